@@ -1,0 +1,94 @@
+/**
+ * Errors and findings shared by every layer.
+ *
+ * An AutolabError always says which file (and where possible which line and
+ * column) it concerns, so the CLI and the action can point a researcher at the
+ * exact spot. Exit codes follow the CLI contract: 1 = check failed / runtime
+ * error, 2 = usage error.
+ */
+
+export type Severity = "error" | "warning" | "notice";
+
+export interface SourceLocation {
+  /** Path as the user should see it (repository-relative where possible). */
+  file?: string;
+  /** 1-based line. */
+  line?: number;
+  /** 1-based column. */
+  column?: number;
+  /** JSON pointer-ish path inside the document, e.g. `/timestamps/started_at`. */
+  jsonPath?: string;
+}
+
+export interface Finding extends SourceLocation {
+  severity: Severity;
+  /** Stable identifier of the check that produced it, e.g. `schema`, `ledger.missing`. */
+  check: string;
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+export class AutolabError extends Error {
+  readonly location: SourceLocation;
+  readonly exitCode: 1 | 2;
+  readonly hint?: string;
+  readonly findings: Finding[];
+
+  constructor(
+    message: string,
+    opts: SourceLocation & { exitCode?: 1 | 2; hint?: string; findings?: Finding[]; cause?: unknown } = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = "AutolabError";
+    this.location = { file: opts.file, line: opts.line, column: opts.column, jsonPath: opts.jsonPath };
+    this.exitCode = opts.exitCode ?? 1;
+    this.hint = opts.hint;
+    this.findings = opts.findings ?? [];
+  }
+}
+
+/** A wrong command line: exit 2. */
+export class UsageError extends AutolabError {
+  constructor(message: string, hint?: string) {
+    super(message, { exitCode: 2, hint });
+    this.name = "UsageError";
+  }
+}
+
+/** `file:line:col: ` prefix (only the parts that are known). */
+export function formatLocation(loc: SourceLocation): string {
+  if (!loc.file) return "";
+  let s = loc.file;
+  if (loc.line !== undefined) {
+    s += `:${loc.line}`;
+    if (loc.column !== undefined) s += `:${loc.column}`;
+  }
+  return s;
+}
+
+export function formatFinding(f: Finding): string {
+  const where = formatLocation(f);
+  const path = f.jsonPath ? ` (at ${f.jsonPath})` : "";
+  const hint = f.hint ? `\n    fix: ${f.hint}` : "";
+  return `${where ? where + ": " : ""}${f.severity}: ${f.message}${path} [${f.check}]${hint}`;
+}
+
+export function formatError(err: unknown): string {
+  if (err instanceof AutolabError) {
+    const where = formatLocation(err.location);
+    const path = err.location.jsonPath ? ` (at ${err.location.jsonPath})` : "";
+    const extra = err.findings.length ? "\n" + err.findings.map((f) => "  " + formatFinding(f)).join("\n") : "";
+    const hint = err.hint ? `\n  fix: ${err.hint}` : "";
+    return `${where ? where + ": " : ""}error: ${err.message}${path}${extra}${hint}`;
+  }
+  if (err instanceof Error) return `error: ${err.message}`;
+  return `error: ${String(err)}`;
+}
+
+export function worstSeverity(findings: Finding[]): Severity | undefined {
+  if (findings.some((f) => f.severity === "error")) return "error";
+  if (findings.some((f) => f.severity === "warning")) return "warning";
+  if (findings.length) return "notice";
+  return undefined;
+}

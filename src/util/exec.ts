@@ -1,0 +1,96 @@
+/**
+ * The one way this project runs other programs: by argv, never through a
+ * shell, always with a timeout. Every adapter (slurm, git, rsync, extract
+ * parsers, policy commands) goes through `runArgv`.
+ */
+import { spawn } from "node:child_process";
+
+export interface ExecOptions {
+  cwd?: string;
+  /** Merged over process.env. */
+  env?: Record<string, string | undefined>;
+  /** Kill after this many ms (SIGTERM, then SIGKILL 2 s later). Default 30 s. */
+  timeoutMs?: number;
+  /** Written to stdin, then stdin is closed. */
+  input?: string;
+  /** Cap on captured output per stream (bytes). Default 64 MiB. */
+  maxOutputBytes?: number;
+}
+
+export interface ExecResult {
+  command: string;
+  args: string[];
+  /** Exit code, or null when killed by a signal or never started. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Set when the program could not be started (e.g. ENOENT). */
+  spawnError?: string;
+  durationMs: number;
+}
+
+export function runArgv(command: string, args: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const maxBytes = opts.maxOutputBytes ?? 64 * 1024 * 1024;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    let settled = false;
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outLen = 0;
+    let errLen = 0;
+    let timedOut = false;
+    const env = opts.env ? { ...process.env, ...opts.env } : process.env;
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete (env as Record<string, unknown>)[k];
+    let child;
+    try {
+      child = spawn(command, args, { cwd: opts.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
+    } catch (e) {
+      resolve({
+        command, args, code: null, signal: null, stdout: "", stderr: "", timedOut: false,
+        spawnError: (e as Error).message, durationMs: performance.now() - started,
+      });
+      return;
+    }
+    const finish = (r: Omit<ExecResult, "command" | "args" | "durationMs" | "stdout" | "stderr" | "timedOut">) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      resolve({
+        command, args, ...r, timedOut,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        durationMs: performance.now() - started,
+      });
+    };
+    let killTimer: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGTERM");
+      killTimer = setTimeout(() => child.kill("SIGKILL"), 2000);
+    }, timeoutMs);
+    child.stdout.on("data", (d: Buffer) => { if (outLen < maxBytes) { out.push(d); outLen += d.length; } });
+    child.stderr.on("data", (d: Buffer) => { if (errLen < maxBytes) { err.push(d); errLen += d.length; } });
+    child.on("error", (e) => finish({ code: null, signal: null, spawnError: e.message }));
+    child.on("close", (code, signal) => finish({ code, signal }));
+    child.stdin.on("error", () => undefined);
+    if (opts.input !== undefined) child.stdin.end(opts.input);
+    else child.stdin.end();
+  });
+}
+
+/** A one-line description of why a call failed, for manifests and warnings. */
+export function describeFailure(r: ExecResult): string {
+  if (r.spawnError) return `${r.command}: could not start: ${r.spawnError}`;
+  if (r.timedOut) return `${r.command}: timed out after ${Math.round(r.durationMs)} ms`;
+  const msg = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-3).join(" | ");
+  const how = r.code !== null ? `exit ${r.code}` : `signal ${r.signal}`;
+  return `${r.command}: ${how}${msg ? `: ${msg}` : ""}`;
+}
+
+export function ok(r: ExecResult): boolean {
+  return r.code === 0 && !r.timedOut && !r.spawnError;
+}
