@@ -1,0 +1,44 @@
+/**
+ * Cancelling jobs: one `scancel` call for all ids, by argv, with a timeout.
+ * scancel is silent and exits 0 for unknown or finished jobs on Slurm 22.05;
+ * older and newer versions may instead print "Invalid job id specified" or
+ * "Job/step already completing or completed" and exit 1: both mean there is
+ * nothing left to cancel, so they are not failures. Whether the job really
+ * ended is for the next monitor tick (sacct/squeue) to say, not for scancel.
+ */
+import { describeFailure, ok, runArgv } from "../util/exec.js";
+import { CLIENT_ENV, contentLines, parseArrayJobId } from "./parse.js";
+import type { QueryCall } from "./query.js";
+
+export interface CancelResult {
+  /** scancel ran and reported nothing but "nothing to cancel" answers. */
+  ok: boolean;
+  error?: string;
+  call?: QueryCall;
+  /** Ids scancel said were already finished or unknown. */
+  nothingToCancel: string[];
+}
+
+const BENIGN = /(Invalid job id specified|already completing or completed|Job has already finished)/i;
+
+export async function cancelJobs(
+  jobIds: string[],
+  opts: { timeoutMs?: number; scancelBin?: string; signal?: string } = {},
+): Promise<CancelResult> {
+  const ids = [...new Set(jobIds.map((s) => s.trim()))];
+  const bad = ids.filter((id) => !parseArrayJobId(id));
+  if (bad.length) return { ok: false, error: `not SLURM job ids: ${bad.join(", ")}`, nothingToCancel: [] };
+  if (ids.length === 0) return { ok: true, nothingToCancel: [] };
+  const args = opts.signal ? [`--signal=${opts.signal}`, ...ids] : ids;
+  const r = await runArgv(opts.scancelBin ?? "scancel", args, { timeoutMs: opts.timeoutMs ?? 25_000, env: CLIENT_ENV });
+  const call: QueryCall = { argv: [r.command, ...r.args], ok: ok(r), durationMs: Math.round(r.durationMs) };
+  const lines = contentLines(r.stderr);
+  const named = (l: string) => /job(?:\s+id)?\s+([0-9][0-9_[\]\-,%:]*[0-9\]])/i.exec(l)?.[1];
+  const nothingToCancel = ids.filter((id) => lines.some((l) => BENIGN.test(l) && named(l) === id));
+  if (ok(r)) return { ok: true, call, nothingToCancel };
+  if (!r.timedOut && !r.spawnError && lines.length > 0 && lines.every((l) => BENIGN.test(l))) {
+    return { ok: true, call: { ...call, ok: true }, nothingToCancel };
+  }
+  call.error = describeFailure(r);
+  return { ok: false, error: call.error, call, nothingToCancel };
+}

@@ -1,0 +1,351 @@
+/**
+ * Asking the scheduler about many jobs at once, once per monitor tick:
+ * one `sacct` call and one `squeue` call for all runs together (split into
+ * chunks only when the id list is very long), never one call per run.
+ *
+ * - sacct: `-j <ids> --parsable2 --noheader --format=...` with main AND step
+ *   rows (the `.batch` row tells a started job whose main row still says
+ *   PENDING / `allocation`), bounded by `--starttime` when given.
+ * - squeue: `--states=all --jobs=<ids> -O ...`. squeue with a list of ids
+ *   ignores ids it does not know; with exactly one unknown id it fails with
+ *   "Invalid job id specified". That message is the controller's answer
+ *   ("not in my queue"), so it is read as zero rows, not as an outage.
+ * - Capability is learnt from the sacct call itself: "accounting storage is
+ *   disabled" => `disabled` (a lasting site setup); any other failure =>
+ *   `down`. In both cases one `scontrol show job -o` (all jobs the controller
+ *   knows, filtered here) supplies exit codes and restart counts.
+ * - squeue failing (controller unreachable, timeout, any non-zero exit other
+ *   than the above) makes the outcome `ok: false` with no observations: an
+ *   outage changes no run, it is reported.
+ * - Merge, per job or array task: a live, non-terminal controller state wins
+ *   (the job is alive; e.g. requeued after a final-looking accounting row);
+ *   otherwise a final sacct row (terminal state with End set); otherwise the
+ *   controller's terminal state; otherwise a non-final sacct row.
+ * - `unresolved` lists ids that no source showed while accounting was down:
+ *   their absence is not evidence (a job missing only from squeue is never
+ *   taken as finished), so the caller must not count it towards "unknown".
+ */
+import { describeFailure, ok, runArgv, type ExecResult } from "../util/exec.js";
+import {
+  CLIENT_ENV,
+  classifySacctFailure,
+  expandArrayRange,
+  isInvalidJobIdMessage,
+  parseArrayJobId,
+  parseSacct,
+  parseScontrolJobs,
+  parseSqueue,
+  SACCT_FIELDS,
+  squeueFormatArg,
+  type JobRow,
+} from "./parse.js";
+import { isTerminalState, normalizeState, type JobObservation } from "./statemap.js";
+
+export type { JobObservation };
+
+export interface QueryCall {
+  /** The program and its arguments. */
+  argv: string[];
+  ok: boolean;
+  durationMs: number;
+  error?: string;
+}
+
+export type AccountingStatus = "ok" | "disabled" | "down" | "unknown";
+
+export interface QueryOutcome {
+  /** False when the controller did not answer: observations is then empty and no run may change. */
+  ok: boolean;
+  error?: string;
+  /** Keyed by the id asked about. */
+  observations: Map<string, JobObservation>;
+  calls: QueryCall[];
+  accounting: AccountingStatus;
+  /** Ids nobody showed while accounting could not be asked: absence here is not evidence. */
+  unresolved: string[];
+  /** Problems that did not stop the query (sacct down, scontrol fallback failed, bad ids). */
+  warnings: string[];
+}
+
+export interface QueryOptions {
+  /**
+   * sacct `--starttime`, e.g. `now-14days` or the oldest run's launch time as
+   * `2026-11-28T10:00:00` in the host's LOCAL time zone (sacct's reading), with a margin.
+   */
+  startTime?: string;
+  /** Per call. Default 25 s. */
+  timeoutMs?: number;
+  /** Ids per sacct/squeue call. Default 500. */
+  chunkSize?: number;
+  bins?: Partial<Record<"sacct" | "squeue" | "scontrol", string>>;
+}
+
+export { CLIENT_ENV };
+
+function record(calls: QueryCall[], r: ExecResult): void {
+  const c: QueryCall = { argv: [r.command, ...r.args], ok: ok(r), durationMs: Math.round(r.durationMs) };
+  if (!c.ok) c.error = describeFailure(r);
+  calls.push(c);
+}
+
+function chunk<T>(xs: T[], n: number): T[][] {
+  if (xs.length <= n) return [xs];
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+/** Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never throws for scheduler trouble. */
+export async function queryJobs(jobIds: string[], opts: QueryOptions = {}): Promise<QueryOutcome> {
+  const timeoutMs = opts.timeoutMs ?? 25_000;
+  const size = Math.max(1, opts.chunkSize ?? 500);
+  const calls: QueryCall[] = [];
+  const warnings: string[] = [];
+  const ids: string[] = [];
+  for (const raw of jobIds) {
+    const id = raw.trim();
+    if (ids.includes(id)) continue;
+    if (!parseArrayJobId(id)) {
+      warnings.push(`not a SLURM job id: ${JSON.stringify(raw)}`);
+      continue;
+    }
+    ids.push(id);
+  }
+  if (ids.length === 0)
+    return { ok: true, observations: new Map(), calls, accounting: "unknown", unresolved: [], warnings };
+  const chunks = chunk(ids, size);
+
+  const sacctTask = async () => {
+    const rows: JobRow[] = [];
+    const spoke = new Set<string>();
+    let accounting: AccountingStatus = "ok";
+    for (const c of chunks) {
+      const args = ["--noheader", "--parsable2", `--format=${SACCT_FIELDS.join(",")}`, `--jobs=${c.join(",")}`];
+      if (opts.startTime) args.push(`--starttime=${opts.startTime}`);
+      const r = await runArgv(opts.bins?.sacct ?? "sacct", args, { timeoutMs, env: CLIENT_ENV });
+      record(calls, r);
+      if (!ok(r)) {
+        accounting = r.spawnError ? "disabled" : r.timedOut ? "down" : classifySacctFailure(r.stderr);
+        warnings.push(`accounting ${accounting}: ${describeFailure(r)}`);
+        break; // in an outage, do not wait out one timeout per chunk
+      }
+      rows.push(...parseSacct(r.stdout));
+      for (const id of c) spoke.add(id);
+    }
+    return { rows, spoke, accounting };
+  };
+
+  const squeueTask = async () => {
+    const rows: JobRow[] = [];
+    for (const c of chunks) {
+      const args = ["--noheader", "--states=all", `--Format=${squeueFormatArg()}`, `--jobs=${c.join(",")}`];
+      const r = await runArgv(opts.bins?.squeue ?? "squeue", args, { timeoutMs, env: CLIENT_ENV });
+      if (!ok(r) && !r.timedOut && !r.spawnError && r.code === 1 && isInvalidJobIdMessage(r.stderr)) {
+        // The controller answered: none of these ids is in its queue.
+        calls.push({ argv: [r.command, ...r.args], ok: true, durationMs: Math.round(r.durationMs) });
+        continue;
+      }
+      record(calls, r);
+      if (!ok(r)) return { rows, error: describeFailure(r) };
+      rows.push(...parseSqueue(r.stdout));
+    }
+    return { rows, error: undefined as string | undefined };
+  };
+
+  const [sa, sq] = await Promise.all([sacctTask(), squeueTask()]);
+  if (sq.error !== undefined) {
+    return {
+      ok: false,
+      error: `the controller did not answer: ${sq.error}`,
+      observations: new Map(),
+      calls,
+      accounting: sa.accounting,
+      unresolved: [...ids],
+      warnings,
+    };
+  }
+  let scontrolRows: JobRow[] | undefined;
+  if (sa.accounting !== "ok") {
+    const r = await runArgv(opts.bins?.scontrol ?? "scontrol", ["show", "job", "-o"], { timeoutMs, env: CLIENT_ENV });
+    record(calls, r);
+    if (ok(r)) scontrolRows = parseScontrolJobs(r.stdout);
+    else warnings.push(`scontrol fallback failed: ${describeFailure(r)}`);
+  }
+  const observations = buildObservations(ids, { sacct: sa.rows, squeue: sq.rows, scontrol: scontrolRows });
+  const unresolved = sa.accounting === "disabled" ? [] : ids.filter((id) => !observations.has(id) && !sa.spoke.has(id));
+  return { ok: true, observations, calls, accounting: sa.accounting, unresolved, warnings };
+}
+
+// ---------------------------------------------------------------------------
+// Pure merge
+
+export interface RowSources {
+  sacct?: JobRow[];
+  squeue?: JobRow[];
+  scontrol?: JobRow[];
+}
+
+type Source = JobObservation["source"];
+
+/** Rows about `id`; `byRaw` when `id` matched only as the raw id of one array task. */
+function rowsFor(id: string, rows: JobRow[] | undefined): JobRow[] & { byRaw?: boolean } {
+  if (!rows) return [];
+  const want = parseArrayJobId(id);
+  if (!want) return [];
+  if (want.task !== undefined) {
+    return rows.filter(
+      (r) =>
+        r.base === want.base &&
+        (r.task === want.task || (r.range !== undefined && (expandArrayRange(r.range) ?? []).includes(want.task!))),
+    );
+  }
+  const byBase = rows.filter((r) => r.base === want.base);
+  if (byBase.length) return byBase;
+  // Asked by the raw id of an array task (`11` for `10_0`).
+  const byRaw: JobRow[] & { byRaw?: boolean } = rows.filter(
+    (r) => r.jobIdRaw !== undefined && r.jobIdRaw.replace(/\..*$/, "") === id,
+  );
+  if (byRaw.length) byRaw.byRaw = true;
+  return byRaw;
+}
+
+function fromRow(jobId: string, row: JobRow, source: Source): JobObservation {
+  const o: JobObservation = { jobId, state: row.state, source };
+  const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"] as const;
+  for (const k of keys) if (row[k] !== undefined) (o as unknown as Record<string, unknown>)[k] = row[k];
+  return o;
+}
+
+function fillFrom(o: JobObservation, row: JobRow | undefined): JobObservation {
+  if (!row) return o;
+  const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"] as const;
+  for (const k of keys) {
+    if (o[k] === undefined && row[k] !== undefined && !(k === "name" && row.name === "allocation")) {
+      (o as unknown as Record<string, unknown>)[k] = row[k];
+    }
+  }
+  return o;
+}
+
+/** The observation of one job or array task from its rows (see the module comment for the order). */
+function mergeOne(
+  jobId: string,
+  sacctMain: JobRow | undefined,
+  sacctBatch: JobRow | undefined,
+  live: { row: JobRow; source: Source } | undefined,
+): JobObservation | undefined {
+  const withBatch = (o: JobObservation) => {
+    if (sacctBatch) {
+      o.batchState = sacctBatch.state;
+      if (sacctBatch.exitCode !== undefined) o.batchExitCode = sacctBatch.exitCode;
+    }
+    return o;
+  };
+  if (live && !isTerminalState(live.row.state))
+    return withBatch(fillFrom(fromRow(jobId, live.row, live.source), sacctMain));
+  if (sacctMain && isTerminalState(sacctMain.state) && sacctMain.end !== undefined) {
+    const o = fromRow(jobId, sacctMain, "sacct");
+    if (o.name === "allocation" && live?.row.name) o.name = live.row.name;
+    if (live?.row.restarts !== undefined) o.restarts = live.row.restarts;
+    return withBatch(o);
+  }
+  if (live) return withBatch(fillFrom(fromRow(jobId, live.row, live.source), sacctMain));
+  if (sacctMain) return withBatch(fromRow(jobId, sacctMain, "sacct"));
+  return undefined;
+}
+
+function liveRow(
+  squeue: JobRow | undefined,
+  scontrol: JobRow | undefined,
+): { row: JobRow; source: Source } | undefined {
+  if (squeue) {
+    // squeue has no restart count for some versions; scontrol fills gaps.
+    const row = { ...squeue };
+    if (scontrol)
+      for (const k of ["exitCode", "restarts"] as const)
+        if (row[k] === undefined && scontrol[k] !== undefined) (row as Record<string, unknown>)[k] = scontrol[k];
+    return { row, source: "squeue" };
+  }
+  return scontrol ? { row: scontrol, source: "scontrol" } : undefined;
+}
+
+const lastOf = <T>(xs: T[]): T | undefined => xs[xs.length - 1];
+
+/**
+ * Pure: one observation per requested id (absent when no source showed the
+ * job) from the rows each tool printed. Exported for the unit tests.
+ */
+export function buildObservations(ids: string[], src: RowSources): Map<string, JobObservation> {
+  const out = new Map<string, JobObservation>();
+  for (const id of ids) {
+    const sa = rowsFor(id, src.sacct);
+    const sq = rowsFor(id, src.squeue);
+    const sc = rowsFor(id, src.scontrol);
+    const all = [...sa, ...sq, ...sc];
+    if (all.length === 0) continue;
+    const want = parseArrayJobId(id)!;
+    const oneTask = Boolean(sa.byRaw || sq.byRaw || sc.byRaw);
+    const isArray =
+      !oneTask && want.task === undefined && all.some((r) => r.task !== undefined || r.range !== undefined);
+    if (!isArray) {
+      const task = want.task;
+      const pick = (rows: JobRow[], step?: string) =>
+        lastOf(rows.filter((r) => r.step === step && (task === undefined || r.task === task)));
+      let o = mergeOne(id, pick(sa), pick(sa, "batch"), liveRow(pick(sq), pick(sc)));
+      if (!o && task !== undefined) {
+        // Only a pending range covers this task.
+        const range =
+          lastOf(sq.filter((r) => r.range)) ??
+          lastOf(sc.filter((r) => r.range)) ??
+          lastOf(sa.filter((r) => r.range && !r.step));
+        if (range)
+          o = fromRow(
+            id,
+            { ...range, state: range.state },
+            sq.includes(range) ? "squeue" : sc.includes(range) ? "scontrol" : "sacct",
+          );
+      }
+      if (o) out.set(id, o);
+      continue;
+    }
+    // An array: merge per task index; pending ranges from the freshest source.
+    const indices = new Set<number>();
+    for (const r of all) if (r.task !== undefined) indices.add(r.task);
+    const tasks: JobObservation[] = [];
+    for (const t of [...indices].sort((a, b) => a - b)) {
+      const of = (rows: JobRow[], step?: string) => lastOf(rows.filter((r) => r.task === t && r.step === step));
+      const main = of(sa);
+      const label = (main ?? of(sq) ?? of(sc))?.jobId ?? `${want.base}_${t}`;
+      const o = mergeOne(label.replace(/\..*$/, ""), main, of(sa, "batch"), liveRow(of(sq), of(sc)));
+      if (o) tasks.push(o);
+    }
+    const rangeSource: Array<[JobRow[], Source]> = sq.length
+      ? [[sq, "squeue"]]
+      : sc.length
+        ? [[sc, "scontrol"]]
+        : [[sa, "sacct"]];
+    for (const [rows, source] of rangeSource) {
+      for (const r of rows) {
+        if (r.range === undefined || r.step !== undefined) continue;
+        const left = (expandArrayRange(r.range) ?? []).filter((i) => !indices.has(i));
+        if (left.length === 0) continue;
+        tasks.push(fromRow(r.jobId, r, source));
+      }
+    }
+    const counts = new Map<string, number>();
+    for (const t of tasks) {
+      const n = normalizeState(t.state).name;
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    const name = all.find((r) => !r.step && r.name && r.name !== "allocation")?.name;
+    const parent: JobObservation = {
+      jobId: id,
+      state: `ARRAY ${[...counts].map(([k, v]) => `${k}=${v}`).join(" ")}`.trim(),
+      source: tasks.some((t) => t.source === "sacct") ? "sacct" : sq.length ? "squeue" : "scontrol",
+      tasks,
+    };
+    if (name) parent.name = name;
+    out.set(id, parent);
+  }
+  return out;
+}

@@ -1,0 +1,344 @@
+/**
+ * The pure state map: what a SLURM job state (as sacct, squeue or scontrol
+ * print it) means for a run, and the decision for one run from one tick's
+ * observation plus the job's sentinel file. Data in, data out; no I/O.
+ *
+ * Rules (each one a test in __tests__/statemap.test.ts):
+ * - A run succeeds only on COMPLETED with ExitCode 0:0 AND a sentinel that
+ *   says exit 0. COMPLETED with the sentinel missing or non-zero is a failure
+ *   that says why.
+ * - An accounting (sacct) row is final only when its state is terminal and
+ *   End is set: sacct lags, and after an accounting outage it shows final
+ *   states with End=Unknown for a while.
+ * - sacct's main row can say PENDING (JobName `allocation`) while `.batch`
+ *   already RUNNING: the job is running.
+ * - PENDING, CONFIGURING, REQUEUED, REQUEUE_HOLD, REQUEUE_FED, RESV_DEL_HOLD
+ *   are pending; RUNNING, COMPLETING, SUSPENDED, STOPPED, SIGNALING,
+ *   RESIZING, STAGE_OUT are running; none of them is terminal.
+ * - PREEMPTED is terminal (failed, `preempted`). A job preempted with
+ *   requeue goes back to PENDING in the controller at once (its old
+ *   accounting record says PREEMPTED); the query layer lets a live,
+ *   non-terminal controller state win over a final accounting row, so a
+ *   requeued job is seen as pending, not as preempted.
+ * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`;
+ *   SPECIAL_EXIT is failed `special_exit`.
+ * - A state this table does not know is phase `unknown`, never success.
+ * - A job no source knows: `unknown`, non-terminal for a grace period, then
+ *   `unknown` and terminal with failure reason `unknown_job` (RunStatus has
+ *   no "unknown": the monitor records it as failed with that reason).
+ * - Arrays: the parent is terminal only when every task is, and succeeds only
+ *   when every task completed with 0:0 (and the run's sentinel says exit 0).
+ */
+import { expandArrayRange, parseArrayJobId, parseExitCode, type ArrayJobId } from "./parse.js";
+
+export { parseArrayJobId, expandArrayRange };
+export type { ArrayJobId };
+
+export type JobPhase = "pending" | "running" | "succeeded" | "failed" | "unknown";
+
+export type FailureReason =
+  | "exit_code"
+  | "timeout"
+  | "oom"
+  | "cancelled"
+  | "node_fail"
+  | "preempted"
+  | "boot_fail"
+  | "deadline"
+  | "revoked"
+  | "special_exit"
+  | "sentinel_missing"
+  | "unknown_job"
+  | "unknown_state";
+
+export interface StateDecision {
+  phase: JobPhase;
+  terminal: boolean;
+  failureReason?: FailureReason;
+  /** Uid from `CANCELLED by <uid>`. */
+  cancelledBy?: string;
+  /** One sentence of evidence, e.g. `sacct State=COMPLETED ExitCode=0:0; sentinel exit 0`. */
+  detail: string;
+}
+
+/** One job as one tick saw it (built by query.ts from sacct, squeue or scontrol rows). */
+export interface JobObservation {
+  /** The id asked about (for arrays: the array's id). */
+  jobId: string;
+  jobIdRaw?: string;
+  name?: string;
+  /** Raw state as printed, e.g. `CANCELLED by 0`. For arrays: a tally such as `ARRAY COMPLETED=2 PENDING=1`. */
+  state: string;
+  reason?: string;
+  exitCode?: string;
+  start?: string;
+  end?: string;
+  elapsed?: string;
+  nodeList?: string;
+  restarts?: number;
+  source: "sacct" | "squeue" | "scontrol";
+  /** State and exit code of the `.batch` step (sacct only). */
+  batchState?: string;
+  batchExitCode?: string;
+  /** Array tasks (and pending ranges such as `10_[1-2]`), present only for array jobs. */
+  tasks?: JobObservation[];
+}
+
+export interface SentinelInfo {
+  exit_code?: number | null;
+}
+
+/** Compact codes (`squeue %t`) to full state names. */
+const COMPACT: Record<string, string> = {
+  PD: "PENDING",
+  CF: "CONFIGURING",
+  R: "RUNNING",
+  CG: "COMPLETING",
+  CD: "COMPLETED",
+  F: "FAILED",
+  TO: "TIMEOUT",
+  OOM: "OUT_OF_MEMORY",
+  CA: "CANCELLED",
+  NF: "NODE_FAIL",
+  BF: "BOOT_FAIL",
+  DL: "DEADLINE",
+  PR: "PREEMPTED",
+  RQ: "REQUEUED",
+  RH: "REQUEUE_HOLD",
+  RF: "REQUEUE_FED",
+  RD: "RESV_DEL_HOLD",
+  RS: "RESIZING",
+  RV: "REVOKED",
+  SI: "SIGNALING",
+  SE: "SPECIAL_EXIT",
+  SO: "STAGE_OUT",
+  ST: "STOPPED",
+  S: "SUSPENDED",
+};
+
+const PENDING_STATES = new Set(["PENDING", "CONFIGURING", "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "RESV_DEL_HOLD"]);
+const RUNNING_STATES = new Set(["RUNNING", "COMPLETING", "SUSPENDED", "STOPPED", "SIGNALING", "RESIZING", "STAGE_OUT"]);
+const FAILED_STATES: Record<string, FailureReason> = {
+  FAILED: "exit_code",
+  TIMEOUT: "timeout",
+  OUT_OF_MEMORY: "oom",
+  CANCELLED: "cancelled",
+  NODE_FAIL: "node_fail",
+  BOOT_FAIL: "boot_fail",
+  DEADLINE: "deadline",
+  PREEMPTED: "preempted",
+  REVOKED: "revoked",
+  SPECIAL_EXIT: "special_exit",
+};
+
+/** `CANCELLED by 0` -> {name: CANCELLED, by: "0"}; `cd` -> COMPLETED; trailing `+` (sacct truncation) dropped. */
+export function normalizeState(raw: string): { name: string; by?: string } {
+  const t = raw.trim().replace(/\+$/, "");
+  const m = /^(\S+)\s+by\s+(\S+)$/i.exec(t);
+  const head = (m ? m[1] : t).toUpperCase();
+  const name = COMPACT[head] ?? head;
+  return m ? { name, by: m[2] } : { name };
+}
+
+/** True for states after which the job will not run again (unless requeued by someone). */
+export function isTerminalState(raw: string): boolean {
+  const { name } = normalizeState(raw);
+  return name === "COMPLETED" || name in FAILED_STATES;
+}
+
+type Classified = Omit<StateDecision, "detail"> & { note: string };
+
+function classify(state: string, exitCode: string | undefined): Classified {
+  const { name, by } = normalizeState(state);
+  if (PENDING_STATES.has(name)) return { phase: "pending", terminal: false, note: "waiting to run" };
+  if (RUNNING_STATES.has(name)) return { phase: "running", terminal: false, note: "running" };
+  if (name === "COMPLETED") {
+    const parsed = parseExitCode(exitCode);
+    if (!parsed) return { phase: "running", terminal: false, note: "completed, exit code not known yet" };
+    if (parsed.code === 0 && parsed.signal === 0)
+      return { phase: "succeeded", terminal: true, note: "completed with exit 0" };
+    return { phase: "failed", terminal: true, failureReason: "exit_code", note: "completed with a non-zero exit code" };
+  }
+  const reason = FAILED_STATES[name];
+  if (reason === "cancelled") {
+    return by !== undefined
+      ? { phase: "failed", terminal: true, failureReason: reason, cancelledBy: by, note: `cancelled by uid ${by}` }
+      : { phase: "failed", terminal: true, failureReason: reason, note: "cancelled" };
+  }
+  if (reason === "exit_code") {
+    const p = parseExitCode(exitCode);
+    const note = p ? (p.signal ? `failed, killed by signal ${p.signal}` : `failed with exit ${p.code}`) : "failed";
+    return { phase: "failed", terminal: true, failureReason: reason, note };
+  }
+  if (reason) return { phase: "failed", terminal: true, failureReason: reason, note: reason.replace("_", " ") };
+  return {
+    phase: "unknown",
+    terminal: false,
+    failureReason: "unknown_state",
+    note: "a state autolab does not know (never taken as success)",
+  };
+}
+
+function toDecision(c: Classified, evidence: string): StateDecision {
+  const { note, ...rest } = c;
+  return { ...rest, detail: `${evidence}: ${note}` };
+}
+
+/**
+ * The meaning of one state (with its exit code) on its own: no sentinel, no
+ * End check. COMPLETED 0:0 is `succeeded` here; decideJob adds the sentinel.
+ */
+export function mapSlurmState(state: string, exitCode?: string): StateDecision {
+  const ec = exitCode !== undefined ? ` ExitCode=${exitCode}` : "";
+  return toDecision(classify(state, exitCode), `State=${state.trim()}${ec}`);
+}
+
+export interface DecideInput {
+  /** This tick's observation; undefined when no source knew the job. */
+  obs?: JobObservation;
+  /** The run's job_sentinel.json, if it exists. */
+  sentinel?: SentinelInfo;
+  now: Date;
+  /** From the manifest (slurm.unknown_since): when the job was first not found. */
+  unknownSince?: string;
+  /** How long a job may be unknown before that is final. */
+  graceSeconds: number;
+}
+
+export type JobDecision = StateDecision & { unknownSince?: string };
+
+function describeObs(o: JobObservation): string {
+  const parts = [`${o.source} State=${o.state}`];
+  if (o.exitCode !== undefined) parts.push(`ExitCode=${o.exitCode}`);
+  if (o.reason !== undefined && o.reason !== "None") parts.push(`Reason=${o.reason}`);
+  if (o.batchState !== undefined) parts.push(`batch=${o.batchState}${o.batchExitCode ? ` ${o.batchExitCode}` : ""}`);
+  return parts.join(" ");
+}
+
+/** One job (not an array parent), without the sentinel. */
+function decideOne(o: JobObservation): StateDecision {
+  const { name } = normalizeState(o.state);
+  const evidence = describeObs(o);
+  // sacct before the job record is complete: main row PENDING (`allocation`), .batch started.
+  if (o.source === "sacct" && PENDING_STATES.has(name) && o.batchState !== undefined) {
+    const b = normalizeState(o.batchState).name;
+    if (RUNNING_STATES.has(b) || b === "COMPLETED" || b in FAILED_STATES) {
+      return { phase: "running", terminal: false, detail: `${evidence}: the batch step has started` };
+    }
+  }
+  const c = classify(o.state, o.exitCode);
+  if (c.terminal && o.source === "sacct" && o.end === undefined) {
+    return { phase: "running", terminal: false, detail: `${evidence}: End is not set yet, so not final` };
+  }
+  if (c.phase === "succeeded" && o.batchExitCode !== undefined) {
+    const b = parseExitCode(o.batchExitCode);
+    if (b && (b.code !== 0 || b.signal !== 0)) {
+      return {
+        phase: "failed",
+        terminal: true,
+        failureReason: "exit_code",
+        detail: `${evidence}: the batch step did not exit 0`,
+      };
+    }
+  }
+  if (c.phase === "pending" && o.reason) c.note = `waiting to run (reason ${o.reason})`;
+  return toDecision(c, evidence);
+}
+
+/** Apply the sentinel to a decision that SLURM calls a success. */
+function withSentinel(d: StateDecision, sentinel: SentinelInfo | undefined): StateDecision {
+  if (d.phase !== "succeeded") return d;
+  if (!sentinel) {
+    return {
+      phase: "failed",
+      terminal: true,
+      failureReason: "sentinel_missing",
+      detail: `${d.detail}; but job_sentinel.json is missing`,
+    };
+  }
+  if (sentinel.exit_code === undefined || sentinel.exit_code === null) {
+    return {
+      phase: "failed",
+      terminal: true,
+      failureReason: "sentinel_missing",
+      detail: `${d.detail}; but job_sentinel.json has no exit_code`,
+    };
+  }
+  if (sentinel.exit_code !== 0) {
+    return {
+      phase: "failed",
+      terminal: true,
+      failureReason: "exit_code",
+      detail: `${d.detail}; but job_sentinel.json says exit ${sentinel.exit_code}`,
+    };
+  }
+  return { ...d, detail: `${d.detail}; sentinel exit 0` };
+}
+
+function decideArray(o: JobObservation): StateDecision {
+  const tasks = o.tasks ?? [];
+  if (tasks.length === 0)
+    return {
+      phase: "unknown",
+      terminal: false,
+      failureReason: "unknown_job",
+      detail: `${o.source}: array ${o.jobId} has no tasks listed`,
+    };
+  const decided = tasks.map((t) => ({ t, d: decideOne(t) }));
+  const count = (p: JobPhase) => decided.filter((x) => x.d.phase === p).length;
+  const tally = `${tasks.length} task record(s): ${(
+    ["succeeded", "failed", "running", "pending", "unknown"] as JobPhase[]
+  )
+    .map((p) => [p, count(p)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([p, n]) => `${n} ${p}`)
+    .join(", ")}`;
+  const open = decided.filter((x) => !x.d.terminal);
+  if (open.length > 0) {
+    const phase: JobPhase = count("running") > 0 ? "running" : count("pending") > 0 ? "pending" : "unknown";
+    return { phase, terminal: false, detail: `array ${o.jobId}: ${tally}` };
+  }
+  const failed = decided.filter((x) => x.d.phase === "failed");
+  if (failed.length === 0) return { phase: "succeeded", terminal: true, detail: `array ${o.jobId}: ${tally}` };
+  const first = failed[0];
+  const out: StateDecision = {
+    phase: "failed",
+    terminal: true,
+    failureReason: first.d.failureReason ?? "exit_code",
+    detail: `array ${o.jobId}: ${tally}; first failure ${first.t.jobId}: ${first.d.detail}`,
+  };
+  if (first.d.cancelledBy !== undefined) out.cancelledBy = first.d.cancelledBy;
+  return out;
+}
+
+/**
+ * The decision for one run this tick. With no observation, the job is
+ * unknown: not terminal until `graceSeconds` have passed since
+ * `unknownSince` (returned so the caller can store it), then terminal with
+ * failure reason `unknown_job`. Never success without an observation.
+ */
+export function decideJob(input: DecideInput): JobDecision {
+  const { obs, sentinel, now, graceSeconds } = input;
+  if (!obs) {
+    const since = input.unknownSince ?? now.toISOString();
+    const sinceMs = Date.parse(since);
+    const waited = Number.isNaN(sinceMs) ? 0 : (now.getTime() - sinceMs) / 1000;
+    if (waited < graceSeconds) {
+      return {
+        phase: "unknown",
+        terminal: false,
+        unknownSince: Number.isNaN(sinceMs) ? now.toISOString() : since,
+        detail: `neither sacct nor the controller knows the job (since ${since}; grace ${graceSeconds} s)`,
+      };
+    }
+    return {
+      phase: "unknown",
+      terminal: true,
+      failureReason: "unknown_job",
+      unknownSince: since,
+      detail: `neither sacct nor the controller has known the job since ${since} (more than ${graceSeconds} s)`,
+    };
+  }
+  const d = obs.tasks !== undefined ? decideArray(obs) : decideOne(obs);
+  return withSentinel(d, sentinel);
+}

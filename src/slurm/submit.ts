@@ -1,0 +1,210 @@
+/**
+ * Submitting to SLURM: `sbatch --parsable` by argv (never a shell), with a
+ * timeout, classified errors and jittered retries; and finding jobs by their
+ * job name, so that a launch whose manifest was lost can adopt its job
+ * instead of submitting a second one.
+ *
+ * Error classes (sbatch's own words are kept in the error):
+ * - transient: the controller did not answer or was busy ("Socket timed out
+ *   on send/recv operation", "Unable to contact slurm controller", "Slurm
+ *   temporarily unable to accept job", connection failures, our own timeout).
+ *   Retried with exponential backoff and full jitter.
+ * - permanent: everything else, notably invalid partition / account / QOS,
+ *   "Requested node configuration is not available", policy limits. Failing
+ *   at once, since a retry cannot change the answer.
+ * A transient failure may hide a job that was in fact created (the reply got
+ * lost). With `adoptJobName`, every retry first looks the job up by name and
+ * adopts it when found, rather than submitting twice.
+ */
+import { AutolabError } from "../util/errors.js";
+import { describeFailure, ok, runArgv, type ExecResult } from "../util/exec.js";
+import {
+  CLIENT_ENV,
+  classifySacctFailure,
+  contentLines,
+  parseSbatchParsable,
+  parseSacct,
+  parseSqueue,
+  SACCT_FIELDS,
+  squeueFormatArg,
+} from "./parse.js";
+
+export type SubmitErrorKind = "transient" | "permanent";
+
+export class SubmitError extends AutolabError {
+  readonly kind: SubmitErrorKind;
+  /** What sbatch said (stderr, else stdout), or why it could not run. */
+  readonly sbatchMessage: string;
+  readonly attempts: number;
+
+  constructor(kind: SubmitErrorKind, sbatchMessage: string, attempts: number) {
+    super(
+      kind === "permanent"
+        ? `sbatch refused the job: ${sbatchMessage}`
+        : `sbatch could not reach the controller after ${attempts} attempt(s): ${sbatchMessage}`,
+      {
+        hint:
+          kind === "permanent"
+            ? "check the request in design.yaml `compute` (partition, account, qos, memory, nodes) against `autolab doctor`"
+            : "the controller was unreachable or busy; retry the launch later (it is idempotent)",
+      },
+    );
+    this.name = "SubmitError";
+    this.kind = kind;
+    this.sbatchMessage = sbatchMessage;
+    this.attempts = attempts;
+  }
+}
+
+const TRANSIENT = [
+  /socket timed out/i,
+  /unable to contact slurm controller/i,
+  /slurm(ctld)? (is )?(busy|not responding)/i,
+  /temporarily unable to accept job/i,
+  /resource temporarily unavailable/i,
+  /connection (refused|reset|timed out)/i,
+  /communication connection failure/i,
+  /zero bytes were transmitted or received/i,
+  /transport endpoint is not connected/i,
+  /slurmctld (is )?(down|not available)/i,
+  /try again later/i,
+];
+
+/** `transient` when sbatch's words say the controller did not answer or was busy; else `permanent`. */
+export function classifySbatchError(stderr: string): SubmitErrorKind {
+  return TRANSIENT.some((re) => re.test(stderr)) ? "transient" : "permanent";
+}
+
+function sbatchWords(r: ExecResult): string {
+  if (r.spawnError) return `could not start ${r.command}: ${r.spawnError}`;
+  if (r.timedOut) return `${r.command} did not answer within ${Math.round(r.durationMs / 1000)} s`;
+  const text = contentLines(r.stderr).join(" | ") || contentLines(r.stdout).join(" | ");
+  return text || `${r.command} exited with ${r.code ?? r.signal}`;
+}
+
+export interface SubmitOptions {
+  /** Per sbatch call. Default 30 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for transient errors only. Default 3. */
+  retries?: number;
+  /** Backoff base: attempt n waits a random time in [0, base * 2^(n-1)]. Default 2000 ms. */
+  baseDelayMs?: number;
+  cwd?: string;
+  sbatchBin?: string;
+  /** Before each retry, look for a job with this name and adopt it when found. */
+  adoptJobName?: string;
+  /** Binaries for the adoption lookup. */
+  bins?: Partial<Record<"squeue" | "sacct", string>>;
+}
+
+export interface SubmitResult {
+  jobId: string;
+  cluster?: string;
+  attempts: number;
+  stdout: string;
+  /** True when a retry found the job by name (a previous attempt had created it). */
+  adopted?: boolean;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Run `sbatch <argv>` (`--parsable` is added when missing) and return the job
+ * id. Throws SubmitError: permanent at once, transient after the retries.
+ */
+export async function submitJob(argv: string[], opts: SubmitOptions = {}): Promise<SubmitResult> {
+  const args = argv.includes("--parsable") ? argv : ["--parsable", ...argv];
+  const bin = opts.sbatchBin ?? "sbatch";
+  const retries = Math.max(0, opts.retries ?? 3);
+  const base = opts.baseDelayMs ?? 2000;
+  let attempts = 0;
+  let lastMessage = "";
+  for (;;) {
+    attempts++;
+    if (attempts > 1 && opts.adoptJobName) {
+      const found = await findJobsByName(opts.adoptJobName, { timeoutMs: opts.timeoutMs, bins: opts.bins });
+      if (found.jobIds.length > 0) return { jobId: found.jobIds[0], attempts: attempts - 1, stdout: "", adopted: true };
+    }
+    const r = await runArgv(bin, args, { cwd: opts.cwd, timeoutMs: opts.timeoutMs ?? 30_000 });
+    if (ok(r)) {
+      const parsed = parseSbatchParsable(r.stdout);
+      if (!parsed) {
+        throw new SubmitError(
+          "permanent",
+          `sbatch succeeded but printed no job id: ${JSON.stringify(r.stdout.trim())}`,
+          attempts,
+        );
+      }
+      return { ...parsed, attempts, stdout: r.stdout };
+    }
+    lastMessage = sbatchWords(r);
+    const kind: SubmitErrorKind = r.spawnError
+      ? "permanent"
+      : r.timedOut
+        ? "transient"
+        : classifySbatchError(r.stderr + "\n" + r.stdout);
+    if (kind === "permanent") throw new SubmitError("permanent", lastMessage, attempts);
+    if (attempts > retries) throw new SubmitError("transient", lastMessage, attempts);
+    await sleep(Math.random() * base * 2 ** (attempts - 1));
+  }
+}
+
+export interface FindByNameResult {
+  /** False when a source that could know the job did not answer (then jobIds may be incomplete). */
+  ok: boolean;
+  /** Job ids (arrays: the array's id), newest last, without duplicates. */
+  jobIds: string[];
+  error?: string;
+}
+
+/**
+ * Jobs named `name`: the controller's view (`squeue --states=all --name`,
+ * finished jobs until MinJobAge) and accounting (`sacct --name`, since
+ * `startTime`, default 30 days back). Accounting disabled is not an outage.
+ */
+export async function findJobsByName(
+  name: string,
+  opts: { timeoutMs?: number; startTime?: string; bins?: Partial<Record<"squeue" | "sacct", string>> } = {},
+): Promise<FindByNameResult> {
+  const timeoutMs = opts.timeoutMs ?? 25_000;
+  const env = CLIENT_ENV;
+  const [sq, sa] = await Promise.all([
+    runArgv(
+      opts.bins?.squeue ?? "squeue",
+      ["--noheader", "--states=all", `--name=${name}`, `--Format=${squeueFormatArg()}`],
+      { timeoutMs, env },
+    ),
+    runArgv(
+      opts.bins?.sacct ?? "sacct",
+      [
+        "--noheader",
+        "--parsable2",
+        "--allocations",
+        `--name=${name}`,
+        `--starttime=${opts.startTime ?? "now-30days"}`,
+        `--format=${SACCT_FIELDS.join(",")}`,
+      ],
+      { timeoutMs, env },
+    ),
+  ]);
+  const ids: string[] = [];
+  const add = (id: string) => {
+    if (!ids.includes(id)) ids.push(id);
+  };
+  const errors: string[] = [];
+  if (ok(sa)) {
+    for (const row of parseSacct(sa.stdout)) if (!row.step && row.name === name) add(row.base);
+  } else if (!sa.spawnError && classifySacctFailure(sa.stderr) === "down") {
+    // (sacct not installed, or accounting disabled: the controller is the only source.)
+    errors.push(describeFailure(sa));
+  }
+  if (ok(sq)) {
+    for (const row of parseSqueue(sq.stdout)) if (row.name === name) add(row.base);
+  } else {
+    errors.push(describeFailure(sq));
+  }
+  ids.sort((a, b) => Number(a) - Number(b));
+  // Finding the job is an answer even if one source failed.
+  if (errors.length && ids.length === 0) return { ok: false, jobIds: [], error: errors.join("; ") };
+  return errors.length ? { ok: true, jobIds: ids, error: errors.join("; ") } : { ok: true, jobIds: ids };
+}
