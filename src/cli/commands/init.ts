@@ -1,0 +1,56 @@
+/** `autolab init`: scaffold a research repository (never overwrites a file). */
+import path from "node:path";
+import { parseArgs } from "../args.js";
+import type { CliCommand } from "../command.js";
+import { UsageError } from "../../util/errors.js";
+import { initRepository } from "../../stages/init.js";
+
+const HELP = `Usage: autolab init [--dir DIR] [--preset NAME|none] [--action OWNER/REPO@REF]
+
+Scaffold a research repository for autolab: creates what is missing of
+  .autolab/verifier_policy.yaml                     the policy, with a preset applied
+  experiments/plan/example_iteration/design.yaml    a tiny example that runs on SLURM
+  docs/slurm_job_list.md                            the ledger
+  .github/workflows/autolab-launch.yml              launch (workflow_dispatch, self-hosted)
+  .github/workflows/autolab-monitor.yml             monitor (schedule + workflow_dispatch)
+  .github/workflows/autolab-verify.yml              verify (pull_request, GitHub-hosted)
+Existing files are never changed: running init again reports each as "exists, kept".
+
+Options:
+  --dir DIR        repository root (default: the current directory; created if missing)
+  --preset NAME    policy preset for a new policy file (default: slurm; none = built-in defaults)
+  --action REF     the action the workflows use, e.g. my-lab/autolab-slurm@v1
+                   (default: the placeholder autolab-org/autolab-slurm@v1)
+`;
+
+export const command: CliCommand = {
+  name: "init",
+  summary: "scaffold a research repository (policy, example design, ledger, workflows)",
+  help: HELP,
+  async run(argv, io) {
+    const args = parseArgs(argv, [
+      { name: "dir", value: true },
+      { name: "preset", value: true },
+      { name: "action", value: true },
+    ]);
+    if (args.positionals.length)
+      throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`, "see autolab init --help");
+    const root = path.resolve(io.cwd, args.values.dir ?? ".");
+    const res = await initRepository({ root, preset: args.values.preset, action: args.values.action });
+    const width = Math.max(...res.files.map((f) => f.action.length));
+    const lines = [`autolab init: ${res.root}`];
+    for (const f of res.files) lines.push(`  ${f.action.padEnd(width)}  ${f.path}  (${f.what})`);
+    lines.push(`${res.created} created, ${res.kept} kept.`);
+    if (res.created) {
+      lines.push(
+        "",
+        "Next: commit these files, register a self-hosted runner with the labels self-hosted, linux, slurm",
+        "on a machine that can run sbatch, and try: autolab launch " + "experiments/plan/example_iteration/design.yaml",
+      );
+      if (!args.values.action)
+        lines.push("Replace autolab-org/autolab-slurm@v1 in .github/workflows/autolab-*.yml with the action you use.");
+    }
+    io.stdout(lines.join("\n") + "\n");
+    return 0;
+  },
+};

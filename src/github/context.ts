@@ -1,0 +1,143 @@
+/**
+ * The GitHub Actions context the action runs in (event, repository, commit,
+ * API URL), read from the runner's environment, and the rule that keeps code
+ * from pull requests and forks away from the cluster: launch, monitor and
+ * cancel refuse to run on pull-request events or fork payloads.
+ */
+import { readFileSync } from "node:fs";
+import { AutolabError } from "../util/errors.js";
+
+export interface ActionContext {
+  eventName: string;
+  eventPath?: string;
+  /** The webhook payload of the event (empty object when there is none). */
+  payload: Record<string, unknown>;
+  repository: { owner: string; repo: string };
+  sha: string;
+  ref: string;
+  /** GITHUB_API_URL, default https://api.github.com */
+  apiUrl: string;
+  /** GITHUB_SERVER_URL, default https://github.com */
+  serverUrl: string;
+  runId: string;
+  workflow: string;
+  actor: string;
+  /** The event carries code from a fork (a fork's pull request, or a workflow_run started by one). */
+  isFork: boolean;
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : undefined);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+/** Does the payload show code coming from another repository than the one the workflow runs in? */
+export function payloadIsFork(payload: Obj): boolean {
+  const baseName = str(obj(payload.repository)?.full_name);
+  const pr = obj(payload.pull_request);
+  if (pr) {
+    const head = obj(pr.head);
+    const headRepo = obj(head?.repo);
+    // A deleted fork leaves head.repo null: treat it as a fork.
+    if (head && !headRepo) return true;
+    if (headRepo?.fork === true) return true;
+    const headName = str(headRepo?.full_name);
+    const prBaseName = str(obj(obj(pr.base)?.repo)?.full_name) ?? baseName;
+    if (headName && prBaseName && headName.toLowerCase() !== prBaseName.toLowerCase()) return true;
+  }
+  const wr = obj(payload.workflow_run);
+  if (wr) {
+    const headName = str(obj(wr.head_repository)?.full_name);
+    const runBase = str(obj(wr.repository)?.full_name) ?? baseName;
+    if (headName && runBase && headName.toLowerCase() !== runBase.toLowerCase()) return true;
+  }
+  return false;
+}
+
+/** Read the context from the runner's environment variables and event file. */
+export function readActionContext(env: NodeJS.ProcessEnv = process.env): ActionContext {
+  const eventPath = env.GITHUB_EVENT_PATH || undefined;
+  let payload: Obj = {};
+  if (eventPath) {
+    let text: string;
+    try {
+      text = readFileSync(eventPath, "utf8");
+    } catch (e) {
+      throw new AutolabError(`cannot read the event payload: ${(e as Error).message}`, {
+        file: eventPath,
+        hint: "GITHUB_EVENT_PATH is set by the runner; unset it outside GitHub Actions",
+      });
+    }
+    try {
+      payload = obj(JSON.parse(text)) ?? {};
+    } catch (e) {
+      throw new AutolabError(`event payload is not valid JSON: ${(e as Error).message}`, { file: eventPath });
+    }
+  }
+  let owner: string | undefined;
+  let repo: string | undefined;
+  const full = env.GITHUB_REPOSITORY;
+  if (full) {
+    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(full);
+    if (!m) throw new AutolabError(`GITHUB_REPOSITORY ${JSON.stringify(full)} is not owner/repo`);
+    [owner, repo] = [m[1], m[2]];
+  } else {
+    const r = obj(payload.repository);
+    owner = str(obj(r?.owner)?.login);
+    repo = str(r?.name);
+  }
+  if (!owner || !repo) {
+    throw new AutolabError("cannot tell which repository this is: GITHUB_REPOSITORY is not set", {
+      hint: "run inside GitHub Actions, or set GITHUB_REPOSITORY=owner/repo",
+    });
+  }
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    eventPath,
+    payload,
+    repository: { owner, repo },
+    sha: env.GITHUB_SHA ?? "",
+    ref: env.GITHUB_REF ?? "",
+    apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
+    serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
+    runId: env.GITHUB_RUN_ID ?? "",
+    workflow: env.GITHUB_WORKFLOW ?? "",
+    actor: env.GITHUB_ACTOR ?? "",
+    isFork: payloadIsFork(payload),
+  };
+}
+
+/** Events whose code comes from a pull request (possibly a fork's). */
+export const PULL_REQUEST_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment",
+] as const;
+
+/** Commands that talk to the cluster or write the ledger. */
+export const PRIVILEGED_COMMANDS = ["launch", "monitor", "cancel"] as const;
+
+/**
+ * Refuse `launch`, `monitor` and `cancel` on pull-request events and on fork
+ * payloads: they run on a self-hosted runner with access to a cluster, which
+ * must never run code from a pull request or a fork. Other commands pass.
+ */
+export function assertTrustedEvent(ctx: Pick<ActionContext, "eventName" | "isFork">, command: string): void {
+  if (!(PRIVILEGED_COMMANDS as readonly string[]).includes(command)) return;
+  const why = "a runner on a cluster must never run code from a pull request or a fork";
+  if ((PULL_REQUEST_EVENTS as readonly string[]).includes(ctx.eventName)) {
+    throw new AutolabError(`refusing to ${command} on a ${ctx.eventName} event: ${why}`, {
+      hint:
+        `run ${command} from workflow_dispatch, schedule or push on your own branches; ` +
+        "on pull requests use `command: verify` on a GitHub-hosted runner",
+    });
+  }
+  if (ctx.isFork) {
+    throw new AutolabError(
+      `refusing to ${command}: the ${ctx.eventName || "triggering"} event carries code from a fork: ${why}`,
+      {
+        hint: `run ${command} only from events of this repository (workflow_dispatch, schedule, push)`,
+      },
+    );
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * `autolab init`: scaffold a research repository for autolab.
+ *
+ * Creates, when missing: the verifier policy (with a preset applied), an
+ * example iteration whose design runs a tiny job on SLURM end to end, the
+ * ledger with its header, and the three workflow templates (launch, monitor,
+ * verify). Never overwrites anything: a path that exists in any form (file,
+ * directory, symlink, even a dangling one) is reported as "exists, kept" and
+ * left alone, so running init twice changes nothing.
+ */
+import { lstatSync, mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { AutolabError, UsageError } from "../util/errors.js";
+import { resolveInside, writeFileAtomic } from "../util/fs.js";
+import { applyPreset, listPresets, POLICY_PATH } from "../contract/policy.js";
+import { LEDGER_HEADER, LEDGER_PATH } from "../ledger/io.js";
+import { ACTION_PLACEHOLDER, WORKFLOW_TEMPLATES } from "../github/workflow-templates.js";
+
+export const EXAMPLE_DESIGN_PATH = "experiments/plan/example_iteration/design.yaml";
+
+/** The example design: a job of a few seconds that writes a result, and a parser that reads it back. */
+export const EXAMPLE_DESIGN = `# Example iteration created by \`autolab init\`: a job of a few seconds that
+# exercises the whole path (launch -> SLURM -> monitor -> sync -> extract) on
+# your cluster. Launch it with
+#   autolab launch experiments/plan/example_iteration/design.yaml
+# or the "autolab launch" workflow. Copy this directory to start a real iteration.
+id: example_iteration
+iteration_id: example_iteration
+
+compute:
+  location: slurm
+  walltime_estimate: "00:05:00"
+  memory_estimate: 256M
+  cpus_per_task: 1
+  # partition: debug      # the cluster's default partition when left out
+
+# The job runs from the repository root; AUTOLAB_RUN_DIR is this run's directory.
+entrypoint:
+  cli: |-
+    python3 -c 'import json, os; json.dump({"accuracy": 0.5}, open(os.path.join(os.environ["AUTOLAB_RUN_DIR"], "result.json"), "w")); print("example run finished")'
+
+# Runs after the job finished and its outputs are synced; prints the metrics as JSON.
+extract_parser:
+  kind: command
+  command: |-
+    python3 -c 'import json, sys; r = json.load(open(sys.argv[1] + "/result.json")); print(json.dumps({"primary_metric": {"name": "accuracy", "value": r["accuracy"]}}))' {run_dir}
+
+replicates: 1
+`;
+
+/** Written when `--preset none`: the built-in defaults apply. */
+export const MINIMAL_POLICY = `# autolab verifier policy. Effective policy: built-in defaults < preset < this file.
+# Apply a preset later with \`autolab policy apply preset slurm\`.
+python_bin: python3
+`;
+
+/** `owner/repo@ref` of a GitHub action. */
+const ACTION_REF = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}@[A-Za-z0-9._/-]{1,100}$/;
+
+export type InitAction = "created" | "exists, kept";
+
+export interface InitFile {
+  /** Repository-relative path. */
+  path: string;
+  action: InitAction;
+  /** What it is, for the report. */
+  what: string;
+}
+
+export interface InitOptions {
+  /** Repository root (created when missing). */
+  root: string;
+  /** Policy preset to apply to a new policy file; default `slurm`; `none` for the built-in defaults only. */
+  preset?: string;
+  /** `owner/repo@ref` to put in the workflows instead of the placeholder. */
+  action?: string;
+}
+
+export interface InitResult {
+  root: string;
+  files: InitFile[];
+  created: number;
+  kept: number;
+}
+
+/** Anything at `abs`, including a dangling symlink. */
+function occupied(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function initRepository(opts: InitOptions): Promise<InitResult> {
+  const preset = opts.preset ?? "slurm";
+  if (preset !== "none") {
+    const known = listPresets();
+    if (!known.includes(preset)) {
+      throw new UsageError(
+        `unknown preset ${JSON.stringify(preset)}`,
+        `known presets: ${[...known, "none"].join(", ")}`,
+      );
+    }
+  }
+  if (opts.action !== undefined && !ACTION_REF.test(opts.action)) {
+    throw new UsageError(
+      `--action ${JSON.stringify(opts.action)} is not owner/repo@ref`,
+      "e.g. --action my-lab/autolab-slurm@v1",
+    );
+  }
+
+  const root = path.resolve(opts.root);
+  if (occupied(root)) {
+    if (!statSync(root).isDirectory()) throw new AutolabError("not a directory", { file: root });
+  } else {
+    mkdirSync(root, { recursive: true });
+  }
+
+  const files: InitFile[] = [];
+  const place = async (rel: string, what: string, write: (abs: string) => Promise<void>) => {
+    const abs = resolveInside(root, rel);
+    if (occupied(abs)) {
+      files.push({ path: rel, action: "exists, kept", what });
+      return;
+    }
+    await write(abs);
+    files.push({ path: rel, action: "created", what });
+  };
+
+  await place(POLICY_PATH, preset === "none" ? "verifier policy" : `verifier policy, preset ${preset}`, async (abs) => {
+    if (preset === "none") await writeFileAtomic(abs, MINIMAL_POLICY);
+    else await applyPreset(root, preset);
+  });
+  await place(EXAMPLE_DESIGN_PATH, "example iteration design", (abs) => writeFileAtomic(abs, EXAMPLE_DESIGN));
+  await place(LEDGER_PATH, "ledger", (abs) => writeFileAtomic(abs, LEDGER_HEADER));
+  for (const [name, text] of Object.entries(WORKFLOW_TEMPLATES)) {
+    const body = opts.action ? text.split(ACTION_PLACEHOLDER).join(opts.action) : text;
+    await place(`.github/workflows/${name}`, "workflow", (abs) => writeFileAtomic(abs, body));
+  }
+  const created = files.filter((f) => f.action === "created").length;
+  return { root, files, created, kept: files.length - created };
+}
