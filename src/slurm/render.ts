@@ -1,0 +1,445 @@
+/**
+ * Renders the job script of a run from its design: `run_slurm.sbatch` for
+ * SLURM, `run_local.sh` for local runs. Pure (data in, text out) and
+ * deterministic: the same input gives byte-identical text (no timestamps; env
+ * keys and entrypoint args are sorted).
+ *
+ * Decisions (each tested in __tests__/render*.test.ts):
+ *
+ * - Directives only from validated values. Every `#SBATCH` line is built from
+ *   a value that `values.ts` reduced to a small ASCII alphabet, or from the
+ *   run id / iteration id / paths checked here. `#SBATCH` lines are NOT
+ *   shell-parsed (quoting cannot protect them): sbatch splits them on
+ *   whitespace, strips quotes and backslashes, stops at an unquoted `#` and
+ *   reads `hetjob`/`packjob` as a job separator. A value that could do any of
+ *   that is refused with an AutolabError naming its design path.
+ * - Run id and iteration id must be safe tokens (`[A-Za-z0-9][A-Za-z0-9_.-]*`):
+ *   they appear in the job name, in file names and in sbatch's comma-separated
+ *   `--export=` list, which has no escaping at all.
+ * - `--chdir` is the repository checkout (absolute). `--output`/`--error` are
+ *   absolute paths under `runs/<run_id>/logs/`, so they cannot depend on how
+ *   sbatch resolves relative paths. Those paths must be made of
+ *   `[A-Za-z0-9_.@+/-]` (no whitespace, quotes, `#`, or `%`, which sbatch
+ *   expands in file names). SLURM does not create the log directory: the
+ *   caller must create `runs/<run_id>/logs/` before `sbatch`, or the job fails
+ *   with exit 0:53.
+ * - `--open-mode=append` so the logs of a requeued job keep the first attempt.
+ * - SLURM stops reading `#SBATCH` at the first line that is neither blank nor
+ *   a comment (sbatch(1): "Once the first non-comment, non-whitespace line has
+ *   been reached in the script, no more #SBATCH directives will be
+ *   processed"). The body's first command comes right after the directives,
+ *   and `runtime.setup` lines (the user's own commands, verbatim) come well
+ *   after it, so they cannot add directives; a setup line that looks like a
+ *   directive (`#SBATCH`, `#PBS`, `#BSUB`) or holds a line break is refused
+ *   anyway. The render test submits such a script to a real cluster to check.
+ * - `runtime.env` values may be any string: they are single-quoted (or, when
+ *   they hold a CR or another control character, ANSI-C quoted `$'...'`), so
+ *   `$(...)`, backticks, quotes and newlines reach the job as data. The script
+ *   text itself never carries a raw CR.
+ * - The command (`entrypoint.cli` verbatim, or `<python_bin> -m <module>` with
+ *   every word quoted) is stored single-quoted in a variable and run with
+ *   `eval` in a subshell: a malformed command line fails at run time (exit 2,
+ *   recorded) instead of breaking the script around it, and it still sees the
+ *   functions and variables the setup lines defined.
+ * - Evidence: `runs/<run_id>/job_sentinel.json`, written atomically (temp file
+ *   in the same directory + `mv`): at start `{run_id, job_id, host,
+ *   started_at, ended_at: null, exit_code: null, signal: null}`, then the full
+ *   record from an EXIT trap however the script ends (normal end, `exit`, a
+ *   failing setup line). SIGTERM (scancel, time limit, `timeout`), SIGINT and
+ *   SIGHUP are trapped: the command is run in its own process group
+ *   (`set -m` while starting it), the signal is passed on as SIGTERM to the
+ *   whole group, the trap waits for it and exits 128+n (143 for SIGTERM),
+ *   recording `signal: "TERM"`. SIGKILL (SLURM sends it KillWait seconds
+ *   after SIGTERM when the command has not ended) cannot be trapped: the
+ *   sentinel then keeps `ended_at: null`, and the scheduler's record decides.
+ *   `job_id` is `SLURM_JOB_ID` (digits only) in the SLURM script and null in
+ *   the local one.
+ * - Setup lines run under `set -e`: a failing line ends the job with its exit
+ *   status (recorded). The command runs without `set -e`.
+ * - The local script appends its stdout/stderr to `runs/<run_id>/logs/
+ *   run_local.out|.err` itself, so running it by hand leaves the same evidence.
+ * - `SIGUSR1/2` are not trapped: with `--signal=B:USR1@t` bash would end at
+ *   once; use `--signal=USR1@t` (without `B:`) to signal the command.
+ */
+import type { Design } from "../contract/types.js";
+import { AutolabError } from "../util/errors.js";
+import { bashQuote, shellJoin, shellQuote } from "./shell.js";
+import {
+  type Directive,
+  normalizeCompute,
+  normalizeEntrypoint,
+  normalizeRuntime,
+  requireDirectivePath,
+  requireSafeToken,
+} from "./values.js";
+
+export type { Directive } from "./values.js";
+
+export interface RenderInput {
+  /** The design (extension fields: compute.cpus_per_task/account/constraint/sbatch_options, runtime.setup/env). */
+  design: Design;
+  runId: string;
+  iterationId: string;
+  /** Repository-relative, e.g. `experiments/in_progress/it1`. */
+  iterationPath: string;
+  /** Absolute path of the checkout on the machine that runs the job (the job cds here). */
+  repoRoot: string;
+  /** From policy; one word (quoted as such). */
+  pythonBin: string;
+}
+
+export interface RenderedScript {
+  /** Full text, LF line ends, ends with a newline. */
+  script: string;
+  /** `autolab-<run_id>`. */
+  jobName: string;
+  /** What became `#SBATCH` lines, in order (empty for the local script). */
+  directives: Directive[];
+  /** The shell command line the job runs (for the manifest's `command`). */
+  command: string;
+  /** Repository-relative log paths (`%j` = job id for SLURM). */
+  logPaths: { stdout: string; stderr: string };
+  /** Repository-relative path of the sentinel. */
+  sentinelPath: string;
+}
+
+export const SENTINEL_FILE = "job_sentinel.json";
+
+export function jobNameFor(runId: string): string {
+  return `autolab-${runId}`;
+}
+
+/** Repository-relative run directory: `<iterationPath>/runs/<runId>`. */
+export function runDirFor(iterationPath: string, runId: string): string {
+  return `${iterationPath}/runs/${runId}`;
+}
+
+// ---------------------------------------------------------------------------
+// The command
+
+/** JSON with object keys sorted at every level (so the text does not depend on YAML key order). */
+function canonicalJson(v: unknown): string {
+  const sort = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sort);
+    if (x !== null && typeof x === "object") {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(x as Record<string, unknown>).sort())
+        out[k] = sort((x as Record<string, unknown>)[k]);
+      return out;
+    }
+    return x;
+  };
+  return JSON.stringify(sort(v));
+}
+
+function argWord(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return canonicalJson(v);
+}
+
+/**
+ * argv words for `entrypoint.args`, keys sorted: true -> `--key`; false or
+ * null -> nothing; list -> `--key item` per item (null items skipped, objects
+ * as JSON); object -> `--key <compact JSON, keys sorted>`; string/number ->
+ * `--key value`.
+ */
+export function argsToArgv(args: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(args).sort()) {
+    const v = args[key];
+    const flag = `--${key}`;
+    if (v === true) out.push(flag);
+    else if (v === false || v === null || v === undefined) continue;
+    else if (Array.isArray(v)) {
+      for (const item of v) {
+        const w = argWord(item);
+        if (w !== undefined) out.push(flag, w);
+      }
+    } else {
+      out.push(flag, argWord(v) as string);
+    }
+  }
+  return out;
+}
+
+/**
+ * The command line the job runs: `entrypoint.cli` verbatim (the user's own
+ * command), else `<pythonBin> -m <module> <args...>` with every word
+ * shell-quoted. Throws an AutolabError naming the design path when invalid.
+ */
+export function buildCommand(design: Design, pythonBin: string): string {
+  const ep = normalizeEntrypoint(design);
+  if (ep.kind === "cli") return ep.cli;
+  if (typeof pythonBin !== "string" || pythonBin === "" || /[\0\n\r]/.test(pythonBin)) {
+    throw new AutolabError(`python_bin ${JSON.stringify(pythonBin)} is not a usable program name`, {
+      hint: "set python_bin in the policy to a program name or path, e.g. python3",
+    });
+  }
+  return shellJoin([pythonBin, "-m", ep.module, ...argsToArgv(ep.args)]);
+}
+
+// ---------------------------------------------------------------------------
+// Directives
+
+function computeDirectives(design: Design): Directive[] {
+  const c = normalizeCompute(design);
+  const d: Directive[] = [];
+  const add = (option: string, value: string | number | undefined) => {
+    if (value !== undefined) d.push({ option, value: String(value) });
+  };
+  add("--time", c.time);
+  add("--mem", c.mem);
+  add("--cpus-per-task", c.cpusPerTask);
+  add("--gres", c.gres);
+  add("--partition", c.partition);
+  add("--qos", c.qos);
+  add("--nodes", c.nodes);
+  add("--account", c.account);
+  add("--constraint", c.constraint);
+  d.push(...c.extraOptions);
+  return d;
+}
+
+function directiveLine(d: Directive): string {
+  const text = d.value === undefined ? d.option : `${d.option}=${d.value}`;
+  // Last line of defence: values.ts already guarantees this.
+  if (!/^--[a-z][a-z0-9-]*(=[\x21-\x7e]+)?$/.test(text) || /[#"'\\]/.test(text)) {
+    throw new AutolabError(`internal error: unsafe #SBATCH directive ${JSON.stringify(text)}`);
+  }
+  return `#SBATCH ${text}`;
+}
+
+// ---------------------------------------------------------------------------
+// The script
+
+interface Common {
+  runId: string;
+  iterationId: string;
+  iterationPath: string;
+  repoRoot: string;
+  runDir: string;
+  command: string;
+  setup: string[];
+  env: Array<[string, string]>;
+}
+
+function common(input: RenderInput): Common {
+  const runId = requireSafeToken(input.runId, "run id");
+  const iterationId = requireSafeToken(input.iterationId, "iteration id");
+  const iterationPath = requireDirectivePath(input.iterationPath, "iteration path", false);
+  const repoRoot = requireDirectivePath(input.repoRoot, "repository root", true);
+  const runtime = normalizeRuntime(input.design);
+  const command = buildCommand(input.design, input.pythonBin);
+  return {
+    runId,
+    iterationId,
+    iterationPath,
+    repoRoot,
+    runDir: runDirFor(iterationPath, runId),
+    command,
+    setup: runtime.setup,
+    env: runtime.env,
+  };
+}
+
+function absolute(repoRoot: string, rel: string): string {
+  return repoRoot === "/" ? `/${rel}` : `${repoRoot}/${rel}`;
+}
+
+/**
+ * An assignment whose single-quoted value is literal on purpose (an env value,
+ * or a command line expanded later by eval): tell shellcheck, on that line
+ * only, that `$`/backticks (SC2016), backslashes (SC1003) and a leading `~`
+ * (SC2088) inside the quotes are meant as written.
+ */
+function literal(line: string, value: string): string[] {
+  const codes: string[] = [];
+  if (value.includes("\\")) codes.push("SC1003");
+  if (/[$`]/.test(value)) codes.push("SC2016");
+  if (value.startsWith("~")) codes.push("SC2088");
+  return codes.length ? [`# shellcheck disable=${codes.join(",")}`, line] : [line];
+}
+
+function body(c: Common, mode: "slurm" | "local"): string[] {
+  const runDirAbs = absolute(c.repoRoot, c.runDir);
+  const L: string[] = [];
+  L.push(
+    `# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`,
+    "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated",
+    "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.",
+    "",
+    `export RUN_ID=${shellQuote(c.runId)}`,
+    `export AUTOLAB_RUN_ID=${shellQuote(c.runId)}`,
+    `export AUTOLAB_ITERATION_ID=${shellQuote(c.iterationId)}`,
+    `export AUTOLAB_RUN_DIR=${shellQuote(runDirAbs)}`,
+    `autolab_run_id=${shellQuote(c.runId)}`,
+    `autolab_sentinel=${shellQuote(`${runDirAbs}/${SENTINEL_FILE}`)}`,
+    ...literal(`autolab_command=${bashQuote(c.command)}`, c.command),
+    "autolab_started_at=",
+    "autolab_signal=",
+    "autolab_child=",
+    "",
+    "# Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.",
+    "autolab_write_sentinel() {",
+    "  local host job_id started ended signal tmp",
+    "  host=$(uname -n 2>/dev/null)",
+    "  [[ -n $host ]] || host=${HOSTNAME:-unknown}",
+    "  host=${host//[^A-Za-z0-9._-]/_}",
+    mode === "slurm" ? "  job_id=${SLURM_JOB_ID:-}" : "  job_id=",
+    "  job_id=${job_id//[^0-9]/}",
+    '  if [[ -n $job_id ]]; then job_id="\\"$job_id\\""; else job_id=null; fi',
+    '  if [[ -n $autolab_started_at ]]; then started="\\"$autolab_started_at\\""; else started=null; fi',
+    '  if [[ -n $1 ]]; then ended="\\"$1\\""; else ended=null; fi',
+    '  if [[ -n $autolab_signal ]]; then signal="\\"$autolab_signal\\""; else signal=null; fi',
+    '  tmp="$autolab_sentinel.tmp.$$"',
+    '  if printf \'{"run_id":"%s","job_id":%s,"host":"%s","started_at":%s,"ended_at":%s,"exit_code":%s,"signal":%s}\\n\' \\',
+    '    "$autolab_run_id" "$job_id" "$host" "$started" "$ended" "$2" "$signal" >"$tmp" 2>/dev/null; then',
+    '    mv -f -- "$tmp" "$autolab_sentinel" && return 0',
+    "  fi",
+    '  rm -f -- "$tmp" 2>/dev/null',
+    '  echo "autolab: could not write $autolab_sentinel" >&2',
+    "  return 1",
+    "}",
+    "",
+    "# However the script ends, record how. (Called from traps, which shellcheck cannot follow.)",
+    "# shellcheck disable=SC2317",
+    "autolab_on_exit() {",
+    "  local rc=$?",
+    "  trap - EXIT",
+    "  trap '' TERM INT HUP",
+    '  autolab_write_sentinel "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$rc"',
+    '  exit "$rc"',
+    "}",
+    "",
+    "# SIGTERM (scancel, time limit), SIGINT, SIGHUP: stop the command's whole process group,",
+    "# wait for it, and end with 128+n. SLURM sends SIGKILL KillWait seconds later if it hangs.",
+    "# shellcheck disable=SC2317",
+    "# ($! covers a signal that lands between starting the command and recording its pid.)",
+    "autolab_on_signal() {",
+    "  local child=${autolab_child:-$!}",
+    "  autolab_signal=$1",
+    "  trap '' TERM INT HUP",
+    "  if [[ -n $child ]]; then",
+    '    echo "autolab: received SIG$1; stopping the command" >&2',
+    '    kill -s TERM -- "-$child" 2>/dev/null || kill -s TERM -- "$child" 2>/dev/null',
+    '    wait "$child" 2>/dev/null',
+    "  fi",
+    '  exit "$2"',
+    "}",
+    "",
+    "trap autolab_on_exit EXIT",
+    "trap 'autolab_on_signal TERM 143' TERM",
+    "trap 'autolab_on_signal INT 130' INT",
+    "trap 'autolab_on_signal HUP 129' HUP",
+    "",
+    `cd -- ${shellQuote(c.repoRoot)} || exit 1`,
+    'mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1',
+  );
+  if (mode === "local") {
+    L.push('exec >>"$AUTOLAB_RUN_DIR/logs/run_local.out" 2>>"$AUTOLAB_RUN_DIR/logs/run_local.err" || exit 1');
+  }
+  L.push("autolab_started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)", 'autolab_write_sentinel "" null');
+  if (c.env.length) {
+    L.push("", "# runtime.env (values are literal strings)");
+    for (const [name, value] of c.env) L.push(...literal(`export ${name}=${bashQuote(value)}`, value));
+  }
+  if (c.setup.length) {
+    L.push("", "# runtime.setup (the design's own lines, verbatim; a failing line ends the job)", "set -e");
+    L.push(...c.setup);
+    L.push("set +e");
+  }
+  L.push(
+    "",
+    "# The command, in its own process group so that a signal reaches all of it.",
+    "set -m",
+    '( eval "$autolab_command" ) </dev/null &',
+    "autolab_child=$!",
+    "set +m",
+    'wait "$autolab_child"',
+    "exit $?",
+  );
+  return L;
+}
+
+function finish(lines: string[]): string {
+  const text = lines.join("\n") + "\n";
+  if (text.includes("\r") || text.includes("\0")) {
+    throw new AutolabError("internal error: rendered script contains CR or NUL");
+  }
+  return text;
+}
+
+/** The SLURM batch script of a run. Throws an AutolabError naming the design path of any invalid value. */
+export function renderSlurmScript(input: RenderInput): RenderedScript {
+  const c = common(input);
+  const jobName = jobNameFor(c.runId);
+  const logDirAbs = absolute(c.repoRoot, `${c.runDir}/logs`);
+  const directives: Directive[] = [
+    { option: "--job-name", value: jobName },
+    { option: "--output", value: `${logDirAbs}/slurm-%j.out` },
+    { option: "--error", value: `${logDirAbs}/slurm-%j.err` },
+    { option: "--open-mode", value: "append" },
+    { option: "--chdir", value: c.repoRoot },
+    ...computeDirectives(input.design),
+  ];
+  const lines = ["#!/bin/bash", ...directives.map(directiveLine), ...body(c, "slurm")];
+  return {
+    script: finish(lines),
+    jobName,
+    directives,
+    command: c.command,
+    logPaths: { stdout: `${c.runDir}/logs/slurm-%j.out`, stderr: `${c.runDir}/logs/slurm-%j.err` },
+    sentinelPath: `${c.runDir}/${SENTINEL_FILE}`,
+  };
+}
+
+/**
+ * The local script of a run: the same body and sentinel, no directives; it
+ * appends its output to `runs/<run_id>/logs/run_local.out|.err` itself.
+ * Compute values are still validated (the design is the same file).
+ */
+export function renderLocalScript(input: RenderInput): RenderedScript {
+  const c = common(input);
+  normalizeCompute(input.design);
+  const lines = ["#!/bin/bash", ...body(c, "local")];
+  return {
+    script: finish(lines),
+    jobName: jobNameFor(c.runId),
+    directives: [],
+    command: c.command,
+    logPaths: { stdout: `${c.runDir}/logs/run_local.out`, stderr: `${c.runDir}/logs/run_local.err` },
+    sentinelPath: `${c.runDir}/${SENTINEL_FILE}`,
+  };
+}
+
+/**
+ * argv for `sbatch` (run through runArgv, no shell): `--parsable`, the job's
+ * environment (`--export=ALL,RUN_ID=..,AUTOLAB_RUN_ID=..,AUTOLAB_ITERATION_ID=..`;
+ * sbatch splits this on commas with no escaping, hence safe tokens only), the
+ * script path (prefixed with `./` if it would otherwise look like an option).
+ */
+export function sbatchArgv(
+  scriptPath: string,
+  rendered: RenderedScript,
+  env: { runId: string; iterationId: string },
+): string[] {
+  const runId = requireSafeToken(env.runId, "run id");
+  const iterationId = requireSafeToken(env.iterationId, "iteration id");
+  if (rendered.jobName !== jobNameFor(runId)) {
+    throw new AutolabError(`script was rendered for ${rendered.jobName}, not for run ${runId}`, {
+      hint: "render the script for this run before submitting it",
+    });
+  }
+  if (typeof scriptPath !== "string" || scriptPath === "" || scriptPath.includes("\0")) {
+    throw new AutolabError(`script path ${JSON.stringify(scriptPath)} is not usable`);
+  }
+  const path = scriptPath.startsWith("-") ? `./${scriptPath}` : scriptPath;
+  return [
+    "--parsable",
+    `--export=ALL,RUN_ID=${runId},AUTOLAB_RUN_ID=${runId},AUTOLAB_ITERATION_ID=${iterationId}`,
+    path,
+  ];
+}
