@@ -1,0 +1,91 @@
+/**
+ * doctor: what this host can do, for a login node that will carry a
+ * self-hosted runner. Checks git, the SLURM client tools and their versions,
+ * partitions and their limits, accounting (sacct), rsync, Node.js (>= 20 here,
+ * the runner brings node24), glibc >= 2.28 (node24 needs it), and write
+ * access to the repository. Each check: ok | warn | fail, with what was seen.
+ */
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
+import { probeSlurm, type SlurmProbe } from "../slurm/probe.js";
+import { runArgv } from "../util/exec.js";
+
+export type CheckLevel = "ok" | "warn" | "fail";
+export interface DoctorCheck {
+  name: string;
+  level: CheckLevel;
+  detail: string;
+}
+export interface DoctorReport {
+  checks: DoctorCheck[];
+  probe: SlurmProbe;
+  ok: boolean;
+}
+
+function glibcVersion(): string | undefined {
+  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+  return report?.header?.glibcVersionRuntime;
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map((x) => parseInt(x, 10) || 0);
+  const pb = b.split(".").map((x) => parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+export async function doctor(repoRoot: string, opts: { timeoutMs?: number } = {}): Promise<DoctorReport> {
+  const checks: DoctorCheck[] = [];
+  const git = await runArgv("git", ["--version"], { timeoutMs: 5000 });
+  checks.push({ name: "git", level: git.code === 0 ? "ok" : "fail", detail: git.code === 0 ? git.stdout.trim() : (git.spawnError ?? git.stderr.trim()) });
+
+  const probe = await probeSlurm({ timeoutMs: opts.timeoutMs ?? 10_000, deep: true });
+  for (const tool of ["sbatch", "squeue", "sacct", "scancel", "sinfo", "scontrol"] as const) {
+    const t = probe.tools[tool];
+    checks.push({ name: tool, level: t?.found ? "ok" : tool === "sacct" || tool === "sinfo" || tool === "scontrol" ? "warn" : "fail", detail: t?.found ? (t.version ?? "found") : (t?.error ?? "not found on PATH") });
+  }
+  checks.push({
+    name: "submit",
+    level: probe.canSubmit ? "ok" : "fail",
+    detail: probe.canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM",
+  });
+  checks.push({
+    name: "partitions",
+    level: probe.partitions.length ? "ok" : "warn",
+    detail: probe.partitions.length
+      ? probe.partitions.map((p) => `${p.name}${p.default ? "*" : ""} (max time ${p.maxTime ?? "?"}, nodes ${p.nodes ?? "?"}, state ${p.state ?? "?"})`).join("; ")
+      : "no partitions listed",
+  });
+  checks.push({
+    name: "accounting",
+    level: probe.accounting.works ? "ok" : "warn",
+    detail: probe.accounting.works ? "sacct answers" : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
+  });
+  const rsync = await runArgv("rsync", ["--version"], { timeoutMs: 5000 });
+  checks.push({ name: "rsync", level: rsync.code === 0 ? "ok" : "warn", detail: rsync.code === 0 ? rsync.stdout.split("\n")[0].trim() : "not found (needed only for artifact_sync.mode: rsync)" });
+  const nodeMajor = parseInt(process.versions.node.split(".")[0], 10);
+  checks.push({ name: "node", level: nodeMajor >= 20 ? "ok" : "fail", detail: `Node.js ${process.versions.node} (the CLI needs >= 20; the runner brings its own node24)` });
+  const glibc = glibcVersion();
+  checks.push({
+    name: "glibc",
+    level: glibc ? (compareVersions(glibc, "2.28") >= 0 ? "ok" : "fail") : "warn",
+    detail: glibc ? `glibc ${glibc} (the runner's node24 needs >= 2.28)` : "glibc version unknown (not a glibc system?)",
+  });
+  try {
+    await access(repoRoot, constants.W_OK);
+    checks.push({ name: "repository", level: "ok", detail: `${repoRoot} is writable` });
+  } catch {
+    checks.push({ name: "repository", level: "fail", detail: `${repoRoot} is not writable by this user` });
+  }
+  return { checks, probe, ok: !checks.some((c) => c.level === "fail") };
+}
+
+export function formatDoctor(r: DoctorReport): string {
+  const mark = { ok: "ok  ", warn: "WARN", fail: "FAIL" } as const;
+  const lines = r.checks.map((c) => `[${mark[c.level]}] ${c.name.padEnd(11)} ${c.detail}`);
+  lines.push("", "probe:", ...r.probe.summary.map((s) => `  ${s}`));
+  return lines.join("\n") + "\n";
+}
