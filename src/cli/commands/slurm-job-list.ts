@@ -1,0 +1,143 @@
+/**
+ * `autolab slurm-job-list append|verify`: keep docs/slurm_job_list.md in step
+ * with a run manifest (upsert one line), or check that it is.
+ */
+import path from "node:path";
+import type { CliCommand, CliIO } from "../command.js";
+import { parseArgs } from "../args.js";
+import { AutolabError, formatFinding, UsageError, type Finding } from "../../util/errors.js";
+import { readManifest } from "../../contract/manifest.js";
+import { canonicalLine, verifyLedger } from "../../ledger/ledger.js";
+import { LEDGER_PATH, readLedger, upsertLedgerFile } from "../../ledger/io.js";
+
+const HELP = `Usage: autolab slurm-job-list append --manifest FILE [--doc FILE] [--json]
+       autolab slurm-job-list verify --manifest FILE [--doc FILE] [--json]
+
+The ledger (default ${LEDGER_PATH}) holds one line per SLURM run:
+  - YYYY-MM-DD | job_id=J | iteration_id=I | run_id=R | status=S
+dated with the run's UTC launch date.
+
+  append   add the run's line at the end, or rewrite its existing line in place
+           (status, job id). Every other line of the file stays byte for byte.
+           Creates the file (with a short header) when it does not exist.
+  verify   check that the ledger holds the line for the manifest's current state;
+           prints what differs (field, expected, found) with line numbers.
+
+A manifest whose host_mode is not slurm is skipped with a message (exit 0).
+A run with malformed or duplicate lines is reported with their line numbers and
+not touched.
+
+Options:
+  --manifest FILE  the run's run_manifest.json (required)
+  --doc FILE       the ledger file (default: ${LEDGER_PATH} in the current directory)
+  --json           print the result as JSON
+
+Exit codes: 0 ok (or skipped), 1 check failed or error, 2 usage error.
+`;
+
+function wantsHelp(argv: string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
+function shownPath(cwd: string, given: string): { abs: string; display: string } {
+  const abs = path.resolve(cwd, given);
+  return { abs, display: given };
+}
+
+export const command: CliCommand = {
+  name: "slurm-job-list",
+  summary: "append a run to the ledger docs/slurm_job_list.md, or verify its line",
+  help: HELP,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    if (wantsHelp(argv)) {
+      io.stdout(HELP);
+      return 0;
+    }
+    const a = parseArgs(argv, [{ name: "manifest", value: true }, { name: "doc", value: true }, { name: "json" }]);
+    const [sub, ...extra] = a.positionals;
+    if (sub !== "append" && sub !== "verify") {
+      throw new UsageError(
+        sub ? `unknown subcommand '${sub}'` : "missing subcommand",
+        "use `autolab slurm-job-list append|verify --manifest FILE`",
+      );
+    }
+    if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
+    if (!a.values.manifest) throw new UsageError("--manifest FILE is required");
+    const manifestPath = shownPath(io.cwd, a.values.manifest);
+    const docPath = shownPath(io.cwd, a.values.doc ?? LEDGER_PATH);
+    const json = a.flags.json === true;
+
+    const manifest = (await readManifest(manifestPath.abs, manifestPath.display)).data;
+    if (manifest.host_mode !== "slurm") {
+      const message = `skipped: run ${manifest.run_id} is not a SLURM run (host_mode=${manifest.host_mode}); the ledger lists SLURM runs only`;
+      if (json) io.stdout(JSON.stringify({ action: "skipped", run_id: manifest.run_id, message }, null, 2) + "\n");
+      else io.stdout(message + "\n");
+      return 0;
+    }
+    let expected: string;
+    try {
+      expected = canonicalLine(manifest);
+    } catch (e) {
+      if (e instanceof AutolabError) {
+        throw new AutolabError(e.message, { file: manifestPath.display, jsonPath: e.location.jsonPath, hint: e.hint });
+      }
+      throw e;
+    }
+
+    if (sub === "append") {
+      const r = await upsertLedgerFile(docPath.abs, manifest, docPath.display);
+      if (json) {
+        io.stdout(
+          JSON.stringify(
+            {
+              action: r.action,
+              run_id: manifest.run_id,
+              file: docPath.display,
+              line: r.line,
+              created: r.created,
+              text: expected,
+            },
+            null,
+            2,
+          ) + "\n",
+        );
+      } else {
+        const what = r.action === "unchanged" ? "already up to date at" : `${r.action}`;
+        io.stdout(
+          `${docPath.display}:${r.line}: ${what}${r.action === "unchanged" ? "" : " line"} for run ${manifest.run_id}${r.created ? " (created the file)" : ""}\n${expected}\n`,
+        );
+      }
+      return 0;
+    }
+
+    // verify
+    const text = await readLedger(docPath.abs, docPath.display);
+    const findings: Finding[] =
+      text === undefined
+        ? [
+            {
+              severity: "error",
+              check: "ledger.missing",
+              file: docPath.display,
+              message: `the ledger does not exist; expected it to hold: ${expected}`,
+              hint: `run \`autolab slurm-job-list append --manifest ${manifestPath.display}\``,
+            },
+          ]
+        : verifyLedger(text, manifest, docPath.display);
+    const ok = !findings.some((f) => f.severity === "error");
+    if (json) {
+      io.stdout(
+        JSON.stringify({ ok, run_id: manifest.run_id, file: docPath.display, expected, findings }, null, 2) + "\n",
+      );
+    } else {
+      for (const f of findings) io.stdout(formatFinding(f) + "\n");
+      io.stdout(
+        ok
+          ? `ok: ${docPath.display} holds the line for run ${manifest.run_id}\n`
+          : `${docPath.display}: the ledger does not match run ${manifest.run_id}; expected: ${expected}\n`,
+      );
+    }
+    return ok ? 0 : 1;
+  },
+};

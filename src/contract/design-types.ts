@@ -1,0 +1,45 @@
+/**
+ * Types of our design.yaml extensions (see docs/ARCHITECTURE.md "design.yaml:
+ * where our extensions live"). `types.ts` describes the autolab 1.0 keys;
+ * `DesignExt` adds ours on top. The schema in schemas/design.schema.json is
+ * the authority on formats and limits.
+ */
+import type { Design, DesignCompute } from "./types.js";
+
+export interface DesignComputeExt extends DesignCompute {
+  cpus_per_task?: number;
+  account?: string;
+  constraint?: string;
+  /** Extra sbatch long options, one per item (`--name` or `--name=value`). */
+  sbatch_options?: string[];
+}
+
+export interface DesignRuntime {
+  /** The user's own shell lines, run verbatim before the command. */
+  setup?: string[];
+  /** Exported to the job; values are shell-quoted by the renderer. */
+  env?: Record<string, string | number | boolean>;
+  [k: string]: unknown;
+}
+
+export type ArtifactSyncMode = "shared" | "rsync";
+
+export interface DesignArtifactSync {
+  mode?: ArtifactSyncMode;
+  /** Paths relative to the run directory that must exist after the job. */
+  outputs?: string[];
+  /** rsync mode: remote source, placeholders such as {run_id} allowed. Required when mode is rsync. */
+  source?: string;
+  timeout_seconds?: number;
+  retries?: number;
+  [k: string]: unknown;
+}
+
+export type EntrypointArg = string | number | boolean | null | Array<string | number | boolean>;
+
+export interface DesignExt extends Design {
+  compute: DesignComputeExt;
+  runtime?: DesignRuntime;
+  artifact_sync?: DesignArtifactSync;
+  entrypoint?: { module?: string; args?: Record<string, EntrypointArg>; cli?: string };
+}

@@ -1,0 +1,80 @@
+/**
+ * Reading and writing the ledger file (thin adapter around ledger.ts).
+ * A missing ledger reads as absent; writing creates `docs/` and the file with
+ * a short header. Writes are atomic.
+ */
+import { existsSync } from "node:fs";
+import { AutolabError } from "../util/errors.js";
+import { readTextStrict, writeFileAtomic } from "../util/fs.js";
+import type { RunManifest } from "../contract/types.js";
+import { upsertLedger, upsertMany, type UpsertAction, type UpsertResult } from "./ledger.js";
+
+/** Default location, relative to the repository root. */
+export const LEDGER_PATH = "docs/slurm_job_list.md";
+
+/** Header of a ledger the tool creates. It names no run, so the parser ignores it. */
+export const LEDGER_HEADER =
+  "# SLURM job list\n\nOne line per SLURM run: launch date (UTC), job id, iteration, run id, status.\nMaintained by autolab; notes you add outside the run lines are kept.\n\n";
+
+/** The ledger's text, or undefined when the file does not exist. */
+export async function readLedger(absPath: string, displayPath: string = absPath): Promise<string | undefined> {
+  if (!existsSync(absPath)) return undefined;
+  return readTextStrict(absPath, displayPath);
+}
+
+export async function writeLedger(absPath: string, text: string): Promise<void> {
+  await writeFileAtomic(absPath, text);
+}
+
+/**
+ * Upsert one run into the ledger file and write it when it changed.
+ * Throws (nothing written) when the run's lines are malformed or duplicated.
+ */
+export async function upsertLedgerFile(
+  absPath: string,
+  m: RunManifest,
+  displayPath: string = absPath,
+): Promise<{ action: UpsertAction; line: number; created: boolean }> {
+  const existing = await readLedger(absPath, displayPath);
+  const before = existing ?? LEDGER_HEADER;
+  let r: ReturnType<typeof upsertLedger>;
+  try {
+    r = upsertLedger(before, m);
+  } catch (e) {
+    if (e instanceof AutolabError && !e.location.file && e.location.line !== undefined) {
+      throw new AutolabError(e.message, {
+        file: displayPath,
+        line: e.location.line,
+        jsonPath: e.location.jsonPath,
+        hint: e.hint,
+      });
+    }
+    throw e;
+  }
+  if (existing === undefined || r.text !== existing) await writeLedger(absPath, r.text);
+  return { action: r.action, line: r.line, created: existing === undefined };
+}
+
+/** Upsert many runs in one read and at most one write (for the monitor). */
+export async function upsertManyFile(
+  absPath: string,
+  manifests: RunManifest[],
+  displayPath: string = absPath,
+): Promise<{ results: UpsertResult[]; written: boolean }> {
+  const existing = await readLedger(absPath, displayPath);
+  const before = existing ?? LEDGER_HEADER;
+  const { text, results } = upsertMany(before, manifests);
+  for (const r of results) {
+    if (r.error && !r.error.location.file && r.error.location.line !== undefined) {
+      r.error = new AutolabError(r.error.message, {
+        file: displayPath,
+        line: r.error.location.line,
+        jsonPath: r.error.location.jsonPath,
+        hint: r.error.hint,
+      });
+    }
+  }
+  const changed = text !== existing && results.some((r) => r.action === "added" || r.action === "updated");
+  if (changed) await writeLedger(absPath, text);
+  return { results, written: changed };
+}
