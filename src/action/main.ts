@@ -3,7 +3,6 @@
  * reports (outputs, check runs / annotations, job summary). Thin: every
  * decision lives in the stages and in src/github.
  */
-import path from "node:path";
 import * as core from "@actions/core";
 import * as github from "@actions/github";
 import { readInputs, type ActionInputs } from "../github/inputs.js";
