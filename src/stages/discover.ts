@@ -1,0 +1,304 @@
+/**
+ * Run discovery: find every `experiments/<bucket>/<iteration_id>/runs/<run_id>/run_manifest.json`
+ * in a repository, the way the glob `experiments/*\/*\/runs/*\/run_manifest.json`
+ * would, with the filesystem only (no shell, no git).
+ *
+ * Shared by the verifier and the monitor. What it guarantees to its callers:
+ * - every path it returns lies inside the repository: an entry that is a
+ *   symlink pointing outside (at any level: `experiments`, bucket, iteration,
+ *   `runs`, run directory, manifest) is refused and reported, never followed;
+ * - names it returns are safe tokens (`[A-Za-z0-9._+-]`, not `.`/`..`), so a
+ *   caller can put them in paths, job names and hints; an odd name is reported;
+ * - odd entries are findings, not exceptions: a bucket that is not
+ *   plan/in_progress/done, an iteration present in two buckets, a run directory
+ *   without a manifest, a manifest that is not a file, a dangling symlink;
+ * - results are sorted (iteration path, then run id) so output is stable.
+ *
+ * Cost: one readdir per bucket, per iteration and per `runs/` directory, one
+ * lstat per run (the manifest); realpath only for entries that are symlinks.
+ * Directory reads run concurrently, so 10,000 runs take well under a second.
+ */
+import type { Dirent } from "node:fs";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { ITERATION_BUCKETS } from "../contract/design.js";
+import { AutolabError, type Finding } from "../util/errors.js";
+import { displayPath, resolveInside } from "../util/fs.js";
+
+export const MANIFEST_NAME = "run_manifest.json";
+
+export interface DiscoveredRun {
+  iterationId: string;
+  /** Absolute path of the iteration directory. */
+  iterationDir: string;
+  /** Repository-relative path of the iteration directory, e.g. `experiments/in_progress/iter1`. */
+  iterationPath: string;
+  runId: string;
+  /** Absolute path of the run directory. */
+  runDir: string;
+  /** Repository-relative path of the run directory. */
+  runPath: string;
+  /** Absolute path of `run_manifest.json`. */
+  manifestPath: string;
+  /** Repository-relative path of `run_manifest.json`. */
+  manifestDisplay: string;
+}
+
+export interface DiscoverOptions {
+  /** Only this iteration (directory name). An iteration that does not exist is an error finding. */
+  iteration?: string;
+  /** Only this run (directory name). A run that does not exist is an error finding. */
+  runId?: string;
+}
+
+export interface DiscoverResult {
+  runs: DiscoveredRun[];
+  findings: Finding[];
+}
+
+const SAFE_NAME = /^[A-Za-z0-9._+-]+$/;
+
+/** True for a name that can be used as a path component, job name part and ledger field. */
+export function isSafeName(name: string): boolean {
+  return SAFE_NAME.test(name) && name !== "." && name !== "..";
+}
+
+type EntryKind = "dir" | "file" | "other" | "missing";
+
+interface Walker {
+  root: string;
+  findings: Finding[];
+}
+
+/**
+ * Kind of the entry at `abs` (following a symlink only when it stays inside the
+ * repository). `dirent` saves the lstat when the caller already has one.
+ */
+async function entryKind(w: Walker, abs: string, dirent?: Dirent): Promise<EntryKind> {
+  let isLink: boolean;
+  if (dirent) {
+    if (dirent.isDirectory()) return "dir";
+    if (dirent.isFile()) return "file";
+    isLink = dirent.isSymbolicLink();
+    if (!isLink) return "other";
+  } else {
+    let st;
+    try {
+      st = await lstat(abs);
+    } catch {
+      return "missing";
+    }
+    if (st.isDirectory()) return "dir";
+    if (st.isFile()) return "file";
+    isLink = st.isSymbolicLink();
+    if (!isLink) return "other";
+  }
+  const shown = displayPath(w.root, abs);
+  try {
+    resolveInside(w.root, path.relative(w.root, abs), "path");
+  } catch (e) {
+    const message = e instanceof AutolabError ? e.message : String(e);
+    w.findings.push({
+      severity: "error",
+      check: "discover.symlink",
+      file: shown,
+      message: `refused: ${message}; it is not read`,
+      hint: `replace ${shown} with a real directory or file inside the repository (or a symlink to one)`,
+    });
+    return "other";
+  }
+  try {
+    await realpath(abs);
+    const st = await stat(abs);
+    return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+  } catch {
+    w.findings.push({
+      severity: "warning",
+      check: "discover.symlink",
+      file: shown,
+      message: "dangling symlink: its target does not exist; it is skipped",
+      hint: `remove ${shown} or point it at an existing path inside the repository`,
+    });
+    return "other";
+  }
+}
+
+async function listDir(dir: string): Promise<Dirent[]> {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function oddName(w: Walker, abs: string, what: string): void {
+  const shown = displayPath(w.root, abs);
+  w.findings.push({
+    severity: "error",
+    check: "discover.name",
+    file: shown,
+    message: `${what} name ${JSON.stringify(path.basename(abs))} is not a safe name (letters, digits and . _ + - only); it is not checked`,
+    hint: `rename ${JSON.stringify(shown)} to a name made of letters, digits and . _ + -`,
+  });
+}
+
+/** Names that are never runs or iterations: dotfiles such as `.gitkeep` or `.DS_Store`. */
+function hidden(name: string): boolean {
+  return name.startsWith(".");
+}
+
+async function runsOfIteration(
+  w: Walker,
+  iterationId: string,
+  iterationDir: string,
+  opts: DiscoverOptions,
+): Promise<DiscoveredRun[]> {
+  const runsDir = path.join(iterationDir, "runs");
+  const kind = await entryKind(w, runsDir);
+  if (kind !== "dir") return [];
+  const entries = await listDir(runsDir);
+  const out = await Promise.all(
+    entries.map(async (d): Promise<DiscoveredRun | undefined> => {
+      if (hidden(d.name)) return undefined;
+      if (opts.runId !== undefined && d.name !== opts.runId) return undefined;
+      const runDir = path.join(runsDir, d.name);
+      const k = await entryKind(w, runDir, d);
+      if (k !== "dir") return undefined; // stray files in runs/ are not runs
+      if (!isSafeName(d.name)) {
+        oddName(w, runDir, "run directory");
+        return undefined;
+      }
+      const manifestPath = path.join(runDir, MANIFEST_NAME);
+      const mk = await entryKind(w, manifestPath);
+      const runPath = displayPath(w.root, runDir);
+      if (mk === "missing") {
+        w.findings.push({
+          severity: "warning",
+          check: "discover.no_manifest",
+          file: runPath,
+          message: `run directory has no ${MANIFEST_NAME}; it is not a run the tool can check`,
+          hint: `remove ${runPath} if it is left over, or restore its ${MANIFEST_NAME} from git history`,
+        });
+        return undefined;
+      }
+      if (mk !== "file") {
+        if (mk === "dir") {
+          w.findings.push({
+            severity: "error",
+            check: "discover.no_manifest",
+            file: displayPath(w.root, manifestPath),
+            message: `${MANIFEST_NAME} is not a regular file`,
+            hint: `replace ${displayPath(w.root, manifestPath)} with the run's manifest file`,
+          });
+        }
+        return undefined;
+      }
+      return {
+        iterationId,
+        iterationDir,
+        iterationPath: displayPath(w.root, iterationDir),
+        runId: d.name,
+        runDir,
+        runPath,
+        manifestPath,
+        manifestDisplay: displayPath(w.root, manifestPath),
+      };
+    }),
+  );
+  return out.filter((r): r is DiscoveredRun => r !== undefined);
+}
+
+/**
+ * Every run in the repository at `repoRoot` (optionally only one iteration or
+ * one run), with findings about entries that were skipped or refused.
+ */
+export async function discoverRuns(repoRoot: string, opts: DiscoverOptions = {}): Promise<DiscoverResult> {
+  const root = await realpath(repoRoot);
+  const w: Walker = { root, findings: [] };
+  const experiments = path.join(root, "experiments");
+  const runs: DiscoveredRun[] = [];
+  /** iteration id -> repo-relative dirs holding it (to spot duplicates across buckets). */
+  const seen = new Map<string, string[]>();
+
+  if ((await entryKind(w, experiments)) === "dir") {
+    const buckets = (await listDir(experiments)).filter((d) => !hidden(d.name));
+    await Promise.all(
+      buckets.map(async (b) => {
+        const bucketDir = path.join(experiments, b.name);
+        if ((await entryKind(w, bucketDir, b)) !== "dir") return;
+        if (!isSafeName(b.name)) {
+          oddName(w, bucketDir, "experiments folder");
+          return;
+        }
+        if (!(ITERATION_BUCKETS as readonly string[]).includes(b.name)) {
+          w.findings.push({
+            severity: "warning",
+            check: "discover.layout",
+            file: displayPath(root, bucketDir),
+            message: `experiments/${b.name} is not one of ${ITERATION_BUCKETS.join(", ")}; its runs are checked, but the other stages do not look there`,
+            hint: `move its iterations to experiments/plan, experiments/in_progress or experiments/done`,
+          });
+        }
+        const iterations = (await listDir(bucketDir)).filter((d) => !hidden(d.name));
+        await Promise.all(
+          iterations.map(async (it) => {
+            if (opts.iteration !== undefined && it.name !== opts.iteration) return;
+            const iterationDir = path.join(bucketDir, it.name);
+            if ((await entryKind(w, iterationDir, it)) !== "dir") return;
+            if (!isSafeName(it.name)) {
+              oddName(w, iterationDir, "iteration directory");
+              return;
+            }
+            const list = seen.get(it.name) ?? [];
+            list.push(displayPath(root, iterationDir));
+            seen.set(it.name, list);
+            runs.push(...(await runsOfIteration(w, it.name, iterationDir, opts)));
+          }),
+        );
+      }),
+    );
+  }
+
+  for (const [id, dirs] of seen) {
+    if (dirs.length < 2) continue;
+    dirs.sort();
+    w.findings.push({
+      severity: "warning",
+      check: "discover.duplicate_iteration",
+      file: dirs[1],
+      message: `iteration ${id} exists in more than one place: ${dirs.join(", ")}`,
+      hint: `keep one copy: an iteration lives in exactly one of experiments/plan, in_progress, done`,
+    });
+  }
+  if (opts.iteration !== undefined && !seen.has(opts.iteration)) {
+    w.findings.push({
+      severity: "error",
+      check: "discover.not_found",
+      file: "experiments",
+      message: `iteration ${JSON.stringify(opts.iteration)} not found under experiments/{${ITERATION_BUCKETS.join(",")}}/`,
+      hint: "check the iteration id (the name of its directory under experiments/<bucket>/)",
+    });
+  } else if (opts.runId !== undefined && !runs.some((r) => r.runId === opts.runId)) {
+    w.findings.push({
+      severity: "error",
+      check: "discover.not_found",
+      file: "experiments",
+      message: `run ${JSON.stringify(opts.runId)} not found${opts.iteration !== undefined ? ` in iteration ${opts.iteration}` : ""}`,
+      hint: "check the run id (the name of its directory under runs/)",
+    });
+  }
+
+  runs.sort((a, b) =>
+    a.iterationPath < b.iterationPath
+      ? -1
+      : a.iterationPath > b.iterationPath
+        ? 1
+        : a.runId < b.runId
+          ? -1
+          : a.runId > b.runId
+            ? 1
+            : 0,
+  );
+  w.findings.sort((a, b) => ((a.file ?? "") < (b.file ?? "") ? -1 : (a.file ?? "") > (b.file ?? "") ? 1 : 0));
+  return { runs, findings: w.findings };
+}
