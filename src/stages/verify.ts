@@ -1176,6 +1176,9 @@ interface CommandContext {
   timeoutMs: number;
 }
 
+/** Programs only a SLURM host has; a missing one is a warning, not a failed check. */
+const SLURM_CLIENTS: ReadonlySet<string> = new Set(["sbatch", "srun", "salloc", "squeue", "sinfo", "scontrol", "sacct"]);
+
 async function runPolicyCommand(spec: (typeof COMMANDS)[number], ctx: CommandContext): Promise<Finding[]> {
   const template = ctx.policy[spec.key];
   const inFile = ctx.policyDoc && valueAt(ctx.policyDoc.data, `/${spec.key}`) !== undefined;
@@ -1239,6 +1242,19 @@ async function runPolicyCommand(spec: (typeof COMMANDS)[number], ctx: CommandCon
     },
   });
   if (ok(r)) return [];
+  if (r.spawnError && SLURM_CLIENTS.has(path.basename(argv[0]))) {
+    // A pull request is verified on a GitHub-hosted runner, which has no
+    // SLURM: the scheduler's own dry run can only happen on the cluster.
+    return [
+      {
+        severity: "warning",
+        check: spec.check,
+        ...where,
+        message: `${spec.key} needs ${argv[0]}, which is not on this host (${r.spawnError}); not run here`,
+        hint: `it runs where SLURM is installed (autolab verify on the login node, or the launch workflow), ${off}`,
+      },
+    ];
+  }
   const tail = outputTail(r.stdout, r.stderr);
   const shown = shellJoin(argv);
   return fail(
