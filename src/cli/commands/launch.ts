@@ -1,0 +1,82 @@
+/**
+ * `autolab launch`: what the action's `command: launch` does, from a login
+ * node. Thin: parses options, calls stages/launch.ts, prints the result.
+ */
+import type { CliCommand } from "../command.js";
+import { parseArgs } from "../args.js";
+import { UsageError } from "../../util/errors.js";
+import { describeLaunch, launch } from "../../stages/launch.js";
+
+export const command: CliCommand = {
+  name: "launch",
+  summary: "render the job script, submit it (sbatch) or run it locally, record manifest + ledger, commit",
+  help: `Usage: autolab launch <design.yaml | iteration-dir | iteration_id> [options]
+
+Reads the iteration's design.yaml, renders launch/run_slurm.sbatch (or
+run_local.sh for compute.location: local), submits it with sbatch, writes
+runs/<run_id>/run_manifest.json, upserts docs/slurm_job_list.md and commits
+them. Never waits for a SLURM job. Inside a git checkout it commits, and pushes
+when the checkout has the remote and --no-push is not given.
+
+Options:
+  --dry-run          print the script and the sbatch argv; run sbatch --test-only
+                     where SLURM answers; write and submit nothing
+  --no-push          commit but do not push
+  --no-commit        write files but do not commit
+  --branch B         push to branch B (default: the current branch)
+  --run-id R         launch (or re-launch, idempotently) run R: a run that has
+                     a manifest is never submitted again, and a job named
+                     autolab-R that exists already is adopted
+  --launch-key K     idempotency key: the same key always means the same run and
+                     never submits a second job (kept in .git/autolab/launch-journal)
+  --skip-ci          append [skip ci] to the commit message
+  --json             print the result as JSON
+`,
+  async run(argv, io) {
+    const a = parseArgs(argv, [
+      { name: "dry-run" },
+      { name: "no-push" },
+      { name: "no-commit" },
+      { name: "skip-ci" },
+      { name: "json" },
+      { name: "branch", value: true },
+      { name: "run-id", value: true },
+      { name: "launch-key", value: true },
+    ]);
+    if (a.positionals.length !== 1)
+      throw new UsageError("launch takes exactly one design (path or iteration id)", "autolab launch --help");
+    const res = await launch({
+      cwd: io.cwd,
+      design: a.positionals[0],
+      dryRun: !!a.flags["dry-run"],
+      push: a.flags["no-push"] ? false : undefined,
+      commit: a.flags["no-commit"] ? false : undefined,
+      branch: a.values.branch,
+      runId: a.values["run-id"],
+      launchKey: a.values["launch-key"],
+      skipCi: !!a.flags["skip-ci"],
+      log: (s) => io.stderr(s + "\n"),
+    });
+    if (a.flags.json) {
+      io.stdout(JSON.stringify(res, null, 2) + "\n");
+      if (res.dryRun) return res.dryRun.testOnly && !res.dryRun.testOnly.ok ? 1 : 0;
+    } else if (res.dryRun) {
+      io.stdout(`# --- ${res.scriptPath} (not written) ---\n${res.dryRun.script}`);
+      io.stdout(
+        `# --- ${res.hostMode === "slurm" ? "sbatch argv" : "command"} ---\n${JSON.stringify(res.dryRun.argv)}\n`,
+      );
+      if (res.dryRun.testOnly)
+        io.stdout(
+          `# --- sbatch --test-only: ${res.dryRun.testOnly.ok ? "ok" : "REFUSED"} ---\n${res.dryRun.testOnly.output}\n`,
+        );
+      if (res.dryRun.testOnlySkipped)
+        io.stdout(`# --- sbatch --test-only: not run ---\n${res.dryRun.testOnlySkipped}\n`);
+      return res.dryRun.testOnly && !res.dryRun.testOnly.ok ? 1 : 0;
+    } else io.stdout(describeLaunch(res));
+    if (res.status === "failed") {
+      io.stderr(`autolab launch: run ${res.runId} failed${res.error ? `: ${res.error}` : ""}\n`);
+      return 1;
+    }
+    return 0;
+  },
+};
