@@ -98,7 +98,7 @@ export async function runAction(): Promise<void> {
             res.reused ? "This run already had a job; nothing was submitted." : "",
             res.adopted ? "The job was found in the scheduler by name and adopted (its manifest had been lost)." : "",
             res.dryRun ? `Dry run: nothing written or submitted.\n\n\`\`\`bash\n${res.dryRun.script}\`\`\`\n\nsbatch argv: \`${res.dryRun.argv.join(" ")}\`${res.dryRun.testOnly ? `\n\nsbatch --test-only: ${res.dryRun.testOnly.ok ? "ok" : "refused"}: ${res.dryRun.testOnly.output}` : ""}` : "",
-            res.error ? `sbatch refused the job: ${res.error}` : "",
+            res.error ? (res.hostMode === "slurm" ? `sbatch refused the job: ${res.error}` : `the local run failed: ${res.error}`) : "",
           ].filter(Boolean),
         });
         await writeSummary(md);
