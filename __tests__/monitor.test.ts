@@ -1,0 +1,545 @@
+/**
+ * The monitor tick against the real dev cluster: real jobs launched through
+ * launch() (or, for an array, the rendered script submitted with --array),
+ * driven to every outcome the cluster can produce, with the manifest, the
+ * ledger line and metrics.json checked after each tick. One test uses a git
+ * checkout with a bare remote and checks ONE commit per tick and none for an
+ * idle tick, plus the state.json stage moves.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { launch } from "../src/stages/launch.js";
+import { monitor, type MonitorOptions, type MonitorReport } from "../src/stages/monitor.js";
+import { cancel } from "../src/stages/cancel.js";
+import { renderSlurmScript, sbatchArgv } from "../src/slurm/render.js";
+import { writeManifest } from "../src/contract/manifest.js";
+import type { RunManifest } from "../src/contract/types.js";
+import { DEV_CLUSTER_SCRIPT, requireCluster, sbatchRaw, scancel, scontrol, waitForSacct, waitForState } from "./helpers/cluster.js";
+
+const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
+if (!sinfoOnPath) {
+  console.warn(
+    "\n*** SKIPPING __tests__/monitor.test.ts: `sinfo` is not on PATH, so there is no SLURM here. " +
+      `Start the dev cluster with: bash ${DEV_CLUSTER_SCRIPT} start ***\n`,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// A research repository in a temp dir
+
+const RESULT_CLI = `echo '{"primary_metric": {"name": "acc", "value": 0.75}}' > "$AUTOLAB_RUN_DIR/result.json"`;
+/** First attempt sleeps (so it can be requeued), the second one ends at once with exit 0. */
+const REQUEUE_CLI = `if [ -e "$AUTOLAB_RUN_DIR/attempt1" ]; then exit 0; fi; touch "$AUTOLAB_RUN_DIR/attempt1"; sleep 300`;
+
+function design(id: string, cli: string, extra: Record<string, unknown> = {}, compute: Record<string, unknown> = {}): string {
+  return YAML.stringify({
+    id, iteration_id: id,
+    compute: { location: "slurm", walltime_estimate: "00:10:00", partition: "debug", ...compute },
+    entrypoint: { cli },
+    ...extra,
+  });
+}
+
+function newRepo(iterations: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), "autolab-monitor-"));
+  for (const [id, text] of Object.entries(iterations)) {
+    mkdirSync(path.join(root, "experiments", "in_progress", id), { recursive: true });
+    writeFileSync(path.join(root, "experiments", "in_progress", id, "design.yaml"), text);
+  }
+  return root;
+}
+
+function runDir(root: string, it: string, runId: string): string {
+  return path.join(root, "experiments", "in_progress", it, "runs", runId);
+}
+function manifestText(root: string, it: string, runId: string): string {
+  return readFileSync(path.join(runDir(root, it, runId), "run_manifest.json"), "utf8");
+}
+function manifest(root: string, it: string, runId: string): RunManifest {
+  return JSON.parse(manifestText(root, it, runId)) as RunManifest;
+}
+interface MetricsDoc { status: string; primary_metric: { name: string; value: number | null }; missing_evidence: string[] }
+function metrics(root: string, it: string, runId: string): MetricsDoc {
+  return JSON.parse(readFileSync(path.join(runDir(root, it, runId), "metrics.json"), "utf8"));
+}
+/** The run's ledger line's status (undefined when it has no line). */
+function ledgerStatus(root: string, runId: string): string | undefined {
+  const f = path.join(root, "docs", "slurm_job_list.md");
+  if (!existsSync(f)) return undefined;
+  const line = readFileSync(f, "utf8").split("\n").find((l) => l.includes(`run_id=${runId} `));
+  return line ? /status=(\S+)$/.exec(line)?.[1] : undefined;
+}
+
+async function tick(root: string, extra: Partial<MonitorOptions> = {}): Promise<MonitorReport> {
+  return monitor({ cwd: root, commit: false, query: { timeoutMs: 20_000 }, ...extra });
+}
+
+/** Manifest, ledger and metrics agree after a tick. */
+function expectConsistent(root: string, it: string, runId: string): RunManifest {
+  const m = manifest(root, it, runId);
+  expect(ledgerStatus(root, runId)).toBe(m.status);
+  if (m.status === "completed" || m.status === "failed") {
+    expect(m.timestamps.completed_at).toBeTruthy();
+    expect(m.completed_at).toBe(m.timestamps.completed_at);
+    expect(existsSync(path.join(runDir(root, it, runId), "metrics.json"))).toBe(true);
+  } else {
+    expect(m.timestamps.completed_at).toBeUndefined();
+  }
+  // History only moves forward and ends where the status is.
+  const h = m.history ?? [];
+  expect(h.length).toBeGreaterThan(0);
+  expect(h[h.length - 1].to).toBe(m.status);
+  for (let i = 1; i < h.length; i++) expect(h[i].from).toBe(h[i - 1].to);
+  for (const t of h) expect(t.evidence.length).toBeGreaterThan(0);
+  return m;
+}
+
+function runOf(rep: MonitorReport, runId: string) {
+  const r = rep.runs.find((x) => x.runId === runId);
+  if (!r) throw new Error(`run ${runId} not in the tick's report: ${JSON.stringify(rep.runs.map((x) => x.runId))}`);
+  return r;
+}
+
+async function waitForFile(file: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`${file} did not appear within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const launched: string[] = [];
+async function launchRun(root: string, it: string): Promise<{ runId: string; jobId: string }> {
+  const r = await launch({ cwd: root, design: it, commit: false });
+  expect(r.status).toBe("submitted");
+  launched.push(r.jobId!);
+  return { runId: r.runId, jobId: r.jobId! };
+}
+
+describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () => {
+  let root: string;
+  beforeAll(() => {
+    requireCluster();
+    root = newRepo({
+      ok: design("ok", RESULT_CLI, {
+        artifact_sync: { mode: "shared", outputs: ["result.json"] },
+        extract_parser: { kind: "command", command: "cat {run_dir}/result.json" },
+      }),
+      fail3: design("fail3", "echo about to fail >&2; exit 3"),
+      long: design("long", "sleep 300"),
+      requeue: design("requeue", REQUEUE_CLI, { extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "acc", "value": 1}}'` } }),
+      impossible: design("impossible", "true", {}, { partition: "short", walltime_estimate: "00:20:00" }),
+      arr: design("arr", RESULT_CLI, { extract_parser: { kind: "command", command: "cat {run_dir}/result.json" } }),
+    });
+  });
+  afterAll(async () => {
+    for (const id of launched) await scancel(id).catch(() => undefined);
+  });
+
+  it("completed: submitted -> running -> synced -> completed, metrics from the parser; a repeated tick changes nothing", async () => {
+    const { runId, jobId } = await launchRun(root, "ok");
+    const first = await tick(root, { runId });
+    const r1 = runOf(first, runId);
+    expect(first.scheduler.ok).toBe(true);
+    expect(["submitted", "running", "completed"]).toContain(r1.after);
+    expectConsistent(root, "ok", runId);
+
+    await waitForSacct(jobId);
+    await tick(root, { runId });
+    const m = expectConsistent(root, "ok", runId);
+    expect(m.status).toBe("completed");
+    expect(m.history!.map((h) => h.to)).toEqual(["submitted", "running", "synced", "completed"]);
+    expect(m.slurm?.state).toBe("COMPLETED");
+    expect(m.slurm?.exit_code).toBe("0:0");
+    expect(m.slurm?.nodes).toBeTruthy();
+    expect(m.slurm?.restarts).toBe(0);
+    expect(m.slurm?.decision).toMatch(/COMPLETED.*sentinel exit 0/);
+    expect(m.slurm?.outcome).toBe("succeeded");
+    expect(m.artifact_sync_to_local.status).toBe("ok");
+    const met = metrics(root, "ok", runId);
+    expect(met.status).toBe("completed");
+    expect(met.primary_metric).toMatchObject({ name: "acc", value: 0.75 });
+    const summary = readFileSync(path.join(root, "experiments/in_progress/ok/analysis/summary.md"), "utf8");
+    expect(summary).toContain(`<!-- autolab:run ${runId} begin -->`);
+
+    // Late or repeated ticks are harmless: nothing is rewritten.
+    const before = manifestText(root, "ok", runId);
+    const again = await tick(root, { runId });
+    expect(again.written).toEqual([]);
+    expect(manifestText(root, "ok", runId)).toBe(before);
+    // Terminal and extracted: the run is not even looked at again, and the scheduler is not asked.
+    expect(again.runs).toEqual([]);
+    expect(again.scheduler.calls).toBe(0);
+  });
+
+  it("exit 3: failed with reason exit_code, metrics.json says failed and why", async () => {
+    const { runId, jobId } = await launchRun(root, "fail3");
+    await waitForSacct(jobId);
+    const rep = await tick(root, { runId });
+    const r = runOf(rep, runId);
+    expect(r.after).toBe("failed");
+    expect(r.failureReason).toBe("exit_code");
+    expect(r.logTail).toContain("about to fail");
+    const m = expectConsistent(root, "fail3", runId);
+    expect(m.slurm?.state).toBe("FAILED");
+    expect(m.slurm?.exit_code).toBe("3:0");
+    expect(m.slurm?.failure_reason).toBe("exit_code");
+    expect((m.failure as Record<string, unknown>).reason).toBe("exit_code");
+    const met = metrics(root, "fail3", runId);
+    expect(met.status).toBe("failed");
+    expect(met.primary_metric.value).toBeNull();
+    expect(met.missing_evidence.join("\n")).toMatch(/exited with code 3/);
+  });
+
+  it("timeout (scontrol update EndTime=now): running, then failed with reason timeout", async () => {
+    const { runId, jobId } = await launchRun(root, "long");
+    await waitForState(jobId, (s) => s === "RUNNING");
+    let rep = await tick(root, { runId });
+    // sacct may lag behind the controller for a moment; the controller says RUNNING.
+    expect(runOf(rep, runId).after).toBe("running");
+    expectConsistent(root, "long", runId);
+    await scontrol(["update", `JobId=${jobId}`, "EndTime=now"]);
+    await waitForSacct(jobId);
+    rep = await tick(root, { runId });
+    expect(runOf(rep, runId).after).toBe("failed");
+    const m = expectConsistent(root, "long", runId);
+    expect(m.slurm?.state).toBe("TIMEOUT");
+    expect(m.slurm?.failure_reason).toBe("timeout");
+    expect(metrics(root, "long", runId).status).toBe("failed");
+  });
+
+  it("cancelled while running (autolab cancel): scancel, failed with reason cancelled; the next tick extracts", async () => {
+    const { runId, jobId } = await launchRun(root, "long");
+    await waitForState(jobId, (s) => s === "RUNNING");
+    await tick(root, { runId });
+    expect(manifest(root, "long", runId).status).toBe("running");
+    const res = await cancel({ cwd: root, runId, commit: false, by: "tester" });
+    expect(res.scancelled).toBe(true);
+    expect(res.after).toBe("failed");
+    await waitForState(jobId, (s) => s === "CANCELLED");
+    let m = manifest(root, "long", runId);
+    expect(m.status).toBe("failed");
+    expect(m.slurm?.failure_reason).toBe("cancelled");
+    expect(m.slurm?.cancelled_by).toBe("tester");
+    expect(ledgerStatus(root, runId)).toBe("failed");
+    const rep = await tick(root, { runId });
+    expect(runOf(rep, runId).transitions).toEqual([]);
+    m = expectConsistent(root, "long", runId);
+    expect(metrics(root, "long", runId).status).toBe("failed");
+  });
+
+  it("an impossible request stays submitted with its reason and a warning; scancel while pending -> failed (cancelled by uid)", async () => {
+    const { runId, jobId } = await launchRun(root, "impossible");
+    let rep = await tick(root, { runId });
+    expect(runOf(rep, runId).after).toBe("submitted");
+    let m = expectConsistent(root, "impossible", runId);
+    expect(m.slurm?.state).toBe("PENDING");
+    // 20 min on a partition whose limit is 10 min: PartitionTimeLimit (PartitionConfig while the scheduler first looks).
+    expect(m.slurm?.reason).toMatch(/^Partition(TimeLimit|Config)$/);
+    expect(rep.findings.some((f) => f.check === "scheduler.never_starts" && f.message.includes(jobId))).toBe(true);
+    // A second tick on a pending job writes nothing (no churn, no commit per tick).
+    const text = manifestText(root, "impossible", runId);
+    rep = await tick(root, { runId });
+    expect(rep.written).toEqual([]);
+    expect(manifestText(root, "impossible", runId)).toBe(text);
+
+    await scancel(jobId);
+    await waitForSacct(jobId);
+    rep = await tick(root, { runId });
+    expect(runOf(rep, runId).after).toBe("failed");
+    m = expectConsistent(root, "impossible", runId);
+    expect(m.slurm?.failure_reason).toBe("cancelled");
+    expect(m.slurm?.cancelled_by).toBe("0");
+    expect(m.slurm?.state).toMatch(/^CANCELLED/);
+    expect(metrics(root, "impossible", runId).status).toBe("failed");
+  });
+
+  it("an array of 3 tasks: completed only when every task completed", async () => {
+    const runId = "20261128T120000Z_a77a70";
+    const iterationPath = "experiments/in_progress/arr";
+    const dir = runDir(root, "arr", runId);
+    mkdirSync(path.join(dir, "logs"), { recursive: true });
+    const d = YAML.parse(readFileSync(path.join(root, iterationPath, "design.yaml"), "utf8"));
+    const rendered = renderSlurmScript({ design: d, runId, iterationId: "arr", iterationPath, repoRoot: root, pythonBin: "python3" });
+    writeFileSync(path.join(dir, "run_slurm.sbatch"), rendered.script);
+    const argv = sbatchArgv(`${iterationPath}/runs/${runId}/run_slurm.sbatch`, rendered, { runId, iterationId: "arr" });
+    const jobId = await sbatchRaw(["--array=0-2", ...argv], { cwd: root });
+    launched.push(jobId);
+    const at = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+    const m0: RunManifest = {
+      schema_version: "1.0", run_id: runId, iteration_id: "arr", launch_mode: "slurm", host_mode: "slurm",
+      command: rendered.command, resource_request: { partition: "debug" }, status: "submitted",
+      artifact_sync_to_local: { status: "pending" }, timestamps: { started_at: at }, started_at: at, job_id: jobId,
+      slurm: { job_id: jobId, job_name: rendered.jobName },
+      history: [{ from: "pending", to: "submitted", at, evidence: `sbatch --array=0-2 returned job ${jobId}` }],
+    };
+    await writeManifest(path.join(dir, "run_manifest.json"), m0);
+    // No ledger line yet: the tick reports the disagreement and adds it (the manifest wins).
+    let rep = await tick(root, { runId });
+    expect(rep.findings.some((f) => f.check === "ledger.disagrees" && f.message.includes(runId))).toBe(true);
+    expect(ledgerStatus(root, runId)).toBe(manifest(root, "arr", runId).status);
+
+    for (const t of [0, 1, 2]) await waitForSacct(`${jobId}_${t}`);
+    rep = await tick(root, { runId });
+    expect(runOf(rep, runId).after).toBe("completed");
+    const m = expectConsistent(root, "arr", runId);
+    const tasks = m.slurm?.array_tasks as Array<{ job_id: string; state: string; exit_code: string }>;
+    expect(tasks.map((t) => t.job_id).sort()).toEqual([`${jobId}_0`, `${jobId}_1`, `${jobId}_2`]);
+    expect(tasks.every((t) => t.state === "COMPLETED" && t.exit_code === "0:0")).toBe(true);
+    expect(metrics(root, "arr", runId).primary_metric.value).toBe(0.75);
+  });
+
+  it("a requeued job never goes backwards: running stays running while the job is pending again, then completes", async () => {
+    const { runId, jobId } = await launchRun(root, "requeue");
+    await waitForState(jobId, (s) => s === "RUNNING");
+    await waitForFile(path.join(runDir(root, "requeue", runId), "attempt1"));
+    await tick(root, { runId });
+    expect(manifest(root, "requeue", runId).status).toBe("running");
+    await scontrol(["requeue", jobId]);
+    await waitForState(jobId, (s) => s === "PENDING");
+    let rep = await tick(root, { runId });
+    let m = expectConsistent(root, "requeue", runId);
+    expect(m.status).toBe("running");
+    expect(runOf(rep, runId).transitions).toEqual([]);
+    expect(m.slurm?.state).toBe("PENDING");
+    expect(m.slurm?.restarts).toBe(1);
+    // A requeued job waits ~2 min (Reason=BeginTime); let it start now.
+    await scontrol(["update", `JobId=${jobId}`, "StartTime=now"]);
+    await waitForSacct(jobId, 90_000);
+    rep = await tick(root, { runId });
+    expect(runOf(rep, runId).after).toBe("completed");
+    m = expectConsistent(root, "requeue", runId);
+    expect(m.slurm?.restarts).toBe(1);
+    expect(m.history!.map((h) => h.to)).toEqual(["submitted", "running", "synced", "completed"]);
+    expect(metrics(root, "requeue", runId).status).toBe("completed");
+  });
+
+  it("one tick over the whole repository: every run is settled; dry run writes nothing", async () => {
+    const { runId, jobId } = await launchRun(root, "ok");
+    await waitForSacct(jobId);
+    const text = manifestText(root, "ok", runId);
+    const dry = await tick(root, { dryRun: true });
+    expect(dry.written).toEqual([]);
+    expect(manifestText(root, "ok", runId)).toBe(text);
+    expect(runOf(dry, runId).transitions.map((t) => t.to)).toEqual(["running"]);
+    const rep = await tick(root);
+    expect(rep.scheduler.calls).toBe(2); // one sacct + one squeue
+    expect(runOf(rep, runId).after).toBe("completed");
+    // Everything else was already terminal and extracted: not even looked at again.
+    expect(rep.runs.map((r) => r.runId)).toEqual([runId]);
+    expect(rep.tracked).toBeGreaterThanOrEqual(7);
+    expect(rep.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Git: one commit per tick, pushed; state.json moves
+
+function g(cwd: string, ...args: string[]): string {
+  const r = spawnSync("git", args, { cwd, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
+  it("makes exactly one commit per tick that changes something, none for an idle tick; state.json moves to update_docs", async () => {
+    requireCluster();
+    const base = mkdtempSync(path.join(tmpdir(), "autolab-monitor-git-"));
+    const bare = path.join(base, "origin.git");
+    g(base, "init", "--bare", "-b", "main", bare);
+    const root = path.join(base, "work");
+    g(base, "clone", bare, root);
+    g(root, "config", "user.name", "Researcher");
+    g(root, "config", "user.email", "r@example.org");
+    mkdirSync(path.join(root, "experiments/in_progress/gitok"), { recursive: true });
+    writeFileSync(path.join(root, "experiments/in_progress/gitok/design.yaml"), design("gitok", RESULT_CLI, {
+      extract_parser: { kind: "command", command: "cat {run_dir}/result.json" },
+    }));
+    mkdirSync(path.join(root, ".autolab"));
+    writeFileSync(path.join(root, ".autolab/state.json"), JSON.stringify({ iteration_id: "gitok", stage: "launch", stage_attempt: 1, history: [] }, null, 2) + "\n");
+    writeFileSync(path.join(root, ".gitignore"), "");
+    g(root, "add", "-A");
+    g(root, "commit", "-m", "init");
+    g(root, "push", "origin", "main");
+
+    const l = await launch({ cwd: root, design: "gitok" });
+    launched.push(l.jobId!);
+    expect(l.commit?.pushed).toBe(true);
+    let state = JSON.parse(readFileSync(path.join(root, ".autolab/state.json"), "utf8"));
+    expect(state.stage).toBe("slurm_monitor");
+    const afterLaunch = g(bare, "rev-list", "--count", "main");
+
+    await waitForSacct(l.jobId!);
+    const rep = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    expect(runOf(rep, l.runId).after).toBe("completed");
+    expect(rep.commit?.committed).toBe(true);
+    expect(rep.commit?.pushed).toBe(true);
+    expect(Number(g(bare, "rev-list", "--count", "main"))).toBe(Number(afterLaunch) + 1);
+    const files = g(bare, "show", "--name-only", "--format=", "main").split("\n").sort();
+    const rd = `experiments/in_progress/gitok/runs/${l.runId}`;
+    expect(files).toEqual(expect.arrayContaining([
+      ".autolab/state.json", "docs/slurm_job_list.md", "experiments/in_progress/gitok/analysis/summary.md",
+      `${rd}/run_manifest.json`, `${rd}/metrics.json`, `${rd}/job_sentinel.json`, `${rd}/logs/slurm-${l.jobId}.out`,
+    ]));
+    expect(g(bare, "log", "-1", "--format=%s", "main")).toMatch(/monitor tick: 1 run\(s\) advanced/);
+    const committedLedger = g(bare, "show", "main:docs/slurm_job_list.md");
+    expect(committedLedger).toContain(`run_id=${l.runId} | status=completed`);
+    state = JSON.parse(readFileSync(path.join(root, ".autolab/state.json"), "utf8"));
+    expect(state.stage).toBe("update_docs");
+    expect(state.history.map((h: { stage_after: string }) => h.stage_after)).toEqual(["slurm_monitor", "extract_results", "update_docs"]);
+
+    // An idle tick: nothing to commit.
+    const idle = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    expect(idle.commit).toBeUndefined();
+    expect(Number(g(bare, "rev-list", "--count", "main"))).toBe(Number(afterLaunch) + 1);
+    // Nothing the tool owns is left uncommitted (the job's own outputs are not the tool's to commit).
+    expect(g(root, "status", "--porcelain", "--untracked-files=no")).toBe("");
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Sync failures and recovery, unknown jobs, ledger disagreements
+
+describe.skipIf(!sinfoOnPath)("monitor: failed sync retried and recovered by hand; unknown jobs; the ledger follows the manifests", () => {
+  it("a failed rsync keeps the run running and is retried without asking the scheduler again; local data survives; manual recovery completes the run", async () => {
+    requireCluster();
+    const remote = mkdtempSync(path.join(tmpdir(), "autolab-remote-"));
+    const root = newRepo({
+      rs: design("rs", "true", {
+        artifact_sync: { mode: "rsync", source: `${remote}/{run_id}/`, outputs: ["outputs/model.txt"], retries: 0, timeout_seconds: 30 },
+        extract_parser: { kind: "command", command: "cat {run_dir}/outputs/score.json" },
+      }),
+    });
+    const { runId, jobId } = await launchRun(root, "rs");
+    const rd = runDir(root, "rs", runId);
+    writeFileSync(path.join(rd, "notes.txt"), "my local notes\n");
+    await waitForSacct(jobId);
+
+    // The remote directory does not exist yet: the sync fails, the run waits in "running".
+    let rep = await tick(root, { runId });
+    let m = expectConsistent(root, "rs", runId);
+    expect(m.status).toBe("running");
+    expect(m.slurm?.outcome).toBe("succeeded");
+    expect(m.artifact_sync_to_local).toMatchObject({ status: "failed", mode: "rsync", attempts: 1, total_attempts: 1 });
+    expect(rep.findings.some((f) => f.check === "sync.failed" && f.message.includes(runId))).toBe(true);
+    expect(existsSync(path.join(rd, "metrics.json"))).toBe(false);
+
+    // Retried on the next tick, and the scheduler is not asked again about a job that is known to be done.
+    rep = await tick(root, { runId });
+    expect(rep.scheduler.calls).toBe(0);
+    m = manifest(root, "rs", runId);
+    expect(m.status).toBe("running");
+    expect(m.artifact_sync_to_local.total_attempts).toBe(2);
+
+    // Manual recovery: copy by hand, set the status to ok, run the monitor again.
+    mkdirSync(path.join(remote, runId, "outputs"), { recursive: true });
+    writeFileSync(path.join(remote, runId, "outputs/model.txt"), "weights\n");
+    writeFileSync(path.join(remote, runId, "outputs/score.json"), JSON.stringify({ primary_metric: { name: "f1", value: 0.9 } }));
+    const r = spawnSync("rsync", ["-a", `${remote}/${runId}/`, `${rd}/`], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    m.artifact_sync_to_local = { ...m.artifact_sync_to_local, status: "ok" };
+    writeFileSync(path.join(rd, "run_manifest.json"), JSON.stringify(m, null, 2) + "\n");
+    rep = await tick(root, { runId });
+    m = expectConsistent(root, "rs", runId);
+    expect(m.status).toBe("completed");
+    expect(m.history!.map((h) => h.to)).toEqual(["submitted", "running", "synced", "completed"]);
+    expect(metrics(root, "rs", runId)).toMatchObject({ status: "completed", primary_metric: { name: "f1", value: 0.9 } });
+    expect(readFileSync(path.join(rd, "notes.txt"), "utf8")).toBe("my local notes\n");
+  });
+
+  it("a job the scheduler never knew: a warning and no change within the grace period, then failed (unknown_job)", async () => {
+    requireCluster();
+    const root = newRepo({ ghost: design("ghost", "true") });
+    const runId = "20261128T090000Z_0000aa";
+    const at = "2026-11-28T09:00:00Z";
+    const m0: RunManifest = {
+      schema_version: "1.0", run_id: runId, iteration_id: "ghost", launch_mode: "slurm", host_mode: "slurm",
+      command: "true", resource_request: {}, status: "submitted", artifact_sync_to_local: { status: "pending" },
+      timestamps: { started_at: at }, started_at: at, job_id: "987654321", slurm: { job_id: "987654321" },
+      history: [{ from: "pending", to: "submitted", at, evidence: "sbatch returned job 987654321" }],
+    };
+    await writeManifest(path.join(runDir(root, "ghost", runId), "run_manifest.json"), m0);
+    const t0 = new Date();
+    let rep = await tick(root, { now: () => t0 });
+    expect(rep.findings.some((f) => f.check === "scheduler.unknown_job")).toBe(true);
+    let m = manifest(root, "ghost", runId);
+    expect(m.status).toBe("submitted");
+    expect(m.slurm?.unknown_since).toBeTruthy();
+    const text = manifestText(root, "ghost", runId);
+    rep = await tick(root, { now: () => new Date(t0.getTime() + 60_000) });
+    expect(manifestText(root, "ghost", runId)).toBe(text);
+    rep = await tick(root, { now: () => new Date(t0.getTime() + 601_000) });
+    m = expectConsistent(root, "ghost", runId);
+    expect(m.status).toBe("failed");
+    expect(m.slurm?.failure_reason).toBe("unknown_job");
+    expect(metrics(root, "ghost", runId).status).toBe("failed");
+  });
+
+  it("ledger lines that disagree with a manifest are reported and rewritten (the manifest wins); lines without a manifest are reported", async () => {
+    requireCluster();
+    const root = newRepo({ led: design("led", "true") });
+    const { runId, jobId } = await launchRun(root, "led");
+    await waitForSacct(jobId);
+    await tick(root);
+    expect(ledgerStatus(root, runId)).toBe("completed");
+    const f = path.join(root, "docs/slurm_job_list.md");
+    const orig = readFileSync(f, "utf8");
+    writeFileSync(f, orig.replace(`run_id=${runId} | status=completed`, `run_id=${runId} | status=running`) + "- 2026-01-01 | job_id=1 | iteration_id=led | run_id=20260101T000000Z_abcdef | status=completed\n");
+    const rep = await tick(root);
+    const dis = rep.findings.find((x) => x.check === "ledger.disagrees")!;
+    expect(dis.message).toContain("status=running");
+    expect(dis.line).toBeGreaterThan(0);
+    expect(ledgerStatus(root, runId)).toBe("completed");
+    expect(rep.findings.some((x) => x.check === "ledger.no_manifest" && x.message.includes("20260101T000000Z_abcdef"))).toBe(true);
+    expect(readFileSync(f, "utf8")).toContain("run_id=20260101T000000Z_abcdef");
+  });
+});
+
+describe.skipIf(!sinfoOnPath)("monitor: COMPLETED 0:0 is a success only with the sentinel's exit 0", () => {
+  it("a sentinel that is not there yet holds the run (warning) until it appears; one that says exit 5 fails the run", async () => {
+    requireCluster();
+    const root = newRepo({ s1: design("s1", "true"), s2: design("s2", "true") });
+    const a = await launchRun(root, "s1");
+    const b = await launchRun(root, "s2");
+    await waitForSacct(a.jobId);
+    await waitForSacct(b.jobId);
+    const sentA = path.join(runDir(root, "s1", a.runId), "job_sentinel.json");
+    const sentB = path.join(runDir(root, "s2", b.runId), "job_sentinel.json");
+    // The sentinel has not reached this machine yet (a lagging shared filesystem): move it away.
+    const saved = readFileSync(sentA, "utf8");
+    rmSync(sentA);
+    // A sentinel that disagrees with the scheduler.
+    const sb = JSON.parse(readFileSync(sentB, "utf8"));
+    expect(sb.exit_code).toBe(0);
+    writeFileSync(sentB, JSON.stringify({ ...sb, exit_code: 5 }));
+
+    let rep = await tick(root);
+    let m = expectConsistent(root, "s1", a.runId);
+    expect(m.status).toBe("running");
+    expect(m.slurm?.outcome).toBe("succeeded");
+    expect(m.slurm?.sentinel_missing_since).toBeTruthy();
+    expect(rep.findings.some((f) => f.check === "monitor.sentinel_missing" && f.message.includes(a.runId))).toBe(true);
+    const mb = expectConsistent(root, "s2", b.runId);
+    expect(mb.status).toBe("failed");
+    expect(mb.slurm?.failure_reason).toBe("exit_code");
+    expect(mb.history!.at(-1)!.evidence).toMatch(/job_sentinel.json says exit 5/);
+    expect(metrics(root, "s2", b.runId).status).toBe("failed");
+
+    // Still missing on the next tick: nothing changes, the scheduler is not asked again.
+    const text = manifestText(root, "s1", a.runId);
+    rep = await tick(root);
+    expect(rep.scheduler.calls).toBe(0);
+    expect(manifestText(root, "s1", a.runId)).toBe(text);
+
+    writeFileSync(sentA, saved);
+    rep = await tick(root);
+    m = expectConsistent(root, "s1", a.runId);
+    expect(m.status).toBe("completed");
+    expect(m.slurm?.sentinel_missing_since).toBeUndefined();
+    expect(m.history!.find((h) => h.to === "synced")!.evidence).toMatch(/job_sentinel.json says exit 0/);
+  });
+});

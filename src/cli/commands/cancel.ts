@@ -1,0 +1,46 @@
+/** `autolab cancel RUN_ID`: scancel the run's job, mark the run failed (reason cancelled), commit. Thin. */
+import type { CliCommand } from "../command.js";
+import { parseArgs } from "../args.js";
+import { UsageError } from "../../util/errors.js";
+import { cancel } from "../../stages/cancel.js";
+
+export const command: CliCommand = {
+  name: "cancel",
+  summary: "scancel a run's job and mark the run failed (reason: cancelled)",
+  help: `Usage: autolab cancel RUN_ID [--reason TEXT] [--by NAME] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json]
+
+Runs scancel for the run's job; once the scheduler took the request, the run
+becomes failed with failure reason "cancelled" (and who asked), its ledger
+line follows, and both are committed. A run that already ended is left as it
+is. When scancel fails (controller down), nothing is changed (exit 1). The
+next monitor tick writes the run's metrics.json (status failed).
+
+Options:
+  --reason TEXT  why (kept in the run's history)
+  --by NAME      who asked (default: $GITHUB_ACTOR, else the login name)
+  --no-push      commit but do not push
+  --no-commit    write files but do not commit
+  --branch B     commit (and push) to branch B
+  --skip-ci      append [skip ci] to the commit message
+  --json         the result as JSON
+`,
+  async run(argv, io) {
+    const a = parseArgs(argv, [
+      { name: "no-push" }, { name: "no-commit" }, { name: "json" }, { name: "skip-ci" },
+      { name: "branch", value: true }, { name: "reason", value: true }, { name: "by", value: true },
+    ]);
+    if (a.positionals.length !== 1) throw new UsageError("cancel takes exactly one run id", "autolab cancel --help");
+    const res = await cancel({
+      cwd: io.cwd, runId: a.positionals[0], reason: a.values.reason, by: a.values.by,
+      push: a.flags["no-push"] ? false : undefined, commit: a.flags["no-commit"] ? false : undefined,
+      branch: a.values.branch, skipCi: !!a.flags["skip-ci"],
+    });
+    if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
+    else if (res.before === res.after) io.stdout(`run ${res.runId} is already ${res.before}; nothing to cancel\n`);
+    else {
+      io.stdout(`run ${res.runId}${res.jobId ? ` (job ${res.jobId})` : ""}: ${res.before} -> failed (cancelled)${res.alreadyEnded ? "; the scheduler says the job had already ended" : ""}\n`);
+      if (res.commit?.committed) io.stdout(`committed ${res.commit.sha}${res.commit.pushed ? ` and pushed to ${res.commit.branch}` : ""}\n`);
+    }
+    return 0;
+  },
+};

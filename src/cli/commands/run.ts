@@ -1,0 +1,36 @@
+/** `autolab run`: one step of the current .autolab/state.json stage. Thin. */
+import type { CliCommand } from "../command.js";
+import { parseArgs } from "../args.js";
+import { UsageError, formatFinding } from "../../util/errors.js";
+import { runStep } from "../../stages/run.js";
+
+export const command: CliCommand = {
+  name: "run",
+  summary: "one step of the current .autolab/state.json stage (launch, monitor, or todo fallback)",
+  help: `Usage: autolab run [--dry-run] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json]
+
+launch -> launches the state's iteration; slurm_monitor / extract_results ->
+one monitor tick for the tracked run; update_docs (or a monitor stage with no
+run left to follow) -> nothing left to do in SLURM mode: the stage falls back
+to the policy's autorun.todo_fallback.slurm.stage. Other stages are worked on
+by a person or an agent.
+`,
+  async run(argv, io) {
+    const a = parseArgs(argv, [
+      { name: "dry-run" }, { name: "no-push" }, { name: "no-commit" }, { name: "json" }, { name: "skip-ci" }, { name: "branch", value: true },
+    ]);
+    if (a.positionals.length) throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab run --help");
+    const res = await runStep({
+      cwd: io.cwd, dryRun: !!a.flags["dry-run"], push: a.flags["no-push"] ? false : undefined,
+      commit: a.flags["no-commit"] ? false : undefined, branch: a.values.branch, skipCi: !!a.flags["skip-ci"],
+      log: (s) => io.stderr(s + "\n"),
+    });
+    if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
+    else {
+      io.stdout(`stage ${res.stageBefore} -> ${res.stageAfter}: ${res.message}\n`);
+      for (const f of res.monitor?.findings ?? []) io.stderr(formatFinding(f) + "\n");
+    }
+    const errors = res.monitor?.findings.some((f) => f.severity === "error");
+    return errors || res.launch?.status === "failed" ? 1 : 0;
+  },
+};

@@ -1,0 +1,31 @@
+/** `autolab status`: a table of runs from their manifests (asks the scheduler nothing). Thin. */
+import type { CliCommand } from "../command.js";
+import { parseArgs } from "../args.js";
+import { UsageError, formatFinding } from "../../util/errors.js";
+import { collectStatus, formatStatusTable } from "../../stages/status.js";
+import { isGitRepo, topLevel } from "../../git/git.js";
+
+export const command: CliCommand = {
+  name: "status",
+  summary: "a table of runs: id, job, state, age, sync (from the manifests)",
+  help: `Usage: autolab status [--iteration ID] [--run-id R] [--json]
+
+Lists every run under experiments/*/*/runs/ from its manifest: run id,
+iteration, job id, state (with the failure reason), the scheduler's last state
+(with the pending reason), age, artifact sync. It asks the scheduler nothing
+(autolab monitor does that); a scheduler outage the monitor recorded is shown.
+Exit 1 when a manifest cannot be read.
+`,
+  async run(argv, io) {
+    const a = parseArgs(argv, [{ name: "json" }, { name: "iteration", value: true }, { name: "run-id", value: true }]);
+    if (a.positionals.length) throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab status --help");
+    const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
+    const { rows, findings } = await collectStatus(root, { iteration: a.values.iteration, runId: a.values["run-id"] });
+    if (a.flags.json) io.stdout(JSON.stringify({ runs: rows, findings }, null, 2) + "\n");
+    else {
+      io.stdout(rows.length ? formatStatusTable(rows) : "no runs\n");
+      for (const f of findings) io.stderr(formatFinding(f) + "\n");
+    }
+    return findings.some((f) => f.severity === "error") ? 1 : 0;
+  },
+};
