@@ -129,6 +129,14 @@ describe("nextState (pure)", () => {
     ]);
   });
 
+  it('the Python tool\'s "" pending_run_id tracks nothing: last_run_id decides', () => {
+    const monitoring = state({ stage: "slurm_monitor", pending_run_id: "", last_run_id: "20261128T170000Z_abcdef" });
+    const other = manifest({ run_id: "20261128T170000Z_000000", artifact_sync_to_local: { status: "ok" } });
+    expect(nextState(monitoring, other, "synced", AT)).toBeUndefined();
+    const mine = manifest({ status: "completed", artifact_sync_to_local: { status: "ok" } });
+    expect(nextState(monitoring, mine, "synced", AT)?.stage).toBe("extract_results");
+  });
+
   it("a sync status change without a move updates sync_status only", () => {
     const monitoring = state({
       stage: "slurm_monitor",

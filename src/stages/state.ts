@@ -36,7 +36,8 @@ export function nextState(
   at: Date,
 ): AutolabState | undefined {
   if (state.iteration_id && state.iteration_id !== manifest.iteration_id) return undefined;
-  const tracked = state.pending_run_id ?? state.last_run_id;
+  // The Python tool writes "" for "no run": an empty id tracks nothing.
+  const tracked = state.pending_run_id || state.last_run_id;
   if (event !== "launched" && tracked && tracked !== manifest.run_id) return undefined;
 
   const moves: Array<[string, string]> = [];
