@@ -153,7 +153,8 @@ function classify(content: string, line: number): Classified {
   return {};
 }
 
-interface Index {
+/** A ledger read once: entries, problems and lookups by run id. */
+export interface LedgerIndex {
   lines: RawLine[];
   entries: LedgerEntry[];
   problems: LedgerProblem[];
@@ -163,7 +164,8 @@ interface Index {
   malformedByRun: Map<string, number[]>;
 }
 
-function index(text: string): Index {
+/** Read the ledger once; verify many runs against it with `verifyRunInLedger`. */
+export function indexLedger(text: string): LedgerIndex {
   const lines = splitLines(text);
   const entries: LedgerEntry[] = [];
   const problems: LedgerProblem[] = [];
@@ -202,7 +204,7 @@ function index(text: string): Index {
 
 /** Every ledger line, and every malformed or duplicate line, with line numbers. */
 export function parseLedger(text: string): ParsedLedger {
-  const { entries, problems } = index(text);
+  const { entries, problems } = indexLedger(text);
   return { entries, problems };
 }
 
@@ -262,7 +264,7 @@ export interface UpsertResult {
  * written. Later manifests for the same run win.
  */
 export function upsertMany(text: string, manifests: RunManifest[]): { text: string; results: UpsertResult[] } {
-  const ix = index(text);
+  const ix = indexLedger(text);
   const lines = ix.lines;
   const endsWithEol = lines.length > 0 && lines[lines.length - 1].eol !== "";
   const firstEol = lines.find((l) => l.eol !== "")?.eol ?? "\n";
@@ -353,6 +355,15 @@ function fieldColumn(text: string, field: string): number {
  * duplicate lines are warnings.
  */
 export function verifyLedger(text: string, m: RunManifest, file: string): Finding[] {
+  return verifyRunInLedger(indexLedger(text), m, file);
+}
+
+/**
+ * `verifyLedger` over an index built once (the verifier checks thousands of
+ * runs against one ledger). `ownOnly` leaves out other runs' malformed or
+ * duplicate lines, for a caller that reports those once itself.
+ */
+export function verifyRunInLedger(ix: LedgerIndex, m: RunManifest, file: string, opts: { ownOnly?: boolean } = {}): Finding[] {
   const findings: Finding[] = [];
   if (m.host_mode !== "slurm") {
     return [
@@ -367,9 +378,9 @@ export function verifyLedger(text: string, m: RunManifest, file: string): Findin
   const expected = canonicalLine(m);
   const want = LINE.exec(expected) as RegExpExecArray;
   const runId = String(m.run_id);
-  const ix = index(text);
   for (const p of ix.problems) {
     const mine = p.runId === runId;
+    if (!mine && opts.ownOnly) continue;
     findings.push({
       severity: mine ? "error" : "warning",
       check: p.kind === "duplicate" ? "ledger.duplicate" : "ledger.malformed",

@@ -72,7 +72,7 @@ import {
   type VerifyStage,
 } from "../contract/vocabulary.js";
 import { LEDGER_PATH } from "../ledger/io.js";
-import { LEDGER_FORMAT, parseLedger, verifyLedger } from "../ledger/ledger.js";
+import { LEDGER_FORMAT, indexLedger, verifyRunInLedger, type LedgerIndex } from "../ledger/ledger.js";
 import { AutolabError, type Finding, type SourceLocation } from "../util/errors.js";
 import { describeFailure, ok, runArgv } from "../util/exec.js";
 import { decodeUtf8Strict, resolveInside } from "../util/fs.js";
@@ -1061,42 +1061,21 @@ function checkMetrics(f: RunFacts, doc: Doc<RunManifest>, on: Set<string>, requi
 // -- ledger
 
 /**
- * The ledger, read once. `verifyLedger` scans the whole text on every call,
- * which is quadratic over 10,000 runs; so each run is verified against only
- * the lines that name it (`run_id=<id>`), and line numbers are mapped back.
- * A run's findings only ever concern lines naming it, so they are the same
- * as over the whole file. Problems of lines naming no run in scope (other
- * runs' malformed or duplicate lines) are reported once, as warnings.
+ * The ledger, read and indexed once (`indexLedger`); each run is verified
+ * against the index, so checking 10,000 runs stays linear. Problems of lines
+ * naming no run in scope (other runs' malformed or duplicate lines) are
+ * reported once, as warnings.
  */
 interface LedgerFacts {
   display: string;
-  text?: string;
-  lines?: string[];
-  /** run id -> 0-based indexes of the lines that name it. */
-  linesOfRun?: Map<string, number[]>;
-}
-
-const RUN_TOKEN = /(?:^|[\s|])run_id=([^\s|]*)/g;
-
-function indexLedger(display: string, text: string): LedgerFacts {
-  const lines = text.split("\n");
-  const linesOfRun = new Map<string, number[]>();
-  lines.forEach((line, i) => {
-    if (!line.includes("run_id=")) return;
-    for (const m of line.matchAll(RUN_TOKEN)) {
-      const list = linesOfRun.get(m[1]);
-      if (!list) linesOfRun.set(m[1], [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
-  });
-  return { display, text, lines, linesOfRun };
+  index?: LedgerIndex;
 }
 
 /** Warnings about ledger lines that belong to no run being checked. */
 function otherLedgerProblems(ledger: LedgerFacts, checked: ReadonlySet<string>): Finding[] {
-  if (ledger.text === undefined) return [];
-  return parseLedger(ledger.text)
-    .problems.filter((p) => p.runId === undefined || !checked.has(p.runId))
+  if (!ledger.index) return [];
+  return ledger.index.problems
+    .filter((p) => p.runId === undefined || !checked.has(p.runId))
     .map((p) => ({
       severity: "warning" as const,
       check: p.kind === "duplicate" ? "ledger.duplicate" : "ledger.malformed",
@@ -1110,12 +1089,10 @@ function otherLedgerProblems(ledger: LedgerFacts, checked: ReadonlySet<string>):
 
 function checkLedger(run: DiscoveredRun, doc: Doc<RunManifest>, ledger: LedgerFacts): Finding[] {
   const m = doc.data;
-  if (m.host_mode !== "slurm" || manifestJobId(m) === undefined || ledger.lines === undefined) return [];
-  const mine = ledger.linesOfRun?.get(run.runId) ?? [];
-  const sub = mine.map((i) => ledger.lines![i]).join("\n");
+  if (m.host_mode !== "slurm" || manifestJobId(m) === undefined || !ledger.index) return [];
   let found: Finding[];
   try {
-    found = verifyLedger(sub, m, ledger.display);
+    found = verifyRunInLedger(ledger.index, m, ledger.display, { ownOnly: true });
   } catch (e) {
     // canonicalLine refused the manifest (no launch date, a value that cannot stand in a line).
     const f = errorToFinding(e, "ledger.mismatch", doc.file);
@@ -1123,28 +1100,12 @@ function checkLedger(run: DiscoveredRun, doc: Doc<RunManifest>, ledger: LedgerFa
     return [f];
   }
   const cmd = appendCommand(run);
-  const out: Finding[] = [];
-  for (const f of found) {
-    if (f.severity !== "error") continue; // lines of other runs: reported once by otherLedgerProblems
-    const line = f.line !== undefined ? mine[f.line - 1] + 1 : undefined;
-    const message =
-      f.line !== undefined
-        ? f.message.replace(
-            /\b(lines?) (\d+(?:, \d+)*)/g,
-            (_all, word: string, nums: string) =>
-              `${word} ${nums
-                .split(", ")
-                .map((n) => String(mine[Number(n) - 1] + 1))
-                .join(", ")}`,
-          )
-        : f.message;
-    let hint = f.hint;
-    if (f.check === "ledger.missing") hint = `run \`${cmd}\``;
-    else if (f.check === "ledger.mismatch")
-      hint = `run \`${cmd}\` to rewrite the line from the manifest (the manifest is the record)`;
-    out.push({ ...f, line, message, hint });
-  }
-  return out;
+  return found.map((f) => {
+    if (f.check === "ledger.missing") return { ...f, hint: `run \`${cmd}\`` };
+    if (f.check === "ledger.mismatch")
+      return { ...f, hint: `run \`${cmd}\` to rewrite the line from the manifest (the manifest is the record)` };
+    return f;
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -1414,7 +1375,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyReport> {
     )
   ) {
     const r = await readInside(root, path.join(root, LEDGER_PATH), LEDGER_PATH, "ledger.file", false);
-    ledger = r.kind === "text" ? indexLedger(LEDGER_PATH, r.text) : { display: LEDGER_PATH };
+    ledger = r.kind === "text" ? { display: LEDGER_PATH, index: indexLedger(r.text) } : { display: LEDGER_PATH };
     if (r.kind === "text") findings.push(...otherLedgerProblems(ledger, new Set(runs.map((x) => x.runId))));
     else if (r.kind === "error") findings.push(r.finding);
     else {
