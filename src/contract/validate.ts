@@ -103,7 +103,13 @@ function parseYaml(text: string, file: string): { data: unknown; map: SourceMap;
   };
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const where = at(e.pos[0]);
+    // The parser can point at the line break that ends the line before the
+    // offending node (a key with an empty value, then a bad indent): report
+    // the first character that is not blank from there on.
+    let offset = e.pos[0];
+    while (offset < text.length && /[ \t\r\n]/.test(text[offset])) offset++;
+    if (offset >= text.length) offset = e.pos[0];
+    const where = at(offset);
     const dup = e.code === "DUPLICATE_KEY";
     const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more YAML error(s))` : "";
     throw new AutolabError(`invalid YAML: ${firstLine(e.message)}${more}`, {

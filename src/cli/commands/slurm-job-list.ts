@@ -3,6 +3,8 @@
  * with a run manifest (upsert one line), or check that it is.
  */
 import path from "node:path";
+import { resolveInside } from "../../util/fs.js";
+import { isGitRepo, topLevel } from "../../git/git.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { parseArgs } from "../args.js";
 import { AutolabError, formatFinding, UsageError, type Finding } from "../../util/errors.js";
@@ -40,8 +42,9 @@ function wantsHelp(argv: string[]): boolean {
   return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
 }
 
-function shownPath(cwd: string, given: string): { abs: string; display: string } {
-  const abs = path.resolve(cwd, given);
+/** A path given on the command line, refused when it leaves the repository (or cwd outside a checkout). */
+function shownPath(root: string, cwd: string, given: string, what: string): { abs: string; display: string } {
+  const abs = resolveInside(root, path.resolve(cwd, given), what);
   return { abs, display: given };
 }
 
@@ -64,8 +67,11 @@ export const command: CliCommand = {
     }
     if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
     if (!a.values.manifest) throw new UsageError("--manifest FILE is required");
-    const manifestPath = shownPath(io.cwd, a.values.manifest);
-    const docPath = shownPath(io.cwd, a.values.doc ?? LEDGER_PATH);
+    const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
+    const manifestPath = shownPath(root, io.cwd, a.values.manifest, "--manifest");
+    const docPath = a.values.doc
+      ? shownPath(root, io.cwd, a.values.doc, "--doc")
+      : { abs: path.join(root, LEDGER_PATH), display: LEDGER_PATH };
     const json = a.flags.json === true;
 
     const manifest = (await readManifest(manifestPath.abs, manifestPath.display)).data;
