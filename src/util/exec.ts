@@ -31,6 +31,22 @@ export interface ExecResult {
   durationMs: number;
 }
 
+/**
+ * The environment every child gets: ours, minus the credentials of the
+ * GitHub runner (action inputs such as INPUT_TOKEN, the runtime's
+ * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN). sbatch exports its environment
+ * to the job, and a job's log is committed: a token must never get there.
+ * An adapter that needs a credential passes it explicitly in `opts.env`.
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (/^(INPUT_|ACTIONS_)/.test(k) || k === "GITHUB_TOKEN" || k === "GH_TOKEN") continue;
+    out[k] = v;
+  }
+  return out;
+}
+
 export function runArgv(command: string, args: string[], opts: ExecOptions = {}): Promise<ExecResult> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxBytes = opts.maxOutputBytes ?? 64 * 1024 * 1024;
@@ -42,8 +58,8 @@ export function runArgv(command: string, args: string[], opts: ExecOptions = {})
     let outLen = 0;
     let errLen = 0;
     let timedOut = false;
-    const env = opts.env ? { ...process.env, ...opts.env } : process.env;
-    for (const [k, v] of Object.entries(env)) if (v === undefined) delete (env as Record<string, unknown>)[k];
+    const env: Record<string, string | undefined> = { ...childEnvironment(process.env), ...(opts.env ?? {}) };
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     let child;
     try {
       child = spawn(command, args, { cwd: opts.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
