@@ -241,6 +241,12 @@ export function rsyncArgs(source: string, runDir: string, timeoutSeconds: number
   const dest = runDir.endsWith("/") ? runDir : runDir + "/";
   return [
     "-a",
+    // The remote path is passed to the remote side as data, never parsed by
+    // its shell (a `$(...)` in a design's source cannot run anything there).
+    "--protect-args",
+    // A symlink from the remote that points outside the copied tree is not
+    // copied (it could make the monitor read and commit files it must not).
+    "--safe-links",
     "--partial",
     `--partial-dir=${RSYNC_PARTIAL_DIR}`,
     "--backup",
