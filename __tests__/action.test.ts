@@ -58,6 +58,7 @@ async function runAction(opts: {
   payload?: unknown;
   mock?: GithubMock;
   sha?: string;
+  env?: Record<string, string | undefined>;
 }): Promise<ActionRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "autolab-runner-"));
   const outputFile = path.join(dir, "output");
@@ -82,6 +83,7 @@ async function runAction(opts: {
     GITHUB_SERVER_URL: "https://github.com",
   };
   for (const [k, v] of Object.entries(opts.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  Object.assign(env, opts.env ?? {});
   const r = await runArgv(NODE, [DIST], { cwd: opts.workspace, env, timeoutMs: 120_000 });
   return { code: r.code, stdout: r.stdout, stderr: r.stderr, outputs: readOutputs(outputFile), summary: readFileSync(summaryFile, "utf8") };
 }
@@ -231,11 +233,51 @@ describe("action (node dist/index.js as the runner runs it)", () => {
       expect(m.status).toBe("completed");
       const checks = [...mock.checkRuns.values()].filter((c) => c.external_id === runId);
       expect(checks).toHaveLength(1);
-      expect(checks[0].head_sha).toBe(launchSha);
+      // On the launch commit: the one that added the run's manifest.
+      const launchCommit = git(root, "log", "--diff-filter=A", "--format=%H", "-1", "--", r.outputs["manifest"]);
+      expect(launchCommit).not.toBe(launchSha);
+      expect(checks[0].head_sha).toBe(launchCommit);
       expect(checks[0].conclusion).toBe("success");
       expect(mock.invalid()).toEqual([]);
       const remoteManifest = JSON.parse(git(root, "--git-dir", remote, "show", `main:${r.outputs["manifest"]}`));
       expect(remoteManifest.status).toBe("completed");
     });
+
+    it("monitor: a token that cannot write check runs gives a warning; the tick still succeeds and is summarised", async () => {
+      const fork = await startGithubMock({ forbidCheckRuns: true });
+      try {
+        const { root } = newRepo();
+        await scaffold(root);
+        const l = await runAction({ workspace: root, event: "workflow_dispatch", inputs: { command: "launch", design: "example_iteration" } });
+        expect(l.code, l.stdout + l.stderr).toBe(0);
+        await waitForSacct(l.outputs["job-id"], 90_000);
+        const t = await runAction({ workspace: root, event: "schedule", mock: fork, inputs: { command: "monitor", token: "t" } });
+        expect(t.code, t.stdout + t.stderr).toBe(0);
+        expect(t.stdout).toMatch(/::warning::could not update the check run/);
+        expect(JSON.parse(t.outputs["changed-runs"]).length).toBe(1);
+        expect(t.summary).toContain(l.outputs["run-id"]);
+        expect(fork.invalid()).toEqual([]);
+      } finally {
+        await fork.close();
+      }
+    });
+  });
+
+  it("verify on a pull request runs the policy's commands only on a GitHub-hosted runner", async () => {
+    const { root } = newRepo();
+    await scaffold(root);
+    const marker = path.join(root, "test-command-ran");
+    writeFileSync(
+      path.join(root, ".autolab/verifier_policy.yaml"),
+      `python_bin: python3\ntest_command: "python3 -c \\"open('${marker}', 'w').write('x')\\""\nrequirements_by_stage:\n  launch: {schema: true, tests: true}\n`,
+    );
+    git(root, "add", "-A");
+    git(root, "commit", "-qm", "policy with a test command");
+    const selfHosted = await runAction({ workspace: root, event: "pull_request", inputs: { command: "verify", stage: "launch" }, env: { RUNNER_ENVIRONMENT: "self-hosted" } });
+    expect(existsSync(marker), selfHosted.stdout).toBe(false);
+    expect(selfHosted.stdout).toContain("not run here");
+    const hosted = await runAction({ workspace: root, event: "pull_request", inputs: { command: "verify", stage: "launch" }, env: { RUNNER_ENVIRONMENT: "github-hosted" } });
+    expect(hosted.code, hosted.stdout).toBe(0);
+    expect(existsSync(marker)).toBe(true);
   });
 });

@@ -16,6 +16,8 @@ import { runVerify } from "../stages/verify.js";
 import { cancel } from "../stages/cancel.js";
 import { collectStatus } from "../stages/status.js";
 import { AutolabError, formatError, type Finding } from "../util/errors.js";
+import { resolveInside } from "../util/fs.js";
+import { git } from "../git/git.js";
 import { isGitRepo, topLevel } from "../git/git.js";
 
 type Octokit = ReturnType<typeof github.getOctokit>;
@@ -66,9 +68,12 @@ export async function runAction(): Promise<void> {
     core.setFailed(formatError(e));
     return;
   }
-  const ctx = readActionContext(process.env);
+  let ctx: ActionContext;
   try {
+    ctx = readActionContext(process.env);
     assertTrustedEvent(ctx, inputs.command);
+    const workspace = process.env.GITHUB_WORKSPACE;
+    if (workspace) resolveInside(workspace, inputs.workingDirectory, "input working-directory");
   } catch (e) {
     core.setFailed(formatError(e));
     return;
@@ -112,6 +117,7 @@ export async function runAction(): Promise<void> {
         core.setOutput("tracked", String(rep.tracked));
         core.setOutput("in-flight", String(rep.inFlight));
         core.setOutput("status", rep.outage ? "outage" : "ok");
+        const checkNotes: string[] = [];
         if (octokit && ctx.repository) {
           for (const r of changed) {
             const concl = conclusionFor(r);
@@ -119,14 +125,27 @@ export async function runAction(): Promise<void> {
               r.reason ? `Scheduler reason: ${r.reason}` : "",
               r.failureReason ? `Failure reason: ${r.failureReason}${r.exitCode ? ` (exit code ${r.exitCode})` : ""}` : "",
               r.logTail ? `Log tail:\n\n\`\`\`\n${r.logTail.slice(-60000)}\n\`\`\`` : "",
-            ].filter(Boolean).join("\n\n");
-            await upsertRunCheck(octokit, {
-              owner: ctx.repository.owner, repo: ctx.repository.repo, headSha: r.launchSha ?? ctx.sha, runId: r.runId,
-              status: concl ? "completed" : "in_progress", conclusion: concl,
-              title: `${r.runId}: ${r.after}${r.slurmState ? ` (${r.slurmState})` : ""}`,
-              summary: `Run ${r.runId} of ${r.iterationId}, job ${r.jobId ?? "-"}: ${r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ")}`,
-              text: text || undefined,
-            });
+            ]
+              .filter(Boolean)
+              .join("\n\n");
+            try {
+              await upsertRunCheck(octokit, {
+                owner: ctx.repository.owner,
+                repo: ctx.repository.repo,
+                headSha: (await launchCommit(repoRoot, r.manifestPath)) ?? r.launchSha ?? ctx.sha,
+                runId: r.runId,
+                status: concl ? "completed" : "in_progress",
+                conclusion: concl,
+                title: `${r.runId}: ${r.after}${r.slurmState ? ` (${r.slurmState})` : ""}`,
+                summary: `Run ${r.runId} of ${r.iterationId}, job ${r.jobId ?? "-"}: ${r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ")}`,
+                text: text || undefined,
+              });
+            } catch (e) {
+              // The tick's work is committed already; a Checks API hiccup must not fail it.
+              const msg = `could not update the check run of ${r.runId}: ${e instanceof Error ? e.message : String(e)}`;
+              core.warning(msg);
+              checkNotes.push(msg);
+            }
           }
         }
         const rpt = rep.findings.length ? await report(octokit, ctx, "autolab monitor", rep.findings, repoRoot) : undefined;
@@ -143,6 +162,7 @@ export async function runAction(): Promise<void> {
             `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changed.length} changed.`,
             rep.commit?.committed ? `Committed ${rep.commit.sha}${rep.commit.pushed ? ` and pushed to ${rep.commit.branch}` : ""}.` : "",
             ...(rpt?.notes ?? []),
+            ...checkNotes,
           ].filter(Boolean),
         });
         await writeSummary(md);
@@ -152,7 +172,21 @@ export async function runAction(): Promise<void> {
       }
       case "verify": {
         const stage = inputs.stage ?? "launch";
-        const rep = await runVerify({ repoRoot, stage: stage as never, iteration: inputs.design, runId: inputs.runId });
+        // The policy's test/dry-run commands come from the pull request's own
+        // files: run them only where that is safe (a GitHub-hosted runner).
+        const untrusted = ctx.eventName.startsWith("pull_request") || ctx.isFork;
+        const hosted = process.env.RUNNER_ENVIRONMENT === "github-hosted";
+        const runCommands = !untrusted || hosted;
+        const rep = await runVerify({ repoRoot, stage: stage as never, iteration: inputs.design, runId: inputs.runId, runCommands });
+        if (!runCommands) {
+          rep.findings.push({
+            severity: "notice",
+            check: "policy.commands_skipped",
+            file: ".autolab/verifier_policy.yaml",
+            message: `the policy's test/dry-run commands come from this ${ctx.isFork ? "fork" : "pull request"} and this runner is not GitHub-hosted: not run here`,
+            hint: "verify pull requests on a GitHub-hosted runner (runs-on: ubuntu-latest), as the autolab-verify template does",
+          });
+        }
         const rpt = await report(octokit, ctx, `autolab verify (${stage})`, rep.findings, repoRoot);
         core.setOutput("findings", String(rep.findings.length));
         core.setOutput("errors", String(rep.findings.filter((f) => f.severity === "error").length));
@@ -198,5 +232,16 @@ export async function runAction(): Promise<void> {
       core.error(e.message, { file: e.location.file, startLine: e.location.line, startColumn: e.location.column });
     }
     core.setFailed(formatError(e));
+  }
+}
+
+/** The commit that added a run's manifest: the launch commit, where its check run belongs. */
+async function launchCommit(repoRoot: string, manifestPath: string): Promise<string | undefined> {
+  try {
+    const r = await git(repoRoot, ["log", "--diff-filter=A", "--format=%H", "-1", "--", manifestPath], { allowFailure: true });
+    const sha = r.stdout.trim();
+    return /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
+  } catch {
+    return undefined;
   }
 }
