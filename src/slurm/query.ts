@@ -75,7 +75,12 @@ export interface QueryOptions {
   startTime?: string;
   /** Per call. Default 25 s. */
   timeoutMs?: number;
-  /** Ids per sacct/squeue call. Default 500. */
+  /**
+   * Most ids per sacct/squeue call. By default a call takes as many ids as
+   * fit one command-line argument comfortably (about 100,000 characters,
+   * well under Linux's 128 KiB per argument): over 10,000 job ids, so a tick
+   * asks two questions however many runs are in flight.
+   */
   chunkSize?: number;
   bins?: Partial<Record<"sacct" | "squeue" | "scontrol", string>>;
 }
@@ -88,23 +93,39 @@ function record(calls: QueryCall[], r: ExecResult): void {
   calls.push(c);
 }
 
-function chunk<T>(xs: T[], n: number): T[][] {
-  if (xs.length <= n) return [xs];
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+/** Characters of `--jobs=<ids>` per call (Linux refuses one argument over 128 KiB). */
+const MAX_IDS_ARG_CHARS = 100_000;
+
+/** Split ids into lists of at most `n` ids whose comma-joined text stays under MAX_IDS_ARG_CHARS. */
+function chunk(xs: string[], n: number): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  let len = 0;
+  for (const x of xs) {
+    if (cur.length && (cur.length >= n || len + x.length + 1 > MAX_IDS_ARG_CHARS)) {
+      out.push(cur);
+      cur = [];
+      len = 0;
+    }
+    cur.push(x);
+    len += x.length + 1;
+  }
+  if (cur.length) out.push(cur);
   return out;
 }
 
 /** Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never throws for scheduler trouble. */
 export async function queryJobs(jobIds: string[], opts: QueryOptions = {}): Promise<QueryOutcome> {
   const timeoutMs = opts.timeoutMs ?? 25_000;
-  const size = Math.max(1, opts.chunkSize ?? 500);
+  const size = Math.max(1, opts.chunkSize ?? Number.MAX_SAFE_INTEGER);
   const calls: QueryCall[] = [];
   const warnings: string[] = [];
   const ids: string[] = [];
+  const seen = new Set<string>();
   for (const raw of jobIds) {
     const id = raw.trim();
-    if (ids.includes(id)) continue;
+    if (seen.has(id)) continue;
+    seen.add(id);
     if (!parseArrayJobId(id)) {
       warnings.push(`not a SLURM job id: ${JSON.stringify(raw)}`);
       continue;
@@ -188,23 +209,47 @@ export interface RowSources {
 type Source = JobObservation["source"];
 
 /** Rows about `id`; `byRaw` when `id` matched only as the raw id of one array task. */
+/** The rows of one source, indexed once by base job id and by raw id (so a tick stays linear). */
+interface RowIndex {
+  byBase: Map<string, JobRow[]>;
+  byRaw: Map<string, JobRow[]>;
+}
+const rowIndexes = new WeakMap<JobRow[], RowIndex>();
+
+function indexRows(rows: JobRow[]): RowIndex {
+  let ix = rowIndexes.get(rows);
+  if (ix) return ix;
+  ix = { byBase: new Map(), byRaw: new Map() };
+  for (const r of rows) {
+    const b = ix.byBase.get(r.base);
+    if (b) b.push(r);
+    else ix.byBase.set(r.base, [r]);
+    if (r.jobIdRaw !== undefined) {
+      const raw = r.jobIdRaw.replace(/\..*$/, "");
+      const l = ix.byRaw.get(raw);
+      if (l) l.push(r);
+      else ix.byRaw.set(raw, [r]);
+    }
+  }
+  rowIndexes.set(rows, ix);
+  return ix;
+}
+
+/** Rows about `id`; `byRaw` when `id` matched only as the raw id of one array task. */
 function rowsFor(id: string, rows: JobRow[] | undefined): JobRow[] & { byRaw?: boolean } {
   if (!rows) return [];
   const want = parseArrayJobId(id);
   if (!want) return [];
+  const ix = indexRows(rows);
+  const sameBase = ix.byBase.get(want.base) ?? [];
   if (want.task !== undefined) {
-    return rows.filter(
-      (r) =>
-        r.base === want.base &&
-        (r.task === want.task || (r.range !== undefined && (expandArrayRange(r.range) ?? []).includes(want.task!))),
+    return sameBase.filter(
+      (r) => r.task === want.task || (r.range !== undefined && (expandArrayRange(r.range) ?? []).includes(want.task!)),
     );
   }
-  const byBase = rows.filter((r) => r.base === want.base);
-  if (byBase.length) return byBase;
+  if (sameBase.length) return [...sameBase];
   // Asked by the raw id of an array task (`11` for `10_0`).
-  const byRaw: JobRow[] & { byRaw?: boolean } = rows.filter(
-    (r) => r.jobIdRaw !== undefined && r.jobIdRaw.replace(/\..*$/, "") === id,
-  );
+  const byRaw: JobRow[] & { byRaw?: boolean } = [...(ix.byRaw.get(id) ?? [])];
   if (byRaw.length) byRaw.byRaw = true;
   return byRaw;
 }
