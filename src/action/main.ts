@@ -4,10 +4,9 @@
  * decision lives in the stages and in src/github.
  */
 import * as core from "@actions/core";
-import * as github from "@actions/github";
 import { readInputs, type ActionInputs } from "../github/inputs.js";
 import { readActionContext, assertTrustedEvent, type ActionContext } from "../github/context.js";
-import { publishFindings, upsertRunCheck } from "../github/checks.js";
+import { createOctokit, publishFindings, upsertRunCheck, type Octokit } from "../github/checks.js";
 import { emitWorkflowCommands } from "../github/annotations.js";
 import { renderSummary, writeSummary } from "../github/summary.js";
 import { launch } from "../stages/launch.js";
@@ -20,7 +19,6 @@ import { resolveInside } from "../util/fs.js";
 import { git } from "../git/git.js";
 import { isGitRepo, topLevel } from "../git/git.js";
 
-type Octokit = ReturnType<typeof github.getOctokit>;
 
 function conclusionFor(r: RunReport): "success" | "failure" | "timed_out" | "cancelled" | undefined {
   if (r.after === "completed") return r.metricsStatus === "failed" ? "failure" : "success";
@@ -80,7 +78,7 @@ export async function runAction(): Promise<void> {
   }
   const cwd = inputs.workingDirectory;
   const repoRoot = (await isGitRepo(cwd)) ? await topLevel(cwd) : cwd;
-  const octokit = inputs.token ? github.getOctokit(inputs.token, { baseUrl: ctx.apiUrl }) : undefined;
+  const octokit = inputs.token ? await createOctokit(inputs.token, ctx.apiUrl) : undefined;
   const common = { cwd, push: inputs.push, branch: inputs.branch, token: inputs.token, skipCi: inputs.skipCi, log: (s: string) => core.info(s) };
 
   try {

@@ -15,7 +15,7 @@
  *   "Resource not accessible by integration"), findings fall back to
  *   workflow-command annotations.
  */
-import { getOctokit } from "@actions/github";
+import type { getOctokit } from "@actions/github";
 import { AutolabError, formatFinding, worstSeverity, type Finding, type Severity } from "../util/errors.js";
 import { annotationMessage, annotationPath, emitWorkflowCommands, outsideFileLabel } from "./annotations.js";
 
@@ -30,9 +30,14 @@ const MESSAGE_LIMIT = 64 * 1024 - 64;
 
 export type CheckConclusion = "success" | "failure" | "neutral" | "timed_out" | "cancelled";
 
-/** An Octokit for `token` talking to `apiUrl` (GITHUB_API_URL; a local mock server in tests). */
-export function createOctokit(token: string, apiUrl = "https://api.github.com"): Octokit {
-  return getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
+/**
+ * An Octokit for `token` talking to `apiUrl` (GITHUB_API_URL; a local mock
+ * server in tests). Loaded on first use: the HTTP client (tls, https) is the
+ * larger part of the action's start-up, and most commands never need it.
+ */
+export async function createOctokit(token: string, apiUrl = "https://api.github.com"): Promise<Octokit> {
+  const github = await import("@actions/github");
+  return github.getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
 }
 
 export interface CheckAnnotation {
