@@ -124,10 +124,13 @@ describe("run manifest schema", () => {
     delete m.slurm;
     delete m.resource_request.job_id;
     delete m.resource_request.slurm;
-    const fs = errors("manifest", json(m), "m.json");
+    const text = json(m);
+    const fs = errors("manifest", text, "m.json");
     expect(fs).toHaveLength(1);
     expect(fs[0].message).toMatch(/slurm run needs a job id/);
-    expect(fs[0]).toMatchObject({ file: "m.json", line: 1, column: 1 });
+    // Reported where the rule comes from (`"host_mode": "slurm"`), not on line 1.
+    expect(fs[0]).toMatchObject({ file: "m.json", jsonPath: "/host_mode", line: posOf(text, '"host_mode"').line });
+    expect(fs[0].line).toBeGreaterThan(1);
 
     for (const put of [
       (x: any) => (x.job_id = "7"),
@@ -453,6 +456,11 @@ describe("assertValid and kinds", () => {
     expect(kindOfPath("runs/r/metrics.json")).toBe("metrics");
     expect(kindOfPath(".autolab/state.json")).toBe("state");
     expect(kindOfPath("notes.json")).toBeUndefined();
+    // Copies and samples keep their kind (the Python tool's samples are named so).
+    expect(kindOfPath("/work/shared/autolab-1.0-samples/run_manifest.completed.json")).toBe("manifest");
+    expect(kindOfPath("backup/verifier_policy.old.yaml")).toBe("policy");
+    expect(kindOfPath("metrics.baseline.json")).toBe("metrics");
+    expect(kindOfPath("stateful.json")).toBeUndefined();
   });
 });
 

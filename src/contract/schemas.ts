@@ -6,6 +6,10 @@
  * Two additions to plain JSON Schema:
  * - format `date-time`: an ISO 8601 / RFC 3339 date and time; the zone may be
  *   left out (it is then read as UTC, as the Python tool writes it);
+ * - keyword `x-at`: a JSON pointer, relative to the failing value, of the
+ *   node a cross-field error is reported at (e.g. `/host_mode` for "a slurm
+ *   run needs a job id"), so the error stands on the line that made the rule
+ *   apply rather than on the document's first line.
  * - keyword `x-message`: an annotation holding the readable message used when
  *   the schema it sits on (or its `anyOf`/`pattern`/`not`) fails.
  */
@@ -53,6 +57,7 @@ function instance(): Ajv2020 {
     verbose: true,
   });
   a.addKeyword({ keyword: "x-message", schemaType: "string" });
+  a.addKeyword({ keyword: "x-at", schemaType: "string" });
   a.addFormat("date-time", { type: "string", validate: isDateTime });
   for (const s of Object.values(SCHEMAS)) a.addSchema(s);
   ajv = a;

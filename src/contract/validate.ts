@@ -31,6 +31,15 @@ export interface ParsedDocument<T> {
   locate(pointer: string): { line: number; column: number };
 }
 
+/** Name patterns for files that are not named exactly (e.g. `run_manifest.completed.json`, a copied sample). */
+const NAME_PATTERNS: Array<[RegExp, DocKind]> = [
+  [/run_manifest[^/]*\.json$/, "manifest"],
+  [/verifier_policy[^/]*\.ya?ml$/, "policy"],
+  [/design[^/]*\.ya?ml$/, "design"],
+  [/metrics[^/]*\.json$/, "metrics"],
+  [/(^|[._-])state([._-][^/]*)?\.json$/, "state"],
+];
+
 const FILE_KINDS: Record<string, DocKind> = {
   "run_manifest.json": "manifest",
   "design.yaml": "design",
@@ -43,7 +52,8 @@ const FILE_KINDS: Record<string, DocKind> = {
 
 /** The contract kind of a file, from its name; undefined when the name says nothing. */
 export function kindOfPath(p: string): DocKind | undefined {
-  return FILE_KINDS[path.basename(p)];
+  const base = path.basename(p);
+  return FILE_KINDS[base] ?? NAME_PATTERNS.find(([re]) => re.test(base))?.[1];
 }
 
 function isDocKind(s: string): s is DocKind {
@@ -335,6 +345,11 @@ function toFinding(e: ErrorObject, file: string, map: SourceMap, locate: (p: str
       default:
         message = `${subject} ${e.message ?? "is invalid"}`;
     }
+  }
+  const xAt = typeof parent["x-at"] === "string" ? (parent["x-at"] as string) : undefined;
+  if (xAt !== undefined && at === undefined) {
+    pointer = `${e.instancePath}${xAt}`;
+    at = locate(pointer);
   }
   at ??= locate(e.keyword === "required" ? e.instancePath : pointer);
   return {

@@ -42,9 +42,13 @@ function wantsHelp(argv: string[]): boolean {
   return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
 }
 
-/** A path given on the command line, refused when it leaves the repository (or cwd outside a checkout). */
-function shownPath(root: string, cwd: string, given: string, what: string): { abs: string; display: string } {
-  const abs = resolveInside(root, path.resolve(cwd, given), what);
+/**
+ * A path given on the command line. Inside a git checkout it must stay in
+ * the checkout (the ledger and manifests are the repository's); outside one
+ * (checking a sample, say) any path is taken.
+ */
+function shownPath(root: string | undefined, cwd: string, given: string, what: string): { abs: string; display: string } {
+  const abs = root ? resolveInside(root, path.resolve(cwd, given), what) : path.resolve(cwd, given);
   return { abs, display: given };
 }
 
@@ -67,11 +71,11 @@ export const command: CliCommand = {
     }
     if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
     if (!a.values.manifest) throw new UsageError("--manifest FILE is required");
-    const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
+    const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : undefined;
     const manifestPath = shownPath(root, io.cwd, a.values.manifest, "--manifest");
     const docPath = a.values.doc
       ? shownPath(root, io.cwd, a.values.doc, "--doc")
-      : { abs: path.join(root, LEDGER_PATH), display: LEDGER_PATH };
+      : { abs: path.join(root ?? io.cwd, LEDGER_PATH), display: LEDGER_PATH };
     const json = a.flags.json === true;
 
     const manifest = (await readManifest(manifestPath.abs, manifestPath.display)).data;
