@@ -4,16 +4,22 @@
  * driven to every outcome the cluster can produce, with the manifest, the
  * ledger line and metrics.json checked after each tick. One test uses a git
  * checkout with a bare remote and checks ONE commit per tick and none for an
- * idle tick, plus the state.json stage moves.
+ * idle tick, plus the state.json stage moves. Also: symlinks a job plants in
+ * its run dir are never followed (nothing read through them is reported or
+ * committed); a job id whose scheduler JobName is not the run's is another
+ * job (unknown, never success); a commit-back retry never moves a run that
+ * another writer (a cancel in another clone) advanced meanwhile backwards.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { launch } from "../src/stages/launch.js";
-import { monitor, type MonitorOptions, type MonitorReport } from "../src/stages/monitor.js";
+import { jobNameMismatch, keepTheirs, monitor, type MonitorOptions, type MonitorReport } from "../src/stages/monitor.js";
+import type { JobObservation } from "../src/slurm/statemap.js";
+import { CLI_ENTRY, cloneRepo, GIT_ENV, git as gitAsync, makeRepo, TSX_LOADER } from "./helpers/repo.js";
 import { cancel } from "../src/stages/cancel.js";
 import { renderSlurmScript, sbatchArgv } from "../src/slurm/render.js";
 import { writeManifest } from "../src/contract/manifest.js";
@@ -541,5 +547,162 @@ describe.skipIf(!sinfoOnPath)("monitor: COMPLETED 0:0 is a success only with the
     expect(m.status).toBe("completed");
     expect(m.slurm?.sentinel_missing_since).toBeUndefined();
     expect(m.history!.find((h) => h.to === "synced")!.evidence).toMatch(/job_sentinel.json says exit 0/);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Symlinks planted by a job, recycled job ids, a retry that would move a run backwards
+
+describe("monitor: pure rules for job names and concurrent writers", () => {
+  const base = (extra: Partial<RunManifest> = {}): RunManifest => ({
+    schema_version: "1.0", run_id: "20261128T000000Z_abcdef", iteration_id: "it", host_mode: "slurm", command: "true",
+    resource_request: {}, artifact_sync_to_local: { status: "pending" }, timestamps: { started_at: "2026-11-28T00:00:00Z" },
+    job_id: "42", slurm: { job_id: "42", job_name: "autolab-20261128T000000Z_abcdef" }, ...extra,
+  });
+  const obs = (name: string | undefined, extra: Partial<JobObservation> = {}): JobObservation => ({ jobId: "42", state: "COMPLETED", source: "sacct", ...(name === undefined ? {} : { name }), ...extra });
+
+  it("jobNameMismatch: another name is another job; allocation, no name, or no recorded name cannot be compared", () => {
+    expect(jobNameMismatch(base(), obs("autolab-20261128T000000Z_abcdef"))).toBeUndefined();
+    expect(jobNameMismatch(base(), obs("someone-elses-job"))).toBe("someone-elses-job");
+    expect(jobNameMismatch(base(), obs("allocation"))).toBeUndefined();
+    expect(jobNameMismatch(base(), obs(undefined))).toBeUndefined();
+    expect(jobNameMismatch(base(), undefined)).toBeUndefined();
+    expect(jobNameMismatch(base({ slurm: { job_id: "42" } }), obs("anything"))).toBeUndefined();
+    // An array: the array's own name is compared, never a task's.
+    const arr = obs("autolab-20261128T000000Z_abcdef", { state: "ARRAY COMPLETED=2", tasks: [obs("x", { jobId: "42_0" }), obs("y", { jobId: "42_1" })] });
+    expect(jobNameMismatch(base(), arr)).toBeUndefined();
+    expect(jobNameMismatch(base(), { ...arr, name: "other-array" })).toBe("other-array");
+  });
+
+  it("keepTheirs: a newer status from another writer wins unless ours moves forward from it", () => {
+    const h = (n: number) => Array.from({ length: n }, () => ({ from: null, to: "submitted" as const, at: "2026-11-28T00:00:00Z", evidence: "x" }));
+    // Nobody else moved it: ours.
+    expect(keepTheirs("submitted", base({ status: "submitted" }), base({ status: "running" }))).toBe(false);
+    // Cancelled meanwhile (failed): our running would resurrect it.
+    expect(keepTheirs("submitted", base({ status: "failed" }), base({ status: "running" }))).toBe(true);
+    expect(keepTheirs("running", base({ status: "failed" }), base({ status: "completed" }))).toBe(true);
+    // Another monitor moved it to running; ours goes further: ours.
+    expect(keepTheirs("submitted", base({ status: "running" }), base({ status: "completed" }))).toBe(false);
+    // Another monitor went further than ours: theirs.
+    expect(keepTheirs("submitted", base({ status: "completed" }), base({ status: "running" }))).toBe(true);
+    // Same status: theirs unless ours has strictly more history.
+    expect(keepTheirs("submitted", base({ status: "failed", history: h(2) }), base({ status: "failed", history: h(2) }))).toBe(true);
+    expect(keepTheirs("submitted", base({ status: "running", history: h(2) }), base({ status: "running", history: h(3) }))).toBe(false);
+  });
+});
+
+describe.skipIf(!sinfoOnPath)("monitor: symlinks in a run dir are never followed", () => {
+  it("a job that links its .err log to a secret file: the secret is neither committed nor shown in the log tail; a warning names the link", async () => {
+    requireCluster();
+    const secretDir = mkdtempSync(path.join(tmpdir(), "autolab-secret-"));
+    const secret = path.join(secretDir, "secret.txt");
+    writeFileSync(secret, "TOP-SECRET-CONTENT-4711\n");
+    const plant = `ln -sf ${secret} "$AUTOLAB_RUN_DIR/logs/slurm-$SLURM_JOB_ID.err"`;
+    const root = newRepo({
+      lnok: design("lnok", `${plant}; echo plain-stdout`),
+      lnfail: design("lnfail", `${plant}; echo plain-stdout-of-failure; exit 3`),
+    });
+    const ok = await launchRun(root, "lnok");
+    const bad = await launchRun(root, "lnfail");
+    await waitForSacct(ok.jobId);
+    await waitForSacct(bad.jobId);
+    const rep = await tick(root);
+
+    const errOk = path.join(runDir(root, "lnok", ok.runId), "logs", `slurm-${ok.jobId}.err`);
+    const errBad = path.join(runDir(root, "lnfail", bad.runId), "logs", `slurm-${bad.jobId}.err`);
+    expect(runOf(rep, ok.runId).after).toBe("completed");
+    expect(runOf(rep, bad.runId).after).toBe("failed");
+    // Nothing was read through the links: not written back into the tree, not in the report.
+    expect(lstatSync(errOk).isSymbolicLink()).toBe(true);
+    expect(lstatSync(errBad).isSymbolicLink()).toBe(true);
+    const rel = (abs: string) => path.relative(root, abs);
+    expect(rep.written).not.toContain(rel(errOk));
+    expect(rep.written).not.toContain(rel(errBad));
+    expect(rep.written).toContain(rel(path.join(runDir(root, "lnok", ok.runId), "logs", `slurm-${ok.jobId}.out`)));
+    expect(runOf(rep, bad.runId).logTail ?? "").not.toContain("TOP-SECRET");
+    expect(runOf(rep, bad.runId).logTail).toContain("plain-stdout-of-failure");
+    expect(JSON.stringify(rep)).not.toContain("TOP-SECRET");
+    const warned = rep.findings.filter((f) => f.check === "monitor.symlink").map((f) => f.file);
+    expect(warned).toContain(rel(errOk));
+    expect(warned).toContain(rel(errBad));
+  });
+});
+
+describe.skipIf(!sinfoOnPath)("monitor: a job id is trusted only with its job name", () => {
+  it("a manifest pointing at a real job with another name: a warning, never a success; unknown, then failed (unknown_job)", async () => {
+    requireCluster();
+    const root = newRepo({ recycled: design("recycled", "true") });
+    const other = await sbatchRaw(["--job-name=someone-elses-job", "--wrap=true"]);
+    launched.push(other);
+    await waitForSacct(other);
+    const runId = "20261128T080000Z_0000bb";
+    const at = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+    const m0: RunManifest = {
+      schema_version: "1.0", run_id: runId, iteration_id: "recycled", launch_mode: "slurm", host_mode: "slurm",
+      command: "true", resource_request: {}, status: "submitted", artifact_sync_to_local: { status: "pending" },
+      timestamps: { started_at: at }, started_at: at, job_id: other, slurm: { job_id: other, job_name: `autolab-${runId}` },
+      history: [{ from: "pending", to: "submitted", at, evidence: `sbatch returned job ${other}` }],
+    };
+    await writeManifest(path.join(runDir(root, "recycled", runId), "run_manifest.json"), m0);
+    const t0 = new Date();
+    let rep = await tick(root, { runId, now: () => t0 });
+    const f = rep.findings.find((x) => x.check === "scheduler.job_name_mismatch");
+    expect(f?.message).toContain("someone-elses-job");
+    expect(f?.severity).toBe("warning");
+    let m = manifest(root, "recycled", runId);
+    expect(m.status).toBe("submitted");
+    expect(m.slurm?.state).toBeUndefined(); // the other job's state is not this run's
+    expect(m.slurm?.unknown_since).toBeTruthy();
+    rep = await tick(root, { runId, now: () => new Date(t0.getTime() + 601_000) });
+    m = expectConsistent(root, "recycled", runId);
+    expect(m.status).toBe("failed");
+    expect(m.slurm?.failure_reason).toBe("unknown_job");
+    expect(m.history!.map((h) => h.to)).toEqual(["submitted", "failed"]);
+  });
+});
+
+/** The environment of a CLI child: ours with the test git identity, minus what GIT_ENV unsets. */
+function cliEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [k, v] of Object.entries({ ...GIT_ENV, GITHUB_ACTIONS: undefined })) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+describe.skipIf(!sinfoOnPath)("monitor: a commit-back retry never moves a run backwards", () => {
+  it("clone A cancels run R and pushes while clone B's tick (which saw R running) is on its way: B's retry keeps R failed", async () => {
+    requireCluster();
+    const a = await makeRepo({ scaffold: false, remote: true, files: { "experiments/in_progress/race/design.yaml": design("race", "sleep 300") } });
+    const l = await launch({ cwd: a.root, design: "race" });
+    launched.push(l.jobId!);
+    expect(l.commit?.pushed).toBe(true);
+    const b = await cloneRepo(a.remote!, path.join(path.dirname(a.root), "clone-b"));
+    await waitForState(l.jobId!, (st) => st === "RUNNING");
+
+    // B asks the scheduler (R is RUNNING); right then A cancels R and pushes, so B's first push is rejected.
+    let cancelled: ReturnType<typeof spawnSync> | undefined;
+    const rep = await monitor({
+      cwd: b, query: { timeoutMs: 20_000 },
+      log: (line) => {
+        if (!cancelled && line.startsWith("scheduler:")) {
+          cancelled = spawnSync(process.execPath, ["--import", TSX_LOADER, CLI_ENTRY, "cancel", l.runId, "--by", "clone-a"], {
+            cwd: a.root, env: cliEnv(), encoding: "utf8", timeout: 120_000,
+          });
+        }
+      },
+    });
+    expect(cancelled?.status, String(cancelled?.stderr)).toBe(0);
+    expect(runOf(rep, l.runId).transitions.map((t) => t.to)).toEqual(["running"]); // what B decided from its answer
+
+    const rel = l.manifestPath;
+    const onRemote = JSON.parse(await gitAsync(a.remote!, "show", `main:${rel}`)) as RunManifest;
+    expect(onRemote.status).toBe("failed");
+    expect(onRemote.slurm?.cancelled_by).toBe("clone-a");
+    const ledger = await gitAsync(a.remote!, "show", "main:docs/slurm_job_list.md");
+    expect(ledger).toContain(`run_id=${l.runId} | status=failed`);
+    expect(JSON.parse(readFileSync(path.join(b, rel), "utf8")).status).toBe("failed");
+    expect(rep.findings.some((f) => f.check === "monitor.superseded" && f.message.includes(l.runId))).toBe(true);
   });
 });

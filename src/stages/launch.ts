@@ -32,6 +32,27 @@
  *     and written by one `apply()` that commit-back replays on a new branch
  *     head when a push is rejected.
  *
+ * Work root (SLURM only): with `workRoot` (option, else policy
+ * `launch.work_root`), the job does not run in the checkout. A self-hosted
+ * runner's `actions/checkout` runs `git clean -ffdx && git reset --hard` in
+ * the workspace before every monitor run, which would wipe a running job's
+ * untracked sentinel, logs and outputs (and swap code under a week-long
+ * job). Launch therefore makes a snapshot of the checkout's HEAD outside it,
+ * `git worktree add --detach <workRoot>/<run_id> HEAD`, renders the script
+ * with that snapshot as the job's directory (`--chdir`, logs, sentinel and
+ * `AUTOLAB_RUN_DIR` all live there), writes the script into the snapshot's
+ * run dir and submits from the snapshot. The checkout still gets a copy of
+ * the script (run dir and launch/) and the manifest, which records
+ * `launch.work_dir` (the absolute snapshot path); the monitor reads the
+ * evidence there and copies it back into the checkout when the run is
+ * synced. The snapshot holds committed files only, so a launch with a work
+ * root is refused while the iteration directory (design.yaml included, its
+ * runs/ and launch/ excepted) has uncommitted or untracked changes: the job
+ * runs exactly the recorded `git_revision`. Uncommitted changes elsewhere in
+ * the checkout are named in a warning (they are not part of the job).
+ * Without a work root nothing changes. Local runs ignore the work root (they
+ * end inside the launch).
+ *
  * Ledger decision: the ledger (docs/slurm_job_list.md) has one line per
  * SLURM job. A submission that sbatch refused has no job id, so it gets no
  * ledger line; its manifest (status failed, completed_at, slurm.submit_error
@@ -45,7 +66,7 @@
  * (or `--run-id`) retries the same run.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { mkdir, readFile, rm, rmdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -54,6 +75,7 @@ import { resolveIteration, loadDesign, type DesignExt } from "../contract/design
 import { loadPolicy } from "../contract/policy.js";
 import { manifestJobId, readManifest, writeManifest, newRunId } from "../contract/manifest.js";
 import { LEDGER_PATH, upsertLedgerFile } from "../ledger/io.js";
+import { MONITOR_STATE_PATH } from "./monitor.js";
 import { renderLocalScript, renderSlurmScript, sbatchArgv, type RenderedScript } from "../slurm/render.js";
 import { probeSlurm } from "../slurm/probe.js";
 import { shellJoin } from "../slurm/shell.js";
@@ -61,7 +83,8 @@ import { normalizeCompute } from "../slurm/values.js";
 import { CLIENT_ENV } from "../slurm/parse.js";
 import { findJobsByName, submitJob, SubmitError } from "../slurm/submit.js";
 import { commitBack, type CommitBackResult } from "../git/commitback.js";
-import { git, headSha, isGitRepo, topLevel } from "../git/git.js";
+import { git, headSha, isGitRepo, statusPorcelain, topLevel } from "../git/git.js";
+import { POLICY_PATH } from "../contract/policy.js";
 import { AutolabError, UsageError } from "../util/errors.js";
 import { ok, runArgv } from "../util/exec.js";
 import { displayPath, readTextStrict, writeFileAtomic } from "../util/fs.js";
@@ -97,6 +120,19 @@ export interface LaunchOptions {
   log?: (line: string) => void;
   /** sbatch timeout / retry tuning; defaults from the policy's `launch.*`. */
   submit?: { timeoutMs?: number; retries?: number; baseDelayMs?: number };
+  /**
+   * Absolute directory outside the checkout where the run's snapshot
+   * (`<workRoot>/<run_id>`, a detached git worktree of HEAD) is made and the
+   * job runs (SLURM only). Default: the policy's `launch.work_root`; none
+   * means the job runs in the checkout.
+   */
+  workRoot?: string;
+  /**
+   * Used when neither `workRoot` nor the policy names one (the action passes
+   * `$RUNNER_WORKSPACE/autolab-runs` here, so a policy's `launch.work_root`
+   * still wins over the action's default).
+   */
+  workRootDefault?: string;
 }
 
 export interface DryRunResult {
@@ -213,6 +249,14 @@ export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
   await readStateStrict(repoRoot); // a broken state.json is refused now, not after sbatch
   const hostMode = design.compute.location;
   const iterationPath = displayPath(repoRoot, it.iterationDir);
+  const workRoot = resolveWorkRoot(
+    opts.workRoot,
+    policy.launch.work_root ?? opts.workRootDefault,
+    repoRoot,
+    inGit,
+    hostMode,
+    log,
+  );
 
   // 2. Which run is this?
   const journal = await readJournal(gitdir, opts.launchKey);
@@ -261,11 +305,19 @@ export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
     // A pending SLURM manifest without a job id (older writers): look the job up below.
   }
 
-  // 4. Render (validation errors point at design.yaml's lines).
+  // 4. With a work root, the job runs in a snapshot of the committed iteration: refuse uncommitted design changes.
+  const snapshotDir = workRoot ? path.join(workRoot, runId) : undefined;
+  if (snapshotDir) await checkSnapshotable(repoRoot, iterationPath, log);
+  /** Where the job runs: the snapshot, else the checkout. */
+  const jobRoot = snapshotDir ?? repoRoot;
+  const jobRunDir = path.join(jobRoot, iterationPath, "runs", runId);
+  const jobRunScriptAbs = path.join(jobRunDir, scriptName);
+
+  // Render (validation errors point at design.yaml's lines).
   const rendered = renderFor(
     hostMode,
     design,
-    { runId, iterationId: it.iterationId, iterationPath, repoRoot },
+    { runId, iterationId: it.iterationId, iterationPath, repoRoot: jobRoot },
     String(policy.python_bin ?? "python3"),
     designDoc.locate,
     designDisplay,
@@ -332,7 +384,9 @@ export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
     await writeJournal(gitdir, entry);
   }
 
-  const revision = inGit ? await headSha(repoRoot) : undefined;
+  // The snapshot (made now, or reused from an earlier attempt of this run) is what the job runs.
+  const snapshotCreated = snapshotDir ? await makeSnapshot(repoRoot, snapshotDir, log) : false;
+  const revision = snapshotDir ? await headSha(snapshotDir) : inGit ? await headSha(repoRoot) : undefined;
   const launchedBy = opts.launchedBy ?? process.env.GITHUB_ACTOR ?? safeUserName();
   const base: RunManifest = {
     schema_version: "1.0",
@@ -350,6 +404,7 @@ export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
       script: runScriptRel,
       design: designDisplay,
       git_revision: revision ?? null,
+      ...(snapshotDir ? { work_dir: snapshotDir } : {}),
       launched_by: launchedBy,
       launched_from: os.hostname(),
       launch_key: opts.launchKey ?? null,
@@ -358,8 +413,14 @@ export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
     },
   };
 
-  // 7. The script and logs/ go into the run directory before sbatch reads them.
-  const created = await prepareRunDir(runDir, runScriptAbs, rendered.script);
+  // 7. The script and logs/ go into the run directory (the snapshot's, with a work root) before sbatch reads them.
+  let created: Created[];
+  try {
+    created = await prepareRunDir(jobRunDir, jobRunScriptAbs, rendered.script);
+  } catch (e) {
+    if (snapshotCreated) await removeSnapshot(repoRoot, snapshotDir as string);
+    throw e;
+  }
   if (hostMode === "slurm" && !opts.launchKey) {
     log(
       `run ${runId}: submitting ${runScriptRel} (if this process dies now, relaunch with --run-id ${runId}: it adopts the job instead of submitting another)`,
@@ -376,7 +437,7 @@ export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
         log,
         rendered,
         argv,
-        repoRoot,
+        repoRoot: jobRoot,
         runId,
         manifestDisplay,
         entry,
@@ -394,6 +455,12 @@ export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
             : out.error.sbatchMessage;
         error = words;
         const at = fmtIso(now());
+        if (snapshotCreated) {
+          // No job will ever run there.
+          await removeSnapshot(repoRoot, snapshotDir as string);
+          base.launch = { ...(base.launch as Record<string, unknown>) };
+          delete (base.launch as Record<string, unknown>).work_dir;
+        }
         manifest = {
           ...base,
           status: "failed",
@@ -452,6 +519,8 @@ export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
   } catch (e) {
     // No job exists (or none could be confirmed): take back what this attempt wrote.
     await removeCreated(created);
+    // The snapshot stays: a job whose sbatch reply was lost may still run there, and a retry of this run reuses it.
+    if (snapshotCreated) log(`the run's snapshot ${snapshotDir} is kept for a retry of run ${runId}`);
     throw e;
   }
 
@@ -530,6 +599,136 @@ function renderFor(
     // Not a design value (e.g. the checkout's path cannot stand in an #SBATCH line).
     throw new AutolabError(e.message, { file: repoRoot, hint: e.hint, findings, cause: e });
   }
+}
+
+// ---------------------------------------------------------------------------
+// Work root: the run's snapshot outside the checkout
+
+/**
+ * The work root for this launch: the option, else the policy's
+ * `launch.work_root`; undefined when neither is set or the design is local.
+ * It must be absolute and outside the checkout (a `git clean` there would
+ * wipe it), and the checkout must be a git checkout (the snapshot is a worktree).
+ */
+export function resolveWorkRoot(
+  option: string | undefined,
+  fromPolicy: unknown,
+  repoRoot: string,
+  inGit: boolean,
+  hostMode: "slurm" | "local",
+  log: (s: string) => void = () => undefined,
+): string | undefined {
+  const fromOption = option !== undefined;
+  const raw: unknown = fromOption ? option : fromPolicy;
+  if (raw === undefined || raw === null) return undefined;
+  const refuse = (message: string, hint: string): never => {
+    if (fromOption) throw new UsageError(`--work-root: ${message}`, hint);
+    throw new AutolabError(`launch.work_root ${message}`, { file: POLICY_PATH, jsonPath: "/launch/work_root", hint });
+  };
+  if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0"))
+    return refuse("must be a non-empty path", "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+  if (!path.isAbsolute(raw))
+    return refuse(`${JSON.stringify(raw)} is not an absolute path`, "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+  if (hostMode === "local") {
+    log(`work root ${raw} is not used: a local run ends inside the launch`);
+    return undefined;
+  }
+  if (!inGit)
+    return refuse(`${JSON.stringify(raw)} needs a git checkout (the run's snapshot is a git worktree)`, "launch from a git checkout, or without a work root");
+  const resolved = path.resolve(raw);
+  const canon = (p: string): string => {
+    // realpath of the deepest existing ancestor, plus the rest as written.
+    let cur = p;
+    const rest: string[] = [];
+    while (!existsSync(cur) && path.dirname(cur) !== cur) {
+      rest.unshift(path.basename(cur));
+      cur = path.dirname(cur);
+    }
+    return path.join(realpathSync(cur), ...rest);
+  };
+  const rel = path.relative(canon(repoRoot), canon(resolved));
+  if (rel === "" || !(rel === ".." || rel.startsWith(".." + path.sep) || path.isAbsolute(rel)))
+    return refuse(
+      `${JSON.stringify(raw)} is inside the checkout ${repoRoot}: a runner's checkout (git clean -ffdx) would wipe a running job's files there`,
+      "use a directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs",
+    );
+  return resolved;
+}
+
+/** Paths the tool itself writes in a checkout (never a reason to refuse a snapshot). */
+function toolOwned(p: string, iterationPath?: string): boolean {
+  if (p === LEDGER_PATH || p === STATE_PATH || p === MONITOR_STATE_PATH) return true;
+  if (iterationPath !== undefined)
+    return p.startsWith(`${iterationPath}/runs/`) || p.startsWith(`${iterationPath}/launch/`);
+  return /^experiments\/[^/]+\/[^/]+\/(runs|launch|analysis)\//.test(p);
+}
+
+/**
+ * A snapshot holds HEAD only: refuse when the iteration (design.yaml and
+ * everything else in it but runs/ and launch/) has uncommitted or untracked
+ * changes, so the job runs exactly the recorded revision; name other
+ * uncommitted changes of the checkout in a warning.
+ */
+async function checkSnapshotable(repoRoot: string, iterationPath: string, log: (s: string) => void): Promise<void> {
+  if (!(await headSha(repoRoot))) {
+    throw new AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
+      file: repoRoot,
+      hint: "commit the iteration first",
+    });
+  }
+  const dirty = (await statusPorcelain(repoRoot, [iterationPath])).filter((e) => !toolOwned(e.path, iterationPath));
+  if (dirty.length) {
+    const list = dirty.slice(0, 10).map((e) => `${e.xy.trim() || "M"} ${e.path}`);
+    throw new AutolabError(
+      `the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`,
+      {
+        file: dirty[0].path,
+        hint: "commit them first (the snapshot is exactly the recorded git_revision), or launch without a work root",
+      },
+    );
+  }
+  const elsewhere = (await statusPorcelain(repoRoot, undefined, "no")).filter((e) => !toolOwned(e.path));
+  if (elsewhere.length) {
+    log(
+      `warning: uncommitted changes are not part of the job's snapshot: ${elsewhere
+        .slice(0, 5)
+        .map((e) => e.path)
+        .join(", ")}${elsewhere.length > 5 ? ", ..." : ""}`,
+    );
+  }
+}
+
+/**
+ * `git worktree add --detach <dir> HEAD` (hooks off). An existing directory
+ * is an earlier attempt's snapshot of this run (a relaunch that adopts its
+ * job): it is reused. Returns whether it was made now.
+ */
+async function makeSnapshot(repoRoot: string, dir: string, log: (s: string) => void): Promise<boolean> {
+  if (existsSync(dir)) {
+    if (!lstatSync(dir).isDirectory()) {
+      throw new AutolabError("the run's snapshot path exists and is not a directory", {
+        file: dir,
+        hint: "remove it, or use another work root",
+      });
+    }
+    log(`reusing the run's snapshot ${dir} (made by an earlier attempt of this run)`);
+    return false;
+  }
+  await mkdir(path.dirname(dir), { recursive: true });
+  await git(repoRoot, ["worktree", "add", "--detach", dir, "HEAD"], {
+    what: "making the run's snapshot in the work root",
+    config: { "core.hooksPath": "/dev/null" },
+    timeoutMs: 600_000,
+  });
+  log(`snapshot of HEAD for the job: ${dir}`);
+  return true;
+}
+
+/** Remove a snapshot no job uses (best effort). */
+async function removeSnapshot(repoRoot: string, dir: string): Promise<void> {
+  await git(repoRoot, ["worktree", "remove", "--force", dir], { allowFailure: true });
+  await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  await git(repoRoot, ["worktree", "prune"], { allowFailure: true });
 }
 
 interface Created {

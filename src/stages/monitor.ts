@@ -35,8 +35,36 @@
  *    or the growing elapsed time changed, so an idle tick writes and commits
  *    nothing. All changes of the tick land in one commit.
  *  - Two ticks never run at once in one checkout (a lock in the git dir).
+ *  - Work root: a run launched with one (`launch.work_dir` in its manifest)
+ *    has its job's files in that snapshot, outside the checkout (a runner's
+ *    `git clean` would wipe them). The sentinel and log tails are read there
+ *    directly (no copy per tick); once the scheduler calls the job a success
+ *    (and before a failed run is extracted) the snapshot's run dir is copied
+ *    into the checkout's run dir with rsync (never deleting, the tool's own
+ *    files excluded), then the design's own artifact_sync runs (its
+ *    `outputs` are checked in the checkout), and the sentinel, logs and
+ *    outputs are committed from the checkout as for any run. A snapshot that
+ *    is gone is reported (`monitor.work_dir_missing`) and its evidence counts
+ *    as missing (the sentinel grace applies).
+ *  - Evidence is never read through a symlink: the sentinel, log tails and
+ *    the committed logs are opened with O_NOFOLLOW and must be regular files;
+ *    a symlink (a job can plant `logs/slurm-<id>.err -> /some/secret`) is
+ *    skipped with a warning naming it (`monitor.symlink`).
+ *  - A job id is trusted only with its name: when the scheduler reports a
+ *    JobName for the job (other than `allocation`; array tasks are not
+ *    compared, the array's own name is) that differs from the manifest's
+ *    `slurm.job_name`, the job is treated as unknown for the run (a recycled
+ *    id after a reinstall belongs to someone else), with a warning
+ *    (`scheduler.job_name_mismatch`); it is never a success.
+ *  - Commit-back replays `apply()` on a new head when the push was rejected.
+ *    `apply()` re-reads each manifest it is about to write: when another
+ *    writer (a cancel, another monitor) moved the run meanwhile and this
+ *    tick's status is not a forward transition from theirs (equal statuses:
+ *    theirs is kept unless ours has strictly more history), theirs is kept,
+ *    and this tick writes nothing else for that run (ledger line, metrics,
+ *    logs, summary, state) (`monitor.superseded`).
  */
-import { existsSync, statSync } from "node:fs";
+import { constants as fsConstants, existsSync, lstatSync } from "node:fs";
 import { mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -50,7 +78,7 @@ import { parseLedger, canonicalLine } from "../ledger/ledger.js";
 import { LEDGER_PATH, readLedger, upsertManyFile } from "../ledger/io.js";
 import { queryJobs, type JobObservation, type QueryOutcome } from "../slurm/query.js";
 import { decideJob, type JobDecision } from "../slurm/statemap.js";
-import { resolveSyncConfig, syncArtifacts, syncRecord, syncingRecord } from "./sync.js";
+import { resolveSyncConfig, syncArtifacts, syncRecord, syncingRecord, type ArtifactSyncConfig, type SyncResult } from "./sync.js";
 import { extractRun, upsertRunSection } from "./extract.js";
 import { discoverRuns, type DiscoveredRun } from "./discover.js";
 import { nextState, readState, STATE_PATH, type RunEvent } from "./state.js";
@@ -254,13 +282,65 @@ async function readJson<T>(file: string): Promise<T | undefined> {
   }
 }
 
-async function tail(file: string, lines = 30): Promise<string | undefined> {
+/** Result of reading a run-dir file without following symlinks. */
+export interface NoFollowRead {
+  data?: Buffer;
+  /** Why nothing was read although the path exists. */
+  skipped?: "symlink" | "not a regular file";
+  /** Size when it was above `maxBytes` (nothing read). */
+  tooLarge?: number;
+}
+
+/**
+ * Read a file the job may have written, never through a symlink: opened with
+ * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
+ * regular file is read. A missing file gives `{}`.
+ */
+export async function readNoFollow(file: string, maxBytes = Number.POSITIVE_INFINITY): Promise<NoFollowRead> {
+  let fh;
   try {
-    const t = await readFile(file, "utf8");
-    return t.split("\n").slice(-lines - 1).join("\n").trimEnd() || undefined;
-  } catch {
-    return undefined;
+    fh = await open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ELOOP" || code === "EMLINK") return { skipped: "symlink" };
+    return {};
   }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return { skipped: "not a regular file" };
+    if (st.size > maxBytes) return { tooLarge: st.size };
+    return { data: await fh.readFile() };
+  } catch {
+    return {};
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */
+function isSymlink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function symlinkFinding(repoRoot: string, abs: string, runId: string, what: string): Finding {
+  return {
+    severity: "warning", check: "monitor.symlink", file: displayPath(repoRoot, abs),
+    message: `${what} of run ${runId} is a symlink${isSymlink(abs) ? "" : " or not a regular file"}: it is not read or committed (evidence is never taken through a link)`,
+    hint: "a job must write its logs and sentinel as files; remove the link",
+  };
+}
+
+async function tail(file: string, lines = 30): Promise<{ text?: string; skipped?: string }> {
+  if (isSymlink(path.dirname(file))) return { skipped: "symlink" };
+  const r = await readNoFollow(file, 64 * 1024 * 1024);
+  if (r.skipped) return { skipped: r.skipped };
+  if (!r.data) return {};
+  const t = r.data.toString("utf8");
+  return { text: t.split("\n").slice(-lines - 1).join("\n").trimEnd() || undefined };
 }
 
 /**
@@ -269,8 +349,17 @@ async function tail(file: string, lines = 30): Promise<string | undefined> {
  * it reads as missing, with a note saying why. Array tasks share one sentinel
  * and write their own task id into it, so the id is not checked for arrays.
  */
-async function readSentinel(runDir: string, jobId: string, isArray: boolean): Promise<{ sentinel?: { exit_code: number | null }; note: string }> {
-  const raw = await readJson<Record<string, unknown>>(path.join(runDir, "job_sentinel.json"));
+async function readSentinel(runDir: string, jobId: string, isArray: boolean): Promise<{ sentinel?: { exit_code: number | null }; note: string; symlink?: boolean }> {
+  const file = path.join(runDir, "job_sentinel.json");
+  if (isSymlink(runDir)) return { note: " (the run directory is a symlink: its job_sentinel.json is not read)", symlink: true };
+  const r = await readNoFollow(file, 1024 * 1024);
+  if (r.skipped) return { note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`, symlink: true };
+  let raw: Record<string, unknown> | undefined;
+  try {
+    raw = r.data ? (JSON.parse(r.data.toString("utf8")) as Record<string, unknown>) : undefined;
+  } catch {
+    raw = undefined;
+  }
   if (!raw || typeof raw !== "object") return { note: "" };
   if (!isArray && raw.job_id !== undefined && raw.job_id !== null && String(raw.job_id) !== jobId) {
     return { note: ` (job_sentinel.json was written by job ${String(raw.job_id)}, not ${jobId}: ignored)` };
@@ -370,34 +459,99 @@ export async function takeMonitorLock(repoRoot: string, inGit: boolean, now: Dat
   throw new AutolabError("could not take the monitor lock", { file });
 }
 
-/** Job logs and the sentinel of a run, to commit with it (size-capped). */
-async function evidenceFiles(repoRoot: string, runDir: string, findings: Finding[]): Promise<Map<string, Buffer>> {
+/**
+ * Job logs and the sentinel of a run, to commit with it (size-capped).
+ * Symlinks are never followed: a linked file (or a linked logs/ directory)
+ * is skipped with a warning naming it.
+ */
+async function evidenceFiles(repoRoot: string, runDir: string, runId: string, findings: Finding[]): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
+  if (isSymlink(runDir)) {
+    findings.push(symlinkFinding(repoRoot, runDir, runId, "the run directory"));
+    return out;
+  }
   const candidates: string[] = [path.join(runDir, "job_sentinel.json")];
-  try {
-    for (const name of await readdir(path.join(runDir, "logs"))) {
-      if (/^slurm-[0-9_]+\.(out|err)$/.test(name)) candidates.push(path.join(runDir, "logs", name));
+  const logsDir = path.join(runDir, "logs");
+  if (isSymlink(logsDir)) {
+    findings.push(symlinkFinding(repoRoot, logsDir, runId, "the logs/ directory"));
+  } else {
+    try {
+      for (const name of await readdir(logsDir)) {
+        if (/^slurm-[0-9_]+\.(out|err)$/.test(name)) candidates.push(path.join(logsDir, name));
+      }
+    } catch {
+      // no logs/ (yet)
     }
-  } catch {
-    // no logs/ (yet)
   }
   for (const abs of candidates) {
-    let size: number;
-    try {
-      const st = statSync(abs);
-      if (!st.isFile()) continue;
-      size = st.size;
-    } catch {
-      continue;
-    }
     const shown = displayPath(repoRoot, abs);
-    if (size > MAX_COMMITTED_LOG_BYTES) {
-      findings.push({ severity: "notice", check: "monitor.log_size", file: shown, message: `${size} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree` });
+    const r = await readNoFollow(abs, MAX_COMMITTED_LOG_BYTES);
+    if (r.skipped) {
+      findings.push(symlinkFinding(repoRoot, abs, runId, path.basename(abs)));
       continue;
     }
-    out.set(shown, await readFile(abs));
+    if (r.tooLarge !== undefined) {
+      findings.push({ severity: "notice", check: "monitor.log_size", file: shown, message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree` });
+      continue;
+    }
+    if (r.data) out.set(shown, r.data);
   }
   return out;
+}
+
+/**
+ * Where run `m`'s job writes its files: `<launch.work_dir>/<run path>` for a
+ * run launched with a work root, else the checkout's run dir. `missing` when
+ * the snapshot's run dir is gone.
+ */
+export function jobRunDir(m: RunManifest, repoRoot: string, runDir: string): { dir: string; workDir?: string; missing: boolean; invalid?: string } {
+  const wd = obj(m.launch).work_dir;
+  if (wd === undefined || wd === null) return { dir: runDir, missing: false };
+  if (typeof wd !== "string" || !path.isAbsolute(wd)) return { dir: runDir, missing: false, invalid: JSON.stringify(wd) };
+  const dir = path.join(wd, path.relative(repoRoot, runDir));
+  let missing = true;
+  try {
+    missing = !lstatSync(dir).isDirectory();
+  } catch {
+    missing = true;
+  }
+  return { dir, workDir: wd, missing };
+}
+
+/** rsync from the run's snapshot (a local path) into the checkout's run dir; no outputs required here. */
+function workDirCopyConfig(snapshotRunDir: string): ArtifactSyncConfig {
+  return { mode: "rsync", source: snapshotRunDir.endsWith("/") ? snapshotRunDir : snapshotRunDir + "/", outputs: [], retries: 0 };
+}
+
+/**
+ * JobName check: the name the scheduler reports for the job when it differs
+ * from the manifest's `slurm.job_name` (a recycled job id is another job);
+ * undefined when they agree or cannot be compared (no recorded name, no
+ * reported name, sacct's `allocation` placeholder). For an array the array's
+ * own name is compared, never a task's.
+ */
+export function jobNameMismatch(m: RunManifest, obs: JobObservation | undefined): string | undefined {
+  const want = m.slurm?.job_name;
+  if (!obs || typeof want !== "string" || want === "") return undefined;
+  const got = obs.name;
+  if (got === undefined || got === "" || got === "allocation") return undefined;
+  return got === want ? undefined : got;
+}
+
+/**
+ * Whether a manifest that another writer left (`theirs`, read on the head
+ * apply() runs on) must be kept instead of this tick's `ours` (the caller
+ * first sets aside texts this tick wrote itself); `startedFrom` is the
+ * status this tick read. Theirs is kept when its status moved away
+ * from `startedFrom` and ours is not a forward transition from it; with equal
+ * statuses, unless ours has strictly more history.
+ */
+export function keepTheirs(startedFrom: RunStatus, theirs: RunManifest, ours: RunManifest): boolean {
+  const t = statusOf(theirs);
+  const o = statusOf(ours);
+  if (t === startedFrom) return false;
+  if (t === o) return (ours.history?.length ?? 0) <= (theirs.history?.length ?? 0);
+  return !canTransition(t, o);
 }
 
 export async function monitor(opts: MonitorOptions): Promise<MonitorReport> {
@@ -519,7 +673,9 @@ async function tick(
 
   const reports: RunReport[] = [];
   const changed: Array<{ l: Loaded; m: RunManifest }> = [];
-  const extraFiles = new Map<string, Buffer | string>(); // repo-relative path -> content written this tick
+  const extraFiles = new Map<string, { content: Buffer | string; runId: string }>(); // repo-relative path -> content written this tick
+  /** Exact manifest texts this tick wrote itself before apply() (the "syncing" record): never another writer's. */
+  const ownWrites = new Map<string, Set<string>>();
   const stateEvents: Array<{ manifest: RunManifest; event: RunEvent }> = [];
   // analysis/summary.md is shared by the runs of an iteration: re-applied section by section.
   const summarySections: Array<{ path: string; iterationId: string; runId: string; section: string }> = [];
@@ -537,21 +693,56 @@ async function tick(
     };
     let jobSucceeded = false;
 
+    // Where the job's files are: the launch snapshot (work root), else the checkout's run dir.
+    const ev = jobRunDir(m, repoRoot, l.run.runDir);
+    if (ev.invalid) {
+      findings.push({
+        severity: "warning", check: "monitor.work_dir_invalid", file: l.run.manifestDisplay, jsonPath: "/launch/work_dir",
+        message: `launch.work_dir ${ev.invalid} of run ${m.run_id} is not an absolute path; the job's files are looked for in the checkout's run dir`,
+      });
+    } else if (ev.workDir && ev.missing && m.host_mode === "slurm") {
+      findings.push({
+        severity: "warning", check: "monitor.work_dir_missing", file: l.run.manifestDisplay, jsonPath: "/launch/work_dir",
+        message: `the job's work dir ${ev.dir} (the launch snapshot of run ${m.run_id}) is missing: its sentinel, logs and outputs cannot be read, so they count as missing`,
+        hint: "if the snapshot was moved, put it back (or copy its run dir into the checkout's run dir) and run the monitor again",
+      });
+    }
+    /** The job's run dir as this tick reads it (a missing snapshot reads as empty, never as the checkout's copy). */
+    const evDir = ev.workDir ? ev.dir : l.run.runDir;
+    const copyBack = async (): Promise<SyncResult> =>
+      syncArtifacts({
+        repoRoot, runDir: l.run.runDir, runId: m.run_id, iterationId: m.iteration_id, iterationPath: l.run.iterationPath, now,
+        config: workDirCopyConfig(ev.dir),
+      });
+
     if (asks(l)) {
       if (!outcome || !outcome.ok) {
         reports.push({ ...rep, slurmState: m.slurm?.state, reason: m.slurm?.reason, syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status) });
         continue; // an outage changes no run
       }
-      const obs = outcome.observations.get(jobId as string);
+      let obs = outcome.observations.get(jobId as string);
       if (!obs && unresolved.has(jobId as string)) {
         // Accounting is down and the controller no longer lists the job: nothing is known.
         findings.push({ severity: "notice", check: "scheduler.unresolved", message: `job ${jobId} of run ${m.run_id}: the controller no longer lists it and accounting is down; left as ${before} until sacct answers`, file: l.run.manifestDisplay });
         reports.push({ ...rep, slurmState: m.slurm?.state, reason: m.slurm?.reason, syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status) });
         continue;
       }
-      const sv = await readSentinel(l.run.runDir, jobId as string, obs?.tasks !== undefined);
+      const otherName = jobNameMismatch(m, obs);
+      if (otherName !== undefined) {
+        // A recycled job id (reinstall, counter reset): that job's outcome is not this run's.
+        findings.push({
+          severity: "warning", check: "scheduler.job_name_mismatch", file: l.run.manifestDisplay, jsonPath: "/slurm/job_name",
+          message: `job ${jobId} is named ${JSON.stringify(otherName)} for the scheduler, not ${JSON.stringify(m.slurm?.job_name)} as run ${m.run_id} recorded: it is another job, so run ${m.run_id}'s job counts as unknown (failed as unknown_job after ${graceSeconds} s)`,
+          hint: `look for the run's own job with \`sacct --name ${String(m.slurm?.job_name)}\`; if it exists, put its id into the manifest`,
+        });
+        obs = undefined;
+      }
+      const sv: Awaited<ReturnType<typeof readSentinel>> =
+        otherName !== undefined ? { note: "" } : await readSentinel(evDir, jobId as string, obs?.tasks !== undefined);
+      if (sv.symlink) findings.push(symlinkFinding(repoRoot, path.join(evDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
       const d = decideJob({ obs, sentinel: sv.sentinel, now: now(), unknownSince: m.slurm?.unknown_since, graceSeconds });
       if (sv.note) d.detail += sv.note;
+      if (otherName !== undefined) d.detail += ` (job ${jobId} is named ${otherName}, not ${String(m.slurm?.job_name)}: another job)`;
       // The scheduler says success; the sentinel may still be on its way (rsync mode, or a lagging shared filesystem).
       const schedulerOk = d.phase === "succeeded" || d.failureReason === "sentinel_missing";
       recordObservation(m, d, obs, at, schedulerOk);
@@ -600,7 +791,27 @@ async function tick(
     // Jobs the scheduler calls a success: artifacts first, then the sentinel (which may arrive with them).
     if (jobSucceeded && statusOf(m) === "running" && !dryRun) {
       let syncEvidence: string | undefined;
-      if (isSuccessLike(m.artifact_sync_to_local?.status)) {
+      // Work root: the job's files come from its snapshot first (every tick until synced: a late sentinel arrives too).
+      let fromWorkDir: string | undefined;
+      let workDirFailed = false;
+      if (ev.workDir && !ev.missing) {
+        const r = await copyBack();
+        if (r.status === "ok") {
+          fromWorkDir = `the job's files copied from its work dir ${ev.dir} (${r.copied.length} file(s))`;
+        } else {
+          workDirFailed = true;
+          const prevAttempts = Number(obj(m.artifact_sync_to_local).total_attempts ?? 0) || 0;
+          m.artifact_sync_to_local = { ...syncRecord(r), from_work_dir: ev.dir, total_attempts: prevAttempts + r.attempts };
+          findings.push({
+            severity: "warning", check: "sync.failed", file: l.run.manifestDisplay,
+            message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${r.error ?? "unknown error"}; it is retried on the next tick`,
+            hint: "check the work root's permissions and free space",
+          });
+        }
+      }
+      if (workDirFailed) {
+        // retried on the next tick
+      } else if (isSuccessLike(m.artifact_sync_to_local?.status)) {
         // Already synced (e.g. by hand, as the recovery steps say).
         syncEvidence = `artifact_sync_to_local.status is ${String(m.artifact_sync_to_local.status)}`;
       } else {
@@ -611,6 +822,8 @@ async function tick(
           // Visible in the work tree while the copy runs; a crash leaves "syncing", which is retried.
           m.artifact_sync_to_local = syncingRecord(m.artifact_sync_to_local);
           await writeManifest(l.run.manifestPath, m, l.run.manifestDisplay);
+          if (!ownWrites.has(m.run_id)) ownWrites.set(m.run_id, new Set());
+          ownWrites.get(m.run_id)!.add(serializeManifest(m));
           const result = await syncArtifacts({
             repoRoot, runDir: l.run.runDir, runId: m.run_id, iterationId: m.iteration_id, iterationPath: l.run.iterationPath, config, now,
           });
@@ -630,8 +843,10 @@ async function tick(
           findings.push(errorFinding(e, l.run.manifestDisplay, "sync.config"));
         }
       }
+      if (syncEvidence !== undefined && fromWorkDir) syncEvidence = `${fromWorkDir}; ${syncEvidence}`;
       if (syncEvidence !== undefined) {
         const sv = await readSentinel(l.run.runDir, jobId ?? "", Array.isArray(m.slurm?.array_tasks));
+        if (sv.symlink) findings.push(symlinkFinding(repoRoot, path.join(l.run.runDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
         const code = sv.sentinel?.exit_code;
         const slurm: SlurmRecord = { ...(m.slurm ?? {}) };
         if (code === 0) {
@@ -674,6 +889,16 @@ async function tick(
     const st = statusOf(m);
     const needsExtract = st === "synced" || ((st === "failed" || st === "completed" || st === "partial") && !l.hasMetrics);
     if (needsExtract && !dryRun) {
+      if (ev.workDir && !ev.missing && m.host_mode === "slurm") {
+        // A failed run was never synced: its logs and sentinel still have to come back to be committed.
+        const r = await copyBack();
+        if (r.status !== "ok") {
+          findings.push({
+            severity: "warning", check: "sync.failed", file: l.run.manifestDisplay,
+            message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${r.error ?? "unknown error"}; its logs are not committed this tick`,
+          });
+        }
+      }
       try {
         const designShown = `${l.run.iterationPath}/design.yaml`;
         const { data: design } = await loadDesign(path.join(l.run.iterationDir, "design.yaml"), designShown);
@@ -684,7 +909,7 @@ async function tick(
           timeoutSeconds: typeof designTimeout === "number" ? undefined : typeof extractTimeoutPolicy === "number" ? extractTimeoutPolicy : undefined,
         });
         for (const p of [res.metricsPath, res.logPath]) {
-          if (p) extraFiles.set(displayPath(repoRoot, p), await readFile(p));
+          if (p) extraFiles.set(displayPath(repoRoot, p), { content: await readFile(p), runId: m.run_id });
         }
         const section = sectionOf(await readFile(res.summaryPath, "utf8"), m.run_id);
         if (section) summarySections.push({ path: displayPath(repoRoot, res.summaryPath), iterationId: m.iteration_id, runId: m.run_id, section });
@@ -693,7 +918,9 @@ async function tick(
         m.extraction = { metrics: displayPath(repoRoot, res.metricsPath), status: res.metrics.status, missing_evidence: res.missingEvidence };
         if (statusOf(m) === "synced") move(m, "completed", at, `metrics.json written (status ${res.metrics.status})`, rep);
         stateEvents.push({ manifest: m, event: "extracted" });
-        if (m.host_mode === "slurm") for (const [p, c] of await evidenceFiles(repoRoot, l.run.runDir, findings)) extraFiles.set(p, c);
+        if (m.host_mode === "slurm") {
+          for (const [p, c] of await evidenceFiles(repoRoot, l.run.runDir, m.run_id, findings)) extraFiles.set(p, { content: c, runId: m.run_id });
+        }
       } catch (e) {
         findings.push(errorFinding(e, l.run.manifestDisplay, "extract"));
       }
@@ -709,8 +936,15 @@ async function tick(
       if (Number.isFinite(d)) rep.durationSeconds = Math.max(0, d);
     }
     if (rep.after === "failed" && jobId) {
-      const logs = path.join(l.run.runDir, "logs");
-      rep.logTail = (await tail(path.join(logs, `slurm-${jobId}.err`))) ?? (await tail(path.join(logs, `slurm-${jobId}.out`)));
+      const logs = path.join(ev.workDir && !ev.missing ? ev.dir : l.run.runDir, "logs");
+      for (const name of [`slurm-${jobId}.err`, `slurm-${jobId}.out`]) {
+        const t = await tail(path.join(logs, name));
+        if (t.skipped) findings.push(symlinkFinding(repoRoot, path.join(logs, name), m.run_id, `logs/${name}`));
+        if (t.text !== undefined) {
+          rep.logTail = t.text;
+          break;
+        }
+      }
     }
     rep.changed = stable(m) !== l.stableBefore;
     if (rep.changed) changed.push({ l, m });
@@ -771,18 +1005,40 @@ async function tick(
 
   // Write everything in one replayable step (commit-back may call it again on a new head), then one commit.
   let applyFindings: Finding[] = [];
+  /** Runs another writer moved meanwhile (re-decided on every apply: a retry runs on a new head). */
+  const superseded = new Set<string>();
   const apply = async (): Promise<string[]> => {
     const touched: string[] = [];
     applyFindings = [];
+    superseded.clear();
     for (const c of changed) {
+      // Re-read on the head we are writing onto: another writer may have moved the run since this tick read it.
+      const theirsText = await readFile(c.l.run.manifestPath, "utf8").catch(() => undefined);
+      const own = theirsText !== undefined && (ownWrites.get(c.m.run_id)?.has(theirsText) || theirsText === serializeManifest(c.m));
+      let theirs: RunManifest | undefined;
+      try {
+        theirs = theirsText !== undefined && !own ? (JSON.parse(theirsText) as RunManifest) : undefined;
+      } catch {
+        theirs = undefined;
+      }
+      if (theirs && theirs.run_id === c.m.run_id && keepTheirs(statusOf(c.l.manifest), theirs, c.m)) {
+        superseded.add(c.m.run_id);
+        applyFindings.push({
+          severity: "notice", check: "monitor.superseded", file: c.l.run.manifestDisplay,
+          message: `run ${c.m.run_id} was moved to ${statusOf(theirs)} by another writer while this tick worked (it read ${statusOf(c.l.manifest)} and decided ${statusOf(c.m)}); the newer record is kept`,
+        });
+        continue;
+      }
       await writeManifest(c.l.run.manifestPath, c.m, c.l.run.manifestDisplay);
       touched.push(c.l.run.manifestDisplay);
     }
-    for (const [p, content] of extraFiles) {
+    for (const [p, { content, runId }] of extraFiles) {
+      if (superseded.has(runId)) continue;
       await writeFileAtomic(path.join(repoRoot, p), content);
       touched.push(p);
     }
     for (const sec of summarySections) {
+      if (superseded.has(sec.runId)) continue;
       const abs = path.join(repoRoot, sec.path);
       const cur = existsSync(abs) ? await readFile(abs, "utf8") : undefined;
       try {
@@ -793,8 +1049,9 @@ async function tick(
         applyFindings.push(errorFinding(e, sec.path, "extract.summary", "warning"));
       }
     }
-    if (ledgerFix.length) {
-      const up = await upsertManyFile(ledgerAbs, ledgerFix, LEDGER_PATH);
+    const ledgerNow = ledgerFix.filter((m) => !superseded.has(m.run_id));
+    if (ledgerNow.length) {
+      const up = await upsertManyFile(ledgerAbs, ledgerNow, LEDGER_PATH);
       for (const r of up.results) if (r.error) applyFindings.push(errorFinding(r.error, LEDGER_PATH, "ledger.update"));
       if (up.written) touched.push(LEDGER_PATH);
     }
@@ -803,7 +1060,7 @@ async function tick(
         const st = await readState(repoRoot);
         if (st) {
           let s = st;
-          for (const ev of stateEvents) s = nextState(s, ev.manifest, ev.event, now()) ?? s;
+          for (const ev of stateEvents) if (!superseded.has(ev.manifest.run_id)) s = nextState(s, ev.manifest, ev.event, now()) ?? s;
           if (s !== st) {
             await writeFileAtomic(path.join(repoRoot, STATE_PATH), JSON.stringify(s, null, 2) + "\n");
             touched.push(STATE_PATH);
