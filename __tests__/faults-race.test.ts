@@ -228,8 +228,15 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
       expect(res.code, ctx).toBe(0);
       const rep = JSON.parse(res.stdout) as MonitorReport;
       expect(rep.runs.map((x) => x.after), ctx).toEqual(["completed"]);
-      expect(rep.commit?.pushed, ctx).toBe(true);
+      // A clone either pushed its tick, or found every run it computed already
+      // advanced by another monitor's push and rightly committed nothing.
+      const superseded = new Set(rep.findings.filter((f) => f.check === "monitor.superseded").map((f) => f.message));
+      if (!rep.commit?.pushed) {
+        expect(rep.commit?.committed ?? false, ctx).toBe(false);
+        expect(superseded.size, ctx).toBeGreaterThan(0);
+      }
     });
+    expect(results.some((res) => (JSON.parse(res.stdout) as MonitorReport).commit?.pushed)).toBe(true);
     await expectRemoteConsistent(remote, [...round1, ...round2], [...round1, ...round2, ...round3]);
     for (const r of round3) expect((await remoteManifest(remote, r)).status).toBe("submitted");
     // Each racer made its own commit on main: 8 monitor commits on top of round 1.
@@ -251,8 +258,15 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
       // Every clone saw all round-3 runs finish (the others are terminal and extracted: not even looked at).
       expect(rep.runs.map((x) => x.runId).sort(), ctx).toEqual(round3.map((r) => r.runId).sort());
       for (const x of rep.runs) expect(x.after, ctx).toBe("completed");
-      expect(rep.commit?.pushed, ctx).toBe(true);
+      // A clone either pushed its tick, or found every run it computed already
+      // advanced by another monitor's push and rightly committed nothing.
+      const superseded = new Set(rep.findings.filter((f) => f.check === "monitor.superseded").map((f) => f.message));
+      if (!rep.commit?.pushed) {
+        expect(rep.commit?.committed ?? false, ctx).toBe(false);
+        expect(superseded.size, ctx).toBeGreaterThan(0);
+      }
     });
+    expect(results.some((res) => (JSON.parse(res.stdout) as MonitorReport).commit?.pushed)).toBe(true);
     await expectRemoteConsistent(remote, [...round1, ...round2, ...round3], [...round1, ...round2, ...round3]);
     // Every transition is recorded once: a manifest's history moves forward without repeats.
     for (const r of round3) {
