@@ -9,7 +9,7 @@
  * its evidence counts as missing (grace, then failed); an iteration with
  * uncommitted changes is refused; option > policy `launch.work_root` > none.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ import { launch } from "../src/stages/launch.js";
 import { monitor } from "../src/stages/monitor.js";
 import type { RunManifest } from "../src/contract/types.js";
 import { AutolabError } from "../src/util/errors.js";
+import { runVerify } from "../src/stages/verify.js";
 import { clusterUp, DEV_CLUSTER_SCRIPT, requireCluster, scancel, scontrol, waitForSacct } from "./helpers/cluster.js";
 import { cloneRepo, fingerprint, git, makeRepo } from "./helpers/repo.js";
 
@@ -113,6 +114,22 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     // The checkout has none of the job's files; the snapshot has them all.
     expect(existsSync(path.join(work, runRel, "job_sentinel.json"))).toBe(false);
     expect(existsSync(path.join(snapshot, runRel, "job_sentinel.json"))).toBe(true);
+    // The verifier looks for a not-yet-synced run's evidence in its snapshot.
+    const policyDir = path.join(work, ".autolab");
+    const hadDir = existsSync(policyDir);
+    const policyFile = path.join(policyDir, "verifier_policy.yaml");
+    const policyBefore = existsSync(policyFile) ? readFileSync(policyFile, "utf8") : undefined;
+    mkdirSync(policyDir, { recursive: true });
+    writeFileSync(policyFile, "requirements_by_stage:\n  slurm_monitor: {schema: true, consistency: true, env_smoke: true}\n");
+    const v = await runVerify({ repoRoot: work, stage: "slurm_monitor", runCommands: false });
+    if (!hadDir) rmSync(policyDir, { recursive: true });
+    else if (policyBefore === undefined) rmSync(policyFile);
+    else writeFileSync(policyFile, policyBefore);
+    expect(v.checksRun).toEqual(expect.arrayContaining(["env_smoke.logs", "env_smoke.sentinel"]));
+    const smoke = v.findings.filter((f) => f.check.startsWith("env_smoke"));
+    // It sees the job's logs and sentinel there: the only thing to say is that the monitor has not ticked yet.
+    expect(smoke.map((f) => [f.check, f.severity]), JSON.stringify(smoke)).toEqual([["env_smoke.sentinel", "warning"]]);
+    expect(smoke[0].message).toMatch(/the job ended .* exit 0\) but the manifest still says submitted/);
 
     const rep = await monitor({ cwd: work, query: { timeoutMs: 20_000 } });
     const run = rep.runs.find((x) => x.runId === r.runId)!;

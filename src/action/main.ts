@@ -3,6 +3,7 @@
  * reports (outputs, check runs / annotations, job summary). Thin: every
  * decision lives in the stages and in src/github.
  */
+import path from "node:path";
 import * as core from "@actions/core";
 import { readInputs, type ActionInputs } from "../github/inputs.js";
 import { readActionContext, assertTrustedEvent, type ActionContext } from "../github/context.js";
@@ -86,7 +87,18 @@ export async function runAction(): Promise<void> {
       case "launch": {
         if (!inputs.design) throw new AutolabError("input 'design' is required for command: launch", { exitCode: 2 });
         const launchKey = ctx.runId ? `github-run:${ctx.repository?.owner}/${ctx.repository?.repo}:${ctx.runId}:${inputs.design}` : undefined;
-        const res = await launch({ ...common, design: inputs.design, dryRun: inputs.dryRun, launchKey, runId: inputs.runId, launchedBy: ctx.actor });
+        // Jobs run in a snapshot outside the workspace, which actions/checkout cleans before every run.
+        const runnerWorkspace = process.env.RUNNER_WORKSPACE;
+        const res = await launch({
+          ...common,
+          design: inputs.design,
+          dryRun: inputs.dryRun,
+          launchKey,
+          runId: inputs.runId,
+          launchedBy: ctx.actor,
+          workRoot: inputs.workRoot,
+          workRootDefault: runnerWorkspace ? path.join(runnerWorkspace, "autolab-runs") : undefined,
+        });
         core.setOutput("run-id", res.runId);
         core.setOutput("job-id", res.jobId ?? "");
         core.setOutput("status", res.status);

@@ -33,6 +33,8 @@ export interface ActionInputs {
   stage?: VerifyStage;
   /** Add `[skip ci]` to commits the action pushes. */
   skipCi: boolean;
+  /** Absolute directory for launch snapshots (input `work-root`); undefined: the default. */
+  workRoot?: string;
 }
 
 export const RUN_ID_PATTERN = /^\d{8}T\d{6}Z_[0-9a-f]{6}$/;
@@ -116,5 +118,6 @@ export function readInputs(): ActionInputs {
     runId,
     stage: stage as VerifyStage | undefined,
     skipCi: bool("skip-ci", true),
+    workRoot: optional("work-root") === undefined ? undefined : path.resolve(workspace, optional("work-root") as string),
   };
 }

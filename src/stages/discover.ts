@@ -18,7 +18,8 @@
  * lstat per run (the manifest); realpath only for entries that are symlinks.
  * Directory reads run concurrently, so 10,000 runs take well under a second.
  */
-import type { Dirent } from "node:fs";
+import { lstatSync, type Dirent } from "node:fs";
+import type { RunManifest } from "../contract/types.js";
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ITERATION_BUCKETS } from "../contract/design.js";
@@ -301,4 +302,24 @@ export async function discoverRuns(repoRoot: string, opts: DiscoverOptions = {})
   );
   w.findings.sort((a, b) => ((a.file ?? "") < (b.file ?? "") ? -1 : (a.file ?? "") > (b.file ?? "") ? 1 : 0));
   return { runs, findings: w.findings };
+}
+
+/**
+ * Where run `m`'s job writes its files: `<launch.work_dir>/<run path>` for a
+ * run launched with a work root, else the checkout's run dir. `missing` when
+ * the snapshot's run dir is gone.
+ */
+export function jobRunDir(m: RunManifest, repoRoot: string, runDir: string): { dir: string; workDir?: string; missing: boolean; invalid?: string } {
+  const launch = m.launch;
+  const wd = launch && typeof launch === "object" ? (launch as Record<string, unknown>).work_dir : undefined;
+  if (wd === undefined || wd === null) return { dir: runDir, missing: false };
+  if (typeof wd !== "string" || !path.isAbsolute(wd)) return { dir: runDir, missing: false, invalid: JSON.stringify(wd) };
+  const dir = path.join(wd, path.relative(repoRoot, runDir));
+  let missing = true;
+  try {
+    missing = !lstatSync(dir).isDirectory();
+  } catch {
+    missing = true;
+  }
+  return { dir, workDir: wd, missing };
 }

@@ -80,7 +80,7 @@ import { queryJobs, type JobObservation, type QueryOutcome } from "../slurm/quer
 import { decideJob, type JobDecision } from "../slurm/statemap.js";
 import { resolveSyncConfig, syncArtifacts, syncRecord, syncingRecord, type ArtifactSyncConfig, type SyncResult } from "./sync.js";
 import { extractRun, upsertRunSection } from "./extract.js";
-import { discoverRuns, type DiscoveredRun } from "./discover.js";
+import { discoverRuns, jobRunDir, type DiscoveredRun } from "./discover.js";
 import { nextState, readState, STATE_PATH, type RunEvent } from "./state.js";
 import { commitBack, type CommitBackResult } from "../git/commitback.js";
 import { git, isGitRepo, topLevel } from "../git/git.js";
@@ -497,25 +497,6 @@ async function evidenceFiles(repoRoot: string, runDir: string, runId: string, fi
     if (r.data) out.set(shown, r.data);
   }
   return out;
-}
-
-/**
- * Where run `m`'s job writes its files: `<launch.work_dir>/<run path>` for a
- * run launched with a work root, else the checkout's run dir. `missing` when
- * the snapshot's run dir is gone.
- */
-export function jobRunDir(m: RunManifest, repoRoot: string, runDir: string): { dir: string; workDir?: string; missing: boolean; invalid?: string } {
-  const wd = obj(m.launch).work_dir;
-  if (wd === undefined || wd === null) return { dir: runDir, missing: false };
-  if (typeof wd !== "string" || !path.isAbsolute(wd)) return { dir: runDir, missing: false, invalid: JSON.stringify(wd) };
-  const dir = path.join(wd, path.relative(repoRoot, runDir));
-  let missing = true;
-  try {
-    missing = !lstatSync(dir).isDirectory();
-  } catch {
-    missing = true;
-  }
-  return { dir, workDir: wd, missing };
 }
 
 /** rsync from the run's snapshot (a local path) into the checkout's run dir; no outputs required here. */

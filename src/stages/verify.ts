@@ -55,6 +55,7 @@
  * shell: the only commands run are the user's own declared ones.
  */
 import { lstat, readdir, readFile, realpath } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { manifestJobId, manifestStatus } from "../contract/manifest.js";
 import { loadPolicy, POLICY_PATH, requiresCheck, expandPlaceholders, type Policy } from "../contract/policy.js";
@@ -77,7 +78,7 @@ import { AutolabError, type Finding, type SourceLocation } from "../util/errors.
 import { describeFailure, ok, runArgv } from "../util/exec.js";
 import { decodeUtf8Strict, resolveInside } from "../util/fs.js";
 import { shellJoin, shellQuote } from "../slurm/shell.js";
-import { discoverRuns, type DiscoveredRun } from "./discover.js";
+import { discoverRuns, jobRunDir, type DiscoveredRun } from "./discover.js";
 import { splitCommandLine } from "./placeholders.js";
 import { readState } from "./state.js";
 
@@ -418,14 +419,20 @@ async function gatherRun(root: string, run: DiscoveredRun, on: Set<string>, stag
   if (on.has("manifest.path")) facts.pathFindings = manifestPathFindings(root, manifest.doc);
   const envSmoke = on.has("env_smoke.sentinel") || on.has("env_smoke.logs") || on.has("env_smoke.run_dir");
   if (envSmoke) {
+    // A job launched with a work root writes its evidence in its snapshot
+    // until the monitor brings it into the checkout (at sync).
+    const ev = m ? jobRunDir(m, root, run.runDir) : undefined;
+    const inSnapshot = ev?.workDir !== undefined && !ev.missing && !existsSync(path.join(run.runDir, "job_sentinel.json"));
+    const evRoot = inSnapshot ? ev!.workDir! : root;
+    const evDir = inSnapshot ? ev!.dir : run.runDir;
     const sentinelDisplay = `${run.runPath}/job_sentinel.json`;
     facts.sentinel = await loadJson<Sentinel>(
-      root,
-      path.join(run.runDir, "job_sentinel.json"),
+      evRoot,
+      path.join(evDir, "job_sentinel.json"),
       sentinelDisplay,
       "env_smoke.sentinel",
     );
-    facts.logs = await listLogs(root, run.runDir, `${run.runPath}/logs`);
+    facts.logs = await listLogs(evRoot, evDir, `${run.runPath}/logs`);
     if (m?.host_mode === "slurm") {
       const script = path.join(run.runDir, "run_slurm.sbatch");
       facts.runScript = {

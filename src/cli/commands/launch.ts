@@ -2,6 +2,7 @@
  * `autolab launch`: what the action's `command: launch` does, from a login
  * node. Thin: parses options, calls stages/launch.ts, prints the result.
  */
+import path from "node:path";
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError } from "../../util/errors.js";
@@ -29,6 +30,10 @@ Options:
                      autolab-R that exists already is adopted
   --launch-key K     idempotency key: the same key always means the same run and
                      never submits a second job (kept in .git/autolab/launch-journal)
+  --work-root DIR    run the job in a git worktree snapshot of the launched
+                     commit under DIR/<run_id> (outside the checkout), so a
+                     later checkout or clean of the checkout cannot touch it
+                     (default: policy launch.work_root; none: the checkout)
   --skip-ci          append [skip ci] to the commit message
   --json             print the result as JSON
 `,
@@ -42,6 +47,7 @@ Options:
       { name: "branch", value: true },
       { name: "run-id", value: true },
       { name: "launch-key", value: true },
+      { name: "work-root", value: true },
     ]);
     if (a.positionals.length !== 1)
       throw new UsageError("launch takes exactly one design (path or iteration id)", "autolab launch --help");
@@ -54,6 +60,7 @@ Options:
       branch: a.values.branch,
       runId: a.values["run-id"],
       launchKey: a.values["launch-key"],
+      workRoot: a.values["work-root"] === undefined ? undefined : path.resolve(io.cwd, a.values["work-root"]),
       skipCi: !!a.flags["skip-ci"],
       log: (s) => io.stderr(s + "\n"),
     });
