@@ -17,7 +17,8 @@ import { runArgv } from "../src/util/exec.js";
 import { initRepository } from "../src/stages/init.js";
 
 const DIST = path.resolve(__dirname, "../dist/index.js");
-const NODE = process.env.AUTOLAB_NODE24 && existsSync(process.env.AUTOLAB_NODE24) ? process.env.AUTOLAB_NODE24 : process.execPath;
+const NODE =
+  process.env.AUTOLAB_NODE24 && existsSync(process.env.AUTOLAB_NODE24) ? process.env.AUTOLAB_NODE24 : process.execPath;
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
@@ -85,7 +86,13 @@ async function runAction(opts: {
   for (const [k, v] of Object.entries(opts.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   Object.assign(env, opts.env ?? {});
   const r = await runArgv(NODE, [DIST], { cwd: opts.workspace, env, timeoutMs: 120_000 });
-  return { code: r.code, stdout: r.stdout, stderr: r.stderr, outputs: readOutputs(outputFile), summary: readFileSync(summaryFile, "utf8") };
+  return {
+    code: r.code,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    outputs: readOutputs(outputFile),
+    summary: readFileSync(summaryFile, "utf8"),
+  };
 }
 
 function newRepo(): { root: string; remote: string } {
@@ -122,12 +129,33 @@ describe("action (node dist/index.js as the runner runs it)", () => {
     await scaffold(root);
     const head = git(root, "rev-parse", "HEAD");
     for (const [event, payload] of [
-      ["pull_request", { pull_request: { head: { repo: { fork: false, full_name: "lab/experiments" } }, base: { repo: { full_name: "lab/experiments" } } } }],
+      [
+        "pull_request",
+        {
+          pull_request: {
+            head: { repo: { fork: false, full_name: "lab/experiments" } },
+            base: { repo: { full_name: "lab/experiments" } },
+          },
+        },
+      ],
       ["pull_request_target", {}],
-      ["workflow_dispatch", { pull_request: { head: { repo: { fork: true, full_name: "evil/experiments" } }, base: { repo: { full_name: "lab/experiments" } } } }],
+      [
+        "workflow_dispatch",
+        {
+          pull_request: {
+            head: { repo: { fork: true, full_name: "evil/experiments" } },
+            base: { repo: { full_name: "lab/experiments" } },
+          },
+        },
+      ],
     ] as const) {
       for (const command of ["launch", "monitor", "cancel"]) {
-        const r = await runAction({ workspace: root, event, payload, inputs: { command, design: "example_iteration", "run-id": "20261128T120000Z_abcdef" } });
+        const r = await runAction({
+          workspace: root,
+          event,
+          payload,
+          inputs: { command, design: "example_iteration", "run-id": "20261128T120000Z_abcdef" },
+        });
         expect(r.code, `${command} on ${event}`).toBe(1);
         expect(r.stdout).toMatch(/::error::.*(pull request|fork)/i);
       }
@@ -158,11 +186,18 @@ describe("action (node dist/index.js as the runner runs it)", () => {
     ].join("\n");
     writeFileSync(path.join(runDir, "run_manifest.json"), manifest);
     const before = mock.requests.length;
-    const r = await runAction({ workspace: root, event: "pull_request", mock, inputs: { command: "verify", stage: "launch", token: "ghs_secret_token_value" } });
+    const r = await runAction({
+      workspace: root,
+      event: "pull_request",
+      mock,
+      inputs: { command: "verify", stage: "launch", token: "ghs_secret_token_value" },
+    });
     expect(r.code).toBe(1);
     // The runner learns the secret from ::add-mask:: and hides it everywhere else.
     expect(r.stdout).toContain("::add-mask::ghs_secret_token_value");
-    const leaked = (r.stdout + r.stderr).split("\n").filter((l) => l.includes("ghs_secret_token_value") && !l.startsWith("::add-mask::"));
+    const leaked = (r.stdout + r.stderr)
+      .split("\n")
+      .filter((l) => l.includes("ghs_secret_token_value") && !l.startsWith("::add-mask::"));
     expect(leaked).toEqual([]);
     expect(JSON.stringify(mock.requests)).not.toContain("ghs_secret_token_value");
     const reqs = mock.requests.slice(before);
@@ -192,9 +227,16 @@ describe("action (node dist/index.js as the runner runs it)", () => {
         path.join(runDir, "run_manifest.json"),
         '{\n  "schema_version": "1.0",\n  "run_id": "20261128T120000Z_abcdef",\n  "iteration_id": "example_iteration",\n  "host_mode": "slurm",\n  "command": "x",\n  "resource_request": {},\n  "artifact_sync_to_local": {"status": "pending"},\n  "timestamps": {"started_at": "2026-11-28T12:00:00Z"}\n}\n',
       );
-      const r = await runAction({ workspace: root, event: "pull_request", mock: fork, inputs: { command: "verify", stage: "launch", token: "t" } });
+      const r = await runAction({
+        workspace: root,
+        event: "pull_request",
+        mock: fork,
+        inputs: { command: "verify", stage: "launch", token: "t" },
+      });
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/::error file=experiments\/plan\/example_iteration\/runs\/20261128T120000Z_abcdef\/run_manifest\.json,line=\d+/);
+      expect(r.stdout).toMatch(
+        /::error file=experiments\/plan\/example_iteration\/runs\/20261128T120000Z_abcdef\/run_manifest\.json,line=\d+/,
+      );
       expect(fork.invalid()).toEqual([]);
     } finally {
       await fork.close();
@@ -209,7 +251,10 @@ describe("action (node dist/index.js as the runner runs it)", () => {
       await scaffold(root);
       const launchSha = git(root, "rev-parse", "HEAD");
       const r = await runAction({
-        workspace: root, event: "workflow_dispatch", mock, sha: launchSha,
+        workspace: root,
+        event: "workflow_dispatch",
+        mock,
+        sha: launchSha,
         inputs: { command: "launch", design: "example_iteration", push: "true", token: "t" },
       });
       expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -219,13 +264,21 @@ describe("action (node dist/index.js as the runner runs it)", () => {
       expect(runId).toMatch(/^\d{8}T\d{6}Z_[0-9a-f]{6}$/);
       expect(r.outputs["manifest"]).toBe(`experiments/plan/example_iteration/runs/${runId}/run_manifest.json`);
       const remoteLedger = git(root, "--git-dir", remote, "show", "main:docs/slurm_job_list.md");
-      expect(remoteLedger).toContain(`| job_id=${r.outputs["job-id"]} | iteration_id=example_iteration | run_id=${runId} | status=submitted`);
+      expect(remoteLedger).toContain(
+        `| job_id=${r.outputs["job-id"]} | iteration_id=example_iteration | run_id=${runId} | status=submitted`,
+      );
       expect(r.summary).toContain(runId);
 
       await waitForSacct(r.outputs["job-id"], 90_000);
       let m: { status: string } = { status: "" };
       for (let i = 0; i < 10 && m.status !== "completed"; i++) {
-        const t = await runAction({ workspace: root, event: "schedule", mock, sha: launchSha, inputs: { command: "monitor", token: "t" } });
+        const t = await runAction({
+          workspace: root,
+          event: "schedule",
+          mock,
+          sha: launchSha,
+          inputs: { command: "monitor", token: "t" },
+        });
         expect(t.code, t.stdout + t.stderr).toBe(0);
         m = JSON.parse(readFileSync(path.join(root, r.outputs["manifest"]), "utf8"));
         if (m.status !== "completed") await new Promise((res) => setTimeout(res, 2000));
@@ -248,10 +301,19 @@ describe("action (node dist/index.js as the runner runs it)", () => {
       try {
         const { root } = newRepo();
         await scaffold(root);
-        const l = await runAction({ workspace: root, event: "workflow_dispatch", inputs: { command: "launch", design: "example_iteration" } });
+        const l = await runAction({
+          workspace: root,
+          event: "workflow_dispatch",
+          inputs: { command: "launch", design: "example_iteration" },
+        });
         expect(l.code, l.stdout + l.stderr).toBe(0);
         await waitForSacct(l.outputs["job-id"], 90_000);
-        const t = await runAction({ workspace: root, event: "schedule", mock: fork, inputs: { command: "monitor", token: "t" } });
+        const t = await runAction({
+          workspace: root,
+          event: "schedule",
+          mock: fork,
+          inputs: { command: "monitor", token: "t" },
+        });
         expect(t.code, t.stdout + t.stderr).toBe(0);
         expect(t.stdout).toMatch(/::warning::could not update the check run/);
         expect(JSON.parse(t.outputs["changed-runs"]).length).toBe(1);
@@ -273,10 +335,20 @@ describe("action (node dist/index.js as the runner runs it)", () => {
     );
     git(root, "add", "-A");
     git(root, "commit", "-qm", "policy with a test command");
-    const selfHosted = await runAction({ workspace: root, event: "pull_request", inputs: { command: "verify", stage: "launch" }, env: { RUNNER_ENVIRONMENT: "self-hosted" } });
+    const selfHosted = await runAction({
+      workspace: root,
+      event: "pull_request",
+      inputs: { command: "verify", stage: "launch" },
+      env: { RUNNER_ENVIRONMENT: "self-hosted" },
+    });
     expect(existsSync(marker), selfHosted.stdout).toBe(false);
     expect(selfHosted.stdout).toContain("not run here");
-    const hosted = await runAction({ workspace: root, event: "pull_request", inputs: { command: "verify", stage: "launch" }, env: { RUNNER_ENVIRONMENT: "github-hosted" } });
+    const hosted = await runAction({
+      workspace: root,
+      event: "pull_request",
+      inputs: { command: "verify", stage: "launch" },
+      env: { RUNNER_ENVIRONMENT: "github-hosted" },
+    });
     expect(hosted.code, hosted.stdout).toBe(0);
     expect(existsSync(marker)).toBe(true);
   });

@@ -13,7 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { main } from "../src/cli/main.js";
 import type { RunManifest } from "../src/contract/types.js";
-import { DEV_CLUSTER_SCRIPT, requireCluster, scancel, startCluster, stopDaemon, waitForSacct } from "./helpers/cluster.js";
+import {
+  DEV_CLUSTER_SCRIPT,
+  requireCluster,
+  scancel,
+  startCluster,
+  stopDaemon,
+  waitForSacct,
+} from "./helpers/cluster.js";
 
 const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
 if (!sinfoOnPath) {
@@ -23,17 +30,27 @@ if (!sinfoOnPath) {
   );
 }
 
-interface Outcome { code: number; stdout: string; stderr: string }
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 async function cli(cwd: string, ...argv: string[]): Promise<Outcome> {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd, env: process.env });
+  const code = await main(argv, {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    cwd,
+    env: process.env,
+  });
   return { code, stdout, stderr };
 }
 
 function design(id: string, cli: string, compute: Record<string, unknown> = {}): string {
   return YAML.stringify({
-    id, iteration_id: id,
+    id,
+    iteration_id: id,
     compute: { location: "slurm", walltime_estimate: "00:05:00", partition: "debug", ...compute },
     entrypoint: { cli },
     extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "loss", "value": 0.1}}'` },
@@ -49,8 +66,10 @@ function newRepo(iterations: Record<string, string>): string {
   return root;
 }
 
-const mfile = (root: string, it: string, runId: string) => path.join(root, "experiments/in_progress", it, "runs", runId, "run_manifest.json");
-const manifest = (root: string, it: string, runId: string) => JSON.parse(readFileSync(mfile(root, it, runId), "utf8")) as RunManifest;
+const mfile = (root: string, it: string, runId: string) =>
+  path.join(root, "experiments/in_progress", it, "runs", runId, "run_manifest.json");
+const manifest = (root: string, it: string, runId: string) =>
+  JSON.parse(readFileSync(mfile(root, it, runId), "utf8")) as RunManifest;
 const ledger = (root: string) => readFileSync(path.join(root, "docs/slurm_job_list.md"), "utf8");
 
 const jobs: string[] = [];
@@ -71,7 +90,10 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
   });
 
   it("status shows id, job, state, age and sync of real runs; cancel scancels a pending job, once; the next tick writes failed metrics", async () => {
-    const root = newRepo({ quick: design("quick", "true"), stuck: design("stuck", "true", { partition: "short", walltime_estimate: "00:20:00" }) });
+    const root = newRepo({
+      quick: design("quick", "true"),
+      stuck: design("stuck", "true", { partition: "short", walltime_estimate: "00:20:00" }),
+    });
     const quick = await launchJson(root, "quick");
     const stuck = await launchJson(root, "stuck");
     await waitForSacct(quick.jobId);
@@ -86,9 +108,19 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
     const lines = st.stdout.trimEnd().split("\n");
     expect(lines[0].split(/\s+/)).toEqual(["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC"]);
     const qLine = lines.find((l) => l.startsWith(quick.runId))!;
-    expect(qLine.split(/\s{2,}/)).toEqual([quick.runId, "quick", quick.jobId, "completed", "COMPLETED", expect.stringMatching(/^\d+s$/), "ok"]);
+    expect(qLine.split(/\s{2,}/)).toEqual([
+      quick.runId,
+      "quick",
+      quick.jobId,
+      "completed",
+      "COMPLETED",
+      expect.stringMatching(/^\d+s$/),
+      "ok",
+    ]);
     const sLine = lines.find((l) => l.startsWith(stuck.runId))!;
-    expect(sLine).toMatch(new RegExp(`${stuck.jobId}\\s+submitted\\s+PENDING \\(Partition(TimeLimit|Config)\\)\\s+\\d+s\\s+pending$`));
+    expect(sLine).toMatch(
+      new RegExp(`${stuck.jobId}\\s+submitted\\s+PENDING \\(Partition(TimeLimit|Config)\\)\\s+\\d+s\\s+pending$`),
+    );
     const js = JSON.parse((await cli(root, "status", "--json")).stdout);
     expect(js.runs.map((r: { runId: string }) => r.runId).sort()).toEqual([quick.runId, stuck.runId].sort());
 
@@ -110,14 +142,24 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
 
     const after = await cli(root, "monitor");
     expect(after.code, after.stderr).toBe(0);
-    const metrics = JSON.parse(readFileSync(path.join(path.dirname(mfile(root, "stuck", stuck.runId)), "metrics.json"), "utf8"));
+    const metrics = JSON.parse(
+      readFileSync(path.join(path.dirname(mfile(root, "stuck", stuck.runId)), "metrics.json"), "utf8"),
+    );
     expect(metrics.status).toBe("failed");
     expect(metrics.missing_evidence.join("\n")).toMatch(/cancelled/);
     const st2 = await cli(root, "status", "--run-id", stuck.runId);
     expect(st2.stdout).toContain("failed (cancelled)");
 
     // A scheduler outage the monitor recorded is shown by status.
-    writeFileSync(path.join(root, ".autolab/monitor_state.json"), JSON.stringify({ schema_version: "1.0", consecutive_failed_ticks: 2, last_poll_error: "squeue: exit 1", first_failed_at: "2026-11-28T10:00:00Z" }));
+    writeFileSync(
+      path.join(root, ".autolab/monitor_state.json"),
+      JSON.stringify({
+        schema_version: "1.0",
+        consecutive_failed_ticks: 2,
+        last_poll_error: "squeue: exit 1",
+        first_failed_at: "2026-11-28T10:00:00Z",
+      }),
+    );
     const st3 = await cli(root, "status");
     expect(st3.stderr).toMatch(/2 monitor tick\(s\) could not reach the scheduler/);
   });
@@ -145,8 +187,14 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
   it("autolab run: launch -> slurm_monitor -> update_docs -> the policy's todo fallback stage", async () => {
     const root = newRepo({ loop: design("loop", "true") });
     mkdirSync(path.join(root, ".autolab"));
-    writeFileSync(path.join(root, ".autolab/state.json"), JSON.stringify({ iteration_id: "loop", stage: "launch", stage_attempt: 2, history: [] }, null, 2) + "\n");
-    writeFileSync(path.join(root, ".autolab/verifier_policy.yaml"), "autorun:\n  todo_fallback:\n    slurm:\n      stage: design\n");
+    writeFileSync(
+      path.join(root, ".autolab/state.json"),
+      JSON.stringify({ iteration_id: "loop", stage: "launch", stage_attempt: 2, history: [] }, null, 2) + "\n",
+    );
+    writeFileSync(
+      path.join(root, ".autolab/verifier_policy.yaml"),
+      "autorun:\n  todo_fallback:\n    slurm:\n      stage: design\n",
+    );
     const state = () => JSON.parse(readFileSync(path.join(root, ".autolab/state.json"), "utf8"));
 
     const s1 = await cli(root, "run", "--json");
@@ -168,12 +216,19 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
 
     const s3 = await cli(root, "run");
     expect(s3.code, s3.stderr).toBe(0);
-    expect(s3.stdout).toBe("stage update_docs -> design: nothing left to do in SLURM mode: stage update_docs -> design\n");
+    expect(s3.stdout).toBe(
+      "stage update_docs -> design: nothing left to do in SLURM mode: stage update_docs -> design\n",
+    );
     const st = state();
     expect(st.stage).toBe("design");
     expect(st.stage_attempt).toBe(0);
-    expect(st.history.map((h: { stage_before: string; stage_after: string }) => `${h.stage_before}->${h.stage_after}`)).toEqual([
-      "launch->slurm_monitor", "slurm_monitor->extract_results", "extract_results->update_docs", "update_docs->design",
+    expect(
+      st.history.map((h: { stage_before: string; stage_after: string }) => `${h.stage_before}->${h.stage_after}`),
+    ).toEqual([
+      "launch->slurm_monitor",
+      "slurm_monitor->extract_results",
+      "extract_results->update_docs",
+      "update_docs->design",
     ]);
 
     const s4 = await cli(root, "run");

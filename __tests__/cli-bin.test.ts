@@ -12,7 +12,10 @@ import { VERSION } from "../src/version.js";
 
 const BIN = path.resolve(__dirname, "../dist/cli/index.js");
 const SAMPLES = path.resolve(__dirname, "fixtures/autolab-1.0");
-const nodes = [process.execPath, ...(process.env.AUTOLAB_NODE24 && existsSync(process.env.AUTOLAB_NODE24) ? [process.env.AUTOLAB_NODE24] : [])];
+const nodes = [
+  process.execPath,
+  ...(process.env.AUTOLAB_NODE24 && existsSync(process.env.AUTOLAB_NODE24) ? [process.env.AUTOLAB_NODE24] : []),
+];
 
 describe.each(nodes)("dist/cli/index.js under %s", (node) => {
   const run = (args: string[], cwd = os.tmpdir()) => runArgv(node, [BIN, ...args], { cwd, timeoutMs: 60_000 });
@@ -38,7 +41,21 @@ describe.each(nodes)("dist/cli/index.js under %s", (node) => {
   it("every command answers --help with exit 0", async () => {
     const help = await run(["--help"]);
     const names = [...help.stdout.matchAll(/^ {2}([a-z-]+) {2,}/gm)].map((m) => m[1]);
-    expect(names).toEqual(expect.arrayContaining(["launch", "monitor", "verify", "status", "cancel", "run", "init", "doctor", "validate", "policy", "slurm-job-list"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "launch",
+        "monitor",
+        "verify",
+        "status",
+        "cancel",
+        "run",
+        "init",
+        "doctor",
+        "validate",
+        "policy",
+        "slurm-job-list",
+      ]),
+    );
     for (const n of names) {
       const r = await run([n, "--help"]);
       expect(r.code, n).toBe(0);
@@ -51,7 +68,10 @@ describe.each(nodes)("dist/cli/index.js under %s", (node) => {
     copyFileSync(path.join(SAMPLES, "run_manifest.completed.json"), path.join(dir, "run_manifest.json"));
     const good = await run(["validate", "run_manifest.json"], dir);
     expect(good.code, good.stderr).toBe(0);
-    writeFileSync(path.join(dir, "bad", "x").replace("/bad/x", "/run_manifest.json"), '{\n  "schema_version": "1.0",\n  "run_id": 7\n}\n');
+    writeFileSync(
+      path.join(dir, "bad", "x").replace("/bad/x", "/run_manifest.json"),
+      '{\n  "schema_version": "1.0",\n  "run_id": 7\n}\n',
+    );
     const bad = await run(["validate", "run_manifest.json"], dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr + bad.stdout).toMatch(/run_manifest\.json:3:/);

@@ -9,8 +9,17 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runArgv } from "../src/util/exec.js";
 import {
-  DEV_CLUSTER_SCRIPT, TEST_USER, requireCluster, sbatchRaw, scancel, scontrol, startCluster, stopDaemon,
-  waitForSacct, waitForState, type DaemonName,
+  DEV_CLUSTER_SCRIPT,
+  TEST_USER,
+  requireCluster,
+  sbatchRaw,
+  scancel,
+  scontrol,
+  startCluster,
+  stopDaemon,
+  waitForSacct,
+  waitForState,
+  type DaemonName,
 } from "./helpers/cluster.js";
 
 const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
@@ -31,9 +40,13 @@ async function status(): Promise<{ code: number | null; stdout: string; pids: Re
 }
 
 async function sacctLine(jobId: string): Promise<string> {
-  const r = await runArgv("sacct", ["-j", jobId, "-X", "--parsable2", "--noheader", "-o", "JobID,User,State,ExitCode"], {
-    timeoutMs: 30_000,
-  });
+  const r = await runArgv(
+    "sacct",
+    ["-j", jobId, "-X", "--parsable2", "--noheader", "-o", "JobID,User,State,ExitCode"],
+    {
+      timeoutMs: 30_000,
+    },
+  );
   expect(r.code, r.stderr).toBe(0);
   return r.stdout.trim();
 }

@@ -23,7 +23,16 @@ import { readLedger } from "../src/ledger/io.js";
 import { parseLedger } from "../src/ledger/ledger.js";
 import { readManifest } from "../src/contract/manifest.js";
 import {
-  BIG_FILES, ITERATION, LEDGER_REL, MANIFEST_REL, RUN_ID, VERSIONS, bigContent, ledgerLine, ledgerSeed, manifestText,
+  BIG_FILES,
+  ITERATION,
+  LEDGER_REL,
+  MANIFEST_REL,
+  RUN_ID,
+  VERSIONS,
+  bigContent,
+  ledgerLine,
+  ledgerSeed,
+  manifestText,
 } from "./fixtures/faults/atomic-versions.js";
 import { TSX_LOADER } from "./helpers/repo.js";
 
@@ -53,9 +62,14 @@ function classify(buf: Buffer, versions: Buffer[]): string {
 }
 
 /** Start the writer, wait for `ready`, SIGKILL it after `delayMs`, wait until it is gone. */
-function crashOnce(root: string, delayMs: number): Promise<{ signal: string | null; code: number | null; stderr: string }> {
+function crashOnce(
+  root: string,
+  delayMs: number,
+): Promise<{ signal: string | null; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX_LOADER, WRITER, root], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", TSX_LOADER, WRITER, root], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     let timer: NodeJS.Timeout | undefined;
@@ -141,7 +155,10 @@ describe("a crash between writing the temp file and renaming it", () => {
     const orphanDir = path.join(root, "experiments", "in_progress", ITERATION, "runs", orphanRun);
     mkdirSync(orphanDir, { recursive: true });
     writeFileSync(path.join(orphanDir, ".run_manifest.json.4243.cafebabe.tmp"), manifestText("A"));
-    writeFileSync(path.join(root, "docs", ".slurm_job_list.md.4244.feedface.tmp"), "- 2026-11-28 | job_id=1 | iteration_id=x | run_id=");
+    writeFileSync(
+      path.join(root, "docs", ".slurm_job_list.md.4244.feedface.tmp"),
+      "- 2026-11-28 | job_id=1 | iteration_id=x | run_id=",
+    );
     const leftovers = tmpFilesUnder(root);
     expect(leftovers.length).toBeGreaterThanOrEqual(3);
 

@@ -51,7 +51,9 @@ const DESIGN = `${DESIGN_DIR}/design.yaml`;
  *   then entrypoint. `over` replaces a base line in place (same line number);
  *   `null` drops it.
  */
-function design(o: { over?: Record<string, string | null>; extra?: string[]; iterationId?: string; tail?: string[] } = {}): string {
+function design(
+  o: { over?: Record<string, string | null>; extra?: string[]; iterationId?: string; tail?: string[] } = {},
+): string {
   const base: Array<[string, string]> = [
     ["location", "  location: slurm"],
     ["walltime_estimate", '  walltime_estimate: "00:05:00"'],
@@ -119,7 +121,11 @@ function baseFiles(): Record<string, string | Buffer> {
 function withBytes(s: string, marker: string, bytes: number[]): Buffer {
   const i = s.indexOf(marker);
   if (i < 0) throw new Error(`test bug: ${marker} not found`);
-  return Buffer.concat([Buffer.from(s.slice(0, i), "utf8"), Buffer.from(bytes), Buffer.from(s.slice(i + marker.length), "utf8")]);
+  return Buffer.concat([
+    Buffer.from(s.slice(0, i), "utf8"),
+    Buffer.from(bytes),
+    Buffer.from(s.slice(i + marker.length), "utf8"),
+  ]);
 }
 
 // ---------------------------------------------------------------------------
@@ -163,89 +169,433 @@ function hostileCases(): Case[] {
   const out: Case[] = [];
   for (const [what, v] of hostileValues()) {
     // Fields with a base line keep its line number; others go on line 9.
-    out.push({ name: `hostile ${what} in compute.partition`, files: { [DESIGN]: design({ over: { partition: v } }) }, args: launchArgs(), file: DESIGN, lines: [8] });
-    out.push({ name: `hostile ${what} in compute.walltime_estimate`, files: { [DESIGN]: design({ over: { walltime_estimate: v } }) }, args: launchArgs(), file: DESIGN, lines: [5] });
-    out.push({ name: `hostile ${what} in compute.memory_estimate`, files: { [DESIGN]: design({ over: { memory_estimate: v } }) }, args: launchArgs(), file: DESIGN, lines: [6] });
+    out.push({
+      name: `hostile ${what} in compute.partition`,
+      files: { [DESIGN]: design({ over: { partition: v } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [8],
+    });
+    out.push({
+      name: `hostile ${what} in compute.walltime_estimate`,
+      files: { [DESIGN]: design({ over: { walltime_estimate: v } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [5],
+    });
+    out.push({
+      name: `hostile ${what} in compute.memory_estimate`,
+      files: { [DESIGN]: design({ over: { memory_estimate: v } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [6],
+    });
     for (const field of ["qos", "account", "gpu_type", "constraint"]) {
       const extra = field === "gpu_type" ? [`  ${field}: ${v}`, "  gpu_count: 1"] : [`  ${field}: ${v}`];
-      out.push({ name: `hostile ${what} in compute.${field}`, files: { [DESIGN]: design({ extra }) }, args: launchArgs(), file: DESIGN, lines: [9] });
+      out.push({
+        name: `hostile ${what} in compute.${field}`,
+        files: { [DESIGN]: design({ extra }) },
+        args: launchArgs(),
+        file: DESIGN,
+        lines: [9],
+      });
     }
     out.push({
       name: `hostile ${what} in compute.sbatch_options`,
       files: { [DESIGN]: design({ extra: [`  sbatch_options: ["--comment=${v.slice(1, -1)}"]`] }) },
-      args: launchArgs(), file: DESIGN, lines: [9],
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [9],
     });
     out.push({
       name: `hostile ${what} in iteration_id (part of paths and ledger lines)`,
       files: { [DESIGN]: design({ iterationId: v }) },
-      args: launchArgs(), file: DESIGN, lines: [2],
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [2],
     });
   }
   return out;
 }
 
 const POLICY = ".autolab/verifier_policy.yaml";
-const BAD_POLICY = ["# policy", "python_bin: python3", "requirements_by_stage:", "  launch:", " schema: true", "    dry_run: true", ""].join("\n");
+const BAD_POLICY = [
+  "# policy",
+  "python_bin: python3",
+  "requirements_by_stage:",
+  "  launch:",
+  " schema: true",
+  "    dry_run: true",
+  "",
+].join("\n");
 
 function cases(): Case[] {
   const m = MANIFEST_TEXT;
   return [
     // --- design.yaml: syntax
-    { name: "design: unclosed bracket", files: { [DESIGN]: design({ over: { partition: "[debug, short" } }) }, args: launchArgs(), file: DESIGN, lines: [8, 9] },
-    { name: "design: bad indentation", files: { [DESIGN]: design().replace("  cpus_per_task: 1", " cpus_per_task: 1") }, args: launchArgs(), file: DESIGN, lines: [7] },
-    { name: "design: tab indentation", files: { [DESIGN]: design().replace("  memory_estimate", "\tmemory_estimate") }, args: launchArgs(), file: DESIGN, lines: [6] },
-    { name: "design: duplicate key", files: { [DESIGN]: design({ extra: ["  partition: short"] }) }, args: launchArgs(), file: DESIGN, lines: [9] },
-    { name: "design: unclosed quote", files: { [DESIGN]: design({ over: { partition: '"debug' } }) }, args: launchArgs(), file: DESIGN, lines: [8, 9] },
-    { name: "design: not UTF-8 (byte 0xE9 in a comment on line 7)", files: { [DESIGN]: withBytes(design().replace("  cpus_per_task: 1", "  cpus_per_task: 1 # caf@"), "@", [0xe9]) }, args: launchArgs(), file: DESIGN, lines: [7] },
+    {
+      name: "design: unclosed bracket",
+      files: { [DESIGN]: design({ over: { partition: "[debug, short" } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [8, 9],
+    },
+    {
+      name: "design: bad indentation",
+      files: { [DESIGN]: design().replace("  cpus_per_task: 1", " cpus_per_task: 1") },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [7],
+    },
+    {
+      name: "design: tab indentation",
+      files: { [DESIGN]: design().replace("  memory_estimate", "\tmemory_estimate") },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [6],
+    },
+    {
+      name: "design: duplicate key",
+      files: { [DESIGN]: design({ extra: ["  partition: short"] }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [9],
+    },
+    {
+      name: "design: unclosed quote",
+      files: { [DESIGN]: design({ over: { partition: '"debug' } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [8, 9],
+    },
+    {
+      name: "design: not UTF-8 (byte 0xE9 in a comment on line 7)",
+      files: { [DESIGN]: withBytes(design().replace("  cpus_per_task: 1", "  cpus_per_task: 1 # caf@"), "@", [0xe9]) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [7],
+    },
     // --- design.yaml: wrong values
-    { name: "design: compute.location missing", files: { [DESIGN]: design({ over: { location: null } }) }, args: launchArgs(), file: DESIGN, lines: [3, 4], mentions: [/location/] },
-    { name: "design: compute.location = cloud", files: { [DESIGN]: design({ over: { location: "cloud" } }) }, args: launchArgs(), file: DESIGN, lines: [4], mentions: [/location/] },
-    { name: 'design: gpu_count: "two"', files: { [DESIGN]: design({ extra: ['  gpu_count: "two"'] }) }, args: launchArgs(), file: DESIGN, lines: [9], mentions: [/gpu_count/] },
-    { name: "design: num_nodes: -1", files: { [DESIGN]: design({ extra: ["  num_nodes: -1"] }) }, args: launchArgs(), file: DESIGN, lines: [9], mentions: [/num_nodes/] },
-    { name: "design: cpus_per_task: 1.5", files: { [DESIGN]: design({ over: { cpus_per_task: "1.5" } }) }, args: launchArgs(), file: DESIGN, lines: [7] },
-    { name: "design: compute is a string", files: { [DESIGN]: "id: it_faults\niteration_id: it_faults\ncompute: slurm\nentrypoint:\n  cli: \"true\"\n" }, args: launchArgs(), file: DESIGN, lines: [3] },
-    { name: "design: huge walltime 99999-00:00:00", files: { [DESIGN]: design({ over: { walltime_estimate: '"99999-00:00:00"' } }) }, args: launchArgs(), file: DESIGN, lines: [5] },
-    { name: "design: huge memory 1e30GB", files: { [DESIGN]: design({ over: { memory_estimate: "1e30GB" } }) }, args: launchArgs(), file: DESIGN, lines: [6] },
-    { name: "design: 10 KB partition name", files: { [DESIGN]: design({ over: { partition: "p".repeat(10_240) } }) }, args: launchArgs(), file: DESIGN, lines: [8] },
-    { name: "design: huge gpu_count", files: { [DESIGN]: design({ extra: ["  gpu_count: 100000000000000000000"] }) }, args: launchArgs(), file: DESIGN, lines: [9] },
-    { name: "design: runtime.env name with a shell payload", files: { [DESIGN]: design({ tail: ["runtime:", "  env:", `    "A;touch ${PWNED}": 1`] }) }, args: launchArgs(), file: DESIGN, lines: [13] },
+    {
+      name: "design: compute.location missing",
+      files: { [DESIGN]: design({ over: { location: null } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [3, 4],
+      mentions: [/location/],
+    },
+    {
+      name: "design: compute.location = cloud",
+      files: { [DESIGN]: design({ over: { location: "cloud" } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [4],
+      mentions: [/location/],
+    },
+    {
+      name: 'design: gpu_count: "two"',
+      files: { [DESIGN]: design({ extra: ['  gpu_count: "two"'] }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [9],
+      mentions: [/gpu_count/],
+    },
+    {
+      name: "design: num_nodes: -1",
+      files: { [DESIGN]: design({ extra: ["  num_nodes: -1"] }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [9],
+      mentions: [/num_nodes/],
+    },
+    {
+      name: "design: cpus_per_task: 1.5",
+      files: { [DESIGN]: design({ over: { cpus_per_task: "1.5" } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [7],
+    },
+    {
+      name: "design: compute is a string",
+      files: { [DESIGN]: 'id: it_faults\niteration_id: it_faults\ncompute: slurm\nentrypoint:\n  cli: "true"\n' },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [3],
+    },
+    {
+      name: "design: huge walltime 99999-00:00:00",
+      files: { [DESIGN]: design({ over: { walltime_estimate: '"99999-00:00:00"' } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [5],
+    },
+    {
+      name: "design: huge memory 1e30GB",
+      files: { [DESIGN]: design({ over: { memory_estimate: "1e30GB" } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [6],
+    },
+    {
+      name: "design: 10 KB partition name",
+      files: { [DESIGN]: design({ over: { partition: "p".repeat(10_240) } }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [8],
+    },
+    {
+      name: "design: huge gpu_count",
+      files: { [DESIGN]: design({ extra: ["  gpu_count: 100000000000000000000"] }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [9],
+    },
+    {
+      name: "design: runtime.env name with a shell payload",
+      files: { [DESIGN]: design({ tail: ["runtime:", "  env:", `    "A;touch ${PWNED}": 1`] }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [13],
+    },
     ...hostileCases(),
     // --- validate on broken kinds (findings go to stdout)
-    { name: "validate: design unclosed bracket", files: { [DESIGN]: design({ over: { partition: "[debug, short" } }) }, args: ["validate", DESIGN], file: DESIGN, lines: [8, 9], exit: [1], where: "all" },
-    { name: 'validate: design gpu_count "two"', files: { [DESIGN]: design({ extra: ['  gpu_count: "two"'] }) }, args: ["validate", DESIGN], file: DESIGN, lines: [9], exit: [1], where: "all" },
-    { name: "validate: design not UTF-8", files: { [DESIGN]: withBytes(design().replace("  cpus_per_task: 1", "  cpus_per_task: 1 # caf@"), "@", [0xe9]) }, args: ["validate", DESIGN], file: DESIGN, lines: [7], exit: [1], where: "all" },
-    { name: "validate: manifest trailing comma", files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "submitted",') }, args: ["validate", MANIFEST], file: MANIFEST, lines: [lineOf(m, '"status": "submitted"'), lineOf(m, '"status": "submitted"') + 1], exit: [1], where: "all" },
-    { name: 'validate: manifest status "done"', files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "done"') }, args: ["validate", MANIFEST], file: MANIFEST, lines: [lineOf(m, '"status": "submitted"')], exit: [1], where: "all" },
-    { name: "validate: policy malformed", files: { [POLICY]: BAD_POLICY }, args: ["validate", POLICY], file: POLICY, lines: [5], exit: [1], where: "all" },
-    { name: "validate: policy wrong type", files: { [POLICY]: "# policy\npython_bin: [1, 2]\n" }, args: ["validate", POLICY], file: POLICY, lines: [2], exit: [1], where: "all" },
-    { name: "validate: metrics.json wrong type", files: { [`${M_DIR}/runs/${RUN_ID}/metrics.json`]: '{\n  "status": "completed",\n  "primary_metric": "high"\n}\n' }, args: ["validate", `${M_DIR}/runs/${RUN_ID}/metrics.json`], file: `${M_DIR}/runs/${RUN_ID}/metrics.json`, anyLine: true, exit: [1], where: "all" },
-    { name: "validate: state.json unknown stage", files: { ".autolab/state.json": '{\n  "iteration_id": "it_m",\n  "stage": "nope",\n  "stage_attempt": 0\n}\n' }, args: ["validate", ".autolab/state.json"], file: ".autolab/state.json", lines: [3], exit: [1], where: "all" },
+    {
+      name: "validate: design unclosed bracket",
+      files: { [DESIGN]: design({ over: { partition: "[debug, short" } }) },
+      args: ["validate", DESIGN],
+      file: DESIGN,
+      lines: [8, 9],
+      exit: [1],
+      where: "all",
+    },
+    {
+      name: 'validate: design gpu_count "two"',
+      files: { [DESIGN]: design({ extra: ['  gpu_count: "two"'] }) },
+      args: ["validate", DESIGN],
+      file: DESIGN,
+      lines: [9],
+      exit: [1],
+      where: "all",
+    },
+    {
+      name: "validate: design not UTF-8",
+      files: { [DESIGN]: withBytes(design().replace("  cpus_per_task: 1", "  cpus_per_task: 1 # caf@"), "@", [0xe9]) },
+      args: ["validate", DESIGN],
+      file: DESIGN,
+      lines: [7],
+      exit: [1],
+      where: "all",
+    },
+    {
+      name: "validate: manifest trailing comma",
+      files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "submitted",') },
+      args: ["validate", MANIFEST],
+      file: MANIFEST,
+      lines: [lineOf(m, '"status": "submitted"'), lineOf(m, '"status": "submitted"') + 1],
+      exit: [1],
+      where: "all",
+    },
+    {
+      name: 'validate: manifest status "done"',
+      files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "done"') },
+      args: ["validate", MANIFEST],
+      file: MANIFEST,
+      lines: [lineOf(m, '"status": "submitted"')],
+      exit: [1],
+      where: "all",
+    },
+    {
+      name: "validate: policy malformed",
+      files: { [POLICY]: BAD_POLICY },
+      args: ["validate", POLICY],
+      file: POLICY,
+      lines: [5],
+      exit: [1],
+      where: "all",
+    },
+    {
+      name: "validate: policy wrong type",
+      files: { [POLICY]: "# policy\npython_bin: [1, 2]\n" },
+      args: ["validate", POLICY],
+      file: POLICY,
+      lines: [2],
+      exit: [1],
+      where: "all",
+    },
+    {
+      name: "validate: metrics.json wrong type",
+      files: {
+        [`${M_DIR}/runs/${RUN_ID}/metrics.json`]: '{\n  "status": "completed",\n  "primary_metric": "high"\n}\n',
+      },
+      args: ["validate", `${M_DIR}/runs/${RUN_ID}/metrics.json`],
+      file: `${M_DIR}/runs/${RUN_ID}/metrics.json`,
+      anyLine: true,
+      exit: [1],
+      where: "all",
+    },
+    {
+      name: "validate: state.json unknown stage",
+      files: { ".autolab/state.json": '{\n  "iteration_id": "it_m",\n  "stage": "nope",\n  "stage_attempt": 0\n}\n' },
+      args: ["validate", ".autolab/state.json"],
+      file: ".autolab/state.json",
+      lines: [3],
+      exit: [1],
+      where: "all",
+    },
     // --- manifest through the commands that read it
-    { name: "monitor: manifest trailing comma", files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "submitted",') }, args: ["monitor", "--run-id", RUN_ID, "--no-push"], file: MANIFEST, lines: [lineOf(m, '"status": "submitted"'), lineOf(m, '"status": "submitted"') + 1] },
-    { name: "monitor: manifest wrong types (run_id number, timestamps string)", files: { [MANIFEST]: m.replace('"timestamps": {\n    "started_at": "2026-11-28T15:14:32Z"\n  }', '"timestamps": "yesterday"') }, args: ["monitor", "--run-id", RUN_ID, "--no-push"], file: MANIFEST, lines: [lineOf(m, '"timestamps"')] },
-    { name: 'monitor: manifest status "done"', files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "done"') }, args: ["monitor", "--run-id", RUN_ID, "--no-push"], file: MANIFEST, lines: [lineOf(m, '"status": "submitted"')] },
-    { name: "monitor: manifest not UTF-8", files: { [MANIFEST]: withBytes(m.replace("sbatch run_slurm.sbatch", "sbatch caf@"), "@", [0xe9]) }, args: ["monitor", "--run-id", RUN_ID, "--no-push"], file: MANIFEST, lines: [lineOf(m, '"command"')] },
-    { name: "slurm-job-list append: manifest trailing comma", files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "submitted",') }, args: ["slurm-job-list", "append", "--manifest", MANIFEST], file: MANIFEST, lines: [lineOf(m, '"status": "submitted"'), lineOf(m, '"status": "submitted"') + 1] },
-    { name: 'slurm-job-list append: manifest status "done"', files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "done"') }, args: ["slurm-job-list", "append", "--manifest", MANIFEST], file: MANIFEST, lines: [lineOf(m, '"status": "submitted"')] },
-    { name: "slurm-job-list append: manifest wrong type (job_id object)", files: { [MANIFEST]: m.replace('"job_id": "4242",\n  "slurm"', '"job_id": {"id": 4242},\n  "slurm"') }, args: ["slurm-job-list", "append", "--manifest", MANIFEST], file: MANIFEST, lines: [m.split("\n").indexOf('  "job_id": "4242",') + 1] },
-    { name: "slurm-job-list append: manifest path escaping the repository", args: ["slurm-job-list", "append", "--manifest", "../outside/run_manifest.json"], setup: (root, outside) => { mkdirSync(path.join(path.dirname(root), "outside"), { recursive: true }); writeFileSync(path.join(path.dirname(root), "outside", "run_manifest.json"), MANIFEST_TEXT); void outside; }, mentions: [/outside/] },
-    { name: "slurm-job-list append: ledger (--doc) path escaping the repository", args: ["slurm-job-list", "append", "--manifest", MANIFEST, "--doc", "../outside-ledger.md"], mentions: [/outside-ledger/] },
+    {
+      name: "monitor: manifest trailing comma",
+      files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "submitted",') },
+      args: ["monitor", "--run-id", RUN_ID, "--no-push"],
+      file: MANIFEST,
+      lines: [lineOf(m, '"status": "submitted"'), lineOf(m, '"status": "submitted"') + 1],
+    },
+    {
+      name: "monitor: manifest wrong types (run_id number, timestamps string)",
+      files: {
+        [MANIFEST]: m.replace(
+          '"timestamps": {\n    "started_at": "2026-11-28T15:14:32Z"\n  }',
+          '"timestamps": "yesterday"',
+        ),
+      },
+      args: ["monitor", "--run-id", RUN_ID, "--no-push"],
+      file: MANIFEST,
+      lines: [lineOf(m, '"timestamps"')],
+    },
+    {
+      name: 'monitor: manifest status "done"',
+      files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "done"') },
+      args: ["monitor", "--run-id", RUN_ID, "--no-push"],
+      file: MANIFEST,
+      lines: [lineOf(m, '"status": "submitted"')],
+    },
+    {
+      name: "monitor: manifest not UTF-8",
+      files: { [MANIFEST]: withBytes(m.replace("sbatch run_slurm.sbatch", "sbatch caf@"), "@", [0xe9]) },
+      args: ["monitor", "--run-id", RUN_ID, "--no-push"],
+      file: MANIFEST,
+      lines: [lineOf(m, '"command"')],
+    },
+    {
+      name: "slurm-job-list append: manifest trailing comma",
+      files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "submitted",') },
+      args: ["slurm-job-list", "append", "--manifest", MANIFEST],
+      file: MANIFEST,
+      lines: [lineOf(m, '"status": "submitted"'), lineOf(m, '"status": "submitted"') + 1],
+    },
+    {
+      name: 'slurm-job-list append: manifest status "done"',
+      files: { [MANIFEST]: m.replace('"status": "submitted"', '"status": "done"') },
+      args: ["slurm-job-list", "append", "--manifest", MANIFEST],
+      file: MANIFEST,
+      lines: [lineOf(m, '"status": "submitted"')],
+    },
+    {
+      name: "slurm-job-list append: manifest wrong type (job_id object)",
+      files: { [MANIFEST]: m.replace('"job_id": "4242",\n  "slurm"', '"job_id": {"id": 4242},\n  "slurm"') },
+      args: ["slurm-job-list", "append", "--manifest", MANIFEST],
+      file: MANIFEST,
+      lines: [m.split("\n").indexOf('  "job_id": "4242",') + 1],
+    },
+    {
+      name: "slurm-job-list append: manifest path escaping the repository",
+      args: ["slurm-job-list", "append", "--manifest", "../outside/run_manifest.json"],
+      setup: (root, outside) => {
+        mkdirSync(path.join(path.dirname(root), "outside"), { recursive: true });
+        writeFileSync(path.join(path.dirname(root), "outside", "run_manifest.json"), MANIFEST_TEXT);
+        void outside;
+      },
+      mentions: [/outside/],
+    },
+    {
+      name: "slurm-job-list append: ledger (--doc) path escaping the repository",
+      args: ["slurm-job-list", "append", "--manifest", MANIFEST, "--doc", "../outside-ledger.md"],
+      mentions: [/outside-ledger/],
+    },
     // --- ledger
-    { name: "slurm-job-list append: duplicate ledger lines for the run", files: { [LEDGER]: `${LEDGER_HEADER}${LEDGER_LINE}\n${OTHER_LINE}\n${LEDGER_LINE.replace("submitted", "running")}\n` }, args: ["slurm-job-list", "append", "--manifest", MANIFEST], file: LEDGER, lines: [FIRST, FIRST + 2], mentions: [new RegExp(`\\b${FIRST}\\b`), new RegExp(`\\b${FIRST + 2}\\b`)] },
-    { name: "slurm-job-list append: malformed ledger line naming the run", files: { [LEDGER]: `${LEDGER_HEADER}${OTHER_LINE}\n- 2026-11-28 | job_id=abc | run_id=${RUN_ID} | status=???\n` }, args: ["slurm-job-list", "append", "--manifest", MANIFEST], file: LEDGER, lines: [FIRST + 1] },
-    { name: "slurm-job-list append: ledger not UTF-8", files: { [LEDGER]: withBytes(`${LEDGER_HEADER}${OTHER_LINE} note caf@\n${LEDGER_LINE}\n`, "@", [0xff]) }, args: ["slurm-job-list", "append", "--manifest", MANIFEST], file: LEDGER, lines: [FIRST] },
-    { name: "slurm-job-list verify: duplicate ledger lines", files: { [LEDGER]: `${LEDGER_HEADER}${LEDGER_LINE}\n${LEDGER_LINE}\n` }, args: ["slurm-job-list", "verify", "--manifest", MANIFEST], file: LEDGER, lines: [FIRST, FIRST + 1], exit: [1], where: "all" },
+    {
+      name: "slurm-job-list append: duplicate ledger lines for the run",
+      files: {
+        [LEDGER]: `${LEDGER_HEADER}${LEDGER_LINE}\n${OTHER_LINE}\n${LEDGER_LINE.replace("submitted", "running")}\n`,
+      },
+      args: ["slurm-job-list", "append", "--manifest", MANIFEST],
+      file: LEDGER,
+      lines: [FIRST, FIRST + 2],
+      mentions: [new RegExp(`\\b${FIRST}\\b`), new RegExp(`\\b${FIRST + 2}\\b`)],
+    },
+    {
+      name: "slurm-job-list append: malformed ledger line naming the run",
+      files: { [LEDGER]: `${LEDGER_HEADER}${OTHER_LINE}\n- 2026-11-28 | job_id=abc | run_id=${RUN_ID} | status=???\n` },
+      args: ["slurm-job-list", "append", "--manifest", MANIFEST],
+      file: LEDGER,
+      lines: [FIRST + 1],
+    },
+    {
+      name: "slurm-job-list append: ledger not UTF-8",
+      files: { [LEDGER]: withBytes(`${LEDGER_HEADER}${OTHER_LINE} note caf@\n${LEDGER_LINE}\n`, "@", [0xff]) },
+      args: ["slurm-job-list", "append", "--manifest", MANIFEST],
+      file: LEDGER,
+      lines: [FIRST],
+    },
+    {
+      name: "slurm-job-list verify: duplicate ledger lines",
+      files: { [LEDGER]: `${LEDGER_HEADER}${LEDGER_LINE}\n${LEDGER_LINE}\n` },
+      args: ["slurm-job-list", "verify", "--manifest", MANIFEST],
+      file: LEDGER,
+      lines: [FIRST, FIRST + 1],
+      exit: [1],
+      where: "all",
+    },
     // --- policy
-    { name: "policy apply preset slurm: policy YAML malformed", files: { [POLICY]: BAD_POLICY }, args: ["policy", "apply", "preset", "slurm"], file: POLICY, lines: [5] },
-    { name: "policy show: policy YAML malformed", files: { [POLICY]: BAD_POLICY }, args: ["policy", "show"], file: POLICY, lines: [5] },
-    { name: "launch: policy YAML malformed", files: { [POLICY]: BAD_POLICY }, args: launchArgs(), file: POLICY, lines: [5] },
-    { name: "policy apply preset: unknown preset", args: ["policy", "apply", "preset", "nope"], exit: [2], mentions: [/nope/] },
-    { name: "policy apply preset: preset name escaping presets/", args: ["policy", "apply", "preset", "../../etc/passwd"], exit: [2] },
+    {
+      name: "policy apply preset slurm: policy YAML malformed",
+      files: { [POLICY]: BAD_POLICY },
+      args: ["policy", "apply", "preset", "slurm"],
+      file: POLICY,
+      lines: [5],
+    },
+    {
+      name: "policy show: policy YAML malformed",
+      files: { [POLICY]: BAD_POLICY },
+      args: ["policy", "show"],
+      file: POLICY,
+      lines: [5],
+    },
+    {
+      name: "launch: policy YAML malformed",
+      files: { [POLICY]: BAD_POLICY },
+      args: launchArgs(),
+      file: POLICY,
+      lines: [5],
+    },
+    {
+      name: "policy apply preset: unknown preset",
+      args: ["policy", "apply", "preset", "nope"],
+      exit: [2],
+      mentions: [/nope/],
+    },
+    {
+      name: "policy apply preset: preset name escaping presets/",
+      args: ["policy", "apply", "preset", "../../etc/passwd"],
+      exit: [2],
+    },
     // --- stages, run ids, paths
     { name: "verify --stage nope", args: ["verify", "--stage", "nope"], exit: [2], mentions: [/nope/] },
-    { name: "launch: state.json with an unknown stage", files: { ".autolab/state.json": '{\n  "iteration_id": "it_faults",\n  "stage": "nope",\n  "stage_attempt": 0\n}\n' }, args: launchArgs(), file: ".autolab/state.json", lines: [3] },
+    {
+      name: "launch: state.json with an unknown stage",
+      files: {
+        ".autolab/state.json": '{\n  "iteration_id": "it_faults",\n  "stage": "nope",\n  "stage_attempt": 0\n}\n',
+      },
+      args: launchArgs(),
+      file: ".autolab/state.json",
+      lines: [3],
+    },
     { name: "monitor --run-id ../../etc", args: ["monitor", "--run-id", "../../etc", "--no-push"], exit: [2] },
-    { name: "launch --run-id ../../etc", args: ["launch", "it_faults", "--no-push", "--run-id", "../../etc"], exit: [2] },
+    {
+      name: "launch --run-id ../../etc",
+      args: ["launch", "it_faults", "--no-push", "--run-id", "../../etc"],
+      exit: [2],
+    },
     {
       name: "monitor: runs/ is a symlink to a directory outside the repository",
       files: { [MANIFEST]: undefined as unknown as string },
@@ -295,7 +645,16 @@ function cases(): Case[] {
       file: MANIFEST,
       mentions: [/outside|symlink/],
     },
-    { name: "launch: a design path escaping the repository", args: ["launch", "../outside-design/design.yaml", "--no-push", "--run-id", "RUNID"], setup: (root) => { const d = path.join(path.dirname(root), "outside-design"); mkdirSync(d, { recursive: true }); writeFileSync(path.join(d, "design.yaml"), design()); }, mentions: [/outside-design|repository/] },
+    {
+      name: "launch: a design path escaping the repository",
+      args: ["launch", "../outside-design/design.yaml", "--no-push", "--run-id", "RUNID"],
+      setup: (root) => {
+        const d = path.join(path.dirname(root), "outside-design");
+        mkdirSync(d, { recursive: true });
+        writeFileSync(path.join(d, "design.yaml"), design());
+      },
+      mentions: [/outside-design|repository/],
+    },
   ];
 }
 
@@ -381,27 +740,39 @@ describe.skipIf(!sinfoOnPath)(`bad inputs through the CLI (${ALL.length} cases)`
     });
   }
 
-  it("no launch case submitted a job (squeue and sacct know no job named autolab-<case run id>)", { timeout: 180_000 }, async () => {
-    const names = new Set<string>();
-    let sq = await runArgv("squeue", ["--noheader", "--states=all", "-o", "%j"], { timeoutMs: 30_000 });
-    for (let i = 0; i < 60 && sq.code !== 0; i++) {
-      await new Promise((r) => setTimeout(r, 2000));
-      sq = await runArgv("squeue", ["--noheader", "--states=all", "-o", "%j"], { timeoutMs: 30_000 });
-    }
-    expect(sq.code, sq.stderr).toBe(0);
-    for (const l of sq.stdout.split("\n")) if (l.trim()) names.add(l.trim());
-    // The controller or accounting may be briefly down while other suites (run locally at the
-    // same time) stage outages: wait for them.
-    let sa = await runArgv("sacct", ["-X", "--noheader", "--parsable2", "--starttime=now-1hours", "-o", "JobName%200", "--allusers"], { timeoutMs: 30_000 });
-    for (let i = 0; i < 60 && sa.code !== 0; i++) {
-      await new Promise((r) => setTimeout(r, 2000));
-      sa = await runArgv("sacct", ["-X", "--noheader", "--parsable2", "--starttime=now-1hours", "-o", "JobName%200", "--allusers"], { timeoutMs: 30_000 });
-    }
-    expect(sa.code, sa.stderr).toBe(0);
-    for (const l of sa.stdout.split("\n")) if (l.trim()) names.add(l.trim());
-    const ours = [...names].filter((n) => n.includes(TAG));
-    expect(ours).toEqual([]);
-  });
+  it(
+    "no launch case submitted a job (squeue and sacct know no job named autolab-<case run id>)",
+    { timeout: 180_000 },
+    async () => {
+      const names = new Set<string>();
+      let sq = await runArgv("squeue", ["--noheader", "--states=all", "-o", "%j"], { timeoutMs: 30_000 });
+      for (let i = 0; i < 60 && sq.code !== 0; i++) {
+        await new Promise((r) => setTimeout(r, 2000));
+        sq = await runArgv("squeue", ["--noheader", "--states=all", "-o", "%j"], { timeoutMs: 30_000 });
+      }
+      expect(sq.code, sq.stderr).toBe(0);
+      for (const l of sq.stdout.split("\n")) if (l.trim()) names.add(l.trim());
+      // The controller or accounting may be briefly down while other suites (run locally at the
+      // same time) stage outages: wait for them.
+      let sa = await runArgv(
+        "sacct",
+        ["-X", "--noheader", "--parsable2", "--starttime=now-1hours", "-o", "JobName%200", "--allusers"],
+        { timeoutMs: 30_000 },
+      );
+      for (let i = 0; i < 60 && sa.code !== 0; i++) {
+        await new Promise((r) => setTimeout(r, 2000));
+        sa = await runArgv(
+          "sacct",
+          ["-X", "--noheader", "--parsable2", "--starttime=now-1hours", "-o", "JobName%200", "--allusers"],
+          { timeoutMs: 30_000 },
+        );
+      }
+      expect(sa.code, sa.stderr).toBe(0);
+      for (const l of sa.stdout.split("\n")) if (l.trim()) names.add(l.trim());
+      const ours = [...names].filter((n) => n.includes(TAG));
+      expect(ours).toEqual([]);
+    },
+  );
 
   it("no $(...) or backtick payload ran", () => {
     expect(existsSync(PWNED)).toBe(false);

@@ -43,7 +43,8 @@ if (!sinfoOnPath) {
 
 const N = 8;
 const LEDGER = "docs/slurm_job_list.md";
-const FOREIGN = "- 2026-01-02 | job_id=31337 | iteration_id=elsewhere | run_id=20260102T030405Z_f0f0f0 | status=completed";
+const FOREIGN =
+  "- 2026-01-02 | job_id=31337 | iteration_id=elsewhere | run_id=20260102T030405Z_f0f0f0 | status=completed";
 const NOTE = "Note from a human: runs before 2026 are in the old notebook.";
 
 /** The ledger as the researcher committed it: header, a foreign run's line, a note. */
@@ -53,7 +54,13 @@ function design(id: string): string {
   return YAML.stringify({
     id,
     iteration_id: id,
-    compute: { location: "slurm", walltime_estimate: "00:05:00", memory_estimate: "64M", cpus_per_task: 1, partition: "debug" },
+    compute: {
+      location: "slurm",
+      walltime_estimate: "00:05:00",
+      memory_estimate: "64M",
+      cpus_per_task: 1,
+      partition: "debug",
+    },
     entrypoint: { cli: "true" },
     extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "acc", "value": 1}}'` },
   });
@@ -74,9 +81,14 @@ async function waitSchedulerAnswers(jobId?: string): Promise<void> {
   const deadline = Date.now() + 180_000;
   for (;;) {
     const sq = await runArgv("squeue", ["-h", "-o", "%i"], { timeoutMs: 30_000 });
-    const sa = await runArgv("sacct", ["-n", "-X", ...(jobId ? ["-j", jobId] : ["-S", "now-5minutes"]), "-o", "State"], { timeoutMs: 30_000 });
+    const sa = await runArgv(
+      "sacct",
+      ["-n", "-X", ...(jobId ? ["-j", jobId] : ["-S", "now-5minutes"]), "-o", "State"],
+      { timeoutMs: 30_000 },
+    );
     if (sq.code === 0 && sa.code === 0 && (!jobId || sa.stdout.trim() !== "")) return;
-    if (Date.now() > deadline) throw new Error(`the scheduler does not answer: squeue: ${sq.stderr} sacct: ${sa.stderr}`);
+    if (Date.now() > deadline)
+      throw new Error(`the scheduler does not answer: squeue: ${sq.stderr} sacct: ${sa.stderr}`);
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
@@ -111,10 +123,15 @@ async function expectRemoteConsistent(remote: string, runs: Run[], all: Run[]): 
   }
   // Without our runs' lines the ledger is byte for byte what the researcher committed.
   const ours = new Set(all.map((r) => r.runId));
-  const rest = ledger.split("\n").filter((l) => !parsed.entries.some((e) => ours.has(e.runId) && e.text === l)).join("\n");
+  const rest = ledger
+    .split("\n")
+    .filter((l) => !parsed.entries.some((e) => ours.has(e.runId) && e.text === l))
+    .join("\n");
   expect(rest).toBe(SEED_LEDGER);
   // Nothing else: our runs plus the foreign line.
-  expect(parsed.entries.map((e) => e.runId).sort()).toEqual([...all.map((r) => r.runId), "20260102T030405Z_f0f0f0"].sort());
+  expect(parsed.entries.map((e) => e.runId).sort()).toEqual(
+    [...all.map((r) => r.runId), "20260102T030405Z_f0f0f0"].sort(),
+  );
 }
 
 describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
@@ -142,11 +159,17 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
       const r = await launch({ cwd: repo.root, design: `race${i}`, commit: true, push: true });
       expect(r.status, r.error).toBe("submitted");
       expect(r.commit?.pushed, JSON.stringify(r.commit)).toBe(true);
-      (i < N ? round1 : i < 2 * N ? round2 : round3).push({ iteration: `race${i}`, runId: r.runId, jobId: r.jobId!, manifest: r.manifestPath });
+      (i < N ? round1 : i < 2 * N ? round2 : round3).push({
+        iteration: `race${i}`,
+        runId: r.runId,
+        jobId: r.jobId!,
+        manifest: r.manifestPath,
+      });
     }
     for (const r of [...round1, ...round2, ...round3]) await waitForSacct(r.jobId, 180_000);
     // Every run is `submitted` on the remote, each with its ledger line.
-    for (const r of [...round1, ...round2, ...round3]) expect((await remoteManifest(remote, r)).status).toBe("submitted");
+    for (const r of [...round1, ...round2, ...round3])
+      expect((await remoteManifest(remote, r)).status).toBe("submitted");
   }, 600_000);
 
   /**
@@ -165,7 +188,12 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
    * daemon meanwhile; never in CI, where files run one by one) changed no run
    * and said so; tick that clone again once the scheduler answers.
    */
-  async function retickAfterOutage(results: CliResult[], clones: string[], argv: (i: number) => string[], jobId: string): Promise<void> {
+  async function retickAfterOutage(
+    results: CliResult[],
+    clones: string[],
+    argv: (i: number) => string[],
+    jobId: string,
+  ): Promise<void> {
     for (let i = 0; i < results.length; i++) {
       let rep: MonitorReport | undefined;
       try {
@@ -174,7 +202,9 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
         continue;
       }
       if (results[i].code !== 0 || rep.scheduler.ok) continue;
-      console.warn(`${argv(i).join(" ")} in clone ${i}: scheduler outage during the race (${rep.scheduler.error}); ticking again`);
+      console.warn(
+        `${argv(i).join(" ")} in clone ${i}: scheduler outage during the race (${rep.scheduler.error}); ticking again`,
+      );
       await waitSchedulerAnswers(jobId);
       results[i] = await runCli(clones[i], argv(i), { timeoutMs: 300_000, env: GIT_ENV });
     }
@@ -192,24 +222,38 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
     const results = await Promise.allSettled(
       round1.map((r, i) => monitor({ cwd: clones[i], runId: r.runId, push: true, query: { timeoutMs: 60_000 } })),
     );
-    const errors = results.flatMap((x, i) => (x.status === "rejected" ? [`${round1[i].runId}: ${String((x.reason as Error)?.stack ?? x.reason)}`] : []));
+    const errors = results.flatMap((x, i) =>
+      x.status === "rejected" ? [`${round1[i].runId}: ${String((x.reason as Error)?.stack ?? x.reason)}`] : [],
+    );
     expect(errors).toEqual([]);
     const reports = results.map((x) => (x as PromiseFulfilledResult<MonitorReport>).value);
     for (let i = 0; i < N; i++) {
       if (reports[i].scheduler.ok) continue;
       // Only when another suite stopped a daemon meanwhile (never in CI, where files run one by one):
       // the tick reported the outage and changed no run; the next tick, once the scheduler answers, does the work.
-      console.warn(`round 1, ${round1[i].runId}: scheduler outage during the race (${reports[i].scheduler.error}); ticking again`);
+      console.warn(
+        `round 1, ${round1[i].runId}: scheduler outage during the race (${reports[i].scheduler.error}); ticking again`,
+      );
       await waitSchedulerAnswers(round1[i].jobId);
       reports[i] = await monitor({ cwd: clones[i], runId: round1[i].runId, push: true, query: { timeoutMs: 60_000 } });
     }
     reports.forEach((rep, i) => {
-      const ctx = JSON.stringify({ findings: rep.findings, commit: rep.commit, runs: rep.runs.map((x) => [x.runId, x.before, x.after]) }, null, 1);
-      expect(rep.runs.map((x) => x.runId), ctx).toEqual([round1[i].runId]);
+      const ctx = JSON.stringify(
+        { findings: rep.findings, commit: rep.commit, runs: rep.runs.map((x) => [x.runId, x.before, x.after]) },
+        null,
+        1,
+      );
+      expect(
+        rep.runs.map((x) => x.runId),
+        ctx,
+      ).toEqual([round1[i].runId]);
       expect(rep.runs[0].after, ctx).toBe("completed");
       expect(rep.commit?.committed, ctx).toBe(true);
       expect(rep.commit?.pushed, ctx).toBe(true);
-      expect(rep.findings.filter((f) => f.severity === "error"), ctx).toEqual([]);
+      expect(
+        rep.findings.filter((f) => f.severity === "error"),
+        ctx,
+      ).toEqual([]);
     });
     await expectRemoteConsistent(remote, round1, [...round1, ...round2, ...round3]);
     // The other runs were not touched by round 1.
@@ -221,13 +265,18 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
     const clones = await Promise.all(round2.map((_, i) => cloneRepo(remote, path.join(parent, `r2clone${i}`))));
     round2.forEach((r, i) => withJobEvidence(clones[i], r));
     const argv = (i: number) => ["monitor", "--run-id", round2[i].runId, "--json"];
-    const results = await Promise.all(round2.map((_, i) => runCli(clones[i], argv(i), { timeoutMs: 300_000, env: GIT_ENV })));
+    const results = await Promise.all(
+      round2.map((_, i) => runCli(clones[i], argv(i), { timeoutMs: 300_000, env: GIT_ENV })),
+    );
     await retickAfterOutage(results, clones, argv, round2[0].jobId);
     results.forEach((res, i) => {
       const ctx = `run ${round2[i].runId}: exit ${res.code}\nstdout: ${res.stdout.slice(0, 3000)}\nstderr: ${res.stderr.slice(0, 3000)}`;
       expect(res.code, ctx).toBe(0);
       const rep = JSON.parse(res.stdout) as MonitorReport;
-      expect(rep.runs.map((x) => x.after), ctx).toEqual(["completed"]);
+      expect(
+        rep.runs.map((x) => x.after),
+        ctx,
+      ).toEqual(["completed"]);
       // A clone either pushed its tick, or found every run it computed already
       // advanced by another monitor's push and rightly committed nothing.
       const superseded = new Set(rep.findings.filter((f) => f.check === "monitor.superseded").map((f) => f.message));
@@ -248,7 +297,9 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
     await waitSchedulerAnswers(round3[0].jobId);
     const clones = await Promise.all(round3.map((_, i) => cloneRepo(remote, path.join(parent, `r3clone${i}`))));
     for (const c of clones) for (const r of round3) withJobEvidence(c, r);
-    const results = await Promise.all(clones.map((c) => runCli(c, ["monitor", "--json"], { timeoutMs: 300_000, env: GIT_ENV })));
+    const results = await Promise.all(
+      clones.map((c) => runCli(c, ["monitor", "--json"], { timeoutMs: 300_000, env: GIT_ENV })),
+    );
     await retickAfterOutage(results, clones, () => ["monitor", "--json"], round3[0].jobId);
     results.forEach((res, i) => {
       let ctx = `clone ${i}: exit ${res.code}\nstdout: ${res.stdout.slice(0, 3000)}\nstderr: ${res.stderr.slice(0, 3000)}`;

@@ -45,7 +45,15 @@ function newRepo(count: number): string {
   const root = mkdtempSync(path.join(tmpdir(), `autolab-calls-${count}-`));
   const it = path.join(root, "experiments/in_progress/many");
   mkdirSync(it, { recursive: true });
-  writeFileSync(path.join(it, "design.yaml"), YAML.stringify({ id: "many", iteration_id: "many", compute: { location: "slurm", partition: "short", walltime_estimate: "00:20:00" }, entrypoint: { cli: "true" } }));
+  writeFileSync(
+    path.join(it, "design.yaml"),
+    YAML.stringify({
+      id: "many",
+      iteration_id: "many",
+      compute: { location: "slurm", partition: "short", walltime_estimate: "00:20:00" },
+      entrypoint: { cli: "true" },
+    }),
+  );
   return root;
 }
 
@@ -56,10 +64,20 @@ async function writeRuns(root: string, arrayJob: string, count: number): Promise
     const runId = `20261128T100000Z_${i.toString(16).padStart(6, "0")}`;
     const jobId = `${arrayJob}_${i}`;
     const m: RunManifest = {
-      schema_version: "1.0", run_id: runId, iteration_id: "many", launch_mode: "slurm", host_mode: "slurm",
-      command: "true", resource_request: { partition: "short" }, status: "submitted",
-      artifact_sync_to_local: { status: "pending" }, timestamps: { started_at: at }, started_at: at, job_id: jobId,
-      slurm: { job_id: jobId }, history: [{ from: "pending", to: "submitted", at, evidence: `task ${i} of array ${arrayJob}` }],
+      schema_version: "1.0",
+      run_id: runId,
+      iteration_id: "many",
+      launch_mode: "slurm",
+      host_mode: "slurm",
+      command: "true",
+      resource_request: { partition: "short" },
+      status: "submitted",
+      artifact_sync_to_local: { status: "pending" },
+      timestamps: { started_at: at },
+      started_at: at,
+      job_id: jobId,
+      slurm: { job_id: jobId },
+      history: [{ from: "pending", to: "submitted", at, evidence: `task ${i} of array ${arrayJob}` }],
     };
     await writeManifest(path.join(root, "experiments/in_progress/many/runs", runId, "run_manifest.json"), m);
     ids.push(runId);
@@ -77,7 +95,18 @@ describe.skipIf(!sinfoOnPath)("scheduler calls per tick do not depend on the num
 
   beforeAll(async () => {
     requireCluster();
-    arrayJob = await sbatchRaw(["-p", "short", "--time=20", `--array=0-${N - 1}`, "-o", "/dev/null", "-J", "autolab-calls-test", "--wrap", "true"]);
+    arrayJob = await sbatchRaw([
+      "-p",
+      "short",
+      "--time=20",
+      `--array=0-${N - 1}`,
+      "-o",
+      "/dev/null",
+      "-J",
+      "autolab-calls-test",
+      "--wrap",
+      "true",
+    ]);
     one = newRepo(1);
     await writeRuns(one, arrayJob, 1);
     many = newRepo(N);

@@ -18,7 +18,15 @@ import YAML from "yaml";
 import { launch } from "../src/stages/launch.js";
 import { monitor, MONITOR_STATE_PATH, type MonitorReport, type MonitorState } from "../src/stages/monitor.js";
 import type { RunManifest } from "../src/contract/types.js";
-import { DEV_CLUSTER_SCRIPT, requireCluster, scancel, startCluster, stopDaemon, waitForSacct, waitForState } from "./helpers/cluster.js";
+import {
+  DEV_CLUSTER_SCRIPT,
+  requireCluster,
+  scancel,
+  startCluster,
+  stopDaemon,
+  waitForSacct,
+  waitForState,
+} from "./helpers/cluster.js";
 
 const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
 if (!sinfoOnPath) {
@@ -31,9 +39,12 @@ if (!sinfoOnPath) {
 /** Sleeps a little (so the job is still running when the outage starts), then writes its result. */
 function design(id: string, seconds: number): string {
   return YAML.stringify({
-    id, iteration_id: id,
+    id,
+    iteration_id: id,
     compute: { location: "slurm", walltime_estimate: "00:10:00", partition: "debug" },
-    entrypoint: { cli: `sleep ${seconds}; echo '{"primary_metric": {"name": "acc", "value": 0.5}}' > "$AUTOLAB_RUN_DIR/result.json"` },
+    entrypoint: {
+      cli: `sleep ${seconds}; echo '{"primary_metric": {"name": "acc", "value": 0.5}}' > "$AUTOLAB_RUN_DIR/result.json"`,
+    },
     artifact_sync: { mode: "shared", outputs: ["result.json"] },
     extract_parser: { kind: "command", command: "cat {run_dir}/result.json" },
   });
@@ -44,11 +55,15 @@ function newRepo(id: string, seconds: number): string {
   mkdirSync(path.join(root, "experiments/in_progress", id), { recursive: true });
   writeFileSync(path.join(root, "experiments/in_progress", id, "design.yaml"), design(id, seconds));
   mkdirSync(path.join(root, ".autolab"));
-  writeFileSync(path.join(root, ".autolab/verifier_policy.yaml"), "slurm:\n  monitor:\n    poll_failure_escalation_ticks: 2\n");
+  writeFileSync(
+    path.join(root, ".autolab/verifier_policy.yaml"),
+    "slurm:\n  monitor:\n    poll_failure_escalation_ticks: 2\n",
+  );
   return root;
 }
 
-const manifestFile = (root: string, id: string, runId: string) => path.join(root, "experiments/in_progress", id, "runs", runId, "run_manifest.json");
+const manifestFile = (root: string, id: string, runId: string) =>
+  path.join(root, "experiments/in_progress", id, "runs", runId, "run_manifest.json");
 const ledgerFile = (root: string) => path.join(root, "docs/slurm_job_list.md");
 const read = (f: string) => readFileSync(f, "utf8");
 const monitorState = (root: string) => JSON.parse(read(path.join(root, MONITOR_STATE_PATH))) as MonitorState;

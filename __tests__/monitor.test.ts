@@ -17,14 +17,28 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { launch } from "../src/stages/launch.js";
-import { jobNameMismatch, keepTheirs, monitor, type MonitorOptions, type MonitorReport } from "../src/stages/monitor.js";
+import {
+  jobNameMismatch,
+  keepTheirs,
+  monitor,
+  type MonitorOptions,
+  type MonitorReport,
+} from "../src/stages/monitor.js";
 import type { JobObservation } from "../src/slurm/statemap.js";
 import { CLI_ENTRY, cloneRepo, GIT_ENV, git as gitAsync, makeRepo, TSX_LOADER } from "./helpers/repo.js";
 import { cancel } from "../src/stages/cancel.js";
 import { renderSlurmScript, sbatchArgv } from "../src/slurm/render.js";
 import { writeManifest } from "../src/contract/manifest.js";
 import type { RunManifest } from "../src/contract/types.js";
-import { DEV_CLUSTER_SCRIPT, requireCluster, sbatchRaw, scancel, scontrol, waitForSacct, waitForState } from "./helpers/cluster.js";
+import {
+  DEV_CLUSTER_SCRIPT,
+  requireCluster,
+  sbatchRaw,
+  scancel,
+  scontrol,
+  waitForSacct,
+  waitForState,
+} from "./helpers/cluster.js";
 
 const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
 if (!sinfoOnPath) {
@@ -41,9 +55,15 @@ const RESULT_CLI = `echo '{"primary_metric": {"name": "acc", "value": 0.75}}' > 
 /** First attempt sleeps (so it can be requeued), the second one ends at once with exit 0. */
 const REQUEUE_CLI = `if [ -e "$AUTOLAB_RUN_DIR/attempt1" ]; then exit 0; fi; touch "$AUTOLAB_RUN_DIR/attempt1"; sleep 300`;
 
-function design(id: string, cli: string, extra: Record<string, unknown> = {}, compute: Record<string, unknown> = {}): string {
+function design(
+  id: string,
+  cli: string,
+  extra: Record<string, unknown> = {},
+  compute: Record<string, unknown> = {},
+): string {
   return YAML.stringify({
-    id, iteration_id: id,
+    id,
+    iteration_id: id,
     compute: { location: "slurm", walltime_estimate: "00:10:00", partition: "debug", ...compute },
     entrypoint: { cli },
     ...extra,
@@ -68,7 +88,11 @@ function manifestText(root: string, it: string, runId: string): string {
 function manifest(root: string, it: string, runId: string): RunManifest {
   return JSON.parse(manifestText(root, it, runId)) as RunManifest;
 }
-interface MetricsDoc { status: string; primary_metric: { name: string; value: number | null }; missing_evidence: string[] }
+interface MetricsDoc {
+  status: string;
+  primary_metric: { name: string; value: number | null };
+  missing_evidence: string[];
+}
 function metrics(root: string, it: string, runId: string): MetricsDoc {
   return JSON.parse(readFileSync(path.join(runDir(root, it, runId), "metrics.json"), "utf8"));
 }
@@ -76,7 +100,9 @@ function metrics(root: string, it: string, runId: string): MetricsDoc {
 function ledgerStatus(root: string, runId: string): string | undefined {
   const f = path.join(root, "docs", "slurm_job_list.md");
   if (!existsSync(f)) return undefined;
-  const line = readFileSync(f, "utf8").split("\n").find((l) => l.includes(`run_id=${runId} `));
+  const line = readFileSync(f, "utf8")
+    .split("\n")
+    .find((l) => l.includes(`run_id=${runId} `));
   return line ? /status=(\S+)$/.exec(line)?.[1] : undefined;
 }
 
@@ -137,7 +163,9 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
       }),
       fail3: design("fail3", "echo about to fail >&2; exit 3"),
       long: design("long", "sleep 300"),
-      requeue: design("requeue", REQUEUE_CLI, { extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "acc", "value": 1}}'` } }),
+      requeue: design("requeue", REQUEUE_CLI, {
+        extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "acc", "value": 1}}'` },
+      }),
       impossible: design("impossible", "true", {}, { partition: "short", walltime_estimate: "00:20:00" }),
       arr: design("arr", RESULT_CLI, { extract_parser: { kind: "command", command: "cat {run_dir}/result.json" } }),
     });
@@ -270,16 +298,32 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     const dir = runDir(root, "arr", runId);
     mkdirSync(path.join(dir, "logs"), { recursive: true });
     const d = YAML.parse(readFileSync(path.join(root, iterationPath, "design.yaml"), "utf8"));
-    const rendered = renderSlurmScript({ design: d, runId, iterationId: "arr", iterationPath, repoRoot: root, pythonBin: "python3" });
+    const rendered = renderSlurmScript({
+      design: d,
+      runId,
+      iterationId: "arr",
+      iterationPath,
+      repoRoot: root,
+      pythonBin: "python3",
+    });
     writeFileSync(path.join(dir, "run_slurm.sbatch"), rendered.script);
     const argv = sbatchArgv(`${iterationPath}/runs/${runId}/run_slurm.sbatch`, rendered, { runId, iterationId: "arr" });
     const jobId = await sbatchRaw(["--array=0-2", ...argv], { cwd: root });
     launched.push(jobId);
     const at = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     const m0: RunManifest = {
-      schema_version: "1.0", run_id: runId, iteration_id: "arr", launch_mode: "slurm", host_mode: "slurm",
-      command: rendered.command, resource_request: { partition: "debug" }, status: "submitted",
-      artifact_sync_to_local: { status: "pending" }, timestamps: { started_at: at }, started_at: at, job_id: jobId,
+      schema_version: "1.0",
+      run_id: runId,
+      iteration_id: "arr",
+      launch_mode: "slurm",
+      host_mode: "slurm",
+      command: rendered.command,
+      resource_request: { partition: "debug" },
+      status: "submitted",
+      artifact_sync_to_local: { status: "pending" },
+      timestamps: { started_at: at },
+      started_at: at,
+      job_id: jobId,
       slurm: { job_id: jobId, job_name: rendered.jobName },
       history: [{ from: "pending", to: "submitted", at, evidence: `sbatch --array=0-2 returned job ${jobId}` }],
     };
@@ -362,11 +406,17 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
     g(root, "config", "user.name", "Researcher");
     g(root, "config", "user.email", "r@example.org");
     mkdirSync(path.join(root, "experiments/in_progress/gitok"), { recursive: true });
-    writeFileSync(path.join(root, "experiments/in_progress/gitok/design.yaml"), design("gitok", RESULT_CLI, {
-      extract_parser: { kind: "command", command: "cat {run_dir}/result.json" },
-    }));
+    writeFileSync(
+      path.join(root, "experiments/in_progress/gitok/design.yaml"),
+      design("gitok", RESULT_CLI, {
+        extract_parser: { kind: "command", command: "cat {run_dir}/result.json" },
+      }),
+    );
     mkdirSync(path.join(root, ".autolab"));
-    writeFileSync(path.join(root, ".autolab/state.json"), JSON.stringify({ iteration_id: "gitok", stage: "launch", stage_attempt: 1, history: [] }, null, 2) + "\n");
+    writeFileSync(
+      path.join(root, ".autolab/state.json"),
+      JSON.stringify({ iteration_id: "gitok", stage: "launch", stage_attempt: 1, history: [] }, null, 2) + "\n",
+    );
     writeFileSync(path.join(root, ".gitignore"), "");
     g(root, "add", "-A");
     g(root, "commit", "-m", "init");
@@ -387,16 +437,27 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
     expect(Number(g(bare, "rev-list", "--count", "main"))).toBe(Number(afterLaunch) + 1);
     const files = g(bare, "show", "--name-only", "--format=", "main").split("\n").sort();
     const rd = `experiments/in_progress/gitok/runs/${l.runId}`;
-    expect(files).toEqual(expect.arrayContaining([
-      ".autolab/state.json", "docs/slurm_job_list.md", "experiments/in_progress/gitok/analysis/summary.md",
-      `${rd}/run_manifest.json`, `${rd}/metrics.json`, `${rd}/job_sentinel.json`, `${rd}/logs/slurm-${l.jobId}.out`,
-    ]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        ".autolab/state.json",
+        "docs/slurm_job_list.md",
+        "experiments/in_progress/gitok/analysis/summary.md",
+        `${rd}/run_manifest.json`,
+        `${rd}/metrics.json`,
+        `${rd}/job_sentinel.json`,
+        `${rd}/logs/slurm-${l.jobId}.out`,
+      ]),
+    );
     expect(g(bare, "log", "-1", "--format=%s", "main")).toMatch(/monitor tick: 1 run\(s\) advanced/);
     const committedLedger = g(bare, "show", "main:docs/slurm_job_list.md");
     expect(committedLedger).toContain(`run_id=${l.runId} | status=completed`);
     state = JSON.parse(readFileSync(path.join(root, ".autolab/state.json"), "utf8"));
     expect(state.stage).toBe("update_docs");
-    expect(state.history.map((h: { stage_after: string }) => h.stage_after)).toEqual(["slurm_monitor", "extract_results", "update_docs"]);
+    expect(state.history.map((h: { stage_after: string }) => h.stage_after)).toEqual([
+      "slurm_monitor",
+      "extract_results",
+      "update_docs",
+    ]);
 
     // An idle tick: nothing to commit.
     const idle = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
@@ -410,100 +471,136 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
 // ---------------------------------------------------------------------------
 // Sync failures and recovery, unknown jobs, ledger disagreements
 
-describe.skipIf(!sinfoOnPath)("monitor: failed sync retried and recovered by hand; unknown jobs; the ledger follows the manifests", () => {
-  it("a failed rsync keeps the run running and is retried without asking the scheduler again; local data survives; manual recovery completes the run", async () => {
-    requireCluster();
-    const remote = mkdtempSync(path.join(tmpdir(), "autolab-remote-"));
-    const root = newRepo({
-      rs: design("rs", "true", {
-        artifact_sync: { mode: "rsync", source: `${remote}/{run_id}/`, outputs: ["outputs/model.txt"], retries: 0, timeout_seconds: 30 },
-        extract_parser: { kind: "command", command: "cat {run_dir}/outputs/score.json" },
-      }),
+describe.skipIf(!sinfoOnPath)(
+  "monitor: failed sync retried and recovered by hand; unknown jobs; the ledger follows the manifests",
+  () => {
+    it("a failed rsync keeps the run running and is retried without asking the scheduler again; local data survives; manual recovery completes the run", async () => {
+      requireCluster();
+      const remote = mkdtempSync(path.join(tmpdir(), "autolab-remote-"));
+      const root = newRepo({
+        rs: design("rs", "true", {
+          artifact_sync: {
+            mode: "rsync",
+            source: `${remote}/{run_id}/`,
+            outputs: ["outputs/model.txt"],
+            retries: 0,
+            timeout_seconds: 30,
+          },
+          extract_parser: { kind: "command", command: "cat {run_dir}/outputs/score.json" },
+        }),
+      });
+      const { runId, jobId } = await launchRun(root, "rs");
+      const rd = runDir(root, "rs", runId);
+      writeFileSync(path.join(rd, "notes.txt"), "my local notes\n");
+      await waitForSacct(jobId);
+
+      // The remote directory does not exist yet: the sync fails, the run waits in "running".
+      let rep = await tick(root, { runId });
+      let m = expectConsistent(root, "rs", runId);
+      expect(m.status).toBe("running");
+      expect(m.slurm?.outcome).toBe("succeeded");
+      expect(m.artifact_sync_to_local).toMatchObject({
+        status: "failed",
+        mode: "rsync",
+        attempts: 1,
+        total_attempts: 1,
+      });
+      expect(rep.findings.some((f) => f.check === "sync.failed" && f.message.includes(runId))).toBe(true);
+      expect(existsSync(path.join(rd, "metrics.json"))).toBe(false);
+
+      // Retried on the next tick, and the scheduler is not asked again about a job that is known to be done.
+      rep = await tick(root, { runId });
+      expect(rep.scheduler.calls).toBe(0);
+      m = manifest(root, "rs", runId);
+      expect(m.status).toBe("running");
+      expect(m.artifact_sync_to_local.total_attempts).toBe(2);
+
+      // Manual recovery: copy by hand, set the status to ok, run the monitor again.
+      mkdirSync(path.join(remote, runId, "outputs"), { recursive: true });
+      writeFileSync(path.join(remote, runId, "outputs/model.txt"), "weights\n");
+      writeFileSync(
+        path.join(remote, runId, "outputs/score.json"),
+        JSON.stringify({ primary_metric: { name: "f1", value: 0.9 } }),
+      );
+      const r = spawnSync("rsync", ["-a", `${remote}/${runId}/`, `${rd}/`], { encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      m.artifact_sync_to_local = { ...m.artifact_sync_to_local, status: "ok" };
+      writeFileSync(path.join(rd, "run_manifest.json"), JSON.stringify(m, null, 2) + "\n");
+      rep = await tick(root, { runId });
+      m = expectConsistent(root, "rs", runId);
+      expect(m.status).toBe("completed");
+      expect(m.history!.map((h) => h.to)).toEqual(["submitted", "running", "synced", "completed"]);
+      expect(metrics(root, "rs", runId)).toMatchObject({
+        status: "completed",
+        primary_metric: { name: "f1", value: 0.9 },
+      });
+      expect(readFileSync(path.join(rd, "notes.txt"), "utf8")).toBe("my local notes\n");
     });
-    const { runId, jobId } = await launchRun(root, "rs");
-    const rd = runDir(root, "rs", runId);
-    writeFileSync(path.join(rd, "notes.txt"), "my local notes\n");
-    await waitForSacct(jobId);
 
-    // The remote directory does not exist yet: the sync fails, the run waits in "running".
-    let rep = await tick(root, { runId });
-    let m = expectConsistent(root, "rs", runId);
-    expect(m.status).toBe("running");
-    expect(m.slurm?.outcome).toBe("succeeded");
-    expect(m.artifact_sync_to_local).toMatchObject({ status: "failed", mode: "rsync", attempts: 1, total_attempts: 1 });
-    expect(rep.findings.some((f) => f.check === "sync.failed" && f.message.includes(runId))).toBe(true);
-    expect(existsSync(path.join(rd, "metrics.json"))).toBe(false);
+    it("a job the scheduler never knew: a warning and no change within the grace period, then failed (unknown_job)", async () => {
+      requireCluster();
+      const root = newRepo({ ghost: design("ghost", "true") });
+      const runId = "20261128T090000Z_0000aa";
+      const at = "2026-11-28T09:00:00Z";
+      const m0: RunManifest = {
+        schema_version: "1.0",
+        run_id: runId,
+        iteration_id: "ghost",
+        launch_mode: "slurm",
+        host_mode: "slurm",
+        command: "true",
+        resource_request: {},
+        status: "submitted",
+        artifact_sync_to_local: { status: "pending" },
+        timestamps: { started_at: at },
+        started_at: at,
+        job_id: "987654321",
+        slurm: { job_id: "987654321" },
+        history: [{ from: "pending", to: "submitted", at, evidence: "sbatch returned job 987654321" }],
+      };
+      await writeManifest(path.join(runDir(root, "ghost", runId), "run_manifest.json"), m0);
+      const t0 = new Date();
+      let rep = await tick(root, { now: () => t0 });
+      expect(rep.findings.some((f) => f.check === "scheduler.unknown_job")).toBe(true);
+      let m = manifest(root, "ghost", runId);
+      expect(m.status).toBe("submitted");
+      expect(m.slurm?.unknown_since).toBeTruthy();
+      const text = manifestText(root, "ghost", runId);
+      rep = await tick(root, { now: () => new Date(t0.getTime() + 60_000) });
+      expect(manifestText(root, "ghost", runId)).toBe(text);
+      rep = await tick(root, { now: () => new Date(t0.getTime() + 601_000) });
+      m = expectConsistent(root, "ghost", runId);
+      expect(m.status).toBe("failed");
+      expect(m.slurm?.failure_reason).toBe("unknown_job");
+      expect(metrics(root, "ghost", runId).status).toBe("failed");
+    });
 
-    // Retried on the next tick, and the scheduler is not asked again about a job that is known to be done.
-    rep = await tick(root, { runId });
-    expect(rep.scheduler.calls).toBe(0);
-    m = manifest(root, "rs", runId);
-    expect(m.status).toBe("running");
-    expect(m.artifact_sync_to_local.total_attempts).toBe(2);
-
-    // Manual recovery: copy by hand, set the status to ok, run the monitor again.
-    mkdirSync(path.join(remote, runId, "outputs"), { recursive: true });
-    writeFileSync(path.join(remote, runId, "outputs/model.txt"), "weights\n");
-    writeFileSync(path.join(remote, runId, "outputs/score.json"), JSON.stringify({ primary_metric: { name: "f1", value: 0.9 } }));
-    const r = spawnSync("rsync", ["-a", `${remote}/${runId}/`, `${rd}/`], { encoding: "utf8" });
-    expect(r.status, r.stderr).toBe(0);
-    m.artifact_sync_to_local = { ...m.artifact_sync_to_local, status: "ok" };
-    writeFileSync(path.join(rd, "run_manifest.json"), JSON.stringify(m, null, 2) + "\n");
-    rep = await tick(root, { runId });
-    m = expectConsistent(root, "rs", runId);
-    expect(m.status).toBe("completed");
-    expect(m.history!.map((h) => h.to)).toEqual(["submitted", "running", "synced", "completed"]);
-    expect(metrics(root, "rs", runId)).toMatchObject({ status: "completed", primary_metric: { name: "f1", value: 0.9 } });
-    expect(readFileSync(path.join(rd, "notes.txt"), "utf8")).toBe("my local notes\n");
-  });
-
-  it("a job the scheduler never knew: a warning and no change within the grace period, then failed (unknown_job)", async () => {
-    requireCluster();
-    const root = newRepo({ ghost: design("ghost", "true") });
-    const runId = "20261128T090000Z_0000aa";
-    const at = "2026-11-28T09:00:00Z";
-    const m0: RunManifest = {
-      schema_version: "1.0", run_id: runId, iteration_id: "ghost", launch_mode: "slurm", host_mode: "slurm",
-      command: "true", resource_request: {}, status: "submitted", artifact_sync_to_local: { status: "pending" },
-      timestamps: { started_at: at }, started_at: at, job_id: "987654321", slurm: { job_id: "987654321" },
-      history: [{ from: "pending", to: "submitted", at, evidence: "sbatch returned job 987654321" }],
-    };
-    await writeManifest(path.join(runDir(root, "ghost", runId), "run_manifest.json"), m0);
-    const t0 = new Date();
-    let rep = await tick(root, { now: () => t0 });
-    expect(rep.findings.some((f) => f.check === "scheduler.unknown_job")).toBe(true);
-    let m = manifest(root, "ghost", runId);
-    expect(m.status).toBe("submitted");
-    expect(m.slurm?.unknown_since).toBeTruthy();
-    const text = manifestText(root, "ghost", runId);
-    rep = await tick(root, { now: () => new Date(t0.getTime() + 60_000) });
-    expect(manifestText(root, "ghost", runId)).toBe(text);
-    rep = await tick(root, { now: () => new Date(t0.getTime() + 601_000) });
-    m = expectConsistent(root, "ghost", runId);
-    expect(m.status).toBe("failed");
-    expect(m.slurm?.failure_reason).toBe("unknown_job");
-    expect(metrics(root, "ghost", runId).status).toBe("failed");
-  });
-
-  it("ledger lines that disagree with a manifest are reported and rewritten (the manifest wins); lines without a manifest are reported", async () => {
-    requireCluster();
-    const root = newRepo({ led: design("led", "true") });
-    const { runId, jobId } = await launchRun(root, "led");
-    await waitForSacct(jobId);
-    await tick(root);
-    expect(ledgerStatus(root, runId)).toBe("completed");
-    const f = path.join(root, "docs/slurm_job_list.md");
-    const orig = readFileSync(f, "utf8");
-    writeFileSync(f, orig.replace(`run_id=${runId} | status=completed`, `run_id=${runId} | status=running`) + "- 2026-01-01 | job_id=1 | iteration_id=led | run_id=20260101T000000Z_abcdef | status=completed\n");
-    const rep = await tick(root);
-    const dis = rep.findings.find((x) => x.check === "ledger.disagrees")!;
-    expect(dis.message).toContain("status=running");
-    expect(dis.line).toBeGreaterThan(0);
-    expect(ledgerStatus(root, runId)).toBe("completed");
-    expect(rep.findings.some((x) => x.check === "ledger.no_manifest" && x.message.includes("20260101T000000Z_abcdef"))).toBe(true);
-    expect(readFileSync(f, "utf8")).toContain("run_id=20260101T000000Z_abcdef");
-  });
-});
+    it("ledger lines that disagree with a manifest are reported and rewritten (the manifest wins); lines without a manifest are reported", async () => {
+      requireCluster();
+      const root = newRepo({ led: design("led", "true") });
+      const { runId, jobId } = await launchRun(root, "led");
+      await waitForSacct(jobId);
+      await tick(root);
+      expect(ledgerStatus(root, runId)).toBe("completed");
+      const f = path.join(root, "docs/slurm_job_list.md");
+      const orig = readFileSync(f, "utf8");
+      writeFileSync(
+        f,
+        orig.replace(`run_id=${runId} | status=completed`, `run_id=${runId} | status=running`) +
+          "- 2026-01-01 | job_id=1 | iteration_id=led | run_id=20260101T000000Z_abcdef | status=completed\n",
+      );
+      const rep = await tick(root);
+      const dis = rep.findings.find((x) => x.check === "ledger.disagrees")!;
+      expect(dis.message).toContain("status=running");
+      expect(dis.line).toBeGreaterThan(0);
+      expect(ledgerStatus(root, runId)).toBe("completed");
+      expect(
+        rep.findings.some((x) => x.check === "ledger.no_manifest" && x.message.includes("20260101T000000Z_abcdef")),
+      ).toBe(true);
+      expect(readFileSync(f, "utf8")).toContain("run_id=20260101T000000Z_abcdef");
+    });
+  },
+);
 
 describe.skipIf(!sinfoOnPath)("monitor: COMPLETED 0:0 is a success only with the sentinel's exit 0", () => {
   it("a sentinel that is not there yet holds the run (warning) until it appears; one that says exit 5 fails the run", async () => {
@@ -555,11 +652,25 @@ describe.skipIf(!sinfoOnPath)("monitor: COMPLETED 0:0 is a success only with the
 
 describe("monitor: pure rules for job names and concurrent writers", () => {
   const base = (extra: Partial<RunManifest> = {}): RunManifest => ({
-    schema_version: "1.0", run_id: "20261128T000000Z_abcdef", iteration_id: "it", host_mode: "slurm", command: "true",
-    resource_request: {}, artifact_sync_to_local: { status: "pending" }, timestamps: { started_at: "2026-11-28T00:00:00Z" },
-    job_id: "42", slurm: { job_id: "42", job_name: "autolab-20261128T000000Z_abcdef" }, ...extra,
+    schema_version: "1.0",
+    run_id: "20261128T000000Z_abcdef",
+    iteration_id: "it",
+    host_mode: "slurm",
+    command: "true",
+    resource_request: {},
+    artifact_sync_to_local: { status: "pending" },
+    timestamps: { started_at: "2026-11-28T00:00:00Z" },
+    job_id: "42",
+    slurm: { job_id: "42", job_name: "autolab-20261128T000000Z_abcdef" },
+    ...extra,
   });
-  const obs = (name: string | undefined, extra: Partial<JobObservation> = {}): JobObservation => ({ jobId: "42", state: "COMPLETED", source: "sacct", ...(name === undefined ? {} : { name }), ...extra });
+  const obs = (name: string | undefined, extra: Partial<JobObservation> = {}): JobObservation => ({
+    jobId: "42",
+    state: "COMPLETED",
+    source: "sacct",
+    ...(name === undefined ? {} : { name }),
+    ...extra,
+  });
 
   it("jobNameMismatch: another name is another job; allocation, no name, or no recorded name cannot be compared", () => {
     expect(jobNameMismatch(base(), obs("autolab-20261128T000000Z_abcdef"))).toBeUndefined();
@@ -569,13 +680,22 @@ describe("monitor: pure rules for job names and concurrent writers", () => {
     expect(jobNameMismatch(base(), undefined)).toBeUndefined();
     expect(jobNameMismatch(base({ slurm: { job_id: "42" } }), obs("anything"))).toBeUndefined();
     // An array: the array's own name is compared, never a task's.
-    const arr = obs("autolab-20261128T000000Z_abcdef", { state: "ARRAY COMPLETED=2", tasks: [obs("x", { jobId: "42_0" }), obs("y", { jobId: "42_1" })] });
+    const arr = obs("autolab-20261128T000000Z_abcdef", {
+      state: "ARRAY COMPLETED=2",
+      tasks: [obs("x", { jobId: "42_0" }), obs("y", { jobId: "42_1" })],
+    });
     expect(jobNameMismatch(base(), arr)).toBeUndefined();
     expect(jobNameMismatch(base(), { ...arr, name: "other-array" })).toBe("other-array");
   });
 
   it("keepTheirs: a newer status from another writer wins unless ours moves forward from it", () => {
-    const h = (n: number) => Array.from({ length: n }, () => ({ from: null, to: "submitted" as const, at: "2026-11-28T00:00:00Z", evidence: "x" }));
+    const h = (n: number) =>
+      Array.from({ length: n }, () => ({
+        from: null,
+        to: "submitted" as const,
+        at: "2026-11-28T00:00:00Z",
+        evidence: "x",
+      }));
     // Nobody else moved it: ours.
     expect(keepTheirs("submitted", base({ status: "submitted" }), base({ status: "running" }))).toBe(false);
     // Cancelled meanwhile (failed): our running would resurrect it.
@@ -586,8 +706,12 @@ describe("monitor: pure rules for job names and concurrent writers", () => {
     // Another monitor went further than ours: theirs.
     expect(keepTheirs("submitted", base({ status: "completed" }), base({ status: "running" }))).toBe(true);
     // Same status: theirs unless ours has strictly more history.
-    expect(keepTheirs("submitted", base({ status: "failed", history: h(2) }), base({ status: "failed", history: h(2) }))).toBe(true);
-    expect(keepTheirs("submitted", base({ status: "running", history: h(2) }), base({ status: "running", history: h(3) }))).toBe(false);
+    expect(
+      keepTheirs("submitted", base({ status: "failed", history: h(2) }), base({ status: "failed", history: h(2) })),
+    ).toBe(true);
+    expect(
+      keepTheirs("submitted", base({ status: "running", history: h(2) }), base({ status: "running", history: h(3) })),
+    ).toBe(false);
   });
 });
 
@@ -638,9 +762,19 @@ describe.skipIf(!sinfoOnPath)("monitor: a job id is trusted only with its job na
     const runId = "20261128T080000Z_0000bb";
     const at = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     const m0: RunManifest = {
-      schema_version: "1.0", run_id: runId, iteration_id: "recycled", launch_mode: "slurm", host_mode: "slurm",
-      command: "true", resource_request: {}, status: "submitted", artifact_sync_to_local: { status: "pending" },
-      timestamps: { started_at: at }, started_at: at, job_id: other, slurm: { job_id: other, job_name: `autolab-${runId}` },
+      schema_version: "1.0",
+      run_id: runId,
+      iteration_id: "recycled",
+      launch_mode: "slurm",
+      host_mode: "slurm",
+      command: "true",
+      resource_request: {},
+      status: "submitted",
+      artifact_sync_to_local: { status: "pending" },
+      timestamps: { started_at: at },
+      started_at: at,
+      job_id: other,
+      slurm: { job_id: other, job_name: `autolab-${runId}` },
       history: [{ from: "pending", to: "submitted", at, evidence: `sbatch returned job ${other}` }],
     };
     await writeManifest(path.join(runDir(root, "recycled", runId), "run_manifest.json"), m0);
@@ -674,7 +808,11 @@ function cliEnv(): NodeJS.ProcessEnv {
 describe.skipIf(!sinfoOnPath)("monitor: a commit-back retry never moves a run backwards", () => {
   it("clone A cancels run R and pushes while clone B's tick (which saw R running) is on its way: B's retry keeps R failed", async () => {
     requireCluster();
-    const a = await makeRepo({ scaffold: false, remote: true, files: { "experiments/in_progress/race/design.yaml": design("race", "sleep 300") } });
+    const a = await makeRepo({
+      scaffold: false,
+      remote: true,
+      files: { "experiments/in_progress/race/design.yaml": design("race", "sleep 300") },
+    });
     const l = await launch({ cwd: a.root, design: "race" });
     launched.push(l.jobId!);
     expect(l.commit?.pushed).toBe(true);
@@ -684,12 +822,20 @@ describe.skipIf(!sinfoOnPath)("monitor: a commit-back retry never moves a run ba
     // B asks the scheduler (R is RUNNING); right then A cancels R and pushes, so B's first push is rejected.
     let cancelled: ReturnType<typeof spawnSync> | undefined;
     const rep = await monitor({
-      cwd: b, query: { timeoutMs: 20_000 },
+      cwd: b,
+      query: { timeoutMs: 20_000 },
       log: (line) => {
         if (!cancelled && line.startsWith("scheduler:")) {
-          cancelled = spawnSync(process.execPath, ["--import", TSX_LOADER, CLI_ENTRY, "cancel", l.runId, "--by", "clone-a"], {
-            cwd: a.root, env: cliEnv(), encoding: "utf8", timeout: 120_000,
-          });
+          cancelled = spawnSync(
+            process.execPath,
+            ["--import", TSX_LOADER, CLI_ENTRY, "cancel", l.runId, "--by", "clone-a"],
+            {
+              cwd: a.root,
+              env: cliEnv(),
+              encoding: "utf8",
+              timeout: 120_000,
+            },
+          );
         }
       },
     });

@@ -43,7 +43,13 @@ describe("rsync artifact sync through a remote shell", () => {
       runId: "r1",
       iterationId: "it1",
       iterationPath: "experiments/in_progress/it1",
-      config: { mode: "rsync", source: `fakehost:${remote}/`, outputs: ["outputs/result.txt"], timeoutSeconds: 30, retries: 0 },
+      config: {
+        mode: "rsync",
+        source: `fakehost:${remote}/`,
+        outputs: ["outputs/result.txt"],
+        timeoutSeconds: 30,
+        retries: 0,
+      },
       sleep: async () => undefined,
     });
     expect(res.error).toBeUndefined();

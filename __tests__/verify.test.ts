@@ -811,7 +811,9 @@ ${extra}requirements_by_stage:
 
   it("a SLURM dry run on a host without SLURM (a GitHub-hosted runner) is a warning, not a failure", async () => {
     // /nonexistent/sbatch stands for "sbatch is not installed here".
-    const root = makeRepo({ policy: policy("/nonexistent/sbatch --test-only {{iteration_path}}/launch/run_slurm.sbatch") });
+    const root = makeRepo({
+      policy: policy("/nonexistent/sbatch --test-only {{iteration_path}}/launch/run_slurm.sbatch"),
+    });
     const r = await verify(root, "launch");
     const f = only(r, "policy.dry_run_command");
     expect(f).toHaveLength(1);

@@ -104,7 +104,10 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     expect(/(?:^|\s)StdOut=(\S+)/.exec(show)?.[1]).toBe(`${snapshot}/${runRel}/logs/slurm-${r.jobId}.out`);
 
     // While the job waits: someone pushes a change to run.sh, and the runner checks out the new head, cleaning.
-    writeFileSync(path.join(work, "run.sh"), `echo '{"primary_metric": {"name": "acc", "value": 0.01}}' > "$AUTOLAB_RUN_DIR/result.json"\n`);
+    writeFileSync(
+      path.join(work, "run.sh"),
+      `echo '{"primary_metric": {"name": "acc", "value": 0.01}}' > "$AUTOLAB_RUN_DIR/result.json"\n`,
+    );
     await git(work, "commit", "-q", "-am", "change run.sh under the running job");
     await git(work, "push", "-q", "origin", "main");
     await runnerCheckout(work);
@@ -120,7 +123,10 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     const policyFile = path.join(policyDir, "verifier_policy.yaml");
     const policyBefore = existsSync(policyFile) ? readFileSync(policyFile, "utf8") : undefined;
     mkdirSync(policyDir, { recursive: true });
-    writeFileSync(policyFile, "requirements_by_stage:\n  slurm_monitor: {schema: true, consistency: true, env_smoke: true}\n");
+    writeFileSync(
+      policyFile,
+      "requirements_by_stage:\n  slurm_monitor: {schema: true, consistency: true, env_smoke: true}\n",
+    );
     const v = await runVerify({ repoRoot: work, stage: "slurm_monitor", runCommands: false });
     if (!hadDir) rmSync(policyDir, { recursive: true });
     else if (policyBefore === undefined) rmSync(policyFile);
@@ -128,7 +134,10 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     expect(v.checksRun).toEqual(expect.arrayContaining(["env_smoke.logs", "env_smoke.sentinel"]));
     const smoke = v.findings.filter((f) => f.check.startsWith("env_smoke"));
     // It sees the job's logs and sentinel there: the only thing to say is that the monitor has not ticked yet.
-    expect(smoke.map((f) => [f.check, f.severity]), JSON.stringify(smoke)).toEqual([["env_smoke.sentinel", "warning"]]);
+    expect(
+      smoke.map((f) => [f.check, f.severity]),
+      JSON.stringify(smoke),
+    ).toEqual([["env_smoke.sentinel", "warning"]]);
     expect(smoke[0].message).toMatch(/the job ended .* exit 0\) but the manifest still says submitted/);
 
     const rep = await monitor({ cwd: work, query: { timeoutMs: 20_000 } });
@@ -137,7 +146,9 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     expect(rep.findings.filter((f) => f.severity !== "notice")).toEqual([]);
     const m = manifestAt(work, r.manifestPath);
     expect(m.history!.map((h) => h.to)).toEqual(["submitted", "running", "synced", "completed"]);
-    expect(m.history!.find((h) => h.to === "synced")!.evidence).toMatch(/copied from its work dir .*job_sentinel.json says exit 0/);
+    expect(m.history!.find((h) => h.to === "synced")!.evidence).toMatch(
+      /copied from its work dir .*job_sentinel.json says exit 0/,
+    );
     expect(m.artifact_sync_to_local.status).toBe("ok");
     // The job ran the launched commit's run.sh, not the one pushed while it waited.
     const metrics = JSON.parse(readFileSync(path.join(work, runRel, "metrics.json"), "utf8"));
@@ -148,8 +159,11 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     const files = (await git(remote, "show", "--name-only", "--format=", "main")).split("\n").filter(Boolean);
     expect(files).toEqual(
       expect.arrayContaining([
-        `${runRel}/run_manifest.json`, `${runRel}/metrics.json`, `${runRel}/job_sentinel.json`,
-        `${runRel}/logs/slurm-${r.jobId}.out`, `${runRel}/logs/slurm-${r.jobId}.err`,
+        `${runRel}/run_manifest.json`,
+        `${runRel}/metrics.json`,
+        `${runRel}/job_sentinel.json`,
+        `${runRel}/logs/slurm-${r.jobId}.out`,
+        `${runRel}/logs/slurm-${r.jobId}.err`,
       ]),
     );
     expect(await git(remote, "show", `main:${runRel}/logs/slurm-${r.jobId}.err`)).toContain("job-stderr-line");
@@ -174,7 +188,12 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     expect(m.status).toBe("running");
     expect(m.slurm?.sentinel_missing_since).toBeTruthy();
 
-    rep = await monitor({ cwd: work, commit: false, now: () => new Date(t0.getTime() + 601_000), query: { timeoutMs: 20_000 } });
+    rep = await monitor({
+      cwd: work,
+      commit: false,
+      now: () => new Date(t0.getTime() + 601_000),
+      query: { timeoutMs: 20_000 },
+    });
     m = manifestAt(work, r.manifestPath);
     expect(m.status).toBe("failed");
     expect(m.slurm?.failure_reason).toBe("sentinel_missing");
@@ -199,16 +218,36 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
       ".autolab/verifier_policy.yaml": YAML.stringify({ launch: { work_root: path.join(tmp, "from-policy") } }),
     });
     const fromPolicy = await launch({ cwd: work, design: "pol", dryRun: true, runId: "20261128T000000Z_aaaaaa" });
-    expect(fromPolicy.dryRun!.script).toContain(`#SBATCH --chdir=${path.join(tmp, "from-policy", "20261128T000000Z_aaaaaa")}\n`);
-    const fromOption = await launch({ cwd: work, design: "pol", dryRun: true, runId: "20261128T000000Z_aaaaaa", workRoot: path.join(tmp, "from-option") });
-    expect(fromOption.dryRun!.script).toContain(`#SBATCH --chdir=${path.join(tmp, "from-option", "20261128T000000Z_aaaaaa")}\n`);
+    expect(fromPolicy.dryRun!.script).toContain(
+      `#SBATCH --chdir=${path.join(tmp, "from-policy", "20261128T000000Z_aaaaaa")}\n`,
+    );
+    const fromOption = await launch({
+      cwd: work,
+      design: "pol",
+      dryRun: true,
+      runId: "20261128T000000Z_aaaaaa",
+      workRoot: path.join(tmp, "from-option"),
+    });
+    expect(fromOption.dryRun!.script).toContain(
+      `#SBATCH --chdir=${path.join(tmp, "from-option", "20261128T000000Z_aaaaaa")}\n`,
+    );
 
-    const inside = await launch({ cwd: work, design: "pol", dryRun: true, workRoot: path.join(work, "runs-here") }).catch((e: unknown) => e);
+    const inside = await launch({
+      cwd: work,
+      design: "pol",
+      dryRun: true,
+      workRoot: path.join(work, "runs-here"),
+    }).catch((e: unknown) => e);
     expect((inside as Error).message).toMatch(/inside the checkout/);
-    writeFileSync(path.join(work, ".autolab/verifier_policy.yaml"), YAML.stringify({ launch: { work_root: "relative/dir" } }));
+    writeFileSync(
+      path.join(work, ".autolab/verifier_policy.yaml"),
+      YAML.stringify({ launch: { work_root: "relative/dir" } }),
+    );
     const relative = await launch({ cwd: work, design: "pol", dryRun: true }).catch((e: unknown) => e);
     expect(relative).toBeInstanceOf(AutolabError);
-    expect((relative as AutolabError).location).toMatchObject({ file: ".autolab/verifier_policy.yaml", jsonPath: "/launch/work_root" });
+    expect((relative as AutolabError).location).toMatchObject({
+      file: ".autolab/verifier_policy.yaml",
+      jsonPath: "/launch/work_root",
+    });
   });
 });
-

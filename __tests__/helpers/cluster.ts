@@ -28,8 +28,16 @@ const POLL_MS = 250;
 
 /** States after which a job never changes again (sacct / scontrol spelling). */
 const TERMINAL_STATES = new Set([
-  "COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY", "NODE_FAIL",
-  "PREEMPTED", "BOOT_FAIL", "DEADLINE", "REVOKED",
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+  "TIMEOUT",
+  "OUT_OF_MEMORY",
+  "NODE_FAIL",
+  "PREEMPTED",
+  "BOOT_FAIL",
+  "DEADLINE",
+  "REVOKED",
 ]);
 
 let upCache: boolean | undefined;
@@ -37,7 +45,11 @@ let upCache: boolean | undefined;
 /** True when `sinfo` answers (synchronous; cached for the life of the process). */
 export function clusterUp(): boolean {
   if (upCache === undefined) {
-    const r = spawnSync("sinfo", ["-h", "-o", "%P %a"], { timeout: 20_000, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const r = spawnSync("sinfo", ["-h", "-o", "%P %a"], {
+      timeout: 20_000,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     upCache = r.error === undefined && r.status === 0 && r.stdout.trim() !== "";
   }
   return upCache;
@@ -76,7 +88,9 @@ function scratchDir(): string {
  */
 export async function sbatchRaw(args: string[], opts: { user?: string; cwd?: string } = {}): Promise<string> {
   const sbatchArgs = args.includes("--parsable") ? args : ["--parsable", ...args];
-  const [cmd, argv] = opts.user ? ["runuser", ["-u", opts.user, "--", "sbatch", ...sbatchArgs]] : ["sbatch", sbatchArgs];
+  const [cmd, argv] = opts.user
+    ? ["runuser", ["-u", opts.user, "--", "sbatch", ...sbatchArgs]]
+    : ["sbatch", sbatchArgs];
   const r = await runArgv(cmd, argv, { cwd: opts.cwd ?? scratchDir(), timeoutMs: CLIENT_TIMEOUT_MS });
   if (!ok(r)) fail(`sbatch ${args.join(" ")}`, r);
   const id = r.stdout.trim().split("\n").pop()!.split(";")[0].trim();
@@ -102,7 +116,11 @@ function normState(s: string): string {
   return s.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
 }
 
-interface SacctRow { jobId: string; state: string; end: string }
+interface SacctRow {
+  jobId: string;
+  state: string;
+  end: string;
+}
 
 async function sacctRows(jobId: string): Promise<SacctRow[] | undefined> {
   const r = await runArgv("sacct", ["-j", jobId, "--parsable2", "--noheader", "-o", "JobID,State,End"], {
@@ -133,14 +151,20 @@ async function currentState(jobId: string): Promise<string | undefined> {
  * Polls until `pred(state)` holds and returns that state (upper case, first word,
  * e.g. `RUNNING`, `COMPLETED`, `CANCELLED`). Throws with the last state seen on timeout.
  */
-export async function waitForState(jobId: string, pred: (state: string) => boolean, timeoutMs = 60_000): Promise<string> {
+export async function waitForState(
+  jobId: string,
+  pred: (state: string) => boolean,
+  timeoutMs = 60_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last: string | undefined;
   for (;;) {
     last = (await currentState(jobId)) ?? last;
     if (last !== undefined && pred(last)) return last;
     if (Date.now() >= deadline) {
-      throw new Error(`job ${jobId}: state condition not met within ${timeoutMs} ms (last state: ${last ?? "unknown"})`);
+      throw new Error(
+        `job ${jobId}: state condition not met within ${timeoutMs} ms (last state: ${last ?? "unknown"})`,
+      );
     }
     await sleep(POLL_MS);
   }
@@ -158,7 +182,8 @@ export async function waitForSacct(jobId: string, timeoutMs = 60_000): Promise<v
       last = `${main.state} End=${main.end || "(empty)"}`;
       if (TERMINAL_STATES.has(main.state) && main.end !== "" && main.end !== "Unknown") return;
     }
-    if (Date.now() >= deadline) throw new Error(`job ${jobId}: no final sacct row within ${timeoutMs} ms (last: ${last})`);
+    if (Date.now() >= deadline)
+      throw new Error(`job ${jobId}: no final sacct row within ${timeoutMs} ms (last: ${last})`);
     await sleep(POLL_MS);
   }
 }

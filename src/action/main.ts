@@ -20,7 +20,6 @@ import { resolveInside } from "../util/fs.js";
 import { git } from "../git/git.js";
 import { isGitRepo, topLevel } from "../git/git.js";
 
-
 function conclusionFor(r: RunReport): "success" | "failure" | "timed_out" | "cancelled" | undefined {
   if (r.after === "completed") return r.metricsStatus === "failed" ? "failure" : "success";
   if (r.after !== "failed") return undefined;
@@ -80,13 +79,22 @@ export async function runAction(): Promise<void> {
   const cwd = inputs.workingDirectory;
   const repoRoot = (await isGitRepo(cwd)) ? await topLevel(cwd) : cwd;
   const octokit = inputs.token ? await createOctokit(inputs.token, ctx.apiUrl) : undefined;
-  const common = { cwd, push: inputs.push, branch: inputs.branch, token: inputs.token, skipCi: inputs.skipCi, log: (s: string) => core.info(s) };
+  const common = {
+    cwd,
+    push: inputs.push,
+    branch: inputs.branch,
+    token: inputs.token,
+    skipCi: inputs.skipCi,
+    log: (s: string) => core.info(s),
+  };
 
   try {
     switch (inputs.command) {
       case "launch": {
         if (!inputs.design) throw new AutolabError("input 'design' is required for command: launch", { exitCode: 2 });
-        const launchKey = ctx.runId ? `github-run:${ctx.repository?.owner}/${ctx.repository?.repo}:${ctx.runId}:${inputs.design}` : undefined;
+        const launchKey = ctx.runId
+          ? `github-run:${ctx.repository?.owner}/${ctx.repository?.repo}:${ctx.runId}:${inputs.design}`
+          : undefined;
         // Jobs run in a snapshot outside the workspace, which actions/checkout cleans before every run.
         const runnerWorkspace = process.env.RUNNER_WORKSPACE;
         const res = await launch({
@@ -112,8 +120,14 @@ export async function runAction(): Promise<void> {
           notes: [
             res.reused ? "This run already had a job; nothing was submitted." : "",
             res.adopted ? "The job was found in the scheduler by name and adopted (its manifest had been lost)." : "",
-            res.dryRun ? `Dry run: nothing written or submitted.\n\n\`\`\`bash\n${res.dryRun.script}\`\`\`\n\nsbatch argv: \`${res.dryRun.argv.join(" ")}\`${res.dryRun.testOnly ? `\n\nsbatch --test-only: ${res.dryRun.testOnly.ok ? "ok" : "refused"}: ${res.dryRun.testOnly.output}` : ""}` : "",
-            res.error ? (res.hostMode === "slurm" ? `sbatch refused the job: ${res.error}` : `the local run failed: ${res.error}`) : "",
+            res.dryRun
+              ? `Dry run: nothing written or submitted.\n\n\`\`\`bash\n${res.dryRun.script}\`\`\`\n\nsbatch argv: \`${res.dryRun.argv.join(" ")}\`${res.dryRun.testOnly ? `\n\nsbatch --test-only: ${res.dryRun.testOnly.ok ? "ok" : "refused"}: ${res.dryRun.testOnly.output}` : ""}`
+              : "",
+            res.error
+              ? res.hostMode === "slurm"
+                ? `sbatch refused the job: ${res.error}`
+                : `the local run failed: ${res.error}`
+              : "",
           ].filter(Boolean),
         });
         await writeSummary(md);
@@ -123,7 +137,12 @@ export async function runAction(): Promise<void> {
       case "monitor": {
         const rep = await monitor({ ...common, runId: inputs.runId });
         const changed = rep.runs.filter((r) => r.transitions.length);
-        core.setOutput("changed-runs", JSON.stringify(changed.map((r) => ({ run_id: r.runId, from: r.before, to: r.after, job_id: r.jobId ?? null }))));
+        core.setOutput(
+          "changed-runs",
+          JSON.stringify(
+            changed.map((r) => ({ run_id: r.runId, from: r.before, to: r.after, job_id: r.jobId ?? null })),
+          ),
+        );
         core.setOutput("tracked", String(rep.tracked));
         core.setOutput("in-flight", String(rep.inFlight));
         core.setOutput("status", rep.outage ? "outage" : "ok");
@@ -133,7 +152,9 @@ export async function runAction(): Promise<void> {
             const concl = conclusionFor(r);
             const text = [
               r.reason ? `Scheduler reason: ${r.reason}` : "",
-              r.failureReason ? `Failure reason: ${r.failureReason}${r.exitCode ? ` (exit code ${r.exitCode})` : ""}` : "",
+              r.failureReason
+                ? `Failure reason: ${r.failureReason}${r.exitCode ? ` (exit code ${r.exitCode})` : ""}`
+                : "",
               r.logTail ? `Log tail:\n\n\`\`\`\n${r.logTail.slice(-60000)}\n\`\`\`` : "",
             ]
               .filter(Boolean)
@@ -158,26 +179,43 @@ export async function runAction(): Promise<void> {
             }
           }
         }
-        const rpt = rep.findings.length ? await report(octokit, ctx, "autolab monitor", rep.findings, repoRoot) : undefined;
+        const rpt = rep.findings.length
+          ? await report(octokit, ctx, "autolab monitor", rep.findings, repoRoot)
+          : undefined;
         const md = renderSummary({
           title: "autolab monitor",
           command: "monitor",
           runs: rep.runs.map((r) => ({
-            runId: r.runId, iterationId: r.iterationId, jobId: r.jobId, state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
-            startedAt: r.startedAt, completedAt: r.completedAt, durationSeconds: r.durationSeconds, sync: r.syncStatus, primaryMetric: r.primaryMetric,
+            runId: r.runId,
+            iterationId: r.iterationId,
+            jobId: r.jobId,
+            state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
+            startedAt: r.startedAt,
+            completedAt: r.completedAt,
+            durationSeconds: r.durationSeconds,
+            sync: r.syncStatus,
+            primaryMetric: r.primaryMetric,
           })),
           findings: rep.findings,
           scheduler: { calls: rep.scheduler.calls, totalMs: rep.scheduler.totalMs, detail: rep.scheduler.detail },
           notes: [
             `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changed.length} changed.`,
-            rep.commit?.committed ? `Committed ${rep.commit.sha}${rep.commit.pushed ? ` and pushed to ${rep.commit.branch}` : ""}.` : "",
+            rep.commit?.committed
+              ? `Committed ${rep.commit.sha}${rep.commit.pushed ? ` and pushed to ${rep.commit.branch}` : ""}.`
+              : "",
             ...(rpt?.notes ?? []),
             ...checkNotes,
           ].filter(Boolean),
         });
         await writeSummary(md);
-        if (rep.outage?.escalated) core.setFailed(`the scheduler has not answered for ${rep.outage.consecutiveFailedTicks} ticks: ${rep.outage.error}`);
-        else if (rep.outage) core.warning(`scheduler outage (${rep.outage.consecutiveFailedTicks} tick(s)): ${rep.outage.error}; no run was changed`);
+        if (rep.outage?.escalated)
+          core.setFailed(
+            `the scheduler has not answered for ${rep.outage.consecutiveFailedTicks} ticks: ${rep.outage.error}`,
+          );
+        else if (rep.outage)
+          core.warning(
+            `scheduler outage (${rep.outage.consecutiveFailedTicks} tick(s)): ${rep.outage.error}; no run was changed`,
+          );
         break;
       }
       case "verify": {
@@ -187,7 +225,13 @@ export async function runAction(): Promise<void> {
         const untrusted = ctx.eventName.startsWith("pull_request") || ctx.isFork;
         const hosted = process.env.RUNNER_ENVIRONMENT === "github-hosted";
         const runCommands = !untrusted || hosted;
-        const rep = await runVerify({ repoRoot, stage: stage as never, iteration: inputs.design, runId: inputs.runId, runCommands });
+        const rep = await runVerify({
+          repoRoot,
+          stage: stage as never,
+          iteration: inputs.design,
+          runId: inputs.runId,
+          runCommands,
+        });
         if (!runCommands) {
           rep.findings.push({
             severity: "notice",
@@ -213,7 +257,10 @@ export async function runAction(): Promise<void> {
           ].filter(Boolean),
         });
         await writeSummary(md);
-        if (!rep.ok) core.setFailed(`verify (${stage}) found ${rep.findings.filter((f) => f.severity === "error").length} error(s)`);
+        if (!rep.ok)
+          core.setFailed(
+            `verify (${stage}) found ${rep.findings.filter((f) => f.severity === "error").length} error(s)`,
+          );
         break;
       }
       case "cancel": {
@@ -223,17 +270,35 @@ export async function runAction(): Promise<void> {
         core.setOutput("job-id", res.jobId ?? "");
         core.setOutput("status", res.after);
         core.setOutput("manifest", res.manifestPath);
-        await writeSummary(renderSummary({ title: "autolab cancel", command: "cancel", runs: [{ runId: res.runId, jobId: res.jobId, state: res.after }], findings: [] }));
+        await writeSummary(
+          renderSummary({
+            title: "autolab cancel",
+            command: "cancel",
+            runs: [{ runId: res.runId, jobId: res.jobId, state: res.after }],
+            findings: [],
+          }),
+        );
         break;
       }
       case "status": {
         const { rows, findings } = await collectStatus(repoRoot);
         core.setOutput("runs", JSON.stringify(rows));
-        await writeSummary(renderSummary({
-          title: "autolab status", command: "status",
-          runs: rows.map((r) => ({ runId: r.runId, iterationId: r.iterationId, jobId: r.jobId ?? undefined, state: r.status, startedAt: r.startedAt ?? undefined, completedAt: r.completedAt ?? undefined, sync: r.sync ?? undefined })),
-          findings,
-        }));
+        await writeSummary(
+          renderSummary({
+            title: "autolab status",
+            command: "status",
+            runs: rows.map((r) => ({
+              runId: r.runId,
+              iterationId: r.iterationId,
+              jobId: r.jobId ?? undefined,
+              state: r.status,
+              startedAt: r.startedAt ?? undefined,
+              completedAt: r.completedAt ?? undefined,
+              sync: r.sync ?? undefined,
+            })),
+            findings,
+          }),
+        );
         break;
       }
     }
@@ -248,7 +313,9 @@ export async function runAction(): Promise<void> {
 /** The commit that added a run's manifest: the launch commit, where its check run belongs. */
 async function launchCommit(repoRoot: string, manifestPath: string): Promise<string | undefined> {
   try {
-    const r = await git(repoRoot, ["log", "--diff-filter=A", "--format=%H", "-1", "--", manifestPath], { allowFailure: true });
+    const r = await git(repoRoot, ["log", "--diff-filter=A", "--format=%H", "-1", "--", manifestPath], {
+      allowFailure: true,
+    });
     const sha = r.stdout.trim();
     return /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
   } catch {

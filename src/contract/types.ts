@@ -71,7 +71,13 @@ export interface Design {
   iteration_id?: string;
   compute: DesignCompute;
   entrypoint?: { module?: string; args?: Record<string, unknown>; cli?: string };
-  extract_parser?: { kind?: "python" | "command"; module?: string; callable?: string; command?: string; [k: string]: unknown };
+  extract_parser?: {
+    kind?: "python" | "command";
+    module?: string;
+    callable?: string;
+    command?: string;
+    [k: string]: unknown;
+  };
   replicates?: number;
   [k: string]: unknown;
 }

@@ -118,6 +118,7 @@ export function readInputs(): ActionInputs {
     runId,
     stage: stage as VerifyStage | undefined,
     skipCi: bool("skip-ci", true),
-    workRoot: optional("work-root") === undefined ? undefined : path.resolve(workspace, optional("work-root") as string),
+    workRoot:
+      optional("work-root") === undefined ? undefined : path.resolve(workspace, optional("work-root") as string),
   };
 }

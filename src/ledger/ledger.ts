@@ -363,7 +363,12 @@ export function verifyLedger(text: string, m: RunManifest, file: string): Findin
  * runs against one ledger). `ownOnly` leaves out other runs' malformed or
  * duplicate lines, for a caller that reports those once itself.
  */
-export function verifyRunInLedger(ix: LedgerIndex, m: RunManifest, file: string, opts: { ownOnly?: boolean } = {}): Finding[] {
+export function verifyRunInLedger(
+  ix: LedgerIndex,
+  m: RunManifest,
+  file: string,
+  opts: { ownOnly?: boolean } = {},
+): Finding[] {
   const findings: Finding[] = [];
   if (m.host_mode !== "slurm") {
     return [

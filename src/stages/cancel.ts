@@ -64,7 +64,12 @@ export async function cancel(opts: CancelOptions): Promise<CancelResult> {
     const why = found.findings.filter((f) => f.check !== "discover.not_found");
     throw new AutolabError(
       why.length ? `run ${opts.runId} could not be read` : `no run ${opts.runId} under experiments/*/*/runs/`,
-      { exitCode: why.some((f) => f.severity === "error") ? 1 : 2, hint: "autolab status lists the runs", findings: why, file: why[0]?.file },
+      {
+        exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
+        hint: "autolab status lists the runs",
+        findings: why,
+        file: why[0]?.file,
+      },
     );
   }
   const now = opts.now ?? (() => new Date());
@@ -83,10 +88,13 @@ export async function cancel(opts: CancelOptions): Promise<CancelResult> {
     if (m.host_mode === "slurm" && jobId) {
       const r = await cancelJobs([jobId], { scancelBin: opts.scancelBin, timeoutMs: opts.timeoutMs });
       if (!r.ok) {
-        throw new AutolabError(`scancel of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`, {
-          file: run.manifestDisplay,
-          hint: "retry when the controller answers (scontrol ping)",
-        });
+        throw new AutolabError(
+          `scancel of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`,
+          {
+            file: run.manifestDisplay,
+            hint: "retry when the controller answers (scontrol ping)",
+          },
+        );
       }
       scancelled = true;
       alreadyEnded = r.nothingToCancel.includes(jobId);
@@ -95,13 +103,22 @@ export async function cancel(opts: CancelOptions): Promise<CancelResult> {
     const by = opts.by ?? process.env.GITHUB_ACTOR ?? os.userInfo().username;
     const evidence =
       `cancelled by ${by} with autolab cancel` +
-      (scancelled ? ` (scancel ${jobId}${alreadyEnded ? ": the scheduler says the job had already ended" : ""})` : m.host_mode === "slurm" ? " (no job id: nothing to scancel)" : "") +
+      (scancelled
+        ? ` (scancel ${jobId}${alreadyEnded ? ": the scheduler says the job had already ended" : ""})`
+        : m.host_mode === "slurm"
+          ? " (no job id: nothing to scancel)"
+          : "") +
       (opts.reason ? `: ${opts.reason}` : "");
     m.status = "failed";
     m.timestamps = { ...m.timestamps, completed_at: at };
     m.completed_at = at;
     m.history = [...(m.history ?? []), { from: before, to: "failed", at, evidence }];
-    m.failure = { reason: "cancelled", cancelled_by: by, message: evidence, ...(opts.reason ? { note: opts.reason } : {}) };
+    m.failure = {
+      reason: "cancelled",
+      cancelled_by: by,
+      message: evidence,
+      ...(opts.reason ? { note: opts.reason } : {}),
+    };
     if (m.host_mode === "slurm") m.slurm = { ...(m.slurm ?? {}), failure_reason: "cancelled", cancelled_by: by };
 
     const apply = async (): Promise<string[]> => {
@@ -116,8 +133,13 @@ export async function cancel(opts: CancelOptions): Promise<CancelResult> {
     let commit: CommitBackResult | undefined;
     if ((opts.commit ?? inGit) && inGit) {
       commit = await commitBack({
-        repoRoot, apply, message: `autolab: cancel run ${m.run_id}${jobId ? ` (job ${jobId})` : ""}`,
-        skipCi: opts.skipCi, push: opts.push, branch: opts.branch, token: opts.token,
+        repoRoot,
+        apply,
+        message: `autolab: cancel run ${m.run_id}${jobId ? ` (job ${jobId})` : ""}`,
+        skipCi: opts.skipCi,
+        push: opts.push,
+        branch: opts.branch,
+        token: opts.token,
       });
     } else {
       await apply();

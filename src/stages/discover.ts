@@ -309,11 +309,16 @@ export async function discoverRuns(repoRoot: string, opts: DiscoverOptions = {})
  * run launched with a work root, else the checkout's run dir. `missing` when
  * the snapshot's run dir is gone.
  */
-export function jobRunDir(m: RunManifest, repoRoot: string, runDir: string): { dir: string; workDir?: string; missing: boolean; invalid?: string } {
+export function jobRunDir(
+  m: RunManifest,
+  repoRoot: string,
+  runDir: string,
+): { dir: string; workDir?: string; missing: boolean; invalid?: string } {
   const launch = m.launch;
   const wd = launch && typeof launch === "object" ? (launch as Record<string, unknown>).work_dir : undefined;
   if (wd === undefined || wd === null) return { dir: runDir, missing: false };
-  if (typeof wd !== "string" || !path.isAbsolute(wd)) return { dir: runDir, missing: false, invalid: JSON.stringify(wd) };
+  if (typeof wd !== "string" || !path.isAbsolute(wd))
+    return { dir: runDir, missing: false, invalid: JSON.stringify(wd) };
   const dir = path.join(wd, path.relative(repoRoot, runDir));
   let missing = true;
   try {

@@ -40,12 +40,20 @@ export function compareVersions(a: string, b: string): number {
 export async function doctor(repoRoot: string, opts: { timeoutMs?: number } = {}): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [];
   const git = await runArgv("git", ["--version"], { timeoutMs: 5000 });
-  checks.push({ name: "git", level: git.code === 0 ? "ok" : "fail", detail: git.code === 0 ? git.stdout.trim() : (git.spawnError ?? git.stderr.trim()) });
+  checks.push({
+    name: "git",
+    level: git.code === 0 ? "ok" : "fail",
+    detail: git.code === 0 ? git.stdout.trim() : (git.spawnError ?? git.stderr.trim()),
+  });
 
   const probe = await probeSlurm({ timeoutMs: opts.timeoutMs ?? 10_000, deep: true });
   for (const tool of ["sbatch", "squeue", "sacct", "scancel", "sinfo", "scontrol"] as const) {
     const t = probe.tools[tool];
-    checks.push({ name: tool, level: t?.found ? "ok" : tool === "sacct" || tool === "sinfo" || tool === "scontrol" ? "warn" : "fail", detail: t?.found ? (t.version ?? "found") : (t?.error ?? "not found on PATH") });
+    checks.push({
+      name: tool,
+      level: t?.found ? "ok" : tool === "sacct" || tool === "sinfo" || tool === "scontrol" ? "warn" : "fail",
+      detail: t?.found ? (t.version ?? "found") : (t?.error ?? "not found on PATH"),
+    });
   }
   checks.push({
     name: "submit",
@@ -56,23 +64,41 @@ export async function doctor(repoRoot: string, opts: { timeoutMs?: number } = {}
     name: "partitions",
     level: probe.partitions.length ? "ok" : "warn",
     detail: probe.partitions.length
-      ? probe.partitions.map((p) => `${p.name}${p.default ? "*" : ""} (max time ${p.maxTime ?? "?"}, nodes ${p.nodes ?? "?"}, state ${p.state ?? "?"})`).join("; ")
+      ? probe.partitions
+          .map(
+            (p) =>
+              `${p.name}${p.default ? "*" : ""} (max time ${p.maxTime ?? "?"}, nodes ${p.nodes ?? "?"}, state ${p.state ?? "?"})`,
+          )
+          .join("; ")
       : "no partitions listed",
   });
   checks.push({
     name: "accounting",
     level: probe.accounting.works ? "ok" : "warn",
-    detail: probe.accounting.works ? "sacct answers" : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
+    detail: probe.accounting.works
+      ? "sacct answers"
+      : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
   });
   const rsync = await runArgv("rsync", ["--version"], { timeoutMs: 5000 });
-  checks.push({ name: "rsync", level: rsync.code === 0 ? "ok" : "warn", detail: rsync.code === 0 ? rsync.stdout.split("\n")[0].trim() : "not found (needed only for artifact_sync.mode: rsync)" });
+  checks.push({
+    name: "rsync",
+    level: rsync.code === 0 ? "ok" : "warn",
+    detail:
+      rsync.code === 0 ? rsync.stdout.split("\n")[0].trim() : "not found (needed only for artifact_sync.mode: rsync)",
+  });
   const nodeMajor = parseInt(process.versions.node.split(".")[0], 10);
-  checks.push({ name: "node", level: nodeMajor >= 20 ? "ok" : "fail", detail: `Node.js ${process.versions.node} (the CLI needs >= 20; the runner brings its own node24)` });
+  checks.push({
+    name: "node",
+    level: nodeMajor >= 20 ? "ok" : "fail",
+    detail: `Node.js ${process.versions.node} (the CLI needs >= 20; the runner brings its own node24)`,
+  });
   const glibc = glibcVersion();
   checks.push({
     name: "glibc",
     level: glibc ? (compareVersions(glibc, "2.28") >= 0 ? "ok" : "fail") : "warn",
-    detail: glibc ? `glibc ${glibc} (the runner's node24 needs >= 2.28)` : "glibc version unknown (not a glibc system?)",
+    detail: glibc
+      ? `glibc ${glibc} (the runner's node24 needs >= 2.28)`
+      : "glibc version unknown (not a glibc system?)",
   });
   try {
     await access(repoRoot, constants.W_OK);

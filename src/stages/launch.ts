@@ -626,15 +626,24 @@ export function resolveWorkRoot(
     throw new AutolabError(`launch.work_root ${message}`, { file: POLICY_PATH, jsonPath: "/launch/work_root", hint });
   };
   if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0"))
-    return refuse("must be a non-empty path", "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    return refuse(
+      "must be a non-empty path",
+      "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs",
+    );
   if (!path.isAbsolute(raw))
-    return refuse(`${JSON.stringify(raw)} is not an absolute path`, "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    return refuse(
+      `${JSON.stringify(raw)} is not an absolute path`,
+      "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs",
+    );
   if (hostMode === "local") {
     log(`work root ${raw} is not used: a local run ends inside the launch`);
     return undefined;
   }
   if (!inGit)
-    return refuse(`${JSON.stringify(raw)} needs a git checkout (the run's snapshot is a git worktree)`, "launch from a git checkout, or without a work root");
+    return refuse(
+      `${JSON.stringify(raw)} needs a git checkout (the run's snapshot is a git worktree)`,
+      "launch from a git checkout, or without a work root",
+    );
   const resolved = path.resolve(raw);
   const canon = (p: string): string => {
     // realpath of the deepest existing ancestor, plus the rest as written.

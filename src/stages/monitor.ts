@@ -69,7 +69,13 @@ import { mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { RunManifest, SlurmRecord } from "../contract/types.js";
-import { canTransition, isRunStatus, isSuccessLike, normalizeSyncStatus, type RunStatus } from "../contract/vocabulary.js";
+import {
+  canTransition,
+  isRunStatus,
+  isSuccessLike,
+  normalizeSyncStatus,
+  type RunStatus,
+} from "../contract/vocabulary.js";
 import { loadPolicy } from "../contract/policy.js";
 import { loadDesign } from "../contract/design.js";
 import { manifestJobId, serializeManifest, writeManifest } from "../contract/manifest.js";
@@ -78,7 +84,14 @@ import { parseLedger, canonicalLine } from "../ledger/ledger.js";
 import { LEDGER_PATH, readLedger, upsertManyFile } from "../ledger/io.js";
 import { queryJobs, type JobObservation, type QueryOutcome } from "../slurm/query.js";
 import { decideJob, type JobDecision } from "../slurm/statemap.js";
-import { resolveSyncConfig, syncArtifacts, syncRecord, syncingRecord, type ArtifactSyncConfig, type SyncResult } from "./sync.js";
+import {
+  resolveSyncConfig,
+  syncArtifacts,
+  syncRecord,
+  syncingRecord,
+  type ArtifactSyncConfig,
+  type SyncResult,
+} from "./sync.js";
 import { extractRun, upsertRunSection } from "./extract.js";
 import { discoverRuns, jobRunDir, type DiscoveredRun } from "./discover.js";
 import { nextState, readState, STATE_PATH, type RunEvent } from "./state.js";
@@ -166,11 +179,29 @@ const IN_FLIGHT: ReadonlySet<string> = new Set(["pending", "submitted", "running
  * changing the job, the partition or the limits (squeue(1) "JOB REASON CODES").
  */
 const NEVER_STARTS = [
-  "PartitionConfig", "PartitionNodeLimit", "PartitionTimeLimit", "PartitionDown", "PartitionInactive",
-  "BadConstraints", "InvalidAccount", "InvalidQOS", "QOSMaxWallDurationPerJobLimit", "QOSMaxCpuPerJobLimit",
-  "QOSMaxNodePerJobLimit", "QOSMaxMemoryPerJob", "AssocMaxWallDurationPerJobLimit", "AssocMaxCpuPerJobLimit",
-  "AssocMaxNodesPerJobLimit", "ReqNodeNotAvail", "DependencyNeverSatisfied", "JobHeldAdmin", "JobHeldUser",
-  "AccountNotAllowed", "QOSNotAllowed", "FrontEndDown", "NodeDown",
+  "PartitionConfig",
+  "PartitionNodeLimit",
+  "PartitionTimeLimit",
+  "PartitionDown",
+  "PartitionInactive",
+  "BadConstraints",
+  "InvalidAccount",
+  "InvalidQOS",
+  "QOSMaxWallDurationPerJobLimit",
+  "QOSMaxCpuPerJobLimit",
+  "QOSMaxNodePerJobLimit",
+  "QOSMaxMemoryPerJob",
+  "AssocMaxWallDurationPerJobLimit",
+  "AssocMaxCpuPerJobLimit",
+  "AssocMaxNodesPerJobLimit",
+  "ReqNodeNotAvail",
+  "DependencyNeverSatisfied",
+  "JobHeldAdmin",
+  "JobHeldUser",
+  "AccountNotAllowed",
+  "QOSNotAllowed",
+  "FrontEndDown",
+  "NodeDown",
 ];
 
 function iso(d: Date): string {
@@ -219,7 +250,16 @@ interface Loaded {
 
 function errorFinding(e: unknown, file: string, check: string, severity: Finding["severity"] = "error"): Finding {
   if (e instanceof AutolabError) {
-    return { severity, check, message: e.message, file: e.location.file ?? file, line: e.location.line, column: e.location.column, jsonPath: e.location.jsonPath, hint: e.hint };
+    return {
+      severity,
+      check,
+      message: e.message,
+      file: e.location.file ?? file,
+      line: e.location.line,
+      column: e.location.column,
+      jsonPath: e.location.jsonPath,
+      hint: e.hint,
+    };
   }
   return { severity, check, message: e instanceof Error ? e.message : String(e), file };
 }
@@ -259,7 +299,9 @@ async function loadRuns(runs: DiscoveredRun[], findings: Finding[]): Promise<Loa
           const doc = parseDocument<RunManifest>("manifest", text, run.manifestDisplay);
           const errors = doc.findings.filter((f) => f.severity === "error");
           if (errors.length) {
-            findings.push(...errors.map((f) => ({ ...f, message: `${f.message}; the run is skipped until the manifest is fixed` })));
+            findings.push(
+              ...errors.map((f) => ({ ...f, message: `${f.message}; the run is skipped until the manifest is fixed` })),
+            );
             return undefined;
           }
           return { run, manifest: doc.data, stableBefore: stable(doc.data), hasMetrics, validated: true };
@@ -328,7 +370,9 @@ function isSymlink(p: string): boolean {
 
 function symlinkFinding(repoRoot: string, abs: string, runId: string, what: string): Finding {
   return {
-    severity: "warning", check: "monitor.symlink", file: displayPath(repoRoot, abs),
+    severity: "warning",
+    check: "monitor.symlink",
+    file: displayPath(repoRoot, abs),
     message: `${what} of run ${runId} is a symlink${isSymlink(abs) ? "" : " or not a regular file"}: it is not read or committed (evidence is never taken through a link)`,
     hint: "a job must write its logs and sentinel as files; remove the link",
   };
@@ -340,7 +384,14 @@ async function tail(file: string, lines = 30): Promise<{ text?: string; skipped?
   if (r.skipped) return { skipped: r.skipped };
   if (!r.data) return {};
   const t = r.data.toString("utf8");
-  return { text: t.split("\n").slice(-lines - 1).join("\n").trimEnd() || undefined };
+  return {
+    text:
+      t
+        .split("\n")
+        .slice(-lines - 1)
+        .join("\n")
+        .trimEnd() || undefined,
+  };
 }
 
 /**
@@ -349,11 +400,20 @@ async function tail(file: string, lines = 30): Promise<{ text?: string; skipped?
  * it reads as missing, with a note saying why. Array tasks share one sentinel
  * and write their own task id into it, so the id is not checked for arrays.
  */
-async function readSentinel(runDir: string, jobId: string, isArray: boolean): Promise<{ sentinel?: { exit_code: number | null }; note: string; symlink?: boolean }> {
+async function readSentinel(
+  runDir: string,
+  jobId: string,
+  isArray: boolean,
+): Promise<{ sentinel?: { exit_code: number | null }; note: string; symlink?: boolean }> {
   const file = path.join(runDir, "job_sentinel.json");
-  if (isSymlink(runDir)) return { note: " (the run directory is a symlink: its job_sentinel.json is not read)", symlink: true };
+  if (isSymlink(runDir))
+    return { note: " (the run directory is a symlink: its job_sentinel.json is not read)", symlink: true };
   const r = await readNoFollow(file, 1024 * 1024);
-  if (r.skipped) return { note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`, symlink: true };
+  if (r.skipped)
+    return {
+      note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`,
+      symlink: true,
+    };
   let raw: Record<string, unknown> | undefined;
   try {
     raw = r.data ? (JSON.parse(r.data.toString("utf8")) as Record<string, unknown>) : undefined;
@@ -364,7 +424,12 @@ async function readSentinel(runDir: string, jobId: string, isArray: boolean): Pr
   if (!isArray && raw.job_id !== undefined && raw.job_id !== null && String(raw.job_id) !== jobId) {
     return { note: ` (job_sentinel.json was written by job ${String(raw.job_id)}, not ${jobId}: ignored)` };
   }
-  return { sentinel: { exit_code: typeof raw.exit_code === "number" && Number.isInteger(raw.exit_code) ? raw.exit_code : null }, note: "" };
+  return {
+    sentinel: {
+      exit_code: typeof raw.exit_code === "number" && Number.isInteger(raw.exit_code) ? raw.exit_code : null,
+    },
+    note: "",
+  };
 }
 
 /** Apply a transition if allowed; returns whether it happened. */
@@ -382,7 +447,13 @@ function move(m: RunManifest, to: RunStatus, at: string, evidence: string, rep: 
 }
 
 /** Store what the scheduler said about the job in `manifest.slurm`. */
-function recordObservation(m: RunManifest, d: JobDecision, obs: JobObservation | undefined, at: string, schedulerOk: boolean): void {
+function recordObservation(
+  m: RunManifest,
+  d: JobDecision,
+  obs: JobObservation | undefined,
+  at: string,
+  schedulerOk: boolean,
+): void {
   const s: SlurmRecord = { ...(m.slurm ?? {}) };
   s.job_id = s.job_id ?? manifestJobId(m);
   s.last_poll_at = at;
@@ -464,7 +535,12 @@ export async function takeMonitorLock(repoRoot: string, inGit: boolean, now: Dat
  * Symlinks are never followed: a linked file (or a linked logs/ directory)
  * is skipped with a warning naming it.
  */
-async function evidenceFiles(repoRoot: string, runDir: string, runId: string, findings: Finding[]): Promise<Map<string, Buffer>> {
+async function evidenceFiles(
+  repoRoot: string,
+  runDir: string,
+  runId: string,
+  findings: Finding[],
+): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   if (isSymlink(runDir)) {
     findings.push(symlinkFinding(repoRoot, runDir, runId, "the run directory"));
@@ -491,7 +567,12 @@ async function evidenceFiles(repoRoot: string, runDir: string, runId: string, fi
       continue;
     }
     if (r.tooLarge !== undefined) {
-      findings.push({ severity: "notice", check: "monitor.log_size", file: shown, message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree` });
+      findings.push({
+        severity: "notice",
+        check: "monitor.log_size",
+        file: shown,
+        message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree`,
+      });
       continue;
     }
     if (r.data) out.set(shown, r.data);
@@ -501,7 +582,12 @@ async function evidenceFiles(repoRoot: string, runDir: string, runId: string, fi
 
 /** rsync from the run's snapshot (a local path) into the checkout's run dir; no outputs required here. */
 function workDirCopyConfig(snapshotRunDir: string): ArtifactSyncConfig {
-  return { mode: "rsync", source: snapshotRunDir.endsWith("/") ? snapshotRunDir : snapshotRunDir + "/", outputs: [], retries: 0 };
+  return {
+    mode: "rsync",
+    source: snapshotRunDir.endsWith("/") ? snapshotRunDir : snapshotRunDir + "/",
+    outputs: [],
+    retries: 0,
+  };
 }
 
 /**
@@ -550,7 +636,12 @@ export async function monitor(opts: MonitorOptions): Promise<MonitorReport> {
 }
 
 async function tick(
-  opts: MonitorOptions, repoRoot: string, inGit: boolean, dryRun: boolean, log: (s: string) => void, now: () => Date,
+  opts: MonitorOptions,
+  repoRoot: string,
+  inGit: boolean,
+  dryRun: boolean,
+  log: (s: string) => void,
+  now: () => Date,
 ): Promise<MonitorReport> {
   const findings: Finding[] = [];
   const { policy } = await loadPolicy(repoRoot);
@@ -569,7 +660,12 @@ async function tick(
     const why = discovered.findings.filter((f) => f.check !== "discover.not_found");
     throw new AutolabError(
       why.length ? `run ${opts.runId} could not be read` : `no run ${opts.runId} under experiments/*/*/runs/`,
-      { exitCode: why.some((f) => f.severity === "error") ? 1 : 2, hint: "autolab status lists the runs", findings: why, file: why[0]?.file },
+      {
+        exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
+        hint: "autolab status lists the runs",
+        findings: why,
+        file: why[0]?.file,
+      },
     );
   }
   findings.push(...discovered.findings);
@@ -585,7 +681,13 @@ async function tick(
   }
   const parsedLedger = parseLedger(ledgerText);
   for (const p of parsedLedger.problems) {
-    findings.push({ severity: "warning", check: `ledger.${p.kind}`, message: p.message, file: LEDGER_PATH, line: p.line });
+    findings.push({
+      severity: "warning",
+      check: `ledger.${p.kind}`,
+      message: p.message,
+      file: LEDGER_PATH,
+      line: p.line,
+    });
   }
   const ledgerByRun = new Map<string, { line: number; text: string }>();
   for (const e of parsedLedger.entries) ledgerByRun.set(e.runId, { line: e.line, text: e.text });
@@ -593,7 +695,10 @@ async function tick(
   const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
   // A job that already succeeded (only the sync is left) is not asked about again.
   const asks = (l: Loaded) =>
-    l.manifest.host_mode === "slurm" && IN_FLIGHT.has(statusOf(l.manifest)) && manifestJobId(l.manifest) !== undefined && l.manifest.slurm?.outcome !== "succeeded";
+    l.manifest.host_mode === "slurm" &&
+    IN_FLIGHT.has(statusOf(l.manifest)) &&
+    manifestJobId(l.manifest) !== undefined &&
+    l.manifest.slurm?.outcome !== "succeeded";
   const slurmInFlight = candidates.filter(asks);
 
   // One question to the scheduler for every run in flight.
@@ -603,13 +708,23 @@ async function tick(
     const launched = slurmInFlight
       .map((l) => Date.parse(String(l.manifest.timestamps?.started_at ?? l.manifest.started_at ?? "")))
       .filter((t) => Number.isFinite(t));
-    const earliest = launched.length ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000 : now().getTime() - lookbackDays * 86400 * 1000;
-    outcome = await queryJobs(jobIds, { startTime: sacctTime(new Date(earliest)), timeoutMs: clientTimeoutMs, ...opts.query });
-    log(`scheduler: ${outcome.calls.length} call(s) for ${jobIds.length} job(s), ${outcome.ok ? `ok (accounting ${outcome.accounting})` : "FAILED: " + outcome.error}`);
+    const earliest = launched.length
+      ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
+      : now().getTime() - lookbackDays * 86400 * 1000;
+    outcome = await queryJobs(jobIds, {
+      startTime: sacctTime(new Date(earliest)),
+      timeoutMs: clientTimeoutMs,
+      ...opts.query,
+    });
+    log(
+      `scheduler: ${outcome.calls.length} call(s) for ${jobIds.length} job(s), ${outcome.ok ? `ok (accounting ${outcome.accounting})` : "FAILED: " + outcome.error}`,
+    );
     if (outcome.ok) {
       for (const w of outcome.warnings) {
         findings.push({
-          severity: "warning", check: "scheduler.accounting", message: `${w}; runs are followed through squeue/scontrol, and jobs neither shows are left as they are`,
+          severity: "warning",
+          check: "scheduler.accounting",
+          message: `${w}; runs are followed through squeue/scontrol, and jobs neither shows are left as they are`,
           hint: "check slurmdbd and its database (sacctmgr show cluster); finished jobs are settled once accounting answers again",
         });
       }
@@ -621,7 +736,10 @@ async function tick(
     totalMs: Math.round(outcome?.calls.reduce((a, c) => a + c.durationMs, 0) ?? 0),
     accounting: outcome?.accounting,
     error: outcome?.error,
-    detail: (outcome?.calls ?? []).map((c) => `${path.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`),
+    detail: (outcome?.calls ?? []).map(
+      (c) =>
+        `${path.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`,
+    ),
   };
 
   // Outage bookkeeping.
@@ -636,8 +754,13 @@ async function tick(
     const escalated = n >= escalateAfter;
     outageInfo = { consecutiveFailedTicks: n, escalated, error: outcome.error ?? "the scheduler query failed" };
     monitorState = {
-      ...(prevState ?? {}), schema_version: "1.0", last_tick_at: at, consecutive_failed_ticks: n,
-      last_poll_error: outageInfo.error, last_poll_error_at: at, first_failed_at: prevFailures > 0 ? (prevState?.first_failed_at ?? at) : at,
+      ...(prevState ?? {}),
+      schema_version: "1.0",
+      last_tick_at: at,
+      consecutive_failed_ticks: n,
+      last_poll_error: outageInfo.error,
+      last_poll_error_at: at,
+      first_failed_at: prevFailures > 0 ? (prevState?.first_failed_at ?? at) : at,
     };
     findings.push({
       severity: escalated ? "error" : "warning",
@@ -648,8 +771,19 @@ async function tick(
     });
   } else if (prevFailures > 0) {
     // Recovered (or nothing left to ask about): record the end of the outage once.
-    monitorState = { ...(prevState as MonitorState), schema_version: "1.0", last_tick_at: at, ...(outcome ? { last_ok_at: at } : {}), consecutive_failed_ticks: 0 };
-    findings.push({ severity: "notice", check: "scheduler.recovered", message: `the scheduler answers again after ${prevFailures} failed tick(s) (last error: ${prevState?.last_poll_error ?? "unknown"})`, file: MONITOR_STATE_PATH });
+    monitorState = {
+      ...(prevState as MonitorState),
+      schema_version: "1.0",
+      last_tick_at: at,
+      ...(outcome ? { last_ok_at: at } : {}),
+      consecutive_failed_ticks: 0,
+    };
+    findings.push({
+      severity: "notice",
+      check: "scheduler.recovered",
+      message: `the scheduler answers again after ${prevFailures} failed tick(s) (last error: ${prevState?.last_poll_error ?? "unknown"})`,
+      file: MONITOR_STATE_PATH,
+    });
   }
 
   const reports: RunReport[] = [];
@@ -668,8 +802,15 @@ async function tick(
     const jobId = manifestJobId(m);
     const launchRec = obj(m.launch);
     const rep: RunReport = {
-      runId: m.run_id, iterationId: m.iteration_id, manifestPath: l.run.manifestDisplay, hostMode: m.host_mode, jobId,
-      before, after: before, transitions: [], changed: false,
+      runId: m.run_id,
+      iterationId: m.iteration_id,
+      manifestPath: l.run.manifestDisplay,
+      hostMode: m.host_mode,
+      jobId,
+      before,
+      after: before,
+      transitions: [],
+      changed: false,
       launchSha: typeof launchRec.git_revision === "string" ? launchRec.git_revision : undefined,
     };
     let jobSucceeded = false;
@@ -678,12 +819,18 @@ async function tick(
     const ev = jobRunDir(m, repoRoot, l.run.runDir);
     if (ev.invalid) {
       findings.push({
-        severity: "warning", check: "monitor.work_dir_invalid", file: l.run.manifestDisplay, jsonPath: "/launch/work_dir",
+        severity: "warning",
+        check: "monitor.work_dir_invalid",
+        file: l.run.manifestDisplay,
+        jsonPath: "/launch/work_dir",
         message: `launch.work_dir ${ev.invalid} of run ${m.run_id} is not an absolute path; the job's files are looked for in the checkout's run dir`,
       });
     } else if (ev.workDir && ev.missing && m.host_mode === "slurm") {
       findings.push({
-        severity: "warning", check: "monitor.work_dir_missing", file: l.run.manifestDisplay, jsonPath: "/launch/work_dir",
+        severity: "warning",
+        check: "monitor.work_dir_missing",
+        file: l.run.manifestDisplay,
+        jsonPath: "/launch/work_dir",
         message: `the job's work dir ${ev.dir} (the launch snapshot of run ${m.run_id}) is missing: its sentinel, logs and outputs cannot be read, so they count as missing`,
         hint: "if the snapshot was moved, put it back (or copy its run dir into the checkout's run dir) and run the monitor again",
       });
@@ -692,27 +839,50 @@ async function tick(
     const evDir = ev.workDir ? ev.dir : l.run.runDir;
     const copyBack = async (): Promise<SyncResult> =>
       syncArtifacts({
-        repoRoot, runDir: l.run.runDir, runId: m.run_id, iterationId: m.iteration_id, iterationPath: l.run.iterationPath, now,
+        repoRoot,
+        runDir: l.run.runDir,
+        runId: m.run_id,
+        iterationId: m.iteration_id,
+        iterationPath: l.run.iterationPath,
+        now,
         config: workDirCopyConfig(ev.dir),
       });
 
     if (asks(l)) {
       if (!outcome || !outcome.ok) {
-        reports.push({ ...rep, slurmState: m.slurm?.state, reason: m.slurm?.reason, syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status) });
+        reports.push({
+          ...rep,
+          slurmState: m.slurm?.state,
+          reason: m.slurm?.reason,
+          syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status),
+        });
         continue; // an outage changes no run
       }
       let obs = outcome.observations.get(jobId as string);
       if (!obs && unresolved.has(jobId as string)) {
         // Accounting is down and the controller no longer lists the job: nothing is known.
-        findings.push({ severity: "notice", check: "scheduler.unresolved", message: `job ${jobId} of run ${m.run_id}: the controller no longer lists it and accounting is down; left as ${before} until sacct answers`, file: l.run.manifestDisplay });
-        reports.push({ ...rep, slurmState: m.slurm?.state, reason: m.slurm?.reason, syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status) });
+        findings.push({
+          severity: "notice",
+          check: "scheduler.unresolved",
+          message: `job ${jobId} of run ${m.run_id}: the controller no longer lists it and accounting is down; left as ${before} until sacct answers`,
+          file: l.run.manifestDisplay,
+        });
+        reports.push({
+          ...rep,
+          slurmState: m.slurm?.state,
+          reason: m.slurm?.reason,
+          syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status),
+        });
         continue;
       }
       const otherName = jobNameMismatch(m, obs);
       if (otherName !== undefined) {
         // A recycled job id (reinstall, counter reset): that job's outcome is not this run's.
         findings.push({
-          severity: "warning", check: "scheduler.job_name_mismatch", file: l.run.manifestDisplay, jsonPath: "/slurm/job_name",
+          severity: "warning",
+          check: "scheduler.job_name_mismatch",
+          file: l.run.manifestDisplay,
+          jsonPath: "/slurm/job_name",
           message: `job ${jobId} is named ${JSON.stringify(otherName)} for the scheduler, not ${JSON.stringify(m.slurm?.job_name)} as run ${m.run_id} recorded: it is another job, so run ${m.run_id}'s job counts as unknown (failed as unknown_job after ${graceSeconds} s)`,
           hint: `look for the run's own job with \`sacct --name ${String(m.slurm?.job_name)}\`; if it exists, put its id into the manifest`,
         });
@@ -720,10 +890,18 @@ async function tick(
       }
       const sv: Awaited<ReturnType<typeof readSentinel>> =
         otherName !== undefined ? { note: "" } : await readSentinel(evDir, jobId as string, obs?.tasks !== undefined);
-      if (sv.symlink) findings.push(symlinkFinding(repoRoot, path.join(evDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
-      const d = decideJob({ obs, sentinel: sv.sentinel, now: now(), unknownSince: m.slurm?.unknown_since, graceSeconds });
+      if (sv.symlink)
+        findings.push(symlinkFinding(repoRoot, path.join(evDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
+      const d = decideJob({
+        obs,
+        sentinel: sv.sentinel,
+        now: now(),
+        unknownSince: m.slurm?.unknown_since,
+        graceSeconds,
+      });
       if (sv.note) d.detail += sv.note;
-      if (otherName !== undefined) d.detail += ` (job ${jobId} is named ${otherName}, not ${String(m.slurm?.job_name)}: another job)`;
+      if (otherName !== undefined)
+        d.detail += ` (job ${jobId} is named ${otherName}, not ${String(m.slurm?.job_name)}: another job)`;
       // The scheduler says success; the sentinel may still be on its way (rsync mode, or a lagging shared filesystem).
       const schedulerOk = d.phase === "succeeded" || d.failureReason === "sentinel_missing";
       recordObservation(m, d, obs, at, schedulerOk);
@@ -733,7 +911,13 @@ async function tick(
       if (d.phase === "running") {
         move(m, "running", at, evidence, rep);
       } else if (schedulerOk) {
-        move(m, "running", at, `the job ran${obs?.start ? ` from ${obs.start}` : ""}${obs?.end ? ` to ${obs.end}` : ""}; ${evidence}`, rep);
+        move(
+          m,
+          "running",
+          at,
+          `the job ran${obs?.start ? ` from ${obs.start}` : ""}${obs?.end ? ` to ${obs.end}` : ""}; ${evidence}`,
+          rep,
+        );
         jobSucceeded = true;
       } else if (d.phase === "failed" || (d.phase === "unknown" && d.terminal)) {
         move(m, "failed", at, evidence, rep);
@@ -743,13 +927,17 @@ async function tick(
         if (canTransition(before, "failed")) m.failure = failure;
       } else if (d.phase === "unknown") {
         findings.push({
-          severity: "warning", check: "scheduler.unknown_job",
-          message: obs ? `job ${jobId} of run ${m.run_id}: ${evidence}` : `job ${jobId} of run ${m.run_id} is not known to the scheduler (since ${d.unknownSince ?? at}); it is called failed (unknown_job) after ${graceSeconds} s`,
+          severity: "warning",
+          check: "scheduler.unknown_job",
+          message: obs
+            ? `job ${jobId} of run ${m.run_id}: ${evidence}`
+            : `job ${jobId} of run ${m.run_id} is not known to the scheduler (since ${d.unknownSince ?? at}); it is called failed (unknown_job) after ${graceSeconds} s`,
           file: l.run.manifestDisplay,
         });
       } else if (d.phase === "pending" && obs?.reason && NEVER_STARTS.some((r) => obs.reason!.startsWith(r))) {
         findings.push({
-          severity: "warning", check: "scheduler.never_starts",
+          severity: "warning",
+          check: "scheduler.never_starts",
           message: `job ${jobId} of run ${m.run_id} is pending with reason ${obs.reason}: it will not start unless the request or the cluster changes`,
           file: l.run.manifestDisplay,
           hint: `change the request in design.yaml and relaunch (autolab cancel ${m.run_id}), or ask the admins (scontrol show job ${jobId})`,
@@ -763,7 +951,9 @@ async function tick(
       jobSucceeded = true; // the job is done; only its artifacts are still missing
     } else if (m.host_mode === "slurm" && IN_FLIGHT.has(before) && jobId === undefined) {
       findings.push({
-        severity: "warning", check: "monitor.no_job_id", file: l.run.manifestDisplay,
+        severity: "warning",
+        check: "monitor.no_job_id",
+        file: l.run.manifestDisplay,
         message: `run ${m.run_id} is ${before} but has no job id: its launch did not finish, so there is nothing to ask the scheduler about`,
         hint: `look for its job with \`sacct --name autolab-${m.run_id}\`; relaunch with the same --launch-key to adopt it, or autolab launch ${m.iteration_id} --run-id ${m.run_id} when no job exists`,
       });
@@ -782,9 +972,15 @@ async function tick(
         } else {
           workDirFailed = true;
           const prevAttempts = Number(obj(m.artifact_sync_to_local).total_attempts ?? 0) || 0;
-          m.artifact_sync_to_local = { ...syncRecord(r), from_work_dir: ev.dir, total_attempts: prevAttempts + r.attempts };
+          m.artifact_sync_to_local = {
+            ...syncRecord(r),
+            from_work_dir: ev.dir,
+            total_attempts: prevAttempts + r.attempts,
+          };
           findings.push({
-            severity: "warning", check: "sync.failed", file: l.run.manifestDisplay,
+            severity: "warning",
+            check: "sync.failed",
+            file: l.run.manifestDisplay,
             message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${r.error ?? "unknown error"}; it is retried on the next tick`,
             hint: "check the work root's permissions and free space",
           });
@@ -799,14 +995,23 @@ async function tick(
         try {
           const designShown = `${l.run.iterationPath}/design.yaml`;
           const { data: design } = await loadDesign(path.join(l.run.iterationDir, "design.yaml"), designShown);
-          const config = resolveSyncConfig(design, policy, { designFile: designShown, policyFile: ".autolab/verifier_policy.yaml" });
+          const config = resolveSyncConfig(design, policy, {
+            designFile: designShown,
+            policyFile: ".autolab/verifier_policy.yaml",
+          });
           // Visible in the work tree while the copy runs; a crash leaves "syncing", which is retried.
           m.artifact_sync_to_local = syncingRecord(m.artifact_sync_to_local);
           await writeManifest(l.run.manifestPath, m, l.run.manifestDisplay);
           if (!ownWrites.has(m.run_id)) ownWrites.set(m.run_id, new Set());
           ownWrites.get(m.run_id)!.add(serializeManifest(m));
           const result = await syncArtifacts({
-            repoRoot, runDir: l.run.runDir, runId: m.run_id, iterationId: m.iteration_id, iterationPath: l.run.iterationPath, config, now,
+            repoRoot,
+            runDir: l.run.runDir,
+            runId: m.run_id,
+            iterationId: m.iteration_id,
+            iterationPath: l.run.iterationPath,
+            config,
+            now,
           });
           const prevAttempts = Number(obj(m.artifact_sync_to_local).total_attempts ?? 0) || 0;
           m.artifact_sync_to_local = { ...syncRecord(result), total_attempts: prevAttempts + result.attempts };
@@ -814,7 +1019,8 @@ async function tick(
             syncEvidence = `artifacts synced (${config.mode})${config.mode === "rsync" ? `: ${result.copied.length} file(s) copied` : ""}`;
           } else {
             findings.push({
-              severity: "warning", check: "sync.failed",
+              severity: "warning",
+              check: "sync.failed",
               message: `artifact sync for run ${m.run_id} failed: ${result.error ?? "missing " + result.missing.join(", ")}; it is retried on the next tick`,
               file: l.run.manifestDisplay,
               hint: "fix the source, or copy the files by hand, set artifact_sync_to_local.status to ok, and run the monitor again",
@@ -827,7 +1033,10 @@ async function tick(
       if (syncEvidence !== undefined && fromWorkDir) syncEvidence = `${fromWorkDir}; ${syncEvidence}`;
       if (syncEvidence !== undefined) {
         const sv = await readSentinel(l.run.runDir, jobId ?? "", Array.isArray(m.slurm?.array_tasks));
-        if (sv.symlink) findings.push(symlinkFinding(repoRoot, path.join(l.run.runDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
+        if (sv.symlink)
+          findings.push(
+            symlinkFinding(repoRoot, path.join(l.run.runDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"),
+          );
         const code = sv.sentinel?.exit_code;
         const slurm: SlurmRecord = { ...(m.slurm ?? {}) };
         if (code === 0) {
@@ -844,7 +1053,9 @@ async function tick(
         } else {
           const since = typeof slurm.sentinel_missing_since === "string" ? slurm.sentinel_missing_since : at;
           const waited = (now().getTime() - Date.parse(since)) / 1000;
-          const what = sv.sentinel ? "job_sentinel.json has no exit code (the job script did not reach its end)" : `job_sentinel.json is missing${sv.note}`;
+          const what = sv.sentinel
+            ? "job_sentinel.json has no exit code (the job script did not reach its end)"
+            : `job_sentinel.json is missing${sv.note}`;
           if (waited >= graceSeconds) {
             const evidence = `${syncEvidence}; but ${what} since ${since}`;
             slurm.failure_reason = "sentinel_missing";
@@ -856,7 +1067,9 @@ async function tick(
             slurm.sentinel_missing_since = since;
             m.slurm = slurm;
             findings.push({
-              severity: "warning", check: "monitor.sentinel_missing", file: l.run.manifestDisplay,
+              severity: "warning",
+              check: "monitor.sentinel_missing",
+              file: l.run.manifestDisplay,
               message: `job ${jobId} of run ${m.run_id} completed with exit 0 for the scheduler, but ${what}; waiting up to ${graceSeconds} s (since ${since}) before calling the run failed`,
               hint: "a shared filesystem can show new files late; if the job's files live elsewhere, check artifact_sync",
             });
@@ -868,14 +1081,17 @@ async function tick(
 
     // Extraction: synced runs, and terminal runs without metrics.
     const st = statusOf(m);
-    const needsExtract = st === "synced" || ((st === "failed" || st === "completed" || st === "partial") && !l.hasMetrics);
+    const needsExtract =
+      st === "synced" || ((st === "failed" || st === "completed" || st === "partial") && !l.hasMetrics);
     if (needsExtract && !dryRun) {
       if (ev.workDir && !ev.missing && m.host_mode === "slurm") {
         // A failed run was never synced: its logs and sentinel still have to come back to be committed.
         const r = await copyBack();
         if (r.status !== "ok") {
           findings.push({
-            severity: "warning", check: "sync.failed", file: l.run.manifestDisplay,
+            severity: "warning",
+            check: "sync.failed",
+            file: l.run.manifestDisplay,
             message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${r.error ?? "unknown error"}; its logs are not committed this tick`,
           });
         }
@@ -885,22 +1101,47 @@ async function tick(
         const { data: design } = await loadDesign(path.join(l.run.iterationDir, "design.yaml"), designShown);
         const designTimeout = obj(design.extract_parser).timeout_seconds;
         const res = await extractRun({
-          repoRoot, iterationDir: l.run.iterationDir, iterationPath: l.run.iterationPath, runDir: l.run.runDir, runId: m.run_id,
-          iterationId: m.iteration_id, design, manifest: m, pythonBin, now,
-          timeoutSeconds: typeof designTimeout === "number" ? undefined : typeof extractTimeoutPolicy === "number" ? extractTimeoutPolicy : undefined,
+          repoRoot,
+          iterationDir: l.run.iterationDir,
+          iterationPath: l.run.iterationPath,
+          runDir: l.run.runDir,
+          runId: m.run_id,
+          iterationId: m.iteration_id,
+          design,
+          manifest: m,
+          pythonBin,
+          now,
+          timeoutSeconds:
+            typeof designTimeout === "number"
+              ? undefined
+              : typeof extractTimeoutPolicy === "number"
+                ? extractTimeoutPolicy
+                : undefined,
         });
         for (const p of [res.metricsPath, res.logPath]) {
           if (p) extraFiles.set(displayPath(repoRoot, p), { content: await readFile(p), runId: m.run_id });
         }
         const section = sectionOf(await readFile(res.summaryPath, "utf8"), m.run_id);
-        if (section) summarySections.push({ path: displayPath(repoRoot, res.summaryPath), iterationId: m.iteration_id, runId: m.run_id, section });
+        if (section)
+          summarySections.push({
+            path: displayPath(repoRoot, res.summaryPath),
+            iterationId: m.iteration_id,
+            runId: m.run_id,
+            section,
+          });
         rep.metricsStatus = res.metrics.status;
         rep.primaryMetric = { name: res.metrics.primary_metric.name, value: res.metrics.primary_metric.value };
-        m.extraction = { metrics: displayPath(repoRoot, res.metricsPath), status: res.metrics.status, missing_evidence: res.missingEvidence };
-        if (statusOf(m) === "synced") move(m, "completed", at, `metrics.json written (status ${res.metrics.status})`, rep);
+        m.extraction = {
+          metrics: displayPath(repoRoot, res.metricsPath),
+          status: res.metrics.status,
+          missing_evidence: res.missingEvidence,
+        };
+        if (statusOf(m) === "synced")
+          move(m, "completed", at, `metrics.json written (status ${res.metrics.status})`, rep);
         stateEvents.push({ manifest: m, event: "extracted" });
         if (m.host_mode === "slurm") {
-          for (const [p, c] of await evidenceFiles(repoRoot, l.run.runDir, m.run_id, findings)) extraFiles.set(p, { content: c, runId: m.run_id });
+          for (const [p, c] of await evidenceFiles(repoRoot, l.run.runDir, m.run_id, findings))
+            extraFiles.set(p, { content: c, runId: m.run_id });
         }
       } catch (e) {
         findings.push(errorFinding(e, l.run.manifestDisplay, "extract"));
@@ -908,7 +1149,8 @@ async function tick(
     }
 
     rep.after = statusOf(m);
-    rep.syncStatus = normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? String(m.artifact_sync_to_local?.status ?? "");
+    rep.syncStatus =
+      normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? String(m.artifact_sync_to_local?.status ?? "");
     rep.startedAt = m.timestamps?.started_at;
     rep.completedAt = m.timestamps?.completed_at;
     if (rep.startedAt) {
@@ -958,11 +1200,13 @@ async function tick(
     }
     if (!wasRight) {
       findings.push({
-        severity: "warning", check: "ledger.disagrees",
+        severity: "warning",
+        check: "ledger.disagrees",
         message: have
           ? `the ledger line "${have.text.trim()}" disagrees with ${l.run.manifestDisplay}; the manifest wins and the line becomes "${want}"`
           : `run ${m.run_id} (${l.run.manifestDisplay}) has no ledger line; it is added`,
-        file: LEDGER_PATH, line: have?.line,
+        file: LEDGER_PATH,
+        line: have?.line,
       });
     }
     ledgerFix.push(m);
@@ -971,7 +1215,10 @@ async function tick(
     for (const e of parsedLedger.entries) {
       if (!known.has(e.runId)) {
         findings.push({
-          severity: "warning", check: "ledger.no_manifest", file: LEDGER_PATH, line: e.line,
+          severity: "warning",
+          check: "ledger.no_manifest",
+          file: LEDGER_PATH,
+          line: e.line,
           message: `the ledger names run ${e.runId} (job ${e.jobId}), but no experiments/*/*/runs/${e.runId}/run_manifest.json exists; the line is left as it is`,
           hint: "restore the run's manifest from git history, or remove the line if the run was deleted on purpose",
         });
@@ -981,7 +1228,16 @@ async function tick(
 
   const written: string[] = [];
   if (dryRun) {
-    return { runs: reports, tracked: all.length, inFlight: slurmInFlight.length, findings, scheduler, outage: outageInfo, written, dryRun };
+    return {
+      runs: reports,
+      tracked: all.length,
+      inFlight: slurmInFlight.length,
+      findings,
+      scheduler,
+      outage: outageInfo,
+      written,
+      dryRun,
+    };
   }
 
   // Write everything in one replayable step (commit-back may call it again on a new head), then one commit.
@@ -995,7 +1251,9 @@ async function tick(
     for (const c of changed) {
       // Re-read on the head we are writing onto: another writer may have moved the run since this tick read it.
       const theirsText = await readFile(c.l.run.manifestPath, "utf8").catch(() => undefined);
-      const own = theirsText !== undefined && (ownWrites.get(c.m.run_id)?.has(theirsText) || theirsText === serializeManifest(c.m));
+      const own =
+        theirsText !== undefined &&
+        (ownWrites.get(c.m.run_id)?.has(theirsText) || theirsText === serializeManifest(c.m));
       let theirs: RunManifest | undefined;
       try {
         theirs = theirsText !== undefined && !own ? (JSON.parse(theirsText) as RunManifest) : undefined;
@@ -1005,7 +1263,9 @@ async function tick(
       if (theirs && theirs.run_id === c.m.run_id && keepTheirs(statusOf(c.l.manifest), theirs, c.m)) {
         superseded.add(c.m.run_id);
         applyFindings.push({
-          severity: "notice", check: "monitor.superseded", file: c.l.run.manifestDisplay,
+          severity: "notice",
+          check: "monitor.superseded",
+          file: c.l.run.manifestDisplay,
           message: `run ${c.m.run_id} was moved to ${statusOf(theirs)} by another writer while this tick worked (it read ${statusOf(c.l.manifest)} and decided ${statusOf(c.m)}); the newer record is kept`,
         });
         continue;
@@ -1041,7 +1301,8 @@ async function tick(
         const st = await readState(repoRoot);
         if (st) {
           let s = st;
-          for (const ev of stateEvents) if (!superseded.has(ev.manifest.run_id)) s = nextState(s, ev.manifest, ev.event, now()) ?? s;
+          for (const ev of stateEvents)
+            if (!superseded.has(ev.manifest.run_id)) s = nextState(s, ev.manifest, ev.event, now()) ?? s;
           if (s !== st) {
             await writeFileAtomic(path.join(repoRoot, STATE_PATH), JSON.stringify(s, null, 2) + "\n");
             touched.push(STATE_PATH);
@@ -1059,12 +1320,23 @@ async function tick(
   };
 
   let commit: CommitBackResult | undefined;
-  const anything = changed.length || extraFiles.size || summarySections.length || ledgerFix.length || stateEvents.length || monitorState;
+  const anything =
+    changed.length ||
+    extraFiles.size ||
+    summarySections.length ||
+    ledgerFix.length ||
+    stateEvents.length ||
+    monitorState;
   if (anything) {
     if ((opts.commit ?? inGit) && inGit) {
       commit = await commitBack({
-        repoRoot, apply, message: commitMessage(reports, outageInfo),
-        skipCi: opts.skipCi, push: opts.push, branch: opts.branch, token: opts.token,
+        repoRoot,
+        apply,
+        message: commitMessage(reports, outageInfo),
+        skipCi: opts.skipCi,
+        push: opts.push,
+        branch: opts.branch,
+        token: opts.token,
       });
       written.push(...commit.paths);
     } else {
@@ -1072,7 +1344,17 @@ async function tick(
     }
     findings.push(...applyFindings);
   }
-  return { runs: reports, tracked: all.length, inFlight: slurmInFlight.length, findings, scheduler, outage: outageInfo, commit, written, dryRun };
+  return {
+    runs: reports,
+    tracked: all.length,
+    inFlight: slurmInFlight.length,
+    findings,
+    scheduler,
+    outage: outageInfo,
+    commit,
+    written,
+    dryRun,
+  };
 }
 
 /** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
@@ -1081,7 +1363,10 @@ function commitMessage(reports: RunReport[], outage: MonitorReport["outage"]): s
   const subject = outage
     ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
     : `autolab: monitor tick: ${moved.length} run(s) advanced`;
-  const body = moved.map((r) => `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`);
+  const body = moved.map(
+    (r) =>
+      `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`,
+  );
   return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
 }
 

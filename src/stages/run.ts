@@ -61,10 +61,14 @@ async function fallbackStage(repoRoot: string): Promise<string> {
   const raw = policy.autorun?.todo_fallback?.slurm?.stage;
   const stage = raw === undefined ? DEFAULT_TODO_FALLBACK_STAGE : raw;
   if (typeof stage !== "string" || !(STAGES as readonly string[]).includes(stage)) {
-    throw new AutolabError(`autorun.todo_fallback.slurm.stage ${JSON.stringify(stage)} is not a stage (one of ${STAGES.join(", ")})`, {
-      file: POLICY_PATH, jsonPath: "/autorun/todo_fallback/slurm/stage",
-      hint: `set it to e.g. ${DEFAULT_TODO_FALLBACK_STAGE}`,
-    });
+    throw new AutolabError(
+      `autorun.todo_fallback.slurm.stage ${JSON.stringify(stage)} is not a stage (one of ${STAGES.join(", ")})`,
+      {
+        file: POLICY_PATH,
+        jsonPath: "/autorun/todo_fallback/slurm/stage",
+        hint: `set it to e.g. ${DEFAULT_TODO_FALLBACK_STAGE}`,
+      },
+    );
   }
   return stage;
 }
@@ -80,18 +84,34 @@ export async function runStep(opts: RunStepOptions): Promise<RunStepResult> {
     });
   }
   const before = state.stage;
-  const common = { cwd: repoRoot, push: opts.push, commit: opts.commit, branch: opts.branch, skipCi: opts.skipCi, token: opts.token, now: opts.now, log: opts.log };
+  const common = {
+    cwd: repoRoot,
+    push: opts.push,
+    commit: opts.commit,
+    branch: opts.branch,
+    skipCi: opts.skipCi,
+    token: opts.token,
+    now: opts.now,
+    log: opts.log,
+  };
 
   const fallBack = async (why: string, current: AutolabState): Promise<RunStepResult> => {
     const to = await fallbackStage(repoRoot);
-    if (opts.dryRun) return { stageBefore: before, stageAfter: to, action: "fallback", message: `${why}: would fall back to ${to}` };
+    if (opts.dryRun)
+      return { stageBefore: before, stageAfter: to, action: "fallback", message: `${why}: would fall back to ${to}` };
     const next: AutolabState = {
       ...current,
       stage: to,
       stage_attempt: 0,
       history: [
         ...(current.history ?? []),
-        { timestamp: iso((opts.now ?? (() => new Date()))()), stage_before: current.stage, stage_after: to, status: "complete", summary: `${why}: autorun.todo_fallback.slurm.stage` },
+        {
+          timestamp: iso((opts.now ?? (() => new Date()))()),
+          stage_before: current.stage,
+          stage_after: to,
+          status: "complete",
+          summary: `${why}: autorun.todo_fallback.slurm.stage`,
+        },
       ],
     };
     const apply = async () => {
@@ -100,15 +120,36 @@ export async function runStep(opts: RunStepOptions): Promise<RunStepResult> {
     };
     let commit: CommitBackResult | undefined;
     if ((opts.commit ?? inGit) && inGit) {
-      commit = await commitBack({ repoRoot, apply, message: `autolab: ${current.stage} -> ${to} (todo fallback)`, push: opts.push, branch: opts.branch, skipCi: opts.skipCi, token: opts.token });
+      commit = await commitBack({
+        repoRoot,
+        apply,
+        message: `autolab: ${current.stage} -> ${to} (todo fallback)`,
+        push: opts.push,
+        branch: opts.branch,
+        skipCi: opts.skipCi,
+        token: opts.token,
+      });
     } else await apply();
-    return { stageBefore: before, stageAfter: to, action: "fallback", message: `${why}: stage ${current.stage} -> ${to}`, commit };
+    return {
+      stageBefore: before,
+      stageAfter: to,
+      action: "fallback",
+      message: `${why}: stage ${current.stage} -> ${to}`,
+      commit,
+    };
   };
 
   if (before === "launch") {
     const res = await launch({ ...common, design: state.iteration_id, dryRun: opts.dryRun });
     const after = (await readState(repoRoot))?.stage ?? before;
-    return { stageBefore: before, stageAfter: after, action: "launch", message: `launched run ${res.runId} (${res.status}${res.jobId ? `, job ${res.jobId}` : ""})`, launch: res, commit: res.commit };
+    return {
+      stageBefore: before,
+      stageAfter: after,
+      action: "launch",
+      message: `launched run ${res.runId} (${res.status}${res.jobId ? `, job ${res.jobId}` : ""})`,
+      launch: res,
+      commit: res.commit,
+    };
   }
   if (before === "slurm_monitor" || before === "extract_results") {
     const tracked = state.pending_run_id || state.last_run_id || undefined;
@@ -116,12 +157,25 @@ export async function runStep(opts: RunStepOptions): Promise<RunStepResult> {
     const now = (await readState(repoRoot)) ?? state;
     const moved = rep.runs.filter((r) => r.transitions.length).map((r) => `${r.runId}: ${r.before} -> ${r.after}`);
     const result: RunStepResult = {
-      stageBefore: before, stageAfter: now.stage, action: "monitor",
-      message: moved.length ? moved.join("; ") : "no run changed this tick", monitor: rep, commit: rep.commit,
+      stageBefore: before,
+      stageAfter: now.stage,
+      action: "monitor",
+      message: moved.length ? moved.join("; ") : "no run changed this tick",
+      monitor: rep,
+      commit: rep.commit,
     };
-    if (now.stage === before && rep.runs.length === 0 && rep.scheduler.ok && !rep.dryRun && !rep.findings.some((f) => f.severity === "error")) {
+    if (
+      now.stage === before &&
+      rep.runs.length === 0 &&
+      rep.scheduler.ok &&
+      !rep.dryRun &&
+      !rep.findings.some((f) => f.severity === "error")
+    ) {
       // Nothing in flight and nothing left to extract: the monitor stage has nothing to wait for.
-      const fb = await fallBack(`nothing left to monitor${tracked ? ` (run ${tracked} is finished and extracted)` : ""}`, now);
+      const fb = await fallBack(
+        `nothing left to monitor${tracked ? ` (run ${tracked} is finished and extracted)` : ""}`,
+        now,
+      );
       return { ...fb, monitor: rep };
     }
     return result;
@@ -129,5 +183,10 @@ export async function runStep(opts: RunStepOptions): Promise<RunStepResult> {
   if (before === "update_docs") {
     return fallBack("nothing left to do in SLURM mode", state);
   }
-  return { stageBefore: before, stageAfter: before, action: "none", message: `stage ${before} is worked on by a person or an agent; autolab run has nothing to do` };
+  return {
+    stageBefore: before,
+    stageAfter: before,
+    action: "none",
+    message: `stage ${before} is worked on by a person or an agent; autolab run has nothing to do`,
+  };
 }

@@ -49,7 +49,12 @@ export async function collectStatus(
       m = JSON.parse(await readFile(r.manifestPath, "utf8")) as RunManifest;
       if (!m || typeof m !== "object" || Array.isArray(m)) throw new Error("not a JSON object");
     } catch (e) {
-      findings.push({ severity: "error", check: "manifest.parse", message: `cannot read manifest: ${(e as Error).message}`, file: r.manifestDisplay });
+      findings.push({
+        severity: "error",
+        check: "manifest.parse",
+        message: `cannot read manifest: ${(e as Error).message}`,
+        file: r.manifestDisplay,
+      });
       continue;
     }
     const started = str(m.timestamps?.started_at) ?? str(m.started_at);
@@ -78,7 +83,9 @@ export async function collectStatus(
     const st = JSON.parse(await readFile(path.join(repoRoot, MONITOR_STATE_PATH), "utf8")) as MonitorState;
     if (st.consecutive_failed_ticks > 0) {
       findings.push({
-        severity: "warning", check: "scheduler.outage", file: MONITOR_STATE_PATH,
+        severity: "warning",
+        check: "scheduler.outage",
+        file: MONITOR_STATE_PATH,
         message: `the last ${st.consecutive_failed_ticks} monitor tick(s) could not reach the scheduler (since ${st.first_failed_at ?? st.last_poll_error_at ?? "?"}; last error: ${st.last_poll_error ?? "?"}); the states shown may be stale`,
       });
     }
@@ -104,11 +111,17 @@ export function formatStatusTable(rows: StatusRow[]): string {
     r.iterationId,
     r.jobId ?? (r.hostMode === "local" ? "local" : "-"),
     r.status === "failed" && r.failureReason ? `failed (${r.failureReason})` : r.status,
-    r.slurmState ? `${r.slurmState}${r.reason && r.reason !== "None" && !/^(COMPLETED|CANCELLED|FAILED|TIMEOUT)/.test(r.slurmState) ? ` (${r.reason})` : ""}` : "-",
+    r.slurmState
+      ? `${r.slurmState}${r.reason && r.reason !== "None" && !/^(COMPLETED|CANCELLED|FAILED|TIMEOUT)/.test(r.slurmState) ? ` (${r.reason})` : ""}`
+      : "-",
     formatAge(r.ageSeconds),
     r.sync ?? "-",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const fmt = (row: string[]) => row.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  const fmt = (row: string[]) =>
+    row
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   return [fmt(head), ...body.map(fmt)].join("\n") + "\n";
 }

@@ -422,7 +422,8 @@ async function gatherRun(root: string, run: DiscoveredRun, on: Set<string>, stag
     // A job launched with a work root writes its evidence in its snapshot
     // until the monitor brings it into the checkout (at sync).
     const ev = m ? jobRunDir(m, root, run.runDir) : undefined;
-    const inSnapshot = ev?.workDir !== undefined && !ev.missing && !existsSync(path.join(run.runDir, "job_sentinel.json"));
+    const inSnapshot =
+      ev?.workDir !== undefined && !ev.missing && !existsSync(path.join(run.runDir, "job_sentinel.json"));
     const evRoot = inSnapshot ? ev!.workDir! : root;
     const evDir = inSnapshot ? ev!.dir : run.runDir;
     const sentinelDisplay = `${run.runPath}/job_sentinel.json`;
@@ -1145,7 +1146,15 @@ interface CommandContext {
 }
 
 /** Programs only a SLURM host has; a missing one is a warning, not a failed check. */
-const SLURM_CLIENTS: ReadonlySet<string> = new Set(["sbatch", "srun", "salloc", "squeue", "sinfo", "scontrol", "sacct"]);
+const SLURM_CLIENTS: ReadonlySet<string> = new Set([
+  "sbatch",
+  "srun",
+  "salloc",
+  "squeue",
+  "sinfo",
+  "scontrol",
+  "sacct",
+]);
 
 async function runPolicyCommand(spec: (typeof COMMANDS)[number], ctx: CommandContext): Promise<Finding[]> {
   const template = ctx.policy[spec.key];

@@ -65,8 +65,15 @@ export function runArgv(command: string, args: string[], opts: ExecOptions = {})
       child = spawn(command, args, { cwd: opts.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
     } catch (e) {
       resolve({
-        command, args, code: null, signal: null, stdout: "", stderr: "", timedOut: false,
-        spawnError: (e as Error).message, durationMs: performance.now() - started,
+        command,
+        args,
+        code: null,
+        signal: null,
+        stdout: "",
+        stderr: "",
+        timedOut: false,
+        spawnError: (e as Error).message,
+        durationMs: performance.now() - started,
       });
       return;
     }
@@ -76,7 +83,10 @@ export function runArgv(command: string, args: string[], opts: ExecOptions = {})
       clearTimeout(timer);
       clearTimeout(killTimer);
       resolve({
-        command, args, ...r, timedOut,
+        command,
+        args,
+        ...r,
+        timedOut,
         stdout: Buffer.concat(out).toString("utf8"),
         stderr: Buffer.concat(err).toString("utf8"),
         durationMs: performance.now() - started,
@@ -88,8 +98,18 @@ export function runArgv(command: string, args: string[], opts: ExecOptions = {})
       child.kill("SIGTERM");
       killTimer = setTimeout(() => child.kill("SIGKILL"), 2000);
     }, timeoutMs);
-    child.stdout.on("data", (d: Buffer) => { if (outLen < maxBytes) { out.push(d); outLen += d.length; } });
-    child.stderr.on("data", (d: Buffer) => { if (errLen < maxBytes) { err.push(d); errLen += d.length; } });
+    child.stdout.on("data", (d: Buffer) => {
+      if (outLen < maxBytes) {
+        out.push(d);
+        outLen += d.length;
+      }
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      if (errLen < maxBytes) {
+        err.push(d);
+        errLen += d.length;
+      }
+    });
     child.on("error", (e) => finish({ code: null, signal: null, spawnError: e.message }));
     child.on("close", (code, signal) => finish({ code, signal }));
     child.stdin.on("error", () => undefined);

@@ -70,7 +70,9 @@ export function decodeUtf8Strict(buf: Buffer, displayPath: string): string {
     }
     const { line, column } = lineColOfByte(buf, i);
     throw new AutolabError(`file is not valid UTF-8 (byte 0x${(buf[i] ?? 0).toString(16).padStart(2, "0")})`, {
-      file: displayPath, line, column,
+      file: displayPath,
+      line,
+      column,
       hint: "save the file as UTF-8",
     });
   }

@@ -26,20 +26,33 @@ Options:
 `,
   async run(argv, io) {
     const a = parseArgs(argv, [
-      { name: "no-push" }, { name: "no-commit" }, { name: "json" }, { name: "skip-ci" },
-      { name: "branch", value: true }, { name: "reason", value: true }, { name: "by", value: true },
+      { name: "no-push" },
+      { name: "no-commit" },
+      { name: "json" },
+      { name: "skip-ci" },
+      { name: "branch", value: true },
+      { name: "reason", value: true },
+      { name: "by", value: true },
     ]);
     if (a.positionals.length !== 1) throw new UsageError("cancel takes exactly one run id", "autolab cancel --help");
     const res = await cancel({
-      cwd: io.cwd, runId: a.positionals[0], reason: a.values.reason, by: a.values.by,
-      push: a.flags["no-push"] ? false : undefined, commit: a.flags["no-commit"] ? false : undefined,
-      branch: a.values.branch, skipCi: !!a.flags["skip-ci"],
+      cwd: io.cwd,
+      runId: a.positionals[0],
+      reason: a.values.reason,
+      by: a.values.by,
+      push: a.flags["no-push"] ? false : undefined,
+      commit: a.flags["no-commit"] ? false : undefined,
+      branch: a.values.branch,
+      skipCi: !!a.flags["skip-ci"],
     });
     if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
     else if (res.before === res.after) io.stdout(`run ${res.runId} is already ${res.before}; nothing to cancel\n`);
     else {
-      io.stdout(`run ${res.runId}${res.jobId ? ` (job ${res.jobId})` : ""}: ${res.before} -> failed (cancelled)${res.alreadyEnded ? "; the scheduler says the job had already ended" : ""}\n`);
-      if (res.commit?.committed) io.stdout(`committed ${res.commit.sha}${res.commit.pushed ? ` and pushed to ${res.commit.branch}` : ""}\n`);
+      io.stdout(
+        `run ${res.runId}${res.jobId ? ` (job ${res.jobId})` : ""}: ${res.before} -> failed (cancelled)${res.alreadyEnded ? "; the scheduler says the job had already ended" : ""}\n`,
+      );
+      if (res.commit?.committed)
+        io.stdout(`committed ${res.commit.sha}${res.commit.pushed ? ` and pushed to ${res.commit.branch}` : ""}\n`);
     }
     return 0;
   },

@@ -12,4 +12,16 @@ import { command as policy } from "./policy.js";
 import { command as validate } from "./validate.js";
 import { command as doctor } from "./doctor.js";
 
-export const COMMANDS: CliCommand[] = [init, launch, monitor, status, cancel, run, verify, slurmJobList, policy, validate, doctor];
+export const COMMANDS: CliCommand[] = [
+  init,
+  launch,
+  monitor,
+  status,
+  cancel,
+  run,
+  verify,
+  slurmJobList,
+  policy,
+  validate,
+  doctor,
+];

@@ -35,14 +35,25 @@ Options:
 `,
   async run(argv, io) {
     const a = parseArgs(argv, [
-      { name: "dry-run" }, { name: "no-push" }, { name: "no-commit" }, { name: "json" }, { name: "skip-ci" },
-      { name: "branch", value: true }, { name: "run-id", value: true },
+      { name: "dry-run" },
+      { name: "no-push" },
+      { name: "no-commit" },
+      { name: "json" },
+      { name: "skip-ci" },
+      { name: "branch", value: true },
+      { name: "run-id", value: true },
     ]);
-    if (a.positionals.length) throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab monitor --help");
+    if (a.positionals.length)
+      throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab monitor --help");
     const rep = await monitor({
-      cwd: io.cwd, runId: a.values["run-id"], dryRun: !!a.flags["dry-run"],
-      push: a.flags["no-push"] ? false : undefined, commit: a.flags["no-commit"] ? false : undefined,
-      branch: a.values.branch, skipCi: !!a.flags["skip-ci"], log: (s) => io.stderr(s + "\n"),
+      cwd: io.cwd,
+      runId: a.values["run-id"],
+      dryRun: !!a.flags["dry-run"],
+      push: a.flags["no-push"] ? false : undefined,
+      commit: a.flags["no-commit"] ? false : undefined,
+      branch: a.values.branch,
+      skipCi: !!a.flags["skip-ci"],
+      log: (s) => io.stderr(s + "\n"),
     });
     const errors = rep.findings.filter((f) => f.severity === "error").length;
     if (a.flags.json) {
@@ -61,8 +72,12 @@ Options:
           `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}\n`,
       );
     }
-    if (rep.outage) io.stdout(`scheduler outage: ${rep.outage.consecutiveFailedTicks} consecutive failed tick(s)${rep.outage.escalated ? " (escalated)" : ""}\n`);
-    if (rep.commit?.committed) io.stdout(`committed ${rep.commit.sha}${rep.commit.pushed ? ` and pushed to ${rep.commit.branch}` : ""}\n`);
+    if (rep.outage)
+      io.stdout(
+        `scheduler outage: ${rep.outage.consecutiveFailedTicks} consecutive failed tick(s)${rep.outage.escalated ? " (escalated)" : ""}\n`,
+      );
+    if (rep.commit?.committed)
+      io.stdout(`committed ${rep.commit.sha}${rep.commit.pushed ? ` and pushed to ${rep.commit.branch}` : ""}\n`);
     else if (!rep.dryRun && rep.written.length) io.stdout(`wrote ${rep.written.length} file(s) (not committed)\n`);
     for (const f of rep.findings) io.stderr(formatFinding(f) + "\n");
     return errors ? 1 : 0;

@@ -17,12 +17,21 @@ by a person or an agent.
 `,
   async run(argv, io) {
     const a = parseArgs(argv, [
-      { name: "dry-run" }, { name: "no-push" }, { name: "no-commit" }, { name: "json" }, { name: "skip-ci" }, { name: "branch", value: true },
+      { name: "dry-run" },
+      { name: "no-push" },
+      { name: "no-commit" },
+      { name: "json" },
+      { name: "skip-ci" },
+      { name: "branch", value: true },
     ]);
     if (a.positionals.length) throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab run --help");
     const res = await runStep({
-      cwd: io.cwd, dryRun: !!a.flags["dry-run"], push: a.flags["no-push"] ? false : undefined,
-      commit: a.flags["no-commit"] ? false : undefined, branch: a.values.branch, skipCi: !!a.flags["skip-ci"],
+      cwd: io.cwd,
+      dryRun: !!a.flags["dry-run"],
+      push: a.flags["no-push"] ? false : undefined,
+      commit: a.flags["no-commit"] ? false : undefined,
+      branch: a.values.branch,
+      skipCi: !!a.flags["skip-ci"],
       log: (s) => io.stderr(s + "\n"),
     });
     if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");

@@ -47,7 +47,12 @@ function wantsHelp(argv: string[]): boolean {
  * the checkout (the ledger and manifests are the repository's); outside one
  * (checking a sample, say) any path is taken.
  */
-function shownPath(root: string | undefined, cwd: string, given: string, what: string): { abs: string; display: string } {
+function shownPath(
+  root: string | undefined,
+  cwd: string,
+  given: string,
+  what: string,
+): { abs: string; display: string } {
   const abs = root ? resolveInside(root, path.resolve(cwd, given), what) : path.resolve(cwd, given);
   return { abs, display: given };
 }

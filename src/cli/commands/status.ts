@@ -18,7 +18,8 @@ Exit 1 when a manifest cannot be read.
 `,
   async run(argv, io) {
     const a = parseArgs(argv, [{ name: "json" }, { name: "iteration", value: true }, { name: "run-id", value: true }]);
-    if (a.positionals.length) throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab status --help");
+    if (a.positionals.length)
+      throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab status --help");
     const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
     const { rows, findings } = await collectStatus(root, { iteration: a.values.iteration, runId: a.values["run-id"] });
     if (a.flags.json) io.stdout(JSON.stringify({ runs: rows, findings }, null, 2) + "\n");
