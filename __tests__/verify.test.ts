@@ -35,7 +35,8 @@ const RUN_PATH = `${ITER_PATH}/runs/${RUN}`;
 const MANIFEST = `${RUN_PATH}/run_manifest.json`;
 const NOW = new Date("2026-11-29T00:00:00Z");
 const STAGES: VerifyStage[] = ["launch", "slurm_monitor", "extract_results"];
-const SAMPLES = "/work/shared/autolab-1.0-samples";
+// The Python tool's files, copied unchanged into the fixtures (CI has no /work/shared).
+const SAMPLES = path.resolve(__dirname, "fixtures/autolab-1.0");
 
 /** Real SLURM is needed only for the slurm preset's `sbatch --test-only` dry run. */
 const sinfoOnPath = (process.env.PATH ?? "")
