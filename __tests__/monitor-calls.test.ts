@@ -139,9 +139,15 @@ describe.skipIf(!sinfoOnPath)("scheduler calls per tick do not depend on the num
     expect(b.rep.runs.every((r) => /^Partition/.test(r.reason ?? ""))).toBe(true);
     expect(b.rep.findings.filter((f) => f.check === "scheduler.unknown_job")).toEqual([]);
     // The first tick added the 200 ledger lines; the next one is idle and costs the same.
-    const c = await counted(many);
-    expect(c.calls).toEqual(a.calls);
-    expect(c.rep.written).toEqual([]);
+    // Later ticks cost the same. (The controller may still change a pending reason, e.g.
+    // PartitionConfig -> PartitionTimeLimit, which is recorded; within a few ticks one is idle.)
+    let idle = false;
+    for (let i = 0; i < 4 && !idle; i++) {
+      const c = await counted(many);
+      expect(c.calls).toEqual(a.calls);
+      idle = c.rep.written.length === 0;
+    }
+    expect(idle).toBe(true);
   });
 
   it("with accounting down: sacct (fails) + squeue + scontrol, for 1 run and for 200 runs", async () => {

@@ -275,7 +275,12 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     // 20 min on a partition whose limit is 10 min: PartitionTimeLimit (PartitionConfig while the scheduler first looks).
     expect(m.slurm?.reason).toMatch(/^Partition(TimeLimit|Config)$/);
     expect(rep.findings.some((f) => f.check === "scheduler.never_starts" && f.message.includes(jobId))).toBe(true);
-    // A second tick on a pending job writes nothing (no churn, no commit per tick).
+    // Once the controller's reason has settled (PartitionConfig becomes PartitionTimeLimit after its
+    // first look) and is recorded, another tick on the pending job writes nothing (no churn, no commit per tick).
+    for (let i = 0; i < 50 && !/Reason=PartitionTimeLimit/.test(await scontrol(["show", "job", jobId])); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await tick(root, { runId });
     const text = manifestText(root, "impossible", runId);
     rep = await tick(root, { runId });
     expect(rep.written).toEqual([]);
