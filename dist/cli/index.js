@@ -22774,11 +22774,17 @@ function recordObservation(m, d, obs, at, schedulerOk) {
             delete s.reason;
         if (obs.exitCode !== undefined)
             s.exit_code = obs.exitCode;
-        if (obs.nodeList !== undefined)
+        // A pending job's NodeList is at most where the scheduler plans to put it: record real placements only.
+        if (d.phase === "pending")
+            delete s.nodes;
+        else if (obs.nodeList !== undefined)
             s.nodes = obs.nodeList;
         if (obs.restarts !== undefined)
             s.restarts = obs.restarts;
-        if (obs.start !== undefined)
+        // For a job still pending, Start is the backfill scheduler's estimate (it moves): keep only a real start.
+        if (d.phase === "pending")
+            delete s.start;
+        else if (obs.start !== undefined)
             s.start = obs.start;
         // For a job that has not ended, End is the controller's estimate (it moves): keep only the real one.
         if (obs.end !== undefined && d.terminal)
