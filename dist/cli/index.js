@@ -22590,6 +22590,24 @@ function needsWork(m, hasMetrics) {
     const st = statusOf(m);
     return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics;
 }
+/** The fields `canonicalLine` reads (run, iteration, host, job id, status, launch date), nothing else. */
+function ledgerFields(m) {
+    const jobId = manifestJobId(m);
+    const ts = m.timestamps && typeof m.timestamps === "object" ? m.timestamps : undefined;
+    return {
+        schema_version: m.schema_version,
+        run_id: m.run_id,
+        iteration_id: m.iteration_id,
+        host_mode: m.host_mode,
+        status: m.status,
+        command: "",
+        resource_request: {},
+        artifact_sync_to_local: {},
+        timestamps: { started_at: ts?.started_at },
+        ...(m.started_at !== undefined ? { started_at: m.started_at } : {}),
+        ...(jobId !== undefined ? { job_id: jobId } : {}),
+    };
+}
 /** Read every manifest once: a JSON parse for all, schema validation for the ones the tick acts on. */
 async function loadRuns(runs, findings) {
     const out = [];
@@ -22616,7 +22634,9 @@ async function loadRuns(runs, findings) {
             }
             const hasMetrics = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(run.runDir, "metrics.json"));
             if (quick && !needsWork(quick, hasMetrics)) {
-                return { run, manifest: quick, stableBefore: "", hasMetrics, validated: false };
+                // Finished and extracted: only its ledger line is checked, so only what that needs is kept
+                // (a tick over 10,000 runs would otherwise hold every manifest in memory).
+                return { run, manifest: ledgerFields(quick), stableBefore: "", hasMetrics, validated: false };
             }
             try {
                 const doc = parseDocument("manifest", text, run.manifestDisplay);
