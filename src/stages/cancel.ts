@@ -15,7 +15,7 @@ import { manifestJobId, readManifest, writeManifest } from "../contract/manifest
 import { canTransition, type RunStatus } from "../contract/vocabulary.js";
 import { LEDGER_PATH, upsertLedgerFile } from "../ledger/io.js";
 import { cancelJobs } from "../slurm/cancel.js";
-import { discoverRuns } from "./discover.js";
+import { discoverRuns, runNotFound } from "./discover.js";
 import { statusOf, takeMonitorLock } from "./monitor.js";
 import { commitBack, type CommitBackResult } from "../git/commitback.js";
 import { isGitRepo, topLevel } from "../git/git.js";
@@ -60,18 +60,7 @@ export async function cancel(opts: CancelOptions): Promise<CancelResult> {
   const repoRoot = inGit ? await topLevel(opts.cwd) : path.resolve(opts.cwd);
   const found = await discoverRuns(repoRoot, { runId: opts.runId });
   const run = found.runs[0];
-  if (!run) {
-    const why = found.findings.filter((f) => f.check !== "discover.not_found");
-    throw new AutolabError(
-      why.length ? `run ${opts.runId} could not be read` : `no run ${opts.runId} under experiments/*/*/runs/`,
-      {
-        exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
-        hint: "autolab status lists the runs",
-        findings: why,
-        file: why[0]?.file,
-      },
-    );
-  }
+  if (!run) throw runNotFound(opts.runId, found.findings);
   const now = opts.now ?? (() => new Date());
   const release = await takeMonitorLock(repoRoot, inGit, now());
   try {

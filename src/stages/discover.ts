@@ -328,3 +328,21 @@ export function jobRunDir(
   }
   return { dir, workDir: wd, missing };
 }
+
+/**
+ * The error for a run asked for by id that discovery did not return: exit 2
+ * when there is no such run, exit 1 (with the reasons as findings) when it
+ * exists but was refused, e.g. a symlink leaving the repository.
+ */
+export function runNotFound(runId: string, findings: readonly Finding[]): AutolabError {
+  const why = findings.filter((f) => f.check !== "discover.not_found");
+  return new AutolabError(
+    why.length ? `run ${runId} could not be read` : `no run ${runId} under experiments/*/*/runs/`,
+    {
+      exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
+      hint: "autolab status lists the runs",
+      findings: why,
+      file: why[0]?.file,
+    },
+  );
+}

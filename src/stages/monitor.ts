@@ -93,12 +93,11 @@ import {
   type SyncResult,
 } from "./sync.js";
 import { extractRun, upsertRunSection } from "./extract.js";
-import { discoverRuns, jobRunDir, type DiscoveredRun } from "./discover.js";
+import { discoverRuns, jobRunDir, runNotFound, type DiscoveredRun } from "./discover.js";
 import { nextState, readState, STATE_PATH, type RunEvent } from "./state.js";
 import { commitBack, type CommitBackResult } from "../git/commitback.js";
 import { git, isGitRepo, topLevel } from "../git/git.js";
-import type { Finding } from "../util/errors.js";
-import { AutolabError } from "../util/errors.js";
+import { AutolabError, findingFromError, type Finding } from "../util/errors.js";
 import { displayPath, readTextStrict, writeFileAtomic } from "../util/fs.js";
 
 export const MONITOR_STATE_PATH = ".autolab/monitor_state.json";
@@ -249,19 +248,7 @@ interface Loaded {
 }
 
 function errorFinding(e: unknown, file: string, check: string, severity: Finding["severity"] = "error"): Finding {
-  if (e instanceof AutolabError) {
-    return {
-      severity,
-      check,
-      message: e.message,
-      file: e.location.file ?? file,
-      line: e.location.line,
-      column: e.location.column,
-      jsonPath: e.location.jsonPath,
-      hint: e.hint,
-    };
-  }
-  return { severity, check, message: e instanceof Error ? e.message : String(e), file };
+  return findingFromError(e, check, file, { severity });
 }
 
 function needsWork(m: RunManifest, hasMetrics: boolean): boolean {
@@ -680,19 +667,8 @@ async function tick(
   const extractTimeoutPolicy = obj(policy.extract_results).timeout_seconds;
 
   const discovered = await discoverRuns(repoRoot, opts.runId ? { runId: opts.runId } : {});
-  if (opts.runId && !discovered.runs.length) {
-    // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
-    const why = discovered.findings.filter((f) => f.check !== "discover.not_found");
-    throw new AutolabError(
-      why.length ? `run ${opts.runId} could not be read` : `no run ${opts.runId} under experiments/*/*/runs/`,
-      {
-        exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
-        hint: "autolab status lists the runs",
-        findings: why,
-        file: why[0]?.file,
-      },
-    );
-  }
+  // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
+  if (opts.runId && !discovered.runs.length) throw runNotFound(opts.runId, discovered.findings);
   findings.push(...discovered.findings);
   const all = await loadRuns(discovered.runs, findings);
 

@@ -74,7 +74,7 @@ import {
 } from "../contract/vocabulary.js";
 import { LEDGER_PATH } from "../ledger/io.js";
 import { LEDGER_FORMAT, indexLedger, verifyRunInLedger, type LedgerIndex } from "../ledger/ledger.js";
-import { AutolabError, type Finding, type SourceLocation } from "../util/errors.js";
+import { AutolabError, findingFromError, type Finding, type SourceLocation } from "../util/errors.js";
 import { describeFailure, ok, runArgv } from "../util/exec.js";
 import { decodeUtf8Strict, resolveInside } from "../util/fs.js";
 import { shellJoin, shellQuote } from "../slurm/shell.js";
@@ -218,19 +218,7 @@ interface IterationFacts {
 }
 
 function errorToFinding(e: unknown, check: string, file: string, hint?: string): Finding {
-  if (e instanceof AutolabError) {
-    return {
-      severity: "error",
-      check,
-      message: e.message,
-      file: e.location.file ?? file,
-      line: e.location.line,
-      column: e.location.column,
-      jsonPath: e.location.jsonPath,
-      hint: e.hint ?? hint,
-    };
-  }
-  return { severity: "error", check, message: e instanceof Error ? e.message : String(e), file, hint };
+  return findingFromError(e, check, file, { hint });
 }
 
 /**

@@ -92,3 +92,29 @@ export function worstSeverity(findings: Finding[]): Severity | undefined {
   if (findings.length) return "notice";
   return undefined;
 }
+
+/**
+ * A finding from a caught error: an AutolabError keeps its own location and
+ * hint; anything else becomes a finding at `file`.
+ */
+export function findingFromError(
+  e: unknown,
+  check: string,
+  file?: string,
+  opts: { severity?: Severity; hint?: string } = {},
+): Finding {
+  const severity = opts.severity ?? "error";
+  if (e instanceof AutolabError) {
+    return {
+      severity,
+      check,
+      message: e.message,
+      file: e.location.file ?? file,
+      line: e.location.line,
+      column: e.location.column,
+      jsonPath: e.location.jsonPath,
+      hint: e.hint ?? opts.hint,
+    };
+  }
+  return { severity, check, message: e instanceof Error ? e.message : String(e), file, hint: opts.hint };
+}
