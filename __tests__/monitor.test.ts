@@ -362,11 +362,22 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     expect(runOf(rep, runId).transitions).toEqual([]);
     expect(m.slurm?.state).toBe("PENDING");
     expect(m.slurm?.restarts).toBe(1);
-    // A requeued job waits ~2 min (Reason=BeginTime); let it start now.
-    await scontrol(["update", `JobId=${jobId}`, "StartTime=now"]);
+    // A requeued job waits ~2 min (Reason=BeginTime); ask it to start now, but only after the first
+    // attempt has been torn down (KillWait=5 s on the dev cluster): a second attempt started while
+    // slurmstepd still ends the first one fails at launch (FAILED 1:0, batch CANCELLED), a real
+    // failure the monitor rightly records. Then wait for the second attempt itself (sentinel exit 0).
+    const sentinel = path.join(runDir(root, "requeue", runId), "job_sentinel.json");
+    for (let i = 0; i < 120; i++) {
+      if (existsSync(sentinel) && /"exit_code":0\b/.test(readFileSync(sentinel, "utf8"))) break;
+      if (i === 8) await scontrol(["update", `JobId=${jobId}`, "StartTime=now"]);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     await waitForSacct(jobId, 90_000);
     rep = await tick(root, { runId });
-    expect(runOf(rep, runId).after).toBe("completed");
+    expect(
+      runOf(rep, runId).after,
+      JSON.stringify({ manifest: manifest(root, "requeue", runId), findings: rep.findings }, null, 1),
+    ).toBe("completed");
     m = expectConsistent(root, "requeue", runId);
     expect(m.slurm?.restarts).toBe(1);
     expect(m.history!.map((h) => h.to)).toEqual(["submitted", "running", "synced", "completed"]);
