@@ -48391,6 +48391,26 @@ function worstSeverity(findings) {
         return "notice";
     return undefined;
 }
+/**
+ * A finding from a caught error: an AutolabError keeps its own location and
+ * hint; anything else becomes a finding at `file`.
+ */
+function findingFromError(e, check, file, opts = {}) {
+    const severity = opts.severity ?? "error";
+    if (e instanceof errors_AutolabError) {
+        return {
+            severity,
+            check,
+            message: e.message,
+            file: e.location.file ?? file,
+            line: e.location.line,
+            column: e.location.column,
+            jsonPath: e.location.jsonPath,
+            hint: e.hint ?? opts.hint,
+        };
+    }
+    return { severity, check, message: e instanceof Error ? e.message : String(e), file, hint: opts.hint };
+}
 
 ;// CONCATENATED MODULE: ./lib/src/contract/vocabulary.js
 /**
@@ -53701,6 +53721,20 @@ function jobRunDir(m, repoRoot, runDir) {
     }
     return { dir, workDir: wd, missing };
 }
+/**
+ * The error for a run asked for by id that discovery did not return: exit 2
+ * when there is no such run, exit 1 (with the reasons as findings) when it
+ * exists but was refused, e.g. a symlink leaving the repository.
+ */
+function runNotFound(runId, findings) {
+    const why = findings.filter((f) => f.check !== "discover.not_found");
+    return new errors_AutolabError(why.length ? `run ${runId} could not be read` : `no run ${runId} under experiments/*/*/runs/`, {
+        exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
+        hint: "autolab status lists the runs",
+        findings: why,
+        file: why[0]?.file,
+    });
+}
 
 ;// CONCATENATED MODULE: ./lib/src/stages/state.js
 /**
@@ -54745,19 +54779,7 @@ function monitor_obj(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
 }
 function errorFinding(e, file, check, severity = "error") {
-    if (e instanceof errors_AutolabError) {
-        return {
-            severity,
-            check,
-            message: e.message,
-            file: e.location.file ?? file,
-            line: e.location.line,
-            column: e.location.column,
-            jsonPath: e.location.jsonPath,
-            hint: e.hint,
-        };
-    }
-    return { severity, check, message: e instanceof Error ? e.message : String(e), file };
+    return findingFromError(e, check, file, { severity });
 }
 function needsWork(m, hasMetrics) {
     const st = statusOf(m);
@@ -55165,16 +55187,9 @@ async function tick(opts, repoRoot, inGit, dryRun, log, now) {
     const pythonBin = String(policy.python_bin ?? "python3");
     const extractTimeoutPolicy = monitor_obj(policy.extract_results).timeout_seconds;
     const discovered = await discoverRuns(repoRoot, opts.runId ? { runId: opts.runId } : {});
-    if (opts.runId && !discovered.runs.length) {
-        // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
-        const why = discovered.findings.filter((f) => f.check !== "discover.not_found");
-        throw new errors_AutolabError(why.length ? `run ${opts.runId} could not be read` : `no run ${opts.runId} under experiments/*/*/runs/`, {
-            exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
-            hint: "autolab status lists the runs",
-            findings: why,
-            file: why[0]?.file,
-        });
-    }
+    // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
+    if (opts.runId && !discovered.runs.length)
+        throw runNotFound(opts.runId, discovered.findings);
     findings.push(...discovered.findings);
     const all = await loadRuns(discovered.runs, findings);
     // The ledger (manifests win where the two disagree).
@@ -58218,19 +58233,7 @@ function isVerifyStage(s) {
     return VERIFY_STAGES.includes(s);
 }
 function errorToFinding(e, check, file, hint) {
-    if (e instanceof errors_AutolabError) {
-        return {
-            severity: "error",
-            check,
-            message: e.message,
-            file: e.location.file ?? file,
-            line: e.location.line,
-            column: e.location.column,
-            jsonPath: e.location.jsonPath,
-            hint: e.hint ?? hint,
-        };
-    }
-    return { severity: "error", check, message: e instanceof Error ? e.message : String(e), file, hint };
+    return findingFromError(e, check, file, { hint });
 }
 /**
  * Read a file that lives in the repository, refusing a symlink that leaves it.
@@ -59505,15 +59508,8 @@ async function cancel(opts) {
     const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
     const found = await discoverRuns(repoRoot, { runId: opts.runId });
     const run = found.runs[0];
-    if (!run) {
-        const why = found.findings.filter((f) => f.check !== "discover.not_found");
-        throw new errors_AutolabError(why.length ? `run ${opts.runId} could not be read` : `no run ${opts.runId} under experiments/*/*/runs/`, {
-            exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
-            hint: "autolab status lists the runs",
-            findings: why,
-            file: why[0]?.file,
-        });
-    }
+    if (!run)
+        throw runNotFound(opts.runId, found.findings);
     const now = opts.now ?? (() => new Date());
     const release = await takeMonitorLock(repoRoot, inGit, now());
     try {
