@@ -5,7 +5,6 @@
  * changes nothing while slurmctld is down; one `autolab run` step per stage
  * from launch to the policy's todo fallback.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,22 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { main } from "../src/cli/main.js";
 import type { RunManifest } from "../src/contract/types.js";
-import {
-  DEV_CLUSTER_SCRIPT,
-  requireCluster,
-  scancel,
-  startCluster,
-  stopDaemon,
-  waitForSacct,
-} from "./helpers/cluster.js";
+import { slurmOnPath, requireCluster, scancel, startCluster, stopDaemon, waitForSacct } from "./helpers/cluster.js";
 
-const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
-if (!sinfoOnPath) {
-  console.warn(
-    "\n*** SKIPPING __tests__/cancel-status-run.test.ts: `sinfo` is not on PATH, so there is no SLURM here. " +
-      `Start the dev cluster with: bash ${DEV_CLUSTER_SCRIPT} start ***\n`,
-  );
-}
+const sinfoOnPath = slurmOnPath("__tests__/cancel-status-run.test.ts");
 
 interface Outcome {
   code: number;

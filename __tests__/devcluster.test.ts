@@ -3,13 +3,13 @@
  * status, jobs as root and as a normal user, idempotent start, and real outages
  * made with stop-daemon followed by start.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runArgv } from "../src/util/exec.js";
 import {
   DEV_CLUSTER_SCRIPT,
+  slurmOnPath,
   TEST_USER,
   requireCluster,
   sbatchRaw,
@@ -22,13 +22,7 @@ import {
   type DaemonName,
 } from "./helpers/cluster.js";
 
-const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
-if (!sinfoOnPath) {
-  console.warn(
-    "\n*** SKIPPING __tests__/devcluster.test.ts: `sinfo` is not on PATH, so there is no SLURM here. " +
-      `Start the dev cluster with: bash ${DEV_CLUSTER_SCRIPT} start ***\n`,
-  );
-}
+const sinfoOnPath = slurmOnPath("__tests__/devcluster.test.ts");
 
 const DAEMONS: DaemonName[] = ["munged", "mariadb", "slurmdbd", "slurmctld", "slurmd"];
 

@@ -17,7 +17,6 @@
  * lost, none duplicated), each with its manifest's status, plus the foreign
  * line and the note untouched.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -30,16 +29,10 @@ import { parseLedger } from "../src/ledger/ledger.js";
 import { LEDGER_HEADER } from "../src/ledger/io.js";
 import type { RunManifest } from "../src/contract/types.js";
 import { runArgv } from "../src/util/exec.js";
-import { DEV_CLUSTER_SCRIPT, requireCluster, scancel, waitForSacct } from "./helpers/cluster.js";
+import { slurmOnPath, requireCluster, scancel, waitForSacct } from "./helpers/cluster.js";
 import { cloneRepo, git, GIT_ENV, makeRepo, runCli, type CliResult } from "./helpers/repo.js";
 
-const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
-if (!sinfoOnPath) {
-  console.warn(
-    "\n*** SKIPPING __tests__/faults-race.test.ts: `sinfo` is not on PATH, so there is no SLURM here. " +
-      `Start the dev cluster with: bash ${DEV_CLUSTER_SCRIPT} start ***\n`,
-  );
-}
+const sinfoOnPath = slurmOnPath("__tests__/faults-race.test.ts");
 
 const N = 8;
 const LEDGER = "docs/slurm_job_list.md";

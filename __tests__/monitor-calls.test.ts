@@ -18,15 +18,9 @@ import YAML from "yaml";
 import { monitor, type MonitorReport } from "../src/stages/monitor.js";
 import { writeManifest } from "../src/contract/manifest.js";
 import type { RunManifest } from "../src/contract/types.js";
-import { DEV_CLUSTER_SCRIPT, requireCluster, sbatchRaw, scancel, startCluster, stopDaemon } from "./helpers/cluster.js";
+import { slurmOnPath, requireCluster, sbatchRaw, scancel, startCluster, stopDaemon } from "./helpers/cluster.js";
 
-const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
-if (!sinfoOnPath) {
-  console.warn(
-    "\n*** SKIPPING __tests__/monitor-calls.test.ts: `sinfo` is not on PATH, so there is no SLURM here. " +
-      `Start the dev cluster with: bash ${DEV_CLUSTER_SCRIPT} start ***\n`,
-  );
-}
+const sinfoOnPath = slurmOnPath("__tests__/monitor-calls.test.ts");
 
 const PROGRAMS = ["sacct", "squeue", "scontrol", "sinfo", "scancel", "sbatch"];
 const N = 200;

@@ -9,7 +9,6 @@
  * runs. Once the daemons are back, the next tick finishes the runs correctly.
  * Every daemon is restarted in a finally block so other test files are not hurt.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,7 +18,7 @@ import { launch } from "../src/stages/launch.js";
 import { monitor, MONITOR_STATE_PATH, type MonitorReport, type MonitorState } from "../src/stages/monitor.js";
 import type { RunManifest } from "../src/contract/types.js";
 import {
-  DEV_CLUSTER_SCRIPT,
+  slurmOnPath,
   requireCluster,
   scancel,
   startCluster,
@@ -28,13 +27,7 @@ import {
   waitForState,
 } from "./helpers/cluster.js";
 
-const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
-if (!sinfoOnPath) {
-  console.warn(
-    "\n*** SKIPPING __tests__/monitor-outage.test.ts: `sinfo` is not on PATH, so there is no SLURM here. " +
-      `Start the dev cluster with: bash ${DEV_CLUSTER_SCRIPT} start ***\n`,
-  );
-}
+const sinfoOnPath = slurmOnPath("__tests__/monitor-outage.test.ts");
 
 /** Sleeps a little (so the job is still running when the outage starts), then writes its result. */
 function design(id: string, seconds: number): string {

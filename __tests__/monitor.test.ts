@@ -31,7 +31,7 @@ import { renderSlurmScript, sbatchArgv } from "../src/slurm/render.js";
 import { writeManifest } from "../src/contract/manifest.js";
 import type { RunManifest } from "../src/contract/types.js";
 import {
-  DEV_CLUSTER_SCRIPT,
+  slurmOnPath,
   requireCluster,
   sbatchRaw,
   scancel,
@@ -40,13 +40,7 @@ import {
   waitForState,
 } from "./helpers/cluster.js";
 
-const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
-if (!sinfoOnPath) {
-  console.warn(
-    "\n*** SKIPPING __tests__/monitor.test.ts: `sinfo` is not on PATH, so there is no SLURM here. " +
-      `Start the dev cluster with: bash ${DEV_CLUSTER_SCRIPT} start ***\n`,
-  );
-}
+const sinfoOnPath = slurmOnPath("__tests__/monitor.test.ts");
 
 // ---------------------------------------------------------------------------
 // A research repository in a temp dir

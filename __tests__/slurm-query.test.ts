@@ -3,7 +3,6 @@
  * squeue call per tick for all jobs, every real outcome decided right, and
  * outages (slurmdbd down, slurmctld down) reported without changing a run.
  */
-import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryJobs, type QueryOutcome } from "../src/slurm/query.js";
 import { decideJob, type JobDecision } from "../src/slurm/statemap.js";
 import {
-  DEV_CLUSTER_SCRIPT,
+  slurmOnPath,
   requireCluster,
   sbatchRaw,
   scancel,
@@ -22,13 +21,7 @@ import {
   waitForState,
 } from "./helpers/cluster.js";
 
-const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
-if (!sinfoOnPath) {
-  console.warn(
-    "\n*** SKIPPING __tests__/slurm-query.test.ts: `sinfo` is not on PATH, so there is no SLURM here. " +
-      `Start the dev cluster with: bash ${DEV_CLUSTER_SCRIPT} start ***\n`,
-  );
-}
+const sinfoOnPath = slurmOnPath("__tests__/slurm-query.test.ts");
 
 const SENTINEL_OK = { exit_code: 0 };
 const NO_SUCH_JOB = "987654321";

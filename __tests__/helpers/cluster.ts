@@ -210,3 +210,18 @@ export async function startCluster(): Promise<void> {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Whether `sinfo` is on PATH (a SLURM host). When not, says loudly that the
+ * named test file's cluster tests are skipped and how to start the cluster.
+ */
+export function slurmOnPath(testFile: string): boolean {
+  const found = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
+  if (!found) {
+    console.warn(
+      `\n*** SKIPPING ${testFile}: \`sinfo\` is not on PATH, so there is no SLURM here. ` +
+        `Start the dev cluster with: bash ${DEV_CLUSTER_SCRIPT} start ***\n`,
+    );
+  }
+  return found;
+}
