@@ -1,8 +1,26 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/** Node built-ins that touch files, processes, the network or the environment. */
+const IMPURE_MODULES = [
+  "fs",
+  "fs/promises",
+  "child_process",
+  "os",
+  "net",
+  "http",
+  "https",
+  "process",
+  "worker_threads",
+  "cluster",
+  "dgram",
+  "dns",
+  "tls",
+  "readline",
+];
+
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", ".dev-cluster/**", ".bench/**"] },
+  { ignores: ["dist/**", "node_modules/**", ".dev-cluster/**", ".bench/**", ".ci/node24/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,6 +36,55 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The domain decides; it never touches files, processes, the environment or the clock.
+    // It may import only itself, the contract's types and vocabulary, and the error type.
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: IMPURE_MODULES.flatMap((m) => [
+            { name: m, message: "src/domain is pure: no files, processes, network or environment" },
+            { name: `node:${m}`, message: "src/domain is pure: no files, processes, network or environment" },
+          ]),
+          patterns: [
+            {
+              regex: "^\\.\\./(?!contract/(types|vocabulary)\\.js$|util/errors\\.js$)",
+              message:
+                "src/domain imports only src/domain, contract/types, contract/vocabulary and util/errors (everything else may do I/O)",
+            },
+            {
+              regex: "^(?!\\.{1,2}/|node:|yaml$)",
+              message: "src/domain imports no packages (only yaml, which is pure)",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "src/domain is pure: pass values in, never read process" },
+        { name: "fetch", message: "src/domain is pure: no network" },
+        { name: "setTimeout", message: "src/domain is pure: no timers" },
+        { name: "setInterval", message: "src/domain is pure: no timers" },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "src/domain has no clock: take `now` as an argument",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "src/domain has no clock: take `now` as an argument",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: "src/domain is deterministic: take randomness as an argument",
+        },
+      ],
     },
   },
 );

@@ -17701,6 +17701,70 @@ function toFinding(e, file, map, locate) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/layout.js
+/**
+ * Where everything of a run lives, and the shapes of the names in those
+ * paths. Pure: repository-relative POSIX paths, no filesystem. Shared by the
+ * CLI, the action, launch, monitor, verify and the renderer, so a run id the
+ * CLI accepts is one the action accepts.
+ */
+/** `experiments/<bucket>/<iteration_id>/`: the buckets an iteration can be in. */
+const ITERATION_BUCKETS = ["plan", "in_progress", "done"];
+/**
+ * A run id: a safe token of at most 128 characters (`[A-Za-z0-9][A-Za-z0-9_.-]*`),
+ * usable as a path component, in the job name `autolab-<run_id>` and in the
+ * ledger. The tool makes `YYYYMMDDTHHMMSSZ_<6 hex>`; a person may choose another.
+ */
+const RUN_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+/** The run ids this tool makes itself: `YYYYMMDDTHHMMSSZ_<6 hex>`. */
+const GENERATED_RUN_ID = /^\d{8}T\d{6}Z_[0-9a-f]{6}$/;
+/** Names found in a repository (iteration and run directories) that can be used in paths, job names and the ledger. */
+const SAFE_NAME = /^[A-Za-z0-9._+-]+$/;
+function isRunId(s) {
+    return RUN_ID_SHAPE.test(s);
+}
+/** True for a name that can be used as a path component, job name part and ledger field. */
+function isSafeName(name) {
+    return SAFE_NAME.test(name) && name !== "." && name !== "..";
+}
+const LEDGER_PATH = "docs/slurm_job_list.md";
+const POLICY_PATH = ".autolab/verifier_policy.yaml";
+const STATE_PATH = ".autolab/state.json";
+const MONITOR_STATE_PATH = ".autolab/monitor_state.json";
+const MANIFEST_FILE = "run_manifest.json";
+const SENTINEL_FILE = "job_sentinel.json";
+const METRICS_FILE = "metrics.json";
+const SLURM_SCRIPT_FILE = "run_slurm.sbatch";
+const LOCAL_SCRIPT_FILE = "run_local.sh";
+/** The job name of a run: the scheduler-side key that ties a job to its run. */
+function jobNameFor(runId) {
+    return `autolab-${runId}`;
+}
+function runLayout(iterationPath, runId) {
+    const runDir = `${iterationPath}/runs/${runId}`;
+    return {
+        iterationPath,
+        runId,
+        runDir,
+        manifest: `${runDir}/${MANIFEST_FILE}`,
+        sentinel: `${runDir}/${SENTINEL_FILE}`,
+        metrics: `${runDir}/${METRICS_FILE}`,
+        logsDir: `${runDir}/logs`,
+        slurmScript: `${runDir}/${SLURM_SCRIPT_FILE}`,
+        localScript: `${runDir}/${LOCAL_SCRIPT_FILE}`,
+        launchDir: `${iterationPath}/launch`,
+        design: `${iterationPath}/design.yaml`,
+        summary: `${iterationPath}/analysis/summary.md`,
+        jobName: jobNameFor(runId),
+    };
+}
+/** Log file names a SLURM job of this tool writes (`slurm-<job>.out|.err`, arrays `slurm-<job>_<task>`). */
+const SLURM_LOG_NAME = /^slurm-[0-9_]+\.(out|err)$/;
+/** The log files of job `jobId`, stderr first (what a failure report shows). */
+function jobLogNames(jobId) {
+    return [`slurm-${jobId}.err`, `slurm-${jobId}.out`];
+}
+
 ;// CONCATENATED MODULE: ./lib/src/contract/policy.js
 /**
  * The verifier policy: `.autolab/verifier_policy.yaml`, presets, defaults.
@@ -17737,7 +17801,8 @@ function toFinding(e, file, map, locate) {
 
 
 
-const POLICY_PATH = ".autolab/verifier_policy.yaml";
+
+
 const DEFAULT_POLICY = {
     python_bin: "python3",
     requirements_by_stage: {
@@ -18048,7 +18113,7 @@ const ORDER = {
  * any non-terminal status -> failed. `partial` is a local-mode end state.
  * Never backwards, never out of a terminal status.
  */
-function canTransition(from, to) {
+function vocabulary_canTransition(from, to) {
     if (from === to)
         return false;
     if (isTerminal(from))
@@ -18062,34 +18127,9 @@ function canTransition(from, to) {
     return ORDER[to] > ORDER[from];
 }
 
-;// CONCATENATED MODULE: ./lib/src/contract/manifest.js
-/**
- * runs/<run_id>/run_manifest.json: read (validated), write (validated first,
- * atomic), and the derived facts other layers need — job id, launch date,
- * status — read the way the Python autolab tool wrote them.
- */
+;// CONCATENATED MODULE: ./lib/src/domain/run.js
 
 
-
-
-
-/** Read and validate a manifest; throws an AutolabError (with every schema finding) when invalid. */
-async function readManifest(absPath, displayPath = absPath) {
-    return assertValid(await loadDocument("manifest", absPath, displayPath));
-}
-/** The exact bytes `writeManifest` writes: 2-space JSON and a trailing newline. */
-function serializeManifest(m) {
-    return JSON.stringify(m, null, 2) + "\n";
-}
-/**
- * Write a manifest atomically after validating it. An invalid manifest is
- * refused (AutolabError with the findings) and the file on disk is untouched.
- */
-async function writeManifest(absPath, m, displayPath = absPath) {
-    const text = serializeManifest(m);
-    assertValid(parseDocument("manifest", text, displayPath));
-    await writeFileAtomic(absPath, text);
-}
 function nonEmpty(v) {
     if (typeof v === "string" && v.trim() !== "")
         return v.trim();
@@ -18150,18 +18190,60 @@ function manifestStatus(m) {
     }
     return m.host_mode === "slurm" && manifestJobId(m) !== undefined ? "submitted" : "pending";
 }
-/** A new run id: `YYYYMMDDTHHMMSSZ_<6 hex>` (UTC time of `now`, random suffix unless given). */
-function newRunId(now, rand) {
-    const suffix = rand ?? (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex");
-    if (!/^[0-9a-f]{6}$/.test(suffix))
-        throw new AutolabError(`run id suffix must be 6 lowercase hex digits (got ${JSON.stringify(suffix)})`);
-    if (Number.isNaN(now.getTime()))
-        throw new AutolabError("run id: invalid date");
-    const stamp = now
-        .toISOString()
-        .replace(/\.\d{3}Z$/, "Z")
-        .replace(/[-:]/g, "");
-    return `${stamp}_${suffix}`;
+/** The run's status, read leniently (an older writer may have left it out; an unknown word reads as missing). */
+function statusOf(m) {
+    if (isRunStatus(m.status))
+        return m.status;
+    return m.host_mode === "slurm" && manifestJobId(m) !== undefined ? "submitted" : "pending";
+}
+/** The run's failure reason, wherever a writer put it (`failure.reason`, else `slurm.failure_reason`). */
+function failureReasonOf(m) {
+    const f = obj(m.failure)?.reason;
+    if (typeof f === "string" && f)
+        return f;
+    const s = obj(m.slurm)?.failure_reason;
+    return typeof s === "string" && s ? s : undefined;
+}
+/**
+ * The run after moving it to `to` at `at` because of `evidence`; undefined
+ * when the move is not allowed (backwards, same status, out of a terminal
+ * status). `failure` is recorded only when `to` is `failed`. The input is
+ * not modified.
+ */
+function transition(m, to, at, evidence, failure) {
+    const from = statusOf(m);
+    if (!canTransition(from, to))
+        return undefined;
+    const next = {
+        ...m,
+        status: to,
+        history: [...(m.history ?? []), { from, to, at, evidence }],
+    };
+    if (to === "completed" || to === "failed") {
+        next.timestamps = { ...m.timestamps, completed_at: at };
+        next.completed_at = at;
+    }
+    if (to === "failed") {
+        const f = failure ?? { reason: "unknown", message: evidence };
+        next.failure = withoutUndefined(f);
+        if (m.host_mode === "slurm") {
+            next.slurm = { ...(m.slurm ?? {}), failure_reason: f.reason };
+            if (f.cancelled_by !== undefined)
+                next.slurm.cancelled_by = f.cancelled_by;
+        }
+    }
+    return next;
+}
+function withoutUndefined(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+/** A new record's first state: `pending -> to` at `at`, through `transition` (so it has the same shape). */
+function firstTransition(m, to, at, evidence, failure) {
+    const start = { ...m, status: "pending", history: [] };
+    const next = transition(start, to, at, evidence, failure);
+    if (!next)
+        throw new Error(`a new run cannot start as ${to}`);
+    return next;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/ledger/ledger.js
@@ -18536,7 +18618,7 @@ function verifyRunInLedger(ix, m, file, opts = {}) {
 
 
 /** Default location, relative to the repository root. */
-const LEDGER_PATH = "docs/slurm_job_list.md";
+
 /** Header of a ledger the tool creates. It names no run, so the parser ignores it. */
 const LEDGER_HEADER = "# SLURM job list\n\nOne line per SLURM run: launch date (UTC), job id, iteration, run id, status.\nMaintained by autolab; notes you add outside the run lines are kept.\n\n";
 /** The ledger's text, or undefined when the file does not exist. */
@@ -18941,7 +19023,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 /** Where iterations live, in lookup order. */
-const ITERATION_BUCKETS = ["plan", "in_progress", "done"];
+
+
 /** Load and validate a design; throws an AutolabError (with every schema finding) when invalid. */
 async function loadDesign(absPath, displayPath = absPath) {
     return assertValid(await loadDocument("design", absPath, displayPath));
@@ -19041,4697 +19124,58 @@ function resolveCandidate(root, arg) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./lib/src/util/exec.js
+;// CONCATENATED MODULE: ./lib/src/domain/time.js
 /**
- * The one way this project runs other programs: by argv, never through a
- * shell, always with a timeout. Every adapter (slurm, git, rsync, extract
- * parsers, policy commands) goes through `runArgv`.
+ * Time as the run contract writes it. Pure: the clock is always passed in.
  */
-
-/**
- * The environment every child gets: ours, minus the credentials of the
- * GitHub runner (action inputs such as INPUT_TOKEN, the runtime's
- * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN). sbatch exports its environment
- * to the job, and a job's log is committed: a token must never get there.
- * An adapter that needs a credential passes it explicitly in `opts.env`.
- */
-function childEnvironment(env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env)) {
-        if (/^(INPUT_|ACTIONS_)/.test(k) || k === "GITHUB_TOKEN" || k === "GH_TOKEN")
-            continue;
-        out[k] = v;
-    }
-    return out;
-}
-function runArgv(command, args, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 30_000;
-    const maxBytes = opts.maxOutputBytes ?? 64 * 1024 * 1024;
-    const started = performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const out = [];
-        const err = [];
-        let outLen = 0;
-        let errLen = 0;
-        let timedOut = false;
-        const env = { ...childEnvironment(process.env), ...(opts.env ?? {}) };
-        for (const [k, v] of Object.entries(env))
-            if (v === undefined)
-                delete env[k];
-        let child;
-        try {
-            child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: opts.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
-        }
-        catch (e) {
-            resolve({
-                command,
-                args,
-                code: null,
-                signal: null,
-                stdout: "",
-                stderr: "",
-                timedOut: false,
-                spawnError: e.message,
-                durationMs: performance.now() - started,
-            });
-            return;
-        }
-        const finish = (r) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            clearTimeout(killTimer);
-            resolve({
-                command,
-                args,
-                ...r,
-                timedOut,
-                stdout: Buffer.concat(out).toString("utf8"),
-                stderr: Buffer.concat(err).toString("utf8"),
-                durationMs: performance.now() - started,
-            });
-        };
-        let killTimer;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill("SIGTERM");
-            killTimer = setTimeout(() => child.kill("SIGKILL"), 2000);
-        }, timeoutMs);
-        child.stdout.on("data", (d) => {
-            if (outLen < maxBytes) {
-                out.push(d);
-                outLen += d.length;
-            }
-        });
-        child.stderr.on("data", (d) => {
-            if (errLen < maxBytes) {
-                err.push(d);
-                errLen += d.length;
-            }
-        });
-        child.on("error", (e) => finish({ code: null, signal: null, spawnError: e.message }));
-        child.on("close", (code, signal) => finish({ code, signal }));
-        child.stdin.on("error", () => undefined);
-        if (opts.input !== undefined)
-            child.stdin.end(opts.input);
-        else
-            child.stdin.end();
-    });
-}
-/** A one-line description of why a call failed, for manifests and warnings. */
-function describeFailure(r) {
-    if (r.spawnError)
-        return `${r.command}: could not start: ${r.spawnError}`;
-    if (r.timedOut)
-        return `${r.command}: timed out after ${Math.round(r.durationMs)} ms`;
-    const msg = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-3).join(" | ");
-    const how = r.code !== null ? `exit ${r.code}` : `signal ${r.signal}`;
-    return `${r.command}: ${how}${msg ? `: ${msg}` : ""}`;
-}
-function exec_ok(r) {
-    return r.code === 0 && !r.timedOut && !r.spawnError;
-}
-
-;// CONCATENATED MODULE: ./lib/src/slurm/parse.js
-/**
- * Pure parsers of what the SLURM client tools print: `sacct --parsable2`,
- * `squeue -O` (with `|` suffixes), `scontrol show job -o`, `sinfo -o`,
- * version banners, and `sbatch --parsable`. Text in, plain records out; no
- * process is run here (the adapters in probe/submit/query/cancel do that).
- *
- * Facts these parsers rely on were measured on Slurm 22.05 (see
- * /work/shared/slurm-dev-cluster.md and the fixtures in __tests__/fixtures/slurm/):
- * - sacct prints one main row per job (`12`, array task `10_0`, pending array
- *   range `10_[1-2]`) and one row per step (`12.batch`, `12.extern`, `12.0`).
- *   `Start`/`End` are `Unknown` or `None` when not set.
- * - sacct has no restart count in 22.05 (`Restarts` is not a field); squeue
- *   has `RestartCnt` and scontrol `Restarts=`.
- * - squeue's `exit_code` field is the raw wait status (768 = exit 3), not
- *   sacct's `3:0`.
- */
-/** Environment for every client call: ISO times whatever the user's SLURM_TIME_FORMAT, and long array ranges. */
-const CLIENT_ENV = {
-    SLURM_TIME_FORMAT: "standard",
-    SLURM_BITSTR_LEN: "65536",
-};
-/** Values SLURM prints for "not set". */
-const UNSET = new Set(["", "unknown", "none", "n/a", "(null)", "invalid"]);
-/** `undefined` for the spellings SLURM uses for "not set", else the trimmed value. */
-function unsetToUndefined(v) {
-    if (v === undefined)
-        return undefined;
-    const t = v.trim();
-    return UNSET.has(t.toLowerCase()) ? undefined : t;
-}
-/** Non-empty lines (CR stripped, trailing blanks removed). */
-function contentLines(text) {
-    return text
-        .split("\n")
-        .map((l) => l.replace(/\r$/, "").trimEnd())
-        .filter((l) => l.trim() !== "");
-}
-/**
- * `123` -> {base}, `123_4` -> {base, task}, `123_[5-9%2]` -> {base, range, throttle}.
- * Undefined for anything else (steps such as `123.batch` are not job ids).
- */
-function parseArrayJobId(id) {
-    const s = id.trim();
-    let m = /^(\d+)$/.exec(s);
-    if (m)
-        return { base: m[1] };
-    m = /^(\d+)_(\d+)$/.exec(s);
-    if (m)
-        return { base: m[1], task: Number(m[2]) };
-    m = /^(\d+)_\[([0-9,:-]+)(?:%(\d+))?\]$/.exec(s);
-    if (m) {
-        const out = { base: m[1], range: m[2] };
-        if (m[3] !== undefined)
-            out.throttle = Number(m[3]);
-        return out;
-    }
-    return undefined;
-}
-/**
- * Task indices of a range such as `5-9`, `1,3,5-7`, `0-10:2` (throttle
- * `%N` is ignored). Stops after `limit` indices. Undefined when malformed.
- */
-function expandArrayRange(range, limit = 1_000_000) {
-    const out = [];
-    const body = range.replace(/^\[|\]$/g, "").replace(/%\d+$/, "");
-    if (body === "")
-        return undefined;
-    for (const part of body.split(",")) {
-        const m = /^(\d+)(?:-(\d+)(?::(\d+))?)?$/.exec(part);
-        if (!m)
-            return undefined;
-        const lo = Number(m[1]);
-        const hi = m[2] !== undefined ? Number(m[2]) : lo;
-        const step = m[3] !== undefined ? Number(m[3]) : 1;
-        if (hi < lo || step < 1)
-            return undefined;
-        for (let i = lo; i <= hi; i += step) {
-            out.push(i);
-            if (out.length >= limit)
-                return out;
-        }
-    }
-    return out;
-}
-/** `12` / `12;cluster` (the last non-empty line of `sbatch --parsable`). */
-function parseSbatchParsable(stdout) {
-    const lines = contentLines(stdout);
-    const last = lines[lines.length - 1]?.trim();
-    if (!last)
-        return undefined;
-    const m = /^(\d+)(?:;(\S+))?$/.exec(last);
-    if (!m)
-        return undefined;
-    return m[2] !== undefined ? { jobId: m[1], cluster: m[2] } : { jobId: m[1] };
-}
-/** Raw wait status (squeue `exit_code`) -> sacct's `exit:signal` form. */
-function waitStatusToExitCode(status) {
-    const signal = status & 0x7f;
-    const code = (status >> 8) & 0xff;
-    return `${code}:${signal}`;
-}
-/** `3:0` -> {code: 3, signal: 0}; undefined when not of that form. */
-function parseExitCode(v) {
-    if (v === undefined)
-        return undefined;
-    const m = /^(\d+):(\d+)$/.exec(v.trim());
-    return m ? { code: Number(m[1]), signal: Number(m[2]) } : undefined;
-}
-function splitJobAndStep(id) {
-    const dot = id.indexOf(".");
-    return dot < 0 ? { job: id } : { job: id.slice(0, dot), step: id.slice(dot + 1) };
-}
-function identify(idText) {
-    const { job, step } = splitJobAndStep(idText.trim());
-    // Heterogeneous job components (`12+0`) are reported under their leader.
-    const plain = job.replace(/\+\d+$/, "");
-    const a = parseArrayJobId(plain);
-    if (!a)
-        return undefined;
-    const row = { jobId: idText.trim(), base: a.base };
-    if (a.task !== undefined)
-        row.task = a.task;
-    if (a.range !== undefined)
-        row.range = a.throttle !== undefined ? `${a.range}%${a.throttle}` : a.range;
-    if (step !== undefined)
-        row.step = step;
-    return row;
-}
-function setIf(row, key, v) {
-    if (v !== undefined)
-        row[key] = v;
-}
-// ---------------------------------------------------------------------------
-// sacct
-/** Fields asked of sacct, in order. JobName is last: it is the only free text and may contain `|`. */
-const SACCT_FIELDS = [
-    "JobID",
-    "JobIDRaw",
-    "State",
-    "ExitCode",
-    "Reason",
-    "Start",
-    "End",
-    "Elapsed",
-    "NodeList",
-    "JobName",
-];
-/** Rows of `sacct --parsable2 --noheader --format=<SACCT_FIELDS>`; lines that are not job rows are skipped. */
-function parseSacct(text) {
-    const rows = [];
-    const n = SACCT_FIELDS.length;
-    for (const line of contentLines(text)) {
-        const parts = line.split("|");
-        if (parts.length < n)
-            continue;
-        const f = [...parts.slice(0, n - 1), parts.slice(n - 1).join("|")];
-        const id = identify(f[0]);
-        if (!id)
-            continue;
-        const row = { ...id, state: f[2].trim() };
-        setIf(row, "jobIdRaw", unsetToUndefined(f[1]));
-        setIf(row, "exitCode", unsetToUndefined(f[3]));
-        setIf(row, "reason", unsetToUndefined(f[4]));
-        setIf(row, "start", unsetToUndefined(f[5]));
-        setIf(row, "end", unsetToUndefined(f[6]));
-        setIf(row, "elapsed", unsetToUndefined(f[7]));
-        const nodes = unsetToUndefined(f[8]);
-        if (nodes !== undefined && nodes !== "None assigned")
-            row.nodeList = nodes;
-        setIf(row, "name", f[9] === "" ? undefined : f[9]);
-        rows.push(row);
-    }
-    return rows;
-}
-// ---------------------------------------------------------------------------
-// squeue
-/** Fields asked of squeue (`-O`), in order; `:0` = no padding, `|` = separator. Name is last (free text). */
-const SQUEUE_FIELDS = [
-    "JobArrayID",
-    "JobID",
-    "State",
-    "Reason",
-    "exit_code",
-    "RestartCnt",
-    "NodeList",
-    "StartTime",
-    "EndTime",
-    "TimeUsed",
-    "Name",
-];
-/** The `--Format` argument for SQUEUE_FIELDS. */
-function squeueFormatArg() {
-    return SQUEUE_FIELDS.map((f, i) => (i === SQUEUE_FIELDS.length - 1 ? `${f}:0` : `${f}:0|`)).join(",");
-}
-/** Rows of `squeue --noheader -O <squeueFormatArg()>`. */
-function parseSqueue(text) {
-    const rows = [];
-    const n = SQUEUE_FIELDS.length;
-    for (const line of contentLines(text)) {
-        const parts = line.split("|");
-        if (parts.length < n)
-            continue;
-        const f = [...parts.slice(0, n - 1), parts.slice(n - 1).join("|")];
-        const id = identify(f[0]);
-        if (!id)
-            continue;
-        const state = f[2].trim();
-        const row = { ...id, state };
-        setIf(row, "jobIdRaw", unsetToUndefined(f[1]));
-        const reason = unsetToUndefined(f[3]);
-        setIf(row, "reason", reason);
-        const status = /^\d+$/.test(f[4].trim()) ? Number(f[4].trim()) : undefined;
-        // A pending job has no exit status yet (squeue prints 0): do not claim 0:0.
-        if (status !== undefined && state !== "PENDING")
-            row.exitCode = waitStatusToExitCode(status);
-        if (/^\d+$/.test(f[5].trim()))
-            row.restarts = Number(f[5].trim());
-        setIf(row, "nodeList", unsetToUndefined(f[6]));
-        // For a pending job squeue's StartTime is an estimate, not a fact.
-        if (state !== "PENDING")
-            setIf(row, "start", unsetToUndefined(f[7]));
-        setIf(row, "end", unsetToUndefined(f[8]));
-        setIf(row, "elapsed", unsetToUndefined(f[9]));
-        setIf(row, "name", f[10] === "" ? undefined : f[10]);
-        rows.push(row);
-    }
-    return rows;
-}
-// ---------------------------------------------------------------------------
-// scontrol
-/**
- * `Key=value` pairs of one `scontrol show job -o` line. A token without `=`
- * continues the previous value (names and paths may contain spaces).
- */
-function parseScontrolLine(line) {
-    const out = {};
-    let last;
-    for (const tok of line.trim().split(/ +/)) {
-        const m = /^([A-Za-z][A-Za-z0-9_:/]*)=(.*)$/.exec(tok);
-        if (m && !(m[1] in out)) {
-            out[m[1]] = m[2];
-            last = m[1];
-        }
-        else if (last !== undefined) {
-            out[last] += " " + tok;
-        }
-    }
-    return out;
-}
-/** Rows of `scontrol show job -o` (one line per job; "No jobs in the system" gives none). */
-function parseScontrolJobs(text) {
-    const rows = [];
-    for (const line of contentLines(text)) {
-        if (!/^\s*JobId=/.test(line))
-            continue;
-        const kv = parseScontrolLine(line);
-        const raw = kv.JobId?.trim();
-        if (!raw || !/^\d+$/.test(raw))
-            continue;
-        let jobId = raw;
-        const arrayJob = unsetToUndefined(kv.ArrayJobId);
-        const arrayTask = unsetToUndefined(kv.ArrayTaskId);
-        if (arrayJob && arrayTask)
-            jobId = /^\d+$/.test(arrayTask) ? `${arrayJob}_${arrayTask}` : `${arrayJob}_[${arrayTask}]`;
-        const id = identify(jobId);
-        if (!id)
-            continue;
-        const state = (kv.JobState ?? "").trim();
-        const row = { ...id, jobIdRaw: raw, state };
-        setIf(row, "name", kv.JobName);
-        const reason = unsetToUndefined(kv.Reason);
-        // scontrol writes the reason with `_` for blanks (`ReqNodeNotAvail,_UnavailableNodes:x`).
-        setIf(row, "reason", reason?.replace(/_/g, " "));
-        if (state !== "PENDING")
-            setIf(row, "exitCode", unsetToUndefined(kv.ExitCode));
-        if (kv.Restarts !== undefined && /^\d+$/.test(kv.Restarts))
-            row.restarts = Number(kv.Restarts);
-        if (state !== "PENDING")
-            setIf(row, "start", unsetToUndefined(kv.StartTime));
-        setIf(row, "end", unsetToUndefined(kv.EndTime));
-        setIf(row, "elapsed", unsetToUndefined(kv.RunTime));
-        setIf(row, "nodeList", unsetToUndefined(kv.NodeList));
-        rows.push(row);
-    }
-    return rows;
-}
-/** The `-o` argument for parseSinfoPartitions. */
-const SINFO_FORMAT = "%P|%a|%l|%s|%D|%c|%m|%T";
-/** Rows of `sinfo --noheader -o SINFO_FORMAT`, merged per partition (sinfo splits by node state). */
-function parseSinfoPartitions(text) {
-    const byName = new Map();
-    for (const line of contentLines(text)) {
-        const f = line.split("|").map((s) => s.trim());
-        if (f.length < 8 || !f[0])
-            continue;
-        const isDefault = f[0].endsWith("*");
-        const name = isDefault ? f[0].slice(0, -1) : f[0];
-        const prev = byName.get(name);
-        if (!prev) {
-            const p = { name, default: isDefault };
-            if (f[1])
-                p.availability = f[1];
-            if (f[2])
-                p.maxTime = f[2];
-            if (f[3])
-                p.maxNodes = f[3];
-            if (f[4])
-                p.nodes = f[4];
-            if (f[5])
-                p.cpus = f[5];
-            if (f[6])
-                p.memory = f[6];
-            if (f[7])
-                p.state = f[7];
-            byName.set(name, p);
-            continue;
-        }
-        prev.default ||= isDefault;
-        if (/^\d+$/.test(f[4]) && /^\d+$/.test(prev.nodes ?? ""))
-            prev.nodes = String(Number(prev.nodes) + Number(f[4]));
-        const join = (a, b) => {
-            if (!b)
-                return a;
-            const set = new Set((a ?? "").split(",").filter(Boolean));
-            set.add(b);
-            return [...set].join(",");
-        };
-        prev.state = join(prev.state, f[7]);
-        prev.cpus = join(prev.cpus, f[5]);
-        prev.memory = join(prev.memory, f[6]);
-    }
-    return [...byName.values()];
-}
-/** `slurm-wlm 22.05.8` / `slurm 23.11.1` -> `22.05.8`; undefined when no version is visible. */
-function parseSlurmVersion(text) {
-    const m = /\bslurm(?:-wlm)?\s+(\d+\.\d+(?:\.\d+)?\S*)/i.exec(text);
-    return m ? m[1] : undefined;
-}
-/**
- * `disabled` when the site runs without accounting storage (a lasting
- * configuration: fall back to the controller for good); `down` for anything
- * else (slurmdbd or its database unreachable, timeouts): a passing outage.
- */
-function classifySacctFailure(stderr) {
-    if (/accounting storage is disabled/i.test(stderr))
-        return "disabled";
-    if (/jobcomp\/none|not using accounting storage|No accounting storage/i.test(stderr))
-        return "disabled";
-    return "down";
-}
-/** squeue's answer for a job id the controller does not know (only with a single id in `--jobs`). */
-function isInvalidJobIdMessage(stderr) {
-    return /Invalid job id specified/i.test(stderr);
-}
-
-;// CONCATENATED MODULE: ./lib/src/slurm/statemap.js
-/**
- * The pure state map: what a SLURM job state (as sacct, squeue or scontrol
- * print it) means for a run, and the decision for one run from one tick's
- * observation plus the job's sentinel file. Data in, data out; no I/O.
- *
- * Rules (each one a test in __tests__/statemap.test.ts):
- * - A run succeeds only on COMPLETED with ExitCode 0:0 AND a sentinel that
- *   says exit 0. COMPLETED with the sentinel missing or non-zero is a failure
- *   that says why.
- * - An accounting (sacct) row is final only when its state is terminal and
- *   End is set: sacct lags, and after an accounting outage it shows final
- *   states with End=Unknown for a while.
- * - sacct's main row can say PENDING (JobName `allocation`) while `.batch`
- *   already RUNNING: the job is running.
- * - PENDING, CONFIGURING, REQUEUED, REQUEUE_HOLD, REQUEUE_FED, RESV_DEL_HOLD
- *   are pending; RUNNING, COMPLETING, SUSPENDED, STOPPED, SIGNALING,
- *   RESIZING, STAGE_OUT are running; none of them is terminal.
- * - PREEMPTED is terminal (failed, `preempted`). A job preempted with
- *   requeue goes back to PENDING in the controller at once (its old
- *   accounting record says PREEMPTED); the query layer lets a live,
- *   non-terminal controller state win over a final accounting row, so a
- *   requeued job is seen as pending, not as preempted.
- * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`;
- *   SPECIAL_EXIT is failed `special_exit`.
- * - A state this table does not know is phase `unknown`, never success.
- * - A job no source knows: `unknown`, non-terminal for a grace period, then
- *   `unknown` and terminal with failure reason `unknown_job` (RunStatus has
- *   no "unknown": the monitor records it as failed with that reason).
- * - Arrays: the parent is terminal only when every task is, and succeeds only
- *   when every task completed with 0:0 (and the run's sentinel says exit 0).
- */
-
-
-/** Compact codes (`squeue %t`) to full state names. */
-const COMPACT = {
-    PD: "PENDING",
-    CF: "CONFIGURING",
-    R: "RUNNING",
-    CG: "COMPLETING",
-    CD: "COMPLETED",
-    F: "FAILED",
-    TO: "TIMEOUT",
-    OOM: "OUT_OF_MEMORY",
-    CA: "CANCELLED",
-    NF: "NODE_FAIL",
-    BF: "BOOT_FAIL",
-    DL: "DEADLINE",
-    PR: "PREEMPTED",
-    RQ: "REQUEUED",
-    RH: "REQUEUE_HOLD",
-    RF: "REQUEUE_FED",
-    RD: "RESV_DEL_HOLD",
-    RS: "RESIZING",
-    RV: "REVOKED",
-    SI: "SIGNALING",
-    SE: "SPECIAL_EXIT",
-    SO: "STAGE_OUT",
-    ST: "STOPPED",
-    S: "SUSPENDED",
-};
-const PENDING_STATES = new Set(["PENDING", "CONFIGURING", "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "RESV_DEL_HOLD"]);
-const RUNNING_STATES = new Set(["RUNNING", "COMPLETING", "SUSPENDED", "STOPPED", "SIGNALING", "RESIZING", "STAGE_OUT"]);
-const FAILED_STATES = {
-    FAILED: "exit_code",
-    TIMEOUT: "timeout",
-    OUT_OF_MEMORY: "oom",
-    CANCELLED: "cancelled",
-    NODE_FAIL: "node_fail",
-    BOOT_FAIL: "boot_fail",
-    DEADLINE: "deadline",
-    PREEMPTED: "preempted",
-    REVOKED: "revoked",
-    SPECIAL_EXIT: "special_exit",
-};
-/** `CANCELLED by 0` -> {name: CANCELLED, by: "0"}; `cd` -> COMPLETED; trailing `+` (sacct truncation) dropped. */
-function normalizeState(raw) {
-    const t = raw.trim().replace(/\+$/, "");
-    const m = /^(\S+)\s+by\s+(\S+)$/i.exec(t);
-    const head = (m ? m[1] : t).toUpperCase();
-    const name = COMPACT[head] ?? head;
-    return m ? { name, by: m[2] } : { name };
-}
-/** True for states after which the job will not run again (unless requeued by someone). */
-function isTerminalState(raw) {
-    const { name } = normalizeState(raw);
-    return name === "COMPLETED" || name in FAILED_STATES;
-}
-function statemap_classify(state, exitCode) {
-    const { name, by } = normalizeState(state);
-    if (PENDING_STATES.has(name))
-        return { phase: "pending", terminal: false, note: "waiting to run" };
-    if (RUNNING_STATES.has(name))
-        return { phase: "running", terminal: false, note: "running" };
-    if (name === "COMPLETED") {
-        const parsed = parseExitCode(exitCode);
-        if (!parsed)
-            return { phase: "running", terminal: false, note: "completed, exit code not known yet" };
-        if (parsed.code === 0 && parsed.signal === 0)
-            return { phase: "succeeded", terminal: true, note: "completed with exit 0" };
-        return { phase: "failed", terminal: true, failureReason: "exit_code", note: "completed with a non-zero exit code" };
-    }
-    const reason = FAILED_STATES[name];
-    if (reason === "cancelled") {
-        return by !== undefined
-            ? { phase: "failed", terminal: true, failureReason: reason, cancelledBy: by, note: `cancelled by uid ${by}` }
-            : { phase: "failed", terminal: true, failureReason: reason, note: "cancelled" };
-    }
-    if (reason === "exit_code") {
-        const p = parseExitCode(exitCode);
-        const note = p ? (p.signal ? `failed, killed by signal ${p.signal}` : `failed with exit ${p.code}`) : "failed";
-        return { phase: "failed", terminal: true, failureReason: reason, note };
-    }
-    if (reason)
-        return { phase: "failed", terminal: true, failureReason: reason, note: reason.replace("_", " ") };
-    return {
-        phase: "unknown",
-        terminal: false,
-        failureReason: "unknown_state",
-        note: "a state autolab does not know (never taken as success)",
-    };
-}
-function toDecision(c, evidence) {
-    const { note, ...rest } = c;
-    return { ...rest, detail: `${evidence}: ${note}` };
-}
-/**
- * The meaning of one state (with its exit code) on its own: no sentinel, no
- * End check. COMPLETED 0:0 is `succeeded` here; decideJob adds the sentinel.
- */
-function mapSlurmState(state, exitCode) {
-    const ec = exitCode !== undefined ? ` ExitCode=${exitCode}` : "";
-    return toDecision(statemap_classify(state, exitCode), `State=${state.trim()}${ec}`);
-}
-function describeObs(o) {
-    const parts = [`${o.source} State=${o.state}`];
-    if (o.exitCode !== undefined)
-        parts.push(`ExitCode=${o.exitCode}`);
-    if (o.reason !== undefined && o.reason !== "None")
-        parts.push(`Reason=${o.reason}`);
-    if (o.batchState !== undefined)
-        parts.push(`batch=${o.batchState}${o.batchExitCode ? ` ${o.batchExitCode}` : ""}`);
-    return parts.join(" ");
-}
-/** One job (not an array parent), without the sentinel. */
-function decideOne(o) {
-    const { name } = normalizeState(o.state);
-    const evidence = describeObs(o);
-    // sacct before the job record is complete: main row PENDING (`allocation`), .batch started.
-    if (o.source === "sacct" && PENDING_STATES.has(name) && o.batchState !== undefined) {
-        const b = normalizeState(o.batchState).name;
-        if (RUNNING_STATES.has(b) || b === "COMPLETED" || b in FAILED_STATES) {
-            return { phase: "running", terminal: false, detail: `${evidence}: the batch step has started` };
-        }
-    }
-    const c = statemap_classify(o.state, o.exitCode);
-    if (c.terminal && o.source === "sacct" && o.end === undefined) {
-        return { phase: "running", terminal: false, detail: `${evidence}: End is not set yet, so not final` };
-    }
-    if (c.phase === "succeeded" && o.batchExitCode !== undefined) {
-        const b = parseExitCode(o.batchExitCode);
-        if (b && (b.code !== 0 || b.signal !== 0)) {
-            return {
-                phase: "failed",
-                terminal: true,
-                failureReason: "exit_code",
-                detail: `${evidence}: the batch step did not exit 0`,
-            };
-        }
-    }
-    if (c.phase === "pending" && o.reason)
-        c.note = `waiting to run (reason ${o.reason})`;
-    return toDecision(c, evidence);
-}
-/** Apply the sentinel to a decision that SLURM calls a success. */
-function withSentinel(d, sentinel) {
-    if (d.phase !== "succeeded")
-        return d;
-    if (!sentinel) {
-        return {
-            phase: "failed",
-            terminal: true,
-            failureReason: "sentinel_missing",
-            detail: `${d.detail}; but job_sentinel.json is missing`,
-        };
-    }
-    if (sentinel.exit_code === undefined || sentinel.exit_code === null) {
-        return {
-            phase: "failed",
-            terminal: true,
-            failureReason: "sentinel_missing",
-            detail: `${d.detail}; but job_sentinel.json has no exit_code`,
-        };
-    }
-    if (sentinel.exit_code !== 0) {
-        return {
-            phase: "failed",
-            terminal: true,
-            failureReason: "exit_code",
-            detail: `${d.detail}; but job_sentinel.json says exit ${sentinel.exit_code}`,
-        };
-    }
-    return { ...d, detail: `${d.detail}; sentinel exit 0` };
-}
-function decideArray(o) {
-    const tasks = o.tasks ?? [];
-    if (tasks.length === 0)
-        return {
-            phase: "unknown",
-            terminal: false,
-            failureReason: "unknown_job",
-            detail: `${o.source}: array ${o.jobId} has no tasks listed`,
-        };
-    const decided = tasks.map((t) => ({ t, d: decideOne(t) }));
-    const count = (p) => decided.filter((x) => x.d.phase === p).length;
-    const tally = `${tasks.length} task record(s): ${["succeeded", "failed", "running", "pending", "unknown"]
-        .map((p) => [p, count(p)])
-        .filter(([, n]) => n > 0)
-        .map(([p, n]) => `${n} ${p}`)
-        .join(", ")}`;
-    const open = decided.filter((x) => !x.d.terminal);
-    if (open.length > 0) {
-        const phase = count("running") > 0 ? "running" : count("pending") > 0 ? "pending" : "unknown";
-        return { phase, terminal: false, detail: `array ${o.jobId}: ${tally}` };
-    }
-    const failed = decided.filter((x) => x.d.phase === "failed");
-    if (failed.length === 0)
-        return { phase: "succeeded", terminal: true, detail: `array ${o.jobId}: ${tally}` };
-    const first = failed[0];
-    const out = {
-        phase: "failed",
-        terminal: true,
-        failureReason: first.d.failureReason ?? "exit_code",
-        detail: `array ${o.jobId}: ${tally}; first failure ${first.t.jobId}: ${first.d.detail}`,
-    };
-    if (first.d.cancelledBy !== undefined)
-        out.cancelledBy = first.d.cancelledBy;
-    return out;
-}
-/**
- * The decision for one run this tick. With no observation, the job is
- * unknown: not terminal until `graceSeconds` have passed since
- * `unknownSince` (returned so the caller can store it), then terminal with
- * failure reason `unknown_job`. Never success without an observation.
- */
-function decideJob(input) {
-    const { obs, sentinel, now, graceSeconds } = input;
-    if (!obs) {
-        const since = input.unknownSince ?? now.toISOString();
-        const sinceMs = Date.parse(since);
-        const waited = Number.isNaN(sinceMs) ? 0 : (now.getTime() - sinceMs) / 1000;
-        if (waited < graceSeconds) {
-            return {
-                phase: "unknown",
-                terminal: false,
-                unknownSince: Number.isNaN(sinceMs) ? now.toISOString() : since,
-                detail: `neither sacct nor the controller knows the job (since ${since}; grace ${graceSeconds} s)`,
-            };
-        }
-        return {
-            phase: "unknown",
-            terminal: true,
-            failureReason: "unknown_job",
-            unknownSince: since,
-            detail: `neither sacct nor the controller has known the job since ${since} (more than ${graceSeconds} s)`,
-        };
-    }
-    const d = obs.tasks !== undefined ? decideArray(obs) : decideOne(obs);
-    return withSentinel(d, sentinel);
-}
-
-;// CONCATENATED MODULE: ./lib/src/slurm/query.js
-/**
- * Asking the scheduler about many jobs at once, once per monitor tick:
- * one `sacct` call and one `squeue` call for all runs together (split into
- * chunks only when the id list is very long), never one call per run.
- *
- * - sacct: `-j <ids> --parsable2 --noheader --format=...` with main AND step
- *   rows (the `.batch` row tells a started job whose main row still says
- *   PENDING / `allocation`), bounded by `--starttime` when given.
- * - squeue: `--states=all --jobs=<ids> -O ...`. squeue with a list of ids
- *   ignores ids it does not know; with exactly one unknown id it fails with
- *   "Invalid job id specified". That message is the controller's answer
- *   ("not in my queue"), so it is read as zero rows, not as an outage.
- * - Capability is learnt from the sacct call itself: "accounting storage is
- *   disabled" => `disabled` (a lasting site setup); any other failure =>
- *   `down`. In both cases one `scontrol show job -o` (all jobs the controller
- *   knows, filtered here) supplies exit codes and restart counts.
- * - squeue failing (controller unreachable, timeout, any non-zero exit other
- *   than the above) makes the outcome `ok: false` with no observations: an
- *   outage changes no run, it is reported.
- * - Merge, per job or array task: a live, non-terminal controller state wins
- *   (the job is alive; e.g. requeued after a final-looking accounting row);
- *   otherwise a final sacct row (terminal state with End set); otherwise the
- *   controller's terminal state; otherwise a non-final sacct row.
- * - `unresolved` lists ids that no source showed while accounting was down:
- *   their absence is not evidence (a job missing only from squeue is never
- *   taken as finished), so the caller must not count it towards "unknown".
- */
-
-
-
-
-function record(calls, r) {
-    const c = { argv: [r.command, ...r.args], ok: exec_ok(r), durationMs: Math.round(r.durationMs) };
-    if (!c.ok)
-        c.error = describeFailure(r);
-    calls.push(c);
-}
-/** Characters of `--jobs=<ids>` per call (Linux refuses one argument over 128 KiB). */
-const MAX_IDS_ARG_CHARS = 100_000;
-/** Split ids into lists of at most `n` ids whose comma-joined text stays under MAX_IDS_ARG_CHARS. */
-function chunk(xs, n) {
-    const out = [];
-    let cur = [];
-    let len = 0;
-    for (const x of xs) {
-        if (cur.length && (cur.length >= n || len + x.length + 1 > MAX_IDS_ARG_CHARS)) {
-            out.push(cur);
-            cur = [];
-            len = 0;
-        }
-        cur.push(x);
-        len += x.length + 1;
-    }
-    if (cur.length)
-        out.push(cur);
-    return out;
-}
-/** Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never throws for scheduler trouble. */
-async function queryJobs(jobIds, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 25_000;
-    const size = Math.max(1, opts.chunkSize ?? Number.MAX_SAFE_INTEGER);
-    const calls = [];
-    const warnings = [];
-    const ids = [];
-    const seen = new Set();
-    for (const raw of jobIds) {
-        const id = raw.trim();
-        if (seen.has(id))
-            continue;
-        seen.add(id);
-        if (!parseArrayJobId(id)) {
-            warnings.push(`not a SLURM job id: ${JSON.stringify(raw)}`);
-            continue;
-        }
-        ids.push(id);
-    }
-    if (ids.length === 0)
-        return { ok: true, observations: new Map(), calls, accounting: "unknown", unresolved: [], warnings };
-    const chunks = chunk(ids, size);
-    const sacctTask = async () => {
-        const rows = [];
-        const spoke = new Set();
-        let accounting = "ok";
-        for (const c of chunks) {
-            const args = ["--noheader", "--parsable2", `--format=${SACCT_FIELDS.join(",")}`, `--jobs=${c.join(",")}`];
-            if (opts.startTime)
-                args.push(`--starttime=${opts.startTime}`);
-            const r = await runArgv(opts.bins?.sacct ?? "sacct", args, { timeoutMs, env: CLIENT_ENV });
-            record(calls, r);
-            if (!exec_ok(r)) {
-                accounting = r.spawnError ? "disabled" : r.timedOut ? "down" : classifySacctFailure(r.stderr);
-                warnings.push(`accounting ${accounting}: ${describeFailure(r)}`);
-                break; // in an outage, do not wait out one timeout per chunk
-            }
-            rows.push(...parseSacct(r.stdout));
-            for (const id of c)
-                spoke.add(id);
-        }
-        return { rows, spoke, accounting };
-    };
-    const squeueTask = async () => {
-        const rows = [];
-        for (const c of chunks) {
-            const args = ["--noheader", "--states=all", `--Format=${squeueFormatArg()}`, `--jobs=${c.join(",")}`];
-            const r = await runArgv(opts.bins?.squeue ?? "squeue", args, { timeoutMs, env: CLIENT_ENV });
-            if (!exec_ok(r) && !r.timedOut && !r.spawnError && r.code === 1 && isInvalidJobIdMessage(r.stderr)) {
-                // The controller answered: none of these ids is in its queue.
-                calls.push({ argv: [r.command, ...r.args], ok: true, durationMs: Math.round(r.durationMs) });
-                continue;
-            }
-            record(calls, r);
-            if (!exec_ok(r))
-                return { rows, error: describeFailure(r) };
-            rows.push(...parseSqueue(r.stdout));
-        }
-        return { rows, error: undefined };
-    };
-    const [sa, sq] = await Promise.all([sacctTask(), squeueTask()]);
-    if (sq.error !== undefined) {
-        return {
-            ok: false,
-            error: `the controller did not answer: ${sq.error}`,
-            observations: new Map(),
-            calls,
-            accounting: sa.accounting,
-            unresolved: [...ids],
-            warnings,
-        };
-    }
-    let scontrolRows;
-    if (sa.accounting !== "ok") {
-        const r = await runArgv(opts.bins?.scontrol ?? "scontrol", ["show", "job", "-o"], { timeoutMs, env: CLIENT_ENV });
-        record(calls, r);
-        if (exec_ok(r))
-            scontrolRows = parseScontrolJobs(r.stdout);
-        else
-            warnings.push(`scontrol fallback failed: ${describeFailure(r)}`);
-    }
-    const observations = buildObservations(ids, { sacct: sa.rows, squeue: sq.rows, scontrol: scontrolRows });
-    const unresolved = sa.accounting === "disabled" ? [] : ids.filter((id) => !observations.has(id) && !sa.spoke.has(id));
-    return { ok: true, observations, calls, accounting: sa.accounting, unresolved, warnings };
-}
-const rowIndexes = new WeakMap();
-function indexRows(rows) {
-    let ix = rowIndexes.get(rows);
-    if (ix)
-        return ix;
-    ix = { byBase: new Map(), byRaw: new Map() };
-    for (const r of rows) {
-        const b = ix.byBase.get(r.base);
-        if (b)
-            b.push(r);
-        else
-            ix.byBase.set(r.base, [r]);
-        if (r.jobIdRaw !== undefined) {
-            const raw = r.jobIdRaw.replace(/\..*$/, "");
-            const l = ix.byRaw.get(raw);
-            if (l)
-                l.push(r);
-            else
-                ix.byRaw.set(raw, [r]);
-        }
-    }
-    rowIndexes.set(rows, ix);
-    return ix;
-}
-/** Rows about `id`; `byRaw` when `id` matched only as the raw id of one array task. */
-function rowsFor(id, rows) {
-    if (!rows)
-        return [];
-    const want = parseArrayJobId(id);
-    if (!want)
-        return [];
-    const ix = indexRows(rows);
-    const sameBase = ix.byBase.get(want.base) ?? [];
-    if (want.task !== undefined) {
-        return sameBase.filter((r) => r.task === want.task || (r.range !== undefined && (expandArrayRange(r.range) ?? []).includes(want.task)));
-    }
-    if (sameBase.length)
-        return [...sameBase];
-    // Asked by the raw id of an array task (`11` for `10_0`).
-    const byRaw = [...(ix.byRaw.get(id) ?? [])];
-    if (byRaw.length)
-        byRaw.byRaw = true;
-    return byRaw;
-}
-function fromRow(jobId, row, source) {
-    const o = { jobId, state: row.state, source };
-    const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"];
-    for (const k of keys)
-        if (row[k] !== undefined)
-            o[k] = row[k];
-    return o;
-}
-function fillFrom(o, row) {
-    if (!row)
-        return o;
-    const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"];
-    for (const k of keys) {
-        if (o[k] === undefined && row[k] !== undefined && !(k === "name" && row.name === "allocation")) {
-            o[k] = row[k];
-        }
-    }
-    return o;
-}
-/** The observation of one job or array task from its rows (see the module comment for the order). */
-function mergeOne(jobId, sacctMain, sacctBatch, live) {
-    const withBatch = (o) => {
-        if (sacctBatch) {
-            o.batchState = sacctBatch.state;
-            if (sacctBatch.exitCode !== undefined)
-                o.batchExitCode = sacctBatch.exitCode;
-        }
-        return o;
-    };
-    if (live && !isTerminalState(live.row.state))
-        return withBatch(fillFrom(fromRow(jobId, live.row, live.source), sacctMain));
-    if (sacctMain && isTerminalState(sacctMain.state) && sacctMain.end !== undefined) {
-        const o = fromRow(jobId, sacctMain, "sacct");
-        if (o.name === "allocation" && live?.row.name)
-            o.name = live.row.name;
-        if (live?.row.restarts !== undefined)
-            o.restarts = live.row.restarts;
-        return withBatch(o);
-    }
-    if (live)
-        return withBatch(fillFrom(fromRow(jobId, live.row, live.source), sacctMain));
-    if (sacctMain)
-        return withBatch(fromRow(jobId, sacctMain, "sacct"));
-    return undefined;
-}
-function liveRow(squeue, scontrol) {
-    if (squeue) {
-        // squeue has no restart count for some versions; scontrol fills gaps.
-        const row = { ...squeue };
-        if (scontrol)
-            for (const k of ["exitCode", "restarts"])
-                if (row[k] === undefined && scontrol[k] !== undefined)
-                    row[k] = scontrol[k];
-        return { row, source: "squeue" };
-    }
-    return scontrol ? { row: scontrol, source: "scontrol" } : undefined;
-}
-const lastOf = (xs) => xs[xs.length - 1];
-/**
- * Pure: one observation per requested id (absent when no source showed the
- * job) from the rows each tool printed. Exported for the unit tests.
- */
-function buildObservations(ids, src) {
-    const out = new Map();
-    for (const id of ids) {
-        const sa = rowsFor(id, src.sacct);
-        const sq = rowsFor(id, src.squeue);
-        const sc = rowsFor(id, src.scontrol);
-        const all = [...sa, ...sq, ...sc];
-        if (all.length === 0)
-            continue;
-        const want = parseArrayJobId(id);
-        const oneTask = Boolean(sa.byRaw || sq.byRaw || sc.byRaw);
-        const isArray = !oneTask && want.task === undefined && all.some((r) => r.task !== undefined || r.range !== undefined);
-        if (!isArray) {
-            const task = want.task;
-            const pick = (rows, step) => lastOf(rows.filter((r) => r.step === step && (task === undefined || r.task === task)));
-            let o = mergeOne(id, pick(sa), pick(sa, "batch"), liveRow(pick(sq), pick(sc)));
-            if (!o && task !== undefined) {
-                // Only a pending range covers this task.
-                const range = lastOf(sq.filter((r) => r.range)) ??
-                    lastOf(sc.filter((r) => r.range)) ??
-                    lastOf(sa.filter((r) => r.range && !r.step));
-                if (range)
-                    o = fromRow(id, { ...range, state: range.state }, sq.includes(range) ? "squeue" : sc.includes(range) ? "scontrol" : "sacct");
-            }
-            if (o)
-                out.set(id, o);
-            continue;
-        }
-        // An array: merge per task index; pending ranges from the freshest source.
-        const indices = new Set();
-        for (const r of all)
-            if (r.task !== undefined)
-                indices.add(r.task);
-        const tasks = [];
-        for (const t of [...indices].sort((a, b) => a - b)) {
-            const of = (rows, step) => lastOf(rows.filter((r) => r.task === t && r.step === step));
-            const main = of(sa);
-            const label = (main ?? of(sq) ?? of(sc))?.jobId ?? `${want.base}_${t}`;
-            const o = mergeOne(label.replace(/\..*$/, ""), main, of(sa, "batch"), liveRow(of(sq), of(sc)));
-            if (o)
-                tasks.push(o);
-        }
-        const rangeSource = sq.length
-            ? [[sq, "squeue"]]
-            : sc.length
-                ? [[sc, "scontrol"]]
-                : [[sa, "sacct"]];
-        for (const [rows, source] of rangeSource) {
-            for (const r of rows) {
-                if (r.range === undefined || r.step !== undefined)
-                    continue;
-                const left = (expandArrayRange(r.range) ?? []).filter((i) => !indices.has(i));
-                if (left.length === 0)
-                    continue;
-                tasks.push(fromRow(r.jobId, r, source));
-            }
-        }
-        const counts = new Map();
-        for (const t of tasks) {
-            const n = normalizeState(t.state).name;
-            counts.set(n, (counts.get(n) ?? 0) + 1);
-        }
-        const name = all.find((r) => !r.step && r.name && r.name !== "allocation")?.name;
-        const parent = {
-            jobId: id,
-            state: `ARRAY ${[...counts].map(([k, v]) => `${k}=${v}`).join(" ")}`.trim(),
-            source: tasks.some((t) => t.source === "sacct") ? "sacct" : sq.length ? "squeue" : "scontrol",
-            tasks,
-        };
-        if (name)
-            parent.name = name;
-        out.set(id, parent);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/src/stages/placeholders.js
-/**
- * Placeholder templates for commands the tool runs on a researcher's behalf
- * (extract parsers, rsync sources): `python -m parse {run_dir} --id {run_id}`.
- *
- * A command template is split into argv FIRST, with a small quote-aware
- * splitter (POSIX-shell-like quoting, no expansion of any kind), and only then
- * are placeholders substituted into each argument. A value that holds spaces,
- * `;`, quotes or `$(...)` therefore stays one argument and is never seen by a
- * shell. Unknown placeholders are refused, so a typo fails loudly instead of
- * reaching the program as a literal `{rn_id}`.
- *
- * Placeholders are `{name}` with `name` an identifier (`[A-Za-z_][A-Za-z0-9_]*`).
- * Braces around anything else (JSON such as `{"a": 1}`, `{}`) are literal text.
- */
-
-/** Placeholders known to run-level templates. */
-const RUN_PLACEHOLDERS = ["run_id", "iteration_id", "iteration_path", "run_dir", "repo_root"];
-const PLACEHOLDER_RE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-/** Characters a shell would interpret; outside quotes they are refused (no shell runs the command). */
-const SHELL_OPERATORS = new Set(["|", "&", ";", "<", ">", "(", ")", "`", "$"]);
-function templateError(message, where, hint) {
-    const what = where.what ?? "command template";
-    return new AutolabError(`${what}: ${message}`, { file: where.file, jsonPath: where.jsonPath, hint });
-}
-/**
- * Split a command line into argv the way a POSIX shell splits words, without
- * any expansion: whitespace separates words; `'...'` is literal; inside
- * `"..."` a backslash escapes only `"`, `\`, `$` and `` ` ``; outside quotes a
- * backslash escapes the next character. Shell operators (`| & ; < > ( ) $ ``)
- * outside quotes are refused, since no shell will run the command.
- */
-function splitCommandLine(line, where = {}) {
-    const argv = [];
-    let cur = "";
-    let inWord = false;
-    let i = 0;
-    while (i < line.length) {
-        const c = line[i];
-        if (c === " " || c === "\t" || c === "\n" || c === "\r") {
-            if (inWord)
-                argv.push(cur);
-            cur = "";
-            inWord = false;
-            i++;
-            continue;
-        }
-        inWord = true;
-        if (c === "'") {
-            const end = line.indexOf("'", i + 1);
-            if (end < 0)
-                throw templateError(`unterminated single quote at column ${i + 1}`, where, "close the quote");
-            cur += line.slice(i + 1, end);
-            i = end + 1;
-            continue;
-        }
-        if (c === '"') {
-            i++;
-            let closed = false;
-            while (i < line.length) {
-                const d = line[i];
-                if (d === '"') {
-                    closed = true;
-                    i++;
-                    break;
-                }
-                if (d === "\\" && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) {
-                    cur += line[i + 1];
-                    i += 2;
-                    continue;
-                }
-                cur += d;
-                i++;
-            }
-            if (!closed)
-                throw templateError("unterminated double quote", where, "close the quote");
-            continue;
-        }
-        if (c === "\\") {
-            if (i + 1 >= line.length)
-                throw templateError("trailing backslash", where, "remove it or escape it as \\\\");
-            cur += line[i + 1];
-            i += 2;
-            continue;
-        }
-        if (SHELL_OPERATORS.has(c)) {
-            throw templateError(`shell syntax ${JSON.stringify(c)} at column ${i + 1} is not supported: the command runs without a shell`, where, "quote the character if it is meant literally, or put the pipeline in a script and run that script");
-        }
-        cur += c;
-        i++;
-    }
-    if (inWord)
-        argv.push(cur);
-    return argv;
-}
-/** Names of the placeholders used in `text`, in order of appearance (with repeats). */
-function placeholdersIn(text) {
-    return [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]);
-}
-/**
- * Replace every `{name}` in `text` by `values[name]`. A name not in `allowed`
- * (default: the keys of `values`) is an error, as is an allowed name without a
- * value. Substituted values are not scanned again.
- */
-function substitutePlaceholders(text, values, where = {}, allowed = Object.keys(values)) {
-    return text.replace(PLACEHOLDER_RE, (_m, name) => {
-        if (!allowed.includes(name)) {
-            throw templateError(`unknown placeholder {${name}}`, where, `known placeholders: ${allowed.map((n) => `{${n}}`).join(" ")}`);
-        }
-        const v = values[name];
-        if (v === undefined)
-            throw templateError(`placeholder {${name}} has no value here`, where, "remove the placeholder");
-        return v;
-    });
-}
-/**
- * Split `template` into argv, then substitute placeholders into each
- * argument. The result has at least one element (the program).
- */
-function renderArgv(template, values, where = {}, allowed = Object.keys(values)) {
-    const words = splitCommandLine(template, where);
-    if (words.length === 0)
-        throw templateError("command is empty", where, "give the program to run and its arguments");
-    const argv = words.map((w) => substitutePlaceholders(w, values, where, allowed));
-    if (argv[0] === "")
-        throw templateError("the program name is empty", where, "start the command with a program");
-    return argv;
-}
-
-;// CONCATENATED MODULE: ./lib/src/stages/sync.js
-/**
- * Artifact sync: bring a finished run's outputs into its run directory.
- *
- * Two modes, configured in design.yaml `artifact_sync` (or, as a fallback,
- * in the policy under `slurm.artifact_sync`; design keys win key by key):
- *
- * - `shared`: the job wrote into the run directory on a shared filesystem.
- *   Nothing is copied; every configured output must exist inside the run dir.
- * - `rsync`: copy from a remote `source` (placeholders allowed) into the run
- *   dir with real rsync, by argv, with a wall-clock timeout and retries with
- *   backoff inside one call. Afterwards the configured outputs must exist.
- *
- * Safety: this module never removes or truncates local data. rsync runs
- * without `--delete` or anything like it; interrupted transfers go to a
- * partial dir (`--partial-dir`) instead of replacing the destination file
- * with a truncated one; and any local file rsync replaces is first kept under
- * `.autolab-sync-backup/` (`--backup --backup-dir`). The tool's own files
- * (`run_manifest.json`, `run_slurm.sbatch`, `metrics.json`) are never
- * overwritten from the remote side.
- *
- * The manifest bookkeeping (`artifact_sync_to_local` = syncing before, the
- * record after) is the monitor's job; `syncRecord(result)` gives it the record
- * and `needsSync(manifest)` says whether a run still needs a sync (anything
- * that is not success-like, including a `syncing` left behind by a crash, is
- * tried again on the next tick).
- */
-
-
-
-
-
-
-
-const DEFAULT_SYNC_TIMEOUT_SECONDS = 600;
-const DEFAULT_SYNC_RETRIES = 2;
-/** Local directories rsync uses for interrupted transfers and for replaced files. */
-const RSYNC_PARTIAL_DIR = ".autolab-rsync-partial";
-const RSYNC_BACKUP_DIR = ".autolab-sync-backup";
-/** Files the tool owns in a run dir: never taken from the remote side. */
-const PROTECTED_RUN_FILES = ["run_manifest.json", "run_slurm.sbatch", "metrics.json"];
-/** How many copied paths `syncRecord` keeps in the manifest. */
-const SYNC_RECORD_MAX_COPIED = 50;
-function isObject(v) {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-/**
- * The artifact_sync configuration for a run: design.yaml `artifact_sync`
- * over policy `slurm.artifact_sync` (key by key), over the default (shared
- * mode, no required outputs). Wrong types are an AutolabError naming the file
- * and key.
- */
-function resolveSyncConfig(design, policy, sources = {}) {
-    const fromDesign = design.artifact_sync;
-    const slurm = isObject(policy) ? policy.slurm : undefined;
-    const fromPolicy = isObject(slurm) ? slurm.artifact_sync : undefined;
-    const layers = [
-        { block: fromPolicy, file: sources.policyFile, base: "/slurm/artifact_sync" },
-        { block: fromDesign, file: sources.designFile, base: "/artifact_sync" },
-    ];
-    const cfg = { mode: "shared", outputs: [] };
-    let sourceFrom;
-    for (const { block, file, base } of layers) {
-        if (block === undefined || block === null)
-            continue;
-        const bad = (key, msg) => new AutolabError(`artifact_sync${key ? "." + key : ""} ${msg}`, {
-            file,
-            jsonPath: base + (key ? "/" + key : ""),
-        });
-        if (!isObject(block))
-            throw bad("", "must be a mapping");
-        if (block.mode !== undefined) {
-            if (block.mode !== "shared" && block.mode !== "rsync")
-                throw bad("mode", 'must be "shared" or "rsync"');
-            cfg.mode = block.mode;
-        }
-        if (block.outputs !== undefined) {
-            if (!Array.isArray(block.outputs) || block.outputs.some((o) => typeof o !== "string" || o === ""))
-                throw bad("outputs", "must be a list of paths relative to the run directory");
-            cfg.outputs = [...block.outputs];
-        }
-        if (block.source !== undefined) {
-            if (typeof block.source !== "string" || block.source === "")
-                throw bad("source", "must be a non-empty string");
-            cfg.source = block.source;
-            sourceFrom = { file, base };
-        }
-        if (block.timeout_seconds !== undefined) {
-            const t = block.timeout_seconds;
-            if (typeof t !== "number" || !Number.isInteger(t) || t < 1)
-                throw bad("timeout_seconds", "must be a positive integer");
-            cfg.timeoutSeconds = t;
-        }
-        if (block.retries !== undefined) {
-            const r = block.retries;
-            if (typeof r !== "number" || !Number.isInteger(r) || r < 0)
-                throw bad("retries", "must be a non-negative integer");
-            cfg.retries = r;
-        }
-        if (block.rsync_bin !== undefined) {
-            if (typeof block.rsync_bin !== "string" || block.rsync_bin === "")
-                throw bad("rsync_bin", "must be a program name or path");
-            cfg.rsyncBin = block.rsync_bin;
-        }
-    }
-    if (cfg.mode === "rsync") {
-        if (cfg.source === undefined) {
-            throw new AutolabError("artifact_sync.mode is rsync but no artifact_sync.source is given", {
-                file: sources.designFile,
-                jsonPath: "/artifact_sync/source",
-                hint: 'add e.g. source: "login2:/scratch/me/{run_id}/"',
-            });
-        }
-        if (cfg.source.startsWith("-")) {
-            throw new AutolabError("artifact_sync.source must not start with '-'", {
-                file: sourceFrom?.file,
-                jsonPath: (sourceFrom?.base ?? "/artifact_sync") + "/source",
-                hint: "give a path or host:path",
-            });
-        }
-    }
-    return cfg;
-}
-/** Whether an output path exists in the run dir; a trailing `/` asks for a directory. Throws when it escapes. */
-function outputPresent(runDir, output) {
-    const abs = resolveInside(runDir, output, "artifact_sync output");
-    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
-        return false;
-    if (output.endsWith("/"))
-        return (0,external_node_fs_namespaceObject.statSync)(abs).isDirectory();
-    return true;
-}
-/** Configured outputs missing from the run dir, plus an error text for outputs that leave it. */
-function checkOutputs(runDir, outputs) {
-    const missing = [];
-    const errors = [];
-    for (const o of outputs) {
-        try {
-            if (!outputPresent(runDir, o))
-                missing.push(o);
-        }
-        catch (e) {
-            missing.push(o);
-            errors.push(e instanceof AutolabError ? e.message.replace("leaves the repository", "leaves the run directory") : String(e));
-        }
-    }
-    return { missing, errors };
-}
-/**
- * Paths transferred, from rsync `--itemize-changes` output: lines `YXcstpoguax name`
- * where Y is `>` (received) or `c` (created locally, e.g. a symlink) and X is
- * not `d` (directories are not listed). ` -> target` of symlinks is dropped.
- */
-function parseItemized(stdout) {
-    const out = [];
-    for (const line of stdout.split("\n")) {
-        const m = /^([<>ch.*])([fdLDS])(\S{9,10}) (.+)$/.exec(line.replace(/\r$/, ""));
-        if (!m)
-            continue;
-        const [, y, x, , rest] = m;
-        if (x === "d")
-            continue;
-        if (y !== ">" && y !== "c")
-            continue;
-        const name = x === "L" ? rest.replace(/ -> .*$/, "") : rest;
-        out.push(name);
-    }
-    return out;
-}
-/**
- * rsync exit codes that will not get better by trying again within the same
- * tick: 1 syntax/usage, 2 protocol incompatibility, 3 errors selecting input
- * or output files (e.g. the source does not exist yet), 4 unsupported action.
- */
-const RSYNC_NOT_RETRYABLE = new Set([1, 2, 3, 4]);
-function retryable(r) {
-    if (r.spawnError)
-        return false;
-    if (r.timedOut || r.code === null)
-        return true;
-    return !RSYNC_NOT_RETRYABLE.has(r.code);
-}
-/** The rsync argv (without the program) for one attempt. Never contains an option that removes local files. */
-function rsyncArgs(source, runDir, timeoutSeconds) {
-    const src = source.endsWith("/") || source.endsWith(":") ? source : source + "/";
-    const dest = runDir.endsWith("/") ? runDir : runDir + "/";
-    return [
-        "-a",
-        // The remote path is passed to the remote side as data, never parsed by
-        // its shell (a `$(...)` in a design's source cannot run anything there).
-        "--protect-args",
-        // A symlink from the remote that points outside the copied tree is not
-        // copied (it could make the monitor read and commit files it must not).
-        "--safe-links",
-        "--partial",
-        `--partial-dir=${RSYNC_PARTIAL_DIR}`,
-        "--backup",
-        `--backup-dir=${RSYNC_BACKUP_DIR}`,
-        "--itemize-changes",
-        `--timeout=${timeoutSeconds}`,
-        ...PROTECTED_RUN_FILES.map((f) => `--exclude=/${f}`),
-        `--exclude=/${RSYNC_BACKUP_DIR}/`,
-        "--",
-        src,
-        dest,
-    ];
-}
-const realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Bring the run's outputs into the run dir. Never throws for a failed transfer: the result says `failed`. */
-async function syncArtifacts(ctx) {
-    const now = ctx.now ?? (() => new Date());
-    const { config } = ctx;
-    const outputs = config.outputs ?? [];
-    const done = (r) => ({
-        ...r,
-        mode: config.mode,
-        at: now().toISOString(),
-    });
-    if (config.mode === "shared") {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(ctx.runDir)) {
-            return done({
-                status: "failed",
-                copied: [],
-                missing: [...outputs],
-                attempts: 1,
-                error: `run directory ${ctx.runDir} does not exist`,
-            });
-        }
-        const { missing, errors } = checkOutputs(ctx.runDir, outputs);
-        const error = [
-            ...errors,
-            ...(missing.length ? [`missing outputs in the run directory: ${missing.join(", ")}`] : []),
-        ].join("; ");
-        return done({
-            status: missing.length ? "failed" : "ok",
-            copied: [],
-            missing,
-            attempts: 1,
-            ...(error ? { error } : {}),
-        });
-    }
-    // rsync mode
-    let source;
-    try {
-        if (!config.source)
-            throw new AutolabError("artifact_sync.source is required in rsync mode");
-        source = substitutePlaceholders(config.source, {
-            run_id: ctx.runId,
-            iteration_id: ctx.iterationId,
-            iteration_path: ctx.iterationPath,
-            run_dir: ctx.runDir,
-            repo_root: ctx.repoRoot,
-        }, { what: "artifact_sync.source", jsonPath: "/artifact_sync/source" }, RUN_PLACEHOLDERS);
-        if (source.startsWith("-"))
-            throw new AutolabError(`artifact_sync.source ${JSON.stringify(source)} must not start with '-'`);
-    }
-    catch (e) {
-        return done({ status: "failed", copied: [], missing: [...outputs], attempts: 0, error: e.message });
-    }
-    await (0,promises_namespaceObject.mkdir)(ctx.runDir, { recursive: true });
-    const timeoutSeconds = config.timeoutSeconds ?? DEFAULT_SYNC_TIMEOUT_SECONDS;
-    const maxAttempts = 1 + (config.retries ?? DEFAULT_SYNC_RETRIES);
-    const bin = config.rsyncBin ?? "rsync";
-    const sleep = ctx.sleep ?? realSleep;
-    const copied = [];
-    const seen = new Set();
-    let attempts = 0;
-    let lastError = "";
-    while (attempts < maxAttempts) {
-        if (attempts > 0)
-            await sleep(Math.min(60_000, 2000 * 2 ** (attempts - 1)));
-        attempts++;
-        const r = await runArgv(bin, rsyncArgs(source, ctx.runDir, timeoutSeconds), {
-            cwd: ctx.runDir,
-            timeoutMs: timeoutSeconds * 1000,
-        });
-        for (const p of parseItemized(r.stdout)) {
-            if (p.startsWith(RSYNC_PARTIAL_DIR + "/") || p.startsWith(RSYNC_BACKUP_DIR + "/"))
-                continue;
-            if (!seen.has(p)) {
-                seen.add(p);
-                copied.push(p);
-            }
-        }
-        if (r.code === 0 && !r.timedOut && !r.spawnError) {
-            const { missing, errors } = checkOutputs(ctx.runDir, outputs);
-            if (missing.length === 0)
-                return done({ status: "ok", copied, missing, attempts, source });
-            const error = [
-                ...errors,
-                `rsync finished but outputs are missing in the run directory: ${missing.join(", ")}`,
-            ].join("; ");
-            return done({ status: "failed", copied, missing, attempts, source, error });
-        }
-        lastError = describeFailure(r);
-        if (!retryable(r))
-            break;
-    }
-    const { missing } = checkOutputs(ctx.runDir, outputs);
-    return done({
-        status: "failed",
-        copied,
-        missing,
-        attempts,
-        source,
-        error: `rsync from ${source} failed after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${lastError}`,
-    });
-}
-function syncRecord(result, maxCopied = SYNC_RECORD_MAX_COPIED) {
-    return {
-        status: result.status,
-        mode: result.mode,
-        ...(result.source !== undefined ? { source: result.source } : {}),
-        copied_count: result.copied.length,
-        copied: result.copied.slice(0, maxCopied),
-        missing: [...result.missing],
-        ...(result.error !== undefined ? { error: result.error } : {}),
-        attempts: result.attempts,
-        synced_at: result.at,
-    };
-}
-/** The record to store just before a sync starts. */
-function syncingRecord(previous) {
-    return { ...(previous ?? {}), status: "syncing" };
-}
-/**
- * Whether the monitor should (re)try the sync for a finished run: yes unless
- * the recorded status is success-like (`ok`, or a legacy `completed`, or a
- * human's manual `ok` after an rsync by hand).
- */
-function needsSync(manifest) {
-    return !isSuccessLike(manifest.artifact_sync_to_local?.status);
-}
-
-;// CONCATENATED MODULE: ./lib/src/stages/extract.js
-/**
- * Result extraction for one finished run: run the design's `extract_parser`
- * and write a schema-valid `<run dir>/metrics.json` plus the run's section of
- * `<iteration>/analysis/summary.md`.
- *
- * Rules:
- * - The parser runs only when the run did not fail and the artifact sync is
- *   success-like (`ok`, or a legacy `completed`; a human who synced by hand
- *   sets `ok`). Otherwise metrics.json is still written, with status `failed`
- *   (the run failed) or `partial` (anything else), `primary_metric.value` null
- *   and `missing_evidence` saying exactly what is missing, so a failed run is
- *   reported and never stuck.
- * - kind `command`: the template is split into argv first, then the
- *   placeholders {run_id} {iteration_id} {iteration_path} {run_dir}
- *   {repo_root} are substituted per argument (see placeholders.ts). It runs in
- *   the repository root with a timeout; stdout and stderr go to
- *   `<run dir>/logs/extract.log`.
- * - kind `python`: `<python_bin> -c <fixed shim> <module> <callable> <context json>`;
- *   the shim imports the module, calls the callable with a context dict
- *   {run_id, iteration_id, iteration_path, run_dir, repo_root} and prints the
- *   JSON of its return value after a marker line (the callable's own prints go
- *   to stderr). Module and callable are validated as identifiers and passed as
- *   argv, never put into program text.
- * - Where the result comes from (both kinds): if the parser wrote
- *   `<run dir>/metrics.json` itself (the file is new or changed), that file is
- *   the result; otherwise the JSON object it printed on stdout (the whole
- *   stdout, or else its last line that is a JSON object) / returned. The file
- *   wins because a parser that writes it says so explicitly.
- * - The result is normalised: fixed keys (schema_version "1.0", iteration_id,
- *   run_id, status, primary_metric {name, value, delta_vs_baseline}) plus the
- *   parser's other keys. Non-finite numbers (NaN/Infinity, also as emitted by
- *   Python's json), a missing primary metric, a parser failure or timeout make
- *   the status `partial` with the reason in `missing_evidence`; never a crash.
- * - Every write is atomic, and the output holds no timestamps of its own, so
- *   extracting twice gives identical files.
- */
-
-
-
-
-
-
-
-
-
-const METRICS_SCHEMA_VERSION = "1.0";
-const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
-/** Default callable for kind python when the design names none. */
-const DEFAULT_PYTHON_CALLABLE = "extract";
-const SENTINEL_FILE = "job_sentinel.json";
-const METRICS_FILE = "metrics.json";
-const EXTRACT_LOG = "logs/extract.log";
-/** Line the python shim prints before the JSON of the callable's result. */
-const PYTHON_RESULT_MARKER = "@@AUTOLAB_EXTRACT_RESULT@@";
-const FINISHED_OK = new Set(["completed", "synced", "partial"]);
-function extract_isObject(v) {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-/** What the manifest and the sentinel say about a run, and whether the parser may run. */
-function planExtraction(manifest, sentinel) {
-    const missing = [];
-    const status = manifest.status;
-    const failed = status === "failed";
-    const slurm = extract_isObject(manifest.slurm) ? manifest.slurm : {};
-    if (!failed && !FINISHED_OK.has(String(status))) {
-        missing.push(`run has not finished (status ${status ?? "unknown"})`);
-    }
-    if (failed && typeof slurm.submit_error === "string" && slurm.submit_error) {
-        missing.push(`job was not submitted: ${slurm.submit_error}`);
-    }
-    let sentinelExit;
-    if (sentinel.state === "missing")
-        missing.push("job sentinel missing");
-    else if (sentinel.state === "invalid")
-        missing.push(`job sentinel unreadable: ${sentinel.error}`);
-    else if (sentinel.exitCode === undefined)
-        missing.push("job sentinel has no exit_code (the job did not finish)");
-    else {
-        sentinelExit = sentinel.exitCode;
-        if (sentinelExit !== 0)
-            missing.push(`job exited with code ${sentinelExit}`);
-    }
-    if (failed) {
-        const state = typeof slurm.state === "string" ? slurm.state.trim() : "";
-        if (state && !/^COMPLETED\b/i.test(state))
-            missing.push(`SLURM state ${state}`);
-        const ec = typeof slurm.exit_code === "string" ? /^(\d+):(\d+)$/.exec(slurm.exit_code.trim()) : null;
-        if (ec && sentinelExit === undefined) {
-            if (ec[1] !== "0")
-                missing.push(`job exited with code ${ec[1]}`);
-            else if (ec[2] !== "0")
-                missing.push(`job killed by signal ${ec[2]}`);
-        }
-        if (typeof slurm.failure_reason === "string" && slurm.failure_reason)
-            missing.push(`failure reason: ${slurm.failure_reason}`);
-    }
-    const sync = extract_isObject(manifest.artifact_sync_to_local) ? manifest.artifact_sync_to_local : {};
-    const syncOk = vocabulary_isSuccessLike(sync.status);
-    if (!syncOk) {
-        const raw = typeof sync.status === "string" && sync.status ? sync.status : "missing";
-        const err = typeof sync.error === "string" && sync.error ? `: ${sync.error}` : "";
-        missing.push(`artifact sync status is ${raw}${err}`);
-        if (Array.isArray(sync.missing)) {
-            for (const m of sync.missing)
-                if (typeof m === "string")
-                    missing.push(`artifact output missing: ${m}`);
-        }
-    }
-    if (failed) {
-        if (missing.length === 0)
-            missing.push("run status is failed");
-        missing.push("primary metric not computed: the run failed");
-        return { runParser: false, forcedStatus: "failed", missing };
-    }
-    if (!syncOk || !FINISHED_OK.has(String(status))) {
-        missing.push("primary metric not computed: " + (!syncOk ? "artifacts are not synced" : "the run has not finished"));
-        return { runParser: false, forcedStatus: "partial", missing };
-    }
-    return { runParser: true, missing };
-}
-// ---------------------------------------------------------------------------
-// JSON from parsers (pure)
-/**
- * JSON.parse, also accepting the bare `NaN`, `Infinity` and `-Infinity`
- * tokens Python's json module writes by default; they become the strings
- * "NaN", "Infinity", "-Infinity" (JSON has no non-finite numbers).
- */
-function parseJsonLenient(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (first) {
-        let out = "";
-        let i = 0;
-        let changed = false;
-        while (i < text.length) {
-            const c = text[i];
-            if (c === '"') {
-                let j = i + 1;
-                while (j < text.length && text[j] !== '"')
-                    j += text[j] === "\\" ? 2 : 1;
-                out += text.slice(i, j + 1);
-                i = j + 1;
-                continue;
-            }
-            const m = /^(-?Infinity|NaN)(?![A-Za-z0-9_])/.exec(text.slice(i, i + 10));
-            if (m && !/[A-Za-z0-9_.]/.test(text[i - 1] ?? "")) {
-                out += JSON.stringify(m[1]);
-                i += m[1].length;
-                changed = true;
-                continue;
-            }
-            out += c;
-            i++;
-        }
-        if (!changed)
-            throw first;
-        return JSON.parse(out);
-    }
-}
-/** A JSON object in `stdout`: the whole text, or else the last line that is one. */
-function jsonObjectFromStdout(stdout) {
-    const whole = stdout.trim();
-    if (!whole)
-        return undefined;
-    try {
-        const v = parseJsonLenient(whole);
-        if (extract_isObject(v))
-            return v;
-    }
-    catch {
-        // fall through to line-by-line
-    }
-    const lines = whole
-        .split("\n")
-        .map((l) => l.trim())
-        .filter(Boolean);
-    for (let i = lines.length - 1; i >= 0; i--) {
-        if (!lines[i].startsWith("{"))
-            continue;
-        try {
-            const v = parseJsonLenient(lines[i]);
-            if (extract_isObject(v))
-                return v;
-        }
-        catch {
-            // not this line
-        }
-    }
-    return undefined;
-}
-function finiteNumber(v) {
-    return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-function describeNonNumber(v) {
-    if (typeof v === "string")
-        return JSON.stringify(v);
-    if (v === null)
-        return "null";
-    return typeof v;
-}
-const FIXED_KEYS = new Set([
-    "schema_version",
-    "iteration_id",
-    "run_id",
-    "status",
-    "primary_metric",
-    "missing_evidence",
-]);
-/** The metrics.json object for a run: always schema-valid for valid ids. */
-function normalizeMetrics(input) {
-    const missing = [...input.missing];
-    const raw = input.raw;
-    let name = input.defaultMetricName;
-    let value = null;
-    let delta = null;
-    let pmExtras = {};
-    let parserStatus;
-    if (raw) {
-        const pm = raw.primary_metric;
-        if (extract_isObject(pm)) {
-            const { name: n, value: v, delta_vs_baseline: d, ...rest } = pm;
-            pmExtras = rest;
-            if (typeof n === "string" && n.trim())
-                name = n.trim();
-            else if (typeof n === "number")
-                name = String(n);
-            value = finiteNumber(v);
-            if (value === null) {
-                if (v === undefined)
-                    missing.push("primary metric value missing from the parser output");
-                else
-                    missing.push(`primary metric value is not a finite number (${describeNonNumber(v)})`);
-            }
-            delta = finiteNumber(d);
-            if (d !== undefined && d !== null && delta === null) {
-                missing.push(`primary metric delta_vs_baseline is not a finite number (${describeNonNumber(d)})`);
-            }
-        }
-        else if (typeof pm === "number" || typeof pm === "string") {
-            value = finiteNumber(pm);
-            if (value === null)
-                missing.push(`primary metric value is not a finite number (${describeNonNumber(pm)})`);
-        }
-        else {
-            missing.push("parser output has no primary_metric");
-        }
-        parserStatus = raw.status;
-        if (Array.isArray(raw.missing_evidence)) {
-            for (const m of raw.missing_evidence)
-                if (typeof m === "string" && m && !missing.includes(m))
-                    missing.push(m);
-        }
-    }
-    name = name.replace(/[\r\n]+/g, " ").slice(0, 256) || "primary_metric";
-    let status;
-    if (input.forcedStatus === "failed" || parserStatus === "failed")
-        status = "failed";
-    else if (input.forcedStatus === "partial" || parserStatus === "partial" || missing.length > 0 || value === null)
-        status = "partial";
-    else
-        status = "completed";
-    if (status === "partial" && missing.length === 0) {
-        missing.push(parserStatus === "partial" ? "parser reported status partial" : "primary metric value missing");
-    }
-    if (status === "failed" && missing.length === 0)
-        missing.push("parser reported status failed");
-    const extras = {};
-    if (raw)
-        for (const [k, v] of Object.entries(raw))
-            if (!FIXED_KEYS.has(k) && k !== "extraction")
-                extras[k] = v;
-    return {
-        schema_version: METRICS_SCHEMA_VERSION,
-        iteration_id: input.iterationId,
-        run_id: input.runId,
-        status,
-        primary_metric: { name, value, delta_vs_baseline: delta, ...pmExtras },
-        missing_evidence: missing,
-        ...extras,
-        extraction: input.extraction,
-    };
-}
-// ---------------------------------------------------------------------------
-// summary.md (pure)
-const BEGIN_RE = /^<!-- autolab:run (\S+) begin -->$/;
-const END_RE = /^<!-- autolab:run (\S+) end -->$/;
-function oneLine(s) {
-    return s.replace(/[\r\n]+/g, " ");
-}
-/** The section of summary.md for one run, between its markers (both included). */
-function renderRunSection(info) {
-    const m = info.metrics;
-    const pm = m.primary_metric;
-    const value = pm.value === null ? "no value" : String(pm.value);
-    const delta = pm.delta_vs_baseline === null
-        ? ""
-        : ` (delta vs baseline: ${pm.delta_vs_baseline > 0 ? "+" : ""}${pm.delta_vs_baseline})`;
-    const job = info.hostMode === "local" ? "local run" : info.jobId ? `SLURM job ${info.jobId}` : "SLURM job (no job id recorded)";
-    const exit = info.exitCode === undefined ? "exit code unknown" : `exit code ${info.exitCode}`;
-    const missing = m.missing_evidence ?? [];
-    const lines = [
-        `<!-- autolab:run ${m.run_id} begin -->`,
-        `## Run ${m.run_id}`,
-        "",
-        `- Status: **${m.status}**`,
-        `- Primary metric: \`${oneLine(pm.name)}\` = ${value}${delta}`,
-        `- Job: ${job}, ${exit}`,
-        `- Artifact sync: ${oneLine(info.syncStatus ?? "unknown")}`,
-        missing.length ? "- Missing evidence:" : "- Missing evidence: none",
-        ...missing.map((e) => `  - ${oneLine(e)}`),
-        `- Metrics: [${info.metricsLink}](${info.metricsLink})`,
-        `<!-- autolab:run ${m.run_id} end -->`,
-    ];
-    return lines.join("\n");
-}
-/**
- * Put `section` (for `runId`) into summary.md text: replace the run's
- * existing section, or insert it in run-id order among the other sections,
- * keeping everything else (a researcher's own notes) as it is.
- */
-function upsertRunSection(text, iterationId, runId, section, file = "analysis/summary.md") {
-    if (text === undefined || text.trim() === "") {
-        return `# Results: ${iterationId}\n\n${section}\n`;
-    }
-    const lines = text.replace(/\r\n/g, "\n").split("\n");
-    const blocks = [];
-    let open;
-    lines.forEach((line, i) => {
-        const b = BEGIN_RE.exec(line);
-        const e = END_RE.exec(line);
-        if (b) {
-            if (open)
-                throw new AutolabError(`run section ${open.id} has no end marker`, {
-                    file,
-                    line: open.start + 1,
-                    hint: `add "<!-- autolab:run ${open.id} end -->"`,
-                });
-            open = { id: b[1], start: i };
-        }
-        else if (e) {
-            if (!open || open.id !== e[1])
-                throw new AutolabError(`end marker for run ${e[1]} without its begin marker`, {
-                    file,
-                    line: i + 1,
-                    hint: "remove the stray marker",
-                });
-            blocks.push({ id: open.id, start: open.start, end: i });
-            open = undefined;
-        }
-    });
-    if (open)
-        throw new AutolabError(`run section ${open.id} has no end marker`, {
-            file,
-            line: open.start + 1,
-            hint: `add "<!-- autolab:run ${open.id} end -->"`,
-        });
-    const sectionLines = section.split("\n");
-    const existing = blocks.find((b) => b.id === runId);
-    if (existing) {
-        lines.splice(existing.start, existing.end - existing.start + 1, ...sectionLines);
-    }
-    else {
-        const after = blocks.find((b) => b.id > runId);
-        if (after)
-            lines.splice(after.start, 0, ...sectionLines, "");
-        else if (blocks.length)
-            lines.splice(blocks[blocks.length - 1].end + 1, 0, "", ...sectionLines);
-        else {
-            while (lines.length && lines[lines.length - 1] === "")
-                lines.pop();
-            lines.push("", ...sectionLines);
-        }
-    }
-    let out = lines.join("\n");
-    if (!out.endsWith("\n"))
-        out += "\n";
-    return out;
-}
-// ---------------------------------------------------------------------------
-// Parser execution (adapters)
-const IDENT_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * The python shim. Fixed text: the module, callable and context arrive as
- * sys.argv[1..3]. The callable's prints go to stderr; the result's JSON is
- * printed after a marker line, with non-finite floats as strings and numpy
- * scalars unwrapped.
- */
-const PYTHON_SHIM = [
-    "import importlib, json, math, sys",
-    "def clean(o):",
-    "    if hasattr(o, 'item') and callable(getattr(o, 'item')) and not isinstance(o, (dict, list, tuple, str, bytes)):",
-    "        try:",
-    "            o = o.item()",
-    "        except Exception:",
-    "            pass",
-    "    if isinstance(o, float) and not math.isfinite(o):",
-    "        return 'NaN' if o != o else ('Infinity' if o > 0 else '-Infinity')",
-    "    if isinstance(o, dict):",
-    "        return {str(k): clean(v) for k, v in o.items()}",
-    "    if isinstance(o, (list, tuple)):",
-    "        return [clean(v) for v in o]",
-    "    return o",
-    "fn = getattr(importlib.import_module(sys.argv[1]), sys.argv[2])",
-    "ctx = json.loads(sys.argv[3])",
-    "real_stdout = sys.stdout",
-    "sys.stdout = sys.stderr",
-    "try:",
-    "    result = fn(ctx)",
-    "finally:",
-    "    sys.stdout.flush()",
-    "    sys.stdout = real_stdout",
-    `real_stdout.write('\\n${PYTHON_RESULT_MARKER}\\n' + json.dumps(clean(result), default=str, allow_nan=False) + '\\n')`,
-    "real_stdout.flush()",
-].join("\n");
-function stamp(file) {
-    try {
-        const st = (0,external_node_fs_namespaceObject.statSync)(file);
-        return { exists: true, mtimeMs: st.mtimeMs, ino: st.ino, content: (0,external_node_fs_namespaceObject.readFileSync)(file) };
-    }
-    catch {
-        return { exists: false };
-    }
-}
-function changed(a, b) {
-    if (!b.exists)
-        return false;
-    if (!a.exists)
-        return true;
-    return a.mtimeMs !== b.mtimeMs || a.ino !== b.ino || !a.content.equals(b.content);
-}
-function renderLog(kind, shownArgv, cwd, r, timeoutSeconds) {
-    const how = r.spawnError
-        ? `could not start: ${r.spawnError}`
-        : r.timedOut
-            ? `timed out after ${timeoutSeconds} s`
-            : r.code !== null
-                ? `exit code ${r.code}`
-                : `killed by signal ${r.signal}`;
-    return [
-        `# autolab extract parser (kind ${kind})`,
-        `# argv: ${JSON.stringify(shownArgv)}`,
-        `# cwd: ${cwd}`,
-        `# result: ${how}`,
-        "## stdout",
-        r.stdout.replace(/\n?$/, "\n") + "## stderr",
-        r.stderr.replace(/\n?$/, "\n"),
-    ].join("\n");
-}
-async function runParser(ctx, metricsPath, timeoutSeconds) {
-    const parser = extract_isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
-    const logPath = external_node_path_namespaceObject.join(ctx.runDir, EXTRACT_LOG);
-    const kind = parser?.kind ?? (parser?.command ? "command" : parser?.module ? "python" : undefined);
-    if (!parser || !kind) {
-        return { ran: false, problems: ["design has no extract_parser"], logPath, kind: "none" };
-    }
-    const values = {
-        run_id: ctx.runId,
-        iteration_id: ctx.iterationId,
-        iteration_path: ctx.iterationPath,
-        run_dir: ctx.runDir,
-        repo_root: ctx.repoRoot,
-    };
-    let program;
-    let args;
-    let shown;
-    try {
-        if (kind === "command") {
-            if (typeof parser.command !== "string" || !parser.command.trim()) {
-                throw new AutolabError("extract_parser.command is missing", { jsonPath: "/extract_parser/command" });
-            }
-            const argv = renderArgv(parser.command, values, { what: "extract_parser.command", jsonPath: "/extract_parser/command" }, RUN_PLACEHOLDERS);
-            [program, ...args] = argv;
-            shown = argv;
-        }
-        else if (kind === "python") {
-            const mod = parser.module;
-            const fn = parser.callable ?? DEFAULT_PYTHON_CALLABLE;
-            if (typeof mod !== "string" || !IDENT_PATH.test(mod)) {
-                throw new AutolabError(`extract_parser.module ${JSON.stringify(mod)} is not a dotted Python module name`, {
-                    jsonPath: "/extract_parser/module",
-                });
-            }
-            if (typeof fn !== "string" || !IDENT.test(fn)) {
-                throw new AutolabError(`extract_parser.callable ${JSON.stringify(fn)} is not a Python identifier`, {
-                    jsonPath: "/extract_parser/callable",
-                });
-            }
-            const py = splitCommandLine(ctx.pythonBin, { what: "python_bin" });
-            if (py.length === 0)
-                throw new AutolabError("python_bin is empty");
-            [program, ...args] = [...py, "-c", PYTHON_SHIM, mod, fn, JSON.stringify(values)];
-            shown = [...py, "-c", "<autolab python shim>", mod, fn, JSON.stringify(values)];
-        }
-        else {
-            throw new AutolabError(`extract_parser.kind ${JSON.stringify(kind)} is not command or python`, {
-                jsonPath: "/extract_parser/kind",
-            });
-        }
-    }
-    catch (e) {
-        const msg = e.message;
-        return { ran: false, problems: [`extract parser not run: ${msg}`], error: msg, logPath, kind: String(kind) };
-    }
-    const before = stamp(metricsPath);
-    const r = await runArgv(program, args, {
-        cwd: ctx.repoRoot,
-        timeoutMs: timeoutSeconds * 1000,
-        env: {
-            AUTOLAB_RUN_ID: ctx.runId,
-            AUTOLAB_ITERATION_ID: ctx.iterationId,
-            AUTOLAB_ITERATION_PATH: ctx.iterationPath,
-            AUTOLAB_RUN_DIR: ctx.runDir,
-            AUTOLAB_REPO_ROOT: ctx.repoRoot,
-        },
-    });
-    await writeFileAtomic(logPath, renderLog(kind, shown, ctx.repoRoot, r, timeoutSeconds));
-    const after = stamp(metricsPath);
-    const logShown = displayPath(ctx.repoRoot, logPath);
-    const problems = [];
-    let error;
-    if (r.timedOut) {
-        error = `extract parser timed out after ${timeoutSeconds} s`;
-        problems.push(`${error} (see ${logShown})`);
-    }
-    else if (r.spawnError) {
-        error = `extract parser could not start: ${r.spawnError}`;
-        problems.push(error);
-    }
-    else if (r.code !== 0) {
-        error = `extract parser failed: ${describeFailure(r)}`;
-        problems.push(`extract parser exited with ${r.code !== null ? `code ${r.code}` : `signal ${r.signal}`} (see ${logShown})`);
-    }
-    let raw;
-    if (changed(before, after)) {
-        try {
-            const v = parseJsonLenient(after.content.toString("utf8"));
-            if (extract_isObject(v))
-                raw = v;
-            else
-                problems.push(`the metrics.json the parser wrote is not a JSON object`);
-        }
-        catch (e) {
-            problems.push(`the metrics.json the parser wrote is not valid JSON: ${e.message}`);
-        }
-    }
-    else if (kind === "python") {
-        const at = r.stdout.lastIndexOf(PYTHON_RESULT_MARKER);
-        if (at >= 0) {
-            try {
-                const v = parseJsonLenient(r.stdout.slice(at + PYTHON_RESULT_MARKER.length).trim());
-                if (extract_isObject(v))
-                    raw = v;
-                else
-                    problems.push(`${parser.module}.${parser.callable ?? DEFAULT_PYTHON_CALLABLE} returned ${v === null ? "None" : "something that is not a dict"}`);
-            }
-            catch (e) {
-                problems.push(`python parser result is not valid JSON: ${e.message}`);
-            }
-        }
-        else if (!error) {
-            problems.push("python parser printed no result");
-        }
-    }
-    else {
-        raw = jsonObjectFromStdout(r.stdout);
-        if (!raw && !error)
-            problems.push("extract parser neither wrote metrics.json nor printed a JSON object on stdout");
-    }
-    return { ran: true, raw, problems, error, logPath, kind };
-}
-// ---------------------------------------------------------------------------
-// The stage
-async function readSentinel(runDir, shown) {
-    const file = external_node_path_namespaceObject.join(runDir, SENTINEL_FILE);
-    let text;
-    try {
-        text = await readTextStrict(file, shown);
-    }
-    catch (e) {
-        if (e instanceof AutolabError && e.message === "file not found")
-            return { state: "missing" };
-        return { state: "invalid", error: e.message };
-    }
-    try {
-        const data = JSON.parse(text);
-        if (!extract_isObject(data))
-            return { state: "invalid", error: "not a JSON object" };
-        const ec = data.exit_code;
-        const exitCode = typeof ec === "number" && Number.isInteger(ec)
-            ? ec
-            : typeof ec === "string" && /^-?\d+$/.test(ec.trim())
-                ? Number(ec)
-                : undefined;
-        return { state: "present", exitCode, data };
-    }
-    catch (e) {
-        return { state: "invalid", error: `not valid JSON: ${e.message}` };
-    }
-}
-function defaultMetricName(design) {
-    const metrics = design.metrics;
-    if (extract_isObject(metrics)) {
-        const p = metrics.primary;
-        if (typeof p === "string" && p.trim())
-            return p.trim();
-        if (extract_isObject(p) && typeof p.name === "string" && p.name.trim())
-            return p.name.trim();
-        if (typeof metrics.primary_metric === "string" && metrics.primary_metric.trim())
-            return metrics.primary_metric.trim();
-    }
-    return "primary_metric";
-}
-/** Validate metrics with the contract schema; throws an AutolabError naming the file when invalid. */
-function assertValidMetrics(text, shown) {
-    const { findings } = parseDocument("metrics", text, shown);
-    const errors = findings.filter((f) => f.severity === "error");
-    if (errors.length) {
-        throw new AutolabError("metrics.json would not match the metrics schema", { file: shown, findings: errors });
-    }
-}
-/** Extract one finished run: metrics.json and its summary.md section. */
-async function extractRun(ctx) {
-    const metricsPath = external_node_path_namespaceObject.join(ctx.runDir, METRICS_FILE);
-    const metricsShown = displayPath(ctx.repoRoot, metricsPath);
-    const sentinel = await readSentinel(ctx.runDir, displayPath(ctx.repoRoot, external_node_path_namespaceObject.join(ctx.runDir, SENTINEL_FILE)));
-    const plan = planExtraction(ctx.manifest, sentinel);
-    const parserCfg = extract_isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
-    const designTimeout = parserCfg?.timeout_seconds;
-    const timeoutSeconds = ctx.timeoutSeconds ??
-        (typeof designTimeout === "number" && designTimeout > 0 ? designTimeout : DEFAULT_EXTRACT_TIMEOUT_SECONDS);
-    let outcome;
-    if (plan.runParser)
-        outcome = await runParser(ctx, metricsPath, timeoutSeconds);
-    const missing = [...plan.missing, ...(outcome?.problems ?? [])];
-    const parserRan = outcome?.ran === true;
-    const extraction = {
-        parser: outcome && outcome.kind !== "none" ? outcome.kind : typeof parserCfg?.kind === "string" ? parserCfg.kind : null,
-        parser_ran: parserRan,
-        ...(parserRan && outcome ? { log: displayPath(ctx.repoRoot, outcome.logPath) } : {}),
-    };
-    const metrics = normalizeMetrics({
-        iterationId: ctx.iterationId,
-        runId: ctx.runId,
-        raw: outcome?.raw,
-        missing,
-        forcedStatus: plan.forcedStatus,
-        defaultMetricName: defaultMetricName(ctx.design),
-        extraction,
-    });
-    const text = JSON.stringify(metrics, null, 2) + "\n";
-    assertValidMetrics(text, metricsShown);
-    const previous = stamp(metricsPath);
-    if (!previous.exists || !previous.content.equals(Buffer.from(text, "utf8")))
-        await writeFileAtomic(metricsPath, text);
-    const summaryPath = external_node_path_namespaceObject.join(ctx.iterationDir, "analysis", "summary.md");
-    const summaryShown = displayPath(ctx.repoRoot, summaryPath);
-    let existing;
-    try {
-        existing = await readTextStrict(summaryPath, summaryShown);
-    }
-    catch (e) {
-        if (!(e instanceof AutolabError && e.message === "file not found"))
-            throw e;
-    }
-    const link = external_node_path_namespaceObject.relative(external_node_path_namespaceObject.dirname(summaryPath), metricsPath).split(external_node_path_namespaceObject.sep).join("/");
-    const sync = extract_isObject(ctx.manifest.artifact_sync_to_local) ? ctx.manifest.artifact_sync_to_local : {};
-    const section = renderRunSection({
-        metrics,
-        metricsLink: link,
-        jobId: manifestJobId(ctx.manifest),
-        hostMode: ctx.manifest.host_mode,
-        exitCode: sentinel.state === "present" ? sentinel.exitCode : undefined,
-        syncStatus: typeof sync.status === "string" ? sync.status : undefined,
-    });
-    const updated = upsertRunSection(existing, ctx.iterationId, ctx.runId, section, summaryShown);
-    if (updated !== existing)
-        await writeFileAtomic(summaryPath, updated);
-    return {
-        metrics,
-        metricsPath,
-        summaryPath,
-        missingEvidence: metrics.missing_evidence,
-        parserRan,
-        ...(outcome && parserRan ? { logPath: outcome.logPath } : {}),
-        ...(outcome?.error ? { error: outcome.error } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/src/stages/discover.js
-/**
- * Run discovery: find every `experiments/<bucket>/<iteration_id>/runs/<run_id>/run_manifest.json`
- * in a repository, the way the glob `experiments/*\/*\/runs/*\/run_manifest.json`
- * would, with the filesystem only (no shell, no git).
- *
- * Shared by the verifier and the monitor. What it guarantees to its callers:
- * - every path it returns lies inside the repository: an entry that is a
- *   symlink pointing outside (at any level: `experiments`, bucket, iteration,
- *   `runs`, run directory, manifest) is refused and reported, never followed;
- * - names it returns are safe tokens (`[A-Za-z0-9._+-]`, not `.`/`..`), so a
- *   caller can put them in paths, job names and hints; an odd name is reported;
- * - odd entries are findings, not exceptions: a bucket that is not
- *   plan/in_progress/done, an iteration present in two buckets, a run directory
- *   without a manifest, a manifest that is not a file, a dangling symlink;
- * - results are sorted (iteration path, then run id) so output is stable.
- *
- * Cost: one readdir per bucket, per iteration and per `runs/` directory, one
- * lstat per run (the manifest); realpath only for entries that are symlinks.
- * Directory reads run concurrently, so 10,000 runs take well under a second.
- */
-
-
-
-
-
-
-const MANIFEST_NAME = "run_manifest.json";
-const SAFE_NAME = /^[A-Za-z0-9._+-]+$/;
-/** True for a name that can be used as a path component, job name part and ledger field. */
-function isSafeName(name) {
-    return SAFE_NAME.test(name) && name !== "." && name !== "..";
-}
-/**
- * Kind of the entry at `abs` (following a symlink only when it stays inside the
- * repository). `dirent` saves the lstat when the caller already has one.
- */
-async function entryKind(w, abs, dirent) {
-    let isLink;
-    if (dirent) {
-        if (dirent.isDirectory())
-            return "dir";
-        if (dirent.isFile())
-            return "file";
-        isLink = dirent.isSymbolicLink();
-        if (!isLink)
-            return "other";
-    }
-    else {
-        let st;
-        try {
-            st = await (0,promises_namespaceObject.lstat)(abs);
-        }
-        catch {
-            return "missing";
-        }
-        if (st.isDirectory())
-            return "dir";
-        if (st.isFile())
-            return "file";
-        isLink = st.isSymbolicLink();
-        if (!isLink)
-            return "other";
-    }
-    const shown = displayPath(w.root, abs);
-    try {
-        resolveInside(w.root, external_node_path_namespaceObject.relative(w.root, abs), "path");
-    }
-    catch (e) {
-        const message = e instanceof AutolabError ? e.message : String(e);
-        w.findings.push({
-            severity: "error",
-            check: "discover.symlink",
-            file: shown,
-            message: `refused: ${message}; it is not read`,
-            hint: `replace ${shown} with a real directory or file inside the repository (or a symlink to one)`,
-        });
-        return "other";
-    }
-    try {
-        await (0,promises_namespaceObject.realpath)(abs);
-        const st = await (0,promises_namespaceObject.stat)(abs);
-        return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
-    }
-    catch {
-        w.findings.push({
-            severity: "warning",
-            check: "discover.symlink",
-            file: shown,
-            message: "dangling symlink: its target does not exist; it is skipped",
-            hint: `remove ${shown} or point it at an existing path inside the repository`,
-        });
-        return "other";
-    }
-}
-async function listDir(dir) {
-    try {
-        return await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    }
-    catch {
-        return [];
-    }
-}
-function oddName(w, abs, what) {
-    const shown = displayPath(w.root, abs);
-    w.findings.push({
-        severity: "error",
-        check: "discover.name",
-        file: shown,
-        message: `${what} name ${JSON.stringify(external_node_path_namespaceObject.basename(abs))} is not a safe name (letters, digits and . _ + - only); it is not checked`,
-        hint: `rename ${JSON.stringify(shown)} to a name made of letters, digits and . _ + -`,
-    });
-}
-/** Names that are never runs or iterations: dotfiles such as `.gitkeep` or `.DS_Store`. */
-function discover_hidden(name) {
-    return name.startsWith(".");
-}
-async function runsOfIteration(w, iterationId, iterationDir, opts) {
-    const runsDir = external_node_path_namespaceObject.join(iterationDir, "runs");
-    const kind = await entryKind(w, runsDir);
-    if (kind !== "dir")
-        return [];
-    const entries = await listDir(runsDir);
-    const out = await Promise.all(entries.map(async (d) => {
-        if (discover_hidden(d.name))
-            return undefined;
-        if (opts.runId !== undefined && d.name !== opts.runId)
-            return undefined;
-        const runDir = external_node_path_namespaceObject.join(runsDir, d.name);
-        const k = await entryKind(w, runDir, d);
-        if (k !== "dir")
-            return undefined; // stray files in runs/ are not runs
-        if (!isSafeName(d.name)) {
-            oddName(w, runDir, "run directory");
-            return undefined;
-        }
-        const manifestPath = external_node_path_namespaceObject.join(runDir, MANIFEST_NAME);
-        const mk = await entryKind(w, manifestPath);
-        const runPath = displayPath(w.root, runDir);
-        if (mk === "missing") {
-            w.findings.push({
-                severity: "warning",
-                check: "discover.no_manifest",
-                file: runPath,
-                message: `run directory has no ${MANIFEST_NAME}; it is not a run the tool can check`,
-                hint: `remove ${runPath} if it is left over, or restore its ${MANIFEST_NAME} from git history`,
-            });
-            return undefined;
-        }
-        if (mk !== "file") {
-            if (mk === "dir") {
-                w.findings.push({
-                    severity: "error",
-                    check: "discover.no_manifest",
-                    file: displayPath(w.root, manifestPath),
-                    message: `${MANIFEST_NAME} is not a regular file`,
-                    hint: `replace ${displayPath(w.root, manifestPath)} with the run's manifest file`,
-                });
-            }
-            return undefined;
-        }
-        return {
-            iterationId,
-            iterationDir,
-            iterationPath: displayPath(w.root, iterationDir),
-            runId: d.name,
-            runDir,
-            runPath,
-            manifestPath,
-            manifestDisplay: displayPath(w.root, manifestPath),
-        };
-    }));
-    return out.filter((r) => r !== undefined);
-}
-/**
- * Every run in the repository at `repoRoot` (optionally only one iteration or
- * one run), with findings about entries that were skipped or refused.
- */
-async function discoverRuns(repoRoot, opts = {}) {
-    const root = await (0,promises_namespaceObject.realpath)(repoRoot);
-    const w = { root, findings: [] };
-    const experiments = external_node_path_namespaceObject.join(root, "experiments");
-    const runs = [];
-    /** iteration id -> repo-relative dirs holding it (to spot duplicates across buckets). */
-    const seen = new Map();
-    if ((await entryKind(w, experiments)) === "dir") {
-        const buckets = (await listDir(experiments)).filter((d) => !discover_hidden(d.name));
-        await Promise.all(buckets.map(async (b) => {
-            const bucketDir = external_node_path_namespaceObject.join(experiments, b.name);
-            if ((await entryKind(w, bucketDir, b)) !== "dir")
-                return;
-            if (!isSafeName(b.name)) {
-                oddName(w, bucketDir, "experiments folder");
-                return;
-            }
-            if (!ITERATION_BUCKETS.includes(b.name)) {
-                w.findings.push({
-                    severity: "warning",
-                    check: "discover.layout",
-                    file: displayPath(root, bucketDir),
-                    message: `experiments/${b.name} is not one of ${ITERATION_BUCKETS.join(", ")}; its runs are checked, but the other stages do not look there`,
-                    hint: `move its iterations to experiments/plan, experiments/in_progress or experiments/done`,
-                });
-            }
-            const iterations = (await listDir(bucketDir)).filter((d) => !discover_hidden(d.name));
-            await Promise.all(iterations.map(async (it) => {
-                if (opts.iteration !== undefined && it.name !== opts.iteration)
-                    return;
-                const iterationDir = external_node_path_namespaceObject.join(bucketDir, it.name);
-                if ((await entryKind(w, iterationDir, it)) !== "dir")
-                    return;
-                if (!isSafeName(it.name)) {
-                    oddName(w, iterationDir, "iteration directory");
-                    return;
-                }
-                const list = seen.get(it.name) ?? [];
-                list.push(displayPath(root, iterationDir));
-                seen.set(it.name, list);
-                runs.push(...(await runsOfIteration(w, it.name, iterationDir, opts)));
-            }));
-        }));
-    }
-    for (const [id, dirs] of seen) {
-        if (dirs.length < 2)
-            continue;
-        dirs.sort();
-        w.findings.push({
-            severity: "warning",
-            check: "discover.duplicate_iteration",
-            file: dirs[1],
-            message: `iteration ${id} exists in more than one place: ${dirs.join(", ")}`,
-            hint: `keep one copy: an iteration lives in exactly one of experiments/plan, in_progress, done`,
-        });
-    }
-    if (opts.iteration !== undefined && !seen.has(opts.iteration)) {
-        w.findings.push({
-            severity: "error",
-            check: "discover.not_found",
-            file: "experiments",
-            message: `iteration ${JSON.stringify(opts.iteration)} not found under experiments/{${ITERATION_BUCKETS.join(",")}}/`,
-            hint: "check the iteration id (the name of its directory under experiments/<bucket>/)",
-        });
-    }
-    else if (opts.runId !== undefined && !runs.some((r) => r.runId === opts.runId)) {
-        w.findings.push({
-            severity: "error",
-            check: "discover.not_found",
-            file: "experiments",
-            message: `run ${JSON.stringify(opts.runId)} not found${opts.iteration !== undefined ? ` in iteration ${opts.iteration}` : ""}`,
-            hint: "check the run id (the name of its directory under runs/)",
-        });
-    }
-    runs.sort((a, b) => a.iterationPath < b.iterationPath
-        ? -1
-        : a.iterationPath > b.iterationPath
-            ? 1
-            : a.runId < b.runId
-                ? -1
-                : a.runId > b.runId
-                    ? 1
-                    : 0);
-    w.findings.sort((a, b) => ((a.file ?? "") < (b.file ?? "") ? -1 : (a.file ?? "") > (b.file ?? "") ? 1 : 0));
-    return { runs, findings: w.findings };
-}
-/**
- * Where run `m`'s job writes its files: `<launch.work_dir>/<run path>` for a
- * run launched with a work root, else the checkout's run dir. `missing` when
- * the snapshot's run dir is gone.
- */
-function jobRunDir(m, repoRoot, runDir) {
-    const launch = m.launch;
-    const wd = launch && typeof launch === "object" ? launch.work_dir : undefined;
-    if (wd === undefined || wd === null)
-        return { dir: runDir, missing: false };
-    if (typeof wd !== "string" || !external_node_path_namespaceObject.isAbsolute(wd))
-        return { dir: runDir, missing: false, invalid: JSON.stringify(wd) };
-    const dir = external_node_path_namespaceObject.join(wd, external_node_path_namespaceObject.relative(repoRoot, runDir));
-    let missing = true;
-    try {
-        missing = !(0,external_node_fs_namespaceObject.lstatSync)(dir).isDirectory();
-    }
-    catch {
-        missing = true;
-    }
-    return { dir, workDir: wd, missing };
-}
-/**
- * The error for a run asked for by id that discovery did not return: exit 2
- * when there is no such run, exit 1 (with the reasons as findings) when it
- * exists but was refused, e.g. a symlink leaving the repository.
- */
-function runNotFound(runId, findings) {
-    const why = findings.filter((f) => f.check !== "discover.not_found");
-    return new AutolabError(why.length ? `run ${runId} could not be read` : `no run ${runId} under experiments/*/*/runs/`, {
-        exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
-        hint: "autolab status lists the runs",
-        findings: why,
-        file: why[0]?.file,
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/src/stages/state.js
-/**
- * `.autolab/state.json`: the stage machine of the Python autolab tool, moved
- * by launch and monitor as that tool moves it:
- *
- *   launch -> slurm_monitor (SLURM) | extract_results (local)
- *   slurm_monitor -> extract_results   when the run's artifacts are synced
- *   extract_results -> update_docs     when metrics.json is written
- *
- * A move resets stage_attempt to 0 and appends a history entry
- * {timestamp, stage_before, stage_after, status, summary, run_id}. A state
- * file that does not exist is never created here; one for another iteration
- * is left alone. Pure `nextState` + thin file edges. A state file is only
- * ever written after the new state was validated against its schema, so a
- * move can never leave an invalid file behind.
- */
-
-
-
-
-
-const STATE_PATH = ".autolab/state.json";
-function iso(d) {
+/** ISO 8601 in UTC to the second, `2026-01-02T03:04:05Z` (the form every file of the contract uses). */
+function isoSeconds(d) {
     return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
-/** Pure: the state after `event` for `manifest`, or undefined when nothing moves. */
-function nextState(state, manifest, event, at) {
-    if (state.iteration_id && state.iteration_id !== manifest.iteration_id)
-        return undefined;
-    // The Python tool writes "" for "no run": an empty id tracks nothing.
-    const tracked = state.pending_run_id || state.last_run_id;
-    if (event !== "launched" && tracked && tracked !== manifest.run_id)
-        return undefined;
-    const moves = [];
-    if (event === "launched" && (state.stage === "launch" || state.stage === "implementation_review")) {
-        moves.push([state.stage, manifest.host_mode === "slurm" ? "slurm_monitor" : "extract_results"]);
-    }
-    else if (event === "synced" && state.stage === "slurm_monitor") {
-        moves.push(["slurm_monitor", "extract_results"]);
-    }
-    else if (event === "extracted") {
-        if (state.stage === "slurm_monitor")
-            moves.push(["slurm_monitor", "extract_results"]);
-        if (state.stage === "slurm_monitor" || state.stage === "extract_results")
-            moves.push(["extract_results", "update_docs"]);
-    }
-    const syncStatus = normalizeSyncStatus(manifest.artifact_sync_to_local?.status) ?? state.sync_status;
-    if (!moves.length) {
-        if (event === "launched" || state.sync_status === syncStatus)
-            return undefined;
-        return { ...state, sync_status: syncStatus };
-    }
-    const history = [...(state.history ?? [])];
-    for (const [before, after] of moves) {
-        history.push({
-            timestamp: iso(at),
-            stage_before: before,
-            stage_after: after,
-            status: "complete",
-            summary: `${event}: run ${manifest.run_id} is ${manifest.status ?? "pending"}`,
-            run_id: manifest.run_id,
-        });
-    }
-    const next = {
-        ...state,
-        stage: moves[moves.length - 1][1],
-        stage_attempt: 0,
-        last_run_id: manifest.run_id,
-        sync_status: syncStatus,
-        history,
-    };
-    if (event === "launched" && manifest.host_mode === "slurm")
-        next.pending_run_id = manifest.run_id;
-    if (event === "extracted" && next.pending_run_id === manifest.run_id)
-        delete next.pending_run_id;
-    return next;
-}
-/**
- * state.json as parsed (syntax errors throw an AutolabError with file/line;
- * schema problems are tolerated: readers such as the verifier report them).
- * Undefined when the file does not exist.
- */
-async function readState(repoRoot) {
-    const abs = external_node_path_namespaceObject.join(repoRoot, STATE_PATH);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
-        return undefined;
-    const doc = parseDocument("state", await readTextStrict(abs, STATE_PATH), STATE_PATH);
-    return doc.data;
-}
-/**
- * state.json validated against its schema: an AutolabError naming the file,
- * line and column of the first problem when it is invalid. Undefined when the
- * file does not exist. Writers check with this before they change anything.
- */
-async function readStateStrict(repoRoot) {
-    const abs = external_node_path_namespaceObject.join(repoRoot, STATE_PATH);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
-        return undefined;
-    return assertValid(parseDocument("state", await readTextStrict(abs, STATE_PATH), STATE_PATH)).data;
-}
-/** The exact bytes written for a state: 2-space JSON and a trailing newline. */
-function serializeState(state) {
-    return JSON.stringify(state, null, 2) + "\n";
-}
-/**
- * Apply an event to state.json if it exists; returns its path when written.
- * Refuses (AutolabError, nothing written) when the file or the new state is
- * invalid.
- */
-async function advanceState(repoRoot, manifest, event, at) {
-    const state = await readStateStrict(repoRoot);
-    if (!state)
-        return undefined;
-    const next = nextState(state, manifest, event, at);
-    if (!next)
-        return undefined;
-    const text = serializeState(next);
-    assertValid(parseDocument("state", text, STATE_PATH));
-    await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), text);
-    return STATE_PATH;
-}
-/** After a launch: a run that failed to start leaves the stage where it is. */
-async function advanceStateAfterLaunch(repoRoot, manifest, now) {
-    if (manifest.status === "failed")
-        return undefined;
-    return advanceState(repoRoot, manifest, "launched", now());
+/** Seconds from the timestamp `since` to `now`; 0 when `since` is not a date. */
+function secondsSince(since, now) {
+    const t = since === undefined ? Number.NaN : Date.parse(since);
+    return Number.isNaN(t) ? 0 : (now.getTime() - t) / 1000;
 }
 
-;// CONCATENATED MODULE: ./lib/src/git/git.js
+;// CONCATENATED MODULE: ./lib/src/contract/manifest.js
 /**
- * Thin git adapter: every call is `git <args>` through `runArgv` (argv, no
- * shell, timeout), with a fixed environment so that output is parseable and
- * nothing can prompt or be redirected:
- *
- * - `LC_ALL=C` (English messages we can classify), `GIT_TERMINAL_PROMPT=0` and
- *   `GCM_INTERACTIVE=never` (never wait for a password), `GIT_OPTIONAL_LOCKS=0`
- *   (read-only commands do not take the index lock from under the user),
- *   `GIT_LITERAL_PATHSPECS=1` (a path is a path: no globs, no pathspec magic);
- * - `GIT_DIR`, `GIT_WORK_TREE`, `GIT_INDEX_FILE`, ... inherited from a caller
- *   (e.g. when run from a hook) are removed, so `repo` is what is operated on;
- * - per-command configuration is passed through `GIT_CONFIG_COUNT` /
- *   `GIT_CONFIG_KEY_n` / `GIT_CONFIG_VALUE_n` (never written to `.git/config`,
- *   and, unlike `-c`, not visible to other users in `ps`). Credentials go only
- *   this way.
- *
- * A failing command throws an AutolabError carrying git's stderr, with every
- * secret (tokens, their base64 forms, URL user-info) redacted.
- */
-
-
-/** Environment variables that would make git operate on something other than `repo`. */
-const SCRUBBED_ENV = [
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-    "GIT_COMMON_DIR",
-    "GIT_NAMESPACE",
-    "GIT_PREFIX",
-    "GIT_CEILING_DIRECTORIES",
-];
-/** Replace secrets and URL credentials in `text` by `***`. */
-function redact(text, secrets = []) {
-    let out = text;
-    for (const s of secrets) {
-        if (!s || s.length < 4)
-            continue;
-        const forms = new Set([
-            s,
-            Buffer.from(s, "utf8").toString("base64"),
-            Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
-            encodeURIComponent(s),
-        ]);
-        // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
-        for (const f of [...forms].sort((a, b) => b.length - a.length))
-            out = out.split(f).join("***");
-    }
-    // scheme://user:pass@host or scheme://token@host
-    out = out.replace(/([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/\s@'"]+@/g, "$1***@");
-    // An Authorization header that slipped into a trace.
-    out = out.replace(/(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._-]+/gi, "$1***");
-    return out;
-}
-function buildEnv(opts) {
-    const env = {
-        LC_ALL: "C",
-        LANGUAGE: undefined,
-        GIT_TERMINAL_PROMPT: "0",
-        GCM_INTERACTIVE: "never",
-        GIT_OPTIONAL_LOCKS: "0",
-        // Every pathspec we pass is a literal path (no globs, no `:(magic)`).
-        GIT_LITERAL_PATHSPECS: "1",
-    };
-    for (const k of SCRUBBED_ENV)
-        env[k] = undefined;
-    const cfg = Array.isArray(opts.config) ? opts.config : Object.entries(opts.config ?? {});
-    if (cfg.length) {
-        // Append after any GIT_CONFIG_* entries the caller's environment already has.
-        const base = Number.parseInt(process.env.GIT_CONFIG_COUNT ?? "0", 10);
-        const start = Number.isFinite(base) && base > 0 ? base : 0;
-        cfg.forEach(([k, v], i) => {
-            env[`GIT_CONFIG_KEY_${start + i}`] = k;
-            env[`GIT_CONFIG_VALUE_${start + i}`] = v;
-        });
-        env.GIT_CONFIG_COUNT = String(start + cfg.length);
-    }
-    return { ...env, ...(opts.env ?? {}) };
-}
-/**
- * Run `git <args>` in `repo`. Throws an AutolabError (naming the command and
- * git's stderr, redacted) when git fails, unless `allowFailure`.
- */
-async function git(repo, args, opts = {}) {
-    const r = await runArgv("git", args, {
-        cwd: repo,
-        env: buildEnv(opts),
-        input: opts.input,
-        timeoutMs: opts.timeoutMs ?? 60_000,
-    });
-    const secrets = opts.secrets ?? [];
-    const clean = {
-        ...r,
-        stdout: secrets.length ? redact(r.stdout, secrets) : r.stdout,
-        stderr: redact(r.stderr, secrets),
-    };
-    if (exec_ok(r) || opts.allowFailure)
-        return clean;
-    throw gitError(clean, opts.what, secrets, repo);
-}
-/** The AutolabError for a failed git call (message redacted). */
-function gitError(r, what, secrets = [], repo) {
-    const cmd = `git ${r.args.slice(0, 3).join(" ")}${r.args.length > 3 ? " ..." : ""}`;
-    const msg = redact(`${what ? what + ": " : ""}${cmd} failed: ${describeFailure(r)}`, secrets);
-    return new AutolabError(msg, {
-        file: repo,
-        hint: r.spawnError ? "install git and make sure it is on PATH" : undefined,
-    });
-}
-async function isGitRepo(dir) {
-    const r = await git(dir, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
-    return exec_ok(r) && r.stdout.trim() === "true";
-}
-/** Absolute path of the work tree's top level. */
-async function topLevel(dir) {
-    const r = await git(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
-    if (!exec_ok(r)) {
-        throw new AutolabError("not inside a git work tree", {
-            file: dir,
-            hint: "run inside a git checkout (git clone / git init)",
-        });
-    }
-    return r.stdout.trim();
-}
-/** Commit id HEAD points at, or undefined on an unborn branch (no commit yet). */
-async function headSha(repo) {
-    return revParse(repo, "HEAD");
-}
-/** Commit id of `rev` (peeled to a commit), or undefined when it does not exist. */
-async function revParse(repo, rev) {
-    const r = await git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], {
-        allowFailure: true,
-    });
-    return exec_ok(r) ? r.stdout.trim() : undefined;
-}
-/** Short name of the checked-out branch; undefined when HEAD is detached. */
-async function currentBranch(repo) {
-    const r = await git(repo, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
-    return exec_ok(r) ? r.stdout.trim() || undefined : undefined;
-}
-async function hasRemote(repo, name = "origin") {
-    const r = await git(repo, ["remote"], { allowFailure: true });
-    return exec_ok(r) && r.stdout.split("\n").some((l) => l.trim() === name);
-}
-/** The remote's URL with any credentials replaced by `***`; undefined when there is no such remote. */
-async function remoteUrlRedacted(repo, name = "origin") {
-    const r = await git(repo, ["remote", "get-url", "--", name], { allowFailure: true });
-    return ok(r) ? redact(r.stdout.trim()) : undefined;
-}
-/**
- * `git status --porcelain=v1 -z`, parsed. `paths` limits it to those
- * pathspecs; `untracked` as git's `--untracked-files` (default "all").
- */
-async function statusPorcelain(repo, paths, untracked = "all") {
-    const args = ["status", "--porcelain=v1", "-z", `--untracked-files=${untracked}`, "--ignore-submodules=none"];
-    if (paths) {
-        if (paths.length === 0)
-            return [];
-        args.push("--", ...paths);
-    }
-    const r = await git(repo, args, { what: "reading the work-tree status" });
-    const parts = r.stdout.split("\0");
-    const out = [];
-    for (let i = 0; i < parts.length; i++) {
-        const rec = parts[i];
-        if (rec.length < 4)
-            continue;
-        const xy = rec.slice(0, 2);
-        const e = { xy, path: rec.slice(3) };
-        if (xy[0] === "R" || xy[0] === "C")
-            e.origPath = parts[++i];
-        out.push(e);
-    }
-    return out;
-}
-/** Is `ancestor` an ancestor of (or equal to) `descendant`? */
-async function isAncestor(repo, ancestor, descendant) {
-    const r = await git(repo, ["merge-base", "--is-ancestor", ancestor, descendant], { allowFailure: true });
-    if (r.code === 0)
-        return true;
-    if (r.code === 1)
-        return false;
-    throw gitError(r, "checking commit ancestry", [], repo);
-}
-
-;// CONCATENATED MODULE: ./lib/src/git/commitback.js
-/**
- * Commit-back: one commit per launch / monitor tick holding the files the tool
- * wrote (scripts, manifests, ledger), pushed to a configurable branch, with
- * rebase-by-regeneration when the branch moved.
- *
- * How it stays safe in a researcher's own checkout (login node) as well as in
- * a CI checkout:
- *
- * - The paths `apply()` reports ("touched paths") are owned by the tool. Only
- *   they are staged, and only into a private index (`GIT_INDEX_FILE` in a temp
- *   directory): whatever else the user has staged or modified is never part of
- *   the commit and never reset. The commit is made with plumbing
- *   (`write-tree`, `commit-tree`), so user hooks do not run on bot commits
- *   and the commit is not signed with the user's key; push uses `--no-verify`.
- * - Bot identity by default (github-actions[bot]), set through the
- *   GIT_AUTHOR_* / GIT_COMMITTER_* environment so no user or env setting wins.
- * - Nothing changed (the private index tree equals the base tree) => no commit.
- * - A rejected push (the branch moved, or a remote-side ref-lock failure) is
- *   retried with jittered exponential backoff. Before retrying, the remote
- *   branch is fetched and the change is rebuilt on its new head — never by a
- *   textual merge or rebase:
- *     1. every path that changed between our old base and the new head is
- *        written from the new head (touched paths the others changed, e.g. the
- *        ledger, included; our own new files that nobody else changed are left
- *        as they are);
- *     2. `apply()` runs again on top of that and regenerates its change (e.g.
- *        re-reads the ledger and upserts its own lines);
- *     3. a new commit is built on the new head and pushed.
- * - Same-branch mode (target = the checked-out branch): the branch advances to
- *   the commit, the real index is synchronised for the touched paths only. On
- *   a retry the local branch is moved from our own commit to the new remote
- *   head like a fast-forward that keeps local changes: before anything is
- *   modified, commitBack refuses (AutolabError naming the files) when a file
- *   the other writers changed has uncommitted user changes, or an untracked /
- *   ignored local file sits where they added a different one; and it refuses
- *   when the local branch has commits that are not on the remote (it never
- *   rebases the user's commits). In every refusal the local commit still
- *   holds the change. Unrelated uncommitted work is never touched.
- * - Other-branch mode (e.g. checkout on `main`, committing to `autolab/runs`):
- *   the commit is based on the remote branch head when it exists (else the
- *   local branch of that name, else HEAD). HEAD and the real index are not
- *   touched; the touched paths in the work tree are made to hold the target
- *   branch's version (step 1 above, against the checked-out commit) before
- *   `apply()` runs on them, so e.g. the ledger upsert works on the target
- *   branch's ledger. The local branch of that name follows the commit when it
- *   can (absent, behind, or holding our previous attempt, and not checked out
- *   in another worktree).
- * - Credentials: an optional token is sent as an `http.<remote-url>.extraheader`
- *   passed through the environment of the fetch/push commands only: never
- *   written to `.git/config`, never on a command line, redacted from errors.
+ * runs/<run_id>/run_manifest.json: read (validated), write (validated first,
+ * atomic), and a new run id. The derived facts (job id, launch date, status)
+ * are pure and live in domain/run.ts.
  */
 
 
 
 
 
-
-
-const BOT_IDENTITY = {
-    name: "github-actions[bot]",
-    email: "41898282+github-actions[bot]@users.noreply.github.com",
-};
-const NET_TIMEOUT_MS = 180_000;
-const MAX_DELAY_MS = 15_000;
-async function commitBack(opts) {
-    const root = await topLevel(opts.repoRoot);
-    const remote = opts.remote ?? "origin";
-    if (!remote || remote.startsWith("-") || /[\s\0]/.test(remote)) {
-        throw new AutolabError(`invalid git remote name ${JSON.stringify(remote)}`, { file: root });
-    }
-    const remoteExists = await hasRemote(root, remote);
-    const push = opts.push ?? remoteExists;
-    if (push && !remoteExists) {
-        throw new AutolabError(`cannot push: the repository has no git remote "${remote}"`, {
-            file: root,
-            hint: `add it (git remote add ${remote} <url>) or commit without pushing (--no-push)`,
-        });
-    }
-    const checkedOut = await currentBranch(root);
-    const target = opts.branch ?? checkedOut;
-    if (!target) {
-        throw new AutolabError("HEAD is detached, so there is no branch to commit to", {
-            file: root,
-            hint: "give the branch to commit to (e.g. --branch autolab/runs) or check out a branch",
-        });
-    }
-    const check = await git(root, ["check-ref-format", "--branch", target], { allowFailure: true });
-    if (!exec_ok(check)) {
-        throw new AutolabError(`"${target}" is not a valid branch name`, { file: root, hint: "see git check-ref-format" });
-    }
-    const subject = opts.message.trim();
-    if (!subject)
-        throw new AutolabError("commit message is empty", { file: root });
-    const message = opts.skipCi && !/\[skip ci\]/i.test(subject.split("\n")[0]) ? addToSubject(subject, " [skip ci]") : subject;
-    const secrets = opts.token ? [opts.token] : [];
-    const ctx = {
-        root,
-        remote,
-        target,
-        secrets,
-        netConfig: push && opts.token ? await credentialConfig(root, remote, opts.token) : [],
-        identity: opts.identity ?? BOT_IDENTITY,
-        message: message + "\n",
-        touched: new Set(),
-        apply: opts.apply,
-    };
-    const retry = {
-        push,
-        maxAttempts: Math.max(1, Math.floor(opts.maxAttempts ?? 10)),
-        baseDelayMs: Math.max(0, opts.baseDelayMs ?? 300),
-    };
-    return target === checkedOut ? sameBranch(ctx, retry) : otherBranch(ctx, retry);
+/** Read and validate a manifest; throws an AutolabError (with every schema finding) when invalid. */
+async function readManifest(absPath, displayPath = absPath) {
+    return assertValid(await loadDocument("manifest", absPath, displayPath));
 }
-function addToSubject(msg, suffix) {
-    const nl = msg.indexOf("\n");
-    return nl < 0 ? msg + suffix : msg.slice(0, nl) + suffix + msg.slice(nl);
-}
-// ---------------------------------------------------------------------------
-// The two flows
-async function sameBranch(ctx, policy) {
-    let base = await headSha(ctx.root); // undefined on an unborn branch
-    let pending;
-    let needApply = true;
-    for (let attempt = 1;; attempt++) {
-        if (needApply) {
-            await runApply(ctx, base, base, pending);
-            const built = await buildCommit(ctx, base);
-            if (!built)
-                return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
-            await updateRef(ctx, `refs/heads/${ctx.target}`, built, base, "moving the branch to the new commit");
-            await syncIndex(ctx, [...ctx.touched]);
-            pending = built;
-            if (!policy.push)
-                return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
-        }
-        const commit = pending;
-        const kept = `on branch ${ctx.target}`;
-        const pushed = await pushCommit(ctx, commit);
-        if (pushed.ok)
-            return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
-        if (!pushed.retryable || attempt >= policy.maxAttempts)
-            throw pushFailure(ctx, commit, attempt, pushed.reason, kept);
-        await sleep(backoff(policy.baseDelayMs, attempt));
-        const remoteHead = await fetchBranch(ctx, commit, kept);
-        if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
-            needApply = false; // the remote did not move past us (lock contention): push again as is
-            continue;
-        }
-        if (base && !(await isAncestor(ctx.root, base, remoteHead))) {
-            throw new AutolabError(`branch ${ctx.target} has local commits that are not on ${ctx.remote}/${ctx.target}, and the remote moved; ` +
-                `commit-back never rebases your commits. The local commit ${commitback_short(commit)} (${kept}) still holds the change`, { file: ctx.root, hint: `integrate the remote (git pull --rebase ${ctx.remote} ${ctx.target}) and push` });
-        }
-        await moveBranch(ctx, commit, base, remoteHead, kept);
-        base = remoteHead;
-        needApply = true;
-    }
-}
-async function otherBranch(ctx, policy) {
-    const ref = `refs/heads/${ctx.target}`;
-    const head = await headSha(ctx.root);
-    let localRef = await revParse(ctx.root, ref);
-    const refMovable = !(await checkedOutElsewhere(ctx, ref));
-    let base;
-    if (policy.push) {
-        const remoteHead = await fetchBranch(ctx);
-        if (!remoteHead)
-            base = localRef ?? head;
-        else if (!localRef || (await isAncestor(ctx.root, localRef, remoteHead)))
-            base = remoteHead;
-        else if (await isAncestor(ctx.root, remoteHead, localRef))
-            base = localRef;
-        else {
-            throw new AutolabError(`local branch ${ctx.target} and ${ctx.remote}/${ctx.target} have diverged; nothing was committed`, {
-                file: ctx.root,
-                hint: `reconcile them (e.g. rebase ${ctx.target} onto ${ctx.remote}/${ctx.target}, or delete the local branch if its commits are not needed)`,
-            });
-        }
-    }
-    else {
-        base = localRef ?? head;
-    }
-    let from = head; // what the touched paths in the work tree are based on
-    let pending;
-    let needApply = true;
-    let keptAt = "";
-    for (let attempt = 1;; attempt++) {
-        if (needApply) {
-            await runApply(ctx, from, base, pending);
-            from = base;
-            const built = await buildCommit(ctx, base);
-            if (!built)
-                return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
-            const canMove = refMovable && (!localRef || localRef === pending || (await isAncestor(ctx.root, localRef, built)));
-            if (canMove) {
-                await updateRef(ctx, ref, built, localRef, `moving ${ctx.target} to the new commit`);
-                localRef = built;
-                keptAt = `at ${ref}`;
-            }
-            else {
-                keptAt = `not on any branch: create one with git branch <name> ${built}`;
-            }
-            pending = built;
-            if (!policy.push) {
-                if (!canMove) {
-                    throw new AutolabError(`cannot move local branch ${ctx.target} to the new commit ${commitback_short(built)} (it is checked out in another worktree or has other commits)`, { file: ctx.root, hint: `the commit ${built} holds the change; ${keptAt}` });
-                }
-                return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
-            }
-        }
-        const commit = pending;
-        const pushed = await pushCommit(ctx, commit);
-        if (pushed.ok)
-            return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
-        if (!pushed.retryable || attempt >= policy.maxAttempts)
-            throw pushFailure(ctx, commit, attempt, pushed.reason, keptAt);
-        await sleep(backoff(policy.baseDelayMs, attempt));
-        const remoteHead = await fetchBranch(ctx, commit, keptAt);
-        if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
-            needApply = false;
-            continue;
-        }
-        base = remoteHead;
-        needApply = true;
-    }
-}
-function result(ctx, r) {
-    return { ...r, branch: ctx.target, paths: [...ctx.touched].sort() };
-}
-// ---------------------------------------------------------------------------
-// Steps
-/**
- * Run `apply()` so that it works on `base`: touched paths whose content differs
- * between `from` (what the work tree holds them at) and `base` are first
- * written from `base`. On the first call the touched paths are only known
- * after `apply()`, so when some of them turn out stale it runs again.
- */
-async function runApply(ctx, from, base, previous) {
-    const refreshed = new Set();
-    const refresh = async () => {
-        if (from === base)
-            return;
-        const changed = await changes(ctx, from, base);
-        const stale = changed.filter((c) => [...ctx.touched].some((t) => covers(t, c.path)) && !refreshed.has(c.path));
-        if (stale.length)
-            await materialize(ctx, base, stale);
-        for (const c of stale)
-            refreshed.add(c.path);
-        return stale.length;
-    };
-    await refresh();
-    const callApply = async () => {
-        let paths;
-        try {
-            paths = await ctx.apply();
-        }
-        catch (e) {
-            if (!previous)
-                throw e;
-            throw new AutolabError(`re-applying the change on the new head of ${ctx.target} failed: ${e.message}; ` +
-                `the earlier commit ${previous} still holds the change`, { file: ctx.root, cause: e, hint: `recover it with git cherry-pick ${previous}` });
-        }
-        for (const p of paths)
-            ctx.touched.add(normalizeRepoPath(ctx.root, p));
-    };
-    await callApply();
-    if (await refresh())
-        await callApply();
-}
-/** Build a commit on `base` from `base`'s tree plus the touched paths of the work tree. */
-async function buildCommit(ctx, base) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
-    const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
-    try {
-        await git(ctx.root, base ? ["read-tree", base] : ["read-tree", "--empty"], { env, what: "preparing the commit" });
-        const files = [];
-        const dirs = [];
-        const gone = [];
-        for (const p of ctx.touched) {
-            const st = lstatOrUndefined(external_node_path_namespaceObject.join(ctx.root, p));
-            if (!st)
-                gone.push(p);
-            else if (st.isDirectory())
-                dirs.push(p);
-            else
-                files.push(p);
-        }
-        const stage = async (args, list) => {
-            if (!list.length)
-                return;
-            await git(ctx.root, [...args, "--pathspec-from-file=-", "--pathspec-file-nul"], {
-                env,
-                input: list.join("\0"),
-                what: "staging the touched paths",
-            });
-        };
-        // Files apply() names explicitly are committed even when a .gitignore matches them.
-        await stage(["add", "--all", "--force"], files);
-        await stage(["add", "--all"], dirs);
-        await stage(["rm", "-r", "-q", "--cached", "--ignore-unmatch"], gone);
-        const tree = (await git(ctx.root, ["write-tree"], { env, what: "writing the tree" })).stdout.trim();
-        const baseTree = base ? await treeOf(ctx, base) : await emptyTree(ctx);
-        if (tree === baseTree)
-            return undefined;
-        const r = await git(ctx.root, ["commit-tree", "--no-gpg-sign", tree, ...(base ? ["-p", base] : []), "-F", "-"], {
-            input: ctx.message,
-            env: {
-                GIT_AUTHOR_NAME: ctx.identity.name,
-                GIT_AUTHOR_EMAIL: ctx.identity.email,
-                GIT_COMMITTER_NAME: ctx.identity.name,
-                GIT_COMMITTER_EMAIL: ctx.identity.email,
-            },
-            what: "creating the commit",
-        });
-        return r.stdout.trim();
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-/** Compare-and-swap a ref (`expected` undefined = must not exist yet). */
-async function updateRef(ctx, ref, value, expected, what) {
-    await git(ctx.root, ["update-ref", "-m", "autolab commit-back", ref, value, expected ?? ""], {
-        what: `${what} (did someone commit at the same time?)`,
-    });
-}
-/** Make the real index hold HEAD's version of `paths` (nothing else in the index changes). */
-async function syncIndex(ctx, paths) {
-    if (!paths.length)
-        return;
-    await git(ctx.root, ["reset", "-q", "--pathspec-from-file=-", "--pathspec-file-nul"], {
-        input: paths.join("\0"),
-        what: "updating the index",
-    });
+/** The exact bytes `writeManifest` writes: 2-space JSON and a trailing newline. */
+function serializeManifest(m) {
+    return JSON.stringify(m, null, 2) + "\n";
 }
 /**
- * Same-branch retry: move the checked-out branch from our own commit `ours`
- * (on `oldBase`) to `newBase`, keeping the user's uncommitted work. Checks
- * everything first and refuses without changing anything when a file the
- * others changed has local changes.
+ * Write a manifest atomically after validating it. An invalid manifest is
+ * refused (AutolabError with the findings) and the file on disk is untouched.
  */
-async function moveBranch(ctx, ours, oldBase, newBase, kept) {
-    const changed = await changes(ctx, oldBase, newBase);
-    const others = changed.filter((c) => ![...ctx.touched].some((t) => covers(t, c.path)));
-    const conflicts = new Set();
-    const dirty = await statusPorcelain(ctx.root, undefined, "no");
-    const dirtyPaths = new Set(dirty.flatMap((e) => (e.origPath ? [e.path, e.origPath] : [e.path])));
-    for (const c of others)
-        if (dirtyPaths.has(c.path))
-            conflicts.add(c.path);
-    // Untracked (or ignored) local files where the others added a different file.
-    const present = others.filter((c) => c.status === "A" && !dirtyPaths.has(c.path) && lstatOrUndefined(external_node_path_namespaceObject.join(ctx.root, c.path)) !== undefined);
-    const hashable = present.filter((c) => !(0,external_node_fs_namespaceObject.lstatSync)(external_node_path_namespaceObject.join(ctx.root, c.path)).isDirectory());
-    for (const c of present)
-        if (!hashable.includes(c))
-            conflicts.add(c.path);
-    if (hashable.length) {
-        const r = await git(ctx.root, ["hash-object", "--stdin-paths"], {
-            input: hashable.map((c) => c.path).join("\n") + "\n",
-            what: "comparing untracked files",
-        });
-        const oids = r.stdout.trim().split("\n");
-        hashable.forEach((c, i) => {
-            if (oids[i] !== c.newOid)
-                conflicts.add(c.path);
-        });
-    }
-    if (conflicts.size) {
-        const list = [...conflicts].sort();
-        throw new AutolabError(`${ctx.remote}/${ctx.target} moved and changed files that have local changes here: ${list.slice(0, 10).join(", ")}` +
-            `${list.length > 10 ? ` (and ${list.length - 10} more)` : ""}; nothing was overwritten. ` +
-            `The local commit ${commitback_short(ours)} (${kept}) still holds the change`, { file: ctx.root, hint: "commit or move your local changes to those files, then run again" });
-    }
-    await materialize(ctx, newBase, changed);
-    await updateRef(ctx, `refs/heads/${ctx.target}`, newBase, ours, "moving the branch to the remote head");
-    await syncIndex(ctx, [...new Set([...changed.map((c) => c.path), ...ctx.touched])]);
-}
-/**
- * Write the changed files into the work tree as they are in `commit` (through
- * a private index; the real index is untouched); files deleted in `commit`
- * are deleted.
- */
-async function materialize(ctx, commit, changed) {
-    const checkout = changed.filter((c) => !isZero(c.newOid)).map((c) => c.path);
-    const remove = changed.filter((c) => isZero(c.newOid)).map((c) => c.path);
-    if (checkout.length && commit) {
-        const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
-        const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
-        try {
-            await git(ctx.root, ["read-tree", commit], { env, what: "reading the new head" });
-            await git(ctx.root, ["checkout-index", "-f", "-z", "--stdin"], {
-                env,
-                input: checkout.join("\0") + "\0",
-                what: "writing files from the new head",
-            });
-        }
-        finally {
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        }
-    }
-    for (const p of remove) {
-        const abs = external_node_path_namespaceObject.join(ctx.root, p);
-        await (0,promises_namespaceObject.rm)(abs, { force: true });
-        // Remove directories left empty, as git does.
-        for (let d = external_node_path_namespaceObject.dirname(abs); d.startsWith(ctx.root + external_node_path_namespaceObject.sep); d = external_node_path_namespaceObject.dirname(d)) {
-            try {
-                await (0,promises_namespaceObject.rmdir)(d);
-            }
-            catch {
-                break;
-            }
-        }
-    }
-}
-const MOVED = /\[rejected\]|non-fast-forward|fetch first|stale info/i;
-const REMOTE_LOCK = /cannot lock ref|failed to update ref|failed to lock|unable to lock|incorrect old value|reference already exists/i;
-const TRANSIENT = /remote end hung up|early EOF|RPC failed|Connection (reset|refused|timed out)|Couldn't connect to server|Failed to connect|Could not resolve host|returned error: 5\d\d|Operation timed out|the remote end hung up unexpectedly/i;
-async function pushCommit(ctx, commit) {
-    const r = await git(ctx.root, [
-        "push",
-        "--porcelain",
-        "--no-verify",
-        "--no-recurse-submodules",
-        "--end-of-options",
-        ctx.remote,
-        `${commit}:refs/heads/${ctx.target}`,
-    ], { config: ctx.netConfig, secrets: ctx.secrets, allowFailure: true, timeoutMs: NET_TIMEOUT_MS });
-    if (exec_ok(r))
-        return { ok: true };
-    const text = `${r.stdout}\n${r.stderr}`;
-    const line = r.stdout.split("\n").find((l) => l.startsWith("!"));
-    const reason = (line ? line.split("\t").slice(2).join(" ") : "") || lastLines(r.stderr) || `exit ${r.code}`;
-    if (r.timedOut)
-        return { ok: false, retryable: true, moved: false, reason: "push timed out" };
-    const moved = MOVED.test(text);
-    return { ok: false, retryable: moved || REMOTE_LOCK.test(text) || TRANSIENT.test(text), moved, reason };
-}
-/**
- * Fetch the target branch into `refs/remotes/<remote>/<branch>`; its commit id,
- * or undefined when the remote has no such branch.
- */
-async function fetchBranch(ctx, pending, kept) {
-    const tracking = `refs/remotes/${ctx.remote}/${ctx.target}`;
-    const opts = {
-        config: ctx.netConfig,
-        secrets: ctx.secrets,
-        allowFailure: true,
-        timeoutMs: NET_TIMEOUT_MS,
-    };
-    const r = await git(ctx.root, [
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--no-recurse-submodules",
-        "--no-write-fetch-head",
-        "--end-of-options",
-        ctx.remote,
-        `+refs/heads/${ctx.target}:${tracking}`,
-    ], opts);
-    if (exec_ok(r))
-        return revParse(ctx.root, tracking);
-    if (/couldn't find remote ref/i.test(r.stderr))
-        return undefined;
-    const err = gitError(r, `fetching ${ctx.remote}/${ctx.target}`, ctx.secrets, ctx.root);
-    if (!pending)
-        throw err;
-    throw new AutolabError(`${err.message}; the local commit ${commitback_short(pending)} (${kept}) still holds the change`, {
-        file: ctx.root,
-        hint: `push it when the remote is reachable: git push ${ctx.remote} ${pending}:refs/heads/${ctx.target}`,
-    });
-}
-function pushFailure(ctx, commit, attempts, reason, kept) {
-    return new AutolabError(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
-        `${redact(reason, ctx.secrets)}; the local commit ${commitback_short(commit)} (${kept}) still holds the change`, {
-        file: ctx.root,
-        hint: `push it when the remote accepts it: git push ${ctx.remote} ${commit}:refs/heads/${ctx.target}`,
-    });
-}
-// ---------------------------------------------------------------------------
-// Helpers
-/** Config entries that send `token` to the remote's HTTP(S) URL only. */
-async function credentialConfig(root, remote, token) {
-    const r = await git(root, ["remote", "get-url", "--push", "--", remote], { allowFailure: true, secrets: [token] });
-    const raw = r.stdout.trim();
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return []; // a path or scp-like ssh address: the token has no use there
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:")
-        return [];
-    url.username = "";
-    url.password = "";
-    url.search = "";
-    url.hash = "";
-    const scope = url.toString().replace(/\/+$/, "");
-    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
-    // The empty value first drops headers configured elsewhere (e.g. persisted by actions/checkout).
-    return [
-        [`http.${scope}.extraheader`, ""],
-        [`http.${scope}.extraheader`, header],
-    ];
-}
-async function checkedOutElsewhere(ctx, ref) {
-    const r = await git(ctx.root, ["worktree", "list", "--porcelain"], { allowFailure: true });
-    return r.stdout.split("\n").some((l) => l === `branch ${ref}`);
-}
-async function treeOf(ctx, commit) {
-    return (await git(ctx.root, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
-}
-async function emptyTree(ctx) {
-    ctx.emptyTree ??= (await git(ctx.root, ["hash-object", "-t", "tree", "--stdin"], { input: "" })).stdout.trim();
-    return ctx.emptyTree;
-}
-/** Files that differ between two commits (undefined = empty tree). */
-async function changes(ctx, a, b) {
-    if (a === b)
-        return [];
-    const r = await git(ctx.root, ["diff-tree", "-r", "-z", "--no-renames", a ?? (await emptyTree(ctx)), b ?? (await emptyTree(ctx))], { what: "comparing commits" });
-    // Records: ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
-    const parts = r.stdout.split("\0");
-    const out = [];
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-        const meta = parts[i].replace(/^:/, "").split(" ");
-        if (meta.length < 5)
-            break;
-        out.push({ path: parts[i + 1], status: meta[4][0], newOid: meta[3] });
-    }
-    return out;
-}
-function isZero(oid) {
-    return /^0+$/.test(oid);
-}
-/** Does pathspec `spec` (a file or a directory) cover `p`? */
-function covers(spec, p) {
-    return p === spec || p.startsWith(spec + "/");
-}
-/** Repo-relative, forward slashes, no `./`, no trailing `/`; refuses paths outside the work tree or in `.git`. */
-function normalizeRepoPath(root, p) {
-    const abs = external_node_path_namespaceObject.resolve(root, p);
-    const rel = external_node_path_namespaceObject.relative(root, abs);
-    if (!rel || rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)) {
-        throw new AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
-            file: root,
-            hint: "apply() must return repository-relative paths of files it wrote",
-        });
-    }
-    const out = rel.split(external_node_path_namespaceObject.sep).join("/");
-    if (out === ".git" || out.startsWith(".git/")) {
-        throw new AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
-    }
-    return out;
-}
-function lstatOrUndefined(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(p);
-    }
-    catch {
-        return undefined;
-    }
-}
-function backoff(baseMs, attempt) {
-    const exp = Math.min(MAX_DELAY_MS, baseMs * 2 ** (attempt - 1));
-    return Math.round(exp * (0.5 + Math.random()));
-}
-function sleep(ms) {
-    return new Promise((r) => setTimeout(r, ms));
-}
-function commitback_short(sha) {
-    return sha.slice(0, 12);
-}
-function lastLines(s) {
-    return s.trim().split("\n").slice(-3).join(" | ");
+async function writeManifest(absPath, m, displayPath = absPath) {
+    const text = serializeManifest(m);
+    assertValid(parseDocument("manifest", text, displayPath));
+    await writeFileAtomic(absPath, text);
 }
 
-;// CONCATENATED MODULE: ./lib/src/stages/monitor.js
-/**
- * monitor: one tick advances every in-progress run from scheduler evidence.
- *
- *  - Finds runs: every manifest that is not terminal, plus terminal runs with
- *    no metrics.json yet (not extracted). Terminal, extracted runs cost one
- *    JSON parse (for the ledger check) and nothing else.
- *  - Asks the scheduler once for all of them (`queryJobs`: one sacct + one
- *    squeue, one scontrol only when accounting is down). The number of
- *    scheduler calls does not depend on the number of runs.
- *  - An outage (the controller did not answer: unreachable, timeout, non-zero
- *    exit, munge down) changes no run: it is recorded in
- *    `.autolab/monitor_state.json` (last error, consecutive failed ticks),
- *    reported as a warning, and escalated to an error after
- *    `slurm.monitor.poll_failure_escalation_ticks` ticks. A job that no
- *    source shows while accounting is down is "unresolved": not evidence of
- *    anything, the run is left alone.
- *  - Per run, a pure decision (statemap.decideJob) moves the manifest along
- *    submitted -> running -> synced -> completed, or -> failed; transitions
- *    never go backwards, so a late or repeated tick is harmless. Each move is
- *    appended to the manifest's history with its evidence. A job that
- *    succeeded is remembered (`slurm.outcome`), so a failed artifact sync is
- *    retried on later ticks without asking the scheduler again.
- *  - A job the scheduler calls a success (COMPLETED, ExitCode 0:0) gets its
- *    artifacts synced (never deleting local data); only then is its
- *    job_sentinel.json read (in rsync mode it arrives with the sync): exit 0
- *    -> synced, another exit -> failed, missing -> a warning and a wait of
- *    `unknown_grace_seconds` (a shared filesystem can lag), then failed
- *    (sentinel_missing). Then results are extracted; failed runs still get a
- *    metrics.json (status failed) so they are reported, never stuck. The
- *    sentinel and the job's logs are committed with the finished run.
- *  - The ledger line of every SLURM run follows its manifest in the same
- *    tick; lines that disagree with a manifest are reported and rewritten
- *    (the manifest wins). state.json moves with the tracked run.
- *  - A manifest is only rewritten when something other than the poll time
- *    or the growing elapsed time changed, so an idle tick writes and commits
- *    nothing. All changes of the tick land in one commit.
- *  - Two ticks never run at once in one checkout (a lock in the git dir).
- *  - Work root: a run launched with one (`launch.work_dir` in its manifest)
- *    has its job's files in that snapshot, outside the checkout (a runner's
- *    `git clean` would wipe them). The sentinel and log tails are read there
- *    directly (no copy per tick); once the scheduler calls the job a success
- *    (and before a failed run is extracted) the snapshot's run dir is copied
- *    into the checkout's run dir with rsync (never deleting, the tool's own
- *    files excluded), then the design's own artifact_sync runs (its
- *    `outputs` are checked in the checkout), and the sentinel, logs and
- *    outputs are committed from the checkout as for any run. A snapshot that
- *    is gone is reported (`monitor.work_dir_missing`) and its evidence counts
- *    as missing (the sentinel grace applies).
- *  - Evidence is never read through a symlink: the sentinel, log tails and
- *    the committed logs are opened with O_NOFOLLOW and must be regular files;
- *    a symlink (a job can plant `logs/slurm-<id>.err -> /some/secret`) is
- *    skipped with a warning naming it (`monitor.symlink`).
- *  - A job id is trusted only with its name: when the scheduler reports a
- *    JobName for the job (other than `allocation`; array tasks are not
- *    compared, the array's own name is) that differs from the manifest's
- *    `slurm.job_name`, the job is treated as unknown for the run (a recycled
- *    id after a reinstall belongs to someone else), with a warning
- *    (`scheduler.job_name_mismatch`); it is never a success.
- *  - Commit-back replays `apply()` on a new head when the push was rejected.
- *    `apply()` re-reads each manifest it is about to write: when another
- *    writer (a cancel, another monitor) moved the run meanwhile and this
- *    tick's status is not a forward transition from theirs (equal statuses:
- *    theirs is kept unless ours has strictly more history), theirs is kept,
- *    and this tick writes nothing else for that run (ledger line, metrics,
- *    logs, summary, state) (`monitor.superseded`).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const MONITOR_STATE_PATH = ".autolab/monitor_state.json";
-/** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
-const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
-const IN_FLIGHT = new Set(["pending", "submitted", "running"]);
-/**
- * Pending reasons after which the job will not start without someone
- * changing the job, the partition or the limits (squeue(1) "JOB REASON CODES").
- */
-const NEVER_STARTS = [
-    "PartitionConfig",
-    "PartitionNodeLimit",
-    "PartitionTimeLimit",
-    "PartitionDown",
-    "PartitionInactive",
-    "BadConstraints",
-    "InvalidAccount",
-    "InvalidQOS",
-    "QOSMaxWallDurationPerJobLimit",
-    "QOSMaxCpuPerJobLimit",
-    "QOSMaxNodePerJobLimit",
-    "QOSMaxMemoryPerJob",
-    "AssocMaxWallDurationPerJobLimit",
-    "AssocMaxCpuPerJobLimit",
-    "AssocMaxNodesPerJobLimit",
-    "ReqNodeNotAvail",
-    "DependencyNeverSatisfied",
-    "JobHeldAdmin",
-    "JobHeldUser",
-    "AccountNotAllowed",
-    "QOSNotAllowed",
-    "FrontEndDown",
-    "NodeDown",
-];
-function monitor_iso(d) {
-    return d.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
-function sacctTime(d) {
-    const p = (n) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-/** The run's status, read leniently (an older writer may have left it out). */
-function statusOf(m) {
-    if (isRunStatus(m.status))
-        return m.status;
-    return m.host_mode === "slurm" && manifestJobId(m) !== undefined ? "submitted" : "pending";
-}
-/** The manifest without fields that change on every tick by themselves (poll time, growing elapsed time). */
-function stable(m) {
-    const c = structuredClone(m);
-    if (c.slurm && typeof c.slurm === "object") {
-        delete c.slurm.last_poll_at;
-        delete c.slurm.elapsed;
-    }
-    return serializeManifest(c);
-}
-function num(v, dflt) {
-    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
-}
-function monitor_obj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
-}
-function errorFinding(e, file, check, severity = "error") {
-    return findingFromError(e, check, file, { severity });
-}
-function needsWork(m, hasMetrics) {
-    const st = statusOf(m);
-    return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics;
-}
-/** The fields `canonicalLine` reads (run, iteration, host, job id, status, launch date), nothing else. */
-function ledgerFields(m) {
-    const jobId = manifestJobId(m);
-    const ts = m.timestamps && typeof m.timestamps === "object" ? m.timestamps : undefined;
-    return {
-        schema_version: m.schema_version,
-        run_id: m.run_id,
-        iteration_id: m.iteration_id,
-        host_mode: m.host_mode,
-        status: m.status,
-        command: "",
-        resource_request: {},
-        artifact_sync_to_local: {},
-        timestamps: { started_at: ts?.started_at },
-        ...(m.started_at !== undefined ? { started_at: m.started_at } : {}),
-        ...(jobId !== undefined ? { job_id: jobId } : {}),
-    };
-}
-/** Read every manifest once: a JSON parse for all, schema validation for the ones the tick acts on. */
-async function loadRuns(runs, findings) {
-    const out = [];
-    const BATCH = 64;
-    for (let i = 0; i < runs.length; i += BATCH) {
-        const slice = runs.slice(i, i + BATCH);
-        const loaded = await Promise.all(slice.map(async (run) => {
-            let text;
-            try {
-                text = await readTextStrict(run.manifestPath, run.manifestDisplay);
-            }
-            catch (e) {
-                findings.push(errorFinding(e, run.manifestDisplay, "manifest.read"));
-                return undefined;
-            }
-            let quick;
-            try {
-                const v = JSON.parse(text);
-                if (v && typeof v === "object" && !Array.isArray(v))
-                    quick = v;
-            }
-            catch {
-                quick = undefined;
-            }
-            const hasMetrics = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(run.runDir, "metrics.json"));
-            if (quick && !needsWork(quick, hasMetrics)) {
-                // Finished and extracted: only its ledger line is checked, so only what that needs is kept
-                // (a tick over 10,000 runs would otherwise hold every manifest in memory).
-                return { run, manifest: ledgerFields(quick), stableBefore: "", hasMetrics, validated: false };
-            }
-            try {
-                const doc = parseDocument("manifest", text, run.manifestDisplay);
-                const errors = doc.findings.filter((f) => f.severity === "error");
-                if (errors.length) {
-                    findings.push(...errors.map((f) => ({ ...f, message: `${f.message}; the run is skipped until the manifest is fixed` })));
-                    return undefined;
-                }
-                return { run, manifest: doc.data, stableBefore: stable(doc.data), hasMetrics, validated: true };
-            }
-            catch (e) {
-                findings.push(errorFinding(e, run.manifestDisplay, "manifest.parse"));
-                return undefined;
-            }
-        }));
-        for (const l of loaded)
-            if (l)
-                out.push(l);
-    }
-    return out;
-}
-async function readJson(file) {
-    try {
-        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Read a file the job may have written, never through a symlink: opened with
- * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
- * regular file is read. A missing file gives `{}`.
- */
-async function readNoFollow(file, maxBytes = Number.POSITIVE_INFINITY) {
-    let fh;
-    try {
-        fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === "ELOOP" || code === "EMLINK")
-            return { skipped: "symlink" };
-        return {};
-    }
-    try {
-        const st = await fh.stat();
-        if (!st.isFile())
-            return { skipped: "not a regular file" };
-        if (st.size > maxBytes)
-            return { tooLarge: st.size };
-        return { data: await fh.readFile() };
-    }
-    catch {
-        return {};
-    }
-    finally {
-        await fh.close();
-    }
-}
-/** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */
-function isSymlink(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(p).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-function symlinkFinding(repoRoot, abs, runId, what) {
-    return {
-        severity: "warning",
-        check: "monitor.symlink",
-        file: displayPath(repoRoot, abs),
-        message: `${what} of run ${runId} is a symlink${isSymlink(abs) ? "" : " or not a regular file"}: it is not read or committed (evidence is never taken through a link)`,
-        hint: "a job must write its logs and sentinel as files; remove the link",
-    };
-}
-async function tail(file, lines = 30) {
-    if (isSymlink(external_node_path_namespaceObject.dirname(file)))
-        return { skipped: "symlink" };
-    const r = await readNoFollow(file, 64 * 1024 * 1024);
-    if (r.skipped)
-        return { skipped: r.skipped };
-    if (!r.data)
-        return {};
-    const t = r.data.toString("utf8");
-    return {
-        text: t
-            .split("\n")
-            .slice(-lines - 1)
-            .join("\n")
-            .trimEnd() || undefined,
-    };
-}
-/**
- * The run's job_sentinel.json as evidence for job `jobId`. A sentinel that
- * names another job (left over from an earlier submission) is not evidence:
- * it reads as missing, with a note saying why. Array tasks share one sentinel
- * and write their own task id into it, so the id is not checked for arrays.
- */
-async function monitor_readSentinel(runDir, jobId, isArray) {
-    const file = external_node_path_namespaceObject.join(runDir, "job_sentinel.json");
-    if (isSymlink(runDir))
-        return { note: " (the run directory is a symlink: its job_sentinel.json is not read)", symlink: true };
-    const r = await readNoFollow(file, 1024 * 1024);
-    if (r.skipped)
-        return {
-            note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`,
-            symlink: true,
-        };
-    let raw;
-    try {
-        raw = r.data ? JSON.parse(r.data.toString("utf8")) : undefined;
-    }
-    catch {
-        raw = undefined;
-    }
-    if (!raw || typeof raw !== "object")
-        return { note: "" };
-    if (!isArray && raw.job_id !== undefined && raw.job_id !== null && String(raw.job_id) !== jobId) {
-        return { note: ` (job_sentinel.json was written by job ${String(raw.job_id)}, not ${jobId}: ignored)` };
-    }
-    return {
-        sentinel: {
-            exit_code: typeof raw.exit_code === "number" && Number.isInteger(raw.exit_code) ? raw.exit_code : null,
-        },
-        note: "",
-    };
-}
-/** Apply a transition if allowed; returns whether it happened. */
-function move(m, to, at, evidence, rep) {
-    const from = statusOf(m);
-    if (!canTransition(from, to))
-        return false;
-    m.status = to;
-    m.history = [...(m.history ?? []), { from, to, at, evidence }];
-    if (to === "completed" || to === "failed") {
-        m.timestamps = { ...m.timestamps, completed_at: at };
-        m.completed_at = at;
-    }
-    rep.transitions.push({ from, to, evidence });
-    return true;
-}
-/** Store what the scheduler said about the job in `manifest.slurm`. */
-function recordObservation(m, d, obs, at, schedulerOk) {
-    const s = { ...(m.slurm ?? {}) };
-    s.job_id = s.job_id ?? manifestJobId(m);
-    s.last_poll_at = at;
-    if (obs) {
-        s.state = obs.state;
-        if (obs.reason !== undefined)
-            s.reason = obs.reason;
-        else
-            delete s.reason;
-        if (obs.exitCode !== undefined)
-            s.exit_code = obs.exitCode;
-        // A pending job's NodeList is at most where the scheduler plans to put it: record real placements only.
-        if (d.phase === "pending")
-            delete s.nodes;
-        else if (obs.nodeList !== undefined)
-            s.nodes = obs.nodeList;
-        if (obs.restarts !== undefined)
-            s.restarts = obs.restarts;
-        // For a job still pending, Start is the backfill scheduler's estimate (it moves): keep only a real start.
-        if (d.phase === "pending")
-            delete s.start;
-        else if (obs.start !== undefined)
-            s.start = obs.start;
-        // For a job that has not ended, End is the controller's estimate (it moves): keep only the real one.
-        if (obs.end !== undefined && d.terminal)
-            s.end = obs.end;
-        if (obs.elapsed !== undefined)
-            s.elapsed = obs.elapsed;
-        s.source = obs.source;
-        if (obs.tasks?.length) {
-            s.array_tasks = obs.tasks.map((t) => ({ job_id: t.jobId, state: t.state, exit_code: t.exitCode ?? null }));
-        }
-    }
-    if (d.failureReason && d.terminal && !schedulerOk)
-        s.failure_reason = d.failureReason;
-    if (d.cancelledBy)
-        s.cancelled_by = d.cancelledBy;
-    // The scheduler's verdict is remembered, so later ticks (sync retries) need not ask again.
-    if (schedulerOk)
-        s.outcome = "succeeded";
-    s.decision = d.detail;
-    m.slurm = s;
-}
-/**
- * A lock in the git dir (or .autolab/) so two ticks (or a tick and a cancel)
- * never work on one checkout at once. Returns the release function. A lock
- * whose owner process is gone is taken over.
- */
-async function takeMonitorLock(repoRoot, inGit, now) {
-    let dir = external_node_path_namespaceObject.join(repoRoot, ".autolab");
-    if (inGit) {
-        const r = await git(repoRoot, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
-        if (r.code === 0 && r.stdout.trim())
-            dir = external_node_path_namespaceObject.join(r.stdout.trim(), "autolab");
-    }
-    const file = external_node_path_namespaceObject.join(dir, "monitor.lock");
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const body = JSON.stringify({ pid: process.pid, host: external_node_os_namespaceObject.hostname(), at: monitor_iso(now) }) + "\n";
-    for (let attempt = 0; attempt < 2; attempt++) {
-        try {
-            const fh = await (0,promises_namespaceObject.open)(file, "wx", 0o644);
-            await fh.writeFile(body);
-            await fh.close();
-            return async () => {
-                await (0,promises_namespaceObject.unlink)(file).catch(() => undefined);
-            };
-        }
-        catch (e) {
-            if (e.code !== "EEXIST")
-                throw e;
-            const held = await readJson(file);
-            const age = held?.at ? now.getTime() - Date.parse(held.at) : Infinity;
-            let alive = false;
-            if (held?.host === external_node_os_namespaceObject.hostname() && typeof held.pid === "number") {
-                try {
-                    process.kill(held.pid, 0);
-                    alive = true;
-                }
-                catch (err) {
-                    alive = err.code === "EPERM";
-                }
-            }
-            else if (held?.host) {
-                alive = age < 6 * 3600 * 1000; // another machine: trust it for a while
-            }
-            if (alive) {
-                throw new AutolabError(`another monitor tick is running in this checkout (pid ${held?.pid} on ${held?.host}, since ${held?.at})`, { file, hint: "wait for it to finish; if no monitor is running, remove the lock file" });
-            }
-            await (0,promises_namespaceObject.unlink)(file).catch(() => undefined); // stale: its owner is gone
-        }
-    }
-    throw new AutolabError("could not take the monitor lock", { file });
-}
-/**
- * Job logs and the sentinel of a run, to commit with it (size-capped).
- * Symlinks are never followed: a linked file (or a linked logs/ directory)
- * is skipped with a warning naming it.
- */
-async function evidenceFiles(repoRoot, runDir, runId, findings) {
-    const out = new Map();
-    if (isSymlink(runDir)) {
-        findings.push(symlinkFinding(repoRoot, runDir, runId, "the run directory"));
-        return out;
-    }
-    const candidates = [external_node_path_namespaceObject.join(runDir, "job_sentinel.json")];
-    const logsDir = external_node_path_namespaceObject.join(runDir, "logs");
-    if (isSymlink(logsDir)) {
-        findings.push(symlinkFinding(repoRoot, logsDir, runId, "the logs/ directory"));
-    }
-    else {
-        try {
-            for (const name of await (0,promises_namespaceObject.readdir)(logsDir)) {
-                if (/^slurm-[0-9_]+\.(out|err)$/.test(name))
-                    candidates.push(external_node_path_namespaceObject.join(logsDir, name));
-            }
-        }
-        catch {
-            // no logs/ (yet)
-        }
-    }
-    for (const abs of candidates) {
-        const shown = displayPath(repoRoot, abs);
-        const r = await readNoFollow(abs, MAX_COMMITTED_LOG_BYTES);
-        if (r.skipped) {
-            findings.push(symlinkFinding(repoRoot, abs, runId, external_node_path_namespaceObject.basename(abs)));
-            continue;
-        }
-        if (r.tooLarge !== undefined) {
-            findings.push({
-                severity: "notice",
-                check: "monitor.log_size",
-                file: shown,
-                message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree`,
-            });
-            continue;
-        }
-        if (r.data)
-            out.set(shown, r.data);
-    }
-    return out;
-}
-/** rsync from the run's snapshot (a local path) into the checkout's run dir; no outputs required here. */
-function workDirCopyConfig(snapshotRunDir) {
-    return {
-        mode: "rsync",
-        source: snapshotRunDir.endsWith("/") ? snapshotRunDir : snapshotRunDir + "/",
-        outputs: [],
-        retries: 0,
-    };
-}
-/**
- * JobName check: the name the scheduler reports for the job when it differs
- * from the manifest's `slurm.job_name` (a recycled job id is another job);
- * undefined when they agree or cannot be compared (no recorded name, no
- * reported name, sacct's `allocation` placeholder). For an array the array's
- * own name is compared, never a task's.
- */
-function jobNameMismatch(m, obs) {
-    const want = m.slurm?.job_name;
-    if (!obs || typeof want !== "string" || want === "")
-        return undefined;
-    const got = obs.name;
-    if (got === undefined || got === "" || got === "allocation")
-        return undefined;
-    return got === want ? undefined : got;
-}
-/**
- * Whether a manifest that another writer left (`theirs`, read on the head
- * apply() runs on) must be kept instead of this tick's `ours` (the caller
- * first sets aside texts this tick wrote itself); `startedFrom` is the
- * status this tick read. Theirs is kept when its status moved away
- * from `startedFrom` and ours is not a forward transition from it; with equal
- * statuses, unless ours has strictly more history.
- */
-function keepTheirs(startedFrom, theirs, ours) {
-    const t = statusOf(theirs);
-    const o = statusOf(ours);
-    if (t === startedFrom)
-        return false;
-    if (t === o)
-        return (ours.history?.length ?? 0) <= (theirs.history?.length ?? 0);
-    return !canTransition(t, o);
-}
-async function monitor(opts) {
-    const log = opts.log ?? (() => undefined);
-    const now = opts.now ?? (() => new Date());
-    const inGit = await isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
-    const dryRun = !!opts.dryRun;
-    const release = dryRun ? async () => undefined : await takeMonitorLock(repoRoot, inGit, now());
-    try {
-        return await tick(opts, repoRoot, inGit, dryRun, log, now);
-    }
-    finally {
-        await release();
-    }
-}
-async function tick(opts, repoRoot, inGit, dryRun, log, now) {
-    const findings = [];
-    const { policy } = await loadPolicy(repoRoot);
-    const monitorPolicy = monitor_obj(monitor_obj(policy.slurm).monitor);
-    const graceRaw = monitorPolicy.unknown_grace_seconds;
-    const graceSeconds = typeof graceRaw === "number" && Number.isFinite(graceRaw) && graceRaw >= 0 ? graceRaw : 600;
-    const escalateAfter = Math.max(1, Math.floor(num(monitorPolicy.poll_failure_escalation_ticks, 3)));
-    const lookbackDays = num(monitorPolicy.sacct_lookback_days, 14);
-    const clientTimeoutMs = num(monitorPolicy.client_timeout_seconds, 30) * 1000;
-    const pythonBin = String(policy.python_bin ?? "python3");
-    const extractTimeoutPolicy = monitor_obj(policy.extract_results).timeout_seconds;
-    const discovered = await discoverRuns(repoRoot, opts.runId ? { runId: opts.runId } : {});
-    // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
-    if (opts.runId && !discovered.runs.length)
-        throw runNotFound(opts.runId, discovered.findings);
-    findings.push(...discovered.findings);
-    const all = await loadRuns(discovered.runs, findings);
-    // The ledger (manifests win where the two disagree).
-    const ledgerAbs = external_node_path_namespaceObject.join(repoRoot, LEDGER_PATH);
-    let ledgerText = "";
-    try {
-        ledgerText = (await readLedger(ledgerAbs, LEDGER_PATH)) ?? "";
-    }
-    catch (e) {
-        findings.push(errorFinding(e, LEDGER_PATH, "ledger.read"));
-    }
-    const parsedLedger = parseLedger(ledgerText);
-    for (const p of parsedLedger.problems) {
-        findings.push({
-            severity: "warning",
-            check: `ledger.${p.kind}`,
-            message: p.message,
-            file: LEDGER_PATH,
-            line: p.line,
-        });
-    }
-    const ledgerByRun = new Map();
-    for (const e of parsedLedger.entries)
-        ledgerByRun.set(e.runId, { line: e.line, text: e.text });
-    const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
-    // A job that already succeeded (only the sync is left) is not asked about again.
-    const asks = (l) => l.manifest.host_mode === "slurm" &&
-        IN_FLIGHT.has(statusOf(l.manifest)) &&
-        manifestJobId(l.manifest) !== undefined &&
-        l.manifest.slurm?.outcome !== "succeeded";
-    const slurmInFlight = candidates.filter(asks);
-    // One question to the scheduler for every run in flight.
-    let outcome;
-    const jobIds = [...new Set(slurmInFlight.map((l) => manifestJobId(l.manifest)))];
-    if (jobIds.length) {
-        const launched = slurmInFlight
-            .map((l) => Date.parse(String(l.manifest.timestamps?.started_at ?? l.manifest.started_at ?? "")))
-            .filter((t) => Number.isFinite(t));
-        const earliest = launched.length
-            ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
-            : now().getTime() - lookbackDays * 86400 * 1000;
-        outcome = await queryJobs(jobIds, {
-            startTime: sacctTime(new Date(earliest)),
-            timeoutMs: clientTimeoutMs,
-            ...opts.query,
-        });
-        log(`scheduler: ${outcome.calls.length} call(s) for ${jobIds.length} job(s), ${outcome.ok ? `ok (accounting ${outcome.accounting})` : "FAILED: " + outcome.error}`);
-        if (outcome.ok) {
-            for (const w of outcome.warnings) {
-                findings.push({
-                    severity: "warning",
-                    check: "scheduler.accounting",
-                    message: `${w}; runs are followed through squeue/scontrol, and jobs neither shows are left as they are`,
-                    hint: "check slurmdbd and its database (sacctmgr show cluster); finished jobs are settled once accounting answers again",
-                });
-            }
-        }
-    }
-    const scheduler = {
-        ok: outcome ? outcome.ok : true,
-        calls: outcome?.calls.length ?? 0,
-        totalMs: Math.round(outcome?.calls.reduce((a, c) => a + c.durationMs, 0) ?? 0),
-        accounting: outcome?.accounting,
-        error: outcome?.error,
-        detail: (outcome?.calls ?? []).map((c) => `${external_node_path_namespaceObject.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`),
-    };
-    // Outage bookkeeping.
-    const at = monitor_iso(now());
-    const monitorStateAbs = external_node_path_namespaceObject.join(repoRoot, MONITOR_STATE_PATH);
-    const prevState = (await readJson(monitorStateAbs)) ?? undefined;
-    const prevFailures = typeof prevState?.consecutive_failed_ticks === "number" ? prevState.consecutive_failed_ticks : 0;
-    let monitorState;
-    let outageInfo;
-    if (outcome && !outcome.ok) {
-        const n = prevFailures + 1;
-        const escalated = n >= escalateAfter;
-        outageInfo = { consecutiveFailedTicks: n, escalated, error: outcome.error ?? "the scheduler query failed" };
-        monitorState = {
-            ...(prevState ?? {}),
-            schema_version: "1.0",
-            last_tick_at: at,
-            consecutive_failed_ticks: n,
-            last_poll_error: outageInfo.error,
-            last_poll_error_at: at,
-            first_failed_at: prevFailures > 0 ? (prevState?.first_failed_at ?? at) : at,
-        };
-        findings.push({
-            severity: escalated ? "error" : "warning",
-            check: "scheduler.outage",
-            message: `the scheduler did not answer (${outageInfo.error}); no run was changed. ${n} consecutive failed tick(s)${escalated ? `, at or above the escalation threshold of ${escalateAfter}` : ` (escalated at ${escalateAfter})`}`,
-            file: MONITOR_STATE_PATH,
-            hint: "check slurmctld, slurmdbd and munged on the cluster (scontrol ping, sacctmgr show cluster, munge -n | unmunge); the next tick retries",
-        });
-    }
-    else if (prevFailures > 0) {
-        // Recovered (or nothing left to ask about): record the end of the outage once.
-        monitorState = {
-            ...prevState,
-            schema_version: "1.0",
-            last_tick_at: at,
-            ...(outcome ? { last_ok_at: at } : {}),
-            consecutive_failed_ticks: 0,
-        };
-        findings.push({
-            severity: "notice",
-            check: "scheduler.recovered",
-            message: `the scheduler answers again after ${prevFailures} failed tick(s) (last error: ${prevState?.last_poll_error ?? "unknown"})`,
-            file: MONITOR_STATE_PATH,
-        });
-    }
-    const reports = [];
-    const changed = [];
-    const extraFiles = new Map(); // repo-relative path -> content written this tick
-    /** Exact manifest texts this tick wrote itself before apply() (the "syncing" record): never another writer's. */
-    const ownWrites = new Map();
-    const stateEvents = [];
-    // analysis/summary.md is shared by the runs of an iteration: re-applied section by section.
-    const summarySections = [];
-    const unresolved = new Set(outcome?.unresolved ?? []);
-    for (const l of candidates) {
-        const m = structuredClone(l.manifest);
-        const before = statusOf(m);
-        const jobId = manifestJobId(m);
-        const launchRec = monitor_obj(m.launch);
-        const rep = {
-            runId: m.run_id,
-            iterationId: m.iteration_id,
-            manifestPath: l.run.manifestDisplay,
-            hostMode: m.host_mode,
-            jobId,
-            before,
-            after: before,
-            transitions: [],
-            changed: false,
-            launchSha: typeof launchRec.git_revision === "string" ? launchRec.git_revision : undefined,
-        };
-        let jobSucceeded = false;
-        // Where the job's files are: the launch snapshot (work root), else the checkout's run dir.
-        const ev = jobRunDir(m, repoRoot, l.run.runDir);
-        if (ev.invalid) {
-            findings.push({
-                severity: "warning",
-                check: "monitor.work_dir_invalid",
-                file: l.run.manifestDisplay,
-                jsonPath: "/launch/work_dir",
-                message: `launch.work_dir ${ev.invalid} of run ${m.run_id} is not an absolute path; the job's files are looked for in the checkout's run dir`,
-            });
-        }
-        else if (ev.workDir && ev.missing && m.host_mode === "slurm") {
-            findings.push({
-                severity: "warning",
-                check: "monitor.work_dir_missing",
-                file: l.run.manifestDisplay,
-                jsonPath: "/launch/work_dir",
-                message: `the job's work dir ${ev.dir} (the launch snapshot of run ${m.run_id}) is missing: its sentinel, logs and outputs cannot be read, so they count as missing`,
-                hint: "if the snapshot was moved, put it back (or copy its run dir into the checkout's run dir) and run the monitor again",
-            });
-        }
-        /** The job's run dir as this tick reads it (a missing snapshot reads as empty, never as the checkout's copy). */
-        const evDir = ev.workDir ? ev.dir : l.run.runDir;
-        const copyBack = async () => syncArtifacts({
-            repoRoot,
-            runDir: l.run.runDir,
-            runId: m.run_id,
-            iterationId: m.iteration_id,
-            iterationPath: l.run.iterationPath,
-            now,
-            config: workDirCopyConfig(ev.dir),
-        });
-        if (asks(l)) {
-            if (!outcome || !outcome.ok) {
-                reports.push({
-                    ...rep,
-                    slurmState: m.slurm?.state,
-                    reason: m.slurm?.reason,
-                    syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status),
-                });
-                continue; // an outage changes no run
-            }
-            let obs = outcome.observations.get(jobId);
-            if (!obs && unresolved.has(jobId)) {
-                // Accounting is down and the controller no longer lists the job: nothing is known.
-                findings.push({
-                    severity: "notice",
-                    check: "scheduler.unresolved",
-                    message: `job ${jobId} of run ${m.run_id}: the controller no longer lists it and accounting is down; left as ${before} until sacct answers`,
-                    file: l.run.manifestDisplay,
-                });
-                reports.push({
-                    ...rep,
-                    slurmState: m.slurm?.state,
-                    reason: m.slurm?.reason,
-                    syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status),
-                });
-                continue;
-            }
-            const otherName = jobNameMismatch(m, obs);
-            if (otherName !== undefined) {
-                // A recycled job id (reinstall, counter reset): that job's outcome is not this run's.
-                findings.push({
-                    severity: "warning",
-                    check: "scheduler.job_name_mismatch",
-                    file: l.run.manifestDisplay,
-                    jsonPath: "/slurm/job_name",
-                    message: `job ${jobId} is named ${JSON.stringify(otherName)} for the scheduler, not ${JSON.stringify(m.slurm?.job_name)} as run ${m.run_id} recorded: it is another job, so run ${m.run_id}'s job counts as unknown (failed as unknown_job after ${graceSeconds} s)`,
-                    hint: `look for the run's own job with \`sacct --name ${String(m.slurm?.job_name)}\`; if it exists, put its id into the manifest`,
-                });
-                obs = undefined;
-            }
-            const sv = otherName !== undefined ? { note: "" } : await monitor_readSentinel(evDir, jobId, obs?.tasks !== undefined);
-            if (sv.symlink)
-                findings.push(symlinkFinding(repoRoot, external_node_path_namespaceObject.join(evDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
-            const d = decideJob({
-                obs,
-                sentinel: sv.sentinel,
-                now: now(),
-                unknownSince: m.slurm?.unknown_since,
-                graceSeconds,
-            });
-            if (sv.note)
-                d.detail += sv.note;
-            if (otherName !== undefined)
-                d.detail += ` (job ${jobId} is named ${otherName}, not ${String(m.slurm?.job_name)}: another job)`;
-            // The scheduler says success; the sentinel may still be on its way (rsync mode, or a lagging shared filesystem).
-            const schedulerOk = d.phase === "succeeded" || d.failureReason === "sentinel_missing";
-            recordObservation(m, d, obs, at, schedulerOk);
-            if (obs)
-                delete m.slurm.unknown_since;
-            else if (d.unknownSince)
-                m.slurm.unknown_since = d.unknownSince;
-            const evidence = d.detail;
-            if (d.phase === "running") {
-                move(m, "running", at, evidence, rep);
-            }
-            else if (schedulerOk) {
-                move(m, "running", at, `the job ran${obs?.start ? ` from ${obs.start}` : ""}${obs?.end ? ` to ${obs.end}` : ""}; ${evidence}`, rep);
-                jobSucceeded = true;
-            }
-            else if (d.phase === "failed" || (d.phase === "unknown" && d.terminal)) {
-                move(m, "failed", at, evidence, rep);
-                const failure = { reason: d.failureReason ?? "unknown", message: evidence };
-                if (d.cancelledBy)
-                    failure.cancelled_by = d.cancelledBy;
-                if (m.slurm?.exit_code)
-                    failure.exit_code = m.slurm.exit_code;
-                if (canTransition(before, "failed"))
-                    m.failure = failure;
-            }
-            else if (d.phase === "unknown") {
-                findings.push({
-                    severity: "warning",
-                    check: "scheduler.unknown_job",
-                    message: obs
-                        ? `job ${jobId} of run ${m.run_id}: ${evidence}`
-                        : `job ${jobId} of run ${m.run_id} is not known to the scheduler (since ${d.unknownSince ?? at}); it is called failed (unknown_job) after ${graceSeconds} s`,
-                    file: l.run.manifestDisplay,
-                });
-            }
-            else if (d.phase === "pending" && obs?.reason && NEVER_STARTS.some((r) => obs.reason.startsWith(r))) {
-                findings.push({
-                    severity: "warning",
-                    check: "scheduler.never_starts",
-                    message: `job ${jobId} of run ${m.run_id} is pending with reason ${obs.reason}: it will not start unless the request or the cluster changes`,
-                    file: l.run.manifestDisplay,
-                    hint: `change the request in design.yaml and relaunch (autolab cancel ${m.run_id}), or ask the admins (scontrol show job ${jobId})`,
-                });
-            }
-            rep.slurmState = m.slurm?.state;
-            rep.reason = m.slurm?.reason;
-            rep.failureReason = d.terminal && !schedulerOk ? d.failureReason : undefined;
-            rep.exitCode = m.slurm?.exit_code;
-        }
-        else if (m.host_mode === "slurm" && before === "running" && m.slurm?.outcome === "succeeded") {
-            jobSucceeded = true; // the job is done; only its artifacts are still missing
-        }
-        else if (m.host_mode === "slurm" && IN_FLIGHT.has(before) && jobId === undefined) {
-            findings.push({
-                severity: "warning",
-                check: "monitor.no_job_id",
-                file: l.run.manifestDisplay,
-                message: `run ${m.run_id} is ${before} but has no job id: its launch did not finish, so there is nothing to ask the scheduler about`,
-                hint: `look for its job with \`sacct --name autolab-${m.run_id}\`; relaunch with the same --launch-key to adopt it, or autolab launch ${m.iteration_id} --run-id ${m.run_id} when no job exists`,
-            });
-        }
-        // Jobs the scheduler calls a success: artifacts first, then the sentinel (which may arrive with them).
-        if (jobSucceeded && statusOf(m) === "running" && !dryRun) {
-            let syncEvidence;
-            // Work root: the job's files come from its snapshot first (every tick until synced: a late sentinel arrives too).
-            let fromWorkDir;
-            let workDirFailed = false;
-            if (ev.workDir && !ev.missing) {
-                const r = await copyBack();
-                if (r.status === "ok") {
-                    fromWorkDir = `the job's files copied from its work dir ${ev.dir} (${r.copied.length} file(s))`;
-                }
-                else {
-                    workDirFailed = true;
-                    const prevAttempts = Number(monitor_obj(m.artifact_sync_to_local).total_attempts ?? 0) || 0;
-                    m.artifact_sync_to_local = {
-                        ...syncRecord(r),
-                        from_work_dir: ev.dir,
-                        total_attempts: prevAttempts + r.attempts,
-                    };
-                    findings.push({
-                        severity: "warning",
-                        check: "sync.failed",
-                        file: l.run.manifestDisplay,
-                        message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${r.error ?? "unknown error"}; it is retried on the next tick`,
-                        hint: "check the work root's permissions and free space",
-                    });
-                }
-            }
-            if (workDirFailed) {
-                // retried on the next tick
-            }
-            else if (vocabulary_isSuccessLike(m.artifact_sync_to_local?.status)) {
-                // Already synced (e.g. by hand, as the recovery steps say).
-                syncEvidence = `artifact_sync_to_local.status is ${String(m.artifact_sync_to_local.status)}`;
-            }
-            else {
-                try {
-                    const designShown = `${l.run.iterationPath}/design.yaml`;
-                    const { data: design } = await loadDesign(external_node_path_namespaceObject.join(l.run.iterationDir, "design.yaml"), designShown);
-                    const config = resolveSyncConfig(design, policy, {
-                        designFile: designShown,
-                        policyFile: ".autolab/verifier_policy.yaml",
-                    });
-                    // Visible in the work tree while the copy runs; a crash leaves "syncing", which is retried.
-                    m.artifact_sync_to_local = syncingRecord(m.artifact_sync_to_local);
-                    await writeManifest(l.run.manifestPath, m, l.run.manifestDisplay);
-                    if (!ownWrites.has(m.run_id))
-                        ownWrites.set(m.run_id, new Set());
-                    ownWrites.get(m.run_id).add(serializeManifest(m));
-                    const result = await syncArtifacts({
-                        repoRoot,
-                        runDir: l.run.runDir,
-                        runId: m.run_id,
-                        iterationId: m.iteration_id,
-                        iterationPath: l.run.iterationPath,
-                        config,
-                        now,
-                    });
-                    const prevAttempts = Number(monitor_obj(m.artifact_sync_to_local).total_attempts ?? 0) || 0;
-                    m.artifact_sync_to_local = { ...syncRecord(result), total_attempts: prevAttempts + result.attempts };
-                    if (result.status === "ok") {
-                        syncEvidence = `artifacts synced (${config.mode})${config.mode === "rsync" ? `: ${result.copied.length} file(s) copied` : ""}`;
-                    }
-                    else {
-                        findings.push({
-                            severity: "warning",
-                            check: "sync.failed",
-                            message: `artifact sync for run ${m.run_id} failed: ${result.error ?? "missing " + result.missing.join(", ")}; it is retried on the next tick`,
-                            file: l.run.manifestDisplay,
-                            hint: "fix the source, or copy the files by hand, set artifact_sync_to_local.status to ok, and run the monitor again",
-                        });
-                    }
-                }
-                catch (e) {
-                    findings.push(errorFinding(e, l.run.manifestDisplay, "sync.config"));
-                }
-            }
-            if (syncEvidence !== undefined && fromWorkDir)
-                syncEvidence = `${fromWorkDir}; ${syncEvidence}`;
-            if (syncEvidence !== undefined) {
-                const sv = await monitor_readSentinel(l.run.runDir, jobId ?? "", Array.isArray(m.slurm?.array_tasks));
-                if (sv.symlink)
-                    findings.push(symlinkFinding(repoRoot, external_node_path_namespaceObject.join(l.run.runDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
-                const code = sv.sentinel?.exit_code;
-                const slurm = { ...(m.slurm ?? {}) };
-                if (code === 0) {
-                    delete slurm.sentinel_missing_since;
-                    m.slurm = slurm;
-                    move(m, "synced", at, `${syncEvidence}; job_sentinel.json says exit 0`, rep);
-                }
-                else if (typeof code === "number") {
-                    const evidence = `${syncEvidence}; but job_sentinel.json says exit ${code}, although the scheduler reported success`;
-                    slurm.failure_reason = "exit_code";
-                    m.slurm = slurm;
-                    move(m, "failed", at, evidence, rep);
-                    m.failure = { reason: "exit_code", message: evidence, sentinel_exit_code: code };
-                    rep.failureReason = "exit_code";
-                }
-                else {
-                    const since = typeof slurm.sentinel_missing_since === "string" ? slurm.sentinel_missing_since : at;
-                    const waited = (now().getTime() - Date.parse(since)) / 1000;
-                    const what = sv.sentinel
-                        ? "job_sentinel.json has no exit code (the job script did not reach its end)"
-                        : `job_sentinel.json is missing${sv.note}`;
-                    if (waited >= graceSeconds) {
-                        const evidence = `${syncEvidence}; but ${what} since ${since}`;
-                        slurm.failure_reason = "sentinel_missing";
-                        m.slurm = slurm;
-                        move(m, "failed", at, evidence, rep);
-                        m.failure = { reason: "sentinel_missing", message: evidence };
-                        rep.failureReason = "sentinel_missing";
-                    }
-                    else {
-                        slurm.sentinel_missing_since = since;
-                        m.slurm = slurm;
-                        findings.push({
-                            severity: "warning",
-                            check: "monitor.sentinel_missing",
-                            file: l.run.manifestDisplay,
-                            message: `job ${jobId} of run ${m.run_id} completed with exit 0 for the scheduler, but ${what}; waiting up to ${graceSeconds} s (since ${since}) before calling the run failed`,
-                            hint: "a shared filesystem can show new files late; if the job's files live elsewhere, check artifact_sync",
-                        });
-                    }
-                }
-            }
-            if (statusOf(m) === "synced")
-                stateEvents.push({ manifest: m, event: "synced" });
-        }
-        // Extraction: synced runs, and terminal runs without metrics.
-        const st = statusOf(m);
-        const needsExtract = st === "synced" || ((st === "failed" || st === "completed" || st === "partial") && !l.hasMetrics);
-        if (needsExtract && !dryRun) {
-            if (ev.workDir && !ev.missing && m.host_mode === "slurm") {
-                // A failed run was never synced: its logs and sentinel still have to come back to be committed.
-                const r = await copyBack();
-                if (r.status !== "ok") {
-                    findings.push({
-                        severity: "warning",
-                        check: "sync.failed",
-                        file: l.run.manifestDisplay,
-                        message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${r.error ?? "unknown error"}; its logs are not committed this tick`,
-                    });
-                }
-            }
-            try {
-                const designShown = `${l.run.iterationPath}/design.yaml`;
-                const { data: design } = await loadDesign(external_node_path_namespaceObject.join(l.run.iterationDir, "design.yaml"), designShown);
-                const designTimeout = monitor_obj(design.extract_parser).timeout_seconds;
-                const res = await extractRun({
-                    repoRoot,
-                    iterationDir: l.run.iterationDir,
-                    iterationPath: l.run.iterationPath,
-                    runDir: l.run.runDir,
-                    runId: m.run_id,
-                    iterationId: m.iteration_id,
-                    design,
-                    manifest: m,
-                    pythonBin,
-                    now,
-                    timeoutSeconds: typeof designTimeout === "number"
-                        ? undefined
-                        : typeof extractTimeoutPolicy === "number"
-                            ? extractTimeoutPolicy
-                            : undefined,
-                });
-                for (const p of [res.metricsPath, res.logPath]) {
-                    if (p)
-                        extraFiles.set(displayPath(repoRoot, p), { content: await (0,promises_namespaceObject.readFile)(p), runId: m.run_id });
-                }
-                const section = sectionOf(await (0,promises_namespaceObject.readFile)(res.summaryPath, "utf8"), m.run_id);
-                if (section)
-                    summarySections.push({
-                        path: displayPath(repoRoot, res.summaryPath),
-                        iterationId: m.iteration_id,
-                        runId: m.run_id,
-                        section,
-                    });
-                rep.metricsStatus = res.metrics.status;
-                rep.primaryMetric = { name: res.metrics.primary_metric.name, value: res.metrics.primary_metric.value };
-                m.extraction = {
-                    metrics: displayPath(repoRoot, res.metricsPath),
-                    status: res.metrics.status,
-                    missing_evidence: res.missingEvidence,
-                };
-                if (statusOf(m) === "synced")
-                    move(m, "completed", at, `metrics.json written (status ${res.metrics.status})`, rep);
-                stateEvents.push({ manifest: m, event: "extracted" });
-                if (m.host_mode === "slurm") {
-                    for (const [p, c] of await evidenceFiles(repoRoot, l.run.runDir, m.run_id, findings))
-                        extraFiles.set(p, { content: c, runId: m.run_id });
-                }
-            }
-            catch (e) {
-                findings.push(errorFinding(e, l.run.manifestDisplay, "extract"));
-            }
-        }
-        rep.after = statusOf(m);
-        rep.syncStatus =
-            normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? String(m.artifact_sync_to_local?.status ?? "");
-        rep.startedAt = m.timestamps?.started_at;
-        rep.completedAt = m.timestamps?.completed_at;
-        if (rep.startedAt) {
-            const end = rep.completedAt ? Date.parse(rep.completedAt) : now().getTime();
-            const d = Math.round((end - Date.parse(rep.startedAt)) / 1000);
-            if (Number.isFinite(d))
-                rep.durationSeconds = Math.max(0, d);
-        }
-        if (rep.after === "failed" && jobId) {
-            const logs = external_node_path_namespaceObject.join(ev.workDir && !ev.missing ? ev.dir : l.run.runDir, "logs");
-            for (const name of [`slurm-${jobId}.err`, `slurm-${jobId}.out`]) {
-                const t = await tail(external_node_path_namespaceObject.join(logs, name));
-                if (t.skipped)
-                    findings.push(symlinkFinding(repoRoot, external_node_path_namespaceObject.join(logs, name), m.run_id, `logs/${name}`));
-                if (t.text !== undefined) {
-                    rep.logTail = t.text;
-                    break;
-                }
-            }
-        }
-        rep.changed = stable(m) !== l.stableBefore;
-        if (rep.changed)
-            changed.push({ l, m });
-        reports.push(rep);
-    }
-    // Ledger disagreements (the manifest wins), for every SLURM run.
-    const ledgerFix = [];
-    const changedById = new Map(changed.map((c) => [c.m.run_id, c.m]));
-    const known = new Set();
-    for (const l of all) {
-        const m = changedById.get(l.manifest.run_id) ?? l.manifest;
-        known.add(String(m.run_id));
-        if (m.host_mode !== "slurm" || !manifestJobId(m))
-            continue;
-        let want;
-        try {
-            want = canonicalLine(m);
-        }
-        catch (e) {
-            findings.push(errorFinding(e, l.run.manifestDisplay, "ledger.manifest", "warning"));
-            continue;
-        }
-        const have = ledgerByRun.get(String(m.run_id));
-        if (have && have.text === want)
-            continue;
-        // A line that matched the manifest as it was before this tick simply follows it; anything else disagreed.
-        let wasRight = false;
-        try {
-            wasRight = have !== undefined && changedById.has(m.run_id) && have.text === canonicalLine(l.manifest);
-        }
-        catch {
-            wasRight = false;
-        }
-        if (!wasRight) {
-            findings.push({
-                severity: "warning",
-                check: "ledger.disagrees",
-                message: have
-                    ? `the ledger line "${have.text.trim()}" disagrees with ${l.run.manifestDisplay}; the manifest wins and the line becomes "${want}"`
-                    : `run ${m.run_id} (${l.run.manifestDisplay}) has no ledger line; it is added`,
-                file: LEDGER_PATH,
-                line: have?.line,
-            });
-        }
-        ledgerFix.push(m);
-    }
-    if (!opts.runId) {
-        for (const e of parsedLedger.entries) {
-            if (!known.has(e.runId)) {
-                findings.push({
-                    severity: "warning",
-                    check: "ledger.no_manifest",
-                    file: LEDGER_PATH,
-                    line: e.line,
-                    message: `the ledger names run ${e.runId} (job ${e.jobId}), but no experiments/*/*/runs/${e.runId}/run_manifest.json exists; the line is left as it is`,
-                    hint: "restore the run's manifest from git history, or remove the line if the run was deleted on purpose",
-                });
-            }
-        }
-    }
-    const written = [];
-    if (dryRun) {
-        return {
-            runs: reports,
-            tracked: all.length,
-            inFlight: slurmInFlight.length,
-            findings,
-            scheduler,
-            outage: outageInfo,
-            written,
-            dryRun,
-        };
-    }
-    // Write everything in one replayable step (commit-back may call it again on a new head), then one commit.
-    let applyFindings = [];
-    /** Runs another writer moved meanwhile (re-decided on every apply: a retry runs on a new head). */
-    const superseded = new Set();
-    const apply = async () => {
-        const touched = [];
-        applyFindings = [];
-        superseded.clear();
-        for (const c of changed) {
-            // Re-read on the head we are writing onto: another writer may have moved the run since this tick read it.
-            const theirsText = await (0,promises_namespaceObject.readFile)(c.l.run.manifestPath, "utf8").catch(() => undefined);
-            const own = theirsText !== undefined &&
-                (ownWrites.get(c.m.run_id)?.has(theirsText) || theirsText === serializeManifest(c.m));
-            let theirs;
-            try {
-                theirs = theirsText !== undefined && !own ? JSON.parse(theirsText) : undefined;
-            }
-            catch {
-                theirs = undefined;
-            }
-            if (theirs && theirs.run_id === c.m.run_id && keepTheirs(statusOf(c.l.manifest), theirs, c.m)) {
-                superseded.add(c.m.run_id);
-                applyFindings.push({
-                    severity: "notice",
-                    check: "monitor.superseded",
-                    file: c.l.run.manifestDisplay,
-                    message: `run ${c.m.run_id} was moved to ${statusOf(theirs)} by another writer while this tick worked (it read ${statusOf(c.l.manifest)} and decided ${statusOf(c.m)}); the newer record is kept`,
-                });
-                continue;
-            }
-            await writeManifest(c.l.run.manifestPath, c.m, c.l.run.manifestDisplay);
-            touched.push(c.l.run.manifestDisplay);
-        }
-        for (const [p, { content, runId }] of extraFiles) {
-            if (superseded.has(runId))
-                continue;
-            await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, p), content);
-            touched.push(p);
-        }
-        for (const sec of summarySections) {
-            if (superseded.has(sec.runId))
-                continue;
-            const abs = external_node_path_namespaceObject.join(repoRoot, sec.path);
-            const cur = (0,external_node_fs_namespaceObject.existsSync)(abs) ? await (0,promises_namespaceObject.readFile)(abs, "utf8") : undefined;
-            try {
-                const next = upsertRunSection(cur, sec.iterationId, sec.runId, sec.section, sec.path);
-                if (next !== cur)
-                    await writeFileAtomic(abs, next);
-                touched.push(sec.path);
-            }
-            catch (e) {
-                applyFindings.push(errorFinding(e, sec.path, "extract.summary", "warning"));
-            }
-        }
-        const ledgerNow = ledgerFix.filter((m) => !superseded.has(m.run_id));
-        if (ledgerNow.length) {
-            const up = await upsertManyFile(ledgerAbs, ledgerNow, LEDGER_PATH);
-            for (const r of up.results)
-                if (r.error)
-                    applyFindings.push(errorFinding(r.error, LEDGER_PATH, "ledger.update"));
-            if (up.written)
-                touched.push(LEDGER_PATH);
-        }
-        if (stateEvents.length) {
-            try {
-                const st = await readState(repoRoot);
-                if (st) {
-                    let s = st;
-                    for (const ev of stateEvents)
-                        if (!superseded.has(ev.manifest.run_id))
-                            s = nextState(s, ev.manifest, ev.event, now()) ?? s;
-                    if (s !== st) {
-                        await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), JSON.stringify(s, null, 2) + "\n");
-                        touched.push(STATE_PATH);
-                    }
-                }
-            }
-            catch (e) {
-                applyFindings.push(errorFinding(e, STATE_PATH, "state", "warning"));
-            }
-        }
-        if (monitorState) {
-            await writeFileAtomic(monitorStateAbs, JSON.stringify(monitorState, null, 2) + "\n");
-            touched.push(MONITOR_STATE_PATH);
-        }
-        return touched;
-    };
-    let commit;
-    const anything = changed.length ||
-        extraFiles.size ||
-        summarySections.length ||
-        ledgerFix.length ||
-        stateEvents.length ||
-        monitorState;
-    if (anything) {
-        if ((opts.commit ?? inGit) && inGit) {
-            commit = await commitBack({
-                repoRoot,
-                apply,
-                message: commitMessage(reports, outageInfo),
-                skipCi: opts.skipCi,
-                push: opts.push,
-                branch: opts.branch,
-                token: opts.token,
-            });
-            written.push(...commit.paths);
-        }
-        else {
-            written.push(...(await apply()));
-        }
-        findings.push(...applyFindings);
-    }
-    return {
-        runs: reports,
-        tracked: all.length,
-        inFlight: slurmInFlight.length,
-        findings,
-        scheduler,
-        outage: outageInfo,
-        commit,
-        written,
-        dryRun,
-    };
-}
-/** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
-function commitMessage(reports, outage) {
-    const moved = reports.filter((r) => r.transitions.length);
-    const subject = outage
-        ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
-        : `autolab: monitor tick: ${moved.length} run(s) advanced`;
-    const body = moved.map((r) => `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`);
-    return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
-}
-/** The run's section of summary.md, markers included. */
-function sectionOf(text, runId) {
-    const lines = text.replace(/\r\n/g, "\n").split("\n");
-    const start = lines.indexOf(`<!-- autolab:run ${runId} begin -->`);
-    const end = lines.indexOf(`<!-- autolab:run ${runId} end -->`);
-    return start >= 0 && end > start ? lines.slice(start, end + 1).join("\n") : undefined;
+/** A new run id: `YYYYMMDDTHHMMSSZ_<6 hex>` (UTC time of `now`, random suffix unless given). */
+function newRunId(now, rand) {
+    const suffix = rand ?? (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex");
+    if (!/^[0-9a-f]{6}$/.test(suffix))
+        throw new AutolabError(`run id suffix must be 6 lowercase hex digits (got ${JSON.stringify(suffix)})`);
+    if (Number.isNaN(now.getTime()))
+        throw new AutolabError("run id: invalid date");
+    const stamp = isoSeconds(now).replace(/[-:]/g, "");
+    return `${stamp}_${suffix}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/slurm/shell.js
@@ -24458,10 +19902,10 @@ function requireDirectivePath(raw, what, absolute) {
 
 
 
-const render_SENTINEL_FILE = "job_sentinel.json";
-function jobNameFor(runId) {
-    return `autolab-${runId}`;
-}
+
+
+
+
 /** Repository-relative run directory: `<iterationPath>/runs/<runId>`. */
 function runDirFor(iterationPath, runId) {
     return `${iterationPath}/runs/${runId}`;
@@ -24607,7 +20051,7 @@ function literal(line, value) {
 function body(c, mode) {
     const runDirAbs = absolute(c.repoRoot, c.runDir);
     const L = [];
-    L.push(`# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`, "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated", "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.", "", `export RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_ITERATION_ID=${shellQuote(c.iterationId)}`, `export AUTOLAB_RUN_DIR=${shellQuote(runDirAbs)}`, `autolab_run_id=${shellQuote(c.runId)}`, `autolab_sentinel=${shellQuote(`${runDirAbs}/${render_SENTINEL_FILE}`)}`, ...literal(`autolab_command=${bashQuote(c.command)}`, c.command), "autolab_started_at=", "autolab_signal=", "autolab_child=", "", "# Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.", "autolab_write_sentinel() {", "  local host job_id started ended signal tmp", "  host=$(uname -n 2>/dev/null)", "  [[ -n $host ]] || host=${HOSTNAME:-unknown}", "  host=${host//[^A-Za-z0-9._-]/_}", mode === "slurm" ? "  job_id=${SLURM_JOB_ID:-}" : "  job_id=", "  job_id=${job_id//[^0-9]/}", '  if [[ -n $job_id ]]; then job_id="\\"$job_id\\""; else job_id=null; fi', '  if [[ -n $autolab_started_at ]]; then started="\\"$autolab_started_at\\""; else started=null; fi', '  if [[ -n $1 ]]; then ended="\\"$1\\""; else ended=null; fi', '  if [[ -n $autolab_signal ]]; then signal="\\"$autolab_signal\\""; else signal=null; fi', '  tmp="$autolab_sentinel.tmp.$$"', '  if printf \'{"run_id":"%s","job_id":%s,"host":"%s","started_at":%s,"ended_at":%s,"exit_code":%s,"signal":%s}\\n\' \\', '    "$autolab_run_id" "$job_id" "$host" "$started" "$ended" "$2" "$signal" >"$tmp" 2>/dev/null; then', '    mv -f -- "$tmp" "$autolab_sentinel" && return 0', "  fi", '  rm -f -- "$tmp" 2>/dev/null', '  echo "autolab: could not write $autolab_sentinel" >&2', "  return 1", "}", "", "# However the script ends, record how. (Called from traps, which shellcheck cannot follow.)", "# shellcheck disable=SC2317", "autolab_on_exit() {", "  local rc=$?", "  trap - EXIT", "  trap '' TERM INT HUP", '  autolab_write_sentinel "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$rc"', '  exit "$rc"', "}", "", "# SIGTERM (scancel, time limit), SIGINT, SIGHUP: stop the command's whole process group,", "# wait for it, and end with 128+n. SLURM sends SIGKILL KillWait seconds later if it hangs.", "# shellcheck disable=SC2317", "# ($! covers a signal that lands between starting the command and recording its pid.)", "autolab_on_signal() {", "  local child=${autolab_child:-$!}", "  autolab_signal=$1", "  trap '' TERM INT HUP", "  if [[ -n $child ]]; then", '    echo "autolab: received SIG$1; stopping the command" >&2', '    kill -s TERM -- "-$child" 2>/dev/null || kill -s TERM -- "$child" 2>/dev/null', '    wait "$child" 2>/dev/null', "  fi", '  exit "$2"', "}", "", "trap autolab_on_exit EXIT", "trap 'autolab_on_signal TERM 143' TERM", "trap 'autolab_on_signal INT 130' INT", "trap 'autolab_on_signal HUP 129' HUP", "", `cd -- ${shellQuote(c.repoRoot)} || exit 1`, 'mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1');
+    L.push(`# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`, "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated", "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.", "", `export RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_ITERATION_ID=${shellQuote(c.iterationId)}`, `export AUTOLAB_RUN_DIR=${shellQuote(runDirAbs)}`, `autolab_run_id=${shellQuote(c.runId)}`, `autolab_sentinel=${shellQuote(`${runDirAbs}/${SENTINEL_FILE}`)}`, ...literal(`autolab_command=${bashQuote(c.command)}`, c.command), "autolab_started_at=", "autolab_signal=", "autolab_child=", "", "# Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.", "autolab_write_sentinel() {", "  local host job_id started ended signal tmp", "  host=$(uname -n 2>/dev/null)", "  [[ -n $host ]] || host=${HOSTNAME:-unknown}", "  host=${host//[^A-Za-z0-9._-]/_}", mode === "slurm" ? "  job_id=${SLURM_JOB_ID:-}" : "  job_id=", "  job_id=${job_id//[^0-9]/}", '  if [[ -n $job_id ]]; then job_id="\\"$job_id\\""; else job_id=null; fi', '  if [[ -n $autolab_started_at ]]; then started="\\"$autolab_started_at\\""; else started=null; fi', '  if [[ -n $1 ]]; then ended="\\"$1\\""; else ended=null; fi', '  if [[ -n $autolab_signal ]]; then signal="\\"$autolab_signal\\""; else signal=null; fi', '  tmp="$autolab_sentinel.tmp.$$"', '  if printf \'{"run_id":"%s","job_id":%s,"host":"%s","started_at":%s,"ended_at":%s,"exit_code":%s,"signal":%s}\\n\' \\', '    "$autolab_run_id" "$job_id" "$host" "$started" "$ended" "$2" "$signal" >"$tmp" 2>/dev/null; then', '    mv -f -- "$tmp" "$autolab_sentinel" && return 0', "  fi", '  rm -f -- "$tmp" 2>/dev/null', '  echo "autolab: could not write $autolab_sentinel" >&2', "  return 1", "}", "", "# However the script ends, record how. (Called from traps, which shellcheck cannot follow.)", "# shellcheck disable=SC2317", "autolab_on_exit() {", "  local rc=$?", "  trap - EXIT", "  trap '' TERM INT HUP", '  autolab_write_sentinel "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$rc"', '  exit "$rc"', "}", "", "# SIGTERM (scancel, time limit), SIGINT, SIGHUP: stop the command's whole process group,", "# wait for it, and end with 128+n. SLURM sends SIGKILL KillWait seconds later if it hangs.", "# shellcheck disable=SC2317", "# ($! covers a signal that lands between starting the command and recording its pid.)", "autolab_on_signal() {", "  local child=${autolab_child:-$!}", "  autolab_signal=$1", "  trap '' TERM INT HUP", "  if [[ -n $child ]]; then", '    echo "autolab: received SIG$1; stopping the command" >&2', '    kill -s TERM -- "-$child" 2>/dev/null || kill -s TERM -- "$child" 2>/dev/null', '    wait "$child" 2>/dev/null', "  fi", '  exit "$2"', "}", "", "trap autolab_on_exit EXIT", "trap 'autolab_on_signal TERM 143' TERM", "trap 'autolab_on_signal INT 130' INT", "trap 'autolab_on_signal HUP 129' HUP", "", `cd -- ${shellQuote(c.repoRoot)} || exit 1`, 'mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1');
     if (mode === "local") {
         L.push('exec >>"$AUTOLAB_RUN_DIR/logs/run_local.out" 2>>"$AUTOLAB_RUN_DIR/logs/run_local.err" || exit 1');
     }
@@ -24652,7 +20096,7 @@ function renderSlurmScript(input) {
         directives,
         command: c.command,
         logPaths: { stdout: `${c.runDir}/logs/slurm-%j.out`, stderr: `${c.runDir}/logs/slurm-%j.err` },
-        sentinelPath: `${c.runDir}/${render_SENTINEL_FILE}`,
+        sentinelPath: `${c.runDir}/${SENTINEL_FILE}`,
     };
 }
 /**
@@ -24670,7 +20114,7 @@ function renderLocalScript(input) {
         directives: [],
         command: c.command,
         logPaths: { stdout: `${c.runDir}/logs/run_local.out`, stderr: `${c.runDir}/logs/run_local.err` },
-        sentinelPath: `${c.runDir}/${render_SENTINEL_FILE}`,
+        sentinelPath: `${c.runDir}/${SENTINEL_FILE}`,
     };
 }
 /**
@@ -24696,6 +20140,477 @@ function sbatchArgv(scriptPath, rendered, env) {
         `--export=ALL,RUN_ID=${runId},AUTOLAB_RUN_ID=${runId},AUTOLAB_ITERATION_ID=${iterationId}`,
         path,
     ];
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./lib/src/util/exec.js
+/**
+ * The one way this project runs other programs: by argv, never through a
+ * shell, always with a timeout. Every adapter (slurm, git, rsync, extract
+ * parsers, policy commands) goes through `runArgv`.
+ */
+
+/**
+ * The environment every child gets: ours, minus the credentials of the
+ * GitHub runner (action inputs such as INPUT_TOKEN, the runtime's
+ * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN). sbatch exports its environment
+ * to the job, and a job's log is committed: a token must never get there.
+ * An adapter that needs a credential passes it explicitly in `opts.env`.
+ */
+function childEnvironment(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (/^(INPUT_|ACTIONS_)/.test(k) || k === "GITHUB_TOKEN" || k === "GH_TOKEN")
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+function runArgv(command, args, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    const maxBytes = opts.maxOutputBytes ?? 64 * 1024 * 1024;
+    const started = performance.now();
+    return new Promise((resolve) => {
+        let settled = false;
+        const out = [];
+        const err = [];
+        let outLen = 0;
+        let errLen = 0;
+        let timedOut = false;
+        const env = { ...childEnvironment(process.env), ...(opts.env ?? {}) };
+        for (const [k, v] of Object.entries(env))
+            if (v === undefined)
+                delete env[k];
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: opts.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
+        }
+        catch (e) {
+            resolve({
+                command,
+                args,
+                code: null,
+                signal: null,
+                stdout: "",
+                stderr: "",
+                timedOut: false,
+                spawnError: e.message,
+                durationMs: performance.now() - started,
+            });
+            return;
+        }
+        const finish = (r) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(killTimer);
+            resolve({
+                command,
+                args,
+                ...r,
+                timedOut,
+                stdout: Buffer.concat(out).toString("utf8"),
+                stderr: Buffer.concat(err).toString("utf8"),
+                durationMs: performance.now() - started,
+            });
+        };
+        let killTimer;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGTERM");
+            killTimer = setTimeout(() => child.kill("SIGKILL"), 2000);
+        }, timeoutMs);
+        child.stdout.on("data", (d) => {
+            if (outLen < maxBytes) {
+                out.push(d);
+                outLen += d.length;
+            }
+        });
+        child.stderr.on("data", (d) => {
+            if (errLen < maxBytes) {
+                err.push(d);
+                errLen += d.length;
+            }
+        });
+        child.on("error", (e) => finish({ code: null, signal: null, spawnError: e.message }));
+        child.on("close", (code, signal) => finish({ code, signal }));
+        child.stdin.on("error", () => undefined);
+        if (opts.input !== undefined)
+            child.stdin.end(opts.input);
+        else
+            child.stdin.end();
+    });
+}
+/** A one-line description of why a call failed, for manifests and warnings. */
+function describeFailure(r) {
+    if (r.spawnError)
+        return `${r.command}: could not start: ${r.spawnError}`;
+    if (r.timedOut)
+        return `${r.command}: timed out after ${Math.round(r.durationMs)} ms`;
+    const msg = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-3).join(" | ");
+    const how = r.code !== null ? `exit ${r.code}` : `signal ${r.signal}`;
+    return `${r.command}: ${how}${msg ? `: ${msg}` : ""}`;
+}
+function exec_ok(r) {
+    return r.code === 0 && !r.timedOut && !r.spawnError;
+}
+
+;// CONCATENATED MODULE: ./lib/src/slurm/parse.js
+/**
+ * Pure parsers of what the SLURM client tools print: `sacct --parsable2`,
+ * `squeue -O` (with `|` suffixes), `scontrol show job -o`, `sinfo -o`,
+ * version banners, and `sbatch --parsable`. Text in, plain records out; no
+ * process is run here (the adapters in probe/submit/query/cancel do that).
+ *
+ * Facts these parsers rely on were measured on Slurm 22.05 (see
+ * ../shared/slurm-dev-cluster.md (beside this repository) and the fixtures in __tests__/fixtures/slurm/):
+ * - sacct prints one main row per job (`12`, array task `10_0`, pending array
+ *   range `10_[1-2]`) and one row per step (`12.batch`, `12.extern`, `12.0`).
+ *   `Start`/`End` are `Unknown` or `None` when not set.
+ * - sacct has no restart count in 22.05 (`Restarts` is not a field); squeue
+ *   has `RestartCnt` and scontrol `Restarts=`.
+ * - squeue's `exit_code` field is the raw wait status (768 = exit 3), not
+ *   sacct's `3:0`.
+ */
+/** Environment for every client call: ISO times whatever the user's SLURM_TIME_FORMAT, and long array ranges. */
+const CLIENT_ENV = {
+    SLURM_TIME_FORMAT: "standard",
+    SLURM_BITSTR_LEN: "65536",
+};
+/** Values SLURM prints for "not set". */
+const UNSET = new Set(["", "unknown", "none", "n/a", "(null)", "invalid"]);
+/** `undefined` for the spellings SLURM uses for "not set", else the trimmed value. */
+function unsetToUndefined(v) {
+    if (v === undefined)
+        return undefined;
+    const t = v.trim();
+    return UNSET.has(t.toLowerCase()) ? undefined : t;
+}
+/** Non-empty lines (CR stripped, trailing blanks removed). */
+function contentLines(text) {
+    return text
+        .split("\n")
+        .map((l) => l.replace(/\r$/, "").trimEnd())
+        .filter((l) => l.trim() !== "");
+}
+/**
+ * `123` -> {base}, `123_4` -> {base, task}, `123_[5-9%2]` -> {base, range, throttle}.
+ * Undefined for anything else (steps such as `123.batch` are not job ids).
+ */
+function parseArrayJobId(id) {
+    const s = id.trim();
+    let m = /^(\d+)$/.exec(s);
+    if (m)
+        return { base: m[1] };
+    m = /^(\d+)_(\d+)$/.exec(s);
+    if (m)
+        return { base: m[1], task: Number(m[2]) };
+    m = /^(\d+)_\[([0-9,:-]+)(?:%(\d+))?\]$/.exec(s);
+    if (m) {
+        const out = { base: m[1], range: m[2] };
+        if (m[3] !== undefined)
+            out.throttle = Number(m[3]);
+        return out;
+    }
+    return undefined;
+}
+/**
+ * Task indices of a range such as `5-9`, `1,3,5-7`, `0-10:2` (throttle
+ * `%N` is ignored). Stops after `limit` indices. Undefined when malformed.
+ */
+function expandArrayRange(range, limit = 1_000_000) {
+    const out = [];
+    const body = range.replace(/^\[|\]$/g, "").replace(/%\d+$/, "");
+    if (body === "")
+        return undefined;
+    for (const part of body.split(",")) {
+        const m = /^(\d+)(?:-(\d+)(?::(\d+))?)?$/.exec(part);
+        if (!m)
+            return undefined;
+        const lo = Number(m[1]);
+        const hi = m[2] !== undefined ? Number(m[2]) : lo;
+        const step = m[3] !== undefined ? Number(m[3]) : 1;
+        if (hi < lo || step < 1)
+            return undefined;
+        for (let i = lo; i <= hi; i += step) {
+            out.push(i);
+            if (out.length >= limit)
+                return out;
+        }
+    }
+    return out;
+}
+/** `12` / `12;cluster` (the last non-empty line of `sbatch --parsable`). */
+function parseSbatchParsable(stdout) {
+    const lines = contentLines(stdout);
+    const last = lines[lines.length - 1]?.trim();
+    if (!last)
+        return undefined;
+    const m = /^(\d+)(?:;(\S+))?$/.exec(last);
+    if (!m)
+        return undefined;
+    return m[2] !== undefined ? { jobId: m[1], cluster: m[2] } : { jobId: m[1] };
+}
+/** Raw wait status (squeue `exit_code`) -> sacct's `exit:signal` form. */
+function waitStatusToExitCode(status) {
+    const signal = status & 0x7f;
+    const code = (status >> 8) & 0xff;
+    return `${code}:${signal}`;
+}
+/** `3:0` -> {code: 3, signal: 0}; undefined when not of that form. */
+function parseExitCode(v) {
+    if (v === undefined)
+        return undefined;
+    const m = /^(\d+):(\d+)$/.exec(v.trim());
+    return m ? { code: Number(m[1]), signal: Number(m[2]) } : undefined;
+}
+function splitJobAndStep(id) {
+    const dot = id.indexOf(".");
+    return dot < 0 ? { job: id } : { job: id.slice(0, dot), step: id.slice(dot + 1) };
+}
+function identify(idText) {
+    const { job, step } = splitJobAndStep(idText.trim());
+    // Heterogeneous job components (`12+0`) are reported under their leader.
+    const plain = job.replace(/\+\d+$/, "");
+    const a = parseArrayJobId(plain);
+    if (!a)
+        return undefined;
+    const row = { jobId: idText.trim(), base: a.base };
+    if (a.task !== undefined)
+        row.task = a.task;
+    if (a.range !== undefined)
+        row.range = a.throttle !== undefined ? `${a.range}%${a.throttle}` : a.range;
+    if (step !== undefined)
+        row.step = step;
+    return row;
+}
+function setIf(row, key, v) {
+    if (v !== undefined)
+        row[key] = v;
+}
+// ---------------------------------------------------------------------------
+// sacct
+/** Fields asked of sacct, in order. JobName is last: it is the only free text and may contain `|`. */
+const SACCT_FIELDS = [
+    "JobID",
+    "JobIDRaw",
+    "State",
+    "ExitCode",
+    "Reason",
+    "Start",
+    "End",
+    "Elapsed",
+    "NodeList",
+    "JobName",
+];
+/** Rows of `sacct --parsable2 --noheader --format=<SACCT_FIELDS>`; lines that are not job rows are skipped. */
+function parseSacct(text) {
+    const rows = [];
+    const n = SACCT_FIELDS.length;
+    for (const line of contentLines(text)) {
+        const parts = line.split("|");
+        if (parts.length < n)
+            continue;
+        const f = [...parts.slice(0, n - 1), parts.slice(n - 1).join("|")];
+        const id = identify(f[0]);
+        if (!id)
+            continue;
+        const row = { ...id, state: f[2].trim() };
+        setIf(row, "jobIdRaw", unsetToUndefined(f[1]));
+        setIf(row, "exitCode", unsetToUndefined(f[3]));
+        setIf(row, "reason", unsetToUndefined(f[4]));
+        setIf(row, "start", unsetToUndefined(f[5]));
+        setIf(row, "end", unsetToUndefined(f[6]));
+        setIf(row, "elapsed", unsetToUndefined(f[7]));
+        const nodes = unsetToUndefined(f[8]);
+        if (nodes !== undefined && nodes !== "None assigned")
+            row.nodeList = nodes;
+        setIf(row, "name", f[9] === "" ? undefined : f[9]);
+        rows.push(row);
+    }
+    return rows;
+}
+// ---------------------------------------------------------------------------
+// squeue
+/** Fields asked of squeue (`-O`), in order; `:0` = no padding, `|` = separator. Name is last (free text). */
+const SQUEUE_FIELDS = [
+    "JobArrayID",
+    "JobID",
+    "State",
+    "Reason",
+    "exit_code",
+    "RestartCnt",
+    "NodeList",
+    "StartTime",
+    "EndTime",
+    "TimeUsed",
+    "Name",
+];
+/** The `--Format` argument for SQUEUE_FIELDS. */
+function squeueFormatArg() {
+    return SQUEUE_FIELDS.map((f, i) => (i === SQUEUE_FIELDS.length - 1 ? `${f}:0` : `${f}:0|`)).join(",");
+}
+/** Rows of `squeue --noheader -O <squeueFormatArg()>`. */
+function parseSqueue(text) {
+    const rows = [];
+    const n = SQUEUE_FIELDS.length;
+    for (const line of contentLines(text)) {
+        const parts = line.split("|");
+        if (parts.length < n)
+            continue;
+        const f = [...parts.slice(0, n - 1), parts.slice(n - 1).join("|")];
+        const id = identify(f[0]);
+        if (!id)
+            continue;
+        const state = f[2].trim();
+        const row = { ...id, state };
+        setIf(row, "jobIdRaw", unsetToUndefined(f[1]));
+        const reason = unsetToUndefined(f[3]);
+        setIf(row, "reason", reason);
+        const status = /^\d+$/.test(f[4].trim()) ? Number(f[4].trim()) : undefined;
+        // A pending job has no exit status yet (squeue prints 0): do not claim 0:0.
+        if (status !== undefined && state !== "PENDING")
+            row.exitCode = waitStatusToExitCode(status);
+        if (/^\d+$/.test(f[5].trim()))
+            row.restarts = Number(f[5].trim());
+        setIf(row, "nodeList", unsetToUndefined(f[6]));
+        // For a pending job squeue's StartTime is an estimate, not a fact.
+        if (state !== "PENDING")
+            setIf(row, "start", unsetToUndefined(f[7]));
+        setIf(row, "end", unsetToUndefined(f[8]));
+        setIf(row, "elapsed", unsetToUndefined(f[9]));
+        setIf(row, "name", f[10] === "" ? undefined : f[10]);
+        rows.push(row);
+    }
+    return rows;
+}
+// ---------------------------------------------------------------------------
+// scontrol
+/**
+ * `Key=value` pairs of one `scontrol show job -o` line. A token without `=`
+ * continues the previous value (names and paths may contain spaces).
+ */
+function parseScontrolLine(line) {
+    const out = {};
+    let last;
+    for (const tok of line.trim().split(/ +/)) {
+        const m = /^([A-Za-z][A-Za-z0-9_:/]*)=(.*)$/.exec(tok);
+        if (m && !(m[1] in out)) {
+            out[m[1]] = m[2];
+            last = m[1];
+        }
+        else if (last !== undefined) {
+            out[last] += " " + tok;
+        }
+    }
+    return out;
+}
+/** Rows of `scontrol show job -o` (one line per job; "No jobs in the system" gives none). */
+function parseScontrolJobs(text) {
+    const rows = [];
+    for (const line of contentLines(text)) {
+        if (!/^\s*JobId=/.test(line))
+            continue;
+        const kv = parseScontrolLine(line);
+        const raw = kv.JobId?.trim();
+        if (!raw || !/^\d+$/.test(raw))
+            continue;
+        let jobId = raw;
+        const arrayJob = unsetToUndefined(kv.ArrayJobId);
+        const arrayTask = unsetToUndefined(kv.ArrayTaskId);
+        if (arrayJob && arrayTask)
+            jobId = /^\d+$/.test(arrayTask) ? `${arrayJob}_${arrayTask}` : `${arrayJob}_[${arrayTask}]`;
+        const id = identify(jobId);
+        if (!id)
+            continue;
+        const state = (kv.JobState ?? "").trim();
+        const row = { ...id, jobIdRaw: raw, state };
+        setIf(row, "name", kv.JobName);
+        const reason = unsetToUndefined(kv.Reason);
+        // scontrol writes the reason with `_` for blanks (`ReqNodeNotAvail,_UnavailableNodes:x`).
+        setIf(row, "reason", reason?.replace(/_/g, " "));
+        if (state !== "PENDING")
+            setIf(row, "exitCode", unsetToUndefined(kv.ExitCode));
+        if (kv.Restarts !== undefined && /^\d+$/.test(kv.Restarts))
+            row.restarts = Number(kv.Restarts);
+        if (state !== "PENDING")
+            setIf(row, "start", unsetToUndefined(kv.StartTime));
+        setIf(row, "end", unsetToUndefined(kv.EndTime));
+        setIf(row, "elapsed", unsetToUndefined(kv.RunTime));
+        setIf(row, "nodeList", unsetToUndefined(kv.NodeList));
+        rows.push(row);
+    }
+    return rows;
+}
+/** The `-o` argument for parseSinfoPartitions. */
+const SINFO_FORMAT = "%P|%a|%l|%s|%D|%c|%m|%T";
+/** Rows of `sinfo --noheader -o SINFO_FORMAT`, merged per partition (sinfo splits by node state). */
+function parseSinfoPartitions(text) {
+    const byName = new Map();
+    for (const line of contentLines(text)) {
+        const f = line.split("|").map((s) => s.trim());
+        if (f.length < 8 || !f[0])
+            continue;
+        const isDefault = f[0].endsWith("*");
+        const name = isDefault ? f[0].slice(0, -1) : f[0];
+        const prev = byName.get(name);
+        if (!prev) {
+            const p = { name, default: isDefault };
+            if (f[1])
+                p.availability = f[1];
+            if (f[2])
+                p.maxTime = f[2];
+            if (f[3])
+                p.maxNodes = f[3];
+            if (f[4])
+                p.nodes = f[4];
+            if (f[5])
+                p.cpus = f[5];
+            if (f[6])
+                p.memory = f[6];
+            if (f[7])
+                p.state = f[7];
+            byName.set(name, p);
+            continue;
+        }
+        prev.default ||= isDefault;
+        if (/^\d+$/.test(f[4]) && /^\d+$/.test(prev.nodes ?? ""))
+            prev.nodes = String(Number(prev.nodes) + Number(f[4]));
+        const join = (a, b) => {
+            if (!b)
+                return a;
+            const set = new Set((a ?? "").split(",").filter(Boolean));
+            set.add(b);
+            return [...set].join(",");
+        };
+        prev.state = join(prev.state, f[7]);
+        prev.cpus = join(prev.cpus, f[5]);
+        prev.memory = join(prev.memory, f[6]);
+    }
+    return [...byName.values()];
+}
+/** `slurm-wlm 22.05.8` / `slurm 23.11.1` -> `22.05.8`; undefined when no version is visible. */
+function parseSlurmVersion(text) {
+    const m = /\bslurm(?:-wlm)?\s+(\d+\.\d+(?:\.\d+)?\S*)/i.exec(text);
+    return m ? m[1] : undefined;
+}
+/**
+ * `disabled` when the site runs without accounting storage (a lasting
+ * configuration: fall back to the controller for good); `down` for anything
+ * else (slurmdbd or its database unreachable, timeouts): a passing outage.
+ */
+function classifySacctFailure(stderr) {
+    if (/accounting storage is disabled/i.test(stderr))
+        return "disabled";
+    if (/jobcomp\/none|not using accounting storage|No accounting storage/i.test(stderr))
+        return "disabled";
+    return "down";
+}
+/** squeue's answer for a job id the controller does not know (only with a single id in `--jobs`). */
+function isInvalidJobIdMessage(stderr) {
+    return /Invalid job id specified/i.test(stderr);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/slurm/probe.js
@@ -24843,7 +20758,7 @@ class SubmitError extends AutolabError {
         this.attempts = attempts;
     }
 }
-const submit_TRANSIENT = [
+const TRANSIENT = [
     /socket timed out/i,
     /unable to contact slurm controller/i,
     /slurm(ctld)? (is )?(busy|not responding)/i,
@@ -24858,7 +20773,7 @@ const submit_TRANSIENT = [
 ];
 /** `transient` when sbatch's words say the controller did not answer or was busy; else `permanent`. */
 function classifySbatchError(stderr) {
-    return submit_TRANSIENT.some((re) => re.test(stderr)) ? "transient" : "permanent";
+    return TRANSIENT.some((re) => re.test(stderr)) ? "transient" : "permanent";
 }
 function sbatchWords(r) {
     if (r.spawnError)
@@ -24868,7 +20783,7 @@ function sbatchWords(r) {
     const text = contentLines(r.stderr).join(" | ") || contentLines(r.stdout).join(" | ");
     return text || `${r.command} exited with ${r.code ?? r.signal}`;
 }
-const submit_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Run `sbatch <argv>` (`--parsable` is added when missing) and return the job
  * id. Throws SubmitError: permanent at once, transient after the retries.
@@ -24905,7 +20820,7 @@ async function submitJob(argv, opts = {}) {
             throw new SubmitError("permanent", lastMessage, attempts);
         if (attempts > retries)
             throw new SubmitError("transient", lastMessage, attempts);
-        await submit_sleep(Math.random() * base * 2 ** (attempts - 1));
+        await sleep(Math.random() * base * 2 ** (attempts - 1));
     }
 }
 /**
@@ -24955,6 +20870,897 @@ async function findJobsByName(name, opts = {}) {
     if (errors.length && ids.length === 0)
         return { ok: false, jobIds: [], error: errors.join("; ") };
     return errors.length ? { ok: true, jobIds: ids, error: errors.join("; ") } : { ok: true, jobIds: ids };
+}
+
+;// CONCATENATED MODULE: ./lib/src/git/git.js
+/**
+ * Thin git adapter: every call is `git <args>` through `runArgv` (argv, no
+ * shell, timeout), with a fixed environment so that output is parseable and
+ * nothing can prompt or be redirected:
+ *
+ * - `LC_ALL=C` (English messages we can classify), `GIT_TERMINAL_PROMPT=0` and
+ *   `GCM_INTERACTIVE=never` (never wait for a password), `GIT_OPTIONAL_LOCKS=0`
+ *   (read-only commands do not take the index lock from under the user),
+ *   `GIT_LITERAL_PATHSPECS=1` (a path is a path: no globs, no pathspec magic);
+ * - `GIT_DIR`, `GIT_WORK_TREE`, `GIT_INDEX_FILE`, ... inherited from a caller
+ *   (e.g. when run from a hook) are removed, so `repo` is what is operated on;
+ * - per-command configuration is passed through `GIT_CONFIG_COUNT` /
+ *   `GIT_CONFIG_KEY_n` / `GIT_CONFIG_VALUE_n` (never written to `.git/config`,
+ *   and, unlike `-c`, not visible to other users in `ps`). Credentials go only
+ *   this way.
+ *
+ * A failing command throws an AutolabError carrying git's stderr, with every
+ * secret (tokens, their base64 forms, URL user-info) redacted.
+ */
+
+
+/** Environment variables that would make git operate on something other than `repo`. */
+const SCRUBBED_ENV = [
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+    "GIT_PREFIX",
+    "GIT_CEILING_DIRECTORIES",
+];
+/** Replace secrets and URL credentials in `text` by `***`. */
+function redact(text, secrets = []) {
+    let out = text;
+    for (const s of secrets) {
+        if (!s || s.length < 4)
+            continue;
+        const forms = new Set([
+            s,
+            Buffer.from(s, "utf8").toString("base64"),
+            Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
+            encodeURIComponent(s),
+        ]);
+        // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
+        for (const f of [...forms].sort((a, b) => b.length - a.length))
+            out = out.split(f).join("***");
+    }
+    // scheme://user:pass@host or scheme://token@host
+    out = out.replace(/([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/\s@'"]+@/g, "$1***@");
+    // An Authorization header that slipped into a trace.
+    out = out.replace(/(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._-]+/gi, "$1***");
+    return out;
+}
+function buildEnv(opts) {
+    const env = {
+        LC_ALL: "C",
+        LANGUAGE: undefined,
+        GIT_TERMINAL_PROMPT: "0",
+        GCM_INTERACTIVE: "never",
+        GIT_OPTIONAL_LOCKS: "0",
+        // Every pathspec we pass is a literal path (no globs, no `:(magic)`).
+        GIT_LITERAL_PATHSPECS: "1",
+    };
+    for (const k of SCRUBBED_ENV)
+        env[k] = undefined;
+    const cfg = Array.isArray(opts.config) ? opts.config : Object.entries(opts.config ?? {});
+    if (cfg.length) {
+        // Append after any GIT_CONFIG_* entries the caller's environment already has.
+        const base = Number.parseInt(process.env.GIT_CONFIG_COUNT ?? "0", 10);
+        const start = Number.isFinite(base) && base > 0 ? base : 0;
+        cfg.forEach(([k, v], i) => {
+            env[`GIT_CONFIG_KEY_${start + i}`] = k;
+            env[`GIT_CONFIG_VALUE_${start + i}`] = v;
+        });
+        env.GIT_CONFIG_COUNT = String(start + cfg.length);
+    }
+    return { ...env, ...(opts.env ?? {}) };
+}
+/**
+ * Run `git <args>` in `repo`. Throws an AutolabError (naming the command and
+ * git's stderr, redacted) when git fails, unless `allowFailure`.
+ */
+async function git(repo, args, opts = {}) {
+    const r = await runArgv("git", args, {
+        cwd: repo,
+        env: buildEnv(opts),
+        input: opts.input,
+        timeoutMs: opts.timeoutMs ?? 60_000,
+    });
+    const secrets = opts.secrets ?? [];
+    const clean = {
+        ...r,
+        stdout: secrets.length ? redact(r.stdout, secrets) : r.stdout,
+        stderr: redact(r.stderr, secrets),
+    };
+    if (exec_ok(r) || opts.allowFailure)
+        return clean;
+    throw gitError(clean, opts.what, secrets, repo);
+}
+/** The AutolabError for a failed git call (message redacted). */
+function gitError(r, what, secrets = [], repo) {
+    const cmd = `git ${r.args.slice(0, 3).join(" ")}${r.args.length > 3 ? " ..." : ""}`;
+    const msg = redact(`${what ? what + ": " : ""}${cmd} failed: ${describeFailure(r)}`, secrets);
+    return new AutolabError(msg, {
+        file: repo,
+        hint: r.spawnError ? "install git and make sure it is on PATH" : undefined,
+    });
+}
+async function isGitRepo(dir) {
+    const r = await git(dir, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
+    return exec_ok(r) && r.stdout.trim() === "true";
+}
+/** Absolute path of the work tree's top level. */
+async function topLevel(dir) {
+    const r = await git(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
+    if (!exec_ok(r)) {
+        throw new AutolabError("not inside a git work tree", {
+            file: dir,
+            hint: "run inside a git checkout (git clone / git init)",
+        });
+    }
+    return r.stdout.trim();
+}
+/** Commit id HEAD points at, or undefined on an unborn branch (no commit yet). */
+async function headSha(repo) {
+    return revParse(repo, "HEAD");
+}
+/** Commit id of `rev` (peeled to a commit), or undefined when it does not exist. */
+async function revParse(repo, rev) {
+    const r = await git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], {
+        allowFailure: true,
+    });
+    return exec_ok(r) ? r.stdout.trim() : undefined;
+}
+/** Short name of the checked-out branch; undefined when HEAD is detached. */
+async function currentBranch(repo) {
+    const r = await git(repo, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
+    return exec_ok(r) ? r.stdout.trim() || undefined : undefined;
+}
+async function hasRemote(repo, name = "origin") {
+    const r = await git(repo, ["remote"], { allowFailure: true });
+    return exec_ok(r) && r.stdout.split("\n").some((l) => l.trim() === name);
+}
+/** The remote's URL with any credentials replaced by `***`; undefined when there is no such remote. */
+async function remoteUrlRedacted(repo, name = "origin") {
+    const r = await git(repo, ["remote", "get-url", "--", name], { allowFailure: true });
+    return ok(r) ? redact(r.stdout.trim()) : undefined;
+}
+/**
+ * `git status --porcelain=v1 -z`, parsed. `paths` limits it to those
+ * pathspecs; `untracked` as git's `--untracked-files` (default "all").
+ */
+async function statusPorcelain(repo, paths, untracked = "all") {
+    const args = ["status", "--porcelain=v1", "-z", `--untracked-files=${untracked}`, "--ignore-submodules=none"];
+    if (paths) {
+        if (paths.length === 0)
+            return [];
+        args.push("--", ...paths);
+    }
+    const r = await git(repo, args, { what: "reading the work-tree status" });
+    const parts = r.stdout.split("\0");
+    const out = [];
+    for (let i = 0; i < parts.length; i++) {
+        const rec = parts[i];
+        if (rec.length < 4)
+            continue;
+        const xy = rec.slice(0, 2);
+        const e = { xy, path: rec.slice(3) };
+        if (xy[0] === "R" || xy[0] === "C")
+            e.origPath = parts[++i];
+        out.push(e);
+    }
+    return out;
+}
+/** Is `ancestor` an ancestor of (or equal to) `descendant`? */
+async function isAncestor(repo, ancestor, descendant) {
+    const r = await git(repo, ["merge-base", "--is-ancestor", ancestor, descendant], { allowFailure: true });
+    if (r.code === 0)
+        return true;
+    if (r.code === 1)
+        return false;
+    throw gitError(r, "checking commit ancestry", [], repo);
+}
+
+;// CONCATENATED MODULE: ./lib/src/git/commitback.js
+/**
+ * Commit-back: one commit per launch / monitor tick holding the files the tool
+ * wrote (scripts, manifests, ledger), pushed to a configurable branch, with
+ * rebase-by-regeneration when the branch moved.
+ *
+ * How it stays safe in a researcher's own checkout (login node) as well as in
+ * a CI checkout:
+ *
+ * - The paths `apply()` reports ("touched paths") are owned by the tool. Only
+ *   they are staged, and only into a private index (`GIT_INDEX_FILE` in a temp
+ *   directory): whatever else the user has staged or modified is never part of
+ *   the commit and never reset. The commit is made with plumbing
+ *   (`write-tree`, `commit-tree`), so user hooks do not run on bot commits
+ *   and the commit is not signed with the user's key; push uses `--no-verify`.
+ * - Bot identity by default (github-actions[bot]), set through the
+ *   GIT_AUTHOR_* / GIT_COMMITTER_* environment so no user or env setting wins.
+ * - Nothing changed (the private index tree equals the base tree) => no commit.
+ * - A rejected push (the branch moved, or a remote-side ref-lock failure) is
+ *   retried with jittered exponential backoff. Before retrying, the remote
+ *   branch is fetched and the change is rebuilt on its new head — never by a
+ *   textual merge or rebase:
+ *     1. every path that changed between our old base and the new head is
+ *        written from the new head (touched paths the others changed, e.g. the
+ *        ledger, included; our own new files that nobody else changed are left
+ *        as they are);
+ *     2. `apply()` runs again on top of that and regenerates its change (e.g.
+ *        re-reads the ledger and upserts its own lines);
+ *     3. a new commit is built on the new head and pushed.
+ * - Same-branch mode (target = the checked-out branch): the branch advances to
+ *   the commit, the real index is synchronised for the touched paths only. On
+ *   a retry the local branch is moved from our own commit to the new remote
+ *   head like a fast-forward that keeps local changes: before anything is
+ *   modified, commitBack refuses (AutolabError naming the files) when a file
+ *   the other writers changed has uncommitted user changes, or an untracked /
+ *   ignored local file sits where they added a different one; and it refuses
+ *   when the local branch has commits that are not on the remote (it never
+ *   rebases the user's commits). In every refusal the local commit still
+ *   holds the change. Unrelated uncommitted work is never touched.
+ * - Other-branch mode (e.g. checkout on `main`, committing to `autolab/runs`):
+ *   the commit is based on the remote branch head when it exists (else the
+ *   local branch of that name, else HEAD). HEAD and the real index are not
+ *   touched; the touched paths in the work tree are made to hold the target
+ *   branch's version (step 1 above, against the checked-out commit) before
+ *   `apply()` runs on them, so e.g. the ledger upsert works on the target
+ *   branch's ledger. The local branch of that name follows the commit when it
+ *   can (absent, behind, or holding our previous attempt, and not checked out
+ *   in another worktree).
+ * - Credentials: an optional token is sent as an `http.<remote-url>.extraheader`
+ *   passed through the environment of the fetch/push commands only: never
+ *   written to `.git/config`, never on a command line, redacted from errors.
+ */
+
+
+
+
+
+
+
+const BOT_IDENTITY = {
+    name: "github-actions[bot]",
+    email: "41898282+github-actions[bot]@users.noreply.github.com",
+};
+const NET_TIMEOUT_MS = 180_000;
+const MAX_DELAY_MS = 15_000;
+async function commitBack(opts) {
+    const root = await topLevel(opts.repoRoot);
+    const remote = opts.remote ?? "origin";
+    if (!remote || remote.startsWith("-") || /[\s\0]/.test(remote)) {
+        throw new AutolabError(`invalid git remote name ${JSON.stringify(remote)}`, { file: root });
+    }
+    const remoteExists = await hasRemote(root, remote);
+    const push = opts.push ?? remoteExists;
+    if (push && !remoteExists) {
+        throw new AutolabError(`cannot push: the repository has no git remote "${remote}"`, {
+            file: root,
+            hint: `add it (git remote add ${remote} <url>) or commit without pushing (--no-push)`,
+        });
+    }
+    const checkedOut = await currentBranch(root);
+    const target = opts.branch ?? checkedOut;
+    if (!target) {
+        throw new AutolabError("HEAD is detached, so there is no branch to commit to", {
+            file: root,
+            hint: "give the branch to commit to (e.g. --branch autolab/runs) or check out a branch",
+        });
+    }
+    const check = await git(root, ["check-ref-format", "--branch", target], { allowFailure: true });
+    if (!exec_ok(check)) {
+        throw new AutolabError(`"${target}" is not a valid branch name`, { file: root, hint: "see git check-ref-format" });
+    }
+    const subject = opts.message.trim();
+    if (!subject)
+        throw new AutolabError("commit message is empty", { file: root });
+    const message = opts.skipCi && !/\[skip ci\]/i.test(subject.split("\n")[0]) ? addToSubject(subject, " [skip ci]") : subject;
+    const secrets = opts.token ? [opts.token] : [];
+    const ctx = {
+        root,
+        remote,
+        target,
+        secrets,
+        netConfig: push && opts.token ? await credentialConfig(root, remote, opts.token) : [],
+        identity: opts.identity ?? BOT_IDENTITY,
+        message: message + "\n",
+        touched: new Set(),
+        apply: opts.apply,
+    };
+    const retry = {
+        push,
+        maxAttempts: Math.max(1, Math.floor(opts.maxAttempts ?? 10)),
+        baseDelayMs: Math.max(0, opts.baseDelayMs ?? 300),
+    };
+    return target === checkedOut ? sameBranch(ctx, retry) : otherBranch(ctx, retry);
+}
+function addToSubject(msg, suffix) {
+    const nl = msg.indexOf("\n");
+    return nl < 0 ? msg + suffix : msg.slice(0, nl) + suffix + msg.slice(nl);
+}
+// ---------------------------------------------------------------------------
+// The two flows
+async function sameBranch(ctx, policy) {
+    let base = await headSha(ctx.root); // undefined on an unborn branch
+    let pending;
+    let needApply = true;
+    for (let attempt = 1;; attempt++) {
+        if (needApply) {
+            await runApply(ctx, base, base, pending);
+            const built = await buildCommit(ctx, base);
+            if (!built)
+                return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
+            await updateRef(ctx, `refs/heads/${ctx.target}`, built, base, "moving the branch to the new commit");
+            await syncIndex(ctx, [...ctx.touched]);
+            pending = built;
+            if (!policy.push)
+                return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
+        }
+        const commit = pending;
+        const kept = `on branch ${ctx.target}`;
+        const pushed = await pushCommit(ctx, commit);
+        if (pushed.ok)
+            return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
+        if (!pushed.retryable || attempt >= policy.maxAttempts)
+            throw pushFailure(ctx, commit, attempt, pushed.reason, kept);
+        await commitback_sleep(backoff(policy.baseDelayMs, attempt));
+        const remoteHead = await fetchBranch(ctx, commit, kept);
+        if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
+            needApply = false; // the remote did not move past us (lock contention): push again as is
+            continue;
+        }
+        if (base && !(await isAncestor(ctx.root, base, remoteHead))) {
+            throw new AutolabError(`branch ${ctx.target} has local commits that are not on ${ctx.remote}/${ctx.target}, and the remote moved; ` +
+                `commit-back never rebases your commits. The local commit ${commitback_short(commit)} (${kept}) still holds the change`, { file: ctx.root, hint: `integrate the remote (git pull --rebase ${ctx.remote} ${ctx.target}) and push` });
+        }
+        await moveBranch(ctx, commit, base, remoteHead, kept);
+        base = remoteHead;
+        needApply = true;
+    }
+}
+async function otherBranch(ctx, policy) {
+    const ref = `refs/heads/${ctx.target}`;
+    const head = await headSha(ctx.root);
+    let localRef = await revParse(ctx.root, ref);
+    const refMovable = !(await checkedOutElsewhere(ctx, ref));
+    let base;
+    if (policy.push) {
+        const remoteHead = await fetchBranch(ctx);
+        if (!remoteHead)
+            base = localRef ?? head;
+        else if (!localRef || (await isAncestor(ctx.root, localRef, remoteHead)))
+            base = remoteHead;
+        else if (await isAncestor(ctx.root, remoteHead, localRef))
+            base = localRef;
+        else {
+            throw new AutolabError(`local branch ${ctx.target} and ${ctx.remote}/${ctx.target} have diverged; nothing was committed`, {
+                file: ctx.root,
+                hint: `reconcile them (e.g. rebase ${ctx.target} onto ${ctx.remote}/${ctx.target}, or delete the local branch if its commits are not needed)`,
+            });
+        }
+    }
+    else {
+        base = localRef ?? head;
+    }
+    let from = head; // what the touched paths in the work tree are based on
+    let pending;
+    let needApply = true;
+    let keptAt = "";
+    for (let attempt = 1;; attempt++) {
+        if (needApply) {
+            await runApply(ctx, from, base, pending);
+            from = base;
+            const built = await buildCommit(ctx, base);
+            if (!built)
+                return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
+            const canMove = refMovable && (!localRef || localRef === pending || (await isAncestor(ctx.root, localRef, built)));
+            if (canMove) {
+                await updateRef(ctx, ref, built, localRef, `moving ${ctx.target} to the new commit`);
+                localRef = built;
+                keptAt = `at ${ref}`;
+            }
+            else {
+                keptAt = `not on any branch: create one with git branch <name> ${built}`;
+            }
+            pending = built;
+            if (!policy.push) {
+                if (!canMove) {
+                    throw new AutolabError(`cannot move local branch ${ctx.target} to the new commit ${commitback_short(built)} (it is checked out in another worktree or has other commits)`, { file: ctx.root, hint: `the commit ${built} holds the change; ${keptAt}` });
+                }
+                return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
+            }
+        }
+        const commit = pending;
+        const pushed = await pushCommit(ctx, commit);
+        if (pushed.ok)
+            return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
+        if (!pushed.retryable || attempt >= policy.maxAttempts)
+            throw pushFailure(ctx, commit, attempt, pushed.reason, keptAt);
+        await commitback_sleep(backoff(policy.baseDelayMs, attempt));
+        const remoteHead = await fetchBranch(ctx, commit, keptAt);
+        if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
+            needApply = false;
+            continue;
+        }
+        base = remoteHead;
+        needApply = true;
+    }
+}
+function result(ctx, r) {
+    return { ...r, branch: ctx.target, paths: [...ctx.touched].sort() };
+}
+// ---------------------------------------------------------------------------
+// Steps
+/**
+ * Run `apply()` so that it works on `base`: touched paths whose content differs
+ * between `from` (what the work tree holds them at) and `base` are first
+ * written from `base`. On the first call the touched paths are only known
+ * after `apply()`, so when some of them turn out stale it runs again.
+ */
+async function runApply(ctx, from, base, previous) {
+    const refreshed = new Set();
+    const refresh = async () => {
+        if (from === base)
+            return;
+        const changed = await changes(ctx, from, base);
+        const stale = changed.filter((c) => [...ctx.touched].some((t) => covers(t, c.path)) && !refreshed.has(c.path));
+        if (stale.length)
+            await materialize(ctx, base, stale);
+        for (const c of stale)
+            refreshed.add(c.path);
+        return stale.length;
+    };
+    await refresh();
+    const callApply = async () => {
+        let paths;
+        try {
+            paths = await ctx.apply();
+        }
+        catch (e) {
+            if (!previous)
+                throw e;
+            throw new AutolabError(`re-applying the change on the new head of ${ctx.target} failed: ${e.message}; ` +
+                `the earlier commit ${previous} still holds the change`, { file: ctx.root, cause: e, hint: `recover it with git cherry-pick ${previous}` });
+        }
+        for (const p of paths)
+            ctx.touched.add(normalizeRepoPath(ctx.root, p));
+    };
+    await callApply();
+    if (await refresh())
+        await callApply();
+}
+/** Build a commit on `base` from `base`'s tree plus the touched paths of the work tree. */
+async function buildCommit(ctx, base) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
+    const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
+    try {
+        await git(ctx.root, base ? ["read-tree", base] : ["read-tree", "--empty"], { env, what: "preparing the commit" });
+        const files = [];
+        const dirs = [];
+        const gone = [];
+        for (const p of ctx.touched) {
+            const st = lstatOrUndefined(external_node_path_namespaceObject.join(ctx.root, p));
+            if (!st)
+                gone.push(p);
+            else if (st.isDirectory())
+                dirs.push(p);
+            else
+                files.push(p);
+        }
+        const stage = async (args, list) => {
+            if (!list.length)
+                return;
+            await git(ctx.root, [...args, "--pathspec-from-file=-", "--pathspec-file-nul"], {
+                env,
+                input: list.join("\0"),
+                what: "staging the touched paths",
+            });
+        };
+        // Files apply() names explicitly are committed even when a .gitignore matches them.
+        await stage(["add", "--all", "--force"], files);
+        await stage(["add", "--all"], dirs);
+        await stage(["rm", "-r", "-q", "--cached", "--ignore-unmatch"], gone);
+        const tree = (await git(ctx.root, ["write-tree"], { env, what: "writing the tree" })).stdout.trim();
+        const baseTree = base ? await treeOf(ctx, base) : await emptyTree(ctx);
+        if (tree === baseTree)
+            return undefined;
+        const r = await git(ctx.root, ["commit-tree", "--no-gpg-sign", tree, ...(base ? ["-p", base] : []), "-F", "-"], {
+            input: ctx.message,
+            env: {
+                GIT_AUTHOR_NAME: ctx.identity.name,
+                GIT_AUTHOR_EMAIL: ctx.identity.email,
+                GIT_COMMITTER_NAME: ctx.identity.name,
+                GIT_COMMITTER_EMAIL: ctx.identity.email,
+            },
+            what: "creating the commit",
+        });
+        return r.stdout.trim();
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Compare-and-swap a ref (`expected` undefined = must not exist yet). */
+async function updateRef(ctx, ref, value, expected, what) {
+    await git(ctx.root, ["update-ref", "-m", "autolab commit-back", ref, value, expected ?? ""], {
+        what: `${what} (did someone commit at the same time?)`,
+    });
+}
+/** Make the real index hold HEAD's version of `paths` (nothing else in the index changes). */
+async function syncIndex(ctx, paths) {
+    if (!paths.length)
+        return;
+    await git(ctx.root, ["reset", "-q", "--pathspec-from-file=-", "--pathspec-file-nul"], {
+        input: paths.join("\0"),
+        what: "updating the index",
+    });
+}
+/**
+ * Same-branch retry: move the checked-out branch from our own commit `ours`
+ * (on `oldBase`) to `newBase`, keeping the user's uncommitted work. Checks
+ * everything first and refuses without changing anything when a file the
+ * others changed has local changes.
+ */
+async function moveBranch(ctx, ours, oldBase, newBase, kept) {
+    const changed = await changes(ctx, oldBase, newBase);
+    const others = changed.filter((c) => ![...ctx.touched].some((t) => covers(t, c.path)));
+    const conflicts = new Set();
+    const dirty = await statusPorcelain(ctx.root, undefined, "no");
+    const dirtyPaths = new Set(dirty.flatMap((e) => (e.origPath ? [e.path, e.origPath] : [e.path])));
+    for (const c of others)
+        if (dirtyPaths.has(c.path))
+            conflicts.add(c.path);
+    // Untracked (or ignored) local files where the others added a different file.
+    const present = others.filter((c) => c.status === "A" && !dirtyPaths.has(c.path) && lstatOrUndefined(external_node_path_namespaceObject.join(ctx.root, c.path)) !== undefined);
+    const hashable = present.filter((c) => !(0,external_node_fs_namespaceObject.lstatSync)(external_node_path_namespaceObject.join(ctx.root, c.path)).isDirectory());
+    for (const c of present)
+        if (!hashable.includes(c))
+            conflicts.add(c.path);
+    if (hashable.length) {
+        const r = await git(ctx.root, ["hash-object", "--stdin-paths"], {
+            input: hashable.map((c) => c.path).join("\n") + "\n",
+            what: "comparing untracked files",
+        });
+        const oids = r.stdout.trim().split("\n");
+        hashable.forEach((c, i) => {
+            if (oids[i] !== c.newOid)
+                conflicts.add(c.path);
+        });
+    }
+    if (conflicts.size) {
+        const list = [...conflicts].sort();
+        throw new AutolabError(`${ctx.remote}/${ctx.target} moved and changed files that have local changes here: ${list.slice(0, 10).join(", ")}` +
+            `${list.length > 10 ? ` (and ${list.length - 10} more)` : ""}; nothing was overwritten. ` +
+            `The local commit ${commitback_short(ours)} (${kept}) still holds the change`, { file: ctx.root, hint: "commit or move your local changes to those files, then run again" });
+    }
+    await materialize(ctx, newBase, changed);
+    await updateRef(ctx, `refs/heads/${ctx.target}`, newBase, ours, "moving the branch to the remote head");
+    await syncIndex(ctx, [...new Set([...changed.map((c) => c.path), ...ctx.touched])]);
+}
+/**
+ * Write the changed files into the work tree as they are in `commit` (through
+ * a private index; the real index is untouched); files deleted in `commit`
+ * are deleted.
+ */
+async function materialize(ctx, commit, changed) {
+    const checkout = changed.filter((c) => !isZero(c.newOid)).map((c) => c.path);
+    const remove = changed.filter((c) => isZero(c.newOid)).map((c) => c.path);
+    if (checkout.length && commit) {
+        const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
+        const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
+        try {
+            await git(ctx.root, ["read-tree", commit], { env, what: "reading the new head" });
+            await git(ctx.root, ["checkout-index", "-f", "-z", "--stdin"], {
+                env,
+                input: checkout.join("\0") + "\0",
+                what: "writing files from the new head",
+            });
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    for (const p of remove) {
+        const abs = external_node_path_namespaceObject.join(ctx.root, p);
+        await (0,promises_namespaceObject.rm)(abs, { force: true });
+        // Remove directories left empty, as git does.
+        for (let d = external_node_path_namespaceObject.dirname(abs); d.startsWith(ctx.root + external_node_path_namespaceObject.sep); d = external_node_path_namespaceObject.dirname(d)) {
+            try {
+                await (0,promises_namespaceObject.rmdir)(d);
+            }
+            catch {
+                break;
+            }
+        }
+    }
+}
+const MOVED = /\[rejected\]|non-fast-forward|fetch first|stale info/i;
+const REMOTE_LOCK = /cannot lock ref|failed to update ref|failed to lock|unable to lock|incorrect old value|reference already exists/i;
+const commitback_TRANSIENT = /remote end hung up|early EOF|RPC failed|Connection (reset|refused|timed out)|Couldn't connect to server|Failed to connect|Could not resolve host|returned error: 5\d\d|Operation timed out|the remote end hung up unexpectedly/i;
+async function pushCommit(ctx, commit) {
+    const r = await git(ctx.root, [
+        "push",
+        "--porcelain",
+        "--no-verify",
+        "--no-recurse-submodules",
+        "--end-of-options",
+        ctx.remote,
+        `${commit}:refs/heads/${ctx.target}`,
+    ], { config: ctx.netConfig, secrets: ctx.secrets, allowFailure: true, timeoutMs: NET_TIMEOUT_MS });
+    if (exec_ok(r))
+        return { ok: true };
+    const text = `${r.stdout}\n${r.stderr}`;
+    const line = r.stdout.split("\n").find((l) => l.startsWith("!"));
+    const reason = (line ? line.split("\t").slice(2).join(" ") : "") || lastLines(r.stderr) || `exit ${r.code}`;
+    if (r.timedOut)
+        return { ok: false, retryable: true, moved: false, reason: "push timed out" };
+    const moved = MOVED.test(text);
+    return { ok: false, retryable: moved || REMOTE_LOCK.test(text) || commitback_TRANSIENT.test(text), moved, reason };
+}
+/**
+ * Fetch the target branch into `refs/remotes/<remote>/<branch>`; its commit id,
+ * or undefined when the remote has no such branch.
+ */
+async function fetchBranch(ctx, pending, kept) {
+    const tracking = `refs/remotes/${ctx.remote}/${ctx.target}`;
+    const opts = {
+        config: ctx.netConfig,
+        secrets: ctx.secrets,
+        allowFailure: true,
+        timeoutMs: NET_TIMEOUT_MS,
+    };
+    const r = await git(ctx.root, [
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--no-recurse-submodules",
+        "--no-write-fetch-head",
+        "--end-of-options",
+        ctx.remote,
+        `+refs/heads/${ctx.target}:${tracking}`,
+    ], opts);
+    if (exec_ok(r))
+        return revParse(ctx.root, tracking);
+    if (/couldn't find remote ref/i.test(r.stderr))
+        return undefined;
+    const err = gitError(r, `fetching ${ctx.remote}/${ctx.target}`, ctx.secrets, ctx.root);
+    if (!pending)
+        throw err;
+    throw new AutolabError(`${err.message}; the local commit ${commitback_short(pending)} (${kept}) still holds the change`, {
+        file: ctx.root,
+        hint: `push it when the remote is reachable: git push ${ctx.remote} ${pending}:refs/heads/${ctx.target}`,
+    });
+}
+function pushFailure(ctx, commit, attempts, reason, kept) {
+    return new AutolabError(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
+        `${redact(reason, ctx.secrets)}; the local commit ${commitback_short(commit)} (${kept}) still holds the change`, {
+        file: ctx.root,
+        hint: `push it when the remote accepts it: git push ${ctx.remote} ${commit}:refs/heads/${ctx.target}`,
+    });
+}
+// ---------------------------------------------------------------------------
+// Helpers
+/** Config entries that send `token` to the remote's HTTP(S) URL only. */
+async function credentialConfig(root, remote, token) {
+    const r = await git(root, ["remote", "get-url", "--push", "--", remote], { allowFailure: true, secrets: [token] });
+    const raw = r.stdout.trim();
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return []; // a path or scp-like ssh address: the token has no use there
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+        return [];
+    url.username = "";
+    url.password = "";
+    url.search = "";
+    url.hash = "";
+    const scope = url.toString().replace(/\/+$/, "");
+    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
+    // The empty value first drops headers configured elsewhere (e.g. persisted by actions/checkout).
+    return [
+        [`http.${scope}.extraheader`, ""],
+        [`http.${scope}.extraheader`, header],
+    ];
+}
+async function checkedOutElsewhere(ctx, ref) {
+    const r = await git(ctx.root, ["worktree", "list", "--porcelain"], { allowFailure: true });
+    return r.stdout.split("\n").some((l) => l === `branch ${ref}`);
+}
+async function treeOf(ctx, commit) {
+    return (await git(ctx.root, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
+}
+async function emptyTree(ctx) {
+    ctx.emptyTree ??= (await git(ctx.root, ["hash-object", "-t", "tree", "--stdin"], { input: "" })).stdout.trim();
+    return ctx.emptyTree;
+}
+/** Files that differ between two commits (undefined = empty tree). */
+async function changes(ctx, a, b) {
+    if (a === b)
+        return [];
+    const r = await git(ctx.root, ["diff-tree", "-r", "-z", "--no-renames", a ?? (await emptyTree(ctx)), b ?? (await emptyTree(ctx))], { what: "comparing commits" });
+    // Records: ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
+    const parts = r.stdout.split("\0");
+    const out = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const meta = parts[i].replace(/^:/, "").split(" ");
+        if (meta.length < 5)
+            break;
+        out.push({ path: parts[i + 1], status: meta[4][0], newOid: meta[3] });
+    }
+    return out;
+}
+function isZero(oid) {
+    return /^0+$/.test(oid);
+}
+/** Does pathspec `spec` (a file or a directory) cover `p`? */
+function covers(spec, p) {
+    return p === spec || p.startsWith(spec + "/");
+}
+/** Repo-relative, forward slashes, no `./`, no trailing `/`; refuses paths outside the work tree or in `.git`. */
+function normalizeRepoPath(root, p) {
+    const abs = external_node_path_namespaceObject.resolve(root, p);
+    const rel = external_node_path_namespaceObject.relative(root, abs);
+    if (!rel || rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)) {
+        throw new AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
+            file: root,
+            hint: "apply() must return repository-relative paths of files it wrote",
+        });
+    }
+    const out = rel.split(external_node_path_namespaceObject.sep).join("/");
+    if (out === ".git" || out.startsWith(".git/")) {
+        throw new AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
+    }
+    return out;
+}
+function lstatOrUndefined(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(p);
+    }
+    catch {
+        return undefined;
+    }
+}
+function backoff(baseMs, attempt) {
+    const exp = Math.min(MAX_DELAY_MS, baseMs * 2 ** (attempt - 1));
+    return Math.round(exp * (0.5 + Math.random()));
+}
+function commitback_sleep(ms) {
+    return new Promise((r) => setTimeout(r, ms));
+}
+function commitback_short(sha) {
+    return sha.slice(0, 12);
+}
+function lastLines(s) {
+    return s.trim().split("\n").slice(-3).join(" | ");
+}
+
+;// CONCATENATED MODULE: ./lib/src/stages/state.js
+/**
+ * `.autolab/state.json`: the stage machine of the Python autolab tool, moved
+ * by launch and monitor as that tool moves it:
+ *
+ *   launch -> slurm_monitor (SLURM) | extract_results (local)
+ *   slurm_monitor -> extract_results   when the run's artifacts are synced
+ *   extract_results -> update_docs     when metrics.json is written
+ *
+ * A move resets stage_attempt to 0 and appends a history entry
+ * {timestamp, stage_before, stage_after, status, summary, run_id}. A state
+ * file that does not exist is never created here; one for another iteration
+ * is left alone. Pure `nextState` + thin file edges. A state file is only
+ * ever written after the new state was validated against its schema, so a
+ * move can never leave an invalid file behind.
+ */
+
+
+
+
+
+
+
+
+/** Pure: the state after `event` for `manifest`, or undefined when nothing moves. */
+function nextState(state, manifest, event, at) {
+    if (state.iteration_id && state.iteration_id !== manifest.iteration_id)
+        return undefined;
+    // The Python tool writes "" for "no run": an empty id tracks nothing.
+    const tracked = state.pending_run_id || state.last_run_id;
+    if (event !== "launched" && tracked && tracked !== manifest.run_id)
+        return undefined;
+    const moves = [];
+    if (event === "launched" && (state.stage === "launch" || state.stage === "implementation_review")) {
+        moves.push([state.stage, manifest.host_mode === "slurm" ? "slurm_monitor" : "extract_results"]);
+    }
+    else if (event === "synced" && state.stage === "slurm_monitor") {
+        moves.push(["slurm_monitor", "extract_results"]);
+    }
+    else if (event === "extracted") {
+        if (state.stage === "slurm_monitor")
+            moves.push(["slurm_monitor", "extract_results"]);
+        if (state.stage === "slurm_monitor" || state.stage === "extract_results")
+            moves.push(["extract_results", "update_docs"]);
+    }
+    const syncStatus = normalizeSyncStatus(manifest.artifact_sync_to_local?.status) ?? state.sync_status;
+    if (!moves.length) {
+        if (event === "launched" || state.sync_status === syncStatus)
+            return undefined;
+        return { ...state, sync_status: syncStatus };
+    }
+    const history = [...(state.history ?? [])];
+    for (const [before, after] of moves) {
+        history.push({
+            timestamp: isoSeconds(at),
+            stage_before: before,
+            stage_after: after,
+            status: "complete",
+            summary: `${event}: run ${manifest.run_id} is ${manifest.status ?? "pending"}`,
+            run_id: manifest.run_id,
+        });
+    }
+    const next = {
+        ...state,
+        stage: moves[moves.length - 1][1],
+        stage_attempt: 0,
+        last_run_id: manifest.run_id,
+        sync_status: syncStatus,
+        history,
+    };
+    if (event === "launched" && manifest.host_mode === "slurm")
+        next.pending_run_id = manifest.run_id;
+    if (event === "extracted" && next.pending_run_id === manifest.run_id)
+        delete next.pending_run_id;
+    return next;
+}
+/**
+ * state.json as parsed (syntax errors throw an AutolabError with file/line;
+ * schema problems are tolerated: readers such as the verifier report them).
+ * Undefined when the file does not exist.
+ */
+async function readState(repoRoot) {
+    const abs = external_node_path_namespaceObject.join(repoRoot, STATE_PATH);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
+        return undefined;
+    const doc = parseDocument("state", await readTextStrict(abs, STATE_PATH), STATE_PATH);
+    return doc.data;
+}
+/**
+ * state.json validated against its schema: an AutolabError naming the file,
+ * line and column of the first problem when it is invalid. Undefined when the
+ * file does not exist. Writers check with this before they change anything.
+ */
+async function readStateStrict(repoRoot) {
+    const abs = external_node_path_namespaceObject.join(repoRoot, STATE_PATH);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
+        return undefined;
+    return assertValid(parseDocument("state", await readTextStrict(abs, STATE_PATH), STATE_PATH)).data;
+}
+/** The exact bytes written for a state: 2-space JSON and a trailing newline. */
+function serializeState(state) {
+    return JSON.stringify(state, null, 2) + "\n";
+}
+/**
+ * Apply an event to state.json if it exists; returns its path when written.
+ * Refuses (AutolabError, nothing written) when the file or the new state is
+ * invalid.
+ */
+async function advanceState(repoRoot, manifest, event, at) {
+    const state = await readStateStrict(repoRoot);
+    if (!state)
+        return undefined;
+    const next = nextState(state, manifest, event, at);
+    if (!next)
+        return undefined;
+    const text = serializeState(next);
+    assertValid(parseDocument("state", text, STATE_PATH));
+    await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), text);
+    return STATE_PATH;
+}
+/** After a launch: a run that failed to start leaves the stage where it is. */
+async function advanceStateAfterLaunch(repoRoot, manifest, now) {
+    if (manifest.status === "failed")
+        return undefined;
+    return advanceState(repoRoot, manifest, "launched", now());
 }
 
 ;// CONCATENATED MODULE: ./lib/src/stages/launch.js
@@ -25048,7 +21854,8 @@ async function findJobsByName(name, opts = {}) {
 
 
 
-const RUN_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+
+
 async function gitDirOf(repoRoot) {
     const r = await git(repoRoot, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
     return exec_ok(r) ? r.stdout.trim() : undefined;
@@ -25083,9 +21890,6 @@ async function readJournal(gitdir, key) {
 }
 async function writeJournal(gitdir, j) {
     await writeFileAtomic(journalFile(gitdir, j.key), JSON.stringify(j, null, 2) + "\n");
-}
-function fmtIso(d) {
-    return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 // ---------------------------------------------------------------------------
 async function launch(opts) {
@@ -25203,7 +22007,7 @@ async function launch(opts) {
         };
     }
     // 6. Journal the intent before sbatch so that a crash after it can be adopted.
-    const startedAt = fmtIso(now());
+    const startedAt = isoSeconds(now());
     let entry = journal;
     if (gitdir && opts.launchKey && !entry) {
         entry = {
@@ -25282,7 +22086,7 @@ async function launch(opts) {
                     ? out.error.sbatchMessage.slice(0, 8000) + " [...]"
                     : out.error.sbatchMessage;
                 error = words;
-                const at = fmtIso(now());
+                const at = isoSeconds(now());
                 if (snapshotCreated) {
                     // No job will ever run there.
                     await removeSnapshot(repoRoot, snapshotDir);
@@ -25372,7 +22176,7 @@ async function launch(opts) {
             touched.push(...localEvidence(repoRoot, runDir));
         return touched;
     };
-    const commit = await launch_record({
+    const commit = await record({
         opts,
         repoRoot,
         apply,
@@ -25717,7 +22521,7 @@ async function recordSideEffects(repoRoot, m, now, log) {
     return touched;
 }
 /** Commit (and push) through commit-back, or just write when not committing. */
-async function launch_record(a) {
+async function record(a) {
     if (!a.doCommit) {
         await a.apply();
         return undefined;
@@ -25787,7 +22591,7 @@ async function reuse(a) {
         }
         return touched;
     };
-    result.commit = await launch_record({
+    result.commit = await record({
         opts: a.opts,
         repoRoot: a.repoRoot,
         apply,
@@ -25869,7 +22673,7 @@ async function runLocally(base, rendered, design, repoRoot, runDir, scriptAbs, n
         const before = (0,external_node_fs_namespaceObject.existsSync)(f) ? await (0,promises_namespaceObject.readFile)(f, "utf8") : "";
         await writeFileAtomic(f, before + text);
     }
-    const at = fmtIso(now());
+    const at = isoSeconds(now());
     let sentinel;
     try {
         sentinel = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(runDir, "job_sentinel.json"), "utf8"));
@@ -26024,6 +22828,3346 @@ Options:
     },
 };
 
+;// CONCATENATED MODULE: ./lib/src/slurm/statemap.js
+/**
+ * The pure state map: what a SLURM job state (as sacct, squeue or scontrol
+ * print it) means for a run, and the decision for one run from one tick's
+ * observation plus the job's sentinel file. Data in, data out; no I/O.
+ *
+ * Rules (each one a test in __tests__/statemap.test.ts):
+ * - A run succeeds only on COMPLETED with ExitCode 0:0 AND a sentinel that
+ *   says exit 0. COMPLETED with the sentinel missing or non-zero is a failure
+ *   that says why.
+ * - An accounting (sacct) row is final only when its state is terminal and
+ *   End is set: sacct lags, and after an accounting outage it shows final
+ *   states with End=Unknown for a while.
+ * - sacct's main row can say PENDING (JobName `allocation`) while `.batch`
+ *   already RUNNING: the job is running.
+ * - PENDING, CONFIGURING, REQUEUED, REQUEUE_HOLD, REQUEUE_FED, RESV_DEL_HOLD
+ *   are pending; RUNNING, COMPLETING, SUSPENDED, STOPPED, SIGNALING,
+ *   RESIZING, STAGE_OUT are running; none of them is terminal.
+ * - PREEMPTED is terminal (failed, `preempted`). A job preempted with
+ *   requeue goes back to PENDING in the controller at once (its old
+ *   accounting record says PREEMPTED); the query layer lets a live,
+ *   non-terminal controller state win over a final accounting row, so a
+ *   requeued job is seen as pending, not as preempted.
+ * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`;
+ *   SPECIAL_EXIT is failed `special_exit`.
+ * - A state this table does not know is phase `unknown`, never success.
+ * - A job no source knows: `unknown`, non-terminal for a grace period, then
+ *   `unknown` and terminal with failure reason `unknown_job` (RunStatus has
+ *   no "unknown": the monitor records it as failed with that reason).
+ * - Arrays: the parent is terminal only when every task is, and succeeds only
+ *   when every task completed with 0:0 (and the run's sentinel says exit 0).
+ */
+
+
+/** Compact codes (`squeue %t`) to full state names. */
+const COMPACT = {
+    PD: "PENDING",
+    CF: "CONFIGURING",
+    R: "RUNNING",
+    CG: "COMPLETING",
+    CD: "COMPLETED",
+    F: "FAILED",
+    TO: "TIMEOUT",
+    OOM: "OUT_OF_MEMORY",
+    CA: "CANCELLED",
+    NF: "NODE_FAIL",
+    BF: "BOOT_FAIL",
+    DL: "DEADLINE",
+    PR: "PREEMPTED",
+    RQ: "REQUEUED",
+    RH: "REQUEUE_HOLD",
+    RF: "REQUEUE_FED",
+    RD: "RESV_DEL_HOLD",
+    RS: "RESIZING",
+    RV: "REVOKED",
+    SI: "SIGNALING",
+    SE: "SPECIAL_EXIT",
+    SO: "STAGE_OUT",
+    ST: "STOPPED",
+    S: "SUSPENDED",
+};
+const PENDING_STATES = new Set(["PENDING", "CONFIGURING", "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "RESV_DEL_HOLD"]);
+const RUNNING_STATES = new Set(["RUNNING", "COMPLETING", "SUSPENDED", "STOPPED", "SIGNALING", "RESIZING", "STAGE_OUT"]);
+const FAILED_STATES = {
+    FAILED: "exit_code",
+    TIMEOUT: "timeout",
+    OUT_OF_MEMORY: "oom",
+    CANCELLED: "cancelled",
+    NODE_FAIL: "node_fail",
+    BOOT_FAIL: "boot_fail",
+    DEADLINE: "deadline",
+    PREEMPTED: "preempted",
+    REVOKED: "revoked",
+    SPECIAL_EXIT: "special_exit",
+};
+/** `CANCELLED by 0` -> {name: CANCELLED, by: "0"}; `cd` -> COMPLETED; trailing `+` (sacct truncation) dropped. */
+function normalizeState(raw) {
+    const t = raw.trim().replace(/\+$/, "");
+    const m = /^(\S+)\s+by\s+(\S+)$/i.exec(t);
+    const head = (m ? m[1] : t).toUpperCase();
+    const name = COMPACT[head] ?? head;
+    return m ? { name, by: m[2] } : { name };
+}
+/** True for states after which the job will not run again (unless requeued by someone). */
+function isTerminalState(raw) {
+    const { name } = normalizeState(raw);
+    return name === "COMPLETED" || name in FAILED_STATES;
+}
+function statemap_classify(state, exitCode) {
+    const { name, by } = normalizeState(state);
+    if (PENDING_STATES.has(name))
+        return { phase: "pending", terminal: false, note: "waiting to run" };
+    if (RUNNING_STATES.has(name))
+        return { phase: "running", terminal: false, note: "running" };
+    if (name === "COMPLETED") {
+        const parsed = parseExitCode(exitCode);
+        if (!parsed)
+            return { phase: "running", terminal: false, note: "completed, exit code not known yet" };
+        if (parsed.code === 0 && parsed.signal === 0)
+            return { phase: "succeeded", terminal: true, note: "completed with exit 0" };
+        return { phase: "failed", terminal: true, failureReason: "exit_code", note: "completed with a non-zero exit code" };
+    }
+    const reason = FAILED_STATES[name];
+    if (reason === "cancelled") {
+        return by !== undefined
+            ? { phase: "failed", terminal: true, failureReason: reason, cancelledBy: by, note: `cancelled by uid ${by}` }
+            : { phase: "failed", terminal: true, failureReason: reason, note: "cancelled" };
+    }
+    if (reason === "exit_code") {
+        const p = parseExitCode(exitCode);
+        const note = p ? (p.signal ? `failed, killed by signal ${p.signal}` : `failed with exit ${p.code}`) : "failed";
+        return { phase: "failed", terminal: true, failureReason: reason, note };
+    }
+    if (reason)
+        return { phase: "failed", terminal: true, failureReason: reason, note: reason.replace("_", " ") };
+    return {
+        phase: "unknown",
+        terminal: false,
+        failureReason: "unknown_state",
+        note: "a state autolab does not know (never taken as success)",
+    };
+}
+function toDecision(c, evidence) {
+    const { note, ...rest } = c;
+    return { ...rest, detail: `${evidence}: ${note}` };
+}
+/**
+ * The meaning of one state (with its exit code) on its own: no sentinel, no
+ * End check. COMPLETED 0:0 is `succeeded` here; decideJob adds the sentinel.
+ */
+function mapSlurmState(state, exitCode) {
+    const ec = exitCode !== undefined ? ` ExitCode=${exitCode}` : "";
+    return toDecision(statemap_classify(state, exitCode), `State=${state.trim()}${ec}`);
+}
+function describeObs(o) {
+    const parts = [`${o.source} State=${o.state}`];
+    if (o.exitCode !== undefined)
+        parts.push(`ExitCode=${o.exitCode}`);
+    if (o.reason !== undefined && o.reason !== "None")
+        parts.push(`Reason=${o.reason}`);
+    if (o.batchState !== undefined)
+        parts.push(`batch=${o.batchState}${o.batchExitCode ? ` ${o.batchExitCode}` : ""}`);
+    return parts.join(" ");
+}
+/** One job (not an array parent), without the sentinel. */
+function decideOne(o) {
+    const { name } = normalizeState(o.state);
+    const evidence = describeObs(o);
+    // sacct before the job record is complete: main row PENDING (`allocation`), .batch started.
+    if (o.source === "sacct" && PENDING_STATES.has(name) && o.batchState !== undefined) {
+        const b = normalizeState(o.batchState).name;
+        if (RUNNING_STATES.has(b) || b === "COMPLETED" || b in FAILED_STATES) {
+            return { phase: "running", terminal: false, detail: `${evidence}: the batch step has started` };
+        }
+    }
+    const c = statemap_classify(o.state, o.exitCode);
+    if (c.terminal && o.source === "sacct" && o.end === undefined) {
+        return { phase: "running", terminal: false, detail: `${evidence}: End is not set yet, so not final` };
+    }
+    if (c.phase === "succeeded" && o.batchExitCode !== undefined) {
+        const b = parseExitCode(o.batchExitCode);
+        if (b && (b.code !== 0 || b.signal !== 0)) {
+            return {
+                phase: "failed",
+                terminal: true,
+                failureReason: "exit_code",
+                detail: `${evidence}: the batch step did not exit 0`,
+            };
+        }
+    }
+    if (c.phase === "pending" && o.reason)
+        c.note = `waiting to run (reason ${o.reason})`;
+    return toDecision(c, evidence);
+}
+/** Apply the sentinel to a decision that SLURM calls a success. */
+function withSentinel(d, sentinel) {
+    if (d.phase !== "succeeded")
+        return d;
+    if (!sentinel) {
+        return {
+            phase: "failed",
+            terminal: true,
+            failureReason: "sentinel_missing",
+            detail: `${d.detail}; but job_sentinel.json is missing`,
+        };
+    }
+    if (sentinel.exit_code === undefined || sentinel.exit_code === null) {
+        return {
+            phase: "failed",
+            terminal: true,
+            failureReason: "sentinel_missing",
+            detail: `${d.detail}; but job_sentinel.json has no exit_code`,
+        };
+    }
+    if (sentinel.exit_code !== 0) {
+        return {
+            phase: "failed",
+            terminal: true,
+            failureReason: "exit_code",
+            detail: `${d.detail}; but job_sentinel.json says exit ${sentinel.exit_code}`,
+        };
+    }
+    return { ...d, detail: `${d.detail}; sentinel exit 0` };
+}
+function decideArray(o) {
+    const tasks = o.tasks ?? [];
+    if (tasks.length === 0)
+        return {
+            phase: "unknown",
+            terminal: false,
+            failureReason: "unknown_job",
+            detail: `${o.source}: array ${o.jobId} has no tasks listed`,
+        };
+    const decided = tasks.map((t) => ({ t, d: decideOne(t) }));
+    const count = (p) => decided.filter((x) => x.d.phase === p).length;
+    const tally = `${tasks.length} task record(s): ${["succeeded", "failed", "running", "pending", "unknown"]
+        .map((p) => [p, count(p)])
+        .filter(([, n]) => n > 0)
+        .map(([p, n]) => `${n} ${p}`)
+        .join(", ")}`;
+    const open = decided.filter((x) => !x.d.terminal);
+    if (open.length > 0) {
+        const phase = count("running") > 0 ? "running" : count("pending") > 0 ? "pending" : "unknown";
+        return { phase, terminal: false, detail: `array ${o.jobId}: ${tally}` };
+    }
+    const failed = decided.filter((x) => x.d.phase === "failed");
+    if (failed.length === 0)
+        return { phase: "succeeded", terminal: true, detail: `array ${o.jobId}: ${tally}` };
+    const first = failed[0];
+    const out = {
+        phase: "failed",
+        terminal: true,
+        failureReason: first.d.failureReason ?? "exit_code",
+        detail: `array ${o.jobId}: ${tally}; first failure ${first.t.jobId}: ${first.d.detail}`,
+    };
+    if (first.d.cancelledBy !== undefined)
+        out.cancelledBy = first.d.cancelledBy;
+    return out;
+}
+/**
+ * The decision for one run this tick. With no observation, the job is
+ * unknown: not terminal until `graceSeconds` have passed since
+ * `unknownSince` (returned so the caller can store it), then terminal with
+ * failure reason `unknown_job`. Never success without an observation.
+ */
+function decideJob(input) {
+    const { obs, sentinel, now, graceSeconds } = input;
+    if (!obs) {
+        const since = input.unknownSince ?? now.toISOString();
+        const sinceMs = Date.parse(since);
+        const waited = Number.isNaN(sinceMs) ? 0 : (now.getTime() - sinceMs) / 1000;
+        if (waited < graceSeconds) {
+            return {
+                phase: "unknown",
+                terminal: false,
+                unknownSince: Number.isNaN(sinceMs) ? now.toISOString() : since,
+                detail: `neither sacct nor the controller knows the job (since ${since}; grace ${graceSeconds} s)`,
+            };
+        }
+        return {
+            phase: "unknown",
+            terminal: true,
+            failureReason: "unknown_job",
+            unknownSince: since,
+            detail: `neither sacct nor the controller has known the job since ${since} (more than ${graceSeconds} s)`,
+        };
+    }
+    const d = obs.tasks !== undefined ? decideArray(obs) : decideOne(obs);
+    return withSentinel(d, sentinel);
+}
+
+;// CONCATENATED MODULE: ./lib/src/slurm/query.js
+/**
+ * Asking the scheduler about many jobs at once, once per monitor tick:
+ * one `sacct` call and one `squeue` call for all runs together (split into
+ * chunks only when the id list is very long), never one call per run.
+ *
+ * - sacct: `-j <ids> --parsable2 --noheader --format=...` with main AND step
+ *   rows (the `.batch` row tells a started job whose main row still says
+ *   PENDING / `allocation`), bounded by `--starttime` when given.
+ * - squeue: `--states=all --jobs=<ids> -O ...`. squeue with a list of ids
+ *   ignores ids it does not know; with exactly one unknown id it fails with
+ *   "Invalid job id specified". That message is the controller's answer
+ *   ("not in my queue"), so it is read as zero rows, not as an outage.
+ * - Capability is learnt from the sacct call itself: "accounting storage is
+ *   disabled" => `disabled` (a lasting site setup); any other failure =>
+ *   `down`. In both cases one `scontrol show job -o` (all jobs the controller
+ *   knows, filtered here) supplies exit codes and restart counts.
+ * - squeue failing (controller unreachable, timeout, any non-zero exit other
+ *   than the above) makes the outcome `ok: false` with no observations: an
+ *   outage changes no run, it is reported.
+ * - Merge, per job or array task: a live, non-terminal controller state wins
+ *   (the job is alive; e.g. requeued after a final-looking accounting row);
+ *   otherwise a final sacct row (terminal state with End set); otherwise the
+ *   controller's terminal state; otherwise a non-final sacct row.
+ * - `unresolved` lists ids that no source showed while accounting was down:
+ *   their absence is not evidence (a job missing only from squeue is never
+ *   taken as finished), so the caller must not count it towards "unknown".
+ */
+
+
+
+
+function query_record(calls, r) {
+    const c = { argv: [r.command, ...r.args], ok: exec_ok(r), durationMs: Math.round(r.durationMs) };
+    if (!c.ok)
+        c.error = describeFailure(r);
+    calls.push(c);
+}
+/** Characters of `--jobs=<ids>` per call (Linux refuses one argument over 128 KiB). */
+const MAX_IDS_ARG_CHARS = 100_000;
+/** Split ids into lists of at most `n` ids whose comma-joined text stays under MAX_IDS_ARG_CHARS. */
+function chunk(xs, n) {
+    const out = [];
+    let cur = [];
+    let len = 0;
+    for (const x of xs) {
+        if (cur.length && (cur.length >= n || len + x.length + 1 > MAX_IDS_ARG_CHARS)) {
+            out.push(cur);
+            cur = [];
+            len = 0;
+        }
+        cur.push(x);
+        len += x.length + 1;
+    }
+    if (cur.length)
+        out.push(cur);
+    return out;
+}
+/** Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never throws for scheduler trouble. */
+async function queryJobs(jobIds, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 25_000;
+    const size = Math.max(1, opts.chunkSize ?? Number.MAX_SAFE_INTEGER);
+    const calls = [];
+    const warnings = [];
+    const ids = [];
+    const seen = new Set();
+    for (const raw of jobIds) {
+        const id = raw.trim();
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        if (!parseArrayJobId(id)) {
+            warnings.push(`not a SLURM job id: ${JSON.stringify(raw)}`);
+            continue;
+        }
+        ids.push(id);
+    }
+    if (ids.length === 0)
+        return { ok: true, observations: new Map(), calls, accounting: "unknown", unresolved: [], warnings };
+    const chunks = chunk(ids, size);
+    const sacctTask = async () => {
+        const rows = [];
+        const spoke = new Set();
+        let accounting = "ok";
+        for (const c of chunks) {
+            const args = ["--noheader", "--parsable2", `--format=${SACCT_FIELDS.join(",")}`, `--jobs=${c.join(",")}`];
+            if (opts.startTime)
+                args.push(`--starttime=${opts.startTime}`);
+            const r = await runArgv(opts.bins?.sacct ?? "sacct", args, { timeoutMs, env: CLIENT_ENV });
+            query_record(calls, r);
+            if (!exec_ok(r)) {
+                accounting = r.spawnError ? "disabled" : r.timedOut ? "down" : classifySacctFailure(r.stderr);
+                warnings.push(`accounting ${accounting}: ${describeFailure(r)}`);
+                break; // in an outage, do not wait out one timeout per chunk
+            }
+            rows.push(...parseSacct(r.stdout));
+            for (const id of c)
+                spoke.add(id);
+        }
+        return { rows, spoke, accounting };
+    };
+    const squeueTask = async () => {
+        const rows = [];
+        for (const c of chunks) {
+            const args = ["--noheader", "--states=all", `--Format=${squeueFormatArg()}`, `--jobs=${c.join(",")}`];
+            const r = await runArgv(opts.bins?.squeue ?? "squeue", args, { timeoutMs, env: CLIENT_ENV });
+            if (!exec_ok(r) && !r.timedOut && !r.spawnError && r.code === 1 && isInvalidJobIdMessage(r.stderr)) {
+                // The controller answered: none of these ids is in its queue.
+                calls.push({ argv: [r.command, ...r.args], ok: true, durationMs: Math.round(r.durationMs) });
+                continue;
+            }
+            query_record(calls, r);
+            if (!exec_ok(r))
+                return { rows, error: describeFailure(r) };
+            rows.push(...parseSqueue(r.stdout));
+        }
+        return { rows, error: undefined };
+    };
+    const [sa, sq] = await Promise.all([sacctTask(), squeueTask()]);
+    if (sq.error !== undefined) {
+        return {
+            ok: false,
+            error: `the controller did not answer: ${sq.error}`,
+            observations: new Map(),
+            calls,
+            accounting: sa.accounting,
+            unresolved: [...ids],
+            warnings,
+        };
+    }
+    let scontrolRows;
+    if (sa.accounting !== "ok") {
+        const r = await runArgv(opts.bins?.scontrol ?? "scontrol", ["show", "job", "-o"], { timeoutMs, env: CLIENT_ENV });
+        query_record(calls, r);
+        if (exec_ok(r))
+            scontrolRows = parseScontrolJobs(r.stdout);
+        else
+            warnings.push(`scontrol fallback failed: ${describeFailure(r)}`);
+    }
+    const observations = buildObservations(ids, { sacct: sa.rows, squeue: sq.rows, scontrol: scontrolRows });
+    const unresolved = sa.accounting === "disabled" ? [] : ids.filter((id) => !observations.has(id) && !sa.spoke.has(id));
+    return { ok: true, observations, calls, accounting: sa.accounting, unresolved, warnings };
+}
+const rowIndexes = new WeakMap();
+function indexRows(rows) {
+    let ix = rowIndexes.get(rows);
+    if (ix)
+        return ix;
+    ix = { byBase: new Map(), byRaw: new Map() };
+    for (const r of rows) {
+        const b = ix.byBase.get(r.base);
+        if (b)
+            b.push(r);
+        else
+            ix.byBase.set(r.base, [r]);
+        if (r.jobIdRaw !== undefined) {
+            const raw = r.jobIdRaw.replace(/\..*$/, "");
+            const l = ix.byRaw.get(raw);
+            if (l)
+                l.push(r);
+            else
+                ix.byRaw.set(raw, [r]);
+        }
+    }
+    rowIndexes.set(rows, ix);
+    return ix;
+}
+/** Rows about `id`; `byRaw` when `id` matched only as the raw id of one array task. */
+function rowsFor(id, rows) {
+    if (!rows)
+        return [];
+    const want = parseArrayJobId(id);
+    if (!want)
+        return [];
+    const ix = indexRows(rows);
+    const sameBase = ix.byBase.get(want.base) ?? [];
+    if (want.task !== undefined) {
+        return sameBase.filter((r) => r.task === want.task || (r.range !== undefined && (expandArrayRange(r.range) ?? []).includes(want.task)));
+    }
+    if (sameBase.length)
+        return [...sameBase];
+    // Asked by the raw id of an array task (`11` for `10_0`).
+    const byRaw = [...(ix.byRaw.get(id) ?? [])];
+    if (byRaw.length)
+        byRaw.byRaw = true;
+    return byRaw;
+}
+function fromRow(jobId, row, source) {
+    const o = { jobId, state: row.state, source };
+    const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"];
+    for (const k of keys)
+        if (row[k] !== undefined)
+            o[k] = row[k];
+    return o;
+}
+function fillFrom(o, row) {
+    if (!row)
+        return o;
+    const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"];
+    for (const k of keys) {
+        if (o[k] === undefined && row[k] !== undefined && !(k === "name" && row.name === "allocation")) {
+            o[k] = row[k];
+        }
+    }
+    return o;
+}
+/** The observation of one job or array task from its rows (see the module comment for the order). */
+function mergeOne(jobId, sacctMain, sacctBatch, live) {
+    const withBatch = (o) => {
+        if (sacctBatch) {
+            o.batchState = sacctBatch.state;
+            if (sacctBatch.exitCode !== undefined)
+                o.batchExitCode = sacctBatch.exitCode;
+        }
+        return o;
+    };
+    if (live && !isTerminalState(live.row.state))
+        return withBatch(fillFrom(fromRow(jobId, live.row, live.source), sacctMain));
+    if (sacctMain && isTerminalState(sacctMain.state) && sacctMain.end !== undefined) {
+        const o = fromRow(jobId, sacctMain, "sacct");
+        if (o.name === "allocation" && live?.row.name)
+            o.name = live.row.name;
+        if (live?.row.restarts !== undefined)
+            o.restarts = live.row.restarts;
+        return withBatch(o);
+    }
+    if (live)
+        return withBatch(fillFrom(fromRow(jobId, live.row, live.source), sacctMain));
+    if (sacctMain)
+        return withBatch(fromRow(jobId, sacctMain, "sacct"));
+    return undefined;
+}
+function liveRow(squeue, scontrol) {
+    if (squeue) {
+        // squeue has no restart count for some versions; scontrol fills gaps.
+        const row = { ...squeue };
+        if (scontrol)
+            for (const k of ["exitCode", "restarts"])
+                if (row[k] === undefined && scontrol[k] !== undefined)
+                    row[k] = scontrol[k];
+        return { row, source: "squeue" };
+    }
+    return scontrol ? { row: scontrol, source: "scontrol" } : undefined;
+}
+const lastOf = (xs) => xs[xs.length - 1];
+/**
+ * Pure: one observation per requested id (absent when no source showed the
+ * job) from the rows each tool printed. Exported for the unit tests.
+ */
+function buildObservations(ids, src) {
+    const out = new Map();
+    for (const id of ids) {
+        const sa = rowsFor(id, src.sacct);
+        const sq = rowsFor(id, src.squeue);
+        const sc = rowsFor(id, src.scontrol);
+        const all = [...sa, ...sq, ...sc];
+        if (all.length === 0)
+            continue;
+        const want = parseArrayJobId(id);
+        const oneTask = Boolean(sa.byRaw || sq.byRaw || sc.byRaw);
+        const isArray = !oneTask && want.task === undefined && all.some((r) => r.task !== undefined || r.range !== undefined);
+        if (!isArray) {
+            const task = want.task;
+            const pick = (rows, step) => lastOf(rows.filter((r) => r.step === step && (task === undefined || r.task === task)));
+            let o = mergeOne(id, pick(sa), pick(sa, "batch"), liveRow(pick(sq), pick(sc)));
+            if (!o && task !== undefined) {
+                // Only a pending range covers this task.
+                const range = lastOf(sq.filter((r) => r.range)) ??
+                    lastOf(sc.filter((r) => r.range)) ??
+                    lastOf(sa.filter((r) => r.range && !r.step));
+                if (range)
+                    o = fromRow(id, { ...range, state: range.state }, sq.includes(range) ? "squeue" : sc.includes(range) ? "scontrol" : "sacct");
+            }
+            if (o)
+                out.set(id, o);
+            continue;
+        }
+        // An array: merge per task index; pending ranges from the freshest source.
+        const indices = new Set();
+        for (const r of all)
+            if (r.task !== undefined)
+                indices.add(r.task);
+        const tasks = [];
+        for (const t of [...indices].sort((a, b) => a - b)) {
+            const of = (rows, step) => lastOf(rows.filter((r) => r.task === t && r.step === step));
+            const main = of(sa);
+            const label = (main ?? of(sq) ?? of(sc))?.jobId ?? `${want.base}_${t}`;
+            const o = mergeOne(label.replace(/\..*$/, ""), main, of(sa, "batch"), liveRow(of(sq), of(sc)));
+            if (o)
+                tasks.push(o);
+        }
+        const rangeSource = sq.length
+            ? [[sq, "squeue"]]
+            : sc.length
+                ? [[sc, "scontrol"]]
+                : [[sa, "sacct"]];
+        for (const [rows, source] of rangeSource) {
+            for (const r of rows) {
+                if (r.range === undefined || r.step !== undefined)
+                    continue;
+                const left = (expandArrayRange(r.range) ?? []).filter((i) => !indices.has(i));
+                if (left.length === 0)
+                    continue;
+                tasks.push(fromRow(r.jobId, r, source));
+            }
+        }
+        const counts = new Map();
+        for (const t of tasks) {
+            const n = normalizeState(t.state).name;
+            counts.set(n, (counts.get(n) ?? 0) + 1);
+        }
+        const name = all.find((r) => !r.step && r.name && r.name !== "allocation")?.name;
+        const parent = {
+            jobId: id,
+            state: `ARRAY ${[...counts].map(([k, v]) => `${k}=${v}`).join(" ")}`.trim(),
+            source: tasks.some((t) => t.source === "sacct") ? "sacct" : sq.length ? "squeue" : "scontrol",
+            tasks,
+        };
+        if (name)
+            parent.name = name;
+        out.set(id, parent);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/src/stages/placeholders.js
+/**
+ * Placeholder templates for commands the tool runs on a researcher's behalf
+ * (extract parsers, rsync sources): `python -m parse {run_dir} --id {run_id}`.
+ *
+ * A command template is split into argv FIRST, with a small quote-aware
+ * splitter (POSIX-shell-like quoting, no expansion of any kind), and only then
+ * are placeholders substituted into each argument. A value that holds spaces,
+ * `;`, quotes or `$(...)` therefore stays one argument and is never seen by a
+ * shell. Unknown placeholders are refused, so a typo fails loudly instead of
+ * reaching the program as a literal `{rn_id}`.
+ *
+ * Placeholders are `{name}` with `name` an identifier (`[A-Za-z_][A-Za-z0-9_]*`).
+ * Braces around anything else (JSON such as `{"a": 1}`, `{}`) are literal text.
+ */
+
+/** Placeholders known to run-level templates. */
+const RUN_PLACEHOLDERS = ["run_id", "iteration_id", "iteration_path", "run_dir", "repo_root"];
+const PLACEHOLDER_RE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** Characters a shell would interpret; outside quotes they are refused (no shell runs the command). */
+const SHELL_OPERATORS = new Set(["|", "&", ";", "<", ">", "(", ")", "`", "$"]);
+function templateError(message, where, hint) {
+    const what = where.what ?? "command template";
+    return new AutolabError(`${what}: ${message}`, { file: where.file, jsonPath: where.jsonPath, hint });
+}
+/**
+ * Split a command line into argv the way a POSIX shell splits words, without
+ * any expansion: whitespace separates words; `'...'` is literal; inside
+ * `"..."` a backslash escapes only `"`, `\`, `$` and `` ` ``; outside quotes a
+ * backslash escapes the next character. Shell operators (`| & ; < > ( ) $ ``)
+ * outside quotes are refused, since no shell will run the command.
+ */
+function splitCommandLine(line, where = {}) {
+    const argv = [];
+    let cur = "";
+    let inWord = false;
+    let i = 0;
+    while (i < line.length) {
+        const c = line[i];
+        if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+            if (inWord)
+                argv.push(cur);
+            cur = "";
+            inWord = false;
+            i++;
+            continue;
+        }
+        inWord = true;
+        if (c === "'") {
+            const end = line.indexOf("'", i + 1);
+            if (end < 0)
+                throw templateError(`unterminated single quote at column ${i + 1}`, where, "close the quote");
+            cur += line.slice(i + 1, end);
+            i = end + 1;
+            continue;
+        }
+        if (c === '"') {
+            i++;
+            let closed = false;
+            while (i < line.length) {
+                const d = line[i];
+                if (d === '"') {
+                    closed = true;
+                    i++;
+                    break;
+                }
+                if (d === "\\" && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) {
+                    cur += line[i + 1];
+                    i += 2;
+                    continue;
+                }
+                cur += d;
+                i++;
+            }
+            if (!closed)
+                throw templateError("unterminated double quote", where, "close the quote");
+            continue;
+        }
+        if (c === "\\") {
+            if (i + 1 >= line.length)
+                throw templateError("trailing backslash", where, "remove it or escape it as \\\\");
+            cur += line[i + 1];
+            i += 2;
+            continue;
+        }
+        if (SHELL_OPERATORS.has(c)) {
+            throw templateError(`shell syntax ${JSON.stringify(c)} at column ${i + 1} is not supported: the command runs without a shell`, where, "quote the character if it is meant literally, or put the pipeline in a script and run that script");
+        }
+        cur += c;
+        i++;
+    }
+    if (inWord)
+        argv.push(cur);
+    return argv;
+}
+/** Names of the placeholders used in `text`, in order of appearance (with repeats). */
+function placeholdersIn(text) {
+    return [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]);
+}
+/**
+ * Replace every `{name}` in `text` by `values[name]`. A name not in `allowed`
+ * (default: the keys of `values`) is an error, as is an allowed name without a
+ * value. Substituted values are not scanned again.
+ */
+function substitutePlaceholders(text, values, where = {}, allowed = Object.keys(values)) {
+    return text.replace(PLACEHOLDER_RE, (_m, name) => {
+        if (!allowed.includes(name)) {
+            throw templateError(`unknown placeholder {${name}}`, where, `known placeholders: ${allowed.map((n) => `{${n}}`).join(" ")}`);
+        }
+        const v = values[name];
+        if (v === undefined)
+            throw templateError(`placeholder {${name}} has no value here`, where, "remove the placeholder");
+        return v;
+    });
+}
+/**
+ * Split `template` into argv, then substitute placeholders into each
+ * argument. The result has at least one element (the program).
+ */
+function renderArgv(template, values, where = {}, allowed = Object.keys(values)) {
+    const words = splitCommandLine(template, where);
+    if (words.length === 0)
+        throw templateError("command is empty", where, "give the program to run and its arguments");
+    const argv = words.map((w) => substitutePlaceholders(w, values, where, allowed));
+    if (argv[0] === "")
+        throw templateError("the program name is empty", where, "start the command with a program");
+    return argv;
+}
+
+;// CONCATENATED MODULE: ./lib/src/stages/sync.js
+/**
+ * Artifact sync: bring a finished run's outputs into its run directory.
+ *
+ * Two modes, configured in design.yaml `artifact_sync` (or, as a fallback,
+ * in the policy under `slurm.artifact_sync`; design keys win key by key):
+ *
+ * - `shared`: the job wrote into the run directory on a shared filesystem.
+ *   Nothing is copied; every configured output must exist inside the run dir.
+ * - `rsync`: copy from a remote `source` (placeholders allowed) into the run
+ *   dir with real rsync, by argv, with a wall-clock timeout and retries with
+ *   backoff inside one call. Afterwards the configured outputs must exist.
+ *
+ * Safety: this module never removes or truncates local data. rsync runs
+ * without `--delete` or anything like it; interrupted transfers go to a
+ * partial dir (`--partial-dir`) instead of replacing the destination file
+ * with a truncated one; and any local file rsync replaces is first kept under
+ * `.autolab-sync-backup/` (`--backup --backup-dir`). The tool's own files
+ * (`run_manifest.json`, `run_slurm.sbatch`, `metrics.json`) are never
+ * overwritten from the remote side.
+ *
+ * The manifest bookkeeping (`artifact_sync_to_local` = syncing before, the
+ * record after) is the monitor's job; `syncRecord(result)` gives it the record
+ * and `needsSync(manifest)` says whether a run still needs a sync (anything
+ * that is not success-like, including a `syncing` left behind by a crash, is
+ * tried again on the next tick).
+ */
+
+
+
+
+
+
+
+const DEFAULT_SYNC_TIMEOUT_SECONDS = 600;
+const DEFAULT_SYNC_RETRIES = 2;
+/** Local directories rsync uses for interrupted transfers and for replaced files. */
+const RSYNC_PARTIAL_DIR = ".autolab-rsync-partial";
+const RSYNC_BACKUP_DIR = ".autolab-sync-backup";
+/** Files the tool owns in a run dir: never taken from the remote side. */
+const PROTECTED_RUN_FILES = ["run_manifest.json", "run_slurm.sbatch", "metrics.json"];
+/** How many copied paths `syncRecord` keeps in the manifest. */
+const SYNC_RECORD_MAX_COPIED = 50;
+function isObject(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+/**
+ * The artifact_sync configuration for a run: design.yaml `artifact_sync`
+ * over policy `slurm.artifact_sync` (key by key), over the default (shared
+ * mode, no required outputs). Wrong types are an AutolabError naming the file
+ * and key.
+ */
+function resolveSyncConfig(design, policy, sources = {}) {
+    const fromDesign = design.artifact_sync;
+    const slurm = isObject(policy) ? policy.slurm : undefined;
+    const fromPolicy = isObject(slurm) ? slurm.artifact_sync : undefined;
+    const layers = [
+        { block: fromPolicy, file: sources.policyFile, base: "/slurm/artifact_sync" },
+        { block: fromDesign, file: sources.designFile, base: "/artifact_sync" },
+    ];
+    const cfg = { mode: "shared", outputs: [] };
+    let sourceFrom;
+    for (const { block, file, base } of layers) {
+        if (block === undefined || block === null)
+            continue;
+        const bad = (key, msg) => new AutolabError(`artifact_sync${key ? "." + key : ""} ${msg}`, {
+            file,
+            jsonPath: base + (key ? "/" + key : ""),
+        });
+        if (!isObject(block))
+            throw bad("", "must be a mapping");
+        if (block.mode !== undefined) {
+            if (block.mode !== "shared" && block.mode !== "rsync")
+                throw bad("mode", 'must be "shared" or "rsync"');
+            cfg.mode = block.mode;
+        }
+        if (block.outputs !== undefined) {
+            if (!Array.isArray(block.outputs) || block.outputs.some((o) => typeof o !== "string" || o === ""))
+                throw bad("outputs", "must be a list of paths relative to the run directory");
+            cfg.outputs = [...block.outputs];
+        }
+        if (block.source !== undefined) {
+            if (typeof block.source !== "string" || block.source === "")
+                throw bad("source", "must be a non-empty string");
+            cfg.source = block.source;
+            sourceFrom = { file, base };
+        }
+        if (block.timeout_seconds !== undefined) {
+            const t = block.timeout_seconds;
+            if (typeof t !== "number" || !Number.isInteger(t) || t < 1)
+                throw bad("timeout_seconds", "must be a positive integer");
+            cfg.timeoutSeconds = t;
+        }
+        if (block.retries !== undefined) {
+            const r = block.retries;
+            if (typeof r !== "number" || !Number.isInteger(r) || r < 0)
+                throw bad("retries", "must be a non-negative integer");
+            cfg.retries = r;
+        }
+        if (block.rsync_bin !== undefined) {
+            if (typeof block.rsync_bin !== "string" || block.rsync_bin === "")
+                throw bad("rsync_bin", "must be a program name or path");
+            cfg.rsyncBin = block.rsync_bin;
+        }
+    }
+    if (cfg.mode === "rsync") {
+        if (cfg.source === undefined) {
+            throw new AutolabError("artifact_sync.mode is rsync but no artifact_sync.source is given", {
+                file: sources.designFile,
+                jsonPath: "/artifact_sync/source",
+                hint: 'add e.g. source: "login2:/scratch/me/{run_id}/"',
+            });
+        }
+        if (cfg.source.startsWith("-")) {
+            throw new AutolabError("artifact_sync.source must not start with '-'", {
+                file: sourceFrom?.file,
+                jsonPath: (sourceFrom?.base ?? "/artifact_sync") + "/source",
+                hint: "give a path or host:path",
+            });
+        }
+    }
+    return cfg;
+}
+/** Whether an output path exists in the run dir; a trailing `/` asks for a directory. Throws when it escapes. */
+function outputPresent(runDir, output) {
+    const abs = resolveInside(runDir, output, "artifact_sync output");
+    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
+        return false;
+    if (output.endsWith("/"))
+        return (0,external_node_fs_namespaceObject.statSync)(abs).isDirectory();
+    return true;
+}
+/** Configured outputs missing from the run dir, plus an error text for outputs that leave it. */
+function checkOutputs(runDir, outputs) {
+    const missing = [];
+    const errors = [];
+    for (const o of outputs) {
+        try {
+            if (!outputPresent(runDir, o))
+                missing.push(o);
+        }
+        catch (e) {
+            missing.push(o);
+            errors.push(e instanceof AutolabError ? e.message.replace("leaves the repository", "leaves the run directory") : String(e));
+        }
+    }
+    return { missing, errors };
+}
+/**
+ * Paths transferred, from rsync `--itemize-changes` output: lines `YXcstpoguax name`
+ * where Y is `>` (received) or `c` (created locally, e.g. a symlink) and X is
+ * not `d` (directories are not listed). ` -> target` of symlinks is dropped.
+ */
+function parseItemized(stdout) {
+    const out = [];
+    for (const line of stdout.split("\n")) {
+        const m = /^([<>ch.*])([fdLDS])(\S{9,10}) (.+)$/.exec(line.replace(/\r$/, ""));
+        if (!m)
+            continue;
+        const [, y, x, , rest] = m;
+        if (x === "d")
+            continue;
+        if (y !== ">" && y !== "c")
+            continue;
+        const name = x === "L" ? rest.replace(/ -> .*$/, "") : rest;
+        out.push(name);
+    }
+    return out;
+}
+/**
+ * rsync exit codes that will not get better by trying again within the same
+ * tick: 1 syntax/usage, 2 protocol incompatibility, 3 errors selecting input
+ * or output files (e.g. the source does not exist yet), 4 unsupported action.
+ */
+const RSYNC_NOT_RETRYABLE = new Set([1, 2, 3, 4]);
+function retryable(r) {
+    if (r.spawnError)
+        return false;
+    if (r.timedOut || r.code === null)
+        return true;
+    return !RSYNC_NOT_RETRYABLE.has(r.code);
+}
+/** The rsync argv (without the program) for one attempt. Never contains an option that removes local files. */
+function rsyncArgs(source, runDir, timeoutSeconds) {
+    const src = source.endsWith("/") || source.endsWith(":") ? source : source + "/";
+    const dest = runDir.endsWith("/") ? runDir : runDir + "/";
+    return [
+        "-a",
+        // The remote path is passed to the remote side as data, never parsed by
+        // its shell (a `$(...)` in a design's source cannot run anything there).
+        "--protect-args",
+        // A symlink from the remote that points outside the copied tree is not
+        // copied (it could make the monitor read and commit files it must not).
+        "--safe-links",
+        "--partial",
+        `--partial-dir=${RSYNC_PARTIAL_DIR}`,
+        "--backup",
+        `--backup-dir=${RSYNC_BACKUP_DIR}`,
+        "--itemize-changes",
+        `--timeout=${timeoutSeconds}`,
+        ...PROTECTED_RUN_FILES.map((f) => `--exclude=/${f}`),
+        `--exclude=/${RSYNC_BACKUP_DIR}/`,
+        "--",
+        src,
+        dest,
+    ];
+}
+const realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Bring the run's outputs into the run dir. Never throws for a failed transfer: the result says `failed`. */
+async function syncArtifacts(ctx) {
+    const now = ctx.now ?? (() => new Date());
+    const { config } = ctx;
+    const outputs = config.outputs ?? [];
+    const done = (r) => ({
+        ...r,
+        mode: config.mode,
+        at: now().toISOString(),
+    });
+    if (config.mode === "shared") {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(ctx.runDir)) {
+            return done({
+                status: "failed",
+                copied: [],
+                missing: [...outputs],
+                attempts: 1,
+                error: `run directory ${ctx.runDir} does not exist`,
+            });
+        }
+        const { missing, errors } = checkOutputs(ctx.runDir, outputs);
+        const error = [
+            ...errors,
+            ...(missing.length ? [`missing outputs in the run directory: ${missing.join(", ")}`] : []),
+        ].join("; ");
+        return done({
+            status: missing.length ? "failed" : "ok",
+            copied: [],
+            missing,
+            attempts: 1,
+            ...(error ? { error } : {}),
+        });
+    }
+    // rsync mode
+    let source;
+    try {
+        if (!config.source)
+            throw new AutolabError("artifact_sync.source is required in rsync mode");
+        source = substitutePlaceholders(config.source, {
+            run_id: ctx.runId,
+            iteration_id: ctx.iterationId,
+            iteration_path: ctx.iterationPath,
+            run_dir: ctx.runDir,
+            repo_root: ctx.repoRoot,
+        }, { what: "artifact_sync.source", jsonPath: "/artifact_sync/source" }, RUN_PLACEHOLDERS);
+        if (source.startsWith("-"))
+            throw new AutolabError(`artifact_sync.source ${JSON.stringify(source)} must not start with '-'`);
+    }
+    catch (e) {
+        return done({ status: "failed", copied: [], missing: [...outputs], attempts: 0, error: e.message });
+    }
+    await (0,promises_namespaceObject.mkdir)(ctx.runDir, { recursive: true });
+    const timeoutSeconds = config.timeoutSeconds ?? DEFAULT_SYNC_TIMEOUT_SECONDS;
+    const maxAttempts = 1 + (config.retries ?? DEFAULT_SYNC_RETRIES);
+    const bin = config.rsyncBin ?? "rsync";
+    const sleep = ctx.sleep ?? realSleep;
+    const copied = [];
+    const seen = new Set();
+    let attempts = 0;
+    let lastError = "";
+    while (attempts < maxAttempts) {
+        if (attempts > 0)
+            await sleep(Math.min(60_000, 2000 * 2 ** (attempts - 1)));
+        attempts++;
+        const r = await runArgv(bin, rsyncArgs(source, ctx.runDir, timeoutSeconds), {
+            cwd: ctx.runDir,
+            timeoutMs: timeoutSeconds * 1000,
+        });
+        for (const p of parseItemized(r.stdout)) {
+            if (p.startsWith(RSYNC_PARTIAL_DIR + "/") || p.startsWith(RSYNC_BACKUP_DIR + "/"))
+                continue;
+            if (!seen.has(p)) {
+                seen.add(p);
+                copied.push(p);
+            }
+        }
+        if (r.code === 0 && !r.timedOut && !r.spawnError) {
+            const { missing, errors } = checkOutputs(ctx.runDir, outputs);
+            if (missing.length === 0)
+                return done({ status: "ok", copied, missing, attempts, source });
+            const error = [
+                ...errors,
+                `rsync finished but outputs are missing in the run directory: ${missing.join(", ")}`,
+            ].join("; ");
+            return done({ status: "failed", copied, missing, attempts, source, error });
+        }
+        lastError = describeFailure(r);
+        if (!retryable(r))
+            break;
+    }
+    const { missing } = checkOutputs(ctx.runDir, outputs);
+    return done({
+        status: "failed",
+        copied,
+        missing,
+        attempts,
+        source,
+        error: `rsync from ${source} failed after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${lastError}`,
+    });
+}
+function syncRecord(result, maxCopied = SYNC_RECORD_MAX_COPIED) {
+    return {
+        status: result.status,
+        mode: result.mode,
+        ...(result.source !== undefined ? { source: result.source } : {}),
+        copied_count: result.copied.length,
+        copied: result.copied.slice(0, maxCopied),
+        missing: [...result.missing],
+        ...(result.error !== undefined ? { error: result.error } : {}),
+        attempts: result.attempts,
+        synced_at: result.at,
+    };
+}
+/** The record to store just before a sync starts. */
+function syncingRecord(previous) {
+    return { ...(previous ?? {}), status: "syncing" };
+}
+/**
+ * Whether the monitor should (re)try the sync for a finished run: yes unless
+ * the recorded status is success-like (`ok`, or a legacy `completed`, or a
+ * human's manual `ok` after an rsync by hand).
+ */
+function needsSync(manifest) {
+    return !isSuccessLike(manifest.artifact_sync_to_local?.status);
+}
+
+;// CONCATENATED MODULE: ./lib/src/stages/extract.js
+/**
+ * Result extraction for one finished run: run the design's `extract_parser`
+ * and write a schema-valid `<run dir>/metrics.json` plus the run's section of
+ * `<iteration>/analysis/summary.md`.
+ *
+ * Rules:
+ * - The parser runs only when the run did not fail and the artifact sync is
+ *   success-like (`ok`, or a legacy `completed`; a human who synced by hand
+ *   sets `ok`). Otherwise metrics.json is still written, with status `failed`
+ *   (the run failed) or `partial` (anything else), `primary_metric.value` null
+ *   and `missing_evidence` saying exactly what is missing, so a failed run is
+ *   reported and never stuck.
+ * - kind `command`: the template is split into argv first, then the
+ *   placeholders {run_id} {iteration_id} {iteration_path} {run_dir}
+ *   {repo_root} are substituted per argument (see placeholders.ts). It runs in
+ *   the repository root with a timeout; stdout and stderr go to
+ *   `<run dir>/logs/extract.log`.
+ * - kind `python`: `<python_bin> -c <fixed shim> <module> <callable> <context json>`;
+ *   the shim imports the module, calls the callable with a context dict
+ *   {run_id, iteration_id, iteration_path, run_dir, repo_root} and prints the
+ *   JSON of its return value after a marker line (the callable's own prints go
+ *   to stderr). Module and callable are validated as identifiers and passed as
+ *   argv, never put into program text.
+ * - Where the result comes from (both kinds): if the parser wrote
+ *   `<run dir>/metrics.json` itself (the file is new or changed), that file is
+ *   the result; otherwise the JSON object it printed on stdout (the whole
+ *   stdout, or else its last line that is a JSON object) / returned. The file
+ *   wins because a parser that writes it says so explicitly.
+ * - The result is normalised: fixed keys (schema_version "1.0", iteration_id,
+ *   run_id, status, primary_metric {name, value, delta_vs_baseline}) plus the
+ *   parser's other keys. Non-finite numbers (NaN/Infinity, also as emitted by
+ *   Python's json), a missing primary metric, a parser failure or timeout make
+ *   the status `partial` with the reason in `missing_evidence`; never a crash.
+ * - Every write is atomic, and the output holds no timestamps of its own, so
+ *   extracting twice gives identical files.
+ */
+
+
+
+
+
+
+
+
+
+const METRICS_SCHEMA_VERSION = "1.0";
+const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
+/** Default callable for kind python when the design names none. */
+const DEFAULT_PYTHON_CALLABLE = "extract";
+
+
+const extract_METRICS_FILE = "metrics.json";
+const EXTRACT_LOG = "logs/extract.log";
+/** Line the python shim prints before the JSON of the callable's result. */
+const PYTHON_RESULT_MARKER = "@@AUTOLAB_EXTRACT_RESULT@@";
+const FINISHED_OK = new Set(["completed", "synced", "partial"]);
+function extract_isObject(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+/** What the manifest and the sentinel say about a run, and whether the parser may run. */
+function planExtraction(manifest, sentinel) {
+    const missing = [];
+    const status = manifest.status;
+    const failed = status === "failed";
+    const slurm = extract_isObject(manifest.slurm) ? manifest.slurm : {};
+    if (!failed && !FINISHED_OK.has(String(status))) {
+        missing.push(`run has not finished (status ${status ?? "unknown"})`);
+    }
+    if (failed && typeof slurm.submit_error === "string" && slurm.submit_error) {
+        missing.push(`job was not submitted: ${slurm.submit_error}`);
+    }
+    let sentinelExit;
+    if (sentinel.state === "missing")
+        missing.push("job sentinel missing");
+    else if (sentinel.state === "invalid")
+        missing.push(`job sentinel unreadable: ${sentinel.error}`);
+    else if (sentinel.exitCode === undefined)
+        missing.push("job sentinel has no exit_code (the job did not finish)");
+    else {
+        sentinelExit = sentinel.exitCode;
+        if (sentinelExit !== 0)
+            missing.push(`job exited with code ${sentinelExit}`);
+    }
+    if (failed) {
+        const state = typeof slurm.state === "string" ? slurm.state.trim() : "";
+        if (state && !/^COMPLETED\b/i.test(state))
+            missing.push(`SLURM state ${state}`);
+        const ec = typeof slurm.exit_code === "string" ? /^(\d+):(\d+)$/.exec(slurm.exit_code.trim()) : null;
+        if (ec && sentinelExit === undefined) {
+            if (ec[1] !== "0")
+                missing.push(`job exited with code ${ec[1]}`);
+            else if (ec[2] !== "0")
+                missing.push(`job killed by signal ${ec[2]}`);
+        }
+        if (typeof slurm.failure_reason === "string" && slurm.failure_reason)
+            missing.push(`failure reason: ${slurm.failure_reason}`);
+    }
+    const sync = extract_isObject(manifest.artifact_sync_to_local) ? manifest.artifact_sync_to_local : {};
+    const syncOk = vocabulary_isSuccessLike(sync.status);
+    if (!syncOk) {
+        const raw = typeof sync.status === "string" && sync.status ? sync.status : "missing";
+        const err = typeof sync.error === "string" && sync.error ? `: ${sync.error}` : "";
+        missing.push(`artifact sync status is ${raw}${err}`);
+        if (Array.isArray(sync.missing)) {
+            for (const m of sync.missing)
+                if (typeof m === "string")
+                    missing.push(`artifact output missing: ${m}`);
+        }
+    }
+    if (failed) {
+        if (missing.length === 0)
+            missing.push("run status is failed");
+        missing.push("primary metric not computed: the run failed");
+        return { runParser: false, forcedStatus: "failed", missing };
+    }
+    if (!syncOk || !FINISHED_OK.has(String(status))) {
+        missing.push("primary metric not computed: " + (!syncOk ? "artifacts are not synced" : "the run has not finished"));
+        return { runParser: false, forcedStatus: "partial", missing };
+    }
+    return { runParser: true, missing };
+}
+// ---------------------------------------------------------------------------
+// JSON from parsers (pure)
+/**
+ * JSON.parse, also accepting the bare `NaN`, `Infinity` and `-Infinity`
+ * tokens Python's json module writes by default; they become the strings
+ * "NaN", "Infinity", "-Infinity" (JSON has no non-finite numbers).
+ */
+function parseJsonLenient(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (first) {
+        let out = "";
+        let i = 0;
+        let changed = false;
+        while (i < text.length) {
+            const c = text[i];
+            if (c === '"') {
+                let j = i + 1;
+                while (j < text.length && text[j] !== '"')
+                    j += text[j] === "\\" ? 2 : 1;
+                out += text.slice(i, j + 1);
+                i = j + 1;
+                continue;
+            }
+            const m = /^(-?Infinity|NaN)(?![A-Za-z0-9_])/.exec(text.slice(i, i + 10));
+            if (m && !/[A-Za-z0-9_.]/.test(text[i - 1] ?? "")) {
+                out += JSON.stringify(m[1]);
+                i += m[1].length;
+                changed = true;
+                continue;
+            }
+            out += c;
+            i++;
+        }
+        if (!changed)
+            throw first;
+        return JSON.parse(out);
+    }
+}
+/** A JSON object in `stdout`: the whole text, or else the last line that is one. */
+function jsonObjectFromStdout(stdout) {
+    const whole = stdout.trim();
+    if (!whole)
+        return undefined;
+    try {
+        const v = parseJsonLenient(whole);
+        if (extract_isObject(v))
+            return v;
+    }
+    catch {
+        // fall through to line-by-line
+    }
+    const lines = whole
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        if (!lines[i].startsWith("{"))
+            continue;
+        try {
+            const v = parseJsonLenient(lines[i]);
+            if (extract_isObject(v))
+                return v;
+        }
+        catch {
+            // not this line
+        }
+    }
+    return undefined;
+}
+function finiteNumber(v) {
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+function describeNonNumber(v) {
+    if (typeof v === "string")
+        return JSON.stringify(v);
+    if (v === null)
+        return "null";
+    return typeof v;
+}
+const FIXED_KEYS = new Set([
+    "schema_version",
+    "iteration_id",
+    "run_id",
+    "status",
+    "primary_metric",
+    "missing_evidence",
+]);
+/** The metrics.json object for a run: always schema-valid for valid ids. */
+function normalizeMetrics(input) {
+    const missing = [...input.missing];
+    const raw = input.raw;
+    let name = input.defaultMetricName;
+    let value = null;
+    let delta = null;
+    let pmExtras = {};
+    let parserStatus;
+    if (raw) {
+        const pm = raw.primary_metric;
+        if (extract_isObject(pm)) {
+            const { name: n, value: v, delta_vs_baseline: d, ...rest } = pm;
+            pmExtras = rest;
+            if (typeof n === "string" && n.trim())
+                name = n.trim();
+            else if (typeof n === "number")
+                name = String(n);
+            value = finiteNumber(v);
+            if (value === null) {
+                if (v === undefined)
+                    missing.push("primary metric value missing from the parser output");
+                else
+                    missing.push(`primary metric value is not a finite number (${describeNonNumber(v)})`);
+            }
+            delta = finiteNumber(d);
+            if (d !== undefined && d !== null && delta === null) {
+                missing.push(`primary metric delta_vs_baseline is not a finite number (${describeNonNumber(d)})`);
+            }
+        }
+        else if (typeof pm === "number" || typeof pm === "string") {
+            value = finiteNumber(pm);
+            if (value === null)
+                missing.push(`primary metric value is not a finite number (${describeNonNumber(pm)})`);
+        }
+        else {
+            missing.push("parser output has no primary_metric");
+        }
+        parserStatus = raw.status;
+        if (Array.isArray(raw.missing_evidence)) {
+            for (const m of raw.missing_evidence)
+                if (typeof m === "string" && m && !missing.includes(m))
+                    missing.push(m);
+        }
+    }
+    name = name.replace(/[\r\n]+/g, " ").slice(0, 256) || "primary_metric";
+    let status;
+    if (input.forcedStatus === "failed" || parserStatus === "failed")
+        status = "failed";
+    else if (input.forcedStatus === "partial" || parserStatus === "partial" || missing.length > 0 || value === null)
+        status = "partial";
+    else
+        status = "completed";
+    if (status === "partial" && missing.length === 0) {
+        missing.push(parserStatus === "partial" ? "parser reported status partial" : "primary metric value missing");
+    }
+    if (status === "failed" && missing.length === 0)
+        missing.push("parser reported status failed");
+    const extras = {};
+    if (raw)
+        for (const [k, v] of Object.entries(raw))
+            if (!FIXED_KEYS.has(k) && k !== "extraction")
+                extras[k] = v;
+    return {
+        schema_version: METRICS_SCHEMA_VERSION,
+        iteration_id: input.iterationId,
+        run_id: input.runId,
+        status,
+        primary_metric: { name, value, delta_vs_baseline: delta, ...pmExtras },
+        missing_evidence: missing,
+        ...extras,
+        extraction: input.extraction,
+    };
+}
+// ---------------------------------------------------------------------------
+// summary.md (pure)
+const BEGIN_RE = /^<!-- autolab:run (\S+) begin -->$/;
+const END_RE = /^<!-- autolab:run (\S+) end -->$/;
+function oneLine(s) {
+    return s.replace(/[\r\n]+/g, " ");
+}
+/** The section of summary.md for one run, between its markers (both included). */
+function renderRunSection(info) {
+    const m = info.metrics;
+    const pm = m.primary_metric;
+    const value = pm.value === null ? "no value" : String(pm.value);
+    const delta = pm.delta_vs_baseline === null
+        ? ""
+        : ` (delta vs baseline: ${pm.delta_vs_baseline > 0 ? "+" : ""}${pm.delta_vs_baseline})`;
+    const job = info.hostMode === "local" ? "local run" : info.jobId ? `SLURM job ${info.jobId}` : "SLURM job (no job id recorded)";
+    const exit = info.exitCode === undefined ? "exit code unknown" : `exit code ${info.exitCode}`;
+    const missing = m.missing_evidence ?? [];
+    const lines = [
+        `<!-- autolab:run ${m.run_id} begin -->`,
+        `## Run ${m.run_id}`,
+        "",
+        `- Status: **${m.status}**`,
+        `- Primary metric: \`${oneLine(pm.name)}\` = ${value}${delta}`,
+        `- Job: ${job}, ${exit}`,
+        `- Artifact sync: ${oneLine(info.syncStatus ?? "unknown")}`,
+        missing.length ? "- Missing evidence:" : "- Missing evidence: none",
+        ...missing.map((e) => `  - ${oneLine(e)}`),
+        `- Metrics: [${info.metricsLink}](${info.metricsLink})`,
+        `<!-- autolab:run ${m.run_id} end -->`,
+    ];
+    return lines.join("\n");
+}
+/**
+ * Put `section` (for `runId`) into summary.md text: replace the run's
+ * existing section, or insert it in run-id order among the other sections,
+ * keeping everything else (a researcher's own notes) as it is.
+ */
+function upsertRunSection(text, iterationId, runId, section, file = "analysis/summary.md") {
+    if (text === undefined || text.trim() === "") {
+        return `# Results: ${iterationId}\n\n${section}\n`;
+    }
+    const lines = text.replace(/\r\n/g, "\n").split("\n");
+    const blocks = [];
+    let open;
+    lines.forEach((line, i) => {
+        const b = BEGIN_RE.exec(line);
+        const e = END_RE.exec(line);
+        if (b) {
+            if (open)
+                throw new AutolabError(`run section ${open.id} has no end marker`, {
+                    file,
+                    line: open.start + 1,
+                    hint: `add "<!-- autolab:run ${open.id} end -->"`,
+                });
+            open = { id: b[1], start: i };
+        }
+        else if (e) {
+            if (!open || open.id !== e[1])
+                throw new AutolabError(`end marker for run ${e[1]} without its begin marker`, {
+                    file,
+                    line: i + 1,
+                    hint: "remove the stray marker",
+                });
+            blocks.push({ id: open.id, start: open.start, end: i });
+            open = undefined;
+        }
+    });
+    if (open)
+        throw new AutolabError(`run section ${open.id} has no end marker`, {
+            file,
+            line: open.start + 1,
+            hint: `add "<!-- autolab:run ${open.id} end -->"`,
+        });
+    const sectionLines = section.split("\n");
+    const existing = blocks.find((b) => b.id === runId);
+    if (existing) {
+        lines.splice(existing.start, existing.end - existing.start + 1, ...sectionLines);
+    }
+    else {
+        const after = blocks.find((b) => b.id > runId);
+        if (after)
+            lines.splice(after.start, 0, ...sectionLines, "");
+        else if (blocks.length)
+            lines.splice(blocks[blocks.length - 1].end + 1, 0, "", ...sectionLines);
+        else {
+            while (lines.length && lines[lines.length - 1] === "")
+                lines.pop();
+            lines.push("", ...sectionLines);
+        }
+    }
+    let out = lines.join("\n");
+    if (!out.endsWith("\n"))
+        out += "\n";
+    return out;
+}
+// ---------------------------------------------------------------------------
+// Parser execution (adapters)
+const IDENT_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * The python shim. Fixed text: the module, callable and context arrive as
+ * sys.argv[1..3]. The callable's prints go to stderr; the result's JSON is
+ * printed after a marker line, with non-finite floats as strings and numpy
+ * scalars unwrapped.
+ */
+const PYTHON_SHIM = [
+    "import importlib, json, math, sys",
+    "def clean(o):",
+    "    if hasattr(o, 'item') and callable(getattr(o, 'item')) and not isinstance(o, (dict, list, tuple, str, bytes)):",
+    "        try:",
+    "            o = o.item()",
+    "        except Exception:",
+    "            pass",
+    "    if isinstance(o, float) and not math.isfinite(o):",
+    "        return 'NaN' if o != o else ('Infinity' if o > 0 else '-Infinity')",
+    "    if isinstance(o, dict):",
+    "        return {str(k): clean(v) for k, v in o.items()}",
+    "    if isinstance(o, (list, tuple)):",
+    "        return [clean(v) for v in o]",
+    "    return o",
+    "fn = getattr(importlib.import_module(sys.argv[1]), sys.argv[2])",
+    "ctx = json.loads(sys.argv[3])",
+    "real_stdout = sys.stdout",
+    "sys.stdout = sys.stderr",
+    "try:",
+    "    result = fn(ctx)",
+    "finally:",
+    "    sys.stdout.flush()",
+    "    sys.stdout = real_stdout",
+    `real_stdout.write('\\n${PYTHON_RESULT_MARKER}\\n' + json.dumps(clean(result), default=str, allow_nan=False) + '\\n')`,
+    "real_stdout.flush()",
+].join("\n");
+function stamp(file) {
+    try {
+        const st = (0,external_node_fs_namespaceObject.statSync)(file);
+        return { exists: true, mtimeMs: st.mtimeMs, ino: st.ino, content: (0,external_node_fs_namespaceObject.readFileSync)(file) };
+    }
+    catch {
+        return { exists: false };
+    }
+}
+function changed(a, b) {
+    if (!b.exists)
+        return false;
+    if (!a.exists)
+        return true;
+    return a.mtimeMs !== b.mtimeMs || a.ino !== b.ino || !a.content.equals(b.content);
+}
+function renderLog(kind, shownArgv, cwd, r, timeoutSeconds) {
+    const how = r.spawnError
+        ? `could not start: ${r.spawnError}`
+        : r.timedOut
+            ? `timed out after ${timeoutSeconds} s`
+            : r.code !== null
+                ? `exit code ${r.code}`
+                : `killed by signal ${r.signal}`;
+    return [
+        `# autolab extract parser (kind ${kind})`,
+        `# argv: ${JSON.stringify(shownArgv)}`,
+        `# cwd: ${cwd}`,
+        `# result: ${how}`,
+        "## stdout",
+        r.stdout.replace(/\n?$/, "\n") + "## stderr",
+        r.stderr.replace(/\n?$/, "\n"),
+    ].join("\n");
+}
+async function runParser(ctx, metricsPath, timeoutSeconds) {
+    const parser = extract_isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
+    const logPath = external_node_path_namespaceObject.join(ctx.runDir, EXTRACT_LOG);
+    const kind = parser?.kind ?? (parser?.command ? "command" : parser?.module ? "python" : undefined);
+    if (!parser || !kind) {
+        return { ran: false, problems: ["design has no extract_parser"], logPath, kind: "none" };
+    }
+    const values = {
+        run_id: ctx.runId,
+        iteration_id: ctx.iterationId,
+        iteration_path: ctx.iterationPath,
+        run_dir: ctx.runDir,
+        repo_root: ctx.repoRoot,
+    };
+    let program;
+    let args;
+    let shown;
+    try {
+        if (kind === "command") {
+            if (typeof parser.command !== "string" || !parser.command.trim()) {
+                throw new AutolabError("extract_parser.command is missing", { jsonPath: "/extract_parser/command" });
+            }
+            const argv = renderArgv(parser.command, values, { what: "extract_parser.command", jsonPath: "/extract_parser/command" }, RUN_PLACEHOLDERS);
+            [program, ...args] = argv;
+            shown = argv;
+        }
+        else if (kind === "python") {
+            const mod = parser.module;
+            const fn = parser.callable ?? DEFAULT_PYTHON_CALLABLE;
+            if (typeof mod !== "string" || !IDENT_PATH.test(mod)) {
+                throw new AutolabError(`extract_parser.module ${JSON.stringify(mod)} is not a dotted Python module name`, {
+                    jsonPath: "/extract_parser/module",
+                });
+            }
+            if (typeof fn !== "string" || !IDENT.test(fn)) {
+                throw new AutolabError(`extract_parser.callable ${JSON.stringify(fn)} is not a Python identifier`, {
+                    jsonPath: "/extract_parser/callable",
+                });
+            }
+            const py = splitCommandLine(ctx.pythonBin, { what: "python_bin" });
+            if (py.length === 0)
+                throw new AutolabError("python_bin is empty");
+            [program, ...args] = [...py, "-c", PYTHON_SHIM, mod, fn, JSON.stringify(values)];
+            shown = [...py, "-c", "<autolab python shim>", mod, fn, JSON.stringify(values)];
+        }
+        else {
+            throw new AutolabError(`extract_parser.kind ${JSON.stringify(kind)} is not command or python`, {
+                jsonPath: "/extract_parser/kind",
+            });
+        }
+    }
+    catch (e) {
+        const msg = e.message;
+        return { ran: false, problems: [`extract parser not run: ${msg}`], error: msg, logPath, kind: String(kind) };
+    }
+    const before = stamp(metricsPath);
+    const r = await runArgv(program, args, {
+        cwd: ctx.repoRoot,
+        timeoutMs: timeoutSeconds * 1000,
+        env: {
+            AUTOLAB_RUN_ID: ctx.runId,
+            AUTOLAB_ITERATION_ID: ctx.iterationId,
+            AUTOLAB_ITERATION_PATH: ctx.iterationPath,
+            AUTOLAB_RUN_DIR: ctx.runDir,
+            AUTOLAB_REPO_ROOT: ctx.repoRoot,
+        },
+    });
+    await writeFileAtomic(logPath, renderLog(kind, shown, ctx.repoRoot, r, timeoutSeconds));
+    const after = stamp(metricsPath);
+    const logShown = displayPath(ctx.repoRoot, logPath);
+    const problems = [];
+    let error;
+    if (r.timedOut) {
+        error = `extract parser timed out after ${timeoutSeconds} s`;
+        problems.push(`${error} (see ${logShown})`);
+    }
+    else if (r.spawnError) {
+        error = `extract parser could not start: ${r.spawnError}`;
+        problems.push(error);
+    }
+    else if (r.code !== 0) {
+        error = `extract parser failed: ${describeFailure(r)}`;
+        problems.push(`extract parser exited with ${r.code !== null ? `code ${r.code}` : `signal ${r.signal}`} (see ${logShown})`);
+    }
+    let raw;
+    if (changed(before, after)) {
+        try {
+            const v = parseJsonLenient(after.content.toString("utf8"));
+            if (extract_isObject(v))
+                raw = v;
+            else
+                problems.push(`the metrics.json the parser wrote is not a JSON object`);
+        }
+        catch (e) {
+            problems.push(`the metrics.json the parser wrote is not valid JSON: ${e.message}`);
+        }
+    }
+    else if (kind === "python") {
+        const at = r.stdout.lastIndexOf(PYTHON_RESULT_MARKER);
+        if (at >= 0) {
+            try {
+                const v = parseJsonLenient(r.stdout.slice(at + PYTHON_RESULT_MARKER.length).trim());
+                if (extract_isObject(v))
+                    raw = v;
+                else
+                    problems.push(`${parser.module}.${parser.callable ?? DEFAULT_PYTHON_CALLABLE} returned ${v === null ? "None" : "something that is not a dict"}`);
+            }
+            catch (e) {
+                problems.push(`python parser result is not valid JSON: ${e.message}`);
+            }
+        }
+        else if (!error) {
+            problems.push("python parser printed no result");
+        }
+    }
+    else {
+        raw = jsonObjectFromStdout(r.stdout);
+        if (!raw && !error)
+            problems.push("extract parser neither wrote metrics.json nor printed a JSON object on stdout");
+    }
+    return { ran: true, raw, problems, error, logPath, kind };
+}
+// ---------------------------------------------------------------------------
+// The stage
+async function readSentinel(runDir, shown) {
+    const file = external_node_path_namespaceObject.join(runDir, SENTINEL_FILE);
+    let text;
+    try {
+        text = await readTextStrict(file, shown);
+    }
+    catch (e) {
+        if (e instanceof AutolabError && e.message === "file not found")
+            return { state: "missing" };
+        return { state: "invalid", error: e.message };
+    }
+    try {
+        const data = JSON.parse(text);
+        if (!extract_isObject(data))
+            return { state: "invalid", error: "not a JSON object" };
+        const ec = data.exit_code;
+        const exitCode = typeof ec === "number" && Number.isInteger(ec)
+            ? ec
+            : typeof ec === "string" && /^-?\d+$/.test(ec.trim())
+                ? Number(ec)
+                : undefined;
+        return { state: "present", exitCode, data };
+    }
+    catch (e) {
+        return { state: "invalid", error: `not valid JSON: ${e.message}` };
+    }
+}
+function defaultMetricName(design) {
+    const metrics = design.metrics;
+    if (extract_isObject(metrics)) {
+        const p = metrics.primary;
+        if (typeof p === "string" && p.trim())
+            return p.trim();
+        if (extract_isObject(p) && typeof p.name === "string" && p.name.trim())
+            return p.name.trim();
+        if (typeof metrics.primary_metric === "string" && metrics.primary_metric.trim())
+            return metrics.primary_metric.trim();
+    }
+    return "primary_metric";
+}
+/** Validate metrics with the contract schema; throws an AutolabError naming the file when invalid. */
+function assertValidMetrics(text, shown) {
+    const { findings } = parseDocument("metrics", text, shown);
+    const errors = findings.filter((f) => f.severity === "error");
+    if (errors.length) {
+        throw new AutolabError("metrics.json would not match the metrics schema", { file: shown, findings: errors });
+    }
+}
+/** Extract one finished run: metrics.json and its summary.md section. */
+async function extractRun(ctx) {
+    const metricsPath = external_node_path_namespaceObject.join(ctx.runDir, extract_METRICS_FILE);
+    const metricsShown = displayPath(ctx.repoRoot, metricsPath);
+    const sentinel = await readSentinel(ctx.runDir, displayPath(ctx.repoRoot, external_node_path_namespaceObject.join(ctx.runDir, SENTINEL_FILE)));
+    const plan = planExtraction(ctx.manifest, sentinel);
+    const parserCfg = extract_isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
+    const designTimeout = parserCfg?.timeout_seconds;
+    const timeoutSeconds = ctx.timeoutSeconds ??
+        (typeof designTimeout === "number" && designTimeout > 0 ? designTimeout : DEFAULT_EXTRACT_TIMEOUT_SECONDS);
+    let outcome;
+    if (plan.runParser)
+        outcome = await runParser(ctx, metricsPath, timeoutSeconds);
+    const missing = [...plan.missing, ...(outcome?.problems ?? [])];
+    const parserRan = outcome?.ran === true;
+    const extraction = {
+        parser: outcome && outcome.kind !== "none" ? outcome.kind : typeof parserCfg?.kind === "string" ? parserCfg.kind : null,
+        parser_ran: parserRan,
+        ...(parserRan && outcome ? { log: displayPath(ctx.repoRoot, outcome.logPath) } : {}),
+    };
+    const metrics = normalizeMetrics({
+        iterationId: ctx.iterationId,
+        runId: ctx.runId,
+        raw: outcome?.raw,
+        missing,
+        forcedStatus: plan.forcedStatus,
+        defaultMetricName: defaultMetricName(ctx.design),
+        extraction,
+    });
+    const text = JSON.stringify(metrics, null, 2) + "\n";
+    assertValidMetrics(text, metricsShown);
+    const previous = stamp(metricsPath);
+    if (!previous.exists || !previous.content.equals(Buffer.from(text, "utf8")))
+        await writeFileAtomic(metricsPath, text);
+    const summaryPath = external_node_path_namespaceObject.join(ctx.iterationDir, "analysis", "summary.md");
+    const summaryShown = displayPath(ctx.repoRoot, summaryPath);
+    let existing;
+    try {
+        existing = await readTextStrict(summaryPath, summaryShown);
+    }
+    catch (e) {
+        if (!(e instanceof AutolabError && e.message === "file not found"))
+            throw e;
+    }
+    const link = external_node_path_namespaceObject.relative(external_node_path_namespaceObject.dirname(summaryPath), metricsPath).split(external_node_path_namespaceObject.sep).join("/");
+    const sync = extract_isObject(ctx.manifest.artifact_sync_to_local) ? ctx.manifest.artifact_sync_to_local : {};
+    const section = renderRunSection({
+        metrics,
+        metricsLink: link,
+        jobId: manifestJobId(ctx.manifest),
+        hostMode: ctx.manifest.host_mode,
+        exitCode: sentinel.state === "present" ? sentinel.exitCode : undefined,
+        syncStatus: typeof sync.status === "string" ? sync.status : undefined,
+    });
+    const updated = upsertRunSection(existing, ctx.iterationId, ctx.runId, section, summaryShown);
+    if (updated !== existing)
+        await writeFileAtomic(summaryPath, updated);
+    return {
+        metrics,
+        metricsPath,
+        summaryPath,
+        missingEvidence: metrics.missing_evidence,
+        parserRan,
+        ...(outcome && parserRan ? { logPath: outcome.logPath } : {}),
+        ...(outcome?.error ? { error: outcome.error } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/stages/discover.js
+/**
+ * Run discovery: find every `experiments/<bucket>/<iteration_id>/runs/<run_id>/run_manifest.json`
+ * in a repository, the way the glob `experiments/*\/*\/runs/*\/run_manifest.json`
+ * would, with the filesystem only (no shell, no git).
+ *
+ * Shared by the verifier and the monitor. What it guarantees to its callers:
+ * - every path it returns lies inside the repository: an entry that is a
+ *   symlink pointing outside (at any level: `experiments`, bucket, iteration,
+ *   `runs`, run directory, manifest) is refused and reported, never followed;
+ * - names it returns are safe tokens (`[A-Za-z0-9._+-]`, not `.`/`..`), so a
+ *   caller can put them in paths, job names and hints; an odd name is reported;
+ * - odd entries are findings, not exceptions: a bucket that is not
+ *   plan/in_progress/done, an iteration present in two buckets, a run directory
+ *   without a manifest, a manifest that is not a file, a dangling symlink;
+ * - results are sorted (iteration path, then run id) so output is stable.
+ *
+ * Cost: one readdir per bucket, per iteration and per `runs/` directory, one
+ * lstat per run (the manifest); realpath only for entries that are symlinks.
+ * Directory reads run concurrently, so 10,000 runs take well under a second.
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * Kind of the entry at `abs` (following a symlink only when it stays inside the
+ * repository). `dirent` saves the lstat when the caller already has one.
+ */
+async function entryKind(w, abs, dirent) {
+    let isLink;
+    if (dirent) {
+        if (dirent.isDirectory())
+            return "dir";
+        if (dirent.isFile())
+            return "file";
+        isLink = dirent.isSymbolicLink();
+        if (!isLink)
+            return "other";
+    }
+    else {
+        let st;
+        try {
+            st = await (0,promises_namespaceObject.lstat)(abs);
+        }
+        catch {
+            return "missing";
+        }
+        if (st.isDirectory())
+            return "dir";
+        if (st.isFile())
+            return "file";
+        isLink = st.isSymbolicLink();
+        if (!isLink)
+            return "other";
+    }
+    const shown = displayPath(w.root, abs);
+    try {
+        resolveInside(w.root, external_node_path_namespaceObject.relative(w.root, abs), "path");
+    }
+    catch (e) {
+        const message = e instanceof AutolabError ? e.message : String(e);
+        w.findings.push({
+            severity: "error",
+            check: "discover.symlink",
+            file: shown,
+            message: `refused: ${message}; it is not read`,
+            hint: `replace ${shown} with a real directory or file inside the repository (or a symlink to one)`,
+        });
+        return "other";
+    }
+    try {
+        await (0,promises_namespaceObject.realpath)(abs);
+        const st = await (0,promises_namespaceObject.stat)(abs);
+        return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
+    }
+    catch {
+        w.findings.push({
+            severity: "warning",
+            check: "discover.symlink",
+            file: shown,
+            message: "dangling symlink: its target does not exist; it is skipped",
+            hint: `remove ${shown} or point it at an existing path inside the repository`,
+        });
+        return "other";
+    }
+}
+async function listDir(dir) {
+    try {
+        return await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch {
+        return [];
+    }
+}
+function oddName(w, abs, what) {
+    const shown = displayPath(w.root, abs);
+    w.findings.push({
+        severity: "error",
+        check: "discover.name",
+        file: shown,
+        message: `${what} name ${JSON.stringify(external_node_path_namespaceObject.basename(abs))} is not a safe name (letters, digits and . _ + - only); it is not checked`,
+        hint: `rename ${JSON.stringify(shown)} to a name made of letters, digits and . _ + -`,
+    });
+}
+/** Names that are never runs or iterations: dotfiles such as `.gitkeep` or `.DS_Store`. */
+function discover_hidden(name) {
+    return name.startsWith(".");
+}
+async function runsOfIteration(w, iterationId, iterationDir, opts) {
+    const runsDir = external_node_path_namespaceObject.join(iterationDir, "runs");
+    const kind = await entryKind(w, runsDir);
+    if (kind !== "dir")
+        return [];
+    const entries = await listDir(runsDir);
+    const out = await Promise.all(entries.map(async (d) => {
+        if (discover_hidden(d.name))
+            return undefined;
+        if (opts.runId !== undefined && d.name !== opts.runId)
+            return undefined;
+        const runDir = external_node_path_namespaceObject.join(runsDir, d.name);
+        const k = await entryKind(w, runDir, d);
+        if (k !== "dir")
+            return undefined; // stray files in runs/ are not runs
+        if (!isSafeName(d.name)) {
+            oddName(w, runDir, "run directory");
+            return undefined;
+        }
+        const manifestPath = external_node_path_namespaceObject.join(runDir, MANIFEST_FILE);
+        const mk = await entryKind(w, manifestPath);
+        const runPath = displayPath(w.root, runDir);
+        if (mk === "missing") {
+            w.findings.push({
+                severity: "warning",
+                check: "discover.no_manifest",
+                file: runPath,
+                message: `run directory has no ${MANIFEST_FILE}; it is not a run the tool can check`,
+                hint: `remove ${runPath} if it is left over, or restore its ${MANIFEST_FILE} from git history`,
+            });
+            return undefined;
+        }
+        if (mk !== "file") {
+            if (mk === "dir") {
+                w.findings.push({
+                    severity: "error",
+                    check: "discover.no_manifest",
+                    file: displayPath(w.root, manifestPath),
+                    message: `${MANIFEST_FILE} is not a regular file`,
+                    hint: `replace ${displayPath(w.root, manifestPath)} with the run's manifest file`,
+                });
+            }
+            return undefined;
+        }
+        return {
+            iterationId,
+            iterationDir,
+            iterationPath: displayPath(w.root, iterationDir),
+            runId: d.name,
+            runDir,
+            runPath,
+            manifestPath,
+            manifestDisplay: displayPath(w.root, manifestPath),
+        };
+    }));
+    return out.filter((r) => r !== undefined);
+}
+/**
+ * Every run in the repository at `repoRoot` (optionally only one iteration or
+ * one run), with findings about entries that were skipped or refused.
+ */
+async function discoverRuns(repoRoot, opts = {}) {
+    const root = await (0,promises_namespaceObject.realpath)(repoRoot);
+    const w = { root, findings: [] };
+    const experiments = external_node_path_namespaceObject.join(root, "experiments");
+    const runs = [];
+    /** iteration id -> repo-relative dirs holding it (to spot duplicates across buckets). */
+    const seen = new Map();
+    if ((await entryKind(w, experiments)) === "dir") {
+        const buckets = (await listDir(experiments)).filter((d) => !discover_hidden(d.name));
+        await Promise.all(buckets.map(async (b) => {
+            const bucketDir = external_node_path_namespaceObject.join(experiments, b.name);
+            if ((await entryKind(w, bucketDir, b)) !== "dir")
+                return;
+            if (!isSafeName(b.name)) {
+                oddName(w, bucketDir, "experiments folder");
+                return;
+            }
+            if (!ITERATION_BUCKETS.includes(b.name)) {
+                w.findings.push({
+                    severity: "warning",
+                    check: "discover.layout",
+                    file: displayPath(root, bucketDir),
+                    message: `experiments/${b.name} is not one of ${ITERATION_BUCKETS.join(", ")}; its runs are checked, but the other stages do not look there`,
+                    hint: `move its iterations to experiments/plan, experiments/in_progress or experiments/done`,
+                });
+            }
+            const iterations = (await listDir(bucketDir)).filter((d) => !discover_hidden(d.name));
+            await Promise.all(iterations.map(async (it) => {
+                if (opts.iteration !== undefined && it.name !== opts.iteration)
+                    return;
+                const iterationDir = external_node_path_namespaceObject.join(bucketDir, it.name);
+                if ((await entryKind(w, iterationDir, it)) !== "dir")
+                    return;
+                if (!isSafeName(it.name)) {
+                    oddName(w, iterationDir, "iteration directory");
+                    return;
+                }
+                const list = seen.get(it.name) ?? [];
+                list.push(displayPath(root, iterationDir));
+                seen.set(it.name, list);
+                runs.push(...(await runsOfIteration(w, it.name, iterationDir, opts)));
+            }));
+        }));
+    }
+    for (const [id, dirs] of seen) {
+        if (dirs.length < 2)
+            continue;
+        dirs.sort();
+        w.findings.push({
+            severity: "warning",
+            check: "discover.duplicate_iteration",
+            file: dirs[1],
+            message: `iteration ${id} exists in more than one place: ${dirs.join(", ")}`,
+            hint: `keep one copy: an iteration lives in exactly one of experiments/plan, in_progress, done`,
+        });
+    }
+    if (opts.iteration !== undefined && !seen.has(opts.iteration)) {
+        w.findings.push({
+            severity: "error",
+            check: "discover.not_found",
+            file: "experiments",
+            message: `iteration ${JSON.stringify(opts.iteration)} not found under experiments/{${ITERATION_BUCKETS.join(",")}}/`,
+            hint: "check the iteration id (the name of its directory under experiments/<bucket>/)",
+        });
+    }
+    else if (opts.runId !== undefined && !runs.some((r) => r.runId === opts.runId)) {
+        w.findings.push({
+            severity: "error",
+            check: "discover.not_found",
+            file: "experiments",
+            message: `run ${JSON.stringify(opts.runId)} not found${opts.iteration !== undefined ? ` in iteration ${opts.iteration}` : ""}`,
+            hint: "check the run id (the name of its directory under runs/)",
+        });
+    }
+    runs.sort((a, b) => a.iterationPath < b.iterationPath
+        ? -1
+        : a.iterationPath > b.iterationPath
+            ? 1
+            : a.runId < b.runId
+                ? -1
+                : a.runId > b.runId
+                    ? 1
+                    : 0);
+    w.findings.sort((a, b) => ((a.file ?? "") < (b.file ?? "") ? -1 : (a.file ?? "") > (b.file ?? "") ? 1 : 0));
+    return { runs, findings: w.findings };
+}
+/**
+ * Where run `m`'s job writes its files: `<launch.work_dir>/<run path>` for a
+ * run launched with a work root, else the checkout's run dir. `missing` when
+ * the snapshot's run dir is gone.
+ */
+function jobRunDir(m, repoRoot, runDir) {
+    const launch = m.launch;
+    const wd = launch && typeof launch === "object" ? launch.work_dir : undefined;
+    if (wd === undefined || wd === null)
+        return { dir: runDir, missing: false };
+    if (typeof wd !== "string" || !external_node_path_namespaceObject.isAbsolute(wd))
+        return { dir: runDir, missing: false, invalid: JSON.stringify(wd) };
+    const dir = external_node_path_namespaceObject.join(wd, external_node_path_namespaceObject.relative(repoRoot, runDir));
+    let missing = true;
+    try {
+        missing = !(0,external_node_fs_namespaceObject.lstatSync)(dir).isDirectory();
+    }
+    catch {
+        missing = true;
+    }
+    return { dir, workDir: wd, missing };
+}
+/**
+ * The error for a run asked for by id that discovery did not return: exit 2
+ * when there is no such run, exit 1 (with the reasons as findings) when it
+ * exists but was refused, e.g. a symlink leaving the repository.
+ */
+function runNotFound(runId, findings) {
+    const why = findings.filter((f) => f.check !== "discover.not_found");
+    return new AutolabError(why.length ? `run ${runId} could not be read` : `no run ${runId} under experiments/*/*/runs/`, {
+        exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
+        hint: "autolab status lists the runs",
+        findings: why,
+        file: why[0]?.file,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/lock.js
+/**
+ * The checkout lock: two ticks (or a tick and a cancel) never work on one
+ * checkout at once. The lock file lives in the git dir (`<gitdir>/autolab/
+ * monitor.lock`), else in `.autolab/`. A lock whose owner process is gone (same
+ * host) is taken over; one held on another host is trusted for six hours.
+ */
+
+
+
+
+
+
+async function readJson(file) {
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Take the lock; returns the release function. */
+async function takeMonitorLock(repoRoot, inGit, now) {
+    let dir = external_node_path_namespaceObject.join(repoRoot, ".autolab");
+    if (inGit) {
+        const r = await git(repoRoot, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
+        if (r.code === 0 && r.stdout.trim())
+            dir = external_node_path_namespaceObject.join(r.stdout.trim(), "autolab");
+    }
+    const file = external_node_path_namespaceObject.join(dir, "monitor.lock");
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const body = JSON.stringify({ pid: process.pid, host: external_node_os_namespaceObject.hostname(), at: isoSeconds(now) }) + "\n";
+    for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+            const fh = await (0,promises_namespaceObject.open)(file, "wx", 0o644);
+            await fh.writeFile(body);
+            await fh.close();
+            return async () => {
+                await (0,promises_namespaceObject.unlink)(file).catch(() => undefined);
+            };
+        }
+        catch (e) {
+            if (e.code !== "EEXIST")
+                throw e;
+            const held = await readJson(file);
+            const age = held?.at ? now.getTime() - Date.parse(held.at) : Infinity;
+            let alive = false;
+            if (held?.host === external_node_os_namespaceObject.hostname() && typeof held.pid === "number") {
+                try {
+                    process.kill(held.pid, 0);
+                    alive = true;
+                }
+                catch (err) {
+                    alive = err.code === "EPERM";
+                }
+            }
+            else if (held?.host) {
+                alive = age < 6 * 3600 * 1000; // another machine: trust it for a while
+            }
+            if (alive) {
+                throw new AutolabError(`another monitor tick is running in this checkout (pid ${held?.pid} on ${held?.host}, since ${held?.at})`, { file, hint: "wait for it to finish; if no monitor is running, remove the lock file" });
+            }
+            await (0,promises_namespaceObject.unlink)(file).catch(() => undefined); // stale: its owner is gone
+        }
+    }
+    throw new AutolabError("could not take the monitor lock", { file });
+}
+
+;// CONCATENATED MODULE: ./lib/src/stages/monitor.js
+/**
+ * monitor: one tick advances every in-progress run from scheduler evidence.
+ *
+ *  - Finds runs: every manifest that is not terminal, plus terminal runs with
+ *    no metrics.json yet (not extracted). Terminal, extracted runs cost one
+ *    JSON parse (for the ledger check) and nothing else.
+ *  - Asks the scheduler once for all of them (`queryJobs`: one sacct + one
+ *    squeue, one scontrol only when accounting is down). The number of
+ *    scheduler calls does not depend on the number of runs.
+ *  - An outage (the controller did not answer: unreachable, timeout, non-zero
+ *    exit, munge down) changes no run: it is recorded in
+ *    `.autolab/monitor_state.json` (last error, consecutive failed ticks),
+ *    reported as a warning, and escalated to an error after
+ *    `slurm.monitor.poll_failure_escalation_ticks` ticks. A job that no
+ *    source shows while accounting is down is "unresolved": not evidence of
+ *    anything, the run is left alone.
+ *  - Per run, a pure decision (statemap.decideJob) moves the manifest along
+ *    submitted -> running -> synced -> completed, or -> failed; transitions
+ *    never go backwards, so a late or repeated tick is harmless. Each move is
+ *    appended to the manifest's history with its evidence. A job that
+ *    succeeded is remembered (`slurm.outcome`), so a failed artifact sync is
+ *    retried on later ticks without asking the scheduler again.
+ *  - A job the scheduler calls a success (COMPLETED, ExitCode 0:0) gets its
+ *    artifacts synced (never deleting local data); only then is its
+ *    job_sentinel.json read (in rsync mode it arrives with the sync): exit 0
+ *    -> synced, another exit -> failed, missing -> a warning and a wait of
+ *    `unknown_grace_seconds` (a shared filesystem can lag), then failed
+ *    (sentinel_missing). Then results are extracted; failed runs still get a
+ *    metrics.json (status failed) so they are reported, never stuck. The
+ *    sentinel and the job's logs are committed with the finished run.
+ *  - The ledger line of every SLURM run follows its manifest in the same
+ *    tick; lines that disagree with a manifest are reported and rewritten
+ *    (the manifest wins). state.json moves with the tracked run.
+ *  - A manifest is only rewritten when something other than the poll time
+ *    or the growing elapsed time changed, so an idle tick writes and commits
+ *    nothing. All changes of the tick land in one commit.
+ *  - Two ticks never run at once in one checkout (a lock in the git dir).
+ *  - Work root: a run launched with one (`launch.work_dir` in its manifest)
+ *    has its job's files in that snapshot, outside the checkout (a runner's
+ *    `git clean` would wipe them). The sentinel and log tails are read there
+ *    directly (no copy per tick); once the scheduler calls the job a success
+ *    (and before a failed run is extracted) the snapshot's run dir is copied
+ *    into the checkout's run dir with rsync (never deleting, the tool's own
+ *    files excluded), then the design's own artifact_sync runs (its
+ *    `outputs` are checked in the checkout), and the sentinel, logs and
+ *    outputs are committed from the checkout as for any run. A snapshot that
+ *    is gone is reported (`monitor.work_dir_missing`) and its evidence counts
+ *    as missing (the sentinel grace applies).
+ *  - Evidence is never read through a symlink: the sentinel, log tails and
+ *    the committed logs are opened with O_NOFOLLOW and must be regular files;
+ *    a symlink (a job can plant `logs/slurm-<id>.err -> /some/secret`) is
+ *    skipped with a warning naming it (`monitor.symlink`).
+ *  - A job id is trusted only with its name: when the scheduler reports a
+ *    JobName for the job (other than `allocation`; array tasks are not
+ *    compared, the array's own name is) that differs from the manifest's
+ *    `slurm.job_name`, the job is treated as unknown for the run (a recycled
+ *    id after a reinstall belongs to someone else), with a warning
+ *    (`scheduler.job_name_mismatch`); it is never a success.
+ *  - Commit-back replays `apply()` on a new head when the push was rejected.
+ *    `apply()` re-reads each manifest it is about to write: when another
+ *    writer (a cancel, another monitor) moved the run meanwhile and this
+ *    tick's status is not a forward transition from theirs (equal statuses:
+ *    theirs is kept unless ours has strictly more history), theirs is kept,
+ *    and this tick writes nothing else for that run (ledger line, metrics,
+ *    logs, summary, state) (`monitor.superseded`).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
+const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
+const IN_FLIGHT = new Set(["pending", "submitted", "running"]);
+/**
+ * Pending reasons after which the job will not start without someone
+ * changing the job, the partition or the limits (squeue(1) "JOB REASON CODES").
+ */
+const NEVER_STARTS = [
+    "PartitionConfig",
+    "PartitionNodeLimit",
+    "PartitionTimeLimit",
+    "PartitionDown",
+    "PartitionInactive",
+    "BadConstraints",
+    "InvalidAccount",
+    "InvalidQOS",
+    "QOSMaxWallDurationPerJobLimit",
+    "QOSMaxCpuPerJobLimit",
+    "QOSMaxNodePerJobLimit",
+    "QOSMaxMemoryPerJob",
+    "AssocMaxWallDurationPerJobLimit",
+    "AssocMaxCpuPerJobLimit",
+    "AssocMaxNodesPerJobLimit",
+    "ReqNodeNotAvail",
+    "DependencyNeverSatisfied",
+    "JobHeldAdmin",
+    "JobHeldUser",
+    "AccountNotAllowed",
+    "QOSNotAllowed",
+    "FrontEndDown",
+    "NodeDown",
+];
+/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
+function sacctTime(d) {
+    const p = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+/** The manifest without fields that change on every tick by themselves (poll time, growing elapsed time). */
+function stable(m) {
+    const c = structuredClone(m);
+    if (c.slurm && typeof c.slurm === "object") {
+        delete c.slurm.last_poll_at;
+        delete c.slurm.elapsed;
+    }
+    return serializeManifest(c);
+}
+function num(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
+}
+function monitor_obj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+}
+function errorFinding(e, file, check, severity = "error") {
+    return findingFromError(e, check, file, { severity });
+}
+function needsWork(m, hasMetrics) {
+    const st = statusOf(m);
+    return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics;
+}
+/** The fields `canonicalLine` reads (run, iteration, host, job id, status, launch date), nothing else. */
+function ledgerFields(m) {
+    const jobId = manifestJobId(m);
+    const ts = m.timestamps && typeof m.timestamps === "object" ? m.timestamps : undefined;
+    return {
+        schema_version: m.schema_version,
+        run_id: m.run_id,
+        iteration_id: m.iteration_id,
+        host_mode: m.host_mode,
+        status: m.status,
+        command: "",
+        resource_request: {},
+        artifact_sync_to_local: {},
+        timestamps: { started_at: ts?.started_at },
+        ...(m.started_at !== undefined ? { started_at: m.started_at } : {}),
+        ...(jobId !== undefined ? { job_id: jobId } : {}),
+    };
+}
+/** Read every manifest once: a JSON parse for all, schema validation for the ones the tick acts on. */
+async function loadRuns(runs, findings) {
+    const out = [];
+    const BATCH = 64;
+    for (let i = 0; i < runs.length; i += BATCH) {
+        const slice = runs.slice(i, i + BATCH);
+        const loaded = await Promise.all(slice.map(async (run) => {
+            let text;
+            try {
+                text = await readTextStrict(run.manifestPath, run.manifestDisplay);
+            }
+            catch (e) {
+                findings.push(errorFinding(e, run.manifestDisplay, "manifest.read"));
+                return undefined;
+            }
+            let quick;
+            try {
+                const v = JSON.parse(text);
+                if (v && typeof v === "object" && !Array.isArray(v))
+                    quick = v;
+            }
+            catch {
+                quick = undefined;
+            }
+            const hasMetrics = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(run.runDir, "metrics.json"));
+            if (quick && !needsWork(quick, hasMetrics)) {
+                // Finished and extracted: only its ledger line is checked, so only what that needs is kept
+                // (a tick over 10,000 runs would otherwise hold every manifest in memory).
+                return { run, manifest: ledgerFields(quick), stableBefore: "", hasMetrics, validated: false };
+            }
+            try {
+                const doc = parseDocument("manifest", text, run.manifestDisplay);
+                const errors = doc.findings.filter((f) => f.severity === "error");
+                if (errors.length) {
+                    findings.push(...errors.map((f) => ({ ...f, message: `${f.message}; the run is skipped until the manifest is fixed` })));
+                    return undefined;
+                }
+                return { run, manifest: doc.data, stableBefore: stable(doc.data), hasMetrics, validated: true };
+            }
+            catch (e) {
+                findings.push(errorFinding(e, run.manifestDisplay, "manifest.parse"));
+                return undefined;
+            }
+        }));
+        for (const l of loaded)
+            if (l)
+                out.push(l);
+    }
+    return out;
+}
+async function monitor_readJson(file) {
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Read a file the job may have written, never through a symlink: opened with
+ * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
+ * regular file is read. A missing file gives `{}`.
+ */
+async function readNoFollow(file, maxBytes = Number.POSITIVE_INFINITY) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === "ELOOP" || code === "EMLINK")
+            return { skipped: "symlink" };
+        return {};
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            return { skipped: "not a regular file" };
+        if (st.size > maxBytes)
+            return { tooLarge: st.size };
+        return { data: await fh.readFile() };
+    }
+    catch {
+        return {};
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */
+function isSymlink(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(p).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+function symlinkFinding(repoRoot, abs, runId, what) {
+    return {
+        severity: "warning",
+        check: "monitor.symlink",
+        file: displayPath(repoRoot, abs),
+        message: `${what} of run ${runId} is a symlink${isSymlink(abs) ? "" : " or not a regular file"}: it is not read or committed (evidence is never taken through a link)`,
+        hint: "a job must write its logs and sentinel as files; remove the link",
+    };
+}
+async function tail(file, lines = 30) {
+    if (isSymlink(external_node_path_namespaceObject.dirname(file)))
+        return { skipped: "symlink" };
+    const r = await readNoFollow(file, 64 * 1024 * 1024);
+    if (r.skipped)
+        return { skipped: r.skipped };
+    if (!r.data)
+        return {};
+    const t = r.data.toString("utf8");
+    return {
+        text: t
+            .split("\n")
+            .slice(-lines - 1)
+            .join("\n")
+            .trimEnd() || undefined,
+    };
+}
+/**
+ * The run's job_sentinel.json as evidence for job `jobId`. A sentinel that
+ * names another job (left over from an earlier submission) is not evidence:
+ * it reads as missing, with a note saying why. Array tasks share one sentinel
+ * and write their own task id into it, so the id is not checked for arrays.
+ */
+async function monitor_readSentinel(runDir, jobId, isArray) {
+    const file = external_node_path_namespaceObject.join(runDir, "job_sentinel.json");
+    if (isSymlink(runDir))
+        return { note: " (the run directory is a symlink: its job_sentinel.json is not read)", symlink: true };
+    const r = await readNoFollow(file, 1024 * 1024);
+    if (r.skipped)
+        return {
+            note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`,
+            symlink: true,
+        };
+    let raw;
+    try {
+        raw = r.data ? JSON.parse(r.data.toString("utf8")) : undefined;
+    }
+    catch {
+        raw = undefined;
+    }
+    if (!raw || typeof raw !== "object")
+        return { note: "" };
+    if (!isArray && raw.job_id !== undefined && raw.job_id !== null && String(raw.job_id) !== jobId) {
+        return { note: ` (job_sentinel.json was written by job ${String(raw.job_id)}, not ${jobId}: ignored)` };
+    }
+    return {
+        sentinel: {
+            exit_code: typeof raw.exit_code === "number" && Number.isInteger(raw.exit_code) ? raw.exit_code : null,
+        },
+        note: "",
+    };
+}
+/** Apply a transition if allowed; returns whether it happened. */
+function move(m, to, at, evidence, rep) {
+    const from = statusOf(m);
+    if (!vocabulary_canTransition(from, to))
+        return false;
+    m.status = to;
+    m.history = [...(m.history ?? []), { from, to, at, evidence }];
+    if (to === "completed" || to === "failed") {
+        m.timestamps = { ...m.timestamps, completed_at: at };
+        m.completed_at = at;
+    }
+    rep.transitions.push({ from, to, evidence });
+    return true;
+}
+/** Store what the scheduler said about the job in `manifest.slurm`. */
+function recordObservation(m, d, obs, at, schedulerOk) {
+    const s = { ...(m.slurm ?? {}) };
+    s.job_id = s.job_id ?? manifestJobId(m);
+    s.last_poll_at = at;
+    if (obs) {
+        s.state = obs.state;
+        if (obs.reason !== undefined)
+            s.reason = obs.reason;
+        else
+            delete s.reason;
+        if (obs.exitCode !== undefined)
+            s.exit_code = obs.exitCode;
+        // A pending job's NodeList is at most where the scheduler plans to put it: record real placements only.
+        if (d.phase === "pending")
+            delete s.nodes;
+        else if (obs.nodeList !== undefined)
+            s.nodes = obs.nodeList;
+        if (obs.restarts !== undefined)
+            s.restarts = obs.restarts;
+        // For a job still pending, Start is the backfill scheduler's estimate (it moves): keep only a real start.
+        if (d.phase === "pending")
+            delete s.start;
+        else if (obs.start !== undefined)
+            s.start = obs.start;
+        // For a job that has not ended, End is the controller's estimate (it moves): keep only the real one.
+        if (obs.end !== undefined && d.terminal)
+            s.end = obs.end;
+        if (obs.elapsed !== undefined)
+            s.elapsed = obs.elapsed;
+        s.source = obs.source;
+        if (obs.tasks?.length) {
+            s.array_tasks = obs.tasks.map((t) => ({ job_id: t.jobId, state: t.state, exit_code: t.exitCode ?? null }));
+        }
+    }
+    if (d.failureReason && d.terminal && !schedulerOk)
+        s.failure_reason = d.failureReason;
+    if (d.cancelledBy)
+        s.cancelled_by = d.cancelledBy;
+    // The scheduler's verdict is remembered, so later ticks (sync retries) need not ask again.
+    if (schedulerOk)
+        s.outcome = "succeeded";
+    s.decision = d.detail;
+    m.slurm = s;
+}
+/**
+ * Job logs and the sentinel of a run, to commit with it (size-capped).
+ * Symlinks are never followed: a linked file (or a linked logs/ directory)
+ * is skipped with a warning naming it.
+ */
+async function evidenceFiles(repoRoot, runDir, runId, findings) {
+    const out = new Map();
+    if (isSymlink(runDir)) {
+        findings.push(symlinkFinding(repoRoot, runDir, runId, "the run directory"));
+        return out;
+    }
+    const candidates = [external_node_path_namespaceObject.join(runDir, "job_sentinel.json")];
+    const logsDir = external_node_path_namespaceObject.join(runDir, "logs");
+    if (isSymlink(logsDir)) {
+        findings.push(symlinkFinding(repoRoot, logsDir, runId, "the logs/ directory"));
+    }
+    else {
+        try {
+            for (const name of await (0,promises_namespaceObject.readdir)(logsDir)) {
+                if (/^slurm-[0-9_]+\.(out|err)$/.test(name))
+                    candidates.push(external_node_path_namespaceObject.join(logsDir, name));
+            }
+        }
+        catch {
+            // no logs/ (yet)
+        }
+    }
+    for (const abs of candidates) {
+        const shown = displayPath(repoRoot, abs);
+        const r = await readNoFollow(abs, MAX_COMMITTED_LOG_BYTES);
+        if (r.skipped) {
+            findings.push(symlinkFinding(repoRoot, abs, runId, external_node_path_namespaceObject.basename(abs)));
+            continue;
+        }
+        if (r.tooLarge !== undefined) {
+            findings.push({
+                severity: "notice",
+                check: "monitor.log_size",
+                file: shown,
+                message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree`,
+            });
+            continue;
+        }
+        if (r.data)
+            out.set(shown, r.data);
+    }
+    return out;
+}
+/** rsync from the run's snapshot (a local path) into the checkout's run dir; no outputs required here. */
+function workDirCopyConfig(snapshotRunDir) {
+    return {
+        mode: "rsync",
+        source: snapshotRunDir.endsWith("/") ? snapshotRunDir : snapshotRunDir + "/",
+        outputs: [],
+        retries: 0,
+    };
+}
+/**
+ * JobName check: the name the scheduler reports for the job when it differs
+ * from the manifest's `slurm.job_name` (a recycled job id is another job);
+ * undefined when they agree or cannot be compared (no recorded name, no
+ * reported name, sacct's `allocation` placeholder). For an array the array's
+ * own name is compared, never a task's.
+ */
+function jobNameMismatch(m, obs) {
+    const want = m.slurm?.job_name;
+    if (!obs || typeof want !== "string" || want === "")
+        return undefined;
+    const got = obs.name;
+    if (got === undefined || got === "" || got === "allocation")
+        return undefined;
+    return got === want ? undefined : got;
+}
+/**
+ * Whether a manifest that another writer left (`theirs`, read on the head
+ * apply() runs on) must be kept instead of this tick's `ours` (the caller
+ * first sets aside texts this tick wrote itself); `startedFrom` is the
+ * status this tick read. Theirs is kept when its status moved away
+ * from `startedFrom` and ours is not a forward transition from it; with equal
+ * statuses, unless ours has strictly more history.
+ */
+function keepTheirs(startedFrom, theirs, ours) {
+    const t = statusOf(theirs);
+    const o = statusOf(ours);
+    if (t === startedFrom)
+        return false;
+    if (t === o)
+        return (ours.history?.length ?? 0) <= (theirs.history?.length ?? 0);
+    return !vocabulary_canTransition(t, o);
+}
+async function monitor(opts) {
+    const log = opts.log ?? (() => undefined);
+    const now = opts.now ?? (() => new Date());
+    const inGit = await isGitRepo(opts.cwd);
+    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
+    const dryRun = !!opts.dryRun;
+    const release = dryRun ? async () => undefined : await takeMonitorLock(repoRoot, inGit, now());
+    try {
+        return await tick(opts, repoRoot, inGit, dryRun, log, now);
+    }
+    finally {
+        await release();
+    }
+}
+async function tick(opts, repoRoot, inGit, dryRun, log, now) {
+    const findings = [];
+    const { policy } = await loadPolicy(repoRoot);
+    const monitorPolicy = monitor_obj(monitor_obj(policy.slurm).monitor);
+    const graceRaw = monitorPolicy.unknown_grace_seconds;
+    const graceSeconds = typeof graceRaw === "number" && Number.isFinite(graceRaw) && graceRaw >= 0 ? graceRaw : 600;
+    const escalateAfter = Math.max(1, Math.floor(num(monitorPolicy.poll_failure_escalation_ticks, 3)));
+    const lookbackDays = num(monitorPolicy.sacct_lookback_days, 14);
+    const clientTimeoutMs = num(monitorPolicy.client_timeout_seconds, 30) * 1000;
+    const pythonBin = String(policy.python_bin ?? "python3");
+    const extractTimeoutPolicy = monitor_obj(policy.extract_results).timeout_seconds;
+    const discovered = await discoverRuns(repoRoot, opts.runId ? { runId: opts.runId } : {});
+    // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
+    if (opts.runId && !discovered.runs.length)
+        throw runNotFound(opts.runId, discovered.findings);
+    findings.push(...discovered.findings);
+    const all = await loadRuns(discovered.runs, findings);
+    // The ledger (manifests win where the two disagree).
+    const ledgerAbs = external_node_path_namespaceObject.join(repoRoot, LEDGER_PATH);
+    let ledgerText = "";
+    try {
+        ledgerText = (await readLedger(ledgerAbs, LEDGER_PATH)) ?? "";
+    }
+    catch (e) {
+        findings.push(errorFinding(e, LEDGER_PATH, "ledger.read"));
+    }
+    const parsedLedger = parseLedger(ledgerText);
+    for (const p of parsedLedger.problems) {
+        findings.push({
+            severity: "warning",
+            check: `ledger.${p.kind}`,
+            message: p.message,
+            file: LEDGER_PATH,
+            line: p.line,
+        });
+    }
+    const ledgerByRun = new Map();
+    for (const e of parsedLedger.entries)
+        ledgerByRun.set(e.runId, { line: e.line, text: e.text });
+    const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
+    // A job that already succeeded (only the sync is left) is not asked about again.
+    const asks = (l) => l.manifest.host_mode === "slurm" &&
+        IN_FLIGHT.has(statusOf(l.manifest)) &&
+        manifestJobId(l.manifest) !== undefined &&
+        l.manifest.slurm?.outcome !== "succeeded";
+    const slurmInFlight = candidates.filter(asks);
+    // One question to the scheduler for every run in flight.
+    let outcome;
+    const jobIds = [...new Set(slurmInFlight.map((l) => manifestJobId(l.manifest)))];
+    if (jobIds.length) {
+        const launched = slurmInFlight
+            .map((l) => Date.parse(String(l.manifest.timestamps?.started_at ?? l.manifest.started_at ?? "")))
+            .filter((t) => Number.isFinite(t));
+        const earliest = launched.length
+            ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
+            : now().getTime() - lookbackDays * 86400 * 1000;
+        outcome = await queryJobs(jobIds, {
+            startTime: sacctTime(new Date(earliest)),
+            timeoutMs: clientTimeoutMs,
+            ...opts.query,
+        });
+        log(`scheduler: ${outcome.calls.length} call(s) for ${jobIds.length} job(s), ${outcome.ok ? `ok (accounting ${outcome.accounting})` : "FAILED: " + outcome.error}`);
+        if (outcome.ok) {
+            for (const w of outcome.warnings) {
+                findings.push({
+                    severity: "warning",
+                    check: "scheduler.accounting",
+                    message: `${w}; runs are followed through squeue/scontrol, and jobs neither shows are left as they are`,
+                    hint: "check slurmdbd and its database (sacctmgr show cluster); finished jobs are settled once accounting answers again",
+                });
+            }
+        }
+    }
+    const scheduler = {
+        ok: outcome ? outcome.ok : true,
+        calls: outcome?.calls.length ?? 0,
+        totalMs: Math.round(outcome?.calls.reduce((a, c) => a + c.durationMs, 0) ?? 0),
+        accounting: outcome?.accounting,
+        error: outcome?.error,
+        detail: (outcome?.calls ?? []).map((c) => `${external_node_path_namespaceObject.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`),
+    };
+    // Outage bookkeeping.
+    const at = isoSeconds(now());
+    const monitorStateAbs = external_node_path_namespaceObject.join(repoRoot, MONITOR_STATE_PATH);
+    const prevState = (await monitor_readJson(monitorStateAbs)) ?? undefined;
+    const prevFailures = typeof prevState?.consecutive_failed_ticks === "number" ? prevState.consecutive_failed_ticks : 0;
+    let monitorState;
+    let outageInfo;
+    if (outcome && !outcome.ok) {
+        const n = prevFailures + 1;
+        const escalated = n >= escalateAfter;
+        outageInfo = { consecutiveFailedTicks: n, escalated, error: outcome.error ?? "the scheduler query failed" };
+        monitorState = {
+            ...(prevState ?? {}),
+            schema_version: "1.0",
+            last_tick_at: at,
+            consecutive_failed_ticks: n,
+            last_poll_error: outageInfo.error,
+            last_poll_error_at: at,
+            first_failed_at: prevFailures > 0 ? (prevState?.first_failed_at ?? at) : at,
+        };
+        findings.push({
+            severity: escalated ? "error" : "warning",
+            check: "scheduler.outage",
+            message: `the scheduler did not answer (${outageInfo.error}); no run was changed. ${n} consecutive failed tick(s)${escalated ? `, at or above the escalation threshold of ${escalateAfter}` : ` (escalated at ${escalateAfter})`}`,
+            file: MONITOR_STATE_PATH,
+            hint: "check slurmctld, slurmdbd and munged on the cluster (scontrol ping, sacctmgr show cluster, munge -n | unmunge); the next tick retries",
+        });
+    }
+    else if (prevFailures > 0) {
+        // Recovered (or nothing left to ask about): record the end of the outage once.
+        monitorState = {
+            ...prevState,
+            schema_version: "1.0",
+            last_tick_at: at,
+            ...(outcome ? { last_ok_at: at } : {}),
+            consecutive_failed_ticks: 0,
+        };
+        findings.push({
+            severity: "notice",
+            check: "scheduler.recovered",
+            message: `the scheduler answers again after ${prevFailures} failed tick(s) (last error: ${prevState?.last_poll_error ?? "unknown"})`,
+            file: MONITOR_STATE_PATH,
+        });
+    }
+    const reports = [];
+    const changed = [];
+    const extraFiles = new Map(); // repo-relative path -> content written this tick
+    /** Exact manifest texts this tick wrote itself before apply() (the "syncing" record): never another writer's. */
+    const ownWrites = new Map();
+    const stateEvents = [];
+    // analysis/summary.md is shared by the runs of an iteration: re-applied section by section.
+    const summarySections = [];
+    const unresolved = new Set(outcome?.unresolved ?? []);
+    for (const l of candidates) {
+        const m = structuredClone(l.manifest);
+        const before = statusOf(m);
+        const jobId = manifestJobId(m);
+        const launchRec = monitor_obj(m.launch);
+        const rep = {
+            runId: m.run_id,
+            iterationId: m.iteration_id,
+            manifestPath: l.run.manifestDisplay,
+            hostMode: m.host_mode,
+            jobId,
+            before,
+            after: before,
+            transitions: [],
+            changed: false,
+            launchSha: typeof launchRec.git_revision === "string" ? launchRec.git_revision : undefined,
+        };
+        let jobSucceeded = false;
+        // Where the job's files are: the launch snapshot (work root), else the checkout's run dir.
+        const ev = jobRunDir(m, repoRoot, l.run.runDir);
+        if (ev.invalid) {
+            findings.push({
+                severity: "warning",
+                check: "monitor.work_dir_invalid",
+                file: l.run.manifestDisplay,
+                jsonPath: "/launch/work_dir",
+                message: `launch.work_dir ${ev.invalid} of run ${m.run_id} is not an absolute path; the job's files are looked for in the checkout's run dir`,
+            });
+        }
+        else if (ev.workDir && ev.missing && m.host_mode === "slurm") {
+            findings.push({
+                severity: "warning",
+                check: "monitor.work_dir_missing",
+                file: l.run.manifestDisplay,
+                jsonPath: "/launch/work_dir",
+                message: `the job's work dir ${ev.dir} (the launch snapshot of run ${m.run_id}) is missing: its sentinel, logs and outputs cannot be read, so they count as missing`,
+                hint: "if the snapshot was moved, put it back (or copy its run dir into the checkout's run dir) and run the monitor again",
+            });
+        }
+        /** The job's run dir as this tick reads it (a missing snapshot reads as empty, never as the checkout's copy). */
+        const evDir = ev.workDir ? ev.dir : l.run.runDir;
+        const copyBack = async () => syncArtifacts({
+            repoRoot,
+            runDir: l.run.runDir,
+            runId: m.run_id,
+            iterationId: m.iteration_id,
+            iterationPath: l.run.iterationPath,
+            now,
+            config: workDirCopyConfig(ev.dir),
+        });
+        if (asks(l)) {
+            if (!outcome || !outcome.ok) {
+                reports.push({
+                    ...rep,
+                    slurmState: m.slurm?.state,
+                    reason: m.slurm?.reason,
+                    syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status),
+                });
+                continue; // an outage changes no run
+            }
+            let obs = outcome.observations.get(jobId);
+            if (!obs && unresolved.has(jobId)) {
+                // Accounting is down and the controller no longer lists the job: nothing is known.
+                findings.push({
+                    severity: "notice",
+                    check: "scheduler.unresolved",
+                    message: `job ${jobId} of run ${m.run_id}: the controller no longer lists it and accounting is down; left as ${before} until sacct answers`,
+                    file: l.run.manifestDisplay,
+                });
+                reports.push({
+                    ...rep,
+                    slurmState: m.slurm?.state,
+                    reason: m.slurm?.reason,
+                    syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status),
+                });
+                continue;
+            }
+            const otherName = jobNameMismatch(m, obs);
+            if (otherName !== undefined) {
+                // A recycled job id (reinstall, counter reset): that job's outcome is not this run's.
+                findings.push({
+                    severity: "warning",
+                    check: "scheduler.job_name_mismatch",
+                    file: l.run.manifestDisplay,
+                    jsonPath: "/slurm/job_name",
+                    message: `job ${jobId} is named ${JSON.stringify(otherName)} for the scheduler, not ${JSON.stringify(m.slurm?.job_name)} as run ${m.run_id} recorded: it is another job, so run ${m.run_id}'s job counts as unknown (failed as unknown_job after ${graceSeconds} s)`,
+                    hint: `look for the run's own job with \`sacct --name ${String(m.slurm?.job_name)}\`; if it exists, put its id into the manifest`,
+                });
+                obs = undefined;
+            }
+            const sv = otherName !== undefined ? { note: "" } : await monitor_readSentinel(evDir, jobId, obs?.tasks !== undefined);
+            if (sv.symlink)
+                findings.push(symlinkFinding(repoRoot, external_node_path_namespaceObject.join(evDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
+            const d = decideJob({
+                obs,
+                sentinel: sv.sentinel,
+                now: now(),
+                unknownSince: m.slurm?.unknown_since,
+                graceSeconds,
+            });
+            if (sv.note)
+                d.detail += sv.note;
+            if (otherName !== undefined)
+                d.detail += ` (job ${jobId} is named ${otherName}, not ${String(m.slurm?.job_name)}: another job)`;
+            // The scheduler says success; the sentinel may still be on its way (rsync mode, or a lagging shared filesystem).
+            const schedulerOk = d.phase === "succeeded" || d.failureReason === "sentinel_missing";
+            recordObservation(m, d, obs, at, schedulerOk);
+            if (obs)
+                delete m.slurm.unknown_since;
+            else if (d.unknownSince)
+                m.slurm.unknown_since = d.unknownSince;
+            const evidence = d.detail;
+            if (d.phase === "running") {
+                move(m, "running", at, evidence, rep);
+            }
+            else if (schedulerOk) {
+                move(m, "running", at, `the job ran${obs?.start ? ` from ${obs.start}` : ""}${obs?.end ? ` to ${obs.end}` : ""}; ${evidence}`, rep);
+                jobSucceeded = true;
+            }
+            else if (d.phase === "failed" || (d.phase === "unknown" && d.terminal)) {
+                move(m, "failed", at, evidence, rep);
+                const failure = { reason: d.failureReason ?? "unknown", message: evidence };
+                if (d.cancelledBy)
+                    failure.cancelled_by = d.cancelledBy;
+                if (m.slurm?.exit_code)
+                    failure.exit_code = m.slurm.exit_code;
+                if (vocabulary_canTransition(before, "failed"))
+                    m.failure = failure;
+            }
+            else if (d.phase === "unknown") {
+                findings.push({
+                    severity: "warning",
+                    check: "scheduler.unknown_job",
+                    message: obs
+                        ? `job ${jobId} of run ${m.run_id}: ${evidence}`
+                        : `job ${jobId} of run ${m.run_id} is not known to the scheduler (since ${d.unknownSince ?? at}); it is called failed (unknown_job) after ${graceSeconds} s`,
+                    file: l.run.manifestDisplay,
+                });
+            }
+            else if (d.phase === "pending" && obs?.reason && NEVER_STARTS.some((r) => obs.reason.startsWith(r))) {
+                findings.push({
+                    severity: "warning",
+                    check: "scheduler.never_starts",
+                    message: `job ${jobId} of run ${m.run_id} is pending with reason ${obs.reason}: it will not start unless the request or the cluster changes`,
+                    file: l.run.manifestDisplay,
+                    hint: `change the request in design.yaml and relaunch (autolab cancel ${m.run_id}), or ask the admins (scontrol show job ${jobId})`,
+                });
+            }
+            rep.slurmState = m.slurm?.state;
+            rep.reason = m.slurm?.reason;
+            rep.failureReason = d.terminal && !schedulerOk ? d.failureReason : undefined;
+            rep.exitCode = m.slurm?.exit_code;
+        }
+        else if (m.host_mode === "slurm" && before === "running" && m.slurm?.outcome === "succeeded") {
+            jobSucceeded = true; // the job is done; only its artifacts are still missing
+        }
+        else if (m.host_mode === "slurm" && IN_FLIGHT.has(before) && jobId === undefined) {
+            findings.push({
+                severity: "warning",
+                check: "monitor.no_job_id",
+                file: l.run.manifestDisplay,
+                message: `run ${m.run_id} is ${before} but has no job id: its launch did not finish, so there is nothing to ask the scheduler about`,
+                hint: `look for its job with \`sacct --name autolab-${m.run_id}\`; relaunch with the same --launch-key to adopt it, or autolab launch ${m.iteration_id} --run-id ${m.run_id} when no job exists`,
+            });
+        }
+        // Jobs the scheduler calls a success: artifacts first, then the sentinel (which may arrive with them).
+        if (jobSucceeded && statusOf(m) === "running" && !dryRun) {
+            let syncEvidence;
+            // Work root: the job's files come from its snapshot first (every tick until synced: a late sentinel arrives too).
+            let fromWorkDir;
+            let workDirFailed = false;
+            if (ev.workDir && !ev.missing) {
+                const r = await copyBack();
+                if (r.status === "ok") {
+                    fromWorkDir = `the job's files copied from its work dir ${ev.dir} (${r.copied.length} file(s))`;
+                }
+                else {
+                    workDirFailed = true;
+                    const prevAttempts = Number(monitor_obj(m.artifact_sync_to_local).total_attempts ?? 0) || 0;
+                    m.artifact_sync_to_local = {
+                        ...syncRecord(r),
+                        from_work_dir: ev.dir,
+                        total_attempts: prevAttempts + r.attempts,
+                    };
+                    findings.push({
+                        severity: "warning",
+                        check: "sync.failed",
+                        file: l.run.manifestDisplay,
+                        message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${r.error ?? "unknown error"}; it is retried on the next tick`,
+                        hint: "check the work root's permissions and free space",
+                    });
+                }
+            }
+            if (workDirFailed) {
+                // retried on the next tick
+            }
+            else if (vocabulary_isSuccessLike(m.artifact_sync_to_local?.status)) {
+                // Already synced (e.g. by hand, as the recovery steps say).
+                syncEvidence = `artifact_sync_to_local.status is ${String(m.artifact_sync_to_local.status)}`;
+            }
+            else {
+                try {
+                    const designShown = `${l.run.iterationPath}/design.yaml`;
+                    const { data: design } = await loadDesign(external_node_path_namespaceObject.join(l.run.iterationDir, "design.yaml"), designShown);
+                    const config = resolveSyncConfig(design, policy, {
+                        designFile: designShown,
+                        policyFile: ".autolab/verifier_policy.yaml",
+                    });
+                    // Visible in the work tree while the copy runs; a crash leaves "syncing", which is retried.
+                    m.artifact_sync_to_local = syncingRecord(m.artifact_sync_to_local);
+                    await writeManifest(l.run.manifestPath, m, l.run.manifestDisplay);
+                    if (!ownWrites.has(m.run_id))
+                        ownWrites.set(m.run_id, new Set());
+                    ownWrites.get(m.run_id).add(serializeManifest(m));
+                    const result = await syncArtifacts({
+                        repoRoot,
+                        runDir: l.run.runDir,
+                        runId: m.run_id,
+                        iterationId: m.iteration_id,
+                        iterationPath: l.run.iterationPath,
+                        config,
+                        now,
+                    });
+                    const prevAttempts = Number(monitor_obj(m.artifact_sync_to_local).total_attempts ?? 0) || 0;
+                    m.artifact_sync_to_local = { ...syncRecord(result), total_attempts: prevAttempts + result.attempts };
+                    if (result.status === "ok") {
+                        syncEvidence = `artifacts synced (${config.mode})${config.mode === "rsync" ? `: ${result.copied.length} file(s) copied` : ""}`;
+                    }
+                    else {
+                        findings.push({
+                            severity: "warning",
+                            check: "sync.failed",
+                            message: `artifact sync for run ${m.run_id} failed: ${result.error ?? "missing " + result.missing.join(", ")}; it is retried on the next tick`,
+                            file: l.run.manifestDisplay,
+                            hint: "fix the source, or copy the files by hand, set artifact_sync_to_local.status to ok, and run the monitor again",
+                        });
+                    }
+                }
+                catch (e) {
+                    findings.push(errorFinding(e, l.run.manifestDisplay, "sync.config"));
+                }
+            }
+            if (syncEvidence !== undefined && fromWorkDir)
+                syncEvidence = `${fromWorkDir}; ${syncEvidence}`;
+            if (syncEvidence !== undefined) {
+                const sv = await monitor_readSentinel(l.run.runDir, jobId ?? "", Array.isArray(m.slurm?.array_tasks));
+                if (sv.symlink)
+                    findings.push(symlinkFinding(repoRoot, external_node_path_namespaceObject.join(l.run.runDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
+                const code = sv.sentinel?.exit_code;
+                const slurm = { ...(m.slurm ?? {}) };
+                if (code === 0) {
+                    delete slurm.sentinel_missing_since;
+                    m.slurm = slurm;
+                    move(m, "synced", at, `${syncEvidence}; job_sentinel.json says exit 0`, rep);
+                }
+                else if (typeof code === "number") {
+                    const evidence = `${syncEvidence}; but job_sentinel.json says exit ${code}, although the scheduler reported success`;
+                    slurm.failure_reason = "exit_code";
+                    m.slurm = slurm;
+                    move(m, "failed", at, evidence, rep);
+                    m.failure = { reason: "exit_code", message: evidence, sentinel_exit_code: code };
+                    rep.failureReason = "exit_code";
+                }
+                else {
+                    const since = typeof slurm.sentinel_missing_since === "string" ? slurm.sentinel_missing_since : at;
+                    const waited = (now().getTime() - Date.parse(since)) / 1000;
+                    const what = sv.sentinel
+                        ? "job_sentinel.json has no exit code (the job script did not reach its end)"
+                        : `job_sentinel.json is missing${sv.note}`;
+                    if (waited >= graceSeconds) {
+                        const evidence = `${syncEvidence}; but ${what} since ${since}`;
+                        slurm.failure_reason = "sentinel_missing";
+                        m.slurm = slurm;
+                        move(m, "failed", at, evidence, rep);
+                        m.failure = { reason: "sentinel_missing", message: evidence };
+                        rep.failureReason = "sentinel_missing";
+                    }
+                    else {
+                        slurm.sentinel_missing_since = since;
+                        m.slurm = slurm;
+                        findings.push({
+                            severity: "warning",
+                            check: "monitor.sentinel_missing",
+                            file: l.run.manifestDisplay,
+                            message: `job ${jobId} of run ${m.run_id} completed with exit 0 for the scheduler, but ${what}; waiting up to ${graceSeconds} s (since ${since}) before calling the run failed`,
+                            hint: "a shared filesystem can show new files late; if the job's files live elsewhere, check artifact_sync",
+                        });
+                    }
+                }
+            }
+            if (statusOf(m) === "synced")
+                stateEvents.push({ manifest: m, event: "synced" });
+        }
+        // Extraction: synced runs, and terminal runs without metrics.
+        const st = statusOf(m);
+        const needsExtract = st === "synced" || ((st === "failed" || st === "completed" || st === "partial") && !l.hasMetrics);
+        if (needsExtract && !dryRun) {
+            if (ev.workDir && !ev.missing && m.host_mode === "slurm") {
+                // A failed run was never synced: its logs and sentinel still have to come back to be committed.
+                const r = await copyBack();
+                if (r.status !== "ok") {
+                    findings.push({
+                        severity: "warning",
+                        check: "sync.failed",
+                        file: l.run.manifestDisplay,
+                        message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${r.error ?? "unknown error"}; its logs are not committed this tick`,
+                    });
+                }
+            }
+            try {
+                const designShown = `${l.run.iterationPath}/design.yaml`;
+                const { data: design } = await loadDesign(external_node_path_namespaceObject.join(l.run.iterationDir, "design.yaml"), designShown);
+                const designTimeout = monitor_obj(design.extract_parser).timeout_seconds;
+                const res = await extractRun({
+                    repoRoot,
+                    iterationDir: l.run.iterationDir,
+                    iterationPath: l.run.iterationPath,
+                    runDir: l.run.runDir,
+                    runId: m.run_id,
+                    iterationId: m.iteration_id,
+                    design,
+                    manifest: m,
+                    pythonBin,
+                    now,
+                    timeoutSeconds: typeof designTimeout === "number"
+                        ? undefined
+                        : typeof extractTimeoutPolicy === "number"
+                            ? extractTimeoutPolicy
+                            : undefined,
+                });
+                for (const p of [res.metricsPath, res.logPath]) {
+                    if (p)
+                        extraFiles.set(displayPath(repoRoot, p), { content: await (0,promises_namespaceObject.readFile)(p), runId: m.run_id });
+                }
+                const section = sectionOf(await (0,promises_namespaceObject.readFile)(res.summaryPath, "utf8"), m.run_id);
+                if (section)
+                    summarySections.push({
+                        path: displayPath(repoRoot, res.summaryPath),
+                        iterationId: m.iteration_id,
+                        runId: m.run_id,
+                        section,
+                    });
+                rep.metricsStatus = res.metrics.status;
+                rep.primaryMetric = { name: res.metrics.primary_metric.name, value: res.metrics.primary_metric.value };
+                m.extraction = {
+                    metrics: displayPath(repoRoot, res.metricsPath),
+                    status: res.metrics.status,
+                    missing_evidence: res.missingEvidence,
+                };
+                if (statusOf(m) === "synced")
+                    move(m, "completed", at, `metrics.json written (status ${res.metrics.status})`, rep);
+                stateEvents.push({ manifest: m, event: "extracted" });
+                if (m.host_mode === "slurm") {
+                    for (const [p, c] of await evidenceFiles(repoRoot, l.run.runDir, m.run_id, findings))
+                        extraFiles.set(p, { content: c, runId: m.run_id });
+                }
+            }
+            catch (e) {
+                findings.push(errorFinding(e, l.run.manifestDisplay, "extract"));
+            }
+        }
+        rep.after = statusOf(m);
+        rep.syncStatus =
+            normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? String(m.artifact_sync_to_local?.status ?? "");
+        rep.startedAt = m.timestamps?.started_at;
+        rep.completedAt = m.timestamps?.completed_at;
+        if (rep.startedAt) {
+            const end = rep.completedAt ? Date.parse(rep.completedAt) : now().getTime();
+            const d = Math.round((end - Date.parse(rep.startedAt)) / 1000);
+            if (Number.isFinite(d))
+                rep.durationSeconds = Math.max(0, d);
+        }
+        if (rep.after === "failed" && jobId) {
+            const logs = external_node_path_namespaceObject.join(ev.workDir && !ev.missing ? ev.dir : l.run.runDir, "logs");
+            for (const name of [`slurm-${jobId}.err`, `slurm-${jobId}.out`]) {
+                const t = await tail(external_node_path_namespaceObject.join(logs, name));
+                if (t.skipped)
+                    findings.push(symlinkFinding(repoRoot, external_node_path_namespaceObject.join(logs, name), m.run_id, `logs/${name}`));
+                if (t.text !== undefined) {
+                    rep.logTail = t.text;
+                    break;
+                }
+            }
+        }
+        rep.changed = stable(m) !== l.stableBefore;
+        if (rep.changed)
+            changed.push({ l, m });
+        reports.push(rep);
+    }
+    // Ledger disagreements (the manifest wins), for every SLURM run.
+    const ledgerFix = [];
+    const changedById = new Map(changed.map((c) => [c.m.run_id, c.m]));
+    const known = new Set();
+    for (const l of all) {
+        const m = changedById.get(l.manifest.run_id) ?? l.manifest;
+        known.add(String(m.run_id));
+        if (m.host_mode !== "slurm" || !manifestJobId(m))
+            continue;
+        let want;
+        try {
+            want = canonicalLine(m);
+        }
+        catch (e) {
+            findings.push(errorFinding(e, l.run.manifestDisplay, "ledger.manifest", "warning"));
+            continue;
+        }
+        const have = ledgerByRun.get(String(m.run_id));
+        if (have && have.text === want)
+            continue;
+        // A line that matched the manifest as it was before this tick simply follows it; anything else disagreed.
+        let wasRight = false;
+        try {
+            wasRight = have !== undefined && changedById.has(m.run_id) && have.text === canonicalLine(l.manifest);
+        }
+        catch {
+            wasRight = false;
+        }
+        if (!wasRight) {
+            findings.push({
+                severity: "warning",
+                check: "ledger.disagrees",
+                message: have
+                    ? `the ledger line "${have.text.trim()}" disagrees with ${l.run.manifestDisplay}; the manifest wins and the line becomes "${want}"`
+                    : `run ${m.run_id} (${l.run.manifestDisplay}) has no ledger line; it is added`,
+                file: LEDGER_PATH,
+                line: have?.line,
+            });
+        }
+        ledgerFix.push(m);
+    }
+    if (!opts.runId) {
+        for (const e of parsedLedger.entries) {
+            if (!known.has(e.runId)) {
+                findings.push({
+                    severity: "warning",
+                    check: "ledger.no_manifest",
+                    file: LEDGER_PATH,
+                    line: e.line,
+                    message: `the ledger names run ${e.runId} (job ${e.jobId}), but no experiments/*/*/runs/${e.runId}/run_manifest.json exists; the line is left as it is`,
+                    hint: "restore the run's manifest from git history, or remove the line if the run was deleted on purpose",
+                });
+            }
+        }
+    }
+    const written = [];
+    if (dryRun) {
+        return {
+            runs: reports,
+            tracked: all.length,
+            inFlight: slurmInFlight.length,
+            findings,
+            scheduler,
+            outage: outageInfo,
+            written,
+            dryRun,
+        };
+    }
+    // Write everything in one replayable step (commit-back may call it again on a new head), then one commit.
+    let applyFindings = [];
+    /** Runs another writer moved meanwhile (re-decided on every apply: a retry runs on a new head). */
+    const superseded = new Set();
+    const apply = async () => {
+        const touched = [];
+        applyFindings = [];
+        superseded.clear();
+        for (const c of changed) {
+            // Re-read on the head we are writing onto: another writer may have moved the run since this tick read it.
+            const theirsText = await (0,promises_namespaceObject.readFile)(c.l.run.manifestPath, "utf8").catch(() => undefined);
+            const own = theirsText !== undefined &&
+                (ownWrites.get(c.m.run_id)?.has(theirsText) || theirsText === serializeManifest(c.m));
+            let theirs;
+            try {
+                theirs = theirsText !== undefined && !own ? JSON.parse(theirsText) : undefined;
+            }
+            catch {
+                theirs = undefined;
+            }
+            if (theirs && theirs.run_id === c.m.run_id && keepTheirs(statusOf(c.l.manifest), theirs, c.m)) {
+                superseded.add(c.m.run_id);
+                applyFindings.push({
+                    severity: "notice",
+                    check: "monitor.superseded",
+                    file: c.l.run.manifestDisplay,
+                    message: `run ${c.m.run_id} was moved to ${statusOf(theirs)} by another writer while this tick worked (it read ${statusOf(c.l.manifest)} and decided ${statusOf(c.m)}); the newer record is kept`,
+                });
+                continue;
+            }
+            await writeManifest(c.l.run.manifestPath, c.m, c.l.run.manifestDisplay);
+            touched.push(c.l.run.manifestDisplay);
+        }
+        for (const [p, { content, runId }] of extraFiles) {
+            if (superseded.has(runId))
+                continue;
+            await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, p), content);
+            touched.push(p);
+        }
+        for (const sec of summarySections) {
+            if (superseded.has(sec.runId))
+                continue;
+            const abs = external_node_path_namespaceObject.join(repoRoot, sec.path);
+            const cur = (0,external_node_fs_namespaceObject.existsSync)(abs) ? await (0,promises_namespaceObject.readFile)(abs, "utf8") : undefined;
+            try {
+                const next = upsertRunSection(cur, sec.iterationId, sec.runId, sec.section, sec.path);
+                if (next !== cur)
+                    await writeFileAtomic(abs, next);
+                touched.push(sec.path);
+            }
+            catch (e) {
+                applyFindings.push(errorFinding(e, sec.path, "extract.summary", "warning"));
+            }
+        }
+        const ledgerNow = ledgerFix.filter((m) => !superseded.has(m.run_id));
+        if (ledgerNow.length) {
+            const up = await upsertManyFile(ledgerAbs, ledgerNow, LEDGER_PATH);
+            for (const r of up.results)
+                if (r.error)
+                    applyFindings.push(errorFinding(r.error, LEDGER_PATH, "ledger.update"));
+            if (up.written)
+                touched.push(LEDGER_PATH);
+        }
+        if (stateEvents.length) {
+            try {
+                const st = await readState(repoRoot);
+                if (st) {
+                    let s = st;
+                    for (const ev of stateEvents)
+                        if (!superseded.has(ev.manifest.run_id))
+                            s = nextState(s, ev.manifest, ev.event, now()) ?? s;
+                    if (s !== st) {
+                        await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), JSON.stringify(s, null, 2) + "\n");
+                        touched.push(STATE_PATH);
+                    }
+                }
+            }
+            catch (e) {
+                applyFindings.push(errorFinding(e, STATE_PATH, "state", "warning"));
+            }
+        }
+        if (monitorState) {
+            await writeFileAtomic(monitorStateAbs, JSON.stringify(monitorState, null, 2) + "\n");
+            touched.push(MONITOR_STATE_PATH);
+        }
+        return touched;
+    };
+    let commit;
+    const anything = changed.length ||
+        extraFiles.size ||
+        summarySections.length ||
+        ledgerFix.length ||
+        stateEvents.length ||
+        monitorState;
+    if (anything) {
+        if ((opts.commit ?? inGit) && inGit) {
+            commit = await commitBack({
+                repoRoot,
+                apply,
+                message: commitMessage(reports, outageInfo),
+                skipCi: opts.skipCi,
+                push: opts.push,
+                branch: opts.branch,
+                token: opts.token,
+            });
+            written.push(...commit.paths);
+        }
+        else {
+            written.push(...(await apply()));
+        }
+        findings.push(...applyFindings);
+    }
+    return {
+        runs: reports,
+        tracked: all.length,
+        inFlight: slurmInFlight.length,
+        findings,
+        scheduler,
+        outage: outageInfo,
+        commit,
+        written,
+        dryRun,
+    };
+}
+/** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
+function commitMessage(reports, outage) {
+    const moved = reports.filter((r) => r.transitions.length);
+    const subject = outage
+        ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
+        : `autolab: monitor tick: ${moved.length} run(s) advanced`;
+    const body = moved.map((r) => `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`);
+    return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
+}
+/** The run's section of summary.md, markers included. */
+function sectionOf(text, runId) {
+    const lines = text.replace(/\r\n/g, "\n").split("\n");
+    const start = lines.indexOf(`<!-- autolab:run ${runId} begin -->`);
+    const end = lines.indexOf(`<!-- autolab:run ${runId} end -->`);
+    return start >= 0 && end > start ? lines.slice(start, end + 1).join("\n") : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/monitor.js
 
 
@@ -26109,6 +26253,7 @@ Options:
  * a scheduler outage the monitor recorded is shown as a finding.
  * `collectStatus` reads, `formatStatusTable` formats (pure).
  */
+
 
 
 
@@ -26298,9 +26443,8 @@ async function cancelJobs(jobIds, opts = {}) {
 
 
 
-function cancel_iso(d) {
-    return d.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
+
+
 async function cancel(opts) {
     const inGit = await isGitRepo(opts.cwd);
     const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
@@ -26316,7 +26460,7 @@ async function cancel(opts) {
         const before = statusOf(m);
         const jobId = manifestJobId(m);
         const base = { runId: m.run_id, jobId, before, manifestPath: run.manifestDisplay };
-        if (!canTransition(before, "failed")) {
+        if (!vocabulary_canTransition(before, "failed")) {
             return { ...base, after: before, scancelled: false, alreadyEnded: false };
         }
         let scancelled = false;
@@ -26332,7 +26476,7 @@ async function cancel(opts) {
             scancelled = true;
             alreadyEnded = r.nothingToCancel.includes(jobId);
         }
-        const at = cancel_iso(now());
+        const at = isoSeconds(now());
         const by = opts.by ?? process.env.GITHUB_ACTOR ?? external_node_os_namespaceObject.userInfo().username;
         const evidence = `cancelled by ${by} with autolab cancel` +
             (scancelled
@@ -26469,10 +26613,8 @@ Options:
 
 
 
+
 const DEFAULT_TODO_FALLBACK_STAGE = "hypothesis";
-function run_iso(d) {
-    return d.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 /** The stage to fall back to when nothing is left to do in SLURM mode. */
 async function fallbackStage(repoRoot) {
     const { policy } = await loadPolicy(repoRoot);
@@ -26519,7 +26661,7 @@ async function runStep(opts) {
             history: [
                 ...(current.history ?? []),
                 {
-                    timestamp: run_iso((opts.now ?? (() => new Date()))()),
+                    timestamp: isoSeconds((opts.now ?? (() => new Date()))()),
                     stage_before: current.stage,
                     stage_after: to,
                     status: "complete",

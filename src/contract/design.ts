@@ -12,7 +12,8 @@ import { assertValid, loadDocument, type ParsedDocument } from "./validate.js";
 export type { DesignExt } from "./design-types.js";
 
 /** Where iterations live, in lookup order. */
-export const ITERATION_BUCKETS = ["plan", "in_progress", "done"] as const;
+export { ITERATION_BUCKETS } from "../domain/layout.js";
+import { ITERATION_BUCKETS } from "../domain/layout.js";
 
 export interface ResolvedIteration {
   iterationId: string;

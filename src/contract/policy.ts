@@ -75,7 +75,8 @@ export interface Policy {
   [k: string]: unknown;
 }
 
-export const POLICY_PATH = ".autolab/verifier_policy.yaml";
+export { POLICY_PATH } from "../domain/layout.js";
+import { POLICY_PATH } from "../domain/layout.js";
 
 export const DEFAULT_POLICY: Policy = {
   python_bin: "python3",

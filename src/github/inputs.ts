@@ -37,7 +37,7 @@ export interface ActionInputs {
   workRoot?: string;
 }
 
-export const RUN_ID_PATTERN = /^\d{8}T\d{6}Z_[0-9a-f]{6}$/;
+import { RUN_ID_SHAPE } from "../domain/layout.js";
 
 function bool(name: string, fallback: boolean): boolean {
   if (!core.getInput(name)) return fallback;
@@ -91,9 +91,9 @@ export function readInputs(): ActionInputs {
   }
 
   const runId = optional("run-id");
-  if (runId !== undefined && !RUN_ID_PATTERN.test(runId)) {
+  if (runId !== undefined && !RUN_ID_SHAPE.test(runId)) {
     throw new AutolabError(`input run-id ${JSON.stringify(runId)} is not a run id`, {
-      hint: "run ids look like 20261128T151432Z_093977 (UTC launch time + 6 hex digits)",
+      hint: "a run id is a letter or digit, then up to 127 letters, digits, _ . or - (autolab makes 20261128T151432Z_093977: UTC launch time + 6 hex digits)",
     });
   }
 

@@ -10,7 +10,7 @@ import type { RunManifest } from "../contract/types.js";
 import { upsertLedger, upsertMany, type UpsertAction, type UpsertResult } from "./ledger.js";
 
 /** Default location, relative to the repository root. */
-export const LEDGER_PATH = "docs/slurm_job_list.md";
+export { LEDGER_PATH } from "../domain/layout.js";
 
 /** Header of a ledger the tool creates. It names no run, so the parser ignores it. */
 export const LEDGER_HEADER =

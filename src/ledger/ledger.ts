@@ -16,7 +16,7 @@
  *   with a newline.
  */
 import { AutolabError, type Finding } from "../util/errors.js";
-import { manifestJobId, manifestLaunchDate, manifestStatus } from "../contract/manifest.js";
+import { manifestJobId, manifestLaunchDate, manifestStatus } from "../domain/run.js";
 import type { RunManifest } from "../contract/types.js";
 import { isRunStatus } from "../contract/vocabulary.js";
 

@@ -5,7 +5,7 @@
  * process is run here (the adapters in probe/submit/query/cancel do that).
  *
  * Facts these parsers rely on were measured on Slurm 22.05 (see
- * /work/shared/slurm-dev-cluster.md and the fixtures in __tests__/fixtures/slurm/):
+ * ../shared/slurm-dev-cluster.md (beside this repository) and the fixtures in __tests__/fixtures/slurm/):
  * - sacct prints one main row per job (`12`, array task `10_0`, pending array
  *   range `10_[1-2]`) and one row per step (`12.batch`, `12.extern`, `12.0`).
  *   `Start`/`End` are `Unknown` or `None` when not set.

@@ -103,11 +103,11 @@ export interface RenderedScript {
   sentinelPath: string;
 }
 
-export const SENTINEL_FILE = "job_sentinel.json";
+export { SENTINEL_FILE } from "../domain/layout.js";
+import { SENTINEL_FILE } from "../domain/layout.js";
 
-export function jobNameFor(runId: string): string {
-  return `autolab-${runId}`;
-}
+export { jobNameFor } from "../domain/layout.js";
+import { jobNameFor } from "../domain/layout.js";
 
 /** Repository-relative run directory: `<iterationPath>/runs/<runId>`. */
 export function runDirFor(iterationPath: string, runId: string): string {

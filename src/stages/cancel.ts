@@ -16,10 +16,12 @@ import { canTransition, type RunStatus } from "../contract/vocabulary.js";
 import { LEDGER_PATH, upsertLedgerFile } from "../ledger/io.js";
 import { cancelJobs } from "../slurm/cancel.js";
 import { discoverRuns, runNotFound } from "./discover.js";
-import { statusOf, takeMonitorLock } from "./monitor.js";
+import { statusOf } from "../domain/run.js";
+import { takeMonitorLock } from "../store/lock.js";
 import { commitBack, type CommitBackResult } from "../git/commitback.js";
 import { isGitRepo, topLevel } from "../git/git.js";
 import { AutolabError } from "../util/errors.js";
+import { isoSeconds as iso } from "../domain/time.js";
 
 export interface CancelOptions {
   cwd: string;
@@ -49,10 +51,6 @@ export interface CancelResult {
   alreadyEnded: boolean;
   manifestPath: string;
   commit?: CommitBackResult;
-}
-
-function iso(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 export async function cancel(opts: CancelOptions): Promise<CancelResult> {

@@ -26,7 +26,8 @@ import { ITERATION_BUCKETS } from "../contract/design.js";
 import { AutolabError, type Finding } from "../util/errors.js";
 import { displayPath, resolveInside } from "../util/fs.js";
 
-export const MANIFEST_NAME = "run_manifest.json";
+export { MANIFEST_FILE as MANIFEST_NAME } from "../domain/layout.js";
+import { MANIFEST_FILE as MANIFEST_NAME } from "../domain/layout.js";
 
 export interface DiscoveredRun {
   iterationId: string;
@@ -57,12 +58,8 @@ export interface DiscoverResult {
   findings: Finding[];
 }
 
-const SAFE_NAME = /^[A-Za-z0-9._+-]+$/;
-
-/** True for a name that can be used as a path component, job name part and ledger field. */
-export function isSafeName(name: string): boolean {
-  return SAFE_NAME.test(name) && name !== "." && name !== "..";
-}
+export { isSafeName } from "../domain/layout.js";
+import { isSafeName } from "../domain/layout.js";
 
 type EntryKind = "dir" | "file" | "other" | "missing";
 

@@ -49,7 +49,8 @@ export const METRICS_SCHEMA_VERSION = "1.0";
 export const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
 /** Default callable for kind python when the design names none. */
 export const DEFAULT_PYTHON_CALLABLE = "extract";
-export const SENTINEL_FILE = "job_sentinel.json";
+export { SENTINEL_FILE } from "../domain/layout.js";
+import { SENTINEL_FILE } from "../domain/layout.js";
 export const METRICS_FILE = "metrics.json";
 export const EXTRACT_LOG = "logs/extract.log";
 /** Line the python shim prints before the JSON of the callable's result. */

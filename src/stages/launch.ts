@@ -75,7 +75,7 @@ import { resolveIteration, loadDesign, type DesignExt } from "../contract/design
 import { loadPolicy } from "../contract/policy.js";
 import { manifestJobId, readManifest, writeManifest, newRunId } from "../contract/manifest.js";
 import { LEDGER_PATH, upsertLedgerFile } from "../ledger/io.js";
-import { MONITOR_STATE_PATH } from "./monitor.js";
+import { MONITOR_STATE_PATH } from "../domain/layout.js";
 import { renderLocalScript, renderSlurmScript, sbatchArgv, type RenderedScript } from "../slurm/render.js";
 import { probeSlurm } from "../slurm/probe.js";
 import { shellJoin } from "../slurm/shell.js";
@@ -89,6 +89,7 @@ import { AutolabError, UsageError } from "../util/errors.js";
 import { ok, runArgv } from "../util/exec.js";
 import { displayPath, readTextStrict, writeFileAtomic } from "../util/fs.js";
 import { advanceStateAfterLaunch, readStateStrict, STATE_PATH } from "./state.js";
+import { isoSeconds as fmtIso } from "../domain/time.js";
 
 export interface LaunchOptions {
   /** Repository root (or any directory inside the checkout). */
@@ -179,7 +180,7 @@ interface Journal {
   cluster?: string;
 }
 
-const RUN_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+import { RUN_ID_SHAPE } from "../domain/layout.js";
 
 async function gitDirOf(repoRoot: string): Promise<string | undefined> {
   const r = await git(repoRoot, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
@@ -216,10 +217,6 @@ async function readJournal(gitdir: string | undefined, key: string | undefined):
 
 async function writeJournal(gitdir: string, j: Journal): Promise<void> {
   await writeFileAtomic(journalFile(gitdir, j.key), JSON.stringify(j, null, 2) + "\n");
-}
-
-function fmtIso(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 // ---------------------------------------------------------------------------

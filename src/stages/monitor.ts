@@ -65,17 +65,10 @@
  *    logs, summary, state) (`monitor.superseded`).
  */
 import { constants as fsConstants, existsSync, lstatSync } from "node:fs";
-import { mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
-import os from "node:os";
+import { open, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { RunManifest, SlurmRecord } from "../contract/types.js";
-import {
-  canTransition,
-  isRunStatus,
-  isSuccessLike,
-  normalizeSyncStatus,
-  type RunStatus,
-} from "../contract/vocabulary.js";
+import { canTransition, isSuccessLike, normalizeSyncStatus, type RunStatus } from "../contract/vocabulary.js";
 import { loadPolicy } from "../contract/policy.js";
 import { loadDesign } from "../contract/design.js";
 import { manifestJobId, serializeManifest, writeManifest } from "../contract/manifest.js";
@@ -96,11 +89,14 @@ import { extractRun, upsertRunSection } from "./extract.js";
 import { discoverRuns, jobRunDir, runNotFound, type DiscoveredRun } from "./discover.js";
 import { nextState, readState, STATE_PATH, type RunEvent } from "./state.js";
 import { commitBack, type CommitBackResult } from "../git/commitback.js";
-import { git, isGitRepo, topLevel } from "../git/git.js";
-import { AutolabError, findingFromError, type Finding } from "../util/errors.js";
+import { isGitRepo, topLevel } from "../git/git.js";
+import { findingFromError, type Finding } from "../util/errors.js";
 import { displayPath, readTextStrict, writeFileAtomic } from "../util/fs.js";
+import { isoSeconds as iso } from "../domain/time.js";
+import { statusOf } from "../domain/run.js";
+import { MONITOR_STATE_PATH } from "../domain/layout.js";
+import { takeMonitorLock } from "../store/lock.js";
 
-export const MONITOR_STATE_PATH = ".autolab/monitor_state.json";
 /** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
 export const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
 
@@ -203,20 +199,10 @@ const NEVER_STARTS = [
   "NodeDown",
 ];
 
-function iso(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
 /** sacct reads `--starttime` in the local time zone of the machine: format it so. */
 function sacctTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
-/** The run's status, read leniently (an older writer may have left it out). */
-export function statusOf(m: RunManifest): RunStatus {
-  if (isRunStatus(m.status)) return m.status;
-  return m.host_mode === "slurm" && manifestJobId(m) !== undefined ? "submitted" : "pending";
 }
 
 /** The manifest without fields that change on every tick by themselves (poll time, growing elapsed time). */
@@ -491,55 +477,6 @@ function recordObservation(
   if (schedulerOk) s.outcome = "succeeded";
   s.decision = d.detail;
   m.slurm = s;
-}
-
-/**
- * A lock in the git dir (or .autolab/) so two ticks (or a tick and a cancel)
- * never work on one checkout at once. Returns the release function. A lock
- * whose owner process is gone is taken over.
- */
-export async function takeMonitorLock(repoRoot: string, inGit: boolean, now: Date): Promise<() => Promise<void>> {
-  let dir = path.join(repoRoot, ".autolab");
-  if (inGit) {
-    const r = await git(repoRoot, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
-    if (r.code === 0 && r.stdout.trim()) dir = path.join(r.stdout.trim(), "autolab");
-  }
-  const file = path.join(dir, "monitor.lock");
-  await mkdir(dir, { recursive: true });
-  const body = JSON.stringify({ pid: process.pid, host: os.hostname(), at: iso(now) }) + "\n";
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fh = await open(file, "wx", 0o644);
-      await fh.writeFile(body);
-      await fh.close();
-      return async () => {
-        await unlink(file).catch(() => undefined);
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const held = await readJson<{ pid?: number; host?: string; at?: string }>(file);
-      const age = held?.at ? now.getTime() - Date.parse(held.at) : Infinity;
-      let alive = false;
-      if (held?.host === os.hostname() && typeof held.pid === "number") {
-        try {
-          process.kill(held.pid, 0);
-          alive = true;
-        } catch (err) {
-          alive = (err as NodeJS.ErrnoException).code === "EPERM";
-        }
-      } else if (held?.host) {
-        alive = age < 6 * 3600 * 1000; // another machine: trust it for a while
-      }
-      if (alive) {
-        throw new AutolabError(
-          `another monitor tick is running in this checkout (pid ${held?.pid} on ${held?.host}, since ${held?.at})`,
-          { file, hint: "wait for it to finish; if no monitor is running, remove the lock file" },
-        );
-      }
-      await unlink(file).catch(() => undefined); // stale: its owner is gone
-    }
-  }
-  throw new AutolabError("could not take the monitor lock", { file });
 }
 
 /**

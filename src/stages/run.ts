@@ -24,6 +24,7 @@ import { monitor, type MonitorReport } from "./monitor.js";
 import { readState, STATE_PATH } from "./state.js";
 import { isGitRepo, topLevel } from "../git/git.js";
 import { commitBack, type CommitBackResult } from "../git/commitback.js";
+import { isoSeconds as iso } from "../domain/time.js";
 
 export const DEFAULT_TODO_FALLBACK_STAGE = "hypothesis";
 
@@ -49,10 +50,6 @@ export interface RunStepResult {
   launch?: LaunchResult;
   monitor?: MonitorReport;
   commit?: CommitBackResult;
-}
-
-function iso(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** The stage to fall back to when nothing is left to do in SLURM mode. */

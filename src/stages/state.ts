@@ -19,14 +19,12 @@ import type { AutolabState, RunManifest } from "../contract/types.js";
 import { assertValid, parseDocument } from "../contract/validate.js";
 import { readTextStrict, writeFileAtomic } from "../util/fs.js";
 import { normalizeSyncStatus } from "../contract/vocabulary.js";
+import { isoSeconds as iso } from "../domain/time.js";
 
-export const STATE_PATH = ".autolab/state.json";
+export { STATE_PATH } from "../domain/layout.js";
+import { STATE_PATH } from "../domain/layout.js";
 
 export type RunEvent = "launched" | "synced" | "extracted";
-
-function iso(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 
 /** Pure: the state after `event` for `manifest`, or undefined when nothing moves. */
 export function nextState(

@@ -1,0 +1,355 @@
+/**
+ * The action, run as the GitHub runner runs it: `node dist/index.js` with
+ * INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_EVENT_PATH and
+ * GITHUB_API_URL set, against a local server that checks every request
+ * against GitHub's OpenAPI description, the real SLURM dev cluster and a
+ * real bare remote. When AUTOLAB_NODE24 names a Node 24 binary (.ci/run
+ * installs one), the bundle runs under it, as GitHub's node24 runtime would.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startGithubMock, type GithubMock } from "../helpers/github-mock.js";
+import { requireCluster, waitForSacct } from "../helpers/cluster.js";
+import { runArgv } from "../../src/util/exec.js";
+import { initRepository } from "../../src/stages/init.js";
+
+const DIST = path.resolve(__dirname, "../../dist/index.js");
+const NODE =
+  process.env.AUTOLAB_NODE24 && existsSync(process.env.AUTOLAB_NODE24) ? process.env.AUTOLAB_NODE24 : process.execPath;
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
+}
+
+/** Parse the GITHUB_OUTPUT file (`name<<DELIM\nvalue\nDELIM`). */
+function readOutputs(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!existsSync(file)) return out;
+  const lines = readFileSync(file, "utf8").split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]);
+    if (m) {
+      const value: string[] = [];
+      i++;
+      while (i < lines.length && lines[i] !== m[2]) value.push(lines[i++]);
+      out[m[1]] = value.join("\n");
+    } else if (lines[i].includes("=")) {
+      const k = lines[i].indexOf("=");
+      out[lines[i].slice(0, k)] = lines[i].slice(k + 1);
+    }
+  }
+  return out;
+}
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+async function runAction(opts: {
+  workspace: string;
+  inputs: Record<string, string>;
+  event: string;
+  payload?: unknown;
+  mock?: GithubMock;
+  sha?: string;
+  env?: Record<string, string | undefined>;
+}): Promise<ActionRun> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "autolab-runner-"));
+  const outputFile = path.join(dir, "output");
+  const summaryFile = path.join(dir, "summary");
+  const eventFile = path.join(dir, "event.json");
+  writeFileSync(outputFile, "");
+  writeFileSync(summaryFile, "");
+  writeFileSync(eventFile, JSON.stringify(opts.payload ?? {}));
+  const env: Record<string, string | undefined> = {
+    GITHUB_ACTIONS: "true",
+    GITHUB_WORKSPACE: opts.workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_EVENT_NAME: opts.event,
+    GITHUB_REPOSITORY: "lab/experiments",
+    GITHUB_SHA: opts.sha ?? "0".repeat(40),
+    GITHUB_REF: "refs/heads/main",
+    GITHUB_RUN_ID: String(Math.floor(Math.random() * 1e9)),
+    GITHUB_ACTOR: "researcher",
+    GITHUB_API_URL: opts.mock?.url ?? "http://127.0.0.1:9",
+    GITHUB_SERVER_URL: "https://github.com",
+  };
+  for (const [k, v] of Object.entries(opts.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  Object.assign(env, opts.env ?? {});
+  const r = await runArgv(NODE, [DIST], { cwd: opts.workspace, env, timeoutMs: 120_000 });
+  return {
+    code: r.code,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    outputs: readOutputs(outputFile),
+    summary: readFileSync(summaryFile, "utf8"),
+  };
+}
+
+function newRepo(): { root: string; remote: string } {
+  const base = mkdtempSync(path.join(os.tmpdir(), "autolab-action-"));
+  const remote = path.join(base, "origin.git");
+  const root = path.join(base, "repo");
+  git(base, "init", "-q", "--bare", remote);
+  git(base, "init", "-q", "-b", "main", root);
+  git(root, "config", "user.name", "researcher");
+  git(root, "config", "user.email", "r@example.invalid");
+  git(root, "remote", "add", "origin", remote);
+  return { root, remote };
+}
+
+async function scaffold(root: string): Promise<void> {
+  await initRepository({ root });
+  git(root, "add", "-A");
+  git(root, "commit", "-qm", "init");
+  git(root, "push", "-q", "origin", "main");
+}
+
+describe("action (node dist/index.js as the runner runs it)", () => {
+  let mock: GithubMock;
+  beforeAll(async () => {
+    if (!existsSync(DIST)) throw new Error("dist/index.js is missing: run `npm run build` first");
+    mock = await startGithubMock();
+  });
+  afterAll(async () => {
+    await mock?.close();
+  });
+
+  it("refuses launch, monitor and cancel on pull_request events and forks, before touching anything", async () => {
+    const { root } = newRepo();
+    await scaffold(root);
+    const head = git(root, "rev-parse", "HEAD");
+    for (const [event, payload] of [
+      [
+        "pull_request",
+        {
+          pull_request: {
+            head: { repo: { fork: false, full_name: "lab/experiments" } },
+            base: { repo: { full_name: "lab/experiments" } },
+          },
+        },
+      ],
+      ["pull_request_target", {}],
+      [
+        "workflow_dispatch",
+        {
+          pull_request: {
+            head: { repo: { fork: true, full_name: "evil/experiments" } },
+            base: { repo: { full_name: "lab/experiments" } },
+          },
+        },
+      ],
+    ] as const) {
+      for (const command of ["launch", "monitor", "cancel"]) {
+        const r = await runAction({
+          workspace: root,
+          event,
+          payload,
+          inputs: { command, design: "example_iteration", "run-id": "20261128T120000Z_abcdef" },
+        });
+        expect(r.code, `${command} on ${event}`).toBe(1);
+        expect(r.stdout).toMatch(/::error::.*(pull request|fork)/i);
+      }
+    }
+    expect(git(root, "status", "--porcelain")).toBe("");
+    expect(git(root, "rev-parse", "HEAD")).toBe(head);
+  });
+
+  it("verify: findings become check-run annotations at their file and line, conclusion failure", async () => {
+    const { root } = newRepo();
+    await scaffold(root);
+    const runDir = path.join(root, "experiments/plan/example_iteration/runs/20261128T120000Z_abcdef");
+    mkdirSync(runDir, { recursive: true });
+    const manifest = [
+      "{",
+      '  "schema_version": "1.0",',
+      '  "run_id": "20261128T120000Z_abcdef",',
+      '  "iteration_id": "example_iteration",',
+      '  "host_mode": "slurm",',
+      '  "command": "sbatch x",',
+      '  "status": "done",',
+      '  "resource_request": {},',
+      '  "artifact_sync_to_local": {"status": "pending"},',
+      '  "timestamps": {"started_at": "2026-11-28T12:00:00Z"},',
+      '  "job_id": "77"',
+      "}",
+      "",
+    ].join("\n");
+    writeFileSync(path.join(runDir, "run_manifest.json"), manifest);
+    const before = mock.requests.length;
+    const r = await runAction({
+      workspace: root,
+      event: "pull_request",
+      mock,
+      inputs: { command: "verify", stage: "launch", token: "ghs_secret_token_value" },
+    });
+    expect(r.code).toBe(1);
+    // The runner learns the secret from ::add-mask:: and hides it everywhere else.
+    expect(r.stdout).toContain("::add-mask::ghs_secret_token_value");
+    const leaked = (r.stdout + r.stderr)
+      .split("\n")
+      .filter((l) => l.includes("ghs_secret_token_value") && !l.startsWith("::add-mask::"));
+    expect(leaked).toEqual([]);
+    expect(JSON.stringify(mock.requests)).not.toContain("ghs_secret_token_value");
+    const reqs = mock.requests.slice(before);
+    expect(reqs.length).toBeGreaterThan(0);
+    expect(mock.invalid()).toEqual([]);
+    const runs = [...mock.checkRuns.values()].filter((c) => c.name.includes("verify"));
+    const run = runs[runs.length - 1];
+    expect(run.conclusion).toBe("failure");
+    const ann = run.annotations.find((a) => a.path.endsWith("run_manifest.json") && a.message.includes("status"));
+    expect(ann, JSON.stringify(run.annotations, null, 2)).toBeDefined();
+    expect(ann!.path).toBe("experiments/plan/example_iteration/runs/20261128T120000Z_abcdef/run_manifest.json");
+    expect(ann!.start_line).toBe(7);
+    expect(ann!.annotation_level).toBe("failure");
+    expect(r.outputs.conclusion).toBe("failure");
+    expect(Number(r.outputs.errors)).toBeGreaterThan(0);
+    expect(r.summary).toContain("autolab verify");
+  });
+
+  it("verify on a fork's read-only token falls back to workflow-command annotations", async () => {
+    const fork = await startGithubMock({ forbidCheckRuns: true });
+    try {
+      const { root } = newRepo();
+      await scaffold(root);
+      const runDir = path.join(root, "experiments/plan/example_iteration/runs/20261128T120000Z_abcdef");
+      mkdirSync(runDir, { recursive: true });
+      writeFileSync(
+        path.join(runDir, "run_manifest.json"),
+        '{\n  "schema_version": "1.0",\n  "run_id": "20261128T120000Z_abcdef",\n  "iteration_id": "example_iteration",\n  "host_mode": "slurm",\n  "command": "x",\n  "resource_request": {},\n  "artifact_sync_to_local": {"status": "pending"},\n  "timestamps": {"started_at": "2026-11-28T12:00:00Z"}\n}\n',
+      );
+      const r = await runAction({
+        workspace: root,
+        event: "pull_request",
+        mock: fork,
+        inputs: { command: "verify", stage: "launch", token: "t" },
+      });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(
+        /::error file=experiments\/plan\/example_iteration\/runs\/20261128T120000Z_abcdef\/run_manifest\.json,line=\d+/,
+      );
+      expect(fork.invalid()).toEqual([]);
+    } finally {
+      await fork.close();
+    }
+  });
+
+  describe("on the SLURM dev cluster", () => {
+    beforeAll(() => requireCluster());
+
+    it("launch submits, records, commits and pushes; monitor completes the run with a success check run", async () => {
+      const { root, remote } = newRepo();
+      await scaffold(root);
+      const launchSha = git(root, "rev-parse", "HEAD");
+      const r = await runAction({
+        workspace: root,
+        event: "workflow_dispatch",
+        mock,
+        sha: launchSha,
+        inputs: { command: "launch", design: "example_iteration", push: "true", token: "t" },
+      });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.outputs["status"]).toBe("submitted");
+      expect(r.outputs["job-id"]).toMatch(/^\d+$/);
+      const runId = r.outputs["run-id"];
+      expect(runId).toMatch(/^\d{8}T\d{6}Z_[0-9a-f]{6}$/);
+      expect(r.outputs["manifest"]).toBe(`experiments/plan/example_iteration/runs/${runId}/run_manifest.json`);
+      const remoteLedger = git(root, "--git-dir", remote, "show", "main:docs/slurm_job_list.md");
+      expect(remoteLedger).toContain(
+        `| job_id=${r.outputs["job-id"]} | iteration_id=example_iteration | run_id=${runId} | status=submitted`,
+      );
+      expect(r.summary).toContain(runId);
+
+      await waitForSacct(r.outputs["job-id"], 90_000);
+      let m: { status: string } = { status: "" };
+      for (let i = 0; i < 10 && m.status !== "completed"; i++) {
+        const t = await runAction({
+          workspace: root,
+          event: "schedule",
+          mock,
+          sha: launchSha,
+          inputs: { command: "monitor", token: "t" },
+        });
+        expect(t.code, t.stdout + t.stderr).toBe(0);
+        m = JSON.parse(readFileSync(path.join(root, r.outputs["manifest"]), "utf8"));
+        if (m.status !== "completed") await new Promise((res) => setTimeout(res, 2000));
+      }
+      expect(m.status).toBe("completed");
+      const checks = [...mock.checkRuns.values()].filter((c) => c.external_id === runId);
+      expect(checks).toHaveLength(1);
+      // On the launch commit: the one that added the run's manifest.
+      const launchCommit = git(root, "log", "--diff-filter=A", "--format=%H", "-1", "--", r.outputs["manifest"]);
+      expect(launchCommit).not.toBe(launchSha);
+      expect(checks[0].head_sha).toBe(launchCommit);
+      expect(checks[0].conclusion).toBe("success");
+      expect(mock.invalid()).toEqual([]);
+      const remoteManifest = JSON.parse(git(root, "--git-dir", remote, "show", `main:${r.outputs["manifest"]}`));
+      expect(remoteManifest.status).toBe("completed");
+    });
+
+    it("monitor: a token that cannot write check runs gives a warning; the tick still succeeds and is summarised", async () => {
+      const fork = await startGithubMock({ forbidCheckRuns: true });
+      try {
+        const { root } = newRepo();
+        await scaffold(root);
+        const l = await runAction({
+          workspace: root,
+          event: "workflow_dispatch",
+          inputs: { command: "launch", design: "example_iteration" },
+        });
+        expect(l.code, l.stdout + l.stderr).toBe(0);
+        await waitForSacct(l.outputs["job-id"], 90_000);
+        const t = await runAction({
+          workspace: root,
+          event: "schedule",
+          mock: fork,
+          inputs: { command: "monitor", token: "t" },
+        });
+        expect(t.code, t.stdout + t.stderr).toBe(0);
+        expect(t.stdout).toMatch(/::warning::could not update the check run/);
+        expect(JSON.parse(t.outputs["changed-runs"]).length).toBe(1);
+        expect(t.summary).toContain(l.outputs["run-id"]);
+        expect(fork.invalid()).toEqual([]);
+      } finally {
+        await fork.close();
+      }
+    });
+  });
+
+  it("verify on a pull request runs the policy's commands only on a GitHub-hosted runner", async () => {
+    const { root } = newRepo();
+    await scaffold(root);
+    const marker = path.join(root, "test-command-ran");
+    writeFileSync(
+      path.join(root, ".autolab/verifier_policy.yaml"),
+      `python_bin: python3\ntest_command: "python3 -c \\"open('${marker}', 'w').write('x')\\""\nrequirements_by_stage:\n  launch: {schema: true, tests: true}\n`,
+    );
+    git(root, "add", "-A");
+    git(root, "commit", "-qm", "policy with a test command");
+    const selfHosted = await runAction({
+      workspace: root,
+      event: "pull_request",
+      inputs: { command: "verify", stage: "launch" },
+      env: { RUNNER_ENVIRONMENT: "self-hosted" },
+    });
+    expect(existsSync(marker), selfHosted.stdout).toBe(false);
+    expect(selfHosted.stdout).toContain("not run here");
+    const hosted = await runAction({
+      workspace: root,
+      event: "pull_request",
+      inputs: { command: "verify", stage: "launch" },
+      env: { RUNNER_ENVIRONMENT: "github-hosted" },
+    });
+    expect(hosted.code, hosted.stdout).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+  });
+});
