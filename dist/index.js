@@ -57030,6 +57030,46 @@ async function takeMonitorLock(repoRoot, inGit, now) {
     throw new errors_AutolabError("could not take the monitor lock", { file });
 }
 
+;// CONCATENATED MODULE: ./lib/src/store/evidence.js
+/**
+ * Evidence reads: files a job (or another writer) may have written are read
+ * without following links. Opened with O_NOFOLLOW (and O_NONBLOCK, so a FIFO
+ * cannot hang a tick), and only a regular file is read.
+ */
+
+
+/**
+ * Read a file the job may have written, never through a symlink: opened with
+ * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
+ * regular file is read. A missing file gives `{}`.
+ */
+async function readNoFollow(file, maxBytes = Number.POSITIVE_INFINITY) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === "ELOOP" || code === "EMLINK")
+            return { skipped: "symlink" };
+        return {};
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            return { skipped: "not a regular file" };
+        if (st.size > maxBytes)
+            return { tooLarge: st.size };
+        return { data: await fh.readFile() };
+    }
+    catch {
+        return {};
+    }
+    finally {
+        await fh.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/src/stages/monitor.js
 /**
  * monitor: one tick advances every in-progress run from scheduler evidence.
@@ -57097,6 +57137,7 @@ async function takeMonitorLock(repoRoot, inGit, now) {
  *    and this tick writes nothing else for that run (ledger line, metrics,
  *    logs, summary, state) (`monitor.superseded`).
  */
+
 
 
 
@@ -57254,37 +57295,6 @@ async function monitor_readJson(file) {
     }
     catch {
         return undefined;
-    }
-}
-/**
- * Read a file the job may have written, never through a symlink: opened with
- * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
- * regular file is read. A missing file gives `{}`.
- */
-async function readNoFollow(file, maxBytes = Number.POSITIVE_INFINITY) {
-    let fh;
-    try {
-        fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === "ELOOP" || code === "EMLINK")
-            return { skipped: "symlink" };
-        return {};
-    }
-    try {
-        const st = await fh.stat();
-        if (!st.isFile())
-            return { skipped: "not a regular file" };
-        if (st.size > maxBytes)
-            return { tooLarge: st.size };
-        return { data: await fh.readFile() };
-    }
-    catch {
-        return {};
-    }
-    finally {
-        await fh.close();
     }
 }
 /** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */

@@ -64,8 +64,8 @@
  *    and this tick writes nothing else for that run (ledger line, metrics,
  *    logs, summary, state) (`monitor.superseded`).
  */
-import { constants as fsConstants, existsSync, lstatSync } from "node:fs";
-import { open, readdir, readFile } from "node:fs/promises";
+import { existsSync, lstatSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { RunManifest, SlurmRecord } from "../contract/types.js";
 import { canTransition, isSuccessLike, normalizeSyncStatus, type RunStatus } from "../contract/vocabulary.js";
@@ -96,6 +96,7 @@ import { isoSeconds as iso } from "../domain/time.js";
 import { statusOf } from "../domain/run.js";
 import { MONITOR_STATE_PATH } from "../domain/layout.js";
 import { takeMonitorLock } from "../store/lock.js";
+import { readNoFollow } from "../store/evidence.js";
 
 /** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
 export const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
@@ -315,41 +316,6 @@ async function readJson<T>(file: string): Promise<T | undefined> {
     return JSON.parse(await readFile(file, "utf8")) as T;
   } catch {
     return undefined;
-  }
-}
-
-/** Result of reading a run-dir file without following symlinks. */
-export interface NoFollowRead {
-  data?: Buffer;
-  /** Why nothing was read although the path exists. */
-  skipped?: "symlink" | "not a regular file";
-  /** Size when it was above `maxBytes` (nothing read). */
-  tooLarge?: number;
-}
-
-/**
- * Read a file the job may have written, never through a symlink: opened with
- * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
- * regular file is read. A missing file gives `{}`.
- */
-export async function readNoFollow(file: string, maxBytes = Number.POSITIVE_INFINITY): Promise<NoFollowRead> {
-  let fh;
-  try {
-    fh = await open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ELOOP" || code === "EMLINK") return { skipped: "symlink" };
-    return {};
-  }
-  try {
-    const st = await fh.stat();
-    if (!st.isFile()) return { skipped: "not a regular file" };
-    if (st.size > maxBytes) return { tooLarge: st.size };
-    return { data: await fh.readFile() };
-  } catch {
-    return {};
-  } finally {
-    await fh.close();
   }
 }
 

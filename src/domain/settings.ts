@@ -1,0 +1,76 @@
+/**
+ * Typed settings, read once per command from the effective policy (built-in
+ * defaults < preset < `.autolab/verifier_policy.yaml`, merged by
+ * contract/policy.ts) and the design. The one place that turns policy values
+ * into numbers; commands never re-read the policy with restated defaults.
+ * Pure: the parsed policy and design are passed in.
+ */
+
+type Plain = Record<string, unknown>;
+
+function obj(v: unknown): Plain {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Plain) : {};
+}
+
+/** A positive finite number, else `dflt`. */
+function positive(v: unknown, dflt: number): number {
+  return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
+}
+
+/** A finite number >= 0, else `dflt`. */
+function nonNegative(v: unknown, dflt: number): number {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : dflt;
+}
+
+export const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
+
+export interface MonitorSettings {
+  /** How long a job may be unknown, or a success lack its sentinel, before that is final. */
+  graceSeconds: number;
+  /** Consecutive failed ticks after which an outage is an error. */
+  escalateAfterTicks: number;
+  /** How far back sacct looks when no run records its launch time. */
+  lookbackDays: number;
+  /** Timeout of one scheduler client call. */
+  clientTimeoutMs: number;
+  pythonBin: string;
+}
+
+export function monitorSettings(policy: Plain): MonitorSettings {
+  const m = obj(obj(policy.slurm).monitor);
+  return {
+    graceSeconds: nonNegative(m.unknown_grace_seconds, 600),
+    escalateAfterTicks: Math.max(1, Math.floor(positive(m.poll_failure_escalation_ticks, 3))),
+    lookbackDays: positive(m.sacct_lookback_days, 14),
+    clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
+    pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
+  };
+}
+
+export interface SubmitSettings {
+  timeoutMs: number;
+  retries: number;
+  baseDelayMs: number;
+  /** Timeout of the policy's test and dry-run commands. */
+  checkTimeoutMs: number;
+}
+
+export function submitSettings(policy: Plain): SubmitSettings {
+  const l = obj(policy.launch);
+  return {
+    timeoutMs: positive(l.submit_timeout_seconds, 60) * 1000,
+    retries: Math.floor(nonNegative(l.submit_retries, 2)),
+    baseDelayMs: nonNegative(l.retry_backoff_seconds, 5) * 1000,
+    checkTimeoutMs: positive(l.check_timeout_seconds, 900) * 1000,
+  };
+}
+
+/**
+ * The extract parser's timeout: the design's `extract_parser.timeout_seconds`,
+ * else the policy's `extract_results.timeout_seconds`, else 600 s.
+ */
+export function extractTimeoutSeconds(design: Plain, policy: Plain): number {
+  const fromDesign = obj(design.extract_parser).timeout_seconds;
+  if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0) return fromDesign;
+  return positive(obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
+}
