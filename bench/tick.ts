@@ -9,7 +9,7 @@
  * the report the benchmark reads. Scheduler calls are counted by the wrapper
  * programs passed in `--bins` (see fixtures.ts), not here.
  */
-import { monitor } from "../src/stages/monitor.js";
+import { monitor } from "../src/commands/monitor/index.js";
 
 interface Args {
   repo: string;

@@ -24,7 +24,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { launch } from "../../src/stages/launch.js";
-import { monitor, type MonitorReport } from "../../src/stages/monitor.js";
+import { monitor, type MonitorReport } from "../../src/commands/monitor/index.js";
 import { parseLedger } from "../../src/ledger/ledger.js";
 import { LEDGER_HEADER } from "../../src/ledger/io.js";
 import type { RunManifest } from "../../src/contract/types.js";

@@ -29,7 +29,7 @@ import { loadPolicy } from "../../src/contract/policy.js";
 import { resolveIteration } from "../../src/contract/design.js";
 import { buildCommand } from "../../src/slurm/render.js";
 import { renderArgv } from "../../src/stages/placeholders.js";
-import { jsonObjectFromStdout } from "../../src/stages/extract.js";
+import { jsonObjectFromStdout } from "../../src/steps/extract.js";
 import { runArgv, ok } from "../../src/util/exec.js";
 import type { Design } from "../../src/contract/types.js";
 
@@ -201,7 +201,7 @@ describe("the example iteration", () => {
 
   it.skipIf(!haveSlurm)("launches on the SLURM dev cluster and completes with its metric", async () => {
     const { launch } = await import("../../src/stages/launch.js");
-    const { monitor } = await import("../../src/stages/monitor.js");
+    const { monitor } = await import("../../src/commands/monitor/index.js");
     const root = tempDir();
     await initRepository({ root });
     const res = await launch({ cwd: root, design: "example_iteration", commit: false, push: false });

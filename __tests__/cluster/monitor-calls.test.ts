@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { monitor, type MonitorReport } from "../../src/stages/monitor.js";
+import { monitor, type MonitorReport } from "../../src/commands/monitor/index.js";
 import { writeManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { slurmOnPath, requireCluster, sbatchRaw, scancel, startCluster, stopDaemon } from "../helpers/cluster.js";

@@ -15,7 +15,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { launch } from "../../src/stages/launch.js";
-import { monitor, type MonitorReport, type MonitorState } from "../../src/stages/monitor.js";
+import { monitor, type MonitorReport, type MonitorState } from "../../src/commands/monitor/index.js";
 import { MONITOR_STATE_PATH } from "../../src/domain/layout.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import {

@@ -15,7 +15,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { launch } from "../../src/stages/launch.js";
-import { monitor } from "../../src/stages/monitor.js";
+import { monitor } from "../../src/commands/monitor/index.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { runVerify } from "../../src/stages/verify.js";

@@ -16,7 +16,7 @@ import {
   planExtraction,
   upsertRunSection,
   type ExtractContext,
-} from "../../src/stages/extract.js";
+} from "../../src/steps/extract.js";
 import {
   renderArgv,
   splitCommandLine,
@@ -26,6 +26,24 @@ import {
 import { syncRecord, syncArtifacts } from "../../src/stages/sync.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { runArgv } from "../../src/util/exec.js";
+import { writeFileAtomic } from "../../src/util/fs.js";
+
+/**
+ * extractRun writes nothing itself (the monitor records what it returns in its
+ * change set); these tests check the files as the monitor would leave them.
+ */
+async function extractToFiles(ctx: Parameters<typeof extractRun>[0]) {
+  const r = await extractRun(ctx);
+  await writeFileAtomic(r.metricsPath, r.metricsText);
+  if (r.logPath && r.logText !== undefined) await writeFileAtomic(r.logPath, r.logText);
+  const cur = existsSync(r.summaryPath) ? readFileSync(r.summaryPath, "utf8") : undefined;
+  const next = upsertRunSection(cur, ctx.iterationId, ctx.runId, r.section, r.summaryPath);
+  if (next !== cur) {
+    mkdirSync(path.dirname(r.summaryPath), { recursive: true });
+    await writeFileAtomic(r.summaryPath, next);
+  }
+  return r;
+}
 
 const ITER = "iter_extract";
 const RUN_A = "20261128T151432Z_093977";
@@ -192,7 +210,7 @@ describe("extractRun with a command parser", () => {
   it("takes metrics from stdout, writes a valid metrics.json, the log and the summary; twice gives identical files", async () => {
     sentinel(RUN_A, 0);
     const ctx = context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/parse.py {run_dir}` } });
-    const r = await extractRun(ctx);
+    const r = await extractToFiles(ctx);
     expect(r.error).toBeUndefined();
     expect(r.parserRan).toBe(true);
     expect(r.missingEvidence).toEqual([]);
@@ -220,7 +238,7 @@ describe("extractRun with a command parser", () => {
     expect(summary).toContain(`(../runs/${RUN_A}/metrics.json)`);
 
     const files = [r.metricsPath, r.summaryPath, r.logPath!].map((f) => readFileSync(f));
-    const r2 = await extractRun(ctx);
+    const r2 = await extractToFiles(ctx);
     expect([r2.metricsPath, r2.summaryPath, r2.logPath!].map((f) => readFileSync(f))).toEqual(files);
   });
 
@@ -237,13 +255,13 @@ print(json.dumps({"primary_metric": {"name": "wrong", "value": -1}}))
 `,
     );
     const ctx = context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/write_file.py {run_dir}` } });
-    const r = await extractRun(ctx);
+    const r = await extractToFiles(ctx);
     const m = validMetrics(r.metricsPath);
     expect(m.status).toBe("completed");
     expect(m.primary_metric).toEqual({ name: "bleu", value: 31.5, delta_vs_baseline: null, unit: "points" });
     expect(m.samples).toBe(1000);
     const first = readFileSync(r.metricsPath);
-    await extractRun(ctx);
+    await extractToFiles(ctx);
     expect(readFileSync(r.metricsPath)).toEqual(first);
   });
 
@@ -255,7 +273,7 @@ print(json.dumps({"primary_metric": {"name": "wrong", "value": -1}}))
     write(path.join(runDirOf(RUN_A), "outputs", "result.json"), JSON.stringify({ acc: 0.7, loss: 1 }));
     write(path.join(repo, "tools", "parse.py"), STDOUT_PARSER);
     sentinel(RUN_A, 0);
-    const r = await extractRun(
+    const r = await extractToFiles(
       context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/parse.py {run_dir}` } }),
     );
     const m = validMetrics(r.metricsPath);
@@ -268,7 +286,7 @@ print(json.dumps({"primary_metric": {"name": "wrong", "value": -1}}))
   it("reports a parser timeout as partial, with the log kept", async () => {
     sentinel(RUN_A, 0);
     write(path.join(repo, "tools", "slow.py"), "import time\nprint('starting', flush=True)\ntime.sleep(60)\n");
-    const r = await extractRun(
+    const r = await extractToFiles(
       context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/slow.py` } }, manifest(RUN_A), {
         timeoutSeconds: 1,
       }),
@@ -284,7 +302,9 @@ print(json.dumps({"primary_metric": {"name": "wrong", "value": -1}}))
   it("reports a failing parser, a non-finite metric and a missing primary metric as partial", async () => {
     sentinel(RUN_A, 0);
     write(path.join(repo, "tools", "crash.py"), "import sys\nprint('boom', file=sys.stderr)\nsys.exit(4)\n");
-    let r = await extractRun(context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/crash.py` } }));
+    let r = await extractToFiles(
+      context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/crash.py` } }),
+    );
     let m = validMetrics(r.metricsPath);
     expect(m.status).toBe("partial");
     expect(m.missing_evidence.join("\n")).toMatch(/exited with code 4/);
@@ -294,14 +314,16 @@ print(json.dumps({"primary_metric": {"name": "wrong", "value": -1}}))
       path.join(repo, "tools", "nan.py"),
       "import json\nprint(json.dumps({'primary_metric': {'name': 'loss', 'value': float('nan')}}))\n",
     );
-    r = await extractRun(context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/nan.py` } }));
+    r = await extractToFiles(context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/nan.py` } }));
     m = validMetrics(r.metricsPath);
     expect(m.status).toBe("partial");
     expect(m.primary_metric).toEqual({ name: "loss", value: null, delta_vs_baseline: null });
     expect(m.missing_evidence).toEqual(['primary metric value is not a finite number ("NaN")']);
 
     write(path.join(repo, "tools", "nometric.py"), "print('{\"loss\": 1}')\n");
-    r = await extractRun(context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/nometric.py` } }));
+    r = await extractToFiles(
+      context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/nometric.py` } }),
+    );
     m = validMetrics(r.metricsPath);
     expect(m.status).toBe("partial");
     expect(m.missing_evidence).toEqual(["parser output has no primary_metric"]);
@@ -310,7 +332,7 @@ print(json.dumps({"primary_metric": {"name": "wrong", "value": -1}}))
 
   it("refuses an unknown placeholder without running anything", async () => {
     sentinel(RUN_A, 0);
-    const r = await extractRun(
+    const r = await extractToFiles(
       context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/parse.py {rundir}` } }),
     );
     expect(r.parserRan).toBe(false);
@@ -322,7 +344,7 @@ print(json.dumps({"primary_metric": {"name": "wrong", "value": -1}}))
 
   it("without an extract_parser the run is partial, not stuck", async () => {
     sentinel(RUN_A, 0);
-    const r = await extractRun(context(RUN_A, {}));
+    const r = await extractToFiles(context(RUN_A, {}));
     const m = validMetrics(r.metricsPath);
     expect(m.status).toBe("partial");
     expect(m.missing_evidence).toEqual(["design has no extract_parser"]);
@@ -344,7 +366,7 @@ def extract(ctx):
             "context": ctx, "unstable": float("inf")}
 `,
     );
-    const r = await extractRun(
+    const r = await extractToFiles(
       context(RUN_A, { extract_parser: { kind: "python", module: "mypkg.extract", callable: "extract" } }),
     );
     expect(r.error).toBeUndefined();
@@ -368,7 +390,7 @@ def extract(ctx):
       { kind: "python" as const, module: "os; import this", callable: "x" },
       { kind: "python" as const, module: "mypkg", callable: "f(); __import__('os').system('touch PWNED')" },
     ]) {
-      const r = await extractRun(context(RUN_A, { extract_parser: parser }));
+      const r = await extractToFiles(context(RUN_A, { extract_parser: parser }));
       expect(r.parserRan).toBe(false);
       const m = validMetrics(r.metricsPath);
       expect(m.status).toBe("partial");
@@ -379,7 +401,7 @@ def extract(ctx):
 
   it("reports an import error as partial", async () => {
     sentinel(RUN_A, 0);
-    const r = await extractRun(
+    const r = await extractToFiles(
       context(RUN_A, { extract_parser: { kind: "python", module: "no_such_module_here", callable: "extract" } }),
     );
     const m = validMetrics(r.metricsPath);
@@ -399,7 +421,7 @@ describe("runs that failed or were not synced", () => {
   it("a failed job gets metrics with status failed and the missing evidence; the parser does not run", async () => {
     sentinel(RUN_A, 3);
     const m0 = manifest(RUN_A, { status: "failed", slurm: { job_id: "4242", state: "FAILED", exit_code: "3:0" } });
-    const r = await extractRun(context(RUN_A, { extract_parser: touchParser() }, m0));
+    const r = await extractToFiles(context(RUN_A, { extract_parser: touchParser() }, m0));
     expect(existsSync(marker())).toBe(false);
     expect(r.parserRan).toBe(false);
     const m = validMetrics(r.metricsPath);
@@ -417,7 +439,7 @@ describe("runs that failed or were not synced", () => {
 
   it("a failed job without a sentinel says so, and reports the SLURM exit code", async () => {
     const m0 = manifest(RUN_A, { status: "failed", slurm: { job_id: "4242", state: "TIMEOUT", exit_code: "0:15" } });
-    const r = await extractRun(context(RUN_A, { extract_parser: touchParser() }, m0));
+    const r = await extractToFiles(context(RUN_A, { extract_parser: touchParser() }, m0));
     const m = validMetrics(r.metricsPath);
     expect(m.status).toBe("failed");
     expect(m.missing_evidence).toEqual([
@@ -433,7 +455,7 @@ describe("runs that failed or were not synced", () => {
     const m0 = manifest(RUN_A, {
       artifact_sync_to_local: { status: "failed", error: "rsync: exit 23", missing: ["outputs/"] },
     });
-    const r = await extractRun(context(RUN_A, { extract_parser: touchParser() }, m0));
+    const r = await extractToFiles(context(RUN_A, { extract_parser: touchParser() }, m0));
     expect(existsSync(marker())).toBe(false);
     const m = validMetrics(r.metricsPath);
     expect(m.status).toBe("partial");
@@ -469,7 +491,7 @@ describe("runs that failed or were not synced", () => {
     });
     expect(failed.status).toBe("failed");
     await writeManifest(manifestPath, manifest(RUN_A, { artifact_sync_to_local: syncRecord(failed) }));
-    let r = await extractRun(context(RUN_A, design, (await readManifest(manifestPath)).data));
+    let r = await extractToFiles(context(RUN_A, design, (await readManifest(manifestPath)).data));
     expect(validMetrics(r.metricsPath).status).toBe("partial");
 
     // The cookbook: rsync by hand, then edit the manifest by hand.
@@ -479,7 +501,7 @@ describe("runs that failed or were not synced", () => {
     edited.artifact_sync_to_local.status = "ok";
     writeFileSync(manifestPath, JSON.stringify(edited, null, 2));
 
-    r = await extractRun(context(RUN_A, design, (await readManifest(manifestPath)).data));
+    r = await extractToFiles(context(RUN_A, design, (await readManifest(manifestPath)).data));
     const m = validMetrics(r.metricsPath);
     expect(m.status).toBe("completed");
     expect(m.primary_metric.value).toBe(0.95);
@@ -495,8 +517,8 @@ describe("summary.md", () => {
     const design = { extract_parser: { kind: "command" as const, command: `${PY} tools/parse.py {run_dir}` } };
     const summaryPath = path.join(iterationDir, "analysis", "summary.md");
     write(summaryPath, "# My iteration\n\nNotes written by hand.\n");
-    await extractRun(context(RUN_B, design));
-    await extractRun(
+    await extractToFiles(context(RUN_B, design));
+    await extractToFiles(
       context(RUN_A, design, manifest(RUN_A, { artifact_sync_to_local: { status: "failed", error: "x" } })),
     );
     let text = readFileSync(summaryPath, "utf8");
@@ -504,14 +526,14 @@ describe("summary.md", () => {
     expect(text.indexOf(RUN_A)).toBeLessThan(text.indexOf(RUN_B));
     expect(text).toContain("Status: **partial**");
 
-    await extractRun(context(RUN_A, design));
+    await extractToFiles(context(RUN_A, design));
     text = readFileSync(summaryPath, "utf8");
     expect(text.split(`<!-- autolab:run ${RUN_A} begin -->`)).toHaveLength(2);
     expect(text).not.toContain("Status: **partial**");
     expect(text.match(/Status: \*\*completed\*\*/g)).toHaveLength(2);
     const again = readFileSync(summaryPath);
-    await extractRun(context(RUN_B, design));
-    await extractRun(context(RUN_A, design));
+    await extractToFiles(context(RUN_B, design));
+    await extractToFiles(context(RUN_A, design));
     expect(readFileSync(summaryPath)).toEqual(again);
   });
 

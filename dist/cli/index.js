@@ -16692,7 +16692,7 @@ var __webpack_exports__ = {};
  * exact spot. Exit codes follow the CLI contract: 1 = check failed / runtime
  * error, 2 = usage error.
  */
-class AutolabError extends Error {
+class errors_AutolabError extends Error {
     location;
     exitCode;
     hint;
@@ -16707,7 +16707,7 @@ class AutolabError extends Error {
     }
 }
 /** A wrong command line: exit 2. */
-class UsageError extends AutolabError {
+class UsageError extends errors_AutolabError {
     constructor(message, hint) {
         super(message, { exitCode: 2, hint });
         this.name = "UsageError";
@@ -16732,7 +16732,7 @@ function formatFinding(f) {
     return `${where ? where + ": " : ""}${f.severity}: ${f.message}${path} [${f.check}]${hint}`;
 }
 function formatError(err) {
-    if (err instanceof AutolabError) {
+    if (err instanceof errors_AutolabError) {
         const where = formatLocation(err.location);
         const path = err.location.jsonPath ? ` (at ${err.location.jsonPath})` : "";
         const extra = err.findings.length ? "\n" + err.findings.map((f) => "  " + formatFinding(f)).join("\n") : "";
@@ -16758,7 +16758,7 @@ function worstSeverity(findings) {
  */
 function findingFromError(e, check, file, opts = {}) {
     const severity = opts.severity ?? "error";
-    if (e instanceof AutolabError) {
+    if (e instanceof errors_AutolabError) {
         return {
             severity,
             check,
@@ -16914,7 +16914,7 @@ function decodeUtf8Strict(buf, displayPath) {
             i += n;
         }
         const { line, column } = lineColOfByte(buf, i);
-        throw new AutolabError(`file is not valid UTF-8 (byte 0x${(buf[i] ?? 0).toString(16).padStart(2, "0")})`, {
+        throw new errors_AutolabError(`file is not valid UTF-8 (byte 0x${(buf[i] ?? 0).toString(16).padStart(2, "0")})`, {
             file: displayPath,
             line,
             column,
@@ -16930,7 +16930,7 @@ async function readTextStrict(file, displayPath = file) {
     }
     catch (e) {
         const code = e.code;
-        throw new AutolabError(code === "ENOENT" ? "file not found" : `cannot read file: ${e.message}`, {
+        throw new errors_AutolabError(code === "ENOENT" ? "file not found" : `cannot read file: ${e.message}`, {
             file: displayPath,
         });
     }
@@ -16946,7 +16946,7 @@ function resolveInside(root, p, what = "path") {
     const abs = external_node_path_namespaceObject.resolve(rootReal, p);
     const rel = external_node_path_namespaceObject.relative(rootReal, abs);
     if (rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)) {
-        throw new AutolabError(`${what} ${JSON.stringify(p)} leaves the repository`, {
+        throw new errors_AutolabError(`${what} ${JSON.stringify(p)} leaves the repository`, {
             hint: "use a path inside the repository",
         });
     }
@@ -16960,7 +16960,7 @@ function resolveInside(root, p, what = "path") {
             const target = (0,external_node_fs_namespaceObject.realpathSync)(cur);
             const r = external_node_path_namespaceObject.relative(rootReal, target);
             if (r === ".." || r.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(r)) {
-                throw new AutolabError(`${what} ${JSON.stringify(p)} is a symlink that points outside the repository`, {
+                throw new errors_AutolabError(`${what} ${JSON.stringify(p)} is a symlink that points outside the repository`, {
                     hint: "replace the symlink with a path inside the repository",
                 });
             }
@@ -16972,6 +16972,15 @@ function resolveInside(root, p, what = "path") {
 function displayPath(root, abs) {
     const rel = external_node_path_namespaceObject.relative(root, abs);
     return rel && !rel.startsWith("..") ? rel.split(external_node_path_namespaceObject.sep).join("/") : abs;
+}
+/** A JSON file's value, or undefined when it is missing or not JSON (for files only the tool writes). */
+async function readJsonFile(file) {
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:url"
@@ -17052,7 +17061,7 @@ function scanJson(text, file) {
     let i = 0;
     const fail = (message, at, hint) => {
         const { line, column } = mapper.position(Math.min(at, text.length));
-        throw new AutolabError(`invalid JSON: ${message}`, { file, line, column, hint });
+        throw new errors_AutolabError(`invalid JSON: ${message}`, { file, line, column, hint });
     };
     const describe = (at) => (at >= text.length ? "end of file" : JSON.stringify(text.slice(at, at + 1)));
     const ws = () => {
@@ -17465,7 +17474,7 @@ function parseYaml(text, file) {
         const where = at(offset);
         const dup = e.code === "DUPLICATE_KEY";
         const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more YAML error(s))` : "";
-        throw new AutolabError(`invalid YAML: ${firstLine(e.message)}${more}`, {
+        throw new errors_AutolabError(`invalid YAML: ${firstLine(e.message)}${more}`, {
             file,
             ...where,
             hint: dup ? "keep one of the two entries with this key" : undefined,
@@ -17477,7 +17486,7 @@ function parseYaml(text, file) {
         data = doc.contents === null ? {} : doc.toJS({ maxAliasCount: 100 });
     }
     catch (e) {
-        throw new AutolabError(`invalid YAML: ${e.message}`, { file, line: 1, column: 1 });
+        throw new errors_AutolabError(`invalid YAML: ${e.message}`, { file, line: 1, column: 1 });
     }
     const warnings = doc.warnings.map((w) => ({
         severity: "warning",
@@ -17503,7 +17512,7 @@ function assertValid(doc) {
         return doc;
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem(s))` : "";
-    throw new AutolabError(`${describeKind(doc.kind)} is invalid: ${first.message}${more}`, {
+    throw new errors_AutolabError(`${describeKind(doc.kind)} is invalid: ${first.message}${more}`, {
         file: doc.file,
         line: first.line,
         column: first.column,
@@ -17852,7 +17861,7 @@ function expandPlaceholders(template, vars, where) {
     return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_all, name) => {
         if (Object.prototype.hasOwnProperty.call(vars, name))
             return vars[name];
-        throw new AutolabError(`unknown placeholder {{${name}}}${where ? ` in ${where}` : ""}`, {
+        throw new errors_AutolabError(`unknown placeholder {{${name}}}${where ? ` in ${where}` : ""}`, {
             hint: `known placeholders: ${Object.keys(vars)
                 .map((k) => `{{${k}}}`)
                 .join(", ")}`,
@@ -17881,7 +17890,7 @@ function presetsDir() {
             break;
         dir = up;
     }
-    throw new AutolabError("the presets directory was not found next to the autolab installation", {
+    throw new errors_AutolabError("the presets directory was not found next to the autolab installation", {
         hint: "set AUTOLAB_PRESETS_DIR to the directory holding the preset YAML files",
     });
 }
@@ -17896,7 +17905,7 @@ function listPresets() {
 async function loadPreset(name) {
     const known = listPresets();
     if (!known.includes(name)) {
-        throw new AutolabError(`unknown preset ${JSON.stringify(name)}`, {
+        throw new errors_AutolabError(`unknown preset ${JSON.stringify(name)}`, {
             exitCode: 2,
             hint: `known presets: ${known.join(", ") || "(none)"}`,
         });
@@ -17921,8 +17930,8 @@ async function loadPolicy(repoRoot) {
             presetData = await loadPreset(preset);
         }
         catch (e) {
-            if (e instanceof AutolabError && !e.location.file) {
-                throw new AutolabError(e.message, {
+            if (e instanceof errors_AutolabError && !e.location.file) {
+                throw new errors_AutolabError(e.message, {
                     file: POLICY_PATH,
                     ...doc.locate("/policy_resolution/default_preset"),
                     jsonPath: "/policy_resolution/default_preset",
@@ -18007,7 +18016,7 @@ async function applyPreset(repoRoot, name) {
     const doc = (0,dist/* parseDocument */.Tp)(original, { lineCounter, uniqueKeys: true, keepSourceTokens: false });
     if (doc.errors.length) {
         const { line, col } = lineCounter.linePos(doc.errors[0].pos[0]);
-        throw new AutolabError(`invalid YAML: ${doc.errors[0].message.split("\n")[0]}`, {
+        throw new errors_AutolabError(`invalid YAML: ${doc.errors[0].message.split("\n")[0]}`, {
             file: POLICY_PATH,
             line,
             column: col,
@@ -18020,7 +18029,7 @@ async function applyPreset(repoRoot, name) {
     }
     const root = doc.contents;
     if (!(0,dist/* isMap */.jh)(root)) {
-        throw new AutolabError("the policy file must be a mapping of keys to values", {
+        throw new errors_AutolabError("the policy file must be a mapping of keys to values", {
             file: POLICY_PATH,
             line: 1,
             column: 1,
@@ -18113,7 +18122,7 @@ const ORDER = {
  * any non-terminal status -> failed. `partial` is a local-mode end state.
  * Never backwards, never out of a terminal status.
  */
-function vocabulary_canTransition(from, to) {
+function canTransition(from, to) {
     if (from === to)
         return false;
     if (isTerminal(from))
@@ -18186,7 +18195,7 @@ function manifestStatus(m) {
     if (isRunStatus(m.status))
         return m.status;
     if (m.status !== undefined) {
-        throw new AutolabError(`unknown run status ${JSON.stringify(m.status)}`, { jsonPath: "/status" });
+        throw new errors_AutolabError(`unknown run status ${JSON.stringify(m.status)}`, { jsonPath: "/status" });
     }
     return m.host_mode === "slurm" && manifestJobId(m) !== undefined ? "submitted" : "pending";
 }
@@ -18404,7 +18413,7 @@ function parseLedger(text) {
 }
 function checkToken(value, what, m) {
     if (!TOKEN.test(value)) {
-        throw new AutolabError(`run ${m.run_id}: ${what} ${JSON.stringify(value)} cannot stand in a ledger line (spaces or '|')`, {
+        throw new errors_AutolabError(`run ${m.run_id}: ${what} ${JSON.stringify(value)} cannot stand in a ledger line (spaces or '|')`, {
             jsonPath: what === "job id" ? "/job_id" : `/${what}`,
         });
     }
@@ -18413,20 +18422,20 @@ function checkToken(value, what, m) {
 /** The ledger line for the manifest's current state. Throws for non-SLURM runs and when job id or date is missing. */
 function canonicalLine(m) {
     if (m.host_mode !== "slurm") {
-        throw new AutolabError(`run ${String(m.run_id)} is not a SLURM run (host_mode=${String(m.host_mode)}); the ledger lists SLURM runs only`, {
+        throw new errors_AutolabError(`run ${String(m.run_id)} is not a SLURM run (host_mode=${String(m.host_mode)}); the ledger lists SLURM runs only`, {
             jsonPath: "/host_mode",
         });
     }
     const jobId = manifestJobId(m);
     if (jobId === undefined) {
-        throw new AutolabError(`run ${String(m.run_id)} has no job id`, {
+        throw new errors_AutolabError(`run ${String(m.run_id)} has no job id`, {
             jsonPath: "/job_id",
             hint: "a SLURM manifest records its job id in job_id or slurm.job_id",
         });
     }
     const date = manifestLaunchDate(m);
     if (date === undefined) {
-        throw new AutolabError(`run ${String(m.run_id)} has no launch date`, {
+        throw new errors_AutolabError(`run ${String(m.run_id)} has no launch date`, {
             jsonPath: "/timestamps/started_at",
             hint: "set timestamps.started_at (or a run id starting with YYYYMMDDTHHMMSSZ)",
         });
@@ -18440,7 +18449,7 @@ function canonicalLine(m) {
  * line, is left alone and reported in its result's `error`; the others are
  * written. Later manifests for the same run win.
  */
-function upsertMany(text, manifests) {
+function ledger_upsertMany(text, manifests) {
     const ix = indexLedger(text);
     const lines = ix.lines;
     const endsWithEol = lines.length > 0 && lines[lines.length - 1].eol !== "";
@@ -18456,7 +18465,7 @@ function upsertMany(text, manifests) {
             canonical = canonicalLine(m);
         }
         catch (e) {
-            results.push({ runId, error: e instanceof AutolabError ? e : new AutolabError(String(e)) });
+            results.push({ runId, error: e instanceof errors_AutolabError ? e : new errors_AutolabError(String(e)) });
             continue;
         }
         const malformed = ix.malformedByRun.get(runId);
@@ -18471,7 +18480,7 @@ function upsertMany(text, manifests) {
             const all = [...(malformed ?? []), ...dup].sort((a, b) => a - b);
             results.push({
                 runId,
-                error: new AutolabError(`run ${runId} has ${parts.join(" and ")} in the ledger; not updating it`, {
+                error: new errors_AutolabError(`run ${runId} has ${parts.join(" and ")} in the ledger; not updating it`, {
                     line: all[0],
                     hint: `fix the ledger by hand so that run ${runId} has exactly one line of the form \`${LEDGER_FORMAT}\``,
                 }),
@@ -18518,7 +18527,7 @@ function upsertMany(text, manifests) {
  * duplicated, or when the manifest cannot give a ledger line.
  */
 function upsertLedger(text, m) {
-    const { text: out, results } = upsertMany(text, [m]);
+    const { text: out, results } = ledger_upsertMany(text, [m]);
     const r = results[0];
     if (r.error)
         throw r.error;
@@ -18607,6 +18616,120 @@ function verifyRunInLedger(ix, m, file, opts = {}) {
     return findings.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
 }
 
+;// CONCATENATED MODULE: ./lib/src/ledger/sync.js
+
+
+
+
+/** Header of a ledger the tool creates. It names no run, so the parser ignores it. */
+const sync_LEDGER_HEADER = "# SLURM job list\n\nOne line per SLURM run: launch date (UTC), job id, iteration, run id, status.\nMaintained by autolab; notes you add outside the run lines are kept.\n\n";
+/**
+ * The SLURM runs whose ledger line must be written, and what disagreed. A
+ * line that matched the manifest before this tick simply follows it; any
+ * other difference (or a missing line) is reported. With `allRuns`, lines
+ * that name no known run are reported too (and left alone).
+ */
+function ledgerFollow(runs, ledger, allRuns) {
+    const findings = [];
+    const fix = [];
+    const byRun = new Map(ledger.entries.map((e) => [e.runId, e]));
+    const known = new Set();
+    for (const r of runs) {
+        const m = r.after ?? r.before;
+        known.add(String(m.run_id));
+        if (m.host_mode !== "slurm" || !manifestJobId(m))
+            continue;
+        let want;
+        try {
+            want = canonicalLine(m);
+        }
+        catch (e) {
+            findings.push(findingFromError(e, "ledger.manifest", r.manifestFile, { severity: "warning" }));
+            continue;
+        }
+        const have = byRun.get(String(m.run_id));
+        if (have && have.text === want)
+            continue;
+        let wasRight = false;
+        try {
+            wasRight = have !== undefined && r.after !== undefined && have.text === canonicalLine(r.before);
+        }
+        catch {
+            wasRight = false;
+        }
+        if (!wasRight) {
+            findings.push({
+                severity: "warning",
+                check: "ledger.disagrees",
+                message: have
+                    ? `the ledger line "${have.text.trim()}" disagrees with ${r.manifestFile}; the manifest wins and the line becomes "${want}"`
+                    : `run ${m.run_id} (${r.manifestFile}) has no ledger line; it is added`,
+                file: LEDGER_PATH,
+                line: have?.line,
+            });
+        }
+        fix.push(m);
+    }
+    if (allRuns) {
+        for (const e of ledger.entries) {
+            if (known.has(e.runId))
+                continue;
+            findings.push({
+                severity: "warning",
+                check: "ledger.no_manifest",
+                file: LEDGER_PATH,
+                line: e.line,
+                message: `the ledger names run ${e.runId} (job ${e.jobId}), but no experiments/*/*/runs/${e.runId}/run_manifest.json exists; the line is left as it is`,
+                hint: "restore the run's manifest from git history, or remove the line if the run was deleted on purpose",
+            });
+        }
+    }
+    return { fix, findings };
+}
+/** Findings for the ledger's own problems (malformed or duplicate lines). */
+function ledgerProblems(ledger) {
+    return ledger.problems.map((p) => ({
+        severity: "warning",
+        check: `ledger.${p.kind}`,
+        message: p.message,
+        file: LEDGER_PATH,
+        line: p.line,
+    }));
+}
+/**
+ * The edit that upserts the runs' lines into the ledger as the head has it
+ * (runs whose other edits were superseded are left out). A run whose lines are
+ * malformed or duplicated is reported at its line and skipped.
+ */
+function ledgerEdit(manifests, file = LEDGER_PATH) {
+    return {
+        path: file,
+        what: "the ledger",
+        edit(current, ctx) {
+            const now = manifests.filter((m) => !ctx.superseded.has(m.run_id));
+            if (!now.length)
+                return "unchanged";
+            const existing = current === undefined ? undefined : new TextDecoder().decode(current);
+            const { text, results } = ledger_upsertMany(existing ?? sync_LEDGER_HEADER, now);
+            for (const r of results) {
+                if (!r.error)
+                    continue;
+                const e = !r.error.location.file && r.error.location.line !== undefined
+                    ? new errors_AutolabError(r.error.message, {
+                        file,
+                        line: r.error.location.line,
+                        jsonPath: r.error.location.jsonPath,
+                        hint: r.error.hint,
+                    })
+                    : r.error;
+                ctx.note(findingFromError(e, "ledger.update", file));
+            }
+            const changed = text !== existing && results.some((r) => r.action === "added" || r.action === "updated");
+            return changed ? text : "unchanged";
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/ledger/io.js
 /**
  * Reading and writing the ledger file (thin adapter around ledger.ts).
@@ -18619,8 +18742,8 @@ function verifyRunInLedger(ix, m, file, opts = {}) {
 
 /** Default location, relative to the repository root. */
 
-/** Header of a ledger the tool creates. It names no run, so the parser ignores it. */
-const LEDGER_HEADER = "# SLURM job list\n\nOne line per SLURM run: launch date (UTC), job id, iteration, run id, status.\nMaintained by autolab; notes you add outside the run lines are kept.\n\n";
+
+
 /** The ledger's text, or undefined when the file does not exist. */
 async function readLedger(absPath, displayPath = absPath) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(absPath))
@@ -18636,14 +18759,14 @@ async function writeLedger(absPath, text) {
  */
 async function upsertLedgerFile(absPath, m, displayPath = absPath) {
     const existing = await readLedger(absPath, displayPath);
-    const before = existing ?? LEDGER_HEADER;
+    const before = existing ?? sync_LEDGER_HEADER;
     let r;
     try {
         r = upsertLedger(before, m);
     }
     catch (e) {
-        if (e instanceof AutolabError && !e.location.file && e.location.line !== undefined) {
-            throw new AutolabError(e.message, {
+        if (e instanceof errors_AutolabError && !e.location.file && e.location.line !== undefined) {
+            throw new errors_AutolabError(e.message, {
                 file: displayPath,
                 line: e.location.line,
                 jsonPath: e.location.jsonPath,
@@ -18927,7 +19050,7 @@ async function initRepository(opts) {
     const root = external_node_path_namespaceObject.resolve(opts.root);
     if (occupied(root)) {
         if (!(0,external_node_fs_namespaceObject.statSync)(root).isDirectory())
-            throw new AutolabError("not a directory", { file: root });
+            throw new errors_AutolabError("not a directory", { file: root });
     }
     else {
         (0,external_node_fs_namespaceObject.mkdirSync)(root, { recursive: true });
@@ -18949,7 +19072,7 @@ async function initRepository(opts) {
             await applyPreset(root, preset);
     });
     await place(EXAMPLE_DESIGN_PATH, "example iteration design", (abs) => writeFileAtomic(abs, EXAMPLE_DESIGN));
-    await place(LEDGER_PATH, "ledger", (abs) => writeFileAtomic(abs, LEDGER_HEADER));
+    await place(LEDGER_PATH, "ledger", (abs) => writeFileAtomic(abs, sync_LEDGER_HEADER));
     for (const [name, text] of Object.entries(WORKFLOW_TEMPLATES)) {
         const body = opts.action ? text.split(ACTION_PLACEHOLDER).join(opts.action) : text;
         await place(`.github/workflows/${name}`, "workflow", (abs) => writeFileAtomic(abs, body));
@@ -19055,7 +19178,7 @@ function isDir(p) {
  */
 async function resolveIteration(repoRoot, arg) {
     if (!arg.trim())
-        throw new AutolabError("no iteration given", {
+        throw new errors_AutolabError("no iteration given", {
             exitCode: 2,
             hint: "pass a design.yaml path, an iteration directory or an iteration id",
         });
@@ -19070,13 +19193,13 @@ async function resolveIteration(repoRoot, arg) {
     if (candidate)
         return candidate;
     if (looksLikePath) {
-        throw new AutolabError(`no design found at ${JSON.stringify(arg)}`, {
+        throw new errors_AutolabError(`no design found at ${JSON.stringify(arg)}`, {
             exitCode: 2,
             hint: "pass a design.yaml file, a directory that holds design.yaml, or an iteration id",
         });
     }
     if (!ITERATION_ID.test(arg)) {
-        throw new AutolabError(`${JSON.stringify(arg)} is not an iteration id`, {
+        throw new errors_AutolabError(`${JSON.stringify(arg)} is not an iteration id`, {
             exitCode: 2,
             hint: "iteration ids are made of letters, digits and . _ + -",
         });
@@ -19084,13 +19207,13 @@ async function resolveIteration(repoRoot, arg) {
     const looked = ITERATION_BUCKETS.map((b) => external_node_path_namespaceObject.join(root, "experiments", b, arg, "design.yaml"));
     const found = looked.filter(isFile);
     if (found.length === 0) {
-        throw new AutolabError(`iteration ${JSON.stringify(arg)} not found`, {
+        throw new errors_AutolabError(`iteration ${JSON.stringify(arg)} not found`, {
             exitCode: 2,
             hint: `looked for ${looked.map((p) => displayPath(root, p)).join(", ")}`,
         });
     }
     if (found.length > 1) {
-        throw new AutolabError(`iteration ${JSON.stringify(arg)} is ambiguous: it exists in ${found.length} places`, {
+        throw new errors_AutolabError(`iteration ${JSON.stringify(arg)} is ambiguous: it exists in ${found.length} places`, {
             exitCode: 2,
             hint: `found ${found.map((p) => displayPath(root, p)).join(" and ")}; pass the design.yaml path instead`,
         });
@@ -19104,14 +19227,14 @@ function resolveCandidate(root, arg) {
         abs = resolveInside(root, arg, "design path");
     }
     catch (e) {
-        if (e instanceof AutolabError)
-            throw new AutolabError(e.message, { exitCode: 2, hint: e.hint });
+        if (e instanceof errors_AutolabError)
+            throw new errors_AutolabError(e.message, { exitCode: 2, hint: e.hint });
         throw e;
     }
     if (isDir(abs)) {
         const designPath = external_node_path_namespaceObject.join(abs, "design.yaml");
         if (!isFile(designPath)) {
-            throw new AutolabError(`directory ${JSON.stringify(arg)} has no design.yaml`, {
+            throw new errors_AutolabError(`directory ${JSON.stringify(arg)} has no design.yaml`, {
                 exitCode: 2,
                 hint: `looked for ${displayPath(root, designPath)}`,
             });
@@ -19171,9 +19294,9 @@ async function writeManifest(absPath, m, displayPath = absPath) {
 function newRunId(now, rand) {
     const suffix = rand ?? (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex");
     if (!/^[0-9a-f]{6}$/.test(suffix))
-        throw new AutolabError(`run id suffix must be 6 lowercase hex digits (got ${JSON.stringify(suffix)})`);
+        throw new errors_AutolabError(`run id suffix must be 6 lowercase hex digits (got ${JSON.stringify(suffix)})`);
     if (Number.isNaN(now.getTime()))
-        throw new AutolabError("run id: invalid date");
+        throw new errors_AutolabError("run id: invalid date");
     const stamp = isoSeconds(now).replace(/[-:]/g, "");
     return `${stamp}_${suffix}`;
 }
@@ -19204,7 +19327,7 @@ const BARE = /^[A-Za-z0-9_@%+:,./-]+$/;
 /** Quote `s` as a single POSIX shell word. Throws on NUL, which no shell word can hold. */
 function shellQuote(s) {
     if (s.includes("\0")) {
-        throw new AutolabError("a shell word cannot contain a NUL character", {
+        throw new errors_AutolabError("a shell word cannot contain a NUL character", {
             hint: "remove the NUL character from the value",
         });
     }
@@ -19293,7 +19416,7 @@ function throwIfErrors(findings) {
         return;
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""})` : "";
-    throw new AutolabError(`${first.message}${more}`, { jsonPath: first.jsonPath, hint: first.hint, findings: errors });
+    throw new errors_AutolabError(`${first.message}${more}`, { jsonPath: first.jsonPath, hint: first.hint, findings: errors });
 }
 /** A short, escaped rendering of a hostile value for messages (newlines etc. shown as escapes). */
 function describeValue(v) {
@@ -19840,7 +19963,7 @@ function normalizeEntrypoint(design) {
     const { value, findings } = collectEntrypoint(design);
     throwIfErrors(findings);
     if (!value)
-        throw new AutolabError("design has no usable entrypoint", { jsonPath: "/entrypoint" });
+        throw new errors_AutolabError("design has no usable entrypoint", { jsonPath: "/entrypoint" });
     return value;
 }
 /** Walltime to SLURM's `--time` form; throws an AutolabError naming `path`. */
@@ -19860,7 +19983,7 @@ function normalizeMemory(raw, path = "/compute/memory_estimate") {
 /** A value that must be a safe token (run id, iteration id); throws naming `what`. */
 function requireSafeToken(raw, what, jsonPath) {
     if (!isSafeToken(raw)) {
-        throw new AutolabError(`${what} ${describeValue(raw)} is not a safe token`, {
+        throw new errors_AutolabError(`${what} ${describeValue(raw)} is not a safe token`, {
             jsonPath,
             hint: "use only letters, digits, '_', '.', '-' (starting with a letter or digit, at most 128 characters)",
         });
@@ -19881,17 +20004,17 @@ function requireDirectivePath(raw, what, absolute) {
         raw.length > 1024 ||
         !PATH_CHARS.test(raw) ||
         HETJOB_WORDS.test(raw)) {
-        throw new AutolabError(`${what} ${describeValue(raw)} cannot be used in an #SBATCH line`, { hint });
+        throw new errors_AutolabError(`${what} ${describeValue(raw)} cannot be used in an #SBATCH line`, { hint });
     }
     if (absolute !== raw.startsWith("/")) {
-        throw new AutolabError(`${what} ${describeValue(raw)} must be ${absolute ? "an absolute" : "a relative"} path`, {
+        throw new errors_AutolabError(`${what} ${describeValue(raw)} must be ${absolute ? "an absolute" : "a relative"} path`, {
             hint,
         });
     }
     const segments = raw.split("/").filter((s, i) => !(i === 0 && s === "" && absolute));
     if (segments.some((s) => s === "." || s === "..") ||
         (segments.length > 1 && segments.slice(0, -1).some((s) => s === ""))) {
-        throw new AutolabError(`${what} ${describeValue(raw)} must be a normalised path (no '.', '..' or empty segments)`, {
+        throw new errors_AutolabError(`${what} ${describeValue(raw)} must be a normalised path (no '.', '..' or empty segments)`, {
             hint,
         });
     }
@@ -19976,7 +20099,7 @@ function buildCommand(design, pythonBin) {
     if (ep.kind === "cli")
         return ep.cli;
     if (typeof pythonBin !== "string" || pythonBin === "" || /[\0\n\r]/.test(pythonBin)) {
-        throw new AutolabError(`python_bin ${JSON.stringify(pythonBin)} is not a usable program name`, {
+        throw new errors_AutolabError(`python_bin ${JSON.stringify(pythonBin)} is not a usable program name`, {
             hint: "set python_bin in the policy to a program name or path, e.g. python3",
         });
     }
@@ -20007,7 +20130,7 @@ function directiveLine(d) {
     const text = d.value === undefined ? d.option : `${d.option}=${d.value}`;
     // Last line of defence: values.ts already guarantees this.
     if (!/^--[a-z][a-z0-9-]*(=[\x21-\x7e]+)?$/.test(text) || /[#"'\\]/.test(text)) {
-        throw new AutolabError(`internal error: unsafe #SBATCH directive ${JSON.stringify(text)}`);
+        throw new errors_AutolabError(`internal error: unsafe #SBATCH directive ${JSON.stringify(text)}`);
     }
     return `#SBATCH ${text}`;
 }
@@ -20072,7 +20195,7 @@ function body(c, mode) {
 function finish(lines) {
     const text = lines.join("\n") + "\n";
     if (text.includes("\r") || text.includes("\0")) {
-        throw new AutolabError("internal error: rendered script contains CR or NUL");
+        throw new errors_AutolabError("internal error: rendered script contains CR or NUL");
     }
     return text;
 }
@@ -20127,12 +20250,12 @@ function sbatchArgv(scriptPath, rendered, env) {
     const runId = requireSafeToken(env.runId, "run id");
     const iterationId = requireSafeToken(env.iterationId, "iteration id");
     if (rendered.jobName !== jobNameFor(runId)) {
-        throw new AutolabError(`script was rendered for ${rendered.jobName}, not for run ${runId}`, {
+        throw new errors_AutolabError(`script was rendered for ${rendered.jobName}, not for run ${runId}`, {
             hint: "render the script for this run before submitting it",
         });
     }
     if (typeof scriptPath !== "string" || scriptPath === "" || scriptPath.includes("\0")) {
-        throw new AutolabError(`script path ${JSON.stringify(scriptPath)} is not usable`);
+        throw new errors_AutolabError(`script path ${JSON.stringify(scriptPath)} is not usable`);
     }
     const path = scriptPath.startsWith("-") ? `./${scriptPath}` : scriptPath;
     return [
@@ -20739,7 +20862,7 @@ async function probeSlurm(opts = {}) {
 
 
 
-class SubmitError extends AutolabError {
+class SubmitError extends errors_AutolabError {
     kind;
     /** What sbatch said (stderr, else stdout), or why it could not run. */
     sbatchMessage;
@@ -20978,20 +21101,20 @@ async function git(repo, args, opts = {}) {
 function gitError(r, what, secrets = [], repo) {
     const cmd = `git ${r.args.slice(0, 3).join(" ")}${r.args.length > 3 ? " ..." : ""}`;
     const msg = redact(`${what ? what + ": " : ""}${cmd} failed: ${describeFailure(r)}`, secrets);
-    return new AutolabError(msg, {
+    return new errors_AutolabError(msg, {
         file: repo,
         hint: r.spawnError ? "install git and make sure it is on PATH" : undefined,
     });
 }
-async function isGitRepo(dir) {
+async function git_isGitRepo(dir) {
     const r = await git(dir, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
     return exec_ok(r) && r.stdout.trim() === "true";
 }
 /** Absolute path of the work tree's top level. */
-async function topLevel(dir) {
+async function git_topLevel(dir) {
     const r = await git(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
     if (!exec_ok(r)) {
-        throw new AutolabError("not inside a git work tree", {
+        throw new errors_AutolabError("not inside a git work tree", {
             file: dir,
             hint: "run inside a git checkout (git clone / git init)",
         });
@@ -21125,15 +21248,15 @@ const BOT_IDENTITY = {
 const NET_TIMEOUT_MS = 180_000;
 const MAX_DELAY_MS = 15_000;
 async function commitBack(opts) {
-    const root = await topLevel(opts.repoRoot);
+    const root = await git_topLevel(opts.repoRoot);
     const remote = opts.remote ?? "origin";
     if (!remote || remote.startsWith("-") || /[\s\0]/.test(remote)) {
-        throw new AutolabError(`invalid git remote name ${JSON.stringify(remote)}`, { file: root });
+        throw new errors_AutolabError(`invalid git remote name ${JSON.stringify(remote)}`, { file: root });
     }
     const remoteExists = await hasRemote(root, remote);
     const push = opts.push ?? remoteExists;
     if (push && !remoteExists) {
-        throw new AutolabError(`cannot push: the repository has no git remote "${remote}"`, {
+        throw new errors_AutolabError(`cannot push: the repository has no git remote "${remote}"`, {
             file: root,
             hint: `add it (git remote add ${remote} <url>) or commit without pushing (--no-push)`,
         });
@@ -21141,18 +21264,18 @@ async function commitBack(opts) {
     const checkedOut = await currentBranch(root);
     const target = opts.branch ?? checkedOut;
     if (!target) {
-        throw new AutolabError("HEAD is detached, so there is no branch to commit to", {
+        throw new errors_AutolabError("HEAD is detached, so there is no branch to commit to", {
             file: root,
             hint: "give the branch to commit to (e.g. --branch autolab/runs) or check out a branch",
         });
     }
     const check = await git(root, ["check-ref-format", "--branch", target], { allowFailure: true });
     if (!exec_ok(check)) {
-        throw new AutolabError(`"${target}" is not a valid branch name`, { file: root, hint: "see git check-ref-format" });
+        throw new errors_AutolabError(`"${target}" is not a valid branch name`, { file: root, hint: "see git check-ref-format" });
     }
     const subject = opts.message.trim();
     if (!subject)
-        throw new AutolabError("commit message is empty", { file: root });
+        throw new errors_AutolabError("commit message is empty", { file: root });
     const message = opts.skipCi && !/\[skip ci\]/i.test(subject.split("\n")[0]) ? addToSubject(subject, " [skip ci]") : subject;
     const secrets = opts.token ? [opts.token] : [];
     const ctx = {
@@ -21209,7 +21332,7 @@ async function sameBranch(ctx, policy) {
             continue;
         }
         if (base && !(await isAncestor(ctx.root, base, remoteHead))) {
-            throw new AutolabError(`branch ${ctx.target} has local commits that are not on ${ctx.remote}/${ctx.target}, and the remote moved; ` +
+            throw new errors_AutolabError(`branch ${ctx.target} has local commits that are not on ${ctx.remote}/${ctx.target}, and the remote moved; ` +
                 `commit-back never rebases your commits. The local commit ${commitback_short(commit)} (${kept}) still holds the change`, { file: ctx.root, hint: `integrate the remote (git pull --rebase ${ctx.remote} ${ctx.target}) and push` });
         }
         await moveBranch(ctx, commit, base, remoteHead, kept);
@@ -21232,7 +21355,7 @@ async function otherBranch(ctx, policy) {
         else if (await isAncestor(ctx.root, remoteHead, localRef))
             base = localRef;
         else {
-            throw new AutolabError(`local branch ${ctx.target} and ${ctx.remote}/${ctx.target} have diverged; nothing was committed`, {
+            throw new errors_AutolabError(`local branch ${ctx.target} and ${ctx.remote}/${ctx.target} have diverged; nothing was committed`, {
                 file: ctx.root,
                 hint: `reconcile them (e.g. rebase ${ctx.target} onto ${ctx.remote}/${ctx.target}, or delete the local branch if its commits are not needed)`,
             });
@@ -21264,7 +21387,7 @@ async function otherBranch(ctx, policy) {
             pending = built;
             if (!policy.push) {
                 if (!canMove) {
-                    throw new AutolabError(`cannot move local branch ${ctx.target} to the new commit ${commitback_short(built)} (it is checked out in another worktree or has other commits)`, { file: ctx.root, hint: `the commit ${built} holds the change; ${keptAt}` });
+                    throw new errors_AutolabError(`cannot move local branch ${ctx.target} to the new commit ${commitback_short(built)} (it is checked out in another worktree or has other commits)`, { file: ctx.root, hint: `the commit ${built} holds the change; ${keptAt}` });
                 }
                 return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
             }
@@ -21318,7 +21441,7 @@ async function runApply(ctx, from, base, previous) {
         catch (e) {
             if (!previous)
                 throw e;
-            throw new AutolabError(`re-applying the change on the new head of ${ctx.target} failed: ${e.message}; ` +
+            throw new errors_AutolabError(`re-applying the change on the new head of ${ctx.target} failed: ${e.message}; ` +
                 `the earlier commit ${previous} still holds the change`, { file: ctx.root, cause: e, hint: `recover it with git cherry-pick ${previous}` });
         }
         for (const p of paths)
@@ -21428,7 +21551,7 @@ async function moveBranch(ctx, ours, oldBase, newBase, kept) {
     }
     if (conflicts.size) {
         const list = [...conflicts].sort();
-        throw new AutolabError(`${ctx.remote}/${ctx.target} moved and changed files that have local changes here: ${list.slice(0, 10).join(", ")}` +
+        throw new errors_AutolabError(`${ctx.remote}/${ctx.target} moved and changed files that have local changes here: ${list.slice(0, 10).join(", ")}` +
             `${list.length > 10 ? ` (and ${list.length - 10} more)` : ""}; nothing was overwritten. ` +
             `The local commit ${commitback_short(ours)} (${kept}) still holds the change`, { file: ctx.root, hint: "commit or move your local changes to those files, then run again" });
     }
@@ -21525,13 +21648,13 @@ async function fetchBranch(ctx, pending, kept) {
     const err = gitError(r, `fetching ${ctx.remote}/${ctx.target}`, ctx.secrets, ctx.root);
     if (!pending)
         throw err;
-    throw new AutolabError(`${err.message}; the local commit ${commitback_short(pending)} (${kept}) still holds the change`, {
+    throw new errors_AutolabError(`${err.message}; the local commit ${commitback_short(pending)} (${kept}) still holds the change`, {
         file: ctx.root,
         hint: `push it when the remote is reachable: git push ${ctx.remote} ${pending}:refs/heads/${ctx.target}`,
     });
 }
 function pushFailure(ctx, commit, attempts, reason, kept) {
-    return new AutolabError(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
+    return new errors_AutolabError(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
         `${redact(reason, ctx.secrets)}; the local commit ${commitback_short(commit)} (${kept}) still holds the change`, {
         file: ctx.root,
         hint: `push it when the remote accepts it: git push ${ctx.remote} ${commit}:refs/heads/${ctx.target}`,
@@ -21603,14 +21726,14 @@ function normalizeRepoPath(root, p) {
     const abs = external_node_path_namespaceObject.resolve(root, p);
     const rel = external_node_path_namespaceObject.relative(root, abs);
     if (!rel || rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)) {
-        throw new AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
+        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
             file: root,
             hint: "apply() must return repository-relative paths of files it wrote",
         });
     }
     const out = rel.split(external_node_path_namespaceObject.sep).join("/");
     if (out === ".git" || out.startsWith(".git/")) {
-        throw new AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
+        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
     }
     return out;
 }
@@ -21878,13 +22001,13 @@ async function readJournal(gitdir, key) {
         j = JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
     }
     catch (e) {
-        throw new AutolabError(`launch journal entry is unreadable: ${e.message}`, {
+        throw new errors_AutolabError(`launch journal entry is unreadable: ${e.message}`, {
             file,
             hint: "remove the file if no job was submitted for this launch key, or pass --run-id with the run's id",
         });
     }
     if (j.key !== key || typeof j.run_id !== "string" || !RUN_ID_SHAPE.test(j.run_id)) {
-        throw new AutolabError("launch journal entry does not belong to this launch key or has no usable run id", { file });
+        throw new errors_AutolabError("launch journal entry does not belong to this launch key or has no usable run id", { file });
     }
     return j;
 }
@@ -21901,8 +22024,8 @@ async function launch(opts) {
     if (opts.launchKey !== undefined && (opts.launchKey.trim() === "" || opts.launchKey.length > 1024)) {
         throw new UsageError("the launch key must be a non-empty string of at most 1024 characters");
     }
-    const inGit = await isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
+    const inGit = await git_isGitRepo(opts.cwd);
+    const repoRoot = inGit ? await git_topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
     const gitdir = inGit ? await gitDirOf(repoRoot) : undefined;
     // 1. Everything that can be refused, before anything is written.
     const it = await resolveIteration(repoRoot, opts.design);
@@ -21971,7 +22094,7 @@ async function launch(opts) {
         if (!probe.canSubmit)
             probeSummary = probe.summary;
         if (probeSummary && !opts.dryRun) {
-            throw new AutolabError(`design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${probeSummary.join("\n  ")}`, {
+            throw new errors_AutolabError(`design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${probeSummary.join("\n  ")}`, {
                 file: designDisplay,
                 ...safeLocate(designDoc.locate, "/compute/location"),
                 jsonPath: "/compute/location",
@@ -22206,12 +22329,12 @@ function renderFor(hostMode, design, ids, pythonBin, locate, designDisplay, repo
         return hostMode === "slurm" ? renderSlurmScript(input) : renderLocalScript(input);
     }
     catch (e) {
-        if (!(e instanceof AutolabError) || e.location.file)
+        if (!(e instanceof errors_AutolabError) || e.location.file)
             throw e;
         const pointer = e.location.jsonPath;
         const findings = e.findings.map((f) => f.jsonPath && !f.file ? { ...f, file: designDisplay, ...safeLocate(locate, f.jsonPath) } : f);
         if (pointer) {
-            throw new AutolabError(e.message, {
+            throw new errors_AutolabError(e.message, {
                 file: designDisplay,
                 jsonPath: pointer,
                 ...safeLocate(locate, pointer),
@@ -22221,7 +22344,7 @@ function renderFor(hostMode, design, ids, pythonBin, locate, designDisplay, repo
             });
         }
         // Not a design value (e.g. the checkout's path cannot stand in an #SBATCH line).
-        throw new AutolabError(e.message, { file: repoRoot, hint: e.hint, findings, cause: e });
+        throw new errors_AutolabError(e.message, { file: repoRoot, hint: e.hint, findings, cause: e });
     }
 }
 // ---------------------------------------------------------------------------
@@ -22240,7 +22363,7 @@ function resolveWorkRoot(option, fromPolicy, repoRoot, inGit, hostMode, log = ()
     const refuse = (message, hint) => {
         if (fromOption)
             throw new UsageError(`--work-root: ${message}`, hint);
-        throw new AutolabError(`launch.work_root ${message}`, { file: POLICY_PATH, jsonPath: "/launch/work_root", hint });
+        throw new errors_AutolabError(`launch.work_root ${message}`, { file: POLICY_PATH, jsonPath: "/launch/work_root", hint });
     };
     if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0"))
         return refuse("must be a non-empty path", "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
@@ -22284,7 +22407,7 @@ function toolOwned(p, iterationPath) {
  */
 async function checkSnapshotable(repoRoot, iterationPath, log) {
     if (!(await headSha(repoRoot))) {
-        throw new AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
+        throw new errors_AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
             file: repoRoot,
             hint: "commit the iteration first",
         });
@@ -22292,7 +22415,7 @@ async function checkSnapshotable(repoRoot, iterationPath, log) {
     const dirty = (await statusPorcelain(repoRoot, [iterationPath])).filter((e) => !toolOwned(e.path, iterationPath));
     if (dirty.length) {
         const list = dirty.slice(0, 10).map((e) => `${e.xy.trim() || "M"} ${e.path}`);
-        throw new AutolabError(`the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`, {
+        throw new errors_AutolabError(`the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`, {
             file: dirty[0].path,
             hint: "commit them first (the snapshot is exactly the recorded git_revision), or launch without a work root",
         });
@@ -22313,7 +22436,7 @@ async function checkSnapshotable(repoRoot, iterationPath, log) {
 async function makeSnapshot(repoRoot, dir, log) {
     if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
         if (!(0,external_node_fs_namespaceObject.lstatSync)(dir).isDirectory()) {
-            throw new AutolabError("the run's snapshot path exists and is not a directory", {
+            throw new errors_AutolabError("the run's snapshot path exists and is not a directory", {
                 file: dir,
                 hint: "remove it, or use another work root",
             });
@@ -22395,7 +22518,7 @@ async function submitOrAdopt(a) {
                 a.log(`accounting did not answer (${found.error}); the controller, which lists every job of a run this young, knows no job named ${name}`);
                 return undefined;
             }
-            throw new AutolabError(`cannot tell whether run ${a.runId} was already submitted: the scheduler did not answer (${found.error}); nothing was submitted`, { file: a.manifestDisplay, hint: "retry when the controller answers; the launch is idempotent" });
+            throw new errors_AutolabError(`cannot tell whether run ${a.runId} was already submitted: the scheduler did not answer (${found.error}); nothing was submitted`, { file: a.manifestDisplay, hint: "retry when the controller answers; the launch is idempotent" });
         }
         if (found.jobIds.length > 1)
             a.log(`warning: ${found.jobIds.length} jobs are named ${name} (${found.jobIds.join(", ")}); adopting the first`);
@@ -22444,7 +22567,7 @@ async function submitOrAdopt(a) {
             a.log(`adopted job ${found.jobIds[0]}: sbatch's reply was lost but the job exists (found by its job name ${name})`);
             return { kind: "job", jobId: found.jobIds[0], attempts: e.attempts, adopted: true, adoptedBy: "job name" };
         }
-        throw new AutolabError(`${e.message}; nothing was recorded for run ${a.runId}`, {
+        throw new errors_AutolabError(`${e.message}; nothing was recorded for run ${a.runId}`, {
             file: a.manifestDisplay,
             hint: a.opts.launchKey
                 ? `retry with the same launch key (${a.opts.launchKey}): it adopts the job if one was created, else submits it`
@@ -22539,9 +22662,9 @@ async function record(a) {
     }
     catch (e) {
         const jobId = manifestJobId(a.manifest);
-        if (!(e instanceof AutolabError))
+        if (!(e instanceof errors_AutolabError))
             throw e;
-        throw new AutolabError(`run ${a.manifest.run_id}${jobId ? ` (job ${jobId})` : ""} is ${a.manifest.status}, but recording it in git failed: ${e.message}`, {
+        throw new errors_AutolabError(`run ${a.manifest.run_id}${jobId ? ` (job ${jobId})` : ""} is ${a.manifest.status}, but recording it in git failed: ${e.message}`, {
             file: e.location.file,
             line: e.location.line,
             hint: `${e.hint ? e.hint + "; " : ""}rerunning the same launch (same --run-id or launch key) records it without submitting again`,
@@ -22828,6 +22951,771 @@ Options:
     },
 };
 
+;// CONCATENATED MODULE: ./lib/src/domain/outage.js
+
+/**
+ * @param asked the scheduler was asked this tick; `ok` whether it answered.
+ */
+function outageStep(prev, q, at, escalateAfterTicks) {
+    const prevFailures = typeof prev?.consecutive_failed_ticks === "number" ? prev.consecutive_failed_ticks : 0;
+    if (q.asked && !q.ok) {
+        const n = prevFailures + 1;
+        const escalated = n >= escalateAfterTicks;
+        const error = q.error ?? "the scheduler query failed";
+        return {
+            outage: { consecutiveFailedTicks: n, escalated, error },
+            state: {
+                ...(prev ?? {}),
+                schema_version: "1.0",
+                last_tick_at: at,
+                consecutive_failed_ticks: n,
+                last_poll_error: error,
+                last_poll_error_at: at,
+                first_failed_at: prevFailures > 0 ? (prev?.first_failed_at ?? at) : at,
+            },
+            finding: {
+                severity: escalated ? "error" : "warning",
+                check: "scheduler.outage",
+                message: `the scheduler did not answer (${error}); no run was changed. ${n} consecutive failed tick(s)${escalated ? `, at or above the escalation threshold of ${escalateAfterTicks}` : ` (escalated at ${escalateAfterTicks})`}`,
+                file: MONITOR_STATE_PATH,
+                hint: "check slurmctld, slurmdbd and munged on the cluster (scontrol ping, sacctmgr show cluster, munge -n | unmunge); the next tick retries",
+            },
+        };
+    }
+    if (prevFailures > 0) {
+        return {
+            state: {
+                ...prev,
+                schema_version: "1.0",
+                last_tick_at: at,
+                ...(q.asked ? { last_ok_at: at } : {}),
+                consecutive_failed_ticks: 0,
+            },
+            finding: {
+                severity: "notice",
+                check: "scheduler.recovered",
+                message: `the scheduler answers again after ${prevFailures} failed tick(s) (last error: ${prev?.last_poll_error ?? "unknown"})`,
+                file: MONITOR_STATE_PATH,
+            },
+        };
+    }
+    return {};
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/settings.js
+/**
+ * Typed settings, read once per command from the effective policy (built-in
+ * defaults < preset < `.autolab/verifier_policy.yaml`, merged by
+ * contract/policy.ts) and the design. The one place that turns policy values
+ * into numbers; commands never re-read the policy with restated defaults.
+ * Pure: the parsed policy and design are passed in.
+ */
+function settings_obj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+}
+/** A positive finite number, else `dflt`. */
+function positive(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
+}
+/** A finite number >= 0, else `dflt`. */
+function nonNegative(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : dflt;
+}
+const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
+function monitorSettings(policy) {
+    const m = settings_obj(settings_obj(policy.slurm).monitor);
+    return {
+        graceSeconds: nonNegative(m.unknown_grace_seconds, 600),
+        escalateAfterTicks: Math.max(1, Math.floor(positive(m.poll_failure_escalation_ticks, 3))),
+        lookbackDays: positive(m.sacct_lookback_days, 14),
+        clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
+        pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
+    };
+}
+function submitSettings(policy) {
+    const l = settings_obj(policy.launch);
+    return {
+        timeoutMs: positive(l.submit_timeout_seconds, 60) * 1000,
+        retries: Math.floor(nonNegative(l.submit_retries, 2)),
+        baseDelayMs: nonNegative(l.retry_backoff_seconds, 5) * 1000,
+        checkTimeoutMs: positive(l.check_timeout_seconds, 900) * 1000,
+    };
+}
+/**
+ * The extract parser's timeout: the design's `extract_parser.timeout_seconds`,
+ * else the policy's `extract_results.timeout_seconds`, else 600 s.
+ */
+function extractTimeoutSeconds(design, policy) {
+    const fromDesign = settings_obj(design.extract_parser).timeout_seconds;
+    if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0)
+        return fromDesign;
+    return positive(settings_obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/tick.js
+
+
+const IN_FLIGHT = new Set(["pending", "submitted", "running"]);
+/** A run the tick must look at: in flight, synced (to complete), or finished without metrics. */
+function needsWork(m, hasMetrics) {
+    const st = statusOf(m);
+    return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics;
+}
+/** Whether the run's job is asked about this tick. */
+function asksScheduler(m) {
+    return (m.host_mode === "slurm" &&
+        IN_FLIGHT.has(statusOf(m)) &&
+        manifestJobId(m) !== undefined &&
+        m.slurm?.outcome !== "succeeded");
+}
+/** Whether results are extracted this tick: synced runs, and ended runs without metrics. */
+function needsExtract(status, hasMetrics) {
+    return (status === "synced" || ((status === "failed" || status === "completed" || status === "partial") && !hasMetrics));
+}
+/**
+ * The name the scheduler reports for the job when it differs from the run's
+ * `slurm.job_name` (a recycled job id is another job); undefined when they
+ * agree or cannot be compared. For an array the array's own name is compared.
+ */
+function jobNameMismatch(m, job) {
+    const want = m.slurm?.job_name;
+    if (!job || typeof want !== "string" || want === "")
+        return undefined;
+    const got = job.name;
+    if (got === undefined || got === "" || got === "allocation")
+        return undefined;
+    return got === want ? undefined : got;
+}
+/** The record without what changes on every tick by itself (poll time, growing elapsed time). */
+function stableText(m) {
+    const c = structuredClone(m);
+    if (c.slurm && typeof c.slurm === "object") {
+        delete c.slurm.last_poll_at;
+        delete c.slurm.elapsed;
+    }
+    return JSON.stringify(c, null, 2) + "\n";
+}
+class Step {
+    at;
+    m;
+    transitions = [];
+    findings = [];
+    failureReason;
+    constructor(m, at) {
+        this.at = at;
+        this.m = structuredClone(m);
+    }
+    move(to, evidence, failure) {
+        const from = statusOf(this.m);
+        const next = transition(this.m, to, this.at, evidence, failure);
+        if (!next)
+            return false;
+        this.m = next;
+        this.transitions.push({ from, to, evidence });
+        if (to === "failed")
+            this.failureReason = failure?.reason;
+        return true;
+    }
+    done(sync = false) {
+        return {
+            manifest: this.m,
+            transitions: this.transitions,
+            findings: this.findings,
+            sync,
+            ...(this.failureReason !== undefined ? { failureReason: this.failureReason } : {}),
+        };
+    }
+}
+/** The verdict for a job no source knows: unknown within the grace period, then final (`unknown_job`). */
+function unknownJob(since, now, at, graceSeconds) {
+    const valid = since !== undefined && !Number.isNaN(Date.parse(since));
+    const from = valid ? since : at;
+    if (!valid || secondsSince(from, now) < graceSeconds) {
+        return {
+            phase: "unknown",
+            terminal: false,
+            unknownSince: from,
+            detail: `neither sacct nor the controller knows the job (since ${from}; grace ${graceSeconds} s)`,
+        };
+    }
+    return {
+        phase: "unknown",
+        terminal: true,
+        failureReason: "unknown_job",
+        unknownSince: from,
+        detail: `neither sacct nor the controller has known the job since ${from} (more than ${graceSeconds} s)`,
+    };
+}
+/** The scheduler's verdict with the sentinel found before the sync (only a success is changed). */
+function withEarlySentinel(v, s) {
+    if (v.phase !== "succeeded")
+        return v;
+    if (s.state === "present" && s.exitCode !== undefined && s.exitCode !== 0) {
+        return {
+            phase: "failed",
+            terminal: true,
+            failureReason: "exit_code",
+            detail: `${v.detail}; but job_sentinel.json says exit ${s.exitCode}`,
+        };
+    }
+    if (s.state === "present" && s.exitCode === 0)
+        return { ...v, detail: `${v.detail}; sentinel exit 0` };
+    // Missing (or without an exit code): it may arrive with the artifacts.
+    return {
+        ...v,
+        detail: `${v.detail}; but job_sentinel.json ${s.state === "present" ? "has no exit_code" : "is missing"}`,
+    };
+}
+/** Store what the scheduler said in `manifest.slurm` (estimates left out, see the module header). */
+function recordJob(m, v, job, at, succeeded) {
+    const s = { ...(m.slurm ?? {}) };
+    s.job_id = s.job_id ?? manifestJobId(m);
+    s.last_poll_at = at;
+    if (job) {
+        s.state = job.state;
+        if (job.reason !== undefined)
+            s.reason = job.reason;
+        else
+            delete s.reason;
+        if (job.exitCode !== undefined)
+            s.exit_code = job.exitCode;
+        if (v.phase === "pending")
+            delete s.nodes;
+        else if (job.nodeList !== undefined)
+            s.nodes = job.nodeList;
+        if (job.restarts !== undefined)
+            s.restarts = job.restarts;
+        if (v.phase === "pending")
+            delete s.start;
+        else if (job.start !== undefined)
+            s.start = job.start;
+        if (job.end !== undefined && v.terminal)
+            s.end = job.end;
+        if (job.elapsed !== undefined)
+            s.elapsed = job.elapsed;
+        s.source = job.source;
+        if (job.tasks?.length) {
+            s.array_tasks = job.tasks.map((t) => ({ job_id: t.jobId, state: t.state, exit_code: t.exitCode ?? null }));
+        }
+    }
+    if (v.cancelledBy)
+        s.cancelled_by = v.cancelledBy;
+    if (succeeded)
+        s.outcome = "succeeded";
+    s.decision = v.detail;
+    m.slurm = s;
+}
+/** The per-run decision of a tick, before any sync. */
+function decideRun(i) {
+    const st = new Step(i.manifest, i.at);
+    const m0 = i.manifest;
+    const before = statusOf(m0);
+    const jobId = manifestJobId(m0);
+    if (!asksScheduler(m0)) {
+        if (m0.host_mode === "slurm" && before === "running" && m0.slurm?.outcome === "succeeded")
+            return st.done(true);
+        if (m0.host_mode === "slurm" && IN_FLIGHT.has(before) && jobId === undefined) {
+            st.findings.push({
+                severity: "warning",
+                check: "monitor.no_job_id",
+                file: i.file,
+                message: `run ${m0.run_id} is ${before} but has no job id: its launch did not finish, so there is nothing to ask the scheduler about`,
+                hint: `look for its job with \`sacct --name autolab-${m0.run_id}\`; relaunch with the same --launch-key to adopt it, or autolab launch ${m0.iteration_id} --run-id ${m0.run_id} when no job exists`,
+            });
+        }
+        return st.done();
+    }
+    if (i.answer === "outage")
+        return st.done(); // an outage changes no run
+    if (!i.job && i.unresolved) {
+        st.findings.push({
+            severity: "notice",
+            check: "scheduler.unresolved",
+            message: `job ${jobId} of run ${m0.run_id}: the controller no longer lists it and accounting is down; left as ${before} until sacct answers`,
+            file: i.file,
+        });
+        return st.done();
+    }
+    let job = i.job;
+    let verdict = i.verdict;
+    let sentinel = i.sentinel;
+    let note = i.sentinelNote ?? "";
+    const otherName = jobNameMismatch(m0, job);
+    if (otherName !== undefined) {
+        st.findings.push({
+            severity: "warning",
+            check: "scheduler.job_name_mismatch",
+            file: i.file,
+            jsonPath: "/slurm/job_name",
+            message: `job ${jobId} is named ${JSON.stringify(otherName)} for the scheduler, not ${JSON.stringify(m0.slurm?.job_name)} as run ${m0.run_id} recorded: it is another job, so run ${m0.run_id}'s job counts as unknown (failed as unknown_job after ${i.graceSeconds} s)`,
+            hint: `look for the run's own job with \`sacct --name ${String(m0.slurm?.job_name)}\`; if it exists, put its id into the manifest`,
+        });
+        job = undefined;
+        verdict = undefined;
+        sentinel = { state: "missing" };
+        note = "";
+    }
+    let unknownSince;
+    let v;
+    if (!job || !verdict) {
+        const u = unknownJob(m0.slurm?.unknown_since, i.now, i.at, i.graceSeconds);
+        unknownSince = u.unknownSince;
+        v = { phase: u.phase, terminal: u.terminal, failureReason: u.failureReason, detail: u.detail };
+    }
+    else {
+        v = withEarlySentinel(verdict, sentinel);
+    }
+    v = { ...v, detail: v.detail + note };
+    if (otherName !== undefined)
+        v.detail += ` (job ${jobId} is named ${otherName}, not ${String(m0.slurm?.job_name)}: another job)`;
+    const succeeded = v.phase === "succeeded";
+    recordJob(st.m, v, job, i.at, succeeded);
+    if (job)
+        delete st.m.slurm.unknown_since;
+    else if (unknownSince)
+        st.m.slurm.unknown_since = unknownSince;
+    if (v.phase === "running") {
+        st.move("running", v.detail);
+    }
+    else if (succeeded) {
+        const ran = `the job ran${job?.start ? ` from ${job.start}` : ""}${job?.end ? ` to ${job.end}` : ""}`;
+        st.move("running", `${ran}; ${v.detail}`);
+        return st.done(true);
+    }
+    else if (v.terminal) {
+        st.move("failed", v.detail, {
+            reason: v.failureReason ?? "unknown",
+            message: v.detail,
+            cancelled_by: v.cancelledBy,
+            exit_code: st.m.slurm?.exit_code || undefined,
+        });
+    }
+    else if (v.phase === "unknown") {
+        st.findings.push({
+            severity: "warning",
+            check: "scheduler.unknown_job",
+            message: job
+                ? `job ${jobId} of run ${m0.run_id}: ${v.detail}`
+                : `job ${jobId} of run ${m0.run_id} is not known to the scheduler (since ${unknownSince ?? i.at}); it is called failed (unknown_job) after ${i.graceSeconds} s`,
+            file: i.file,
+        });
+    }
+    else if (v.phase === "pending" && job?.reason && i.neverStarts) {
+        st.findings.push({
+            severity: "warning",
+            check: "scheduler.never_starts",
+            message: `job ${jobId} of run ${m0.run_id} is pending with reason ${job.reason}: it will not start unless the request or the cluster changes`,
+            file: i.file,
+            hint: `change the request in design.yaml and relaunch (autolab cancel ${m0.run_id}), or ask the admins (scontrol show job ${jobId})`,
+        });
+    }
+    return st.done();
+}
+/** The decision after the artifacts of a job the scheduler called a success arrived. */
+function afterSync(i) {
+    const st = new Step(i.manifest, i.at);
+    const code = i.sentinel.state === "present" ? i.sentinel.exitCode : undefined;
+    const slurm = { ...(st.m.slurm ?? {}) };
+    if (code === 0) {
+        delete slurm.sentinel_missing_since;
+        st.m.slurm = slurm;
+        st.move("synced", `${i.syncEvidence}; job_sentinel.json says exit 0`);
+        return st.done();
+    }
+    if (code !== undefined) {
+        const evidence = `${i.syncEvidence}; but job_sentinel.json says exit ${code}, although the scheduler reported success`;
+        st.m.slurm = slurm;
+        st.move("failed", evidence, { reason: "exit_code", message: evidence, sentinel_exit_code: code });
+        return st.done();
+    }
+    const since = typeof slurm.sentinel_missing_since === "string" ? slurm.sentinel_missing_since : i.at;
+    const what = i.sentinel.state === "present"
+        ? "job_sentinel.json has no exit code (the job script did not reach its end)"
+        : `job_sentinel.json is missing${i.sentinelNote ?? ""}`;
+    if (secondsSince(since, i.now) >= i.graceSeconds) {
+        const evidence = `${i.syncEvidence}; but ${what} since ${since}`;
+        st.m.slurm = slurm;
+        st.move("failed", evidence, { reason: "sentinel_missing", message: evidence });
+        return st.done();
+    }
+    slurm.sentinel_missing_since = since;
+    st.m.slurm = slurm;
+    const jobId = manifestJobId(st.m);
+    st.findings.push({
+        severity: "warning",
+        check: "monitor.sentinel_missing",
+        file: i.file,
+        message: `job ${jobId} of run ${st.m.run_id} completed with exit 0 for the scheduler, but ${what}; waiting up to ${i.graceSeconds} s (since ${since}) before calling the run failed`,
+        hint: "a shared filesystem can show new files late; if the job's files live elsewhere, check artifact_sync",
+    });
+    return st.done();
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/changes.js
+/** An edit that writes `content` whatever the file holds (a file only this command writes). */
+function put(path, content, owner) {
+    return { path, owner, edit: () => content };
+}
+/** True when `a` and `b` hold the same bytes (strings compared as UTF-8). */
+function sameContent(a, b) {
+    if (a === undefined || b === undefined)
+        return a === b;
+    const ea = typeof a === "string" ? new TextEncoder().encode(a) : a;
+    const eb = typeof b === "string" ? new TextEncoder().encode(b) : b;
+    if (ea.length !== eb.length)
+        return false;
+    for (let i = 0; i < ea.length; i++)
+        if (ea[i] !== eb[i])
+            return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/sentinel.js
+/**
+ * `runs/<run_id>/job_sentinel.json`: the job script's own record of how it
+ * ended (written atomically by the script's trap). One type, one parser, one
+ * rule for "is this sentinel evidence for this job". Pure: the caller reads
+ * the bytes (without following links) and passes them in.
+ *
+ * Rules (each a row in __tests__/unit/domain-sentinel.test.ts):
+ * - Missing bytes: `missing`. Not JSON, or JSON that is not an object: `invalid`.
+ * - `exit_code` is an integer, or a string of digits (some writers quote it):
+ *   both read as the number. Anything else (a float, `"3a"`, `true`) is no exit
+ *   code, and `exitCodeInvalid` says so (the verifier reports it).
+ *   `null` (the script was killed before its end) is no exit code.
+ * - `ended_at` set (a non-empty string) means the script reached its end.
+ * - A sentinel that names another job than the run's (a leftover of an earlier
+ *   submission) is not evidence for the run. Array tasks write their raw
+ *   SLURM_JOB_ID, unrelated to `<array>_<task>`, so only a plain numeric job
+ *   id of a job that is not an array is compared.
+ */
+function str(v) {
+    return typeof v === "string" && v !== "" ? v : undefined;
+}
+/** The sentinel's `exit_code` as a number: an integer, or a string of digits; else undefined. */
+function sentinelExitCode(v) {
+    if (typeof v === "number" && Number.isInteger(v))
+        return v;
+    if (typeof v === "string" && /^-?\d+$/.test(v.trim()))
+        return Number(v.trim());
+    return undefined;
+}
+/** Parse the sentinel's bytes (undefined: the file does not exist). */
+function parseSentinel(text) {
+    if (text === undefined)
+        return { state: "missing" };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        return { state: "invalid", error: `not valid JSON: ${e.message}` };
+    }
+    if (data === null || typeof data !== "object" || Array.isArray(data))
+        return { state: "invalid", error: "not a JSON object" };
+    const d = data;
+    const exitCode = sentinelExitCode(d.exit_code);
+    const jobId = typeof d.job_id === "number" ? String(d.job_id) : str(d.job_id);
+    const out = { state: "present", data: d };
+    if (str(d.run_id) !== undefined)
+        out.runId = str(d.run_id);
+    if (jobId !== undefined)
+        out.jobId = jobId;
+    if (str(d.host) !== undefined)
+        out.host = str(d.host);
+    if (str(d.started_at) !== undefined)
+        out.startedAt = str(d.started_at);
+    if (str(d.ended_at) !== undefined)
+        out.endedAt = str(d.ended_at);
+    if (exitCode !== undefined)
+        out.exitCode = exitCode;
+    else if (d.exit_code !== undefined && d.exit_code !== null)
+        out.exitCodeInvalid = true;
+    if (str(d.signal) !== undefined)
+        out.signal = str(d.signal);
+    return out;
+}
+/**
+ * The job id the sentinel names when it is another job than `jobId` (so it
+ * is no evidence for the run); undefined when it agrees or cannot be
+ * compared (no id on either side, an array task).
+ */
+function sentinelForeignJob(s, jobId, array = false) {
+    if (array || s.state !== "present" || s.jobId === undefined || jobId === undefined)
+        return undefined;
+    if (!/^[0-9]+$/.test(jobId))
+        return undefined;
+    return s.jobId === jobId ? undefined : s.jobId;
+}
+/**
+ * The sentinel as evidence for job `jobId`: a sentinel written by another
+ * job reads as missing, with a note saying why.
+ */
+function sentinelEvidence(s, jobId, array = false) {
+    const other = sentinelForeignJob(s, jobId, array);
+    if (other === undefined)
+        return { sentinel: s, note: "" };
+    return {
+        sentinel: { state: "missing" },
+        note: ` (job_sentinel.json was written by job ${other}, not ${jobId}: ignored)`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/evidence.js
+/**
+ * Evidence reads: files a job (or another writer) may have written are read
+ * without following links. Opened with O_NOFOLLOW (and O_NONBLOCK, so a FIFO
+ * cannot hang a tick), and only a regular file is read.
+ */
+
+
+
+
+
+
+/** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
+const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
+/**
+ * Read a file the job may have written, never through a symlink: opened with
+ * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
+ * regular file is read. A missing file gives `{}`.
+ */
+async function readNoFollow(file, maxBytes = Number.POSITIVE_INFINITY) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === "ELOOP" || code === "EMLINK")
+            return { skipped: "symlink" };
+        return {};
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            return { skipped: "not a regular file" };
+        if (st.size > maxBytes)
+            return { tooLarge: st.size };
+        return { data: await fh.readFile() };
+    }
+    catch {
+        return {};
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */
+function isSymlink(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(p).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+function symlinkFinding(repoRoot, abs, runId, what) {
+    return {
+        severity: "warning",
+        check: "monitor.symlink",
+        file: displayPath(repoRoot, abs),
+        message: `${what} of run ${runId} is a symlink${isSymlink(abs) ? "" : " or not a regular file"}: it is not read or committed (evidence is never taken through a link)`,
+        hint: "a job must write its logs and sentinel as files; remove the link",
+    };
+}
+async function tail(file, lines = 30) {
+    if (isSymlink(external_node_path_namespaceObject.dirname(file)))
+        return { skipped: "symlink" };
+    const r = await readNoFollow(file, 64 * 1024 * 1024);
+    if (r.skipped)
+        return { skipped: r.skipped };
+    if (!r.data)
+        return {};
+    const t = r.data.toString("utf8");
+    return {
+        text: t
+            .split("\n")
+            .slice(-lines - 1)
+            .join("\n")
+            .trimEnd() || undefined,
+    };
+}
+/**
+ * The run's job_sentinel.json as evidence for job `jobId`, never through a
+ * link (a linked run dir or sentinel is reported by the caller: `symlink`).
+ * A sentinel written by another job reads as missing, with a note why.
+ */
+async function readRunSentinel(runDir, jobId, isArray) {
+    if (isSymlink(runDir))
+        return {
+            sentinel: { state: "missing" },
+            note: " (the run directory is a symlink: its job_sentinel.json is not read)",
+            symlink: true,
+        };
+    const r = await readNoFollow(external_node_path_namespaceObject.join(runDir, SENTINEL_FILE), 1024 * 1024);
+    if (r.skipped)
+        return {
+            sentinel: { state: "missing" },
+            note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`,
+            symlink: true,
+        };
+    const parsed = parseSentinel(r.data?.toString("utf8"));
+    // An unreadable sentinel is no evidence (as if missing).
+    if (parsed.state === "invalid")
+        return { sentinel: { state: "missing" }, note: "" };
+    return sentinelEvidence(parsed, jobId, isArray);
+}
+/**
+ * Job logs and the sentinel of a run, to commit with it (size-capped).
+ * Symlinks are never followed: a linked file (or a linked logs/ directory)
+ * is skipped with a warning naming it.
+ */
+async function evidenceFiles(repoRoot, runDir, runId, findings) {
+    const out = new Map();
+    if (isSymlink(runDir)) {
+        findings.push(symlinkFinding(repoRoot, runDir, runId, "the run directory"));
+        return out;
+    }
+    const candidates = [external_node_path_namespaceObject.join(runDir, SENTINEL_FILE)];
+    const logsDir = external_node_path_namespaceObject.join(runDir, "logs");
+    if (isSymlink(logsDir)) {
+        findings.push(symlinkFinding(repoRoot, logsDir, runId, "the logs/ directory"));
+    }
+    else {
+        try {
+            for (const name of await (0,promises_namespaceObject.readdir)(logsDir)) {
+                if (SLURM_LOG_NAME.test(name))
+                    candidates.push(external_node_path_namespaceObject.join(logsDir, name));
+            }
+        }
+        catch {
+            // no logs/ (yet)
+        }
+    }
+    for (const abs of candidates) {
+        const shown = displayPath(repoRoot, abs);
+        const r = await readNoFollow(abs, MAX_COMMITTED_LOG_BYTES);
+        if (r.skipped) {
+            findings.push(symlinkFinding(repoRoot, abs, runId, external_node_path_namespaceObject.basename(abs)));
+            continue;
+        }
+        if (r.tooLarge !== undefined) {
+            findings.push({
+                severity: "notice",
+                check: "monitor.log_size",
+                file: shown,
+                message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree`,
+            });
+            continue;
+        }
+        if (r.data)
+            out.set(shown, r.data);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/src/git/record.js
+/**
+ * Record: the one place that decides "commit, or only write". A command hands
+ * over its change set (domain/changes.ts); inside a checkout that commits, the
+ * edits are replayed by commit-back on every head it tries (so they merge into
+ * other writers' versions), else they are applied once to the work tree.
+ *
+ * Applying an edit: the current file is read without following links (a
+ * tool-owned path that is a symlink is refused, with a finding naming it, and
+ * never written through), the edit computes the new content, and the file is
+ * written atomically (temp file + rename, which replaces rather than follows).
+ */
+
+
+
+
+
+
+
+/** Apply the edits to the work tree at `root` once; returns the touched paths. */
+async function applyEdits(root, edits, out) {
+    const touched = [];
+    const ctx = {
+        superseded: out.superseded,
+        note: (f) => out.findings.push(f),
+    };
+    for (const e of edits) {
+        if (e.owner !== undefined && out.superseded.has(e.owner))
+            continue;
+        const abs = external_node_path_namespaceObject.join(root, e.path);
+        const cur = await readNoFollow(abs);
+        if (cur.skipped) {
+            out.findings.push({
+                severity: "error",
+                check: "record.link",
+                file: e.path,
+                message: `${e.path} is ${cur.skipped === "symlink" ? "a symlink" : "not a regular file"}: it is not read or written (a tool-owned file is never taken through a link)`,
+                hint: "replace it by a regular file (git rm the link, then run the command again)",
+            });
+            continue;
+        }
+        let next;
+        try {
+            next = e.edit(cur.data, ctx);
+        }
+        catch (err) {
+            out.findings.push(findingFromError(err, "record.edit", e.path, { severity: "warning" }));
+            continue;
+        }
+        if (next === "unchanged")
+            continue;
+        if (next === "superseded") {
+            if (e.owner !== undefined)
+                out.superseded.add(e.owner);
+            continue;
+        }
+        if (next === "delete") {
+            if (cur.data !== undefined) {
+                await (0,promises_namespaceObject.rm)(abs, { force: true });
+                touched.push(e.path);
+            }
+            continue;
+        }
+        if (!sameContent(cur.data, next)) {
+            await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(abs), { recursive: true });
+            await writeFileAtomic(abs, typeof next === "string" ? next : Buffer.from(next));
+        }
+        touched.push(e.path);
+    }
+    return touched;
+}
+/**
+ * Record a change set: commit it (replayed on each head commit-back tries)
+ * when the workspace commits, else write it once. An empty change set
+ * records nothing.
+ */
+async function record_record(ws, edits, o) {
+    const out = { superseded: new Set(), findings: [] };
+    if (!edits.length)
+        return { written: [], ...out };
+    if (!ws.commits) {
+        const written = await applyEdits(ws.root, edits, out);
+        return { written, ...out };
+    }
+    const commit = await commitBack({
+        repoRoot: ws.root,
+        apply: async () => {
+            // Each replay decides afresh on the head it runs on.
+            out.superseded.clear();
+            out.findings.length = 0;
+            return applyEdits(ws.root, edits, out);
+        },
+        message: o.message,
+        skipCi: o.skipCi,
+        push: o.push,
+        branch: o.branch,
+        token: o.token,
+    });
+    return { commit, written: commit.paths, ...out };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/slurm/statemap.js
 /**
  * The pure state map: what a SLURM job state (as sacct, squeue or scontrol
@@ -23066,6 +23954,10 @@ function decideArray(o) {
     if (first.d.cancelledBy !== undefined)
         out.cancelledBy = first.d.cancelledBy;
     return out;
+}
+/** The meaning of one observation (a job or an array), before the sentinel and the grace rules (domain/tick.ts). */
+function judgeObservation(o) {
+    return o.tasks !== undefined ? decideArray(o) : decideOne(o);
 }
 /**
  * The decision for one run this tick. With no observation, the job is
@@ -23424,1161 +24316,6 @@ function buildObservations(ids, src) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./lib/src/stages/placeholders.js
-/**
- * Placeholder templates for commands the tool runs on a researcher's behalf
- * (extract parsers, rsync sources): `python -m parse {run_dir} --id {run_id}`.
- *
- * A command template is split into argv FIRST, with a small quote-aware
- * splitter (POSIX-shell-like quoting, no expansion of any kind), and only then
- * are placeholders substituted into each argument. A value that holds spaces,
- * `;`, quotes or `$(...)` therefore stays one argument and is never seen by a
- * shell. Unknown placeholders are refused, so a typo fails loudly instead of
- * reaching the program as a literal `{rn_id}`.
- *
- * Placeholders are `{name}` with `name` an identifier (`[A-Za-z_][A-Za-z0-9_]*`).
- * Braces around anything else (JSON such as `{"a": 1}`, `{}`) are literal text.
- */
-
-/** Placeholders known to run-level templates. */
-const RUN_PLACEHOLDERS = ["run_id", "iteration_id", "iteration_path", "run_dir", "repo_root"];
-const PLACEHOLDER_RE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-/** Characters a shell would interpret; outside quotes they are refused (no shell runs the command). */
-const SHELL_OPERATORS = new Set(["|", "&", ";", "<", ">", "(", ")", "`", "$"]);
-function templateError(message, where, hint) {
-    const what = where.what ?? "command template";
-    return new AutolabError(`${what}: ${message}`, { file: where.file, jsonPath: where.jsonPath, hint });
-}
-/**
- * Split a command line into argv the way a POSIX shell splits words, without
- * any expansion: whitespace separates words; `'...'` is literal; inside
- * `"..."` a backslash escapes only `"`, `\`, `$` and `` ` ``; outside quotes a
- * backslash escapes the next character. Shell operators (`| & ; < > ( ) $ ``)
- * outside quotes are refused, since no shell will run the command.
- */
-function splitCommandLine(line, where = {}) {
-    const argv = [];
-    let cur = "";
-    let inWord = false;
-    let i = 0;
-    while (i < line.length) {
-        const c = line[i];
-        if (c === " " || c === "\t" || c === "\n" || c === "\r") {
-            if (inWord)
-                argv.push(cur);
-            cur = "";
-            inWord = false;
-            i++;
-            continue;
-        }
-        inWord = true;
-        if (c === "'") {
-            const end = line.indexOf("'", i + 1);
-            if (end < 0)
-                throw templateError(`unterminated single quote at column ${i + 1}`, where, "close the quote");
-            cur += line.slice(i + 1, end);
-            i = end + 1;
-            continue;
-        }
-        if (c === '"') {
-            i++;
-            let closed = false;
-            while (i < line.length) {
-                const d = line[i];
-                if (d === '"') {
-                    closed = true;
-                    i++;
-                    break;
-                }
-                if (d === "\\" && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) {
-                    cur += line[i + 1];
-                    i += 2;
-                    continue;
-                }
-                cur += d;
-                i++;
-            }
-            if (!closed)
-                throw templateError("unterminated double quote", where, "close the quote");
-            continue;
-        }
-        if (c === "\\") {
-            if (i + 1 >= line.length)
-                throw templateError("trailing backslash", where, "remove it or escape it as \\\\");
-            cur += line[i + 1];
-            i += 2;
-            continue;
-        }
-        if (SHELL_OPERATORS.has(c)) {
-            throw templateError(`shell syntax ${JSON.stringify(c)} at column ${i + 1} is not supported: the command runs without a shell`, where, "quote the character if it is meant literally, or put the pipeline in a script and run that script");
-        }
-        cur += c;
-        i++;
-    }
-    if (inWord)
-        argv.push(cur);
-    return argv;
-}
-/** Names of the placeholders used in `text`, in order of appearance (with repeats). */
-function placeholdersIn(text) {
-    return [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]);
-}
-/**
- * Replace every `{name}` in `text` by `values[name]`. A name not in `allowed`
- * (default: the keys of `values`) is an error, as is an allowed name without a
- * value. Substituted values are not scanned again.
- */
-function substitutePlaceholders(text, values, where = {}, allowed = Object.keys(values)) {
-    return text.replace(PLACEHOLDER_RE, (_m, name) => {
-        if (!allowed.includes(name)) {
-            throw templateError(`unknown placeholder {${name}}`, where, `known placeholders: ${allowed.map((n) => `{${n}}`).join(" ")}`);
-        }
-        const v = values[name];
-        if (v === undefined)
-            throw templateError(`placeholder {${name}} has no value here`, where, "remove the placeholder");
-        return v;
-    });
-}
-/**
- * Split `template` into argv, then substitute placeholders into each
- * argument. The result has at least one element (the program).
- */
-function renderArgv(template, values, where = {}, allowed = Object.keys(values)) {
-    const words = splitCommandLine(template, where);
-    if (words.length === 0)
-        throw templateError("command is empty", where, "give the program to run and its arguments");
-    const argv = words.map((w) => substitutePlaceholders(w, values, where, allowed));
-    if (argv[0] === "")
-        throw templateError("the program name is empty", where, "start the command with a program");
-    return argv;
-}
-
-;// CONCATENATED MODULE: ./lib/src/stages/sync.js
-/**
- * Artifact sync: bring a finished run's outputs into its run directory.
- *
- * Two modes, configured in design.yaml `artifact_sync` (or, as a fallback,
- * in the policy under `slurm.artifact_sync`; design keys win key by key):
- *
- * - `shared`: the job wrote into the run directory on a shared filesystem.
- *   Nothing is copied; every configured output must exist inside the run dir.
- * - `rsync`: copy from a remote `source` (placeholders allowed) into the run
- *   dir with real rsync, by argv, with a wall-clock timeout and retries with
- *   backoff inside one call. Afterwards the configured outputs must exist.
- *
- * Safety: this module never removes or truncates local data. rsync runs
- * without `--delete` or anything like it; interrupted transfers go to a
- * partial dir (`--partial-dir`) instead of replacing the destination file
- * with a truncated one; and any local file rsync replaces is first kept under
- * `.autolab-sync-backup/` (`--backup --backup-dir`). The tool's own files
- * (`run_manifest.json`, `run_slurm.sbatch`, `metrics.json`) are never
- * overwritten from the remote side.
- *
- * The manifest bookkeeping (`artifact_sync_to_local` = syncing before, the
- * record after) is the monitor's job; `syncRecord(result)` gives it the record
- * and `needsSync(manifest)` says whether a run still needs a sync (anything
- * that is not success-like, including a `syncing` left behind by a crash, is
- * tried again on the next tick).
- */
-
-
-
-
-
-
-
-const DEFAULT_SYNC_TIMEOUT_SECONDS = 600;
-const DEFAULT_SYNC_RETRIES = 2;
-/** Local directories rsync uses for interrupted transfers and for replaced files. */
-const RSYNC_PARTIAL_DIR = ".autolab-rsync-partial";
-const RSYNC_BACKUP_DIR = ".autolab-sync-backup";
-/** Files the tool owns in a run dir: never taken from the remote side. */
-const PROTECTED_RUN_FILES = ["run_manifest.json", "run_slurm.sbatch", "metrics.json"];
-/** How many copied paths `syncRecord` keeps in the manifest. */
-const SYNC_RECORD_MAX_COPIED = 50;
-function isObject(v) {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-/**
- * The artifact_sync configuration for a run: design.yaml `artifact_sync`
- * over policy `slurm.artifact_sync` (key by key), over the default (shared
- * mode, no required outputs). Wrong types are an AutolabError naming the file
- * and key.
- */
-function resolveSyncConfig(design, policy, sources = {}) {
-    const fromDesign = design.artifact_sync;
-    const slurm = isObject(policy) ? policy.slurm : undefined;
-    const fromPolicy = isObject(slurm) ? slurm.artifact_sync : undefined;
-    const layers = [
-        { block: fromPolicy, file: sources.policyFile, base: "/slurm/artifact_sync" },
-        { block: fromDesign, file: sources.designFile, base: "/artifact_sync" },
-    ];
-    const cfg = { mode: "shared", outputs: [] };
-    let sourceFrom;
-    for (const { block, file, base } of layers) {
-        if (block === undefined || block === null)
-            continue;
-        const bad = (key, msg) => new AutolabError(`artifact_sync${key ? "." + key : ""} ${msg}`, {
-            file,
-            jsonPath: base + (key ? "/" + key : ""),
-        });
-        if (!isObject(block))
-            throw bad("", "must be a mapping");
-        if (block.mode !== undefined) {
-            if (block.mode !== "shared" && block.mode !== "rsync")
-                throw bad("mode", 'must be "shared" or "rsync"');
-            cfg.mode = block.mode;
-        }
-        if (block.outputs !== undefined) {
-            if (!Array.isArray(block.outputs) || block.outputs.some((o) => typeof o !== "string" || o === ""))
-                throw bad("outputs", "must be a list of paths relative to the run directory");
-            cfg.outputs = [...block.outputs];
-        }
-        if (block.source !== undefined) {
-            if (typeof block.source !== "string" || block.source === "")
-                throw bad("source", "must be a non-empty string");
-            cfg.source = block.source;
-            sourceFrom = { file, base };
-        }
-        if (block.timeout_seconds !== undefined) {
-            const t = block.timeout_seconds;
-            if (typeof t !== "number" || !Number.isInteger(t) || t < 1)
-                throw bad("timeout_seconds", "must be a positive integer");
-            cfg.timeoutSeconds = t;
-        }
-        if (block.retries !== undefined) {
-            const r = block.retries;
-            if (typeof r !== "number" || !Number.isInteger(r) || r < 0)
-                throw bad("retries", "must be a non-negative integer");
-            cfg.retries = r;
-        }
-        if (block.rsync_bin !== undefined) {
-            if (typeof block.rsync_bin !== "string" || block.rsync_bin === "")
-                throw bad("rsync_bin", "must be a program name or path");
-            cfg.rsyncBin = block.rsync_bin;
-        }
-    }
-    if (cfg.mode === "rsync") {
-        if (cfg.source === undefined) {
-            throw new AutolabError("artifact_sync.mode is rsync but no artifact_sync.source is given", {
-                file: sources.designFile,
-                jsonPath: "/artifact_sync/source",
-                hint: 'add e.g. source: "login2:/scratch/me/{run_id}/"',
-            });
-        }
-        if (cfg.source.startsWith("-")) {
-            throw new AutolabError("artifact_sync.source must not start with '-'", {
-                file: sourceFrom?.file,
-                jsonPath: (sourceFrom?.base ?? "/artifact_sync") + "/source",
-                hint: "give a path or host:path",
-            });
-        }
-    }
-    return cfg;
-}
-/** Whether an output path exists in the run dir; a trailing `/` asks for a directory. Throws when it escapes. */
-function outputPresent(runDir, output) {
-    const abs = resolveInside(runDir, output, "artifact_sync output");
-    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
-        return false;
-    if (output.endsWith("/"))
-        return (0,external_node_fs_namespaceObject.statSync)(abs).isDirectory();
-    return true;
-}
-/** Configured outputs missing from the run dir, plus an error text for outputs that leave it. */
-function checkOutputs(runDir, outputs) {
-    const missing = [];
-    const errors = [];
-    for (const o of outputs) {
-        try {
-            if (!outputPresent(runDir, o))
-                missing.push(o);
-        }
-        catch (e) {
-            missing.push(o);
-            errors.push(e instanceof AutolabError ? e.message.replace("leaves the repository", "leaves the run directory") : String(e));
-        }
-    }
-    return { missing, errors };
-}
-/**
- * Paths transferred, from rsync `--itemize-changes` output: lines `YXcstpoguax name`
- * where Y is `>` (received) or `c` (created locally, e.g. a symlink) and X is
- * not `d` (directories are not listed). ` -> target` of symlinks is dropped.
- */
-function parseItemized(stdout) {
-    const out = [];
-    for (const line of stdout.split("\n")) {
-        const m = /^([<>ch.*])([fdLDS])(\S{9,10}) (.+)$/.exec(line.replace(/\r$/, ""));
-        if (!m)
-            continue;
-        const [, y, x, , rest] = m;
-        if (x === "d")
-            continue;
-        if (y !== ">" && y !== "c")
-            continue;
-        const name = x === "L" ? rest.replace(/ -> .*$/, "") : rest;
-        out.push(name);
-    }
-    return out;
-}
-/**
- * rsync exit codes that will not get better by trying again within the same
- * tick: 1 syntax/usage, 2 protocol incompatibility, 3 errors selecting input
- * or output files (e.g. the source does not exist yet), 4 unsupported action.
- */
-const RSYNC_NOT_RETRYABLE = new Set([1, 2, 3, 4]);
-function retryable(r) {
-    if (r.spawnError)
-        return false;
-    if (r.timedOut || r.code === null)
-        return true;
-    return !RSYNC_NOT_RETRYABLE.has(r.code);
-}
-/** The rsync argv (without the program) for one attempt. Never contains an option that removes local files. */
-function rsyncArgs(source, runDir, timeoutSeconds) {
-    const src = source.endsWith("/") || source.endsWith(":") ? source : source + "/";
-    const dest = runDir.endsWith("/") ? runDir : runDir + "/";
-    return [
-        "-a",
-        // The remote path is passed to the remote side as data, never parsed by
-        // its shell (a `$(...)` in a design's source cannot run anything there).
-        "--protect-args",
-        // A symlink from the remote that points outside the copied tree is not
-        // copied (it could make the monitor read and commit files it must not).
-        "--safe-links",
-        "--partial",
-        `--partial-dir=${RSYNC_PARTIAL_DIR}`,
-        "--backup",
-        `--backup-dir=${RSYNC_BACKUP_DIR}`,
-        "--itemize-changes",
-        `--timeout=${timeoutSeconds}`,
-        ...PROTECTED_RUN_FILES.map((f) => `--exclude=/${f}`),
-        `--exclude=/${RSYNC_BACKUP_DIR}/`,
-        "--",
-        src,
-        dest,
-    ];
-}
-const realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Bring the run's outputs into the run dir. Never throws for a failed transfer: the result says `failed`. */
-async function syncArtifacts(ctx) {
-    const now = ctx.now ?? (() => new Date());
-    const { config } = ctx;
-    const outputs = config.outputs ?? [];
-    const done = (r) => ({
-        ...r,
-        mode: config.mode,
-        at: now().toISOString(),
-    });
-    if (config.mode === "shared") {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(ctx.runDir)) {
-            return done({
-                status: "failed",
-                copied: [],
-                missing: [...outputs],
-                attempts: 1,
-                error: `run directory ${ctx.runDir} does not exist`,
-            });
-        }
-        const { missing, errors } = checkOutputs(ctx.runDir, outputs);
-        const error = [
-            ...errors,
-            ...(missing.length ? [`missing outputs in the run directory: ${missing.join(", ")}`] : []),
-        ].join("; ");
-        return done({
-            status: missing.length ? "failed" : "ok",
-            copied: [],
-            missing,
-            attempts: 1,
-            ...(error ? { error } : {}),
-        });
-    }
-    // rsync mode
-    let source;
-    try {
-        if (!config.source)
-            throw new AutolabError("artifact_sync.source is required in rsync mode");
-        source = substitutePlaceholders(config.source, {
-            run_id: ctx.runId,
-            iteration_id: ctx.iterationId,
-            iteration_path: ctx.iterationPath,
-            run_dir: ctx.runDir,
-            repo_root: ctx.repoRoot,
-        }, { what: "artifact_sync.source", jsonPath: "/artifact_sync/source" }, RUN_PLACEHOLDERS);
-        if (source.startsWith("-"))
-            throw new AutolabError(`artifact_sync.source ${JSON.stringify(source)} must not start with '-'`);
-    }
-    catch (e) {
-        return done({ status: "failed", copied: [], missing: [...outputs], attempts: 0, error: e.message });
-    }
-    await (0,promises_namespaceObject.mkdir)(ctx.runDir, { recursive: true });
-    const timeoutSeconds = config.timeoutSeconds ?? DEFAULT_SYNC_TIMEOUT_SECONDS;
-    const maxAttempts = 1 + (config.retries ?? DEFAULT_SYNC_RETRIES);
-    const bin = config.rsyncBin ?? "rsync";
-    const sleep = ctx.sleep ?? realSleep;
-    const copied = [];
-    const seen = new Set();
-    let attempts = 0;
-    let lastError = "";
-    while (attempts < maxAttempts) {
-        if (attempts > 0)
-            await sleep(Math.min(60_000, 2000 * 2 ** (attempts - 1)));
-        attempts++;
-        const r = await runArgv(bin, rsyncArgs(source, ctx.runDir, timeoutSeconds), {
-            cwd: ctx.runDir,
-            timeoutMs: timeoutSeconds * 1000,
-        });
-        for (const p of parseItemized(r.stdout)) {
-            if (p.startsWith(RSYNC_PARTIAL_DIR + "/") || p.startsWith(RSYNC_BACKUP_DIR + "/"))
-                continue;
-            if (!seen.has(p)) {
-                seen.add(p);
-                copied.push(p);
-            }
-        }
-        if (r.code === 0 && !r.timedOut && !r.spawnError) {
-            const { missing, errors } = checkOutputs(ctx.runDir, outputs);
-            if (missing.length === 0)
-                return done({ status: "ok", copied, missing, attempts, source });
-            const error = [
-                ...errors,
-                `rsync finished but outputs are missing in the run directory: ${missing.join(", ")}`,
-            ].join("; ");
-            return done({ status: "failed", copied, missing, attempts, source, error });
-        }
-        lastError = describeFailure(r);
-        if (!retryable(r))
-            break;
-    }
-    const { missing } = checkOutputs(ctx.runDir, outputs);
-    return done({
-        status: "failed",
-        copied,
-        missing,
-        attempts,
-        source,
-        error: `rsync from ${source} failed after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${lastError}`,
-    });
-}
-function syncRecord(result, maxCopied = SYNC_RECORD_MAX_COPIED) {
-    return {
-        status: result.status,
-        mode: result.mode,
-        ...(result.source !== undefined ? { source: result.source } : {}),
-        copied_count: result.copied.length,
-        copied: result.copied.slice(0, maxCopied),
-        missing: [...result.missing],
-        ...(result.error !== undefined ? { error: result.error } : {}),
-        attempts: result.attempts,
-        synced_at: result.at,
-    };
-}
-/** The record to store just before a sync starts. */
-function syncingRecord(previous) {
-    return { ...(previous ?? {}), status: "syncing" };
-}
-/**
- * Whether the monitor should (re)try the sync for a finished run: yes unless
- * the recorded status is success-like (`ok`, or a legacy `completed`, or a
- * human's manual `ok` after an rsync by hand).
- */
-function needsSync(manifest) {
-    return !isSuccessLike(manifest.artifact_sync_to_local?.status);
-}
-
-;// CONCATENATED MODULE: ./lib/src/stages/extract.js
-/**
- * Result extraction for one finished run: run the design's `extract_parser`
- * and write a schema-valid `<run dir>/metrics.json` plus the run's section of
- * `<iteration>/analysis/summary.md`.
- *
- * Rules:
- * - The parser runs only when the run did not fail and the artifact sync is
- *   success-like (`ok`, or a legacy `completed`; a human who synced by hand
- *   sets `ok`). Otherwise metrics.json is still written, with status `failed`
- *   (the run failed) or `partial` (anything else), `primary_metric.value` null
- *   and `missing_evidence` saying exactly what is missing, so a failed run is
- *   reported and never stuck.
- * - kind `command`: the template is split into argv first, then the
- *   placeholders {run_id} {iteration_id} {iteration_path} {run_dir}
- *   {repo_root} are substituted per argument (see placeholders.ts). It runs in
- *   the repository root with a timeout; stdout and stderr go to
- *   `<run dir>/logs/extract.log`.
- * - kind `python`: `<python_bin> -c <fixed shim> <module> <callable> <context json>`;
- *   the shim imports the module, calls the callable with a context dict
- *   {run_id, iteration_id, iteration_path, run_dir, repo_root} and prints the
- *   JSON of its return value after a marker line (the callable's own prints go
- *   to stderr). Module and callable are validated as identifiers and passed as
- *   argv, never put into program text.
- * - Where the result comes from (both kinds): if the parser wrote
- *   `<run dir>/metrics.json` itself (the file is new or changed), that file is
- *   the result; otherwise the JSON object it printed on stdout (the whole
- *   stdout, or else its last line that is a JSON object) / returned. The file
- *   wins because a parser that writes it says so explicitly.
- * - The result is normalised: fixed keys (schema_version "1.0", iteration_id,
- *   run_id, status, primary_metric {name, value, delta_vs_baseline}) plus the
- *   parser's other keys. Non-finite numbers (NaN/Infinity, also as emitted by
- *   Python's json), a missing primary metric, a parser failure or timeout make
- *   the status `partial` with the reason in `missing_evidence`; never a crash.
- * - Every write is atomic, and the output holds no timestamps of its own, so
- *   extracting twice gives identical files.
- */
-
-
-
-
-
-
-
-
-
-const METRICS_SCHEMA_VERSION = "1.0";
-const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
-/** Default callable for kind python when the design names none. */
-const DEFAULT_PYTHON_CALLABLE = "extract";
-
-
-const extract_METRICS_FILE = "metrics.json";
-const EXTRACT_LOG = "logs/extract.log";
-/** Line the python shim prints before the JSON of the callable's result. */
-const PYTHON_RESULT_MARKER = "@@AUTOLAB_EXTRACT_RESULT@@";
-const FINISHED_OK = new Set(["completed", "synced", "partial"]);
-function extract_isObject(v) {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-/** What the manifest and the sentinel say about a run, and whether the parser may run. */
-function planExtraction(manifest, sentinel) {
-    const missing = [];
-    const status = manifest.status;
-    const failed = status === "failed";
-    const slurm = extract_isObject(manifest.slurm) ? manifest.slurm : {};
-    if (!failed && !FINISHED_OK.has(String(status))) {
-        missing.push(`run has not finished (status ${status ?? "unknown"})`);
-    }
-    if (failed && typeof slurm.submit_error === "string" && slurm.submit_error) {
-        missing.push(`job was not submitted: ${slurm.submit_error}`);
-    }
-    let sentinelExit;
-    if (sentinel.state === "missing")
-        missing.push("job sentinel missing");
-    else if (sentinel.state === "invalid")
-        missing.push(`job sentinel unreadable: ${sentinel.error}`);
-    else if (sentinel.exitCode === undefined)
-        missing.push("job sentinel has no exit_code (the job did not finish)");
-    else {
-        sentinelExit = sentinel.exitCode;
-        if (sentinelExit !== 0)
-            missing.push(`job exited with code ${sentinelExit}`);
-    }
-    if (failed) {
-        const state = typeof slurm.state === "string" ? slurm.state.trim() : "";
-        if (state && !/^COMPLETED\b/i.test(state))
-            missing.push(`SLURM state ${state}`);
-        const ec = typeof slurm.exit_code === "string" ? /^(\d+):(\d+)$/.exec(slurm.exit_code.trim()) : null;
-        if (ec && sentinelExit === undefined) {
-            if (ec[1] !== "0")
-                missing.push(`job exited with code ${ec[1]}`);
-            else if (ec[2] !== "0")
-                missing.push(`job killed by signal ${ec[2]}`);
-        }
-        if (typeof slurm.failure_reason === "string" && slurm.failure_reason)
-            missing.push(`failure reason: ${slurm.failure_reason}`);
-    }
-    const sync = extract_isObject(manifest.artifact_sync_to_local) ? manifest.artifact_sync_to_local : {};
-    const syncOk = vocabulary_isSuccessLike(sync.status);
-    if (!syncOk) {
-        const raw = typeof sync.status === "string" && sync.status ? sync.status : "missing";
-        const err = typeof sync.error === "string" && sync.error ? `: ${sync.error}` : "";
-        missing.push(`artifact sync status is ${raw}${err}`);
-        if (Array.isArray(sync.missing)) {
-            for (const m of sync.missing)
-                if (typeof m === "string")
-                    missing.push(`artifact output missing: ${m}`);
-        }
-    }
-    if (failed) {
-        if (missing.length === 0)
-            missing.push("run status is failed");
-        missing.push("primary metric not computed: the run failed");
-        return { runParser: false, forcedStatus: "failed", missing };
-    }
-    if (!syncOk || !FINISHED_OK.has(String(status))) {
-        missing.push("primary metric not computed: " + (!syncOk ? "artifacts are not synced" : "the run has not finished"));
-        return { runParser: false, forcedStatus: "partial", missing };
-    }
-    return { runParser: true, missing };
-}
-// ---------------------------------------------------------------------------
-// JSON from parsers (pure)
-/**
- * JSON.parse, also accepting the bare `NaN`, `Infinity` and `-Infinity`
- * tokens Python's json module writes by default; they become the strings
- * "NaN", "Infinity", "-Infinity" (JSON has no non-finite numbers).
- */
-function parseJsonLenient(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (first) {
-        let out = "";
-        let i = 0;
-        let changed = false;
-        while (i < text.length) {
-            const c = text[i];
-            if (c === '"') {
-                let j = i + 1;
-                while (j < text.length && text[j] !== '"')
-                    j += text[j] === "\\" ? 2 : 1;
-                out += text.slice(i, j + 1);
-                i = j + 1;
-                continue;
-            }
-            const m = /^(-?Infinity|NaN)(?![A-Za-z0-9_])/.exec(text.slice(i, i + 10));
-            if (m && !/[A-Za-z0-9_.]/.test(text[i - 1] ?? "")) {
-                out += JSON.stringify(m[1]);
-                i += m[1].length;
-                changed = true;
-                continue;
-            }
-            out += c;
-            i++;
-        }
-        if (!changed)
-            throw first;
-        return JSON.parse(out);
-    }
-}
-/** A JSON object in `stdout`: the whole text, or else the last line that is one. */
-function jsonObjectFromStdout(stdout) {
-    const whole = stdout.trim();
-    if (!whole)
-        return undefined;
-    try {
-        const v = parseJsonLenient(whole);
-        if (extract_isObject(v))
-            return v;
-    }
-    catch {
-        // fall through to line-by-line
-    }
-    const lines = whole
-        .split("\n")
-        .map((l) => l.trim())
-        .filter(Boolean);
-    for (let i = lines.length - 1; i >= 0; i--) {
-        if (!lines[i].startsWith("{"))
-            continue;
-        try {
-            const v = parseJsonLenient(lines[i]);
-            if (extract_isObject(v))
-                return v;
-        }
-        catch {
-            // not this line
-        }
-    }
-    return undefined;
-}
-function finiteNumber(v) {
-    return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-function describeNonNumber(v) {
-    if (typeof v === "string")
-        return JSON.stringify(v);
-    if (v === null)
-        return "null";
-    return typeof v;
-}
-const FIXED_KEYS = new Set([
-    "schema_version",
-    "iteration_id",
-    "run_id",
-    "status",
-    "primary_metric",
-    "missing_evidence",
-]);
-/** The metrics.json object for a run: always schema-valid for valid ids. */
-function normalizeMetrics(input) {
-    const missing = [...input.missing];
-    const raw = input.raw;
-    let name = input.defaultMetricName;
-    let value = null;
-    let delta = null;
-    let pmExtras = {};
-    let parserStatus;
-    if (raw) {
-        const pm = raw.primary_metric;
-        if (extract_isObject(pm)) {
-            const { name: n, value: v, delta_vs_baseline: d, ...rest } = pm;
-            pmExtras = rest;
-            if (typeof n === "string" && n.trim())
-                name = n.trim();
-            else if (typeof n === "number")
-                name = String(n);
-            value = finiteNumber(v);
-            if (value === null) {
-                if (v === undefined)
-                    missing.push("primary metric value missing from the parser output");
-                else
-                    missing.push(`primary metric value is not a finite number (${describeNonNumber(v)})`);
-            }
-            delta = finiteNumber(d);
-            if (d !== undefined && d !== null && delta === null) {
-                missing.push(`primary metric delta_vs_baseline is not a finite number (${describeNonNumber(d)})`);
-            }
-        }
-        else if (typeof pm === "number" || typeof pm === "string") {
-            value = finiteNumber(pm);
-            if (value === null)
-                missing.push(`primary metric value is not a finite number (${describeNonNumber(pm)})`);
-        }
-        else {
-            missing.push("parser output has no primary_metric");
-        }
-        parserStatus = raw.status;
-        if (Array.isArray(raw.missing_evidence)) {
-            for (const m of raw.missing_evidence)
-                if (typeof m === "string" && m && !missing.includes(m))
-                    missing.push(m);
-        }
-    }
-    name = name.replace(/[\r\n]+/g, " ").slice(0, 256) || "primary_metric";
-    let status;
-    if (input.forcedStatus === "failed" || parserStatus === "failed")
-        status = "failed";
-    else if (input.forcedStatus === "partial" || parserStatus === "partial" || missing.length > 0 || value === null)
-        status = "partial";
-    else
-        status = "completed";
-    if (status === "partial" && missing.length === 0) {
-        missing.push(parserStatus === "partial" ? "parser reported status partial" : "primary metric value missing");
-    }
-    if (status === "failed" && missing.length === 0)
-        missing.push("parser reported status failed");
-    const extras = {};
-    if (raw)
-        for (const [k, v] of Object.entries(raw))
-            if (!FIXED_KEYS.has(k) && k !== "extraction")
-                extras[k] = v;
-    return {
-        schema_version: METRICS_SCHEMA_VERSION,
-        iteration_id: input.iterationId,
-        run_id: input.runId,
-        status,
-        primary_metric: { name, value, delta_vs_baseline: delta, ...pmExtras },
-        missing_evidence: missing,
-        ...extras,
-        extraction: input.extraction,
-    };
-}
-// ---------------------------------------------------------------------------
-// summary.md (pure)
-const BEGIN_RE = /^<!-- autolab:run (\S+) begin -->$/;
-const END_RE = /^<!-- autolab:run (\S+) end -->$/;
-function oneLine(s) {
-    return s.replace(/[\r\n]+/g, " ");
-}
-/** The section of summary.md for one run, between its markers (both included). */
-function renderRunSection(info) {
-    const m = info.metrics;
-    const pm = m.primary_metric;
-    const value = pm.value === null ? "no value" : String(pm.value);
-    const delta = pm.delta_vs_baseline === null
-        ? ""
-        : ` (delta vs baseline: ${pm.delta_vs_baseline > 0 ? "+" : ""}${pm.delta_vs_baseline})`;
-    const job = info.hostMode === "local" ? "local run" : info.jobId ? `SLURM job ${info.jobId}` : "SLURM job (no job id recorded)";
-    const exit = info.exitCode === undefined ? "exit code unknown" : `exit code ${info.exitCode}`;
-    const missing = m.missing_evidence ?? [];
-    const lines = [
-        `<!-- autolab:run ${m.run_id} begin -->`,
-        `## Run ${m.run_id}`,
-        "",
-        `- Status: **${m.status}**`,
-        `- Primary metric: \`${oneLine(pm.name)}\` = ${value}${delta}`,
-        `- Job: ${job}, ${exit}`,
-        `- Artifact sync: ${oneLine(info.syncStatus ?? "unknown")}`,
-        missing.length ? "- Missing evidence:" : "- Missing evidence: none",
-        ...missing.map((e) => `  - ${oneLine(e)}`),
-        `- Metrics: [${info.metricsLink}](${info.metricsLink})`,
-        `<!-- autolab:run ${m.run_id} end -->`,
-    ];
-    return lines.join("\n");
-}
-/**
- * Put `section` (for `runId`) into summary.md text: replace the run's
- * existing section, or insert it in run-id order among the other sections,
- * keeping everything else (a researcher's own notes) as it is.
- */
-function upsertRunSection(text, iterationId, runId, section, file = "analysis/summary.md") {
-    if (text === undefined || text.trim() === "") {
-        return `# Results: ${iterationId}\n\n${section}\n`;
-    }
-    const lines = text.replace(/\r\n/g, "\n").split("\n");
-    const blocks = [];
-    let open;
-    lines.forEach((line, i) => {
-        const b = BEGIN_RE.exec(line);
-        const e = END_RE.exec(line);
-        if (b) {
-            if (open)
-                throw new AutolabError(`run section ${open.id} has no end marker`, {
-                    file,
-                    line: open.start + 1,
-                    hint: `add "<!-- autolab:run ${open.id} end -->"`,
-                });
-            open = { id: b[1], start: i };
-        }
-        else if (e) {
-            if (!open || open.id !== e[1])
-                throw new AutolabError(`end marker for run ${e[1]} without its begin marker`, {
-                    file,
-                    line: i + 1,
-                    hint: "remove the stray marker",
-                });
-            blocks.push({ id: open.id, start: open.start, end: i });
-            open = undefined;
-        }
-    });
-    if (open)
-        throw new AutolabError(`run section ${open.id} has no end marker`, {
-            file,
-            line: open.start + 1,
-            hint: `add "<!-- autolab:run ${open.id} end -->"`,
-        });
-    const sectionLines = section.split("\n");
-    const existing = blocks.find((b) => b.id === runId);
-    if (existing) {
-        lines.splice(existing.start, existing.end - existing.start + 1, ...sectionLines);
-    }
-    else {
-        const after = blocks.find((b) => b.id > runId);
-        if (after)
-            lines.splice(after.start, 0, ...sectionLines, "");
-        else if (blocks.length)
-            lines.splice(blocks[blocks.length - 1].end + 1, 0, "", ...sectionLines);
-        else {
-            while (lines.length && lines[lines.length - 1] === "")
-                lines.pop();
-            lines.push("", ...sectionLines);
-        }
-    }
-    let out = lines.join("\n");
-    if (!out.endsWith("\n"))
-        out += "\n";
-    return out;
-}
-// ---------------------------------------------------------------------------
-// Parser execution (adapters)
-const IDENT_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * The python shim. Fixed text: the module, callable and context arrive as
- * sys.argv[1..3]. The callable's prints go to stderr; the result's JSON is
- * printed after a marker line, with non-finite floats as strings and numpy
- * scalars unwrapped.
- */
-const PYTHON_SHIM = [
-    "import importlib, json, math, sys",
-    "def clean(o):",
-    "    if hasattr(o, 'item') and callable(getattr(o, 'item')) and not isinstance(o, (dict, list, tuple, str, bytes)):",
-    "        try:",
-    "            o = o.item()",
-    "        except Exception:",
-    "            pass",
-    "    if isinstance(o, float) and not math.isfinite(o):",
-    "        return 'NaN' if o != o else ('Infinity' if o > 0 else '-Infinity')",
-    "    if isinstance(o, dict):",
-    "        return {str(k): clean(v) for k, v in o.items()}",
-    "    if isinstance(o, (list, tuple)):",
-    "        return [clean(v) for v in o]",
-    "    return o",
-    "fn = getattr(importlib.import_module(sys.argv[1]), sys.argv[2])",
-    "ctx = json.loads(sys.argv[3])",
-    "real_stdout = sys.stdout",
-    "sys.stdout = sys.stderr",
-    "try:",
-    "    result = fn(ctx)",
-    "finally:",
-    "    sys.stdout.flush()",
-    "    sys.stdout = real_stdout",
-    `real_stdout.write('\\n${PYTHON_RESULT_MARKER}\\n' + json.dumps(clean(result), default=str, allow_nan=False) + '\\n')`,
-    "real_stdout.flush()",
-].join("\n");
-function stamp(file) {
-    try {
-        const st = (0,external_node_fs_namespaceObject.statSync)(file);
-        return { exists: true, mtimeMs: st.mtimeMs, ino: st.ino, content: (0,external_node_fs_namespaceObject.readFileSync)(file) };
-    }
-    catch {
-        return { exists: false };
-    }
-}
-function changed(a, b) {
-    if (!b.exists)
-        return false;
-    if (!a.exists)
-        return true;
-    return a.mtimeMs !== b.mtimeMs || a.ino !== b.ino || !a.content.equals(b.content);
-}
-function renderLog(kind, shownArgv, cwd, r, timeoutSeconds) {
-    const how = r.spawnError
-        ? `could not start: ${r.spawnError}`
-        : r.timedOut
-            ? `timed out after ${timeoutSeconds} s`
-            : r.code !== null
-                ? `exit code ${r.code}`
-                : `killed by signal ${r.signal}`;
-    return [
-        `# autolab extract parser (kind ${kind})`,
-        `# argv: ${JSON.stringify(shownArgv)}`,
-        `# cwd: ${cwd}`,
-        `# result: ${how}`,
-        "## stdout",
-        r.stdout.replace(/\n?$/, "\n") + "## stderr",
-        r.stderr.replace(/\n?$/, "\n"),
-    ].join("\n");
-}
-async function runParser(ctx, metricsPath, timeoutSeconds) {
-    const parser = extract_isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
-    const logPath = external_node_path_namespaceObject.join(ctx.runDir, EXTRACT_LOG);
-    const kind = parser?.kind ?? (parser?.command ? "command" : parser?.module ? "python" : undefined);
-    if (!parser || !kind) {
-        return { ran: false, problems: ["design has no extract_parser"], logPath, kind: "none" };
-    }
-    const values = {
-        run_id: ctx.runId,
-        iteration_id: ctx.iterationId,
-        iteration_path: ctx.iterationPath,
-        run_dir: ctx.runDir,
-        repo_root: ctx.repoRoot,
-    };
-    let program;
-    let args;
-    let shown;
-    try {
-        if (kind === "command") {
-            if (typeof parser.command !== "string" || !parser.command.trim()) {
-                throw new AutolabError("extract_parser.command is missing", { jsonPath: "/extract_parser/command" });
-            }
-            const argv = renderArgv(parser.command, values, { what: "extract_parser.command", jsonPath: "/extract_parser/command" }, RUN_PLACEHOLDERS);
-            [program, ...args] = argv;
-            shown = argv;
-        }
-        else if (kind === "python") {
-            const mod = parser.module;
-            const fn = parser.callable ?? DEFAULT_PYTHON_CALLABLE;
-            if (typeof mod !== "string" || !IDENT_PATH.test(mod)) {
-                throw new AutolabError(`extract_parser.module ${JSON.stringify(mod)} is not a dotted Python module name`, {
-                    jsonPath: "/extract_parser/module",
-                });
-            }
-            if (typeof fn !== "string" || !IDENT.test(fn)) {
-                throw new AutolabError(`extract_parser.callable ${JSON.stringify(fn)} is not a Python identifier`, {
-                    jsonPath: "/extract_parser/callable",
-                });
-            }
-            const py = splitCommandLine(ctx.pythonBin, { what: "python_bin" });
-            if (py.length === 0)
-                throw new AutolabError("python_bin is empty");
-            [program, ...args] = [...py, "-c", PYTHON_SHIM, mod, fn, JSON.stringify(values)];
-            shown = [...py, "-c", "<autolab python shim>", mod, fn, JSON.stringify(values)];
-        }
-        else {
-            throw new AutolabError(`extract_parser.kind ${JSON.stringify(kind)} is not command or python`, {
-                jsonPath: "/extract_parser/kind",
-            });
-        }
-    }
-    catch (e) {
-        const msg = e.message;
-        return { ran: false, problems: [`extract parser not run: ${msg}`], error: msg, logPath, kind: String(kind) };
-    }
-    const before = stamp(metricsPath);
-    const r = await runArgv(program, args, {
-        cwd: ctx.repoRoot,
-        timeoutMs: timeoutSeconds * 1000,
-        env: {
-            AUTOLAB_RUN_ID: ctx.runId,
-            AUTOLAB_ITERATION_ID: ctx.iterationId,
-            AUTOLAB_ITERATION_PATH: ctx.iterationPath,
-            AUTOLAB_RUN_DIR: ctx.runDir,
-            AUTOLAB_REPO_ROOT: ctx.repoRoot,
-        },
-    });
-    await writeFileAtomic(logPath, renderLog(kind, shown, ctx.repoRoot, r, timeoutSeconds));
-    const after = stamp(metricsPath);
-    const logShown = displayPath(ctx.repoRoot, logPath);
-    const problems = [];
-    let error;
-    if (r.timedOut) {
-        error = `extract parser timed out after ${timeoutSeconds} s`;
-        problems.push(`${error} (see ${logShown})`);
-    }
-    else if (r.spawnError) {
-        error = `extract parser could not start: ${r.spawnError}`;
-        problems.push(error);
-    }
-    else if (r.code !== 0) {
-        error = `extract parser failed: ${describeFailure(r)}`;
-        problems.push(`extract parser exited with ${r.code !== null ? `code ${r.code}` : `signal ${r.signal}`} (see ${logShown})`);
-    }
-    let raw;
-    if (changed(before, after)) {
-        try {
-            const v = parseJsonLenient(after.content.toString("utf8"));
-            if (extract_isObject(v))
-                raw = v;
-            else
-                problems.push(`the metrics.json the parser wrote is not a JSON object`);
-        }
-        catch (e) {
-            problems.push(`the metrics.json the parser wrote is not valid JSON: ${e.message}`);
-        }
-    }
-    else if (kind === "python") {
-        const at = r.stdout.lastIndexOf(PYTHON_RESULT_MARKER);
-        if (at >= 0) {
-            try {
-                const v = parseJsonLenient(r.stdout.slice(at + PYTHON_RESULT_MARKER.length).trim());
-                if (extract_isObject(v))
-                    raw = v;
-                else
-                    problems.push(`${parser.module}.${parser.callable ?? DEFAULT_PYTHON_CALLABLE} returned ${v === null ? "None" : "something that is not a dict"}`);
-            }
-            catch (e) {
-                problems.push(`python parser result is not valid JSON: ${e.message}`);
-            }
-        }
-        else if (!error) {
-            problems.push("python parser printed no result");
-        }
-    }
-    else {
-        raw = jsonObjectFromStdout(r.stdout);
-        if (!raw && !error)
-            problems.push("extract parser neither wrote metrics.json nor printed a JSON object on stdout");
-    }
-    return { ran: true, raw, problems, error, logPath, kind };
-}
-// ---------------------------------------------------------------------------
-// The stage
-async function readSentinel(runDir, shown) {
-    const file = external_node_path_namespaceObject.join(runDir, SENTINEL_FILE);
-    let text;
-    try {
-        text = await readTextStrict(file, shown);
-    }
-    catch (e) {
-        if (e instanceof AutolabError && e.message === "file not found")
-            return { state: "missing" };
-        return { state: "invalid", error: e.message };
-    }
-    try {
-        const data = JSON.parse(text);
-        if (!extract_isObject(data))
-            return { state: "invalid", error: "not a JSON object" };
-        const ec = data.exit_code;
-        const exitCode = typeof ec === "number" && Number.isInteger(ec)
-            ? ec
-            : typeof ec === "string" && /^-?\d+$/.test(ec.trim())
-                ? Number(ec)
-                : undefined;
-        return { state: "present", exitCode, data };
-    }
-    catch (e) {
-        return { state: "invalid", error: `not valid JSON: ${e.message}` };
-    }
-}
-function defaultMetricName(design) {
-    const metrics = design.metrics;
-    if (extract_isObject(metrics)) {
-        const p = metrics.primary;
-        if (typeof p === "string" && p.trim())
-            return p.trim();
-        if (extract_isObject(p) && typeof p.name === "string" && p.name.trim())
-            return p.name.trim();
-        if (typeof metrics.primary_metric === "string" && metrics.primary_metric.trim())
-            return metrics.primary_metric.trim();
-    }
-    return "primary_metric";
-}
-/** Validate metrics with the contract schema; throws an AutolabError naming the file when invalid. */
-function assertValidMetrics(text, shown) {
-    const { findings } = parseDocument("metrics", text, shown);
-    const errors = findings.filter((f) => f.severity === "error");
-    if (errors.length) {
-        throw new AutolabError("metrics.json would not match the metrics schema", { file: shown, findings: errors });
-    }
-}
-/** Extract one finished run: metrics.json and its summary.md section. */
-async function extractRun(ctx) {
-    const metricsPath = external_node_path_namespaceObject.join(ctx.runDir, extract_METRICS_FILE);
-    const metricsShown = displayPath(ctx.repoRoot, metricsPath);
-    const sentinel = await readSentinel(ctx.runDir, displayPath(ctx.repoRoot, external_node_path_namespaceObject.join(ctx.runDir, SENTINEL_FILE)));
-    const plan = planExtraction(ctx.manifest, sentinel);
-    const parserCfg = extract_isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
-    const designTimeout = parserCfg?.timeout_seconds;
-    const timeoutSeconds = ctx.timeoutSeconds ??
-        (typeof designTimeout === "number" && designTimeout > 0 ? designTimeout : DEFAULT_EXTRACT_TIMEOUT_SECONDS);
-    let outcome;
-    if (plan.runParser)
-        outcome = await runParser(ctx, metricsPath, timeoutSeconds);
-    const missing = [...plan.missing, ...(outcome?.problems ?? [])];
-    const parserRan = outcome?.ran === true;
-    const extraction = {
-        parser: outcome && outcome.kind !== "none" ? outcome.kind : typeof parserCfg?.kind === "string" ? parserCfg.kind : null,
-        parser_ran: parserRan,
-        ...(parserRan && outcome ? { log: displayPath(ctx.repoRoot, outcome.logPath) } : {}),
-    };
-    const metrics = normalizeMetrics({
-        iterationId: ctx.iterationId,
-        runId: ctx.runId,
-        raw: outcome?.raw,
-        missing,
-        forcedStatus: plan.forcedStatus,
-        defaultMetricName: defaultMetricName(ctx.design),
-        extraction,
-    });
-    const text = JSON.stringify(metrics, null, 2) + "\n";
-    assertValidMetrics(text, metricsShown);
-    const previous = stamp(metricsPath);
-    if (!previous.exists || !previous.content.equals(Buffer.from(text, "utf8")))
-        await writeFileAtomic(metricsPath, text);
-    const summaryPath = external_node_path_namespaceObject.join(ctx.iterationDir, "analysis", "summary.md");
-    const summaryShown = displayPath(ctx.repoRoot, summaryPath);
-    let existing;
-    try {
-        existing = await readTextStrict(summaryPath, summaryShown);
-    }
-    catch (e) {
-        if (!(e instanceof AutolabError && e.message === "file not found"))
-            throw e;
-    }
-    const link = external_node_path_namespaceObject.relative(external_node_path_namespaceObject.dirname(summaryPath), metricsPath).split(external_node_path_namespaceObject.sep).join("/");
-    const sync = extract_isObject(ctx.manifest.artifact_sync_to_local) ? ctx.manifest.artifact_sync_to_local : {};
-    const section = renderRunSection({
-        metrics,
-        metricsLink: link,
-        jobId: manifestJobId(ctx.manifest),
-        hostMode: ctx.manifest.host_mode,
-        exitCode: sentinel.state === "present" ? sentinel.exitCode : undefined,
-        syncStatus: typeof sync.status === "string" ? sync.status : undefined,
-    });
-    const updated = upsertRunSection(existing, ctx.iterationId, ctx.runId, section, summaryShown);
-    if (updated !== existing)
-        await writeFileAtomic(summaryPath, updated);
-    return {
-        metrics,
-        metricsPath,
-        summaryPath,
-        missingEvidence: metrics.missing_evidence,
-        parserRan,
-        ...(outcome && parserRan ? { logPath: outcome.logPath } : {}),
-        ...(outcome?.error ? { error: outcome.error } : {}),
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/src/stages/discover.js
 /**
  * Run discovery: find every `experiments/<bucket>/<iteration_id>/runs/<run_id>/run_manifest.json`
@@ -24646,7 +24383,7 @@ async function entryKind(w, abs, dirent) {
         resolveInside(w.root, external_node_path_namespaceObject.relative(w.root, abs), "path");
     }
     catch (e) {
-        const message = e instanceof AutolabError ? e.message : String(e);
+        const message = e instanceof errors_AutolabError ? e.message : String(e);
         w.findings.push({
             severity: "error",
             check: "discover.symlink",
@@ -24870,7 +24607,7 @@ function jobRunDir(m, repoRoot, runDir) {
  */
 function runNotFound(runId, findings) {
     const why = findings.filter((f) => f.check !== "discover.not_found");
-    return new AutolabError(why.length ? `run ${runId} could not be read` : `no run ${runId} under experiments/*/*/runs/`, {
+    return new errors_AutolabError(why.length ? `run ${runId} could not be read` : `no run ${runId} under experiments/*/*/runs/`, {
         exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
         hint: "autolab status lists the runs",
         findings: why,
@@ -24891,14 +24628,7 @@ function runNotFound(runId, findings) {
 
 
 
-async function readJson(file) {
-    try {
-        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
-    }
-    catch {
-        return undefined;
-    }
-}
+
 /** Take the lock; returns the release function. */
 async function takeMonitorLock(repoRoot, inGit, now) {
     let dir = external_node_path_namespaceObject.join(repoRoot, ".autolab");
@@ -24922,7 +24652,7 @@ async function takeMonitorLock(repoRoot, inGit, now) {
         catch (e) {
             if (e.code !== "EEXIST")
                 throw e;
-            const held = await readJson(file);
+            const held = await readJsonFile(file);
             const age = held?.at ? now.getTime() - Date.parse(held.at) : Infinity;
             let alive = false;
             if (held?.host === external_node_os_namespaceObject.hostname() && typeof held.pid === "number") {
@@ -24938,152 +24668,125 @@ async function takeMonitorLock(repoRoot, inGit, now) {
                 alive = age < 6 * 3600 * 1000; // another machine: trust it for a while
             }
             if (alive) {
-                throw new AutolabError(`another monitor tick is running in this checkout (pid ${held?.pid} on ${held?.host}, since ${held?.at})`, { file, hint: "wait for it to finish; if no monitor is running, remove the lock file" });
+                throw new errors_AutolabError(`another monitor tick is running in this checkout (pid ${held?.pid} on ${held?.host}, since ${held?.at})`, { file, hint: "wait for it to finish; if no monitor is running, remove the lock file" });
             }
             await (0,promises_namespaceObject.unlink)(file).catch(() => undefined); // stale: its owner is gone
         }
     }
-    throw new AutolabError("could not take the monitor lock", { file });
+    throw new errors_AutolabError("could not take the monitor lock", { file });
 }
 
-;// CONCATENATED MODULE: ./lib/src/store/evidence.js
+;// CONCATENATED MODULE: ./lib/src/store/runs.js
 /**
- * Evidence reads: files a job (or another writer) may have written are read
- * without following links. Opened with O_NOFOLLOW (and O_NONBLOCK, so a FIFO
- * cannot hang a tick), and only a regular file is read.
+ * Reading the runs of a repository for a command: every manifest once (a
+ * JSON parse for all; schema validation only for the runs the command acts
+ * on). A finished, extracted run keeps only the fields its ledger line needs,
+ * so a tick over 10,000 runs does not hold every manifest in memory.
  */
 
 
-/**
- * Read a file the job may have written, never through a symlink: opened with
- * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
- * regular file is read. A missing file gives `{}`.
- */
-async function readNoFollow(file, maxBytes = Number.POSITIVE_INFINITY) {
-    let fh;
+
+
+
+
+
+
+/** The fields the ledger line reads (run, iteration, host, job id, status, launch date), nothing else. */
+function ledgerFields(m) {
+    const jobId = manifestJobId(m);
+    const ts = m.timestamps && typeof m.timestamps === "object" ? m.timestamps : undefined;
+    return {
+        schema_version: m.schema_version,
+        run_id: m.run_id,
+        iteration_id: m.iteration_id,
+        host_mode: m.host_mode,
+        status: m.status,
+        command: "",
+        resource_request: {},
+        artifact_sync_to_local: {},
+        timestamps: { started_at: ts?.started_at },
+        ...(m.started_at !== undefined ? { started_at: m.started_at } : {}),
+        ...(jobId !== undefined ? { job_id: jobId } : {}),
+    };
+}
+async function loadOne(run, findings) {
+    let text;
     try {
-        fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+        text = await readTextStrict(run.manifestPath, run.manifestDisplay);
     }
     catch (e) {
-        const code = e.code;
-        if (code === "ELOOP" || code === "EMLINK")
-            return { skipped: "symlink" };
-        return {};
+        findings.push(findingFromError(e, "manifest.read", run.manifestDisplay, { severity: "error" }));
+        return undefined;
     }
+    let quick;
     try {
-        const st = await fh.stat();
-        if (!st.isFile())
-            return { skipped: "not a regular file" };
-        if (st.size > maxBytes)
-            return { tooLarge: st.size };
-        return { data: await fh.readFile() };
+        const v = JSON.parse(text);
+        if (v && typeof v === "object" && !Array.isArray(v))
+            quick = v;
     }
     catch {
-        return {};
+        quick = undefined;
     }
-    finally {
-        await fh.close();
+    const hasMetrics = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(run.runDir, METRICS_FILE));
+    if (quick && !needsWork(quick, hasMetrics)) {
+        return { run, manifest: ledgerFields(quick), stableBefore: "", hasMetrics, validated: false };
+    }
+    try {
+        const doc = parseDocument("manifest", text, run.manifestDisplay);
+        const errors = doc.findings.filter((f) => f.severity === "error");
+        if (errors.length) {
+            findings.push(...errors.map((f) => ({ ...f, message: `${f.message}; the run is skipped until the manifest is fixed` })));
+            return undefined;
+        }
+        return { run, manifest: doc.data, text, stableBefore: stableText(doc.data), hasMetrics, validated: true };
+    }
+    catch (e) {
+        findings.push(findingFromError(e, "manifest.parse", run.manifestDisplay, { severity: "error" }));
+        return undefined;
     }
 }
+/** Read every discovered run's manifest (64 at a time); unreadable ones are findings. */
+async function loadRuns(runs, findings) {
+    const out = [];
+    const BATCH = 64;
+    for (let i = 0; i < runs.length; i += BATCH) {
+        const loaded = await Promise.all(runs.slice(i, i + BATCH).map((r) => loadOne(r, findings)));
+        for (const l of loaded)
+            if (l)
+                out.push(l);
+    }
+    return out;
+}
 
-;// CONCATENATED MODULE: ./lib/src/stages/monitor.js
+;// CONCATENATED MODULE: ./lib/src/store/workspace.js
 /**
- * monitor: one tick advances every in-progress run from scheduler evidence.
- *
- *  - Finds runs: every manifest that is not terminal, plus terminal runs with
- *    no metrics.json yet (not extracted). Terminal, extracted runs cost one
- *    JSON parse (for the ledger check) and nothing else.
- *  - Asks the scheduler once for all of them (`queryJobs`: one sacct + one
- *    squeue, one scontrol only when accounting is down). The number of
- *    scheduler calls does not depend on the number of runs.
- *  - An outage (the controller did not answer: unreachable, timeout, non-zero
- *    exit, munge down) changes no run: it is recorded in
- *    `.autolab/monitor_state.json` (last error, consecutive failed ticks),
- *    reported as a warning, and escalated to an error after
- *    `slurm.monitor.poll_failure_escalation_ticks` ticks. A job that no
- *    source shows while accounting is down is "unresolved": not evidence of
- *    anything, the run is left alone.
- *  - Per run, a pure decision (statemap.decideJob) moves the manifest along
- *    submitted -> running -> synced -> completed, or -> failed; transitions
- *    never go backwards, so a late or repeated tick is harmless. Each move is
- *    appended to the manifest's history with its evidence. A job that
- *    succeeded is remembered (`slurm.outcome`), so a failed artifact sync is
- *    retried on later ticks without asking the scheduler again.
- *  - A job the scheduler calls a success (COMPLETED, ExitCode 0:0) gets its
- *    artifacts synced (never deleting local data); only then is its
- *    job_sentinel.json read (in rsync mode it arrives with the sync): exit 0
- *    -> synced, another exit -> failed, missing -> a warning and a wait of
- *    `unknown_grace_seconds` (a shared filesystem can lag), then failed
- *    (sentinel_missing). Then results are extracted; failed runs still get a
- *    metrics.json (status failed) so they are reported, never stuck. The
- *    sentinel and the job's logs are committed with the finished run.
- *  - The ledger line of every SLURM run follows its manifest in the same
- *    tick; lines that disagree with a manifest are reported and rewritten
- *    (the manifest wins). state.json moves with the tracked run.
- *  - A manifest is only rewritten when something other than the poll time
- *    or the growing elapsed time changed, so an idle tick writes and commits
- *    nothing. All changes of the tick land in one commit.
- *  - Two ticks never run at once in one checkout (a lock in the git dir).
- *  - Work root: a run launched with one (`launch.work_dir` in its manifest)
- *    has its job's files in that snapshot, outside the checkout (a runner's
- *    `git clean` would wipe them). The sentinel and log tails are read there
- *    directly (no copy per tick); once the scheduler calls the job a success
- *    (and before a failed run is extracted) the snapshot's run dir is copied
- *    into the checkout's run dir with rsync (never deleting, the tool's own
- *    files excluded), then the design's own artifact_sync runs (its
- *    `outputs` are checked in the checkout), and the sentinel, logs and
- *    outputs are committed from the checkout as for any run. A snapshot that
- *    is gone is reported (`monitor.work_dir_missing`) and its evidence counts
- *    as missing (the sentinel grace applies).
- *  - Evidence is never read through a symlink: the sentinel, log tails and
- *    the committed logs are opened with O_NOFOLLOW and must be regular files;
- *    a symlink (a job can plant `logs/slurm-<id>.err -> /some/secret`) is
- *    skipped with a warning naming it (`monitor.symlink`).
- *  - A job id is trusted only with its name: when the scheduler reports a
- *    JobName for the job (other than `allocation`; array tasks are not
- *    compared, the array's own name is) that differs from the manifest's
- *    `slurm.job_name`, the job is treated as unknown for the run (a recycled
- *    id after a reinstall belongs to someone else), with a warning
- *    (`scheduler.job_name_mismatch`); it is never a success.
- *  - Commit-back replays `apply()` on a new head when the push was rejected.
- *    `apply()` re-reads each manifest it is about to write: when another
- *    writer (a cancel, another monitor) moved the run meanwhile and this
- *    tick's status is not a forward transition from theirs (equal statuses:
- *    theirs is kept unless ours has strictly more history), theirs is kept,
- *    and this tick writes nothing else for that run (ledger line, metrics,
- *    logs, summary, state) (`monitor.superseded`).
+ * The workspace a command runs in, resolved once per command: the directory
+ * it was started in, the repository root (the git top level, else the
+ * directory itself), the git dir, and whether its changes are committed.
+ * Replaces the repo-root resolution each command and face did on its own.
  */
 
 
+async function openWorkspace(cwd, o = {}) {
+    const inGit = await git_isGitRepo(cwd);
+    const root = inGit ? await git_topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
+    let gitDir;
+    if (inGit) {
+        const r = await git(root, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
+        if (r.code === 0 && r.stdout.trim())
+            gitDir = r.stdout.trim();
+    }
+    return { cwd, root, inGit, gitDir, commits: inGit && (o.commit ?? true) };
+}
+/** The repository root of `cwd` (the git top level, else `cwd`), for faces that need only that. */
+async function repoRootOf(cwd) {
+    return (await isGitRepo(cwd)) ? topLevel(cwd) : path.resolve(cwd);
+}
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
-const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
-const IN_FLIGHT = new Set(["pending", "submitted", "running"]);
+;// CONCATENATED MODULE: ./lib/src/slurm/never-starts.js
 /**
- * Pending reasons after which the job will not start without someone
- * changing the job, the partition or the limits (squeue(1) "JOB REASON CODES").
+ * SLURM pending reasons after which a job will not start unless someone
+ * changes the job, the partition or the limits (squeue(1) "JOB REASON CODES").
  */
 const NEVER_STARTS = [
     "PartitionConfig",
@@ -25110,318 +24813,1500 @@ const NEVER_STARTS = [
     "FrontEndDown",
     "NodeDown",
 ];
-/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
-function sacctTime(d) {
-    const p = (n) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+/** True when the pending reason means the job never starts as it is. */
+function neverStarts(reason) {
+    return NEVER_STARTS.some((r) => reason.startsWith(r));
 }
-/** The manifest without fields that change on every tick by themselves (poll time, growing elapsed time). */
-function stable(m) {
-    const c = structuredClone(m);
-    if (c.slurm && typeof c.slurm === "object") {
-        delete c.slurm.last_poll_at;
-        delete c.slurm.elapsed;
+
+;// CONCATENATED MODULE: ./lib/src/stages/placeholders.js
+/**
+ * Placeholder templates for commands the tool runs on a researcher's behalf
+ * (extract parsers, rsync sources): `python -m parse {run_dir} --id {run_id}`.
+ *
+ * A command template is split into argv FIRST, with a small quote-aware
+ * splitter (POSIX-shell-like quoting, no expansion of any kind), and only then
+ * are placeholders substituted into each argument. A value that holds spaces,
+ * `;`, quotes or `$(...)` therefore stays one argument and is never seen by a
+ * shell. Unknown placeholders are refused, so a typo fails loudly instead of
+ * reaching the program as a literal `{rn_id}`.
+ *
+ * Placeholders are `{name}` with `name` an identifier (`[A-Za-z_][A-Za-z0-9_]*`).
+ * Braces around anything else (JSON such as `{"a": 1}`, `{}`) are literal text.
+ */
+
+/** Placeholders known to run-level templates. */
+const RUN_PLACEHOLDERS = ["run_id", "iteration_id", "iteration_path", "run_dir", "repo_root"];
+const PLACEHOLDER_RE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** Characters a shell would interpret; outside quotes they are refused (no shell runs the command). */
+const SHELL_OPERATORS = new Set(["|", "&", ";", "<", ">", "(", ")", "`", "$"]);
+function templateError(message, where, hint) {
+    const what = where.what ?? "command template";
+    return new errors_AutolabError(`${what}: ${message}`, { file: where.file, jsonPath: where.jsonPath, hint });
+}
+/**
+ * Split a command line into argv the way a POSIX shell splits words, without
+ * any expansion: whitespace separates words; `'...'` is literal; inside
+ * `"..."` a backslash escapes only `"`, `\`, `$` and `` ` ``; outside quotes a
+ * backslash escapes the next character. Shell operators (`| & ; < > ( ) $ ``)
+ * outside quotes are refused, since no shell will run the command.
+ */
+function splitCommandLine(line, where = {}) {
+    const argv = [];
+    let cur = "";
+    let inWord = false;
+    let i = 0;
+    while (i < line.length) {
+        const c = line[i];
+        if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+            if (inWord)
+                argv.push(cur);
+            cur = "";
+            inWord = false;
+            i++;
+            continue;
+        }
+        inWord = true;
+        if (c === "'") {
+            const end = line.indexOf("'", i + 1);
+            if (end < 0)
+                throw templateError(`unterminated single quote at column ${i + 1}`, where, "close the quote");
+            cur += line.slice(i + 1, end);
+            i = end + 1;
+            continue;
+        }
+        if (c === '"') {
+            i++;
+            let closed = false;
+            while (i < line.length) {
+                const d = line[i];
+                if (d === '"') {
+                    closed = true;
+                    i++;
+                    break;
+                }
+                if (d === "\\" && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) {
+                    cur += line[i + 1];
+                    i += 2;
+                    continue;
+                }
+                cur += d;
+                i++;
+            }
+            if (!closed)
+                throw templateError("unterminated double quote", where, "close the quote");
+            continue;
+        }
+        if (c === "\\") {
+            if (i + 1 >= line.length)
+                throw templateError("trailing backslash", where, "remove it or escape it as \\\\");
+            cur += line[i + 1];
+            i += 2;
+            continue;
+        }
+        if (SHELL_OPERATORS.has(c)) {
+            throw templateError(`shell syntax ${JSON.stringify(c)} at column ${i + 1} is not supported: the command runs without a shell`, where, "quote the character if it is meant literally, or put the pipeline in a script and run that script");
+        }
+        cur += c;
+        i++;
     }
-    return serializeManifest(c);
+    if (inWord)
+        argv.push(cur);
+    return argv;
 }
-function num(v, dflt) {
-    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
+/** Names of the placeholders used in `text`, in order of appearance (with repeats). */
+function placeholdersIn(text) {
+    return [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]);
 }
-function monitor_obj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+/**
+ * Replace every `{name}` in `text` by `values[name]`. A name not in `allowed`
+ * (default: the keys of `values`) is an error, as is an allowed name without a
+ * value. Substituted values are not scanned again.
+ */
+function substitutePlaceholders(text, values, where = {}, allowed = Object.keys(values)) {
+    return text.replace(PLACEHOLDER_RE, (_m, name) => {
+        if (!allowed.includes(name)) {
+            throw templateError(`unknown placeholder {${name}}`, where, `known placeholders: ${allowed.map((n) => `{${n}}`).join(" ")}`);
+        }
+        const v = values[name];
+        if (v === undefined)
+            throw templateError(`placeholder {${name}} has no value here`, where, "remove the placeholder");
+        return v;
+    });
 }
-function errorFinding(e, file, check, severity = "error") {
-    return findingFromError(e, check, file, { severity });
+/**
+ * Split `template` into argv, then substitute placeholders into each
+ * argument. The result has at least one element (the program).
+ */
+function renderArgv(template, values, where = {}, allowed = Object.keys(values)) {
+    const words = splitCommandLine(template, where);
+    if (words.length === 0)
+        throw templateError("command is empty", where, "give the program to run and its arguments");
+    const argv = words.map((w) => substitutePlaceholders(w, values, where, allowed));
+    if (argv[0] === "")
+        throw templateError("the program name is empty", where, "start the command with a program");
+    return argv;
 }
-function needsWork(m, hasMetrics) {
-    const st = statusOf(m);
-    return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics;
+
+;// CONCATENATED MODULE: ./lib/src/steps/extract.js
+/**
+ * Result extraction for one finished run: run the design's `extract_parser`
+ * and write a schema-valid `<run dir>/metrics.json` plus the run's section of
+ * `<iteration>/analysis/summary.md`.
+ *
+ * Rules:
+ * - The parser runs only when the run did not fail and the artifact sync is
+ *   success-like (`ok`, or a legacy `completed`; a human who synced by hand
+ *   sets `ok`). Otherwise metrics.json is still written, with status `failed`
+ *   (the run failed) or `partial` (anything else), `primary_metric.value` null
+ *   and `missing_evidence` saying exactly what is missing, so a failed run is
+ *   reported and never stuck.
+ * - kind `command`: the template is split into argv first, then the
+ *   placeholders {run_id} {iteration_id} {iteration_path} {run_dir}
+ *   {repo_root} are substituted per argument (see placeholders.ts). It runs in
+ *   the repository root with a timeout; stdout and stderr go to
+ *   `<run dir>/logs/extract.log`.
+ * - kind `python`: `<python_bin> -c <fixed shim> <module> <callable> <context json>`;
+ *   the shim imports the module, calls the callable with a context dict
+ *   {run_id, iteration_id, iteration_path, run_dir, repo_root} and prints the
+ *   JSON of its return value after a marker line (the callable's own prints go
+ *   to stderr). Module and callable are validated as identifiers and passed as
+ *   argv, never put into program text.
+ * - Where the result comes from (both kinds): if the parser wrote
+ *   `<run dir>/metrics.json` itself (the file is new or changed), that file is
+ *   the result; otherwise the JSON object it printed on stdout (the whole
+ *   stdout, or else its last line that is a JSON object) / returned. The file
+ *   wins because a parser that writes it says so explicitly.
+ * - The result is normalised: fixed keys (schema_version "1.0", iteration_id,
+ *   run_id, status, primary_metric {name, value, delta_vs_baseline}) plus the
+ *   parser's other keys. Non-finite numbers (NaN/Infinity, also as emitted by
+ *   Python's json), a missing primary metric, a parser failure or timeout make
+ *   the status `partial` with the reason in `missing_evidence`; never a crash.
+ * - Every write is atomic, and the output holds no timestamps of its own, so
+ *   extracting twice gives identical files.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const METRICS_SCHEMA_VERSION = "1.0";
+const extract_DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
+/** Default callable for kind python when the design names none. */
+const DEFAULT_PYTHON_CALLABLE = "extract";
+
+
+const extract_METRICS_FILE = "metrics.json";
+const EXTRACT_LOG = "logs/extract.log";
+/** Line the python shim prints before the JSON of the callable's result. */
+const PYTHON_RESULT_MARKER = "@@AUTOLAB_EXTRACT_RESULT@@";
+const FINISHED_OK = new Set(["completed", "synced", "partial"]);
+function isObject(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-/** The fields `canonicalLine` reads (run, iteration, host, job id, status, launch date), nothing else. */
-function ledgerFields(m) {
-    const jobId = manifestJobId(m);
-    const ts = m.timestamps && typeof m.timestamps === "object" ? m.timestamps : undefined;
+/** What the manifest and the sentinel say about a run, and whether the parser may run. */
+function planExtraction(manifest, sentinel) {
+    const missing = [];
+    const status = manifest.status;
+    const failed = status === "failed";
+    const slurm = isObject(manifest.slurm) ? manifest.slurm : {};
+    if (!failed && !FINISHED_OK.has(String(status))) {
+        missing.push(`run has not finished (status ${status ?? "unknown"})`);
+    }
+    if (failed && typeof slurm.submit_error === "string" && slurm.submit_error) {
+        missing.push(`job was not submitted: ${slurm.submit_error}`);
+    }
+    let sentinelExit;
+    if (sentinel.state === "missing")
+        missing.push("job sentinel missing");
+    else if (sentinel.state === "invalid")
+        missing.push(`job sentinel unreadable: ${sentinel.error}`);
+    else if (sentinel.exitCode === undefined)
+        missing.push("job sentinel has no exit_code (the job did not finish)");
+    else {
+        sentinelExit = sentinel.exitCode;
+        if (sentinelExit !== 0)
+            missing.push(`job exited with code ${sentinelExit}`);
+    }
+    if (failed) {
+        const state = typeof slurm.state === "string" ? slurm.state.trim() : "";
+        if (state && !/^COMPLETED\b/i.test(state))
+            missing.push(`SLURM state ${state}`);
+        const ec = typeof slurm.exit_code === "string" ? /^(\d+):(\d+)$/.exec(slurm.exit_code.trim()) : null;
+        if (ec && sentinelExit === undefined) {
+            if (ec[1] !== "0")
+                missing.push(`job exited with code ${ec[1]}`);
+            else if (ec[2] !== "0")
+                missing.push(`job killed by signal ${ec[2]}`);
+        }
+        if (typeof slurm.failure_reason === "string" && slurm.failure_reason)
+            missing.push(`failure reason: ${slurm.failure_reason}`);
+    }
+    const sync = isObject(manifest.artifact_sync_to_local) ? manifest.artifact_sync_to_local : {};
+    const syncOk = vocabulary_isSuccessLike(sync.status);
+    if (!syncOk) {
+        const raw = typeof sync.status === "string" && sync.status ? sync.status : "missing";
+        const err = typeof sync.error === "string" && sync.error ? `: ${sync.error}` : "";
+        missing.push(`artifact sync status is ${raw}${err}`);
+        if (Array.isArray(sync.missing)) {
+            for (const m of sync.missing)
+                if (typeof m === "string")
+                    missing.push(`artifact output missing: ${m}`);
+        }
+    }
+    if (failed) {
+        if (missing.length === 0)
+            missing.push("run status is failed");
+        missing.push("primary metric not computed: the run failed");
+        return { runParser: false, forcedStatus: "failed", missing };
+    }
+    if (!syncOk || !FINISHED_OK.has(String(status))) {
+        missing.push("primary metric not computed: " + (!syncOk ? "artifacts are not synced" : "the run has not finished"));
+        return { runParser: false, forcedStatus: "partial", missing };
+    }
+    return { runParser: true, missing };
+}
+// ---------------------------------------------------------------------------
+// JSON from parsers (pure)
+/**
+ * JSON.parse, also accepting the bare `NaN`, `Infinity` and `-Infinity`
+ * tokens Python's json module writes by default; they become the strings
+ * "NaN", "Infinity", "-Infinity" (JSON has no non-finite numbers).
+ */
+function parseJsonLenient(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (first) {
+        let out = "";
+        let i = 0;
+        let changed = false;
+        while (i < text.length) {
+            const c = text[i];
+            if (c === '"') {
+                let j = i + 1;
+                while (j < text.length && text[j] !== '"')
+                    j += text[j] === "\\" ? 2 : 1;
+                out += text.slice(i, j + 1);
+                i = j + 1;
+                continue;
+            }
+            const m = /^(-?Infinity|NaN)(?![A-Za-z0-9_])/.exec(text.slice(i, i + 10));
+            if (m && !/[A-Za-z0-9_.]/.test(text[i - 1] ?? "")) {
+                out += JSON.stringify(m[1]);
+                i += m[1].length;
+                changed = true;
+                continue;
+            }
+            out += c;
+            i++;
+        }
+        if (!changed)
+            throw first;
+        return JSON.parse(out);
+    }
+}
+/** A JSON object in `stdout`: the whole text, or else the last line that is one. */
+function jsonObjectFromStdout(stdout) {
+    const whole = stdout.trim();
+    if (!whole)
+        return undefined;
+    try {
+        const v = parseJsonLenient(whole);
+        if (isObject(v))
+            return v;
+    }
+    catch {
+        // fall through to line-by-line
+    }
+    const lines = whole
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        if (!lines[i].startsWith("{"))
+            continue;
+        try {
+            const v = parseJsonLenient(lines[i]);
+            if (isObject(v))
+                return v;
+        }
+        catch {
+            // not this line
+        }
+    }
+    return undefined;
+}
+function finiteNumber(v) {
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+function describeNonNumber(v) {
+    if (typeof v === "string")
+        return JSON.stringify(v);
+    if (v === null)
+        return "null";
+    return typeof v;
+}
+const FIXED_KEYS = new Set([
+    "schema_version",
+    "iteration_id",
+    "run_id",
+    "status",
+    "primary_metric",
+    "missing_evidence",
+]);
+/** The metrics.json object for a run: always schema-valid for valid ids. */
+function normalizeMetrics(input) {
+    const missing = [...input.missing];
+    const raw = input.raw;
+    let name = input.defaultMetricName;
+    let value = null;
+    let delta = null;
+    let pmExtras = {};
+    let parserStatus;
+    if (raw) {
+        const pm = raw.primary_metric;
+        if (isObject(pm)) {
+            const { name: n, value: v, delta_vs_baseline: d, ...rest } = pm;
+            pmExtras = rest;
+            if (typeof n === "string" && n.trim())
+                name = n.trim();
+            else if (typeof n === "number")
+                name = String(n);
+            value = finiteNumber(v);
+            if (value === null) {
+                if (v === undefined)
+                    missing.push("primary metric value missing from the parser output");
+                else
+                    missing.push(`primary metric value is not a finite number (${describeNonNumber(v)})`);
+            }
+            delta = finiteNumber(d);
+            if (d !== undefined && d !== null && delta === null) {
+                missing.push(`primary metric delta_vs_baseline is not a finite number (${describeNonNumber(d)})`);
+            }
+        }
+        else if (typeof pm === "number" || typeof pm === "string") {
+            value = finiteNumber(pm);
+            if (value === null)
+                missing.push(`primary metric value is not a finite number (${describeNonNumber(pm)})`);
+        }
+        else {
+            missing.push("parser output has no primary_metric");
+        }
+        parserStatus = raw.status;
+        if (Array.isArray(raw.missing_evidence)) {
+            for (const m of raw.missing_evidence)
+                if (typeof m === "string" && m && !missing.includes(m))
+                    missing.push(m);
+        }
+    }
+    name = name.replace(/[\r\n]+/g, " ").slice(0, 256) || "primary_metric";
+    let status;
+    if (input.forcedStatus === "failed" || parserStatus === "failed")
+        status = "failed";
+    else if (input.forcedStatus === "partial" || parserStatus === "partial" || missing.length > 0 || value === null)
+        status = "partial";
+    else
+        status = "completed";
+    if (status === "partial" && missing.length === 0) {
+        missing.push(parserStatus === "partial" ? "parser reported status partial" : "primary metric value missing");
+    }
+    if (status === "failed" && missing.length === 0)
+        missing.push("parser reported status failed");
+    const extras = {};
+    if (raw)
+        for (const [k, v] of Object.entries(raw))
+            if (!FIXED_KEYS.has(k) && k !== "extraction")
+                extras[k] = v;
     return {
-        schema_version: m.schema_version,
-        run_id: m.run_id,
-        iteration_id: m.iteration_id,
-        host_mode: m.host_mode,
-        status: m.status,
-        command: "",
-        resource_request: {},
-        artifact_sync_to_local: {},
-        timestamps: { started_at: ts?.started_at },
-        ...(m.started_at !== undefined ? { started_at: m.started_at } : {}),
-        ...(jobId !== undefined ? { job_id: jobId } : {}),
+        schema_version: METRICS_SCHEMA_VERSION,
+        iteration_id: input.iterationId,
+        run_id: input.runId,
+        status,
+        primary_metric: { name, value, delta_vs_baseline: delta, ...pmExtras },
+        missing_evidence: missing,
+        ...extras,
+        extraction: input.extraction,
     };
 }
-/** Read every manifest once: a JSON parse for all, schema validation for the ones the tick acts on. */
-async function loadRuns(runs, findings) {
+// ---------------------------------------------------------------------------
+// summary.md (pure)
+const BEGIN_RE = /^<!-- autolab:run (\S+) begin -->$/;
+const END_RE = /^<!-- autolab:run (\S+) end -->$/;
+function oneLine(s) {
+    return s.replace(/[\r\n]+/g, " ");
+}
+/** The section of summary.md for one run, between its markers (both included). */
+function renderRunSection(info) {
+    const m = info.metrics;
+    const pm = m.primary_metric;
+    const value = pm.value === null ? "no value" : String(pm.value);
+    const delta = pm.delta_vs_baseline === null
+        ? ""
+        : ` (delta vs baseline: ${pm.delta_vs_baseline > 0 ? "+" : ""}${pm.delta_vs_baseline})`;
+    const job = info.hostMode === "local" ? "local run" : info.jobId ? `SLURM job ${info.jobId}` : "SLURM job (no job id recorded)";
+    const exit = info.exitCode === undefined ? "exit code unknown" : `exit code ${info.exitCode}`;
+    const missing = m.missing_evidence ?? [];
+    const lines = [
+        `<!-- autolab:run ${m.run_id} begin -->`,
+        `## Run ${m.run_id}`,
+        "",
+        `- Status: **${m.status}**`,
+        `- Primary metric: \`${oneLine(pm.name)}\` = ${value}${delta}`,
+        `- Job: ${job}, ${exit}`,
+        `- Artifact sync: ${oneLine(info.syncStatus ?? "unknown")}`,
+        missing.length ? "- Missing evidence:" : "- Missing evidence: none",
+        ...missing.map((e) => `  - ${oneLine(e)}`),
+        `- Metrics: [${info.metricsLink}](${info.metricsLink})`,
+        `<!-- autolab:run ${m.run_id} end -->`,
+    ];
+    return lines.join("\n");
+}
+/**
+ * Put `section` (for `runId`) into summary.md text: replace the run's
+ * existing section, or insert it in run-id order among the other sections,
+ * keeping everything else (a researcher's own notes) as it is.
+ */
+function upsertRunSection(text, iterationId, runId, section, file = "analysis/summary.md") {
+    if (text === undefined || text.trim() === "") {
+        return `# Results: ${iterationId}\n\n${section}\n`;
+    }
+    const lines = text.replace(/\r\n/g, "\n").split("\n");
+    const blocks = [];
+    let open;
+    lines.forEach((line, i) => {
+        const b = BEGIN_RE.exec(line);
+        const e = END_RE.exec(line);
+        if (b) {
+            if (open)
+                throw new errors_AutolabError(`run section ${open.id} has no end marker`, {
+                    file,
+                    line: open.start + 1,
+                    hint: `add "<!-- autolab:run ${open.id} end -->"`,
+                });
+            open = { id: b[1], start: i };
+        }
+        else if (e) {
+            if (!open || open.id !== e[1])
+                throw new errors_AutolabError(`end marker for run ${e[1]} without its begin marker`, {
+                    file,
+                    line: i + 1,
+                    hint: "remove the stray marker",
+                });
+            blocks.push({ id: open.id, start: open.start, end: i });
+            open = undefined;
+        }
+    });
+    if (open)
+        throw new errors_AutolabError(`run section ${open.id} has no end marker`, {
+            file,
+            line: open.start + 1,
+            hint: `add "<!-- autolab:run ${open.id} end -->"`,
+        });
+    const sectionLines = section.split("\n");
+    const existing = blocks.find((b) => b.id === runId);
+    if (existing) {
+        lines.splice(existing.start, existing.end - existing.start + 1, ...sectionLines);
+    }
+    else {
+        const after = blocks.find((b) => b.id > runId);
+        if (after)
+            lines.splice(after.start, 0, ...sectionLines, "");
+        else if (blocks.length)
+            lines.splice(blocks[blocks.length - 1].end + 1, 0, "", ...sectionLines);
+        else {
+            while (lines.length && lines[lines.length - 1] === "")
+                lines.pop();
+            lines.push("", ...sectionLines);
+        }
+    }
+    let out = lines.join("\n");
+    if (!out.endsWith("\n"))
+        out += "\n";
+    return out;
+}
+// ---------------------------------------------------------------------------
+// Parser execution (adapters)
+const IDENT_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * The python shim. Fixed text: the module, callable and context arrive as
+ * sys.argv[1..3]. The callable's prints go to stderr; the result's JSON is
+ * printed after a marker line, with non-finite floats as strings and numpy
+ * scalars unwrapped.
+ */
+const PYTHON_SHIM = [
+    "import importlib, json, math, sys",
+    "def clean(o):",
+    "    if hasattr(o, 'item') and callable(getattr(o, 'item')) and not isinstance(o, (dict, list, tuple, str, bytes)):",
+    "        try:",
+    "            o = o.item()",
+    "        except Exception:",
+    "            pass",
+    "    if isinstance(o, float) and not math.isfinite(o):",
+    "        return 'NaN' if o != o else ('Infinity' if o > 0 else '-Infinity')",
+    "    if isinstance(o, dict):",
+    "        return {str(k): clean(v) for k, v in o.items()}",
+    "    if isinstance(o, (list, tuple)):",
+    "        return [clean(v) for v in o]",
+    "    return o",
+    "fn = getattr(importlib.import_module(sys.argv[1]), sys.argv[2])",
+    "ctx = json.loads(sys.argv[3])",
+    "real_stdout = sys.stdout",
+    "sys.stdout = sys.stderr",
+    "try:",
+    "    result = fn(ctx)",
+    "finally:",
+    "    sys.stdout.flush()",
+    "    sys.stdout = real_stdout",
+    `real_stdout.write('\\n${PYTHON_RESULT_MARKER}\\n' + json.dumps(clean(result), default=str, allow_nan=False) + '\\n')`,
+    "real_stdout.flush()",
+].join("\n");
+function stamp(file) {
+    try {
+        const st = (0,external_node_fs_namespaceObject.statSync)(file);
+        return { exists: true, mtimeMs: st.mtimeMs, ino: st.ino, content: (0,external_node_fs_namespaceObject.readFileSync)(file) };
+    }
+    catch {
+        return { exists: false };
+    }
+}
+function changed(a, b) {
+    if (!b.exists)
+        return false;
+    if (!a.exists)
+        return true;
+    return a.mtimeMs !== b.mtimeMs || a.ino !== b.ino || !a.content.equals(b.content);
+}
+function renderLog(kind, shownArgv, cwd, r, timeoutSeconds) {
+    const how = r.spawnError
+        ? `could not start: ${r.spawnError}`
+        : r.timedOut
+            ? `timed out after ${timeoutSeconds} s`
+            : r.code !== null
+                ? `exit code ${r.code}`
+                : `killed by signal ${r.signal}`;
+    return [
+        `# autolab extract parser (kind ${kind})`,
+        `# argv: ${JSON.stringify(shownArgv)}`,
+        `# cwd: ${cwd}`,
+        `# result: ${how}`,
+        "## stdout",
+        r.stdout.replace(/\n?$/, "\n") + "## stderr",
+        r.stderr.replace(/\n?$/, "\n"),
+    ].join("\n");
+}
+async function runParser(ctx, metricsPath, timeoutSeconds) {
+    const parser = isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
+    const logPath = external_node_path_namespaceObject.join(ctx.runDir, EXTRACT_LOG);
+    const kind = parser?.kind ?? (parser?.command ? "command" : parser?.module ? "python" : undefined);
+    if (!parser || !kind) {
+        return { ran: false, problems: ["design has no extract_parser"], logPath, kind: "none" };
+    }
+    const values = {
+        run_id: ctx.runId,
+        iteration_id: ctx.iterationId,
+        iteration_path: ctx.iterationPath,
+        run_dir: ctx.runDir,
+        repo_root: ctx.repoRoot,
+    };
+    let program;
+    let args;
+    let shown;
+    try {
+        if (kind === "command") {
+            if (typeof parser.command !== "string" || !parser.command.trim()) {
+                throw new errors_AutolabError("extract_parser.command is missing", { jsonPath: "/extract_parser/command" });
+            }
+            const argv = renderArgv(parser.command, values, { what: "extract_parser.command", jsonPath: "/extract_parser/command" }, RUN_PLACEHOLDERS);
+            [program, ...args] = argv;
+            shown = argv;
+        }
+        else if (kind === "python") {
+            const mod = parser.module;
+            const fn = parser.callable ?? DEFAULT_PYTHON_CALLABLE;
+            if (typeof mod !== "string" || !IDENT_PATH.test(mod)) {
+                throw new errors_AutolabError(`extract_parser.module ${JSON.stringify(mod)} is not a dotted Python module name`, {
+                    jsonPath: "/extract_parser/module",
+                });
+            }
+            if (typeof fn !== "string" || !IDENT.test(fn)) {
+                throw new errors_AutolabError(`extract_parser.callable ${JSON.stringify(fn)} is not a Python identifier`, {
+                    jsonPath: "/extract_parser/callable",
+                });
+            }
+            const py = splitCommandLine(ctx.pythonBin, { what: "python_bin" });
+            if (py.length === 0)
+                throw new errors_AutolabError("python_bin is empty");
+            [program, ...args] = [...py, "-c", PYTHON_SHIM, mod, fn, JSON.stringify(values)];
+            shown = [...py, "-c", "<autolab python shim>", mod, fn, JSON.stringify(values)];
+        }
+        else {
+            throw new errors_AutolabError(`extract_parser.kind ${JSON.stringify(kind)} is not command or python`, {
+                jsonPath: "/extract_parser/kind",
+            });
+        }
+    }
+    catch (e) {
+        const msg = e.message;
+        return { ran: false, problems: [`extract parser not run: ${msg}`], error: msg, logPath, kind: String(kind) };
+    }
+    const before = stamp(metricsPath);
+    const r = await runArgv(program, args, {
+        cwd: ctx.repoRoot,
+        timeoutMs: timeoutSeconds * 1000,
+        env: {
+            AUTOLAB_RUN_ID: ctx.runId,
+            AUTOLAB_ITERATION_ID: ctx.iterationId,
+            AUTOLAB_ITERATION_PATH: ctx.iterationPath,
+            AUTOLAB_RUN_DIR: ctx.runDir,
+            AUTOLAB_REPO_ROOT: ctx.repoRoot,
+        },
+    });
+    const logText = renderLog(kind, shown, ctx.repoRoot, r, timeoutSeconds);
+    const after = stamp(metricsPath);
+    const logShown = displayPath(ctx.repoRoot, logPath);
+    const problems = [];
+    let error;
+    if (r.timedOut) {
+        error = `extract parser timed out after ${timeoutSeconds} s`;
+        problems.push(`${error} (see ${logShown})`);
+    }
+    else if (r.spawnError) {
+        error = `extract parser could not start: ${r.spawnError}`;
+        problems.push(error);
+    }
+    else if (r.code !== 0) {
+        error = `extract parser failed: ${describeFailure(r)}`;
+        problems.push(`extract parser exited with ${r.code !== null ? `code ${r.code}` : `signal ${r.signal}`} (see ${logShown})`);
+    }
+    let raw;
+    if (changed(before, after)) {
+        try {
+            const v = parseJsonLenient(after.content.toString("utf8"));
+            if (isObject(v))
+                raw = v;
+            else
+                problems.push(`the metrics.json the parser wrote is not a JSON object`);
+        }
+        catch (e) {
+            problems.push(`the metrics.json the parser wrote is not valid JSON: ${e.message}`);
+        }
+    }
+    else if (kind === "python") {
+        const at = r.stdout.lastIndexOf(PYTHON_RESULT_MARKER);
+        if (at >= 0) {
+            try {
+                const v = parseJsonLenient(r.stdout.slice(at + PYTHON_RESULT_MARKER.length).trim());
+                if (isObject(v))
+                    raw = v;
+                else
+                    problems.push(`${parser.module}.${parser.callable ?? DEFAULT_PYTHON_CALLABLE} returned ${v === null ? "None" : "something that is not a dict"}`);
+            }
+            catch (e) {
+                problems.push(`python parser result is not valid JSON: ${e.message}`);
+            }
+        }
+        else if (!error) {
+            problems.push("python parser printed no result");
+        }
+    }
+    else {
+        raw = jsonObjectFromStdout(r.stdout);
+        if (!raw && !error)
+            problems.push("extract parser neither wrote metrics.json nor printed a JSON object on stdout");
+    }
+    return { ran: true, raw, problems, error, logPath, logText, kind };
+}
+// ---------------------------------------------------------------------------
+// The stage
+/** The run's sentinel, read without following a link (a link or a non-regular file reads as invalid). */
+async function readSentinel(runDir) {
+    const r = await readNoFollow(external_node_path_namespaceObject.join(runDir, SENTINEL_FILE), 1024 * 1024);
+    if (r.skipped)
+        return { state: "invalid", error: `it is ${r.skipped === "symlink" ? "a symlink" : "not a regular file"}` };
+    if (r.tooLarge !== undefined)
+        return { state: "invalid", error: `${r.tooLarge} bytes: too large` };
+    return parseSentinel(r.data?.toString("utf8"));
+}
+function defaultMetricName(design) {
+    const metrics = design.metrics;
+    if (isObject(metrics)) {
+        const p = metrics.primary;
+        if (typeof p === "string" && p.trim())
+            return p.trim();
+        if (isObject(p) && typeof p.name === "string" && p.name.trim())
+            return p.name.trim();
+        if (typeof metrics.primary_metric === "string" && metrics.primary_metric.trim())
+            return metrics.primary_metric.trim();
+    }
+    return "primary_metric";
+}
+/** Validate metrics with the contract schema; throws an AutolabError naming the file when invalid. */
+function assertValidMetrics(text, shown) {
+    const { findings } = parseDocument("metrics", text, shown);
+    const errors = findings.filter((f) => f.severity === "error");
+    if (errors.length) {
+        throw new errors_AutolabError("metrics.json would not match the metrics schema", { file: shown, findings: errors });
+    }
+}
+/**
+ * Extract one finished run: runs the parser and returns metrics.json's
+ * content, the parser's log and the run's summary.md section. Writes nothing
+ * itself (the command records the content with its change set); the parser,
+ * the user's own program, may write metrics.json in the run dir.
+ */
+async function extractRun(ctx) {
+    const metricsPath = external_node_path_namespaceObject.join(ctx.runDir, extract_METRICS_FILE);
+    const metricsShown = displayPath(ctx.repoRoot, metricsPath);
+    const sentinel = await readSentinel(ctx.runDir);
+    const plan = planExtraction(ctx.manifest, sentinel);
+    const parserCfg = isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
+    const designTimeout = parserCfg?.timeout_seconds;
+    const timeoutSeconds = ctx.timeoutSeconds ??
+        (typeof designTimeout === "number" && designTimeout > 0 ? designTimeout : extract_DEFAULT_EXTRACT_TIMEOUT_SECONDS);
+    let outcome;
+    if (plan.runParser)
+        outcome = await runParser(ctx, metricsPath, timeoutSeconds);
+    const missing = [...plan.missing, ...(outcome?.problems ?? [])];
+    const parserRan = outcome?.ran === true;
+    const extraction = {
+        parser: outcome && outcome.kind !== "none" ? outcome.kind : typeof parserCfg?.kind === "string" ? parserCfg.kind : null,
+        parser_ran: parserRan,
+        ...(parserRan && outcome ? { log: displayPath(ctx.repoRoot, outcome.logPath) } : {}),
+    };
+    const metrics = normalizeMetrics({
+        iterationId: ctx.iterationId,
+        runId: ctx.runId,
+        raw: outcome?.raw,
+        missing,
+        forcedStatus: plan.forcedStatus,
+        defaultMetricName: defaultMetricName(ctx.design),
+        extraction,
+    });
+    const metricsText = JSON.stringify(metrics, null, 2) + "\n";
+    assertValidMetrics(metricsText, metricsShown);
+    const summaryPath = external_node_path_namespaceObject.join(ctx.iterationDir, "analysis", "summary.md");
+    const link = external_node_path_namespaceObject.relative(external_node_path_namespaceObject.dirname(summaryPath), metricsPath).split(external_node_path_namespaceObject.sep).join("/");
+    const sync = isObject(ctx.manifest.artifact_sync_to_local) ? ctx.manifest.artifact_sync_to_local : {};
+    const section = renderRunSection({
+        metrics,
+        metricsLink: link,
+        jobId: manifestJobId(ctx.manifest),
+        hostMode: ctx.manifest.host_mode,
+        exitCode: sentinel.state === "present" ? sentinel.exitCode : undefined,
+        syncStatus: typeof sync.status === "string" ? sync.status : undefined,
+    });
+    return {
+        metrics,
+        metricsPath,
+        metricsText,
+        summaryPath,
+        section,
+        missingEvidence: metrics.missing_evidence,
+        parserRan,
+        ...(outcome && parserRan && outcome.logText !== undefined
+            ? { logPath: outcome.logPath, logText: outcome.logText }
+            : {}),
+        ...(outcome?.error ? { error: outcome.error } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/stages/sync.js
+/**
+ * Artifact sync: bring a finished run's outputs into its run directory.
+ *
+ * Two modes, configured in design.yaml `artifact_sync` (or, as a fallback,
+ * in the policy under `slurm.artifact_sync`; design keys win key by key):
+ *
+ * - `shared`: the job wrote into the run directory on a shared filesystem.
+ *   Nothing is copied; every configured output must exist inside the run dir.
+ * - `rsync`: copy from a remote `source` (placeholders allowed) into the run
+ *   dir with real rsync, by argv, with a wall-clock timeout and retries with
+ *   backoff inside one call. Afterwards the configured outputs must exist.
+ *
+ * Safety: this module never removes or truncates local data. rsync runs
+ * without `--delete` or anything like it; interrupted transfers go to a
+ * partial dir (`--partial-dir`) instead of replacing the destination file
+ * with a truncated one; and any local file rsync replaces is first kept under
+ * `.autolab-sync-backup/` (`--backup --backup-dir`). The tool's own files
+ * (`run_manifest.json`, `run_slurm.sbatch`, `metrics.json`) are never
+ * overwritten from the remote side.
+ *
+ * The manifest bookkeeping (`artifact_sync_to_local` = syncing before, the
+ * record after) is the monitor's job; `syncRecord(result)` gives it the record
+ * and `needsSync(manifest)` says whether a run still needs a sync (anything
+ * that is not success-like, including a `syncing` left behind by a crash, is
+ * tried again on the next tick).
+ */
+
+
+
+
+
+
+
+const DEFAULT_SYNC_TIMEOUT_SECONDS = 600;
+const DEFAULT_SYNC_RETRIES = 2;
+/** Local directories rsync uses for interrupted transfers and for replaced files. */
+const RSYNC_PARTIAL_DIR = ".autolab-rsync-partial";
+const RSYNC_BACKUP_DIR = ".autolab-sync-backup";
+/** Files the tool owns in a run dir: never taken from the remote side. */
+const PROTECTED_RUN_FILES = ["run_manifest.json", "run_slurm.sbatch", "metrics.json"];
+/** How many copied paths `syncRecord` keeps in the manifest. */
+const SYNC_RECORD_MAX_COPIED = 50;
+function sync_isObject(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+/**
+ * The artifact_sync configuration for a run: design.yaml `artifact_sync`
+ * over policy `slurm.artifact_sync` (key by key), over the default (shared
+ * mode, no required outputs). Wrong types are an AutolabError naming the file
+ * and key.
+ */
+function resolveSyncConfig(design, policy, sources = {}) {
+    const fromDesign = design.artifact_sync;
+    const slurm = sync_isObject(policy) ? policy.slurm : undefined;
+    const fromPolicy = sync_isObject(slurm) ? slurm.artifact_sync : undefined;
+    const layers = [
+        { block: fromPolicy, file: sources.policyFile, base: "/slurm/artifact_sync" },
+        { block: fromDesign, file: sources.designFile, base: "/artifact_sync" },
+    ];
+    const cfg = { mode: "shared", outputs: [] };
+    let sourceFrom;
+    for (const { block, file, base } of layers) {
+        if (block === undefined || block === null)
+            continue;
+        const bad = (key, msg) => new errors_AutolabError(`artifact_sync${key ? "." + key : ""} ${msg}`, {
+            file,
+            jsonPath: base + (key ? "/" + key : ""),
+        });
+        if (!sync_isObject(block))
+            throw bad("", "must be a mapping");
+        if (block.mode !== undefined) {
+            if (block.mode !== "shared" && block.mode !== "rsync")
+                throw bad("mode", 'must be "shared" or "rsync"');
+            cfg.mode = block.mode;
+        }
+        if (block.outputs !== undefined) {
+            if (!Array.isArray(block.outputs) || block.outputs.some((o) => typeof o !== "string" || o === ""))
+                throw bad("outputs", "must be a list of paths relative to the run directory");
+            cfg.outputs = [...block.outputs];
+        }
+        if (block.source !== undefined) {
+            if (typeof block.source !== "string" || block.source === "")
+                throw bad("source", "must be a non-empty string");
+            cfg.source = block.source;
+            sourceFrom = { file, base };
+        }
+        if (block.timeout_seconds !== undefined) {
+            const t = block.timeout_seconds;
+            if (typeof t !== "number" || !Number.isInteger(t) || t < 1)
+                throw bad("timeout_seconds", "must be a positive integer");
+            cfg.timeoutSeconds = t;
+        }
+        if (block.retries !== undefined) {
+            const r = block.retries;
+            if (typeof r !== "number" || !Number.isInteger(r) || r < 0)
+                throw bad("retries", "must be a non-negative integer");
+            cfg.retries = r;
+        }
+        if (block.rsync_bin !== undefined) {
+            if (typeof block.rsync_bin !== "string" || block.rsync_bin === "")
+                throw bad("rsync_bin", "must be a program name or path");
+            cfg.rsyncBin = block.rsync_bin;
+        }
+    }
+    if (cfg.mode === "rsync") {
+        if (cfg.source === undefined) {
+            throw new errors_AutolabError("artifact_sync.mode is rsync but no artifact_sync.source is given", {
+                file: sources.designFile,
+                jsonPath: "/artifact_sync/source",
+                hint: 'add e.g. source: "login2:/scratch/me/{run_id}/"',
+            });
+        }
+        if (cfg.source.startsWith("-")) {
+            throw new errors_AutolabError("artifact_sync.source must not start with '-'", {
+                file: sourceFrom?.file,
+                jsonPath: (sourceFrom?.base ?? "/artifact_sync") + "/source",
+                hint: "give a path or host:path",
+            });
+        }
+    }
+    return cfg;
+}
+/** Whether an output path exists in the run dir; a trailing `/` asks for a directory. Throws when it escapes. */
+function outputPresent(runDir, output) {
+    const abs = resolveInside(runDir, output, "artifact_sync output");
+    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
+        return false;
+    if (output.endsWith("/"))
+        return (0,external_node_fs_namespaceObject.statSync)(abs).isDirectory();
+    return true;
+}
+/** Configured outputs missing from the run dir, plus an error text for outputs that leave it. */
+function checkOutputs(runDir, outputs) {
+    const missing = [];
+    const errors = [];
+    for (const o of outputs) {
+        try {
+            if (!outputPresent(runDir, o))
+                missing.push(o);
+        }
+        catch (e) {
+            missing.push(o);
+            errors.push(e instanceof errors_AutolabError ? e.message.replace("leaves the repository", "leaves the run directory") : String(e));
+        }
+    }
+    return { missing, errors };
+}
+/**
+ * Paths transferred, from rsync `--itemize-changes` output: lines `YXcstpoguax name`
+ * where Y is `>` (received) or `c` (created locally, e.g. a symlink) and X is
+ * not `d` (directories are not listed). ` -> target` of symlinks is dropped.
+ */
+function parseItemized(stdout) {
     const out = [];
-    const BATCH = 64;
-    for (let i = 0; i < runs.length; i += BATCH) {
-        const slice = runs.slice(i, i + BATCH);
-        const loaded = await Promise.all(slice.map(async (run) => {
-            let text;
-            try {
-                text = await readTextStrict(run.manifestPath, run.manifestDisplay);
-            }
-            catch (e) {
-                findings.push(errorFinding(e, run.manifestDisplay, "manifest.read"));
-                return undefined;
-            }
-            let quick;
-            try {
-                const v = JSON.parse(text);
-                if (v && typeof v === "object" && !Array.isArray(v))
-                    quick = v;
-            }
-            catch {
-                quick = undefined;
-            }
-            const hasMetrics = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(run.runDir, "metrics.json"));
-            if (quick && !needsWork(quick, hasMetrics)) {
-                // Finished and extracted: only its ledger line is checked, so only what that needs is kept
-                // (a tick over 10,000 runs would otherwise hold every manifest in memory).
-                return { run, manifest: ledgerFields(quick), stableBefore: "", hasMetrics, validated: false };
-            }
-            try {
-                const doc = parseDocument("manifest", text, run.manifestDisplay);
-                const errors = doc.findings.filter((f) => f.severity === "error");
-                if (errors.length) {
-                    findings.push(...errors.map((f) => ({ ...f, message: `${f.message}; the run is skipped until the manifest is fixed` })));
-                    return undefined;
-                }
-                return { run, manifest: doc.data, stableBefore: stable(doc.data), hasMetrics, validated: true };
-            }
-            catch (e) {
-                findings.push(errorFinding(e, run.manifestDisplay, "manifest.parse"));
-                return undefined;
-            }
-        }));
-        for (const l of loaded)
-            if (l)
-                out.push(l);
+    for (const line of stdout.split("\n")) {
+        const m = /^([<>ch.*])([fdLDS])(\S{9,10}) (.+)$/.exec(line.replace(/\r$/, ""));
+        if (!m)
+            continue;
+        const [, y, x, , rest] = m;
+        if (x === "d")
+            continue;
+        if (y !== ">" && y !== "c")
+            continue;
+        const name = x === "L" ? rest.replace(/ -> .*$/, "") : rest;
+        out.push(name);
     }
     return out;
 }
-async function monitor_readJson(file) {
-    try {
-        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */
-function isSymlink(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(p).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-function symlinkFinding(repoRoot, abs, runId, what) {
-    return {
-        severity: "warning",
-        check: "monitor.symlink",
-        file: displayPath(repoRoot, abs),
-        message: `${what} of run ${runId} is a symlink${isSymlink(abs) ? "" : " or not a regular file"}: it is not read or committed (evidence is never taken through a link)`,
-        hint: "a job must write its logs and sentinel as files; remove the link",
-    };
-}
-async function tail(file, lines = 30) {
-    if (isSymlink(external_node_path_namespaceObject.dirname(file)))
-        return { skipped: "symlink" };
-    const r = await readNoFollow(file, 64 * 1024 * 1024);
-    if (r.skipped)
-        return { skipped: r.skipped };
-    if (!r.data)
-        return {};
-    const t = r.data.toString("utf8");
-    return {
-        text: t
-            .split("\n")
-            .slice(-lines - 1)
-            .join("\n")
-            .trimEnd() || undefined,
-    };
-}
 /**
- * The run's job_sentinel.json as evidence for job `jobId`. A sentinel that
- * names another job (left over from an earlier submission) is not evidence:
- * it reads as missing, with a note saying why. Array tasks share one sentinel
- * and write their own task id into it, so the id is not checked for arrays.
+ * rsync exit codes that will not get better by trying again within the same
+ * tick: 1 syntax/usage, 2 protocol incompatibility, 3 errors selecting input
+ * or output files (e.g. the source does not exist yet), 4 unsupported action.
  */
-async function monitor_readSentinel(runDir, jobId, isArray) {
-    const file = external_node_path_namespaceObject.join(runDir, "job_sentinel.json");
-    if (isSymlink(runDir))
-        return { note: " (the run directory is a symlink: its job_sentinel.json is not read)", symlink: true };
-    const r = await readNoFollow(file, 1024 * 1024);
-    if (r.skipped)
-        return {
-            note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`,
-            symlink: true,
-        };
-    let raw;
-    try {
-        raw = r.data ? JSON.parse(r.data.toString("utf8")) : undefined;
-    }
-    catch {
-        raw = undefined;
-    }
-    if (!raw || typeof raw !== "object")
-        return { note: "" };
-    if (!isArray && raw.job_id !== undefined && raw.job_id !== null && String(raw.job_id) !== jobId) {
-        return { note: ` (job_sentinel.json was written by job ${String(raw.job_id)}, not ${jobId}: ignored)` };
-    }
-    return {
-        sentinel: {
-            exit_code: typeof raw.exit_code === "number" && Number.isInteger(raw.exit_code) ? raw.exit_code : null,
-        },
-        note: "",
-    };
-}
-/** Apply a transition if allowed; returns whether it happened. */
-function move(m, to, at, evidence, rep) {
-    const from = statusOf(m);
-    if (!vocabulary_canTransition(from, to))
+const RSYNC_NOT_RETRYABLE = new Set([1, 2, 3, 4]);
+function retryable(r) {
+    if (r.spawnError)
         return false;
-    m.status = to;
-    m.history = [...(m.history ?? []), { from, to, at, evidence }];
-    if (to === "completed" || to === "failed") {
-        m.timestamps = { ...m.timestamps, completed_at: at };
-        m.completed_at = at;
-    }
-    rep.transitions.push({ from, to, evidence });
-    return true;
+    if (r.timedOut || r.code === null)
+        return true;
+    return !RSYNC_NOT_RETRYABLE.has(r.code);
 }
-/** Store what the scheduler said about the job in `manifest.slurm`. */
-function recordObservation(m, d, obs, at, schedulerOk) {
-    const s = { ...(m.slurm ?? {}) };
-    s.job_id = s.job_id ?? manifestJobId(m);
-    s.last_poll_at = at;
-    if (obs) {
-        s.state = obs.state;
-        if (obs.reason !== undefined)
-            s.reason = obs.reason;
-        else
-            delete s.reason;
-        if (obs.exitCode !== undefined)
-            s.exit_code = obs.exitCode;
-        // A pending job's NodeList is at most where the scheduler plans to put it: record real placements only.
-        if (d.phase === "pending")
-            delete s.nodes;
-        else if (obs.nodeList !== undefined)
-            s.nodes = obs.nodeList;
-        if (obs.restarts !== undefined)
-            s.restarts = obs.restarts;
-        // For a job still pending, Start is the backfill scheduler's estimate (it moves): keep only a real start.
-        if (d.phase === "pending")
-            delete s.start;
-        else if (obs.start !== undefined)
-            s.start = obs.start;
-        // For a job that has not ended, End is the controller's estimate (it moves): keep only the real one.
-        if (obs.end !== undefined && d.terminal)
-            s.end = obs.end;
-        if (obs.elapsed !== undefined)
-            s.elapsed = obs.elapsed;
-        s.source = obs.source;
-        if (obs.tasks?.length) {
-            s.array_tasks = obs.tasks.map((t) => ({ job_id: t.jobId, state: t.state, exit_code: t.exitCode ?? null }));
+/** The rsync argv (without the program) for one attempt. Never contains an option that removes local files. */
+function rsyncArgs(source, runDir, timeoutSeconds) {
+    const src = source.endsWith("/") || source.endsWith(":") ? source : source + "/";
+    const dest = runDir.endsWith("/") ? runDir : runDir + "/";
+    return [
+        "-a",
+        // The remote path is passed to the remote side as data, never parsed by
+        // its shell (a `$(...)` in a design's source cannot run anything there).
+        "--protect-args",
+        // A symlink from the remote that points outside the copied tree is not
+        // copied (it could make the monitor read and commit files it must not).
+        "--safe-links",
+        "--partial",
+        `--partial-dir=${RSYNC_PARTIAL_DIR}`,
+        "--backup",
+        `--backup-dir=${RSYNC_BACKUP_DIR}`,
+        "--itemize-changes",
+        `--timeout=${timeoutSeconds}`,
+        ...PROTECTED_RUN_FILES.map((f) => `--exclude=/${f}`),
+        `--exclude=/${RSYNC_BACKUP_DIR}/`,
+        "--",
+        src,
+        dest,
+    ];
+}
+const realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Bring the run's outputs into the run dir. Never throws for a failed transfer: the result says `failed`. */
+async function syncArtifacts(ctx) {
+    const now = ctx.now ?? (() => new Date());
+    const { config } = ctx;
+    const outputs = config.outputs ?? [];
+    const done = (r) => ({
+        ...r,
+        mode: config.mode,
+        at: now().toISOString(),
+    });
+    if (config.mode === "shared") {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(ctx.runDir)) {
+            return done({
+                status: "failed",
+                copied: [],
+                missing: [...outputs],
+                attempts: 1,
+                error: `run directory ${ctx.runDir} does not exist`,
+            });
         }
+        const { missing, errors } = checkOutputs(ctx.runDir, outputs);
+        const error = [
+            ...errors,
+            ...(missing.length ? [`missing outputs in the run directory: ${missing.join(", ")}`] : []),
+        ].join("; ");
+        return done({
+            status: missing.length ? "failed" : "ok",
+            copied: [],
+            missing,
+            attempts: 1,
+            ...(error ? { error } : {}),
+        });
     }
-    if (d.failureReason && d.terminal && !schedulerOk)
-        s.failure_reason = d.failureReason;
-    if (d.cancelledBy)
-        s.cancelled_by = d.cancelledBy;
-    // The scheduler's verdict is remembered, so later ticks (sync retries) need not ask again.
-    if (schedulerOk)
-        s.outcome = "succeeded";
-    s.decision = d.detail;
-    m.slurm = s;
+    // rsync mode
+    let source;
+    try {
+        if (!config.source)
+            throw new errors_AutolabError("artifact_sync.source is required in rsync mode");
+        source = substitutePlaceholders(config.source, {
+            run_id: ctx.runId,
+            iteration_id: ctx.iterationId,
+            iteration_path: ctx.iterationPath,
+            run_dir: ctx.runDir,
+            repo_root: ctx.repoRoot,
+        }, { what: "artifact_sync.source", jsonPath: "/artifact_sync/source" }, RUN_PLACEHOLDERS);
+        if (source.startsWith("-"))
+            throw new errors_AutolabError(`artifact_sync.source ${JSON.stringify(source)} must not start with '-'`);
+    }
+    catch (e) {
+        return done({ status: "failed", copied: [], missing: [...outputs], attempts: 0, error: e.message });
+    }
+    await (0,promises_namespaceObject.mkdir)(ctx.runDir, { recursive: true });
+    const timeoutSeconds = config.timeoutSeconds ?? DEFAULT_SYNC_TIMEOUT_SECONDS;
+    const maxAttempts = 1 + (config.retries ?? DEFAULT_SYNC_RETRIES);
+    const bin = config.rsyncBin ?? "rsync";
+    const sleep = ctx.sleep ?? realSleep;
+    const copied = [];
+    const seen = new Set();
+    let attempts = 0;
+    let lastError = "";
+    while (attempts < maxAttempts) {
+        if (attempts > 0)
+            await sleep(Math.min(60_000, 2000 * 2 ** (attempts - 1)));
+        attempts++;
+        const r = await runArgv(bin, rsyncArgs(source, ctx.runDir, timeoutSeconds), {
+            cwd: ctx.runDir,
+            timeoutMs: timeoutSeconds * 1000,
+        });
+        for (const p of parseItemized(r.stdout)) {
+            if (p.startsWith(RSYNC_PARTIAL_DIR + "/") || p.startsWith(RSYNC_BACKUP_DIR + "/"))
+                continue;
+            if (!seen.has(p)) {
+                seen.add(p);
+                copied.push(p);
+            }
+        }
+        if (r.code === 0 && !r.timedOut && !r.spawnError) {
+            const { missing, errors } = checkOutputs(ctx.runDir, outputs);
+            if (missing.length === 0)
+                return done({ status: "ok", copied, missing, attempts, source });
+            const error = [
+                ...errors,
+                `rsync finished but outputs are missing in the run directory: ${missing.join(", ")}`,
+            ].join("; ");
+            return done({ status: "failed", copied, missing, attempts, source, error });
+        }
+        lastError = describeFailure(r);
+        if (!retryable(r))
+            break;
+    }
+    const { missing } = checkOutputs(ctx.runDir, outputs);
+    return done({
+        status: "failed",
+        copied,
+        missing,
+        attempts,
+        source,
+        error: `rsync from ${source} failed after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${lastError}`,
+    });
+}
+function syncRecord(result, maxCopied = SYNC_RECORD_MAX_COPIED) {
+    return {
+        status: result.status,
+        mode: result.mode,
+        ...(result.source !== undefined ? { source: result.source } : {}),
+        copied_count: result.copied.length,
+        copied: result.copied.slice(0, maxCopied),
+        missing: [...result.missing],
+        ...(result.error !== undefined ? { error: result.error } : {}),
+        attempts: result.attempts,
+        synced_at: result.at,
+    };
+}
+/** The record to store just before a sync starts. */
+function syncingRecord(previous) {
+    return { ...(previous ?? {}), status: "syncing" };
 }
 /**
- * Job logs and the sentinel of a run, to commit with it (size-capped).
- * Symlinks are never followed: a linked file (or a linked logs/ directory)
- * is skipped with a warning naming it.
+ * Whether the monitor should (re)try the sync for a finished run: yes unless
+ * the recorded status is success-like (`ok`, or a legacy `completed`, or a
+ * human's manual `ok` after an rsync by hand).
  */
-async function evidenceFiles(repoRoot, runDir, runId, findings) {
-    const out = new Map();
-    if (isSymlink(runDir)) {
-        findings.push(symlinkFinding(repoRoot, runDir, runId, "the run directory"));
-        return out;
+function needsSync(manifest) {
+    return !isSuccessLike(manifest.artifact_sync_to_local?.status);
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/monitor/advance.js
+/**
+ * One run through one tick: gather its evidence, decide (domain/tick.ts), act
+ * (sync, extract), and return what to record. Writes nothing except the
+ * `syncing` mark a copy in progress leaves in the work tree (a crash leaves
+ * `syncing`, which the next tick retries); everything else goes into the
+ * tick's change set.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function evidenceOf(c, l, m) {
+    const ev = jobRunDir(m, c.root, l.run.runDir);
+    if (ev.invalid) {
+        c.findings.push({
+            severity: "warning",
+            check: "monitor.work_dir_invalid",
+            file: l.run.manifestDisplay,
+            jsonPath: "/launch/work_dir",
+            message: `launch.work_dir ${ev.invalid} of run ${m.run_id} is not an absolute path; the job's files are looked for in the checkout's run dir`,
+        });
     }
-    const candidates = [external_node_path_namespaceObject.join(runDir, "job_sentinel.json")];
-    const logsDir = external_node_path_namespaceObject.join(runDir, "logs");
-    if (isSymlink(logsDir)) {
-        findings.push(symlinkFinding(repoRoot, logsDir, runId, "the logs/ directory"));
+    else if (ev.workDir && ev.missing && m.host_mode === "slurm") {
+        c.findings.push({
+            severity: "warning",
+            check: "monitor.work_dir_missing",
+            file: l.run.manifestDisplay,
+            jsonPath: "/launch/work_dir",
+            message: `the job's work dir ${ev.dir} (the launch snapshot of run ${m.run_id}) is missing: its sentinel, logs and outputs cannot be read, so they count as missing`,
+            hint: "if the snapshot was moved, put it back (or copy its run dir into the checkout's run dir) and run the monitor again",
+        });
+    }
+    return { dir: ev.workDir ? ev.dir : l.run.runDir, workDir: ev.workDir, missing: ev.missing };
+}
+/** Copy the job's files from its launch snapshot into the checkout's run dir (never deleting). */
+function copyBack(c, l, m, ev) {
+    return syncArtifacts({
+        repoRoot: c.root,
+        runDir: l.run.runDir,
+        runId: m.run_id,
+        iterationId: m.iteration_id,
+        iterationPath: l.run.iterationPath,
+        now: c.now,
+        config: {
+            mode: "rsync",
+            source: ev.dir.endsWith("/") ? ev.dir : ev.dir + "/",
+            outputs: [],
+            retries: 0,
+        },
+    });
+}
+/** Gather the scheduler's answer and the early sentinel, then decide (domain/tick.ts). */
+async function decide(c, l, ev) {
+    const m = l.manifest;
+    const jobId = manifestJobId(m);
+    const asks = asksScheduler(m);
+    const obs = asks && c.outcome?.ok && jobId ? c.outcome.observations.get(jobId) : undefined;
+    const base = {
+        manifest: m,
+        file: l.run.manifestDisplay,
+        at: c.at,
+        now: c.now(),
+        graceSeconds: c.settings.graceSeconds,
+        answer: (asks && (!c.outcome || !c.outcome.ok) ? "outage" : "answered"),
+        unresolved: jobId !== undefined && c.unresolved.has(jobId),
+    };
+    if (!asks || !obs || jobNameMismatch(m, obs) !== undefined) {
+        return decideRun({ ...base, job: obs, sentinel: { state: "missing" } });
+    }
+    const sv = await readRunSentinel(ev.dir, jobId, obs.tasks !== undefined);
+    if (sv.symlink)
+        c.findings.push(symlinkFinding(c.root, external_node_path_namespaceObject.join(ev.dir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
+    return decideRun({
+        ...base,
+        job: obs,
+        verdict: judgeObservation(obs),
+        sentinel: sv.sentinel,
+        sentinelNote: sv.note,
+        neverStarts: obs.reason !== undefined && neverStarts(obs.reason),
+    });
+}
+/**
+ * Bring a succeeded job's artifacts into the checkout: its snapshot first
+ * (work root), then the design's own artifact_sync. Returns what the sync
+ * rests on (undefined: not synced this tick, retried next tick).
+ */
+async function syncStep(c, l, m, ev, r) {
+    let fromWorkDir;
+    if (ev.workDir && !ev.missing) {
+        const res = await copyBack(c, l, m, ev);
+        if (res.status !== "ok") {
+            const prevAttempts = Number(m.artifact_sync_to_local?.total_attempts ?? 0) || 0;
+            m.artifact_sync_to_local = {
+                ...syncRecord(res),
+                from_work_dir: ev.dir,
+                total_attempts: prevAttempts + res.attempts,
+            };
+            c.findings.push({
+                severity: "warning",
+                check: "sync.failed",
+                file: l.run.manifestDisplay,
+                message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${res.error ?? "unknown error"}; it is retried on the next tick`,
+                hint: "check the work root's permissions and free space",
+            });
+            return undefined;
+        }
+        fromWorkDir = `the job's files copied from its work dir ${ev.dir} (${res.copied.length} file(s))`;
+    }
+    let evidence;
+    if (vocabulary_isSuccessLike(m.artifact_sync_to_local?.status)) {
+        // Already synced (e.g. by hand, as the recovery steps say).
+        evidence = `artifact_sync_to_local.status is ${String(m.artifact_sync_to_local.status)}`;
     }
     else {
         try {
-            for (const name of await (0,promises_namespaceObject.readdir)(logsDir)) {
-                if (/^slurm-[0-9_]+\.(out|err)$/.test(name))
-                    candidates.push(external_node_path_namespaceObject.join(logsDir, name));
+            const designShown = `${l.run.iterationPath}/design.yaml`;
+            const { data: design } = await loadDesign(external_node_path_namespaceObject.join(l.run.iterationDir, "design.yaml"), designShown);
+            const config = resolveSyncConfig(design, c.policy, {
+                designFile: designShown,
+                policyFile: ".autolab/verifier_policy.yaml",
+            });
+            // Visible in the work tree while the copy runs; a crash leaves "syncing", which is retried.
+            m.artifact_sync_to_local = syncingRecord(m.artifact_sync_to_local);
+            await writeManifest(l.run.manifestPath, m, l.run.manifestDisplay);
+            r.baseTexts.add(serializeManifest(m));
+            const res = await syncArtifacts({
+                repoRoot: c.root,
+                runDir: l.run.runDir,
+                runId: m.run_id,
+                iterationId: m.iteration_id,
+                iterationPath: l.run.iterationPath,
+                config,
+                now: c.now,
+            });
+            const prevAttempts = Number(m.artifact_sync_to_local?.total_attempts ?? 0) || 0;
+            m.artifact_sync_to_local = { ...syncRecord(res), total_attempts: prevAttempts + res.attempts };
+            if (res.status === "ok") {
+                evidence = `artifacts synced (${config.mode})${config.mode === "rsync" ? `: ${res.copied.length} file(s) copied` : ""}`;
+            }
+            else {
+                c.findings.push({
+                    severity: "warning",
+                    check: "sync.failed",
+                    message: `artifact sync for run ${m.run_id} failed: ${res.error ?? "missing " + res.missing.join(", ")}; it is retried on the next tick`,
+                    file: l.run.manifestDisplay,
+                    hint: "fix the source, or copy the files by hand, set artifact_sync_to_local.status to ok, and run the monitor again",
+                });
             }
         }
-        catch {
-            // no logs/ (yet)
+        catch (e) {
+            c.findings.push(findingFromError(e, "sync.config", l.run.manifestDisplay));
         }
     }
-    for (const abs of candidates) {
-        const shown = displayPath(repoRoot, abs);
-        const r = await readNoFollow(abs, MAX_COMMITTED_LOG_BYTES);
-        if (r.skipped) {
-            findings.push(symlinkFinding(repoRoot, abs, runId, external_node_path_namespaceObject.basename(abs)));
-            continue;
-        }
-        if (r.tooLarge !== undefined) {
-            findings.push({
-                severity: "notice",
-                check: "monitor.log_size",
-                file: shown,
-                message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree`,
-            });
-            continue;
-        }
-        if (r.data)
-            out.set(shown, r.data);
-    }
-    return out;
+    return evidence !== undefined && fromWorkDir ? `${fromWorkDir}; ${evidence}` : evidence;
 }
-/** rsync from the run's snapshot (a local path) into the checkout's run dir; no outputs required here. */
-function workDirCopyConfig(snapshotRunDir) {
+/** Extract results (metrics.json, the summary section) and collect the evidence files to commit. */
+async function extractStep(c, l, step, ev, r) {
+    const m = step.manifest;
+    if (ev.workDir && !ev.missing && m.host_mode === "slurm") {
+        // A failed run was never synced: its logs and sentinel still have to come back to be committed.
+        const res = await copyBack(c, l, m, ev);
+        if (res.status !== "ok") {
+            c.findings.push({
+                severity: "warning",
+                check: "sync.failed",
+                file: l.run.manifestDisplay,
+                message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${res.error ?? "unknown error"}; its logs are not committed this tick`,
+            });
+        }
+    }
+    try {
+        const designShown = `${l.run.iterationPath}/design.yaml`;
+        const { data: design } = await loadDesign(external_node_path_namespaceObject.join(l.run.iterationDir, "design.yaml"), designShown);
+        const res = await extractRun({
+            repoRoot: c.root,
+            iterationDir: l.run.iterationDir,
+            iterationPath: l.run.iterationPath,
+            runDir: l.run.runDir,
+            runId: m.run_id,
+            iterationId: m.iteration_id,
+            design,
+            manifest: m,
+            pythonBin: c.settings.pythonBin,
+            now: c.now,
+            timeoutSeconds: extractTimeoutSeconds(design, c.policy),
+        });
+        r.files.set(displayPath(c.root, res.metricsPath), res.metricsText);
+        if (res.logPath && res.logText !== undefined)
+            r.files.set(displayPath(c.root, res.logPath), res.logText);
+        r.section = {
+            path: displayPath(c.root, res.summaryPath),
+            iterationId: m.iteration_id,
+            runId: m.run_id,
+            text: res.section,
+        };
+        r.metrics = {
+            status: res.metrics.status,
+            primary: { name: res.metrics.primary_metric.name, value: res.metrics.primary_metric.value },
+        };
+        m.extraction = {
+            metrics: displayPath(c.root, res.metricsPath),
+            status: res.metrics.status,
+            missing_evidence: res.missingEvidence,
+        };
+        if (statusOf(m) === "synced")
+            step.manifest = complete(step, m, c.at, res.metrics.status);
+        r.stateEvents.push("extracted");
+        if (m.host_mode === "slurm") {
+            for (const [p, data] of await evidenceFiles(c.root, l.run.runDir, m.run_id, c.findings))
+                r.files.set(p, data);
+        }
+    }
+    catch (e) {
+        c.findings.push(findingFromError(e, "extract", l.run.manifestDisplay));
+    }
+}
+function complete(step, m, at, metricsStatus) {
+    const evidence = `metrics.json written (status ${metricsStatus})`;
+    const next = transition(m, "completed", at, evidence);
+    if (!next)
+        return m;
+    step.transitions.push({ from: statusOf(m), to: "completed", evidence });
+    return next;
+}
+function merge(into, more) {
     return {
-        mode: "rsync",
-        source: snapshotRunDir.endsWith("/") ? snapshotRunDir : snapshotRunDir + "/",
-        outputs: [],
-        retries: 0,
+        manifest: more.manifest,
+        transitions: [...into.transitions, ...more.transitions],
+        findings: [...into.findings, ...more.findings],
+        sync: false,
+        failureReason: more.failureReason ?? into.failureReason,
     };
 }
-/**
- * JobName check: the name the scheduler reports for the job when it differs
- * from the manifest's `slurm.job_name` (a recycled job id is another job);
- * undefined when they agree or cannot be compared (no recorded name, no
- * reported name, sacct's `allocation` placeholder). For an array the array's
- * own name is compared, never a task's.
- */
-function jobNameMismatch(m, obs) {
-    const want = m.slurm?.job_name;
-    if (!obs || typeof want !== "string" || want === "")
-        return undefined;
-    const got = obs.name;
-    if (got === undefined || got === "" || got === "allocation")
-        return undefined;
-    return got === want ? undefined : got;
+/** The run's report row. */
+function reportOf(l, before, step, now) {
+    const m = step.manifest;
+    const launchRec = m.launch && typeof m.launch === "object" ? m.launch : {};
+    const rep = {
+        runId: m.run_id,
+        iterationId: m.iteration_id,
+        manifestPath: l.run.manifestDisplay,
+        hostMode: m.host_mode,
+        jobId: manifestJobId(m),
+        before: statusOf(before),
+        after: statusOf(m),
+        transitions: step.transitions,
+        changed: false,
+        launchSha: typeof launchRec.git_revision === "string" ? launchRec.git_revision : undefined,
+        slurmState: m.slurm?.state,
+        reason: m.slurm?.reason,
+        exitCode: m.slurm?.exit_code,
+        failureReason: step.failureReason,
+        syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? String(m.artifact_sync_to_local?.status ?? ""),
+        startedAt: m.timestamps?.started_at,
+        completedAt: m.timestamps?.completed_at,
+    };
+    if (rep.startedAt) {
+        const end = rep.completedAt ? Date.parse(rep.completedAt) : now.getTime();
+        const d = Math.round((end - Date.parse(rep.startedAt)) / 1000);
+        if (Number.isFinite(d))
+            rep.durationSeconds = Math.max(0, d);
+    }
+    return rep;
 }
+/** A failed run's log tail (stderr first), never through a link. */
+async function logTail(c, l, m, ev) {
+    const jobId = manifestJobId(m);
+    if (!jobId)
+        return undefined;
+    const logs = external_node_path_namespaceObject.join(ev.workDir && !ev.missing ? ev.dir : l.run.runDir, "logs");
+    for (const name of jobLogNames(jobId)) {
+        const t = await tail(external_node_path_namespaceObject.join(logs, name));
+        if (t.skipped)
+            c.findings.push(symlinkFinding(c.root, external_node_path_namespaceObject.join(logs, name), m.run_id, `logs/${name}`));
+        if (t.text !== undefined)
+            return t.text;
+    }
+    return undefined;
+}
+/** Advance one run through the tick. */
+async function advanceRun(c, l) {
+    const before = l.manifest;
+    const ev = evidenceOf(c, l, before);
+    let step = await decide(c, l, ev);
+    c.findings.push(...step.findings);
+    step.findings = [];
+    const r = {
+        report: reportOf(l, before, step, c.now()),
+        baseTexts: new Set(l.text !== undefined ? [l.text] : []),
+        files: new Map(),
+        stateEvents: [],
+    };
+    const stepFindings = (s) => {
+        c.findings.push(...s.findings);
+        s.findings = [];
+    };
+    if (step.sync && statusOf(step.manifest) === "running" && !c.dryRun) {
+        const m = structuredClone(step.manifest);
+        const evidence = await syncStep(c, l, m, ev, r);
+        step = { ...step, manifest: m, sync: false };
+        if (evidence !== undefined) {
+            const jobId = manifestJobId(m);
+            const sv = await readRunSentinel(l.run.runDir, jobId, Array.isArray(m.slurm?.array_tasks));
+            if (sv.symlink)
+                c.findings.push(symlinkFinding(c.root, external_node_path_namespaceObject.join(l.run.runDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
+            const after = afterSync({
+                manifest: m,
+                file: l.run.manifestDisplay,
+                at: c.at,
+                now: c.now(),
+                graceSeconds: c.settings.graceSeconds,
+                syncEvidence: evidence,
+                sentinel: sv.sentinel,
+                sentinelNote: sv.note,
+            });
+            stepFindings(after);
+            step = merge(step, after);
+        }
+        if (statusOf(step.manifest) === "synced")
+            r.stateEvents.push("synced");
+    }
+    if (needsExtract(statusOf(step.manifest), l.hasMetrics) && !c.dryRun)
+        await extractStep(c, l, step, ev, r);
+    const m = step.manifest;
+    r.report = reportOf(l, before, step, c.now());
+    if (r.metrics) {
+        r.report.metricsStatus = r.metrics.status;
+        r.report.primaryMetric = r.metrics.primary;
+    }
+    if (r.report.after === "failed")
+        r.report.logTail = await logTail(c, l, m, ev);
+    r.report.changed = stableText(m) !== l.stableBefore;
+    if (r.report.changed)
+        r.changed = m;
+    return r;
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/manifest-merge.js
+
+
 /**
- * Whether a manifest that another writer left (`theirs`, read on the head
- * apply() runs on) must be kept instead of this tick's `ours` (the caller
- * first sets aside texts this tick wrote itself); `startedFrom` is the
- * status this tick read. Theirs is kept when its status moved away
- * from `startedFrom` and ours is not a forward transition from it; with equal
- * statuses, unless ours has strictly more history.
+ * Whether `theirs` (on the head) must be kept instead of `ours`; `startedFrom`
+ * is the status the command read.
  */
 function keepTheirs(startedFrom, theirs, ours) {
     const t = statusOf(theirs);
@@ -25430,96 +26315,295 @@ function keepTheirs(startedFrom, theirs, ours) {
         return false;
     if (t === o)
         return (ours.history?.length ?? 0) <= (theirs.history?.length ?? 0);
-    return !vocabulary_canTransition(t, o);
+    return !canTransition(t, o);
 }
+function isPlain(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function same(a, b) {
+    if (a === b)
+        return true;
+    if (a === undefined || b === undefined || a === null || b === null)
+        return false;
+    if (typeof a !== "object" || typeof b !== "object")
+        return false;
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+/** Three-way merge of JSON values; conflicts are listed by JSON pointer. */
+function merge3(base, ours, theirs, preferOurs, at = "", conflicts = []) {
+    if (same(ours, base))
+        return theirs;
+    if (same(theirs, base) || same(ours, theirs))
+        return ours;
+    if (isPlain(base) && isPlain(ours) && isPlain(theirs)) {
+        const out = {};
+        const keys = [...new Set([...Object.keys(theirs), ...Object.keys(ours), ...Object.keys(base)])];
+        for (const k of keys) {
+            const v = merge3(base[k], ours[k], theirs[k], preferOurs, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, conflicts);
+            if (v !== undefined)
+                out[k] = v;
+        }
+        return out;
+    }
+    conflicts.push(at || "/");
+    return preferOurs ? ours : theirs;
+}
+/** The change-set edit that writes `ours` by the rules above. */
+function manifestEdit(i) {
+    return {
+        path: i.path,
+        owner: i.ours.run_id,
+        what: `run ${i.ours.run_id}'s manifest`,
+        edit(current, ctx) {
+            const oursText = i.serialize(i.ours);
+            if (current === undefined)
+                return oursText;
+            const text = new TextDecoder().decode(current);
+            if (text === oursText || i.baseTexts.has(text))
+                return oursText;
+            let theirs;
+            try {
+                const v = JSON.parse(text);
+                theirs = isPlain(v) ? v : undefined;
+            }
+            catch {
+                theirs = undefined;
+            }
+            if (!theirs || theirs.run_id !== i.ours.run_id)
+                return oursText;
+            const startedFrom = statusOf(i.base);
+            if (keepTheirs(startedFrom, theirs, i.ours)) {
+                ctx.note(supersededFinding(i, theirs));
+                return "superseded";
+            }
+            const theirsMoved = statusOf(theirs) !== startedFrom;
+            const conflicts = [];
+            const merged = merge3(i.base, i.ours, theirs, theirsMoved, "", conflicts);
+            if (conflicts.length && !theirsMoved)
+                ctx.note(conflictFinding(i, conflicts));
+            return i.serialize(merged);
+        },
+    };
+}
+function supersededFinding(i, theirs) {
+    return {
+        severity: "notice",
+        check: "monitor.superseded",
+        file: i.path,
+        message: `run ${i.ours.run_id} was moved to ${statusOf(theirs)} by another writer while this tick worked (it read ${statusOf(i.base)} and decided ${statusOf(i.ours)}); the newer record is kept`,
+    };
+}
+function conflictFinding(i, conflicts) {
+    return {
+        severity: "warning",
+        check: "manifest.merge_conflict",
+        file: i.path,
+        jsonPath: conflicts[0] === "/" ? "" : conflicts[0],
+        message: `run ${i.ours.run_id}'s manifest was edited by another writer while this command worked, and both changed ${conflicts.join(", ")}: their value${conflicts.length > 1 ? "s are" : " is"} kept; every other change of both is merged`,
+        hint: "check the fields named; the next monitor tick decides again from the record as it is now",
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/monitor/edits.js
+/**
+ * The tick's change set, in the order commit-back replays it: manifests
+ * first (they decide which runs another writer superseded), then each run's
+ * own files, the iterations' summaries, the ledger, state.json and the
+ * monitor's outage state.
+ */
+
+
+
+
+
+
+
+
+/** The exact manifest bytes, refused (AutolabError) when the manifest is invalid. */
+function validManifestText(m, file) {
+    const text = serializeManifest(m);
+    assertValid(parseDocument("manifest", text, file));
+    return text;
+}
+/** analysis/summary.md is shared by the iteration's runs: each run's section is upserted on the file as it is. */
+function summaryEdits(results) {
+    const byPath = new Map();
+    for (const r of results) {
+        if (!r.section)
+            continue;
+        const list = byPath.get(r.section.path) ?? [];
+        list.push(r.section);
+        byPath.set(r.section.path, list);
+    }
+    return [...byPath].map(([file, sections]) => ({
+        path: file,
+        what: "the iteration's summary",
+        edit(current, ctx) {
+            let text = current === undefined ? undefined : new TextDecoder().decode(current);
+            const before = text;
+            for (const s of sections) {
+                if (ctx.superseded.has(s.runId))
+                    continue;
+                text = upsertRunSection(text, s.iterationId, s.runId, s.text, file);
+            }
+            return text === undefined || text === before ? "unchanged" : text;
+        },
+    }));
+}
+/** state.json follows the tracked run; the new state is validated before it is written. */
+function stateEdit(results, now) {
+    const events = results.flatMap((r) => r.stateEvents.map((event) => ({ manifest: r.changed ?? undefined, r, event })));
+    if (!events.length)
+        return undefined;
+    return {
+        path: STATE_PATH,
+        what: "state.json",
+        edit(current, ctx) {
+            if (current === undefined)
+                return "unchanged";
+            const st = parseDocument("state", new TextDecoder().decode(current), STATE_PATH).data;
+            let s = st;
+            for (const e of events) {
+                const m = e.manifest;
+                if (!m || ctx.superseded.has(m.run_id))
+                    continue;
+                s = nextState(s, m, e.event, now) ?? s;
+            }
+            if (s === st)
+                return "unchanged";
+            const text = serializeState(s);
+            assertValid(parseDocument("state", text, STATE_PATH));
+            return text;
+        },
+    };
+}
+function tickEdits(i) {
+    const edits = [];
+    i.results.forEach((r, k) => {
+        const l = i.runs[k];
+        if (!r.changed)
+            return;
+        edits.push(manifestEdit({
+            path: l.run.manifestDisplay,
+            base: l.manifest,
+            baseTexts: r.baseTexts,
+            ours: r.changed,
+            serialize: (m) => validManifestText(m, l.run.manifestDisplay),
+        }));
+    });
+    for (const r of i.results)
+        for (const [p, content] of r.files)
+            edits.push(put(p, content, r.report.runId));
+    edits.push(...summaryEdits(i.results));
+    if (i.ledgerFix.length)
+        edits.push(ledgerEdit(i.ledgerFix));
+    const st = stateEdit(i.results, i.now);
+    if (st)
+        edits.push(st);
+    if (i.monitorState)
+        edits.push(put(MONITOR_STATE_PATH, JSON.stringify(i.monitorState, null, 2) + "\n"));
+    return edits;
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/monitor/index.js
+/**
+ * monitor: one tick advances every in-progress run from scheduler evidence.
+ * Gather (discover runs, read manifests and the ledger) -> ask (one batched
+ * scheduler question for every run in flight) -> decide and act per run
+ * (domain/tick.ts; sync and extract in advance.ts) -> record (one change set,
+ * one commit).
+ *
+ *  - Finds runs: every manifest that is not terminal, plus terminal runs with
+ *    no metrics.json yet (not extracted). Terminal, extracted runs cost one
+ *    JSON parse (for the ledger check) and nothing else.
+ *  - Asks the scheduler once for all of them (one sacct + one squeue, one
+ *    scontrol only when accounting is down). The number of scheduler calls
+ *    does not depend on the number of runs.
+ *  - An outage changes no run: it is recorded in `.autolab/monitor_state.json`
+ *    and escalated after `slurm.monitor.poll_failure_escalation_ticks` ticks
+ *    (domain/outage.ts).
+ *  - The per-run rules (sentinel grace, name mismatch, unknown jobs, pending
+ *    reasons that never start) are domain/tick.ts's; see its header.
+ *  - The ledger line of every SLURM run follows its manifest in the same tick
+ *    (ledger/sync.ts); state.json moves with the tracked run.
+ *  - A manifest is only rewritten when something other than the poll time or
+ *    the growing elapsed time changed, so an idle tick writes and commits
+ *    nothing. All changes of the tick land in one commit; when the push is
+ *    rejected, the change set is replayed on the new head and each manifest is
+ *    merged field by field into the other writer's version
+ *    (domain/manifest-merge.ts): a run another writer moved is superseded and
+ *    this tick writes nothing else for it.
+ *  - Two ticks never run at once in one checkout (store/lock.ts).
+ *  - Evidence is never read through a symlink (store/evidence.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 async function monitor(opts) {
-    const log = opts.log ?? (() => undefined);
     const now = opts.now ?? (() => new Date());
-    const inGit = await isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
-    const dryRun = !!opts.dryRun;
-    const release = dryRun ? async () => undefined : await takeMonitorLock(repoRoot, inGit, now());
+    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+    const release = opts.dryRun ? async () => undefined : await takeMonitorLock(ws.root, ws.inGit, now());
     try {
-        return await tick(opts, repoRoot, inGit, dryRun, log, now);
+        return await tick(opts, ws, now);
     }
     finally {
         await release();
     }
 }
-async function tick(opts, repoRoot, inGit, dryRun, log, now) {
-    const findings = [];
-    const { policy } = await loadPolicy(repoRoot);
-    const monitorPolicy = monitor_obj(monitor_obj(policy.slurm).monitor);
-    const graceRaw = monitorPolicy.unknown_grace_seconds;
-    const graceSeconds = typeof graceRaw === "number" && Number.isFinite(graceRaw) && graceRaw >= 0 ? graceRaw : 600;
-    const escalateAfter = Math.max(1, Math.floor(num(monitorPolicy.poll_failure_escalation_ticks, 3)));
-    const lookbackDays = num(monitorPolicy.sacct_lookback_days, 14);
-    const clientTimeoutMs = num(monitorPolicy.client_timeout_seconds, 30) * 1000;
-    const pythonBin = String(policy.python_bin ?? "python3");
-    const extractTimeoutPolicy = monitor_obj(policy.extract_results).timeout_seconds;
-    const discovered = await discoverRuns(repoRoot, opts.runId ? { runId: opts.runId } : {});
-    // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
-    if (opts.runId && !discovered.runs.length)
-        throw runNotFound(opts.runId, discovered.findings);
-    findings.push(...discovered.findings);
-    const all = await loadRuns(discovered.runs, findings);
-    // The ledger (manifests win where the two disagree).
-    const ledgerAbs = external_node_path_namespaceObject.join(repoRoot, LEDGER_PATH);
-    let ledgerText = "";
-    try {
-        ledgerText = (await readLedger(ledgerAbs, LEDGER_PATH)) ?? "";
-    }
-    catch (e) {
-        findings.push(errorFinding(e, LEDGER_PATH, "ledger.read"));
-    }
-    const parsedLedger = parseLedger(ledgerText);
-    for (const p of parsedLedger.problems) {
-        findings.push({
-            severity: "warning",
-            check: `ledger.${p.kind}`,
-            message: p.message,
-            file: LEDGER_PATH,
-            line: p.line,
-        });
-    }
-    const ledgerByRun = new Map();
-    for (const e of parsedLedger.entries)
-        ledgerByRun.set(e.runId, { line: e.line, text: e.text });
-    const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
-    // A job that already succeeded (only the sync is left) is not asked about again.
-    const asks = (l) => l.manifest.host_mode === "slurm" &&
-        IN_FLIGHT.has(statusOf(l.manifest)) &&
-        manifestJobId(l.manifest) !== undefined &&
-        l.manifest.slurm?.outcome !== "succeeded";
-    const slurmInFlight = candidates.filter(asks);
-    // One question to the scheduler for every run in flight.
-    let outcome;
-    const jobIds = [...new Set(slurmInFlight.map((l) => manifestJobId(l.manifest)))];
-    if (jobIds.length) {
-        const launched = slurmInFlight
-            .map((l) => Date.parse(String(l.manifest.timestamps?.started_at ?? l.manifest.started_at ?? "")))
-            .filter((t) => Number.isFinite(t));
-        const earliest = launched.length
-            ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
-            : now().getTime() - lookbackDays * 86400 * 1000;
-        outcome = await queryJobs(jobIds, {
-            startTime: sacctTime(new Date(earliest)),
-            timeoutMs: clientTimeoutMs,
-            ...opts.query,
-        });
-        log(`scheduler: ${outcome.calls.length} call(s) for ${jobIds.length} job(s), ${outcome.ok ? `ok (accounting ${outcome.accounting})` : "FAILED: " + outcome.error}`);
-        if (outcome.ok) {
-            for (const w of outcome.warnings) {
-                findings.push({
-                    severity: "warning",
-                    check: "scheduler.accounting",
-                    message: `${w}; runs are followed through squeue/scontrol, and jobs neither shows are left as they are`,
-                    hint: "check slurmdbd and its database (sacctmgr show cluster); finished jobs are settled once accounting answers again",
-                });
-            }
+/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
+function sacctTime(d) {
+    const p = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+/** One question to the scheduler for every run in flight (undefined: nothing to ask). */
+async function ask(opts, inFlight, lookbackDays, clientTimeoutMs, now, findings) {
+    const jobIds = [...new Set(inFlight.map((l) => manifestJobId(l.manifest)))];
+    if (!jobIds.length)
+        return undefined;
+    const launched = inFlight
+        .map((l) => Date.parse(String(l.manifest.timestamps?.started_at ?? l.manifest.started_at ?? "")))
+        .filter((t) => Number.isFinite(t));
+    const earliest = launched.length
+        ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
+        : now.getTime() - lookbackDays * 86400 * 1000;
+    const outcome = await queryJobs(jobIds, {
+        startTime: sacctTime(new Date(earliest)),
+        timeoutMs: clientTimeoutMs,
+        ...opts.query,
+    });
+    opts.log?.(`scheduler: ${outcome.calls.length} call(s) for ${jobIds.length} job(s), ${outcome.ok ? `ok (accounting ${outcome.accounting})` : "FAILED: " + outcome.error}`);
+    if (outcome.ok) {
+        for (const w of outcome.warnings) {
+            findings.push({
+                severity: "warning",
+                check: "scheduler.accounting",
+                message: `${w}; runs are followed through squeue/scontrol, and jobs neither shows are left as they are`,
+                hint: "check slurmdbd and its database (sacctmgr show cluster); finished jobs are settled once accounting answers again",
+            });
         }
     }
-    const scheduler = {
+    return outcome;
+}
+function schedulerSummary(outcome) {
+    return {
         ok: outcome ? outcome.ok : true,
         calls: outcome?.calls.length ?? 0,
         totalMs: Math.round(outcome?.calls.reduce((a, c) => a + c.durationMs, 0) ?? 0),
@@ -25527,639 +26611,15 @@ async function tick(opts, repoRoot, inGit, dryRun, log, now) {
         error: outcome?.error,
         detail: (outcome?.calls ?? []).map((c) => `${external_node_path_namespaceObject.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`),
     };
-    // Outage bookkeeping.
-    const at = isoSeconds(now());
-    const monitorStateAbs = external_node_path_namespaceObject.join(repoRoot, MONITOR_STATE_PATH);
-    const prevState = (await monitor_readJson(monitorStateAbs)) ?? undefined;
-    const prevFailures = typeof prevState?.consecutive_failed_ticks === "number" ? prevState.consecutive_failed_ticks : 0;
-    let monitorState;
-    let outageInfo;
-    if (outcome && !outcome.ok) {
-        const n = prevFailures + 1;
-        const escalated = n >= escalateAfter;
-        outageInfo = { consecutiveFailedTicks: n, escalated, error: outcome.error ?? "the scheduler query failed" };
-        monitorState = {
-            ...(prevState ?? {}),
-            schema_version: "1.0",
-            last_tick_at: at,
-            consecutive_failed_ticks: n,
-            last_poll_error: outageInfo.error,
-            last_poll_error_at: at,
-            first_failed_at: prevFailures > 0 ? (prevState?.first_failed_at ?? at) : at,
-        };
-        findings.push({
-            severity: escalated ? "error" : "warning",
-            check: "scheduler.outage",
-            message: `the scheduler did not answer (${outageInfo.error}); no run was changed. ${n} consecutive failed tick(s)${escalated ? `, at or above the escalation threshold of ${escalateAfter}` : ` (escalated at ${escalateAfter})`}`,
-            file: MONITOR_STATE_PATH,
-            hint: "check slurmctld, slurmdbd and munged on the cluster (scontrol ping, sacctmgr show cluster, munge -n | unmunge); the next tick retries",
-        });
+}
+async function readLedgerText(root, findings) {
+    try {
+        return (await readLedger(external_node_path_namespaceObject.join(root, LEDGER_PATH), LEDGER_PATH)) ?? "";
     }
-    else if (prevFailures > 0) {
-        // Recovered (or nothing left to ask about): record the end of the outage once.
-        monitorState = {
-            ...prevState,
-            schema_version: "1.0",
-            last_tick_at: at,
-            ...(outcome ? { last_ok_at: at } : {}),
-            consecutive_failed_ticks: 0,
-        };
-        findings.push({
-            severity: "notice",
-            check: "scheduler.recovered",
-            message: `the scheduler answers again after ${prevFailures} failed tick(s) (last error: ${prevState?.last_poll_error ?? "unknown"})`,
-            file: MONITOR_STATE_PATH,
-        });
+    catch (e) {
+        findings.push(findingFromError(e, "ledger.read", LEDGER_PATH));
+        return "";
     }
-    const reports = [];
-    const changed = [];
-    const extraFiles = new Map(); // repo-relative path -> content written this tick
-    /** Exact manifest texts this tick wrote itself before apply() (the "syncing" record): never another writer's. */
-    const ownWrites = new Map();
-    const stateEvents = [];
-    // analysis/summary.md is shared by the runs of an iteration: re-applied section by section.
-    const summarySections = [];
-    const unresolved = new Set(outcome?.unresolved ?? []);
-    for (const l of candidates) {
-        const m = structuredClone(l.manifest);
-        const before = statusOf(m);
-        const jobId = manifestJobId(m);
-        const launchRec = monitor_obj(m.launch);
-        const rep = {
-            runId: m.run_id,
-            iterationId: m.iteration_id,
-            manifestPath: l.run.manifestDisplay,
-            hostMode: m.host_mode,
-            jobId,
-            before,
-            after: before,
-            transitions: [],
-            changed: false,
-            launchSha: typeof launchRec.git_revision === "string" ? launchRec.git_revision : undefined,
-        };
-        let jobSucceeded = false;
-        // Where the job's files are: the launch snapshot (work root), else the checkout's run dir.
-        const ev = jobRunDir(m, repoRoot, l.run.runDir);
-        if (ev.invalid) {
-            findings.push({
-                severity: "warning",
-                check: "monitor.work_dir_invalid",
-                file: l.run.manifestDisplay,
-                jsonPath: "/launch/work_dir",
-                message: `launch.work_dir ${ev.invalid} of run ${m.run_id} is not an absolute path; the job's files are looked for in the checkout's run dir`,
-            });
-        }
-        else if (ev.workDir && ev.missing && m.host_mode === "slurm") {
-            findings.push({
-                severity: "warning",
-                check: "monitor.work_dir_missing",
-                file: l.run.manifestDisplay,
-                jsonPath: "/launch/work_dir",
-                message: `the job's work dir ${ev.dir} (the launch snapshot of run ${m.run_id}) is missing: its sentinel, logs and outputs cannot be read, so they count as missing`,
-                hint: "if the snapshot was moved, put it back (or copy its run dir into the checkout's run dir) and run the monitor again",
-            });
-        }
-        /** The job's run dir as this tick reads it (a missing snapshot reads as empty, never as the checkout's copy). */
-        const evDir = ev.workDir ? ev.dir : l.run.runDir;
-        const copyBack = async () => syncArtifacts({
-            repoRoot,
-            runDir: l.run.runDir,
-            runId: m.run_id,
-            iterationId: m.iteration_id,
-            iterationPath: l.run.iterationPath,
-            now,
-            config: workDirCopyConfig(ev.dir),
-        });
-        if (asks(l)) {
-            if (!outcome || !outcome.ok) {
-                reports.push({
-                    ...rep,
-                    slurmState: m.slurm?.state,
-                    reason: m.slurm?.reason,
-                    syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status),
-                });
-                continue; // an outage changes no run
-            }
-            let obs = outcome.observations.get(jobId);
-            if (!obs && unresolved.has(jobId)) {
-                // Accounting is down and the controller no longer lists the job: nothing is known.
-                findings.push({
-                    severity: "notice",
-                    check: "scheduler.unresolved",
-                    message: `job ${jobId} of run ${m.run_id}: the controller no longer lists it and accounting is down; left as ${before} until sacct answers`,
-                    file: l.run.manifestDisplay,
-                });
-                reports.push({
-                    ...rep,
-                    slurmState: m.slurm?.state,
-                    reason: m.slurm?.reason,
-                    syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status),
-                });
-                continue;
-            }
-            const otherName = jobNameMismatch(m, obs);
-            if (otherName !== undefined) {
-                // A recycled job id (reinstall, counter reset): that job's outcome is not this run's.
-                findings.push({
-                    severity: "warning",
-                    check: "scheduler.job_name_mismatch",
-                    file: l.run.manifestDisplay,
-                    jsonPath: "/slurm/job_name",
-                    message: `job ${jobId} is named ${JSON.stringify(otherName)} for the scheduler, not ${JSON.stringify(m.slurm?.job_name)} as run ${m.run_id} recorded: it is another job, so run ${m.run_id}'s job counts as unknown (failed as unknown_job after ${graceSeconds} s)`,
-                    hint: `look for the run's own job with \`sacct --name ${String(m.slurm?.job_name)}\`; if it exists, put its id into the manifest`,
-                });
-                obs = undefined;
-            }
-            const sv = otherName !== undefined ? { note: "" } : await monitor_readSentinel(evDir, jobId, obs?.tasks !== undefined);
-            if (sv.symlink)
-                findings.push(symlinkFinding(repoRoot, external_node_path_namespaceObject.join(evDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
-            const d = decideJob({
-                obs,
-                sentinel: sv.sentinel,
-                now: now(),
-                unknownSince: m.slurm?.unknown_since,
-                graceSeconds,
-            });
-            if (sv.note)
-                d.detail += sv.note;
-            if (otherName !== undefined)
-                d.detail += ` (job ${jobId} is named ${otherName}, not ${String(m.slurm?.job_name)}: another job)`;
-            // The scheduler says success; the sentinel may still be on its way (rsync mode, or a lagging shared filesystem).
-            const schedulerOk = d.phase === "succeeded" || d.failureReason === "sentinel_missing";
-            recordObservation(m, d, obs, at, schedulerOk);
-            if (obs)
-                delete m.slurm.unknown_since;
-            else if (d.unknownSince)
-                m.slurm.unknown_since = d.unknownSince;
-            const evidence = d.detail;
-            if (d.phase === "running") {
-                move(m, "running", at, evidence, rep);
-            }
-            else if (schedulerOk) {
-                move(m, "running", at, `the job ran${obs?.start ? ` from ${obs.start}` : ""}${obs?.end ? ` to ${obs.end}` : ""}; ${evidence}`, rep);
-                jobSucceeded = true;
-            }
-            else if (d.phase === "failed" || (d.phase === "unknown" && d.terminal)) {
-                move(m, "failed", at, evidence, rep);
-                const failure = { reason: d.failureReason ?? "unknown", message: evidence };
-                if (d.cancelledBy)
-                    failure.cancelled_by = d.cancelledBy;
-                if (m.slurm?.exit_code)
-                    failure.exit_code = m.slurm.exit_code;
-                if (vocabulary_canTransition(before, "failed"))
-                    m.failure = failure;
-            }
-            else if (d.phase === "unknown") {
-                findings.push({
-                    severity: "warning",
-                    check: "scheduler.unknown_job",
-                    message: obs
-                        ? `job ${jobId} of run ${m.run_id}: ${evidence}`
-                        : `job ${jobId} of run ${m.run_id} is not known to the scheduler (since ${d.unknownSince ?? at}); it is called failed (unknown_job) after ${graceSeconds} s`,
-                    file: l.run.manifestDisplay,
-                });
-            }
-            else if (d.phase === "pending" && obs?.reason && NEVER_STARTS.some((r) => obs.reason.startsWith(r))) {
-                findings.push({
-                    severity: "warning",
-                    check: "scheduler.never_starts",
-                    message: `job ${jobId} of run ${m.run_id} is pending with reason ${obs.reason}: it will not start unless the request or the cluster changes`,
-                    file: l.run.manifestDisplay,
-                    hint: `change the request in design.yaml and relaunch (autolab cancel ${m.run_id}), or ask the admins (scontrol show job ${jobId})`,
-                });
-            }
-            rep.slurmState = m.slurm?.state;
-            rep.reason = m.slurm?.reason;
-            rep.failureReason = d.terminal && !schedulerOk ? d.failureReason : undefined;
-            rep.exitCode = m.slurm?.exit_code;
-        }
-        else if (m.host_mode === "slurm" && before === "running" && m.slurm?.outcome === "succeeded") {
-            jobSucceeded = true; // the job is done; only its artifacts are still missing
-        }
-        else if (m.host_mode === "slurm" && IN_FLIGHT.has(before) && jobId === undefined) {
-            findings.push({
-                severity: "warning",
-                check: "monitor.no_job_id",
-                file: l.run.manifestDisplay,
-                message: `run ${m.run_id} is ${before} but has no job id: its launch did not finish, so there is nothing to ask the scheduler about`,
-                hint: `look for its job with \`sacct --name autolab-${m.run_id}\`; relaunch with the same --launch-key to adopt it, or autolab launch ${m.iteration_id} --run-id ${m.run_id} when no job exists`,
-            });
-        }
-        // Jobs the scheduler calls a success: artifacts first, then the sentinel (which may arrive with them).
-        if (jobSucceeded && statusOf(m) === "running" && !dryRun) {
-            let syncEvidence;
-            // Work root: the job's files come from its snapshot first (every tick until synced: a late sentinel arrives too).
-            let fromWorkDir;
-            let workDirFailed = false;
-            if (ev.workDir && !ev.missing) {
-                const r = await copyBack();
-                if (r.status === "ok") {
-                    fromWorkDir = `the job's files copied from its work dir ${ev.dir} (${r.copied.length} file(s))`;
-                }
-                else {
-                    workDirFailed = true;
-                    const prevAttempts = Number(monitor_obj(m.artifact_sync_to_local).total_attempts ?? 0) || 0;
-                    m.artifact_sync_to_local = {
-                        ...syncRecord(r),
-                        from_work_dir: ev.dir,
-                        total_attempts: prevAttempts + r.attempts,
-                    };
-                    findings.push({
-                        severity: "warning",
-                        check: "sync.failed",
-                        file: l.run.manifestDisplay,
-                        message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${r.error ?? "unknown error"}; it is retried on the next tick`,
-                        hint: "check the work root's permissions and free space",
-                    });
-                }
-            }
-            if (workDirFailed) {
-                // retried on the next tick
-            }
-            else if (vocabulary_isSuccessLike(m.artifact_sync_to_local?.status)) {
-                // Already synced (e.g. by hand, as the recovery steps say).
-                syncEvidence = `artifact_sync_to_local.status is ${String(m.artifact_sync_to_local.status)}`;
-            }
-            else {
-                try {
-                    const designShown = `${l.run.iterationPath}/design.yaml`;
-                    const { data: design } = await loadDesign(external_node_path_namespaceObject.join(l.run.iterationDir, "design.yaml"), designShown);
-                    const config = resolveSyncConfig(design, policy, {
-                        designFile: designShown,
-                        policyFile: ".autolab/verifier_policy.yaml",
-                    });
-                    // Visible in the work tree while the copy runs; a crash leaves "syncing", which is retried.
-                    m.artifact_sync_to_local = syncingRecord(m.artifact_sync_to_local);
-                    await writeManifest(l.run.manifestPath, m, l.run.manifestDisplay);
-                    if (!ownWrites.has(m.run_id))
-                        ownWrites.set(m.run_id, new Set());
-                    ownWrites.get(m.run_id).add(serializeManifest(m));
-                    const result = await syncArtifacts({
-                        repoRoot,
-                        runDir: l.run.runDir,
-                        runId: m.run_id,
-                        iterationId: m.iteration_id,
-                        iterationPath: l.run.iterationPath,
-                        config,
-                        now,
-                    });
-                    const prevAttempts = Number(monitor_obj(m.artifact_sync_to_local).total_attempts ?? 0) || 0;
-                    m.artifact_sync_to_local = { ...syncRecord(result), total_attempts: prevAttempts + result.attempts };
-                    if (result.status === "ok") {
-                        syncEvidence = `artifacts synced (${config.mode})${config.mode === "rsync" ? `: ${result.copied.length} file(s) copied` : ""}`;
-                    }
-                    else {
-                        findings.push({
-                            severity: "warning",
-                            check: "sync.failed",
-                            message: `artifact sync for run ${m.run_id} failed: ${result.error ?? "missing " + result.missing.join(", ")}; it is retried on the next tick`,
-                            file: l.run.manifestDisplay,
-                            hint: "fix the source, or copy the files by hand, set artifact_sync_to_local.status to ok, and run the monitor again",
-                        });
-                    }
-                }
-                catch (e) {
-                    findings.push(errorFinding(e, l.run.manifestDisplay, "sync.config"));
-                }
-            }
-            if (syncEvidence !== undefined && fromWorkDir)
-                syncEvidence = `${fromWorkDir}; ${syncEvidence}`;
-            if (syncEvidence !== undefined) {
-                const sv = await monitor_readSentinel(l.run.runDir, jobId ?? "", Array.isArray(m.slurm?.array_tasks));
-                if (sv.symlink)
-                    findings.push(symlinkFinding(repoRoot, external_node_path_namespaceObject.join(l.run.runDir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
-                const code = sv.sentinel?.exit_code;
-                const slurm = { ...(m.slurm ?? {}) };
-                if (code === 0) {
-                    delete slurm.sentinel_missing_since;
-                    m.slurm = slurm;
-                    move(m, "synced", at, `${syncEvidence}; job_sentinel.json says exit 0`, rep);
-                }
-                else if (typeof code === "number") {
-                    const evidence = `${syncEvidence}; but job_sentinel.json says exit ${code}, although the scheduler reported success`;
-                    slurm.failure_reason = "exit_code";
-                    m.slurm = slurm;
-                    move(m, "failed", at, evidence, rep);
-                    m.failure = { reason: "exit_code", message: evidence, sentinel_exit_code: code };
-                    rep.failureReason = "exit_code";
-                }
-                else {
-                    const since = typeof slurm.sentinel_missing_since === "string" ? slurm.sentinel_missing_since : at;
-                    const waited = (now().getTime() - Date.parse(since)) / 1000;
-                    const what = sv.sentinel
-                        ? "job_sentinel.json has no exit code (the job script did not reach its end)"
-                        : `job_sentinel.json is missing${sv.note}`;
-                    if (waited >= graceSeconds) {
-                        const evidence = `${syncEvidence}; but ${what} since ${since}`;
-                        slurm.failure_reason = "sentinel_missing";
-                        m.slurm = slurm;
-                        move(m, "failed", at, evidence, rep);
-                        m.failure = { reason: "sentinel_missing", message: evidence };
-                        rep.failureReason = "sentinel_missing";
-                    }
-                    else {
-                        slurm.sentinel_missing_since = since;
-                        m.slurm = slurm;
-                        findings.push({
-                            severity: "warning",
-                            check: "monitor.sentinel_missing",
-                            file: l.run.manifestDisplay,
-                            message: `job ${jobId} of run ${m.run_id} completed with exit 0 for the scheduler, but ${what}; waiting up to ${graceSeconds} s (since ${since}) before calling the run failed`,
-                            hint: "a shared filesystem can show new files late; if the job's files live elsewhere, check artifact_sync",
-                        });
-                    }
-                }
-            }
-            if (statusOf(m) === "synced")
-                stateEvents.push({ manifest: m, event: "synced" });
-        }
-        // Extraction: synced runs, and terminal runs without metrics.
-        const st = statusOf(m);
-        const needsExtract = st === "synced" || ((st === "failed" || st === "completed" || st === "partial") && !l.hasMetrics);
-        if (needsExtract && !dryRun) {
-            if (ev.workDir && !ev.missing && m.host_mode === "slurm") {
-                // A failed run was never synced: its logs and sentinel still have to come back to be committed.
-                const r = await copyBack();
-                if (r.status !== "ok") {
-                    findings.push({
-                        severity: "warning",
-                        check: "sync.failed",
-                        file: l.run.manifestDisplay,
-                        message: `copying run ${m.run_id}'s files from its work dir ${ev.dir} failed: ${r.error ?? "unknown error"}; its logs are not committed this tick`,
-                    });
-                }
-            }
-            try {
-                const designShown = `${l.run.iterationPath}/design.yaml`;
-                const { data: design } = await loadDesign(external_node_path_namespaceObject.join(l.run.iterationDir, "design.yaml"), designShown);
-                const designTimeout = monitor_obj(design.extract_parser).timeout_seconds;
-                const res = await extractRun({
-                    repoRoot,
-                    iterationDir: l.run.iterationDir,
-                    iterationPath: l.run.iterationPath,
-                    runDir: l.run.runDir,
-                    runId: m.run_id,
-                    iterationId: m.iteration_id,
-                    design,
-                    manifest: m,
-                    pythonBin,
-                    now,
-                    timeoutSeconds: typeof designTimeout === "number"
-                        ? undefined
-                        : typeof extractTimeoutPolicy === "number"
-                            ? extractTimeoutPolicy
-                            : undefined,
-                });
-                for (const p of [res.metricsPath, res.logPath]) {
-                    if (p)
-                        extraFiles.set(displayPath(repoRoot, p), { content: await (0,promises_namespaceObject.readFile)(p), runId: m.run_id });
-                }
-                const section = sectionOf(await (0,promises_namespaceObject.readFile)(res.summaryPath, "utf8"), m.run_id);
-                if (section)
-                    summarySections.push({
-                        path: displayPath(repoRoot, res.summaryPath),
-                        iterationId: m.iteration_id,
-                        runId: m.run_id,
-                        section,
-                    });
-                rep.metricsStatus = res.metrics.status;
-                rep.primaryMetric = { name: res.metrics.primary_metric.name, value: res.metrics.primary_metric.value };
-                m.extraction = {
-                    metrics: displayPath(repoRoot, res.metricsPath),
-                    status: res.metrics.status,
-                    missing_evidence: res.missingEvidence,
-                };
-                if (statusOf(m) === "synced")
-                    move(m, "completed", at, `metrics.json written (status ${res.metrics.status})`, rep);
-                stateEvents.push({ manifest: m, event: "extracted" });
-                if (m.host_mode === "slurm") {
-                    for (const [p, c] of await evidenceFiles(repoRoot, l.run.runDir, m.run_id, findings))
-                        extraFiles.set(p, { content: c, runId: m.run_id });
-                }
-            }
-            catch (e) {
-                findings.push(errorFinding(e, l.run.manifestDisplay, "extract"));
-            }
-        }
-        rep.after = statusOf(m);
-        rep.syncStatus =
-            normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? String(m.artifact_sync_to_local?.status ?? "");
-        rep.startedAt = m.timestamps?.started_at;
-        rep.completedAt = m.timestamps?.completed_at;
-        if (rep.startedAt) {
-            const end = rep.completedAt ? Date.parse(rep.completedAt) : now().getTime();
-            const d = Math.round((end - Date.parse(rep.startedAt)) / 1000);
-            if (Number.isFinite(d))
-                rep.durationSeconds = Math.max(0, d);
-        }
-        if (rep.after === "failed" && jobId) {
-            const logs = external_node_path_namespaceObject.join(ev.workDir && !ev.missing ? ev.dir : l.run.runDir, "logs");
-            for (const name of [`slurm-${jobId}.err`, `slurm-${jobId}.out`]) {
-                const t = await tail(external_node_path_namespaceObject.join(logs, name));
-                if (t.skipped)
-                    findings.push(symlinkFinding(repoRoot, external_node_path_namespaceObject.join(logs, name), m.run_id, `logs/${name}`));
-                if (t.text !== undefined) {
-                    rep.logTail = t.text;
-                    break;
-                }
-            }
-        }
-        rep.changed = stable(m) !== l.stableBefore;
-        if (rep.changed)
-            changed.push({ l, m });
-        reports.push(rep);
-    }
-    // Ledger disagreements (the manifest wins), for every SLURM run.
-    const ledgerFix = [];
-    const changedById = new Map(changed.map((c) => [c.m.run_id, c.m]));
-    const known = new Set();
-    for (const l of all) {
-        const m = changedById.get(l.manifest.run_id) ?? l.manifest;
-        known.add(String(m.run_id));
-        if (m.host_mode !== "slurm" || !manifestJobId(m))
-            continue;
-        let want;
-        try {
-            want = canonicalLine(m);
-        }
-        catch (e) {
-            findings.push(errorFinding(e, l.run.manifestDisplay, "ledger.manifest", "warning"));
-            continue;
-        }
-        const have = ledgerByRun.get(String(m.run_id));
-        if (have && have.text === want)
-            continue;
-        // A line that matched the manifest as it was before this tick simply follows it; anything else disagreed.
-        let wasRight = false;
-        try {
-            wasRight = have !== undefined && changedById.has(m.run_id) && have.text === canonicalLine(l.manifest);
-        }
-        catch {
-            wasRight = false;
-        }
-        if (!wasRight) {
-            findings.push({
-                severity: "warning",
-                check: "ledger.disagrees",
-                message: have
-                    ? `the ledger line "${have.text.trim()}" disagrees with ${l.run.manifestDisplay}; the manifest wins and the line becomes "${want}"`
-                    : `run ${m.run_id} (${l.run.manifestDisplay}) has no ledger line; it is added`,
-                file: LEDGER_PATH,
-                line: have?.line,
-            });
-        }
-        ledgerFix.push(m);
-    }
-    if (!opts.runId) {
-        for (const e of parsedLedger.entries) {
-            if (!known.has(e.runId)) {
-                findings.push({
-                    severity: "warning",
-                    check: "ledger.no_manifest",
-                    file: LEDGER_PATH,
-                    line: e.line,
-                    message: `the ledger names run ${e.runId} (job ${e.jobId}), but no experiments/*/*/runs/${e.runId}/run_manifest.json exists; the line is left as it is`,
-                    hint: "restore the run's manifest from git history, or remove the line if the run was deleted on purpose",
-                });
-            }
-        }
-    }
-    const written = [];
-    if (dryRun) {
-        return {
-            runs: reports,
-            tracked: all.length,
-            inFlight: slurmInFlight.length,
-            findings,
-            scheduler,
-            outage: outageInfo,
-            written,
-            dryRun,
-        };
-    }
-    // Write everything in one replayable step (commit-back may call it again on a new head), then one commit.
-    let applyFindings = [];
-    /** Runs another writer moved meanwhile (re-decided on every apply: a retry runs on a new head). */
-    const superseded = new Set();
-    const apply = async () => {
-        const touched = [];
-        applyFindings = [];
-        superseded.clear();
-        for (const c of changed) {
-            // Re-read on the head we are writing onto: another writer may have moved the run since this tick read it.
-            const theirsText = await (0,promises_namespaceObject.readFile)(c.l.run.manifestPath, "utf8").catch(() => undefined);
-            const own = theirsText !== undefined &&
-                (ownWrites.get(c.m.run_id)?.has(theirsText) || theirsText === serializeManifest(c.m));
-            let theirs;
-            try {
-                theirs = theirsText !== undefined && !own ? JSON.parse(theirsText) : undefined;
-            }
-            catch {
-                theirs = undefined;
-            }
-            if (theirs && theirs.run_id === c.m.run_id && keepTheirs(statusOf(c.l.manifest), theirs, c.m)) {
-                superseded.add(c.m.run_id);
-                applyFindings.push({
-                    severity: "notice",
-                    check: "monitor.superseded",
-                    file: c.l.run.manifestDisplay,
-                    message: `run ${c.m.run_id} was moved to ${statusOf(theirs)} by another writer while this tick worked (it read ${statusOf(c.l.manifest)} and decided ${statusOf(c.m)}); the newer record is kept`,
-                });
-                continue;
-            }
-            await writeManifest(c.l.run.manifestPath, c.m, c.l.run.manifestDisplay);
-            touched.push(c.l.run.manifestDisplay);
-        }
-        for (const [p, { content, runId }] of extraFiles) {
-            if (superseded.has(runId))
-                continue;
-            await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, p), content);
-            touched.push(p);
-        }
-        for (const sec of summarySections) {
-            if (superseded.has(sec.runId))
-                continue;
-            const abs = external_node_path_namespaceObject.join(repoRoot, sec.path);
-            const cur = (0,external_node_fs_namespaceObject.existsSync)(abs) ? await (0,promises_namespaceObject.readFile)(abs, "utf8") : undefined;
-            try {
-                const next = upsertRunSection(cur, sec.iterationId, sec.runId, sec.section, sec.path);
-                if (next !== cur)
-                    await writeFileAtomic(abs, next);
-                touched.push(sec.path);
-            }
-            catch (e) {
-                applyFindings.push(errorFinding(e, sec.path, "extract.summary", "warning"));
-            }
-        }
-        const ledgerNow = ledgerFix.filter((m) => !superseded.has(m.run_id));
-        if (ledgerNow.length) {
-            const up = await upsertManyFile(ledgerAbs, ledgerNow, LEDGER_PATH);
-            for (const r of up.results)
-                if (r.error)
-                    applyFindings.push(errorFinding(r.error, LEDGER_PATH, "ledger.update"));
-            if (up.written)
-                touched.push(LEDGER_PATH);
-        }
-        if (stateEvents.length) {
-            try {
-                const st = await readState(repoRoot);
-                if (st) {
-                    let s = st;
-                    for (const ev of stateEvents)
-                        if (!superseded.has(ev.manifest.run_id))
-                            s = nextState(s, ev.manifest, ev.event, now()) ?? s;
-                    if (s !== st) {
-                        await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), JSON.stringify(s, null, 2) + "\n");
-                        touched.push(STATE_PATH);
-                    }
-                }
-            }
-            catch (e) {
-                applyFindings.push(errorFinding(e, STATE_PATH, "state", "warning"));
-            }
-        }
-        if (monitorState) {
-            await writeFileAtomic(monitorStateAbs, JSON.stringify(monitorState, null, 2) + "\n");
-            touched.push(MONITOR_STATE_PATH);
-        }
-        return touched;
-    };
-    let commit;
-    const anything = changed.length ||
-        extraFiles.size ||
-        summarySections.length ||
-        ledgerFix.length ||
-        stateEvents.length ||
-        monitorState;
-    if (anything) {
-        if ((opts.commit ?? inGit) && inGit) {
-            commit = await commitBack({
-                repoRoot,
-                apply,
-                message: commitMessage(reports, outageInfo),
-                skipCi: opts.skipCi,
-                push: opts.push,
-                branch: opts.branch,
-                token: opts.token,
-            });
-            written.push(...commit.paths);
-        }
-        else {
-            written.push(...(await apply()));
-        }
-        findings.push(...applyFindings);
-    }
-    return {
-        runs: reports,
-        tracked: all.length,
-        inFlight: slurmInFlight.length,
-        findings,
-        scheduler,
-        outage: outageInfo,
-        commit,
-        written,
-        dryRun,
-    };
 }
 /** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
 function commitMessage(reports, outage) {
@@ -26170,12 +26630,84 @@ function commitMessage(reports, outage) {
     const body = moved.map((r) => `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`);
     return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
 }
-/** The run's section of summary.md, markers included. */
-function sectionOf(text, runId) {
-    const lines = text.replace(/\r\n/g, "\n").split("\n");
-    const start = lines.indexOf(`<!-- autolab:run ${runId} begin -->`);
-    const end = lines.indexOf(`<!-- autolab:run ${runId} end -->`);
-    return start >= 0 && end > start ? lines.slice(start, end + 1).join("\n") : undefined;
+async function tick(opts, ws, now) {
+    const findings = [];
+    const dryRun = !!opts.dryRun;
+    const { policy } = await loadPolicy(ws.root);
+    const settings = monitorSettings(policy);
+    // Gather.
+    const discovered = await discoverRuns(ws.root, opts.runId ? { runId: opts.runId } : {});
+    // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
+    if (opts.runId && !discovered.runs.length)
+        throw runNotFound(opts.runId, discovered.findings);
+    findings.push(...discovered.findings);
+    const all = await loadRuns(discovered.runs, findings);
+    const ledger = parseLedger(await readLedgerText(ws.root, findings));
+    findings.push(...ledgerProblems(ledger));
+    const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
+    const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
+    // Ask, once.
+    const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
+    const at = isoSeconds(now());
+    const prevState = await readJsonFile(external_node_path_namespaceObject.join(ws.root, MONITOR_STATE_PATH));
+    const outage = outageStep(prevState, { asked: !!outcome, ok: outcome?.ok ?? true, error: outcome?.error }, at, settings.escalateAfterTicks);
+    if (outage.finding)
+        findings.push(outage.finding);
+    // Decide and act, run by run.
+    const ctx = {
+        root: ws.root,
+        at,
+        now,
+        settings,
+        policy,
+        outcome,
+        unresolved: new Set(outcome?.unresolved ?? []),
+        dryRun,
+        findings,
+    };
+    const results = [];
+    for (const l of candidates)
+        results.push(await advanceRun(ctx, l));
+    const reports = results.map((r) => r.report);
+    const changedById = new Map();
+    for (const r of results)
+        if (r.changed)
+            changedById.set(r.changed.run_id, r.changed);
+    const follow = ledgerFollow(all.map((l) => ({
+        before: l.manifest,
+        after: changedById.get(l.manifest.run_id),
+        manifestFile: l.run.manifestDisplay,
+    })), ledger, !opts.runId);
+    findings.push(...follow.findings);
+    const report = {
+        runs: reports,
+        tracked: all.length,
+        inFlight: inFlight.length,
+        findings,
+        scheduler: schedulerSummary(outcome),
+        outage: outage.outage,
+        written: [],
+        dryRun,
+    };
+    if (dryRun)
+        return report;
+    // Record: one change set, one commit.
+    const edits = tickEdits({
+        runs: candidates,
+        results,
+        ledgerFix: follow.fix,
+        monitorState: outage.state,
+        now: now(),
+    });
+    const rec = await record_record(ws, edits, {
+        message: commitMessage(reports, outage.outage),
+        skipCi: opts.skipCi,
+        push: opts.push,
+        branch: opts.branch,
+        token: opts.token,
+    });
+    findings.push(...rec.findings);
+    return { ...report, commit: rec.commit, written: rec.written };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/monitor.js
@@ -26270,7 +26802,7 @@ Options:
 
 
 
-function str(v) {
+function status_str(v) {
     return typeof v === "string" && v !== "" ? v : null;
 }
 async function collectStatus(repoRoot, opts = {}) {
@@ -26294,20 +26826,20 @@ async function collectStatus(repoRoot, opts = {}) {
             });
             continue;
         }
-        const started = str(m.timestamps?.started_at) ?? str(m.started_at);
-        const completed = str(m.timestamps?.completed_at) ?? str(m.completed_at);
+        const started = status_str(m.timestamps?.started_at) ?? status_str(m.started_at);
+        const completed = status_str(m.timestamps?.completed_at) ?? status_str(m.completed_at);
         const t0 = started ? Date.parse(started) : NaN;
         const failure = m.failure && typeof m.failure === "object" ? m.failure : {};
         rows.push({
-            runId: str(m.run_id) ?? r.runId,
-            iterationId: str(m.iteration_id) ?? r.iterationId,
-            hostMode: str(m.host_mode) ?? "?",
+            runId: status_str(m.run_id) ?? r.runId,
+            iterationId: status_str(m.iteration_id) ?? r.iterationId,
+            hostMode: status_str(m.host_mode) ?? "?",
             jobId: manifestJobId(m) ?? null,
             status: statusOf(m),
-            failureReason: str(failure.reason) ?? str(m.slurm?.failure_reason),
-            slurmState: str(m.slurm?.state),
-            reason: str(m.slurm?.reason),
-            sync: normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? str(m.artifact_sync_to_local?.status),
+            failureReason: status_str(failure.reason) ?? status_str(m.slurm?.failure_reason),
+            slurmState: status_str(m.slurm?.state),
+            reason: status_str(m.slurm?.reason),
+            sync: normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? status_str(m.artifact_sync_to_local?.status),
             startedAt: started,
             completedAt: completed,
             ageSeconds: Number.isFinite(t0) ? Math.max(0, Math.round((now - t0) / 1000)) : null,
@@ -26384,7 +26916,7 @@ Exit 1 when a manifest cannot be read.
         const a = parseArgs(argv, [{ name: "json" }, { name: "iteration", value: true }, { name: "run-id", value: true }]);
         if (a.positionals.length)
             throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab status --help");
-        const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
+        const root = (await git_isGitRepo(io.cwd)) ? await git_topLevel(io.cwd) : io.cwd;
         const { rows, findings } = await collectStatus(root, { iteration: a.values.iteration, runId: a.values["run-id"] });
         if (a.flags.json)
             io.stdout(JSON.stringify({ runs: rows, findings }, null, 2) + "\n");
@@ -26456,8 +26988,8 @@ async function cancelJobs(jobIds, opts = {}) {
 
 
 async function cancel(opts) {
-    const inGit = await isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
+    const inGit = await git_isGitRepo(opts.cwd);
+    const repoRoot = inGit ? await git_topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
     const found = await discoverRuns(repoRoot, { runId: opts.runId });
     const run = found.runs[0];
     if (!run)
@@ -26470,7 +27002,7 @@ async function cancel(opts) {
         const before = statusOf(m);
         const jobId = manifestJobId(m);
         const base = { runId: m.run_id, jobId, before, manifestPath: run.manifestDisplay };
-        if (!vocabulary_canTransition(before, "failed")) {
+        if (!canTransition(before, "failed")) {
             return { ...base, after: before, scancelled: false, alreadyEnded: false };
         }
         let scancelled = false;
@@ -26478,7 +27010,7 @@ async function cancel(opts) {
         if (m.host_mode === "slurm" && jobId) {
             const r = await cancelJobs([jobId], { scancelBin: opts.scancelBin, timeoutMs: opts.timeoutMs });
             if (!r.ok) {
-                throw new AutolabError(`scancel of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`, {
+                throw new errors_AutolabError(`scancel of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`, {
                     file: run.manifestDisplay,
                     hint: "retry when the controller answers (scontrol ping)",
                 });
@@ -26631,7 +27163,7 @@ async function fallbackStage(repoRoot) {
     const raw = policy.autorun?.todo_fallback?.slurm?.stage;
     const stage = raw === undefined ? DEFAULT_TODO_FALLBACK_STAGE : raw;
     if (typeof stage !== "string" || !STAGES.includes(stage)) {
-        throw new AutolabError(`autorun.todo_fallback.slurm.stage ${JSON.stringify(stage)} is not a stage (one of ${STAGES.join(", ")})`, {
+        throw new errors_AutolabError(`autorun.todo_fallback.slurm.stage ${JSON.stringify(stage)} is not a stage (one of ${STAGES.join(", ")})`, {
             file: POLICY_PATH,
             jsonPath: "/autorun/todo_fallback/slurm/stage",
             hint: `set it to e.g. ${DEFAULT_TODO_FALLBACK_STAGE}`,
@@ -26640,11 +27172,11 @@ async function fallbackStage(repoRoot) {
     return stage;
 }
 async function runStep(opts) {
-    const inGit = await isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
+    const inGit = await git_isGitRepo(opts.cwd);
+    const repoRoot = inGit ? await git_topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
     const state = await readState(repoRoot);
     if (!state) {
-        throw new AutolabError(`no ${STATE_PATH}: nothing tells autolab which stage this repository is in`, {
+        throw new errors_AutolabError(`no ${STATE_PATH}: nothing tells autolab which stage this repository is in`, {
             file: STATE_PATH,
             hint: "create it (autolab init does) or use autolab launch / autolab monitor directly",
         });
@@ -27082,7 +27614,7 @@ function manifestPathFindings(root, doc) {
             continue;
         try {
             if (external_node_path_namespaceObject.isAbsolute(v))
-                throw new AutolabError(`path ${JSON.stringify(v)} is absolute`);
+                throw new errors_AutolabError(`path ${JSON.stringify(v)} is absolute`);
             resolveInside(root, v, "path");
         }
         catch (e) {
@@ -27793,7 +28325,7 @@ async function runPolicyCommand(spec, ctx) {
         words = splitCommandLine(template, { what: spec.key });
     }
     catch (e) {
-        return fail(e instanceof Error ? e.message : String(e), (e instanceof AutolabError && e.hint) || `fix ${spec.key}`);
+        return fail(e instanceof Error ? e.message : String(e), (e instanceof errors_AutolabError && e.hint) || `fix ${spec.key}`);
     }
     if (words.length === 0)
         return fail(`${spec.key} is empty`, `set ${spec.key}, ${off}`);
@@ -27819,7 +28351,7 @@ async function runPolicyCommand(spec, ctx) {
         argv = words.map((w) => expandPlaceholders(w, vars, spec.key));
     }
     catch (e) {
-        return fail(e instanceof Error ? e.message : String(e), (e instanceof AutolabError && e.hint) || `fix ${spec.key}`);
+        return fail(e instanceof Error ? e.message : String(e), (e instanceof errors_AutolabError && e.hint) || `fix ${spec.key}`);
     }
     const r = await runArgv(argv[0], argv.slice(1), {
         cwd: ctx.root,
@@ -27913,7 +28445,7 @@ function severityRank(f) {
 }
 async function runVerify(opts) {
     if (!isVerifyStage(opts.stage)) {
-        throw new AutolabError(`unknown stage ${JSON.stringify(opts.stage)}`, {
+        throw new errors_AutolabError(`unknown stage ${JSON.stringify(opts.stage)}`, {
             exitCode: 2,
             hint: `known stages: ${VERIFY_STAGES.join(", ")}`,
         });
@@ -27940,7 +28472,7 @@ async function runVerify(opts) {
         }
     }
     catch (e) {
-        const errs = e instanceof AutolabError && e.findings.length ? e.findings : [errorToFinding(e, "policy.schema", POLICY_PATH)];
+        const errs = e instanceof errors_AutolabError && e.findings.length ? e.findings : [errorToFinding(e, "policy.schema", POLICY_PATH)];
         return failed(errs.map((f) => ({
             ...f,
             check: f.check === "schema" ? "policy.schema" : f.check,
@@ -28183,7 +28715,7 @@ Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
             throw new UsageError("--stage is required", `known stages: ${VERIFY_STAGES.join(", ")}`);
         if (!isVerifyStage(stage))
             throw new UsageError(`unknown stage '${stage}'`, `known stages: ${VERIFY_STAGES.join(", ")}`);
-        const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
+        const root = (await git_isGitRepo(io.cwd)) ? await git_topLevel(io.cwd) : io.cwd;
         const report = await runVerify({
             repoRoot: root,
             stage,
@@ -28273,7 +28805,7 @@ const slurm_job_list_command = {
             throw new UsageError(`unexpected argument '${extra[0]}'`);
         if (!a.values.manifest)
             throw new UsageError("--manifest FILE is required");
-        const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : undefined;
+        const root = (await git_isGitRepo(io.cwd)) ? await git_topLevel(io.cwd) : undefined;
         const manifestPath = shownPath(root, io.cwd, a.values.manifest, "--manifest");
         const docPath = a.values.doc
             ? shownPath(root, io.cwd, a.values.doc, "--doc")
@@ -28293,8 +28825,8 @@ const slurm_job_list_command = {
             expected = canonicalLine(manifest);
         }
         catch (e) {
-            if (e instanceof AutolabError) {
-                throw new AutolabError(e.message, { file: manifestPath.display, jsonPath: e.location.jsonPath, hint: e.hint });
+            if (e instanceof errors_AutolabError) {
+                throw new errors_AutolabError(e.message, { file: manifestPath.display, jsonPath: e.location.jsonPath, hint: e.hint });
             }
             throw e;
         }
@@ -28498,7 +29030,7 @@ const validate_command = {
                 findings = (await loadDocument(kind, external_node_path_namespaceObject.resolve(io.cwd, file), file)).findings;
             }
             catch (e) {
-                if (!(e instanceof AutolabError))
+                if (!(e instanceof errors_AutolabError))
                     throw e;
                 findings = [
                     {
@@ -28644,7 +29176,7 @@ required check fails.
 `,
     async run(argv, io) {
         const a = parseArgs(argv, [{ name: "json" }]);
-        const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
+        const root = (await git_isGitRepo(io.cwd)) ? await git_topLevel(io.cwd) : io.cwd;
         const rep = await doctor(root);
         io.stdout(a.flags.json ? JSON.stringify(rep, null, 2) + "\n" : formatDoctor(rep));
         return rep.ok ? 0 : 1;
@@ -28733,7 +29265,7 @@ async function main(argv, io) {
     }
     catch (err) {
         io.stderr(formatError(err) + "\n");
-        if (err instanceof AutolabError)
+        if (err instanceof errors_AutolabError)
             return err.exitCode;
         return 1;
     }

@@ -11,7 +11,7 @@ import { createOctokit, publishFindings, upsertRunCheck, type Octokit } from "..
 import { emitWorkflowCommands } from "../github/annotations.js";
 import { renderSummary, writeSummary } from "../github/summary.js";
 import { launch } from "../stages/launch.js";
-import { monitor, type RunReport } from "../stages/monitor.js";
+import { monitor, type RunReport } from "../commands/monitor/index.js";
 import { runVerify } from "../stages/verify.js";
 import { cancel } from "../stages/cancel.js";
 import { collectStatus } from "../stages/status.js";

@@ -12,9 +12,8 @@ import { upsertLedger, upsertMany, type UpsertAction, type UpsertResult } from "
 /** Default location, relative to the repository root. */
 export { LEDGER_PATH } from "../domain/layout.js";
 
-/** Header of a ledger the tool creates. It names no run, so the parser ignores it. */
-export const LEDGER_HEADER =
-  "# SLURM job list\n\nOne line per SLURM run: launch date (UTC), job id, iteration, run id, status.\nMaintained by autolab; notes you add outside the run lines are kept.\n\n";
+export { LEDGER_HEADER } from "./sync.js";
+import { LEDGER_HEADER } from "./sync.js";
 
 /** The ledger's text, or undefined when the file does not exist. */
 export async function readLedger(absPath: string, displayPath: string = absPath): Promise<string | undefined> {

@@ -311,6 +311,11 @@ function decideArray(o: JobObservation): StateDecision {
   return out;
 }
 
+/** The meaning of one observation (a job or an array), before the sentinel and the grace rules (domain/tick.ts). */
+export function judgeObservation(o: JobObservation): StateDecision {
+  return o.tasks !== undefined ? decideArray(o) : decideOne(o);
+}
+
 /**
  * The decision for one run this tick. With no observation, the job is
  * unknown: not terminal until `graceSeconds` have passed since

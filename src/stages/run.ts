@@ -20,7 +20,7 @@ import { loadPolicy, POLICY_PATH } from "../contract/policy.js";
 import type { AutolabState } from "../contract/types.js";
 import { STAGES } from "../contract/vocabulary.js";
 import { launch, type LaunchResult } from "./launch.js";
-import { monitor, type MonitorReport } from "./monitor.js";
+import { monitor, type MonitorReport } from "../commands/monitor/index.js";
 import { readState, STATE_PATH } from "./state.js";
 import { isGitRepo, topLevel } from "../git/git.js";
 import { commitBack, type CommitBackResult } from "../git/commitback.js";

@@ -11,7 +11,7 @@ import type { RunManifest } from "../contract/types.js";
 import { manifestJobId } from "../contract/manifest.js";
 import { normalizeSyncStatus } from "../contract/vocabulary.js";
 import { discoverRuns } from "./discover.js";
-import type { MonitorState } from "./monitor.js";
+import type { MonitorState } from "../commands/monitor/index.js";
 import { statusOf } from "../domain/run.js";
 import { MONITOR_STATE_PATH } from "../domain/layout.js";
 import type { Finding } from "../util/errors.js";

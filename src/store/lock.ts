@@ -4,20 +4,13 @@
  * monitor.lock`), else in `.autolab/`. A lock whose owner process is gone (same
  * host) is taken over; one held on another host is trusted for six hours.
  */
-import { mkdir, open, readFile, unlink } from "node:fs/promises";
+import { mkdir, open, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { git } from "../git/git.js";
 import { isoSeconds as iso } from "../domain/time.js";
 import { AutolabError } from "../util/errors.js";
-
-async function readJson<T>(file: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(file, "utf8")) as T;
-  } catch {
-    return undefined;
-  }
-}
+import { readJsonFile } from "../util/fs.js";
 
 /** Take the lock; returns the release function. */
 export async function takeMonitorLock(repoRoot: string, inGit: boolean, now: Date): Promise<() => Promise<void>> {
@@ -39,7 +32,7 @@ export async function takeMonitorLock(repoRoot: string, inGit: boolean, now: Dat
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const held = await readJson<{ pid?: number; host?: string; at?: string }>(file);
+      const held = await readJsonFile<{ pid?: number; host?: string; at?: string }>(file);
       const age = held?.at ? now.getTime() - Date.parse(held.at) : Infinity;
       let alive = false;
       if (held?.host === os.hostname() && typeof held.pid === "number") {

@@ -129,3 +129,12 @@ export function displayPath(root: string, abs: string): string {
   const rel = path.relative(root, abs);
   return rel && !rel.startsWith("..") ? rel.split(path.sep).join("/") : abs;
 }
+
+/** A JSON file's value, or undefined when it is missing or not JSON (for files only the tool writes). */
+export async function readJsonFile<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}

@@ -7,7 +7,7 @@
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError, formatFinding } from "../../util/errors.js";
-import { monitor } from "../../stages/monitor.js";
+import { monitor } from "../../commands/monitor/index.js";
 
 export const command: CliCommand = {
   name: "monitor",

@@ -36,14 +36,16 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { manifestJobId } from "../contract/manifest.js";
+import { manifestJobId } from "../domain/run.js";
 import { parseDocument } from "../contract/validate.js";
 import type { Design, Metrics, RunManifest } from "../contract/types.js";
 import { isSuccessLike, type MetricsStatus } from "../contract/vocabulary.js";
 import { AutolabError } from "../util/errors.js";
 import { describeFailure, runArgv, type ExecResult } from "../util/exec.js";
-import { displayPath, readTextStrict, writeFileAtomic } from "../util/fs.js";
-import { RUN_PLACEHOLDERS, renderArgv, splitCommandLine, type PlaceholderValues } from "./placeholders.js";
+import { displayPath } from "../util/fs.js";
+import { RUN_PLACEHOLDERS, renderArgv, splitCommandLine, type PlaceholderValues } from "../stages/placeholders.js";
+import { parseSentinel, type Sentinel } from "../domain/sentinel.js";
+import { readNoFollow } from "../store/evidence.js";
 
 export const METRICS_SCHEMA_VERSION = "1.0";
 export const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
@@ -79,21 +81,25 @@ export interface ExtractContext {
 
 export interface ExtractResult {
   metrics: Metrics;
+  /** Absolute path of the run's metrics.json, and its new content (validated). */
   metricsPath: string;
+  metricsText: string;
+  /** Absolute path of the iteration's analysis/summary.md, and the run's section of it (markers included). */
   summaryPath: string;
+  section: string;
   missingEvidence: string[];
   parserRan: boolean;
+  /** The parser's log and where it goes (when the parser ran). */
   logPath?: string;
+  logText?: string;
   error?: string;
 }
 
 // ---------------------------------------------------------------------------
 // Evidence (pure)
 
-export type SentinelInfo =
-  | { state: "missing" }
-  | { state: "invalid"; error: string }
-  | { state: "present"; exitCode?: number; data: Record<string, unknown> };
+/** The sentinel as domain/sentinel.ts parses it. */
+export type SentinelInfo = Sentinel;
 
 export interface ExtractionPlan {
   /** Whether the parser may run. */
@@ -489,6 +495,8 @@ interface ParserOutcome {
   problems: string[];
   error?: string;
   logPath: string;
+  /** The parser's log (argv, result, stdout, stderr), to be written to `logPath`. */
+  logText?: string;
   kind: string;
 }
 
@@ -602,7 +610,7 @@ async function runParser(ctx: ExtractContext, metricsPath: string, timeoutSecond
       AUTOLAB_REPO_ROOT: ctx.repoRoot,
     },
   });
-  await writeFileAtomic(logPath, renderLog(kind, shown, ctx.repoRoot, r, timeoutSeconds));
+  const logText = renderLog(kind, shown, ctx.repoRoot, r, timeoutSeconds);
   const after = stamp(metricsPath);
   const logShown = displayPath(ctx.repoRoot, logPath);
 
@@ -650,35 +658,19 @@ async function runParser(ctx: ExtractContext, metricsPath: string, timeoutSecond
     raw = jsonObjectFromStdout(r.stdout);
     if (!raw && !error) problems.push("extract parser neither wrote metrics.json nor printed a JSON object on stdout");
   }
-  return { ran: true, raw, problems, error, logPath, kind };
+  return { ran: true, raw, problems, error, logPath, logText, kind };
 }
 
 // ---------------------------------------------------------------------------
 // The stage
 
-async function readSentinel(runDir: string, shown: string): Promise<SentinelInfo> {
-  const file = path.join(runDir, SENTINEL_FILE);
-  let text: string;
-  try {
-    text = await readTextStrict(file, shown);
-  } catch (e) {
-    if (e instanceof AutolabError && e.message === "file not found") return { state: "missing" };
-    return { state: "invalid", error: (e as Error).message };
-  }
-  try {
-    const data = JSON.parse(text) as unknown;
-    if (!isObject(data)) return { state: "invalid", error: "not a JSON object" };
-    const ec = data.exit_code;
-    const exitCode =
-      typeof ec === "number" && Number.isInteger(ec)
-        ? ec
-        : typeof ec === "string" && /^-?\d+$/.test(ec.trim())
-          ? Number(ec)
-          : undefined;
-    return { state: "present", exitCode, data };
-  } catch (e) {
-    return { state: "invalid", error: `not valid JSON: ${(e as Error).message}` };
-  }
+/** The run's sentinel, read without following a link (a link or a non-regular file reads as invalid). */
+async function readSentinel(runDir: string): Promise<SentinelInfo> {
+  const r = await readNoFollow(path.join(runDir, SENTINEL_FILE), 1024 * 1024);
+  if (r.skipped)
+    return { state: "invalid", error: `it is ${r.skipped === "symlink" ? "a symlink" : "not a regular file"}` };
+  if (r.tooLarge !== undefined) return { state: "invalid", error: `${r.tooLarge} bytes: too large` };
+  return parseSentinel(r.data?.toString("utf8"));
 }
 
 function defaultMetricName(design: Design): string {
@@ -702,11 +694,16 @@ function assertValidMetrics(text: string, shown: string): void {
   }
 }
 
-/** Extract one finished run: metrics.json and its summary.md section. */
+/**
+ * Extract one finished run: runs the parser and returns metrics.json's
+ * content, the parser's log and the run's summary.md section. Writes nothing
+ * itself (the command records the content with its change set); the parser,
+ * the user's own program, may write metrics.json in the run dir.
+ */
 export async function extractRun(ctx: ExtractContext): Promise<ExtractResult> {
   const metricsPath = path.join(ctx.runDir, METRICS_FILE);
   const metricsShown = displayPath(ctx.repoRoot, metricsPath);
-  const sentinel = await readSentinel(ctx.runDir, displayPath(ctx.repoRoot, path.join(ctx.runDir, SENTINEL_FILE)));
+  const sentinel = await readSentinel(ctx.runDir);
   const plan = planExtraction(ctx.manifest, sentinel);
   const parserCfg = isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
   const designTimeout = parserCfg?.timeout_seconds;
@@ -734,20 +731,10 @@ export async function extractRun(ctx: ExtractContext): Promise<ExtractResult> {
     defaultMetricName: defaultMetricName(ctx.design),
     extraction,
   });
-  const text = JSON.stringify(metrics, null, 2) + "\n";
-  assertValidMetrics(text, metricsShown);
-  const previous = stamp(metricsPath);
-  if (!previous.exists || !previous.content!.equals(Buffer.from(text, "utf8")))
-    await writeFileAtomic(metricsPath, text);
+  const metricsText = JSON.stringify(metrics, null, 2) + "\n";
+  assertValidMetrics(metricsText, metricsShown);
 
   const summaryPath = path.join(ctx.iterationDir, "analysis", "summary.md");
-  const summaryShown = displayPath(ctx.repoRoot, summaryPath);
-  let existing: string | undefined;
-  try {
-    existing = await readTextStrict(summaryPath, summaryShown);
-  } catch (e) {
-    if (!(e instanceof AutolabError && e.message === "file not found")) throw e;
-  }
   const link = path.relative(path.dirname(summaryPath), metricsPath).split(path.sep).join("/");
   const sync = isObject(ctx.manifest.artifact_sync_to_local) ? ctx.manifest.artifact_sync_to_local : {};
   const section = renderRunSection({
@@ -758,16 +745,18 @@ export async function extractRun(ctx: ExtractContext): Promise<ExtractResult> {
     exitCode: sentinel.state === "present" ? sentinel.exitCode : undefined,
     syncStatus: typeof sync.status === "string" ? sync.status : undefined,
   });
-  const updated = upsertRunSection(existing, ctx.iterationId, ctx.runId, section, summaryShown);
-  if (updated !== existing) await writeFileAtomic(summaryPath, updated);
 
   return {
     metrics,
     metricsPath,
+    metricsText,
     summaryPath,
+    section,
     missingEvidence: metrics.missing_evidence,
     parserRan,
-    ...(outcome && parserRan ? { logPath: outcome.logPath } : {}),
+    ...(outcome && parserRan && outcome.logText !== undefined
+      ? { logPath: outcome.logPath, logText: outcome.logText }
+      : {}),
     ...(outcome?.error ? { error: outcome.error } : {}),
   };
 }

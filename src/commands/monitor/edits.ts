@@ -1,0 +1,103 @@
+/**
+ * The tick's change set, in the order commit-back replays it: manifests
+ * first (they decide which runs another writer superseded), then each run's
+ * own files, the iterations' summaries, the ledger, state.json and the
+ * monitor's outage state.
+ */
+import { serializeManifest } from "../../contract/manifest.js";
+import type { AutolabState, RunManifest } from "../../contract/types.js";
+import { assertValid, parseDocument } from "../../contract/validate.js";
+import { put, type FileEdit } from "../../domain/changes.js";
+import { MONITOR_STATE_PATH, STATE_PATH } from "../../domain/layout.js";
+import { manifestEdit } from "../../domain/manifest-merge.js";
+import type { MonitorState } from "../../domain/outage.js";
+import { ledgerEdit } from "../../ledger/sync.js";
+import { nextState, serializeState } from "../../stages/state.js";
+import { upsertRunSection } from "../../steps/extract.js";
+import type { LoadedRun } from "../../store/runs.js";
+import type { RunResult } from "./advance.js";
+
+/** The exact manifest bytes, refused (AutolabError) when the manifest is invalid. */
+function validManifestText(m: RunManifest, file: string): string {
+  const text = serializeManifest(m);
+  assertValid(parseDocument<RunManifest>("manifest", text, file));
+  return text;
+}
+
+/** analysis/summary.md is shared by the iteration's runs: each run's section is upserted on the file as it is. */
+function summaryEdits(results: readonly RunResult[]): FileEdit[] {
+  const byPath = new Map<string, NonNullable<RunResult["section"]>[]>();
+  for (const r of results) {
+    if (!r.section) continue;
+    const list = byPath.get(r.section.path) ?? [];
+    list.push(r.section);
+    byPath.set(r.section.path, list);
+  }
+  return [...byPath].map(([file, sections]) => ({
+    path: file,
+    what: "the iteration's summary",
+    edit(current, ctx) {
+      let text = current === undefined ? undefined : new TextDecoder().decode(current);
+      const before = text;
+      for (const s of sections) {
+        if (ctx.superseded.has(s.runId)) continue;
+        text = upsertRunSection(text, s.iterationId, s.runId, s.text, file);
+      }
+      return text === undefined || text === before ? "unchanged" : text;
+    },
+  }));
+}
+
+/** state.json follows the tracked run; the new state is validated before it is written. */
+function stateEdit(results: readonly RunResult[], now: Date): FileEdit | undefined {
+  const events = results.flatMap((r) => r.stateEvents.map((event) => ({ manifest: r.changed ?? undefined, r, event })));
+  if (!events.length) return undefined;
+  return {
+    path: STATE_PATH,
+    what: "state.json",
+    edit(current, ctx) {
+      if (current === undefined) return "unchanged";
+      const st = parseDocument<AutolabState>("state", new TextDecoder().decode(current), STATE_PATH).data;
+      let s = st;
+      for (const e of events) {
+        const m = e.manifest;
+        if (!m || ctx.superseded.has(m.run_id)) continue;
+        s = nextState(s, m, e.event, now) ?? s;
+      }
+      if (s === st) return "unchanged";
+      const text = serializeState(s);
+      assertValid(parseDocument<AutolabState>("state", text, STATE_PATH));
+      return text;
+    },
+  };
+}
+
+export function tickEdits(i: {
+  runs: readonly LoadedRun[];
+  results: readonly RunResult[];
+  ledgerFix: readonly RunManifest[];
+  monitorState?: MonitorState;
+  now: Date;
+}): FileEdit[] {
+  const edits: FileEdit[] = [];
+  i.results.forEach((r, k) => {
+    const l = i.runs[k];
+    if (!r.changed) return;
+    edits.push(
+      manifestEdit({
+        path: l.run.manifestDisplay,
+        base: l.manifest,
+        baseTexts: r.baseTexts,
+        ours: r.changed,
+        serialize: (m) => validManifestText(m, l.run.manifestDisplay),
+      }),
+    );
+  });
+  for (const r of i.results) for (const [p, content] of r.files) edits.push(put(p, content, r.report.runId));
+  edits.push(...summaryEdits(i.results));
+  if (i.ledgerFix.length) edits.push(ledgerEdit(i.ledgerFix));
+  const st = stateEdit(i.results, i.now);
+  if (st) edits.push(st);
+  if (i.monitorState) edits.push(put(MONITOR_STATE_PATH, JSON.stringify(i.monitorState, null, 2) + "\n"));
+  return edits;
+}

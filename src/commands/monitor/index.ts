@@ -1,0 +1,235 @@
+/**
+ * monitor: one tick advances every in-progress run from scheduler evidence.
+ * Gather (discover runs, read manifests and the ledger) -> ask (one batched
+ * scheduler question for every run in flight) -> decide and act per run
+ * (domain/tick.ts; sync and extract in advance.ts) -> record (one change set,
+ * one commit).
+ *
+ *  - Finds runs: every manifest that is not terminal, plus terminal runs with
+ *    no metrics.json yet (not extracted). Terminal, extracted runs cost one
+ *    JSON parse (for the ledger check) and nothing else.
+ *  - Asks the scheduler once for all of them (one sacct + one squeue, one
+ *    scontrol only when accounting is down). The number of scheduler calls
+ *    does not depend on the number of runs.
+ *  - An outage changes no run: it is recorded in `.autolab/monitor_state.json`
+ *    and escalated after `slurm.monitor.poll_failure_escalation_ticks` ticks
+ *    (domain/outage.ts).
+ *  - The per-run rules (sentinel grace, name mismatch, unknown jobs, pending
+ *    reasons that never start) are domain/tick.ts's; see its header.
+ *  - The ledger line of every SLURM run follows its manifest in the same tick
+ *    (ledger/sync.ts); state.json moves with the tracked run.
+ *  - A manifest is only rewritten when something other than the poll time or
+ *    the growing elapsed time changed, so an idle tick writes and commits
+ *    nothing. All changes of the tick land in one commit; when the push is
+ *    rejected, the change set is replayed on the new head and each manifest is
+ *    merged field by field into the other writer's version
+ *    (domain/manifest-merge.ts): a run another writer moved is superseded and
+ *    this tick writes nothing else for it.
+ *  - Two ticks never run at once in one checkout (store/lock.ts).
+ *  - Evidence is never read through a symlink (store/evidence.ts).
+ */
+import path from "node:path";
+import { loadPolicy } from "../../contract/policy.js";
+import type { RunManifest } from "../../contract/types.js";
+import { MONITOR_STATE_PATH } from "../../domain/layout.js";
+import { outageStep, type MonitorState } from "../../domain/outage.js";
+import { manifestJobId } from "../../domain/run.js";
+import { monitorSettings } from "../../domain/settings.js";
+import { asksScheduler, needsWork } from "../../domain/tick.js";
+import { isoSeconds } from "../../domain/time.js";
+import { record } from "../../git/record.js";
+import { parseLedger } from "../../ledger/ledger.js";
+import { LEDGER_PATH, readLedger } from "../../ledger/io.js";
+import { ledgerFollow, ledgerProblems } from "../../ledger/sync.js";
+import { queryJobs, type QueryOutcome } from "../../slurm/query.js";
+import { discoverRuns, runNotFound } from "../../stages/discover.js";
+import { takeMonitorLock } from "../../store/lock.js";
+import { loadRuns, type LoadedRun } from "../../store/runs.js";
+import { openWorkspace, type Workspace } from "../../store/workspace.js";
+import { findingFromError, type Finding } from "../../util/errors.js";
+import { readJsonFile } from "../../util/fs.js";
+import { advanceRun, type RunResult, type TickContext } from "./advance.js";
+import { tickEdits } from "./edits.js";
+import type { MonitorOptions, MonitorReport, RunReport } from "./types.js";
+
+export type { MonitorOptions, MonitorReport, RunReport } from "./types.js";
+export type { MonitorState } from "../../domain/outage.js";
+
+export async function monitor(opts: MonitorOptions): Promise<MonitorReport> {
+  const now = opts.now ?? (() => new Date());
+  const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+  const release = opts.dryRun ? async () => undefined : await takeMonitorLock(ws.root, ws.inGit, now());
+  try {
+    return await tick(opts, ws, now);
+  } finally {
+    await release();
+  }
+}
+
+/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
+function sacctTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** One question to the scheduler for every run in flight (undefined: nothing to ask). */
+async function ask(
+  opts: MonitorOptions,
+  inFlight: readonly LoadedRun[],
+  lookbackDays: number,
+  clientTimeoutMs: number,
+  now: Date,
+  findings: Finding[],
+): Promise<QueryOutcome | undefined> {
+  const jobIds = [...new Set(inFlight.map((l) => manifestJobId(l.manifest) as string))];
+  if (!jobIds.length) return undefined;
+  const launched = inFlight
+    .map((l) => Date.parse(String(l.manifest.timestamps?.started_at ?? l.manifest.started_at ?? "")))
+    .filter((t) => Number.isFinite(t));
+  const earliest = launched.length
+    ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
+    : now.getTime() - lookbackDays * 86400 * 1000;
+  const outcome = await queryJobs(jobIds, {
+    startTime: sacctTime(new Date(earliest)),
+    timeoutMs: clientTimeoutMs,
+    ...opts.query,
+  });
+  opts.log?.(
+    `scheduler: ${outcome.calls.length} call(s) for ${jobIds.length} job(s), ${outcome.ok ? `ok (accounting ${outcome.accounting})` : "FAILED: " + outcome.error}`,
+  );
+  if (outcome.ok) {
+    for (const w of outcome.warnings) {
+      findings.push({
+        severity: "warning",
+        check: "scheduler.accounting",
+        message: `${w}; runs are followed through squeue/scontrol, and jobs neither shows are left as they are`,
+        hint: "check slurmdbd and its database (sacctmgr show cluster); finished jobs are settled once accounting answers again",
+      });
+    }
+  }
+  return outcome;
+}
+
+function schedulerSummary(outcome: QueryOutcome | undefined): MonitorReport["scheduler"] {
+  return {
+    ok: outcome ? outcome.ok : true,
+    calls: outcome?.calls.length ?? 0,
+    totalMs: Math.round(outcome?.calls.reduce((a, c) => a + c.durationMs, 0) ?? 0),
+    accounting: outcome?.accounting,
+    error: outcome?.error,
+    detail: (outcome?.calls ?? []).map(
+      (c) =>
+        `${path.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`,
+    ),
+  };
+}
+
+async function readLedgerText(root: string, findings: Finding[]): Promise<string> {
+  try {
+    return (await readLedger(path.join(root, LEDGER_PATH), LEDGER_PATH)) ?? "";
+  } catch (e) {
+    findings.push(findingFromError(e, "ledger.read", LEDGER_PATH));
+    return "";
+  }
+}
+
+/** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
+export function commitMessage(reports: RunReport[], outage: MonitorReport["outage"]): string {
+  const moved = reports.filter((r) => r.transitions.length);
+  const subject = outage
+    ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
+    : `autolab: monitor tick: ${moved.length} run(s) advanced`;
+  const body = moved.map(
+    (r) =>
+      `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`,
+  );
+  return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
+}
+
+async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promise<MonitorReport> {
+  const findings: Finding[] = [];
+  const dryRun = !!opts.dryRun;
+  const { policy } = await loadPolicy(ws.root);
+  const settings = monitorSettings(policy);
+
+  // Gather.
+  const discovered = await discoverRuns(ws.root, opts.runId ? { runId: opts.runId } : {});
+  // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
+  if (opts.runId && !discovered.runs.length) throw runNotFound(opts.runId, discovered.findings);
+  findings.push(...discovered.findings);
+  const all = await loadRuns(discovered.runs, findings);
+  const ledger = parseLedger(await readLedgerText(ws.root, findings));
+  findings.push(...ledgerProblems(ledger));
+  const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
+  const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
+
+  // Ask, once.
+  const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
+  const at = isoSeconds(now());
+  const prevState = await readJsonFile<MonitorState>(path.join(ws.root, MONITOR_STATE_PATH));
+  const outage = outageStep(
+    prevState,
+    { asked: !!outcome, ok: outcome?.ok ?? true, error: outcome?.error },
+    at,
+    settings.escalateAfterTicks,
+  );
+  if (outage.finding) findings.push(outage.finding);
+
+  // Decide and act, run by run.
+  const ctx: TickContext = {
+    root: ws.root,
+    at,
+    now,
+    settings,
+    policy,
+    outcome,
+    unresolved: new Set(outcome?.unresolved ?? []),
+    dryRun,
+    findings,
+  };
+  const results: RunResult[] = [];
+  for (const l of candidates) results.push(await advanceRun(ctx, l));
+  const reports = results.map((r) => r.report);
+  const changedById = new Map<string, RunManifest>();
+  for (const r of results) if (r.changed) changedById.set(r.changed.run_id, r.changed);
+  const follow = ledgerFollow(
+    all.map((l) => ({
+      before: l.manifest,
+      after: changedById.get(l.manifest.run_id),
+      manifestFile: l.run.manifestDisplay,
+    })),
+    ledger,
+    !opts.runId,
+  );
+  findings.push(...follow.findings);
+
+  const report: MonitorReport = {
+    runs: reports,
+    tracked: all.length,
+    inFlight: inFlight.length,
+    findings,
+    scheduler: schedulerSummary(outcome),
+    outage: outage.outage,
+    written: [],
+    dryRun,
+  };
+  if (dryRun) return report;
+
+  // Record: one change set, one commit.
+  const edits = tickEdits({
+    runs: candidates,
+    results,
+    ledgerFix: follow.fix,
+    monitorState: outage.state,
+    now: now(),
+  });
+  const rec = await record(ws, edits, {
+    message: commitMessage(reports, outage.outage),
+    skipCi: opts.skipCi,
+    push: opts.push,
+    branch: opts.branch,
+    token: opts.token,
+  });
+  findings.push(...rec.findings);
+  return { ...report, commit: rec.commit, written: rec.written };
+}

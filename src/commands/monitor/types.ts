@@ -1,0 +1,61 @@
+/** The monitor's options and report. */
+import type { RunStatus } from "../../contract/vocabulary.js";
+import type { CommitBackResult } from "../../git/commitback.js";
+import type { Finding } from "../../util/errors.js";
+
+export interface MonitorOptions {
+  cwd: string;
+  runId?: string;
+  /** Decide and report; write nothing, sync nothing, extract nothing. */
+  dryRun?: boolean;
+  /** Commit the tick's changes (default: when inside a git checkout). */
+  commit?: boolean;
+  push?: boolean;
+  branch?: string;
+  skipCi?: boolean;
+  token?: string;
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** Scheduler program overrides and timeouts (tests, benchmarks). */
+  query?: { timeoutMs?: number; chunkSize?: number; bins?: Partial<Record<"sacct" | "squeue" | "scontrol", string>> };
+}
+
+export interface RunReport {
+  runId: string;
+  iterationId: string;
+  manifestPath: string;
+  hostMode: string;
+  jobId?: string;
+  before: RunStatus;
+  after: RunStatus;
+  transitions: Array<{ from: RunStatus | null; to: RunStatus; evidence: string }>;
+  slurmState?: string;
+  reason?: string;
+  failureReason?: string;
+  exitCode?: string;
+  syncStatus?: string;
+  startedAt?: string;
+  completedAt?: string;
+  durationSeconds?: number;
+  primaryMetric?: { name: string; value: number | null };
+  metricsStatus?: string;
+  logTail?: string;
+  launchSha?: string;
+  /** The manifest was (or, in a dry run, would be) rewritten. */
+  changed: boolean;
+}
+
+export interface MonitorReport {
+  runs: RunReport[];
+  /** Runs found (all manifests that could be read). */
+  tracked: number;
+  /** SLURM runs whose job the scheduler was asked about. */
+  inFlight: number;
+  findings: Finding[];
+  scheduler: { ok: boolean; calls: number; totalMs: number; accounting?: string; error?: string; detail: string[] };
+  outage?: { consecutiveFailedTicks: number; escalated: boolean; error: string };
+  commit?: CommitBackResult;
+  /** Repository-relative paths written this tick. */
+  written: string[];
+  dryRun: boolean;
+}

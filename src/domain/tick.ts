@@ -1,0 +1,418 @@
+/**
+ * The per-run decision of a monitor tick. Pure: the command gathers the
+ * manifest, this tick's scheduler answer for the job (already given its
+ * meaning by the scheduler adapter: phase, terminal, failure reason) and the
+ * job's sentinel; `decideRun` returns the updated record, the transitions, the
+ * findings and whether the artifacts must be synced; after the sync,
+ * `afterSync` decides on the sentinel as it arrived with the artifacts.
+ *
+ * Rules (each a row of __tests__/unit/domain-tick.test.ts):
+ * - Only a SLURM run in flight (pending, submitted, running) with a job id,
+ *   whose job has not already been seen to succeed, asks the scheduler.
+ * - An outage (the controller did not answer) changes no run.
+ * - A job nobody lists while accounting is down is unresolved: not evidence
+ *   of anything, the run is left as it is (a notice says so).
+ * - A job id is trusted only with its name: when the scheduler names the job
+ *   otherwise than the run recorded (`slurm.job_name`; sacct's `allocation`
+ *   placeholder and an absent name are not compared), the job is another one:
+ *   the run's job counts as unknown and its sentinel is not read.
+ * - A job no source knows is unknown: not final for `graceSeconds` from the
+ *   first tick that missed it (`slurm.unknown_since`), then failed
+ *   (`unknown_job`). Never a success without an observation.
+ * - The scheduler's success (COMPLETED 0:0) is a success of the run only with
+ *   the sentinel: a sentinel already there that says another exit fails the
+ *   run at once (`exit_code`); otherwise the artifacts are synced first and
+ *   `afterSync` reads the sentinel that came with them: exit 0 -> synced,
+ *   another exit -> failed (`exit_code`), missing or without an exit code ->
+ *   a warning and a wait of `graceSeconds` (a shared filesystem can lag,
+ *   `slurm.sentinel_missing_since`), then failed (`sentinel_missing`).
+ * - A scheduler failure (FAILED, TIMEOUT, CANCELLED by uid, ...) fails the run
+ *   with that reason, the scheduler's exit code and who cancelled.
+ * - A pending job whose reason means it never starts (PartitionConfig, ...) is
+ *   left pending with a warning that says what to change.
+ * - What the scheduler said is stored in `manifest.slurm`, except the
+ *   scheduler's estimates: a pending job's Start and NodeList and an open
+ *   job's End are not recorded (they move on every tick and would churn).
+ * - A run the scheduler called a success remembers it (`slurm.outcome`), so a
+ *   failed artifact sync is retried on later ticks without asking again.
+ */
+import type { RunManifest, SlurmRecord } from "../contract/types.js";
+import type { RunStatus } from "../contract/vocabulary.js";
+import type { Finding } from "../util/errors.js";
+import { manifestJobId, statusOf, transition, type Failure } from "./run.js";
+import type { Sentinel } from "./sentinel.js";
+import { secondsSince } from "./time.js";
+
+export type JobPhase = "pending" | "running" | "succeeded" | "failed" | "unknown";
+
+/** The scheduler adapter's meaning of one observation (no sentinel, no grace). */
+export interface JobVerdict {
+  phase: JobPhase;
+  terminal: boolean;
+  failureReason?: string;
+  /** Uid from `CANCELLED by <uid>`. */
+  cancelledBy?: string;
+  /** One sentence of evidence, e.g. `sacct State=COMPLETED ExitCode=0:0: completed with exit 0`. */
+  detail: string;
+}
+
+/** What the scheduler said about the job this tick, in neutral fields. */
+export interface JobFacts {
+  name?: string;
+  state: string;
+  reason?: string;
+  exitCode?: string;
+  start?: string;
+  end?: string;
+  elapsed?: string;
+  nodeList?: string;
+  restarts?: number;
+  source: string;
+  tasks?: Array<{ jobId: string; state: string; exitCode?: string }>;
+}
+
+export const IN_FLIGHT: ReadonlySet<RunStatus> = new Set<RunStatus>(["pending", "submitted", "running"]);
+
+/** A run the tick must look at: in flight, synced (to complete), or finished without metrics. */
+export function needsWork(m: RunManifest, hasMetrics: boolean): boolean {
+  const st = statusOf(m);
+  return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics;
+}
+
+/** Whether the run's job is asked about this tick. */
+export function asksScheduler(m: RunManifest): boolean {
+  return (
+    m.host_mode === "slurm" &&
+    IN_FLIGHT.has(statusOf(m)) &&
+    manifestJobId(m) !== undefined &&
+    m.slurm?.outcome !== "succeeded"
+  );
+}
+
+/** Whether results are extracted this tick: synced runs, and ended runs without metrics. */
+export function needsExtract(status: RunStatus, hasMetrics: boolean): boolean {
+  return (
+    status === "synced" || ((status === "failed" || status === "completed" || status === "partial") && !hasMetrics)
+  );
+}
+
+/**
+ * The name the scheduler reports for the job when it differs from the run's
+ * `slurm.job_name` (a recycled job id is another job); undefined when they
+ * agree or cannot be compared. For an array the array's own name is compared.
+ */
+export function jobNameMismatch(m: RunManifest, job: { name?: string } | undefined): string | undefined {
+  const want = m.slurm?.job_name;
+  if (!job || typeof want !== "string" || want === "") return undefined;
+  const got = job.name;
+  if (got === undefined || got === "" || got === "allocation") return undefined;
+  return got === want ? undefined : got;
+}
+
+/** The record without what changes on every tick by itself (poll time, growing elapsed time). */
+export function stableText(m: RunManifest): string {
+  const c = structuredClone(m);
+  if (c.slurm && typeof c.slurm === "object") {
+    delete c.slurm.last_poll_at;
+    delete c.slurm.elapsed;
+  }
+  return JSON.stringify(c, null, 2) + "\n";
+}
+
+export interface RunInput {
+  manifest: RunManifest;
+  /** The manifest's repository-relative path (findings name it). */
+  file: string;
+  at: string;
+  now: Date;
+  graceSeconds: number;
+  /** `outage`: the scheduler was asked and did not answer. */
+  answer: "answered" | "outage";
+  /** This tick's answer for the run's job; undefined when no source knew it. */
+  job?: JobFacts;
+  verdict?: JobVerdict;
+  /** Accounting is down and the controller no longer lists the job. */
+  unresolved?: boolean;
+  /** The sentinel as read where the job writes it (before any sync), already checked for its job id. */
+  sentinel: Sentinel;
+  /** Why the sentinel reads as missing, appended to the evidence (e.g. written by another job). */
+  sentinelNote?: string;
+  /** The pending reason means the job never starts as it is. */
+  neverStarts?: boolean;
+}
+
+export interface Moved {
+  from: RunStatus | null;
+  to: RunStatus;
+  evidence: string;
+}
+
+export interface RunStep {
+  manifest: RunManifest;
+  transitions: Moved[];
+  findings: Finding[];
+  /** The job succeeded for the scheduler: sync its artifacts, then `afterSync`. */
+  sync: boolean;
+  /** The failure reason, when this step failed the run. */
+  failureReason?: string;
+}
+
+class Step {
+  m: RunManifest;
+  readonly transitions: Moved[] = [];
+  readonly findings: Finding[] = [];
+  failureReason?: string;
+  constructor(
+    m: RunManifest,
+    readonly at: string,
+  ) {
+    this.m = structuredClone(m);
+  }
+  move(to: RunStatus, evidence: string, failure?: Failure): boolean {
+    const from = statusOf(this.m);
+    const next = transition(this.m, to, this.at, evidence, failure);
+    if (!next) return false;
+    this.m = next;
+    this.transitions.push({ from, to, evidence });
+    if (to === "failed") this.failureReason = failure?.reason;
+    return true;
+  }
+  done(sync = false): RunStep {
+    return {
+      manifest: this.m,
+      transitions: this.transitions,
+      findings: this.findings,
+      sync,
+      ...(this.failureReason !== undefined ? { failureReason: this.failureReason } : {}),
+    };
+  }
+}
+
+/** The verdict for a job no source knows: unknown within the grace period, then final (`unknown_job`). */
+export function unknownJob(
+  since: string | undefined,
+  now: Date,
+  at: string,
+  graceSeconds: number,
+): JobVerdict & {
+  unknownSince: string;
+} {
+  const valid = since !== undefined && !Number.isNaN(Date.parse(since));
+  const from = valid ? since : at;
+  if (!valid || secondsSince(from, now) < graceSeconds) {
+    return {
+      phase: "unknown",
+      terminal: false,
+      unknownSince: from,
+      detail: `neither sacct nor the controller knows the job (since ${from}; grace ${graceSeconds} s)`,
+    };
+  }
+  return {
+    phase: "unknown",
+    terminal: true,
+    failureReason: "unknown_job",
+    unknownSince: from,
+    detail: `neither sacct nor the controller has known the job since ${from} (more than ${graceSeconds} s)`,
+  };
+}
+
+/** The scheduler's verdict with the sentinel found before the sync (only a success is changed). */
+function withEarlySentinel(v: JobVerdict, s: Sentinel): JobVerdict {
+  if (v.phase !== "succeeded") return v;
+  if (s.state === "present" && s.exitCode !== undefined && s.exitCode !== 0) {
+    return {
+      phase: "failed",
+      terminal: true,
+      failureReason: "exit_code",
+      detail: `${v.detail}; but job_sentinel.json says exit ${s.exitCode}`,
+    };
+  }
+  if (s.state === "present" && s.exitCode === 0) return { ...v, detail: `${v.detail}; sentinel exit 0` };
+  // Missing (or without an exit code): it may arrive with the artifacts.
+  return {
+    ...v,
+    detail: `${v.detail}; but job_sentinel.json ${s.state === "present" ? "has no exit_code" : "is missing"}`,
+  };
+}
+
+/** Store what the scheduler said in `manifest.slurm` (estimates left out, see the module header). */
+function recordJob(m: RunManifest, v: JobVerdict, job: JobFacts | undefined, at: string, succeeded: boolean): void {
+  const s: SlurmRecord = { ...(m.slurm ?? {}) };
+  s.job_id = s.job_id ?? manifestJobId(m);
+  s.last_poll_at = at;
+  if (job) {
+    s.state = job.state;
+    if (job.reason !== undefined) s.reason = job.reason;
+    else delete s.reason;
+    if (job.exitCode !== undefined) s.exit_code = job.exitCode;
+    if (v.phase === "pending") delete s.nodes;
+    else if (job.nodeList !== undefined) s.nodes = job.nodeList;
+    if (job.restarts !== undefined) s.restarts = job.restarts;
+    if (v.phase === "pending") delete s.start;
+    else if (job.start !== undefined) s.start = job.start;
+    if (job.end !== undefined && v.terminal) s.end = job.end;
+    if (job.elapsed !== undefined) s.elapsed = job.elapsed;
+    s.source = job.source;
+    if (job.tasks?.length) {
+      s.array_tasks = job.tasks.map((t) => ({ job_id: t.jobId, state: t.state, exit_code: t.exitCode ?? null }));
+    }
+  }
+  if (v.cancelledBy) s.cancelled_by = v.cancelledBy;
+  if (succeeded) s.outcome = "succeeded";
+  s.decision = v.detail;
+  m.slurm = s;
+}
+
+/** The per-run decision of a tick, before any sync. */
+export function decideRun(i: RunInput): RunStep {
+  const st = new Step(i.manifest, i.at);
+  const m0 = i.manifest;
+  const before = statusOf(m0);
+  const jobId = manifestJobId(m0);
+  if (!asksScheduler(m0)) {
+    if (m0.host_mode === "slurm" && before === "running" && m0.slurm?.outcome === "succeeded") return st.done(true);
+    if (m0.host_mode === "slurm" && IN_FLIGHT.has(before) && jobId === undefined) {
+      st.findings.push({
+        severity: "warning",
+        check: "monitor.no_job_id",
+        file: i.file,
+        message: `run ${m0.run_id} is ${before} but has no job id: its launch did not finish, so there is nothing to ask the scheduler about`,
+        hint: `look for its job with \`sacct --name autolab-${m0.run_id}\`; relaunch with the same --launch-key to adopt it, or autolab launch ${m0.iteration_id} --run-id ${m0.run_id} when no job exists`,
+      });
+    }
+    return st.done();
+  }
+  if (i.answer === "outage") return st.done(); // an outage changes no run
+  if (!i.job && i.unresolved) {
+    st.findings.push({
+      severity: "notice",
+      check: "scheduler.unresolved",
+      message: `job ${jobId} of run ${m0.run_id}: the controller no longer lists it and accounting is down; left as ${before} until sacct answers`,
+      file: i.file,
+    });
+    return st.done();
+  }
+  let job = i.job;
+  let verdict = i.verdict;
+  let sentinel = i.sentinel;
+  let note = i.sentinelNote ?? "";
+  const otherName = jobNameMismatch(m0, job);
+  if (otherName !== undefined) {
+    st.findings.push({
+      severity: "warning",
+      check: "scheduler.job_name_mismatch",
+      file: i.file,
+      jsonPath: "/slurm/job_name",
+      message: `job ${jobId} is named ${JSON.stringify(otherName)} for the scheduler, not ${JSON.stringify(m0.slurm?.job_name)} as run ${m0.run_id} recorded: it is another job, so run ${m0.run_id}'s job counts as unknown (failed as unknown_job after ${i.graceSeconds} s)`,
+      hint: `look for the run's own job with \`sacct --name ${String(m0.slurm?.job_name)}\`; if it exists, put its id into the manifest`,
+    });
+    job = undefined;
+    verdict = undefined;
+    sentinel = { state: "missing" };
+    note = "";
+  }
+  let unknownSince: string | undefined;
+  let v: JobVerdict;
+  if (!job || !verdict) {
+    const u = unknownJob(m0.slurm?.unknown_since, i.now, i.at, i.graceSeconds);
+    unknownSince = u.unknownSince;
+    v = { phase: u.phase, terminal: u.terminal, failureReason: u.failureReason, detail: u.detail };
+  } else {
+    v = withEarlySentinel(verdict, sentinel);
+  }
+  v = { ...v, detail: v.detail + note };
+  if (otherName !== undefined)
+    v.detail += ` (job ${jobId} is named ${otherName}, not ${String(m0.slurm?.job_name)}: another job)`;
+
+  const succeeded = v.phase === "succeeded";
+  recordJob(st.m, v, job, i.at, succeeded);
+  if (job) delete st.m.slurm!.unknown_since;
+  else if (unknownSince) st.m.slurm!.unknown_since = unknownSince;
+
+  if (v.phase === "running") {
+    st.move("running", v.detail);
+  } else if (succeeded) {
+    const ran = `the job ran${job?.start ? ` from ${job.start}` : ""}${job?.end ? ` to ${job.end}` : ""}`;
+    st.move("running", `${ran}; ${v.detail}`);
+    return st.done(true);
+  } else if (v.terminal) {
+    st.move("failed", v.detail, {
+      reason: v.failureReason ?? "unknown",
+      message: v.detail,
+      cancelled_by: v.cancelledBy,
+      exit_code: st.m.slurm?.exit_code || undefined,
+    });
+  } else if (v.phase === "unknown") {
+    st.findings.push({
+      severity: "warning",
+      check: "scheduler.unknown_job",
+      message: job
+        ? `job ${jobId} of run ${m0.run_id}: ${v.detail}`
+        : `job ${jobId} of run ${m0.run_id} is not known to the scheduler (since ${unknownSince ?? i.at}); it is called failed (unknown_job) after ${i.graceSeconds} s`,
+      file: i.file,
+    });
+  } else if (v.phase === "pending" && job?.reason && i.neverStarts) {
+    st.findings.push({
+      severity: "warning",
+      check: "scheduler.never_starts",
+      message: `job ${jobId} of run ${m0.run_id} is pending with reason ${job.reason}: it will not start unless the request or the cluster changes`,
+      file: i.file,
+      hint: `change the request in design.yaml and relaunch (autolab cancel ${m0.run_id}), or ask the admins (scontrol show job ${jobId})`,
+    });
+  }
+  return st.done();
+}
+
+export interface AfterSyncInput {
+  manifest: RunManifest;
+  file: string;
+  at: string;
+  now: Date;
+  graceSeconds: number;
+  /** What the sync did, e.g. `artifact sync ok (3 file(s) copied)`. */
+  syncEvidence: string;
+  /** The sentinel as it is in the checkout after the sync, already checked for its job id. */
+  sentinel: Sentinel;
+  sentinelNote?: string;
+}
+
+/** The decision after the artifacts of a job the scheduler called a success arrived. */
+export function afterSync(i: AfterSyncInput): RunStep {
+  const st = new Step(i.manifest, i.at);
+  const code = i.sentinel.state === "present" ? i.sentinel.exitCode : undefined;
+  const slurm: SlurmRecord = { ...(st.m.slurm ?? {}) };
+  if (code === 0) {
+    delete slurm.sentinel_missing_since;
+    st.m.slurm = slurm;
+    st.move("synced", `${i.syncEvidence}; job_sentinel.json says exit 0`);
+    return st.done();
+  }
+  if (code !== undefined) {
+    const evidence = `${i.syncEvidence}; but job_sentinel.json says exit ${code}, although the scheduler reported success`;
+    st.m.slurm = slurm;
+    st.move("failed", evidence, { reason: "exit_code", message: evidence, sentinel_exit_code: code });
+    return st.done();
+  }
+  const since = typeof slurm.sentinel_missing_since === "string" ? slurm.sentinel_missing_since : i.at;
+  const what =
+    i.sentinel.state === "present"
+      ? "job_sentinel.json has no exit code (the job script did not reach its end)"
+      : `job_sentinel.json is missing${i.sentinelNote ?? ""}`;
+  if (secondsSince(since, i.now) >= i.graceSeconds) {
+    const evidence = `${i.syncEvidence}; but ${what} since ${since}`;
+    st.m.slurm = slurm;
+    st.move("failed", evidence, { reason: "sentinel_missing", message: evidence });
+    return st.done();
+  }
+  slurm.sentinel_missing_since = since;
+  st.m.slurm = slurm;
+  const jobId = manifestJobId(st.m);
+  st.findings.push({
+    severity: "warning",
+    check: "monitor.sentinel_missing",
+    file: i.file,
+    message: `job ${jobId} of run ${st.m.run_id} completed with exit 0 for the scheduler, but ${what}; waiting up to ${i.graceSeconds} s (since ${since}) before calling the run failed`,
+    hint: "a shared filesystem can show new files late; if the job's files live elsewhere, check artifact_sync",
+  });
+  return st.done();
+}

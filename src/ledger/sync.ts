@@ -1,0 +1,130 @@
+/**
+ * The ledger follows the manifests (the manifest wins where they disagree).
+ * Pure: which lines must change after a tick, with findings, and the
+ * change-set edit that upserts them into the ledger as the head has it.
+ */
+import type { FileEdit } from "../domain/changes.js";
+import { LEDGER_PATH } from "../domain/layout.js";
+import { manifestJobId } from "../domain/run.js";
+import type { RunManifest } from "../contract/types.js";
+import { AutolabError, findingFromError, type Finding } from "../util/errors.js";
+import { canonicalLine, upsertMany, type ParsedLedger } from "./ledger.js";
+
+/** Header of a ledger the tool creates. It names no run, so the parser ignores it. */
+export const LEDGER_HEADER =
+  "# SLURM job list\n\nOne line per SLURM run: launch date (UTC), job id, iteration, run id, status.\nMaintained by autolab; notes you add outside the run lines are kept.\n\n";
+
+export interface LedgerRun {
+  /** The manifest as read. */
+  before: RunManifest;
+  /** This command's new version (undefined: unchanged). */
+  after?: RunManifest;
+  manifestFile: string;
+}
+
+/**
+ * The SLURM runs whose ledger line must be written, and what disagreed. A
+ * line that matched the manifest before this tick simply follows it; any
+ * other difference (or a missing line) is reported. With `allRuns`, lines
+ * that name no known run are reported too (and left alone).
+ */
+export function ledgerFollow(
+  runs: readonly LedgerRun[],
+  ledger: ParsedLedger,
+  allRuns: boolean,
+): { fix: RunManifest[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const fix: RunManifest[] = [];
+  const byRun = new Map(ledger.entries.map((e) => [e.runId, e]));
+  const known = new Set<string>();
+  for (const r of runs) {
+    const m = r.after ?? r.before;
+    known.add(String(m.run_id));
+    if (m.host_mode !== "slurm" || !manifestJobId(m)) continue;
+    let want: string;
+    try {
+      want = canonicalLine(m);
+    } catch (e) {
+      findings.push(findingFromError(e, "ledger.manifest", r.manifestFile, { severity: "warning" }));
+      continue;
+    }
+    const have = byRun.get(String(m.run_id));
+    if (have && have.text === want) continue;
+    let wasRight = false;
+    try {
+      wasRight = have !== undefined && r.after !== undefined && have.text === canonicalLine(r.before);
+    } catch {
+      wasRight = false;
+    }
+    if (!wasRight) {
+      findings.push({
+        severity: "warning",
+        check: "ledger.disagrees",
+        message: have
+          ? `the ledger line "${have.text.trim()}" disagrees with ${r.manifestFile}; the manifest wins and the line becomes "${want}"`
+          : `run ${m.run_id} (${r.manifestFile}) has no ledger line; it is added`,
+        file: LEDGER_PATH,
+        line: have?.line,
+      });
+    }
+    fix.push(m);
+  }
+  if (allRuns) {
+    for (const e of ledger.entries) {
+      if (known.has(e.runId)) continue;
+      findings.push({
+        severity: "warning",
+        check: "ledger.no_manifest",
+        file: LEDGER_PATH,
+        line: e.line,
+        message: `the ledger names run ${e.runId} (job ${e.jobId}), but no experiments/*/*/runs/${e.runId}/run_manifest.json exists; the line is left as it is`,
+        hint: "restore the run's manifest from git history, or remove the line if the run was deleted on purpose",
+      });
+    }
+  }
+  return { fix, findings };
+}
+
+/** Findings for the ledger's own problems (malformed or duplicate lines). */
+export function ledgerProblems(ledger: ParsedLedger): Finding[] {
+  return ledger.problems.map((p) => ({
+    severity: "warning" as const,
+    check: `ledger.${p.kind}`,
+    message: p.message,
+    file: LEDGER_PATH,
+    line: p.line,
+  }));
+}
+
+/**
+ * The edit that upserts the runs' lines into the ledger as the head has it
+ * (runs whose other edits were superseded are left out). A run whose lines are
+ * malformed or duplicated is reported at its line and skipped.
+ */
+export function ledgerEdit(manifests: readonly RunManifest[], file = LEDGER_PATH): FileEdit {
+  return {
+    path: file,
+    what: "the ledger",
+    edit(current, ctx) {
+      const now = manifests.filter((m) => !ctx.superseded.has(m.run_id));
+      if (!now.length) return "unchanged";
+      const existing = current === undefined ? undefined : new TextDecoder().decode(current);
+      const { text, results } = upsertMany(existing ?? LEDGER_HEADER, now);
+      for (const r of results) {
+        if (!r.error) continue;
+        const e =
+          !r.error.location.file && r.error.location.line !== undefined
+            ? new AutolabError(r.error.message, {
+                file,
+                line: r.error.location.line,
+                jsonPath: r.error.location.jsonPath,
+                hint: r.error.hint,
+              })
+            : r.error;
+        ctx.note(findingFromError(e, "ledger.update", file));
+      }
+      const changed = text !== existing && results.some((r) => r.action === "added" || r.action === "updated");
+      return changed ? text : "unchanged";
+    },
+  };
+}
