@@ -21182,6 +21182,113 @@ async function isAncestor(repo, ancestor, descendant) {
     throw gitError(r, "checking commit ancestry", [], repo);
 }
 
+;// CONCATENATED MODULE: ./lib/src/git/remote.js
+/**
+ * The remote side of commit-back: push, fetch and credentials. A token is
+ * sent as an `http.<remote-url>.extraheader` through the environment of the
+ * fetch/push commands only (never written to .git/config, never on a command
+ * line, redacted from errors), and only to the remote's own HTTP(S) URL.
+ */
+
+
+
+const NET_TIMEOUT_MS = 180_000;
+const MOVED = /\[rejected\]|non-fast-forward|fetch first|stale info/i;
+const REMOTE_LOCK = /cannot lock ref|failed to update ref|failed to lock|unable to lock|incorrect old value|reference already exists/i;
+const remote_TRANSIENT = /remote end hung up|early EOF|RPC failed|Connection (reset|refused|timed out)|Couldn't connect to server|Failed to connect|Could not resolve host|returned error: 5\d\d|Operation timed out|the remote end hung up unexpectedly/i;
+async function pushCommit(ctx, commit) {
+    const r = await git(ctx.root, [
+        "push",
+        "--porcelain",
+        "--no-verify",
+        "--no-recurse-submodules",
+        "--end-of-options",
+        ctx.remote,
+        `${commit}:refs/heads/${ctx.target}`,
+    ], { config: ctx.netConfig, secrets: ctx.secrets, allowFailure: true, timeoutMs: NET_TIMEOUT_MS });
+    if (exec_ok(r))
+        return { ok: true };
+    const text = `${r.stdout}\n${r.stderr}`;
+    const line = r.stdout.split("\n").find((l) => l.startsWith("!"));
+    const reason = (line ? line.split("\t").slice(2).join(" ") : "") || lastLines(r.stderr) || `exit ${r.code}`;
+    if (r.timedOut)
+        return { ok: false, retryable: true, moved: false, reason: "push timed out" };
+    const moved = MOVED.test(text);
+    return { ok: false, retryable: moved || REMOTE_LOCK.test(text) || remote_TRANSIENT.test(text), moved, reason };
+}
+/**
+ * Fetch the target branch into `refs/remotes/<remote>/<branch>`; its commit id,
+ * or undefined when the remote has no such branch.
+ */
+async function fetchBranch(ctx, pending, kept) {
+    const tracking = `refs/remotes/${ctx.remote}/${ctx.target}`;
+    const opts = {
+        config: ctx.netConfig,
+        secrets: ctx.secrets,
+        allowFailure: true,
+        timeoutMs: NET_TIMEOUT_MS,
+    };
+    const r = await git(ctx.root, [
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--no-recurse-submodules",
+        "--no-write-fetch-head",
+        "--end-of-options",
+        ctx.remote,
+        `+refs/heads/${ctx.target}:${tracking}`,
+    ], opts);
+    if (exec_ok(r))
+        return revParse(ctx.root, tracking);
+    if (/couldn't find remote ref/i.test(r.stderr))
+        return undefined;
+    const err = gitError(r, `fetching ${ctx.remote}/${ctx.target}`, ctx.secrets, ctx.root);
+    if (!pending)
+        throw err;
+    throw new errors_AutolabError(`${err.message}; the local commit ${remote_short(pending)} (${kept}) still holds the change`, {
+        file: ctx.root,
+        hint: `push it when the remote is reachable: git push ${ctx.remote} ${pending}:refs/heads/${ctx.target}`,
+    });
+}
+function pushFailure(ctx, commit, attempts, reason, kept) {
+    return new errors_AutolabError(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
+        `${redact(reason, ctx.secrets)}; the local commit ${remote_short(commit)} (${kept}) still holds the change`, {
+        file: ctx.root,
+        hint: `push it when the remote accepts it: git push ${ctx.remote} ${commit}:refs/heads/${ctx.target}`,
+    });
+}
+/** Config entries that send `token` to the remote's HTTP(S) URL only. */
+async function credentialConfig(root, remote, token) {
+    const r = await git(root, ["remote", "get-url", "--push", "--", remote], { allowFailure: true, secrets: [token] });
+    const raw = r.stdout.trim();
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return []; // a path or scp-like ssh address: the token has no use there
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+        return [];
+    url.username = "";
+    url.password = "";
+    url.search = "";
+    url.hash = "";
+    const scope = url.toString().replace(/\/+$/, "");
+    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
+    // The empty value first drops headers configured elsewhere (e.g. persisted by actions/checkout).
+    return [
+        [`http.${scope}.extraheader`, ""],
+        [`http.${scope}.extraheader`, header],
+    ];
+}
+function remote_short(sha) {
+    return sha.slice(0, 12);
+}
+function lastLines(s) {
+    return s.trim().split("\n").slice(-3).join(" | ");
+}
+
 ;// CONCATENATED MODULE: ./lib/src/git/commitback.js
 /**
  * Commit-back: one commit per launch / monitor tick holding the files the tool
@@ -21241,11 +21348,11 @@ async function isAncestor(repo, ancestor, descendant) {
 
 
 
+
 const BOT_IDENTITY = {
     name: "github-actions[bot]",
     email: "41898282+github-actions[bot]@users.noreply.github.com",
 };
-const NET_TIMEOUT_MS = 180_000;
 const MAX_DELAY_MS = 15_000;
 async function commitBack(opts) {
     const root = await git_topLevel(opts.repoRoot);
@@ -21333,7 +21440,7 @@ async function sameBranch(ctx, policy) {
         }
         if (base && !(await isAncestor(ctx.root, base, remoteHead))) {
             throw new errors_AutolabError(`branch ${ctx.target} has local commits that are not on ${ctx.remote}/${ctx.target}, and the remote moved; ` +
-                `commit-back never rebases your commits. The local commit ${commitback_short(commit)} (${kept}) still holds the change`, { file: ctx.root, hint: `integrate the remote (git pull --rebase ${ctx.remote} ${ctx.target}) and push` });
+                `commit-back never rebases your commits. The local commit ${remote_short(commit)} (${kept}) still holds the change`, { file: ctx.root, hint: `integrate the remote (git pull --rebase ${ctx.remote} ${ctx.target}) and push` });
         }
         await moveBranch(ctx, commit, base, remoteHead, kept);
         base = remoteHead;
@@ -21387,7 +21494,7 @@ async function otherBranch(ctx, policy) {
             pending = built;
             if (!policy.push) {
                 if (!canMove) {
-                    throw new errors_AutolabError(`cannot move local branch ${ctx.target} to the new commit ${commitback_short(built)} (it is checked out in another worktree or has other commits)`, { file: ctx.root, hint: `the commit ${built} holds the change; ${keptAt}` });
+                    throw new errors_AutolabError(`cannot move local branch ${ctx.target} to the new commit ${remote_short(built)} (it is checked out in another worktree or has other commits)`, { file: ctx.root, hint: `the commit ${built} holds the change; ${keptAt}` });
                 }
                 return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
             }
@@ -21553,7 +21660,7 @@ async function moveBranch(ctx, ours, oldBase, newBase, kept) {
         const list = [...conflicts].sort();
         throw new errors_AutolabError(`${ctx.remote}/${ctx.target} moved and changed files that have local changes here: ${list.slice(0, 10).join(", ")}` +
             `${list.length > 10 ? ` (and ${list.length - 10} more)` : ""}; nothing was overwritten. ` +
-            `The local commit ${commitback_short(ours)} (${kept}) still holds the change`, { file: ctx.root, hint: "commit or move your local changes to those files, then run again" });
+            `The local commit ${remote_short(ours)} (${kept}) still holds the change`, { file: ctx.root, hint: "commit or move your local changes to those files, then run again" });
     }
     await materialize(ctx, newBase, changed);
     await updateRef(ctx, `refs/heads/${ctx.target}`, newBase, ours, "moving the branch to the remote head");
@@ -21596,97 +21703,8 @@ async function materialize(ctx, commit, changed) {
         }
     }
 }
-const MOVED = /\[rejected\]|non-fast-forward|fetch first|stale info/i;
-const REMOTE_LOCK = /cannot lock ref|failed to update ref|failed to lock|unable to lock|incorrect old value|reference already exists/i;
-const commitback_TRANSIENT = /remote end hung up|early EOF|RPC failed|Connection (reset|refused|timed out)|Couldn't connect to server|Failed to connect|Could not resolve host|returned error: 5\d\d|Operation timed out|the remote end hung up unexpectedly/i;
-async function pushCommit(ctx, commit) {
-    const r = await git(ctx.root, [
-        "push",
-        "--porcelain",
-        "--no-verify",
-        "--no-recurse-submodules",
-        "--end-of-options",
-        ctx.remote,
-        `${commit}:refs/heads/${ctx.target}`,
-    ], { config: ctx.netConfig, secrets: ctx.secrets, allowFailure: true, timeoutMs: NET_TIMEOUT_MS });
-    if (exec_ok(r))
-        return { ok: true };
-    const text = `${r.stdout}\n${r.stderr}`;
-    const line = r.stdout.split("\n").find((l) => l.startsWith("!"));
-    const reason = (line ? line.split("\t").slice(2).join(" ") : "") || lastLines(r.stderr) || `exit ${r.code}`;
-    if (r.timedOut)
-        return { ok: false, retryable: true, moved: false, reason: "push timed out" };
-    const moved = MOVED.test(text);
-    return { ok: false, retryable: moved || REMOTE_LOCK.test(text) || commitback_TRANSIENT.test(text), moved, reason };
-}
-/**
- * Fetch the target branch into `refs/remotes/<remote>/<branch>`; its commit id,
- * or undefined when the remote has no such branch.
- */
-async function fetchBranch(ctx, pending, kept) {
-    const tracking = `refs/remotes/${ctx.remote}/${ctx.target}`;
-    const opts = {
-        config: ctx.netConfig,
-        secrets: ctx.secrets,
-        allowFailure: true,
-        timeoutMs: NET_TIMEOUT_MS,
-    };
-    const r = await git(ctx.root, [
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--no-recurse-submodules",
-        "--no-write-fetch-head",
-        "--end-of-options",
-        ctx.remote,
-        `+refs/heads/${ctx.target}:${tracking}`,
-    ], opts);
-    if (exec_ok(r))
-        return revParse(ctx.root, tracking);
-    if (/couldn't find remote ref/i.test(r.stderr))
-        return undefined;
-    const err = gitError(r, `fetching ${ctx.remote}/${ctx.target}`, ctx.secrets, ctx.root);
-    if (!pending)
-        throw err;
-    throw new errors_AutolabError(`${err.message}; the local commit ${commitback_short(pending)} (${kept}) still holds the change`, {
-        file: ctx.root,
-        hint: `push it when the remote is reachable: git push ${ctx.remote} ${pending}:refs/heads/${ctx.target}`,
-    });
-}
-function pushFailure(ctx, commit, attempts, reason, kept) {
-    return new errors_AutolabError(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
-        `${redact(reason, ctx.secrets)}; the local commit ${commitback_short(commit)} (${kept}) still holds the change`, {
-        file: ctx.root,
-        hint: `push it when the remote accepts it: git push ${ctx.remote} ${commit}:refs/heads/${ctx.target}`,
-    });
-}
 // ---------------------------------------------------------------------------
 // Helpers
-/** Config entries that send `token` to the remote's HTTP(S) URL only. */
-async function credentialConfig(root, remote, token) {
-    const r = await git(root, ["remote", "get-url", "--push", "--", remote], { allowFailure: true, secrets: [token] });
-    const raw = r.stdout.trim();
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return []; // a path or scp-like ssh address: the token has no use there
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:")
-        return [];
-    url.username = "";
-    url.password = "";
-    url.search = "";
-    url.hash = "";
-    const scope = url.toString().replace(/\/+$/, "");
-    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
-    // The empty value first drops headers configured elsewhere (e.g. persisted by actions/checkout).
-    return [
-        [`http.${scope}.extraheader`, ""],
-        [`http.${scope}.extraheader`, header],
-    ];
-}
 async function checkedOutElsewhere(ctx, ref) {
     const r = await git(ctx.root, ["worktree", "list", "--porcelain"], { allowFailure: true });
     return r.stdout.split("\n").some((l) => l === `branch ${ref}`);
@@ -21751,12 +21769,6 @@ function backoff(baseMs, attempt) {
 }
 function commitback_sleep(ms) {
     return new Promise((r) => setTimeout(r, ms));
-}
-function commitback_short(sha) {
-    return sha.slice(0, 12);
-}
-function lastLines(s) {
-    return s.trim().split("\n").slice(-3).join(" | ");
 }
 
 ;// CONCATENATED MODULE: ./lib/src/stages/state.js
@@ -24947,64 +24959,9 @@ function renderArgv(template, values, where = {}, allowed = Object.keys(values))
     return argv;
 }
 
-;// CONCATENATED MODULE: ./lib/src/steps/extract.js
-/**
- * Result extraction for one finished run: run the design's `extract_parser`
- * and write a schema-valid `<run dir>/metrics.json` plus the run's section of
- * `<iteration>/analysis/summary.md`.
- *
- * Rules:
- * - The parser runs only when the run did not fail and the artifact sync is
- *   success-like (`ok`, or a legacy `completed`; a human who synced by hand
- *   sets `ok`). Otherwise metrics.json is still written, with status `failed`
- *   (the run failed) or `partial` (anything else), `primary_metric.value` null
- *   and `missing_evidence` saying exactly what is missing, so a failed run is
- *   reported and never stuck.
- * - kind `command`: the template is split into argv first, then the
- *   placeholders {run_id} {iteration_id} {iteration_path} {run_dir}
- *   {repo_root} are substituted per argument (see placeholders.ts). It runs in
- *   the repository root with a timeout; stdout and stderr go to
- *   `<run dir>/logs/extract.log`.
- * - kind `python`: `<python_bin> -c <fixed shim> <module> <callable> <context json>`;
- *   the shim imports the module, calls the callable with a context dict
- *   {run_id, iteration_id, iteration_path, run_dir, repo_root} and prints the
- *   JSON of its return value after a marker line (the callable's own prints go
- *   to stderr). Module and callable are validated as identifiers and passed as
- *   argv, never put into program text.
- * - Where the result comes from (both kinds): if the parser wrote
- *   `<run dir>/metrics.json` itself (the file is new or changed), that file is
- *   the result; otherwise the JSON object it printed on stdout (the whole
- *   stdout, or else its last line that is a JSON object) / returned. The file
- *   wins because a parser that writes it says so explicitly.
- * - The result is normalised: fixed keys (schema_version "1.0", iteration_id,
- *   run_id, status, primary_metric {name, value, delta_vs_baseline}) plus the
- *   parser's other keys. Non-finite numbers (NaN/Infinity, also as emitted by
- *   Python's json), a missing primary metric, a parser failure or timeout make
- *   the status `partial` with the reason in `missing_evidence`; never a crash.
- * - Every write is atomic, and the output holds no timestamps of its own, so
- *   extracting twice gives identical files.
- */
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./lib/src/domain/metrics.js
 
 const METRICS_SCHEMA_VERSION = "1.0";
-const extract_DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
-/** Default callable for kind python when the design names none. */
-const DEFAULT_PYTHON_CALLABLE = "extract";
-
-
-const extract_METRICS_FILE = "metrics.json";
-const EXTRACT_LOG = "logs/extract.log";
-/** Line the python shim prints before the JSON of the callable's result. */
-const PYTHON_RESULT_MARKER = "@@AUTOLAB_EXTRACT_RESULT@@";
 const FINISHED_OK = new Set(["completed", "synced", "partial"]);
 function isObject(v) {
     return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -25234,6 +25191,9 @@ function normalizeMetrics(input) {
         extraction: input.extraction,
     };
 }
+
+;// CONCATENATED MODULE: ./lib/src/domain/summary.js
+
 // ---------------------------------------------------------------------------
 // summary.md (pure)
 const BEGIN_RE = /^<!-- autolab:run (\S+) begin -->$/;
@@ -25330,6 +25290,70 @@ function upsertRunSection(text, iterationId, runId, section, file = "analysis/su
         out += "\n";
     return out;
 }
+
+;// CONCATENATED MODULE: ./lib/src/steps/extract.js
+/**
+ * Result extraction for one finished run: run the design's `extract_parser`
+ * and write a schema-valid `<run dir>/metrics.json` plus the run's section of
+ * `<iteration>/analysis/summary.md`.
+ *
+ * Rules:
+ * - The parser runs only when the run did not fail and the artifact sync is
+ *   success-like (`ok`, or a legacy `completed`; a human who synced by hand
+ *   sets `ok`). Otherwise metrics.json is still written, with status `failed`
+ *   (the run failed) or `partial` (anything else), `primary_metric.value` null
+ *   and `missing_evidence` saying exactly what is missing, so a failed run is
+ *   reported and never stuck.
+ * - kind `command`: the template is split into argv first, then the
+ *   placeholders {run_id} {iteration_id} {iteration_path} {run_dir}
+ *   {repo_root} are substituted per argument (see placeholders.ts). It runs in
+ *   the repository root with a timeout; stdout and stderr go to
+ *   `<run dir>/logs/extract.log`.
+ * - kind `python`: `<python_bin> -c <fixed shim> <module> <callable> <context json>`;
+ *   the shim imports the module, calls the callable with a context dict
+ *   {run_id, iteration_id, iteration_path, run_dir, repo_root} and prints the
+ *   JSON of its return value after a marker line (the callable's own prints go
+ *   to stderr). Module and callable are validated as identifiers and passed as
+ *   argv, never put into program text.
+ * - Where the result comes from (both kinds): if the parser wrote
+ *   `<run dir>/metrics.json` itself (the file is new or changed), that file is
+ *   the result; otherwise the JSON object it printed on stdout (the whole
+ *   stdout, or else its last line that is a JSON object) / returned. The file
+ *   wins because a parser that writes it says so explicitly.
+ * - The result is normalised: fixed keys (schema_version "1.0", iteration_id,
+ *   run_id, status, primary_metric {name, value, delta_vs_baseline}) plus the
+ *   parser's other keys. Non-finite numbers (NaN/Infinity, also as emitted by
+ *   Python's json), a missing primary metric, a parser failure or timeout make
+ *   the status `partial` with the reason in `missing_evidence`; never a crash.
+ * - Every write is atomic, and the output holds no timestamps of its own, so
+ *   extracting twice gives identical files.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+function extract_isObject(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+const extract_DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
+/** Default callable for kind python when the design names none. */
+const DEFAULT_PYTHON_CALLABLE = "extract";
+
+
+const extract_METRICS_FILE = "metrics.json";
+const EXTRACT_LOG = "logs/extract.log";
+/** Line the python shim prints before the JSON of the callable's result. */
+const PYTHON_RESULT_MARKER = "@@AUTOLAB_EXTRACT_RESULT@@";
 // ---------------------------------------------------------------------------
 // Parser execution (adapters)
 const IDENT_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -25402,7 +25426,7 @@ function renderLog(kind, shownArgv, cwd, r, timeoutSeconds) {
     ].join("\n");
 }
 async function runParser(ctx, metricsPath, timeoutSeconds) {
-    const parser = isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
+    const parser = extract_isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
     const logPath = external_node_path_namespaceObject.join(ctx.runDir, EXTRACT_LOG);
     const kind = parser?.kind ?? (parser?.command ? "command" : parser?.module ? "python" : undefined);
     if (!parser || !kind) {
@@ -25489,7 +25513,7 @@ async function runParser(ctx, metricsPath, timeoutSeconds) {
     if (changed(before, after)) {
         try {
             const v = parseJsonLenient(after.content.toString("utf8"));
-            if (isObject(v))
+            if (extract_isObject(v))
                 raw = v;
             else
                 problems.push(`the metrics.json the parser wrote is not a JSON object`);
@@ -25503,7 +25527,7 @@ async function runParser(ctx, metricsPath, timeoutSeconds) {
         if (at >= 0) {
             try {
                 const v = parseJsonLenient(r.stdout.slice(at + PYTHON_RESULT_MARKER.length).trim());
-                if (isObject(v))
+                if (extract_isObject(v))
                     raw = v;
                 else
                     problems.push(`${parser.module}.${parser.callable ?? DEFAULT_PYTHON_CALLABLE} returned ${v === null ? "None" : "something that is not a dict"}`);
@@ -25536,11 +25560,11 @@ async function readSentinel(runDir) {
 }
 function defaultMetricName(design) {
     const metrics = design.metrics;
-    if (isObject(metrics)) {
+    if (extract_isObject(metrics)) {
         const p = metrics.primary;
         if (typeof p === "string" && p.trim())
             return p.trim();
-        if (isObject(p) && typeof p.name === "string" && p.name.trim())
+        if (extract_isObject(p) && typeof p.name === "string" && p.name.trim())
             return p.name.trim();
         if (typeof metrics.primary_metric === "string" && metrics.primary_metric.trim())
             return metrics.primary_metric.trim();
@@ -25566,7 +25590,7 @@ async function extractRun(ctx) {
     const metricsShown = displayPath(ctx.repoRoot, metricsPath);
     const sentinel = await readSentinel(ctx.runDir);
     const plan = planExtraction(ctx.manifest, sentinel);
-    const parserCfg = isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
+    const parserCfg = extract_isObject(ctx.design.extract_parser) ? ctx.design.extract_parser : undefined;
     const designTimeout = parserCfg?.timeout_seconds;
     const timeoutSeconds = ctx.timeoutSeconds ??
         (typeof designTimeout === "number" && designTimeout > 0 ? designTimeout : extract_DEFAULT_EXTRACT_TIMEOUT_SECONDS);
@@ -25593,7 +25617,7 @@ async function extractRun(ctx) {
     assertValidMetrics(metricsText, metricsShown);
     const summaryPath = external_node_path_namespaceObject.join(ctx.iterationDir, "analysis", "summary.md");
     const link = external_node_path_namespaceObject.relative(external_node_path_namespaceObject.dirname(summaryPath), metricsPath).split(external_node_path_namespaceObject.sep).join("/");
-    const sync = isObject(ctx.manifest.artifact_sync_to_local) ? ctx.manifest.artifact_sync_to_local : {};
+    const sync = extract_isObject(ctx.manifest.artifact_sync_to_local) ? ctx.manifest.artifact_sync_to_local : {};
     const section = renderRunSection({
         metrics,
         metricsLink: link,

@@ -39,15 +39,36 @@ import path from "node:path";
 import { manifestJobId } from "../domain/run.js";
 import { parseDocument } from "../contract/validate.js";
 import type { Design, Metrics, RunManifest } from "../contract/types.js";
-import { isSuccessLike, type MetricsStatus } from "../contract/vocabulary.js";
 import { AutolabError } from "../util/errors.js";
 import { describeFailure, runArgv, type ExecResult } from "../util/exec.js";
 import { displayPath } from "../util/fs.js";
 import { RUN_PLACEHOLDERS, renderArgv, splitCommandLine, type PlaceholderValues } from "../stages/placeholders.js";
-import { parseSentinel, type Sentinel } from "../domain/sentinel.js";
+import { parseSentinel } from "../domain/sentinel.js";
+import {
+  jsonObjectFromStdout,
+  normalizeMetrics,
+  parseJsonLenient,
+  planExtraction,
+  type SentinelInfo,
+} from "../domain/metrics.js";
+import { renderRunSection } from "../domain/summary.js";
+export {
+  jsonObjectFromStdout,
+  METRICS_SCHEMA_VERSION,
+  normalizeMetrics,
+  parseJsonLenient,
+  planExtraction,
+  type ExtractionPlan,
+  type NormalizeInput,
+  type SentinelInfo,
+} from "../domain/metrics.js";
+export { renderRunSection, upsertRunSection, type SummaryRunInfo } from "../domain/summary.js";
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
 import { readNoFollow } from "../store/evidence.js";
 
-export const METRICS_SCHEMA_VERSION = "1.0";
 export const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
 /** Default callable for kind python when the design names none. */
 export const DEFAULT_PYTHON_CALLABLE = "extract";
@@ -93,359 +114,6 @@ export interface ExtractResult {
   logPath?: string;
   logText?: string;
   error?: string;
-}
-
-// ---------------------------------------------------------------------------
-// Evidence (pure)
-
-/** The sentinel as domain/sentinel.ts parses it. */
-export type SentinelInfo = Sentinel;
-
-export interface ExtractionPlan {
-  /** Whether the parser may run. */
-  runParser: boolean;
-  /** Status forced by the evidence (`failed` for a failed run); undefined when the parser decides. */
-  forcedStatus?: MetricsStatus;
-  missing: string[];
-}
-
-const FINISHED_OK = new Set(["completed", "synced", "partial"]);
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** What the manifest and the sentinel say about a run, and whether the parser may run. */
-export function planExtraction(manifest: RunManifest, sentinel: SentinelInfo): ExtractionPlan {
-  const missing: string[] = [];
-  const status = manifest.status;
-  const failed = status === "failed";
-  const slurm = isObject(manifest.slurm) ? manifest.slurm : {};
-
-  if (!failed && !FINISHED_OK.has(String(status))) {
-    missing.push(`run has not finished (status ${status ?? "unknown"})`);
-  }
-  if (failed && typeof slurm.submit_error === "string" && slurm.submit_error) {
-    missing.push(`job was not submitted: ${slurm.submit_error}`);
-  }
-
-  let sentinelExit: number | undefined;
-  if (sentinel.state === "missing") missing.push("job sentinel missing");
-  else if (sentinel.state === "invalid") missing.push(`job sentinel unreadable: ${sentinel.error}`);
-  else if (sentinel.exitCode === undefined) missing.push("job sentinel has no exit_code (the job did not finish)");
-  else {
-    sentinelExit = sentinel.exitCode;
-    if (sentinelExit !== 0) missing.push(`job exited with code ${sentinelExit}`);
-  }
-
-  if (failed) {
-    const state = typeof slurm.state === "string" ? slurm.state.trim() : "";
-    if (state && !/^COMPLETED\b/i.test(state)) missing.push(`SLURM state ${state}`);
-    const ec = typeof slurm.exit_code === "string" ? /^(\d+):(\d+)$/.exec(slurm.exit_code.trim()) : null;
-    if (ec && sentinelExit === undefined) {
-      if (ec[1] !== "0") missing.push(`job exited with code ${ec[1]}`);
-      else if (ec[2] !== "0") missing.push(`job killed by signal ${ec[2]}`);
-    }
-    if (typeof slurm.failure_reason === "string" && slurm.failure_reason)
-      missing.push(`failure reason: ${slurm.failure_reason}`);
-  }
-
-  const sync = isObject(manifest.artifact_sync_to_local) ? manifest.artifact_sync_to_local : {};
-  const syncOk = isSuccessLike(sync.status);
-  if (!syncOk) {
-    const raw = typeof sync.status === "string" && sync.status ? sync.status : "missing";
-    const err = typeof sync.error === "string" && sync.error ? `: ${sync.error}` : "";
-    missing.push(`artifact sync status is ${raw}${err}`);
-    if (Array.isArray(sync.missing)) {
-      for (const m of sync.missing) if (typeof m === "string") missing.push(`artifact output missing: ${m}`);
-    }
-  }
-
-  if (failed) {
-    if (missing.length === 0) missing.push("run status is failed");
-    missing.push("primary metric not computed: the run failed");
-    return { runParser: false, forcedStatus: "failed", missing };
-  }
-  if (!syncOk || !FINISHED_OK.has(String(status))) {
-    missing.push("primary metric not computed: " + (!syncOk ? "artifacts are not synced" : "the run has not finished"));
-    return { runParser: false, forcedStatus: "partial", missing };
-  }
-  return { runParser: true, missing };
-}
-
-// ---------------------------------------------------------------------------
-// JSON from parsers (pure)
-
-/**
- * JSON.parse, also accepting the bare `NaN`, `Infinity` and `-Infinity`
- * tokens Python's json module writes by default; they become the strings
- * "NaN", "Infinity", "-Infinity" (JSON has no non-finite numbers).
- */
-export function parseJsonLenient(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (first) {
-    let out = "";
-    let i = 0;
-    let changed = false;
-    while (i < text.length) {
-      const c = text[i];
-      if (c === '"') {
-        let j = i + 1;
-        while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-        out += text.slice(i, j + 1);
-        i = j + 1;
-        continue;
-      }
-      const m = /^(-?Infinity|NaN)(?![A-Za-z0-9_])/.exec(text.slice(i, i + 10));
-      if (m && !/[A-Za-z0-9_.]/.test(text[i - 1] ?? "")) {
-        out += JSON.stringify(m[1]);
-        i += m[1].length;
-        changed = true;
-        continue;
-      }
-      out += c;
-      i++;
-    }
-    if (!changed) throw first;
-    return JSON.parse(out);
-  }
-}
-
-/** A JSON object in `stdout`: the whole text, or else the last line that is one. */
-export function jsonObjectFromStdout(stdout: string): Record<string, unknown> | undefined {
-  const whole = stdout.trim();
-  if (!whole) return undefined;
-  try {
-    const v = parseJsonLenient(whole);
-    if (isObject(v)) return v;
-  } catch {
-    // fall through to line-by-line
-  }
-  const lines = whole
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (!lines[i].startsWith("{")) continue;
-    try {
-      const v = parseJsonLenient(lines[i]);
-      if (isObject(v)) return v;
-    } catch {
-      // not this line
-    }
-  }
-  return undefined;
-}
-
-function finiteNumber(v: unknown): number | null {
-  return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-
-function describeNonNumber(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v);
-  if (v === null) return "null";
-  return typeof v;
-}
-
-const FIXED_KEYS = new Set([
-  "schema_version",
-  "iteration_id",
-  "run_id",
-  "status",
-  "primary_metric",
-  "missing_evidence",
-]);
-
-export interface NormalizeInput {
-  iterationId: string;
-  runId: string;
-  /** The parser's result (undefined when there is none). */
-  raw: Record<string, unknown> | undefined;
-  /** Evidence already known to be missing (from the plan and the parser run). */
-  missing: string[];
-  forcedStatus?: MetricsStatus;
-  /** Name to use when the parser gives none (design `metrics.primary.name`, else `primary_metric`). */
-  defaultMetricName: string;
-  /** Deterministic information about how extraction went. */
-  extraction: Record<string, unknown>;
-}
-
-/** The metrics.json object for a run: always schema-valid for valid ids. */
-export function normalizeMetrics(input: NormalizeInput): Metrics & { missing_evidence: string[] } {
-  const missing = [...input.missing];
-  const raw = input.raw;
-  let name = input.defaultMetricName;
-  let value: number | null = null;
-  let delta: number | null = null;
-  let pmExtras: Record<string, unknown> = {};
-  let parserStatus: unknown;
-
-  if (raw) {
-    const pm = raw.primary_metric;
-    if (isObject(pm)) {
-      const { name: n, value: v, delta_vs_baseline: d, ...rest } = pm;
-      pmExtras = rest;
-      if (typeof n === "string" && n.trim()) name = n.trim();
-      else if (typeof n === "number") name = String(n);
-      value = finiteNumber(v);
-      if (value === null) {
-        if (v === undefined) missing.push("primary metric value missing from the parser output");
-        else missing.push(`primary metric value is not a finite number (${describeNonNumber(v)})`);
-      }
-      delta = finiteNumber(d);
-      if (d !== undefined && d !== null && delta === null) {
-        missing.push(`primary metric delta_vs_baseline is not a finite number (${describeNonNumber(d)})`);
-      }
-    } else if (typeof pm === "number" || typeof pm === "string") {
-      value = finiteNumber(pm);
-      if (value === null) missing.push(`primary metric value is not a finite number (${describeNonNumber(pm)})`);
-    } else {
-      missing.push("parser output has no primary_metric");
-    }
-    parserStatus = raw.status;
-    if (Array.isArray(raw.missing_evidence)) {
-      for (const m of raw.missing_evidence) if (typeof m === "string" && m && !missing.includes(m)) missing.push(m);
-    }
-  }
-  name = name.replace(/[\r\n]+/g, " ").slice(0, 256) || "primary_metric";
-
-  let status: MetricsStatus;
-  if (input.forcedStatus === "failed" || parserStatus === "failed") status = "failed";
-  else if (input.forcedStatus === "partial" || parserStatus === "partial" || missing.length > 0 || value === null)
-    status = "partial";
-  else status = "completed";
-  if (status === "partial" && missing.length === 0) {
-    missing.push(parserStatus === "partial" ? "parser reported status partial" : "primary metric value missing");
-  }
-  if (status === "failed" && missing.length === 0) missing.push("parser reported status failed");
-
-  const extras: Record<string, unknown> = {};
-  if (raw) for (const [k, v] of Object.entries(raw)) if (!FIXED_KEYS.has(k) && k !== "extraction") extras[k] = v;
-  return {
-    schema_version: METRICS_SCHEMA_VERSION,
-    iteration_id: input.iterationId,
-    run_id: input.runId,
-    status,
-    primary_metric: { name, value, delta_vs_baseline: delta, ...pmExtras },
-    missing_evidence: missing,
-    ...extras,
-    extraction: input.extraction,
-  };
-}
-
-// ---------------------------------------------------------------------------
-// summary.md (pure)
-
-const BEGIN_RE = /^<!-- autolab:run (\S+) begin -->$/;
-const END_RE = /^<!-- autolab:run (\S+) end -->$/;
-
-export interface SummaryRunInfo {
-  metrics: Metrics & { missing_evidence?: string[] };
-  /** Link from analysis/ to the metrics file. */
-  metricsLink: string;
-  jobId?: string;
-  hostMode?: string;
-  exitCode?: number;
-  syncStatus?: string;
-}
-
-function oneLine(s: string): string {
-  return s.replace(/[\r\n]+/g, " ");
-}
-
-/** The section of summary.md for one run, between its markers (both included). */
-export function renderRunSection(info: SummaryRunInfo): string {
-  const m = info.metrics;
-  const pm = m.primary_metric;
-  const value = pm.value === null ? "no value" : String(pm.value);
-  const delta =
-    pm.delta_vs_baseline === null
-      ? ""
-      : ` (delta vs baseline: ${pm.delta_vs_baseline > 0 ? "+" : ""}${pm.delta_vs_baseline})`;
-  const job =
-    info.hostMode === "local" ? "local run" : info.jobId ? `SLURM job ${info.jobId}` : "SLURM job (no job id recorded)";
-  const exit = info.exitCode === undefined ? "exit code unknown" : `exit code ${info.exitCode}`;
-  const missing = m.missing_evidence ?? [];
-  const lines = [
-    `<!-- autolab:run ${m.run_id} begin -->`,
-    `## Run ${m.run_id}`,
-    "",
-    `- Status: **${m.status}**`,
-    `- Primary metric: \`${oneLine(pm.name)}\` = ${value}${delta}`,
-    `- Job: ${job}, ${exit}`,
-    `- Artifact sync: ${oneLine(info.syncStatus ?? "unknown")}`,
-    missing.length ? "- Missing evidence:" : "- Missing evidence: none",
-    ...missing.map((e) => `  - ${oneLine(e)}`),
-    `- Metrics: [${info.metricsLink}](${info.metricsLink})`,
-    `<!-- autolab:run ${m.run_id} end -->`,
-  ];
-  return lines.join("\n");
-}
-
-/**
- * Put `section` (for `runId`) into summary.md text: replace the run's
- * existing section, or insert it in run-id order among the other sections,
- * keeping everything else (a researcher's own notes) as it is.
- */
-export function upsertRunSection(
-  text: string | undefined,
-  iterationId: string,
-  runId: string,
-  section: string,
-  file = "analysis/summary.md",
-): string {
-  if (text === undefined || text.trim() === "") {
-    return `# Results: ${iterationId}\n\n${section}\n`;
-  }
-  const lines = text.replace(/\r\n/g, "\n").split("\n");
-  const blocks: Array<{ id: string; start: number; end: number }> = [];
-  let open: { id: string; start: number } | undefined;
-  lines.forEach((line, i) => {
-    const b = BEGIN_RE.exec(line);
-    const e = END_RE.exec(line);
-    if (b) {
-      if (open)
-        throw new AutolabError(`run section ${open.id} has no end marker`, {
-          file,
-          line: open.start + 1,
-          hint: `add "<!-- autolab:run ${open.id} end -->"`,
-        });
-      open = { id: b[1], start: i };
-    } else if (e) {
-      if (!open || open.id !== e[1])
-        throw new AutolabError(`end marker for run ${e[1]} without its begin marker`, {
-          file,
-          line: i + 1,
-          hint: "remove the stray marker",
-        });
-      blocks.push({ id: open.id, start: open.start, end: i });
-      open = undefined;
-    }
-  });
-  if (open)
-    throw new AutolabError(`run section ${open.id} has no end marker`, {
-      file,
-      line: open.start + 1,
-      hint: `add "<!-- autolab:run ${open.id} end -->"`,
-    });
-
-  const sectionLines = section.split("\n");
-  const existing = blocks.find((b) => b.id === runId);
-  if (existing) {
-    lines.splice(existing.start, existing.end - existing.start + 1, ...sectionLines);
-  } else {
-    const after = blocks.find((b) => b.id > runId);
-    if (after) lines.splice(after.start, 0, ...sectionLines, "");
-    else if (blocks.length) lines.splice(blocks[blocks.length - 1].end + 1, 0, "", ...sectionLines);
-    else {
-      while (lines.length && lines[lines.length - 1] === "") lines.pop();
-      lines.push("", ...sectionLines);
-    }
-  }
-  let out = lines.join("\n");
-  if (!out.endsWith("\n")) out += "\n";
-  return out;
 }
 
 // ---------------------------------------------------------------------------
