@@ -388,9 +388,3 @@ export async function gatherCommandContext(
   }
   return { stage: opts.stage, policy, policyDoc, iterationId, iterationPath, runId };
 }
-
-/** The policy commands' timeout: the option, else launch.check_timeout_seconds (default 900 s). */
-export function commandTimeoutMs(policy: Policy, override?: number): number {
-  const seconds = Number(policy.launch?.check_timeout_seconds ?? 900);
-  return override ?? (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 900_000);
-}

@@ -17,12 +17,13 @@
  */
 import { realpath } from "node:fs/promises";
 import { VERIFY_STAGES, type VerifyStage } from "../contract/vocabulary.js";
+import { submitSettings } from "../domain/settings.js";
 import { discoverRuns } from "../stages/discover.js";
 import { AutolabError, type Finding } from "../util/errors.js";
 import { runArgv } from "../util/exec.js";
 import { judgePolicyCommand, planPolicyCommand } from "./checks/policy-commands.js";
 import { checkFacts, dedupe } from "./engine.js";
-import { commandTimeoutMs, gatherCommandContext, gatherFacts, gatherPolicy, iterationIdOf, needsOf } from "./facts.js";
+import { gatherCommandContext, gatherFacts, gatherPolicy, iterationIdOf, needsOf } from "./facts.js";
 import { activeChecks, isVerifyStage, type CheckEntry } from "./registry.js";
 import type { CommandContext } from "./types.js";
 
@@ -110,7 +111,8 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyReport> {
 
   if (active.some((c) => c.command)) {
     const ctx = await gatherCommandContext(root, { stage, iteration, runId: opts.runId }, runs, policy, policyDoc);
-    findings.push(...(await runCommands(root, active, ctx, commandTimeoutMs(policy, opts.commandTimeoutMs))));
+    const timeoutMs = opts.commandTimeoutMs ?? submitSettings({ ...policy }).checkTimeoutMs;
+    findings.push(...(await runCommands(root, active, ctx, timeoutMs)));
   }
 
   return {
