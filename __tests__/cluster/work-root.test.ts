@@ -18,7 +18,7 @@ import { launch } from "../../src/stages/launch.js";
 import { monitor } from "../../src/commands/monitor/index.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { AutolabError } from "../../src/util/errors.js";
-import { runVerify } from "../../src/stages/verify.js";
+import { runVerify } from "../../src/verify/index.js";
 import { clusterUp, DEV_CLUSTER_SCRIPT, requireCluster, scancel, scontrol, waitForSacct } from "../helpers/cluster.js";
 import { cloneRepo, fingerprint, git, makeRepo } from "../helpers/repo.js";
 

@@ -12,7 +12,7 @@ import { emitWorkflowCommands } from "../github/annotations.js";
 import { renderSummary, writeSummary } from "../github/summary.js";
 import { launch } from "../stages/launch.js";
 import { monitor, type RunReport } from "../commands/monitor/index.js";
-import { runVerify } from "../stages/verify.js";
+import { runVerify } from "../verify/index.js";
 import { cancel } from "../stages/cancel.js";
 import { collectStatus } from "../stages/status.js";
 import { AutolabError, formatError, type Finding } from "../util/errors.js";

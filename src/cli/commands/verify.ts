@@ -1,6 +1,6 @@
 /**
  * `autolab verify --stage S [--iteration ID] [--run-id R] [--json] [--no-commands]`:
- * run the checks the verifier policy requires at a stage (see stages/verify.ts)
+ * run the checks the verifier policy requires at a stage (see verify/registry.ts)
  * and print the findings. Exit 0 when there is no error finding, 1 when there
  * is, 2 on a usage error (including an unknown stage).
  */
@@ -8,7 +8,7 @@ import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { formatFinding, UsageError } from "../../util/errors.js";
 import { VERIFY_STAGES } from "../../contract/vocabulary.js";
-import { countFindings, isVerifyStage, runVerify, VERIFY_CHECKS } from "../../stages/verify.js";
+import { countFindings, isVerifyStage, runVerify, VERIFY_CHECKS } from "../../verify/index.js";
 import { isGitRepo, topLevel } from "../../git/git.js";
 
 const checkTable = VERIFY_CHECKS.map((c) => `  ${c.id.padEnd(24)} ${c.category.padEnd(12)} ${c.summary}`).join("\n");
