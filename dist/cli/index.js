@@ -20748,6 +20748,8 @@ function isInvalidJobIdMessage(stderr) {
 
 
 const SLURM_TOOLS = ["sinfo", "squeue", "sbatch", "sacct", "scontrol", "scancel"];
+/** Every SLURM client program a scheduler host has: the adapter's tools and the two that start jobs interactively. */
+const SLURM_CLIENTS = [...SLURM_TOOLS, "srun", "salloc"];
 const VERSION_FLAG = {
     sinfo: "-V",
     squeue: "-V",
@@ -27495,7 +27497,7 @@ const POLICY_COMMANDS = {
     "policy.dry_run_command": { check: "policy.dry_run_command", key: "dry_run_command", category: "dry_run" },
 };
 /** Programs only a scheduler host has (the adapter's tools, and the two that start jobs interactively). */
-const SCHEDULER_CLIENTS = new Set([...SLURM_TOOLS, "srun", "salloc"]);
+const SCHEDULER_CLIENTS = new Set(SLURM_CLIENTS);
 /** How much of a failing command's output a finding quotes. */
 const OUTPUT_TAIL_LINES = 20;
 const OUTPUT_TAIL_CHARS = 4000;

@@ -19,6 +19,8 @@ import {
 
 export type SlurmTool = "sinfo" | "squeue" | "sbatch" | "sacct" | "scontrol" | "scancel";
 export const SLURM_TOOLS: readonly SlurmTool[] = ["sinfo", "squeue", "sbatch", "sacct", "scontrol", "scancel"];
+/** Every SLURM client program a scheduler host has: the adapter's tools and the two that start jobs interactively. */
+export const SLURM_CLIENTS: readonly string[] = [...SLURM_TOOLS, "srun", "salloc"];
 
 export interface ToolProbe {
   found: boolean;

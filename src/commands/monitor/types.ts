@@ -2,6 +2,7 @@
 import type { RunStatus } from "../../contract/vocabulary.js";
 import type { CommitBackResult } from "../../git/commitback.js";
 import type { Finding } from "../../util/errors.js";
+import type { QueryOptions } from "../../slurm/query.js";
 
 export interface MonitorOptions {
   cwd: string;
@@ -17,7 +18,7 @@ export interface MonitorOptions {
   now?: () => Date;
   log?: (line: string) => void;
   /** Scheduler program overrides and timeouts (tests, benchmarks). */
-  query?: { timeoutMs?: number; chunkSize?: number; bins?: Partial<Record<"sacct" | "squeue" | "scontrol", string>> };
+  query?: Pick<QueryOptions, "timeoutMs" | "chunkSize" | "bins">;
 }
 
 export interface RunReport {

@@ -20,7 +20,7 @@
  */
 import path from "node:path";
 import { expandPlaceholders, POLICY_PATH } from "../../contract/policy.js";
-import { SLURM_TOOLS } from "../../slurm/probe.js";
+import { SLURM_CLIENTS } from "../../slurm/probe.js";
 import { shellJoin } from "../../slurm/shell.js";
 import { splitCommandLine } from "../../stages/placeholders.js";
 import { AutolabError, type Finding, type SourceLocation } from "../../util/errors.js";
@@ -40,7 +40,7 @@ export const POLICY_COMMANDS: Readonly<Record<PolicyCommandSpec["check"], Policy
 };
 
 /** Programs only a scheduler host has (the adapter's tools, and the two that start jobs interactively). */
-const SCHEDULER_CLIENTS: ReadonlySet<string> = new Set<string>([...SLURM_TOOLS, "srun", "salloc"]);
+const SCHEDULER_CLIENTS: ReadonlySet<string> = new Set<string>(SLURM_CLIENTS);
 
 /** How much of a failing command's output a finding quotes. */
 const OUTPUT_TAIL_LINES = 20;
