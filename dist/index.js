@@ -55303,6 +55303,24 @@ function recordJob(m, v, job, at, succeeded) {
     s.decision = v.detail;
     m.slurm = s;
 }
+/**
+ * When no scheduler source knows the job any more (accounting off, and the
+ * controller forgot it MinJobAge after it ended; or accounting down), a
+ * complete sentinel written by this very job (its job id, an end time and an
+ * exit code) is evidence of how it ended: the run is decided from it instead
+ * of waiting out the grace and failing it as unknown.
+ */
+function sentinelVerdict(m, s) {
+    const jobId = manifestJobId(m);
+    if (s.state !== "present" || jobId === undefined || s.jobId !== jobId)
+        return undefined;
+    if (s.endedAt === undefined || s.exitCode === undefined)
+        return undefined;
+    const detail = `the scheduler no longer knows job ${jobId}; its job_sentinel.json says it ended at ${s.endedAt} with exit ${s.exitCode}`;
+    return s.exitCode === 0
+        ? { phase: "succeeded", terminal: true, detail }
+        : { phase: "failed", terminal: true, failureReason: "exit_code", detail };
+}
 /** The per-run decision of a tick, before any sync. */
 function decideRun(i) {
     const st = new Step(i.manifest, i.at);
@@ -55325,7 +55343,8 @@ function decideRun(i) {
     }
     if (i.answer === "outage")
         return st.done(); // an outage changes no run
-    if (!i.job && i.unresolved) {
+    const told = !i.job ? sentinelVerdict(m0, i.sentinel) : undefined;
+    if (!i.job && i.unresolved && !told) {
         st.findings.push({
             severity: "notice",
             check: "scheduler.unresolved",
@@ -55355,7 +55374,10 @@ function decideRun(i) {
     }
     let unknownSince;
     let v;
-    if (!job || !verdict) {
+    if (!job && told && otherName === undefined) {
+        v = told;
+    }
+    else if (!job || !verdict) {
         const u = unknownJob(m0.slurm?.unknown_since, i.now, i.at, i.graceSeconds);
         unknownSince = u.unknownSince;
         v = { phase: u.phase, terminal: u.terminal, failureReason: u.failureReason, detail: u.detail };
@@ -55368,7 +55390,7 @@ function decideRun(i) {
         v.detail += ` (job ${jobId} is named ${otherName}, not ${String(m0.slurm?.job_name)}: another job)`;
     const succeeded = v.phase === "succeeded";
     recordJob(st.m, v, job, i.at, succeeded);
-    if (job)
+    if (job || told)
         delete st.m.slurm.unknown_since;
     else if (unknownSince)
         st.m.slurm.unknown_since = unknownSince;
@@ -58140,12 +58162,15 @@ async function decide(c, l, ev) {
         answer: (asks && (!c.outcome || !c.outcome.ok) ? "outage" : "answered"),
         unresolved: jobId !== undefined && c.unresolved.has(jobId),
     };
-    if (!asks || !obs || jobNameMismatch(m, obs) !== undefined) {
+    // An outage, or a job id that belongs to another job: the sentinel is not read.
+    if (!asks || base.answer === "outage" || (obs && jobNameMismatch(m, obs) !== undefined)) {
         return decideRun({ ...base, job: obs, sentinel: { state: "missing" } });
     }
-    const sv = await readRunSentinel(ev.dir, jobId, obs.tasks !== undefined);
+    const sv = await readRunSentinel(ev.dir, jobId, obs?.tasks !== undefined);
     if (sv.symlink)
         c.findings.push(symlinkFinding(c.root, external_node_path_namespaceObject.join(ev.dir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
+    if (!obs)
+        return decideRun({ ...base, sentinel: sv.sentinel, sentinelNote: sv.note });
     return decideRun({
         ...base,
         job: obs,

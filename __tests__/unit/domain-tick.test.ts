@@ -214,6 +214,40 @@ describe("decideRun: when the scheduler does not know or does not answer", () =>
   );
 });
 
+describe("decideRun: a complete sentinel when the scheduler no longer knows the job (accounting off)", () => {
+  const full = (extra: Record<string, unknown>): Sentinel => {
+    const data = { job_id: "42", ended_at: "2026-11-28T11:30:00Z", exit_code: 0, ...extra };
+    return {
+      state: "present",
+      data,
+      ...(data.job_id !== undefined ? { jobId: String(data.job_id) } : {}),
+      ...(data.ended_at ? { endedAt: String(data.ended_at) } : {}),
+      ...(typeof data.exit_code === "number" ? { exitCode: data.exit_code } : {}),
+    };
+  };
+  it.each([
+    ["exit 0", full({}), false, "running", true, undefined, []],
+    ["exit 0, accounting down", full({}), true, "running", true, undefined, []],
+    ["exit 3", full({ exit_code: 3 }), false, "failed", false, "exit_code", []],
+    ["no end (killed)", full({ ended_at: null }), false, "submitted", false, undefined, ["scheduler.unknown_job"]],
+    ["no exit code", full({ exit_code: null }), false, "submitted", false, undefined, ["scheduler.unknown_job"]],
+    ["another job's", full({ job_id: "41" }), false, "submitted", false, undefined, ["scheduler.unknown_job"]],
+    ["without a job id", full({ job_id: undefined }), true, "submitted", false, undefined, ["scheduler.unresolved"]],
+  ] as const)("%s -> %s (sync %s)", (_w, sentinel, unresolved, status, sync, reason, checks) => {
+    const m = manifest({ slurm: { job_id: "42", job_name: `autolab-${RUN}`, unknown_since: "2026-11-28T11:59:00Z" } });
+    const s = decideRun(input(undefined, { manifest: m, sentinel, unresolved }));
+    expect(s.manifest.status).toBe(status);
+    expect(s.sync).toBe(sync);
+    expect(s.failureReason).toBe(reason);
+    expect(s.findings.map((f) => f.check)).toEqual(checks);
+    if (sync) {
+      expect(s.manifest.slurm?.outcome).toBe("succeeded");
+      expect(s.manifest.slurm?.unknown_since).toBeUndefined();
+      expect(s.manifest.history?.at(-1)?.evidence).toContain("no longer knows job 42");
+    }
+  });
+});
+
 describe("decideRun: runs that do not ask", () => {
   it("a job already seen to succeed is synced again without asking", () => {
     const m = manifest({ status: "running", slurm: { job_id: "42", outcome: "succeeded" } });

@@ -16,9 +16,10 @@
  *   otherwise than the run recorded (`slurm.job_name`; sacct's `allocation`
  *   placeholder and an absent name are not compared), the job is another one:
  *   the run's job counts as unknown and its sentinel is not read.
- * - A job no source knows is unknown: not final for `graceSeconds` from the
- *   first tick that missed it (`slurm.unknown_since`), then failed
- *   (`unknown_job`). Never a success without an observation.
+ * - A job no source knows is decided from its sentinel when that is complete
+ *   and names the job (job id, end time, exit code: `sentinelVerdict`);
+ *   otherwise it is unknown: not final for `graceSeconds` from the first tick
+ *   that missed it (`slurm.unknown_since`), then failed (`unknown_job`).
  * - The scheduler's success (COMPLETED 0:0) is a success of the run only with
  *   the sentinel: a sentinel already there that says another exit fails the
  *   run at once (`exit_code`); otherwise the artifacts are synced first and
@@ -263,6 +264,23 @@ function recordJob(m: RunManifest, v: JobVerdict, job: JobFacts | undefined, at:
   m.slurm = s;
 }
 
+/**
+ * When no scheduler source knows the job any more (accounting off, and the
+ * controller forgot it MinJobAge after it ended; or accounting down), a
+ * complete sentinel written by this very job (its job id, an end time and an
+ * exit code) is evidence of how it ended: the run is decided from it instead
+ * of waiting out the grace and failing it as unknown.
+ */
+export function sentinelVerdict(m: RunManifest, s: Sentinel): JobVerdict | undefined {
+  const jobId = manifestJobId(m);
+  if (s.state !== "present" || jobId === undefined || s.jobId !== jobId) return undefined;
+  if (s.endedAt === undefined || s.exitCode === undefined) return undefined;
+  const detail = `the scheduler no longer knows job ${jobId}; its job_sentinel.json says it ended at ${s.endedAt} with exit ${s.exitCode}`;
+  return s.exitCode === 0
+    ? { phase: "succeeded", terminal: true, detail }
+    : { phase: "failed", terminal: true, failureReason: "exit_code", detail };
+}
+
 /** The per-run decision of a tick, before any sync. */
 export function decideRun(i: RunInput): RunStep {
   const st = new Step(i.manifest, i.at);
@@ -283,7 +301,8 @@ export function decideRun(i: RunInput): RunStep {
     return st.done();
   }
   if (i.answer === "outage") return st.done(); // an outage changes no run
-  if (!i.job && i.unresolved) {
+  const told = !i.job ? sentinelVerdict(m0, i.sentinel) : undefined;
+  if (!i.job && i.unresolved && !told) {
     st.findings.push({
       severity: "notice",
       check: "scheduler.unresolved",
@@ -313,7 +332,9 @@ export function decideRun(i: RunInput): RunStep {
   }
   let unknownSince: string | undefined;
   let v: JobVerdict;
-  if (!job || !verdict) {
+  if (!job && told && otherName === undefined) {
+    v = told;
+  } else if (!job || !verdict) {
     const u = unknownJob(m0.slurm?.unknown_since, i.now, i.at, i.graceSeconds);
     unknownSince = u.unknownSince;
     v = { phase: u.phase, terminal: u.terminal, failureReason: u.failureReason, detail: u.detail };
@@ -326,7 +347,7 @@ export function decideRun(i: RunInput): RunStep {
 
   const succeeded = v.phase === "succeeded";
   recordJob(st.m, v, job, i.at, succeeded);
-  if (job) delete st.m.slurm!.unknown_since;
+  if (job || told) delete st.m.slurm!.unknown_since;
   else if (unknownSince) st.m.slurm!.unknown_since = unknownSince;
 
   if (v.phase === "running") {

@@ -127,12 +127,14 @@ async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunSt
     answer: (asks && (!c.outcome || !c.outcome.ok) ? "outage" : "answered") as "outage" | "answered",
     unresolved: jobId !== undefined && c.unresolved.has(jobId),
   };
-  if (!asks || !obs || jobNameMismatch(m, obs) !== undefined) {
+  // An outage, or a job id that belongs to another job: the sentinel is not read.
+  if (!asks || base.answer === "outage" || (obs && jobNameMismatch(m, obs) !== undefined)) {
     return decideRun({ ...base, job: obs, sentinel: { state: "missing" } });
   }
-  const sv = await readRunSentinel(ev.dir, jobId, obs.tasks !== undefined);
+  const sv = await readRunSentinel(ev.dir, jobId, obs?.tasks !== undefined);
   if (sv.symlink)
     c.findings.push(symlinkFinding(c.root, path.join(ev.dir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
+  if (!obs) return decideRun({ ...base, sentinel: sv.sentinel, sentinelNote: sv.note });
   return decideRun({
     ...base,
     job: obs,
