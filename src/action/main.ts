@@ -14,7 +14,7 @@ import { launch } from "../stages/launch.js";
 import { monitor, type RunReport } from "../commands/monitor/index.js";
 import { runVerify } from "../verify/index.js";
 import { cancel } from "../stages/cancel.js";
-import { collectStatus } from "../stages/status.js";
+import { collectStatus } from "../commands/status.js";
 import { AutolabError, formatError, type Finding } from "../util/errors.js";
 import { resolveInside } from "../util/fs.js";
 import { git } from "../git/git.js";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "../args.js";
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../../util/errors.js";
-import { initRepository } from "../../stages/init.js";
+import { initRepository } from "../../commands/init.js";
 
 const HELP = `Usage: autolab init [--dir DIR] [--preset NAME|none] [--action OWNER/REPO@REF]
 

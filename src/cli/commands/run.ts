@@ -2,7 +2,7 @@
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError, formatFinding } from "../../util/errors.js";
-import { runStep } from "../../stages/run.js";
+import { runStep } from "../../commands/run.js";
 
 export const command: CliCommand = {
   name: "run",

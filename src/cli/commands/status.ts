@@ -2,7 +2,7 @@
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError, formatFinding } from "../../util/errors.js";
-import { collectStatus, formatStatusTable } from "../../stages/status.js";
+import { collectStatus, formatStatusTable } from "../../commands/status.js";
 import { isGitRepo, topLevel } from "../../git/git.js";
 
 export const command: CliCommand = {
