@@ -12,23 +12,26 @@
  *                                     autorun.todo_fallback.slurm.stage (default
  *                                     "hypothesis"), with a history entry
  *   other stages                   -> worked on by a person or an agent; said, exit 0
+ *
+ * The launch and the monitor tick are injected (`RunSteps`): the face builds
+ * them from the real commands, so this command imports no other command. The
+ * fallback is recorded as a change set (git/record.ts): the move is applied to
+ * state.json as the head has it, and validated before it is written.
  */
-import path from "node:path";
-import { writeFileAtomic } from "../util/fs.js";
-import { AutolabError } from "../util/errors.js";
+import { AutolabError, type Finding } from "../util/errors.js";
 import { loadPolicy, POLICY_PATH } from "../contract/policy.js";
 import type { AutolabState } from "../contract/types.js";
 import { STAGES } from "../contract/vocabulary.js";
-import { launch, type LaunchResult } from "../stages/launch.js";
-import { monitor, type MonitorReport } from "./monitor/index.js";
-import { readState, STATE_PATH } from "../stages/state.js";
-import { isGitRepo, topLevel } from "../git/git.js";
-import { commitBack, type CommitBackResult } from "../git/commitback.js";
-import { isoSeconds as iso } from "../domain/time.js";
+import { fallBackTo } from "../domain/stage.js";
+import { readState, STATE_PATH, stateEdit, validStateText } from "../store/state-file.js";
+import { openWorkspace, type Workspace } from "../store/workspace.js";
+import { record } from "../git/record.js";
+import type { CommitBackResult } from "../git/commitback.js";
 
 export const DEFAULT_TODO_FALLBACK_STAGE = "hypothesis";
 
-export interface RunStepOptions {
+/** The options every step gets: the repository root as `cwd`, and how to record. */
+export interface StepOptions {
   cwd: string;
   push?: boolean;
   commit?: boolean;
@@ -38,18 +41,46 @@ export interface RunStepOptions {
   dryRun?: boolean;
   now?: () => Date;
   log?: (s: string) => void;
-  /** Passed to the monitor tick (scheduler timeouts / programs). */
-  query?: Parameters<typeof monitor>[0]["query"];
 }
 
-export interface RunStepResult {
+/** What `run` reads of a launch's result. */
+export interface LaunchStepResult {
+  runId: string;
+  status: string;
+  jobId?: string;
+  commit?: CommitBackResult;
+}
+
+/** What `run` reads of a monitor tick's report. */
+export interface MonitorStepResult {
+  runs: Array<{ runId: string; before: string; after: string; transitions: unknown[] }>;
+  scheduler: { ok: boolean };
+  dryRun: boolean;
+  findings: Finding[];
+  commit?: CommitBackResult;
+}
+
+/** The commands `run` dispatches to, given by the face. */
+export interface RunSteps<
+  L extends LaunchStepResult = LaunchStepResult,
+  M extends MonitorStepResult = MonitorStepResult,
+> {
+  launch(o: StepOptions & { design: string }): Promise<L>;
+  monitor(o: StepOptions & { runId?: string }): Promise<M>;
+}
+
+export type RunStepOptions = StepOptions;
+
+export interface RunStepResult<L = LaunchStepResult, M = MonitorStepResult> {
   stageBefore: string;
   stageAfter: string;
   action: "launch" | "monitor" | "fallback" | "none";
   message: string;
-  launch?: LaunchResult;
-  monitor?: MonitorReport;
+  launch?: L;
+  monitor?: M;
   commit?: CommitBackResult;
+  /** Problems recording the fallback (e.g. another writer moved the stage first); absent when none. */
+  findings?: Finding[];
 }
 
 /** The stage to fall back to when nothing is left to do in SLURM mode. */
@@ -70,10 +101,54 @@ async function fallbackStage(repoRoot: string): Promise<string> {
   return stage;
 }
 
-export async function runStep(opts: RunStepOptions): Promise<RunStepResult> {
-  const inGit = await isGitRepo(opts.cwd);
-  const repoRoot = inGit ? await topLevel(opts.cwd) : path.resolve(opts.cwd);
-  const state = await readState(repoRoot);
+/** Fall back to the policy's stage: decide, validate, record (or, dry, only say). */
+async function fallBack(
+  ws: Workspace,
+  opts: StepOptions,
+  why: string,
+  current: AutolabState,
+  before: string,
+): Promise<RunStepResult<never, never>> {
+  const to = await fallbackStage(ws.root);
+  if (opts.dryRun)
+    return { stageBefore: before, stageAfter: to, action: "fallback", message: `${why}: would fall back to ${to}` };
+  const at = (opts.now ?? (() => new Date()))();
+  validStateText(fallBackTo(current, to, why, at)); // refuse before recording anything
+  const from = current.stage;
+  const edit = stateEdit((head, ctx) => {
+    if (head.stage === from) return fallBackTo(head, to, why, at);
+    ctx.note({
+      severity: "warning",
+      check: "state.moved",
+      file: STATE_PATH,
+      message: `the stage moved to ${head.stage} meanwhile (another writer); it was not changed to ${to}`,
+    });
+    return undefined;
+  }, "todo fallback");
+  const rec = await record(ws, [edit], {
+    message: `autolab: ${from} -> ${to} (todo fallback)`,
+    push: opts.push,
+    branch: opts.branch,
+    skipCi: opts.skipCi,
+    token: opts.token,
+  });
+  const findings = rec.findings;
+  return {
+    stageBefore: before,
+    stageAfter: findings.length ? ((await readState(ws.root))?.stage ?? before) : to,
+    action: "fallback",
+    message: `${why}: stage ${from} -> ${to}`,
+    commit: rec.commit,
+    ...(findings.length ? { findings } : {}),
+  };
+}
+
+export async function runStep<L extends LaunchStepResult, M extends MonitorStepResult>(
+  opts: RunStepOptions,
+  steps: RunSteps<L, M>,
+): Promise<RunStepResult<L, M>> {
+  const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+  const state = await readState(ws.root);
   if (!state) {
     throw new AutolabError(`no ${STATE_PATH}: nothing tells autolab which stage this repository is in`, {
       file: STATE_PATH,
@@ -81,8 +156,8 @@ export async function runStep(opts: RunStepOptions): Promise<RunStepResult> {
     });
   }
   const before = state.stage;
-  const common = {
-    cwd: repoRoot,
+  const common: StepOptions = {
+    cwd: ws.root,
     push: opts.push,
     commit: opts.commit,
     branch: opts.branch,
@@ -92,53 +167,9 @@ export async function runStep(opts: RunStepOptions): Promise<RunStepResult> {
     log: opts.log,
   };
 
-  const fallBack = async (why: string, current: AutolabState): Promise<RunStepResult> => {
-    const to = await fallbackStage(repoRoot);
-    if (opts.dryRun)
-      return { stageBefore: before, stageAfter: to, action: "fallback", message: `${why}: would fall back to ${to}` };
-    const next: AutolabState = {
-      ...current,
-      stage: to,
-      stage_attempt: 0,
-      history: [
-        ...(current.history ?? []),
-        {
-          timestamp: iso((opts.now ?? (() => new Date()))()),
-          stage_before: current.stage,
-          stage_after: to,
-          status: "complete",
-          summary: `${why}: autorun.todo_fallback.slurm.stage`,
-        },
-      ],
-    };
-    const apply = async () => {
-      await writeFileAtomic(path.join(repoRoot, STATE_PATH), JSON.stringify(next, null, 2) + "\n");
-      return [STATE_PATH];
-    };
-    let commit: CommitBackResult | undefined;
-    if ((opts.commit ?? inGit) && inGit) {
-      commit = await commitBack({
-        repoRoot,
-        apply,
-        message: `autolab: ${current.stage} -> ${to} (todo fallback)`,
-        push: opts.push,
-        branch: opts.branch,
-        skipCi: opts.skipCi,
-        token: opts.token,
-      });
-    } else await apply();
-    return {
-      stageBefore: before,
-      stageAfter: to,
-      action: "fallback",
-      message: `${why}: stage ${current.stage} -> ${to}`,
-      commit,
-    };
-  };
-
   if (before === "launch") {
-    const res = await launch({ ...common, design: state.iteration_id, dryRun: opts.dryRun });
-    const after = (await readState(repoRoot))?.stage ?? before;
+    const res = await steps.launch({ ...common, design: state.iteration_id, dryRun: opts.dryRun });
+    const after = (await readState(ws.root))?.stage ?? before;
     return {
       stageBefore: before,
       stageAfter: after,
@@ -150,17 +181,9 @@ export async function runStep(opts: RunStepOptions): Promise<RunStepResult> {
   }
   if (before === "slurm_monitor" || before === "extract_results") {
     const tracked = state.pending_run_id || state.last_run_id || undefined;
-    const rep = await monitor({ ...common, runId: tracked, dryRun: opts.dryRun, query: opts.query });
-    const now = (await readState(repoRoot)) ?? state;
+    const rep = await steps.monitor({ ...common, runId: tracked, dryRun: opts.dryRun });
+    const now = (await readState(ws.root)) ?? state;
     const moved = rep.runs.filter((r) => r.transitions.length).map((r) => `${r.runId}: ${r.before} -> ${r.after}`);
-    const result: RunStepResult = {
-      stageBefore: before,
-      stageAfter: now.stage,
-      action: "monitor",
-      message: moved.length ? moved.join("; ") : "no run changed this tick",
-      monitor: rep,
-      commit: rep.commit,
-    };
     if (
       now.stage === before &&
       rep.runs.length === 0 &&
@@ -169,17 +192,19 @@ export async function runStep(opts: RunStepOptions): Promise<RunStepResult> {
       !rep.findings.some((f) => f.severity === "error")
     ) {
       // Nothing in flight and nothing left to extract: the monitor stage has nothing to wait for.
-      const fb = await fallBack(
-        `nothing left to monitor${tracked ? ` (run ${tracked} is finished and extracted)` : ""}`,
-        now,
-      );
-      return { ...fb, monitor: rep };
+      const why = `nothing left to monitor${tracked ? ` (run ${tracked} is finished and extracted)` : ""}`;
+      return { ...(await fallBack(ws, opts, why, now, before)), monitor: rep };
     }
-    return result;
+    return {
+      stageBefore: before,
+      stageAfter: now.stage,
+      action: "monitor",
+      message: moved.length ? moved.join("; ") : "no run changed this tick",
+      monitor: rep,
+      commit: rep.commit,
+    };
   }
-  if (before === "update_docs") {
-    return fallBack("nothing left to do in SLURM mode", state);
-  }
+  if (before === "update_docs") return fallBack(ws, opts, "nothing left to do in SLURM mode", state, before);
   return {
     stageBefore: before,
     stageAfter: before,
