@@ -147,3 +147,8 @@ export function statusSummaryRuns(rows: StatusRow[]): SummaryRun[] {
     sync: r.sync ?? undefined,
   }));
 }
+
+/** The action's status outputs: every row as JSON. */
+export function statusOutputs(rows: StatusRow[]): Array<[string, string]> {
+  return [["runs", JSON.stringify(rows)]];
+}
