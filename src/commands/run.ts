@@ -23,7 +23,7 @@ import { loadPolicy, POLICY_PATH } from "../contract/policy.js";
 import type { AutolabState } from "../contract/types.js";
 import { STAGES } from "../contract/vocabulary.js";
 import { fallBackTo } from "../domain/stage.js";
-import { readState, STATE_PATH, stateEdit, validStateText } from "../store/state-file.js";
+import { readState, readStateStrict, STATE_PATH, stateEdit, validStateText } from "../store/state-file.js";
 import { openWorkspace, type Workspace } from "../store/workspace.js";
 import { record } from "../git/record.js";
 import type { CommitBackResult } from "../git/commitback.js";
@@ -113,7 +113,9 @@ async function fallBack(
   if (opts.dryRun)
     return { stageBefore: before, stageAfter: to, action: "fallback", message: `${why}: would fall back to ${to}` };
   const at = (opts.now ?? (() => new Date()))();
-  validStateText(fallBackTo(current, to, why, at)); // refuse before recording anything
+  // Refuse before recording anything when the file or the new state is invalid (as a launch or a tick does).
+  await readStateStrict(ws.root);
+  validStateText(fallBackTo(current, to, why, at));
   const from = current.stage;
   const edit = stateEdit((head, ctx) => {
     if (head.stage === from) return fallBackTo(head, to, why, at);
@@ -132,14 +134,14 @@ async function fallBack(
     skipCi: opts.skipCi,
     token: opts.token,
   });
-  const findings = rec.findings;
+  const moved = rec.written.includes(STATE_PATH);
   return {
     stageBefore: before,
-    stageAfter: findings.length ? ((await readState(ws.root))?.stage ?? before) : to,
+    stageAfter: moved ? to : ((await readState(ws.root))?.stage ?? before),
     action: "fallback",
-    message: `${why}: stage ${from} -> ${to}`,
+    message: moved ? `${why}: stage ${from} -> ${to}` : `${why}: stage ${from} was not changed (see the findings)`,
     commit: rec.commit,
-    ...(findings.length ? { findings } : {}),
+    ...(rec.findings.length ? { findings: rec.findings } : {}),
   };
 }
 
