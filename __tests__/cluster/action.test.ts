@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGithubMock, type GithubMock } from "../helpers/github-mock.js";
 import { requireCluster, waitForSacct } from "../helpers/cluster.js";
 import { runArgv } from "../../src/util/exec.js";
-import { initRepository } from "../../src/stages/init.js";
+import { initRepository } from "../../src/commands/init.js";
 
 const DIST = path.resolve(__dirname, "../../dist/index.js");
 const NODE =

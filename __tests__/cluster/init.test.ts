@@ -20,7 +20,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { command as initCommand } from "../../src/cli/commands/init.js";
-import { EXAMPLE_DESIGN_PATH, initRepository } from "../../src/stages/init.js";
+import { EXAMPLE_DESIGN_PATH, initRepository } from "../../src/commands/init.js";
 import { WORKFLOW_TEMPLATES, ACTION_PLACEHOLDER } from "../../src/github/workflow-templates.js";
 import { LEDGER_HEADER } from "../../src/ledger/io.js";
 import { parseLedger } from "../../src/ledger/ledger.js";

@@ -12,7 +12,7 @@ import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { initRepository } from "../../src/stages/init.js";
+import { initRepository } from "../../src/commands/init.js";
 import { runArgv, type ExecResult } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
 

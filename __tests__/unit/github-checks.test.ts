@@ -8,11 +8,11 @@ import type { Finding } from "../../src/util/errors.js";
 import {
   ANNOTATIONS_PER_REQUEST,
   createOctokit,
-  findingToAnnotation,
   publishFindings,
   upsertRunCheck,
   runCheckName,
 } from "../../src/github/checks.js";
+import { findingToAnnotation } from "../../src/report/checks.js";
 import { annotationPath, emitWorkflowCommands, formatWorkflowCommand } from "../../src/github/annotations.js";
 import { startGithubMock, type GithubMock } from "../helpers/github-mock.js";
 

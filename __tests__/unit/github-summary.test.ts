@@ -11,9 +11,9 @@ import {
   formatDuration,
   mermaidText,
   renderSummary,
-  writeSummary,
   type SummaryRun,
-} from "../../src/github/summary.js";
+} from "../../src/report/summary.js";
+import { writeSummary } from "../../src/github/summary.js";
 
 const runs: SummaryRun[] = [
   {

@@ -2,33 +2,37 @@
  * Check runs (GitHub Checks API) for autolab: verify findings as annotated
  * check runs, and one check run per experiment run that follows its state.
  *
- * Thin adapter over `@actions/github`'s Octokit. Rules it enforces:
+ * Thin adapter over `@actions/github`'s Octokit; what a check run says
+ * (conclusion, title, text, annotations) is decided in report/checks.ts.
+ * Rules it enforces:
  * - annotations go out in PATCH batches of at most 50 (the Checks API limit per
  *   request); the check run is completed together with the last batch, so it
  *   never shows a conclusion while annotations are still missing;
- * - conclusion from the worst finding: error -> `failure`, warning ->
- *   `neutral` (visible in the UI, but does not block a merge the way `failure`
- *   does: warnings are advice), notice only or nothing -> `success`;
- * - only repository-relative paths are ever sent (see `annotationPath`);
- *   findings without one are listed in the check run's text instead;
  * - when the token may not write checks (a fork's pull request: 403/404
  *   "Resource not accessible by integration"), findings fall back to
  *   workflow-command annotations.
  */
 import type { getOctokit } from "@actions/github";
-import { AutolabError, formatFinding, worstSeverity, type Finding, type Severity } from "../util/errors.js";
-import { annotationMessage, annotationPath, emitWorkflowCommands, outsideFileLabel } from "./annotations.js";
+import { AutolabError, type Finding } from "../util/errors.js";
+import { emitWorkflowCommands } from "./annotations.js";
+import {
+  checkRunRefusedNote,
+  clip,
+  clipStart,
+  findingsCheckRun,
+  OUTPUT_TEXT_LIMIT,
+  TITLE_LIMIT,
+  type CheckAnnotation,
+  type CheckConclusion,
+} from "../report/checks.js";
+
+export type { CheckAnnotation, CheckConclusion } from "../report/checks.js";
+export { OUTPUT_TEXT_LIMIT } from "../report/checks.js";
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
 /** The Checks API accepts at most this many annotations per request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
-/** `output.summary` and `output.text` are limited to this many characters. */
-export const OUTPUT_TEXT_LIMIT = 65535;
-const TITLE_LIMIT = 255;
-const MESSAGE_LIMIT = 64 * 1024 - 64;
-
-export type CheckConclusion = "success" | "failure" | "neutral" | "timed_out" | "cancelled";
 
 /**
  * An Octokit for `token` talking to `apiUrl` (GITHUB_API_URL; a local mock
@@ -38,71 +42,6 @@ export type CheckConclusion = "success" | "failure" | "neutral" | "timed_out" | 
 export async function createOctokit(token: string, apiUrl = "https://api.github.com"): Promise<Octokit> {
   const github = await import("@actions/github");
   return github.getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
-}
-
-export interface CheckAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: "notice" | "warning" | "failure";
-  message: string;
-  title?: string;
-}
-
-const LEVEL: Record<Severity, CheckAnnotation["annotation_level"]> = {
-  error: "failure",
-  warning: "warning",
-  notice: "notice",
-};
-
-function clip(s: string, max: number): string {
-  return s.length <= max ? s : s.slice(0, max - 1) + "…";
-}
-
-/** Keep the end of `s` (for log tails), marking the cut. */
-function clipStart(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const marker = "…(earlier output cut)\n";
-  return marker + s.slice(s.length - (max - marker.length));
-}
-
-function posInt(n: number | undefined): number | undefined {
-  return n !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
-}
-
-/**
- * The annotation for a finding, or undefined when it has no path inside the
- * repository (it is then reported in the check run's text). Line 1 is used
- * only when no line is known; columns only when known (a finding has one line).
- */
-export function findingToAnnotation(f: Finding, repoRoot?: string): CheckAnnotation | undefined {
-  const p = annotationPath(f.file, repoRoot);
-  if (!p) return undefined;
-  const line = posInt(f.line) ?? 1;
-  const a: CheckAnnotation = {
-    path: p,
-    start_line: line,
-    end_line: line,
-    annotation_level: LEVEL[f.severity] ?? "failure",
-    message: clip(annotationMessage(f, p), MESSAGE_LIMIT),
-  };
-  const col = posInt(f.line) ? posInt(f.column) : undefined;
-  if (col) {
-    a.start_column = col;
-    a.end_column = col;
-  }
-  if (f.check) a.title = clip(f.check, TITLE_LIMIT);
-  return a;
-}
-
-/** error -> failure, warning -> neutral, notice/none -> success (see the module header). */
-export function conclusionForFindings(findings: Finding[]): "success" | "failure" | "neutral" {
-  const w = worstSeverity(findings);
-  if (w === "error") return "failure";
-  if (w === "warning") return "neutral";
-  return "success";
 }
 
 function httpStatus(e: unknown): number | undefined {
@@ -162,36 +101,18 @@ export interface PublishFindingsResult {
   notes: string[];
 }
 
-function countLine(findings: Finding[]): string {
-  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return `${n("error")} error(s), ${n("warning")} warning(s), ${n("notice")} notice(s)`;
-}
-
 /**
  * Publish verify findings as a check run with annotations, or as workflow
  * commands when checks cannot be written.
  */
 export async function publishFindings(octokit: Octokit, input: PublishFindingsInput): Promise<PublishFindingsResult> {
   const now = input.now ?? (() => new Date());
-  const conclusion = conclusionForFindings(input.findings);
-  const title = clip(input.title ?? `autolab: ${countLine(input.findings)}`, TITLE_LIMIT);
-  const annotations: CheckAnnotation[] = [];
-  const unlocated: Finding[] = [];
-  for (const f of input.findings) {
-    const a = findingToAnnotation(f, input.repoRoot);
-    if (a) annotations.push(a);
-    else unlocated.push(f);
-  }
-  const summary = clip(input.summaryText || title, OUTPUT_TEXT_LIMIT);
-  const text = unlocated.length
-    ? clip(
-        "Findings without a file in this repository:\n\n" +
-          unlocated
-            .map((f) => "- " + formatFinding(f.file ? { ...f, file: outsideFileLabel(f.file) } : f).replace(/\n/g, " "))
-            .join("\n"),
-        OUTPUT_TEXT_LIMIT,
-      )
-    : undefined;
+  const shown = findingsCheckRun(input.findings, {
+    summaryText: input.summaryText,
+    title: input.title,
+    repoRoot: input.repoRoot,
+  });
+  const { conclusion, title, summary, text, annotations, unlocated } = shown;
   const output = (batch?: CheckAnnotation[]) => ({
     title,
     summary,
@@ -220,11 +141,7 @@ export async function publishFindings(octokit: Octokit, input: PublishFindingsIn
     if (!isForbidden(e)) throw apiError("creating the check run", e);
     const write = input.write ?? ((s: string) => process.stdout.write(s));
     const emitted = emitWorkflowCommands(input.findings, write, { repoRoot: input.repoRoot });
-    const notes = [
-      `Could not create a check run (HTTP ${httpStatus(e)}: ${(e as Error).message}); ` +
-        `findings were reported as workflow-command annotations instead. This is expected on a fork's pull request, ` +
-        `where the token is read-only.`,
-    ];
+    const notes = [checkRunRefusedNote(httpStatus(e), (e as Error).message)];
     if (emitted.note) notes.push(emitted.note);
     return {
       mode: "workflow-commands",

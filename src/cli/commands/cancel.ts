@@ -3,6 +3,7 @@ import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError } from "../../util/errors.js";
 import { cancel } from "../../stages/cancel.js";
+import { cancelText } from "../../report/cancel.js";
 
 export const command: CliCommand = {
   name: "cancel",
@@ -46,14 +47,7 @@ Options:
       skipCi: !!a.flags["skip-ci"],
     });
     if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
-    else if (res.before === res.after) io.stdout(`run ${res.runId} is already ${res.before}; nothing to cancel\n`);
-    else {
-      io.stdout(
-        `run ${res.runId}${res.jobId ? ` (job ${res.jobId})` : ""}: ${res.before} -> failed (cancelled)${res.alreadyEnded ? "; the scheduler says the job had already ended" : ""}\n`,
-      );
-      if (res.commit?.committed)
-        io.stdout(`committed ${res.commit.sha}${res.commit.pushed ? ` and pushed to ${res.commit.branch}` : ""}\n`);
-    }
+    else io.stdout(cancelText(res));
     return 0;
   },
 };

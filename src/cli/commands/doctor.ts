@@ -1,7 +1,7 @@
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { doctor, formatDoctor } from "../../stages/doctor.js";
-import { isGitRepo, topLevel } from "../../git/git.js";
+import { repoRootOf } from "../../store/workspace.js";
 
 export const command: CliCommand = {
   name: "doctor",
@@ -13,7 +13,7 @@ required check fails.
 `,
   async run(argv, io) {
     const a = parseArgs(argv, [{ name: "json" }]);
-    const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
+    const root = await repoRootOf(io.cwd);
     const rep = await doctor(root);
     io.stdout(a.flags.json ? JSON.stringify(rep, null, 2) + "\n" : formatDoctor(rep));
     return rep.ok ? 0 : 1;

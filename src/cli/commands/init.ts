@@ -3,7 +3,8 @@ import path from "node:path";
 import { parseArgs } from "../args.js";
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../../util/errors.js";
-import { initRepository } from "../../stages/init.js";
+import { initRepository } from "../../commands/init.js";
+import { initText } from "../../report/init.js";
 
 const HELP = `Usage: autolab init [--dir DIR] [--preset NAME|none] [--action OWNER/REPO@REF]
 
@@ -37,20 +38,7 @@ export const command: CliCommand = {
       throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`, "see autolab init --help");
     const root = path.resolve(io.cwd, args.values.dir ?? ".");
     const res = await initRepository({ root, preset: args.values.preset, action: args.values.action });
-    const width = Math.max(...res.files.map((f) => f.action.length));
-    const lines = [`autolab init: ${res.root}`];
-    for (const f of res.files) lines.push(`  ${f.action.padEnd(width)}  ${f.path}  (${f.what})`);
-    lines.push(`${res.created} created, ${res.kept} kept.`);
-    if (res.created) {
-      lines.push(
-        "",
-        "Next: commit these files, register a self-hosted runner with the labels self-hosted, linux, slurm",
-        "on a machine that can run sbatch, and try: autolab launch " + "experiments/plan/example_iteration/design.yaml",
-      );
-      if (!args.values.action)
-        lines.push("Replace autolab-org/autolab-slurm@v1 in .github/workflows/autolab-*.yml with the action you use.");
-    }
-    io.stdout(lines.join("\n") + "\n");
+    io.stdout(initText(res, { actionGiven: !!args.values.action }));
     return 0;
   },
 };

@@ -6,7 +6,8 @@ import path from "node:path";
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError } from "../../util/errors.js";
-import { describeLaunch, launch } from "../../stages/launch.js";
+import { launch } from "../../stages/launch.js";
+import { dryRunRefused, dryRunText, launchFailedText, launchText } from "../../report/launch.js";
 
 export const command: CliCommand = {
   name: "launch",
@@ -64,24 +65,12 @@ Options:
       skipCi: !!a.flags["skip-ci"],
       log: (s) => io.stderr(s + "\n"),
     });
-    if (a.flags.json) {
-      io.stdout(JSON.stringify(res, null, 2) + "\n");
-      if (res.dryRun) return res.dryRun.testOnly && !res.dryRun.testOnly.ok ? 1 : 0;
-    } else if (res.dryRun) {
-      io.stdout(`# --- ${res.scriptPath} (not written) ---\n${res.dryRun.script}`);
-      io.stdout(
-        `# --- ${res.hostMode === "slurm" ? "sbatch argv" : "command"} ---\n${JSON.stringify(res.dryRun.argv)}\n`,
-      );
-      if (res.dryRun.testOnly)
-        io.stdout(
-          `# --- sbatch --test-only: ${res.dryRun.testOnly.ok ? "ok" : "REFUSED"} ---\n${res.dryRun.testOnly.output}\n`,
-        );
-      if (res.dryRun.testOnlySkipped)
-        io.stdout(`# --- sbatch --test-only: not run ---\n${res.dryRun.testOnlySkipped}\n`);
-      return res.dryRun.testOnly && !res.dryRun.testOnly.ok ? 1 : 0;
-    } else io.stdout(describeLaunch(res));
-    if (res.status === "failed") {
-      io.stderr(`autolab launch: run ${res.runId} failed${res.error ? `: ${res.error}` : ""}\n`);
+    if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
+    else io.stdout(res.dryRun ? dryRunText(res) : launchText(res));
+    if (res.dryRun) return dryRunRefused(res) ? 1 : 0;
+    const failed = launchFailedText(res);
+    if (failed) {
+      io.stderr(failed);
       return 1;
     }
     return 0;

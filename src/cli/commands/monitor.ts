@@ -1,6 +1,6 @@
 /**
  * `autolab monitor`: one tick over every run in flight (or one run). Thin:
- * parses options, calls stages/monitor.ts, prints the tick. Exit 1 when the
+ * parses options, calls commands/monitor, prints the tick. Exit 1 when the
  * tick has error findings (e.g. a scheduler outage past the escalation
  * threshold), else 0.
  */
@@ -8,6 +8,7 @@ import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError, formatFinding } from "../../util/errors.js";
 import { monitor } from "../../commands/monitor/index.js";
+import { monitorText } from "../../report/monitor.js";
 
 export const command: CliCommand = {
   name: "monitor",
@@ -60,25 +61,7 @@ Options:
       io.stdout(JSON.stringify(rep, null, 2) + "\n");
       return errors ? 1 : 0;
     }
-    const sched = rep.scheduler.calls
-      ? `scheduler: ${rep.scheduler.calls} call(s), ${rep.scheduler.totalMs} ms${rep.scheduler.ok ? (rep.scheduler.accounting && rep.scheduler.accounting !== "ok" ? `, accounting ${rep.scheduler.accounting}` : "") : " (NO ANSWER)"}`
-      : "scheduler: not asked (no job in flight)";
-    io.stdout(`${rep.dryRun ? "[dry run] " : ""}${rep.tracked} run(s), ${rep.inFlight} in flight; ${sched}\n`);
-    for (const r of rep.runs) {
-      const moves = r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ");
-      io.stdout(
-        `${r.runId}  job=${r.jobId ?? "-"}  ${r.after}${moves ? `  [${moves}]` : ""}` +
-          `${r.slurmState ? `  slurm=${r.slurmState}` : ""}${r.reason && r.after !== "failed" && r.reason !== "None" ? ` (${r.reason})` : ""}` +
-          `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}\n`,
-      );
-    }
-    if (rep.outage)
-      io.stdout(
-        `scheduler outage: ${rep.outage.consecutiveFailedTicks} consecutive failed tick(s)${rep.outage.escalated ? " (escalated)" : ""}\n`,
-      );
-    if (rep.commit?.committed)
-      io.stdout(`committed ${rep.commit.sha}${rep.commit.pushed ? ` and pushed to ${rep.commit.branch}` : ""}\n`);
-    else if (!rep.dryRun && rep.written.length) io.stdout(`wrote ${rep.written.length} file(s) (not committed)\n`);
+    io.stdout(monitorText(rep));
     for (const f of rep.findings) io.stderr(formatFinding(f) + "\n");
     return errors ? 1 : 0;
   },

@@ -2,7 +2,16 @@
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError, formatFinding } from "../../util/errors.js";
-import { runStep } from "../../stages/run.js";
+import { runStep, type RunSteps } from "../../commands/run.js";
+import { launch, type LaunchResult } from "../../stages/launch.js";
+import { monitor, type MonitorReport } from "../../commands/monitor/index.js";
+import { runStepText } from "../../report/run.js";
+
+/** The steps `autolab run` dispatches to: the real launch and monitor tick. */
+const STEPS: RunSteps<LaunchResult, MonitorReport> = {
+  launch: (o) => launch(o),
+  monitor: (o) => monitor(o),
+};
 
 export const command: CliCommand = {
   name: "run",
@@ -25,19 +34,22 @@ by a person or an agent.
       { name: "branch", value: true },
     ]);
     if (a.positionals.length) throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab run --help");
-    const res = await runStep({
-      cwd: io.cwd,
-      dryRun: !!a.flags["dry-run"],
-      push: a.flags["no-push"] ? false : undefined,
-      commit: a.flags["no-commit"] ? false : undefined,
-      branch: a.values.branch,
-      skipCi: !!a.flags["skip-ci"],
-      log: (s) => io.stderr(s + "\n"),
-    });
+    const res = await runStep(
+      {
+        cwd: io.cwd,
+        dryRun: !!a.flags["dry-run"],
+        push: a.flags["no-push"] ? false : undefined,
+        commit: a.flags["no-commit"] ? false : undefined,
+        branch: a.values.branch,
+        skipCi: !!a.flags["skip-ci"],
+        log: (s) => io.stderr(s + "\n"),
+      },
+      STEPS,
+    );
     if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
     else {
-      io.stdout(`stage ${res.stageBefore} -> ${res.stageAfter}: ${res.message}\n`);
-      for (const f of res.monitor?.findings ?? []) io.stderr(formatFinding(f) + "\n");
+      io.stdout(runStepText(res));
+      for (const f of [...(res.monitor?.findings ?? []), ...(res.findings ?? [])]) io.stderr(formatFinding(f) + "\n");
     }
     const errors = res.monitor?.findings.some((f) => f.severity === "error");
     return errors || res.launch?.status === "failed" ? 1 : 0;

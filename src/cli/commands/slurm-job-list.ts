@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { resolveInside } from "../../util/fs.js";
-import { isGitRepo, topLevel } from "../../git/git.js";
+import { openWorkspace } from "../../store/workspace.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { parseArgs } from "../args.js";
 import { AutolabError, formatFinding, UsageError, type Finding } from "../../util/errors.js";
@@ -76,7 +76,8 @@ export const command: CliCommand = {
     }
     if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
     if (!a.values.manifest) throw new UsageError("--manifest FILE is required");
-    const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : undefined;
+    const ws = await openWorkspace(io.cwd);
+    const root = ws.inGit ? ws.root : undefined;
     const manifestPath = shownPath(root, io.cwd, a.values.manifest, "--manifest");
     const docPath = a.values.doc
       ? shownPath(root, io.cwd, a.values.doc, "--doc")

@@ -2,8 +2,9 @@
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError, formatFinding } from "../../util/errors.js";
-import { collectStatus, formatStatusTable } from "../../stages/status.js";
-import { isGitRepo, topLevel } from "../../git/git.js";
+import { collectStatus } from "../../commands/status.js";
+import { statusText } from "../../report/status.js";
+import { repoRootOf } from "../../store/workspace.js";
 
 export const command: CliCommand = {
   name: "status",
@@ -20,11 +21,11 @@ Exit 1 when a manifest cannot be read.
     const a = parseArgs(argv, [{ name: "json" }, { name: "iteration", value: true }, { name: "run-id", value: true }]);
     if (a.positionals.length)
       throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab status --help");
-    const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
+    const root = await repoRootOf(io.cwd);
     const { rows, findings } = await collectStatus(root, { iteration: a.values.iteration, runId: a.values["run-id"] });
     if (a.flags.json) io.stdout(JSON.stringify({ runs: rows, findings }, null, 2) + "\n");
     else {
-      io.stdout(rows.length ? formatStatusTable(rows) : "no runs\n");
+      io.stdout(statusText(rows));
       for (const f of findings) io.stderr(formatFinding(f) + "\n");
     }
     return findings.some((f) => f.severity === "error") ? 1 : 0;

@@ -9,7 +9,8 @@ import { parseArgs } from "../args.js";
 import { formatFinding, UsageError } from "../../util/errors.js";
 import { VERIFY_STAGES } from "../../contract/vocabulary.js";
 import { countFindings, isVerifyStage, runVerify, VERIFY_CHECKS } from "../../verify/index.js";
-import { isGitRepo, topLevel } from "../../git/git.js";
+import { repoRootOf } from "../../store/workspace.js";
+import { verifyText } from "../../report/verify.js";
 
 const checkTable = VERIFY_CHECKS.map((c) => `  ${c.id.padEnd(24)} ${c.category.padEnd(12)} ${c.summary}`).join("\n");
 
@@ -53,7 +54,7 @@ Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
     if (stage === undefined) throw new UsageError("--stage is required", `known stages: ${VERIFY_STAGES.join(", ")}`);
     if (!isVerifyStage(stage))
       throw new UsageError(`unknown stage '${stage}'`, `known stages: ${VERIFY_STAGES.join(", ")}`);
-    const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
+    const root = await repoRootOf(io.cwd);
     const report = await runVerify({
       repoRoot: root,
       stage,
@@ -66,10 +67,7 @@ Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
       io.stdout(JSON.stringify({ ...report, counts }, null, 2) + "\n");
     } else {
       for (const f of report.findings) io.stdout(formatFinding(f) + "\n");
-      io.stdout(
-        `verify ${stage}: ${report.runsChecked} run(s), ${report.checksRun.length} check(s); ` +
-          `${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notices} notice(s): ${report.ok ? "ok" : "FAILED"}\n`,
-      );
+      io.stdout(verifyText(stage, report, counts));
     }
     return report.ok ? 0 : 1;
   },

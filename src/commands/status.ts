@@ -1,0 +1,55 @@
+/**
+ * status: `autolab status`, a table of runs from their manifests: id,
+ * iteration, job, state (with the failure reason), the scheduler's last
+ * word, age, sync. It asks the scheduler nothing (the monitor does that);
+ * a scheduler outage the monitor recorded is shown as a finding.
+ * `collectStatus` gathers (manifests, monitor state); report/status.ts
+ * builds the rows and the table.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { RunManifest } from "../contract/types.js";
+import { discoverRuns } from "../stages/discover.js";
+import { MONITOR_STATE_PATH } from "../domain/layout.js";
+import type { Finding } from "../util/errors.js";
+import { outageFinding, sortStatusRows, statusRow, type OutageRecord, type StatusRow } from "../report/status.js";
+
+export type { StatusRow } from "../report/status.js";
+
+export async function collectStatus(
+  repoRoot: string,
+  opts: { iteration?: string; runId?: string; now?: Date } = {},
+): Promise<{ rows: StatusRow[]; findings: Finding[] }> {
+  const now = opts.now ?? new Date();
+  const found = await discoverRuns(repoRoot, { iteration: opts.iteration, runId: opts.runId });
+  const rows: StatusRow[] = [];
+  const findings = [...found.findings];
+  for (const r of found.runs) {
+    let m: RunManifest;
+    try {
+      m = JSON.parse(await readFile(r.manifestPath, "utf8")) as RunManifest;
+      if (!m || typeof m !== "object" || Array.isArray(m)) throw new Error("not a JSON object");
+    } catch (e) {
+      findings.push({
+        severity: "error",
+        check: "manifest.parse",
+        message: `cannot read manifest: ${(e as Error).message}`,
+        file: r.manifestDisplay,
+      });
+      continue;
+    }
+    rows.push(statusRow(m, r, now));
+  }
+  const outage = await readOutage(repoRoot);
+  if (outage) findings.push(outage);
+  return { rows: sortStatusRows(rows), findings };
+}
+
+async function readOutage(repoRoot: string): Promise<Finding | undefined> {
+  try {
+    const st = JSON.parse(await readFile(path.join(repoRoot, MONITOR_STATE_PATH), "utf8")) as OutageRecord;
+    return st && typeof st === "object" ? outageFinding(st) : undefined;
+  } catch {
+    return undefined; // no monitor state yet
+  }
+}

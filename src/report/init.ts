@@ -1,0 +1,19 @@
+/** What `autolab init` prints: each file and what was done with it, and what to do next. Pure. */
+import type { InitResult } from "../commands/init.js";
+
+export function initText(res: InitResult, o: { actionGiven: boolean }): string {
+  const width = Math.max(...res.files.map((f) => f.action.length));
+  const lines = [`autolab init: ${res.root}`];
+  for (const f of res.files) lines.push(`  ${f.action.padEnd(width)}  ${f.path}  (${f.what})`);
+  lines.push(`${res.created} created, ${res.kept} kept.`);
+  if (res.created) {
+    lines.push(
+      "",
+      "Next: commit these files, register a self-hosted runner with the labels self-hosted, linux, slurm",
+      "on a machine that can run sbatch, and try: autolab launch " + "experiments/plan/example_iteration/design.yaml",
+    );
+    if (!o.actionGiven)
+      lines.push("Replace autolab-org/autolab-slurm@v1 in .github/workflows/autolab-*.yml with the action you use.");
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,88 @@
+/**
+ * What a launch reports: the CLI's description and dry-run text, and the
+ * action's outputs, job summary and failure. Pure.
+ */
+import type { LaunchResult } from "../stages/launch.js";
+import type { ActionOutputs } from "./common.js";
+import type { SummaryInput } from "./summary.js";
+
+/** `autolab launch`'s description of the result, one `key: value` a line. */
+export function launchText(r: LaunchResult): string {
+  const lines = [
+    `run_id:    ${r.runId}`,
+    `iteration: ${r.iterationId}`,
+    `host:      ${r.hostMode}`,
+    `status:    ${r.status}${r.reused ? " (already launched; nothing submitted)" : ""}${r.adopted ? " (job adopted: it existed already)" : ""}`,
+  ];
+  if (r.jobId) lines.push(`job_id:    ${r.jobId}`);
+  lines.push(`manifest:  ${r.manifestPath}`, `script:    ${r.scriptPath}`);
+  if (r.commit) {
+    lines.push(
+      `commit:    ${r.commit.committed ? r.commit.sha : "none (nothing changed)"}${r.commit.pushed ? ` pushed to ${r.commit.branch}` : ""}`,
+    );
+  }
+  if (r.error) lines.push(`error:     ${r.error}`);
+  return lines.join("\n") + "\n";
+}
+
+/** `autolab launch --dry-run`: the script, the argv, and what sbatch --test-only said. */
+export function dryRunText(r: Pick<LaunchResult, "scriptPath" | "hostMode" | "dryRun">): string {
+  const d = r.dryRun;
+  if (!d) return "";
+  let out = `# --- ${r.scriptPath} (not written) ---\n${d.script}`;
+  out += `# --- ${r.hostMode === "slurm" ? "sbatch argv" : "command"} ---\n${JSON.stringify(d.argv)}\n`;
+  if (d.testOnly) out += `# --- sbatch --test-only: ${d.testOnly.ok ? "ok" : "REFUSED"} ---\n${d.testOnly.output}\n`;
+  if (d.testOnlySkipped) out += `# --- sbatch --test-only: not run ---\n${d.testOnlySkipped}\n`;
+  return out;
+}
+
+/** A dry run fails only when sbatch --test-only refused the job. */
+export function dryRunRefused(r: Pick<LaunchResult, "dryRun">): boolean {
+  return !!r.dryRun?.testOnly && !r.dryRun.testOnly.ok;
+}
+
+/** `autolab launch: run R failed: why`, or undefined when the run did not fail. */
+export function launchFailedText(r: Pick<LaunchResult, "status" | "runId" | "error">): string | undefined {
+  return r.status === "failed" ? `autolab launch: run ${r.runId} failed${r.error ? `: ${r.error}` : ""}\n` : undefined;
+}
+
+export function launchOutputs(r: LaunchResult): ActionOutputs {
+  return [
+    ["run-id", r.runId],
+    ["job-id", r.jobId ?? ""],
+    ["status", r.status],
+    ["manifest", r.manifestPath],
+    ["commit", r.commit?.sha ?? ""],
+  ];
+}
+
+function dryRunNote(d: NonNullable<LaunchResult["dryRun"]>): string {
+  const testOnly = d.testOnly
+    ? `\n\nsbatch --test-only: ${d.testOnly.ok ? "ok" : "refused"}: ${d.testOnly.output}`
+    : "";
+  return `Dry run: nothing written or submitted.\n\n\`\`\`bash\n${d.script}\`\`\`\n\nsbatch argv: \`${d.argv.join(" ")}\`${testOnly}`;
+}
+
+export function launchSummary(r: LaunchResult): SummaryInput {
+  return {
+    title: `autolab launch: ${r.iterationId}`,
+    command: "launch",
+    runs: [{ runId: r.runId, iterationId: r.iterationId, jobId: r.jobId, state: r.status }],
+    findings: [],
+    notes: [
+      r.reused ? "This run already had a job; nothing was submitted." : "",
+      r.adopted ? "The job was found in the scheduler by name and adopted (its manifest had been lost)." : "",
+      r.dryRun ? dryRunNote(r.dryRun) : "",
+      r.error
+        ? r.hostMode === "slurm"
+          ? `sbatch refused the job: ${r.error}`
+          : `the local run failed: ${r.error}`
+        : "",
+    ].filter(Boolean),
+  };
+}
+
+/** Why the action step fails, or undefined when it does not. */
+export function launchFailure(r: Pick<LaunchResult, "status" | "error">): string | undefined {
+  return r.status === "failed" ? `launch failed: ${r.error ?? "see the manifest"}` : undefined;
+}

@@ -1,0 +1,102 @@
+/**
+ * What a monitor tick reports: the CLI's lines, and the action's outputs, job
+ * summary and verdict (warning on an outage, failure once it escalated). Pure.
+ */
+import type { MonitorReport, RunReport } from "../commands/monitor/index.js";
+import { committedText, type ActionOutputs } from "./common.js";
+import type { SummaryInput, SummaryRun } from "./summary.js";
+
+/** The runs the tick moved. */
+export function changedRuns(rep: Pick<MonitorReport, "runs">): RunReport[] {
+  return rep.runs.filter((r) => r.transitions.length);
+}
+
+/** `scheduler: 2 call(s), 35 ms[, accounting down]`, or that it was not asked / did not answer. */
+export function schedulerLine(s: MonitorReport["scheduler"]): string {
+  if (!s.calls) return "scheduler: not asked (no job in flight)";
+  const accounting = s.accounting && s.accounting !== "ok" ? `, accounting ${s.accounting}` : "";
+  return `scheduler: ${s.calls} call(s), ${s.totalMs} ms${s.ok ? accounting : " (NO ANSWER)"}`;
+}
+
+/** One run's line: id, job, status, moves, the scheduler's state and pending reason, failure and metrics. */
+export function runLine(r: RunReport): string {
+  const moves = r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ");
+  return (
+    `${r.runId}  job=${r.jobId ?? "-"}  ${r.after}${moves ? `  [${moves}]` : ""}` +
+    `${r.slurmState ? `  slurm=${r.slurmState}` : ""}${r.reason && r.after !== "failed" && r.reason !== "None" ? ` (${r.reason})` : ""}` +
+    `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}`
+  );
+}
+
+/** `autolab monitor` on the terminal (findings go to stderr, by the face). */
+export function monitorText(rep: MonitorReport): string {
+  const lines = [
+    `${rep.dryRun ? "[dry run] " : ""}${rep.tracked} run(s), ${rep.inFlight} in flight; ${schedulerLine(rep.scheduler)}`,
+  ];
+  for (const r of rep.runs) lines.push(runLine(r));
+  if (rep.outage)
+    lines.push(
+      `scheduler outage: ${rep.outage.consecutiveFailedTicks} consecutive failed tick(s)${rep.outage.escalated ? " (escalated)" : ""}`,
+    );
+  const c = committedText(rep.commit);
+  if (c) lines.push(c);
+  else if (!rep.dryRun && rep.written.length) lines.push(`wrote ${rep.written.length} file(s) (not committed)`);
+  return lines.map((l) => l + "\n").join("");
+}
+
+export function monitorOutputs(rep: MonitorReport): ActionOutputs {
+  const changed = changedRuns(rep).map((r) => ({
+    run_id: r.runId,
+    from: r.before,
+    to: r.after,
+    job_id: r.jobId ?? null,
+  }));
+  return [
+    ["changed-runs", JSON.stringify(changed)],
+    ["tracked", String(rep.tracked)],
+    ["in-flight", String(rep.inFlight)],
+    ["status", rep.outage ? "outage" : "ok"],
+  ];
+}
+
+function summaryRun(r: RunReport): SummaryRun {
+  return {
+    runId: r.runId,
+    iterationId: r.iterationId,
+    jobId: r.jobId,
+    state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
+    startedAt: r.startedAt,
+    completedAt: r.completedAt,
+    durationSeconds: r.durationSeconds,
+    sync: r.syncStatus,
+    primaryMetric: r.primaryMetric,
+  };
+}
+
+/** The job summary of a tick; `notes` are the publishing notes (findings fallback, check runs not written). */
+export function monitorSummary(rep: MonitorReport, notes: string[]): SummaryInput {
+  const c = committedText(rep.commit);
+  return {
+    title: "autolab monitor",
+    command: "monitor",
+    runs: rep.runs.map(summaryRun),
+    findings: rep.findings,
+    scheduler: { calls: rep.scheduler.calls, totalMs: rep.scheduler.totalMs, detail: rep.scheduler.detail },
+    notes: [
+      `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changedRuns(rep).length} changed.`,
+      c ? `${c[0].toUpperCase()}${c.slice(1)}.` : "",
+      ...notes,
+    ].filter(Boolean),
+  };
+}
+
+/** The step fails once an outage escalated; before that it is a warning. */
+export function monitorVerdict(rep: Pick<MonitorReport, "outage">): { failed?: string; warning?: string } {
+  const o = rep.outage;
+  if (!o) return {};
+  if (o.escalated)
+    return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
+  return {
+    warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * What `autolab status` reports: one row per run, built from its manifest
+ * (`statusRow`), the warning when the monitor recorded a scheduler outage
+ * (`outageFinding`), the table the CLI prints (`formatStatusTable`) and the
+ * runs of the action's job summary (`statusSummaryRuns`). Pure.
+ */
+import type { RunManifest } from "../contract/types.js";
+import { normalizeSyncStatus } from "../contract/vocabulary.js";
+import { elapsedSeconds } from "../domain/duration.js";
+import { MONITOR_STATE_PATH } from "../domain/layout.js";
+import { manifestJobId, statusOf } from "../domain/run.js";
+import type { Finding } from "../util/errors.js";
+import type { SummaryRun } from "./summary.js";
+
+export interface StatusRow {
+  runId: string;
+  iterationId: string;
+  hostMode: string;
+  jobId: string | null;
+  status: string;
+  failureReason: string | null;
+  slurmState: string | null;
+  reason: string | null;
+  sync: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  /** Seconds since the run was launched. */
+  ageSeconds: number | null;
+  manifest: string;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === "string" && v !== "" ? v : null;
+}
+
+/** Where a run was found: its ids from the path, and the manifest's path as shown. */
+export interface FoundRun {
+  runId: string;
+  iterationId: string;
+  manifestDisplay: string;
+}
+
+/** A run's row: the manifest's word, else what its path says. */
+export function statusRow(m: RunManifest, found: FoundRun, now: Date): StatusRow {
+  const started = str(m.timestamps?.started_at) ?? str(m.started_at);
+  const completed = str(m.timestamps?.completed_at) ?? str(m.completed_at);
+  const failure = m.failure && typeof m.failure === "object" ? (m.failure as Record<string, unknown>) : {};
+  return {
+    runId: str(m.run_id) ?? found.runId,
+    iterationId: str(m.iteration_id) ?? found.iterationId,
+    hostMode: str(m.host_mode) ?? "?",
+    jobId: manifestJobId(m) ?? null,
+    status: statusOf(m),
+    failureReason: str(failure.reason) ?? str(m.slurm?.failure_reason),
+    slurmState: str(m.slurm?.state),
+    reason: str(m.slurm?.reason),
+    sync: normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? str(m.artifact_sync_to_local?.status),
+    startedAt: started,
+    completedAt: completed,
+    ageSeconds: elapsedSeconds(started ?? undefined, undefined, now) ?? null,
+    manifest: found.manifestDisplay,
+  };
+}
+
+/** Oldest launch first, then by run id. */
+export function sortStatusRows(rows: StatusRow[]): StatusRow[] {
+  return [...rows].sort(
+    (a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "") || a.runId.localeCompare(b.runId),
+  );
+}
+
+/** The parts of .autolab/monitor_state.json the status reads. */
+export interface OutageRecord {
+  consecutive_failed_ticks?: number;
+  first_failed_at?: string | null;
+  last_poll_error_at?: string | null;
+  last_poll_error?: string | null;
+}
+
+/** The warning that the states shown may be stale, when the last ticks could not reach the scheduler. */
+export function outageFinding(st: OutageRecord): Finding | undefined {
+  const n = st.consecutive_failed_ticks;
+  if (!(typeof n === "number" && n > 0)) return undefined;
+  return {
+    severity: "warning",
+    check: "scheduler.outage",
+    file: MONITOR_STATE_PATH,
+    message: `the last ${n} monitor tick(s) could not reach the scheduler (since ${st.first_failed_at ?? st.last_poll_error_at ?? "?"}; last error: ${st.last_poll_error ?? "?"}); the states shown may be stale`,
+  };
+}
+
+export function formatAge(seconds: number | null): string {
+  if (seconds === null) return "-";
+  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
+  if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
+  return `${Math.round(seconds / 86400)}d`;
+}
+
+/** The STATE cell: the status, with the failure reason when the run failed. */
+export function stateCell(r: Pick<StatusRow, "status" | "failureReason">): string {
+  return r.status === "failed" && r.failureReason ? `failed (${r.failureReason})` : r.status;
+}
+
+/** The SLURM cell: the scheduler's last state, with its pending reason while the job has not ended. */
+export function slurmCell(r: Pick<StatusRow, "slurmState" | "reason">): string {
+  if (!r.slurmState) return "-";
+  const ended = /^(COMPLETED|CANCELLED|FAILED|TIMEOUT)/.test(r.slurmState);
+  return `${r.slurmState}${r.reason && r.reason !== "None" && !ended ? ` (${r.reason})` : ""}`;
+}
+
+/** The table, one run a line, columns padded; ends with a newline. */
+export function formatStatusTable(rows: StatusRow[]): string {
+  const head = ["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC"];
+  const body = rows.map((r) => [
+    r.runId,
+    r.iterationId,
+    r.jobId ?? (r.hostMode === "local" ? "local" : "-"),
+    stateCell(r),
+    slurmCell(r),
+    formatAge(r.ageSeconds),
+    r.sync ?? "-",
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const fmt = (row: string[]) =>
+    row
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  return [fmt(head), ...body.map(fmt)].join("\n") + "\n";
+}
+
+/** `autolab status` on the terminal: the table (or "no runs"). */
+export function statusText(rows: StatusRow[]): string {
+  return rows.length ? formatStatusTable(rows) : "no runs\n";
+}
+
+/** The runs of the action's status summary. */
+export function statusSummaryRuns(rows: StatusRow[]): SummaryRun[] {
+  return rows.map((r) => ({
+    runId: r.runId,
+    iterationId: r.iterationId,
+    jobId: r.jobId ?? undefined,
+    state: r.status,
+    startedAt: r.startedAt ?? undefined,
+    completedAt: r.completedAt ?? undefined,
+    sync: r.sync ?? undefined,
+  }));
+}
+
+/** The action's status outputs: every row as JSON. */
+export function statusOutputs(rows: StatusRow[]): Array<[string, string]> {
+  return [["runs", JSON.stringify(rows)]];
+}

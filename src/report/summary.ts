@@ -1,0 +1,343 @@
+/**
+ * The job summary written after every action command: a table of the runs
+ * touched, a Mermaid gantt timeline, the verify findings and the time spent in
+ * scheduler queries. `renderSummary` is pure (data in, markdown out) and keeps
+ * the result under GitHub's 1 MiB step-summary limit, saying explicitly what it
+ * left out. The action face writes it (github/summary.ts `writeSummary`).
+ *
+ * A run's state is classified by its first word, so `failed (TIMEOUT)` is
+ * drawn as failed and `running (RUNNING)` as running; durations follow the
+ * one rule of domain/duration.ts.
+ */
+import type { Finding, Severity } from "../util/errors.js";
+import { elapsedSeconds } from "../domain/duration.js";
+
+/** GitHub refuses a step summary larger than 1 MiB. */
+export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Default budget: the limit minus room for anything else the step writes. */
+export const DEFAULT_SUMMARY_BYTES = STEP_SUMMARY_LIMIT_BYTES - 32 * 1024;
+/** Runs drawn in the timeline at most (a bigger gantt chart is unreadable and slow to render). */
+export const MAX_TIMELINE_RUNS = 100;
+const MAX_CELL = 300;
+const MAX_MESSAGE = 2000;
+
+export interface SummaryRun {
+  runId: string;
+  jobId?: string;
+  state: string;
+  startedAt?: string;
+  completedAt?: string;
+  durationSeconds?: number;
+  sync?: string;
+  primaryMetric?: { name: string; value: number | null };
+  iterationId?: string;
+}
+
+export interface SummaryInput {
+  title: string;
+  command: string;
+  runs: SummaryRun[];
+  findings: Finding[];
+  scheduler?: { calls: number; totalMs: number; detail?: string[] };
+  notes?: string[];
+  /** Byte budget; default 1 MiB minus a margin. */
+  maxBytes?: number;
+  /** Current time (ISO): running runs are drawn and timed up to it. Without it they show no duration. */
+  now?: string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+const SEVERITY_ICON: Record<Severity, string> = { error: "🔴 error", warning: "🟡 warning", notice: "🔵 notice" };
+
+function bytes(s: string): number {
+  return Buffer.byteLength(s, "utf8");
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : s.slice(0, max - 1) + "…";
+}
+
+/** Text safe inside a markdown table cell: no line breaks, `|` escaped, no raw HTML. */
+export function escapeCell(s: string): string {
+  return clip(s, MAX_CELL)
+    .replace(/\r\n|\r|\n/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|");
+}
+
+/** Text safe in a markdown list item: one line, no raw HTML. */
+function escapeInline(s: string, max = MAX_MESSAGE): string {
+  return clip(s, max)
+    .replace(/\r\n|\r|\n/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+}
+
+/** `1h 02m 03s`, `4m 05s`, `7s`. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const p2 = (n: number) => String(n).padStart(2, "0");
+  if (d) return `${d}d ${h}h ${p2(m)}m`;
+  if (h) return `${h}h ${p2(m)}m ${p2(sec)}s`;
+  if (m) return `${m}m ${p2(sec)}s`;
+  return `${sec}s`;
+}
+
+function parseTime(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/**
+ * The state's first word, lower case: `failed (TIMEOUT)` -> `failed`,
+ * `running (RUNNING)` -> `running`. Every colour and "still going" rule reads this.
+ */
+export function stateWord(state: string): string {
+  return state.trim().toLowerCase().split(/[\s(]/)[0] ?? "";
+}
+
+/** A run still going: its bar and duration run until `now`. */
+function isGoing(state: string): boolean {
+  return stateWord(state) === "running";
+}
+
+/** Known duration, or the time from its start to its end (for a run still going, until `now`). */
+function runDuration(r: SummaryRun, now: number | undefined): number | undefined {
+  if (r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds)) return r.durationSeconds;
+  return elapsedSeconds(r.startedAt, r.completedAt, now === undefined ? undefined : new Date(now));
+}
+
+function formatMetric(m: SummaryRun["primaryMetric"]): string {
+  if (!m) return "—";
+  if (m.value === null || !Number.isFinite(m.value)) return `${m.name} = —`;
+  const v = Number.isInteger(m.value) ? String(m.value) : String(Number(m.value.toPrecision(6)));
+  return `${m.name} = ${v}`;
+}
+
+function runsTable(runs: SummaryRun[], now: number | undefined): string[] {
+  const out = ["| Run | Job | State | Duration | Sync | Primary metric |", "|---|---|---|---|---|---|"];
+  for (const r of runs) {
+    const d = runDuration(r, isGoing(r.state) ? now : undefined);
+    out.push(
+      `| ${[
+        "`" + escapeCell(r.runId).replace(/`/g, "'") + "`",
+        r.jobId ? escapeCell(r.jobId) : "—",
+        escapeCell(r.state),
+        d !== undefined ? formatDuration(d) : "—",
+        r.sync ? escapeCell(r.sync) : "—",
+        escapeCell(formatMetric(r.primaryMetric)),
+      ].join(" | ")} |`,
+    );
+  }
+  return out;
+}
+
+/** A name Mermaid's gantt grammar accepts: no `:`, `#`, `;`, line breaks or quotes-of-doom. */
+export function mermaidText(s: string): string {
+  const t = s
+    .replace(/[:#;\r\n`"<>{}]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return clip(t || "run", 120);
+}
+
+function utc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/** The gantt tag of a state (by its first word). */
+export function ganttTag(state: string): string {
+  const s = stateWord(state);
+  if (s === "failed" || s === "partial" || s === "timeout" || s === "timed_out" || s === "cancelled") return "crit, ";
+  if (s === "running" || s === "submitted" || s === "pending" || s === "syncing") return "active, ";
+  if (s === "completed" || s === "synced") return "done, ";
+  return "";
+}
+
+/** The gantt chart and a note about the runs it could not draw. */
+function timeline(runs: SummaryRun[], now: number | undefined): { lines: string[]; notes: string[] } {
+  const notes: string[] = [];
+  const drawable: Array<{ r: SummaryRun; start: number; end: number }> = [];
+  const noStart: string[] = [];
+  for (const r of runs) {
+    const start = parseTime(r.startedAt);
+    if (start === undefined) {
+      noStart.push(r.runId);
+      continue;
+    }
+    let end = parseTime(r.completedAt);
+    if (end === undefined && r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds))
+      end = start + r.durationSeconds * 1000;
+    if (end === undefined) end = isGoing(r.state) && now !== undefined && now > start ? now : start;
+    if (end < start) end = start;
+    // Mermaid draws nothing for a zero-length bar: give it one second.
+    if (end - start < 1000) end = start + 1000;
+    drawable.push({ r, start, end });
+  }
+  if (noStart.length) {
+    notes.push(
+      `${noStart.length} run(s) without a start time are not in the timeline: ${noStart
+        .slice(0, 10)
+        .map((id) => "`" + escapeInline(id, 80).replace(/`/g, "'") + "`")
+        .join(", ")}${noStart.length > 10 ? ", …" : ""}.`,
+    );
+  }
+  if (!drawable.length) return { lines: [], notes };
+  drawable.sort((a, b) => a.start - b.start);
+  let shown = drawable;
+  if (drawable.length > MAX_TIMELINE_RUNS) {
+    shown = drawable.slice(drawable.length - MAX_TIMELINE_RUNS);
+    notes.push(`The timeline shows the ${MAX_TIMELINE_RUNS} most recently started of ${drawable.length} runs.`);
+  }
+  const first = Math.min(...shown.map((x) => x.start));
+  const last = Math.max(...shown.map((x) => x.end));
+  const span = last - first;
+  const axis = span > 2 * 86400_000 ? "%m-%d" : span > 6 * 3600_000 ? "%m-%d %H:%M" : "%H:%M";
+  const lines = [
+    "```mermaid",
+    "gantt",
+    "    title Runs (UTC)",
+    "    dateFormat YYYY-MM-DD HH:mm:ss",
+    `    axisFormat ${axis}`,
+    "    todayMarker off",
+  ];
+  const bySection = new Map<string, typeof shown>();
+  for (const x of shown) {
+    const key = x.r.iterationId ?? "runs";
+    if (!bySection.has(key)) bySection.set(key, []);
+    bySection.get(key)!.push(x);
+  }
+  let n = 0;
+  for (const [section, items] of bySection) {
+    lines.push(`    section ${mermaidText(section)}`);
+    for (const x of items) {
+      n++;
+      const label = mermaidText(`${x.r.runId}${x.r.jobId ? ` job ${x.r.jobId}` : ""} ${x.r.state}`);
+      lines.push(`    ${label} :${ganttTag(x.r.state)}r${n}, ${utc(x.start)}, ${utc(x.end)}`);
+    }
+  }
+  lines.push("```");
+  return { lines, notes };
+}
+
+function findingLine(f: Finding): string {
+  let where = "";
+  if (f.file) {
+    where =
+      f.file +
+      (f.line !== undefined ? `:${f.line}` : "") +
+      (f.line !== undefined && f.column !== undefined ? `:${f.column}` : "");
+    where = "`" + escapeInline(where, 300).replace(/`/g, "'") + "` ";
+  }
+  const at = f.jsonPath ? ` (at \`${escapeInline(f.jsonPath, 200).replace(/`/g, "'")}\`)` : "";
+  const hint = f.hint ? ` — fix: ${escapeInline(f.hint, 500)}` : "";
+  return `- ${SEVERITY_ICON[f.severity] ?? f.severity} ${where}${escapeInline(f.message)}${at} \`[${escapeInline(f.check, 100).replace(/`/g, "'")}]\`${hint}`;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (SEVERITY_RANK[a.f.severity] ?? 0) - (SEVERITY_RANK[b.f.severity] ?? 0) || a.i - b.i)
+    .map((x) => x.f);
+}
+
+function render(input: SummaryInput, runs: SummaryRun[], findings: Finding[], truncation: string | undefined): string {
+  const out: string[] = [
+    `## ${escapeInline(input.title, 200)}`,
+    "",
+    `Command: \`${escapeInline(input.command, 100).replace(/`/g, "'")}\``,
+    "",
+  ];
+  if (truncation) out.push(`> [!WARNING]`, `> ${truncation}`, "");
+
+  const now = parseTime(input.now);
+  out.push(`### Runs (${input.runs.length})`, "");
+  if (input.runs.length === 0) out.push("No runs were touched.", "");
+  else out.push(...runsTable(runs, now), "");
+
+  const tl = timeline(runs, now);
+  if (tl.lines.length || tl.notes.length) {
+    out.push("### Timeline", "");
+    if (tl.lines.length) out.push(...tl.lines, "");
+    for (const n of tl.notes) out.push(`_${n}_`, "");
+  }
+
+  out.push(`### Findings (${input.findings.length})`, "");
+  if (input.findings.length === 0) out.push("No findings.", "");
+  else out.push(...findings.map(findingLine), "");
+
+  if (input.scheduler) {
+    const s = input.scheduler;
+    const avg = s.calls ? ` (${Math.round(s.totalMs / s.calls)} ms per call)` : "";
+    out.push("### Scheduler queries", "", `${s.calls} call(s), ${Math.round(s.totalMs)} ms in total${avg}.`, "");
+    for (const d of s.detail ?? []) out.push(`- ${escapeInline(d, 500)}`);
+    if (s.detail?.length) out.push("");
+  }
+  if (input.notes?.length) {
+    out.push("### Notes", "");
+    for (const n of input.notes) out.push(`- ${escapeInline(n)}`);
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+/** Cut `s` to at most `max` bytes on a character boundary. */
+function cutBytes(s: string, max: number): string {
+  const buf = Buffer.from(s, "utf8");
+  if (buf.length <= max) return s;
+  let end = max;
+  while (end > 0 && (buf[end] & 0xc0) === 0x80) end--;
+  return buf.subarray(0, end).toString("utf8");
+}
+
+/**
+ * Render the job summary. When the whole of it would exceed `maxBytes`, runs
+ * and findings are dropped from the end (findings are ordered errors first)
+ * in the same proportion until it fits, and a warning at the top says how
+ * many of each were left out.
+ */
+export function renderSummary(input: SummaryInput): string {
+  const max = input.maxBytes ?? DEFAULT_SUMMARY_BYTES;
+  const findings = sortFindings(input.findings);
+  const full = render(input, input.runs, findings, undefined);
+  if (bytes(full) <= max) return full;
+
+  const nRuns = input.runs.length;
+  const nFind = findings.length;
+  const note = (keptRuns: number, keptFindings: number) =>
+    `This summary was truncated to stay under GitHub's 1 MiB job-summary limit: ` +
+    `${nRuns - keptRuns} of ${nRuns} runs and ${nFind - keptFindings} of ${nFind} findings are left out. ` +
+    `The step log and the ledger (docs/slurm_job_list.md) have all of them.`;
+  const attempt = (frac: number) => {
+    const kr = Math.floor(nRuns * frac);
+    const kf = Math.floor(nFind * frac);
+    return { kr, kf, text: render(input, input.runs.slice(0, kr), findings.slice(0, kf), note(kr, kf)) };
+  };
+  // Size grows with the fraction kept: binary search the largest that fits.
+  let lo = 0;
+  let hi = 1;
+  let best = attempt(0);
+  if (bytes(best.text) <= max) {
+    for (let i = 0; i < 24; i++) {
+      const mid = (lo + hi) / 2;
+      const a = attempt(mid);
+      if (bytes(a.text) <= max) {
+        lo = mid;
+        best = a;
+      } else hi = mid;
+    }
+    return best.text;
+  }
+  // Even with no rows the fixed parts (title, notes, scheduler detail) are too big: cut the text itself.
+  const tail = `\n\n> [!WARNING]\n> ${note(0, 0)} The rest of this summary was cut as well.\n`;
+  return cutBytes(best.text, Math.max(0, max - bytes(tail))) + tail;
+}
