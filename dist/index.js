@@ -48529,7 +48529,7 @@ function isSafeName(name) {
 }
 const LEDGER_PATH = "docs/slurm_job_list.md";
 const layout_POLICY_PATH = ".autolab/verifier_policy.yaml";
-const STATE_PATH = ".autolab/state.json";
+const layout_STATE_PATH = ".autolab/state.json";
 const MONITOR_STATE_PATH = ".autolab/monitor_state.json";
 const MANIFEST_FILE = "run_manifest.json";
 const SENTINEL_FILE = "job_sentinel.json";
@@ -48916,29 +48916,42 @@ function emitWorkflowCommands(findings, write = (s) => process.stdout.write(s), 
     return { emitted: ordered.length, hiddenByLimit: hidden, note };
 }
 
-;// CONCATENATED MODULE: ./lib/src/github/checks.js
+;// CONCATENATED MODULE: ./lib/src/report/checks.js
+/**
+ * What a check run says: its conclusion, title, summary, text and annotations,
+ * for verify findings and for one experiment run. Pure (data in, objects out);
+ * github/checks.ts sends them, and the action face picks which.
+ *
+ * Rules:
+ * - findings: error -> `failure`, warning -> `neutral` (visible in the UI, but
+ *   does not block a merge the way `failure` does: warnings are advice),
+ *   notice only or nothing -> `success`; the same rule whether they go out as
+ *   a check run or as workflow commands;
+ * - a finding becomes an annotation only with a repository-relative path
+ *   (github/annotations.ts `annotationPath`); the others are listed in the
+ *   check run's text, named by base name only;
+ * - an experiment run: completed -> `success` (or `failure` when its metrics
+ *   say failed); failed -> `timed_out` / `cancelled` / `failure` by its
+ *   failure reason; any other status is still `in_progress`;
+ * - every string is clipped to the Checks API's limits (the log tail from its
+ *   start, so its end stays).
+ */
 
 
-/** The Checks API accepts at most this many annotations per request. */
-const ANNOTATIONS_PER_REQUEST = 50;
 /** `output.summary` and `output.text` are limited to this many characters. */
 const OUTPUT_TEXT_LIMIT = 65535;
+/** `output.title` and an annotation's `title`. */
 const TITLE_LIMIT = 255;
+/** An annotation's `message`. */
 const MESSAGE_LIMIT = 64 * 1024 - 64;
-/**
- * An Octokit for `token` talking to `apiUrl` (GITHUB_API_URL; a local mock
- * server in tests). Loaded on first use: the HTTP client (tls, https) is the
- * larger part of the action's start-up, and most commands never need it.
- */
-async function createOctokit(token, apiUrl = "https://api.github.com") {
-    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return github.getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
-}
+/** The log tail put into a run's check text: its last this many characters. */
+const LOG_TAIL_CHARS = 60000;
 const LEVEL = {
     error: "failure",
     warning: "warning",
     notice: "notice",
 };
+/** `s` cut to `max` characters, marked with an ellipsis. */
 function clip(s, max) {
     return s.length <= max ? s : s.slice(0, max - 1) + "…";
 }
@@ -48987,6 +49000,103 @@ function conclusionForFindings(findings) {
         return "neutral";
     return "success";
 }
+/** `2 error(s), 1 warning(s), 0 notice(s)`. */
+function countLine(findings) {
+    const n = (s) => findings.filter((f) => f.severity === s).length;
+    return `${n("error")} error(s), ${n("warning")} warning(s), ${n("notice")} notice(s)`;
+}
+/** The summary of the check run a command's findings go to. */
+function findingsSummaryText(name, findings) {
+    return `${findings.length} finding(s) from ${name}`;
+}
+/** Everything a findings check run shows. `title` defaults to a count of the findings. */
+function findingsCheckRun(findings, o) {
+    const title = clip(o.title ?? `autolab: ${countLine(findings)}`, TITLE_LIMIT);
+    const annotations = [];
+    const unlocated = [];
+    for (const f of findings) {
+        const a = findingToAnnotation(f, o.repoRoot);
+        if (a)
+            annotations.push(a);
+        else
+            unlocated.push(f);
+    }
+    const text = unlocated.length
+        ? clip("Findings without a file in this repository:\n\n" +
+            unlocated
+                .map((f) => "- " + formatFinding(f.file ? { ...f, file: outsideFileLabel(f.file) } : f).replace(/\n/g, " "))
+                .join("\n"), OUTPUT_TEXT_LIMIT)
+        : undefined;
+    return {
+        conclusion: conclusionForFindings(findings),
+        title,
+        summary: clip(o.summaryText || title, OUTPUT_TEXT_LIMIT),
+        text,
+        annotations,
+        unlocated,
+    };
+}
+/** The job-summary note when a check run could not be created (a read-only token). */
+function checkRunRefusedNote(status, message) {
+    return (`Could not create a check run (HTTP ${status}: ${message}); ` +
+        `findings were reported as workflow-command annotations instead. This is expected on a fork's pull request, ` +
+        `where the token is read-only.`);
+}
+/** The notes when there was no token and findings went out as workflow commands. */
+function workflowCommandNotes(hiddenNote) {
+    return ["No token: findings were written as workflow-command annotations.", ...(hiddenNote ? [hiddenNote] : [])];
+}
+/** The conclusion of a run's check run; undefined while the run is not finished. */
+function conclusionForRun(r) {
+    if (r.after === "completed")
+        return r.metricsStatus === "failed" ? "failure" : "success";
+    if (r.after !== "failed")
+        return undefined;
+    if (r.failureReason === "timeout")
+        return "timed_out";
+    if (r.failureReason === "cancelled")
+        return "cancelled";
+    return "failure";
+}
+/** The check run of an experiment run after a tick moved it. */
+function runCheck(r) {
+    const conclusion = conclusionForRun(r);
+    const text = [
+        r.reason ? `Scheduler reason: ${r.reason}` : "",
+        r.failureReason ? `Failure reason: ${r.failureReason}${r.exitCode ? ` (exit code ${r.exitCode})` : ""}` : "",
+        r.logTail ? `Log tail:\n\n\`\`\`\n${r.logTail.slice(-LOG_TAIL_CHARS)}\n\`\`\`` : "",
+    ]
+        .filter(Boolean)
+        .join("\n\n");
+    return {
+        status: conclusion ? "completed" : "in_progress",
+        conclusion,
+        title: `${r.runId}: ${r.after}${r.slurmState ? ` (${r.slurmState})` : ""}`,
+        summary: `Run ${r.runId} of ${r.iterationId}, job ${r.jobId ?? "-"}: ${r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ")}`,
+        text: text || undefined,
+    };
+}
+/** The warning when a run's check run could not be written (the tick itself stands). */
+function runCheckFailedNote(runId, e) {
+    return `could not update the check run of ${runId}: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/github/checks.js
+
+
+
+
+/** The Checks API accepts at most this many annotations per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * An Octokit for `token` talking to `apiUrl` (GITHUB_API_URL; a local mock
+ * server in tests). Loaded on first use: the HTTP client (tls, https) is the
+ * larger part of the action's start-up, and most commands never need it.
+ */
+async function createOctokit(token, apiUrl = "https://api.github.com") {
+    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return github.getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
+}
 function httpStatus(e) {
     const s = e?.status;
     return typeof s === "number" ? s : undefined;
@@ -49002,34 +49112,18 @@ function apiError(what, e) {
         hint: status === 403 || status === 404 ? "give the workflow `permissions: checks: write`" : undefined,
     });
 }
-function countLine(findings) {
-    const n = (s) => findings.filter((f) => f.severity === s).length;
-    return `${n("error")} error(s), ${n("warning")} warning(s), ${n("notice")} notice(s)`;
-}
 /**
  * Publish verify findings as a check run with annotations, or as workflow
  * commands when checks cannot be written.
  */
 async function publishFindings(octokit, input) {
     const now = input.now ?? (() => new Date());
-    const conclusion = conclusionForFindings(input.findings);
-    const title = clip(input.title ?? `autolab: ${countLine(input.findings)}`, TITLE_LIMIT);
-    const annotations = [];
-    const unlocated = [];
-    for (const f of input.findings) {
-        const a = findingToAnnotation(f, input.repoRoot);
-        if (a)
-            annotations.push(a);
-        else
-            unlocated.push(f);
-    }
-    const summary = clip(input.summaryText || title, OUTPUT_TEXT_LIMIT);
-    const text = unlocated.length
-        ? clip("Findings without a file in this repository:\n\n" +
-            unlocated
-                .map((f) => "- " + formatFinding(f.file ? { ...f, file: outsideFileLabel(f.file) } : f).replace(/\n/g, " "))
-                .join("\n"), OUTPUT_TEXT_LIMIT)
-        : undefined;
+    const shown = findingsCheckRun(input.findings, {
+        summaryText: input.summaryText,
+        title: input.title,
+        repoRoot: input.repoRoot,
+    });
+    const { conclusion, title, summary, text, annotations, unlocated } = shown;
     const output = (batch) => ({
         title,
         summary,
@@ -49059,11 +49153,7 @@ async function publishFindings(octokit, input) {
             throw apiError("creating the check run", e);
         const write = input.write ?? ((s) => process.stdout.write(s));
         const emitted = emitWorkflowCommands(input.findings, write, { repoRoot: input.repoRoot });
-        const notes = [
-            `Could not create a check run (HTTP ${httpStatus(e)}: ${e.message}); ` +
-                `findings were reported as workflow-command annotations instead. This is expected on a fork's pull request, ` +
-                `where the token is read-only.`,
-        ];
+        const notes = [checkRunRefusedNote(httpStatus(e), e.message)];
         if (emitted.note)
             notes.push(emitted.note);
         return {
@@ -49173,311 +49263,10 @@ async function upsertRunCheck(octokit, input) {
 
 ;// CONCATENATED MODULE: ./lib/src/github/summary.js
 /**
- * The job summary written after every action command: a table of the runs
- * touched, a Mermaid gantt timeline, the verify findings and the time spent in
- * scheduler queries. `renderSummary` is pure (data in, markdown out) and keeps
- * the result under GitHub's 1 MiB step-summary limit, saying explicitly what it
- * left out. `writeSummary` is the thin adapter that appends it to the step
- * summary file.
+ * The job summary's adapter: append markdown (rendered by report/summary.ts)
+ * to this step's summary file, GITHUB_STEP_SUMMARY.
  */
 
-/** GitHub refuses a step summary larger than 1 MiB. */
-const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-/** Default budget: the limit minus room for anything else the step writes. */
-const DEFAULT_SUMMARY_BYTES = STEP_SUMMARY_LIMIT_BYTES - 32 * 1024;
-/** Runs drawn in the timeline at most (a bigger gantt chart is unreadable and slow to render). */
-const MAX_TIMELINE_RUNS = 100;
-const MAX_CELL = 300;
-const MAX_MESSAGE = 2000;
-const summary_SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-const SEVERITY_ICON = { error: "🔴 error", warning: "🟡 warning", notice: "🔵 notice" };
-function bytes(s) {
-    return Buffer.byteLength(s, "utf8");
-}
-function summary_clip(s, max) {
-    return s.length <= max ? s : s.slice(0, max - 1) + "…";
-}
-/** Text safe inside a markdown table cell: no line breaks, `|` escaped, no raw HTML. */
-function escapeCell(s) {
-    return summary_clip(s, MAX_CELL)
-        .replace(/\r\n|\r|\n/g, " ")
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;")
-        .replace(/\\/g, "\\\\")
-        .replace(/\|/g, "\\|");
-}
-/** Text safe in a markdown list item: one line, no raw HTML. */
-function escapeInline(s, max = MAX_MESSAGE) {
-    return summary_clip(s, max)
-        .replace(/\r\n|\r|\n/g, " ")
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;");
-}
-/** `1h 02m 03s`, `4m 05s`, `7s`. */
-function formatDuration(seconds) {
-    const s = Math.max(0, Math.round(seconds));
-    const d = Math.floor(s / 86400);
-    const h = Math.floor((s % 86400) / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = s % 60;
-    const p2 = (n) => String(n).padStart(2, "0");
-    if (d)
-        return `${d}d ${h}h ${p2(m)}m`;
-    if (h)
-        return `${h}h ${p2(m)}m ${p2(sec)}s`;
-    if (m)
-        return `${m}m ${p2(sec)}s`;
-    return `${sec}s`;
-}
-function parseTime(s) {
-    if (!s)
-        return undefined;
-    const t = Date.parse(s);
-    return Number.isNaN(t) ? undefined : t;
-}
-/** A run still going: its bar and duration run until `now`. */
-function isGoing(state) {
-    return state.toLowerCase() === "running";
-}
-/** Known duration, or for a run still going (no end) the time since its start until `now`. */
-function runDuration(r, now) {
-    if (r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds))
-        return r.durationSeconds;
-    const a = parseTime(r.startedAt);
-    const b = parseTime(r.completedAt) ?? now;
-    return a !== undefined && b !== undefined && b >= a ? (b - a) / 1000 : undefined;
-}
-function formatMetric(m) {
-    if (!m)
-        return "—";
-    if (m.value === null || !Number.isFinite(m.value))
-        return `${m.name} = —`;
-    const v = Number.isInteger(m.value) ? String(m.value) : String(Number(m.value.toPrecision(6)));
-    return `${m.name} = ${v}`;
-}
-function runsTable(runs, now) {
-    const out = ["| Run | Job | State | Duration | Sync | Primary metric |", "|---|---|---|---|---|---|"];
-    for (const r of runs) {
-        const d = runDuration(r, isGoing(r.state) ? now : undefined);
-        out.push(`| ${[
-            "`" + escapeCell(r.runId).replace(/`/g, "'") + "`",
-            r.jobId ? escapeCell(r.jobId) : "—",
-            escapeCell(r.state),
-            d !== undefined ? formatDuration(d) : "—",
-            r.sync ? escapeCell(r.sync) : "—",
-            escapeCell(formatMetric(r.primaryMetric)),
-        ].join(" | ")} |`);
-    }
-    return out;
-}
-/** A name Mermaid's gantt grammar accepts: no `:`, `#`, `;`, line breaks or quotes-of-doom. */
-function mermaidText(s) {
-    const t = s
-        .replace(/[:#;\r\n`"<>{}]/g, " ")
-        .replace(/\s+/g, " ")
-        .trim();
-    return summary_clip(t || "run", 120);
-}
-function utc(ms) {
-    return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
-}
-function ganttTag(state) {
-    const s = state.toLowerCase();
-    if (s === "failed" || s === "partial" || s === "timeout" || s === "timed_out" || s === "cancelled")
-        return "crit, ";
-    if (s === "running" || s === "submitted" || s === "pending" || s === "syncing")
-        return "active, ";
-    if (s === "completed" || s === "synced")
-        return "done, ";
-    return "";
-}
-/** The gantt chart and a note about the runs it could not draw. */
-function timeline(runs, now) {
-    const notes = [];
-    const drawable = [];
-    const noStart = [];
-    for (const r of runs) {
-        const start = parseTime(r.startedAt);
-        if (start === undefined) {
-            noStart.push(r.runId);
-            continue;
-        }
-        let end = parseTime(r.completedAt);
-        if (end === undefined && r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds))
-            end = start + r.durationSeconds * 1000;
-        if (end === undefined)
-            end = isGoing(r.state) && now !== undefined && now > start ? now : start;
-        if (end < start)
-            end = start;
-        // Mermaid draws nothing for a zero-length bar: give it one second.
-        if (end - start < 1000)
-            end = start + 1000;
-        drawable.push({ r, start, end });
-    }
-    if (noStart.length) {
-        notes.push(`${noStart.length} run(s) without a start time are not in the timeline: ${noStart
-            .slice(0, 10)
-            .map((id) => "`" + escapeInline(id, 80).replace(/`/g, "'") + "`")
-            .join(", ")}${noStart.length > 10 ? ", …" : ""}.`);
-    }
-    if (!drawable.length)
-        return { lines: [], notes };
-    drawable.sort((a, b) => a.start - b.start);
-    let shown = drawable;
-    if (drawable.length > MAX_TIMELINE_RUNS) {
-        shown = drawable.slice(drawable.length - MAX_TIMELINE_RUNS);
-        notes.push(`The timeline shows the ${MAX_TIMELINE_RUNS} most recently started of ${drawable.length} runs.`);
-    }
-    const first = Math.min(...shown.map((x) => x.start));
-    const last = Math.max(...shown.map((x) => x.end));
-    const span = last - first;
-    const axis = span > 2 * 86400_000 ? "%m-%d" : span > 6 * 3600_000 ? "%m-%d %H:%M" : "%H:%M";
-    const lines = [
-        "```mermaid",
-        "gantt",
-        "    title Runs (UTC)",
-        "    dateFormat YYYY-MM-DD HH:mm:ss",
-        `    axisFormat ${axis}`,
-        "    todayMarker off",
-    ];
-    const bySection = new Map();
-    for (const x of shown) {
-        const key = x.r.iterationId ?? "runs";
-        if (!bySection.has(key))
-            bySection.set(key, []);
-        bySection.get(key).push(x);
-    }
-    let n = 0;
-    for (const [section, items] of bySection) {
-        lines.push(`    section ${mermaidText(section)}`);
-        for (const x of items) {
-            n++;
-            const label = mermaidText(`${x.r.runId}${x.r.jobId ? ` job ${x.r.jobId}` : ""} ${x.r.state}`);
-            lines.push(`    ${label} :${ganttTag(x.r.state)}r${n}, ${utc(x.start)}, ${utc(x.end)}`);
-        }
-    }
-    lines.push("```");
-    return { lines, notes };
-}
-function findingLine(f) {
-    let where = "";
-    if (f.file) {
-        where =
-            f.file +
-                (f.line !== undefined ? `:${f.line}` : "") +
-                (f.line !== undefined && f.column !== undefined ? `:${f.column}` : "");
-        where = "`" + escapeInline(where, 300).replace(/`/g, "'") + "` ";
-    }
-    const at = f.jsonPath ? ` (at \`${escapeInline(f.jsonPath, 200).replace(/`/g, "'")}\`)` : "";
-    const hint = f.hint ? ` — fix: ${escapeInline(f.hint, 500)}` : "";
-    return `- ${SEVERITY_ICON[f.severity] ?? f.severity} ${where}${escapeInline(f.message)}${at} \`[${escapeInline(f.check, 100).replace(/`/g, "'")}]\`${hint}`;
-}
-function sortFindings(findings) {
-    return findings
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => (summary_SEVERITY_RANK[a.f.severity] ?? 0) - (summary_SEVERITY_RANK[b.f.severity] ?? 0) || a.i - b.i)
-        .map((x) => x.f);
-}
-function render(input, runs, findings, truncation) {
-    const out = [
-        `## ${escapeInline(input.title, 200)}`,
-        "",
-        `Command: \`${escapeInline(input.command, 100).replace(/`/g, "'")}\``,
-        "",
-    ];
-    if (truncation)
-        out.push(`> [!WARNING]`, `> ${truncation}`, "");
-    const now = parseTime(input.now);
-    out.push(`### Runs (${input.runs.length})`, "");
-    if (input.runs.length === 0)
-        out.push("No runs were touched.", "");
-    else
-        out.push(...runsTable(runs, now), "");
-    const tl = timeline(runs, now);
-    if (tl.lines.length || tl.notes.length) {
-        out.push("### Timeline", "");
-        if (tl.lines.length)
-            out.push(...tl.lines, "");
-        for (const n of tl.notes)
-            out.push(`_${n}_`, "");
-    }
-    out.push(`### Findings (${input.findings.length})`, "");
-    if (input.findings.length === 0)
-        out.push("No findings.", "");
-    else
-        out.push(...findings.map(findingLine), "");
-    if (input.scheduler) {
-        const s = input.scheduler;
-        const avg = s.calls ? ` (${Math.round(s.totalMs / s.calls)} ms per call)` : "";
-        out.push("### Scheduler queries", "", `${s.calls} call(s), ${Math.round(s.totalMs)} ms in total${avg}.`, "");
-        for (const d of s.detail ?? [])
-            out.push(`- ${escapeInline(d, 500)}`);
-        if (s.detail?.length)
-            out.push("");
-    }
-    if (input.notes?.length) {
-        out.push("### Notes", "");
-        for (const n of input.notes)
-            out.push(`- ${escapeInline(n)}`);
-        out.push("");
-    }
-    return out.join("\n");
-}
-/** Cut `s` to at most `max` bytes on a character boundary. */
-function cutBytes(s, max) {
-    const buf = Buffer.from(s, "utf8");
-    if (buf.length <= max)
-        return s;
-    let end = max;
-    while (end > 0 && (buf[end] & 0xc0) === 0x80)
-        end--;
-    return buf.subarray(0, end).toString("utf8");
-}
-/**
- * Render the job summary. When the whole of it would exceed `maxBytes`, runs
- * and findings are dropped from the end (findings are ordered errors first)
- * in the same proportion until it fits, and a warning at the top says how
- * many of each were left out.
- */
-function renderSummary(input) {
-    const max = input.maxBytes ?? DEFAULT_SUMMARY_BYTES;
-    const findings = sortFindings(input.findings);
-    const full = render(input, input.runs, findings, undefined);
-    if (bytes(full) <= max)
-        return full;
-    const nRuns = input.runs.length;
-    const nFind = findings.length;
-    const note = (keptRuns, keptFindings) => `This summary was truncated to stay under GitHub's 1 MiB job-summary limit: ` +
-        `${nRuns - keptRuns} of ${nRuns} runs and ${nFind - keptFindings} of ${nFind} findings are left out. ` +
-        `The step log and the ledger (docs/slurm_job_list.md) have all of them.`;
-    const attempt = (frac) => {
-        const kr = Math.floor(nRuns * frac);
-        const kf = Math.floor(nFind * frac);
-        return { kr, kf, text: render(input, input.runs.slice(0, kr), findings.slice(0, kf), note(kr, kf)) };
-    };
-    // Size grows with the fraction kept: binary search the largest that fits.
-    let lo = 0;
-    let hi = 1;
-    let best = attempt(0);
-    if (bytes(best.text) <= max) {
-        for (let i = 0; i < 24; i++) {
-            const mid = (lo + hi) / 2;
-            const a = attempt(mid);
-            if (bytes(a.text) <= max) {
-                lo = mid;
-                best = a;
-            }
-            else
-                hi = mid;
-        }
-        return best.text;
-    }
-    // Even with no rows the fixed parts (title, notes, scheduler detail) are too big: cut the text itself.
-    const tail = `\n\n> [!WARNING]\n> ${note(0, 0)} The rest of this summary was cut as well.\n`;
-    return cutBytes(best.text, Math.max(0, max - bytes(tail))) + tail;
-}
 /**
  * Append `markdown` to this step's summary (GITHUB_STEP_SUMMARY). Returns
  * false, writing nothing, when not running in a GitHub Actions step.
@@ -49545,7 +49334,7 @@ function lineColOfByte(buf, offset) {
  * Decode UTF-8 strictly. Invalid bytes are an error that names the file, line
  * and column of the first bad byte (never silently replaced).
  */
-function decodeUtf8Strict(buf, displayPath) {
+function fs_decodeUtf8Strict(buf, displayPath) {
     try {
         const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
         return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -49595,7 +49384,7 @@ async function fs_readTextStrict(file, displayPath = file) {
             file: displayPath,
         });
     }
-    return decodeUtf8Strict(buf, displayPath);
+    return fs_decodeUtf8Strict(buf, displayPath);
 }
 /**
  * Resolve `p` (relative to `root`, or absolute) and refuse anything outside
@@ -53281,12 +53070,12 @@ function gitError(r, what, secrets = [], repo) {
         hint: r.spawnError ? "install git and make sure it is on PATH" : undefined,
     });
 }
-async function git_isGitRepo(dir) {
+async function isGitRepo(dir) {
     const r = await git(dir, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
     return exec_ok(r) && r.stdout.trim() === "true";
 }
 /** Absolute path of the work tree's top level. */
-async function git_topLevel(dir) {
+async function topLevel(dir) {
     const r = await git(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
     if (!exec_ok(r)) {
         throw new errors_AutolabError("not inside a git work tree", {
@@ -53530,7 +53319,7 @@ const BOT_IDENTITY = {
 };
 const MAX_DELAY_MS = 15_000;
 async function commitBack(opts) {
-    const root = await git_topLevel(opts.repoRoot);
+    const root = await topLevel(opts.repoRoot);
     const remote = opts.remote ?? "origin";
     if (!remote || remote.startsWith("-") || /[\s\0]/.test(remote)) {
         throw new errors_AutolabError(`invalid git remote name ${JSON.stringify(remote)}`, { file: root });
@@ -53946,31 +53735,10 @@ function commitback_sleep(ms) {
     return new Promise((r) => setTimeout(r, ms));
 }
 
-;// CONCATENATED MODULE: ./lib/src/stages/state.js
-/**
- * `.autolab/state.json`: the stage machine of the Python autolab tool, moved
- * by launch and monitor as that tool moves it:
- *
- *   launch -> slurm_monitor (SLURM) | extract_results (local)
- *   slurm_monitor -> extract_results   when the run's artifacts are synced
- *   extract_results -> update_docs     when metrics.json is written
- *
- * A move resets stage_attempt to 0 and appends a history entry
- * {timestamp, stage_before, stage_after, status, summary, run_id}. A state
- * file that does not exist is never created here; one for another iteration
- * is left alone. Pure `nextState` + thin file edges. A state file is only
- * ever written after the new state was validated against its schema, so a
- * move can never leave an invalid file behind.
- */
+;// CONCATENATED MODULE: ./lib/src/domain/stage.js
 
 
-
-
-
-
-
-
-/** Pure: the state after `event` for `manifest`, or undefined when nothing moves. */
+/** The state after `event` for `manifest`, or undefined when nothing moves. */
 function nextState(state, manifest, event, at) {
     if (state.iteration_id && state.iteration_id !== manifest.iteration_id)
         return undefined;
@@ -54023,15 +53791,52 @@ function nextState(state, manifest, event, at) {
     return next;
 }
 /**
+ * The state after falling back to stage `to` because nothing is left for
+ * autolab to do (`why`, kept in the history with the policy key that chose `to`).
+ */
+function fallBackTo(state, to, why, at) {
+    return {
+        ...state,
+        stage: to,
+        stage_attempt: 0,
+        history: [
+            ...(state.history ?? []),
+            {
+                timestamp: iso(at),
+                stage_before: state.stage,
+                stage_after: to,
+                status: "complete",
+                summary: `${why}: autorun.todo_fallback.slurm.stage`,
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/state-file.js
+/**
+ * `.autolab/state.json` in the store: read (leniently or validated), and
+ * written ONLY through `writeState` / `stateEdit`, which validate the new
+ * state against schemas/state.schema.json first, so no writer can leave an
+ * invalid file behind. A state file that does not exist is never created
+ * here. The moves themselves are pure (domain/stage.ts).
+ */
+
+
+
+
+
+
+
+/**
  * state.json as parsed (syntax errors throw an AutolabError with file/line;
  * schema problems are tolerated: readers such as the verifier report them).
  * Undefined when the file does not exist.
  */
 async function readState(repoRoot) {
-    const abs = external_node_path_namespaceObject.join(repoRoot, STATE_PATH);
+    const abs = external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH);
     if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
         return undefined;
-    const doc = validate_parseDocument("state", await fs_readTextStrict(abs, STATE_PATH), STATE_PATH);
+    const doc = validate_parseDocument("state", await fs_readTextStrict(abs, layout_STATE_PATH), layout_STATE_PATH);
     return doc.data;
 }
 /**
@@ -54040,14 +53845,47 @@ async function readState(repoRoot) {
  * file does not exist. Writers check with this before they change anything.
  */
 async function readStateStrict(repoRoot) {
-    const abs = external_node_path_namespaceObject.join(repoRoot, STATE_PATH);
+    const abs = external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH);
     if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
         return undefined;
-    return validate_assertValid(validate_parseDocument("state", await fs_readTextStrict(abs, STATE_PATH), STATE_PATH)).data;
+    return validate_assertValid(validate_parseDocument("state", await fs_readTextStrict(abs, layout_STATE_PATH), layout_STATE_PATH)).data;
 }
 /** The exact bytes written for a state: 2-space JSON and a trailing newline. */
 function serializeState(state) {
     return JSON.stringify(state, null, 2) + "\n";
+}
+/** The text to write for `state`, after validating it (AutolabError naming the problem when invalid). */
+function validStateText(state) {
+    const text = serializeState(state);
+    validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH));
+    return text;
+}
+/** Validate `state` and write it atomically to state.json; returns the path written. */
+async function writeState(repoRoot, state) {
+    const text = validStateText(state);
+    await fs_writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH), text);
+    return layout_STATE_PATH;
+}
+/**
+ * A change-set edit of state.json: `change` sees the state as the head it is
+ * applied on has it (validated) and returns the new one, or undefined for no
+ * change; the result is validated before it is written. A missing file stays
+ * missing. Throws (the record reports it, nothing is written) when either the
+ * current or the new state is invalid.
+ */
+function stateEdit(change, what) {
+    return {
+        path: STATE_PATH,
+        what,
+        edit(current, ctx) {
+            if (current === undefined)
+                return "unchanged";
+            const text = decodeUtf8Strict(Buffer.from(current), STATE_PATH);
+            const state = assertValid(parseDocument("state", text, STATE_PATH)).data;
+            const next = change(state, ctx);
+            return next === undefined ? "unchanged" : validStateText(next);
+        },
+    };
 }
 /**
  * Apply an event to state.json if it exists; returns its path when written.
@@ -54061,10 +53899,7 @@ async function advanceState(repoRoot, manifest, event, at) {
     const next = nextState(state, manifest, event, at);
     if (!next)
         return undefined;
-    const text = serializeState(next);
-    validate_assertValid(validate_parseDocument("state", text, STATE_PATH));
-    await fs_writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), text);
-    return STATE_PATH;
+    return writeState(repoRoot, next);
 }
 /** After a launch: a run that failed to start leaves the stage where it is. */
 async function advanceStateAfterLaunch(repoRoot, manifest, now) {
@@ -54072,6 +53907,15 @@ async function advanceStateAfterLaunch(repoRoot, manifest, now) {
         return undefined;
     return advanceState(repoRoot, manifest, "launched", now());
 }
+
+;// CONCATENATED MODULE: ./lib/src/stages/state.js
+/**
+ * `.autolab/state.json`: kept as an import path for the stages. The pure
+ * moves live in domain/stage.ts, the file (read, validated write) in
+ * store/state-file.ts.
+ */
+
+
 
 ;// CONCATENATED MODULE: ./lib/src/stages/launch.js
 /**
@@ -54211,8 +54055,8 @@ async function launch(opts) {
     if (opts.launchKey !== undefined && (opts.launchKey.trim() === "" || opts.launchKey.length > 1024)) {
         throw new UsageError("the launch key must be a non-empty string of at most 1024 characters");
     }
-    const inGit = await git_isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await git_topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
+    const inGit = await isGitRepo(opts.cwd);
+    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
     const gitdir = inGit ? await gitDirOf(repoRoot) : undefined;
     // 1. Everything that can be refused, before anything is written.
     const it = await resolveIteration(repoRoot, opts.design);
@@ -54580,7 +54424,7 @@ function resolveWorkRoot(option, fromPolicy, repoRoot, inGit, hostMode, log = ()
 }
 /** Paths the tool itself writes in a checkout (never a reason to refuse a snapshot). */
 function toolOwned(p, iterationPath) {
-    if (p === LEDGER_PATH || p === STATE_PATH || p === MONITOR_STATE_PATH)
+    if (p === LEDGER_PATH || p === layout_STATE_PATH || p === MONITOR_STATE_PATH)
         return true;
     if (iterationPath !== undefined)
         return p.startsWith(`${iterationPath}/runs/`) || p.startsWith(`${iterationPath}/launch/`);
@@ -54817,15 +54661,15 @@ async function recordSideEffects(repoRoot, m, now, log) {
         await upsertLedgerFile(external_node_path_namespaceObject.join(repoRoot, LEDGER_PATH), m, LEDGER_PATH);
         touched.push(LEDGER_PATH);
     }
-    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(repoRoot, STATE_PATH))) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH))) {
         // Reported even when unchanged: on a retry commit-back may have reset it to the new head.
-        touched.push(STATE_PATH);
+        touched.push(layout_STATE_PATH);
         try {
             await advanceStateAfterLaunch(repoRoot, m, now);
         }
         catch (e) {
             // The job exists: a state file that went bad meanwhile must not lose its record.
-            log(`warning: ${STATE_PATH} was not updated: ${e instanceof Error ? e.message : String(e)}`);
+            log(`warning: ${layout_STATE_PATH} was not updated: ${e instanceof Error ? e.message : String(e)}`);
         }
     }
     return touched;
@@ -56888,8 +56732,8 @@ async function loadRuns(runs, findings) {
 
 
 async function openWorkspace(cwd, o = {}) {
-    const inGit = await git_isGitRepo(cwd);
-    const root = inGit ? await git_topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
+    const inGit = await isGitRepo(cwd);
+    const root = inGit ? await topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
     let gitDir;
     if (inGit) {
         const r = await git(root, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
@@ -56900,7 +56744,7 @@ async function openWorkspace(cwd, o = {}) {
 }
 /** The repository root of `cwd` (the git top level, else `cwd`), for faces that need only that. */
 async function repoRootOf(cwd) {
-    return (await isGitRepo(cwd)) ? topLevel(cwd) : path.resolve(cwd);
+    return (await isGitRepo(cwd)) ? topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/slurm/never-starts.js
@@ -58586,17 +58430,17 @@ function summaryEdits(results) {
     }));
 }
 /** state.json follows the tracked run; the new state is validated before it is written. */
-function stateEdit(results, now) {
+function edits_stateEdit(results, now) {
     const events = results.flatMap((r) => r.stateEvents.map((event) => ({ manifest: r.changed ?? undefined, r, event })));
     if (!events.length)
         return undefined;
     return {
-        path: STATE_PATH,
+        path: layout_STATE_PATH,
         what: "state.json",
         edit(current, ctx) {
             if (current === undefined)
                 return "unchanged";
-            const st = validate_parseDocument("state", new TextDecoder().decode(current), STATE_PATH).data;
+            const st = validate_parseDocument("state", new TextDecoder().decode(current), layout_STATE_PATH).data;
             let s = st;
             for (const e of events) {
                 const m = e.manifest;
@@ -58607,7 +58451,7 @@ function stateEdit(results, now) {
             if (s === st)
                 return "unchanged";
             const text = serializeState(s);
-            validate_assertValid(validate_parseDocument("state", text, STATE_PATH));
+            validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH));
             return text;
         },
     };
@@ -58632,7 +58476,7 @@ function tickEdits(i) {
     edits.push(...summaryEdits(i.results));
     if (i.ledgerFix.length)
         edits.push(ledgerEdit(i.ledgerFix));
-    const st = stateEdit(i.results, i.now);
+    const st = edits_stateEdit(i.results, i.now);
     if (st)
         edits.push(st);
     if (i.monitorState)
@@ -59790,7 +59634,7 @@ async function readInside(root, abs, display, check, parentChecked = true) {
         };
     }
     try {
-        return { kind: "text", text: decodeUtf8Strict(buf, display) };
+        return { kind: "text", text: fs_decodeUtf8Strict(buf, display) };
     }
     catch (e) {
         return { kind: "error", finding: errorToFinding(e, check, display) };
@@ -60700,8 +60544,8 @@ async function cancelJobs(jobIds, opts = {}) {
 
 
 async function cancel(opts) {
-    const inGit = await git_isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await git_topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
+    const inGit = await isGitRepo(opts.cwd);
+    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
     const found = await discoverRuns(repoRoot, { runId: opts.runId });
     const run = found.runs[0];
     if (!run)
@@ -60782,17 +60626,32 @@ async function cancel(opts) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/stages/status.js
+;// CONCATENATED MODULE: ./lib/src/domain/duration.js
 /**
- * status: `autolab status`, a table of runs from their manifests: id,
- * iteration, job, state (with the failure reason), the scheduler's last
- * word, age, sync. It asks the scheduler nothing (the monitor does that);
- * a scheduler outage the monitor recorded is shown as a finding.
- * `collectStatus` reads, `formatStatusTable` formats (pure).
+ * How long something took: the one duration rule, used by the monitor's run
+ * reports, the status table's age and the job summary. Pure: `now` is passed in.
+ *
+ * - from `start` to `end`, or, when there is no end yet, to `now`;
+ * - whole seconds (rounded);
+ * - a span that ends before it starts (clocks of two hosts disagree) is 0;
+ * - undefined when the start is missing or not a date, or there is neither an
+ *   end nor a `now`.
  */
+function ms(s) {
+    if (s === undefined || s === "")
+        return undefined;
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? undefined : t;
+}
+function elapsedSeconds(start, end, now) {
+    const a = ms(start);
+    const b = ms(end) ?? now?.getTime();
+    if (a === undefined || b === undefined || !Number.isFinite(b))
+        return undefined;
+    return Math.max(0, Math.round((b - a) / 1000));
+}
 
-
-
+;// CONCATENATED MODULE: ./lib/src/report/status.js
 
 
 
@@ -60800,8 +60659,121 @@ async function cancel(opts) {
 function status_str(v) {
     return typeof v === "string" && v !== "" ? v : null;
 }
+/** A run's row: the manifest's word, else what its path says. */
+function statusRow(m, found, now) {
+    const started = status_str(m.timestamps?.started_at) ?? status_str(m.started_at);
+    const completed = status_str(m.timestamps?.completed_at) ?? status_str(m.completed_at);
+    const failure = m.failure && typeof m.failure === "object" ? m.failure : {};
+    return {
+        runId: status_str(m.run_id) ?? found.runId,
+        iterationId: status_str(m.iteration_id) ?? found.iterationId,
+        hostMode: status_str(m.host_mode) ?? "?",
+        jobId: manifestJobId(m) ?? null,
+        status: statusOf(m),
+        failureReason: status_str(failure.reason) ?? status_str(m.slurm?.failure_reason),
+        slurmState: status_str(m.slurm?.state),
+        reason: status_str(m.slurm?.reason),
+        sync: normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? status_str(m.artifact_sync_to_local?.status),
+        startedAt: started,
+        completedAt: completed,
+        ageSeconds: elapsedSeconds(started ?? undefined, undefined, now) ?? null,
+        manifest: found.manifestDisplay,
+    };
+}
+/** Oldest launch first, then by run id. */
+function sortStatusRows(rows) {
+    return [...rows].sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "") || a.runId.localeCompare(b.runId));
+}
+/** The warning that the states shown may be stale, when the last ticks could not reach the scheduler. */
+function outageFinding(st) {
+    const n = st.consecutive_failed_ticks;
+    if (!(typeof n === "number" && n > 0))
+        return undefined;
+    return {
+        severity: "warning",
+        check: "scheduler.outage",
+        file: MONITOR_STATE_PATH,
+        message: `the last ${n} monitor tick(s) could not reach the scheduler (since ${st.first_failed_at ?? st.last_poll_error_at ?? "?"}; last error: ${st.last_poll_error ?? "?"}); the states shown may be stale`,
+    };
+}
+function formatAge(seconds) {
+    if (seconds === null)
+        return "-";
+    if (seconds < 120)
+        return `${seconds}s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 60)}m`;
+    if (seconds < 172800)
+        return `${Math.round(seconds / 3600)}h`;
+    return `${Math.round(seconds / 86400)}d`;
+}
+/** The STATE cell: the status, with the failure reason when the run failed. */
+function stateCell(r) {
+    return r.status === "failed" && r.failureReason ? `failed (${r.failureReason})` : r.status;
+}
+/** The SLURM cell: the scheduler's last state, with its pending reason while the job has not ended. */
+function slurmCell(r) {
+    if (!r.slurmState)
+        return "-";
+    const ended = /^(COMPLETED|CANCELLED|FAILED|TIMEOUT)/.test(r.slurmState);
+    return `${r.slurmState}${r.reason && r.reason !== "None" && !ended ? ` (${r.reason})` : ""}`;
+}
+/** The table, one run a line, columns padded; ends with a newline. */
+function formatStatusTable(rows) {
+    const head = ["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC"];
+    const body = rows.map((r) => [
+        r.runId,
+        r.iterationId,
+        r.jobId ?? (r.hostMode === "local" ? "local" : "-"),
+        stateCell(r),
+        slurmCell(r),
+        formatAge(r.ageSeconds),
+        r.sync ?? "-",
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+    const fmt = (row) => row
+        .map((c, i) => c.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd();
+    return [fmt(head), ...body.map(fmt)].join("\n") + "\n";
+}
+/** `autolab status` on the terminal: the table (or "no runs"). */
+function statusText(rows) {
+    return rows.length ? formatStatusTable(rows) : "no runs\n";
+}
+/** The runs of the action's status summary. */
+function statusSummaryRuns(rows) {
+    return rows.map((r) => ({
+        runId: r.runId,
+        iterationId: r.iterationId,
+        jobId: r.jobId ?? undefined,
+        state: r.status,
+        startedAt: r.startedAt ?? undefined,
+        completedAt: r.completedAt ?? undefined,
+        sync: r.sync ?? undefined,
+    }));
+}
+/** The action's status outputs: every row as JSON. */
+function statusOutputs(rows) {
+    return [["runs", JSON.stringify(rows)]];
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/status.js
+/**
+ * status: `autolab status`, a table of runs from their manifests: id,
+ * iteration, job, state (with the failure reason), the scheduler's last
+ * word, age, sync. It asks the scheduler nothing (the monitor does that);
+ * a scheduler outage the monitor recorded is shown as a finding.
+ * `collectStatus` gathers (manifests, monitor state); report/status.ts
+ * builds the rows and the table.
+ */
+
+
+
+
+
 async function collectStatus(repoRoot, opts = {}) {
-    const now = (opts.now ?? new Date()).getTime();
+    const now = opts.now ?? new Date();
     const found = await discoverRuns(repoRoot, { iteration: opts.iteration, runId: opts.runId });
     const rows = [];
     const findings = [...found.findings];
@@ -60821,81 +60793,659 @@ async function collectStatus(repoRoot, opts = {}) {
             });
             continue;
         }
-        const started = status_str(m.timestamps?.started_at) ?? status_str(m.started_at);
-        const completed = status_str(m.timestamps?.completed_at) ?? status_str(m.completed_at);
-        const t0 = started ? Date.parse(started) : NaN;
-        const failure = m.failure && typeof m.failure === "object" ? m.failure : {};
-        rows.push({
-            runId: status_str(m.run_id) ?? r.runId,
-            iterationId: status_str(m.iteration_id) ?? r.iterationId,
-            hostMode: status_str(m.host_mode) ?? "?",
-            jobId: manifestJobId(m) ?? null,
-            status: statusOf(m),
-            failureReason: status_str(failure.reason) ?? status_str(m.slurm?.failure_reason),
-            slurmState: status_str(m.slurm?.state),
-            reason: status_str(m.slurm?.reason),
-            sync: normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? status_str(m.artifact_sync_to_local?.status),
-            startedAt: started,
-            completedAt: completed,
-            ageSeconds: Number.isFinite(t0) ? Math.max(0, Math.round((now - t0) / 1000)) : null,
-            manifest: r.manifestDisplay,
-        });
+        rows.push(statusRow(m, r, now));
     }
-    rows.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "") || a.runId.localeCompare(b.runId));
+    const outage = await readOutage(repoRoot);
+    if (outage)
+        findings.push(outage);
+    return { rows: sortStatusRows(rows), findings };
+}
+async function readOutage(repoRoot) {
     try {
         const st = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(repoRoot, MONITOR_STATE_PATH), "utf8"));
-        if (st.consecutive_failed_ticks > 0) {
-            findings.push({
-                severity: "warning",
-                check: "scheduler.outage",
-                file: MONITOR_STATE_PATH,
-                message: `the last ${st.consecutive_failed_ticks} monitor tick(s) could not reach the scheduler (since ${st.first_failed_at ?? st.last_poll_error_at ?? "?"}; last error: ${st.last_poll_error ?? "?"}); the states shown may be stale`,
-            });
-        }
+        return st && typeof st === "object" ? outageFinding(st) : undefined;
     }
     catch {
-        // no monitor state yet
+        return undefined; // no monitor state yet
     }
-    return { rows, findings };
 }
-function formatAge(seconds) {
-    if (seconds === null)
-        return "-";
-    if (seconds < 120)
-        return `${seconds}s`;
-    if (seconds < 7200)
-        return `${Math.round(seconds / 60)}m`;
-    if (seconds < 172800)
-        return `${Math.round(seconds / 3600)}h`;
-    return `${Math.round(seconds / 86400)}d`;
+
+;// CONCATENATED MODULE: ./lib/src/report/summary.js
+
+/** GitHub refuses a step summary larger than 1 MiB. */
+const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Default budget: the limit minus room for anything else the step writes. */
+const DEFAULT_SUMMARY_BYTES = STEP_SUMMARY_LIMIT_BYTES - 32 * 1024;
+/** Runs drawn in the timeline at most (a bigger gantt chart is unreadable and slow to render). */
+const MAX_TIMELINE_RUNS = 100;
+const MAX_CELL = 300;
+const MAX_MESSAGE = 2000;
+const summary_SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+const SEVERITY_ICON = { error: "🔴 error", warning: "🟡 warning", notice: "🔵 notice" };
+function bytes(s) {
+    return Buffer.byteLength(s, "utf8");
 }
-/** The table, one run a line, columns padded; ends with a newline. */
-function formatStatusTable(rows) {
-    const head = ["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC"];
-    const body = rows.map((r) => [
-        r.runId,
-        r.iterationId,
-        r.jobId ?? (r.hostMode === "local" ? "local" : "-"),
-        r.status === "failed" && r.failureReason ? `failed (${r.failureReason})` : r.status,
-        r.slurmState
-            ? `${r.slurmState}${r.reason && r.reason !== "None" && !/^(COMPLETED|CANCELLED|FAILED|TIMEOUT)/.test(r.slurmState) ? ` (${r.reason})` : ""}`
-            : "-",
-        formatAge(r.ageSeconds),
-        r.sync ?? "-",
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-    const fmt = (row) => row
-        .map((c, i) => c.padEnd(widths[i]))
-        .join("  ")
-        .trimEnd();
-    return [fmt(head), ...body.map(fmt)].join("\n") + "\n";
+function summary_clip(s, max) {
+    return s.length <= max ? s : s.slice(0, max - 1) + "…";
+}
+/** Text safe inside a markdown table cell: no line breaks, `|` escaped, no raw HTML. */
+function escapeCell(s) {
+    return summary_clip(s, MAX_CELL)
+        .replace(/\r\n|\r|\n/g, " ")
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/\\/g, "\\\\")
+        .replace(/\|/g, "\\|");
+}
+/** Text safe in a markdown list item: one line, no raw HTML. */
+function escapeInline(s, max = MAX_MESSAGE) {
+    return summary_clip(s, max)
+        .replace(/\r\n|\r|\n/g, " ")
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;");
+}
+/** `1h 02m 03s`, `4m 05s`, `7s`. */
+function formatDuration(seconds) {
+    const s = Math.max(0, Math.round(seconds));
+    const d = Math.floor(s / 86400);
+    const h = Math.floor((s % 86400) / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = s % 60;
+    const p2 = (n) => String(n).padStart(2, "0");
+    if (d)
+        return `${d}d ${h}h ${p2(m)}m`;
+    if (h)
+        return `${h}h ${p2(m)}m ${p2(sec)}s`;
+    if (m)
+        return `${m}m ${p2(sec)}s`;
+    return `${sec}s`;
+}
+function parseTime(s) {
+    if (!s)
+        return undefined;
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? undefined : t;
+}
+/**
+ * The state's first word, lower case: `failed (TIMEOUT)` -> `failed`,
+ * `running (RUNNING)` -> `running`. Every colour and "still going" rule reads this.
+ */
+function stateWord(state) {
+    return state.trim().toLowerCase().split(/[\s(]/)[0] ?? "";
+}
+/** A run still going: its bar and duration run until `now`. */
+function isGoing(state) {
+    return stateWord(state) === "running";
+}
+/** Known duration, or the time from its start to its end (for a run still going, until `now`). */
+function runDuration(r, now) {
+    if (r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds))
+        return r.durationSeconds;
+    return elapsedSeconds(r.startedAt, r.completedAt, now === undefined ? undefined : new Date(now));
+}
+function formatMetric(m) {
+    if (!m)
+        return "—";
+    if (m.value === null || !Number.isFinite(m.value))
+        return `${m.name} = —`;
+    const v = Number.isInteger(m.value) ? String(m.value) : String(Number(m.value.toPrecision(6)));
+    return `${m.name} = ${v}`;
+}
+function runsTable(runs, now) {
+    const out = ["| Run | Job | State | Duration | Sync | Primary metric |", "|---|---|---|---|---|---|"];
+    for (const r of runs) {
+        const d = runDuration(r, isGoing(r.state) ? now : undefined);
+        out.push(`| ${[
+            "`" + escapeCell(r.runId).replace(/`/g, "'") + "`",
+            r.jobId ? escapeCell(r.jobId) : "—",
+            escapeCell(r.state),
+            d !== undefined ? formatDuration(d) : "—",
+            r.sync ? escapeCell(r.sync) : "—",
+            escapeCell(formatMetric(r.primaryMetric)),
+        ].join(" | ")} |`);
+    }
+    return out;
+}
+/** A name Mermaid's gantt grammar accepts: no `:`, `#`, `;`, line breaks or quotes-of-doom. */
+function mermaidText(s) {
+    const t = s
+        .replace(/[:#;\r\n`"<>{}]/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
+    return summary_clip(t || "run", 120);
+}
+function utc(ms) {
+    return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+}
+/** The gantt tag of a state (by its first word). */
+function ganttTag(state) {
+    const s = stateWord(state);
+    if (s === "failed" || s === "partial" || s === "timeout" || s === "timed_out" || s === "cancelled")
+        return "crit, ";
+    if (s === "running" || s === "submitted" || s === "pending" || s === "syncing")
+        return "active, ";
+    if (s === "completed" || s === "synced")
+        return "done, ";
+    return "";
+}
+/** The gantt chart and a note about the runs it could not draw. */
+function timeline(runs, now) {
+    const notes = [];
+    const drawable = [];
+    const noStart = [];
+    for (const r of runs) {
+        const start = parseTime(r.startedAt);
+        if (start === undefined) {
+            noStart.push(r.runId);
+            continue;
+        }
+        let end = parseTime(r.completedAt);
+        if (end === undefined && r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds))
+            end = start + r.durationSeconds * 1000;
+        if (end === undefined)
+            end = isGoing(r.state) && now !== undefined && now > start ? now : start;
+        if (end < start)
+            end = start;
+        // Mermaid draws nothing for a zero-length bar: give it one second.
+        if (end - start < 1000)
+            end = start + 1000;
+        drawable.push({ r, start, end });
+    }
+    if (noStart.length) {
+        notes.push(`${noStart.length} run(s) without a start time are not in the timeline: ${noStart
+            .slice(0, 10)
+            .map((id) => "`" + escapeInline(id, 80).replace(/`/g, "'") + "`")
+            .join(", ")}${noStart.length > 10 ? ", …" : ""}.`);
+    }
+    if (!drawable.length)
+        return { lines: [], notes };
+    drawable.sort((a, b) => a.start - b.start);
+    let shown = drawable;
+    if (drawable.length > MAX_TIMELINE_RUNS) {
+        shown = drawable.slice(drawable.length - MAX_TIMELINE_RUNS);
+        notes.push(`The timeline shows the ${MAX_TIMELINE_RUNS} most recently started of ${drawable.length} runs.`);
+    }
+    const first = Math.min(...shown.map((x) => x.start));
+    const last = Math.max(...shown.map((x) => x.end));
+    const span = last - first;
+    const axis = span > 2 * 86400_000 ? "%m-%d" : span > 6 * 3600_000 ? "%m-%d %H:%M" : "%H:%M";
+    const lines = [
+        "```mermaid",
+        "gantt",
+        "    title Runs (UTC)",
+        "    dateFormat YYYY-MM-DD HH:mm:ss",
+        `    axisFormat ${axis}`,
+        "    todayMarker off",
+    ];
+    const bySection = new Map();
+    for (const x of shown) {
+        const key = x.r.iterationId ?? "runs";
+        if (!bySection.has(key))
+            bySection.set(key, []);
+        bySection.get(key).push(x);
+    }
+    let n = 0;
+    for (const [section, items] of bySection) {
+        lines.push(`    section ${mermaidText(section)}`);
+        for (const x of items) {
+            n++;
+            const label = mermaidText(`${x.r.runId}${x.r.jobId ? ` job ${x.r.jobId}` : ""} ${x.r.state}`);
+            lines.push(`    ${label} :${ganttTag(x.r.state)}r${n}, ${utc(x.start)}, ${utc(x.end)}`);
+        }
+    }
+    lines.push("```");
+    return { lines, notes };
+}
+function findingLine(f) {
+    let where = "";
+    if (f.file) {
+        where =
+            f.file +
+                (f.line !== undefined ? `:${f.line}` : "") +
+                (f.line !== undefined && f.column !== undefined ? `:${f.column}` : "");
+        where = "`" + escapeInline(where, 300).replace(/`/g, "'") + "` ";
+    }
+    const at = f.jsonPath ? ` (at \`${escapeInline(f.jsonPath, 200).replace(/`/g, "'")}\`)` : "";
+    const hint = f.hint ? ` — fix: ${escapeInline(f.hint, 500)}` : "";
+    return `- ${SEVERITY_ICON[f.severity] ?? f.severity} ${where}${escapeInline(f.message)}${at} \`[${escapeInline(f.check, 100).replace(/`/g, "'")}]\`${hint}`;
+}
+function sortFindings(findings) {
+    return findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => (summary_SEVERITY_RANK[a.f.severity] ?? 0) - (summary_SEVERITY_RANK[b.f.severity] ?? 0) || a.i - b.i)
+        .map((x) => x.f);
+}
+function render(input, runs, findings, truncation) {
+    const out = [
+        `## ${escapeInline(input.title, 200)}`,
+        "",
+        `Command: \`${escapeInline(input.command, 100).replace(/`/g, "'")}\``,
+        "",
+    ];
+    if (truncation)
+        out.push(`> [!WARNING]`, `> ${truncation}`, "");
+    const now = parseTime(input.now);
+    out.push(`### Runs (${input.runs.length})`, "");
+    if (input.runs.length === 0)
+        out.push("No runs were touched.", "");
+    else
+        out.push(...runsTable(runs, now), "");
+    const tl = timeline(runs, now);
+    if (tl.lines.length || tl.notes.length) {
+        out.push("### Timeline", "");
+        if (tl.lines.length)
+            out.push(...tl.lines, "");
+        for (const n of tl.notes)
+            out.push(`_${n}_`, "");
+    }
+    out.push(`### Findings (${input.findings.length})`, "");
+    if (input.findings.length === 0)
+        out.push("No findings.", "");
+    else
+        out.push(...findings.map(findingLine), "");
+    if (input.scheduler) {
+        const s = input.scheduler;
+        const avg = s.calls ? ` (${Math.round(s.totalMs / s.calls)} ms per call)` : "";
+        out.push("### Scheduler queries", "", `${s.calls} call(s), ${Math.round(s.totalMs)} ms in total${avg}.`, "");
+        for (const d of s.detail ?? [])
+            out.push(`- ${escapeInline(d, 500)}`);
+        if (s.detail?.length)
+            out.push("");
+    }
+    if (input.notes?.length) {
+        out.push("### Notes", "");
+        for (const n of input.notes)
+            out.push(`- ${escapeInline(n)}`);
+        out.push("");
+    }
+    return out.join("\n");
+}
+/** Cut `s` to at most `max` bytes on a character boundary. */
+function cutBytes(s, max) {
+    const buf = Buffer.from(s, "utf8");
+    if (buf.length <= max)
+        return s;
+    let end = max;
+    while (end > 0 && (buf[end] & 0xc0) === 0x80)
+        end--;
+    return buf.subarray(0, end).toString("utf8");
+}
+/**
+ * Render the job summary. When the whole of it would exceed `maxBytes`, runs
+ * and findings are dropped from the end (findings are ordered errors first)
+ * in the same proportion until it fits, and a warning at the top says how
+ * many of each were left out.
+ */
+function renderSummary(input) {
+    const max = input.maxBytes ?? DEFAULT_SUMMARY_BYTES;
+    const findings = sortFindings(input.findings);
+    const full = render(input, input.runs, findings, undefined);
+    if (bytes(full) <= max)
+        return full;
+    const nRuns = input.runs.length;
+    const nFind = findings.length;
+    const note = (keptRuns, keptFindings) => `This summary was truncated to stay under GitHub's 1 MiB job-summary limit: ` +
+        `${nRuns - keptRuns} of ${nRuns} runs and ${nFind - keptFindings} of ${nFind} findings are left out. ` +
+        `The step log and the ledger (docs/slurm_job_list.md) have all of them.`;
+    const attempt = (frac) => {
+        const kr = Math.floor(nRuns * frac);
+        const kf = Math.floor(nFind * frac);
+        return { kr, kf, text: render(input, input.runs.slice(0, kr), findings.slice(0, kf), note(kr, kf)) };
+    };
+    // Size grows with the fraction kept: binary search the largest that fits.
+    let lo = 0;
+    let hi = 1;
+    let best = attempt(0);
+    if (bytes(best.text) <= max) {
+        for (let i = 0; i < 24; i++) {
+            const mid = (lo + hi) / 2;
+            const a = attempt(mid);
+            if (bytes(a.text) <= max) {
+                lo = mid;
+                best = a;
+            }
+            else
+                hi = mid;
+        }
+        return best.text;
+    }
+    // Even with no rows the fixed parts (title, notes, scheduler detail) are too big: cut the text itself.
+    const tail = `\n\n> [!WARNING]\n> ${note(0, 0)} The rest of this summary was cut as well.\n`;
+    return cutBytes(best.text, Math.max(0, max - bytes(tail))) + tail;
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/launch.js
+/** `autolab launch`'s description of the result, one `key: value` a line. */
+function launchText(r) {
+    const lines = [
+        `run_id:    ${r.runId}`,
+        `iteration: ${r.iterationId}`,
+        `host:      ${r.hostMode}`,
+        `status:    ${r.status}${r.reused ? " (already launched; nothing submitted)" : ""}${r.adopted ? " (job adopted: it existed already)" : ""}`,
+    ];
+    if (r.jobId)
+        lines.push(`job_id:    ${r.jobId}`);
+    lines.push(`manifest:  ${r.manifestPath}`, `script:    ${r.scriptPath}`);
+    if (r.commit) {
+        lines.push(`commit:    ${r.commit.committed ? r.commit.sha : "none (nothing changed)"}${r.commit.pushed ? ` pushed to ${r.commit.branch}` : ""}`);
+    }
+    if (r.error)
+        lines.push(`error:     ${r.error}`);
+    return lines.join("\n") + "\n";
+}
+/** `autolab launch --dry-run`: the script, the argv, and what sbatch --test-only said. */
+function dryRunText(r) {
+    const d = r.dryRun;
+    if (!d)
+        return "";
+    let out = `# --- ${r.scriptPath} (not written) ---\n${d.script}`;
+    out += `# --- ${r.hostMode === "slurm" ? "sbatch argv" : "command"} ---\n${JSON.stringify(d.argv)}\n`;
+    if (d.testOnly)
+        out += `# --- sbatch --test-only: ${d.testOnly.ok ? "ok" : "REFUSED"} ---\n${d.testOnly.output}\n`;
+    if (d.testOnlySkipped)
+        out += `# --- sbatch --test-only: not run ---\n${d.testOnlySkipped}\n`;
+    return out;
+}
+/** A dry run fails only when sbatch --test-only refused the job. */
+function dryRunRefused(r) {
+    return !!r.dryRun?.testOnly && !r.dryRun.testOnly.ok;
+}
+/** `autolab launch: run R failed: why`, or undefined when the run did not fail. */
+function launchFailedText(r) {
+    return r.status === "failed" ? `autolab launch: run ${r.runId} failed${r.error ? `: ${r.error}` : ""}\n` : undefined;
+}
+function launchOutputs(r) {
+    return [
+        ["run-id", r.runId],
+        ["job-id", r.jobId ?? ""],
+        ["status", r.status],
+        ["manifest", r.manifestPath],
+        ["commit", r.commit?.sha ?? ""],
+    ];
+}
+function dryRunNote(d) {
+    const testOnly = d.testOnly
+        ? `\n\nsbatch --test-only: ${d.testOnly.ok ? "ok" : "refused"}: ${d.testOnly.output}`
+        : "";
+    return `Dry run: nothing written or submitted.\n\n\`\`\`bash\n${d.script}\`\`\`\n\nsbatch argv: \`${d.argv.join(" ")}\`${testOnly}`;
+}
+function launchSummary(r) {
+    return {
+        title: `autolab launch: ${r.iterationId}`,
+        command: "launch",
+        runs: [{ runId: r.runId, iterationId: r.iterationId, jobId: r.jobId, state: r.status }],
+        findings: [],
+        notes: [
+            r.reused ? "This run already had a job; nothing was submitted." : "",
+            r.adopted ? "The job was found in the scheduler by name and adopted (its manifest had been lost)." : "",
+            r.dryRun ? dryRunNote(r.dryRun) : "",
+            r.error
+                ? r.hostMode === "slurm"
+                    ? `sbatch refused the job: ${r.error}`
+                    : `the local run failed: ${r.error}`
+                : "",
+        ].filter(Boolean),
+    };
+}
+/** Why the action step fails, or undefined when it does not. */
+function launchFailure(r) {
+    return r.status === "failed" ? `launch failed: ${r.error ?? "see the manifest"}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/common.js
+/** Phrases several reports share. Pure. */
+/** `committed <sha> and pushed to <branch>`, or undefined when nothing was committed. */
+function common_committedText(c) {
+    if (!c?.committed)
+        return undefined;
+    return `committed ${c.sha}${c.pushed ? ` and pushed to ${c.branch}` : ""}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/monitor.js
+
+/** The runs the tick moved. */
+function changedRuns(rep) {
+    return rep.runs.filter((r) => r.transitions.length);
+}
+/** `scheduler: 2 call(s), 35 ms[, accounting down]`, or that it was not asked / did not answer. */
+function schedulerLine(s) {
+    if (!s.calls)
+        return "scheduler: not asked (no job in flight)";
+    const accounting = s.accounting && s.accounting !== "ok" ? `, accounting ${s.accounting}` : "";
+    return `scheduler: ${s.calls} call(s), ${s.totalMs} ms${s.ok ? accounting : " (NO ANSWER)"}`;
+}
+/** One run's line: id, job, status, moves, the scheduler's state and pending reason, failure and metrics. */
+function runLine(r) {
+    const moves = r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ");
+    return (`${r.runId}  job=${r.jobId ?? "-"}  ${r.after}${moves ? `  [${moves}]` : ""}` +
+        `${r.slurmState ? `  slurm=${r.slurmState}` : ""}${r.reason && r.after !== "failed" && r.reason !== "None" ? ` (${r.reason})` : ""}` +
+        `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}`);
+}
+/** `autolab monitor` on the terminal (findings go to stderr, by the face). */
+function monitorText(rep) {
+    const lines = [
+        `${rep.dryRun ? "[dry run] " : ""}${rep.tracked} run(s), ${rep.inFlight} in flight; ${schedulerLine(rep.scheduler)}`,
+    ];
+    for (const r of rep.runs)
+        lines.push(runLine(r));
+    if (rep.outage)
+        lines.push(`scheduler outage: ${rep.outage.consecutiveFailedTicks} consecutive failed tick(s)${rep.outage.escalated ? " (escalated)" : ""}`);
+    const c = committedText(rep.commit);
+    if (c)
+        lines.push(c);
+    else if (!rep.dryRun && rep.written.length)
+        lines.push(`wrote ${rep.written.length} file(s) (not committed)`);
+    return lines.map((l) => l + "\n").join("");
+}
+function monitorOutputs(rep) {
+    const changed = changedRuns(rep).map((r) => ({
+        run_id: r.runId,
+        from: r.before,
+        to: r.after,
+        job_id: r.jobId ?? null,
+    }));
+    return [
+        ["changed-runs", JSON.stringify(changed)],
+        ["tracked", String(rep.tracked)],
+        ["in-flight", String(rep.inFlight)],
+        ["status", rep.outage ? "outage" : "ok"],
+    ];
+}
+function summaryRun(r) {
+    return {
+        runId: r.runId,
+        iterationId: r.iterationId,
+        jobId: r.jobId,
+        state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
+        startedAt: r.startedAt,
+        completedAt: r.completedAt,
+        durationSeconds: r.durationSeconds,
+        sync: r.syncStatus,
+        primaryMetric: r.primaryMetric,
+    };
+}
+/** The job summary of a tick; `notes` are the publishing notes (findings fallback, check runs not written). */
+function monitorSummary(rep, notes) {
+    const c = common_committedText(rep.commit);
+    return {
+        title: "autolab monitor",
+        command: "monitor",
+        runs: rep.runs.map(summaryRun),
+        findings: rep.findings,
+        scheduler: { calls: rep.scheduler.calls, totalMs: rep.scheduler.totalMs, detail: rep.scheduler.detail },
+        notes: [
+            `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changedRuns(rep).length} changed.`,
+            c ? `${c[0].toUpperCase()}${c.slice(1)}.` : "",
+            ...notes,
+        ].filter(Boolean),
+    };
+}
+/** The step fails once an outage escalated; before that it is a warning. */
+function monitorVerdict(rep) {
+    const o = rep.outage;
+    if (!o)
+        return {};
+    if (o.escalated)
+        return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
+    return {
+        warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/verify.js
+function errorCount(findings) {
+    return findings.filter((f) => f.severity === "error").length;
+}
+/** `verify launch: 2 run(s), 5 check(s); 1 error(s), 0 warning(s), 0 notice(s): FAILED`. */
+function verifyText(stage, rep, counts) {
+    return (`verify ${stage}: ${rep.runsChecked} run(s), ${rep.checksRun.length} check(s); ` +
+        `${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notices} notice(s): ${rep.ok ? "ok" : "FAILED"}\n`);
+}
+/** The check run's name for a stage. */
+function verifyCheckName(stage) {
+    return `autolab verify (${stage})`;
+}
+/** The notice that a pull request's test / dry-run commands were not run on this runner. */
+function commandsSkippedFinding(isFork) {
+    return {
+        severity: "notice",
+        check: "policy.commands_skipped",
+        file: ".autolab/verifier_policy.yaml",
+        message: `the policy's test/dry-run commands come from this ${isFork ? "fork" : "pull request"} and this runner is not GitHub-hosted: not run here`,
+        hint: "verify pull requests on a GitHub-hosted runner (runs-on: ubuntu-latest), as the autolab-verify template does",
+    };
+}
+function verifyOutputs(rep, conclusion) {
+    return [
+        ["findings", String(rep.findings.length)],
+        ["errors", String(errorCount(rep.findings))],
+        ["conclusion", conclusion],
+        ["status", rep.ok ? "ok" : "failed"],
+    ];
+}
+/** The job summary; `notes` are the publishing notes (fallback to workflow commands, hidden annotations). */
+function verifySummary(stage, rep, notes) {
+    return {
+        title: `autolab verify: ${stage}`,
+        command: "verify",
+        runs: [],
+        findings: rep.findings,
+        notes: [`${rep.runsChecked} run(s) checked; checks: ${rep.checksRun.join(", ") || "none"}.`, ...notes].filter(Boolean),
+    };
+}
+/** Why the step fails, or undefined when verify found no error. */
+function verifyFailure(stage, rep) {
+    return rep.ok ? undefined : `verify (${stage}) found ${errorCount(rep.findings)} error(s)`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/cancel.js
+
+function cancelText(r) {
+    if (r.before === r.after)
+        return `run ${r.runId} is already ${r.before}; nothing to cancel\n`;
+    let out = `run ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> failed (cancelled)${r.alreadyEnded ? "; the scheduler says the job had already ended" : ""}\n`;
+    const c = committedText(r.commit);
+    if (c)
+        out += c + "\n";
+    return out;
+}
+function cancelOutputs(r) {
+    return [
+        ["run-id", r.runId],
+        ["job-id", r.jobId ?? ""],
+        ["status", r.after],
+        ["manifest", r.manifestPath],
+    ];
+}
+function cancelSummary(r) {
+    return {
+        title: "autolab cancel",
+        command: "cancel",
+        runs: [{ runId: r.runId, jobId: r.jobId, state: r.after }],
+        findings: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/action/publish.js
+/**
+ * The action's GitHub side effects beyond outputs and the summary: findings as
+ * a check run (or, without a token or with a read-only one, as workflow
+ * commands), and the check run of each run a monitor tick moved. What they
+ * say is decided in report/checks.ts.
+ */
+
+
+
+
+
+/** Findings as a check run named `name` when there is a token, else as workflow commands. */
+async function publishFindingsOf(octokit, ctx, name, findings, repoRoot) {
+    if (octokit && ctx.repository && ctx.sha) {
+        const res = await publishFindings(octokit, {
+            owner: ctx.repository.owner,
+            repo: ctx.repository.repo,
+            headSha: ctx.sha,
+            name,
+            findings,
+            repoRoot,
+            summaryText: findingsSummaryText(name, findings),
+        });
+        return { mode: res.mode, conclusion: res.conclusion, notes: res.notes };
+    }
+    const emitted = emitWorkflowCommands(findings, (s) => process.stdout.write(s), { repoRoot });
+    return {
+        mode: "workflow-commands",
+        conclusion: conclusionForFindings(findings),
+        notes: workflowCommandNotes(emitted.note),
+    };
+}
+/**
+ * Create or update the check run of every run the tick moved, on its launch
+ * commit. A Checks API hiccup is a warning (the tick's work is committed
+ * already); returns those warnings for the summary.
+ */
+async function publishRunChecks(octokit, ctx, repoRoot, changed) {
+    const notes = [];
+    for (const r of changed) {
+        try {
+            await upsertRunCheck(octokit, {
+                owner: ctx.repository.owner,
+                repo: ctx.repository.repo,
+                headSha: (await launchCommit(repoRoot, r.manifestPath)) ?? r.launchSha ?? ctx.sha,
+                runId: r.runId,
+                ...runCheck(r),
+            });
+        }
+        catch (e) {
+            const msg = runCheckFailedNote(r.runId, e);
+            warning(msg);
+            notes.push(msg);
+        }
+    }
+    return notes;
+}
+/** The commit that added a run's manifest: the launch commit, where its check run belongs. */
+async function launchCommit(repoRoot, manifestPath) {
+    try {
+        const r = await git(repoRoot, ["log", "--diff-filter=A", "--format=%H", "-1", "--", manifestPath], {
+            allowFailure: true,
+        });
+        const sha = r.stdout.trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/src/action/main.js
 /**
- * The action: reads inputs, refuses untrusted events, calls one stage, and
- * reports (outputs, check runs / annotations, job summary). Thin: every
- * decision lives in the stages and in src/github.
+ * The action: reads inputs, refuses untrusted events, calls one command, and
+ * presents its result (outputs, check runs / annotations, job summary). Thin:
+ * the commands decide, report/ says what to show, action/publish.ts and
+ * src/github send it.
  */
 
 
@@ -60913,51 +61463,24 @@ function formatStatusTable(rows) {
 
 
 
-function conclusionFor(r) {
-    if (r.after === "completed")
-        return r.metricsStatus === "failed" ? "failure" : "success";
-    if (r.after !== "failed")
-        return undefined;
-    if (r.failureReason === "timeout")
-        return "timed_out";
-    if (r.failureReason === "cancelled")
-        return "cancelled";
-    return "failure";
+
+
+
+
+
+function setOutputs(outputs) {
+    for (const [name, value] of outputs)
+        setOutput(name, value);
 }
-async function report(octokit, ctx, name, findings, repoRoot) {
-    if (octokit && ctx.repository && ctx.sha) {
-        const res = await publishFindings(octokit, {
-            owner: ctx.repository.owner,
-            repo: ctx.repository.repo,
-            headSha: ctx.sha,
-            name,
-            findings,
-            repoRoot,
-            summaryText: `${findings.length} finding(s) from ${name}`,
-        });
-        return { mode: res.mode, conclusion: res.conclusion, notes: res.notes };
-    }
-    const emitted = emitWorkflowCommands(findings, (s) => process.stdout.write(s), { repoRoot });
-    return {
-        mode: "workflow-commands",
-        conclusion: findings.some((f) => f.severity === "error") ? "failure" : findings.length ? "neutral" : "success",
-        notes: [
-            "No token: findings were written as workflow-command annotations.",
-            ...(emitted.note ? [emitted.note] : []),
-        ],
-    };
+async function summarise(input) {
+    await writeSummary(renderSummary(input));
 }
-async function runAction() {
+/** Inputs and context, checked; undefined (the step failed) when they are not acceptable. */
+async function setUp() {
     let inputs;
-    try {
-        inputs = readInputs();
-    }
-    catch (e) {
-        setFailed(formatError(e));
-        return;
-    }
     let ctx;
     try {
+        inputs = readInputs();
         ctx = readActionContext(process.env);
         assertTrustedEvent(ctx, inputs.command);
         const workspace = process.env.GITHUB_WORKSPACE;
@@ -60966,241 +61489,120 @@ async function runAction() {
     }
     catch (e) {
         setFailed(formatError(e));
-        return;
+        return undefined;
     }
     const cwd = inputs.workingDirectory;
-    const repoRoot = (await git_isGitRepo(cwd)) ? await git_topLevel(cwd) : cwd;
-    const octokit = inputs.token ? await createOctokit(inputs.token, ctx.apiUrl) : undefined;
-    const common = {
-        cwd,
-        push: inputs.push,
-        branch: inputs.branch,
-        token: inputs.token,
-        skipCi: inputs.skipCi,
-        log: (s) => info(s),
+    return {
+        inputs,
+        ctx,
+        repoRoot: await repoRootOf(cwd),
+        octokit: inputs.token ? await createOctokit(inputs.token, ctx.apiUrl) : undefined,
+        common: {
+            cwd,
+            push: inputs.push,
+            branch: inputs.branch,
+            token: inputs.token,
+            skipCi: inputs.skipCi,
+            log: (s) => info(s),
+        },
     };
+}
+async function actionLaunch({ inputs, ctx, common }) {
+    if (!inputs.design)
+        throw new errors_AutolabError("input 'design' is required for command: launch", { exitCode: 2 });
+    const launchKey = ctx.runId
+        ? `github-run:${ctx.repository?.owner}/${ctx.repository?.repo}:${ctx.runId}:${inputs.design}`
+        : undefined;
+    // Jobs run in a snapshot outside the workspace, which actions/checkout cleans before every run.
+    const runnerWorkspace = process.env.RUNNER_WORKSPACE;
+    const res = await launch({
+        ...common,
+        design: inputs.design,
+        dryRun: inputs.dryRun,
+        launchKey,
+        runId: inputs.runId,
+        launchedBy: ctx.actor,
+        workRoot: inputs.workRoot,
+        workRootDefault: runnerWorkspace ? external_node_path_namespaceObject.join(runnerWorkspace, "autolab-runs") : undefined,
+    });
+    setOutputs(launchOutputs(res));
+    await summarise(launchSummary(res));
+    const failed = launchFailure(res);
+    if (failed)
+        setFailed(failed);
+}
+async function actionMonitor({ inputs, ctx, repoRoot, octokit, common }) {
+    const rep = await monitor({ ...common, runId: inputs.runId });
+    setOutputs(monitorOutputs(rep));
+    const checkNotes = octokit && ctx.repository ? await publishRunChecks(octokit, ctx, repoRoot, changedRuns(rep)) : [];
+    const published = rep.findings.length
+        ? await publishFindingsOf(octokit, ctx, "autolab monitor", rep.findings, repoRoot)
+        : undefined;
+    await summarise(monitorSummary(rep, [...(published?.notes ?? []), ...checkNotes]));
+    const verdict = monitorVerdict(rep);
+    if (verdict.failed)
+        setFailed(verdict.failed);
+    else if (verdict.warning)
+        warning(verdict.warning);
+}
+/**
+ * The policy's test/dry-run commands come from the pull request's own files:
+ * run them only where that is safe (not a pull request or fork, or a GitHub-hosted runner).
+ */
+function mayRunPolicyCommands(ctx) {
+    const untrusted = ctx.eventName.startsWith("pull_request") || ctx.isFork;
+    return !untrusted || process.env.RUNNER_ENVIRONMENT === "github-hosted";
+}
+async function actionVerify({ inputs, ctx, repoRoot, octokit }) {
+    const stage = inputs.stage ?? "launch";
+    const runCommands = mayRunPolicyCommands(ctx);
+    const rep = await runVerify({
+        repoRoot,
+        stage: stage,
+        iteration: inputs.design,
+        runId: inputs.runId,
+        runCommands,
+    });
+    if (!runCommands)
+        rep.findings.push(commandsSkippedFinding(ctx.isFork));
+    const published = await publishFindingsOf(octokit, ctx, verifyCheckName(stage), rep.findings, repoRoot);
+    setOutputs(verifyOutputs(rep, published.conclusion));
+    await summarise(verifySummary(stage, rep, published.notes));
+    const failed = verifyFailure(stage, rep);
+    if (failed)
+        setFailed(failed);
+}
+async function actionCancel({ inputs, ctx, common }) {
+    if (!inputs.runId)
+        throw new errors_AutolabError("input 'run-id' is required for command: cancel", { exitCode: 2 });
+    const res = await cancel({ ...common, runId: inputs.runId, by: ctx.actor });
+    setOutputs(cancelOutputs(res));
+    await summarise(cancelSummary(res));
+}
+async function actionStatus({ repoRoot }) {
+    const { rows, findings } = await collectStatus(repoRoot);
+    setOutputs(statusOutputs(rows));
+    await summarise({ title: "autolab status", command: "status", runs: statusSummaryRuns(rows), findings });
+}
+const COMMANDS = {
+    launch: actionLaunch,
+    monitor: actionMonitor,
+    verify: actionVerify,
+    cancel: actionCancel,
+    status: actionStatus,
+};
+async function runAction() {
+    const step = await setUp();
+    if (!step)
+        return;
     try {
-        switch (inputs.command) {
-            case "launch": {
-                if (!inputs.design)
-                    throw new errors_AutolabError("input 'design' is required for command: launch", { exitCode: 2 });
-                const launchKey = ctx.runId
-                    ? `github-run:${ctx.repository?.owner}/${ctx.repository?.repo}:${ctx.runId}:${inputs.design}`
-                    : undefined;
-                // Jobs run in a snapshot outside the workspace, which actions/checkout cleans before every run.
-                const runnerWorkspace = process.env.RUNNER_WORKSPACE;
-                const res = await launch({
-                    ...common,
-                    design: inputs.design,
-                    dryRun: inputs.dryRun,
-                    launchKey,
-                    runId: inputs.runId,
-                    launchedBy: ctx.actor,
-                    workRoot: inputs.workRoot,
-                    workRootDefault: runnerWorkspace ? external_node_path_namespaceObject.join(runnerWorkspace, "autolab-runs") : undefined,
-                });
-                setOutput("run-id", res.runId);
-                setOutput("job-id", res.jobId ?? "");
-                setOutput("status", res.status);
-                setOutput("manifest", res.manifestPath);
-                setOutput("commit", res.commit?.sha ?? "");
-                const md = renderSummary({
-                    title: `autolab launch: ${res.iterationId}`,
-                    command: "launch",
-                    runs: [{ runId: res.runId, iterationId: res.iterationId, jobId: res.jobId, state: res.status }],
-                    findings: [],
-                    notes: [
-                        res.reused ? "This run already had a job; nothing was submitted." : "",
-                        res.adopted ? "The job was found in the scheduler by name and adopted (its manifest had been lost)." : "",
-                        res.dryRun
-                            ? `Dry run: nothing written or submitted.\n\n\`\`\`bash\n${res.dryRun.script}\`\`\`\n\nsbatch argv: \`${res.dryRun.argv.join(" ")}\`${res.dryRun.testOnly ? `\n\nsbatch --test-only: ${res.dryRun.testOnly.ok ? "ok" : "refused"}: ${res.dryRun.testOnly.output}` : ""}`
-                            : "",
-                        res.error
-                            ? res.hostMode === "slurm"
-                                ? `sbatch refused the job: ${res.error}`
-                                : `the local run failed: ${res.error}`
-                            : "",
-                    ].filter(Boolean),
-                });
-                await writeSummary(md);
-                if (res.status === "failed")
-                    setFailed(`launch failed: ${res.error ?? "see the manifest"}`);
-                break;
-            }
-            case "monitor": {
-                const rep = await monitor({ ...common, runId: inputs.runId });
-                const changed = rep.runs.filter((r) => r.transitions.length);
-                setOutput("changed-runs", JSON.stringify(changed.map((r) => ({ run_id: r.runId, from: r.before, to: r.after, job_id: r.jobId ?? null }))));
-                setOutput("tracked", String(rep.tracked));
-                setOutput("in-flight", String(rep.inFlight));
-                setOutput("status", rep.outage ? "outage" : "ok");
-                const checkNotes = [];
-                if (octokit && ctx.repository) {
-                    for (const r of changed) {
-                        const concl = conclusionFor(r);
-                        const text = [
-                            r.reason ? `Scheduler reason: ${r.reason}` : "",
-                            r.failureReason
-                                ? `Failure reason: ${r.failureReason}${r.exitCode ? ` (exit code ${r.exitCode})` : ""}`
-                                : "",
-                            r.logTail ? `Log tail:\n\n\`\`\`\n${r.logTail.slice(-60000)}\n\`\`\`` : "",
-                        ]
-                            .filter(Boolean)
-                            .join("\n\n");
-                        try {
-                            await upsertRunCheck(octokit, {
-                                owner: ctx.repository.owner,
-                                repo: ctx.repository.repo,
-                                headSha: (await launchCommit(repoRoot, r.manifestPath)) ?? r.launchSha ?? ctx.sha,
-                                runId: r.runId,
-                                status: concl ? "completed" : "in_progress",
-                                conclusion: concl,
-                                title: `${r.runId}: ${r.after}${r.slurmState ? ` (${r.slurmState})` : ""}`,
-                                summary: `Run ${r.runId} of ${r.iterationId}, job ${r.jobId ?? "-"}: ${r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ")}`,
-                                text: text || undefined,
-                            });
-                        }
-                        catch (e) {
-                            // The tick's work is committed already; a Checks API hiccup must not fail it.
-                            const msg = `could not update the check run of ${r.runId}: ${e instanceof Error ? e.message : String(e)}`;
-                            warning(msg);
-                            checkNotes.push(msg);
-                        }
-                    }
-                }
-                const rpt = rep.findings.length
-                    ? await report(octokit, ctx, "autolab monitor", rep.findings, repoRoot)
-                    : undefined;
-                const md = renderSummary({
-                    title: "autolab monitor",
-                    command: "monitor",
-                    runs: rep.runs.map((r) => ({
-                        runId: r.runId,
-                        iterationId: r.iterationId,
-                        jobId: r.jobId,
-                        state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
-                        startedAt: r.startedAt,
-                        completedAt: r.completedAt,
-                        durationSeconds: r.durationSeconds,
-                        sync: r.syncStatus,
-                        primaryMetric: r.primaryMetric,
-                    })),
-                    findings: rep.findings,
-                    scheduler: { calls: rep.scheduler.calls, totalMs: rep.scheduler.totalMs, detail: rep.scheduler.detail },
-                    notes: [
-                        `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changed.length} changed.`,
-                        rep.commit?.committed
-                            ? `Committed ${rep.commit.sha}${rep.commit.pushed ? ` and pushed to ${rep.commit.branch}` : ""}.`
-                            : "",
-                        ...(rpt?.notes ?? []),
-                        ...checkNotes,
-                    ].filter(Boolean),
-                });
-                await writeSummary(md);
-                if (rep.outage?.escalated)
-                    setFailed(`the scheduler has not answered for ${rep.outage.consecutiveFailedTicks} ticks: ${rep.outage.error}`);
-                else if (rep.outage)
-                    warning(`scheduler outage (${rep.outage.consecutiveFailedTicks} tick(s)): ${rep.outage.error}; no run was changed`);
-                break;
-            }
-            case "verify": {
-                const stage = inputs.stage ?? "launch";
-                // The policy's test/dry-run commands come from the pull request's own
-                // files: run them only where that is safe (a GitHub-hosted runner).
-                const untrusted = ctx.eventName.startsWith("pull_request") || ctx.isFork;
-                const hosted = process.env.RUNNER_ENVIRONMENT === "github-hosted";
-                const runCommands = !untrusted || hosted;
-                const rep = await runVerify({
-                    repoRoot,
-                    stage: stage,
-                    iteration: inputs.design,
-                    runId: inputs.runId,
-                    runCommands,
-                });
-                if (!runCommands) {
-                    rep.findings.push({
-                        severity: "notice",
-                        check: "policy.commands_skipped",
-                        file: ".autolab/verifier_policy.yaml",
-                        message: `the policy's test/dry-run commands come from this ${ctx.isFork ? "fork" : "pull request"} and this runner is not GitHub-hosted: not run here`,
-                        hint: "verify pull requests on a GitHub-hosted runner (runs-on: ubuntu-latest), as the autolab-verify template does",
-                    });
-                }
-                const rpt = await report(octokit, ctx, `autolab verify (${stage})`, rep.findings, repoRoot);
-                setOutput("findings", String(rep.findings.length));
-                setOutput("errors", String(rep.findings.filter((f) => f.severity === "error").length));
-                setOutput("conclusion", rpt.conclusion);
-                setOutput("status", rep.ok ? "ok" : "failed");
-                const md = renderSummary({
-                    title: `autolab verify: ${stage}`,
-                    command: "verify",
-                    runs: [],
-                    findings: rep.findings,
-                    notes: [
-                        `${rep.runsChecked} run(s) checked; checks: ${rep.checksRun.join(", ") || "none"}.`,
-                        ...rpt.notes,
-                    ].filter(Boolean),
-                });
-                await writeSummary(md);
-                if (!rep.ok)
-                    setFailed(`verify (${stage}) found ${rep.findings.filter((f) => f.severity === "error").length} error(s)`);
-                break;
-            }
-            case "cancel": {
-                if (!inputs.runId)
-                    throw new errors_AutolabError("input 'run-id' is required for command: cancel", { exitCode: 2 });
-                const res = await cancel({ ...common, runId: inputs.runId, by: ctx.actor });
-                setOutput("run-id", res.runId);
-                setOutput("job-id", res.jobId ?? "");
-                setOutput("status", res.after);
-                setOutput("manifest", res.manifestPath);
-                await writeSummary(renderSummary({
-                    title: "autolab cancel",
-                    command: "cancel",
-                    runs: [{ runId: res.runId, jobId: res.jobId, state: res.after }],
-                    findings: [],
-                }));
-                break;
-            }
-            case "status": {
-                const { rows, findings } = await collectStatus(repoRoot);
-                setOutput("runs", JSON.stringify(rows));
-                await writeSummary(renderSummary({
-                    title: "autolab status",
-                    command: "status",
-                    runs: rows.map((r) => ({
-                        runId: r.runId,
-                        iterationId: r.iterationId,
-                        jobId: r.jobId ?? undefined,
-                        state: r.status,
-                        startedAt: r.startedAt ?? undefined,
-                        completedAt: r.completedAt ?? undefined,
-                        sync: r.sync ?? undefined,
-                    })),
-                    findings,
-                }));
-                break;
-            }
-        }
+        await COMMANDS[step.inputs.command](step);
     }
     catch (e) {
         if (e instanceof errors_AutolabError && e.location.file) {
             error(e.message, { file: e.location.file, startLine: e.location.line, startColumn: e.location.column });
         }
         setFailed(formatError(e));
-    }
-}
-/** The commit that added a run's manifest: the launch commit, where its check run belongs. */
-async function launchCommit(repoRoot, manifestPath) {
-    try {
-        const r = await git(repoRoot, ["log", "--diff-filter=A", "--format=%H", "-1", "--", manifestPath], {
-            allowFailure: true,
-        });
-        const sha = r.stdout.trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
-    }
-    catch {
-        return undefined;
     }
 }
 

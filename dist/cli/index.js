@@ -18971,7 +18971,7 @@ const WORKFLOW_TEMPLATES = {
     ].join("\n"),
 };
 
-;// CONCATENATED MODULE: ./lib/src/stages/init.js
+;// CONCATENATED MODULE: ./lib/src/commands/init.js
 /**
  * `autolab init`: scaffold a research repository for autolab.
  *
@@ -19081,8 +19081,24 @@ async function initRepository(opts) {
     return { root, files, created, kept: files.length - created };
 }
 
+;// CONCATENATED MODULE: ./lib/src/report/init.js
+function initText(res, o) {
+    const width = Math.max(...res.files.map((f) => f.action.length));
+    const lines = [`autolab init: ${res.root}`];
+    for (const f of res.files)
+        lines.push(`  ${f.action.padEnd(width)}  ${f.path}  (${f.what})`);
+    lines.push(`${res.created} created, ${res.kept} kept.`);
+    if (res.created) {
+        lines.push("", "Next: commit these files, register a self-hosted runner with the labels self-hosted, linux, slurm", "on a machine that can run sbatch, and try: autolab launch " + "experiments/plan/example_iteration/design.yaml");
+        if (!o.actionGiven)
+            lines.push("Replace autolab-org/autolab-slurm@v1 in .github/workflows/autolab-*.yml with the action you use.");
+    }
+    return lines.join("\n") + "\n";
+}
+
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/init.js
 /** `autolab init`: scaffold a research repository (never overwrites a file). */
+
 
 
 
@@ -19118,17 +19134,7 @@ const command = {
             throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`, "see autolab init --help");
         const root = external_node_path_namespaceObject.resolve(io.cwd, args.values.dir ?? ".");
         const res = await initRepository({ root, preset: args.values.preset, action: args.values.action });
-        const width = Math.max(...res.files.map((f) => f.action.length));
-        const lines = [`autolab init: ${res.root}`];
-        for (const f of res.files)
-            lines.push(`  ${f.action.padEnd(width)}  ${f.path}  (${f.what})`);
-        lines.push(`${res.created} created, ${res.kept} kept.`);
-        if (res.created) {
-            lines.push("", "Next: commit these files, register a self-hosted runner with the labels self-hosted, linux, slurm", "on a machine that can run sbatch, and try: autolab launch " + "experiments/plan/example_iteration/design.yaml");
-            if (!args.values.action)
-                lines.push("Replace autolab-org/autolab-slurm@v1 in .github/workflows/autolab-*.yml with the action you use.");
-        }
-        io.stdout(lines.join("\n") + "\n");
+        io.stdout(initText(res, { actionGiven: !!args.values.action }));
         return 0;
     },
 };
@@ -21108,12 +21114,12 @@ function gitError(r, what, secrets = [], repo) {
         hint: r.spawnError ? "install git and make sure it is on PATH" : undefined,
     });
 }
-async function git_isGitRepo(dir) {
+async function isGitRepo(dir) {
     const r = await git(dir, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
     return exec_ok(r) && r.stdout.trim() === "true";
 }
 /** Absolute path of the work tree's top level. */
-async function git_topLevel(dir) {
+async function topLevel(dir) {
     const r = await git(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
     if (!exec_ok(r)) {
         throw new errors_AutolabError("not inside a git work tree", {
@@ -21357,7 +21363,7 @@ const BOT_IDENTITY = {
 };
 const MAX_DELAY_MS = 15_000;
 async function commitBack(opts) {
-    const root = await git_topLevel(opts.repoRoot);
+    const root = await topLevel(opts.repoRoot);
     const remote = opts.remote ?? "origin";
     if (!remote || remote.startsWith("-") || /[\s\0]/.test(remote)) {
         throw new errors_AutolabError(`invalid git remote name ${JSON.stringify(remote)}`, { file: root });
@@ -21773,31 +21779,10 @@ function commitback_sleep(ms) {
     return new Promise((r) => setTimeout(r, ms));
 }
 
-;// CONCATENATED MODULE: ./lib/src/stages/state.js
-/**
- * `.autolab/state.json`: the stage machine of the Python autolab tool, moved
- * by launch and monitor as that tool moves it:
- *
- *   launch -> slurm_monitor (SLURM) | extract_results (local)
- *   slurm_monitor -> extract_results   when the run's artifacts are synced
- *   extract_results -> update_docs     when metrics.json is written
- *
- * A move resets stage_attempt to 0 and appends a history entry
- * {timestamp, stage_before, stage_after, status, summary, run_id}. A state
- * file that does not exist is never created here; one for another iteration
- * is left alone. Pure `nextState` + thin file edges. A state file is only
- * ever written after the new state was validated against its schema, so a
- * move can never leave an invalid file behind.
- */
+;// CONCATENATED MODULE: ./lib/src/domain/stage.js
 
 
-
-
-
-
-
-
-/** Pure: the state after `event` for `manifest`, or undefined when nothing moves. */
+/** The state after `event` for `manifest`, or undefined when nothing moves. */
 function nextState(state, manifest, event, at) {
     if (state.iteration_id && state.iteration_id !== manifest.iteration_id)
         return undefined;
@@ -21850,6 +21835,43 @@ function nextState(state, manifest, event, at) {
     return next;
 }
 /**
+ * The state after falling back to stage `to` because nothing is left for
+ * autolab to do (`why`, kept in the history with the policy key that chose `to`).
+ */
+function fallBackTo(state, to, why, at) {
+    return {
+        ...state,
+        stage: to,
+        stage_attempt: 0,
+        history: [
+            ...(state.history ?? []),
+            {
+                timestamp: isoSeconds(at),
+                stage_before: state.stage,
+                stage_after: to,
+                status: "complete",
+                summary: `${why}: autorun.todo_fallback.slurm.stage`,
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/state-file.js
+/**
+ * `.autolab/state.json` in the store: read (leniently or validated), and
+ * written ONLY through `writeState` / `stateEdit`, which validate the new
+ * state against schemas/state.schema.json first, so no writer can leave an
+ * invalid file behind. A state file that does not exist is never created
+ * here. The moves themselves are pure (domain/stage.ts).
+ */
+
+
+
+
+
+
+
+/**
  * state.json as parsed (syntax errors throw an AutolabError with file/line;
  * schema problems are tolerated: readers such as the verifier report them).
  * Undefined when the file does not exist.
@@ -21876,6 +21898,39 @@ async function readStateStrict(repoRoot) {
 function serializeState(state) {
     return JSON.stringify(state, null, 2) + "\n";
 }
+/** The text to write for `state`, after validating it (AutolabError naming the problem when invalid). */
+function validStateText(state) {
+    const text = serializeState(state);
+    assertValid(parseDocument("state", text, STATE_PATH));
+    return text;
+}
+/** Validate `state` and write it atomically to state.json; returns the path written. */
+async function writeState(repoRoot, state) {
+    const text = validStateText(state);
+    await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), text);
+    return STATE_PATH;
+}
+/**
+ * A change-set edit of state.json: `change` sees the state as the head it is
+ * applied on has it (validated) and returns the new one, or undefined for no
+ * change; the result is validated before it is written. A missing file stays
+ * missing. Throws (the record reports it, nothing is written) when either the
+ * current or the new state is invalid.
+ */
+function stateEdit(change, what) {
+    return {
+        path: STATE_PATH,
+        what,
+        edit(current, ctx) {
+            if (current === undefined)
+                return "unchanged";
+            const text = decodeUtf8Strict(Buffer.from(current), STATE_PATH);
+            const state = assertValid(parseDocument("state", text, STATE_PATH)).data;
+            const next = change(state, ctx);
+            return next === undefined ? "unchanged" : validStateText(next);
+        },
+    };
+}
 /**
  * Apply an event to state.json if it exists; returns its path when written.
  * Refuses (AutolabError, nothing written) when the file or the new state is
@@ -21888,10 +21943,7 @@ async function advanceState(repoRoot, manifest, event, at) {
     const next = nextState(state, manifest, event, at);
     if (!next)
         return undefined;
-    const text = serializeState(next);
-    assertValid(parseDocument("state", text, STATE_PATH));
-    await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), text);
-    return STATE_PATH;
+    return writeState(repoRoot, next);
 }
 /** After a launch: a run that failed to start leaves the stage where it is. */
 async function advanceStateAfterLaunch(repoRoot, manifest, now) {
@@ -21899,6 +21951,15 @@ async function advanceStateAfterLaunch(repoRoot, manifest, now) {
         return undefined;
     return advanceState(repoRoot, manifest, "launched", now());
 }
+
+;// CONCATENATED MODULE: ./lib/src/stages/state.js
+/**
+ * `.autolab/state.json`: kept as an import path for the stages. The pure
+ * moves live in domain/stage.ts, the file (read, validated write) in
+ * store/state-file.ts.
+ */
+
+
 
 ;// CONCATENATED MODULE: ./lib/src/stages/launch.js
 /**
@@ -22038,8 +22099,8 @@ async function launch(opts) {
     if (opts.launchKey !== undefined && (opts.launchKey.trim() === "" || opts.launchKey.length > 1024)) {
         throw new UsageError("the launch key must be a non-empty string of at most 1024 characters");
     }
-    const inGit = await git_isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await git_topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
+    const inGit = await isGitRepo(opts.cwd);
+    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
     const gitdir = inGit ? await gitDirOf(repoRoot) : undefined;
     // 1. Everything that can be refused, before anything is written.
     const it = await resolveIteration(repoRoot, opts.design);
@@ -22876,11 +22937,90 @@ function describeLaunch(r) {
     return lines.join("\n") + "\n";
 }
 
+;// CONCATENATED MODULE: ./lib/src/report/launch.js
+/** `autolab launch`'s description of the result, one `key: value` a line. */
+function launchText(r) {
+    const lines = [
+        `run_id:    ${r.runId}`,
+        `iteration: ${r.iterationId}`,
+        `host:      ${r.hostMode}`,
+        `status:    ${r.status}${r.reused ? " (already launched; nothing submitted)" : ""}${r.adopted ? " (job adopted: it existed already)" : ""}`,
+    ];
+    if (r.jobId)
+        lines.push(`job_id:    ${r.jobId}`);
+    lines.push(`manifest:  ${r.manifestPath}`, `script:    ${r.scriptPath}`);
+    if (r.commit) {
+        lines.push(`commit:    ${r.commit.committed ? r.commit.sha : "none (nothing changed)"}${r.commit.pushed ? ` pushed to ${r.commit.branch}` : ""}`);
+    }
+    if (r.error)
+        lines.push(`error:     ${r.error}`);
+    return lines.join("\n") + "\n";
+}
+/** `autolab launch --dry-run`: the script, the argv, and what sbatch --test-only said. */
+function dryRunText(r) {
+    const d = r.dryRun;
+    if (!d)
+        return "";
+    let out = `# --- ${r.scriptPath} (not written) ---\n${d.script}`;
+    out += `# --- ${r.hostMode === "slurm" ? "sbatch argv" : "command"} ---\n${JSON.stringify(d.argv)}\n`;
+    if (d.testOnly)
+        out += `# --- sbatch --test-only: ${d.testOnly.ok ? "ok" : "REFUSED"} ---\n${d.testOnly.output}\n`;
+    if (d.testOnlySkipped)
+        out += `# --- sbatch --test-only: not run ---\n${d.testOnlySkipped}\n`;
+    return out;
+}
+/** A dry run fails only when sbatch --test-only refused the job. */
+function dryRunRefused(r) {
+    return !!r.dryRun?.testOnly && !r.dryRun.testOnly.ok;
+}
+/** `autolab launch: run R failed: why`, or undefined when the run did not fail. */
+function launchFailedText(r) {
+    return r.status === "failed" ? `autolab launch: run ${r.runId} failed${r.error ? `: ${r.error}` : ""}\n` : undefined;
+}
+function launchOutputs(r) {
+    return [
+        ["run-id", r.runId],
+        ["job-id", r.jobId ?? ""],
+        ["status", r.status],
+        ["manifest", r.manifestPath],
+        ["commit", r.commit?.sha ?? ""],
+    ];
+}
+function dryRunNote(d) {
+    const testOnly = d.testOnly
+        ? `\n\nsbatch --test-only: ${d.testOnly.ok ? "ok" : "refused"}: ${d.testOnly.output}`
+        : "";
+    return `Dry run: nothing written or submitted.\n\n\`\`\`bash\n${d.script}\`\`\`\n\nsbatch argv: \`${d.argv.join(" ")}\`${testOnly}`;
+}
+function launchSummary(r) {
+    return {
+        title: `autolab launch: ${r.iterationId}`,
+        command: "launch",
+        runs: [{ runId: r.runId, iterationId: r.iterationId, jobId: r.jobId, state: r.status }],
+        findings: [],
+        notes: [
+            r.reused ? "This run already had a job; nothing was submitted." : "",
+            r.adopted ? "The job was found in the scheduler by name and adopted (its manifest had been lost)." : "",
+            r.dryRun ? dryRunNote(r.dryRun) : "",
+            r.error
+                ? r.hostMode === "slurm"
+                    ? `sbatch refused the job: ${r.error}`
+                    : `the local run failed: ${r.error}`
+                : "",
+        ].filter(Boolean),
+    };
+}
+/** Why the action step fails, or undefined when it does not. */
+function launchFailure(r) {
+    return r.status === "failed" ? `launch failed: ${r.error ?? "see the manifest"}` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/launch.js
 /**
  * `autolab launch`: what the action's `command: launch` does, from a login
  * node. Thin: parses options, calls stages/launch.ts, prints the result.
  */
+
 
 
 
@@ -22941,24 +23081,15 @@ Options:
             skipCi: !!a.flags["skip-ci"],
             log: (s) => io.stderr(s + "\n"),
         });
-        if (a.flags.json) {
+        if (a.flags.json)
             io.stdout(JSON.stringify(res, null, 2) + "\n");
-            if (res.dryRun)
-                return res.dryRun.testOnly && !res.dryRun.testOnly.ok ? 1 : 0;
-        }
-        else if (res.dryRun) {
-            io.stdout(`# --- ${res.scriptPath} (not written) ---\n${res.dryRun.script}`);
-            io.stdout(`# --- ${res.hostMode === "slurm" ? "sbatch argv" : "command"} ---\n${JSON.stringify(res.dryRun.argv)}\n`);
-            if (res.dryRun.testOnly)
-                io.stdout(`# --- sbatch --test-only: ${res.dryRun.testOnly.ok ? "ok" : "REFUSED"} ---\n${res.dryRun.testOnly.output}\n`);
-            if (res.dryRun.testOnlySkipped)
-                io.stdout(`# --- sbatch --test-only: not run ---\n${res.dryRun.testOnlySkipped}\n`);
-            return res.dryRun.testOnly && !res.dryRun.testOnly.ok ? 1 : 0;
-        }
         else
-            io.stdout(describeLaunch(res));
-        if (res.status === "failed") {
-            io.stderr(`autolab launch: run ${res.runId} failed${res.error ? `: ${res.error}` : ""}\n`);
+            io.stdout(res.dryRun ? dryRunText(res) : launchText(res));
+        if (res.dryRun)
+            return dryRunRefused(res) ? 1 : 0;
+        const failed = launchFailedText(res);
+        if (failed) {
+            io.stderr(failed);
             return 1;
         }
         return 0;
@@ -24804,8 +24935,8 @@ async function loadRuns(runs, findings) {
 
 
 async function openWorkspace(cwd, o = {}) {
-    const inGit = await git_isGitRepo(cwd);
-    const root = inGit ? await git_topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
+    const inGit = await isGitRepo(cwd);
+    const root = inGit ? await topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
     let gitDir;
     if (inGit) {
         const r = await git(root, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
@@ -24816,7 +24947,7 @@ async function openWorkspace(cwd, o = {}) {
 }
 /** The repository root of `cwd` (the git top level, else `cwd`), for faces that need only that. */
 async function repoRootOf(cwd) {
-    return (await isGitRepo(cwd)) ? topLevel(cwd) : path.resolve(cwd);
+    return (await isGitRepo(cwd)) ? topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/slurm/never-starts.js
@@ -26502,7 +26633,7 @@ function summaryEdits(results) {
     }));
 }
 /** state.json follows the tracked run; the new state is validated before it is written. */
-function stateEdit(results, now) {
+function edits_stateEdit(results, now) {
     const events = results.flatMap((r) => r.stateEvents.map((event) => ({ manifest: r.changed ?? undefined, r, event })));
     if (!events.length)
         return undefined;
@@ -26548,7 +26679,7 @@ function tickEdits(i) {
     edits.push(...summaryEdits(i.results));
     if (i.ledgerFix.length)
         edits.push(ledgerEdit(i.ledgerFix));
-    const st = stateEdit(i.results, i.now);
+    const st = edits_stateEdit(i.results, i.now);
     if (st)
         edits.push(st);
     if (i.monitorState)
@@ -26761,7 +26892,108 @@ async function tick(opts, ws, now) {
     return { ...report, commit: rec.commit, written: rec.written };
 }
 
+;// CONCATENATED MODULE: ./lib/src/report/common.js
+/** Phrases several reports share. Pure. */
+/** `committed <sha> and pushed to <branch>`, or undefined when nothing was committed. */
+function common_committedText(c) {
+    if (!c?.committed)
+        return undefined;
+    return `committed ${c.sha}${c.pushed ? ` and pushed to ${c.branch}` : ""}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/monitor.js
+
+/** The runs the tick moved. */
+function changedRuns(rep) {
+    return rep.runs.filter((r) => r.transitions.length);
+}
+/** `scheduler: 2 call(s), 35 ms[, accounting down]`, or that it was not asked / did not answer. */
+function schedulerLine(s) {
+    if (!s.calls)
+        return "scheduler: not asked (no job in flight)";
+    const accounting = s.accounting && s.accounting !== "ok" ? `, accounting ${s.accounting}` : "";
+    return `scheduler: ${s.calls} call(s), ${s.totalMs} ms${s.ok ? accounting : " (NO ANSWER)"}`;
+}
+/** One run's line: id, job, status, moves, the scheduler's state and pending reason, failure and metrics. */
+function runLine(r) {
+    const moves = r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ");
+    return (`${r.runId}  job=${r.jobId ?? "-"}  ${r.after}${moves ? `  [${moves}]` : ""}` +
+        `${r.slurmState ? `  slurm=${r.slurmState}` : ""}${r.reason && r.after !== "failed" && r.reason !== "None" ? ` (${r.reason})` : ""}` +
+        `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}`);
+}
+/** `autolab monitor` on the terminal (findings go to stderr, by the face). */
+function monitorText(rep) {
+    const lines = [
+        `${rep.dryRun ? "[dry run] " : ""}${rep.tracked} run(s), ${rep.inFlight} in flight; ${schedulerLine(rep.scheduler)}`,
+    ];
+    for (const r of rep.runs)
+        lines.push(runLine(r));
+    if (rep.outage)
+        lines.push(`scheduler outage: ${rep.outage.consecutiveFailedTicks} consecutive failed tick(s)${rep.outage.escalated ? " (escalated)" : ""}`);
+    const c = common_committedText(rep.commit);
+    if (c)
+        lines.push(c);
+    else if (!rep.dryRun && rep.written.length)
+        lines.push(`wrote ${rep.written.length} file(s) (not committed)`);
+    return lines.map((l) => l + "\n").join("");
+}
+function monitorOutputs(rep) {
+    const changed = changedRuns(rep).map((r) => ({
+        run_id: r.runId,
+        from: r.before,
+        to: r.after,
+        job_id: r.jobId ?? null,
+    }));
+    return [
+        ["changed-runs", JSON.stringify(changed)],
+        ["tracked", String(rep.tracked)],
+        ["in-flight", String(rep.inFlight)],
+        ["status", rep.outage ? "outage" : "ok"],
+    ];
+}
+function summaryRun(r) {
+    return {
+        runId: r.runId,
+        iterationId: r.iterationId,
+        jobId: r.jobId,
+        state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
+        startedAt: r.startedAt,
+        completedAt: r.completedAt,
+        durationSeconds: r.durationSeconds,
+        sync: r.syncStatus,
+        primaryMetric: r.primaryMetric,
+    };
+}
+/** The job summary of a tick; `notes` are the publishing notes (findings fallback, check runs not written). */
+function monitorSummary(rep, notes) {
+    const c = committedText(rep.commit);
+    return {
+        title: "autolab monitor",
+        command: "monitor",
+        runs: rep.runs.map(summaryRun),
+        findings: rep.findings,
+        scheduler: { calls: rep.scheduler.calls, totalMs: rep.scheduler.totalMs, detail: rep.scheduler.detail },
+        notes: [
+            `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changedRuns(rep).length} changed.`,
+            c ? `${c[0].toUpperCase()}${c.slice(1)}.` : "",
+            ...notes,
+        ].filter(Boolean),
+    };
+}
+/** The step fails once an outage escalated; before that it is a warning. */
+function monitorVerdict(rep) {
+    const o = rep.outage;
+    if (!o)
+        return {};
+    if (o.escalated)
+        return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
+    return {
+        warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/monitor.js
+
 
 
 
@@ -26816,39 +27048,39 @@ Options:
             io.stdout(JSON.stringify(rep, null, 2) + "\n");
             return errors ? 1 : 0;
         }
-        const sched = rep.scheduler.calls
-            ? `scheduler: ${rep.scheduler.calls} call(s), ${rep.scheduler.totalMs} ms${rep.scheduler.ok ? (rep.scheduler.accounting && rep.scheduler.accounting !== "ok" ? `, accounting ${rep.scheduler.accounting}` : "") : " (NO ANSWER)"}`
-            : "scheduler: not asked (no job in flight)";
-        io.stdout(`${rep.dryRun ? "[dry run] " : ""}${rep.tracked} run(s), ${rep.inFlight} in flight; ${sched}\n`);
-        for (const r of rep.runs) {
-            const moves = r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ");
-            io.stdout(`${r.runId}  job=${r.jobId ?? "-"}  ${r.after}${moves ? `  [${moves}]` : ""}` +
-                `${r.slurmState ? `  slurm=${r.slurmState}` : ""}${r.reason && r.after !== "failed" && r.reason !== "None" ? ` (${r.reason})` : ""}` +
-                `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}\n`);
-        }
-        if (rep.outage)
-            io.stdout(`scheduler outage: ${rep.outage.consecutiveFailedTicks} consecutive failed tick(s)${rep.outage.escalated ? " (escalated)" : ""}\n`);
-        if (rep.commit?.committed)
-            io.stdout(`committed ${rep.commit.sha}${rep.commit.pushed ? ` and pushed to ${rep.commit.branch}` : ""}\n`);
-        else if (!rep.dryRun && rep.written.length)
-            io.stdout(`wrote ${rep.written.length} file(s) (not committed)\n`);
+        io.stdout(monitorText(rep));
         for (const f of rep.findings)
             io.stderr(formatFinding(f) + "\n");
         return errors ? 1 : 0;
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/stages/status.js
+;// CONCATENATED MODULE: ./lib/src/domain/duration.js
 /**
- * status: `autolab status`, a table of runs from their manifests: id,
- * iteration, job, state (with the failure reason), the scheduler's last
- * word, age, sync. It asks the scheduler nothing (the monitor does that);
- * a scheduler outage the monitor recorded is shown as a finding.
- * `collectStatus` reads, `formatStatusTable` formats (pure).
+ * How long something took: the one duration rule, used by the monitor's run
+ * reports, the status table's age and the job summary. Pure: `now` is passed in.
+ *
+ * - from `start` to `end`, or, when there is no end yet, to `now`;
+ * - whole seconds (rounded);
+ * - a span that ends before it starts (clocks of two hosts disagree) is 0;
+ * - undefined when the start is missing or not a date, or there is neither an
+ *   end nor a `now`.
  */
+function ms(s) {
+    if (s === undefined || s === "")
+        return undefined;
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? undefined : t;
+}
+function elapsedSeconds(start, end, now) {
+    const a = ms(start);
+    const b = ms(end) ?? now?.getTime();
+    if (a === undefined || b === undefined || !Number.isFinite(b))
+        return undefined;
+    return Math.max(0, Math.round((b - a) / 1000));
+}
 
-
-
+;// CONCATENATED MODULE: ./lib/src/report/status.js
 
 
 
@@ -26856,8 +27088,121 @@ Options:
 function status_str(v) {
     return typeof v === "string" && v !== "" ? v : null;
 }
+/** A run's row: the manifest's word, else what its path says. */
+function statusRow(m, found, now) {
+    const started = status_str(m.timestamps?.started_at) ?? status_str(m.started_at);
+    const completed = status_str(m.timestamps?.completed_at) ?? status_str(m.completed_at);
+    const failure = m.failure && typeof m.failure === "object" ? m.failure : {};
+    return {
+        runId: status_str(m.run_id) ?? found.runId,
+        iterationId: status_str(m.iteration_id) ?? found.iterationId,
+        hostMode: status_str(m.host_mode) ?? "?",
+        jobId: manifestJobId(m) ?? null,
+        status: statusOf(m),
+        failureReason: status_str(failure.reason) ?? status_str(m.slurm?.failure_reason),
+        slurmState: status_str(m.slurm?.state),
+        reason: status_str(m.slurm?.reason),
+        sync: normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? status_str(m.artifact_sync_to_local?.status),
+        startedAt: started,
+        completedAt: completed,
+        ageSeconds: elapsedSeconds(started ?? undefined, undefined, now) ?? null,
+        manifest: found.manifestDisplay,
+    };
+}
+/** Oldest launch first, then by run id. */
+function sortStatusRows(rows) {
+    return [...rows].sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "") || a.runId.localeCompare(b.runId));
+}
+/** The warning that the states shown may be stale, when the last ticks could not reach the scheduler. */
+function outageFinding(st) {
+    const n = st.consecutive_failed_ticks;
+    if (!(typeof n === "number" && n > 0))
+        return undefined;
+    return {
+        severity: "warning",
+        check: "scheduler.outage",
+        file: MONITOR_STATE_PATH,
+        message: `the last ${n} monitor tick(s) could not reach the scheduler (since ${st.first_failed_at ?? st.last_poll_error_at ?? "?"}; last error: ${st.last_poll_error ?? "?"}); the states shown may be stale`,
+    };
+}
+function formatAge(seconds) {
+    if (seconds === null)
+        return "-";
+    if (seconds < 120)
+        return `${seconds}s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 60)}m`;
+    if (seconds < 172800)
+        return `${Math.round(seconds / 3600)}h`;
+    return `${Math.round(seconds / 86400)}d`;
+}
+/** The STATE cell: the status, with the failure reason when the run failed. */
+function stateCell(r) {
+    return r.status === "failed" && r.failureReason ? `failed (${r.failureReason})` : r.status;
+}
+/** The SLURM cell: the scheduler's last state, with its pending reason while the job has not ended. */
+function slurmCell(r) {
+    if (!r.slurmState)
+        return "-";
+    const ended = /^(COMPLETED|CANCELLED|FAILED|TIMEOUT)/.test(r.slurmState);
+    return `${r.slurmState}${r.reason && r.reason !== "None" && !ended ? ` (${r.reason})` : ""}`;
+}
+/** The table, one run a line, columns padded; ends with a newline. */
+function formatStatusTable(rows) {
+    const head = ["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC"];
+    const body = rows.map((r) => [
+        r.runId,
+        r.iterationId,
+        r.jobId ?? (r.hostMode === "local" ? "local" : "-"),
+        stateCell(r),
+        slurmCell(r),
+        formatAge(r.ageSeconds),
+        r.sync ?? "-",
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+    const fmt = (row) => row
+        .map((c, i) => c.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd();
+    return [fmt(head), ...body.map(fmt)].join("\n") + "\n";
+}
+/** `autolab status` on the terminal: the table (or "no runs"). */
+function statusText(rows) {
+    return rows.length ? formatStatusTable(rows) : "no runs\n";
+}
+/** The runs of the action's status summary. */
+function statusSummaryRuns(rows) {
+    return rows.map((r) => ({
+        runId: r.runId,
+        iterationId: r.iterationId,
+        jobId: r.jobId ?? undefined,
+        state: r.status,
+        startedAt: r.startedAt ?? undefined,
+        completedAt: r.completedAt ?? undefined,
+        sync: r.sync ?? undefined,
+    }));
+}
+/** The action's status outputs: every row as JSON. */
+function statusOutputs(rows) {
+    return [["runs", JSON.stringify(rows)]];
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/status.js
+/**
+ * status: `autolab status`, a table of runs from their manifests: id,
+ * iteration, job, state (with the failure reason), the scheduler's last
+ * word, age, sync. It asks the scheduler nothing (the monitor does that);
+ * a scheduler outage the monitor recorded is shown as a finding.
+ * `collectStatus` gathers (manifests, monitor state); report/status.ts
+ * builds the rows and the table.
+ */
+
+
+
+
+
 async function collectStatus(repoRoot, opts = {}) {
-    const now = (opts.now ?? new Date()).getTime();
+    const now = opts.now ?? new Date();
     const found = await discoverRuns(repoRoot, { iteration: opts.iteration, runId: opts.runId });
     const rows = [];
     const findings = [...found.findings];
@@ -26877,77 +27222,25 @@ async function collectStatus(repoRoot, opts = {}) {
             });
             continue;
         }
-        const started = status_str(m.timestamps?.started_at) ?? status_str(m.started_at);
-        const completed = status_str(m.timestamps?.completed_at) ?? status_str(m.completed_at);
-        const t0 = started ? Date.parse(started) : NaN;
-        const failure = m.failure && typeof m.failure === "object" ? m.failure : {};
-        rows.push({
-            runId: status_str(m.run_id) ?? r.runId,
-            iterationId: status_str(m.iteration_id) ?? r.iterationId,
-            hostMode: status_str(m.host_mode) ?? "?",
-            jobId: manifestJobId(m) ?? null,
-            status: statusOf(m),
-            failureReason: status_str(failure.reason) ?? status_str(m.slurm?.failure_reason),
-            slurmState: status_str(m.slurm?.state),
-            reason: status_str(m.slurm?.reason),
-            sync: normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? status_str(m.artifact_sync_to_local?.status),
-            startedAt: started,
-            completedAt: completed,
-            ageSeconds: Number.isFinite(t0) ? Math.max(0, Math.round((now - t0) / 1000)) : null,
-            manifest: r.manifestDisplay,
-        });
+        rows.push(statusRow(m, r, now));
     }
-    rows.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? "") || a.runId.localeCompare(b.runId));
+    const outage = await readOutage(repoRoot);
+    if (outage)
+        findings.push(outage);
+    return { rows: sortStatusRows(rows), findings };
+}
+async function readOutage(repoRoot) {
     try {
         const st = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(repoRoot, MONITOR_STATE_PATH), "utf8"));
-        if (st.consecutive_failed_ticks > 0) {
-            findings.push({
-                severity: "warning",
-                check: "scheduler.outage",
-                file: MONITOR_STATE_PATH,
-                message: `the last ${st.consecutive_failed_ticks} monitor tick(s) could not reach the scheduler (since ${st.first_failed_at ?? st.last_poll_error_at ?? "?"}; last error: ${st.last_poll_error ?? "?"}); the states shown may be stale`,
-            });
-        }
+        return st && typeof st === "object" ? outageFinding(st) : undefined;
     }
     catch {
-        // no monitor state yet
+        return undefined; // no monitor state yet
     }
-    return { rows, findings };
-}
-function formatAge(seconds) {
-    if (seconds === null)
-        return "-";
-    if (seconds < 120)
-        return `${seconds}s`;
-    if (seconds < 7200)
-        return `${Math.round(seconds / 60)}m`;
-    if (seconds < 172800)
-        return `${Math.round(seconds / 3600)}h`;
-    return `${Math.round(seconds / 86400)}d`;
-}
-/** The table, one run a line, columns padded; ends with a newline. */
-function formatStatusTable(rows) {
-    const head = ["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC"];
-    const body = rows.map((r) => [
-        r.runId,
-        r.iterationId,
-        r.jobId ?? (r.hostMode === "local" ? "local" : "-"),
-        r.status === "failed" && r.failureReason ? `failed (${r.failureReason})` : r.status,
-        r.slurmState
-            ? `${r.slurmState}${r.reason && r.reason !== "None" && !/^(COMPLETED|CANCELLED|FAILED|TIMEOUT)/.test(r.slurmState) ? ` (${r.reason})` : ""}`
-            : "-",
-        formatAge(r.ageSeconds),
-        r.sync ?? "-",
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-    const fmt = (row) => row
-        .map((c, i) => c.padEnd(widths[i]))
-        .join("  ")
-        .trimEnd();
-    return [fmt(head), ...body.map(fmt)].join("\n") + "\n";
 }
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/status.js
+
 
 
 
@@ -26967,12 +27260,12 @@ Exit 1 when a manifest cannot be read.
         const a = parseArgs(argv, [{ name: "json" }, { name: "iteration", value: true }, { name: "run-id", value: true }]);
         if (a.positionals.length)
             throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab status --help");
-        const root = (await git_isGitRepo(io.cwd)) ? await git_topLevel(io.cwd) : io.cwd;
+        const root = await repoRootOf(io.cwd);
         const { rows, findings } = await collectStatus(root, { iteration: a.values.iteration, runId: a.values["run-id"] });
         if (a.flags.json)
             io.stdout(JSON.stringify({ runs: rows, findings }, null, 2) + "\n");
         else {
-            io.stdout(rows.length ? formatStatusTable(rows) : "no runs\n");
+            io.stdout(statusText(rows));
             for (const f of findings)
                 io.stderr(formatFinding(f) + "\n");
         }
@@ -27039,8 +27332,8 @@ async function cancelJobs(jobIds, opts = {}) {
 
 
 async function cancel(opts) {
-    const inGit = await git_isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await git_topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
+    const inGit = await isGitRepo(opts.cwd);
+    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
     const found = await discoverRuns(repoRoot, { runId: opts.runId });
     const run = found.runs[0];
     if (!run)
@@ -27121,7 +27414,36 @@ async function cancel(opts) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/src/report/cancel.js
+
+function cancelText(r) {
+    if (r.before === r.after)
+        return `run ${r.runId} is already ${r.before}; nothing to cancel\n`;
+    let out = `run ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> failed (cancelled)${r.alreadyEnded ? "; the scheduler says the job had already ended" : ""}\n`;
+    const c = common_committedText(r.commit);
+    if (c)
+        out += c + "\n";
+    return out;
+}
+function cancelOutputs(r) {
+    return [
+        ["run-id", r.runId],
+        ["job-id", r.jobId ?? ""],
+        ["status", r.after],
+        ["manifest", r.manifestPath],
+    ];
+}
+function cancelSummary(r) {
+    return {
+        title: "autolab cancel",
+        command: "cancel",
+        runs: [{ runId: r.runId, jobId: r.jobId, state: r.after }],
+        findings: [],
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/cancel.js
+
 
 
 
@@ -27169,18 +27491,13 @@ Options:
         });
         if (a.flags.json)
             io.stdout(JSON.stringify(res, null, 2) + "\n");
-        else if (res.before === res.after)
-            io.stdout(`run ${res.runId} is already ${res.before}; nothing to cancel\n`);
-        else {
-            io.stdout(`run ${res.runId}${res.jobId ? ` (job ${res.jobId})` : ""}: ${res.before} -> failed (cancelled)${res.alreadyEnded ? "; the scheduler says the job had already ended" : ""}\n`);
-            if (res.commit?.committed)
-                io.stdout(`committed ${res.commit.sha}${res.commit.pushed ? ` and pushed to ${res.commit.branch}` : ""}\n`);
-        }
+        else
+            io.stdout(cancelText(res));
         return 0;
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/stages/run.js
+;// CONCATENATED MODULE: ./lib/src/commands/run.js
 /**
  * `autolab run`: one step of the current `.autolab/state.json` stage, as the
  * cookbook's recovery steps use it.
@@ -27195,11 +27512,12 @@ Options:
  *                                     autorun.todo_fallback.slurm.stage (default
  *                                     "hypothesis"), with a history entry
  *   other stages                   -> worked on by a person or an agent; said, exit 0
+ *
+ * The launch and the monitor tick are injected (`RunSteps`): the face builds
+ * them from the real commands, so this command imports no other command. The
+ * fallback is recorded as a change set (git/record.ts): the move is applied to
+ * state.json as the head has it, and validated before it is written.
  */
-
-
-
-
 
 
 
@@ -27222,10 +27540,47 @@ async function fallbackStage(repoRoot) {
     }
     return stage;
 }
-async function runStep(opts) {
-    const inGit = await git_isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await git_topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
-    const state = await readState(repoRoot);
+/** Fall back to the policy's stage: decide, validate, record (or, dry, only say). */
+async function fallBack(ws, opts, why, current, before) {
+    const to = await fallbackStage(ws.root);
+    if (opts.dryRun)
+        return { stageBefore: before, stageAfter: to, action: "fallback", message: `${why}: would fall back to ${to}` };
+    const at = (opts.now ?? (() => new Date()))();
+    // Refuse before recording anything when the file or the new state is invalid (as a launch or a tick does).
+    await readStateStrict(ws.root);
+    validStateText(fallBackTo(current, to, why, at));
+    const from = current.stage;
+    const edit = stateEdit((head, ctx) => {
+        if (head.stage === from)
+            return fallBackTo(head, to, why, at);
+        ctx.note({
+            severity: "warning",
+            check: "state.moved",
+            file: STATE_PATH,
+            message: `the stage moved to ${head.stage} meanwhile (another writer); it was not changed to ${to}`,
+        });
+        return undefined;
+    }, "todo fallback");
+    const rec = await record_record(ws, [edit], {
+        message: `autolab: ${from} -> ${to} (todo fallback)`,
+        push: opts.push,
+        branch: opts.branch,
+        skipCi: opts.skipCi,
+        token: opts.token,
+    });
+    const moved = rec.written.includes(STATE_PATH);
+    return {
+        stageBefore: before,
+        stageAfter: moved ? to : ((await readState(ws.root))?.stage ?? before),
+        action: "fallback",
+        message: moved ? `${why}: stage ${from} -> ${to}` : `${why}: stage ${from} was not changed (see the findings)`,
+        commit: rec.commit,
+        ...(rec.findings.length ? { findings: rec.findings } : {}),
+    };
+}
+async function runStep(opts, steps) {
+    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+    const state = await readState(ws.root);
     if (!state) {
         throw new errors_AutolabError(`no ${STATE_PATH}: nothing tells autolab which stage this repository is in`, {
             file: STATE_PATH,
@@ -27234,7 +27589,7 @@ async function runStep(opts) {
     }
     const before = state.stage;
     const common = {
-        cwd: repoRoot,
+        cwd: ws.root,
         push: opts.push,
         commit: opts.commit,
         branch: opts.branch,
@@ -27243,54 +27598,9 @@ async function runStep(opts) {
         now: opts.now,
         log: opts.log,
     };
-    const fallBack = async (why, current) => {
-        const to = await fallbackStage(repoRoot);
-        if (opts.dryRun)
-            return { stageBefore: before, stageAfter: to, action: "fallback", message: `${why}: would fall back to ${to}` };
-        const next = {
-            ...current,
-            stage: to,
-            stage_attempt: 0,
-            history: [
-                ...(current.history ?? []),
-                {
-                    timestamp: isoSeconds((opts.now ?? (() => new Date()))()),
-                    stage_before: current.stage,
-                    stage_after: to,
-                    status: "complete",
-                    summary: `${why}: autorun.todo_fallback.slurm.stage`,
-                },
-            ],
-        };
-        const apply = async () => {
-            await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), JSON.stringify(next, null, 2) + "\n");
-            return [STATE_PATH];
-        };
-        let commit;
-        if ((opts.commit ?? inGit) && inGit) {
-            commit = await commitBack({
-                repoRoot,
-                apply,
-                message: `autolab: ${current.stage} -> ${to} (todo fallback)`,
-                push: opts.push,
-                branch: opts.branch,
-                skipCi: opts.skipCi,
-                token: opts.token,
-            });
-        }
-        else
-            await apply();
-        return {
-            stageBefore: before,
-            stageAfter: to,
-            action: "fallback",
-            message: `${why}: stage ${current.stage} -> ${to}`,
-            commit,
-        };
-    };
     if (before === "launch") {
-        const res = await launch({ ...common, design: state.iteration_id, dryRun: opts.dryRun });
-        const after = (await readState(repoRoot))?.stage ?? before;
+        const res = await steps.launch({ ...common, design: state.iteration_id, dryRun: opts.dryRun });
+        const after = (await readState(ws.root))?.stage ?? before;
         return {
             stageBefore: before,
             stageAfter: after,
@@ -27302,10 +27612,19 @@ async function runStep(opts) {
     }
     if (before === "slurm_monitor" || before === "extract_results") {
         const tracked = state.pending_run_id || state.last_run_id || undefined;
-        const rep = await monitor({ ...common, runId: tracked, dryRun: opts.dryRun, query: opts.query });
-        const now = (await readState(repoRoot)) ?? state;
+        const rep = await steps.monitor({ ...common, runId: tracked, dryRun: opts.dryRun });
+        const now = (await readState(ws.root)) ?? state;
         const moved = rep.runs.filter((r) => r.transitions.length).map((r) => `${r.runId}: ${r.before} -> ${r.after}`);
-        const result = {
+        if (now.stage === before &&
+            rep.runs.length === 0 &&
+            rep.scheduler.ok &&
+            !rep.dryRun &&
+            !rep.findings.some((f) => f.severity === "error")) {
+            // Nothing in flight and nothing left to extract: the monitor stage has nothing to wait for.
+            const why = `nothing left to monitor${tracked ? ` (run ${tracked} is finished and extracted)` : ""}`;
+            return { ...(await fallBack(ws, opts, why, now, before)), monitor: rep };
+        }
+        return {
             stageBefore: before,
             stageAfter: now.stage,
             action: "monitor",
@@ -27313,20 +27632,9 @@ async function runStep(opts) {
             monitor: rep,
             commit: rep.commit,
         };
-        if (now.stage === before &&
-            rep.runs.length === 0 &&
-            rep.scheduler.ok &&
-            !rep.dryRun &&
-            !rep.findings.some((f) => f.severity === "error")) {
-            // Nothing in flight and nothing left to extract: the monitor stage has nothing to wait for.
-            const fb = await fallBack(`nothing left to monitor${tracked ? ` (run ${tracked} is finished and extracted)` : ""}`, now);
-            return { ...fb, monitor: rep };
-        }
-        return result;
     }
-    if (before === "update_docs") {
-        return fallBack("nothing left to do in SLURM mode", state);
-    }
+    if (before === "update_docs")
+        return fallBack(ws, opts, "nothing left to do in SLURM mode", state, before);
     return {
         stageBefore: before,
         stageAfter: before,
@@ -27335,10 +27643,24 @@ async function runStep(opts) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/src/report/run.js
+/** What `autolab run` prints: the stage move and why. Pure. */
+function runStepText(r) {
+    return `stage ${r.stageBefore} -> ${r.stageAfter}: ${r.message}\n`;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/run.js
 
 
 
+
+
+
+/** The steps `autolab run` dispatches to: the real launch and monitor tick. */
+const STEPS = {
+    launch: (o) => launch(o),
+    monitor: (o) => monitor(o),
+};
 const run_command = {
     name: "run",
     summary: "one step of the current .autolab/state.json stage (launch, monitor, or todo fallback)",
@@ -27369,12 +27691,12 @@ by a person or an agent.
             branch: a.values.branch,
             skipCi: !!a.flags["skip-ci"],
             log: (s) => io.stderr(s + "\n"),
-        });
+        }, STEPS);
         if (a.flags.json)
             io.stdout(JSON.stringify(res, null, 2) + "\n");
         else {
-            io.stdout(`stage ${res.stageBefore} -> ${res.stageAfter}: ${res.message}\n`);
-            for (const f of res.monitor?.findings ?? [])
+            io.stdout(runStepText(res));
+            for (const f of [...(res.monitor?.findings ?? []), ...(res.findings ?? [])])
                 io.stderr(formatFinding(f) + "\n");
         }
         const errors = res.monitor?.findings.some((f) => f.severity === "error");
@@ -29178,7 +29500,54 @@ function countFindings(findings) {
     return { errors, warnings, notices };
 }
 
+;// CONCATENATED MODULE: ./lib/src/report/verify.js
+function errorCount(findings) {
+    return findings.filter((f) => f.severity === "error").length;
+}
+/** `verify launch: 2 run(s), 5 check(s); 1 error(s), 0 warning(s), 0 notice(s): FAILED`. */
+function verifyText(stage, rep, counts) {
+    return (`verify ${stage}: ${rep.runsChecked} run(s), ${rep.checksRun.length} check(s); ` +
+        `${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notices} notice(s): ${rep.ok ? "ok" : "FAILED"}\n`);
+}
+/** The check run's name for a stage. */
+function verifyCheckName(stage) {
+    return `autolab verify (${stage})`;
+}
+/** The notice that a pull request's test / dry-run commands were not run on this runner. */
+function commandsSkippedFinding(isFork) {
+    return {
+        severity: "notice",
+        check: "policy.commands_skipped",
+        file: ".autolab/verifier_policy.yaml",
+        message: `the policy's test/dry-run commands come from this ${isFork ? "fork" : "pull request"} and this runner is not GitHub-hosted: not run here`,
+        hint: "verify pull requests on a GitHub-hosted runner (runs-on: ubuntu-latest), as the autolab-verify template does",
+    };
+}
+function verifyOutputs(rep, conclusion) {
+    return [
+        ["findings", String(rep.findings.length)],
+        ["errors", String(errorCount(rep.findings))],
+        ["conclusion", conclusion],
+        ["status", rep.ok ? "ok" : "failed"],
+    ];
+}
+/** The job summary; `notes` are the publishing notes (fallback to workflow commands, hidden annotations). */
+function verifySummary(stage, rep, notes) {
+    return {
+        title: `autolab verify: ${stage}`,
+        command: "verify",
+        runs: [],
+        findings: rep.findings,
+        notes: [`${rep.runsChecked} run(s) checked; checks: ${rep.checksRun.join(", ") || "none"}.`, ...notes].filter(Boolean),
+    };
+}
+/** Why the step fails, or undefined when verify found no error. */
+function verifyFailure(stage, rep) {
+    return rep.ok ? undefined : `verify (${stage}) found ${errorCount(rep.findings)} error(s)`;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/verify.js
+
 
 
 
@@ -29226,7 +29595,7 @@ Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
             throw new UsageError("--stage is required", `known stages: ${VERIFY_STAGES.join(", ")}`);
         if (!isVerifyStage(stage))
             throw new UsageError(`unknown stage '${stage}'`, `known stages: ${VERIFY_STAGES.join(", ")}`);
-        const root = (await git_isGitRepo(io.cwd)) ? await git_topLevel(io.cwd) : io.cwd;
+        const root = await repoRootOf(io.cwd);
         const report = await runVerify({
             repoRoot: root,
             stage,
@@ -29241,8 +29610,7 @@ Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
         else {
             for (const f of report.findings)
                 io.stdout(formatFinding(f) + "\n");
-            io.stdout(`verify ${stage}: ${report.runsChecked} run(s), ${report.checksRun.length} check(s); ` +
-                `${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notices} notice(s): ${report.ok ? "ok" : "FAILED"}\n`);
+            io.stdout(verifyText(stage, report, counts));
         }
         return report.ok ? 0 : 1;
     },
@@ -29316,7 +29684,8 @@ const slurm_job_list_command = {
             throw new UsageError(`unexpected argument '${extra[0]}'`);
         if (!a.values.manifest)
             throw new UsageError("--manifest FILE is required");
-        const root = (await git_isGitRepo(io.cwd)) ? await git_topLevel(io.cwd) : undefined;
+        const ws = await openWorkspace(io.cwd);
+        const root = ws.inGit ? ws.root : undefined;
         const manifestPath = shownPath(root, io.cwd, a.values.manifest, "--manifest");
         const docPath = a.values.doc
             ? shownPath(root, io.cwd, a.values.doc, "--doc")
@@ -29687,7 +30056,7 @@ required check fails.
 `,
     async run(argv, io) {
         const a = parseArgs(argv, [{ name: "json" }]);
-        const root = (await git_isGitRepo(io.cwd)) ? await git_topLevel(io.cwd) : io.cwd;
+        const root = await repoRootOf(io.cwd);
         const rep = await doctor(root);
         io.stdout(a.flags.json ? JSON.stringify(rep, null, 2) + "\n" : formatDoctor(rep));
         return rep.ok ? 0 : 1;
