@@ -48411,6 +48411,14 @@ function findingFromError(e, check, file, opts = {}) {
     }
     return { severity, check, message: e instanceof Error ? e.message : String(e), file, hint: opts.hint };
 }
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+/** Findings worst first (errors, warnings, notices), keeping their order within a severity. */
+function worstFirst(findings) {
+    return findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => (SEVERITY_RANK[a.f.severity] ?? 0) - (SEVERITY_RANK[b.f.severity] ?? 0) || a.i - b.i)
+        .map((x) => x.f);
+}
 
 ;// CONCATENATED MODULE: ./lib/src/contract/vocabulary.js
 /**
@@ -48529,7 +48537,7 @@ function isSafeName(name) {
 }
 const LEDGER_PATH = "docs/slurm_job_list.md";
 const layout_POLICY_PATH = ".autolab/verifier_policy.yaml";
-const layout_STATE_PATH = ".autolab/state.json";
+const STATE_PATH = ".autolab/state.json";
 const MONITOR_STATE_PATH = ".autolab/monitor_state.json";
 const MANIFEST_FILE = "run_manifest.json";
 const SENTINEL_FILE = "job_sentinel.json";
@@ -48796,12 +48804,12 @@ function assertTrustedEvent(ctx, command) {
  * GitHub: repository-relative, forward slashes, never outside the repository.
  */
 
+
 /** Per-step display limits GitHub applies to workflow-command annotations. */
 const STEP_ANNOTATION_LIMITS = { error: 10, warning: 10 };
 /** Annotations displayed per job (sum over all steps). */
 const JOB_ANNOTATION_LIMIT = 50;
 const COMMAND_OF = { error: "error", warning: "warning", notice: "notice" };
-const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 /**
  * The repository-relative, forward-slash path GitHub should see for `file`, or
  * undefined when there is none or it lies outside the repository (such paths
@@ -48889,10 +48897,7 @@ function formatWorkflowCommand(finding, opts = {}) {
  * many GitHub's display limits will hide.
  */
 function emitWorkflowCommands(findings, write = (s) => process.stdout.write(s), opts = {}) {
-    const ordered = findings
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => (SEVERITY_RANK[a.f.severity] ?? 0) - (SEVERITY_RANK[b.f.severity] ?? 0) || a.i - b.i)
-        .map((x) => x.f);
+    const ordered = worstFirst(findings);
     const shownByKind = { error: 0, warning: 0, notice: 0 };
     let shown = 0;
     let hidden = 0;
@@ -49334,7 +49339,7 @@ function lineColOfByte(buf, offset) {
  * Decode UTF-8 strictly. Invalid bytes are an error that names the file, line
  * and column of the first bad byte (never silently replaced).
  */
-function fs_decodeUtf8Strict(buf, displayPath) {
+function decodeUtf8Strict(buf, displayPath) {
     try {
         const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
         return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -49384,7 +49389,7 @@ async function fs_readTextStrict(file, displayPath = file) {
             file: displayPath,
         });
     }
-    return fs_decodeUtf8Strict(buf, displayPath);
+    return decodeUtf8Strict(buf, displayPath);
 }
 /**
  * Resolve `p` (relative to `root`, or absolute) and refuse anything outside
@@ -53833,10 +53838,10 @@ function fallBackTo(state, to, why, at) {
  * Undefined when the file does not exist.
  */
 async function readState(repoRoot) {
-    const abs = external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH);
+    const abs = external_node_path_namespaceObject.join(repoRoot, STATE_PATH);
     if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
         return undefined;
-    const doc = validate_parseDocument("state", await fs_readTextStrict(abs, layout_STATE_PATH), layout_STATE_PATH);
+    const doc = validate_parseDocument("state", await fs_readTextStrict(abs, STATE_PATH), STATE_PATH);
     return doc.data;
 }
 /**
@@ -53845,10 +53850,10 @@ async function readState(repoRoot) {
  * file does not exist. Writers check with this before they change anything.
  */
 async function readStateStrict(repoRoot) {
-    const abs = external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH);
+    const abs = external_node_path_namespaceObject.join(repoRoot, STATE_PATH);
     if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
         return undefined;
-    return validate_assertValid(validate_parseDocument("state", await fs_readTextStrict(abs, layout_STATE_PATH), layout_STATE_PATH)).data;
+    return validate_assertValid(validate_parseDocument("state", await fs_readTextStrict(abs, STATE_PATH), STATE_PATH)).data;
 }
 /** The exact bytes written for a state: 2-space JSON and a trailing newline. */
 function serializeState(state) {
@@ -53857,14 +53862,14 @@ function serializeState(state) {
 /** The text to write for `state`, after validating it (AutolabError naming the problem when invalid). */
 function validStateText(state) {
     const text = serializeState(state);
-    validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH));
+    validate_assertValid(validate_parseDocument("state", text, STATE_PATH));
     return text;
 }
 /** Validate `state` and write it atomically to state.json; returns the path written. */
 async function writeState(repoRoot, state) {
     const text = validStateText(state);
-    await fs_writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH), text);
-    return layout_STATE_PATH;
+    await fs_writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), text);
+    return STATE_PATH;
 }
 /**
  * A change-set edit of state.json: `change` sees the state as the head it is
@@ -53881,7 +53886,7 @@ function stateEdit(change, what) {
             if (current === undefined)
                 return "unchanged";
             const text = decodeUtf8Strict(Buffer.from(current), STATE_PATH);
-            const state = assertValid(parseDocument("state", text, STATE_PATH)).data;
+            const state = validate_assertValid(validate_parseDocument("state", text, STATE_PATH)).data;
             const next = change(state, ctx);
             return next === undefined ? "unchanged" : validStateText(next);
         },
@@ -54424,7 +54429,7 @@ function resolveWorkRoot(option, fromPolicy, repoRoot, inGit, hostMode, log = ()
 }
 /** Paths the tool itself writes in a checkout (never a reason to refuse a snapshot). */
 function toolOwned(p, iterationPath) {
-    if (p === LEDGER_PATH || p === layout_STATE_PATH || p === MONITOR_STATE_PATH)
+    if (p === LEDGER_PATH || p === STATE_PATH || p === MONITOR_STATE_PATH)
         return true;
     if (iterationPath !== undefined)
         return p.startsWith(`${iterationPath}/runs/`) || p.startsWith(`${iterationPath}/launch/`);
@@ -54661,15 +54666,15 @@ async function recordSideEffects(repoRoot, m, now, log) {
         await upsertLedgerFile(external_node_path_namespaceObject.join(repoRoot, LEDGER_PATH), m, LEDGER_PATH);
         touched.push(LEDGER_PATH);
     }
-    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH))) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(repoRoot, STATE_PATH))) {
         // Reported even when unchanged: on a retry commit-back may have reset it to the new head.
-        touched.push(layout_STATE_PATH);
+        touched.push(STATE_PATH);
         try {
             await advanceStateAfterLaunch(repoRoot, m, now);
         }
         catch (e) {
             // The job exists: a state file that went bad meanwhile must not lose its record.
-            log(`warning: ${layout_STATE_PATH} was not updated: ${e instanceof Error ? e.message : String(e)}`);
+            log(`warning: ${STATE_PATH} was not updated: ${e instanceof Error ? e.message : String(e)}`);
         }
     }
     return touched;
@@ -56747,6 +56752,31 @@ async function repoRootOf(cwd) {
     return (await isGitRepo(cwd)) ? topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/duration.js
+/**
+ * How long something took: the one duration rule, used by the monitor's run
+ * reports, the status table's age and the job summary. Pure: `now` is passed in.
+ *
+ * - from `start` to `end`, or, when there is no end yet, to `now`;
+ * - whole seconds (rounded);
+ * - a span that ends before it starts (clocks of two hosts disagree) is 0;
+ * - undefined when the start is missing or not a date, or there is neither an
+ *   end nor a `now`.
+ */
+function ms(s) {
+    if (s === undefined || s === "")
+        return undefined;
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? undefined : t;
+}
+function elapsedSeconds(start, end, now) {
+    const a = ms(start);
+    const b = ms(end) ?? now?.getTime();
+    if (a === undefined || b === undefined || !Number.isFinite(b))
+        return undefined;
+    return Math.max(0, Math.round((b - a) / 1000));
+}
+
 ;// CONCATENATED MODULE: ./lib/src/slurm/never-starts.js
 /**
  * SLURM pending reasons after which a job will not start unless someone
@@ -57951,6 +57981,7 @@ function needsSync(manifest) {
 
 
 
+
 function evidenceOf(c, l, m) {
     const ev = jobRunDir(m, c.root, l.run.runDir);
     if (ev.invalid) {
@@ -58199,12 +58230,9 @@ function reportOf(l, before, step, now) {
         startedAt: m.timestamps?.started_at,
         completedAt: m.timestamps?.completed_at,
     };
-    if (rep.startedAt) {
-        const end = rep.completedAt ? Date.parse(rep.completedAt) : now.getTime();
-        const d = Math.round((end - Date.parse(rep.startedAt)) / 1000);
-        if (Number.isFinite(d))
-            rep.durationSeconds = Math.max(0, d);
-    }
+    const d = elapsedSeconds(rep.startedAt, rep.completedAt, now);
+    if (d !== undefined)
+        rep.durationSeconds = d;
     return rep;
 }
 /** A failed run's log tail (stderr first), never through a link. */
@@ -58398,6 +58426,7 @@ function conflictFinding(i, conflicts) {
 
 
 
+
 /** The exact manifest bytes, refused (AutolabError) when the manifest is invalid. */
 function validManifestText(m, file) {
     const text = serializeManifest(m);
@@ -58429,32 +58458,18 @@ function summaryEdits(results) {
         },
     }));
 }
-/** state.json follows the tracked run; the new state is validated before it is written. */
-function edits_stateEdit(results, now) {
-    const events = results.flatMap((r) => r.stateEvents.map((event) => ({ manifest: r.changed ?? undefined, r, event })));
+/** state.json follows the tracked run; the head's state and the new one are validated (store/state-file.ts). */
+function stateFollows(results, now) {
+    const events = results.flatMap((r) => (r.changed ? r.stateEvents.map((event) => ({ m: r.changed, event })) : []));
     if (!events.length)
         return undefined;
-    return {
-        path: layout_STATE_PATH,
-        what: "state.json",
-        edit(current, ctx) {
-            if (current === undefined)
-                return "unchanged";
-            const st = validate_parseDocument("state", new TextDecoder().decode(current), layout_STATE_PATH).data;
-            let s = st;
-            for (const e of events) {
-                const m = e.manifest;
-                if (!m || ctx.superseded.has(m.run_id))
-                    continue;
-                s = nextState(s, m, e.event, now) ?? s;
-            }
-            if (s === st)
-                return "unchanged";
-            const text = serializeState(s);
-            validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH));
-            return text;
-        },
-    };
+    return stateEdit((st, ctx) => {
+        let s = st;
+        for (const e of events)
+            if (!ctx.superseded.has(e.m.run_id))
+                s = nextState(s, e.m, e.event, now) ?? s;
+        return s === st ? undefined : s;
+    }, "state.json");
 }
 function tickEdits(i) {
     const edits = [];
@@ -58476,12 +58491,121 @@ function tickEdits(i) {
     edits.push(...summaryEdits(i.results));
     if (i.ledgerFix.length)
         edits.push(ledgerEdit(i.ledgerFix));
-    const st = edits_stateEdit(i.results, i.now);
+    const st = stateFollows(i.results, i.now);
     if (st)
         edits.push(st);
     if (i.monitorState)
         edits.push(put(MONITOR_STATE_PATH, JSON.stringify(i.monitorState, null, 2) + "\n"));
     return edits;
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/common.js
+/** Phrases several reports share. Pure. */
+/** `committed <sha> and pushed to <branch>`, or undefined when nothing was committed. */
+function common_committedText(c) {
+    if (!c?.committed)
+        return undefined;
+    return `committed ${c.sha}${c.pushed ? ` and pushed to ${c.branch}` : ""}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/monitor.js
+
+/** The runs the tick moved. */
+function changedRuns(rep) {
+    return rep.runs.filter((r) => r.transitions.length);
+}
+/** `scheduler: 2 call(s), 35 ms[, accounting down]`, or that it was not asked / did not answer. */
+function schedulerLine(s) {
+    if (!s.calls)
+        return "scheduler: not asked (no job in flight)";
+    const accounting = s.accounting && s.accounting !== "ok" ? `, accounting ${s.accounting}` : "";
+    return `scheduler: ${s.calls} call(s), ${s.totalMs} ms${s.ok ? accounting : " (NO ANSWER)"}`;
+}
+/** One run's line: id, job, status, moves, the scheduler's state and pending reason, failure and metrics. */
+function runLine(r) {
+    const moves = r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ");
+    return (`${r.runId}  job=${r.jobId ?? "-"}  ${r.after}${moves ? `  [${moves}]` : ""}` +
+        `${r.slurmState ? `  slurm=${r.slurmState}` : ""}${r.reason && r.after !== "failed" && r.reason !== "None" ? ` (${r.reason})` : ""}` +
+        `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}`);
+}
+/** `autolab monitor` on the terminal (findings go to stderr, by the face). */
+function monitorText(rep) {
+    const lines = [
+        `${rep.dryRun ? "[dry run] " : ""}${rep.tracked} run(s), ${rep.inFlight} in flight; ${schedulerLine(rep.scheduler)}`,
+    ];
+    for (const r of rep.runs)
+        lines.push(runLine(r));
+    if (rep.outage)
+        lines.push(`scheduler outage: ${rep.outage.consecutiveFailedTicks} consecutive failed tick(s)${rep.outage.escalated ? " (escalated)" : ""}`);
+    const c = committedText(rep.commit);
+    if (c)
+        lines.push(c);
+    else if (!rep.dryRun && rep.written.length)
+        lines.push(`wrote ${rep.written.length} file(s) (not committed)`);
+    return lines.map((l) => l + "\n").join("");
+}
+function monitorOutputs(rep) {
+    const changed = changedRuns(rep).map((r) => ({
+        run_id: r.runId,
+        from: r.before,
+        to: r.after,
+        job_id: r.jobId ?? null,
+    }));
+    return [
+        ["changed-runs", JSON.stringify(changed)],
+        ["tracked", String(rep.tracked)],
+        ["in-flight", String(rep.inFlight)],
+        ["status", rep.outage ? "outage" : "ok"],
+    ];
+}
+function summaryRun(r) {
+    return {
+        runId: r.runId,
+        iterationId: r.iterationId,
+        jobId: r.jobId,
+        state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
+        startedAt: r.startedAt,
+        completedAt: r.completedAt,
+        durationSeconds: r.durationSeconds,
+        sync: r.syncStatus,
+        primaryMetric: r.primaryMetric,
+    };
+}
+/** The job summary of a tick; `notes` are the publishing notes (findings fallback, check runs not written). */
+function monitorSummary(rep, notes) {
+    const c = common_committedText(rep.commit);
+    return {
+        title: "autolab monitor",
+        command: "monitor",
+        runs: rep.runs.map(summaryRun),
+        findings: rep.findings,
+        scheduler: { calls: rep.scheduler.calls, totalMs: rep.scheduler.totalMs, detail: rep.scheduler.detail },
+        notes: [
+            `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changedRuns(rep).length} changed.`,
+            c ? `${c[0].toUpperCase()}${c.slice(1)}.` : "",
+            ...notes,
+        ].filter(Boolean),
+    };
+}
+/** The step fails once an outage escalated; before that it is a warning. */
+function monitorVerdict(rep) {
+    const o = rep.outage;
+    if (!o)
+        return {};
+    if (o.escalated)
+        return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
+    return {
+        warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
+    };
+}
+/** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
+function commitMessage(reports, outage) {
+    const moved = reports.filter((r) => r.transitions.length);
+    const subject = outage
+        ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
+        : `autolab: monitor tick: ${moved.length} run(s) advanced`;
+    const body = moved.map((r) => `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`);
+    return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/commands/monitor/index.js
@@ -58515,6 +58639,7 @@ function tickEdits(i) {
  *  - Two ticks never run at once in one checkout (store/lock.ts).
  *  - Evidence is never read through a symlink (store/evidence.ts).
  */
+
 
 
 
@@ -58599,15 +58724,6 @@ async function readLedgerText(root, findings) {
         findings.push(findingFromError(e, "ledger.read", LEDGER_PATH));
         return "";
     }
-}
-/** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
-function commitMessage(reports, outage) {
-    const moved = reports.filter((r) => r.transitions.length);
-    const subject = outage
-        ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
-        : `autolab: monitor tick: ${moved.length} run(s) advanced`;
-    const body = moved.map((r) => `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`);
-    return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
 }
 async function tick(opts, ws, now) {
     const findings = [];
@@ -59634,7 +59750,7 @@ async function readInside(root, abs, display, check, parentChecked = true) {
         };
     }
     try {
-        return { kind: "text", text: fs_decodeUtf8Strict(buf, display) };
+        return { kind: "text", text: decodeUtf8Strict(buf, display) };
     }
     catch (e) {
         return { kind: "error", finding: errorToFinding(e, check, display) };
@@ -60626,31 +60742,6 @@ async function cancel(opts) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/domain/duration.js
-/**
- * How long something took: the one duration rule, used by the monitor's run
- * reports, the status table's age and the job summary. Pure: `now` is passed in.
- *
- * - from `start` to `end`, or, when there is no end yet, to `now`;
- * - whole seconds (rounded);
- * - a span that ends before it starts (clocks of two hosts disagree) is 0;
- * - undefined when the start is missing or not a date, or there is neither an
- *   end nor a `now`.
- */
-function ms(s) {
-    if (s === undefined || s === "")
-        return undefined;
-    const t = Date.parse(s);
-    return Number.isNaN(t) ? undefined : t;
-}
-function elapsedSeconds(start, end, now) {
-    const a = ms(start);
-    const b = ms(end) ?? now?.getTime();
-    if (a === undefined || b === undefined || !Number.isFinite(b))
-        return undefined;
-    return Math.max(0, Math.round((b - a) / 1000));
-}
-
 ;// CONCATENATED MODULE: ./lib/src/report/status.js
 
 
@@ -60811,6 +60902,18 @@ async function readOutage(repoRoot) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/report/summary.js
+/**
+ * The job summary written after every action command: a table of the runs
+ * touched, a Mermaid gantt timeline, the verify findings and the time spent in
+ * scheduler queries. `renderSummary` is pure (data in, markdown out) and keeps
+ * the result under GitHub's 1 MiB step-summary limit, saying explicitly what it
+ * left out. The action face writes it (github/summary.ts `writeSummary`).
+ *
+ * A run's state is classified by its first word, so `failed (TIMEOUT)` is
+ * drawn as failed and `running (RUNNING)` as running; durations follow the
+ * one rule of domain/duration.ts.
+ */
+
 
 /** GitHub refuses a step summary larger than 1 MiB. */
 const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -60820,7 +60923,6 @@ const DEFAULT_SUMMARY_BYTES = STEP_SUMMARY_LIMIT_BYTES - 32 * 1024;
 const MAX_TIMELINE_RUNS = 100;
 const MAX_CELL = 300;
 const MAX_MESSAGE = 2000;
-const summary_SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 const SEVERITY_ICON = { error: "🔴 error", warning: "🟡 warning", notice: "🔵 notice" };
 function bytes(s) {
     return Buffer.byteLength(s, "utf8");
@@ -61012,10 +61114,7 @@ function findingLine(f) {
     return `- ${SEVERITY_ICON[f.severity] ?? f.severity} ${where}${escapeInline(f.message)}${at} \`[${escapeInline(f.check, 100).replace(/`/g, "'")}]\`${hint}`;
 }
 function sortFindings(findings) {
-    return findings
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => (summary_SEVERITY_RANK[a.f.severity] ?? 0) - (summary_SEVERITY_RANK[b.f.severity] ?? 0) || a.i - b.i)
-        .map((x) => x.f);
+    return worstFirst(findings);
 }
 function render(input, runs, findings, truncation) {
     const out = [
@@ -61192,106 +61291,6 @@ function launchSummary(r) {
 /** Why the action step fails, or undefined when it does not. */
 function launchFailure(r) {
     return r.status === "failed" ? `launch failed: ${r.error ?? "see the manifest"}` : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/src/report/common.js
-/** Phrases several reports share. Pure. */
-/** `committed <sha> and pushed to <branch>`, or undefined when nothing was committed. */
-function common_committedText(c) {
-    if (!c?.committed)
-        return undefined;
-    return `committed ${c.sha}${c.pushed ? ` and pushed to ${c.branch}` : ""}`;
-}
-
-;// CONCATENATED MODULE: ./lib/src/report/monitor.js
-
-/** The runs the tick moved. */
-function changedRuns(rep) {
-    return rep.runs.filter((r) => r.transitions.length);
-}
-/** `scheduler: 2 call(s), 35 ms[, accounting down]`, or that it was not asked / did not answer. */
-function schedulerLine(s) {
-    if (!s.calls)
-        return "scheduler: not asked (no job in flight)";
-    const accounting = s.accounting && s.accounting !== "ok" ? `, accounting ${s.accounting}` : "";
-    return `scheduler: ${s.calls} call(s), ${s.totalMs} ms${s.ok ? accounting : " (NO ANSWER)"}`;
-}
-/** One run's line: id, job, status, moves, the scheduler's state and pending reason, failure and metrics. */
-function runLine(r) {
-    const moves = r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ");
-    return (`${r.runId}  job=${r.jobId ?? "-"}  ${r.after}${moves ? `  [${moves}]` : ""}` +
-        `${r.slurmState ? `  slurm=${r.slurmState}` : ""}${r.reason && r.after !== "failed" && r.reason !== "None" ? ` (${r.reason})` : ""}` +
-        `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}`);
-}
-/** `autolab monitor` on the terminal (findings go to stderr, by the face). */
-function monitorText(rep) {
-    const lines = [
-        `${rep.dryRun ? "[dry run] " : ""}${rep.tracked} run(s), ${rep.inFlight} in flight; ${schedulerLine(rep.scheduler)}`,
-    ];
-    for (const r of rep.runs)
-        lines.push(runLine(r));
-    if (rep.outage)
-        lines.push(`scheduler outage: ${rep.outage.consecutiveFailedTicks} consecutive failed tick(s)${rep.outage.escalated ? " (escalated)" : ""}`);
-    const c = committedText(rep.commit);
-    if (c)
-        lines.push(c);
-    else if (!rep.dryRun && rep.written.length)
-        lines.push(`wrote ${rep.written.length} file(s) (not committed)`);
-    return lines.map((l) => l + "\n").join("");
-}
-function monitorOutputs(rep) {
-    const changed = changedRuns(rep).map((r) => ({
-        run_id: r.runId,
-        from: r.before,
-        to: r.after,
-        job_id: r.jobId ?? null,
-    }));
-    return [
-        ["changed-runs", JSON.stringify(changed)],
-        ["tracked", String(rep.tracked)],
-        ["in-flight", String(rep.inFlight)],
-        ["status", rep.outage ? "outage" : "ok"],
-    ];
-}
-function summaryRun(r) {
-    return {
-        runId: r.runId,
-        iterationId: r.iterationId,
-        jobId: r.jobId,
-        state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
-        startedAt: r.startedAt,
-        completedAt: r.completedAt,
-        durationSeconds: r.durationSeconds,
-        sync: r.syncStatus,
-        primaryMetric: r.primaryMetric,
-    };
-}
-/** The job summary of a tick; `notes` are the publishing notes (findings fallback, check runs not written). */
-function monitorSummary(rep, notes) {
-    const c = common_committedText(rep.commit);
-    return {
-        title: "autolab monitor",
-        command: "monitor",
-        runs: rep.runs.map(summaryRun),
-        findings: rep.findings,
-        scheduler: { calls: rep.scheduler.calls, totalMs: rep.scheduler.totalMs, detail: rep.scheduler.detail },
-        notes: [
-            `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changedRuns(rep).length} changed.`,
-            c ? `${c[0].toUpperCase()}${c.slice(1)}.` : "",
-            ...notes,
-        ].filter(Boolean),
-    };
-}
-/** The step fails once an outage escalated; before that it is a warning. */
-function monitorVerdict(rep) {
-    const o = rep.outage;
-    if (!o)
-        return {};
-    if (o.escalated)
-        return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
-    return {
-        warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
-    };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/report/verify.js

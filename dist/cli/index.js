@@ -16772,6 +16772,14 @@ function findingFromError(e, check, file, opts = {}) {
     }
     return { severity, check, message: e instanceof Error ? e.message : String(e), file, hint: opts.hint };
 }
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+/** Findings worst first (errors, warnings, notices), keeping their order within a severity. */
+function worstFirst(findings) {
+    return findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => (SEVERITY_RANK[a.f.severity] ?? 0) - (SEVERITY_RANK[b.f.severity] ?? 0) || a.i - b.i)
+        .map((x) => x.f);
+}
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -24950,6 +24958,31 @@ async function repoRootOf(cwd) {
     return (await isGitRepo(cwd)) ? topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/duration.js
+/**
+ * How long something took: the one duration rule, used by the monitor's run
+ * reports, the status table's age and the job summary. Pure: `now` is passed in.
+ *
+ * - from `start` to `end`, or, when there is no end yet, to `now`;
+ * - whole seconds (rounded);
+ * - a span that ends before it starts (clocks of two hosts disagree) is 0;
+ * - undefined when the start is missing or not a date, or there is neither an
+ *   end nor a `now`.
+ */
+function ms(s) {
+    if (s === undefined || s === "")
+        return undefined;
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? undefined : t;
+}
+function elapsedSeconds(start, end, now) {
+    const a = ms(start);
+    const b = ms(end) ?? now?.getTime();
+    if (a === undefined || b === undefined || !Number.isFinite(b))
+        return undefined;
+    return Math.max(0, Math.round((b - a) / 1000));
+}
+
 ;// CONCATENATED MODULE: ./lib/src/slurm/never-starts.js
 /**
  * SLURM pending reasons after which a job will not start unless someone
@@ -26154,6 +26187,7 @@ function needsSync(manifest) {
 
 
 
+
 function evidenceOf(c, l, m) {
     const ev = jobRunDir(m, c.root, l.run.runDir);
     if (ev.invalid) {
@@ -26402,12 +26436,9 @@ function reportOf(l, before, step, now) {
         startedAt: m.timestamps?.started_at,
         completedAt: m.timestamps?.completed_at,
     };
-    if (rep.startedAt) {
-        const end = rep.completedAt ? Date.parse(rep.completedAt) : now.getTime();
-        const d = Math.round((end - Date.parse(rep.startedAt)) / 1000);
-        if (Number.isFinite(d))
-            rep.durationSeconds = Math.max(0, d);
-    }
+    const d = elapsedSeconds(rep.startedAt, rep.completedAt, now);
+    if (d !== undefined)
+        rep.durationSeconds = d;
     return rep;
 }
 /** A failed run's log tail (stderr first), never through a link. */
@@ -26601,6 +26632,7 @@ function conflictFinding(i, conflicts) {
 
 
 
+
 /** The exact manifest bytes, refused (AutolabError) when the manifest is invalid. */
 function validManifestText(m, file) {
     const text = serializeManifest(m);
@@ -26632,32 +26664,18 @@ function summaryEdits(results) {
         },
     }));
 }
-/** state.json follows the tracked run; the new state is validated before it is written. */
-function edits_stateEdit(results, now) {
-    const events = results.flatMap((r) => r.stateEvents.map((event) => ({ manifest: r.changed ?? undefined, r, event })));
+/** state.json follows the tracked run; the head's state and the new one are validated (store/state-file.ts). */
+function stateFollows(results, now) {
+    const events = results.flatMap((r) => (r.changed ? r.stateEvents.map((event) => ({ m: r.changed, event })) : []));
     if (!events.length)
         return undefined;
-    return {
-        path: STATE_PATH,
-        what: "state.json",
-        edit(current, ctx) {
-            if (current === undefined)
-                return "unchanged";
-            const st = parseDocument("state", new TextDecoder().decode(current), STATE_PATH).data;
-            let s = st;
-            for (const e of events) {
-                const m = e.manifest;
-                if (!m || ctx.superseded.has(m.run_id))
-                    continue;
-                s = nextState(s, m, e.event, now) ?? s;
-            }
-            if (s === st)
-                return "unchanged";
-            const text = serializeState(s);
-            assertValid(parseDocument("state", text, STATE_PATH));
-            return text;
-        },
-    };
+    return stateEdit((st, ctx) => {
+        let s = st;
+        for (const e of events)
+            if (!ctx.superseded.has(e.m.run_id))
+                s = nextState(s, e.m, e.event, now) ?? s;
+        return s === st ? undefined : s;
+    }, "state.json");
 }
 function tickEdits(i) {
     const edits = [];
@@ -26679,217 +26697,12 @@ function tickEdits(i) {
     edits.push(...summaryEdits(i.results));
     if (i.ledgerFix.length)
         edits.push(ledgerEdit(i.ledgerFix));
-    const st = edits_stateEdit(i.results, i.now);
+    const st = stateFollows(i.results, i.now);
     if (st)
         edits.push(st);
     if (i.monitorState)
         edits.push(put(MONITOR_STATE_PATH, JSON.stringify(i.monitorState, null, 2) + "\n"));
     return edits;
-}
-
-;// CONCATENATED MODULE: ./lib/src/commands/monitor/index.js
-/**
- * monitor: one tick advances every in-progress run from scheduler evidence.
- * Gather (discover runs, read manifests and the ledger) -> ask (one batched
- * scheduler question for every run in flight) -> decide and act per run
- * (domain/tick.ts; sync and extract in advance.ts) -> record (one change set,
- * one commit).
- *
- *  - Finds runs: every manifest that is not terminal, plus terminal runs with
- *    no metrics.json yet (not extracted). Terminal, extracted runs cost one
- *    JSON parse (for the ledger check) and nothing else.
- *  - Asks the scheduler once for all of them (one sacct + one squeue, one
- *    scontrol only when accounting is down). The number of scheduler calls
- *    does not depend on the number of runs.
- *  - An outage changes no run: it is recorded in `.autolab/monitor_state.json`
- *    and escalated after `slurm.monitor.poll_failure_escalation_ticks` ticks
- *    (domain/outage.ts).
- *  - The per-run rules (sentinel grace, name mismatch, unknown jobs, pending
- *    reasons that never start) are domain/tick.ts's; see its header.
- *  - The ledger line of every SLURM run follows its manifest in the same tick
- *    (ledger/sync.ts); state.json moves with the tracked run.
- *  - A manifest is only rewritten when something other than the poll time or
- *    the growing elapsed time changed, so an idle tick writes and commits
- *    nothing. All changes of the tick land in one commit; when the push is
- *    rejected, the change set is replayed on the new head and each manifest is
- *    merged field by field into the other writer's version
- *    (domain/manifest-merge.ts): a run another writer moved is superseded and
- *    this tick writes nothing else for it.
- *  - Two ticks never run at once in one checkout (store/lock.ts).
- *  - Evidence is never read through a symlink (store/evidence.ts).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function monitor(opts) {
-    const now = opts.now ?? (() => new Date());
-    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
-    const release = opts.dryRun ? async () => undefined : await takeMonitorLock(ws.root, ws.inGit, now());
-    try {
-        return await tick(opts, ws, now);
-    }
-    finally {
-        await release();
-    }
-}
-/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
-function sacctTime(d) {
-    const p = (n) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-/** One question to the scheduler for every run in flight (undefined: nothing to ask). */
-async function ask(opts, inFlight, lookbackDays, clientTimeoutMs, now, findings) {
-    const jobIds = [...new Set(inFlight.map((l) => manifestJobId(l.manifest)))];
-    if (!jobIds.length)
-        return undefined;
-    const launched = inFlight
-        .map((l) => Date.parse(String(l.manifest.timestamps?.started_at ?? l.manifest.started_at ?? "")))
-        .filter((t) => Number.isFinite(t));
-    const earliest = launched.length
-        ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
-        : now.getTime() - lookbackDays * 86400 * 1000;
-    const outcome = await queryJobs(jobIds, {
-        startTime: sacctTime(new Date(earliest)),
-        timeoutMs: clientTimeoutMs,
-        ...opts.query,
-    });
-    opts.log?.(`scheduler: ${outcome.calls.length} call(s) for ${jobIds.length} job(s), ${outcome.ok ? `ok (accounting ${outcome.accounting})` : "FAILED: " + outcome.error}`);
-    if (outcome.ok) {
-        for (const w of outcome.warnings) {
-            findings.push({
-                severity: "warning",
-                check: "scheduler.accounting",
-                message: `${w}; runs are followed through squeue/scontrol, and jobs neither shows are left as they are`,
-                hint: "check slurmdbd and its database (sacctmgr show cluster); finished jobs are settled once accounting answers again",
-            });
-        }
-    }
-    return outcome;
-}
-function schedulerSummary(outcome) {
-    return {
-        ok: outcome ? outcome.ok : true,
-        calls: outcome?.calls.length ?? 0,
-        totalMs: Math.round(outcome?.calls.reduce((a, c) => a + c.durationMs, 0) ?? 0),
-        accounting: outcome?.accounting,
-        error: outcome?.error,
-        detail: (outcome?.calls ?? []).map((c) => `${external_node_path_namespaceObject.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`),
-    };
-}
-async function readLedgerText(root, findings) {
-    try {
-        return (await readLedger(external_node_path_namespaceObject.join(root, LEDGER_PATH), LEDGER_PATH)) ?? "";
-    }
-    catch (e) {
-        findings.push(findingFromError(e, "ledger.read", LEDGER_PATH));
-        return "";
-    }
-}
-/** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
-function commitMessage(reports, outage) {
-    const moved = reports.filter((r) => r.transitions.length);
-    const subject = outage
-        ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
-        : `autolab: monitor tick: ${moved.length} run(s) advanced`;
-    const body = moved.map((r) => `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`);
-    return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
-}
-async function tick(opts, ws, now) {
-    const findings = [];
-    const dryRun = !!opts.dryRun;
-    const { policy } = await loadPolicy(ws.root);
-    const settings = monitorSettings(policy);
-    // Gather.
-    const discovered = await discoverRuns(ws.root, opts.runId ? { runId: opts.runId } : {});
-    // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
-    if (opts.runId && !discovered.runs.length)
-        throw runNotFound(opts.runId, discovered.findings);
-    findings.push(...discovered.findings);
-    const all = await loadRuns(discovered.runs, findings);
-    const ledger = parseLedger(await readLedgerText(ws.root, findings));
-    findings.push(...ledgerProblems(ledger));
-    const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
-    const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
-    // Ask, once.
-    const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
-    const at = isoSeconds(now());
-    const prevState = await readJsonFile(external_node_path_namespaceObject.join(ws.root, MONITOR_STATE_PATH));
-    const outage = outageStep(prevState, { asked: !!outcome, ok: outcome?.ok ?? true, error: outcome?.error }, at, settings.escalateAfterTicks);
-    if (outage.finding)
-        findings.push(outage.finding);
-    // Decide and act, run by run.
-    const ctx = {
-        root: ws.root,
-        at,
-        now,
-        settings,
-        policy,
-        outcome,
-        unresolved: new Set(outcome?.unresolved ?? []),
-        dryRun,
-        findings,
-    };
-    const results = [];
-    for (const l of candidates)
-        results.push(await advanceRun(ctx, l));
-    const reports = results.map((r) => r.report);
-    const changedById = new Map();
-    for (const r of results)
-        if (r.changed)
-            changedById.set(r.changed.run_id, r.changed);
-    const follow = ledgerFollow(all.map((l) => ({
-        before: l.manifest,
-        after: changedById.get(l.manifest.run_id),
-        manifestFile: l.run.manifestDisplay,
-    })), ledger, !opts.runId);
-    findings.push(...follow.findings);
-    const report = {
-        runs: reports,
-        tracked: all.length,
-        inFlight: inFlight.length,
-        findings,
-        scheduler: schedulerSummary(outcome),
-        outage: outage.outage,
-        written: [],
-        dryRun,
-    };
-    if (dryRun)
-        return report;
-    // Record: one change set, one commit.
-    const edits = tickEdits({
-        runs: candidates,
-        results,
-        ledgerFix: follow.fix,
-        monitorState: outage.state,
-        now: now(),
-    });
-    const rec = await record_record(ws, edits, {
-        message: commitMessage(reports, outage.outage),
-        skipCi: opts.skipCi,
-        push: opts.push,
-        branch: opts.branch,
-        token: opts.token,
-    });
-    findings.push(...rec.findings);
-    return { ...report, commit: rec.commit, written: rec.written };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/report/common.js
@@ -26991,6 +26804,212 @@ function monitorVerdict(rep) {
         warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
     };
 }
+/** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
+function commitMessage(reports, outage) {
+    const moved = reports.filter((r) => r.transitions.length);
+    const subject = outage
+        ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
+        : `autolab: monitor tick: ${moved.length} run(s) advanced`;
+    const body = moved.map((r) => `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`);
+    return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/monitor/index.js
+/**
+ * monitor: one tick advances every in-progress run from scheduler evidence.
+ * Gather (discover runs, read manifests and the ledger) -> ask (one batched
+ * scheduler question for every run in flight) -> decide and act per run
+ * (domain/tick.ts; sync and extract in advance.ts) -> record (one change set,
+ * one commit).
+ *
+ *  - Finds runs: every manifest that is not terminal, plus terminal runs with
+ *    no metrics.json yet (not extracted). Terminal, extracted runs cost one
+ *    JSON parse (for the ledger check) and nothing else.
+ *  - Asks the scheduler once for all of them (one sacct + one squeue, one
+ *    scontrol only when accounting is down). The number of scheduler calls
+ *    does not depend on the number of runs.
+ *  - An outage changes no run: it is recorded in `.autolab/monitor_state.json`
+ *    and escalated after `slurm.monitor.poll_failure_escalation_ticks` ticks
+ *    (domain/outage.ts).
+ *  - The per-run rules (sentinel grace, name mismatch, unknown jobs, pending
+ *    reasons that never start) are domain/tick.ts's; see its header.
+ *  - The ledger line of every SLURM run follows its manifest in the same tick
+ *    (ledger/sync.ts); state.json moves with the tracked run.
+ *  - A manifest is only rewritten when something other than the poll time or
+ *    the growing elapsed time changed, so an idle tick writes and commits
+ *    nothing. All changes of the tick land in one commit; when the push is
+ *    rejected, the change set is replayed on the new head and each manifest is
+ *    merged field by field into the other writer's version
+ *    (domain/manifest-merge.ts): a run another writer moved is superseded and
+ *    this tick writes nothing else for it.
+ *  - Two ticks never run at once in one checkout (store/lock.ts).
+ *  - Evidence is never read through a symlink (store/evidence.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function monitor(opts) {
+    const now = opts.now ?? (() => new Date());
+    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+    const release = opts.dryRun ? async () => undefined : await takeMonitorLock(ws.root, ws.inGit, now());
+    try {
+        return await tick(opts, ws, now);
+    }
+    finally {
+        await release();
+    }
+}
+/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
+function sacctTime(d) {
+    const p = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+/** One question to the scheduler for every run in flight (undefined: nothing to ask). */
+async function ask(opts, inFlight, lookbackDays, clientTimeoutMs, now, findings) {
+    const jobIds = [...new Set(inFlight.map((l) => manifestJobId(l.manifest)))];
+    if (!jobIds.length)
+        return undefined;
+    const launched = inFlight
+        .map((l) => Date.parse(String(l.manifest.timestamps?.started_at ?? l.manifest.started_at ?? "")))
+        .filter((t) => Number.isFinite(t));
+    const earliest = launched.length
+        ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
+        : now.getTime() - lookbackDays * 86400 * 1000;
+    const outcome = await queryJobs(jobIds, {
+        startTime: sacctTime(new Date(earliest)),
+        timeoutMs: clientTimeoutMs,
+        ...opts.query,
+    });
+    opts.log?.(`scheduler: ${outcome.calls.length} call(s) for ${jobIds.length} job(s), ${outcome.ok ? `ok (accounting ${outcome.accounting})` : "FAILED: " + outcome.error}`);
+    if (outcome.ok) {
+        for (const w of outcome.warnings) {
+            findings.push({
+                severity: "warning",
+                check: "scheduler.accounting",
+                message: `${w}; runs are followed through squeue/scontrol, and jobs neither shows are left as they are`,
+                hint: "check slurmdbd and its database (sacctmgr show cluster); finished jobs are settled once accounting answers again",
+            });
+        }
+    }
+    return outcome;
+}
+function schedulerSummary(outcome) {
+    return {
+        ok: outcome ? outcome.ok : true,
+        calls: outcome?.calls.length ?? 0,
+        totalMs: Math.round(outcome?.calls.reduce((a, c) => a + c.durationMs, 0) ?? 0),
+        accounting: outcome?.accounting,
+        error: outcome?.error,
+        detail: (outcome?.calls ?? []).map((c) => `${external_node_path_namespaceObject.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`),
+    };
+}
+async function readLedgerText(root, findings) {
+    try {
+        return (await readLedger(external_node_path_namespaceObject.join(root, LEDGER_PATH), LEDGER_PATH)) ?? "";
+    }
+    catch (e) {
+        findings.push(findingFromError(e, "ledger.read", LEDGER_PATH));
+        return "";
+    }
+}
+async function tick(opts, ws, now) {
+    const findings = [];
+    const dryRun = !!opts.dryRun;
+    const { policy } = await loadPolicy(ws.root);
+    const settings = monitorSettings(policy);
+    // Gather.
+    const discovered = await discoverRuns(ws.root, opts.runId ? { runId: opts.runId } : {});
+    // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
+    if (opts.runId && !discovered.runs.length)
+        throw runNotFound(opts.runId, discovered.findings);
+    findings.push(...discovered.findings);
+    const all = await loadRuns(discovered.runs, findings);
+    const ledger = parseLedger(await readLedgerText(ws.root, findings));
+    findings.push(...ledgerProblems(ledger));
+    const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
+    const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
+    // Ask, once.
+    const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
+    const at = isoSeconds(now());
+    const prevState = await readJsonFile(external_node_path_namespaceObject.join(ws.root, MONITOR_STATE_PATH));
+    const outage = outageStep(prevState, { asked: !!outcome, ok: outcome?.ok ?? true, error: outcome?.error }, at, settings.escalateAfterTicks);
+    if (outage.finding)
+        findings.push(outage.finding);
+    // Decide and act, run by run.
+    const ctx = {
+        root: ws.root,
+        at,
+        now,
+        settings,
+        policy,
+        outcome,
+        unresolved: new Set(outcome?.unresolved ?? []),
+        dryRun,
+        findings,
+    };
+    const results = [];
+    for (const l of candidates)
+        results.push(await advanceRun(ctx, l));
+    const reports = results.map((r) => r.report);
+    const changedById = new Map();
+    for (const r of results)
+        if (r.changed)
+            changedById.set(r.changed.run_id, r.changed);
+    const follow = ledgerFollow(all.map((l) => ({
+        before: l.manifest,
+        after: changedById.get(l.manifest.run_id),
+        manifestFile: l.run.manifestDisplay,
+    })), ledger, !opts.runId);
+    findings.push(...follow.findings);
+    const report = {
+        runs: reports,
+        tracked: all.length,
+        inFlight: inFlight.length,
+        findings,
+        scheduler: schedulerSummary(outcome),
+        outage: outage.outage,
+        written: [],
+        dryRun,
+    };
+    if (dryRun)
+        return report;
+    // Record: one change set, one commit.
+    const edits = tickEdits({
+        runs: candidates,
+        results,
+        ledgerFix: follow.fix,
+        monitorState: outage.state,
+        now: now(),
+    });
+    const rec = await record_record(ws, edits, {
+        message: commitMessage(reports, outage.outage),
+        skipCi: opts.skipCi,
+        push: opts.push,
+        branch: opts.branch,
+        token: opts.token,
+    });
+    findings.push(...rec.findings);
+    return { ...report, commit: rec.commit, written: rec.written };
+}
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/monitor.js
 
@@ -27054,31 +27073,6 @@ Options:
         return errors ? 1 : 0;
     },
 };
-
-;// CONCATENATED MODULE: ./lib/src/domain/duration.js
-/**
- * How long something took: the one duration rule, used by the monitor's run
- * reports, the status table's age and the job summary. Pure: `now` is passed in.
- *
- * - from `start` to `end`, or, when there is no end yet, to `now`;
- * - whole seconds (rounded);
- * - a span that ends before it starts (clocks of two hosts disagree) is 0;
- * - undefined when the start is missing or not a date, or there is neither an
- *   end nor a `now`.
- */
-function ms(s) {
-    if (s === undefined || s === "")
-        return undefined;
-    const t = Date.parse(s);
-    return Number.isNaN(t) ? undefined : t;
-}
-function elapsedSeconds(start, end, now) {
-    const a = ms(start);
-    const b = ms(end) ?? now?.getTime();
-    if (a === undefined || b === undefined || !Number.isFinite(b))
-        return undefined;
-    return Math.max(0, Math.round((b - a) / 1000));
-}
 
 ;// CONCATENATED MODULE: ./lib/src/report/status.js
 

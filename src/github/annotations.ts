@@ -13,7 +13,7 @@
  * GitHub: repository-relative, forward slashes, never outside the repository.
  */
 import path from "node:path";
-import type { Finding, Severity } from "../util/errors.js";
+import { worstFirst, type Finding, type Severity } from "../util/errors.js";
 
 /** Per-step display limits GitHub applies to workflow-command annotations. */
 export const STEP_ANNOTATION_LIMITS = { error: 10, warning: 10 } as const;
@@ -23,7 +23,6 @@ export const JOB_ANNOTATION_LIMIT = 50;
 export type WorkflowCommandName = "error" | "warning" | "notice";
 
 const COMMAND_OF: Record<Severity, WorkflowCommandName> = { error: "error", warning: "warning", notice: "notice" };
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 /**
  * The repository-relative, forward-slash path GitHub should see for `file`, or
@@ -121,10 +120,7 @@ export function emitWorkflowCommands(
   write: (line: string) => void = (s) => process.stdout.write(s),
   opts: { repoRoot?: string } = {},
 ): EmitResult {
-  const ordered = findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (SEVERITY_RANK[a.f.severity] ?? 0) - (SEVERITY_RANK[b.f.severity] ?? 0) || a.i - b.i)
-    .map((x) => x.f);
+  const ordered = worstFirst(findings);
   const shownByKind: Record<WorkflowCommandName, number> = { error: 0, warning: 0, notice: 0 };
   let shown = 0;
   let hidden = 0;

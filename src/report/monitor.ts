@@ -100,3 +100,16 @@ export function monitorVerdict(rep: Pick<MonitorReport, "outage">): { failed?: s
     warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
   };
 }
+
+/** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
+export function commitMessage(reports: RunReport[], outage: MonitorReport["outage"]): string {
+  const moved = reports.filter((r) => r.transitions.length);
+  const subject = outage
+    ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
+    : `autolab: monitor tick: ${moved.length} run(s) advanced`;
+  const body = moved.map(
+    (r) =>
+      `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`,
+  );
+  return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
+}

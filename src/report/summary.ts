@@ -9,7 +9,7 @@
  * drawn as failed and `running (RUNNING)` as running; durations follow the
  * one rule of domain/duration.ts.
  */
-import type { Finding, Severity } from "../util/errors.js";
+import { worstFirst, type Finding, type Severity } from "../util/errors.js";
 import { elapsedSeconds } from "../domain/duration.js";
 
 /** GitHub refuses a step summary larger than 1 MiB. */
@@ -46,7 +46,6 @@ export interface SummaryInput {
   now?: string;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 const SEVERITY_ICON: Record<Severity, string> = { error: "🔴 error", warning: "🟡 warning", notice: "🔵 notice" };
 
 function bytes(s: string): number {
@@ -244,10 +243,7 @@ function findingLine(f: Finding): string {
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (SEVERITY_RANK[a.f.severity] ?? 0) - (SEVERITY_RANK[b.f.severity] ?? 0) || a.i - b.i)
-    .map((x) => x.f);
+  return worstFirst(findings);
 }
 
 function render(input: SummaryInput, runs: SummaryRun[], findings: Finding[], truncation: string | undefined): string {

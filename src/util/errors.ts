@@ -118,3 +118,13 @@ export function findingFromError(
   }
   return { severity, check, message: e instanceof Error ? e.message : String(e), file, hint: opts.hint };
 }
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/** Findings worst first (errors, warnings, notices), keeping their order within a severity. */
+export function worstFirst(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (SEVERITY_RANK[a.f.severity] ?? 0) - (SEVERITY_RANK[b.f.severity] ?? 0) || a.i - b.i)
+    .map((x) => x.f);
+}

@@ -10,6 +10,7 @@ import { loadDesign } from "../../contract/design.js";
 import { serializeManifest, writeManifest } from "../../contract/manifest.js";
 import type { RunManifest } from "../../contract/types.js";
 import { isSuccessLike, normalizeSyncStatus } from "../../contract/vocabulary.js";
+import { elapsedSeconds } from "../../domain/duration.js";
 import { jobLogNames } from "../../domain/layout.js";
 import { manifestJobId, statusOf, transition } from "../../domain/run.js";
 import { extractTimeoutSeconds, type MonitorSettings } from "../../domain/settings.js";
@@ -27,7 +28,7 @@ import { neverStarts } from "../../slurm/never-starts.js";
 import { judgeObservation } from "../../slurm/statemap.js";
 import type { QueryOutcome } from "../../slurm/query.js";
 import { jobRunDir } from "../../stages/discover.js";
-import type { RunEvent } from "../../stages/state.js";
+import type { RunEvent } from "../../domain/stage.js";
 import { extractRun } from "../../steps/extract.js";
 import { resolveSyncConfig, syncArtifacts, syncingRecord, syncRecord, type SyncResult } from "../../stages/sync.js";
 import { evidenceFiles, readRunSentinel, symlinkFinding, tail } from "../../store/evidence.js";
@@ -316,11 +317,8 @@ function reportOf(l: LoadedRun, before: RunManifest, step: RunStep, now: Date): 
     startedAt: m.timestamps?.started_at,
     completedAt: m.timestamps?.completed_at,
   };
-  if (rep.startedAt) {
-    const end = rep.completedAt ? Date.parse(rep.completedAt) : now.getTime();
-    const d = Math.round((end - Date.parse(rep.startedAt)) / 1000);
-    if (Number.isFinite(d)) rep.durationSeconds = Math.max(0, d);
-  }
+  const d = elapsedSeconds(rep.startedAt, rep.completedAt, now);
+  if (d !== undefined) rep.durationSeconds = d;
   return rep;
 }
 

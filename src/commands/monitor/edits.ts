@@ -5,14 +5,15 @@
  * monitor's outage state.
  */
 import { serializeManifest } from "../../contract/manifest.js";
-import type { AutolabState, RunManifest } from "../../contract/types.js";
+import type { RunManifest } from "../../contract/types.js";
 import { assertValid, parseDocument } from "../../contract/validate.js";
 import { put, type FileEdit } from "../../domain/changes.js";
-import { MONITOR_STATE_PATH, STATE_PATH } from "../../domain/layout.js";
+import { MONITOR_STATE_PATH } from "../../domain/layout.js";
 import { manifestEdit } from "../../domain/manifest-merge.js";
 import type { MonitorState } from "../../domain/outage.js";
 import { ledgerEdit } from "../../ledger/sync.js";
-import { nextState, serializeState } from "../../stages/state.js";
+import { nextState } from "../../domain/stage.js";
+import { stateEdit } from "../../store/state-file.js";
 import { upsertRunSection } from "../../steps/extract.js";
 import type { LoadedRun } from "../../store/runs.js";
 import type { RunResult } from "./advance.js";
@@ -48,28 +49,15 @@ function summaryEdits(results: readonly RunResult[]): FileEdit[] {
   }));
 }
 
-/** state.json follows the tracked run; the new state is validated before it is written. */
-function stateEdit(results: readonly RunResult[], now: Date): FileEdit | undefined {
-  const events = results.flatMap((r) => r.stateEvents.map((event) => ({ manifest: r.changed ?? undefined, r, event })));
+/** state.json follows the tracked run; the head's state and the new one are validated (store/state-file.ts). */
+function stateFollows(results: readonly RunResult[], now: Date): FileEdit | undefined {
+  const events = results.flatMap((r) => (r.changed ? r.stateEvents.map((event) => ({ m: r.changed!, event })) : []));
   if (!events.length) return undefined;
-  return {
-    path: STATE_PATH,
-    what: "state.json",
-    edit(current, ctx) {
-      if (current === undefined) return "unchanged";
-      const st = parseDocument<AutolabState>("state", new TextDecoder().decode(current), STATE_PATH).data;
-      let s = st;
-      for (const e of events) {
-        const m = e.manifest;
-        if (!m || ctx.superseded.has(m.run_id)) continue;
-        s = nextState(s, m, e.event, now) ?? s;
-      }
-      if (s === st) return "unchanged";
-      const text = serializeState(s);
-      assertValid(parseDocument<AutolabState>("state", text, STATE_PATH));
-      return text;
-    },
-  };
+  return stateEdit((st, ctx) => {
+    let s = st;
+    for (const e of events) if (!ctx.superseded.has(e.m.run_id)) s = nextState(s, e.m, e.event, now) ?? s;
+    return s === st ? undefined : s;
+  }, "state.json");
 }
 
 export function tickEdits(i: {
@@ -96,7 +84,7 @@ export function tickEdits(i: {
   for (const r of i.results) for (const [p, content] of r.files) edits.push(put(p, content, r.report.runId));
   edits.push(...summaryEdits(i.results));
   if (i.ledgerFix.length) edits.push(ledgerEdit(i.ledgerFix));
-  const st = stateEdit(i.results, i.now);
+  const st = stateFollows(i.results, i.now);
   if (st) edits.push(st);
   if (i.monitorState) edits.push(put(MONITOR_STATE_PATH, JSON.stringify(i.monitorState, null, 2) + "\n"));
   return edits;

@@ -50,7 +50,8 @@ import { findingFromError, type Finding } from "../../util/errors.js";
 import { readJsonFile } from "../../util/fs.js";
 import { advanceRun, type RunResult, type TickContext } from "./advance.js";
 import { tickEdits } from "./edits.js";
-import type { MonitorOptions, MonitorReport, RunReport } from "./types.js";
+import { commitMessage } from "../../report/monitor.js";
+import type { MonitorOptions, MonitorReport } from "./types.js";
 
 export type { MonitorOptions, MonitorReport, RunReport } from "./types.js";
 export type { MonitorState } from "../../domain/outage.js";
@@ -131,19 +132,6 @@ async function readLedgerText(root: string, findings: Finding[]): Promise<string
     findings.push(findingFromError(e, "ledger.read", LEDGER_PATH));
     return "";
   }
-}
-
-/** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
-export function commitMessage(reports: RunReport[], outage: MonitorReport["outage"]): string {
-  const moved = reports.filter((r) => r.transitions.length);
-  const subject = outage
-    ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
-    : `autolab: monitor tick: ${moved.length} run(s) advanced`;
-  const body = moved.map(
-    (r) =>
-      `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`,
-  );
-  return body.length ? `${subject}\n\n${body.join("\n")}` : subject;
 }
 
 async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promise<MonitorReport> {
