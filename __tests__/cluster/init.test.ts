@@ -27,7 +27,7 @@ import { parseLedger } from "../../src/ledger/ledger.js";
 import { parseDocument } from "../../src/contract/validate.js";
 import { loadPolicy } from "../../src/contract/policy.js";
 import { resolveIteration } from "../../src/contract/design.js";
-import { buildCommand } from "../../src/slurm/render.js";
+import { buildCommand } from "../../src/scheduler/slurm-cli/render.js";
 import { renderArgv } from "../../src/stages/placeholders.js";
 import { jsonObjectFromStdout } from "../../src/stages/extract.js";
 import { runArgv, ok } from "../../src/util/exec.js";

@@ -24,10 +24,10 @@ import {
   type MonitorOptions,
   type MonitorReport,
 } from "../../src/stages/monitor.js";
-import type { JobObservation } from "../../src/slurm/statemap.js";
+import type { JobObservation } from "../../src/scheduler/slurm-cli/statemap.js";
 import { CLI_ENTRY, cloneRepo, GIT_ENV, git as gitAsync, makeRepo, TSX_LOADER } from "../helpers/repo.js";
 import { cancel } from "../../src/stages/cancel.js";
-import { renderSlurmScript, sbatchArgv } from "../../src/slurm/render.js";
+import { renderSlurmScript, sbatchArgv } from "../../src/scheduler/slurm-cli/render.js";
 import { writeManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import {

@@ -14,7 +14,7 @@ import type { RunManifest } from "../contract/types.js";
 import { manifestJobId, readManifest, writeManifest } from "../contract/manifest.js";
 import { canTransition, type RunStatus } from "../contract/vocabulary.js";
 import { LEDGER_PATH, upsertLedgerFile } from "../ledger/io.js";
-import { cancelJobs } from "../slurm/cancel.js";
+import { cancelJobs } from "../scheduler/slurm-cli/cancel.js";
 import { discoverRuns, runNotFound } from "./discover.js";
 import { statusOf } from "../domain/run.js";
 import { takeMonitorLock } from "../store/lock.js";

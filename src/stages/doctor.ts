@@ -7,7 +7,7 @@
  */
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
-import { probeSlurm, type SlurmProbe } from "../slurm/probe.js";
+import { probeSlurm, type SlurmProbe } from "../scheduler/slurm-cli/probe.js";
 import { runArgv } from "../util/exec.js";
 
 export type CheckLevel = "ok" | "warn" | "fail";

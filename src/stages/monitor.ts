@@ -75,8 +75,8 @@ import { manifestJobId, serializeManifest, writeManifest } from "../contract/man
 import { parseDocument } from "../contract/validate.js";
 import { parseLedger, canonicalLine } from "../ledger/ledger.js";
 import { LEDGER_PATH, readLedger, upsertManyFile } from "../ledger/io.js";
-import { queryJobs, type JobObservation, type QueryOutcome } from "../slurm/query.js";
-import { decideJob, type JobDecision } from "../slurm/statemap.js";
+import { queryJobs, type JobObservation, type QueryOutcome } from "../scheduler/slurm-cli/query.js";
+import { decideJob, type JobDecision } from "../scheduler/slurm-cli/statemap.js";
 import {
   resolveSyncConfig,
   syncArtifacts,

@@ -77,7 +77,7 @@ import { LEDGER_FORMAT, indexLedger, verifyRunInLedger, type LedgerIndex } from 
 import { AutolabError, findingFromError, type Finding, type SourceLocation } from "../util/errors.js";
 import { describeFailure, ok, runArgv } from "../util/exec.js";
 import { decodeUtf8Strict, resolveInside } from "../util/fs.js";
-import { shellJoin, shellQuote } from "../slurm/shell.js";
+import { shellJoin, shellQuote } from "../scheduler/slurm-cli/shell.js";
 import { discoverRuns, jobRunDir, type DiscoveredRun } from "./discover.js";
 import { splitCommandLine } from "./placeholders.js";
 import { readState } from "./state.js";

@@ -25,7 +25,7 @@
  *   their absence is not evidence (a job missing only from squeue is never
  *   taken as finished), so the caller must not count it towards "unknown".
  */
-import { describeFailure, ok, runArgv, type ExecResult } from "../util/exec.js";
+import { describeFailure, ok, runArgv, type ExecResult } from "../../util/exec.js";
 import {
   CLIENT_ENV,
   classifySacctFailure,

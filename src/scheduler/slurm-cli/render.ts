@@ -61,8 +61,8 @@
  * - `SIGUSR1/2` are not trapped: with `--signal=B:USR1@t` bash would end at
  *   once; use `--signal=USR1@t` (without `B:`) to signal the command.
  */
-import type { Design } from "../contract/types.js";
-import { AutolabError } from "../util/errors.js";
+import type { Design } from "../../contract/types.js";
+import { AutolabError } from "../../util/errors.js";
 import { bashQuote, shellJoin, shellQuote } from "./shell.js";
 import {
   type Directive,
@@ -103,11 +103,11 @@ export interface RenderedScript {
   sentinelPath: string;
 }
 
-export { SENTINEL_FILE } from "../domain/layout.js";
-import { SENTINEL_FILE } from "../domain/layout.js";
+export { SENTINEL_FILE } from "../../domain/layout.js";
+import { SENTINEL_FILE } from "../../domain/layout.js";
 
-export { jobNameFor } from "../domain/layout.js";
-import { jobNameFor } from "../domain/layout.js";
+export { jobNameFor } from "../../domain/layout.js";
+import { jobNameFor } from "../../domain/layout.js";
 
 /** Repository-relative run directory: `<iterationPath>/runs/<runId>`. */
 export function runDirFor(iterationPath: string, runId: string): string {

@@ -18,8 +18,8 @@
  * problems in `findings`); the `validate*` functions return the findings.
  * Pure: no I/O.
  */
-import type { Design } from "../contract/types.js";
-import { AutolabError, type Finding, type Severity } from "../util/errors.js";
+import type { Design } from "../../contract/types.js";
+import { AutolabError, type Finding, type Severity } from "../../util/errors.js";
 import { isSafeToken } from "./shell.js";
 
 /** A long sbatch option as written to an `#SBATCH` line: `--name` or `--name=value`. */

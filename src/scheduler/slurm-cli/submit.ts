@@ -16,8 +16,8 @@
  * lost). With `adoptJobName`, every retry first looks the job up by name and
  * adopts it when found, rather than submitting twice.
  */
-import { AutolabError } from "../util/errors.js";
-import { describeFailure, ok, runArgv, type ExecResult } from "../util/exec.js";
+import { AutolabError } from "../../util/errors.js";
+import { describeFailure, ok, runArgv, type ExecResult } from "../../util/exec.js";
 import {
   CLIENT_ENV,
   classifySacctFailure,

@@ -6,7 +6,7 @@
  * (`sinfo`) and tries accounting (`sacct`). Every line of `summary` says what
  * was asked and what the answer was, for humans.
  */
-import { describeFailure, ok, runArgv } from "../util/exec.js";
+import { describeFailure, ok, runArgv } from "../../util/exec.js";
 import {
   CLIENT_ENV,
   classifySacctFailure,
