@@ -32,6 +32,7 @@ import { renderArgv } from "../../src/stages/placeholders.js";
 import { jsonObjectFromStdout } from "../../src/stages/extract.js";
 import { runArgv, ok } from "../../src/util/exec.js";
 import type { Design } from "../../src/contract/types.js";
+import { realScheduler } from "../helpers/cluster.js";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -200,11 +201,17 @@ describe("the example iteration", () => {
   }
 
   it.skipIf(!haveSlurm)("launches on the SLURM dev cluster and completes with its metric", async () => {
-    const { launch } = await import("../../src/stages/launch.js");
+    const { launch } = await import("../../src/commands/launch.js");
     const { monitor } = await import("../../src/stages/monitor.js");
     const root = tempDir();
     await initRepository({ root });
-    const res = await launch({ cwd: root, design: "example_iteration", commit: false, push: false });
+    const res = await launch({
+      scheduler: realScheduler(),
+      cwd: root,
+      design: "example_iteration",
+      commit: false,
+      push: false,
+    });
     expect(res.hostMode).toBe("slurm");
     expect(res.jobId).toMatch(/^\d+/);
     let status = res.status;

@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { launch } from "../../src/stages/launch.js";
+import { launch } from "../../src/commands/launch.js";
 import {
   jobNameMismatch,
   keepTheirs,
@@ -26,7 +26,7 @@ import {
 } from "../../src/stages/monitor.js";
 import type { JobObservation } from "../../src/scheduler/slurm-cli/statemap.js";
 import { CLI_ENTRY, cloneRepo, GIT_ENV, git as gitAsync, makeRepo, TSX_LOADER } from "../helpers/repo.js";
-import { cancel } from "../../src/stages/cancel.js";
+import { cancel } from "../../src/commands/cancel.js";
 import { renderSlurmScript, sbatchArgv } from "../../src/scheduler/slurm-cli/render.js";
 import { writeManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
@@ -38,6 +38,7 @@ import {
   scontrol,
   waitForSacct,
   waitForState,
+  realScheduler,
 } from "../helpers/cluster.js";
 
 const sinfoOnPath = slurmOnPath("__tests__/monitor.test.ts");
@@ -140,7 +141,7 @@ async function waitForFile(file: string, timeoutMs = 30_000): Promise<void> {
 
 const launched: string[] = [];
 async function launchRun(root: string, it: string): Promise<{ runId: string; jobId: string }> {
-  const r = await launch({ cwd: root, design: it, commit: false });
+  const r = await launch({ scheduler: realScheduler(), cwd: root, design: it, commit: false });
   expect(r.status).toBe("submitted");
   launched.push(r.jobId!);
   return { runId: r.runId, jobId: r.jobId! };
@@ -245,7 +246,7 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     await waitForState(jobId, (s) => s === "RUNNING");
     await tick(root, { runId });
     expect(manifest(root, "long", runId).status).toBe("running");
-    const res = await cancel({ cwd: root, runId, commit: false, by: "tester" });
+    const res = await cancel({ scheduler: realScheduler(), cwd: root, runId, commit: false, by: "tester" });
     expect(res.scancelled).toBe(true);
     expect(res.after).toBe("failed");
     await waitForState(jobId, (s) => s === "CANCELLED");
@@ -432,7 +433,7 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
     g(root, "commit", "-m", "init");
     g(root, "push", "origin", "main");
 
-    const l = await launch({ cwd: root, design: "gitok" });
+    const l = await launch({ scheduler: realScheduler(), cwd: root, design: "gitok" });
     launched.push(l.jobId!);
     expect(l.commit?.pushed).toBe(true);
     let state = JSON.parse(readFileSync(path.join(root, ".autolab/state.json"), "utf8"));
@@ -823,7 +824,7 @@ describe.skipIf(!sinfoOnPath)("monitor: a commit-back retry never moves a run ba
       remote: true,
       files: { "experiments/in_progress/race/design.yaml": design("race", "sleep 300") },
     });
-    const l = await launch({ cwd: a.root, design: "race" });
+    const l = await launch({ scheduler: realScheduler(), cwd: a.root, design: "race" });
     launched.push(l.jobId!);
     expect(l.commit?.pushed).toBe(true);
     const b = await cloneRepo(a.remote!, path.join(path.dirname(a.root), "clone-b"));

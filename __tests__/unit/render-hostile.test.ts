@@ -13,7 +13,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Design } from "../../src/contract/types.js";
-import { renderLocalScript, renderSlurmScript, sbatchArgv, type RenderInput } from "../../src/scheduler/slurm-cli/render.js";
+import {
+  renderLocalScript,
+  renderSlurmScript,
+  sbatchArgv,
+  type RenderInput,
+} from "../../src/scheduler/slurm-cli/render.js";
 import { bashQuote, shellQuote } from "../../src/scheduler/slurm-cli/shell.js";
 import { validateComputeValues, validateRenderValues } from "../../src/scheduler/slurm-cli/values.js";
 import { AutolabError } from "../../src/util/errors.js";

@@ -10,10 +10,11 @@ import { readActionContext, assertTrustedEvent, type ActionContext } from "../gi
 import { createOctokit, publishFindings, upsertRunCheck, type Octokit } from "../github/checks.js";
 import { emitWorkflowCommands } from "../github/annotations.js";
 import { renderSummary, writeSummary } from "../github/summary.js";
-import { launch } from "../stages/launch.js";
+import { launch } from "../commands/launch.js";
+import { slurmCli } from "../scheduler/slurm-cli/index.js";
 import { monitor, type RunReport } from "../stages/monitor.js";
 import { runVerify } from "../stages/verify.js";
-import { cancel } from "../stages/cancel.js";
+import { cancel } from "../commands/cancel.js";
 import { collectStatus } from "../stages/status.js";
 import { AutolabError, formatError, type Finding } from "../util/errors.js";
 import { resolveInside } from "../util/fs.js";
@@ -78,6 +79,8 @@ export async function runAction(): Promise<void> {
   }
   const cwd = inputs.workingDirectory;
   const repoRoot = (await isGitRepo(cwd)) ? await topLevel(cwd) : cwd;
+  // The composition root: the scheduler every command talks to.
+  const scheduler = slurmCli();
   const octokit = inputs.token ? await createOctokit(inputs.token, ctx.apiUrl) : undefined;
   const common = {
     cwd,
@@ -100,6 +103,7 @@ export async function runAction(): Promise<void> {
         const res = await launch({
           ...common,
           design: inputs.design,
+          scheduler,
           dryRun: inputs.dryRun,
           launchKey,
           runId: inputs.runId,
@@ -265,7 +269,7 @@ export async function runAction(): Promise<void> {
       }
       case "cancel": {
         if (!inputs.runId) throw new AutolabError("input 'run-id' is required for command: cancel", { exitCode: 2 });
-        const res = await cancel({ ...common, runId: inputs.runId, by: ctx.actor });
+        const res = await cancel({ ...common, scheduler, runId: inputs.runId, by: ctx.actor });
         core.setOutput("run-id", res.runId);
         core.setOutput("job-id", res.jobId ?? "");
         core.setOutput("status", res.after);

@@ -91,6 +91,8 @@ export interface Submission {
   scriptPath: string;
   /** The command that submits (batch) or runs (local) it, as argv (for the manifest and a dry run). */
   argv: string[];
+  /** `argv` as one shell-quoted command line (the manifest's `command`). */
+  commandLine: string;
   /** What the scheduler is asked for, one option a line in its own words (empty for local). */
   directives: string[];
   /** Repository-relative log paths of the job. */
@@ -258,6 +260,8 @@ export interface TestSubmission {
 export interface Scheduler {
   /** A short name for messages (`slurm`). */
   readonly name: string;
+  /** How people call the scheduler's operations, for messages and run histories (`scancel`, `scontrol ping`). */
+  readonly terms: { submit: string; cancel: string; ping: string };
   /** What this host can do. `deep` also asks the controller (partitions, accounting). */
   probe(o?: { deep?: boolean; timeoutMs?: number }): Promise<SchedulerProbe>;
   /** Validate and normalise a design's job (throws an AutolabError naming the design path). Pure. */

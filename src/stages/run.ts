@@ -19,7 +19,8 @@ import { AutolabError } from "../util/errors.js";
 import { loadPolicy, POLICY_PATH } from "../contract/policy.js";
 import type { AutolabState } from "../contract/types.js";
 import { STAGES } from "../contract/vocabulary.js";
-import { launch, type LaunchResult } from "./launch.js";
+import { launch, type LaunchResult } from "../commands/launch.js";
+import type { Scheduler } from "../scheduler/port.js";
 import { monitor, type MonitorReport } from "./monitor.js";
 import { readState, STATE_PATH } from "./state.js";
 import { isGitRepo, topLevel } from "../git/git.js";
@@ -30,6 +31,8 @@ export const DEFAULT_TODO_FALLBACK_STAGE = "hypothesis";
 
 export interface RunStepOptions {
   cwd: string;
+  /** The scheduler a launch submits to (from the face). */
+  scheduler: Scheduler;
   push?: boolean;
   commit?: boolean;
   branch?: string;
@@ -137,7 +140,7 @@ export async function runStep(opts: RunStepOptions): Promise<RunStepResult> {
   };
 
   if (before === "launch") {
-    const res = await launch({ ...common, design: state.iteration_id, dryRun: opts.dryRun });
+    const res = await launch({ ...common, scheduler: opts.scheduler, design: state.iteration_id, dryRun: opts.dryRun });
     const after = (await readState(repoRoot))?.stage ?? before;
     return {
       stageBefore: before,

@@ -1,6 +1,7 @@
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
-import { doctor, formatDoctor } from "../../stages/doctor.js";
+import { doctor, formatDoctor } from "../../commands/doctor.js";
+import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { isGitRepo, topLevel } from "../../git/git.js";
 
 export const command: CliCommand = {
@@ -14,7 +15,7 @@ required check fails.
   async run(argv, io) {
     const a = parseArgs(argv, [{ name: "json" }]);
     const root = (await isGitRepo(io.cwd)) ? await topLevel(io.cwd) : io.cwd;
-    const rep = await doctor(root);
+    const rep = await doctor(root, { scheduler: slurmCli() });
     io.stdout(a.flags.json ? JSON.stringify(rep, null, 2) + "\n" : formatDoctor(rep));
     return rep.ok ? 0 : 1;
   },

@@ -3,6 +3,7 @@ import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError, formatFinding } from "../../util/errors.js";
 import { runStep } from "../../stages/run.js";
+import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 
 export const command: CliCommand = {
   name: "run",
@@ -27,6 +28,7 @@ by a person or an agent.
     if (a.positionals.length) throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab run --help");
     const res = await runStep({
       cwd: io.cwd,
+      scheduler: slurmCli(),
       dryRun: !!a.flags["dry-run"],
       push: a.flags["no-push"] ? false : undefined,
       commit: a.flags["no-commit"] ? false : undefined,

@@ -29,6 +29,7 @@ import { cancelJobs } from "./cancel.js";
 import { probeChecks, probeSlurm, type SlurmTool } from "./probe.js";
 import { queryJobs, type SlurmQueryOptions } from "./query.js";
 import { jobRequest, renderBatch, renderLocal, sbatchArgv } from "./render.js";
+import { shellJoin } from "./shell.js";
 import { controllerView, findJobsByName, submitJob, SubmitError, testOnly } from "./submit.js";
 
 export interface SlurmCliOptions {
@@ -54,6 +55,7 @@ export function slurmCli(opts: SlurmCliOptions = {}): Scheduler {
   const timeoutMs = opts.timeoutMs;
   return {
     name: "slurm",
+    terms: { submit: "sbatch", cancel: "scancel", ping: "scontrol ping" },
 
     async probe(o = {}): Promise<SchedulerProbe> {
       const p = await probeSlurm({ timeoutMs: o.timeoutMs ?? opts.probeTimeoutMs ?? 10_000, deep: o.deep, bins });
@@ -76,6 +78,7 @@ export function slurmCli(opts: SlurmCliOptions = {}): Scheduler {
         script: rendered.script,
         scriptPath: o.scriptPath,
         argv,
+        commandLine: shellJoin(argv),
         directives: rendered.directives.map((d) => (d.value === undefined ? d.option : `${d.option}=${d.value}`)),
         logPaths: rendered.logPaths,
         sentinelPath: rendered.sentinelPath,
