@@ -2,7 +2,8 @@
  * The ledger as a change-set edit: upsert one run's line into the ledger as
  * the head being recorded on has it (commit-back replays it on every head it
  * tries, so another writer's lines are kept). A missing ledger is created
- * with its header. A malformed or duplicated line of the run throws (the
+ * with its header. The file is always part of the change (an earlier attempt
+ * that wrote the line but never committed it gets it committed). A malformed or duplicated line of the run throws (the
  * edit is then reported as a finding by record(), naming the line).
  */
 import type { RunManifest } from "../contract/types.js";
@@ -32,7 +33,8 @@ export function ledgerEdit(m: RunManifest, ledgerPath: string = LEDGER_PATH): Fi
         }
         throw e;
       }
-      return existing !== undefined && text === existing ? "unchanged" : text;
+      // Returned even when unchanged: a line an earlier uncommitted attempt wrote is then committed.
+      return text;
     },
   };
 }

@@ -19,7 +19,8 @@ export function stateEdit(m: RunManifest, event: RunEvent, at: Date): FileEdit {
       const text = new TextDecoder("utf-8", { fatal: true }).decode(current);
       const state = assertValid(parseDocument<AutolabState>("state", text, STATE_PATH)).data;
       const next = nextState(state, m, event, at);
-      if (!next) return "unchanged";
+      // Unchanged, it is still part of the change: an earlier uncommitted attempt's move gets committed.
+      if (!next) return text;
       const out = serializeState(next);
       assertValid(parseDocument<AutolabState>("state", out, STATE_PATH));
       return out;
