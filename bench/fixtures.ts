@@ -4,7 +4,7 @@
  * flight, and the counting wrapper programs that tell how often the monitor
  * called the scheduler.
  *
- * Shapes (see src/stages/launch.ts and docs/ARCHITECTURE.md):
+ * Shapes (see src/commands/launch.ts and docs/ARCHITECTURE.md):
  * - runs are grouped `RUNS_PER_ITERATION` to an iteration; finished iterations
  *   live in `experiments/done/`, the ones with runs in flight in
  *   `experiments/in_progress/`; each iteration has a design.yaml (compute
@@ -24,7 +24,7 @@ import path from "node:path";
 import type { Metrics, RunManifest } from "../src/contract/types.js";
 import { canonicalLine } from "../src/ledger/ledger.js";
 import { LEDGER_HEADER, LEDGER_PATH } from "../src/ledger/io.js";
-import { CLIENT_ENV } from "../src/slurm/parse.js";
+import { CLIENT_ENV } from "../src/scheduler/slurm-cli/parse.js";
 import { AutolabError } from "../src/util/errors.js";
 import { describeFailure, ok, runArgv } from "../src/util/exec.js";
 import { writeFileAtomic } from "../src/util/fs.js";

@@ -31,7 +31,7 @@ import * as prettier from "prettier";
 import type { RunManifest } from "../src/contract/types.js";
 import { upsertLedger, upsertMany, verifyLedger } from "../src/ledger/ledger.js";
 import { upsertLedgerFile } from "../src/ledger/io.js";
-import { CLIENT_ENV, SACCT_FIELDS } from "../src/slurm/parse.js";
+import { CLIENT_ENV, SACCT_FIELDS } from "../src/scheduler/slurm-cli/parse.js";
 import { describeFailure, ok, runArgv } from "../src/util/exec.js";
 import { writeFileAtomic } from "../src/util/fs.js";
 import {
@@ -716,7 +716,7 @@ function targets(
       met: same,
       note: same
         ? undefined
-        : "queryJobs splits the id list into chunks of 500 (default chunkSize in src/slurm/query.ts): one sacct + one squeue per 500 runs in flight",
+        : "queryJobs splits the id list into chunks of 500 (default chunkSize in src/scheduler/slurm-cli/query.ts): one sacct + one squeue per 500 runs in flight",
     });
     const k = sizes.find((s) => s.inFlight === 1000);
     if (k)

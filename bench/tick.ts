@@ -10,6 +10,7 @@
  * programs passed in `--bins` (see fixtures.ts), not here.
  */
 import { monitor } from "../src/commands/monitor/index.js";
+import { slurmCli } from "../src/scheduler/slurm-cli/index.js";
 
 interface Args {
   repo: string;
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     cwd: args.repo,
     commit: args.commit,
     push: false,
-    query: args.bins ? { bins: args.bins } : undefined,
+    scheduler: slurmCli(args.bins ? { bins: args.bins } : {}),
   });
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);

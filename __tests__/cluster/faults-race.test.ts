@@ -23,13 +23,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { launch } from "../../src/stages/launch.js";
+import { launch } from "../../src/commands/launch.js";
 import { monitor, type MonitorReport } from "../../src/commands/monitor/index.js";
 import { parseLedger } from "../../src/ledger/ledger.js";
 import { LEDGER_HEADER } from "../../src/ledger/io.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { runArgv } from "../../src/util/exec.js";
-import { slurmOnPath, requireCluster, scancel, waitForSacct } from "../helpers/cluster.js";
+import { slurmOnPath, requireCluster, scancel, waitForSacct, realScheduler } from "../helpers/cluster.js";
 import { cloneRepo, git, GIT_ENV, makeRepo, runCli, type CliResult } from "../helpers/repo.js";
 
 const sinfoOnPath = slurmOnPath("__tests__/faults-race.test.ts");
@@ -149,7 +149,13 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
     // Launch every run through the real launch path, committed and pushed one by one.
     await waitSchedulerAnswers();
     for (let i = 0; i < 3 * N; i++) {
-      const r = await launch({ cwd: repo.root, design: `race${i}`, commit: true, push: true });
+      const r = await launch({
+        scheduler: realScheduler(),
+        cwd: repo.root,
+        design: `race${i}`,
+        commit: true,
+        push: true,
+      });
       expect(r.status, r.error).toBe("submitted");
       expect(r.commit?.pushed, JSON.stringify(r.commit)).toBe(true);
       (i < N ? round1 : i < 2 * N ? round2 : round3).push({
@@ -213,7 +219,15 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
     const clones = await Promise.all(round1.map((_, i) => cloneRepo(remote, path.join(parent, `r1clone${i}`))));
     round1.forEach((r, i) => withJobEvidence(clones[i], r));
     const results = await Promise.allSettled(
-      round1.map((r, i) => monitor({ cwd: clones[i], runId: r.runId, push: true, query: { timeoutMs: 60_000 } })),
+      round1.map((r, i) =>
+        monitor({
+          scheduler: realScheduler(),
+          cwd: clones[i],
+          runId: r.runId,
+          push: true,
+          query: { timeoutMs: 60_000 },
+        }),
+      ),
     );
     const errors = results.flatMap((x, i) =>
       x.status === "rejected" ? [`${round1[i].runId}: ${String((x.reason as Error)?.stack ?? x.reason)}`] : [],
@@ -228,7 +242,13 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
         `round 1, ${round1[i].runId}: scheduler outage during the race (${reports[i].scheduler.error}); ticking again`,
       );
       await waitSchedulerAnswers(round1[i].jobId);
-      reports[i] = await monitor({ cwd: clones[i], runId: round1[i].runId, push: true, query: { timeoutMs: 60_000 } });
+      reports[i] = await monitor({
+        scheduler: realScheduler(),
+        cwd: clones[i],
+        runId: round1[i].runId,
+        push: true,
+        query: { timeoutMs: 60_000 },
+      });
     }
     reports.forEach((rep, i) => {
       const ctx = JSON.stringify(

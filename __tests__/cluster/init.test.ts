@@ -27,11 +27,12 @@ import { parseLedger } from "../../src/ledger/ledger.js";
 import { parseDocument } from "../../src/contract/validate.js";
 import { loadPolicy } from "../../src/contract/policy.js";
 import { resolveIteration } from "../../src/contract/design.js";
-import { buildCommand } from "../../src/slurm/render.js";
+import { buildCommand } from "../../src/scheduler/slurm-cli/render.js";
 import { renderArgv } from "../../src/stages/placeholders.js";
 import { jsonObjectFromStdout } from "../../src/steps/extract.js";
 import { runArgv, ok } from "../../src/util/exec.js";
 import type { Design } from "../../src/contract/types.js";
+import { realScheduler } from "../helpers/cluster.js";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -200,18 +201,30 @@ describe("the example iteration", () => {
   }
 
   it.skipIf(!haveSlurm)("launches on the SLURM dev cluster and completes with its metric", async () => {
-    const { launch } = await import("../../src/stages/launch.js");
+    const { launch } = await import("../../src/commands/launch.js");
     const { monitor } = await import("../../src/commands/monitor/index.js");
     const root = tempDir();
     await initRepository({ root });
-    const res = await launch({ cwd: root, design: "example_iteration", commit: false, push: false });
+    const res = await launch({
+      scheduler: realScheduler(),
+      cwd: root,
+      design: "example_iteration",
+      commit: false,
+      push: false,
+    });
     expect(res.hostMode).toBe("slurm");
     expect(res.jobId).toMatch(/^\d+/);
     let status = res.status;
     // Bounded: the job takes seconds; each tick is one sacct + one squeue call.
     for (let tick = 0; tick < 120 && !["completed", "failed", "partial"].includes(status); tick++) {
       await new Promise((r) => setTimeout(r, 1000));
-      const rep = await monitor({ cwd: root, runId: res.runId, commit: false, push: false });
+      const rep = await monitor({
+        scheduler: realScheduler(),
+        cwd: root,
+        runId: res.runId,
+        commit: false,
+        push: false,
+      });
       status = rep.runs.find((r) => r.runId === res.runId)?.after ?? status;
     }
     expect(status).toBe("completed");

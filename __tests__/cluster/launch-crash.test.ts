@@ -18,10 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { canonicalLine, parseLedger } from "../../src/ledger/ledger.js";
-import { journalDir, launch } from "../../src/stages/launch.js";
+import { journalDir, launch } from "../../src/commands/launch.js";
 import { runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
-import { clusterUp, scancel, scontrol, TEST_USER, waitForState } from "../helpers/cluster.js";
+import { clusterUp, scancel, scontrol, TEST_USER, waitForState, realScheduler } from "../helpers/cluster.js";
 
 const PROJECT = path.resolve(__dirname, "../..");
 const TSX = pathToFileURL(path.join(PROJECT, "node_modules/tsx/dist/loader.mjs")).href;
@@ -224,7 +224,13 @@ describe.skipIf(!clusterUp())("launch faults on the SLURM dev cluster", () => {
     let err: unknown;
     process.env.PATH = `${fakeBin}:${savedPath}`;
     try {
-      err = await launch({ cwd: r.work, design: "it1", launchKey: key, submit: { retries: 1, baseDelayMs: 10 } }).then(
+      err = await launch({
+        scheduler: realScheduler(),
+        cwd: r.work,
+        design: "it1",
+        launchKey: key,
+        submit: { retries: 1, baseDelayMs: 10 },
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -238,7 +244,7 @@ describe.skipIf(!clusterUp())("launch faults on the SLURM dev cluster", () => {
     expect(await g(r.work, "status", "--porcelain", "--untracked-files=all")).toBe("");
     const entries = await readJournalEntries(r.work);
     expect(entries).toHaveLength(1);
-    const retry = await launch({ cwd: r.work, design: "it1", launchKey: key });
+    const retry = await launch({ scheduler: realScheduler(), cwd: r.work, design: "it1", launchKey: key });
     submitted.push(retry.jobId!);
     expect(retry).toMatchObject({ runId: entries[0].run_id, status: "submitted", adopted: false, reused: false });
     expect(await jobsNamed(`autolab-${retry.runId}`)).toEqual([retry.jobId]);
@@ -248,11 +254,11 @@ describe.skipIf(!clusterUp())("launch faults on the SLURM dev cluster", () => {
   it("records written but never committed: the relaunch commits them without submitting", async () => {
     const r = await makeRepo("true");
     const before = (await g(r.remote, "rev-parse", "main")).trim();
-    const firstTry = await launch({ cwd: r.work, design: "it1", commit: false });
+    const firstTry = await launch({ scheduler: realScheduler(), cwd: r.work, design: "it1", commit: false });
     submitted.push(firstTry.jobId!);
     expect(firstTry.commit).toBeUndefined();
     expect((await g(r.remote, "rev-parse", "main")).trim()).toBe(before);
-    const again = await launch({ cwd: r.work, design: "it1", runId: firstTry.runId });
+    const again = await launch({ scheduler: realScheduler(), cwd: r.work, design: "it1", runId: firstTry.runId });
     expect(again).toMatchObject({ reused: true, jobId: firstTry.jobId, status: "submitted" });
     expect(again.commit?.committed).toBe(true);
     expect(again.commit?.pushed).toBe(true);
@@ -264,11 +270,11 @@ describe.skipIf(!clusterUp())("launch faults on the SLURM dev cluster", () => {
 
   it("a run directory lost without any journal: --run-id finds the job by its name and adopts it", async () => {
     const r = await makeRepo("true");
-    const lost = await launch({ cwd: r.work, design: "it1", commit: false });
+    const lost = await launch({ scheduler: realScheduler(), cwd: r.work, design: "it1", commit: false });
     submitted.push(lost.jobId!);
     await rm(path.join(r.work, "experiments/in_progress/it1/runs"), { recursive: true, force: true });
     await rm(path.join(r.work, "docs"), { recursive: true, force: true });
-    const again = await launch({ cwd: r.work, design: "it1", runId: lost.runId });
+    const again = await launch({ scheduler: realScheduler(), cwd: r.work, design: "it1", runId: lost.runId });
     expect(again).toMatchObject({
       runId: lost.runId,
       jobId: lost.jobId,

@@ -19,12 +19,12 @@ import { readManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { BOT_IDENTITY } from "../../src/git/commitback.js";
 import { canonicalLine, parseLedger } from "../../src/ledger/ledger.js";
-import { launch, type LaunchResult } from "../../src/stages/launch.js";
+import { launch, type LaunchResult } from "../../src/commands/launch.js";
 import { runVerify } from "../../src/verify/index.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
-import { clusterUp, scancel, scontrol, waitForState } from "../helpers/cluster.js";
+import { clusterUp, scancel, scontrol, waitForState, realScheduler } from "../helpers/cluster.js";
 
 const PROJECT = path.resolve(__dirname, "../..");
 const TSX = pathToFileURL(path.join(PROJECT, "node_modules/tsx/dist/loader.mjs")).href;
@@ -175,7 +175,13 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
     const remoteBefore = (await g(repo.remote, "rev-parse", "main")).trim();
     const headBefore = (await g(repo.work, "rev-parse", "HEAD")).trim();
     const logs: string[] = [];
-    first = await launch({ cwd: repo.work, design: "it1", log: (s) => logs.push(s), launchedBy: "alice" });
+    first = await launch({
+      scheduler: realScheduler(),
+      cwd: repo.work,
+      design: "it1",
+      log: (s) => logs.push(s),
+      launchedBy: "alice",
+    });
     expect(first.status).toBe("submitted");
     expect(first.jobId).toMatch(/^\d+$/);
     submitted.push(first.jobId!);
@@ -351,7 +357,12 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
     const r = await makeRepo(files);
     const head = (await g(r.work, "rev-parse", "HEAD")).trim();
     for (const [it, d] of Object.entries(designs)) {
-      const err = await launch({ cwd: r.work, design: it, launchKey: `hostile-${it}` }).then(
+      const err = await launch({
+        scheduler: realScheduler(),
+        cwd: r.work,
+        design: it,
+        launchKey: `hostile-${it}`,
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -406,7 +417,7 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
       [designPath("bad")]: local("echo oops >&2; exit 3"),
       ".autolab/state.json": JSON.stringify(state) + "\n",
     });
-    const ok = await launch({ cwd: r.work, design: "ok" });
+    const ok = await launch({ scheduler: realScheduler(), cwd: r.work, design: "ok" });
     expect(ok.status).toBe("completed");
     const m = await manifestOf(r.work, ok);
     expect(m).toMatchObject({ host_mode: "local", status: "completed", artifact_sync_to_local: { status: "ok" } });
@@ -422,14 +433,14 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
     });
     expect(await g(r.remote, "ls-tree", "-r", "--name-only", "main")).not.toContain(LEDGER);
 
-    const part = await launch({ cwd: r.work, design: "part" });
+    const part = await launch({ scheduler: realScheduler(), cwd: r.work, design: "part" });
     expect(part.status).toBe("partial");
     expect((await manifestOf(r.work, part)).artifact_sync_to_local).toMatchObject({
       status: "ok",
       missing: ["result.txt"],
     });
 
-    const bad = await launch({ cwd: r.work, design: "bad" });
+    const bad = await launch({ scheduler: realScheduler(), cwd: r.work, design: "bad" });
     expect(bad.status).toBe("failed");
     const bm = await manifestOf(r.work, bad);
     expect(bm).toMatchObject({ status: "failed", failure: { reason: "exit_code", exit_code: 3 } });
@@ -504,7 +515,7 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
       path.join(dir, designPath("loc")),
       'compute:\n  location: local\nentrypoint:\n  cli: "echo plain"\n',
     );
-    const res = await launch({ cwd: dir, design: designPath("loc") });
+    const res = await launch({ scheduler: realScheduler(), cwd: dir, design: designPath("loc") });
     expect(res.status).toBe("completed");
     expect(res.commit).toBeUndefined();
     expect((await readManifest(path.join(dir, res.manifestPath), res.manifestPath)).data.status).toBe("completed");
@@ -517,7 +528,9 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
     const r = await makeRepo(files);
     const dir = path.dirname(r.work);
     const clones = await Promise.all(its.map((it) => cloneOf(r.remote, dir, `clone-${it}`)));
-    const results = await Promise.all(its.map((it, i) => launch({ cwd: clones[i], design: it })));
+    const results = await Promise.all(
+      its.map((it, i) => launch({ scheduler: realScheduler(), cwd: clones[i], design: it })),
+    );
     for (const res of results) {
       expect(res.status).toBe("submitted");
       submitted.push(res.jobId!);

@@ -18,7 +18,15 @@ import YAML from "yaml";
 import { monitor, type MonitorReport } from "../../src/commands/monitor/index.js";
 import { writeManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
-import { slurmOnPath, requireCluster, sbatchRaw, scancel, startCluster, stopDaemon } from "../helpers/cluster.js";
+import {
+  slurmOnPath,
+  requireCluster,
+  sbatchRaw,
+  scancel,
+  startCluster,
+  stopDaemon,
+  realScheduler,
+} from "../helpers/cluster.js";
 
 const sinfoOnPath = slurmOnPath("__tests__/monitor-calls.test.ts");
 
@@ -117,7 +125,7 @@ describe.skipIf(!sinfoOnPath)("scheduler calls per tick do not depend on the num
   /** One tick; returns the programs it ran, in sorted order. */
   async function counted(root: string): Promise<{ calls: string[]; rep: MonitorReport }> {
     writeFileSync(log, "");
-    const rep = await monitor({ cwd: root, commit: false, query: { timeoutMs: 20_000 } });
+    const rep = await monitor({ scheduler: realScheduler(), cwd: root, commit: false, query: { timeoutMs: 20_000 } });
     const calls = readFileSync(log, "utf8").split("\n").filter(Boolean).sort();
     return { calls, rep };
   }

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { launch } from "../../src/stages/launch.js";
+import { launch } from "../../src/commands/launch.js";
 import { monitor, type MonitorReport, type MonitorState } from "../../src/commands/monitor/index.js";
 import { MONITOR_STATE_PATH } from "../../src/domain/layout.js";
 import type { RunManifest } from "../../src/contract/types.js";
@@ -26,6 +26,7 @@ import {
   stopDaemon,
   waitForSacct,
   waitForState,
+  realScheduler,
 } from "../helpers/cluster.js";
 
 const sinfoOnPath = slurmOnPath("__tests__/monitor-outage.test.ts");
@@ -63,14 +64,14 @@ const read = (f: string) => readFileSync(f, "utf8");
 const monitorState = (root: string) => JSON.parse(read(path.join(root, MONITOR_STATE_PATH))) as MonitorState;
 
 function tick(root: string): Promise<MonitorReport> {
-  return monitor({ cwd: root, commit: false, query: { timeoutMs: 15_000 } });
+  return monitor({ scheduler: realScheduler(), cwd: root, commit: false, query: { timeoutMs: 15_000 } });
 }
 
 const jobs: string[] = [];
 let stopped = false;
 
 async function launchRunning(root: string, id: string): Promise<{ runId: string; jobId: string }> {
-  const l = await launch({ cwd: root, design: id, commit: false });
+  const l = await launch({ scheduler: realScheduler(), cwd: root, design: id, commit: false });
   expect(l.status).toBe("submitted");
   jobs.push(l.jobId!);
   await waitForState(l.jobId!, (s) => s === "RUNNING");

@@ -16,11 +16,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { launch } from "../../src/stages/launch.js";
+import { launch } from "../../src/commands/launch.js";
 import { monitor, type MonitorOptions, type MonitorReport } from "../../src/commands/monitor/index.js";
 import { CLI_ENTRY, cloneRepo, GIT_ENV, git as gitAsync, makeRepo, TSX_LOADER } from "../helpers/repo.js";
-import { cancel } from "../../src/stages/cancel.js";
-import { renderSlurmScript, sbatchArgv } from "../../src/slurm/render.js";
+import { cancel } from "../../src/commands/cancel.js";
+import { renderSlurmScript, sbatchArgv } from "../../src/scheduler/slurm-cli/render.js";
 import { writeManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import {
@@ -31,6 +31,7 @@ import {
   scontrol,
   waitForSacct,
   waitForState,
+  realScheduler,
 } from "../helpers/cluster.js";
 
 const sinfoOnPath = slurmOnPath("__tests__/monitor.test.ts");
@@ -94,7 +95,7 @@ function ledgerStatus(root: string, runId: string): string | undefined {
 }
 
 async function tick(root: string, extra: Partial<MonitorOptions> = {}): Promise<MonitorReport> {
-  return monitor({ cwd: root, commit: false, query: { timeoutMs: 20_000 }, ...extra });
+  return monitor({ scheduler: realScheduler(), cwd: root, commit: false, query: { timeoutMs: 20_000 }, ...extra });
 }
 
 /** Manifest, ledger and metrics agree after a tick. */
@@ -133,7 +134,7 @@ async function waitForFile(file: string, timeoutMs = 30_000): Promise<void> {
 
 const launched: string[] = [];
 async function launchRun(root: string, it: string): Promise<{ runId: string; jobId: string }> {
-  const r = await launch({ cwd: root, design: it, commit: false });
+  const r = await launch({ scheduler: realScheduler(), cwd: root, design: it, commit: false });
   expect(r.status).toBe("submitted");
   launched.push(r.jobId!);
   return { runId: r.runId, jobId: r.jobId! };
@@ -238,7 +239,7 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     await waitForState(jobId, (s) => s === "RUNNING");
     await tick(root, { runId });
     expect(manifest(root, "long", runId).status).toBe("running");
-    const res = await cancel({ cwd: root, runId, commit: false, by: "tester" });
+    const res = await cancel({ scheduler: realScheduler(), cwd: root, runId, commit: false, by: "tester" });
     expect(res.scancelled).toBe(true);
     expect(res.after).toBe("failed");
     await waitForState(jobId, (s) => s === "CANCELLED");
@@ -425,7 +426,7 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
     g(root, "commit", "-m", "init");
     g(root, "push", "origin", "main");
 
-    const l = await launch({ cwd: root, design: "gitok" });
+    const l = await launch({ scheduler: realScheduler(), cwd: root, design: "gitok" });
     launched.push(l.jobId!);
     expect(l.commit?.pushed).toBe(true);
     let state = JSON.parse(readFileSync(path.join(root, ".autolab/state.json"), "utf8"));
@@ -433,7 +434,7 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
     const afterLaunch = g(bare, "rev-list", "--count", "main");
 
     await waitForSacct(l.jobId!);
-    const rep = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    const rep = await monitor({ scheduler: realScheduler(), cwd: root, query: { timeoutMs: 20_000 } });
     expect(runOf(rep, l.runId).after).toBe("completed");
     expect(rep.commit?.committed).toBe(true);
     expect(rep.commit?.pushed).toBe(true);
@@ -463,7 +464,7 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
     ]);
 
     // An idle tick: nothing to commit.
-    const idle = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    const idle = await monitor({ scheduler: realScheduler(), cwd: root, query: { timeoutMs: 20_000 } });
     expect(idle.commit).toBeUndefined();
     expect(Number(g(bare, "rev-list", "--count", "main"))).toBe(Number(afterLaunch) + 1);
     // Nothing the tool owns is left uncommitted (the job's own outputs are not the tool's to commit).
@@ -751,7 +752,7 @@ describe.skipIf(!sinfoOnPath)("monitor: a commit-back retry never moves a run ba
       remote: true,
       files: { "experiments/in_progress/race/design.yaml": design("race", "sleep 300") },
     });
-    const l = await launch({ cwd: a.root, design: "race" });
+    const l = await launch({ scheduler: realScheduler(), cwd: a.root, design: "race" });
     launched.push(l.jobId!);
     expect(l.commit?.pushed).toBe(true);
     const b = await cloneRepo(a.remote!, path.join(path.dirname(a.root), "clone-b"));
@@ -760,6 +761,7 @@ describe.skipIf(!sinfoOnPath)("monitor: a commit-back retry never moves a run ba
     // B asks the scheduler (R is RUNNING); right then A cancels R and pushes, so B's first push is rejected.
     let cancelled: ReturnType<typeof spawnSync> | undefined;
     const rep = await monitor({
+      scheduler: realScheduler(),
       cwd: b,
       query: { timeoutMs: 20_000 },
       log: (line) => {

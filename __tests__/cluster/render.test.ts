@@ -19,8 +19,8 @@ import {
   renderSlurmScript,
   sbatchArgv,
   type RenderInput,
-} from "../../src/slurm/render.js";
-import { normalizeMemory, normalizeWalltime, validateComputeValues } from "../../src/slurm/values.js";
+} from "../../src/scheduler/slurm-cli/render.js";
+import { normalizeMemory, normalizeWalltime, validateComputeValues } from "../../src/scheduler/slurm-cli/values.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { describeFailure, ok, runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";

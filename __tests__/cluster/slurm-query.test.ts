@@ -7,8 +7,8 @@ import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryJobs, type QueryOutcome } from "../../src/slurm/query.js";
-import { decideJob, type JobDecision } from "../../src/slurm/statemap.js";
+import { queryJobs, type QueryOutcome } from "../../src/scheduler/slurm-cli/query.js";
+import { decideJob, type JobDecision } from "../../src/scheduler/slurm-cli/statemap.js";
 import {
   slurmOnPath,
   requireCluster,

@@ -9,11 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelJobs } from "../../src/slurm/cancel.js";
-import { probeSlurm } from "../../src/slurm/probe.js";
-import { queryJobs } from "../../src/slurm/query.js";
-import { findJobsByName, submitJob, SubmitError } from "../../src/slurm/submit.js";
-import { decideJob } from "../../src/slurm/statemap.js";
+import { cancelJobs } from "../../src/scheduler/slurm-cli/cancel.js";
+import { probeSlurm } from "../../src/scheduler/slurm-cli/probe.js";
+import { queryJobs } from "../../src/scheduler/slurm-cli/query.js";
+import { findJobsByName, submitJob, SubmitError } from "../../src/scheduler/slurm-cli/submit.js";
+import { decideJob } from "../../src/scheduler/slurm-cli/statemap.js";
 import { DEV_CLUSTER_SCRIPT, requireCluster, scancel, startCluster, waitForState } from "../helpers/cluster.js";
 
 const sinfoOnPath = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;

@@ -14,12 +14,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { launch } from "../../src/stages/launch.js";
+import { launch } from "../../src/commands/launch.js";
 import { monitor } from "../../src/commands/monitor/index.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { runVerify } from "../../src/verify/index.js";
-import { clusterUp, DEV_CLUSTER_SCRIPT, requireCluster, scancel, scontrol, waitForSacct } from "../helpers/cluster.js";
+import {
+  clusterUp,
+  DEV_CLUSTER_SCRIPT,
+  requireCluster,
+  scancel,
+  scontrol,
+  waitForSacct,
+  realScheduler,
+} from "../helpers/cluster.js";
 import { cloneRepo, fingerprint, git, makeRepo } from "../helpers/repo.js";
 
 if (!clusterUp()) {
@@ -81,7 +89,7 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
       ),
     });
     const workRoot = path.join(tmp, "runner-workspace", "autolab-runs");
-    const r = await launch({ cwd: work, design: "wr", workRoot });
+    const r = await launch({ scheduler: realScheduler(), cwd: work, design: "wr", workRoot });
     expect(r.status).toBe("submitted");
     submitted.push(r.jobId!);
     const snapshot = path.join(workRoot, r.runId);
@@ -140,7 +148,7 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     ).toEqual([["env_smoke.sentinel", "warning"]]);
     expect(smoke[0].message).toMatch(/the job ended .* exit 0\) but the manifest still says submitted/);
 
-    const rep = await monitor({ cwd: work, query: { timeoutMs: 20_000 } });
+    const rep = await monitor({ scheduler: realScheduler(), cwd: work, query: { timeoutMs: 20_000 } });
     const run = rep.runs.find((x) => x.runId === r.runId)!;
     expect(run.after, JSON.stringify(rep.findings)).toBe("completed");
     expect(rep.findings.filter((f) => f.severity !== "notice")).toEqual([]);
@@ -175,13 +183,19 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     requireCluster();
     const { work } = await checkout({ "experiments/in_progress/gone/design.yaml": design("true") });
     const workRoot = path.join(tmp, "ws-gone");
-    const r = await launch({ cwd: work, design: "gone", workRoot, commit: false });
+    const r = await launch({ scheduler: realScheduler(), cwd: work, design: "gone", workRoot, commit: false });
     submitted.push(r.jobId!);
     await waitForSacct(r.jobId!);
     rmSync(path.join(workRoot, r.runId), { recursive: true, force: true });
 
     const t0 = new Date();
-    let rep = await monitor({ cwd: work, commit: false, now: () => t0, query: { timeoutMs: 20_000 } });
+    let rep = await monitor({
+      scheduler: realScheduler(),
+      cwd: work,
+      commit: false,
+      now: () => t0,
+      query: { timeoutMs: 20_000 },
+    });
     const missing = rep.findings.find((f) => f.check === "monitor.work_dir_missing");
     expect(missing?.message).toContain(path.join(workRoot, r.runId));
     let m = manifestAt(work, r.manifestPath);
@@ -189,6 +203,7 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     expect(m.slurm?.sentinel_missing_since).toBeTruthy();
 
     rep = await monitor({
+      scheduler: realScheduler(),
       cwd: work,
       commit: false,
       now: () => new Date(t0.getTime() + 601_000),
@@ -205,7 +220,9 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     writeFileSync(path.join(work, "experiments/in_progress/dirty/helper.py"), "print(1)\n");
     const before = await fingerprint(work);
     const workRoot = path.join(tmp, "ws-dirty");
-    const err = await launch({ cwd: work, design: "dirty", workRoot }).catch((e: unknown) => e);
+    const err = await launch({ scheduler: realScheduler(), cwd: work, design: "dirty", workRoot }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AutolabError);
     expect((err as AutolabError).message).toMatch(/uncommitted changes .*design\.yaml.*helper\.py/);
     expect((await fingerprint(work)).hash).toBe(before.hash);
@@ -217,11 +234,18 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
       "experiments/in_progress/pol/design.yaml": design("true"),
       ".autolab/verifier_policy.yaml": YAML.stringify({ launch: { work_root: path.join(tmp, "from-policy") } }),
     });
-    const fromPolicy = await launch({ cwd: work, design: "pol", dryRun: true, runId: "20261128T000000Z_aaaaaa" });
+    const fromPolicy = await launch({
+      scheduler: realScheduler(),
+      cwd: work,
+      design: "pol",
+      dryRun: true,
+      runId: "20261128T000000Z_aaaaaa",
+    });
     expect(fromPolicy.dryRun!.script).toContain(
       `#SBATCH --chdir=${path.join(tmp, "from-policy", "20261128T000000Z_aaaaaa")}\n`,
     );
     const fromOption = await launch({
+      scheduler: realScheduler(),
       cwd: work,
       design: "pol",
       dryRun: true,
@@ -233,6 +257,7 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     );
 
     const inside = await launch({
+      scheduler: realScheduler(),
       cwd: work,
       design: "pol",
       dryRun: true,
@@ -243,7 +268,9 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
       path.join(work, ".autolab/verifier_policy.yaml"),
       YAML.stringify({ launch: { work_root: "relative/dir" } }),
     );
-    const relative = await launch({ cwd: work, design: "pol", dryRun: true }).catch((e: unknown) => e);
+    const relative = await launch({ scheduler: realScheduler(), cwd: work, design: "pol", dryRun: true }).catch(
+      (e: unknown) => e,
+    );
     expect(relative).toBeInstanceOf(AutolabError);
     expect((relative as AutolabError).location).toMatchObject({
       file: ".autolab/verifier_policy.yaml",

@@ -13,6 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeFailure, ok, runArgv, type ExecResult } from "../../src/util/exec.js";
+import type { Scheduler } from "../../src/scheduler/port.js";
+import { slurmCli, type SlurmCliOptions } from "../../src/scheduler/slurm-cli/index.js";
 
 /** The non-root user the dev cluster creates; it can submit jobs. */
 export const TEST_USER = "autolab-ci";
@@ -224,4 +226,9 @@ export function slurmOnPath(testFile: string): boolean {
     );
   }
   return found;
+}
+
+/** The scheduler the cluster tests give to commands: the real SLURM command-line adapter. */
+export function realScheduler(opts: SlurmCliOptions = {}): Scheduler {
+  return slurmCli(opts);
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { RunManifest } from "../../src/contract/types.js";
-import type { JobObservation } from "../../src/slurm/statemap.js";
+import type { JobObservation } from "../../src/scheduler/slurm-cli/statemap.js";
 import { jobNameMismatch } from "../../src/domain/tick.js";
 import { keepTheirs } from "../../src/domain/manifest-merge.js";
 

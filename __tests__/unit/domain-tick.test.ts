@@ -17,8 +17,8 @@ import {
   stableText,
   type RunInput,
 } from "../../src/domain/tick.js";
-import { neverStarts } from "../../src/slurm/never-starts.js";
-import { judgeObservation, type JobObservation } from "../../src/slurm/statemap.js";
+import { neverStarts } from "../../src/scheduler/states.js";
+import { judgeObservation, type JobObservation } from "../../src/scheduler/slurm-cli/statemap.js";
 
 const RUN = "20261128T000000Z_abcdef";
 const AT = "2026-11-28T12:00:00Z";

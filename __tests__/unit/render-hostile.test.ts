@@ -13,9 +13,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Design } from "../../src/contract/types.js";
-import { renderLocalScript, renderSlurmScript, sbatchArgv, type RenderInput } from "../../src/slurm/render.js";
-import { bashQuote, shellQuote } from "../../src/slurm/shell.js";
-import { validateComputeValues, validateRenderValues } from "../../src/slurm/values.js";
+import {
+  renderLocalScript,
+  renderSlurmScript,
+  sbatchArgv,
+  type RenderInput,
+} from "../../src/scheduler/slurm-cli/render.js";
+import { bashQuote, shellQuote } from "../../src/util/shell.js";
+import { validateComputeValues, validateRenderValues } from "../../src/scheduler/slurm-cli/values.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { describeFailure, runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Design } from "../../src/contract/types.js";
-import { renderLocalScript, renderSlurmScript, type RenderInput } from "../../src/slurm/render.js";
+import { renderLocalScript, renderSlurmScript, type RenderInput } from "../../src/scheduler/slurm-cli/render.js";
 import { runArgv } from "../../src/util/exec.js";
 
 function input(design: Design, pythonBin = "python3"): RenderInput {

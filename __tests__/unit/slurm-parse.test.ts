@@ -20,10 +20,10 @@ import {
   squeueFormatArg,
   unsetToUndefined,
   waitStatusToExitCode,
-} from "../../src/slurm/parse.js";
-import { buildObservations } from "../../src/slurm/query.js";
-import { classifySbatchError } from "../../src/slurm/submit.js";
-import { decideJob } from "../../src/slurm/statemap.js";
+} from "../../src/scheduler/slurm-cli/parse.js";
+import { buildObservations } from "../../src/scheduler/slurm-cli/query.js";
+import { classifySbatchError } from "../../src/scheduler/slurm-cli/submit.js";
+import { decideJob } from "../../src/scheduler/slurm-cli/statemap.js";
 
 const fx = (name: string) => readFileSync(new URL(`../fixtures/slurm/${name}`, import.meta.url), "utf8");
 const now = new Date("2026-11-28T17:00:00Z");

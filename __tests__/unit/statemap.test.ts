@@ -10,7 +10,7 @@ import {
   normalizeState,
   parseArrayJobId,
   type JobObservation,
-} from "../../src/slurm/statemap.js";
+} from "../../src/scheduler/slurm-cli/statemap.js";
 
 const now = new Date("2026-11-28T12:00:00Z");
 const done = { start: "2026-11-28T11:00:00", end: "2026-11-28T11:30:00" };

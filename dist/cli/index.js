@@ -16856,7 +16856,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
  * Write `data` to `file` so that a reader (or a crash) only ever sees the old
  * or the new content: write a temp file in the same directory, fsync, rename.
  */
-async function writeFileAtomic(file, data) {
+async function fs_writeFileAtomic(file, data) {
     const dir = external_node_path_namespaceObject.dirname(file);
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     const tmp = external_node_path_namespaceObject.join(dir, `.${external_node_path_namespaceObject.basename(file)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString("hex")}.tmp`);
@@ -17746,7 +17746,7 @@ function isSafeName(name) {
 }
 const LEDGER_PATH = "docs/slurm_job_list.md";
 const POLICY_PATH = ".autolab/verifier_policy.yaml";
-const STATE_PATH = ".autolab/state.json";
+const layout_STATE_PATH = ".autolab/state.json";
 const MONITOR_STATE_PATH = ".autolab/monitor_state.json";
 const MANIFEST_FILE = "run_manifest.json";
 const SENTINEL_FILE = "job_sentinel.json";
@@ -18051,7 +18051,7 @@ async function applyPreset(repoRoot, name) {
     assertValid(parseDocument("policy", text, POLICY_PATH));
     const changed = !exists || text !== original;
     if (changed)
-        await writeFileAtomic(abs, text);
+        await fs_writeFileAtomic(abs, text);
     return { changed, file: POLICY_PATH };
 }
 
@@ -18759,7 +18759,7 @@ async function readLedger(absPath, displayPath = absPath) {
     return readTextStrict(absPath, displayPath);
 }
 async function writeLedger(absPath, text) {
-    await writeFileAtomic(absPath, text);
+    await fs_writeFileAtomic(absPath, text);
 }
 /**
  * Upsert one run into the ledger file and write it when it changed.
@@ -19075,15 +19075,15 @@ async function initRepository(opts) {
     };
     await place(POLICY_PATH, preset === "none" ? "verifier policy" : `verifier policy, preset ${preset}`, async (abs) => {
         if (preset === "none")
-            await writeFileAtomic(abs, MINIMAL_POLICY);
+            await fs_writeFileAtomic(abs, MINIMAL_POLICY);
         else
             await applyPreset(root, preset);
     });
-    await place(EXAMPLE_DESIGN_PATH, "example iteration design", (abs) => writeFileAtomic(abs, EXAMPLE_DESIGN));
-    await place(LEDGER_PATH, "ledger", (abs) => writeFileAtomic(abs, sync_LEDGER_HEADER));
+    await place(EXAMPLE_DESIGN_PATH, "example iteration design", (abs) => fs_writeFileAtomic(abs, EXAMPLE_DESIGN));
+    await place(LEDGER_PATH, "ledger", (abs) => fs_writeFileAtomic(abs, sync_LEDGER_HEADER));
     for (const [name, text] of Object.entries(WORKFLOW_TEMPLATES)) {
         const body = opts.action ? text.split(ACTION_PLACEHOLDER).join(opts.action) : text;
-        await place(`.github/workflows/${name}`, "workflow", (abs) => writeFileAtomic(abs, body));
+        await place(`.github/workflows/${name}`, "workflow", (abs) => fs_writeFileAtomic(abs, body));
     }
     const created = files.filter((f) => f.action === "created").length;
     return { root, files, created, kept: files.length - created };
@@ -19301,7 +19301,7 @@ function serializeManifest(m) {
 async function writeManifest(absPath, m, displayPath = absPath) {
     const text = serializeManifest(m);
     assertValid(parseDocument("manifest", text, displayPath));
-    await writeFileAtomic(absPath, text);
+    await fs_writeFileAtomic(absPath, text);
 }
 
 /** A new run id: `YYYYMMDDTHHMMSSZ_<6 hex>` (UTC time of `now`, random suffix unless given). */
@@ -19315,968 +19315,294 @@ function newRunId(now, rand) {
     return `${stamp}_${suffix}`;
 }
 
-;// CONCATENATED MODULE: ./lib/src/slurm/shell.js
-/**
- * Shell quoting for the job scripts autolab renders.
- *
- * `shellQuote` produces one POSIX shell word that a shell parses back to
- * exactly the input string: bare when every character is in a small set that
- * no shell treats specially, otherwise single-quoted with each `'` written as
- * `'\''`. Inside single quotes nothing is special (no `$`, backtick, `\`,
- * newline or glob processing), so `$(touch x)`, backticks, quotes and
- * newlines in a value stay data. NUL cannot be carried by a shell word at all
- * and is refused.
- *
- * `isSafeToken` is the stricter test used for values that go where no quoting
- * exists (sbatch `#SBATCH` lines, comma-separated `--export` lists, file
- * names): ASCII letters, digits, `_`, `.`, `-`, starting with a letter or digit.
- */
+;// CONCATENATED MODULE: ./lib/src/domain/changes.js
+/** An edit that writes `content` whatever the file holds (a file only this command writes). */
+function put(path, content, owner) {
+    return { path, owner, edit: () => content };
+}
+/** True when `a` and `b` hold the same bytes (strings compared as UTF-8). */
+function sameContent(a, b) {
+    if (a === undefined || b === undefined)
+        return a === b;
+    const ea = typeof a === "string" ? new TextEncoder().encode(a) : a;
+    const eb = typeof b === "string" ? new TextEncoder().encode(b) : b;
+    if (ea.length !== eb.length)
+        return false;
+    for (let i = 0; i < ea.length; i++)
+        if (ea[i] !== eb[i])
+            return false;
+    return true;
+}
 
-/**
- * Characters that never need quoting in POSIX sh or bash. `=` is left out so
- * that a bare first word can never be read as a variable assignment; `~` so
- * that it is never tilde-expanded.
- */
-const BARE = /^[A-Za-z0-9_@%+:,./-]+$/;
-/** Quote `s` as a single POSIX shell word. Throws on NUL, which no shell word can hold. */
-function shellQuote(s) {
-    if (s.includes("\0")) {
-        throw new errors_AutolabError("a shell word cannot contain a NUL character", {
-            hint: "remove the NUL character from the value",
-        });
+;// CONCATENATED MODULE: ./lib/src/domain/launch-plan.js
+
+
+
+/** Refuse a run id or launch key no launch can use (before anything is read). */
+function checkLaunchIds(runId, launchKey) {
+    if (runId !== undefined && !RUN_ID_SHAPE.test(runId)) {
+        throw new UsageError(`run id ${JSON.stringify(runId)} is not usable`, "a run id is letters, digits, '_', '.', '-' (starting with a letter or digit), e.g. 20261128T151432Z_093977");
     }
-    if (s.length > 0 && BARE.test(s))
-        return s;
-    return "'" + s.replace(/'/g, "'\\''") + "'";
-}
-/** Quote every element and join with single spaces. */
-function shellJoin(words) {
-    return words.map(shellQuote).join(" ");
-}
-const SAFE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-/** Default upper bound on a token's length (SLURM names are far shorter). */
-const MAX_TOKEN_LENGTH = 128;
-/**
- * True when `s` is a non-empty ASCII token of letters, digits, `_`, `.`, `-`
- * that starts with a letter or digit and is at most `maxLength` long: safe in
- * an `#SBATCH` line, in `--export=A=v,B=w`, in a file name and in a shell word
- * without quoting.
- */
-function isSafeToken(s, maxLength = MAX_TOKEN_LENGTH) {
-    return typeof s === "string" && s.length <= maxLength && SAFE_TOKEN.test(s);
-}
-/** C0 controls other than tab and newline, and DEL: bytes a text file should not carry raw. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const RAW_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f]/;
-/**
- * Quote `s` as one bash word for a script file: `shellQuote` unless `s` holds
- * a carriage return or another control character (other than tab and
- * newline), which would not survive as text (git's line-end conversion,
- * editors); then bash's ANSI-C quoting `$'...'` with `\xHH` escapes, which
- * bash turns back into exactly `s`. NUL is refused (no shell word holds it).
- */
-function bashQuote(s) {
-    if (!RAW_UNSAFE.test(s))
-        return shellQuote(s);
-    if (s.includes("\0"))
-        return shellQuote(s); // throws
-    let out = "$'";
-    for (const ch of s) {
-        const code = ch.codePointAt(0);
-        if (ch === "\\")
-            out += "\\\\";
-        else if (ch === "'")
-            out += "\\'";
-        else if (ch === "\n")
-            out += "\\n";
-        else if (ch === "\t")
-            out += "\\t";
-        else if (code < 0x20 || code === 0x7f)
-            out += "\\x" + code.toString(16).padStart(2, "0");
-        else
-            out += ch;
+    if (launchKey !== undefined && (launchKey.trim() === "" || launchKey.length > 1024)) {
+        throw new UsageError("the launch key must be a non-empty string of at most 1024 characters");
     }
-    return out + "'";
 }
-
-;// CONCATENATED MODULE: ./lib/src/slurm/values.js
-
-
-// ---------------------------------------------------------------------------
-// Finding collection
-const CHECK = {
-    compute: "design.compute",
-    runtime: "design.runtime",
-    entrypoint: "design.entrypoint",
-};
-class Collector {
-    check;
-    findings = [];
-    constructor(check) {
-        this.check = check;
+/** The run of this launch. `fresh` is used when neither the journal nor the caller names one. */
+function chooseRun(i) {
+    const j = i.journal;
+    if (j && j.iteration_id !== i.iterationId) {
+        throw new UsageError(`launch key ${JSON.stringify(i.launchKey)} already launched run ${j.run_id} of iteration ${j.iteration_id}, not of ${i.iterationId}`, "use a different launch key for a different iteration");
     }
-    add(severity, jsonPath, message, hint) {
-        this.findings.push({ severity, check: this.check, jsonPath, message, ...(hint ? { hint } : {}) });
+    if (j && i.runId && i.runId !== j.run_id) {
+        throw new UsageError(`launch key ${JSON.stringify(i.launchKey)} belongs to run ${j.run_id}, not to ${i.runId}`, "pass either the launch key or the run id of the run you mean");
+    }
+    const given = i.runId ?? j?.run_id;
+    return given !== undefined ? { runId: given, given: true } : { runId: i.fresh(), given: false };
+}
+/** A run with this manifest is not launched again (see the module comment). */
+function isLaunched(existing) {
+    return Boolean(manifestJobId(existing) || existing.host_mode === "local" || (existing.status && existing.status !== "pending"));
+}
+/** Clock skew and delay tolerated when deciding that the controller still lists a run's jobs. */
+const AGE_MARGIN_S = 60;
+/** Before any lookup: the journal's job is adopted; a run id not made now is looked up; else submit. */
+function decideBeforeLookup(entry, lookFirst) {
+    if (entry?.job_id)
+        return { kind: "adopt", jobId: entry.job_id, cluster: entry.cluster, by: "launch journal" };
+    return lookFirst ? { kind: "lookup" } : { kind: "submit" };
+}
+/** Seconds since the run was created: the journal's time, else the run id's UTC stamp; undefined when unknown or in the future. */
+function runAgeSeconds(runId, createdAt, now) {
+    let t = createdAt ? Date.parse(createdAt) : Number.NaN;
+    if (Number.isNaN(t)) {
+        const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(runId);
+        if (m)
+            t = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+    }
+    if (Number.isNaN(t))
         return undefined;
-    }
-    error(jsonPath, message, hint) {
-        return this.add("error", jsonPath, message, hint);
-    }
-}
-/** Throw the error findings (if any) as one AutolabError located at the first one. */
-function throwIfErrors(findings) {
-    const errors = findings.filter((f) => f.severity === "error");
-    if (!errors.length)
-        return;
-    const first = errors[0];
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""})` : "";
-    throw new errors_AutolabError(`${first.message}${more}`, { jsonPath: first.jsonPath, hint: first.hint, findings: errors });
-}
-/** A short, escaped rendering of a hostile value for messages (newlines etc. shown as escapes). */
-function describeValue(v) {
-    let s;
-    try {
-        s = typeof v === "string" ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
-    }
-    catch {
-        s = String(v);
-    }
-    return s.length > 60 ? s.slice(0, 57) + "..." : s;
-}
-/** `/compute/partition` style JSON pointer (RFC 6901 escaping). */
-function pointer(...parts) {
-    return parts.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
-function present(v) {
-    return v !== undefined && v !== null;
-}
-/** Words sbatch treats as a heterogeneous-job separator anywhere in a directive line. */
-const HETJOB_WORDS = /hetjob|packjob/i;
-// ---------------------------------------------------------------------------
-// Single values (exported: the verifier and other stages reuse them)
-const MAX_SLURM_MINUTES = 0xfffffffe - 1; // SLURM keeps time limits as uint32 minutes; 0xfffffffe = INFINITE
-function pad2(n) {
-    return n < 10 ? `0${n}` : String(n);
-}
-/** Seconds -> `HH:MM:SS`, or `D-HH:MM:SS` from one day on. */
-function formatSlurmTime(totalSeconds) {
-    const days = Math.floor(totalSeconds / 86400);
-    const rest = totalSeconds % 86400;
-    const hms = `${pad2(Math.floor(rest / 3600))}:${pad2(Math.floor((rest % 3600) / 60))}:${pad2(rest % 60)}`;
-    return days > 0 ? `${days}-${hms}` : hms;
+    const age = (now.getTime() - t) / 1000;
+    return age >= -AGE_MARGIN_S ? Math.max(0, age) : undefined;
 }
 /**
- * Walltime in any format `sbatch --time` accepts (minutes, MM:SS, HH:MM:SS,
- * D-HH, D-HH:MM, D-HH:MM:SS; a YAML integer is minutes; UNLIMITED/INFINITE)
- * to the canonical `HH:MM:SS` / `D-HH:MM:SS` (or `UNLIMITED`). Minutes and
- * seconds must be below 60, hours after a day count below 24, the total above
- * zero (SLURM reads `0` as "no limit": say UNLIMITED if that is meant).
- * Returns undefined and records a finding when invalid.
+ * After the name lookup: adopt what it found, submit when it found nothing,
+ * and when it could not answer, let the controller decide for a young run or
+ * refuse (AutolabError naming the manifest).
  */
-function walltime(raw, path, c) {
-    const hint = 'write the walltime as HH:MM:SS, D-HH:MM:SS, D-HH, MM:SS or whole minutes, e.g. "02:00:00" or "2-00:00:00"';
-    let seconds;
-    if (typeof raw === "number") {
-        if (!Number.isSafeInteger(raw) || raw <= 0)
-            return c.error(path, `walltime ${describeValue(raw)} is not a positive whole number of minutes`, hint);
-        seconds = raw * 60;
-    }
-    else if (typeof raw === "string") {
-        if (/^(unlimited|infinite)$/i.test(raw))
-            return "UNLIMITED";
-        const n = (s) => (s === undefined ? 0 : Number(s));
-        let m;
-        const D = "(\\d{1,7})";
-        const T = "(\\d{1,2})";
-        if ((m = new RegExp(`^${D}$`).exec(raw)))
-            seconds = n(m[1]) * 60;
-        else if ((m = new RegExp(`^${D}:${T}$`).exec(raw))) {
-            if (n(m[2]) > 59)
-                return c.error(path, `walltime ${describeValue(raw)}: seconds must be 00-59`, hint);
-            seconds = n(m[1]) * 60 + n(m[2]);
+function decideAfterLookup(i) {
+    const { lookup: found, name } = i;
+    if (!found.ok) {
+        const ctl = found.controller;
+        if (ctl?.ok && ctl.jobIds.length)
+            return { kind: "adopt", jobId: ctl.jobIds[0], by: "job name" };
+        const age = i.ageSeconds;
+        if (ctl?.ok && age !== undefined && ctl.keepsFinishedSeconds !== undefined) {
+            if (age + AGE_MARGIN_S < ctl.keepsFinishedSeconds)
+                return {
+                    kind: "submit",
+                    note: `accounting did not answer (${found.error}); the controller, which lists every job of a run this young, knows no job named ${name}`,
+                };
         }
-        else if ((m = new RegExp(`^${D}:${T}:${T}$`).exec(raw))) {
-            if (n(m[2]) > 59 || n(m[3]) > 59)
-                return c.error(path, `walltime ${describeValue(raw)}: minutes and seconds must be 00-59`, hint);
-            seconds = n(m[1]) * 3600 + n(m[2]) * 60 + n(m[3]);
-        }
-        else if ((m = new RegExp(`^${D}-${T}(?::${T}(?::${T})?)?$`).exec(raw))) {
-            if (n(m[2]) > 23)
-                return c.error(path, `walltime ${describeValue(raw)}: hours after the day count must be 00-23`, hint);
-            if (n(m[3]) > 59 || n(m[4]) > 59)
-                return c.error(path, `walltime ${describeValue(raw)}: minutes and seconds must be 00-59`, hint);
-            seconds = n(m[1]) * 86400 + n(m[2]) * 3600 + n(m[3]) * 60 + n(m[4]);
-        }
-        else {
-            return c.error(path, `walltime ${describeValue(raw)} is not a SLURM time`, hint);
-        }
+        throw new errors_AutolabError(`cannot tell whether run ${i.runId} was already submitted: the scheduler did not answer (${found.error}); nothing was submitted`, { file: i.manifestPath, hint: "retry when the controller answers; the launch is idempotent" });
     }
-    else {
-        return c.error(path, `walltime must be a string such as "02:00:00" (got ${describeValue(raw)})`, hint);
-    }
-    if (seconds <= 0)
-        return c.error(path, `walltime ${describeValue(raw)} is zero; SLURM would read it as "no limit"`, 'give a positive walltime, or "UNLIMITED" if that is meant');
-    if (Math.ceil(seconds / 60) > MAX_SLURM_MINUTES)
-        return c.error(path, `walltime ${describeValue(raw)} is larger than SLURM can represent`, hint);
-    return formatSlurmTime(seconds);
-}
-const MEM_UNITS = ["K", "M", "G", "T"];
-/**
- * Memory `<number>[K|M|G|T][B|iB]` (case-insensitive; a YAML integer or a
- * bare number means megabytes, SLURM's default unit, with a warning) to the
- * `--mem` form: integer + one of K, M, G, T (SLURM units are powers of 1024).
- * A fraction is expressed in a smaller unit when exact (`1.5G` -> `1536M`).
- */
-function memory(raw, path, c) {
-    const hint = 'write memory as an integer with a unit, e.g. "64GB", "512MB", "64G"';
-    let num;
-    let unit;
-    if (typeof raw === "number") {
-        if (!Number.isFinite(raw) || raw <= 0)
-            return c.error(path, `memory ${describeValue(raw)} must be a positive size`, hint);
-        num = String(raw);
-        if (!/^\d+(\.\d+)?$/.test(num))
-            return c.error(path, `memory ${describeValue(raw)} is not a plain number`, hint);
-    }
-    else if (typeof raw === "string") {
-        const m = /^(\d{1,15}(?:\.\d{1,6})?)([KMGT])?(i?B)?$/i.exec(raw);
-        if (!m)
-            return c.error(path, `memory ${describeValue(raw)} is not a size like 64GB or 512M`, hint);
-        if (m[3] && !m[2])
-            return c.error(path, `memory ${describeValue(raw)} is in bytes; SLURM's smallest unit is K`, hint);
-        num = m[1];
-        unit = m[2]?.toUpperCase();
-    }
-    else {
-        return c.error(path, `memory must be a string such as "64GB" (got ${describeValue(raw)})`, hint);
-    }
-    if (unit === undefined) {
-        c.add("warning", path, `memory ${describeValue(raw)} has no unit; taken as megabytes (SLURM's default unit)`, `write "${num}M" or e.g. "${num}G" to say which is meant`);
-        unit = "M";
-    }
-    let idx = MEM_UNITS.indexOf(unit);
-    const [intPart, fracPart = ""] = num.split(".");
-    // Exact arithmetic on the decimal string: value = digits / 10^frac.length.
-    let digits = BigInt(intPart + fracPart);
-    const scale = 10n ** BigInt(fracPart.length);
-    while (digits % scale !== 0n) {
-        if (idx === 0)
-            return c.error(path, `memory ${describeValue(raw)} is not a whole number of kilobytes`, hint);
-        digits *= 1024n;
-        idx -= 1;
-    }
-    digits /= scale;
-    if (digits <= 0n)
-        return c.error(path, `memory ${describeValue(raw)} is zero; SLURM reads --mem=0 as "all memory of the node"`, "give the memory the job needs");
-    return `${digits}${MEM_UNITS[idx]}`;
-}
-function positiveInt(raw, path, what, c, max, allowZero = false) {
-    let n;
-    if (typeof raw === "number" && Number.isSafeInteger(raw))
-        n = raw;
-    else if (typeof raw === "string" && /^\d{1,9}$/.test(raw))
-        n = Number(raw);
-    const min = allowZero ? 0 : 1;
-    if (n === undefined || n < min || n > max) {
-        return c.error(path, `${what} ${describeValue(raw)} must be a whole number from ${min} to ${max}`);
-    }
-    return n;
-}
-function token(raw, path, what, c, pattern, maxLength, hint) {
-    if (typeof raw !== "string")
-        return c.error(path, `${what} must be a string (got ${describeValue(raw)})`, hint);
-    if (raw.length > maxLength)
-        return c.error(path, `${what} is ${raw.length} characters long; at most ${maxLength} are accepted`, hint);
-    if (!pattern.test(raw))
-        return c.error(path, `${what} ${describeValue(raw)} contains characters that are not allowed`, hint);
-    if (HETJOB_WORDS.test(raw))
-        return c.error(path, `${what} ${describeValue(raw)} contains "hetjob"/"packjob", which sbatch reads as a job separator in #SBATCH lines`);
-    return raw;
-}
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const NAME_HINT = "use only letters, digits, '_', '.', '-' (starting with a letter or digit)";
-const PARTITION = /^[A-Za-z0-9][A-Za-z0-9_.-]*(,[A-Za-z0-9][A-Za-z0-9_.-]*)*$/;
-const CONSTRAINT = /^[A-Za-z0-9_.+&|,[\]*():!-]+$/;
-// ---------------------------------------------------------------------------
-// sbatch_options
-/**
- * Options sbatch accepts that a design may add through
- * `compute.sbatch_options`. Only exact long names are accepted: sbatch
- * (getopt_long) also accepts unambiguous abbreviations, so a name that is
- * not on this list could be an abbreviation of an option autolab manages.
- */
-const ALLOWED_EXTRA_OPTIONS = new Set([
-    "acctg-freq",
-    "batch",
-    "bb",
-    "begin",
-    "cluster-constraint",
-    "comment",
-    "contiguous",
-    "core-spec",
-    "cores-per-socket",
-    "cpu-freq",
-    "cpus-per-gpu",
-    "deadline",
-    "delay-boot",
-    "dependency",
-    "distribution",
-    "exclude",
-    "exclusive",
-    "extra-node-info",
-    "get-user-env",
-    "gpu-bind",
-    "gpu-freq",
-    "gpus",
-    "gpus-per-node",
-    "gpus-per-socket",
-    "gpus-per-task",
-    "gres-flags",
-    "hint",
-    "hold",
-    "kill-on-invalid-dep",
-    "licenses",
-    "mail-type",
-    "mail-user",
-    "mcs-label",
-    "mem-bind",
-    "mem-per-cpu",
-    "mem-per-gpu",
-    "mincpus",
-    "network",
-    "nice",
-    "no-kill",
-    "no-requeue",
-    "nodefile",
-    "nodelist",
-    "ntasks",
-    "ntasks-per-core",
-    "ntasks-per-gpu",
-    "ntasks-per-node",
-    "ntasks-per-socket",
-    "overcommit",
-    "oversubscribe",
-    "power",
-    "prefer",
-    "priority",
-    "profile",
-    "propagate",
-    "reboot",
-    "requeue",
-    "reservation",
-    "signal",
-    "sockets-per-node",
-    "spread-job",
-    "switches",
-    "thread-spec",
-    "threads-per-core",
-    "time-min",
-    "tmp",
-    "tres-per-task",
-    "use-min-nodes",
-    "wckey",
-]);
-/** Options a design may not set through sbatch_options, and why. */
-const REFUSED_EXTRA_OPTIONS = {
-    "job-name": "autolab names the job autolab-<run_id> so it can always be found again",
-    output: "autolab sends the job's output to runs/<run_id>/logs/",
-    error: "autolab sends the job's errors to runs/<run_id>/logs/",
-    "open-mode": "autolab appends to the logs so they survive a requeue",
-    chdir: "autolab runs the job in the repository checkout",
-    export: "autolab passes the job's environment on the sbatch command line; use runtime.env",
-    "export-file": "use runtime.env",
-    time: "use compute.walltime_estimate",
-    mem: "use compute.memory_estimate",
-    "cpus-per-task": "use compute.cpus_per_task",
-    gres: "use compute.gpu_count and compute.gpu_type",
-    partition: "use compute.partition",
-    qos: "use compute.qos",
-    nodes: "use compute.num_nodes",
-    account: "use compute.account",
-    constraint: "use compute.constraint",
-    array: "one autolab run is one job; use replicates",
-    hetjob: "one autolab run is one job",
-    packjob: "one autolab run is one job",
-    wrap: "the job runs the design's entrypoint",
-    clusters: "autolab tracks jobs on one cluster",
-    parsable: "changes what sbatch prints, which autolab reads",
-    wait: "would make submission block until the job ends",
-    "test-only": "would not submit the job",
-    quiet: "changes what sbatch prints, which autolab reads",
-    verbose: "changes what sbatch prints, which autolab reads",
-    help: "not a job option",
-    usage: "not a job option",
-    version: "not a job option",
-    uid: "the job runs as the submitting user",
-    gid: "the job runs as the submitting user",
-    input: "batch jobs read no input",
-    "ignore-pbs": "not needed: autolab's scripts carry no #PBS lines",
-};
-const OPTION_VALUE = /^[A-Za-z0-9_.,:=/@%+*!&|?()[\]-]+$/;
-function extraOptions(raw, path, memorySet, c) {
-    if (!Array.isArray(raw)) {
-        c.error(path, `sbatch_options must be a list of strings such as "--exclusive" (got ${describeValue(raw)})`);
-        return [];
-    }
-    const out = [];
-    raw.forEach((item, i) => {
-        const p = pointer("compute", "sbatch_options", i);
-        const hint = 'write one long option per item, e.g. "--exclusive" or "--mail-type=END"';
-        if (typeof item !== "string")
-            return c.error(p, `sbatch option must be a string (got ${describeValue(item)})`, hint);
-        if (item.length > 256)
-            return c.error(p, `sbatch option is ${item.length} characters long; at most 256 are accepted`, hint);
-        const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(item);
-        if (!m)
-            return c.error(p, `sbatch option ${describeValue(item)} is not of the form --name or --name=value`, hint);
-        const [, name, value] = m;
-        const refused = REFUSED_EXTRA_OPTIONS[name];
-        if (refused)
-            return c.error(p, `sbatch option --${name} cannot be set in sbatch_options: ${refused}`);
-        if (!ALLOWED_EXTRA_OPTIONS.has(name)) {
-            return c.error(p, `--${name} is not an sbatch option autolab accepts in sbatch_options (write the full option name; abbreviations are refused)`, hint);
-        }
-        if ((name === "mem-per-cpu" || name === "mem-per-gpu") && memorySet) {
-            return c.error(p, `--${name} conflicts with compute.memory_estimate (--mem); SLURM accepts only one of them`, "remove one of the two");
-        }
-        if (value !== undefined) {
-            if (value === "" || !OPTION_VALUE.test(value)) {
-                return c.error(p, `value of sbatch option ${describeValue(item)} contains characters that are not allowed in an #SBATCH line`, "values may use letters, digits and _ . , : = / @ % + * ! & | ? ( ) [ ] -; no spaces, quotes, '#', '$' or backslashes");
-            }
-            if (HETJOB_WORDS.test(value))
-                return c.error(p, `sbatch option ${describeValue(item)} contains "hetjob"/"packjob", which sbatch reads as a job separator`);
-        }
-        out.push(value === undefined ? { option: `--${name}` } : { option: `--${name}`, value });
-        return undefined;
-    });
-    return out;
-}
-// ---------------------------------------------------------------------------
-// Blocks
-function asObject(raw, path, what, c) {
-    if (!present(raw))
-        return undefined;
-    if (typeof raw !== "object" || Array.isArray(raw))
-        return c.error(path, `${what} must be a mapping (got ${describeValue(raw)})`);
-    return raw;
-}
-function collectCompute(design) {
-    const c = new Collector(CHECK.compute);
-    const value = { extraOptions: [] };
-    const compute = asObject(design.compute, "/compute", "compute", c);
-    if (!compute) {
-        if (!present(design.compute))
-            c.error("/compute", "design has no compute block", "add compute: {location: slurm, ...}");
-        return { value, findings: c.findings };
-    }
-    const f = (k) => compute[k];
-    if (present(f("walltime_estimate")))
-        value.time = walltime(f("walltime_estimate"), "/compute/walltime_estimate", c);
-    if (present(f("memory_estimate")))
-        value.mem = memory(f("memory_estimate"), "/compute/memory_estimate", c);
-    if (present(f("cpus_per_task")))
-        value.cpusPerTask = positiveInt(f("cpus_per_task"), "/compute/cpus_per_task", "cpus_per_task", c, 100_000);
-    if (present(f("num_nodes")))
-        value.nodes = positiveInt(f("num_nodes"), "/compute/num_nodes", "num_nodes", c, 100_000);
-    const gpuCount = present(f("gpu_count"))
-        ? positiveInt(f("gpu_count"), "/compute/gpu_count", "gpu_count", c, 4096, true)
+    if (!found.jobIds.length)
+        return { kind: "submit" };
+    const note = found.jobIds.length > 1
+        ? `warning: ${found.jobIds.length} jobs are named ${name} (${found.jobIds.join(", ")}); adopting the first`
         : undefined;
-    let gpuType;
-    if (present(f("gpu_type"))) {
-        gpuType = token(f("gpu_type"), "/compute/gpu_type", "gpu_type", c, NAME, 64, NAME_HINT);
-        if (gpuType !== undefined && !gpuCount) {
-            c.add("warning", "/compute/gpu_type", `gpu_type ${describeValue(gpuType)} is ignored because gpu_count is ${gpuCount ?? "not set"}`, "set gpu_count, or remove gpu_type");
-        }
-    }
-    if (gpuCount)
-        value.gres = gpuType !== undefined ? `gpu:${gpuType}:${gpuCount}` : `gpu:${gpuCount}`;
-    if (present(f("partition")))
-        value.partition = token(f("partition"), "/compute/partition", "partition", c, PARTITION, 256, NAME_HINT + "; several partitions are separated by ','");
-    if (present(f("qos")))
-        value.qos = token(f("qos"), "/compute/qos", "qos", c, NAME, 128, NAME_HINT);
-    if (present(f("account")))
-        value.account = token(f("account"), "/compute/account", "account", c, NAME, 128, NAME_HINT);
-    if (present(f("constraint"))) {
-        value.constraint = token(f("constraint"), "/compute/constraint", "constraint", c, CONSTRAINT, 256, 'use feature names combined with & | , * ! [ ] ( ) :, e.g. "a100&ib"');
-    }
-    if (present(f("sbatch_options")))
-        value.extraOptions = extraOptions(f("sbatch_options"), "/compute/sbatch_options", value.mem !== undefined, c);
-    return { value, findings: c.findings };
-}
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Names the job script sets itself, or that would change how bash runs it. */
-const RESERVED_ENV = /^(AUTOLAB_.*|RUN_ID|SLURM_.*|BASH_.*|BASHOPTS|SHELLOPTS|IFS|ENV|PS4|POSIXLY_CORRECT)$/;
-function collectRuntime(design) {
-    const c = new Collector(CHECK.runtime);
-    const value = { setup: [], env: [] };
-    const runtime = asObject(design.runtime, "/runtime", "runtime", c);
-    if (!runtime)
-        return { value, findings: c.findings };
-    const setup = runtime.setup;
-    if (present(setup)) {
-        if (!Array.isArray(setup))
-            c.error("/runtime/setup", `runtime.setup must be a list of shell lines (got ${describeValue(setup)})`);
-        else {
-            setup.forEach((line, i) => {
-                const p = pointer("runtime", "setup", i);
-                if (typeof line !== "string")
-                    return c.error(p, `setup line must be a string (got ${describeValue(line)})`);
-                if (/[\n\r\0]/.test(line))
-                    return c.error(p, `setup line ${describeValue(line)} contains a line break or NUL`, "give each shell line as its own list item");
-                if (/^\s*#\s*(SBATCH|PBS|BSUB)/i.test(line)) {
-                    return c.error(p, `setup line ${describeValue(line)} looks like a scheduler directive`, "put scheduler options in compute (or compute.sbatch_options), not in runtime.setup");
-                }
-                if (/\p{Surrogate}/u.test(line))
-                    return c.error(p, "setup line contains an invalid Unicode code point");
-                value.setup.push(line);
-                return undefined;
-            });
-        }
-    }
-    const env = runtime.env;
-    if (present(env)) {
-        const obj = asObject(env, "/runtime/env", "runtime.env", c);
-        if (obj) {
-            for (const name of Object.keys(obj).sort()) {
-                const p = pointer("runtime", "env", name);
-                const v = obj[name];
-                if (!ENV_NAME.test(name)) {
-                    c.error(p, `environment variable name ${describeValue(name)} is not a valid shell name`, "use letters, digits and '_', not starting with a digit");
-                    continue;
-                }
-                if (RESERVED_ENV.test(name)) {
-                    c.error(p, `environment variable ${name} is set by autolab, SLURM or bash and cannot be overridden`);
-                    continue;
-                }
-                let s;
-                if (typeof v === "string")
-                    s = v;
-                else if (typeof v === "number" && Number.isFinite(v))
-                    s = String(v);
-                else if (typeof v === "boolean")
-                    s = v ? "true" : "false";
-                else {
-                    c.error(p, `value of ${name} must be a string, number or boolean (got ${describeValue(v)})`);
-                    continue;
-                }
-                if (s.includes("\0")) {
-                    c.error(p, `value of ${name} contains a NUL character, which no environment variable can hold`);
-                    continue;
-                }
-                if (/\p{Surrogate}/u.test(s)) {
-                    c.error(p, `value of ${name} contains an invalid Unicode code point`);
-                    continue;
-                }
-                value.env.push([name, s]);
-            }
-        }
-    }
-    return { value, findings: c.findings };
-}
-const MODULE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const ARG_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-function collectEntrypoint(design) {
-    const c = new Collector(CHECK.entrypoint);
-    const ep = asObject(design.entrypoint, "/entrypoint", "entrypoint", c);
-    if (!ep) {
-        if (!c.findings.length)
-            c.error("/entrypoint", "design has no entrypoint", "add entrypoint.module (with args) or entrypoint.cli");
-        return { findings: c.findings };
-    }
-    if (present(ep.cli)) {
-        const cli = ep.cli;
-        if (typeof cli !== "string" || cli.trim() === "") {
-            c.error("/entrypoint/cli", `entrypoint.cli must be a non-empty command line (got ${describeValue(cli)})`);
-            return { findings: c.findings };
-        }
-        if (cli.includes("\0")) {
-            c.error("/entrypoint/cli", "entrypoint.cli contains a NUL character");
-            return { findings: c.findings };
-        }
-        if (/\p{Surrogate}/u.test(cli)) {
-            c.error("/entrypoint/cli", "entrypoint.cli contains an invalid Unicode code point");
-            return { findings: c.findings };
-        }
-        return { value: { kind: "cli", cli }, findings: c.findings };
-    }
-    if (!present(ep.module)) {
-        c.error("/entrypoint", "entrypoint needs module or cli", "add entrypoint.module (a Python module run with -m) or entrypoint.cli");
-        return { findings: c.findings };
-    }
-    if (typeof ep.module !== "string" || !MODULE.test(ep.module) || ep.module.length > 256) {
-        c.error("/entrypoint/module", `entrypoint.module ${describeValue(ep.module)} is not a Python module name`, "e.g. train or mypkg.train");
-        return { findings: c.findings };
-    }
-    const args = present(ep.args) ? asObject(ep.args, "/entrypoint/args", "entrypoint.args", c) : {};
-    if (!args)
-        return { findings: c.findings };
-    for (const [k, v] of Object.entries(args)) {
-        const p = pointer("entrypoint", "args", k);
-        if (!ARG_KEY.test(k))
-            c.error(p, `argument name ${describeValue(k)} cannot become a --flag`, "use letters, digits, '_', '.', '-'");
-        checkArgValue(v, p, c);
-    }
-    return { value: { kind: "module", module: ep.module, args }, findings: c.findings };
-}
-function checkArgValue(v, p, c, depth = 0) {
-    if (depth > 64) {
-        c.error(p, "argument value is nested too deeply (or refers to itself)");
-        return;
-    }
-    if (typeof v === "string") {
-        if (v.includes("\0"))
-            c.error(p, "argument value contains a NUL character, which no command-line argument can hold");
-        else if (/\p{Surrogate}/u.test(v))
-            c.error(p, "argument value contains an invalid Unicode code point");
-    }
-    else if (typeof v === "number") {
-        if (!Number.isFinite(v))
-            c.error(p, `argument value ${describeValue(v)} is not a finite number`);
-    }
-    else if (Array.isArray(v)) {
-        v.forEach((item, i) => checkArgValue(item, `${p}/${i}`, c, depth + 1));
-    }
-    else if (v !== null && typeof v === "object") {
-        for (const [k, item] of Object.entries(v))
-            checkArgValue(item, p + pointer(k), c, depth + 1);
-    }
-    else if (typeof v !== "boolean" && v !== null && v !== undefined) {
-        c.error(p, `argument value of type ${typeof v} is not supported`);
-    }
+    return { kind: "adopt", jobId: found.jobIds[0], by: "job name", ...(note ? { note } : {}) };
 }
 // ---------------------------------------------------------------------------
-// Public API
-/** Findings for the `compute` block (what becomes `#SBATCH` lines). */
-function validateComputeValues(design) {
-    return collectCompute(design).findings;
-}
-/** Findings for the `runtime` block (setup lines and env). */
-function validateRuntimeValues(design) {
-    return collectRuntime(design).findings;
-}
-/** Findings for the `entrypoint` (what the job runs). */
-function validateEntrypointValues(design) {
-    return collectEntrypoint(design).findings;
-}
-/** Every finding the renderer would raise for this design. */
-function validateRenderValues(design) {
-    return [...validateComputeValues(design), ...validateRuntimeValues(design), ...validateEntrypointValues(design)];
-}
-/** Normalised compute values; throws an AutolabError (jsonPath of the first problem) when any is invalid. */
-function normalizeCompute(design) {
-    const { value, findings } = collectCompute(design);
-    throwIfErrors(findings);
-    return value;
-}
-function normalizeRuntime(design) {
-    const { value, findings } = collectRuntime(design);
-    throwIfErrors(findings);
-    return value;
-}
-function normalizeEntrypoint(design) {
-    const { value, findings } = collectEntrypoint(design);
-    throwIfErrors(findings);
-    if (!value)
-        throw new errors_AutolabError("design has no usable entrypoint", { jsonPath: "/entrypoint" });
-    return value;
-}
-/** Walltime to SLURM's `--time` form; throws an AutolabError naming `path`. */
-function normalizeWalltime(raw, path = "/compute/walltime_estimate") {
-    const c = new Collector(CHECK.compute);
-    const v = walltime(raw, path, c);
-    throwIfErrors(c.findings);
-    return v;
-}
-/** Memory to SLURM's `--mem` form (64GB -> 64G); throws an AutolabError naming `path`. */
-function normalizeMemory(raw, path = "/compute/memory_estimate") {
-    const c = new Collector(CHECK.compute);
-    const v = memory(raw, path, c);
-    throwIfErrors(c.findings);
-    return v;
-}
-/** A value that must be a safe token (run id, iteration id); throws naming `what`. */
-function requireSafeToken(raw, what, jsonPath) {
-    if (!isSafeToken(raw)) {
-        throw new errors_AutolabError(`${what} ${describeValue(raw)} is not a safe token`, {
-            jsonPath,
-            hint: "use only letters, digits, '_', '.', '-' (starting with a letter or digit, at most 128 characters)",
-        });
+// The record of each outcome
+/** What was asked of the scheduler, in the Python tool's keys plus the exact directives. */
+function resourceRequest(c, jobName, directives) {
+    const rr = {};
+    for (const k of ["partition", "qos", "account", "constraint", "gpu_type"])
+        if (c[k] !== undefined)
+            rr[k] = c[k];
+    if (c.cpus_per_task !== undefined)
+        rr.cpus = c.cpus_per_task;
+    if (c.memory_estimate !== undefined)
+        rr.memory = c.memory_estimate;
+    if (c.walltime_estimate !== undefined)
+        rr.walltime = c.walltime_estimate;
+    if (c.gpu_count !== undefined)
+        rr.gpu_count = c.gpu_count;
+    if (c.num_nodes !== undefined)
+        rr.num_nodes = c.num_nodes;
+    if (directives.length) {
+        rr.job_name = jobName;
+        rr.sbatch_directives = directives;
     }
-    return raw;
+    return rr;
 }
-const PATH_CHARS = /^[A-Za-z0-9_.@+/-]+$/;
-/**
- * A path that is written into `#SBATCH --chdir/--output/--error` lines and
- * into the script: it must be free of whitespace, quotes, `#`, `%` (a SLURM
- * filename pattern), backslashes and `.`/`..` segments. `absolute` picks
- * whether it must start with `/` or must not.
- */
-function requireDirectivePath(raw, what, absolute) {
-    const hint = "use a directory path made of letters, digits and _ . @ + - / (no spaces, quotes, '#', '%' or '..')";
-    if (typeof raw !== "string" ||
-        raw.length === 0 ||
-        raw.length > 1024 ||
-        !PATH_CHARS.test(raw) ||
-        HETJOB_WORDS.test(raw)) {
-        throw new errors_AutolabError(`${what} ${describeValue(raw)} cannot be used in an #SBATCH line`, { hint });
-    }
-    if (absolute !== raw.startsWith("/")) {
-        throw new errors_AutolabError(`${what} ${describeValue(raw)} must be ${absolute ? "an absolute" : "a relative"} path`, {
-            hint,
-        });
-    }
-    const segments = raw.split("/").filter((s, i) => !(i === 0 && s === "" && absolute));
-    if (segments.some((s) => s === "." || s === "..") ||
-        (segments.length > 1 && segments.slice(0, -1).some((s) => s === ""))) {
-        throw new errors_AutolabError(`${what} ${describeValue(raw)} must be a normalised path (no '.', '..' or empty segments)`, {
-            hint,
-        });
-    }
-    return raw.length > 1 && raw.endsWith("/") ? raw.slice(0, -1) : raw;
-}
-
-;// CONCATENATED MODULE: ./lib/src/slurm/render.js
-
-
-
-
-
-
-
-/** Repository-relative run directory: `<iterationPath>/runs/<runId>`. */
-function runDirFor(iterationPath, runId) {
-    return `${iterationPath}/runs/${runId}`;
-}
-// ---------------------------------------------------------------------------
-// The command
-/** JSON with object keys sorted at every level (so the text does not depend on YAML key order). */
-function canonicalJson(v) {
-    const sort = (x) => {
-        if (Array.isArray(x))
-            return x.map(sort);
-        if (x !== null && typeof x === "object") {
-            const out = {};
-            for (const k of Object.keys(x).sort())
-                out[k] = sort(x[k]);
-            return out;
-        }
-        return x;
+/** The run as it is before the job exists: `pending`, what was asked, how and by whom. */
+function baseManifest(i) {
+    return {
+        schema_version: "1.0",
+        run_id: i.runId,
+        iteration_id: i.iterationId,
+        launch_mode: i.hostMode,
+        host_mode: i.hostMode,
+        command: i.commandLine,
+        resource_request: i.resourceRequest,
+        status: "pending",
+        artifact_sync_to_local: { status: "pending" },
+        timestamps: { started_at: i.startedAt },
+        started_at: i.startedAt,
+        launch: {
+            script: i.script,
+            design: i.design,
+            git_revision: i.gitRevision ?? null,
+            ...(i.workDir ? { work_dir: i.workDir } : {}),
+            launched_by: i.launchedBy,
+            launched_from: i.launchedFrom,
+            launch_key: i.launchKey ?? null,
+            entrypoint_command: i.entrypointCommand,
+            tool: "autolab-slurm",
+        },
     };
-    return JSON.stringify(sort(v));
 }
-function argWord(v) {
-    if (v === null || v === undefined)
+/** The run submitted (or adopted): `pending -> submitted`, job id recorded everywhere the contract keeps it. */
+function submittedManifest(base, job, startedAt, journalledAt) {
+    // An adopted job was submitted when the first attempt journalled it.
+    const submittedAt = job.adopted && journalledAt ? journalledAt : startedAt;
+    const m = {
+        ...base,
+        timestamps: { started_at: submittedAt },
+        started_at: submittedAt,
+        job_id: job.jobId,
+        resource_request: { ...base.resource_request, job_id: job.jobId, slurm: { job_id: job.jobId } },
+        slurm: {
+            job_id: job.jobId,
+            job_name: job.jobName,
+            ...(job.cluster ? { cluster: job.cluster } : {}),
+            ...(job.adopted ? { adopted: true, adopted_by: job.adopted.by } : { submit_attempts: job.attempts }),
+        },
+    };
+    const evidence = job.adopted
+        ? `job ${job.jobId} found by ${job.adopted.by} (${job.jobName}) and adopted`
+        : (job.evidence ?? `job ${job.jobId} submitted`);
+    return firstTransition(m, "submitted", startedAt, evidence);
+}
+/** The scheduler refused the submission: failed `submit_error`, with its words; no job, no work dir. */
+function refusedManifest(base, r, at, opts = {}) {
+    const launch = { ...base.launch };
+    if (opts.dropWorkDir)
+        delete launch.work_dir;
+    const m = {
+        ...base,
+        launch,
+        timestamps: { started_at: base.timestamps.started_at },
+        slurm: { job_name: r.jobName, submit_error: r.message, submit_attempts: r.attempts },
+    };
+    const failure = { reason: "submit_error", kind: "permanent", message: r.message };
+    return firstTransition(m, "failed", at, r.evidence, failure);
+}
+/**
+ * A local run's end: completed (exit 0, sentinel exit 0, every declared
+ * output present), partial (exit 0 but the sentinel or an output is
+ * missing), failed (anything else: `timeout` when stopped at the walltime,
+ * else `exit_code`). Outputs are written in place: nothing to bring back.
+ */
+function localManifest(base, o, at) {
+    const exit = o.exitCode;
+    let status;
+    let evidence;
+    if (exit === 0 && o.sentinel?.exit_code === 0 && o.missing.length === 0) {
+        status = "completed";
+        evidence = "local run exited 0; sentinel exit 0";
+    }
+    else if (exit === 0) {
+        status = "partial";
+        evidence =
+            o.sentinel?.exit_code !== 0
+                ? "local run exited 0 but the sentinel is missing or disagrees"
+                : `local run exited 0 but declared outputs are missing: ${o.missing.join(", ")}`;
+    }
+    else {
+        status = "failed";
+        evidence = o.timedOut
+            ? `local run was stopped at the walltime (${o.limitSeconds} s)`
+            : `local run exited ${exit ?? `on signal ${o.signal}`}`;
+    }
+    const m = {
+        ...base,
+        artifact_sync_to_local: {
+            status: status === "failed" ? "failed" : "ok",
+            mode: "local",
+            ...(o.missing.length ? { missing: o.missing } : {}),
+        },
+        timestamps: { started_at: base.timestamps.started_at },
+        local: { exit_code: exit, timed_out: o.timedOut, sentinel: o.sentinel ?? null },
+    };
+    const failure = status === "failed"
+        ? // exit_code stays null for a run ended by a signal (as the record has always said).
+            { reason: o.timedOut ? "timeout" : "exit_code", exit_code: exit, message: evidence }
+        : undefined;
+    const next = firstTransition(m, status, at, evidence, failure);
+    // A partial local run has ended too: it keeps its end time (transition sets it for completed/failed only).
+    if (status === "partial") {
+        next.timestamps = { ...next.timestamps, completed_at: at };
+        next.completed_at = at;
+    }
+    return next;
+}
+/** Why a reused run failed, for the launch result. */
+function failureMessageOf(m) {
+    if (m.status !== "failed")
         return undefined;
-    if (typeof v === "string")
-        return v;
-    if (typeof v === "number")
-        return String(v);
-    if (typeof v === "boolean")
-        return v ? "true" : "false";
-    return canonicalJson(v);
+    return String(m.slurm?.submit_error ?? m.failure?.message ?? "the run failed");
 }
+
+;// CONCATENATED MODULE: ./lib/src/domain/settings.js
 /**
- * argv words for `entrypoint.args`, keys sorted: true -> `--key`; false or
- * null -> nothing; list -> `--key item` per item (null items skipped, objects
- * as JSON); object -> `--key <compact JSON, keys sorted>`; string/number ->
- * `--key value`.
+ * Typed settings, read once per command from the effective policy (built-in
+ * defaults < preset < `.autolab/verifier_policy.yaml`, merged by
+ * contract/policy.ts) and the design. The one place that turns policy values
+ * into numbers; commands never re-read the policy with restated defaults.
+ * Pure: the parsed policy and design are passed in.
  */
-function argsToArgv(args) {
-    const out = [];
-    for (const key of Object.keys(args).sort()) {
-        const v = args[key];
-        const flag = `--${key}`;
-        if (v === true)
-            out.push(flag);
-        else if (v === false || v === null || v === undefined)
-            continue;
-        else if (Array.isArray(v)) {
-            for (const item of v) {
-                const w = argWord(item);
-                if (w !== undefined)
-                    out.push(flag, w);
-            }
-        }
-        else {
-            out.push(flag, argWord(v));
-        }
-    }
-    return out;
+function settings_obj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
 }
-/**
- * The command line the job runs: `entrypoint.cli` verbatim (the user's own
- * command), else `<pythonBin> -m <module> <args...>` with every word
- * shell-quoted. Throws an AutolabError naming the design path when invalid.
- */
-function buildCommand(design, pythonBin) {
-    const ep = normalizeEntrypoint(design);
-    if (ep.kind === "cli")
-        return ep.cli;
-    if (typeof pythonBin !== "string" || pythonBin === "" || /[\0\n\r]/.test(pythonBin)) {
-        throw new errors_AutolabError(`python_bin ${JSON.stringify(pythonBin)} is not a usable program name`, {
-            hint: "set python_bin in the policy to a program name or path, e.g. python3",
-        });
-    }
-    return shellJoin([pythonBin, "-m", ep.module, ...argsToArgv(ep.args)]);
+/** A positive finite number, else `dflt`. */
+function positive(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
 }
-// ---------------------------------------------------------------------------
-// Directives
-function computeDirectives(design) {
-    const c = normalizeCompute(design);
-    const d = [];
-    const add = (option, value) => {
-        if (value !== undefined)
-            d.push({ option, value: String(value) });
-    };
-    add("--time", c.time);
-    add("--mem", c.mem);
-    add("--cpus-per-task", c.cpusPerTask);
-    add("--gres", c.gres);
-    add("--partition", c.partition);
-    add("--qos", c.qos);
-    add("--nodes", c.nodes);
-    add("--account", c.account);
-    add("--constraint", c.constraint);
-    d.push(...c.extraOptions);
-    return d;
+/** A finite number >= 0, else `dflt`. */
+function nonNegative(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : dflt;
 }
-function directiveLine(d) {
-    const text = d.value === undefined ? d.option : `${d.option}=${d.value}`;
-    // Last line of defence: values.ts already guarantees this.
-    if (!/^--[a-z][a-z0-9-]*(=[\x21-\x7e]+)?$/.test(text) || /[#"'\\]/.test(text)) {
-        throw new errors_AutolabError(`internal error: unsafe #SBATCH directive ${JSON.stringify(text)}`);
-    }
-    return `#SBATCH ${text}`;
-}
-function common(input) {
-    const runId = requireSafeToken(input.runId, "run id");
-    const iterationId = requireSafeToken(input.iterationId, "iteration id");
-    const iterationPath = requireDirectivePath(input.iterationPath, "iteration path", false);
-    const repoRoot = requireDirectivePath(input.repoRoot, "repository root", true);
-    const runtime = normalizeRuntime(input.design);
-    const command = buildCommand(input.design, input.pythonBin);
+const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
+function monitorSettings(policy) {
+    const m = settings_obj(settings_obj(policy.slurm).monitor);
     return {
-        runId,
-        iterationId,
-        iterationPath,
-        repoRoot,
-        runDir: runDirFor(iterationPath, runId),
-        command,
-        setup: runtime.setup,
-        env: runtime.env,
+        graceSeconds: nonNegative(m.unknown_grace_seconds, 600),
+        escalateAfterTicks: Math.max(1, Math.floor(positive(m.poll_failure_escalation_ticks, 3))),
+        lookbackDays: positive(m.sacct_lookback_days, 14),
+        clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
+        pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
     };
 }
-function absolute(repoRoot, rel) {
-    return repoRoot === "/" ? `/${rel}` : `${repoRoot}/${rel}`;
-}
-/**
- * An assignment whose single-quoted value is literal on purpose (an env value,
- * or a command line expanded later by eval): tell shellcheck, on that line
- * only, that `$`/backticks (SC2016), backslashes (SC1003) and a leading `~`
- * (SC2088) inside the quotes are meant as written.
- */
-function literal(line, value) {
-    const codes = [];
-    if (value.includes("\\"))
-        codes.push("SC1003");
-    if (/[$`]/.test(value))
-        codes.push("SC2016");
-    if (value.startsWith("~"))
-        codes.push("SC2088");
-    return codes.length ? [`# shellcheck disable=${codes.join(",")}`, line] : [line];
-}
-function body(c, mode) {
-    const runDirAbs = absolute(c.repoRoot, c.runDir);
-    const L = [];
-    L.push(`# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`, "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated", "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.", "", `export RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_ITERATION_ID=${shellQuote(c.iterationId)}`, `export AUTOLAB_RUN_DIR=${shellQuote(runDirAbs)}`, `autolab_run_id=${shellQuote(c.runId)}`, `autolab_sentinel=${shellQuote(`${runDirAbs}/${SENTINEL_FILE}`)}`, ...literal(`autolab_command=${bashQuote(c.command)}`, c.command), "autolab_started_at=", "autolab_signal=", "autolab_child=", "", "# Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.", "autolab_write_sentinel() {", "  local host job_id started ended signal tmp", "  host=$(uname -n 2>/dev/null)", "  [[ -n $host ]] || host=${HOSTNAME:-unknown}", "  host=${host//[^A-Za-z0-9._-]/_}", mode === "slurm" ? "  job_id=${SLURM_JOB_ID:-}" : "  job_id=", "  job_id=${job_id//[^0-9]/}", '  if [[ -n $job_id ]]; then job_id="\\"$job_id\\""; else job_id=null; fi', '  if [[ -n $autolab_started_at ]]; then started="\\"$autolab_started_at\\""; else started=null; fi', '  if [[ -n $1 ]]; then ended="\\"$1\\""; else ended=null; fi', '  if [[ -n $autolab_signal ]]; then signal="\\"$autolab_signal\\""; else signal=null; fi', '  tmp="$autolab_sentinel.tmp.$$"', '  if printf \'{"run_id":"%s","job_id":%s,"host":"%s","started_at":%s,"ended_at":%s,"exit_code":%s,"signal":%s}\\n\' \\', '    "$autolab_run_id" "$job_id" "$host" "$started" "$ended" "$2" "$signal" >"$tmp" 2>/dev/null; then', '    mv -f -- "$tmp" "$autolab_sentinel" && return 0', "  fi", '  rm -f -- "$tmp" 2>/dev/null', '  echo "autolab: could not write $autolab_sentinel" >&2', "  return 1", "}", "", "# However the script ends, record how. (Called from traps, which shellcheck cannot follow.)", "# shellcheck disable=SC2317", "autolab_on_exit() {", "  local rc=$?", "  trap - EXIT", "  trap '' TERM INT HUP", '  autolab_write_sentinel "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$rc"', '  exit "$rc"', "}", "", "# SIGTERM (scancel, time limit), SIGINT, SIGHUP: stop the command's whole process group,", "# wait for it, and end with 128+n. SLURM sends SIGKILL KillWait seconds later if it hangs.", "# shellcheck disable=SC2317", "# ($! covers a signal that lands between starting the command and recording its pid.)", "autolab_on_signal() {", "  local child=${autolab_child:-$!}", "  autolab_signal=$1", "  trap '' TERM INT HUP", "  if [[ -n $child ]]; then", '    echo "autolab: received SIG$1; stopping the command" >&2', '    kill -s TERM -- "-$child" 2>/dev/null || kill -s TERM -- "$child" 2>/dev/null', '    wait "$child" 2>/dev/null', "  fi", '  exit "$2"', "}", "", "trap autolab_on_exit EXIT", "trap 'autolab_on_signal TERM 143' TERM", "trap 'autolab_on_signal INT 130' INT", "trap 'autolab_on_signal HUP 129' HUP", "", `cd -- ${shellQuote(c.repoRoot)} || exit 1`, 'mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1');
-    if (mode === "local") {
-        L.push('exec >>"$AUTOLAB_RUN_DIR/logs/run_local.out" 2>>"$AUTOLAB_RUN_DIR/logs/run_local.err" || exit 1');
-    }
-    L.push("autolab_started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)", 'autolab_write_sentinel "" null');
-    if (c.env.length) {
-        L.push("", "# runtime.env (values are literal strings)");
-        for (const [name, value] of c.env)
-            L.push(...literal(`export ${name}=${bashQuote(value)}`, value));
-    }
-    if (c.setup.length) {
-        L.push("", "# runtime.setup (the design's own lines, verbatim; a failing line ends the job)", "set -e");
-        L.push(...c.setup);
-        L.push("set +e");
-    }
-    L.push("", "# The command, in its own process group so that a signal reaches all of it.", "set -m", '( eval "$autolab_command" ) </dev/null &', "autolab_child=$!", "set +m", 'wait "$autolab_child"', "exit $?");
-    return L;
-}
-function finish(lines) {
-    const text = lines.join("\n") + "\n";
-    if (text.includes("\r") || text.includes("\0")) {
-        throw new errors_AutolabError("internal error: rendered script contains CR or NUL");
-    }
-    return text;
-}
-/** The SLURM batch script of a run. Throws an AutolabError naming the design path of any invalid value. */
-function renderSlurmScript(input) {
-    const c = common(input);
-    const jobName = jobNameFor(c.runId);
-    const logDirAbs = absolute(c.repoRoot, `${c.runDir}/logs`);
-    const directives = [
-        { option: "--job-name", value: jobName },
-        { option: "--output", value: `${logDirAbs}/slurm-%j.out` },
-        { option: "--error", value: `${logDirAbs}/slurm-%j.err` },
-        { option: "--open-mode", value: "append" },
-        { option: "--chdir", value: c.repoRoot },
-        ...computeDirectives(input.design),
-    ];
-    const lines = ["#!/bin/bash", ...directives.map(directiveLine), ...body(c, "slurm")];
+function submitSettings(policy) {
+    const l = settings_obj(policy.launch);
     return {
-        script: finish(lines),
-        jobName,
-        directives,
-        command: c.command,
-        logPaths: { stdout: `${c.runDir}/logs/slurm-%j.out`, stderr: `${c.runDir}/logs/slurm-%j.err` },
-        sentinelPath: `${c.runDir}/${SENTINEL_FILE}`,
+        timeoutMs: positive(l.submit_timeout_seconds, 60) * 1000,
+        retries: Math.floor(nonNegative(l.submit_retries, 2)),
+        baseDelayMs: nonNegative(l.retry_backoff_seconds, 5) * 1000,
+        checkTimeoutMs: positive(l.check_timeout_seconds, 900) * 1000,
     };
 }
 /**
- * The local script of a run: the same body and sentinel, no directives; it
- * appends its output to `runs/<run_id>/logs/run_local.out|.err` itself.
- * Compute values are still validated (the design is the same file).
+ * The extract parser's timeout: the design's `extract_parser.timeout_seconds`,
+ * else the policy's `extract_results.timeout_seconds`, else 600 s.
  */
-function renderLocalScript(input) {
-    const c = common(input);
-    normalizeCompute(input.design);
-    const lines = ["#!/bin/bash", ...body(c, "local")];
-    return {
-        script: finish(lines),
-        jobName: jobNameFor(c.runId),
-        directives: [],
-        command: c.command,
-        logPaths: { stdout: `${c.runDir}/logs/run_local.out`, stderr: `${c.runDir}/logs/run_local.err` },
-        sentinelPath: `${c.runDir}/${SENTINEL_FILE}`,
-    };
-}
-/**
- * argv for `sbatch` (run through runArgv, no shell): `--parsable`, the job's
- * environment (`--export=ALL,RUN_ID=..,AUTOLAB_RUN_ID=..,AUTOLAB_ITERATION_ID=..`;
- * sbatch splits this on commas with no escaping, hence safe tokens only), the
- * script path (prefixed with `./` if it would otherwise look like an option).
- */
-function sbatchArgv(scriptPath, rendered, env) {
-    const runId = requireSafeToken(env.runId, "run id");
-    const iterationId = requireSafeToken(env.iterationId, "iteration id");
-    if (rendered.jobName !== jobNameFor(runId)) {
-        throw new errors_AutolabError(`script was rendered for ${rendered.jobName}, not for run ${runId}`, {
-            hint: "render the script for this run before submitting it",
-        });
-    }
-    if (typeof scriptPath !== "string" || scriptPath === "" || scriptPath.includes("\0")) {
-        throw new errors_AutolabError(`script path ${JSON.stringify(scriptPath)} is not usable`);
-    }
-    const path = scriptPath.startsWith("-") ? `./${scriptPath}` : scriptPath;
-    return [
-        "--parsable",
-        `--export=ALL,RUN_ID=${runId},AUTOLAB_RUN_ID=${runId},AUTOLAB_ITERATION_ID=${iterationId}`,
-        path,
-    ];
+function extractTimeoutSeconds(design, policy) {
+    const fromDesign = settings_obj(design.extract_parser).timeout_seconds;
+    if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0)
+        return fromDesign;
+    return positive(settings_obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -20394,7 +19720,2246 @@ function exec_ok(r) {
     return r.code === 0 && !r.timedOut && !r.spawnError;
 }
 
-;// CONCATENATED MODULE: ./lib/src/slurm/parse.js
+;// CONCATENATED MODULE: ./lib/src/git/git.js
+/**
+ * Thin git adapter: every call is `git <args>` through `runArgv` (argv, no
+ * shell, timeout), with a fixed environment so that output is parseable and
+ * nothing can prompt or be redirected:
+ *
+ * - `LC_ALL=C` (English messages we can classify), `GIT_TERMINAL_PROMPT=0` and
+ *   `GCM_INTERACTIVE=never` (never wait for a password), `GIT_OPTIONAL_LOCKS=0`
+ *   (read-only commands do not take the index lock from under the user),
+ *   `GIT_LITERAL_PATHSPECS=1` (a path is a path: no globs, no pathspec magic);
+ * - `GIT_DIR`, `GIT_WORK_TREE`, `GIT_INDEX_FILE`, ... inherited from a caller
+ *   (e.g. when run from a hook) are removed, so `repo` is what is operated on;
+ * - per-command configuration is passed through `GIT_CONFIG_COUNT` /
+ *   `GIT_CONFIG_KEY_n` / `GIT_CONFIG_VALUE_n` (never written to `.git/config`,
+ *   and, unlike `-c`, not visible to other users in `ps`). Credentials go only
+ *   this way.
+ *
+ * A failing command throws an AutolabError carrying git's stderr, with every
+ * secret (tokens, their base64 forms, URL user-info) redacted.
+ */
+
+
+/** Environment variables that would make git operate on something other than `repo`. */
+const SCRUBBED_ENV = [
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+    "GIT_PREFIX",
+    "GIT_CEILING_DIRECTORIES",
+];
+/** Replace secrets and URL credentials in `text` by `***`. */
+function redact(text, secrets = []) {
+    let out = text;
+    for (const s of secrets) {
+        if (!s || s.length < 4)
+            continue;
+        const forms = new Set([
+            s,
+            Buffer.from(s, "utf8").toString("base64"),
+            Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
+            encodeURIComponent(s),
+        ]);
+        // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
+        for (const f of [...forms].sort((a, b) => b.length - a.length))
+            out = out.split(f).join("***");
+    }
+    // scheme://user:pass@host or scheme://token@host
+    out = out.replace(/([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/\s@'"]+@/g, "$1***@");
+    // An Authorization header that slipped into a trace.
+    out = out.replace(/(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._-]+/gi, "$1***");
+    return out;
+}
+function buildEnv(opts) {
+    const env = {
+        LC_ALL: "C",
+        LANGUAGE: undefined,
+        GIT_TERMINAL_PROMPT: "0",
+        GCM_INTERACTIVE: "never",
+        GIT_OPTIONAL_LOCKS: "0",
+        // Every pathspec we pass is a literal path (no globs, no `:(magic)`).
+        GIT_LITERAL_PATHSPECS: "1",
+    };
+    for (const k of SCRUBBED_ENV)
+        env[k] = undefined;
+    const cfg = Array.isArray(opts.config) ? opts.config : Object.entries(opts.config ?? {});
+    if (cfg.length) {
+        // Append after any GIT_CONFIG_* entries the caller's environment already has.
+        const base = Number.parseInt(process.env.GIT_CONFIG_COUNT ?? "0", 10);
+        const start = Number.isFinite(base) && base > 0 ? base : 0;
+        cfg.forEach(([k, v], i) => {
+            env[`GIT_CONFIG_KEY_${start + i}`] = k;
+            env[`GIT_CONFIG_VALUE_${start + i}`] = v;
+        });
+        env.GIT_CONFIG_COUNT = String(start + cfg.length);
+    }
+    return { ...env, ...(opts.env ?? {}) };
+}
+/**
+ * Run `git <args>` in `repo`. Throws an AutolabError (naming the command and
+ * git's stderr, redacted) when git fails, unless `allowFailure`.
+ */
+async function git(repo, args, opts = {}) {
+    const r = await runArgv("git", args, {
+        cwd: repo,
+        env: buildEnv(opts),
+        input: opts.input,
+        timeoutMs: opts.timeoutMs ?? 60_000,
+    });
+    const secrets = opts.secrets ?? [];
+    const clean = {
+        ...r,
+        stdout: secrets.length ? redact(r.stdout, secrets) : r.stdout,
+        stderr: redact(r.stderr, secrets),
+    };
+    if (exec_ok(r) || opts.allowFailure)
+        return clean;
+    throw gitError(clean, opts.what, secrets, repo);
+}
+/** The AutolabError for a failed git call (message redacted). */
+function gitError(r, what, secrets = [], repo) {
+    const cmd = `git ${r.args.slice(0, 3).join(" ")}${r.args.length > 3 ? " ..." : ""}`;
+    const msg = redact(`${what ? what + ": " : ""}${cmd} failed: ${describeFailure(r)}`, secrets);
+    return new errors_AutolabError(msg, {
+        file: repo,
+        hint: r.spawnError ? "install git and make sure it is on PATH" : undefined,
+    });
+}
+async function isGitRepo(dir) {
+    const r = await git(dir, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
+    return exec_ok(r) && r.stdout.trim() === "true";
+}
+/** Absolute path of the work tree's top level. */
+async function topLevel(dir) {
+    const r = await git(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
+    if (!exec_ok(r)) {
+        throw new errors_AutolabError("not inside a git work tree", {
+            file: dir,
+            hint: "run inside a git checkout (git clone / git init)",
+        });
+    }
+    return r.stdout.trim();
+}
+/** Commit id HEAD points at, or undefined on an unborn branch (no commit yet). */
+async function headSha(repo) {
+    return revParse(repo, "HEAD");
+}
+/** Commit id of `rev` (peeled to a commit), or undefined when it does not exist. */
+async function revParse(repo, rev) {
+    const r = await git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], {
+        allowFailure: true,
+    });
+    return exec_ok(r) ? r.stdout.trim() : undefined;
+}
+/** Short name of the checked-out branch; undefined when HEAD is detached. */
+async function currentBranch(repo) {
+    const r = await git(repo, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
+    return exec_ok(r) ? r.stdout.trim() || undefined : undefined;
+}
+async function hasRemote(repo, name = "origin") {
+    const r = await git(repo, ["remote"], { allowFailure: true });
+    return exec_ok(r) && r.stdout.split("\n").some((l) => l.trim() === name);
+}
+/** The remote's URL with any credentials replaced by `***`; undefined when there is no such remote. */
+async function remoteUrlRedacted(repo, name = "origin") {
+    const r = await git(repo, ["remote", "get-url", "--", name], { allowFailure: true });
+    return ok(r) ? redact(r.stdout.trim()) : undefined;
+}
+/**
+ * `git status --porcelain=v1 -z`, parsed. `paths` limits it to those
+ * pathspecs; `untracked` as git's `--untracked-files` (default "all").
+ */
+async function statusPorcelain(repo, paths, untracked = "all") {
+    const args = ["status", "--porcelain=v1", "-z", `--untracked-files=${untracked}`, "--ignore-submodules=none"];
+    if (paths) {
+        if (paths.length === 0)
+            return [];
+        args.push("--", ...paths);
+    }
+    const r = await git(repo, args, { what: "reading the work-tree status" });
+    const parts = r.stdout.split("\0");
+    const out = [];
+    for (let i = 0; i < parts.length; i++) {
+        const rec = parts[i];
+        if (rec.length < 4)
+            continue;
+        const xy = rec.slice(0, 2);
+        const e = { xy, path: rec.slice(3) };
+        if (xy[0] === "R" || xy[0] === "C")
+            e.origPath = parts[++i];
+        out.push(e);
+    }
+    return out;
+}
+/** Is `ancestor` an ancestor of (or equal to) `descendant`? */
+async function isAncestor(repo, ancestor, descendant) {
+    const r = await git(repo, ["merge-base", "--is-ancestor", ancestor, descendant], { allowFailure: true });
+    if (r.code === 0)
+        return true;
+    if (r.code === 1)
+        return false;
+    throw gitError(r, "checking commit ancestry", [], repo);
+}
+
+;// CONCATENATED MODULE: ./lib/src/ledger/edit.js
+
+
+
+
+function edit_ledgerEdit(m, ledgerPath = LEDGER_PATH) {
+    return {
+        path: ledgerPath,
+        what: `the ledger line of run ${m.run_id}`,
+        edit(current) {
+            const existing = current === undefined ? undefined : new TextDecoder("utf-8", { fatal: true }).decode(current);
+            let text;
+            try {
+                text = upsertLedger(existing ?? sync_LEDGER_HEADER, m).text;
+            }
+            catch (e) {
+                if (e instanceof errors_AutolabError && !e.location.file && e.location.line !== undefined) {
+                    throw new errors_AutolabError(e.message, {
+                        file: ledgerPath,
+                        line: e.location.line,
+                        jsonPath: e.location.jsonPath,
+                        hint: e.hint,
+                    });
+                }
+                throw e;
+            }
+            // Returned even when unchanged: a line an earlier uncommitted attempt wrote is then committed.
+            return text;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/stage.js
+
+
+/** The state after `event` for `manifest`, or undefined when nothing moves. */
+function stage_nextState(state, manifest, event, at) {
+    if (state.iteration_id && state.iteration_id !== manifest.iteration_id)
+        return undefined;
+    // The Python tool writes "" for "no run": an empty id tracks nothing.
+    const tracked = state.pending_run_id || state.last_run_id;
+    if (event !== "launched" && tracked && tracked !== manifest.run_id)
+        return undefined;
+    const moves = [];
+    if (event === "launched" && (state.stage === "launch" || state.stage === "implementation_review")) {
+        moves.push([state.stage, manifest.host_mode === "slurm" ? "slurm_monitor" : "extract_results"]);
+    }
+    else if (event === "synced" && state.stage === "slurm_monitor") {
+        moves.push(["slurm_monitor", "extract_results"]);
+    }
+    else if (event === "extracted") {
+        if (state.stage === "slurm_monitor")
+            moves.push(["slurm_monitor", "extract_results"]);
+        if (state.stage === "slurm_monitor" || state.stage === "extract_results")
+            moves.push(["extract_results", "update_docs"]);
+    }
+    const syncStatus = normalizeSyncStatus(manifest.artifact_sync_to_local?.status) ?? state.sync_status;
+    if (!moves.length) {
+        if (event === "launched" || state.sync_status === syncStatus)
+            return undefined;
+        return { ...state, sync_status: syncStatus };
+    }
+    const history = [...(state.history ?? [])];
+    for (const [before, after] of moves) {
+        history.push({
+            timestamp: isoSeconds(at),
+            stage_before: before,
+            stage_after: after,
+            status: "complete",
+            summary: `${event}: run ${manifest.run_id} is ${manifest.status ?? "pending"}`,
+            run_id: manifest.run_id,
+        });
+    }
+    const next = {
+        ...state,
+        stage: moves[moves.length - 1][1],
+        stage_attempt: 0,
+        last_run_id: manifest.run_id,
+        sync_status: syncStatus,
+        history,
+    };
+    if (event === "launched" && manifest.host_mode === "slurm")
+        next.pending_run_id = manifest.run_id;
+    if (event === "extracted" && next.pending_run_id === manifest.run_id)
+        delete next.pending_run_id;
+    return next;
+}
+/**
+ * The state after falling back to stage `to` because nothing is left for
+ * autolab to do (`why`, kept in the history with the policy key that chose `to`).
+ */
+function fallBackTo(state, to, why, at) {
+    return {
+        ...state,
+        stage: to,
+        stage_attempt: 0,
+        history: [
+            ...(state.history ?? []),
+            {
+                timestamp: isoSeconds(at),
+                stage_before: state.stage,
+                stage_after: to,
+                status: "complete",
+                summary: `${why}: autorun.todo_fallback.slurm.stage`,
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/state-file.js
+/**
+ * `.autolab/state.json` in the store: read (leniently or validated), and
+ * written ONLY through `writeState` / `stateEdit`, which validate the new
+ * state against schemas/state.schema.json first, so no writer can leave an
+ * invalid file behind. A state file that does not exist is never created
+ * here. The moves themselves are pure (domain/stage.ts).
+ */
+
+
+
+
+
+
+
+/**
+ * state.json as parsed (syntax errors throw an AutolabError with file/line;
+ * schema problems are tolerated: readers such as the verifier report them).
+ * Undefined when the file does not exist.
+ */
+async function readState(repoRoot) {
+    const abs = external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
+        return undefined;
+    const doc = parseDocument("state", await readTextStrict(abs, layout_STATE_PATH), layout_STATE_PATH);
+    return doc.data;
+}
+/**
+ * state.json validated against its schema: an AutolabError naming the file,
+ * line and column of the first problem when it is invalid. Undefined when the
+ * file does not exist. Writers check with this before they change anything.
+ */
+async function readStateStrict(repoRoot) {
+    const abs = external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
+        return undefined;
+    return assertValid(parseDocument("state", await readTextStrict(abs, layout_STATE_PATH), layout_STATE_PATH)).data;
+}
+/** The exact bytes written for a state: 2-space JSON and a trailing newline. */
+function serializeState(state) {
+    return JSON.stringify(state, null, 2) + "\n";
+}
+/** The text to write for `state`, after validating it (AutolabError naming the problem when invalid). */
+function validStateText(state) {
+    const text = serializeState(state);
+    assertValid(parseDocument("state", text, layout_STATE_PATH));
+    return text;
+}
+/** Validate `state` and write it atomically to state.json; returns the path written. */
+async function writeState(repoRoot, state) {
+    const text = validStateText(state);
+    await writeFileAtomic(path.join(repoRoot, STATE_PATH), text);
+    return STATE_PATH;
+}
+/**
+ * A change-set edit of state.json: `change` sees the state as the head it is
+ * applied on has it (validated) and returns the new one, or undefined for no
+ * change; the result is validated before it is written. A missing file stays
+ * missing. Throws (the record reports it, nothing is written) when either the
+ * current or the new state is invalid.
+ */
+function stateEdit(change, what) {
+    return {
+        path: layout_STATE_PATH,
+        what,
+        edit(current, ctx) {
+            if (current === undefined)
+                return "unchanged";
+            const text = decodeUtf8Strict(Buffer.from(current), layout_STATE_PATH);
+            const state = assertValid(parseDocument("state", text, layout_STATE_PATH)).data;
+            const next = change(state, ctx);
+            return next === undefined ? "unchanged" : validStateText(next);
+        },
+    };
+}
+/**
+ * Apply an event to state.json if it exists; returns its path when written.
+ * Refuses (AutolabError, nothing written) when the file or the new state is
+ * invalid.
+ */
+async function advanceState(repoRoot, manifest, event, at) {
+    const state = await readStateStrict(repoRoot);
+    if (!state)
+        return undefined;
+    const next = nextState(state, manifest, event, at);
+    if (!next)
+        return undefined;
+    return writeState(repoRoot, next);
+}
+/** After a launch: a run that failed to start leaves the stage where it is. */
+async function advanceStateAfterLaunch(repoRoot, manifest, now) {
+    if (manifest.status === "failed")
+        return undefined;
+    return advanceState(repoRoot, manifest, "launched", now());
+}
+
+;// CONCATENATED MODULE: ./lib/src/stages/state.js
+/**
+ * `.autolab/state.json`: kept as an import path for the stages. The pure
+ * moves live in domain/stage.ts, the file (read, validated write) in
+ * store/state-file.ts.
+ */
+
+
+
+;// CONCATENATED MODULE: ./lib/src/store/journal.js
+/**
+ * The launch journal: `<git-dir>/autolab/launch-journal/<sha256(key)>.json`,
+ * one entry per launch key. It lives in the git directory so that it
+ * survives `git clean` and a runner's workspace reset. The run id is written
+ * before the job is submitted, the job id as soon as the scheduler answered:
+ * a retry with the same key adopts the job instead of submitting another.
+ */
+
+
+
+
+
+
+
+/** `<git-dir>/autolab/launch-journal/`. */
+function journalDir(gitdir) {
+    return external_node_path_namespaceObject.join(gitdir, "autolab", "launch-journal");
+}
+function journalFile(gitdir, key) {
+    return external_node_path_namespaceObject.join(journalDir(gitdir), (0,external_node_crypto_namespaceObject.createHash)("sha256").update(key).digest("hex").slice(0, 32) + ".json");
+}
+/** The entry of `key`, or undefined (no git dir, no key, no entry). An unreadable or foreign entry is refused. */
+async function readJournal(gitdir, key) {
+    if (!gitdir || !key)
+        return undefined;
+    const file = journalFile(gitdir, key);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return undefined;
+    let j;
+    try {
+        j = JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
+    }
+    catch (e) {
+        throw new errors_AutolabError(`launch journal entry is unreadable: ${e.message}`, {
+            file,
+            hint: "remove the file if no job was submitted for this launch key, or pass --run-id with the run's id",
+        });
+    }
+    if (j.key !== key || typeof j.run_id !== "string" || !RUN_ID_SHAPE.test(j.run_id)) {
+        throw new errors_AutolabError("launch journal entry does not belong to this launch key or has no usable run id", { file });
+    }
+    return j;
+}
+async function writeJournal(gitdir, j) {
+    await fs_writeFileAtomic(journalFile(gitdir, j.key), JSON.stringify(j, null, 2) + "\n");
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/state-edit.js
+
+
+
+function state_edit_stateEdit(m, event, at) {
+    return {
+        path: layout_STATE_PATH,
+        what: `${layout_STATE_PATH} after run ${m.run_id} was ${event}`,
+        edit(current) {
+            if (current === undefined)
+                return "unchanged";
+            const text = new TextDecoder("utf-8", { fatal: true }).decode(current);
+            const state = assertValid(parseDocument("state", text, layout_STATE_PATH)).data;
+            const next = stage_nextState(state, m, event, at);
+            // Unchanged, it is still part of the change: an earlier uncommitted attempt's move gets committed.
+            if (!next)
+                return text;
+            const out = serializeState(next);
+            assertValid(parseDocument("state", out, layout_STATE_PATH));
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/workspace.js
+/**
+ * The workspace a command runs in, resolved once per command: the directory
+ * it was started in, the repository root (the git top level, else the
+ * directory itself), the git dir, and whether its changes are committed.
+ * Replaces the repo-root resolution each command and face did on its own.
+ */
+
+
+async function openWorkspace(cwd, o = {}) {
+    const inGit = await isGitRepo(cwd);
+    const root = inGit ? await topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
+    let gitDir;
+    if (inGit) {
+        const r = await git(root, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
+        if (r.code === 0 && r.stdout.trim())
+            gitDir = r.stdout.trim();
+    }
+    return { cwd, root, inGit, gitDir, commits: inGit && (o.commit ?? true) };
+}
+/** The repository root of `cwd` (the git top level, else `cwd`), for faces that need only that. */
+async function repoRootOf(cwd) {
+    return (await isGitRepo(cwd)) ? topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
+}
+
+;// CONCATENATED MODULE: ./lib/src/steps/local-run.js
+/**
+ * A local run (`compute.location: local`): run_local.sh to its end, killed
+ * at the design's walltime as SLURM would, and what it left behind (exit
+ * status, sentinel, declared outputs). The script appends its own output to
+ * logs/run_local.out|.err; anything printed before it redirected is appended
+ * here. The outcome is classified by domain/launch-plan.ts (localManifest).
+ */
+
+
+
+
+
+async function runLocally(a) {
+    const r = await runArgv("bash", [a.scriptAbs], {
+        cwd: a.cwd,
+        timeoutMs: (a.limitSeconds ?? 7 * 24 * 3600) * 1000,
+        env: { RUN_ID: a.runId, AUTOLAB_RUN_ID: a.runId, AUTOLAB_ITERATION_ID: a.iterationId },
+    });
+    for (const [name, text] of [
+        ["run_local.out", r.stdout],
+        ["run_local.err", r.stderr],
+    ]) {
+        if (!text)
+            continue;
+        const f = external_node_path_namespaceObject.join(a.runDir, "logs", name);
+        const before = (0,external_node_fs_namespaceObject.existsSync)(f) ? await (0,promises_namespaceObject.readFile)(f, "utf8") : "";
+        await fs_writeFileAtomic(f, before + text);
+    }
+    let sentinel;
+    try {
+        sentinel = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(a.runDir, "job_sentinel.json"), "utf8"));
+    }
+    catch {
+        sentinel = undefined;
+    }
+    return {
+        exitCode: r.code,
+        signal: r.signal,
+        timedOut: r.timedOut,
+        limitSeconds: a.limitSeconds,
+        sentinel,
+        missing: a.outputs.filter((o) => !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(a.runDir, o))),
+    };
+}
+/** A local run's logs and sentinel, as far as they exist (repository-relative; committed with its manifest). */
+function localEvidence(root, runDirRel) {
+    return ["logs/run_local.out", "logs/run_local.err", "job_sentinel.json"]
+        .map((f) => `${runDirRel}/${f}`)
+        .filter((f) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(root, f)));
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/sentinel.js
+/**
+ * `runs/<run_id>/job_sentinel.json`: the job script's own record of how it
+ * ended (written atomically by the script's trap). One type, one parser, one
+ * rule for "is this sentinel evidence for this job". Pure: the caller reads
+ * the bytes (without following links) and passes them in.
+ *
+ * Rules (each a row in __tests__/unit/domain-sentinel.test.ts):
+ * - Missing bytes: `missing`. Not JSON, or JSON that is not an object: `invalid`.
+ * - `exit_code` is an integer, or a string of digits (some writers quote it):
+ *   both read as the number. Anything else (a float, `"3a"`, `true`) is no exit
+ *   code, and `exitCodeInvalid` says so (the verifier reports it).
+ *   `null` (the script was killed before its end) is no exit code.
+ * - `ended_at` set (a non-empty string) means the script reached its end.
+ * - A sentinel that names another job than the run's (a leftover of an earlier
+ *   submission) is not evidence for the run. Array tasks write their raw
+ *   SLURM_JOB_ID, unrelated to `<array>_<task>`, so only a plain numeric job
+ *   id of a job that is not an array is compared.
+ */
+function str(v) {
+    return typeof v === "string" && v !== "" ? v : undefined;
+}
+/** The sentinel's `exit_code` as a number: an integer, or a string of digits; else undefined. */
+function sentinelExitCode(v) {
+    if (typeof v === "number" && Number.isInteger(v))
+        return v;
+    if (typeof v === "string" && /^-?\d+$/.test(v.trim()))
+        return Number(v.trim());
+    return undefined;
+}
+/** Parse the sentinel's bytes (undefined: the file does not exist). */
+function parseSentinel(text) {
+    if (text === undefined)
+        return { state: "missing" };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        return { state: "invalid", error: `not valid JSON: ${e.message}` };
+    }
+    if (data === null || typeof data !== "object" || Array.isArray(data))
+        return { state: "invalid", error: "not a JSON object" };
+    const d = data;
+    const exitCode = sentinelExitCode(d.exit_code);
+    const jobId = typeof d.job_id === "number" ? String(d.job_id) : str(d.job_id);
+    const out = { state: "present", data: d };
+    if (str(d.run_id) !== undefined)
+        out.runId = str(d.run_id);
+    if (jobId !== undefined)
+        out.jobId = jobId;
+    if (str(d.host) !== undefined)
+        out.host = str(d.host);
+    if (str(d.started_at) !== undefined)
+        out.startedAt = str(d.started_at);
+    if (str(d.ended_at) !== undefined)
+        out.endedAt = str(d.ended_at);
+    if (exitCode !== undefined)
+        out.exitCode = exitCode;
+    else if (d.exit_code !== undefined && d.exit_code !== null)
+        out.exitCodeInvalid = true;
+    if (str(d.signal) !== undefined)
+        out.signal = str(d.signal);
+    return out;
+}
+/**
+ * The job id the sentinel names when it is another job than `jobId` (so it
+ * is no evidence for the run); undefined when it agrees or cannot be
+ * compared (no id on either side, an array task).
+ */
+function sentinelForeignJob(s, jobId, array = false) {
+    if (array || s.state !== "present" || s.jobId === undefined || jobId === undefined)
+        return undefined;
+    if (!/^[0-9]+$/.test(jobId))
+        return undefined;
+    return s.jobId === jobId ? undefined : s.jobId;
+}
+/**
+ * The sentinel as evidence for job `jobId`: a sentinel written by another
+ * job reads as missing, with a note saying why.
+ */
+function sentinelEvidence(s, jobId, array = false) {
+    const other = sentinelForeignJob(s, jobId, array);
+    if (other === undefined)
+        return { sentinel: s, note: "" };
+    return {
+        sentinel: { state: "missing" },
+        note: ` (job_sentinel.json was written by job ${other}, not ${jobId}: ignored)`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/evidence.js
+/**
+ * Evidence reads: files a job (or another writer) may have written are read
+ * without following links. Opened with O_NOFOLLOW (and O_NONBLOCK, so a FIFO
+ * cannot hang a tick), and only a regular file is read.
+ */
+
+
+
+
+
+
+/** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
+const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
+/**
+ * Read a file the job may have written, never through a symlink: opened with
+ * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
+ * regular file is read. A missing file gives `{}`.
+ */
+async function readNoFollow(file, maxBytes = Number.POSITIVE_INFINITY) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === "ELOOP" || code === "EMLINK")
+            return { skipped: "symlink" };
+        return {};
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            return { skipped: "not a regular file" };
+        if (st.size > maxBytes)
+            return { tooLarge: st.size };
+        return { data: await fh.readFile() };
+    }
+    catch {
+        return {};
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */
+function isSymlink(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(p).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+function symlinkFinding(repoRoot, abs, runId, what) {
+    return {
+        severity: "warning",
+        check: "monitor.symlink",
+        file: displayPath(repoRoot, abs),
+        message: `${what} of run ${runId} is a symlink${isSymlink(abs) ? "" : " or not a regular file"}: it is not read or committed (evidence is never taken through a link)`,
+        hint: "a job must write its logs and sentinel as files; remove the link",
+    };
+}
+async function tail(file, lines = 30) {
+    if (isSymlink(external_node_path_namespaceObject.dirname(file)))
+        return { skipped: "symlink" };
+    const r = await readNoFollow(file, 64 * 1024 * 1024);
+    if (r.skipped)
+        return { skipped: r.skipped };
+    if (!r.data)
+        return {};
+    const t = r.data.toString("utf8");
+    return {
+        text: t
+            .split("\n")
+            .slice(-lines - 1)
+            .join("\n")
+            .trimEnd() || undefined,
+    };
+}
+/**
+ * The run's job_sentinel.json as evidence for job `jobId`, never through a
+ * link (a linked run dir or sentinel is reported by the caller: `symlink`).
+ * A sentinel written by another job reads as missing, with a note why.
+ */
+async function readRunSentinel(runDir, jobId, isArray) {
+    if (isSymlink(runDir))
+        return {
+            sentinel: { state: "missing" },
+            note: " (the run directory is a symlink: its job_sentinel.json is not read)",
+            symlink: true,
+        };
+    const r = await readNoFollow(external_node_path_namespaceObject.join(runDir, SENTINEL_FILE), 1024 * 1024);
+    if (r.skipped)
+        return {
+            sentinel: { state: "missing" },
+            note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`,
+            symlink: true,
+        };
+    const parsed = parseSentinel(r.data?.toString("utf8"));
+    // An unreadable sentinel is no evidence (as if missing).
+    if (parsed.state === "invalid")
+        return { sentinel: { state: "missing" }, note: "" };
+    return sentinelEvidence(parsed, jobId, isArray);
+}
+/**
+ * Job logs and the sentinel of a run, to commit with it (size-capped).
+ * Symlinks are never followed: a linked file (or a linked logs/ directory)
+ * is skipped with a warning naming it.
+ */
+async function evidenceFiles(repoRoot, runDir, runId, findings) {
+    const out = new Map();
+    if (isSymlink(runDir)) {
+        findings.push(symlinkFinding(repoRoot, runDir, runId, "the run directory"));
+        return out;
+    }
+    const candidates = [external_node_path_namespaceObject.join(runDir, SENTINEL_FILE)];
+    const logsDir = external_node_path_namespaceObject.join(runDir, "logs");
+    if (isSymlink(logsDir)) {
+        findings.push(symlinkFinding(repoRoot, logsDir, runId, "the logs/ directory"));
+    }
+    else {
+        try {
+            for (const name of await (0,promises_namespaceObject.readdir)(logsDir)) {
+                if (SLURM_LOG_NAME.test(name))
+                    candidates.push(external_node_path_namespaceObject.join(logsDir, name));
+            }
+        }
+        catch {
+            // no logs/ (yet)
+        }
+    }
+    for (const abs of candidates) {
+        const shown = displayPath(repoRoot, abs);
+        const r = await readNoFollow(abs, MAX_COMMITTED_LOG_BYTES);
+        if (r.skipped) {
+            findings.push(symlinkFinding(repoRoot, abs, runId, external_node_path_namespaceObject.basename(abs)));
+            continue;
+        }
+        if (r.tooLarge !== undefined) {
+            findings.push({
+                severity: "notice",
+                check: "monitor.log_size",
+                file: shown,
+                message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree`,
+            });
+            continue;
+        }
+        if (r.data)
+            out.set(shown, r.data);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/src/git/remote.js
+/**
+ * The remote side of commit-back: push, fetch and credentials. A token is
+ * sent as an `http.<remote-url>.extraheader` through the environment of the
+ * fetch/push commands only (never written to .git/config, never on a command
+ * line, redacted from errors), and only to the remote's own HTTP(S) URL.
+ */
+
+
+
+const NET_TIMEOUT_MS = 180_000;
+const MOVED = /\[rejected\]|non-fast-forward|fetch first|stale info/i;
+const REMOTE_LOCK = /cannot lock ref|failed to update ref|failed to lock|unable to lock|incorrect old value|reference already exists/i;
+const TRANSIENT = /remote end hung up|early EOF|RPC failed|Connection (reset|refused|timed out)|Couldn't connect to server|Failed to connect|Could not resolve host|returned error: 5\d\d|Operation timed out|the remote end hung up unexpectedly/i;
+async function pushCommit(ctx, commit) {
+    const r = await git(ctx.root, [
+        "push",
+        "--porcelain",
+        "--no-verify",
+        "--no-recurse-submodules",
+        "--end-of-options",
+        ctx.remote,
+        `${commit}:refs/heads/${ctx.target}`,
+    ], { config: ctx.netConfig, secrets: ctx.secrets, allowFailure: true, timeoutMs: NET_TIMEOUT_MS });
+    if (exec_ok(r))
+        return { ok: true };
+    const text = `${r.stdout}\n${r.stderr}`;
+    const line = r.stdout.split("\n").find((l) => l.startsWith("!"));
+    const reason = (line ? line.split("\t").slice(2).join(" ") : "") || lastLines(r.stderr) || `exit ${r.code}`;
+    if (r.timedOut)
+        return { ok: false, retryable: true, moved: false, reason: "push timed out" };
+    const moved = MOVED.test(text);
+    return { ok: false, retryable: moved || REMOTE_LOCK.test(text) || TRANSIENT.test(text), moved, reason };
+}
+/**
+ * Fetch the target branch into `refs/remotes/<remote>/<branch>`; its commit id,
+ * or undefined when the remote has no such branch.
+ */
+async function fetchBranch(ctx, pending, kept) {
+    const tracking = `refs/remotes/${ctx.remote}/${ctx.target}`;
+    const opts = {
+        config: ctx.netConfig,
+        secrets: ctx.secrets,
+        allowFailure: true,
+        timeoutMs: NET_TIMEOUT_MS,
+    };
+    const r = await git(ctx.root, [
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--no-recurse-submodules",
+        "--no-write-fetch-head",
+        "--end-of-options",
+        ctx.remote,
+        `+refs/heads/${ctx.target}:${tracking}`,
+    ], opts);
+    if (exec_ok(r))
+        return revParse(ctx.root, tracking);
+    if (/couldn't find remote ref/i.test(r.stderr))
+        return undefined;
+    const err = gitError(r, `fetching ${ctx.remote}/${ctx.target}`, ctx.secrets, ctx.root);
+    if (!pending)
+        throw err;
+    throw new errors_AutolabError(`${err.message}; the local commit ${remote_short(pending)} (${kept}) still holds the change`, {
+        file: ctx.root,
+        hint: `push it when the remote is reachable: git push ${ctx.remote} ${pending}:refs/heads/${ctx.target}`,
+    });
+}
+function pushFailure(ctx, commit, attempts, reason, kept) {
+    return new errors_AutolabError(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
+        `${redact(reason, ctx.secrets)}; the local commit ${remote_short(commit)} (${kept}) still holds the change`, {
+        file: ctx.root,
+        hint: `push it when the remote accepts it: git push ${ctx.remote} ${commit}:refs/heads/${ctx.target}`,
+    });
+}
+/** Config entries that send `token` to the remote's HTTP(S) URL only. */
+async function credentialConfig(root, remote, token) {
+    const r = await git(root, ["remote", "get-url", "--push", "--", remote], { allowFailure: true, secrets: [token] });
+    const raw = r.stdout.trim();
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return []; // a path or scp-like ssh address: the token has no use there
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+        return [];
+    url.username = "";
+    url.password = "";
+    url.search = "";
+    url.hash = "";
+    const scope = url.toString().replace(/\/+$/, "");
+    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
+    // The empty value first drops headers configured elsewhere (e.g. persisted by actions/checkout).
+    return [
+        [`http.${scope}.extraheader`, ""],
+        [`http.${scope}.extraheader`, header],
+    ];
+}
+function remote_short(sha) {
+    return sha.slice(0, 12);
+}
+function lastLines(s) {
+    return s.trim().split("\n").slice(-3).join(" | ");
+}
+
+;// CONCATENATED MODULE: ./lib/src/git/commitback.js
+/**
+ * Commit-back: one commit per launch / monitor tick holding the files the tool
+ * wrote (scripts, manifests, ledger), pushed to a configurable branch, with
+ * rebase-by-regeneration when the branch moved.
+ *
+ * How it stays safe in a researcher's own checkout (login node) as well as in
+ * a CI checkout:
+ *
+ * - The paths `apply()` reports ("touched paths") are owned by the tool. Only
+ *   they are staged, and only into a private index (`GIT_INDEX_FILE` in a temp
+ *   directory): whatever else the user has staged or modified is never part of
+ *   the commit and never reset. The commit is made with plumbing
+ *   (`write-tree`, `commit-tree`), so user hooks do not run on bot commits
+ *   and the commit is not signed with the user's key; push uses `--no-verify`.
+ * - Bot identity by default (github-actions[bot]), set through the
+ *   GIT_AUTHOR_* / GIT_COMMITTER_* environment so no user or env setting wins.
+ * - Nothing changed (the private index tree equals the base tree) => no commit.
+ * - A rejected push (the branch moved, or a remote-side ref-lock failure) is
+ *   retried with jittered exponential backoff. Before retrying, the remote
+ *   branch is fetched and the change is rebuilt on its new head — never by a
+ *   textual merge or rebase:
+ *     1. every path that changed between our old base and the new head is
+ *        written from the new head (touched paths the others changed, e.g. the
+ *        ledger, included; our own new files that nobody else changed are left
+ *        as they are);
+ *     2. `apply()` runs again on top of that and regenerates its change (e.g.
+ *        re-reads the ledger and upserts its own lines);
+ *     3. a new commit is built on the new head and pushed.
+ * - Same-branch mode (target = the checked-out branch): the branch advances to
+ *   the commit, the real index is synchronised for the touched paths only. On
+ *   a retry the local branch is moved from our own commit to the new remote
+ *   head like a fast-forward that keeps local changes: before anything is
+ *   modified, commitBack refuses (AutolabError naming the files) when a file
+ *   the other writers changed has uncommitted user changes, or an untracked /
+ *   ignored local file sits where they added a different one; and it refuses
+ *   when the local branch has commits that are not on the remote (it never
+ *   rebases the user's commits). In every refusal the local commit still
+ *   holds the change. Unrelated uncommitted work is never touched.
+ * - Other-branch mode (e.g. checkout on `main`, committing to `autolab/runs`):
+ *   the commit is based on the remote branch head when it exists (else the
+ *   local branch of that name, else HEAD). HEAD and the real index are not
+ *   touched; the touched paths in the work tree are made to hold the target
+ *   branch's version (step 1 above, against the checked-out commit) before
+ *   `apply()` runs on them, so e.g. the ledger upsert works on the target
+ *   branch's ledger. The local branch of that name follows the commit when it
+ *   can (absent, behind, or holding our previous attempt, and not checked out
+ *   in another worktree).
+ * - Credentials: an optional token is sent as an `http.<remote-url>.extraheader`
+ *   passed through the environment of the fetch/push commands only: never
+ *   written to `.git/config`, never on a command line, redacted from errors.
+ */
+
+
+
+
+
+
+
+
+const BOT_IDENTITY = {
+    name: "github-actions[bot]",
+    email: "41898282+github-actions[bot]@users.noreply.github.com",
+};
+const MAX_DELAY_MS = 15_000;
+async function commitBack(opts) {
+    const root = await topLevel(opts.repoRoot);
+    const remote = opts.remote ?? "origin";
+    if (!remote || remote.startsWith("-") || /[\s\0]/.test(remote)) {
+        throw new errors_AutolabError(`invalid git remote name ${JSON.stringify(remote)}`, { file: root });
+    }
+    const remoteExists = await hasRemote(root, remote);
+    const push = opts.push ?? remoteExists;
+    if (push && !remoteExists) {
+        throw new errors_AutolabError(`cannot push: the repository has no git remote "${remote}"`, {
+            file: root,
+            hint: `add it (git remote add ${remote} <url>) or commit without pushing (--no-push)`,
+        });
+    }
+    const checkedOut = await currentBranch(root);
+    const target = opts.branch ?? checkedOut;
+    if (!target) {
+        throw new errors_AutolabError("HEAD is detached, so there is no branch to commit to", {
+            file: root,
+            hint: "give the branch to commit to (e.g. --branch autolab/runs) or check out a branch",
+        });
+    }
+    const check = await git(root, ["check-ref-format", "--branch", target], { allowFailure: true });
+    if (!exec_ok(check)) {
+        throw new errors_AutolabError(`"${target}" is not a valid branch name`, { file: root, hint: "see git check-ref-format" });
+    }
+    const subject = opts.message.trim();
+    if (!subject)
+        throw new errors_AutolabError("commit message is empty", { file: root });
+    const message = opts.skipCi && !/\[skip ci\]/i.test(subject.split("\n")[0]) ? addToSubject(subject, " [skip ci]") : subject;
+    const secrets = opts.token ? [opts.token] : [];
+    const ctx = {
+        root,
+        remote,
+        target,
+        secrets,
+        netConfig: push && opts.token ? await credentialConfig(root, remote, opts.token) : [],
+        identity: opts.identity ?? BOT_IDENTITY,
+        message: message + "\n",
+        touched: new Set(),
+        apply: opts.apply,
+    };
+    const retry = {
+        push,
+        maxAttempts: Math.max(1, Math.floor(opts.maxAttempts ?? 10)),
+        baseDelayMs: Math.max(0, opts.baseDelayMs ?? 300),
+    };
+    return target === checkedOut ? sameBranch(ctx, retry) : otherBranch(ctx, retry);
+}
+function addToSubject(msg, suffix) {
+    const nl = msg.indexOf("\n");
+    return nl < 0 ? msg + suffix : msg.slice(0, nl) + suffix + msg.slice(nl);
+}
+// ---------------------------------------------------------------------------
+// The two flows
+async function sameBranch(ctx, policy) {
+    let base = await headSha(ctx.root); // undefined on an unborn branch
+    let pending;
+    let needApply = true;
+    for (let attempt = 1;; attempt++) {
+        if (needApply) {
+            await runApply(ctx, base, base, pending);
+            const built = await buildCommit(ctx, base);
+            if (!built)
+                return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
+            await updateRef(ctx, `refs/heads/${ctx.target}`, built, base, "moving the branch to the new commit");
+            await syncIndex(ctx, [...ctx.touched]);
+            pending = built;
+            if (!policy.push)
+                return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
+        }
+        const commit = pending;
+        const kept = `on branch ${ctx.target}`;
+        const pushed = await pushCommit(ctx, commit);
+        if (pushed.ok)
+            return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
+        if (!pushed.retryable || attempt >= policy.maxAttempts)
+            throw pushFailure(ctx, commit, attempt, pushed.reason, kept);
+        await sleep(backoff(policy.baseDelayMs, attempt));
+        const remoteHead = await fetchBranch(ctx, commit, kept);
+        if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
+            needApply = false; // the remote did not move past us (lock contention): push again as is
+            continue;
+        }
+        if (base && !(await isAncestor(ctx.root, base, remoteHead))) {
+            throw new errors_AutolabError(`branch ${ctx.target} has local commits that are not on ${ctx.remote}/${ctx.target}, and the remote moved; ` +
+                `commit-back never rebases your commits. The local commit ${remote_short(commit)} (${kept}) still holds the change`, { file: ctx.root, hint: `integrate the remote (git pull --rebase ${ctx.remote} ${ctx.target}) and push` });
+        }
+        await moveBranch(ctx, commit, base, remoteHead, kept);
+        base = remoteHead;
+        needApply = true;
+    }
+}
+async function otherBranch(ctx, policy) {
+    const ref = `refs/heads/${ctx.target}`;
+    const head = await headSha(ctx.root);
+    let localRef = await revParse(ctx.root, ref);
+    const refMovable = !(await checkedOutElsewhere(ctx, ref));
+    let base;
+    if (policy.push) {
+        const remoteHead = await fetchBranch(ctx);
+        if (!remoteHead)
+            base = localRef ?? head;
+        else if (!localRef || (await isAncestor(ctx.root, localRef, remoteHead)))
+            base = remoteHead;
+        else if (await isAncestor(ctx.root, remoteHead, localRef))
+            base = localRef;
+        else {
+            throw new errors_AutolabError(`local branch ${ctx.target} and ${ctx.remote}/${ctx.target} have diverged; nothing was committed`, {
+                file: ctx.root,
+                hint: `reconcile them (e.g. rebase ${ctx.target} onto ${ctx.remote}/${ctx.target}, or delete the local branch if its commits are not needed)`,
+            });
+        }
+    }
+    else {
+        base = localRef ?? head;
+    }
+    let from = head; // what the touched paths in the work tree are based on
+    let pending;
+    let needApply = true;
+    let keptAt = "";
+    for (let attempt = 1;; attempt++) {
+        if (needApply) {
+            await runApply(ctx, from, base, pending);
+            from = base;
+            const built = await buildCommit(ctx, base);
+            if (!built)
+                return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
+            const canMove = refMovable && (!localRef || localRef === pending || (await isAncestor(ctx.root, localRef, built)));
+            if (canMove) {
+                await updateRef(ctx, ref, built, localRef, `moving ${ctx.target} to the new commit`);
+                localRef = built;
+                keptAt = `at ${ref}`;
+            }
+            else {
+                keptAt = `not on any branch: create one with git branch <name> ${built}`;
+            }
+            pending = built;
+            if (!policy.push) {
+                if (!canMove) {
+                    throw new errors_AutolabError(`cannot move local branch ${ctx.target} to the new commit ${remote_short(built)} (it is checked out in another worktree or has other commits)`, { file: ctx.root, hint: `the commit ${built} holds the change; ${keptAt}` });
+                }
+                return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
+            }
+        }
+        const commit = pending;
+        const pushed = await pushCommit(ctx, commit);
+        if (pushed.ok)
+            return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
+        if (!pushed.retryable || attempt >= policy.maxAttempts)
+            throw pushFailure(ctx, commit, attempt, pushed.reason, keptAt);
+        await sleep(backoff(policy.baseDelayMs, attempt));
+        const remoteHead = await fetchBranch(ctx, commit, keptAt);
+        if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
+            needApply = false;
+            continue;
+        }
+        base = remoteHead;
+        needApply = true;
+    }
+}
+function result(ctx, r) {
+    return { ...r, branch: ctx.target, paths: [...ctx.touched].sort() };
+}
+// ---------------------------------------------------------------------------
+// Steps
+/**
+ * Run `apply()` so that it works on `base`: touched paths whose content differs
+ * between `from` (what the work tree holds them at) and `base` are first
+ * written from `base`. On the first call the touched paths are only known
+ * after `apply()`, so when some of them turn out stale it runs again.
+ */
+async function runApply(ctx, from, base, previous) {
+    const refreshed = new Set();
+    const refresh = async () => {
+        if (from === base)
+            return;
+        const changed = await changes(ctx, from, base);
+        const stale = changed.filter((c) => [...ctx.touched].some((t) => covers(t, c.path)) && !refreshed.has(c.path));
+        if (stale.length)
+            await materialize(ctx, base, stale);
+        for (const c of stale)
+            refreshed.add(c.path);
+        return stale.length;
+    };
+    await refresh();
+    const callApply = async () => {
+        let paths;
+        try {
+            paths = await ctx.apply();
+        }
+        catch (e) {
+            if (!previous)
+                throw e;
+            throw new errors_AutolabError(`re-applying the change on the new head of ${ctx.target} failed: ${e.message}; ` +
+                `the earlier commit ${previous} still holds the change`, { file: ctx.root, cause: e, hint: `recover it with git cherry-pick ${previous}` });
+        }
+        for (const p of paths)
+            ctx.touched.add(normalizeRepoPath(ctx.root, p));
+    };
+    await callApply();
+    if (await refresh())
+        await callApply();
+}
+/** Build a commit on `base` from `base`'s tree plus the touched paths of the work tree. */
+async function buildCommit(ctx, base) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
+    const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
+    try {
+        await git(ctx.root, base ? ["read-tree", base] : ["read-tree", "--empty"], { env, what: "preparing the commit" });
+        const files = [];
+        const dirs = [];
+        const gone = [];
+        for (const p of ctx.touched) {
+            const st = lstatOrUndefined(external_node_path_namespaceObject.join(ctx.root, p));
+            if (!st)
+                gone.push(p);
+            else if (st.isDirectory())
+                dirs.push(p);
+            else
+                files.push(p);
+        }
+        const stage = async (args, list) => {
+            if (!list.length)
+                return;
+            await git(ctx.root, [...args, "--pathspec-from-file=-", "--pathspec-file-nul"], {
+                env,
+                input: list.join("\0"),
+                what: "staging the touched paths",
+            });
+        };
+        // Files apply() names explicitly are committed even when a .gitignore matches them.
+        await stage(["add", "--all", "--force"], files);
+        await stage(["add", "--all"], dirs);
+        await stage(["rm", "-r", "-q", "--cached", "--ignore-unmatch"], gone);
+        const tree = (await git(ctx.root, ["write-tree"], { env, what: "writing the tree" })).stdout.trim();
+        const baseTree = base ? await treeOf(ctx, base) : await emptyTree(ctx);
+        if (tree === baseTree)
+            return undefined;
+        const r = await git(ctx.root, ["commit-tree", "--no-gpg-sign", tree, ...(base ? ["-p", base] : []), "-F", "-"], {
+            input: ctx.message,
+            env: {
+                GIT_AUTHOR_NAME: ctx.identity.name,
+                GIT_AUTHOR_EMAIL: ctx.identity.email,
+                GIT_COMMITTER_NAME: ctx.identity.name,
+                GIT_COMMITTER_EMAIL: ctx.identity.email,
+            },
+            what: "creating the commit",
+        });
+        return r.stdout.trim();
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Compare-and-swap a ref (`expected` undefined = must not exist yet). */
+async function updateRef(ctx, ref, value, expected, what) {
+    await git(ctx.root, ["update-ref", "-m", "autolab commit-back", ref, value, expected ?? ""], {
+        what: `${what} (did someone commit at the same time?)`,
+    });
+}
+/** Make the real index hold HEAD's version of `paths` (nothing else in the index changes). */
+async function syncIndex(ctx, paths) {
+    if (!paths.length)
+        return;
+    await git(ctx.root, ["reset", "-q", "--pathspec-from-file=-", "--pathspec-file-nul"], {
+        input: paths.join("\0"),
+        what: "updating the index",
+    });
+}
+/**
+ * Same-branch retry: move the checked-out branch from our own commit `ours`
+ * (on `oldBase`) to `newBase`, keeping the user's uncommitted work. Checks
+ * everything first and refuses without changing anything when a file the
+ * others changed has local changes.
+ */
+async function moveBranch(ctx, ours, oldBase, newBase, kept) {
+    const changed = await changes(ctx, oldBase, newBase);
+    const others = changed.filter((c) => ![...ctx.touched].some((t) => covers(t, c.path)));
+    const conflicts = new Set();
+    const dirty = await statusPorcelain(ctx.root, undefined, "no");
+    const dirtyPaths = new Set(dirty.flatMap((e) => (e.origPath ? [e.path, e.origPath] : [e.path])));
+    for (const c of others)
+        if (dirtyPaths.has(c.path))
+            conflicts.add(c.path);
+    // Untracked (or ignored) local files where the others added a different file.
+    const present = others.filter((c) => c.status === "A" && !dirtyPaths.has(c.path) && lstatOrUndefined(external_node_path_namespaceObject.join(ctx.root, c.path)) !== undefined);
+    const hashable = present.filter((c) => !(0,external_node_fs_namespaceObject.lstatSync)(external_node_path_namespaceObject.join(ctx.root, c.path)).isDirectory());
+    for (const c of present)
+        if (!hashable.includes(c))
+            conflicts.add(c.path);
+    if (hashable.length) {
+        const r = await git(ctx.root, ["hash-object", "--stdin-paths"], {
+            input: hashable.map((c) => c.path).join("\n") + "\n",
+            what: "comparing untracked files",
+        });
+        const oids = r.stdout.trim().split("\n");
+        hashable.forEach((c, i) => {
+            if (oids[i] !== c.newOid)
+                conflicts.add(c.path);
+        });
+    }
+    if (conflicts.size) {
+        const list = [...conflicts].sort();
+        throw new errors_AutolabError(`${ctx.remote}/${ctx.target} moved and changed files that have local changes here: ${list.slice(0, 10).join(", ")}` +
+            `${list.length > 10 ? ` (and ${list.length - 10} more)` : ""}; nothing was overwritten. ` +
+            `The local commit ${remote_short(ours)} (${kept}) still holds the change`, { file: ctx.root, hint: "commit or move your local changes to those files, then run again" });
+    }
+    await materialize(ctx, newBase, changed);
+    await updateRef(ctx, `refs/heads/${ctx.target}`, newBase, ours, "moving the branch to the remote head");
+    await syncIndex(ctx, [...new Set([...changed.map((c) => c.path), ...ctx.touched])]);
+}
+/**
+ * Write the changed files into the work tree as they are in `commit` (through
+ * a private index; the real index is untouched); files deleted in `commit`
+ * are deleted.
+ */
+async function materialize(ctx, commit, changed) {
+    const checkout = changed.filter((c) => !isZero(c.newOid)).map((c) => c.path);
+    const remove = changed.filter((c) => isZero(c.newOid)).map((c) => c.path);
+    if (checkout.length && commit) {
+        const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
+        const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
+        try {
+            await git(ctx.root, ["read-tree", commit], { env, what: "reading the new head" });
+            await git(ctx.root, ["checkout-index", "-f", "-z", "--stdin"], {
+                env,
+                input: checkout.join("\0") + "\0",
+                what: "writing files from the new head",
+            });
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    for (const p of remove) {
+        const abs = external_node_path_namespaceObject.join(ctx.root, p);
+        await (0,promises_namespaceObject.rm)(abs, { force: true });
+        // Remove directories left empty, as git does.
+        for (let d = external_node_path_namespaceObject.dirname(abs); d.startsWith(ctx.root + external_node_path_namespaceObject.sep); d = external_node_path_namespaceObject.dirname(d)) {
+            try {
+                await (0,promises_namespaceObject.rmdir)(d);
+            }
+            catch {
+                break;
+            }
+        }
+    }
+}
+// ---------------------------------------------------------------------------
+// Helpers
+async function checkedOutElsewhere(ctx, ref) {
+    const r = await git(ctx.root, ["worktree", "list", "--porcelain"], { allowFailure: true });
+    return r.stdout.split("\n").some((l) => l === `branch ${ref}`);
+}
+async function treeOf(ctx, commit) {
+    return (await git(ctx.root, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
+}
+async function emptyTree(ctx) {
+    ctx.emptyTree ??= (await git(ctx.root, ["hash-object", "-t", "tree", "--stdin"], { input: "" })).stdout.trim();
+    return ctx.emptyTree;
+}
+/** Files that differ between two commits (undefined = empty tree). */
+async function changes(ctx, a, b) {
+    if (a === b)
+        return [];
+    const r = await git(ctx.root, ["diff-tree", "-r", "-z", "--no-renames", a ?? (await emptyTree(ctx)), b ?? (await emptyTree(ctx))], { what: "comparing commits" });
+    // Records: ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
+    const parts = r.stdout.split("\0");
+    const out = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const meta = parts[i].replace(/^:/, "").split(" ");
+        if (meta.length < 5)
+            break;
+        out.push({ path: parts[i + 1], status: meta[4][0], newOid: meta[3] });
+    }
+    return out;
+}
+function isZero(oid) {
+    return /^0+$/.test(oid);
+}
+/** Does pathspec `spec` (a file or a directory) cover `p`? */
+function covers(spec, p) {
+    return p === spec || p.startsWith(spec + "/");
+}
+/** Repo-relative, forward slashes, no `./`, no trailing `/`; refuses paths outside the work tree or in `.git`. */
+function normalizeRepoPath(root, p) {
+    const abs = external_node_path_namespaceObject.resolve(root, p);
+    const rel = external_node_path_namespaceObject.relative(root, abs);
+    if (!rel || rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)) {
+        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
+            file: root,
+            hint: "apply() must return repository-relative paths of files it wrote",
+        });
+    }
+    const out = rel.split(external_node_path_namespaceObject.sep).join("/");
+    if (out === ".git" || out.startsWith(".git/")) {
+        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
+    }
+    return out;
+}
+function lstatOrUndefined(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(p);
+    }
+    catch {
+        return undefined;
+    }
+}
+function backoff(baseMs, attempt) {
+    const exp = Math.min(MAX_DELAY_MS, baseMs * 2 ** (attempt - 1));
+    return Math.round(exp * (0.5 + Math.random()));
+}
+function sleep(ms) {
+    return new Promise((r) => setTimeout(r, ms));
+}
+
+;// CONCATENATED MODULE: ./lib/src/git/record.js
+/**
+ * Record: the one place that decides "commit, or only write". A command hands
+ * over its change set (domain/changes.ts); inside a checkout that commits, the
+ * edits are replayed by commit-back on every head it tries (so they merge into
+ * other writers' versions), else they are applied once to the work tree.
+ *
+ * Applying an edit: the current file is read without following links (a
+ * tool-owned path that is a symlink is refused, with a finding naming it, and
+ * never written through), the edit computes the new content, and the file is
+ * written atomically (temp file + rename, which replaces rather than follows).
+ */
+
+
+
+
+
+
+
+/** Apply the edits to the work tree at `root` once; returns the touched paths. */
+async function applyEdits(root, edits, out) {
+    const touched = [];
+    const ctx = {
+        superseded: out.superseded,
+        note: (f) => out.findings.push(f),
+    };
+    for (const e of edits) {
+        if (e.owner !== undefined && out.superseded.has(e.owner))
+            continue;
+        const abs = external_node_path_namespaceObject.join(root, e.path);
+        const cur = await readNoFollow(abs);
+        if (cur.skipped) {
+            out.findings.push({
+                severity: "error",
+                check: "record.link",
+                file: e.path,
+                message: `${e.path} is ${cur.skipped === "symlink" ? "a symlink" : "not a regular file"}: it is not read or written (a tool-owned file is never taken through a link)`,
+                hint: "replace it by a regular file (git rm the link, then run the command again)",
+            });
+            continue;
+        }
+        let next;
+        try {
+            next = e.edit(cur.data, ctx);
+        }
+        catch (err) {
+            out.findings.push(findingFromError(err, "record.edit", e.path, { severity: "warning" }));
+            continue;
+        }
+        if (next === "unchanged")
+            continue;
+        if (next === "superseded") {
+            if (e.owner !== undefined)
+                out.superseded.add(e.owner);
+            continue;
+        }
+        if (next === "delete") {
+            if (cur.data !== undefined) {
+                await (0,promises_namespaceObject.rm)(abs, { force: true });
+                touched.push(e.path);
+            }
+            continue;
+        }
+        if (!sameContent(cur.data, next)) {
+            await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(abs), { recursive: true });
+            await fs_writeFileAtomic(abs, typeof next === "string" ? next : Buffer.from(next));
+        }
+        touched.push(e.path);
+    }
+    return touched;
+}
+/**
+ * Record a change set: commit it (replayed on each head commit-back tries)
+ * when the workspace commits, else write it once. An empty change set
+ * records nothing.
+ */
+async function record(ws, edits, o) {
+    const out = { superseded: new Set(), findings: [] };
+    if (!edits.length)
+        return { written: [], ...out };
+    if (!ws.commits) {
+        const written = await applyEdits(ws.root, edits, out);
+        return { written, ...out };
+    }
+    const commit = await commitBack({
+        repoRoot: ws.root,
+        apply: async () => {
+            // Each replay decides afresh on the head it runs on.
+            out.superseded.clear();
+            out.findings.length = 0;
+            return applyEdits(ws.root, edits, out);
+        },
+        message: o.message,
+        skipCi: o.skipCi,
+        push: o.push,
+        branch: o.branch,
+        token: o.token,
+    });
+    return { commit, written: commit.paths, ...out };
+}
+
+;// CONCATENATED MODULE: ./lib/src/steps/record-run.js
+/**
+ * Recording a run's change set: the manifest as an edit validated before
+ * anything is written, files already in the work tree committed as they
+ * are, and record() with the error a person can act on when git fails (the
+ * run's status, and that rerunning the same command records it without
+ * acting again). Findings of edits that could not be applied (a ledger or
+ * state file that went bad) are logged: the run's own record is not lost.
+ */
+
+
+
+
+
+
+/** A manifest edit, validated now (an invalid record is refused before anything is written). */
+function manifestEdit(manifestPath, m) {
+    const text = serializeManifest(m);
+    assertValid(parseDocument("manifest", text, manifestPath));
+    return put(manifestPath, text, m.run_id);
+}
+/** A file already written in the work tree (e.g. a local run's logs), committed as it is. */
+function keep(p) {
+    return { path: p, edit: (cur) => cur ?? "unchanged" };
+}
+async function recordRun(ws, edits, m, o) {
+    let rec;
+    try {
+        rec = await record(ws, edits, {
+            message: o.message,
+            skipCi: o.skipCi,
+            push: o.push,
+            branch: o.branch,
+            token: o.token,
+        });
+    }
+    catch (e) {
+        if (!(e instanceof errors_AutolabError))
+            throw e;
+        const jobId = manifestJobId(m);
+        throw new errors_AutolabError(`run ${m.run_id}${jobId ? ` (job ${jobId})` : ""} is ${m.status}, but recording it in git failed: ${e.message}`, {
+            file: e.location.file,
+            line: e.location.line,
+            hint: `${e.hint ? e.hint + "; " : ""}${o.rerun}`,
+            cause: e,
+        });
+    }
+    for (const f of rec.findings)
+        o.log(`warning: ${f.file ? `${f.file}: ` : ""}${f.message}`);
+    return rec;
+}
+
+;// CONCATENATED MODULE: ./lib/src/steps/snapshot.js
+/**
+ * Work root (SLURM only): the run's snapshot outside the checkout. A
+ * self-hosted runner's `actions/checkout` runs `git clean -ffdx && git reset
+ * --hard` in the workspace before every monitor run, which would wipe a
+ * running job's untracked sentinel, logs and outputs (and swap code under a
+ * week-long job). With a work root (option, else policy `launch.work_root`),
+ * launch makes a snapshot of the checkout's HEAD outside it, `git worktree
+ * add --detach <workRoot>/<run_id> HEAD`, and the job runs there. The
+ * snapshot holds committed files only, so a launch with a work root is
+ * refused while the iteration directory (its runs/ and launch/ excepted) has
+ * uncommitted or untracked changes: the job runs exactly the recorded
+ * `git_revision`. Uncommitted changes elsewhere are named in a warning.
+ */
+
+
+
+
+
+
+/**
+ * The work root for this launch: the option, else the policy's
+ * `launch.work_root`; undefined when neither is set or the design is local.
+ * It must be absolute and outside the checkout (a `git clean` there would
+ * wipe it), and the checkout must be a git checkout (the snapshot is a worktree).
+ */
+function resolveWorkRoot(option, fromPolicy, repoRoot, inGit, hostMode, log = () => undefined) {
+    const fromOption = option !== undefined;
+    const raw = fromOption ? option : fromPolicy;
+    if (raw === undefined || raw === null)
+        return undefined;
+    const refuse = (message, hint) => {
+        if (fromOption)
+            throw new UsageError(`--work-root: ${message}`, hint);
+        throw new errors_AutolabError(`launch.work_root ${message}`, { file: POLICY_PATH, jsonPath: "/launch/work_root", hint });
+    };
+    if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0"))
+        return refuse("must be a non-empty path", "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    if (!external_node_path_namespaceObject.isAbsolute(raw))
+        return refuse(`${JSON.stringify(raw)} is not an absolute path`, "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    if (hostMode === "local") {
+        log(`work root ${raw} is not used: a local run ends inside the launch`);
+        return undefined;
+    }
+    if (!inGit)
+        return refuse(`${JSON.stringify(raw)} needs a git checkout (the run's snapshot is a git worktree)`, "launch from a git checkout, or without a work root");
+    const resolved = external_node_path_namespaceObject.resolve(raw);
+    const canon = (p) => {
+        // realpath of the deepest existing ancestor, plus the rest as written.
+        let cur = p;
+        const rest = [];
+        while (!(0,external_node_fs_namespaceObject.existsSync)(cur) && external_node_path_namespaceObject.dirname(cur) !== cur) {
+            rest.unshift(external_node_path_namespaceObject.basename(cur));
+            cur = external_node_path_namespaceObject.dirname(cur);
+        }
+        return external_node_path_namespaceObject.join((0,external_node_fs_namespaceObject.realpathSync)(cur), ...rest);
+    };
+    const rel = external_node_path_namespaceObject.relative(canon(repoRoot), canon(resolved));
+    if (rel === "" || !(rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)))
+        return refuse(`${JSON.stringify(raw)} is inside the checkout ${repoRoot}: a runner's checkout (git clean -ffdx) would wipe a running job's files there`, "use a directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    return resolved;
+}
+/** Paths the tool itself writes in a checkout (never a reason to refuse a snapshot). */
+function toolOwned(p, iterationPath) {
+    if (p === LEDGER_PATH || p === layout_STATE_PATH || p === MONITOR_STATE_PATH)
+        return true;
+    if (iterationPath !== undefined)
+        return p.startsWith(`${iterationPath}/runs/`) || p.startsWith(`${iterationPath}/launch/`);
+    return /^experiments\/[^/]+\/[^/]+\/(runs|launch|analysis)\//.test(p);
+}
+/**
+ * A snapshot holds HEAD only: refuse when the iteration (design.yaml and
+ * everything else in it but runs/ and launch/) has uncommitted or untracked
+ * changes, so the job runs exactly the recorded revision; name other
+ * uncommitted changes of the checkout in a warning.
+ */
+async function checkSnapshotable(repoRoot, iterationPath, log) {
+    if (!(await headSha(repoRoot))) {
+        throw new errors_AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
+            file: repoRoot,
+            hint: "commit the iteration first",
+        });
+    }
+    const dirty = (await statusPorcelain(repoRoot, [iterationPath])).filter((e) => !toolOwned(e.path, iterationPath));
+    if (dirty.length) {
+        const list = dirty.slice(0, 10).map((e) => `${e.xy.trim() || "M"} ${e.path}`);
+        throw new errors_AutolabError(`the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`, {
+            file: dirty[0].path,
+            hint: "commit them first (the snapshot is exactly the recorded git_revision), or launch without a work root",
+        });
+    }
+    const elsewhere = (await statusPorcelain(repoRoot, undefined, "no")).filter((e) => !toolOwned(e.path));
+    if (elsewhere.length) {
+        log(`warning: uncommitted changes are not part of the job's snapshot: ${elsewhere
+            .slice(0, 5)
+            .map((e) => e.path)
+            .join(", ")}${elsewhere.length > 5 ? ", ..." : ""}`);
+    }
+}
+/**
+ * `git worktree add --detach <dir> HEAD` (hooks off). An existing directory
+ * is an earlier attempt's snapshot of this run (a relaunch that adopts its
+ * job): it is reused. Returns whether it was made now.
+ */
+async function makeSnapshot(repoRoot, dir, log) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
+        if (!(0,external_node_fs_namespaceObject.lstatSync)(dir).isDirectory()) {
+            throw new errors_AutolabError("the run's snapshot path exists and is not a directory", {
+                file: dir,
+                hint: "remove it, or use another work root",
+            });
+        }
+        log(`reusing the run's snapshot ${dir} (made by an earlier attempt of this run)`);
+        return false;
+    }
+    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(dir), { recursive: true });
+    await git(repoRoot, ["worktree", "add", "--detach", dir, "HEAD"], {
+        what: "making the run's snapshot in the work root",
+        config: { "core.hooksPath": "/dev/null" },
+        timeoutMs: 600_000,
+    });
+    log(`snapshot of HEAD for the job: ${dir}`);
+    return true;
+}
+/** Remove a snapshot no job uses (best effort). */
+async function removeSnapshot(repoRoot, dir) {
+    await git(repoRoot, ["worktree", "remove", "--force", dir], { allowFailure: true });
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    await git(repoRoot, ["worktree", "prune"], { allowFailure: true });
+}
+
+;// CONCATENATED MODULE: ./lib/src/steps/run-dir.js
+/**
+ * The run directory a job needs before it is submitted: `logs/` (SLURM does
+ * not create the log directory; a job whose log directory is missing fails
+ * with exit 0:53) and the job script. What did not exist before is returned,
+ * so that a launch that stops before the job exists can take it back.
+ */
+
+
+
+
+/** Create logs/ and write the run's script; returns what did not exist before (outermost first). */
+async function prepareRunDir(runDir, scriptAbs, script) {
+    const created = [];
+    for (const d of [external_node_path_namespaceObject.dirname(runDir), runDir, external_node_path_namespaceObject.join(runDir, "logs")]) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(d))
+            created.push({ path: d, dir: true });
+    }
+    if (!(0,external_node_fs_namespaceObject.existsSync)(scriptAbs))
+        created.push({ path: scriptAbs, dir: false });
+    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.join(runDir, "logs"), { recursive: true });
+    await fs_writeFileAtomic(scriptAbs, script);
+    return created;
+}
+/** Remove what `prepareRunDir` created (directories only when empty). Best effort. */
+async function removeCreated(created) {
+    for (const c of [...created].reverse()) {
+        try {
+            if (!c.dir)
+                await (0,promises_namespaceObject.rm)(c.path, { force: true });
+            else if ((0,external_node_fs_namespaceObject.readdirSync)(c.path).length === 0)
+                await (0,promises_namespaceObject.rmdir)(c.path);
+        }
+        catch {
+            // never hide the error that got us here
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/launch.js
+/**
+ * launch: design.yaml -> job request -> submitted job (or a local run) ->
+ * manifest + ledger line + state.json -> one commit. Never waits for a job.
+ * Gather (workspace, design, policy, journal, the run) -> decide
+ * (domain/launch-plan.ts) -> act (snapshot, run dir, submit or adopt, or run
+ * locally) -> record (one change set through git/record.ts).
+ *
+ * Order matters for safety:
+ *  1. Everything that can be refused is checked before anything is written:
+ *     the run id / launch key, the design (errors name design.yaml, line and
+ *     column), the policy, state.json, the request, and, for a SLURM design,
+ *     whether this host can submit at all (what was probed is in the error).
+ *     A refused launch leaves the work tree exactly as it was.
+ *  2. Idempotency: a run that already has a manifest is never submitted
+ *     again; its records are recorded again (committed if an earlier attempt
+ *     died before its commit). Before submitting, the run id is recorded in
+ *     the launch journal (store/journal.ts) keyed by the launch key; the job
+ *     id is added as soon as the scheduler answers. A retry adopts the job
+ *     (by the journal's job id, else by its unique job name) instead of
+ *     submitting again; launch-plan.ts has the rules, including the one for
+ *     when accounting is down.
+ *  3. The job script is written to the run directory before submitting
+ *     (the scheduler reads it there) together with `logs/` (SLURM does not
+ *     create the log directory). If the launch stops before the job exists
+ *     (a scheduler that does not answer), those files are removed again.
+ *  4. The records (scripts, manifest, ledger, state) are one change set that
+ *     commit-back replays on a new branch head when a push is rejected.
+ *
+ * Work root: see steps/snapshot.ts. Ledger: one line per SLURM job; a
+ * refused submission (no job id) and a local run have none.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function launch(opts) {
+    checkLaunchIds(opts.runId, opts.launchKey);
+    const g = await gather(opts);
+    if (g.existing && isLaunched(g.existing))
+        return reuse(g);
+    const prepared = await prepare(g);
+    if (opts.dryRun)
+        return dryRun(g, prepared);
+    const done = await act(g, prepared);
+    const final = done.manifest;
+    const rec = await recordLaunch(g, launchEdits(g, prepared.submission, final), final, {
+        message: `autolab: launch ${g.iterationId} run ${g.run.runId}${final.job_id ? ` (job ${final.job_id})` : ""}: ${final.status}`,
+    });
+    return {
+        ...resultBase(g),
+        status: final.status ?? "pending",
+        jobId: manifestJobId(final),
+        reused: false,
+        adopted: done.adopted,
+        commit: rec.commit,
+        error: done.error,
+    };
+}
+// ---------------------------------------------------------------------------
+// Gather
+async function gather(opts) {
+    const log = opts.log ?? (() => undefined);
+    const now = opts.now ?? (() => new Date());
+    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+    const it = await resolveIteration(ws.root, opts.design);
+    const designDisplay = displayPath(ws.root, it.designPath);
+    const designDoc = await loadDesign(it.designPath, designDisplay);
+    const { policy } = await loadPolicy(ws.root);
+    await readStateStrict(ws.root); // a broken state.json is refused now, not after submitting
+    const hostMode = designDoc.data.compute.location;
+    const iterationPath = displayPath(ws.root, it.iterationDir);
+    const launchPolicy = policy.launch;
+    const workRoot = resolveWorkRoot(opts.workRoot, launchPolicy?.work_root ?? opts.workRootDefault, ws.root, ws.inGit, hostMode, log);
+    const journal = await readJournal(ws.gitDir, opts.launchKey);
+    const run = chooseRun({
+        iterationId: it.iterationId,
+        runId: opts.runId,
+        launchKey: opts.launchKey,
+        journal,
+        fresh: () => newRunId(now(), (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex")),
+    });
+    const layout = runLayout(iterationPath, run.runId);
+    const manifestAbs = external_node_path_namespaceObject.join(ws.root, layout.manifest);
+    const existing = (0,external_node_fs_namespaceObject.existsSync)(manifestAbs) ? (await readManifest(manifestAbs, layout.manifest)).data : undefined;
+    return {
+        opts,
+        log,
+        now,
+        ws,
+        iterationId: it.iterationId,
+        iterationPath,
+        designDisplay,
+        design: designDoc.data,
+        locate: designDoc.locate,
+        policy: policy,
+        hostMode,
+        workRoot,
+        journal,
+        run,
+        layout,
+        scriptPath: hostMode === "slurm" ? layout.slurmScript : layout.localScript,
+        existing,
+    };
+}
+function resultBase(g) {
+    return {
+        runId: g.run.runId,
+        iterationId: g.iterationId,
+        hostMode: g.hostMode,
+        manifestPath: g.layout.manifest,
+        scriptPath: g.scriptPath,
+    };
+}
+async function prepare(g) {
+    const { opts, ws } = g;
+    // With a work root, the job runs in a snapshot of the committed iteration: refuse uncommitted design changes.
+    const snapshotDir = g.workRoot ? external_node_path_namespaceObject.join(g.workRoot, g.run.runId) : undefined;
+    if (snapshotDir)
+        await checkSnapshotable(ws.root, g.iterationPath, g.log);
+    const jobRoot = snapshotDir ?? ws.root;
+    const request = requestFor(g, jobRoot);
+    const submission = opts.scheduler.prepare(request, {
+        scriptPath: g.scriptPath,
+        mode: g.hostMode === "slurm" ? "batch" : "local",
+    });
+    let cannotSubmit;
+    if (g.hostMode === "slurm") {
+        const probe = await opts.scheduler.probe({ timeoutMs: 10_000 });
+        if (!probe.canSubmit)
+            cannotSubmit = probe.summary;
+        if (cannotSubmit && !opts.dryRun) {
+            throw new errors_AutolabError(`design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${cannotSubmit.join("\n  ")}`, {
+                file: g.designDisplay,
+                ...safeLocate(g.locate, "/compute/location"),
+                jsonPath: "/compute/location",
+                hint: "run on a SLURM login node (or the self-hosted runner there), or set compute.location: local",
+            });
+        }
+    }
+    return { request, submission, jobRoot, snapshotDir, cannotSubmit };
+}
+/** The scheduler's request for this run; validation errors point at design.yaml's lines. */
+function requestFor(g, jobRoot) {
+    try {
+        return g.opts.scheduler.request({
+            design: g.design,
+            runId: g.run.runId,
+            iterationId: g.iterationId,
+            iterationPath: g.iterationPath,
+            workDir: jobRoot,
+            pythonBin: String(g.policy.python_bin ?? "python3"),
+        });
+    }
+    catch (e) {
+        if (!(e instanceof errors_AutolabError) || e.location.file)
+            throw e;
+        const pointer = e.location.jsonPath;
+        const findings = e.findings.map((f) => f.jsonPath && !f.file ? { ...f, file: g.designDisplay, ...safeLocate(g.locate, f.jsonPath) } : f);
+        if (pointer) {
+            throw new errors_AutolabError(e.message, {
+                file: g.designDisplay,
+                jsonPath: pointer,
+                ...safeLocate(g.locate, pointer),
+                hint: e.hint,
+                findings,
+                cause: e,
+            });
+        }
+        // Not a design value (e.g. the checkout's path cannot stand in an #SBATCH line).
+        throw new errors_AutolabError(e.message, { file: g.ws.root, hint: e.hint, findings, cause: e });
+    }
+}
+async function dryRun(g, p) {
+    const dry = { script: p.submission.script, argv: p.submission.argv };
+    if (g.hostMode === "slurm" && p.cannotSubmit) {
+        dry.testOnlySkipped = `this host cannot submit to SLURM: ${p.cannotSubmit.join("; ")}`;
+    }
+    else if (g.hostMode === "slurm") {
+        dry.testOnly = await g.opts.scheduler.testSubmit(p.submission, { cwd: g.ws.root });
+    }
+    return { ...resultBase(g), status: "dry-run", reused: false, adopted: false, dryRun: dry };
+}
+async function act(g, p) {
+    const { opts, ws, run, layout } = g;
+    // Journal the intent before submitting so that a crash after it can be adopted.
+    const startedAt = isoSeconds(g.now());
+    let entry = g.journal;
+    if (ws.gitDir && opts.launchKey && !entry) {
+        entry = {
+            key: opts.launchKey,
+            run_id: run.runId,
+            iteration_id: g.iterationId,
+            job_name: p.request.name,
+            created_at: startedAt,
+        };
+        await writeJournal(ws.gitDir, entry);
+    }
+    // The snapshot (made now, or reused from an earlier attempt of this run) is what the job runs.
+    const snapshotCreated = p.snapshotDir ? await makeSnapshot(ws.root, p.snapshotDir, g.log) : false;
+    const revision = p.snapshotDir ? await headSha(p.snapshotDir) : ws.inGit ? await headSha(ws.root) : undefined;
+    const base = baseManifest({
+        runId: run.runId,
+        iterationId: g.iterationId,
+        hostMode: g.hostMode,
+        commandLine: p.submission.commandLine,
+        resourceRequest: resourceRequest(g.design.compute, p.request.name, p.submission.directives),
+        startedAt,
+        script: g.scriptPath,
+        design: g.designDisplay,
+        gitRevision: revision,
+        workDir: p.snapshotDir,
+        launchedBy: opts.launchedBy ?? process.env.GITHUB_ACTOR ?? safeUserName(),
+        launchedFrom: external_node_os_namespaceObject.hostname(),
+        launchKey: opts.launchKey,
+        entrypointCommand: p.request.command,
+    });
+    // The script and logs/ go into the run directory (the snapshot's, with a work root) before submitting.
+    const jobRunDir = external_node_path_namespaceObject.join(p.jobRoot, layout.runDir);
+    let created;
+    try {
+        created = await prepareRunDir(jobRunDir, external_node_path_namespaceObject.join(p.jobRoot, g.scriptPath), p.submission.script);
+    }
+    catch (e) {
+        if (snapshotCreated)
+            await removeSnapshot(ws.root, p.snapshotDir);
+        throw e;
+    }
+    if (g.hostMode === "slurm" && !opts.launchKey) {
+        g.log(`run ${run.runId}: submitting ${g.scriptPath} (if this process dies now, relaunch with --run-id ${run.runId}: it adopts the job instead of submitting another)`);
+    }
+    try {
+        if (g.hostMode === "local")
+            return await actLocal(g, p, base);
+        const out = await obtainJob(g, p, entry);
+        if (out.kind === "job") {
+            const m = submittedManifest(base, out.job, startedAt, entry?.created_at);
+            return { manifest: m, adopted: Boolean(out.job.adopted) };
+        }
+        // Refused: no job will ever run in the snapshot.
+        if (snapshotCreated)
+            await removeSnapshot(ws.root, p.snapshotDir);
+        const m = refusedManifest(base, out.refusal, isoSeconds(g.now()), { dropWorkDir: snapshotCreated });
+        return { manifest: m, adopted: false, error: out.refusal.message };
+    }
+    catch (e) {
+        // No job exists (or none could be confirmed): take back what this attempt wrote.
+        await removeCreated(created);
+        // The snapshot stays: a job whose reply was lost may still run there, and a retry of this run reuses it.
+        if (snapshotCreated)
+            g.log(`the run's snapshot ${p.snapshotDir} is kept for a retry of run ${run.runId}`);
+        throw e;
+    }
+}
+async function actLocal(g, p, base) {
+    const limit = p.request.resources.timeLimit;
+    const observed = await runLocally({
+        scriptAbs: external_node_path_namespaceObject.join(g.ws.root, g.scriptPath),
+        runDir: external_node_path_namespaceObject.join(g.ws.root, g.layout.runDir),
+        cwd: g.ws.root,
+        runId: g.run.runId,
+        iterationId: g.iterationId,
+        limitSeconds: typeof limit === "number" ? limit : undefined,
+        outputs: (g.design.artifact_sync?.outputs ?? []).filter((o) => typeof o === "string"),
+    });
+    const m = localManifest(base, observed, isoSeconds(g.now()));
+    const error = m.status === "failed"
+        ? String(m.failure?.message ?? "the local run failed")
+        : undefined;
+    return { manifest: m, adopted: false, error };
+}
+/**
+ * The run's job: adopted (journal job id, or found by name when the run id
+ * was not freshly made), else submitted. A permanent refusal is returned;
+ * anything that leaves the job's existence unknown is thrown.
+ */
+async function obtainJob(g, p, entry) {
+    const { opts, run } = g;
+    const sched = opts.scheduler;
+    const name = p.request.name;
+    // A run id that was not made just now (or a manifest without job id) may already have a job.
+    let d = decideBeforeLookup(entry, run.given || g.existing !== undefined);
+    if (d.kind === "lookup") {
+        const lookup = await sched.findByName(name, { controller: true });
+        // The run's age is judged on the real clock (the controller's MinJobAge is real time).
+        const ageSeconds = runAgeSeconds(run.runId, entry?.created_at, new Date());
+        d = decideAfterLookup({ name, runId: run.runId, lookup, ageSeconds, manifestPath: g.layout.manifest });
+    }
+    if (d.kind !== "lookup" && d.note)
+        g.log(d.note);
+    if (d.kind === "adopt") {
+        g.log(d.by === "launch journal"
+            ? `adopted job ${d.jobId}: the launch journal recorded it for run ${run.runId}`
+            : `adopted job ${d.jobId}: found by its job name ${name}`);
+        return {
+            kind: "job",
+            job: { jobId: d.jobId, cluster: d.cluster, jobName: name, attempts: 0, adopted: { by: d.by } },
+        };
+    }
+    const tuning = submitSettings(g.policy);
+    const out = await sched.submit(p.submission, {
+        cwd: p.jobRoot,
+        timeoutMs: opts.submit?.timeoutMs ?? tuning.timeoutMs,
+        retries: opts.submit?.retries ?? tuning.retries,
+        baseDelayMs: opts.submit?.baseDelayMs ?? tuning.baseDelayMs,
+    });
+    if (out.kind === "job") {
+        if (g.ws.gitDir && entry)
+            await writeJournal(g.ws.gitDir, {
+                ...entry,
+                job_id: out.jobId,
+                ...(out.cluster ? { cluster: out.cluster } : {}),
+            });
+        g.log(out.adopted
+            ? `adopted job ${out.jobId}: an earlier submit attempt created it (found by its job name ${name})`
+            : `submitted job ${out.jobId}${out.cluster ? ` on ${out.cluster}` : ""} (${out.attempts} attempt${out.attempts === 1 ? "" : "s"})`);
+        const job = { jobId: out.jobId, cluster: out.cluster, jobName: name, attempts: out.attempts };
+        return {
+            kind: "job",
+            job: out.adopted ? { ...job, adopted: { by: "job name" } } : { ...job, evidence: out.evidence },
+        };
+    }
+    if (out.kind === "refused") {
+        g.log(`the scheduler refused the job: ${out.message}`);
+        return {
+            kind: "refused",
+            refusal: { jobName: name, message: out.message, attempts: out.attempts, evidence: out.evidence },
+        };
+    }
+    // The scheduler did not answer: a lost reply may still have created the job.
+    const found = await sched.findByName(name).catch(() => undefined);
+    if (found?.jobIds.length) {
+        g.log(`adopted job ${found.jobIds[0]}: the scheduler's reply was lost but the job exists (found by its job name ${name})`);
+        return {
+            kind: "job",
+            job: { jobId: found.jobIds[0], jobName: name, attempts: out.attempts, adopted: { by: "job name" } },
+        };
+    }
+    throw new errors_AutolabError(`${out.error.message}; nothing was recorded for run ${run.runId}`, {
+        file: g.layout.manifest,
+        hint: opts.launchKey
+            ? `retry with the same launch key (${opts.launchKey}): it adopts the job if one was created, else submits it`
+            : `retry with --run-id ${run.runId}: it adopts the job if one was created, else submits it`,
+        cause: out.error,
+    });
+}
+// ---------------------------------------------------------------------------
+// Record
+function recordLaunch(g, edits, m, o) {
+    return recordRun(g.ws, edits, m, {
+        message: o.message,
+        skipCi: g.opts.skipCi,
+        push: g.opts.push,
+        branch: g.opts.branch,
+        token: g.opts.token,
+        log: g.log,
+        rerun: "rerunning the same launch (same --run-id or launch key) records it without submitting again",
+    });
+}
+function launchEdits(g, s, m) {
+    const launchScript = `${g.layout.launchDir}/${external_node_path_namespaceObject.posix.basename(g.scriptPath)}`;
+    const edits = [
+        put(launchScript, s.script),
+        put(g.scriptPath, s.script),
+        manifestEdit(g.layout.manifest, m),
+    ];
+    return [...edits, ...sideEdits(g, m, m.status !== "failed")];
+}
+/** Ledger line (SLURM runs with a job id), state.json (when the run moves the stage), a local run's evidence. */
+function sideEdits(g, m, movesState) {
+    const edits = [];
+    if (m.host_mode === "slurm" && manifestJobId(m))
+        edits.push(edit_ledgerEdit(m));
+    if (movesState)
+        edits.push(state_edit_stateEdit(m, "launched", g.now()));
+    if (m.host_mode === "local")
+        edits.push(...localEvidence(g.ws.root, g.layout.runDir).map(keep));
+    return edits;
+}
+/** A run that already has a manifest: record it again (idempotent) and commit if an earlier attempt did not. */
+async function reuse(g) {
+    const m = g.existing;
+    const jobId = manifestJobId(m);
+    g.log(`run ${m.run_id} was already launched (${jobId ? `job ${jobId}, ` : ""}status ${m.status ?? "unknown"}): nothing submitted`);
+    const result = {
+        ...resultBase(g),
+        runId: m.run_id,
+        hostMode: m.host_mode,
+        status: m.status ?? "pending",
+        jobId,
+        reused: true,
+        adopted: false,
+    };
+    const error = failureMessageOf(m);
+    if (error !== undefined)
+        result.error = error;
+    if (g.opts.dryRun)
+        return result;
+    const edits = [];
+    for (const p of [g.layout.slurmScript, g.layout.localScript]) {
+        const abs = external_node_path_namespaceObject.join(g.ws.root, p);
+        if ((0,external_node_fs_namespaceObject.existsSync)(abs))
+            edits.push(put(p, await readTextStrict(abs, p)));
+    }
+    edits.push(manifestEdit(g.layout.manifest, m));
+    // Only a run still at its launch status moves the state machine.
+    const movesState = (m.status === "submitted" || m.host_mode === "local") && m.status !== "failed";
+    edits.push(...sideEdits(g, m, movesState));
+    const rec = await recordLaunch(g, edits, m, {
+        message: `autolab: record launch of ${g.iterationId} run ${m.run_id}${jobId ? ` (job ${jobId})` : ""}: ${m.status ?? "pending"}`,
+    });
+    result.commit = rec.commit;
+    return result;
+}
+function safeLocate(locate, pointer) {
+    try {
+        return locate(pointer);
+    }
+    catch {
+        return {};
+    }
+}
+function safeUserName() {
+    try {
+        return external_node_os_namespaceObject.userInfo().username;
+    }
+    catch {
+        return process.env.USER ?? process.env.LOGNAME ?? "unknown";
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/launch.js
+/** `autolab launch`'s description of the result, one `key: value` a line. */
+function launchText(r) {
+    const lines = [
+        `run_id:    ${r.runId}`,
+        `iteration: ${r.iterationId}`,
+        `host:      ${r.hostMode}`,
+        `status:    ${r.status}${r.reused ? " (already launched; nothing submitted)" : ""}${r.adopted ? " (job adopted: it existed already)" : ""}`,
+    ];
+    if (r.jobId)
+        lines.push(`job_id:    ${r.jobId}`);
+    lines.push(`manifest:  ${r.manifestPath}`, `script:    ${r.scriptPath}`);
+    if (r.commit) {
+        lines.push(`commit:    ${r.commit.committed ? r.commit.sha : "none (nothing changed)"}${r.commit.pushed ? ` pushed to ${r.commit.branch}` : ""}`);
+    }
+    if (r.error)
+        lines.push(`error:     ${r.error}`);
+    return lines.join("\n") + "\n";
+}
+/** `autolab launch --dry-run`: the script, the argv, and what sbatch --test-only said. */
+function dryRunText(r) {
+    const d = r.dryRun;
+    if (!d)
+        return "";
+    let out = `# --- ${r.scriptPath} (not written) ---\n${d.script}`;
+    out += `# --- ${r.hostMode === "slurm" ? "sbatch argv" : "command"} ---\n${JSON.stringify(d.argv)}\n`;
+    if (d.testOnly)
+        out += `# --- sbatch --test-only: ${d.testOnly.ok ? "ok" : "REFUSED"} ---\n${d.testOnly.output}\n`;
+    if (d.testOnlySkipped)
+        out += `# --- sbatch --test-only: not run ---\n${d.testOnlySkipped}\n`;
+    return out;
+}
+/** A dry run fails only when sbatch --test-only refused the job. */
+function dryRunRefused(r) {
+    return !!r.dryRun?.testOnly && !r.dryRun.testOnly.ok;
+}
+/** `autolab launch: run R failed: why`, or undefined when the run did not fail. */
+function launchFailedText(r) {
+    return r.status === "failed" ? `autolab launch: run ${r.runId} failed${r.error ? `: ${r.error}` : ""}\n` : undefined;
+}
+function launchOutputs(r) {
+    return [
+        ["run-id", r.runId],
+        ["job-id", r.jobId ?? ""],
+        ["status", r.status],
+        ["manifest", r.manifestPath],
+        ["commit", r.commit?.sha ?? ""],
+    ];
+}
+function dryRunNote(d) {
+    const testOnly = d.testOnly
+        ? `\n\nsbatch --test-only: ${d.testOnly.ok ? "ok" : "refused"}: ${d.testOnly.output}`
+        : "";
+    return `Dry run: nothing written or submitted.\n\n\`\`\`bash\n${d.script}\`\`\`\n\nsbatch argv: \`${d.argv.join(" ")}\`${testOnly}`;
+}
+function launchSummary(r) {
+    return {
+        title: `autolab launch: ${r.iterationId}`,
+        command: "launch",
+        runs: [{ runId: r.runId, iterationId: r.iterationId, jobId: r.jobId, state: r.status }],
+        findings: [],
+        notes: [
+            r.reused ? "This run already had a job; nothing was submitted." : "",
+            r.adopted ? "The job was found in the scheduler by name and adopted (its manifest had been lost)." : "",
+            r.dryRun ? dryRunNote(r.dryRun) : "",
+            r.error
+                ? r.hostMode === "slurm"
+                    ? `sbatch refused the job: ${r.error}`
+                    : `the local run failed: ${r.error}`
+                : "",
+        ].filter(Boolean),
+    };
+}
+/** Why the action step fails, or undefined when it does not. */
+function launchFailure(r) {
+    return r.status === "failed" ? `launch failed: ${r.error ?? "see the manifest"}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/parse.js
 /**
  * Pure parsers of what the SLURM client tools print: `sacct --parsable2`,
  * `squeue -O` (with `|` suffixes), `scontrol show job -o`, `sinfo -o`,
@@ -20750,7 +22315,384 @@ function isInvalidJobIdMessage(stderr) {
     return /Invalid job id specified/i.test(stderr);
 }
 
-;// CONCATENATED MODULE: ./lib/src/slurm/probe.js
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/cancel.js
+/**
+ * Cancelling jobs: one `scancel` call for all ids, by argv, with a timeout.
+ * scancel is silent and exits 0 for unknown or finished jobs on Slurm 22.05;
+ * older and newer versions may instead print "Invalid job id specified" or
+ * "Job/step already completing or completed" and exit 1: both mean there is
+ * nothing left to cancel, so they are not failures. Whether the job really
+ * ended is for the next monitor tick (sacct/squeue) to say, not for scancel.
+ */
+
+
+const BENIGN = /(Invalid job id specified|already completing or completed|Job has already finished)/i;
+async function cancelJobs(jobIds, opts = {}) {
+    const ids = [...new Set(jobIds.map((s) => s.trim()))];
+    const bad = ids.filter((id) => !parseArrayJobId(id));
+    if (bad.length)
+        return { ok: false, error: `not SLURM job ids: ${bad.join(", ")}`, nothingToCancel: [] };
+    if (ids.length === 0)
+        return { ok: true, nothingToCancel: [] };
+    const args = opts.signal ? [`--signal=${opts.signal}`, ...ids] : ids;
+    const r = await runArgv(opts.scancelBin ?? "scancel", args, { timeoutMs: opts.timeoutMs ?? 25_000, env: CLIENT_ENV });
+    const call = { argv: [r.command, ...r.args], ok: exec_ok(r), durationMs: Math.round(r.durationMs) };
+    const lines = contentLines(r.stderr);
+    const named = (l) => /job(?:\s+id)?\s+([0-9][0-9_[\]\-,%:]*[0-9\]])/i.exec(l)?.[1];
+    const nothingToCancel = ids.filter((id) => lines.some((l) => BENIGN.test(l) && named(l) === id));
+    if (exec_ok(r))
+        return { ok: true, call, nothingToCancel };
+    if (!r.timedOut && !r.spawnError && lines.length > 0 && lines.every((l) => BENIGN.test(l))) {
+        return { ok: true, call: { ...call, ok: true }, nothingToCancel };
+    }
+    call.error = describeFailure(r);
+    return { ok: false, error: call.error, call, nothingToCancel };
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/states.js
+/**
+ * The scheduler's state vocabulary as data: which job states are pending,
+ * running or failed (and with which failure reason), the compact codes
+ * squeue prints, and the pending reasons after which a job never starts.
+ * Pure, no I/O. The state map (slurm-cli/statemap.ts) reads these sets; a
+ * second adapter (the Slurm REST API reports the same state names) maps its
+ * records onto the same sets. A new SLURM state is added here, with a row in
+ * __tests__/unit/scheduler-states.test.ts.
+ */
+/** Compact codes (`squeue %t`) to full state names. */
+const COMPACT_STATES = {
+    PD: "PENDING",
+    CF: "CONFIGURING",
+    R: "RUNNING",
+    CG: "COMPLETING",
+    CD: "COMPLETED",
+    F: "FAILED",
+    TO: "TIMEOUT",
+    OOM: "OUT_OF_MEMORY",
+    CA: "CANCELLED",
+    NF: "NODE_FAIL",
+    BF: "BOOT_FAIL",
+    DL: "DEADLINE",
+    PR: "PREEMPTED",
+    RQ: "REQUEUED",
+    RH: "REQUEUE_HOLD",
+    RF: "REQUEUE_FED",
+    RD: "RESV_DEL_HOLD",
+    RS: "RESIZING",
+    RV: "REVOKED",
+    SI: "SIGNALING",
+    SE: "SPECIAL_EXIT",
+    SO: "STAGE_OUT",
+    ST: "STOPPED",
+    S: "SUSPENDED",
+};
+/** States of a job that waits to run (none terminal). */
+const PENDING_STATES = new Set([
+    "PENDING",
+    "CONFIGURING",
+    "REQUEUED",
+    "REQUEUE_HOLD",
+    "REQUEUE_FED",
+    "RESV_DEL_HOLD",
+]);
+/** States of a job that runs (none terminal). */
+const RUNNING_STATES = new Set([
+    "RUNNING",
+    "COMPLETING",
+    "SUSPENDED",
+    "STOPPED",
+    "SIGNALING",
+    "RESIZING",
+    "STAGE_OUT",
+]);
+/** Terminal failure states and the failure reason each one records. */
+const FAILED_STATES = {
+    FAILED: "exit_code",
+    TIMEOUT: "timeout",
+    OUT_OF_MEMORY: "oom",
+    CANCELLED: "cancelled",
+    NODE_FAIL: "node_fail",
+    BOOT_FAIL: "boot_fail",
+    DEADLINE: "deadline",
+    PREEMPTED: "preempted",
+    REVOKED: "revoked",
+    SPECIAL_EXIT: "special_exit",
+};
+/**
+ * Pending reasons after which the job will not start without someone
+ * changing the job, the partition or the limits (squeue(1) "JOB REASON
+ * CODES"). A reason matches when it starts with one of these (SLURM appends
+ * details, e.g. `ReqNodeNotAvail, UnavailableNodes:n1`).
+ */
+const NEVER_STARTS_REASONS = [
+    "PartitionConfig",
+    "PartitionNodeLimit",
+    "PartitionTimeLimit",
+    "PartitionDown",
+    "PartitionInactive",
+    "BadConstraints",
+    "InvalidAccount",
+    "InvalidQOS",
+    "QOSMaxWallDurationPerJobLimit",
+    "QOSMaxCpuPerJobLimit",
+    "QOSMaxNodePerJobLimit",
+    "QOSMaxMemoryPerJob",
+    "AssocMaxWallDurationPerJobLimit",
+    "AssocMaxCpuPerJobLimit",
+    "AssocMaxNodesPerJobLimit",
+    "ReqNodeNotAvail",
+    "DependencyNeverSatisfied",
+    "JobHeldAdmin",
+    "JobHeldUser",
+    "AccountNotAllowed",
+    "QOSNotAllowed",
+    "FrontEndDown",
+    "NodeDown",
+];
+/** True when a pending job with this reason will never start by itself (undefined/empty: false). */
+function neverStarts(reason) {
+    if (!reason)
+        return false;
+    return NEVER_STARTS_REASONS.some((r) => reason.startsWith(r));
+}
+/** `CANCELLED by 0` -> {name: CANCELLED, by: "0"}; `cd` -> COMPLETED; trailing `+` (sacct truncation) dropped. */
+function normalizeState(raw) {
+    const t = raw.trim().replace(/\+$/, "");
+    const m = /^(\S+)\s+by\s+(\S+)$/i.exec(t);
+    const head = (m ? m[1] : t).toUpperCase();
+    const name = COMPACT_STATES[head] ?? head;
+    return m ? { name, by: m[2] } : { name };
+}
+/** True for states after which the job will not run again (unless requeued by someone). */
+function isTerminalState(raw) {
+    const { name } = normalizeState(raw);
+    return name === "COMPLETED" || name in FAILED_STATES;
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/statemap.js
+/**
+ * The pure state map: what a SLURM job state (as sacct, squeue or scontrol
+ * print it) means for a run, and the decision for one run from one tick's
+ * observation plus the job's sentinel file. Data in, data out; no I/O.
+ *
+ * Rules (each one a test in __tests__/statemap.test.ts):
+ * - A run succeeds only on COMPLETED with ExitCode 0:0 AND a sentinel that
+ *   says exit 0. COMPLETED with the sentinel missing or non-zero is a failure
+ *   that says why.
+ * - An accounting (sacct) row is final only when its state is terminal and
+ *   End is set: sacct lags, and after an accounting outage it shows final
+ *   states with End=Unknown for a while.
+ * - sacct's main row can say PENDING (JobName `allocation`) while `.batch`
+ *   already RUNNING: the job is running.
+ * - PENDING, CONFIGURING, REQUEUED, REQUEUE_HOLD, REQUEUE_FED, RESV_DEL_HOLD
+ *   are pending; RUNNING, COMPLETING, SUSPENDED, STOPPED, SIGNALING,
+ *   RESIZING, STAGE_OUT are running; none of them is terminal.
+ * - PREEMPTED is terminal (failed, `preempted`). A job preempted with
+ *   requeue goes back to PENDING in the controller at once (its old
+ *   accounting record says PREEMPTED); the query layer lets a live,
+ *   non-terminal controller state win over a final accounting row, so a
+ *   requeued job is seen as pending, not as preempted.
+ * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`;
+ *   SPECIAL_EXIT is failed `special_exit`.
+ * - A state this table does not know is phase `unknown`, never success.
+ * - A job no source knows: `unknown`, non-terminal for a grace period, then
+ *   `unknown` and terminal with failure reason `unknown_job` (RunStatus has
+ *   no "unknown": the monitor records it as failed with that reason).
+ * - Arrays: the parent is terminal only when every task is, and succeeds only
+ *   when every task completed with 0:0 (and the run's sentinel says exit 0).
+ */
+
+
+
+
+function statemap_classify(state, exitCode) {
+    const { name, by } = normalizeState(state);
+    if (PENDING_STATES.has(name))
+        return { phase: "pending", terminal: false, note: "waiting to run" };
+    if (RUNNING_STATES.has(name))
+        return { phase: "running", terminal: false, note: "running" };
+    if (name === "COMPLETED") {
+        const parsed = parseExitCode(exitCode);
+        if (!parsed)
+            return { phase: "running", terminal: false, note: "completed, exit code not known yet" };
+        if (parsed.code === 0 && parsed.signal === 0)
+            return { phase: "succeeded", terminal: true, note: "completed with exit 0" };
+        return { phase: "failed", terminal: true, failureReason: "exit_code", note: "completed with a non-zero exit code" };
+    }
+    const reason = FAILED_STATES[name];
+    if (reason === "cancelled") {
+        return by !== undefined
+            ? { phase: "failed", terminal: true, failureReason: reason, cancelledBy: by, note: `cancelled by uid ${by}` }
+            : { phase: "failed", terminal: true, failureReason: reason, note: "cancelled" };
+    }
+    if (reason === "exit_code") {
+        const p = parseExitCode(exitCode);
+        const note = p ? (p.signal ? `failed, killed by signal ${p.signal}` : `failed with exit ${p.code}`) : "failed";
+        return { phase: "failed", terminal: true, failureReason: reason, note };
+    }
+    if (reason)
+        return { phase: "failed", terminal: true, failureReason: reason, note: reason.replace("_", " ") };
+    return {
+        phase: "unknown",
+        terminal: false,
+        failureReason: "unknown_state",
+        note: "a state autolab does not know (never taken as success)",
+    };
+}
+function toDecision(c, evidence) {
+    const { note, ...rest } = c;
+    return { ...rest, detail: `${evidence}: ${note}` };
+}
+/**
+ * The meaning of one state (with its exit code) on its own: no sentinel, no
+ * End check. COMPLETED 0:0 is `succeeded` here; decideJob adds the sentinel.
+ */
+function mapSlurmState(state, exitCode) {
+    const ec = exitCode !== undefined ? ` ExitCode=${exitCode}` : "";
+    return toDecision(statemap_classify(state, exitCode), `State=${state.trim()}${ec}`);
+}
+function describeObs(o) {
+    const parts = [`${o.source} State=${o.state}`];
+    if (o.exitCode !== undefined)
+        parts.push(`ExitCode=${o.exitCode}`);
+    if (o.reason !== undefined && o.reason !== "None")
+        parts.push(`Reason=${o.reason}`);
+    if (o.batchState !== undefined)
+        parts.push(`batch=${o.batchState}${o.batchExitCode ? ` ${o.batchExitCode}` : ""}`);
+    return parts.join(" ");
+}
+/** One job (not an array parent), without the sentinel. */
+function decideOne(o) {
+    const { name } = normalizeState(o.state);
+    const evidence = describeObs(o);
+    // sacct before the job record is complete: main row PENDING (`allocation`), .batch started.
+    if (o.source === "sacct" && PENDING_STATES.has(name) && o.batchState !== undefined) {
+        const b = normalizeState(o.batchState).name;
+        if (RUNNING_STATES.has(b) || b === "COMPLETED" || b in FAILED_STATES) {
+            return { phase: "running", terminal: false, detail: `${evidence}: the batch step has started` };
+        }
+    }
+    const c = statemap_classify(o.state, o.exitCode);
+    if (c.terminal && o.source === "sacct" && o.end === undefined) {
+        return { phase: "running", terminal: false, detail: `${evidence}: End is not set yet, so not final` };
+    }
+    if (c.phase === "succeeded" && o.batchExitCode !== undefined) {
+        const b = parseExitCode(o.batchExitCode);
+        if (b && (b.code !== 0 || b.signal !== 0)) {
+            return {
+                phase: "failed",
+                terminal: true,
+                failureReason: "exit_code",
+                detail: `${evidence}: the batch step did not exit 0`,
+            };
+        }
+    }
+    if (c.phase === "pending" && o.reason)
+        c.note = `waiting to run (reason ${o.reason})`;
+    return toDecision(c, evidence);
+}
+/** Apply the sentinel to a decision that SLURM calls a success. */
+function withSentinel(d, sentinel) {
+    if (d.phase !== "succeeded")
+        return d;
+    if (!sentinel) {
+        return {
+            phase: "failed",
+            terminal: true,
+            failureReason: "sentinel_missing",
+            detail: `${d.detail}; but job_sentinel.json is missing`,
+        };
+    }
+    if (sentinel.exit_code === undefined || sentinel.exit_code === null) {
+        return {
+            phase: "failed",
+            terminal: true,
+            failureReason: "sentinel_missing",
+            detail: `${d.detail}; but job_sentinel.json has no exit_code`,
+        };
+    }
+    if (sentinel.exit_code !== 0) {
+        return {
+            phase: "failed",
+            terminal: true,
+            failureReason: "exit_code",
+            detail: `${d.detail}; but job_sentinel.json says exit ${sentinel.exit_code}`,
+        };
+    }
+    return { ...d, detail: `${d.detail}; sentinel exit 0` };
+}
+function decideArray(o) {
+    const tasks = o.tasks ?? [];
+    if (tasks.length === 0)
+        return {
+            phase: "unknown",
+            terminal: false,
+            failureReason: "unknown_job",
+            detail: `${o.source}: array ${o.jobId} has no tasks listed`,
+        };
+    const decided = tasks.map((t) => ({ t, d: decideOne(t) }));
+    const count = (p) => decided.filter((x) => x.d.phase === p).length;
+    const tally = `${tasks.length} task record(s): ${["succeeded", "failed", "running", "pending", "unknown"]
+        .map((p) => [p, count(p)])
+        .filter(([, n]) => n > 0)
+        .map(([p, n]) => `${n} ${p}`)
+        .join(", ")}`;
+    const open = decided.filter((x) => !x.d.terminal);
+    if (open.length > 0) {
+        const phase = count("running") > 0 ? "running" : count("pending") > 0 ? "pending" : "unknown";
+        return { phase, terminal: false, detail: `array ${o.jobId}: ${tally}` };
+    }
+    const failed = decided.filter((x) => x.d.phase === "failed");
+    if (failed.length === 0)
+        return { phase: "succeeded", terminal: true, detail: `array ${o.jobId}: ${tally}` };
+    const first = failed[0];
+    const out = {
+        phase: "failed",
+        terminal: true,
+        failureReason: first.d.failureReason ?? "exit_code",
+        detail: `array ${o.jobId}: ${tally}; first failure ${first.t.jobId}: ${first.d.detail}`,
+    };
+    if (first.d.cancelledBy !== undefined)
+        out.cancelledBy = first.d.cancelledBy;
+    return out;
+}
+/** The meaning of one observation (a job or an array), before the sentinel and the grace rules (domain/tick.ts). */
+function judgeObservation(o) {
+    return o.tasks !== undefined ? decideArray(o) : decideOne(o);
+}
+/**
+ * The decision for one run this tick. With no observation, the job is
+ * unknown: not terminal until `graceSeconds` have passed since
+ * `unknownSince` (returned so the caller can store it), then terminal with
+ * failure reason `unknown_job`. Never success without an observation.
+ */
+function decideJob(input) {
+    const { obs, sentinel, now, graceSeconds } = input;
+    if (!obs) {
+        const since = input.unknownSince ?? now.toISOString();
+        const sinceMs = Date.parse(since);
+        const waited = Number.isNaN(sinceMs) ? 0 : (now.getTime() - sinceMs) / 1000;
+        if (waited < graceSeconds) {
+            return {
+                phase: "unknown",
+                terminal: false,
+                unknownSince: Number.isNaN(sinceMs) ? now.toISOString() : since,
+                detail: `neither sacct nor the controller knows the job (since ${since}; grace ${graceSeconds} s)`,
+            };
+        }
+        return {
+            phase: "unknown",
+            terminal: true,
+            failureReason: "unknown_job",
+            unknownSince: since,
+            detail: `neither sacct nor the controller has known the job since ${since} (more than ${graceSeconds} s)`,
+        };
+    }
+    const d = obs.tasks !== undefined ? decideArray(obs) : decideOne(obs);
+    return withSentinel(d, sentinel);
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/probe.js
 /**
  * Host detection: can this host submit to SLURM, and what does the cluster
  * look like? Each client tool is asked for its version (`-V` never contacts
@@ -20855,8 +22797,1411 @@ async function probeSlurm(opts = {}) {
     summary.unshift(canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM");
     return out;
 }
+/** The probe as doctor's checks: each client tool (sacct, sinfo and scontrol optional), submitting, partitions, accounting. */
+function probeChecks(probe) {
+    const checks = [];
+    for (const tool of ["sbatch", "squeue", "sacct", "scancel", "sinfo", "scontrol"]) {
+        const t = probe.tools[tool];
+        checks.push({
+            name: tool,
+            level: t?.found ? "ok" : tool === "sacct" || tool === "sinfo" || tool === "scontrol" ? "warn" : "fail",
+            detail: t?.found ? (t.version ?? "found") : (t?.error ?? "not found on PATH"),
+        });
+    }
+    checks.push({
+        name: "submit",
+        level: probe.canSubmit ? "ok" : "fail",
+        detail: probe.canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM",
+    });
+    checks.push({
+        name: "partitions",
+        level: probe.partitions.length ? "ok" : "warn",
+        detail: probe.partitions.length
+            ? probe.partitions
+                .map((p) => `${p.name}${p.default ? "*" : ""} (max time ${p.maxTime ?? "?"}, nodes ${p.nodes ?? "?"}, state ${p.state ?? "?"})`)
+                .join("; ")
+            : "no partitions listed",
+    });
+    checks.push({
+        name: "accounting",
+        level: probe.accounting.works ? "ok" : "warn",
+        detail: probe.accounting.works
+            ? "sacct answers"
+            : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
+    });
+    return checks;
+}
 
-;// CONCATENATED MODULE: ./lib/src/slurm/submit.js
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/query.js
+/**
+ * Asking the scheduler about many jobs at once, once per monitor tick:
+ * one `sacct` call and one `squeue` call for all runs together (split into
+ * chunks only when the id list is very long), never one call per run.
+ *
+ * - sacct: `-j <ids> --parsable2 --noheader --format=...` with main AND step
+ *   rows (the `.batch` row tells a started job whose main row still says
+ *   PENDING / `allocation`), bounded by `--starttime` when given.
+ * - squeue: `--states=all --jobs=<ids> -O ...`. squeue with a list of ids
+ *   ignores ids it does not know; with exactly one unknown id it fails with
+ *   "Invalid job id specified". That message is the controller's answer
+ *   ("not in my queue"), so it is read as zero rows, not as an outage.
+ * - Capability is learnt from the sacct call itself: "accounting storage is
+ *   disabled" => `disabled` (a lasting site setup); any other failure =>
+ *   `down`. In both cases one `scontrol show job -o` (all jobs the controller
+ *   knows, filtered here) supplies exit codes and restart counts.
+ * - squeue failing (controller unreachable, timeout, any non-zero exit other
+ *   than the above) makes the outcome `ok: false` with no observations: an
+ *   outage changes no run, it is reported.
+ * - Merge, per job or array task: a live, non-terminal controller state wins
+ *   (the job is alive; e.g. requeued after a final-looking accounting row);
+ *   otherwise a final sacct row (terminal state with End set); otherwise the
+ *   controller's terminal state; otherwise a non-final sacct row.
+ * - `unresolved` lists ids that no source showed while accounting was down:
+ *   their absence is not evidence (a job missing only from squeue is never
+ *   taken as finished), so the caller must not count it towards "unknown".
+ */
+
+
+
+
+function query_record(calls, r) {
+    const c = { argv: [r.command, ...r.args], ok: exec_ok(r), durationMs: Math.round(r.durationMs) };
+    if (!c.ok)
+        c.error = describeFailure(r);
+    calls.push(c);
+}
+/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
+function sacctTime(d) {
+    const p = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+/** Characters of `--jobs=<ids>` per call (Linux refuses one argument over 128 KiB). */
+const MAX_IDS_ARG_CHARS = 100_000;
+/** Split ids into lists of at most `n` ids whose comma-joined text stays under MAX_IDS_ARG_CHARS. */
+function chunk(xs, n) {
+    const out = [];
+    let cur = [];
+    let len = 0;
+    for (const x of xs) {
+        if (cur.length && (cur.length >= n || len + x.length + 1 > MAX_IDS_ARG_CHARS)) {
+            out.push(cur);
+            cur = [];
+            len = 0;
+        }
+        cur.push(x);
+        len += x.length + 1;
+    }
+    if (cur.length)
+        out.push(cur);
+    return out;
+}
+/** Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never throws for scheduler trouble. */
+async function queryJobs(jobIds, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 25_000;
+    const startTime = opts.startTime ?? (opts.since ? sacctTime(opts.since) : undefined);
+    const size = Math.max(1, opts.chunkSize ?? Number.MAX_SAFE_INTEGER);
+    const calls = [];
+    const warnings = [];
+    const ids = [];
+    const seen = new Set();
+    for (const raw of jobIds) {
+        const id = raw.trim();
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        if (!parseArrayJobId(id)) {
+            warnings.push(`not a SLURM job id: ${JSON.stringify(raw)}`);
+            continue;
+        }
+        ids.push(id);
+    }
+    if (ids.length === 0)
+        return { ok: true, observations: new Map(), calls, accounting: "unknown", unresolved: [], warnings };
+    const chunks = chunk(ids, size);
+    const sacctTask = async () => {
+        const rows = [];
+        const spoke = new Set();
+        let accounting = "ok";
+        for (const c of chunks) {
+            const args = ["--noheader", "--parsable2", `--format=${SACCT_FIELDS.join(",")}`, `--jobs=${c.join(",")}`];
+            if (startTime)
+                args.push(`--starttime=${startTime}`);
+            const r = await runArgv(opts.bins?.sacct ?? "sacct", args, { timeoutMs, env: CLIENT_ENV });
+            query_record(calls, r);
+            if (!exec_ok(r)) {
+                accounting = r.spawnError ? "disabled" : r.timedOut ? "down" : classifySacctFailure(r.stderr);
+                warnings.push(`accounting ${accounting}: ${describeFailure(r)}`);
+                break; // in an outage, do not wait out one timeout per chunk
+            }
+            rows.push(...parseSacct(r.stdout));
+            for (const id of c)
+                spoke.add(id);
+        }
+        return { rows, spoke, accounting };
+    };
+    const squeueTask = async () => {
+        const rows = [];
+        for (const c of chunks) {
+            const args = ["--noheader", "--states=all", `--Format=${squeueFormatArg()}`, `--jobs=${c.join(",")}`];
+            const r = await runArgv(opts.bins?.squeue ?? "squeue", args, { timeoutMs, env: CLIENT_ENV });
+            if (!exec_ok(r) && !r.timedOut && !r.spawnError && r.code === 1 && isInvalidJobIdMessage(r.stderr)) {
+                // The controller answered: none of these ids is in its queue.
+                calls.push({ argv: [r.command, ...r.args], ok: true, durationMs: Math.round(r.durationMs) });
+                continue;
+            }
+            query_record(calls, r);
+            if (!exec_ok(r))
+                return { rows, error: describeFailure(r) };
+            rows.push(...parseSqueue(r.stdout));
+        }
+        return { rows, error: undefined };
+    };
+    const [sa, sq] = await Promise.all([sacctTask(), squeueTask()]);
+    if (sq.error !== undefined) {
+        return {
+            ok: false,
+            error: `the controller did not answer: ${sq.error}`,
+            observations: new Map(),
+            calls,
+            accounting: sa.accounting,
+            unresolved: [...ids],
+            warnings,
+        };
+    }
+    let scontrolRows;
+    if (sa.accounting !== "ok") {
+        const r = await runArgv(opts.bins?.scontrol ?? "scontrol", ["show", "job", "-o"], { timeoutMs, env: CLIENT_ENV });
+        query_record(calls, r);
+        if (exec_ok(r))
+            scontrolRows = parseScontrolJobs(r.stdout);
+        else
+            warnings.push(`scontrol fallback failed: ${describeFailure(r)}`);
+    }
+    const observations = buildObservations(ids, { sacct: sa.rows, squeue: sq.rows, scontrol: scontrolRows });
+    const unresolved = sa.accounting === "disabled" ? [] : ids.filter((id) => !observations.has(id) && !sa.spoke.has(id));
+    return { ok: true, observations, calls, accounting: sa.accounting, unresolved, warnings };
+}
+const rowIndexes = new WeakMap();
+function indexRows(rows) {
+    let ix = rowIndexes.get(rows);
+    if (ix)
+        return ix;
+    ix = { byBase: new Map(), byRaw: new Map() };
+    for (const r of rows) {
+        const b = ix.byBase.get(r.base);
+        if (b)
+            b.push(r);
+        else
+            ix.byBase.set(r.base, [r]);
+        if (r.jobIdRaw !== undefined) {
+            const raw = r.jobIdRaw.replace(/\..*$/, "");
+            const l = ix.byRaw.get(raw);
+            if (l)
+                l.push(r);
+            else
+                ix.byRaw.set(raw, [r]);
+        }
+    }
+    rowIndexes.set(rows, ix);
+    return ix;
+}
+/** Rows about `id`; `byRaw` when `id` matched only as the raw id of one array task. */
+function rowsFor(id, rows) {
+    if (!rows)
+        return [];
+    const want = parseArrayJobId(id);
+    if (!want)
+        return [];
+    const ix = indexRows(rows);
+    const sameBase = ix.byBase.get(want.base) ?? [];
+    if (want.task !== undefined) {
+        return sameBase.filter((r) => r.task === want.task || (r.range !== undefined && (expandArrayRange(r.range) ?? []).includes(want.task)));
+    }
+    if (sameBase.length)
+        return [...sameBase];
+    // Asked by the raw id of an array task (`11` for `10_0`).
+    const byRaw = [...(ix.byRaw.get(id) ?? [])];
+    if (byRaw.length)
+        byRaw.byRaw = true;
+    return byRaw;
+}
+function fromRow(jobId, row, source) {
+    const o = { jobId, state: row.state, source };
+    const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"];
+    for (const k of keys)
+        if (row[k] !== undefined)
+            o[k] = row[k];
+    return o;
+}
+function fillFrom(o, row) {
+    if (!row)
+        return o;
+    const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"];
+    for (const k of keys) {
+        if (o[k] === undefined && row[k] !== undefined && !(k === "name" && row.name === "allocation")) {
+            o[k] = row[k];
+        }
+    }
+    return o;
+}
+/** The observation of one job or array task from its rows (see the module comment for the order). */
+function mergeOne(jobId, sacctMain, sacctBatch, live) {
+    const withBatch = (o) => {
+        if (sacctBatch) {
+            o.batchState = sacctBatch.state;
+            if (sacctBatch.exitCode !== undefined)
+                o.batchExitCode = sacctBatch.exitCode;
+        }
+        return o;
+    };
+    if (live && !isTerminalState(live.row.state))
+        return withBatch(fillFrom(fromRow(jobId, live.row, live.source), sacctMain));
+    if (sacctMain && isTerminalState(sacctMain.state) && sacctMain.end !== undefined) {
+        const o = fromRow(jobId, sacctMain, "sacct");
+        if (o.name === "allocation" && live?.row.name)
+            o.name = live.row.name;
+        if (live?.row.restarts !== undefined)
+            o.restarts = live.row.restarts;
+        return withBatch(o);
+    }
+    if (live)
+        return withBatch(fillFrom(fromRow(jobId, live.row, live.source), sacctMain));
+    if (sacctMain)
+        return withBatch(fromRow(jobId, sacctMain, "sacct"));
+    return undefined;
+}
+function liveRow(squeue, scontrol) {
+    if (squeue) {
+        // squeue has no restart count for some versions; scontrol fills gaps.
+        const row = { ...squeue };
+        if (scontrol)
+            for (const k of ["exitCode", "restarts"])
+                if (row[k] === undefined && scontrol[k] !== undefined)
+                    row[k] = scontrol[k];
+        return { row, source: "squeue" };
+    }
+    return scontrol ? { row: scontrol, source: "scontrol" } : undefined;
+}
+const lastOf = (xs) => xs[xs.length - 1];
+/**
+ * Pure: one observation per requested id (absent when no source showed the
+ * job) from the rows each tool printed. Exported for the unit tests.
+ */
+function buildObservations(ids, src) {
+    const out = new Map();
+    for (const id of ids) {
+        const sa = rowsFor(id, src.sacct);
+        const sq = rowsFor(id, src.squeue);
+        const sc = rowsFor(id, src.scontrol);
+        const all = [...sa, ...sq, ...sc];
+        if (all.length === 0)
+            continue;
+        const want = parseArrayJobId(id);
+        const oneTask = Boolean(sa.byRaw || sq.byRaw || sc.byRaw);
+        const isArray = !oneTask && want.task === undefined && all.some((r) => r.task !== undefined || r.range !== undefined);
+        if (!isArray) {
+            const task = want.task;
+            const pick = (rows, step) => lastOf(rows.filter((r) => r.step === step && (task === undefined || r.task === task)));
+            let o = mergeOne(id, pick(sa), pick(sa, "batch"), liveRow(pick(sq), pick(sc)));
+            if (!o && task !== undefined) {
+                // Only a pending range covers this task.
+                const range = lastOf(sq.filter((r) => r.range)) ??
+                    lastOf(sc.filter((r) => r.range)) ??
+                    lastOf(sa.filter((r) => r.range && !r.step));
+                if (range)
+                    o = fromRow(id, { ...range, state: range.state }, sq.includes(range) ? "squeue" : sc.includes(range) ? "scontrol" : "sacct");
+            }
+            if (o)
+                out.set(id, o);
+            continue;
+        }
+        // An array: merge per task index; pending ranges from the freshest source.
+        const indices = new Set();
+        for (const r of all)
+            if (r.task !== undefined)
+                indices.add(r.task);
+        const tasks = [];
+        for (const t of [...indices].sort((a, b) => a - b)) {
+            const of = (rows, step) => lastOf(rows.filter((r) => r.task === t && r.step === step));
+            const main = of(sa);
+            const label = (main ?? of(sq) ?? of(sc))?.jobId ?? `${want.base}_${t}`;
+            const o = mergeOne(label.replace(/\..*$/, ""), main, of(sa, "batch"), liveRow(of(sq), of(sc)));
+            if (o)
+                tasks.push(o);
+        }
+        const rangeSource = sq.length
+            ? [[sq, "squeue"]]
+            : sc.length
+                ? [[sc, "scontrol"]]
+                : [[sa, "sacct"]];
+        for (const [rows, source] of rangeSource) {
+            for (const r of rows) {
+                if (r.range === undefined || r.step !== undefined)
+                    continue;
+                const left = (expandArrayRange(r.range) ?? []).filter((i) => !indices.has(i));
+                if (left.length === 0)
+                    continue;
+                tasks.push(fromRow(r.jobId, r, source));
+            }
+        }
+        const counts = new Map();
+        for (const t of tasks) {
+            const n = normalizeState(t.state).name;
+            counts.set(n, (counts.get(n) ?? 0) + 1);
+        }
+        const name = all.find((r) => !r.step && r.name && r.name !== "allocation")?.name;
+        const parent = {
+            jobId: id,
+            state: `ARRAY ${[...counts].map(([k, v]) => `${k}=${v}`).join(" ")}`.trim(),
+            source: tasks.some((t) => t.source === "sacct") ? "sacct" : sq.length ? "squeue" : "scontrol",
+            tasks,
+        };
+        if (name)
+            parent.name = name;
+        out.set(id, parent);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/src/util/shell.js
+/**
+ * Shell quoting for the job scripts autolab renders.
+ *
+ * `shellQuote` produces one POSIX shell word that a shell parses back to
+ * exactly the input string: bare when every character is in a small set that
+ * no shell treats specially, otherwise single-quoted with each `'` written as
+ * `'\''`. Inside single quotes nothing is special (no `$`, backtick, `\`,
+ * newline or glob processing), so `$(touch x)`, backticks, quotes and
+ * newlines in a value stay data. NUL cannot be carried by a shell word at all
+ * and is refused.
+ *
+ * `isSafeToken` is the stricter test used for values that go where no quoting
+ * exists (sbatch `#SBATCH` lines, comma-separated `--export` lists, file
+ * names): ASCII letters, digits, `_`, `.`, `-`, starting with a letter or digit.
+ */
+
+/**
+ * Characters that never need quoting in POSIX sh or bash. `=` is left out so
+ * that a bare first word can never be read as a variable assignment; `~` so
+ * that it is never tilde-expanded.
+ */
+const BARE = /^[A-Za-z0-9_@%+:,./-]+$/;
+/** Quote `s` as a single POSIX shell word. Throws on NUL, which no shell word can hold. */
+function shellQuote(s) {
+    if (s.includes("\0")) {
+        throw new errors_AutolabError("a shell word cannot contain a NUL character", {
+            hint: "remove the NUL character from the value",
+        });
+    }
+    if (s.length > 0 && BARE.test(s))
+        return s;
+    return "'" + s.replace(/'/g, "'\\''") + "'";
+}
+/** Quote every element and join with single spaces. */
+function shellJoin(words) {
+    return words.map(shellQuote).join(" ");
+}
+const SAFE_TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** Default upper bound on a token's length (SLURM names are far shorter). */
+const MAX_TOKEN_LENGTH = 128;
+/**
+ * True when `s` is a non-empty ASCII token of letters, digits, `_`, `.`, `-`
+ * that starts with a letter or digit and is at most `maxLength` long: safe in
+ * an `#SBATCH` line, in `--export=A=v,B=w`, in a file name and in a shell word
+ * without quoting.
+ */
+function isSafeToken(s, maxLength = MAX_TOKEN_LENGTH) {
+    return typeof s === "string" && s.length <= maxLength && SAFE_TOKEN.test(s);
+}
+/** C0 controls other than tab and newline, and DEL: bytes a text file should not carry raw. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const RAW_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f]/;
+/**
+ * Quote `s` as one bash word for a script file: `shellQuote` unless `s` holds
+ * a carriage return or another control character (other than tab and
+ * newline), which would not survive as text (git's line-end conversion,
+ * editors); then bash's ANSI-C quoting `$'...'` with `\xHH` escapes, which
+ * bash turns back into exactly `s`. NUL is refused (no shell word holds it).
+ */
+function bashQuote(s) {
+    if (!RAW_UNSAFE.test(s))
+        return shellQuote(s);
+    if (s.includes("\0"))
+        return shellQuote(s); // throws
+    let out = "$'";
+    for (const ch of s) {
+        const code = ch.codePointAt(0);
+        if (ch === "\\")
+            out += "\\\\";
+        else if (ch === "'")
+            out += "\\'";
+        else if (ch === "\n")
+            out += "\\n";
+        else if (ch === "\t")
+            out += "\\t";
+        else if (code < 0x20 || code === 0x7f)
+            out += "\\x" + code.toString(16).padStart(2, "0");
+        else
+            out += ch;
+    }
+    return out + "'";
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/values-fields.js
+/**
+ * The single design values that reach a job script (walltime, memory,
+ * counts, names, constraint expressions, `compute.sbatch_options`), each
+ * reduced to a small ASCII alphabet or refused with a Finding naming its
+ * design path. values.ts composes them into the compute, runtime and
+ * entrypoint blocks. Pure: no I/O.
+ */
+
+// ---------------------------------------------------------------------------
+// Finding collection
+const values_fields_CHECK = {
+    compute: "design.compute",
+    runtime: "design.runtime",
+    entrypoint: "design.entrypoint",
+};
+class values_fields_Collector {
+    check;
+    findings = [];
+    constructor(check) {
+        this.check = check;
+    }
+    add(severity, jsonPath, message, hint) {
+        this.findings.push({ severity, check: this.check, jsonPath, message, ...(hint ? { hint } : {}) });
+        return undefined;
+    }
+    error(jsonPath, message, hint) {
+        return this.add("error", jsonPath, message, hint);
+    }
+}
+/** Throw the error findings (if any) as one AutolabError located at the first one. */
+function values_fields_throwIfErrors(findings) {
+    const errors = findings.filter((f) => f.severity === "error");
+    if (!errors.length)
+        return;
+    const first = errors[0];
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""})` : "";
+    throw new errors_AutolabError(`${first.message}${more}`, { jsonPath: first.jsonPath, hint: first.hint, findings: errors });
+}
+/** A short, escaped rendering of a hostile value for messages (newlines etc. shown as escapes). */
+function describeValue(v) {
+    let s;
+    try {
+        s = typeof v === "string" ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+    }
+    catch {
+        s = String(v);
+    }
+    return s.length > 60 ? s.slice(0, 57) + "..." : s;
+}
+/** `/compute/partition` style JSON pointer (RFC 6901 escaping). */
+function pointer(...parts) {
+    return parts.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+function present(v) {
+    return v !== undefined && v !== null;
+}
+/** Words sbatch treats as a heterogeneous-job separator anywhere in a directive line. */
+const HETJOB_WORDS = /hetjob|packjob/i;
+// ---------------------------------------------------------------------------
+// Single values (exported: the verifier and other stages reuse them)
+const MAX_SLURM_MINUTES = 0xfffffffe - 1; // SLURM keeps time limits as uint32 minutes; 0xfffffffe = INFINITE
+function pad2(n) {
+    return n < 10 ? `0${n}` : String(n);
+}
+/** Seconds -> `HH:MM:SS`, or `D-HH:MM:SS` from one day on. */
+function formatSlurmTime(totalSeconds) {
+    const days = Math.floor(totalSeconds / 86400);
+    const rest = totalSeconds % 86400;
+    const hms = `${pad2(Math.floor(rest / 3600))}:${pad2(Math.floor((rest % 3600) / 60))}:${pad2(rest % 60)}`;
+    return days > 0 ? `${days}-${hms}` : hms;
+}
+/**
+ * Walltime in any format `sbatch --time` accepts (minutes, MM:SS, HH:MM:SS,
+ * D-HH, D-HH:MM, D-HH:MM:SS; a YAML integer is minutes; UNLIMITED/INFINITE)
+ * to the canonical `HH:MM:SS` / `D-HH:MM:SS` (or `UNLIMITED`). Minutes and
+ * seconds must be below 60, hours after a day count below 24, the total above
+ * zero (SLURM reads `0` as "no limit": say UNLIMITED if that is meant).
+ * Returns undefined and records a finding when invalid.
+ */
+function values_fields_walltime(raw, path, c) {
+    const hint = 'write the walltime as HH:MM:SS, D-HH:MM:SS, D-HH, MM:SS or whole minutes, e.g. "02:00:00" or "2-00:00:00"';
+    let seconds;
+    if (typeof raw === "number") {
+        if (!Number.isSafeInteger(raw) || raw <= 0)
+            return c.error(path, `walltime ${describeValue(raw)} is not a positive whole number of minutes`, hint);
+        seconds = raw * 60;
+    }
+    else if (typeof raw === "string") {
+        if (/^(unlimited|infinite)$/i.test(raw))
+            return "UNLIMITED";
+        const n = (s) => (s === undefined ? 0 : Number(s));
+        let m;
+        const D = "(\\d{1,7})";
+        const T = "(\\d{1,2})";
+        if ((m = new RegExp(`^${D}$`).exec(raw)))
+            seconds = n(m[1]) * 60;
+        else if ((m = new RegExp(`^${D}:${T}$`).exec(raw))) {
+            if (n(m[2]) > 59)
+                return c.error(path, `walltime ${describeValue(raw)}: seconds must be 00-59`, hint);
+            seconds = n(m[1]) * 60 + n(m[2]);
+        }
+        else if ((m = new RegExp(`^${D}:${T}:${T}$`).exec(raw))) {
+            if (n(m[2]) > 59 || n(m[3]) > 59)
+                return c.error(path, `walltime ${describeValue(raw)}: minutes and seconds must be 00-59`, hint);
+            seconds = n(m[1]) * 3600 + n(m[2]) * 60 + n(m[3]);
+        }
+        else if ((m = new RegExp(`^${D}-${T}(?::${T}(?::${T})?)?$`).exec(raw))) {
+            if (n(m[2]) > 23)
+                return c.error(path, `walltime ${describeValue(raw)}: hours after the day count must be 00-23`, hint);
+            if (n(m[3]) > 59 || n(m[4]) > 59)
+                return c.error(path, `walltime ${describeValue(raw)}: minutes and seconds must be 00-59`, hint);
+            seconds = n(m[1]) * 86400 + n(m[2]) * 3600 + n(m[3]) * 60 + n(m[4]);
+        }
+        else {
+            return c.error(path, `walltime ${describeValue(raw)} is not a SLURM time`, hint);
+        }
+    }
+    else {
+        return c.error(path, `walltime must be a string such as "02:00:00" (got ${describeValue(raw)})`, hint);
+    }
+    if (seconds <= 0)
+        return c.error(path, `walltime ${describeValue(raw)} is zero; SLURM would read it as "no limit"`, 'give a positive walltime, or "UNLIMITED" if that is meant');
+    if (Math.ceil(seconds / 60) > MAX_SLURM_MINUTES)
+        return c.error(path, `walltime ${describeValue(raw)} is larger than SLURM can represent`, hint);
+    return formatSlurmTime(seconds);
+}
+const MEM_UNITS = ["K", "M", "G", "T"];
+/**
+ * Memory `<number>[K|M|G|T][B|iB]` (case-insensitive; a YAML integer or a
+ * bare number means megabytes, SLURM's default unit, with a warning) to the
+ * `--mem` form: integer + one of K, M, G, T (SLURM units are powers of 1024).
+ * A fraction is expressed in a smaller unit when exact (`1.5G` -> `1536M`).
+ */
+function values_fields_memory(raw, path, c) {
+    const hint = 'write memory as an integer with a unit, e.g. "64GB", "512MB", "64G"';
+    let num;
+    let unit;
+    if (typeof raw === "number") {
+        if (!Number.isFinite(raw) || raw <= 0)
+            return c.error(path, `memory ${describeValue(raw)} must be a positive size`, hint);
+        num = String(raw);
+        if (!/^\d+(\.\d+)?$/.test(num))
+            return c.error(path, `memory ${describeValue(raw)} is not a plain number`, hint);
+    }
+    else if (typeof raw === "string") {
+        const m = /^(\d{1,15}(?:\.\d{1,6})?)([KMGT])?(i?B)?$/i.exec(raw);
+        if (!m)
+            return c.error(path, `memory ${describeValue(raw)} is not a size like 64GB or 512M`, hint);
+        if (m[3] && !m[2])
+            return c.error(path, `memory ${describeValue(raw)} is in bytes; SLURM's smallest unit is K`, hint);
+        num = m[1];
+        unit = m[2]?.toUpperCase();
+    }
+    else {
+        return c.error(path, `memory must be a string such as "64GB" (got ${describeValue(raw)})`, hint);
+    }
+    if (unit === undefined) {
+        c.add("warning", path, `memory ${describeValue(raw)} has no unit; taken as megabytes (SLURM's default unit)`, `write "${num}M" or e.g. "${num}G" to say which is meant`);
+        unit = "M";
+    }
+    let idx = MEM_UNITS.indexOf(unit);
+    const [intPart, fracPart = ""] = num.split(".");
+    // Exact arithmetic on the decimal string: value = digits / 10^frac.length.
+    let digits = BigInt(intPart + fracPart);
+    const scale = 10n ** BigInt(fracPart.length);
+    while (digits % scale !== 0n) {
+        if (idx === 0)
+            return c.error(path, `memory ${describeValue(raw)} is not a whole number of kilobytes`, hint);
+        digits *= 1024n;
+        idx -= 1;
+    }
+    digits /= scale;
+    if (digits <= 0n)
+        return c.error(path, `memory ${describeValue(raw)} is zero; SLURM reads --mem=0 as "all memory of the node"`, "give the memory the job needs");
+    return `${digits}${MEM_UNITS[idx]}`;
+}
+function positiveInt(raw, path, what, c, max, allowZero = false) {
+    let n;
+    if (typeof raw === "number" && Number.isSafeInteger(raw))
+        n = raw;
+    else if (typeof raw === "string" && /^\d{1,9}$/.test(raw))
+        n = Number(raw);
+    const min = allowZero ? 0 : 1;
+    if (n === undefined || n < min || n > max) {
+        return c.error(path, `${what} ${describeValue(raw)} must be a whole number from ${min} to ${max}`);
+    }
+    return n;
+}
+function token(raw, path, what, c, pattern, maxLength, hint) {
+    if (typeof raw !== "string")
+        return c.error(path, `${what} must be a string (got ${describeValue(raw)})`, hint);
+    if (raw.length > maxLength)
+        return c.error(path, `${what} is ${raw.length} characters long; at most ${maxLength} are accepted`, hint);
+    if (!pattern.test(raw))
+        return c.error(path, `${what} ${describeValue(raw)} contains characters that are not allowed`, hint);
+    if (HETJOB_WORDS.test(raw))
+        return c.error(path, `${what} ${describeValue(raw)} contains "hetjob"/"packjob", which sbatch reads as a job separator in #SBATCH lines`);
+    return raw;
+}
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const NAME_HINT = "use only letters, digits, '_', '.', '-' (starting with a letter or digit)";
+const PARTITION = /^[A-Za-z0-9][A-Za-z0-9_.-]*(,[A-Za-z0-9][A-Za-z0-9_.-]*)*$/;
+const CONSTRAINT = /^[A-Za-z0-9_.+&|,[\]*():!-]+$/;
+// ---------------------------------------------------------------------------
+// sbatch_options
+/**
+ * Options sbatch accepts that a design may add through
+ * `compute.sbatch_options`. Only exact long names are accepted: sbatch
+ * (getopt_long) also accepts unambiguous abbreviations, so a name that is
+ * not on this list could be an abbreviation of an option autolab manages.
+ */
+const ALLOWED_EXTRA_OPTIONS = new Set([
+    "acctg-freq",
+    "batch",
+    "bb",
+    "begin",
+    "cluster-constraint",
+    "comment",
+    "contiguous",
+    "core-spec",
+    "cores-per-socket",
+    "cpu-freq",
+    "cpus-per-gpu",
+    "deadline",
+    "delay-boot",
+    "dependency",
+    "distribution",
+    "exclude",
+    "exclusive",
+    "extra-node-info",
+    "get-user-env",
+    "gpu-bind",
+    "gpu-freq",
+    "gpus",
+    "gpus-per-node",
+    "gpus-per-socket",
+    "gpus-per-task",
+    "gres-flags",
+    "hint",
+    "hold",
+    "kill-on-invalid-dep",
+    "licenses",
+    "mail-type",
+    "mail-user",
+    "mcs-label",
+    "mem-bind",
+    "mem-per-cpu",
+    "mem-per-gpu",
+    "mincpus",
+    "network",
+    "nice",
+    "no-kill",
+    "no-requeue",
+    "nodefile",
+    "nodelist",
+    "ntasks",
+    "ntasks-per-core",
+    "ntasks-per-gpu",
+    "ntasks-per-node",
+    "ntasks-per-socket",
+    "overcommit",
+    "oversubscribe",
+    "power",
+    "prefer",
+    "priority",
+    "profile",
+    "propagate",
+    "reboot",
+    "requeue",
+    "reservation",
+    "signal",
+    "sockets-per-node",
+    "spread-job",
+    "switches",
+    "thread-spec",
+    "threads-per-core",
+    "time-min",
+    "tmp",
+    "tres-per-task",
+    "use-min-nodes",
+    "wckey",
+]);
+/** Options a design may not set through sbatch_options, and why. */
+const REFUSED_EXTRA_OPTIONS = {
+    "job-name": "autolab names the job autolab-<run_id> so it can always be found again",
+    output: "autolab sends the job's output to runs/<run_id>/logs/",
+    error: "autolab sends the job's errors to runs/<run_id>/logs/",
+    "open-mode": "autolab appends to the logs so they survive a requeue",
+    chdir: "autolab runs the job in the repository checkout",
+    export: "autolab passes the job's environment on the sbatch command line; use runtime.env",
+    "export-file": "use runtime.env",
+    time: "use compute.walltime_estimate",
+    mem: "use compute.memory_estimate",
+    "cpus-per-task": "use compute.cpus_per_task",
+    gres: "use compute.gpu_count and compute.gpu_type",
+    partition: "use compute.partition",
+    qos: "use compute.qos",
+    nodes: "use compute.num_nodes",
+    account: "use compute.account",
+    constraint: "use compute.constraint",
+    array: "one autolab run is one job; use replicates",
+    hetjob: "one autolab run is one job",
+    packjob: "one autolab run is one job",
+    wrap: "the job runs the design's entrypoint",
+    clusters: "autolab tracks jobs on one cluster",
+    parsable: "changes what sbatch prints, which autolab reads",
+    wait: "would make submission block until the job ends",
+    "test-only": "would not submit the job",
+    quiet: "changes what sbatch prints, which autolab reads",
+    verbose: "changes what sbatch prints, which autolab reads",
+    help: "not a job option",
+    usage: "not a job option",
+    version: "not a job option",
+    uid: "the job runs as the submitting user",
+    gid: "the job runs as the submitting user",
+    input: "batch jobs read no input",
+    "ignore-pbs": "not needed: autolab's scripts carry no #PBS lines",
+};
+const OPTION_VALUE = /^[A-Za-z0-9_.,:=/@%+*!&|?()[\]-]+$/;
+function extraOptions(raw, path, memorySet, c) {
+    if (!Array.isArray(raw)) {
+        c.error(path, `sbatch_options must be a list of strings such as "--exclusive" (got ${describeValue(raw)})`);
+        return [];
+    }
+    const out = [];
+    raw.forEach((item, i) => {
+        const p = pointer("compute", "sbatch_options", i);
+        const hint = 'write one long option per item, e.g. "--exclusive" or "--mail-type=END"';
+        if (typeof item !== "string")
+            return c.error(p, `sbatch option must be a string (got ${describeValue(item)})`, hint);
+        if (item.length > 256)
+            return c.error(p, `sbatch option is ${item.length} characters long; at most 256 are accepted`, hint);
+        const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(item);
+        if (!m)
+            return c.error(p, `sbatch option ${describeValue(item)} is not of the form --name or --name=value`, hint);
+        const [, name, value] = m;
+        const refused = REFUSED_EXTRA_OPTIONS[name];
+        if (refused)
+            return c.error(p, `sbatch option --${name} cannot be set in sbatch_options: ${refused}`);
+        if (!ALLOWED_EXTRA_OPTIONS.has(name)) {
+            return c.error(p, `--${name} is not an sbatch option autolab accepts in sbatch_options (write the full option name; abbreviations are refused)`, hint);
+        }
+        if ((name === "mem-per-cpu" || name === "mem-per-gpu") && memorySet) {
+            return c.error(p, `--${name} conflicts with compute.memory_estimate (--mem); SLURM accepts only one of them`, "remove one of the two");
+        }
+        if (value !== undefined) {
+            if (value === "" || !OPTION_VALUE.test(value)) {
+                return c.error(p, `value of sbatch option ${describeValue(item)} contains characters that are not allowed in an #SBATCH line`, "values may use letters, digits and _ . , : = / @ % + * ! & | ? ( ) [ ] -; no spaces, quotes, '#', '$' or backslashes");
+            }
+            if (HETJOB_WORDS.test(value))
+                return c.error(p, `sbatch option ${describeValue(item)} contains "hetjob"/"packjob", which sbatch reads as a job separator`);
+        }
+        out.push(value === undefined ? { option: `--${name}` } : { option: `--${name}`, value });
+        return undefined;
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/values.js
+
+
+
+
+// ---------------------------------------------------------------------------
+// Blocks
+function asObject(raw, path, what, c) {
+    if (!present(raw))
+        return undefined;
+    if (typeof raw !== "object" || Array.isArray(raw))
+        return c.error(path, `${what} must be a mapping (got ${describeValue(raw)})`);
+    return raw;
+}
+function collectCompute(design) {
+    const c = new values_fields_Collector(values_fields_CHECK.compute);
+    const value = { extraOptions: [] };
+    const compute = asObject(design.compute, "/compute", "compute", c);
+    if (!compute) {
+        if (!present(design.compute))
+            c.error("/compute", "design has no compute block", "add compute: {location: slurm, ...}");
+        return { value, findings: c.findings };
+    }
+    const f = (k) => compute[k];
+    if (present(f("walltime_estimate")))
+        value.time = values_fields_walltime(f("walltime_estimate"), "/compute/walltime_estimate", c);
+    if (present(f("memory_estimate")))
+        value.mem = values_fields_memory(f("memory_estimate"), "/compute/memory_estimate", c);
+    if (present(f("cpus_per_task")))
+        value.cpusPerTask = positiveInt(f("cpus_per_task"), "/compute/cpus_per_task", "cpus_per_task", c, 100_000);
+    if (present(f("num_nodes")))
+        value.nodes = positiveInt(f("num_nodes"), "/compute/num_nodes", "num_nodes", c, 100_000);
+    const gpuCount = present(f("gpu_count"))
+        ? positiveInt(f("gpu_count"), "/compute/gpu_count", "gpu_count", c, 4096, true)
+        : undefined;
+    let gpuType;
+    if (present(f("gpu_type"))) {
+        gpuType = token(f("gpu_type"), "/compute/gpu_type", "gpu_type", c, NAME, 64, NAME_HINT);
+        if (gpuType !== undefined && !gpuCount) {
+            c.add("warning", "/compute/gpu_type", `gpu_type ${describeValue(gpuType)} is ignored because gpu_count is ${gpuCount ?? "not set"}`, "set gpu_count, or remove gpu_type");
+        }
+    }
+    if (gpuCount)
+        value.gres = gpuType !== undefined ? `gpu:${gpuType}:${gpuCount}` : `gpu:${gpuCount}`;
+    if (present(f("partition")))
+        value.partition = token(f("partition"), "/compute/partition", "partition", c, PARTITION, 256, NAME_HINT + "; several partitions are separated by ','");
+    if (present(f("qos")))
+        value.qos = token(f("qos"), "/compute/qos", "qos", c, NAME, 128, NAME_HINT);
+    if (present(f("account")))
+        value.account = token(f("account"), "/compute/account", "account", c, NAME, 128, NAME_HINT);
+    if (present(f("constraint"))) {
+        value.constraint = token(f("constraint"), "/compute/constraint", "constraint", c, CONSTRAINT, 256, 'use feature names combined with & | , * ! [ ] ( ) :, e.g. "a100&ib"');
+    }
+    if (present(f("sbatch_options")))
+        value.extraOptions = extraOptions(f("sbatch_options"), "/compute/sbatch_options", value.mem !== undefined, c);
+    return { value, findings: c.findings };
+}
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Names the job script sets itself, or that would change how bash runs it. */
+const RESERVED_ENV = /^(AUTOLAB_.*|RUN_ID|SLURM_.*|BASH_.*|BASHOPTS|SHELLOPTS|IFS|ENV|PS4|POSIXLY_CORRECT)$/;
+function collectRuntime(design) {
+    const c = new values_fields_Collector(values_fields_CHECK.runtime);
+    const value = { setup: [], env: [] };
+    const runtime = asObject(design.runtime, "/runtime", "runtime", c);
+    if (!runtime)
+        return { value, findings: c.findings };
+    const setup = runtime.setup;
+    if (present(setup)) {
+        if (!Array.isArray(setup))
+            c.error("/runtime/setup", `runtime.setup must be a list of shell lines (got ${describeValue(setup)})`);
+        else {
+            setup.forEach((line, i) => {
+                const p = pointer("runtime", "setup", i);
+                if (typeof line !== "string")
+                    return c.error(p, `setup line must be a string (got ${describeValue(line)})`);
+                if (/[\n\r\0]/.test(line))
+                    return c.error(p, `setup line ${describeValue(line)} contains a line break or NUL`, "give each shell line as its own list item");
+                if (/^\s*#\s*(SBATCH|PBS|BSUB)/i.test(line)) {
+                    return c.error(p, `setup line ${describeValue(line)} looks like a scheduler directive`, "put scheduler options in compute (or compute.sbatch_options), not in runtime.setup");
+                }
+                if (/\p{Surrogate}/u.test(line))
+                    return c.error(p, "setup line contains an invalid Unicode code point");
+                value.setup.push(line);
+                return undefined;
+            });
+        }
+    }
+    const env = runtime.env;
+    if (present(env)) {
+        const obj = asObject(env, "/runtime/env", "runtime.env", c);
+        if (obj) {
+            for (const name of Object.keys(obj).sort()) {
+                const p = pointer("runtime", "env", name);
+                const v = obj[name];
+                if (!ENV_NAME.test(name)) {
+                    c.error(p, `environment variable name ${describeValue(name)} is not a valid shell name`, "use letters, digits and '_', not starting with a digit");
+                    continue;
+                }
+                if (RESERVED_ENV.test(name)) {
+                    c.error(p, `environment variable ${name} is set by autolab, SLURM or bash and cannot be overridden`);
+                    continue;
+                }
+                let s;
+                if (typeof v === "string")
+                    s = v;
+                else if (typeof v === "number" && Number.isFinite(v))
+                    s = String(v);
+                else if (typeof v === "boolean")
+                    s = v ? "true" : "false";
+                else {
+                    c.error(p, `value of ${name} must be a string, number or boolean (got ${describeValue(v)})`);
+                    continue;
+                }
+                if (s.includes("\0")) {
+                    c.error(p, `value of ${name} contains a NUL character, which no environment variable can hold`);
+                    continue;
+                }
+                if (/\p{Surrogate}/u.test(s)) {
+                    c.error(p, `value of ${name} contains an invalid Unicode code point`);
+                    continue;
+                }
+                value.env.push([name, s]);
+            }
+        }
+    }
+    return { value, findings: c.findings };
+}
+const MODULE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const ARG_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+function collectEntrypoint(design) {
+    const c = new values_fields_Collector(values_fields_CHECK.entrypoint);
+    const ep = asObject(design.entrypoint, "/entrypoint", "entrypoint", c);
+    if (!ep) {
+        if (!c.findings.length)
+            c.error("/entrypoint", "design has no entrypoint", "add entrypoint.module (with args) or entrypoint.cli");
+        return { findings: c.findings };
+    }
+    if (present(ep.cli)) {
+        const cli = ep.cli;
+        if (typeof cli !== "string" || cli.trim() === "") {
+            c.error("/entrypoint/cli", `entrypoint.cli must be a non-empty command line (got ${describeValue(cli)})`);
+            return { findings: c.findings };
+        }
+        if (cli.includes("\0")) {
+            c.error("/entrypoint/cli", "entrypoint.cli contains a NUL character");
+            return { findings: c.findings };
+        }
+        if (/\p{Surrogate}/u.test(cli)) {
+            c.error("/entrypoint/cli", "entrypoint.cli contains an invalid Unicode code point");
+            return { findings: c.findings };
+        }
+        return { value: { kind: "cli", cli }, findings: c.findings };
+    }
+    if (!present(ep.module)) {
+        c.error("/entrypoint", "entrypoint needs module or cli", "add entrypoint.module (a Python module run with -m) or entrypoint.cli");
+        return { findings: c.findings };
+    }
+    if (typeof ep.module !== "string" || !MODULE.test(ep.module) || ep.module.length > 256) {
+        c.error("/entrypoint/module", `entrypoint.module ${describeValue(ep.module)} is not a Python module name`, "e.g. train or mypkg.train");
+        return { findings: c.findings };
+    }
+    const args = present(ep.args) ? asObject(ep.args, "/entrypoint/args", "entrypoint.args", c) : {};
+    if (!args)
+        return { findings: c.findings };
+    for (const [k, v] of Object.entries(args)) {
+        const p = pointer("entrypoint", "args", k);
+        if (!ARG_KEY.test(k))
+            c.error(p, `argument name ${describeValue(k)} cannot become a --flag`, "use letters, digits, '_', '.', '-'");
+        checkArgValue(v, p, c);
+    }
+    return { value: { kind: "module", module: ep.module, args }, findings: c.findings };
+}
+function checkArgValue(v, p, c, depth = 0) {
+    if (depth > 64) {
+        c.error(p, "argument value is nested too deeply (or refers to itself)");
+        return;
+    }
+    if (typeof v === "string") {
+        if (v.includes("\0"))
+            c.error(p, "argument value contains a NUL character, which no command-line argument can hold");
+        else if (/\p{Surrogate}/u.test(v))
+            c.error(p, "argument value contains an invalid Unicode code point");
+    }
+    else if (typeof v === "number") {
+        if (!Number.isFinite(v))
+            c.error(p, `argument value ${describeValue(v)} is not a finite number`);
+    }
+    else if (Array.isArray(v)) {
+        v.forEach((item, i) => checkArgValue(item, `${p}/${i}`, c, depth + 1));
+    }
+    else if (v !== null && typeof v === "object") {
+        for (const [k, item] of Object.entries(v))
+            checkArgValue(item, p + pointer(k), c, depth + 1);
+    }
+    else if (typeof v !== "boolean" && v !== null && v !== undefined) {
+        c.error(p, `argument value of type ${typeof v} is not supported`);
+    }
+}
+// ---------------------------------------------------------------------------
+// Public API
+/** Findings for the `compute` block (what becomes `#SBATCH` lines). */
+function validateComputeValues(design) {
+    return collectCompute(design).findings;
+}
+/** Findings for the `runtime` block (setup lines and env). */
+function validateRuntimeValues(design) {
+    return collectRuntime(design).findings;
+}
+/** Findings for the `entrypoint` (what the job runs). */
+function validateEntrypointValues(design) {
+    return collectEntrypoint(design).findings;
+}
+/** Every finding the renderer would raise for this design. */
+function validateRenderValues(design) {
+    return [...validateComputeValues(design), ...validateRuntimeValues(design), ...validateEntrypointValues(design)];
+}
+/** Normalised compute values; throws an AutolabError (jsonPath of the first problem) when any is invalid. */
+function normalizeCompute(design) {
+    const { value, findings } = collectCompute(design);
+    values_fields_throwIfErrors(findings);
+    return value;
+}
+function normalizeRuntime(design) {
+    const { value, findings } = collectRuntime(design);
+    values_fields_throwIfErrors(findings);
+    return value;
+}
+function normalizeEntrypoint(design) {
+    const { value, findings } = collectEntrypoint(design);
+    values_fields_throwIfErrors(findings);
+    if (!value)
+        throw new errors_AutolabError("design has no usable entrypoint", { jsonPath: "/entrypoint" });
+    return value;
+}
+/** Walltime to SLURM's `--time` form; throws an AutolabError naming `path`. */
+function normalizeWalltime(raw, path = "/compute/walltime_estimate") {
+    const c = new Collector(CHECK.compute);
+    const v = walltime(raw, path, c);
+    throwIfErrors(c.findings);
+    return v;
+}
+/** Memory to SLURM's `--mem` form (64GB -> 64G); throws an AutolabError naming `path`. */
+function normalizeMemory(raw, path = "/compute/memory_estimate") {
+    const c = new Collector(CHECK.compute);
+    const v = memory(raw, path, c);
+    throwIfErrors(c.findings);
+    return v;
+}
+/** A value that must be a safe token (run id, iteration id); throws naming `what`. */
+function requireSafeToken(raw, what, jsonPath) {
+    if (!isSafeToken(raw)) {
+        throw new errors_AutolabError(`${what} ${describeValue(raw)} is not a safe token`, {
+            jsonPath,
+            hint: "use only letters, digits, '_', '.', '-' (starting with a letter or digit, at most 128 characters)",
+        });
+    }
+    return raw;
+}
+const PATH_CHARS = /^[A-Za-z0-9_.@+/-]+$/;
+/**
+ * A path that is written into `#SBATCH --chdir/--output/--error` lines and
+ * into the script: it must be free of whitespace, quotes, `#`, `%` (a SLURM
+ * filename pattern), backslashes and `.`/`..` segments. `absolute` picks
+ * whether it must start with `/` or must not.
+ */
+function requireDirectivePath(raw, what, absolute) {
+    const hint = "use a directory path made of letters, digits and _ . @ + - / (no spaces, quotes, '#', '%' or '..')";
+    if (typeof raw !== "string" ||
+        raw.length === 0 ||
+        raw.length > 1024 ||
+        !PATH_CHARS.test(raw) ||
+        HETJOB_WORDS.test(raw)) {
+        throw new errors_AutolabError(`${what} ${describeValue(raw)} cannot be used in an #SBATCH line`, { hint });
+    }
+    if (absolute !== raw.startsWith("/")) {
+        throw new errors_AutolabError(`${what} ${describeValue(raw)} must be ${absolute ? "an absolute" : "a relative"} path`, {
+            hint,
+        });
+    }
+    const segments = raw.split("/").filter((s, i) => !(i === 0 && s === "" && absolute));
+    if (segments.some((s) => s === "." || s === "..") ||
+        (segments.length > 1 && segments.slice(0, -1).some((s) => s === ""))) {
+        throw new errors_AutolabError(`${what} ${describeValue(raw)} must be a normalised path (no '.', '..' or empty segments)`, {
+            hint,
+        });
+    }
+    return raw.length > 1 && raw.endsWith("/") ? raw.slice(0, -1) : raw;
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/render.js
+
+
+
+
+
+
+
+/** Repository-relative run directory: `<iterationPath>/runs/<runId>`. */
+function runDirFor(iterationPath, runId) {
+    return `${iterationPath}/runs/${runId}`;
+}
+// ---------------------------------------------------------------------------
+// The command
+/** JSON with object keys sorted at every level (so the text does not depend on YAML key order). */
+function canonicalJson(v) {
+    const sort = (x) => {
+        if (Array.isArray(x))
+            return x.map(sort);
+        if (x !== null && typeof x === "object") {
+            const out = {};
+            for (const k of Object.keys(x).sort())
+                out[k] = sort(x[k]);
+            return out;
+        }
+        return x;
+    };
+    return JSON.stringify(sort(v));
+}
+function argWord(v) {
+    if (v === null || v === undefined)
+        return undefined;
+    if (typeof v === "string")
+        return v;
+    if (typeof v === "number")
+        return String(v);
+    if (typeof v === "boolean")
+        return v ? "true" : "false";
+    return canonicalJson(v);
+}
+/**
+ * argv words for `entrypoint.args`, keys sorted: true -> `--key`; false or
+ * null -> nothing; list -> `--key item` per item (null items skipped, objects
+ * as JSON); object -> `--key <compact JSON, keys sorted>`; string/number ->
+ * `--key value`.
+ */
+function argsToArgv(args) {
+    const out = [];
+    for (const key of Object.keys(args).sort()) {
+        const v = args[key];
+        const flag = `--${key}`;
+        if (v === true)
+            out.push(flag);
+        else if (v === false || v === null || v === undefined)
+            continue;
+        else if (Array.isArray(v)) {
+            for (const item of v) {
+                const w = argWord(item);
+                if (w !== undefined)
+                    out.push(flag, w);
+            }
+        }
+        else {
+            out.push(flag, argWord(v));
+        }
+    }
+    return out;
+}
+/**
+ * The command line the job runs: `entrypoint.cli` verbatim (the user's own
+ * command), else `<pythonBin> -m <module> <args...>` with every word
+ * shell-quoted. Throws an AutolabError naming the design path when invalid.
+ */
+function buildCommand(design, pythonBin) {
+    const ep = normalizeEntrypoint(design);
+    if (ep.kind === "cli")
+        return ep.cli;
+    if (typeof pythonBin !== "string" || pythonBin === "" || /[\0\n\r]/.test(pythonBin)) {
+        throw new errors_AutolabError(`python_bin ${JSON.stringify(pythonBin)} is not a usable program name`, {
+            hint: "set python_bin in the policy to a program name or path, e.g. python3",
+        });
+    }
+    return shellJoin([pythonBin, "-m", ep.module, ...argsToArgv(ep.args)]);
+}
+// ---------------------------------------------------------------------------
+// Directives
+/** `--time` text of a time limit (seconds, or unlimited). */
+function slurmTime(t) {
+    return t === "unlimited" ? "UNLIMITED" : formatSlurmTime(t);
+}
+function computeDirectives(r) {
+    const d = [];
+    const add = (option, value) => {
+        if (value !== undefined)
+            d.push({ option, value: String(value) });
+    };
+    add("--time", r.timeLimit === undefined ? undefined : slurmTime(r.timeLimit));
+    add("--mem", r.memory ? `${r.memory.amount}${r.memory.unit}` : undefined);
+    add("--cpus-per-task", r.cpusPerTask);
+    add("--gres", r.gpus ? (r.gpus.type !== undefined ? `gpu:${r.gpus.type}:${r.gpus.count}` : `gpu:${r.gpus.count}`) : undefined);
+    add("--partition", r.partition);
+    add("--qos", r.qos);
+    add("--nodes", r.nodes);
+    add("--account", r.account);
+    add("--constraint", r.constraint);
+    d.push(...r.extraOptions);
+    return d;
+}
+function directiveLine(d) {
+    const text = d.value === undefined ? d.option : `${d.option}=${d.value}`;
+    // Last line of defence: values.ts already guarantees this.
+    if (!/^--[a-z][a-z0-9-]*(=[\x21-\x7e]+)?$/.test(text) || /[#"'\\]/.test(text)) {
+        throw new errors_AutolabError(`internal error: unsafe #SBATCH directive ${JSON.stringify(text)}`);
+    }
+    return `#SBATCH ${text}`;
+}
+function common(req) {
+    return {
+        runId: req.runId,
+        iterationId: req.iterationId,
+        iterationPath: req.iterationPath,
+        repoRoot: req.workDir,
+        runDir: runDirFor(req.iterationPath, req.runId),
+        command: req.command,
+        setup: req.setup,
+        env: req.env,
+    };
+}
+/** Seconds of a normalised SLURM time (`HH:MM:SS`, `D-HH:MM:SS`). */
+function timeSeconds(t) {
+    if (t === "UNLIMITED")
+        return "unlimited";
+    const m = /^(?:(\d+)-)?(\d+):(\d+):(\d+)$/.exec(t);
+    if (!m)
+        throw new errors_AutolabError(`internal error: walltime ${JSON.stringify(t)} is not normalised`);
+    return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+}
+function resourcesOf(c) {
+    const r = { extraOptions: c.extraOptions };
+    if (c.time !== undefined)
+        r.timeLimit = timeSeconds(c.time);
+    if (c.mem !== undefined) {
+        const m = /^(\d+)([KMGT])$/.exec(c.mem);
+        if (!m)
+            throw new errors_AutolabError(`internal error: memory ${JSON.stringify(c.mem)} is not normalised`);
+        r.memory = { amount: BigInt(m[1]), unit: m[2] };
+    }
+    if (c.cpusPerTask !== undefined)
+        r.cpusPerTask = c.cpusPerTask;
+    if (c.nodes !== undefined)
+        r.nodes = c.nodes;
+    if (c.gres !== undefined) {
+        const parts = c.gres.split(":");
+        r.gpus = parts.length === 3 ? { count: Number(parts[2]), type: parts[1] } : { count: Number(parts[1]) };
+    }
+    for (const k of ["partition", "qos", "account", "constraint"])
+        if (c[k] !== undefined)
+            r[k] = c[k];
+    return r;
+}
+/**
+ * The run's job request from its design: every value validated and
+ * normalised (run id, iteration id and paths first, then runtime, the
+ * command, then compute). Throws an AutolabError naming the design path of
+ * the first invalid value. Pure.
+ */
+function jobRequest(input) {
+    const runId = requireSafeToken(input.runId, "run id");
+    const iterationId = requireSafeToken(input.iterationId, "iteration id");
+    const iterationPath = requireDirectivePath(input.iterationPath, "iteration path", false);
+    const workDir = requireDirectivePath(input.repoRoot, "repository root", true);
+    const runtime = normalizeRuntime(input.design);
+    const command = buildCommand(input.design, input.pythonBin);
+    const resources = resourcesOf(normalizeCompute(input.design));
+    return {
+        runId,
+        iterationId,
+        iterationPath,
+        workDir,
+        name: jobNameFor(runId),
+        command,
+        setup: runtime.setup,
+        env: runtime.env,
+        resources,
+    };
+}
+function absolute(repoRoot, rel) {
+    return repoRoot === "/" ? `/${rel}` : `${repoRoot}/${rel}`;
+}
+/**
+ * An assignment whose single-quoted value is literal on purpose (an env value,
+ * or a command line expanded later by eval): tell shellcheck, on that line
+ * only, that `$`/backticks (SC2016), backslashes (SC1003) and a leading `~`
+ * (SC2088) inside the quotes are meant as written.
+ */
+function literal(line, value) {
+    const codes = [];
+    if (value.includes("\\"))
+        codes.push("SC1003");
+    if (/[$`]/.test(value))
+        codes.push("SC2016");
+    if (value.startsWith("~"))
+        codes.push("SC2088");
+    return codes.length ? [`# shellcheck disable=${codes.join(",")}`, line] : [line];
+}
+function body(c, mode) {
+    const runDirAbs = absolute(c.repoRoot, c.runDir);
+    const L = [];
+    L.push(`# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`, "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated", "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.", "", `export RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_ITERATION_ID=${shellQuote(c.iterationId)}`, `export AUTOLAB_RUN_DIR=${shellQuote(runDirAbs)}`, `autolab_run_id=${shellQuote(c.runId)}`, `autolab_sentinel=${shellQuote(`${runDirAbs}/${SENTINEL_FILE}`)}`, ...literal(`autolab_command=${bashQuote(c.command)}`, c.command), "autolab_started_at=", "autolab_signal=", "autolab_child=", "", "# Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.", "autolab_write_sentinel() {", "  local host job_id started ended signal tmp", "  host=$(uname -n 2>/dev/null)", "  [[ -n $host ]] || host=${HOSTNAME:-unknown}", "  host=${host//[^A-Za-z0-9._-]/_}", mode === "slurm" ? "  job_id=${SLURM_JOB_ID:-}" : "  job_id=", "  job_id=${job_id//[^0-9]/}", '  if [[ -n $job_id ]]; then job_id="\\"$job_id\\""; else job_id=null; fi', '  if [[ -n $autolab_started_at ]]; then started="\\"$autolab_started_at\\""; else started=null; fi', '  if [[ -n $1 ]]; then ended="\\"$1\\""; else ended=null; fi', '  if [[ -n $autolab_signal ]]; then signal="\\"$autolab_signal\\""; else signal=null; fi', '  tmp="$autolab_sentinel.tmp.$$"', '  if printf \'{"run_id":"%s","job_id":%s,"host":"%s","started_at":%s,"ended_at":%s,"exit_code":%s,"signal":%s}\\n\' \\', '    "$autolab_run_id" "$job_id" "$host" "$started" "$ended" "$2" "$signal" >"$tmp" 2>/dev/null; then', '    mv -f -- "$tmp" "$autolab_sentinel" && return 0', "  fi", '  rm -f -- "$tmp" 2>/dev/null', '  echo "autolab: could not write $autolab_sentinel" >&2', "  return 1", "}", "", "# However the script ends, record how. (Called from traps, which shellcheck cannot follow.)", "# shellcheck disable=SC2317", "autolab_on_exit() {", "  local rc=$?", "  trap - EXIT", "  trap '' TERM INT HUP", '  autolab_write_sentinel "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$rc"', '  exit "$rc"', "}", "", "# SIGTERM (scancel, time limit), SIGINT, SIGHUP: stop the command's whole process group,", "# wait for it, and end with 128+n. SLURM sends SIGKILL KillWait seconds later if it hangs.", "# shellcheck disable=SC2317", "# ($! covers a signal that lands between starting the command and recording its pid.)", "autolab_on_signal() {", "  local child=${autolab_child:-$!}", "  autolab_signal=$1", "  trap '' TERM INT HUP", "  if [[ -n $child ]]; then", '    echo "autolab: received SIG$1; stopping the command" >&2', '    kill -s TERM -- "-$child" 2>/dev/null || kill -s TERM -- "$child" 2>/dev/null', '    wait "$child" 2>/dev/null', "  fi", '  exit "$2"', "}", "", "trap autolab_on_exit EXIT", "trap 'autolab_on_signal TERM 143' TERM", "trap 'autolab_on_signal INT 130' INT", "trap 'autolab_on_signal HUP 129' HUP", "", `cd -- ${shellQuote(c.repoRoot)} || exit 1`, 'mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1');
+    if (mode === "local") {
+        L.push('exec >>"$AUTOLAB_RUN_DIR/logs/run_local.out" 2>>"$AUTOLAB_RUN_DIR/logs/run_local.err" || exit 1');
+    }
+    L.push("autolab_started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)", 'autolab_write_sentinel "" null');
+    if (c.env.length) {
+        L.push("", "# runtime.env (values are literal strings)");
+        for (const [name, value] of c.env)
+            L.push(...literal(`export ${name}=${bashQuote(value)}`, value));
+    }
+    if (c.setup.length) {
+        L.push("", "# runtime.setup (the design's own lines, verbatim; a failing line ends the job)", "set -e");
+        L.push(...c.setup);
+        L.push("set +e");
+    }
+    L.push("", "# The command, in its own process group so that a signal reaches all of it.", "set -m", '( eval "$autolab_command" ) </dev/null &', "autolab_child=$!", "set +m", 'wait "$autolab_child"', "exit $?");
+    return L;
+}
+function finish(lines) {
+    const text = lines.join("\n") + "\n";
+    if (text.includes("\r") || text.includes("\0")) {
+        throw new errors_AutolabError("internal error: rendered script contains CR or NUL");
+    }
+    return text;
+}
+/** The SLURM batch script of a run. Throws an AutolabError naming the design path of any invalid value. */
+function renderSlurmScript(input) {
+    return renderBatch(jobRequest(input));
+}
+/** The SLURM batch script of a validated request. Pure. */
+function renderBatch(req) {
+    const c = common(req);
+    const jobName = req.name;
+    const logDirAbs = absolute(c.repoRoot, `${c.runDir}/logs`);
+    const directives = [
+        { option: "--job-name", value: jobName },
+        { option: "--output", value: `${logDirAbs}/slurm-%j.out` },
+        { option: "--error", value: `${logDirAbs}/slurm-%j.err` },
+        { option: "--open-mode", value: "append" },
+        { option: "--chdir", value: c.repoRoot },
+        ...computeDirectives(req.resources),
+    ];
+    const lines = ["#!/bin/bash", ...directives.map(directiveLine), ...body(c, "slurm")];
+    return {
+        script: finish(lines),
+        jobName,
+        directives,
+        command: c.command,
+        logPaths: { stdout: `${c.runDir}/logs/slurm-%j.out`, stderr: `${c.runDir}/logs/slurm-%j.err` },
+        sentinelPath: `${c.runDir}/${SENTINEL_FILE}`,
+    };
+}
+/**
+ * The local script of a run: the same body and sentinel, no directives; it
+ * appends its output to `runs/<run_id>/logs/run_local.out|.err` itself.
+ * Compute values are still validated (the design is the same file).
+ */
+function renderLocalScript(input) {
+    return renderLocal(jobRequest(input));
+}
+/** The local script of a validated request. Pure. */
+function renderLocal(req) {
+    const c = common(req);
+    const lines = ["#!/bin/bash", ...body(c, "local")];
+    return {
+        script: finish(lines),
+        jobName: req.name,
+        directives: [],
+        command: c.command,
+        logPaths: { stdout: `${c.runDir}/logs/run_local.out`, stderr: `${c.runDir}/logs/run_local.err` },
+        sentinelPath: `${c.runDir}/${SENTINEL_FILE}`,
+    };
+}
+/**
+ * argv for `sbatch` (run through runArgv, no shell): `--parsable`, the job's
+ * environment (`--export=ALL,RUN_ID=..,AUTOLAB_RUN_ID=..,AUTOLAB_ITERATION_ID=..`;
+ * sbatch splits this on commas with no escaping, hence safe tokens only), the
+ * script path (prefixed with `./` if it would otherwise look like an option).
+ */
+function sbatchArgv(scriptPath, rendered, env) {
+    const runId = requireSafeToken(env.runId, "run id");
+    const iterationId = requireSafeToken(env.iterationId, "iteration id");
+    if (rendered.jobName !== jobNameFor(runId)) {
+        throw new errors_AutolabError(`script was rendered for ${rendered.jobName}, not for run ${runId}`, {
+            hint: "render the script for this run before submitting it",
+        });
+    }
+    if (typeof scriptPath !== "string" || scriptPath === "" || scriptPath.includes("\0")) {
+        throw new errors_AutolabError(`script path ${JSON.stringify(scriptPath)} is not usable`);
+    }
+    const path = scriptPath.startsWith("-") ? `./${scriptPath}` : scriptPath;
+    return [
+        "--parsable",
+        `--export=ALL,RUN_ID=${runId},AUTOLAB_RUN_ID=${runId},AUTOLAB_ITERATION_ID=${iterationId}`,
+        path,
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/submit.js
 /**
  * Submitting to SLURM: `sbatch --parsable` by argv (never a shell), with a
  * timeout, classified errors and jittered retries; and finding jobs by their
@@ -20897,7 +24242,7 @@ class SubmitError extends errors_AutolabError {
         this.attempts = attempts;
     }
 }
-const TRANSIENT = [
+const submit_TRANSIENT = [
     /socket timed out/i,
     /unable to contact slurm controller/i,
     /slurm(ctld)? (is )?(busy|not responding)/i,
@@ -20912,7 +24257,7 @@ const TRANSIENT = [
 ];
 /** `transient` when sbatch's words say the controller did not answer or was busy; else `permanent`. */
 function classifySbatchError(stderr) {
-    return TRANSIENT.some((re) => re.test(stderr)) ? "transient" : "permanent";
+    return submit_TRANSIENT.some((re) => re.test(stderr)) ? "transient" : "permanent";
 }
 function sbatchWords(r) {
     if (r.spawnError)
@@ -20922,7 +24267,7 @@ function sbatchWords(r) {
     const text = contentLines(r.stderr).join(" | ") || contentLines(r.stdout).join(" | ");
     return text || `${r.command} exited with ${r.code ?? r.signal}`;
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const submit_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Run `sbatch <argv>` (`--parsable` is added when missing) and return the job
  * id. Throws SubmitError: permanent at once, transient after the retries.
@@ -20959,7 +24304,7 @@ async function submitJob(argv, opts = {}) {
             throw new SubmitError("permanent", lastMessage, attempts);
         if (attempts > retries)
             throw new SubmitError("transient", lastMessage, attempts);
-        await sleep(Math.random() * base * 2 ** (attempts - 1));
+        await submit_sleep(Math.random() * base * 2 ** (attempts - 1));
     }
 }
 /**
@@ -21010,1685 +24355,37 @@ async function findJobsByName(name, opts = {}) {
         return { ok: false, jobIds: [], error: errors.join("; ") };
     return errors.length ? { ok: true, jobIds: ids, error: errors.join("; ") } : { ok: true, jobIds: ids };
 }
-
-;// CONCATENATED MODULE: ./lib/src/git/git.js
 /**
- * Thin git adapter: every call is `git <args>` through `runArgv` (argv, no
- * shell, timeout), with a fixed environment so that output is parseable and
- * nothing can prompt or be redirected:
- *
- * - `LC_ALL=C` (English messages we can classify), `GIT_TERMINAL_PROMPT=0` and
- *   `GCM_INTERACTIVE=never` (never wait for a password), `GIT_OPTIONAL_LOCKS=0`
- *   (read-only commands do not take the index lock from under the user),
- *   `GIT_LITERAL_PATHSPECS=1` (a path is a path: no globs, no pathspec magic);
- * - `GIT_DIR`, `GIT_WORK_TREE`, `GIT_INDEX_FILE`, ... inherited from a caller
- *   (e.g. when run from a hook) are removed, so `repo` is what is operated on;
- * - per-command configuration is passed through `GIT_CONFIG_COUNT` /
- *   `GIT_CONFIG_KEY_n` / `GIT_CONFIG_VALUE_n` (never written to `.git/config`,
- *   and, unlike `-c`, not visible to other users in `ps`). Credentials go only
- *   this way.
- *
- * A failing command throws an AutolabError carrying git's stderr, with every
- * secret (tokens, their base64 forms, URL user-info) redacted.
+ * `sbatch --test-only` with the script on stdin: with no script file on the
+ * command line sbatch reads the script from stdin, so nothing is written and
+ * nothing is queued. `argv` is the submit argv (its `--parsable` and script
+ * path are dropped).
  */
-
-
-/** Environment variables that would make git operate on something other than `repo`. */
-const SCRUBBED_ENV = [
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-    "GIT_COMMON_DIR",
-    "GIT_NAMESPACE",
-    "GIT_PREFIX",
-    "GIT_CEILING_DIRECTORIES",
-];
-/** Replace secrets and URL credentials in `text` by `***`. */
-function redact(text, secrets = []) {
-    let out = text;
-    for (const s of secrets) {
-        if (!s || s.length < 4)
-            continue;
-        const forms = new Set([
-            s,
-            Buffer.from(s, "utf8").toString("base64"),
-            Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
-            encodeURIComponent(s),
-        ]);
-        // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
-        for (const f of [...forms].sort((a, b) => b.length - a.length))
-            out = out.split(f).join("***");
-    }
-    // scheme://user:pass@host or scheme://token@host
-    out = out.replace(/([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/\s@'"]+@/g, "$1***@");
-    // An Authorization header that slipped into a trace.
-    out = out.replace(/(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._-]+/gi, "$1***");
-    return out;
-}
-function buildEnv(opts) {
-    const env = {
-        LC_ALL: "C",
-        LANGUAGE: undefined,
-        GIT_TERMINAL_PROMPT: "0",
-        GCM_INTERACTIVE: "never",
-        GIT_OPTIONAL_LOCKS: "0",
-        // Every pathspec we pass is a literal path (no globs, no `:(magic)`).
-        GIT_LITERAL_PATHSPECS: "1",
-    };
-    for (const k of SCRUBBED_ENV)
-        env[k] = undefined;
-    const cfg = Array.isArray(opts.config) ? opts.config : Object.entries(opts.config ?? {});
-    if (cfg.length) {
-        // Append after any GIT_CONFIG_* entries the caller's environment already has.
-        const base = Number.parseInt(process.env.GIT_CONFIG_COUNT ?? "0", 10);
-        const start = Number.isFinite(base) && base > 0 ? base : 0;
-        cfg.forEach(([k, v], i) => {
-            env[`GIT_CONFIG_KEY_${start + i}`] = k;
-            env[`GIT_CONFIG_VALUE_${start + i}`] = v;
-        });
-        env.GIT_CONFIG_COUNT = String(start + cfg.length);
-    }
-    return { ...env, ...(opts.env ?? {}) };
-}
-/**
- * Run `git <args>` in `repo`. Throws an AutolabError (naming the command and
- * git's stderr, redacted) when git fails, unless `allowFailure`.
- */
-async function git(repo, args, opts = {}) {
-    const r = await runArgv("git", args, {
-        cwd: repo,
-        env: buildEnv(opts),
-        input: opts.input,
-        timeoutMs: opts.timeoutMs ?? 60_000,
+async function testOnly(argv, script, opts) {
+    const testArgv = ["--test-only", ...argv.filter((a) => a !== "--parsable").slice(0, -1)];
+    const r = await runArgv(opts.sbatchBin ?? "sbatch", testArgv, {
+        cwd: opts.cwd,
+        input: script,
+        timeoutMs: opts.timeoutMs ?? 30_000,
     });
-    const secrets = opts.secrets ?? [];
-    const clean = {
-        ...r,
-        stdout: secrets.length ? redact(r.stdout, secrets) : r.stdout,
-        stderr: redact(r.stderr, secrets),
-    };
-    if (exec_ok(r) || opts.allowFailure)
-        return clean;
-    throw gitError(clean, opts.what, secrets, repo);
-}
-/** The AutolabError for a failed git call (message redacted). */
-function gitError(r, what, secrets = [], repo) {
-    const cmd = `git ${r.args.slice(0, 3).join(" ")}${r.args.length > 3 ? " ..." : ""}`;
-    const msg = redact(`${what ? what + ": " : ""}${cmd} failed: ${describeFailure(r)}`, secrets);
-    return new errors_AutolabError(msg, {
-        file: repo,
-        hint: r.spawnError ? "install git and make sure it is on PATH" : undefined,
-    });
-}
-async function isGitRepo(dir) {
-    const r = await git(dir, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
-    return exec_ok(r) && r.stdout.trim() === "true";
-}
-/** Absolute path of the work tree's top level. */
-async function topLevel(dir) {
-    const r = await git(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
-    if (!exec_ok(r)) {
-        throw new errors_AutolabError("not inside a git work tree", {
-            file: dir,
-            hint: "run inside a git checkout (git clone / git init)",
-        });
-    }
-    return r.stdout.trim();
-}
-/** Commit id HEAD points at, or undefined on an unborn branch (no commit yet). */
-async function headSha(repo) {
-    return revParse(repo, "HEAD");
-}
-/** Commit id of `rev` (peeled to a commit), or undefined when it does not exist. */
-async function revParse(repo, rev) {
-    const r = await git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], {
-        allowFailure: true,
-    });
-    return exec_ok(r) ? r.stdout.trim() : undefined;
-}
-/** Short name of the checked-out branch; undefined when HEAD is detached. */
-async function currentBranch(repo) {
-    const r = await git(repo, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
-    return exec_ok(r) ? r.stdout.trim() || undefined : undefined;
-}
-async function hasRemote(repo, name = "origin") {
-    const r = await git(repo, ["remote"], { allowFailure: true });
-    return exec_ok(r) && r.stdout.split("\n").some((l) => l.trim() === name);
-}
-/** The remote's URL with any credentials replaced by `***`; undefined when there is no such remote. */
-async function remoteUrlRedacted(repo, name = "origin") {
-    const r = await git(repo, ["remote", "get-url", "--", name], { allowFailure: true });
-    return ok(r) ? redact(r.stdout.trim()) : undefined;
-}
-/**
- * `git status --porcelain=v1 -z`, parsed. `paths` limits it to those
- * pathspecs; `untracked` as git's `--untracked-files` (default "all").
- */
-async function statusPorcelain(repo, paths, untracked = "all") {
-    const args = ["status", "--porcelain=v1", "-z", `--untracked-files=${untracked}`, "--ignore-submodules=none"];
-    if (paths) {
-        if (paths.length === 0)
-            return [];
-        args.push("--", ...paths);
-    }
-    const r = await git(repo, args, { what: "reading the work-tree status" });
-    const parts = r.stdout.split("\0");
-    const out = [];
-    for (let i = 0; i < parts.length; i++) {
-        const rec = parts[i];
-        if (rec.length < 4)
-            continue;
-        const xy = rec.slice(0, 2);
-        const e = { xy, path: rec.slice(3) };
-        if (xy[0] === "R" || xy[0] === "C")
-            e.origPath = parts[++i];
-        out.push(e);
-    }
-    return out;
-}
-/** Is `ancestor` an ancestor of (or equal to) `descendant`? */
-async function isAncestor(repo, ancestor, descendant) {
-    const r = await git(repo, ["merge-base", "--is-ancestor", ancestor, descendant], { allowFailure: true });
-    if (r.code === 0)
-        return true;
-    if (r.code === 1)
-        return false;
-    throw gitError(r, "checking commit ancestry", [], repo);
-}
-
-;// CONCATENATED MODULE: ./lib/src/git/remote.js
-/**
- * The remote side of commit-back: push, fetch and credentials. A token is
- * sent as an `http.<remote-url>.extraheader` through the environment of the
- * fetch/push commands only (never written to .git/config, never on a command
- * line, redacted from errors), and only to the remote's own HTTP(S) URL.
- */
-
-
-
-const NET_TIMEOUT_MS = 180_000;
-const MOVED = /\[rejected\]|non-fast-forward|fetch first|stale info/i;
-const REMOTE_LOCK = /cannot lock ref|failed to update ref|failed to lock|unable to lock|incorrect old value|reference already exists/i;
-const remote_TRANSIENT = /remote end hung up|early EOF|RPC failed|Connection (reset|refused|timed out)|Couldn't connect to server|Failed to connect|Could not resolve host|returned error: 5\d\d|Operation timed out|the remote end hung up unexpectedly/i;
-async function pushCommit(ctx, commit) {
-    const r = await git(ctx.root, [
-        "push",
-        "--porcelain",
-        "--no-verify",
-        "--no-recurse-submodules",
-        "--end-of-options",
-        ctx.remote,
-        `${commit}:refs/heads/${ctx.target}`,
-    ], { config: ctx.netConfig, secrets: ctx.secrets, allowFailure: true, timeoutMs: NET_TIMEOUT_MS });
-    if (exec_ok(r))
-        return { ok: true };
-    const text = `${r.stdout}\n${r.stderr}`;
-    const line = r.stdout.split("\n").find((l) => l.startsWith("!"));
-    const reason = (line ? line.split("\t").slice(2).join(" ") : "") || lastLines(r.stderr) || `exit ${r.code}`;
-    if (r.timedOut)
-        return { ok: false, retryable: true, moved: false, reason: "push timed out" };
-    const moved = MOVED.test(text);
-    return { ok: false, retryable: moved || REMOTE_LOCK.test(text) || remote_TRANSIENT.test(text), moved, reason };
-}
-/**
- * Fetch the target branch into `refs/remotes/<remote>/<branch>`; its commit id,
- * or undefined when the remote has no such branch.
- */
-async function fetchBranch(ctx, pending, kept) {
-    const tracking = `refs/remotes/${ctx.remote}/${ctx.target}`;
-    const opts = {
-        config: ctx.netConfig,
-        secrets: ctx.secrets,
-        allowFailure: true,
-        timeoutMs: NET_TIMEOUT_MS,
-    };
-    const r = await git(ctx.root, [
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--no-recurse-submodules",
-        "--no-write-fetch-head",
-        "--end-of-options",
-        ctx.remote,
-        `+refs/heads/${ctx.target}:${tracking}`,
-    ], opts);
-    if (exec_ok(r))
-        return revParse(ctx.root, tracking);
-    if (/couldn't find remote ref/i.test(r.stderr))
-        return undefined;
-    const err = gitError(r, `fetching ${ctx.remote}/${ctx.target}`, ctx.secrets, ctx.root);
-    if (!pending)
-        throw err;
-    throw new errors_AutolabError(`${err.message}; the local commit ${remote_short(pending)} (${kept}) still holds the change`, {
-        file: ctx.root,
-        hint: `push it when the remote is reachable: git push ${ctx.remote} ${pending}:refs/heads/${ctx.target}`,
-    });
-}
-function pushFailure(ctx, commit, attempts, reason, kept) {
-    return new errors_AutolabError(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
-        `${redact(reason, ctx.secrets)}; the local commit ${remote_short(commit)} (${kept}) still holds the change`, {
-        file: ctx.root,
-        hint: `push it when the remote accepts it: git push ${ctx.remote} ${commit}:refs/heads/${ctx.target}`,
-    });
-}
-/** Config entries that send `token` to the remote's HTTP(S) URL only. */
-async function credentialConfig(root, remote, token) {
-    const r = await git(root, ["remote", "get-url", "--push", "--", remote], { allowFailure: true, secrets: [token] });
-    const raw = r.stdout.trim();
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return []; // a path or scp-like ssh address: the token has no use there
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:")
-        return [];
-    url.username = "";
-    url.password = "";
-    url.search = "";
-    url.hash = "";
-    const scope = url.toString().replace(/\/+$/, "");
-    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
-    // The empty value first drops headers configured elsewhere (e.g. persisted by actions/checkout).
-    return [
-        [`http.${scope}.extraheader`, ""],
-        [`http.${scope}.extraheader`, header],
-    ];
-}
-function remote_short(sha) {
-    return sha.slice(0, 12);
-}
-function lastLines(s) {
-    return s.trim().split("\n").slice(-3).join(" | ");
-}
-
-;// CONCATENATED MODULE: ./lib/src/git/commitback.js
-/**
- * Commit-back: one commit per launch / monitor tick holding the files the tool
- * wrote (scripts, manifests, ledger), pushed to a configurable branch, with
- * rebase-by-regeneration when the branch moved.
- *
- * How it stays safe in a researcher's own checkout (login node) as well as in
- * a CI checkout:
- *
- * - The paths `apply()` reports ("touched paths") are owned by the tool. Only
- *   they are staged, and only into a private index (`GIT_INDEX_FILE` in a temp
- *   directory): whatever else the user has staged or modified is never part of
- *   the commit and never reset. The commit is made with plumbing
- *   (`write-tree`, `commit-tree`), so user hooks do not run on bot commits
- *   and the commit is not signed with the user's key; push uses `--no-verify`.
- * - Bot identity by default (github-actions[bot]), set through the
- *   GIT_AUTHOR_* / GIT_COMMITTER_* environment so no user or env setting wins.
- * - Nothing changed (the private index tree equals the base tree) => no commit.
- * - A rejected push (the branch moved, or a remote-side ref-lock failure) is
- *   retried with jittered exponential backoff. Before retrying, the remote
- *   branch is fetched and the change is rebuilt on its new head — never by a
- *   textual merge or rebase:
- *     1. every path that changed between our old base and the new head is
- *        written from the new head (touched paths the others changed, e.g. the
- *        ledger, included; our own new files that nobody else changed are left
- *        as they are);
- *     2. `apply()` runs again on top of that and regenerates its change (e.g.
- *        re-reads the ledger and upserts its own lines);
- *     3. a new commit is built on the new head and pushed.
- * - Same-branch mode (target = the checked-out branch): the branch advances to
- *   the commit, the real index is synchronised for the touched paths only. On
- *   a retry the local branch is moved from our own commit to the new remote
- *   head like a fast-forward that keeps local changes: before anything is
- *   modified, commitBack refuses (AutolabError naming the files) when a file
- *   the other writers changed has uncommitted user changes, or an untracked /
- *   ignored local file sits where they added a different one; and it refuses
- *   when the local branch has commits that are not on the remote (it never
- *   rebases the user's commits). In every refusal the local commit still
- *   holds the change. Unrelated uncommitted work is never touched.
- * - Other-branch mode (e.g. checkout on `main`, committing to `autolab/runs`):
- *   the commit is based on the remote branch head when it exists (else the
- *   local branch of that name, else HEAD). HEAD and the real index are not
- *   touched; the touched paths in the work tree are made to hold the target
- *   branch's version (step 1 above, against the checked-out commit) before
- *   `apply()` runs on them, so e.g. the ledger upsert works on the target
- *   branch's ledger. The local branch of that name follows the commit when it
- *   can (absent, behind, or holding our previous attempt, and not checked out
- *   in another worktree).
- * - Credentials: an optional token is sent as an `http.<remote-url>.extraheader`
- *   passed through the environment of the fetch/push commands only: never
- *   written to `.git/config`, never on a command line, redacted from errors.
- */
-
-
-
-
-
-
-
-
-const BOT_IDENTITY = {
-    name: "github-actions[bot]",
-    email: "41898282+github-actions[bot]@users.noreply.github.com",
-};
-const MAX_DELAY_MS = 15_000;
-async function commitBack(opts) {
-    const root = await topLevel(opts.repoRoot);
-    const remote = opts.remote ?? "origin";
-    if (!remote || remote.startsWith("-") || /[\s\0]/.test(remote)) {
-        throw new errors_AutolabError(`invalid git remote name ${JSON.stringify(remote)}`, { file: root });
-    }
-    const remoteExists = await hasRemote(root, remote);
-    const push = opts.push ?? remoteExists;
-    if (push && !remoteExists) {
-        throw new errors_AutolabError(`cannot push: the repository has no git remote "${remote}"`, {
-            file: root,
-            hint: `add it (git remote add ${remote} <url>) or commit without pushing (--no-push)`,
-        });
-    }
-    const checkedOut = await currentBranch(root);
-    const target = opts.branch ?? checkedOut;
-    if (!target) {
-        throw new errors_AutolabError("HEAD is detached, so there is no branch to commit to", {
-            file: root,
-            hint: "give the branch to commit to (e.g. --branch autolab/runs) or check out a branch",
-        });
-    }
-    const check = await git(root, ["check-ref-format", "--branch", target], { allowFailure: true });
-    if (!exec_ok(check)) {
-        throw new errors_AutolabError(`"${target}" is not a valid branch name`, { file: root, hint: "see git check-ref-format" });
-    }
-    const subject = opts.message.trim();
-    if (!subject)
-        throw new errors_AutolabError("commit message is empty", { file: root });
-    const message = opts.skipCi && !/\[skip ci\]/i.test(subject.split("\n")[0]) ? addToSubject(subject, " [skip ci]") : subject;
-    const secrets = opts.token ? [opts.token] : [];
-    const ctx = {
-        root,
-        remote,
-        target,
-        secrets,
-        netConfig: push && opts.token ? await credentialConfig(root, remote, opts.token) : [],
-        identity: opts.identity ?? BOT_IDENTITY,
-        message: message + "\n",
-        touched: new Set(),
-        apply: opts.apply,
-    };
-    const retry = {
-        push,
-        maxAttempts: Math.max(1, Math.floor(opts.maxAttempts ?? 10)),
-        baseDelayMs: Math.max(0, opts.baseDelayMs ?? 300),
-    };
-    return target === checkedOut ? sameBranch(ctx, retry) : otherBranch(ctx, retry);
-}
-function addToSubject(msg, suffix) {
-    const nl = msg.indexOf("\n");
-    return nl < 0 ? msg + suffix : msg.slice(0, nl) + suffix + msg.slice(nl);
-}
-// ---------------------------------------------------------------------------
-// The two flows
-async function sameBranch(ctx, policy) {
-    let base = await headSha(ctx.root); // undefined on an unborn branch
-    let pending;
-    let needApply = true;
-    for (let attempt = 1;; attempt++) {
-        if (needApply) {
-            await runApply(ctx, base, base, pending);
-            const built = await buildCommit(ctx, base);
-            if (!built)
-                return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
-            await updateRef(ctx, `refs/heads/${ctx.target}`, built, base, "moving the branch to the new commit");
-            await syncIndex(ctx, [...ctx.touched]);
-            pending = built;
-            if (!policy.push)
-                return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
-        }
-        const commit = pending;
-        const kept = `on branch ${ctx.target}`;
-        const pushed = await pushCommit(ctx, commit);
-        if (pushed.ok)
-            return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
-        if (!pushed.retryable || attempt >= policy.maxAttempts)
-            throw pushFailure(ctx, commit, attempt, pushed.reason, kept);
-        await commitback_sleep(backoff(policy.baseDelayMs, attempt));
-        const remoteHead = await fetchBranch(ctx, commit, kept);
-        if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
-            needApply = false; // the remote did not move past us (lock contention): push again as is
-            continue;
-        }
-        if (base && !(await isAncestor(ctx.root, base, remoteHead))) {
-            throw new errors_AutolabError(`branch ${ctx.target} has local commits that are not on ${ctx.remote}/${ctx.target}, and the remote moved; ` +
-                `commit-back never rebases your commits. The local commit ${remote_short(commit)} (${kept}) still holds the change`, { file: ctx.root, hint: `integrate the remote (git pull --rebase ${ctx.remote} ${ctx.target}) and push` });
-        }
-        await moveBranch(ctx, commit, base, remoteHead, kept);
-        base = remoteHead;
-        needApply = true;
-    }
-}
-async function otherBranch(ctx, policy) {
-    const ref = `refs/heads/${ctx.target}`;
-    const head = await headSha(ctx.root);
-    let localRef = await revParse(ctx.root, ref);
-    const refMovable = !(await checkedOutElsewhere(ctx, ref));
-    let base;
-    if (policy.push) {
-        const remoteHead = await fetchBranch(ctx);
-        if (!remoteHead)
-            base = localRef ?? head;
-        else if (!localRef || (await isAncestor(ctx.root, localRef, remoteHead)))
-            base = remoteHead;
-        else if (await isAncestor(ctx.root, remoteHead, localRef))
-            base = localRef;
-        else {
-            throw new errors_AutolabError(`local branch ${ctx.target} and ${ctx.remote}/${ctx.target} have diverged; nothing was committed`, {
-                file: ctx.root,
-                hint: `reconcile them (e.g. rebase ${ctx.target} onto ${ctx.remote}/${ctx.target}, or delete the local branch if its commits are not needed)`,
-            });
-        }
-    }
-    else {
-        base = localRef ?? head;
-    }
-    let from = head; // what the touched paths in the work tree are based on
-    let pending;
-    let needApply = true;
-    let keptAt = "";
-    for (let attempt = 1;; attempt++) {
-        if (needApply) {
-            await runApply(ctx, from, base, pending);
-            from = base;
-            const built = await buildCommit(ctx, base);
-            if (!built)
-                return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
-            const canMove = refMovable && (!localRef || localRef === pending || (await isAncestor(ctx.root, localRef, built)));
-            if (canMove) {
-                await updateRef(ctx, ref, built, localRef, `moving ${ctx.target} to the new commit`);
-                localRef = built;
-                keptAt = `at ${ref}`;
-            }
-            else {
-                keptAt = `not on any branch: create one with git branch <name> ${built}`;
-            }
-            pending = built;
-            if (!policy.push) {
-                if (!canMove) {
-                    throw new errors_AutolabError(`cannot move local branch ${ctx.target} to the new commit ${remote_short(built)} (it is checked out in another worktree or has other commits)`, { file: ctx.root, hint: `the commit ${built} holds the change; ${keptAt}` });
-                }
-                return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
-            }
-        }
-        const commit = pending;
-        const pushed = await pushCommit(ctx, commit);
-        if (pushed.ok)
-            return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
-        if (!pushed.retryable || attempt >= policy.maxAttempts)
-            throw pushFailure(ctx, commit, attempt, pushed.reason, keptAt);
-        await commitback_sleep(backoff(policy.baseDelayMs, attempt));
-        const remoteHead = await fetchBranch(ctx, commit, keptAt);
-        if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
-            needApply = false;
-            continue;
-        }
-        base = remoteHead;
-        needApply = true;
-    }
-}
-function result(ctx, r) {
-    return { ...r, branch: ctx.target, paths: [...ctx.touched].sort() };
-}
-// ---------------------------------------------------------------------------
-// Steps
-/**
- * Run `apply()` so that it works on `base`: touched paths whose content differs
- * between `from` (what the work tree holds them at) and `base` are first
- * written from `base`. On the first call the touched paths are only known
- * after `apply()`, so when some of them turn out stale it runs again.
- */
-async function runApply(ctx, from, base, previous) {
-    const refreshed = new Set();
-    const refresh = async () => {
-        if (from === base)
-            return;
-        const changed = await changes(ctx, from, base);
-        const stale = changed.filter((c) => [...ctx.touched].some((t) => covers(t, c.path)) && !refreshed.has(c.path));
-        if (stale.length)
-            await materialize(ctx, base, stale);
-        for (const c of stale)
-            refreshed.add(c.path);
-        return stale.length;
-    };
-    await refresh();
-    const callApply = async () => {
-        let paths;
-        try {
-            paths = await ctx.apply();
-        }
-        catch (e) {
-            if (!previous)
-                throw e;
-            throw new errors_AutolabError(`re-applying the change on the new head of ${ctx.target} failed: ${e.message}; ` +
-                `the earlier commit ${previous} still holds the change`, { file: ctx.root, cause: e, hint: `recover it with git cherry-pick ${previous}` });
-        }
-        for (const p of paths)
-            ctx.touched.add(normalizeRepoPath(ctx.root, p));
-    };
-    await callApply();
-    if (await refresh())
-        await callApply();
-}
-/** Build a commit on `base` from `base`'s tree plus the touched paths of the work tree. */
-async function buildCommit(ctx, base) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
-    const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
-    try {
-        await git(ctx.root, base ? ["read-tree", base] : ["read-tree", "--empty"], { env, what: "preparing the commit" });
-        const files = [];
-        const dirs = [];
-        const gone = [];
-        for (const p of ctx.touched) {
-            const st = lstatOrUndefined(external_node_path_namespaceObject.join(ctx.root, p));
-            if (!st)
-                gone.push(p);
-            else if (st.isDirectory())
-                dirs.push(p);
-            else
-                files.push(p);
-        }
-        const stage = async (args, list) => {
-            if (!list.length)
-                return;
-            await git(ctx.root, [...args, "--pathspec-from-file=-", "--pathspec-file-nul"], {
-                env,
-                input: list.join("\0"),
-                what: "staging the touched paths",
-            });
-        };
-        // Files apply() names explicitly are committed even when a .gitignore matches them.
-        await stage(["add", "--all", "--force"], files);
-        await stage(["add", "--all"], dirs);
-        await stage(["rm", "-r", "-q", "--cached", "--ignore-unmatch"], gone);
-        const tree = (await git(ctx.root, ["write-tree"], { env, what: "writing the tree" })).stdout.trim();
-        const baseTree = base ? await treeOf(ctx, base) : await emptyTree(ctx);
-        if (tree === baseTree)
-            return undefined;
-        const r = await git(ctx.root, ["commit-tree", "--no-gpg-sign", tree, ...(base ? ["-p", base] : []), "-F", "-"], {
-            input: ctx.message,
-            env: {
-                GIT_AUTHOR_NAME: ctx.identity.name,
-                GIT_AUTHOR_EMAIL: ctx.identity.email,
-                GIT_COMMITTER_NAME: ctx.identity.name,
-                GIT_COMMITTER_EMAIL: ctx.identity.email,
-            },
-            what: "creating the commit",
-        });
-        return r.stdout.trim();
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-/** Compare-and-swap a ref (`expected` undefined = must not exist yet). */
-async function updateRef(ctx, ref, value, expected, what) {
-    await git(ctx.root, ["update-ref", "-m", "autolab commit-back", ref, value, expected ?? ""], {
-        what: `${what} (did someone commit at the same time?)`,
-    });
-}
-/** Make the real index hold HEAD's version of `paths` (nothing else in the index changes). */
-async function syncIndex(ctx, paths) {
-    if (!paths.length)
-        return;
-    await git(ctx.root, ["reset", "-q", "--pathspec-from-file=-", "--pathspec-file-nul"], {
-        input: paths.join("\0"),
-        what: "updating the index",
-    });
-}
-/**
- * Same-branch retry: move the checked-out branch from our own commit `ours`
- * (on `oldBase`) to `newBase`, keeping the user's uncommitted work. Checks
- * everything first and refuses without changing anything when a file the
- * others changed has local changes.
- */
-async function moveBranch(ctx, ours, oldBase, newBase, kept) {
-    const changed = await changes(ctx, oldBase, newBase);
-    const others = changed.filter((c) => ![...ctx.touched].some((t) => covers(t, c.path)));
-    const conflicts = new Set();
-    const dirty = await statusPorcelain(ctx.root, undefined, "no");
-    const dirtyPaths = new Set(dirty.flatMap((e) => (e.origPath ? [e.path, e.origPath] : [e.path])));
-    for (const c of others)
-        if (dirtyPaths.has(c.path))
-            conflicts.add(c.path);
-    // Untracked (or ignored) local files where the others added a different file.
-    const present = others.filter((c) => c.status === "A" && !dirtyPaths.has(c.path) && lstatOrUndefined(external_node_path_namespaceObject.join(ctx.root, c.path)) !== undefined);
-    const hashable = present.filter((c) => !(0,external_node_fs_namespaceObject.lstatSync)(external_node_path_namespaceObject.join(ctx.root, c.path)).isDirectory());
-    for (const c of present)
-        if (!hashable.includes(c))
-            conflicts.add(c.path);
-    if (hashable.length) {
-        const r = await git(ctx.root, ["hash-object", "--stdin-paths"], {
-            input: hashable.map((c) => c.path).join("\n") + "\n",
-            what: "comparing untracked files",
-        });
-        const oids = r.stdout.trim().split("\n");
-        hashable.forEach((c, i) => {
-            if (oids[i] !== c.newOid)
-                conflicts.add(c.path);
-        });
-    }
-    if (conflicts.size) {
-        const list = [...conflicts].sort();
-        throw new errors_AutolabError(`${ctx.remote}/${ctx.target} moved and changed files that have local changes here: ${list.slice(0, 10).join(", ")}` +
-            `${list.length > 10 ? ` (and ${list.length - 10} more)` : ""}; nothing was overwritten. ` +
-            `The local commit ${remote_short(ours)} (${kept}) still holds the change`, { file: ctx.root, hint: "commit or move your local changes to those files, then run again" });
-    }
-    await materialize(ctx, newBase, changed);
-    await updateRef(ctx, `refs/heads/${ctx.target}`, newBase, ours, "moving the branch to the remote head");
-    await syncIndex(ctx, [...new Set([...changed.map((c) => c.path), ...ctx.touched])]);
-}
-/**
- * Write the changed files into the work tree as they are in `commit` (through
- * a private index; the real index is untouched); files deleted in `commit`
- * are deleted.
- */
-async function materialize(ctx, commit, changed) {
-    const checkout = changed.filter((c) => !isZero(c.newOid)).map((c) => c.path);
-    const remove = changed.filter((c) => isZero(c.newOid)).map((c) => c.path);
-    if (checkout.length && commit) {
-        const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
-        const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
-        try {
-            await git(ctx.root, ["read-tree", commit], { env, what: "reading the new head" });
-            await git(ctx.root, ["checkout-index", "-f", "-z", "--stdin"], {
-                env,
-                input: checkout.join("\0") + "\0",
-                what: "writing files from the new head",
-            });
-        }
-        finally {
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        }
-    }
-    for (const p of remove) {
-        const abs = external_node_path_namespaceObject.join(ctx.root, p);
-        await (0,promises_namespaceObject.rm)(abs, { force: true });
-        // Remove directories left empty, as git does.
-        for (let d = external_node_path_namespaceObject.dirname(abs); d.startsWith(ctx.root + external_node_path_namespaceObject.sep); d = external_node_path_namespaceObject.dirname(d)) {
-            try {
-                await (0,promises_namespaceObject.rmdir)(d);
-            }
-            catch {
-                break;
-            }
-        }
-    }
-}
-// ---------------------------------------------------------------------------
-// Helpers
-async function checkedOutElsewhere(ctx, ref) {
-    const r = await git(ctx.root, ["worktree", "list", "--porcelain"], { allowFailure: true });
-    return r.stdout.split("\n").some((l) => l === `branch ${ref}`);
-}
-async function treeOf(ctx, commit) {
-    return (await git(ctx.root, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
-}
-async function emptyTree(ctx) {
-    ctx.emptyTree ??= (await git(ctx.root, ["hash-object", "-t", "tree", "--stdin"], { input: "" })).stdout.trim();
-    return ctx.emptyTree;
-}
-/** Files that differ between two commits (undefined = empty tree). */
-async function changes(ctx, a, b) {
-    if (a === b)
-        return [];
-    const r = await git(ctx.root, ["diff-tree", "-r", "-z", "--no-renames", a ?? (await emptyTree(ctx)), b ?? (await emptyTree(ctx))], { what: "comparing commits" });
-    // Records: ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
-    const parts = r.stdout.split("\0");
-    const out = [];
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-        const meta = parts[i].replace(/^:/, "").split(" ");
-        if (meta.length < 5)
-            break;
-        out.push({ path: parts[i + 1], status: meta[4][0], newOid: meta[3] });
-    }
-    return out;
-}
-function isZero(oid) {
-    return /^0+$/.test(oid);
-}
-/** Does pathspec `spec` (a file or a directory) cover `p`? */
-function covers(spec, p) {
-    return p === spec || p.startsWith(spec + "/");
-}
-/** Repo-relative, forward slashes, no `./`, no trailing `/`; refuses paths outside the work tree or in `.git`. */
-function normalizeRepoPath(root, p) {
-    const abs = external_node_path_namespaceObject.resolve(root, p);
-    const rel = external_node_path_namespaceObject.relative(root, abs);
-    if (!rel || rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)) {
-        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
-            file: root,
-            hint: "apply() must return repository-relative paths of files it wrote",
-        });
-    }
-    const out = rel.split(external_node_path_namespaceObject.sep).join("/");
-    if (out === ".git" || out.startsWith(".git/")) {
-        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
-    }
-    return out;
-}
-function lstatOrUndefined(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(p);
-    }
-    catch {
-        return undefined;
-    }
-}
-function backoff(baseMs, attempt) {
-    const exp = Math.min(MAX_DELAY_MS, baseMs * 2 ** (attempt - 1));
-    return Math.round(exp * (0.5 + Math.random()));
-}
-function commitback_sleep(ms) {
-    return new Promise((r) => setTimeout(r, ms));
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/stage.js
-
-
-/** The state after `event` for `manifest`, or undefined when nothing moves. */
-function nextState(state, manifest, event, at) {
-    if (state.iteration_id && state.iteration_id !== manifest.iteration_id)
-        return undefined;
-    // The Python tool writes "" for "no run": an empty id tracks nothing.
-    const tracked = state.pending_run_id || state.last_run_id;
-    if (event !== "launched" && tracked && tracked !== manifest.run_id)
-        return undefined;
-    const moves = [];
-    if (event === "launched" && (state.stage === "launch" || state.stage === "implementation_review")) {
-        moves.push([state.stage, manifest.host_mode === "slurm" ? "slurm_monitor" : "extract_results"]);
-    }
-    else if (event === "synced" && state.stage === "slurm_monitor") {
-        moves.push(["slurm_monitor", "extract_results"]);
-    }
-    else if (event === "extracted") {
-        if (state.stage === "slurm_monitor")
-            moves.push(["slurm_monitor", "extract_results"]);
-        if (state.stage === "slurm_monitor" || state.stage === "extract_results")
-            moves.push(["extract_results", "update_docs"]);
-    }
-    const syncStatus = normalizeSyncStatus(manifest.artifact_sync_to_local?.status) ?? state.sync_status;
-    if (!moves.length) {
-        if (event === "launched" || state.sync_status === syncStatus)
-            return undefined;
-        return { ...state, sync_status: syncStatus };
-    }
-    const history = [...(state.history ?? [])];
-    for (const [before, after] of moves) {
-        history.push({
-            timestamp: isoSeconds(at),
-            stage_before: before,
-            stage_after: after,
-            status: "complete",
-            summary: `${event}: run ${manifest.run_id} is ${manifest.status ?? "pending"}`,
-            run_id: manifest.run_id,
-        });
-    }
-    const next = {
-        ...state,
-        stage: moves[moves.length - 1][1],
-        stage_attempt: 0,
-        last_run_id: manifest.run_id,
-        sync_status: syncStatus,
-        history,
-    };
-    if (event === "launched" && manifest.host_mode === "slurm")
-        next.pending_run_id = manifest.run_id;
-    if (event === "extracted" && next.pending_run_id === manifest.run_id)
-        delete next.pending_run_id;
-    return next;
-}
-/**
- * The state after falling back to stage `to` because nothing is left for
- * autolab to do (`why`, kept in the history with the policy key that chose `to`).
- */
-function fallBackTo(state, to, why, at) {
-    return {
-        ...state,
-        stage: to,
-        stage_attempt: 0,
-        history: [
-            ...(state.history ?? []),
-            {
-                timestamp: isoSeconds(at),
-                stage_before: state.stage,
-                stage_after: to,
-                status: "complete",
-                summary: `${why}: autorun.todo_fallback.slurm.stage`,
-            },
-        ],
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/src/store/state-file.js
-/**
- * `.autolab/state.json` in the store: read (leniently or validated), and
- * written ONLY through `writeState` / `stateEdit`, which validate the new
- * state against schemas/state.schema.json first, so no writer can leave an
- * invalid file behind. A state file that does not exist is never created
- * here. The moves themselves are pure (domain/stage.ts).
- */
-
-
-
-
-
-
-
-/**
- * state.json as parsed (syntax errors throw an AutolabError with file/line;
- * schema problems are tolerated: readers such as the verifier report them).
- * Undefined when the file does not exist.
- */
-async function readState(repoRoot) {
-    const abs = external_node_path_namespaceObject.join(repoRoot, STATE_PATH);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
-        return undefined;
-    const doc = parseDocument("state", await readTextStrict(abs, STATE_PATH), STATE_PATH);
-    return doc.data;
-}
-/**
- * state.json validated against its schema: an AutolabError naming the file,
- * line and column of the first problem when it is invalid. Undefined when the
- * file does not exist. Writers check with this before they change anything.
- */
-async function readStateStrict(repoRoot) {
-    const abs = external_node_path_namespaceObject.join(repoRoot, STATE_PATH);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
-        return undefined;
-    return assertValid(parseDocument("state", await readTextStrict(abs, STATE_PATH), STATE_PATH)).data;
-}
-/** The exact bytes written for a state: 2-space JSON and a trailing newline. */
-function serializeState(state) {
-    return JSON.stringify(state, null, 2) + "\n";
-}
-/** The text to write for `state`, after validating it (AutolabError naming the problem when invalid). */
-function validStateText(state) {
-    const text = serializeState(state);
-    assertValid(parseDocument("state", text, STATE_PATH));
-    return text;
-}
-/** Validate `state` and write it atomically to state.json; returns the path written. */
-async function writeState(repoRoot, state) {
-    const text = validStateText(state);
-    await writeFileAtomic(external_node_path_namespaceObject.join(repoRoot, STATE_PATH), text);
-    return STATE_PATH;
-}
-/**
- * A change-set edit of state.json: `change` sees the state as the head it is
- * applied on has it (validated) and returns the new one, or undefined for no
- * change; the result is validated before it is written. A missing file stays
- * missing. Throws (the record reports it, nothing is written) when either the
- * current or the new state is invalid.
- */
-function stateEdit(change, what) {
-    return {
-        path: STATE_PATH,
-        what,
-        edit(current, ctx) {
-            if (current === undefined)
-                return "unchanged";
-            const text = decodeUtf8Strict(Buffer.from(current), STATE_PATH);
-            const state = assertValid(parseDocument("state", text, STATE_PATH)).data;
-            const next = change(state, ctx);
-            return next === undefined ? "unchanged" : validStateText(next);
-        },
-    };
-}
-/**
- * Apply an event to state.json if it exists; returns its path when written.
- * Refuses (AutolabError, nothing written) when the file or the new state is
- * invalid.
- */
-async function advanceState(repoRoot, manifest, event, at) {
-    const state = await readStateStrict(repoRoot);
-    if (!state)
-        return undefined;
-    const next = nextState(state, manifest, event, at);
-    if (!next)
-        return undefined;
-    return writeState(repoRoot, next);
-}
-/** After a launch: a run that failed to start leaves the stage where it is. */
-async function advanceStateAfterLaunch(repoRoot, manifest, now) {
-    if (manifest.status === "failed")
-        return undefined;
-    return advanceState(repoRoot, manifest, "launched", now());
-}
-
-;// CONCATENATED MODULE: ./lib/src/stages/state.js
-/**
- * `.autolab/state.json`: kept as an import path for the stages. The pure
- * moves live in domain/stage.ts, the file (read, validated write) in
- * store/state-file.ts.
- */
-
-
-
-;// CONCATENATED MODULE: ./lib/src/stages/launch.js
-/**
- * launch: design.yaml -> rendered job script -> sbatch (or a local run) ->
- * manifest + ledger line + state.json -> one commit pushed back. Never waits
- * for a SLURM job.
- *
- * Order matters for safety:
- *  1. Everything that can be refused is checked before anything is written:
- *     the run id / launch key, the design (errors name design.yaml, line and
- *     column), the policy, state.json, the rendered directives, and, for a
- *     SLURM design, whether this host can submit at all (what was probed is
- *     in the error). A refused launch leaves the work tree exactly as it was.
- *  2. Idempotency: launching a run that already has a manifest never submits
- *     a second job; the manifest, ledger line and state are re-recorded and
- *     committed if an earlier attempt died before its commit. Before sbatch,
- *     the run id is recorded in a launch journal inside the git directory
- *     (`<git-dir>/autolab/launch-journal/`, which survives `git clean` and a
- *     runner's workspace reset), keyed by the launch key; the job id is added
- *     as soon as sbatch answers. A rerun with the same key whose manifest was
- *     lost adopts the job (by the journal's job id, else by its unique job
- *     name `autolab-<run_id>` in squeue/sacct) instead of submitting again.
- *     The same name lookup is done for any run id that was given rather than
- *     freshly made (`--run-id`), and before every sbatch retry. When
- *     accounting (sacct) is down, the controller's list (squeue, which keeps
- *     finished jobs for MinJobAge) decides alone for a run younger than
- *     MinJobAge; for an older run the launch is refused rather than risking a
- *     second job.
- *  3. The job script is written to the run directory before sbatch (sbatch
- *     reads it from there) together with `logs/` (SLURM does not create the
- *     log directory). If the launch stops before the job exists (a scheduler
- *     that does not answer), those files are removed again.
- *  4. The records (scripts, manifest, ledger, state) are computed in memory
- *     and written by one `apply()` that commit-back replays on a new branch
- *     head when a push is rejected.
- *
- * Work root (SLURM only): with `workRoot` (option, else policy
- * `launch.work_root`), the job does not run in the checkout. A self-hosted
- * runner's `actions/checkout` runs `git clean -ffdx && git reset --hard` in
- * the workspace before every monitor run, which would wipe a running job's
- * untracked sentinel, logs and outputs (and swap code under a week-long
- * job). Launch therefore makes a snapshot of the checkout's HEAD outside it,
- * `git worktree add --detach <workRoot>/<run_id> HEAD`, renders the script
- * with that snapshot as the job's directory (`--chdir`, logs, sentinel and
- * `AUTOLAB_RUN_DIR` all live there), writes the script into the snapshot's
- * run dir and submits from the snapshot. The checkout still gets a copy of
- * the script (run dir and launch/) and the manifest, which records
- * `launch.work_dir` (the absolute snapshot path); the monitor reads the
- * evidence there and copies it back into the checkout when the run is
- * synced. The snapshot holds committed files only, so a launch with a work
- * root is refused while the iteration directory (design.yaml included, its
- * runs/ and launch/ excepted) has uncommitted or untracked changes: the job
- * runs exactly the recorded `git_revision`. Uncommitted changes elsewhere in
- * the checkout are named in a warning (they are not part of the job).
- * Without a work root nothing changes. Local runs ignore the work root (they
- * end inside the launch).
- *
- * Ledger decision: the ledger (docs/slurm_job_list.md) has one line per
- * SLURM job. A submission that sbatch refused has no job id, so it gets no
- * ledger line; its manifest (status failed, completed_at, slurm.submit_error
- * with sbatch's own words) is written and committed. Local runs have no
- * ledger line either.
- *
- * Transient sbatch failures (controller unreachable or busy) are retried by
- * submitJob with jittered backoff; if they persist, launch looks the job up
- * by name once more (a lost reply may still have created it) and otherwise
- * fails without a manifest, keeping the journal so that the same launch key
- * (or `--run-id`) retries the same run.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function gitDirOf(repoRoot) {
-    const r = await git(repoRoot, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
-    return exec_ok(r) ? r.stdout.trim() : undefined;
-}
-/** `<git-dir>/autolab/launch-journal/`. */
-function journalDir(gitdir) {
-    return external_node_path_namespaceObject.join(gitdir, "autolab", "launch-journal");
-}
-function journalFile(gitdir, key) {
-    return external_node_path_namespaceObject.join(journalDir(gitdir), (0,external_node_crypto_namespaceObject.createHash)("sha256").update(key).digest("hex").slice(0, 32) + ".json");
-}
-async function readJournal(gitdir, key) {
-    if (!gitdir || !key)
-        return undefined;
-    const file = journalFile(gitdir, key);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        return undefined;
-    let j;
-    try {
-        j = JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
-    }
-    catch (e) {
-        throw new errors_AutolabError(`launch journal entry is unreadable: ${e.message}`, {
-            file,
-            hint: "remove the file if no job was submitted for this launch key, or pass --run-id with the run's id",
-        });
-    }
-    if (j.key !== key || typeof j.run_id !== "string" || !RUN_ID_SHAPE.test(j.run_id)) {
-        throw new errors_AutolabError("launch journal entry does not belong to this launch key or has no usable run id", { file });
-    }
-    return j;
-}
-async function writeJournal(gitdir, j) {
-    await writeFileAtomic(journalFile(gitdir, j.key), JSON.stringify(j, null, 2) + "\n");
-}
-// ---------------------------------------------------------------------------
-async function launch(opts) {
-    const log = opts.log ?? (() => undefined);
-    const now = opts.now ?? (() => new Date());
-    if (opts.runId !== undefined && !RUN_ID_SHAPE.test(opts.runId)) {
-        throw new UsageError(`run id ${JSON.stringify(opts.runId)} is not usable`, "a run id is letters, digits, '_', '.', '-' (starting with a letter or digit), e.g. 20261128T151432Z_093977");
-    }
-    if (opts.launchKey !== undefined && (opts.launchKey.trim() === "" || opts.launchKey.length > 1024)) {
-        throw new UsageError("the launch key must be a non-empty string of at most 1024 characters");
-    }
-    const inGit = await isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
-    const gitdir = inGit ? await gitDirOf(repoRoot) : undefined;
-    // 1. Everything that can be refused, before anything is written.
-    const it = await resolveIteration(repoRoot, opts.design);
-    const designDisplay = displayPath(repoRoot, it.designPath);
-    const designDoc = await loadDesign(it.designPath, designDisplay);
-    const design = designDoc.data;
-    const { policy } = await loadPolicy(repoRoot);
-    await readStateStrict(repoRoot); // a broken state.json is refused now, not after sbatch
-    const hostMode = design.compute.location;
-    const iterationPath = displayPath(repoRoot, it.iterationDir);
-    const workRoot = resolveWorkRoot(opts.workRoot, policy.launch.work_root ?? opts.workRootDefault, repoRoot, inGit, hostMode, log);
-    // 2. Which run is this?
-    const journal = await readJournal(gitdir, opts.launchKey);
-    if (journal && journal.iteration_id !== it.iterationId) {
-        throw new UsageError(`launch key ${JSON.stringify(opts.launchKey)} already launched run ${journal.run_id} of iteration ${journal.iteration_id}, not of ${it.iterationId}`, "use a different launch key for a different iteration");
-    }
-    if (journal && opts.runId && opts.runId !== journal.run_id) {
-        throw new UsageError(`launch key ${JSON.stringify(opts.launchKey)} belongs to run ${journal.run_id}, not to ${opts.runId}`, "pass either the launch key or the run id of the run you mean");
-    }
-    const givenRunId = opts.runId ?? journal?.run_id;
-    const runId = givenRunId ?? newRunId(now(), (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex"));
-    const runDir = external_node_path_namespaceObject.join(it.iterationDir, "runs", runId);
-    const manifestAbs = external_node_path_namespaceObject.join(runDir, "run_manifest.json");
-    const manifestDisplay = displayPath(repoRoot, manifestAbs);
-    const scriptName = hostMode === "slurm" ? "run_slurm.sbatch" : "run_local.sh";
-    const launchScriptAbs = external_node_path_namespaceObject.join(it.iterationDir, "launch", scriptName);
-    const runScriptAbs = external_node_path_namespaceObject.join(runDir, scriptName);
-    const runScriptRel = displayPath(repoRoot, runScriptAbs);
-    const doCommit = (opts.commit ?? inGit) && inGit;
-    // 3. A run that already has a manifest is never launched again.
-    if ((0,external_node_fs_namespaceObject.existsSync)(manifestAbs)) {
-        const existing = (await readManifest(manifestAbs, manifestDisplay)).data;
-        const jobId = manifestJobId(existing);
-        if (jobId || existing.host_mode === "local" || (existing.status && existing.status !== "pending")) {
-            return reuse({
-                opts,
-                log,
-                now,
-                repoRoot,
-                it,
-                existing,
-                manifestAbs,
-                manifestDisplay,
-                runDir,
-                runScriptRel,
-                doCommit,
-            });
-        }
-        // A pending SLURM manifest without a job id (older writers): look the job up below.
-    }
-    // 4. With a work root, the job runs in a snapshot of the committed iteration: refuse uncommitted design changes.
-    const snapshotDir = workRoot ? external_node_path_namespaceObject.join(workRoot, runId) : undefined;
-    if (snapshotDir)
-        await checkSnapshotable(repoRoot, iterationPath, log);
-    /** Where the job runs: the snapshot, else the checkout. */
-    const jobRoot = snapshotDir ?? repoRoot;
-    const jobRunDir = external_node_path_namespaceObject.join(jobRoot, iterationPath, "runs", runId);
-    const jobRunScriptAbs = external_node_path_namespaceObject.join(jobRunDir, scriptName);
-    // Render (validation errors point at design.yaml's lines).
-    const rendered = renderFor(hostMode, design, { runId, iterationId: it.iterationId, iterationPath, repoRoot: jobRoot }, String(policy.python_bin ?? "python3"), designDoc.locate, designDisplay, repoRoot);
-    const argv = hostMode === "slurm" ? sbatchArgv(runScriptRel, rendered, { runId, iterationId: it.iterationId }) : [];
-    // 5. Can this host submit?
-    let probeSummary;
-    if (hostMode === "slurm") {
-        const probe = await probeSlurm({ timeoutMs: 10_000 });
-        if (!probe.canSubmit)
-            probeSummary = probe.summary;
-        if (probeSummary && !opts.dryRun) {
-            throw new errors_AutolabError(`design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${probeSummary.join("\n  ")}`, {
-                file: designDisplay,
-                ...safeLocate(designDoc.locate, "/compute/location"),
-                jsonPath: "/compute/location",
-                hint: "run on a SLURM login node (or the self-hosted runner there), or set compute.location: local",
-            });
-        }
-    }
-    if (opts.dryRun) {
-        const dry = {
-            script: rendered.script,
-            argv: hostMode === "slurm" ? ["sbatch", ...argv] : ["bash", runScriptRel],
-        };
-        if (hostMode === "slurm" && probeSummary) {
-            dry.testOnlySkipped = `this host cannot submit to SLURM: ${probeSummary.join("; ")}`;
-        }
-        else if (hostMode === "slurm") {
-            // With no script file on the command line sbatch reads the script from
-            // stdin: nothing is written and --test-only queues nothing.
-            const testArgv = ["--test-only", ...argv.filter((a) => a !== "--parsable").slice(0, -1)];
-            const r = await runArgv("sbatch", testArgv, { cwd: repoRoot, input: rendered.script, timeoutMs: 30_000 });
-            dry.testOnly = { ok: exec_ok(r), output: (r.stderr + r.stdout).trim() || r.spawnError || "" };
-        }
-        return {
-            runId,
-            iterationId: it.iterationId,
-            hostMode,
-            status: "dry-run",
-            manifestPath: manifestDisplay,
-            scriptPath: runScriptRel,
-            reused: false,
-            adopted: false,
-            dryRun: dry,
-        };
-    }
-    // 6. Journal the intent before sbatch so that a crash after it can be adopted.
-    const startedAt = isoSeconds(now());
-    let entry = journal;
-    if (gitdir && opts.launchKey && !entry) {
-        entry = {
-            key: opts.launchKey,
-            run_id: runId,
-            iteration_id: it.iterationId,
-            job_name: rendered.jobName,
-            created_at: startedAt,
-        };
-        await writeJournal(gitdir, entry);
-    }
-    // The snapshot (made now, or reused from an earlier attempt of this run) is what the job runs.
-    const snapshotCreated = snapshotDir ? await makeSnapshot(repoRoot, snapshotDir, log) : false;
-    const revision = snapshotDir ? await headSha(snapshotDir) : inGit ? await headSha(repoRoot) : undefined;
-    const launchedBy = opts.launchedBy ?? process.env.GITHUB_ACTOR ?? safeUserName();
-    const base = {
-        schema_version: "1.0",
-        run_id: runId,
-        iteration_id: it.iterationId,
-        launch_mode: hostMode,
-        host_mode: hostMode,
-        command: hostMode === "slurm" ? shellJoin(["sbatch", ...argv]) : shellJoin(["bash", runScriptRel]),
-        resource_request: resourceRequest(rendered, design),
-        status: "pending",
-        artifact_sync_to_local: { status: "pending" },
-        timestamps: { started_at: startedAt },
-        started_at: startedAt,
-        launch: {
-            script: runScriptRel,
-            design: designDisplay,
-            git_revision: revision ?? null,
-            ...(snapshotDir ? { work_dir: snapshotDir } : {}),
-            launched_by: launchedBy,
-            launched_from: external_node_os_namespaceObject.hostname(),
-            launch_key: opts.launchKey ?? null,
-            entrypoint_command: rendered.command,
-            tool: "autolab-slurm",
-        },
-    };
-    // 7. The script and logs/ go into the run directory (the snapshot's, with a work root) before sbatch reads them.
-    let created;
-    try {
-        created = await prepareRunDir(jobRunDir, jobRunScriptAbs, rendered.script);
-    }
-    catch (e) {
-        if (snapshotCreated)
-            await removeSnapshot(repoRoot, snapshotDir);
-        throw e;
-    }
-    if (hostMode === "slurm" && !opts.launchKey) {
-        log(`run ${runId}: submitting ${runScriptRel} (if this process dies now, relaunch with --run-id ${runId}: it adopts the job instead of submitting another)`);
-    }
-    let manifest;
-    let adopted = false;
-    let error;
-    try {
-        if (hostMode === "slurm") {
-            const out = await submitOrAdopt({
-                opts,
-                log,
-                rendered,
-                argv,
-                repoRoot: jobRoot,
-                runId,
-                manifestDisplay,
-                entry,
-                gitdir,
-                // A run id that was not made just now may already have a job.
-                lookFirst: givenRunId !== undefined || (0,external_node_fs_namespaceObject.existsSync)(manifestAbs),
-                policy: policy.launch,
-            });
-            adopted = out.adopted;
-            if (out.kind === "refused") {
-                // sbatch's own words (bounded: the manifest schema caps strings at 16 KiB).
-                const words = out.error.sbatchMessage.length > 8000
-                    ? out.error.sbatchMessage.slice(0, 8000) + " [...]"
-                    : out.error.sbatchMessage;
-                error = words;
-                const at = isoSeconds(now());
-                if (snapshotCreated) {
-                    // No job will ever run there.
-                    await removeSnapshot(repoRoot, snapshotDir);
-                    base.launch = { ...base.launch };
-                    delete base.launch.work_dir;
-                }
-                manifest = {
-                    ...base,
-                    status: "failed",
-                    timestamps: { started_at: startedAt, completed_at: at },
-                    completed_at: at,
-                    slurm: {
-                        job_name: rendered.jobName,
-                        submit_error: words,
-                        failure_reason: "submit_error",
-                        submit_attempts: out.error.attempts,
-                    },
-                    failure: { reason: "submit_error", kind: out.error.kind, message: words },
-                    history: [
-                        {
-                            from: "pending",
-                            to: "failed",
-                            at,
-                            evidence: `sbatch refused the job (${out.error.kind}): ${words}`,
-                        },
-                    ],
-                };
-            }
-            else {
-                const jobId = out.jobId;
-                // An adopted job was submitted when the first attempt journalled it.
-                const submittedAt = adopted && entry?.created_at ? entry.created_at : startedAt;
-                manifest = {
-                    ...base,
-                    status: "submitted",
-                    timestamps: { started_at: submittedAt },
-                    started_at: submittedAt,
-                    job_id: jobId,
-                    resource_request: { ...base.resource_request, job_id: jobId, slurm: { job_id: jobId } },
-                    slurm: {
-                        job_id: jobId,
-                        job_name: rendered.jobName,
-                        ...(out.cluster ? { cluster: out.cluster } : {}),
-                        ...(adopted ? { adopted: true, adopted_by: out.adoptedBy } : { submit_attempts: out.attempts }),
-                    },
-                    history: [
-                        {
-                            from: "pending",
-                            to: "submitted",
-                            at: startedAt,
-                            evidence: adopted
-                                ? `job ${jobId} found by ${out.adoptedBy} (${rendered.jobName}) and adopted`
-                                : `sbatch returned job ${jobId}`,
-                        },
-                    ],
-                };
-            }
-        }
-        else {
-            manifest = await runLocally(base, rendered, design, repoRoot, runDir, runScriptAbs, now);
-            if (manifest.status === "failed")
-                error = String(manifest.failure?.message ?? "the local run failed");
-        }
-    }
-    catch (e) {
-        // No job exists (or none could be confirmed): take back what this attempt wrote.
-        await removeCreated(created);
-        // The snapshot stays: a job whose sbatch reply was lost may still run there, and a retry of this run reuses it.
-        if (snapshotCreated)
-            log(`the run's snapshot ${snapshotDir} is kept for a retry of run ${runId}`);
-        throw e;
-    }
-    // 8. Write everything (replayable for commit-back).
-    const launchScriptText = rendered.script;
-    const runScriptText = rendered.script;
-    const final = manifest;
-    const apply = async () => {
-        const touched = [];
-        await writeFileAtomic(launchScriptAbs, launchScriptText);
-        touched.push(displayPath(repoRoot, launchScriptAbs));
-        await writeFileAtomic(runScriptAbs, runScriptText);
-        touched.push(runScriptRel);
-        await writeManifest(manifestAbs, final, manifestDisplay);
-        touched.push(manifestDisplay);
-        touched.push(...(await recordSideEffects(repoRoot, final, now, log)));
-        if (hostMode === "local")
-            touched.push(...localEvidence(repoRoot, runDir));
-        return touched;
-    };
-    const commit = await record({
-        opts,
-        repoRoot,
-        apply,
-        doCommit,
-        manifest: final,
-        message: `autolab: launch ${it.iterationId} run ${runId}${final.job_id ? ` (job ${final.job_id})` : ""}: ${final.status}`,
-    });
-    return {
-        runId,
-        iterationId: it.iterationId,
-        hostMode,
-        status: final.status ?? "pending",
-        jobId: manifestJobId(final),
-        manifestPath: manifestDisplay,
-        scriptPath: runScriptRel,
-        reused: false,
-        adopted,
-        commit,
-        error,
-    };
-}
-// ---------------------------------------------------------------------------
-// Steps
-function renderFor(hostMode, design, ids, pythonBin, locate, designDisplay, repoRoot) {
-    const input = { design, ...ids, pythonBin };
-    try {
-        return hostMode === "slurm" ? renderSlurmScript(input) : renderLocalScript(input);
-    }
-    catch (e) {
-        if (!(e instanceof errors_AutolabError) || e.location.file)
-            throw e;
-        const pointer = e.location.jsonPath;
-        const findings = e.findings.map((f) => f.jsonPath && !f.file ? { ...f, file: designDisplay, ...safeLocate(locate, f.jsonPath) } : f);
-        if (pointer) {
-            throw new errors_AutolabError(e.message, {
-                file: designDisplay,
-                jsonPath: pointer,
-                ...safeLocate(locate, pointer),
-                hint: e.hint,
-                findings,
-                cause: e,
-            });
-        }
-        // Not a design value (e.g. the checkout's path cannot stand in an #SBATCH line).
-        throw new errors_AutolabError(e.message, { file: repoRoot, hint: e.hint, findings, cause: e });
-    }
-}
-// ---------------------------------------------------------------------------
-// Work root: the run's snapshot outside the checkout
-/**
- * The work root for this launch: the option, else the policy's
- * `launch.work_root`; undefined when neither is set or the design is local.
- * It must be absolute and outside the checkout (a `git clean` there would
- * wipe it), and the checkout must be a git checkout (the snapshot is a worktree).
- */
-function resolveWorkRoot(option, fromPolicy, repoRoot, inGit, hostMode, log = () => undefined) {
-    const fromOption = option !== undefined;
-    const raw = fromOption ? option : fromPolicy;
-    if (raw === undefined || raw === null)
-        return undefined;
-    const refuse = (message, hint) => {
-        if (fromOption)
-            throw new UsageError(`--work-root: ${message}`, hint);
-        throw new errors_AutolabError(`launch.work_root ${message}`, { file: POLICY_PATH, jsonPath: "/launch/work_root", hint });
-    };
-    if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0"))
-        return refuse("must be a non-empty path", "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
-    if (!external_node_path_namespaceObject.isAbsolute(raw))
-        return refuse(`${JSON.stringify(raw)} is not an absolute path`, "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
-    if (hostMode === "local") {
-        log(`work root ${raw} is not used: a local run ends inside the launch`);
-        return undefined;
-    }
-    if (!inGit)
-        return refuse(`${JSON.stringify(raw)} needs a git checkout (the run's snapshot is a git worktree)`, "launch from a git checkout, or without a work root");
-    const resolved = external_node_path_namespaceObject.resolve(raw);
-    const canon = (p) => {
-        // realpath of the deepest existing ancestor, plus the rest as written.
-        let cur = p;
-        const rest = [];
-        while (!(0,external_node_fs_namespaceObject.existsSync)(cur) && external_node_path_namespaceObject.dirname(cur) !== cur) {
-            rest.unshift(external_node_path_namespaceObject.basename(cur));
-            cur = external_node_path_namespaceObject.dirname(cur);
-        }
-        return external_node_path_namespaceObject.join((0,external_node_fs_namespaceObject.realpathSync)(cur), ...rest);
-    };
-    const rel = external_node_path_namespaceObject.relative(canon(repoRoot), canon(resolved));
-    if (rel === "" || !(rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)))
-        return refuse(`${JSON.stringify(raw)} is inside the checkout ${repoRoot}: a runner's checkout (git clean -ffdx) would wipe a running job's files there`, "use a directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
-    return resolved;
-}
-/** Paths the tool itself writes in a checkout (never a reason to refuse a snapshot). */
-function toolOwned(p, iterationPath) {
-    if (p === LEDGER_PATH || p === STATE_PATH || p === MONITOR_STATE_PATH)
-        return true;
-    if (iterationPath !== undefined)
-        return p.startsWith(`${iterationPath}/runs/`) || p.startsWith(`${iterationPath}/launch/`);
-    return /^experiments\/[^/]+\/[^/]+\/(runs|launch|analysis)\//.test(p);
-}
-/**
- * A snapshot holds HEAD only: refuse when the iteration (design.yaml and
- * everything else in it but runs/ and launch/) has uncommitted or untracked
- * changes, so the job runs exactly the recorded revision; name other
- * uncommitted changes of the checkout in a warning.
- */
-async function checkSnapshotable(repoRoot, iterationPath, log) {
-    if (!(await headSha(repoRoot))) {
-        throw new errors_AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
-            file: repoRoot,
-            hint: "commit the iteration first",
-        });
-    }
-    const dirty = (await statusPorcelain(repoRoot, [iterationPath])).filter((e) => !toolOwned(e.path, iterationPath));
-    if (dirty.length) {
-        const list = dirty.slice(0, 10).map((e) => `${e.xy.trim() || "M"} ${e.path}`);
-        throw new errors_AutolabError(`the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`, {
-            file: dirty[0].path,
-            hint: "commit them first (the snapshot is exactly the recorded git_revision), or launch without a work root",
-        });
-    }
-    const elsewhere = (await statusPorcelain(repoRoot, undefined, "no")).filter((e) => !toolOwned(e.path));
-    if (elsewhere.length) {
-        log(`warning: uncommitted changes are not part of the job's snapshot: ${elsewhere
-            .slice(0, 5)
-            .map((e) => e.path)
-            .join(", ")}${elsewhere.length > 5 ? ", ..." : ""}`);
-    }
-}
-/**
- * `git worktree add --detach <dir> HEAD` (hooks off). An existing directory
- * is an earlier attempt's snapshot of this run (a relaunch that adopts its
- * job): it is reused. Returns whether it was made now.
- */
-async function makeSnapshot(repoRoot, dir, log) {
-    if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
-        if (!(0,external_node_fs_namespaceObject.lstatSync)(dir).isDirectory()) {
-            throw new errors_AutolabError("the run's snapshot path exists and is not a directory", {
-                file: dir,
-                hint: "remove it, or use another work root",
-            });
-        }
-        log(`reusing the run's snapshot ${dir} (made by an earlier attempt of this run)`);
-        return false;
-    }
-    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(dir), { recursive: true });
-    await git(repoRoot, ["worktree", "add", "--detach", dir, "HEAD"], {
-        what: "making the run's snapshot in the work root",
-        config: { "core.hooksPath": "/dev/null" },
-        timeoutMs: 600_000,
-    });
-    log(`snapshot of HEAD for the job: ${dir}`);
-    return true;
-}
-/** Remove a snapshot no job uses (best effort). */
-async function removeSnapshot(repoRoot, dir) {
-    await git(repoRoot, ["worktree", "remove", "--force", dir], { allowFailure: true });
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
-    await git(repoRoot, ["worktree", "prune"], { allowFailure: true });
-}
-/** Create logs/ and write the run's script; returns what did not exist before (outermost first). */
-async function prepareRunDir(runDir, scriptAbs, script) {
-    const created = [];
-    for (const d of [external_node_path_namespaceObject.dirname(runDir), runDir, external_node_path_namespaceObject.join(runDir, "logs")]) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(d))
-            created.push({ path: d, dir: true });
-    }
-    if (!(0,external_node_fs_namespaceObject.existsSync)(scriptAbs))
-        created.push({ path: scriptAbs, dir: false });
-    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.join(runDir, "logs"), { recursive: true });
-    await writeFileAtomic(scriptAbs, script);
-    return created;
-}
-/** Remove what `prepareRunDir` created (directories only when empty). Best effort. */
-async function removeCreated(created) {
-    for (const c of [...created].reverse()) {
-        try {
-            if (!c.dir)
-                await (0,promises_namespaceObject.rm)(c.path, { force: true });
-            else if ((0,external_node_fs_namespaceObject.readdirSync)(c.path).length === 0)
-                await (0,promises_namespaceObject.rmdir)(c.path);
-        }
-        catch {
-            // never hide the error that got us here
-        }
-    }
-}
-/**
- * The run's job: adopted (journal job id, or found by name when the run id
- * was not freshly made), else submitted. A permanent refusal is returned (it
- * becomes a failed manifest); anything else that leaves the job's existence
- * unknown is thrown.
- */
-async function submitOrAdopt(a) {
-    const name = a.rendered.jobName;
-    if (a.entry?.job_id) {
-        a.log(`adopted job ${a.entry.job_id}: the launch journal recorded it for run ${a.runId}`);
-        return {
-            kind: "job",
-            jobId: a.entry.job_id,
-            cluster: a.entry.cluster,
-            attempts: 0,
-            adopted: true,
-            adoptedBy: "launch journal",
-        };
-    }
-    const lookup = async () => {
-        const found = await findJobsByName(name);
-        if (!found.ok) {
-            // Accounting (or the controller) did not answer. The controller alone is
-            // enough for a run younger than MinJobAge: any job of it is still listed.
-            const ctl = await controllerView(name);
-            if (ctl.ok && ctl.ids.length)
-                return ctl.ids[0];
-            const age = runAgeSeconds(a.runId, a.entry?.created_at);
-            if (ctl.ok && age !== undefined && ctl.minJobAge !== undefined && age + AGE_MARGIN_S < ctl.minJobAge) {
-                a.log(`accounting did not answer (${found.error}); the controller, which lists every job of a run this young, knows no job named ${name}`);
-                return undefined;
-            }
-            throw new errors_AutolabError(`cannot tell whether run ${a.runId} was already submitted: the scheduler did not answer (${found.error}); nothing was submitted`, { file: a.manifestDisplay, hint: "retry when the controller answers; the launch is idempotent" });
-        }
-        if (found.jobIds.length > 1)
-            a.log(`warning: ${found.jobIds.length} jobs are named ${name} (${found.jobIds.join(", ")}); adopting the first`);
-        return found.jobIds[0];
-    };
-    if (a.lookFirst) {
-        const id = await lookup();
-        if (id) {
-            a.log(`adopted job ${id}: found by its job name ${name}`);
-            return { kind: "job", jobId: id, attempts: 0, adopted: true, adoptedBy: "job name" };
-        }
-    }
-    const tuning = {
-        timeoutMs: a.opts.submit?.timeoutMs ?? a.policy.submit_timeout_seconds * 1000,
-        retries: a.opts.submit?.retries ?? a.policy.submit_retries,
-        baseDelayMs: a.opts.submit?.baseDelayMs ?? a.policy.retry_backoff_seconds * 1000,
-    };
-    try {
-        const sub = await submitJob(a.argv, { cwd: a.repoRoot, adoptJobName: name, ...tuning });
-        if (a.gitdir && a.entry)
-            await writeJournal(a.gitdir, { ...a.entry, job_id: sub.jobId, ...(sub.cluster ? { cluster: sub.cluster } : {}) });
-        if (sub.adopted) {
-            a.log(`adopted job ${sub.jobId}: an earlier sbatch attempt created it (found by its job name ${name})`);
-            return {
-                kind: "job",
-                jobId: sub.jobId,
-                cluster: sub.cluster,
-                attempts: sub.attempts,
-                adopted: true,
-                adoptedBy: "job name",
-            };
-        }
-        a.log(`submitted job ${sub.jobId}${sub.cluster ? ` on ${sub.cluster}` : ""} (${sub.attempts} attempt${sub.attempts === 1 ? "" : "s"})`);
-        return { kind: "job", jobId: sub.jobId, cluster: sub.cluster, attempts: sub.attempts, adopted: false };
-    }
-    catch (e) {
-        if (!(e instanceof SubmitError))
-            throw e;
-        if (e.kind === "permanent") {
-            a.log(`sbatch refused the job: ${e.sbatchMessage}`);
-            return { kind: "refused", error: e, adopted: false };
-        }
-        // The controller did not answer: a lost reply may still have created the job.
-        const found = await findJobsByName(name).catch(() => undefined);
-        if (found?.jobIds.length) {
-            a.log(`adopted job ${found.jobIds[0]}: sbatch's reply was lost but the job exists (found by its job name ${name})`);
-            return { kind: "job", jobId: found.jobIds[0], attempts: e.attempts, adopted: true, adoptedBy: "job name" };
-        }
-        throw new errors_AutolabError(`${e.message}; nothing was recorded for run ${a.runId}`, {
-            file: a.manifestDisplay,
-            hint: a.opts.launchKey
-                ? `retry with the same launch key (${a.opts.launchKey}): it adopts the job if one was created, else submits it`
-                : `retry with --run-id ${a.runId}: it adopts the job if one was created, else submits it`,
-            cause: e,
-        });
-    }
-}
-/** Clock skew and delay tolerated when deciding that the controller still lists a run's jobs. */
-const AGE_MARGIN_S = 60;
-/** Seconds since the run was created: the journal's time, else the run id's UTC stamp. */
-function runAgeSeconds(runId, createdAt) {
-    let t = createdAt ? Date.parse(createdAt) : Number.NaN;
-    if (Number.isNaN(t)) {
-        const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(runId);
-        if (m)
-            t = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
-    }
-    if (Number.isNaN(t))
-        return undefined;
-    const age = (Date.now() - t) / 1000;
-    return age >= -AGE_MARGIN_S ? Math.max(0, age) : undefined;
+    return { ok: exec_ok(r), output: (r.stderr + r.stdout).trim() || r.spawnError || "" };
 }
 /**
  * The controller's own view, used when accounting is down: job ids named
  * `name` (`squeue --states=all` lists finished jobs until MinJobAge) and the
- * cluster's MinJobAge in seconds.
+ * cluster's MinJobAge in seconds (`scontrol show config`).
  */
-async function controllerView(name) {
+async function controllerView(name, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 25_000;
     const [sq, cfg] = await Promise.all([
-        runArgv("squeue", ["--noheader", "--states=all", `--name=${name}`, "--format=%i"], {
-            timeoutMs: 25_000,
+        runArgv(opts.bins?.squeue ?? "squeue", ["--noheader", "--states=all", `--name=${name}`, "--format=%i"], {
+            timeoutMs,
             env: CLIENT_ENV,
         }),
-        runArgv("scontrol", ["show", "config"], { timeoutMs: 25_000, env: CLIENT_ENV }),
+        runArgv(opts.bins?.scontrol ?? "scontrol", ["show", "config"], { timeoutMs, env: CLIENT_ENV }),
     ]);
     if (!exec_ok(sq))
-        return { ok: false, ids: [] };
+        return { ok: false, jobIds: [] };
     const ids = [
         ...new Set(sq.stdout
             .split("\n")
@@ -22697,337 +24394,120 @@ async function controllerView(name) {
             .map((l) => /^\d+/.exec(l)[0])),
     ];
     const m = exec_ok(cfg) ? /^MinJobAge\s*=\s*(\d+)/m.exec(cfg.stdout) : null;
-    return { ok: true, ids, minJobAge: m ? Number(m[1]) : undefined };
-}
-/** A local run's logs and sentinel, as far as they exist (committed with its manifest). */
-function localEvidence(repoRoot, runDir) {
-    return ["logs/run_local.out", "logs/run_local.err", "job_sentinel.json"]
-        .map((f) => external_node_path_namespaceObject.join(runDir, f))
-        .filter((f) => (0,external_node_fs_namespaceObject.existsSync)(f))
-        .map((f) => displayPath(repoRoot, f));
-}
-/** Ledger line (SLURM runs with a job id) and state.json; returns the paths written or kept. */
-async function recordSideEffects(repoRoot, m, now, log) {
-    const touched = [];
-    if (m.host_mode === "slurm" && manifestJobId(m)) {
-        await upsertLedgerFile(external_node_path_namespaceObject.join(repoRoot, LEDGER_PATH), m, LEDGER_PATH);
-        touched.push(LEDGER_PATH);
-    }
-    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(repoRoot, STATE_PATH))) {
-        // Reported even when unchanged: on a retry commit-back may have reset it to the new head.
-        touched.push(STATE_PATH);
-        try {
-            await advanceStateAfterLaunch(repoRoot, m, now);
-        }
-        catch (e) {
-            // The job exists: a state file that went bad meanwhile must not lose its record.
-            log(`warning: ${STATE_PATH} was not updated: ${e instanceof Error ? e.message : String(e)}`);
-        }
-    }
-    return touched;
-}
-/** Commit (and push) through commit-back, or just write when not committing. */
-async function record(a) {
-    if (!a.doCommit) {
-        await a.apply();
-        return undefined;
-    }
-    try {
-        return await commitBack({
-            repoRoot: a.repoRoot,
-            apply: a.apply,
-            message: a.message,
-            skipCi: a.opts.skipCi,
-            push: a.opts.push,
-            branch: a.opts.branch,
-            token: a.opts.token,
-        });
-    }
-    catch (e) {
-        const jobId = manifestJobId(a.manifest);
-        if (!(e instanceof errors_AutolabError))
-            throw e;
-        throw new errors_AutolabError(`run ${a.manifest.run_id}${jobId ? ` (job ${jobId})` : ""} is ${a.manifest.status}, but recording it in git failed: ${e.message}`, {
-            file: e.location.file,
-            line: e.location.line,
-            hint: `${e.hint ? e.hint + "; " : ""}rerunning the same launch (same --run-id or launch key) records it without submitting again`,
-            cause: e,
-        });
-    }
-}
-/** A run that already has a manifest: record it again (idempotent) and commit if an earlier attempt did not. */
-async function reuse(a) {
-    const m = a.existing;
-    const jobId = manifestJobId(m);
-    a.log(`run ${m.run_id} was already launched (${jobId ? `job ${jobId}, ` : ""}status ${m.status ?? "unknown"}): nothing submitted`);
-    const result = {
-        runId: m.run_id,
-        iterationId: a.it.iterationId,
-        hostMode: m.host_mode,
-        status: m.status ?? "pending",
-        jobId,
-        manifestPath: a.manifestDisplay,
-        scriptPath: a.runScriptRel,
-        reused: true,
-        adopted: false,
-    };
-    if (m.status === "failed") {
-        result.error = String(m.slurm?.submit_error ?? m.failure?.message ?? "the run failed");
-    }
-    if (a.opts.dryRun)
-        return result;
-    const scripts = ["run_slurm.sbatch", "run_local.sh"].map((f) => external_node_path_namespaceObject.join(a.runDir, f)).filter((f) => (0,external_node_fs_namespaceObject.existsSync)(f));
-    const scriptTexts = await Promise.all(scripts.map(async (f) => [f, await readTextStrict(f)]));
-    const apply = async () => {
-        const touched = [];
-        for (const [f, text] of scriptTexts) {
-            await writeFileAtomic(f, text);
-            touched.push(displayPath(a.repoRoot, f));
-        }
-        await writeManifest(a.manifestAbs, m, a.manifestDisplay);
-        touched.push(a.manifestDisplay);
-        // Only a run still at its launch status moves the state machine.
-        if (m.status === "submitted" || m.host_mode === "local")
-            touched.push(...(await recordSideEffects(a.repoRoot, m, a.now, a.log)));
-        if (m.host_mode === "local")
-            touched.push(...localEvidence(a.repoRoot, a.runDir));
-        else if (m.host_mode === "slurm" && jobId) {
-            await upsertLedgerFile(external_node_path_namespaceObject.join(a.repoRoot, LEDGER_PATH), m, LEDGER_PATH);
-            touched.push(LEDGER_PATH);
-        }
-        return touched;
-    };
-    result.commit = await record({
-        opts: a.opts,
-        repoRoot: a.repoRoot,
-        apply,
-        doCommit: a.doCommit,
-        manifest: m,
-        message: `autolab: record launch of ${a.it.iterationId} run ${m.run_id}${jobId ? ` (job ${jobId})` : ""}: ${m.status ?? "pending"}`,
-    });
-    return result;
-}
-function safeLocate(locate, pointer) {
-    try {
-        return locate(pointer);
-    }
-    catch {
-        return {};
-    }
-}
-function safeUserName() {
-    try {
-        return external_node_os_namespaceObject.userInfo().username;
-    }
-    catch {
-        return process.env.USER ?? process.env.LOGNAME ?? "unknown";
-    }
-}
-/** What was asked of the scheduler, in the Python tool's keys plus the exact directives. */
-function resourceRequest(rendered, design) {
-    const c = design.compute;
-    const rr = {};
-    for (const k of ["partition", "qos", "account", "constraint", "gpu_type"])
-        if (c[k] !== undefined)
-            rr[k] = c[k];
-    if (c.cpus_per_task !== undefined)
-        rr.cpus = c.cpus_per_task;
-    if (c.memory_estimate !== undefined)
-        rr.memory = c.memory_estimate;
-    if (c.walltime_estimate !== undefined)
-        rr.walltime = c.walltime_estimate;
-    if (c.gpu_count !== undefined)
-        rr.gpu_count = c.gpu_count;
-    if (c.num_nodes !== undefined)
-        rr.num_nodes = c.num_nodes;
-    if (rendered.directives.length) {
-        rr.job_name = rendered.jobName;
-        rr.sbatch_directives = rendered.directives.map((d) => d.value === undefined ? d.option : `${d.option}=${d.value}`);
-    }
-    return rr;
-}
-/** Seconds of a normalised SLURM time (`HH:MM:SS`, `D-HH:MM:SS`); undefined for UNLIMITED or none. */
-function walltimeSeconds(design) {
-    const t = normalizeCompute(design).time;
-    const m = t ? /^(?:(\d+)-)?(\d+):(\d+):(\d+)$/.exec(t) : null;
-    if (!m)
-        return undefined;
-    return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
-}
-/**
- * Local mode: run the script to its end (killed at the design's walltime, as
- * SLURM would) and classify the outcome: completed (exit 0, sentinel exit 0,
- * every artifact_sync.outputs path present), partial (exit 0 but the sentinel
- * or a declared output is missing), failed (anything else). The script
- * appends its own output to logs/run_local.out|.err.
- */
-async function runLocally(base, rendered, design, repoRoot, runDir, scriptAbs, now) {
-    const limit = walltimeSeconds(design);
-    const r = await runArgv("bash", [scriptAbs], {
-        cwd: repoRoot,
-        timeoutMs: (limit ?? 7 * 24 * 3600) * 1000,
-        env: { RUN_ID: base.run_id, AUTOLAB_RUN_ID: base.run_id, AUTOLAB_ITERATION_ID: base.iteration_id },
-    });
-    // Anything printed before the script redirected its own output is kept too.
-    for (const [name, text] of [
-        ["run_local.out", r.stdout],
-        ["run_local.err", r.stderr],
-    ]) {
-        if (!text)
-            continue;
-        const f = external_node_path_namespaceObject.join(runDir, "logs", name);
-        const before = (0,external_node_fs_namespaceObject.existsSync)(f) ? await (0,promises_namespaceObject.readFile)(f, "utf8") : "";
-        await writeFileAtomic(f, before + text);
-    }
-    const at = isoSeconds(now());
-    let sentinel;
-    try {
-        sentinel = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(runDir, "job_sentinel.json"), "utf8"));
-    }
-    catch {
-        sentinel = undefined;
-    }
-    const outputs = (design.artifact_sync?.outputs ?? []).filter((o) => typeof o === "string");
-    const missing = outputs.filter((o) => !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(runDir, o)));
-    const exit = r.code;
-    let status;
-    let evidence;
-    if (exit === 0 && sentinel?.exit_code === 0 && missing.length === 0) {
-        status = "completed";
-        evidence = "local run exited 0; sentinel exit 0";
-    }
-    else if (exit === 0) {
-        status = "partial";
-        evidence =
-            sentinel?.exit_code !== 0
-                ? "local run exited 0 but the sentinel is missing or disagrees"
-                : `local run exited 0 but declared outputs are missing: ${missing.join(", ")}`;
-    }
-    else {
-        status = "failed";
-        evidence = r.timedOut
-            ? `local run was stopped at the walltime (${limit} s)`
-            : `local run exited ${exit ?? `on signal ${r.signal}`}`;
-    }
-    return {
-        ...base,
-        status,
-        // The outputs are written in place: nothing to bring back (failed: nothing worth syncing).
-        artifact_sync_to_local: {
-            status: status === "failed" ? "failed" : "ok",
-            mode: "local",
-            ...(missing.length ? { missing } : {}),
-        },
-        timestamps: { started_at: base.timestamps.started_at, completed_at: at },
-        completed_at: at,
-        local: { exit_code: exit, timed_out: r.timedOut, sentinel: sentinel ?? null },
-        ...(status === "failed"
-            ? { failure: { reason: r.timedOut ? "timeout" : "exit_code", exit_code: exit, message: evidence } }
-            : {}),
-        history: [{ from: "pending", to: status, at, evidence }],
-    };
-}
-function describeLaunch(r) {
-    const lines = [
-        `run_id:    ${r.runId}`,
-        `iteration: ${r.iterationId}`,
-        `host:      ${r.hostMode}`,
-        `status:    ${r.status}${r.reused ? " (already launched; nothing submitted)" : ""}${r.adopted ? " (job adopted: it existed already)" : ""}`,
-    ];
-    if (r.jobId)
-        lines.push(`job_id:    ${r.jobId}`);
-    lines.push(`manifest:  ${r.manifestPath}`, `script:    ${r.scriptPath}`);
-    if (r.commit) {
-        lines.push(`commit:    ${r.commit.committed ? r.commit.sha : "none (nothing changed)"}${r.commit.pushed ? ` pushed to ${r.commit.branch}` : ""}`);
-    }
-    if (r.error)
-        lines.push(`error:     ${r.error}`);
-    return lines.join("\n") + "\n";
+    return { ok: true, jobIds: ids, keepsFinishedSeconds: m ? Number(m[1]) : undefined };
 }
 
-;// CONCATENATED MODULE: ./lib/src/report/launch.js
-/** `autolab launch`'s description of the result, one `key: value` a line. */
-function launchText(r) {
-    const lines = [
-        `run_id:    ${r.runId}`,
-        `iteration: ${r.iterationId}`,
-        `host:      ${r.hostMode}`,
-        `status:    ${r.status}${r.reused ? " (already launched; nothing submitted)" : ""}${r.adopted ? " (job adopted: it existed already)" : ""}`,
-    ];
-    if (r.jobId)
-        lines.push(`job_id:    ${r.jobId}`);
-    lines.push(`manifest:  ${r.manifestPath}`, `script:    ${r.scriptPath}`);
-    if (r.commit) {
-        lines.push(`commit:    ${r.commit.committed ? r.commit.sha : "none (nothing changed)"}${r.commit.pushed ? ` pushed to ${r.commit.branch}` : ""}`);
-    }
-    if (r.error)
-        lines.push(`error:     ${r.error}`);
-    return lines.join("\n") + "\n";
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/index.js
+
+
+
+
+
+
+
+
+/** sbatch's words, bounded (the manifest schema caps strings at 16 KiB). */
+function bounded(words) {
+    return words.length > 8000 ? words.slice(0, 8000) + " [...]" : words;
 }
-/** `autolab launch --dry-run`: the script, the argv, and what sbatch --test-only said. */
-function dryRunText(r) {
-    const d = r.dryRun;
-    if (!d)
-        return "";
-    let out = `# --- ${r.scriptPath} (not written) ---\n${d.script}`;
-    out += `# --- ${r.hostMode === "slurm" ? "sbatch argv" : "command"} ---\n${JSON.stringify(d.argv)}\n`;
-    if (d.testOnly)
-        out += `# --- sbatch --test-only: ${d.testOnly.ok ? "ok" : "REFUSED"} ---\n${d.testOnly.output}\n`;
-    if (d.testOnlySkipped)
-        out += `# --- sbatch --test-only: not run ---\n${d.testOnlySkipped}\n`;
-    return out;
-}
-/** A dry run fails only when sbatch --test-only refused the job. */
-function dryRunRefused(r) {
-    return !!r.dryRun?.testOnly && !r.dryRun.testOnly.ok;
-}
-/** `autolab launch: run R failed: why`, or undefined when the run did not fail. */
-function launchFailedText(r) {
-    return r.status === "failed" ? `autolab launch: run ${r.runId} failed${r.error ? `: ${r.error}` : ""}\n` : undefined;
-}
-function launchOutputs(r) {
-    return [
-        ["run-id", r.runId],
-        ["job-id", r.jobId ?? ""],
-        ["status", r.status],
-        ["manifest", r.manifestPath],
-        ["commit", r.commit?.sha ?? ""],
-    ];
-}
-function dryRunNote(d) {
-    const testOnly = d.testOnly
-        ? `\n\nsbatch --test-only: ${d.testOnly.ok ? "ok" : "refused"}: ${d.testOnly.output}`
-        : "";
-    return `Dry run: nothing written or submitted.\n\n\`\`\`bash\n${d.script}\`\`\`\n\nsbatch argv: \`${d.argv.join(" ")}\`${testOnly}`;
-}
-function launchSummary(r) {
+function slurmCli(opts = {}) {
+    const bins = opts.bins ?? {};
+    const timeoutMs = opts.timeoutMs;
     return {
-        title: `autolab launch: ${r.iterationId}`,
-        command: "launch",
-        runs: [{ runId: r.runId, iterationId: r.iterationId, jobId: r.jobId, state: r.status }],
-        findings: [],
-        notes: [
-            r.reused ? "This run already had a job; nothing was submitted." : "",
-            r.adopted ? "The job was found in the scheduler by name and adopted (its manifest had been lost)." : "",
-            r.dryRun ? dryRunNote(r.dryRun) : "",
-            r.error
-                ? r.hostMode === "slurm"
-                    ? `sbatch refused the job: ${r.error}`
-                    : `the local run failed: ${r.error}`
-                : "",
-        ].filter(Boolean),
+        name: "slurm",
+        terms: { submit: "sbatch", cancel: "scancel", ping: "scontrol ping" },
+        async probe(o = {}) {
+            const p = await probeSlurm({ timeoutMs: o.timeoutMs ?? opts.probeTimeoutMs ?? 10_000, deep: o.deep, bins });
+            return { canSubmit: p.canSubmit, summary: p.summary, checks: probeChecks(p), detail: p };
+        },
+        request(i) {
+            return jobRequest({ ...i, repoRoot: i.workDir });
+        },
+        prepare(req, o) {
+            const rendered = o.mode === "batch" ? renderBatch(req) : renderLocal(req);
+            const argv = o.mode === "batch"
+                ? ["sbatch", ...sbatchArgv(o.scriptPath, rendered, { runId: req.runId, iterationId: req.iterationId })]
+                : ["bash", o.scriptPath];
+            return {
+                request: req,
+                mode: o.mode,
+                script: rendered.script,
+                scriptPath: o.scriptPath,
+                argv,
+                commandLine: shellJoin(argv),
+                directives: rendered.directives.map((d) => (d.value === undefined ? d.option : `${d.option}=${d.value}`)),
+                logPaths: rendered.logPaths,
+                sentinelPath: rendered.sentinelPath,
+            };
+        },
+        async submit(s, o) {
+            const name = s.request.name;
+            try {
+                const sub = await submitJob(s.argv.slice(1), {
+                    cwd: o.cwd,
+                    adoptJobName: name,
+                    sbatchBin: bins.sbatch,
+                    bins,
+                    timeoutMs: opts.submit?.timeoutMs ?? o.timeoutMs,
+                    retries: opts.submit?.retries ?? o.retries,
+                    baseDelayMs: opts.submit?.baseDelayMs ?? o.baseDelayMs,
+                });
+                return {
+                    kind: "job",
+                    jobId: sub.jobId,
+                    cluster: sub.cluster,
+                    attempts: sub.attempts,
+                    adopted: sub.adopted === true,
+                    evidence: sub.adopted
+                        ? `job ${sub.jobId} found by job name (${name}) and adopted`
+                        : `sbatch returned job ${sub.jobId}`,
+                };
+            }
+            catch (e) {
+                if (!(e instanceof SubmitError))
+                    throw e;
+                const words = bounded(e.sbatchMessage);
+                if (e.kind === "permanent")
+                    return {
+                        kind: "refused",
+                        message: words,
+                        attempts: e.attempts,
+                        evidence: `sbatch refused the job (permanent): ${words}`,
+                    };
+                return { kind: "unknown", message: words, attempts: e.attempts, error: e };
+            }
+        },
+        testSubmit(s, o) {
+            return testOnly(s.argv.slice(1), s.script, { cwd: o.cwd, sbatchBin: bins.sbatch });
+        },
+        async findByName(name, o = {}) {
+            const t = o.timeoutMs ?? timeoutMs;
+            const found = await findJobsByName(name, { timeoutMs: t, bins });
+            if (!found.ok && o.controller)
+                found.controller = await controllerView(name, { timeoutMs: t, bins });
+            return found;
+        },
+        judge(o) {
+            const v = judgeObservation(o);
+            return { ...v, neverStarts: v.phase === "pending" && neverStarts(o.reason) };
+        },
+        query(ids, o = {}) {
+            const q = { bins, timeoutMs, chunkSize: opts.chunkSize, ...o };
+            return queryJobs(ids, q);
+        },
+        cancel(ids, o = {}) {
+            return cancelJobs(ids, { scancelBin: bins.scancel, timeoutMs: o.timeoutMs ?? timeoutMs });
+        },
     };
-}
-/** Why the action step fails, or undefined when it does not. */
-function launchFailure(r) {
-    return r.status === "failed" ? `launch failed: ${r.error ?? "see the manifest"}` : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/launch.js
 /**
  * `autolab launch`: what the action's `command: launch` does, from a login
- * node. Thin: parses options, calls stages/launch.ts, prints the result.
+ * node. Thin: parses options, calls commands/launch.ts with the SLURM
+ * adapter, prints the result.
  */
+
 
 
 
@@ -23079,6 +24559,7 @@ Options:
         const res = await launch({
             cwd: io.cwd,
             design: a.positionals[0],
+            scheduler: slurmCli(),
             dryRun: !!a.flags["dry-run"],
             push: a.flags["no-push"] ? false : undefined,
             commit: a.flags["no-commit"] ? false : undefined,
@@ -23153,56 +24634,6 @@ function outageStep(prev, q, at, escalateAfterTicks) {
         };
     }
     return {};
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/settings.js
-/**
- * Typed settings, read once per command from the effective policy (built-in
- * defaults < preset < `.autolab/verifier_policy.yaml`, merged by
- * contract/policy.ts) and the design. The one place that turns policy values
- * into numbers; commands never re-read the policy with restated defaults.
- * Pure: the parsed policy and design are passed in.
- */
-function settings_obj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
-}
-/** A positive finite number, else `dflt`. */
-function positive(v, dflt) {
-    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
-}
-/** A finite number >= 0, else `dflt`. */
-function nonNegative(v, dflt) {
-    return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : dflt;
-}
-const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
-function monitorSettings(policy) {
-    const m = settings_obj(settings_obj(policy.slurm).monitor);
-    return {
-        graceSeconds: nonNegative(m.unknown_grace_seconds, 600),
-        escalateAfterTicks: Math.max(1, Math.floor(positive(m.poll_failure_escalation_ticks, 3))),
-        lookbackDays: positive(m.sacct_lookback_days, 14),
-        clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
-        pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
-    };
-}
-function submitSettings(policy) {
-    const l = settings_obj(policy.launch);
-    return {
-        timeoutMs: positive(l.submit_timeout_seconds, 60) * 1000,
-        retries: Math.floor(nonNegative(l.submit_retries, 2)),
-        baseDelayMs: nonNegative(l.retry_backoff_seconds, 5) * 1000,
-        checkTimeoutMs: positive(l.check_timeout_seconds, 900) * 1000,
-    };
-}
-/**
- * The extract parser's timeout: the design's `extract_parser.timeout_seconds`,
- * else the policy's `extract_results.timeout_seconds`, else 600 s.
- */
-function extractTimeoutSeconds(design, policy) {
-    const fromDesign = settings_obj(design.extract_parser).timeout_seconds;
-    if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0)
-        return fromDesign;
-    return positive(settings_obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/domain/tick.js
@@ -23524,971 +24955,6 @@ function afterSync(i) {
         hint: "a shared filesystem can show new files late; if the job's files live elsewhere, check artifact_sync",
     });
     return st.done();
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/changes.js
-/** An edit that writes `content` whatever the file holds (a file only this command writes). */
-function put(path, content, owner) {
-    return { path, owner, edit: () => content };
-}
-/** True when `a` and `b` hold the same bytes (strings compared as UTF-8). */
-function sameContent(a, b) {
-    if (a === undefined || b === undefined)
-        return a === b;
-    const ea = typeof a === "string" ? new TextEncoder().encode(a) : a;
-    const eb = typeof b === "string" ? new TextEncoder().encode(b) : b;
-    if (ea.length !== eb.length)
-        return false;
-    for (let i = 0; i < ea.length; i++)
-        if (ea[i] !== eb[i])
-            return false;
-    return true;
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/sentinel.js
-/**
- * `runs/<run_id>/job_sentinel.json`: the job script's own record of how it
- * ended (written atomically by the script's trap). One type, one parser, one
- * rule for "is this sentinel evidence for this job". Pure: the caller reads
- * the bytes (without following links) and passes them in.
- *
- * Rules (each a row in __tests__/unit/domain-sentinel.test.ts):
- * - Missing bytes: `missing`. Not JSON, or JSON that is not an object: `invalid`.
- * - `exit_code` is an integer, or a string of digits (some writers quote it):
- *   both read as the number. Anything else (a float, `"3a"`, `true`) is no exit
- *   code, and `exitCodeInvalid` says so (the verifier reports it).
- *   `null` (the script was killed before its end) is no exit code.
- * - `ended_at` set (a non-empty string) means the script reached its end.
- * - A sentinel that names another job than the run's (a leftover of an earlier
- *   submission) is not evidence for the run. Array tasks write their raw
- *   SLURM_JOB_ID, unrelated to `<array>_<task>`, so only a plain numeric job
- *   id of a job that is not an array is compared.
- */
-function str(v) {
-    return typeof v === "string" && v !== "" ? v : undefined;
-}
-/** The sentinel's `exit_code` as a number: an integer, or a string of digits; else undefined. */
-function sentinelExitCode(v) {
-    if (typeof v === "number" && Number.isInteger(v))
-        return v;
-    if (typeof v === "string" && /^-?\d+$/.test(v.trim()))
-        return Number(v.trim());
-    return undefined;
-}
-/** Parse the sentinel's bytes (undefined: the file does not exist). */
-function parseSentinel(text) {
-    if (text === undefined)
-        return { state: "missing" };
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        return { state: "invalid", error: `not valid JSON: ${e.message}` };
-    }
-    if (data === null || typeof data !== "object" || Array.isArray(data))
-        return { state: "invalid", error: "not a JSON object" };
-    const d = data;
-    const exitCode = sentinelExitCode(d.exit_code);
-    const jobId = typeof d.job_id === "number" ? String(d.job_id) : str(d.job_id);
-    const out = { state: "present", data: d };
-    if (str(d.run_id) !== undefined)
-        out.runId = str(d.run_id);
-    if (jobId !== undefined)
-        out.jobId = jobId;
-    if (str(d.host) !== undefined)
-        out.host = str(d.host);
-    if (str(d.started_at) !== undefined)
-        out.startedAt = str(d.started_at);
-    if (str(d.ended_at) !== undefined)
-        out.endedAt = str(d.ended_at);
-    if (exitCode !== undefined)
-        out.exitCode = exitCode;
-    else if (d.exit_code !== undefined && d.exit_code !== null)
-        out.exitCodeInvalid = true;
-    if (str(d.signal) !== undefined)
-        out.signal = str(d.signal);
-    return out;
-}
-/**
- * The job id the sentinel names when it is another job than `jobId` (so it
- * is no evidence for the run); undefined when it agrees or cannot be
- * compared (no id on either side, an array task).
- */
-function sentinelForeignJob(s, jobId, array = false) {
-    if (array || s.state !== "present" || s.jobId === undefined || jobId === undefined)
-        return undefined;
-    if (!/^[0-9]+$/.test(jobId))
-        return undefined;
-    return s.jobId === jobId ? undefined : s.jobId;
-}
-/**
- * The sentinel as evidence for job `jobId`: a sentinel written by another
- * job reads as missing, with a note saying why.
- */
-function sentinelEvidence(s, jobId, array = false) {
-    const other = sentinelForeignJob(s, jobId, array);
-    if (other === undefined)
-        return { sentinel: s, note: "" };
-    return {
-        sentinel: { state: "missing" },
-        note: ` (job_sentinel.json was written by job ${other}, not ${jobId}: ignored)`,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/src/store/evidence.js
-/**
- * Evidence reads: files a job (or another writer) may have written are read
- * without following links. Opened with O_NOFOLLOW (and O_NONBLOCK, so a FIFO
- * cannot hang a tick), and only a regular file is read.
- */
-
-
-
-
-
-
-/** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
-const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
-/**
- * Read a file the job may have written, never through a symlink: opened with
- * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
- * regular file is read. A missing file gives `{}`.
- */
-async function readNoFollow(file, maxBytes = Number.POSITIVE_INFINITY) {
-    let fh;
-    try {
-        fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === "ELOOP" || code === "EMLINK")
-            return { skipped: "symlink" };
-        return {};
-    }
-    try {
-        const st = await fh.stat();
-        if (!st.isFile())
-            return { skipped: "not a regular file" };
-        if (st.size > maxBytes)
-            return { tooLarge: st.size };
-        return { data: await fh.readFile() };
-    }
-    catch {
-        return {};
-    }
-    finally {
-        await fh.close();
-    }
-}
-/** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */
-function isSymlink(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(p).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-function symlinkFinding(repoRoot, abs, runId, what) {
-    return {
-        severity: "warning",
-        check: "monitor.symlink",
-        file: displayPath(repoRoot, abs),
-        message: `${what} of run ${runId} is a symlink${isSymlink(abs) ? "" : " or not a regular file"}: it is not read or committed (evidence is never taken through a link)`,
-        hint: "a job must write its logs and sentinel as files; remove the link",
-    };
-}
-async function tail(file, lines = 30) {
-    if (isSymlink(external_node_path_namespaceObject.dirname(file)))
-        return { skipped: "symlink" };
-    const r = await readNoFollow(file, 64 * 1024 * 1024);
-    if (r.skipped)
-        return { skipped: r.skipped };
-    if (!r.data)
-        return {};
-    const t = r.data.toString("utf8");
-    return {
-        text: t
-            .split("\n")
-            .slice(-lines - 1)
-            .join("\n")
-            .trimEnd() || undefined,
-    };
-}
-/**
- * The run's job_sentinel.json as evidence for job `jobId`, never through a
- * link (a linked run dir or sentinel is reported by the caller: `symlink`).
- * A sentinel written by another job reads as missing, with a note why.
- */
-async function readRunSentinel(runDir, jobId, isArray) {
-    if (isSymlink(runDir))
-        return {
-            sentinel: { state: "missing" },
-            note: " (the run directory is a symlink: its job_sentinel.json is not read)",
-            symlink: true,
-        };
-    const r = await readNoFollow(external_node_path_namespaceObject.join(runDir, SENTINEL_FILE), 1024 * 1024);
-    if (r.skipped)
-        return {
-            sentinel: { state: "missing" },
-            note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`,
-            symlink: true,
-        };
-    const parsed = parseSentinel(r.data?.toString("utf8"));
-    // An unreadable sentinel is no evidence (as if missing).
-    if (parsed.state === "invalid")
-        return { sentinel: { state: "missing" }, note: "" };
-    return sentinelEvidence(parsed, jobId, isArray);
-}
-/**
- * Job logs and the sentinel of a run, to commit with it (size-capped).
- * Symlinks are never followed: a linked file (or a linked logs/ directory)
- * is skipped with a warning naming it.
- */
-async function evidenceFiles(repoRoot, runDir, runId, findings) {
-    const out = new Map();
-    if (isSymlink(runDir)) {
-        findings.push(symlinkFinding(repoRoot, runDir, runId, "the run directory"));
-        return out;
-    }
-    const candidates = [external_node_path_namespaceObject.join(runDir, SENTINEL_FILE)];
-    const logsDir = external_node_path_namespaceObject.join(runDir, "logs");
-    if (isSymlink(logsDir)) {
-        findings.push(symlinkFinding(repoRoot, logsDir, runId, "the logs/ directory"));
-    }
-    else {
-        try {
-            for (const name of await (0,promises_namespaceObject.readdir)(logsDir)) {
-                if (SLURM_LOG_NAME.test(name))
-                    candidates.push(external_node_path_namespaceObject.join(logsDir, name));
-            }
-        }
-        catch {
-            // no logs/ (yet)
-        }
-    }
-    for (const abs of candidates) {
-        const shown = displayPath(repoRoot, abs);
-        const r = await readNoFollow(abs, MAX_COMMITTED_LOG_BYTES);
-        if (r.skipped) {
-            findings.push(symlinkFinding(repoRoot, abs, runId, external_node_path_namespaceObject.basename(abs)));
-            continue;
-        }
-        if (r.tooLarge !== undefined) {
-            findings.push({
-                severity: "notice",
-                check: "monitor.log_size",
-                file: shown,
-                message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree`,
-            });
-            continue;
-        }
-        if (r.data)
-            out.set(shown, r.data);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/src/git/record.js
-/**
- * Record: the one place that decides "commit, or only write". A command hands
- * over its change set (domain/changes.ts); inside a checkout that commits, the
- * edits are replayed by commit-back on every head it tries (so they merge into
- * other writers' versions), else they are applied once to the work tree.
- *
- * Applying an edit: the current file is read without following links (a
- * tool-owned path that is a symlink is refused, with a finding naming it, and
- * never written through), the edit computes the new content, and the file is
- * written atomically (temp file + rename, which replaces rather than follows).
- */
-
-
-
-
-
-
-
-/** Apply the edits to the work tree at `root` once; returns the touched paths. */
-async function applyEdits(root, edits, out) {
-    const touched = [];
-    const ctx = {
-        superseded: out.superseded,
-        note: (f) => out.findings.push(f),
-    };
-    for (const e of edits) {
-        if (e.owner !== undefined && out.superseded.has(e.owner))
-            continue;
-        const abs = external_node_path_namespaceObject.join(root, e.path);
-        const cur = await readNoFollow(abs);
-        if (cur.skipped) {
-            out.findings.push({
-                severity: "error",
-                check: "record.link",
-                file: e.path,
-                message: `${e.path} is ${cur.skipped === "symlink" ? "a symlink" : "not a regular file"}: it is not read or written (a tool-owned file is never taken through a link)`,
-                hint: "replace it by a regular file (git rm the link, then run the command again)",
-            });
-            continue;
-        }
-        let next;
-        try {
-            next = e.edit(cur.data, ctx);
-        }
-        catch (err) {
-            out.findings.push(findingFromError(err, "record.edit", e.path, { severity: "warning" }));
-            continue;
-        }
-        if (next === "unchanged")
-            continue;
-        if (next === "superseded") {
-            if (e.owner !== undefined)
-                out.superseded.add(e.owner);
-            continue;
-        }
-        if (next === "delete") {
-            if (cur.data !== undefined) {
-                await (0,promises_namespaceObject.rm)(abs, { force: true });
-                touched.push(e.path);
-            }
-            continue;
-        }
-        if (!sameContent(cur.data, next)) {
-            await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(abs), { recursive: true });
-            await writeFileAtomic(abs, typeof next === "string" ? next : Buffer.from(next));
-        }
-        touched.push(e.path);
-    }
-    return touched;
-}
-/**
- * Record a change set: commit it (replayed on each head commit-back tries)
- * when the workspace commits, else write it once. An empty change set
- * records nothing.
- */
-async function record_record(ws, edits, o) {
-    const out = { superseded: new Set(), findings: [] };
-    if (!edits.length)
-        return { written: [], ...out };
-    if (!ws.commits) {
-        const written = await applyEdits(ws.root, edits, out);
-        return { written, ...out };
-    }
-    const commit = await commitBack({
-        repoRoot: ws.root,
-        apply: async () => {
-            // Each replay decides afresh on the head it runs on.
-            out.superseded.clear();
-            out.findings.length = 0;
-            return applyEdits(ws.root, edits, out);
-        },
-        message: o.message,
-        skipCi: o.skipCi,
-        push: o.push,
-        branch: o.branch,
-        token: o.token,
-    });
-    return { commit, written: commit.paths, ...out };
-}
-
-;// CONCATENATED MODULE: ./lib/src/slurm/statemap.js
-/**
- * The pure state map: what a SLURM job state (as sacct, squeue or scontrol
- * print it) means for a run, and the decision for one run from one tick's
- * observation plus the job's sentinel file. Data in, data out; no I/O.
- *
- * Rules (each one a test in __tests__/statemap.test.ts):
- * - A run succeeds only on COMPLETED with ExitCode 0:0 AND a sentinel that
- *   says exit 0. COMPLETED with the sentinel missing or non-zero is a failure
- *   that says why.
- * - An accounting (sacct) row is final only when its state is terminal and
- *   End is set: sacct lags, and after an accounting outage it shows final
- *   states with End=Unknown for a while.
- * - sacct's main row can say PENDING (JobName `allocation`) while `.batch`
- *   already RUNNING: the job is running.
- * - PENDING, CONFIGURING, REQUEUED, REQUEUE_HOLD, REQUEUE_FED, RESV_DEL_HOLD
- *   are pending; RUNNING, COMPLETING, SUSPENDED, STOPPED, SIGNALING,
- *   RESIZING, STAGE_OUT are running; none of them is terminal.
- * - PREEMPTED is terminal (failed, `preempted`). A job preempted with
- *   requeue goes back to PENDING in the controller at once (its old
- *   accounting record says PREEMPTED); the query layer lets a live,
- *   non-terminal controller state win over a final accounting row, so a
- *   requeued job is seen as pending, not as preempted.
- * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`;
- *   SPECIAL_EXIT is failed `special_exit`.
- * - A state this table does not know is phase `unknown`, never success.
- * - A job no source knows: `unknown`, non-terminal for a grace period, then
- *   `unknown` and terminal with failure reason `unknown_job` (RunStatus has
- *   no "unknown": the monitor records it as failed with that reason).
- * - Arrays: the parent is terminal only when every task is, and succeeds only
- *   when every task completed with 0:0 (and the run's sentinel says exit 0).
- */
-
-
-/** Compact codes (`squeue %t`) to full state names. */
-const COMPACT = {
-    PD: "PENDING",
-    CF: "CONFIGURING",
-    R: "RUNNING",
-    CG: "COMPLETING",
-    CD: "COMPLETED",
-    F: "FAILED",
-    TO: "TIMEOUT",
-    OOM: "OUT_OF_MEMORY",
-    CA: "CANCELLED",
-    NF: "NODE_FAIL",
-    BF: "BOOT_FAIL",
-    DL: "DEADLINE",
-    PR: "PREEMPTED",
-    RQ: "REQUEUED",
-    RH: "REQUEUE_HOLD",
-    RF: "REQUEUE_FED",
-    RD: "RESV_DEL_HOLD",
-    RS: "RESIZING",
-    RV: "REVOKED",
-    SI: "SIGNALING",
-    SE: "SPECIAL_EXIT",
-    SO: "STAGE_OUT",
-    ST: "STOPPED",
-    S: "SUSPENDED",
-};
-const PENDING_STATES = new Set(["PENDING", "CONFIGURING", "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "RESV_DEL_HOLD"]);
-const RUNNING_STATES = new Set(["RUNNING", "COMPLETING", "SUSPENDED", "STOPPED", "SIGNALING", "RESIZING", "STAGE_OUT"]);
-const FAILED_STATES = {
-    FAILED: "exit_code",
-    TIMEOUT: "timeout",
-    OUT_OF_MEMORY: "oom",
-    CANCELLED: "cancelled",
-    NODE_FAIL: "node_fail",
-    BOOT_FAIL: "boot_fail",
-    DEADLINE: "deadline",
-    PREEMPTED: "preempted",
-    REVOKED: "revoked",
-    SPECIAL_EXIT: "special_exit",
-};
-/** `CANCELLED by 0` -> {name: CANCELLED, by: "0"}; `cd` -> COMPLETED; trailing `+` (sacct truncation) dropped. */
-function normalizeState(raw) {
-    const t = raw.trim().replace(/\+$/, "");
-    const m = /^(\S+)\s+by\s+(\S+)$/i.exec(t);
-    const head = (m ? m[1] : t).toUpperCase();
-    const name = COMPACT[head] ?? head;
-    return m ? { name, by: m[2] } : { name };
-}
-/** True for states after which the job will not run again (unless requeued by someone). */
-function isTerminalState(raw) {
-    const { name } = normalizeState(raw);
-    return name === "COMPLETED" || name in FAILED_STATES;
-}
-function statemap_classify(state, exitCode) {
-    const { name, by } = normalizeState(state);
-    if (PENDING_STATES.has(name))
-        return { phase: "pending", terminal: false, note: "waiting to run" };
-    if (RUNNING_STATES.has(name))
-        return { phase: "running", terminal: false, note: "running" };
-    if (name === "COMPLETED") {
-        const parsed = parseExitCode(exitCode);
-        if (!parsed)
-            return { phase: "running", terminal: false, note: "completed, exit code not known yet" };
-        if (parsed.code === 0 && parsed.signal === 0)
-            return { phase: "succeeded", terminal: true, note: "completed with exit 0" };
-        return { phase: "failed", terminal: true, failureReason: "exit_code", note: "completed with a non-zero exit code" };
-    }
-    const reason = FAILED_STATES[name];
-    if (reason === "cancelled") {
-        return by !== undefined
-            ? { phase: "failed", terminal: true, failureReason: reason, cancelledBy: by, note: `cancelled by uid ${by}` }
-            : { phase: "failed", terminal: true, failureReason: reason, note: "cancelled" };
-    }
-    if (reason === "exit_code") {
-        const p = parseExitCode(exitCode);
-        const note = p ? (p.signal ? `failed, killed by signal ${p.signal}` : `failed with exit ${p.code}`) : "failed";
-        return { phase: "failed", terminal: true, failureReason: reason, note };
-    }
-    if (reason)
-        return { phase: "failed", terminal: true, failureReason: reason, note: reason.replace("_", " ") };
-    return {
-        phase: "unknown",
-        terminal: false,
-        failureReason: "unknown_state",
-        note: "a state autolab does not know (never taken as success)",
-    };
-}
-function toDecision(c, evidence) {
-    const { note, ...rest } = c;
-    return { ...rest, detail: `${evidence}: ${note}` };
-}
-/**
- * The meaning of one state (with its exit code) on its own: no sentinel, no
- * End check. COMPLETED 0:0 is `succeeded` here; decideJob adds the sentinel.
- */
-function mapSlurmState(state, exitCode) {
-    const ec = exitCode !== undefined ? ` ExitCode=${exitCode}` : "";
-    return toDecision(statemap_classify(state, exitCode), `State=${state.trim()}${ec}`);
-}
-function describeObs(o) {
-    const parts = [`${o.source} State=${o.state}`];
-    if (o.exitCode !== undefined)
-        parts.push(`ExitCode=${o.exitCode}`);
-    if (o.reason !== undefined && o.reason !== "None")
-        parts.push(`Reason=${o.reason}`);
-    if (o.batchState !== undefined)
-        parts.push(`batch=${o.batchState}${o.batchExitCode ? ` ${o.batchExitCode}` : ""}`);
-    return parts.join(" ");
-}
-/** One job (not an array parent), without the sentinel. */
-function decideOne(o) {
-    const { name } = normalizeState(o.state);
-    const evidence = describeObs(o);
-    // sacct before the job record is complete: main row PENDING (`allocation`), .batch started.
-    if (o.source === "sacct" && PENDING_STATES.has(name) && o.batchState !== undefined) {
-        const b = normalizeState(o.batchState).name;
-        if (RUNNING_STATES.has(b) || b === "COMPLETED" || b in FAILED_STATES) {
-            return { phase: "running", terminal: false, detail: `${evidence}: the batch step has started` };
-        }
-    }
-    const c = statemap_classify(o.state, o.exitCode);
-    if (c.terminal && o.source === "sacct" && o.end === undefined) {
-        return { phase: "running", terminal: false, detail: `${evidence}: End is not set yet, so not final` };
-    }
-    if (c.phase === "succeeded" && o.batchExitCode !== undefined) {
-        const b = parseExitCode(o.batchExitCode);
-        if (b && (b.code !== 0 || b.signal !== 0)) {
-            return {
-                phase: "failed",
-                terminal: true,
-                failureReason: "exit_code",
-                detail: `${evidence}: the batch step did not exit 0`,
-            };
-        }
-    }
-    if (c.phase === "pending" && o.reason)
-        c.note = `waiting to run (reason ${o.reason})`;
-    return toDecision(c, evidence);
-}
-/** Apply the sentinel to a decision that SLURM calls a success. */
-function withSentinel(d, sentinel) {
-    if (d.phase !== "succeeded")
-        return d;
-    if (!sentinel) {
-        return {
-            phase: "failed",
-            terminal: true,
-            failureReason: "sentinel_missing",
-            detail: `${d.detail}; but job_sentinel.json is missing`,
-        };
-    }
-    if (sentinel.exit_code === undefined || sentinel.exit_code === null) {
-        return {
-            phase: "failed",
-            terminal: true,
-            failureReason: "sentinel_missing",
-            detail: `${d.detail}; but job_sentinel.json has no exit_code`,
-        };
-    }
-    if (sentinel.exit_code !== 0) {
-        return {
-            phase: "failed",
-            terminal: true,
-            failureReason: "exit_code",
-            detail: `${d.detail}; but job_sentinel.json says exit ${sentinel.exit_code}`,
-        };
-    }
-    return { ...d, detail: `${d.detail}; sentinel exit 0` };
-}
-function decideArray(o) {
-    const tasks = o.tasks ?? [];
-    if (tasks.length === 0)
-        return {
-            phase: "unknown",
-            terminal: false,
-            failureReason: "unknown_job",
-            detail: `${o.source}: array ${o.jobId} has no tasks listed`,
-        };
-    const decided = tasks.map((t) => ({ t, d: decideOne(t) }));
-    const count = (p) => decided.filter((x) => x.d.phase === p).length;
-    const tally = `${tasks.length} task record(s): ${["succeeded", "failed", "running", "pending", "unknown"]
-        .map((p) => [p, count(p)])
-        .filter(([, n]) => n > 0)
-        .map(([p, n]) => `${n} ${p}`)
-        .join(", ")}`;
-    const open = decided.filter((x) => !x.d.terminal);
-    if (open.length > 0) {
-        const phase = count("running") > 0 ? "running" : count("pending") > 0 ? "pending" : "unknown";
-        return { phase, terminal: false, detail: `array ${o.jobId}: ${tally}` };
-    }
-    const failed = decided.filter((x) => x.d.phase === "failed");
-    if (failed.length === 0)
-        return { phase: "succeeded", terminal: true, detail: `array ${o.jobId}: ${tally}` };
-    const first = failed[0];
-    const out = {
-        phase: "failed",
-        terminal: true,
-        failureReason: first.d.failureReason ?? "exit_code",
-        detail: `array ${o.jobId}: ${tally}; first failure ${first.t.jobId}: ${first.d.detail}`,
-    };
-    if (first.d.cancelledBy !== undefined)
-        out.cancelledBy = first.d.cancelledBy;
-    return out;
-}
-/** The meaning of one observation (a job or an array), before the sentinel and the grace rules (domain/tick.ts). */
-function judgeObservation(o) {
-    return o.tasks !== undefined ? decideArray(o) : decideOne(o);
-}
-/**
- * The decision for one run this tick. With no observation, the job is
- * unknown: not terminal until `graceSeconds` have passed since
- * `unknownSince` (returned so the caller can store it), then terminal with
- * failure reason `unknown_job`. Never success without an observation.
- */
-function decideJob(input) {
-    const { obs, sentinel, now, graceSeconds } = input;
-    if (!obs) {
-        const since = input.unknownSince ?? now.toISOString();
-        const sinceMs = Date.parse(since);
-        const waited = Number.isNaN(sinceMs) ? 0 : (now.getTime() - sinceMs) / 1000;
-        if (waited < graceSeconds) {
-            return {
-                phase: "unknown",
-                terminal: false,
-                unknownSince: Number.isNaN(sinceMs) ? now.toISOString() : since,
-                detail: `neither sacct nor the controller knows the job (since ${since}; grace ${graceSeconds} s)`,
-            };
-        }
-        return {
-            phase: "unknown",
-            terminal: true,
-            failureReason: "unknown_job",
-            unknownSince: since,
-            detail: `neither sacct nor the controller has known the job since ${since} (more than ${graceSeconds} s)`,
-        };
-    }
-    const d = obs.tasks !== undefined ? decideArray(obs) : decideOne(obs);
-    return withSentinel(d, sentinel);
-}
-
-;// CONCATENATED MODULE: ./lib/src/slurm/query.js
-/**
- * Asking the scheduler about many jobs at once, once per monitor tick:
- * one `sacct` call and one `squeue` call for all runs together (split into
- * chunks only when the id list is very long), never one call per run.
- *
- * - sacct: `-j <ids> --parsable2 --noheader --format=...` with main AND step
- *   rows (the `.batch` row tells a started job whose main row still says
- *   PENDING / `allocation`), bounded by `--starttime` when given.
- * - squeue: `--states=all --jobs=<ids> -O ...`. squeue with a list of ids
- *   ignores ids it does not know; with exactly one unknown id it fails with
- *   "Invalid job id specified". That message is the controller's answer
- *   ("not in my queue"), so it is read as zero rows, not as an outage.
- * - Capability is learnt from the sacct call itself: "accounting storage is
- *   disabled" => `disabled` (a lasting site setup); any other failure =>
- *   `down`. In both cases one `scontrol show job -o` (all jobs the controller
- *   knows, filtered here) supplies exit codes and restart counts.
- * - squeue failing (controller unreachable, timeout, any non-zero exit other
- *   than the above) makes the outcome `ok: false` with no observations: an
- *   outage changes no run, it is reported.
- * - Merge, per job or array task: a live, non-terminal controller state wins
- *   (the job is alive; e.g. requeued after a final-looking accounting row);
- *   otherwise a final sacct row (terminal state with End set); otherwise the
- *   controller's terminal state; otherwise a non-final sacct row.
- * - `unresolved` lists ids that no source showed while accounting was down:
- *   their absence is not evidence (a job missing only from squeue is never
- *   taken as finished), so the caller must not count it towards "unknown".
- */
-
-
-
-
-function query_record(calls, r) {
-    const c = { argv: [r.command, ...r.args], ok: exec_ok(r), durationMs: Math.round(r.durationMs) };
-    if (!c.ok)
-        c.error = describeFailure(r);
-    calls.push(c);
-}
-/** Characters of `--jobs=<ids>` per call (Linux refuses one argument over 128 KiB). */
-const MAX_IDS_ARG_CHARS = 100_000;
-/** Split ids into lists of at most `n` ids whose comma-joined text stays under MAX_IDS_ARG_CHARS. */
-function chunk(xs, n) {
-    const out = [];
-    let cur = [];
-    let len = 0;
-    for (const x of xs) {
-        if (cur.length && (cur.length >= n || len + x.length + 1 > MAX_IDS_ARG_CHARS)) {
-            out.push(cur);
-            cur = [];
-            len = 0;
-        }
-        cur.push(x);
-        len += x.length + 1;
-    }
-    if (cur.length)
-        out.push(cur);
-    return out;
-}
-/** Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never throws for scheduler trouble. */
-async function queryJobs(jobIds, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 25_000;
-    const size = Math.max(1, opts.chunkSize ?? Number.MAX_SAFE_INTEGER);
-    const calls = [];
-    const warnings = [];
-    const ids = [];
-    const seen = new Set();
-    for (const raw of jobIds) {
-        const id = raw.trim();
-        if (seen.has(id))
-            continue;
-        seen.add(id);
-        if (!parseArrayJobId(id)) {
-            warnings.push(`not a SLURM job id: ${JSON.stringify(raw)}`);
-            continue;
-        }
-        ids.push(id);
-    }
-    if (ids.length === 0)
-        return { ok: true, observations: new Map(), calls, accounting: "unknown", unresolved: [], warnings };
-    const chunks = chunk(ids, size);
-    const sacctTask = async () => {
-        const rows = [];
-        const spoke = new Set();
-        let accounting = "ok";
-        for (const c of chunks) {
-            const args = ["--noheader", "--parsable2", `--format=${SACCT_FIELDS.join(",")}`, `--jobs=${c.join(",")}`];
-            if (opts.startTime)
-                args.push(`--starttime=${opts.startTime}`);
-            const r = await runArgv(opts.bins?.sacct ?? "sacct", args, { timeoutMs, env: CLIENT_ENV });
-            query_record(calls, r);
-            if (!exec_ok(r)) {
-                accounting = r.spawnError ? "disabled" : r.timedOut ? "down" : classifySacctFailure(r.stderr);
-                warnings.push(`accounting ${accounting}: ${describeFailure(r)}`);
-                break; // in an outage, do not wait out one timeout per chunk
-            }
-            rows.push(...parseSacct(r.stdout));
-            for (const id of c)
-                spoke.add(id);
-        }
-        return { rows, spoke, accounting };
-    };
-    const squeueTask = async () => {
-        const rows = [];
-        for (const c of chunks) {
-            const args = ["--noheader", "--states=all", `--Format=${squeueFormatArg()}`, `--jobs=${c.join(",")}`];
-            const r = await runArgv(opts.bins?.squeue ?? "squeue", args, { timeoutMs, env: CLIENT_ENV });
-            if (!exec_ok(r) && !r.timedOut && !r.spawnError && r.code === 1 && isInvalidJobIdMessage(r.stderr)) {
-                // The controller answered: none of these ids is in its queue.
-                calls.push({ argv: [r.command, ...r.args], ok: true, durationMs: Math.round(r.durationMs) });
-                continue;
-            }
-            query_record(calls, r);
-            if (!exec_ok(r))
-                return { rows, error: describeFailure(r) };
-            rows.push(...parseSqueue(r.stdout));
-        }
-        return { rows, error: undefined };
-    };
-    const [sa, sq] = await Promise.all([sacctTask(), squeueTask()]);
-    if (sq.error !== undefined) {
-        return {
-            ok: false,
-            error: `the controller did not answer: ${sq.error}`,
-            observations: new Map(),
-            calls,
-            accounting: sa.accounting,
-            unresolved: [...ids],
-            warnings,
-        };
-    }
-    let scontrolRows;
-    if (sa.accounting !== "ok") {
-        const r = await runArgv(opts.bins?.scontrol ?? "scontrol", ["show", "job", "-o"], { timeoutMs, env: CLIENT_ENV });
-        query_record(calls, r);
-        if (exec_ok(r))
-            scontrolRows = parseScontrolJobs(r.stdout);
-        else
-            warnings.push(`scontrol fallback failed: ${describeFailure(r)}`);
-    }
-    const observations = buildObservations(ids, { sacct: sa.rows, squeue: sq.rows, scontrol: scontrolRows });
-    const unresolved = sa.accounting === "disabled" ? [] : ids.filter((id) => !observations.has(id) && !sa.spoke.has(id));
-    return { ok: true, observations, calls, accounting: sa.accounting, unresolved, warnings };
-}
-const rowIndexes = new WeakMap();
-function indexRows(rows) {
-    let ix = rowIndexes.get(rows);
-    if (ix)
-        return ix;
-    ix = { byBase: new Map(), byRaw: new Map() };
-    for (const r of rows) {
-        const b = ix.byBase.get(r.base);
-        if (b)
-            b.push(r);
-        else
-            ix.byBase.set(r.base, [r]);
-        if (r.jobIdRaw !== undefined) {
-            const raw = r.jobIdRaw.replace(/\..*$/, "");
-            const l = ix.byRaw.get(raw);
-            if (l)
-                l.push(r);
-            else
-                ix.byRaw.set(raw, [r]);
-        }
-    }
-    rowIndexes.set(rows, ix);
-    return ix;
-}
-/** Rows about `id`; `byRaw` when `id` matched only as the raw id of one array task. */
-function rowsFor(id, rows) {
-    if (!rows)
-        return [];
-    const want = parseArrayJobId(id);
-    if (!want)
-        return [];
-    const ix = indexRows(rows);
-    const sameBase = ix.byBase.get(want.base) ?? [];
-    if (want.task !== undefined) {
-        return sameBase.filter((r) => r.task === want.task || (r.range !== undefined && (expandArrayRange(r.range) ?? []).includes(want.task)));
-    }
-    if (sameBase.length)
-        return [...sameBase];
-    // Asked by the raw id of an array task (`11` for `10_0`).
-    const byRaw = [...(ix.byRaw.get(id) ?? [])];
-    if (byRaw.length)
-        byRaw.byRaw = true;
-    return byRaw;
-}
-function fromRow(jobId, row, source) {
-    const o = { jobId, state: row.state, source };
-    const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"];
-    for (const k of keys)
-        if (row[k] !== undefined)
-            o[k] = row[k];
-    return o;
-}
-function fillFrom(o, row) {
-    if (!row)
-        return o;
-    const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"];
-    for (const k of keys) {
-        if (o[k] === undefined && row[k] !== undefined && !(k === "name" && row.name === "allocation")) {
-            o[k] = row[k];
-        }
-    }
-    return o;
-}
-/** The observation of one job or array task from its rows (see the module comment for the order). */
-function mergeOne(jobId, sacctMain, sacctBatch, live) {
-    const withBatch = (o) => {
-        if (sacctBatch) {
-            o.batchState = sacctBatch.state;
-            if (sacctBatch.exitCode !== undefined)
-                o.batchExitCode = sacctBatch.exitCode;
-        }
-        return o;
-    };
-    if (live && !isTerminalState(live.row.state))
-        return withBatch(fillFrom(fromRow(jobId, live.row, live.source), sacctMain));
-    if (sacctMain && isTerminalState(sacctMain.state) && sacctMain.end !== undefined) {
-        const o = fromRow(jobId, sacctMain, "sacct");
-        if (o.name === "allocation" && live?.row.name)
-            o.name = live.row.name;
-        if (live?.row.restarts !== undefined)
-            o.restarts = live.row.restarts;
-        return withBatch(o);
-    }
-    if (live)
-        return withBatch(fillFrom(fromRow(jobId, live.row, live.source), sacctMain));
-    if (sacctMain)
-        return withBatch(fromRow(jobId, sacctMain, "sacct"));
-    return undefined;
-}
-function liveRow(squeue, scontrol) {
-    if (squeue) {
-        // squeue has no restart count for some versions; scontrol fills gaps.
-        const row = { ...squeue };
-        if (scontrol)
-            for (const k of ["exitCode", "restarts"])
-                if (row[k] === undefined && scontrol[k] !== undefined)
-                    row[k] = scontrol[k];
-        return { row, source: "squeue" };
-    }
-    return scontrol ? { row: scontrol, source: "scontrol" } : undefined;
-}
-const lastOf = (xs) => xs[xs.length - 1];
-/**
- * Pure: one observation per requested id (absent when no source showed the
- * job) from the rows each tool printed. Exported for the unit tests.
- */
-function buildObservations(ids, src) {
-    const out = new Map();
-    for (const id of ids) {
-        const sa = rowsFor(id, src.sacct);
-        const sq = rowsFor(id, src.squeue);
-        const sc = rowsFor(id, src.scontrol);
-        const all = [...sa, ...sq, ...sc];
-        if (all.length === 0)
-            continue;
-        const want = parseArrayJobId(id);
-        const oneTask = Boolean(sa.byRaw || sq.byRaw || sc.byRaw);
-        const isArray = !oneTask && want.task === undefined && all.some((r) => r.task !== undefined || r.range !== undefined);
-        if (!isArray) {
-            const task = want.task;
-            const pick = (rows, step) => lastOf(rows.filter((r) => r.step === step && (task === undefined || r.task === task)));
-            let o = mergeOne(id, pick(sa), pick(sa, "batch"), liveRow(pick(sq), pick(sc)));
-            if (!o && task !== undefined) {
-                // Only a pending range covers this task.
-                const range = lastOf(sq.filter((r) => r.range)) ??
-                    lastOf(sc.filter((r) => r.range)) ??
-                    lastOf(sa.filter((r) => r.range && !r.step));
-                if (range)
-                    o = fromRow(id, { ...range, state: range.state }, sq.includes(range) ? "squeue" : sc.includes(range) ? "scontrol" : "sacct");
-            }
-            if (o)
-                out.set(id, o);
-            continue;
-        }
-        // An array: merge per task index; pending ranges from the freshest source.
-        const indices = new Set();
-        for (const r of all)
-            if (r.task !== undefined)
-                indices.add(r.task);
-        const tasks = [];
-        for (const t of [...indices].sort((a, b) => a - b)) {
-            const of = (rows, step) => lastOf(rows.filter((r) => r.task === t && r.step === step));
-            const main = of(sa);
-            const label = (main ?? of(sq) ?? of(sc))?.jobId ?? `${want.base}_${t}`;
-            const o = mergeOne(label.replace(/\..*$/, ""), main, of(sa, "batch"), liveRow(of(sq), of(sc)));
-            if (o)
-                tasks.push(o);
-        }
-        const rangeSource = sq.length
-            ? [[sq, "squeue"]]
-            : sc.length
-                ? [[sc, "scontrol"]]
-                : [[sa, "sacct"]];
-        for (const [rows, source] of rangeSource) {
-            for (const r of rows) {
-                if (r.range === undefined || r.step !== undefined)
-                    continue;
-                const left = (expandArrayRange(r.range) ?? []).filter((i) => !indices.has(i));
-                if (left.length === 0)
-                    continue;
-                tasks.push(fromRow(r.jobId, r, source));
-            }
-        }
-        const counts = new Map();
-        for (const t of tasks) {
-            const n = normalizeState(t.state).name;
-            counts.set(n, (counts.get(n) ?? 0) + 1);
-        }
-        const name = all.find((r) => !r.step && r.name && r.name !== "allocation")?.name;
-        const parent = {
-            jobId: id,
-            state: `ARRAY ${[...counts].map(([k, v]) => `${k}=${v}`).join(" ")}`.trim(),
-            source: tasks.some((t) => t.source === "sacct") ? "sacct" : sq.length ? "squeue" : "scontrol",
-            tasks,
-        };
-        if (name)
-            parent.name = name;
-        out.set(id, parent);
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/stages/discover.js
@@ -24933,31 +25399,6 @@ async function loadRuns(runs, findings) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./lib/src/store/workspace.js
-/**
- * The workspace a command runs in, resolved once per command: the directory
- * it was started in, the repository root (the git top level, else the
- * directory itself), the git dir, and whether its changes are committed.
- * Replaces the repo-root resolution each command and face did on its own.
- */
-
-
-async function openWorkspace(cwd, o = {}) {
-    const inGit = await isGitRepo(cwd);
-    const root = inGit ? await topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
-    let gitDir;
-    if (inGit) {
-        const r = await git(root, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
-        if (r.code === 0 && r.stdout.trim())
-            gitDir = r.stdout.trim();
-    }
-    return { cwd, root, inGit, gitDir, commits: inGit && (o.commit ?? true) };
-}
-/** The repository root of `cwd` (the git top level, else `cwd`), for faces that need only that. */
-async function repoRootOf(cwd) {
-    return (await isGitRepo(cwd)) ? topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
-}
-
 ;// CONCATENATED MODULE: ./lib/src/domain/duration.js
 /**
  * How long something took: the one duration rule, used by the monitor's run
@@ -24981,41 +25422,6 @@ function elapsedSeconds(start, end, now) {
     if (a === undefined || b === undefined || !Number.isFinite(b))
         return undefined;
     return Math.max(0, Math.round((b - a) / 1000));
-}
-
-;// CONCATENATED MODULE: ./lib/src/slurm/never-starts.js
-/**
- * SLURM pending reasons after which a job will not start unless someone
- * changes the job, the partition or the limits (squeue(1) "JOB REASON CODES").
- */
-const NEVER_STARTS = [
-    "PartitionConfig",
-    "PartitionNodeLimit",
-    "PartitionTimeLimit",
-    "PartitionDown",
-    "PartitionInactive",
-    "BadConstraints",
-    "InvalidAccount",
-    "InvalidQOS",
-    "QOSMaxWallDurationPerJobLimit",
-    "QOSMaxCpuPerJobLimit",
-    "QOSMaxNodePerJobLimit",
-    "QOSMaxMemoryPerJob",
-    "AssocMaxWallDurationPerJobLimit",
-    "AssocMaxCpuPerJobLimit",
-    "AssocMaxNodesPerJobLimit",
-    "ReqNodeNotAvail",
-    "DependencyNeverSatisfied",
-    "JobHeldAdmin",
-    "JobHeldUser",
-    "AccountNotAllowed",
-    "QOSNotAllowed",
-    "FrontEndDown",
-    "NodeDown",
-];
-/** True when the pending reason means the job never starts as it is. */
-function neverStarts(reason) {
-    return NEVER_STARTS.some((r) => reason.startsWith(r));
 }
 
 ;// CONCATENATED MODULE: ./lib/src/stages/placeholders.js
@@ -26186,8 +26592,6 @@ function needsSync(manifest) {
 
 
 
-
-
 function evidenceOf(c, l, m) {
     const ev = jobRunDir(m, c.root, l.run.runDir);
     if (ev.invalid) {
@@ -26252,14 +26656,8 @@ async function decide(c, l, ev) {
         c.findings.push(symlinkFinding(c.root, external_node_path_namespaceObject.join(ev.dir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
     if (!obs)
         return decideRun({ ...base, sentinel: sv.sentinel, sentinelNote: sv.note });
-    return decideRun({
-        ...base,
-        job: obs,
-        verdict: judgeObservation(obs),
-        sentinel: sv.sentinel,
-        sentinelNote: sv.note,
-        neverStarts: obs.reason !== undefined && neverStarts(obs.reason),
-    });
+    const { neverStarts, ...verdict } = c.scheduler.judge(obs);
+    return decideRun({ ...base, job: obs, verdict, sentinel: sv.sentinel, sentinelNote: sv.note, neverStarts });
 }
 /**
  * Bring a succeeded job's artifacts into the checkout: its snapshot first
@@ -26562,7 +26960,7 @@ function merge3(base, ours, theirs, preferOurs, at = "", conflicts = []) {
     return preferOurs ? ours : theirs;
 }
 /** The change-set edit that writes `ours` by the rules above. */
-function manifestEdit(i) {
+function manifest_merge_manifestEdit(i) {
     return {
         path: i.path,
         owner: i.ours.run_id,
@@ -26673,7 +27071,7 @@ function stateFollows(results, now) {
         let s = st;
         for (const e of events)
             if (!ctx.superseded.has(e.m.run_id))
-                s = nextState(s, e.m, e.event, now) ?? s;
+                s = stage_nextState(s, e.m, e.event, now) ?? s;
         return s === st ? undefined : s;
     }, "state.json");
 }
@@ -26683,7 +27081,7 @@ function tickEdits(i) {
         const l = i.runs[k];
         if (!r.changed)
             return;
-        edits.push(manifestEdit({
+        edits.push(manifest_merge_manifestEdit({
             path: l.run.manifestDisplay,
             base: l.manifest,
             baseTexts: r.baseTexts,
@@ -26866,7 +27264,6 @@ function commitMessage(reports, outage) {
 
 
 
-
 async function monitor(opts) {
     const now = opts.now ?? (() => new Date());
     const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
@@ -26877,11 +27274,6 @@ async function monitor(opts) {
     finally {
         await release();
     }
-}
-/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
-function sacctTime(d) {
-    const p = (n) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 /** One question to the scheduler for every run in flight (undefined: nothing to ask). */
 async function ask(opts, inFlight, lookbackDays, clientTimeoutMs, now, findings) {
@@ -26894,8 +27286,8 @@ async function ask(opts, inFlight, lookbackDays, clientTimeoutMs, now, findings)
     const earliest = launched.length
         ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
         : now.getTime() - lookbackDays * 86400 * 1000;
-    const outcome = await queryJobs(jobIds, {
-        startTime: sacctTime(new Date(earliest)),
+    const outcome = await opts.scheduler.query(jobIds, {
+        since: new Date(earliest),
         timeoutMs: clientTimeoutMs,
         ...opts.query,
     });
@@ -26962,6 +27354,7 @@ async function tick(opts, ws, now) {
         settings,
         policy,
         outcome,
+        scheduler: opts.scheduler,
         unresolved: new Set(outcome?.unresolved ?? []),
         dryRun,
         findings,
@@ -27000,7 +27393,7 @@ async function tick(opts, ws, now) {
         monitorState: outage.state,
         now: now(),
     });
-    const rec = await record_record(ws, edits, {
+    const rec = await record(ws, edits, {
         message: commitMessage(reports, outage.outage),
         skipCi: opts.skipCi,
         push: opts.push,
@@ -27012,6 +27405,7 @@ async function tick(opts, ws, now) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/monitor.js
+
 
 
 
@@ -27054,6 +27448,7 @@ Options:
             throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab monitor --help");
         const rep = await monitor({
             cwd: io.cwd,
+            scheduler: slurmCli(),
             runId: a.values["run-id"],
             dryRun: !!a.flags["dry-run"],
             push: a.flags["no-push"] ? false : undefined,
@@ -27267,141 +27662,87 @@ Exit 1 when a manifest cannot be read.
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/slurm/cancel.js
+;// CONCATENATED MODULE: ./lib/src/commands/cancel.js
 /**
- * Cancelling jobs: one `scancel` call for all ids, by argv, with a timeout.
- * scancel is silent and exits 0 for unknown or finished jobs on Slurm 22.05;
- * older and newer versions may instead print "Invalid job id specified" or
- * "Job/step already completing or completed" and exit 1: both mean there is
- * nothing left to cancel, so they are not failures. Whether the job really
- * ended is for the next monitor tick (sacct/squeue) to say, not for scancel.
+ * cancel: `autolab cancel RUN_ID`. Ask the scheduler to cancel the run's
+ * job, then mark the run failed with failure reason `cancelled` (and who
+ * asked), update its ledger line, and commit both in one commit. A run that
+ * is already terminal is left alone. When the scheduler does not take the
+ * request (controller down, munge down), nothing is written and the error
+ * says so: the run is only called cancelled once the scheduler took it. The
+ * monitor's lock is held meanwhile, so a tick running at the same time
+ * cannot overwrite the change; the next tick writes the run's metrics.json
+ * (status failed).
  */
 
 
-const BENIGN = /(Invalid job id specified|already completing or completed|Job has already finished)/i;
-async function cancelJobs(jobIds, opts = {}) {
-    const ids = [...new Set(jobIds.map((s) => s.trim()))];
-    const bad = ids.filter((id) => !parseArrayJobId(id));
-    if (bad.length)
-        return { ok: false, error: `not SLURM job ids: ${bad.join(", ")}`, nothingToCancel: [] };
-    if (ids.length === 0)
-        return { ok: true, nothingToCancel: [] };
-    const args = opts.signal ? [`--signal=${opts.signal}`, ...ids] : ids;
-    const r = await runArgv(opts.scancelBin ?? "scancel", args, { timeoutMs: opts.timeoutMs ?? 25_000, env: CLIENT_ENV });
-    const call = { argv: [r.command, ...r.args], ok: exec_ok(r), durationMs: Math.round(r.durationMs) };
-    const lines = contentLines(r.stderr);
-    const named = (l) => /job(?:\s+id)?\s+([0-9][0-9_[\]\-,%:]*[0-9\]])/i.exec(l)?.[1];
-    const nothingToCancel = ids.filter((id) => lines.some((l) => BENIGN.test(l) && named(l) === id));
-    if (exec_ok(r))
-        return { ok: true, call, nothingToCancel };
-    if (!r.timedOut && !r.spawnError && lines.length > 0 && lines.every((l) => BENIGN.test(l))) {
-        return { ok: true, call: { ...call, ok: true }, nothingToCancel };
-    }
-    call.error = describeFailure(r);
-    return { ok: false, error: call.error, call, nothingToCancel };
+
+
+
+
+
+
+
+
+
+/** The history's evidence of a cancel (pure). */
+function cancelEvidence(m, by, c, reason) {
+    const how = c.asked
+        ? ` (${c.via} ${c.jobId}${c.alreadyEnded ? ": the scheduler says the job had already ended" : ""})`
+        : m.host_mode === "slurm"
+            ? ` (no job id: nothing to ${c.via})`
+            : "";
+    return `cancelled by ${by} with autolab cancel${how}${reason ? `: ${reason}` : ""}`;
 }
-
-;// CONCATENATED MODULE: ./lib/src/stages/cancel.js
-/**
- * cancel: `autolab cancel RUN_ID`. scancel the run's job, then mark the run
- * failed with failure reason `cancelled` (and who asked), update its ledger
- * line, and commit both in one commit. A run that is already terminal is
- * left alone. When scancel fails (controller down, munge down), nothing is
- * written and the error says so: the run is only called cancelled once the
- * scheduler took the request. The monitor's lock is held meanwhile, so a
- * tick running at the same time cannot overwrite the change; the next tick
- * writes the run's metrics.json (status failed).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
 async function cancel(opts) {
-    const inGit = await isGitRepo(opts.cwd);
-    const repoRoot = inGit ? await topLevel(opts.cwd) : external_node_path_namespaceObject.resolve(opts.cwd);
-    const found = await discoverRuns(repoRoot, { runId: opts.runId });
+    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+    const found = await discoverRuns(ws.root, { runId: opts.runId });
     const run = found.runs[0];
     if (!run)
         throw runNotFound(opts.runId, found.findings);
     const now = opts.now ?? (() => new Date());
-    const release = await takeMonitorLock(repoRoot, inGit, now());
+    const release = await takeMonitorLock(ws.root, ws.inGit, now());
     try {
-        const doc = await readManifest(run.manifestPath, run.manifestDisplay);
-        const m = structuredClone(doc.data);
+        const m = structuredClone((await readManifest(run.manifestPath, run.manifestDisplay)).data);
         const before = statusOf(m);
         const jobId = manifestJobId(m);
         const base = { runId: m.run_id, jobId, before, manifestPath: run.manifestDisplay };
-        if (!canTransition(before, "failed")) {
+        if (!canTransition(before, "failed"))
             return { ...base, after: before, scancelled: false, alreadyEnded: false };
-        }
-        let scancelled = false;
+        let asked = false;
         let alreadyEnded = false;
         if (m.host_mode === "slurm" && jobId) {
-            const r = await cancelJobs([jobId], { scancelBin: opts.scancelBin, timeoutMs: opts.timeoutMs });
+            const r = await opts.scheduler.cancel([jobId], { timeoutMs: opts.timeoutMs });
             if (!r.ok) {
-                throw new errors_AutolabError(`scancel of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`, {
+                throw new errors_AutolabError(`${opts.scheduler.terms.cancel} of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`, {
                     file: run.manifestDisplay,
-                    hint: "retry when the controller answers (scontrol ping)",
+                    hint: `retry when the controller answers (${opts.scheduler.terms.ping})`,
                 });
             }
-            scancelled = true;
+            asked = true;
             alreadyEnded = r.nothingToCancel.includes(jobId);
         }
-        const at = isoSeconds(now());
         const by = opts.by ?? process.env.GITHUB_ACTOR ?? external_node_os_namespaceObject.userInfo().username;
-        const evidence = `cancelled by ${by} with autolab cancel` +
-            (scancelled
-                ? ` (scancel ${jobId}${alreadyEnded ? ": the scheduler says the job had already ended" : ""})`
-                : m.host_mode === "slurm"
-                    ? " (no job id: nothing to scancel)"
-                    : "") +
-            (opts.reason ? `: ${opts.reason}` : "");
-        m.status = "failed";
-        m.timestamps = { ...m.timestamps, completed_at: at };
-        m.completed_at = at;
-        m.history = [...(m.history ?? []), { from: before, to: "failed", at, evidence }];
-        m.failure = {
+        const evidence = cancelEvidence(m, by, { asked, alreadyEnded, jobId, via: opts.scheduler.terms.cancel }, opts.reason);
+        const next = transition(m, "failed", isoSeconds(now()), evidence, {
             reason: "cancelled",
             cancelled_by: by,
             message: evidence,
             ...(opts.reason ? { note: opts.reason } : {}),
-        };
-        if (m.host_mode === "slurm")
-            m.slurm = { ...(m.slurm ?? {}), failure_reason: "cancelled", cancelled_by: by };
-        const apply = async () => {
-            await writeManifest(run.manifestPath, m, run.manifestDisplay);
-            const touched = [run.manifestDisplay];
-            if (m.host_mode === "slurm" && jobId) {
-                await upsertLedgerFile(external_node_path_namespaceObject.join(repoRoot, LEDGER_PATH), m, LEDGER_PATH);
-                touched.push(LEDGER_PATH);
-            }
-            return touched;
-        };
-        let commit;
-        if ((opts.commit ?? inGit) && inGit) {
-            commit = await commitBack({
-                repoRoot,
-                apply,
-                message: `autolab: cancel run ${m.run_id}${jobId ? ` (job ${jobId})` : ""}`,
-                skipCi: opts.skipCi,
-                push: opts.push,
-                branch: opts.branch,
-                token: opts.token,
-            });
-        }
-        else {
-            await apply();
-        }
-        return { ...base, after: "failed", scancelled, alreadyEnded, commit };
+        });
+        const edits = [manifestEdit(run.manifestDisplay, next)];
+        if (next.host_mode === "slurm" && jobId)
+            edits.push(edit_ledgerEdit(next));
+        const rec = await recordRun(ws, edits, next, {
+            message: `autolab: cancel run ${next.run_id}${jobId ? ` (job ${jobId})` : ""}`,
+            skipCi: opts.skipCi,
+            push: opts.push,
+            branch: opts.branch,
+            token: opts.token,
+            log: opts.log ?? (() => undefined),
+            rerun: "the job was cancelled; rerunning autolab cancel records it",
+        });
+        return { ...base, after: "failed", scancelled: asked, alreadyEnded, commit: rec.commit };
     }
     finally {
         await release();
@@ -27441,6 +27782,7 @@ function cancelSummary(r) {
 
 
 
+
 const cancel_command = {
     name: "cancel",
     summary: "scancel a run's job and mark the run failed (reason: cancelled)",
@@ -27476,6 +27818,7 @@ Options:
         const res = await cancel({
             cwd: io.cwd,
             runId: a.positionals[0],
+            scheduler: slurmCli(),
             reason: a.values.reason,
             by: a.values.by,
             push: a.flags["no-push"] ? false : undefined,
@@ -27550,19 +27893,19 @@ async function fallBack(ws, opts, why, current, before) {
         ctx.note({
             severity: "warning",
             check: "state.moved",
-            file: STATE_PATH,
+            file: layout_STATE_PATH,
             message: `the stage moved to ${head.stage} meanwhile (another writer); it was not changed to ${to}`,
         });
         return undefined;
     }, "todo fallback");
-    const rec = await record_record(ws, [edit], {
+    const rec = await record(ws, [edit], {
         message: `autolab: ${from} -> ${to} (todo fallback)`,
         push: opts.push,
         branch: opts.branch,
         skipCi: opts.skipCi,
         token: opts.token,
     });
-    const moved = rec.written.includes(STATE_PATH);
+    const moved = rec.written.includes(layout_STATE_PATH);
     return {
         stageBefore: before,
         stageAfter: moved ? to : ((await readState(ws.root))?.stage ?? before),
@@ -27576,8 +27919,8 @@ async function runStep(opts, steps) {
     const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
     const state = await readState(ws.root);
     if (!state) {
-        throw new errors_AutolabError(`no ${STATE_PATH}: nothing tells autolab which stage this repository is in`, {
-            file: STATE_PATH,
+        throw new errors_AutolabError(`no ${layout_STATE_PATH}: nothing tells autolab which stage this repository is in`, {
+            file: layout_STATE_PATH,
             hint: "create it (autolab init does) or use autolab launch / autolab monitor directly",
         });
     }
@@ -27650,11 +27993,15 @@ function runStepText(r) {
 
 
 
+
 /** The steps `autolab run` dispatches to: the real launch and monitor tick. */
-const STEPS = {
-    launch: (o) => launch(o),
-    monitor: (o) => monitor(o),
-};
+function steps() {
+    const scheduler = slurmCli();
+    return {
+        launch: (o) => launch({ ...o, scheduler }),
+        monitor: (o) => monitor({ ...o, scheduler }),
+    };
+}
 const run_command = {
     name: "run",
     summary: "one step of the current .autolab/state.json stage (launch, monitor, or todo fallback)",
@@ -27685,7 +28032,7 @@ by a person or an agent.
             branch: a.values.branch,
             skipCi: !!a.flags["skip-ci"],
             log: (s) => io.stderr(s + "\n"),
-        }, STEPS);
+        }, steps());
         if (a.flags.json)
             io.stdout(JSON.stringify(res, null, 2) + "\n");
         else {
@@ -29936,15 +30283,14 @@ const validate_command = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/stages/doctor.js
+;// CONCATENATED MODULE: ./lib/src/commands/doctor.js
 /**
  * doctor: what this host can do, for a login node that will carry a
- * self-hosted runner. Checks git, the SLURM client tools and their versions,
- * partitions and their limits, accounting (sacct), rsync, Node.js (>= 20 here,
+ * self-hosted runner. Checks git, the scheduler (its probe: client tools and
+ * their versions, partitions and their limits, accounting), rsync, Node.js (>= 20 here,
  * the runner brings node24), glibc >= 2.28 (node24 needs it), and write
  * access to the repository. Each check: ok | warn | fail, with what was seen.
  */
-
 
 
 
@@ -29962,7 +30308,7 @@ function compareVersions(a, b) {
     }
     return 0;
 }
-async function doctor(repoRoot, opts = {}) {
+async function doctor(repoRoot, opts) {
     const checks = [];
     const git = await runArgv("git", ["--version"], { timeoutMs: 5000 });
     checks.push({
@@ -29970,36 +30316,9 @@ async function doctor(repoRoot, opts = {}) {
         level: git.code === 0 ? "ok" : "fail",
         detail: git.code === 0 ? git.stdout.trim() : (git.spawnError ?? git.stderr.trim()),
     });
-    const probe = await probeSlurm({ timeoutMs: opts.timeoutMs ?? 10_000, deep: true });
-    for (const tool of ["sbatch", "squeue", "sacct", "scancel", "sinfo", "scontrol"]) {
-        const t = probe.tools[tool];
-        checks.push({
-            name: tool,
-            level: t?.found ? "ok" : tool === "sacct" || tool === "sinfo" || tool === "scontrol" ? "warn" : "fail",
-            detail: t?.found ? (t.version ?? "found") : (t?.error ?? "not found on PATH"),
-        });
-    }
-    checks.push({
-        name: "submit",
-        level: probe.canSubmit ? "ok" : "fail",
-        detail: probe.canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM",
-    });
-    checks.push({
-        name: "partitions",
-        level: probe.partitions.length ? "ok" : "warn",
-        detail: probe.partitions.length
-            ? probe.partitions
-                .map((p) => `${p.name}${p.default ? "*" : ""} (max time ${p.maxTime ?? "?"}, nodes ${p.nodes ?? "?"}, state ${p.state ?? "?"})`)
-                .join("; ")
-            : "no partitions listed",
-    });
-    checks.push({
-        name: "accounting",
-        level: probe.accounting.works ? "ok" : "warn",
-        detail: probe.accounting.works
-            ? "sacct answers"
-            : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
-    });
+    // The scheduler's own checks: its client tools, submitting, partitions, accounting.
+    const probe = await opts.scheduler.probe({ timeoutMs: opts.timeoutMs ?? 10_000, deep: true });
+    checks.push(...probe.checks);
     const rsync = await runArgv("rsync", ["--version"], { timeoutMs: 5000 });
     checks.push({
         name: "rsync",
@@ -30040,6 +30359,7 @@ function formatDoctor(r) {
 
 
 
+
 const doctor_command = {
     name: "doctor",
     summary: "check this host: git, SLURM tools, partitions, accounting, rsync, Node.js, glibc, repo access",
@@ -30051,7 +30371,7 @@ required check fails.
     async run(argv, io) {
         const a = parseArgs(argv, [{ name: "json" }]);
         const root = await repoRootOf(io.cwd);
-        const rep = await doctor(root);
+        const rep = await doctor(root, { scheduler: slurmCli() });
         io.stdout(a.flags.json ? JSON.stringify(rep, null, 2) + "\n" : formatDoctor(rep));
         return rep.ok ? 0 : 1;
     },

@@ -10,10 +10,12 @@ import { readInputs, type ActionInputs } from "../github/inputs.js";
 import { readActionContext, assertTrustedEvent, type ActionContext } from "../github/context.js";
 import { createOctokit, type Octokit } from "../github/checks.js";
 import { writeSummary } from "../github/summary.js";
-import { launch } from "../stages/launch.js";
+import { launch } from "../commands/launch.js";
+import { slurmCli } from "../scheduler/slurm-cli/index.js";
+import type { Scheduler } from "../scheduler/port.js";
 import { monitor } from "../commands/monitor/index.js";
 import { runVerify } from "../verify/index.js";
-import { cancel } from "../stages/cancel.js";
+import { cancel } from "../commands/cancel.js";
 import { collectStatus } from "../commands/status.js";
 import { repoRootOf } from "../store/workspace.js";
 import { AutolabError, formatError } from "../util/errors.js";
@@ -39,6 +41,8 @@ interface Step {
   ctx: ActionContext;
   repoRoot: string;
   octokit?: Octokit;
+  /** The composition root's one scheduler: every command talks to the cluster through it. */
+  scheduler: Scheduler;
   /** The options launch, monitor and cancel share. */
   common: {
     cwd: string;
@@ -77,6 +81,7 @@ async function setUp(): Promise<Step | undefined> {
     inputs,
     ctx,
     repoRoot: await repoRootOf(cwd),
+    scheduler: slurmCli(),
     octokit: inputs.token ? await createOctokit(inputs.token, ctx.apiUrl) : undefined,
     common: {
       cwd,
@@ -89,7 +94,7 @@ async function setUp(): Promise<Step | undefined> {
   };
 }
 
-async function actionLaunch({ inputs, ctx, common }: Step): Promise<void> {
+async function actionLaunch({ inputs, ctx, common, scheduler }: Step): Promise<void> {
   if (!inputs.design) throw new AutolabError("input 'design' is required for command: launch", { exitCode: 2 });
   const launchKey = ctx.runId
     ? `github-run:${ctx.repository?.owner}/${ctx.repository?.repo}:${ctx.runId}:${inputs.design}`
@@ -98,6 +103,7 @@ async function actionLaunch({ inputs, ctx, common }: Step): Promise<void> {
   const runnerWorkspace = process.env.RUNNER_WORKSPACE;
   const res = await launch({
     ...common,
+    scheduler,
     design: inputs.design,
     dryRun: inputs.dryRun,
     launchKey,
@@ -112,8 +118,8 @@ async function actionLaunch({ inputs, ctx, common }: Step): Promise<void> {
   if (failed) core.setFailed(failed);
 }
 
-async function actionMonitor({ inputs, ctx, repoRoot, octokit, common }: Step): Promise<void> {
-  const rep = await monitor({ ...common, runId: inputs.runId });
+async function actionMonitor({ inputs, ctx, repoRoot, octokit, common, scheduler }: Step): Promise<void> {
+  const rep = await monitor({ ...common, scheduler, runId: inputs.runId });
   setOutputs(monitorOutputs(rep));
   const checkNotes = octokit && ctx.repository ? await publishRunChecks(octokit, ctx, repoRoot, changedRuns(rep)) : [];
   const published = rep.findings.length
@@ -152,9 +158,9 @@ async function actionVerify({ inputs, ctx, repoRoot, octokit }: Step): Promise<v
   if (failed) core.setFailed(failed);
 }
 
-async function actionCancel({ inputs, ctx, common }: Step): Promise<void> {
+async function actionCancel({ inputs, ctx, common, scheduler }: Step): Promise<void> {
   if (!inputs.runId) throw new AutolabError("input 'run-id' is required for command: cancel", { exitCode: 2 });
-  const res = await cancel({ ...common, runId: inputs.runId, by: ctx.actor });
+  const res = await cancel({ ...common, scheduler, runId: inputs.runId, by: ctx.actor });
   setOutputs(cancelOutputs(res));
   await summarise(cancelSummary(res));
 }

@@ -1,5 +1,5 @@
 /** What a cancel reports: the CLI's lines, and the action's outputs and summary. Pure. */
-import type { CancelResult } from "../stages/cancel.js";
+import type { CancelResult } from "../commands/cancel.js";
 import { committedText, type ActionOutputs } from "./common.js";
 import type { SummaryInput } from "./summary.js";
 

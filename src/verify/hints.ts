@@ -1,6 +1,6 @@
 /** The commands the verifier's hints tell a person to run. Pure. */
 import { LEDGER_PATH } from "../domain/layout.js";
-import { shellQuote } from "../slurm/shell.js";
+import { shellQuote } from "../util/shell.js";
 import type { RunNames } from "./types.js";
 
 /** Appends (or rewrites) the run's ledger line. */

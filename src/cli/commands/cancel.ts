@@ -2,8 +2,9 @@
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError } from "../../util/errors.js";
-import { cancel } from "../../stages/cancel.js";
+import { cancel } from "../../commands/cancel.js";
 import { cancelText } from "../../report/cancel.js";
+import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 
 export const command: CliCommand = {
   name: "cancel",
@@ -39,6 +40,7 @@ Options:
     const res = await cancel({
       cwd: io.cwd,
       runId: a.positionals[0],
+      scheduler: slurmCli(),
       reason: a.values.reason,
       by: a.values.by,
       push: a.flags["no-push"] ? false : undefined,

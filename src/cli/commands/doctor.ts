@@ -1,7 +1,8 @@
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
-import { doctor, formatDoctor } from "../../stages/doctor.js";
+import { doctor, formatDoctor } from "../../commands/doctor.js";
 import { repoRootOf } from "../../store/workspace.js";
+import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 
 export const command: CliCommand = {
   name: "doctor",
@@ -14,7 +15,7 @@ required check fails.
   async run(argv, io) {
     const a = parseArgs(argv, [{ name: "json" }]);
     const root = await repoRootOf(io.cwd);
-    const rep = await doctor(root);
+    const rep = await doctor(root, { scheduler: slurmCli() });
     io.stdout(a.flags.json ? JSON.stringify(rep, null, 2) + "\n" : formatDoctor(rep));
     return rep.ok ? 0 : 1;
   },

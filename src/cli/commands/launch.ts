@@ -1,13 +1,15 @@
 /**
  * `autolab launch`: what the action's `command: launch` does, from a login
- * node. Thin: parses options, calls stages/launch.ts, prints the result.
+ * node. Thin: parses options, calls commands/launch.ts with the SLURM
+ * adapter, prints the result.
  */
 import path from "node:path";
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError } from "../../util/errors.js";
-import { launch } from "../../stages/launch.js";
+import { launch } from "../../commands/launch.js";
 import { dryRunRefused, dryRunText, launchFailedText, launchText } from "../../report/launch.js";
+import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 
 export const command: CliCommand = {
   name: "launch",
@@ -55,6 +57,7 @@ Options:
     const res = await launch({
       cwd: io.cwd,
       design: a.positionals[0],
+      scheduler: slurmCli(),
       dryRun: !!a.flags["dry-run"],
       push: a.flags["no-push"] ? false : undefined,
       commit: a.flags["no-commit"] ? false : undefined,

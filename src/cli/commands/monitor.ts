@@ -7,6 +7,7 @@
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError, formatFinding } from "../../util/errors.js";
+import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor } from "../../commands/monitor/index.js";
 import { monitorText } from "../../report/monitor.js";
 
@@ -48,6 +49,7 @@ Options:
       throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab monitor --help");
     const rep = await monitor({
       cwd: io.cwd,
+      scheduler: slurmCli(),
       runId: a.values["run-id"],
       dryRun: !!a.flags["dry-run"],
       push: a.flags["no-push"] ? false : undefined,

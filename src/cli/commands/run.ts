@@ -3,15 +3,19 @@ import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError, formatFinding } from "../../util/errors.js";
 import { runStep, type RunSteps } from "../../commands/run.js";
-import { launch, type LaunchResult } from "../../stages/launch.js";
+import { launch, type LaunchResult } from "../../commands/launch.js";
+import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor, type MonitorReport } from "../../commands/monitor/index.js";
 import { runStepText } from "../../report/run.js";
 
 /** The steps `autolab run` dispatches to: the real launch and monitor tick. */
-const STEPS: RunSteps<LaunchResult, MonitorReport> = {
-  launch: (o) => launch(o),
-  monitor: (o) => monitor(o),
-};
+function steps(): RunSteps<LaunchResult, MonitorReport> {
+  const scheduler = slurmCli();
+  return {
+    launch: (o) => launch({ ...o, scheduler }),
+    monitor: (o) => monitor({ ...o, scheduler }),
+  };
+}
 
 export const command: CliCommand = {
   name: "run",
@@ -44,7 +48,7 @@ by a person or an agent.
         skipCi: !!a.flags["skip-ci"],
         log: (s) => io.stderr(s + "\n"),
       },
-      STEPS,
+      steps(),
     );
     if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
     else {

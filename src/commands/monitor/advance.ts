@@ -24,9 +24,7 @@ import {
   type Moved,
   type RunStep,
 } from "../../domain/tick.js";
-import { neverStarts } from "../../slurm/never-starts.js";
-import { judgeObservation } from "../../slurm/statemap.js";
-import type { QueryOutcome } from "../../slurm/query.js";
+import type { QueryOutcome, Scheduler } from "../../scheduler/port.js";
 import { jobRunDir } from "../../stages/discover.js";
 import type { RunEvent } from "../../domain/stage.js";
 import { extractRun } from "../../steps/extract.js";
@@ -44,6 +42,7 @@ export interface TickContext {
   settings: MonitorSettings;
   policy: Record<string, unknown>;
   outcome?: QueryOutcome;
+  scheduler: Scheduler;
   unresolved: ReadonlySet<string>;
   dryRun: boolean;
   findings: Finding[];
@@ -136,14 +135,8 @@ async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunSt
   if (sv.symlink)
     c.findings.push(symlinkFinding(c.root, path.join(ev.dir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
   if (!obs) return decideRun({ ...base, sentinel: sv.sentinel, sentinelNote: sv.note });
-  return decideRun({
-    ...base,
-    job: obs,
-    verdict: judgeObservation(obs),
-    sentinel: sv.sentinel,
-    sentinelNote: sv.note,
-    neverStarts: obs.reason !== undefined && neverStarts(obs.reason),
-  });
+  const { neverStarts, ...verdict } = c.scheduler.judge(obs);
+  return decideRun({ ...base, job: obs, verdict, sentinel: sv.sentinel, sentinelNote: sv.note, neverStarts });
 }
 
 /**

@@ -41,7 +41,7 @@ import { record } from "../../git/record.js";
 import { parseLedger } from "../../ledger/ledger.js";
 import { LEDGER_PATH, readLedger } from "../../ledger/io.js";
 import { ledgerFollow, ledgerProblems } from "../../ledger/sync.js";
-import { queryJobs, type QueryOutcome } from "../../slurm/query.js";
+import type { QueryOutcome } from "../../scheduler/port.js";
 import { discoverRuns, runNotFound } from "../../stages/discover.js";
 import { takeMonitorLock } from "../../store/lock.js";
 import { loadRuns, type LoadedRun } from "../../store/runs.js";
@@ -67,12 +67,6 @@ export async function monitor(opts: MonitorOptions): Promise<MonitorReport> {
   }
 }
 
-/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
-function sacctTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
 /** One question to the scheduler for every run in flight (undefined: nothing to ask). */
 async function ask(
   opts: MonitorOptions,
@@ -90,8 +84,8 @@ async function ask(
   const earliest = launched.length
     ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
     : now.getTime() - lookbackDays * 86400 * 1000;
-  const outcome = await queryJobs(jobIds, {
-    startTime: sacctTime(new Date(earliest)),
+  const outcome = await opts.scheduler.query(jobIds, {
+    since: new Date(earliest),
     timeoutMs: clientTimeoutMs,
     ...opts.query,
   });
@@ -171,6 +165,7 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     settings,
     policy,
     outcome,
+    scheduler: opts.scheduler,
     unresolved: new Set(outcome?.unresolved ?? []),
     dryRun,
     findings,

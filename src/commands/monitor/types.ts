@@ -2,10 +2,12 @@
 import type { RunStatus } from "../../contract/vocabulary.js";
 import type { CommitBackResult } from "../../git/commitback.js";
 import type { Finding } from "../../util/errors.js";
-import type { QueryOptions } from "../../slurm/query.js";
+import type { QueryOptions, Scheduler } from "../../scheduler/port.js";
 
 export interface MonitorOptions {
   cwd: string;
+  /** The scheduler to ask (the faces build it: the SLURM command-line adapter). */
+  scheduler: Scheduler;
   runId?: string;
   /** Decide and report; write nothing, sync nothing, extract nothing. */
   dryRun?: boolean;
@@ -18,7 +20,7 @@ export interface MonitorOptions {
   now?: () => Date;
   log?: (line: string) => void;
   /** Scheduler program overrides and timeouts (tests, benchmarks). */
-  query?: Pick<QueryOptions, "timeoutMs" | "chunkSize" | "bins">;
+  query?: Pick<QueryOptions, "timeoutMs" | "chunkSize">;
 }
 
 export interface RunReport {

@@ -4,7 +4,7 @@
  * host_mode of the iteration's newest run: older runs may predate a design
  * change). Pure: data in, findings out.
  */
-import { shellQuote } from "../../slurm/shell.js";
+import { shellQuote } from "../../util/shell.js";
 import type { Finding } from "../../util/errors.js";
 import { at, obj, unreadable } from "../doc.js";
 import type { IterationInput, RunInput } from "../types.js";

@@ -20,7 +20,7 @@
 import { normalizeSyncStatus } from "../../contract/vocabulary.js";
 import { failureReasonOf } from "../../domain/run.js";
 import { sentinelForeignJob, type Sentinel } from "../../domain/sentinel.js";
-import { shellQuote } from "../../slurm/shell.js";
+import { shellQuote } from "../../util/shell.js";
 import type { Finding } from "../../util/errors.js";
 import { at, obj, type Doc } from "../doc.js";
 import { monitorCommand } from "../hints.js";

@@ -30,26 +30,21 @@
  *   when every task completed with 0:0 (and the run's sentinel says exit 0).
  */
 import { expandArrayRange, parseArrayJobId, parseExitCode, type ArrayJobId } from "./parse.js";
+import {
+  FAILED_STATES,
+  isTerminalState,
+  normalizeState,
+  PENDING_STATES,
+  RUNNING_STATES,
+  type FailureReason,
+} from "../states.js";
+
+export { isTerminalState, normalizeState, type FailureReason };
 
 export { parseArrayJobId, expandArrayRange };
 export type { ArrayJobId };
 
 export type JobPhase = "pending" | "running" | "succeeded" | "failed" | "unknown";
-
-export type FailureReason =
-  | "exit_code"
-  | "timeout"
-  | "oom"
-  | "cancelled"
-  | "node_fail"
-  | "preempted"
-  | "boot_fail"
-  | "deadline"
-  | "revoked"
-  | "special_exit"
-  | "sentinel_missing"
-  | "unknown_job"
-  | "unknown_state";
 
 export interface StateDecision {
   phase: JobPhase;
@@ -61,89 +56,12 @@ export interface StateDecision {
   detail: string;
 }
 
-/** One job as one tick saw it (built by query.ts from sacct, squeue or scontrol rows). */
-export interface JobObservation {
-  /** The id asked about (for arrays: the array's id). */
-  jobId: string;
-  jobIdRaw?: string;
-  name?: string;
-  /** Raw state as printed, e.g. `CANCELLED by 0`. For arrays: a tally such as `ARRAY COMPLETED=2 PENDING=1`. */
-  state: string;
-  reason?: string;
-  exitCode?: string;
-  start?: string;
-  end?: string;
-  elapsed?: string;
-  nodeList?: string;
-  restarts?: number;
-  source: "sacct" | "squeue" | "scontrol";
-  /** State and exit code of the `.batch` step (sacct only). */
-  batchState?: string;
-  batchExitCode?: string;
-  /** Array tasks (and pending ranges such as `10_[1-2]`), present only for array jobs. */
-  tasks?: JobObservation[];
-}
+import type { JobObservation } from "../port.js";
+
+export type { JobObservation };
 
 export interface SentinelInfo {
   exit_code?: number | null;
-}
-
-/** Compact codes (`squeue %t`) to full state names. */
-const COMPACT: Record<string, string> = {
-  PD: "PENDING",
-  CF: "CONFIGURING",
-  R: "RUNNING",
-  CG: "COMPLETING",
-  CD: "COMPLETED",
-  F: "FAILED",
-  TO: "TIMEOUT",
-  OOM: "OUT_OF_MEMORY",
-  CA: "CANCELLED",
-  NF: "NODE_FAIL",
-  BF: "BOOT_FAIL",
-  DL: "DEADLINE",
-  PR: "PREEMPTED",
-  RQ: "REQUEUED",
-  RH: "REQUEUE_HOLD",
-  RF: "REQUEUE_FED",
-  RD: "RESV_DEL_HOLD",
-  RS: "RESIZING",
-  RV: "REVOKED",
-  SI: "SIGNALING",
-  SE: "SPECIAL_EXIT",
-  SO: "STAGE_OUT",
-  ST: "STOPPED",
-  S: "SUSPENDED",
-};
-
-const PENDING_STATES = new Set(["PENDING", "CONFIGURING", "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "RESV_DEL_HOLD"]);
-const RUNNING_STATES = new Set(["RUNNING", "COMPLETING", "SUSPENDED", "STOPPED", "SIGNALING", "RESIZING", "STAGE_OUT"]);
-const FAILED_STATES: Record<string, FailureReason> = {
-  FAILED: "exit_code",
-  TIMEOUT: "timeout",
-  OUT_OF_MEMORY: "oom",
-  CANCELLED: "cancelled",
-  NODE_FAIL: "node_fail",
-  BOOT_FAIL: "boot_fail",
-  DEADLINE: "deadline",
-  PREEMPTED: "preempted",
-  REVOKED: "revoked",
-  SPECIAL_EXIT: "special_exit",
-};
-
-/** `CANCELLED by 0` -> {name: CANCELLED, by: "0"}; `cd` -> COMPLETED; trailing `+` (sacct truncation) dropped. */
-export function normalizeState(raw: string): { name: string; by?: string } {
-  const t = raw.trim().replace(/\+$/, "");
-  const m = /^(\S+)\s+by\s+(\S+)$/i.exec(t);
-  const head = (m ? m[1] : t).toUpperCase();
-  const name = COMPACT[head] ?? head;
-  return m ? { name, by: m[2] } : { name };
-}
-
-/** True for states after which the job will not run again (unless requeued by someone). */
-export function isTerminalState(raw: string): boolean {
-  const { name } = normalizeState(raw);
-  return name === "COMPLETED" || name in FAILED_STATES;
 }
 
 type Classified = Omit<StateDecision, "detail"> & { note: string };

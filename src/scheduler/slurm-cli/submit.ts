@@ -16,8 +16,8 @@
  * lost). With `adoptJobName`, every retry first looks the job up by name and
  * adopts it when found, rather than submitting twice.
  */
-import { AutolabError } from "../util/errors.js";
-import { describeFailure, ok, runArgv, type ExecResult } from "../util/exec.js";
+import { AutolabError } from "../../util/errors.js";
+import { describeFailure, ok, runArgv, type ExecResult } from "../../util/exec.js";
 import {
   CLIENT_ENV,
   classifySacctFailure,
@@ -207,4 +207,55 @@ export async function findJobsByName(
   // Finding the job is an answer even if one source failed.
   if (errors.length && ids.length === 0) return { ok: false, jobIds: [], error: errors.join("; ") };
   return errors.length ? { ok: true, jobIds: ids, error: errors.join("; ") } : { ok: true, jobIds: ids };
+}
+
+/**
+ * `sbatch --test-only` with the script on stdin: with no script file on the
+ * command line sbatch reads the script from stdin, so nothing is written and
+ * nothing is queued. `argv` is the submit argv (its `--parsable` and script
+ * path are dropped).
+ */
+export async function testOnly(
+  argv: string[],
+  script: string,
+  opts: { cwd: string; timeoutMs?: number; sbatchBin?: string },
+): Promise<{ ok: boolean; output: string }> {
+  const testArgv = ["--test-only", ...argv.filter((a) => a !== "--parsable").slice(0, -1)];
+  const r = await runArgv(opts.sbatchBin ?? "sbatch", testArgv, {
+    cwd: opts.cwd,
+    input: script,
+    timeoutMs: opts.timeoutMs ?? 30_000,
+  });
+  return { ok: ok(r), output: (r.stderr + r.stdout).trim() || r.spawnError || "" };
+}
+
+/**
+ * The controller's own view, used when accounting is down: job ids named
+ * `name` (`squeue --states=all` lists finished jobs until MinJobAge) and the
+ * cluster's MinJobAge in seconds (`scontrol show config`).
+ */
+export async function controllerView(
+  name: string,
+  opts: { timeoutMs?: number; bins?: Partial<Record<"squeue" | "scontrol", string>> } = {},
+): Promise<{ ok: boolean; jobIds: string[]; keepsFinishedSeconds?: number }> {
+  const timeoutMs = opts.timeoutMs ?? 25_000;
+  const [sq, cfg] = await Promise.all([
+    runArgv(opts.bins?.squeue ?? "squeue", ["--noheader", "--states=all", `--name=${name}`, "--format=%i"], {
+      timeoutMs,
+      env: CLIENT_ENV,
+    }),
+    runArgv(opts.bins?.scontrol ?? "scontrol", ["show", "config"], { timeoutMs, env: CLIENT_ENV }),
+  ]);
+  if (!ok(sq)) return { ok: false, jobIds: [] };
+  const ids = [
+    ...new Set(
+      sq.stdout
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => /^\d+/.test(l))
+        .map((l) => /^\d+/.exec(l)![0]),
+    ),
+  ];
+  const m = ok(cfg) ? /^MinJobAge\s*=\s*(\d+)/m.exec(cfg.stdout) : null;
+  return { ok: true, jobIds: ids, keepsFinishedSeconds: m ? Number(m[1]) : undefined };
 }

@@ -6,7 +6,7 @@
  * nothing left to cancel, so they are not failures. Whether the job really
  * ended is for the next monitor tick (sacct/squeue) to say, not for scancel.
  */
-import { describeFailure, ok, runArgv } from "../util/exec.js";
+import { describeFailure, ok, runArgv } from "../../util/exec.js";
 import { CLIENT_ENV, contentLines, parseArrayJobId } from "./parse.js";
 import type { QueryCall } from "./query.js";
 

@@ -61,11 +61,14 @@
  * - `SIGUSR1/2` are not trapped: with `--signal=B:USR1@t` bash would end at
  *   once; use `--signal=USR1@t` (without `B:`) to signal the command.
  */
-import type { Design } from "../contract/types.js";
-import { AutolabError } from "../util/errors.js";
-import { bashQuote, shellJoin, shellQuote } from "./shell.js";
+import type { Design } from "../../contract/types.js";
+import { AutolabError } from "../../util/errors.js";
+import { bashQuote, shellJoin, shellQuote } from "../../util/shell.js";
+import type { JobRequest, JobResources, MemorySize } from "../port.js";
 import {
   type Directive,
+  type NormalizedCompute,
+  formatSlurmTime,
   normalizeCompute,
   normalizeEntrypoint,
   normalizeRuntime,
@@ -103,11 +106,11 @@ export interface RenderedScript {
   sentinelPath: string;
 }
 
-export { SENTINEL_FILE } from "../domain/layout.js";
-import { SENTINEL_FILE } from "../domain/layout.js";
+export { SENTINEL_FILE } from "../../domain/layout.js";
+import { SENTINEL_FILE } from "../../domain/layout.js";
 
-export { jobNameFor } from "../domain/layout.js";
-import { jobNameFor } from "../domain/layout.js";
+export { jobNameFor } from "../../domain/layout.js";
+import { jobNameFor } from "../../domain/layout.js";
 
 /** Repository-relative run directory: `<iterationPath>/runs/<runId>`. */
 export function runDirFor(iterationPath: string, runId: string): string {
@@ -184,22 +187,29 @@ export function buildCommand(design: Design, pythonBin: string): string {
 // ---------------------------------------------------------------------------
 // Directives
 
-function computeDirectives(design: Design): Directive[] {
-  const c = normalizeCompute(design);
+/** `--time` text of a time limit (seconds, or unlimited). */
+function slurmTime(t: number | "unlimited"): string {
+  return t === "unlimited" ? "UNLIMITED" : formatSlurmTime(t);
+}
+
+function computeDirectives(r: JobResources): Directive[] {
   const d: Directive[] = [];
   const add = (option: string, value: string | number | undefined) => {
     if (value !== undefined) d.push({ option, value: String(value) });
   };
-  add("--time", c.time);
-  add("--mem", c.mem);
-  add("--cpus-per-task", c.cpusPerTask);
-  add("--gres", c.gres);
-  add("--partition", c.partition);
-  add("--qos", c.qos);
-  add("--nodes", c.nodes);
-  add("--account", c.account);
-  add("--constraint", c.constraint);
-  d.push(...c.extraOptions);
+  add("--time", r.timeLimit === undefined ? undefined : slurmTime(r.timeLimit));
+  add("--mem", r.memory ? `${r.memory.amount}${r.memory.unit}` : undefined);
+  add("--cpus-per-task", r.cpusPerTask);
+  add(
+    "--gres",
+    r.gpus ? (r.gpus.type !== undefined ? `gpu:${r.gpus.type}:${r.gpus.count}` : `gpu:${r.gpus.count}`) : undefined,
+  );
+  add("--partition", r.partition);
+  add("--qos", r.qos);
+  add("--nodes", r.nodes);
+  add("--account", r.account);
+  add("--constraint", r.constraint);
+  d.push(...r.extraOptions);
   return d;
 }
 
@@ -226,22 +236,69 @@ interface Common {
   env: Array<[string, string]>;
 }
 
-function common(input: RenderInput): Common {
+function common(req: JobRequest): Common {
+  return {
+    runId: req.runId,
+    iterationId: req.iterationId,
+    iterationPath: req.iterationPath,
+    repoRoot: req.workDir,
+    runDir: runDirFor(req.iterationPath, req.runId),
+    command: req.command,
+    setup: req.setup,
+    env: req.env,
+  };
+}
+
+/** Seconds of a normalised SLURM time (`HH:MM:SS`, `D-HH:MM:SS`). */
+function timeSeconds(t: string): number | "unlimited" {
+  if (t === "UNLIMITED") return "unlimited";
+  const m = /^(?:(\d+)-)?(\d+):(\d+):(\d+)$/.exec(t);
+  if (!m) throw new AutolabError(`internal error: walltime ${JSON.stringify(t)} is not normalised`);
+  return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+}
+
+function resourcesOf(c: NormalizedCompute): JobResources {
+  const r: JobResources = { extraOptions: c.extraOptions };
+  if (c.time !== undefined) r.timeLimit = timeSeconds(c.time);
+  if (c.mem !== undefined) {
+    const m = /^(\d+)([KMGT])$/.exec(c.mem);
+    if (!m) throw new AutolabError(`internal error: memory ${JSON.stringify(c.mem)} is not normalised`);
+    r.memory = { amount: BigInt(m[1]), unit: m[2] as MemorySize["unit"] };
+  }
+  if (c.cpusPerTask !== undefined) r.cpusPerTask = c.cpusPerTask;
+  if (c.nodes !== undefined) r.nodes = c.nodes;
+  if (c.gres !== undefined) {
+    const parts = c.gres.split(":");
+    r.gpus = parts.length === 3 ? { count: Number(parts[2]), type: parts[1] } : { count: Number(parts[1]) };
+  }
+  for (const k of ["partition", "qos", "account", "constraint"] as const) if (c[k] !== undefined) r[k] = c[k];
+  return r;
+}
+
+/**
+ * The run's job request from its design: every value validated and
+ * normalised (run id, iteration id and paths first, then runtime, the
+ * command, then compute). Throws an AutolabError naming the design path of
+ * the first invalid value. Pure.
+ */
+export function jobRequest(input: RenderInput): JobRequest {
   const runId = requireSafeToken(input.runId, "run id");
   const iterationId = requireSafeToken(input.iterationId, "iteration id");
   const iterationPath = requireDirectivePath(input.iterationPath, "iteration path", false);
-  const repoRoot = requireDirectivePath(input.repoRoot, "repository root", true);
+  const workDir = requireDirectivePath(input.repoRoot, "repository root", true);
   const runtime = normalizeRuntime(input.design);
   const command = buildCommand(input.design, input.pythonBin);
+  const resources = resourcesOf(normalizeCompute(input.design));
   return {
     runId,
     iterationId,
     iterationPath,
-    repoRoot,
-    runDir: runDirFor(iterationPath, runId),
+    workDir,
+    name: jobNameFor(runId),
     command,
     setup: runtime.setup,
     env: runtime.env,
+    resources,
   };
 }
 
@@ -374,8 +431,13 @@ function finish(lines: string[]): string {
 
 /** The SLURM batch script of a run. Throws an AutolabError naming the design path of any invalid value. */
 export function renderSlurmScript(input: RenderInput): RenderedScript {
-  const c = common(input);
-  const jobName = jobNameFor(c.runId);
+  return renderBatch(jobRequest(input));
+}
+
+/** The SLURM batch script of a validated request. Pure. */
+export function renderBatch(req: JobRequest): RenderedScript {
+  const c = common(req);
+  const jobName = req.name;
   const logDirAbs = absolute(c.repoRoot, `${c.runDir}/logs`);
   const directives: Directive[] = [
     { option: "--job-name", value: jobName },
@@ -383,7 +445,7 @@ export function renderSlurmScript(input: RenderInput): RenderedScript {
     { option: "--error", value: `${logDirAbs}/slurm-%j.err` },
     { option: "--open-mode", value: "append" },
     { option: "--chdir", value: c.repoRoot },
-    ...computeDirectives(input.design),
+    ...computeDirectives(req.resources),
   ];
   const lines = ["#!/bin/bash", ...directives.map(directiveLine), ...body(c, "slurm")];
   return {
@@ -402,12 +464,16 @@ export function renderSlurmScript(input: RenderInput): RenderedScript {
  * Compute values are still validated (the design is the same file).
  */
 export function renderLocalScript(input: RenderInput): RenderedScript {
-  const c = common(input);
-  normalizeCompute(input.design);
+  return renderLocal(jobRequest(input));
+}
+
+/** The local script of a validated request. Pure. */
+export function renderLocal(req: JobRequest): RenderedScript {
+  const c = common(req);
   const lines = ["#!/bin/bash", ...body(c, "local")];
   return {
     script: finish(lines),
-    jobName: jobNameFor(c.runId),
+    jobName: req.name,
     directives: [],
     command: c.command,
     logPaths: { stdout: `${c.runDir}/logs/run_local.out`, stderr: `${c.runDir}/logs/run_local.err` },

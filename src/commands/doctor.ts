@@ -1,13 +1,13 @@
 /**
  * doctor: what this host can do, for a login node that will carry a
- * self-hosted runner. Checks git, the SLURM client tools and their versions,
- * partitions and their limits, accounting (sacct), rsync, Node.js (>= 20 here,
+ * self-hosted runner. Checks git, the scheduler (its probe: client tools and
+ * their versions, partitions and their limits, accounting), rsync, Node.js (>= 20 here,
  * the runner brings node24), glibc >= 2.28 (node24 needs it), and write
  * access to the repository. Each check: ok | warn | fail, with what was seen.
  */
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
-import { probeSlurm, type SlurmProbe } from "../slurm/probe.js";
+import type { Scheduler, SchedulerProbe } from "../scheduler/port.js";
 import { runArgv } from "../util/exec.js";
 
 export type CheckLevel = "ok" | "warn" | "fail";
@@ -18,7 +18,7 @@ export interface DoctorCheck {
 }
 export interface DoctorReport {
   checks: DoctorCheck[];
-  probe: SlurmProbe;
+  probe: SchedulerProbe;
   ok: boolean;
 }
 
@@ -37,7 +37,10 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export async function doctor(repoRoot: string, opts: { timeoutMs?: number } = {}): Promise<DoctorReport> {
+export async function doctor(
+  repoRoot: string,
+  opts: { scheduler: Scheduler; timeoutMs?: number },
+): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [];
   const git = await runArgv("git", ["--version"], { timeoutMs: 5000 });
   checks.push({
@@ -46,39 +49,9 @@ export async function doctor(repoRoot: string, opts: { timeoutMs?: number } = {}
     detail: git.code === 0 ? git.stdout.trim() : (git.spawnError ?? git.stderr.trim()),
   });
 
-  const probe = await probeSlurm({ timeoutMs: opts.timeoutMs ?? 10_000, deep: true });
-  for (const tool of ["sbatch", "squeue", "sacct", "scancel", "sinfo", "scontrol"] as const) {
-    const t = probe.tools[tool];
-    checks.push({
-      name: tool,
-      level: t?.found ? "ok" : tool === "sacct" || tool === "sinfo" || tool === "scontrol" ? "warn" : "fail",
-      detail: t?.found ? (t.version ?? "found") : (t?.error ?? "not found on PATH"),
-    });
-  }
-  checks.push({
-    name: "submit",
-    level: probe.canSubmit ? "ok" : "fail",
-    detail: probe.canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM",
-  });
-  checks.push({
-    name: "partitions",
-    level: probe.partitions.length ? "ok" : "warn",
-    detail: probe.partitions.length
-      ? probe.partitions
-          .map(
-            (p) =>
-              `${p.name}${p.default ? "*" : ""} (max time ${p.maxTime ?? "?"}, nodes ${p.nodes ?? "?"}, state ${p.state ?? "?"})`,
-          )
-          .join("; ")
-      : "no partitions listed",
-  });
-  checks.push({
-    name: "accounting",
-    level: probe.accounting.works ? "ok" : "warn",
-    detail: probe.accounting.works
-      ? "sacct answers"
-      : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
-  });
+  // The scheduler's own checks: its client tools, submitting, partitions, accounting.
+  const probe = await opts.scheduler.probe({ timeoutMs: opts.timeoutMs ?? 10_000, deep: true });
+  checks.push(...probe.checks);
   const rsync = await runArgv("rsync", ["--version"], { timeoutMs: 5000 });
   checks.push({
     name: "rsync",

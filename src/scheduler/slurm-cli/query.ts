@@ -25,7 +25,7 @@
  *   their absence is not evidence (a job missing only from squeue is never
  *   taken as finished), so the caller must not count it towards "unknown".
  */
-import { describeFailure, ok, runArgv, type ExecResult } from "../util/exec.js";
+import { describeFailure, ok, runArgv, type ExecResult } from "../../util/exec.js";
 import {
   CLIENT_ENV,
   classifySacctFailure,
@@ -39,49 +39,13 @@ import {
   squeueFormatArg,
   type JobRow,
 } from "./parse.js";
-import { isTerminalState, normalizeState, type JobObservation } from "./statemap.js";
+import { isTerminalState, normalizeState } from "../states.js";
+import type { AccountingStatus, JobObservation, QueryCall, QueryOptions, QueryOutcome } from "../port.js";
 
-export type { JobObservation };
+export type { AccountingStatus, JobObservation, QueryCall, QueryOptions, QueryOutcome };
 
-export interface QueryCall {
-  /** The program and its arguments. */
-  argv: string[];
-  ok: boolean;
-  durationMs: number;
-  error?: string;
-}
-
-export type AccountingStatus = "ok" | "disabled" | "down" | "unknown";
-
-export interface QueryOutcome {
-  /** False when the controller did not answer: observations is then empty and no run may change. */
-  ok: boolean;
-  error?: string;
-  /** Keyed by the id asked about. */
-  observations: Map<string, JobObservation>;
-  calls: QueryCall[];
-  accounting: AccountingStatus;
-  /** Ids nobody showed while accounting could not be asked: absence here is not evidence. */
-  unresolved: string[];
-  /** Problems that did not stop the query (sacct down, scontrol fallback failed, bad ids). */
-  warnings: string[];
-}
-
-export interface QueryOptions {
-  /**
-   * sacct `--starttime`, e.g. `now-14days` or the oldest run's launch time as
-   * `2026-11-28T10:00:00` in the host's LOCAL time zone (sacct's reading), with a margin.
-   */
-  startTime?: string;
-  /** Per call. Default 25 s. */
-  timeoutMs?: number;
-  /**
-   * Most ids per sacct/squeue call. By default a call takes as many ids as
-   * fit one command-line argument comfortably (about 100,000 characters,
-   * well under Linux's 128 KiB per argument): over 10,000 job ids, so a tick
-   * asks two questions however many runs are in flight.
-   */
-  chunkSize?: number;
+/** The adapter's query options: the port's, plus the program paths (tests, odd installs). */
+export interface SlurmQueryOptions extends QueryOptions {
   bins?: Partial<Record<"sacct" | "squeue" | "scontrol", string>>;
 }
 
@@ -91,6 +55,12 @@ function record(calls: QueryCall[], r: ExecResult): void {
   const c: QueryCall = { argv: [r.command, ...r.args], ok: ok(r), durationMs: Math.round(r.durationMs) };
   if (!c.ok) c.error = describeFailure(r);
   calls.push(c);
+}
+
+/** sacct reads `--starttime` in the local time zone of the machine: format it so. */
+export function sacctTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 /** Characters of `--jobs=<ids>` per call (Linux refuses one argument over 128 KiB). */
@@ -115,8 +85,9 @@ function chunk(xs: string[], n: number): string[][] {
 }
 
 /** Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never throws for scheduler trouble. */
-export async function queryJobs(jobIds: string[], opts: QueryOptions = {}): Promise<QueryOutcome> {
+export async function queryJobs(jobIds: string[], opts: SlurmQueryOptions = {}): Promise<QueryOutcome> {
   const timeoutMs = opts.timeoutMs ?? 25_000;
+  const startTime = opts.startTime ?? (opts.since ? sacctTime(opts.since) : undefined);
   const size = Math.max(1, opts.chunkSize ?? Number.MAX_SAFE_INTEGER);
   const calls: QueryCall[] = [];
   const warnings: string[] = [];
@@ -142,7 +113,7 @@ export async function queryJobs(jobIds: string[], opts: QueryOptions = {}): Prom
     let accounting: AccountingStatus = "ok";
     for (const c of chunks) {
       const args = ["--noheader", "--parsable2", `--format=${SACCT_FIELDS.join(",")}`, `--jobs=${c.join(",")}`];
-      if (opts.startTime) args.push(`--starttime=${opts.startTime}`);
+      if (startTime) args.push(`--starttime=${startTime}`);
       const r = await runArgv(opts.bins?.sacct ?? "sacct", args, { timeoutMs, env: CLIENT_ENV });
       record(calls, r);
       if (!ok(r)) {

@@ -13,7 +13,7 @@
  * exists (sbatch `#SBATCH` lines, comma-separated `--export` lists, file
  * names): ASCII letters, digits, `_`, `.`, `-`, starting with a letter or digit.
  */
-import { AutolabError } from "../util/errors.js";
+import { AutolabError } from "./errors.js";
 
 /**
  * Characters that never need quoting in POSIX sh or bash. `=` is left out so

@@ -6,7 +6,7 @@
  * (`sinfo`) and tries accounting (`sacct`). Every line of `summary` says what
  * was asked and what the answer was, for humans.
  */
-import { describeFailure, ok, runArgv } from "../util/exec.js";
+import { describeFailure, ok, runArgv } from "../../util/exec.js";
 import {
   CLIENT_ENV,
   classifySacctFailure,
@@ -155,4 +155,42 @@ export async function probeSlurm(opts: ProbeOptions = {}): Promise<SlurmProbe> {
   out.canSubmit = canSubmit;
   summary.unshift(canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM");
   return out;
+}
+
+/** The probe as doctor's checks: each client tool (sacct, sinfo and scontrol optional), submitting, partitions, accounting. */
+export function probeChecks(probe: SlurmProbe): Array<{ name: string; level: "ok" | "warn" | "fail"; detail: string }> {
+  const checks: Array<{ name: string; level: "ok" | "warn" | "fail"; detail: string }> = [];
+  for (const tool of ["sbatch", "squeue", "sacct", "scancel", "sinfo", "scontrol"] as const) {
+    const t = probe.tools[tool];
+    checks.push({
+      name: tool,
+      level: t?.found ? "ok" : tool === "sacct" || tool === "sinfo" || tool === "scontrol" ? "warn" : "fail",
+      detail: t?.found ? (t.version ?? "found") : (t?.error ?? "not found on PATH"),
+    });
+  }
+  checks.push({
+    name: "submit",
+    level: probe.canSubmit ? "ok" : "fail",
+    detail: probe.canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM",
+  });
+  checks.push({
+    name: "partitions",
+    level: probe.partitions.length ? "ok" : "warn",
+    detail: probe.partitions.length
+      ? probe.partitions
+          .map(
+            (p) =>
+              `${p.name}${p.default ? "*" : ""} (max time ${p.maxTime ?? "?"}, nodes ${p.nodes ?? "?"}, state ${p.state ?? "?"})`,
+          )
+          .join("; ")
+      : "no partitions listed",
+  });
+  checks.push({
+    name: "accounting",
+    level: probe.accounting.works ? "ok" : "warn",
+    detail: probe.accounting.works
+      ? "sacct answers"
+      : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
+  });
+  return checks;
 }

@@ -1,0 +1,141 @@
+/**
+ * The scheduler's state vocabulary as data: which job states are pending,
+ * running or failed (and with which failure reason), the compact codes
+ * squeue prints, and the pending reasons after which a job never starts.
+ * Pure, no I/O. The state map (slurm-cli/statemap.ts) reads these sets; a
+ * second adapter (the Slurm REST API reports the same state names) maps its
+ * records onto the same sets. A new SLURM state is added here, with a row in
+ * __tests__/unit/scheduler-states.test.ts.
+ */
+
+/** Why a run failed, as the state map names it. */
+export type FailureReason =
+  | "exit_code"
+  | "timeout"
+  | "oom"
+  | "cancelled"
+  | "node_fail"
+  | "preempted"
+  | "boot_fail"
+  | "deadline"
+  | "revoked"
+  | "special_exit"
+  | "sentinel_missing"
+  | "unknown_job"
+  | "unknown_state";
+
+/** Compact codes (`squeue %t`) to full state names. */
+export const COMPACT_STATES: Readonly<Record<string, string>> = {
+  PD: "PENDING",
+  CF: "CONFIGURING",
+  R: "RUNNING",
+  CG: "COMPLETING",
+  CD: "COMPLETED",
+  F: "FAILED",
+  TO: "TIMEOUT",
+  OOM: "OUT_OF_MEMORY",
+  CA: "CANCELLED",
+  NF: "NODE_FAIL",
+  BF: "BOOT_FAIL",
+  DL: "DEADLINE",
+  PR: "PREEMPTED",
+  RQ: "REQUEUED",
+  RH: "REQUEUE_HOLD",
+  RF: "REQUEUE_FED",
+  RD: "RESV_DEL_HOLD",
+  RS: "RESIZING",
+  RV: "REVOKED",
+  SI: "SIGNALING",
+  SE: "SPECIAL_EXIT",
+  SO: "STAGE_OUT",
+  ST: "STOPPED",
+  S: "SUSPENDED",
+};
+
+/** States of a job that waits to run (none terminal). */
+export const PENDING_STATES: ReadonlySet<string> = new Set([
+  "PENDING",
+  "CONFIGURING",
+  "REQUEUED",
+  "REQUEUE_HOLD",
+  "REQUEUE_FED",
+  "RESV_DEL_HOLD",
+]);
+
+/** States of a job that runs (none terminal). */
+export const RUNNING_STATES: ReadonlySet<string> = new Set([
+  "RUNNING",
+  "COMPLETING",
+  "SUSPENDED",
+  "STOPPED",
+  "SIGNALING",
+  "RESIZING",
+  "STAGE_OUT",
+]);
+
+/** Terminal failure states and the failure reason each one records. */
+export const FAILED_STATES: Readonly<Record<string, FailureReason>> = {
+  FAILED: "exit_code",
+  TIMEOUT: "timeout",
+  OUT_OF_MEMORY: "oom",
+  CANCELLED: "cancelled",
+  NODE_FAIL: "node_fail",
+  BOOT_FAIL: "boot_fail",
+  DEADLINE: "deadline",
+  PREEMPTED: "preempted",
+  REVOKED: "revoked",
+  SPECIAL_EXIT: "special_exit",
+};
+
+/**
+ * Pending reasons after which the job will not start without someone
+ * changing the job, the partition or the limits (squeue(1) "JOB REASON
+ * CODES"). A reason matches when it starts with one of these (SLURM appends
+ * details, e.g. `ReqNodeNotAvail, UnavailableNodes:n1`).
+ */
+export const NEVER_STARTS_REASONS: readonly string[] = [
+  "PartitionConfig",
+  "PartitionNodeLimit",
+  "PartitionTimeLimit",
+  "PartitionDown",
+  "PartitionInactive",
+  "BadConstraints",
+  "InvalidAccount",
+  "InvalidQOS",
+  "QOSMaxWallDurationPerJobLimit",
+  "QOSMaxCpuPerJobLimit",
+  "QOSMaxNodePerJobLimit",
+  "QOSMaxMemoryPerJob",
+  "AssocMaxWallDurationPerJobLimit",
+  "AssocMaxCpuPerJobLimit",
+  "AssocMaxNodesPerJobLimit",
+  "ReqNodeNotAvail",
+  "DependencyNeverSatisfied",
+  "JobHeldAdmin",
+  "JobHeldUser",
+  "AccountNotAllowed",
+  "QOSNotAllowed",
+  "FrontEndDown",
+  "NodeDown",
+];
+
+/** True when a pending job with this reason will never start by itself (undefined/empty: false). */
+export function neverStarts(reason: string | undefined): boolean {
+  if (!reason) return false;
+  return NEVER_STARTS_REASONS.some((r) => reason.startsWith(r));
+}
+
+/** `CANCELLED by 0` -> {name: CANCELLED, by: "0"}; `cd` -> COMPLETED; trailing `+` (sacct truncation) dropped. */
+export function normalizeState(raw: string): { name: string; by?: string } {
+  const t = raw.trim().replace(/\+$/, "");
+  const m = /^(\S+)\s+by\s+(\S+)$/i.exec(t);
+  const head = (m ? m[1] : t).toUpperCase();
+  const name = COMPACT_STATES[head] ?? head;
+  return m ? { name, by: m[2] } : { name };
+}
+
+/** True for states after which the job will not run again (unless requeued by someone). */
+export function isTerminalState(raw: string): boolean {
+  const { name } = normalizeState(raw);
+  return name === "COMPLETED" || name in FAILED_STATES;
+}
