@@ -51758,13 +51758,17 @@ function ledgerProblems(ledger) {
 }
 /**
  * The edit that upserts the runs' lines into the ledger as the head has it
- * (runs whose other edits were superseded are left out). A run whose lines are
- * malformed or duplicated is reported at its line and skipped.
+ * (runs whose other edits were superseded are left out; a missing ledger is
+ * created with its header). A run whose lines are malformed or duplicated is
+ * reported at its line and skipped. The file is part of the change even when
+ * its text does not change, so a line an earlier attempt wrote but never
+ * committed gets committed.
  */
-function ledgerEdit(manifests, file = LEDGER_PATH) {
+function ledgerEdit(runs, file = LEDGER_PATH) {
+    const manifests = Array.isArray(runs) ? runs : [runs];
     return {
         path: file,
-        what: "the ledger",
+        what: manifests.length === 1 ? `the ledger line of run ${manifests[0].run_id}` : "the ledger",
         edit(current, ctx) {
             const now = manifests.filter((m) => !ctx.superseded.has(m.run_id));
             if (!now.length)
@@ -51784,110 +51788,7 @@ function ledgerEdit(manifests, file = LEDGER_PATH) {
                     : r.error;
                 ctx.note(findingFromError(e, "ledger.update", file));
             }
-            const changed = text !== existing && results.some((r) => r.action === "added" || r.action === "updated");
-            return changed ? text : "unchanged";
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/src/ledger/io.js
-/**
- * Reading and writing the ledger file (thin adapter around ledger.ts).
- * A missing ledger reads as absent; writing creates `docs/` and the file with
- * a short header. Writes are atomic.
- */
-
-
-
-
-/** Default location, relative to the repository root. */
-
-
-
-/** The ledger's text, or undefined when the file does not exist. */
-async function readLedger(absPath, displayPath = absPath) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(absPath))
-        return undefined;
-    return fs_readTextStrict(absPath, displayPath);
-}
-async function writeLedger(absPath, text) {
-    await writeFileAtomic(absPath, text);
-}
-/**
- * Upsert one run into the ledger file and write it when it changed.
- * Throws (nothing written) when the run's lines are malformed or duplicated.
- */
-async function upsertLedgerFile(absPath, m, displayPath = absPath) {
-    const existing = await readLedger(absPath, displayPath);
-    const before = existing ?? LEDGER_HEADER;
-    let r;
-    try {
-        r = upsertLedger(before, m);
-    }
-    catch (e) {
-        if (e instanceof AutolabError && !e.location.file && e.location.line !== undefined) {
-            throw new AutolabError(e.message, {
-                file: displayPath,
-                line: e.location.line,
-                jsonPath: e.location.jsonPath,
-                hint: e.hint,
-            });
-        }
-        throw e;
-    }
-    if (existing === undefined || r.text !== existing)
-        await writeLedger(absPath, r.text);
-    return { action: r.action, line: r.line, created: existing === undefined };
-}
-/** Upsert many runs in one read and at most one write (for the monitor). */
-async function upsertManyFile(absPath, manifests, displayPath = absPath) {
-    const existing = await readLedger(absPath, displayPath);
-    const before = existing ?? LEDGER_HEADER;
-    const { text, results } = upsertMany(before, manifests);
-    for (const r of results) {
-        if (r.error && !r.error.location.file && r.error.location.line !== undefined) {
-            r.error = new AutolabError(r.error.message, {
-                file: displayPath,
-                line: r.error.location.line,
-                jsonPath: r.error.location.jsonPath,
-                hint: r.error.hint,
-            });
-        }
-    }
-    const changed = text !== existing && results.some((r) => r.action === "added" || r.action === "updated");
-    if (changed)
-        await writeLedger(absPath, text);
-    return { results, written: changed };
-}
-
-;// CONCATENATED MODULE: ./lib/src/ledger/edit.js
-
-
-
-
-function edit_ledgerEdit(m, ledgerPath = LEDGER_PATH) {
-    return {
-        path: ledgerPath,
-        what: `the ledger line of run ${m.run_id}`,
-        edit(current) {
-            const existing = current === undefined ? undefined : new TextDecoder("utf-8", { fatal: true }).decode(current);
-            let text;
-            try {
-                text = ledger_upsertLedger(existing ?? sync_LEDGER_HEADER, m).text;
-            }
-            catch (e) {
-                if (e instanceof errors_AutolabError && !e.location.file && e.location.line !== undefined) {
-                    throw new errors_AutolabError(e.message, {
-                        file: ledgerPath,
-                        line: e.location.line,
-                        jsonPath: e.location.jsonPath,
-                        hint: e.hint,
-                    });
-                }
-                throw e;
-            }
-            // Returned even when unchanged: a line an earlier uncommitted attempt wrote is then committed.
-            return text;
+            return results.some((r) => !r.error) ? text : "unchanged";
         },
     };
 }
@@ -52040,7 +51941,8 @@ function stateEdit(change, what) {
             const text = decodeUtf8Strict(Buffer.from(current), layout_STATE_PATH);
             const state = validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH)).data;
             const next = change(state, ctx);
-            return next === undefined ? "unchanged" : validStateText(next);
+            // Unchanged, the file is still part of the change: a move an earlier uncommitted attempt made gets committed.
+            return next === undefined ? text : validStateText(next);
         },
     };
 }
@@ -52064,15 +51966,10 @@ async function advanceStateAfterLaunch(repoRoot, manifest, now) {
         return undefined;
     return advanceState(repoRoot, manifest, "launched", now());
 }
-
-;// CONCATENATED MODULE: ./lib/src/stages/state.js
-/**
- * `.autolab/state.json`: kept as an import path for the stages. The pure
- * moves live in domain/stage.ts, the file (read, validated write) in
- * store/state-file.ts.
- */
-
-
+/** state.json after run `m`'s event (the stage machine's move), as a change-set edit. */
+function stateAfter(m, event, at) {
+    return stateEdit((st) => stage_nextState(st, m, event, at), `${layout_STATE_PATH} after run ${m.run_id} was ${event}`);
+}
 
 ;// CONCATENATED MODULE: ./lib/src/store/journal.js
 /**
@@ -52120,30 +52017,6 @@ async function readJournal(gitdir, key) {
 }
 async function writeJournal(gitdir, j) {
     await fs_writeFileAtomic(journalFile(gitdir, j.key), JSON.stringify(j, null, 2) + "\n");
-}
-
-;// CONCATENATED MODULE: ./lib/src/store/state-edit.js
-
-
-
-function state_edit_stateEdit(m, event, at) {
-    return {
-        path: layout_STATE_PATH,
-        what: `${layout_STATE_PATH} after run ${m.run_id} was ${event}`,
-        edit(current) {
-            if (current === undefined)
-                return "unchanged";
-            const text = new TextDecoder("utf-8", { fatal: true }).decode(current);
-            const state = validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH)).data;
-            const next = stage_nextState(state, m, event, at);
-            // Unchanged, it is still part of the change: an earlier uncommitted attempt's move gets committed.
-            if (!next)
-                return text;
-            const out = serializeState(next);
-            validate_assertValid(validate_parseDocument("state", out, layout_STATE_PATH));
-            return out;
-        },
-    };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/store/workspace.js
@@ -53775,9 +53648,9 @@ function launchEdits(g, s, m) {
 function sideEdits(g, m, movesState) {
     const edits = [];
     if (m.host_mode === "slurm" && manifestJobId(m))
-        edits.push(edit_ledgerEdit(m));
+        edits.push(ledgerEdit(m));
     if (movesState)
-        edits.push(state_edit_stateEdit(m, "launched", g.now()));
+        edits.push(stateAfter(m, "launched", g.now()));
     if (m.host_mode === "local")
         edits.push(...localEvidence(g.ws.root, g.layout.runDir).map(keep));
     return edits;
@@ -56748,7 +56621,77 @@ function afterSync(i) {
     return st.done();
 }
 
-;// CONCATENATED MODULE: ./lib/src/stages/discover.js
+;// CONCATENATED MODULE: ./lib/src/ledger/io.js
+/**
+ * Reading and writing the ledger file (thin adapter around ledger.ts).
+ * A missing ledger reads as absent; writing creates `docs/` and the file with
+ * a short header. Writes are atomic.
+ */
+
+
+
+
+/** Default location, relative to the repository root. */
+
+
+
+/** The ledger's text, or undefined when the file does not exist. */
+async function readLedger(absPath, displayPath = absPath) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(absPath))
+        return undefined;
+    return fs_readTextStrict(absPath, displayPath);
+}
+async function writeLedger(absPath, text) {
+    await writeFileAtomic(absPath, text);
+}
+/**
+ * Upsert one run into the ledger file and write it when it changed.
+ * Throws (nothing written) when the run's lines are malformed or duplicated.
+ */
+async function upsertLedgerFile(absPath, m, displayPath = absPath) {
+    const existing = await readLedger(absPath, displayPath);
+    const before = existing ?? LEDGER_HEADER;
+    let r;
+    try {
+        r = upsertLedger(before, m);
+    }
+    catch (e) {
+        if (e instanceof AutolabError && !e.location.file && e.location.line !== undefined) {
+            throw new AutolabError(e.message, {
+                file: displayPath,
+                line: e.location.line,
+                jsonPath: e.location.jsonPath,
+                hint: e.hint,
+            });
+        }
+        throw e;
+    }
+    if (existing === undefined || r.text !== existing)
+        await writeLedger(absPath, r.text);
+    return { action: r.action, line: r.line, created: existing === undefined };
+}
+/** Upsert many runs in one read and at most one write (for the monitor). */
+async function upsertManyFile(absPath, manifests, displayPath = absPath) {
+    const existing = await readLedger(absPath, displayPath);
+    const before = existing ?? LEDGER_HEADER;
+    const { text, results } = upsertMany(before, manifests);
+    for (const r of results) {
+        if (r.error && !r.error.location.file && r.error.location.line !== undefined) {
+            r.error = new AutolabError(r.error.message, {
+                file: displayPath,
+                line: r.error.location.line,
+                jsonPath: r.error.location.jsonPath,
+                hint: r.error.hint,
+            });
+        }
+    }
+    const changed = text !== existing && results.some((r) => r.action === "added" || r.action === "updated");
+    if (changed)
+        await writeLedger(absPath, text);
+    return { results, written: changed };
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/discover.js
 /**
  * Run discovery: find every `experiments/<bucket>/<iteration_id>/runs/<run_id>/run_manifest.json`
  * in a repository, the way the glob `experiments/*\/*\/runs/*\/run_manifest.json`
@@ -57215,7 +57158,7 @@ function elapsedSeconds(start, end, now) {
     return Math.max(0, Math.round((b - a) / 1000));
 }
 
-;// CONCATENATED MODULE: ./lib/src/stages/placeholders.js
+;// CONCATENATED MODULE: ./lib/src/domain/placeholders.js
 /**
  * Placeholder templates for commands the tool runs on a researcher's behalf
  * (extract parsers, rsync sources): `python -m parse {run_dir} --id {run_id}`.
@@ -58026,7 +57969,7 @@ async function extractRun(ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/src/stages/sync.js
+;// CONCATENATED MODULE: ./lib/src/steps/sync.js
 /**
  * Artifact sync: bring a finished run's outputs into its run directory.
  *
@@ -61061,7 +61004,7 @@ async function cancel(opts) {
         });
         const edits = [manifestEdit(run.manifestDisplay, next)];
         if (next.host_mode === "slurm" && jobId)
-            edits.push(edit_ledgerEdit(next));
+            edits.push(ledgerEdit(next));
         const rec = await recordRun(ws, edits, next, {
             message: `autolab: cancel run ${next.run_id}${jobId ? ` (job ${jobId})` : ""}`,
             skipCi: opts.skipCi,

@@ -18,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { discoverRuns } from "../../src/stages/discover.js";
+import { discoverRuns } from "../../src/store/discover.js";
 import { readLedger } from "../../src/ledger/io.js";
 import { parseLedger } from "../../src/ledger/ledger.js";
 import { readManifest } from "../../src/contract/manifest.js";

@@ -28,7 +28,7 @@ import { parseDocument } from "../../src/contract/validate.js";
 import { loadPolicy } from "../../src/contract/policy.js";
 import { resolveIteration } from "../../src/contract/design.js";
 import { buildCommand } from "../../src/scheduler/slurm-cli/render.js";
-import { renderArgv } from "../../src/stages/placeholders.js";
+import { renderArgv } from "../../src/domain/placeholders.js";
 import { jsonObjectFromStdout } from "../../src/steps/extract.js";
 import { runArgv, ok } from "../../src/util/exec.js";
 import type { Design } from "../../src/contract/types.js";

@@ -224,6 +224,9 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     // sacct may lag behind the controller for a moment; the controller says RUNNING.
     expect(runOf(rep, runId).after).toBe("running");
     expectConsistent(root, "long", runId);
+    // slurmctld refuses an EndTime that is not after the job's StartTime ("Invalid time
+    // specified"): a job that started in this very second needs a second to be timed out.
+    await new Promise((r) => setTimeout(r, 1100));
     await scontrol(["update", `JobId=${jobId}`, "EndTime=now"]);
     await waitForSacct(jobId);
     rep = await tick(root, { runId });

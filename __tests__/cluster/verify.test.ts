@@ -21,7 +21,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { command as verifyCommand } from "../../src/cli/commands/verify.js";
 import { main } from "../../src/cli/main.js";
 import type { CliIO } from "../../src/cli/command.js";
-import { discoverRuns } from "../../src/stages/discover.js";
+import { discoverRuns } from "../../src/store/discover.js";
 import { runVerify, VERIFY_CHECKS, type VerifyReport } from "../../src/verify/index.js";
 import type { Finding } from "../../src/util/errors.js";
 import type { VerifyStage } from "../../src/contract/vocabulary.js";

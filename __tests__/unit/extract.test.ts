@@ -22,8 +22,8 @@ import {
   splitCommandLine,
   substitutePlaceholders,
   RUN_PLACEHOLDERS,
-} from "../../src/stages/placeholders.js";
-import { syncRecord, syncArtifacts } from "../../src/stages/sync.js";
+} from "../../src/domain/placeholders.js";
+import { syncRecord, syncArtifacts } from "../../src/steps/sync.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";

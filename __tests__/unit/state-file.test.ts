@@ -43,7 +43,8 @@ describe("stateEdit", () => {
     expect(e.path).toBe(STATE_PATH);
     expect(JSON.parse(e.edit(enc(base), ctx()) as string).stage).toBe("design");
     expect(e.edit(undefined, ctx())).toBe("unchanged");
-    expect(stateEdit(() => undefined).edit(enc(base), ctx())).toBe("unchanged");
+    // No move: the head's text is kept as part of the change (an earlier uncommitted move gets committed).
+    expect(new TextDecoder().decode(enc(base))).toBe(stateEdit(() => undefined).edit(enc(base), ctx()));
   });
 
   it("refuses to write an invalid state, or to edit an invalid one", () => {

@@ -9,14 +9,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AutolabState, RunManifest } from "../../src/contract/types.js";
+import { nextState } from "../../src/domain/stage.js";
 import {
   advanceState,
   advanceStateAfterLaunch,
-  nextState,
   readStateStrict,
   serializeState,
   STATE_PATH,
-} from "../../src/stages/state.js";
+} from "../../src/store/state-file.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
 

@@ -12,7 +12,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { syncArtifacts } from "../../src/stages/sync.js";
+import { syncArtifacts } from "../../src/steps/sync.js";
 
 const saved = process.env.RSYNC_RSH;
 afterEach(() => {

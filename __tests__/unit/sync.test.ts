@@ -33,7 +33,7 @@ import {
   syncRecord,
   type ArtifactSyncConfig,
   type SyncContext,
-} from "../../src/stages/sync.js";
+} from "../../src/steps/sync.js";
 import { AutolabError } from "../../src/util/errors.js";
 
 const RUN_ID = "20261128T151432Z_093977";

@@ -46,11 +46,11 @@ import { isoSeconds } from "../domain/time.js";
 import type { Recorded } from "../git/record.js";
 import type { CommitBackResult } from "../git/commitback.js";
 import { headSha } from "../git/git.js";
-import { ledgerEdit } from "../ledger/edit.js";
+import { ledgerEdit } from "../ledger/sync.js";
 import type { JobRequest, Scheduler, Submission } from "../scheduler/port.js";
-import { readStateStrict } from "../stages/state.js";
+import { readStateStrict } from "../store/state-file.js";
 import { readJournal, writeJournal, type JournalEntry } from "../store/journal.js";
-import { stateEdit } from "../store/state-edit.js";
+import { stateAfter } from "../store/state-file.js";
 import { openWorkspace, type Workspace } from "../store/workspace.js";
 import { localEvidence, runLocally } from "../steps/local-run.js";
 import { keep, manifestEdit, recordRun } from "../steps/record-run.js";
@@ -539,7 +539,7 @@ function launchEdits(g: Gathered, s: Submission, m: RunManifest): FileEdit[] {
 function sideEdits(g: Gathered, m: RunManifest, movesState: boolean): FileEdit[] {
   const edits: FileEdit[] = [];
   if (m.host_mode === "slurm" && manifestJobId(m)) edits.push(ledgerEdit(m));
-  if (movesState) edits.push(stateEdit(m, "launched", g.now()));
+  if (movesState) edits.push(stateAfter(m, "launched", g.now()));
   if (m.host_mode === "local") edits.push(...localEvidence(g.ws.root, g.layout.runDir).map(keep));
   return edits;
 }

@@ -9,7 +9,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { RunManifest } from "../contract/types.js";
-import { discoverRuns } from "../stages/discover.js";
+import { discoverRuns } from "../store/discover.js";
 import { MONITOR_STATE_PATH } from "../domain/layout.js";
 import type { Finding } from "../util/errors.js";
 import { outageFinding, sortStatusRows, statusRow, type OutageRecord, type StatusRow } from "../report/status.js";

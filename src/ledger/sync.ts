@@ -98,13 +98,17 @@ export function ledgerProblems(ledger: ParsedLedger): Finding[] {
 
 /**
  * The edit that upserts the runs' lines into the ledger as the head has it
- * (runs whose other edits were superseded are left out). A run whose lines are
- * malformed or duplicated is reported at its line and skipped.
+ * (runs whose other edits were superseded are left out; a missing ledger is
+ * created with its header). A run whose lines are malformed or duplicated is
+ * reported at its line and skipped. The file is part of the change even when
+ * its text does not change, so a line an earlier attempt wrote but never
+ * committed gets committed.
  */
-export function ledgerEdit(manifests: readonly RunManifest[], file = LEDGER_PATH): FileEdit {
+export function ledgerEdit(runs: RunManifest | readonly RunManifest[], file = LEDGER_PATH): FileEdit {
+  const manifests = Array.isArray(runs) ? (runs as readonly RunManifest[]) : [runs as RunManifest];
   return {
     path: file,
-    what: "the ledger",
+    what: manifests.length === 1 ? `the ledger line of run ${manifests[0].run_id}` : "the ledger",
     edit(current, ctx) {
       const now = manifests.filter((m) => !ctx.superseded.has(m.run_id));
       if (!now.length) return "unchanged";
@@ -123,8 +127,7 @@ export function ledgerEdit(manifests: readonly RunManifest[], file = LEDGER_PATH
             : r.error;
         ctx.note(findingFromError(e, "ledger.update", file));
       }
-      const changed = text !== existing && results.some((r) => r.action === "added" || r.action === "updated");
-      return changed ? text : "unchanged";
+      return results.some((r) => !r.error) ? text : "unchanged";
     },
   };
 }

@@ -42,7 +42,7 @@ import type { Design, Metrics, RunManifest } from "../contract/types.js";
 import { AutolabError } from "../util/errors.js";
 import { describeFailure, runArgv, type ExecResult } from "../util/exec.js";
 import { displayPath } from "../util/fs.js";
-import { RUN_PLACEHOLDERS, renderArgv, splitCommandLine, type PlaceholderValues } from "../stages/placeholders.js";
+import { RUN_PLACEHOLDERS, renderArgv, splitCommandLine, type PlaceholderValues } from "../domain/placeholders.js";
 import { parseSentinel } from "../domain/sentinel.js";
 import {
   jsonObjectFromStdout,

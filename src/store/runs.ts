@@ -11,7 +11,7 @@ import { parseDocument } from "../contract/validate.js";
 import { METRICS_FILE } from "../domain/layout.js";
 import { manifestJobId } from "../domain/run.js";
 import { needsWork, stableText } from "../domain/tick.js";
-import type { DiscoveredRun } from "../stages/discover.js";
+import type { DiscoveredRun } from "./discover.js";
 import { findingFromError, type Finding } from "../util/errors.js";
 import { readTextStrict } from "../util/fs.js";
 

@@ -77,7 +77,8 @@ export function stateEdit(
       const text = decodeUtf8Strict(Buffer.from(current), STATE_PATH);
       const state = assertValid(parseDocument<AutolabState>("state", text, STATE_PATH)).data;
       const next = change(state, ctx);
-      return next === undefined ? "unchanged" : validStateText(next);
+      // Unchanged, the file is still part of the change: a move an earlier uncommitted attempt made gets committed.
+      return next === undefined ? text : validStateText(next);
     },
   };
 }
@@ -108,4 +109,9 @@ export async function advanceStateAfterLaunch(
 ): Promise<string | undefined> {
   if (manifest.status === "failed") return undefined;
   return advanceState(repoRoot, manifest, "launched", now());
+}
+
+/** state.json after run `m`'s event (the stage machine's move), as a change-set edit. */
+export function stateAfter(m: RunManifest, event: RunEvent, at: Date): FileEdit {
+  return stateEdit((st) => nextState(st, m, event, at), `${STATE_PATH} after run ${m.run_id} was ${event}`);
 }

@@ -26,8 +26,8 @@ import { LEDGER_PATH, METRICS_FILE, POLICY_PATH, SENTINEL_FILE, SLURM_SCRIPT_FIL
 import { manifestJobId } from "../domain/run.js";
 import { parseSentinel } from "../domain/sentinel.js";
 import { indexLedger } from "../ledger/ledger.js";
-import { jobRunDir, type DiscoveredRun } from "../stages/discover.js";
-import { readState } from "../stages/state.js";
+import { jobRunDir, type DiscoveredRun } from "../store/discover.js";
+import { readState } from "../store/state-file.js";
 import { AutolabError, type Finding } from "../util/errors.js";
 import { decodeUtf8Strict, resolveInside } from "../util/fs.js";
 import { MANIFEST_PATH_POINTERS } from "./checks/manifest.js";

@@ -18,7 +18,7 @@
 import { realpath } from "node:fs/promises";
 import { VERIFY_STAGES, type VerifyStage } from "../contract/vocabulary.js";
 import { submitSettings } from "../domain/settings.js";
-import { discoverRuns } from "../stages/discover.js";
+import { discoverRuns } from "../store/discover.js";
 import { AutolabError, type Finding } from "../util/errors.js";
 import { runArgv } from "../util/exec.js";
 import { judgePolicyCommand, planPolicyCommand } from "./checks/policy-commands.js";

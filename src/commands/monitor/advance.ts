@@ -25,10 +25,10 @@ import {
   type RunStep,
 } from "../../domain/tick.js";
 import type { QueryOutcome, Scheduler } from "../../scheduler/port.js";
-import { jobRunDir } from "../../stages/discover.js";
+import { jobRunDir } from "../../store/discover.js";
 import type { RunEvent } from "../../domain/stage.js";
 import { extractRun } from "../../steps/extract.js";
-import { resolveSyncConfig, syncArtifacts, syncingRecord, syncRecord, type SyncResult } from "../../stages/sync.js";
+import { resolveSyncConfig, syncArtifacts, syncingRecord, syncRecord, type SyncResult } from "../../steps/sync.js";
 import { evidenceFiles, readRunSentinel, symlinkFinding, tail } from "../../store/evidence.js";
 import type { LoadedRun } from "../../store/runs.js";
 import { findingFromError, type Finding } from "../../util/errors.js";

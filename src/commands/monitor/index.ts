@@ -42,7 +42,7 @@ import { parseLedger } from "../../ledger/ledger.js";
 import { LEDGER_PATH, readLedger } from "../../ledger/io.js";
 import { ledgerFollow, ledgerProblems } from "../../ledger/sync.js";
 import type { QueryOutcome } from "../../scheduler/port.js";
-import { discoverRuns, runNotFound } from "../../stages/discover.js";
+import { discoverRuns, runNotFound } from "../../store/discover.js";
 import { takeMonitorLock } from "../../store/lock.js";
 import { loadRuns, type LoadedRun } from "../../store/runs.js";
 import { openWorkspace, type Workspace } from "../../store/workspace.js";

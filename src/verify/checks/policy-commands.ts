@@ -22,7 +22,7 @@ import path from "node:path";
 import { expandPlaceholders, POLICY_PATH } from "../../contract/policy.js";
 import { SLURM_CLIENTS } from "../../scheduler/slurm-cli/probe.js";
 import { shellJoin } from "../../util/shell.js";
-import { splitCommandLine } from "../../stages/placeholders.js";
+import { splitCommandLine } from "../../domain/placeholders.js";
 import { AutolabError, type Finding, type SourceLocation } from "../../util/errors.js";
 import { describeFailure, ok, type ExecResult } from "../../util/exec.js";
 import { at, valueAt } from "../doc.js";

@@ -31,7 +31,7 @@ import { isSuccessLike } from "../contract/vocabulary.js";
 import { AutolabError } from "../util/errors.js";
 import { describeFailure, runArgv, type ExecResult } from "../util/exec.js";
 import { resolveInside } from "../util/fs.js";
-import { RUN_PLACEHOLDERS, substitutePlaceholders } from "./placeholders.js";
+import { RUN_PLACEHOLDERS, substitutePlaceholders } from "../domain/placeholders.js";
 
 export type SyncMode = "shared" | "rsync";
 
