@@ -15,6 +15,13 @@
  * - Bot identity by default (github-actions[bot]), set through the
  *   GIT_AUTHOR_* / GIT_COMMITTER_* environment so no user or env setting wins.
  * - Nothing changed (the private index tree equals the base tree) => no commit.
+ * - Commits of the branch that never reached the remote (a push refused by a
+ *   protected branch or a hook, or one that failed) are pushed by the next
+ *   call, also one with nothing new to commit; the result says how many
+ *   (`pushedBacklog`), or how far the branch is still ahead and why (see
+ *   backlog.ts). A push that does not land throws (the local commit holds the
+ *   change), or with `onUnpushed: "report"` returns the result with
+ *   `unpushed` set.
  * - A rejected push (the branch moved, or a remote-side ref-lock failure) is
  *   retried with jittered exponential backoff. Before retrying, the remote
  *   branch is fetched and the change is rebuilt on its new head — never by a
@@ -50,13 +57,47 @@
  *   written to `.git/config`, never on a command line, redacted from errors.
  */
 import { lstatSync } from "node:fs";
-import { mkdtemp, rm, rmdir } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AutolabError } from "../util/errors.js";
 import { ok } from "../util/exec.js";
-import { currentBranch, git, hasRemote, headSha, isAncestor, revParse, statusPorcelain, topLevel } from "./git.js";
-import { credentialConfig, fetchBranch, pushCommit, pushFailure, short, type RemoteTarget } from "./remote.js";
+import {
+  aheadOf,
+  backoff,
+  fetchPending,
+  pending as pendingErr,
+  pushBacklog,
+  pushTracked,
+  PushPending,
+  sleep,
+  type PushCtx,
+  type RetryPolicy,
+} from "./backlog.js";
+import {
+  currentBranch,
+  git,
+  hasRemote,
+  headSha,
+  isAncestor,
+  redact,
+  revParse,
+  statusPorcelain,
+  topLevel,
+} from "./git.js";
+import { credentialConfig, fetchBranch, pushFailure, short } from "./remote.js";
+import {
+  changes,
+  covers,
+  emptyTree,
+  lstatOrUndefined,
+  materialize,
+  normalizeRepoPath,
+  treeOf,
+  type TreeCtx,
+} from "./trees.js";
+
+export { normalizeRepoPath } from "./trees.js";
 
 export interface CommitIdentity {
   name: string;
@@ -98,6 +139,29 @@ export interface CommitBackOptions {
   baseDelayMs?: number;
   /** For HTTP(S) remotes: sent as `AUTHORIZATION: basic base64(x-access-token:<token>)`. */
   token?: string;
+  /**
+   * A push that does not land (refused, failed, or the remote diverged from
+   * the branch's unpushed commits): "throw" (default) an AutolabError saying
+   * where the commit is and how far the branch is ahead; "report": return the
+   * result with `unpushed` set. Either way the commit stays where it was
+   * made, and the next call pushes it.
+   */
+  onUnpushed?: "throw" | "report";
+}
+
+/** The branch is still ahead of the remote after this call. */
+export interface Unpushed {
+  remote: string;
+  branch: string;
+  /** The commit that should be on the remote branch. */
+  sha: string;
+  /** Commits of `sha` that are not on the remote (as last fetched). */
+  ahead: number;
+  /** The remote's answer (redacted), or why nothing was pushed. */
+  reason: string;
+  /** The whole explanation, with where the commit is kept. */
+  message: string;
+  hint?: string;
 }
 
 export interface CommitBackResult {
@@ -110,27 +174,17 @@ export interface CommitBackResult {
   branch?: string;
   /** Every path `apply()` reported, repo-relative, sorted. */
   paths: string[];
+  /** Set when pushed: commits the push carried besides this call's own (earlier ones that had not reached the remote). */
+  pushedBacklog?: number;
+  /** Set (with `onUnpushed: "report"`) when the branch is still ahead of the remote after this call. */
+  unpushed?: Unpushed;
 }
 
-/** One file that differs between two commits (`git diff-tree --raw`). */
-interface Change {
-  path: string;
-  /** A added, D deleted, M modified, T type changed. */
-  status: string;
-  /** Object id in the newer commit; all zeros when deleted there. */
-  newOid: string;
-}
-
-interface Ctx extends RemoteTarget {
-  identity: CommitIdentity;
+interface Ctx extends PushCtx, TreeCtx {
   message: string;
   touched: Set<string>;
   apply: () => Promise<string[]>;
-  /** Id of the empty tree (computed on first use; differs between SHA-1 and SHA-256 repositories). */
-  emptyTree?: string;
 }
-
-const MAX_DELAY_MS = 15_000;
 
 export async function commitBack(opts: CommitBackOptions): Promise<CommitBackResult> {
   const root = await topLevel(opts.repoRoot);
@@ -179,13 +233,27 @@ export async function commitBack(opts: CommitBackOptions): Promise<CommitBackRes
     maxAttempts: Math.max(1, Math.floor(opts.maxAttempts ?? 10)),
     baseDelayMs: Math.max(0, opts.baseDelayMs ?? 300),
   };
-  return target === checkedOut ? sameBranch(ctx, retry) : otherBranch(ctx, retry);
-}
-
-interface RetryPolicy {
-  push: boolean;
-  maxAttempts: number;
-  baseDelayMs: number;
+  try {
+    return await (target === checkedOut ? sameBranch(ctx, retry) : otherBranch(ctx, retry));
+  } catch (e) {
+    if (!(e instanceof PushPending)) throw e;
+    const { count } = await aheadOf(ctx, e.info.sha);
+    const behind = `${target} is ${count} commit${count === 1 ? "" : "s"} ahead of ${remote}/${target}`;
+    const unpushed: Unpushed = {
+      remote,
+      branch: target,
+      sha: e.info.sha,
+      ahead: count,
+      reason: redact(e.info.reason, secrets),
+      message: `${e.message} (${behind})`,
+      hint: e.hint,
+    };
+    if (opts.onUnpushed !== "report") {
+      throw new AutolabError(unpushed.message, { file: root, hint: e.hint, cause: e.cause ?? e });
+    }
+    const { committed, sha, attempts } = e.info;
+    return result(ctx, { committed, pushed: false, sha, attempts, unpushed });
+  }
 }
 
 function addToSubject(msg: string, suffix: string): string {
@@ -200,36 +268,43 @@ async function sameBranch(ctx: Ctx, policy: RetryPolicy): Promise<CommitBackResu
   let base = await headSha(ctx.root); // undefined on an unborn branch
   let pending: string | undefined;
   let needApply = true;
+  const kept = `on branch ${ctx.target}`;
   for (let attempt = 1; ; attempt++) {
     if (needApply) {
       await runApply(ctx, base, base, pending);
       const built = await buildCommit(ctx, base);
-      if (!built) return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
+      if (!built) return backlog(ctx, policy, base, false, kept, attempt - 1);
       await updateRef(ctx, `refs/heads/${ctx.target}`, built, base, "moving the branch to the new commit");
       await syncIndex(ctx, [...ctx.touched]);
       pending = built;
       if (!policy.push) return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
     }
     const commit = pending as string;
-    const kept = `on branch ${ctx.target}`;
-    const pushed = await pushCommit(ctx, commit);
-    if (pushed.ok) return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
+    const info = { sha: commit, committed: true, attempts: attempt };
+    const { outcome: pushed, ahead } = await pushTracked(ctx, commit);
+    if (pushed.ok) return result(ctx, { ...info, pushed: true, pushedBacklog: Math.max(0, ahead - 1) });
     if (!pushed.retryable || attempt >= policy.maxAttempts)
-      throw pushFailure(ctx, commit, attempt, pushed.reason, kept);
+      throw pendingErr(pushFailure(ctx, commit, attempt, pushed.reason, kept), { ...info, reason: pushed.reason });
     await sleep(backoff(policy.baseDelayMs, attempt));
-    const remoteHead = await fetchBranch(ctx, commit, kept);
+    const remoteHead = await fetchPending(ctx, commit, kept, info);
     if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
       needApply = false; // the remote did not move past us (lock contention): push again as is
       continue;
     }
     if (base && !(await isAncestor(ctx.root, base, remoteHead))) {
-      throw new AutolabError(
+      throw new PushPending(
+        {
+          ...info,
+          reason: `${ctx.remote}/${ctx.target} moved, and ${ctx.target} has local commits that are not on it`,
+        },
         `branch ${ctx.target} has local commits that are not on ${ctx.remote}/${ctx.target}, and the remote moved; ` +
           `commit-back never rebases your commits. The local commit ${short(commit)} (${kept}) still holds the change`,
         { file: ctx.root, hint: `integrate the remote (git pull --rebase ${ctx.remote} ${ctx.target}) and push` },
       );
     }
-    await moveBranch(ctx, commit, base, remoteHead, kept);
+    await moveBranch(ctx, commit, base, remoteHead, kept).catch((e) => {
+      throw e instanceof AutolabError ? pendingErr(e, info) : e;
+    });
     base = remoteHead;
     needApply = true;
   }
@@ -267,7 +342,11 @@ async function otherBranch(ctx: Ctx, policy: RetryPolicy): Promise<CommitBackRes
       await runApply(ctx, from, base, pending);
       from = base;
       const built = await buildCommit(ctx, base);
-      if (!built) return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
+      if (!built) {
+        // Only the local branch of that name can hold a backlog (never HEAD's branch).
+        const local = localRef !== undefined && localRef === base ? base : undefined;
+        return backlog(ctx, policy, local, true, `at ${ref}`, attempt - 1);
+      }
       const canMove =
         refMovable && (!localRef || localRef === pending || (await isAncestor(ctx.root, localRef, built)));
       if (canMove) {
@@ -289,12 +368,13 @@ async function otherBranch(ctx: Ctx, policy: RetryPolicy): Promise<CommitBackRes
       }
     }
     const commit = pending as string;
-    const pushed = await pushCommit(ctx, commit);
-    if (pushed.ok) return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
+    const info = { sha: commit, committed: true, attempts: attempt };
+    const { outcome: pushed, ahead } = await pushTracked(ctx, commit);
+    if (pushed.ok) return result(ctx, { ...info, pushed: true, pushedBacklog: Math.max(0, ahead - 1) });
     if (!pushed.retryable || attempt >= policy.maxAttempts)
-      throw pushFailure(ctx, commit, attempt, pushed.reason, keptAt);
+      throw pendingErr(pushFailure(ctx, commit, attempt, pushed.reason, keptAt), { ...info, reason: pushed.reason });
     await sleep(backoff(policy.baseDelayMs, attempt));
-    const remoteHead = await fetchBranch(ctx, commit, keptAt);
+    const remoteHead = await fetchPending(ctx, commit, keptAt, info);
     if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
       needApply = false;
       continue;
@@ -306,9 +386,26 @@ async function otherBranch(ctx: Ctx, policy: RetryPolicy): Promise<CommitBackRes
 
 function result(
   ctx: Ctx,
-  r: { committed: boolean; pushed: boolean; sha?: string; attempts: number },
+  r: Pick<CommitBackResult, "committed" | "pushed" | "sha" | "attempts" | "pushedBacklog" | "unpushed">,
 ): CommitBackResult {
   return { ...r, branch: ctx.target, paths: [...ctx.touched].sort() };
+}
+
+/**
+ * Nothing new to commit: push the backlog of the branch at `local`
+ * (backlog.ts). `fresh`: the remote branch was fetched by this call.
+ */
+async function backlog(
+  ctx: Ctx,
+  policy: RetryPolicy,
+  local: string | undefined,
+  fresh: boolean,
+  kept: string,
+  attempts: number,
+): Promise<CommitBackResult> {
+  const b = await pushBacklog(ctx, policy, local, fresh, kept);
+  if (!b.pushed) return result(ctx, { committed: false, pushed: false, attempts });
+  return result(ctx, { committed: false, pushed: true, sha: local, attempts: b.attempts, pushedBacklog: b.backlog });
 }
 
 // ---------------------------------------------------------------------------
@@ -454,117 +551,7 @@ async function moveBranch(ctx: Ctx, ours: string, oldBase: string | undefined, n
   await syncIndex(ctx, [...new Set([...changed.map((c) => c.path), ...ctx.touched])]);
 }
 
-/**
- * Write the changed files into the work tree as they are in `commit` (through
- * a private index; the real index is untouched); files deleted in `commit`
- * are deleted.
- */
-async function materialize(ctx: Ctx, commit: string | undefined, changed: Change[]) {
-  const checkout = changed.filter((c) => !isZero(c.newOid)).map((c) => c.path);
-  const remove = changed.filter((c) => isZero(c.newOid)).map((c) => c.path);
-  if (checkout.length && commit) {
-    const dir = await mkdtemp(path.join(tmpdir(), "autolab-index-"));
-    const env = { GIT_INDEX_FILE: path.join(dir, "index") };
-    try {
-      await git(ctx.root, ["read-tree", commit], { env, what: "reading the new head" });
-      await git(ctx.root, ["checkout-index", "-f", "-z", "--stdin"], {
-        env,
-        input: checkout.join("\0") + "\0",
-        what: "writing files from the new head",
-      });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
-  for (const p of remove) {
-    const abs = path.join(ctx.root, p);
-    await rm(abs, { force: true });
-    // Remove directories left empty, as git does.
-    for (let d = path.dirname(abs); d.startsWith(ctx.root + path.sep); d = path.dirname(d)) {
-      try {
-        await rmdir(d);
-      } catch {
-        break;
-      }
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Helpers
-
 async function checkedOutElsewhere(ctx: Ctx, ref: string): Promise<boolean> {
   const r = await git(ctx.root, ["worktree", "list", "--porcelain"], { allowFailure: true });
   return r.stdout.split("\n").some((l) => l === `branch ${ref}`);
-}
-
-async function treeOf(ctx: Ctx, commit: string): Promise<string> {
-  return (await git(ctx.root, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
-}
-
-async function emptyTree(ctx: Ctx): Promise<string> {
-  ctx.emptyTree ??= (await git(ctx.root, ["hash-object", "-t", "tree", "--stdin"], { input: "" })).stdout.trim();
-  return ctx.emptyTree;
-}
-
-/** Files that differ between two commits (undefined = empty tree). */
-async function changes(ctx: Ctx, a: string | undefined, b: string | undefined): Promise<Change[]> {
-  if (a === b) return [];
-  const r = await git(
-    ctx.root,
-    ["diff-tree", "-r", "-z", "--no-renames", a ?? (await emptyTree(ctx)), b ?? (await emptyTree(ctx))],
-    { what: "comparing commits" },
-  );
-  // Records: ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
-  const parts = r.stdout.split("\0");
-  const out: Change[] = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    const meta = parts[i].replace(/^:/, "").split(" ");
-    if (meta.length < 5) break;
-    out.push({ path: parts[i + 1], status: meta[4][0], newOid: meta[3] });
-  }
-  return out;
-}
-
-function isZero(oid: string): boolean {
-  return /^0+$/.test(oid);
-}
-
-/** Does pathspec `spec` (a file or a directory) cover `p`? */
-function covers(spec: string, p: string): boolean {
-  return p === spec || p.startsWith(spec + "/");
-}
-
-/** Repo-relative, forward slashes, no `./`, no trailing `/`; refuses paths outside the work tree or in `.git`. */
-export function normalizeRepoPath(root: string, p: string): string {
-  const abs = path.resolve(root, p);
-  const rel = path.relative(root, abs);
-  if (!rel || rel === ".." || rel.startsWith(".." + path.sep) || path.isAbsolute(rel)) {
-    throw new AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
-      file: root,
-      hint: "apply() must return repository-relative paths of files it wrote",
-    });
-  }
-  const out = rel.split(path.sep).join("/");
-  if (out === ".git" || out.startsWith(".git/")) {
-    throw new AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
-  }
-  return out;
-}
-
-function lstatOrUndefined(p: string) {
-  try {
-    return lstatSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
-function backoff(baseMs: number, attempt: number): number {
-  const exp = Math.min(MAX_DELAY_MS, baseMs * 2 ** (attempt - 1));
-  return Math.round(exp * (0.5 + Math.random()));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

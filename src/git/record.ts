@@ -8,6 +8,14 @@
  * tool-owned path that is a symlink is refused, with a finding naming it, and
  * never written through), the edit computes the new content, and the file is
  * written atomically (temp file + rename, which replaces rather than follows).
+ *
+ * The push: even an empty change set goes through commit-back when the
+ * workspace commits, so commits of the branch that never reached the remote
+ * (an earlier refused or failed push) are pushed now. A push that does not
+ * land is not an exception here: the commit stays on the branch, the result
+ * says so (`commit.unpushed`) with a warning finding (`git.push`: branch,
+ * commits ahead, the remote's answer), and the next record pushes it again;
+ * a backlog that was pushed is a notice (`git.push_backlog`).
  */
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -18,6 +26,7 @@ import { readNoFollow } from "../store/evidence.js";
 import { findingFromError, type Finding } from "../util/errors.js";
 import { writeFileAtomic } from "../util/fs.js";
 import { commitBack, type CommitBackResult } from "./commitback.js";
+import { currentBranch } from "./git.js";
 
 export interface RecordOptions {
   /** Commit message (subject, then an optional body). */
@@ -94,14 +103,17 @@ export async function applyEdits(
 /**
  * Record a change set: commit it (replayed on each head commit-back tries)
  * when the workspace commits, else write it once. An empty change set
- * records nothing.
+ * writes nothing, but still pushes the branch's unpushed commits.
  */
 export async function record(ws: Workspace, edits: readonly FileEdit[], o: RecordOptions): Promise<Recorded> {
   const out = { superseded: new Set<string>(), findings: [] as Finding[] };
-  if (!edits.length) return { written: [], ...out };
   if (!ws.commits) {
-    const written = await applyEdits(ws.root, edits, out);
+    const written = edits.length ? await applyEdits(ws.root, edits, out) : [];
     return { written, ...out };
+  }
+  // Nothing to write and no branch to push (detached HEAD, no --branch): nothing to do.
+  if (!edits.length && (o.push === false || !(o.branch ?? (await currentBranch(ws.root))))) {
+    return { written: [], ...out };
   }
   const commit = await commitBack({
     repoRoot: ws.root,
@@ -116,6 +128,35 @@ export async function record(ws: Workspace, edits: readonly FileEdit[], o: Recor
     push: o.push,
     branch: o.branch,
     token: o.token,
+    onUnpushed: "report",
   });
+  out.findings.push(...pushFindings(commit));
   return { commit, written: commit.paths, ...out };
+}
+
+/** What the push did, as findings: a backlog pushed (notice), commits still not on the remote (warning). */
+export function pushFindings(c: CommitBackResult): Finding[] {
+  const n = (k: number) => `${k} commit${k === 1 ? "" : "s"}`;
+  const out: Finding[] = [];
+  if (c.pushed && c.pushedBacklog) {
+    out.push({
+      severity: "notice",
+      check: "git.push_backlog",
+      message: `pushed ${n(c.pushedBacklog)} of ${c.branch} that had not reached the remote before${c.committed ? ` (besides this commit)` : ""}`,
+    });
+  }
+  const u = c.unpushed;
+  if (u) {
+    out.push({
+      severity: "warning",
+      check: "git.push",
+      message:
+        `${u.branch} is ${n(u.ahead)} ahead of ${u.remote}/${u.branch}: not pushed (${u.reason}); ` +
+        `the commits are kept (${u.sha.slice(0, 12)}) and the next run pushes them again`,
+      hint:
+        `fix what refuses the push (branch protection, a pre-receive hook, credentials, the network), then run again` +
+        `${u.hint ? `; ${u.hint}` : ""}`,
+    });
+  }
+  return out;
 }
