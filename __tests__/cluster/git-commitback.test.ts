@@ -432,6 +432,135 @@ describe("commitBack: the branch moved", () => {
   });
 });
 
+/** A real pre-receive hook on the bare remote that refuses every push, as a protected branch does. */
+async function refuseAll(remote: string): Promise<() => Promise<void>> {
+  const hook = path.join(remote, "hooks", "pre-receive");
+  await writeFile(hook, "#!/bin/sh\necho 'GH006: Protected branch update failed for refs/heads/main.' >&2\nexit 1\n", {
+    mode: 0o755,
+  });
+  return () => unlink(hook);
+}
+
+describe("commitBack: a refused push is pushed by the next call (issue 10, item 7)", () => {
+  it("refused (reported, still ahead 1), refused again with nothing new (still ahead 1), then pushed by a call with nothing new", async () => {
+    const { dir, remote } = await makeRemote();
+    const a = await clone(remote, dir, "a");
+    const before = (await g(remote, "rev-parse", "main")).trim();
+    const allow = await refuseAll(remote);
+    const first = await commitBack({ ...base(a), apply: writer(a, "run1"), onUnpushed: "report" });
+    expect(first).toMatchObject({ committed: true, pushed: false, attempts: 1 });
+    expect(first.unpushed).toMatchObject({ remote: "origin", branch: "main", sha: first.sha, ahead: 1 });
+    expect(first.unpushed?.reason).toMatch(/pre-receive hook declined/);
+    expect(first.unpushed?.reason).toMatch(/GH006: Protected branch update failed/);
+    expect(first.unpushed?.message).toMatch(/main is 1 commit ahead of origin\/main/);
+    expect(await headSha(a)).toBe(first.sha);
+    expect((await g(remote, "rev-parse", "main")).trim()).toBe(before);
+
+    // Nothing new, remote still refusing: tried again, still ahead 1; the default mode throws and says so.
+    const again = await commitBack({ ...base(a), apply: writer(a, "run1"), onUnpushed: "report" });
+    expect(again).toMatchObject({ committed: false, pushed: false, attempts: 1 });
+    expect(again.unpushed).toMatchObject({ sha: first.sha, ahead: 1 });
+    const err = await commitBack({ ...base(a), apply: writer(a, "run1") }).catch((e) => e);
+    expect(err).toBeInstanceOf(AutolabError);
+    expect((err as Error).message).toMatch(/still holds the change.*main is 1 commit ahead of origin\/main/);
+    expect((await g(remote, "rev-parse", "main")).trim()).toBe(before);
+
+    // The protection is lifted: a call with nothing new pushes the backlog.
+    await allow();
+    const pushed = await commitBack({ ...base(a), apply: writer(a, "run1"), onUnpushed: "report" });
+    expect(pushed).toMatchObject({ committed: false, pushed: true, sha: first.sha, pushedBacklog: 1, attempts: 1 });
+    expect(pushed.unpushed).toBeUndefined();
+    expect((await g(remote, "rev-parse", "main")).trim()).toBe(first.sha);
+    expect(ledgerLines(await remoteFile(remote, "main", LEDGER))).toEqual(["| run1 | submitted |"]);
+    expect((await g(a, "status", "-sb")).split("\n")[0]).not.toMatch(/ahead/);
+    // And then there is nothing left to push: no network, no push.
+    const idle = await commitBack({ ...base(a), apply: writer(a, "run1"), onUnpushed: "report" });
+    expect(idle).toMatchObject({ committed: false, pushed: false, attempts: 0 });
+    expect(idle.sha).toBeUndefined();
+  });
+
+  it("a call that commits on top of a refused commit pushes both and counts the earlier one", async () => {
+    const { dir, remote } = await makeRemote();
+    const a = await clone(remote, dir, "a");
+    const allow = await refuseAll(remote);
+    const first = await commitBack({ ...base(a), apply: writer(a, "run1"), onUnpushed: "report" });
+    expect(first.unpushed?.ahead).toBe(1);
+    const second = await commitBack({ ...base(a), apply: writer(a, "run2"), onUnpushed: "report" });
+    expect(second).toMatchObject({ committed: true, pushed: false });
+    expect(second.unpushed?.ahead).toBe(2);
+    await allow();
+    const third = await commitBack({ ...base(a), apply: writer(a, "run3"), onUnpushed: "report" });
+    expect(third).toMatchObject({ committed: true, pushed: true, pushedBacklog: 2 });
+    expect((await g(remote, "rev-list", "--count", "main")).trim()).toBe("4");
+    expect(ledgerLines(await remoteFile(remote, "main", LEDGER))).toEqual([
+      "| run1 | submitted |",
+      "| run2 | submitted |",
+      "| run3 | submitted |",
+    ]);
+    const fourth = await commitBack({ ...base(a), apply: writer(a, "run4") });
+    expect(fourth).toMatchObject({ committed: true, pushed: true, pushedBacklog: 0 });
+  });
+
+  it("another branch: the local branch keeps the refused commit and a call with nothing new pushes it", async () => {
+    const { dir, remote } = await makeRemote();
+    const a = await clone(remote, dir, "a");
+    const allow = await refuseAll(remote);
+    const opts = { ...base(a, { branch: "autolab/runs" }), onUnpushed: "report" as const };
+    const first = await commitBack({ ...opts, apply: writer(a, "run1") });
+    expect(first).toMatchObject({ committed: true, pushed: false, branch: "autolab/runs" });
+    expect(first.unpushed).toMatchObject({ branch: "autolab/runs", ahead: 1 });
+    expect((await g(a, "rev-parse", "refs/heads/autolab/runs")).trim()).toBe(first.sha);
+    await allow();
+    const pushed = await commitBack({ ...opts, apply: writer(a, "run1") });
+    expect(pushed).toMatchObject({ committed: false, pushed: true, pushedBacklog: 1, sha: first.sha });
+    expect((await g(remote, "rev-parse", "autolab/runs")).trim()).toBe(first.sha);
+    expect((await g(remote, "rev-parse", "main")).trim()).toBe((await g(a, "rev-parse", "origin/main")).trim());
+  });
+
+  it("a call with nothing new never pushes the user's own unpushed commits; one that commits pushes them as before", async () => {
+    const { dir, remote } = await makeRemote();
+    const a = await clone(remote, dir, "a");
+    const before = (await g(remote, "rev-parse", "main")).trim();
+    await writeFile(path.join(a, "code.py"), "print(1)\n");
+    await g(a, "add", "code.py");
+    await g(
+      a,
+      "-c",
+      "user.name=U",
+      "-c",
+      "user.email=u@example.org",
+      "-c",
+      "commit.gpgsign=false",
+      "commit",
+      "-qm",
+      "wip",
+    );
+    const idle = await commitBack({ ...base(a), apply: async () => [], onUnpushed: "report" });
+    expect(idle).toMatchObject({ committed: false, pushed: false, attempts: 0 });
+    expect((await g(remote, "rev-parse", "main")).trim()).toBe(before);
+    const real = await commitBack({ ...base(a), apply: writer(a, "run1"), onUnpushed: "report" });
+    expect(real).toMatchObject({ committed: true, pushed: true, pushedBacklog: 1 });
+  });
+
+  it("the remote moved past a refused commit: reported as diverged, never rebased, nothing lost", async () => {
+    const { dir, remote } = await makeRemote();
+    const a = await clone(remote, dir, "a");
+    const b = await clone(remote, dir, "b");
+    const allow = await refuseAll(remote);
+    const first = await commitBack({ ...base(a), apply: writer(a, "runA"), onUnpushed: "report" });
+    expect(first.unpushed?.ahead).toBe(1);
+    await allow();
+    await commitBack({ ...base(b), apply: writer(b, "runB") });
+    const again = await commitBack({ ...base(a), apply: async () => [], onUnpushed: "report" });
+    expect(again).toMatchObject({ committed: false, pushed: false });
+    expect(again.unpushed).toMatchObject({ sha: first.sha, ahead: 1 });
+    expect(again.unpushed?.reason).toMatch(/moved on without the commits of main/);
+    expect(again.unpushed?.hint).toMatch(/git pull --rebase origin main/);
+    expect(await headSha(a)).toBe(first.sha);
+    expect(ledgerLines(await remoteFile(remote, "main", LEDGER))).toEqual(["| runB | submitted |"]);
+  });
+});
+
 describe("commitBack: many writers at once", () => {
   it("8 clones pushing concurrently (promises): every file and every ledger line exactly once", async () => {
     const { dir, remote } = await makeRemote();

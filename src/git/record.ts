@@ -131,6 +131,8 @@ export async function record(ws: Workspace, edits: readonly FileEdit[], o: Recor
     onUnpushed: "report",
   });
   out.findings.push(...pushFindings(commit));
+  // An empty change set that neither pushed nor failed to push recorded nothing.
+  if (!edits.length && !commit.pushed && !commit.unpushed) return { written: [], ...out };
   return { commit, written: commit.paths, ...out };
 }
 

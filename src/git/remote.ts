@@ -46,7 +46,9 @@ export async function pushCommit(ctx: RemoteTarget, commit: string): Promise<Pus
   if (ok(r)) return { ok: true };
   const text = `${r.stdout}\n${r.stderr}`;
   const line = r.stdout.split("\n").find((l) => l.startsWith("!"));
-  const reason = (line ? line.split("\t").slice(2).join(" ") : "") || lastLines(r.stderr) || `exit ${r.code}`;
+  const reason =
+    ((line ? line.split("\t").slice(2).join(" ") : "") || lastLines(r.stderr) || `exit ${r.code}`) +
+    remoteSaid(r.stderr);
   if (r.timedOut) return { ok: false, retryable: true, moved: false, reason: "push timed out" };
   const moved = MOVED.test(text);
   return { ok: false, retryable: moved || REMOTE_LOCK.test(text) || TRANSIENT.test(text), moved, reason };
@@ -135,4 +137,15 @@ export function short(sha: string): string {
 
 export function lastLines(s: string): string {
   return s.trim().split("\n").slice(-3).join(" | ");
+}
+
+/** What the remote side printed (a hook's or a branch protection's refusal text), as `; remote: ...`. */
+function remoteSaid(stderr: string): string {
+  const said = stderr
+    .split("\n")
+    .filter((l) => l.startsWith("remote:"))
+    .map((l) => l.slice("remote:".length).trim())
+    .filter(Boolean)
+    .slice(-4);
+  return said.length ? `; remote: ${said.join(" | ")}` : "";
 }

@@ -1,6 +1,7 @@
 /**
  * What a monitor tick reports: the CLI's lines, and the action's outputs, job
- * summary and verdict (warning on an outage, failure once it escalated). Pure.
+ * summary and verdict (warning on an outage, failure once it escalated, or
+ * when the tick's commits could not be pushed). Pure.
  */
 import type { MonitorReport, RunReport } from "../commands/monitor/index.js";
 import { committedText, type ActionOutputs } from "./common.js";
@@ -41,7 +42,22 @@ export function monitorText(rep: MonitorReport): string {
   const c = committedText(rep.commit);
   if (c) lines.push(c);
   else if (!rep.dryRun && rep.written.length) lines.push(`wrote ${rep.written.length} file(s) (not committed)`);
+  const p = pushText(rep.commit);
+  if (p) lines.push(p);
   return lines.map((l) => l + "\n").join("");
+}
+
+/** The push beyond `committed ...`: a backlog pushed, or commits still not on the remote. */
+export function pushText(c: MonitorReport["commit"]): string | undefined {
+  const n = (k: number) => `${k} commit${k === 1 ? "" : "s"}`;
+  if (c?.unpushed) {
+    const u = c.unpushed;
+    return `NOT PUSHED: ${u.branch} is ${n(u.ahead)} ahead of ${u.remote}/${u.branch} (${u.reason})`;
+  }
+  if (c?.pushed && c.pushedBacklog) {
+    return `pushed ${n(c.pushedBacklog)} to ${c.branch} that an earlier push had not delivered`;
+  }
+  return undefined;
 }
 
 export function monitorOutputs(rep: MonitorReport): ActionOutputs {
@@ -90,12 +106,17 @@ export function monitorSummary(rep: MonitorReport, notes: string[]): SummaryInpu
   };
 }
 
-/** The step fails once an outage escalated; before that it is a warning. */
-export function monitorVerdict(rep: Pick<MonitorReport, "outage">): { failed?: string; warning?: string } {
+/**
+ * The step fails once an outage escalated (before that it is a warning), and
+ * when the tick's commits could not be pushed (the branch is left ahead of the
+ * remote; the next tick pushes them again).
+ */
+export function monitorVerdict(rep: Pick<MonitorReport, "outage" | "commit">): { failed?: string; warning?: string } {
   const o = rep.outage;
-  if (!o) return {};
-  if (o.escalated)
+  if (o?.escalated)
     return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
+  if (rep.commit?.unpushed) return { failed: `the tick's commits were not pushed: ${pushText(rep.commit)}` };
+  if (!o) return {};
   return {
     warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
   };

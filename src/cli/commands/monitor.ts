@@ -2,14 +2,14 @@
  * `autolab monitor`: one tick over every run in flight (or one run). Thin:
  * parses options, calls commands/monitor, prints the tick. Exit 1 when the
  * tick has error findings (e.g. a scheduler outage past the escalation
- * threshold), else 0.
+ * threshold) or its commits could not be pushed (monitorVerdict), else 0.
  */
 import type { CliCommand } from "../command.js";
 import { parseArgs } from "../args.js";
 import { UsageError, formatFinding } from "../../util/errors.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor } from "../../commands/monitor/index.js";
-import { monitorText } from "../../report/monitor.js";
+import { monitorText, monitorVerdict } from "../../report/monitor.js";
 
 export const command: CliCommand = {
   name: "monitor",
@@ -24,7 +24,10 @@ failed jobs get a metrics.json with status failed. The ledger follows the
 manifests. All changes of the tick land in one commit; a tick that changes
 nothing commits nothing. A scheduler outage changes no run: it is recorded in
 .autolab/monitor_state.json, shown as a warning, and becomes an error (exit 1)
-after slurm.monitor.poll_failure_escalation_ticks failed ticks.
+after slurm.monitor.poll_failure_escalation_ticks failed ticks. Commits an
+earlier push did not deliver (a protected branch, a hook) are pushed by every
+tick, also one with nothing new; when the push is refused again the tick says
+how far the branch is ahead and exits 1.
 
 Options:
   --run-id R   only this run
@@ -58,7 +61,7 @@ Options:
       skipCi: !!a.flags["skip-ci"],
       log: (s) => io.stderr(s + "\n"),
     });
-    const errors = rep.findings.filter((f) => f.severity === "error").length;
+    const errors = rep.findings.filter((f) => f.severity === "error").length + (monitorVerdict(rep).failed ? 1 : 0);
     if (a.flags.json) {
       io.stdout(JSON.stringify(rep, null, 2) + "\n");
       return errors ? 1 : 0;
