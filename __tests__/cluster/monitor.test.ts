@@ -473,6 +473,67 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
     // Nothing the tool owns is left uncommitted (the job's own outputs are not the tool's to commit).
     expect(g(root, "status", "--porcelain", "--untracked-files=no")).toBe("");
   });
+
+  it("a tick whose push a pre-receive hook refuses reports it and exits 1; the next tick, with nothing new, pushes it (issue 10, item 7)", async () => {
+    requireCluster();
+    const base = mkdtempSync(path.join(tmpdir(), "autolab-monitor-refused-"));
+    const bare = path.join(base, "origin.git");
+    g(base, "init", "--bare", "-b", "main", bare);
+    const root = path.join(base, "work");
+    g(base, "clone", bare, root);
+    g(root, "config", "user.name", "Researcher");
+    g(root, "config", "user.email", "r@example.org");
+    mkdirSync(path.join(root, "experiments/in_progress/refused"), { recursive: true });
+    writeFileSync(path.join(root, "experiments/in_progress/refused/design.yaml"), design("refused", RESULT_CLI));
+    g(root, "add", "-A");
+    g(root, "commit", "-m", "init");
+    g(root, "push", "origin", "main");
+    const l = await launch({ cwd: root, design: "refused" });
+    launched.push(l.jobId!);
+    expect(l.commit?.pushed).toBe(true);
+    const launchedHead = g(bare, "rev-parse", "main");
+
+    // Branch protection, as a real pre-receive hook on the real bare remote.
+    const hook = path.join(bare, "hooks", "pre-receive");
+    writeFileSync(hook, "#!/bin/sh\necho 'protected branch: pushes to main need a review' >&2\nexit 1\n", {
+      mode: 0o755,
+    });
+    await waitForSacct(l.jobId!);
+    const cli = spawnSync(process.execPath, ["--import", TSX_LOADER, CLI_ENTRY, "monitor", "--json"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, ...GIT_ENV, GITHUB_ACTIONS: undefined } as NodeJS.ProcessEnv,
+      timeout: 120_000,
+    });
+    expect(cli.status).toBe(1);
+    const first = JSON.parse(cli.stdout) as MonitorReport;
+    expect(runOf(first, l.runId).after).toBe("completed");
+    expect(first.commit).toMatchObject({ committed: true, pushed: false });
+    expect(first.commit?.unpushed).toMatchObject({ branch: "main", remote: "origin", ahead: 1 });
+    const refusal = first.findings.find((f) => f.check === "git.push");
+    expect(refusal?.severity).toBe("warning");
+    expect(refusal?.message).toMatch(/main is 1 commit ahead of origin\/main/);
+    expect(refusal?.message).toMatch(/protected branch: pushes to main need a review/);
+    expect(g(bare, "rev-parse", "main")).toBe(launchedHead);
+    expect(g(root, "rev-parse", "HEAD")).toBe(first.commit?.sha);
+
+    // Still refused: an idle tick tries again and says so again.
+    const stillRefused = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    expect(stillRefused.commit).toMatchObject({ committed: false, pushed: false });
+    expect(stillRefused.commit?.unpushed?.ahead).toBe(1);
+
+    // The protection is lifted: the next tick has nothing new and pushes the backlog.
+    rmSync(hook);
+    const second = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    expect(second.commit).toMatchObject({ committed: false, pushed: true, pushedBacklog: 1, sha: first.commit?.sha });
+    expect(second.findings.find((f) => f.check === "git.push_backlog")?.message).toMatch(/pushed 1 commit of main/);
+    expect(second.findings.find((f) => f.check === "git.push")).toBeUndefined();
+    expect(g(bare, "rev-parse", "main")).toBe(first.commit?.sha);
+    expect(g(bare, "show", `main:docs/slurm_job_list.md`)).toContain(`run_id=${l.runId} | status=completed`);
+    // And an idle tick after that commits and pushes nothing.
+    const idle = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    expect(idle.commit).toBeUndefined();
+  });
 });
 
 // ---------------------------------------------------------------------------
