@@ -25,7 +25,8 @@
  *    merged field by field into the other writer's version
  *    (domain/manifest-merge.ts): a run another writer moved is superseded and
  *    this tick writes nothing else for it.
- *  - Two ticks never run at once in one checkout (store/lock.ts).
+ *  - Two ticks never run at once in one checkout (store/lock.ts); a lock a
+ *    killed tick left behind is taken over and named in a finding.
  *  - Evidence is never read through a symlink (store/evidence.ts).
  */
 import path from "node:path";
@@ -59,9 +60,14 @@ export type { MonitorState } from "../../domain/outage.js";
 export async function monitor(opts: MonitorOptions): Promise<MonitorReport> {
   const now = opts.now ?? (() => new Date());
   const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
-  const release = opts.dryRun ? async () => undefined : await takeMonitorLock(ws.root, ws.inGit, now());
+  const lockFindings: Finding[] = [];
+  const release = opts.dryRun
+    ? async () => undefined
+    : await takeMonitorLock(ws.root, ws.inGit, now(), (f) => lockFindings.push(f));
   try {
-    return await tick(opts, ws, now);
+    const rep = await tick(opts, ws, now);
+    rep.findings.unshift(...lockFindings);
+    return rep;
   } finally {
     await release();
   }
