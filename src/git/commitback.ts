@@ -448,6 +448,7 @@ async function runApply(ctx: Ctx, from: string | undefined, base: string | undef
 
 /** Build a commit on `base` from `base`'s tree plus the touched paths of the work tree. */
 async function buildCommit(ctx: Ctx, base: string | undefined): Promise<string | undefined> {
+  if (!ctx.touched.size) return undefined; // nothing touched: the tree is the base's
   const dir = await mkdtemp(path.join(tmpdir(), "autolab-index-"));
   const env = { GIT_INDEX_FILE: path.join(dir, "index") };
   try {
