@@ -16,6 +16,7 @@ import { monitor } from "../../src/commands/monitor/index.js";
 import { procStat, takeMonitorLock } from "../../src/store/lock.js";
 import { AutolabError, type Finding } from "../../src/util/errors.js";
 import { runArgv } from "../../src/util/exec.js";
+import { realScheduler } from "../helpers/cluster.js";
 
 const PROJECT = path.resolve(__dirname, "../..");
 const BOOT_ID = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
@@ -153,7 +154,7 @@ describe("the checkout lock: stale locks are taken over, live ones refuse (issue
     const { root, lockDir } = workDir();
     const pid = deadPid();
     plant(lockDir, { pid, host: os.hostname(), boot_id: BOOT_ID, start_time: "7", at: "2026-01-01T00:00:00Z" });
-    const rep = await monitor({ cwd: root, commit: false });
+    const rep = await monitor({ scheduler: realScheduler(), cwd: root, commit: false }); // nothing to ask: never called
     const f = rep.findings.find((x) => x.check === "monitor.lock");
     expect(f?.message).toContain(`pid ${pid}`);
     expect(existsSync(path.join(lockDir, "g000000000002.json"))).toBe(true);

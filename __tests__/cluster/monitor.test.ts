@@ -488,7 +488,7 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
     g(root, "add", "-A");
     g(root, "commit", "-m", "init");
     g(root, "push", "origin", "main");
-    const l = await launch({ cwd: root, design: "refused" });
+    const l = await launch({ scheduler: realScheduler(), cwd: root, design: "refused" });
     launched.push(l.jobId!);
     expect(l.commit?.pushed).toBe(true);
     const launchedHead = g(bare, "rev-parse", "main");
@@ -518,20 +518,20 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
     expect(g(root, "rev-parse", "HEAD")).toBe(first.commit?.sha);
 
     // Still refused: an idle tick tries again and says so again.
-    const stillRefused = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    const stillRefused = await monitor({ scheduler: realScheduler(), cwd: root, query: { timeoutMs: 20_000 } });
     expect(stillRefused.commit).toMatchObject({ committed: false, pushed: false });
     expect(stillRefused.commit?.unpushed?.ahead).toBe(1);
 
     // The protection is lifted: the next tick has nothing new and pushes the backlog.
     rmSync(hook);
-    const second = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    const second = await monitor({ scheduler: realScheduler(), cwd: root, query: { timeoutMs: 20_000 } });
     expect(second.commit).toMatchObject({ committed: false, pushed: true, pushedBacklog: 1, sha: first.commit?.sha });
     expect(second.findings.find((f) => f.check === "git.push_backlog")?.message).toMatch(/pushed 1 commit of main/);
     expect(second.findings.find((f) => f.check === "git.push")).toBeUndefined();
     expect(g(bare, "rev-parse", "main")).toBe(first.commit?.sha);
     expect(g(bare, "show", `main:docs/slurm_job_list.md`)).toContain(`run_id=${l.runId} | status=completed`);
     // And an idle tick after that commits and pushes nothing.
-    const idle = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    const idle = await monitor({ scheduler: realScheduler(), cwd: root, query: { timeoutMs: 20_000 } });
     expect(idle.commit).toBeUndefined();
   });
 });
