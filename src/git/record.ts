@@ -11,11 +11,11 @@
  *
  * The push: even an empty change set goes through commit-back when the
  * workspace commits, so commits of the branch that never reached the remote
- * (an earlier refused or failed push) are pushed now. A push that does not
- * land is not an exception here: the commit stays on the branch, the result
- * says so (`commit.unpushed`) with a warning finding (`git.push`: branch,
- * commits ahead, the remote's answer), and the next record pushes it again;
- * a backlog that was pushed is a notice (`git.push_backlog`).
+ * (an earlier refused or failed push) are pushed now; a backlog that was
+ * pushed is a notice (`git.push_backlog`). A push that does not land leaves
+ * the commit on the branch (the next record pushes it again) and throws, or
+ * with `onUnpushed: "report"` is said in the result (`commit.unpushed`) and a
+ * warning finding (`git.push`: branch, commits ahead, the remote's answer).
  */
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -35,6 +35,12 @@ export interface RecordOptions {
   branch?: string;
   skipCi?: boolean;
   token?: string;
+  /**
+   * A push that does not land: "throw" (default: the command fails, saying
+   * where the commit is kept and how far the branch is ahead), or "report"
+   * (the monitor: `commit.unpushed` and a `git.push` warning finding).
+   */
+  onUnpushed?: "throw" | "report";
 }
 
 export interface Recorded {
@@ -128,7 +134,7 @@ export async function record(ws: Workspace, edits: readonly FileEdit[], o: Recor
     push: o.push,
     branch: o.branch,
     token: o.token,
-    onUnpushed: "report",
+    onUnpushed: o.onUnpushed,
   });
   out.findings.push(...pushFindings(commit));
   // An empty change set that neither pushed nor failed to push recorded nothing.
