@@ -52369,7 +52369,8 @@ async function pushCommit(ctx, commit) {
         return { ok: true };
     const text = `${r.stdout}\n${r.stderr}`;
     const line = r.stdout.split("\n").find((l) => l.startsWith("!"));
-    const reason = (line ? line.split("\t").slice(2).join(" ") : "") || lastLines(r.stderr) || `exit ${r.code}`;
+    const reason = ((line ? line.split("\t").slice(2).join(" ") : "") || lastLines(r.stderr) || `exit ${r.code}`) +
+        remoteSaid(r.stderr);
     if (r.timedOut)
         return { ok: false, retryable: true, moved: false, reason: "push timed out" };
     const moved = MOVED.test(text);
@@ -52447,6 +52448,249 @@ function remote_short(sha) {
 function lastLines(s) {
     return s.trim().split("\n").slice(-3).join(" | ");
 }
+/** What the remote side printed (a hook's or a branch protection's refusal text), as `; remote: ...`. */
+function remoteSaid(stderr) {
+    const said = stderr
+        .split("\n")
+        .filter((l) => l.startsWith("remote:"))
+        .map((l) => l.slice("remote:".length).trim())
+        .filter(Boolean)
+        .slice(-4);
+    return said.length ? `; remote: ${said.join(" | ")}` : "";
+}
+
+;// CONCATENATED MODULE: ./lib/src/git/backlog.js
+/**
+ * The backlog of commit-back: commits on the target branch that have not
+ * reached the remote (a push that was refused by a protected branch or a
+ * pre-receive hook, failed or timed out). The local branch keeps them; every
+ * later commit-back, also one with nothing new to commit, pushes them again,
+ * says how many it pushed (`pushedBacklog`), and when they still do not land
+ * says how far the branch is ahead and why (`unpushed`, or the error).
+ *
+ * - "Ahead" is measured against the remote-tracking ref
+ *   `refs/remotes/<remote>/<branch>` (what the last fetch or push saw; when
+ *   there is none, against every ref of that remote). So a call that has
+ *   nothing to push costs no network round trip; one that has fetches first.
+ * - A call with nothing new pushes the backlog only when commit-back made one
+ *   of its commits (committer = the commit identity): a user's own unpushed
+ *   commits are not pushed behind their back by an idle tick. (A call that
+ *   commits pushes them, as before: its commit sits on top of them.)
+ * - The backlog is never rebuilt: when the remote moved past it, the branch
+ *   has diverged, and that is reported for the user to integrate.
+ */
+
+
+
+/** A push that did not land while the local side still holds the commit (see `PendingInfo`). */
+class PushPending extends errors_AutolabError {
+    info;
+    constructor(info, message, opts) {
+        super(message, opts);
+        this.info = info;
+        this.name = "PushPending";
+    }
+}
+function backlog_pending(err, info) {
+    const e = err instanceof errors_AutolabError ? err : new errors_AutolabError(String(err?.message ?? err));
+    return new PushPending({ ...info, reason: info.reason ?? e.message }, e.message, {
+        file: e.location.file,
+        hint: e.hint,
+        cause: e.cause ?? err,
+    });
+}
+const ZERO = { count: 0, ours: 0 };
+/** Commits of `commit` not on the remote as last seen; `ours`: how many of them `ctx.identity` committed. */
+async function aheadOf(ctx, commit) {
+    const tracking = await revParse(ctx.root, trackingRef(ctx));
+    const r = await git(ctx.root, ["rev-list", "--format=%x01%cn%x00%ce", commit, "--not", tracking ?? `--remotes=${ctx.remote}`], { allowFailure: true });
+    if (r.code !== 0)
+        return ZERO;
+    const who = r.stdout.split("\n").filter((l) => l.startsWith("\x01"));
+    const me = `\x01${ctx.identity.name}\0${ctx.identity.email}`;
+    return { count: who.length, ours: who.filter((l) => l === me).length };
+}
+/**
+ * Push `commit`; on success the remote-tracking ref follows it. `ahead`: how
+ * many commits it carried to the remote (as far as the tracking ref knew).
+ */
+async function pushTracked(ctx, commit) {
+    const { count } = await aheadOf(ctx, commit);
+    const outcome = await pushCommit(ctx, commit);
+    if (outcome.ok) {
+        await git(ctx.root, ["update-ref", "-m", "autolab commit-back: pushed", trackingRef(ctx), commit], {
+            allowFailure: true,
+        });
+    }
+    return { outcome, ahead: count };
+}
+/** Fetch the target branch while `commit` waits to be pushed; a failure is a `PushPending`. */
+async function fetchPending(ctx, commit, kept, info) {
+    try {
+        return await fetchBranch(ctx, commit, kept);
+    }
+    catch (e) {
+        throw backlog_pending(e, { ...info, sha: commit });
+    }
+}
+/**
+ * Nothing new was committed: push what `local` (the target branch's commit)
+ * holds beyond the remote, when commit-back made any of it. `fresh`: the
+ * tracking ref was fetched by this call already. Throws `PushPending` when it
+ * does not land.
+ */
+async function pushBacklog(ctx, policy, local, fresh, kept) {
+    const none = { pushed: false, attempts: 0, backlog: 0 };
+    if (!policy.push || !local)
+        return none;
+    if (!(await aheadOf(ctx, local)).ours)
+        return none;
+    if (!fresh)
+        await fetchPending(ctx, local, kept, { committed: false, attempts: 0 });
+    for (let attempt = 1;; attempt++) {
+        const remoteHead = await revParse(ctx.root, trackingRef(ctx));
+        if (remoteHead && (await isAncestor(ctx.root, local, remoteHead)))
+            return { ...none, attempts: attempt - 1 };
+        if (remoteHead && !(await isAncestor(ctx.root, remoteHead, local)))
+            throw diverged(ctx, local, kept, attempt - 1);
+        const { outcome, ahead } = await pushTracked(ctx, local);
+        if (outcome.ok)
+            return { pushed: true, attempts: attempt, backlog: ahead };
+        if (!outcome.retryable || attempt >= policy.maxAttempts) {
+            throw backlog_pending(pushFailure(ctx, local, attempt, outcome.reason, kept), {
+                sha: local,
+                committed: false,
+                attempts: attempt,
+                reason: outcome.reason,
+            });
+        }
+        await sleep(backoff(policy.baseDelayMs, attempt));
+        await fetchPending(ctx, local, kept, { committed: false, attempts: attempt });
+    }
+}
+function diverged(ctx, local, kept, attempts) {
+    const reason = `${ctx.remote}/${ctx.target} moved on without the commits of ${ctx.target} that never reached it`;
+    return new PushPending({ sha: local, committed: false, attempts, reason }, `${reason}; commit-back never rebases commits. The local commit ${remote_short(local)} (${kept}) still holds them`, {
+        file: ctx.root,
+        hint: `integrate them (git pull --rebase ${ctx.remote} ${ctx.target} on that branch) and push`,
+    });
+}
+function trackingRef(ctx) {
+    return `refs/remotes/${ctx.remote}/${ctx.target}`;
+}
+const MAX_DELAY_MS = 15_000;
+/** Jittered exponential backoff: `baseMs` doubled per attempt, x0.5..1.5, capped at 15 s. */
+function backoff(baseMs, attempt) {
+    const exp = Math.min(MAX_DELAY_MS, baseMs * 2 ** (attempt - 1));
+    return Math.round(exp * (0.5 + Math.random()));
+}
+function sleep(ms) {
+    return new Promise((r) => setTimeout(r, ms));
+}
+
+;// CONCATENATED MODULE: ./lib/src/git/trees.js
+/**
+ * Trees and the work tree for commit-back: which files differ between two
+ * commits, writing files from a commit into the work tree (through a private
+ * index, never the real one), and repository-relative path rules.
+ */
+
+
+
+
+
+
+/**
+ * Write the changed files into the work tree as they are in `commit` (through
+ * a private index; the real index is untouched); files deleted in `commit`
+ * are deleted.
+ */
+async function materialize(ctx, commit, changed) {
+    const checkout = changed.filter((c) => !isZero(c.newOid)).map((c) => c.path);
+    const remove = changed.filter((c) => isZero(c.newOid)).map((c) => c.path);
+    if (checkout.length && commit) {
+        const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
+        const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
+        try {
+            await git(ctx.root, ["read-tree", commit], { env, what: "reading the new head" });
+            await git(ctx.root, ["checkout-index", "-f", "-z", "--stdin"], {
+                env,
+                input: checkout.join("\0") + "\0",
+                what: "writing files from the new head",
+            });
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    for (const p of remove) {
+        const abs = external_node_path_namespaceObject.join(ctx.root, p);
+        await (0,promises_namespaceObject.rm)(abs, { force: true });
+        // Remove directories left empty, as git does.
+        for (let d = external_node_path_namespaceObject.dirname(abs); d.startsWith(ctx.root + external_node_path_namespaceObject.sep); d = external_node_path_namespaceObject.dirname(d)) {
+            try {
+                await (0,promises_namespaceObject.rmdir)(d);
+            }
+            catch {
+                break;
+            }
+        }
+    }
+}
+async function treeOf(ctx, commit) {
+    return (await git(ctx.root, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
+}
+async function emptyTree(ctx) {
+    ctx.emptyTree ??= (await git(ctx.root, ["hash-object", "-t", "tree", "--stdin"], { input: "" })).stdout.trim();
+    return ctx.emptyTree;
+}
+/** Files that differ between two commits (undefined = empty tree). */
+async function changes(ctx, a, b) {
+    if (a === b)
+        return [];
+    const r = await git(ctx.root, ["diff-tree", "-r", "-z", "--no-renames", a ?? (await emptyTree(ctx)), b ?? (await emptyTree(ctx))], { what: "comparing commits" });
+    // Records: ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
+    const parts = r.stdout.split("\0");
+    const out = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const meta = parts[i].replace(/^:/, "").split(" ");
+        if (meta.length < 5)
+            break;
+        out.push({ path: parts[i + 1], status: meta[4][0], newOid: meta[3] });
+    }
+    return out;
+}
+function isZero(oid) {
+    return /^0+$/.test(oid);
+}
+/** Does pathspec `spec` (a file or a directory) cover `p`? */
+function covers(spec, p) {
+    return p === spec || p.startsWith(spec + "/");
+}
+/** Repo-relative, forward slashes, no `./`, no trailing `/`; refuses paths outside the work tree or in `.git`. */
+function normalizeRepoPath(root, p) {
+    const abs = external_node_path_namespaceObject.resolve(root, p);
+    const rel = external_node_path_namespaceObject.relative(root, abs);
+    if (!rel || rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)) {
+        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
+            file: root,
+            hint: "apply() must return repository-relative paths of files it wrote",
+        });
+    }
+    const out = rel.split(external_node_path_namespaceObject.sep).join("/");
+    if (out === ".git" || out.startsWith(".git/")) {
+        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
+    }
+    return out;
+}
+function lstatOrUndefined(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(p);
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/src/git/commitback.js
 /**
@@ -52466,6 +52710,13 @@ function lastLines(s) {
  * - Bot identity by default (github-actions[bot]), set through the
  *   GIT_AUTHOR_* / GIT_COMMITTER_* environment so no user or env setting wins.
  * - Nothing changed (the private index tree equals the base tree) => no commit.
+ * - Commits of the branch that never reached the remote (a push refused by a
+ *   protected branch or a hook, or one that failed) are pushed by the next
+ *   call, also one with nothing new to commit; the result says how many
+ *   (`pushedBacklog`), or how far the branch is still ahead and why (see
+ *   backlog.ts). A push that does not land throws (the local commit holds the
+ *   change), or with `onUnpushed: "report"` returns the result with
+ *   `unpushed` set.
  * - A rejected push (the branch moved, or a remote-side ref-lock failure) is
  *   retried with jittered exponential backoff. Before retrying, the remote
  *   branch is fetched and the change is rebuilt on its new head — never by a
@@ -52508,11 +52759,13 @@ function lastLines(s) {
 
 
 
+
+
+
 const BOT_IDENTITY = {
     name: "github-actions[bot]",
     email: "41898282+github-actions[bot]@users.noreply.github.com",
 };
-const MAX_DELAY_MS = 15_000;
 async function commitBack(opts) {
     const root = await topLevel(opts.repoRoot);
     const remote = opts.remote ?? "origin";
@@ -52560,7 +52813,29 @@ async function commitBack(opts) {
         maxAttempts: Math.max(1, Math.floor(opts.maxAttempts ?? 10)),
         baseDelayMs: Math.max(0, opts.baseDelayMs ?? 300),
     };
-    return target === checkedOut ? sameBranch(ctx, retry) : otherBranch(ctx, retry);
+    try {
+        return await (target === checkedOut ? sameBranch(ctx, retry) : otherBranch(ctx, retry));
+    }
+    catch (e) {
+        if (!(e instanceof PushPending))
+            throw e;
+        const { count } = await aheadOf(ctx, e.info.sha);
+        const behind = `${target} is ${count} commit${count === 1 ? "" : "s"} ahead of ${remote}/${target}`;
+        const unpushed = {
+            remote,
+            branch: target,
+            sha: e.info.sha,
+            ahead: count,
+            reason: redact(e.info.reason, secrets),
+            message: `${e.message} (${behind})`,
+            hint: e.hint,
+        };
+        if (opts.onUnpushed !== "report") {
+            throw new errors_AutolabError(unpushed.message, { file: root, hint: e.hint, cause: e.cause ?? e });
+        }
+        const { committed, sha, attempts } = e.info;
+        return result(ctx, { committed, pushed: false, sha, attempts, unpushed });
+    }
 }
 function addToSubject(msg, suffix) {
     const nl = msg.indexOf("\n");
@@ -52572,12 +52847,13 @@ async function sameBranch(ctx, policy) {
     let base = await headSha(ctx.root); // undefined on an unborn branch
     let pending;
     let needApply = true;
+    const kept = `on branch ${ctx.target}`;
     for (let attempt = 1;; attempt++) {
         if (needApply) {
             await runApply(ctx, base, base, pending);
             const built = await buildCommit(ctx, base);
             if (!built)
-                return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
+                return backlog(ctx, policy, base, false, kept, attempt - 1);
             await updateRef(ctx, `refs/heads/${ctx.target}`, built, base, "moving the branch to the new commit");
             await syncIndex(ctx, [...ctx.touched]);
             pending = built;
@@ -52585,23 +52861,28 @@ async function sameBranch(ctx, policy) {
                 return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
         }
         const commit = pending;
-        const kept = `on branch ${ctx.target}`;
-        const pushed = await pushCommit(ctx, commit);
+        const info = { sha: commit, committed: true, attempts: attempt };
+        const { outcome: pushed, ahead } = await pushTracked(ctx, commit);
         if (pushed.ok)
-            return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
+            return result(ctx, { ...info, pushed: true, pushedBacklog: Math.max(0, ahead - 1) });
         if (!pushed.retryable || attempt >= policy.maxAttempts)
-            throw pushFailure(ctx, commit, attempt, pushed.reason, kept);
+            throw backlog_pending(pushFailure(ctx, commit, attempt, pushed.reason, kept), { ...info, reason: pushed.reason });
         await sleep(backoff(policy.baseDelayMs, attempt));
-        const remoteHead = await fetchBranch(ctx, commit, kept);
+        const remoteHead = await fetchPending(ctx, commit, kept, info);
         if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
             needApply = false; // the remote did not move past us (lock contention): push again as is
             continue;
         }
         if (base && !(await isAncestor(ctx.root, base, remoteHead))) {
-            throw new errors_AutolabError(`branch ${ctx.target} has local commits that are not on ${ctx.remote}/${ctx.target}, and the remote moved; ` +
+            throw new PushPending({
+                ...info,
+                reason: `${ctx.remote}/${ctx.target} moved, and ${ctx.target} has local commits that are not on it`,
+            }, `branch ${ctx.target} has local commits that are not on ${ctx.remote}/${ctx.target}, and the remote moved; ` +
                 `commit-back never rebases your commits. The local commit ${remote_short(commit)} (${kept}) still holds the change`, { file: ctx.root, hint: `integrate the remote (git pull --rebase ${ctx.remote} ${ctx.target}) and push` });
         }
-        await moveBranch(ctx, commit, base, remoteHead, kept);
+        await moveBranch(ctx, commit, base, remoteHead, kept).catch((e) => {
+            throw e instanceof errors_AutolabError ? backlog_pending(e, info) : e;
+        });
         base = remoteHead;
         needApply = true;
     }
@@ -52639,8 +52920,11 @@ async function otherBranch(ctx, policy) {
             await runApply(ctx, from, base, pending);
             from = base;
             const built = await buildCommit(ctx, base);
-            if (!built)
-                return result(ctx, { committed: false, pushed: false, attempts: attempt - 1 });
+            if (!built) {
+                // Only the local branch of that name can hold a backlog (never HEAD's branch).
+                const local = localRef !== undefined && localRef === base ? base : undefined;
+                return backlog(ctx, policy, local, true, `at ${ref}`, attempt - 1);
+            }
             const canMove = refMovable && (!localRef || localRef === pending || (await isAncestor(ctx.root, localRef, built)));
             if (canMove) {
                 await updateRef(ctx, ref, built, localRef, `moving ${ctx.target} to the new commit`);
@@ -52659,13 +52943,14 @@ async function otherBranch(ctx, policy) {
             }
         }
         const commit = pending;
-        const pushed = await pushCommit(ctx, commit);
+        const info = { sha: commit, committed: true, attempts: attempt };
+        const { outcome: pushed, ahead } = await pushTracked(ctx, commit);
         if (pushed.ok)
-            return result(ctx, { committed: true, pushed: true, sha: commit, attempts: attempt });
+            return result(ctx, { ...info, pushed: true, pushedBacklog: Math.max(0, ahead - 1) });
         if (!pushed.retryable || attempt >= policy.maxAttempts)
-            throw pushFailure(ctx, commit, attempt, pushed.reason, keptAt);
+            throw backlog_pending(pushFailure(ctx, commit, attempt, pushed.reason, keptAt), { ...info, reason: pushed.reason });
         await sleep(backoff(policy.baseDelayMs, attempt));
-        const remoteHead = await fetchBranch(ctx, commit, keptAt);
+        const remoteHead = await fetchPending(ctx, commit, keptAt, info);
         if (!remoteHead || (!pushed.moved && (await isAncestor(ctx.root, remoteHead, commit)))) {
             needApply = false;
             continue;
@@ -52676,6 +52961,16 @@ async function otherBranch(ctx, policy) {
 }
 function result(ctx, r) {
     return { ...r, branch: ctx.target, paths: [...ctx.touched].sort() };
+}
+/**
+ * Nothing new to commit: push the backlog of the branch at `local`
+ * (backlog.ts). `fresh`: the remote branch was fetched by this call.
+ */
+async function backlog(ctx, policy, local, fresh, kept, attempts) {
+    const b = await pushBacklog(ctx, policy, local, fresh, kept);
+    if (!b.pushed)
+        return result(ctx, { committed: false, pushed: false, attempts });
+    return result(ctx, { committed: false, pushed: true, sha: local, attempts: b.attempts, pushedBacklog: b.backlog });
 }
 // ---------------------------------------------------------------------------
 // Steps
@@ -52719,6 +53014,8 @@ async function runApply(ctx, from, base, previous) {
 }
 /** Build a commit on `base` from `base`'s tree plus the touched paths of the work tree. */
 async function buildCommit(ctx, base) {
+    if (!ctx.touched.size)
+        return undefined; // nothing touched: the tree is the base's
     const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
     const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
     try {
@@ -52825,109 +53122,9 @@ async function moveBranch(ctx, ours, oldBase, newBase, kept) {
     await updateRef(ctx, `refs/heads/${ctx.target}`, newBase, ours, "moving the branch to the remote head");
     await syncIndex(ctx, [...new Set([...changed.map((c) => c.path), ...ctx.touched])]);
 }
-/**
- * Write the changed files into the work tree as they are in `commit` (through
- * a private index; the real index is untouched); files deleted in `commit`
- * are deleted.
- */
-async function materialize(ctx, commit, changed) {
-    const checkout = changed.filter((c) => !isZero(c.newOid)).map((c) => c.path);
-    const remove = changed.filter((c) => isZero(c.newOid)).map((c) => c.path);
-    if (checkout.length && commit) {
-        const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-index-"));
-        const env = { GIT_INDEX_FILE: external_node_path_namespaceObject.join(dir, "index") };
-        try {
-            await git(ctx.root, ["read-tree", commit], { env, what: "reading the new head" });
-            await git(ctx.root, ["checkout-index", "-f", "-z", "--stdin"], {
-                env,
-                input: checkout.join("\0") + "\0",
-                what: "writing files from the new head",
-            });
-        }
-        finally {
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        }
-    }
-    for (const p of remove) {
-        const abs = external_node_path_namespaceObject.join(ctx.root, p);
-        await (0,promises_namespaceObject.rm)(abs, { force: true });
-        // Remove directories left empty, as git does.
-        for (let d = external_node_path_namespaceObject.dirname(abs); d.startsWith(ctx.root + external_node_path_namespaceObject.sep); d = external_node_path_namespaceObject.dirname(d)) {
-            try {
-                await (0,promises_namespaceObject.rmdir)(d);
-            }
-            catch {
-                break;
-            }
-        }
-    }
-}
-// ---------------------------------------------------------------------------
-// Helpers
 async function checkedOutElsewhere(ctx, ref) {
     const r = await git(ctx.root, ["worktree", "list", "--porcelain"], { allowFailure: true });
     return r.stdout.split("\n").some((l) => l === `branch ${ref}`);
-}
-async function treeOf(ctx, commit) {
-    return (await git(ctx.root, ["rev-parse", `${commit}^{tree}`])).stdout.trim();
-}
-async function emptyTree(ctx) {
-    ctx.emptyTree ??= (await git(ctx.root, ["hash-object", "-t", "tree", "--stdin"], { input: "" })).stdout.trim();
-    return ctx.emptyTree;
-}
-/** Files that differ between two commits (undefined = empty tree). */
-async function changes(ctx, a, b) {
-    if (a === b)
-        return [];
-    const r = await git(ctx.root, ["diff-tree", "-r", "-z", "--no-renames", a ?? (await emptyTree(ctx)), b ?? (await emptyTree(ctx))], { what: "comparing commits" });
-    // Records: ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
-    const parts = r.stdout.split("\0");
-    const out = [];
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-        const meta = parts[i].replace(/^:/, "").split(" ");
-        if (meta.length < 5)
-            break;
-        out.push({ path: parts[i + 1], status: meta[4][0], newOid: meta[3] });
-    }
-    return out;
-}
-function isZero(oid) {
-    return /^0+$/.test(oid);
-}
-/** Does pathspec `spec` (a file or a directory) cover `p`? */
-function covers(spec, p) {
-    return p === spec || p.startsWith(spec + "/");
-}
-/** Repo-relative, forward slashes, no `./`, no trailing `/`; refuses paths outside the work tree or in `.git`. */
-function normalizeRepoPath(root, p) {
-    const abs = external_node_path_namespaceObject.resolve(root, p);
-    const rel = external_node_path_namespaceObject.relative(root, abs);
-    if (!rel || rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)) {
-        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
-            file: root,
-            hint: "apply() must return repository-relative paths of files it wrote",
-        });
-    }
-    const out = rel.split(external_node_path_namespaceObject.sep).join("/");
-    if (out === ".git" || out.startsWith(".git/")) {
-        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
-    }
-    return out;
-}
-function lstatOrUndefined(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(p);
-    }
-    catch {
-        return undefined;
-    }
-}
-function backoff(baseMs, attempt) {
-    const exp = Math.min(MAX_DELAY_MS, baseMs * 2 ** (attempt - 1));
-    return Math.round(exp * (0.5 + Math.random()));
-}
-function sleep(ms) {
-    return new Promise((r) => setTimeout(r, ms));
 }
 
 ;// CONCATENATED MODULE: ./lib/src/git/record.js
@@ -52941,7 +53138,16 @@ function sleep(ms) {
  * tool-owned path that is a symlink is refused, with a finding naming it, and
  * never written through), the edit computes the new content, and the file is
  * written atomically (temp file + rename, which replaces rather than follows).
+ *
+ * The push: even an empty change set goes through commit-back when the
+ * workspace commits, so commits of the branch that never reached the remote
+ * (an earlier refused or failed push) are pushed now; a backlog that was
+ * pushed is a notice (`git.push_backlog`). A push that does not land leaves
+ * the commit on the branch (the next record pushes it again) and throws, or
+ * with `onUnpushed: "report"` is said in the result (`commit.unpushed`) and a
+ * warning finding (`git.push`: branch, commits ahead, the remote's answer).
  */
+
 
 
 
@@ -53004,15 +53210,17 @@ async function applyEdits(root, edits, out) {
 /**
  * Record a change set: commit it (replayed on each head commit-back tries)
  * when the workspace commits, else write it once. An empty change set
- * records nothing.
+ * writes nothing, but still pushes the branch's unpushed commits.
  */
 async function record(ws, edits, o) {
     const out = { superseded: new Set(), findings: [] };
-    if (!edits.length)
-        return { written: [], ...out };
     if (!ws.commits) {
-        const written = await applyEdits(ws.root, edits, out);
+        const written = edits.length ? await applyEdits(ws.root, edits, out) : [];
         return { written, ...out };
+    }
+    // Nothing to write and no branch to push (detached HEAD, no --branch): nothing to do.
+    if (!edits.length && (o.push === false || !(o.branch ?? (await currentBranch(ws.root))))) {
+        return { written: [], ...out };
     }
     const commit = await commitBack({
         repoRoot: ws.root,
@@ -53027,8 +53235,37 @@ async function record(ws, edits, o) {
         push: o.push,
         branch: o.branch,
         token: o.token,
+        onUnpushed: o.onUnpushed,
     });
+    out.findings.push(...pushFindings(commit));
+    // An empty change set that neither pushed nor failed to push recorded nothing.
+    if (!edits.length && !commit.pushed && !commit.unpushed)
+        return { written: [], ...out };
     return { commit, written: commit.paths, ...out };
+}
+/** What the push did, as findings: a backlog pushed (notice), commits still not on the remote (warning). */
+function pushFindings(c) {
+    const n = (k) => `${k} commit${k === 1 ? "" : "s"}`;
+    const out = [];
+    if (c.pushed && c.pushedBacklog) {
+        out.push({
+            severity: "notice",
+            check: "git.push_backlog",
+            message: `pushed ${n(c.pushedBacklog)} of ${c.branch} that had not reached the remote before${c.committed ? ` (besides this commit)` : ""}`,
+        });
+    }
+    const u = c.unpushed;
+    if (u) {
+        out.push({
+            severity: "warning",
+            check: "git.push",
+            message: `${u.branch} is ${n(u.ahead)} ahead of ${u.remote}/${u.branch}: not pushed (${u.reason}); ` +
+                `the commits are kept (${u.sha.slice(0, 12)}) and the next run pushes them again`,
+            hint: `fix what refuses the push (branch protection, a pre-receive hook, credentials, the network), then run again` +
+                `${u.hint ? `; ${u.hint}` : ""}`,
+        });
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/steps/record-run.js
@@ -56990,12 +57227,118 @@ function runNotFound(runId, findings) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/lock.js
+/**
+ * Is a checkout lock still held? Pure: the adapter (store/lock.ts) reads the
+ * lock record and probes the process it names; this decides.
+ *
+ * A lock is held only by a live process of ours:
+ * - released (the owner let go; kept as the last generation) => free;
+ * - another host => trusted for `foreignHostMs` (its process cannot be probed
+ *   from here), then stale;
+ * - this host, another boot id => stale (the host rebooted since; the pid may
+ *   be reused by anything);
+ * - this host, pid gone (or a zombie) => stale;
+ * - pid alive, but its start time differs from the recorded one => stale (the
+ *   pid was reused by another process);
+ * - pid alive, start time matches => held;
+ * - pid alive, no start time to compare (a lock from an older version, or no
+ *   /proc) => held, but only for `unprovenMs`;
+ * - unreadable record => held for `unreadableMs` after the file was written
+ *   (an older version writes its lock after creating it), then stale.
+ */
+const LOCK_LIMITS = {
+    foreignHostMs: 6 * 3600_000,
+    unprovenMs: 6 * 3600_000,
+    unreadableMs: 60_000,
+};
+function lockVerdict(rec, p, limits = LOCK_LIMITS) {
+    if (!rec || typeof rec.pid !== "number" || !rec.host) {
+        return p.fileAgeMs < limits.unreadableMs
+            ? { held: true }
+            : { held: false, why: `its record is unreadable and ${duration(p.fileAgeMs)} old` };
+    }
+    if (rec.released_at)
+        return { held: false, why: `released at ${rec.released_at}` };
+    const age = ageMs(rec, p.nowMs);
+    if (rec.host !== p.host) {
+        return age < limits.foreignHostMs
+            ? { held: true }
+            : {
+                held: false,
+                why: `taken on another host ${Number.isFinite(age) ? `${duration(age)} ago` : "at an unknown time"} (trusted for ${duration(limits.foreignHostMs)})`,
+            };
+    }
+    if (rec.boot_id && p.bootId && rec.boot_id !== p.bootId) {
+        return { held: false, why: `taken before this host rebooted (boot id ${rec.boot_id}, now ${p.bootId})` };
+    }
+    if (!p.process?.alive)
+        return { held: false, why: `process ${rec.pid} is gone` };
+    if (rec.start_time && p.process.startTime) {
+        return rec.start_time === p.process.startTime
+            ? { held: true }
+            : {
+                held: false,
+                why: `pid ${rec.pid} now belongs to another process (started at ${p.process.startTime}, the owner at ${rec.start_time})`,
+            };
+    }
+    return age < limits.unprovenMs
+        ? { held: true }
+        : {
+            held: false,
+            why: `pid ${rec.pid} is alive but cannot be proven to be the owner (no start time) and the lock is ${duration(age)} old`,
+        };
+}
+/** `pid 123 on host h (start time 456, boot id 1a2b3c4d), taken 2026-…Z, 5 min ago`. */
+function describeLock(rec, nowMs) {
+    if (!rec || typeof rec.pid !== "number")
+        return "an unreadable lock";
+    const facts = [
+        rec.start_time ? `start time ${rec.start_time}` : "",
+        rec.boot_id ? `boot id ${rec.boot_id.slice(0, 8)}` : "",
+    ].filter(Boolean);
+    const age = ageMs(rec, nowMs);
+    return (`pid ${rec.pid} on host ${rec.host ?? "?"}${facts.length ? ` (${facts.join(", ")})` : ""}` +
+        `${rec.at ? `, taken ${rec.at}` : ""}${Number.isFinite(age) ? `, ${duration(age)} ago` : ""}`);
+}
+function ageMs(rec, nowMs) {
+    const t = rec.at ? Date.parse(rec.at) : NaN;
+    return Number.isFinite(t) ? Math.max(0, nowMs - t) : Infinity;
+}
+function duration(ms) {
+    if (!Number.isFinite(ms))
+        return "of unknown age";
+    const s = Math.round(ms / 1000);
+    if (s < 120)
+        return `${s} s`;
+    if (s < 7200)
+        return `${Math.round(s / 60)} min`;
+    return `${Math.round(s / 360) / 10} h`;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/store/lock.js
 /**
  * The checkout lock: two ticks (or a tick and a cancel) never work on one
- * checkout at once. The lock file lives in the git dir (`<gitdir>/autolab/
- * monitor.lock`), else in `.autolab/`. A lock whose owner process is gone (same
- * host) is taken over; one held on another host is trusted for six hours.
+ * checkout at once. It lives in the git dir (`<gitdir>/autolab/monitor.lock`),
+ * else in `.autolab/monitor.lock`.
+ *
+ * - Held only by a live process of ours: the record names the pid, the host,
+ *   the host's boot id and the process's start time (Linux `/proc/<pid>/stat`
+ *   field 22), so a pid reused after a reboot or by another process does not
+ *   hold it. The decision is domain/lock.ts's.
+ * - Taken over atomically: `monitor.lock` is a directory of generations
+ *   `g<n>.json`; the newest is the lock. A generation is created with
+ *   `link()` of a complete temp file (never seen half written), which fails
+ *   when it exists, so of any number of processes that find generation n
+ *   free or stale exactly one creates n+1. A creator that then sees a newer
+ *   generation steps back. Only the holder of the newest generation deletes
+ *   older ones, so the newest is never deleted.
+ * - Released by atomically replacing its own generation with a released
+ *   record (the next taker makes n+1); a killed owner leaves a live-looking
+ *   record that the next taker finds stale, takes over, and names (finding
+ *   `monitor.lock`: pid, host, start time, age and why it was stale).
+ * - A lock file of the previous format (a plain `monitor.lock` file) is judged
+ *   by the same rules and removed when stale.
  */
 
 
@@ -57004,51 +57347,203 @@ function runNotFound(runId, findings) {
 
 
 
-/** Take the lock; returns the release function. */
-async function takeMonitorLock(repoRoot, inGit, now) {
+
+
+
+const GEN = /^g(\d{1,15})\.json$/;
+const MAX_ROUNDS = 8;
+/**
+ * Take the lock; returns the release function. `note` receives a finding when
+ * a stale lock was taken over (whose it was, and why it was stale).
+ */
+async function takeMonitorLock(repoRoot, inGit, now, note) {
     let dir = external_node_path_namespaceObject.join(repoRoot, ".autolab");
     if (inGit) {
         const r = await git(repoRoot, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
         if (r.code === 0 && r.stdout.trim())
             dir = external_node_path_namespaceObject.join(r.stdout.trim(), "autolab");
     }
-    const file = external_node_path_namespaceObject.join(dir, "monitor.lock");
+    const lockDir = external_node_path_namespaceObject.join(dir, "monitor.lock");
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const body = JSON.stringify({ pid: process.pid, host: external_node_os_namespaceObject.hostname(), at: isoSeconds(now) }) + "\n";
-    for (let attempt = 0; attempt < 2; attempt++) {
-        try {
-            const fh = await (0,promises_namespaceObject.open)(file, "wx", 0o644);
-            await fh.writeFile(body);
-            await fh.close();
-            return async () => {
-                await (0,promises_namespaceObject.unlink)(file).catch(() => undefined);
-            };
+    await dropLegacyLock(lockDir, now, note);
+    await (0,promises_namespaceObject.mkdir)(lockDir, { recursive: true });
+    const mine = { pid: process.pid, host: external_node_os_namespaceObject.hostname(), at: isoSeconds(now), ...selfIdentity() };
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        const newest = await newestGeneration(lockDir);
+        let previous;
+        if (newest) {
+            const file = genFile(lockDir, newest);
+            const seen = await readRecord(file);
+            if (!seen)
+                continue; // gone meanwhile: look again
+            const verdict = lockVerdict(seen.rec, probe(seen.rec, now, seen.ageMs));
+            if (verdict.held)
+                throw heldError(lockDir, seen.rec, now);
+            if (!seen.rec?.released_at)
+                previous = { rec: seen.rec, why: verdict.why };
         }
-        catch (e) {
-            if (e.code !== "EEXIST")
-                throw e;
-            const held = await readJsonFile(file);
-            const age = held?.at ? now.getTime() - Date.parse(held.at) : Infinity;
-            let alive = false;
-            if (held?.host === external_node_os_namespaceObject.hostname() && typeof held.pid === "number") {
-                try {
-                    process.kill(held.pid, 0);
-                    alive = true;
-                }
-                catch (err) {
-                    alive = err.code === "EPERM";
-                }
-            }
-            else if (held?.host) {
-                alive = age < 6 * 3600 * 1000; // another machine: trust it for a while
-            }
-            if (alive) {
-                throw new errors_AutolabError(`another monitor tick is running in this checkout (pid ${held?.pid} on ${held?.host}, since ${held?.at})`, { file, hint: "wait for it to finish; if no monitor is running, remove the lock file" });
-            }
-            await (0,promises_namespaceObject.unlink)(file).catch(() => undefined); // stale: its owner is gone
+        const n = newest + 1;
+        if (!(await createGeneration(lockDir, n, mine)))
+            continue; // another process took generation n
+        if ((await newestGeneration(lockDir)) > n) {
+            await (0,promises_namespaceObject.unlink)(genFile(lockDir, n)).catch(() => undefined); // a newer one exists: step back
+            continue;
         }
+        await dropOlderGenerations(lockDir, n);
+        if (previous && note)
+            note(takeoverFinding(lockDir, previous.rec, previous.why, now));
+        return async () => {
+            const file = genFile(lockDir, n);
+            if (!(await (0,promises_namespaceObject.lstat)(file).catch(() => undefined)))
+                return; // taken over and dropped meanwhile
+            const released = JSON.stringify({ ...mine, released_at: isoSeconds(new Date()) }) + "\n";
+            await fs_writeFileAtomic(file, released).catch(() => undefined);
+        };
     }
-    throw new errors_AutolabError("could not take the monitor lock", { file });
+    throw new errors_AutolabError(`could not take the monitor lock after ${MAX_ROUNDS} rounds (other processes kept taking it)`, {
+        file: lockDir,
+        hint: "run again",
+    });
+}
+/** This process's boot id and start time (Linux); empty elsewhere. */
+function selfIdentity() {
+    const bootId = readBootId();
+    const start = procStat(process.pid)?.startTime;
+    return { ...(bootId ? { boot_id: bootId } : {}), ...(start ? { start_time: start } : {}) };
+}
+function readBootId() {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)("/proc/sys/kernel/random/boot_id", "utf8").trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** State (field 3) and start time (field 22) of `/proc/<pid>/stat`; undefined without /proc. */
+function procStat(pid) {
+    try {
+        const text = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, "utf8");
+        // "pid (comm) state ppid ..." -- comm may hold spaces and parentheses: split after the last ')'.
+        const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
+        const startTime = rest[22 - 3];
+        return startTime ? { state: rest[0], startTime } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function probe(rec, now, fileAgeMs) {
+    const host = external_node_os_namespaceObject.hostname();
+    const p = { host, bootId: readBootId(), nowMs: now.getTime(), fileAgeMs };
+    if (rec && rec.host === host && typeof rec.pid === "number")
+        p.process = probeProcess(rec.pid);
+    return p;
+}
+function probeProcess(pid) {
+    let alive;
+    try {
+        process.kill(pid, 0);
+        alive = true;
+    }
+    catch (err) {
+        alive = err.code === "EPERM";
+    }
+    if (!alive)
+        return { alive };
+    const st = procStat(pid);
+    if (st?.state === "Z")
+        return { alive: false };
+    return { alive, startTime: st?.startTime };
+}
+function genFile(lockDir, n) {
+    return external_node_path_namespaceObject.join(lockDir, `g${String(n).padStart(12, "0")}.json`);
+}
+async function generations(lockDir) {
+    const names = await (0,promises_namespaceObject.readdir)(lockDir).catch(() => []);
+    return names.flatMap((name) => {
+        const m = GEN.exec(name);
+        return m ? [Number(m[1])] : [];
+    });
+}
+async function newestGeneration(lockDir) {
+    return (await generations(lockDir)).reduce((a, b) => Math.max(a, b), 0);
+}
+async function readRecord(file) {
+    try {
+        const st = await (0,promises_namespaceObject.lstat)(file);
+        const text = await (0,promises_namespaceObject.readFile)(file, "utf8");
+        let rec;
+        try {
+            const parsed = JSON.parse(text);
+            rec = parsed && typeof parsed === "object" ? parsed : undefined;
+        }
+        catch {
+            rec = undefined;
+        }
+        return { rec, ageMs: Math.max(0, Date.now() - st.mtimeMs) };
+    }
+    catch (e) {
+        if (e.code === "ENOENT")
+            return undefined;
+        throw e;
+    }
+}
+/** Create generation `n` holding `rec`, complete from the start; false when it exists. */
+async function createGeneration(lockDir, n, rec) {
+    const tmp = external_node_path_namespaceObject.join(lockDir, `.new-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
+    await fs_writeFileAtomic(tmp, JSON.stringify(rec) + "\n");
+    try {
+        await (0,promises_namespaceObject.link)(tmp, genFile(lockDir, n));
+        return true;
+    }
+    catch (e) {
+        if (e.code === "EEXIST")
+            return false;
+        throw e;
+    }
+    finally {
+        await (0,promises_namespaceObject.unlink)(tmp).catch(() => undefined);
+    }
+}
+async function dropOlderGenerations(lockDir, n) {
+    for (const g of await generations(lockDir))
+        if (g < n)
+            await (0,promises_namespaceObject.unlink)(genFile(lockDir, g)).catch(() => undefined);
+}
+/** A `monitor.lock` file of the previous format: refuse while it is held, remove it when stale. */
+async function dropLegacyLock(lockDir, now, note) {
+    const st = await (0,promises_namespaceObject.lstat)(lockDir).catch(() => undefined);
+    if (!st || st.isDirectory())
+        return;
+    if (!st.isFile()) {
+        throw new errors_AutolabError(`${lockDir} is neither the lock directory nor a lock file`, {
+            file: lockDir,
+            hint: "remove it (no monitor tick can run while it is there)",
+        });
+    }
+    const seen = await readRecord(lockDir);
+    if (!seen)
+        return;
+    const verdict = lockVerdict(seen.rec, probe(seen.rec, now, seen.ageMs));
+    if (verdict.held)
+        throw heldError(lockDir, seen.rec, now);
+    await (0,promises_namespaceObject.unlink)(lockDir).catch(() => undefined);
+    note?.(takeoverFinding(lockDir, seen.rec, verdict.why, now));
+}
+function heldError(file, rec, now) {
+    return new errors_AutolabError(`another monitor tick (or cancel) is running in this checkout: the lock is held by ${describeLock(rec, now.getTime())}`, {
+        file,
+        hint: `wait for it to finish; if that process is not an autolab tick of this checkout, remove ${file}`,
+    });
+}
+function takeoverFinding(file, rec, why, now) {
+    return {
+        severity: "warning",
+        check: "monitor.lock",
+        file,
+        message: `took over a stale checkout lock of ${describeLock(rec, now.getTime())}: ${why} (that tick ended without releasing it)`,
+        hint: "a tick that was killed may have left files of the tool uncommitted; this tick re-derives them from the scheduler",
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/store/runs.js
@@ -58880,7 +59375,22 @@ function monitorText(rep) {
         lines.push(c);
     else if (!rep.dryRun && rep.written.length)
         lines.push(`wrote ${rep.written.length} file(s) (not committed)`);
+    const p = pushText(rep.commit);
+    if (p)
+        lines.push(p);
     return lines.map((l) => l + "\n").join("");
+}
+/** The push beyond `committed ...`: a backlog pushed, or commits still not on the remote. */
+function pushText(c) {
+    const n = (k) => `${k} commit${k === 1 ? "" : "s"}`;
+    if (c?.unpushed) {
+        const u = c.unpushed;
+        return `NOT PUSHED: ${u.branch} is ${n(u.ahead)} ahead of ${u.remote}/${u.branch} (${u.reason})`;
+    }
+    if (c?.pushed && c.pushedBacklog) {
+        return `pushed ${n(c.pushedBacklog)} to ${c.branch} that an earlier push had not delivered`;
+    }
+    return undefined;
 }
 function monitorOutputs(rep) {
     const changed = changedRuns(rep).map((r) => ({
@@ -58925,13 +59435,19 @@ function monitorSummary(rep, notes) {
         ].filter(Boolean),
     };
 }
-/** The step fails once an outage escalated; before that it is a warning. */
+/**
+ * The step fails once an outage escalated (before that it is a warning), and
+ * when the tick's commits could not be pushed (the branch is left ahead of the
+ * remote; the next tick pushes them again).
+ */
 function monitorVerdict(rep) {
     const o = rep.outage;
+    if (o?.escalated)
+        return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
+    if (rep.commit?.unpushed)
+        return { failed: `the tick's commits were not pushed: ${pushText(rep.commit)}` };
     if (!o)
         return {};
-    if (o.escalated)
-        return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
     return {
         warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
     };
@@ -58974,7 +59490,8 @@ function commitMessage(reports, outage) {
  *    merged field by field into the other writer's version
  *    (domain/manifest-merge.ts): a run another writer moved is superseded and
  *    this tick writes nothing else for it.
- *  - Two ticks never run at once in one checkout (store/lock.ts).
+ *  - Two ticks never run at once in one checkout (store/lock.ts); a lock a
+ *    killed tick left behind is taken over and named in a finding.
  *  - Evidence is never read through a symlink (store/evidence.ts).
  */
 
@@ -59001,9 +59518,14 @@ function commitMessage(reports, outage) {
 async function monitor(opts) {
     const now = opts.now ?? (() => new Date());
     const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
-    const release = opts.dryRun ? async () => undefined : await takeMonitorLock(ws.root, ws.inGit, now());
+    const lockFindings = [];
+    const release = opts.dryRun
+        ? async () => undefined
+        : await takeMonitorLock(ws.root, ws.inGit, now(), (f) => lockFindings.push(f));
     try {
-        return await tick(opts, ws, now);
+        const rep = await tick(opts, ws, now);
+        rep.findings.unshift(...lockFindings);
+        return rep;
     }
     finally {
         await release();
@@ -59133,6 +59655,7 @@ async function tick(opts, ws, now) {
         push: opts.push,
         branch: opts.branch,
         token: opts.token,
+        onUnpushed: "report", // the report says it, and the tick fails (monitorVerdict)
     });
     findings.push(...rec.findings);
     return { ...report, commit: rec.commit, written: rec.written };
