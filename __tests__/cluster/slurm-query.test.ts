@@ -1,5 +1,5 @@
 /**
- * queryJobs + decideJob against the real dev cluster: one sacct and one
+ * queryJobs + judgeObservation against the real dev cluster: one sacct and one
  * squeue call per tick for all jobs, every real outcome decided right, and
  * outages (slurmdbd down, slurmctld down) reported without changing a run.
  */
@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryJobs, type QueryOutcome } from "../../src/scheduler/slurm-cli/query.js";
-import { decideJob, type JobDecision } from "../../src/scheduler/slurm-cli/statemap.js";
+import { judgeObservation, type StateDecision } from "../../src/scheduler/slurm-cli/statemap.js";
 import {
   slurmOnPath,
   requireCluster,
@@ -23,21 +23,12 @@ import {
 
 const sinfoOnPath = slurmOnPath("__tests__/slurm-query.test.ts");
 
-const SENTINEL_OK = { exit_code: 0 };
 const NO_SUCH_JOB = "987654321";
 
-/** The decision for `id`, with a sentinel saying exit 0 unless "none" (no sentinel file). */
-function decide(
-  out: QueryOutcome,
-  id: string,
-  sentinel: { exit_code?: number | null } | "none" = SENTINEL_OK,
-): JobDecision {
-  return decideJob({
-    obs: out.observations.get(id),
-    sentinel: sentinel === "none" ? undefined : sentinel,
-    now: new Date(),
-    graceSeconds: 120,
-  });
+/** The adapter's meaning of the observation for `id` (the sentinel rules are domain/tick.ts's). */
+function decide(out: QueryOutcome, id: string): StateDecision {
+  const o = out.observations.get(id);
+  return o ? judgeObservation(o) : { phase: "unknown", terminal: false, detail: `no source knows job ${id}` };
 }
 
 function countCalls(out: QueryOutcome): Record<string, number> {
@@ -50,9 +41,9 @@ function countCalls(out: QueryOutcome): Record<string, number> {
 }
 
 /** Poll queryJobs until `pred` holds for the decision about `id` (the monitor's own loop, sped up). */
-async function until(id: string, pred: (d: JobDecision) => boolean, timeoutMs = 90_000): Promise<JobDecision> {
+async function until(id: string, pred: (d: StateDecision) => boolean, timeoutMs = 90_000): Promise<StateDecision> {
   const deadline = Date.now() + timeoutMs;
-  let last: JobDecision | undefined;
+  let last: StateDecision | undefined;
   for (;;) {
     const out = await queryJobs([id]);
     if (out.ok) {
@@ -115,7 +106,6 @@ describe.skipIf(!sinfoOnPath)("queryJobs on the real cluster", () => {
       name: "q-ok",
     });
     expect(decide(out, ids.ok)).toMatchObject({ phase: "succeeded", terminal: true });
-    expect(decide(out, ids.ok, "none")).toMatchObject({ phase: "failed", failureReason: "sentinel_missing" });
   });
 
   it("exit 3 fails with exit_code and ExitCode 3:0", async () => {

@@ -23,11 +23,13 @@ import {
 } from "../../src/scheduler/slurm-cli/parse.js";
 import { buildObservations } from "../../src/scheduler/slurm-cli/query.js";
 import { classifySbatchError } from "../../src/scheduler/slurm-cli/submit.js";
-import { decideJob } from "../../src/scheduler/slurm-cli/statemap.js";
+import { judgeObservation, type JobObservation, type StateDecision } from "../../src/scheduler/slurm-cli/statemap.js";
+
+/** The adapter's meaning of an observation (the sentinel and grace rules are domain/tick.ts's). */
+const judge = (o: JobObservation | undefined): StateDecision =>
+  o ? judgeObservation(o) : { phase: "unknown", terminal: false, detail: "" };
 
 const fx = (name: string) => readFileSync(new URL(`../fixtures/slurm/${name}`, import.meta.url), "utf8");
-const now = new Date("2026-11-28T17:00:00Z");
-const ok0 = { exit_code: 0 };
 
 describe("sacct --parsable2", () => {
   const rows = parseSacct(fx("sacct-mixed.txt"));
@@ -255,7 +257,7 @@ describe("buildObservations: merging sources (real rows)", () => {
   const squeueMixed = parseSqueue(fx("squeue-mixed.txt"));
   const ids = ["17", "18", "19", "20", "21", "22", "23", "24"];
   const obs = buildObservations(ids, { sacct: sacctMixed, squeue: squeueMixed });
-  const decided = (id: string) => decideJob({ obs: obs.get(id), sentinel: ok0, now, graceSeconds: 60 });
+  const decided = (id: string) => judge(obs.get(id));
 
   it("decides each real scenario", () => {
     expect(decided("17")).toMatchObject({ phase: "succeeded", terminal: true });
@@ -305,13 +307,13 @@ describe("buildObservations: merging sources (real rows)", () => {
     });
     // 17: squeue says RUNNING (live, non-terminal wins); sacct's placeholder name is not used.
     expect(m.get("17")).toMatchObject({ source: "squeue", state: "RUNNING", name: "fx-ok", batchState: "RUNNING" });
-    expect(decideJob({ obs: m.get("17"), now, graceSeconds: 60 }).phase).toBe("running");
+    expect(judge(m.get("17")).phase).toBe("running");
     // 18: squeue already FAILED 3:0 while sacct still lags: the controller's terminal state is used.
     expect(m.get("18")).toMatchObject({ source: "squeue", state: "FAILED", exitCode: "3:0" });
-    expect(decideJob({ obs: m.get("18"), now, graceSeconds: 60 }).failureReason).toBe("exit_code");
+    expect(judge(m.get("18")).failureReason).toBe("exit_code");
     // Without squeue, the sacct lag rows alone say running (batch started), not final.
     const s = buildObservations(["17"], { sacct: parseSacct(fx("sacct-early.txt")), squeue: [] });
-    expect(decideJob({ obs: s.get("17"), now, graceSeconds: 60 })).toMatchObject({ phase: "running", terminal: false });
+    expect(judge(s.get("17"))).toMatchObject({ phase: "running", terminal: false });
   });
 
   it("a requeued job: a live PENDING squeue row wins over a final-looking sacct row", () => {
@@ -319,9 +321,9 @@ describe("buildObservations: merging sources (real rows)", () => {
       "24|24|PREEMPTED|0:0|None|2026-11-28T16:43:03|2026-11-28T16:43:09|00:00:06|localhost|fx-requeue\n",
     );
     const m = buildObservations(["24"], { sacct, squeue: squeueMixed });
-    expect(decideJob({ obs: m.get("24"), now, graceSeconds: 60 })).toMatchObject({ phase: "pending", terminal: false });
+    expect(judge(m.get("24"))).toMatchObject({ phase: "pending", terminal: false });
     const gone = buildObservations(["24"], { sacct, squeue: [] });
-    expect(decideJob({ obs: gone.get("24"), now, graceSeconds: 60 })).toMatchObject({
+    expect(judge(gone.get("24"))).toMatchObject({
       phase: "failed",
       failureReason: "preempted",
     });
@@ -330,7 +332,7 @@ describe("buildObservations: merging sources (real rows)", () => {
   it("pending and cancelled array ranges (squeue) and sacct's plain row for a cancelled pending array", () => {
     const pend = buildObservations(["29"], { sacct: [], squeue: parseSqueue(fx("squeue-array-pending.txt")) });
     expect(pend.get("29")!.tasks!.map((t) => t.jobId)).toEqual(["29_[0-5%2]"]);
-    expect(decideJob({ obs: pend.get("29"), now, graceSeconds: 60 })).toMatchObject({
+    expect(judge(pend.get("29"))).toMatchObject({
       phase: "pending",
       terminal: false,
     });
@@ -338,12 +340,12 @@ describe("buildObservations: merging sources (real rows)", () => {
       sacct: parseSacct(fx("sacct-array-cancelled.txt")),
       squeue: parseSqueue(fx("squeue-array-cancelled.txt")),
     });
-    expect(decideJob({ obs: cancelled.get("29"), now, graceSeconds: 60 })).toMatchObject({
+    expect(judge(cancelled.get("29"))).toMatchObject({
       phase: "failed",
       failureReason: "cancelled",
     });
     const onlySacct = buildObservations(["29"], { sacct: parseSacct(fx("sacct-array-cancelled.txt")), squeue: [] });
-    expect(decideJob({ obs: onlySacct.get("29"), now, graceSeconds: 60 })).toMatchObject({
+    expect(judge(onlySacct.get("29"))).toMatchObject({
       failureReason: "cancelled",
       cancelledBy: "0",
     });

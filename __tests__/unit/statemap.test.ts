@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  decideJob,
+  judgeObservation,
   isTerminalState,
   mapSlurmState,
   normalizeState,
@@ -12,7 +12,6 @@ import {
   type JobObservation,
 } from "../../src/scheduler/slurm-cli/statemap.js";
 
-const now = new Date("2026-11-28T12:00:00Z");
 const done = { start: "2026-11-28T11:00:00", end: "2026-11-28T11:30:00" };
 const sacct = (state: string, exitCode: string, extra: Partial<JobObservation> = {}): JobObservation => ({
   jobId: "12",
@@ -22,9 +21,8 @@ const sacct = (state: string, exitCode: string, extra: Partial<JobObservation> =
   ...done,
   ...extra,
 });
-/** Decide with a sentinel (default: exit 0); pass "none" for a missing sentinel. */
-const decide = (obs: JobObservation | undefined, sentinel: { exit_code?: number | null } | "none" = { exit_code: 0 }) =>
-  decideJob({ obs, sentinel: sentinel === "none" ? undefined : sentinel, now, graceSeconds: 300 });
+/** The adapter's meaning of one observation (the sentinel and grace rules are domain/tick.ts's: domain-tick.test.ts). */
+const decide = (obs: JobObservation) => judgeObservation(obs);
 
 describe("mapSlurmState: every state", () => {
   const table: Array<[string, string | undefined, string, boolean, string | undefined]> = [
@@ -109,50 +107,32 @@ describe("mapSlurmState: every state", () => {
   });
 });
 
-describe("decideJob: success needs COMPLETED, 0:0 and the sentinel", () => {
+describe("judgeObservation: success needs COMPLETED and 0:0 (the sentinel comes after, in domain/tick)", () => {
   it("COMPLETED 0:0 with sentinel exit 0 succeeds", () => {
     const d = decide(sacct("COMPLETED", "0:0", { batchState: "COMPLETED", batchExitCode: "0:0" }));
     expect(d).toMatchObject({ phase: "succeeded", terminal: true });
     expect(d.failureReason).toBeUndefined();
     expect(d.detail).toContain("sacct State=COMPLETED ExitCode=0:0");
-    expect(d.detail).toContain("sentinel exit 0");
-  });
-
-  it("COMPLETED 0:0 without a sentinel fails with sentinel_missing", () => {
-    const d = decide(sacct("COMPLETED", "0:0"), "none");
-    expect(d).toMatchObject({ phase: "failed", terminal: true, failureReason: "sentinel_missing" });
-    expect(d.detail).toContain("job_sentinel.json is missing");
-  });
-
-  it("COMPLETED 0:0 with a sentinel without exit code fails with sentinel_missing", () => {
-    expect(decide(sacct("COMPLETED", "0:0"), { exit_code: null }).failureReason).toBe("sentinel_missing");
-    expect(decide(sacct("COMPLETED", "0:0"), {}).failureReason).toBe("sentinel_missing");
-  });
-
-  it("COMPLETED 0:0 with a sentinel saying exit 2 fails with exit_code and says so", () => {
-    const d = decide(sacct("COMPLETED", "0:0"), { exit_code: 2 });
-    expect(d).toMatchObject({ phase: "failed", terminal: true, failureReason: "exit_code" });
-    expect(d.detail).toContain("says exit 2");
   });
 
   it("COMPLETED 0:0 whose .batch step did not exit 0 fails", () => {
     expect(decide(sacct("COMPLETED", "0:0", { batchState: "FAILED", batchExitCode: "1:0" })).phase).toBe("failed");
   });
 
-  it("failures keep their reason whatever the sentinel says", () => {
-    expect(decide(sacct("FAILED", "3:0"), { exit_code: 3 })).toMatchObject({
+  it("failures keep their reason", () => {
+    expect(decide(sacct("FAILED", "3:0"))).toMatchObject({
       phase: "failed",
       failureReason: "exit_code",
     });
-    expect(
-      decide(sacct("TIMEOUT", "0:0", { batchState: "CANCELLED", batchExitCode: "0:15" }), "none").failureReason,
-    ).toBe("timeout");
+    expect(decide(sacct("TIMEOUT", "0:0", { batchState: "CANCELLED", batchExitCode: "0:15" })).failureReason).toBe(
+      "timeout",
+    );
     const c = decide(sacct("CANCELLED by 1000", "0:0"));
     expect(c).toMatchObject({ phase: "failed", failureReason: "cancelled", cancelledBy: "1000" });
   });
 });
 
-describe("decideJob: sacct lag", () => {
+describe("judgeObservation: sacct lag", () => {
   it("a terminal sacct row without End is not final", () => {
     const d = decide(sacct("COMPLETED", "0:0", { end: undefined }));
     expect(d.terminal).toBe(false);
@@ -180,41 +160,7 @@ describe("decideJob: sacct lag", () => {
   });
 });
 
-describe("decideJob: a job nobody knows", () => {
-  it("is unknown and not terminal during the grace period, and remembers since when", () => {
-    const first = decideJob({ now, graceSeconds: 300 });
-    expect(first).toMatchObject({ phase: "unknown", terminal: false, unknownSince: now.toISOString() });
-    const later = decideJob({
-      now: new Date(now.getTime() + 299_000),
-      unknownSince: first.unknownSince,
-      graceSeconds: 300,
-    });
-    expect(later).toMatchObject({ phase: "unknown", terminal: false, unknownSince: first.unknownSince });
-  });
-
-  it("is an explicit unknown (terminal, unknown_job) after the grace period, never success", () => {
-    const d = decideJob({
-      now: new Date(now.getTime() + 301_000),
-      unknownSince: now.toISOString(),
-      graceSeconds: 300,
-      sentinel: { exit_code: 0 },
-    });
-    expect(d).toMatchObject({ phase: "unknown", terminal: true, failureReason: "unknown_job" });
-  });
-
-  it("a job seen again clears unknownSince", () => {
-    const d = decideJob({
-      obs: sacct("RUNNING", "0:0", { end: undefined }),
-      now,
-      unknownSince: "2026-11-28T10:00:00Z",
-      graceSeconds: 1,
-    });
-    expect(d.unknownSince).toBeUndefined();
-    expect(d.phase).toBe("running");
-  });
-});
-
-describe("decideJob: arrays", () => {
+describe("judgeObservation: arrays", () => {
   const task = (id: string, state: string, exitCode?: string, extra: Partial<JobObservation> = {}): JobObservation => ({
     jobId: id,
     state,
@@ -225,14 +171,13 @@ describe("decideJob: arrays", () => {
   });
   const arr = (tasks: JobObservation[]): JobObservation => ({ jobId: "10", state: "ARRAY", source: "sacct", tasks });
 
-  it("succeeds only when every task completed 0:0 (and the sentinel says 0)", () => {
+  it("succeeds only when every task completed 0:0", () => {
     const all = arr([
       task("10_0", "COMPLETED", "0:0"),
       task("10_1", "COMPLETED", "0:0"),
       task("10_2", "COMPLETED", "0:0"),
     ]);
     expect(decide(all)).toMatchObject({ phase: "succeeded", terminal: true });
-    expect(decide(all, "none").failureReason).toBe("sentinel_missing");
   });
 
   it("is not terminal while any task is pending or running", () => {

@@ -57,9 +57,10 @@ export interface JobVerdict {
   detail: string;
 }
 
-/** What the scheduler said about the job this tick, in neutral fields. */
+/** What the scheduler said about the job this tick, in neutral fields (the port's JobObservation extends it). */
 export interface JobFacts {
   name?: string;
+  /** Raw state as the scheduler printed it, e.g. `CANCELLED by 0`; for arrays a tally such as `ARRAY COMPLETED=2 PENDING=1`. */
   state: string;
   reason?: string;
   exitCode?: string;
@@ -68,6 +69,7 @@ export interface JobFacts {
   elapsed?: string;
   nodeList?: string;
   restarts?: number;
+  /** Which of the scheduler's sources answered (e.g. sacct, squeue). */
   source: string;
   tasks?: Array<{ jobId: string; state: string; exitCode?: string }>;
 }

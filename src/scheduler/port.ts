@@ -15,7 +15,7 @@
  * - Texts meant for a run's history (`evidence`) and for people are made by
  *   the adapter, in its scheduler's words.
  */
-import type { JobVerdict } from "../domain/tick.js";
+import type { JobFacts, JobVerdict } from "../domain/tick.js";
 import type { Design } from "../contract/types.js";
 
 /** A job id as the scheduler prints it (`123`, an array task `123_4`). */
@@ -159,22 +159,15 @@ export interface NameLookupOptions {
   controller?: boolean;
 }
 
-/** One job as one tick saw it (built by the adapter from sacct, squeue or scontrol rows). */
-export interface JobObservation {
+/**
+ * One job as one tick saw it (built by the adapter from its own records: for
+ * SLURM, sacct, squeue or scontrol rows). The neutral fields the monitor records
+ * are domain/tick.ts's `JobFacts`; these add what only the adapter reads.
+ */
+export interface JobObservation extends JobFacts {
   /** The id asked about (for arrays: the array's id). */
   jobId: string;
   jobIdRaw?: string;
-  name?: string;
-  /** Raw state as printed, e.g. `CANCELLED by 0`. For arrays: a tally such as `ARRAY COMPLETED=2 PENDING=1`. */
-  state: string;
-  reason?: string;
-  exitCode?: string;
-  start?: string;
-  end?: string;
-  elapsed?: string;
-  nodeList?: string;
-  restarts?: number;
-  source: string;
   /** State and exit code of the `.batch` step (sacct only). */
   batchState?: string;
   batchExitCode?: string;

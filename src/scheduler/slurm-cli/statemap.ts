@@ -1,12 +1,12 @@
 /**
  * The pure state map: what a SLURM job state (as sacct, squeue or scontrol
- * print it) means for a run, and the decision for one run from one tick's
- * observation plus the job's sentinel file. Data in, data out; no I/O.
+ * print it) means: `judgeObservation(obs)` is the adapter's `judge()`. Data
+ * in, data out; no I/O.
  *
- * Rules (each one a test in __tests__/statemap.test.ts):
- * - A run succeeds only on COMPLETED with ExitCode 0:0 AND a sentinel that
- *   says exit 0. COMPLETED with the sentinel missing or non-zero is a failure
- *   that says why.
+ * Rules (each one a test in __tests__/unit/statemap.test.ts):
+ * - The scheduler's success is COMPLETED with ExitCode 0:0 (and a `.batch`
+ *   step that exited 0); the run's own success also needs its sentinel
+ *   (domain/tick.ts).
  * - An accounting (sacct) row is final only when its state is terminal and
  *   End is set: sacct lags, and after an accounting outage it shows final
  *   states with End=Unknown for a while.
@@ -23,11 +23,10 @@
  * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`;
  *   SPECIAL_EXIT is failed `special_exit`.
  * - A state this table does not know is phase `unknown`, never success.
- * - A job no source knows: `unknown`, non-terminal for a grace period, then
- *   `unknown` and terminal with failure reason `unknown_job` (RunStatus has
- *   no "unknown": the monitor records it as failed with that reason).
  * - Arrays: the parent is terminal only when every task is, and succeeds only
- *   when every task completed with 0:0 (and the run's sentinel says exit 0).
+ *   when every task completed with 0:0.
+ * - What the run then does (the sentinel before and after the sync, the grace
+ *   for a job no source knows) is domain/tick.ts's, not this table's.
  */
 import { expandArrayRange, parseArrayJobId, parseExitCode, type ArrayJobId } from "./parse.js";
 import {
@@ -59,10 +58,6 @@ export interface StateDecision {
 import type { JobObservation } from "../port.js";
 
 export type { JobObservation };
-
-export interface SentinelInfo {
-  exit_code?: number | null;
-}
 
 type Classified = Omit<StateDecision, "detail"> & { note: string };
 
@@ -111,20 +106,6 @@ export function mapSlurmState(state: string, exitCode?: string): StateDecision {
   return toDecision(classify(state, exitCode), `State=${state.trim()}${ec}`);
 }
 
-export interface DecideInput {
-  /** This tick's observation; undefined when no source knew the job. */
-  obs?: JobObservation;
-  /** The run's job_sentinel.json, if it exists. */
-  sentinel?: SentinelInfo;
-  now: Date;
-  /** From the manifest (slurm.unknown_since): when the job was first not found. */
-  unknownSince?: string;
-  /** How long a job may be unknown before that is final. */
-  graceSeconds: number;
-}
-
-export type JobDecision = StateDecision & { unknownSince?: string };
-
 function describeObs(o: JobObservation): string {
   const parts = [`${o.source} State=${o.state}`];
   if (o.exitCode !== undefined) parts.push(`ExitCode=${o.exitCode}`);
@@ -161,36 +142,6 @@ function decideOne(o: JobObservation): StateDecision {
   }
   if (c.phase === "pending" && o.reason) c.note = `waiting to run (reason ${o.reason})`;
   return toDecision(c, evidence);
-}
-
-/** Apply the sentinel to a decision that SLURM calls a success. */
-function withSentinel(d: StateDecision, sentinel: SentinelInfo | undefined): StateDecision {
-  if (d.phase !== "succeeded") return d;
-  if (!sentinel) {
-    return {
-      phase: "failed",
-      terminal: true,
-      failureReason: "sentinel_missing",
-      detail: `${d.detail}; but job_sentinel.json is missing`,
-    };
-  }
-  if (sentinel.exit_code === undefined || sentinel.exit_code === null) {
-    return {
-      phase: "failed",
-      terminal: true,
-      failureReason: "sentinel_missing",
-      detail: `${d.detail}; but job_sentinel.json has no exit_code`,
-    };
-  }
-  if (sentinel.exit_code !== 0) {
-    return {
-      phase: "failed",
-      terminal: true,
-      failureReason: "exit_code",
-      detail: `${d.detail}; but job_sentinel.json says exit ${sentinel.exit_code}`,
-    };
-  }
-  return { ...d, detail: `${d.detail}; sentinel exit 0` };
 }
 
 function decideArray(o: JobObservation): StateDecision {
@@ -232,36 +183,4 @@ function decideArray(o: JobObservation): StateDecision {
 /** The meaning of one observation (a job or an array), before the sentinel and the grace rules (domain/tick.ts). */
 export function judgeObservation(o: JobObservation): StateDecision {
   return o.tasks !== undefined ? decideArray(o) : decideOne(o);
-}
-
-/**
- * The decision for one run this tick. With no observation, the job is
- * unknown: not terminal until `graceSeconds` have passed since
- * `unknownSince` (returned so the caller can store it), then terminal with
- * failure reason `unknown_job`. Never success without an observation.
- */
-export function decideJob(input: DecideInput): JobDecision {
-  const { obs, sentinel, now, graceSeconds } = input;
-  if (!obs) {
-    const since = input.unknownSince ?? now.toISOString();
-    const sinceMs = Date.parse(since);
-    const waited = Number.isNaN(sinceMs) ? 0 : (now.getTime() - sinceMs) / 1000;
-    if (waited < graceSeconds) {
-      return {
-        phase: "unknown",
-        terminal: false,
-        unknownSince: Number.isNaN(sinceMs) ? now.toISOString() : since,
-        detail: `neither sacct nor the controller knows the job (since ${since}; grace ${graceSeconds} s)`,
-      };
-    }
-    return {
-      phase: "unknown",
-      terminal: true,
-      failureReason: "unknown_job",
-      unknownSince: since,
-      detail: `neither sacct nor the controller has known the job since ${since} (more than ${graceSeconds} s)`,
-    };
-  }
-  const d = obs.tasks !== undefined ? decideArray(obs) : decideOne(obs);
-  return withSentinel(d, sentinel);
 }
