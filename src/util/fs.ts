@@ -78,12 +78,27 @@ export function decodeUtf8Strict(buf: Buffer, displayPath: string, keepBom = fal
   }
 }
 
-/** Read a text file strictly as UTF-8. Missing files raise an AutolabError naming them. */
+/**
+ * Read a text file strictly as UTF-8. Missing files raise an AutolabError
+ * naming them. Never blocks: opened O_NONBLOCK, and only a regular file is
+ * read (a named pipe or device is an AutolabError, not a hang).
+ */
 export async function readTextStrict(file: string, displayPath = file): Promise<string> {
   let buf: Buffer;
   try {
-    buf = await readFile(file);
+    const fh = await open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    try {
+      if (!(await fh.stat()).isFile()) {
+        throw new AutolabError("not a regular file (a named pipe, socket, device or directory): not read", {
+          file: displayPath,
+        });
+      }
+      buf = await fh.readFile();
+    } finally {
+      await fh.close();
+    }
   } catch (e) {
+    if (e instanceof AutolabError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new AutolabError(code === "ENOENT" ? "file not found" : `cannot read file: ${(e as Error).message}`, {
       file: displayPath,
