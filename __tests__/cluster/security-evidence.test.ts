@@ -29,12 +29,12 @@ import YAML from "yaml";
 import { monitor } from "../../src/commands/monitor/index.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { parseDocument } from "../../src/contract/validate.js";
-import { launch } from "../../src/stages/launch.js";
+import { launch } from "../../src/commands/launch.js";
 import { rsyncArgs } from "../../src/stages/sync.js";
 import { extractRun } from "../../src/steps/extract.js";
 import { runVerify } from "../../src/verify/index.js";
 import { runArgv } from "../../src/util/exec.js";
-import { requireCluster, scancel, slurmOnPath, waitForSacct } from "../helpers/cluster.js";
+import { realScheduler, requireCluster, scancel, slurmOnPath, waitForSacct } from "../helpers/cluster.js";
 import { CLI_ENTRY, TSX_LOADER } from "../helpers/repo.js";
 
 const onCluster = slurmOnPath("__tests__/security-evidence.test.ts");
@@ -91,7 +91,7 @@ describe.skipIf(!onCluster)("a committed symlinked ledger never publishes its ta
   it("monitor refuses docs/slurm_job_list.md -> a secret outside the repo (nothing of it committed); verify reports path.link", async () => {
     requireCluster();
     const { root, bare } = checkout("lnledger", "echo ok");
-    const l = await launch({ cwd: root, design: "lnledger" });
+    const l = await launch({ scheduler: realScheduler(), cwd: root, design: "lnledger" });
     launched.push(l.jobId!);
     expect(l.commit?.pushed).toBe(true);
     // The job (or a PR) replaces the ledger by a link to a runner file, committed.
@@ -105,7 +105,7 @@ describe.skipIf(!onCluster)("a committed symlinked ledger never publishes its ta
     g(root, "push", "-q", "origin", "main");
 
     await waitForSacct(l.jobId!);
-    const rep = await monitor({ cwd: root, query: { timeoutMs: 20_000 } });
+    const rep = await monitor({ scheduler: realScheduler(), cwd: root, query: { timeoutMs: 20_000 } });
     expect(rep.runs.find((r) => r.runId === l.runId)?.after).toBe("completed");
     expect(JSON.stringify(rep)).not.toContain("fakeKEYmaterial4711");
     expect(rep.findings.some((f) => f.file === "docs/slurm_job_list.md" && f.severity === "error")).toBe(true);
@@ -169,7 +169,7 @@ describe.skipIf(!onCluster)("named pipes left by a job never hang anything", () 
     const { root } = checkout("fifo", FIFO_CLI, {
       extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "acc", "value": 1}}'` },
     });
-    const l = await launch({ cwd: root, design: "fifo", commit: false });
+    const l = await launch({ scheduler: realScheduler(), cwd: root, design: "fifo", commit: false });
     launched.push(l.jobId!);
     await waitForSacct(l.jobId!);
     const rd = runDirOf(root, "fifo", l.runId);
@@ -180,7 +180,7 @@ describe.skipIf(!onCluster)("named pipes left by a job never hang anything", () 
     expect(spawnSync("mkfifo", [path.join(rd, "job_sentinel.json")]).status).toBe(0);
     expect(lstatSync(path.join(rd, "metrics.json")).isFIFO()).toBe(true);
 
-    const rep = await monitor({ cwd: root, commit: false, query: { timeoutMs: 20_000 } });
+    const rep = await monitor({ scheduler: realScheduler(), cwd: root, commit: false, query: { timeoutMs: 20_000 } });
     const files = rep.findings.map((f) => f.file ?? "");
     expect(files.some((f) => f.endsWith("job_sentinel.json"))).toBe(true);
 
