@@ -176,6 +176,17 @@ describe("template contracts", () => {
       expect(typeof (step.with as Obj).command).toBe("string");
     }
   });
+
+  it("every actions/checkout step sets persist-credentials: false (no token left in .git/config for the job)", () => {
+    for (const f of templates) {
+      const wf = parseYaml(readFileSync(f, "utf8")) as Obj;
+      const checkouts = jobs(wf)
+        .flatMap(([, j]) => (j.steps ?? []) as Obj[])
+        .filter((s) => typeof s.uses === "string" && s.uses.startsWith("actions/checkout@"));
+      expect(checkouts.length, f).toBeGreaterThan(0);
+      for (const s of checkouts) expect((s.with as Obj | undefined)?.["persist-credentials"], f).toBe(false);
+    }
+  });
 });
 
 describe("the checks themselves", () => {

@@ -6,7 +6,7 @@
  * `collectStatus` gathers (manifests, monitor state); report/status.ts
  * builds the rows and the table.
  */
-import { readFile } from "node:fs/promises";
+import { readOwned, readOwnedBytes, rootOf } from "../util/fs.js";
 import path from "node:path";
 import type { RunManifest } from "../contract/types.js";
 import { discoverRuns } from "../store/discover.js";
@@ -27,7 +27,15 @@ export async function collectStatus(
   for (const r of found.runs) {
     let m: RunManifest;
     try {
-      m = JSON.parse(await readFile(r.manifestPath, "utf8")) as RunManifest;
+      // Never through a link, never blocking on a FIFO (issue 11: a linked manifest could show a runner file).
+      const buf = await readOwnedBytes(
+        rootOf(r.manifestPath, r.manifestDisplay),
+        r.manifestPath,
+        r.manifestDisplay,
+        16 * 1024 * 1024,
+      );
+      if (buf === undefined) throw new Error("file not found");
+      m = JSON.parse(buf.toString("utf8")) as RunManifest;
       if (!m || typeof m !== "object" || Array.isArray(m)) throw new Error("not a JSON object");
     } catch (e) {
       findings.push({
@@ -47,7 +55,9 @@ export async function collectStatus(
 
 async function readOutage(repoRoot: string): Promise<Finding | undefined> {
   try {
-    const st = JSON.parse(await readFile(path.join(repoRoot, MONITOR_STATE_PATH), "utf8")) as OutageRecord;
+    const r = await readOwned(repoRoot, path.join(repoRoot, MONITOR_STATE_PATH), 1024 * 1024);
+    if (!r.data) return undefined; // missing, or a link / non-regular file: never read through it
+    const st = JSON.parse(r.data.toString("utf8")) as OutageRecord;
     return st && typeof st === "object" ? outageFinding(st) : undefined;
   } catch {
     return undefined; // no monitor state yet

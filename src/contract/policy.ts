@@ -39,7 +39,15 @@ import {
   type YAMLMap,
 } from "yaml";
 import { AutolabError } from "../util/errors.js";
-import { readTextStrict, writeFileAtomic } from "../util/fs.js";
+import { decodeUtf8Strict, readOwnedBytes, writeFileAtomic } from "../util/fs.js";
+import { plainText, textForm, withForm } from "../domain/text-form.js";
+
+/** The policy file's text with its BOM, never through a link. */
+async function readBytesOwned(repoRoot: string, abs: string): Promise<string> {
+  const buf = await readOwnedBytes(repoRoot, abs, POLICY_PATH, 4 * 1024 * 1024);
+  if (buf === undefined) throw new AutolabError("file not found", { file: POLICY_PATH });
+  return decodeUtf8Strict(buf, POLICY_PATH, true);
+}
 import { assertValid, loadDocument, parseDocument, type ParsedDocument } from "./validate.js";
 
 export interface Policy {
@@ -292,7 +300,10 @@ export async function applyPreset(repoRoot: string, name: string): Promise<{ cha
   const preset = await loadPreset(name);
   const abs = path.join(repoRoot, POLICY_PATH);
   const exists = existsSync(abs);
-  const original = exists ? await readTextStrict(abs, POLICY_PATH) : "";
+  // Worked on in plain form (no BOM, LF); written back with the file's own BOM and line ends.
+  const raw = exists ? await readBytesOwned(repoRoot, abs) : "";
+  const form = textForm(raw);
+  const original = plainText(raw);
   // Check the current file first so that its problems are reported at their own lines.
   if (exists) assertValid(parseDocument("policy", original, POLICY_PATH));
   const lineCounter = new LineCounter();
@@ -324,6 +335,6 @@ export async function applyPreset(repoRoot: string, name: string): Promise<{ cha
   const text = doc.toString({ flowCollectionPadding: false });
   assertValid(parseDocument("policy", text, POLICY_PATH));
   const changed = !exists || text !== original;
-  if (changed) await writeFileAtomic(abs, text);
+  if (changed) await writeFileAtomic(abs, withForm(text, form));
   return { changed, file: POLICY_PATH };
 }

@@ -188,7 +188,9 @@ export interface NormalizeInput {
 /** The metrics.json object for a run: always schema-valid for valid ids. */
 export function normalizeMetrics(input: NormalizeInput): Metrics & { missing_evidence: string[] } {
   const missing = [...input.missing];
-  const raw = input.raw;
+  const refusal = input.raw ? refuseParserOutput(input.raw) : undefined;
+  if (refusal) missing.push(refusal);
+  const raw = refusal ? undefined : input.raw;
   let name = input.defaultMetricName;
   let value: number | null = null;
   let delta: number | null = null;
@@ -246,4 +248,41 @@ export function normalizeMetrics(input: NormalizeInput): Metrics & { missing_evi
     ...extras,
     extraction: input.extraction,
   };
+}
+
+/** Parser output nested deeper than this is refused (JSON parsers and validators have limits near 512). */
+export const MAX_PARSER_OUTPUT_DEPTH = 64;
+/** Parser output larger than this (approximate JSON size) is refused. */
+export const MAX_PARSER_OUTPUT_BYTES = 1024 * 1024;
+
+/**
+ * Why the parser's output is refused as a whole (too deep or too large), or
+ * undefined when it is usable. Walks iteratively (no recursion, so no stack
+ * limit), stopping at the first limit crossed.
+ */
+export function refuseParserOutput(
+  raw: unknown,
+  maxDepth = MAX_PARSER_OUTPUT_DEPTH,
+  maxBytes = MAX_PARSER_OUTPUT_BYTES,
+): string | undefined {
+  const stack: Array<[unknown, number]> = [[raw, 1]];
+  let bytes = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v !== null && typeof v === "object") {
+      if (depth > maxDepth) {
+        return `parser output refused: nested deeper than ${maxDepth} levels (metrics must be a shallow object)`;
+      }
+      const entries = Array.isArray(v) ? v.map((x) => ["", x] as const) : Object.entries(v);
+      bytes += 2;
+      for (const [k, x] of entries) {
+        bytes += k.length + 4;
+        stack.push([x, depth + 1]);
+      }
+    } else {
+      bytes += typeof v === "string" ? v.length + 2 : 8;
+    }
+    if (bytes > maxBytes) return `parser output refused: larger than ${maxBytes} bytes as JSON`;
+  }
+  return undefined;
 }

@@ -2,6 +2,7 @@
  * analysis/summary.md: one section per run between markers, in run-id order;
  * whatever a researcher writes outside the markers is kept. Pure.
  */
+import { plainText, textForm, withForm } from "./text-form.js";
 import type { Metrics } from "../contract/types.js";
 import { AutolabError } from "../util/errors.js";
 
@@ -66,10 +67,15 @@ export function upsertRunSection(
   section: string,
   file = "analysis/summary.md",
 ): string {
-  if (text === undefined || text.trim() === "") {
-    return `# Results: ${iterationId}\n\n${section}\n`;
+  if (text === undefined || plainText(text).trim() === "") {
+    return withForm(`# Results: ${iterationId}\n\n${section}\n`, textForm(text ?? ""));
   }
-  const lines = text.replace(/\r\n/g, "\n").split("\n");
+  // Worked on without BOM and CRLF; the result gets the file's own form back.
+  return withForm(upsertPlain(plainText(text), runId, section, file), textForm(text));
+}
+
+function upsertPlain(text: string, runId: string, section: string, file: string): string {
+  const lines = text.split("\n");
   const blocks: Array<{ id: string; start: number; end: number }> = [];
   let open: { id: string; start: number } | undefined;
   lines.forEach((line, i) => {

@@ -85,7 +85,7 @@ import {
   statusPorcelain,
   topLevel,
 } from "./git.js";
-import { credentialConfig, fetchBranch, pushFailure, short } from "./remote.js";
+import { fetchBranch, pushFailure, resolveRemote, short } from "./remote.js";
 import {
   changes,
   covers,
@@ -222,7 +222,7 @@ export async function commitBack(opts: CommitBackOptions): Promise<CommitBackRes
     remote,
     target,
     secrets,
-    netConfig: push && opts.token ? await credentialConfig(root, remote, opts.token) : [],
+    ...(push ? await resolveRemote(root, remote, opts.token) : { netConfig: [], pushUrl: remote, fetchUrl: remote }),
     identity: opts.identity ?? BOT_IDENTITY,
     message: message + "\n",
     touched: new Set(),

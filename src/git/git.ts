@@ -14,11 +14,16 @@
  *   and, unlike `-c`, not visible to other users in `ps`). Credentials go only
  *   this way.
  *
+ * - the hardening of harden.ts (no hooks, no fsmonitor, no filter driver of
+ *   the repository's own config) is appended after the caller's config, so
+ *   nothing the caller or the repository sets can switch it off.
+ *
  * A failing command throws an AutolabError carrying git's stderr, with every
  * secret (tokens, their base64 forms, URL user-info) redacted.
  */
 import { AutolabError } from "../util/errors.js";
 import { describeFailure, ok, runArgv, type ExecResult } from "../util/exec.js";
+import { baseHardening, filterNeutralizers, parseScopedConfig, runsFilters } from "./harden.js";
 
 export interface GitOptions {
   /** Extra environment (e.g. `GIT_INDEX_FILE`, identity variables). */
@@ -47,6 +52,8 @@ const SCRUBBED_ENV = [
   "GIT_NAMESPACE",
   "GIT_PREFIX",
   "GIT_CEILING_DIRECTORIES",
+  // Read after GIT_CONFIG_COUNT, so it could undo the hardening below.
+  "GIT_CONFIG_PARAMETERS",
 ];
 
 /** Replace secrets and URL credentials in `text` by `***`. */
@@ -70,7 +77,7 @@ export function redact(text: string, secrets: string[] = []): string {
   return out;
 }
 
-function buildEnv(opts: GitOptions): Record<string, string | undefined> {
+function buildEnv(opts: GitOptions, hardening: Array<[string, string]>): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {
     LC_ALL: "C",
     LANGUAGE: undefined,
@@ -81,7 +88,7 @@ function buildEnv(opts: GitOptions): Record<string, string | undefined> {
     GIT_LITERAL_PATHSPECS: "1",
   };
   for (const k of SCRUBBED_ENV) env[k] = undefined;
-  const cfg = Array.isArray(opts.config) ? opts.config : Object.entries(opts.config ?? {});
+  const cfg = [...(Array.isArray(opts.config) ? opts.config : Object.entries(opts.config ?? {})), ...hardening];
   if (cfg.length) {
     // Append after any GIT_CONFIG_* entries the caller's environment already has.
     const base = Number.parseInt(process.env.GIT_CONFIG_COUNT ?? "0", 10);
@@ -92,7 +99,23 @@ function buildEnv(opts: GitOptions): Record<string, string | undefined> {
     });
     env.GIT_CONFIG_COUNT = String(start + cfg.length);
   }
-  return { ...env, ...(opts.env ?? {}) };
+  const out = { ...env, ...(opts.env ?? {}) };
+  // The caller's env cannot replace the config entries (or their count) set above.
+  for (const k of Object.keys(env)) if (k.startsWith("GIT_CONFIG_")) out[k] = env[k];
+  return out;
+}
+
+/** The command-scope hardening for `git <args>` in `repo` (see harden.ts). */
+async function hardeningFor(repo: string, args: string[], opts: GitOptions): Promise<Array<[string, string]>> {
+  const base = baseHardening();
+  if (!runsFilters(args)) return base;
+  const r = await runArgv("git", ["config", "--list", "--null", "--show-scope", "--includes"], {
+    cwd: repo,
+    env: buildEnv({ env: opts.env }, base),
+    timeoutMs: 30_000,
+  });
+  if (!ok(r) && r.code !== 1) throw gitError(r, "reading the repository's git config", [], repo);
+  return [...filterNeutralizers(parseScopedConfig(r.stdout)), ...base];
 }
 
 /**
@@ -102,7 +125,7 @@ function buildEnv(opts: GitOptions): Record<string, string | undefined> {
 export async function git(repo: string, args: string[], opts: GitOptions = {}): Promise<ExecResult> {
   const r = await runArgv("git", args, {
     cwd: repo,
-    env: buildEnv(opts),
+    env: buildEnv(opts, await hardeningFor(repo, args, opts)),
     input: opts.input,
     timeoutMs: opts.timeoutMs ?? 60_000,
   });

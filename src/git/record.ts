@@ -5,7 +5,7 @@
  * other writers' versions), else they are applied once to the work tree.
  *
  * Applying an edit: the current file is read without following links (a
- * tool-owned path that is a symlink is refused, with a finding naming it, and
+ * tool-owned path that is, or lies under, a symlink is refused, with a finding naming it, and
  * never written through), the edit computes the new content, and the file is
  * written atomically (temp file + rename, which replaces rather than follows).
  *
@@ -22,9 +22,8 @@ import path from "node:path";
 import type { EditContext, FileEdit } from "../domain/changes.js";
 import { sameContent } from "../domain/changes.js";
 import type { Workspace } from "../store/workspace.js";
-import { readNoFollow } from "../store/evidence.js";
 import { findingFromError, type Finding } from "../util/errors.js";
-import { writeFileAtomic } from "../util/fs.js";
+import { readOwned, writeFileAtomic } from "../util/fs.js";
 import { commitBack, type CommitBackResult } from "./commitback.js";
 import { currentBranch } from "./git.js";
 
@@ -67,13 +66,15 @@ export async function applyEdits(
   for (const e of edits) {
     if (e.owner !== undefined && out.superseded.has(e.owner)) continue;
     const abs = path.join(root, e.path);
-    const cur = await readNoFollow(abs);
+    // No link at any level: a linked docs/, runs/ or iteration directory is refused like a linked file.
+    const cur = await readOwned(root, abs);
     if (cur.skipped) {
+      const at = cur.at && cur.at !== e.path ? `${cur.at} (on the way to ${e.path})` : e.path;
       out.findings.push({
         severity: "error",
         check: "record.link",
         file: e.path,
-        message: `${e.path} is ${cur.skipped === "symlink" ? "a symlink" : "not a regular file"}: it is not read or written (a tool-owned file is never taken through a link)`,
+        message: `${at} is ${cur.skipped === "symlink" ? "a symlink" : "not a regular file"}: it is not read or written (a tool-owned file is never taken through a link)`,
         hint: "replace it by a regular file (git rm the link, then run the command again)",
       });
       continue;

@@ -1,9 +1,32 @@
 /**
- * The remote side of commit-back: push, fetch and credentials. A token is
- * sent as an `http.<remote-url>.extraheader` through the environment of the
- * fetch/push commands only (never written to .git/config, never on a command
- * line, redacted from errors), and only to the remote's own HTTP(S) URL.
+ * The remote side of commit-back: push, fetch and credentials.
+ *
+ * The repository's `.git/config` is treated as written by the job (see
+ * harden.ts), so the network commands never read it:
+ *
+ * - the remote's URL is resolved once, from the raw `remote.<name>.pushurl` /
+ *   `remote.<name>.url` values (no `insteadOf` / `pushInsteadOf` rewriting),
+ *   and checked: a plain transport (https, http, ssh, git, file, scp-like,
+ *   a local path), never a remote helper (`ext::`, `fd::`, `<helper>::`);
+ * - push and fetch run in a private, tool-made git directory (`GIT_DIR`) that
+ *   borrows the repository's object store (`GIT_OBJECT_DIRECTORY`), with the
+ *   explicit URL: no `url.*.insteadOf`, `http.proxy`, `core.sshCommand`,
+ *   `credential.helper`, `remote.*.receivepack`/`uploadpack`, `include.path`
+ *   or hook of the repository applies. Only the user's global and system
+ *   config (not writable through the checkout) and the tool's command-scope
+ *   settings do. The fetched commit is then recorded in the repository's
+ *   `refs/remotes/<name>/<branch>`, as `git fetch` would;
+ * - a token is sent as an `http.<url>.extraheader` through the environment of
+ *   those commands only (never written to a config file, never on a command
+ *   line, redacted from errors), only to that HTTP(S) URL, with credential
+ *   helpers reset. Inside GitHub Actions it is sent only when the URL is the
+ *   workflow's own repository (`GITHUB_SERVER_URL/GITHUB_REPOSITORY`);
+ *   another HTTP(S) URL is refused.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { AutolabError } from "../util/errors.js";
 import { ok } from "../util/exec.js";
 import { git, gitError, redact, revParse, type GitOptions } from "./git.js";
@@ -18,6 +41,16 @@ export interface RemoteTarget {
   secrets: string[];
   /** Config for network commands (credentials). */
   netConfig: Array<[string, string]>;
+  /** The URLs the tool resolved and checked (see resolveRemote); push and fetch use only these. */
+  pushUrl: string;
+  fetchUrl: string;
+}
+
+/** Where and how the network commands go, resolved once per commit-back. */
+export interface ResolvedRemote {
+  pushUrl: string;
+  fetchUrl: string;
+  netConfig: Array<[string, string]>;
 }
 
 /** `moved`: the remote said the branch is not an ancestor of our commit any more. */
@@ -30,19 +63,22 @@ const TRANSIENT =
   /remote end hung up|early EOF|RPC failed|Connection (reset|refused|timed out)|Couldn't connect to server|Failed to connect|Could not resolve host|returned error: 5\d\d|Operation timed out|the remote end hung up unexpectedly/i;
 
 export async function pushCommit(ctx: RemoteTarget, commit: string): Promise<PushOutcome> {
-  const r = await git(
-    ctx.root,
-    [
-      "push",
-      "--porcelain",
-      "--no-verify",
-      "--no-recurse-submodules",
-      "--end-of-options",
-      ctx.remote,
-      `${commit}:refs/heads/${ctx.target}`,
-    ],
-    { config: ctx.netConfig, secrets: ctx.secrets, allowFailure: true, timeoutMs: NET_TIMEOUT_MS },
+  const r = await inPrivateGitDir(ctx, [], (dir, env) =>
+    git(
+      dir,
+      [
+        "push",
+        "--porcelain",
+        "--no-verify",
+        "--no-recurse-submodules",
+        "--end-of-options",
+        ctx.pushUrl,
+        `${commit}:refs/heads/${ctx.target}`,
+      ],
+      { env, config: ctx.netConfig, secrets: ctx.secrets, allowFailure: true, timeoutMs: NET_TIMEOUT_MS },
+    ),
   );
+  // (The caller, backlog.pushTracked, moves the tracking ref on success.)
   if (ok(r)) return { ok: true };
   const text = `${r.stdout}\n${r.stderr}`;
   const line = r.stdout.split("\n").find((l) => l.startsWith("!"));
@@ -66,21 +102,33 @@ export async function fetchBranch(ctx: RemoteTarget, pending?: string, kept?: st
     allowFailure: true,
     timeoutMs: NET_TIMEOUT_MS,
   };
-  const r = await git(
-    ctx.root,
-    [
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      "--no-recurse-submodules",
-      "--no-write-fetch-head",
-      "--end-of-options",
-      ctx.remote,
-      `+refs/heads/${ctx.target}:${tracking}`,
-    ],
-    opts,
+  const haves = (await Promise.all([revParse(ctx.root, tracking), revParse(ctx.root, "HEAD")])).filter(
+    (s): s is string => !!s,
   );
-  if (ok(r)) return revParse(ctx.root, tracking);
+  const fetched = "refs/autolab/fetched";
+  const { r, sha } = await inPrivateGitDir(ctx, haves, async (dir, env) => {
+    const res = await git(
+      dir,
+      [
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--no-recurse-submodules",
+        "--no-write-fetch-head",
+        "--end-of-options",
+        ctx.fetchUrl,
+        `+refs/heads/${ctx.target}:${fetched}`,
+      ],
+      { ...opts, env },
+    );
+    if (!ok(res)) return { r: res, sha: undefined };
+    const at = await git(dir, ["rev-parse", "--verify", "--quiet", `${fetched}^{commit}`], { env, allowFailure: true });
+    return { r: res, sha: ok(at) ? at.stdout.trim() : undefined };
+  });
+  if (ok(r) && sha) {
+    await git(ctx.root, ["update-ref", "--no-deref", tracking, sha], { what: `recording ${tracking}` });
+    return sha;
+  }
   if (/couldn't find remote ref/i.test(r.stderr)) return undefined;
   const err = gitError(r, `fetching ${ctx.remote}/${ctx.target}`, ctx.secrets, ctx.root);
   if (!pending) throw err;
@@ -107,28 +155,160 @@ export function pushFailure(
   );
 }
 
-/** Config entries that send `token` to the remote's HTTP(S) URL only. */
-export async function credentialConfig(root: string, remote: string, token: string): Promise<Array<[string, string]>> {
-  const r = await git(root, ["remote", "get-url", "--push", "--", remote], { allowFailure: true, secrets: [token] });
-  const raw = r.stdout.trim();
+/**
+ * Resolve and check the remote's URLs (raw config values, no rewriting) and
+ * the credentials for them. Throws when the URL is not a plain transport, or
+ * (inside GitHub Actions, with a token) an HTTP(S) URL other than the
+ * workflow's repository.
+ */
+export async function resolveRemote(
+  root: string,
+  remote: string,
+  token: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResolvedRemote> {
+  const fetchUrl = checkUrl(root, remote, "url", await configValues(root, `remote.${remote}.url`, token));
+  const pushValues = await configValues(root, `remote.${remote}.pushurl`, token);
+  const pushUrl = pushValues.length ? checkUrl(root, remote, "pushurl", pushValues) : fetchUrl;
+  if (!token) return { pushUrl, fetchUrl, netConfig: [] };
+  const scope = httpScope(pushUrl);
+  const expected = workflowRepositoryUrl(env);
+  if (scope && expected && !sameRepository(scope, expected)) {
+    throw new AutolabError(
+      `remote ${remote} points at ${redact(scope)}, not at this workflow's repository ${expected}; ` +
+        "the token is not sent anywhere else",
+      { file: root, hint: `set it back: git remote set-url ${remote} ${expected}` },
+    );
+  }
+  if (!scope) return { pushUrl, fetchUrl, netConfig: [["credential.helper", ""]] };
+  const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
+  const fetchScope = httpScope(fetchUrl);
+  const scopes = [...new Set([scope, ...(fetchScope && sameRepository(fetchScope, scope) ? [fetchScope] : [])])];
+  // The empty values first drop headers and helpers configured elsewhere.
+  return {
+    pushUrl,
+    fetchUrl,
+    netConfig: [
+      ["credential.helper", ""],
+      ["http.extraheader", ""],
+      ...scopes.flatMap((s): Array<[string, string]> => [
+        [`http.${s}.extraheader`, ""],
+        [`http.${s}.extraheader`, header],
+      ]),
+    ],
+  };
+}
+
+async function configValues(root: string, key: string, token: string | undefined): Promise<string[]> {
+  const r = await git(root, ["config", "--null", "--get-all", key], {
+    allowFailure: true,
+    secrets: token ? [token] : [],
+  });
+  if (r.code !== 0 && r.code !== 1) throw gitError(r, `reading ${key}`, token ? [token] : [], root);
+  return r.stdout.split("\0").filter((v) => v !== "");
+}
+
+const SCHEMES = new Set(["https:", "http:", "ssh:", "git:", "file:", "git+ssh:", "ssh+git:"]);
+
+/** The one URL of `remote.<name>.<what>`, checked; a relative local path is made absolute. */
+function checkUrl(root: string, remote: string, what: string, values: string[]): string {
+  const bad = (why: string) =>
+    new AutolabError(`cannot push to remote ${remote}: remote.${remote}.${what} ${why}`, {
+      file: root,
+      hint: `check it with git config --get-all remote.${remote}.${what}`,
+    });
+  if (values.length === 0) throw bad("is not set");
+  if (values.length > 1) throw bad(`has ${values.length} values (one is expected)`);
+  const url = values[0];
+  if ([...url].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    throw bad("contains control characters");
+  if (url.startsWith("-")) throw bad("starts with '-'");
+  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(url))
+    throw bad(`uses a remote helper (${url.split("::")[0]}::), which runs a program`);
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*:)\/\//.exec(url)?.[1].toLowerCase();
+  if (scheme) {
+    if (!SCHEMES.has(scheme)) throw bad(`uses the transport ${scheme} (https, http, ssh, git or file expected)`);
+    return url;
+  }
+  if (/^[^/]*:/.test(url)) return url; // scp-like ssh address (host:path)
+  return path.resolve(root, url);
+}
+
+/** The http(s) URL without user-info, query, fragment or trailing slashes; undefined for other transports. */
+function httpScope(raw: string): string | undefined {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return []; // a path or scp-like ssh address: the token has no use there
+    return undefined;
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return [];
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
   url.username = "";
   url.password = "";
   url.search = "";
   url.hash = "";
-  const scope = url.toString().replace(/\/+$/, "");
-  const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
-  // The empty value first drops headers configured elsewhere (e.g. persisted by actions/checkout).
-  return [
-    [`http.${scope}.extraheader`, ""],
-    [`http.${scope}.extraheader`, header],
-  ];
+  return url.toString().replace(/\/+$/, "");
+}
+
+/** Inside GitHub Actions: the workflow's own repository URL. */
+export function workflowRepositoryUrl(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GITHUB_ACTIONS !== "true" || !env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY) return undefined;
+  return `${env.GITHUB_SERVER_URL.replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}`;
+}
+
+function sameRepository(a: string, b: string): boolean {
+  const norm = (s: string) => {
+    const u = new URL(s);
+    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname
+      .replace(/\/+$/, "")
+      .replace(/\.git$/, "")
+      .toLowerCase()}`;
+  };
+  try {
+    return norm(a) === norm(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Run `fn` in a fresh git directory of our own that uses the repository's
+ * object store: its config is ours (no hooks, no gc, the repository's object
+ * format), its refs are `haves` (for fetch negotiation); `shallow` is copied.
+ */
+async function inPrivateGitDir<T>(
+  ctx: RemoteTarget,
+  haves: string[],
+  fn: (dir: string, env: Record<string, string>) => Promise<T>,
+): Promise<T> {
+  const common = (
+    await git(ctx.root, ["rev-parse", "--git-common-dir"], { what: "locating the git directory" })
+  ).stdout.trim();
+  const commonDir = path.resolve(ctx.root, common);
+  const format = (await git(ctx.root, ["rev-parse", "--show-object-format"], { allowFailure: true })).stdout.trim();
+  const dir = await mkdtemp(path.join(tmpdir(), "autolab-net-"));
+  try {
+    for (const d of ["refs/heads", "refs/tags", "refs/autolab"]) mkdirSync(path.join(dir, d), { recursive: true });
+    writeFileSync(path.join(dir, "HEAD"), "ref: refs/heads/autolab-none\n");
+    const sha256 = format === "sha256";
+    writeFileSync(
+      path.join(dir, "config"),
+      `[core]\n\trepositoryformatversion = ${sha256 ? 1 : 0}\n\tbare = true\n` +
+        (sha256 ? "[extensions]\n\tobjectformat = sha256\n" : "") +
+        "[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n",
+    );
+    haves.forEach((sha, i) => {
+      if (/^[0-9a-f]{40,64}$/.test(sha)) writeFileSync(path.join(dir, "refs/heads", `have${i}`), sha + "\n");
+    });
+    const shallow = path.join(commonDir, "shallow");
+    if (existsSync(shallow)) {
+      const text = readFileSync(shallow, "utf8");
+      if (/^(?:[0-9a-f]{40,64}\n)*$/.test(text)) writeFileSync(path.join(dir, "shallow"), text);
+    }
+    return await fn(dir, { GIT_DIR: dir, GIT_OBJECT_DIRECTORY: path.join(commonDir, "objects") });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 export function short(sha: string): string {

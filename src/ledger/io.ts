@@ -3,9 +3,8 @@
  * A missing ledger reads as absent; writing creates `docs/` and the file with
  * a short header. Writes are atomic.
  */
-import { existsSync } from "node:fs";
 import { AutolabError } from "../util/errors.js";
-import { readTextStrict, writeFileAtomic } from "../util/fs.js";
+import { decodeUtf8Strict, readOwnedBytes, rootOf, writeFileAtomic } from "../util/fs.js";
 import type { RunManifest } from "../contract/types.js";
 import { upsertLedger, upsertMany, type UpsertAction, type UpsertResult } from "./ledger.js";
 
@@ -15,11 +14,24 @@ export { LEDGER_PATH } from "../domain/layout.js";
 export { LEDGER_HEADER } from "./sync.js";
 import { LEDGER_HEADER } from "./sync.js";
 
-/** The ledger's text, or undefined when the file does not exist. */
-export async function readLedger(absPath: string, displayPath: string = absPath): Promise<string | undefined> {
-  if (!existsSync(absPath)) return undefined;
-  return readTextStrict(absPath, displayPath);
+/**
+ * The ledger's text (a UTF-8 byte order mark kept, so that an upsert writes
+ * it back), or undefined when the file does not exist. Never read through a
+ * link: the file, or a directory on its way from `root` (derived from a
+ * repo-relative `displayPath` when not given), being a symlink, a FIFO or
+ * another non-regular file is an AutolabError naming it.
+ */
+export async function readLedger(
+  absPath: string,
+  displayPath: string = absPath,
+  root: string | undefined = rootOf(absPath, displayPath),
+): Promise<string | undefined> {
+  const buf = await readOwnedBytes(root, absPath, displayPath, MAX_LEDGER_BYTES);
+  return buf === undefined ? undefined : decodeUtf8Strict(buf, displayPath, true);
 }
+
+/** A ledger larger than this is refused (a clear error instead of unbounded memory). */
+export const MAX_LEDGER_BYTES = 64 * 1024 * 1024;
 
 export async function writeLedger(absPath: string, text: string): Promise<void> {
   await writeFileAtomic(absPath, text);

@@ -12,8 +12,8 @@
  *   line is "malformed"; two ledger lines for one run are "duplicates". Both
  *   are reported with line numbers; upsert refuses to touch such a run;
  * - everything else in the file (headers, notes, blank lines, other runs) is
- *   kept byte for byte, including CRLF/LF line ends and whether the file ends
- *   with a newline.
+ *   kept byte for byte, including CRLF/LF line ends, a leading UTF-8 byte
+ *   order mark, and whether the file ends with a newline.
  */
 import { AutolabError, type Finding } from "../util/errors.js";
 import { manifestJobId, manifestLaunchDate, manifestStatus } from "../domain/run.js";
@@ -166,7 +166,8 @@ export interface LedgerIndex {
 
 /** Read the ledger once; verify many runs against it with `verifyRunInLedger`. */
 export function indexLedger(text: string): LedgerIndex {
-  const lines = splitLines(text);
+  // A UTF-8 byte order mark is not part of the first line (upsertMany keeps it).
+  const lines = splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
   const entries: LedgerEntry[] = [];
   const problems: LedgerProblem[] = [];
   const byRun = new Map<string, number[]>();
@@ -264,6 +265,10 @@ export interface UpsertResult {
  * written. Later manifests for the same run win.
  */
 export function upsertMany(text: string, manifests: RunManifest[]): { text: string; results: UpsertResult[] } {
+  if (text.startsWith("\uFEFF")) {
+    const r = upsertMany(text.slice(1), manifests);
+    return { ...r, text: "\uFEFF" + r.text };
+  }
   const ix = indexLedger(text);
   const lines = ix.lines;
   const endsWithEol = lines.length > 0 && lines[lines.length - 1].eol !== "";

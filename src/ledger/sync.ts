@@ -112,7 +112,8 @@ export function ledgerEdit(runs: RunManifest | readonly RunManifest[], file = LE
     edit(current, ctx) {
       const now = manifests.filter((m) => !ctx.superseded.has(m.run_id));
       if (!now.length) return "unchanged";
-      const existing = current === undefined ? undefined : new TextDecoder().decode(current);
+      const existing =
+        current === undefined ? undefined : new TextDecoder("utf-8", { ignoreBOM: true }).decode(current);
       const { text, results } = upsertMany(existing ?? LEDGER_HEADER, now);
       for (const r of results) {
         if (!r.error) continue;

@@ -34,7 +34,7 @@
  * - Every write is atomic, and the output holds no timestamps of its own, so
  *   extracting twice gives identical files.
  */
-import { readFileSync, statSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import { manifestJobId } from "../domain/run.js";
 import { parseDocument } from "../contract/validate.js";
@@ -67,7 +67,7 @@ export { renderRunSection, upsertRunSection, type SummaryRunInfo } from "../doma
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-import { readNoFollow } from "../store/evidence.js";
+import { readNoFollow, readOwned } from "../util/fs.js";
 
 export const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
 /** Default callable for kind python when the design names none. */
@@ -75,6 +75,9 @@ export const DEFAULT_PYTHON_CALLABLE = "extract";
 export { SENTINEL_FILE } from "../domain/layout.js";
 import { SENTINEL_FILE } from "../domain/layout.js";
 export const METRICS_FILE = "metrics.json";
+
+/** A metrics.json larger than this (as the parser left it) is refused, not read. */
+export const MAX_METRICS_BYTES = 16 * 1024 * 1024;
 export const EXTRACT_LOG = "logs/extract.log";
 /** Line the python shim prints before the JSON of the callable's result. */
 export const PYTHON_RESULT_MARKER = "@@AUTOLAB_EXTRACT_RESULT@@";
@@ -173,20 +176,34 @@ interface FileStamp {
   mtimeMs?: number;
   ino?: number;
   content?: Buffer;
+  /** Why the file was not read (a link on the way, a FIFO or other non-regular file, too large). */
+  refused?: string;
 }
 
-function stamp(file: string): FileStamp {
+/**
+ * metrics.json as the parser left it: never through a link (at any level
+ * under the repository), never blocking (a FIFO is refused, not opened for a
+ * blocking read), at most MAX_METRICS_BYTES.
+ */
+async function stamp(root: string, file: string): Promise<FileStamp> {
+  let st;
   try {
-    const st = statSync(file);
-    return { exists: true, mtimeMs: st.mtimeMs, ino: st.ino, content: readFileSync(file) };
+    st = lstatSync(file);
   } catch {
     return { exists: false };
   }
+  const base = { exists: true, mtimeMs: st.mtimeMs, ino: st.ino };
+  const r = await readOwned(root, file, MAX_METRICS_BYTES);
+  if (r.skipped)
+    return { ...base, refused: `${r.at ?? "it"} is ${r.skipped === "symlink" ? "a symlink" : "not a regular file"}` };
+  if (r.tooLarge !== undefined) return { ...base, refused: `it is ${r.tooLarge} bytes (at most ${MAX_METRICS_BYTES})` };
+  return r.data ? { ...base, content: r.data } : { exists: false };
 }
 
 function changed(a: FileStamp, b: FileStamp): boolean {
   if (!b.exists) return false;
   if (!a.exists) return true;
+  if (a.refused || b.refused) return a.refused !== b.refused || a.mtimeMs !== b.mtimeMs || a.ino !== b.ino;
   return a.mtimeMs !== b.mtimeMs || a.ino !== b.ino || !a.content!.equals(b.content!);
 }
 
@@ -266,7 +283,7 @@ async function runParser(ctx: ExtractContext, metricsPath: string, timeoutSecond
     return { ran: false, problems: [`extract parser not run: ${msg}`], error: msg, logPath, kind: String(kind) };
   }
 
-  const before = stamp(metricsPath);
+  const before = await stamp(ctx.repoRoot, metricsPath);
   const r = await runArgv(program, args, {
     cwd: ctx.repoRoot,
     timeoutMs: timeoutSeconds * 1000,
@@ -279,7 +296,7 @@ async function runParser(ctx: ExtractContext, metricsPath: string, timeoutSecond
     },
   });
   const logText = renderLog(kind, shown, ctx.repoRoot, r, timeoutSeconds);
-  const after = stamp(metricsPath);
+  const after = await stamp(ctx.repoRoot, metricsPath);
   const logShown = displayPath(ctx.repoRoot, logPath);
 
   const problems: string[] = [];
@@ -298,7 +315,9 @@ async function runParser(ctx: ExtractContext, metricsPath: string, timeoutSecond
   }
 
   let raw: Record<string, unknown> | undefined;
-  if (changed(before, after)) {
+  if (after.refused) {
+    problems.push(`the metrics.json the parser left is not read: ${after.refused}`);
+  } else if (changed(before, after)) {
     try {
       const v = parseJsonLenient(after.content!.toString("utf8"));
       if (isObject(v)) raw = v;

@@ -241,6 +241,10 @@ export function rsyncArgs(source: string, runDir: string, timeoutSeconds: number
   const dest = runDir.endsWith("/") ? runDir : runDir + "/";
   return [
     "-a",
+    // -a implies -D (--devices --specials): a job could leave a named pipe (or a
+    // device node) for a later reader to block on. Only files, dirs and links.
+    "--no-devices",
+    "--no-specials",
     // The remote path is passed to the remote side as data, never parsed by
     // its shell (a `$(...)` in a design's source cannot run anything there).
     "--protect-args",

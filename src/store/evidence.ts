@@ -3,51 +3,18 @@
  * without following links. Opened with O_NOFOLLOW (and O_NONBLOCK, so a FIFO
  * cannot hang a tick), and only a regular file is read.
  */
-import { constants as fsConstants, lstatSync } from "node:fs";
-import { open, readdir } from "node:fs/promises";
+import { lstatSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { SENTINEL_FILE, SLURM_LOG_NAME } from "../domain/layout.js";
 import { parseSentinel, sentinelEvidence, type Sentinel } from "../domain/sentinel.js";
 import type { Finding } from "../util/errors.js";
-import { displayPath } from "../util/fs.js";
+import { displayPath, readNoFollow } from "../util/fs.js";
 
 /** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
 export const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
 
-/** Result of reading a run-dir file without following symlinks. */
-export interface NoFollowRead {
-  data?: Buffer;
-  /** Why nothing was read although the path exists. */
-  skipped?: "symlink" | "not a regular file";
-  /** Size when it was above `maxBytes` (nothing read). */
-  tooLarge?: number;
-}
-
-/**
- * Read a file the job may have written, never through a symlink: opened with
- * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
- * regular file is read. A missing file gives `{}`.
- */
-export async function readNoFollow(file: string, maxBytes = Number.POSITIVE_INFINITY): Promise<NoFollowRead> {
-  let fh;
-  try {
-    fh = await open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ELOOP" || code === "EMLINK") return { skipped: "symlink" };
-    return {};
-  }
-  try {
-    const st = await fh.stat();
-    if (!st.isFile()) return { skipped: "not a regular file" };
-    if (st.size > maxBytes) return { tooLarge: st.size };
-    return { data: await fh.readFile() };
-  } catch {
-    return {};
-  } finally {
-    await fh.close();
-  }
-}
+export { readNoFollow, type NoFollowRead } from "../util/fs.js";
 
 /** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */
 export function isSymlink(p: string): boolean {

@@ -12,8 +12,11 @@ import { METRICS_FILE } from "../domain/layout.js";
 import { manifestJobId } from "../domain/run.js";
 import { needsWork, stableText } from "../domain/tick.js";
 import type { DiscoveredRun } from "./discover.js";
-import { findingFromError, type Finding } from "../util/errors.js";
-import { readTextStrict } from "../util/fs.js";
+import { AutolabError, findingFromError, type Finding } from "../util/errors.js";
+import { decodeUtf8Strict, readOwnedBytes, rootOf } from "../util/fs.js";
+
+/** A manifest larger than this is refused with a clear error (bounded memory per tick). */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
 export interface LoadedRun {
   run: DiscoveredRun;
@@ -49,7 +52,15 @@ export function ledgerFields(m: RunManifest): RunManifest {
 async function loadOne(run: DiscoveredRun, findings: Finding[]): Promise<LoadedRun | undefined> {
   let text: string;
   try {
-    text = await readTextStrict(run.manifestPath, run.manifestDisplay);
+    // Never through a link: a linked manifest, run dir, runs/ or iteration dir is an error finding.
+    const buf = await readOwnedBytes(
+      rootOf(run.manifestPath, run.manifestDisplay),
+      run.manifestPath,
+      run.manifestDisplay,
+      MAX_MANIFEST_BYTES,
+    );
+    if (buf === undefined) throw new AutolabError("file not found", { file: run.manifestDisplay });
+    text = decodeUtf8Strict(buf, run.manifestDisplay);
   } catch (e) {
     findings.push(findingFromError(e, "manifest.read", run.manifestDisplay, { severity: "error" }));
     return undefined;

@@ -5,14 +5,13 @@
  * invalid file behind. A state file that does not exist is never created
  * here. The moves themselves are pure (domain/stage.ts).
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type { AutolabState, RunManifest } from "../contract/types.js";
 import { assertValid, parseDocument } from "../contract/validate.js";
 import type { EditContext, FileEdit } from "../domain/changes.js";
 import { STATE_PATH } from "../domain/layout.js";
 import { nextState, type RunEvent } from "../domain/stage.js";
-import { decodeUtf8Strict, readTextStrict, writeFileAtomic } from "../util/fs.js";
+import { decodeUtf8Strict, readOwnedBytes, writeFileAtomic } from "../util/fs.js";
 
 export { STATE_PATH };
 
@@ -22,10 +21,9 @@ export { STATE_PATH };
  * Undefined when the file does not exist.
  */
 export async function readState(repoRoot: string): Promise<AutolabState | undefined> {
-  const abs = path.join(repoRoot, STATE_PATH);
-  if (!existsSync(abs)) return undefined;
-  const doc = parseDocument<AutolabState>("state", await readTextStrict(abs, STATE_PATH), STATE_PATH);
-  return doc.data;
+  const text = await readStateText(repoRoot);
+  if (text === undefined) return undefined;
+  return parseDocument<AutolabState>("state", text, STATE_PATH).data;
 }
 
 /**
@@ -34,9 +32,15 @@ export async function readState(repoRoot: string): Promise<AutolabState | undefi
  * file does not exist. Writers check with this before they change anything.
  */
 export async function readStateStrict(repoRoot: string): Promise<AutolabState | undefined> {
-  const abs = path.join(repoRoot, STATE_PATH);
-  if (!existsSync(abs)) return undefined;
-  return assertValid(parseDocument<AutolabState>("state", await readTextStrict(abs, STATE_PATH), STATE_PATH)).data;
+  const text = await readStateText(repoRoot);
+  if (text === undefined) return undefined;
+  return assertValid(parseDocument<AutolabState>("state", text, STATE_PATH)).data;
+}
+
+/** state.json's text, never through a link (a linked file or `.autolab/` is an AutolabError naming it). */
+async function readStateText(repoRoot: string): Promise<string | undefined> {
+  const buf = await readOwnedBytes(repoRoot, path.join(repoRoot, STATE_PATH), STATE_PATH, 16 * 1024 * 1024);
+  return buf === undefined ? undefined : decodeUtf8Strict(buf, STATE_PATH);
 }
 
 /** The exact bytes written for a state: 2-space JSON and a trailing newline. */

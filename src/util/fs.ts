@@ -3,7 +3,7 @@
  * leave the repository.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { constants as fsConstants, existsSync, lstatSync, realpathSync } from "node:fs";
 import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { AutolabError } from "./errors.js";
@@ -48,10 +48,10 @@ function lineColOfByte(buf: Buffer, offset: number): { line: number; column: num
  * Decode UTF-8 strictly. Invalid bytes are an error that names the file, line
  * and column of the first bad byte (never silently replaced).
  */
-export function decodeUtf8Strict(buf: Buffer, displayPath: string): string {
+export function decodeUtf8Strict(buf: Buffer, displayPath: string, keepBom = false): string {
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(buf);
+    return text.charCodeAt(0) === 0xfeff && !keepBom ? text.slice(1) : text;
   } catch {
     // Find the first invalid sequence to report its position.
     let i = 0;
@@ -78,12 +78,27 @@ export function decodeUtf8Strict(buf: Buffer, displayPath: string): string {
   }
 }
 
-/** Read a text file strictly as UTF-8. Missing files raise an AutolabError naming them. */
+/**
+ * Read a text file strictly as UTF-8. Missing files raise an AutolabError
+ * naming them. Never blocks: opened O_NONBLOCK, and only a regular file is
+ * read (a named pipe or device is an AutolabError, not a hang).
+ */
 export async function readTextStrict(file: string, displayPath = file): Promise<string> {
   let buf: Buffer;
   try {
-    buf = await readFile(file);
+    const fh = await open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    try {
+      if (!(await fh.stat()).isFile()) {
+        throw new AutolabError("not a regular file (a named pipe, socket, device or directory): not read", {
+          file: displayPath,
+        });
+      }
+      buf = await fh.readFile();
+    } finally {
+      await fh.close();
+    }
   } catch (e) {
+    if (e instanceof AutolabError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new AutolabError(code === "ENOENT" ? "file not found" : `cannot read file: ${(e as Error).message}`, {
       file: displayPath,
@@ -137,4 +152,125 @@ export async function readJsonFile<T>(file: string): Promise<T | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** Result of reading a file without following links. */
+export interface NoFollowRead {
+  data?: Buffer;
+  /** Why nothing was read although the path exists. */
+  skipped?: "symlink" | "not a regular file";
+  /** Size when it was above `maxBytes` (nothing read). */
+  tooLarge?: number;
+  /** The path (as given, or repo-relative for readOwned) of the link or odd entry that stopped the read. */
+  at?: string;
+}
+
+/**
+ * Read a file never through a symlink at its last component: opened with
+ * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the caller), and only a
+ * regular file is read. A missing file gives `{}`.
+ */
+export async function readNoFollow(file: string, maxBytes = Number.POSITIVE_INFINITY): Promise<NoFollowRead> {
+  let fh;
+  try {
+    fh = await open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ELOOP" || code === "EMLINK") return { skipped: "symlink", at: file };
+    if (code === "ENXIO" || code === "EISDIR") return { skipped: "not a regular file", at: file };
+    return {};
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return { skipped: "not a regular file", at: file };
+    if (st.size > maxBytes) return { tooLarge: st.size };
+    return { data: await fh.readFile() };
+  } catch {
+    return {};
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The first entry on the way from `root` to `abs` (exclusive of `root`,
+ * inclusive of `abs`) that is a symlink, or a parent that exists and is not a
+ * directory; repository-relative with forward slashes. Undefined when there
+ * is none (missing components end the walk). `abs` outside `root` is reported
+ * as itself.
+ */
+export function linkOnPath(root: string, abs: string): string | undefined {
+  const rel = path.relative(root, abs);
+  if (rel === ".." || rel.startsWith(".." + path.sep) || path.isAbsolute(rel)) return abs;
+  const parts = rel.split(path.sep).filter(Boolean);
+  let cur = root;
+  for (let i = 0; i < parts.length; i++) {
+    cur = path.join(cur, parts[i]);
+    let st;
+    try {
+      st = lstatSync(cur);
+    } catch {
+      return undefined;
+    }
+    const shown = parts.slice(0, i + 1).join("/");
+    if (st.isSymbolicLink()) return shown;
+    if (i < parts.length - 1 && !st.isDirectory()) return shown;
+  }
+  return undefined;
+}
+
+/**
+ * Read a tool-owned file `abs` under `root`: no symlink at any level between
+ * the root and the file, only a regular file, never blocking (see readNoFollow).
+ */
+export async function readOwned(root: string, abs: string, maxBytes?: number): Promise<NoFollowRead> {
+  const link = linkOnPath(root, abs);
+  if (link !== undefined) {
+    let isLink = false;
+    try {
+      isLink = lstatSync(path.resolve(root, link)).isSymbolicLink();
+    } catch {
+      // gone meanwhile
+    }
+    return { skipped: isLink ? "symlink" : "not a regular file", at: link };
+  }
+  const r = await readNoFollow(abs, maxBytes);
+  return r.skipped ? { ...r, at: displayPath(root, abs) } : r;
+}
+
+/** The AutolabError for a tool-owned file that was not read because of a link or an odd entry. */
+export function linkError(r: NoFollowRead, shown: string): AutolabError {
+  const what = r.skipped === "symlink" ? "a symlink" : "not a regular file";
+  const at = r.at && r.at !== shown ? `${r.at} (on the way to ${shown})` : shown;
+  return new AutolabError(`${at} is ${what}: a tool-owned file is never read or written through a link`, {
+    file: shown,
+    hint: "replace it by a regular file or directory (git rm the link, then run the command again)",
+  });
+}
+
+/**
+ * Bytes of a tool-owned file; undefined when it does not exist. Throws an
+ * AutolabError naming the link when the file, or a directory on its way from
+ * `root`, is a symlink (or the file is not a regular file).
+ * Without `root`, only the last component is checked.
+ */
+export async function readOwnedBytes(
+  root: string | undefined,
+  abs: string,
+  shown: string,
+  maxBytes?: number,
+): Promise<Buffer | undefined> {
+  const r = root === undefined ? await readNoFollow(abs, maxBytes) : await readOwned(root, abs, maxBytes);
+  if (r.skipped) throw linkError(r, shown);
+  if (r.tooLarge !== undefined) {
+    throw new AutolabError(`file is too large (${r.tooLarge} bytes; at most ${maxBytes})`, { file: shown });
+  }
+  return r.data;
+}
+
+/** The root `abs` lies in when `shown` is its repository-relative path (else undefined). */
+export function rootOf(abs: string, shown: string): string | undefined {
+  if (path.isAbsolute(shown) || shown.startsWith("..")) return undefined;
+  const suffix = path.sep + shown.split("/").join(path.sep);
+  return abs.endsWith(suffix) ? abs.slice(0, -suffix.length) || path.sep : undefined;
 }

@@ -16,7 +16,7 @@
  *   read once, however many runs it has.
  */
 import { existsSync } from "node:fs";
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
 import { resolveIteration, type DesignExt } from "../contract/design.js";
 import { loadPolicy, type Policy } from "../contract/policy.js";
@@ -29,7 +29,10 @@ import { indexLedger } from "../ledger/ledger.js";
 import { jobRunDir, type DiscoveredRun } from "../store/discover.js";
 import { readState } from "../store/state-file.js";
 import { AutolabError, type Finding } from "../util/errors.js";
-import { decodeUtf8Strict, resolveInside } from "../util/fs.js";
+import { decodeUtf8Strict, linkError, readOwned, resolveInside } from "../util/fs.js";
+
+/** A file the verifier reads larger than this is an error finding, not read. */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
 import { MANIFEST_PATH_POINTERS } from "./checks/manifest.js";
 import { contractDoc, errorToFinding, jsonDoc, valueAt, type Doc, type Loaded } from "./doc.js";
 import type { CheckEntry } from "./registry.js";
@@ -82,17 +85,23 @@ async function readInside(
       return { kind: "error", finding: refused(e, display) };
     }
   }
-  let buf: Buffer;
-  try {
-    buf = await readFile(abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { kind: "missing" };
+  // Never through a link (at any level, even one staying inside: links.ts reports it as path.link),
+  // never blocking on a FIFO, only a regular file.
+  const r = await readOwned(root, abs, MAX_READ_BYTES);
+  if (r.skipped) return { kind: "error", finding: errorToFinding(linkError(r, display), check, display) };
+  if (r.tooLarge !== undefined) {
     return {
       kind: "error",
-      finding: { severity: "error", check, file: display, message: `cannot read: ${(e as Error).message}` },
+      finding: {
+        severity: "error",
+        check,
+        file: display,
+        message: `${r.tooLarge} bytes: too large to check (at most ${MAX_READ_BYTES})`,
+      },
     };
   }
+  if (!r.data) return { kind: "missing" };
+  const buf = r.data;
   try {
     return { kind: "text", text: decodeUtf8Strict(buf, display) };
   } catch (e) {

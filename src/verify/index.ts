@@ -23,6 +23,7 @@ import { AutolabError, type Finding } from "../util/errors.js";
 import { runArgv } from "../util/exec.js";
 import { judgePolicyCommand, planPolicyCommand } from "./checks/policy-commands.js";
 import { checkFacts, dedupe } from "./engine.js";
+import { linkFindings } from "./links.js";
 import { gatherCommandContext, gatherFacts, gatherPolicy, iterationIdOf, needsOf } from "./facts.js";
 import { activeChecks, isVerifyStage, type CheckEntry } from "./registry.js";
 import type { CommandContext } from "./types.js";
@@ -107,7 +108,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyReport> {
     now: opts.now ?? new Date(),
     requireMetrics: policy.extract_results?.require_metrics !== false,
   });
-  const findings = dedupe([...discovered.findings, ...checked.findings]);
+  const findings = dedupe([...discovered.findings, ...checked.findings, ...(await linkFindings(root))]);
 
   if (active.some((c) => c.command)) {
     const ctx = await gatherCommandContext(root, { stage, iteration, runId: opts.runId }, runs, policy, policyDoc);

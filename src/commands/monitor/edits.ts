@@ -38,7 +38,7 @@ function summaryEdits(results: readonly RunResult[]): FileEdit[] {
     path: file,
     what: "the iteration's summary",
     edit(current, ctx) {
-      let text = current === undefined ? undefined : new TextDecoder().decode(current);
+      let text = current === undefined ? undefined : new TextDecoder("utf-8", { ignoreBOM: true }).decode(current);
       const before = text;
       for (const s of sections) {
         if (ctx.superseded.has(s.runId)) continue;

@@ -48,7 +48,7 @@ import { takeMonitorLock } from "../../store/lock.js";
 import { loadRuns, type LoadedRun } from "../../store/runs.js";
 import { openWorkspace, type Workspace } from "../../store/workspace.js";
 import { findingFromError, type Finding } from "../../util/errors.js";
-import { readJsonFile } from "../../util/fs.js";
+import { linkError, readOwned } from "../../util/fs.js";
 import { advanceRun, type RunResult, type TickContext } from "./advance.js";
 import { tickEdits } from "./edits.js";
 import { commitMessage } from "../../report/monitor.js";
@@ -125,9 +125,23 @@ function schedulerSummary(outcome: QueryOutcome | undefined): MonitorReport["sch
   };
 }
 
+/** The outage state, never through a link (a link is reported and read as no state). */
+async function readMonitorState(root: string, findings: Finding[]): Promise<MonitorState | undefined> {
+  const r = await readOwned(root, path.join(root, MONITOR_STATE_PATH), 1024 * 1024);
+  if (r.skipped) {
+    findings.push(findingFromError(linkError(r, MONITOR_STATE_PATH), "monitor.link", MONITOR_STATE_PATH));
+    return undefined;
+  }
+  try {
+    return r.data ? (JSON.parse(r.data.toString("utf8")) as MonitorState) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function readLedgerText(root: string, findings: Finding[]): Promise<string> {
   try {
-    return (await readLedger(path.join(root, LEDGER_PATH), LEDGER_PATH)) ?? "";
+    return (await readLedger(path.join(root, LEDGER_PATH), LEDGER_PATH, root)) ?? "";
   } catch (e) {
     findings.push(findingFromError(e, "ledger.read", LEDGER_PATH));
     return "";
@@ -154,7 +168,7 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
   // Ask, once.
   const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
   const at = isoSeconds(now());
-  const prevState = await readJsonFile<MonitorState>(path.join(ws.root, MONITOR_STATE_PATH));
+  const prevState = await readMonitorState(ws.root, findings);
   const outage = outageStep(
     prevState,
     { asked: !!outcome, ok: outcome?.ok ?? true, error: outcome?.error },
