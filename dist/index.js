@@ -49339,10 +49339,10 @@ function lineColOfByte(buf, offset) {
  * Decode UTF-8 strictly. Invalid bytes are an error that names the file, line
  * and column of the first bad byte (never silently replaced).
  */
-function decodeUtf8Strict(buf, displayPath) {
+function fs_decodeUtf8Strict(buf, displayPath, keepBom = false) {
     try {
-        const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
-        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+        const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(buf);
+        return text.charCodeAt(0) === 0xfeff && !keepBom ? text.slice(1) : text;
     }
     catch {
         // Find the first invalid sequence to report its position.
@@ -49377,19 +49377,36 @@ function decodeUtf8Strict(buf, displayPath) {
         });
     }
 }
-/** Read a text file strictly as UTF-8. Missing files raise an AutolabError naming them. */
-async function fs_readTextStrict(file, displayPath = file) {
+/**
+ * Read a text file strictly as UTF-8. Missing files raise an AutolabError
+ * naming them. Never blocks: opened O_NONBLOCK, and only a regular file is
+ * read (a named pipe or device is an AutolabError, not a hang).
+ */
+async function readTextStrict(file, displayPath = file) {
     let buf;
     try {
-        buf = await (0,promises_namespaceObject.readFile)(file);
+        const fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+        try {
+            if (!(await fh.stat()).isFile()) {
+                throw new errors_AutolabError("not a regular file (a named pipe, socket, device or directory): not read", {
+                    file: displayPath,
+                });
+            }
+            buf = await fh.readFile();
+        }
+        finally {
+            await fh.close();
+        }
     }
     catch (e) {
+        if (e instanceof errors_AutolabError)
+            throw e;
         const code = e.code;
         throw new errors_AutolabError(code === "ENOENT" ? "file not found" : `cannot read file: ${e.message}`, {
             file: displayPath,
         });
     }
-    return decodeUtf8Strict(buf, displayPath);
+    return fs_decodeUtf8Strict(buf, displayPath);
 }
 /**
  * Resolve `p` (relative to `root`, or absolute) and refuse anything outside
@@ -49431,11 +49448,124 @@ function displayPath(root, abs) {
 /** A JSON file's value, or undefined when it is missing or not JSON (for files only the tool writes). */
 async function readJsonFile(file) {
     try {
-        return JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
+        return JSON.parse(await readFile(file, "utf8"));
     }
     catch {
         return undefined;
     }
+}
+/**
+ * Read a file never through a symlink at its last component: opened with
+ * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the caller), and only a
+ * regular file is read. A missing file gives `{}`.
+ */
+async function readNoFollow(file, maxBytes = Number.POSITIVE_INFINITY) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === "ELOOP" || code === "EMLINK")
+            return { skipped: "symlink", at: file };
+        if (code === "ENXIO" || code === "EISDIR")
+            return { skipped: "not a regular file", at: file };
+        return {};
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            return { skipped: "not a regular file", at: file };
+        if (st.size > maxBytes)
+            return { tooLarge: st.size };
+        return { data: await fh.readFile() };
+    }
+    catch {
+        return {};
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The first entry on the way from `root` to `abs` (exclusive of `root`,
+ * inclusive of `abs`) that is a symlink, or a parent that exists and is not a
+ * directory; repository-relative with forward slashes. Undefined when there
+ * is none (missing components end the walk). `abs` outside `root` is reported
+ * as itself.
+ */
+function linkOnPath(root, abs) {
+    const rel = external_node_path_namespaceObject.relative(root, abs);
+    if (rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel))
+        return abs;
+    const parts = rel.split(external_node_path_namespaceObject.sep).filter(Boolean);
+    let cur = root;
+    for (let i = 0; i < parts.length; i++) {
+        cur = external_node_path_namespaceObject.join(cur, parts[i]);
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.lstatSync)(cur);
+        }
+        catch {
+            return undefined;
+        }
+        const shown = parts.slice(0, i + 1).join("/");
+        if (st.isSymbolicLink())
+            return shown;
+        if (i < parts.length - 1 && !st.isDirectory())
+            return shown;
+    }
+    return undefined;
+}
+/**
+ * Read a tool-owned file `abs` under `root`: no symlink at any level between
+ * the root and the file, only a regular file, never blocking (see readNoFollow).
+ */
+async function readOwned(root, abs, maxBytes) {
+    const link = linkOnPath(root, abs);
+    if (link !== undefined) {
+        let isLink = false;
+        try {
+            isLink = (0,external_node_fs_namespaceObject.lstatSync)(external_node_path_namespaceObject.resolve(root, link)).isSymbolicLink();
+        }
+        catch {
+            // gone meanwhile
+        }
+        return { skipped: isLink ? "symlink" : "not a regular file", at: link };
+    }
+    const r = await readNoFollow(abs, maxBytes);
+    return r.skipped ? { ...r, at: displayPath(root, abs) } : r;
+}
+/** The AutolabError for a tool-owned file that was not read because of a link or an odd entry. */
+function linkError(r, shown) {
+    const what = r.skipped === "symlink" ? "a symlink" : "not a regular file";
+    const at = r.at && r.at !== shown ? `${r.at} (on the way to ${shown})` : shown;
+    return new errors_AutolabError(`${at} is ${what}: a tool-owned file is never read or written through a link`, {
+        file: shown,
+        hint: "replace it by a regular file or directory (git rm the link, then run the command again)",
+    });
+}
+/**
+ * Bytes of a tool-owned file; undefined when it does not exist. Throws an
+ * AutolabError naming the link when the file, or a directory on its way from
+ * `root`, is a symlink (or the file is not a regular file).
+ * Without `root`, only the last component is checked.
+ */
+async function fs_readOwnedBytes(root, abs, shown, maxBytes) {
+    const r = root === undefined ? await readNoFollow(abs, maxBytes) : await readOwned(root, abs, maxBytes);
+    if (r.skipped)
+        throw linkError(r, shown);
+    if (r.tooLarge !== undefined) {
+        throw new errors_AutolabError(`file is too large (${r.tooLarge} bytes; at most ${maxBytes})`, { file: shown });
+    }
+    return r.data;
+}
+/** The root `abs` lies in when `shown` is its repository-relative path (else undefined). */
+function rootOf(abs, shown) {
+    if (external_node_path_namespaceObject.isAbsolute(shown) || shown.startsWith(".."))
+        return undefined;
+    const suffix = external_node_path_namespaceObject.sep + shown.split("/").join(external_node_path_namespaceObject.sep);
+    return abs.endsWith(suffix) ? abs.slice(0, -suffix.length) || external_node_path_namespaceObject.sep : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -49955,7 +50085,7 @@ function firstLine(s) {
 }
 /** Read and parse a contract file (strict UTF-8). */
 async function loadDocument(kind, absPath, displayPath) {
-    const text = await fs_readTextStrict(absPath, displayPath);
+    const text = await readTextStrict(absPath, displayPath);
     return validate_parseDocument(kind, text, displayPath);
 }
 /** Throw an AutolabError carrying every error finding (the first one's location on the error). */
@@ -50486,6 +50616,14 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+/** The policy file's text with its BOM, never through a link. */
+async function readBytesOwned(repoRoot, abs) {
+    const buf = await readOwnedBytes(repoRoot, abs, POLICY_PATH, 4 * 1024 * 1024);
+    if (buf === undefined)
+        throw new AutolabError("file not found", { file: POLICY_PATH });
+    return decodeUtf8Strict(buf, POLICY_PATH, true);
+}
+
 
 
 const DEFAULT_POLICY = {
@@ -50684,7 +50822,10 @@ async function applyPreset(repoRoot, name) {
     const preset = await loadPreset(name);
     const abs = path.join(repoRoot, POLICY_PATH);
     const exists = existsSync(abs);
-    const original = exists ? await readTextStrict(abs, POLICY_PATH) : "";
+    // Worked on in plain form (no BOM, LF); written back with the file's own BOM and line ends.
+    const raw = exists ? await readBytesOwned(repoRoot, abs) : "";
+    const form = textForm(raw);
+    const original = plainText(raw);
     // Check the current file first so that its problems are reported at their own lines.
     if (exists)
         assertValid(parseDocument("policy", original, POLICY_PATH));
@@ -50719,7 +50860,7 @@ async function applyPreset(repoRoot, name) {
     assertValid(parseDocument("policy", text, POLICY_PATH));
     const changed = !exists || text !== original;
     if (changed)
-        await writeFileAtomic(abs, text);
+        await writeFileAtomic(abs, withForm(text, form));
     return { changed, file: POLICY_PATH };
 }
 
@@ -51128,6 +51269,143 @@ function exec_ok(r) {
     return r.code === 0 && !r.timedOut && !r.spawnError;
 }
 
+;// CONCATENATED MODULE: ./lib/src/git/harden.js
+/**
+ * The repository's own configuration (`.git/config`, `config.worktree`, and
+ * whatever they include) is written by whoever can write the checkout — on a
+ * self-hosted runner that includes the job. Nothing in it may run code during
+ * the tool's git commands. Every call therefore gets, at command scope (which
+ * wins over every config file):
+ *
+ * - `core.hooksPath` = an empty directory this process made (mode 0700,
+ *   checked empty and ours before every use, replaced otherwise): no hook in
+ *   `.git/hooks` or elsewhere runs (`reference-transaction`, `pre-push`,
+ *   `post-checkout`, ...);
+ * - `core.fsmonitor=false` (the fsmonitor is a program git would run);
+ * - `gc.auto=0`, `maintenance.auto=false` (no background work we did not ask for);
+ * - for every command that may run content filters (all but a known list of
+ *   ref/object commands): every `filter.<driver>.*` command
+ *   the repository's own config defines is replaced by an empty one (no
+ *   filter) and made optional. Drivers from the user's global/system config
+ *   (e.g. git-lfs) are left alone: the job cannot write those through the
+ *   checkout.
+ *
+ * Network commands never run in the repository at all: see remote.ts.
+ */
+
+
+
+let hooksDir;
+/** An empty directory made by this process, checked before every use. */
+function emptyHooksDir() {
+    if (hooksDir && isOurEmptyDir(hooksDir))
+        return hooksDir;
+    hooksDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-nohooks-"));
+    const made = hooksDir;
+    process.once("exit", () => {
+        try {
+            (0,external_node_fs_namespaceObject.rmdirSync)(made);
+        }
+        catch {
+            // not empty or gone: leave it
+        }
+    });
+    return made;
+}
+function isOurEmptyDir(dir) {
+    try {
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(dir);
+        const uid = typeof process.getuid === "function" ? process.getuid() : st.uid;
+        return st.isDirectory() && st.uid === uid && (st.mode & 0o077) === 0 && (0,external_node_fs_namespaceObject.readdirSync)(dir).length === 0;
+    }
+    catch {
+        return false;
+    }
+}
+/** Settings every git call of the tool gets at command scope. */
+function baseHardening() {
+    return [
+        ["core.hooksPath", emptyHooksDir()],
+        ["core.fsmonitor", "false"],
+        ["gc.auto", "0"],
+        ["maintenance.auto", "false"],
+    ];
+}
+/**
+ * Sub-commands that never read or write work-tree content, so never run a
+ * clean or smudge filter. Every other sub-command (add, rm, status,
+ * checkout-index, hash-object, worktree, reset, ...) gets the filter
+ * neutralizers: an unknown command is assumed to filter.
+ */
+const NO_FILTERS = new Set([
+    "cat-file",
+    "check-ref-format",
+    "commit-tree",
+    "config",
+    "count-objects",
+    "diff-tree",
+    "fetch",
+    "for-each-ref",
+    "init",
+    "log",
+    "ls-remote",
+    "ls-tree",
+    "merge-base",
+    "push",
+    "remote",
+    "rev-list",
+    "rev-parse",
+    "show-ref",
+    "symbolic-ref",
+    "update-ref",
+    "version",
+]);
+/** The git sub-command of `args` (the first argument that is not an option). */
+function subcommand(args) {
+    return args.find((a) => !a.startsWith("-"));
+}
+function runsFilters(args) {
+    const sub = subcommand(args);
+    return sub !== undefined && !NO_FILTERS.has(sub) && !(sub === "hash-object" && args.includes("--no-filters"));
+}
+/**
+ * Parse `git config --list --null --show-scope --includes` output into
+ * `[scope, key, value]` triples.
+ */
+function parseScopedConfig(out) {
+    const rows = [];
+    const parts = out.split("\0");
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const scope = parts[i];
+        const entry = parts[i + 1];
+        const nl = entry.indexOf("\n");
+        rows.push([scope, nl < 0 ? entry : entry.slice(0, nl), nl < 0 ? "" : entry.slice(nl + 1)]);
+    }
+    return rows;
+}
+/** Scopes a job can write through the checkout. */
+function isRepositoryScope(scope) {
+    return scope === "local" || scope === "worktree";
+}
+/** Command-scope settings that switch off every filter driver the repository's config defines. */
+function filterNeutralizers(rows) {
+    const drivers = new Set();
+    for (const [scope, key] of rows) {
+        if (!isRepositoryScope(scope))
+            continue;
+        const m = /^filter\.(.+)\.(clean|smudge|process|required)$/i.exec(key);
+        if (m)
+            drivers.add(m[1]);
+    }
+    const out = [];
+    for (const d of drivers) {
+        for (const k of ["clean", "smudge", "process"])
+            out.push([`filter.${d}.${k}`, ""]);
+        out.push([`filter.${d}.required`, "false"]);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/git/git.js
 /**
  * Thin git adapter: every call is `git <args>` through `runArgv` (argv, no
@@ -51145,9 +51423,14 @@ function exec_ok(r) {
  *   and, unlike `-c`, not visible to other users in `ps`). Credentials go only
  *   this way.
  *
+ * - the hardening of harden.ts (no hooks, no fsmonitor, no filter driver of
+ *   the repository's own config) is appended after the caller's config, so
+ *   nothing the caller or the repository sets can switch it off.
+ *
  * A failing command throws an AutolabError carrying git's stderr, with every
  * secret (tokens, their base64 forms, URL user-info) redacted.
  */
+
 
 
 /** Environment variables that would make git operate on something other than `repo`. */
@@ -51161,6 +51444,8 @@ const SCRUBBED_ENV = [
     "GIT_NAMESPACE",
     "GIT_PREFIX",
     "GIT_CEILING_DIRECTORIES",
+    // Read after GIT_CONFIG_COUNT, so it could undo the hardening below.
+    "GIT_CONFIG_PARAMETERS",
 ];
 /** Replace secrets and URL credentials in `text` by `***`. */
 function redact(text, secrets = []) {
@@ -51184,7 +51469,7 @@ function redact(text, secrets = []) {
     out = out.replace(/(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._-]+/gi, "$1***");
     return out;
 }
-function buildEnv(opts) {
+function buildEnv(opts, hardening) {
     const env = {
         LC_ALL: "C",
         LANGUAGE: undefined,
@@ -51196,7 +51481,7 @@ function buildEnv(opts) {
     };
     for (const k of SCRUBBED_ENV)
         env[k] = undefined;
-    const cfg = Array.isArray(opts.config) ? opts.config : Object.entries(opts.config ?? {});
+    const cfg = [...(Array.isArray(opts.config) ? opts.config : Object.entries(opts.config ?? {})), ...hardening];
     if (cfg.length) {
         // Append after any GIT_CONFIG_* entries the caller's environment already has.
         const base = Number.parseInt(process.env.GIT_CONFIG_COUNT ?? "0", 10);
@@ -51207,7 +51492,26 @@ function buildEnv(opts) {
         });
         env.GIT_CONFIG_COUNT = String(start + cfg.length);
     }
-    return { ...env, ...(opts.env ?? {}) };
+    const out = { ...env, ...(opts.env ?? {}) };
+    // The caller's env cannot replace the config entries (or their count) set above.
+    for (const k of Object.keys(env))
+        if (k.startsWith("GIT_CONFIG_"))
+            out[k] = env[k];
+    return out;
+}
+/** The command-scope hardening for `git <args>` in `repo` (see harden.ts). */
+async function hardeningFor(repo, args, opts) {
+    const base = baseHardening();
+    if (!runsFilters(args))
+        return base;
+    const r = await runArgv("git", ["config", "--list", "--null", "--show-scope", "--includes"], {
+        cwd: repo,
+        env: buildEnv({ env: opts.env }, base),
+        timeoutMs: 30_000,
+    });
+    if (!exec_ok(r) && r.code !== 1)
+        throw gitError(r, "reading the repository's git config", [], repo);
+    return [...filterNeutralizers(parseScopedConfig(r.stdout)), ...base];
 }
 /**
  * Run `git <args>` in `repo`. Throws an AutolabError (naming the command and
@@ -51216,7 +51520,7 @@ function buildEnv(opts) {
 async function git(repo, args, opts = {}) {
     const r = await runArgv("git", args, {
         cwd: repo,
-        env: buildEnv(opts),
+        env: buildEnv(opts, await hardeningFor(repo, args, opts)),
         input: opts.input,
         timeoutMs: opts.timeoutMs ?? 60_000,
     });
@@ -51330,8 +51634,8 @@ async function isAncestor(repo, ancestor, descendant) {
  *   line is "malformed"; two ledger lines for one run are "duplicates". Both
  *   are reported with line numbers; upsert refuses to touch such a run;
  * - everything else in the file (headers, notes, blank lines, other runs) is
- *   kept byte for byte, including CRLF/LF line ends and whether the file ends
- *   with a newline.
+ *   kept byte for byte, including CRLF/LF line ends, a leading UTF-8 byte
+ *   order mark, and whether the file ends with a newline.
  */
 
 
@@ -51425,7 +51729,8 @@ function classify(content, line) {
 }
 /** Read the ledger once; verify many runs against it with `verifyRunInLedger`. */
 function indexLedger(text) {
-    const lines = splitLines(text);
+    // A UTF-8 byte order mark is not part of the first line (upsertMany keeps it).
+    const lines = splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
     const entries = [];
     const problems = [];
     const byRun = new Map();
@@ -51510,6 +51815,10 @@ function canonicalLine(m) {
  * written. Later manifests for the same run win.
  */
 function ledger_upsertMany(text, manifests) {
+    if (text.startsWith("\uFEFF")) {
+        const r = ledger_upsertMany(text.slice(1), manifests);
+        return { ...r, text: "\uFEFF" + r.text };
+    }
     const ix = indexLedger(text);
     const lines = ix.lines;
     const endsWithEol = lines.length > 0 && lines[lines.length - 1].eol !== "";
@@ -51773,7 +52082,7 @@ function ledgerEdit(runs, file = LEDGER_PATH) {
             const now = manifests.filter((m) => !ctx.superseded.has(m.run_id));
             if (!now.length)
                 return "unchanged";
-            const existing = current === undefined ? undefined : new TextDecoder().decode(current);
+            const existing = current === undefined ? undefined : new TextDecoder("utf-8", { ignoreBOM: true }).decode(current);
             const { text, results } = ledger_upsertMany(existing ?? sync_LEDGER_HEADER, now);
             for (const r of results) {
                 if (!r.error)
@@ -51884,18 +52193,16 @@ function fallBackTo(state, to, why, at) {
 
 
 
-
 /**
  * state.json as parsed (syntax errors throw an AutolabError with file/line;
  * schema problems are tolerated: readers such as the verifier report them).
  * Undefined when the file does not exist.
  */
 async function readState(repoRoot) {
-    const abs = external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
+    const text = await readStateText(repoRoot);
+    if (text === undefined)
         return undefined;
-    const doc = validate_parseDocument("state", await fs_readTextStrict(abs, layout_STATE_PATH), layout_STATE_PATH);
-    return doc.data;
+    return validate_parseDocument("state", text, layout_STATE_PATH).data;
 }
 /**
  * state.json validated against its schema: an AutolabError naming the file,
@@ -51903,10 +52210,15 @@ async function readState(repoRoot) {
  * file does not exist. Writers check with this before they change anything.
  */
 async function readStateStrict(repoRoot) {
-    const abs = external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
+    const text = await readStateText(repoRoot);
+    if (text === undefined)
         return undefined;
-    return validate_assertValid(validate_parseDocument("state", await fs_readTextStrict(abs, layout_STATE_PATH), layout_STATE_PATH)).data;
+    return validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH)).data;
+}
+/** state.json's text, never through a link (a linked file or `.autolab/` is an AutolabError naming it). */
+async function readStateText(repoRoot) {
+    const buf = await fs_readOwnedBytes(repoRoot, external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH), layout_STATE_PATH, 16 * 1024 * 1024);
+    return buf === undefined ? undefined : fs_decodeUtf8Strict(buf, layout_STATE_PATH);
 }
 /** The exact bytes written for a state: 2-space JSON and a trailing newline. */
 function serializeState(state) {
@@ -51938,7 +52250,7 @@ function stateEdit(change, what) {
         edit(current, ctx) {
             if (current === undefined)
                 return "unchanged";
-            const text = decodeUtf8Strict(Buffer.from(current), layout_STATE_PATH);
+            const text = fs_decodeUtf8Strict(Buffer.from(current), layout_STATE_PATH);
             const state = validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH)).data;
             const next = change(state, ctx);
             // Unchanged, the file is still part of the change: a move an earlier uncommitted attempt made gets committed.
@@ -52096,258 +52408,36 @@ function localEvidence(root, runDirRel) {
         .filter((f) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(root, f)));
 }
 
-;// CONCATENATED MODULE: ./lib/src/domain/sentinel.js
-/**
- * `runs/<run_id>/job_sentinel.json`: the job script's own record of how it
- * ended (written atomically by the script's trap). One type, one parser, one
- * rule for "is this sentinel evidence for this job". Pure: the caller reads
- * the bytes (without following links) and passes them in.
- *
- * Rules (each a row in __tests__/unit/domain-sentinel.test.ts):
- * - Missing bytes: `missing`. Not JSON, or JSON that is not an object: `invalid`.
- * - `exit_code` is an integer, or a string of digits (some writers quote it):
- *   both read as the number. Anything else (a float, `"3a"`, `true`) is no exit
- *   code, and `exitCodeInvalid` says so (the verifier reports it).
- *   `null` (the script was killed before its end) is no exit code.
- * - `ended_at` set (a non-empty string) means the script reached its end.
- * - A sentinel that names another job than the run's (a leftover of an earlier
- *   submission) is not evidence for the run. Array tasks write their raw
- *   SLURM_JOB_ID, unrelated to `<array>_<task>`, so only a plain numeric job
- *   id of a job that is not an array is compared.
- */
-function sentinel_str(v) {
-    return typeof v === "string" && v !== "" ? v : undefined;
-}
-/** The sentinel's `exit_code` as a number: an integer, or a string of digits; else undefined. */
-function sentinelExitCode(v) {
-    if (typeof v === "number" && Number.isInteger(v))
-        return v;
-    if (typeof v === "string" && /^-?\d+$/.test(v.trim()))
-        return Number(v.trim());
-    return undefined;
-}
-/** Parse the sentinel's bytes (undefined: the file does not exist). */
-function parseSentinel(text) {
-    if (text === undefined)
-        return { state: "missing" };
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        return { state: "invalid", error: `not valid JSON: ${e.message}` };
-    }
-    if (data === null || typeof data !== "object" || Array.isArray(data))
-        return { state: "invalid", error: "not a JSON object" };
-    const d = data;
-    const exitCode = sentinelExitCode(d.exit_code);
-    const jobId = typeof d.job_id === "number" ? String(d.job_id) : sentinel_str(d.job_id);
-    const out = { state: "present", data: d };
-    if (sentinel_str(d.run_id) !== undefined)
-        out.runId = sentinel_str(d.run_id);
-    if (jobId !== undefined)
-        out.jobId = jobId;
-    if (sentinel_str(d.host) !== undefined)
-        out.host = sentinel_str(d.host);
-    if (sentinel_str(d.started_at) !== undefined)
-        out.startedAt = sentinel_str(d.started_at);
-    if (sentinel_str(d.ended_at) !== undefined)
-        out.endedAt = sentinel_str(d.ended_at);
-    if (exitCode !== undefined)
-        out.exitCode = exitCode;
-    else if (d.exit_code !== undefined && d.exit_code !== null)
-        out.exitCodeInvalid = true;
-    if (sentinel_str(d.signal) !== undefined)
-        out.signal = sentinel_str(d.signal);
-    return out;
-}
-/**
- * The job id the sentinel names when it is another job than `jobId` (so it
- * is no evidence for the run); undefined when it agrees or cannot be
- * compared (no id on either side, an array task).
- */
-function sentinelForeignJob(s, jobId, array = false) {
-    if (array || s.state !== "present" || s.jobId === undefined || jobId === undefined)
-        return undefined;
-    if (!/^[0-9]+$/.test(jobId))
-        return undefined;
-    return s.jobId === jobId ? undefined : s.jobId;
-}
-/**
- * The sentinel as evidence for job `jobId`: a sentinel written by another
- * job reads as missing, with a note saying why.
- */
-function sentinelEvidence(s, jobId, array = false) {
-    const other = sentinelForeignJob(s, jobId, array);
-    if (other === undefined)
-        return { sentinel: s, note: "" };
-    return {
-        sentinel: { state: "missing" },
-        note: ` (job_sentinel.json was written by job ${other}, not ${jobId}: ignored)`,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/src/store/evidence.js
-/**
- * Evidence reads: files a job (or another writer) may have written are read
- * without following links. Opened with O_NOFOLLOW (and O_NONBLOCK, so a FIFO
- * cannot hang a tick), and only a regular file is read.
- */
-
-
-
-
-
-
-/** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
-const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
-/**
- * Read a file the job may have written, never through a symlink: opened with
- * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the tick), and only a
- * regular file is read. A missing file gives `{}`.
- */
-async function readNoFollow(file, maxBytes = Number.POSITIVE_INFINITY) {
-    let fh;
-    try {
-        fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === "ELOOP" || code === "EMLINK")
-            return { skipped: "symlink" };
-        return {};
-    }
-    try {
-        const st = await fh.stat();
-        if (!st.isFile())
-            return { skipped: "not a regular file" };
-        if (st.size > maxBytes)
-            return { tooLarge: st.size };
-        return { data: await fh.readFile() };
-    }
-    catch {
-        return {};
-    }
-    finally {
-        await fh.close();
-    }
-}
-/** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */
-function isSymlink(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(p).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-function symlinkFinding(repoRoot, abs, runId, what) {
-    return {
-        severity: "warning",
-        check: "monitor.symlink",
-        file: displayPath(repoRoot, abs),
-        message: `${what} of run ${runId} is a symlink${isSymlink(abs) ? "" : " or not a regular file"}: it is not read or committed (evidence is never taken through a link)`,
-        hint: "a job must write its logs and sentinel as files; remove the link",
-    };
-}
-async function tail(file, lines = 30) {
-    if (isSymlink(external_node_path_namespaceObject.dirname(file)))
-        return { skipped: "symlink" };
-    const r = await readNoFollow(file, 64 * 1024 * 1024);
-    if (r.skipped)
-        return { skipped: r.skipped };
-    if (!r.data)
-        return {};
-    const t = r.data.toString("utf8");
-    return {
-        text: t
-            .split("\n")
-            .slice(-lines - 1)
-            .join("\n")
-            .trimEnd() || undefined,
-    };
-}
-/**
- * The run's job_sentinel.json as evidence for job `jobId`, never through a
- * link (a linked run dir or sentinel is reported by the caller: `symlink`).
- * A sentinel written by another job reads as missing, with a note why.
- */
-async function readRunSentinel(runDir, jobId, isArray) {
-    if (isSymlink(runDir))
-        return {
-            sentinel: { state: "missing" },
-            note: " (the run directory is a symlink: its job_sentinel.json is not read)",
-            symlink: true,
-        };
-    const r = await readNoFollow(external_node_path_namespaceObject.join(runDir, SENTINEL_FILE), 1024 * 1024);
-    if (r.skipped)
-        return {
-            sentinel: { state: "missing" },
-            note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`,
-            symlink: true,
-        };
-    const parsed = parseSentinel(r.data?.toString("utf8"));
-    // An unreadable sentinel is no evidence (as if missing).
-    if (parsed.state === "invalid")
-        return { sentinel: { state: "missing" }, note: "" };
-    return sentinelEvidence(parsed, jobId, isArray);
-}
-/**
- * Job logs and the sentinel of a run, to commit with it (size-capped).
- * Symlinks are never followed: a linked file (or a linked logs/ directory)
- * is skipped with a warning naming it.
- */
-async function evidenceFiles(repoRoot, runDir, runId, findings) {
-    const out = new Map();
-    if (isSymlink(runDir)) {
-        findings.push(symlinkFinding(repoRoot, runDir, runId, "the run directory"));
-        return out;
-    }
-    const candidates = [external_node_path_namespaceObject.join(runDir, SENTINEL_FILE)];
-    const logsDir = external_node_path_namespaceObject.join(runDir, "logs");
-    if (isSymlink(logsDir)) {
-        findings.push(symlinkFinding(repoRoot, logsDir, runId, "the logs/ directory"));
-    }
-    else {
-        try {
-            for (const name of await (0,promises_namespaceObject.readdir)(logsDir)) {
-                if (SLURM_LOG_NAME.test(name))
-                    candidates.push(external_node_path_namespaceObject.join(logsDir, name));
-            }
-        }
-        catch {
-            // no logs/ (yet)
-        }
-    }
-    for (const abs of candidates) {
-        const shown = displayPath(repoRoot, abs);
-        const r = await readNoFollow(abs, MAX_COMMITTED_LOG_BYTES);
-        if (r.skipped) {
-            findings.push(symlinkFinding(repoRoot, abs, runId, external_node_path_namespaceObject.basename(abs)));
-            continue;
-        }
-        if (r.tooLarge !== undefined) {
-            findings.push({
-                severity: "notice",
-                check: "monitor.log_size",
-                file: shown,
-                message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree`,
-            });
-            continue;
-        }
-        if (r.data)
-            out.set(shown, r.data);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/git/remote.js
 /**
- * The remote side of commit-back: push, fetch and credentials. A token is
- * sent as an `http.<remote-url>.extraheader` through the environment of the
- * fetch/push commands only (never written to .git/config, never on a command
- * line, redacted from errors), and only to the remote's own HTTP(S) URL.
+ * The remote side of commit-back: push, fetch and credentials.
+ *
+ * The repository's `.git/config` is treated as written by the job (see
+ * harden.ts), so the network commands never read it:
+ *
+ * - the remote's URL is resolved once, from the raw `remote.<name>.pushurl` /
+ *   `remote.<name>.url` values (no `insteadOf` / `pushInsteadOf` rewriting),
+ *   and checked: a plain transport (https, http, ssh, git, file, scp-like,
+ *   a local path), never a remote helper (`ext::`, `fd::`, `<helper>::`);
+ * - push and fetch run in a private, tool-made git directory (`GIT_DIR`) that
+ *   borrows the repository's object store (`GIT_OBJECT_DIRECTORY`), with the
+ *   explicit URL: no `url.*.insteadOf`, `http.proxy`, `core.sshCommand`,
+ *   `credential.helper`, `remote.*.receivepack`/`uploadpack`, `include.path`
+ *   or hook of the repository applies. Only the user's global and system
+ *   config (not writable through the checkout) and the tool's command-scope
+ *   settings do. The fetched commit is then recorded in the repository's
+ *   `refs/remotes/<name>/<branch>`, as `git fetch` would;
+ * - a token is sent as an `http.<url>.extraheader` through the environment of
+ *   those commands only (never written to a config file, never on a command
+ *   line, redacted from errors), only to that HTTP(S) URL, with credential
+ *   helpers reset. Inside GitHub Actions it is sent only when the URL is the
+ *   workflow's own repository (`GITHUB_SERVER_URL/GITHUB_REPOSITORY`);
+ *   another HTTP(S) URL is refused.
  */
+
+
+
+
 
 
 
@@ -52356,15 +52446,16 @@ const MOVED = /\[rejected\]|non-fast-forward|fetch first|stale info/i;
 const REMOTE_LOCK = /cannot lock ref|failed to update ref|failed to lock|unable to lock|incorrect old value|reference already exists/i;
 const TRANSIENT = /remote end hung up|early EOF|RPC failed|Connection (reset|refused|timed out)|Couldn't connect to server|Failed to connect|Could not resolve host|returned error: 5\d\d|Operation timed out|the remote end hung up unexpectedly/i;
 async function pushCommit(ctx, commit) {
-    const r = await git(ctx.root, [
+    const r = await inPrivateGitDir(ctx, [], (dir, env) => git(dir, [
         "push",
         "--porcelain",
         "--no-verify",
         "--no-recurse-submodules",
         "--end-of-options",
-        ctx.remote,
+        ctx.pushUrl,
         `${commit}:refs/heads/${ctx.target}`,
-    ], { config: ctx.netConfig, secrets: ctx.secrets, allowFailure: true, timeoutMs: NET_TIMEOUT_MS });
+    ], { env, config: ctx.netConfig, secrets: ctx.secrets, allowFailure: true, timeoutMs: NET_TIMEOUT_MS }));
+    // (The caller, backlog.pushTracked, moves the tracking ref on success.)
     if (exec_ok(r))
         return { ok: true };
     const text = `${r.stdout}\n${r.stderr}`;
@@ -52388,18 +52479,28 @@ async function fetchBranch(ctx, pending, kept) {
         allowFailure: true,
         timeoutMs: NET_TIMEOUT_MS,
     };
-    const r = await git(ctx.root, [
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--no-recurse-submodules",
-        "--no-write-fetch-head",
-        "--end-of-options",
-        ctx.remote,
-        `+refs/heads/${ctx.target}:${tracking}`,
-    ], opts);
-    if (exec_ok(r))
-        return revParse(ctx.root, tracking);
+    const haves = (await Promise.all([revParse(ctx.root, tracking), revParse(ctx.root, "HEAD")])).filter((s) => !!s);
+    const fetched = "refs/autolab/fetched";
+    const { r, sha } = await inPrivateGitDir(ctx, haves, async (dir, env) => {
+        const res = await git(dir, [
+            "fetch",
+            "--quiet",
+            "--no-tags",
+            "--no-recurse-submodules",
+            "--no-write-fetch-head",
+            "--end-of-options",
+            ctx.fetchUrl,
+            `+refs/heads/${ctx.target}:${fetched}`,
+        ], { ...opts, env });
+        if (!exec_ok(res))
+            return { r: res, sha: undefined };
+        const at = await git(dir, ["rev-parse", "--verify", "--quiet", `${fetched}^{commit}`], { env, allowFailure: true });
+        return { r: res, sha: exec_ok(at) ? at.stdout.trim() : undefined };
+    });
+    if (exec_ok(r) && sha) {
+        await git(ctx.root, ["update-ref", "--no-deref", tracking, sha], { what: `recording ${tracking}` });
+        return sha;
+    }
     if (/couldn't find remote ref/i.test(r.stderr))
         return undefined;
     const err = gitError(r, `fetching ${ctx.remote}/${ctx.target}`, ctx.secrets, ctx.root);
@@ -52417,30 +52518,151 @@ function pushFailure(ctx, commit, attempts, reason, kept) {
         hint: `push it when the remote accepts it: git push ${ctx.remote} ${commit}:refs/heads/${ctx.target}`,
     });
 }
-/** Config entries that send `token` to the remote's HTTP(S) URL only. */
-async function credentialConfig(root, remote, token) {
-    const r = await git(root, ["remote", "get-url", "--push", "--", remote], { allowFailure: true, secrets: [token] });
-    const raw = r.stdout.trim();
+/**
+ * Resolve and check the remote's URLs (raw config values, no rewriting) and
+ * the credentials for them. Throws when the URL is not a plain transport, or
+ * (inside GitHub Actions, with a token) an HTTP(S) URL other than the
+ * workflow's repository.
+ */
+async function resolveRemote(root, remote, token, env = process.env) {
+    const fetchUrl = checkUrl(root, remote, "url", await configValues(root, `remote.${remote}.url`, token));
+    const pushValues = await configValues(root, `remote.${remote}.pushurl`, token);
+    const pushUrl = pushValues.length ? checkUrl(root, remote, "pushurl", pushValues) : fetchUrl;
+    if (!token)
+        return { pushUrl, fetchUrl, netConfig: [] };
+    const scope = httpScope(pushUrl);
+    const expected = workflowRepositoryUrl(env);
+    if (scope && expected && !sameRepository(scope, expected)) {
+        throw new errors_AutolabError(`remote ${remote} points at ${redact(scope)}, not at this workflow's repository ${expected}; ` +
+            "the token is not sent anywhere else", { file: root, hint: `set it back: git remote set-url ${remote} ${expected}` });
+    }
+    if (!scope)
+        return { pushUrl, fetchUrl, netConfig: [["credential.helper", ""]] };
+    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
+    const fetchScope = httpScope(fetchUrl);
+    const scopes = [...new Set([scope, ...(fetchScope && sameRepository(fetchScope, scope) ? [fetchScope] : [])])];
+    // The empty values first drop headers and helpers configured elsewhere.
+    return {
+        pushUrl,
+        fetchUrl,
+        netConfig: [
+            ["credential.helper", ""],
+            ["http.extraheader", ""],
+            ...scopes.flatMap((s) => [
+                [`http.${s}.extraheader`, ""],
+                [`http.${s}.extraheader`, header],
+            ]),
+        ],
+    };
+}
+async function configValues(root, key, token) {
+    const r = await git(root, ["config", "--null", "--get-all", key], {
+        allowFailure: true,
+        secrets: token ? [token] : [],
+    });
+    if (r.code !== 0 && r.code !== 1)
+        throw gitError(r, `reading ${key}`, token ? [token] : [], root);
+    return r.stdout.split("\0").filter((v) => v !== "");
+}
+const SCHEMES = new Set(["https:", "http:", "ssh:", "git:", "file:", "git+ssh:", "ssh+git:"]);
+/** The one URL of `remote.<name>.<what>`, checked; a relative local path is made absolute. */
+function checkUrl(root, remote, what, values) {
+    const bad = (why) => new errors_AutolabError(`cannot push to remote ${remote}: remote.${remote}.${what} ${why}`, {
+        file: root,
+        hint: `check it with git config --get-all remote.${remote}.${what}`,
+    });
+    if (values.length === 0)
+        throw bad("is not set");
+    if (values.length > 1)
+        throw bad(`has ${values.length} values (one is expected)`);
+    const url = values[0];
+    if ([...url].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+        throw bad("contains control characters");
+    if (url.startsWith("-"))
+        throw bad("starts with '-'");
+    if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(url))
+        throw bad(`uses a remote helper (${url.split("::")[0]}::), which runs a program`);
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*:)\/\//.exec(url)?.[1].toLowerCase();
+    if (scheme) {
+        if (!SCHEMES.has(scheme))
+            throw bad(`uses the transport ${scheme} (https, http, ssh, git or file expected)`);
+        return url;
+    }
+    if (/^[^/]*:/.test(url))
+        return url; // scp-like ssh address (host:path)
+    return external_node_path_namespaceObject.resolve(root, url);
+}
+/** The http(s) URL without user-info, query, fragment or trailing slashes; undefined for other transports. */
+function httpScope(raw) {
     let url;
     try {
         url = new URL(raw);
     }
     catch {
-        return []; // a path or scp-like ssh address: the token has no use there
+        return undefined;
     }
     if (url.protocol !== "https:" && url.protocol !== "http:")
-        return [];
+        return undefined;
     url.username = "";
     url.password = "";
     url.search = "";
     url.hash = "";
-    const scope = url.toString().replace(/\/+$/, "");
-    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
-    // The empty value first drops headers configured elsewhere (e.g. persisted by actions/checkout).
-    return [
-        [`http.${scope}.extraheader`, ""],
-        [`http.${scope}.extraheader`, header],
-    ];
+    return url.toString().replace(/\/+$/, "");
+}
+/** Inside GitHub Actions: the workflow's own repository URL. */
+function workflowRepositoryUrl(env) {
+    if (env.GITHUB_ACTIONS !== "true" || !env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY)
+        return undefined;
+    return `${env.GITHUB_SERVER_URL.replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}`;
+}
+function sameRepository(a, b) {
+    const norm = (s) => {
+        const u = new URL(s);
+        return `${u.protocol}//${u.host.toLowerCase()}${u.pathname
+            .replace(/\/+$/, "")
+            .replace(/\.git$/, "")
+            .toLowerCase()}`;
+    };
+    try {
+        return norm(a) === norm(b);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Run `fn` in a fresh git directory of our own that uses the repository's
+ * object store: its config is ours (no hooks, no gc, the repository's object
+ * format), its refs are `haves` (for fetch negotiation); `shallow` is copied.
+ */
+async function inPrivateGitDir(ctx, haves, fn) {
+    const common = (await git(ctx.root, ["rev-parse", "--git-common-dir"], { what: "locating the git directory" })).stdout.trim();
+    const commonDir = external_node_path_namespaceObject.resolve(ctx.root, common);
+    const format = (await git(ctx.root, ["rev-parse", "--show-object-format"], { allowFailure: true })).stdout.trim();
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-net-"));
+    try {
+        for (const d of ["refs/heads", "refs/tags", "refs/autolab"])
+            (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_namespaceObject.join(dir, d), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_namespaceObject.join(dir, "HEAD"), "ref: refs/heads/autolab-none\n");
+        const sha256 = format === "sha256";
+        (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_namespaceObject.join(dir, "config"), `[core]\n\trepositoryformatversion = ${sha256 ? 1 : 0}\n\tbare = true\n` +
+            (sha256 ? "[extensions]\n\tobjectformat = sha256\n" : "") +
+            "[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n");
+        haves.forEach((sha, i) => {
+            if (/^[0-9a-f]{40,64}$/.test(sha))
+                (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_namespaceObject.join(dir, "refs/heads", `have${i}`), sha + "\n");
+        });
+        const shallow = external_node_path_namespaceObject.join(commonDir, "shallow");
+        if ((0,external_node_fs_namespaceObject.existsSync)(shallow)) {
+            const text = (0,external_node_fs_namespaceObject.readFileSync)(shallow, "utf8");
+            if (/^(?:[0-9a-f]{40,64}\n)*$/.test(text))
+                (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_namespaceObject.join(dir, "shallow"), text);
+        }
+        return await fn(dir, { GIT_DIR: dir, GIT_OBJECT_DIRECTORY: external_node_path_namespaceObject.join(commonDir, "objects") });
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
 }
 function remote_short(sha) {
     return sha.slice(0, 12);
@@ -52802,7 +53024,7 @@ async function commitBack(opts) {
         remote,
         target,
         secrets,
-        netConfig: push && opts.token ? await credentialConfig(root, remote, opts.token) : [],
+        ...(push ? await resolveRemote(root, remote, opts.token) : { netConfig: [], pushUrl: remote, fetchUrl: remote }),
         identity: opts.identity ?? BOT_IDENTITY,
         message: message + "\n",
         touched: new Set(),
@@ -53135,7 +53357,7 @@ async function checkedOutElsewhere(ctx, ref) {
  * other writers' versions), else they are applied once to the work tree.
  *
  * Applying an edit: the current file is read without following links (a
- * tool-owned path that is a symlink is refused, with a finding naming it, and
+ * tool-owned path that is, or lies under, a symlink is refused, with a finding naming it, and
  * never written through), the edit computes the new content, and the file is
  * written atomically (temp file + rename, which replaces rather than follows).
  *
@@ -53154,7 +53376,6 @@ async function checkedOutElsewhere(ctx, ref) {
 
 
 
-
 /** Apply the edits to the work tree at `root` once; returns the touched paths. */
 async function applyEdits(root, edits, out) {
     const touched = [];
@@ -53166,13 +53387,15 @@ async function applyEdits(root, edits, out) {
         if (e.owner !== undefined && out.superseded.has(e.owner))
             continue;
         const abs = external_node_path_namespaceObject.join(root, e.path);
-        const cur = await readNoFollow(abs);
+        // No link at any level: a linked docs/, runs/ or iteration directory is refused like a linked file.
+        const cur = await readOwned(root, abs);
         if (cur.skipped) {
+            const at = cur.at && cur.at !== e.path ? `${cur.at} (on the way to ${e.path})` : e.path;
             out.findings.push({
                 severity: "error",
                 check: "record.link",
                 file: e.path,
-                message: `${e.path} is ${cur.skipped === "symlink" ? "a symlink" : "not a regular file"}: it is not read or written (a tool-owned file is never taken through a link)`,
+                message: `${at} is ${cur.skipped === "symlink" ? "a symlink" : "not a regular file"}: it is not read or written (a tool-owned file is never taken through a link)`,
                 hint: "replace it by a regular file (git rm the link, then run the command again)",
             });
             continue;
@@ -53915,7 +54138,7 @@ async function reuse(g) {
     for (const p of [g.layout.slurmScript, g.layout.localScript]) {
         const abs = external_node_path_namespaceObject.join(g.ws.root, p);
         if ((0,external_node_fs_namespaceObject.existsSync)(abs))
-            edits.push(put(p, await fs_readTextStrict(abs, p)));
+            edits.push(put(p, await readTextStrict(abs, p)));
     }
     edits.push(manifestEdit(g.layout.manifest, m));
     // Only a run still at its launch status moves the state machine.
@@ -56805,17 +57028,23 @@ function afterSync(i) {
 
 
 
-
 /** Default location, relative to the repository root. */
 
 
 
-/** The ledger's text, or undefined when the file does not exist. */
-async function readLedger(absPath, displayPath = absPath) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(absPath))
-        return undefined;
-    return fs_readTextStrict(absPath, displayPath);
+/**
+ * The ledger's text (a UTF-8 byte order mark kept, so that an upsert writes
+ * it back), or undefined when the file does not exist. Never read through a
+ * link: the file, or a directory on its way from `root` (derived from a
+ * repo-relative `displayPath` when not given), being a symlink, a FIFO or
+ * another non-regular file is an AutolabError naming it.
+ */
+async function readLedger(absPath, displayPath = absPath, root = rootOf(absPath, displayPath)) {
+    const buf = await fs_readOwnedBytes(root, absPath, displayPath, MAX_LEDGER_BYTES);
+    return buf === undefined ? undefined : fs_decodeUtf8Strict(buf, displayPath, true);
 }
+/** A ledger larger than this is refused (a clear error instead of unbounded memory). */
+const MAX_LEDGER_BYTES = 64 * 1024 * 1024;
 async function writeLedger(absPath, text) {
     await writeFileAtomic(absPath, text);
 }
@@ -57499,6 +57728,8 @@ function takeoverFinding(file, rec, why, now) {
 
 
 
+/** A manifest larger than this is refused with a clear error (bounded memory per tick). */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 /** The fields the ledger line reads (run, iteration, host, job id, status, launch date), nothing else. */
 function ledgerFields(m) {
     const jobId = manifestJobId(m);
@@ -57520,7 +57751,11 @@ function ledgerFields(m) {
 async function loadOne(run, findings) {
     let text;
     try {
-        text = await fs_readTextStrict(run.manifestPath, run.manifestDisplay);
+        // Never through a link: a linked manifest, run dir, runs/ or iteration dir is an error finding.
+        const buf = await fs_readOwnedBytes(rootOf(run.manifestPath, run.manifestDisplay), run.manifestPath, run.manifestDisplay, MAX_MANIFEST_BYTES);
+        if (buf === undefined)
+            throw new errors_AutolabError("file not found", { file: run.manifestDisplay });
+        text = fs_decodeUtf8Strict(buf, run.manifestDisplay);
     }
     catch (e) {
         findings.push(findingFromError(e, "manifest.read", run.manifestDisplay, { severity: "error" }));
@@ -57720,6 +57955,97 @@ function renderArgv(template, values, where = {}, allowed = Object.keys(values))
     return argv;
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/sentinel.js
+/**
+ * `runs/<run_id>/job_sentinel.json`: the job script's own record of how it
+ * ended (written atomically by the script's trap). One type, one parser, one
+ * rule for "is this sentinel evidence for this job". Pure: the caller reads
+ * the bytes (without following links) and passes them in.
+ *
+ * Rules (each a row in __tests__/unit/domain-sentinel.test.ts):
+ * - Missing bytes: `missing`. Not JSON, or JSON that is not an object: `invalid`.
+ * - `exit_code` is an integer, or a string of digits (some writers quote it):
+ *   both read as the number. Anything else (a float, `"3a"`, `true`) is no exit
+ *   code, and `exitCodeInvalid` says so (the verifier reports it).
+ *   `null` (the script was killed before its end) is no exit code.
+ * - `ended_at` set (a non-empty string) means the script reached its end.
+ * - A sentinel that names another job than the run's (a leftover of an earlier
+ *   submission) is not evidence for the run. Array tasks write their raw
+ *   SLURM_JOB_ID, unrelated to `<array>_<task>`, so only a plain numeric job
+ *   id of a job that is not an array is compared.
+ */
+function sentinel_str(v) {
+    return typeof v === "string" && v !== "" ? v : undefined;
+}
+/** The sentinel's `exit_code` as a number: an integer, or a string of digits; else undefined. */
+function sentinelExitCode(v) {
+    if (typeof v === "number" && Number.isInteger(v))
+        return v;
+    if (typeof v === "string" && /^-?\d+$/.test(v.trim()))
+        return Number(v.trim());
+    return undefined;
+}
+/** Parse the sentinel's bytes (undefined: the file does not exist). */
+function parseSentinel(text) {
+    if (text === undefined)
+        return { state: "missing" };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        return { state: "invalid", error: `not valid JSON: ${e.message}` };
+    }
+    if (data === null || typeof data !== "object" || Array.isArray(data))
+        return { state: "invalid", error: "not a JSON object" };
+    const d = data;
+    const exitCode = sentinelExitCode(d.exit_code);
+    const jobId = typeof d.job_id === "number" ? String(d.job_id) : sentinel_str(d.job_id);
+    const out = { state: "present", data: d };
+    if (sentinel_str(d.run_id) !== undefined)
+        out.runId = sentinel_str(d.run_id);
+    if (jobId !== undefined)
+        out.jobId = jobId;
+    if (sentinel_str(d.host) !== undefined)
+        out.host = sentinel_str(d.host);
+    if (sentinel_str(d.started_at) !== undefined)
+        out.startedAt = sentinel_str(d.started_at);
+    if (sentinel_str(d.ended_at) !== undefined)
+        out.endedAt = sentinel_str(d.ended_at);
+    if (exitCode !== undefined)
+        out.exitCode = exitCode;
+    else if (d.exit_code !== undefined && d.exit_code !== null)
+        out.exitCodeInvalid = true;
+    if (sentinel_str(d.signal) !== undefined)
+        out.signal = sentinel_str(d.signal);
+    return out;
+}
+/**
+ * The job id the sentinel names when it is another job than `jobId` (so it
+ * is no evidence for the run); undefined when it agrees or cannot be
+ * compared (no id on either side, an array task).
+ */
+function sentinelForeignJob(s, jobId, array = false) {
+    if (array || s.state !== "present" || s.jobId === undefined || jobId === undefined)
+        return undefined;
+    if (!/^[0-9]+$/.test(jobId))
+        return undefined;
+    return s.jobId === jobId ? undefined : s.jobId;
+}
+/**
+ * The sentinel as evidence for job `jobId`: a sentinel written by another
+ * job reads as missing, with a note saying why.
+ */
+function sentinelEvidence(s, jobId, array = false) {
+    const other = sentinelForeignJob(s, jobId, array);
+    if (other === undefined)
+        return { sentinel: s, note: "" };
+    return {
+        sentinel: { state: "missing" },
+        note: ` (job_sentinel.json was written by job ${other}, not ${jobId}: ignored)`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/domain/metrics.js
 
 const METRICS_SCHEMA_VERSION = "1.0";
@@ -57881,7 +58207,10 @@ const FIXED_KEYS = new Set([
 /** The metrics.json object for a run: always schema-valid for valid ids. */
 function normalizeMetrics(input) {
     const missing = [...input.missing];
-    const raw = input.raw;
+    const refusal = input.raw ? refuseParserOutput(input.raw) : undefined;
+    if (refusal)
+        missing.push(refusal);
+    const raw = refusal ? undefined : input.raw;
     let name = input.defaultMetricName;
     let value = null;
     let delta = null;
@@ -57952,8 +58281,73 @@ function normalizeMetrics(input) {
         extraction: input.extraction,
     };
 }
+/** Parser output nested deeper than this is refused (JSON parsers and validators have limits near 512). */
+const MAX_PARSER_OUTPUT_DEPTH = 64;
+/** Parser output larger than this (approximate JSON size) is refused. */
+const MAX_PARSER_OUTPUT_BYTES = 1024 * 1024;
+/**
+ * Why the parser's output is refused as a whole (too deep or too large), or
+ * undefined when it is usable. Walks iteratively (no recursion, so no stack
+ * limit), stopping at the first limit crossed.
+ */
+function refuseParserOutput(raw, maxDepth = MAX_PARSER_OUTPUT_DEPTH, maxBytes = MAX_PARSER_OUTPUT_BYTES) {
+    const stack = [[raw, 1]];
+    let bytes = 0;
+    while (stack.length) {
+        const [v, depth] = stack.pop();
+        if (v !== null && typeof v === "object") {
+            if (depth > maxDepth) {
+                return `parser output refused: nested deeper than ${maxDepth} levels (metrics must be a shallow object)`;
+            }
+            const entries = Array.isArray(v) ? v.map((x) => ["", x]) : Object.entries(v);
+            bytes += 2;
+            for (const [k, x] of entries) {
+                bytes += k.length + 4;
+                stack.push([x, depth + 1]);
+            }
+        }
+        else {
+            bytes += typeof v === "string" ? v.length + 2 : 8;
+        }
+        if (bytes > maxBytes)
+            return `parser output refused: larger than ${maxBytes} bytes as JSON`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/text-form.js
+/**
+ * A text file's form, kept through an edit: a leading UTF-8 byte order mark
+ * and CRLF line ends. Editors work on the plain form (no BOM, LF only); the
+ * result is given the original's form back, so a file written on Windows
+ * stays as it was except for the lines that changed.
+ */
+const BOM = "\uFEFF";
+/** The form of `text` (no line end at all counts as LF). */
+function text_form_textForm(text) {
+    const nl = text.indexOf("\n");
+    return { bom: text.startsWith(BOM), crlf: nl > 0 && text[nl - 1] === "\r" };
+}
+/** `text` without its BOM and with LF line ends. */
+function text_form_plainText(text) {
+    return (text.startsWith(BOM) ? text.slice(1) : text).replace(/\r\n/g, "\n");
+}
+/** Plain `text` (LF) given `form`: CRLF line ends and the BOM when the form has them. */
+function text_form_withForm(text, form) {
+    const body = form.crlf ? text.replace(/\r?\n/g, "\r\n") : text;
+    return form.bom && !body.startsWith(BOM) ? BOM + body : body;
+}
+/** Edit `text` in its plain form and give the result the original's form. */
+function keepingForm(text, edit) {
+    return text_form_withForm(edit(text_form_plainText(text)), text_form_textForm(text));
+}
 
 ;// CONCATENATED MODULE: ./lib/src/domain/summary.js
+/**
+ * analysis/summary.md: one section per run between markers, in run-id order;
+ * whatever a researcher writes outside the markers is kept. Pure.
+ */
+
 
 // ---------------------------------------------------------------------------
 // summary.md (pure)
@@ -57994,10 +58388,14 @@ function renderRunSection(info) {
  * keeping everything else (a researcher's own notes) as it is.
  */
 function upsertRunSection(text, iterationId, runId, section, file = "analysis/summary.md") {
-    if (text === undefined || text.trim() === "") {
-        return `# Results: ${iterationId}\n\n${section}\n`;
+    if (text === undefined || text_form_plainText(text).trim() === "") {
+        return text_form_withForm(`# Results: ${iterationId}\n\n${section}\n`, text_form_textForm(text ?? ""));
     }
-    const lines = text.replace(/\r\n/g, "\n").split("\n");
+    // Worked on without BOM and CRLF; the result gets the file's own form back.
+    return text_form_withForm(upsertPlain(text_form_plainText(text), runId, section, file), text_form_textForm(text));
+}
+function upsertPlain(text, runId, section, file) {
+    const lines = text.split("\n");
     const blocks = [];
     let open;
     lines.forEach((line, i) => {
@@ -58112,6 +58510,8 @@ const DEFAULT_PYTHON_CALLABLE = "extract";
 
 
 const extract_METRICS_FILE = "metrics.json";
+/** A metrics.json larger than this (as the parser left it) is refused, not read. */
+const MAX_METRICS_BYTES = 16 * 1024 * 1024;
 const EXTRACT_LOG = "logs/extract.log";
 /** Line the python shim prints before the JSON of the callable's result. */
 const PYTHON_RESULT_MARKER = "@@AUTOLAB_EXTRACT_RESULT@@";
@@ -58152,20 +58552,34 @@ const PYTHON_SHIM = [
     `real_stdout.write('\\n${PYTHON_RESULT_MARKER}\\n' + json.dumps(clean(result), default=str, allow_nan=False) + '\\n')`,
     "real_stdout.flush()",
 ].join("\n");
-function stamp(file) {
+/**
+ * metrics.json as the parser left it: never through a link (at any level
+ * under the repository), never blocking (a FIFO is refused, not opened for a
+ * blocking read), at most MAX_METRICS_BYTES.
+ */
+async function stamp(root, file) {
+    let st;
     try {
-        const st = (0,external_node_fs_namespaceObject.statSync)(file);
-        return { exists: true, mtimeMs: st.mtimeMs, ino: st.ino, content: (0,external_node_fs_namespaceObject.readFileSync)(file) };
+        st = (0,external_node_fs_namespaceObject.lstatSync)(file);
     }
     catch {
         return { exists: false };
     }
+    const base = { exists: true, mtimeMs: st.mtimeMs, ino: st.ino };
+    const r = await readOwned(root, file, MAX_METRICS_BYTES);
+    if (r.skipped)
+        return { ...base, refused: `${r.at ?? "it"} is ${r.skipped === "symlink" ? "a symlink" : "not a regular file"}` };
+    if (r.tooLarge !== undefined)
+        return { ...base, refused: `it is ${r.tooLarge} bytes (at most ${MAX_METRICS_BYTES})` };
+    return r.data ? { ...base, content: r.data } : { exists: false };
 }
 function changed(a, b) {
     if (!b.exists)
         return false;
     if (!a.exists)
         return true;
+    if (a.refused || b.refused)
+        return a.refused !== b.refused || a.mtimeMs !== b.mtimeMs || a.ino !== b.ino;
     return a.mtimeMs !== b.mtimeMs || a.ino !== b.ino || !a.content.equals(b.content);
 }
 function renderLog(kind, shownArgv, cwd, r, timeoutSeconds) {
@@ -58241,7 +58655,7 @@ async function runParser(ctx, metricsPath, timeoutSeconds) {
         const msg = e.message;
         return { ran: false, problems: [`extract parser not run: ${msg}`], error: msg, logPath, kind: String(kind) };
     }
-    const before = stamp(metricsPath);
+    const before = await stamp(ctx.repoRoot, metricsPath);
     const r = await runArgv(program, args, {
         cwd: ctx.repoRoot,
         timeoutMs: timeoutSeconds * 1000,
@@ -58254,7 +58668,7 @@ async function runParser(ctx, metricsPath, timeoutSeconds) {
         },
     });
     const logText = renderLog(kind, shown, ctx.repoRoot, r, timeoutSeconds);
-    const after = stamp(metricsPath);
+    const after = await stamp(ctx.repoRoot, metricsPath);
     const logShown = displayPath(ctx.repoRoot, logPath);
     const problems = [];
     let error;
@@ -58271,7 +58685,10 @@ async function runParser(ctx, metricsPath, timeoutSeconds) {
         problems.push(`extract parser exited with ${r.code !== null ? `code ${r.code}` : `signal ${r.signal}`} (see ${logShown})`);
     }
     let raw;
-    if (changed(before, after)) {
+    if (after.refused) {
+        problems.push(`the metrics.json the parser left is not read: ${after.refused}`);
+    }
+    else if (changed(before, after)) {
         try {
             const v = parseJsonLenient(after.content.toString("utf8"));
             if (extract_isObject(v))
@@ -58590,6 +59007,10 @@ function rsyncArgs(source, runDir, timeoutSeconds) {
     const dest = runDir.endsWith("/") ? runDir : runDir + "/";
     return [
         "-a",
+        // -a implies -D (--devices --specials): a job could leave a named pipe (or a
+        // device node) for a later reader to block on. Only files, dirs and links.
+        "--no-devices",
+        "--no-specials",
         // The remote path is passed to the remote side as data, never parsed by
         // its shell (a `$(...)` in a design's source cannot run anything there).
         "--protect-args",
@@ -58734,6 +59155,130 @@ function syncingRecord(previous) {
  */
 function needsSync(manifest) {
     return !isSuccessLike(manifest.artifact_sync_to_local?.status);
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/evidence.js
+/**
+ * Evidence reads: files a job (or another writer) may have written are read
+ * without following links. Opened with O_NOFOLLOW (and O_NONBLOCK, so a FIFO
+ * cannot hang a tick), and only a regular file is read.
+ */
+
+
+
+
+
+
+/** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
+const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
+
+/** A directory of the run that is a symlink (a job can replace `logs/` by one): not to be read. */
+function isSymlink(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(p).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+function symlinkFinding(repoRoot, abs, runId, what) {
+    return {
+        severity: "warning",
+        check: "monitor.symlink",
+        file: displayPath(repoRoot, abs),
+        message: `${what} of run ${runId} is a symlink${isSymlink(abs) ? "" : " or not a regular file"}: it is not read or committed (evidence is never taken through a link)`,
+        hint: "a job must write its logs and sentinel as files; remove the link",
+    };
+}
+async function tail(file, lines = 30) {
+    if (isSymlink(external_node_path_namespaceObject.dirname(file)))
+        return { skipped: "symlink" };
+    const r = await readNoFollow(file, 64 * 1024 * 1024);
+    if (r.skipped)
+        return { skipped: r.skipped };
+    if (!r.data)
+        return {};
+    const t = r.data.toString("utf8");
+    return {
+        text: t
+            .split("\n")
+            .slice(-lines - 1)
+            .join("\n")
+            .trimEnd() || undefined,
+    };
+}
+/**
+ * The run's job_sentinel.json as evidence for job `jobId`, never through a
+ * link (a linked run dir or sentinel is reported by the caller: `symlink`).
+ * A sentinel written by another job reads as missing, with a note why.
+ */
+async function readRunSentinel(runDir, jobId, isArray) {
+    if (isSymlink(runDir))
+        return {
+            sentinel: { state: "missing" },
+            note: " (the run directory is a symlink: its job_sentinel.json is not read)",
+            symlink: true,
+        };
+    const r = await readNoFollow(external_node_path_namespaceObject.join(runDir, SENTINEL_FILE), 1024 * 1024);
+    if (r.skipped)
+        return {
+            sentinel: { state: "missing" },
+            note: ` (job_sentinel.json is a ${r.skipped === "symlink" ? "symlink" : "non-regular file"}: not read)`,
+            symlink: true,
+        };
+    const parsed = parseSentinel(r.data?.toString("utf8"));
+    // An unreadable sentinel is no evidence (as if missing).
+    if (parsed.state === "invalid")
+        return { sentinel: { state: "missing" }, note: "" };
+    return sentinelEvidence(parsed, jobId, isArray);
+}
+/**
+ * Job logs and the sentinel of a run, to commit with it (size-capped).
+ * Symlinks are never followed: a linked file (or a linked logs/ directory)
+ * is skipped with a warning naming it.
+ */
+async function evidenceFiles(repoRoot, runDir, runId, findings) {
+    const out = new Map();
+    if (isSymlink(runDir)) {
+        findings.push(symlinkFinding(repoRoot, runDir, runId, "the run directory"));
+        return out;
+    }
+    const candidates = [external_node_path_namespaceObject.join(runDir, SENTINEL_FILE)];
+    const logsDir = external_node_path_namespaceObject.join(runDir, "logs");
+    if (isSymlink(logsDir)) {
+        findings.push(symlinkFinding(repoRoot, logsDir, runId, "the logs/ directory"));
+    }
+    else {
+        try {
+            for (const name of await (0,promises_namespaceObject.readdir)(logsDir)) {
+                if (SLURM_LOG_NAME.test(name))
+                    candidates.push(external_node_path_namespaceObject.join(logsDir, name));
+            }
+        }
+        catch {
+            // no logs/ (yet)
+        }
+    }
+    for (const abs of candidates) {
+        const shown = displayPath(repoRoot, abs);
+        const r = await readNoFollow(abs, MAX_COMMITTED_LOG_BYTES);
+        if (r.skipped) {
+            findings.push(symlinkFinding(repoRoot, abs, runId, external_node_path_namespaceObject.basename(abs)));
+            continue;
+        }
+        if (r.tooLarge !== undefined) {
+            findings.push({
+                severity: "notice",
+                check: "monitor.log_size",
+                file: shown,
+                message: `${r.tooLarge} bytes: too large to commit (limit ${MAX_COMMITTED_LOG_BYTES}); it stays in the work tree`,
+            });
+            continue;
+        }
+        if (r.data)
+            out.set(shown, r.data);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/commands/monitor/advance.js
@@ -59218,7 +59763,7 @@ function summaryEdits(results) {
         path: file,
         what: "the iteration's summary",
         edit(current, ctx) {
-            let text = current === undefined ? undefined : new TextDecoder().decode(current);
+            let text = current === undefined ? undefined : new TextDecoder("utf-8", { ignoreBOM: true }).decode(current);
             const before = text;
             for (const s of sections) {
                 if (ctx.superseded.has(s.runId))
@@ -59508,9 +60053,23 @@ function schedulerSummary(outcome) {
         detail: (outcome?.calls ?? []).map((c) => `${external_node_path_namespaceObject.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`),
     };
 }
+/** The outage state, never through a link (a link is reported and read as no state). */
+async function readMonitorState(root, findings) {
+    const r = await readOwned(root, external_node_path_namespaceObject.join(root, MONITOR_STATE_PATH), 1024 * 1024);
+    if (r.skipped) {
+        findings.push(findingFromError(linkError(r, MONITOR_STATE_PATH), "monitor.link", MONITOR_STATE_PATH));
+        return undefined;
+    }
+    try {
+        return r.data ? JSON.parse(r.data.toString("utf8")) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 async function readLedgerText(root, findings) {
     try {
-        return (await readLedger(external_node_path_namespaceObject.join(root, LEDGER_PATH), LEDGER_PATH)) ?? "";
+        return (await readLedger(external_node_path_namespaceObject.join(root, LEDGER_PATH), LEDGER_PATH, root)) ?? "";
     }
     catch (e) {
         findings.push(findingFromError(e, "ledger.read", LEDGER_PATH));
@@ -59536,7 +60095,7 @@ async function tick(opts, ws, now) {
     // Ask, once.
     const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
     const at = isoSeconds(now());
-    const prevState = await readJsonFile(external_node_path_namespaceObject.join(ws.root, MONITOR_STATE_PATH));
+    const prevState = await readMonitorState(ws.root, findings);
     const outage = outageStep(prevState, { asked: !!outcome, ok: outcome?.ok ?? true, error: outcome?.error }, at, settings.escalateAfterTicks);
     if (outage.finding)
         findings.push(outage.finding);
@@ -60465,6 +61024,88 @@ function dedupe(findings) {
     return unique;
 }
 
+;// CONCATENATED MODULE: ./lib/src/verify/links.js
+
+
+
+async function entry(root, rel, kind) {
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.lstat)(external_node_path_namespaceObject.join(root, rel));
+    }
+    catch {
+        return "absent";
+    }
+    if (st.isSymbolicLink()) {
+        return {
+            severity: "error",
+            check: "path.link",
+            file: rel,
+            message: `${rel} is a symlink: a tool-owned ${kind === "dir" ? "directory" : "file"} is never read or written through a link`,
+            hint: `replace the link by a regular ${kind === "dir" ? "directory" : "file"} (git rm ${rel})`,
+        };
+    }
+    if (kind === "file" && !st.isFile() && !st.isDirectory()) {
+        return {
+            severity: "error",
+            check: "path.link",
+            file: rel,
+            message: `${rel} is not a regular file (a named pipe, socket or device): it is never read`,
+            hint: `remove it; a job must write its evidence as regular files`,
+        };
+    }
+    return kind === "dir" && st.isDirectory() ? "dir" : undefined;
+}
+async function names(root, rel) {
+    try {
+        return await (0,promises_namespaceObject.readdir)(external_node_path_namespaceObject.join(root, rel), { withFileTypes: true });
+    }
+    catch {
+        return [];
+    }
+}
+/** Every tool-owned entry of the repository that is a link (or a non-regular file), as error findings. */
+async function linkFindings(root) {
+    const out = [];
+    const check = async (rel, kind) => {
+        const r = await entry(root, rel, kind);
+        if (r && typeof r === "object")
+            out.push(r);
+        return r === "dir";
+    };
+    if (await check("docs", "dir"))
+        await check(LEDGER_PATH, "file");
+    if (await check(".autolab", "dir"))
+        for (const f of [layout_STATE_PATH, MONITOR_STATE_PATH])
+            await check(f, "file");
+    if (!(await check("experiments", "dir")))
+        return out;
+    for (const bucket of ITERATION_BUCKETS) {
+        const b = `experiments/${bucket}`;
+        if (!(await check(b, "dir")))
+            continue;
+        for (const it of await names(root, b)) {
+            const itRel = `${b}/${it.name}`;
+            if (!(await check(itRel, "dir")))
+                continue;
+            await check(`${itRel}/launch`, "dir");
+            if (await check(`${itRel}/analysis`, "dir"))
+                await check(`${itRel}/analysis/summary.md`, "file");
+            if (!(await check(`${itRel}/runs`, "dir")))
+                continue;
+            for (const run of await names(root, `${itRel}/runs`)) {
+                const runRel = `${itRel}/runs/${run.name}`;
+                if (!(await check(runRel, "dir")))
+                    continue;
+                for (const f of [MANIFEST_FILE, METRICS_FILE, SENTINEL_FILE])
+                    await check(`${runRel}/${f}`, "file");
+                await check(`${runRel}/logs`, "dir");
+            }
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/verify/facts.js
 /**
  * The verifier's reads, done once, before any check runs: the policy, each
@@ -60496,6 +61137,8 @@ function dedupe(findings) {
 
 
 
+/** A file the verifier reads larger than this is an error finding, not read. */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
 
 
 function refused(e, display) {
@@ -60530,21 +61173,27 @@ async function readInside(root, abs, display, check, parentChecked = true) {
             return { kind: "error", finding: refused(e, display) };
         }
     }
-    let buf;
-    try {
-        buf = await (0,promises_namespaceObject.readFile)(abs);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === "ENOENT")
-            return { kind: "missing" };
+    // Never through a link (at any level, even one staying inside: links.ts reports it as path.link),
+    // never blocking on a FIFO, only a regular file.
+    const r = await readOwned(root, abs, MAX_READ_BYTES);
+    if (r.skipped)
+        return { kind: "error", finding: errorToFinding(linkError(r, display), check, display) };
+    if (r.tooLarge !== undefined) {
         return {
             kind: "error",
-            finding: { severity: "error", check, file: display, message: `cannot read: ${e.message}` },
+            finding: {
+                severity: "error",
+                check,
+                file: display,
+                message: `${r.tooLarge} bytes: too large to check (at most ${MAX_READ_BYTES})`,
+            },
         };
     }
+    if (!r.data)
+        return { kind: "missing" };
+    const buf = r.data;
     try {
-        return { kind: "text", text: decodeUtf8Strict(buf, display) };
+        return { kind: "text", text: fs_decodeUtf8Strict(buf, display) };
     }
     catch (e) {
         return { kind: "error", finding: errorToFinding(e, check, display) };
@@ -61315,6 +61964,7 @@ function isVerifyStage(s) {
 
 
 
+
 /** Run the active policy commands in table order: plan (pure), run by argv from the repository root, judge (pure). */
 async function runCommands(root, active, ctx, timeoutMs) {
     const out = [];
@@ -61365,7 +62015,7 @@ async function runVerify(opts) {
         now: opts.now ?? new Date(),
         requireMetrics: policy.extract_results?.require_metrics !== false,
     });
-    const findings = dedupe([...discovered.findings, ...checked.findings]);
+    const findings = dedupe([...discovered.findings, ...checked.findings, ...(await linkFindings(root))]);
     if (active.some((c) => c.command)) {
         const ctx = await gatherCommandContext(root, { stage, iteration, runId: opts.runId }, runs, policy, policyDoc);
         const timeoutMs = opts.commandTimeoutMs ?? submitSettings({ ...policy }).checkTimeoutMs;
@@ -61611,7 +62261,11 @@ async function collectStatus(repoRoot, opts = {}) {
     for (const r of found.runs) {
         let m;
         try {
-            m = JSON.parse(await (0,promises_namespaceObject.readFile)(r.manifestPath, "utf8"));
+            // Never through a link, never blocking on a FIFO (issue 11: a linked manifest could show a runner file).
+            const buf = await fs_readOwnedBytes(rootOf(r.manifestPath, r.manifestDisplay), r.manifestPath, r.manifestDisplay, 16 * 1024 * 1024);
+            if (buf === undefined)
+                throw new Error("file not found");
+            m = JSON.parse(buf.toString("utf8"));
             if (!m || typeof m !== "object" || Array.isArray(m))
                 throw new Error("not a JSON object");
         }
@@ -61633,7 +62287,10 @@ async function collectStatus(repoRoot, opts = {}) {
 }
 async function readOutage(repoRoot) {
     try {
-        const st = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(repoRoot, MONITOR_STATE_PATH), "utf8"));
+        const r = await readOwned(repoRoot, external_node_path_namespaceObject.join(repoRoot, MONITOR_STATE_PATH), 1024 * 1024);
+        if (!r.data)
+            return undefined; // missing, or a link / non-regular file: never read through it
+        const st = JSON.parse(r.data.toString("utf8"));
         return st && typeof st === "object" ? outageFinding(st) : undefined;
     }
     catch {
