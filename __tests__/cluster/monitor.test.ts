@@ -375,6 +375,40 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     expect(metrics(root, "requeue", runId).status).toBe("completed");
   });
 
+  it("SPECIAL_EXIT (scontrol requeuehold State=SpecialExit) holds the job: not a failure; the run waits with a warning, and completes once released", async () => {
+    const { runId, jobId } = await launchRun(root, "requeue");
+    await waitForState(jobId, (s) => s === "RUNNING");
+    await waitForFile(path.join(runDir(root, "requeue", runId), "attempt1"));
+    await tick(root, { runId });
+    await scontrol(["requeuehold", "State=SpecialExit", jobId]);
+    await waitForState(jobId, (s) => s === "SPECIAL_EXIT");
+    let rep = await tick(root, { runId });
+    let m = expectConsistent(root, "requeue", runId);
+    expect(m.status).toBe("running");
+    expect(m.failure).toBeUndefined();
+    expect(m.slurm?.state).toBe("SPECIAL_EXIT");
+    expect(rep.findings.find((f) => f.check === "scheduler.never_starts")?.message).toContain(runId);
+    // A second tick while held changes nothing and stays a warning, never a failure.
+    rep = await tick(root, { runId });
+    expect(runOf(rep, runId).transitions).toEqual([]);
+    await scontrol(["release", jobId]);
+    // As for a requeue: the released job waits for its begin time; start it once the first attempt is torn down.
+    const sentinel = path.join(runDir(root, "requeue", runId), "job_sentinel.json");
+    for (let i = 0; i < 120; i++) {
+      if (existsSync(sentinel) && /"exit_code":0\b/.test(readFileSync(sentinel, "utf8"))) break;
+      if (i === 8) await scontrol(["update", `JobId=${jobId}`, "StartTime=now"]);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    await waitForSacct(jobId, 90_000);
+    rep = await tick(root, { runId });
+    expect(
+      runOf(rep, runId).after,
+      JSON.stringify({ manifest: manifest(root, "requeue", runId), findings: rep.findings }, null, 1),
+    ).toBe("completed");
+    m = expectConsistent(root, "requeue", runId);
+    expect(m.history!.map((h) => h.to)).toEqual(["submitted", "running", "synced", "completed"]);
+  });
+
   it("one tick over the whole repository: every run is settled; dry run writes nothing", async () => {
     const { runId, jobId } = await launchRun(root, "ok");
     await waitForSacct(jobId);

@@ -17,8 +17,8 @@ import {
   stableText,
   type RunInput,
 } from "../../src/domain/tick.js";
-import { neverStarts } from "../../src/scheduler/states.js";
-import { judgeObservation, type JobObservation } from "../../src/scheduler/slurm-cli/statemap.js";
+import { slurmCli } from "../../src/scheduler/slurm-cli/index.js";
+import type { JobObservation } from "../../src/scheduler/slurm-cli/statemap.js";
 
 const RUN = "20261128T000000Z_abcdef";
 const AT = "2026-11-28T12:00:00Z";
@@ -63,6 +63,9 @@ const exit = (n: number | undefined): Sentinel =>
   n === undefined ? { state: "present", data: {} } : { state: "present", exitCode: n, data: { exit_code: n } };
 
 function input(o: JobObservation | undefined, extra: Partial<RunInput> = {}): RunInput {
+  // The adapter's pure judge gives the observation its meaning, as in the monitor.
+  const judged = o ? slurmCli().judge(o) : undefined;
+  const verdict = judged ? (({ neverStarts: _n, ...v }) => v)(judged) : undefined;
   return {
     manifest: manifest(),
     file: FILE,
@@ -71,9 +74,9 @@ function input(o: JobObservation | undefined, extra: Partial<RunInput> = {}): Ru
     graceSeconds: 600,
     answer: "answered",
     job: o,
-    verdict: o ? judgeObservation(o) : undefined,
+    verdict,
     sentinel: NONE,
-    neverStarts: o?.reason !== undefined && neverStarts(o.reason),
+    neverStarts: judged?.neverStarts ?? false,
     ...extra,
   };
 }
@@ -83,6 +86,8 @@ describe("decideRun: what the scheduler says", () => {
     ["PENDING", { reason: "Priority" }, "submitted", false, []],
     ["PENDING", { reason: "PartitionConfig" }, "submitted", false, ["scheduler.never_starts"]],
     ["PENDING", { reason: "JobHeldUser" }, "submitted", false, ["scheduler.never_starts"]],
+    ["SPECIAL_EXIT", { reason: "job_requeued_in_held_state" }, "submitted", false, ["scheduler.never_starts"]],
+    ["REQUEUE_HOLD", { reason: "job_requeued_in_held_state" }, "submitted", false, ["scheduler.never_starts"]],
     ["RUNNING", {}, "running", false, []],
     ["COMPLETING", {}, "running", false, []],
     ["COMPLETED", { exitCode: "0:0" }, "running", true, []],
@@ -105,7 +110,6 @@ describe("decideRun: what the scheduler says", () => {
     ["BOOT_FAIL", "0:0", "boot_fail"],
     ["DEADLINE", "0:0", "deadline"],
     ["REVOKED", "0:0", "revoked"],
-    ["SPECIAL_EXIT", "0:0", "special_exit"],
     ["COMPLETED", "2:0", "exit_code"],
   ])("%s %s -> failed (%s), one failure shape, completed_at set", (state, exitCode, reason) => {
     const s = decideRun(input(obs(state, { exitCode })));

@@ -54,7 +54,8 @@ describe("mapSlurmState: every state", () => {
     ["DEADLINE", "0:0", "failed", true, "deadline"],
     ["PREEMPTED", "0:0", "failed", true, "preempted"],
     ["REVOKED", "0:0", "failed", true, "revoked"],
-    ["SPECIAL_EXIT", "0:0", "failed", true, "special_exit"],
+    ["SPECIAL_EXIT", "0:0", "pending", false, undefined],
+    ["EXPEDITING", undefined, "pending", false, undefined],
   ];
   it.each(table)("%s (ExitCode %s) -> %s", (state, exitCode, phase, terminal, reason) => {
     const d = mapSlurmState(state, exitCode);

@@ -52,7 +52,13 @@ export const COMPACT_STATES: Readonly<Record<string, string>> = {
   S: "SUSPENDED",
 };
 
-/** States of a job that waits to run (none terminal). */
+/**
+ * States of a job that waits to run (none terminal). SPECIAL_EXIT is a job
+ * requeued in a held state (`scontrol requeuehold State=SpecialExit`, or an
+ * epilog's special exit code): like REQUEUE_HOLD it runs again once someone
+ * releases it, so it is not an end. EXPEDITING (Slurm 25.11) waits to be
+ * requeued with priority.
+ */
 export const PENDING_STATES: ReadonlySet<string> = new Set([
   "PENDING",
   "CONFIGURING",
@@ -60,7 +66,12 @@ export const PENDING_STATES: ReadonlySet<string> = new Set([
   "REQUEUE_HOLD",
   "REQUEUE_FED",
   "RESV_DEL_HOLD",
+  "SPECIAL_EXIT",
+  "EXPEDITING",
 ]);
+
+/** Pending states that only end when someone releases the job (`scontrol release`). */
+export const HELD_STATES: ReadonlySet<string> = new Set(["REQUEUE_HOLD", "SPECIAL_EXIT"]);
 
 /** States of a job that runs (none terminal). */
 export const RUNNING_STATES: ReadonlySet<string> = new Set([
@@ -84,7 +95,6 @@ export const FAILED_STATES: Readonly<Record<string, FailureReason>> = {
   DEADLINE: "deadline",
   PREEMPTED: "preempted",
   REVOKED: "revoked",
-  SPECIAL_EXIT: "special_exit",
 };
 
 /**
@@ -118,6 +128,11 @@ export const NEVER_STARTS_REASONS: readonly string[] = [
   "FrontEndDown",
   "NodeDown",
 ];
+
+/** True for a state that holds the job until someone releases it. */
+export function isHeld(state: string): boolean {
+  return HELD_STATES.has(normalizeState(state).name);
+}
 
 /** True when a pending job with this reason will never start by itself (undefined/empty: false). */
 export function neverStarts(reason: string | undefined): boolean {

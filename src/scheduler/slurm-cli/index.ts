@@ -28,7 +28,7 @@ import type {
 } from "../port.js";
 import { cancelJobs } from "./cancel.js";
 import { judgeObservation } from "./statemap.js";
-import { neverStarts } from "../states.js";
+import { isHeld, neverStarts } from "../states.js";
 import type { JobVerdict } from "../../domain/tick.js";
 import { probeChecks, probeSlurm, type SlurmTool } from "./probe.js";
 import { queryJobs, type SlurmQueryOptions } from "./query.js";
@@ -138,7 +138,7 @@ export function slurmCli(opts: SlurmCliOptions = {}): Scheduler {
 
     judge(o: JobObservation): JobVerdict & { neverStarts: boolean } {
       const v = judgeObservation(o);
-      return { ...v, neverStarts: v.phase === "pending" && neverStarts(o.reason) };
+      return { ...v, neverStarts: v.phase === "pending" && (neverStarts(o.reason) || isHeld(o.state)) };
     },
 
     query(ids: JobRef[], o: QueryOptions = {}): Promise<QueryOutcome> {

@@ -20,8 +20,10 @@
  *   accounting record says PREEMPTED); the query layer lets a live,
  *   non-terminal controller state win over a final accounting row, so a
  *   requeued job is seen as pending, not as preempted.
- * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`;
- *   SPECIAL_EXIT is failed `special_exit`.
+ * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`.
+ * - SPECIAL_EXIT and REQUEUE_HOLD are held: pending until someone releases
+ *   the job, which then runs again (the judge flags them like a pending
+ *   reason that never starts by itself, so the monitor warns).
  * - A state this table does not know is phase `unknown`, never success.
  * - Arrays: the parent is terminal only when every task is, and succeeds only
  *   when every task completed with 0:0.
@@ -33,6 +35,7 @@ import {
   FAILED_STATES,
   isTerminalState,
   normalizeState,
+  HELD_STATES,
   PENDING_STATES,
   RUNNING_STATES,
   type FailureReason,
@@ -63,6 +66,8 @@ type Classified = Omit<StateDecision, "detail"> & { note: string };
 
 function classify(state: string, exitCode: string | undefined): Classified {
   const { name, by } = normalizeState(state);
+  if (HELD_STATES.has(name))
+    return { phase: "pending", terminal: false, note: "held until someone releases it (it then runs again)" };
   if (PENDING_STATES.has(name)) return { phase: "pending", terminal: false, note: "waiting to run" };
   if (RUNNING_STATES.has(name)) return { phase: "running", terminal: false, note: "running" };
   if (name === "COMPLETED") {
