@@ -54594,7 +54594,13 @@ const COMPACT_STATES = {
     ST: "STOPPED",
     S: "SUSPENDED",
 };
-/** States of a job that waits to run (none terminal). */
+/**
+ * States of a job that waits to run (none terminal). SPECIAL_EXIT is a job
+ * requeued in a held state (`scontrol requeuehold State=SpecialExit`, or an
+ * epilog's special exit code): like REQUEUE_HOLD it runs again once someone
+ * releases it, so it is not an end. EXPEDITING (Slurm 25.11) waits to be
+ * requeued with priority.
+ */
 const PENDING_STATES = new Set([
     "PENDING",
     "CONFIGURING",
@@ -54602,7 +54608,11 @@ const PENDING_STATES = new Set([
     "REQUEUE_HOLD",
     "REQUEUE_FED",
     "RESV_DEL_HOLD",
+    "SPECIAL_EXIT",
+    "EXPEDITING",
 ]);
+/** Pending states that only end when someone releases the job (`scontrol release`). */
+const HELD_STATES = new Set(["REQUEUE_HOLD", "SPECIAL_EXIT"]);
 /** States of a job that runs (none terminal). */
 const RUNNING_STATES = new Set([
     "RUNNING",
@@ -54624,7 +54634,6 @@ const FAILED_STATES = {
     DEADLINE: "deadline",
     PREEMPTED: "preempted",
     REVOKED: "revoked",
-    SPECIAL_EXIT: "special_exit",
 };
 /**
  * Pending reasons after which the job will not start without someone
@@ -54657,6 +54666,10 @@ const NEVER_STARTS_REASONS = [
     "FrontEndDown",
     "NodeDown",
 ];
+/** True for a state that holds the job until someone releases it. */
+function isHeld(state) {
+    return HELD_STATES.has(normalizeState(state).name);
+}
 /** True when a pending job with this reason will never start by itself (undefined/empty: false). */
 function neverStarts(reason) {
     if (!reason)
@@ -54700,8 +54713,10 @@ function isTerminalState(raw) {
  *   accounting record says PREEMPTED); the query layer lets a live,
  *   non-terminal controller state win over a final accounting row, so a
  *   requeued job is seen as pending, not as preempted.
- * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`;
- *   SPECIAL_EXIT is failed `special_exit`.
+ * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`.
+ * - SPECIAL_EXIT and REQUEUE_HOLD are held: pending until someone releases
+ *   the job, which then runs again (the judge flags them like a pending
+ *   reason that never starts by itself, so the monitor warns).
  * - A state this table does not know is phase `unknown`, never success.
  * - Arrays: the parent is terminal only when every task is, and succeeds only
  *   when every task completed with 0:0.
@@ -54714,6 +54729,8 @@ function isTerminalState(raw) {
 
 function statemap_classify(state, exitCode) {
     const { name, by } = normalizeState(state);
+    if (HELD_STATES.has(name))
+        return { phase: "pending", terminal: false, note: "held until someone releases it (it then runs again)" };
     if (PENDING_STATES.has(name))
         return { phase: "pending", terminal: false, note: "waiting to run" };
     if (RUNNING_STATES.has(name))
@@ -56635,7 +56652,7 @@ function slurmCli(opts = {}) {
         },
         judge(o) {
             const v = judgeObservation(o);
-            return { ...v, neverStarts: v.phase === "pending" && neverStarts(o.reason) };
+            return { ...v, neverStarts: v.phase === "pending" && (neverStarts(o.reason) || isHeld(o.state)) };
         },
         query(ids, o = {}) {
             const q = { bins, timeoutMs, chunkSize: opts.chunkSize, ...o };
