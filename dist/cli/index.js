@@ -23099,6 +23099,8 @@ function judgeObservation(o) {
 const SLURM_TOOLS = ["sinfo", "squeue", "sbatch", "sacct", "scontrol", "scancel"];
 /** Every SLURM client program a scheduler host has: the adapter's tools and the two that start jobs interactively. */
 const SLURM_CLIENTS = [...SLURM_TOOLS, "srun", "salloc"];
+/** The monitor workflow template's cadence (every 15 minutes). */
+const MONITOR_INTERVAL_SECONDS = 900;
 const VERSION_FLAG = {
     sinfo: "-V",
     squeue: "-V",
@@ -23186,12 +23188,20 @@ async function probeSlurm(opts = {}) {
         out.accounting = { works: false, checked: true, error: "sacct not usable" };
         summary.push("sacct: not usable; monitoring falls back to squeue + scontrol");
     }
+    if (opts.deep && out.accounting.checked && !out.accounting.works && usable("scontrol")) {
+        const cfg = await runArgv(bin("scontrol"), ["show", "config"], { timeoutMs, env: CLIENT_ENV });
+        const m = exec_ok(cfg) ? /^MinJobAge\s*=\s*(\d+)/m.exec(cfg.stdout) : null;
+        if (m) {
+            out.minJobAgeSeconds = Number(m[1]);
+            summary.push(`scontrol: MinJobAge=${m[1]} s (how long the controller keeps a finished job)`);
+        }
+    }
     out.canSubmit = canSubmit;
     summary.unshift(canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM");
     return out;
 }
 /** The probe as doctor's checks: each client tool (sacct, sinfo and scontrol optional), submitting, partitions, accounting. */
-function probeChecks(probe) {
+function probeChecks(probe, o = {}) {
     const checks = [];
     for (const tool of ["sbatch", "squeue", "sacct", "scancel", "sinfo", "scontrol"]) {
         const t = probe.tools[tool];
@@ -23222,6 +23232,14 @@ function probeChecks(probe) {
             ? "sacct answers"
             : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
     });
+    const interval = o.monitorIntervalSeconds ?? MONITOR_INTERVAL_SECONDS;
+    if (!probe.accounting.works && probe.minJobAgeSeconds !== undefined && probe.minJobAgeSeconds < interval) {
+        checks.push({
+            name: "min_job_age",
+            level: "warn",
+            detail: `without accounting the controller forgets a finished job MinJobAge=${probe.minJobAgeSeconds} s after it ends, sooner than the monitor's ${interval} s interval: such a run's end is known only from its complete job_sentinel.json (raise MinJobAge above the interval, or enable accounting)`,
+        });
+    }
     return checks;
 }
 

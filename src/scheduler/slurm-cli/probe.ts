@@ -22,6 +22,9 @@ export const SLURM_TOOLS: readonly SlurmTool[] = ["sinfo", "squeue", "sbatch", "
 /** Every SLURM client program a scheduler host has: the adapter's tools and the two that start jobs interactively. */
 export const SLURM_CLIENTS: readonly string[] = [...SLURM_TOOLS, "srun", "salloc"];
 
+/** The monitor workflow template's cadence (every 15 minutes). */
+export const MONITOR_INTERVAL_SECONDS = 900;
+
 export interface ToolProbe {
   found: boolean;
   version?: string;
@@ -40,6 +43,8 @@ export interface SlurmProbe {
   partitions: PartitionInfo[];
   /** Deep probe only: `works: false` with `error` when sacct fails; `disabled` when the site runs without accounting. */
   accounting: { works: boolean; checked: boolean; disabled?: boolean; error?: string };
+  /** Deep probe, accounting not working: the controller's MinJobAge (s), how long it keeps a finished job. */
+  minJobAgeSeconds?: number;
   /** Human lines: what was probed and what it said. */
   summary: string[];
 }
@@ -152,13 +157,24 @@ export async function probeSlurm(opts: ProbeOptions = {}): Promise<SlurmProbe> {
     out.accounting = { works: false, checked: true, error: "sacct not usable" };
     summary.push("sacct: not usable; monitoring falls back to squeue + scontrol");
   }
+  if (opts.deep && out.accounting.checked && !out.accounting.works && usable("scontrol")) {
+    const cfg = await runArgv(bin("scontrol"), ["show", "config"], { timeoutMs, env: CLIENT_ENV });
+    const m = ok(cfg) ? /^MinJobAge\s*=\s*(\d+)/m.exec(cfg.stdout) : null;
+    if (m) {
+      out.minJobAgeSeconds = Number(m[1]);
+      summary.push(`scontrol: MinJobAge=${m[1]} s (how long the controller keeps a finished job)`);
+    }
+  }
   out.canSubmit = canSubmit;
   summary.unshift(canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM");
   return out;
 }
 
 /** The probe as doctor's checks: each client tool (sacct, sinfo and scontrol optional), submitting, partitions, accounting. */
-export function probeChecks(probe: SlurmProbe): Array<{ name: string; level: "ok" | "warn" | "fail"; detail: string }> {
+export function probeChecks(
+  probe: SlurmProbe,
+  o: { monitorIntervalSeconds?: number } = {},
+): Array<{ name: string; level: "ok" | "warn" | "fail"; detail: string }> {
   const checks: Array<{ name: string; level: "ok" | "warn" | "fail"; detail: string }> = [];
   for (const tool of ["sbatch", "squeue", "sacct", "scancel", "sinfo", "scontrol"] as const) {
     const t = probe.tools[tool];
@@ -192,5 +208,13 @@ export function probeChecks(probe: SlurmProbe): Array<{ name: string; level: "ok
       ? "sacct answers"
       : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
   });
+  const interval = o.monitorIntervalSeconds ?? MONITOR_INTERVAL_SECONDS;
+  if (!probe.accounting.works && probe.minJobAgeSeconds !== undefined && probe.minJobAgeSeconds < interval) {
+    checks.push({
+      name: "min_job_age",
+      level: "warn",
+      detail: `without accounting the controller forgets a finished job MinJobAge=${probe.minJobAgeSeconds} s after it ends, sooner than the monitor's ${interval} s interval: such a run's end is known only from its complete job_sentinel.json (raise MinJobAge above the interval, or enable accounting)`,
+    });
+  }
   return checks;
 }
