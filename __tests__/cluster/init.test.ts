@@ -115,7 +115,7 @@ describe("autolab init", () => {
     expect(first.out.join("")).toContain("6 created, 0 kept.");
     const before = snapshot(root);
     const second = io(root);
-    expect(await initCommand.run(["--dir", "."], second.io)).toBe(0);
+    expect(await initCommand.run(["--repo", "."], second.io)).toBe(0);
     const text = second.out.join("");
     for (const p of EXPECTED) expect(text).toMatch(new RegExp(`exists, kept\\s+${p.replace(/[.]/g, "\\.")}`));
     expect(text).toContain("0 created, 6 kept.");
