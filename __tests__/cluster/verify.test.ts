@@ -942,7 +942,7 @@ describe("the verify command", () => {
     t = io(broken);
     expect(await verifyCommand.run(["--stage", "slurm_monitor", "--json", "--run-id", RUN], t.cli)).toBe(1);
     const rep = JSON.parse(t.out());
-    expect(rep).toMatchObject({ stage: "slurm_monitor", ok: false, runsChecked: 1, counts: { errors: 1 } });
+    expect(rep).toMatchObject({ stage: "slurm_monitor", ok: false, runs_checked: 1, counts: { errors: 1 } });
     expect(rep.findings[0]).toMatchObject({ check: "ledger.mismatch", line: 3 });
   });
 

@@ -201,7 +201,7 @@ describe("autolab validate", () => {
     const j = await invoke(validate, ["--json", "design.yaml"], root);
     const out = JSON.parse(j.stdout);
     expect(out.ok).toBe(false);
-    expect(out.files[0].findings.map((f: { jsonPath: string; line: number }) => [f.jsonPath, f.line])).toEqual([
+    expect(out.files[0].findings.map((f: { json_path: string; line: number }) => [f.json_path, f.line])).toEqual([
       ["/compute/gpu_count", 3],
       ["/compute/partition", 4],
     ]);

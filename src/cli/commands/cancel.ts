@@ -1,4 +1,5 @@
 /** `autolab cancel RUN_ID`: scancel the run's job, mark the run failed (reason cancelled), commit. Thin. */
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
 import { cancel } from "../../commands/cancel.js";
@@ -52,7 +53,7 @@ Options:
       branch: a.values.branch,
       skipCi: !!a.flags["skip-ci"],
     });
-    if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
+    if (a.flags.json) io.stdout(jsonText(res));
     else io.stdout(cancelText(res));
     return 0;
   },

@@ -1,3 +1,4 @@
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
 import { doctor, formatDoctor } from "../../commands/doctor.js";
@@ -20,7 +21,7 @@ Options:
     const a = commandLine(argv, io, [{ name: "json" }], { command: "doctor" });
     const root = await repoRootOf(a.cwd);
     const rep = await doctor(root, { scheduler: slurmCli() });
-    io.stdout(a.flags.json ? JSON.stringify(rep, null, 2) + "\n" : formatDoctor(rep));
+    io.stdout(a.flags.json ? jsonText(rep) : formatDoctor(rep));
     return rep.ok ? 0 : 1;
   },
 };

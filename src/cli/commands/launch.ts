@@ -4,6 +4,7 @@
  * adapter, prints the result.
  */
 import path from "node:path";
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
 import { launch } from "../../commands/launch.js";
@@ -72,7 +73,7 @@ Options:
       skipCi: !!a.flags["skip-ci"],
       log: (s) => io.stderr(s + "\n"),
     });
-    if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
+    if (a.flags.json) io.stdout(jsonText(res));
     else io.stdout(res.dryRun ? dryRunText(res) : launchText(res));
     if (res.dryRun) return dryRunRefused(res) ? 1 : 0;
     const failed = launchFailedText(res);

@@ -4,6 +4,7 @@
  * tick has error findings (e.g. a scheduler outage past the escalation
  * threshold) or its commits could not be pushed (monitorVerdict), else 0.
  */
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
 import { formatFinding } from "../../util/errors.js";
@@ -67,7 +68,7 @@ Options:
     });
     const errors = rep.findings.filter((f) => f.severity === "error").length + (monitorVerdict(rep).failed ? 1 : 0);
     if (a.flags.json) {
-      io.stdout(JSON.stringify(rep, null, 2) + "\n");
+      io.stdout(jsonText(rep));
       return errors ? 1 : 0;
     }
     io.stdout(monitorText(rep));

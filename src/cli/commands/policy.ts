@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
+import { jsonText } from "../../report/json.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { commandLine } from "../args.js";
 import { didYouMean } from "../suggest.js";
@@ -62,7 +63,7 @@ export const command: CliCommand = {
       if (!name) throw new UsageError("missing preset name", `known presets: ${listPresets().join(", ")}`);
       if (rest.length > 2) throw new UsageError(`unexpected argument '${rest[2]}'`);
       const r = await applyPreset(root, name);
-      if (json) io.stdout(JSON.stringify({ preset: name, file: r.file, changed: r.changed }, null, 2) + "\n");
+      if (json) io.stdout(jsonText({ preset: name, file: r.file, changed: r.changed }));
       else
         io.stdout(
           r.changed
@@ -76,8 +77,10 @@ export const command: CliCommand = {
       const loaded = await loadPolicy(root);
       if (json) {
         io.stdout(
-          JSON.stringify({ file: loaded.file ?? null, preset: loaded.preset ?? null, policy: loaded.policy }, null, 2) +
-            "\n",
+          jsonText(
+            { file: loaded.file ?? null, preset: loaded.preset ?? null, policy: loaded.policy },
+            { verbatim: ["policy"] },
+          ),
         );
       } else {
         const layers = ["built-in defaults", loaded.preset ? `preset ${loaded.preset}` : undefined, loaded.file].filter(

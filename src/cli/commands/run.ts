@@ -1,4 +1,5 @@
 /** `autolab run`: one step of the current .autolab/state.json stage. Thin. */
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
 import { formatFinding } from "../../util/errors.js";
@@ -63,7 +64,7 @@ Options:
       },
       steps(),
     );
-    if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
+    if (a.flags.json) io.stdout(jsonText(res));
     else {
       io.stdout(runStepText(res));
       for (const f of [...(res.monitor?.findings ?? []), ...(res.findings ?? [])]) io.stderr(formatFinding(f) + "\n");

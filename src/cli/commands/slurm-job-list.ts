@@ -5,6 +5,7 @@
 import path from "node:path";
 import { resolveInside } from "../../util/fs.js";
 import { openWorkspace } from "../../store/workspace.js";
+import { jsonText } from "../../report/json.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { commandLine } from "../args.js";
 import { didYouMean } from "../suggest.js";
@@ -88,7 +89,7 @@ export const command: CliCommand = {
     const manifest = (await readManifest(manifestPath.abs, manifestPath.display)).data;
     if (manifest.host_mode !== "slurm") {
       const message = `skipped: run ${manifest.run_id} is not a SLURM run (host_mode=${manifest.host_mode}); the ledger lists SLURM runs only`;
-      if (json) io.stdout(JSON.stringify({ action: "skipped", run_id: manifest.run_id, message }, null, 2) + "\n");
+      if (json) io.stdout(jsonText({ action: "skipped", run_id: manifest.run_id, message }));
       else io.stdout(message + "\n");
       return 0;
     }
@@ -106,18 +107,14 @@ export const command: CliCommand = {
       const r = await upsertLedgerFile(docPath.abs, manifest, docPath.display);
       if (json) {
         io.stdout(
-          JSON.stringify(
-            {
-              action: r.action,
-              run_id: manifest.run_id,
-              file: docPath.display,
-              line: r.line,
-              created: r.created,
-              text: expected,
-            },
-            null,
-            2,
-          ) + "\n",
+          jsonText({
+            action: r.action,
+            run_id: manifest.run_id,
+            file: docPath.display,
+            line: r.line,
+            created: r.created,
+            text: expected,
+          }),
         );
       } else {
         const what = r.action === "unchanged" ? "already up to date at" : `${r.action}`;
@@ -144,9 +141,7 @@ export const command: CliCommand = {
         : verifyLedger(text, manifest, docPath.display);
     const ok = !findings.some((f) => f.severity === "error");
     if (json) {
-      io.stdout(
-        JSON.stringify({ ok, run_id: manifest.run_id, file: docPath.display, expected, findings }, null, 2) + "\n",
-      );
+      io.stdout(jsonText({ ok, run_id: manifest.run_id, file: docPath.display, expected, findings }));
     } else {
       for (const f of findings) io.stdout(formatFinding(f) + "\n");
       io.stdout(

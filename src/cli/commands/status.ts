@@ -1,4 +1,5 @@
 /** `autolab status`: a table of runs from their manifests (asks the scheduler nothing). Thin. */
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
 import { formatFinding } from "../../util/errors.js";
@@ -34,7 +35,7 @@ Options:
     );
     const root = await repoRootOf(a.cwd);
     const { rows, findings } = await collectStatus(root, { iteration: a.values.iteration, runId: a.values["run-id"] });
-    if (a.flags.json) io.stdout(JSON.stringify({ runs: rows, findings }, null, 2) + "\n");
+    if (a.flags.json) io.stdout(jsonText({ runs: rows, findings }));
     else {
       io.stdout(statusText(rows));
       for (const f of findings) io.stderr(formatFinding(f) + "\n");

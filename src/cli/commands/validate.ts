@@ -4,6 +4,7 @@
  * line and column.
  */
 import path from "node:path";
+import { jsonText } from "../../report/json.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { commandLine } from "../args.js";
 import { AutolabError, formatFinding, UsageError, type Finding } from "../../util/errors.js";
@@ -82,7 +83,7 @@ export const command: CliCommand = {
     }
     const ok = results.every((r) => r.ok);
     if (a.flags.json) {
-      io.stdout(JSON.stringify({ ok, files: results }, null, 2) + "\n");
+      io.stdout(jsonText({ ok, files: results }));
     } else {
       for (const r of results) {
         for (const f of r.findings) io.stdout(formatFinding(f) + "\n");

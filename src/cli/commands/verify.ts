@@ -4,6 +4,7 @@
  * and print the findings. Exit 0 when there is no error finding, 1 when there
  * is, 2 on a usage error (including an unknown stage).
  */
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
 import { formatFinding, UsageError } from "../../util/errors.js";
@@ -35,7 +36,7 @@ Options:
   --stage S        ${VERIFY_STAGES.join(", ")}
   --iteration ID   only this iteration (also fills {{iteration_id}})
   --run-id R       only this run (also fills {{run_id}})
-  --json           the report as JSON on stdout: {stage, ok, runsChecked, checksRun, counts, findings}
+  --json           the report as JSON on stdout: {stage, ok, runs_checked, checks_run, counts, findings}
   --no-commands    do not run the policy's test / dry-run commands
   --repo DIR       act on the repository at DIR (default: the current directory)
 
@@ -68,7 +69,7 @@ Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
     });
     const counts = countFindings(report.findings);
     if (a.flags.json) {
-      io.stdout(JSON.stringify({ ...report, counts }, null, 2) + "\n");
+      io.stdout(jsonText({ ...report, counts }));
     } else {
       for (const f of report.findings) io.stdout(formatFinding(f) + "\n");
       io.stdout(verifyText(stage, report, counts));
