@@ -2,6 +2,7 @@
 import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
+import { cliIdentity } from "../identity.js";
 import { cancel } from "../../commands/cancel.js";
 import { cancelText } from "../../report/cancel.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
@@ -52,6 +53,7 @@ Options:
       commit: a.flags["no-commit"] ? false : undefined,
       branch: a.values.branch,
       skipCi: !!a.flags["skip-ci"],
+      identity: a.flags["no-commit"] ? undefined : await cliIdentity(a.cwd, io),
     });
     if (a.flags.json) io.stdout(jsonText(res));
     else io.stdout(cancelText(res));

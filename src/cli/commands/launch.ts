@@ -7,6 +7,7 @@ import path from "node:path";
 import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
+import { cliIdentity } from "../identity.js";
 import { launch } from "../../commands/launch.js";
 import { dryRunRefused, dryRunText, launchFailedText, launchText } from "../../report/launch.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
@@ -71,6 +72,7 @@ Options:
       launchKey: a.values["launch-key"],
       workRoot: a.values["work-root"] === undefined ? undefined : path.resolve(a.cwd, a.values["work-root"]),
       skipCi: !!a.flags["skip-ci"],
+      identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
       log: (s) => io.stderr(s + "\n"),
     });
     if (a.flags.json) io.stdout(jsonText(res));

@@ -7,6 +7,7 @@
 import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
+import { cliIdentity } from "../identity.js";
 import { formatFinding } from "../../util/errors.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor } from "../../commands/monitor/index.js";
@@ -64,6 +65,7 @@ Options:
       commit: a.flags["no-commit"] ? false : undefined,
       branch: a.values.branch,
       skipCi: !!a.flags["skip-ci"],
+      identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
       log: (s) => io.stderr(s + "\n"),
     });
     const errors = rep.findings.filter((f) => f.severity === "error").length + (monitorVerdict(rep).failed ? 1 : 0);

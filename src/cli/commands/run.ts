@@ -2,6 +2,7 @@
 import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
+import { cliIdentity } from "../identity.js";
 import { formatFinding } from "../../util/errors.js";
 import { runStep, type RunSteps } from "../../commands/run.js";
 import { launch, type LaunchResult } from "../../commands/launch.js";
@@ -60,6 +61,7 @@ Options:
         commit: a.flags["no-commit"] ? false : undefined,
         branch: a.values.branch,
         skipCi: !!a.flags["skip-ci"],
+        identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
         log: (s) => io.stderr(s + "\n"),
       },
       steps(),

@@ -233,6 +233,7 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     branch: opts.branch,
     token: opts.token,
     onUnpushed: "report", // the report says it, and the tick fails (monitorVerdict)
+    identity: opts.identity,
   });
   findings.push(...rec.findings);
   return { ...report, commit: rec.commit, written: rec.written };

@@ -1,6 +1,6 @@
 /** The monitor's options and report. */
 import type { RunStatus } from "../../contract/vocabulary.js";
-import type { CommitBackResult } from "../../git/commitback.js";
+import type { CommitBackResult, CommitIdentity } from "../../git/commitback.js";
 import type { Finding } from "../../util/errors.js";
 import type { QueryOptions, Scheduler } from "../../scheduler/port.js";
 
@@ -17,6 +17,8 @@ export interface MonitorOptions {
   branch?: string;
   skipCi?: boolean;
   token?: string;
+  /** Who the commit is by (default github-actions[bot]; the CLI passes the person's git identity). */
+  identity?: CommitIdentity;
   now?: () => Date;
   log?: (line: string) => void;
   /** Scheduler program overrides and timeouts (tests, benchmarks). */
