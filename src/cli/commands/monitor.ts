@@ -11,7 +11,7 @@ import { cliIdentity } from "../identity.js";
 import { formatFinding } from "../../util/errors.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor } from "../../commands/monitor/index.js";
-import { monitorText, monitorVerdict } from "../../report/monitor.js";
+import { monitorText, monitorVerdict, progressLine } from "../../report/monitor.js";
 
 export const command: CliCommand = {
   name: "monitor",
@@ -67,6 +67,7 @@ Options:
       skipCi: !!a.flags["skip-ci"],
       identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
       log: (s) => io.stderr(s + "\n"),
+      progress: (e) => io.stderr(progressLine(e)),
     });
     const errors = rep.findings.filter((f) => f.severity === "error").length + (monitorVerdict(rep).failed ? 1 : 0);
     if (a.flags.json) {

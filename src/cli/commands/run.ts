@@ -1,6 +1,6 @@
 /** `autolab run`: one step of the current .autolab/state.json stage. Thin. */
 import { jsonText } from "../../report/json.js";
-import type { CliCommand } from "../command.js";
+import type { CliCommand, CliIO } from "../command.js";
 import { commandLine } from "../args.js";
 import { cliIdentity } from "../identity.js";
 import { formatFinding } from "../../util/errors.js";
@@ -9,13 +9,14 @@ import { launch, type LaunchResult } from "../../commands/launch.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor, type MonitorReport } from "../../commands/monitor/index.js";
 import { runStepText } from "../../report/run.js";
+import { progressLine } from "../../report/monitor.js";
 
 /** The steps `autolab run` dispatches to: the real launch and monitor tick. */
-function steps(): RunSteps<LaunchResult, MonitorReport> {
+function steps(io: CliIO): RunSteps<LaunchResult, MonitorReport> {
   const scheduler = slurmCli();
   return {
     launch: (o) => launch({ ...o, scheduler }),
-    monitor: (o) => monitor({ ...o, scheduler }),
+    monitor: (o) => monitor({ ...o, scheduler, progress: (e) => io.stderr(progressLine(e)) }),
   };
 }
 
@@ -64,7 +65,7 @@ Options:
         identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
         log: (s) => io.stderr(s + "\n"),
       },
-      steps(),
+      steps(io),
     );
     if (a.flags.json) io.stdout(jsonText(res));
     else {

@@ -21,9 +21,18 @@ export interface MonitorOptions {
   identity?: CommitIdentity;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Told as each phase of the tick starts (the CLI prints a line per event on stderr). */
+  progress?: (e: MonitorProgress) => void;
   /** Scheduler program overrides and timeouts (tests, benchmarks). */
   query?: Pick<QueryOptions, "timeoutMs" | "chunkSize">;
 }
+
+/** A phase of a tick, as it starts (or, for `run`, a run that moved). */
+export type MonitorProgress =
+  | { phase: "discovering" }
+  | { phase: "asking"; jobs: number; tracked: number }
+  | { phase: "run"; runId: string; before: RunStatus; after: RunStatus; jobId?: string }
+  | { phase: "committing"; files: number };
 
 export interface RunReport {
   runId: string;
