@@ -48,6 +48,7 @@ const EXPECTED = [
   ".autolab/verifier_policy.yaml",
   "experiments/plan/example_iteration/design.yaml",
   "docs/slurm_job_list.md",
+  ".autolab/state.json",
   ".github/workflows/autolab-launch.yml",
   ".github/workflows/autolab-monitor.yml",
   ".github/workflows/autolab-verify.yml",
@@ -112,13 +113,13 @@ describe("autolab init", () => {
     const root = tempDir();
     const first = io(root);
     expect(await initCommand.run([], first.io)).toBe(0);
-    expect(first.out.join("")).toContain("6 created, 0 kept.");
+    expect(first.out.join("")).toContain("7 created, 0 kept.");
     const before = snapshot(root);
     const second = io(root);
     expect(await initCommand.run(["--repo", "."], second.io)).toBe(0);
     const text = second.out.join("");
     for (const p of EXPECTED) expect(text).toMatch(new RegExp(`exists, kept\\s+${p.replace(/[.]/g, "\\.")}`));
-    expect(text).toContain("0 created, 6 kept.");
+    expect(text).toContain("0 created, 7 kept.");
     expect(snapshot(root)).toEqual(before);
   });
 

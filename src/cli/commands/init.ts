@@ -10,6 +10,7 @@ Scaffold a research repository for autolab: creates what is missing of
   .autolab/verifier_policy.yaml                     the policy, with a preset applied
   experiments/plan/example_iteration/design.yaml    a tiny example that runs on SLURM
   docs/slurm_job_list.md                            the ledger
+  .autolab/state.json                               the stage machine: the example, at launch
   .github/workflows/autolab-launch.yml              launch (workflow_dispatch, self-hosted)
   .github/workflows/autolab-monitor.yml             monitor (schedule + workflow_dispatch)
   .github/workflows/autolab-verify.yml              verify (pull_request, GitHub-hosted)
