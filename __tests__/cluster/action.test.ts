@@ -7,7 +7,7 @@
  * installs one), the bundle runs under it, as GitHub's node24 runtime would.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,8 @@ import { startGithubMock, type GithubMock } from "../helpers/github-mock.js";
 import { requireCluster, waitForSacct } from "../helpers/cluster.js";
 import { runArgv } from "../../src/util/exec.js";
 import { initRepository } from "../../src/commands/init.js";
+import { parse as parseYaml } from "yaml";
+import { ACTION_PLACEHOLDER, WORKFLOW_TEMPLATES } from "../../src/github/workflow-templates.js";
 
 const DIST = path.resolve(__dirname, "../../dist/index.js");
 const NODE =
@@ -162,6 +164,44 @@ describe("action (node dist/index.js as the runner runs it)", () => {
     }
     expect(git(root, "status", "--porcelain")).toBe("");
     expect(git(root, "rev-parse", "HEAD")).toBe(head);
+  });
+
+  it("a fresh repository from init passes its own verify check on its first pull request", async () => {
+    // A GitHub-hosted runner: no SLURM client on PATH.
+    const bin = mkdtempSync(path.join(os.tmpdir(), "hosted-bin-"));
+    for (const p of ["git", "sh", "python3"]) {
+      const found = (process.env.PATH ?? "")
+        .split(path.delimiter)
+        .map((d) => path.join(d, p))
+        .find((f) => existsSync(f));
+      if (found) symlinkSync(found, path.join(bin, p));
+    }
+    const { root } = newRepo();
+    await scaffold(root);
+    expect(existsSync(path.join(root, ".autolab/state.json"))).toBe(true);
+    // The step exactly as the verify template gives it.
+    type Step = { uses?: string; with?: Record<string, unknown> };
+    const wf = parseYaml(WORKFLOW_TEMPLATES["autolab-verify.yml"]) as { jobs: Record<string, { steps: Step[] }> };
+    const step = Object.values(wf.jobs)
+      .flatMap((j) => j.steps)
+      .find((x) => x.uses === ACTION_PLACEHOLDER)!;
+    const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
+    const head = git(root, "rev-parse", "HEAD");
+    const r = await runAction({
+      workspace: root,
+      event: "pull_request",
+      payload: { pull_request: { number: 1, head: { sha: head, repo: { full_name: "lab/experiments" } } } },
+      mock,
+      sha: head,
+      inputs: { ...inputs, token: "t" },
+      env: { RUNNER_ENVIRONMENT: "github-hosted", PATH: bin },
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs.conclusion, r.stdout).toBe("success");
+    expect(r.outputs.errors).toBe("0");
+    const run = [...mock.checkRuns.values()].filter((c) => c.name.includes("verify") && c.head_sha === head).pop();
+    expect(run?.conclusion).toBe("success");
+    expect(mock.invalid()).toEqual([]);
   });
 
   it("verify: findings become check-run annotations at their file and line, conclusion failure", async () => {

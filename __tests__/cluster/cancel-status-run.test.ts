@@ -62,10 +62,11 @@ const jobs: string[] = [];
 async function launchJson(root: string, it: string): Promise<{ runId: string; jobId: string }> {
   const r = await cli(root, "launch", it, "--json");
   expect(r.code, r.stderr).toBe(0);
-  const res = JSON.parse(r.stdout) as { runId: string; jobId: string; status: string };
+  // --json speaks the files' snake_case.
+  const res = JSON.parse(r.stdout) as { run_id: string; job_id: string; status: string };
   expect(res.status).toBe("submitted");
-  jobs.push(res.jobId);
-  return res;
+  jobs.push(res.job_id);
+  return { runId: res.run_id, jobId: res.job_id };
 }
 
 describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster", () => {
@@ -87,7 +88,7 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
     expect(tick.code, tick.stderr).toBe(0);
     const rep = JSON.parse(tick.stdout);
     expect(rep.scheduler.calls).toBe(2);
-    expect(rep.runs.find((r: { runId: string }) => r.runId === quick.runId).after).toBe("completed");
+    expect(rep.runs.find((r: { run_id: string }) => r.run_id === quick.runId).after).toBe("completed");
 
     const st = await cli(root, "status");
     expect(st.code, st.stderr).toBe(0);
@@ -108,7 +109,7 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
       new RegExp(`${stuck.jobId}\\s+submitted\\s+PENDING \\(Partition(TimeLimit|Config)\\)\\s+\\d+s\\s+pending$`),
     );
     const js = JSON.parse((await cli(root, "status", "--json")).stdout);
-    expect(js.runs.map((r: { runId: string }) => r.runId).sort()).toEqual([quick.runId, stuck.runId].sort());
+    expect(js.runs.map((r: { run_id: string }) => r.run_id).sort()).toEqual([quick.runId, stuck.runId].sort());
 
     const c = await cli(root, "cancel", stuck.runId, "--by", "tester", "--reason", "wrong partition");
     expect(c.code, c.stderr).toBe(0);
@@ -186,15 +187,15 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
     const s1 = await cli(root, "run", "--json");
     expect(s1.code, s1.stderr).toBe(0);
     const r1 = JSON.parse(s1.stdout);
-    expect(r1).toMatchObject({ stageBefore: "launch", stageAfter: "slurm_monitor", action: "launch" });
-    jobs.push(r1.launch.jobId);
-    expect(state()).toMatchObject({ stage: "slurm_monitor", stage_attempt: 0, pending_run_id: r1.launch.runId });
+    expect(r1).toMatchObject({ stage_before: "launch", stage_after: "slurm_monitor", action: "launch" });
+    jobs.push(r1.launch.job_id);
+    expect(state()).toMatchObject({ stage: "slurm_monitor", stage_attempt: 0, pending_run_id: r1.launch.run_id });
 
-    await waitForSacct(r1.launch.jobId);
+    await waitForSacct(r1.launch.job_id);
     const s2 = await cli(root, "run");
     expect(s2.code, s2.stderr).toBe(0);
     expect(s2.stdout).toMatch(/^stage slurm_monitor -> update_docs: .*submitted -> completed/);
-    expect(manifest(root, "loop", r1.launch.runId).status).toBe("completed");
+    expect(manifest(root, "loop", r1.launch.run_id).status).toBe("completed");
 
     const dry = await cli(root, "run", "--dry-run");
     expect(dry.stdout).toContain("would fall back to design");

@@ -59,6 +59,19 @@ function design(id: string): string {
   });
 }
 
+/** The CLI's `monitor --json` (snake_case keys, src/report/json.ts) read back into the command's report type. */
+function cliTick(stdout: string): MonitorReport {
+  const camel = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(camel)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v).map(([k, x]) => [k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), camel(x)]),
+          )
+        : v;
+  return camel(JSON.parse(stdout)) as MonitorReport;
+}
+
 interface Run {
   iteration: string;
   runId: string;
@@ -196,7 +209,7 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
     for (let i = 0; i < results.length; i++) {
       let rep: MonitorReport | undefined;
       try {
-        rep = JSON.parse(results[i].stdout) as MonitorReport;
+        rep = cliTick(results[i].stdout);
       } catch {
         continue;
       }
@@ -285,7 +298,7 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
     results.forEach((res, i) => {
       const ctx = `run ${round2[i].runId}: exit ${res.code}\nstdout: ${res.stdout.slice(0, 3000)}\nstderr: ${res.stderr.slice(0, 3000)}`;
       expect(res.code, ctx).toBe(0);
-      const rep = JSON.parse(res.stdout) as MonitorReport;
+      const rep = cliTick(res.stdout);
       expect(
         rep.runs.map((x) => x.after),
         ctx,
@@ -298,7 +311,7 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
         expect(superseded.size, ctx).toBeGreaterThan(0);
       }
     });
-    expect(results.some((res) => (JSON.parse(res.stdout) as MonitorReport).commit?.pushed)).toBe(true);
+    expect(results.some((res) => cliTick(res.stdout).commit?.pushed)).toBe(true);
     await expectRemoteConsistent(remote, [...round1, ...round2], [...round1, ...round2, ...round3]);
     for (const r of round3) expect((await remoteManifest(remote, r)).status).toBe("submitted");
     // Each racer made its own commit on main: 8 monitor commits on top of round 1.
@@ -317,7 +330,7 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
     results.forEach((res, i) => {
       let ctx = `clone ${i}: exit ${res.code}\nstdout: ${res.stdout.slice(0, 3000)}\nstderr: ${res.stderr.slice(0, 3000)}`;
       expect(res.code, ctx).toBe(0);
-      const rep = JSON.parse(res.stdout) as MonitorReport;
+      const rep = cliTick(res.stdout);
       ctx = `clone ${i}: ${JSON.stringify({ runs: rep.runs.map((x) => [x.runId, x.before, x.after, x.slurmState]), findings: rep.findings, scheduler: rep.scheduler, commit: rep.commit }, null, 1)}\nstderr: ${res.stderr.slice(0, 3000)}`;
       // Every clone saw all round-3 runs finish (the others are terminal and extracted: not even looked at).
       expect(rep.runs.map((x) => x.runId).sort(), ctx).toEqual(round3.map((r) => r.runId).sort());
@@ -330,7 +343,7 @@ describe.skipIf(!sinfoOnPath)(`${N} monitors racing to push one branch`, () => {
         expect(superseded.size, ctx).toBeGreaterThan(0);
       }
     });
-    expect(results.some((res) => (JSON.parse(res.stdout) as MonitorReport).commit?.pushed)).toBe(true);
+    expect(results.some((res) => cliTick(res.stdout).commit?.pushed)).toBe(true);
     await expectRemoteConsistent(remote, [...round1, ...round2, ...round3], [...round1, ...round2, ...round3]);
     // Every transition is recorded once: a manifest's history moves forward without repeats.
     for (const r of round3) {

@@ -48,6 +48,7 @@ const EXPECTED = [
   ".autolab/verifier_policy.yaml",
   "experiments/plan/example_iteration/design.yaml",
   "docs/slurm_job_list.md",
+  ".autolab/state.json",
   ".github/workflows/autolab-launch.yml",
   ".github/workflows/autolab-monitor.yml",
   ".github/workflows/autolab-verify.yml",
@@ -84,7 +85,7 @@ describe("autolab init", () => {
     const root = path.join(tempDir(), "lab");
     const res = await initRepository({ root });
     expect(res.files.map((f) => [f.path, f.action])).toEqual(EXPECTED.map((p) => [p, "created"]));
-    expect(res.created).toBe(6);
+    expect(res.created).toBe(7);
 
     // Policy: the slurm preset, valid, recorded.
     const { policy } = await loadPolicy(root);
@@ -112,13 +113,13 @@ describe("autolab init", () => {
     const root = tempDir();
     const first = io(root);
     expect(await initCommand.run([], first.io)).toBe(0);
-    expect(first.out.join("")).toContain("6 created, 0 kept.");
+    expect(first.out.join("")).toContain("7 created, 0 kept.");
     const before = snapshot(root);
     const second = io(root);
-    expect(await initCommand.run(["--dir", "."], second.io)).toBe(0);
+    expect(await initCommand.run(["--repo", "."], second.io)).toBe(0);
     const text = second.out.join("");
     for (const p of EXPECTED) expect(text).toMatch(new RegExp(`exists, kept\\s+${p.replace(/[.]/g, "\\.")}`));
-    expect(text).toContain("0 created, 6 kept.");
+    expect(text).toContain("0 created, 7 kept.");
     expect(snapshot(root)).toEqual(before);
   });
 
@@ -142,7 +143,7 @@ describe("autolab init", () => {
   it("fills in the action reference, supports --preset none, and refuses bad options with exit 2", async () => {
     const root = tempDir();
     const res = await initRepository({ root, action: "my-lab/autolab-slurm@v1.2.0", preset: "none" });
-    expect(res.created).toBe(6);
+    expect(res.created).toBe(7);
     const launch = readFileSync(path.join(root, ".github/workflows/autolab-launch.yml"), "utf8");
     expect(launch).toContain("uses: my-lab/autolab-slurm@v1.2.0");
     expect(launch).not.toContain(`uses: ${ACTION_PLACEHOLDER}`);

@@ -810,7 +810,7 @@ ${extra}requirements_by_stage:
     expect(r.ok).toBe(false);
   });
 
-  it("a SLURM dry run on a host without SLURM (a GitHub-hosted runner) is a warning, not a failure", async () => {
+  it("a SLURM dry run on a host without SLURM (a GitHub-hosted runner) is a notice, not a failure", async () => {
     // /nonexistent/sbatch stands for "sbatch is not installed here".
     const root = makeRepo({
       policy: policy("/nonexistent/sbatch --test-only {{iteration_path}}/launch/run_slurm.sbatch"),
@@ -818,7 +818,7 @@ ${extra}requirements_by_stage:
     const r = await verify(root, "launch");
     const f = only(r, "policy.dry_run_command");
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: "warning", file: ".autolab/verifier_policy.yaml", line: 2 });
+    expect(f[0]).toMatchObject({ severity: "notice", file: ".autolab/verifier_policy.yaml", line: 2 });
     expect(f[0].message).toContain("not on this host");
     expect(r.ok).toBe(true);
     // Any other missing program is still an error.
@@ -942,7 +942,7 @@ describe("the verify command", () => {
     t = io(broken);
     expect(await verifyCommand.run(["--stage", "slurm_monitor", "--json", "--run-id", RUN], t.cli)).toBe(1);
     const rep = JSON.parse(t.out());
-    expect(rep).toMatchObject({ stage: "slurm_monitor", ok: false, runsChecked: 1, counts: { errors: 1 } });
+    expect(rep).toMatchObject({ stage: "slurm_monitor", ok: false, runs_checked: 1, counts: { errors: 1 } });
     expect(rep.findings[0]).toMatchObject({ check: "ledger.mismatch", line: 3 });
   });
 

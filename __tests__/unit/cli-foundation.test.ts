@@ -1,8 +1,7 @@
 /**
  * The CLI commands of the contract: slurm-job-list, policy, validate. Each
- * command object's `run` is called with a captured io; thrown errors are
- * mapped to exit codes exactly as src/cli/main.ts does (AutolabError carries
- * its exit code; formatted on stderr).
+ * command is run through src/cli/main.ts with a captured io (help, usage
+ * errors and exit codes exactly as the binary has them).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { CliCommand } from "../../src/cli/command.js";
-import { AutolabError, formatError } from "../../src/util/errors.js";
+import { main } from "../../src/cli/main.js";
 import { command as slurmJobList } from "../../src/cli/commands/slurm-job-list.js";
 import { command as policy } from "../../src/cli/commands/policy.js";
 import { command as validate } from "../../src/cli/commands/validate.js";
@@ -33,13 +32,8 @@ async function invoke(cmd: CliCommand, argv: string[], cwd: string): Promise<Out
     cwd,
     env: process.env,
   };
-  try {
-    const code = await cmd.run(argv, io);
-    return { code, stdout, stderr };
-  } catch (e) {
-    stderr += formatError(e) + "\n";
-    return { code: e instanceof AutolabError ? e.exitCode : 1, stdout, stderr };
-  }
+  const code = await main([cmd.name, ...argv], io);
+  return { code, stdout, stderr };
 }
 
 /** A repository holding the Python tool's sample manifest and ledger. */
@@ -207,7 +201,7 @@ describe("autolab validate", () => {
     const j = await invoke(validate, ["--json", "design.yaml"], root);
     const out = JSON.parse(j.stdout);
     expect(out.ok).toBe(false);
-    expect(out.files[0].findings.map((f: { jsonPath: string; line: number }) => [f.jsonPath, f.line])).toEqual([
+    expect(out.files[0].findings.map((f: { json_path: string; line: number }) => [f.json_path, f.line])).toEqual([
       ["/compute/gpu_count", 3],
       ["/compute/partition", 4],
     ]);

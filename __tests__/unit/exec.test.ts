@@ -41,3 +41,37 @@ describe("runArgv", () => {
     expect(childEnvironment({ INPUT_X: "1", PATH: "/bin" })).toEqual({ PATH: "/bin" });
   });
 });
+
+describe("a program that cannot start is said in words, never as Node's spawn error", () => {
+  it.each([
+    ["no-such-program-xyz", undefined, /^no-such-program-xyz is not installed or not on PATH$/],
+    ["/nonexistent/prog", undefined, /^\/nonexistent\/prog does not exist$/],
+    ["true", "/nonexistent-dir", /^cannot run true: the directory \/nonexistent-dir does not exist$/],
+  ])("%s (cwd %s)", async (cmd, cwd, re) => {
+    const r = await runArgv(cmd, [], { cwd });
+    expect(r.spawnError).toMatch(re);
+    expect(describeFailure(r)).toMatch(re);
+    expect(describeFailure(r)).not.toMatch(/ENOENT|EACCES|spawn /);
+  });
+});
+
+describe("a file that is not executable", () => {
+  it("is said so", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const file = `${mkdtempSync(`${tmpdir()}/exec-`)}/script.sh`;
+    writeFileSync(file, "#!/bin/sh\n", { mode: 0o644 });
+    expect((await runArgv(file, [])).spawnError).toBe(`${file} is not executable (permission denied)`);
+  });
+});
+
+describe("errorMessage: system errors without Node's codes", () => {
+  it("says what failed on which path", async () => {
+    const { errorMessage, formatError } = await import("../../src/util/errors.js");
+    const { readFile } = await import("node:fs/promises");
+    const e = await readFile("/nonexistent/file").catch((x: unknown) => x);
+    expect(errorMessage(e)).toBe("/nonexistent/file: no such file or directory");
+    expect(formatError(e)).toBe("error: /nonexistent/file: no such file or directory");
+    expect(errorMessage(new Error("plain"))).toBe("plain");
+  });
+});

@@ -327,7 +327,7 @@ describe("rsync mode (real rsync, local 'remote' directory)", () => {
     );
     expect(r.status).toBe("failed");
     expect(r.attempts).toBe(1);
-    expect(r.error).toMatch(/could not start/);
+    expect(r.error).toMatch(/no-such-rsync does not exist/);
   });
 
   // Halfway failure on the sender side: a file in the middle of the source cannot be read.

@@ -250,3 +250,25 @@ describe("src/github/workflow-templates.ts", () => {
     }
   });
 });
+
+describe("pinned actions", () => {
+  /** Every `uses:` of a third-party action, with the comment on its line. */
+  function usesLines(file: string): Array<{ ref: string; comment: string }> {
+    return readFileSync(file, "utf8")
+      .split("\n")
+      .map((l) => /^\s*(?:-\s+)?uses:\s*(\S+)\s*(?:#\s*(.*))?$/.exec(l))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => ({ ref: m[1], comment: m[2] ?? "" }))
+      .filter((u) => !u.ref.startsWith("./") && u.ref !== ACTION_PLACEHOLDER);
+  }
+
+  it.each([...templates, ...own].map((f) => [path.relative(ROOT, f), f]))(
+    "%s pins every third-party action by commit SHA, naming the version in a comment",
+    (_name, file) => {
+      for (const u of usesLines(file)) {
+        expect(u.ref, `${u.ref} in ${file}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+        expect(u.comment, `${u.ref} in ${file}`).toMatch(/^v\d+(\.\d+){0,2}\b/);
+      }
+    },
+  );
+});

@@ -7,6 +7,8 @@ import { AutolabError, formatError } from "../util/errors.js";
 import type { CliCommand, CliIO } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { VERSION } from "../version.js";
+import { wantsHelp } from "./args.js";
+import { didYouMean } from "./suggest.js";
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -19,15 +21,24 @@ function overview(): string {
     "Commands:",
     ...lines,
     "",
+    "Every command takes --repo DIR (act on the repository at DIR) and --help.",
     "Exit codes: 0 ok, 1 a check failed or an error occurred, 2 usage error.",
     "",
   ].join("\n");
 }
 
+function printHelp(cmd: CliCommand, io: CliIO): number {
+  io.stdout(cmd.help.endsWith("\n") ? cmd.help : cmd.help + "\n");
+  return 0;
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  const find = (n: string | undefined) => COMMANDS.find((c) => c.name === n);
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    if (name === "help" && rest[0]) return main([rest[0], "--help"], io);
+    // `autolab help status`, `autolab --help status`: that command's help.
+    const named = find(rest[0]);
+    if (named) return printHelp(named, io);
     io.stdout(overview());
     return name ? 0 : 2;
   }
@@ -35,15 +46,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const cmd: CliCommand | undefined = COMMANDS.find((c) => c.name === name);
+  const cmd = find(name);
   if (!cmd) {
-    io.stderr(`autolab: unknown command '${name}'\n\n${overview()}`);
+    const near = didYouMean(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
+    const what = name.startsWith("-") ? `unknown option ${name} before the command` : `unknown command '${name}'`;
+    io.stderr(`autolab: ${what}${near ? ` (did you mean '${near}'?)` : ""}\n\n${overview()}`);
     return 2;
   }
-  if (rest.length === 1 && (rest[0] === "--help" || rest[0] === "-h")) {
-    io.stdout(cmd.help.endsWith("\n") ? cmd.help : cmd.help + "\n");
-    return 0;
-  }
+  // --help anywhere on the line (before `--`) wins over everything else on it.
+  if (wantsHelp(rest)) return printHelp(cmd, io);
   try {
     return await cmd.run(rest, io);
   } catch (err) {

@@ -16,7 +16,7 @@ import { canTransition, type RunStatus } from "../contract/vocabulary.js";
 import type { FileEdit } from "../domain/changes.js";
 import { manifestJobId, statusOf, transition } from "../domain/run.js";
 import { isoSeconds } from "../domain/time.js";
-import type { CommitBackResult } from "../git/commitback.js";
+import type { CommitBackResult, CommitIdentity } from "../git/commitback.js";
 import { ledgerEdit } from "../ledger/sync.js";
 import type { Scheduler } from "../scheduler/port.js";
 import { discoverRuns, runNotFound } from "../store/discover.js";
@@ -39,6 +39,8 @@ export interface CancelOptions {
   branch?: string;
   skipCi?: boolean;
   token?: string;
+  /** Who the commit is by (default github-actions[bot]; the CLI passes the person's git identity). */
+  identity?: CommitIdentity;
   now?: () => Date;
   /** Timeout of the cancel request. */
   timeoutMs?: number;
@@ -123,6 +125,7 @@ export async function cancel(opts: CancelOptions): Promise<CancelResult> {
       push: opts.push,
       branch: opts.branch,
       token: opts.token,
+      identity: opts.identity,
       log: opts.log ?? (() => undefined),
       rerun: "the job was cancelled; rerunning autolab cancel records it",
     });

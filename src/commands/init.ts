@@ -3,7 +3,8 @@
  *
  * Creates, when missing: the verifier policy (with a preset applied), an
  * example iteration whose design runs a tiny job on SLURM end to end, the
- * ledger with its header, and the three workflow templates (launch, monitor,
+ * ledger with its header, .autolab/state.json (the example at launch), and
+ * the three workflow templates (launch, monitor,
  * verify). Never overwrites anything: a path that exists in any form (file,
  * directory, symlink, even a dangling one) is reported as "exists, kept" and
  * left alone, so running init twice changes nothing.
@@ -15,6 +16,7 @@ import { resolveInside, writeFileAtomic } from "../util/fs.js";
 import { applyPreset, listPresets, POLICY_PATH } from "../contract/policy.js";
 import { LEDGER_HEADER, LEDGER_PATH } from "../ledger/io.js";
 import { ACTION_PLACEHOLDER, WORKFLOW_TEMPLATES } from "../github/workflow-templates.js";
+import { STATE_PATH, validStateText } from "../store/state-file.js";
 
 export const EXAMPLE_DESIGN_PATH = "experiments/plan/example_iteration/design.yaml";
 
@@ -135,6 +137,11 @@ export async function initRepository(opts: InitOptions): Promise<InitResult> {
   });
   await place(EXAMPLE_DESIGN_PATH, "example iteration design", (abs) => writeFileAtomic(abs, EXAMPLE_DESIGN));
   await place(LEDGER_PATH, "ledger", (abs) => writeFileAtomic(abs, LEDGER_HEADER));
+  // The loop starts at the example, ready to launch: `autolab run` launches it, and the
+  // verifier knows the iteration its policy commands are about (a pull request's check).
+  await place(STATE_PATH, "stage machine: example_iteration at launch", (abs) =>
+    writeFileAtomic(abs, validStateText({ iteration_id: "example_iteration", stage: "launch", stage_attempt: 0 })),
+  );
   for (const [name, text] of Object.entries(WORKFLOW_TEMPLATES)) {
     const body = opts.action ? text.split(ACTION_PLACEHOLDER).join(opts.action) : text;
     await place(`.github/workflows/${name}`, "workflow", (abs) => writeFileAtomic(abs, body));

@@ -43,7 +43,7 @@ import { runLayout, type RunLayout } from "../domain/layout.js";
 import { manifestJobId } from "../domain/run.js";
 import { submitSettings } from "../domain/settings.js";
 import { isoSeconds } from "../domain/time.js";
-import type { Recorded } from "../git/record.js";
+import type { Recorded, RecordOptions } from "../git/record.js";
 import type { CommitBackResult } from "../git/commitback.js";
 import { headSha } from "../git/git.js";
 import { ledgerEdit } from "../ledger/sync.js";
@@ -62,7 +62,7 @@ import { displayPath, readTextStrict } from "../util/fs.js";
 export { resolveWorkRoot } from "../steps/snapshot.js";
 export { journalDir } from "../store/journal.js";
 
-export interface LaunchOptions {
+export interface LaunchOptions extends Pick<RecordOptions, "identity"> {
   /** Repository root (or any directory inside the checkout). */
   cwd: string;
   /** Path to design.yaml, an iteration directory, or an iteration id. */
@@ -520,6 +520,7 @@ function recordLaunch(g: Gathered, edits: FileEdit[], m: RunManifest, o: { messa
     push: g.opts.push,
     branch: g.opts.branch,
     token: g.opts.token,
+    identity: g.opts.identity,
     log: g.log,
     rerun: "rerunning the same launch (same --run-id or launch key) records it without submitting again",
   });

@@ -26,7 +26,7 @@ import { fallBackTo } from "../domain/stage.js";
 import { readState, readStateStrict, STATE_PATH, stateEdit, validStateText } from "../store/state-file.js";
 import { openWorkspace, type Workspace } from "../store/workspace.js";
 import { record } from "../git/record.js";
-import type { CommitBackResult } from "../git/commitback.js";
+import type { CommitBackResult, CommitIdentity } from "../git/commitback.js";
 
 export const DEFAULT_TODO_FALLBACK_STAGE = "hypothesis";
 
@@ -38,6 +38,8 @@ export interface StepOptions {
   branch?: string;
   skipCi?: boolean;
   token?: string;
+  /** Who commits are by (default github-actions[bot]; the CLI passes the person's git identity). */
+  identity?: CommitIdentity;
   dryRun?: boolean;
   now?: () => Date;
   log?: (s: string) => void;
@@ -133,6 +135,7 @@ async function fallBack(
     branch: opts.branch,
     skipCi: opts.skipCi,
     token: opts.token,
+    identity: opts.identity,
   });
   const moved = rec.written.includes(STATE_PATH);
   return {
@@ -165,6 +168,7 @@ export async function runStep<L extends LaunchStepResult, M extends MonitorStepR
     branch: opts.branch,
     skipCi: opts.skipCi,
     token: opts.token,
+    identity: opts.identity,
     now: opts.now,
     log: opts.log,
   };

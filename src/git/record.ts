@@ -24,7 +24,7 @@ import { sameContent } from "../domain/changes.js";
 import type { Workspace } from "../store/workspace.js";
 import { findingFromError, type Finding } from "../util/errors.js";
 import { readOwned, writeFileAtomic } from "../util/fs.js";
-import { commitBack, type CommitBackResult } from "./commitback.js";
+import { commitBack, type CommitBackResult, type CommitIdentity } from "./commitback.js";
 import { currentBranch } from "./git.js";
 
 export interface RecordOptions {
@@ -40,6 +40,8 @@ export interface RecordOptions {
    * (the monitor: `commit.unpushed` and a `git.push` warning finding).
    */
   onUnpushed?: "throw" | "report";
+  /** Who the commit is by (default: commit-back's, github-actions[bot]); the CLI passes the person's git identity. */
+  identity?: CommitIdentity;
 }
 
 export interface Recorded {
@@ -136,6 +138,7 @@ export async function record(ws: Workspace, edits: readonly FileEdit[], o: Recor
     branch: o.branch,
     token: o.token,
     onUnpushed: o.onUnpushed,
+    identity: o.identity,
   });
   out.findings.push(...pushFindings(commit));
   // An empty change set that neither pushed nor failed to push recorded nothing.

@@ -16,3 +16,8 @@ export function committedText(c: CommitFacts | undefined): string | undefined {
 
 /** The outputs of an action step, in the order they are set. */
 export type ActionOutputs = Array<[name: string, value: string]>;
+
+/** The CLI's note when git knows no identity for the person: the commit is then the tool's. */
+export function noIdentityNote(): string {
+  return "autolab: note: git has no user.name / user.email here, so commits are authored as github-actions[bot] (set them with git config)\n";
+}

@@ -3,7 +3,7 @@
  * summary and verdict (warning on an outage, failure once it escalated, or
  * when the tick's commits could not be pushed). Pure.
  */
-import type { MonitorReport, RunReport } from "../commands/monitor/index.js";
+import type { MonitorProgress, MonitorReport, RunReport } from "../commands/monitor/index.js";
 import { committedText, type ActionOutputs } from "./common.js";
 import type { SummaryInput, SummaryRun } from "./summary.js";
 
@@ -30,6 +30,20 @@ export function runLine(r: RunReport): string {
 }
 
 /** `autolab monitor` on the terminal (findings go to stderr, by the face). */
+/** The CLI's stderr line for a phase of a tick as it starts. */
+export function progressLine(e: MonitorProgress): string {
+  switch (e.phase) {
+    case "discovering":
+      return "monitor: looking for runs under experiments/\n";
+    case "asking":
+      return `monitor: asking the scheduler about ${e.jobs} job(s) in flight (${e.tracked} run(s) tracked)\n`;
+    case "run":
+      return `monitor: ${e.runId}${e.jobId ? ` (job ${e.jobId})` : ""}: ${e.before} -> ${e.after}\n`;
+    case "committing":
+      return `monitor: recording ${e.files} file edit(s)\n`;
+  }
+}
+
 export function monitorText(rep: MonitorReport): string {
   const lines = [
     `${rep.dryRun ? "[dry run] " : ""}${rep.tracked} run(s), ${rep.inFlight} in flight; ${schedulerLine(rep.scheduler)}`,

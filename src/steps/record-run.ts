@@ -41,6 +41,7 @@ export async function recordRun(
       push: o.push,
       branch: o.branch,
       token: o.token,
+      identity: o.identity,
     });
   } catch (e) {
     if (!(e instanceof AutolabError)) throw e;

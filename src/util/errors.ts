@@ -74,6 +74,36 @@ export function formatFinding(f: Finding): string {
   return `${where ? where + ": " : ""}${f.severity}: ${f.message}${path} [${f.check}]${hint}`;
 }
 
+const ERRNO_WORDS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EEXIST: "already exists",
+  ENOTDIR: "not a directory",
+  EISDIR: "is a directory",
+  ENOTEMPTY: "directory not empty",
+  EMFILE: "too many open files",
+  ELOOP: "too many levels of symbolic links",
+  ETIMEDOUT: "timed out",
+  ECONNREFUSED: "connection refused",
+};
+
+/**
+ * An error's message for a person: a system error (`EACCES: permission
+ * denied, open '/x'`) as `/x: permission denied`, anything else as it is.
+ */
+export function errorMessage(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const e = err as Error & { code?: unknown; path?: unknown; dest?: unknown };
+  const words = typeof e.code === "string" ? ERRNO_WORDS[e.code] : undefined;
+  if (!words) return err.message;
+  const where = typeof e.path === "string" ? e.path : undefined;
+  return where ? `${where}: ${words}` : words;
+}
+
 export function formatError(err: unknown): string {
   if (err instanceof AutolabError) {
     const where = formatLocation(err.location);
@@ -82,8 +112,7 @@ export function formatError(err: unknown): string {
     const hint = err.hint ? `\n  fix: ${err.hint}` : "";
     return `${where ? where + ": " : ""}error: ${err.message}${path}${extra}${hint}`;
   }
-  if (err instanceof Error) return `error: ${err.message}`;
-  return `error: ${String(err)}`;
+  return `error: ${errorMessage(err)}`;
 }
 
 export function worstSeverity(findings: Finding[]): Severity | undefined {
@@ -116,7 +145,7 @@ export function findingFromError(
       hint: e.hint ?? opts.hint,
     };
   }
-  return { severity, check, message: e instanceof Error ? e.message : String(e), file, hint: opts.hint };
+  return { severity, check, message: errorMessage(e), file, hint: opts.hint };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };

@@ -4,6 +4,7 @@
  * parsers, policy commands) goes through `runArgv`.
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 
 export interface ExecOptions {
   cwd?: string;
@@ -26,8 +27,14 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   timedOut: boolean;
-  /** Set when the program could not be started (e.g. ENOENT). */
+  /**
+   * Set when the program could not be started: why, in words that name the
+   * program (`sbatch is not installed or not on PATH`), never Node's
+   * `spawn sbatch ENOENT`.
+   */
   spawnError?: string;
+  /** The system's code for it (`ENOENT`, `EACCES`, ...), for callers that branch on it. */
+  spawnCode?: string;
   durationMs: number;
 }
 
@@ -72,7 +79,7 @@ export function runArgv(command: string, args: string[], opts: ExecOptions = {})
         stdout: "",
         stderr: "",
         timedOut: false,
-        spawnError: (e as Error).message,
+        ...spawnFailure(command, opts.cwd, e),
         durationMs: performance.now() - started,
       });
       return;
@@ -110,7 +117,7 @@ export function runArgv(command: string, args: string[], opts: ExecOptions = {})
         errLen += d.length;
       }
     });
-    child.on("error", (e) => finish({ code: null, signal: null, spawnError: e.message }));
+    child.on("error", (e) => finish({ code: null, signal: null, ...spawnFailure(command, opts.cwd, e) }));
     child.on("close", (code, signal) => finish({ code, signal }));
     child.stdin.on("error", () => undefined);
     if (opts.input !== undefined) child.stdin.end(opts.input);
@@ -118,9 +125,29 @@ export function runArgv(command: string, args: string[], opts: ExecOptions = {})
   });
 }
 
+/** Why `command` could not be started, in a person's words (pure but for a look at `cwd`). */
+export function spawnFailure(
+  command: string,
+  cwd: string | undefined,
+  e: unknown,
+): { spawnError: string; spawnCode?: string } {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const where = command.includes("/");
+  if (code === "ENOENT" && cwd !== undefined && !existsSync(cwd))
+    return { spawnError: `cannot run ${command}: the directory ${cwd} does not exist`, spawnCode: code };
+  if (code === "ENOENT")
+    return {
+      spawnError: where ? `${command} does not exist` : `${command} is not installed or not on PATH`,
+      spawnCode: code,
+    };
+  if (code === "EACCES") return { spawnError: `${command} is not executable (permission denied)`, spawnCode: code };
+  const raw = e instanceof Error ? e.message : String(e);
+  return { spawnError: `${command} could not be started (${raw.replace(/^spawn \S+ /, "")})`, spawnCode: code };
+}
+
 /** A one-line description of why a call failed, for manifests and warnings. */
 export function describeFailure(r: ExecResult): string {
-  if (r.spawnError) return `${r.command}: could not start: ${r.spawnError}`;
+  if (r.spawnError) return r.spawnError;
   if (r.timedOut) return `${r.command}: timed out after ${Math.round(r.durationMs)} ms`;
   const msg = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-3).join(" | ");
   const how = r.code !== null ? `exit ${r.code}` : `signal ${r.signal}`;

@@ -1,7 +1,8 @@
 /** `autolab cancel RUN_ID`: scancel the run's job, mark the run failed (reason cancelled), commit. Thin. */
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
-import { parseArgs } from "../args.js";
-import { UsageError } from "../../util/errors.js";
+import { commandLine } from "../args.js";
+import { cliIdentity } from "../identity.js";
 import { cancel } from "../../commands/cancel.js";
 import { cancelText } from "../../report/cancel.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
@@ -9,7 +10,7 @@ import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 export const command: CliCommand = {
   name: "cancel",
   summary: "scancel a run's job and mark the run failed (reason: cancelled)",
-  help: `Usage: autolab cancel RUN_ID [--reason TEXT] [--by NAME] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json]
+  help: `Usage: autolab cancel RUN_ID [--reason TEXT] [--by NAME] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json] [--repo DIR]
 
 Runs scancel for the run's job; once the scheduler took the request, the run
 becomes failed with failure reason "cancelled" (and who asked), its ledger
@@ -25,20 +26,25 @@ Options:
   --branch B     commit (and push) to branch B
   --skip-ci      append [skip ci] to the commit message
   --json         the result as JSON
+  --repo DIR     act on the repository at DIR (default: the current directory)
 `,
   async run(argv, io) {
-    const a = parseArgs(argv, [
-      { name: "no-push" },
-      { name: "no-commit" },
-      { name: "json" },
-      { name: "skip-ci" },
-      { name: "branch", value: true },
-      { name: "reason", value: true },
-      { name: "by", value: true },
-    ]);
-    if (a.positionals.length !== 1) throw new UsageError("cancel takes exactly one run id", "autolab cancel --help");
+    const a = commandLine(
+      argv,
+      io,
+      [
+        { name: "no-push" },
+        { name: "no-commit" },
+        { name: "json" },
+        { name: "skip-ci" },
+        { name: "branch", value: true },
+        { name: "reason", value: true },
+        { name: "by", value: true },
+      ],
+      { command: "cancel", positionals: { min: 1, max: 1, what: "run id" } },
+    );
     const res = await cancel({
-      cwd: io.cwd,
+      cwd: a.cwd,
       runId: a.positionals[0],
       scheduler: slurmCli(),
       reason: a.values.reason,
@@ -47,8 +53,9 @@ Options:
       commit: a.flags["no-commit"] ? false : undefined,
       branch: a.values.branch,
       skipCi: !!a.flags["skip-ci"],
+      identity: a.flags["no-commit"] ? undefined : await cliIdentity(a.cwd, io),
     });
-    if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
+    if (a.flags.json) io.stdout(jsonText(res));
     else io.stdout(cancelText(res));
     return 0;
   },

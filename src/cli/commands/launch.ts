@@ -4,9 +4,10 @@
  * adapter, prints the result.
  */
 import path from "node:path";
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
-import { parseArgs } from "../args.js";
-import { UsageError } from "../../util/errors.js";
+import { commandLine } from "../args.js";
+import { cliIdentity } from "../identity.js";
 import { launch } from "../../commands/launch.js";
 import { dryRunRefused, dryRunText, launchFailedText, launchText } from "../../report/launch.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
@@ -39,23 +40,28 @@ Options:
                      (default: policy launch.work_root; none: the checkout)
   --skip-ci          append [skip ci] to the commit message
   --json             print the result as JSON
+  --repo DIR         act on the repository at DIR (default: the current directory;
+                     a relative design path is taken from DIR)
 `,
   async run(argv, io) {
-    const a = parseArgs(argv, [
-      { name: "dry-run" },
-      { name: "no-push" },
-      { name: "no-commit" },
-      { name: "skip-ci" },
-      { name: "json" },
-      { name: "branch", value: true },
-      { name: "run-id", value: true },
-      { name: "launch-key", value: true },
-      { name: "work-root", value: true },
-    ]);
-    if (a.positionals.length !== 1)
-      throw new UsageError("launch takes exactly one design (path or iteration id)", "autolab launch --help");
+    const a = commandLine(
+      argv,
+      io,
+      [
+        { name: "dry-run" },
+        { name: "no-push" },
+        { name: "no-commit" },
+        { name: "skip-ci" },
+        { name: "json" },
+        { name: "branch", value: true },
+        { name: "run-id", value: true },
+        { name: "launch-key", value: true },
+        { name: "work-root", value: true },
+      ],
+      { command: "launch", positionals: { min: 1, max: 1, what: "design (a path or an iteration id)" } },
+    );
     const res = await launch({
-      cwd: io.cwd,
+      cwd: a.cwd,
       design: a.positionals[0],
       scheduler: slurmCli(),
       dryRun: !!a.flags["dry-run"],
@@ -64,11 +70,12 @@ Options:
       branch: a.values.branch,
       runId: a.values["run-id"],
       launchKey: a.values["launch-key"],
-      workRoot: a.values["work-root"] === undefined ? undefined : path.resolve(io.cwd, a.values["work-root"]),
+      workRoot: a.values["work-root"] === undefined ? undefined : path.resolve(a.cwd, a.values["work-root"]),
       skipCi: !!a.flags["skip-ci"],
+      identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
       log: (s) => io.stderr(s + "\n"),
     });
-    if (a.flags.json) io.stdout(JSON.stringify(res, null, 2) + "\n");
+    if (a.flags.json) io.stdout(jsonText(res));
     else io.stdout(res.dryRun ? dryRunText(res) : launchText(res));
     if (res.dryRun) return dryRunRefused(res) ? 1 : 0;
     const failed = launchFailedText(res);

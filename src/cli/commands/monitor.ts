@@ -4,17 +4,19 @@
  * tick has error findings (e.g. a scheduler outage past the escalation
  * threshold) or its commits could not be pushed (monitorVerdict), else 0.
  */
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
-import { parseArgs } from "../args.js";
-import { UsageError, formatFinding } from "../../util/errors.js";
+import { commandLine } from "../args.js";
+import { cliIdentity } from "../identity.js";
+import { formatFinding } from "../../util/errors.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor } from "../../commands/monitor/index.js";
-import { monitorText, monitorVerdict } from "../../report/monitor.js";
+import { monitorText, monitorVerdict, progressLine } from "../../report/monitor.js";
 
 export const command: CliCommand = {
   name: "monitor",
   summary: "one tick: ask the scheduler about every run in flight, advance, sync, extract, commit",
-  help: `Usage: autolab monitor [--run-id R] [--dry-run] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json]
+  help: `Usage: autolab monitor [--run-id R] [--dry-run] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json] [--repo DIR]
 
 Advances every in-progress run (experiments/*/*/runs/*/run_manifest.json) from
 scheduler evidence: one sacct and one squeue call for all of them (squeue
@@ -37,21 +39,25 @@ Options:
   --branch B   commit (and push) to branch B
   --skip-ci    append [skip ci] to the commit message
   --json       the tick's report as JSON
+  --repo DIR   act on the repository at DIR (default: the current directory)
 `,
   async run(argv, io) {
-    const a = parseArgs(argv, [
-      { name: "dry-run" },
-      { name: "no-push" },
-      { name: "no-commit" },
-      { name: "json" },
-      { name: "skip-ci" },
-      { name: "branch", value: true },
-      { name: "run-id", value: true },
-    ]);
-    if (a.positionals.length)
-      throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab monitor --help");
+    const a = commandLine(
+      argv,
+      io,
+      [
+        { name: "dry-run" },
+        { name: "no-push" },
+        { name: "no-commit" },
+        { name: "json" },
+        { name: "skip-ci" },
+        { name: "branch", value: true },
+        { name: "run-id", value: true },
+      ],
+      { command: "monitor" },
+    );
     const rep = await monitor({
-      cwd: io.cwd,
+      cwd: a.cwd,
       scheduler: slurmCli(),
       runId: a.values["run-id"],
       dryRun: !!a.flags["dry-run"],
@@ -59,11 +65,13 @@ Options:
       commit: a.flags["no-commit"] ? false : undefined,
       branch: a.values.branch,
       skipCi: !!a.flags["skip-ci"],
+      identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
       log: (s) => io.stderr(s + "\n"),
+      progress: (e) => io.stderr(progressLine(e)),
     });
     const errors = rep.findings.filter((f) => f.severity === "error").length + (monitorVerdict(rep).failed ? 1 : 0);
     if (a.flags.json) {
-      io.stdout(JSON.stringify(rep, null, 2) + "\n");
+      io.stdout(jsonText(rep));
       return errors ? 1 : 0;
     }
     io.stdout(monitorText(rep));

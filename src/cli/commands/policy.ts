@@ -6,8 +6,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
+import { jsonText } from "../../report/json.js";
 import type { CliCommand, CliIO } from "../command.js";
-import { parseArgs } from "../args.js";
+import { commandLine } from "../args.js";
+import { didYouMean } from "../suggest.js";
 import { UsageError } from "../../util/errors.js";
 import { applyPreset, listPresets, loadPolicy, POLICY_PATH } from "../../contract/policy.js";
 
@@ -28,11 +30,6 @@ Options:
 Exit codes: 0 ok, 1 invalid policy or error, 2 usage error (including an unknown preset).
 `;
 
-function wantsHelp(argv: string[]): boolean {
-  const end = argv.indexOf("--");
-  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
-}
-
 /** The nearest ancestor of `start` holding .autolab/ or .git; `start` itself when none does. */
 export function findRepoRoot(start: string): string {
   let dir = path.resolve(start);
@@ -49,12 +46,11 @@ export const command: CliCommand = {
   summary: "apply a policy preset (policy apply preset slurm) or show the effective policy",
   help: HELP,
   async run(argv: string[], io: CliIO): Promise<number> {
-    if (wantsHelp(argv)) {
-      io.stdout(HELP);
-      return 0;
-    }
-    const a = parseArgs(argv, [{ name: "repo", value: true }, { name: "json" }]);
-    const root = a.values.repo ? path.resolve(io.cwd, a.values.repo) : findRepoRoot(io.cwd);
+    const a = commandLine(argv, io, [{ name: "json" }], {
+      command: "policy",
+      positionals: { min: 0, max: 3, what: "words (apply preset NAME, or show)" },
+    });
+    const root = a.repoGiven ? a.cwd : findRepoRoot(io.cwd);
     const json = a.flags.json === true;
     const [sub, ...rest] = a.positionals;
     if (sub === "apply") {
@@ -67,7 +63,7 @@ export const command: CliCommand = {
       if (!name) throw new UsageError("missing preset name", `known presets: ${listPresets().join(", ")}`);
       if (rest.length > 2) throw new UsageError(`unexpected argument '${rest[2]}'`);
       const r = await applyPreset(root, name);
-      if (json) io.stdout(JSON.stringify({ preset: name, file: r.file, changed: r.changed }, null, 2) + "\n");
+      if (json) io.stdout(jsonText({ preset: name, file: r.file, changed: r.changed }));
       else
         io.stdout(
           r.changed
@@ -81,8 +77,10 @@ export const command: CliCommand = {
       const loaded = await loadPolicy(root);
       if (json) {
         io.stdout(
-          JSON.stringify({ file: loaded.file ?? null, preset: loaded.preset ?? null, policy: loaded.policy }, null, 2) +
-            "\n",
+          jsonText(
+            { file: loaded.file ?? null, preset: loaded.preset ?? null, policy: loaded.policy },
+            { verbatim: ["policy"] },
+          ),
         );
       } else {
         const layers = ["built-in defaults", loaded.preset ? `preset ${loaded.preset}` : undefined, loaded.file].filter(
@@ -92,8 +90,9 @@ export const command: CliCommand = {
       }
       return 0;
     }
+    const near = sub ? didYouMean(sub, ["apply", "show"]) : undefined;
     throw new UsageError(
-      sub ? `unknown subcommand '${sub}'` : "missing subcommand",
+      sub ? `unknown subcommand '${sub}'${near ? ` (did you mean '${near}'?)` : ""}` : "missing subcommand",
       "use `autolab policy apply preset NAME` or `autolab policy show`",
     );
   },

@@ -5,15 +5,17 @@
 import path from "node:path";
 import { resolveInside } from "../../util/fs.js";
 import { openWorkspace } from "../../store/workspace.js";
+import { jsonText } from "../../report/json.js";
 import type { CliCommand, CliIO } from "../command.js";
-import { parseArgs } from "../args.js";
+import { commandLine } from "../args.js";
+import { didYouMean } from "../suggest.js";
 import { AutolabError, formatFinding, UsageError, type Finding } from "../../util/errors.js";
 import { readManifest } from "../../contract/manifest.js";
 import { canonicalLine, verifyLedger } from "../../ledger/ledger.js";
 import { LEDGER_PATH, readLedger, upsertLedgerFile } from "../../ledger/io.js";
 
-const HELP = `Usage: autolab slurm-job-list append --manifest FILE [--doc FILE] [--json]
-       autolab slurm-job-list verify --manifest FILE [--doc FILE] [--json]
+const HELP = `Usage: autolab slurm-job-list append --manifest FILE [--doc FILE] [--json] [--repo DIR]
+       autolab slurm-job-list verify --manifest FILE [--doc FILE] [--json] [--repo DIR]
 
 The ledger (default ${LEDGER_PATH}) holds one line per SLURM run:
   - YYYY-MM-DD | job_id=J | iteration_id=I | run_id=R | status=S
@@ -33,14 +35,10 @@ Options:
   --manifest FILE  the run's run_manifest.json (required)
   --doc FILE       the ledger file (default: ${LEDGER_PATH} in the current directory)
   --json           print the result as JSON
+  --repo DIR       act on the repository at DIR; relative paths are taken from DIR
 
 Exit codes: 0 ok (or skipped), 1 check failed or error, 2 usage error.
 `;
-
-function wantsHelp(argv: string[]): boolean {
-  const end = argv.indexOf("--");
-  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
-}
 
 /**
  * A path given on the command line. Inside a git checkout it must stay in
@@ -62,32 +60,36 @@ export const command: CliCommand = {
   summary: "append a run to the ledger docs/slurm_job_list.md, or verify its line",
   help: HELP,
   async run(argv: string[], io: CliIO): Promise<number> {
-    if (wantsHelp(argv)) {
-      io.stdout(HELP);
-      return 0;
-    }
-    const a = parseArgs(argv, [{ name: "manifest", value: true }, { name: "doc", value: true }, { name: "json" }]);
-    const [sub, ...extra] = a.positionals;
+    const a = commandLine(
+      argv,
+      io,
+      [{ name: "manifest", value: true }, { name: "doc", value: true }, { name: "json" }],
+      {
+        command: "slurm-job-list",
+        positionals: { min: 0, max: 1, what: "subcommand (append or verify)" },
+      },
+    );
+    const [sub] = a.positionals;
     if (sub !== "append" && sub !== "verify") {
+      const near = sub ? didYouMean(sub, ["append", "verify"]) : undefined;
       throw new UsageError(
-        sub ? `unknown subcommand '${sub}'` : "missing subcommand",
+        sub ? `unknown subcommand '${sub}'${near ? ` (did you mean '${near}'?)` : ""}` : "missing subcommand",
         "use `autolab slurm-job-list append|verify --manifest FILE`",
       );
     }
-    if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
     if (!a.values.manifest) throw new UsageError("--manifest FILE is required");
-    const ws = await openWorkspace(io.cwd);
+    const ws = await openWorkspace(a.cwd);
     const root = ws.inGit ? ws.root : undefined;
-    const manifestPath = shownPath(root, io.cwd, a.values.manifest, "--manifest");
+    const manifestPath = shownPath(root, a.cwd, a.values.manifest, "--manifest");
     const docPath = a.values.doc
-      ? shownPath(root, io.cwd, a.values.doc, "--doc")
-      : { abs: path.join(root ?? io.cwd, LEDGER_PATH), display: LEDGER_PATH };
+      ? shownPath(root, a.cwd, a.values.doc, "--doc")
+      : { abs: path.join(root ?? a.cwd, LEDGER_PATH), display: LEDGER_PATH };
     const json = a.flags.json === true;
 
     const manifest = (await readManifest(manifestPath.abs, manifestPath.display)).data;
     if (manifest.host_mode !== "slurm") {
       const message = `skipped: run ${manifest.run_id} is not a SLURM run (host_mode=${manifest.host_mode}); the ledger lists SLURM runs only`;
-      if (json) io.stdout(JSON.stringify({ action: "skipped", run_id: manifest.run_id, message }, null, 2) + "\n");
+      if (json) io.stdout(jsonText({ action: "skipped", run_id: manifest.run_id, message }));
       else io.stdout(message + "\n");
       return 0;
     }
@@ -105,18 +107,14 @@ export const command: CliCommand = {
       const r = await upsertLedgerFile(docPath.abs, manifest, docPath.display);
       if (json) {
         io.stdout(
-          JSON.stringify(
-            {
-              action: r.action,
-              run_id: manifest.run_id,
-              file: docPath.display,
-              line: r.line,
-              created: r.created,
-              text: expected,
-            },
-            null,
-            2,
-          ) + "\n",
+          jsonText({
+            action: r.action,
+            run_id: manifest.run_id,
+            file: docPath.display,
+            line: r.line,
+            created: r.created,
+            text: expected,
+          }),
         );
       } else {
         const what = r.action === "unchanged" ? "already up to date at" : `${r.action}`;
@@ -143,9 +141,7 @@ export const command: CliCommand = {
         : verifyLedger(text, manifest, docPath.display);
     const ok = !findings.some((f) => f.severity === "error");
     if (json) {
-      io.stdout(
-        JSON.stringify({ ok, run_id: manifest.run_id, file: docPath.display, expected, findings }, null, 2) + "\n",
-      );
+      io.stdout(jsonText({ ok, run_id: manifest.run_id, file: docPath.display, expected, findings }));
     } else {
       for (const f of findings) io.stdout(formatFinding(f) + "\n");
       io.stdout(

@@ -4,12 +4,13 @@
  * line and column.
  */
 import path from "node:path";
+import { jsonText } from "../../report/json.js";
 import type { CliCommand, CliIO } from "../command.js";
-import { parseArgs } from "../args.js";
+import { commandLine } from "../args.js";
 import { AutolabError, formatFinding, UsageError, type Finding } from "../../util/errors.js";
 import { DOC_KINDS, kindOfPath, loadDocument, parseKind, type DocKind } from "../../contract/validate.js";
 
-const HELP = `Usage: autolab validate [--kind KIND] [--json] FILE...
+const HELP = `Usage: autolab validate [--kind KIND] [--json] [--repo DIR] FILE...
 
 Checks each file against the run contract's JSON Schema for its kind:
   run_manifest.json     -> manifest     design.yaml           -> design
@@ -22,14 +23,10 @@ Every problem is printed as FILE:LINE:COLUMN with the JSON path of the value.
 Options:
   --kind KIND  the kind of every FILE
   --json       print the result as JSON
+  --repo DIR   take relative FILEs from DIR (default: the current directory)
 
 Exit codes: 0 all valid, 1 a file is invalid or unreadable, 2 usage error.
 `;
-
-function wantsHelp(argv: string[]): boolean {
-  const end = argv.indexOf("--");
-  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
-}
 
 interface FileResult {
   file: string;
@@ -44,12 +41,10 @@ export const command: CliCommand = {
     "schema-check contract files (run_manifest.json, design.yaml, verifier_policy.yaml, metrics.json, state.json)",
   help: HELP,
   async run(argv: string[], io: CliIO): Promise<number> {
-    if (wantsHelp(argv)) {
-      io.stdout(HELP);
-      return 0;
-    }
-    const a = parseArgs(argv, [{ name: "kind", value: true }, { name: "json" }]);
-    if (!a.positionals.length) throw new UsageError("no files given", "use `autolab validate FILE...`");
+    const a = commandLine(argv, io, [{ name: "kind", value: true }, { name: "json" }], {
+      command: "validate",
+      positionals: { min: 1, max: Infinity, what: "FILE" },
+    });
     let forced: DocKind | undefined;
     if (a.values.kind !== undefined) {
       forced = parseKind(a.values.kind);
@@ -69,7 +64,7 @@ export const command: CliCommand = {
     for (const { file, kind } of jobs) {
       let findings: Finding[];
       try {
-        findings = (await loadDocument(kind, path.resolve(io.cwd, file), file)).findings;
+        findings = (await loadDocument(kind, path.resolve(a.cwd, file), file)).findings;
       } catch (e) {
         if (!(e instanceof AutolabError)) throw e;
         findings = [
@@ -88,7 +83,7 @@ export const command: CliCommand = {
     }
     const ok = results.every((r) => r.ok);
     if (a.flags.json) {
-      io.stdout(JSON.stringify({ ok, files: results }, null, 2) + "\n");
+      io.stdout(jsonText({ ok, files: results }));
     } else {
       for (const r of results) {
         for (const f of r.findings) io.stdout(formatFinding(f) + "\n");

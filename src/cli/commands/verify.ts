@@ -4,8 +4,9 @@
  * and print the findings. Exit 0 when there is no error finding, 1 when there
  * is, 2 on a usage error (including an unknown stage).
  */
+import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
-import { parseArgs } from "../args.js";
+import { commandLine } from "../args.js";
 import { formatFinding, UsageError } from "../../util/errors.js";
 import { VERIFY_STAGES } from "../../contract/vocabulary.js";
 import { countFindings, isVerifyStage, runVerify, VERIFY_CHECKS } from "../../verify/index.js";
@@ -17,7 +18,7 @@ const checkTable = VERIFY_CHECKS.map((c) => `  ${c.id.padEnd(24)} ${c.category.p
 export const command: CliCommand = {
   name: "verify",
   summary: "run the checks the verifier policy requires at a stage; findings with file:line:col",
-  help: `Usage: autolab verify --stage ${VERIFY_STAGES.join("|")} [--iteration ID] [--run-id R] [--json] [--no-commands]
+  help: `Usage: autolab verify --stage ${VERIFY_STAGES.join("|")} [--iteration ID] [--run-id R] [--json] [--no-commands] [--repo DIR]
 
 Runs the checks that .autolab/verifier_policy.yaml (over its preset and the
 built-in defaults) requires at the stage, for every run under
@@ -35,26 +36,30 @@ Options:
   --stage S        ${VERIFY_STAGES.join(", ")}
   --iteration ID   only this iteration (also fills {{iteration_id}})
   --run-id R       only this run (also fills {{run_id}})
-  --json           the report as JSON on stdout: {stage, ok, runsChecked, checksRun, counts, findings}
+  --json           the report as JSON on stdout: {stage, ok, runs_checked, checks_run, counts, findings}
   --no-commands    do not run the policy's test / dry-run commands
+  --repo DIR       act on the repository at DIR (default: the current directory)
 
 Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
 `,
   async run(argv, io) {
-    const a = parseArgs(argv, [
-      { name: "stage", value: true },
-      { name: "iteration", value: true },
-      { name: "run-id", value: true },
-      { name: "json" },
-      { name: "no-commands" },
-    ]);
-    if (a.positionals.length)
-      throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab verify --help");
+    const a = commandLine(
+      argv,
+      io,
+      [
+        { name: "stage", value: true },
+        { name: "iteration", value: true },
+        { name: "run-id", value: true },
+        { name: "json" },
+        { name: "no-commands" },
+      ],
+      { command: "verify" },
+    );
     const stage = a.values.stage;
     if (stage === undefined) throw new UsageError("--stage is required", `known stages: ${VERIFY_STAGES.join(", ")}`);
     if (!isVerifyStage(stage))
       throw new UsageError(`unknown stage '${stage}'`, `known stages: ${VERIFY_STAGES.join(", ")}`);
-    const root = await repoRootOf(io.cwd);
+    const root = await repoRootOf(a.cwd);
     const report = await runVerify({
       repoRoot: root,
       stage,
@@ -64,7 +69,7 @@ Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
     });
     const counts = countFindings(report.findings);
     if (a.flags.json) {
-      io.stdout(JSON.stringify({ ...report, counts }, null, 2) + "\n");
+      io.stdout(jsonText({ ...report, counts }));
     } else {
       for (const f of report.findings) io.stdout(formatFinding(f) + "\n");
       io.stdout(verifyText(stage, report, counts));

@@ -54,7 +54,7 @@ import { tickEdits } from "./edits.js";
 import { commitMessage } from "../../report/monitor.js";
 import type { MonitorOptions, MonitorReport } from "./types.js";
 
-export type { MonitorOptions, MonitorReport, RunReport } from "./types.js";
+export type { MonitorOptions, MonitorProgress, MonitorReport, RunReport } from "./types.js";
 export type { MonitorState } from "../../domain/outage.js";
 
 export async function monitor(opts: MonitorOptions): Promise<MonitorReport> {
@@ -155,6 +155,7 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
   const settings = monitorSettings(policy);
 
   // Gather.
+  opts.progress?.({ phase: "discovering" });
   const discovered = await discoverRuns(ws.root, opts.runId ? { runId: opts.runId } : {});
   // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
   if (opts.runId && !discovered.runs.length) throw runNotFound(opts.runId, discovered.findings);
@@ -166,6 +167,7 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
   const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
 
   // Ask, once.
+  if (inFlight.length) opts.progress?.({ phase: "asking", jobs: inFlight.length, tracked: all.length });
   const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
   const at = isoSeconds(now());
   const prevState = await readMonitorState(ws.root, findings);
@@ -191,7 +193,12 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     findings,
   };
   const results: RunResult[] = [];
-  for (const l of candidates) results.push(await advanceRun(ctx, l));
+  for (const l of candidates) {
+    const r = await advanceRun(ctx, l);
+    results.push(r);
+    const { runId, before, after, jobId } = r.report;
+    if (before !== after) opts.progress?.({ phase: "run", runId, before, after, jobId });
+  }
   const reports = results.map((r) => r.report);
   const changedById = new Map<string, RunManifest>();
   for (const r of results) if (r.changed) changedById.set(r.changed.run_id, r.changed);
@@ -226,6 +233,7 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     monitorState: outage.state,
     now: now(),
   });
+  if (edits.length) opts.progress?.({ phase: "committing", files: edits.length });
   const rec = await record(ws, edits, {
     message: commitMessage(reports, outage.outage),
     skipCi: opts.skipCi,
@@ -233,6 +241,7 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     branch: opts.branch,
     token: opts.token,
     onUnpushed: "report", // the report says it, and the tick fails (monitorVerdict)
+    identity: opts.identity,
   });
   findings.push(...rec.findings);
   return { ...report, commit: rec.commit, written: rec.written };

@@ -1,6 +1,6 @@
 /** The monitor's options and report. */
 import type { RunStatus } from "../../contract/vocabulary.js";
-import type { CommitBackResult } from "../../git/commitback.js";
+import type { CommitBackResult, CommitIdentity } from "../../git/commitback.js";
 import type { Finding } from "../../util/errors.js";
 import type { QueryOptions, Scheduler } from "../../scheduler/port.js";
 
@@ -17,11 +17,22 @@ export interface MonitorOptions {
   branch?: string;
   skipCi?: boolean;
   token?: string;
+  /** Who the commit is by (default github-actions[bot]; the CLI passes the person's git identity). */
+  identity?: CommitIdentity;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Told as each phase of the tick starts (the CLI prints a line per event on stderr). */
+  progress?: (e: MonitorProgress) => void;
   /** Scheduler program overrides and timeouts (tests, benchmarks). */
   query?: Pick<QueryOptions, "timeoutMs" | "chunkSize">;
 }
+
+/** A phase of a tick, as it starts (or, for `run`, a run that moved). */
+export type MonitorProgress =
+  | { phase: "discovering" }
+  | { phase: "asking"; jobs: number; tracked: number }
+  | { phase: "run"; runId: string; before: RunStatus; after: RunStatus; jobId?: string }
+  | { phase: "committing"; files: number };
 
 export interface RunReport {
   runId: string;

@@ -78,7 +78,7 @@ export async function probeSlurm(opts: ProbeOptions = {}): Promise<SlurmProbe> {
     SLURM_TOOLS.map(async (t) => {
       const r = await runArgv(bin(t), [VERSION_FLAG[t]], { timeoutMs, env: CLIENT_ENV });
       const probe: ToolProbe = { found: false };
-      if (r.spawnError) probe.error = /ENOENT/.test(r.spawnError) ? "not on PATH" : r.spawnError;
+      if (r.spawnError) probe.error = r.spawnCode === "ENOENT" ? "not on PATH" : r.spawnError;
       else if (!ok(r)) {
         probe.found = true;
         probe.error = describeFailure(r);

@@ -76,7 +76,7 @@ export function classifySbatchError(stderr: string): SubmitErrorKind {
 }
 
 function sbatchWords(r: ExecResult): string {
-  if (r.spawnError) return `could not start ${r.command}: ${r.spawnError}`;
+  if (r.spawnError) return r.spawnError;
   if (r.timedOut) return `${r.command} did not answer within ${Math.round(r.durationMs / 1000)} s`;
   const text = contentLines(r.stderr).join(" | ") || contentLines(r.stdout).join(" | ");
   return text || `${r.command} exited with ${r.code ?? r.signal}`;

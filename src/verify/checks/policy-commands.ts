@@ -15,8 +15,9 @@
  * The program runs by argv (never a shell) from the repository root with the
  * policy's launch.check_timeout_seconds; a non-zero exit is an error finding
  * with the tail of its output. A scheduler client that is not installed on
- * this host (a pull request verified on a hosted runner) is a warning: the
- * scheduler's own dry run can only happen on the cluster.
+ * this host (a pull request verified on a hosted runner) is a notice: the
+ * scheduler's own dry run can only happen on the cluster, and the documented
+ * setup (verify on GitHub-hosted runners) must be able to pass.
  */
 import path from "node:path";
 import { expandPlaceholders, POLICY_PATH } from "../../contract/policy.js";
@@ -143,7 +144,7 @@ export function judgePolicyCommand(
   if (r.spawnError && SCHEDULER_CLIENTS.has(path.basename(argv[0]))) {
     return [
       {
-        severity: "warning",
+        severity: "notice",
         check: spec.check,
         ...where,
         message: `${spec.key} needs ${argv[0]}, which is not on this host (${r.spawnError}); not run here`,
