@@ -48370,6 +48370,36 @@ function formatFinding(f) {
     const hint = f.hint ? `\n    fix: ${f.hint}` : "";
     return `${where ? where + ": " : ""}${f.severity}: ${f.message}${path} [${f.check}]${hint}`;
 }
+const ERRNO_WORDS = {
+    ENOENT: "no such file or directory",
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    ENOSPC: "no space left on device",
+    EDQUOT: "disk quota exceeded",
+    EROFS: "read-only file system",
+    EEXIST: "already exists",
+    ENOTDIR: "not a directory",
+    EISDIR: "is a directory",
+    ENOTEMPTY: "directory not empty",
+    EMFILE: "too many open files",
+    ELOOP: "too many levels of symbolic links",
+    ETIMEDOUT: "timed out",
+    ECONNREFUSED: "connection refused",
+};
+/**
+ * An error's message for a person: a system error (`EACCES: permission
+ * denied, open '/x'`) as `/x: permission denied`, anything else as it is.
+ */
+function errorMessage(err) {
+    if (!(err instanceof Error))
+        return String(err);
+    const e = err;
+    const words = typeof e.code === "string" ? ERRNO_WORDS[e.code] : undefined;
+    if (!words)
+        return err.message;
+    const where = typeof e.path === "string" ? e.path : undefined;
+    return where ? `${where}: ${words}` : words;
+}
 function formatError(err) {
     if (err instanceof errors_AutolabError) {
         const where = formatLocation(err.location);
@@ -48378,9 +48408,7 @@ function formatError(err) {
         const hint = err.hint ? `\n  fix: ${err.hint}` : "";
         return `${where ? where + ": " : ""}error: ${err.message}${path}${extra}${hint}`;
     }
-    if (err instanceof Error)
-        return `error: ${err.message}`;
-    return `error: ${String(err)}`;
+    return `error: ${errorMessage(err)}`;
 }
 function worstSeverity(findings) {
     if (findings.some((f) => f.severity === "error"))
@@ -48409,7 +48437,7 @@ function findingFromError(e, check, file, opts = {}) {
             hint: e.hint ?? opts.hint,
         };
     }
-    return { severity, check, message: e instanceof Error ? e.message : String(e), file, hint: opts.hint };
+    return { severity, check, message: errorMessage(e), file, hint: opts.hint };
 }
 const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 /** Findings worst first (errors, warnings, notices), keeping their order within a severity. */
@@ -51163,6 +51191,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * parsers, policy commands) goes through `runArgv`.
  */
 
+
 /**
  * The environment every child gets: ours, minus the credentials of the
  * GitHub runner (action inputs such as INPUT_TOKEN, the runtime's
@@ -51207,7 +51236,7 @@ function runArgv(command, args, opts = {}) {
                 stdout: "",
                 stderr: "",
                 timedOut: false,
-                spawnError: e.message,
+                ...spawnFailure(command, opts.cwd, e),
                 durationMs: performance.now() - started,
             });
             return;
@@ -51246,7 +51275,7 @@ function runArgv(command, args, opts = {}) {
                 errLen += d.length;
             }
         });
-        child.on("error", (e) => finish({ code: null, signal: null, spawnError: e.message }));
+        child.on("error", (e) => finish({ code: null, signal: null, ...spawnFailure(command, opts.cwd, e) }));
         child.on("close", (code, signal) => finish({ code, signal }));
         child.stdin.on("error", () => undefined);
         if (opts.input !== undefined)
@@ -51255,10 +51284,26 @@ function runArgv(command, args, opts = {}) {
             child.stdin.end();
     });
 }
+/** Why `command` could not be started, in a person's words (pure but for a look at `cwd`). */
+function spawnFailure(command, cwd, e) {
+    const code = e?.code;
+    const where = command.includes("/");
+    if (code === "ENOENT" && cwd !== undefined && !(0,external_node_fs_namespaceObject.existsSync)(cwd))
+        return { spawnError: `cannot run ${command}: the directory ${cwd} does not exist`, spawnCode: code };
+    if (code === "ENOENT")
+        return {
+            spawnError: where ? `${command} does not exist` : `${command} is not installed or not on PATH`,
+            spawnCode: code,
+        };
+    if (code === "EACCES")
+        return { spawnError: `${command} is not executable (permission denied)`, spawnCode: code };
+    const raw = e instanceof Error ? e.message : String(e);
+    return { spawnError: `${command} could not be started (${raw.replace(/^spawn \S+ /, "")})`, spawnCode: code };
+}
 /** A one-line description of why a call failed, for manifests and warnings. */
 function describeFailure(r) {
     if (r.spawnError)
-        return `${r.command}: could not start: ${r.spawnError}`;
+        return r.spawnError;
     if (r.timedOut)
         return `${r.command}: timed out after ${Math.round(r.durationMs)} ms`;
     const msg = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-3).join(" | ");
@@ -53459,6 +53504,7 @@ async function record(ws, edits, o) {
         branch: o.branch,
         token: o.token,
         onUnpushed: o.onUnpushed,
+        identity: o.identity,
     });
     out.findings.push(...pushFindings(commit));
     // An empty change set that neither pushed nor failed to push recorded nothing.
@@ -53525,6 +53571,7 @@ async function recordRun(ws, edits, m, o) {
             push: o.push,
             branch: o.branch,
             token: o.token,
+            identity: o.identity,
         });
     }
     catch (e) {
@@ -54091,6 +54138,7 @@ function recordLaunch(g, edits, m, o) {
         push: g.opts.push,
         branch: g.opts.branch,
         token: g.opts.token,
+        identity: g.opts.identity,
         log: g.log,
         rerun: "rerunning the same launch (same --run-id or launch key) records it without submitting again",
     });
@@ -54887,7 +54935,7 @@ async function probeSlurm(opts = {}) {
         const r = await runArgv(bin(t), [VERSION_FLAG[t]], { timeoutMs, env: CLIENT_ENV });
         const probe = { found: false };
         if (r.spawnError)
-            probe.error = /ENOENT/.test(r.spawnError) ? "not on PATH" : r.spawnError;
+            probe.error = r.spawnCode === "ENOENT" ? "not on PATH" : r.spawnError;
         else if (!exec_ok(r)) {
             probe.found = true;
             probe.error = describeFailure(r);
@@ -56442,7 +56490,7 @@ function classifySbatchError(stderr) {
 }
 function sbatchWords(r) {
     if (r.spawnError)
-        return `could not start ${r.command}: ${r.spawnError}`;
+        return r.spawnError;
     if (r.timedOut)
         return `${r.command} did not answer within ${Math.round(r.durationMs / 1000)} s`;
     const text = contentLines(r.stderr).join(" | ") || contentLines(r.stdout).join(" | ");
@@ -59858,6 +59906,10 @@ function common_committedText(c) {
         return undefined;
     return `committed ${c.sha}${c.pushed ? ` and pushed to ${c.branch}` : ""}`;
 }
+/** The CLI's note when git knows no identity for the person: the commit is then the tool's. */
+function noIdentityNote() {
+    return "autolab: note: git has no user.name / user.email here, so commits are authored as github-actions[bot] (set them with git config)\n";
+}
 
 ;// CONCATENATED MODULE: ./lib/src/report/monitor.js
 
@@ -59880,6 +59932,19 @@ function runLine(r) {
         `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}`);
 }
 /** `autolab monitor` on the terminal (findings go to stderr, by the face). */
+/** The CLI's stderr line for a phase of a tick as it starts. */
+function progressLine(e) {
+    switch (e.phase) {
+        case "discovering":
+            return "monitor: looking for runs under experiments/\n";
+        case "asking":
+            return `monitor: asking the scheduler about ${e.jobs} job(s) in flight (${e.tracked} run(s) tracked)\n`;
+        case "run":
+            return `monitor: ${e.runId}${e.jobId ? ` (job ${e.jobId})` : ""}: ${e.before} -> ${e.after}\n`;
+        case "committing":
+            return `monitor: recording ${e.files} file edit(s)\n`;
+    }
+}
 function monitorText(rep) {
     const lines = [
         `${rep.dryRun ? "[dry run] " : ""}${rep.tracked} run(s), ${rep.inFlight} in flight; ${schedulerLine(rep.scheduler)}`,
@@ -60117,6 +60182,7 @@ async function tick(opts, ws, now) {
     const { policy } = await loadPolicy(ws.root);
     const settings = monitorSettings(policy);
     // Gather.
+    opts.progress?.({ phase: "discovering" });
     const discovered = await discoverRuns(ws.root, opts.runId ? { runId: opts.runId } : {});
     // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
     if (opts.runId && !discovered.runs.length)
@@ -60128,6 +60194,8 @@ async function tick(opts, ws, now) {
     const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
     const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
     // Ask, once.
+    if (inFlight.length)
+        opts.progress?.({ phase: "asking", jobs: inFlight.length, tracked: all.length });
     const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
     const at = isoSeconds(now());
     const prevState = await readMonitorState(ws.root, findings);
@@ -60148,8 +60216,13 @@ async function tick(opts, ws, now) {
         findings,
     };
     const results = [];
-    for (const l of candidates)
-        results.push(await advanceRun(ctx, l));
+    for (const l of candidates) {
+        const r = await advanceRun(ctx, l);
+        results.push(r);
+        const { runId, before, after, jobId } = r.report;
+        if (before !== after)
+            opts.progress?.({ phase: "run", runId, before, after, jobId });
+    }
     const reports = results.map((r) => r.report);
     const changedById = new Map();
     for (const r of results)
@@ -60181,6 +60254,8 @@ async function tick(opts, ws, now) {
         monitorState: outage.state,
         now: now(),
     });
+    if (edits.length)
+        opts.progress?.({ phase: "committing", files: edits.length });
     const rec = await record(ws, edits, {
         message: commitMessage(reports, outage.outage),
         skipCi: opts.skipCi,
@@ -60188,6 +60263,7 @@ async function tick(opts, ws, now) {
         branch: opts.branch,
         token: opts.token,
         onUnpushed: "report", // the report says it, and the tick fails (monitorVerdict)
+        identity: opts.identity,
     });
     findings.push(...rec.findings);
     return { ...report, commit: rec.commit, written: rec.written };
@@ -60317,8 +60393,9 @@ function unreadable(f, active, defaultHint) {
  * The program runs by argv (never a shell) from the repository root with the
  * policy's launch.check_timeout_seconds; a non-zero exit is an error finding
  * with the tail of its output. A scheduler client that is not installed on
- * this host (a pull request verified on a hosted runner) is a warning: the
- * scheduler's own dry run can only happen on the cluster.
+ * this host (a pull request verified on a hosted runner) is a notice: the
+ * scheduler's own dry run can only happen on the cluster, and the documented
+ * setup (verify on GitHub-hosted runners) must be able to pass.
  */
 
 
@@ -60416,7 +60493,7 @@ function judgePolicyCommand(spec, ctx, argv, r) {
     if (r.spawnError && SCHEDULER_CLIENTS.has(external_node_path_namespaceObject.basename(argv[0]))) {
         return [
             {
-                severity: "warning",
+                severity: "notice",
                 check: spec.check,
                 ...where,
                 message: `${spec.key} needs ${argv[0]}, which is not on this host (${r.spawnError}); not run here`,
@@ -62157,6 +62234,7 @@ async function cancel(opts) {
             push: opts.push,
             branch: opts.branch,
             token: opts.token,
+            identity: opts.identity,
             log: opts.log ?? (() => undefined),
             rerun: "the job was cancelled; rerunning autolab cancel records it",
         });

@@ -16731,6 +16731,36 @@ function formatFinding(f) {
     const hint = f.hint ? `\n    fix: ${f.hint}` : "";
     return `${where ? where + ": " : ""}${f.severity}: ${f.message}${path} [${f.check}]${hint}`;
 }
+const ERRNO_WORDS = {
+    ENOENT: "no such file or directory",
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    ENOSPC: "no space left on device",
+    EDQUOT: "disk quota exceeded",
+    EROFS: "read-only file system",
+    EEXIST: "already exists",
+    ENOTDIR: "not a directory",
+    EISDIR: "is a directory",
+    ENOTEMPTY: "directory not empty",
+    EMFILE: "too many open files",
+    ELOOP: "too many levels of symbolic links",
+    ETIMEDOUT: "timed out",
+    ECONNREFUSED: "connection refused",
+};
+/**
+ * An error's message for a person: a system error (`EACCES: permission
+ * denied, open '/x'`) as `/x: permission denied`, anything else as it is.
+ */
+function errorMessage(err) {
+    if (!(err instanceof Error))
+        return String(err);
+    const e = err;
+    const words = typeof e.code === "string" ? ERRNO_WORDS[e.code] : undefined;
+    if (!words)
+        return err.message;
+    const where = typeof e.path === "string" ? e.path : undefined;
+    return where ? `${where}: ${words}` : words;
+}
 function formatError(err) {
     if (err instanceof errors_AutolabError) {
         const where = formatLocation(err.location);
@@ -16739,9 +16769,7 @@ function formatError(err) {
         const hint = err.hint ? `\n  fix: ${err.hint}` : "";
         return `${where ? where + ": " : ""}error: ${err.message}${path}${extra}${hint}`;
     }
-    if (err instanceof Error)
-        return `error: ${err.message}`;
-    return `error: ${String(err)}`;
+    return `error: ${errorMessage(err)}`;
 }
 function worstSeverity(findings) {
     if (findings.some((f) => f.severity === "error"))
@@ -16770,7 +16798,7 @@ function findingFromError(e, check, file, opts = {}) {
             hint: e.hint ?? opts.hint,
         };
     }
-    return { severity, check, message: e instanceof Error ? e.message : String(e), file, hint: opts.hint };
+    return { severity, check, message: errorMessage(e), file, hint: opts.hint };
 }
 const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 /** Findings worst first (errors, warnings, notices), keeping their order within a severity. */
@@ -16781,63 +16809,177 @@ function worstFirst(findings) {
         .map((x) => x.f);
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./lib/src/cli/args.js
-/**
- * A small, strict argument parser: `--flag`, `--opt value`, `--opt=value`,
- * positionals, `--` ends options. Unknown options are a UsageError (exit 2).
- */
-
-function parseArgs(argv, specs) {
-    const byName = new Map(specs.map((s) => [s.name, s]));
-    const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short, s]));
-    const out = { positionals: [], flags: {}, values: {}, lists: {} };
-    for (let i = 0; i < argv.length; i++) {
-        const a = argv[i];
-        if (a === "--") {
-            out.positionals.push(...argv.slice(i + 1));
-            break;
-        }
-        let spec;
-        let inline;
-        if (a.startsWith("--")) {
-            const eq = a.indexOf("=");
-            const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
-            inline = eq >= 0 ? a.slice(eq + 1) : undefined;
-            spec = byName.get(name);
-            if (!spec)
-                throw new UsageError(`unknown option --${name}`);
-        }
-        else if (a.startsWith("-") && a.length === 2) {
-            spec = byShort.get(a.slice(1));
-            if (!spec)
-                throw new UsageError(`unknown option ${a}`);
-        }
-        else {
-            out.positionals.push(a);
-            continue;
-        }
-        if (spec.value) {
-            const v = inline ?? argv[++i];
-            if (v === undefined)
-                throw new UsageError(`option --${spec.name} needs a value`);
-            if (spec.multiple)
-                (out.lists[spec.name] ??= []).push(v);
-            else
-                out.values[spec.name] = v;
-        }
-        else {
-            if (inline !== undefined)
-                throw new UsageError(`option --${spec.name} takes no value`);
-            out.flags[spec.name] = true;
-        }
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./lib/src/cli/suggest.js
+/** "Did you mean": the known word nearest to a mistyped one (pure). */
+/** Edit distance with adjacent transpositions (optimal string alignment). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The known word closest to `given`: a unique word that starts with it (`stat`
+ * -> `status`), else the nearest within a third of its length (at least 1,
+ * at most 3 edits). Undefined when nothing is close.
+ */
+function didYouMean(given, known) {
+    const g = given.toLowerCase();
+    const bare = (w) => w.replace(/^-+/, "");
+    const prefixed = known.filter((k) => bare(g).length >= 2 && bare(k).startsWith(bare(g)) && k !== g);
+    if (prefixed.length === 1)
+        return prefixed[0];
+    const limit = Math.min(3, Math.max(1, Math.floor(bare(g).length / 3)));
+    let best;
+    let bestD = Infinity;
+    for (const k of known) {
+        const dist = editDistance(g, k.toLowerCase());
+        if (dist < bestD) {
+            best = k;
+            bestD = dist;
+        }
+    }
+    return bestD <= limit && bestD > 0 ? best : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/src/cli/args.js
+/**
+ * The command line of one `autolab <command>`: node:util's parseArgs splits
+ * it into tokens (`--flag`, `--opt value`, `--opt=value`, `-o value`, grouped
+ * short flags, `--` ends options); this file judges the tokens, because the
+ * rules a person needs are stricter and the words kinder than parseArgs's:
+ *
+ *  - a value option never takes a flag as its value: `--run-id --json` is
+ *    "--run-id needs a value" (a value that starts with a dash is written
+ *    `--run-id=-x`);
+ *  - an unknown option is refused with the nearest known one ("did you mean");
+ *  - extra or missing positional arguments are refused (the count is the
+ *    command's);
+ *  - a deprecated spelling is accepted with a warning;
+ *  - `--help` / `-h` anywhere before `--` asks for help (see wantsHelp).
+ *
+ * Every mistake is a UsageError (exit 2).
+ */
+
+
+
+
+
+/** `--help` or `-h` before `--` (anywhere else on the line). */
+function wantsHelp(argv) {
+    const end = argv.indexOf("--");
+    return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+function helpHint(rules) {
+    return rules.command ? `see autolab ${rules.command} --help` : "see autolab --help";
+}
+function unknownOption(raw, original, specs, rules) {
+    const longs = specs.filter((s) => !s.aliasOf).map((s) => `--${s.name}`);
+    // A long option written with one dash (`-json`) is split into short flags by the tokenizer: name the whole word.
+    const word = raw.startsWith("--") ? raw : original.length > 2 && !original.startsWith("--") ? original : undefined;
+    const asLong = word && !word.startsWith("--") ? `-${word}` : word;
+    const near = asLong ? (longs.includes(asLong) ? asLong : didYouMean(asLong, longs)) : undefined;
+    return new UsageError(`unknown option ${word ?? raw}${near ? ` (did you mean ${near}?)` : ""}`, helpHint(rules));
+}
+function countPositionals(positionals, rules) {
+    const { min, max, what } = rules.positionals ?? { min: 0, max: 0 };
+    const cmd = rules.command ? `${rules.command} ` : "";
+    if (positionals.length > max) {
+        const extra = positionals[max];
+        throw new UsageError(max === 0
+            ? `${cmd}takes no arguments, got ${JSON.stringify(extra)}`
+            : `unexpected argument ${JSON.stringify(extra)} (${cmd}takes ${max === min ? "exactly" : "at most"} ${max}${what ? ` ${what}` : ""})`, helpHint(rules));
+    }
+    if (positionals.length < min) {
+        throw new UsageError(`${cmd}needs ${min === max ? "exactly" : "at least"} ${min}${what ? ` ${what}` : " argument(s)"}`, helpHint(rules));
+    }
+}
+function parseArgs(argv, specs, rules = {}) {
+    const byName = new Map(specs.map((s) => [s.name, s]));
+    const options = {};
+    for (const s of specs)
+        options[s.name] = { type: s.value ? "string" : "boolean", ...(s.short ? { short: s.short } : {}) };
+    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
+    const out = { positionals: [], flags: {}, values: {}, lists: {}, warnings: [] };
+    for (const t of tokens) {
+        if (t.kind === "positional") {
+            out.positionals.push(t.value);
+            continue;
+        }
+        if (t.kind === "option-terminator")
+            continue;
+        const given = byName.get(t.name);
+        if (!given)
+            throw unknownOption(t.rawName, argv[t.index] ?? t.rawName, specs, rules);
+        const spec = given.aliasOf ? (byName.get(given.aliasOf) ?? given) : given;
+        if (given.aliasOf)
+            out.warnings.push(`${t.rawName} is deprecated: use --${spec.name}`);
+        const shown = t.rawName;
+        if (!spec.value) {
+            if (t.value !== undefined)
+                throw new UsageError(`option ${shown} takes no value`, helpHint(rules));
+            out.flags[spec.name] = true;
+            continue;
+        }
+        const v = t.value;
+        if (v === undefined || (!t.inlineValue && v.startsWith("-") && v !== "-")) {
+            throw new UsageError(`option ${shown} needs a value${v === undefined ? "" : ` (got the option ${v})`}`, v === undefined ? helpHint(rules) : `a value that starts with a dash is written ${shown}=${v}`);
+        }
+        if (spec.multiple)
+            (out.lists[spec.name] ??= []).push(v);
+        else if (out.values[spec.name] !== undefined && out.values[spec.name] !== v)
+            throw new UsageError(`option --${spec.name} given twice`, helpHint(rules));
+        else
+            out.values[spec.name] = v;
+    }
+    countPositionals(out.positionals, rules);
+    return out;
+}
+/** The option every command takes: the repository to act on. */
+const REPO_OPTION = { name: "repo", value: true };
+/**
+ * Parse a command's line with the shared `--repo DIR` option: the command acts
+ * as if started in DIR (like `git -C DIR`), so relative paths on the line are
+ * taken from DIR. DIR must be a directory unless `repoMayBeMissing` (init
+ * creates it). Deprecation warnings go to stderr.
+ */
+function commandLine(argv, io, specs, rules) {
+    const a = parseArgs(argv, [...specs, REPO_OPTION], rules);
+    for (const w of a.warnings)
+        io.stderr(`autolab: warning: ${w}\n`);
+    const repo = a.values.repo;
+    if (repo === undefined)
+        return { ...a, cwd: io.cwd, repoGiven: false };
+    if (!repo)
+        throw new UsageError("--repo needs a directory", helpHint(rules));
+    const cwd = external_node_path_namespaceObject.resolve(io.cwd, repo);
+    if (!rules.repoMayBeMissing && !isDirectory(cwd))
+        throw new UsageError(`--repo ${repo}: no such directory`, helpHint(rules));
+    return { ...a, cwd, repoGiven: true };
+}
+function isDirectory(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -19009,7 +19151,9 @@ const WORKFLOW_TEMPLATES = {
         "# the run manifest and the ledger line back to the branch.",
         "#",
         "# `autolab-org/autolab-slurm@v1` is a placeholder: replace it with the action",
-        "# you use (`autolab init --action <owner>/autolab-slurm@<ref>` does it for you).",
+        "# you use (`autolab init --action <owner>/autolab-slurm@<ref>` does it for you),",
+        "# pinned, like actions/checkout below, to a release's commit SHA: a tag can be",
+        "# moved, and this job can reach your cluster.",
         "#",
         "# Never add pull_request triggers here: this job runs on your cluster.",
         "name: autolab launch",
@@ -19046,7 +19190,7 @@ const WORKFLOW_TEMPLATES = {
         "    runs-on: [self-hosted, linux, slurm]",
         "    timeout-minutes: 30",
         "    steps:",
-        "      - uses: actions/checkout@v5",
+        "      - uses: actions/checkout@fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09 # v5.1.0",
         "        with:",
         "          fetch-depth: 0",
         "          persist-credentials: false",
@@ -19076,7 +19220,9 @@ const WORKFLOW_TEMPLATES = {
         "# check run per experiment run on its launch commit.",
         "#",
         "# `autolab-org/autolab-slurm@v1` is a placeholder: replace it with the action",
-        "# you use (`autolab init --action <owner>/autolab-slurm@<ref>` does it for you).",
+        "# you use (`autolab init --action <owner>/autolab-slurm@<ref>` does it for you),",
+        "# pinned, like actions/checkout below, to a release's commit SHA: a tag can be",
+        "# moved, and this job can reach your cluster.",
         "#",
         "# Never add pull_request triggers here: this job runs on your cluster.",
         "name: autolab monitor",
@@ -19107,7 +19253,7 @@ const WORKFLOW_TEMPLATES = {
         "    runs-on: [self-hosted, linux, slurm]",
         "    timeout-minutes: 20",
         "    steps:",
-        "      - uses: actions/checkout@v5",
+        "      - uses: actions/checkout@fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09 # v5.1.0",
         "        with:",
         "          fetch-depth: 0",
         "          persist-credentials: false",
@@ -19131,7 +19277,9 @@ const WORKFLOW_TEMPLATES = {
         "# annotations instead.",
         "#",
         "# `autolab-org/autolab-slurm@v1` is a placeholder: replace it with the action",
-        "# you use (`autolab init --action <owner>/autolab-slurm@<ref>` does it for you).",
+        "# you use (`autolab init --action <owner>/autolab-slurm@<ref>` does it for you),",
+        "# pinned, like actions/checkout below, to a release's commit SHA: a tag can be",
+        "# moved, and this job can reach your cluster.",
         "name: autolab verify",
         "",
         "on:",
@@ -19150,7 +19298,7 @@ const WORKFLOW_TEMPLATES = {
         "    runs-on: ubuntu-latest",
         "    timeout-minutes: 10",
         "    steps:",
-        "      - uses: actions/checkout@v5",
+        "      - uses: actions/checkout@fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09 # v5.1.0",
         "        with:",
         "          persist-credentials: false",
         "",
@@ -19163,17 +19311,214 @@ const WORKFLOW_TEMPLATES = {
     ].join("\n"),
 };
 
+;// CONCATENATED MODULE: ./lib/src/domain/time.js
+/**
+ * Time as the run contract writes it. Pure: the clock is always passed in.
+ */
+/** ISO 8601 in UTC to the second, `2026-01-02T03:04:05Z` (the form every file of the contract uses). */
+function isoSeconds(d) {
+    return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+/** Seconds from the timestamp `since` to `now`; 0 when `since` is not a date. */
+function secondsSince(since, now) {
+    const t = since === undefined ? Number.NaN : Date.parse(since);
+    return Number.isNaN(t) ? 0 : (now.getTime() - t) / 1000;
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/stage.js
+
+
+/** The state after `event` for `manifest`, or undefined when nothing moves. */
+function stage_nextState(state, manifest, event, at) {
+    if (state.iteration_id && state.iteration_id !== manifest.iteration_id)
+        return undefined;
+    // The Python tool writes "" for "no run": an empty id tracks nothing.
+    const tracked = state.pending_run_id || state.last_run_id;
+    if (event !== "launched" && tracked && tracked !== manifest.run_id)
+        return undefined;
+    const moves = [];
+    if (event === "launched" && (state.stage === "launch" || state.stage === "implementation_review")) {
+        moves.push([state.stage, manifest.host_mode === "slurm" ? "slurm_monitor" : "extract_results"]);
+    }
+    else if (event === "synced" && state.stage === "slurm_monitor") {
+        moves.push(["slurm_monitor", "extract_results"]);
+    }
+    else if (event === "extracted") {
+        if (state.stage === "slurm_monitor")
+            moves.push(["slurm_monitor", "extract_results"]);
+        if (state.stage === "slurm_monitor" || state.stage === "extract_results")
+            moves.push(["extract_results", "update_docs"]);
+    }
+    const syncStatus = normalizeSyncStatus(manifest.artifact_sync_to_local?.status) ?? state.sync_status;
+    if (!moves.length) {
+        if (event === "launched" || state.sync_status === syncStatus)
+            return undefined;
+        return { ...state, sync_status: syncStatus };
+    }
+    const history = [...(state.history ?? [])];
+    for (const [before, after] of moves) {
+        history.push({
+            timestamp: isoSeconds(at),
+            stage_before: before,
+            stage_after: after,
+            status: "complete",
+            summary: `${event}: run ${manifest.run_id} is ${manifest.status ?? "pending"}`,
+            run_id: manifest.run_id,
+        });
+    }
+    const next = {
+        ...state,
+        stage: moves[moves.length - 1][1],
+        stage_attempt: 0,
+        last_run_id: manifest.run_id,
+        sync_status: syncStatus,
+        history,
+    };
+    if (event === "launched" && manifest.host_mode === "slurm")
+        next.pending_run_id = manifest.run_id;
+    if (event === "extracted" && next.pending_run_id === manifest.run_id)
+        delete next.pending_run_id;
+    return next;
+}
+/**
+ * The state after falling back to stage `to` because nothing is left for
+ * autolab to do (`why`, kept in the history with the policy key that chose `to`).
+ */
+function fallBackTo(state, to, why, at) {
+    return {
+        ...state,
+        stage: to,
+        stage_attempt: 0,
+        history: [
+            ...(state.history ?? []),
+            {
+                timestamp: isoSeconds(at),
+                stage_before: state.stage,
+                stage_after: to,
+                status: "complete",
+                summary: `${why}: autorun.todo_fallback.slurm.stage`,
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/state-file.js
+/**
+ * `.autolab/state.json` in the store: read (leniently or validated), and
+ * written ONLY through `writeState` / `stateEdit`, which validate the new
+ * state against schemas/state.schema.json first, so no writer can leave an
+ * invalid file behind. A state file that does not exist is never created
+ * here. The moves themselves are pure (domain/stage.ts).
+ */
+
+
+
+
+
+
+/**
+ * state.json as parsed (syntax errors throw an AutolabError with file/line;
+ * schema problems are tolerated: readers such as the verifier report them).
+ * Undefined when the file does not exist.
+ */
+async function readState(repoRoot) {
+    const text = await readStateText(repoRoot);
+    if (text === undefined)
+        return undefined;
+    return parseDocument("state", text, layout_STATE_PATH).data;
+}
+/**
+ * state.json validated against its schema: an AutolabError naming the file,
+ * line and column of the first problem when it is invalid. Undefined when the
+ * file does not exist. Writers check with this before they change anything.
+ */
+async function readStateStrict(repoRoot) {
+    const text = await readStateText(repoRoot);
+    if (text === undefined)
+        return undefined;
+    return assertValid(parseDocument("state", text, layout_STATE_PATH)).data;
+}
+/** state.json's text, never through a link (a linked file or `.autolab/` is an AutolabError naming it). */
+async function readStateText(repoRoot) {
+    const buf = await readOwnedBytes(repoRoot, external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH), layout_STATE_PATH, 16 * 1024 * 1024);
+    return buf === undefined ? undefined : decodeUtf8Strict(buf, layout_STATE_PATH);
+}
+/** The exact bytes written for a state: 2-space JSON and a trailing newline. */
+function serializeState(state) {
+    return JSON.stringify(state, null, 2) + "\n";
+}
+/** The text to write for `state`, after validating it (AutolabError naming the problem when invalid). */
+function validStateText(state) {
+    const text = serializeState(state);
+    assertValid(parseDocument("state", text, layout_STATE_PATH));
+    return text;
+}
+/** Validate `state` and write it atomically to state.json; returns the path written. */
+async function writeState(repoRoot, state) {
+    const text = validStateText(state);
+    await writeFileAtomic(path.join(repoRoot, STATE_PATH), text);
+    return STATE_PATH;
+}
+/**
+ * A change-set edit of state.json: `change` sees the state as the head it is
+ * applied on has it (validated) and returns the new one, or undefined for no
+ * change; the result is validated before it is written. A missing file stays
+ * missing. Throws (the record reports it, nothing is written) when either the
+ * current or the new state is invalid.
+ */
+function stateEdit(change, what) {
+    return {
+        path: layout_STATE_PATH,
+        what,
+        edit(current, ctx) {
+            if (current === undefined)
+                return "unchanged";
+            const text = decodeUtf8Strict(Buffer.from(current), layout_STATE_PATH);
+            const state = assertValid(parseDocument("state", text, layout_STATE_PATH)).data;
+            const next = change(state, ctx);
+            // Unchanged, the file is still part of the change: a move an earlier uncommitted attempt made gets committed.
+            return next === undefined ? text : validStateText(next);
+        },
+    };
+}
+/**
+ * Apply an event to state.json if it exists; returns its path when written.
+ * Refuses (AutolabError, nothing written) when the file or the new state is
+ * invalid.
+ */
+async function advanceState(repoRoot, manifest, event, at) {
+    const state = await readStateStrict(repoRoot);
+    if (!state)
+        return undefined;
+    const next = nextState(state, manifest, event, at);
+    if (!next)
+        return undefined;
+    return writeState(repoRoot, next);
+}
+/** After a launch: a run that failed to start leaves the stage where it is. */
+async function advanceStateAfterLaunch(repoRoot, manifest, now) {
+    if (manifest.status === "failed")
+        return undefined;
+    return advanceState(repoRoot, manifest, "launched", now());
+}
+/** state.json after run `m`'s event (the stage machine's move), as a change-set edit. */
+function stateAfter(m, event, at) {
+    return stateEdit((st) => stage_nextState(st, m, event, at), `${layout_STATE_PATH} after run ${m.run_id} was ${event}`);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/commands/init.js
 /**
  * `autolab init`: scaffold a research repository for autolab.
  *
  * Creates, when missing: the verifier policy (with a preset applied), an
  * example iteration whose design runs a tiny job on SLURM end to end, the
- * ledger with its header, and the three workflow templates (launch, monitor,
+ * ledger with its header, .autolab/state.json (the example at launch), and
+ * the three workflow templates (launch, monitor,
  * verify). Never overwrites anything: a path that exists in any form (file,
  * directory, symlink, even a dangling one) is reported as "exists, kept" and
  * left alone, so running init twice changes nothing.
  */
+
 
 
 
@@ -19265,6 +19610,9 @@ async function initRepository(opts) {
     });
     await place(EXAMPLE_DESIGN_PATH, "example iteration design", (abs) => fs_writeFileAtomic(abs, EXAMPLE_DESIGN));
     await place(LEDGER_PATH, "ledger", (abs) => fs_writeFileAtomic(abs, sync_LEDGER_HEADER));
+    // The loop starts at the example, ready to launch: `autolab run` launches it, and the
+    // verifier knows the iteration its policy commands are about (a pull request's check).
+    await place(layout_STATE_PATH, "stage machine: example_iteration at launch", (abs) => fs_writeFileAtomic(abs, validStateText({ iteration_id: "example_iteration", stage: "launch", stage_attempt: 0 })));
     for (const [name, text] of Object.entries(WORKFLOW_TEMPLATES)) {
         const body = opts.action ? text.split(ACTION_PLACEHOLDER).join(opts.action) : text;
         await place(`.github/workflows/${name}`, "workflow", (abs) => fs_writeFileAtomic(abs, body));
@@ -19293,21 +19641,21 @@ function initText(res, o) {
 
 
 
-
-
-const HELP = `Usage: autolab init [--dir DIR] [--preset NAME|none] [--action OWNER/REPO@REF]
+const HELP = `Usage: autolab init [--repo DIR] [--preset NAME|none] [--action OWNER/REPO@REF]
 
 Scaffold a research repository for autolab: creates what is missing of
   .autolab/verifier_policy.yaml                     the policy, with a preset applied
   experiments/plan/example_iteration/design.yaml    a tiny example that runs on SLURM
   docs/slurm_job_list.md                            the ledger
+  .autolab/state.json                               the stage machine: the example, at launch
   .github/workflows/autolab-launch.yml              launch (workflow_dispatch, self-hosted)
   .github/workflows/autolab-monitor.yml             monitor (schedule + workflow_dispatch)
   .github/workflows/autolab-verify.yml              verify (pull_request, GitHub-hosted)
 Existing files are never changed: running init again reports each as "exists, kept".
 
 Options:
-  --dir DIR        repository root (default: the current directory; created if missing)
+  --repo DIR       repository root (default: the current directory; created if missing;
+                   --dir DIR is the deprecated spelling)
   --preset NAME    policy preset for a new policy file (default: slurm; none = built-in defaults)
   --action REF     the action the workflows use, e.g. my-lab/autolab-slurm@v1
                    (default: the placeholder autolab-org/autolab-slurm@v1)
@@ -19317,476 +19665,55 @@ const command = {
     summary: "scaffold a research repository (policy, example design, ledger, workflows)",
     help: HELP,
     async run(argv, io) {
-        const args = parseArgs(argv, [
-            { name: "dir", value: true },
+        const args = commandLine(argv, io, [
+            { name: "dir", value: true, aliasOf: "repo" },
             { name: "preset", value: true },
             { name: "action", value: true },
-        ]);
-        if (args.positionals.length)
-            throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`, "see autolab init --help");
-        const root = external_node_path_namespaceObject.resolve(io.cwd, args.values.dir ?? ".");
+        ], { command: "init", repoMayBeMissing: true });
+        const root = args.cwd;
         const res = await initRepository({ root, preset: args.values.preset, action: args.values.action });
         io.stdout(initText(res, { actionGiven: !!args.values.action }));
         return 0;
     },
 };
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./lib/src/contract/design.js
+;// CONCATENATED MODULE: ./lib/src/report/json.js
 /**
- * design.yaml: find the iteration a command means, and load its design
- * (validated against schemas/design.schema.json).
+ * The CLI's `--json` output: the command's result with its keys in the
+ * snake_case of the files autolab writes (run_id, job_id, started_at), so a
+ * script reads one spelling everywhere. Commands keep their TypeScript names;
+ * only this presenter renames, and only keys that are camelCase identifiers:
+ * data used as keys (run ids, partition names, a policy's own keys) is kept.
+ * The action's outputs are not made here and do not change.
  */
-
-
-
-
-
-/** Where iterations live, in lookup order. */
-
-
-/** Load and validate a design; throws an AutolabError (with every schema finding) when invalid. */
-async function loadDesign(absPath, displayPath = absPath) {
-    return assertValid(await loadDocument("design", absPath, displayPath));
-}
-const ITERATION_ID = /^[A-Za-z0-9._+-]+$/;
-function isFile(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(p).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-function isDir(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
+const CAMEL = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/;
+/** `runId` -> `run_id`, `totalMs` -> `total_ms`; anything that is not camelCase is returned as it is. */
+function snakeKey(key) {
+    return CAMEL.test(key) ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : key;
 }
 /**
- * What `arg` names: a path to a design.yaml, a path to an iteration directory
- * (holding design.yaml), or an iteration id looked up as
- * experiments/{plan,in_progress,done}/<id>/design.yaml. Paths are relative to
- * `repoRoot` and may not leave it. Nothing found, or an id found in more than
- * one place, is a usage error (exit 2) that says what was looked for.
+ * A copy of `value` with snake_case keys. Subtrees under a key named in
+ * `verbatim` (e.g. `policy`, which is the file's own content) are copied
+ * unchanged.
  */
-async function resolveIteration(repoRoot, arg) {
-    if (!arg.trim())
-        throw new errors_AutolabError("no iteration given", {
-            exitCode: 2,
-            hint: "pass a design.yaml path, an iteration directory or an iteration id",
-        });
-    const root = external_node_path_namespaceObject.resolve(repoRoot);
-    const looksLikePath = arg.includes("/") ||
-        arg.includes(external_node_path_namespaceObject.sep) ||
-        arg.endsWith(".yaml") ||
-        arg.endsWith(".yml") ||
-        arg === "." ||
-        arg === "..";
-    const candidate = looksLikePath || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.resolve(root, arg)) ? resolveCandidate(root, arg) : undefined;
-    if (candidate)
-        return candidate;
-    if (looksLikePath) {
-        throw new errors_AutolabError(`no design found at ${JSON.stringify(arg)}`, {
-            exitCode: 2,
-            hint: "pass a design.yaml file, a directory that holds design.yaml, or an iteration id",
-        });
+function snakeKeys(value, verbatim = new Set()) {
+    if (Array.isArray(value))
+        return value.map((v) => snakeKeys(v, verbatim));
+    if (value === null || typeof value !== "object")
+        return value;
+    if (value instanceof Set)
+        return [...value].map((v) => snakeKeys(v, verbatim));
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+        if (v === undefined)
+            continue;
+        out[snakeKey(k)] = verbatim.has(k) ? v : snakeKeys(v, verbatim);
     }
-    if (!ITERATION_ID.test(arg)) {
-        throw new errors_AutolabError(`${JSON.stringify(arg)} is not an iteration id`, {
-            exitCode: 2,
-            hint: "iteration ids are made of letters, digits and . _ + -",
-        });
-    }
-    const looked = ITERATION_BUCKETS.map((b) => external_node_path_namespaceObject.join(root, "experiments", b, arg, "design.yaml"));
-    const found = looked.filter(isFile);
-    if (found.length === 0) {
-        throw new errors_AutolabError(`iteration ${JSON.stringify(arg)} not found`, {
-            exitCode: 2,
-            hint: `looked for ${looked.map((p) => displayPath(root, p)).join(", ")}`,
-        });
-    }
-    if (found.length > 1) {
-        throw new errors_AutolabError(`iteration ${JSON.stringify(arg)} is ambiguous: it exists in ${found.length} places`, {
-            exitCode: 2,
-            hint: `found ${found.map((p) => displayPath(root, p)).join(" and ")}; pass the design.yaml path instead`,
-        });
-    }
-    const designPath = found[0];
-    return { iterationId: arg, iterationDir: external_node_path_namespaceObject.dirname(designPath), designPath };
+    return out;
 }
-function resolveCandidate(root, arg) {
-    let abs;
-    try {
-        abs = resolveInside(root, arg, "design path");
-    }
-    catch (e) {
-        if (e instanceof errors_AutolabError)
-            throw new errors_AutolabError(e.message, { exitCode: 2, hint: e.hint });
-        throw e;
-    }
-    if (isDir(abs)) {
-        const designPath = external_node_path_namespaceObject.join(abs, "design.yaml");
-        if (!isFile(designPath)) {
-            throw new errors_AutolabError(`directory ${JSON.stringify(arg)} has no design.yaml`, {
-                exitCode: 2,
-                hint: `looked for ${displayPath(root, designPath)}`,
-            });
-        }
-        return { iterationId: external_node_path_namespaceObject.basename(abs), iterationDir: abs, designPath };
-    }
-    if (isFile(abs)) {
-        return { iterationId: external_node_path_namespaceObject.basename(external_node_path_namespaceObject.dirname(abs)), iterationDir: external_node_path_namespaceObject.dirname(abs), designPath: abs };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/time.js
-/**
- * Time as the run contract writes it. Pure: the clock is always passed in.
- */
-/** ISO 8601 in UTC to the second, `2026-01-02T03:04:05Z` (the form every file of the contract uses). */
-function isoSeconds(d) {
-    return d.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-/** Seconds from the timestamp `since` to `now`; 0 when `since` is not a date. */
-function secondsSince(since, now) {
-    const t = since === undefined ? Number.NaN : Date.parse(since);
-    return Number.isNaN(t) ? 0 : (now.getTime() - t) / 1000;
-}
-
-;// CONCATENATED MODULE: ./lib/src/contract/manifest.js
-/**
- * runs/<run_id>/run_manifest.json: read (validated), write (validated first,
- * atomic), and a new run id. The derived facts (job id, launch date, status)
- * are pure and live in domain/run.ts.
- */
-
-
-
-
-
-/** Read and validate a manifest; throws an AutolabError (with every schema finding) when invalid. */
-async function readManifest(absPath, displayPath = absPath) {
-    return assertValid(await loadDocument("manifest", absPath, displayPath));
-}
-/** The exact bytes `writeManifest` writes: 2-space JSON and a trailing newline. */
-function serializeManifest(m) {
-    return JSON.stringify(m, null, 2) + "\n";
-}
-/**
- * Write a manifest atomically after validating it. An invalid manifest is
- * refused (AutolabError with the findings) and the file on disk is untouched.
- */
-async function writeManifest(absPath, m, displayPath = absPath) {
-    const text = serializeManifest(m);
-    assertValid(parseDocument("manifest", text, displayPath));
-    await fs_writeFileAtomic(absPath, text);
-}
-
-/** A new run id: `YYYYMMDDTHHMMSSZ_<6 hex>` (UTC time of `now`, random suffix unless given). */
-function newRunId(now, rand) {
-    const suffix = rand ?? (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex");
-    if (!/^[0-9a-f]{6}$/.test(suffix))
-        throw new errors_AutolabError(`run id suffix must be 6 lowercase hex digits (got ${JSON.stringify(suffix)})`);
-    if (Number.isNaN(now.getTime()))
-        throw new errors_AutolabError("run id: invalid date");
-    const stamp = isoSeconds(now).replace(/[-:]/g, "");
-    return `${stamp}_${suffix}`;
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/changes.js
-/** An edit that writes `content` whatever the file holds (a file only this command writes). */
-function put(path, content, owner) {
-    return { path, owner, edit: () => content };
-}
-/** True when `a` and `b` hold the same bytes (strings compared as UTF-8). */
-function sameContent(a, b) {
-    if (a === undefined || b === undefined)
-        return a === b;
-    const ea = typeof a === "string" ? new TextEncoder().encode(a) : a;
-    const eb = typeof b === "string" ? new TextEncoder().encode(b) : b;
-    if (ea.length !== eb.length)
-        return false;
-    for (let i = 0; i < ea.length; i++)
-        if (ea[i] !== eb[i])
-            return false;
-    return true;
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/launch-plan.js
-
-
-
-/** Refuse a run id or launch key no launch can use (before anything is read). */
-function checkLaunchIds(runId, launchKey) {
-    if (runId !== undefined && !RUN_ID_SHAPE.test(runId)) {
-        throw new UsageError(`run id ${JSON.stringify(runId)} is not usable`, "a run id is letters, digits, '_', '.', '-' (starting with a letter or digit), e.g. 20261128T151432Z_093977");
-    }
-    if (launchKey !== undefined && (launchKey.trim() === "" || launchKey.length > 1024)) {
-        throw new UsageError("the launch key must be a non-empty string of at most 1024 characters");
-    }
-}
-/** The run of this launch. `fresh` is used when neither the journal nor the caller names one. */
-function chooseRun(i) {
-    const j = i.journal;
-    if (j && j.iteration_id !== i.iterationId) {
-        throw new UsageError(`launch key ${JSON.stringify(i.launchKey)} already launched run ${j.run_id} of iteration ${j.iteration_id}, not of ${i.iterationId}`, "use a different launch key for a different iteration");
-    }
-    if (j && i.runId && i.runId !== j.run_id) {
-        throw new UsageError(`launch key ${JSON.stringify(i.launchKey)} belongs to run ${j.run_id}, not to ${i.runId}`, "pass either the launch key or the run id of the run you mean");
-    }
-    const given = i.runId ?? j?.run_id;
-    return given !== undefined ? { runId: given, given: true } : { runId: i.fresh(), given: false };
-}
-/** A run with this manifest is not launched again (see the module comment). */
-function isLaunched(existing) {
-    return Boolean(manifestJobId(existing) || existing.host_mode === "local" || (existing.status && existing.status !== "pending"));
-}
-/** Clock skew and delay tolerated when deciding that the controller still lists a run's jobs. */
-const AGE_MARGIN_S = 60;
-/** Before any lookup: the journal's job is adopted; a run id not made now is looked up; else submit. */
-function decideBeforeLookup(entry, lookFirst) {
-    if (entry?.job_id)
-        return { kind: "adopt", jobId: entry.job_id, cluster: entry.cluster, by: "launch journal" };
-    return lookFirst ? { kind: "lookup" } : { kind: "submit" };
-}
-/** Seconds since the run was created: the journal's time, else the run id's UTC stamp; undefined when unknown or in the future. */
-function runAgeSeconds(runId, createdAt, now) {
-    let t = createdAt ? Date.parse(createdAt) : Number.NaN;
-    if (Number.isNaN(t)) {
-        const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(runId);
-        if (m)
-            t = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
-    }
-    if (Number.isNaN(t))
-        return undefined;
-    const age = (now.getTime() - t) / 1000;
-    return age >= -AGE_MARGIN_S ? Math.max(0, age) : undefined;
-}
-/**
- * After the name lookup: adopt what it found, submit when it found nothing,
- * and when it could not answer, let the controller decide for a young run or
- * refuse (AutolabError naming the manifest).
- */
-function decideAfterLookup(i) {
-    const { lookup: found, name } = i;
-    if (!found.ok) {
-        const ctl = found.controller;
-        if (ctl?.ok && ctl.jobIds.length)
-            return { kind: "adopt", jobId: ctl.jobIds[0], by: "job name" };
-        const age = i.ageSeconds;
-        if (ctl?.ok && age !== undefined && ctl.keepsFinishedSeconds !== undefined) {
-            if (age + AGE_MARGIN_S < ctl.keepsFinishedSeconds)
-                return {
-                    kind: "submit",
-                    note: `accounting did not answer (${found.error}); the controller, which lists every job of a run this young, knows no job named ${name}`,
-                };
-        }
-        throw new errors_AutolabError(`cannot tell whether run ${i.runId} was already submitted: the scheduler did not answer (${found.error}); nothing was submitted`, { file: i.manifestPath, hint: "retry when the controller answers; the launch is idempotent" });
-    }
-    if (!found.jobIds.length)
-        return { kind: "submit" };
-    const note = found.jobIds.length > 1
-        ? `warning: ${found.jobIds.length} jobs are named ${name} (${found.jobIds.join(", ")}); adopting the first`
-        : undefined;
-    return { kind: "adopt", jobId: found.jobIds[0], by: "job name", ...(note ? { note } : {}) };
-}
-// ---------------------------------------------------------------------------
-// The record of each outcome
-/** What was asked of the scheduler, in the Python tool's keys plus the exact directives. */
-function resourceRequest(c, jobName, directives) {
-    const rr = {};
-    for (const k of ["partition", "qos", "account", "constraint", "gpu_type"])
-        if (c[k] !== undefined)
-            rr[k] = c[k];
-    if (c.cpus_per_task !== undefined)
-        rr.cpus = c.cpus_per_task;
-    if (c.memory_estimate !== undefined)
-        rr.memory = c.memory_estimate;
-    if (c.walltime_estimate !== undefined)
-        rr.walltime = c.walltime_estimate;
-    if (c.gpu_count !== undefined)
-        rr.gpu_count = c.gpu_count;
-    if (c.num_nodes !== undefined)
-        rr.num_nodes = c.num_nodes;
-    if (directives.length) {
-        rr.job_name = jobName;
-        rr.sbatch_directives = directives;
-    }
-    return rr;
-}
-/** The run as it is before the job exists: `pending`, what was asked, how and by whom. */
-function baseManifest(i) {
-    return {
-        schema_version: "1.0",
-        run_id: i.runId,
-        iteration_id: i.iterationId,
-        launch_mode: i.hostMode,
-        host_mode: i.hostMode,
-        command: i.commandLine,
-        resource_request: i.resourceRequest,
-        status: "pending",
-        artifact_sync_to_local: { status: "pending" },
-        timestamps: { started_at: i.startedAt },
-        started_at: i.startedAt,
-        launch: {
-            script: i.script,
-            design: i.design,
-            git_revision: i.gitRevision ?? null,
-            ...(i.workDir ? { work_dir: i.workDir } : {}),
-            launched_by: i.launchedBy,
-            launched_from: i.launchedFrom,
-            launch_key: i.launchKey ?? null,
-            entrypoint_command: i.entrypointCommand,
-            tool: "autolab-slurm",
-        },
-    };
-}
-/** The run submitted (or adopted): `pending -> submitted`, job id recorded everywhere the contract keeps it. */
-function submittedManifest(base, job, startedAt, journalledAt) {
-    // An adopted job was submitted when the first attempt journalled it.
-    const submittedAt = job.adopted && journalledAt ? journalledAt : startedAt;
-    const m = {
-        ...base,
-        timestamps: { started_at: submittedAt },
-        started_at: submittedAt,
-        job_id: job.jobId,
-        resource_request: { ...base.resource_request, job_id: job.jobId, slurm: { job_id: job.jobId } },
-        slurm: {
-            job_id: job.jobId,
-            job_name: job.jobName,
-            ...(job.cluster ? { cluster: job.cluster } : {}),
-            ...(job.adopted ? { adopted: true, adopted_by: job.adopted.by } : { submit_attempts: job.attempts }),
-        },
-    };
-    const evidence = job.adopted
-        ? `job ${job.jobId} found by ${job.adopted.by} (${job.jobName}) and adopted`
-        : (job.evidence ?? `job ${job.jobId} submitted`);
-    return firstTransition(m, "submitted", startedAt, evidence);
-}
-/** The scheduler refused the submission: failed `submit_error`, with its words; no job, no work dir. */
-function refusedManifest(base, r, at, opts = {}) {
-    const launch = { ...base.launch };
-    if (opts.dropWorkDir)
-        delete launch.work_dir;
-    const m = {
-        ...base,
-        launch,
-        timestamps: { started_at: base.timestamps.started_at },
-        slurm: { job_name: r.jobName, submit_error: r.message, submit_attempts: r.attempts },
-    };
-    const failure = { reason: "submit_error", kind: "permanent", message: r.message };
-    return firstTransition(m, "failed", at, r.evidence, failure);
-}
-/**
- * A local run's end: completed (exit 0, sentinel exit 0, every declared
- * output present), partial (exit 0 but the sentinel or an output is
- * missing), failed (anything else: `timeout` when stopped at the walltime,
- * else `exit_code`). Outputs are written in place: nothing to bring back.
- */
-function localManifest(base, o, at) {
-    const exit = o.exitCode;
-    let status;
-    let evidence;
-    if (exit === 0 && o.sentinel?.exit_code === 0 && o.missing.length === 0) {
-        status = "completed";
-        evidence = "local run exited 0; sentinel exit 0";
-    }
-    else if (exit === 0) {
-        status = "partial";
-        evidence =
-            o.sentinel?.exit_code !== 0
-                ? "local run exited 0 but the sentinel is missing or disagrees"
-                : `local run exited 0 but declared outputs are missing: ${o.missing.join(", ")}`;
-    }
-    else {
-        status = "failed";
-        evidence = o.timedOut
-            ? `local run was stopped at the walltime (${o.limitSeconds} s)`
-            : `local run exited ${exit ?? `on signal ${o.signal}`}`;
-    }
-    const m = {
-        ...base,
-        artifact_sync_to_local: {
-            status: status === "failed" ? "failed" : "ok",
-            mode: "local",
-            ...(o.missing.length ? { missing: o.missing } : {}),
-        },
-        timestamps: { started_at: base.timestamps.started_at },
-        local: { exit_code: exit, timed_out: o.timedOut, sentinel: o.sentinel ?? null },
-    };
-    const failure = status === "failed"
-        ? // exit_code stays null for a run ended by a signal (as the record has always said).
-            { reason: o.timedOut ? "timeout" : "exit_code", exit_code: exit, message: evidence }
-        : undefined;
-    const next = firstTransition(m, status, at, evidence, failure);
-    // A partial local run has ended too: it keeps its end time (transition sets it for completed/failed only).
-    if (status === "partial") {
-        next.timestamps = { ...next.timestamps, completed_at: at };
-        next.completed_at = at;
-    }
-    return next;
-}
-/** Why a reused run failed, for the launch result. */
-function failureMessageOf(m) {
-    if (m.status !== "failed")
-        return undefined;
-    return String(m.slurm?.submit_error ?? m.failure?.message ?? "the run failed");
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/settings.js
-/**
- * Typed settings, read once per command from the effective policy (built-in
- * defaults < preset < `.autolab/verifier_policy.yaml`, merged by
- * contract/policy.ts) and the design. The one place that turns policy values
- * into numbers; commands never re-read the policy with restated defaults.
- * Pure: the parsed policy and design are passed in.
- */
-function settings_obj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
-}
-/** A positive finite number, else `dflt`. */
-function positive(v, dflt) {
-    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
-}
-/** A finite number >= 0, else `dflt`. */
-function nonNegative(v, dflt) {
-    return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : dflt;
-}
-const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
-function monitorSettings(policy) {
-    const m = settings_obj(settings_obj(policy.slurm).monitor);
-    return {
-        graceSeconds: nonNegative(m.unknown_grace_seconds, 600),
-        escalateAfterTicks: Math.max(1, Math.floor(positive(m.poll_failure_escalation_ticks, 3))),
-        lookbackDays: positive(m.sacct_lookback_days, 14),
-        clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
-        pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
-    };
-}
-function submitSettings(policy) {
-    const l = settings_obj(policy.launch);
-    return {
-        timeoutMs: positive(l.submit_timeout_seconds, 60) * 1000,
-        retries: Math.floor(nonNegative(l.submit_retries, 2)),
-        baseDelayMs: nonNegative(l.retry_backoff_seconds, 5) * 1000,
-        checkTimeoutMs: positive(l.check_timeout_seconds, 900) * 1000,
-    };
-}
-/**
- * The extract parser's timeout: the design's `extract_parser.timeout_seconds`,
- * else the policy's `extract_results.timeout_seconds`, else 600 s.
- */
-function extractTimeoutSeconds(design, policy) {
-    const fromDesign = settings_obj(design.extract_parser).timeout_seconds;
-    if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0)
-        return fromDesign;
-    return positive(settings_obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
+/** The `--json` text of a result: snake_case keys, two-space indent, one trailing newline. */
+function jsonText(value, opts = {}) {
+    return JSON.stringify(snakeKeys(value, new Set(opts.verbatim ?? [])), null, 2) + "\n";
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -19797,6 +19724,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * shell, always with a timeout. Every adapter (slurm, git, rsync, extract
  * parsers, policy commands) goes through `runArgv`.
  */
+
 
 /**
  * The environment every child gets: ours, minus the credentials of the
@@ -19842,7 +19770,7 @@ function runArgv(command, args, opts = {}) {
                 stdout: "",
                 stderr: "",
                 timedOut: false,
-                spawnError: e.message,
+                ...spawnFailure(command, opts.cwd, e),
                 durationMs: performance.now() - started,
             });
             return;
@@ -19881,7 +19809,7 @@ function runArgv(command, args, opts = {}) {
                 errLen += d.length;
             }
         });
-        child.on("error", (e) => finish({ code: null, signal: null, spawnError: e.message }));
+        child.on("error", (e) => finish({ code: null, signal: null, ...spawnFailure(command, opts.cwd, e) }));
         child.on("close", (code, signal) => finish({ code, signal }));
         child.stdin.on("error", () => undefined);
         if (opts.input !== undefined)
@@ -19890,10 +19818,26 @@ function runArgv(command, args, opts = {}) {
             child.stdin.end();
     });
 }
+/** Why `command` could not be started, in a person's words (pure but for a look at `cwd`). */
+function spawnFailure(command, cwd, e) {
+    const code = e?.code;
+    const where = command.includes("/");
+    if (code === "ENOENT" && cwd !== undefined && !(0,external_node_fs_namespaceObject.existsSync)(cwd))
+        return { spawnError: `cannot run ${command}: the directory ${cwd} does not exist`, spawnCode: code };
+    if (code === "ENOENT")
+        return {
+            spawnError: where ? `${command} does not exist` : `${command} is not installed or not on PATH`,
+            spawnCode: code,
+        };
+    if (code === "EACCES")
+        return { spawnError: `${command} is not executable (permission denied)`, spawnCode: code };
+    const raw = e instanceof Error ? e.message : String(e);
+    return { spawnError: `${command} could not be started (${raw.replace(/^spawn \S+ /, "")})`, spawnCode: code };
+}
 /** A one-line description of why a call failed, for manifests and warnings. */
 function describeFailure(r) {
     if (r.spawnError)
-        return `${r.command}: could not start: ${r.spawnError}`;
+        return r.spawnError;
     if (r.timedOut)
         return `${r.command}: timed out after ${Math.round(r.durationMs)} ms`;
     const msg = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-3).join(" | ");
@@ -19904,6 +19848,8 @@ function exec_ok(r) {
     return r.code === 0 && !r.timedOut && !r.spawnError;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./lib/src/git/harden.js
 /**
  * The repository's own configuration (`.git/config`, `config.worktree`, and
@@ -20254,185 +20200,492 @@ async function isAncestor(repo, ancestor, descendant) {
     throw gitError(r, "checking commit ancestry", [], repo);
 }
 
-;// CONCATENATED MODULE: ./lib/src/domain/stage.js
+;// CONCATENATED MODULE: ./lib/src/git/identity.js
+/**
+ * Who a person's commit is by: the identity git itself would use for them
+ * (GIT_AUTHOR_NAME / GIT_AUTHOR_EMAIL, else `git config user.name` /
+ * `user.email` as seen from `dir`). The CLI passes it to the commands so a
+ * commit a person makes through `autolab` is theirs; the action passes none
+ * and commit-back uses github-actions[bot].
+ */
 
 
-/** The state after `event` for `manifest`, or undefined when nothing moves. */
-function stage_nextState(state, manifest, event, at) {
-    if (state.iteration_id && state.iteration_id !== manifest.iteration_id)
+async function configValue(dir, key) {
+    const r = await git((0,external_node_fs_namespaceObject.existsSync)(dir) ? dir : ".", ["config", "--get", key], { allowFailure: true, timeoutMs: 10_000 });
+    const v = r.code === 0 ? r.stdout.trim() : "";
+    return v || undefined;
+}
+/** The person's git identity, or undefined when git has none configured for them. */
+async function personIdentity(dir, env = process.env) {
+    const name = env.GIT_AUTHOR_NAME?.trim() || (await configValue(dir, "user.name"));
+    const email = env.GIT_AUTHOR_EMAIL?.trim() || (await configValue(dir, "user.email"));
+    return name && email ? { name, email } : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/common.js
+/** Phrases several reports share. Pure. */
+/** `committed <sha> and pushed to <branch>`, or undefined when nothing was committed. */
+function common_committedText(c) {
+    if (!c?.committed)
         return undefined;
-    // The Python tool writes "" for "no run": an empty id tracks nothing.
-    const tracked = state.pending_run_id || state.last_run_id;
-    if (event !== "launched" && tracked && tracked !== manifest.run_id)
-        return undefined;
-    const moves = [];
-    if (event === "launched" && (state.stage === "launch" || state.stage === "implementation_review")) {
-        moves.push([state.stage, manifest.host_mode === "slurm" ? "slurm_monitor" : "extract_results"]);
+    return `committed ${c.sha}${c.pushed ? ` and pushed to ${c.branch}` : ""}`;
+}
+/** The CLI's note when git knows no identity for the person: the commit is then the tool's. */
+function noIdentityNote() {
+    return "autolab: note: git has no user.name / user.email here, so commits are authored as github-actions[bot] (set them with git config)\n";
+}
+
+;// CONCATENATED MODULE: ./lib/src/cli/identity.js
+
+
+/** The identity for commits made through the CLI in `cwd` (undefined: commit-back's default). */
+async function cliIdentity(cwd, io) {
+    const who = await personIdentity(cwd, io.env);
+    if (!who)
+        io.stderr(noIdentityNote());
+    return who;
+}
+
+;// CONCATENATED MODULE: ./lib/src/contract/design.js
+/**
+ * design.yaml: find the iteration a command means, and load its design
+ * (validated against schemas/design.schema.json).
+ */
+
+
+
+
+
+/** Where iterations live, in lookup order. */
+
+
+/** Load and validate a design; throws an AutolabError (with every schema finding) when invalid. */
+async function loadDesign(absPath, displayPath = absPath) {
+    return assertValid(await loadDocument("design", absPath, displayPath));
+}
+const ITERATION_ID = /^[A-Za-z0-9._+-]+$/;
+function isFile(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isFile();
     }
-    else if (event === "synced" && state.stage === "slurm_monitor") {
-        moves.push(["slurm_monitor", "extract_results"]);
+    catch {
+        return false;
     }
-    else if (event === "extracted") {
-        if (state.stage === "slurm_monitor")
-            moves.push(["slurm_monitor", "extract_results"]);
-        if (state.stage === "slurm_monitor" || state.stage === "extract_results")
-            moves.push(["extract_results", "update_docs"]);
+}
+function isDir(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
     }
-    const syncStatus = normalizeSyncStatus(manifest.artifact_sync_to_local?.status) ?? state.sync_status;
-    if (!moves.length) {
-        if (event === "launched" || state.sync_status === syncStatus)
-            return undefined;
-        return { ...state, sync_status: syncStatus };
+    catch {
+        return false;
     }
-    const history = [...(state.history ?? [])];
-    for (const [before, after] of moves) {
-        history.push({
-            timestamp: isoSeconds(at),
-            stage_before: before,
-            stage_after: after,
-            status: "complete",
-            summary: `${event}: run ${manifest.run_id} is ${manifest.status ?? "pending"}`,
-            run_id: manifest.run_id,
+}
+/**
+ * What `arg` names: a path to a design.yaml, a path to an iteration directory
+ * (holding design.yaml), or an iteration id looked up as
+ * experiments/{plan,in_progress,done}/<id>/design.yaml. Paths are relative to
+ * `repoRoot` and may not leave it. Nothing found, or an id found in more than
+ * one place, is a usage error (exit 2) that says what was looked for.
+ */
+async function resolveIteration(repoRoot, arg) {
+    if (!arg.trim())
+        throw new errors_AutolabError("no iteration given", {
+            exitCode: 2,
+            hint: "pass a design.yaml path, an iteration directory or an iteration id",
+        });
+    const root = external_node_path_namespaceObject.resolve(repoRoot);
+    const looksLikePath = arg.includes("/") ||
+        arg.includes(external_node_path_namespaceObject.sep) ||
+        arg.endsWith(".yaml") ||
+        arg.endsWith(".yml") ||
+        arg === "." ||
+        arg === "..";
+    const candidate = looksLikePath || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.resolve(root, arg)) ? resolveCandidate(root, arg) : undefined;
+    if (candidate)
+        return candidate;
+    if (looksLikePath) {
+        throw new errors_AutolabError(`no design found at ${JSON.stringify(arg)}`, {
+            exitCode: 2,
+            hint: "pass a design.yaml file, a directory that holds design.yaml, or an iteration id",
         });
     }
-    const next = {
-        ...state,
-        stage: moves[moves.length - 1][1],
-        stage_attempt: 0,
-        last_run_id: manifest.run_id,
-        sync_status: syncStatus,
-        history,
-    };
-    if (event === "launched" && manifest.host_mode === "slurm")
-        next.pending_run_id = manifest.run_id;
-    if (event === "extracted" && next.pending_run_id === manifest.run_id)
-        delete next.pending_run_id;
-    return next;
+    if (!ITERATION_ID.test(arg)) {
+        throw new errors_AutolabError(`${JSON.stringify(arg)} is not an iteration id`, {
+            exitCode: 2,
+            hint: "iteration ids are made of letters, digits and . _ + -",
+        });
+    }
+    const looked = ITERATION_BUCKETS.map((b) => external_node_path_namespaceObject.join(root, "experiments", b, arg, "design.yaml"));
+    const found = looked.filter(isFile);
+    if (found.length === 0) {
+        throw new errors_AutolabError(`iteration ${JSON.stringify(arg)} not found`, {
+            exitCode: 2,
+            hint: `looked for ${looked.map((p) => displayPath(root, p)).join(", ")}`,
+        });
+    }
+    if (found.length > 1) {
+        throw new errors_AutolabError(`iteration ${JSON.stringify(arg)} is ambiguous: it exists in ${found.length} places`, {
+            exitCode: 2,
+            hint: `found ${found.map((p) => displayPath(root, p)).join(" and ")}; pass the design.yaml path instead`,
+        });
+    }
+    const designPath = found[0];
+    return { iterationId: arg, iterationDir: external_node_path_namespaceObject.dirname(designPath), designPath };
+}
+function resolveCandidate(root, arg) {
+    let abs;
+    try {
+        abs = resolveInside(root, arg, "design path");
+    }
+    catch (e) {
+        if (e instanceof errors_AutolabError)
+            throw new errors_AutolabError(e.message, { exitCode: 2, hint: e.hint });
+        throw e;
+    }
+    if (isDir(abs)) {
+        const designPath = external_node_path_namespaceObject.join(abs, "design.yaml");
+        if (!isFile(designPath)) {
+            throw new errors_AutolabError(`directory ${JSON.stringify(arg)} has no design.yaml`, {
+                exitCode: 2,
+                hint: `looked for ${displayPath(root, designPath)}`,
+            });
+        }
+        return { iterationId: external_node_path_namespaceObject.basename(abs), iterationDir: abs, designPath };
+    }
+    if (isFile(abs)) {
+        return { iterationId: external_node_path_namespaceObject.basename(external_node_path_namespaceObject.dirname(abs)), iterationDir: external_node_path_namespaceObject.dirname(abs), designPath: abs };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/src/contract/manifest.js
+/**
+ * runs/<run_id>/run_manifest.json: read (validated), write (validated first,
+ * atomic), and a new run id. The derived facts (job id, launch date, status)
+ * are pure and live in domain/run.ts.
+ */
+
+
+
+
+
+/** Read and validate a manifest; throws an AutolabError (with every schema finding) when invalid. */
+async function readManifest(absPath, displayPath = absPath) {
+    return assertValid(await loadDocument("manifest", absPath, displayPath));
+}
+/** The exact bytes `writeManifest` writes: 2-space JSON and a trailing newline. */
+function serializeManifest(m) {
+    return JSON.stringify(m, null, 2) + "\n";
 }
 /**
- * The state after falling back to stage `to` because nothing is left for
- * autolab to do (`why`, kept in the history with the policy key that chose `to`).
+ * Write a manifest atomically after validating it. An invalid manifest is
+ * refused (AutolabError with the findings) and the file on disk is untouched.
  */
-function fallBackTo(state, to, why, at) {
-    return {
-        ...state,
-        stage: to,
-        stage_attempt: 0,
-        history: [
-            ...(state.history ?? []),
-            {
-                timestamp: isoSeconds(at),
-                stage_before: state.stage,
-                stage_after: to,
-                status: "complete",
-                summary: `${why}: autorun.todo_fallback.slurm.stage`,
-            },
-        ],
-    };
+async function writeManifest(absPath, m, displayPath = absPath) {
+    const text = serializeManifest(m);
+    assertValid(parseDocument("manifest", text, displayPath));
+    await fs_writeFileAtomic(absPath, text);
 }
 
-;// CONCATENATED MODULE: ./lib/src/store/state-file.js
-/**
- * `.autolab/state.json` in the store: read (leniently or validated), and
- * written ONLY through `writeState` / `stateEdit`, which validate the new
- * state against schemas/state.schema.json first, so no writer can leave an
- * invalid file behind. A state file that does not exist is never created
- * here. The moves themselves are pure (domain/stage.ts).
- */
+/** A new run id: `YYYYMMDDTHHMMSSZ_<6 hex>` (UTC time of `now`, random suffix unless given). */
+function newRunId(now, rand) {
+    const suffix = rand ?? (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex");
+    if (!/^[0-9a-f]{6}$/.test(suffix))
+        throw new errors_AutolabError(`run id suffix must be 6 lowercase hex digits (got ${JSON.stringify(suffix)})`);
+    if (Number.isNaN(now.getTime()))
+        throw new errors_AutolabError("run id: invalid date");
+    const stamp = isoSeconds(now).replace(/[-:]/g, "");
+    return `${stamp}_${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/changes.js
+/** An edit that writes `content` whatever the file holds (a file only this command writes). */
+function put(path, content, owner) {
+    return { path, owner, edit: () => content };
+}
+/** True when `a` and `b` hold the same bytes (strings compared as UTF-8). */
+function sameContent(a, b) {
+    if (a === undefined || b === undefined)
+        return a === b;
+    const ea = typeof a === "string" ? new TextEncoder().encode(a) : a;
+    const eb = typeof b === "string" ? new TextEncoder().encode(b) : b;
+    if (ea.length !== eb.length)
+        return false;
+    for (let i = 0; i < ea.length; i++)
+        if (ea[i] !== eb[i])
+            return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/launch-plan.js
 
 
 
-
-
-
-/**
- * state.json as parsed (syntax errors throw an AutolabError with file/line;
- * schema problems are tolerated: readers such as the verifier report them).
- * Undefined when the file does not exist.
- */
-async function readState(repoRoot) {
-    const text = await readStateText(repoRoot);
-    if (text === undefined)
+/** Refuse a run id or launch key no launch can use (before anything is read). */
+function checkLaunchIds(runId, launchKey) {
+    if (runId !== undefined && !RUN_ID_SHAPE.test(runId)) {
+        throw new UsageError(`run id ${JSON.stringify(runId)} is not usable`, "a run id is letters, digits, '_', '.', '-' (starting with a letter or digit), e.g. 20261128T151432Z_093977");
+    }
+    if (launchKey !== undefined && (launchKey.trim() === "" || launchKey.length > 1024)) {
+        throw new UsageError("the launch key must be a non-empty string of at most 1024 characters");
+    }
+}
+/** The run of this launch. `fresh` is used when neither the journal nor the caller names one. */
+function chooseRun(i) {
+    const j = i.journal;
+    if (j && j.iteration_id !== i.iterationId) {
+        throw new UsageError(`launch key ${JSON.stringify(i.launchKey)} already launched run ${j.run_id} of iteration ${j.iteration_id}, not of ${i.iterationId}`, "use a different launch key for a different iteration");
+    }
+    if (j && i.runId && i.runId !== j.run_id) {
+        throw new UsageError(`launch key ${JSON.stringify(i.launchKey)} belongs to run ${j.run_id}, not to ${i.runId}`, "pass either the launch key or the run id of the run you mean");
+    }
+    const given = i.runId ?? j?.run_id;
+    return given !== undefined ? { runId: given, given: true } : { runId: i.fresh(), given: false };
+}
+/** A run with this manifest is not launched again (see the module comment). */
+function isLaunched(existing) {
+    return Boolean(manifestJobId(existing) || existing.host_mode === "local" || (existing.status && existing.status !== "pending"));
+}
+/** Clock skew and delay tolerated when deciding that the controller still lists a run's jobs. */
+const AGE_MARGIN_S = 60;
+/** Before any lookup: the journal's job is adopted; a run id not made now is looked up; else submit. */
+function decideBeforeLookup(entry, lookFirst) {
+    if (entry?.job_id)
+        return { kind: "adopt", jobId: entry.job_id, cluster: entry.cluster, by: "launch journal" };
+    return lookFirst ? { kind: "lookup" } : { kind: "submit" };
+}
+/** Seconds since the run was created: the journal's time, else the run id's UTC stamp; undefined when unknown or in the future. */
+function runAgeSeconds(runId, createdAt, now) {
+    let t = createdAt ? Date.parse(createdAt) : Number.NaN;
+    if (Number.isNaN(t)) {
+        const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(runId);
+        if (m)
+            t = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+    }
+    if (Number.isNaN(t))
         return undefined;
-    return parseDocument("state", text, layout_STATE_PATH).data;
+    const age = (now.getTime() - t) / 1000;
+    return age >= -AGE_MARGIN_S ? Math.max(0, age) : undefined;
 }
 /**
- * state.json validated against its schema: an AutolabError naming the file,
- * line and column of the first problem when it is invalid. Undefined when the
- * file does not exist. Writers check with this before they change anything.
+ * After the name lookup: adopt what it found, submit when it found nothing,
+ * and when it could not answer, let the controller decide for a young run or
+ * refuse (AutolabError naming the manifest).
  */
-async function readStateStrict(repoRoot) {
-    const text = await readStateText(repoRoot);
-    if (text === undefined)
-        return undefined;
-    return assertValid(parseDocument("state", text, layout_STATE_PATH)).data;
+function decideAfterLookup(i) {
+    const { lookup: found, name } = i;
+    if (!found.ok) {
+        const ctl = found.controller;
+        if (ctl?.ok && ctl.jobIds.length)
+            return { kind: "adopt", jobId: ctl.jobIds[0], by: "job name" };
+        const age = i.ageSeconds;
+        if (ctl?.ok && age !== undefined && ctl.keepsFinishedSeconds !== undefined) {
+            if (age + AGE_MARGIN_S < ctl.keepsFinishedSeconds)
+                return {
+                    kind: "submit",
+                    note: `accounting did not answer (${found.error}); the controller, which lists every job of a run this young, knows no job named ${name}`,
+                };
+        }
+        throw new errors_AutolabError(`cannot tell whether run ${i.runId} was already submitted: the scheduler did not answer (${found.error}); nothing was submitted`, { file: i.manifestPath, hint: "retry when the controller answers; the launch is idempotent" });
+    }
+    if (!found.jobIds.length)
+        return { kind: "submit" };
+    const note = found.jobIds.length > 1
+        ? `warning: ${found.jobIds.length} jobs are named ${name} (${found.jobIds.join(", ")}); adopting the first`
+        : undefined;
+    return { kind: "adopt", jobId: found.jobIds[0], by: "job name", ...(note ? { note } : {}) };
 }
-/** state.json's text, never through a link (a linked file or `.autolab/` is an AutolabError naming it). */
-async function readStateText(repoRoot) {
-    const buf = await readOwnedBytes(repoRoot, external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH), layout_STATE_PATH, 16 * 1024 * 1024);
-    return buf === undefined ? undefined : decodeUtf8Strict(buf, layout_STATE_PATH);
+// ---------------------------------------------------------------------------
+// The record of each outcome
+/** What was asked of the scheduler, in the Python tool's keys plus the exact directives. */
+function resourceRequest(c, jobName, directives) {
+    const rr = {};
+    for (const k of ["partition", "qos", "account", "constraint", "gpu_type"])
+        if (c[k] !== undefined)
+            rr[k] = c[k];
+    if (c.cpus_per_task !== undefined)
+        rr.cpus = c.cpus_per_task;
+    if (c.memory_estimate !== undefined)
+        rr.memory = c.memory_estimate;
+    if (c.walltime_estimate !== undefined)
+        rr.walltime = c.walltime_estimate;
+    if (c.gpu_count !== undefined)
+        rr.gpu_count = c.gpu_count;
+    if (c.num_nodes !== undefined)
+        rr.num_nodes = c.num_nodes;
+    if (directives.length) {
+        rr.job_name = jobName;
+        rr.sbatch_directives = directives;
+    }
+    return rr;
 }
-/** The exact bytes written for a state: 2-space JSON and a trailing newline. */
-function serializeState(state) {
-    return JSON.stringify(state, null, 2) + "\n";
-}
-/** The text to write for `state`, after validating it (AutolabError naming the problem when invalid). */
-function validStateText(state) {
-    const text = serializeState(state);
-    assertValid(parseDocument("state", text, layout_STATE_PATH));
-    return text;
-}
-/** Validate `state` and write it atomically to state.json; returns the path written. */
-async function writeState(repoRoot, state) {
-    const text = validStateText(state);
-    await writeFileAtomic(path.join(repoRoot, STATE_PATH), text);
-    return STATE_PATH;
-}
-/**
- * A change-set edit of state.json: `change` sees the state as the head it is
- * applied on has it (validated) and returns the new one, or undefined for no
- * change; the result is validated before it is written. A missing file stays
- * missing. Throws (the record reports it, nothing is written) when either the
- * current or the new state is invalid.
- */
-function stateEdit(change, what) {
+/** The run as it is before the job exists: `pending`, what was asked, how and by whom. */
+function baseManifest(i) {
     return {
-        path: layout_STATE_PATH,
-        what,
-        edit(current, ctx) {
-            if (current === undefined)
-                return "unchanged";
-            const text = decodeUtf8Strict(Buffer.from(current), layout_STATE_PATH);
-            const state = assertValid(parseDocument("state", text, layout_STATE_PATH)).data;
-            const next = change(state, ctx);
-            // Unchanged, the file is still part of the change: a move an earlier uncommitted attempt made gets committed.
-            return next === undefined ? text : validStateText(next);
+        schema_version: "1.0",
+        run_id: i.runId,
+        iteration_id: i.iterationId,
+        launch_mode: i.hostMode,
+        host_mode: i.hostMode,
+        command: i.commandLine,
+        resource_request: i.resourceRequest,
+        status: "pending",
+        artifact_sync_to_local: { status: "pending" },
+        timestamps: { started_at: i.startedAt },
+        started_at: i.startedAt,
+        launch: {
+            script: i.script,
+            design: i.design,
+            git_revision: i.gitRevision ?? null,
+            ...(i.workDir ? { work_dir: i.workDir } : {}),
+            launched_by: i.launchedBy,
+            launched_from: i.launchedFrom,
+            launch_key: i.launchKey ?? null,
+            entrypoint_command: i.entrypointCommand,
+            tool: "autolab-slurm",
         },
     };
 }
+/** The run submitted (or adopted): `pending -> submitted`, job id recorded everywhere the contract keeps it. */
+function submittedManifest(base, job, startedAt, journalledAt) {
+    // An adopted job was submitted when the first attempt journalled it.
+    const submittedAt = job.adopted && journalledAt ? journalledAt : startedAt;
+    const m = {
+        ...base,
+        timestamps: { started_at: submittedAt },
+        started_at: submittedAt,
+        job_id: job.jobId,
+        resource_request: { ...base.resource_request, job_id: job.jobId, slurm: { job_id: job.jobId } },
+        slurm: {
+            job_id: job.jobId,
+            job_name: job.jobName,
+            ...(job.cluster ? { cluster: job.cluster } : {}),
+            ...(job.adopted ? { adopted: true, adopted_by: job.adopted.by } : { submit_attempts: job.attempts }),
+        },
+    };
+    const evidence = job.adopted
+        ? `job ${job.jobId} found by ${job.adopted.by} (${job.jobName}) and adopted`
+        : (job.evidence ?? `job ${job.jobId} submitted`);
+    return firstTransition(m, "submitted", startedAt, evidence);
+}
+/** The scheduler refused the submission: failed `submit_error`, with its words; no job, no work dir. */
+function refusedManifest(base, r, at, opts = {}) {
+    const launch = { ...base.launch };
+    if (opts.dropWorkDir)
+        delete launch.work_dir;
+    const m = {
+        ...base,
+        launch,
+        timestamps: { started_at: base.timestamps.started_at },
+        slurm: { job_name: r.jobName, submit_error: r.message, submit_attempts: r.attempts },
+    };
+    const failure = { reason: "submit_error", kind: "permanent", message: r.message };
+    return firstTransition(m, "failed", at, r.evidence, failure);
+}
 /**
- * Apply an event to state.json if it exists; returns its path when written.
- * Refuses (AutolabError, nothing written) when the file or the new state is
- * invalid.
+ * A local run's end: completed (exit 0, sentinel exit 0, every declared
+ * output present), partial (exit 0 but the sentinel or an output is
+ * missing), failed (anything else: `timeout` when stopped at the walltime,
+ * else `exit_code`). Outputs are written in place: nothing to bring back.
  */
-async function advanceState(repoRoot, manifest, event, at) {
-    const state = await readStateStrict(repoRoot);
-    if (!state)
-        return undefined;
-    const next = nextState(state, manifest, event, at);
-    if (!next)
-        return undefined;
-    return writeState(repoRoot, next);
+function localManifest(base, o, at) {
+    const exit = o.exitCode;
+    let status;
+    let evidence;
+    if (exit === 0 && o.sentinel?.exit_code === 0 && o.missing.length === 0) {
+        status = "completed";
+        evidence = "local run exited 0; sentinel exit 0";
+    }
+    else if (exit === 0) {
+        status = "partial";
+        evidence =
+            o.sentinel?.exit_code !== 0
+                ? "local run exited 0 but the sentinel is missing or disagrees"
+                : `local run exited 0 but declared outputs are missing: ${o.missing.join(", ")}`;
+    }
+    else {
+        status = "failed";
+        evidence = o.timedOut
+            ? `local run was stopped at the walltime (${o.limitSeconds} s)`
+            : `local run exited ${exit ?? `on signal ${o.signal}`}`;
+    }
+    const m = {
+        ...base,
+        artifact_sync_to_local: {
+            status: status === "failed" ? "failed" : "ok",
+            mode: "local",
+            ...(o.missing.length ? { missing: o.missing } : {}),
+        },
+        timestamps: { started_at: base.timestamps.started_at },
+        local: { exit_code: exit, timed_out: o.timedOut, sentinel: o.sentinel ?? null },
+    };
+    const failure = status === "failed"
+        ? // exit_code stays null for a run ended by a signal (as the record has always said).
+            { reason: o.timedOut ? "timeout" : "exit_code", exit_code: exit, message: evidence }
+        : undefined;
+    const next = firstTransition(m, status, at, evidence, failure);
+    // A partial local run has ended too: it keeps its end time (transition sets it for completed/failed only).
+    if (status === "partial") {
+        next.timestamps = { ...next.timestamps, completed_at: at };
+        next.completed_at = at;
+    }
+    return next;
 }
-/** After a launch: a run that failed to start leaves the stage where it is. */
-async function advanceStateAfterLaunch(repoRoot, manifest, now) {
-    if (manifest.status === "failed")
+/** Why a reused run failed, for the launch result. */
+function failureMessageOf(m) {
+    if (m.status !== "failed")
         return undefined;
-    return advanceState(repoRoot, manifest, "launched", now());
+    return String(m.slurm?.submit_error ?? m.failure?.message ?? "the run failed");
 }
-/** state.json after run `m`'s event (the stage machine's move), as a change-set edit. */
-function stateAfter(m, event, at) {
-    return stateEdit((st) => stage_nextState(st, m, event, at), `${layout_STATE_PATH} after run ${m.run_id} was ${event}`);
+
+;// CONCATENATED MODULE: ./lib/src/domain/settings.js
+/**
+ * Typed settings, read once per command from the effective policy (built-in
+ * defaults < preset < `.autolab/verifier_policy.yaml`, merged by
+ * contract/policy.ts) and the design. The one place that turns policy values
+ * into numbers; commands never re-read the policy with restated defaults.
+ * Pure: the parsed policy and design are passed in.
+ */
+function settings_obj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+}
+/** A positive finite number, else `dflt`. */
+function positive(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
+}
+/** A finite number >= 0, else `dflt`. */
+function nonNegative(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : dflt;
+}
+const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
+function monitorSettings(policy) {
+    const m = settings_obj(settings_obj(policy.slurm).monitor);
+    return {
+        graceSeconds: nonNegative(m.unknown_grace_seconds, 600),
+        escalateAfterTicks: Math.max(1, Math.floor(positive(m.poll_failure_escalation_ticks, 3))),
+        lookbackDays: positive(m.sacct_lookback_days, 14),
+        clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
+        pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
+    };
+}
+function submitSettings(policy) {
+    const l = settings_obj(policy.launch);
+    return {
+        timeoutMs: positive(l.submit_timeout_seconds, 60) * 1000,
+        retries: Math.floor(nonNegative(l.submit_retries, 2)),
+        baseDelayMs: nonNegative(l.retry_backoff_seconds, 5) * 1000,
+        checkTimeoutMs: positive(l.check_timeout_seconds, 900) * 1000,
+    };
+}
+/**
+ * The extract parser's timeout: the design's `extract_parser.timeout_seconds`,
+ * else the policy's `extract_results.timeout_seconds`, else 600 s.
+ */
+function extractTimeoutSeconds(design, policy) {
+    const fromDesign = settings_obj(design.extract_parser).timeout_seconds;
+    if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0)
+        return fromDesign;
+    return positive(settings_obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/store/journal.js
@@ -21611,6 +21864,7 @@ async function record(ws, edits, o) {
         branch: o.branch,
         token: o.token,
         onUnpushed: o.onUnpushed,
+        identity: o.identity,
     });
     out.findings.push(...pushFindings(commit));
     // An empty change set that neither pushed nor failed to push recorded nothing.
@@ -21677,6 +21931,7 @@ async function recordRun(ws, edits, m, o) {
             push: o.push,
             branch: o.branch,
             token: o.token,
+            identity: o.identity,
         });
     }
     catch (e) {
@@ -22243,6 +22498,7 @@ function recordLaunch(g, edits, m, o) {
         push: g.opts.push,
         branch: g.opts.branch,
         token: g.opts.token,
+        identity: g.opts.identity,
         log: g.log,
         rerun: "rerunning the same launch (same --run-id or launch key) records it without submitting again",
     });
@@ -23117,7 +23373,7 @@ async function probeSlurm(opts = {}) {
         const r = await runArgv(bin(t), [VERSION_FLAG[t]], { timeoutMs, env: CLIENT_ENV });
         const probe = { found: false };
         if (r.spawnError)
-            probe.error = /ENOENT/.test(r.spawnError) ? "not on PATH" : r.spawnError;
+            probe.error = r.spawnCode === "ENOENT" ? "not on PATH" : r.spawnError;
         else if (!exec_ok(r)) {
             probe.found = true;
             probe.error = describeFailure(r);
@@ -24672,7 +24928,7 @@ function classifySbatchError(stderr) {
 }
 function sbatchWords(r) {
     if (r.spawnError)
-        return `could not start ${r.command}: ${r.spawnError}`;
+        return r.spawnError;
     if (r.timedOut)
         return `${r.command} did not answer within ${Math.round(r.durationMs / 1000)} s`;
     const text = contentLines(r.stderr).join(" | ") || contentLines(r.stdout).join(" | ");
@@ -24924,6 +25180,7 @@ function slurmCli(opts = {}) {
 
 
 
+
 const launch_command = {
     name: "launch",
     summary: "render the job script, submit it (sbatch) or run it locally, record manifest + ledger, commit",
@@ -24952,9 +25209,11 @@ Options:
                      (default: policy launch.work_root; none: the checkout)
   --skip-ci          append [skip ci] to the commit message
   --json             print the result as JSON
+  --repo DIR         act on the repository at DIR (default: the current directory;
+                     a relative design path is taken from DIR)
 `,
     async run(argv, io) {
-        const a = parseArgs(argv, [
+        const a = commandLine(argv, io, [
             { name: "dry-run" },
             { name: "no-push" },
             { name: "no-commit" },
@@ -24964,11 +25223,9 @@ Options:
             { name: "run-id", value: true },
             { name: "launch-key", value: true },
             { name: "work-root", value: true },
-        ]);
-        if (a.positionals.length !== 1)
-            throw new UsageError("launch takes exactly one design (path or iteration id)", "autolab launch --help");
+        ], { command: "launch", positionals: { min: 1, max: 1, what: "design (a path or an iteration id)" } });
         const res = await launch({
-            cwd: io.cwd,
+            cwd: a.cwd,
             design: a.positionals[0],
             scheduler: slurmCli(),
             dryRun: !!a.flags["dry-run"],
@@ -24977,12 +25234,13 @@ Options:
             branch: a.values.branch,
             runId: a.values["run-id"],
             launchKey: a.values["launch-key"],
-            workRoot: a.values["work-root"] === undefined ? undefined : external_node_path_namespaceObject.resolve(io.cwd, a.values["work-root"]),
+            workRoot: a.values["work-root"] === undefined ? undefined : external_node_path_namespaceObject.resolve(a.cwd, a.values["work-root"]),
             skipCi: !!a.flags["skip-ci"],
+            identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
             log: (s) => io.stderr(s + "\n"),
         });
         if (a.flags.json)
-            io.stdout(JSON.stringify(res, null, 2) + "\n");
+            io.stdout(jsonText(res));
         else
             io.stdout(res.dryRun ? dryRunText(res) : launchText(res));
         if (res.dryRun)
@@ -28061,15 +28319,6 @@ function tickEdits(i) {
     return edits;
 }
 
-;// CONCATENATED MODULE: ./lib/src/report/common.js
-/** Phrases several reports share. Pure. */
-/** `committed <sha> and pushed to <branch>`, or undefined when nothing was committed. */
-function common_committedText(c) {
-    if (!c?.committed)
-        return undefined;
-    return `committed ${c.sha}${c.pushed ? ` and pushed to ${c.branch}` : ""}`;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/report/monitor.js
 
 /** The runs the tick moved. */
@@ -28091,6 +28340,19 @@ function runLine(r) {
         `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}`);
 }
 /** `autolab monitor` on the terminal (findings go to stderr, by the face). */
+/** The CLI's stderr line for a phase of a tick as it starts. */
+function progressLine(e) {
+    switch (e.phase) {
+        case "discovering":
+            return "monitor: looking for runs under experiments/\n";
+        case "asking":
+            return `monitor: asking the scheduler about ${e.jobs} job(s) in flight (${e.tracked} run(s) tracked)\n`;
+        case "run":
+            return `monitor: ${e.runId}${e.jobId ? ` (job ${e.jobId})` : ""}: ${e.before} -> ${e.after}\n`;
+        case "committing":
+            return `monitor: recording ${e.files} file edit(s)\n`;
+    }
+}
 function monitorText(rep) {
     const lines = [
         `${rep.dryRun ? "[dry run] " : ""}${rep.tracked} run(s), ${rep.inFlight} in flight; ${schedulerLine(rep.scheduler)}`,
@@ -28328,6 +28590,7 @@ async function tick(opts, ws, now) {
     const { policy } = await loadPolicy(ws.root);
     const settings = monitorSettings(policy);
     // Gather.
+    opts.progress?.({ phase: "discovering" });
     const discovered = await discoverRuns(ws.root, opts.runId ? { runId: opts.runId } : {});
     // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
     if (opts.runId && !discovered.runs.length)
@@ -28339,6 +28602,8 @@ async function tick(opts, ws, now) {
     const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
     const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
     // Ask, once.
+    if (inFlight.length)
+        opts.progress?.({ phase: "asking", jobs: inFlight.length, tracked: all.length });
     const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
     const at = isoSeconds(now());
     const prevState = await readMonitorState(ws.root, findings);
@@ -28359,8 +28624,13 @@ async function tick(opts, ws, now) {
         findings,
     };
     const results = [];
-    for (const l of candidates)
-        results.push(await advanceRun(ctx, l));
+    for (const l of candidates) {
+        const r = await advanceRun(ctx, l);
+        results.push(r);
+        const { runId, before, after, jobId } = r.report;
+        if (before !== after)
+            opts.progress?.({ phase: "run", runId, before, after, jobId });
+    }
     const reports = results.map((r) => r.report);
     const changedById = new Map();
     for (const r of results)
@@ -28392,6 +28662,8 @@ async function tick(opts, ws, now) {
         monitorState: outage.state,
         now: now(),
     });
+    if (edits.length)
+        opts.progress?.({ phase: "committing", files: edits.length });
     const rec = await record(ws, edits, {
         message: commitMessage(reports, outage.outage),
         skipCi: opts.skipCi,
@@ -28399,12 +28671,21 @@ async function tick(opts, ws, now) {
         branch: opts.branch,
         token: opts.token,
         onUnpushed: "report", // the report says it, and the tick fails (monitorVerdict)
+        identity: opts.identity,
     });
     findings.push(...rec.findings);
     return { ...report, commit: rec.commit, written: rec.written };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/monitor.js
+/**
+ * `autolab monitor`: one tick over every run in flight (or one run). Thin:
+ * parses options, calls commands/monitor, prints the tick. Exit 1 when the
+ * tick has error findings (e.g. a scheduler outage past the escalation
+ * threshold) or its commits could not be pushed (monitorVerdict), else 0.
+ */
+
+
 
 
 
@@ -28413,7 +28694,7 @@ async function tick(opts, ws, now) {
 const monitor_command = {
     name: "monitor",
     summary: "one tick: ask the scheduler about every run in flight, advance, sync, extract, commit",
-    help: `Usage: autolab monitor [--run-id R] [--dry-run] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json]
+    help: `Usage: autolab monitor [--run-id R] [--dry-run] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json] [--repo DIR]
 
 Advances every in-progress run (experiments/*/*/runs/*/run_manifest.json) from
 scheduler evidence: one sacct and one squeue call for all of them (squeue
@@ -28436,9 +28717,10 @@ Options:
   --branch B   commit (and push) to branch B
   --skip-ci    append [skip ci] to the commit message
   --json       the tick's report as JSON
+  --repo DIR   act on the repository at DIR (default: the current directory)
 `,
     async run(argv, io) {
-        const a = parseArgs(argv, [
+        const a = commandLine(argv, io, [
             { name: "dry-run" },
             { name: "no-push" },
             { name: "no-commit" },
@@ -28446,11 +28728,9 @@ Options:
             { name: "skip-ci" },
             { name: "branch", value: true },
             { name: "run-id", value: true },
-        ]);
-        if (a.positionals.length)
-            throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab monitor --help");
+        ], { command: "monitor" });
         const rep = await monitor({
-            cwd: io.cwd,
+            cwd: a.cwd,
             scheduler: slurmCli(),
             runId: a.values["run-id"],
             dryRun: !!a.flags["dry-run"],
@@ -28458,11 +28738,13 @@ Options:
             commit: a.flags["no-commit"] ? false : undefined,
             branch: a.values.branch,
             skipCi: !!a.flags["skip-ci"],
+            identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
             log: (s) => io.stderr(s + "\n"),
+            progress: (e) => io.stderr(progressLine(e)),
         });
         const errors = rep.findings.filter((f) => f.severity === "error").length + (monitorVerdict(rep).failed ? 1 : 0);
         if (a.flags.json) {
-            io.stdout(JSON.stringify(rep, null, 2) + "\n");
+            io.stdout(jsonText(rep));
             return errors ? 1 : 0;
         }
         io.stdout(monitorText(rep));
@@ -28639,6 +28921,8 @@ async function readOutage(repoRoot) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/status.js
+/** `autolab status`: a table of runs from their manifests (asks the scheduler nothing). Thin. */
+
 
 
 
@@ -28647,22 +28931,28 @@ async function readOutage(repoRoot) {
 const status_command = {
     name: "status",
     summary: "a table of runs: id, job, state, age, sync (from the manifests)",
-    help: `Usage: autolab status [--iteration ID] [--run-id R] [--json]
+    help: `Usage: autolab status [--iteration ID] [--run-id R] [--json] [--repo DIR]
 
 Lists every run under experiments/*/*/runs/ from its manifest: run id,
 iteration, job id, state (with the failure reason), the scheduler's last state
 (with the pending reason), age, artifact sync. It asks the scheduler nothing
 (autolab monitor does that); a scheduler outage the monitor recorded is shown.
 Exit 1 when a manifest cannot be read.
+
+Options:
+  --iteration ID  only this iteration
+  --run-id R      only this run
+  --json          the runs as JSON
+  --repo DIR      act on the repository at DIR (default: the current directory)
 `,
     async run(argv, io) {
-        const a = parseArgs(argv, [{ name: "json" }, { name: "iteration", value: true }, { name: "run-id", value: true }]);
-        if (a.positionals.length)
-            throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab status --help");
-        const root = await repoRootOf(io.cwd);
+        const a = commandLine(argv, io, [{ name: "json" }, { name: "iteration", value: true }, { name: "run-id", value: true }], {
+            command: "status",
+        });
+        const root = await repoRootOf(a.cwd);
         const { rows, findings } = await collectStatus(root, { iteration: a.values.iteration, runId: a.values["run-id"] });
         if (a.flags.json)
-            io.stdout(JSON.stringify({ runs: rows, findings }, null, 2) + "\n");
+            io.stdout(jsonText({ runs: rows, findings }));
         else {
             io.stdout(statusText(rows));
             for (const f of findings)
@@ -28749,6 +29039,7 @@ async function cancel(opts) {
             push: opts.push,
             branch: opts.branch,
             token: opts.token,
+            identity: opts.identity,
             log: opts.log ?? (() => undefined),
             rerun: "the job was cancelled; rerunning autolab cancel records it",
         });
@@ -28788,6 +29079,8 @@ function cancelSummary(r) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/cancel.js
+/** `autolab cancel RUN_ID`: scancel the run's job, mark the run failed (reason cancelled), commit. Thin. */
+
 
 
 
@@ -28796,7 +29089,7 @@ function cancelSummary(r) {
 const cancel_command = {
     name: "cancel",
     summary: "scancel a run's job and mark the run failed (reason: cancelled)",
-    help: `Usage: autolab cancel RUN_ID [--reason TEXT] [--by NAME] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json]
+    help: `Usage: autolab cancel RUN_ID [--reason TEXT] [--by NAME] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json] [--repo DIR]
 
 Runs scancel for the run's job; once the scheduler took the request, the run
 becomes failed with failure reason "cancelled" (and who asked), its ledger
@@ -28812,9 +29105,10 @@ Options:
   --branch B     commit (and push) to branch B
   --skip-ci      append [skip ci] to the commit message
   --json         the result as JSON
+  --repo DIR     act on the repository at DIR (default: the current directory)
 `,
     async run(argv, io) {
-        const a = parseArgs(argv, [
+        const a = commandLine(argv, io, [
             { name: "no-push" },
             { name: "no-commit" },
             { name: "json" },
@@ -28822,11 +29116,9 @@ Options:
             { name: "branch", value: true },
             { name: "reason", value: true },
             { name: "by", value: true },
-        ]);
-        if (a.positionals.length !== 1)
-            throw new UsageError("cancel takes exactly one run id", "autolab cancel --help");
+        ], { command: "cancel", positionals: { min: 1, max: 1, what: "run id" } });
         const res = await cancel({
-            cwd: io.cwd,
+            cwd: a.cwd,
             runId: a.positionals[0],
             scheduler: slurmCli(),
             reason: a.values.reason,
@@ -28835,9 +29127,10 @@ Options:
             commit: a.flags["no-commit"] ? false : undefined,
             branch: a.values.branch,
             skipCi: !!a.flags["skip-ci"],
+            identity: a.flags["no-commit"] ? undefined : await cliIdentity(a.cwd, io),
         });
         if (a.flags.json)
-            io.stdout(JSON.stringify(res, null, 2) + "\n");
+            io.stdout(jsonText(res));
         else
             io.stdout(cancelText(res));
         return 0;
@@ -28914,6 +29207,7 @@ async function fallBack(ws, opts, why, current, before) {
         branch: opts.branch,
         skipCi: opts.skipCi,
         token: opts.token,
+        identity: opts.identity,
     });
     const moved = rec.written.includes(layout_STATE_PATH);
     return {
@@ -28942,6 +29236,7 @@ async function runStep(opts, steps) {
         branch: opts.branch,
         skipCi: opts.skipCi,
         token: opts.token,
+        identity: opts.identity,
         now: opts.now,
         log: opts.log,
     };
@@ -28997,6 +29292,10 @@ function runStepText(r) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/run.js
+/** `autolab run`: one step of the current .autolab/state.json stage. Thin. */
+
+
+
 
 
 
@@ -29005,46 +29304,54 @@ function runStepText(r) {
 
 
 /** The steps `autolab run` dispatches to: the real launch and monitor tick. */
-function steps() {
+function steps(io) {
     const scheduler = slurmCli();
     return {
         launch: (o) => launch({ ...o, scheduler }),
-        monitor: (o) => monitor({ ...o, scheduler }),
+        monitor: (o) => monitor({ ...o, scheduler, progress: (e) => io.stderr(progressLine(e)) }),
     };
 }
 const run_command = {
     name: "run",
     summary: "one step of the current .autolab/state.json stage (launch, monitor, or todo fallback)",
-    help: `Usage: autolab run [--dry-run] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json]
+    help: `Usage: autolab run [--dry-run] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json] [--repo DIR]
 
 launch -> launches the state's iteration; slurm_monitor / extract_results ->
 one monitor tick for the tracked run; update_docs (or a monitor stage with no
 run left to follow) -> nothing left to do in SLURM mode: the stage falls back
 to the policy's autorun.todo_fallback.slurm.stage. Other stages are worked on
 by a person or an agent.
+
+Options:
+  --dry-run    decide and print, write nothing
+  --no-push    commit but do not push
+  --no-commit  write files but do not commit
+  --branch B   commit (and push) to branch B
+  --skip-ci    append [skip ci] to the commit message
+  --json       the step's result as JSON
+  --repo DIR   act on the repository at DIR (default: the current directory)
 `,
     async run(argv, io) {
-        const a = parseArgs(argv, [
+        const a = commandLine(argv, io, [
             { name: "dry-run" },
             { name: "no-push" },
             { name: "no-commit" },
             { name: "json" },
             { name: "skip-ci" },
             { name: "branch", value: true },
-        ]);
-        if (a.positionals.length)
-            throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab run --help");
+        ], { command: "run" });
         const res = await runStep({
-            cwd: io.cwd,
+            cwd: a.cwd,
             dryRun: !!a.flags["dry-run"],
             push: a.flags["no-push"] ? false : undefined,
             commit: a.flags["no-commit"] ? false : undefined,
             branch: a.values.branch,
             skipCi: !!a.flags["skip-ci"],
+            identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
             log: (s) => io.stderr(s + "\n"),
-        }, steps());
+        }, steps(io));
         if (a.flags.json)
-            io.stdout(JSON.stringify(res, null, 2) + "\n");
+            io.stdout(jsonText(res));
         else {
             io.stdout(runStepText(res));
             for (const f of [...(res.monitor?.findings ?? []), ...(res.findings ?? [])])
@@ -29179,8 +29486,9 @@ function unreadable(f, active, defaultHint) {
  * The program runs by argv (never a shell) from the repository root with the
  * policy's launch.check_timeout_seconds; a non-zero exit is an error finding
  * with the tail of its output. A scheduler client that is not installed on
- * this host (a pull request verified on a hosted runner) is a warning: the
- * scheduler's own dry run can only happen on the cluster.
+ * this host (a pull request verified on a hosted runner) is a notice: the
+ * scheduler's own dry run can only happen on the cluster, and the documented
+ * setup (verify on GitHub-hosted runners) must be able to pass.
  */
 
 
@@ -29278,7 +29586,7 @@ function judgePolicyCommand(spec, ctx, argv, r) {
     if (r.spawnError && SCHEDULER_CLIENTS.has(external_node_path_namespaceObject.basename(argv[0]))) {
         return [
             {
-                severity: "warning",
+                severity: "notice",
                 check: spec.check,
                 ...where,
                 message: `${spec.key} needs ${argv[0]}, which is not on this host (${r.spawnError}); not run here`,
@@ -30989,6 +31297,13 @@ function verifyFailure(stage, rep) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/verify.js
+/**
+ * `autolab verify --stage S [--iteration ID] [--run-id R] [--json] [--no-commands]`:
+ * run the checks the verifier policy requires at a stage (see verify/registry.ts)
+ * and print the findings. Exit 0 when there is no error finding, 1 when there
+ * is, 2 on a usage error (including an unknown stage).
+ */
+
 
 
 
@@ -30999,7 +31314,7 @@ const checkTable = VERIFY_CHECKS.map((c) => `  ${c.id.padEnd(24)} ${c.category.p
 const verify_command = {
     name: "verify",
     summary: "run the checks the verifier policy requires at a stage; findings with file:line:col",
-    help: `Usage: autolab verify --stage ${VERIFY_STAGES.join("|")} [--iteration ID] [--run-id R] [--json] [--no-commands]
+    help: `Usage: autolab verify --stage ${VERIFY_STAGES.join("|")} [--iteration ID] [--run-id R] [--json] [--no-commands] [--repo DIR]
 
 Runs the checks that .autolab/verifier_policy.yaml (over its preset and the
 built-in defaults) requires at the stage, for every run under
@@ -31017,27 +31332,26 @@ Options:
   --stage S        ${VERIFY_STAGES.join(", ")}
   --iteration ID   only this iteration (also fills {{iteration_id}})
   --run-id R       only this run (also fills {{run_id}})
-  --json           the report as JSON on stdout: {stage, ok, runsChecked, checksRun, counts, findings}
+  --json           the report as JSON on stdout: {stage, ok, runs_checked, checks_run, counts, findings}
   --no-commands    do not run the policy's test / dry-run commands
+  --repo DIR       act on the repository at DIR (default: the current directory)
 
 Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
 `,
     async run(argv, io) {
-        const a = parseArgs(argv, [
+        const a = commandLine(argv, io, [
             { name: "stage", value: true },
             { name: "iteration", value: true },
             { name: "run-id", value: true },
             { name: "json" },
             { name: "no-commands" },
-        ]);
-        if (a.positionals.length)
-            throw new UsageError(`unexpected argument '${a.positionals[0]}'`, "autolab verify --help");
+        ], { command: "verify" });
         const stage = a.values.stage;
         if (stage === undefined)
             throw new UsageError("--stage is required", `known stages: ${VERIFY_STAGES.join(", ")}`);
         if (!isVerifyStage(stage))
             throw new UsageError(`unknown stage '${stage}'`, `known stages: ${VERIFY_STAGES.join(", ")}`);
-        const root = await repoRootOf(io.cwd);
+        const root = await repoRootOf(a.cwd);
         const report = await runVerify({
             repoRoot: root,
             stage,
@@ -31047,7 +31361,7 @@ Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
         });
         const counts = countFindings(report.findings);
         if (a.flags.json) {
-            io.stdout(JSON.stringify({ ...report, counts }, null, 2) + "\n");
+            io.stdout(jsonText({ ...report, counts }));
         }
         else {
             for (const f of report.findings)
@@ -31071,8 +31385,10 @@ Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
 
 
 
-const slurm_job_list_HELP = `Usage: autolab slurm-job-list append --manifest FILE [--doc FILE] [--json]
-       autolab slurm-job-list verify --manifest FILE [--doc FILE] [--json]
+
+
+const slurm_job_list_HELP = `Usage: autolab slurm-job-list append --manifest FILE [--doc FILE] [--json] [--repo DIR]
+       autolab slurm-job-list verify --manifest FILE [--doc FILE] [--json] [--repo DIR]
 
 The ledger (default ${LEDGER_PATH}) holds one line per SLURM run:
   - YYYY-MM-DD | job_id=J | iteration_id=I | run_id=R | status=S
@@ -31092,13 +31408,10 @@ Options:
   --manifest FILE  the run's run_manifest.json (required)
   --doc FILE       the ledger file (default: ${LEDGER_PATH} in the current directory)
   --json           print the result as JSON
+  --repo DIR       act on the repository at DIR; relative paths are taken from DIR
 
 Exit codes: 0 ok (or skipped), 1 check failed or error, 2 usage error.
 `;
-function wantsHelp(argv) {
-    const end = argv.indexOf("--");
-    return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
-}
 /**
  * A path given on the command line. Inside a git checkout it must stay in
  * the checkout (the ledger and manifests are the repository's); outside one
@@ -31113,31 +31426,29 @@ const slurm_job_list_command = {
     summary: "append a run to the ledger docs/slurm_job_list.md, or verify its line",
     help: slurm_job_list_HELP,
     async run(argv, io) {
-        if (wantsHelp(argv)) {
-            io.stdout(slurm_job_list_HELP);
-            return 0;
-        }
-        const a = parseArgs(argv, [{ name: "manifest", value: true }, { name: "doc", value: true }, { name: "json" }]);
-        const [sub, ...extra] = a.positionals;
+        const a = commandLine(argv, io, [{ name: "manifest", value: true }, { name: "doc", value: true }, { name: "json" }], {
+            command: "slurm-job-list",
+            positionals: { min: 0, max: 1, what: "subcommand (append or verify)" },
+        });
+        const [sub] = a.positionals;
         if (sub !== "append" && sub !== "verify") {
-            throw new UsageError(sub ? `unknown subcommand '${sub}'` : "missing subcommand", "use `autolab slurm-job-list append|verify --manifest FILE`");
+            const near = sub ? didYouMean(sub, ["append", "verify"]) : undefined;
+            throw new UsageError(sub ? `unknown subcommand '${sub}'${near ? ` (did you mean '${near}'?)` : ""}` : "missing subcommand", "use `autolab slurm-job-list append|verify --manifest FILE`");
         }
-        if (extra.length)
-            throw new UsageError(`unexpected argument '${extra[0]}'`);
         if (!a.values.manifest)
             throw new UsageError("--manifest FILE is required");
-        const ws = await openWorkspace(io.cwd);
+        const ws = await openWorkspace(a.cwd);
         const root = ws.inGit ? ws.root : undefined;
-        const manifestPath = shownPath(root, io.cwd, a.values.manifest, "--manifest");
+        const manifestPath = shownPath(root, a.cwd, a.values.manifest, "--manifest");
         const docPath = a.values.doc
-            ? shownPath(root, io.cwd, a.values.doc, "--doc")
-            : { abs: external_node_path_namespaceObject.join(root ?? io.cwd, LEDGER_PATH), display: LEDGER_PATH };
+            ? shownPath(root, a.cwd, a.values.doc, "--doc")
+            : { abs: external_node_path_namespaceObject.join(root ?? a.cwd, LEDGER_PATH), display: LEDGER_PATH };
         const json = a.flags.json === true;
         const manifest = (await readManifest(manifestPath.abs, manifestPath.display)).data;
         if (manifest.host_mode !== "slurm") {
             const message = `skipped: run ${manifest.run_id} is not a SLURM run (host_mode=${manifest.host_mode}); the ledger lists SLURM runs only`;
             if (json)
-                io.stdout(JSON.stringify({ action: "skipped", run_id: manifest.run_id, message }, null, 2) + "\n");
+                io.stdout(jsonText({ action: "skipped", run_id: manifest.run_id, message }));
             else
                 io.stdout(message + "\n");
             return 0;
@@ -31155,14 +31466,14 @@ const slurm_job_list_command = {
         if (sub === "append") {
             const r = await upsertLedgerFile(docPath.abs, manifest, docPath.display);
             if (json) {
-                io.stdout(JSON.stringify({
+                io.stdout(jsonText({
                     action: r.action,
                     run_id: manifest.run_id,
                     file: docPath.display,
                     line: r.line,
                     created: r.created,
                     text: expected,
-                }, null, 2) + "\n");
+                }));
             }
             else {
                 const what = r.action === "unchanged" ? "already up to date at" : `${r.action}`;
@@ -31185,7 +31496,7 @@ const slurm_job_list_command = {
             : verifyLedger(text, manifest, docPath.display);
         const ok = !findings.some((f) => f.severity === "error");
         if (json) {
-            io.stdout(JSON.stringify({ ok, run_id: manifest.run_id, file: docPath.display, expected, findings }, null, 2) + "\n");
+            io.stdout(jsonText({ ok, run_id: manifest.run_id, file: docPath.display, expected, findings }));
         }
         else {
             for (const f of findings)
@@ -31210,6 +31521,8 @@ const slurm_job_list_command = {
 
 
 
+
+
 const policy_HELP = `Usage: autolab policy apply preset NAME [--repo DIR] [--json]
        autolab policy show [--repo DIR] [--json]
 
@@ -31226,10 +31539,6 @@ Options:
 
 Exit codes: 0 ok, 1 invalid policy or error, 2 usage error (including an unknown preset).
 `;
-function policy_wantsHelp(argv) {
-    const end = argv.indexOf("--");
-    return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
-}
 /** The nearest ancestor of `start` holding .autolab/ or .git; `start` itself when none does. */
 function findRepoRoot(start) {
     let dir = external_node_path_namespaceObject.resolve(start);
@@ -31247,12 +31556,11 @@ const policy_command = {
     summary: "apply a policy preset (policy apply preset slurm) or show the effective policy",
     help: policy_HELP,
     async run(argv, io) {
-        if (policy_wantsHelp(argv)) {
-            io.stdout(policy_HELP);
-            return 0;
-        }
-        const a = parseArgs(argv, [{ name: "repo", value: true }, { name: "json" }]);
-        const root = a.values.repo ? external_node_path_namespaceObject.resolve(io.cwd, a.values.repo) : findRepoRoot(io.cwd);
+        const a = commandLine(argv, io, [{ name: "json" }], {
+            command: "policy",
+            positionals: { min: 0, max: 3, what: "words (apply preset NAME, or show)" },
+        });
+        const root = a.repoGiven ? a.cwd : findRepoRoot(io.cwd);
         const json = a.flags.json === true;
         const [sub, ...rest] = a.positionals;
         if (sub === "apply") {
@@ -31265,7 +31573,7 @@ const policy_command = {
                 throw new UsageError(`unexpected argument '${rest[2]}'`);
             const r = await applyPreset(root, name);
             if (json)
-                io.stdout(JSON.stringify({ preset: name, file: r.file, changed: r.changed }, null, 2) + "\n");
+                io.stdout(jsonText({ preset: name, file: r.file, changed: r.changed }));
             else
                 io.stdout(r.changed
                     ? `applied preset ${name} to ${r.file}\n`
@@ -31277,8 +31585,7 @@ const policy_command = {
                 throw new UsageError(`unexpected argument '${rest[0]}'`);
             const loaded = await loadPolicy(root);
             if (json) {
-                io.stdout(JSON.stringify({ file: loaded.file ?? null, preset: loaded.preset ?? null, policy: loaded.policy }, null, 2) +
-                    "\n");
+                io.stdout(jsonText({ file: loaded.file ?? null, preset: loaded.preset ?? null, policy: loaded.policy }, { verbatim: ["policy"] }));
             }
             else {
                 const layers = ["built-in defaults", loaded.preset ? `preset ${loaded.preset}` : undefined, loaded.file].filter(Boolean);
@@ -31286,7 +31593,8 @@ const policy_command = {
             }
             return 0;
         }
-        throw new UsageError(sub ? `unknown subcommand '${sub}'` : "missing subcommand", "use `autolab policy apply preset NAME` or `autolab policy show`");
+        const near = sub ? didYouMean(sub, ["apply", "show"]) : undefined;
+        throw new UsageError(sub ? `unknown subcommand '${sub}'${near ? ` (did you mean '${near}'?)` : ""}` : "missing subcommand", "use `autolab policy apply preset NAME` or `autolab policy show`");
     },
 };
 
@@ -31300,7 +31608,8 @@ const policy_command = {
 
 
 
-const validate_HELP = `Usage: autolab validate [--kind KIND] [--json] FILE...
+
+const validate_HELP = `Usage: autolab validate [--kind KIND] [--json] [--repo DIR] FILE...
 
 Checks each file against the run contract's JSON Schema for its kind:
   run_manifest.json     -> manifest     design.yaml           -> design
@@ -31313,25 +31622,19 @@ Every problem is printed as FILE:LINE:COLUMN with the JSON path of the value.
 Options:
   --kind KIND  the kind of every FILE
   --json       print the result as JSON
+  --repo DIR   take relative FILEs from DIR (default: the current directory)
 
 Exit codes: 0 all valid, 1 a file is invalid or unreadable, 2 usage error.
 `;
-function validate_wantsHelp(argv) {
-    const end = argv.indexOf("--");
-    return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
-}
 const validate_command = {
     name: "validate",
     summary: "schema-check contract files (run_manifest.json, design.yaml, verifier_policy.yaml, metrics.json, state.json)",
     help: validate_HELP,
     async run(argv, io) {
-        if (validate_wantsHelp(argv)) {
-            io.stdout(validate_HELP);
-            return 0;
-        }
-        const a = parseArgs(argv, [{ name: "kind", value: true }, { name: "json" }]);
-        if (!a.positionals.length)
-            throw new UsageError("no files given", "use `autolab validate FILE...`");
+        const a = commandLine(argv, io, [{ name: "kind", value: true }, { name: "json" }], {
+            command: "validate",
+            positionals: { min: 1, max: Infinity, what: "FILE" },
+        });
         let forced;
         if (a.values.kind !== undefined) {
             forced = parseKind(a.values.kind);
@@ -31349,7 +31652,7 @@ const validate_command = {
         for (const { file, kind } of jobs) {
             let findings;
             try {
-                findings = (await loadDocument(kind, external_node_path_namespaceObject.resolve(io.cwd, file), file)).findings;
+                findings = (await loadDocument(kind, external_node_path_namespaceObject.resolve(a.cwd, file), file)).findings;
             }
             catch (e) {
                 if (!(e instanceof errors_AutolabError))
@@ -31370,7 +31673,7 @@ const validate_command = {
         }
         const ok = results.every((r) => r.ok);
         if (a.flags.json) {
-            io.stdout(JSON.stringify({ ok, files: results }, null, 2) + "\n");
+            io.stdout(jsonText({ ok, files: results }));
         }
         else {
             for (const r of results) {
@@ -31461,19 +31764,24 @@ function formatDoctor(r) {
 
 
 
+
 const doctor_command = {
     name: "doctor",
     summary: "check this host: git, SLURM tools, partitions, accounting, rsync, Node.js, glibc, repo access",
-    help: `Usage: autolab doctor [--json]
+    help: `Usage: autolab doctor [--json] [--repo DIR]
 
 Run it on the login node that carries the self-hosted runner. Exit 1 when a
 required check fails.
+
+Options:
+  --json      the checks as JSON
+  --repo DIR  check access to the repository at DIR (default: the current directory)
 `,
     async run(argv, io) {
-        const a = parseArgs(argv, [{ name: "json" }]);
-        const root = await repoRootOf(io.cwd);
+        const a = commandLine(argv, io, [{ name: "json" }], { command: "doctor" });
+        const root = await repoRootOf(a.cwd);
         const rep = await doctor(root, { scheduler: slurmCli() });
-        io.stdout(a.flags.json ? JSON.stringify(rep, null, 2) + "\n" : formatDoctor(rep));
+        io.stdout(a.flags.json ? jsonText(rep) : formatDoctor(rep));
         return rep.ok ? 0 : 1;
     },
 };
@@ -31519,6 +31827,8 @@ const SCHEMA_VERSION = "1.0";
 
 
 
+
+
 function overview() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
@@ -31530,15 +31840,23 @@ function overview() {
         "Commands:",
         ...lines,
         "",
+        "Every command takes --repo DIR (act on the repository at DIR) and --help.",
         "Exit codes: 0 ok, 1 a check failed or an error occurred, 2 usage error.",
         "",
     ].join("\n");
 }
+function printHelp(cmd, io) {
+    io.stdout(cmd.help.endsWith("\n") ? cmd.help : cmd.help + "\n");
+    return 0;
+}
 async function main(argv, io) {
     const [name, ...rest] = argv;
+    const find = (n) => COMMANDS.find((c) => c.name === n);
     if (!name || name === "--help" || name === "-h" || name === "help") {
-        if (name === "help" && rest[0])
-            return main([rest[0], "--help"], io);
+        // `autolab help status`, `autolab --help status`: that command's help.
+        const named = find(rest[0]);
+        if (named)
+            return printHelp(named, io);
         io.stdout(overview());
         return name ? 0 : 2;
     }
@@ -31546,15 +31864,16 @@ async function main(argv, io) {
         io.stdout(`${VERSION}\n`);
         return 0;
     }
-    const cmd = COMMANDS.find((c) => c.name === name);
+    const cmd = find(name);
     if (!cmd) {
-        io.stderr(`autolab: unknown command '${name}'\n\n${overview()}`);
+        const near = didYouMean(name, COMMANDS.map((c) => c.name));
+        const what = name.startsWith("-") ? `unknown option ${name} before the command` : `unknown command '${name}'`;
+        io.stderr(`autolab: ${what}${near ? ` (did you mean '${near}'?)` : ""}\n\n${overview()}`);
         return 2;
     }
-    if (rest.length === 1 && (rest[0] === "--help" || rest[0] === "-h")) {
-        io.stdout(cmd.help.endsWith("\n") ? cmd.help : cmd.help + "\n");
-        return 0;
-    }
+    // --help anywhere on the line (before `--`) wins over everything else on it.
+    if (wantsHelp(rest))
+        return printHelp(cmd, io);
     try {
         return await cmd.run(rest, io);
     }
