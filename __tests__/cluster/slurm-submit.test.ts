@@ -102,6 +102,32 @@ describe.skipIf(!sinfoOnPath)("submit, find, cancel, probe on the real cluster",
     expect(other).toEqual({ ok: true, jobIds: [] });
   });
 
+  it("SBATCH_* variables in the runner's environment never override the script's directives", async () => {
+    const name = uniqueName("env");
+    const script = join(scratch, `${name}.sbatch`);
+    writeFileSync(script, `#!/bin/bash\n#SBATCH --job-name=${name}\n#SBATCH --partition=debug\ntrue\n`);
+    const saved = { p: process.env.SBATCH_PARTITION, n: process.env.SBATCH_JOB_NAME };
+    // Without the scrub, sbatch takes both from the environment over the #SBATCH lines (sbatch(1)).
+    process.env.SBATCH_PARTITION = "short";
+    process.env.SBATCH_JOB_NAME = "hijacked";
+    let jobId: string;
+    try {
+      jobId = (await submitJob(["--parsable", out(name), script], { cwd: scratch })).jobId;
+    } finally {
+      for (const [k, v] of [
+        ["SBATCH_PARTITION", saved.p],
+        ["SBATCH_JOB_NAME", saved.n],
+      ] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    toCancel.push(jobId);
+    const show = spawnSync("scontrol", ["show", "job", jobId], { encoding: "utf8" }).stdout;
+    expect(show).toContain(`JobName=${name}`);
+    expect(show).toMatch(/Partition=debug\b/);
+  });
+
   it("an invalid partition fails at once as permanent, with sbatch's words", async () => {
     const e = await submitJob(["--partition=no-such-partition", "--wrap", "true"], {
       cwd: scratch,

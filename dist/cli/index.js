@@ -24936,6 +24936,20 @@ function sbatchWords(r) {
 }
 const submit_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
+ * sbatch's environment: `SBATCH_*` input variables override the rendered
+ * script's directives (sbatch(1) "INPUT ENVIRONMENT VARIABLES"), so a
+ * runner's or a user's stray `SBATCH_PARTITION`, `SBATCH_JOB_NAME` or
+ * `SBATCH_EXPORT` would silently change what runs. They are removed (the
+ * script's directives are the whole request, and the manifest records them).
+ */
+function sbatchEnv(env = process.env) {
+    const out = {};
+    for (const k of Object.keys(env))
+        if (/^SBATCH_/i.test(k))
+            out[k] = undefined;
+    return out;
+}
+/**
  * Run `sbatch <argv>` (`--parsable` is added when missing) and return the job
  * id. Throws SubmitError: permanent at once, transient after the retries.
  */
@@ -24953,7 +24967,7 @@ async function submitJob(argv, opts = {}) {
             if (found.jobIds.length > 0)
                 return { jobId: found.jobIds[0], attempts: attempts - 1, stdout: "", adopted: true };
         }
-        const r = await runArgv(bin, args, { cwd: opts.cwd, timeoutMs: opts.timeoutMs ?? 30_000 });
+        const r = await runArgv(bin, args, { cwd: opts.cwd, timeoutMs: opts.timeoutMs ?? 30_000, env: sbatchEnv() });
         if (exec_ok(r)) {
             const parsed = parseSbatchParsable(r.stdout);
             if (!parsed) {
@@ -25031,6 +25045,7 @@ async function findJobsByName(name, opts = {}) {
 async function testOnly(argv, script, opts) {
     const testArgv = ["--test-only", ...argv.filter((a) => a !== "--parsable").slice(0, -1)];
     const r = await runArgv(opts.sbatchBin ?? "sbatch", testArgv, {
+        env: sbatchEnv(),
         cwd: opts.cwd,
         input: script,
         timeoutMs: opts.timeoutMs ?? 30_000,

@@ -109,6 +109,19 @@ export interface SubmitResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * sbatch's environment: `SBATCH_*` input variables override the rendered
+ * script's directives (sbatch(1) "INPUT ENVIRONMENT VARIABLES"), so a
+ * runner's or a user's stray `SBATCH_PARTITION`, `SBATCH_JOB_NAME` or
+ * `SBATCH_EXPORT` would silently change what runs. They are removed (the
+ * script's directives are the whole request, and the manifest records them).
+ */
+export function sbatchEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const k of Object.keys(env)) if (/^SBATCH_/i.test(k)) out[k] = undefined;
+  return out;
+}
+
+/**
  * Run `sbatch <argv>` (`--parsable` is added when missing) and return the job
  * id. Throws SubmitError: permanent at once, transient after the retries.
  */
@@ -125,7 +138,7 @@ export async function submitJob(argv: string[], opts: SubmitOptions = {}): Promi
       const found = await findJobsByName(opts.adoptJobName, { timeoutMs: opts.timeoutMs, bins: opts.bins });
       if (found.jobIds.length > 0) return { jobId: found.jobIds[0], attempts: attempts - 1, stdout: "", adopted: true };
     }
-    const r = await runArgv(bin, args, { cwd: opts.cwd, timeoutMs: opts.timeoutMs ?? 30_000 });
+    const r = await runArgv(bin, args, { cwd: opts.cwd, timeoutMs: opts.timeoutMs ?? 30_000, env: sbatchEnv() });
     if (ok(r)) {
       const parsed = parseSbatchParsable(r.stdout);
       if (!parsed) {
@@ -222,6 +235,7 @@ export async function testOnly(
 ): Promise<{ ok: boolean; output: string }> {
   const testArgv = ["--test-only", ...argv.filter((a) => a !== "--parsable").slice(0, -1)];
   const r = await runArgv(opts.sbatchBin ?? "sbatch", testArgv, {
+    env: sbatchEnv(),
     cwd: opts.cwd,
     input: script,
     timeoutMs: opts.timeoutMs ?? 30_000,
