@@ -55392,6 +55392,135 @@ function buildObservations(ids, src) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/placeholders.js
+/**
+ * Placeholder templates for commands the tool runs on a researcher's behalf
+ * (extract parsers, rsync sources): `python -m parse {run_dir} --id {run_id}`.
+ *
+ * A command template is split into argv FIRST, with a small quote-aware
+ * splitter (POSIX-shell-like quoting, no expansion of any kind), and only then
+ * are placeholders substituted into each argument. A value that holds spaces,
+ * `;`, quotes or `$(...)` therefore stays one argument and is never seen by a
+ * shell. Unknown placeholders are refused, so a typo fails loudly instead of
+ * reaching the program as a literal `{rn_id}`.
+ *
+ * Placeholders are `{name}` with `name` an identifier (`[A-Za-z_][A-Za-z0-9_]*`).
+ * Braces around anything else (JSON such as `{"a": 1}`, `{}`) are literal text.
+ */
+
+/** Placeholders known to run-level templates. */
+const RUN_PLACEHOLDERS = ["run_id", "iteration_id", "iteration_path", "run_dir", "repo_root"];
+const PLACEHOLDER_RE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** Characters a shell would interpret; outside quotes they are refused (no shell runs the command). */
+const SHELL_OPERATORS = new Set(["|", "&", ";", "<", ">", "(", ")", "`", "$"]);
+function templateError(message, where, hint) {
+    const what = where.what ?? "command template";
+    return new errors_AutolabError(`${what}: ${message}`, { file: where.file, jsonPath: where.jsonPath, hint });
+}
+/**
+ * Split a command line into argv the way a POSIX shell splits words, without
+ * any expansion: whitespace separates words; `'...'` is literal; inside
+ * `"..."` a backslash escapes only `"`, `\`, `$` and `` ` ``; outside quotes a
+ * backslash escapes the next character. Shell operators (`| & ; < > ( ) $ ``)
+ * outside quotes are refused, since no shell will run the command.
+ */
+function splitCommandLine(line, where = {}) {
+    const argv = [];
+    let cur = "";
+    let inWord = false;
+    let i = 0;
+    while (i < line.length) {
+        const c = line[i];
+        if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+            if (inWord)
+                argv.push(cur);
+            cur = "";
+            inWord = false;
+            i++;
+            continue;
+        }
+        inWord = true;
+        if (c === "'") {
+            const end = line.indexOf("'", i + 1);
+            if (end < 0)
+                throw templateError(`unterminated single quote at column ${i + 1}`, where, "close the quote");
+            cur += line.slice(i + 1, end);
+            i = end + 1;
+            continue;
+        }
+        if (c === '"') {
+            i++;
+            let closed = false;
+            while (i < line.length) {
+                const d = line[i];
+                if (d === '"') {
+                    closed = true;
+                    i++;
+                    break;
+                }
+                if (d === "\\" && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) {
+                    cur += line[i + 1];
+                    i += 2;
+                    continue;
+                }
+                cur += d;
+                i++;
+            }
+            if (!closed)
+                throw templateError("unterminated double quote", where, "close the quote");
+            continue;
+        }
+        if (c === "\\") {
+            if (i + 1 >= line.length)
+                throw templateError("trailing backslash", where, "remove it or escape it as \\\\");
+            cur += line[i + 1];
+            i += 2;
+            continue;
+        }
+        if (SHELL_OPERATORS.has(c)) {
+            throw templateError(`shell syntax ${JSON.stringify(c)} at column ${i + 1} is not supported: the command runs without a shell`, where, "quote the character if it is meant literally, or put the pipeline in a script and run that script");
+        }
+        cur += c;
+        i++;
+    }
+    if (inWord)
+        argv.push(cur);
+    return argv;
+}
+/** Names of the placeholders used in `text`, in order of appearance (with repeats). */
+function placeholdersIn(text) {
+    return [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]);
+}
+/**
+ * Replace every `{name}` in `text` by `values[name]`. A name not in `allowed`
+ * (default: the keys of `values`) is an error, as is an allowed name without a
+ * value. Substituted values are not scanned again.
+ */
+function substitutePlaceholders(text, values, where = {}, allowed = Object.keys(values)) {
+    return text.replace(PLACEHOLDER_RE, (_m, name) => {
+        if (!allowed.includes(name)) {
+            throw templateError(`unknown placeholder {${name}}`, where, `known placeholders: ${allowed.map((n) => `{${n}}`).join(" ")}`);
+        }
+        const v = values[name];
+        if (v === undefined)
+            throw templateError(`placeholder {${name}} has no value here`, where, "remove the placeholder");
+        return v;
+    });
+}
+/**
+ * Split `template` into argv, then substitute placeholders into each
+ * argument. The result has at least one element (the program).
+ */
+function renderArgv(template, values, where = {}, allowed = Object.keys(values)) {
+    const words = splitCommandLine(template, where);
+    if (words.length === 0)
+        throw templateError("command is empty", where, "give the program to run and its arguments");
+    const argv = words.map((w) => substitutePlaceholders(w, values, where, allowed));
+    if (argv[0] === "")
+        throw templateError("the program name is empty", where, "start the command with a program");
+    return argv;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/util/shell.js
 /**
  * Shell quoting for the job scripts autolab renders.
@@ -56125,6 +56254,70 @@ function requireDirectivePath(raw, what, absolute) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/render.js
+/**
+ * Renders the job script of a run from its design: `run_slurm.sbatch` for
+ * SLURM, `run_local.sh` for local runs. Pure (data in, text out) and
+ * deterministic: the same input gives byte-identical text (no timestamps; env
+ * keys and entrypoint args are sorted).
+ *
+ * Decisions (each tested in __tests__/render*.test.ts):
+ *
+ * - Directives only from validated values. Every `#SBATCH` line is built from
+ *   a value that `values.ts` reduced to a small ASCII alphabet, or from the
+ *   run id / iteration id / paths checked here. `#SBATCH` lines are NOT
+ *   shell-parsed (quoting cannot protect them): sbatch splits them on
+ *   whitespace, strips quotes and backslashes, stops at an unquoted `#` and
+ *   reads `hetjob`/`packjob` as a job separator. A value that could do any of
+ *   that is refused with an AutolabError naming its design path.
+ * - Run id and iteration id must be safe tokens (`[A-Za-z0-9][A-Za-z0-9_.-]*`):
+ *   they appear in the job name, in file names and in sbatch's comma-separated
+ *   `--export=` list, which has no escaping at all.
+ * - `--chdir` is the repository checkout (absolute). `--output`/`--error` are
+ *   absolute paths under `runs/<run_id>/logs/`, so they cannot depend on how
+ *   sbatch resolves relative paths. Those paths must be made of
+ *   `[A-Za-z0-9_.@+/-]` (no whitespace, quotes, `#`, or `%`, which sbatch
+ *   expands in file names). SLURM does not create the log directory: the
+ *   caller must create `runs/<run_id>/logs/` before `sbatch`, or the job fails
+ *   with exit 0:53.
+ * - `--open-mode=append` so the logs of a requeued job keep the first attempt.
+ * - SLURM stops reading `#SBATCH` at the first line that is neither blank nor
+ *   a comment (sbatch(1): "Once the first non-comment, non-whitespace line has
+ *   been reached in the script, no more #SBATCH directives will be
+ *   processed"). The body's first command comes right after the directives,
+ *   and `runtime.setup` lines (the user's own commands, verbatim) come well
+ *   after it, so they cannot add directives; a setup line that looks like a
+ *   directive (`#SBATCH`, `#PBS`, `#BSUB`) or holds a line break is refused
+ *   anyway. The render test submits such a script to a real cluster to check.
+ * - `runtime.env` values may be any string: they are single-quoted (or, when
+ *   they hold a CR or another control character, ANSI-C quoted `$'...'`), so
+ *   `$(...)`, backticks, quotes and newlines reach the job as data. The script
+ *   text itself never carries a raw CR.
+ * - The command (`entrypoint.cli` verbatim, or `<python_bin> -m <module>` with
+ *   every word quoted) is stored single-quoted in a variable and run with
+ *   `eval` in a subshell: a malformed command line fails at run time (exit 2,
+ *   recorded) instead of breaking the script around it, and it still sees the
+ *   functions and variables the setup lines defined.
+ * - Evidence: `runs/<run_id>/job_sentinel.json`, written atomically (temp file
+ *   in the same directory + `mv`): at start `{run_id, job_id, host,
+ *   started_at, ended_at: null, exit_code: null, signal: null}`, then the full
+ *   record from an EXIT trap however the script ends (normal end, `exit`, a
+ *   failing setup line). SIGTERM (scancel, time limit, `timeout`), SIGINT and
+ *   SIGHUP are trapped: the command is run in its own process group
+ *   (`set -m` while starting it), the signal is passed on as SIGTERM to the
+ *   whole group, the trap waits for it and exits 128+n (143 for SIGTERM),
+ *   recording `signal: "TERM"`. SIGKILL (SLURM sends it KillWait seconds
+ *   after SIGTERM when the command has not ended) cannot be trapped: the
+ *   sentinel then keeps `ended_at: null`, and the scheduler's record decides.
+ *   `job_id` is `SLURM_JOB_ID` (digits only) in the SLURM script and null in
+ *   the local one.
+ * - Setup lines run under `set -e`: a failing line ends the job with its exit
+ *   status (recorded). The command runs without `set -e`.
+ * - The local script appends its stdout/stderr to `runs/<run_id>/logs/
+ *   run_local.out|.err` itself, so running it by hand leaves the same evidence.
+ * - `SIGUSR1/2` are not trapped: with `--signal=B:USR1@t` bash would end at
+ *   once; use `--signal=USR1@t` (without `B:`) to signal the command.
+ */
+
 
 
 
@@ -56197,16 +56390,27 @@ function argsToArgv(args) {
  * command), else `<pythonBin> -m <module> <args...>` with every word
  * shell-quoted. Throws an AutolabError naming the design path when invalid.
  */
+function splitPythonBin(pythonBin) {
+    try {
+        return splitCommandLine(pythonBin, { what: "python_bin" });
+    }
+    catch {
+        return [];
+    }
+}
 function buildCommand(design, pythonBin) {
     const ep = normalizeEntrypoint(design);
     if (ep.kind === "cli")
         return ep.cli;
-    if (typeof pythonBin !== "string" || pythonBin === "" || /[\0\n\r]/.test(pythonBin)) {
+    // One rule for python_bin everywhere (job scripts, extract parsers): a command line split
+    // quote-aware, so `env python3` or `conda run -n x python` work; a path with spaces is quoted.
+    const py = typeof pythonBin === "string" && !/[\0\n\r]/.test(pythonBin) ? splitPythonBin(pythonBin) : [];
+    if (py.length === 0) {
         throw new errors_AutolabError(`python_bin ${JSON.stringify(pythonBin)} is not a usable program name`, {
-            hint: "set python_bin in the policy to a program name or path, e.g. python3",
+            hint: "set python_bin in the policy to a program name or path, e.g. python3 (quote a path with spaces)",
         });
     }
-    return shellJoin([pythonBin, "-m", ep.module, ...argsToArgv(ep.args)]);
+    return shellJoin([...py, "-m", ep.module, ...argsToArgv(ep.args)]);
 }
 // ---------------------------------------------------------------------------
 // Directives
@@ -57922,135 +58126,6 @@ function elapsedSeconds(start, end, now) {
     if (a === undefined || b === undefined || !Number.isFinite(b))
         return undefined;
     return Math.max(0, Math.round((b - a) / 1000));
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/placeholders.js
-/**
- * Placeholder templates for commands the tool runs on a researcher's behalf
- * (extract parsers, rsync sources): `python -m parse {run_dir} --id {run_id}`.
- *
- * A command template is split into argv FIRST, with a small quote-aware
- * splitter (POSIX-shell-like quoting, no expansion of any kind), and only then
- * are placeholders substituted into each argument. A value that holds spaces,
- * `;`, quotes or `$(...)` therefore stays one argument and is never seen by a
- * shell. Unknown placeholders are refused, so a typo fails loudly instead of
- * reaching the program as a literal `{rn_id}`.
- *
- * Placeholders are `{name}` with `name` an identifier (`[A-Za-z_][A-Za-z0-9_]*`).
- * Braces around anything else (JSON such as `{"a": 1}`, `{}`) are literal text.
- */
-
-/** Placeholders known to run-level templates. */
-const RUN_PLACEHOLDERS = ["run_id", "iteration_id", "iteration_path", "run_dir", "repo_root"];
-const PLACEHOLDER_RE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-/** Characters a shell would interpret; outside quotes they are refused (no shell runs the command). */
-const SHELL_OPERATORS = new Set(["|", "&", ";", "<", ">", "(", ")", "`", "$"]);
-function templateError(message, where, hint) {
-    const what = where.what ?? "command template";
-    return new errors_AutolabError(`${what}: ${message}`, { file: where.file, jsonPath: where.jsonPath, hint });
-}
-/**
- * Split a command line into argv the way a POSIX shell splits words, without
- * any expansion: whitespace separates words; `'...'` is literal; inside
- * `"..."` a backslash escapes only `"`, `\`, `$` and `` ` ``; outside quotes a
- * backslash escapes the next character. Shell operators (`| & ; < > ( ) $ ``)
- * outside quotes are refused, since no shell will run the command.
- */
-function splitCommandLine(line, where = {}) {
-    const argv = [];
-    let cur = "";
-    let inWord = false;
-    let i = 0;
-    while (i < line.length) {
-        const c = line[i];
-        if (c === " " || c === "\t" || c === "\n" || c === "\r") {
-            if (inWord)
-                argv.push(cur);
-            cur = "";
-            inWord = false;
-            i++;
-            continue;
-        }
-        inWord = true;
-        if (c === "'") {
-            const end = line.indexOf("'", i + 1);
-            if (end < 0)
-                throw templateError(`unterminated single quote at column ${i + 1}`, where, "close the quote");
-            cur += line.slice(i + 1, end);
-            i = end + 1;
-            continue;
-        }
-        if (c === '"') {
-            i++;
-            let closed = false;
-            while (i < line.length) {
-                const d = line[i];
-                if (d === '"') {
-                    closed = true;
-                    i++;
-                    break;
-                }
-                if (d === "\\" && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) {
-                    cur += line[i + 1];
-                    i += 2;
-                    continue;
-                }
-                cur += d;
-                i++;
-            }
-            if (!closed)
-                throw templateError("unterminated double quote", where, "close the quote");
-            continue;
-        }
-        if (c === "\\") {
-            if (i + 1 >= line.length)
-                throw templateError("trailing backslash", where, "remove it or escape it as \\\\");
-            cur += line[i + 1];
-            i += 2;
-            continue;
-        }
-        if (SHELL_OPERATORS.has(c)) {
-            throw templateError(`shell syntax ${JSON.stringify(c)} at column ${i + 1} is not supported: the command runs without a shell`, where, "quote the character if it is meant literally, or put the pipeline in a script and run that script");
-        }
-        cur += c;
-        i++;
-    }
-    if (inWord)
-        argv.push(cur);
-    return argv;
-}
-/** Names of the placeholders used in `text`, in order of appearance (with repeats). */
-function placeholdersIn(text) {
-    return [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]);
-}
-/**
- * Replace every `{name}` in `text` by `values[name]`. A name not in `allowed`
- * (default: the keys of `values`) is an error, as is an allowed name without a
- * value. Substituted values are not scanned again.
- */
-function substitutePlaceholders(text, values, where = {}, allowed = Object.keys(values)) {
-    return text.replace(PLACEHOLDER_RE, (_m, name) => {
-        if (!allowed.includes(name)) {
-            throw templateError(`unknown placeholder {${name}}`, where, `known placeholders: ${allowed.map((n) => `{${n}}`).join(" ")}`);
-        }
-        const v = values[name];
-        if (v === undefined)
-            throw templateError(`placeholder {${name}} has no value here`, where, "remove the placeholder");
-        return v;
-    });
-}
-/**
- * Split `template` into argv, then substitute placeholders into each
- * argument. The result has at least one element (the program).
- */
-function renderArgv(template, values, where = {}, allowed = Object.keys(values)) {
-    const words = splitCommandLine(template, where);
-    if (words.length === 0)
-        throw templateError("command is empty", where, "give the program to run and its arguments");
-    const argv = words.map((w) => substitutePlaceholders(w, values, where, allowed));
-    if (argv[0] === "")
-        throw templateError("the program name is empty", where, "start the command with a program");
-    return argv;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/domain/sentinel.js

@@ -288,9 +288,20 @@ describe("the command", () => {
       compute: { location: "local" },
       entrypoint: { module: "pkg.train", args: { name: "it's", n: 2 } },
     };
-    expect(buildCommand(d, "/opt/my python/bin/python3")).toBe(
+    // python_bin is one command line for every use (split quote-aware, as the extract parsers do).
+    expect(buildCommand(d, "'/opt/my python/bin/python3'")).toBe(
       `'/opt/my python/bin/python3' -m pkg.train --n 2 --name 'it'\\''s'`,
     );
+    expect(buildCommand({ compute: { location: "local" }, entrypoint: { module: "m" } }, "env python3")).toBe(
+      "env python3 -m m",
+    );
+    expect(() => buildCommand(d, "python3 'unbalanced")).toThrow(/python_bin/);
+  });
+
+  it("python_bin 'env python3' runs a module job (it was quoted as one word: exit 127)", async () => {
+    const cmd = buildCommand({ compute: { location: "local" }, entrypoint: { module: "platform" } }, "env python3");
+    const r = await runArgv("bash", ["-c", cmd], { timeoutMs: 30_000 });
+    expect(r.code, r.stderr).toBe(0);
     expect(buildCommand({ compute: { location: "local" }, entrypoint: { module: "m" } }, "python3")).toBe(
       "python3 -m m",
     );

@@ -61,6 +61,7 @@
  * - `SIGUSR1/2` are not trapped: with `--signal=B:USR1@t` bash would end at
  *   once; use `--signal=USR1@t` (without `B:`) to signal the command.
  */
+import { splitCommandLine } from "../../domain/placeholders.js";
 import type { Design } from "../../contract/types.js";
 import { AutolabError } from "../../util/errors.js";
 import { bashQuote, shellJoin, shellQuote } from "../../util/shell.js";
@@ -173,15 +174,26 @@ export function argsToArgv(args: Record<string, unknown>): string[] {
  * command), else `<pythonBin> -m <module> <args...>` with every word
  * shell-quoted. Throws an AutolabError naming the design path when invalid.
  */
+function splitPythonBin(pythonBin: string): string[] {
+  try {
+    return splitCommandLine(pythonBin, { what: "python_bin" });
+  } catch {
+    return [];
+  }
+}
+
 export function buildCommand(design: Design, pythonBin: string): string {
   const ep = normalizeEntrypoint(design);
   if (ep.kind === "cli") return ep.cli;
-  if (typeof pythonBin !== "string" || pythonBin === "" || /[\0\n\r]/.test(pythonBin)) {
+  // One rule for python_bin everywhere (job scripts, extract parsers): a command line split
+  // quote-aware, so `env python3` or `conda run -n x python` work; a path with spaces is quoted.
+  const py = typeof pythonBin === "string" && !/[\0\n\r]/.test(pythonBin) ? splitPythonBin(pythonBin) : [];
+  if (py.length === 0) {
     throw new AutolabError(`python_bin ${JSON.stringify(pythonBin)} is not a usable program name`, {
-      hint: "set python_bin in the policy to a program name or path, e.g. python3",
+      hint: "set python_bin in the policy to a program name or path, e.g. python3 (quote a path with spaces)",
     });
   }
-  return shellJoin([pythonBin, "-m", ep.module, ...argsToArgv(ep.args)]);
+  return shellJoin([...py, "-m", ep.module, ...argsToArgv(ep.args)]);
 }
 
 // ---------------------------------------------------------------------------
