@@ -56854,6 +56854,19 @@ async function controllerView(name, opts = {}) {
 
 
 
+
+/**
+ * `bash -n` on the rendered script (it is a bash script: `#!/bin/bash`):
+ * undefined when it parses, else what bash said. The user's setup lines are
+ * pasted verbatim, so this is where a broken one is caught.
+ */
+async function checkScriptSyntax(script) {
+    const r = await runArgv("bash", ["-n"], { input: script, timeoutMs: 10_000 });
+    if (exec_ok(r))
+        return undefined;
+    const said = (r.stderr || r.spawnError || `exit ${r.code}`).trim().replace(/^bash: /gm, "");
+    return `the rendered job script does not parse (bash -n): ${said.split("\n").slice(0, 3).join("; ")}; check runtime.setup in design.yaml`;
+}
 /** sbatch's words, bounded (the manifest schema caps strings at 16 KiB). */
 function bounded(words) {
     return words.length > 8000 ? words.slice(0, 8000) + " [...]" : words;
@@ -56890,6 +56903,15 @@ function slurmCli(opts = {}) {
         },
         async submit(s, o) {
             const name = s.request.name;
+            // A setup line can break the script (an unbalanced quote): refuse it before the scheduler sees it.
+            const syntax = await checkScriptSyntax(s.script);
+            if (syntax !== undefined)
+                return {
+                    kind: "refused",
+                    message: syntax,
+                    attempts: 0,
+                    evidence: `the job script was not submitted: ${syntax}`,
+                };
             try {
                 const sub = await submitJob(s.argv.slice(1), {
                     cwd: o.cwd,

@@ -326,6 +326,21 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
     expect(await jobsNamed(`autolab-${runs[0]}`)).toEqual(refusedIds);
   });
 
+  it("a setup line that breaks the script (unbalanced quote) is refused before sbatch (bash -n): failed run, no job", async () => {
+    const r = await makeRepo({
+      [designPath("broken")]: slurmDesign({ extra: `runtime:\n  setup:\n    - "echo \\"unbalanced"\n` }),
+    });
+    const sink = io(r.work);
+    expect(await launchCommand.run(["broken", "--launch-key", "bash-n-1"], sink)).toBe(1);
+    const runs = await readdir(path.join(r.work, "experiments/in_progress/broken/runs"));
+    const rel = `experiments/in_progress/broken/runs/${runs[0]}/run_manifest.json`;
+    const m = (await readManifest(path.join(r.work, rel), rel)).data;
+    expect(m.status).toBe("failed");
+    expect(m.slurm?.submit_error).toContain("bash -n");
+    expect(m.job_id).toBeUndefined();
+    expect(await jobsNamed(`autolab-${runs[0]}`)).toEqual([]);
+  });
+
   it("refuses hostile or malformed designs naming design.yaml and the line, and changes nothing", async () => {
     const marker = path.join(tmp, "pwned");
     const designs: Record<string, { text: string; line: number }> = {

@@ -27,6 +27,7 @@ import type {
   TestSubmission,
 } from "../port.js";
 import { cancelJobs } from "./cancel.js";
+import { ok, runArgv } from "../../util/exec.js";
 import { judgeObservation } from "./statemap.js";
 import { isHeld, neverStarts } from "../states.js";
 import type { JobVerdict } from "../../domain/tick.js";
@@ -47,6 +48,18 @@ export interface SlurmCliOptions {
   chunkSize?: number;
   /** sbatch tuning that wins over what the command passes (tests, the benchmark). */
   submit?: { timeoutMs?: number; retries?: number; baseDelayMs?: number };
+}
+
+/**
+ * `bash -n` on the rendered script (it is a bash script: `#!/bin/bash`):
+ * undefined when it parses, else what bash said. The user's setup lines are
+ * pasted verbatim, so this is where a broken one is caught.
+ */
+async function checkScriptSyntax(script: string): Promise<string | undefined> {
+  const r = await runArgv("bash", ["-n"], { input: script, timeoutMs: 10_000 });
+  if (ok(r)) return undefined;
+  const said = (r.stderr || r.spawnError || `exit ${r.code}`).trim().replace(/^bash: /gm, "");
+  return `the rendered job script does not parse (bash -n): ${said.split("\n").slice(0, 3).join("; ")}; check runtime.setup in design.yaml`;
 }
 
 /** sbatch's words, bounded (the manifest schema caps strings at 16 KiB). */
@@ -91,6 +104,15 @@ export function slurmCli(opts: SlurmCliOptions = {}): Scheduler {
 
     async submit(s: Submission, o: SubmitOptions): Promise<SubmitOutcome> {
       const name = s.request.name;
+      // A setup line can break the script (an unbalanced quote): refuse it before the scheduler sees it.
+      const syntax = await checkScriptSyntax(s.script);
+      if (syntax !== undefined)
+        return {
+          kind: "refused",
+          message: syntax,
+          attempts: 0,
+          evidence: `the job script was not submitted: ${syntax}`,
+        };
       try {
         const sub = await submitJob(s.argv.slice(1), {
           cwd: o.cwd,
