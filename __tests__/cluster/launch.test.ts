@@ -6,6 +6,7 @@
  * racing for one branch, and the state machine move. The crash-adoption and
  * non-root cases are in launch-crash.test.ts.
  */
+import { personIdentity } from "../../src/git/identity.js";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink } from "node:fs/promises";
@@ -517,7 +518,9 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
     expect(local.out.join("")).not.toContain("pushed");
     const head = (await g(r.work, "rev-parse", "HEAD")).trim();
     expect(head).not.toBe(main);
-    expect((await g(r.work, "log", "-1", "--format=%an", "HEAD")).trim()).toBe(BOT_IDENTITY.name);
+    // A person's CLI launch is authored as that person (git's identity), the bot only when git has none.
+    const person = await personIdentity(r.work);
+    expect((await g(r.work, "log", "-1", "--format=%an", "HEAD")).trim()).toBe(person?.name ?? BOT_IDENTITY.name);
     expect((await g(r.remote, "rev-parse", "main")).trim()).toBe(main);
     const runId2 = /run_id:\s+(\S+)/.exec(local.out.join(""))?.[1];
     expect(await g(r.work, "show", "--name-only", "--format=", "HEAD")).toContain(`runs/${runId2}/run_manifest.json`);

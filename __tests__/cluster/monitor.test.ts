@@ -540,8 +540,9 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
       timeout: 120_000,
     });
     expect(cli.status).toBe(1);
-    const first = JSON.parse(cli.stdout) as MonitorReport;
-    expect(runOf(first, l.runId).after).toBe("completed");
+    // The CLI's --json is in the files' snake_case (run_id); the rest of these keys are one word.
+    const first = JSON.parse(cli.stdout) as Omit<MonitorReport, "runs"> & { runs: Array<{ run_id: string; after: string }> };
+    expect(first.runs.find((r) => r.run_id === l.runId)?.after).toBe("completed");
     expect(first.commit).toMatchObject({ committed: true, pushed: false });
     expect(first.commit?.unpushed).toMatchObject({ branch: "main", remote: "origin", ahead: 1 });
     const refusal = first.findings.find((f) => f.check === "git.push");

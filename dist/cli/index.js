@@ -21100,7 +21100,8 @@ function remoteSaid(stderr) {
  *   there is none, against every ref of that remote). So a call that has
  *   nothing to push costs no network round trip; one that has fetches first.
  * - A call with nothing new pushes the backlog only when commit-back made one
- *   of its commits (committer = the commit identity): a user's own unpushed
+ *   of its commits (committer = the commit identity, or a subject starting
+ *   `autolab: `, as a person's CLI commits have): a user's own unpushed
  *   commits are not pushed behind their back by an idle tick. (A call that
  *   commits pushes them, as before: its commit sits on top of them.)
  * - The backlog is never rebuilt: when the remote moved past it, the branch
@@ -21127,15 +21128,20 @@ function backlog_pending(err, info) {
     });
 }
 const ZERO = { count: 0, ours: 0 };
+/** The subject prefix of every commit the tool makes (launch, monitor tick, cancel, run). */
+const TOOL_SUBJECT = "autolab: ";
 /** Commits of `commit` not on the remote as last seen; `ours`: how many of them `ctx.identity` committed. */
 async function aheadOf(ctx, commit) {
     const tracking = await revParse(ctx.root, trackingRef(ctx));
-    const r = await git(ctx.root, ["rev-list", "--format=%x01%cn%x00%ce", commit, "--not", tracking ?? `--remotes=${ctx.remote}`], { allowFailure: true });
+    const r = await git(ctx.root, ["rev-list", "--format=%x01%cn%x00%ce%x00%s", commit, "--not", tracking ?? `--remotes=${ctx.remote}`], { allowFailure: true });
     if (r.code !== 0)
         return ZERO;
     const who = r.stdout.split("\n").filter((l) => l.startsWith("\x01"));
-    const me = `\x01${ctx.identity.name}\0${ctx.identity.email}`;
-    return { count: who.length, ours: who.filter((l) => l === me).length };
+    const me = `\x01${ctx.identity.name}\0${ctx.identity.email}\0`;
+    // The tool's own commits: committed with this call's identity, or by a person through the CLI
+    // (authored as that person) with the subject every commit-back gives ("autolab: ...").
+    const ours = who.filter((l) => l.startsWith(me) || l.split("\0")[2]?.startsWith(TOOL_SUBJECT));
+    return { count: who.length, ours: ours.length };
 }
 /**
  * Push `commit`; on success the remote-tracking ref follows it. `ahead`: how
