@@ -11,15 +11,17 @@ import { AutolabError } from "./errors.js";
 /**
  * Write `data` to `file` so that a reader (or a crash) only ever sees the old
  * or the new content: write a temp file in the same directory, fsync, rename.
+ * `sync: false` skips the fsync: readers still see old or new content, but a
+ * crash may lose the file (only for caches the tool rebuilds).
  */
-export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Buffer, o: { sync?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const fh = await open(tmp, "w", 0o644);
   try {
     await fh.writeFile(data);
-    await fh.sync();
+    if (o.sync !== false) await fh.sync();
   } finally {
     await fh.close();
   }
