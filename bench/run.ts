@@ -328,6 +328,7 @@ async function benchSize(
   for (const [k, v] of [
     ["user.name", "bench"],
     ["user.email", "bench@example.org"],
+    ["gc.auto", "0"], // no background gc writing into .git while the directory is removed
   ])
     await must("git", ["-C", root, "config", k, v], "git config");
   await must("git", ["-C", root, "add", "-A"], "git add");
@@ -472,7 +473,9 @@ async function benchSize(
       speedupVsBare: totalMs / res.median.bareMs,
     };
   }
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 }).catch((e: unknown) =>
+    progress(`could not remove ${root}: ${String(e)}`),
+  );
   return res;
 }
 
