@@ -121,7 +121,7 @@ describe.skipIf(!sinfoOnPath)("run index: a tick with the index is a tick withou
     await sleep(RACY_MARGIN_MS + 200);
     await same(p); // the first tick records slurm.state of the run in flight in both
     await sleep(RACY_MARGIN_MS + 200);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (jobId) await scancel(jobId);
