@@ -17,13 +17,13 @@
  * with `onUnpushed: "report"` is said in the result (`commit.unpushed`) and a
  * warning finding (`git.push`: branch, commits ahead, the remote's answer).
  */
-import { mkdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { EditContext, FileEdit } from "../domain/changes.js";
 import { sameContent } from "../domain/changes.js";
 import type { Workspace } from "../store/workspace.js";
 import { findingFromError, type Finding } from "../util/errors.js";
-import { readOwned, writeFileAtomic } from "../util/fs.js";
+import { readOwned, writeFilesAtomic } from "../util/fs.js";
 import { commitBack, type CommitBackResult, type CommitIdentity } from "./commitback.js";
 import { currentBranch } from "./git.js";
 
@@ -65,11 +65,21 @@ export async function applyEdits(
     superseded: out.superseded,
     note: (f) => out.findings.push(f),
   };
+  // Writes are gathered and made durable together at the end (util/fs.writeFilesAtomic);
+  // a later edit of a path already edited sees the pending content.
+  const pending = new Map<string, { file: string; data: string | Uint8Array }>();
+  const flush = async () => {
+    await writeFilesAtomic([...pending.values()]);
+    pending.clear();
+  };
   for (const e of edits) {
     if (e.owner !== undefined && out.superseded.has(e.owner)) continue;
     const abs = path.join(root, e.path);
     // No link at any level: a linked docs/, runs/ or iteration directory is refused like a linked file.
-    const cur = await readOwned(root, abs);
+    const queued = pending.get(abs);
+    const cur: Awaited<ReturnType<typeof readOwned>> = queued
+      ? { data: Buffer.from(queued.data) }
+      : await readOwned(root, abs);
     if (cur.skipped) {
       const at = cur.at && cur.at !== e.path ? `${cur.at} (on the way to ${e.path})` : e.path;
       out.findings.push({
@@ -94,6 +104,7 @@ export async function applyEdits(
       continue;
     }
     if (next === "delete") {
+      if (queued) await flush();
       if (cur.data !== undefined) {
         await rm(abs, { force: true });
         touched.push(e.path);
@@ -101,11 +112,12 @@ export async function applyEdits(
       continue;
     }
     if (!sameContent(cur.data, next)) {
-      await mkdir(path.dirname(abs), { recursive: true });
-      await writeFileAtomic(abs, typeof next === "string" ? next : Buffer.from(next));
+      pending.delete(abs); // keep the write order: the latest content goes last
+      pending.set(abs, { file: abs, data: next });
     }
     touched.push(e.path);
   }
+  await flush();
   return touched;
 }
 

@@ -23,31 +23,48 @@ export interface LedgerRun {
 }
 
 /**
+ * The line the ledger must hold for run `m`: null when the run has none (not
+ * a SLURM run, or no job id yet); throws when the manifest cannot make one.
+ */
+export function wantedLine(m: RunManifest): string | null {
+  if (m.host_mode !== "slurm" || !manifestJobId(m)) return null;
+  return canonicalLine(m);
+}
+
+/** The ledger's line for each run id (the last one, when a run has several). */
+export function linesByRun(ledger: ParsedLedger): Map<string, ParsedLedger["entries"][number]> {
+  return new Map(ledger.entries.map((e) => [e.runId, e]));
+}
+
+/**
  * The SLURM runs whose ledger line must be written, and what disagreed. A
  * line that matched the manifest before this tick simply follows it; any
  * other difference (or a missing line) is reported. With `allRuns`, lines
- * that name no known run are reported too (and left alone).
+ * that name no known run are reported too (and left alone). `agreed`: ids of
+ * runs known to agree with their line already (the run index's), not checked
+ * again.
  */
 export function ledgerFollow(
   runs: readonly LedgerRun[],
   ledger: ParsedLedger,
   allRuns: boolean,
+  agreed: Iterable<string> = [],
 ): { fix: RunManifest[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const fix: RunManifest[] = [];
-  const byRun = new Map(ledger.entries.map((e) => [e.runId, e]));
-  const known = new Set<string>();
+  const byRun = linesByRun(ledger);
+  const known = new Set<string>(agreed);
   for (const r of runs) {
     const m = r.after ?? r.before;
     known.add(String(m.run_id));
-    if (m.host_mode !== "slurm" || !manifestJobId(m)) continue;
-    let want: string;
+    let want: string | null;
     try {
-      want = canonicalLine(m);
+      want = wantedLine(m);
     } catch (e) {
       findings.push(findingFromError(e, "ledger.manifest", r.manifestFile, { severity: "warning" }));
       continue;
     }
+    if (want === null) continue;
     const have = byRun.get(String(m.run_id));
     if (have && have.text === want) continue;
     let wasRight = false;

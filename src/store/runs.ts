@@ -3,6 +3,11 @@
  * JSON parse for all; schema validation only for the runs the command acts
  * on). A finished, extracted run keeps only the fields its ledger line needs,
  * so a tick over 10,000 runs does not hold every manifest in memory.
+ *
+ * With a run index (domain/run-index.ts, store/run-index.ts), a finished run
+ * whose manifest, metrics and ledger line are as the index recorded them is
+ * not read at all: it comes back as a `CachedRun`, and the index to keep for
+ * the next tick is returned.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +16,8 @@ import { parseDocument } from "../contract/validate.js";
 import { METRICS_FILE } from "../domain/layout.js";
 import { manifestJobId } from "../domain/run.js";
 import { needsWork, stableText } from "../domain/tick.js";
+import { entryFor, planRead, type RunIndex, type RunIndexEntry } from "../domain/run-index.js";
+import { wantedLine } from "../ledger/sync.js";
 import type { DiscoveredRun } from "./discover.js";
 import { AutolabError, findingFromError, type Finding } from "../util/errors.js";
 import { decodeUtf8Strict, readOwnedBytes, rootOf } from "../util/fs.js";
@@ -49,7 +56,11 @@ export function ledgerFields(m: RunManifest): RunManifest {
   };
 }
 
-async function loadOne(run: DiscoveredRun, findings: Finding[]): Promise<LoadedRun | undefined> {
+async function loadOne(
+  run: DiscoveredRun,
+  findings: Finding[],
+  hasMetrics = existsSync(path.join(run.runDir, METRICS_FILE)),
+): Promise<LoadedRun | undefined> {
   let text: string;
   try {
     // Never through a link: a linked manifest, run dir, runs/ or iteration dir is an error finding.
@@ -72,7 +83,6 @@ async function loadOne(run: DiscoveredRun, findings: Finding[]): Promise<LoadedR
   } catch {
     quick = undefined;
   }
-  const hasMetrics = existsSync(path.join(run.runDir, METRICS_FILE));
   if (quick && !needsWork(quick, hasMetrics)) {
     return { run, manifest: ledgerFields(quick), stableBefore: "", hasMetrics, validated: false };
   }
@@ -92,13 +102,62 @@ async function loadOne(run: DiscoveredRun, findings: Finding[]): Promise<LoadedR
   }
 }
 
-/** Read every discovered run's manifest (64 at a time); unreadable ones are findings. */
-export async function loadRuns(runs: readonly DiscoveredRun[], findings: Finding[]): Promise<LoadedRun[]> {
-  const out: LoadedRun[] = [];
+/** A finished run taken from the run index (not read). */
+export interface CachedRun {
+  run: DiscoveredRun;
+  entry: RunIndexEntry;
+}
+
+export interface IndexedLoad {
+  /** The runs read (in discovery order). */
+  runs: LoadedRun[];
+  /** The runs taken from the index. */
+  cached: CachedRun[];
+  /** The index for the next tick: the cached entries and every finished run read whose stamp can be trusted. */
+  index: Map<string, RunIndexEntry>;
+}
+
+function indexEntryOf(l: LoadedRun, readAtMs: number): RunIndexEntry | undefined {
+  if (l.validated) return undefined; // the command acts on it: not finished
+  let line: string | null;
+  try {
+    line = wantedLine(l.manifest);
+  } catch {
+    return undefined; // the ledger check reports it on every tick
+  }
+  return entryFor(l.run.manifestStamp, readAtMs, String(l.manifest.run_id), line);
+}
+
+/**
+ * Read the runs the index cannot vouch for (all of them without an index).
+ * `readAtMs`: the time before discovery stamped the manifests. `ledgerLine`:
+ * the ledger's line for a run id now.
+ */
+export async function loadRunsIndexed(
+  runs: readonly DiscoveredRun[],
+  findings: Finding[],
+  o: { index?: RunIndex; readAtMs: number; ledgerLine: (runId: string) => string | undefined },
+): Promise<IndexedLoad> {
+  const out: IndexedLoad = { runs: [], cached: [], index: new Map() };
+  const toRead: Array<{ run: DiscoveredRun; hasMetrics: boolean }> = [];
+  for (const run of runs) {
+    const hasMetrics = existsSync(path.join(run.runDir, METRICS_FILE));
+    const plan = planRead({ file: run.manifestDisplay, stamp: run.manifestStamp, hasMetrics }, o.index, o.ledgerLine);
+    if (plan.read) toRead.push({ run, hasMetrics });
+    else {
+      out.cached.push({ run, entry: plan.entry });
+      out.index.set(run.manifestDisplay, plan.entry);
+    }
+  }
   const BATCH = 64;
-  for (let i = 0; i < runs.length; i += BATCH) {
-    const loaded = await Promise.all(runs.slice(i, i + BATCH).map((r) => loadOne(r, findings)));
-    for (const l of loaded) if (l) out.push(l);
+  for (let i = 0; i < toRead.length; i += BATCH) {
+    const loaded = await Promise.all(toRead.slice(i, i + BATCH).map((r) => loadOne(r.run, findings, r.hasMetrics)));
+    for (const l of loaded) {
+      if (!l) continue;
+      out.runs.push(l);
+      const e = indexEntryOf(l, o.readAtMs);
+      if (e) out.index.set(l.run.manifestDisplay, e);
+    }
   }
   return out;
 }

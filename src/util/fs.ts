@@ -3,23 +3,26 @@
  * leave the repository.
  */
 import { randomBytes } from "node:crypto";
-import { constants as fsConstants, existsSync, lstatSync, realpathSync } from "node:fs";
+import { constants as fsConstants, existsSync, lstatSync, realpathSync, renameSync } from "node:fs";
 import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { AutolabError } from "./errors.js";
+import { runArgv } from "./exec.js";
 
 /**
  * Write `data` to `file` so that a reader (or a crash) only ever sees the old
  * or the new content: write a temp file in the same directory, fsync, rename.
+ * `sync: false` skips the fsync: readers still see old or new content, but a
+ * crash may lose the file (only for caches the tool rebuilds).
  */
-export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Buffer, o: { sync?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const fh = await open(tmp, "w", 0o644);
   try {
     await fh.writeFile(data);
-    await fh.sync();
+    if (o.sync !== false) await fh.sync();
   } finally {
     await fh.close();
   }
@@ -29,6 +32,65 @@ export async function writeFileAtomic(file: string, data: string | Buffer): Prom
     await unlink(tmp).catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * Write many files, each atomically (as writeFileAtomic), with one durability
+ * barrier for all: every temp file is written (no fsync), then the
+ * filesystems holding them are synced once (`sync -f`, syncfs(2); when that
+ * cannot run, each temp is fsynced, concurrently), and only then are they
+ * renamed into place, in order. A crash leaves each file old or new, never
+ * half written (a temp is never renamed before it is durable); a failure
+ * removes the temps not yet renamed.
+ */
+export async function writeFilesAtomic(
+  files: ReadonlyArray<{ file: string; data: string | Uint8Array }>,
+): Promise<void> {
+  if (!files.length) return;
+  const tmps: string[] = new Array<string>(files.length);
+  /** One temp file per device: what `sync -f` is pointed at. */
+  const perDevice = new Map<number, string>();
+  let renamed = 0;
+  try {
+    await mapLimit(files.length, 32, async (i) => {
+      const { file, data } = files[i];
+      const dir = path.dirname(file);
+      await mkdir(dir, { recursive: true });
+      const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+      tmps[i] = tmp;
+      const fh = await open(tmp, "w", 0o644);
+      try {
+        await fh.writeFile(data);
+        const dev = (await fh.stat()).dev;
+        if (!perDevice.has(dev)) perDevice.set(dev, tmp);
+      } finally {
+        await fh.close();
+      }
+    });
+    const synced = await runArgv("sync", ["-f", ...perDevice.values()], { timeoutMs: 120_000 });
+    if (synced.code !== 0) {
+      await mapLimit(tmps.length, 32, async (i) => {
+        const fh = await open(tmps[i], "r+");
+        try {
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+      });
+    }
+    for (; renamed < files.length; renamed++) renameSync(tmps[renamed], files[renamed].file);
+  } catch (e) {
+    await Promise.all(tmps.slice(renamed).map((t) => (t ? unlink(t).catch(() => undefined) : undefined)));
+    throw e;
+  }
+}
+
+async function mapLimit(n: number, limit: number, fn: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < n) await fn(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, n) }, worker));
 }
 
 /** Position (1-based line and column) of byte offset `offset` in `buf`. */

@@ -7,7 +7,11 @@
  *
  *  - Finds runs: every manifest that is not terminal, plus terminal runs with
  *    no metrics.json yet (not extracted). Terminal, extracted runs cost one
- *    JSON parse (for the ledger check) and nothing else.
+ *    JSON parse (for the ledger check) and nothing else, and not even that
+ *    when the run index (in the git dir, domain/run-index.ts) vouches that
+ *    their manifest, metrics and ledger line are unchanged since a tick read
+ *    them: a tick then costs in proportion to the runs in flight and what
+ *    changed, plus one lstat per run.
  *  - Asks the scheduler once for all of them (one sacct + one squeue, one
  *    scontrol only when accounting is down). The number of scheduler calls
  *    does not depend on the number of runs.
@@ -41,11 +45,12 @@ import { isoSeconds } from "../../domain/time.js";
 import { record } from "../../git/record.js";
 import { parseLedger } from "../../ledger/ledger.js";
 import { LEDGER_PATH, readLedger } from "../../ledger/io.js";
-import { ledgerFollow, ledgerProblems } from "../../ledger/sync.js";
+import { ledgerFollow, ledgerProblems, linesByRun } from "../../ledger/sync.js";
 import type { QueryOutcome } from "../../scheduler/port.js";
 import { discoverRuns, runNotFound } from "../../store/discover.js";
 import { takeMonitorLock } from "../../store/lock.js";
-import { loadRuns, type LoadedRun } from "../../store/runs.js";
+import { readRunIndex, writeRunIndex } from "../../store/run-index.js";
+import { loadRunsIndexed, type LoadedRun } from "../../store/runs.js";
 import { openWorkspace, type Workspace } from "../../store/workspace.js";
 import { findingFromError, type Finding } from "../../util/errors.js";
 import { linkError, readOwned } from "../../util/fs.js";
@@ -154,20 +159,29 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
   const { policy } = await loadPolicy(ws.root);
   const settings = monitorSettings(policy);
 
-  // Gather.
+  // Gather: the runs the index cannot vouch for are read (domain/run-index.ts).
   opts.progress?.({ phase: "discovering" });
+  const readAtMs = Date.now();
   const discovered = await discoverRuns(ws.root, opts.runId ? { runId: opts.runId } : {});
   // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
   if (opts.runId && !discovered.runs.length) throw runNotFound(opts.runId, discovered.findings);
   findings.push(...discovered.findings);
-  const all = await loadRuns(discovered.runs, findings);
-  const ledger = parseLedger(await readLedgerText(ws.root, findings));
-  findings.push(...ledgerProblems(ledger));
+  const ledgerFindings: Finding[] = [];
+  const ledger = parseLedger(await readLedgerText(ws.root, ledgerFindings));
+  const lines = linesByRun(ledger);
+  const loaded = await loadRunsIndexed(discovered.runs, findings, {
+    index: await readRunIndex(ws),
+    readAtMs,
+    ledgerLine: (id) => lines.get(id)?.text,
+  });
+  const all = loaded.runs;
+  opts.log?.(`runs: ${all.length} read, ${loaded.cached.length} from the run index`);
+  findings.push(...ledgerFindings, ...ledgerProblems(ledger));
   const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
   const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
 
   // Ask, once.
-  if (inFlight.length) opts.progress?.({ phase: "asking", jobs: inFlight.length, tracked: all.length });
+  if (inFlight.length) opts.progress?.({ phase: "asking", jobs: inFlight.length, tracked: all.length + loaded.cached.length });
   const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
   const at = isoSeconds(now());
   const prevState = await readMonitorState(ws.root, findings);
@@ -210,12 +224,13 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     })),
     ledger,
     !opts.runId,
+    loaded.cached.map((c) => c.entry.runId),
   );
   findings.push(...follow.findings);
 
   const report: MonitorReport = {
     runs: reports,
-    tracked: all.length,
+    tracked: all.length + loaded.cached.length,
     inFlight: inFlight.length,
     findings,
     scheduler: schedulerSummary(outcome),
@@ -224,6 +239,8 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     dryRun,
   };
   if (dryRun) return report;
+  // Only a whole-repository tick knows every run (a run written below has a new stamp: it is read next tick).
+  if (!opts.runId) await writeRunIndex(ws, loaded.index);
 
   // Record: one change set, one commit.
   const edits = tickEdits({
