@@ -541,7 +541,9 @@ describe.skipIf(!sinfoOnPath)("monitor in a git checkout with a remote", () => {
     });
     expect(cli.status).toBe(1);
     // The CLI's --json is in the files' snake_case (run_id); the rest of these keys are one word.
-    const first = JSON.parse(cli.stdout) as Omit<MonitorReport, "runs"> & { runs: Array<{ run_id: string; after: string }> };
+    const first = JSON.parse(cli.stdout) as Omit<MonitorReport, "runs"> & {
+      runs: Array<{ run_id: string; after: string }>;
+    };
     expect(first.runs.find((r) => r.run_id === l.runId)?.after).toBe("completed");
     expect(first.commit).toMatchObject({ committed: true, pushed: false });
     expect(first.commit?.unpushed).toMatchObject({ branch: "main", remote: "origin", ahead: 1 });

@@ -16984,6 +16984,138 @@ function isDirectory(p) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./lib/src/util/exec.js
+/**
+ * The one way this project runs other programs: by argv, never through a
+ * shell, always with a timeout. Every adapter (slurm, git, rsync, extract
+ * parsers, policy commands) goes through `runArgv`.
+ */
+
+
+/**
+ * The environment every child gets: ours, minus the credentials of the
+ * GitHub runner (action inputs such as INPUT_TOKEN, the runtime's
+ * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN). sbatch exports its environment
+ * to the job, and a job's log is committed: a token must never get there.
+ * An adapter that needs a credential passes it explicitly in `opts.env`.
+ */
+function childEnvironment(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (/^(INPUT_|ACTIONS_)/.test(k) || k === "GITHUB_TOKEN" || k === "GH_TOKEN")
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+function runArgv(command, args, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    const maxBytes = opts.maxOutputBytes ?? 64 * 1024 * 1024;
+    const started = performance.now();
+    return new Promise((resolve) => {
+        let settled = false;
+        const out = [];
+        const err = [];
+        let outLen = 0;
+        let errLen = 0;
+        let timedOut = false;
+        const env = { ...childEnvironment(process.env), ...(opts.env ?? {}) };
+        for (const [k, v] of Object.entries(env))
+            if (v === undefined)
+                delete env[k];
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: opts.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
+        }
+        catch (e) {
+            resolve({
+                command,
+                args,
+                code: null,
+                signal: null,
+                stdout: "",
+                stderr: "",
+                timedOut: false,
+                ...spawnFailure(command, opts.cwd, e),
+                durationMs: performance.now() - started,
+            });
+            return;
+        }
+        const finish = (r) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(killTimer);
+            resolve({
+                command,
+                args,
+                ...r,
+                timedOut,
+                stdout: Buffer.concat(out).toString("utf8"),
+                stderr: Buffer.concat(err).toString("utf8"),
+                durationMs: performance.now() - started,
+            });
+        };
+        let killTimer;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGTERM");
+            killTimer = setTimeout(() => child.kill("SIGKILL"), 2000);
+        }, timeoutMs);
+        child.stdout.on("data", (d) => {
+            if (outLen < maxBytes) {
+                out.push(d);
+                outLen += d.length;
+            }
+        });
+        child.stderr.on("data", (d) => {
+            if (errLen < maxBytes) {
+                err.push(d);
+                errLen += d.length;
+            }
+        });
+        child.on("error", (e) => finish({ code: null, signal: null, ...spawnFailure(command, opts.cwd, e) }));
+        child.on("close", (code, signal) => finish({ code, signal }));
+        child.stdin.on("error", () => undefined);
+        if (opts.input !== undefined)
+            child.stdin.end(opts.input);
+        else
+            child.stdin.end();
+    });
+}
+/** Why `command` could not be started, in a person's words (pure but for a look at `cwd`). */
+function spawnFailure(command, cwd, e) {
+    const code = e?.code;
+    const where = command.includes("/");
+    if (code === "ENOENT" && cwd !== undefined && !(0,external_node_fs_namespaceObject.existsSync)(cwd))
+        return { spawnError: `cannot run ${command}: the directory ${cwd} does not exist`, spawnCode: code };
+    if (code === "ENOENT")
+        return {
+            spawnError: where ? `${command} does not exist` : `${command} is not installed or not on PATH`,
+            spawnCode: code,
+        };
+    if (code === "EACCES")
+        return { spawnError: `${command} is not executable (permission denied)`, spawnCode: code };
+    const raw = e instanceof Error ? e.message : String(e);
+    return { spawnError: `${command} could not be started (${raw.replace(/^spawn \S+ /, "")})`, spawnCode: code };
+}
+/** A one-line description of why a call failed, for manifests and warnings. */
+function describeFailure(r) {
+    if (r.spawnError)
+        return r.spawnError;
+    if (r.timedOut)
+        return `${r.command}: timed out after ${Math.round(r.durationMs)} ms`;
+    const msg = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-3).join(" | ");
+    const how = r.code !== null ? `exit ${r.code}` : `signal ${r.signal}`;
+    return `${r.command}: ${how}${msg ? `: ${msg}` : ""}`;
+}
+function exec_ok(r) {
+    return r.code === 0 && !r.timedOut && !r.spawnError;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/util/fs.js
 /**
  * Filesystem edge: atomic writes, strict UTF-8 reads, and paths that cannot
@@ -16994,18 +17126,22 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+
 /**
  * Write `data` to `file` so that a reader (or a crash) only ever sees the old
  * or the new content: write a temp file in the same directory, fsync, rename.
+ * `sync: false` skips the fsync: readers still see old or new content, but a
+ * crash may lose the file (only for caches the tool rebuilds).
  */
-async function fs_writeFileAtomic(file, data) {
+async function fs_writeFileAtomic(file, data, o = {}) {
     const dir = external_node_path_namespaceObject.dirname(file);
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     const tmp = external_node_path_namespaceObject.join(dir, `.${external_node_path_namespaceObject.basename(file)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString("hex")}.tmp`);
     const fh = await (0,promises_namespaceObject.open)(tmp, "w", 0o644);
     try {
         await fh.writeFile(data);
-        await fh.sync();
+        if (o.sync !== false)
+            await fh.sync();
     }
     finally {
         await fh.close();
@@ -17017,6 +17153,68 @@ async function fs_writeFileAtomic(file, data) {
         await (0,promises_namespaceObject.unlink)(tmp).catch(() => undefined);
         throw e;
     }
+}
+/**
+ * Write many files, each atomically (as writeFileAtomic), with one durability
+ * barrier for all: every temp file is written (no fsync), then the
+ * filesystems holding them are synced once (`sync -f`, syncfs(2); when that
+ * cannot run, each temp is fsynced, concurrently), and only then are they
+ * renamed into place, in order. A crash leaves each file old or new, never
+ * half written (a temp is never renamed before it is durable); a failure
+ * removes the temps not yet renamed.
+ */
+async function writeFilesAtomic(files) {
+    if (!files.length)
+        return;
+    const tmps = new Array(files.length);
+    /** One temp file per device: what `sync -f` is pointed at. */
+    const perDevice = new Map();
+    let renamed = 0;
+    try {
+        await mapLimit(files.length, 32, async (i) => {
+            const { file, data } = files[i];
+            const dir = external_node_path_namespaceObject.dirname(file);
+            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+            const tmp = external_node_path_namespaceObject.join(dir, `.${external_node_path_namespaceObject.basename(file)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString("hex")}.tmp`);
+            tmps[i] = tmp;
+            const fh = await (0,promises_namespaceObject.open)(tmp, "w", 0o644);
+            try {
+                await fh.writeFile(data);
+                const dev = (await fh.stat()).dev;
+                if (!perDevice.has(dev))
+                    perDevice.set(dev, tmp);
+            }
+            finally {
+                await fh.close();
+            }
+        });
+        const synced = await runArgv("sync", ["-f", ...perDevice.values()], { timeoutMs: 120_000 });
+        if (synced.code !== 0) {
+            await mapLimit(tmps.length, 32, async (i) => {
+                const fh = await (0,promises_namespaceObject.open)(tmps[i], "r+");
+                try {
+                    await fh.sync();
+                }
+                finally {
+                    await fh.close();
+                }
+            });
+        }
+        for (; renamed < files.length; renamed++)
+            (0,external_node_fs_namespaceObject.renameSync)(tmps[renamed], files[renamed].file);
+    }
+    catch (e) {
+        await Promise.all(tmps.slice(renamed).map((t) => (t ? (0,promises_namespaceObject.unlink)(t).catch(() => undefined) : undefined)));
+        throw e;
+    }
+}
+async function mapLimit(n, limit, fn) {
+    let next = 0;
+    const worker = async () => {
+        while (next < n)
+            await fn(next++);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, n) }, worker));
 }
 /** Position (1-based line and column) of byte offset `offset` in `buf`. */
 function lineColOfByte(buf, offset) {
@@ -18947,29 +19145,44 @@ function verifyRunInLedger(ix, m, file, opts = {}) {
 /** Header of a ledger the tool creates. It names no run, so the parser ignores it. */
 const sync_LEDGER_HEADER = "# SLURM job list\n\nOne line per SLURM run: launch date (UTC), job id, iteration, run id, status.\nMaintained by autolab; notes you add outside the run lines are kept.\n\n";
 /**
+ * The line the ledger must hold for run `m`: null when the run has none (not
+ * a SLURM run, or no job id yet); throws when the manifest cannot make one.
+ */
+function wantedLine(m) {
+    if (m.host_mode !== "slurm" || !manifestJobId(m))
+        return null;
+    return canonicalLine(m);
+}
+/** The ledger's line for each run id (the last one, when a run has several). */
+function linesByRun(ledger) {
+    return new Map(ledger.entries.map((e) => [e.runId, e]));
+}
+/**
  * The SLURM runs whose ledger line must be written, and what disagreed. A
  * line that matched the manifest before this tick simply follows it; any
  * other difference (or a missing line) is reported. With `allRuns`, lines
- * that name no known run are reported too (and left alone).
+ * that name no known run are reported too (and left alone). `agreed`: ids of
+ * runs known to agree with their line already (the run index's), not checked
+ * again.
  */
-function ledgerFollow(runs, ledger, allRuns) {
+function ledgerFollow(runs, ledger, allRuns, agreed = []) {
     const findings = [];
     const fix = [];
-    const byRun = new Map(ledger.entries.map((e) => [e.runId, e]));
-    const known = new Set();
+    const byRun = linesByRun(ledger);
+    const known = new Set(agreed);
     for (const r of runs) {
         const m = r.after ?? r.before;
         known.add(String(m.run_id));
-        if (m.host_mode !== "slurm" || !manifestJobId(m))
-            continue;
         let want;
         try {
-            want = canonicalLine(m);
+            want = wantedLine(m);
         }
         catch (e) {
             findings.push(findingFromError(e, "ledger.manifest", r.manifestFile, { severity: "warning" }));
             continue;
         }
+        if (want === null)
+            continue;
         const have = byRun.get(String(m.run_id));
         if (have && have.text === want)
             continue;
@@ -19714,138 +19927,6 @@ function snakeKeys(value, verbatim = new Set()) {
 /** The `--json` text of a result: snake_case keys, two-space indent, one trailing newline. */
 function jsonText(value, opts = {}) {
     return JSON.stringify(snakeKeys(value, new Set(opts.verbatim ?? [])), null, 2) + "\n";
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./lib/src/util/exec.js
-/**
- * The one way this project runs other programs: by argv, never through a
- * shell, always with a timeout. Every adapter (slurm, git, rsync, extract
- * parsers, policy commands) goes through `runArgv`.
- */
-
-
-/**
- * The environment every child gets: ours, minus the credentials of the
- * GitHub runner (action inputs such as INPUT_TOKEN, the runtime's
- * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN). sbatch exports its environment
- * to the job, and a job's log is committed: a token must never get there.
- * An adapter that needs a credential passes it explicitly in `opts.env`.
- */
-function childEnvironment(env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env)) {
-        if (/^(INPUT_|ACTIONS_)/.test(k) || k === "GITHUB_TOKEN" || k === "GH_TOKEN")
-            continue;
-        out[k] = v;
-    }
-    return out;
-}
-function runArgv(command, args, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 30_000;
-    const maxBytes = opts.maxOutputBytes ?? 64 * 1024 * 1024;
-    const started = performance.now();
-    return new Promise((resolve) => {
-        let settled = false;
-        const out = [];
-        const err = [];
-        let outLen = 0;
-        let errLen = 0;
-        let timedOut = false;
-        const env = { ...childEnvironment(process.env), ...(opts.env ?? {}) };
-        for (const [k, v] of Object.entries(env))
-            if (v === undefined)
-                delete env[k];
-        let child;
-        try {
-            child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: opts.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
-        }
-        catch (e) {
-            resolve({
-                command,
-                args,
-                code: null,
-                signal: null,
-                stdout: "",
-                stderr: "",
-                timedOut: false,
-                ...spawnFailure(command, opts.cwd, e),
-                durationMs: performance.now() - started,
-            });
-            return;
-        }
-        const finish = (r) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            clearTimeout(killTimer);
-            resolve({
-                command,
-                args,
-                ...r,
-                timedOut,
-                stdout: Buffer.concat(out).toString("utf8"),
-                stderr: Buffer.concat(err).toString("utf8"),
-                durationMs: performance.now() - started,
-            });
-        };
-        let killTimer;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill("SIGTERM");
-            killTimer = setTimeout(() => child.kill("SIGKILL"), 2000);
-        }, timeoutMs);
-        child.stdout.on("data", (d) => {
-            if (outLen < maxBytes) {
-                out.push(d);
-                outLen += d.length;
-            }
-        });
-        child.stderr.on("data", (d) => {
-            if (errLen < maxBytes) {
-                err.push(d);
-                errLen += d.length;
-            }
-        });
-        child.on("error", (e) => finish({ code: null, signal: null, ...spawnFailure(command, opts.cwd, e) }));
-        child.on("close", (code, signal) => finish({ code, signal }));
-        child.stdin.on("error", () => undefined);
-        if (opts.input !== undefined)
-            child.stdin.end(opts.input);
-        else
-            child.stdin.end();
-    });
-}
-/** Why `command` could not be started, in a person's words (pure but for a look at `cwd`). */
-function spawnFailure(command, cwd, e) {
-    const code = e?.code;
-    const where = command.includes("/");
-    if (code === "ENOENT" && cwd !== undefined && !(0,external_node_fs_namespaceObject.existsSync)(cwd))
-        return { spawnError: `cannot run ${command}: the directory ${cwd} does not exist`, spawnCode: code };
-    if (code === "ENOENT")
-        return {
-            spawnError: where ? `${command} does not exist` : `${command} is not installed or not on PATH`,
-            spawnCode: code,
-        };
-    if (code === "EACCES")
-        return { spawnError: `${command} is not executable (permission denied)`, spawnCode: code };
-    const raw = e instanceof Error ? e.message : String(e);
-    return { spawnError: `${command} could not be started (${raw.replace(/^spawn \S+ /, "")})`, spawnCode: code };
-}
-/** A one-line description of why a call failed, for manifests and warnings. */
-function describeFailure(r) {
-    if (r.spawnError)
-        return r.spawnError;
-    if (r.timedOut)
-        return `${r.command}: timed out after ${Math.round(r.durationMs)} ms`;
-    const msg = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(-3).join(" | ");
-    const how = r.code !== null ? `exit ${r.code}` : `signal ${r.signal}`;
-    return `${r.command}: ${how}${msg ? `: ${msg}` : ""}`;
-}
-function exec_ok(r) {
-    return r.code === 0 && !r.timedOut && !r.spawnError;
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -21794,12 +21875,22 @@ async function applyEdits(root, edits, out) {
         superseded: out.superseded,
         note: (f) => out.findings.push(f),
     };
+    // Writes are gathered and made durable together at the end (util/fs.writeFilesAtomic);
+    // a later edit of a path already edited sees the pending content.
+    const pending = new Map();
+    const flush = async () => {
+        await writeFilesAtomic([...pending.values()]);
+        pending.clear();
+    };
     for (const e of edits) {
         if (e.owner !== undefined && out.superseded.has(e.owner))
             continue;
         const abs = external_node_path_namespaceObject.join(root, e.path);
         // No link at any level: a linked docs/, runs/ or iteration directory is refused like a linked file.
-        const cur = await readOwned(root, abs);
+        const queued = pending.get(abs);
+        const cur = queued
+            ? { data: Buffer.from(queued.data) }
+            : await readOwned(root, abs);
         if (cur.skipped) {
             const at = cur.at && cur.at !== e.path ? `${cur.at} (on the way to ${e.path})` : e.path;
             out.findings.push({
@@ -21827,6 +21918,8 @@ async function applyEdits(root, edits, out) {
             continue;
         }
         if (next === "delete") {
+            if (queued)
+                await flush();
             if (cur.data !== undefined) {
                 await (0,promises_namespaceObject.rm)(abs, { force: true });
                 touched.push(e.path);
@@ -21834,11 +21927,12 @@ async function applyEdits(root, edits, out) {
             continue;
         }
         if (!sameContent(cur.data, next)) {
-            await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(abs), { recursive: true });
-            await fs_writeFileAtomic(abs, typeof next === "string" ? next : Buffer.from(next));
+            pending.delete(abs); // keep the write order: the latest content goes last
+            pending.set(abs, { file: abs, data: next });
         }
         touched.push(e.path);
     }
+    await flush();
     return touched;
 }
 /**
@@ -25892,7 +25986,9 @@ function afterSync(i) {
  *
  * Cost: one readdir per bucket, per iteration and per `runs/` directory, one
  * lstat per run (the manifest); realpath only for entries that are symlinks.
- * Directory reads run concurrently, so 10,000 runs take well under a second.
+ * The calls are synchronous: a command does nothing else meanwhile, and a
+ * synchronous lstat costs a few microseconds where a queued one costs tens
+ * (10,000 runs: about 50 ms instead of 500).
  */
 
 
@@ -25902,6 +25998,9 @@ function afterSync(i) {
 
 
 
+function stampOf(st) {
+    return { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
+}
 
 
 /**
@@ -25920,13 +26019,9 @@ async function entryKind(w, abs, dirent) {
             return "other";
     }
     else {
-        let st;
-        try {
-            st = await (0,promises_namespaceObject.lstat)(abs);
-        }
-        catch {
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(abs, { throwIfNoEntry: false });
+        if (!st)
             return "missing";
-        }
         if (st.isDirectory())
             return "dir";
         if (st.isFile())
@@ -25951,8 +26046,8 @@ async function entryKind(w, abs, dirent) {
         return "other";
     }
     try {
-        await (0,promises_namespaceObject.realpath)(abs);
-        const st = await (0,promises_namespaceObject.stat)(abs);
+        (0,external_node_fs_namespaceObject.realpathSync)(abs);
+        const st = (0,external_node_fs_namespaceObject.statSync)(abs);
         return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
     }
     catch {
@@ -25966,9 +26061,9 @@ async function entryKind(w, abs, dirent) {
         return "other";
     }
 }
-async function listDir(dir) {
+function listDir(dir) {
     try {
-        return await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
     }
     catch {
         return [];
@@ -25993,13 +26088,16 @@ async function runsOfIteration(w, iterationId, iterationDir, opts) {
     const kind = await entryKind(w, runsDir);
     if (kind !== "dir")
         return [];
-    const entries = await listDir(runsDir);
+    const entries = listDir(runsDir);
+    // Names from readdir are single components, so joining by hand is path.join (and far cheaper per run).
+    const iterationPath = displayPath(w.root, iterationDir);
+    const runsShown = iterationPath + "/runs/";
     const out = await Promise.all(entries.map(async (d) => {
         if (discover_hidden(d.name))
             return undefined;
         if (opts.runId !== undefined && d.name !== opts.runId)
             return undefined;
-        const runDir = external_node_path_namespaceObject.join(runsDir, d.name);
+        const runDir = runsDir + external_node_path_namespaceObject.sep + d.name;
         const k = await entryKind(w, runDir, d);
         if (k !== "dir")
             return undefined; // stray files in runs/ are not runs
@@ -26007,9 +26105,10 @@ async function runsOfIteration(w, iterationId, iterationDir, opts) {
             oddName(w, runDir, "run directory");
             return undefined;
         }
-        const manifestPath = external_node_path_namespaceObject.join(runDir, MANIFEST_FILE);
-        const mk = await entryKind(w, manifestPath);
-        const runPath = displayPath(w.root, runDir);
+        const manifestPath = runDir + external_node_path_namespaceObject.sep + MANIFEST_FILE;
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(manifestPath, { throwIfNoEntry: false });
+        const mk = st?.isFile() ? "file" : await entryKind(w, manifestPath);
+        const runPath = runsShown + d.name;
         if (mk === "missing") {
             w.findings.push({
                 severity: "warning",
@@ -26035,12 +26134,13 @@ async function runsOfIteration(w, iterationId, iterationDir, opts) {
         return {
             iterationId,
             iterationDir,
-            iterationPath: displayPath(w.root, iterationDir),
+            iterationPath,
             runId: d.name,
             runDir,
             runPath,
             manifestPath,
-            manifestDisplay: displayPath(w.root, manifestPath),
+            manifestDisplay: runPath + "/" + MANIFEST_FILE,
+            ...(st?.isFile() ? { manifestStamp: stampOf(st) } : {}),
         };
     }));
     return out.filter((r) => r !== undefined);
@@ -26057,7 +26157,7 @@ async function discoverRuns(repoRoot, opts = {}) {
     /** iteration id -> repo-relative dirs holding it (to spot duplicates across buckets). */
     const seen = new Map();
     if ((await entryKind(w, experiments)) === "dir") {
-        const buckets = (await listDir(experiments)).filter((d) => !discover_hidden(d.name));
+        const buckets = listDir(experiments).filter((d) => !discover_hidden(d.name));
         await Promise.all(buckets.map(async (b) => {
             const bucketDir = external_node_path_namespaceObject.join(experiments, b.name);
             if ((await entryKind(w, bucketDir, b)) !== "dir")
@@ -26075,7 +26175,7 @@ async function discoverRuns(repoRoot, opts = {}) {
                     hint: `move its iterations to experiments/plan, experiments/in_progress or experiments/done`,
                 });
             }
-            const iterations = (await listDir(bucketDir)).filter((d) => !discover_hidden(d.name));
+            const iterations = listDir(bucketDir).filter((d) => !discover_hidden(d.name));
             await Promise.all(iterations.map(async (it) => {
                 if (opts.iteration !== undefined && it.name !== opts.iteration)
                     return;
@@ -26491,13 +26591,192 @@ function takeoverFinding(file, rec, why, now) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/run-index.js
+/**
+ * The run index: which runs a tick must read, and which it may take from what
+ * an earlier tick learnt. Pure (the store reads and writes the index file in
+ * the git dir, store/run-index.ts).
+ *
+ * An entry is kept only for a finished, extracted run (nothing left for the
+ * monitor to do) and holds the manifest's file stamp (inode, size, mtime,
+ * ctime, from the lstat run discovery makes anyway), the run id the manifest
+ * names and the run's canonical ledger line (null: the run has no line). A
+ * run is taken from the index only when all of these hold, else it is read:
+ *  - the index is there, of this format, for this checkout, and made by a
+ *    tool whose ledger line is the same (the probe line);
+ *  - the manifest is a regular file (not reached through a link) whose stamp
+ *    is the recorded one: a hand edit, a checkout, a pull or another writer's
+ *    commit changes the ctime (and usually the inode), so the run is re-read;
+ *  - its metrics.json is still there;
+ *  - its ledger line is still the recorded one (a run with no line: always).
+ * An entry is only recorded for a file last changed well before it was read
+ * (RACY_MARGIN_MS), so a change made in the same clock tick as the read can
+ * never hide behind an equal stamp. Anything doubtful is read again: the
+ * index can make a tick faster, never different.
+ */
+const RUN_INDEX_FORMAT = 1;
+/** A file must have been unchanged this long before it was read for its stamp to be recorded. */
+const RACY_MARGIN_MS = 2000;
+function stampKey(s) {
+    return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+}
+/** The index in `text`, or undefined when it is missing, not this format, for another checkout or tool, or corrupt. */
+function parseRunIndex(text, want) {
+    if (text === undefined)
+        return undefined;
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!v || typeof v !== "object" || Array.isArray(v))
+        return undefined;
+    const o = v;
+    if (o.format !== RUN_INDEX_FORMAT || o.root !== want.root || o.probe !== want.probe)
+        return undefined;
+    if (!Array.isArray(o.entries))
+        return undefined;
+    const out = new Map();
+    for (const e of o.entries) {
+        if (!Array.isArray(e) || e.length !== 4)
+            return undefined;
+        const [file, stamp, runId, line] = e;
+        if (typeof file !== "string" || typeof stamp !== "string" || typeof runId !== "string")
+            return undefined;
+        if (line !== null && typeof line !== "string")
+            return undefined;
+        if (out.has(file))
+            return undefined;
+        out.set(file, { stamp, runId, line });
+    }
+    return out;
+}
+function serializeRunIndex(index, id) {
+    const entries = [...index].map(([file, e]) => [file, e.stamp, e.runId, e.line]);
+    return JSON.stringify({ format: RUN_INDEX_FORMAT, root: id.root, probe: id.probe, entries }) + "\n";
+}
+/**
+ * Whether the run must be read, given the index (undefined: none, or doubtful)
+ * and the ledger line the ledger now holds for a run id (undefined: none).
+ */
+function planRead(r, index, ledgerLine) {
+    if (!index)
+        return { read: true, why: "no index" };
+    if (!r.stamp)
+        return { read: true, why: "no stamp" };
+    const e = index.get(r.file);
+    if (!e)
+        return { read: true, why: "not indexed" };
+    if (e.stamp !== stampKey(r.stamp))
+        return { read: true, why: "changed" };
+    if (!r.hasMetrics)
+        return { read: true, why: "no metrics" };
+    if (e.line !== null && ledgerLine(e.runId) !== e.line)
+        return { read: true, why: "ledger line differs" };
+    return { read: false, entry: e };
+}
+/**
+ * The entry to record for a run read at `readAtMs` that has nothing left to
+ * do, or undefined when its stamp cannot be trusted yet (changed within
+ * RACY_MARGIN_MS of the read, or in the future) or it has none.
+ */
+function entryFor(stamp, readAtMs, runId, line) {
+    if (!stamp)
+        return undefined;
+    const last = Math.max(stamp.mtimeMs, stamp.ctimeMs);
+    if (!(last < readAtMs - RACY_MARGIN_MS))
+        return undefined;
+    return { stamp: stampKey(stamp), runId, line };
+}
+
+;// CONCATENATED MODULE: ./lib/src/version.js
+/** Version of autolab-slurm; kept equal to package.json's by a test. */
+const VERSION = "0.1.0";
+/** The file format generation this tool reads and writes (the Python autolab tool's). */
+const SCHEMA_VERSION = "1.0";
+
+;// CONCATENATED MODULE: ./lib/src/store/run-index.js
+/**
+ * The run index file: `<git dir>/autolab/run-index.json`, a cache of what a
+ * tick learnt about finished, extracted runs (domain/run-index.ts decides what
+ * it may be trusted for). It lives in the git dir, so it is never committed,
+ * never seen by another checkout, and dropped with the clone. Outside git
+ * there is no index and every run is read.
+ *
+ * Missing, unreadable, corrupt, of another format or tool version, or made for
+ * another checkout: the tick reads every run and writes a fresh one. Written
+ * atomically but without fsync: a crash can lose it (the next tick rebuilds
+ * it), never leave half of it.
+ */
+
+
+
+
+
+
+const RUN_INDEX_FILE = external_node_path_namespaceObject.join("autolab", "run-index.json");
+/** A fixed manifest: its ledger line changes when the tool's line does, and so the index is rebuilt. */
+const PROBE = {
+    schema_version: "1.0",
+    run_id: "20000101T000000Z_000000",
+    iteration_id: "probe",
+    host_mode: "slurm",
+    status: "completed",
+    command: "",
+    resource_request: {},
+    artifact_sync_to_local: {},
+    timestamps: { started_at: "2000-01-01T00:00:00Z" },
+    job_id: "1",
+};
+function runIndexIdentity(root) {
+    return { root, probe: `${VERSION} ${canonicalLine(PROBE)}` };
+}
+function indexPath(ws) {
+    return ws.gitDir ? external_node_path_namespaceObject.join(ws.gitDir, RUN_INDEX_FILE) : undefined;
+}
+/** The checkout's run index, or undefined (none, outside git, or doubtful: then every run is read). */
+async function readRunIndex(ws) {
+    const file = indexPath(ws);
+    if (!file)
+        return undefined;
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, "utf8");
+    }
+    catch {
+        return undefined;
+    }
+    return parseRunIndex(text, runIndexIdentity(ws.root));
+}
+/** Replace the checkout's run index (a cache: a failure to write it is ignored). */
+async function writeRunIndex(ws, index) {
+    const file = indexPath(ws);
+    if (!file)
+        return;
+    try {
+        await fs_writeFileAtomic(file, serializeRunIndex(index, runIndexIdentity(ws.root)), { sync: false });
+    }
+    catch {
+        // A cache only: the next tick reads every run and tries again.
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/src/store/runs.js
 /**
  * Reading the runs of a repository for a command: every manifest once (a
  * JSON parse for all; schema validation only for the runs the command acts
  * on). A finished, extracted run keeps only the fields its ledger line needs,
  * so a tick over 10,000 runs does not hold every manifest in memory.
+ *
+ * With a run index (domain/run-index.ts, store/run-index.ts), a finished run
+ * whose manifest, metrics and ledger line are as the index recorded them is
+ * not read at all: it comes back as a `CachedRun`, and the index to keep for
+ * the next tick is returned.
  */
+
+
 
 
 
@@ -26526,7 +26805,7 @@ function ledgerFields(m) {
         ...(jobId !== undefined ? { job_id: jobId } : {}),
     };
 }
-async function loadOne(run, findings) {
+async function loadOne(run, findings, hasMetrics = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(run.runDir, METRICS_FILE))) {
     let text;
     try {
         // Never through a link: a linked manifest, run dir, runs/ or iteration dir is an error finding.
@@ -26548,7 +26827,6 @@ async function loadOne(run, findings) {
     catch {
         quick = undefined;
     }
-    const hasMetrics = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(run.runDir, METRICS_FILE));
     if (quick && !needsWork(quick, hasMetrics)) {
         return { run, manifest: ledgerFields(quick), stableBefore: "", hasMetrics, validated: false };
     }
@@ -26566,15 +26844,47 @@ async function loadOne(run, findings) {
         return undefined;
     }
 }
-/** Read every discovered run's manifest (64 at a time); unreadable ones are findings. */
-async function loadRuns(runs, findings) {
-    const out = [];
+function indexEntryOf(l, readAtMs) {
+    if (l.validated)
+        return undefined; // the command acts on it: not finished
+    let line;
+    try {
+        line = wantedLine(l.manifest);
+    }
+    catch {
+        return undefined; // the ledger check reports it on every tick
+    }
+    return entryFor(l.run.manifestStamp, readAtMs, String(l.manifest.run_id), line);
+}
+/**
+ * Read the runs the index cannot vouch for (all of them without an index).
+ * `readAtMs`: the time before discovery stamped the manifests. `ledgerLine`:
+ * the ledger's line for a run id now.
+ */
+async function loadRunsIndexed(runs, findings, o) {
+    const out = { runs: [], cached: [], index: new Map() };
+    const toRead = [];
+    for (const run of runs) {
+        const hasMetrics = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(run.runDir, METRICS_FILE));
+        const plan = planRead({ file: run.manifestDisplay, stamp: run.manifestStamp, hasMetrics }, o.index, o.ledgerLine);
+        if (plan.read)
+            toRead.push({ run, hasMetrics });
+        else {
+            out.cached.push({ run, entry: plan.entry });
+            out.index.set(run.manifestDisplay, plan.entry);
+        }
+    }
     const BATCH = 64;
-    for (let i = 0; i < runs.length; i += BATCH) {
-        const loaded = await Promise.all(runs.slice(i, i + BATCH).map((r) => loadOne(r, findings)));
-        for (const l of loaded)
-            if (l)
-                out.push(l);
+    for (let i = 0; i < toRead.length; i += BATCH) {
+        const loaded = await Promise.all(toRead.slice(i, i + BATCH).map((r) => loadOne(r.run, findings, r.hasMetrics)));
+        for (const l of loaded) {
+            if (!l)
+                continue;
+            out.runs.push(l);
+            const e = indexEntryOf(l, o.readAtMs);
+            if (e)
+                out.index.set(l.run.manifestDisplay, e);
+        }
     }
     return out;
 }
@@ -28581,7 +28891,11 @@ function commitMessage(reports, outage) {
  *
  *  - Finds runs: every manifest that is not terminal, plus terminal runs with
  *    no metrics.json yet (not extracted). Terminal, extracted runs cost one
- *    JSON parse (for the ledger check) and nothing else.
+ *    JSON parse (for the ledger check) and nothing else, and not even that
+ *    when the run index (in the git dir, domain/run-index.ts) vouches that
+ *    their manifest, metrics and ledger line are unchanged since a tick read
+ *    them: a tick then costs in proportion to the runs in flight and what
+ *    changed, plus one lstat per run.
  *  - Asks the scheduler once for all of them (one sacct + one squeue, one
  *    scontrol only when accounting is down). The number of scheduler calls
  *    does not depend on the number of runs.
@@ -28603,6 +28917,7 @@ function commitMessage(reports, outage) {
  *    killed tick left behind is taken over and named in a finding.
  *  - Evidence is never read through a symlink (store/evidence.ts).
  */
+
 
 
 
@@ -28707,21 +29022,30 @@ async function tick(opts, ws, now) {
     const dryRun = !!opts.dryRun;
     const { policy } = await loadPolicy(ws.root);
     const settings = monitorSettings(policy);
-    // Gather.
+    // Gather: the runs the index cannot vouch for are read (domain/run-index.ts).
     opts.progress?.({ phase: "discovering" });
+    const readAtMs = Date.now();
     const discovered = await discoverRuns(ws.root, opts.runId ? { runId: opts.runId } : {});
     // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
     if (opts.runId && !discovered.runs.length)
         throw runNotFound(opts.runId, discovered.findings);
     findings.push(...discovered.findings);
-    const all = await loadRuns(discovered.runs, findings);
-    const ledger = parseLedger(await readLedgerText(ws.root, findings));
-    findings.push(...ledgerProblems(ledger));
+    const ledgerFindings = [];
+    const ledger = parseLedger(await readLedgerText(ws.root, ledgerFindings));
+    const lines = linesByRun(ledger);
+    const loaded = await loadRunsIndexed(discovered.runs, findings, {
+        index: await readRunIndex(ws),
+        readAtMs,
+        ledgerLine: (id) => lines.get(id)?.text,
+    });
+    const all = loaded.runs;
+    opts.log?.(`runs: ${all.length} read, ${loaded.cached.length} from the run index`);
+    findings.push(...ledgerFindings, ...ledgerProblems(ledger));
     const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
     const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
     // Ask, once.
     if (inFlight.length)
-        opts.progress?.({ phase: "asking", jobs: inFlight.length, tracked: all.length });
+        opts.progress?.({ phase: "asking", jobs: inFlight.length, tracked: all.length + loaded.cached.length });
     const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
     const at = isoSeconds(now());
     const prevState = await readMonitorState(ws.root, findings);
@@ -28758,11 +29082,11 @@ async function tick(opts, ws, now) {
         before: l.manifest,
         after: changedById.get(l.manifest.run_id),
         manifestFile: l.run.manifestDisplay,
-    })), ledger, !opts.runId);
+    })), ledger, !opts.runId, loaded.cached.map((c) => c.entry.runId));
     findings.push(...follow.findings);
     const report = {
         runs: reports,
-        tracked: all.length,
+        tracked: all.length + loaded.cached.length,
         inFlight: inFlight.length,
         findings,
         scheduler: schedulerSummary(outcome),
@@ -28772,6 +29096,9 @@ async function tick(opts, ws, now) {
     };
     if (dryRun)
         return report;
+    // Only a whole-repository tick knows every run (a run written below has a new stamp: it is read next tick).
+    if (!opts.runId)
+        await writeRunIndex(ws, loaded.index);
     // Record: one change set, one commit.
     const edits = tickEdits({
         runs: candidates,
@@ -31929,12 +32256,6 @@ const COMMANDS = [
     validate_command,
     doctor_command,
 ];
-
-;// CONCATENATED MODULE: ./lib/src/version.js
-/** Version of autolab-slurm; kept equal to package.json's by a test. */
-const VERSION = "0.1.0";
-/** The file format generation this tool reads and writes (the Python autolab tool's). */
-const SCHEMA_VERSION = "1.0";
 
 ;// CONCATENATED MODULE: ./lib/src/cli/main.js
 /**

@@ -181,7 +181,8 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
   const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
 
   // Ask, once.
-  if (inFlight.length) opts.progress?.({ phase: "asking", jobs: inFlight.length, tracked: all.length + loaded.cached.length });
+  if (inFlight.length)
+    opts.progress?.({ phase: "asking", jobs: inFlight.length, tracked: all.length + loaded.cached.length });
   const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
   const at = isoSeconds(now());
   const prevState = await readMonitorState(ws.root, findings);
