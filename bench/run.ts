@@ -599,7 +599,7 @@ async function benchColdStart(tmp: string): Promise<ColdStartResult> {
     if (i > 0 && c.code === 0) cliTimes.push(c.durationMs);
   }
   return {
-    entry,
+    entry: path.relative(PROJECT, entry) || entry,
     samples: times.length,
     medianMs: median(times),
     nodeBareMs: median(bare),
