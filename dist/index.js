@@ -49671,15 +49671,6 @@ function displayPath(root, abs) {
     const rel = external_node_path_namespaceObject.relative(root, abs);
     return rel && !rel.startsWith("..") ? rel.split(external_node_path_namespaceObject.sep).join("/") : abs;
 }
-/** A JSON file's value, or undefined when it is missing or not JSON (for files only the tool writes). */
-async function readJsonFile(file) {
-    try {
-        return JSON.parse(await readFile(file, "utf8"));
-    }
-    catch {
-        return undefined;
-    }
-}
 /**
  * Read a file never through a symlink at its last component: opened with
  * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the caller), and only a
@@ -52181,6 +52172,12 @@ function ledgerFollow(runs, ledger, allRuns, agreed = []) {
     }
     return { fix, findings };
 }
+/** A ledger error that names only a line (the text functions do not know the file) now names the file too. */
+function sync_inLedgerFile(e, file) {
+    if (!(e instanceof errors_AutolabError) || e.location.file || e.location.line === undefined)
+        return e;
+    return new errors_AutolabError(e.message, { file, line: e.location.line, jsonPath: e.location.jsonPath, hint: e.hint });
+}
 /** Findings for the ledger's own problems (malformed or duplicate lines). */
 function ledgerProblems(ledger) {
     return ledger.problems.map((p) => ({
@@ -52213,15 +52210,7 @@ function ledgerEdit(runs, file = LEDGER_PATH) {
             for (const r of results) {
                 if (!r.error)
                     continue;
-                const e = !r.error.location.file && r.error.location.line !== undefined
-                    ? new errors_AutolabError(r.error.message, {
-                        file,
-                        line: r.error.location.line,
-                        jsonPath: r.error.location.jsonPath,
-                        hint: r.error.hint,
-                    })
-                    : r.error;
-                ctx.note(findingFromError(e, "ledger.update", file));
+                ctx.note(findingFromError(sync_inLedgerFile(r.error, file), "ledger.update", file));
             }
             return results.some((r) => !r.error) ? text : "unchanged";
         },
@@ -54917,7 +54906,7 @@ function toDecision(c, evidence) {
 }
 /**
  * The meaning of one state (with its exit code) on its own: no sentinel, no
- * End check. COMPLETED 0:0 is `succeeded` here; decideJob adds the sentinel.
+ * End check. COMPLETED 0:0 is `succeeded` here; domain/tick.ts adds the sentinel.
  */
 function mapSlurmState(state, exitCode) {
     const ec = exitCode !== undefined ? ` ExitCode=${exitCode}` : "";
@@ -57451,7 +57440,6 @@ function afterSync(i) {
  */
 
 
-
 /** Default location, relative to the repository root. */
 
 
@@ -57484,15 +57472,7 @@ async function upsertLedgerFile(absPath, m, displayPath = absPath) {
         r = upsertLedger(before, m);
     }
     catch (e) {
-        if (e instanceof AutolabError && !e.location.file && e.location.line !== undefined) {
-            throw new AutolabError(e.message, {
-                file: displayPath,
-                line: e.location.line,
-                jsonPath: e.location.jsonPath,
-                hint: e.hint,
-            });
-        }
-        throw e;
+        throw inLedgerFile(e, displayPath);
     }
     if (existing === undefined || r.text !== existing)
         await writeLedger(absPath, r.text);
@@ -57503,16 +57483,9 @@ async function upsertManyFile(absPath, manifests, displayPath = absPath) {
     const existing = await readLedger(absPath, displayPath);
     const before = existing ?? LEDGER_HEADER;
     const { text, results } = upsertMany(before, manifests);
-    for (const r of results) {
-        if (r.error && !r.error.location.file && r.error.location.line !== undefined) {
-            r.error = new AutolabError(r.error.message, {
-                file: displayPath,
-                line: r.error.location.line,
-                jsonPath: r.error.location.jsonPath,
-                hint: r.error.hint,
-            });
-        }
-    }
+    for (const r of results)
+        if (r.error)
+            r.error = inLedgerFile(r.error, displayPath);
     const changed = text !== existing && results.some((r) => r.action === "added" || r.action === "updated");
     if (changed)
         await writeLedger(absPath, text);
@@ -60081,18 +60054,16 @@ async function logTail(c, l, m, ev) {
 async function advanceRun(c, l) {
     const before = l.manifest;
     const ev = evidenceOf(c, l, before);
-    let step = await decide(c, l, ev);
-    c.findings.push(...step.findings);
-    step.findings = [];
-    const r = {
-        report: reportOf(l, before, step, c.now()),
-        baseTexts: new Set(l.text !== undefined ? [l.text] : []),
-        files: new Map(),
-        stateEvents: [],
-    };
     const stepFindings = (s) => {
         c.findings.push(...s.findings);
         s.findings = [];
+    };
+    let step = await decide(c, l, ev);
+    stepFindings(step);
+    const r = {
+        baseTexts: new Set(l.text !== undefined ? [l.text] : []),
+        files: new Map(),
+        stateEvents: [],
     };
     if (step.sync && statusOf(step.manifest) === "running" && !c.dryRun) {
         const m = structuredClone(step.manifest);
@@ -60122,17 +60093,15 @@ async function advanceRun(c, l) {
     if (needsExtract(statusOf(step.manifest), l.hasMetrics) && !c.dryRun)
         await extractStep(c, l, step, ev, r);
     const m = step.manifest;
-    r.report = reportOf(l, before, step, c.now());
+    const report = reportOf(l, before, step, c.now());
     if (r.metrics) {
-        r.report.metricsStatus = r.metrics.status;
-        r.report.primaryMetric = r.metrics.primary;
+        report.metricsStatus = r.metrics.status;
+        report.primaryMetric = r.metrics.primary;
     }
-    if (r.report.after === "failed")
-        r.report.logTail = await logTail(c, l, m, ev);
-    r.report.changed = stableText(m) !== l.stableBefore;
-    if (r.report.changed)
-        r.changed = m;
-    return r;
+    if (report.after === "failed")
+        report.logTail = await logTail(c, l, m, ev);
+    report.changed = stableText(m) !== l.stableBefore;
+    return { ...r, report, ...(report.changed ? { changed: m } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/domain/manifest-merge.js

@@ -16692,7 +16692,7 @@ var __webpack_exports__ = {};
  * exact spot. Exit codes follow the CLI contract: 1 = check failed / runtime
  * error, 2 = usage error.
  */
-class errors_AutolabError extends Error {
+class AutolabError extends Error {
     location;
     exitCode;
     hint;
@@ -16707,7 +16707,7 @@ class errors_AutolabError extends Error {
     }
 }
 /** A wrong command line: exit 2. */
-class UsageError extends errors_AutolabError {
+class UsageError extends AutolabError {
     constructor(message, hint) {
         super(message, { exitCode: 2, hint });
         this.name = "UsageError";
@@ -16762,7 +16762,7 @@ function errorMessage(err) {
     return where ? `${where}: ${words}` : words;
 }
 function formatError(err) {
-    if (err instanceof errors_AutolabError) {
+    if (err instanceof AutolabError) {
         const where = formatLocation(err.location);
         const path = err.location.jsonPath ? ` (at ${err.location.jsonPath})` : "";
         const extra = err.findings.length ? "\n" + err.findings.map((f) => "  " + formatFinding(f)).join("\n") : "";
@@ -16786,7 +16786,7 @@ function worstSeverity(findings) {
  */
 function findingFromError(e, check, file, opts = {}) {
     const severity = opts.severity ?? "error";
-    if (e instanceof errors_AutolabError) {
+    if (e instanceof AutolabError) {
         return {
             severity,
             check,
@@ -17262,7 +17262,7 @@ function decodeUtf8Strict(buf, displayPath, keepBom = false) {
             i += n;
         }
         const { line, column } = lineColOfByte(buf, i);
-        throw new errors_AutolabError(`file is not valid UTF-8 (byte 0x${(buf[i] ?? 0).toString(16).padStart(2, "0")})`, {
+        throw new AutolabError(`file is not valid UTF-8 (byte 0x${(buf[i] ?? 0).toString(16).padStart(2, "0")})`, {
             file: displayPath,
             line,
             column,
@@ -17281,7 +17281,7 @@ async function readTextStrict(file, displayPath = file) {
         const fh = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
         try {
             if (!(await fh.stat()).isFile()) {
-                throw new errors_AutolabError("not a regular file (a named pipe, socket, device or directory): not read", {
+                throw new AutolabError("not a regular file (a named pipe, socket, device or directory): not read", {
                     file: displayPath,
                 });
             }
@@ -17292,10 +17292,10 @@ async function readTextStrict(file, displayPath = file) {
         }
     }
     catch (e) {
-        if (e instanceof errors_AutolabError)
+        if (e instanceof AutolabError)
             throw e;
         const code = e.code;
-        throw new errors_AutolabError(code === "ENOENT" ? "file not found" : `cannot read file: ${e.message}`, {
+        throw new AutolabError(code === "ENOENT" ? "file not found" : `cannot read file: ${e.message}`, {
             file: displayPath,
         });
     }
@@ -17311,7 +17311,7 @@ function resolveInside(root, p, what = "path") {
     const abs = external_node_path_namespaceObject.resolve(rootReal, p);
     const rel = external_node_path_namespaceObject.relative(rootReal, abs);
     if (rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)) {
-        throw new errors_AutolabError(`${what} ${JSON.stringify(p)} leaves the repository`, {
+        throw new AutolabError(`${what} ${JSON.stringify(p)} leaves the repository`, {
             hint: "use a path inside the repository",
         });
     }
@@ -17325,7 +17325,7 @@ function resolveInside(root, p, what = "path") {
             const target = (0,external_node_fs_namespaceObject.realpathSync)(cur);
             const r = external_node_path_namespaceObject.relative(rootReal, target);
             if (r === ".." || r.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(r)) {
-                throw new errors_AutolabError(`${what} ${JSON.stringify(p)} is a symlink that points outside the repository`, {
+                throw new AutolabError(`${what} ${JSON.stringify(p)} is a symlink that points outside the repository`, {
                     hint: "replace the symlink with a path inside the repository",
                 });
             }
@@ -17337,15 +17337,6 @@ function resolveInside(root, p, what = "path") {
 function displayPath(root, abs) {
     const rel = external_node_path_namespaceObject.relative(root, abs);
     return rel && !rel.startsWith("..") ? rel.split(external_node_path_namespaceObject.sep).join("/") : abs;
-}
-/** A JSON file's value, or undefined when it is missing or not JSON (for files only the tool writes). */
-async function readJsonFile(file) {
-    try {
-        return JSON.parse(await readFile(file, "utf8"));
-    }
-    catch {
-        return undefined;
-    }
 }
 /**
  * Read a file never through a symlink at its last component: opened with
@@ -17433,7 +17424,7 @@ async function readOwned(root, abs, maxBytes) {
 function linkError(r, shown) {
     const what = r.skipped === "symlink" ? "a symlink" : "not a regular file";
     const at = r.at && r.at !== shown ? `${r.at} (on the way to ${shown})` : shown;
-    return new errors_AutolabError(`${at} is ${what}: a tool-owned file is never read or written through a link`, {
+    return new AutolabError(`${at} is ${what}: a tool-owned file is never read or written through a link`, {
         file: shown,
         hint: "replace it by a regular file or directory (git rm the link, then run the command again)",
     });
@@ -17449,7 +17440,7 @@ async function readOwnedBytes(root, abs, shown, maxBytes) {
     if (r.skipped)
         throw linkError(r, shown);
     if (r.tooLarge !== undefined) {
-        throw new errors_AutolabError(`file is too large (${r.tooLarge} bytes; at most ${maxBytes})`, { file: shown });
+        throw new AutolabError(`file is too large (${r.tooLarge} bytes; at most ${maxBytes})`, { file: shown });
     }
     return r.data;
 }
@@ -17566,7 +17557,7 @@ function scanJson(text, file) {
     let i = 0;
     const fail = (message, at, hint) => {
         const { line, column } = mapper.position(Math.min(at, text.length));
-        throw new errors_AutolabError(`invalid JSON: ${message}`, { file, line, column, hint });
+        throw new AutolabError(`invalid JSON: ${message}`, { file, line, column, hint });
     };
     const describe = (at) => (at >= text.length ? "end of file" : JSON.stringify(text.slice(at, at + 1)));
     const ws = () => {
@@ -17979,7 +17970,7 @@ function parseYaml(text, file) {
         const where = at(offset);
         const dup = e.code === "DUPLICATE_KEY";
         const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more YAML error(s))` : "";
-        throw new errors_AutolabError(`invalid YAML: ${firstLine(e.message)}${more}`, {
+        throw new AutolabError(`invalid YAML: ${firstLine(e.message)}${more}`, {
             file,
             ...where,
             hint: dup ? "keep one of the two entries with this key" : undefined,
@@ -17991,7 +17982,7 @@ function parseYaml(text, file) {
         data = doc.contents === null ? {} : doc.toJS({ maxAliasCount: 100 });
     }
     catch (e) {
-        throw new errors_AutolabError(`invalid YAML: ${e.message}`, { file, line: 1, column: 1 });
+        throw new AutolabError(`invalid YAML: ${e.message}`, { file, line: 1, column: 1 });
     }
     const warnings = doc.warnings.map((w) => ({
         severity: "warning",
@@ -18017,7 +18008,7 @@ function assertValid(doc) {
         return doc;
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem(s))` : "";
-    throw new errors_AutolabError(`${describeKind(doc.kind)} is invalid: ${first.message}${more}`, {
+    throw new AutolabError(`${describeKind(doc.kind)} is invalid: ${first.message}${more}`, {
         file: doc.file,
         line: first.line,
         column: first.column,
@@ -18319,7 +18310,7 @@ function jobLogNames(jobId) {
 async function readBytesOwned(repoRoot, abs) {
     const buf = await readOwnedBytes(repoRoot, abs, POLICY_PATH, 4 * 1024 * 1024);
     if (buf === undefined)
-        throw new errors_AutolabError("file not found", { file: POLICY_PATH });
+        throw new AutolabError("file not found", { file: POLICY_PATH });
     return decodeUtf8Strict(buf, POLICY_PATH, true);
 }
 
@@ -18374,7 +18365,7 @@ function expandPlaceholders(template, vars, where) {
     return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_all, name) => {
         if (Object.prototype.hasOwnProperty.call(vars, name))
             return vars[name];
-        throw new errors_AutolabError(`unknown placeholder {{${name}}}${where ? ` in ${where}` : ""}`, {
+        throw new AutolabError(`unknown placeholder {{${name}}}${where ? ` in ${where}` : ""}`, {
             hint: `known placeholders: ${Object.keys(vars)
                 .map((k) => `{{${k}}}`)
                 .join(", ")}`,
@@ -18403,7 +18394,7 @@ function presetsDir() {
             break;
         dir = up;
     }
-    throw new errors_AutolabError("the presets directory was not found next to the autolab installation", {
+    throw new AutolabError("the presets directory was not found next to the autolab installation", {
         hint: "set AUTOLAB_PRESETS_DIR to the directory holding the preset YAML files",
     });
 }
@@ -18418,7 +18409,7 @@ function listPresets() {
 async function loadPreset(name) {
     const known = listPresets();
     if (!known.includes(name)) {
-        throw new errors_AutolabError(`unknown preset ${JSON.stringify(name)}`, {
+        throw new AutolabError(`unknown preset ${JSON.stringify(name)}`, {
             exitCode: 2,
             hint: `known presets: ${known.join(", ") || "(none)"}`,
         });
@@ -18443,8 +18434,8 @@ async function loadPolicy(repoRoot) {
             presetData = await loadPreset(preset);
         }
         catch (e) {
-            if (e instanceof errors_AutolabError && !e.location.file) {
-                throw new errors_AutolabError(e.message, {
+            if (e instanceof AutolabError && !e.location.file) {
+                throw new AutolabError(e.message, {
                     file: POLICY_PATH,
                     ...doc.locate("/policy_resolution/default_preset"),
                     jsonPath: "/policy_resolution/default_preset",
@@ -18532,7 +18523,7 @@ async function applyPreset(repoRoot, name) {
     const doc = (0,dist/* parseDocument */.Tp)(original, { lineCounter, uniqueKeys: true, keepSourceTokens: false });
     if (doc.errors.length) {
         const { line, col } = lineCounter.linePos(doc.errors[0].pos[0]);
-        throw new errors_AutolabError(`invalid YAML: ${doc.errors[0].message.split("\n")[0]}`, {
+        throw new AutolabError(`invalid YAML: ${doc.errors[0].message.split("\n")[0]}`, {
             file: POLICY_PATH,
             line,
             column: col,
@@ -18545,7 +18536,7 @@ async function applyPreset(repoRoot, name) {
     }
     const root = doc.contents;
     if (!(0,dist/* isMap */.jh)(root)) {
-        throw new errors_AutolabError("the policy file must be a mapping of keys to values", {
+        throw new AutolabError("the policy file must be a mapping of keys to values", {
             file: POLICY_PATH,
             line: 1,
             column: 1,
@@ -18711,7 +18702,7 @@ function manifestStatus(m) {
     if (isRunStatus(m.status))
         return m.status;
     if (m.status !== undefined) {
-        throw new errors_AutolabError(`unknown run status ${JSON.stringify(m.status)}`, { jsonPath: "/status" });
+        throw new AutolabError(`unknown run status ${JSON.stringify(m.status)}`, { jsonPath: "/status" });
     }
     return m.host_mode === "slurm" && manifestJobId(m) !== undefined ? "submitted" : "pending";
 }
@@ -18930,7 +18921,7 @@ function parseLedger(text) {
 }
 function checkToken(value, what, m) {
     if (!TOKEN.test(value)) {
-        throw new errors_AutolabError(`run ${m.run_id}: ${what} ${JSON.stringify(value)} cannot stand in a ledger line (spaces or '|')`, {
+        throw new AutolabError(`run ${m.run_id}: ${what} ${JSON.stringify(value)} cannot stand in a ledger line (spaces or '|')`, {
             jsonPath: what === "job id" ? "/job_id" : `/${what}`,
         });
     }
@@ -18939,20 +18930,20 @@ function checkToken(value, what, m) {
 /** The ledger line for the manifest's current state. Throws for non-SLURM runs and when job id or date is missing. */
 function canonicalLine(m) {
     if (m.host_mode !== "slurm") {
-        throw new errors_AutolabError(`run ${String(m.run_id)} is not a SLURM run (host_mode=${String(m.host_mode)}); the ledger lists SLURM runs only`, {
+        throw new AutolabError(`run ${String(m.run_id)} is not a SLURM run (host_mode=${String(m.host_mode)}); the ledger lists SLURM runs only`, {
             jsonPath: "/host_mode",
         });
     }
     const jobId = manifestJobId(m);
     if (jobId === undefined) {
-        throw new errors_AutolabError(`run ${String(m.run_id)} has no job id`, {
+        throw new AutolabError(`run ${String(m.run_id)} has no job id`, {
             jsonPath: "/job_id",
             hint: "a SLURM manifest records its job id in job_id or slurm.job_id",
         });
     }
     const date = manifestLaunchDate(m);
     if (date === undefined) {
-        throw new errors_AutolabError(`run ${String(m.run_id)} has no launch date`, {
+        throw new AutolabError(`run ${String(m.run_id)} has no launch date`, {
             jsonPath: "/timestamps/started_at",
             hint: "set timestamps.started_at (or a run id starting with YYYYMMDDTHHMMSSZ)",
         });
@@ -18986,7 +18977,7 @@ function ledger_upsertMany(text, manifests) {
             canonical = canonicalLine(m);
         }
         catch (e) {
-            results.push({ runId, error: e instanceof errors_AutolabError ? e : new errors_AutolabError(String(e)) });
+            results.push({ runId, error: e instanceof AutolabError ? e : new AutolabError(String(e)) });
             continue;
         }
         const malformed = ix.malformedByRun.get(runId);
@@ -19001,7 +18992,7 @@ function ledger_upsertMany(text, manifests) {
             const all = [...(malformed ?? []), ...dup].sort((a, b) => a - b);
             results.push({
                 runId,
-                error: new errors_AutolabError(`run ${runId} has ${parts.join(" and ")} in the ledger; not updating it`, {
+                error: new AutolabError(`run ${runId} has ${parts.join(" and ")} in the ledger; not updating it`, {
                     line: all[0],
                     hint: `fix the ledger by hand so that run ${runId} has exactly one line of the form \`${LEDGER_FORMAT}\``,
                 }),
@@ -19222,6 +19213,12 @@ function ledgerFollow(runs, ledger, allRuns, agreed = []) {
     }
     return { fix, findings };
 }
+/** A ledger error that names only a line (the text functions do not know the file) now names the file too. */
+function sync_inLedgerFile(e, file) {
+    if (!(e instanceof AutolabError) || e.location.file || e.location.line === undefined)
+        return e;
+    return new AutolabError(e.message, { file, line: e.location.line, jsonPath: e.location.jsonPath, hint: e.hint });
+}
 /** Findings for the ledger's own problems (malformed or duplicate lines). */
 function ledgerProblems(ledger) {
     return ledger.problems.map((p) => ({
@@ -19254,15 +19251,7 @@ function ledgerEdit(runs, file = LEDGER_PATH) {
             for (const r of results) {
                 if (!r.error)
                     continue;
-                const e = !r.error.location.file && r.error.location.line !== undefined
-                    ? new errors_AutolabError(r.error.message, {
-                        file,
-                        line: r.error.location.line,
-                        jsonPath: r.error.location.jsonPath,
-                        hint: r.error.hint,
-                    })
-                    : r.error;
-                ctx.note(findingFromError(e, "ledger.update", file));
+                ctx.note(findingFromError(sync_inLedgerFile(r.error, file), "ledger.update", file));
             }
             return results.some((r) => !r.error) ? text : "unchanged";
         },
@@ -19275,7 +19264,6 @@ function ledgerEdit(runs, file = LEDGER_PATH) {
  * A missing ledger reads as absent; writing creates `docs/` and the file with
  * a short header. Writes are atomic.
  */
-
 
 
 /** Default location, relative to the repository root. */
@@ -19310,15 +19298,7 @@ async function upsertLedgerFile(absPath, m, displayPath = absPath) {
         r = upsertLedger(before, m);
     }
     catch (e) {
-        if (e instanceof errors_AutolabError && !e.location.file && e.location.line !== undefined) {
-            throw new errors_AutolabError(e.message, {
-                file: displayPath,
-                line: e.location.line,
-                jsonPath: e.location.jsonPath,
-                hint: e.hint,
-            });
-        }
-        throw e;
+        throw sync_inLedgerFile(e, displayPath);
     }
     if (existing === undefined || r.text !== existing)
         await writeLedger(absPath, r.text);
@@ -19329,16 +19309,9 @@ async function upsertManyFile(absPath, manifests, displayPath = absPath) {
     const existing = await readLedger(absPath, displayPath);
     const before = existing ?? LEDGER_HEADER;
     const { text, results } = upsertMany(before, manifests);
-    for (const r of results) {
-        if (r.error && !r.error.location.file && r.error.location.line !== undefined) {
-            r.error = new AutolabError(r.error.message, {
-                file: displayPath,
-                line: r.error.location.line,
-                jsonPath: r.error.location.jsonPath,
-                hint: r.error.hint,
-            });
-        }
-    }
+    for (const r of results)
+        if (r.error)
+            r.error = inLedgerFile(r.error, displayPath);
     const changed = text !== existing && results.some((r) => r.action === "added" || r.action === "updated");
     if (changed)
         await writeLedger(absPath, text);
@@ -19800,7 +19773,7 @@ async function initRepository(opts) {
     const root = external_node_path_namespaceObject.resolve(opts.root);
     if (occupied(root)) {
         if (!(0,external_node_fs_namespaceObject.statSync)(root).isDirectory())
-            throw new errors_AutolabError("not a directory", { file: root });
+            throw new AutolabError("not a directory", { file: root });
     }
     else {
         (0,external_node_fs_namespaceObject.mkdirSync)(root, { recursive: true });
@@ -20200,7 +20173,7 @@ async function git(repo, args, opts = {}) {
 function gitError(r, what, secrets = [], repo) {
     const cmd = `git ${r.args.slice(0, 3).join(" ")}${r.args.length > 3 ? " ..." : ""}`;
     const msg = redact(`${what ? what + ": " : ""}${cmd} failed: ${describeFailure(r)}`, secrets);
-    return new errors_AutolabError(msg, {
+    return new AutolabError(msg, {
         file: repo,
         hint: r.spawnError ? "install git and make sure it is on PATH" : undefined,
     });
@@ -20213,7 +20186,7 @@ async function isGitRepo(dir) {
 async function topLevel(dir) {
     const r = await git(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
     if (!exec_ok(r)) {
-        throw new errors_AutolabError("not inside a git work tree", {
+        throw new AutolabError("not inside a git work tree", {
             file: dir,
             hint: "run inside a git checkout (git clone / git init)",
         });
@@ -20326,6 +20299,24 @@ async function cliIdentity(cwd, io) {
         io.stderr(noIdentityNote());
     return who;
 }
+/** The options every recording command (launch, monitor, cancel, run) takes for how it records. */
+const RECORD_FLAGS = [
+    { name: "no-push" },
+    { name: "no-commit" },
+    { name: "skip-ci" },
+    { name: "branch", value: true },
+];
+/** How the command records, from those options: push, commit, branch, [skip ci], and whose commit it is. */
+async function recordOptions(a, io) {
+    const writesNothing = !!a.flags["no-commit"] || !!a.flags["dry-run"];
+    return {
+        push: a.flags["no-push"] ? false : undefined,
+        commit: a.flags["no-commit"] ? false : undefined,
+        branch: a.values.branch,
+        skipCi: !!a.flags["skip-ci"],
+        identity: writesNothing ? undefined : await cliIdentity(a.cwd, io),
+    };
+}
 
 ;// CONCATENATED MODULE: ./lib/src/contract/design.js
 /**
@@ -20370,7 +20361,7 @@ function isDir(p) {
  */
 async function resolveIteration(repoRoot, arg) {
     if (!arg.trim())
-        throw new errors_AutolabError("no iteration given", {
+        throw new AutolabError("no iteration given", {
             exitCode: 2,
             hint: "pass a design.yaml path, an iteration directory or an iteration id",
         });
@@ -20385,13 +20376,13 @@ async function resolveIteration(repoRoot, arg) {
     if (candidate)
         return candidate;
     if (looksLikePath) {
-        throw new errors_AutolabError(`no design found at ${JSON.stringify(arg)}`, {
+        throw new AutolabError(`no design found at ${JSON.stringify(arg)}`, {
             exitCode: 2,
             hint: "pass a design.yaml file, a directory that holds design.yaml, or an iteration id",
         });
     }
     if (!ITERATION_ID.test(arg)) {
-        throw new errors_AutolabError(`${JSON.stringify(arg)} is not an iteration id`, {
+        throw new AutolabError(`${JSON.stringify(arg)} is not an iteration id`, {
             exitCode: 2,
             hint: "iteration ids are made of letters, digits and . _ + -",
         });
@@ -20399,13 +20390,13 @@ async function resolveIteration(repoRoot, arg) {
     const looked = ITERATION_BUCKETS.map((b) => external_node_path_namespaceObject.join(root, "experiments", b, arg, "design.yaml"));
     const found = looked.filter(isFile);
     if (found.length === 0) {
-        throw new errors_AutolabError(`iteration ${JSON.stringify(arg)} not found`, {
+        throw new AutolabError(`iteration ${JSON.stringify(arg)} not found`, {
             exitCode: 2,
             hint: `looked for ${looked.map((p) => displayPath(root, p)).join(", ")}`,
         });
     }
     if (found.length > 1) {
-        throw new errors_AutolabError(`iteration ${JSON.stringify(arg)} is ambiguous: it exists in ${found.length} places`, {
+        throw new AutolabError(`iteration ${JSON.stringify(arg)} is ambiguous: it exists in ${found.length} places`, {
             exitCode: 2,
             hint: `found ${found.map((p) => displayPath(root, p)).join(" and ")}; pass the design.yaml path instead`,
         });
@@ -20419,14 +20410,14 @@ function resolveCandidate(root, arg) {
         abs = resolveInside(root, arg, "design path");
     }
     catch (e) {
-        if (e instanceof errors_AutolabError)
-            throw new errors_AutolabError(e.message, { exitCode: 2, hint: e.hint });
+        if (e instanceof AutolabError)
+            throw new AutolabError(e.message, { exitCode: 2, hint: e.hint });
         throw e;
     }
     if (isDir(abs)) {
         const designPath = external_node_path_namespaceObject.join(abs, "design.yaml");
         if (!isFile(designPath)) {
-            throw new errors_AutolabError(`directory ${JSON.stringify(arg)} has no design.yaml`, {
+            throw new AutolabError(`directory ${JSON.stringify(arg)} has no design.yaml`, {
                 exitCode: 2,
                 hint: `looked for ${displayPath(root, designPath)}`,
             });
@@ -20472,9 +20463,9 @@ async function writeManifest(absPath, m, displayPath = absPath) {
 function newRunId(now, rand) {
     const suffix = rand ?? (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex");
     if (!/^[0-9a-f]{6}$/.test(suffix))
-        throw new errors_AutolabError(`run id suffix must be 6 lowercase hex digits (got ${JSON.stringify(suffix)})`);
+        throw new AutolabError(`run id suffix must be 6 lowercase hex digits (got ${JSON.stringify(suffix)})`);
     if (Number.isNaN(now.getTime()))
-        throw new errors_AutolabError("run id: invalid date");
+        throw new AutolabError("run id: invalid date");
     const stamp = isoSeconds(now).replace(/[-:]/g, "");
     return `${stamp}_${suffix}`;
 }
@@ -20567,7 +20558,7 @@ function decideAfterLookup(i) {
                     note: `accounting did not answer (${found.error}); the controller, which lists every job of a run this young, knows no job named ${name}`,
                 };
         }
-        throw new errors_AutolabError(`cannot tell whether run ${i.runId} was already submitted: the scheduler did not answer (${found.error}); nothing was submitted`, { file: i.manifestPath, hint: "retry when the controller answers; the launch is idempotent" });
+        throw new AutolabError(`cannot tell whether run ${i.runId} was already submitted: the scheduler did not answer (${found.error}); nothing was submitted`, { file: i.manifestPath, hint: "retry when the controller answers; the launch is idempotent" });
     }
     if (!found.jobIds.length)
         return { kind: "submit" };
@@ -20803,13 +20794,13 @@ async function readJournal(gitdir, key) {
         j = JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
     }
     catch (e) {
-        throw new errors_AutolabError(`launch journal entry is unreadable: ${e.message}`, {
+        throw new AutolabError(`launch journal entry is unreadable: ${e.message}`, {
             file,
             hint: "remove the file if no job was submitted for this launch key, or pass --run-id with the run's id",
         });
     }
     if (j.key !== key || typeof j.run_id !== "string" || !RUN_ID_SHAPE.test(j.run_id)) {
-        throw new errors_AutolabError("launch journal entry does not belong to this launch key or has no usable run id", { file });
+        throw new AutolabError("launch journal entry does not belong to this launch key or has no usable run id", { file });
     }
     return j;
 }
@@ -20992,13 +20983,13 @@ async function fetchBranch(ctx, pending, kept) {
     const err = gitError(r, `fetching ${ctx.remote}/${ctx.target}`, ctx.secrets, ctx.root);
     if (!pending)
         throw err;
-    throw new errors_AutolabError(`${err.message}; the local commit ${remote_short(pending)} (${kept}) still holds the change`, {
+    throw new AutolabError(`${err.message}; the local commit ${remote_short(pending)} (${kept}) still holds the change`, {
         file: ctx.root,
         hint: `push it when the remote is reachable: git push ${ctx.remote} ${pending}:refs/heads/${ctx.target}`,
     });
 }
 function pushFailure(ctx, commit, attempts, reason, kept) {
-    return new errors_AutolabError(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
+    return new AutolabError(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
         `${redact(reason, ctx.secrets)}; the local commit ${remote_short(commit)} (${kept}) still holds the change`, {
         file: ctx.root,
         hint: `push it when the remote accepts it: git push ${ctx.remote} ${commit}:refs/heads/${ctx.target}`,
@@ -21019,7 +21010,7 @@ async function resolveRemote(root, remote, token, env = process.env) {
     const scope = httpScope(pushUrl);
     const expected = workflowRepositoryUrl(env);
     if (scope && expected && !sameRepository(scope, expected)) {
-        throw new errors_AutolabError(`remote ${remote} points at ${redact(scope)}, not at this workflow's repository ${expected}; ` +
+        throw new AutolabError(`remote ${remote} points at ${redact(scope)}, not at this workflow's repository ${expected}; ` +
             "the token is not sent anywhere else", { file: root, hint: `set it back: git remote set-url ${remote} ${expected}` });
     }
     if (!scope)
@@ -21053,7 +21044,7 @@ async function configValues(root, key, token) {
 const SCHEMES = new Set(["https:", "http:", "ssh:", "git:", "file:", "git+ssh:", "ssh+git:"]);
 /** The one URL of `remote.<name>.<what>`, checked; a relative local path is made absolute. */
 function checkUrl(root, remote, what, values) {
-    const bad = (why) => new errors_AutolabError(`cannot push to remote ${remote}: remote.${remote}.${what} ${why}`, {
+    const bad = (why) => new AutolabError(`cannot push to remote ${remote}: remote.${remote}.${what} ${why}`, {
         file: root,
         hint: `check it with git config --get-all remote.${remote}.${what}`,
     });
@@ -21192,7 +21183,7 @@ function remoteSaid(stderr) {
 
 
 /** A push that did not land while the local side still holds the commit (see `PendingInfo`). */
-class PushPending extends errors_AutolabError {
+class PushPending extends AutolabError {
     info;
     constructor(info, message, opts) {
         super(message, opts);
@@ -21201,7 +21192,7 @@ class PushPending extends errors_AutolabError {
     }
 }
 function backlog_pending(err, info) {
-    const e = err instanceof errors_AutolabError ? err : new errors_AutolabError(String(err?.message ?? err));
+    const e = err instanceof AutolabError ? err : new AutolabError(String(err?.message ?? err));
     return new PushPending({ ...info, reason: info.reason ?? e.message }, e.message, {
         file: e.location.file,
         hint: e.hint,
@@ -21386,14 +21377,14 @@ function normalizeRepoPath(root, p) {
     const abs = external_node_path_namespaceObject.resolve(root, p);
     const rel = external_node_path_namespaceObject.relative(root, abs);
     if (!rel || rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)) {
-        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
+        throw new AutolabError(`commit-back path ${JSON.stringify(p)} is not inside the work tree`, {
             file: root,
             hint: "apply() must return repository-relative paths of files it wrote",
         });
     }
     const out = rel.split(external_node_path_namespaceObject.sep).join("/");
     if (out === ".git" || out.startsWith(".git/")) {
-        throw new errors_AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
+        throw new AutolabError(`commit-back path ${JSON.stringify(p)} is inside .git`, { file: root });
     }
     return out;
 }
@@ -21484,12 +21475,12 @@ async function commitBack(opts) {
     const root = await topLevel(opts.repoRoot);
     const remote = opts.remote ?? "origin";
     if (!remote || remote.startsWith("-") || /[\s\0]/.test(remote)) {
-        throw new errors_AutolabError(`invalid git remote name ${JSON.stringify(remote)}`, { file: root });
+        throw new AutolabError(`invalid git remote name ${JSON.stringify(remote)}`, { file: root });
     }
     const remoteExists = await hasRemote(root, remote);
     const push = opts.push ?? remoteExists;
     if (push && !remoteExists) {
-        throw new errors_AutolabError(`cannot push: the repository has no git remote "${remote}"`, {
+        throw new AutolabError(`cannot push: the repository has no git remote "${remote}"`, {
             file: root,
             hint: `add it (git remote add ${remote} <url>) or commit without pushing (--no-push)`,
         });
@@ -21497,18 +21488,18 @@ async function commitBack(opts) {
     const checkedOut = await currentBranch(root);
     const target = opts.branch ?? checkedOut;
     if (!target) {
-        throw new errors_AutolabError("HEAD is detached, so there is no branch to commit to", {
+        throw new AutolabError("HEAD is detached, so there is no branch to commit to", {
             file: root,
             hint: "give the branch to commit to (e.g. --branch autolab/runs) or check out a branch",
         });
     }
     const check = await git(root, ["check-ref-format", "--branch", target], { allowFailure: true });
     if (!exec_ok(check)) {
-        throw new errors_AutolabError(`"${target}" is not a valid branch name`, { file: root, hint: "see git check-ref-format" });
+        throw new AutolabError(`"${target}" is not a valid branch name`, { file: root, hint: "see git check-ref-format" });
     }
     const subject = opts.message.trim();
     if (!subject)
-        throw new errors_AutolabError("commit message is empty", { file: root });
+        throw new AutolabError("commit message is empty", { file: root });
     const message = opts.skipCi && !/\[skip ci\]/i.test(subject.split("\n")[0]) ? addToSubject(subject, " [skip ci]") : subject;
     const secrets = opts.token ? [opts.token] : [];
     const ctx = {
@@ -21545,7 +21536,7 @@ async function commitBack(opts) {
             hint: e.hint,
         };
         if (opts.onUnpushed !== "report") {
-            throw new errors_AutolabError(unpushed.message, { file: root, hint: e.hint, cause: e.cause ?? e });
+            throw new AutolabError(unpushed.message, { file: root, hint: e.hint, cause: e.cause ?? e });
         }
         const { committed, sha, attempts } = e.info;
         return result(ctx, { committed, pushed: false, sha, attempts, unpushed });
@@ -21595,7 +21586,7 @@ async function sameBranch(ctx, policy) {
                 `commit-back never rebases your commits. The local commit ${remote_short(commit)} (${kept}) still holds the change`, { file: ctx.root, hint: `integrate the remote (git pull --rebase ${ctx.remote} ${ctx.target}) and push` });
         }
         await moveBranch(ctx, commit, base, remoteHead, kept).catch((e) => {
-            throw e instanceof errors_AutolabError ? backlog_pending(e, info) : e;
+            throw e instanceof AutolabError ? backlog_pending(e, info) : e;
         });
         base = remoteHead;
         needApply = true;
@@ -21616,7 +21607,7 @@ async function otherBranch(ctx, policy) {
         else if (await isAncestor(ctx.root, remoteHead, localRef))
             base = localRef;
         else {
-            throw new errors_AutolabError(`local branch ${ctx.target} and ${ctx.remote}/${ctx.target} have diverged; nothing was committed`, {
+            throw new AutolabError(`local branch ${ctx.target} and ${ctx.remote}/${ctx.target} have diverged; nothing was committed`, {
                 file: ctx.root,
                 hint: `reconcile them (e.g. rebase ${ctx.target} onto ${ctx.remote}/${ctx.target}, or delete the local branch if its commits are not needed)`,
             });
@@ -21651,7 +21642,7 @@ async function otherBranch(ctx, policy) {
             pending = built;
             if (!policy.push) {
                 if (!canMove) {
-                    throw new errors_AutolabError(`cannot move local branch ${ctx.target} to the new commit ${remote_short(built)} (it is checked out in another worktree or has other commits)`, { file: ctx.root, hint: `the commit ${built} holds the change; ${keptAt}` });
+                    throw new AutolabError(`cannot move local branch ${ctx.target} to the new commit ${remote_short(built)} (it is checked out in another worktree or has other commits)`, { file: ctx.root, hint: `the commit ${built} holds the change; ${keptAt}` });
                 }
                 return result(ctx, { committed: true, pushed: false, sha: built, attempts: 0 });
             }
@@ -21716,7 +21707,7 @@ async function runApply(ctx, from, base, previous) {
         catch (e) {
             if (!previous)
                 throw e;
-            throw new errors_AutolabError(`re-applying the change on the new head of ${ctx.target} failed: ${e.message}; ` +
+            throw new AutolabError(`re-applying the change on the new head of ${ctx.target} failed: ${e.message}; ` +
                 `the earlier commit ${previous} still holds the change`, { file: ctx.root, cause: e, hint: `recover it with git cherry-pick ${previous}` });
         }
         for (const p of paths)
@@ -21828,7 +21819,7 @@ async function moveBranch(ctx, ours, oldBase, newBase, kept) {
     }
     if (conflicts.size) {
         const list = [...conflicts].sort();
-        throw new errors_AutolabError(`${ctx.remote}/${ctx.target} moved and changed files that have local changes here: ${list.slice(0, 10).join(", ")}` +
+        throw new AutolabError(`${ctx.remote}/${ctx.target} moved and changed files that have local changes here: ${list.slice(0, 10).join(", ")}` +
             `${list.length > 10 ? ` (and ${list.length - 10} more)` : ""}; nothing was overwritten. ` +
             `The local commit ${remote_short(ours)} (${kept}) still holds the change`, { file: ctx.root, hint: "commit or move your local changes to those files, then run again" });
     }
@@ -22035,10 +22026,10 @@ async function recordRun(ws, edits, m, o) {
         });
     }
     catch (e) {
-        if (!(e instanceof errors_AutolabError))
+        if (!(e instanceof AutolabError))
             throw e;
         const jobId = manifestJobId(m);
-        throw new errors_AutolabError(`run ${m.run_id}${jobId ? ` (job ${jobId})` : ""} is ${m.status}, but recording it in git failed: ${e.message}`, {
+        throw new AutolabError(`run ${m.run_id}${jobId ? ` (job ${jobId})` : ""} is ${m.status}, but recording it in git failed: ${e.message}`, {
             file: e.location.file,
             line: e.location.line,
             hint: `${e.hint ? e.hint + "; " : ""}${o.rerun}`,
@@ -22084,7 +22075,7 @@ function resolveWorkRoot(option, fromPolicy, repoRoot, inGit, hostMode, log = ()
     const refuse = (message, hint) => {
         if (fromOption)
             throw new UsageError(`--work-root: ${message}`, hint);
-        throw new errors_AutolabError(`launch.work_root ${message}`, { file: POLICY_PATH, jsonPath: "/launch/work_root", hint });
+        throw new AutolabError(`launch.work_root ${message}`, { file: POLICY_PATH, jsonPath: "/launch/work_root", hint });
     };
     if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0"))
         return refuse("must be a non-empty path", "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
@@ -22128,7 +22119,7 @@ function toolOwned(p, iterationPath) {
  */
 async function checkSnapshotable(repoRoot, iterationPath, log) {
     if (!(await headSha(repoRoot))) {
-        throw new errors_AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
+        throw new AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
             file: repoRoot,
             hint: "commit the iteration first",
         });
@@ -22136,7 +22127,7 @@ async function checkSnapshotable(repoRoot, iterationPath, log) {
     const dirty = (await statusPorcelain(repoRoot, [iterationPath])).filter((e) => !toolOwned(e.path, iterationPath));
     if (dirty.length) {
         const list = dirty.slice(0, 10).map((e) => `${e.xy.trim() || "M"} ${e.path}`);
-        throw new errors_AutolabError(`the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`, {
+        throw new AutolabError(`the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`, {
             file: dirty[0].path,
             hint: "commit them first (the snapshot is exactly the recorded git_revision), or launch without a work root",
         });
@@ -22157,7 +22148,7 @@ async function checkSnapshotable(repoRoot, iterationPath, log) {
 async function makeSnapshot(repoRoot, dir, log) {
     if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
         if (!(0,external_node_fs_namespaceObject.lstatSync)(dir).isDirectory()) {
-            throw new errors_AutolabError("the run's snapshot path exists and is not a directory", {
+            throw new AutolabError("the run's snapshot path exists and is not a directory", {
                 file: dir,
                 hint: "remove it, or use another work root",
             });
@@ -22375,7 +22366,7 @@ async function prepare(g) {
         if (!probe.canSubmit)
             cannotSubmit = probe.summary;
         if (cannotSubmit && !opts.dryRun) {
-            throw new errors_AutolabError(`design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${cannotSubmit.join("\n  ")}`, {
+            throw new AutolabError(`design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${cannotSubmit.join("\n  ")}`, {
                 file: g.designDisplay,
                 ...safeLocate(g.locate, "/compute/location"),
                 jsonPath: "/compute/location",
@@ -22398,12 +22389,12 @@ function requestFor(g, jobRoot) {
         });
     }
     catch (e) {
-        if (!(e instanceof errors_AutolabError) || e.location.file)
+        if (!(e instanceof AutolabError) || e.location.file)
             throw e;
         const pointer = e.location.jsonPath;
         const findings = e.findings.map((f) => f.jsonPath && !f.file ? { ...f, file: g.designDisplay, ...safeLocate(g.locate, f.jsonPath) } : f);
         if (pointer) {
-            throw new errors_AutolabError(e.message, {
+            throw new AutolabError(e.message, {
                 file: g.designDisplay,
                 jsonPath: pointer,
                 ...safeLocate(g.locate, pointer),
@@ -22413,7 +22404,7 @@ function requestFor(g, jobRoot) {
             });
         }
         // Not a design value (e.g. the checkout's path cannot stand in an #SBATCH line).
-        throw new errors_AutolabError(e.message, { file: g.ws.root, hint: e.hint, findings, cause: e });
+        throw new AutolabError(e.message, { file: g.ws.root, hint: e.hint, findings, cause: e });
     }
 }
 async function dryRun(g, p) {
@@ -22581,7 +22572,7 @@ async function obtainJob(g, p, entry) {
             job: { jobId: found.jobIds[0], jobName: name, attempts: out.attempts, adopted: { by: "job name" } },
         };
     }
-    throw new errors_AutolabError(`${out.error.message}; nothing was recorded for run ${run.runId}`, {
+    throw new AutolabError(`${out.error.message}; nothing was recorded for run ${run.runId}`, {
         file: g.layout.manifest,
         hint: opts.launchKey
             ? `retry with the same launch key (${opts.launchKey}): it adopts the job if one was created, else submits it`
@@ -23355,7 +23346,7 @@ function toDecision(c, evidence) {
 }
 /**
  * The meaning of one state (with its exit code) on its own: no sentinel, no
- * End check. COMPLETED 0:0 is `succeeded` here; decideJob adds the sentinel.
+ * End check. COMPLETED 0:0 is `succeeded` here; domain/tick.ts adds the sentinel.
  */
 function mapSlurmState(state, exitCode) {
     const ec = exitCode !== undefined ? ` ExitCode=${exitCode}` : "";
@@ -23953,7 +23944,7 @@ const PLACEHOLDER_RE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const SHELL_OPERATORS = new Set(["|", "&", ";", "<", ">", "(", ")", "`", "$"]);
 function templateError(message, where, hint) {
     const what = where.what ?? "command template";
-    return new errors_AutolabError(`${what}: ${message}`, { file: where.file, jsonPath: where.jsonPath, hint });
+    return new AutolabError(`${what}: ${message}`, { file: where.file, jsonPath: where.jsonPath, hint });
 }
 /**
  * Split a command line into argv the way a POSIX shell splits words, without
@@ -24085,7 +24076,7 @@ const BARE = /^[A-Za-z0-9_@%+:,./-]+$/;
 /** Quote `s` as a single POSIX shell word. Throws on NUL, which no shell word can hold. */
 function shellQuote(s) {
     if (s.includes("\0")) {
-        throw new errors_AutolabError("a shell word cannot contain a NUL character", {
+        throw new AutolabError("a shell word cannot contain a NUL character", {
             hint: "remove the NUL character from the value",
         });
     }
@@ -24180,7 +24171,7 @@ function values_fields_throwIfErrors(findings) {
         return;
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""})` : "";
-    throw new errors_AutolabError(`${first.message}${more}`, { jsonPath: first.jsonPath, hint: first.hint, findings: errors });
+    throw new AutolabError(`${first.message}${more}`, { jsonPath: first.jsonPath, hint: first.hint, findings: errors });
 }
 /** A short, escaped rendering of a hostile value for messages (newlines etc. shown as escapes). */
 function describeValue(v) {
@@ -24733,7 +24724,7 @@ function normalizeEntrypoint(design) {
     const { value, findings } = collectEntrypoint(design);
     values_fields_throwIfErrors(findings);
     if (!value)
-        throw new errors_AutolabError("design has no usable entrypoint", { jsonPath: "/entrypoint" });
+        throw new AutolabError("design has no usable entrypoint", { jsonPath: "/entrypoint" });
     return value;
 }
 /** Walltime to SLURM's `--time` form; throws an AutolabError naming `path`. */
@@ -24753,7 +24744,7 @@ function normalizeMemory(raw, path = "/compute/memory_estimate") {
 /** A value that must be a safe token (run id, iteration id); throws naming `what`. */
 function requireSafeToken(raw, what, jsonPath) {
     if (!isSafeToken(raw)) {
-        throw new errors_AutolabError(`${what} ${describeValue(raw)} is not a safe token`, {
+        throw new AutolabError(`${what} ${describeValue(raw)} is not a safe token`, {
             jsonPath,
             hint: "use only letters, digits, '_', '.', '-' (starting with a letter or digit, at most 128 characters)",
         });
@@ -24774,17 +24765,17 @@ function requireDirectivePath(raw, what, absolute) {
         raw.length > 1024 ||
         !PATH_CHARS.test(raw) ||
         HETJOB_WORDS.test(raw)) {
-        throw new errors_AutolabError(`${what} ${describeValue(raw)} cannot be used in an #SBATCH line`, { hint });
+        throw new AutolabError(`${what} ${describeValue(raw)} cannot be used in an #SBATCH line`, { hint });
     }
     if (absolute !== raw.startsWith("/")) {
-        throw new errors_AutolabError(`${what} ${describeValue(raw)} must be ${absolute ? "an absolute" : "a relative"} path`, {
+        throw new AutolabError(`${what} ${describeValue(raw)} must be ${absolute ? "an absolute" : "a relative"} path`, {
             hint,
         });
     }
     const segments = raw.split("/").filter((s, i) => !(i === 0 && s === "" && absolute));
     if (segments.some((s) => s === "." || s === "..") ||
         (segments.length > 1 && segments.slice(0, -1).some((s) => s === ""))) {
-        throw new errors_AutolabError(`${what} ${describeValue(raw)} must be a normalised path (no '.', '..' or empty segments)`, {
+        throw new AutolabError(`${what} ${describeValue(raw)} must be a normalised path (no '.', '..' or empty segments)`, {
             hint,
         });
     }
@@ -24944,7 +24935,7 @@ function buildCommand(design, pythonBin) {
     // quote-aware, so `env python3` or `conda run -n x python` work; a path with spaces is quoted.
     const py = typeof pythonBin === "string" && !/[\0\n\r]/.test(pythonBin) ? splitPythonBin(pythonBin) : [];
     if (py.length === 0) {
-        throw new errors_AutolabError(`python_bin ${JSON.stringify(pythonBin)} is not a usable program name`, {
+        throw new AutolabError(`python_bin ${JSON.stringify(pythonBin)} is not a usable program name`, {
             hint: "set python_bin in the policy to a program name or path, e.g. python3 (quote a path with spaces)",
         });
     }
@@ -24978,7 +24969,7 @@ function directiveLine(d) {
     const text = d.value === undefined ? d.option : `${d.option}=${d.value}`;
     // Last line of defence: values.ts already guarantees this.
     if (!/^--[a-z][a-z0-9-]*(=[\x21-\x7e]+)?$/.test(text) || /[#"'\\]/.test(text)) {
-        throw new errors_AutolabError(`internal error: unsafe #SBATCH directive ${JSON.stringify(text)}`);
+        throw new AutolabError(`internal error: unsafe #SBATCH directive ${JSON.stringify(text)}`);
     }
     return `#SBATCH ${text}`;
 }
@@ -25000,7 +24991,7 @@ function timeSeconds(t) {
         return "unlimited";
     const m = /^(?:(\d+)-)?(\d+):(\d+):(\d+)$/.exec(t);
     if (!m)
-        throw new errors_AutolabError(`internal error: walltime ${JSON.stringify(t)} is not normalised`);
+        throw new AutolabError(`internal error: walltime ${JSON.stringify(t)} is not normalised`);
     return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
 }
 function resourcesOf(c) {
@@ -25010,7 +25001,7 @@ function resourcesOf(c) {
     if (c.mem !== undefined) {
         const m = /^(\d+)([KMGT])$/.exec(c.mem);
         if (!m)
-            throw new errors_AutolabError(`internal error: memory ${JSON.stringify(c.mem)} is not normalised`);
+            throw new AutolabError(`internal error: memory ${JSON.stringify(c.mem)} is not normalised`);
         r.memory = { amount: BigInt(m[1]), unit: m[2] };
     }
     if (c.cpusPerTask !== undefined)
@@ -25095,7 +25086,7 @@ function body(c, mode) {
 function finish(lines) {
     const text = lines.join("\n") + "\n";
     if (text.includes("\r") || text.includes("\0")) {
-        throw new errors_AutolabError("internal error: rendered script contains CR or NUL");
+        throw new AutolabError("internal error: rendered script contains CR or NUL");
     }
     return text;
 }
@@ -25157,12 +25148,12 @@ function sbatchArgv(scriptPath, rendered, env) {
     const runId = requireSafeToken(env.runId, "run id");
     const iterationId = requireSafeToken(env.iterationId, "iteration id");
     if (rendered.jobName !== jobNameFor(runId)) {
-        throw new errors_AutolabError(`script was rendered for ${rendered.jobName}, not for run ${runId}`, {
+        throw new AutolabError(`script was rendered for ${rendered.jobName}, not for run ${runId}`, {
             hint: "render the script for this run before submitting it",
         });
     }
     if (typeof scriptPath !== "string" || scriptPath === "" || scriptPath.includes("\0")) {
-        throw new errors_AutolabError(`script path ${JSON.stringify(scriptPath)} is not usable`);
+        throw new AutolabError(`script path ${JSON.stringify(scriptPath)} is not usable`);
     }
     const path = scriptPath.startsWith("-") ? `./${scriptPath}` : scriptPath;
     return [
@@ -25194,7 +25185,7 @@ function sbatchArgv(scriptPath, rendered, env) {
 
 
 
-class SubmitError extends errors_AutolabError {
+class SubmitError extends AutolabError {
     kind;
     /** What sbatch said (stderr, else stdout), or why it could not run. */
     sbatchMessage;
@@ -25556,11 +25547,8 @@ Options:
     async run(argv, io) {
         const a = commandLine(argv, io, [
             { name: "dry-run" },
-            { name: "no-push" },
-            { name: "no-commit" },
-            { name: "skip-ci" },
+            ...RECORD_FLAGS,
             { name: "json" },
-            { name: "branch", value: true },
             { name: "run-id", value: true },
             { name: "launch-key", value: true },
             { name: "work-root", value: true },
@@ -25570,14 +25558,10 @@ Options:
             design: a.positionals[0],
             scheduler: slurmCli(),
             dryRun: !!a.flags["dry-run"],
-            push: a.flags["no-push"] ? false : undefined,
-            commit: a.flags["no-commit"] ? false : undefined,
-            branch: a.values.branch,
+            ...(await recordOptions(a, io)),
             runId: a.values["run-id"],
             launchKey: a.values["launch-key"],
             workRoot: a.values["work-root"] === undefined ? undefined : external_node_path_namespaceObject.resolve(a.cwd, a.values["work-root"]),
-            skipCi: !!a.flags["skip-ci"],
-            identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
             log: (s) => io.stderr(s + "\n"),
         });
         if (a.flags.json)
@@ -26035,7 +26019,7 @@ async function entryKind(w, abs, dirent) {
         resolveInside(w.root, external_node_path_namespaceObject.relative(w.root, abs), "path");
     }
     catch (e) {
-        const message = e instanceof errors_AutolabError ? e.message : String(e);
+        const message = e instanceof AutolabError ? e.message : String(e);
         w.findings.push({
             severity: "error",
             check: "discover.symlink",
@@ -26264,7 +26248,7 @@ function jobRunDir(m, repoRoot, runDir) {
  */
 function runNotFound(runId, findings) {
     const why = findings.filter((f) => f.check !== "discover.not_found");
-    return new errors_AutolabError(why.length ? `run ${runId} could not be read` : `no run ${runId} under experiments/*/*/runs/`, {
+    return new AutolabError(why.length ? `run ${runId} could not be read` : `no run ${runId} under experiments/*/*/runs/`, {
         exitCode: why.some((f) => f.severity === "error") ? 1 : 2,
         hint: "autolab status lists the runs",
         findings: why,
@@ -26445,7 +26429,7 @@ async function takeMonitorLock(repoRoot, inGit, now, note) {
             await fs_writeFileAtomic(file, released).catch(() => undefined);
         };
     }
-    throw new errors_AutolabError(`could not take the monitor lock after ${MAX_ROUNDS} rounds (other processes kept taking it)`, {
+    throw new AutolabError(`could not take the monitor lock after ${MAX_ROUNDS} rounds (other processes kept taking it)`, {
         file: lockDir,
         hint: "run again",
     });
@@ -26561,7 +26545,7 @@ async function dropLegacyLock(lockDir, now, note) {
     if (!st || st.isDirectory())
         return;
     if (!st.isFile()) {
-        throw new errors_AutolabError(`${lockDir} is neither the lock directory nor a lock file`, {
+        throw new AutolabError(`${lockDir} is neither the lock directory nor a lock file`, {
             file: lockDir,
             hint: "remove it (no monitor tick can run while it is there)",
         });
@@ -26576,7 +26560,7 @@ async function dropLegacyLock(lockDir, now, note) {
     note?.(takeoverFinding(lockDir, seen.rec, verdict.why, now));
 }
 function heldError(file, rec, now) {
-    return new errors_AutolabError(`another monitor tick (or cancel) is running in this checkout: the lock is held by ${describeLock(rec, now.getTime())}`, {
+    return new AutolabError(`another monitor tick (or cancel) is running in this checkout: the lock is held by ${describeLock(rec, now.getTime())}`, {
         file,
         hint: `wait for it to finish; if that process is not an autolab tick of this checkout, remove ${file}`,
     });
@@ -26811,7 +26795,7 @@ async function loadOne(run, findings, hasMetrics = (0,external_node_fs_namespace
         // Never through a link: a linked manifest, run dir, runs/ or iteration dir is an error finding.
         const buf = await readOwnedBytes(rootOf(run.manifestPath, run.manifestDisplay), run.manifestPath, run.manifestDisplay, MAX_MANIFEST_BYTES);
         if (buf === undefined)
-            throw new errors_AutolabError("file not found", { file: run.manifestDisplay });
+            throw new AutolabError("file not found", { file: run.manifestDisplay });
         text = decodeUtf8Strict(buf, run.manifestDisplay);
     }
     catch (e) {
@@ -27335,7 +27319,7 @@ function upsertPlain(text, runId, section, file) {
         const e = END_RE.exec(line);
         if (b) {
             if (open)
-                throw new errors_AutolabError(`run section ${open.id} has no end marker`, {
+                throw new AutolabError(`run section ${open.id} has no end marker`, {
                     file,
                     line: open.start + 1,
                     hint: `add "<!-- autolab:run ${open.id} end -->"`,
@@ -27344,7 +27328,7 @@ function upsertPlain(text, runId, section, file) {
         }
         else if (e) {
             if (!open || open.id !== e[1])
-                throw new errors_AutolabError(`end marker for run ${e[1]} without its begin marker`, {
+                throw new AutolabError(`end marker for run ${e[1]} without its begin marker`, {
                     file,
                     line: i + 1,
                     hint: "remove the stray marker",
@@ -27354,7 +27338,7 @@ function upsertPlain(text, runId, section, file) {
         }
     });
     if (open)
-        throw new errors_AutolabError(`run section ${open.id} has no end marker`, {
+        throw new AutolabError(`run section ${open.id} has no end marker`, {
             file,
             line: open.start + 1,
             hint: `add "<!-- autolab:run ${open.id} end -->"`,
@@ -27552,7 +27536,7 @@ async function runParser(ctx, metricsPath, timeoutSeconds) {
     try {
         if (kind === "command") {
             if (typeof parser.command !== "string" || !parser.command.trim()) {
-                throw new errors_AutolabError("extract_parser.command is missing", { jsonPath: "/extract_parser/command" });
+                throw new AutolabError("extract_parser.command is missing", { jsonPath: "/extract_parser/command" });
             }
             const argv = renderArgv(parser.command, values, { what: "extract_parser.command", jsonPath: "/extract_parser/command" }, RUN_PLACEHOLDERS);
             [program, ...args] = argv;
@@ -27562,23 +27546,23 @@ async function runParser(ctx, metricsPath, timeoutSeconds) {
             const mod = parser.module;
             const fn = parser.callable ?? DEFAULT_PYTHON_CALLABLE;
             if (typeof mod !== "string" || !IDENT_PATH.test(mod)) {
-                throw new errors_AutolabError(`extract_parser.module ${JSON.stringify(mod)} is not a dotted Python module name`, {
+                throw new AutolabError(`extract_parser.module ${JSON.stringify(mod)} is not a dotted Python module name`, {
                     jsonPath: "/extract_parser/module",
                 });
             }
             if (typeof fn !== "string" || !IDENT.test(fn)) {
-                throw new errors_AutolabError(`extract_parser.callable ${JSON.stringify(fn)} is not a Python identifier`, {
+                throw new AutolabError(`extract_parser.callable ${JSON.stringify(fn)} is not a Python identifier`, {
                     jsonPath: "/extract_parser/callable",
                 });
             }
             const py = splitCommandLine(ctx.pythonBin, { what: "python_bin" });
             if (py.length === 0)
-                throw new errors_AutolabError("python_bin is empty");
+                throw new AutolabError("python_bin is empty");
             [program, ...args] = [...py, "-c", PYTHON_SHIM, mod, fn, JSON.stringify(values)];
             shown = [...py, "-c", "<autolab python shim>", mod, fn, JSON.stringify(values)];
         }
         else {
-            throw new errors_AutolabError(`extract_parser.kind ${JSON.stringify(kind)} is not command or python`, {
+            throw new AutolabError(`extract_parser.kind ${JSON.stringify(kind)} is not command or python`, {
                 jsonPath: "/extract_parser/kind",
             });
         }
@@ -27686,7 +27670,7 @@ function assertValidMetrics(text, shown) {
     const { findings } = parseDocument("metrics", text, shown);
     const errors = findings.filter((f) => f.severity === "error");
     if (errors.length) {
-        throw new errors_AutolabError("metrics.json would not match the metrics schema", { file: shown, findings: errors });
+        throw new AutolabError("metrics.json would not match the metrics schema", { file: shown, findings: errors });
     }
 }
 /**
@@ -27816,7 +27800,7 @@ function resolveSyncConfig(design, policy, sources = {}) {
     for (const { block, file, base } of layers) {
         if (block === undefined || block === null)
             continue;
-        const bad = (key, msg) => new errors_AutolabError(`artifact_sync${key ? "." + key : ""} ${msg}`, {
+        const bad = (key, msg) => new AutolabError(`artifact_sync${key ? "." + key : ""} ${msg}`, {
             file,
             jsonPath: base + (key ? "/" + key : ""),
         });
@@ -27858,14 +27842,14 @@ function resolveSyncConfig(design, policy, sources = {}) {
     }
     if (cfg.mode === "rsync") {
         if (cfg.source === undefined) {
-            throw new errors_AutolabError("artifact_sync.mode is rsync but no artifact_sync.source is given", {
+            throw new AutolabError("artifact_sync.mode is rsync but no artifact_sync.source is given", {
                 file: sources.designFile,
                 jsonPath: "/artifact_sync/source",
                 hint: 'add e.g. source: "login2:/scratch/me/{run_id}/"',
             });
         }
         if (cfg.source.startsWith("-")) {
-            throw new errors_AutolabError("artifact_sync.source must not start with '-'", {
+            throw new AutolabError("artifact_sync.source must not start with '-'", {
                 file: sourceFrom?.file,
                 jsonPath: (sourceFrom?.base ?? "/artifact_sync") + "/source",
                 hint: "give a path or host:path",
@@ -27894,7 +27878,7 @@ function checkOutputs(runDir, outputs) {
         }
         catch (e) {
             missing.push(o);
-            errors.push(e instanceof errors_AutolabError ? e.message.replace("leaves the repository", "leaves the run directory") : String(e));
+            errors.push(e instanceof AutolabError ? e.message.replace("leaves the repository", "leaves the run directory") : String(e));
         }
     }
     return { missing, errors };
@@ -28000,7 +27984,7 @@ async function syncArtifacts(ctx) {
     let source;
     try {
         if (!config.source)
-            throw new errors_AutolabError("artifact_sync.source is required in rsync mode");
+            throw new AutolabError("artifact_sync.source is required in rsync mode");
         source = substitutePlaceholders(config.source, {
             run_id: ctx.runId,
             iteration_id: ctx.iterationId,
@@ -28009,7 +27993,7 @@ async function syncArtifacts(ctx) {
             repo_root: ctx.repoRoot,
         }, { what: "artifact_sync.source", jsonPath: "/artifact_sync/source" }, RUN_PLACEHOLDERS);
         if (source.startsWith("-"))
-            throw new errors_AutolabError(`artifact_sync.source ${JSON.stringify(source)} must not start with '-'`);
+            throw new AutolabError(`artifact_sync.source ${JSON.stringify(source)} must not start with '-'`);
     }
     catch (e) {
         return done({ status: "failed", copied: [], missing: [...outputs], attempts: 0, error: e.message });
@@ -28502,18 +28486,16 @@ async function logTail(c, l, m, ev) {
 async function advanceRun(c, l) {
     const before = l.manifest;
     const ev = evidenceOf(c, l, before);
-    let step = await decide(c, l, ev);
-    c.findings.push(...step.findings);
-    step.findings = [];
-    const r = {
-        report: reportOf(l, before, step, c.now()),
-        baseTexts: new Set(l.text !== undefined ? [l.text] : []),
-        files: new Map(),
-        stateEvents: [],
-    };
     const stepFindings = (s) => {
         c.findings.push(...s.findings);
         s.findings = [];
+    };
+    let step = await decide(c, l, ev);
+    stepFindings(step);
+    const r = {
+        baseTexts: new Set(l.text !== undefined ? [l.text] : []),
+        files: new Map(),
+        stateEvents: [],
     };
     if (step.sync && statusOf(step.manifest) === "running" && !c.dryRun) {
         const m = structuredClone(step.manifest);
@@ -28543,17 +28525,15 @@ async function advanceRun(c, l) {
     if (needsExtract(statusOf(step.manifest), l.hasMetrics) && !c.dryRun)
         await extractStep(c, l, step, ev, r);
     const m = step.manifest;
-    r.report = reportOf(l, before, step, c.now());
+    const report = reportOf(l, before, step, c.now());
     if (r.metrics) {
-        r.report.metricsStatus = r.metrics.status;
-        r.report.primaryMetric = r.metrics.primary;
+        report.metricsStatus = r.metrics.status;
+        report.primaryMetric = r.metrics.primary;
     }
-    if (r.report.after === "failed")
-        r.report.logTail = await logTail(c, l, m, ev);
-    r.report.changed = stableText(m) !== l.stableBefore;
-    if (r.report.changed)
-        r.changed = m;
-    return r;
+    if (report.after === "failed")
+        report.logTail = await logTail(c, l, m, ev);
+    report.changed = stableText(m) !== l.stableBefore;
+    return { ...r, report, ...(report.changed ? { changed: m } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/domain/manifest-merge.js
@@ -29165,25 +29145,13 @@ Options:
   --repo DIR   act on the repository at DIR (default: the current directory)
 `,
     async run(argv, io) {
-        const a = commandLine(argv, io, [
-            { name: "dry-run" },
-            { name: "no-push" },
-            { name: "no-commit" },
-            { name: "json" },
-            { name: "skip-ci" },
-            { name: "branch", value: true },
-            { name: "run-id", value: true },
-        ], { command: "monitor" });
+        const a = commandLine(argv, io, [{ name: "dry-run" }, ...RECORD_FLAGS, { name: "json" }, { name: "run-id", value: true }], { command: "monitor" });
         const rep = await monitor({
             cwd: a.cwd,
             scheduler: slurmCli(),
             runId: a.values["run-id"],
             dryRun: !!a.flags["dry-run"],
-            push: a.flags["no-push"] ? false : undefined,
-            commit: a.flags["no-commit"] ? false : undefined,
-            branch: a.values.branch,
-            skipCi: !!a.flags["skip-ci"],
-            identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
+            ...(await recordOptions(a, io)),
             log: (s) => io.stderr(s + "\n"),
             progress: (e) => io.stderr(progressLine(e)),
         });
@@ -29459,7 +29427,7 @@ async function cancel(opts) {
         if (m.host_mode === "slurm" && jobId) {
             const r = await opts.scheduler.cancel([jobId], { timeoutMs: opts.timeoutMs });
             if (!r.ok) {
-                throw new errors_AutolabError(`${opts.scheduler.terms.cancel} of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`, {
+                throw new AutolabError(`${opts.scheduler.terms.cancel} of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`, {
                     file: run.manifestDisplay,
                     hint: `retry when the controller answers (${opts.scheduler.terms.ping})`,
                 });
@@ -29553,26 +29521,14 @@ Options:
   --repo DIR     act on the repository at DIR (default: the current directory)
 `,
     async run(argv, io) {
-        const a = commandLine(argv, io, [
-            { name: "no-push" },
-            { name: "no-commit" },
-            { name: "json" },
-            { name: "skip-ci" },
-            { name: "branch", value: true },
-            { name: "reason", value: true },
-            { name: "by", value: true },
-        ], { command: "cancel", positionals: { min: 1, max: 1, what: "run id" } });
+        const a = commandLine(argv, io, [...RECORD_FLAGS, { name: "json" }, { name: "reason", value: true }, { name: "by", value: true }], { command: "cancel", positionals: { min: 1, max: 1, what: "run id" } });
         const res = await cancel({
             cwd: a.cwd,
             runId: a.positionals[0],
             scheduler: slurmCli(),
             reason: a.values.reason,
             by: a.values.by,
-            push: a.flags["no-push"] ? false : undefined,
-            commit: a.flags["no-commit"] ? false : undefined,
-            branch: a.values.branch,
-            skipCi: !!a.flags["skip-ci"],
-            identity: a.flags["no-commit"] ? undefined : await cliIdentity(a.cwd, io),
+            ...(await recordOptions(a, io)),
         });
         if (a.flags.json)
             io.stdout(jsonText(res));
@@ -29617,7 +29573,7 @@ async function fallbackStage(repoRoot) {
     const raw = policy.autorun?.todo_fallback?.slurm?.stage;
     const stage = raw === undefined ? DEFAULT_TODO_FALLBACK_STAGE : raw;
     if (typeof stage !== "string" || !STAGES.includes(stage)) {
-        throw new errors_AutolabError(`autorun.todo_fallback.slurm.stage ${JSON.stringify(stage)} is not a stage (one of ${STAGES.join(", ")})`, {
+        throw new AutolabError(`autorun.todo_fallback.slurm.stage ${JSON.stringify(stage)} is not a stage (one of ${STAGES.join(", ")})`, {
             file: POLICY_PATH,
             jsonPath: "/autorun/todo_fallback/slurm/stage",
             hint: `set it to e.g. ${DEFAULT_TODO_FALLBACK_STAGE}`,
@@ -29668,7 +29624,7 @@ async function runStep(opts, steps) {
     const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
     const state = await readState(ws.root);
     if (!state) {
-        throw new errors_AutolabError(`no ${layout_STATE_PATH}: nothing tells autolab which stage this repository is in`, {
+        throw new AutolabError(`no ${layout_STATE_PATH}: nothing tells autolab which stage this repository is in`, {
             file: layout_STATE_PATH,
             hint: "create it (autolab init does) or use autolab launch / autolab monitor directly",
         });
@@ -29777,22 +29733,11 @@ Options:
   --repo DIR   act on the repository at DIR (default: the current directory)
 `,
     async run(argv, io) {
-        const a = commandLine(argv, io, [
-            { name: "dry-run" },
-            { name: "no-push" },
-            { name: "no-commit" },
-            { name: "json" },
-            { name: "skip-ci" },
-            { name: "branch", value: true },
-        ], { command: "run" });
+        const a = commandLine(argv, io, [{ name: "dry-run" }, ...RECORD_FLAGS, { name: "json" }], { command: "run" });
         const res = await runStep({
             cwd: a.cwd,
             dryRun: !!a.flags["dry-run"],
-            push: a.flags["no-push"] ? false : undefined,
-            commit: a.flags["no-commit"] ? false : undefined,
-            branch: a.values.branch,
-            skipCi: !!a.flags["skip-ci"],
-            identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
+            ...(await recordOptions(a, io)),
             log: (s) => io.stderr(s + "\n"),
         }, steps(io));
         if (a.flags.json)
@@ -29966,7 +29911,7 @@ function offHint(spec, ctx) {
     return `or set requirements_by_stage.${ctx.stage}.${spec.category}: false in ${POLICY_PATH}`;
 }
 function errorText(e, spec) {
-    return [e instanceof Error ? e.message : String(e), (e instanceof errors_AutolabError && e.hint) || `fix ${spec.key}`];
+    return [e instanceof Error ? e.message : String(e), (e instanceof AutolabError && e.hint) || `fix ${spec.key}`];
 }
 function planPolicyCommand(spec, ctx) {
     const template = ctx.policy[spec.key];
@@ -30897,7 +30842,7 @@ function refusedPaths(root, m) {
             continue;
         try {
             if (external_node_path_namespaceObject.isAbsolute(v))
-                throw new errors_AutolabError(`path ${JSON.stringify(v)} is absolute`);
+                throw new AutolabError(`path ${JSON.stringify(v)} is absolute`);
             resolveInside(root, v, "path");
         }
         catch (e) {
@@ -31021,7 +30966,7 @@ async function gatherPolicy(root) {
         return { policy: loaded.policy, policyDoc };
     }
     catch (e) {
-        const errs = e instanceof errors_AutolabError && e.findings.length ? e.findings : [errorToFinding(e, "policy.schema", POLICY_PATH)];
+        const errs = e instanceof AutolabError && e.findings.length ? e.findings : [errorToFinding(e, "policy.schema", POLICY_PATH)];
         return {
             findings: errs.map((f) => ({
                 ...f,
@@ -31634,7 +31579,7 @@ async function runCommands(root, active, ctx, timeoutMs) {
 }
 async function runVerify(opts) {
     if (!isVerifyStage(opts.stage)) {
-        throw new errors_AutolabError(`unknown stage ${JSON.stringify(opts.stage)}`, {
+        throw new AutolabError(`unknown stage ${JSON.stringify(opts.stage)}`, {
             exitCode: 2,
             hint: `known stages: ${VERIFY_STAGES.join(", ")}`,
         });
@@ -31903,8 +31848,8 @@ const slurm_job_list_command = {
             expected = canonicalLine(manifest);
         }
         catch (e) {
-            if (e instanceof errors_AutolabError) {
-                throw new errors_AutolabError(e.message, { file: manifestPath.display, jsonPath: e.location.jsonPath, hint: e.hint });
+            if (e instanceof AutolabError) {
+                throw new AutolabError(e.message, { file: manifestPath.display, jsonPath: e.location.jsonPath, hint: e.hint });
             }
             throw e;
         }
@@ -32100,7 +32045,7 @@ const validate_command = {
                 findings = (await loadDocument(kind, external_node_path_namespaceObject.resolve(a.cwd, file), file)).findings;
             }
             catch (e) {
-                if (!(e instanceof errors_AutolabError))
+                if (!(e instanceof AutolabError))
                     throw e;
                 findings = [
                     {
@@ -32318,7 +32263,7 @@ async function main(argv, io) {
     }
     catch (err) {
         io.stderr(formatError(err) + "\n");
-        if (err instanceof errors_AutolabError)
+        if (err instanceof AutolabError)
             return err.exitCode;
         return 1;
     }

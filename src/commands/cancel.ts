@@ -16,7 +16,8 @@ import { canTransition, type RunStatus } from "../contract/vocabulary.js";
 import type { FileEdit } from "../domain/changes.js";
 import { manifestJobId, statusOf, transition } from "../domain/run.js";
 import { isoSeconds } from "../domain/time.js";
-import type { CommitBackResult, CommitIdentity } from "../git/commitback.js";
+import type { CommitBackResult } from "../git/commitback.js";
+import type { RecordingOptions } from "../git/record.js";
 import { ledgerEdit } from "../ledger/sync.js";
 import type { Scheduler } from "../scheduler/port.js";
 import { discoverRuns, runNotFound } from "../store/discover.js";
@@ -25,7 +26,7 @@ import { openWorkspace } from "../store/workspace.js";
 import { manifestEdit, recordRun } from "../steps/record-run.js";
 import { AutolabError } from "../util/errors.js";
 
-export interface CancelOptions {
+export interface CancelOptions extends RecordingOptions {
   cwd: string;
   runId: string;
   /** The scheduler the run's job is in (the faces pass `slurmCli()`). */
@@ -34,13 +35,6 @@ export interface CancelOptions {
   reason?: string;
   /** Who asked; default $GITHUB_ACTOR, else the login name. */
   by?: string;
-  commit?: boolean;
-  push?: boolean;
-  branch?: string;
-  skipCi?: boolean;
-  token?: string;
-  /** Who the commit is by (default github-actions[bot]; the CLI passes the person's git identity). */
-  identity?: CommitIdentity;
   now?: () => Date;
   /** Timeout of the cancel request. */
   timeoutMs?: number;

@@ -43,7 +43,7 @@ import { runLayout, type RunLayout } from "../domain/layout.js";
 import { manifestJobId } from "../domain/run.js";
 import { submitSettings } from "../domain/settings.js";
 import { isoSeconds } from "../domain/time.js";
-import type { Recorded, RecordOptions } from "../git/record.js";
+import type { Recorded, RecordingOptions } from "../git/record.js";
 import type { CommitBackResult } from "../git/commitback.js";
 import { headSha } from "../git/git.js";
 import { ledgerEdit } from "../ledger/sync.js";
@@ -62,7 +62,7 @@ import { displayPath, readTextStrict } from "../util/fs.js";
 export { resolveWorkRoot } from "../steps/snapshot.js";
 export { journalDir } from "../store/journal.js";
 
-export interface LaunchOptions extends Pick<RecordOptions, "identity"> {
+export interface LaunchOptions extends RecordingOptions {
   /** Repository root (or any directory inside the checkout). */
   cwd: string;
   /** Path to design.yaml, an iteration directory, or an iteration id. */
@@ -71,13 +71,6 @@ export interface LaunchOptions extends Pick<RecordOptions, "identity"> {
   scheduler: Scheduler;
   /** Print, do not write or submit (asks the scheduler to test the submission where it answers). */
   dryRun?: boolean;
-  /** Push after committing; default: when the checkout has the remote. */
-  push?: boolean;
-  /** Commit at all (default: when inside a git checkout). */
-  commit?: boolean;
-  /** Branch to commit/push to (default: the checked-out branch). */
-  branch?: string;
-  skipCi?: boolean;
   /** Reuse this run id (idempotent relaunch). */
   runId?: string;
   /**
@@ -88,8 +81,6 @@ export interface LaunchOptions extends Pick<RecordOptions, "identity"> {
   launchKey?: string;
   /** Recorded in the manifest (default: $GITHUB_ACTOR, else the login name). */
   launchedBy?: string;
-  /** Token for pushing over HTTPS. */
-  token?: string;
   now?: () => Date;
   log?: (line: string) => void;
   /** Submit timeout / retry tuning; defaults from the policy's `launch.*`. */

@@ -26,20 +26,14 @@ import { fallBackTo } from "../domain/stage.js";
 import { readState, readStateStrict, STATE_PATH, stateEdit, validStateText } from "../store/state-file.js";
 import { openWorkspace, type Workspace } from "../store/workspace.js";
 import { record } from "../git/record.js";
-import type { CommitBackResult, CommitIdentity } from "../git/commitback.js";
+import type { CommitBackResult } from "../git/commitback.js";
+import type { RecordingOptions } from "../git/record.js";
 
 export const DEFAULT_TODO_FALLBACK_STAGE = "hypothesis";
 
 /** The options every step gets: the repository root as `cwd`, and how to record. */
-export interface StepOptions {
+export interface StepOptions extends RecordingOptions {
   cwd: string;
-  push?: boolean;
-  commit?: boolean;
-  branch?: string;
-  skipCi?: boolean;
-  token?: string;
-  /** Who commits are by (default github-actions[bot]; the CLI passes the person's git identity). */
-  identity?: CommitIdentity;
   dryRun?: boolean;
   now?: () => Date;
   log?: (s: string) => void;

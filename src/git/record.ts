@@ -27,21 +27,31 @@ import { readOwned, writeFilesAtomic } from "../util/fs.js";
 import { commitBack, type CommitBackResult, type CommitIdentity } from "./commitback.js";
 import { currentBranch } from "./git.js";
 
-export interface RecordOptions {
+/** How a command records, as every recording command (launch, monitor, cancel, run) takes it. */
+export interface RecordingOptions {
+  /** Commit at all (default: when inside a git checkout). */
+  commit?: boolean;
+  /** Push after committing; default: when the checkout has the remote. */
+  push?: boolean;
+  /** Branch to commit/push to (default: the checked-out branch). */
+  branch?: string;
+  /** Append `[skip ci]` to the commit subject. */
+  skipCi?: boolean;
+  /** Token for pushing over HTTPS. */
+  token?: string;
+  /** Who the commit is by (default: commit-back's, github-actions[bot]); the CLI passes the person's git identity. */
+  identity?: CommitIdentity;
+}
+
+export interface RecordOptions extends Omit<RecordingOptions, "commit"> {
   /** Commit message (subject, then an optional body). */
   message: string;
-  push?: boolean;
-  branch?: string;
-  skipCi?: boolean;
-  token?: string;
   /**
    * A push that does not land: "throw" (default: the command fails, saying
    * where the commit is kept and how far the branch is ahead), or "report"
    * (the monitor: `commit.unpushed` and a `git.push` warning finding).
    */
   onUnpushed?: "throw" | "report";
-  /** Who the commit is by (default: commit-back's, github-actions[bot]); the CLI passes the person's git identity. */
-  identity?: CommitIdentity;
 }
 
 export interface Recorded {

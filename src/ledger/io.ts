@@ -3,7 +3,6 @@
  * A missing ledger reads as absent; writing creates `docs/` and the file with
  * a short header. Writes are atomic.
  */
-import { AutolabError } from "../util/errors.js";
 import { decodeUtf8Strict, readOwnedBytes, rootOf, writeFileAtomic } from "../util/fs.js";
 import type { RunManifest } from "../contract/types.js";
 import { upsertLedger, upsertMany, type UpsertAction, type UpsertResult } from "./ledger.js";
@@ -12,7 +11,7 @@ import { upsertLedger, upsertMany, type UpsertAction, type UpsertResult } from "
 export { LEDGER_PATH } from "../domain/layout.js";
 
 export { LEDGER_HEADER } from "./sync.js";
-import { LEDGER_HEADER } from "./sync.js";
+import { inLedgerFile, LEDGER_HEADER } from "./sync.js";
 
 /**
  * The ledger's text (a UTF-8 byte order mark kept, so that an upsert writes
@@ -52,15 +51,7 @@ export async function upsertLedgerFile(
   try {
     r = upsertLedger(before, m);
   } catch (e) {
-    if (e instanceof AutolabError && !e.location.file && e.location.line !== undefined) {
-      throw new AutolabError(e.message, {
-        file: displayPath,
-        line: e.location.line,
-        jsonPath: e.location.jsonPath,
-        hint: e.hint,
-      });
-    }
-    throw e;
+    throw inLedgerFile(e, displayPath);
   }
   if (existing === undefined || r.text !== existing) await writeLedger(absPath, r.text);
   return { action: r.action, line: r.line, created: existing === undefined };
@@ -75,16 +66,7 @@ export async function upsertManyFile(
   const existing = await readLedger(absPath, displayPath);
   const before = existing ?? LEDGER_HEADER;
   const { text, results } = upsertMany(before, manifests);
-  for (const r of results) {
-    if (r.error && !r.error.location.file && r.error.location.line !== undefined) {
-      r.error = new AutolabError(r.error.message, {
-        file: displayPath,
-        line: r.error.location.line,
-        jsonPath: r.error.location.jsonPath,
-        hint: r.error.hint,
-      });
-    }
-  }
+  for (const r of results) if (r.error) r.error = inLedgerFile(r.error, displayPath);
   const changed = text !== existing && results.some((r) => r.action === "added" || r.action === "updated");
   if (changed) await writeLedger(absPath, text);
   return { results, written: changed };

@@ -102,6 +102,12 @@ export function ledgerFollow(
   return { fix, findings };
 }
 
+/** A ledger error that names only a line (the text functions do not know the file) now names the file too. */
+export function inLedgerFile<E>(e: E, file: string): E | AutolabError {
+  if (!(e instanceof AutolabError) || e.location.file || e.location.line === undefined) return e;
+  return new AutolabError(e.message, { file, line: e.location.line, jsonPath: e.location.jsonPath, hint: e.hint });
+}
+
 /** Findings for the ledger's own problems (malformed or duplicate lines). */
 export function ledgerProblems(ledger: ParsedLedger): Finding[] {
   return ledger.problems.map((p) => ({
@@ -134,16 +140,7 @@ export function ledgerEdit(runs: RunManifest | readonly RunManifest[], file = LE
       const { text, results } = upsertMany(existing ?? LEDGER_HEADER, now);
       for (const r of results) {
         if (!r.error) continue;
-        const e =
-          !r.error.location.file && r.error.location.line !== undefined
-            ? new AutolabError(r.error.message, {
-                file,
-                line: r.error.location.line,
-                jsonPath: r.error.location.jsonPath,
-                hint: r.error.hint,
-              })
-            : r.error;
-        ctx.note(findingFromError(e, "ledger.update", file));
+        ctx.note(findingFromError(inLedgerFile(r.error, file), "ledger.update", file));
       }
       return results.some((r) => !r.error) ? text : "unchanged";
     },

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants, existsSync, lstatSync, realpathSync, renameSync } from "node:fs";
-import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { mkdir, open, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { AutolabError } from "./errors.js";
 import { runArgv } from "./exec.js";
@@ -205,15 +205,6 @@ export function resolveInside(root: string, p: string, what = "path"): string {
 export function displayPath(root: string, abs: string): string {
   const rel = path.relative(root, abs);
   return rel && !rel.startsWith("..") ? rel.split(path.sep).join("/") : abs;
-}
-
-/** A JSON file's value, or undefined when it is missing or not JSON (for files only the tool writes). */
-export async function readJsonFile<T>(file: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(file, "utf8")) as T;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Result of reading a file without following links. */

@@ -2,7 +2,7 @@
 import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
-import { cliIdentity } from "../identity.js";
+import { RECORD_FLAGS, recordOptions } from "../identity.js";
 import { cancel } from "../../commands/cancel.js";
 import { cancelText } from "../../report/cancel.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
@@ -32,15 +32,7 @@ Options:
     const a = commandLine(
       argv,
       io,
-      [
-        { name: "no-push" },
-        { name: "no-commit" },
-        { name: "json" },
-        { name: "skip-ci" },
-        { name: "branch", value: true },
-        { name: "reason", value: true },
-        { name: "by", value: true },
-      ],
+      [...RECORD_FLAGS, { name: "json" }, { name: "reason", value: true }, { name: "by", value: true }],
       { command: "cancel", positionals: { min: 1, max: 1, what: "run id" } },
     );
     const res = await cancel({
@@ -49,11 +41,7 @@ Options:
       scheduler: slurmCli(),
       reason: a.values.reason,
       by: a.values.by,
-      push: a.flags["no-push"] ? false : undefined,
-      commit: a.flags["no-commit"] ? false : undefined,
-      branch: a.values.branch,
-      skipCi: !!a.flags["skip-ci"],
-      identity: a.flags["no-commit"] ? undefined : await cliIdentity(a.cwd, io),
+      ...(await recordOptions(a, io)),
     });
     if (a.flags.json) io.stdout(jsonText(res));
     else io.stdout(cancelText(res));

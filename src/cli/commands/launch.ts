@@ -7,7 +7,7 @@ import path from "node:path";
 import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
-import { cliIdentity } from "../identity.js";
+import { RECORD_FLAGS, recordOptions } from "../identity.js";
 import { launch } from "../../commands/launch.js";
 import { dryRunRefused, dryRunText, launchFailedText, launchText } from "../../report/launch.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
@@ -49,11 +49,8 @@ Options:
       io,
       [
         { name: "dry-run" },
-        { name: "no-push" },
-        { name: "no-commit" },
-        { name: "skip-ci" },
+        ...RECORD_FLAGS,
         { name: "json" },
-        { name: "branch", value: true },
         { name: "run-id", value: true },
         { name: "launch-key", value: true },
         { name: "work-root", value: true },
@@ -65,14 +62,10 @@ Options:
       design: a.positionals[0],
       scheduler: slurmCli(),
       dryRun: !!a.flags["dry-run"],
-      push: a.flags["no-push"] ? false : undefined,
-      commit: a.flags["no-commit"] ? false : undefined,
-      branch: a.values.branch,
+      ...(await recordOptions(a, io)),
       runId: a.values["run-id"],
       launchKey: a.values["launch-key"],
       workRoot: a.values["work-root"] === undefined ? undefined : path.resolve(a.cwd, a.values["work-root"]),
-      skipCi: !!a.flags["skip-ci"],
-      identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
       log: (s) => io.stderr(s + "\n"),
     });
     if (a.flags.json) io.stdout(jsonText(res));

@@ -7,7 +7,7 @@
 import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
-import { cliIdentity } from "../identity.js";
+import { RECORD_FLAGS, recordOptions } from "../identity.js";
 import { formatFinding } from "../../util/errors.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor } from "../../commands/monitor/index.js";
@@ -45,15 +45,7 @@ Options:
     const a = commandLine(
       argv,
       io,
-      [
-        { name: "dry-run" },
-        { name: "no-push" },
-        { name: "no-commit" },
-        { name: "json" },
-        { name: "skip-ci" },
-        { name: "branch", value: true },
-        { name: "run-id", value: true },
-      ],
+      [{ name: "dry-run" }, ...RECORD_FLAGS, { name: "json" }, { name: "run-id", value: true }],
       { command: "monitor" },
     );
     const rep = await monitor({
@@ -61,11 +53,7 @@ Options:
       scheduler: slurmCli(),
       runId: a.values["run-id"],
       dryRun: !!a.flags["dry-run"],
-      push: a.flags["no-push"] ? false : undefined,
-      commit: a.flags["no-commit"] ? false : undefined,
-      branch: a.values.branch,
-      skipCi: !!a.flags["skip-ci"],
-      identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
+      ...(await recordOptions(a, io)),
       log: (s) => io.stderr(s + "\n"),
       progress: (e) => io.stderr(progressLine(e)),
     });

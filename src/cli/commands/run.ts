@@ -2,7 +2,7 @@
 import { jsonText } from "../../report/json.js";
 import type { CliCommand, CliIO } from "../command.js";
 import { commandLine } from "../args.js";
-import { cliIdentity } from "../identity.js";
+import { RECORD_FLAGS, recordOptions } from "../identity.js";
 import { formatFinding } from "../../util/errors.js";
 import { runStep, type RunSteps } from "../../commands/run.js";
 import { launch, type LaunchResult } from "../../commands/launch.js";
@@ -41,28 +41,12 @@ Options:
   --repo DIR   act on the repository at DIR (default: the current directory)
 `,
   async run(argv, io) {
-    const a = commandLine(
-      argv,
-      io,
-      [
-        { name: "dry-run" },
-        { name: "no-push" },
-        { name: "no-commit" },
-        { name: "json" },
-        { name: "skip-ci" },
-        { name: "branch", value: true },
-      ],
-      { command: "run" },
-    );
+    const a = commandLine(argv, io, [{ name: "dry-run" }, ...RECORD_FLAGS, { name: "json" }], { command: "run" });
     const res = await runStep(
       {
         cwd: a.cwd,
         dryRun: !!a.flags["dry-run"],
-        push: a.flags["no-push"] ? false : undefined,
-        commit: a.flags["no-commit"] ? false : undefined,
-        branch: a.values.branch,
-        skipCi: !!a.flags["skip-ci"],
-        identity: a.flags["no-commit"] || a.flags["dry-run"] ? undefined : await cliIdentity(a.cwd, io),
+        ...(await recordOptions(a, io)),
         log: (s) => io.stderr(s + "\n"),
       },
       steps(io),

@@ -64,6 +64,9 @@ export interface RunResult {
   metrics?: { status: string; primary: { name: string; value: number | null } };
 }
 
+/** What a run collects for the change set while it is advanced (the report is made at the end). */
+type Collected = Omit<RunResult, "report" | "changed">;
+
 interface Evidence {
   /** Where the job writes its files (its launch snapshot, else the checkout's run dir). */
   dir: string;
@@ -144,7 +147,7 @@ async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunSt
  * (work root), then the design's own artifact_sync. Returns what the sync
  * rests on (undefined: not synced this tick, retried next tick).
  */
-async function syncStep(c: TickContext, l: LoadedRun, m: RunManifest, ev: Evidence, r: RunResult) {
+async function syncStep(c: TickContext, l: LoadedRun, m: RunManifest, ev: Evidence, r: Collected) {
   let fromWorkDir: string | undefined;
   if (ev.workDir && !ev.missing) {
     const res = await copyBack(c, l, m, ev);
@@ -212,7 +215,7 @@ async function syncStep(c: TickContext, l: LoadedRun, m: RunManifest, ev: Eviden
 }
 
 /** Extract results (metrics.json, the summary section) and collect the evidence files to commit. */
-async function extractStep(c: TickContext, l: LoadedRun, step: RunStep, ev: Evidence, r: RunResult) {
+async function extractStep(c: TickContext, l: LoadedRun, step: RunStep, ev: Evidence, r: Collected) {
   const m = step.manifest;
   if (ev.workDir && !ev.missing && m.host_mode === "slurm") {
     // A failed run was never synced: its logs and sentinel still have to come back to be committed.
@@ -332,18 +335,16 @@ async function logTail(c: TickContext, l: LoadedRun, m: RunManifest, ev: Evidenc
 export async function advanceRun(c: TickContext, l: LoadedRun): Promise<RunResult> {
   const before = l.manifest;
   const ev = evidenceOf(c, l, before);
-  let step = await decide(c, l, ev);
-  c.findings.push(...step.findings);
-  step.findings = [];
-  const r: RunResult = {
-    report: reportOf(l, before, step, c.now()),
-    baseTexts: new Set(l.text !== undefined ? [l.text] : []),
-    files: new Map(),
-    stateEvents: [],
-  };
   const stepFindings = (s: RunStep) => {
     c.findings.push(...s.findings);
     s.findings = [];
+  };
+  let step = await decide(c, l, ev);
+  stepFindings(step);
+  const r: Collected = {
+    baseTexts: new Set(l.text !== undefined ? [l.text] : []),
+    files: new Map(),
+    stateEvents: [],
   };
   if (step.sync && statusOf(step.manifest) === "running" && !c.dryRun) {
     const m = structuredClone(step.manifest);
@@ -373,15 +374,14 @@ export async function advanceRun(c: TickContext, l: LoadedRun): Promise<RunResul
   }
   if (needsExtract(statusOf(step.manifest), l.hasMetrics) && !c.dryRun) await extractStep(c, l, step, ev, r);
   const m = step.manifest;
-  r.report = reportOf(l, before, step, c.now());
+  const report = reportOf(l, before, step, c.now());
   if (r.metrics) {
-    r.report.metricsStatus = r.metrics.status;
-    r.report.primaryMetric = r.metrics.primary;
+    report.metricsStatus = r.metrics.status;
+    report.primaryMetric = r.metrics.primary;
   }
-  if (r.report.after === "failed") r.report.logTail = await logTail(c, l, m, ev);
-  r.report.changed = stableText(m) !== l.stableBefore;
-  if (r.report.changed) r.changed = m;
-  return r;
+  if (report.after === "failed") report.logTail = await logTail(c, l, m, ev);
+  report.changed = stableText(m) !== l.stableBefore;
+  return { ...r, report, ...(report.changed ? { changed: m } : {}) };
 }
 
 export type { Moved };

@@ -1,24 +1,17 @@
 /** The monitor's options and report. */
 import type { RunStatus } from "../../contract/vocabulary.js";
-import type { CommitBackResult, CommitIdentity } from "../../git/commitback.js";
+import type { CommitBackResult } from "../../git/commitback.js";
+import type { RecordingOptions } from "../../git/record.js";
 import type { Finding } from "../../util/errors.js";
 import type { QueryOptions, Scheduler } from "../../scheduler/port.js";
 
-export interface MonitorOptions {
+export interface MonitorOptions extends RecordingOptions {
   cwd: string;
   /** The scheduler to ask (the faces build it: the SLURM command-line adapter). */
   scheduler: Scheduler;
   runId?: string;
   /** Decide and report; write nothing, sync nothing, extract nothing. */
   dryRun?: boolean;
-  /** Commit the tick's changes (default: when inside a git checkout). */
-  commit?: boolean;
-  push?: boolean;
-  branch?: string;
-  skipCi?: boolean;
-  token?: string;
-  /** Who the commit is by (default github-actions[bot]; the CLI passes the person's git identity). */
-  identity?: CommitIdentity;
   now?: () => Date;
   log?: (line: string) => void;
   /** Told as each phase of the tick starts (the CLI prints a line per event on stderr). */

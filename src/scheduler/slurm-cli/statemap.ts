@@ -104,7 +104,7 @@ function toDecision(c: Classified, evidence: string): StateDecision {
 
 /**
  * The meaning of one state (with its exit code) on its own: no sentinel, no
- * End check. COMPLETED 0:0 is `succeeded` here; decideJob adds the sentinel.
+ * End check. COMPLETED 0:0 is `succeeded` here; domain/tick.ts adds the sentinel.
  */
 export function mapSlurmState(state: string, exitCode?: string): StateDecision {
   const ec = exitCode !== undefined ? ` ExitCode=${exitCode}` : "";
