@@ -4,7 +4,7 @@
  * flight, and the counting wrapper programs that tell how often the monitor
  * called the scheduler.
  *
- * Shapes (see src/commands/launch.ts and docs/ARCHITECTURE.md):
+ * Shapes (see src/commands/launch/ and docs/ARCHITECTURE.md):
  * - runs are grouped `RUNS_PER_ITERATION` to an iteration; finished iterations
  *   live in `experiments/done/`, the ones with runs in flight in
  *   `experiments/in_progress/`; each iteration has a design.yaml (compute

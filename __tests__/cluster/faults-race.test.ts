@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { launch } from "../../src/commands/launch.js";
+import { launch } from "../../src/commands/launch/index.js";
 import { monitor, type MonitorReport } from "../../src/commands/monitor/index.js";
 import { parseLedger } from "../../src/ledger/ledger.js";
 import { LEDGER_HEADER } from "../../src/ledger/io.js";

@@ -202,7 +202,7 @@ describe("the example iteration", () => {
   }
 
   it.skipIf(!haveSlurm)("launches on the SLURM dev cluster and completes with its metric", async () => {
-    const { launch } = await import("../../src/commands/launch.js");
+    const { launch } = await import("../../src/commands/launch/index.js");
     const { monitor } = await import("../../src/commands/monitor/index.js");
     const root = tempDir();
     await initRepository({ root });

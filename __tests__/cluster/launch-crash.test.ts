@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { canonicalLine, parseLedger } from "../../src/ledger/ledger.js";
-import { journalDir, launch } from "../../src/commands/launch.js";
+import { journalDir, launch } from "../../src/commands/launch/index.js";
 import { runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
 import { clusterUp, scancel, scontrol, TEST_USER, waitForState, realScheduler } from "../helpers/cluster.js";

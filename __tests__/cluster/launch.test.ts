@@ -20,7 +20,7 @@ import { readManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { BOT_IDENTITY } from "../../src/git/commitback.js";
 import { canonicalLine, parseLedger } from "../../src/ledger/ledger.js";
-import { launch, type LaunchResult } from "../../src/commands/launch.js";
+import { launch, type LaunchResult } from "../../src/commands/launch/index.js";
 import { runVerify } from "../../src/verify/index.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { runArgv } from "../../src/util/exec.js";

@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { launch } from "../../src/commands/launch.js";
+import { launch } from "../../src/commands/launch/index.js";
 import { monitor, type MonitorOptions, type MonitorReport } from "../../src/commands/monitor/index.js";
 import { CLI_ENTRY, cloneRepo, GIT_ENV, git as gitAsync, makeRepo, TSX_LOADER } from "../helpers/repo.js";
 import { cancel } from "../../src/commands/cancel.js";

@@ -29,7 +29,7 @@ import YAML from "yaml";
 import { monitor } from "../../src/commands/monitor/index.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { parseDocument } from "../../src/contract/validate.js";
-import { launch } from "../../src/commands/launch.js";
+import { launch } from "../../src/commands/launch/index.js";
 import { rsyncArgs } from "../../src/steps/sync.js";
 import { extractRun } from "../../src/steps/extract.js";
 import { runVerify } from "../../src/verify/index.js";

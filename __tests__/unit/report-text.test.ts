@@ -1,7 +1,7 @@
 /** report/: what launch, monitor, verify, cancel, init and run say on the terminal and in the action (pure). */
 import { describe, expect, it } from "vitest";
 import type { MonitorReport, RunReport } from "../../src/commands/monitor/index.js";
-import type { LaunchResult } from "../../src/commands/launch.js";
+import type { LaunchResult } from "../../src/commands/launch/index.js";
 import type { CancelResult } from "../../src/commands/cancel.js";
 import { committedText } from "../../src/report/common.js";
 import { monitorOutputs, monitorSummary, monitorText, monitorVerdict, runLine } from "../../src/report/monitor.js";

@@ -10,7 +10,7 @@ import { readInputs, type ActionInputs } from "../github/inputs.js";
 import { readActionContext, assertTrustedEvent, type ActionContext } from "../github/context.js";
 import { createOctokit, type Octokit } from "../github/checks.js";
 import { writeSummary } from "../github/summary.js";
-import { launch } from "../commands/launch.js";
+import { launch } from "../commands/launch/index.js";
 import { slurmCli } from "../scheduler/slurm-cli/index.js";
 import type { Scheduler } from "../scheduler/port.js";
 import { monitor } from "../commands/monitor/index.js";

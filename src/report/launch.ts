@@ -2,7 +2,7 @@
  * What a launch reports: the CLI's description and dry-run text, and the
  * action's outputs, job summary and failure. Pure.
  */
-import type { LaunchResult } from "../commands/launch.js";
+import type { LaunchResult } from "../commands/launch/index.js";
 import type { ActionOutputs } from "./common.js";
 import type { SummaryInput } from "./summary.js";
 

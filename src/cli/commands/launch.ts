@@ -1,6 +1,6 @@
 /**
  * `autolab launch`: what the action's `command: launch` does, from a login
- * node. Thin: parses options, calls commands/launch.ts with the SLURM
+ * node. Thin: parses options, calls commands/launch/ with the SLURM
  * adapter, prints the result.
  */
 import path from "node:path";
@@ -8,7 +8,7 @@ import { jsonText } from "../../report/json.js";
 import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
 import { RECORD_FLAGS, recordOptions } from "../identity.js";
-import { launch } from "../../commands/launch.js";
+import { launch } from "../../commands/launch/index.js";
 import { dryRunRefused, dryRunText, launchFailedText, launchText } from "../../report/launch.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 

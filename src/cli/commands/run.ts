@@ -5,7 +5,7 @@ import { commandLine } from "../args.js";
 import { RECORD_FLAGS, recordOptions } from "../identity.js";
 import { formatFinding } from "../../util/errors.js";
 import { runStep, type RunSteps } from "../../commands/run.js";
-import { launch, type LaunchResult } from "../../commands/launch.js";
+import { launch, type LaunchResult } from "../../commands/launch/index.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor, type MonitorReport } from "../../commands/monitor/index.js";
 import { runStepText } from "../../report/run.js";

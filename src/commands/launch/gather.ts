@@ -1,0 +1,97 @@
+/** launch, gather: workspace, design, policy, state, journal, and which run this is. */
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadDesign, resolveIteration } from "../../contract/design.js";
+import { newRunId, readManifest } from "../../contract/manifest.js";
+import { loadPolicy } from "../../contract/policy.js";
+import * as plan from "../../domain/launch-plan.js";
+import { runLayout } from "../../domain/layout.js";
+import { readStateStrict } from "../../store/state-file.js";
+import { readJournal } from "../../store/journal.js";
+import { openWorkspace } from "../../store/workspace.js";
+import { resolveWorkRoot } from "../../steps/snapshot.js";
+import { displayPath } from "../../util/fs.js";
+import type { Gathered, LaunchOptions, LaunchResult } from "./types.js";
+
+export async function gather(opts: LaunchOptions): Promise<Gathered> {
+  const log = opts.log ?? (() => undefined);
+  const now = opts.now ?? (() => new Date());
+  const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+  const it = await resolveIteration(ws.root, opts.design);
+  const designDisplay = displayPath(ws.root, it.designPath);
+  const designDoc = await loadDesign(it.designPath, designDisplay);
+  const { policy } = await loadPolicy(ws.root);
+  await readStateStrict(ws.root); // a broken state.json is refused now, not after submitting
+  const hostMode = designDoc.data.compute.location;
+  const iterationPath = displayPath(ws.root, it.iterationDir);
+  const launchPolicy = (policy as { launch?: { work_root?: unknown } }).launch;
+  const workRoot = resolveWorkRoot(
+    opts.workRoot,
+    launchPolicy?.work_root ?? opts.workRootDefault,
+    ws.root,
+    ws.inGit,
+    hostMode,
+    log,
+  );
+  const journal = await readJournal(ws.gitDir, opts.launchKey);
+  const run = plan.chooseRun({
+    iterationId: it.iterationId,
+    runId: opts.runId,
+    launchKey: opts.launchKey,
+    journal,
+    fresh: () => newRunId(now(), randomBytes(3).toString("hex")),
+  });
+  const layout = runLayout(iterationPath, run.runId);
+  const manifestAbs = path.join(ws.root, layout.manifest);
+  const existing = existsSync(manifestAbs) ? (await readManifest(manifestAbs, layout.manifest)).data : undefined;
+  return {
+    opts,
+    log,
+    now,
+    ws,
+    iterationId: it.iterationId,
+    iterationPath,
+    designDisplay,
+    design: designDoc.data,
+    locate: designDoc.locate,
+    policy: policy as Record<string, unknown>,
+    hostMode,
+    workRoot,
+    journal,
+    run,
+    layout,
+    scriptPath: hostMode === "slurm" ? layout.slurmScript : layout.localScript,
+    existing,
+  };
+}
+
+export function resultBase(g: Gathered): Omit<LaunchResult, "status" | "reused" | "adopted"> {
+  return {
+    runId: g.run.runId,
+    iterationId: g.iterationId,
+    hostMode: g.hostMode,
+    manifestPath: g.layout.manifest,
+    scriptPath: g.scriptPath,
+  };
+}
+
+export function safeLocate(
+  locate: (p: string) => { line: number; column: number },
+  pointer: string,
+): { line?: number; column?: number } {
+  try {
+    return locate(pointer);
+  } catch {
+    return {};
+  }
+}
+
+export function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.LOGNAME ?? "unknown";
+  }
+}
