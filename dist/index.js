@@ -49311,12 +49311,412 @@ async function writeSummary(markdown) {
     return true;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/src/domain/run.js
+
+
+function nonEmpty(v) {
+    if (typeof v === "string" && v.trim() !== "")
+        return v.trim();
+    if (typeof v === "number" && Number.isFinite(v))
+        return String(v);
+    return undefined;
+}
+function run_obj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+}
+/** The SLURM job id: `job_id` > `slurm.job_id` > `resource_request.job_id` > `resource_request.slurm.job_id`. */
+function manifestJobId(m) {
+    const rr = run_obj(m.resource_request);
+    return (nonEmpty(m.job_id) ?? nonEmpty(run_obj(m.slurm)?.job_id) ?? nonEmpty(rr?.job_id) ?? nonEmpty(run_obj(rr?.slurm)?.job_id));
+}
+const RUN_ID_STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/;
+/** UTC calendar date (YYYY-MM-DD) of an ISO timestamp; a timestamp without a zone is read as UTC. */
+function utcDateOf(ts) {
+    if (typeof ts !== "string")
+        return undefined;
+    const m = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([Zz]|[+-]\d{2}:?\d{2})?)?$/.exec(ts.trim());
+    if (!m)
+        return undefined;
+    if (!m[2] || !m[3] || /^[Zz]$/.test(m[3]) || /^[+-]00:?00$/.test(m[3])) {
+        // Already UTC (or no zone): the date is the first ten characters, if it is a real date.
+        const d = new Date(`${m[1]}T00:00:00Z`);
+        return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== m[1] ? undefined : m[1];
+    }
+    const zone = m[3].length === 5 ? `${m[3].slice(0, 3)}:${m[3].slice(3)}` : m[3];
+    const d = new Date(`${m[1]}T${m[2]}${zone}`);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
+}
+/**
+ * The run's UTC launch date, YYYY-MM-DD: from `timestamps.started_at`, else
+ * `started_at`, else the YYYYMMDDTHHMMSSZ stamp at the start of the run id.
+ * Undefined when none of them gives a valid date.
+ */
+function manifestLaunchDate(m) {
+    const fromTs = utcDateOf(run_obj(m.timestamps)?.started_at) ?? utcDateOf(m.started_at);
+    if (fromTs)
+        return fromTs;
+    const s = typeof m.run_id === "string" ? RUN_ID_STAMP.exec(m.run_id) : null;
+    if (!s)
+        return undefined;
+    const date = `${s[1]}-${s[2]}-${s[3]}`;
+    return utcDateOf(date);
+}
+/**
+ * The run's status. A manifest without `status` (older writers) is read as:
+ * `submitted` when it is a SLURM run with a job id (the Python tool writes the
+ * manifest right after sbatch answered), otherwise `pending`.
+ */
+function manifestStatus(m) {
+    if (isRunStatus(m.status))
+        return m.status;
+    if (m.status !== undefined) {
+        throw new errors_AutolabError(`unknown run status ${JSON.stringify(m.status)}`, { jsonPath: "/status" });
+    }
+    return m.host_mode === "slurm" && manifestJobId(m) !== undefined ? "submitted" : "pending";
+}
+/** The run's status, read leniently (an older writer may have left it out; an unknown word reads as missing). */
+function statusOf(m) {
+    if (isRunStatus(m.status))
+        return m.status;
+    return m.host_mode === "slurm" && manifestJobId(m) !== undefined ? "submitted" : "pending";
+}
+/** The run's failure reason, wherever a writer put it (`failure.reason`, else `slurm.failure_reason`). */
+function failureReasonOf(m) {
+    const f = run_obj(m.failure)?.reason;
+    if (typeof f === "string" && f)
+        return f;
+    const s = run_obj(m.slurm)?.failure_reason;
+    return typeof s === "string" && s ? s : undefined;
+}
+/**
+ * The run after moving it to `to` at `at` because of `evidence`; undefined
+ * when the move is not allowed (backwards, same status, out of a terminal
+ * status). `failure` is recorded only when `to` is `failed`. The input is
+ * not modified.
+ */
+function transition(m, to, at, evidence, failure) {
+    const from = statusOf(m);
+    if (!canTransition(from, to))
+        return undefined;
+    const next = {
+        ...m,
+        status: to,
+        history: [...(m.history ?? []), { from, to, at, evidence }],
+    };
+    if (to === "completed" || to === "failed") {
+        next.timestamps = { ...m.timestamps, completed_at: at };
+        next.completed_at = at;
+    }
+    if (to === "failed") {
+        const f = failure ?? { reason: "unknown", message: evidence };
+        next.failure = withoutUndefined(f);
+        if (m.host_mode === "slurm") {
+            next.slurm = { ...(m.slurm ?? {}), failure_reason: f.reason };
+            if (f.cancelled_by !== undefined)
+                next.slurm.cancelled_by = f.cancelled_by;
+        }
+    }
+    return next;
+}
+function withoutUndefined(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+/** A new record's first state: `pending -> to` at `at`, through `transition` (so it has the same shape). */
+function firstTransition(m, to, at, evidence, failure) {
+    const start = { ...m, status: "pending", history: [] };
+    const next = transition(start, to, at, evidence, failure);
+    if (!next)
+        throw new Error(`a new run cannot start as ${to}`);
+    return next;
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/launch-plan.js
+
+
+
+/** Refuse a run id or launch key no launch can use (before anything is read). */
+function checkLaunchIds(runId, launchKey) {
+    if (runId !== undefined && !RUN_ID_SHAPE.test(runId)) {
+        throw new UsageError(`run id ${JSON.stringify(runId)} is not usable`, "a run id is letters, digits, '_', '.', '-' (starting with a letter or digit), e.g. 20261128T151432Z_093977");
+    }
+    if (launchKey !== undefined && (launchKey.trim() === "" || launchKey.length > 1024)) {
+        throw new UsageError("the launch key must be a non-empty string of at most 1024 characters");
+    }
+}
+/** The run of this launch. `fresh` is used when neither the journal nor the caller names one. */
+function chooseRun(i) {
+    const j = i.journal;
+    if (j && j.iteration_id !== i.iterationId) {
+        throw new UsageError(`launch key ${JSON.stringify(i.launchKey)} already launched run ${j.run_id} of iteration ${j.iteration_id}, not of ${i.iterationId}`, "use a different launch key for a different iteration");
+    }
+    if (j && i.runId && i.runId !== j.run_id) {
+        throw new UsageError(`launch key ${JSON.stringify(i.launchKey)} belongs to run ${j.run_id}, not to ${i.runId}`, "pass either the launch key or the run id of the run you mean");
+    }
+    const given = i.runId ?? j?.run_id;
+    return given !== undefined ? { runId: given, given: true } : { runId: i.fresh(), given: false };
+}
+/** A run with this manifest is not launched again (see the module comment). */
+function isLaunched(existing) {
+    return Boolean(manifestJobId(existing) || existing.host_mode === "local" || (existing.status && existing.status !== "pending"));
+}
+/** Clock skew and delay tolerated when deciding that the controller still lists a run's jobs. */
+const AGE_MARGIN_S = 60;
+/** Before any lookup: the journal's job is adopted; a run id not made now is looked up; else submit. */
+function decideBeforeLookup(entry, lookFirst) {
+    if (entry?.job_id)
+        return { kind: "adopt", jobId: entry.job_id, cluster: entry.cluster, by: "launch journal" };
+    return lookFirst ? { kind: "lookup" } : { kind: "submit" };
+}
+/** Seconds since the run was created: the journal's time, else the run id's UTC stamp; undefined when unknown or in the future. */
+function runAgeSeconds(runId, createdAt, now) {
+    let t = createdAt ? Date.parse(createdAt) : Number.NaN;
+    if (Number.isNaN(t)) {
+        const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(runId);
+        if (m)
+            t = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+    }
+    if (Number.isNaN(t))
+        return undefined;
+    const age = (now.getTime() - t) / 1000;
+    return age >= -AGE_MARGIN_S ? Math.max(0, age) : undefined;
+}
+/**
+ * After the name lookup: adopt what it found, submit when it found nothing,
+ * and when it could not answer, let the controller decide for a young run or
+ * refuse (AutolabError naming the manifest).
+ */
+function decideAfterLookup(i) {
+    const { lookup: found, name } = i;
+    if (!found.ok) {
+        const ctl = found.controller;
+        if (ctl?.ok && ctl.jobIds.length)
+            return { kind: "adopt", jobId: ctl.jobIds[0], by: "job name" };
+        const age = i.ageSeconds;
+        if (ctl?.ok && age !== undefined && ctl.keepsFinishedSeconds !== undefined) {
+            if (age + AGE_MARGIN_S < ctl.keepsFinishedSeconds)
+                return {
+                    kind: "submit",
+                    note: `accounting did not answer (${found.error}); the controller, which lists every job of a run this young, knows no job named ${name}`,
+                };
+        }
+        throw new errors_AutolabError(`cannot tell whether run ${i.runId} was already submitted: the scheduler did not answer (${found.error}); nothing was submitted`, { file: i.manifestPath, hint: "retry when the controller answers; the launch is idempotent" });
+    }
+    if (!found.jobIds.length)
+        return { kind: "submit" };
+    const note = found.jobIds.length > 1
+        ? `warning: ${found.jobIds.length} jobs are named ${name} (${found.jobIds.join(", ")}); adopting the first`
+        : undefined;
+    return { kind: "adopt", jobId: found.jobIds[0], by: "job name", ...(note ? { note } : {}) };
+}
+// ---------------------------------------------------------------------------
+// The record of each outcome
+/** What was asked of the scheduler, in the Python tool's keys plus the exact directives. */
+function resourceRequest(c, jobName, directives) {
+    const rr = {};
+    for (const k of ["partition", "qos", "account", "constraint", "gpu_type"])
+        if (c[k] !== undefined)
+            rr[k] = c[k];
+    if (c.cpus_per_task !== undefined)
+        rr.cpus = c.cpus_per_task;
+    if (c.memory_estimate !== undefined)
+        rr.memory = c.memory_estimate;
+    if (c.walltime_estimate !== undefined)
+        rr.walltime = c.walltime_estimate;
+    if (c.gpu_count !== undefined)
+        rr.gpu_count = c.gpu_count;
+    if (c.num_nodes !== undefined)
+        rr.num_nodes = c.num_nodes;
+    if (directives.length) {
+        rr.job_name = jobName;
+        rr.sbatch_directives = directives;
+    }
+    return rr;
+}
+/** The run as it is before the job exists: `pending`, what was asked, how and by whom. */
+function baseManifest(i) {
+    return {
+        schema_version: "1.0",
+        run_id: i.runId,
+        iteration_id: i.iterationId,
+        launch_mode: i.hostMode,
+        host_mode: i.hostMode,
+        command: i.commandLine,
+        resource_request: i.resourceRequest,
+        status: "pending",
+        artifact_sync_to_local: { status: "pending" },
+        timestamps: { started_at: i.startedAt },
+        started_at: i.startedAt,
+        launch: {
+            script: i.script,
+            design: i.design,
+            git_revision: i.gitRevision ?? null,
+            ...(i.workDir ? { work_dir: i.workDir } : {}),
+            launched_by: i.launchedBy,
+            launched_from: i.launchedFrom,
+            launch_key: i.launchKey ?? null,
+            entrypoint_command: i.entrypointCommand,
+            tool: "autolab-slurm",
+        },
+    };
+}
+/** The run submitted (or adopted): `pending -> submitted`, job id recorded everywhere the contract keeps it. */
+function submittedManifest(base, job, startedAt, journalledAt) {
+    // An adopted job was submitted when the first attempt journalled it.
+    const submittedAt = job.adopted && journalledAt ? journalledAt : startedAt;
+    const m = {
+        ...base,
+        timestamps: { started_at: submittedAt },
+        started_at: submittedAt,
+        job_id: job.jobId,
+        resource_request: { ...base.resource_request, job_id: job.jobId, slurm: { job_id: job.jobId } },
+        slurm: {
+            job_id: job.jobId,
+            job_name: job.jobName,
+            ...(job.cluster ? { cluster: job.cluster } : {}),
+            ...(job.adopted ? { adopted: true, adopted_by: job.adopted.by } : { submit_attempts: job.attempts }),
+        },
+    };
+    const evidence = job.adopted
+        ? `job ${job.jobId} found by ${job.adopted.by} (${job.jobName}) and adopted`
+        : (job.evidence ?? `job ${job.jobId} submitted`);
+    return firstTransition(m, "submitted", startedAt, evidence);
+}
+/** The scheduler refused the submission: failed `submit_error`, with its words; no job, no work dir. */
+function refusedManifest(base, r, at, opts = {}) {
+    const launch = { ...base.launch };
+    if (opts.dropWorkDir)
+        delete launch.work_dir;
+    const m = {
+        ...base,
+        launch,
+        timestamps: { started_at: base.timestamps.started_at },
+        slurm: { job_name: r.jobName, submit_error: r.message, submit_attempts: r.attempts },
+    };
+    const failure = { reason: "submit_error", kind: "permanent", message: r.message };
+    return firstTransition(m, "failed", at, r.evidence, failure);
+}
+/**
+ * A local run's end: completed (exit 0, sentinel exit 0, every declared
+ * output present), partial (exit 0 but the sentinel or an output is
+ * missing), failed (anything else: `timeout` when stopped at the walltime,
+ * else `exit_code`). Outputs are written in place: nothing to bring back.
+ */
+function localManifest(base, o, at) {
+    const exit = o.exitCode;
+    let status;
+    let evidence;
+    if (exit === 0 && o.sentinel?.exit_code === 0 && o.missing.length === 0) {
+        status = "completed";
+        evidence = "local run exited 0; sentinel exit 0";
+    }
+    else if (exit === 0) {
+        status = "partial";
+        evidence =
+            o.sentinel?.exit_code !== 0
+                ? "local run exited 0 but the sentinel is missing or disagrees"
+                : `local run exited 0 but declared outputs are missing: ${o.missing.join(", ")}`;
+    }
+    else {
+        status = "failed";
+        evidence = o.timedOut
+            ? `local run was stopped at the walltime (${o.limitSeconds} s)`
+            : `local run exited ${exit ?? `on signal ${o.signal}`}`;
+    }
+    const m = {
+        ...base,
+        artifact_sync_to_local: {
+            status: status === "failed" ? "failed" : "ok",
+            mode: "local",
+            ...(o.missing.length ? { missing: o.missing } : {}),
+        },
+        timestamps: { started_at: base.timestamps.started_at },
+        local: { exit_code: exit, timed_out: o.timedOut, sentinel: o.sentinel ?? null },
+    };
+    const failure = status === "failed"
+        ? // exit_code stays null for a run ended by a signal (as the record has always said).
+            { reason: o.timedOut ? "timeout" : "exit_code", exit_code: exit, message: evidence }
+        : undefined;
+    const next = firstTransition(m, status, at, evidence, failure);
+    // A partial local run has ended too: it keeps its end time (transition sets it for completed/failed only).
+    if (status === "partial") {
+        next.timestamps = { ...next.timestamps, completed_at: at };
+        next.completed_at = at;
+    }
+    return next;
+}
+/** Why a reused run failed, for the launch result. */
+function failureMessageOf(m) {
+    if (m.status !== "failed")
+        return undefined;
+    return String(m.slurm?.submit_error ?? m.failure?.message ?? "the run failed");
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./lib/src/domain/settings.js
+/**
+ * Typed settings, read once per command from the effective policy (built-in
+ * defaults < preset < `.autolab/verifier_policy.yaml`, merged by
+ * contract/policy.ts) and the design. The one place that turns policy values
+ * into numbers; commands never re-read the policy with restated defaults.
+ * Pure: the parsed policy and design are passed in.
+ */
+function settings_obj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+}
+/** A positive finite number, else `dflt`. */
+function positive(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
+}
+/** A finite number >= 0, else `dflt`. */
+function nonNegative(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : dflt;
+}
+const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
+function monitorSettings(policy) {
+    const m = settings_obj(settings_obj(policy.slurm).monitor);
+    return {
+        graceSeconds: nonNegative(m.unknown_grace_seconds, 600),
+        escalateAfterTicks: Math.max(1, Math.floor(positive(m.poll_failure_escalation_ticks, 3))),
+        lookbackDays: positive(m.sacct_lookback_days, 14),
+        clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
+        pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
+    };
+}
+function submitSettings(policy) {
+    const l = settings_obj(policy.launch);
+    return {
+        timeoutMs: positive(l.submit_timeout_seconds, 60) * 1000,
+        retries: Math.floor(nonNegative(l.submit_retries, 2)),
+        baseDelayMs: nonNegative(l.retry_backoff_seconds, 5) * 1000,
+        checkTimeoutMs: positive(l.check_timeout_seconds, 900) * 1000,
+    };
+}
+/**
+ * The extract parser's timeout: the design's `extract_parser.timeout_seconds`,
+ * else the policy's `extract_results.timeout_seconds`, else 600 s.
+ */
+function extractTimeoutSeconds(design, policy) {
+    const fromDesign = settings_obj(design.extract_parser).timeout_seconds;
+    if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0)
+        return fromDesign;
+    return positive(settings_obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/time.js
+/**
+ * Time as the run contract writes it. Pure: the clock is always passed in.
+ */
+/** ISO 8601 in UTC to the second, `2026-01-02T03:04:05Z` (the form every file of the contract uses). */
+function isoSeconds(d) {
+    return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+/** Seconds from the timestamp `since` to `now`; 0 when `since` is not a date. */
+function secondsSince(since, now) {
+    const t = since === undefined ? Number.NaN : Date.parse(since);
+    return Number.isNaN(t) ? 0 : (now.getTime() - t) / 1000;
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./lib/src/util/exec.js
@@ -49449,6 +49849,360 @@ function exec_ok(r) {
     return r.code === 0 && !r.timedOut && !r.spawnError;
 }
 
+;// CONCATENATED MODULE: ./lib/src/git/harden.js
+/**
+ * The repository's own configuration (`.git/config`, `config.worktree`, and
+ * whatever they include) is written by whoever can write the checkout — on a
+ * self-hosted runner that includes the job. Nothing in it may run code during
+ * the tool's git commands. Every call therefore gets, at command scope (which
+ * wins over every config file):
+ *
+ * - `core.hooksPath` = an empty directory this process made (mode 0700,
+ *   checked empty and ours before every use, replaced otherwise): no hook in
+ *   `.git/hooks` or elsewhere runs (`reference-transaction`, `pre-push`,
+ *   `post-checkout`, ...);
+ * - `core.fsmonitor=false` (the fsmonitor is a program git would run);
+ * - `gc.auto=0`, `maintenance.auto=false` (no background work we did not ask for);
+ * - for every command that may run content filters (all but a known list of
+ *   ref/object commands): every `filter.<driver>.*` command
+ *   the repository's own config defines is replaced by an empty one (no
+ *   filter) and made optional. Drivers from the user's global/system config
+ *   (e.g. git-lfs) are left alone: the job cannot write those through the
+ *   checkout.
+ *
+ * Network commands never run in the repository at all: see remote.ts.
+ */
+
+
+
+let hooksDir;
+/** An empty directory made by this process, checked before every use. */
+function emptyHooksDir() {
+    if (hooksDir && isOurEmptyDir(hooksDir))
+        return hooksDir;
+    hooksDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-nohooks-"));
+    const made = hooksDir;
+    process.once("exit", () => {
+        try {
+            (0,external_node_fs_namespaceObject.rmdirSync)(made);
+        }
+        catch {
+            // not empty or gone: leave it
+        }
+    });
+    return made;
+}
+function isOurEmptyDir(dir) {
+    try {
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(dir);
+        const uid = typeof process.getuid === "function" ? process.getuid() : st.uid;
+        return st.isDirectory() && st.uid === uid && (st.mode & 0o077) === 0 && (0,external_node_fs_namespaceObject.readdirSync)(dir).length === 0;
+    }
+    catch {
+        return false;
+    }
+}
+/** Settings every git call of the tool gets at command scope. */
+function baseHardening() {
+    return [
+        ["core.hooksPath", emptyHooksDir()],
+        ["core.fsmonitor", "false"],
+        ["gc.auto", "0"],
+        ["maintenance.auto", "false"],
+    ];
+}
+/**
+ * Sub-commands that never read or write work-tree content, so never run a
+ * clean or smudge filter. Every other sub-command (add, rm, status,
+ * checkout-index, hash-object, worktree, reset, ...) gets the filter
+ * neutralizers: an unknown command is assumed to filter.
+ */
+const NO_FILTERS = new Set([
+    "cat-file",
+    "check-ref-format",
+    "commit-tree",
+    "config",
+    "count-objects",
+    "diff-tree",
+    "fetch",
+    "for-each-ref",
+    "init",
+    "log",
+    "ls-remote",
+    "ls-tree",
+    "merge-base",
+    "push",
+    "remote",
+    "rev-list",
+    "rev-parse",
+    "show-ref",
+    "symbolic-ref",
+    "update-ref",
+    "version",
+]);
+/** The git sub-command of `args` (the first argument that is not an option). */
+function subcommand(args) {
+    return args.find((a) => !a.startsWith("-"));
+}
+function runsFilters(args) {
+    const sub = subcommand(args);
+    return sub !== undefined && !NO_FILTERS.has(sub) && !(sub === "hash-object" && args.includes("--no-filters"));
+}
+/**
+ * Parse `git config --list --null --show-scope --includes` output into
+ * `[scope, key, value]` triples.
+ */
+function parseScopedConfig(out) {
+    const rows = [];
+    const parts = out.split("\0");
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const scope = parts[i];
+        const entry = parts[i + 1];
+        const nl = entry.indexOf("\n");
+        rows.push([scope, nl < 0 ? entry : entry.slice(0, nl), nl < 0 ? "" : entry.slice(nl + 1)]);
+    }
+    return rows;
+}
+/** Scopes a job can write through the checkout. */
+function isRepositoryScope(scope) {
+    return scope === "local" || scope === "worktree";
+}
+/** Command-scope settings that switch off every filter driver the repository's config defines. */
+function filterNeutralizers(rows) {
+    const drivers = new Set();
+    for (const [scope, key] of rows) {
+        if (!isRepositoryScope(scope))
+            continue;
+        const m = /^filter\.(.+)\.(clean|smudge|process|required)$/i.exec(key);
+        if (m)
+            drivers.add(m[1]);
+    }
+    const out = [];
+    for (const d of drivers) {
+        for (const k of ["clean", "smudge", "process"])
+            out.push([`filter.${d}.${k}`, ""]);
+        out.push([`filter.${d}.required`, "false"]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/src/git/git.js
+/**
+ * Thin git adapter: every call is `git <args>` through `runArgv` (argv, no
+ * shell, timeout), with a fixed environment so that output is parseable and
+ * nothing can prompt or be redirected:
+ *
+ * - `LC_ALL=C` (English messages we can classify), `GIT_TERMINAL_PROMPT=0` and
+ *   `GCM_INTERACTIVE=never` (never wait for a password), `GIT_OPTIONAL_LOCKS=0`
+ *   (read-only commands do not take the index lock from under the user),
+ *   `GIT_LITERAL_PATHSPECS=1` (a path is a path: no globs, no pathspec magic);
+ * - `GIT_DIR`, `GIT_WORK_TREE`, `GIT_INDEX_FILE`, ... inherited from a caller
+ *   (e.g. when run from a hook) are removed, so `repo` is what is operated on;
+ * - per-command configuration is passed through `GIT_CONFIG_COUNT` /
+ *   `GIT_CONFIG_KEY_n` / `GIT_CONFIG_VALUE_n` (never written to `.git/config`,
+ *   and, unlike `-c`, not visible to other users in `ps`). Credentials go only
+ *   this way.
+ *
+ * - the hardening of harden.ts (no hooks, no fsmonitor, no filter driver of
+ *   the repository's own config) is appended after the caller's config, so
+ *   nothing the caller or the repository sets can switch it off.
+ *
+ * A failing command throws an AutolabError carrying git's stderr, with every
+ * secret (tokens, their base64 forms, URL user-info) redacted.
+ */
+
+
+
+/** Environment variables that would make git operate on something other than `repo`. */
+const SCRUBBED_ENV = [
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+    "GIT_PREFIX",
+    "GIT_CEILING_DIRECTORIES",
+    // Read after GIT_CONFIG_COUNT, so it could undo the hardening below.
+    "GIT_CONFIG_PARAMETERS",
+];
+/** Replace secrets and URL credentials in `text` by `***`. */
+function redact(text, secrets = []) {
+    let out = text;
+    for (const s of secrets) {
+        if (!s || s.length < 4)
+            continue;
+        const forms = new Set([
+            s,
+            Buffer.from(s, "utf8").toString("base64"),
+            Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
+            encodeURIComponent(s),
+        ]);
+        // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
+        for (const f of [...forms].sort((a, b) => b.length - a.length))
+            out = out.split(f).join("***");
+    }
+    // scheme://user:pass@host or scheme://token@host
+    out = out.replace(/([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/\s@'"]+@/g, "$1***@");
+    // An Authorization header that slipped into a trace.
+    out = out.replace(/(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._-]+/gi, "$1***");
+    return out;
+}
+function buildEnv(opts, hardening) {
+    const env = {
+        LC_ALL: "C",
+        LANGUAGE: undefined,
+        GIT_TERMINAL_PROMPT: "0",
+        GCM_INTERACTIVE: "never",
+        GIT_OPTIONAL_LOCKS: "0",
+        // Every pathspec we pass is a literal path (no globs, no `:(magic)`).
+        GIT_LITERAL_PATHSPECS: "1",
+    };
+    for (const k of SCRUBBED_ENV)
+        env[k] = undefined;
+    const cfg = [...(Array.isArray(opts.config) ? opts.config : Object.entries(opts.config ?? {})), ...hardening];
+    if (cfg.length) {
+        // Append after any GIT_CONFIG_* entries the caller's environment already has.
+        const base = Number.parseInt(process.env.GIT_CONFIG_COUNT ?? "0", 10);
+        const start = Number.isFinite(base) && base > 0 ? base : 0;
+        cfg.forEach(([k, v], i) => {
+            env[`GIT_CONFIG_KEY_${start + i}`] = k;
+            env[`GIT_CONFIG_VALUE_${start + i}`] = v;
+        });
+        env.GIT_CONFIG_COUNT = String(start + cfg.length);
+    }
+    const out = { ...env, ...(opts.env ?? {}) };
+    // The caller's env cannot replace the config entries (or their count) set above.
+    for (const k of Object.keys(env))
+        if (k.startsWith("GIT_CONFIG_"))
+            out[k] = env[k];
+    return out;
+}
+/** The command-scope hardening for `git <args>` in `repo` (see harden.ts). */
+async function hardeningFor(repo, args, opts) {
+    const base = baseHardening();
+    if (!runsFilters(args))
+        return base;
+    const r = await runArgv("git", ["config", "--list", "--null", "--show-scope", "--includes"], {
+        cwd: repo,
+        env: buildEnv({ env: opts.env }, base),
+        timeoutMs: 30_000,
+    });
+    if (!exec_ok(r) && r.code !== 1)
+        throw gitError(r, "reading the repository's git config", [], repo);
+    return [...filterNeutralizers(parseScopedConfig(r.stdout)), ...base];
+}
+/**
+ * Run `git <args>` in `repo`. Throws an AutolabError (naming the command and
+ * git's stderr, redacted) when git fails, unless `allowFailure`.
+ */
+async function git(repo, args, opts = {}) {
+    const r = await runArgv("git", args, {
+        cwd: repo,
+        env: buildEnv(opts, await hardeningFor(repo, args, opts)),
+        input: opts.input,
+        timeoutMs: opts.timeoutMs ?? 60_000,
+    });
+    const secrets = opts.secrets ?? [];
+    const clean = {
+        ...r,
+        stdout: secrets.length ? redact(r.stdout, secrets) : r.stdout,
+        stderr: redact(r.stderr, secrets),
+    };
+    if (exec_ok(r) || opts.allowFailure)
+        return clean;
+    throw gitError(clean, opts.what, secrets, repo);
+}
+/** The AutolabError for a failed git call (message redacted). */
+function gitError(r, what, secrets = [], repo) {
+    const cmd = `git ${r.args.slice(0, 3).join(" ")}${r.args.length > 3 ? " ..." : ""}`;
+    const msg = redact(`${what ? what + ": " : ""}${cmd} failed: ${describeFailure(r)}`, secrets);
+    return new errors_AutolabError(msg, {
+        file: repo,
+        hint: r.spawnError ? "install git and make sure it is on PATH" : undefined,
+    });
+}
+async function isGitRepo(dir) {
+    const r = await git(dir, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
+    return exec_ok(r) && r.stdout.trim() === "true";
+}
+/** Absolute path of the work tree's top level. */
+async function topLevel(dir) {
+    const r = await git(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
+    if (!exec_ok(r)) {
+        throw new errors_AutolabError("not inside a git work tree", {
+            file: dir,
+            hint: "run inside a git checkout (git clone / git init)",
+        });
+    }
+    return r.stdout.trim();
+}
+/** Commit id HEAD points at, or undefined on an unborn branch (no commit yet). */
+async function headSha(repo) {
+    return revParse(repo, "HEAD");
+}
+/** Commit id of `rev` (peeled to a commit), or undefined when it does not exist. */
+async function revParse(repo, rev) {
+    const r = await git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], {
+        allowFailure: true,
+    });
+    return exec_ok(r) ? r.stdout.trim() : undefined;
+}
+/** Short name of the checked-out branch; undefined when HEAD is detached. */
+async function currentBranch(repo) {
+    const r = await git(repo, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
+    return exec_ok(r) ? r.stdout.trim() || undefined : undefined;
+}
+async function hasRemote(repo, name = "origin") {
+    const r = await git(repo, ["remote"], { allowFailure: true });
+    return exec_ok(r) && r.stdout.split("\n").some((l) => l.trim() === name);
+}
+/** The remote's URL with any credentials replaced by `***`; undefined when there is no such remote. */
+async function remoteUrlRedacted(repo, name = "origin") {
+    const r = await git(repo, ["remote", "get-url", "--", name], { allowFailure: true });
+    return ok(r) ? redact(r.stdout.trim()) : undefined;
+}
+/**
+ * `git status --porcelain=v1 -z`, parsed. `paths` limits it to those
+ * pathspecs; `untracked` as git's `--untracked-files` (default "all").
+ */
+async function statusPorcelain(repo, paths, untracked = "all") {
+    const args = ["status", "--porcelain=v1", "-z", `--untracked-files=${untracked}`, "--ignore-submodules=none"];
+    if (paths) {
+        if (paths.length === 0)
+            return [];
+        args.push("--", ...paths);
+    }
+    const r = await git(repo, args, { what: "reading the work-tree status" });
+    const parts = r.stdout.split("\0");
+    const out = [];
+    for (let i = 0; i < parts.length; i++) {
+        const rec = parts[i];
+        if (rec.length < 4)
+            continue;
+        const xy = rec.slice(0, 2);
+        const e = { xy, path: rec.slice(3) };
+        if (xy[0] === "R" || xy[0] === "C")
+            e.origPath = parts[++i];
+        out.push(e);
+    }
+    return out;
+}
+/** Is `ancestor` an ancestor of (or equal to) `descendant`? */
+async function isAncestor(repo, ancestor, descendant) {
+    const r = await git(repo, ["merge-base", "--is-ancestor", ancestor, descendant], { allowFailure: true });
+    if (r.code === 0)
+        return true;
+    if (r.code === 1)
+        return false;
+    throw gitError(r, "checking commit ancestry", [], repo);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./lib/src/util/fs.js
 /**
  * Filesystem edge: atomic writes, strict UTF-8 reads, and paths that cannot
@@ -49783,6 +50537,276 @@ function rootOf(abs, shown) {
         return undefined;
     const suffix = external_node_path_namespaceObject.sep + shown.split("/").join(external_node_path_namespaceObject.sep);
     return abs.endsWith(suffix) ? abs.slice(0, -suffix.length) || external_node_path_namespaceObject.sep : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/journal.js
+/**
+ * The launch journal: `<git-dir>/autolab/launch-journal/<sha256(key)>.json`,
+ * one entry per launch key. It lives in the git directory so that it
+ * survives `git clean` and a runner's workspace reset. The run id is written
+ * before the job is submitted, the job id as soon as the scheduler answered:
+ * a retry with the same key adopts the job instead of submitting another.
+ */
+
+
+
+
+
+
+
+/** `<git-dir>/autolab/launch-journal/`. */
+function journalDir(gitdir) {
+    return external_node_path_namespaceObject.join(gitdir, "autolab", "launch-journal");
+}
+function journalFile(gitdir, key) {
+    return external_node_path_namespaceObject.join(journalDir(gitdir), (0,external_node_crypto_.createHash)("sha256").update(key).digest("hex").slice(0, 32) + ".json");
+}
+/** The entry of `key`, or undefined (no git dir, no key, no entry). An unreadable or foreign entry is refused. */
+async function readJournal(gitdir, key) {
+    if (!gitdir || !key)
+        return undefined;
+    const file = journalFile(gitdir, key);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return undefined;
+    let j;
+    try {
+        j = JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
+    }
+    catch (e) {
+        throw new errors_AutolabError(`launch journal entry is unreadable: ${e.message}`, {
+            file,
+            hint: "remove the file if no job was submitted for this launch key, or pass --run-id with the run's id",
+        });
+    }
+    if (j.key !== key || typeof j.run_id !== "string" || !RUN_ID_SHAPE.test(j.run_id)) {
+        throw new errors_AutolabError("launch journal entry does not belong to this launch key or has no usable run id", { file });
+    }
+    return j;
+}
+async function writeJournal(gitdir, j) {
+    await fs_writeFileAtomic(journalFile(gitdir, j.key), JSON.stringify(j, null, 2) + "\n");
+}
+
+;// CONCATENATED MODULE: ./lib/src/steps/local-run.js
+/**
+ * A local run (`compute.location: local`): run_local.sh to its end, killed
+ * at the design's walltime as SLURM would, and what it left behind (exit
+ * status, sentinel, declared outputs). The script appends its own output to
+ * logs/run_local.out|.err; anything printed before it redirected is appended
+ * here. The outcome is classified by domain/launch-plan.ts (localManifest).
+ */
+
+
+
+
+
+async function runLocally(a) {
+    const r = await runArgv("bash", [a.scriptAbs], {
+        cwd: a.cwd,
+        timeoutMs: (a.limitSeconds ?? 7 * 24 * 3600) * 1000,
+        env: { RUN_ID: a.runId, AUTOLAB_RUN_ID: a.runId, AUTOLAB_ITERATION_ID: a.iterationId },
+    });
+    for (const [name, text] of [
+        ["run_local.out", r.stdout],
+        ["run_local.err", r.stderr],
+    ]) {
+        if (!text)
+            continue;
+        const f = external_node_path_namespaceObject.join(a.runDir, "logs", name);
+        const before = (0,external_node_fs_namespaceObject.existsSync)(f) ? await (0,promises_namespaceObject.readFile)(f, "utf8") : "";
+        await fs_writeFileAtomic(f, before + text);
+    }
+    let sentinel;
+    try {
+        sentinel = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(a.runDir, "job_sentinel.json"), "utf8"));
+    }
+    catch {
+        sentinel = undefined;
+    }
+    return {
+        exitCode: r.code,
+        signal: r.signal,
+        timedOut: r.timedOut,
+        limitSeconds: a.limitSeconds,
+        sentinel,
+        missing: a.outputs.filter((o) => !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(a.runDir, o))),
+    };
+}
+/** A local run's logs and sentinel, as far as they exist (repository-relative; committed with its manifest). */
+function localEvidence(root, runDirRel) {
+    return ["logs/run_local.out", "logs/run_local.err", "job_sentinel.json"]
+        .map((f) => `${runDirRel}/${f}`)
+        .filter((f) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(root, f)));
+}
+
+;// CONCATENATED MODULE: ./lib/src/steps/snapshot.js
+/**
+ * Work root (SLURM only): the run's snapshot outside the checkout. A
+ * self-hosted runner's `actions/checkout` runs `git clean -ffdx && git reset
+ * --hard` in the workspace before every monitor run, which would wipe a
+ * running job's untracked sentinel, logs and outputs (and swap code under a
+ * week-long job). With a work root (option, else policy `launch.work_root`),
+ * launch makes a snapshot of the checkout's HEAD outside it, `git worktree
+ * add --detach <workRoot>/<run_id> HEAD`, and the job runs there. The
+ * snapshot holds committed files only, so a launch with a work root is
+ * refused while the iteration directory (its runs/ and launch/ excepted) has
+ * uncommitted or untracked changes: the job runs exactly the recorded
+ * `git_revision`. Uncommitted changes elsewhere are named in a warning.
+ */
+
+
+
+
+
+
+/**
+ * The work root for this launch: the option, else the policy's
+ * `launch.work_root`; undefined when neither is set or the design is local.
+ * It must be absolute and outside the checkout (a `git clean` there would
+ * wipe it), and the checkout must be a git checkout (the snapshot is a worktree).
+ */
+function resolveWorkRoot(option, fromPolicy, repoRoot, inGit, hostMode, log = () => undefined) {
+    const fromOption = option !== undefined;
+    const raw = fromOption ? option : fromPolicy;
+    if (raw === undefined || raw === null)
+        return undefined;
+    const refuse = (message, hint) => {
+        if (fromOption)
+            throw new UsageError(`--work-root: ${message}`, hint);
+        throw new errors_AutolabError(`launch.work_root ${message}`, { file: layout_POLICY_PATH, jsonPath: "/launch/work_root", hint });
+    };
+    if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0"))
+        return refuse("must be a non-empty path", "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    if (!external_node_path_namespaceObject.isAbsolute(raw))
+        return refuse(`${JSON.stringify(raw)} is not an absolute path`, "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    if (hostMode === "local") {
+        log(`work root ${raw} is not used: a local run ends inside the launch`);
+        return undefined;
+    }
+    if (!inGit)
+        return refuse(`${JSON.stringify(raw)} needs a git checkout (the run's snapshot is a git worktree)`, "launch from a git checkout, or without a work root");
+    const resolved = external_node_path_namespaceObject.resolve(raw);
+    const canon = (p) => {
+        // realpath of the deepest existing ancestor, plus the rest as written.
+        let cur = p;
+        const rest = [];
+        while (!(0,external_node_fs_namespaceObject.existsSync)(cur) && external_node_path_namespaceObject.dirname(cur) !== cur) {
+            rest.unshift(external_node_path_namespaceObject.basename(cur));
+            cur = external_node_path_namespaceObject.dirname(cur);
+        }
+        return external_node_path_namespaceObject.join((0,external_node_fs_namespaceObject.realpathSync)(cur), ...rest);
+    };
+    const rel = external_node_path_namespaceObject.relative(canon(repoRoot), canon(resolved));
+    if (rel === "" || !(rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)))
+        return refuse(`${JSON.stringify(raw)} is inside the checkout ${repoRoot}: a runner's checkout (git clean -ffdx) would wipe a running job's files there`, "use a directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    return resolved;
+}
+/** Paths the tool itself writes in a checkout (never a reason to refuse a snapshot). */
+function toolOwned(p, iterationPath) {
+    if (p === LEDGER_PATH || p === layout_STATE_PATH || p === MONITOR_STATE_PATH)
+        return true;
+    if (iterationPath !== undefined)
+        return p.startsWith(`${iterationPath}/runs/`) || p.startsWith(`${iterationPath}/launch/`);
+    return /^experiments\/[^/]+\/[^/]+\/(runs|launch|analysis)\//.test(p);
+}
+/**
+ * A snapshot holds HEAD only: refuse when the iteration (design.yaml and
+ * everything else in it but runs/ and launch/) has uncommitted or untracked
+ * changes, so the job runs exactly the recorded revision; name other
+ * uncommitted changes of the checkout in a warning.
+ */
+async function checkSnapshotable(repoRoot, iterationPath, log) {
+    if (!(await headSha(repoRoot))) {
+        throw new errors_AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
+            file: repoRoot,
+            hint: "commit the iteration first",
+        });
+    }
+    const dirty = (await statusPorcelain(repoRoot, [iterationPath])).filter((e) => !toolOwned(e.path, iterationPath));
+    if (dirty.length) {
+        const list = dirty.slice(0, 10).map((e) => `${e.xy.trim() || "M"} ${e.path}`);
+        throw new errors_AutolabError(`the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`, {
+            file: dirty[0].path,
+            hint: "commit them first (the snapshot is exactly the recorded git_revision), or launch without a work root",
+        });
+    }
+    const elsewhere = (await statusPorcelain(repoRoot, undefined, "no")).filter((e) => !toolOwned(e.path));
+    if (elsewhere.length) {
+        log(`warning: uncommitted changes are not part of the job's snapshot: ${elsewhere
+            .slice(0, 5)
+            .map((e) => e.path)
+            .join(", ")}${elsewhere.length > 5 ? ", ..." : ""}`);
+    }
+}
+/**
+ * `git worktree add --detach <dir> HEAD` (hooks off). An existing directory
+ * is an earlier attempt's snapshot of this run (a relaunch that adopts its
+ * job): it is reused. Returns whether it was made now.
+ */
+async function makeSnapshot(repoRoot, dir, log) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
+        if (!(0,external_node_fs_namespaceObject.lstatSync)(dir).isDirectory()) {
+            throw new errors_AutolabError("the run's snapshot path exists and is not a directory", {
+                file: dir,
+                hint: "remove it, or use another work root",
+            });
+        }
+        log(`reusing the run's snapshot ${dir} (made by an earlier attempt of this run)`);
+        return false;
+    }
+    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(dir), { recursive: true });
+    await git(repoRoot, ["worktree", "add", "--detach", dir, "HEAD"], {
+        what: "making the run's snapshot in the work root",
+        config: { "core.hooksPath": "/dev/null" },
+        timeoutMs: 600_000,
+    });
+    log(`snapshot of HEAD for the job: ${dir}`);
+    return true;
+}
+/** Remove a snapshot no job uses (best effort). */
+async function removeSnapshot(repoRoot, dir) {
+    await git(repoRoot, ["worktree", "remove", "--force", dir], { allowFailure: true });
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    await git(repoRoot, ["worktree", "prune"], { allowFailure: true });
+}
+
+;// CONCATENATED MODULE: ./lib/src/steps/run-dir.js
+/**
+ * The run directory a job needs before it is submitted: `logs/` (SLURM does
+ * not create the log directory; a job whose log directory is missing fails
+ * with exit 0:53) and the job script. What did not exist before is returned,
+ * so that a launch that stops before the job exists can take it back.
+ */
+
+
+
+
+/** Create logs/ and write the run's script; returns what did not exist before (outermost first). */
+async function prepareRunDir(runDir, scriptAbs, script) {
+    const created = [];
+    for (const d of [external_node_path_namespaceObject.dirname(runDir), runDir, external_node_path_namespaceObject.join(runDir, "logs")]) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(d))
+            created.push({ path: d, dir: true });
+    }
+    if (!(0,external_node_fs_namespaceObject.existsSync)(scriptAbs))
+        created.push({ path: scriptAbs, dir: false });
+    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.join(runDir, "logs"), { recursive: true });
+    await fs_writeFileAtomic(scriptAbs, script);
+    return created;
+}
+/** Remove what `prepareRunDir` created (directories only when empty). Best effort. */
+async function removeCreated(created) {
+    for (const c of [...created].reverse()) {
+        try {
+            if (!c.dir)
+                await (0,promises_namespaceObject.rm)(c.path, { force: true });
+            else if ((0,external_node_fs_namespaceObject.readdirSync)(c.path).length === 0)
+                await (0,promises_namespaceObject.rmdir)(c.path);
+        }
+        catch {
+            // never hide the error that got us here
+        }
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -50622,139 +51646,6 @@ function resolveCandidate(root, arg) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./lib/src/domain/time.js
-/**
- * Time as the run contract writes it. Pure: the clock is always passed in.
- */
-/** ISO 8601 in UTC to the second, `2026-01-02T03:04:05Z` (the form every file of the contract uses). */
-function isoSeconds(d) {
-    return d.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-/** Seconds from the timestamp `since` to `now`; 0 when `since` is not a date. */
-function secondsSince(since, now) {
-    const t = since === undefined ? Number.NaN : Date.parse(since);
-    return Number.isNaN(t) ? 0 : (now.getTime() - t) / 1000;
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/run.js
-
-
-function nonEmpty(v) {
-    if (typeof v === "string" && v.trim() !== "")
-        return v.trim();
-    if (typeof v === "number" && Number.isFinite(v))
-        return String(v);
-    return undefined;
-}
-function run_obj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : undefined;
-}
-/** The SLURM job id: `job_id` > `slurm.job_id` > `resource_request.job_id` > `resource_request.slurm.job_id`. */
-function manifestJobId(m) {
-    const rr = run_obj(m.resource_request);
-    return (nonEmpty(m.job_id) ?? nonEmpty(run_obj(m.slurm)?.job_id) ?? nonEmpty(rr?.job_id) ?? nonEmpty(run_obj(rr?.slurm)?.job_id));
-}
-const RUN_ID_STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/;
-/** UTC calendar date (YYYY-MM-DD) of an ISO timestamp; a timestamp without a zone is read as UTC. */
-function utcDateOf(ts) {
-    if (typeof ts !== "string")
-        return undefined;
-    const m = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([Zz]|[+-]\d{2}:?\d{2})?)?$/.exec(ts.trim());
-    if (!m)
-        return undefined;
-    if (!m[2] || !m[3] || /^[Zz]$/.test(m[3]) || /^[+-]00:?00$/.test(m[3])) {
-        // Already UTC (or no zone): the date is the first ten characters, if it is a real date.
-        const d = new Date(`${m[1]}T00:00:00Z`);
-        return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== m[1] ? undefined : m[1];
-    }
-    const zone = m[3].length === 5 ? `${m[3].slice(0, 3)}:${m[3].slice(3)}` : m[3];
-    const d = new Date(`${m[1]}T${m[2]}${zone}`);
-    return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
-}
-/**
- * The run's UTC launch date, YYYY-MM-DD: from `timestamps.started_at`, else
- * `started_at`, else the YYYYMMDDTHHMMSSZ stamp at the start of the run id.
- * Undefined when none of them gives a valid date.
- */
-function manifestLaunchDate(m) {
-    const fromTs = utcDateOf(run_obj(m.timestamps)?.started_at) ?? utcDateOf(m.started_at);
-    if (fromTs)
-        return fromTs;
-    const s = typeof m.run_id === "string" ? RUN_ID_STAMP.exec(m.run_id) : null;
-    if (!s)
-        return undefined;
-    const date = `${s[1]}-${s[2]}-${s[3]}`;
-    return utcDateOf(date);
-}
-/**
- * The run's status. A manifest without `status` (older writers) is read as:
- * `submitted` when it is a SLURM run with a job id (the Python tool writes the
- * manifest right after sbatch answered), otherwise `pending`.
- */
-function manifestStatus(m) {
-    if (isRunStatus(m.status))
-        return m.status;
-    if (m.status !== undefined) {
-        throw new errors_AutolabError(`unknown run status ${JSON.stringify(m.status)}`, { jsonPath: "/status" });
-    }
-    return m.host_mode === "slurm" && manifestJobId(m) !== undefined ? "submitted" : "pending";
-}
-/** The run's status, read leniently (an older writer may have left it out; an unknown word reads as missing). */
-function statusOf(m) {
-    if (isRunStatus(m.status))
-        return m.status;
-    return m.host_mode === "slurm" && manifestJobId(m) !== undefined ? "submitted" : "pending";
-}
-/** The run's failure reason, wherever a writer put it (`failure.reason`, else `slurm.failure_reason`). */
-function failureReasonOf(m) {
-    const f = run_obj(m.failure)?.reason;
-    if (typeof f === "string" && f)
-        return f;
-    const s = run_obj(m.slurm)?.failure_reason;
-    return typeof s === "string" && s ? s : undefined;
-}
-/**
- * The run after moving it to `to` at `at` because of `evidence`; undefined
- * when the move is not allowed (backwards, same status, out of a terminal
- * status). `failure` is recorded only when `to` is `failed`. The input is
- * not modified.
- */
-function transition(m, to, at, evidence, failure) {
-    const from = statusOf(m);
-    if (!canTransition(from, to))
-        return undefined;
-    const next = {
-        ...m,
-        status: to,
-        history: [...(m.history ?? []), { from, to, at, evidence }],
-    };
-    if (to === "completed" || to === "failed") {
-        next.timestamps = { ...m.timestamps, completed_at: at };
-        next.completed_at = at;
-    }
-    if (to === "failed") {
-        const f = failure ?? { reason: "unknown", message: evidence };
-        next.failure = withoutUndefined(f);
-        if (m.host_mode === "slurm") {
-            next.slurm = { ...(m.slurm ?? {}), failure_reason: f.reason };
-            if (f.cancelled_by !== undefined)
-                next.slurm.cancelled_by = f.cancelled_by;
-        }
-    }
-    return next;
-}
-function withoutUndefined(o) {
-    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-}
-/** A new record's first state: `pending -> to` at `at`, through `transition` (so it has the same shape). */
-function firstTransition(m, to, at, evidence, failure) {
-    const start = { ...m, status: "pending", history: [] };
-    const next = transition(start, to, at, evidence, failure);
-    if (!next)
-        throw new Error(`a new run cannot start as ${to}`);
-    return next;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/contract/manifest.js
 /**
  * runs/<run_id>/run_manifest.json: read (validated), write (validated first,
@@ -51081,6 +51972,552 @@ async function applyPreset(repoRoot, name) {
     return { changed, file: POLICY_PATH };
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/stage.js
+
+
+/** The state after `event` for `manifest`, or undefined when nothing moves. */
+function stage_nextState(state, manifest, event, at) {
+    if (state.iteration_id && state.iteration_id !== manifest.iteration_id)
+        return undefined;
+    // The Python tool writes "" for "no run": an empty id tracks nothing.
+    const tracked = state.pending_run_id || state.last_run_id;
+    if (event !== "launched" && tracked && tracked !== manifest.run_id)
+        return undefined;
+    const moves = [];
+    if (event === "launched" && (state.stage === "launch" || state.stage === "implementation_review")) {
+        moves.push([state.stage, manifest.host_mode === "slurm" ? "slurm_monitor" : "extract_results"]);
+    }
+    else if (event === "synced" && state.stage === "slurm_monitor") {
+        moves.push(["slurm_monitor", "extract_results"]);
+    }
+    else if (event === "extracted") {
+        if (state.stage === "slurm_monitor")
+            moves.push(["slurm_monitor", "extract_results"]);
+        if (state.stage === "slurm_monitor" || state.stage === "extract_results")
+            moves.push(["extract_results", "update_docs"]);
+    }
+    const syncStatus = normalizeSyncStatus(manifest.artifact_sync_to_local?.status) ?? state.sync_status;
+    if (!moves.length) {
+        if (event === "launched" || state.sync_status === syncStatus)
+            return undefined;
+        return { ...state, sync_status: syncStatus };
+    }
+    const history = [...(state.history ?? [])];
+    for (const [before, after] of moves) {
+        history.push({
+            timestamp: isoSeconds(at),
+            stage_before: before,
+            stage_after: after,
+            status: "complete",
+            summary: `${event}: run ${manifest.run_id} is ${manifest.status ?? "pending"}`,
+            run_id: manifest.run_id,
+        });
+    }
+    const next = {
+        ...state,
+        stage: moves[moves.length - 1][1],
+        stage_attempt: 0,
+        last_run_id: manifest.run_id,
+        sync_status: syncStatus,
+        history,
+    };
+    if (event === "launched" && manifest.host_mode === "slurm")
+        next.pending_run_id = manifest.run_id;
+    if (event === "extracted" && next.pending_run_id === manifest.run_id)
+        delete next.pending_run_id;
+    return next;
+}
+/**
+ * The state after falling back to stage `to` because nothing is left for
+ * autolab to do (`why`, kept in the history with the policy key that chose `to`).
+ */
+function fallBackTo(state, to, why, at) {
+    return {
+        ...state,
+        stage: to,
+        stage_attempt: 0,
+        history: [
+            ...(state.history ?? []),
+            {
+                timestamp: iso(at),
+                stage_before: state.stage,
+                stage_after: to,
+                status: "complete",
+                summary: `${why}: autorun.todo_fallback.slurm.stage`,
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/state-file.js
+/**
+ * `.autolab/state.json` in the store: read (leniently or validated), and
+ * written ONLY through `writeState` / `stateEdit`, which validate the new
+ * state against schemas/state.schema.json first, so no writer can leave an
+ * invalid file behind. A state file that does not exist is never created
+ * here. The moves themselves are pure (domain/stage.ts).
+ */
+
+
+
+
+
+
+/**
+ * state.json as parsed (syntax errors throw an AutolabError with file/line;
+ * schema problems are tolerated: readers such as the verifier report them).
+ * Undefined when the file does not exist.
+ */
+async function readState(repoRoot) {
+    const text = await readStateText(repoRoot);
+    if (text === undefined)
+        return undefined;
+    return validate_parseDocument("state", text, layout_STATE_PATH).data;
+}
+/**
+ * state.json validated against its schema: an AutolabError naming the file,
+ * line and column of the first problem when it is invalid. Undefined when the
+ * file does not exist. Writers check with this before they change anything.
+ */
+async function readStateStrict(repoRoot) {
+    const text = await readStateText(repoRoot);
+    if (text === undefined)
+        return undefined;
+    return validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH)).data;
+}
+/** state.json's text, never through a link (a linked file or `.autolab/` is an AutolabError naming it). */
+async function readStateText(repoRoot) {
+    const buf = await fs_readOwnedBytes(repoRoot, external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH), layout_STATE_PATH, 16 * 1024 * 1024);
+    return buf === undefined ? undefined : fs_decodeUtf8Strict(buf, layout_STATE_PATH);
+}
+/** The exact bytes written for a state: 2-space JSON and a trailing newline. */
+function serializeState(state) {
+    return JSON.stringify(state, null, 2) + "\n";
+}
+/** The text to write for `state`, after validating it (AutolabError naming the problem when invalid). */
+function validStateText(state) {
+    const text = serializeState(state);
+    validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH));
+    return text;
+}
+/** Validate `state` and write it atomically to state.json; returns the path written. */
+async function writeState(repoRoot, state) {
+    const text = validStateText(state);
+    await writeFileAtomic(path.join(repoRoot, STATE_PATH), text);
+    return STATE_PATH;
+}
+/**
+ * A change-set edit of state.json: `change` sees the state as the head it is
+ * applied on has it (validated) and returns the new one, or undefined for no
+ * change; the result is validated before it is written. A missing file stays
+ * missing. Throws (the record reports it, nothing is written) when either the
+ * current or the new state is invalid.
+ */
+function stateEdit(change, what) {
+    return {
+        path: layout_STATE_PATH,
+        what,
+        edit(current, ctx) {
+            if (current === undefined)
+                return "unchanged";
+            const text = fs_decodeUtf8Strict(Buffer.from(current), layout_STATE_PATH);
+            const state = validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH)).data;
+            const next = change(state, ctx);
+            // Unchanged, the file is still part of the change: a move an earlier uncommitted attempt made gets committed.
+            return next === undefined ? text : validStateText(next);
+        },
+    };
+}
+/**
+ * Apply an event to state.json if it exists; returns its path when written.
+ * Refuses (AutolabError, nothing written) when the file or the new state is
+ * invalid.
+ */
+async function advanceState(repoRoot, manifest, event, at) {
+    const state = await readStateStrict(repoRoot);
+    if (!state)
+        return undefined;
+    const next = nextState(state, manifest, event, at);
+    if (!next)
+        return undefined;
+    return writeState(repoRoot, next);
+}
+/** After a launch: a run that failed to start leaves the stage where it is. */
+async function advanceStateAfterLaunch(repoRoot, manifest, now) {
+    if (manifest.status === "failed")
+        return undefined;
+    return advanceState(repoRoot, manifest, "launched", now());
+}
+/** state.json after run `m`'s event (the stage machine's move), as a change-set edit. */
+function stateAfter(m, event, at) {
+    return stateEdit((st) => stage_nextState(st, m, event, at), `${layout_STATE_PATH} after run ${m.run_id} was ${event}`);
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/workspace.js
+/**
+ * The workspace a command runs in, resolved once per command: the directory
+ * it was started in, the repository root (the git top level, else the
+ * directory itself), the git dir, and whether its changes are committed.
+ * Replaces the repo-root resolution each command and face did on its own.
+ */
+
+
+async function openWorkspace(cwd, o = {}) {
+    const inGit = await isGitRepo(cwd);
+    const root = inGit ? await topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
+    let gitDir;
+    if (inGit) {
+        const r = await git(root, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
+        if (r.code === 0 && r.stdout.trim())
+            gitDir = r.stdout.trim();
+    }
+    return { cwd, root, inGit, gitDir, commits: inGit && (o.commit ?? true) };
+}
+/** The repository root of `cwd` (the git top level, else `cwd`), for faces that need only that. */
+async function repoRootOf(cwd) {
+    return (await isGitRepo(cwd)) ? topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/launch/gather.js
+/** launch, gather: workspace, design, policy, state, journal, and which run this is. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function gather(opts) {
+    const log = opts.log ?? (() => undefined);
+    const now = opts.now ?? (() => new Date());
+    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+    const it = await resolveIteration(ws.root, opts.design);
+    const designDisplay = displayPath(ws.root, it.designPath);
+    const designDoc = await loadDesign(it.designPath, designDisplay);
+    const { policy } = await loadPolicy(ws.root);
+    await readStateStrict(ws.root); // a broken state.json is refused now, not after submitting
+    const hostMode = designDoc.data.compute.location;
+    const iterationPath = displayPath(ws.root, it.iterationDir);
+    const launchPolicy = policy.launch;
+    const workRoot = resolveWorkRoot(opts.workRoot, launchPolicy?.work_root ?? opts.workRootDefault, ws.root, ws.inGit, hostMode, log);
+    const journal = await readJournal(ws.gitDir, opts.launchKey);
+    const run = chooseRun({
+        iterationId: it.iterationId,
+        runId: opts.runId,
+        launchKey: opts.launchKey,
+        journal,
+        fresh: () => newRunId(now(), (0,external_node_crypto_.randomBytes)(3).toString("hex")),
+    });
+    const layout = runLayout(iterationPath, run.runId);
+    const manifestAbs = external_node_path_namespaceObject.join(ws.root, layout.manifest);
+    const existing = (0,external_node_fs_namespaceObject.existsSync)(manifestAbs) ? (await readManifest(manifestAbs, layout.manifest)).data : undefined;
+    return {
+        opts,
+        log,
+        now,
+        ws,
+        iterationId: it.iterationId,
+        iterationPath,
+        designDisplay,
+        design: designDoc.data,
+        locate: designDoc.locate,
+        policy: policy,
+        hostMode,
+        workRoot,
+        journal,
+        run,
+        layout,
+        scriptPath: hostMode === "slurm" ? layout.slurmScript : layout.localScript,
+        existing,
+    };
+}
+function resultBase(g) {
+    return {
+        runId: g.run.runId,
+        iterationId: g.iterationId,
+        hostMode: g.hostMode,
+        manifestPath: g.layout.manifest,
+        scriptPath: g.scriptPath,
+    };
+}
+function safeLocate(locate, pointer) {
+    try {
+        return locate(pointer);
+    }
+    catch {
+        return {};
+    }
+}
+function safeUserName() {
+    try {
+        return external_node_os_namespaceObject.userInfo().username;
+    }
+    catch {
+        return process.env.USER ?? process.env.LOGNAME ?? "unknown";
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/launch/act.js
+/** launch, act: journal the intent, snapshot, run dir, then submit or adopt (or run locally). */
+
+
+
+
+
+
+
+
+
+
+
+
+async function act(g, p) {
+    const { opts, ws, run, layout } = g;
+    // Journal the intent before submitting so that a crash after it can be adopted.
+    const startedAt = isoSeconds(g.now());
+    let entry = g.journal;
+    if (ws.gitDir && opts.launchKey && !entry) {
+        entry = {
+            key: opts.launchKey,
+            run_id: run.runId,
+            iteration_id: g.iterationId,
+            job_name: p.request.name,
+            created_at: startedAt,
+        };
+        await writeJournal(ws.gitDir, entry);
+    }
+    // The snapshot (made now, or reused from an earlier attempt of this run) is what the job runs.
+    const snapshotCreated = p.snapshotDir ? await makeSnapshot(ws.root, p.snapshotDir, g.log) : false;
+    const revision = p.snapshotDir ? await headSha(p.snapshotDir) : ws.inGit ? await headSha(ws.root) : undefined;
+    const base = baseManifest({
+        runId: run.runId,
+        iterationId: g.iterationId,
+        hostMode: g.hostMode,
+        commandLine: p.submission.commandLine,
+        resourceRequest: resourceRequest(g.design.compute, p.request.name, p.submission.directives),
+        startedAt,
+        script: g.scriptPath,
+        design: g.designDisplay,
+        gitRevision: revision,
+        workDir: p.snapshotDir,
+        launchedBy: opts.launchedBy ?? process.env.GITHUB_ACTOR ?? safeUserName(),
+        launchedFrom: external_node_os_namespaceObject.hostname(),
+        launchKey: opts.launchKey,
+        entrypointCommand: p.request.command,
+    });
+    // The script and logs/ go into the run directory (the snapshot's, with a work root) before submitting.
+    const jobRunDir = external_node_path_namespaceObject.join(p.jobRoot, layout.runDir);
+    let created;
+    try {
+        created = await prepareRunDir(jobRunDir, external_node_path_namespaceObject.join(p.jobRoot, g.scriptPath), p.submission.script);
+    }
+    catch (e) {
+        if (snapshotCreated)
+            await removeSnapshot(ws.root, p.snapshotDir);
+        throw e;
+    }
+    if (g.hostMode === "slurm" && !opts.launchKey) {
+        g.log(`run ${run.runId}: submitting ${g.scriptPath} (if this process dies now, relaunch with --run-id ${run.runId}: it adopts the job instead of submitting another)`);
+    }
+    try {
+        if (g.hostMode === "local")
+            return await actLocal(g, p, base);
+        const out = await obtainJob(g, p, entry);
+        if (out.kind === "job") {
+            const m = submittedManifest(base, out.job, startedAt, entry?.created_at);
+            return { manifest: m, adopted: Boolean(out.job.adopted) };
+        }
+        // Refused: no job will ever run in the snapshot.
+        if (snapshotCreated)
+            await removeSnapshot(ws.root, p.snapshotDir);
+        const m = refusedManifest(base, out.refusal, isoSeconds(g.now()), { dropWorkDir: snapshotCreated });
+        return { manifest: m, adopted: false, error: out.refusal.message };
+    }
+    catch (e) {
+        // No job exists (or none could be confirmed): take back what this attempt wrote.
+        await removeCreated(created);
+        // The snapshot stays: a job whose reply was lost may still run there, and a retry of this run reuses it.
+        if (snapshotCreated)
+            g.log(`the run's snapshot ${p.snapshotDir} is kept for a retry of run ${run.runId}`);
+        throw e;
+    }
+}
+async function actLocal(g, p, base) {
+    const limit = p.request.resources.timeLimit;
+    const observed = await runLocally({
+        scriptAbs: external_node_path_namespaceObject.join(g.ws.root, g.scriptPath),
+        runDir: external_node_path_namespaceObject.join(g.ws.root, g.layout.runDir),
+        cwd: g.ws.root,
+        runId: g.run.runId,
+        iterationId: g.iterationId,
+        limitSeconds: typeof limit === "number" ? limit : undefined,
+        outputs: (g.design.artifact_sync?.outputs ?? []).filter((o) => typeof o === "string"),
+    });
+    const m = localManifest(base, observed, isoSeconds(g.now()));
+    const error = m.status === "failed"
+        ? String(m.failure?.message ?? "the local run failed")
+        : undefined;
+    return { manifest: m, adopted: false, error };
+}
+/**
+ * The run's job: adopted (journal job id, or found by name when the run id
+ * was not freshly made), else submitted. A permanent refusal is returned;
+ * anything that leaves the job's existence unknown is thrown.
+ */
+async function obtainJob(g, p, entry) {
+    const { opts, run } = g;
+    const sched = opts.scheduler;
+    const name = p.request.name;
+    // A run id that was not made just now (or a manifest without job id) may already have a job.
+    let d = decideBeforeLookup(entry, run.given || g.existing !== undefined);
+    if (d.kind === "lookup") {
+        const lookup = await sched.findByName(name, { controller: true });
+        // The run's age is judged on the real clock (the controller's MinJobAge is real time).
+        const ageSeconds = runAgeSeconds(run.runId, entry?.created_at, new Date());
+        d = decideAfterLookup({ name, runId: run.runId, lookup, ageSeconds, manifestPath: g.layout.manifest });
+    }
+    if (d.kind !== "lookup" && d.note)
+        g.log(d.note);
+    if (d.kind === "adopt") {
+        g.log(d.by === "launch journal"
+            ? `adopted job ${d.jobId}: the launch journal recorded it for run ${run.runId}`
+            : `adopted job ${d.jobId}: found by its job name ${name}`);
+        return {
+            kind: "job",
+            job: { jobId: d.jobId, cluster: d.cluster, jobName: name, attempts: 0, adopted: { by: d.by } },
+        };
+    }
+    const tuning = submitSettings(g.policy);
+    const out = await sched.submit(p.submission, {
+        cwd: p.jobRoot,
+        timeoutMs: opts.submit?.timeoutMs ?? tuning.timeoutMs,
+        retries: opts.submit?.retries ?? tuning.retries,
+        baseDelayMs: opts.submit?.baseDelayMs ?? tuning.baseDelayMs,
+    });
+    if (out.kind === "job") {
+        if (g.ws.gitDir && entry)
+            await writeJournal(g.ws.gitDir, {
+                ...entry,
+                job_id: out.jobId,
+                ...(out.cluster ? { cluster: out.cluster } : {}),
+            });
+        g.log(out.adopted
+            ? `adopted job ${out.jobId}: an earlier submit attempt created it (found by its job name ${name})`
+            : `submitted job ${out.jobId}${out.cluster ? ` on ${out.cluster}` : ""} (${out.attempts} attempt${out.attempts === 1 ? "" : "s"})`);
+        const job = { jobId: out.jobId, cluster: out.cluster, jobName: name, attempts: out.attempts };
+        return {
+            kind: "job",
+            job: out.adopted ? { ...job, adopted: { by: "job name" } } : { ...job, evidence: out.evidence },
+        };
+    }
+    if (out.kind === "refused") {
+        g.log(`the scheduler refused the job: ${out.message}`);
+        return {
+            kind: "refused",
+            refusal: { jobName: name, message: out.message, attempts: out.attempts, evidence: out.evidence },
+        };
+    }
+    // The scheduler did not answer: a lost reply may still have created the job.
+    const found = await sched.findByName(name).catch(() => undefined);
+    if (found?.jobIds.length) {
+        g.log(`adopted job ${found.jobIds[0]}: the scheduler's reply was lost but the job exists (found by its job name ${name})`);
+        return {
+            kind: "job",
+            job: { jobId: found.jobIds[0], jobName: name, attempts: out.attempts, adopted: { by: "job name" } },
+        };
+    }
+    throw new errors_AutolabError(`${out.error.message}; nothing was recorded for run ${run.runId}`, {
+        file: g.layout.manifest,
+        hint: opts.launchKey
+            ? `retry with the same launch key (${opts.launchKey}): it adopts the job if one was created, else submits it`
+            : `retry with --run-id ${run.runId}: it adopts the job if one was created, else submits it`,
+        cause: out.error,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/launch/plan.js
+/** launch, plan: the request, the submission, whether this host can submit; the dry run. */
+
+
+
+
+async function prepare(g) {
+    const { opts, ws } = g;
+    // With a work root, the job runs in a snapshot of the committed iteration: refuse uncommitted design changes.
+    const snapshotDir = g.workRoot ? external_node_path_namespaceObject.join(g.workRoot, g.run.runId) : undefined;
+    if (snapshotDir)
+        await checkSnapshotable(ws.root, g.iterationPath, g.log);
+    const jobRoot = snapshotDir ?? ws.root;
+    const request = requestFor(g, jobRoot);
+    const submission = opts.scheduler.prepare(request, {
+        scriptPath: g.scriptPath,
+        mode: g.hostMode === "slurm" ? "batch" : "local",
+    });
+    let cannotSubmit;
+    if (g.hostMode === "slurm") {
+        const probe = await opts.scheduler.probe({ timeoutMs: 10_000 });
+        if (!probe.canSubmit)
+            cannotSubmit = probe.summary;
+        if (cannotSubmit && !opts.dryRun) {
+            throw new errors_AutolabError(`design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${cannotSubmit.join("\n  ")}`, {
+                file: g.designDisplay,
+                ...safeLocate(g.locate, "/compute/location"),
+                jsonPath: "/compute/location",
+                hint: "run on a SLURM login node (or the self-hosted runner there), or set compute.location: local",
+            });
+        }
+    }
+    return { request, submission, jobRoot, snapshotDir, cannotSubmit };
+}
+/** The scheduler's request for this run; validation errors point at design.yaml's lines. */
+function requestFor(g, jobRoot) {
+    try {
+        return g.opts.scheduler.request({
+            design: g.design,
+            runId: g.run.runId,
+            iterationId: g.iterationId,
+            iterationPath: g.iterationPath,
+            workDir: jobRoot,
+            pythonBin: String(g.policy.python_bin ?? "python3"),
+        });
+    }
+    catch (e) {
+        if (!(e instanceof errors_AutolabError) || e.location.file)
+            throw e;
+        const pointer = e.location.jsonPath;
+        const findings = e.findings.map((f) => f.jsonPath && !f.file ? { ...f, file: g.designDisplay, ...safeLocate(g.locate, f.jsonPath) } : f);
+        if (pointer) {
+            throw new errors_AutolabError(e.message, {
+                file: g.designDisplay,
+                jsonPath: pointer,
+                ...safeLocate(g.locate, pointer),
+                hint: e.hint,
+                findings,
+                cause: e,
+            });
+        }
+        // Not a design value (e.g. the checkout's path cannot stand in an #SBATCH line).
+        throw new errors_AutolabError(e.message, { file: g.ws.root, hint: e.hint, findings, cause: e });
+    }
+}
+async function dryRun(g, p) {
+    const dry = { script: p.submission.script, argv: p.submission.argv };
+    if (g.hostMode === "slurm" && p.cannotSubmit) {
+        dry.testOnlySkipped = `this host cannot submit to SLURM: ${p.cannotSubmit.join("; ")}`;
+    }
+    else if (g.hostMode === "slurm") {
+        dry.testOnly = await g.opts.scheduler.testSubmit(p.submission, { cwd: g.ws.root });
+    }
+    return { ...resultBase(g), status: "dry-run", reused: false, adopted: false, dryRun: dry };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/domain/changes.js
 /** An edit that writes `content` whatever the file holds (a file only this command writes). */
 function put(path, content, owner) {
@@ -51098,627 +52535,6 @@ function sameContent(a, b) {
         if (ea[i] !== eb[i])
             return false;
     return true;
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/launch-plan.js
-
-
-
-/** Refuse a run id or launch key no launch can use (before anything is read). */
-function checkLaunchIds(runId, launchKey) {
-    if (runId !== undefined && !RUN_ID_SHAPE.test(runId)) {
-        throw new UsageError(`run id ${JSON.stringify(runId)} is not usable`, "a run id is letters, digits, '_', '.', '-' (starting with a letter or digit), e.g. 20261128T151432Z_093977");
-    }
-    if (launchKey !== undefined && (launchKey.trim() === "" || launchKey.length > 1024)) {
-        throw new UsageError("the launch key must be a non-empty string of at most 1024 characters");
-    }
-}
-/** The run of this launch. `fresh` is used when neither the journal nor the caller names one. */
-function chooseRun(i) {
-    const j = i.journal;
-    if (j && j.iteration_id !== i.iterationId) {
-        throw new UsageError(`launch key ${JSON.stringify(i.launchKey)} already launched run ${j.run_id} of iteration ${j.iteration_id}, not of ${i.iterationId}`, "use a different launch key for a different iteration");
-    }
-    if (j && i.runId && i.runId !== j.run_id) {
-        throw new UsageError(`launch key ${JSON.stringify(i.launchKey)} belongs to run ${j.run_id}, not to ${i.runId}`, "pass either the launch key or the run id of the run you mean");
-    }
-    const given = i.runId ?? j?.run_id;
-    return given !== undefined ? { runId: given, given: true } : { runId: i.fresh(), given: false };
-}
-/** A run with this manifest is not launched again (see the module comment). */
-function isLaunched(existing) {
-    return Boolean(manifestJobId(existing) || existing.host_mode === "local" || (existing.status && existing.status !== "pending"));
-}
-/** Clock skew and delay tolerated when deciding that the controller still lists a run's jobs. */
-const AGE_MARGIN_S = 60;
-/** Before any lookup: the journal's job is adopted; a run id not made now is looked up; else submit. */
-function decideBeforeLookup(entry, lookFirst) {
-    if (entry?.job_id)
-        return { kind: "adopt", jobId: entry.job_id, cluster: entry.cluster, by: "launch journal" };
-    return lookFirst ? { kind: "lookup" } : { kind: "submit" };
-}
-/** Seconds since the run was created: the journal's time, else the run id's UTC stamp; undefined when unknown or in the future. */
-function runAgeSeconds(runId, createdAt, now) {
-    let t = createdAt ? Date.parse(createdAt) : Number.NaN;
-    if (Number.isNaN(t)) {
-        const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(runId);
-        if (m)
-            t = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
-    }
-    if (Number.isNaN(t))
-        return undefined;
-    const age = (now.getTime() - t) / 1000;
-    return age >= -AGE_MARGIN_S ? Math.max(0, age) : undefined;
-}
-/**
- * After the name lookup: adopt what it found, submit when it found nothing,
- * and when it could not answer, let the controller decide for a young run or
- * refuse (AutolabError naming the manifest).
- */
-function decideAfterLookup(i) {
-    const { lookup: found, name } = i;
-    if (!found.ok) {
-        const ctl = found.controller;
-        if (ctl?.ok && ctl.jobIds.length)
-            return { kind: "adopt", jobId: ctl.jobIds[0], by: "job name" };
-        const age = i.ageSeconds;
-        if (ctl?.ok && age !== undefined && ctl.keepsFinishedSeconds !== undefined) {
-            if (age + AGE_MARGIN_S < ctl.keepsFinishedSeconds)
-                return {
-                    kind: "submit",
-                    note: `accounting did not answer (${found.error}); the controller, which lists every job of a run this young, knows no job named ${name}`,
-                };
-        }
-        throw new errors_AutolabError(`cannot tell whether run ${i.runId} was already submitted: the scheduler did not answer (${found.error}); nothing was submitted`, { file: i.manifestPath, hint: "retry when the controller answers; the launch is idempotent" });
-    }
-    if (!found.jobIds.length)
-        return { kind: "submit" };
-    const note = found.jobIds.length > 1
-        ? `warning: ${found.jobIds.length} jobs are named ${name} (${found.jobIds.join(", ")}); adopting the first`
-        : undefined;
-    return { kind: "adopt", jobId: found.jobIds[0], by: "job name", ...(note ? { note } : {}) };
-}
-// ---------------------------------------------------------------------------
-// The record of each outcome
-/** What was asked of the scheduler, in the Python tool's keys plus the exact directives. */
-function resourceRequest(c, jobName, directives) {
-    const rr = {};
-    for (const k of ["partition", "qos", "account", "constraint", "gpu_type"])
-        if (c[k] !== undefined)
-            rr[k] = c[k];
-    if (c.cpus_per_task !== undefined)
-        rr.cpus = c.cpus_per_task;
-    if (c.memory_estimate !== undefined)
-        rr.memory = c.memory_estimate;
-    if (c.walltime_estimate !== undefined)
-        rr.walltime = c.walltime_estimate;
-    if (c.gpu_count !== undefined)
-        rr.gpu_count = c.gpu_count;
-    if (c.num_nodes !== undefined)
-        rr.num_nodes = c.num_nodes;
-    if (directives.length) {
-        rr.job_name = jobName;
-        rr.sbatch_directives = directives;
-    }
-    return rr;
-}
-/** The run as it is before the job exists: `pending`, what was asked, how and by whom. */
-function baseManifest(i) {
-    return {
-        schema_version: "1.0",
-        run_id: i.runId,
-        iteration_id: i.iterationId,
-        launch_mode: i.hostMode,
-        host_mode: i.hostMode,
-        command: i.commandLine,
-        resource_request: i.resourceRequest,
-        status: "pending",
-        artifact_sync_to_local: { status: "pending" },
-        timestamps: { started_at: i.startedAt },
-        started_at: i.startedAt,
-        launch: {
-            script: i.script,
-            design: i.design,
-            git_revision: i.gitRevision ?? null,
-            ...(i.workDir ? { work_dir: i.workDir } : {}),
-            launched_by: i.launchedBy,
-            launched_from: i.launchedFrom,
-            launch_key: i.launchKey ?? null,
-            entrypoint_command: i.entrypointCommand,
-            tool: "autolab-slurm",
-        },
-    };
-}
-/** The run submitted (or adopted): `pending -> submitted`, job id recorded everywhere the contract keeps it. */
-function submittedManifest(base, job, startedAt, journalledAt) {
-    // An adopted job was submitted when the first attempt journalled it.
-    const submittedAt = job.adopted && journalledAt ? journalledAt : startedAt;
-    const m = {
-        ...base,
-        timestamps: { started_at: submittedAt },
-        started_at: submittedAt,
-        job_id: job.jobId,
-        resource_request: { ...base.resource_request, job_id: job.jobId, slurm: { job_id: job.jobId } },
-        slurm: {
-            job_id: job.jobId,
-            job_name: job.jobName,
-            ...(job.cluster ? { cluster: job.cluster } : {}),
-            ...(job.adopted ? { adopted: true, adopted_by: job.adopted.by } : { submit_attempts: job.attempts }),
-        },
-    };
-    const evidence = job.adopted
-        ? `job ${job.jobId} found by ${job.adopted.by} (${job.jobName}) and adopted`
-        : (job.evidence ?? `job ${job.jobId} submitted`);
-    return firstTransition(m, "submitted", startedAt, evidence);
-}
-/** The scheduler refused the submission: failed `submit_error`, with its words; no job, no work dir. */
-function refusedManifest(base, r, at, opts = {}) {
-    const launch = { ...base.launch };
-    if (opts.dropWorkDir)
-        delete launch.work_dir;
-    const m = {
-        ...base,
-        launch,
-        timestamps: { started_at: base.timestamps.started_at },
-        slurm: { job_name: r.jobName, submit_error: r.message, submit_attempts: r.attempts },
-    };
-    const failure = { reason: "submit_error", kind: "permanent", message: r.message };
-    return firstTransition(m, "failed", at, r.evidence, failure);
-}
-/**
- * A local run's end: completed (exit 0, sentinel exit 0, every declared
- * output present), partial (exit 0 but the sentinel or an output is
- * missing), failed (anything else: `timeout` when stopped at the walltime,
- * else `exit_code`). Outputs are written in place: nothing to bring back.
- */
-function localManifest(base, o, at) {
-    const exit = o.exitCode;
-    let status;
-    let evidence;
-    if (exit === 0 && o.sentinel?.exit_code === 0 && o.missing.length === 0) {
-        status = "completed";
-        evidence = "local run exited 0; sentinel exit 0";
-    }
-    else if (exit === 0) {
-        status = "partial";
-        evidence =
-            o.sentinel?.exit_code !== 0
-                ? "local run exited 0 but the sentinel is missing or disagrees"
-                : `local run exited 0 but declared outputs are missing: ${o.missing.join(", ")}`;
-    }
-    else {
-        status = "failed";
-        evidence = o.timedOut
-            ? `local run was stopped at the walltime (${o.limitSeconds} s)`
-            : `local run exited ${exit ?? `on signal ${o.signal}`}`;
-    }
-    const m = {
-        ...base,
-        artifact_sync_to_local: {
-            status: status === "failed" ? "failed" : "ok",
-            mode: "local",
-            ...(o.missing.length ? { missing: o.missing } : {}),
-        },
-        timestamps: { started_at: base.timestamps.started_at },
-        local: { exit_code: exit, timed_out: o.timedOut, sentinel: o.sentinel ?? null },
-    };
-    const failure = status === "failed"
-        ? // exit_code stays null for a run ended by a signal (as the record has always said).
-            { reason: o.timedOut ? "timeout" : "exit_code", exit_code: exit, message: evidence }
-        : undefined;
-    const next = firstTransition(m, status, at, evidence, failure);
-    // A partial local run has ended too: it keeps its end time (transition sets it for completed/failed only).
-    if (status === "partial") {
-        next.timestamps = { ...next.timestamps, completed_at: at };
-        next.completed_at = at;
-    }
-    return next;
-}
-/** Why a reused run failed, for the launch result. */
-function failureMessageOf(m) {
-    if (m.status !== "failed")
-        return undefined;
-    return String(m.slurm?.submit_error ?? m.failure?.message ?? "the run failed");
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/settings.js
-/**
- * Typed settings, read once per command from the effective policy (built-in
- * defaults < preset < `.autolab/verifier_policy.yaml`, merged by
- * contract/policy.ts) and the design. The one place that turns policy values
- * into numbers; commands never re-read the policy with restated defaults.
- * Pure: the parsed policy and design are passed in.
- */
-function settings_obj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
-}
-/** A positive finite number, else `dflt`. */
-function positive(v, dflt) {
-    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
-}
-/** A finite number >= 0, else `dflt`. */
-function nonNegative(v, dflt) {
-    return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : dflt;
-}
-const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
-function monitorSettings(policy) {
-    const m = settings_obj(settings_obj(policy.slurm).monitor);
-    return {
-        graceSeconds: nonNegative(m.unknown_grace_seconds, 600),
-        escalateAfterTicks: Math.max(1, Math.floor(positive(m.poll_failure_escalation_ticks, 3))),
-        lookbackDays: positive(m.sacct_lookback_days, 14),
-        clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
-        pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
-    };
-}
-function submitSettings(policy) {
-    const l = settings_obj(policy.launch);
-    return {
-        timeoutMs: positive(l.submit_timeout_seconds, 60) * 1000,
-        retries: Math.floor(nonNegative(l.submit_retries, 2)),
-        baseDelayMs: nonNegative(l.retry_backoff_seconds, 5) * 1000,
-        checkTimeoutMs: positive(l.check_timeout_seconds, 900) * 1000,
-    };
-}
-/**
- * The extract parser's timeout: the design's `extract_parser.timeout_seconds`,
- * else the policy's `extract_results.timeout_seconds`, else 600 s.
- */
-function extractTimeoutSeconds(design, policy) {
-    const fromDesign = settings_obj(design.extract_parser).timeout_seconds;
-    if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0)
-        return fromDesign;
-    return positive(settings_obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
-}
-
-;// CONCATENATED MODULE: ./lib/src/git/harden.js
-/**
- * The repository's own configuration (`.git/config`, `config.worktree`, and
- * whatever they include) is written by whoever can write the checkout — on a
- * self-hosted runner that includes the job. Nothing in it may run code during
- * the tool's git commands. Every call therefore gets, at command scope (which
- * wins over every config file):
- *
- * - `core.hooksPath` = an empty directory this process made (mode 0700,
- *   checked empty and ours before every use, replaced otherwise): no hook in
- *   `.git/hooks` or elsewhere runs (`reference-transaction`, `pre-push`,
- *   `post-checkout`, ...);
- * - `core.fsmonitor=false` (the fsmonitor is a program git would run);
- * - `gc.auto=0`, `maintenance.auto=false` (no background work we did not ask for);
- * - for every command that may run content filters (all but a known list of
- *   ref/object commands): every `filter.<driver>.*` command
- *   the repository's own config defines is replaced by an empty one (no
- *   filter) and made optional. Drivers from the user's global/system config
- *   (e.g. git-lfs) are left alone: the job cannot write those through the
- *   checkout.
- *
- * Network commands never run in the repository at all: see remote.ts.
- */
-
-
-
-let hooksDir;
-/** An empty directory made by this process, checked before every use. */
-function emptyHooksDir() {
-    if (hooksDir && isOurEmptyDir(hooksDir))
-        return hooksDir;
-    hooksDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), "autolab-nohooks-"));
-    const made = hooksDir;
-    process.once("exit", () => {
-        try {
-            (0,external_node_fs_namespaceObject.rmdirSync)(made);
-        }
-        catch {
-            // not empty or gone: leave it
-        }
-    });
-    return made;
-}
-function isOurEmptyDir(dir) {
-    try {
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(dir);
-        const uid = typeof process.getuid === "function" ? process.getuid() : st.uid;
-        return st.isDirectory() && st.uid === uid && (st.mode & 0o077) === 0 && (0,external_node_fs_namespaceObject.readdirSync)(dir).length === 0;
-    }
-    catch {
-        return false;
-    }
-}
-/** Settings every git call of the tool gets at command scope. */
-function baseHardening() {
-    return [
-        ["core.hooksPath", emptyHooksDir()],
-        ["core.fsmonitor", "false"],
-        ["gc.auto", "0"],
-        ["maintenance.auto", "false"],
-    ];
-}
-/**
- * Sub-commands that never read or write work-tree content, so never run a
- * clean or smudge filter. Every other sub-command (add, rm, status,
- * checkout-index, hash-object, worktree, reset, ...) gets the filter
- * neutralizers: an unknown command is assumed to filter.
- */
-const NO_FILTERS = new Set([
-    "cat-file",
-    "check-ref-format",
-    "commit-tree",
-    "config",
-    "count-objects",
-    "diff-tree",
-    "fetch",
-    "for-each-ref",
-    "init",
-    "log",
-    "ls-remote",
-    "ls-tree",
-    "merge-base",
-    "push",
-    "remote",
-    "rev-list",
-    "rev-parse",
-    "show-ref",
-    "symbolic-ref",
-    "update-ref",
-    "version",
-]);
-/** The git sub-command of `args` (the first argument that is not an option). */
-function subcommand(args) {
-    return args.find((a) => !a.startsWith("-"));
-}
-function runsFilters(args) {
-    const sub = subcommand(args);
-    return sub !== undefined && !NO_FILTERS.has(sub) && !(sub === "hash-object" && args.includes("--no-filters"));
-}
-/**
- * Parse `git config --list --null --show-scope --includes` output into
- * `[scope, key, value]` triples.
- */
-function parseScopedConfig(out) {
-    const rows = [];
-    const parts = out.split("\0");
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-        const scope = parts[i];
-        const entry = parts[i + 1];
-        const nl = entry.indexOf("\n");
-        rows.push([scope, nl < 0 ? entry : entry.slice(0, nl), nl < 0 ? "" : entry.slice(nl + 1)]);
-    }
-    return rows;
-}
-/** Scopes a job can write through the checkout. */
-function isRepositoryScope(scope) {
-    return scope === "local" || scope === "worktree";
-}
-/** Command-scope settings that switch off every filter driver the repository's config defines. */
-function filterNeutralizers(rows) {
-    const drivers = new Set();
-    for (const [scope, key] of rows) {
-        if (!isRepositoryScope(scope))
-            continue;
-        const m = /^filter\.(.+)\.(clean|smudge|process|required)$/i.exec(key);
-        if (m)
-            drivers.add(m[1]);
-    }
-    const out = [];
-    for (const d of drivers) {
-        for (const k of ["clean", "smudge", "process"])
-            out.push([`filter.${d}.${k}`, ""]);
-        out.push([`filter.${d}.required`, "false"]);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/src/git/git.js
-/**
- * Thin git adapter: every call is `git <args>` through `runArgv` (argv, no
- * shell, timeout), with a fixed environment so that output is parseable and
- * nothing can prompt or be redirected:
- *
- * - `LC_ALL=C` (English messages we can classify), `GIT_TERMINAL_PROMPT=0` and
- *   `GCM_INTERACTIVE=never` (never wait for a password), `GIT_OPTIONAL_LOCKS=0`
- *   (read-only commands do not take the index lock from under the user),
- *   `GIT_LITERAL_PATHSPECS=1` (a path is a path: no globs, no pathspec magic);
- * - `GIT_DIR`, `GIT_WORK_TREE`, `GIT_INDEX_FILE`, ... inherited from a caller
- *   (e.g. when run from a hook) are removed, so `repo` is what is operated on;
- * - per-command configuration is passed through `GIT_CONFIG_COUNT` /
- *   `GIT_CONFIG_KEY_n` / `GIT_CONFIG_VALUE_n` (never written to `.git/config`,
- *   and, unlike `-c`, not visible to other users in `ps`). Credentials go only
- *   this way.
- *
- * - the hardening of harden.ts (no hooks, no fsmonitor, no filter driver of
- *   the repository's own config) is appended after the caller's config, so
- *   nothing the caller or the repository sets can switch it off.
- *
- * A failing command throws an AutolabError carrying git's stderr, with every
- * secret (tokens, their base64 forms, URL user-info) redacted.
- */
-
-
-
-/** Environment variables that would make git operate on something other than `repo`. */
-const SCRUBBED_ENV = [
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_OBJECT_DIRECTORY",
-    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-    "GIT_COMMON_DIR",
-    "GIT_NAMESPACE",
-    "GIT_PREFIX",
-    "GIT_CEILING_DIRECTORIES",
-    // Read after GIT_CONFIG_COUNT, so it could undo the hardening below.
-    "GIT_CONFIG_PARAMETERS",
-];
-/** Replace secrets and URL credentials in `text` by `***`. */
-function redact(text, secrets = []) {
-    let out = text;
-    for (const s of secrets) {
-        if (!s || s.length < 4)
-            continue;
-        const forms = new Set([
-            s,
-            Buffer.from(s, "utf8").toString("base64"),
-            Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
-            encodeURIComponent(s),
-        ]);
-        // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
-        for (const f of [...forms].sort((a, b) => b.length - a.length))
-            out = out.split(f).join("***");
-    }
-    // scheme://user:pass@host or scheme://token@host
-    out = out.replace(/([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/\s@'"]+@/g, "$1***@");
-    // An Authorization header that slipped into a trace.
-    out = out.replace(/(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._-]+/gi, "$1***");
-    return out;
-}
-function buildEnv(opts, hardening) {
-    const env = {
-        LC_ALL: "C",
-        LANGUAGE: undefined,
-        GIT_TERMINAL_PROMPT: "0",
-        GCM_INTERACTIVE: "never",
-        GIT_OPTIONAL_LOCKS: "0",
-        // Every pathspec we pass is a literal path (no globs, no `:(magic)`).
-        GIT_LITERAL_PATHSPECS: "1",
-    };
-    for (const k of SCRUBBED_ENV)
-        env[k] = undefined;
-    const cfg = [...(Array.isArray(opts.config) ? opts.config : Object.entries(opts.config ?? {})), ...hardening];
-    if (cfg.length) {
-        // Append after any GIT_CONFIG_* entries the caller's environment already has.
-        const base = Number.parseInt(process.env.GIT_CONFIG_COUNT ?? "0", 10);
-        const start = Number.isFinite(base) && base > 0 ? base : 0;
-        cfg.forEach(([k, v], i) => {
-            env[`GIT_CONFIG_KEY_${start + i}`] = k;
-            env[`GIT_CONFIG_VALUE_${start + i}`] = v;
-        });
-        env.GIT_CONFIG_COUNT = String(start + cfg.length);
-    }
-    const out = { ...env, ...(opts.env ?? {}) };
-    // The caller's env cannot replace the config entries (or their count) set above.
-    for (const k of Object.keys(env))
-        if (k.startsWith("GIT_CONFIG_"))
-            out[k] = env[k];
-    return out;
-}
-/** The command-scope hardening for `git <args>` in `repo` (see harden.ts). */
-async function hardeningFor(repo, args, opts) {
-    const base = baseHardening();
-    if (!runsFilters(args))
-        return base;
-    const r = await runArgv("git", ["config", "--list", "--null", "--show-scope", "--includes"], {
-        cwd: repo,
-        env: buildEnv({ env: opts.env }, base),
-        timeoutMs: 30_000,
-    });
-    if (!exec_ok(r) && r.code !== 1)
-        throw gitError(r, "reading the repository's git config", [], repo);
-    return [...filterNeutralizers(parseScopedConfig(r.stdout)), ...base];
-}
-/**
- * Run `git <args>` in `repo`. Throws an AutolabError (naming the command and
- * git's stderr, redacted) when git fails, unless `allowFailure`.
- */
-async function git(repo, args, opts = {}) {
-    const r = await runArgv("git", args, {
-        cwd: repo,
-        env: buildEnv(opts, await hardeningFor(repo, args, opts)),
-        input: opts.input,
-        timeoutMs: opts.timeoutMs ?? 60_000,
-    });
-    const secrets = opts.secrets ?? [];
-    const clean = {
-        ...r,
-        stdout: secrets.length ? redact(r.stdout, secrets) : r.stdout,
-        stderr: redact(r.stderr, secrets),
-    };
-    if (exec_ok(r) || opts.allowFailure)
-        return clean;
-    throw gitError(clean, opts.what, secrets, repo);
-}
-/** The AutolabError for a failed git call (message redacted). */
-function gitError(r, what, secrets = [], repo) {
-    const cmd = `git ${r.args.slice(0, 3).join(" ")}${r.args.length > 3 ? " ..." : ""}`;
-    const msg = redact(`${what ? what + ": " : ""}${cmd} failed: ${describeFailure(r)}`, secrets);
-    return new errors_AutolabError(msg, {
-        file: repo,
-        hint: r.spawnError ? "install git and make sure it is on PATH" : undefined,
-    });
-}
-async function isGitRepo(dir) {
-    const r = await git(dir, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
-    return exec_ok(r) && r.stdout.trim() === "true";
-}
-/** Absolute path of the work tree's top level. */
-async function topLevel(dir) {
-    const r = await git(dir, ["rev-parse", "--show-toplevel"], { allowFailure: true });
-    if (!exec_ok(r)) {
-        throw new errors_AutolabError("not inside a git work tree", {
-            file: dir,
-            hint: "run inside a git checkout (git clone / git init)",
-        });
-    }
-    return r.stdout.trim();
-}
-/** Commit id HEAD points at, or undefined on an unborn branch (no commit yet). */
-async function headSha(repo) {
-    return revParse(repo, "HEAD");
-}
-/** Commit id of `rev` (peeled to a commit), or undefined when it does not exist. */
-async function revParse(repo, rev) {
-    const r = await git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], {
-        allowFailure: true,
-    });
-    return exec_ok(r) ? r.stdout.trim() : undefined;
-}
-/** Short name of the checked-out branch; undefined when HEAD is detached. */
-async function currentBranch(repo) {
-    const r = await git(repo, ["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFailure: true });
-    return exec_ok(r) ? r.stdout.trim() || undefined : undefined;
-}
-async function hasRemote(repo, name = "origin") {
-    const r = await git(repo, ["remote"], { allowFailure: true });
-    return exec_ok(r) && r.stdout.split("\n").some((l) => l.trim() === name);
-}
-/** The remote's URL with any credentials replaced by `***`; undefined when there is no such remote. */
-async function remoteUrlRedacted(repo, name = "origin") {
-    const r = await git(repo, ["remote", "get-url", "--", name], { allowFailure: true });
-    return ok(r) ? redact(r.stdout.trim()) : undefined;
-}
-/**
- * `git status --porcelain=v1 -z`, parsed. `paths` limits it to those
- * pathspecs; `untracked` as git's `--untracked-files` (default "all").
- */
-async function statusPorcelain(repo, paths, untracked = "all") {
-    const args = ["status", "--porcelain=v1", "-z", `--untracked-files=${untracked}`, "--ignore-submodules=none"];
-    if (paths) {
-        if (paths.length === 0)
-            return [];
-        args.push("--", ...paths);
-    }
-    const r = await git(repo, args, { what: "reading the work-tree status" });
-    const parts = r.stdout.split("\0");
-    const out = [];
-    for (let i = 0; i < parts.length; i++) {
-        const rec = parts[i];
-        if (rec.length < 4)
-            continue;
-        const xy = rec.slice(0, 2);
-        const e = { xy, path: rec.slice(3) };
-        if (xy[0] === "R" || xy[0] === "C")
-            e.origPath = parts[++i];
-        out.push(e);
-    }
-    return out;
-}
-/** Is `ancestor` an ancestor of (or equal to) `descendant`? */
-async function isAncestor(repo, ancestor, descendant) {
-    const r = await git(repo, ["merge-base", "--is-ancestor", ancestor, descendant], { allowFailure: true });
-    if (r.code === 0)
-        return true;
-    if (r.code === 1)
-        return false;
-    throw gitError(r, "checking commit ancestry", [], repo);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/ledger/ledger.js
@@ -52215,312 +53031,6 @@ function ledgerEdit(runs, file = LEDGER_PATH) {
             return results.some((r) => !r.error) ? text : "unchanged";
         },
     };
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/stage.js
-
-
-/** The state after `event` for `manifest`, or undefined when nothing moves. */
-function stage_nextState(state, manifest, event, at) {
-    if (state.iteration_id && state.iteration_id !== manifest.iteration_id)
-        return undefined;
-    // The Python tool writes "" for "no run": an empty id tracks nothing.
-    const tracked = state.pending_run_id || state.last_run_id;
-    if (event !== "launched" && tracked && tracked !== manifest.run_id)
-        return undefined;
-    const moves = [];
-    if (event === "launched" && (state.stage === "launch" || state.stage === "implementation_review")) {
-        moves.push([state.stage, manifest.host_mode === "slurm" ? "slurm_monitor" : "extract_results"]);
-    }
-    else if (event === "synced" && state.stage === "slurm_monitor") {
-        moves.push(["slurm_monitor", "extract_results"]);
-    }
-    else if (event === "extracted") {
-        if (state.stage === "slurm_monitor")
-            moves.push(["slurm_monitor", "extract_results"]);
-        if (state.stage === "slurm_monitor" || state.stage === "extract_results")
-            moves.push(["extract_results", "update_docs"]);
-    }
-    const syncStatus = normalizeSyncStatus(manifest.artifact_sync_to_local?.status) ?? state.sync_status;
-    if (!moves.length) {
-        if (event === "launched" || state.sync_status === syncStatus)
-            return undefined;
-        return { ...state, sync_status: syncStatus };
-    }
-    const history = [...(state.history ?? [])];
-    for (const [before, after] of moves) {
-        history.push({
-            timestamp: isoSeconds(at),
-            stage_before: before,
-            stage_after: after,
-            status: "complete",
-            summary: `${event}: run ${manifest.run_id} is ${manifest.status ?? "pending"}`,
-            run_id: manifest.run_id,
-        });
-    }
-    const next = {
-        ...state,
-        stage: moves[moves.length - 1][1],
-        stage_attempt: 0,
-        last_run_id: manifest.run_id,
-        sync_status: syncStatus,
-        history,
-    };
-    if (event === "launched" && manifest.host_mode === "slurm")
-        next.pending_run_id = manifest.run_id;
-    if (event === "extracted" && next.pending_run_id === manifest.run_id)
-        delete next.pending_run_id;
-    return next;
-}
-/**
- * The state after falling back to stage `to` because nothing is left for
- * autolab to do (`why`, kept in the history with the policy key that chose `to`).
- */
-function fallBackTo(state, to, why, at) {
-    return {
-        ...state,
-        stage: to,
-        stage_attempt: 0,
-        history: [
-            ...(state.history ?? []),
-            {
-                timestamp: iso(at),
-                stage_before: state.stage,
-                stage_after: to,
-                status: "complete",
-                summary: `${why}: autorun.todo_fallback.slurm.stage`,
-            },
-        ],
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/src/store/state-file.js
-/**
- * `.autolab/state.json` in the store: read (leniently or validated), and
- * written ONLY through `writeState` / `stateEdit`, which validate the new
- * state against schemas/state.schema.json first, so no writer can leave an
- * invalid file behind. A state file that does not exist is never created
- * here. The moves themselves are pure (domain/stage.ts).
- */
-
-
-
-
-
-
-/**
- * state.json as parsed (syntax errors throw an AutolabError with file/line;
- * schema problems are tolerated: readers such as the verifier report them).
- * Undefined when the file does not exist.
- */
-async function readState(repoRoot) {
-    const text = await readStateText(repoRoot);
-    if (text === undefined)
-        return undefined;
-    return validate_parseDocument("state", text, layout_STATE_PATH).data;
-}
-/**
- * state.json validated against its schema: an AutolabError naming the file,
- * line and column of the first problem when it is invalid. Undefined when the
- * file does not exist. Writers check with this before they change anything.
- */
-async function readStateStrict(repoRoot) {
-    const text = await readStateText(repoRoot);
-    if (text === undefined)
-        return undefined;
-    return validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH)).data;
-}
-/** state.json's text, never through a link (a linked file or `.autolab/` is an AutolabError naming it). */
-async function readStateText(repoRoot) {
-    const buf = await fs_readOwnedBytes(repoRoot, external_node_path_namespaceObject.join(repoRoot, layout_STATE_PATH), layout_STATE_PATH, 16 * 1024 * 1024);
-    return buf === undefined ? undefined : fs_decodeUtf8Strict(buf, layout_STATE_PATH);
-}
-/** The exact bytes written for a state: 2-space JSON and a trailing newline. */
-function serializeState(state) {
-    return JSON.stringify(state, null, 2) + "\n";
-}
-/** The text to write for `state`, after validating it (AutolabError naming the problem when invalid). */
-function validStateText(state) {
-    const text = serializeState(state);
-    validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH));
-    return text;
-}
-/** Validate `state` and write it atomically to state.json; returns the path written. */
-async function writeState(repoRoot, state) {
-    const text = validStateText(state);
-    await writeFileAtomic(path.join(repoRoot, STATE_PATH), text);
-    return STATE_PATH;
-}
-/**
- * A change-set edit of state.json: `change` sees the state as the head it is
- * applied on has it (validated) and returns the new one, or undefined for no
- * change; the result is validated before it is written. A missing file stays
- * missing. Throws (the record reports it, nothing is written) when either the
- * current or the new state is invalid.
- */
-function stateEdit(change, what) {
-    return {
-        path: layout_STATE_PATH,
-        what,
-        edit(current, ctx) {
-            if (current === undefined)
-                return "unchanged";
-            const text = fs_decodeUtf8Strict(Buffer.from(current), layout_STATE_PATH);
-            const state = validate_assertValid(validate_parseDocument("state", text, layout_STATE_PATH)).data;
-            const next = change(state, ctx);
-            // Unchanged, the file is still part of the change: a move an earlier uncommitted attempt made gets committed.
-            return next === undefined ? text : validStateText(next);
-        },
-    };
-}
-/**
- * Apply an event to state.json if it exists; returns its path when written.
- * Refuses (AutolabError, nothing written) when the file or the new state is
- * invalid.
- */
-async function advanceState(repoRoot, manifest, event, at) {
-    const state = await readStateStrict(repoRoot);
-    if (!state)
-        return undefined;
-    const next = nextState(state, manifest, event, at);
-    if (!next)
-        return undefined;
-    return writeState(repoRoot, next);
-}
-/** After a launch: a run that failed to start leaves the stage where it is. */
-async function advanceStateAfterLaunch(repoRoot, manifest, now) {
-    if (manifest.status === "failed")
-        return undefined;
-    return advanceState(repoRoot, manifest, "launched", now());
-}
-/** state.json after run `m`'s event (the stage machine's move), as a change-set edit. */
-function stateAfter(m, event, at) {
-    return stateEdit((st) => stage_nextState(st, m, event, at), `${layout_STATE_PATH} after run ${m.run_id} was ${event}`);
-}
-
-;// CONCATENATED MODULE: ./lib/src/store/journal.js
-/**
- * The launch journal: `<git-dir>/autolab/launch-journal/<sha256(key)>.json`,
- * one entry per launch key. It lives in the git directory so that it
- * survives `git clean` and a runner's workspace reset. The run id is written
- * before the job is submitted, the job id as soon as the scheduler answered:
- * a retry with the same key adopts the job instead of submitting another.
- */
-
-
-
-
-
-
-
-/** `<git-dir>/autolab/launch-journal/`. */
-function journalDir(gitdir) {
-    return external_node_path_namespaceObject.join(gitdir, "autolab", "launch-journal");
-}
-function journalFile(gitdir, key) {
-    return external_node_path_namespaceObject.join(journalDir(gitdir), (0,external_node_crypto_.createHash)("sha256").update(key).digest("hex").slice(0, 32) + ".json");
-}
-/** The entry of `key`, or undefined (no git dir, no key, no entry). An unreadable or foreign entry is refused. */
-async function readJournal(gitdir, key) {
-    if (!gitdir || !key)
-        return undefined;
-    const file = journalFile(gitdir, key);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        return undefined;
-    let j;
-    try {
-        j = JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
-    }
-    catch (e) {
-        throw new errors_AutolabError(`launch journal entry is unreadable: ${e.message}`, {
-            file,
-            hint: "remove the file if no job was submitted for this launch key, or pass --run-id with the run's id",
-        });
-    }
-    if (j.key !== key || typeof j.run_id !== "string" || !RUN_ID_SHAPE.test(j.run_id)) {
-        throw new errors_AutolabError("launch journal entry does not belong to this launch key or has no usable run id", { file });
-    }
-    return j;
-}
-async function writeJournal(gitdir, j) {
-    await fs_writeFileAtomic(journalFile(gitdir, j.key), JSON.stringify(j, null, 2) + "\n");
-}
-
-;// CONCATENATED MODULE: ./lib/src/store/workspace.js
-/**
- * The workspace a command runs in, resolved once per command: the directory
- * it was started in, the repository root (the git top level, else the
- * directory itself), the git dir, and whether its changes are committed.
- * Replaces the repo-root resolution each command and face did on its own.
- */
-
-
-async function openWorkspace(cwd, o = {}) {
-    const inGit = await isGitRepo(cwd);
-    const root = inGit ? await topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
-    let gitDir;
-    if (inGit) {
-        const r = await git(root, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
-        if (r.code === 0 && r.stdout.trim())
-            gitDir = r.stdout.trim();
-    }
-    return { cwd, root, inGit, gitDir, commits: inGit && (o.commit ?? true) };
-}
-/** The repository root of `cwd` (the git top level, else `cwd`), for faces that need only that. */
-async function repoRootOf(cwd) {
-    return (await isGitRepo(cwd)) ? topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
-}
-
-;// CONCATENATED MODULE: ./lib/src/steps/local-run.js
-/**
- * A local run (`compute.location: local`): run_local.sh to its end, killed
- * at the design's walltime as SLURM would, and what it left behind (exit
- * status, sentinel, declared outputs). The script appends its own output to
- * logs/run_local.out|.err; anything printed before it redirected is appended
- * here. The outcome is classified by domain/launch-plan.ts (localManifest).
- */
-
-
-
-
-
-async function runLocally(a) {
-    const r = await runArgv("bash", [a.scriptAbs], {
-        cwd: a.cwd,
-        timeoutMs: (a.limitSeconds ?? 7 * 24 * 3600) * 1000,
-        env: { RUN_ID: a.runId, AUTOLAB_RUN_ID: a.runId, AUTOLAB_ITERATION_ID: a.iterationId },
-    });
-    for (const [name, text] of [
-        ["run_local.out", r.stdout],
-        ["run_local.err", r.stderr],
-    ]) {
-        if (!text)
-            continue;
-        const f = external_node_path_namespaceObject.join(a.runDir, "logs", name);
-        const before = (0,external_node_fs_namespaceObject.existsSync)(f) ? await (0,promises_namespaceObject.readFile)(f, "utf8") : "";
-        await fs_writeFileAtomic(f, before + text);
-    }
-    let sentinel;
-    try {
-        sentinel = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(a.runDir, "job_sentinel.json"), "utf8"));
-    }
-    catch {
-        sentinel = undefined;
-    }
-    return {
-        exitCode: r.code,
-        signal: r.signal,
-        timedOut: r.timedOut,
-        limitSeconds: a.limitSeconds,
-        sentinel,
-        missing: a.outputs.filter((o) => !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(a.runDir, o))),
-    };
-}
-/** A local run's logs and sentinel, as far as they exist (repository-relative; committed with its manifest). */
-function localEvidence(root, runDirRel) {
-    return ["logs/run_local.out", "logs/run_local.err", "job_sentinel.json"]
-        .map((f) => `${runDirRel}/${f}`)
-        .filter((f) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(root, f)));
 }
 
 ;// CONCATENATED MODULE: ./lib/src/git/remote.js
@@ -53679,208 +54189,8 @@ async function recordRun(ws, edits, m, o) {
     return rec;
 }
 
-;// CONCATENATED MODULE: ./lib/src/steps/snapshot.js
-/**
- * Work root (SLURM only): the run's snapshot outside the checkout. A
- * self-hosted runner's `actions/checkout` runs `git clean -ffdx && git reset
- * --hard` in the workspace before every monitor run, which would wipe a
- * running job's untracked sentinel, logs and outputs (and swap code under a
- * week-long job). With a work root (option, else policy `launch.work_root`),
- * launch makes a snapshot of the checkout's HEAD outside it, `git worktree
- * add --detach <workRoot>/<run_id> HEAD`, and the job runs there. The
- * snapshot holds committed files only, so a launch with a work root is
- * refused while the iteration directory (its runs/ and launch/ excepted) has
- * uncommitted or untracked changes: the job runs exactly the recorded
- * `git_revision`. Uncommitted changes elsewhere are named in a warning.
- */
-
-
-
-
-
-
-/**
- * The work root for this launch: the option, else the policy's
- * `launch.work_root`; undefined when neither is set or the design is local.
- * It must be absolute and outside the checkout (a `git clean` there would
- * wipe it), and the checkout must be a git checkout (the snapshot is a worktree).
- */
-function resolveWorkRoot(option, fromPolicy, repoRoot, inGit, hostMode, log = () => undefined) {
-    const fromOption = option !== undefined;
-    const raw = fromOption ? option : fromPolicy;
-    if (raw === undefined || raw === null)
-        return undefined;
-    const refuse = (message, hint) => {
-        if (fromOption)
-            throw new UsageError(`--work-root: ${message}`, hint);
-        throw new errors_AutolabError(`launch.work_root ${message}`, { file: layout_POLICY_PATH, jsonPath: "/launch/work_root", hint });
-    };
-    if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0"))
-        return refuse("must be a non-empty path", "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
-    if (!external_node_path_namespaceObject.isAbsolute(raw))
-        return refuse(`${JSON.stringify(raw)} is not an absolute path`, "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
-    if (hostMode === "local") {
-        log(`work root ${raw} is not used: a local run ends inside the launch`);
-        return undefined;
-    }
-    if (!inGit)
-        return refuse(`${JSON.stringify(raw)} needs a git checkout (the run's snapshot is a git worktree)`, "launch from a git checkout, or without a work root");
-    const resolved = external_node_path_namespaceObject.resolve(raw);
-    const canon = (p) => {
-        // realpath of the deepest existing ancestor, plus the rest as written.
-        let cur = p;
-        const rest = [];
-        while (!(0,external_node_fs_namespaceObject.existsSync)(cur) && external_node_path_namespaceObject.dirname(cur) !== cur) {
-            rest.unshift(external_node_path_namespaceObject.basename(cur));
-            cur = external_node_path_namespaceObject.dirname(cur);
-        }
-        return external_node_path_namespaceObject.join((0,external_node_fs_namespaceObject.realpathSync)(cur), ...rest);
-    };
-    const rel = external_node_path_namespaceObject.relative(canon(repoRoot), canon(resolved));
-    if (rel === "" || !(rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)))
-        return refuse(`${JSON.stringify(raw)} is inside the checkout ${repoRoot}: a runner's checkout (git clean -ffdx) would wipe a running job's files there`, "use a directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
-    return resolved;
-}
-/** Paths the tool itself writes in a checkout (never a reason to refuse a snapshot). */
-function toolOwned(p, iterationPath) {
-    if (p === LEDGER_PATH || p === layout_STATE_PATH || p === MONITOR_STATE_PATH)
-        return true;
-    if (iterationPath !== undefined)
-        return p.startsWith(`${iterationPath}/runs/`) || p.startsWith(`${iterationPath}/launch/`);
-    return /^experiments\/[^/]+\/[^/]+\/(runs|launch|analysis)\//.test(p);
-}
-/**
- * A snapshot holds HEAD only: refuse when the iteration (design.yaml and
- * everything else in it but runs/ and launch/) has uncommitted or untracked
- * changes, so the job runs exactly the recorded revision; name other
- * uncommitted changes of the checkout in a warning.
- */
-async function checkSnapshotable(repoRoot, iterationPath, log) {
-    if (!(await headSha(repoRoot))) {
-        throw new errors_AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
-            file: repoRoot,
-            hint: "commit the iteration first",
-        });
-    }
-    const dirty = (await statusPorcelain(repoRoot, [iterationPath])).filter((e) => !toolOwned(e.path, iterationPath));
-    if (dirty.length) {
-        const list = dirty.slice(0, 10).map((e) => `${e.xy.trim() || "M"} ${e.path}`);
-        throw new errors_AutolabError(`the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`, {
-            file: dirty[0].path,
-            hint: "commit them first (the snapshot is exactly the recorded git_revision), or launch without a work root",
-        });
-    }
-    const elsewhere = (await statusPorcelain(repoRoot, undefined, "no")).filter((e) => !toolOwned(e.path));
-    if (elsewhere.length) {
-        log(`warning: uncommitted changes are not part of the job's snapshot: ${elsewhere
-            .slice(0, 5)
-            .map((e) => e.path)
-            .join(", ")}${elsewhere.length > 5 ? ", ..." : ""}`);
-    }
-}
-/**
- * `git worktree add --detach <dir> HEAD` (hooks off). An existing directory
- * is an earlier attempt's snapshot of this run (a relaunch that adopts its
- * job): it is reused. Returns whether it was made now.
- */
-async function makeSnapshot(repoRoot, dir, log) {
-    if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
-        if (!(0,external_node_fs_namespaceObject.lstatSync)(dir).isDirectory()) {
-            throw new errors_AutolabError("the run's snapshot path exists and is not a directory", {
-                file: dir,
-                hint: "remove it, or use another work root",
-            });
-        }
-        log(`reusing the run's snapshot ${dir} (made by an earlier attempt of this run)`);
-        return false;
-    }
-    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(dir), { recursive: true });
-    await git(repoRoot, ["worktree", "add", "--detach", dir, "HEAD"], {
-        what: "making the run's snapshot in the work root",
-        config: { "core.hooksPath": "/dev/null" },
-        timeoutMs: 600_000,
-    });
-    log(`snapshot of HEAD for the job: ${dir}`);
-    return true;
-}
-/** Remove a snapshot no job uses (best effort). */
-async function removeSnapshot(repoRoot, dir) {
-    await git(repoRoot, ["worktree", "remove", "--force", dir], { allowFailure: true });
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
-    await git(repoRoot, ["worktree", "prune"], { allowFailure: true });
-}
-
-;// CONCATENATED MODULE: ./lib/src/steps/run-dir.js
-/**
- * The run directory a job needs before it is submitted: `logs/` (SLURM does
- * not create the log directory; a job whose log directory is missing fails
- * with exit 0:53) and the job script. What did not exist before is returned,
- * so that a launch that stops before the job exists can take it back.
- */
-
-
-
-
-/** Create logs/ and write the run's script; returns what did not exist before (outermost first). */
-async function prepareRunDir(runDir, scriptAbs, script) {
-    const created = [];
-    for (const d of [external_node_path_namespaceObject.dirname(runDir), runDir, external_node_path_namespaceObject.join(runDir, "logs")]) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(d))
-            created.push({ path: d, dir: true });
-    }
-    if (!(0,external_node_fs_namespaceObject.existsSync)(scriptAbs))
-        created.push({ path: scriptAbs, dir: false });
-    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.join(runDir, "logs"), { recursive: true });
-    await fs_writeFileAtomic(scriptAbs, script);
-    return created;
-}
-/** Remove what `prepareRunDir` created (directories only when empty). Best effort. */
-async function removeCreated(created) {
-    for (const c of [...created].reverse()) {
-        try {
-            if (!c.dir)
-                await (0,promises_namespaceObject.rm)(c.path, { force: true });
-            else if ((0,external_node_fs_namespaceObject.readdirSync)(c.path).length === 0)
-                await (0,promises_namespaceObject.rmdir)(c.path);
-        }
-        catch {
-            // never hide the error that got us here
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/src/commands/launch.js
-/**
- * launch: design.yaml -> job request -> submitted job (or a local run) ->
- * manifest + ledger line + state.json -> one commit. Never waits for a job.
- * Gather (workspace, design, policy, journal, the run) -> decide
- * (domain/launch-plan.ts) -> act (snapshot, run dir, submit or adopt, or run
- * locally) -> record (one change set through git/record.ts).
- *
- * Order matters for safety:
- *  1. Everything that can be refused is checked before anything is written:
- *     the run id / launch key, the design (errors name design.yaml, line and
- *     column), the policy, state.json, the request, and, for a SLURM design,
- *     whether this host can submit at all (what was probed is in the error).
- *     A refused launch leaves the work tree exactly as it was.
- *  2. Idempotency: a run that already has a manifest is never submitted
- *     again; its records are recorded again (committed if an earlier attempt
- *     died before its commit). Before submitting, the run id is recorded in
- *     the launch journal (store/journal.ts) keyed by the launch key; the job
- *     id is added as soon as the scheduler answers. A retry adopts the job
- *     (by the journal's job id, else by its unique job name) instead of
- *     submitting again; launch-plan.ts has the rules, including the one for
- *     when accounting is down.
- *  3. The job script is written to the run directory before submitting
- *     (the scheduler reads it there) together with `logs/` (SLURM does not
- *     create the log directory). If the launch stops before the job exists
- *     (a scheduler that does not answer), those files are removed again.
- *  4. The records (scripts, manifest, ledger, state) are one change set that
- *     commit-back replays on a new branch head when a push is rejected.
- *
- * Work root: see steps/snapshot.ts. Ledger: one line per SLURM job; a
- * refused submission (no job id) and a local run have none.
- */
+;// CONCATENATED MODULE: ./lib/src/commands/launch/record.js
+/** launch, record: the change set (scripts, manifest, ledger, state, local evidence), and a reused run. */
 
 
 
@@ -53892,334 +54202,6 @@ async function removeCreated(created) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function launch(opts) {
-    checkLaunchIds(opts.runId, opts.launchKey);
-    const g = await gather(opts);
-    if (g.existing && isLaunched(g.existing))
-        return reuse(g);
-    const prepared = await prepare(g);
-    if (opts.dryRun)
-        return dryRun(g, prepared);
-    const done = await act(g, prepared);
-    const final = done.manifest;
-    const rec = await recordLaunch(g, launchEdits(g, prepared.submission, final), final, {
-        message: `autolab: launch ${g.iterationId} run ${g.run.runId}${final.job_id ? ` (job ${final.job_id})` : ""}: ${final.status}`,
-    });
-    return {
-        ...resultBase(g),
-        status: final.status ?? "pending",
-        jobId: manifestJobId(final),
-        reused: false,
-        adopted: done.adopted,
-        commit: rec.commit,
-        error: done.error,
-    };
-}
-// ---------------------------------------------------------------------------
-// Gather
-async function gather(opts) {
-    const log = opts.log ?? (() => undefined);
-    const now = opts.now ?? (() => new Date());
-    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
-    const it = await resolveIteration(ws.root, opts.design);
-    const designDisplay = displayPath(ws.root, it.designPath);
-    const designDoc = await loadDesign(it.designPath, designDisplay);
-    const { policy } = await loadPolicy(ws.root);
-    await readStateStrict(ws.root); // a broken state.json is refused now, not after submitting
-    const hostMode = designDoc.data.compute.location;
-    const iterationPath = displayPath(ws.root, it.iterationDir);
-    const launchPolicy = policy.launch;
-    const workRoot = resolveWorkRoot(opts.workRoot, launchPolicy?.work_root ?? opts.workRootDefault, ws.root, ws.inGit, hostMode, log);
-    const journal = await readJournal(ws.gitDir, opts.launchKey);
-    const run = chooseRun({
-        iterationId: it.iterationId,
-        runId: opts.runId,
-        launchKey: opts.launchKey,
-        journal,
-        fresh: () => newRunId(now(), (0,external_node_crypto_.randomBytes)(3).toString("hex")),
-    });
-    const layout = runLayout(iterationPath, run.runId);
-    const manifestAbs = external_node_path_namespaceObject.join(ws.root, layout.manifest);
-    const existing = (0,external_node_fs_namespaceObject.existsSync)(manifestAbs) ? (await readManifest(manifestAbs, layout.manifest)).data : undefined;
-    return {
-        opts,
-        log,
-        now,
-        ws,
-        iterationId: it.iterationId,
-        iterationPath,
-        designDisplay,
-        design: designDoc.data,
-        locate: designDoc.locate,
-        policy: policy,
-        hostMode,
-        workRoot,
-        journal,
-        run,
-        layout,
-        scriptPath: hostMode === "slurm" ? layout.slurmScript : layout.localScript,
-        existing,
-    };
-}
-function resultBase(g) {
-    return {
-        runId: g.run.runId,
-        iterationId: g.iterationId,
-        hostMode: g.hostMode,
-        manifestPath: g.layout.manifest,
-        scriptPath: g.scriptPath,
-    };
-}
-async function prepare(g) {
-    const { opts, ws } = g;
-    // With a work root, the job runs in a snapshot of the committed iteration: refuse uncommitted design changes.
-    const snapshotDir = g.workRoot ? external_node_path_namespaceObject.join(g.workRoot, g.run.runId) : undefined;
-    if (snapshotDir)
-        await checkSnapshotable(ws.root, g.iterationPath, g.log);
-    const jobRoot = snapshotDir ?? ws.root;
-    const request = requestFor(g, jobRoot);
-    const submission = opts.scheduler.prepare(request, {
-        scriptPath: g.scriptPath,
-        mode: g.hostMode === "slurm" ? "batch" : "local",
-    });
-    let cannotSubmit;
-    if (g.hostMode === "slurm") {
-        const probe = await opts.scheduler.probe({ timeoutMs: 10_000 });
-        if (!probe.canSubmit)
-            cannotSubmit = probe.summary;
-        if (cannotSubmit && !opts.dryRun) {
-            throw new errors_AutolabError(`design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${cannotSubmit.join("\n  ")}`, {
-                file: g.designDisplay,
-                ...safeLocate(g.locate, "/compute/location"),
-                jsonPath: "/compute/location",
-                hint: "run on a SLURM login node (or the self-hosted runner there), or set compute.location: local",
-            });
-        }
-    }
-    return { request, submission, jobRoot, snapshotDir, cannotSubmit };
-}
-/** The scheduler's request for this run; validation errors point at design.yaml's lines. */
-function requestFor(g, jobRoot) {
-    try {
-        return g.opts.scheduler.request({
-            design: g.design,
-            runId: g.run.runId,
-            iterationId: g.iterationId,
-            iterationPath: g.iterationPath,
-            workDir: jobRoot,
-            pythonBin: String(g.policy.python_bin ?? "python3"),
-        });
-    }
-    catch (e) {
-        if (!(e instanceof errors_AutolabError) || e.location.file)
-            throw e;
-        const pointer = e.location.jsonPath;
-        const findings = e.findings.map((f) => f.jsonPath && !f.file ? { ...f, file: g.designDisplay, ...safeLocate(g.locate, f.jsonPath) } : f);
-        if (pointer) {
-            throw new errors_AutolabError(e.message, {
-                file: g.designDisplay,
-                jsonPath: pointer,
-                ...safeLocate(g.locate, pointer),
-                hint: e.hint,
-                findings,
-                cause: e,
-            });
-        }
-        // Not a design value (e.g. the checkout's path cannot stand in an #SBATCH line).
-        throw new errors_AutolabError(e.message, { file: g.ws.root, hint: e.hint, findings, cause: e });
-    }
-}
-async function dryRun(g, p) {
-    const dry = { script: p.submission.script, argv: p.submission.argv };
-    if (g.hostMode === "slurm" && p.cannotSubmit) {
-        dry.testOnlySkipped = `this host cannot submit to SLURM: ${p.cannotSubmit.join("; ")}`;
-    }
-    else if (g.hostMode === "slurm") {
-        dry.testOnly = await g.opts.scheduler.testSubmit(p.submission, { cwd: g.ws.root });
-    }
-    return { ...resultBase(g), status: "dry-run", reused: false, adopted: false, dryRun: dry };
-}
-async function act(g, p) {
-    const { opts, ws, run, layout } = g;
-    // Journal the intent before submitting so that a crash after it can be adopted.
-    const startedAt = isoSeconds(g.now());
-    let entry = g.journal;
-    if (ws.gitDir && opts.launchKey && !entry) {
-        entry = {
-            key: opts.launchKey,
-            run_id: run.runId,
-            iteration_id: g.iterationId,
-            job_name: p.request.name,
-            created_at: startedAt,
-        };
-        await writeJournal(ws.gitDir, entry);
-    }
-    // The snapshot (made now, or reused from an earlier attempt of this run) is what the job runs.
-    const snapshotCreated = p.snapshotDir ? await makeSnapshot(ws.root, p.snapshotDir, g.log) : false;
-    const revision = p.snapshotDir ? await headSha(p.snapshotDir) : ws.inGit ? await headSha(ws.root) : undefined;
-    const base = baseManifest({
-        runId: run.runId,
-        iterationId: g.iterationId,
-        hostMode: g.hostMode,
-        commandLine: p.submission.commandLine,
-        resourceRequest: resourceRequest(g.design.compute, p.request.name, p.submission.directives),
-        startedAt,
-        script: g.scriptPath,
-        design: g.designDisplay,
-        gitRevision: revision,
-        workDir: p.snapshotDir,
-        launchedBy: opts.launchedBy ?? process.env.GITHUB_ACTOR ?? safeUserName(),
-        launchedFrom: external_node_os_namespaceObject.hostname(),
-        launchKey: opts.launchKey,
-        entrypointCommand: p.request.command,
-    });
-    // The script and logs/ go into the run directory (the snapshot's, with a work root) before submitting.
-    const jobRunDir = external_node_path_namespaceObject.join(p.jobRoot, layout.runDir);
-    let created;
-    try {
-        created = await prepareRunDir(jobRunDir, external_node_path_namespaceObject.join(p.jobRoot, g.scriptPath), p.submission.script);
-    }
-    catch (e) {
-        if (snapshotCreated)
-            await removeSnapshot(ws.root, p.snapshotDir);
-        throw e;
-    }
-    if (g.hostMode === "slurm" && !opts.launchKey) {
-        g.log(`run ${run.runId}: submitting ${g.scriptPath} (if this process dies now, relaunch with --run-id ${run.runId}: it adopts the job instead of submitting another)`);
-    }
-    try {
-        if (g.hostMode === "local")
-            return await actLocal(g, p, base);
-        const out = await obtainJob(g, p, entry);
-        if (out.kind === "job") {
-            const m = submittedManifest(base, out.job, startedAt, entry?.created_at);
-            return { manifest: m, adopted: Boolean(out.job.adopted) };
-        }
-        // Refused: no job will ever run in the snapshot.
-        if (snapshotCreated)
-            await removeSnapshot(ws.root, p.snapshotDir);
-        const m = refusedManifest(base, out.refusal, isoSeconds(g.now()), { dropWorkDir: snapshotCreated });
-        return { manifest: m, adopted: false, error: out.refusal.message };
-    }
-    catch (e) {
-        // No job exists (or none could be confirmed): take back what this attempt wrote.
-        await removeCreated(created);
-        // The snapshot stays: a job whose reply was lost may still run there, and a retry of this run reuses it.
-        if (snapshotCreated)
-            g.log(`the run's snapshot ${p.snapshotDir} is kept for a retry of run ${run.runId}`);
-        throw e;
-    }
-}
-async function actLocal(g, p, base) {
-    const limit = p.request.resources.timeLimit;
-    const observed = await runLocally({
-        scriptAbs: external_node_path_namespaceObject.join(g.ws.root, g.scriptPath),
-        runDir: external_node_path_namespaceObject.join(g.ws.root, g.layout.runDir),
-        cwd: g.ws.root,
-        runId: g.run.runId,
-        iterationId: g.iterationId,
-        limitSeconds: typeof limit === "number" ? limit : undefined,
-        outputs: (g.design.artifact_sync?.outputs ?? []).filter((o) => typeof o === "string"),
-    });
-    const m = localManifest(base, observed, isoSeconds(g.now()));
-    const error = m.status === "failed"
-        ? String(m.failure?.message ?? "the local run failed")
-        : undefined;
-    return { manifest: m, adopted: false, error };
-}
-/**
- * The run's job: adopted (journal job id, or found by name when the run id
- * was not freshly made), else submitted. A permanent refusal is returned;
- * anything that leaves the job's existence unknown is thrown.
- */
-async function obtainJob(g, p, entry) {
-    const { opts, run } = g;
-    const sched = opts.scheduler;
-    const name = p.request.name;
-    // A run id that was not made just now (or a manifest without job id) may already have a job.
-    let d = decideBeforeLookup(entry, run.given || g.existing !== undefined);
-    if (d.kind === "lookup") {
-        const lookup = await sched.findByName(name, { controller: true });
-        // The run's age is judged on the real clock (the controller's MinJobAge is real time).
-        const ageSeconds = runAgeSeconds(run.runId, entry?.created_at, new Date());
-        d = decideAfterLookup({ name, runId: run.runId, lookup, ageSeconds, manifestPath: g.layout.manifest });
-    }
-    if (d.kind !== "lookup" && d.note)
-        g.log(d.note);
-    if (d.kind === "adopt") {
-        g.log(d.by === "launch journal"
-            ? `adopted job ${d.jobId}: the launch journal recorded it for run ${run.runId}`
-            : `adopted job ${d.jobId}: found by its job name ${name}`);
-        return {
-            kind: "job",
-            job: { jobId: d.jobId, cluster: d.cluster, jobName: name, attempts: 0, adopted: { by: d.by } },
-        };
-    }
-    const tuning = submitSettings(g.policy);
-    const out = await sched.submit(p.submission, {
-        cwd: p.jobRoot,
-        timeoutMs: opts.submit?.timeoutMs ?? tuning.timeoutMs,
-        retries: opts.submit?.retries ?? tuning.retries,
-        baseDelayMs: opts.submit?.baseDelayMs ?? tuning.baseDelayMs,
-    });
-    if (out.kind === "job") {
-        if (g.ws.gitDir && entry)
-            await writeJournal(g.ws.gitDir, {
-                ...entry,
-                job_id: out.jobId,
-                ...(out.cluster ? { cluster: out.cluster } : {}),
-            });
-        g.log(out.adopted
-            ? `adopted job ${out.jobId}: an earlier submit attempt created it (found by its job name ${name})`
-            : `submitted job ${out.jobId}${out.cluster ? ` on ${out.cluster}` : ""} (${out.attempts} attempt${out.attempts === 1 ? "" : "s"})`);
-        const job = { jobId: out.jobId, cluster: out.cluster, jobName: name, attempts: out.attempts };
-        return {
-            kind: "job",
-            job: out.adopted ? { ...job, adopted: { by: "job name" } } : { ...job, evidence: out.evidence },
-        };
-    }
-    if (out.kind === "refused") {
-        g.log(`the scheduler refused the job: ${out.message}`);
-        return {
-            kind: "refused",
-            refusal: { jobName: name, message: out.message, attempts: out.attempts, evidence: out.evidence },
-        };
-    }
-    // The scheduler did not answer: a lost reply may still have created the job.
-    const found = await sched.findByName(name).catch(() => undefined);
-    if (found?.jobIds.length) {
-        g.log(`adopted job ${found.jobIds[0]}: the scheduler's reply was lost but the job exists (found by its job name ${name})`);
-        return {
-            kind: "job",
-            job: { jobId: found.jobIds[0], jobName: name, attempts: out.attempts, adopted: { by: "job name" } },
-        };
-    }
-    throw new errors_AutolabError(`${out.error.message}; nothing was recorded for run ${run.runId}`, {
-        file: g.layout.manifest,
-        hint: opts.launchKey
-            ? `retry with the same launch key (${opts.launchKey}): it adopts the job if one was created, else submits it`
-            : `retry with --run-id ${run.runId}: it adopts the job if one was created, else submits it`,
-        cause: out.error,
-    });
-}
-// ---------------------------------------------------------------------------
-// Record
 function recordLaunch(g, edits, m, o) {
     return recordRun(g.ws, edits, m, {
         message: o.message,
@@ -54287,21 +54269,69 @@ async function reuse(g) {
     result.commit = rec.commit;
     return result;
 }
-function safeLocate(locate, pointer) {
-    try {
-        return locate(pointer);
-    }
-    catch {
-        return {};
-    }
-}
-function safeUserName() {
-    try {
-        return external_node_os_namespaceObject.userInfo().username;
-    }
-    catch {
-        return process.env.USER ?? process.env.LOGNAME ?? "unknown";
-    }
+
+;// CONCATENATED MODULE: ./lib/src/commands/launch/index.js
+/**
+ * launch: design.yaml -> job request -> submitted job (or a local run) ->
+ * manifest + ledger line + state.json -> one commit. Never waits for a job.
+ * Gather (workspace, design, policy, journal, the run) -> decide
+ * (domain/launch-plan.ts) -> act (snapshot, run dir, submit or adopt, or run
+ * locally) -> record (one change set through git/record.ts).
+ *
+ * Order matters for safety:
+ *  1. Everything that can be refused is checked before anything is written:
+ *     the run id / launch key, the design (errors name design.yaml, line and
+ *     column), the policy, state.json, the request, and, for a SLURM design,
+ *     whether this host can submit at all (what was probed is in the error).
+ *     A refused launch leaves the work tree exactly as it was.
+ *  2. Idempotency: a run that already has a manifest is never submitted
+ *     again; its records are recorded again (committed if an earlier attempt
+ *     died before its commit). Before submitting, the run id is recorded in
+ *     the launch journal (store/journal.ts) keyed by the launch key; the job
+ *     id is added as soon as the scheduler answers. A retry adopts the job
+ *     (by the journal's job id, else by its unique job name) instead of
+ *     submitting again; launch-plan.ts has the rules, including the one for
+ *     when accounting is down.
+ *  3. The job script is written to the run directory before submitting
+ *     (the scheduler reads it there) together with `logs/` (SLURM does not
+ *     create the log directory). If the launch stops before the job exists
+ *     (a scheduler that does not answer), those files are removed again.
+ *  4. The records (scripts, manifest, ledger, state) are one change set that
+ *     commit-back replays on a new branch head when a push is rejected.
+ *
+ * Work root: see steps/snapshot.ts. Ledger: one line per SLURM job; a
+ * refused submission (no job id) and a local run have none.
+ */
+
+
+
+
+
+
+
+
+async function launch(opts) {
+    checkLaunchIds(opts.runId, opts.launchKey);
+    const g = await gather(opts);
+    if (g.existing && isLaunched(g.existing))
+        return reuse(g);
+    const prepared = await prepare(g);
+    if (opts.dryRun)
+        return dryRun(g, prepared);
+    const done = await act(g, prepared);
+    const final = done.manifest;
+    const rec = await recordLaunch(g, launchEdits(g, prepared.submission, final), final, {
+        message: `autolab: launch ${g.iterationId} run ${g.run.runId}${final.job_id ? ` (job ${final.job_id})` : ""}: ${final.status}`,
+    });
+    return {
+        ...resultBase(g),
+        status: final.status ?? "pending",
+        jobId: manifestJobId(final),
+        reused: false,
+        adopted: done.adopted,
+        commit: rec.commit,
+        error: done.error,
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/parse.js

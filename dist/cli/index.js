@@ -20318,177 +20318,6 @@ async function recordOptions(a, io) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/src/contract/design.js
-/**
- * design.yaml: find the iteration a command means, and load its design
- * (validated against schemas/design.schema.json).
- */
-
-
-
-
-
-/** Where iterations live, in lookup order. */
-
-
-/** Load and validate a design; throws an AutolabError (with every schema finding) when invalid. */
-async function loadDesign(absPath, displayPath = absPath) {
-    return assertValid(await loadDocument("design", absPath, displayPath));
-}
-const ITERATION_ID = /^[A-Za-z0-9._+-]+$/;
-function isFile(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(p).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-function isDir(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * What `arg` names: a path to a design.yaml, a path to an iteration directory
- * (holding design.yaml), or an iteration id looked up as
- * experiments/{plan,in_progress,done}/<id>/design.yaml. Paths are relative to
- * `repoRoot` and may not leave it. Nothing found, or an id found in more than
- * one place, is a usage error (exit 2) that says what was looked for.
- */
-async function resolveIteration(repoRoot, arg) {
-    if (!arg.trim())
-        throw new AutolabError("no iteration given", {
-            exitCode: 2,
-            hint: "pass a design.yaml path, an iteration directory or an iteration id",
-        });
-    const root = external_node_path_namespaceObject.resolve(repoRoot);
-    const looksLikePath = arg.includes("/") ||
-        arg.includes(external_node_path_namespaceObject.sep) ||
-        arg.endsWith(".yaml") ||
-        arg.endsWith(".yml") ||
-        arg === "." ||
-        arg === "..";
-    const candidate = looksLikePath || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.resolve(root, arg)) ? resolveCandidate(root, arg) : undefined;
-    if (candidate)
-        return candidate;
-    if (looksLikePath) {
-        throw new AutolabError(`no design found at ${JSON.stringify(arg)}`, {
-            exitCode: 2,
-            hint: "pass a design.yaml file, a directory that holds design.yaml, or an iteration id",
-        });
-    }
-    if (!ITERATION_ID.test(arg)) {
-        throw new AutolabError(`${JSON.stringify(arg)} is not an iteration id`, {
-            exitCode: 2,
-            hint: "iteration ids are made of letters, digits and . _ + -",
-        });
-    }
-    const looked = ITERATION_BUCKETS.map((b) => external_node_path_namespaceObject.join(root, "experiments", b, arg, "design.yaml"));
-    const found = looked.filter(isFile);
-    if (found.length === 0) {
-        throw new AutolabError(`iteration ${JSON.stringify(arg)} not found`, {
-            exitCode: 2,
-            hint: `looked for ${looked.map((p) => displayPath(root, p)).join(", ")}`,
-        });
-    }
-    if (found.length > 1) {
-        throw new AutolabError(`iteration ${JSON.stringify(arg)} is ambiguous: it exists in ${found.length} places`, {
-            exitCode: 2,
-            hint: `found ${found.map((p) => displayPath(root, p)).join(" and ")}; pass the design.yaml path instead`,
-        });
-    }
-    const designPath = found[0];
-    return { iterationId: arg, iterationDir: external_node_path_namespaceObject.dirname(designPath), designPath };
-}
-function resolveCandidate(root, arg) {
-    let abs;
-    try {
-        abs = resolveInside(root, arg, "design path");
-    }
-    catch (e) {
-        if (e instanceof AutolabError)
-            throw new AutolabError(e.message, { exitCode: 2, hint: e.hint });
-        throw e;
-    }
-    if (isDir(abs)) {
-        const designPath = external_node_path_namespaceObject.join(abs, "design.yaml");
-        if (!isFile(designPath)) {
-            throw new AutolabError(`directory ${JSON.stringify(arg)} has no design.yaml`, {
-                exitCode: 2,
-                hint: `looked for ${displayPath(root, designPath)}`,
-            });
-        }
-        return { iterationId: external_node_path_namespaceObject.basename(abs), iterationDir: abs, designPath };
-    }
-    if (isFile(abs)) {
-        return { iterationId: external_node_path_namespaceObject.basename(external_node_path_namespaceObject.dirname(abs)), iterationDir: external_node_path_namespaceObject.dirname(abs), designPath: abs };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/src/contract/manifest.js
-/**
- * runs/<run_id>/run_manifest.json: read (validated), write (validated first,
- * atomic), and a new run id. The derived facts (job id, launch date, status)
- * are pure and live in domain/run.ts.
- */
-
-
-
-
-
-/** Read and validate a manifest; throws an AutolabError (with every schema finding) when invalid. */
-async function readManifest(absPath, displayPath = absPath) {
-    return assertValid(await loadDocument("manifest", absPath, displayPath));
-}
-/** The exact bytes `writeManifest` writes: 2-space JSON and a trailing newline. */
-function serializeManifest(m) {
-    return JSON.stringify(m, null, 2) + "\n";
-}
-/**
- * Write a manifest atomically after validating it. An invalid manifest is
- * refused (AutolabError with the findings) and the file on disk is untouched.
- */
-async function writeManifest(absPath, m, displayPath = absPath) {
-    const text = serializeManifest(m);
-    assertValid(parseDocument("manifest", text, displayPath));
-    await fs_writeFileAtomic(absPath, text);
-}
-
-/** A new run id: `YYYYMMDDTHHMMSSZ_<6 hex>` (UTC time of `now`, random suffix unless given). */
-function newRunId(now, rand) {
-    const suffix = rand ?? (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex");
-    if (!/^[0-9a-f]{6}$/.test(suffix))
-        throw new AutolabError(`run id suffix must be 6 lowercase hex digits (got ${JSON.stringify(suffix)})`);
-    if (Number.isNaN(now.getTime()))
-        throw new AutolabError("run id: invalid date");
-    const stamp = isoSeconds(now).replace(/[-:]/g, "");
-    return `${stamp}_${suffix}`;
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/changes.js
-/** An edit that writes `content` whatever the file holds (a file only this command writes). */
-function put(path, content, owner) {
-    return { path, owner, edit: () => content };
-}
-/** True when `a` and `b` hold the same bytes (strings compared as UTF-8). */
-function sameContent(a, b) {
-    if (a === undefined || b === undefined)
-        return a === b;
-    const ea = typeof a === "string" ? new TextEncoder().encode(a) : a;
-    const eb = typeof b === "string" ? new TextEncoder().encode(b) : b;
-    if (ea.length !== eb.length)
-        return false;
-    for (let i = 0; i < ea.length; i++)
-        if (ea[i] !== eb[i])
-            return false;
-    return true;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/domain/launch-plan.js
 
 
@@ -20808,31 +20637,6 @@ async function writeJournal(gitdir, j) {
     await fs_writeFileAtomic(journalFile(gitdir, j.key), JSON.stringify(j, null, 2) + "\n");
 }
 
-;// CONCATENATED MODULE: ./lib/src/store/workspace.js
-/**
- * The workspace a command runs in, resolved once per command: the directory
- * it was started in, the repository root (the git top level, else the
- * directory itself), the git dir, and whether its changes are committed.
- * Replaces the repo-root resolution each command and face did on its own.
- */
-
-
-async function openWorkspace(cwd, o = {}) {
-    const inGit = await isGitRepo(cwd);
-    const root = inGit ? await topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
-    let gitDir;
-    if (inGit) {
-        const r = await git(root, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
-        if (r.code === 0 && r.stdout.trim())
-            gitDir = r.stdout.trim();
-    }
-    return { cwd, root, inGit, gitDir, commits: inGit && (o.commit ?? true) };
-}
-/** The repository root of `cwd` (the git top level, else `cwd`), for faces that need only that. */
-async function repoRootOf(cwd) {
-    return (await isGitRepo(cwd)) ? topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
-}
-
 ;// CONCATENATED MODULE: ./lib/src/steps/local-run.js
 /**
  * A local run (`compute.location: local`): run_local.sh to its end, killed
@@ -20883,6 +20687,712 @@ function localEvidence(root, runDirRel) {
     return ["logs/run_local.out", "logs/run_local.err", "job_sentinel.json"]
         .map((f) => `${runDirRel}/${f}`)
         .filter((f) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(root, f)));
+}
+
+;// CONCATENATED MODULE: ./lib/src/steps/snapshot.js
+/**
+ * Work root (SLURM only): the run's snapshot outside the checkout. A
+ * self-hosted runner's `actions/checkout` runs `git clean -ffdx && git reset
+ * --hard` in the workspace before every monitor run, which would wipe a
+ * running job's untracked sentinel, logs and outputs (and swap code under a
+ * week-long job). With a work root (option, else policy `launch.work_root`),
+ * launch makes a snapshot of the checkout's HEAD outside it, `git worktree
+ * add --detach <workRoot>/<run_id> HEAD`, and the job runs there. The
+ * snapshot holds committed files only, so a launch with a work root is
+ * refused while the iteration directory (its runs/ and launch/ excepted) has
+ * uncommitted or untracked changes: the job runs exactly the recorded
+ * `git_revision`. Uncommitted changes elsewhere are named in a warning.
+ */
+
+
+
+
+
+
+/**
+ * The work root for this launch: the option, else the policy's
+ * `launch.work_root`; undefined when neither is set or the design is local.
+ * It must be absolute and outside the checkout (a `git clean` there would
+ * wipe it), and the checkout must be a git checkout (the snapshot is a worktree).
+ */
+function resolveWorkRoot(option, fromPolicy, repoRoot, inGit, hostMode, log = () => undefined) {
+    const fromOption = option !== undefined;
+    const raw = fromOption ? option : fromPolicy;
+    if (raw === undefined || raw === null)
+        return undefined;
+    const refuse = (message, hint) => {
+        if (fromOption)
+            throw new UsageError(`--work-root: ${message}`, hint);
+        throw new AutolabError(`launch.work_root ${message}`, { file: POLICY_PATH, jsonPath: "/launch/work_root", hint });
+    };
+    if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0"))
+        return refuse("must be a non-empty path", "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    if (!external_node_path_namespaceObject.isAbsolute(raw))
+        return refuse(`${JSON.stringify(raw)} is not an absolute path`, "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    if (hostMode === "local") {
+        log(`work root ${raw} is not used: a local run ends inside the launch`);
+        return undefined;
+    }
+    if (!inGit)
+        return refuse(`${JSON.stringify(raw)} needs a git checkout (the run's snapshot is a git worktree)`, "launch from a git checkout, or without a work root");
+    const resolved = external_node_path_namespaceObject.resolve(raw);
+    const canon = (p) => {
+        // realpath of the deepest existing ancestor, plus the rest as written.
+        let cur = p;
+        const rest = [];
+        while (!(0,external_node_fs_namespaceObject.existsSync)(cur) && external_node_path_namespaceObject.dirname(cur) !== cur) {
+            rest.unshift(external_node_path_namespaceObject.basename(cur));
+            cur = external_node_path_namespaceObject.dirname(cur);
+        }
+        return external_node_path_namespaceObject.join((0,external_node_fs_namespaceObject.realpathSync)(cur), ...rest);
+    };
+    const rel = external_node_path_namespaceObject.relative(canon(repoRoot), canon(resolved));
+    if (rel === "" || !(rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)))
+        return refuse(`${JSON.stringify(raw)} is inside the checkout ${repoRoot}: a runner's checkout (git clean -ffdx) would wipe a running job's files there`, "use a directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
+    return resolved;
+}
+/** Paths the tool itself writes in a checkout (never a reason to refuse a snapshot). */
+function toolOwned(p, iterationPath) {
+    if (p === LEDGER_PATH || p === layout_STATE_PATH || p === MONITOR_STATE_PATH)
+        return true;
+    if (iterationPath !== undefined)
+        return p.startsWith(`${iterationPath}/runs/`) || p.startsWith(`${iterationPath}/launch/`);
+    return /^experiments\/[^/]+\/[^/]+\/(runs|launch|analysis)\//.test(p);
+}
+/**
+ * A snapshot holds HEAD only: refuse when the iteration (design.yaml and
+ * everything else in it but runs/ and launch/) has uncommitted or untracked
+ * changes, so the job runs exactly the recorded revision; name other
+ * uncommitted changes of the checkout in a warning.
+ */
+async function checkSnapshotable(repoRoot, iterationPath, log) {
+    if (!(await headSha(repoRoot))) {
+        throw new AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
+            file: repoRoot,
+            hint: "commit the iteration first",
+        });
+    }
+    const dirty = (await statusPorcelain(repoRoot, [iterationPath])).filter((e) => !toolOwned(e.path, iterationPath));
+    if (dirty.length) {
+        const list = dirty.slice(0, 10).map((e) => `${e.xy.trim() || "M"} ${e.path}`);
+        throw new AutolabError(`the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`, {
+            file: dirty[0].path,
+            hint: "commit them first (the snapshot is exactly the recorded git_revision), or launch without a work root",
+        });
+    }
+    const elsewhere = (await statusPorcelain(repoRoot, undefined, "no")).filter((e) => !toolOwned(e.path));
+    if (elsewhere.length) {
+        log(`warning: uncommitted changes are not part of the job's snapshot: ${elsewhere
+            .slice(0, 5)
+            .map((e) => e.path)
+            .join(", ")}${elsewhere.length > 5 ? ", ..." : ""}`);
+    }
+}
+/**
+ * `git worktree add --detach <dir> HEAD` (hooks off). An existing directory
+ * is an earlier attempt's snapshot of this run (a relaunch that adopts its
+ * job): it is reused. Returns whether it was made now.
+ */
+async function makeSnapshot(repoRoot, dir, log) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
+        if (!(0,external_node_fs_namespaceObject.lstatSync)(dir).isDirectory()) {
+            throw new AutolabError("the run's snapshot path exists and is not a directory", {
+                file: dir,
+                hint: "remove it, or use another work root",
+            });
+        }
+        log(`reusing the run's snapshot ${dir} (made by an earlier attempt of this run)`);
+        return false;
+    }
+    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(dir), { recursive: true });
+    await git(repoRoot, ["worktree", "add", "--detach", dir, "HEAD"], {
+        what: "making the run's snapshot in the work root",
+        config: { "core.hooksPath": "/dev/null" },
+        timeoutMs: 600_000,
+    });
+    log(`snapshot of HEAD for the job: ${dir}`);
+    return true;
+}
+/** Remove a snapshot no job uses (best effort). */
+async function removeSnapshot(repoRoot, dir) {
+    await git(repoRoot, ["worktree", "remove", "--force", dir], { allowFailure: true });
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    await git(repoRoot, ["worktree", "prune"], { allowFailure: true });
+}
+
+;// CONCATENATED MODULE: ./lib/src/steps/run-dir.js
+/**
+ * The run directory a job needs before it is submitted: `logs/` (SLURM does
+ * not create the log directory; a job whose log directory is missing fails
+ * with exit 0:53) and the job script. What did not exist before is returned,
+ * so that a launch that stops before the job exists can take it back.
+ */
+
+
+
+
+/** Create logs/ and write the run's script; returns what did not exist before (outermost first). */
+async function prepareRunDir(runDir, scriptAbs, script) {
+    const created = [];
+    for (const d of [external_node_path_namespaceObject.dirname(runDir), runDir, external_node_path_namespaceObject.join(runDir, "logs")]) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(d))
+            created.push({ path: d, dir: true });
+    }
+    if (!(0,external_node_fs_namespaceObject.existsSync)(scriptAbs))
+        created.push({ path: scriptAbs, dir: false });
+    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.join(runDir, "logs"), { recursive: true });
+    await fs_writeFileAtomic(scriptAbs, script);
+    return created;
+}
+/** Remove what `prepareRunDir` created (directories only when empty). Best effort. */
+async function removeCreated(created) {
+    for (const c of [...created].reverse()) {
+        try {
+            if (!c.dir)
+                await (0,promises_namespaceObject.rm)(c.path, { force: true });
+            else if ((0,external_node_fs_namespaceObject.readdirSync)(c.path).length === 0)
+                await (0,promises_namespaceObject.rmdir)(c.path);
+        }
+        catch {
+            // never hide the error that got us here
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/contract/design.js
+/**
+ * design.yaml: find the iteration a command means, and load its design
+ * (validated against schemas/design.schema.json).
+ */
+
+
+
+
+
+/** Where iterations live, in lookup order. */
+
+
+/** Load and validate a design; throws an AutolabError (with every schema finding) when invalid. */
+async function loadDesign(absPath, displayPath = absPath) {
+    return assertValid(await loadDocument("design", absPath, displayPath));
+}
+const ITERATION_ID = /^[A-Za-z0-9._+-]+$/;
+function isFile(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function isDir(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * What `arg` names: a path to a design.yaml, a path to an iteration directory
+ * (holding design.yaml), or an iteration id looked up as
+ * experiments/{plan,in_progress,done}/<id>/design.yaml. Paths are relative to
+ * `repoRoot` and may not leave it. Nothing found, or an id found in more than
+ * one place, is a usage error (exit 2) that says what was looked for.
+ */
+async function resolveIteration(repoRoot, arg) {
+    if (!arg.trim())
+        throw new AutolabError("no iteration given", {
+            exitCode: 2,
+            hint: "pass a design.yaml path, an iteration directory or an iteration id",
+        });
+    const root = external_node_path_namespaceObject.resolve(repoRoot);
+    const looksLikePath = arg.includes("/") ||
+        arg.includes(external_node_path_namespaceObject.sep) ||
+        arg.endsWith(".yaml") ||
+        arg.endsWith(".yml") ||
+        arg === "." ||
+        arg === "..";
+    const candidate = looksLikePath || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.resolve(root, arg)) ? resolveCandidate(root, arg) : undefined;
+    if (candidate)
+        return candidate;
+    if (looksLikePath) {
+        throw new AutolabError(`no design found at ${JSON.stringify(arg)}`, {
+            exitCode: 2,
+            hint: "pass a design.yaml file, a directory that holds design.yaml, or an iteration id",
+        });
+    }
+    if (!ITERATION_ID.test(arg)) {
+        throw new AutolabError(`${JSON.stringify(arg)} is not an iteration id`, {
+            exitCode: 2,
+            hint: "iteration ids are made of letters, digits and . _ + -",
+        });
+    }
+    const looked = ITERATION_BUCKETS.map((b) => external_node_path_namespaceObject.join(root, "experiments", b, arg, "design.yaml"));
+    const found = looked.filter(isFile);
+    if (found.length === 0) {
+        throw new AutolabError(`iteration ${JSON.stringify(arg)} not found`, {
+            exitCode: 2,
+            hint: `looked for ${looked.map((p) => displayPath(root, p)).join(", ")}`,
+        });
+    }
+    if (found.length > 1) {
+        throw new AutolabError(`iteration ${JSON.stringify(arg)} is ambiguous: it exists in ${found.length} places`, {
+            exitCode: 2,
+            hint: `found ${found.map((p) => displayPath(root, p)).join(" and ")}; pass the design.yaml path instead`,
+        });
+    }
+    const designPath = found[0];
+    return { iterationId: arg, iterationDir: external_node_path_namespaceObject.dirname(designPath), designPath };
+}
+function resolveCandidate(root, arg) {
+    let abs;
+    try {
+        abs = resolveInside(root, arg, "design path");
+    }
+    catch (e) {
+        if (e instanceof AutolabError)
+            throw new AutolabError(e.message, { exitCode: 2, hint: e.hint });
+        throw e;
+    }
+    if (isDir(abs)) {
+        const designPath = external_node_path_namespaceObject.join(abs, "design.yaml");
+        if (!isFile(designPath)) {
+            throw new AutolabError(`directory ${JSON.stringify(arg)} has no design.yaml`, {
+                exitCode: 2,
+                hint: `looked for ${displayPath(root, designPath)}`,
+            });
+        }
+        return { iterationId: external_node_path_namespaceObject.basename(abs), iterationDir: abs, designPath };
+    }
+    if (isFile(abs)) {
+        return { iterationId: external_node_path_namespaceObject.basename(external_node_path_namespaceObject.dirname(abs)), iterationDir: external_node_path_namespaceObject.dirname(abs), designPath: abs };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/src/contract/manifest.js
+/**
+ * runs/<run_id>/run_manifest.json: read (validated), write (validated first,
+ * atomic), and a new run id. The derived facts (job id, launch date, status)
+ * are pure and live in domain/run.ts.
+ */
+
+
+
+
+
+/** Read and validate a manifest; throws an AutolabError (with every schema finding) when invalid. */
+async function readManifest(absPath, displayPath = absPath) {
+    return assertValid(await loadDocument("manifest", absPath, displayPath));
+}
+/** The exact bytes `writeManifest` writes: 2-space JSON and a trailing newline. */
+function serializeManifest(m) {
+    return JSON.stringify(m, null, 2) + "\n";
+}
+/**
+ * Write a manifest atomically after validating it. An invalid manifest is
+ * refused (AutolabError with the findings) and the file on disk is untouched.
+ */
+async function writeManifest(absPath, m, displayPath = absPath) {
+    const text = serializeManifest(m);
+    assertValid(parseDocument("manifest", text, displayPath));
+    await fs_writeFileAtomic(absPath, text);
+}
+
+/** A new run id: `YYYYMMDDTHHMMSSZ_<6 hex>` (UTC time of `now`, random suffix unless given). */
+function newRunId(now, rand) {
+    const suffix = rand ?? (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex");
+    if (!/^[0-9a-f]{6}$/.test(suffix))
+        throw new AutolabError(`run id suffix must be 6 lowercase hex digits (got ${JSON.stringify(suffix)})`);
+    if (Number.isNaN(now.getTime()))
+        throw new AutolabError("run id: invalid date");
+    const stamp = isoSeconds(now).replace(/[-:]/g, "");
+    return `${stamp}_${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/workspace.js
+/**
+ * The workspace a command runs in, resolved once per command: the directory
+ * it was started in, the repository root (the git top level, else the
+ * directory itself), the git dir, and whether its changes are committed.
+ * Replaces the repo-root resolution each command and face did on its own.
+ */
+
+
+async function openWorkspace(cwd, o = {}) {
+    const inGit = await isGitRepo(cwd);
+    const root = inGit ? await topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
+    let gitDir;
+    if (inGit) {
+        const r = await git(root, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
+        if (r.code === 0 && r.stdout.trim())
+            gitDir = r.stdout.trim();
+    }
+    return { cwd, root, inGit, gitDir, commits: inGit && (o.commit ?? true) };
+}
+/** The repository root of `cwd` (the git top level, else `cwd`), for faces that need only that. */
+async function repoRootOf(cwd) {
+    return (await isGitRepo(cwd)) ? topLevel(cwd) : external_node_path_namespaceObject.resolve(cwd);
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/launch/gather.js
+/** launch, gather: workspace, design, policy, state, journal, and which run this is. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function gather(opts) {
+    const log = opts.log ?? (() => undefined);
+    const now = opts.now ?? (() => new Date());
+    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+    const it = await resolveIteration(ws.root, opts.design);
+    const designDisplay = displayPath(ws.root, it.designPath);
+    const designDoc = await loadDesign(it.designPath, designDisplay);
+    const { policy } = await loadPolicy(ws.root);
+    await readStateStrict(ws.root); // a broken state.json is refused now, not after submitting
+    const hostMode = designDoc.data.compute.location;
+    const iterationPath = displayPath(ws.root, it.iterationDir);
+    const launchPolicy = policy.launch;
+    const workRoot = resolveWorkRoot(opts.workRoot, launchPolicy?.work_root ?? opts.workRootDefault, ws.root, ws.inGit, hostMode, log);
+    const journal = await readJournal(ws.gitDir, opts.launchKey);
+    const run = chooseRun({
+        iterationId: it.iterationId,
+        runId: opts.runId,
+        launchKey: opts.launchKey,
+        journal,
+        fresh: () => newRunId(now(), (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex")),
+    });
+    const layout = runLayout(iterationPath, run.runId);
+    const manifestAbs = external_node_path_namespaceObject.join(ws.root, layout.manifest);
+    const existing = (0,external_node_fs_namespaceObject.existsSync)(manifestAbs) ? (await readManifest(manifestAbs, layout.manifest)).data : undefined;
+    return {
+        opts,
+        log,
+        now,
+        ws,
+        iterationId: it.iterationId,
+        iterationPath,
+        designDisplay,
+        design: designDoc.data,
+        locate: designDoc.locate,
+        policy: policy,
+        hostMode,
+        workRoot,
+        journal,
+        run,
+        layout,
+        scriptPath: hostMode === "slurm" ? layout.slurmScript : layout.localScript,
+        existing,
+    };
+}
+function resultBase(g) {
+    return {
+        runId: g.run.runId,
+        iterationId: g.iterationId,
+        hostMode: g.hostMode,
+        manifestPath: g.layout.manifest,
+        scriptPath: g.scriptPath,
+    };
+}
+function safeLocate(locate, pointer) {
+    try {
+        return locate(pointer);
+    }
+    catch {
+        return {};
+    }
+}
+function safeUserName() {
+    try {
+        return external_node_os_namespaceObject.userInfo().username;
+    }
+    catch {
+        return process.env.USER ?? process.env.LOGNAME ?? "unknown";
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/launch/act.js
+/** launch, act: journal the intent, snapshot, run dir, then submit or adopt (or run locally). */
+
+
+
+
+
+
+
+
+
+
+
+
+async function act(g, p) {
+    const { opts, ws, run, layout } = g;
+    // Journal the intent before submitting so that a crash after it can be adopted.
+    const startedAt = isoSeconds(g.now());
+    let entry = g.journal;
+    if (ws.gitDir && opts.launchKey && !entry) {
+        entry = {
+            key: opts.launchKey,
+            run_id: run.runId,
+            iteration_id: g.iterationId,
+            job_name: p.request.name,
+            created_at: startedAt,
+        };
+        await writeJournal(ws.gitDir, entry);
+    }
+    // The snapshot (made now, or reused from an earlier attempt of this run) is what the job runs.
+    const snapshotCreated = p.snapshotDir ? await makeSnapshot(ws.root, p.snapshotDir, g.log) : false;
+    const revision = p.snapshotDir ? await headSha(p.snapshotDir) : ws.inGit ? await headSha(ws.root) : undefined;
+    const base = baseManifest({
+        runId: run.runId,
+        iterationId: g.iterationId,
+        hostMode: g.hostMode,
+        commandLine: p.submission.commandLine,
+        resourceRequest: resourceRequest(g.design.compute, p.request.name, p.submission.directives),
+        startedAt,
+        script: g.scriptPath,
+        design: g.designDisplay,
+        gitRevision: revision,
+        workDir: p.snapshotDir,
+        launchedBy: opts.launchedBy ?? process.env.GITHUB_ACTOR ?? safeUserName(),
+        launchedFrom: external_node_os_namespaceObject.hostname(),
+        launchKey: opts.launchKey,
+        entrypointCommand: p.request.command,
+    });
+    // The script and logs/ go into the run directory (the snapshot's, with a work root) before submitting.
+    const jobRunDir = external_node_path_namespaceObject.join(p.jobRoot, layout.runDir);
+    let created;
+    try {
+        created = await prepareRunDir(jobRunDir, external_node_path_namespaceObject.join(p.jobRoot, g.scriptPath), p.submission.script);
+    }
+    catch (e) {
+        if (snapshotCreated)
+            await removeSnapshot(ws.root, p.snapshotDir);
+        throw e;
+    }
+    if (g.hostMode === "slurm" && !opts.launchKey) {
+        g.log(`run ${run.runId}: submitting ${g.scriptPath} (if this process dies now, relaunch with --run-id ${run.runId}: it adopts the job instead of submitting another)`);
+    }
+    try {
+        if (g.hostMode === "local")
+            return await actLocal(g, p, base);
+        const out = await obtainJob(g, p, entry);
+        if (out.kind === "job") {
+            const m = submittedManifest(base, out.job, startedAt, entry?.created_at);
+            return { manifest: m, adopted: Boolean(out.job.adopted) };
+        }
+        // Refused: no job will ever run in the snapshot.
+        if (snapshotCreated)
+            await removeSnapshot(ws.root, p.snapshotDir);
+        const m = refusedManifest(base, out.refusal, isoSeconds(g.now()), { dropWorkDir: snapshotCreated });
+        return { manifest: m, adopted: false, error: out.refusal.message };
+    }
+    catch (e) {
+        // No job exists (or none could be confirmed): take back what this attempt wrote.
+        await removeCreated(created);
+        // The snapshot stays: a job whose reply was lost may still run there, and a retry of this run reuses it.
+        if (snapshotCreated)
+            g.log(`the run's snapshot ${p.snapshotDir} is kept for a retry of run ${run.runId}`);
+        throw e;
+    }
+}
+async function actLocal(g, p, base) {
+    const limit = p.request.resources.timeLimit;
+    const observed = await runLocally({
+        scriptAbs: external_node_path_namespaceObject.join(g.ws.root, g.scriptPath),
+        runDir: external_node_path_namespaceObject.join(g.ws.root, g.layout.runDir),
+        cwd: g.ws.root,
+        runId: g.run.runId,
+        iterationId: g.iterationId,
+        limitSeconds: typeof limit === "number" ? limit : undefined,
+        outputs: (g.design.artifact_sync?.outputs ?? []).filter((o) => typeof o === "string"),
+    });
+    const m = localManifest(base, observed, isoSeconds(g.now()));
+    const error = m.status === "failed"
+        ? String(m.failure?.message ?? "the local run failed")
+        : undefined;
+    return { manifest: m, adopted: false, error };
+}
+/**
+ * The run's job: adopted (journal job id, or found by name when the run id
+ * was not freshly made), else submitted. A permanent refusal is returned;
+ * anything that leaves the job's existence unknown is thrown.
+ */
+async function obtainJob(g, p, entry) {
+    const { opts, run } = g;
+    const sched = opts.scheduler;
+    const name = p.request.name;
+    // A run id that was not made just now (or a manifest without job id) may already have a job.
+    let d = decideBeforeLookup(entry, run.given || g.existing !== undefined);
+    if (d.kind === "lookup") {
+        const lookup = await sched.findByName(name, { controller: true });
+        // The run's age is judged on the real clock (the controller's MinJobAge is real time).
+        const ageSeconds = runAgeSeconds(run.runId, entry?.created_at, new Date());
+        d = decideAfterLookup({ name, runId: run.runId, lookup, ageSeconds, manifestPath: g.layout.manifest });
+    }
+    if (d.kind !== "lookup" && d.note)
+        g.log(d.note);
+    if (d.kind === "adopt") {
+        g.log(d.by === "launch journal"
+            ? `adopted job ${d.jobId}: the launch journal recorded it for run ${run.runId}`
+            : `adopted job ${d.jobId}: found by its job name ${name}`);
+        return {
+            kind: "job",
+            job: { jobId: d.jobId, cluster: d.cluster, jobName: name, attempts: 0, adopted: { by: d.by } },
+        };
+    }
+    const tuning = submitSettings(g.policy);
+    const out = await sched.submit(p.submission, {
+        cwd: p.jobRoot,
+        timeoutMs: opts.submit?.timeoutMs ?? tuning.timeoutMs,
+        retries: opts.submit?.retries ?? tuning.retries,
+        baseDelayMs: opts.submit?.baseDelayMs ?? tuning.baseDelayMs,
+    });
+    if (out.kind === "job") {
+        if (g.ws.gitDir && entry)
+            await writeJournal(g.ws.gitDir, {
+                ...entry,
+                job_id: out.jobId,
+                ...(out.cluster ? { cluster: out.cluster } : {}),
+            });
+        g.log(out.adopted
+            ? `adopted job ${out.jobId}: an earlier submit attempt created it (found by its job name ${name})`
+            : `submitted job ${out.jobId}${out.cluster ? ` on ${out.cluster}` : ""} (${out.attempts} attempt${out.attempts === 1 ? "" : "s"})`);
+        const job = { jobId: out.jobId, cluster: out.cluster, jobName: name, attempts: out.attempts };
+        return {
+            kind: "job",
+            job: out.adopted ? { ...job, adopted: { by: "job name" } } : { ...job, evidence: out.evidence },
+        };
+    }
+    if (out.kind === "refused") {
+        g.log(`the scheduler refused the job: ${out.message}`);
+        return {
+            kind: "refused",
+            refusal: { jobName: name, message: out.message, attempts: out.attempts, evidence: out.evidence },
+        };
+    }
+    // The scheduler did not answer: a lost reply may still have created the job.
+    const found = await sched.findByName(name).catch(() => undefined);
+    if (found?.jobIds.length) {
+        g.log(`adopted job ${found.jobIds[0]}: the scheduler's reply was lost but the job exists (found by its job name ${name})`);
+        return {
+            kind: "job",
+            job: { jobId: found.jobIds[0], jobName: name, attempts: out.attempts, adopted: { by: "job name" } },
+        };
+    }
+    throw new AutolabError(`${out.error.message}; nothing was recorded for run ${run.runId}`, {
+        file: g.layout.manifest,
+        hint: opts.launchKey
+            ? `retry with the same launch key (${opts.launchKey}): it adopts the job if one was created, else submits it`
+            : `retry with --run-id ${run.runId}: it adopts the job if one was created, else submits it`,
+        cause: out.error,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/launch/plan.js
+/** launch, plan: the request, the submission, whether this host can submit; the dry run. */
+
+
+
+
+async function prepare(g) {
+    const { opts, ws } = g;
+    // With a work root, the job runs in a snapshot of the committed iteration: refuse uncommitted design changes.
+    const snapshotDir = g.workRoot ? external_node_path_namespaceObject.join(g.workRoot, g.run.runId) : undefined;
+    if (snapshotDir)
+        await checkSnapshotable(ws.root, g.iterationPath, g.log);
+    const jobRoot = snapshotDir ?? ws.root;
+    const request = requestFor(g, jobRoot);
+    const submission = opts.scheduler.prepare(request, {
+        scriptPath: g.scriptPath,
+        mode: g.hostMode === "slurm" ? "batch" : "local",
+    });
+    let cannotSubmit;
+    if (g.hostMode === "slurm") {
+        const probe = await opts.scheduler.probe({ timeoutMs: 10_000 });
+        if (!probe.canSubmit)
+            cannotSubmit = probe.summary;
+        if (cannotSubmit && !opts.dryRun) {
+            throw new AutolabError(`design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${cannotSubmit.join("\n  ")}`, {
+                file: g.designDisplay,
+                ...safeLocate(g.locate, "/compute/location"),
+                jsonPath: "/compute/location",
+                hint: "run on a SLURM login node (or the self-hosted runner there), or set compute.location: local",
+            });
+        }
+    }
+    return { request, submission, jobRoot, snapshotDir, cannotSubmit };
+}
+/** The scheduler's request for this run; validation errors point at design.yaml's lines. */
+function requestFor(g, jobRoot) {
+    try {
+        return g.opts.scheduler.request({
+            design: g.design,
+            runId: g.run.runId,
+            iterationId: g.iterationId,
+            iterationPath: g.iterationPath,
+            workDir: jobRoot,
+            pythonBin: String(g.policy.python_bin ?? "python3"),
+        });
+    }
+    catch (e) {
+        if (!(e instanceof AutolabError) || e.location.file)
+            throw e;
+        const pointer = e.location.jsonPath;
+        const findings = e.findings.map((f) => f.jsonPath && !f.file ? { ...f, file: g.designDisplay, ...safeLocate(g.locate, f.jsonPath) } : f);
+        if (pointer) {
+            throw new AutolabError(e.message, {
+                file: g.designDisplay,
+                jsonPath: pointer,
+                ...safeLocate(g.locate, pointer),
+                hint: e.hint,
+                findings,
+                cause: e,
+            });
+        }
+        // Not a design value (e.g. the checkout's path cannot stand in an #SBATCH line).
+        throw new AutolabError(e.message, { file: g.ws.root, hint: e.hint, findings, cause: e });
+    }
+}
+async function dryRun(g, p) {
+    const dry = { script: p.submission.script, argv: p.submission.argv };
+    if (g.hostMode === "slurm" && p.cannotSubmit) {
+        dry.testOnlySkipped = `this host cannot submit to SLURM: ${p.cannotSubmit.join("; ")}`;
+    }
+    else if (g.hostMode === "slurm") {
+        dry.testOnly = await g.opts.scheduler.testSubmit(p.submission, { cwd: g.ws.root });
+    }
+    return { ...resultBase(g), status: "dry-run", reused: false, adopted: false, dryRun: dry };
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/changes.js
+/** An edit that writes `content` whatever the file holds (a file only this command writes). */
+function put(path, content, owner) {
+    return { path, owner, edit: () => content };
+}
+/** True when `a` and `b` hold the same bytes (strings compared as UTF-8). */
+function sameContent(a, b) {
+    if (a === undefined || b === undefined)
+        return a === b;
+    const ea = typeof a === "string" ? new TextEncoder().encode(a) : a;
+    const eb = typeof b === "string" ? new TextEncoder().encode(b) : b;
+    if (ea.length !== eb.length)
+        return false;
+    for (let i = 0; i < ea.length; i++)
+        if (ea[i] !== eb[i])
+            return false;
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/git/remote.js
@@ -22041,208 +22551,8 @@ async function recordRun(ws, edits, m, o) {
     return rec;
 }
 
-;// CONCATENATED MODULE: ./lib/src/steps/snapshot.js
-/**
- * Work root (SLURM only): the run's snapshot outside the checkout. A
- * self-hosted runner's `actions/checkout` runs `git clean -ffdx && git reset
- * --hard` in the workspace before every monitor run, which would wipe a
- * running job's untracked sentinel, logs and outputs (and swap code under a
- * week-long job). With a work root (option, else policy `launch.work_root`),
- * launch makes a snapshot of the checkout's HEAD outside it, `git worktree
- * add --detach <workRoot>/<run_id> HEAD`, and the job runs there. The
- * snapshot holds committed files only, so a launch with a work root is
- * refused while the iteration directory (its runs/ and launch/ excepted) has
- * uncommitted or untracked changes: the job runs exactly the recorded
- * `git_revision`. Uncommitted changes elsewhere are named in a warning.
- */
-
-
-
-
-
-
-/**
- * The work root for this launch: the option, else the policy's
- * `launch.work_root`; undefined when neither is set or the design is local.
- * It must be absolute and outside the checkout (a `git clean` there would
- * wipe it), and the checkout must be a git checkout (the snapshot is a worktree).
- */
-function resolveWorkRoot(option, fromPolicy, repoRoot, inGit, hostMode, log = () => undefined) {
-    const fromOption = option !== undefined;
-    const raw = fromOption ? option : fromPolicy;
-    if (raw === undefined || raw === null)
-        return undefined;
-    const refuse = (message, hint) => {
-        if (fromOption)
-            throw new UsageError(`--work-root: ${message}`, hint);
-        throw new AutolabError(`launch.work_root ${message}`, { file: POLICY_PATH, jsonPath: "/launch/work_root", hint });
-    };
-    if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0"))
-        return refuse("must be a non-empty path", "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
-    if (!external_node_path_namespaceObject.isAbsolute(raw))
-        return refuse(`${JSON.stringify(raw)} is not an absolute path`, "give an absolute directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
-    if (hostMode === "local") {
-        log(`work root ${raw} is not used: a local run ends inside the launch`);
-        return undefined;
-    }
-    if (!inGit)
-        return refuse(`${JSON.stringify(raw)} needs a git checkout (the run's snapshot is a git worktree)`, "launch from a git checkout, or without a work root");
-    const resolved = external_node_path_namespaceObject.resolve(raw);
-    const canon = (p) => {
-        // realpath of the deepest existing ancestor, plus the rest as written.
-        let cur = p;
-        const rest = [];
-        while (!(0,external_node_fs_namespaceObject.existsSync)(cur) && external_node_path_namespaceObject.dirname(cur) !== cur) {
-            rest.unshift(external_node_path_namespaceObject.basename(cur));
-            cur = external_node_path_namespaceObject.dirname(cur);
-        }
-        return external_node_path_namespaceObject.join((0,external_node_fs_namespaceObject.realpathSync)(cur), ...rest);
-    };
-    const rel = external_node_path_namespaceObject.relative(canon(repoRoot), canon(resolved));
-    if (rel === "" || !(rel === ".." || rel.startsWith(".." + external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.isAbsolute(rel)))
-        return refuse(`${JSON.stringify(raw)} is inside the checkout ${repoRoot}: a runner's checkout (git clean -ffdx) would wipe a running job's files there`, "use a directory outside the checkout, e.g. $RUNNER_WORKSPACE/autolab-runs");
-    return resolved;
-}
-/** Paths the tool itself writes in a checkout (never a reason to refuse a snapshot). */
-function toolOwned(p, iterationPath) {
-    if (p === LEDGER_PATH || p === layout_STATE_PATH || p === MONITOR_STATE_PATH)
-        return true;
-    if (iterationPath !== undefined)
-        return p.startsWith(`${iterationPath}/runs/`) || p.startsWith(`${iterationPath}/launch/`);
-    return /^experiments\/[^/]+\/[^/]+\/(runs|launch|analysis)\//.test(p);
-}
-/**
- * A snapshot holds HEAD only: refuse when the iteration (design.yaml and
- * everything else in it but runs/ and launch/) has uncommitted or untracked
- * changes, so the job runs exactly the recorded revision; name other
- * uncommitted changes of the checkout in a warning.
- */
-async function checkSnapshotable(repoRoot, iterationPath, log) {
-    if (!(await headSha(repoRoot))) {
-        throw new AutolabError("the checkout has no commit yet: there is nothing to snapshot for the work root", {
-            file: repoRoot,
-            hint: "commit the iteration first",
-        });
-    }
-    const dirty = (await statusPorcelain(repoRoot, [iterationPath])).filter((e) => !toolOwned(e.path, iterationPath));
-    if (dirty.length) {
-        const list = dirty.slice(0, 10).map((e) => `${e.xy.trim() || "M"} ${e.path}`);
-        throw new AutolabError(`the iteration has uncommitted changes (${list.join(", ")}${dirty.length > 10 ? ", ..." : ""}); with a work root the job runs a snapshot of the last commit, which does not have them; nothing was written`, {
-            file: dirty[0].path,
-            hint: "commit them first (the snapshot is exactly the recorded git_revision), or launch without a work root",
-        });
-    }
-    const elsewhere = (await statusPorcelain(repoRoot, undefined, "no")).filter((e) => !toolOwned(e.path));
-    if (elsewhere.length) {
-        log(`warning: uncommitted changes are not part of the job's snapshot: ${elsewhere
-            .slice(0, 5)
-            .map((e) => e.path)
-            .join(", ")}${elsewhere.length > 5 ? ", ..." : ""}`);
-    }
-}
-/**
- * `git worktree add --detach <dir> HEAD` (hooks off). An existing directory
- * is an earlier attempt's snapshot of this run (a relaunch that adopts its
- * job): it is reused. Returns whether it was made now.
- */
-async function makeSnapshot(repoRoot, dir, log) {
-    if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
-        if (!(0,external_node_fs_namespaceObject.lstatSync)(dir).isDirectory()) {
-            throw new AutolabError("the run's snapshot path exists and is not a directory", {
-                file: dir,
-                hint: "remove it, or use another work root",
-            });
-        }
-        log(`reusing the run's snapshot ${dir} (made by an earlier attempt of this run)`);
-        return false;
-    }
-    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(dir), { recursive: true });
-    await git(repoRoot, ["worktree", "add", "--detach", dir, "HEAD"], {
-        what: "making the run's snapshot in the work root",
-        config: { "core.hooksPath": "/dev/null" },
-        timeoutMs: 600_000,
-    });
-    log(`snapshot of HEAD for the job: ${dir}`);
-    return true;
-}
-/** Remove a snapshot no job uses (best effort). */
-async function removeSnapshot(repoRoot, dir) {
-    await git(repoRoot, ["worktree", "remove", "--force", dir], { allowFailure: true });
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
-    await git(repoRoot, ["worktree", "prune"], { allowFailure: true });
-}
-
-;// CONCATENATED MODULE: ./lib/src/steps/run-dir.js
-/**
- * The run directory a job needs before it is submitted: `logs/` (SLURM does
- * not create the log directory; a job whose log directory is missing fails
- * with exit 0:53) and the job script. What did not exist before is returned,
- * so that a launch that stops before the job exists can take it back.
- */
-
-
-
-
-/** Create logs/ and write the run's script; returns what did not exist before (outermost first). */
-async function prepareRunDir(runDir, scriptAbs, script) {
-    const created = [];
-    for (const d of [external_node_path_namespaceObject.dirname(runDir), runDir, external_node_path_namespaceObject.join(runDir, "logs")]) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(d))
-            created.push({ path: d, dir: true });
-    }
-    if (!(0,external_node_fs_namespaceObject.existsSync)(scriptAbs))
-        created.push({ path: scriptAbs, dir: false });
-    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.join(runDir, "logs"), { recursive: true });
-    await fs_writeFileAtomic(scriptAbs, script);
-    return created;
-}
-/** Remove what `prepareRunDir` created (directories only when empty). Best effort. */
-async function removeCreated(created) {
-    for (const c of [...created].reverse()) {
-        try {
-            if (!c.dir)
-                await (0,promises_namespaceObject.rm)(c.path, { force: true });
-            else if ((0,external_node_fs_namespaceObject.readdirSync)(c.path).length === 0)
-                await (0,promises_namespaceObject.rmdir)(c.path);
-        }
-        catch {
-            // never hide the error that got us here
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/src/commands/launch.js
-/**
- * launch: design.yaml -> job request -> submitted job (or a local run) ->
- * manifest + ledger line + state.json -> one commit. Never waits for a job.
- * Gather (workspace, design, policy, journal, the run) -> decide
- * (domain/launch-plan.ts) -> act (snapshot, run dir, submit or adopt, or run
- * locally) -> record (one change set through git/record.ts).
- *
- * Order matters for safety:
- *  1. Everything that can be refused is checked before anything is written:
- *     the run id / launch key, the design (errors name design.yaml, line and
- *     column), the policy, state.json, the request, and, for a SLURM design,
- *     whether this host can submit at all (what was probed is in the error).
- *     A refused launch leaves the work tree exactly as it was.
- *  2. Idempotency: a run that already has a manifest is never submitted
- *     again; its records are recorded again (committed if an earlier attempt
- *     died before its commit). Before submitting, the run id is recorded in
- *     the launch journal (store/journal.ts) keyed by the launch key; the job
- *     id is added as soon as the scheduler answers. A retry adopts the job
- *     (by the journal's job id, else by its unique job name) instead of
- *     submitting again; launch-plan.ts has the rules, including the one for
- *     when accounting is down.
- *  3. The job script is written to the run directory before submitting
- *     (the scheduler reads it there) together with `logs/` (SLURM does not
- *     create the log directory). If the launch stops before the job exists
- *     (a scheduler that does not answer), those files are removed again.
- *  4. The records (scripts, manifest, ledger, state) are one change set that
- *     commit-back replays on a new branch head when a push is rejected.
- *
- * Work root: see steps/snapshot.ts. Ledger: one line per SLURM job; a
- * refused submission (no job id) and a local run have none.
- */
+;// CONCATENATED MODULE: ./lib/src/commands/launch/record.js
+/** launch, record: the change set (scripts, manifest, ledger, state, local evidence), and a reused run. */
 
 
 
@@ -22254,334 +22564,6 @@ async function removeCreated(created) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function launch(opts) {
-    checkLaunchIds(opts.runId, opts.launchKey);
-    const g = await gather(opts);
-    if (g.existing && isLaunched(g.existing))
-        return reuse(g);
-    const prepared = await prepare(g);
-    if (opts.dryRun)
-        return dryRun(g, prepared);
-    const done = await act(g, prepared);
-    const final = done.manifest;
-    const rec = await recordLaunch(g, launchEdits(g, prepared.submission, final), final, {
-        message: `autolab: launch ${g.iterationId} run ${g.run.runId}${final.job_id ? ` (job ${final.job_id})` : ""}: ${final.status}`,
-    });
-    return {
-        ...resultBase(g),
-        status: final.status ?? "pending",
-        jobId: manifestJobId(final),
-        reused: false,
-        adopted: done.adopted,
-        commit: rec.commit,
-        error: done.error,
-    };
-}
-// ---------------------------------------------------------------------------
-// Gather
-async function gather(opts) {
-    const log = opts.log ?? (() => undefined);
-    const now = opts.now ?? (() => new Date());
-    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
-    const it = await resolveIteration(ws.root, opts.design);
-    const designDisplay = displayPath(ws.root, it.designPath);
-    const designDoc = await loadDesign(it.designPath, designDisplay);
-    const { policy } = await loadPolicy(ws.root);
-    await readStateStrict(ws.root); // a broken state.json is refused now, not after submitting
-    const hostMode = designDoc.data.compute.location;
-    const iterationPath = displayPath(ws.root, it.iterationDir);
-    const launchPolicy = policy.launch;
-    const workRoot = resolveWorkRoot(opts.workRoot, launchPolicy?.work_root ?? opts.workRootDefault, ws.root, ws.inGit, hostMode, log);
-    const journal = await readJournal(ws.gitDir, opts.launchKey);
-    const run = chooseRun({
-        iterationId: it.iterationId,
-        runId: opts.runId,
-        launchKey: opts.launchKey,
-        journal,
-        fresh: () => newRunId(now(), (0,external_node_crypto_namespaceObject.randomBytes)(3).toString("hex")),
-    });
-    const layout = runLayout(iterationPath, run.runId);
-    const manifestAbs = external_node_path_namespaceObject.join(ws.root, layout.manifest);
-    const existing = (0,external_node_fs_namespaceObject.existsSync)(manifestAbs) ? (await readManifest(manifestAbs, layout.manifest)).data : undefined;
-    return {
-        opts,
-        log,
-        now,
-        ws,
-        iterationId: it.iterationId,
-        iterationPath,
-        designDisplay,
-        design: designDoc.data,
-        locate: designDoc.locate,
-        policy: policy,
-        hostMode,
-        workRoot,
-        journal,
-        run,
-        layout,
-        scriptPath: hostMode === "slurm" ? layout.slurmScript : layout.localScript,
-        existing,
-    };
-}
-function resultBase(g) {
-    return {
-        runId: g.run.runId,
-        iterationId: g.iterationId,
-        hostMode: g.hostMode,
-        manifestPath: g.layout.manifest,
-        scriptPath: g.scriptPath,
-    };
-}
-async function prepare(g) {
-    const { opts, ws } = g;
-    // With a work root, the job runs in a snapshot of the committed iteration: refuse uncommitted design changes.
-    const snapshotDir = g.workRoot ? external_node_path_namespaceObject.join(g.workRoot, g.run.runId) : undefined;
-    if (snapshotDir)
-        await checkSnapshotable(ws.root, g.iterationPath, g.log);
-    const jobRoot = snapshotDir ?? ws.root;
-    const request = requestFor(g, jobRoot);
-    const submission = opts.scheduler.prepare(request, {
-        scriptPath: g.scriptPath,
-        mode: g.hostMode === "slurm" ? "batch" : "local",
-    });
-    let cannotSubmit;
-    if (g.hostMode === "slurm") {
-        const probe = await opts.scheduler.probe({ timeoutMs: 10_000 });
-        if (!probe.canSubmit)
-            cannotSubmit = probe.summary;
-        if (cannotSubmit && !opts.dryRun) {
-            throw new AutolabError(`design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${cannotSubmit.join("\n  ")}`, {
-                file: g.designDisplay,
-                ...safeLocate(g.locate, "/compute/location"),
-                jsonPath: "/compute/location",
-                hint: "run on a SLURM login node (or the self-hosted runner there), or set compute.location: local",
-            });
-        }
-    }
-    return { request, submission, jobRoot, snapshotDir, cannotSubmit };
-}
-/** The scheduler's request for this run; validation errors point at design.yaml's lines. */
-function requestFor(g, jobRoot) {
-    try {
-        return g.opts.scheduler.request({
-            design: g.design,
-            runId: g.run.runId,
-            iterationId: g.iterationId,
-            iterationPath: g.iterationPath,
-            workDir: jobRoot,
-            pythonBin: String(g.policy.python_bin ?? "python3"),
-        });
-    }
-    catch (e) {
-        if (!(e instanceof AutolabError) || e.location.file)
-            throw e;
-        const pointer = e.location.jsonPath;
-        const findings = e.findings.map((f) => f.jsonPath && !f.file ? { ...f, file: g.designDisplay, ...safeLocate(g.locate, f.jsonPath) } : f);
-        if (pointer) {
-            throw new AutolabError(e.message, {
-                file: g.designDisplay,
-                jsonPath: pointer,
-                ...safeLocate(g.locate, pointer),
-                hint: e.hint,
-                findings,
-                cause: e,
-            });
-        }
-        // Not a design value (e.g. the checkout's path cannot stand in an #SBATCH line).
-        throw new AutolabError(e.message, { file: g.ws.root, hint: e.hint, findings, cause: e });
-    }
-}
-async function dryRun(g, p) {
-    const dry = { script: p.submission.script, argv: p.submission.argv };
-    if (g.hostMode === "slurm" && p.cannotSubmit) {
-        dry.testOnlySkipped = `this host cannot submit to SLURM: ${p.cannotSubmit.join("; ")}`;
-    }
-    else if (g.hostMode === "slurm") {
-        dry.testOnly = await g.opts.scheduler.testSubmit(p.submission, { cwd: g.ws.root });
-    }
-    return { ...resultBase(g), status: "dry-run", reused: false, adopted: false, dryRun: dry };
-}
-async function act(g, p) {
-    const { opts, ws, run, layout } = g;
-    // Journal the intent before submitting so that a crash after it can be adopted.
-    const startedAt = isoSeconds(g.now());
-    let entry = g.journal;
-    if (ws.gitDir && opts.launchKey && !entry) {
-        entry = {
-            key: opts.launchKey,
-            run_id: run.runId,
-            iteration_id: g.iterationId,
-            job_name: p.request.name,
-            created_at: startedAt,
-        };
-        await writeJournal(ws.gitDir, entry);
-    }
-    // The snapshot (made now, or reused from an earlier attempt of this run) is what the job runs.
-    const snapshotCreated = p.snapshotDir ? await makeSnapshot(ws.root, p.snapshotDir, g.log) : false;
-    const revision = p.snapshotDir ? await headSha(p.snapshotDir) : ws.inGit ? await headSha(ws.root) : undefined;
-    const base = baseManifest({
-        runId: run.runId,
-        iterationId: g.iterationId,
-        hostMode: g.hostMode,
-        commandLine: p.submission.commandLine,
-        resourceRequest: resourceRequest(g.design.compute, p.request.name, p.submission.directives),
-        startedAt,
-        script: g.scriptPath,
-        design: g.designDisplay,
-        gitRevision: revision,
-        workDir: p.snapshotDir,
-        launchedBy: opts.launchedBy ?? process.env.GITHUB_ACTOR ?? safeUserName(),
-        launchedFrom: external_node_os_namespaceObject.hostname(),
-        launchKey: opts.launchKey,
-        entrypointCommand: p.request.command,
-    });
-    // The script and logs/ go into the run directory (the snapshot's, with a work root) before submitting.
-    const jobRunDir = external_node_path_namespaceObject.join(p.jobRoot, layout.runDir);
-    let created;
-    try {
-        created = await prepareRunDir(jobRunDir, external_node_path_namespaceObject.join(p.jobRoot, g.scriptPath), p.submission.script);
-    }
-    catch (e) {
-        if (snapshotCreated)
-            await removeSnapshot(ws.root, p.snapshotDir);
-        throw e;
-    }
-    if (g.hostMode === "slurm" && !opts.launchKey) {
-        g.log(`run ${run.runId}: submitting ${g.scriptPath} (if this process dies now, relaunch with --run-id ${run.runId}: it adopts the job instead of submitting another)`);
-    }
-    try {
-        if (g.hostMode === "local")
-            return await actLocal(g, p, base);
-        const out = await obtainJob(g, p, entry);
-        if (out.kind === "job") {
-            const m = submittedManifest(base, out.job, startedAt, entry?.created_at);
-            return { manifest: m, adopted: Boolean(out.job.adopted) };
-        }
-        // Refused: no job will ever run in the snapshot.
-        if (snapshotCreated)
-            await removeSnapshot(ws.root, p.snapshotDir);
-        const m = refusedManifest(base, out.refusal, isoSeconds(g.now()), { dropWorkDir: snapshotCreated });
-        return { manifest: m, adopted: false, error: out.refusal.message };
-    }
-    catch (e) {
-        // No job exists (or none could be confirmed): take back what this attempt wrote.
-        await removeCreated(created);
-        // The snapshot stays: a job whose reply was lost may still run there, and a retry of this run reuses it.
-        if (snapshotCreated)
-            g.log(`the run's snapshot ${p.snapshotDir} is kept for a retry of run ${run.runId}`);
-        throw e;
-    }
-}
-async function actLocal(g, p, base) {
-    const limit = p.request.resources.timeLimit;
-    const observed = await runLocally({
-        scriptAbs: external_node_path_namespaceObject.join(g.ws.root, g.scriptPath),
-        runDir: external_node_path_namespaceObject.join(g.ws.root, g.layout.runDir),
-        cwd: g.ws.root,
-        runId: g.run.runId,
-        iterationId: g.iterationId,
-        limitSeconds: typeof limit === "number" ? limit : undefined,
-        outputs: (g.design.artifact_sync?.outputs ?? []).filter((o) => typeof o === "string"),
-    });
-    const m = localManifest(base, observed, isoSeconds(g.now()));
-    const error = m.status === "failed"
-        ? String(m.failure?.message ?? "the local run failed")
-        : undefined;
-    return { manifest: m, adopted: false, error };
-}
-/**
- * The run's job: adopted (journal job id, or found by name when the run id
- * was not freshly made), else submitted. A permanent refusal is returned;
- * anything that leaves the job's existence unknown is thrown.
- */
-async function obtainJob(g, p, entry) {
-    const { opts, run } = g;
-    const sched = opts.scheduler;
-    const name = p.request.name;
-    // A run id that was not made just now (or a manifest without job id) may already have a job.
-    let d = decideBeforeLookup(entry, run.given || g.existing !== undefined);
-    if (d.kind === "lookup") {
-        const lookup = await sched.findByName(name, { controller: true });
-        // The run's age is judged on the real clock (the controller's MinJobAge is real time).
-        const ageSeconds = runAgeSeconds(run.runId, entry?.created_at, new Date());
-        d = decideAfterLookup({ name, runId: run.runId, lookup, ageSeconds, manifestPath: g.layout.manifest });
-    }
-    if (d.kind !== "lookup" && d.note)
-        g.log(d.note);
-    if (d.kind === "adopt") {
-        g.log(d.by === "launch journal"
-            ? `adopted job ${d.jobId}: the launch journal recorded it for run ${run.runId}`
-            : `adopted job ${d.jobId}: found by its job name ${name}`);
-        return {
-            kind: "job",
-            job: { jobId: d.jobId, cluster: d.cluster, jobName: name, attempts: 0, adopted: { by: d.by } },
-        };
-    }
-    const tuning = submitSettings(g.policy);
-    const out = await sched.submit(p.submission, {
-        cwd: p.jobRoot,
-        timeoutMs: opts.submit?.timeoutMs ?? tuning.timeoutMs,
-        retries: opts.submit?.retries ?? tuning.retries,
-        baseDelayMs: opts.submit?.baseDelayMs ?? tuning.baseDelayMs,
-    });
-    if (out.kind === "job") {
-        if (g.ws.gitDir && entry)
-            await writeJournal(g.ws.gitDir, {
-                ...entry,
-                job_id: out.jobId,
-                ...(out.cluster ? { cluster: out.cluster } : {}),
-            });
-        g.log(out.adopted
-            ? `adopted job ${out.jobId}: an earlier submit attempt created it (found by its job name ${name})`
-            : `submitted job ${out.jobId}${out.cluster ? ` on ${out.cluster}` : ""} (${out.attempts} attempt${out.attempts === 1 ? "" : "s"})`);
-        const job = { jobId: out.jobId, cluster: out.cluster, jobName: name, attempts: out.attempts };
-        return {
-            kind: "job",
-            job: out.adopted ? { ...job, adopted: { by: "job name" } } : { ...job, evidence: out.evidence },
-        };
-    }
-    if (out.kind === "refused") {
-        g.log(`the scheduler refused the job: ${out.message}`);
-        return {
-            kind: "refused",
-            refusal: { jobName: name, message: out.message, attempts: out.attempts, evidence: out.evidence },
-        };
-    }
-    // The scheduler did not answer: a lost reply may still have created the job.
-    const found = await sched.findByName(name).catch(() => undefined);
-    if (found?.jobIds.length) {
-        g.log(`adopted job ${found.jobIds[0]}: the scheduler's reply was lost but the job exists (found by its job name ${name})`);
-        return {
-            kind: "job",
-            job: { jobId: found.jobIds[0], jobName: name, attempts: out.attempts, adopted: { by: "job name" } },
-        };
-    }
-    throw new AutolabError(`${out.error.message}; nothing was recorded for run ${run.runId}`, {
-        file: g.layout.manifest,
-        hint: opts.launchKey
-            ? `retry with the same launch key (${opts.launchKey}): it adopts the job if one was created, else submits it`
-            : `retry with --run-id ${run.runId}: it adopts the job if one was created, else submits it`,
-        cause: out.error,
-    });
-}
-// ---------------------------------------------------------------------------
-// Record
 function recordLaunch(g, edits, m, o) {
     return recordRun(g.ws, edits, m, {
         message: o.message,
@@ -22649,21 +22631,69 @@ async function reuse(g) {
     result.commit = rec.commit;
     return result;
 }
-function safeLocate(locate, pointer) {
-    try {
-        return locate(pointer);
-    }
-    catch {
-        return {};
-    }
-}
-function safeUserName() {
-    try {
-        return external_node_os_namespaceObject.userInfo().username;
-    }
-    catch {
-        return process.env.USER ?? process.env.LOGNAME ?? "unknown";
-    }
+
+;// CONCATENATED MODULE: ./lib/src/commands/launch/index.js
+/**
+ * launch: design.yaml -> job request -> submitted job (or a local run) ->
+ * manifest + ledger line + state.json -> one commit. Never waits for a job.
+ * Gather (workspace, design, policy, journal, the run) -> decide
+ * (domain/launch-plan.ts) -> act (snapshot, run dir, submit or adopt, or run
+ * locally) -> record (one change set through git/record.ts).
+ *
+ * Order matters for safety:
+ *  1. Everything that can be refused is checked before anything is written:
+ *     the run id / launch key, the design (errors name design.yaml, line and
+ *     column), the policy, state.json, the request, and, for a SLURM design,
+ *     whether this host can submit at all (what was probed is in the error).
+ *     A refused launch leaves the work tree exactly as it was.
+ *  2. Idempotency: a run that already has a manifest is never submitted
+ *     again; its records are recorded again (committed if an earlier attempt
+ *     died before its commit). Before submitting, the run id is recorded in
+ *     the launch journal (store/journal.ts) keyed by the launch key; the job
+ *     id is added as soon as the scheduler answers. A retry adopts the job
+ *     (by the journal's job id, else by its unique job name) instead of
+ *     submitting again; launch-plan.ts has the rules, including the one for
+ *     when accounting is down.
+ *  3. The job script is written to the run directory before submitting
+ *     (the scheduler reads it there) together with `logs/` (SLURM does not
+ *     create the log directory). If the launch stops before the job exists
+ *     (a scheduler that does not answer), those files are removed again.
+ *  4. The records (scripts, manifest, ledger, state) are one change set that
+ *     commit-back replays on a new branch head when a push is rejected.
+ *
+ * Work root: see steps/snapshot.ts. Ledger: one line per SLURM job; a
+ * refused submission (no job id) and a local run have none.
+ */
+
+
+
+
+
+
+
+
+async function launch(opts) {
+    checkLaunchIds(opts.runId, opts.launchKey);
+    const g = await gather(opts);
+    if (g.existing && isLaunched(g.existing))
+        return reuse(g);
+    const prepared = await prepare(g);
+    if (opts.dryRun)
+        return dryRun(g, prepared);
+    const done = await act(g, prepared);
+    const final = done.manifest;
+    const rec = await recordLaunch(g, launchEdits(g, prepared.submission, final), final, {
+        message: `autolab: launch ${g.iterationId} run ${g.run.runId}${final.job_id ? ` (job ${final.job_id})` : ""}: ${final.status}`,
+    });
+    return {
+        ...resultBase(g),
+        status: final.status ?? "pending",
+        jobId: manifestJobId(final),
+        reused: false,
+        adopted: done.adopted,
+        commit: rec.commit,
+        error: done.error,
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/report/launch.js
@@ -25503,7 +25533,7 @@ function slurmCli(opts = {}) {
 ;// CONCATENATED MODULE: ./lib/src/cli/commands/launch.js
 /**
  * `autolab launch`: what the action's `command: launch` does, from a login
- * node. Thin: parses options, calls commands/launch.ts with the SLURM
+ * node. Thin: parses options, calls commands/launch/ with the SLURM
  * adapter, prints the result.
  */
 
