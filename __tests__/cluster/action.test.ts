@@ -26,6 +26,14 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
 }
 
+function checkedOut(dir: string): string {
+  try {
+    return git(dir, "rev-parse", "HEAD");
+  } catch {
+    return "0".repeat(40);
+  }
+}
+
 /** Parse the GITHUB_OUTPUT file (`name<<DELIM\nvalue\nDELIM`). */
 function readOutputs(file: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -78,7 +86,8 @@ async function runAction(opts: {
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_EVENT_NAME: opts.event,
     GITHUB_REPOSITORY: "lab/experiments",
-    GITHUB_SHA: opts.sha ?? "0".repeat(40),
+    // As actions/checkout leaves it: the event's commit is the one checked out.
+    GITHUB_SHA: opts.sha ?? checkedOut(opts.workspace),
     GITHUB_REF: "refs/heads/main",
     GITHUB_RUN_ID: String(Math.floor(Math.random() * 1e9)),
     GITHUB_ACTOR: "researcher",
@@ -391,5 +400,205 @@ describe("action (node dist/index.js as the runner runs it)", () => {
     });
     expect(hosted.code, hosted.stdout).toBe(0);
     expect(existsSync(marker)).toBe(true);
+  });
+
+  describe("the runner's tokens (issue 11, items 3 and 4)", () => {
+    const tokens = () => {
+      const tag = Math.random().toString(36).slice(2, 10);
+      return {
+        INPUT_TOKEN: `ghs_input${tag}Zq`,
+        ACTIONS_RUNTIME_TOKEN: `eyJruntime${tag}Xk`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: `eyJoidc${tag}Wv`,
+      };
+    };
+
+    it("a local run's job finds no token in its own or any ancestor's /proc environ, nor any process's; the committed log is redacted", async () => {
+      const { root, remote } = newRepo();
+      await scaffold(root);
+      const t = tokens();
+      const out = mkdtempSync(path.join(os.tmpdir(), "autolab-leak-"));
+      // What a job could have learned elsewhere (a file on disk) and prints: the second line of defence.
+      writeFileSync(path.join(out, "learned"), `${t.INPUT_TOKEN} ${t.ACTIONS_RUNTIME_TOKEN}\n`);
+      mkdirSync(path.join(root, "experiments/plan/leak"), { recursive: true });
+      writeFileSync(
+        path.join(root, "leak.sh"),
+        [
+          "#!/bin/bash",
+          'out="$LEAK_OUT"',
+          "pid=$$",
+          // Up the ancestors, as far as they go (past the action's node process).
+          'while [ -n "$pid" ] && [ "$pid" -gt 1 ]; do',
+          '  echo "pid $pid: $(tr "\\0" " " < /proc/$pid/cmdline 2>/dev/null)" >> "$out/chain"',
+          '  tr "\\0" "\\n" < /proc/$pid/environ >> "$out/ancestors" 2>/dev/null || echo "unreadable $pid" >> "$out/chain"',
+          "  pid=$(sed 's/.*) //' /proc/$pid/stat | cut -d' ' -f2)",
+          "done",
+          // Every process this user can see.
+          'for d in /proc/[0-9]*; do tr "\\0" "\\n" < $d/environ 2>/dev/null; done > "$out/everyone"',
+          'env > "$out/own"',
+          'cat "$out/ancestors"',
+          'echo "learned: $(cat "$out/learned")"',
+          "",
+        ].join("\n"),
+      );
+      writeFileSync(
+        path.join(root, "experiments/plan/leak/design.yaml"),
+        [
+          "id: leak",
+          "iteration_id: leak",
+          "compute:",
+          "  location: local",
+          '  walltime_estimate: "00:02:00"',
+          "runtime:",
+          "  env:",
+          `    LEAK_OUT: ${JSON.stringify(out)}`,
+          "entrypoint:",
+          '  cli: "bash leak.sh"',
+          "replicates: 1",
+          "",
+        ].join("\n"),
+      );
+      git(root, "add", "-A");
+      git(root, "commit", "-qm", "a job that looks for tokens");
+      git(root, "push", "-q", "origin", "main");
+      const r = await runAction({
+        workspace: root,
+        event: "workflow_dispatch",
+        inputs: { command: "launch", design: "leak", push: "true" },
+        env: t,
+      });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.outputs.status, r.stdout).toBe("completed");
+      expect(r.stdout).not.toMatch(/tokens stay readable/);
+      const chain = readFileSync(path.join(out, "chain"), "utf8");
+      // The walk went through the action itself (and the bash run_local.sh under it).
+      expect(chain).toMatch(/dist\/index\.js/);
+      expect(chain).toMatch(/run_local\.sh/);
+      expect(chain).not.toMatch(/unreadable/);
+      const seen = ["ancestors", "everyone", "own", "chain"].map((f) => readFileSync(path.join(out, f), "utf8"));
+      expect(seen[0]).toMatch(/^GITHUB_REPOSITORY=lab\/experiments$/m); // the walk did read the action's environment
+      for (const v of Object.values(t)) for (const text of seen) expect(text).not.toContain(v);
+      // The committed log: the job printed what it learned; the known tokens are ***.
+      const log = git(
+        root,
+        "--git-dir",
+        remote,
+        "show",
+        `main:${path.posix.dirname(r.outputs.manifest)}/logs/run_local.out`,
+      );
+      expect(log).toContain("learned: *** ***");
+      for (const v of Object.values(t)) expect(log).not.toContain(v);
+    });
+
+    it("launch, monitor and cancel run only on workflow_dispatch, schedule, push and repository_dispatch", async () => {
+      const { root } = newRepo();
+      await scaffold(root);
+      const head = git(root, "rev-parse", "HEAD");
+      const prPayload = { issue: { number: 1, pull_request: { url: "x" } }, comment: { body: "/launch" } };
+      for (const [event, payload] of [
+        ["issue_comment", prPayload],
+        ["check_run", { check_run: { pull_requests: [{ number: 1 }] } }],
+        ["check_suite", { check_suite: { pull_requests: [{ number: 1 }] } }],
+        // A workflow_run whose fork was deleted: nothing in the payload says "fork".
+        ["workflow_run", { workflow_run: { head_repository: null, event: "pull_request" } }],
+        ["merge_group", {}],
+        ["", {}],
+      ] as const) {
+        for (const command of ["launch", "monitor", "cancel"]) {
+          const r = await runAction({
+            workspace: root,
+            event,
+            payload,
+            inputs: { command, design: "example_iteration", "run-id": "20261128T120000Z_abcdef" },
+          });
+          expect(r.code, `${command} on ${event || "(none)"}`).toBe(1);
+          expect(r.stdout).toMatch(
+            new RegExp(
+              `::error::.*refusing to ${command} on a .*runs only on workflow_dispatch, schedule, push, repository_dispatch`,
+            ),
+          );
+        }
+      }
+      // repository_dispatch and push are allowed (status has nothing to do: monitor with no runs).
+      for (const event of ["repository_dispatch", "push"]) {
+        const r = await runAction({ workspace: root, event, inputs: { command: "monitor", push: "false" } });
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+      }
+      expect(git(root, "status", "--porcelain")).toBe("");
+      expect(git(root, "rev-parse", "HEAD")).toBe(head);
+    });
+
+    it("verify on an issue_comment on a self-hosted runner does not run the policy's commands", async () => {
+      const { root } = newRepo();
+      await scaffold(root);
+      const marker = path.join(root, "test-command-ran");
+      writeFileSync(
+        path.join(root, ".autolab/verifier_policy.yaml"),
+        `python_bin: python3\ntest_command: "python3 -c \\"open('${marker}', 'w').write('x')\\""\nrequirements_by_stage:\n  launch: {schema: true, tests: true}\n`,
+      );
+      git(root, "add", "-A");
+      git(root, "commit", "-qm", "policy with a test command");
+      const r = await runAction({
+        workspace: root,
+        event: "issue_comment",
+        payload: { issue: { number: 1, pull_request: { url: "x" } } },
+        inputs: { command: "verify", stage: "launch" },
+        env: { RUNNER_ENVIRONMENT: "self-hosted" },
+      });
+      expect(existsSync(marker), r.stdout).toBe(false);
+      expect(r.stdout).toContain("not run here");
+      const push = await runAction({
+        workspace: root,
+        event: "push",
+        inputs: { command: "verify", stage: "launch" },
+        env: { RUNNER_ENVIRONMENT: "self-hosted" },
+      });
+      expect(push.code, push.stdout).toBe(0);
+      expect(existsSync(marker)).toBe(true);
+    });
+
+    it("refuses a privileged command when the checkout's HEAD is not the event's commit (or the named branch's head)", async () => {
+      const { root } = newRepo();
+      await scaffold(root);
+      const base = git(root, "rev-parse", "HEAD");
+      // The workflow checked out other code than the event's (say, a pull request's head).
+      git(root, "checkout", "-q", "-b", "pr-head");
+      writeFileSync(path.join(root, "evil.txt"), "x\n");
+      git(root, "add", "evil.txt");
+      git(root, "commit", "-qm", "not the event's code");
+      const other = git(root, "rev-parse", "HEAD");
+      for (const command of ["launch", "monitor", "cancel"]) {
+        const r = await runAction({
+          workspace: root,
+          event: "workflow_dispatch",
+          sha: base,
+          inputs: { command, design: "example_iteration", "run-id": "20261128T120000Z_abcdef", push: "false" },
+        });
+        expect(r.code, command).toBe(1);
+        expect(r.stdout).toContain(
+          `refusing to ${command}: the checkout's HEAD ${other.slice(0, 12)} is not GITHUB_SHA ${base.slice(0, 12)}`,
+        );
+      }
+      // A commit of the tool's own on top of the event's commit (an earlier step of the job) is fine.
+      git(root, "checkout", "-q", "main");
+      git(root, "commit", "-q", "--allow-empty", "-m", "autolab: launch example_iteration run x");
+      const ok = await runAction({
+        workspace: root,
+        event: "schedule",
+        sha: base,
+        inputs: { command: "monitor", push: "false" },
+      });
+      expect(ok.code, ok.stdout).toBe(0);
+      // The branch the command names, as fetched.
+      git(root, "push", "-q", "origin", "pr-head");
+      git(root, "fetch", "-q", "origin");
+      git(root, "checkout", "-q", "pr-head");
+      const named = await runAction({
+        workspace: root,
+        event: "workflow_dispatch",
+        sha: base,
+        inputs: { command: "monitor", branch: "pr-head", push: "false" },
+      });
+      expect(named.code, named.stdout).toBe(0);
+    });
   });
 });

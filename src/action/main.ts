@@ -7,7 +7,13 @@
 import path from "node:path";
 import * as core from "@actions/core";
 import { readInputs, type ActionInputs } from "../github/inputs.js";
-import { readActionContext, assertTrustedEvent, type ActionContext } from "../github/context.js";
+import {
+  readActionContext,
+  assertTrustedEvent,
+  eventIsTrusted,
+  isPrivilegedCommand,
+  type ActionContext,
+} from "../github/context.js";
 import { createOctokit, type Octokit } from "../github/checks.js";
 import { writeSummary } from "../github/summary.js";
 import { launch } from "../commands/launch/index.js";
@@ -34,6 +40,7 @@ import {
 import { cancelOutputs, cancelSummary } from "../report/cancel.js";
 import { statusOutputs, statusSummaryRuns } from "../report/status.js";
 import { publishFindingsOf, publishRunChecks } from "./publish.js";
+import { assertCheckedOutCommit } from "./trust.js";
 
 /** What every command of a step gets: the inputs, the context, and where it works. */
 interface Step {
@@ -77,10 +84,19 @@ async function setUp(): Promise<Step | undefined> {
     return undefined;
   }
   const cwd = inputs.workingDirectory;
+  const repoRoot = await repoRootOf(cwd);
+  if (isPrivilegedCommand(inputs.command)) {
+    try {
+      await assertCheckedOutCommit(repoRoot, inputs.command, { sha: ctx.sha, branch: inputs.branch });
+    } catch (e) {
+      core.setFailed(formatError(e));
+      return undefined;
+    }
+  }
   return {
     inputs,
     ctx,
-    repoRoot: await repoRootOf(cwd),
+    repoRoot,
     scheduler: slurmCli(),
     octokit: inputs.token ? await createOctokit(inputs.token, ctx.apiUrl) : undefined,
     common: {
@@ -132,12 +148,12 @@ async function actionMonitor({ inputs, ctx, repoRoot, octokit, common, scheduler
 }
 
 /**
- * The policy's test/dry-run commands come from the pull request's own files:
- * run them only where that is safe (not a pull request or fork, or a GitHub-hosted runner).
+ * The policy's test/dry-run commands come from the checked-out files: run
+ * them only on a trusted event (github/context TRUSTED_EVENTS, no fork) or on
+ * a GitHub-hosted runner.
  */
 function mayRunPolicyCommands(ctx: ActionContext): boolean {
-  const untrusted = ctx.eventName.startsWith("pull_request") || ctx.isFork;
-  return !untrusted || process.env.RUNNER_ENVIRONMENT === "github-hosted";
+  return eventIsTrusted(ctx) || process.env.RUNNER_ENVIRONMENT === "github-hosted";
 }
 
 async function actionVerify({ inputs, ctx, repoRoot, octokit }: Step): Promise<void> {

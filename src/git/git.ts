@@ -23,6 +23,7 @@
  */
 import { AutolabError } from "../util/errors.js";
 import { describeFailure, ok, runArgv, type ExecResult } from "../util/exec.js";
+import { redactSecrets } from "../util/secrets.js";
 import { baseHardening, filterNeutralizers, parseScopedConfig, runsFilters } from "./harden.js";
 
 export interface GitOptions {
@@ -56,20 +57,9 @@ const SCRUBBED_ENV = [
   "GIT_CONFIG_PARAMETERS",
 ];
 
-/** Replace secrets and URL credentials in `text` by `***`. */
+/** Replace secrets (these, and every one the process knows: util/secrets) and URL credentials in `text` by `***`. */
 export function redact(text: string, secrets: string[] = []): string {
-  let out = text;
-  for (const s of secrets) {
-    if (!s || s.length < 4) continue;
-    const forms = new Set([
-      s,
-      Buffer.from(s, "utf8").toString("base64"),
-      Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
-      encodeURIComponent(s),
-    ]);
-    // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
-    for (const f of [...forms].sort((a, b) => b.length - a.length)) out = out.split(f).join("***");
-  }
+  let out = redactSecrets(text, secrets);
   // scheme://user:pass@host or scheme://token@host
   out = out.replace(/([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/\s@'"]+@/g, "$1***@");
   // An Authorization header that slipped into a trace.

@@ -24,6 +24,7 @@ import { sameContent } from "../domain/changes.js";
 import type { Workspace } from "../store/workspace.js";
 import { findingFromError, type Finding } from "../util/errors.js";
 import { readOwned, writeFilesAtomic } from "../util/fs.js";
+import { redactContent } from "../util/secrets.js";
 import { commitBack, type CommitBackResult, type CommitIdentity } from "./commitback.js";
 import { currentBranch } from "./git.js";
 
@@ -121,6 +122,8 @@ export async function applyEdits(
       }
       continue;
     }
+    // Second line of defence: no token this process knows is ever written or committed (util/secrets).
+    next = redactContent(next);
     if (!sameContent(cur.data, next)) {
       pending.delete(abs); // keep the write order: the latest content goes last
       pending.set(abs, { file: abs, data: next });

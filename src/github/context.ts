@@ -114,30 +114,57 @@ export const PULL_REQUEST_EVENTS = [
   "pull_request_review_comment",
 ] as const;
 
-/** Commands that talk to the cluster or write the ledger. */
-export const PRIVILEGED_COMMANDS = ["launch", "monitor", "cancel"] as const;
+/**
+ * The events whose code is the repository's own: only a person with write
+ * access (workflow_dispatch, repository_dispatch), the default branch
+ * (schedule) or a push to the repository starts them. Every other event —
+ * issue_comment on a pull request, check_run/check_suite, workflow_run,
+ * pull_request*, and any event GitHub adds later — is untrusted.
+ */
+export const TRUSTED_EVENTS = ["workflow_dispatch", "schedule", "push", "repository_dispatch"] as const;
+
+/** Commands that talk to the cluster or write the ledger: they run only on TRUSTED_EVENTS (add a new such command here). */
+export const PRIVILEGED_COMMANDS = ["launch", "monitor", "cancel", "watch"] as const;
+
+/** Is this a privileged command (PRIVILEGED_COMMANDS)? */
+export function isPrivilegedCommand(command: string): boolean {
+  return (PRIVILEGED_COMMANDS as readonly string[]).includes(command);
+}
+
+/** The event is one of TRUSTED_EVENTS and its payload carries no fork's code. */
+export function eventIsTrusted(ctx: Pick<ActionContext, "eventName" | "isFork">): boolean {
+  return (TRUSTED_EVENTS as readonly string[]).includes(ctx.eventName) && !ctx.isFork;
+}
 
 /**
- * Refuse `launch`, `monitor` and `cancel` on pull-request events and on fork
- * payloads: they run on a self-hosted runner with access to a cluster, which
- * must never run code from a pull request or a fork. Other commands pass.
+ * Refuse the privileged commands (launch, monitor, cancel, watch) on every
+ * event but TRUSTED_EVENTS (an allow-list: an event not named is refused)
+ * and on fork payloads: they run on a self-hosted runner with access to a
+ * cluster, which must never run code from a pull request or a fork. Other
+ * commands pass.
  */
 export function assertTrustedEvent(ctx: Pick<ActionContext, "eventName" | "isFork">, command: string): void {
-  if (!(PRIVILEGED_COMMANDS as readonly string[]).includes(command)) return;
+  if (!isPrivilegedCommand(command)) return;
   const why = "a runner on a cluster must never run code from a pull request or a fork";
+  const allowed = TRUSTED_EVENTS.join(", ");
   if ((PULL_REQUEST_EVENTS as readonly string[]).includes(ctx.eventName)) {
     throw new AutolabError(`refusing to ${command} on a ${ctx.eventName} event: ${why}`, {
       hint:
-        `run ${command} from workflow_dispatch, schedule or push on your own branches; ` +
+        `run ${command} from ${allowed} on your own branches; ` +
         "on pull requests use `command: verify` on a GitHub-hosted runner",
     });
   }
   if (ctx.isFork) {
     throw new AutolabError(
       `refusing to ${command}: the ${ctx.eventName || "triggering"} event carries code from a fork: ${why}`,
-      {
-        hint: `run ${command} only from events of this repository (workflow_dispatch, schedule, push)`,
-      },
+      { hint: `run ${command} only from events of this repository (${allowed})` },
+    );
+  }
+  if (!(TRUSTED_EVENTS as readonly string[]).includes(ctx.eventName)) {
+    throw new AutolabError(
+      `refusing to ${command} on a ${ctx.eventName ? `${ctx.eventName} event` : "run with no GITHUB_EVENT_NAME"}: ` +
+        `${command} runs only on ${allowed} (events another person's pull request cannot start); ${why}`,
+      { hint: `trigger the workflow with one of: ${allowed}` },
     );
   }
 }

@@ -9,6 +9,7 @@
 import path from "node:path";
 import * as core from "@actions/core";
 import { AutolabError } from "../util/errors.js";
+import { heldSecret } from "../util/secrets.js";
 import { VERIFY_STAGES, type VerifyStage } from "../contract/vocabulary.js";
 
 export const ACTION_COMMANDS = ["launch", "monitor", "verify", "cancel", "status"] as const;
@@ -72,7 +73,13 @@ function validBranch(b: string): boolean {
 
 /** Read and check the inputs. Errors name the input and what is allowed. */
 export function readInputs(): ActionInputs {
-  const token = optional("token") ?? (process.env.GITHUB_TOKEN || undefined);
+  // The action took the tokens out of its environment at its start (action/environ.ts).
+  const token =
+    heldSecret("INPUT_TOKEN") ||
+    optional("token") ||
+    heldSecret("GITHUB_TOKEN") ||
+    process.env.GITHUB_TOKEN ||
+    undefined;
   if (token) core.setSecret(token);
 
   const command = core.getInput("command");

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { holdsSecret } from "./secrets.js";
 
 export interface ExecOptions {
   cwd?: string;
@@ -38,17 +39,30 @@ export interface ExecResult {
   durationMs: number;
 }
 
+/** The runner's file commands: a child writing them could set the later steps' environment or outputs. */
+const RUNNER_FILE_COMMANDS = new Set([
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_OUTPUT",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY",
+]);
+
 /**
  * The environment every child gets: ours, minus the credentials of the
  * GitHub runner (action inputs such as INPUT_TOKEN, the runtime's
- * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN). sbatch exports its environment
- * to the job, and a job's log is committed: a token must never get there.
- * An adapter that needs a credential passes it explicitly in `opts.env`.
+ * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN), the runner's file commands, and
+ * any variable whose value holds a secret this process knows (util/secrets).
+ * sbatch exports its environment to the job, and a job's log is committed: a
+ * token must never get there. (The action's own environment holds no token
+ * either once it started: action/environ.ts.) An adapter that needs a
+ * credential passes it explicitly in `opts.env`.
  */
 export function childEnvironment(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(env)) {
-    if (/^(INPUT_|ACTIONS_)/.test(k) || k === "GITHUB_TOKEN" || k === "GH_TOKEN") continue;
+    if (/^(INPUT_|ACTIONS_)/i.test(k) || /^(GITHUB_TOKEN|GH_TOKEN)$/i.test(k) || RUNNER_FILE_COMMANDS.has(k)) continue;
+    if (v !== undefined && holdsSecret(v)) continue;
     out[k] = v;
   }
   return out;
