@@ -45375,8 +45375,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -48322,6 +48320,219 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/src/util/secrets.js
+/**
+ * The secrets this process knows (the runner's tokens, read once at the
+ * action's start; a token given to a command), and the one rule that hides
+ * them: every form a secret can take in text (itself, base64, the base64 of
+ * git's `x-access-token:<token>` credential, URL-encoded) becomes `***`.
+ * Used for messages (git's errors) and, as a second line of defence, for
+ * every file the tool writes or commits (git/record.applyEdits): a job that
+ * learned a token and printed it does not get it committed.
+ */
+const known = new Set();
+/** Shorter values are not secrets worth hiding (and would garble text). */
+const MIN_SECRET_LENGTH = 4;
+/** Remember `value` as a secret of this process (ignored when empty or too short). */
+function registerSecret(value) {
+    if (value && value.length >= MIN_SECRET_LENGTH)
+        known.add(value);
+}
+/** Every secret registered so far. */
+function knownSecrets() {
+    return [...known];
+}
+/** The forms of one secret that can appear in text, longest first. */
+function secretForms(s) {
+    if (!s || s.length < MIN_SECRET_LENGTH)
+        return [];
+    const forms = new Set([
+        s,
+        Buffer.from(s, "utf8").toString("base64"),
+        Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
+        encodeURIComponent(s),
+    ]);
+    // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
+    return [...forms].sort((a, b) => b.length - a.length);
+}
+function allForms(extra) {
+    const forms = new Set();
+    for (const s of [...known, ...extra])
+        for (const f of secretForms(s))
+            forms.add(f);
+    return [...forms].sort((a, b) => b.length - a.length);
+}
+/** `text` with every form of every known secret (and of `extra`) replaced by `***`. */
+function redactSecrets(text, extra = []) {
+    let out = text;
+    for (const f of allForms(extra))
+        if (out.includes(f))
+            out = out.split(f).join("***");
+    return out;
+}
+/** Does `text` (or these bytes) hold a form of a known secret? */
+function holdsSecret(data) {
+    const buf = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.buffer, data.byteOffset, data.length);
+    return allForms([]).some((f) => buf.includes(f));
+}
+/**
+ * File content with the known secrets replaced by `***`, byte for byte
+ * elsewhere (a binary file or one in another encoding keeps its other bytes);
+ * the same object when it holds none.
+ */
+function redactContent(data) {
+    if (!known.size)
+        return data;
+    if (typeof data === "string")
+        return redactSecrets(data);
+    let buf = Buffer.from(data.buffer, data.byteOffset, data.length);
+    let changed = false;
+    const mask = Buffer.from("***");
+    for (const f of allForms([])) {
+        const needle = Buffer.from(f, "utf8");
+        let at = buf.indexOf(needle);
+        if (at < 0)
+            continue;
+        const parts = [];
+        let from = 0;
+        while (at >= 0) {
+            parts.push(buf.subarray(from, at), mask);
+            from = at + needle.length;
+            at = buf.indexOf(needle, from);
+        }
+        parts.push(buf.subarray(from));
+        buf = Buffer.concat(parts);
+        changed = true;
+    }
+    return changed ? buf : data;
+}
+const held = new Map();
+/**
+ * Take the variable `name` out of `env` into the process's keeping: it is
+ * registered as a secret and deleted from `env`, so no child can inherit it
+ * (`heldSecret` gives it back to the code that needs it).
+ */
+function holdSecret(name, env = process.env) {
+    const v = env[name];
+    if (v === undefined)
+        return;
+    registerSecret(v);
+    if (v)
+        held.set(name, v);
+    delete env[name];
+}
+/** The value of a variable taken with `holdSecret` (undefined when there was none). */
+function heldSecret(name) {
+    return held.get(name);
+}
+
+;// CONCATENATED MODULE: ./lib/src/action/environ.js
+/**
+ * The runner's tokens leave the action's environment before anything else
+ * happens, so no process the action starts can read them — not from its own
+ * environment, and not from ours through `/proc/<pid>/environ`.
+ *
+ * Linux shows a process's *initial* environment in `/proc/<pid>/environ` (the
+ * strings the kernel copied onto its stack at exec), to every process of the
+ * same user; `delete process.env.X` only unlinks the variable from libc's
+ * table and leaves those bytes as they were. A job, a parser or a policy
+ * command run by the action could read the tokens there from its parent (the
+ * action) — the one process every child descends from. So, once at the
+ * start, the action
+ * 1. takes the token variables out of `process.env` into the process's keeping
+ *    (`util/secrets.holdSecret`: registered for redaction, given back only to
+ *    the code that needs them), and
+ * 2. overwrites their values in the initial environment itself, in place,
+ *    through `/proc/self/mem` (a process may write its own memory; the bytes
+ *    between `env_start` and `env_end` of `/proc/self/stat` are exactly what
+ *    `/proc/self/environ` shows), with `*`, and checks that they are gone.
+ * Every child then gets an environment built from the cleaned one
+ * (`util/exec.childEnvironment`). What this cannot do is said in SECURITY.md.
+ */
+
+
+/** Variables whose values are the runner's credentials. */
+function isTokenVariable(name) {
+    return /^(INPUT_TOKEN|GITHUB_TOKEN|GH_TOKEN)$/i.test(name) || /^ACTIONS_\w*TOKEN\w*$/i.test(name);
+}
+/** Offsets [start, end) of the value of each entry of a raw environment block whose name is a token variable. */
+function tokenValueSpans(raw) {
+    const spans = [];
+    let off = 0;
+    while (off < raw.length) {
+        let end = raw.indexOf(0, off);
+        if (end < 0)
+            end = raw.length;
+        const eq = raw.indexOf(0x3d, off);
+        if (eq > off && eq < end && isTokenVariable(raw.subarray(off, eq).toString("latin1")))
+            spans.push([eq + 1, end]);
+        off = end + 1;
+    }
+    return spans;
+}
+/** Where the initial environment lies in our memory (`env_start`, `env_end`: fields 50 and 51 of /proc/self/stat). */
+function environmentArea() {
+    const stat = (0,external_node_fs_namespaceObject.readFileSync)("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3
+    return [Number(fields[47]), Number(fields[48])];
+}
+/** Overwrite the token values of our initial environment; undefined when done, else why not. */
+function overwriteInitialEnvironment() {
+    if (process.platform !== "linux")
+        return `on ${process.platform} the initial environment cannot be cleaned`;
+    let raw;
+    let start;
+    let end;
+    try {
+        raw = (0,external_node_fs_namespaceObject.readFileSync)("/proc/self/environ");
+        [start, end] = environmentArea();
+    }
+    catch (e) {
+        return `cannot read /proc/self: ${e.message}`;
+    }
+    if (!start || end - start !== raw.length)
+        return "/proc/self/stat does not show where the environment lies";
+    const spans = tokenValueSpans(raw);
+    if (!spans.length)
+        return undefined;
+    try {
+        const fd = (0,external_node_fs_namespaceObject.openSync)("/proc/self/mem", "r+");
+        try {
+            for (const [from, to] of spans)
+                (0,external_node_fs_namespaceObject.writeSync)(fd, Buffer.alloc(to - from, "*"), 0, to - from, start + from);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    catch (e) {
+        return `this system refuses a process writing its own memory (${e.message})`;
+    }
+    const after = (0,external_node_fs_namespaceObject.readFileSync)("/proc/self/environ");
+    if (knownSecrets().some((s) => after.includes(s)))
+        return "a token is still in /proc/self/environ after overwriting it";
+    return undefined;
+}
+/**
+ * Take the runner's tokens out of this process's environment (kept for the
+ * code that needs them) and out of its initial environment. Returns a
+ * warning when the initial environment could not be cleaned, else undefined.
+ */
+function takeRunnerSecrets(env = process.env) {
+    for (const name of Object.keys(env))
+        if (isTokenVariable(name))
+            holdSecret(name, env);
+    const why = overwriteInitialEnvironment();
+    return why
+        ? `the runner's tokens stay readable in /proc/${process.pid}/environ to every process of this user: ${why}; ` +
+            "run jobs as another user (policy launch.job_user) to keep them from the job"
+        : undefined;
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/src/util/errors.js
 /**
  * Errors and findings shared by every layer.
@@ -48614,6 +48825,7 @@ function jobLogNames(jobId) {
 
 
 
+
 const ACTION_COMMANDS = ["launch", "monitor", "verify", "cancel", "status"];
 
 function bool(name, fallback) {
@@ -48646,7 +48858,12 @@ function validBranch(b) {
 }
 /** Read and check the inputs. Errors name the input and what is allowed. */
 function readInputs() {
-    const token = optional("token") ?? (process.env.GITHUB_TOKEN || undefined);
+    // The action took the tokens out of its environment at its start (action/environ.ts).
+    const token = heldSecret("INPUT_TOKEN") ||
+        optional("token") ||
+        heldSecret("GITHUB_TOKEN") ||
+        process.env.GITHUB_TOKEN ||
+        undefined;
     if (token)
         core_setSecret(token);
     const command = getInput("command");
@@ -48690,8 +48907,6 @@ function readInputs() {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./lib/src/github/context.js
 /**
  * The GitHub Actions context the action runs in (event, repository, commit,
@@ -48792,27 +49007,48 @@ const PULL_REQUEST_EVENTS = [
     "pull_request_review",
     "pull_request_review_comment",
 ];
-/** Commands that talk to the cluster or write the ledger. */
-const PRIVILEGED_COMMANDS = ["launch", "monitor", "cancel"];
 /**
- * Refuse `launch`, `monitor` and `cancel` on pull-request events and on fork
- * payloads: they run on a self-hosted runner with access to a cluster, which
- * must never run code from a pull request or a fork. Other commands pass.
+ * The events whose code is the repository's own: only a person with write
+ * access (workflow_dispatch, repository_dispatch), the default branch
+ * (schedule) or a push to the repository starts them. Every other event —
+ * issue_comment on a pull request, check_run/check_suite, workflow_run,
+ * pull_request*, and any event GitHub adds later — is untrusted.
+ */
+const TRUSTED_EVENTS = ["workflow_dispatch", "schedule", "push", "repository_dispatch"];
+/** Commands that talk to the cluster or write the ledger: they run only on TRUSTED_EVENTS (add a new such command here). */
+const PRIVILEGED_COMMANDS = ["launch", "monitor", "cancel", "watch"];
+/** Is this a privileged command (PRIVILEGED_COMMANDS)? */
+function isPrivilegedCommand(command) {
+    return PRIVILEGED_COMMANDS.includes(command);
+}
+/** The event is one of TRUSTED_EVENTS and its payload carries no fork's code. */
+function eventIsTrusted(ctx) {
+    return TRUSTED_EVENTS.includes(ctx.eventName) && !ctx.isFork;
+}
+/**
+ * Refuse the privileged commands (launch, monitor, cancel, watch) on every
+ * event but TRUSTED_EVENTS (an allow-list: an event not named is refused)
+ * and on fork payloads: they run on a self-hosted runner with access to a
+ * cluster, which must never run code from a pull request or a fork. Other
+ * commands pass.
  */
 function assertTrustedEvent(ctx, command) {
-    if (!PRIVILEGED_COMMANDS.includes(command))
+    if (!isPrivilegedCommand(command))
         return;
     const why = "a runner on a cluster must never run code from a pull request or a fork";
+    const allowed = TRUSTED_EVENTS.join(", ");
     if (PULL_REQUEST_EVENTS.includes(ctx.eventName)) {
         throw new errors_AutolabError(`refusing to ${command} on a ${ctx.eventName} event: ${why}`, {
-            hint: `run ${command} from workflow_dispatch, schedule or push on your own branches; ` +
+            hint: `run ${command} from ${allowed} on your own branches; ` +
                 "on pull requests use `command: verify` on a GitHub-hosted runner",
         });
     }
     if (ctx.isFork) {
-        throw new errors_AutolabError(`refusing to ${command}: the ${ctx.eventName || "triggering"} event carries code from a fork: ${why}`, {
-            hint: `run ${command} only from events of this repository (workflow_dispatch, schedule, push)`,
-        });
+        throw new errors_AutolabError(`refusing to ${command}: the ${ctx.eventName || "triggering"} event carries code from a fork: ${why}`, { hint: `run ${command} only from events of this repository (${allowed})` });
+    }
+    if (!TRUSTED_EVENTS.includes(ctx.eventName)) {
+        throw new errors_AutolabError(`refusing to ${command} on a ${ctx.eventName ? `${ctx.eventName} event` : "run with no GITHUB_EVENT_NAME"}: ` +
+            `${command} runs only on ${allowed} (events another person's pull request cannot start); ${why}`, { hint: `trigger the workflow with one of: ${allowed}` });
     }
 }
 
@@ -49727,17 +49963,31 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  */
 
 
+
+/** The runner's file commands: a child writing them could set the later steps' environment or outputs. */
+const RUNNER_FILE_COMMANDS = new Set([
+    "GITHUB_ENV",
+    "GITHUB_PATH",
+    "GITHUB_OUTPUT",
+    "GITHUB_STATE",
+    "GITHUB_STEP_SUMMARY",
+]);
 /**
  * The environment every child gets: ours, minus the credentials of the
  * GitHub runner (action inputs such as INPUT_TOKEN, the runtime's
- * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN). sbatch exports its environment
- * to the job, and a job's log is committed: a token must never get there.
- * An adapter that needs a credential passes it explicitly in `opts.env`.
+ * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN), the runner's file commands, and
+ * any variable whose value holds a secret this process knows (util/secrets).
+ * sbatch exports its environment to the job, and a job's log is committed: a
+ * token must never get there. (The action's own environment holds no token
+ * either once it started: action/environ.ts.) An adapter that needs a
+ * credential passes it explicitly in `opts.env`.
  */
 function childEnvironment(env) {
     const out = {};
     for (const [k, v] of Object.entries(env)) {
-        if (/^(INPUT_|ACTIONS_)/.test(k) || k === "GITHUB_TOKEN" || k === "GH_TOKEN")
+        if (/^(INPUT_|ACTIONS_)/i.test(k) || /^(GITHUB_TOKEN|GH_TOKEN)$/i.test(k) || RUNNER_FILE_COMMANDS.has(k))
+            continue;
+        if (v !== undefined && holdsSecret(v))
             continue;
         out[k] = v;
     }
@@ -50013,6 +50263,7 @@ function filterNeutralizers(rows) {
 
 
 
+
 /** Environment variables that would make git operate on something other than `repo`. */
 const SCRUBBED_ENV = [
     "GIT_DIR",
@@ -50027,22 +50278,9 @@ const SCRUBBED_ENV = [
     // Read after GIT_CONFIG_COUNT, so it could undo the hardening below.
     "GIT_CONFIG_PARAMETERS",
 ];
-/** Replace secrets and URL credentials in `text` by `***`. */
+/** Replace secrets (these, and every one the process knows: util/secrets) and URL credentials in `text` by `***`. */
 function redact(text, secrets = []) {
-    let out = text;
-    for (const s of secrets) {
-        if (!s || s.length < 4)
-            continue;
-        const forms = new Set([
-            s,
-            Buffer.from(s, "utf8").toString("base64"),
-            Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
-            encodeURIComponent(s),
-        ]);
-        // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
-        for (const f of [...forms].sort((a, b) => b.length - a.length))
-            out = out.split(f).join("***");
-    }
+    let out = redactSecrets(text, secrets);
     // scheme://user:pass@host or scheme://token@host
     out = out.replace(/([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/\s@'"]+@/g, "$1***@");
     // An Authorization header that slipped into a trace.
@@ -54007,6 +54245,7 @@ async function checkedOutElsewhere(ctx, ref) {
 
 
 
+
 /** Apply the edits to the work tree at `root` once; returns the touched paths. */
 async function applyEdits(root, edits, out) {
     const touched = [];
@@ -54065,6 +54304,8 @@ async function applyEdits(root, edits, out) {
             }
             continue;
         }
+        // Second line of defence: no token this process knows is ever written or committed (util/secrets).
+        next = redactContent(next);
         if (!sameContent(cur.data, next)) {
             pending.delete(abs); // keep the write order: the latest content goes last
             pending.set(abs, { file: abs, data: next });
@@ -63393,6 +63634,57 @@ async function launchCommit(repoRoot, manifestPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/src/action/trust.js
+/**
+ * The checked-out code is the code the trusted event names (issue 11, item
+ * 4): a privileged command runs only when HEAD is the event's commit
+ * (GITHUB_SHA), the head of the branch the command names (`branch` input, as
+ * fetched: refs/remotes/origin/<branch>), or one of them followed only by
+ * the tool's own commits (an earlier step of the same job recorded a launch).
+ * A workflow that checked out other code — a pull request's head on an
+ * issue_comment, a ref from an input — is refused before anything runs.
+ */
+
+
+
+/** Does `head` descend from `base` through the tool's own commits only? */
+async function onlyToolCommitsSince(root, base, head) {
+    if (!(await isAncestor(root, base, head).catch(() => false)))
+        return false;
+    const r = await git(root, ["log", "--format=%s", `${base}..${head}`], {
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return false;
+    return r.stdout
+        .split("\n")
+        .filter(Boolean)
+        .every((s) => s.startsWith(TOOL_SUBJECT));
+}
+async function assertCheckedOutCommit(root, command, expected) {
+    const head = await headSha(root);
+    const accepted = [];
+    if (/^[0-9a-f]{40}$/i.test(expected.sha))
+        accepted.push(["GITHUB_SHA", expected.sha.toLowerCase()]);
+    if (expected.branch) {
+        const b = await revParse(root, `refs/remotes/origin/${expected.branch}`);
+        if (b)
+            accepted.push([`the head of ${expected.branch} (origin/${expected.branch})`, b]);
+    }
+    if (head) {
+        for (const [, sha] of accepted)
+            if (head === sha || (await onlyToolCommitsSince(root, sha, head)))
+                return;
+    }
+    const what = accepted.length
+        ? accepted.map(([n, s]) => `${n} ${s.slice(0, 12)}`).join(" or ")
+        : "GITHUB_SHA (not set, or not a commit id)";
+    throw new errors_AutolabError(`refusing to ${command}: the checkout's HEAD ${head ? head.slice(0, 12) : "(none)"} is not ${what}: ` +
+        "the cluster runs only the code of the event that started the workflow", {
+        hint: "check out the event's commit (actions/checkout without `ref:`), or name the branch with the `branch` input",
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/src/action/main.js
 /**
  * The action: reads inputs, refuses untrusted events, calls one command, and
@@ -63400,6 +63692,7 @@ async function launchCommit(repoRoot, manifestPath) {
  * the commands decide, report/ says what to show, action/publish.ts and
  * src/github send it.
  */
+
 
 
 
@@ -63446,10 +63739,20 @@ async function setUp() {
         return undefined;
     }
     const cwd = inputs.workingDirectory;
+    const repoRoot = await repoRootOf(cwd);
+    if (isPrivilegedCommand(inputs.command)) {
+        try {
+            await assertCheckedOutCommit(repoRoot, inputs.command, { sha: ctx.sha, branch: inputs.branch });
+        }
+        catch (e) {
+            setFailed(formatError(e));
+            return undefined;
+        }
+    }
     return {
         inputs,
         ctx,
-        repoRoot: await repoRootOf(cwd),
+        repoRoot,
         scheduler: slurmCli(),
         octokit: inputs.token ? await createOctokit(inputs.token, ctx.apiUrl) : undefined,
         common: {
@@ -63502,12 +63805,12 @@ async function actionMonitor({ inputs, ctx, repoRoot, octokit, common, scheduler
         warning(verdict.warning);
 }
 /**
- * The policy's test/dry-run commands come from the pull request's own files:
- * run them only where that is safe (not a pull request or fork, or a GitHub-hosted runner).
+ * The policy's test/dry-run commands come from the checked-out files: run
+ * them only on a trusted event (github/context TRUSTED_EVENTS, no fork) or on
+ * a GitHub-hosted runner.
  */
 function mayRunPolicyCommands(ctx) {
-    const untrusted = ctx.eventName.startsWith("pull_request") || ctx.isFork;
-    return !untrusted || process.env.RUNNER_ENVIRONMENT === "github-hosted";
+    return eventIsTrusted(ctx) || process.env.RUNNER_ENVIRONMENT === "github-hosted";
 }
 async function actionVerify({ inputs, ctx, repoRoot, octokit }) {
     const stage = inputs.stage ?? "launch";
@@ -63565,5 +63868,11 @@ async function runAction() {
 ;// CONCATENATED MODULE: ./lib/src/action/index.js
 /** Entry point of the action (bundled to dist/index.js; runs.using: node24). */
 
+
+
+// Before anything else runs: no child may find the runner's tokens, in its environment or in ours.
+const notCleaned = takeRunnerSecrets();
+if (notCleaned)
+    warning(notCleaned);
 void runAction();
 

@@ -16986,6 +16986,112 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./lib/src/util/secrets.js
+/**
+ * The secrets this process knows (the runner's tokens, read once at the
+ * action's start; a token given to a command), and the one rule that hides
+ * them: every form a secret can take in text (itself, base64, the base64 of
+ * git's `x-access-token:<token>` credential, URL-encoded) becomes `***`.
+ * Used for messages (git's errors) and, as a second line of defence, for
+ * every file the tool writes or commits (git/record.applyEdits): a job that
+ * learned a token and printed it does not get it committed.
+ */
+const known = new Set();
+/** Shorter values are not secrets worth hiding (and would garble text). */
+const MIN_SECRET_LENGTH = 4;
+/** Remember `value` as a secret of this process (ignored when empty or too short). */
+function registerSecret(value) {
+    if (value && value.length >= MIN_SECRET_LENGTH)
+        known.add(value);
+}
+/** Every secret registered so far. */
+function knownSecrets() {
+    return [...known];
+}
+/** The forms of one secret that can appear in text, longest first. */
+function secretForms(s) {
+    if (!s || s.length < MIN_SECRET_LENGTH)
+        return [];
+    const forms = new Set([
+        s,
+        Buffer.from(s, "utf8").toString("base64"),
+        Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
+        encodeURIComponent(s),
+    ]);
+    // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
+    return [...forms].sort((a, b) => b.length - a.length);
+}
+function allForms(extra) {
+    const forms = new Set();
+    for (const s of [...known, ...extra])
+        for (const f of secretForms(s))
+            forms.add(f);
+    return [...forms].sort((a, b) => b.length - a.length);
+}
+/** `text` with every form of every known secret (and of `extra`) replaced by `***`. */
+function redactSecrets(text, extra = []) {
+    let out = text;
+    for (const f of allForms(extra))
+        if (out.includes(f))
+            out = out.split(f).join("***");
+    return out;
+}
+/** Does `text` (or these bytes) hold a form of a known secret? */
+function holdsSecret(data) {
+    const buf = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.buffer, data.byteOffset, data.length);
+    return allForms([]).some((f) => buf.includes(f));
+}
+/**
+ * File content with the known secrets replaced by `***`, byte for byte
+ * elsewhere (a binary file or one in another encoding keeps its other bytes);
+ * the same object when it holds none.
+ */
+function redactContent(data) {
+    if (!known.size)
+        return data;
+    if (typeof data === "string")
+        return redactSecrets(data);
+    let buf = Buffer.from(data.buffer, data.byteOffset, data.length);
+    let changed = false;
+    const mask = Buffer.from("***");
+    for (const f of allForms([])) {
+        const needle = Buffer.from(f, "utf8");
+        let at = buf.indexOf(needle);
+        if (at < 0)
+            continue;
+        const parts = [];
+        let from = 0;
+        while (at >= 0) {
+            parts.push(buf.subarray(from, at), mask);
+            from = at + needle.length;
+            at = buf.indexOf(needle, from);
+        }
+        parts.push(buf.subarray(from));
+        buf = Buffer.concat(parts);
+        changed = true;
+    }
+    return changed ? buf : data;
+}
+const held = new Map();
+/**
+ * Take the variable `name` out of `env` into the process's keeping: it is
+ * registered as a secret and deleted from `env`, so no child can inherit it
+ * (`heldSecret` gives it back to the code that needs it).
+ */
+function holdSecret(name, env = process.env) {
+    const v = env[name];
+    if (v === undefined)
+        return;
+    registerSecret(v);
+    if (v)
+        held.set(name, v);
+    delete env[name];
+}
+/** The value of a variable taken with `holdSecret` (undefined when there was none). */
+function heldSecret(name) {
+    return held.get(name);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/util/exec.js
 /**
  * The one way this project runs other programs: by argv, never through a
@@ -16994,17 +17100,31 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  */
 
 
+
+/** The runner's file commands: a child writing them could set the later steps' environment or outputs. */
+const RUNNER_FILE_COMMANDS = new Set([
+    "GITHUB_ENV",
+    "GITHUB_PATH",
+    "GITHUB_OUTPUT",
+    "GITHUB_STATE",
+    "GITHUB_STEP_SUMMARY",
+]);
 /**
  * The environment every child gets: ours, minus the credentials of the
  * GitHub runner (action inputs such as INPUT_TOKEN, the runtime's
- * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN). sbatch exports its environment
- * to the job, and a job's log is committed: a token must never get there.
- * An adapter that needs a credential passes it explicitly in `opts.env`.
+ * ACTIONS_* tokens, GITHUB_TOKEN/GH_TOKEN), the runner's file commands, and
+ * any variable whose value holds a secret this process knows (util/secrets).
+ * sbatch exports its environment to the job, and a job's log is committed: a
+ * token must never get there. (The action's own environment holds no token
+ * either once it started: action/environ.ts.) An adapter that needs a
+ * credential passes it explicitly in `opts.env`.
  */
 function childEnvironment(env) {
     const out = {};
     for (const [k, v] of Object.entries(env)) {
-        if (/^(INPUT_|ACTIONS_)/.test(k) || k === "GITHUB_TOKEN" || k === "GH_TOKEN")
+        if (/^(INPUT_|ACTIONS_)/i.test(k) || /^(GITHUB_TOKEN|GH_TOKEN)$/i.test(k) || RUNNER_FILE_COMMANDS.has(k))
+            continue;
+        if (v !== undefined && holdsSecret(v))
             continue;
         out[k] = v;
     }
@@ -20068,6 +20188,7 @@ function filterNeutralizers(rows) {
 
 
 
+
 /** Environment variables that would make git operate on something other than `repo`. */
 const SCRUBBED_ENV = [
     "GIT_DIR",
@@ -20082,22 +20203,9 @@ const SCRUBBED_ENV = [
     // Read after GIT_CONFIG_COUNT, so it could undo the hardening below.
     "GIT_CONFIG_PARAMETERS",
 ];
-/** Replace secrets and URL credentials in `text` by `***`. */
+/** Replace secrets (these, and every one the process knows: util/secrets) and URL credentials in `text` by `***`. */
 function redact(text, secrets = []) {
-    let out = text;
-    for (const s of secrets) {
-        if (!s || s.length < 4)
-            continue;
-        const forms = new Set([
-            s,
-            Buffer.from(s, "utf8").toString("base64"),
-            Buffer.from(`x-access-token:${s}`, "utf8").toString("base64"),
-            encodeURIComponent(s),
-        ]);
-        // Longest first: base64(token) can be a suffix of base64("x-access-token:" + token).
-        for (const f of [...forms].sort((a, b) => b.length - a.length))
-            out = out.split(f).join("***");
-    }
+    let out = redactSecrets(text, secrets);
     // scheme://user:pass@host or scheme://token@host
     out = out.replace(/([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/\s@'"]+@/g, "$1***@");
     // An Authorization header that slipped into a trace.
@@ -22369,6 +22477,7 @@ async function checkedOutElsewhere(ctx, ref) {
 
 
 
+
 /** Apply the edits to the work tree at `root` once; returns the touched paths. */
 async function applyEdits(root, edits, out) {
     const touched = [];
@@ -22427,6 +22536,8 @@ async function applyEdits(root, edits, out) {
             }
             continue;
         }
+        // Second line of defence: no token this process knows is ever written or committed (util/secrets).
+        next = redactContent(next);
         if (!sameContent(cur.data, next)) {
             pending.delete(abs); // keep the write order: the latest content goes last
             pending.set(abs, { file: abs, data: next });
