@@ -44,6 +44,7 @@ function fullDesign(): Design {
       account: "proj123",
       constraint: "a100&ib",
       sbatch_options: ["--exclusive", "--mail-type=END,FAIL"],
+      checkpoint_signal: "USR1@120",
     },
     runtime: {
       setup: ["module load cuda/12.2", 'echo "setup done"'],
@@ -92,6 +93,7 @@ const GOLDEN = String.raw`#!/bin/bash
 #SBATCH --nodes=1
 #SBATCH --account=proj123
 #SBATCH --constraint=a100&ib
+#SBATCH --signal=B:USR1@120
 #SBATCH --exclusive
 #SBATCH --mail-type=END,FAIL
 # autolab job script: run 20260102T030405Z_a1b2c3 of iteration it1, rendered from experiments/in_progress/it1/design.yaml.
@@ -108,10 +110,19 @@ autolab_command='python3 -m train --epochs 3 --fast --lr 0.001 --opt '\''{"momen
 autolab_started_at=
 autolab_signal=
 autolab_child=
+__AUTOLAB_STARTED=
+__AUTOLAB_WORKLOAD_RC=
+__AUTOLAB_CHECKPOINT_SIGNAL=
+__AUTOLAB_WOKEN=
+export AUTOLAB_CHECKPOINT_DIR="$AUTOLAB_RUN_DIR/checkpoint"
+export AUTOLAB_RESUME_EXIT_CODE=85
+AUTOLAB_RESTART_COUNT=$\{SLURM_RESTART_COUNT:-0}
+AUTOLAB_RESTART_COUNT=$\{AUTOLAB_RESTART_COUNT//[^0-9]/}
+export AUTOLAB_RESTART_COUNT=$\{AUTOLAB_RESTART_COUNT:-0}
 
 # Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.
 autolab_write_sentinel() {
-  local host job_id started ended signal tmp
+  local host job_id started ended signal wrc ckpt resume tmp
   host=$(uname -n 2>/dev/null)
   [[ -n $host ]] || host=$\{HOSTNAME:-unknown}
   host=$\{host//[^A-Za-z0-9._-]/_}
@@ -121,9 +132,13 @@ autolab_write_sentinel() {
   if [[ -n $autolab_started_at ]]; then started="\"$autolab_started_at\""; else started=null; fi
   if [[ -n $1 ]]; then ended="\"$1\""; else ended=null; fi
   if [[ -n $autolab_signal ]]; then signal="\"$autolab_signal\""; else signal=null; fi
+  wrc=$\{__AUTOLAB_WORKLOAD_RC//[^0-9]/}
+  [[ -n $wrc ]] || wrc=null
+  if [[ -n $__AUTOLAB_CHECKPOINT_SIGNAL ]]; then ckpt="\"$\{__AUTOLAB_CHECKPOINT_SIGNAL//[^A-Z0-9]/}\""; else ckpt=null; fi
+  if [[ $wrc == 85 ]]; then resume=true; else resume=false; fi
   tmp="$autolab_sentinel.tmp.$$"
-  if printf '{"run_id":"%s","job_id":%s,"host":"%s","started_at":%s,"ended_at":%s,"exit_code":%s,"signal":%s}\n' \
-    "$autolab_run_id" "$job_id" "$host" "$started" "$ended" "$2" "$signal" >"$tmp" 2>/dev/null; then
+  if printf '{"run_id":"%s","job_id":%s,"host":"%s","started_at":%s,"ended_at":%s,"exit_code":%s,"signal":%s,"workload_exit_code":%s,"checkpoint_signal":%s,"resume_requested":%s,"restart_count":%s}\n' \
+    "$autolab_run_id" "$job_id" "$host" "$started" "$ended" "$2" "$signal" "$wrc" "$ckpt" "$resume" "$AUTOLAB_RESTART_COUNT" >"$tmp" 2>/dev/null; then
     mv -f -- "$tmp" "$autolab_sentinel" && return 0
   fi
   rm -f -- "$tmp" 2>/dev/null
@@ -136,31 +151,56 @@ autolab_write_sentinel() {
 autolab_on_exit() {
   local rc=$?
   trap - EXIT
-  trap '' TERM INT HUP
+  trap '' TERM INT HUP USR1 USR2
+  if [[ -z $__AUTOLAB_STARTED && $rc == 0 ]]; then
+    echo "autolab: the command never ran (a setup line ended the script or swallowed the rest of it)" >&2
+    rc=1
+  fi
   autolab_write_sentinel "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$rc"
   exit "$rc"
 }
 
 # SIGTERM (scancel, time limit), SIGINT, SIGHUP: stop the command's whole process group,
-# wait for it, and end with 128+n. SLURM sends SIGKILL KillWait seconds later if it hangs.
+# wait for it, record its status and end with 128+n. SLURM sends SIGKILL KillWait seconds
+# later if it hangs. ($! covers a signal that lands between starting the command and
+# recording its pid.)
 # shellcheck disable=SC2317
-# ($! covers a signal that lands between starting the command and recording its pid.)
 autolab_on_signal() {
-  local child=$\{autolab_child:-$!}
+  local child=
+  [[ -z $__AUTOLAB_STARTED ]] || child=$\{autolab_child:-$!}
   autolab_signal=$1
-  trap '' TERM INT HUP
+  trap '' TERM INT HUP USR1 USR2
   if [[ -n $child ]]; then
     echo "autolab: received SIG$1; stopping the command" >&2
     kill -s TERM -- "-$child" 2>/dev/null || kill -s TERM -- "$child" 2>/dev/null
     wait "$child" 2>/dev/null
+    __AUTOLAB_WORKLOAD_RC=$?
   fi
   exit "$2"
+}
+
+# SIGUSR1/SIGUSR2 (compute.checkpoint_signal): pass it on to the command's process group
+# and keep waiting for the command (it saves a checkpoint and exits).
+# shellcheck disable=SC2317
+__autolab_on_checkpoint() {
+  local child=
+  [[ -z $__AUTOLAB_STARTED ]] || child=$\{autolab_child:-$!}
+  __AUTOLAB_CHECKPOINT_SIGNAL=$1
+  __AUTOLAB_WOKEN=1
+  if [[ -n $child ]]; then
+    echo "autolab: received SIG$1; passing it on to the command" >&2
+    kill -s "$1" -- "-$child" 2>/dev/null || kill -s "$1" -- "$child" 2>/dev/null
+  else
+    echo "autolab: received SIG$1 before the command started; it is not passed on" >&2
+  fi
 }
 
 trap autolab_on_exit EXIT
 trap 'autolab_on_signal TERM 143' TERM
 trap 'autolab_on_signal INT 130' INT
 trap 'autolab_on_signal HUP 129' HUP
+trap '__autolab_on_checkpoint USR1' USR1
+trap '__autolab_on_checkpoint USR2' USR2
 
 cd -- /home/me/repo || exit 1
 mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1
@@ -178,13 +218,24 @@ module load cuda/12.2
 echo "setup done"
 set +e
 
-# The command, in its own process group so that a signal reaches all of it.
+# The command, in its own process group so that a signal reaches all of it; the subshell
+# ends with the command's own status when a signal stops it.
+mkdir -p -- "$AUTOLAB_CHECKPOINT_DIR" || exit 1
 set -m
-( eval "$autolab_command" ) </dev/null &
+__AUTOLAB_STARTED=1
+( trap 'exit $?' TERM INT HUP; trap ':' USR1 USR2; eval "$autolab_command" ) </dev/null &
 autolab_child=$!
 set +m
-wait "$autolab_child"
-exit $?
+while :; do
+  __AUTOLAB_WOKEN=
+  wait "$autolab_child"
+  __AUTOLAB_RC=$?
+  # 127 after an interrupted wait: the command had already ended; its status is kept.
+  if [[ $__AUTOLAB_RC == 127 && -n $__AUTOLAB_WORKLOAD_RC ]]; then break; fi
+  __AUTOLAB_WORKLOAD_RC=$__AUTOLAB_RC
+  if [[ -z $__AUTOLAB_WOKEN ]] || ((__AUTOLAB_RC <= 128)); then break; fi
+done
+exit "$__AUTOLAB_WORKLOAD_RC"
 `.replaceAll("$\\{", "${");
 
 describe("golden render", () => {
@@ -482,6 +533,10 @@ describe("sentinel, by running the local script with bash", () => {
       ended_at: expect.stringMatching(ISO),
       exit_code: 0,
       signal: null,
+      workload_exit_code: 0,
+      checkpoint_signal: null,
+      resume_requested: false,
+      restart_count: 0,
     });
     expect(s.ended_at! >= s.started_at!).toBe(true);
     expect(readFileSync(path.join(runDir, "logs/run_local.out"), "utf8")).toBe(`hello from ${runId} in ${root}\n`);

@@ -293,6 +293,21 @@ describe("design schema", () => {
     expect(fs).toEqual([expect.objectContaining({ jsonPath: `/compute/${key}`, ...posOf(text, value) })]);
   });
 
+  const withCheckpoint = (v: string) => DESIGN.replace(/^compute:\n/m, `compute:\n  checkpoint_signal: ${v}\n`);
+  it.each(['"USR1@120"', "SIGUSR2@300", "USR1@65535"])("accepts checkpoint_signal %s", (v) => {
+    expect(errors("design", withCheckpoint(v))).toEqual([]);
+  });
+  it.each(['"TERM@60"', "USR1", '"USR1@0"', '"USR1 @60"', "120", '"USR1@120; id"'])(
+    "rejects checkpoint_signal %s at its line",
+    (v) => {
+      const text = withCheckpoint(v);
+      const fs = errors("design", text, "design.yaml");
+      expect(fs).toEqual([
+        expect.objectContaining({ jsonPath: "/compute/checkpoint_signal", ...after(text, "  checkpoint_signal: ") }),
+      ]);
+    },
+  );
+
   it("accepts constraint operators", () => {
     expect(errors("design", setCompute("constraint", '"[rack1|rack2]&a100*2,!old:x"'))).toEqual([]);
   });

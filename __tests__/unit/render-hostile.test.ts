@@ -86,6 +86,7 @@ const FIELDS = [
   "cpus_per_task",
   "num_nodes",
   "gpu_count",
+  "checkpoint_signal",
 ] as const;
 
 describe("hostile values in directive fields are refused, naming the field", () => {

@@ -12,6 +12,8 @@ export interface DesignComputeExt extends DesignCompute {
   constraint?: string;
   /** Extra sbatch long options, one per item (`--name` or `--name=value`). */
   sbatch_options?: string[];
+  /** `USR1@120`: signal the workload 120 s before the time limit (it checkpoints and exits). */
+  checkpoint_signal?: string;
 }
 
 export interface DesignRuntime {

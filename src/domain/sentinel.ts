@@ -17,6 +17,9 @@
  *   id of a job that is not an array is compared.
  */
 
+/** The exit status by which a workload says "I saved a checkpoint: resume me" (`$AUTOLAB_RESUME_EXIT_CODE`). */
+export const RESUME_EXIT_CODE = 85;
+
 export interface SentinelRecord {
   runId?: string;
   jobId?: string;
@@ -28,6 +31,14 @@ export interface SentinelRecord {
   /** `exit_code` is present but neither null, an integer nor a string of digits. */
   exitCodeInvalid?: boolean;
   signal?: string;
+  /** The workload's (the design command's) own exit status, when it ran to its end. */
+  workloadExitCode?: number;
+  /** The checkpoint signal the script received and passed on (`USR1`). */
+  checkpointSignal?: string;
+  /** The workload exited with RESUME_EXIT_CODE: it saved a checkpoint and asks to be resumed. */
+  resumeRequested?: boolean;
+  /** SLURM's restart count of the attempt that wrote the sentinel. */
+  restartCount?: number;
   /** The parsed object, as written. */
   data: Record<string, unknown>;
 }
@@ -69,6 +80,12 @@ export function parseSentinel(text: string | undefined): Sentinel {
   if (exitCode !== undefined) out.exitCode = exitCode;
   else if (d.exit_code !== undefined && d.exit_code !== null) out.exitCodeInvalid = true;
   if (str(d.signal) !== undefined) out.signal = str(d.signal);
+  const workload = sentinelExitCode(d.workload_exit_code);
+  if (workload !== undefined) out.workloadExitCode = workload;
+  if (str(d.checkpoint_signal) !== undefined) out.checkpointSignal = str(d.checkpoint_signal);
+  if (d.resume_requested === true) out.resumeRequested = true;
+  const restarts = sentinelExitCode(d.restart_count);
+  if (restarts !== undefined && restarts >= 0) out.restartCount = restarts;
   return out;
 }
 

@@ -49,6 +49,8 @@ export interface JobResources {
   constraint?: string;
   /** Validated pass-through options, in the design's order. */
   extraOptions: ExtraOption[];
+  /** A signal for the workload `seconds` before the time limit (it saves a checkpoint and exits). */
+  checkpointSignal?: { signal: "USR1" | "USR2"; seconds: number };
 }
 
 /** One run's job, validated and normalised: names, paths, the command and the resources. */

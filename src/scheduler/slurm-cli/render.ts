@@ -58,14 +58,18 @@
  *   status (recorded). The command runs without `set -e`.
  * - The local script appends its stdout/stderr to `runs/<run_id>/logs/
  *   run_local.out|.err` itself, so running it by hand leaves the same evidence.
- * - `SIGUSR1/2` are not trapped: with `--signal=B:USR1@t` bash would end at
- *   once; use `--signal=USR1@t` (without `B:`) to signal the command.
+ * - `SIGUSR1/2` (`compute.checkpoint_signal` -> `--signal=B:<sig>@<t>`) are
+ *   passed on to the command's process group and the script keeps waiting;
+ *   the sentinel also records the command's own exit status, the checkpoint
+ *   signal and whether the command asked to be resumed (render-workload.ts).
  */
 import { splitCommandLine } from "../../domain/placeholders.js";
 import type { Design } from "../../contract/types.js";
 import { AutolabError } from "../../util/errors.js";
 import { bashQuote, shellJoin, shellQuote } from "../../util/shell.js";
 import type { JobRequest, JobResources, MemorySize } from "../port.js";
+import { runWorkload, sentinelWriter, signalTraps, workloadVariables } from "./render-workload.js";
+import { signalDirective } from "./values-longjobs.js";
 import {
   type Directive,
   type NormalizedCompute,
@@ -221,6 +225,7 @@ function computeDirectives(r: JobResources): Directive[] {
   add("--nodes", r.nodes);
   add("--account", r.account);
   add("--constraint", r.constraint);
+  if (r.checkpointSignal) d.push(signalDirective(r.checkpointSignal));
   d.push(...r.extraOptions);
   return d;
 }
@@ -284,6 +289,7 @@ function resourcesOf(c: NormalizedCompute): JobResources {
     r.gpus = parts.length === 3 ? { count: Number(parts[2]), type: parts[1] } : { count: Number(parts[1]) };
   }
   for (const k of ["partition", "qos", "account", "constraint"] as const) if (c[k] !== undefined) r[k] = c[k];
+  if (c.checkpointSignal) r.checkpointSignal = c.checkpointSignal;
   return r;
 }
 
@@ -350,63 +356,11 @@ function body(c: Common, mode: "slurm" | "local"): string[] {
     "autolab_started_at=",
     "autolab_signal=",
     "autolab_child=",
+    ...workloadVariables(mode),
     "",
-    "# Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.",
-    "autolab_write_sentinel() {",
-    "  local host job_id started ended signal tmp",
-    "  host=$(uname -n 2>/dev/null)",
-    "  [[ -n $host ]] || host=${HOSTNAME:-unknown}",
-    "  host=${host//[^A-Za-z0-9._-]/_}",
-    mode === "slurm" ? "  job_id=${SLURM_JOB_ID:-}" : "  job_id=",
-    "  job_id=${job_id//[^0-9]/}",
-    '  if [[ -n $job_id ]]; then job_id="\\"$job_id\\""; else job_id=null; fi',
-    '  if [[ -n $autolab_started_at ]]; then started="\\"$autolab_started_at\\""; else started=null; fi',
-    '  if [[ -n $1 ]]; then ended="\\"$1\\""; else ended=null; fi',
-    '  if [[ -n $autolab_signal ]]; then signal="\\"$autolab_signal\\""; else signal=null; fi',
-    '  tmp="$autolab_sentinel.tmp.$$"',
-    '  if printf \'{"run_id":"%s","job_id":%s,"host":"%s","started_at":%s,"ended_at":%s,"exit_code":%s,"signal":%s}\\n\' \\',
-    '    "$autolab_run_id" "$job_id" "$host" "$started" "$ended" "$2" "$signal" >"$tmp" 2>/dev/null; then',
-    '    mv -f -- "$tmp" "$autolab_sentinel" && return 0',
-    "  fi",
-    '  rm -f -- "$tmp" 2>/dev/null',
-    '  echo "autolab: could not write $autolab_sentinel" >&2',
-    "  return 1",
-    "}",
-    "",
-    "# However the script ends, record how. (Called from traps, which shellcheck cannot follow.)",
-    "# shellcheck disable=SC2317",
-    "autolab_on_exit() {",
-    "  local rc=$?",
-    "  trap - EXIT",
-    "  trap '' TERM INT HUP",
-    '  autolab_write_sentinel "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$rc"',
-    '  exit "$rc"',
-    "}",
-    "",
-    "# SIGTERM (scancel, time limit), SIGINT, SIGHUP: stop the command's whole process group,",
-    "# wait for it, and end with 128+n. SLURM sends SIGKILL KillWait seconds later if it hangs.",
-    "# shellcheck disable=SC2317",
-    "# ($! covers a signal that lands between starting the command and recording its pid.)",
-    "autolab_on_signal() {",
-    "  local child=${autolab_child:-$!}",
-    "  autolab_signal=$1",
-    "  trap '' TERM INT HUP",
-    "  if [[ -n $child ]]; then",
-    '    echo "autolab: received SIG$1; stopping the command" >&2',
-    '    kill -s TERM -- "-$child" 2>/dev/null || kill -s TERM -- "$child" 2>/dev/null',
-    '    wait "$child" 2>/dev/null',
-    "  fi",
-    '  exit "$2"',
-    "}",
-    "",
-    "trap autolab_on_exit EXIT",
-    "trap 'autolab_on_signal TERM 143' TERM",
-    "trap 'autolab_on_signal INT 130' INT",
-    "trap 'autolab_on_signal HUP 129' HUP",
-    "",
-    `cd -- ${shellQuote(c.repoRoot)} || exit 1`,
-    'mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1',
   );
+  L.push(...sentinelWriter(mode), "", ...signalTraps());
+  L.push("", `cd -- ${shellQuote(c.repoRoot)} || exit 1`, 'mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1');
   if (mode === "local") {
     L.push('exec >>"$AUTOLAB_RUN_DIR/logs/run_local.out" 2>>"$AUTOLAB_RUN_DIR/logs/run_local.err" || exit 1');
   }
@@ -420,16 +374,7 @@ function body(c: Common, mode: "slurm" | "local"): string[] {
     L.push(...c.setup);
     L.push("set +e");
   }
-  L.push(
-    "",
-    "# The command, in its own process group so that a signal reaches all of it.",
-    "set -m",
-    '( eval "$autolab_command" ) </dev/null &',
-    "autolab_child=$!",
-    "set +m",
-    'wait "$autolab_child"',
-    "exit $?",
-  );
+  L.push(...runWorkload());
   return L;
 }
 

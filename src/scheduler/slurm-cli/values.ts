@@ -40,6 +40,7 @@ import {
   walltime,
   type Directive,
 } from "./values-fields.js";
+import { type CheckpointSignal, checkpointSignal } from "./values-longjobs.js";
 
 export { describeValue, formatSlurmTime, pointer, throwIfErrors, type Directive } from "./values-fields.js";
 
@@ -58,6 +59,8 @@ export interface NormalizedCompute {
   constraint?: string;
   /** `compute.sbatch_options`, validated, in the user's order. */
   extraOptions: Directive[];
+  /** `compute.checkpoint_signal`. */
+  checkpointSignal?: CheckpointSignal;
 }
 
 export interface NormalizedRuntime {
@@ -139,12 +142,19 @@ function collectCompute(design: Design): { value: NormalizedCompute; findings: F
   }
   if (present(f("sbatch_options")))
     value.extraOptions = extraOptions(f("sbatch_options"), "/compute/sbatch_options", value.mem !== undefined, c);
+  if (present(f("checkpoint_signal")))
+    value.checkpointSignal = checkpointSignal(
+      f("checkpoint_signal"),
+      "/compute/checkpoint_signal",
+      value.extraOptions,
+      c,
+    );
   return { value, findings: c.findings };
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Names the job script sets itself, or that would change how bash runs it. */
-const RESERVED_ENV = /^(AUTOLAB_.*|RUN_ID|SLURM_.*|BASH_.*|BASHOPTS|SHELLOPTS|IFS|ENV|PS4|POSIXLY_CORRECT)$/;
+const RESERVED_ENV = /^(_*AUTOLAB_.*|RUN_ID|SLURM_.*|BASH_.*|BASHOPTS|SHELLOPTS|IFS|ENV|PS4|POSIXLY_CORRECT)$/;
 
 function collectRuntime(design: Design): { value: NormalizedRuntime; findings: Finding[] } {
   const c = new Collector(CHECK.runtime);
