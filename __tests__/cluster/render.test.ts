@@ -174,7 +174,9 @@ autolab_on_signal() {
     echo "autolab: received SIG$1; stopping the command" >&2
     kill -s TERM -- "-$child" 2>/dev/null || kill -s TERM -- "$child" 2>/dev/null
     wait "$child" 2>/dev/null
-    __AUTOLAB_WORKLOAD_RC=$?
+    local rc=$?
+    # 127: the command had already ended (and its status was recorded) before the signal.
+    [[ $rc == 127 && -n $__AUTOLAB_WORKLOAD_RC ]] || __AUTOLAB_WORKLOAD_RC=$rc
   fi
   exit "$2"
 }
