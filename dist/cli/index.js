@@ -17892,7 +17892,7 @@ function keyText(key) {
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(2210);
 ;// CONCATENATED MODULE: ./lib/schemas/design.schema.json
-const design_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/design.schema.json","title":"Iteration design (experiments/<plan|in_progress|done>/<iteration_id>/design.yaml)","description":"What one iteration runs and what it asks of the host. The scheduler request lives in `compute`, what the job does before the command in `runtime`, how outputs come back in `artifact_sync`. Every value that ends up in a batch script is checked here so that nothing can smuggle shell syntax into it. Keys not listed here are allowed (the Python tool\'s design files carry more).","type":"object","required":["compute"],"properties":{"id":{"$ref":"#/$defs/token"},"iteration_id":{"$ref":"#/$defs/token"},"compute":{"description":"Where the iteration runs and what it asks the scheduler for.","type":"object","required":["location"],"properties":{"location":{"description":"local: run on the runner; slurm: submit with sbatch.","enum":["local","slurm"]},"walltime_estimate":{"description":"Time limit in a form sbatch --time accepts: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS.","type":"string","maxLength":32,"pattern":"^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$","x-message":"must be a time limit such as \\"02:00:00\\" (HH:MM:SS), \\"30:00\\" (MM:SS), \\"90\\" (minutes), \\"1-12\\", \\"1-12:00\\" or \\"1-12:00:00\\" (D-HH[:MM[:SS]]); quote it in YAML"},"memory_estimate":{"description":"Memory per node: an integer with an optional K, M, G or T unit (B optional), e.g. 64GB.","type":"string","maxLength":32,"pattern":"^[0-9]+(?:[KkMmGgTt][Bb]?)?$","x-message":"must be an amount of memory such as \\"64GB\\", \\"512M\\" or \\"4096\\" (megabytes)"},"gpu_count":{"description":"GPUs per node.","type":"integer","minimum":0,"maximum":64},"gpu_type":{"$ref":"#/$defs/slurmToken"},"partition":{"$ref":"#/$defs/slurmToken"},"qos":{"$ref":"#/$defs/slurmToken"},"account":{"$ref":"#/$defs/slurmToken"},"num_nodes":{"type":"integer","minimum":1,"maximum":10000},"cpus_per_task":{"type":"integer","minimum":1,"maximum":4096},"constraint":{"description":"A node feature expression for sbatch --constraint, e.g. a100&ib or [rack1|rack2].","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+&|,*\\\\[\\\\]()!:-]+$","x-message":"must be a feature expression made of letters, digits, . _ + - and the operators & | , * [ ] ( ) ! :"},"sbatch_options":{"description":"Extra sbatch long options, one per item, each --name or --name=value. Options the tool sets itself (job name, output paths, working directory) cannot be overridden here.","type":"array","maxItems":64,"items":{"type":"string","maxLength":256,"allOf":[{"pattern":"^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$","x-message":"must be one long sbatch option such as \\"--exclusive\\" or \\"--mail-type=END\\" (no spaces or shell characters)"},{"not":{"pattern":"^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)"},"x-message":"must not set an option the tool controls itself (job name, log paths, working directory, array, submission mode)"}]}}}},"runtime":{"description":"What the job does before the command.","type":"object","properties":{"setup":{"description":"The user\'s own shell lines, run verbatim before the command.","type":"array","maxItems":256,"items":{"type":"string","maxLength":4096,"pattern":"^[^\\\\n\\\\r\\\\u0000]*$","x-message":"must be a single shell line (no line breaks)"}},"env":{"description":"Environment variables exported to the job; values are quoted for the shell.","type":"object","maxProperties":256,"propertyNames":{"$ref":"#/$defs/envName"},"additionalProperties":{"type":["string","number","boolean"],"maxLength":4096}}}},"artifact_sync":{"description":"How the run\'s outputs come back to the repository.","type":"object","properties":{"mode":{"description":"shared: the job writes into the run directory on a shared filesystem; rsync: copy from `source`.","enum":["shared","rsync"]},"outputs":{"description":"Paths relative to the run directory that must exist after the job.","type":"array","maxItems":256,"items":{"$ref":"#/$defs/relativePath"}},"source":{"description":"rsync mode: the remote path to copy from; placeholders such as {run_id} are allowed.","type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\\\s\'\\"`$;&|<>\\\\\\\\]+$","x-message":"must be an rsync source such as \\"login2:/scratch/me/{run_id}/\\" (no spaces, quotes or shell characters)"},"timeout_seconds":{"type":"integer","minimum":1,"maximum":604800},"retries":{"type":"integer","minimum":0,"maximum":20}},"if":{"required":["mode"],"properties":{"mode":{"const":"rsync"}}},"then":{"required":["source"]}},"entrypoint":{"description":"What the run executes: `cli` verbatim, or `<python_bin> -m <module>` with `args` as --key value options.","type":"object","properties":{"module":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\\\.[A-Za-z_][A-Za-z0-9_]*)*$","x-message":"must be a dotted Python module name such as \\"train\\" or \\"pkg.train\\""},"args":{"type":"object","maxProperties":256,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":128,"x-message":"must be an option name made of letters, digits, _ . - (it becomes --name)"},"additionalProperties":{"anyOf":[{"type":["string","number","boolean","null"],"maxLength":4096},{"type":"array","maxItems":256,"items":{"type":["string","number","boolean"],"maxLength":4096}}],"x-message":"must be a string, number, boolean, null or a list of those"}},"cli":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^[^\\\\n\\\\r\\\\u0000]*$","x-message":"must be a single command line (no line breaks)"}}},"extract_parser":{"description":"How results are extracted from a finished run.","type":"object","properties":{"kind":{"enum":["python","command"]},"module":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\\\.[A-Za-z_][A-Za-z0-9_]*)*$","x-message":"must be a dotted Python module name such as \\"mypkg.extract\\""},"callable":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"must be a Python identifier such as \\"extract\\""},"command":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^[^\\\\n\\\\r\\\\u0000]*$","x-message":"must be a single command line (no line breaks)"}},"allOf":[{"if":{"required":["kind"],"properties":{"kind":{"const":"command"}}},"then":{"required":["command"]}},{"if":{"required":["kind"],"properties":{"kind":{"const":"python"}}},"then":{"required":["module"]}}]},"replicates":{"description":"How many times the run is repeated.","type":"integer","minimum":1,"maximum":1000}},"$defs":{"token":{"type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a non-empty name made of letters, digits and . _ + -"},"slurmToken":{"description":"A name passed to sbatch (partition, qos, account, GPU type).","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a name made of letters, digits and . _ + - (no spaces or shell characters)"},"envName":{"type":"string","maxLength":128,"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"must be an environment variable name (letters, digits, _; not starting with a digit)"},"relativePath":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^(?!/)(?!.*(?:^|/)\\\\.\\\\.(?:/|$))[^\\\\n\\\\r\\\\u0000]+$","x-message":"must be a path relative to the run directory, without .. and not absolute"}}}');
+const design_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/design.schema.json","title":"Iteration design (experiments/<plan|in_progress|done>/<iteration_id>/design.yaml)","description":"What one iteration runs and what it asks of the host. The scheduler request lives in `compute`, what the job does before the command in `runtime`, how outputs come back in `artifact_sync`. Every value that ends up in a batch script is checked here so that nothing can smuggle shell syntax into it. Keys not listed here are allowed (the Python tool\'s design files carry more).","type":"object","required":["compute"],"properties":{"id":{"$ref":"#/$defs/token"},"iteration_id":{"$ref":"#/$defs/token"},"compute":{"description":"Where the iteration runs and what it asks the scheduler for.","type":"object","required":["location"],"properties":{"location":{"description":"local: run on the runner; slurm: submit with sbatch.","enum":["local","slurm"]},"walltime_estimate":{"description":"Time limit in a form sbatch --time accepts: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS.","type":"string","maxLength":32,"pattern":"^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$","x-message":"must be a time limit such as \\"02:00:00\\" (HH:MM:SS), \\"30:00\\" (MM:SS), \\"90\\" (minutes), \\"1-12\\", \\"1-12:00\\" or \\"1-12:00:00\\" (D-HH[:MM[:SS]]); quote it in YAML"},"memory_estimate":{"description":"Memory per node: an integer with an optional K, M, G or T unit (B optional), e.g. 64GB.","type":"string","maxLength":32,"pattern":"^[0-9]+(?:[KkMmGgTt][Bb]?)?$","x-message":"must be an amount of memory such as \\"64GB\\", \\"512M\\" or \\"4096\\" (megabytes)"},"gpu_count":{"description":"GPUs per node.","type":"integer","minimum":0,"maximum":64},"gpu_type":{"$ref":"#/$defs/slurmToken"},"partition":{"$ref":"#/$defs/slurmToken"},"qos":{"$ref":"#/$defs/slurmToken"},"account":{"$ref":"#/$defs/slurmToken"},"num_nodes":{"type":"integer","minimum":1,"maximum":10000},"cpus_per_task":{"type":"integer","minimum":1,"maximum":4096},"constraint":{"description":"A node feature expression for sbatch --constraint, e.g. a100&ib or [rack1|rack2].","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+&|,*\\\\[\\\\]()!:-]+$","x-message":"must be a feature expression made of letters, digits, . _ + - and the operators & | , * [ ] ( ) ! :"},"checkpoint_signal":{"description":"A signal for the workload before the time limit: <USR1|USR2>@<seconds>, e.g. USR1@120 (sbatch --signal=B:USR1@120; the job script passes it on to the command, which saves a checkpoint to $AUTOLAB_CHECKPOINT_DIR and exits with $AUTOLAB_RESUME_EXIT_CODE).","type":"string","pattern":"^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$","x-message":"must be USR1 or USR2, \'@\', and the seconds before the time limit, e.g. \\"USR1@120\\""},"sbatch_options":{"description":"Extra sbatch long options, one per item, each --name or --name=value. Options the tool sets itself (job name, output paths, working directory) cannot be overridden here.","type":"array","maxItems":64,"items":{"type":"string","maxLength":256,"allOf":[{"pattern":"^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$","x-message":"must be one long sbatch option such as \\"--exclusive\\" or \\"--mail-type=END\\" (no spaces or shell characters)"},{"not":{"pattern":"^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)"},"x-message":"must not set an option the tool controls itself (job name, log paths, working directory, array, submission mode)"}]}}}},"runtime":{"description":"What the job does before the command.","type":"object","properties":{"setup":{"description":"The user\'s own shell lines, run verbatim before the command.","type":"array","maxItems":256,"items":{"type":"string","maxLength":4096,"pattern":"^[^\\\\n\\\\r\\\\u0000]*$","x-message":"must be a single shell line (no line breaks)"}},"env":{"description":"Environment variables exported to the job; values are quoted for the shell.","type":"object","maxProperties":256,"propertyNames":{"$ref":"#/$defs/envName"},"additionalProperties":{"type":["string","number","boolean"],"maxLength":4096}}}},"artifact_sync":{"description":"How the run\'s outputs come back to the repository.","type":"object","properties":{"mode":{"description":"shared: the job writes into the run directory on a shared filesystem; rsync: copy from `source`.","enum":["shared","rsync"]},"outputs":{"description":"Paths relative to the run directory that must exist after the job.","type":"array","maxItems":256,"items":{"$ref":"#/$defs/relativePath"}},"source":{"description":"rsync mode: the remote path to copy from; placeholders such as {run_id} are allowed.","type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\\\s\'\\"`$;&|<>\\\\\\\\]+$","x-message":"must be an rsync source such as \\"login2:/scratch/me/{run_id}/\\" (no spaces, quotes or shell characters)"},"timeout_seconds":{"type":"integer","minimum":1,"maximum":604800},"retries":{"type":"integer","minimum":0,"maximum":20}},"if":{"required":["mode"],"properties":{"mode":{"const":"rsync"}}},"then":{"required":["source"]}},"entrypoint":{"description":"What the run executes: `cli` verbatim, or `<python_bin> -m <module>` with `args` as --key value options.","type":"object","properties":{"module":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\\\.[A-Za-z_][A-Za-z0-9_]*)*$","x-message":"must be a dotted Python module name such as \\"train\\" or \\"pkg.train\\""},"args":{"type":"object","maxProperties":256,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":128,"x-message":"must be an option name made of letters, digits, _ . - (it becomes --name)"},"additionalProperties":{"anyOf":[{"type":["string","number","boolean","null"],"maxLength":4096},{"type":"array","maxItems":256,"items":{"type":["string","number","boolean"],"maxLength":4096}}],"x-message":"must be a string, number, boolean, null or a list of those"}},"cli":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^[^\\\\n\\\\r\\\\u0000]*$","x-message":"must be a single command line (no line breaks)"}}},"extract_parser":{"description":"How results are extracted from a finished run.","type":"object","properties":{"kind":{"enum":["python","command"]},"module":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\\\.[A-Za-z_][A-Za-z0-9_]*)*$","x-message":"must be a dotted Python module name such as \\"mypkg.extract\\""},"callable":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"must be a Python identifier such as \\"extract\\""},"command":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^[^\\\\n\\\\r\\\\u0000]*$","x-message":"must be a single command line (no line breaks)"}},"allOf":[{"if":{"required":["kind"],"properties":{"kind":{"const":"command"}}},"then":{"required":["command"]}},{"if":{"required":["kind"],"properties":{"kind":{"const":"python"}}},"then":{"required":["module"]}}]},"replicates":{"description":"How many times the run is repeated.","type":"integer","minimum":1,"maximum":1000}},"$defs":{"token":{"type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a non-empty name made of letters, digits and . _ + -"},"slurmToken":{"description":"A name passed to sbatch (partition, qos, account, GPU type).","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a name made of letters, digits and . _ + - (no spaces or shell characters)"},"envName":{"type":"string","maxLength":128,"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"must be an environment variable name (letters, digits, _; not starting with a digit)"},"relativePath":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^(?!/)(?!.*(?:^|/)\\\\.\\\\.(?:/|$))[^\\\\n\\\\r\\\\u0000]+$","x-message":"must be a path relative to the run directory, without .. and not absolute"}}}');
 ;// CONCATENATED MODULE: ./lib/schemas/metrics.schema.json
 const metrics_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/metrics.schema.json","title":"Run metrics (runs/<run_id>/metrics.json, schema_version 1.0)","description":"What the extract step concluded about one run: its outcome and the headline number. Extra keys (more metrics, notes) are allowed.","type":"object","required":["schema_version","iteration_id","run_id","status","primary_metric"],"properties":{"schema_version":{"description":"Version of the run contract the file follows, e.g. 1.0.","type":"string","pattern":"^1(\\\\.[0-9]+)?$","x-message":"must be a 1.x contract version such as \\"1.0\\""},"iteration_id":{"$ref":"run_manifest.schema.json#/$defs/token"},"run_id":{"$ref":"run_manifest.schema.json#/$defs/token"},"status":{"description":"Outcome of the run as far as results go.","enum":["completed","partial","failed"]},"primary_metric":{"description":"The one number the iteration is judged by. value and delta_vs_baseline are null when there is no number (a failed run, no baseline).","type":"object","required":["name","value","delta_vs_baseline"],"properties":{"name":{"type":"string","minLength":1,"maxLength":256},"value":{"type":["number","null"]},"delta_vs_baseline":{"type":["number","null"]}}}}}');
 ;// CONCATENATED MODULE: ./lib/schemas/run_manifest.schema.json
@@ -24275,6 +24275,280 @@ function bashQuote(s) {
     return out + "'";
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/sentinel.js
+/**
+ * `runs/<run_id>/job_sentinel.json`: the job script's own record of how it
+ * ended (written atomically by the script's trap). One type, one parser, one
+ * rule for "is this sentinel evidence for this job". Pure: the caller reads
+ * the bytes (without following links) and passes them in.
+ *
+ * Rules (each a row in __tests__/unit/domain-sentinel.test.ts):
+ * - Missing bytes: `missing`. Not JSON, or JSON that is not an object: `invalid`.
+ * - `exit_code` is an integer, or a string of digits (some writers quote it):
+ *   both read as the number. Anything else (a float, `"3a"`, `true`) is no exit
+ *   code, and `exitCodeInvalid` says so (the verifier reports it).
+ *   `null` (the script was killed before its end) is no exit code.
+ * - `ended_at` set (a non-empty string) means the script reached its end.
+ * - A sentinel that names another job than the run's (a leftover of an earlier
+ *   submission) is not evidence for the run. Array tasks write their raw
+ *   SLURM_JOB_ID, unrelated to `<array>_<task>`, so only a plain numeric job
+ *   id of a job that is not an array is compared.
+ */
+/** The exit status by which a workload says "I saved a checkpoint: resume me" (`$AUTOLAB_RESUME_EXIT_CODE`). */
+const RESUME_EXIT_CODE = 85;
+function str(v) {
+    return typeof v === "string" && v !== "" ? v : undefined;
+}
+/** The sentinel's `exit_code` as a number: an integer, or a string of digits; else undefined. */
+function sentinelExitCode(v) {
+    if (typeof v === "number" && Number.isInteger(v))
+        return v;
+    if (typeof v === "string" && /^-?\d+$/.test(v.trim()))
+        return Number(v.trim());
+    return undefined;
+}
+/** Parse the sentinel's bytes (undefined: the file does not exist). */
+function parseSentinel(text) {
+    if (text === undefined)
+        return { state: "missing" };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        return { state: "invalid", error: `not valid JSON: ${e.message}` };
+    }
+    if (data === null || typeof data !== "object" || Array.isArray(data))
+        return { state: "invalid", error: "not a JSON object" };
+    const d = data;
+    const exitCode = sentinelExitCode(d.exit_code);
+    const jobId = typeof d.job_id === "number" ? String(d.job_id) : str(d.job_id);
+    const out = { state: "present", data: d };
+    if (str(d.run_id) !== undefined)
+        out.runId = str(d.run_id);
+    if (jobId !== undefined)
+        out.jobId = jobId;
+    if (str(d.host) !== undefined)
+        out.host = str(d.host);
+    if (str(d.started_at) !== undefined)
+        out.startedAt = str(d.started_at);
+    if (str(d.ended_at) !== undefined)
+        out.endedAt = str(d.ended_at);
+    if (exitCode !== undefined)
+        out.exitCode = exitCode;
+    else if (d.exit_code !== undefined && d.exit_code !== null)
+        out.exitCodeInvalid = true;
+    if (str(d.signal) !== undefined)
+        out.signal = str(d.signal);
+    const workload = sentinelExitCode(d.workload_exit_code);
+    if (workload !== undefined)
+        out.workloadExitCode = workload;
+    if (str(d.checkpoint_signal) !== undefined)
+        out.checkpointSignal = str(d.checkpoint_signal);
+    if (d.resume_requested === true)
+        out.resumeRequested = true;
+    const restarts = sentinelExitCode(d.restart_count);
+    if (restarts !== undefined && restarts >= 0)
+        out.restartCount = restarts;
+    return out;
+}
+/**
+ * The job id the sentinel names when it is another job than `jobId` (so it
+ * is no evidence for the run); undefined when it agrees or cannot be
+ * compared (no id on either side, an array task).
+ */
+function sentinelForeignJob(s, jobId, array = false) {
+    if (array || s.state !== "present" || s.jobId === undefined || jobId === undefined)
+        return undefined;
+    if (!/^[0-9]+$/.test(jobId))
+        return undefined;
+    return s.jobId === jobId ? undefined : s.jobId;
+}
+/**
+ * The sentinel as evidence for job `jobId`: a sentinel written by another
+ * job reads as missing, with a note saying why.
+ */
+function sentinelEvidence(s, jobId, array = false) {
+    const other = sentinelForeignJob(s, jobId, array);
+    if (other === undefined)
+        return { sentinel: s, note: "" };
+    return {
+        sentinel: { state: "missing" },
+        note: ` (job_sentinel.json was written by job ${other}, not ${jobId}: ignored)`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/render-workload.js
+/**
+ * The part of the job script that starts the workload (the design's command),
+ * passes signals on to it, waits for it and records, in `job_sentinel.json`,
+ * what really happened: the workload's own exit status, the signal the script
+ * received, the checkpoint signal, whether the workload asked to be resumed,
+ * and SLURM's restart count. Pure text builders; render.ts composes them into
+ * the script body.
+ *
+ * The workload contract (README "Long jobs: checkpoints and resumption"):
+ * - `$AUTOLAB_CHECKPOINT_DIR` is `runs/<run_id>/checkpoint/` (created before
+ *   the command starts; the same directory for every attempt of the run).
+ * - On the checkpoint signal (`compute.checkpoint_signal`, SLURM sends it to
+ *   the batch shell `--signal=B:<sig>@<t>`; the script passes it on to the
+ *   workload's whole process group) the workload saves its state there and
+ *   exits with `$AUTOLAB_RESUME_EXIT_CODE` (85): "resume me".
+ * - `$AUTOLAB_RESTART_COUNT` is SLURM's restart count (0 for the first start).
+ *
+ * Decisions:
+ * - The command runs in a subshell that is its own process group (`set -m`).
+ *   The subshell turns TERM/INT/HUP into `exit $?` and ignores USR1/USR2 with
+ *   a no-op handler (handlers, unlike ignored dispositions, are reset for the
+ *   programs it starts): a signal sent to the group reaches the workload, and
+ *   the subshell ends with the workload's own status instead of dying first
+ *   (which left the script waiting for nothing and the workload orphaned).
+ * - USR1/USR2 received by the script are passed on to the group and the
+ *   script keeps waiting: `wait` returns early (>128) when a trapped signal
+ *   arrives, so the wait is repeated; a second `wait` that finds the child
+ *   already reaped (127) keeps the first status.
+ * - TERM/INT/HUP: passed on as TERM to the group, the script waits, records
+ *   the workload's status and ends with 128+n, as before.
+ * - If the script ends with status 0 without ever starting the command (a
+ *   setup line called `exit 0` or opened a here-document that swallowed the
+ *   rest of the script), the job did not do its work: the script ends with 1
+ *   and says why. The sentinel's `exit_code` is the workload's own status
+ *   whenever the workload ran to its end.
+ * - Every variable of the script's own is named `__AUTOLAB_*` (or the older
+ *   `autolab_*`); runtime.env cannot set either.
+ */
+
+/** Variables the workload part uses, and what the workload is told. */
+function workloadVariables(mode) {
+    return [
+        "__AUTOLAB_STARTED=",
+        "__AUTOLAB_WORKLOAD_RC=",
+        "__AUTOLAB_CHECKPOINT_SIGNAL=",
+        "__AUTOLAB_WOKEN=",
+        'export AUTOLAB_CHECKPOINT_DIR="$AUTOLAB_RUN_DIR/checkpoint"',
+        `export AUTOLAB_RESUME_EXIT_CODE=${RESUME_EXIT_CODE}`,
+        mode === "slurm" ? "AUTOLAB_RESTART_COUNT=${SLURM_RESTART_COUNT:-0}" : "AUTOLAB_RESTART_COUNT=0",
+        "AUTOLAB_RESTART_COUNT=${AUTOLAB_RESTART_COUNT//[^0-9]/}",
+        "export AUTOLAB_RESTART_COUNT=${AUTOLAB_RESTART_COUNT:-0}",
+    ];
+}
+/** The sentinel writer. $1 = ended_at ('' while running), $2 = exit code or null. */
+function sentinelWriter(mode) {
+    return [
+        "# Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.",
+        "autolab_write_sentinel() {",
+        "  local host job_id started ended signal wrc ckpt resume tmp",
+        "  host=$(uname -n 2>/dev/null)",
+        "  [[ -n $host ]] || host=${HOSTNAME:-unknown}",
+        "  host=${host//[^A-Za-z0-9._-]/_}",
+        mode === "slurm" ? "  job_id=${SLURM_JOB_ID:-}" : "  job_id=",
+        "  job_id=${job_id//[^0-9]/}",
+        '  if [[ -n $job_id ]]; then job_id="\\"$job_id\\""; else job_id=null; fi',
+        '  if [[ -n $autolab_started_at ]]; then started="\\"$autolab_started_at\\""; else started=null; fi',
+        '  if [[ -n $1 ]]; then ended="\\"$1\\""; else ended=null; fi',
+        '  if [[ -n $autolab_signal ]]; then signal="\\"$autolab_signal\\""; else signal=null; fi',
+        "  wrc=${__AUTOLAB_WORKLOAD_RC//[^0-9]/}",
+        "  [[ -n $wrc ]] || wrc=null",
+        '  if [[ -n $__AUTOLAB_CHECKPOINT_SIGNAL ]]; then ckpt="\\"${__AUTOLAB_CHECKPOINT_SIGNAL//[^A-Z0-9]/}\\""; else ckpt=null; fi',
+        `  if [[ $wrc == ${RESUME_EXIT_CODE} ]]; then resume=true; else resume=false; fi`,
+        '  tmp="$autolab_sentinel.tmp.$$"',
+        '  if printf \'{"run_id":"%s","job_id":%s,"host":"%s","started_at":%s,"ended_at":%s,"exit_code":%s,"signal":%s,"workload_exit_code":%s,"checkpoint_signal":%s,"resume_requested":%s,"restart_count":%s}\\n\' \\',
+        '    "$autolab_run_id" "$job_id" "$host" "$started" "$ended" "$2" "$signal" "$wrc" "$ckpt" "$resume" "$AUTOLAB_RESTART_COUNT" >"$tmp" 2>/dev/null; then',
+        '    mv -f -- "$tmp" "$autolab_sentinel" && return 0',
+        "  fi",
+        '  rm -f -- "$tmp" 2>/dev/null',
+        '  echo "autolab: could not write $autolab_sentinel" >&2',
+        "  return 1",
+        "}",
+    ];
+}
+/** The EXIT trap, the stop-signal trap and the checkpoint-signal trap, and their installation. */
+function signalTraps() {
+    return [
+        "# However the script ends, record how. (Called from traps, which shellcheck cannot follow.)",
+        "# shellcheck disable=SC2317",
+        "autolab_on_exit() {",
+        "  local rc=$?",
+        "  trap - EXIT",
+        "  trap '' TERM INT HUP USR1 USR2",
+        "  if [[ -z $__AUTOLAB_STARTED && $rc == 0 ]]; then",
+        '    echo "autolab: the command never ran (a setup line ended the script or swallowed the rest of it)" >&2',
+        "    rc=1",
+        "  fi",
+        '  autolab_write_sentinel "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$rc"',
+        '  exit "$rc"',
+        "}",
+        "",
+        "# SIGTERM (scancel, time limit), SIGINT, SIGHUP: stop the command's whole process group,",
+        "# wait for it, record its status and end with 128+n. SLURM sends SIGKILL KillWait seconds",
+        "# later if it hangs. ($! covers a signal that lands between starting the command and",
+        "# recording its pid.)",
+        "# shellcheck disable=SC2317",
+        "autolab_on_signal() {",
+        "  local child=",
+        "  [[ -z $__AUTOLAB_STARTED ]] || child=${autolab_child:-$!}",
+        "  autolab_signal=$1",
+        "  trap '' TERM INT HUP USR1 USR2",
+        "  if [[ -n $child ]]; then",
+        '    echo "autolab: received SIG$1; stopping the command" >&2',
+        '    kill -s TERM -- "-$child" 2>/dev/null || kill -s TERM -- "$child" 2>/dev/null',
+        '    wait "$child" 2>/dev/null',
+        "    local rc=$?",
+        "    # 127: the command had already ended (and its status was recorded) before the signal.",
+        "    [[ $rc == 127 && -n $__AUTOLAB_WORKLOAD_RC ]] || __AUTOLAB_WORKLOAD_RC=$rc",
+        "  fi",
+        '  exit "$2"',
+        "}",
+        "",
+        "# SIGUSR1/SIGUSR2 (compute.checkpoint_signal): pass it on to the command's process group",
+        "# and keep waiting for the command (it saves a checkpoint and exits).",
+        "# shellcheck disable=SC2317",
+        "__autolab_on_checkpoint() {",
+        "  local child=",
+        "  [[ -z $__AUTOLAB_STARTED ]] || child=${autolab_child:-$!}",
+        "  __AUTOLAB_CHECKPOINT_SIGNAL=$1",
+        "  __AUTOLAB_WOKEN=1",
+        "  if [[ -n $child ]]; then",
+        '    echo "autolab: received SIG$1; passing it on to the command" >&2',
+        '    kill -s "$1" -- "-$child" 2>/dev/null || kill -s "$1" -- "$child" 2>/dev/null',
+        "  else",
+        '    echo "autolab: received SIG$1 before the command started; it is not passed on" >&2',
+        "  fi",
+        "}",
+        "",
+        "trap autolab_on_exit EXIT",
+        "trap 'autolab_on_signal TERM 143' TERM",
+        "trap 'autolab_on_signal INT 130' INT",
+        "trap 'autolab_on_signal HUP 129' HUP",
+        "trap '__autolab_on_checkpoint USR1' USR1",
+        "trap '__autolab_on_checkpoint USR2' USR2",
+    ];
+}
+/** Start the command in its own process group, wait for it (again after a checkpoint signal), end with its status. */
+function runWorkload() {
+    return [
+        "",
+        "# The command, in its own process group so that a signal reaches all of it; the subshell",
+        "# ends with the command's own status when a signal stops it.",
+        'mkdir -p -- "$AUTOLAB_CHECKPOINT_DIR" || exit 1',
+        "set -m",
+        "__AUTOLAB_STARTED=1",
+        "( trap 'exit $?' TERM INT HUP; trap ':' USR1 USR2; eval \"$autolab_command\" ) </dev/null &",
+        "autolab_child=$!",
+        "set +m",
+        "while :; do",
+        "  __AUTOLAB_WOKEN=",
+        '  wait "$autolab_child"',
+        "  __AUTOLAB_RC=$?",
+        "  # 127 after an interrupted wait: the command had already ended; its status is kept.",
+        "  if [[ $__AUTOLAB_RC == 127 && -n $__AUTOLAB_WORKLOAD_RC ]]; then break; fi",
+        "  __AUTOLAB_WORKLOAD_RC=$__AUTOLAB_RC",
+        "  if [[ -z $__AUTOLAB_WOKEN ]] || ((__AUTOLAB_RC <= 128)); then break; fi",
+        "done",
+        'exit "$__AUTOLAB_WORKLOAD_RC"',
+    ];
+}
+
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/values-fields.js
 /**
  * The single design values that reach a job script (walltime, memory,
@@ -24634,7 +24908,43 @@ function extraOptions(raw, path, memorySet, c) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/values-longjobs.js
+/**
+ * Design values for long jobs that reach the job's request:
+ * `compute.checkpoint_signal` (`USR1@120`: send SIGUSR1 to the batch shell
+ * 120 s before the time limit; the job script forwards it to the workload).
+ * Pure: no I/O.
+ */
+
+/** SLURM's limit for `--signal=<sig>@<time>` (sbatch(1): 0..65535 seconds). */
+const MAX_SIGNAL_SECONDS = 65535;
+/**
+ * `compute.checkpoint_signal`: `USR1@120`, `SIGUSR2@300` (the `SIG` prefix is
+ * optional). Only USR1 and USR2: TERM, INT and HUP already mean "stop" to the
+ * job script, and SLURM sends TERM at the time limit itself. It conflicts with
+ * a `--signal` in `compute.sbatch_options`.
+ */
+function checkpointSignal(raw, path, extra, c) {
+    const hint = 'write <signal>@<seconds before the time limit>, e.g. "USR1@120" (signals: USR1, USR2)';
+    if (typeof raw !== "string")
+        return c.error(path, `checkpoint_signal must be a string (got ${describeValue(raw)})`, hint);
+    const m = /^(?:SIG)?(USR1|USR2)@([0-9]{1,5})$/.exec(raw.trim());
+    if (!m)
+        return c.error(path, `checkpoint_signal ${describeValue(raw)} is not of the form USR1@<seconds>`, hint);
+    const seconds = Number(m[2]);
+    if (seconds < 1 || seconds > MAX_SIGNAL_SECONDS)
+        return c.error(path, `checkpoint_signal time ${seconds} s is outside 1..${MAX_SIGNAL_SECONDS} (SLURM's range)`, hint);
+    if (extra.some((d) => d.option === "--signal"))
+        return c.error(path, "checkpoint_signal conflicts with --signal in compute.sbatch_options; SLURM accepts one signal request", "remove --signal from sbatch_options");
+    return { signal: m[1], seconds };
+}
+/** The `--signal` value: `B:` so SLURM signals only the batch shell, which forwards it to the workload's process group. */
+function signalDirective(s) {
+    return { option: "--signal", value: `B:${s.signal}@${s.seconds}` };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/values.js
+
 
 
 
@@ -24689,11 +24999,13 @@ function collectCompute(design) {
     }
     if (present(f("sbatch_options")))
         value.extraOptions = extraOptions(f("sbatch_options"), "/compute/sbatch_options", value.mem !== undefined, c);
+    if (present(f("checkpoint_signal")))
+        value.checkpointSignal = checkpointSignal(f("checkpoint_signal"), "/compute/checkpoint_signal", value.extraOptions, c);
     return { value, findings: c.findings };
 }
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Names the job script sets itself, or that would change how bash runs it. */
-const RESERVED_ENV = /^(AUTOLAB_.*|RUN_ID|SLURM_.*|BASH_.*|BASHOPTS|SHELLOPTS|IFS|ENV|PS4|POSIXLY_CORRECT)$/;
+const RESERVED_ENV = /^(_*AUTOLAB_.*|RUN_ID|SLURM_.*|BASH_.*|BASHOPTS|SHELLOPTS|IFS|ENV|PS4|POSIXLY_CORRECT)$/;
 function collectRuntime(design) {
     const c = new values_fields_Collector(values_fields_CHECK.runtime);
     const value = { setup: [], env: [] };
@@ -24984,9 +25296,13 @@ function requireDirectivePath(raw, what, absolute) {
  *   status (recorded). The command runs without `set -e`.
  * - The local script appends its stdout/stderr to `runs/<run_id>/logs/
  *   run_local.out|.err` itself, so running it by hand leaves the same evidence.
- * - `SIGUSR1/2` are not trapped: with `--signal=B:USR1@t` bash would end at
- *   once; use `--signal=USR1@t` (without `B:`) to signal the command.
+ * - `SIGUSR1/2` (`compute.checkpoint_signal` -> `--signal=B:<sig>@<t>`) are
+ *   passed on to the command's process group and the script keeps waiting;
+ *   the sentinel also records the command's own exit status, the checkpoint
+ *   signal and whether the command asked to be resumed (render-workload.ts).
  */
+
+
 
 
 
@@ -25103,6 +25419,8 @@ function computeDirectives(r) {
     add("--nodes", r.nodes);
     add("--account", r.account);
     add("--constraint", r.constraint);
+    if (r.checkpointSignal)
+        d.push(signalDirective(r.checkpointSignal));
     d.push(...r.extraOptions);
     return d;
 }
@@ -25156,6 +25474,8 @@ function resourcesOf(c) {
     for (const k of ["partition", "qos", "account", "constraint"])
         if (c[k] !== undefined)
             r[k] = c[k];
+    if (c.checkpointSignal)
+        r.checkpointSignal = c.checkpointSignal;
     return r;
 }
 /**
@@ -25206,7 +25526,9 @@ function literal(line, value) {
 function body(c, mode) {
     const runDirAbs = absolute(c.repoRoot, c.runDir);
     const L = [];
-    L.push(`# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`, "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated", "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.", "", `export RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_ITERATION_ID=${shellQuote(c.iterationId)}`, `export AUTOLAB_RUN_DIR=${shellQuote(runDirAbs)}`, `autolab_run_id=${shellQuote(c.runId)}`, `autolab_sentinel=${shellQuote(`${runDirAbs}/${SENTINEL_FILE}`)}`, ...literal(`autolab_command=${bashQuote(c.command)}`, c.command), "autolab_started_at=", "autolab_signal=", "autolab_child=", "", "# Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.", "autolab_write_sentinel() {", "  local host job_id started ended signal tmp", "  host=$(uname -n 2>/dev/null)", "  [[ -n $host ]] || host=${HOSTNAME:-unknown}", "  host=${host//[^A-Za-z0-9._-]/_}", mode === "slurm" ? "  job_id=${SLURM_JOB_ID:-}" : "  job_id=", "  job_id=${job_id//[^0-9]/}", '  if [[ -n $job_id ]]; then job_id="\\"$job_id\\""; else job_id=null; fi', '  if [[ -n $autolab_started_at ]]; then started="\\"$autolab_started_at\\""; else started=null; fi', '  if [[ -n $1 ]]; then ended="\\"$1\\""; else ended=null; fi', '  if [[ -n $autolab_signal ]]; then signal="\\"$autolab_signal\\""; else signal=null; fi', '  tmp="$autolab_sentinel.tmp.$$"', '  if printf \'{"run_id":"%s","job_id":%s,"host":"%s","started_at":%s,"ended_at":%s,"exit_code":%s,"signal":%s}\\n\' \\', '    "$autolab_run_id" "$job_id" "$host" "$started" "$ended" "$2" "$signal" >"$tmp" 2>/dev/null; then', '    mv -f -- "$tmp" "$autolab_sentinel" && return 0', "  fi", '  rm -f -- "$tmp" 2>/dev/null', '  echo "autolab: could not write $autolab_sentinel" >&2', "  return 1", "}", "", "# However the script ends, record how. (Called from traps, which shellcheck cannot follow.)", "# shellcheck disable=SC2317", "autolab_on_exit() {", "  local rc=$?", "  trap - EXIT", "  trap '' TERM INT HUP", '  autolab_write_sentinel "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$rc"', '  exit "$rc"', "}", "", "# SIGTERM (scancel, time limit), SIGINT, SIGHUP: stop the command's whole process group,", "# wait for it, and end with 128+n. SLURM sends SIGKILL KillWait seconds later if it hangs.", "# shellcheck disable=SC2317", "# ($! covers a signal that lands between starting the command and recording its pid.)", "autolab_on_signal() {", "  local child=${autolab_child:-$!}", "  autolab_signal=$1", "  trap '' TERM INT HUP", "  if [[ -n $child ]]; then", '    echo "autolab: received SIG$1; stopping the command" >&2', '    kill -s TERM -- "-$child" 2>/dev/null || kill -s TERM -- "$child" 2>/dev/null', '    wait "$child" 2>/dev/null', "  fi", '  exit "$2"', "}", "", "trap autolab_on_exit EXIT", "trap 'autolab_on_signal TERM 143' TERM", "trap 'autolab_on_signal INT 130' INT", "trap 'autolab_on_signal HUP 129' HUP", "", `cd -- ${shellQuote(c.repoRoot)} || exit 1`, 'mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1');
+    L.push(`# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`, "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated", "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.", "", `export RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_RUN_ID=${shellQuote(c.runId)}`, `export AUTOLAB_ITERATION_ID=${shellQuote(c.iterationId)}`, `export AUTOLAB_RUN_DIR=${shellQuote(runDirAbs)}`, `autolab_run_id=${shellQuote(c.runId)}`, `autolab_sentinel=${shellQuote(`${runDirAbs}/${SENTINEL_FILE}`)}`, ...literal(`autolab_command=${bashQuote(c.command)}`, c.command), "autolab_started_at=", "autolab_signal=", "autolab_child=", ...workloadVariables(mode), "");
+    L.push(...sentinelWriter(mode), "", ...signalTraps());
+    L.push("", `cd -- ${shellQuote(c.repoRoot)} || exit 1`, 'mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1');
     if (mode === "local") {
         L.push('exec >>"$AUTOLAB_RUN_DIR/logs/run_local.out" 2>>"$AUTOLAB_RUN_DIR/logs/run_local.err" || exit 1');
     }
@@ -25221,7 +25543,7 @@ function body(c, mode) {
         L.push(...c.setup);
         L.push("set +e");
     }
-    L.push("", "# The command, in its own process group so that a signal reaches all of it.", "set -m", '( eval "$autolab_command" ) </dev/null &', "autolab_child=$!", "set +m", 'wait "$autolab_child"', "exit $?");
+    L.push(...runWorkload());
     return L;
 }
 function finish(lines) {
@@ -27037,97 +27359,6 @@ function elapsedSeconds(start, end, now) {
     if (a === undefined || b === undefined || !Number.isFinite(b))
         return undefined;
     return Math.max(0, Math.round((b - a) / 1000));
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/sentinel.js
-/**
- * `runs/<run_id>/job_sentinel.json`: the job script's own record of how it
- * ended (written atomically by the script's trap). One type, one parser, one
- * rule for "is this sentinel evidence for this job". Pure: the caller reads
- * the bytes (without following links) and passes them in.
- *
- * Rules (each a row in __tests__/unit/domain-sentinel.test.ts):
- * - Missing bytes: `missing`. Not JSON, or JSON that is not an object: `invalid`.
- * - `exit_code` is an integer, or a string of digits (some writers quote it):
- *   both read as the number. Anything else (a float, `"3a"`, `true`) is no exit
- *   code, and `exitCodeInvalid` says so (the verifier reports it).
- *   `null` (the script was killed before its end) is no exit code.
- * - `ended_at` set (a non-empty string) means the script reached its end.
- * - A sentinel that names another job than the run's (a leftover of an earlier
- *   submission) is not evidence for the run. Array tasks write their raw
- *   SLURM_JOB_ID, unrelated to `<array>_<task>`, so only a plain numeric job
- *   id of a job that is not an array is compared.
- */
-function str(v) {
-    return typeof v === "string" && v !== "" ? v : undefined;
-}
-/** The sentinel's `exit_code` as a number: an integer, or a string of digits; else undefined. */
-function sentinelExitCode(v) {
-    if (typeof v === "number" && Number.isInteger(v))
-        return v;
-    if (typeof v === "string" && /^-?\d+$/.test(v.trim()))
-        return Number(v.trim());
-    return undefined;
-}
-/** Parse the sentinel's bytes (undefined: the file does not exist). */
-function parseSentinel(text) {
-    if (text === undefined)
-        return { state: "missing" };
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        return { state: "invalid", error: `not valid JSON: ${e.message}` };
-    }
-    if (data === null || typeof data !== "object" || Array.isArray(data))
-        return { state: "invalid", error: "not a JSON object" };
-    const d = data;
-    const exitCode = sentinelExitCode(d.exit_code);
-    const jobId = typeof d.job_id === "number" ? String(d.job_id) : str(d.job_id);
-    const out = { state: "present", data: d };
-    if (str(d.run_id) !== undefined)
-        out.runId = str(d.run_id);
-    if (jobId !== undefined)
-        out.jobId = jobId;
-    if (str(d.host) !== undefined)
-        out.host = str(d.host);
-    if (str(d.started_at) !== undefined)
-        out.startedAt = str(d.started_at);
-    if (str(d.ended_at) !== undefined)
-        out.endedAt = str(d.ended_at);
-    if (exitCode !== undefined)
-        out.exitCode = exitCode;
-    else if (d.exit_code !== undefined && d.exit_code !== null)
-        out.exitCodeInvalid = true;
-    if (str(d.signal) !== undefined)
-        out.signal = str(d.signal);
-    return out;
-}
-/**
- * The job id the sentinel names when it is another job than `jobId` (so it
- * is no evidence for the run); undefined when it agrees or cannot be
- * compared (no id on either side, an array task).
- */
-function sentinelForeignJob(s, jobId, array = false) {
-    if (array || s.state !== "present" || s.jobId === undefined || jobId === undefined)
-        return undefined;
-    if (!/^[0-9]+$/.test(jobId))
-        return undefined;
-    return s.jobId === jobId ? undefined : s.jobId;
-}
-/**
- * The sentinel as evidence for job `jobId`: a sentinel written by another
- * job reads as missing, with a note saying why.
- */
-function sentinelEvidence(s, jobId, array = false) {
-    const other = sentinelForeignJob(s, jobId, array);
-    if (other === undefined)
-        return { sentinel: s, note: "" };
-    return {
-        sentinel: { state: "missing" },
-        note: ` (job_sentinel.json was written by job ${other}, not ${jobId}: ignored)`,
-    };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/domain/metrics.js
