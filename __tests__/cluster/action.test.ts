@@ -327,6 +327,14 @@ describe("action (node dist/index.js as the runner runs it)", () => {
         `| job_id=${r.outputs["job-id"]} | iteration_id=example_iteration | run_id=${runId} | status=submitted`,
       );
       expect(r.summary).toContain(runId);
+      // The run's check run exists from launch on: queued, on the launch commit, linking the run's directory.
+      const launchCommit = git(root, "log", "--diff-filter=A", "--format=%H", "-1", "--", r.outputs["manifest"]);
+      const queued = [...mock.checkRuns.values()].filter((c) => c.external_id === runId);
+      expect(queued).toHaveLength(1);
+      expect(queued[0]).toMatchObject({ status: "queued", head_sha: launchCommit, started_at: null });
+      expect(queued[0].details_url).toBe(
+        `https://github.com/lab/experiments/tree/${launchCommit}/experiments/plan/example_iteration/runs/${runId}`,
+      );
 
       await waitForSacct(r.outputs["job-id"], 90_000);
       let m: { status: string } = { status: "" };
@@ -346,10 +354,14 @@ describe("action (node dist/index.js as the runner runs it)", () => {
       const checks = [...mock.checkRuns.values()].filter((c) => c.external_id === runId);
       expect(checks).toHaveLength(1);
       // On the launch commit: the one that added the run's manifest.
-      const launchCommit = git(root, "log", "--diff-filter=A", "--format=%H", "-1", "--", r.outputs["manifest"]);
       expect(launchCommit).not.toBe(launchSha);
       expect(checks[0].head_sha).toBe(launchCommit);
       expect(checks[0].conclusion).toBe("success");
+      // SLURM's start and end of the job, not the launch or the tick that noticed the end.
+      const done = JSON.parse(readFileSync(path.join(root, r.outputs["manifest"]), "utf8"));
+      expect(checks[0].started_at).toBe(new Date(Date.parse(done.slurm.start)).toISOString().replace(".000Z", "Z"));
+      expect(checks[0].completed_at).toBe(new Date(Date.parse(done.slurm.end)).toISOString().replace(".000Z", "Z"));
+      expect(checks[0].output.summary).toContain(`| Job | ${r.outputs["job-id"]} |`);
       expect(mock.invalid()).toEqual([]);
       const remoteManifest = JSON.parse(git(root, "--git-dir", remote, "show", `main:${r.outputs["manifest"]}`));
       expect(remoteManifest.status).toBe("completed");

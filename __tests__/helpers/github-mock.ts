@@ -21,6 +21,10 @@
  * first 2xx response. Unknown routes answer 404, invalid requests 422.
  * `forbidCheckRuns` makes check-run creation answer 403 "Resource not
  * accessible by integration", as GitHub does for a fork's pull request.
+ * `failNext(operationId, times, status)` makes the next `times` valid requests
+ * of that operation answer `status` (default 502) without acting on them: a
+ * GitHub hiccup, for retry and drift tests. The mock also counts how many
+ * requests of each operation reached it (`byOperation`).
  *
  * The server runs in the test process: a child process (`node dist/index.js`)
  * can talk to it only while the test awaits the child asynchronously.
@@ -253,6 +257,10 @@ export interface GithubMock {
   /** Operations whose body schema could not be compiled (their bodies were not checked). */
   degraded: Set<string>;
   options: GithubMockOptions;
+  /** The next `times` valid requests of `operationId` answer `status` (default 502 Bad Gateway) and change nothing. */
+  failNext(operationId: string, times?: number, status?: number): void;
+  /** Faults still armed, by operation. */
+  faults: Map<string, { times: number; status: number }>;
   close(): Promise<void>;
 }
 
@@ -422,6 +430,10 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
     checkRuns: new Map(),
     degraded: degradedOps,
     options,
+    faults: new Map(),
+    failNext: (operationId, times = 1, status = 502) => {
+      mock.faults.set(operationId, { times, status });
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 
@@ -491,6 +503,15 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
       rec.errors.push(`${route.op.operationId} takes no request body`);
     }
     if (rec.errors.length) return fail(422, "Validation Failed");
+
+    const fault = route.op.operationId ? mock.faults.get(route.op.operationId) : undefined;
+    if (fault && fault.times > 0) {
+      if (--fault.times === 0) mock.faults.delete(route.op.operationId!);
+      rec.status = fault.status;
+      rec.errors.push(`injected fault: HTTP ${fault.status}`);
+      send(res, { status: fault.status, body: { message: "Server Error (injected by the test)" } });
+      return;
+    }
 
     const handler = route.op.operationId ? HANDLERS[route.op.operationId] : undefined;
     const reply = handler

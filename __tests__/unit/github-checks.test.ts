@@ -63,7 +63,7 @@ function manyFindings(): Finding[] {
 
 describe("publishFindings", () => {
   it("sends 120 findings as one create and three PATCH batches of at most 50, all valid per OpenAPI", async () => {
-    const octokit = await createOctokit("ghs_test_token", mock.url);
+    const octokit = await createOctokit("ghs_test_token", mock.url, { throttle: false });
     const before = mock.requests.length;
     const findings = manyFindings();
     const res = await publishFindings(octokit, {
@@ -145,7 +145,7 @@ describe("publishFindings", () => {
   });
 
   it("concludes neutral on warnings, success on notices only or nothing (no PATCH when nothing to annotate)", async () => {
-    const octokit = await createOctokit("t", mock.url);
+    const octokit = await createOctokit("t", mock.url, { throttle: false });
     const warn = await publishFindings(octokit, {
       owner: OWNER,
       repo: REPO,
@@ -186,7 +186,7 @@ describe("publishFindings", () => {
   it("falls back to workflow-command annotations when the token cannot write checks (fork)", async () => {
     const fork = await startGithubMock({ forbidCheckRuns: true });
     try {
-      const octokit = await createOctokit("read-only", fork.url);
+      const octokit = await createOctokit("read-only", fork.url, { throttle: false });
       const lines: string[] = [];
       const findings = manyFindings().slice(0, 40);
       const res = await publishFindings(octokit, {
@@ -229,7 +229,7 @@ describe("publishFindings", () => {
 
 describe("upsertRunCheck", () => {
   it("keeps one check run per experiment run, following its state to a conclusion", async () => {
-    const octokit = await createOctokit("t", mock.url);
+    const octokit = await createOctokit("t", mock.url, { throttle: false });
     const runId = "20261128T151432Z_093977";
     const sha = "1111111111111111111111111111111111111111";
     const before = mock.requests.length;
@@ -332,7 +332,7 @@ describe("upsertRunCheck", () => {
   });
 
   it("refuses a completed status without a conclusion", async () => {
-    const octokit = await createOctokit("t", mock.url);
+    const octokit = await createOctokit("t", mock.url, { throttle: false });
     await expect(
       upsertRunCheck(octokit, {
         owner: OWNER,
@@ -353,7 +353,7 @@ describe("the OpenAPI-checking mock", () => {
     const NOT_A_LEVEL = "error" as unknown as "failure";
     const m = await startGithubMock();
     try {
-      const octokit = await createOctokit("t", m.url);
+      const octokit = await createOctokit("t", m.url, { throttle: false });
       await expect(
         octokit.request("POST /repos/{owner}/{repo}/check-runs", {
           owner: OWNER,

@@ -4,16 +4,22 @@ import type { Finding } from "../../src/util/errors.js";
 import {
   clipStart,
   conclusionForFindings,
-  conclusionForRun,
   countLine,
   findingsCheckRun,
   findingsSummaryText,
   LOG_TAIL_CHARS,
-  runCheck,
   TITLE_LIMIT,
   workflowCommandNotes,
-  type RunCheckFacts,
 } from "../../src/report/checks.js";
+import {
+  conclusionForRun,
+  efficiencyText,
+  isoUtc,
+  runCheckFingerprint,
+  runCheckOf,
+  runDetailsUrl,
+} from "../../src/report/run-check.js";
+import type { RunManifest } from "../../src/contract/types.js";
 
 const f = (severity: Finding["severity"], over: Partial<Finding> = {}): Finding => ({
   severity,
@@ -50,49 +56,128 @@ describe("conclusionForRun", () => {
   });
 });
 
-describe("runCheck", () => {
-  const base: RunCheckFacts = {
-    runId: "20261128T120000Z_abcdef",
-    iterationId: "it1",
-    jobId: "42",
-    after: "failed",
-    transitions: [
-      { from: "submitted", to: "running" },
-      { from: "running", to: "failed" },
-    ],
-    slurmState: "TIMEOUT",
-    reason: "TimeLimit",
-    failureReason: "timeout",
-    exitCode: "0:15",
-    logTail: "last line",
-  };
+describe("runCheckOf: a run's check run from its manifest", () => {
+  const base = (over: Partial<RunManifest> = {}): RunManifest => ({
+    schema_version: "1.0",
+    run_id: "20261128T120000Z_abcdef",
+    iteration_id: "it1",
+    host_mode: "slurm",
+    command: "",
+    resource_request: {},
+    artifact_sync_to_local: {},
+    timestamps: { started_at: "2026-11-28T12:00:00Z" },
+    job_id: "42",
+    ...over,
+  });
+  const path = "experiments/plan/it1/runs/20261128T120000Z_abcdef/run_manifest.json";
 
-  it("completes a finished run with title, summary and text", () => {
-    expect(runCheck(base)).toEqual({
+  it("is queued from launch until SLURM starts the job, with no started_at", () => {
+    const c = runCheckOf({
+      manifest: base({ status: "submitted", slurm: { state: "PENDING", reason: "Priority" } }),
+      manifestPath: path,
+    });
+    expect(c).toMatchObject({
+      status: "queued",
+      name: "autolab run 20261128T120000Z_abcdef",
+      external_id: "20261128T120000Z_abcdef",
+    });
+    expect(c.started_at).toBeUndefined();
+    expect(c.conclusion).toBeUndefined();
+    expect(c.summary).toContain("| SLURM state | PENDING (Priority) |");
+  });
+
+  it("takes started_at and completed_at from SLURM's start and end, never the launch or the tick", () => {
+    const m = base({
       status: "completed",
-      conclusion: "timed_out",
-      title: "20261128T120000Z_abcdef: failed (TIMEOUT)",
-      summary: "Run 20261128T120000Z_abcdef of it1, job 42: submitted -> running, running -> failed",
-      text: "Scheduler reason: TimeLimit\n\nFailure reason: timeout (exit code 0:15)\n\nLog tail:\n\n```\nlast line\n```",
+      timestamps: { started_at: "2026-11-28T12:00:00Z", completed_at: "2026-12-01T09:00:00Z" },
+      slurm: { state: "COMPLETED", start: "2026-11-28T12:05:00Z", end: "2026-12-01T08:55:00Z" },
     });
+    const c = runCheckOf({
+      manifest: m,
+      manifestPath: path,
+      metrics: { status: "ok", primary: { name: "val_loss", value: 0.123456789 } },
+    });
+    expect(c).toMatchObject({
+      status: "completed",
+      conclusion: "success",
+      started_at: "2026-11-28T12:05:00Z",
+      completed_at: "2026-12-01T08:55:00Z",
+    });
+    expect(c.title).toBe("completed · val_loss = 0.123457");
+    expect(c.summary).toContain("| Primary metric | val_loss = 0.123457 (metrics ok) |");
   });
 
-  it("keeps a running run in progress, with no text when there is nothing to say", () => {
-    const c = runCheck({
-      runId: "r",
-      iterationId: "i",
-      after: "running",
-      transitions: [{ from: null, to: "running" }],
-    });
-    expect(c).toMatchObject({ status: "in_progress", conclusion: undefined, title: "r: running", text: undefined });
-    expect(c.summary).toBe("Run r of i, job -: null -> running");
+  it("reads SLURM's zone-less times as local time and gives GitHub ISO 8601 with a zone", () => {
+    expect(isoUtc("2026-11-28T12:05:00")).toBe(new Date(2026, 10, 28, 12, 5, 0).toISOString().replace(".000Z", "Z"));
+    expect(isoUtc("Unknown")).toBeUndefined();
+    expect(isoUtc("None")).toBeUndefined();
+    expect(isoUtc("")).toBeUndefined();
   });
 
-  it("keeps only the end of a long log tail", () => {
-    const tail = "X".repeat(10) + "Y".repeat(LOG_TAIL_CHARS);
-    const text = runCheck({ ...base, reason: undefined, failureReason: undefined, logTail: tail }).text!;
-    expect(text).not.toContain("X");
-    expect(text.length).toBe(LOG_TAIL_CHARS + "Log tail:\n\n```\n\n```".length);
+  it.each([
+    [{ after: "completed" }, "success"],
+    [{ after: "completed", metricsStatus: "failed" }, "failure"],
+    [{ after: "partial" }, "neutral"],
+    [{ after: "failed", failureReason: "timeout" }, "timed_out"],
+    [{ after: "failed", failureReason: "cancelled" }, "cancelled"],
+    [{ after: "failed", failureReason: "exit_code" }, "failure"],
+    [{ after: "failed" }, "failure"],
+    [{ after: "running" }, undefined],
+    [{ after: "synced" }, undefined],
+    [{ after: "submitted" }, undefined],
+  ] as Array<[Parameters<typeof conclusionForRun>[0], string | undefined]>)("conclusion %j -> %s", (r, want) => {
+    expect(conclusionForRun(r)).toBe(want);
+  });
+
+  it("a failed run: conclusion from its failure reason, the reason and exit code in the summary, the log tail in the text", () => {
+    const m = base({
+      status: "failed",
+      failure: { reason: "timeout", message: "time limit" },
+      slurm: { state: "TIMEOUT", exit_code: "0:15", start: "2026-11-28T12:05:00Z", end: "2026-11-29T12:05:00Z" },
+    });
+    const c = runCheckOf({ manifest: m, manifestPath: path, logTail: "X".repeat(10) + "Y".repeat(LOG_TAIL_CHARS) });
+    expect(c).toMatchObject({ status: "completed", conclusion: "timed_out" });
+    expect(c.title).toBe("failed (timeout) · SLURM TIMEOUT");
+    expect(c.summary).toContain("| Failure reason | timeout |");
+    expect(c.summary).toContain("| Exit code | 0:15 |");
+    expect(c.text).not.toContain("X");
+    expect(c.text).toContain("YYYY");
+    // The log tail is not part of what must match: a check posted without it is not drift.
+    expect(runCheckFingerprint(c)).toBe(runCheckFingerprint(runCheckOf({ manifest: m, manifestPath: path })));
+  });
+
+  it("shows efficiency figures when the manifest has them, and none when it has not", () => {
+    const m = base({
+      status: "completed",
+      efficiency: { cpu_efficiency_pct: 83.21, memory_efficiency_pct: 41.5, gpu: "n/a" },
+    });
+    expect(efficiencyText(m)).toBe("cpu efficiency pct 83.21%, memory efficiency pct 41.5%, gpu n/a");
+    expect(runCheckOf({ manifest: m, manifestPath: path }).summary).toContain(
+      "| Efficiency | cpu efficiency pct 83.21%",
+    );
+    expect(runCheckOf({ manifest: base(), manifestPath: path }).summary).not.toContain("Efficiency");
+  });
+
+  it("a running run is in progress from SLURM's start; the fingerprint changes with the state", () => {
+    const running = runCheckOf({
+      manifest: base({ status: "running", slurm: { state: "RUNNING", start: "2026-11-28T12:05:00Z" } }),
+      manifestPath: path,
+    });
+    expect(running).toMatchObject({ status: "in_progress", started_at: "2026-11-28T12:05:00Z" });
+    const queued = runCheckOf({ manifest: base({ status: "submitted" }), manifestPath: path });
+    expect(runCheckFingerprint(running)).not.toBe(runCheckFingerprint(queued));
+  });
+
+  it("links the run's directory on the launch commit", () => {
+    expect(
+      runDetailsUrl({
+        serverUrl: "https://github.example/",
+        owner: "lab",
+        repo: "exp",
+        sha: "a".repeat(40),
+        manifestPath: path,
+      }),
+    ).toBe(`https://github.example/lab/exp/tree/${"a".repeat(40)}/experiments/plan/it1/runs/20261128T120000Z_abcdef`);
   });
 });
 

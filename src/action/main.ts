@@ -14,7 +14,7 @@ import {
   isPrivilegedCommand,
   type ActionContext,
 } from "../github/context.js";
-import { createOctokit, type Octokit } from "../github/checks.js";
+import { apiBudget, createOctokit, type ApiBudget, type Octokit } from "../github/client.js";
 import { writeSummary } from "../github/summary.js";
 import { launch } from "../commands/launch/index.js";
 import { slurmCli } from "../scheduler/slurm-cli/index.js";
@@ -29,7 +29,7 @@ import { resolveInside } from "../util/fs.js";
 import { renderSummary, type SummaryInput } from "../report/summary.js";
 import type { ActionOutputs } from "../report/common.js";
 import { launchFailure, launchOutputs, launchSummary } from "../report/launch.js";
-import { changedRuns, monitorOutputs, monitorSummary, monitorVerdict } from "../report/monitor.js";
+import { logTailsOf, monitorOutputs, monitorSummary, monitorVerdict } from "../report/monitor.js";
 import {
   commandsSkippedFinding,
   verifyCheckName,
@@ -39,7 +39,7 @@ import {
 } from "../report/verify.js";
 import { cancelOutputs, cancelSummary } from "../report/cancel.js";
 import { statusOutputs, statusSummaryRuns } from "../report/status.js";
-import { publishFindingsOf, publishRunChecks } from "./publish.js";
+import { publishAfterTick, publishFindingsOf } from "./publish.js";
 import { assertCheckedOutCommit } from "./trust.js";
 
 /** What every command of a step gets: the inputs, the context, and where it works. */
@@ -48,6 +48,8 @@ interface Step {
   ctx: ActionContext;
   repoRoot: string;
   octokit?: Octokit;
+  /** The step's GitHub API budget (every call of `octokit` counts against it). */
+  budget: ApiBudget;
   /** The composition root's one scheduler: every command talks to the cluster through it. */
   scheduler: Scheduler;
   /** The options launch, monitor and cancel share. */
@@ -93,12 +95,14 @@ async function setUp(): Promise<Step | undefined> {
       return undefined;
     }
   }
+  const budget = apiBudget();
   return {
     inputs,
     ctx,
     repoRoot,
     scheduler: slurmCli(),
-    octokit: inputs.token ? await createOctokit(inputs.token, ctx.apiUrl) : undefined,
+    budget,
+    octokit: inputs.token ? await createOctokit(inputs.token, ctx.apiUrl, { budget, warn: core.warning }) : undefined,
     common: {
       cwd,
       push: inputs.push,
@@ -110,7 +114,7 @@ async function setUp(): Promise<Step | undefined> {
   };
 }
 
-async function actionLaunch({ inputs, ctx, common, scheduler }: Step): Promise<void> {
+async function actionLaunch({ inputs, ctx, repoRoot, octokit, budget, common, scheduler }: Step): Promise<void> {
   if (!inputs.design) throw new AutolabError("input 'design' is required for command: launch", { exitCode: 2 });
   const launchKey = ctx.runId
     ? `github-run:${ctx.repository?.owner}/${ctx.repository?.repo}:${ctx.runId}:${inputs.design}`
@@ -129,19 +133,31 @@ async function actionLaunch({ inputs, ctx, common, scheduler }: Step): Promise<v
     workRootDefault: runnerWorkspace ? path.join(runnerWorkspace, "autolab-runs") : undefined,
   });
   setOutputs(launchOutputs(res));
-  await summarise(launchSummary(res));
+  // The run's check run, queued, from launch on (and any other run's drift, within the budget).
+  const published =
+    octokit && ctx.repository && !inputs.dryRun
+      ? await publishAfterTick({ octokit, budget }, ctx, repoRoot, { first: [res.runId] })
+      : undefined;
+  const summary = launchSummary(res);
+  await summarise({ ...summary, notes: [...(summary.notes ?? []), ...(published?.notes ?? [])] });
   const failed = launchFailure(res);
   if (failed) core.setFailed(failed);
 }
 
-async function actionMonitor({ inputs, ctx, repoRoot, octokit, common, scheduler }: Step): Promise<void> {
+async function actionMonitor({ inputs, ctx, repoRoot, octokit, budget, common, scheduler }: Step): Promise<void> {
   const rep = await monitor({ ...common, scheduler, runId: inputs.runId });
   setOutputs(monitorOutputs(rep));
-  const checkNotes = octokit && ctx.repository ? await publishRunChecks(octokit, ctx, repoRoot, changedRuns(rep)) : [];
-  const published = rep.findings.length
-    ? await publishFindingsOf(octokit, ctx, "autolab monitor", rep.findings, repoRoot)
-    : undefined;
-  await summarise(monitorSummary(rep, [...(published?.notes ?? []), ...checkNotes]));
+  const findings = { name: "autolab monitor", list: rep.findings };
+  // After the tick landed: checks follow the manifests as committed (never a superseded decision).
+  const after =
+    octokit && ctx.repository && !rep.dryRun
+      ? await publishAfterTick({ octokit, budget }, ctx, repoRoot, { logTails: logTailsOf(rep), findings })
+      : undefined;
+  const published =
+    !after && rep.findings.length
+      ? await publishFindingsOf(octokit, ctx, findings.name, rep.findings, repoRoot)
+      : after?.findings;
+  await summarise(monitorSummary(rep, [...(published?.notes ?? []), ...(after?.notes ?? [])]));
   const verdict = monitorVerdict(rep);
   if (verdict.failed) core.setFailed(verdict.failed);
   else if (verdict.warning) core.warning(verdict.warning);

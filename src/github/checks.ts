@@ -5,16 +5,20 @@
  * Thin adapter over `@actions/github`'s Octokit; what a check run says
  * (conclusion, title, text, annotations) is decided in report/checks.ts.
  * Rules it enforces:
- * - annotations go out in PATCH batches of at most 50 (the Checks API limit per
- *   request); the check run is completed together with the last batch, so it
- *   never shows a conclusion while annotations are still missing;
+ * - up to 50 annotations (the Checks API limit per request) go out with the
+ *   create call itself, completed at once (one call); more go out in PATCH
+ *   batches of at most 50, the check run completed together with the last
+ *   batch, so it never shows a conclusion while annotations are still missing;
+ * - `maxAnnotations` (the per-tick annotation budget) keeps the worst that
+ *   many, the rest counted in the check run's text;
  * - when the token may not write checks (a fork's pull request: 403/404
  *   "Resource not accessible by integration"), findings fall back to
  *   workflow-command annotations.
  */
-import type { getOctokit } from "@actions/github";
 import { AutolabError, type Finding } from "../util/errors.js";
 import { emitWorkflowCommands } from "./annotations.js";
+import { apiError, httpStatus, isForbidden, type Octokit } from "./client.js";
+import { runCheckName } from "../report/run-check.js";
 import {
   checkRunRefusedNote,
   clip,
@@ -28,42 +32,10 @@ import {
 
 export type { CheckAnnotation, CheckConclusion } from "../report/checks.js";
 export { OUTPUT_TEXT_LIMIT } from "../report/checks.js";
-
-export type Octokit = ReturnType<typeof getOctokit>;
+export { createOctokit, type Octokit } from "./client.js";
 
 /** The Checks API accepts at most this many annotations per request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
-
-/**
- * An Octokit for `token` talking to `apiUrl` (GITHUB_API_URL; a local mock
- * server in tests). Loaded on first use: the HTTP client (tls, https) is the
- * larger part of the action's start-up, and most commands never need it.
- */
-export async function createOctokit(token: string, apiUrl = "https://api.github.com"): Promise<Octokit> {
-  const github = await import("@actions/github");
-  return github.getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
-}
-
-function httpStatus(e: unknown): number | undefined {
-  const s = (e as { status?: unknown })?.status;
-  return typeof s === "number" ? s : undefined;
-}
-
-function isForbidden(e: unknown): boolean {
-  const s = httpStatus(e);
-  return s === 403 || s === 404;
-}
-
-function apiError(what: string, e: unknown): AutolabError {
-  const status = httpStatus(e);
-  return new AutolabError(
-    `GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ""}: ${(e as Error)?.message ?? e}`,
-    {
-      cause: e,
-      hint: status === 403 || status === 404 ? "give the workflow `permissions: checks: write`" : undefined,
-    },
-  );
-}
 
 export interface PublishFindingsInput {
   owner: string;
@@ -83,6 +55,8 @@ export interface PublishFindingsInput {
   write?: (line: string) => void;
   /** Clock for started_at/completed_at (tests). */
   now?: () => Date;
+  /** Annotations at most (the worst first; the rest are counted in the text). */
+  maxAnnotations?: number;
 }
 
 export interface PublishFindingsResult {
@@ -111,8 +85,10 @@ export async function publishFindings(octokit: Octokit, input: PublishFindingsIn
     summaryText: input.summaryText,
     title: input.title,
     repoRoot: input.repoRoot,
+    maxAnnotations: input.maxAnnotations,
   });
   const { conclusion, title, summary, text, annotations, unlocated } = shown;
+  const oneCall = annotations.length <= ANNOTATIONS_PER_REQUEST;
   const output = (batch?: CheckAnnotation[]) => ({
     title,
     summary,
@@ -132,9 +108,14 @@ export async function publishFindings(octokit: Octokit, input: PublishFindingsIn
       head_sha: input.headSha,
       ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
       started_at: startedAt,
-      ...(annotations.length
-        ? { status: "in_progress" as const, output: output() }
-        : { status: "completed" as const, conclusion, completed_at: now().toISOString(), output: output() }),
+      ...(oneCall
+        ? {
+            status: "completed" as const,
+            conclusion,
+            completed_at: now().toISOString(),
+            output: output(annotations.length ? annotations : undefined),
+          }
+        : { status: "in_progress" as const, output: output() }),
     });
     checkRunId = created.data.id;
   } catch (e) {
@@ -154,7 +135,7 @@ export async function publishFindings(octokit: Octokit, input: PublishFindingsIn
     };
   }
 
-  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+  for (let i = 0; !oneCall && i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
     const batch = annotations.slice(i, i + ANNOTATIONS_PER_REQUEST);
     const last = i + ANNOTATIONS_PER_REQUEST >= annotations.length;
     try {
@@ -191,6 +172,8 @@ export interface UpsertRunCheckInput {
   headSha: string;
   runId: string;
   status: "queued" | "in_progress" | "completed";
+  /** The check run's id when known (it is then updated without a look-up). */
+  checkRunId?: number;
   /** Required when status is `completed`. */
   conclusion?: CheckConclusion;
   title: string;
@@ -212,14 +195,12 @@ export interface UpsertRunCheckResult {
   requests: number;
 }
 
-/** The check run name for an experiment run. */
-export function runCheckName(runId: string): string {
-  return `autolab run ${runId}`;
-}
+export { runCheckName } from "../report/run-check.js";
 
 /**
  * Create or update the check run of experiment run `runId` on its launch
- * commit: looked up by name on that commit and matched by `external_id`.
+ * commit: by its id when known (one call), else looked up by name on that
+ * commit and matched by `external_id` (so no duplicate is ever made).
  */
 export async function upsertRunCheck(octokit: Octokit, input: UpsertRunCheckInput): Promise<UpsertRunCheckResult> {
   if (input.status === "completed" && !input.conclusion) {
@@ -228,7 +209,7 @@ export async function upsertRunCheck(octokit: Octokit, input: UpsertRunCheckInpu
   const now = input.now ?? (() => new Date());
   const name = input.name ?? runCheckName(input.runId);
   let requests = 0;
-  let existing: number | undefined;
+  let existing: number | undefined = input.checkRunId;
   try {
     for (let page = 1; existing === undefined; page++) {
       requests++;

@@ -17,7 +17,7 @@
  * - every string is clipped to the Checks API's limits (the log tail from its
  *   start, so its end stays).
  */
-import { formatFinding, worstSeverity, type Finding, type Severity } from "../util/errors.js";
+import { formatFinding, worstFirst, worstSeverity, type Finding, type Severity } from "../util/errors.js";
 import { annotationMessage, annotationPath, outsideFileLabel } from "../github/annotations.js";
 
 /** `output.summary` and `output.text` are limited to this many characters. */
@@ -117,38 +117,64 @@ export interface FindingsCheckRun {
   annotations: CheckAnnotation[];
   /** Findings that are not annotations (listed in `text`). */
   unlocated: Finding[];
+  /** Located findings left out of the annotations by `maxAnnotations` (the least severe; counted in `text`). */
+  notAnnotated: number;
 }
 
-/** Everything a findings check run shows. `title` defaults to a count of the findings. */
+/** Findings listed by name in a check run's text at most (the rest are counted). */
+export const MAX_LISTED_IN_TEXT = 200;
+
+/**
+ * Everything a findings check run shows. `title` defaults to a count of the
+ * findings. With `maxAnnotations` (the per-tick annotation budget) only the
+ * worst that many located findings become annotations; the text counts the
+ * rest by severity.
+ */
 export function findingsCheckRun(
   findings: Finding[],
-  o: { summaryText: string; title?: string; repoRoot?: string },
+  o: { summaryText: string; title?: string; repoRoot?: string; maxAnnotations?: number },
 ): FindingsCheckRun {
   const title = clip(o.title ?? `autolab: ${countLine(findings)}`, TITLE_LIMIT);
   const annotations: CheckAnnotation[] = [];
   const unlocated: Finding[] = [];
-  for (const f of findings) {
+  const skipped: Finding[] = [];
+  const max = o.maxAnnotations ?? Number.POSITIVE_INFINITY;
+  for (const f of o.maxAnnotations === undefined ? findings : worstFirst(findings)) {
     const a = findingToAnnotation(f, o.repoRoot);
-    if (a) annotations.push(a);
-    else unlocated.push(f);
+    if (!a) unlocated.push(f);
+    else if (annotations.length < max) annotations.push(a);
+    else skipped.push(f);
   }
-  const text = unlocated.length
-    ? clip(
-        "Findings without a file in this repository:\n\n" +
-          unlocated
-            .map((f) => "- " + formatFinding(f.file ? { ...f, file: outsideFileLabel(f.file) } : f).replace(/\n/g, " "))
-            .join("\n"),
-        OUTPUT_TEXT_LIMIT,
-      )
-    : undefined;
+  const parts: string[] = [];
+  if (skipped.length) {
+    parts.push(
+      `${skipped.length} more finding(s) are not annotated (at most ${max} annotations per tick, the worst first): ${countLine(skipped)}. The job summary and the step log list them.`,
+    );
+  }
+  if (unlocated.length) {
+    const listed = unlocated.slice(0, MAX_LISTED_IN_TEXT);
+    parts.push(
+      "Findings without a file in this repository:\n\n" +
+        listed
+          .map((f) => "- " + formatFinding(f.file ? { ...f, file: outsideFileLabel(f.file) } : f).replace(/\n/g, " "))
+          .join("\n") +
+        (unlocated.length > listed.length ? `\n\n…and ${unlocated.length - listed.length} more.` : ""),
+    );
+  }
   return {
     conclusion: conclusionForFindings(findings),
     title,
     summary: clip(o.summaryText || title, OUTPUT_TEXT_LIMIT),
-    text,
+    text: parts.length ? clip(parts.join("\n\n"), OUTPUT_TEXT_LIMIT) : undefined,
     annotations,
     unlocated,
+    notAnnotated: skipped.length,
   };
+}
+
+/** The job-summary note when findings were not posted again. */
+export function findingsUnchangedNote(name: string, count: number, since: string): string {
+  return `The ${count} finding(s) of ${name} are the ones posted at ${since}: no new check run was made for them (listed below).`;
 }
 
 /** The job-summary note when a check run could not be created (a read-only token). */
@@ -163,59 +189,6 @@ export function checkRunRefusedNote(status: number | undefined, message: string)
 /** The notes when there was no token and findings went out as workflow commands. */
 export function workflowCommandNotes(hiddenNote: string | undefined): string[] {
   return ["No token: findings were written as workflow-command annotations.", ...(hiddenNote ? [hiddenNote] : [])];
-}
-
-/** What the check run of one experiment run is given: the facts of a monitor tick's run report. */
-export interface RunCheckFacts {
-  runId: string;
-  iterationId: string;
-  jobId?: string;
-  after: string;
-  transitions: Array<{ from: string | null; to: string }>;
-  slurmState?: string;
-  reason?: string;
-  failureReason?: string;
-  exitCode?: string;
-  metricsStatus?: string;
-  logTail?: string;
-}
-
-/** The conclusion of a run's check run; undefined while the run is not finished. */
-export function conclusionForRun(
-  r: Pick<RunCheckFacts, "after" | "metricsStatus" | "failureReason">,
-): CheckConclusion | undefined {
-  if (r.after === "completed") return r.metricsStatus === "failed" ? "failure" : "success";
-  if (r.after !== "failed") return undefined;
-  if (r.failureReason === "timeout") return "timed_out";
-  if (r.failureReason === "cancelled") return "cancelled";
-  return "failure";
-}
-
-export interface RunCheck {
-  status: "in_progress" | "completed";
-  conclusion?: CheckConclusion;
-  title: string;
-  summary: string;
-  text?: string;
-}
-
-/** The check run of an experiment run after a tick moved it. */
-export function runCheck(r: RunCheckFacts): RunCheck {
-  const conclusion = conclusionForRun(r);
-  const text = [
-    r.reason ? `Scheduler reason: ${r.reason}` : "",
-    r.failureReason ? `Failure reason: ${r.failureReason}${r.exitCode ? ` (exit code ${r.exitCode})` : ""}` : "",
-    r.logTail ? `Log tail:\n\n\`\`\`\n${r.logTail.slice(-LOG_TAIL_CHARS)}\n\`\`\`` : "",
-  ]
-    .filter(Boolean)
-    .join("\n\n");
-  return {
-    status: conclusion ? "completed" : "in_progress",
-    conclusion,
-    title: `${r.runId}: ${r.after}${r.slurmState ? ` (${r.slurmState})` : ""}`,
-    summary: `Run ${r.runId} of ${r.iterationId}, job ${r.jobId ?? "-"}: ${r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ")}`,
-    text: text || undefined,
-  };
 }
 
 /** The warning when a run's check run could not be written (the tick itself stands). */

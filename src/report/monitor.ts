@@ -12,6 +12,11 @@ export function changedRuns(rep: Pick<MonitorReport, "runs">): RunReport[] {
   return rep.runs.filter((r) => r.transitions.length);
 }
 
+/** The log tails of the runs the tick saw fail (for their check runs: they are not in the files). */
+export function logTailsOf(rep: Pick<MonitorReport, "runs">): Map<string, string> {
+  return new Map(rep.runs.filter((r) => r.logTail).map((r) => [r.runId, r.logTail as string]));
+}
+
 /** `scheduler: 2 call(s), 35 ms[, accounting down]`, or that it was not asked / did not answer. */
 export function schedulerLine(s: MonitorReport["scheduler"]): string {
   if (!s.calls) return "scheduler: not asked (no job in flight)";

@@ -228,7 +228,8 @@ function timeline(runs: SummaryRun[], now: number | undefined): { lines: string[
   return { lines, notes };
 }
 
-function findingLine(f: Finding): string {
+/** One finding as a summary list item (also what the findings fingerprint is made of). */
+export function findingLine(f: Finding): string {
   let where = "";
   if (f.file) {
     where =
