@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { launch } from "../../src/commands/launch.js";
+import { launch } from "../../src/commands/launch/index.js";
 import { monitor } from "../../src/commands/monitor/index.js";
 import { publishAfterTick } from "../../src/action/publish.js";
 import { apiBudget, createOctokit } from "../../src/github/client.js";
