@@ -49052,482 +49052,99 @@ function assertTrustedEvent(ctx, command) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/github/annotations.js
-/**
- * Findings as GitHub workflow-command annotations (`::error file=..,line=..::msg`).
- *
- * This is the fallback when the token cannot write check runs (a fork's pull
- * request): the runner turns these lines into annotations. GitHub displays at
- * most 10 error and 10 warning annotations per step and 50 annotations per job
- * (actions/toolkit docs/problem-matchers.md, "Limitations"; the Checks API
- * description repeats the 10 + 10 per step figure). Everything is still printed
- * to the log; `emitWorkflowCommands` reports how many will not be displayed so
- * the job summary can say so.
- *
- * Also home of `annotationPath`, the one rule for which paths may be sent to
- * GitHub: repository-relative, forward slashes, never outside the repository.
- */
+;// CONCATENATED MODULE: ./lib/src/github/client.js
 
-
-/** Per-step display limits GitHub applies to workflow-command annotations. */
-const STEP_ANNOTATION_LIMITS = { error: 10, warning: 10 };
-/** Annotations displayed per job (sum over all steps). */
-const JOB_ANNOTATION_LIMIT = 50;
-const COMMAND_OF = { error: "error", warning: "warning", notice: "notice" };
-/**
- * The repository-relative, forward-slash path GitHub should see for `file`, or
- * undefined when there is none or it lies outside the repository (such paths
- * are never sent: GitHub would reject them, and they may reveal runner paths).
- * Absolute paths are made relative to `repoRoot` when one is given.
- */
-function annotationPath(file, repoRoot) {
-    if (!file)
-        return undefined;
-    let p = file.replace(/\\/g, "/");
-    if (external_node_path_namespaceObject.posix.isAbsolute(p) || /^[A-Za-z]:\//.test(p)) {
-        if (!repoRoot)
-            return undefined;
-        const rel = external_node_path_namespaceObject.relative(external_node_path_namespaceObject.resolve(repoRoot), external_node_path_namespaceObject.resolve(file));
-        if (!rel || rel.startsWith("..") || external_node_path_namespaceObject.isAbsolute(rel))
-            return undefined;
-        p = rel.split(external_node_path_namespaceObject.sep).join("/");
+/** Calls one monitor tick (or any other command) may start, by default. */
+const DEFAULT_API_CALLS_PER_TICK = 40;
+/** A rate-limited request is retried once only when GitHub asks us to wait at most this long. */
+const MAX_RATE_LIMIT_WAIT_S = 60;
+/** Retries of a request that failed with a server or network error. */
+const API_RETRIES = 2;
+function apiBudget(limit = DEFAULT_API_CALLS_PER_TICK) {
+    return { limit: Math.max(0, Math.floor(limit)), used: 0, attempts: 0, refused: 0, rateLimited: [] };
+}
+/** Calls still left in `b`. */
+function remaining(b) {
+    return Math.max(0, b.limit - b.used);
+}
+/** A call refused because the command's API budget was spent; nothing was sent. */
+class ApiBudgetExhausted extends errors_AutolabError {
+    constructor(b, what) {
+        super(`GitHub API budget of ${b.limit} call(s) for this tick is spent: ${what} was not sent`, {
+            hint: "the next tick goes on where this one stopped",
+        });
+        this.name = "ApiBudgetExhausted";
     }
-    p = external_node_path_namespaceObject.posix.normalize(p);
-    while (p.startsWith("./"))
-        p = p.slice(2);
-    if (p === "." || p === "" || p === ".." || p.startsWith("../") || p.startsWith("/"))
-        return undefined;
-    if ([...p].some((ch) => ch.charCodeAt(0) < 0x20))
-        return undefined;
-    return p;
 }
-/** Escape workflow-command data (the message). */
-function annotations_escapeData(s) {
-    return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function isBudgetExhausted(e) {
+    return e instanceof ApiBudgetExhausted || e?.name === "ApiBudgetExhausted";
 }
-/** Escape a workflow-command property value (also `:` and `,`, which delimit properties). */
-function annotations_escapeProperty(s) {
-    return annotations_escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function positiveInt(n) {
-    return n !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
-}
-/**
- * How a finding's file is named when it cannot be attached as an annotation
- * path: only its base name, so no path outside the repository (a runner's or
- * cluster's directory layout) is ever sent to GitHub.
- */
-function outsideFileLabel(file) {
-    const base = file.replace(/\\/g, "/").split("/").filter(Boolean).pop() ?? "";
-    return `(outside the repository) ${base}`.trim();
-}
-/** The message a finding shows in an annotation: message, file that could not be attached, json path, hint. */
-function annotationMessage(f, sentPath) {
-    let msg = f.message;
-    if (f.file && !sentPath)
-        msg = `${outsideFileLabel(f.file)}${f.line ? `:${f.line}` : ""}: ${msg}`;
-    if (f.jsonPath)
-        msg += ` (at ${f.jsonPath})`;
-    if (f.hint)
-        msg += `\nfix: ${f.hint}`;
-    return msg;
-}
-/**
- * One workflow command line (no trailing newline) for a finding. `file`,
- * `line` and `col` are set only when known and inside the repository; the
- * title is the check id.
- */
-function formatWorkflowCommand(finding, opts = {}) {
-    const file = annotationPath(finding.file, opts.repoRoot);
-    const props = [];
-    if (file) {
-        props.push(`file=${annotations_escapeProperty(file)}`);
-        const line = positiveInt(finding.line);
-        if (line) {
-            props.push(`line=${line}`);
-            const col = positiveInt(finding.column);
-            if (col)
-                props.push(`col=${col}`);
-        }
-    }
-    if (finding.check)
-        props.push(`title=${annotations_escapeProperty(finding.check)}`);
-    const cmd = COMMAND_OF[finding.severity] ?? "error";
-    return `::${cmd}${props.length ? " " + props.join(",") : ""}::${annotations_escapeData(annotationMessage(finding, file))}`;
-}
-/**
- * Write every finding as a workflow command (errors first, then warnings,
- * then notices, so the displayed ones are the most important) and count how
- * many GitHub's display limits will hide.
- */
-function emitWorkflowCommands(findings, write = (s) => process.stdout.write(s), opts = {}) {
-    const ordered = worstFirst(findings);
-    const shownByKind = { error: 0, warning: 0, notice: 0 };
-    let shown = 0;
-    let hidden = 0;
-    for (const f of ordered) {
-        write(formatWorkflowCommand(f, opts) + "\n");
-        const kind = COMMAND_OF[f.severity] ?? "error";
-        const stepLimit = kind === "notice" ? Infinity : STEP_ANNOTATION_LIMITS[kind];
-        if (shownByKind[kind] < stepLimit && shown < JOB_ANNOTATION_LIMIT) {
-            shownByKind[kind]++;
-            shown++;
-        }
-        else {
-            hidden++;
-        }
-    }
-    const note = hidden
-        ? `GitHub displays at most ${STEP_ANNOTATION_LIMITS.error} error and ${STEP_ANNOTATION_LIMITS.warning} warning ` +
-            `annotations per step (${JOB_ANNOTATION_LIMIT} per job): ${hidden} of ${findings.length} findings are ` +
-            `not shown as annotations. All of them are in the step log and listed below.`
-        : undefined;
-    return { emitted: ordered.length, hiddenByLimit: hidden, note };
-}
-
-;// CONCATENATED MODULE: ./lib/src/report/checks.js
-/**
- * What a check run says: its conclusion, title, summary, text and annotations,
- * for verify findings and for one experiment run. Pure (data in, objects out);
- * github/checks.ts sends them, and the action face picks which.
- *
- * Rules:
- * - findings: error -> `failure`, warning -> `neutral` (visible in the UI, but
- *   does not block a merge the way `failure` does: warnings are advice),
- *   notice only or nothing -> `success`; the same rule whether they go out as
- *   a check run or as workflow commands;
- * - a finding becomes an annotation only with a repository-relative path
- *   (github/annotations.ts `annotationPath`); the others are listed in the
- *   check run's text, named by base name only;
- * - an experiment run: completed -> `success` (or `failure` when its metrics
- *   say failed); failed -> `timed_out` / `cancelled` / `failure` by its
- *   failure reason; any other status is still `in_progress`;
- * - every string is clipped to the Checks API's limits (the log tail from its
- *   start, so its end stays).
- */
-
-
-/** `output.summary` and `output.text` are limited to this many characters. */
-const OUTPUT_TEXT_LIMIT = 65535;
-/** `output.title` and an annotation's `title`. */
-const TITLE_LIMIT = 255;
-/** An annotation's `message`. */
-const MESSAGE_LIMIT = 64 * 1024 - 64;
-/** The log tail put into a run's check text: its last this many characters. */
-const LOG_TAIL_CHARS = 60000;
-const LEVEL = {
-    error: "failure",
-    warning: "warning",
-    notice: "notice",
-};
-/** `s` cut to `max` characters, marked with an ellipsis. */
-function clip(s, max) {
-    return s.length <= max ? s : s.slice(0, max - 1) + "…";
-}
-/** Keep the end of `s` (for log tails), marking the cut. */
-function clipStart(s, max) {
-    if (s.length <= max)
-        return s;
-    const marker = "…(earlier output cut)\n";
-    return marker + s.slice(s.length - (max - marker.length));
-}
-function posInt(n) {
-    return n !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
-}
-/**
- * The annotation for a finding, or undefined when it has no path inside the
- * repository (it is then reported in the check run's text). Line 1 is used
- * only when no line is known; columns only when known (a finding has one line).
- */
-function findingToAnnotation(f, repoRoot) {
-    const p = annotationPath(f.file, repoRoot);
-    if (!p)
-        return undefined;
-    const line = posInt(f.line) ?? 1;
-    const a = {
-        path: p,
-        start_line: line,
-        end_line: line,
-        annotation_level: LEVEL[f.severity] ?? "failure",
-        message: clip(annotationMessage(f, p), MESSAGE_LIMIT),
-    };
-    const col = posInt(f.line) ? posInt(f.column) : undefined;
-    if (col) {
-        a.start_column = col;
-        a.end_column = col;
-    }
-    if (f.check)
-        a.title = clip(f.check, TITLE_LIMIT);
-    return a;
-}
-/** error -> failure, warning -> neutral, notice/none -> success (see the module header). */
-function conclusionForFindings(findings) {
-    const w = worstSeverity(findings);
-    if (w === "error")
-        return "failure";
-    if (w === "warning")
-        return "neutral";
-    return "success";
-}
-/** `2 error(s), 1 warning(s), 0 notice(s)`. */
-function countLine(findings) {
-    const n = (s) => findings.filter((f) => f.severity === s).length;
-    return `${n("error")} error(s), ${n("warning")} warning(s), ${n("notice")} notice(s)`;
-}
-/** The summary of the check run a command's findings go to. */
-function findingsSummaryText(name, findings) {
-    return `${findings.length} finding(s) from ${name}`;
-}
-/** Everything a findings check run shows. `title` defaults to a count of the findings. */
-function findingsCheckRun(findings, o) {
-    const title = clip(o.title ?? `autolab: ${countLine(findings)}`, TITLE_LIMIT);
-    const annotations = [];
-    const unlocated = [];
-    for (const f of findings) {
-        const a = findingToAnnotation(f, o.repoRoot);
-        if (a)
-            annotations.push(a);
-        else
-            unlocated.push(f);
-    }
-    const text = unlocated.length
-        ? clip("Findings without a file in this repository:\n\n" +
-            unlocated
-                .map((f) => "- " + formatFinding(f.file ? { ...f, file: outsideFileLabel(f.file) } : f).replace(/\n/g, " "))
-                .join("\n"), OUTPUT_TEXT_LIMIT)
-        : undefined;
-    return {
-        conclusion: conclusionForFindings(findings),
-        title,
-        summary: clip(o.summaryText || title, OUTPUT_TEXT_LIMIT),
-        text,
-        annotations,
-        unlocated,
-    };
-}
-/** The job-summary note when a check run could not be created (a read-only token). */
-function checkRunRefusedNote(status, message) {
-    return (`Could not create a check run (HTTP ${status}: ${message}); ` +
-        `findings were reported as workflow-command annotations instead. This is expected on a fork's pull request, ` +
-        `where the token is read-only.`);
-}
-/** The notes when there was no token and findings went out as workflow commands. */
-function workflowCommandNotes(hiddenNote) {
-    return ["No token: findings were written as workflow-command annotations.", ...(hiddenNote ? [hiddenNote] : [])];
-}
-/** The conclusion of a run's check run; undefined while the run is not finished. */
-function conclusionForRun(r) {
-    if (r.after === "completed")
-        return r.metricsStatus === "failed" ? "failure" : "success";
-    if (r.after !== "failed")
-        return undefined;
-    if (r.failureReason === "timeout")
-        return "timed_out";
-    if (r.failureReason === "cancelled")
-        return "cancelled";
-    return "failure";
-}
-/** The check run of an experiment run after a tick moved it. */
-function runCheck(r) {
-    const conclusion = conclusionForRun(r);
-    const text = [
-        r.reason ? `Scheduler reason: ${r.reason}` : "",
-        r.failureReason ? `Failure reason: ${r.failureReason}${r.exitCode ? ` (exit code ${r.exitCode})` : ""}` : "",
-        r.logTail ? `Log tail:\n\n\`\`\`\n${r.logTail.slice(-LOG_TAIL_CHARS)}\n\`\`\`` : "",
-    ]
-        .filter(Boolean)
-        .join("\n\n");
-    return {
-        status: conclusion ? "completed" : "in_progress",
-        conclusion,
-        title: `${r.runId}: ${r.after}${r.slurmState ? ` (${r.slurmState})` : ""}`,
-        summary: `Run ${r.runId} of ${r.iterationId}, job ${r.jobId ?? "-"}: ${r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ")}`,
-        text: text || undefined,
-    };
-}
-/** The warning when a run's check run could not be written (the tick itself stands). */
-function runCheckFailedNote(runId, e) {
-    return `could not update the check run of ${runId}: ${e instanceof Error ? e.message : String(e)}`;
-}
-
-;// CONCATENATED MODULE: ./lib/src/github/checks.js
-
-
-
-
-/** The Checks API accepts at most this many annotations per request. */
-const ANNOTATIONS_PER_REQUEST = 50;
 /**
  * An Octokit for `token` talking to `apiUrl` (GITHUB_API_URL; a local mock
- * server in tests). Loaded on first use: the HTTP client (tls, https) is the
- * larger part of the action's start-up, and most commands never need it.
+ * server in tests), with retry, throttling and `budget`. Loaded on first use:
+ * the HTTP client (tls, https) is the larger part of the action's start-up,
+ * and most commands never need it.
  */
-async function createOctokit(token, apiUrl = "https://api.github.com") {
-    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return github.getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
+async function createOctokit(token, apiUrl = "https://api.github.com", o = {}) {
+    const [github, { retry }, { throttling }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 1758)),
+        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9735)),
+        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856)),
+    ]);
+    const budget = o.budget ?? apiBudget();
+    const warn = o.warn ?? (() => undefined);
+    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+        budget.rateLimited.push(retryAfter);
+        const again = retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
+        warn(`GitHub ${kind} rate limit on ${options.method} ${options.url}: ${again ? `retrying in ${retryAfter} s` : `not retried (GitHub asks to wait ${retryAfter} s)`}`);
+        return again;
+    };
+    // Counts every HTTP attempt: registered first, so it is the innermost wrap (retries pass through it again).
+    const countAttempts = (octokit) => {
+        octokit.hook.wrap("request", (request, options) => {
+            budget.attempts++;
+            return request(options);
+        });
+        return {};
+    };
+    const octokit = github.getOctokit(token, {
+        baseUrl: apiUrl.replace(/\/+$/, ""),
+        retry: { retries: API_RETRIES },
+        throttle: {
+            enabled: o.throttle ?? true,
+            onRateLimit: onLimit("primary"),
+            onSecondaryRateLimit: onLimit("secondary"),
+        },
+    }, countAttempts, retry, throttling);
+    // Registered last: the outermost hook, once per call the tool starts.
+    octokit.hook.before("request", (options) => {
+        if (budget.used >= budget.limit) {
+            budget.refused++;
+            throw new ApiBudgetExhausted(budget, `${options.method ?? "?"} ${options.url ?? "?"}`);
+        }
+        budget.used++;
+    });
+    return octokit;
 }
 function httpStatus(e) {
     const s = e?.status;
     return typeof s === "number" ? s : undefined;
 }
+
+/** The token may not do this (a fork's read-only token, or missing `permissions:`). */
 function isForbidden(e) {
     const s = httpStatus(e);
     return s === 403 || s === 404;
 }
-function apiError(what, e) {
+/** An AutolabError saying which call failed and how (the budget's own error is passed through). */
+function apiError(what, e, permission = "checks: write") {
+    if (isBudgetExhausted(e))
+        return e;
     const status = httpStatus(e);
     return new errors_AutolabError(`GitHub API: ${what} failed${status ? ` (HTTP ${status})` : ""}: ${e?.message ?? e}`, {
         cause: e,
-        hint: status === 403 || status === 404 ? "give the workflow `permissions: checks: write`" : undefined,
+        hint: status === 403 || status === 404 ? `give the workflow \`permissions: ${permission}\`` : undefined,
     });
-}
-/**
- * Publish verify findings as a check run with annotations, or as workflow
- * commands when checks cannot be written.
- */
-async function publishFindings(octokit, input) {
-    const now = input.now ?? (() => new Date());
-    const shown = findingsCheckRun(input.findings, {
-        summaryText: input.summaryText,
-        title: input.title,
-        repoRoot: input.repoRoot,
-    });
-    const { conclusion, title, summary, text, annotations, unlocated } = shown;
-    const output = (batch) => ({
-        title,
-        summary,
-        ...(text ? { text } : {}),
-        ...(batch ? { annotations: batch } : {}),
-    });
-    let requests = 0;
-    let checkRunId;
-    const startedAt = now().toISOString();
-    try {
-        requests++;
-        const created = await octokit.rest.checks.create({
-            owner: input.owner,
-            repo: input.repo,
-            name: input.name,
-            head_sha: input.headSha,
-            ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
-            started_at: startedAt,
-            ...(annotations.length
-                ? { status: "in_progress", output: output() }
-                : { status: "completed", conclusion, completed_at: now().toISOString(), output: output() }),
-        });
-        checkRunId = created.data.id;
-    }
-    catch (e) {
-        if (!isForbidden(e))
-            throw apiError("creating the check run", e);
-        const write = input.write ?? ((s) => process.stdout.write(s));
-        const emitted = emitWorkflowCommands(input.findings, write, { repoRoot: input.repoRoot });
-        const notes = [checkRunRefusedNote(httpStatus(e), e.message)];
-        if (emitted.note)
-            notes.push(emitted.note);
-        return {
-            mode: "workflow-commands",
-            conclusion,
-            annotationsSent: emitted.emitted,
-            requests,
-            unlocated: unlocated.length,
-            hiddenByLimit: emitted.hiddenByLimit,
-            notes,
-        };
-    }
-    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
-        const batch = annotations.slice(i, i + ANNOTATIONS_PER_REQUEST);
-        const last = i + ANNOTATIONS_PER_REQUEST >= annotations.length;
-        try {
-            requests++;
-            await octokit.rest.checks.update({
-                owner: input.owner,
-                repo: input.repo,
-                check_run_id: checkRunId,
-                output: output(batch),
-                ...(last ? { status: "completed", conclusion, completed_at: now().toISOString() } : {}),
-            });
-        }
-        catch (e) {
-            throw apiError(`sending annotations ${i + 1}-${i + batch.length} of ${annotations.length} to check run ${checkRunId}`, e);
-        }
-    }
-    return {
-        mode: "check-run",
-        checkRunId,
-        conclusion,
-        annotationsSent: annotations.length,
-        requests,
-        unlocated: unlocated.length,
-        notes: [],
-    };
-}
-/** The check run name for an experiment run. */
-function runCheckName(runId) {
-    return `autolab run ${runId}`;
-}
-/**
- * Create or update the check run of experiment run `runId` on its launch
- * commit: looked up by name on that commit and matched by `external_id`.
- */
-async function upsertRunCheck(octokit, input) {
-    if (input.status === "completed" && !input.conclusion) {
-        throw new errors_AutolabError(`check run for ${input.runId}: status completed needs a conclusion`);
-    }
-    const now = input.now ?? (() => new Date());
-    const name = input.name ?? runCheckName(input.runId);
-    let requests = 0;
-    let existing;
-    try {
-        for (let page = 1; existing === undefined; page++) {
-            requests++;
-            const res = await octokit.rest.checks.listForRef({
-                owner: input.owner,
-                repo: input.repo,
-                ref: input.headSha,
-                check_name: name,
-                filter: "all",
-                per_page: 100,
-                page,
-            });
-            const runs = res.data.check_runs ?? [];
-            existing = runs.find((r) => r.external_id === input.runId)?.id;
-            if (runs.length < 100)
-                break;
-        }
-    }
-    catch (e) {
-        throw apiError(`listing check runs of ${input.headSha.slice(0, 12)}`, e);
-    }
-    const body = {
-        owner: input.owner,
-        repo: input.repo,
-        name,
-        external_id: input.runId,
-        status: input.status,
-        ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
-        ...(input.startedAt ? { started_at: input.startedAt } : {}),
-        ...(input.status === "completed"
-            ? { conclusion: input.conclusion, completed_at: input.completedAt ?? now().toISOString() }
-            : {}),
-        output: {
-            title: clip(input.title, TITLE_LIMIT),
-            summary: clip(input.summary || input.title, OUTPUT_TEXT_LIMIT),
-            ...(input.text ? { text: clipStart(input.text, OUTPUT_TEXT_LIMIT) } : {}),
-        },
-    };
-    try {
-        requests++;
-        if (existing !== undefined) {
-            await octokit.rest.checks.update({ ...body, check_run_id: existing });
-            return { checkRunId: existing, created: false, requests };
-        }
-        const res = await octokit.rest.checks.create({ ...body, head_sha: input.headSha });
-        return { checkRunId: res.data.id, created: true, requests };
-    }
-    catch (e) {
-        throw apiError(`${existing !== undefined ? "updating" : "creating"} the check run of ${input.runId}`, e);
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/src/github/summary.js
@@ -56416,7 +56033,7 @@ function values_fields_memory(raw, path, c) {
         return c.error(path, `memory ${describeValue(raw)} is zero; SLURM reads --mem=0 as "all memory of the node"`, "give the memory the job needs");
     return `${digits}${MEM_UNITS[idx]}`;
 }
-function values_fields_positiveInt(raw, path, what, c, max, allowZero = false) {
+function positiveInt(raw, path, what, c, max, allowZero = false) {
     let n;
     if (typeof raw === "number" && Number.isSafeInteger(raw))
         n = raw;
@@ -56663,11 +56280,11 @@ function collectCompute(design) {
     if (present(f("memory_estimate")))
         value.mem = values_fields_memory(f("memory_estimate"), "/compute/memory_estimate", c);
     if (present(f("cpus_per_task")))
-        value.cpusPerTask = values_fields_positiveInt(f("cpus_per_task"), "/compute/cpus_per_task", "cpus_per_task", c, 100_000);
+        value.cpusPerTask = positiveInt(f("cpus_per_task"), "/compute/cpus_per_task", "cpus_per_task", c, 100_000);
     if (present(f("num_nodes")))
-        value.nodes = values_fields_positiveInt(f("num_nodes"), "/compute/num_nodes", "num_nodes", c, 100_000);
+        value.nodes = positiveInt(f("num_nodes"), "/compute/num_nodes", "num_nodes", c, 100_000);
     const gpuCount = present(f("gpu_count"))
-        ? values_fields_positiveInt(f("gpu_count"), "/compute/gpu_count", "gpu_count", c, 4096, true)
+        ? positiveInt(f("gpu_count"), "/compute/gpu_count", "gpu_count", c, 4096, true)
         : undefined;
     let gpuType;
     if (present(f("gpu_type"))) {
@@ -60816,6 +60433,10 @@ function noIdentityNote() {
 function changedRuns(rep) {
     return rep.runs.filter((r) => r.transitions.length);
 }
+/** The log tails of the runs the tick saw fail (for their check runs: they are not in the files). */
+function logTailsOf(rep) {
+    return new Map(rep.runs.filter((r) => r.logTail).map((r) => [r.runId, r.logTail]));
+}
 /** `scheduler: 2 call(s), 35 ms[, accounting down]`, or that it was not asked / did not answer. */
 function schedulerLine(s) {
     if (!s.calls)
@@ -63353,12 +62974,12 @@ const SEVERITY_ICON = { error: "🔴 error", warning: "🟡 warning", notice: "�
 function bytes(s) {
     return Buffer.byteLength(s, "utf8");
 }
-function summary_clip(s, max) {
+function clip(s, max) {
     return s.length <= max ? s : s.slice(0, max - 1) + "…";
 }
 /** Text safe inside a markdown table cell: no line breaks, `|` escaped, no raw HTML. */
 function escapeCell(s) {
-    return summary_clip(s, MAX_CELL)
+    return clip(s, MAX_CELL)
         .replace(/\r\n|\r|\n/g, " ")
         .replace(/&/g, "&amp;")
         .replace(/</g, "&lt;")
@@ -63368,7 +62989,7 @@ function escapeCell(s) {
 }
 /** Text safe in a markdown list item: one line, no raw HTML. */
 function escapeInline(s, max = MAX_MESSAGE) {
-    return summary_clip(s, max)
+    return clip(s, max)
         .replace(/\r\n|\r|\n/g, " ")
         .replace(/&/g, "&amp;")
         .replace(/</g, "&lt;")
@@ -63442,7 +63063,7 @@ function mermaidText(s) {
         .replace(/[:#;\r\n`"<>{}]/g, " ")
         .replace(/\s+/g, " ")
         .trim();
-    return summary_clip(t || "run", 120);
+    return clip(t || "run", 120);
 }
 function utc(ms) {
     return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
@@ -63526,6 +63147,7 @@ function timeline(runs, now) {
     lines.push("```");
     return { lines, notes };
 }
+/** One finding as a summary list item (also what the findings fingerprint is made of). */
 function findingLine(f) {
     let where = "";
     if (f.file) {
@@ -63793,21 +63415,1016 @@ function cancelSummary(r) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/src/action/publish.js
+;// CONCATENATED MODULE: ./lib/src/github/annotations.js
 /**
- * The action's GitHub side effects beyond outputs and the summary: findings as
- * a check run (or, without a token or with a read-only one, as workflow
- * commands), and the check run of each run a monitor tick moved. What they
- * say is decided in report/checks.ts.
+ * Findings as GitHub workflow-command annotations (`::error file=..,line=..::msg`).
+ *
+ * This is the fallback when the token cannot write check runs (a fork's pull
+ * request): the runner turns these lines into annotations. GitHub displays at
+ * most 10 error and 10 warning annotations per step and 50 annotations per job
+ * (actions/toolkit docs/problem-matchers.md, "Limitations"; the Checks API
+ * description repeats the 10 + 10 per step figure). Everything is still printed
+ * to the log; `emitWorkflowCommands` reports how many will not be displayed so
+ * the job summary can say so.
+ *
+ * Also home of `annotationPath`, the one rule for which paths may be sent to
+ * GitHub: repository-relative, forward slashes, never outside the repository.
+ */
+
+
+/** Per-step display limits GitHub applies to workflow-command annotations. */
+const STEP_ANNOTATION_LIMITS = { error: 10, warning: 10 };
+/** Annotations displayed per job (sum over all steps). */
+const JOB_ANNOTATION_LIMIT = 50;
+const COMMAND_OF = { error: "error", warning: "warning", notice: "notice" };
+/**
+ * The repository-relative, forward-slash path GitHub should see for `file`, or
+ * undefined when there is none or it lies outside the repository (such paths
+ * are never sent: GitHub would reject them, and they may reveal runner paths).
+ * Absolute paths are made relative to `repoRoot` when one is given.
+ */
+function annotationPath(file, repoRoot) {
+    if (!file)
+        return undefined;
+    let p = file.replace(/\\/g, "/");
+    if (external_node_path_namespaceObject.posix.isAbsolute(p) || /^[A-Za-z]:\//.test(p)) {
+        if (!repoRoot)
+            return undefined;
+        const rel = external_node_path_namespaceObject.relative(external_node_path_namespaceObject.resolve(repoRoot), external_node_path_namespaceObject.resolve(file));
+        if (!rel || rel.startsWith("..") || external_node_path_namespaceObject.isAbsolute(rel))
+            return undefined;
+        p = rel.split(external_node_path_namespaceObject.sep).join("/");
+    }
+    p = external_node_path_namespaceObject.posix.normalize(p);
+    while (p.startsWith("./"))
+        p = p.slice(2);
+    if (p === "." || p === "" || p === ".." || p.startsWith("../") || p.startsWith("/"))
+        return undefined;
+    if ([...p].some((ch) => ch.charCodeAt(0) < 0x20))
+        return undefined;
+    return p;
+}
+/** Escape workflow-command data (the message). */
+function annotations_escapeData(s) {
+    return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+/** Escape a workflow-command property value (also `:` and `,`, which delimit properties). */
+function annotations_escapeProperty(s) {
+    return annotations_escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function annotations_positiveInt(n) {
+    return n !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+/**
+ * How a finding's file is named when it cannot be attached as an annotation
+ * path: only its base name, so no path outside the repository (a runner's or
+ * cluster's directory layout) is ever sent to GitHub.
+ */
+function outsideFileLabel(file) {
+    const base = file.replace(/\\/g, "/").split("/").filter(Boolean).pop() ?? "";
+    return `(outside the repository) ${base}`.trim();
+}
+/** The message a finding shows in an annotation: message, file that could not be attached, json path, hint. */
+function annotationMessage(f, sentPath) {
+    let msg = f.message;
+    if (f.file && !sentPath)
+        msg = `${outsideFileLabel(f.file)}${f.line ? `:${f.line}` : ""}: ${msg}`;
+    if (f.jsonPath)
+        msg += ` (at ${f.jsonPath})`;
+    if (f.hint)
+        msg += `\nfix: ${f.hint}`;
+    return msg;
+}
+/**
+ * One workflow command line (no trailing newline) for a finding. `file`,
+ * `line` and `col` are set only when known and inside the repository; the
+ * title is the check id.
+ */
+function formatWorkflowCommand(finding, opts = {}) {
+    const file = annotationPath(finding.file, opts.repoRoot);
+    const props = [];
+    if (file) {
+        props.push(`file=${annotations_escapeProperty(file)}`);
+        const line = annotations_positiveInt(finding.line);
+        if (line) {
+            props.push(`line=${line}`);
+            const col = annotations_positiveInt(finding.column);
+            if (col)
+                props.push(`col=${col}`);
+        }
+    }
+    if (finding.check)
+        props.push(`title=${annotations_escapeProperty(finding.check)}`);
+    const cmd = COMMAND_OF[finding.severity] ?? "error";
+    return `::${cmd}${props.length ? " " + props.join(",") : ""}::${annotations_escapeData(annotationMessage(finding, file))}`;
+}
+/**
+ * Write every finding as a workflow command (errors first, then warnings,
+ * then notices, so the displayed ones are the most important) and count how
+ * many GitHub's display limits will hide.
+ */
+function emitWorkflowCommands(findings, write = (s) => process.stdout.write(s), opts = {}) {
+    const ordered = worstFirst(findings);
+    const shownByKind = { error: 0, warning: 0, notice: 0 };
+    let shown = 0;
+    let hidden = 0;
+    for (const f of ordered) {
+        write(formatWorkflowCommand(f, opts) + "\n");
+        const kind = COMMAND_OF[f.severity] ?? "error";
+        const stepLimit = kind === "notice" ? Infinity : STEP_ANNOTATION_LIMITS[kind];
+        if (shownByKind[kind] < stepLimit && shown < JOB_ANNOTATION_LIMIT) {
+            shownByKind[kind]++;
+            shown++;
+        }
+        else {
+            hidden++;
+        }
+    }
+    const note = hidden
+        ? `GitHub displays at most ${STEP_ANNOTATION_LIMITS.error} error and ${STEP_ANNOTATION_LIMITS.warning} warning ` +
+            `annotations per step (${JOB_ANNOTATION_LIMIT} per job): ${hidden} of ${findings.length} findings are ` +
+            `not shown as annotations. All of them are in the step log and listed below.`
+        : undefined;
+    return { emitted: ordered.length, hiddenByLimit: hidden, note };
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/checks.js
+/**
+ * What a check run says: its conclusion, title, summary, text and annotations,
+ * for verify findings and for one experiment run. Pure (data in, objects out);
+ * github/checks.ts sends them, and the action face picks which.
+ *
+ * Rules:
+ * - findings: error -> `failure`, warning -> `neutral` (visible in the UI, but
+ *   does not block a merge the way `failure` does: warnings are advice),
+ *   notice only or nothing -> `success`; the same rule whether they go out as
+ *   a check run or as workflow commands;
+ * - a finding becomes an annotation only with a repository-relative path
+ *   (github/annotations.ts `annotationPath`); the others are listed in the
+ *   check run's text, named by base name only;
+ * - an experiment run: completed -> `success` (or `failure` when its metrics
+ *   say failed); failed -> `timed_out` / `cancelled` / `failure` by its
+ *   failure reason; any other status is still `in_progress`;
+ * - every string is clipped to the Checks API's limits (the log tail from its
+ *   start, so its end stays).
+ */
+
+
+/** `output.summary` and `output.text` are limited to this many characters. */
+const OUTPUT_TEXT_LIMIT = 65535;
+/** `output.title` and an annotation's `title`. */
+const TITLE_LIMIT = 255;
+/** An annotation's `message`. */
+const MESSAGE_LIMIT = 64 * 1024 - 64;
+/** The log tail put into a run's check text: its last this many characters. */
+const LOG_TAIL_CHARS = 60000;
+const LEVEL = {
+    error: "failure",
+    warning: "warning",
+    notice: "notice",
+};
+/** `s` cut to `max` characters, marked with an ellipsis. */
+function checks_clip(s, max) {
+    return s.length <= max ? s : s.slice(0, max - 1) + "…";
+}
+/** Keep the end of `s` (for log tails), marking the cut. */
+function clipStart(s, max) {
+    if (s.length <= max)
+        return s;
+    const marker = "…(earlier output cut)\n";
+    return marker + s.slice(s.length - (max - marker.length));
+}
+function posInt(n) {
+    return n !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+/**
+ * The annotation for a finding, or undefined when it has no path inside the
+ * repository (it is then reported in the check run's text). Line 1 is used
+ * only when no line is known; columns only when known (a finding has one line).
+ */
+function findingToAnnotation(f, repoRoot) {
+    const p = annotationPath(f.file, repoRoot);
+    if (!p)
+        return undefined;
+    const line = posInt(f.line) ?? 1;
+    const a = {
+        path: p,
+        start_line: line,
+        end_line: line,
+        annotation_level: LEVEL[f.severity] ?? "failure",
+        message: checks_clip(annotationMessage(f, p), MESSAGE_LIMIT),
+    };
+    const col = posInt(f.line) ? posInt(f.column) : undefined;
+    if (col) {
+        a.start_column = col;
+        a.end_column = col;
+    }
+    if (f.check)
+        a.title = checks_clip(f.check, TITLE_LIMIT);
+    return a;
+}
+/** error -> failure, warning -> neutral, notice/none -> success (see the module header). */
+function conclusionForFindings(findings) {
+    const w = worstSeverity(findings);
+    if (w === "error")
+        return "failure";
+    if (w === "warning")
+        return "neutral";
+    return "success";
+}
+/** `2 error(s), 1 warning(s), 0 notice(s)`. */
+function countLine(findings) {
+    const n = (s) => findings.filter((f) => f.severity === s).length;
+    return `${n("error")} error(s), ${n("warning")} warning(s), ${n("notice")} notice(s)`;
+}
+/** The summary of the check run a command's findings go to. */
+function findingsSummaryText(name, findings) {
+    return `${findings.length} finding(s) from ${name}`;
+}
+/** Findings listed by name in a check run's text at most (the rest are counted). */
+const MAX_LISTED_IN_TEXT = 200;
+/**
+ * Everything a findings check run shows. `title` defaults to a count of the
+ * findings. With `maxAnnotations` (the per-tick annotation budget) only the
+ * worst that many located findings become annotations; the text counts the
+ * rest by severity.
+ */
+function findingsCheckRun(findings, o) {
+    const title = checks_clip(o.title ?? `autolab: ${countLine(findings)}`, TITLE_LIMIT);
+    const annotations = [];
+    const unlocated = [];
+    const skipped = [];
+    const max = o.maxAnnotations ?? Number.POSITIVE_INFINITY;
+    for (const f of o.maxAnnotations === undefined ? findings : worstFirst(findings)) {
+        const a = findingToAnnotation(f, o.repoRoot);
+        if (!a)
+            unlocated.push(f);
+        else if (annotations.length < max)
+            annotations.push(a);
+        else
+            skipped.push(f);
+    }
+    const parts = [];
+    if (skipped.length) {
+        parts.push(`${skipped.length} more finding(s) are not annotated (at most ${max} annotations per tick, the worst first): ${countLine(skipped)}. The job summary and the step log list them.`);
+    }
+    if (unlocated.length) {
+        const listed = unlocated.slice(0, MAX_LISTED_IN_TEXT);
+        parts.push("Findings without a file in this repository:\n\n" +
+            listed
+                .map((f) => "- " + formatFinding(f.file ? { ...f, file: outsideFileLabel(f.file) } : f).replace(/\n/g, " "))
+                .join("\n") +
+            (unlocated.length > listed.length ? `\n\n…and ${unlocated.length - listed.length} more.` : ""));
+    }
+    return {
+        conclusion: conclusionForFindings(findings),
+        title,
+        summary: checks_clip(o.summaryText || title, OUTPUT_TEXT_LIMIT),
+        text: parts.length ? checks_clip(parts.join("\n\n"), OUTPUT_TEXT_LIMIT) : undefined,
+        annotations,
+        unlocated,
+        notAnnotated: skipped.length,
+    };
+}
+/** The job-summary note when findings were not posted again. */
+function findingsUnchangedNote(name, count, since) {
+    return `The ${count} finding(s) of ${name} are the ones posted at ${since}: no new check run was made for them (listed below).`;
+}
+/** The job-summary note when a check run could not be created (a read-only token). */
+function checkRunRefusedNote(status, message) {
+    return (`Could not create a check run (HTTP ${status}: ${message}); ` +
+        `findings were reported as workflow-command annotations instead. This is expected on a fork's pull request, ` +
+        `where the token is read-only.`);
+}
+/** The notes when there was no token and findings went out as workflow commands. */
+function workflowCommandNotes(hiddenNote) {
+    return ["No token: findings were written as workflow-command annotations.", ...(hiddenNote ? [hiddenNote] : [])];
+}
+/** The warning when a run's check run could not be written (the tick itself stands). */
+function runCheckFailedNote(runId, e) {
+    return `could not update the check run of ${runId}: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/run-check.js
+
+
+/** The check run name for an experiment run. */
+function runCheckName(runId) {
+    return `autolab run ${runId}`;
+}
+/** The run's directory on the launch commit, on GitHub. */
+function runDetailsUrl(o) {
+    const dir = o.manifestPath.replace(/\\/g, "/").replace(/\/[^/]*$/, "");
+    const enc = dir.split("/").map(encodeURIComponent).join("/");
+    return `${o.serverUrl.replace(/\/+$/, "")}/${o.owner}/${o.repo}/tree/${o.sha}/${enc}`;
+}
+/**
+ * A time as GitHub wants it (ISO 8601 with a zone), or undefined. SLURM
+ * prints its times without a zone, in the local time of the host that asked
+ * (the tool asks on this host): they are read as local time.
+ */
+function isoUtc(s) {
+    if (typeof s !== "string" || !s.trim() || /^(unknown|none|n\/a)$/i.test(s.trim()))
+        return undefined;
+    const t = Date.parse(s.trim());
+    if (Number.isNaN(t))
+        return undefined;
+    return new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function run_check_obj(v) {
+    return v && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+}
+function run_check_str(v) {
+    return typeof v === "string" && v !== "" ? v : undefined;
+}
+/** The conclusion of a run's check run; undefined while the run is not finished. */
+function conclusionForRun(r) {
+    if (r.after === "completed")
+        return r.metricsStatus === "failed" ? "failure" : "success";
+    if (r.after === "partial")
+        return "neutral";
+    if (r.after !== "failed")
+        return undefined;
+    if (r.failureReason === "timeout")
+        return "timed_out";
+    if (r.failureReason === "cancelled")
+        return "cancelled";
+    return "failure";
+}
+/** SLURM's start and end of the job (a local run: launch and completion). */
+function runTimes(m) {
+    if (m.host_mode === "local") {
+        return {
+            start: isoUtc(m.timestamps?.started_at ?? m.started_at),
+            end: isoUtc(m.timestamps?.completed_at ?? m.completed_at),
+        };
+    }
+    return { start: isoUtc(m.slurm?.start), end: isoUtc(m.slurm?.end) };
+}
+/** `val_loss = 0.1235`, `val_loss = —` (no value), or undefined (no metric). */
+function metricText(p) {
+    if (!p || typeof p.name !== "string")
+        return undefined;
+    if (p.value === null || typeof p.value !== "number" || !Number.isFinite(p.value))
+        return `${p.name} = —`;
+    const v = Number.isInteger(p.value) ? String(p.value) : String(Number(p.value.toPrecision(6)));
+    return `${p.name} = ${v}`;
+}
+/**
+ * The efficiency figures the manifest carries (`efficiency`, or
+ * `slurm.efficiency`: written by the monitor from SLURM's accounting), as
+ * `name value` pairs; never computed here.
+ */
+function efficiencyText(m) {
+    const e = run_check_obj(m.efficiency) ?? run_check_obj(run_check_obj(m.slurm)?.efficiency);
+    if (!e)
+        return undefined;
+    const parts = [];
+    for (const [k, v] of Object.entries(e)) {
+        if (typeof v === "number" && Number.isFinite(v)) {
+            const pct = /(_pct|_percent|percent)$/i.test(k);
+            parts.push(`${k.replace(/_/g, " ")} ${Number(v.toPrecision(4))}${pct ? "%" : ""}`);
+        }
+        else if (typeof v === "string" && v.length <= 80)
+            parts.push(`${k.replace(/_/g, " ")} ${v}`);
+    }
+    return parts.length ? parts.join(", ") : undefined;
+}
+function cell(s) {
+    return s.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
+}
+/** The check run of one run, from its manifest as it is on the branch. */
+function runCheckOf(i) {
+    const m = i.manifest;
+    const status = statusOf(m);
+    const failureReason = status === "failed" ? (failureReasonOf(m) ?? run_check_str(m.slurm?.failure_reason)) : undefined;
+    const conclusion = conclusionForRun({ after: status, metricsStatus: i.metrics?.status, failureReason });
+    const times = runTimes(m);
+    const jobId = manifestJobId(m);
+    const slurmState = run_check_str(m.slurm?.state);
+    const reason = run_check_str(m.slurm?.reason);
+    const metric = metricText(i.metrics?.primary);
+    const efficiency = efficiencyText(m);
+    const sweep = run_check_str(m.sweep_id) ?? run_check_str(run_check_obj(m.sweep)?.id);
+    const checkStatus = conclusion ? "completed" : status === "running" || status === "synced" ? "in_progress" : "queued";
+    const stateWords = `${status}${failureReason ? ` (${failureReason})` : ""}`;
+    const title = checks_clip([stateWords, slurmState && slurmState.toLowerCase() !== status ? `SLURM ${slurmState}` : "", metric ?? ""]
+        .filter(Boolean)
+        .join(" · "), TITLE_LIMIT);
+    const rows = [
+        ["Run", `\`${m.run_id}\``],
+        ["Iteration", m.iteration_id],
+        ["Sweep", sweep],
+        ["Job", m.host_mode === "local" ? "local run" : (jobId ?? "—")],
+        ["State", stateWords],
+        ["SLURM state", slurmState ? `${slurmState}${reason && reason !== "None" ? ` (${reason})` : ""}` : undefined],
+        ["Started (SLURM)", times.start],
+        ["Ended (SLURM)", times.end],
+        ["Primary metric", metric ? `${metric}${i.metrics?.status ? ` (metrics ${i.metrics.status})` : ""}` : undefined],
+        ["Efficiency", efficiency],
+        ["Failure reason", failureReason],
+        ["Exit code", status === "failed" ? run_check_str(m.slurm?.exit_code) : undefined],
+        ["Manifest", `\`${i.manifestPath}\``],
+    ];
+    const summary = [
+        "| | |",
+        "|---|---|",
+        ...rows.filter((r) => r[1] !== undefined).map(([k, v]) => `| ${k} | ${cell(v)} |`),
+    ].join("\n");
+    const text = i.logTail ? `Log tail:\n\n\`\`\`\n${i.logTail.slice(-LOG_TAIL_CHARS)}\n\`\`\`` : undefined;
+    return {
+        name: runCheckName(m.run_id),
+        external_id: m.run_id,
+        status: checkStatus,
+        ...(conclusion ? { conclusion } : {}),
+        ...(times.start && checkStatus !== "queued" ? { started_at: times.start } : {}),
+        ...(conclusion && times.end ? { completed_at: times.end } : {}),
+        title,
+        summary: checks_clip(summary, OUTPUT_TEXT_LIMIT),
+        ...(text ? { text: clipStart(text, OUTPUT_TEXT_LIMIT) } : {}),
+    };
+}
+/**
+ * What must match for GitHub's check to be "as the manifest says": all but
+ * the log tail (known only in the tick that saw the run fail) and the links.
+ */
+function runCheckFingerprint(b) {
+    return JSON.stringify([
+        b.status,
+        b.conclusion ?? null,
+        b.started_at ?? null,
+        b.completed_at ?? null,
+        b.title,
+        b.summary,
+    ]);
+}
+
+;// CONCATENATED MODULE: ./lib/src/github/checks.js
+/**
+ * Check runs (GitHub Checks API) for autolab: verify findings as annotated
+ * check runs, and one check run per experiment run that follows its state.
+ *
+ * Thin adapter over `@actions/github`'s Octokit; what a check run says
+ * (conclusion, title, text, annotations) is decided in report/checks.ts.
+ * Rules it enforces:
+ * - up to 50 annotations (the Checks API limit per request) go out with the
+ *   create call itself, completed at once (one call); more go out in PATCH
+ *   batches of at most 50, the check run completed together with the last
+ *   batch, so it never shows a conclusion while annotations are still missing;
+ * - `maxAnnotations` (the per-tick annotation budget) keeps the worst that
+ *   many, the rest counted in the check run's text;
+ * - when the token may not write checks (a fork's pull request: 403/404
+ *   "Resource not accessible by integration"), findings fall back to
+ *   workflow-command annotations.
  */
 
 
 
 
 
-/** Findings as a check run named `name` when there is a token, else as workflow commands. */
-async function publishFindingsOf(octokit, ctx, name, findings, repoRoot) {
+
+
+/** The Checks API accepts at most this many annotations per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * Publish verify findings as a check run with annotations, or as workflow
+ * commands when checks cannot be written.
+ */
+async function publishFindings(octokit, input) {
+    const now = input.now ?? (() => new Date());
+    const shown = findingsCheckRun(input.findings, {
+        summaryText: input.summaryText,
+        title: input.title,
+        repoRoot: input.repoRoot,
+        maxAnnotations: input.maxAnnotations,
+    });
+    const { conclusion, title, summary, text, annotations, unlocated } = shown;
+    const oneCall = annotations.length <= ANNOTATIONS_PER_REQUEST;
+    const output = (batch) => ({
+        title,
+        summary,
+        ...(text ? { text } : {}),
+        ...(batch ? { annotations: batch } : {}),
+    });
+    let requests = 0;
+    let checkRunId;
+    const startedAt = now().toISOString();
+    try {
+        requests++;
+        const created = await octokit.rest.checks.create({
+            owner: input.owner,
+            repo: input.repo,
+            name: input.name,
+            head_sha: input.headSha,
+            ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+            started_at: startedAt,
+            ...(oneCall
+                ? {
+                    status: "completed",
+                    conclusion,
+                    completed_at: now().toISOString(),
+                    output: output(annotations.length ? annotations : undefined),
+                }
+                : { status: "in_progress", output: output() }),
+        });
+        checkRunId = created.data.id;
+    }
+    catch (e) {
+        if (!isForbidden(e))
+            throw apiError("creating the check run", e);
+        const write = input.write ?? ((s) => process.stdout.write(s));
+        const emitted = emitWorkflowCommands(input.findings, write, { repoRoot: input.repoRoot });
+        const notes = [checkRunRefusedNote(httpStatus(e), e.message)];
+        if (emitted.note)
+            notes.push(emitted.note);
+        return {
+            mode: "workflow-commands",
+            conclusion,
+            annotationsSent: emitted.emitted,
+            requests,
+            unlocated: unlocated.length,
+            hiddenByLimit: emitted.hiddenByLimit,
+            notes,
+        };
+    }
+    for (let i = 0; !oneCall && i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+        const batch = annotations.slice(i, i + ANNOTATIONS_PER_REQUEST);
+        const last = i + ANNOTATIONS_PER_REQUEST >= annotations.length;
+        try {
+            requests++;
+            await octokit.rest.checks.update({
+                owner: input.owner,
+                repo: input.repo,
+                check_run_id: checkRunId,
+                output: output(batch),
+                ...(last ? { status: "completed", conclusion, completed_at: now().toISOString() } : {}),
+            });
+        }
+        catch (e) {
+            throw apiError(`sending annotations ${i + 1}-${i + batch.length} of ${annotations.length} to check run ${checkRunId}`, e);
+        }
+    }
+    return {
+        mode: "check-run",
+        checkRunId,
+        conclusion,
+        annotationsSent: annotations.length,
+        requests,
+        unlocated: unlocated.length,
+        notes: [],
+    };
+}
+
+/**
+ * Create or update the check run of experiment run `runId` on its launch
+ * commit: by its id when known (one call), else looked up by name on that
+ * commit and matched by `external_id` (so no duplicate is ever made).
+ */
+async function upsertRunCheck(octokit, input) {
+    if (input.status === "completed" && !input.conclusion) {
+        throw new errors_AutolabError(`check run for ${input.runId}: status completed needs a conclusion`);
+    }
+    const now = input.now ?? (() => new Date());
+    const name = input.name ?? runCheckName(input.runId);
+    let requests = 0;
+    let existing = input.checkRunId;
+    try {
+        for (let page = 1; existing === undefined; page++) {
+            requests++;
+            const res = await octokit.rest.checks.listForRef({
+                owner: input.owner,
+                repo: input.repo,
+                ref: input.headSha,
+                check_name: name,
+                filter: "all",
+                per_page: 100,
+                page,
+            });
+            const runs = res.data.check_runs ?? [];
+            existing = runs.find((r) => r.external_id === input.runId)?.id;
+            if (runs.length < 100)
+                break;
+        }
+    }
+    catch (e) {
+        throw apiError(`listing check runs of ${input.headSha.slice(0, 12)}`, e);
+    }
+    const body = {
+        owner: input.owner,
+        repo: input.repo,
+        name,
+        external_id: input.runId,
+        status: input.status,
+        ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+        ...(input.startedAt ? { started_at: input.startedAt } : {}),
+        ...(input.status === "completed"
+            ? { conclusion: input.conclusion, completed_at: input.completedAt ?? now().toISOString() }
+            : {}),
+        output: {
+            title: checks_clip(input.title, TITLE_LIMIT),
+            summary: checks_clip(input.summary || input.title, OUTPUT_TEXT_LIMIT),
+            ...(input.text ? { text: clipStart(input.text, OUTPUT_TEXT_LIMIT) } : {}),
+        },
+    };
+    try {
+        requests++;
+        if (existing !== undefined) {
+            await octokit.rest.checks.update({ ...body, check_run_id: existing });
+            return { checkRunId: existing, created: false, requests };
+        }
+        const res = await octokit.rest.checks.create({ ...body, head_sha: input.headSha });
+        return { checkRunId: res.data.id, created: true, requests };
+    }
+    catch (e) {
+        throw apiError(`${existing !== undefined ? "updating" : "creating"} the check run of ${input.runId}`, e);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/check-sync.js
+/**
+ * What GitHub was last told, and what it must be told next: the memory of
+ * posted check runs and findings, and the order in which drift is repaired.
+ * Pure (store/check-memory.ts keeps the file in the git dir).
+ *
+ * Per run: the check run's id and commit once known, the fingerprint of what
+ * was last posted (`posted`), the fingerprint of what the manifest now says
+ * (`want`), the manifest's (and metrics') file stamp `want` was computed
+ * from, and since when the two differ (`since`). A run drifts while
+ * `want !== posted`: a failed post keeps it drifting, so the next tick posts
+ * it again; the oldest drift goes first, so a budget that cannot post all of
+ * them never starves one.
+ *
+ * Per findings check (e.g. `autolab monitor`): the fingerprint of the
+ * findings last posted and when, so unchanged findings are not posted again.
+ *
+ * Why the git dir and not the check run's own output: knowing what GitHub
+ * shows from the check run itself costs a list call per launch commit per
+ * tick, which is the very cost the budget is for; the memory costs no call.
+ * It is per checkout: a fresh clone knows nothing and repairs each run once
+ * (looked up by name and external id, so no duplicate is created). The job
+ * can write the git dir, so it could make a check look posted: the worst it
+ * can do is leave a check stale, never make one say what the manifest does
+ * not.
+ */
+const CHECK_MEMORY_FORMAT = 1;
+function emptyMemory(repository) {
+    return { repository, runs: new Map(), findings: new Map() };
+}
+/** The memory in `text`, or an empty one when missing, corrupt, another format or another repository. */
+function parseCheckMemory(text, repository) {
+    if (!text)
+        return emptyMemory(repository);
+    try {
+        const j = JSON.parse(text);
+        if (j.format !== CHECK_MEMORY_FORMAT || j.repository !== repository)
+            return emptyMemory(repository);
+        const runs = new Map();
+        for (const [k, v] of Object.entries((j.runs ?? {}))) {
+            if (v && typeof v === "object")
+                runs.set(k, v);
+        }
+        const findings = new Map();
+        for (const [k, v] of Object.entries((j.findings ?? {}))) {
+            if (v && typeof v === "object" && typeof v.fingerprint === "string")
+                findings.set(k, v);
+        }
+        return { repository, runs, findings };
+    }
+    catch {
+        return emptyMemory(repository);
+    }
+}
+function serializeCheckMemory(m) {
+    return JSON.stringify({
+        format: CHECK_MEMORY_FORMAT,
+        repository: m.repository,
+        runs: Object.fromEntries([...m.runs].sort(([a], [b]) => a.localeCompare(b))),
+        findings: Object.fromEntries(m.findings),
+    });
+}
+/** A run whose check is not what its manifest says. */
+function drifts(e) {
+    return e.want !== undefined && e.want !== e.posted;
+}
+/** Note what the manifest now asks for; drift starts (or goes on) from `at`. */
+function wantNow(e, want, stamp, path, at) {
+    e.want = want;
+    e.stamp = stamp;
+    e.path = path;
+    if (e.want === e.posted)
+        delete e.since;
+    else
+        e.since ??= at;
+}
+/** The run ids to post, oldest drift first (then by run id). */
+function driftOrder(runs) {
+    return [...runs]
+        .filter(([, e]) => drifts(e))
+        .sort(([a, x], [b, y]) => (x.since ?? "").localeCompare(y.since ?? "") || a.localeCompare(b))
+        .map(([id]) => id);
+}
+/** After a post that landed: the check is what the manifest said. */
+function posted(e, fingerprint, id, sha) {
+    e.posted = fingerprint;
+    e.id = id;
+    e.sha = sha;
+    if (e.want === fingerprint)
+        delete e.since;
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/run-facts.js
+/**
+ * A run's manifest and metrics as reports need them (status, check runs):
+ * read without following links, never blocking on a FIFO, and refused above
+ * a size cap with an error naming the file (bounded memory per run).
+ */
+
+
+
+
+
+
+
+/** metrics.json larger than this is refused (the parser's own output is capped at 1 MiB). */
+const run_facts_MAX_METRICS_BYTES = 4 * 1024 * 1024;
+function parseObject(buf, shown) {
+    let v;
+    try {
+        v = JSON.parse(buf.toString("utf8"));
+    }
+    catch (e) {
+        throw new errors_AutolabError(`not valid JSON: ${e.message}`, { file: shown });
+    }
+    if (!v || typeof v !== "object" || Array.isArray(v))
+        throw new errors_AutolabError("not a JSON object", { file: shown });
+    return v;
+}
+/** The run's manifest (throws an AutolabError naming the file when it is missing, too large, linked or not JSON). */
+async function readManifestOf(r) {
+    const buf = await fs_readOwnedBytes(rootOf(r.manifestPath, r.manifestDisplay), r.manifestPath, r.manifestDisplay, MAX_MANIFEST_BYTES);
+    if (buf === undefined)
+        throw new errors_AutolabError("file not found", { file: r.manifestDisplay });
+    return parseObject(buf, r.manifestDisplay);
+}
+/** The status and primary metric of the run's metrics.json; undefined when there is none (or it cannot be read). */
+async function readMetricsOf(r) {
+    const shown = `${r.runPath}/${METRICS_FILE}`;
+    try {
+        const buf = await fs_readOwnedBytes(rootOf(r.manifestPath, r.manifestDisplay), external_node_path_namespaceObject.join(r.runDir, METRICS_FILE), shown, run_facts_MAX_METRICS_BYTES);
+        if (!buf)
+            return undefined;
+        const j = parseObject(buf, shown);
+        const pm = j.primary_metric;
+        return {
+            status: typeof j.status === "string" ? j.status : undefined,
+            primary: pm && typeof pm.name === "string"
+                ? { name: pm.name, value: typeof pm.value === "number" ? pm.value : null }
+                : undefined,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The stamp of what a run's reports are computed from: its manifest and its metrics.json (or their absence). */
+async function factsStamp(r) {
+    const one = async (p) => {
+        try {
+            return stampKey(await (0,promises_namespaceObject.lstat)(p));
+        }
+        catch {
+            return "-";
+        }
+    };
+    const m = r.manifestStamp ? stampKey(r.manifestStamp) : await one(r.manifestPath);
+    return `${m}/${await one(external_node_path_namespaceObject.join(r.runDir, METRICS_FILE))}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/github/run-checks.js
+/**
+ * Check-run reconciliation: every tick makes each run's check run say what
+ * its manifest says on the branch, within the tick's API budget.
+ *
+ * - It runs after the tick's change set landed and reads the manifests (and
+ *   metrics) from the work tree, which then holds the landed version: a tick
+ *   whose decision for a run was superseded (another writer moved the run,
+ *   the push was replayed on a new head) posts what landed, never its own
+ *   discarded decision.
+ * - What was posted is remembered in the git dir (domain/check-sync.ts says
+ *   why there). A run whose manifest and metrics have the stamp they had
+ *   when the memory was written is not read again; a run whose check does
+ *   not match (a new state, or a post that failed: Octokit's retries spent,
+ *   the budget spent) drifts, and drifting runs are posted oldest drift
+ *   first, as many as the budget allows; the rest wait for the next tick.
+ * - A known check run is updated by id (one call); otherwise it is looked up
+ *   on the launch commit by name and external id, then updated or created
+ *   (two calls), so a lost memory never makes a duplicate.
+ */
+
+
+
+
+
+
+
+
+/** The commit that added a run's manifest: the launch commit, where its check run belongs. */
+async function launchCommit(root, manifestPath) {
+    try {
+        const r = await git(root, ["log", "--diff-filter=A", "--format=%H", "-1", "--", manifestPath], {
+            allowFailure: true,
+        });
+        const sha = r.stdout.trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The check body of a run as its files now say, or undefined when its manifest cannot be read. */
+async function bodyOf(r, logTail) {
+    try {
+        const manifest = await readManifestOf(r);
+        if (typeof manifest.run_id !== "string")
+            return undefined;
+        // A log tail only for a run the landed manifest says failed (never from a decision that did not land).
+        const tail = statusOf(manifest) === "failed" ? logTail : undefined;
+        return runCheckOf({ manifest, manifestPath: r.manifestDisplay, metrics: await readMetricsOf(r), logTail: tail });
+    }
+    catch {
+        return undefined; // monitor and verify report unreadable manifests; the check is left as it is
+    }
+}
+/** Post one run's check; returns the id and commit it sits on. */
+async function post(i, r, e, body) {
+    const sha = e.sha ?? (await launchCommit(i.root, r.manifestDisplay)) ?? i.fallbackSha;
+    if (!sha)
+        throw new Error(`no launch commit found for ${r.manifestDisplay}`);
+    const res = await upsertRunCheck(i.octokit, {
+        owner: i.owner,
+        repo: i.repo,
+        headSha: sha,
+        runId: body.external_id,
+        checkRunId: e.id,
+        status: body.status,
+        conclusion: body.conclusion,
+        title: body.title,
+        summary: body.summary,
+        text: body.text,
+        name: body.name,
+        startedAt: body.started_at,
+        completedAt: body.completed_at,
+        detailsUrl: runDetailsUrl({
+            serverUrl: i.serverUrl,
+            owner: i.owner,
+            repo: i.repo,
+            sha,
+            manifestPath: r.manifestDisplay,
+        }),
+    });
+    return { id: res.checkRunId, sha };
+}
+/** Bring every run's check run in line with its manifest, as far as the budget allows. */
+async function reconcileRunChecks(i) {
+    const at = i.now.toISOString().replace(/\.\d{3}Z$/, "Z");
+    const { runs } = await discoverRuns(i.root);
+    const byId = new Map();
+    const bodies = new Map();
+    for (const r of runs) {
+        byId.set(r.runId, r);
+        const e = i.memory.runs.get(r.runId) ?? {};
+        const stamp = await factsStamp(r);
+        const tail = i.logTails?.get(r.runId);
+        if (e.stamp === stamp && e.path === r.manifestDisplay && e.want !== undefined && !tail)
+            continue;
+        const body = await bodyOf(r, tail);
+        if (!body)
+            continue;
+        bodies.set(r.runId, body);
+        wantNow(e, runCheckFingerprint(body), stamp, r.manifestDisplay, at);
+        i.memory.runs.set(r.runId, e);
+    }
+    // Runs that are gone (gc, a deleted iteration) are forgotten.
+    for (const id of [...i.memory.runs.keys()])
+        if (!byId.has(id))
+            i.memory.runs.delete(id);
+    const notes = [];
+    let done = 0;
+    const order = driftOrder(i.memory.runs);
+    const first = new Set((i.first ?? []).filter((id) => order.includes(id)));
+    for (const id of [...first, ...order.filter((x) => !first.has(x))]) {
+        const e = i.memory.runs.get(id);
+        const need = e.id !== undefined ? 1 : 2;
+        if (remaining(i.budget) < need + (i.reserve ?? 0))
+            break;
+        const r = byId.get(id);
+        const body = bodies.get(id) ?? (await bodyOf(r, i.logTails?.get(id)));
+        if (!body)
+            continue;
+        try {
+            const p = await post(i, r, e, body);
+            posted(e, runCheckFingerprint(body), p.id, p.sha);
+            done++;
+        }
+        catch (err) {
+            if (isBudgetExhausted(err))
+                break;
+            // A check run deleted on GitHub (404 on update): look it up (or create it) next time.
+            if (err.status === 404)
+                delete e.id;
+            notes.push(`could not update the check run of ${id}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+    }
+    const left = [...i.memory.runs.values()].filter(drifts).length;
+    return { posted: done, left, notes };
+}
+
+;// CONCATENATED MODULE: ./lib/src/store/check-memory.js
+/**
+ * The memory of what GitHub was told (domain/check-sync.ts): the file
+ * `<git dir>/autolab/github-posted.json`. Never committed, never seen by
+ * another checkout. Outside git there is no memory: every tick then treats
+ * every run as unposted and repairs what its budget allows. Written
+ * atomically without fsync (losing it costs one repair per run, never a
+ * wrong check). Refused above `MAX_MEMORY_BYTES` (read as empty).
+ */
+
+
+
+const CHECK_MEMORY_FILE = external_node_path_namespaceObject.join("autolab", "github-posted.json");
+const MAX_MEMORY_BYTES = 32 * 1024 * 1024;
+async function readCheckMemory(gitDir, repository) {
+    if (!gitDir)
+        return parseCheckMemory(undefined, repository);
+    try {
+        const r = await readNoFollow(external_node_path_namespaceObject.join(gitDir, CHECK_MEMORY_FILE), MAX_MEMORY_BYTES);
+        return parseCheckMemory(r.data?.toString("utf8"), repository);
+    }
+    catch {
+        return parseCheckMemory(undefined, repository);
+    }
+}
+async function writeCheckMemory(gitDir, m) {
+    if (!gitDir)
+        return;
+    try {
+        await fs_writeFileAtomic(external_node_path_namespaceObject.join(gitDir, CHECK_MEMORY_FILE), serializeCheckMemory(m), { sync: false });
+    }
+    catch {
+        // A memory only: the next tick re-posts what it cannot remember.
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/action/publish.js
+/**
+ * The action's GitHub side effects beyond outputs and the summary: findings as
+ * a check run (or, without a token or with a read-only one, as workflow
+ * commands), and the check run of every run, reconciled with its manifest
+ * after each launch and monitor tick (github/run-checks.ts). What they say is
+ * decided in report/; every call goes through the step's one Octokit and its
+ * API budget (github/client.ts).
+ *
+ * Budget per step: `DEFAULT_API_CALLS_PER_TICK` calls; run checks take what is
+ * left after a reserve for the findings check run (one call: up to
+ * `ANNOTATIONS_PER_TICK` annotations go with the create). Findings unchanged
+ * since the last post of the same check name are not posted again.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Annotations one step sends at most (the worst first): one request's worth. */
+const ANNOTATIONS_PER_TICK = ANNOTATIONS_PER_REQUEST;
+/** Calls kept back from the run checks for the findings check run. */
+const FINDINGS_RESERVE = 1;
+function findingsFingerprint(findings) {
+    const h = (0,external_node_crypto_.createHash)("sha256");
+    for (const f of worstFirst(findings))
+        h.update(findingLine(f) + "\n");
+    return h.digest("hex");
+}
+/**
+ * Findings as a check run named `name` when there is a token, else as
+ * workflow commands. With `dedupe` (the monitor), findings identical to the
+ * ones last posted under that name are not posted again.
+ */
+async function publishFindingsOf(octokit, ctx, name, findings, repoRoot, o = {}) {
     if (octokit && ctx.repository && ctx.sha) {
+        const fp = o.memory ? findingsFingerprint(findings) : undefined;
+        const last = o.memory?.findings.get(name);
+        if (fp && last && last.fingerprint === fp) {
+            return {
+                mode: "unchanged",
+                conclusion: conclusionForFindings(findings),
+                notes: [findingsUnchangedNote(name, findings.length, last.at)],
+            };
+        }
         const res = await publishFindings(octokit, {
             owner: ctx.repository.owner,
             repo: ctx.repository.repo,
@@ -63816,8 +64433,21 @@ async function publishFindingsOf(octokit, ctx, name, findings, repoRoot) {
             findings,
             repoRoot,
             summaryText: findingsSummaryText(name, findings),
+            maxAnnotations: ANNOTATIONS_PER_TICK,
         });
-        return { mode: res.mode, conclusion: res.conclusion, notes: res.notes };
+        if (fp && o.memory && res.mode === "check-run") {
+            o.memory.findings.set(name, {
+                fingerprint: fp,
+                at: (o.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
+                count: findings.length,
+                checkRunId: res.checkRunId,
+            });
+        }
+        const notes = [...res.notes];
+        if (res.annotationsSent < findings.length - res.unlocated && res.mode === "check-run") {
+            notes.push(`${findings.length - res.unlocated - res.annotationsSent} finding(s) were not sent as annotations (at most ${ANNOTATIONS_PER_TICK} per step, the worst first); all are listed in this summary.`);
+        }
+        return { mode: res.mode, conclusion: res.conclusion, notes };
     }
     const emitted = emitWorkflowCommands(findings, (s) => process.stdout.write(s), { repoRoot });
     return {
@@ -63827,42 +64457,67 @@ async function publishFindingsOf(octokit, ctx, name, findings, repoRoot) {
     };
 }
 /**
- * Create or update the check run of every run the tick moved, on its launch
- * commit. A Checks API hiccup is a warning (the tick's work is committed
- * already); returns those warnings for the summary.
+ * After a launch or a monitor tick landed: every run's check run follows its
+ * manifest (as far as the budget allows), then the findings check run (when
+ * `findings` is given). A GitHub hiccup is a warning: the tick's work is
+ * committed already, and the next tick repairs the drift. Returns the notes
+ * for the job summary.
  */
-async function publishRunChecks(octokit, ctx, repoRoot, changed) {
+async function publishAfterTick(gh, ctx, repoRoot, o = {}) {
+    const now = new Date();
+    const repository = `${ctx.repository.owner}/${ctx.repository.repo}`;
+    const { gitDir } = await openWorkspace(repoRoot);
+    const memory = await readCheckMemory(gitDir, repository);
     const notes = [];
-    for (const r of changed) {
+    try {
+        const res = await reconcileRunChecks({
+            octokit: gh.octokit,
+            budget: gh.budget,
+            root: repoRoot,
+            owner: ctx.repository.owner,
+            repo: ctx.repository.repo,
+            serverUrl: ctx.serverUrl,
+            memory,
+            reserve: o.findings?.list.length ? FINDINGS_RESERVE : 0,
+            logTails: o.logTails,
+            first: o.first,
+            fallbackSha: ctx.sha || undefined,
+            now,
+        });
+        for (const n of res.notes) {
+            warning(n);
+            notes.push(n);
+        }
+        if (res.left) {
+            notes.push(`${res.left} run check(s) still differ from their manifests (API budget of ${gh.budget.limit} call(s) per step, or a failed call); the next tick posts them, oldest first.`);
+        }
+    }
+    catch (e) {
+        const n = `could not reconcile the runs' check runs: ${e instanceof Error ? e.message : String(e)}`;
+        warning(n);
+        notes.push(n);
+    }
+    let findings;
+    if (o.findings?.list.length) {
         try {
-            await upsertRunCheck(octokit, {
-                owner: ctx.repository.owner,
-                repo: ctx.repository.repo,
-                headSha: (await launchCommit(repoRoot, r.manifestPath)) ?? r.launchSha ?? ctx.sha,
-                runId: r.runId,
-                ...runCheck(r),
+            findings = await publishFindingsOf(gh.octokit, ctx, o.findings.name, o.findings.list, repoRoot, {
+                memory,
+                now,
             });
         }
         catch (e) {
-            const msg = runCheckFailedNote(r.runId, e);
-            warning(msg);
-            notes.push(msg);
+            const n = `could not post the findings check run: ${e instanceof Error ? e.message : String(e)}`;
+            warning(n);
+            notes.push(n);
         }
     }
-    return notes;
-}
-/** The commit that added a run's manifest: the launch commit, where its check run belongs. */
-async function launchCommit(repoRoot, manifestPath) {
-    try {
-        const r = await git(repoRoot, ["log", "--diff-filter=A", "--format=%H", "-1", "--", manifestPath], {
-            allowFailure: true,
-        });
-        const sha = r.stdout.trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    else
+        memory.findings.delete(o.findings?.name ?? "");
+    await writeCheckMemory(gitDir, memory);
+    notes.push(`GitHub API: ${gh.budget.used} call(s) of this step's budget of ${gh.budget.limit}` +
+        `${gh.budget.attempts > gh.budget.used ? ` (${gh.budget.attempts - gh.budget.used} retried)` : ""}` +
+        `${gh.budget.refused ? `, ${gh.budget.refused} left for the next tick` : ""}.`);
+    return { notes, findings };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/action/trust.js
@@ -63980,12 +64635,14 @@ async function setUp() {
             return undefined;
         }
     }
+    const budget = apiBudget();
     return {
         inputs,
         ctx,
         repoRoot,
         scheduler: slurmCli(),
-        octokit: inputs.token ? await createOctokit(inputs.token, ctx.apiUrl) : undefined,
+        budget,
+        octokit: inputs.token ? await createOctokit(inputs.token, ctx.apiUrl, { budget, warn: warning }) : undefined,
         common: {
             cwd,
             push: inputs.push,
@@ -63996,7 +64653,7 @@ async function setUp() {
         },
     };
 }
-async function actionLaunch({ inputs, ctx, common, scheduler }) {
+async function actionLaunch({ inputs, ctx, repoRoot, octokit, budget, common, scheduler }) {
     if (!inputs.design)
         throw new errors_AutolabError("input 'design' is required for command: launch", { exitCode: 2 });
     const launchKey = ctx.runId
@@ -64016,19 +64673,28 @@ async function actionLaunch({ inputs, ctx, common, scheduler }) {
         workRootDefault: runnerWorkspace ? external_node_path_namespaceObject.join(runnerWorkspace, "autolab-runs") : undefined,
     });
     setOutputs(launchOutputs(res));
-    await summarise(launchSummary(res));
+    // The run's check run, queued, from launch on (and any other run's drift, within the budget).
+    const published = octokit && ctx.repository && !inputs.dryRun
+        ? await publishAfterTick({ octokit, budget }, ctx, repoRoot, { first: [res.runId] })
+        : undefined;
+    const summary = launchSummary(res);
+    await summarise({ ...summary, notes: [...(summary.notes ?? []), ...(published?.notes ?? [])] });
     const failed = launchFailure(res);
     if (failed)
         setFailed(failed);
 }
-async function actionMonitor({ inputs, ctx, repoRoot, octokit, common, scheduler }) {
+async function actionMonitor({ inputs, ctx, repoRoot, octokit, budget, common, scheduler }) {
     const rep = await monitor({ ...common, scheduler, runId: inputs.runId });
     setOutputs(monitorOutputs(rep));
-    const checkNotes = octokit && ctx.repository ? await publishRunChecks(octokit, ctx, repoRoot, changedRuns(rep)) : [];
-    const published = rep.findings.length
-        ? await publishFindingsOf(octokit, ctx, "autolab monitor", rep.findings, repoRoot)
+    const findings = { name: "autolab monitor", list: rep.findings };
+    // After the tick landed: checks follow the manifests as committed (never a superseded decision).
+    const after = octokit && ctx.repository && !rep.dryRun
+        ? await publishAfterTick({ octokit, budget }, ctx, repoRoot, { logTails: logTailsOf(rep), findings })
         : undefined;
-    await summarise(monitorSummary(rep, [...(published?.notes ?? []), ...checkNotes]));
+    const published = !after && rep.findings.length
+        ? await publishFindingsOf(octokit, ctx, findings.name, rep.findings, repoRoot)
+        : after?.findings;
+    await summarise(monitorSummary(rep, [...(published?.notes ?? []), ...(after?.notes ?? [])]));
     const verdict = monitorVerdict(rep);
     if (verdict.failed)
         setFailed(verdict.failed);

@@ -29105,6 +29105,10 @@ function tickEdits(i) {
 function changedRuns(rep) {
     return rep.runs.filter((r) => r.transitions.length);
 }
+/** The log tails of the runs the tick saw fail (for their check runs: they are not in the files). */
+function logTailsOf(rep) {
+    return new Map(rep.runs.filter((r) => r.logTail).map((r) => [r.runId, r.logTail]));
+}
 /** `scheduler: 2 call(s), 35 ms[, accounting down]`, or that it was not asked / did not answer. */
 function schedulerLine(s) {
     if (!s.calls)
