@@ -52,6 +52,7 @@ const EXPECTED = [
   ".github/workflows/autolab-launch.yml",
   ".github/workflows/autolab-monitor.yml",
   ".github/workflows/autolab-verify.yml",
+  ".github/workflows/autolab-watch.yml",
 ];
 
 /** Every file under `root` with its bytes and mtime. */
@@ -85,7 +86,7 @@ describe("autolab init", () => {
     const root = path.join(tempDir(), "lab");
     const res = await initRepository({ root });
     expect(res.files.map((f) => [f.path, f.action])).toEqual(EXPECTED.map((p) => [p, "created"]));
-    expect(res.created).toBe(7);
+    expect(res.created).toBe(8);
 
     // Policy: the slurm preset, valid, recorded.
     const { policy } = await loadPolicy(root);
@@ -143,7 +144,7 @@ describe("autolab init", () => {
   it("fills in the action reference, supports --preset none, and refuses bad options with exit 2", async () => {
     const root = tempDir();
     const res = await initRepository({ root, action: "my-lab/autolab-slurm@v1.2.0", preset: "none" });
-    expect(res.created).toBe(7);
+    expect(res.created).toBe(8);
     const launch = readFileSync(path.join(root, ".github/workflows/autolab-launch.yml"), "utf8");
     expect(launch).toContain("uses: my-lab/autolab-slurm@v1.2.0");
     expect(launch).not.toContain(`uses: ${ACTION_PLACEHOLDER}`);

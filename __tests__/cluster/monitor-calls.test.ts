@@ -9,8 +9,7 @@
  * Also with accounting down (slurmdbd stopped): sacct + squeue + scontrol,
  * still independent of the number of runs.
  */
-import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +18,8 @@ import { monitor, type MonitorReport } from "../../src/commands/monitor/index.js
 import { writeManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import {
+  loggedCalls,
+  makeCallWrappers,
   slurmOnPath,
   requireCluster,
   sbatchRaw,
@@ -30,18 +31,7 @@ import {
 
 const sinfoOnPath = slurmOnPath("__tests__/monitor-calls.test.ts");
 
-const PROGRAMS = ["sacct", "squeue", "scontrol", "sinfo", "scancel", "sbatch"];
 const N = 200;
-
-function makeWrappers(dir: string, log: string): void {
-  for (const p of PROGRAMS) {
-    const real = spawnSync("sh", ["-c", `command -v ${p}`], { encoding: "utf8" }).stdout.trim();
-    if (!real) throw new Error(`${p} is not on PATH`);
-    const f = path.join(dir, p);
-    writeFileSync(f, `#!/bin/sh\nprintf '%s\\n' ${p} >> '${log}'\nexec '${real}' "$@"\n`);
-    chmodSync(f, 0o755);
-  }
-}
 
 function newRepo(count: number): string {
   const root = mkdtempSync(path.join(tmpdir(), `autolab-calls-${count}-`));
@@ -113,7 +103,7 @@ describe.skipIf(!sinfoOnPath)("scheduler calls per tick do not depend on the num
     await writeRuns(one, arrayJob, 1);
     many = newRepo(N);
     await writeRuns(many, arrayJob, N);
-    makeWrappers(wrapDir, log);
+    makeCallWrappers(wrapDir, log);
     process.env.PATH = `${wrapDir}:${savedPath}`;
   });
   afterAll(async () => {
@@ -126,7 +116,9 @@ describe.skipIf(!sinfoOnPath)("scheduler calls per tick do not depend on the num
   async function counted(root: string): Promise<{ calls: string[]; rep: MonitorReport }> {
     writeFileSync(log, "");
     const rep = await monitor({ scheduler: realScheduler(), cwd: root, commit: false, query: { timeoutMs: 20_000 } });
-    const calls = readFileSync(log, "utf8").split("\n").filter(Boolean).sort();
+    const calls = loggedCalls(log)
+      .map((c) => c.prog)
+      .sort();
     return { calls, rep };
   }
 

@@ -8,7 +8,7 @@
  * `clusterUp`, which must be sync so it can decide `describe.skipIf` at load time.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -231,4 +231,33 @@ export function slurmOnPath(testFile: string): boolean {
 /** The scheduler the cluster tests give to commands: the real SLURM command-line adapter. */
 export function realScheduler(opts: SlurmCliOptions = {}): Scheduler {
   return slurmCli(opts);
+}
+
+/** The SLURM client programs a counting wrapper directory covers. */
+export const SLURM_PROGRAMS = ["sacct", "squeue", "scontrol", "sinfo", "scancel", "sbatch"];
+
+/**
+ * Counting wrappers (a wrapper, not a fake: the real cluster answers every
+ * call): in `dir`, one script per SLURM client that appends `<name> <epoch
+ * seconds>` to `log`, then execs the real program. Put `dir` first on PATH.
+ */
+export function makeCallWrappers(dir: string, log: string): void {
+  for (const p of SLURM_PROGRAMS) {
+    const real = spawnSync("sh", ["-c", `command -v ${p}`], { encoding: "utf8" }).stdout.trim();
+    if (!real) throw new Error(`${p} is not on PATH`);
+    const f = join(dir, p);
+    writeFileSync(f, `#!/bin/sh\nprintf '%s %s\\n' ${p} "$(date +%s.%N)" >> '${log}'\nexec '${real}' "$@"\n`);
+    chmodSync(f, 0o755);
+  }
+}
+
+/** The calls a wrapper directory logged, in order: program and time (epoch seconds). */
+export function loggedCalls(log: string): Array<{ prog: string; at: number }> {
+  return readFileSync(log, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => {
+      const [prog, at] = l.split(" ");
+      return { prog, at: Number(at) };
+    });
 }

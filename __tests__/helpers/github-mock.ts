@@ -19,6 +19,8 @@
  * update merges and appends annotations, list-for-ref filters by sha, name and
  * status); other operations answer with the description's own example for the
  * first 2xx response. Unknown routes answer 404, invalid requests 422.
+ * `actions/list-workflow-runs` counts what `workflowRuns` says per status,
+ * dispatches answer 204, and issue comments get fresh ids.
  * `forbidCheckRuns` makes check-run creation answer 403 "Resource not
  * accessible by integration", as GitHub does for a fork's pull request.
  * `failNext(operationId, times, status)` makes the next `times` valid requests
@@ -243,6 +245,8 @@ export interface MockCheckRun {
 export interface GithubMockOptions {
   /** Answer check-run creation with 403 "Resource not accessible by integration" (a fork's read-only token). */
   forbidCheckRuns?: boolean;
+  /** What `actions/list-workflow-runs` counts per status (`in_progress`, `queued`); default none. */
+  workflowRuns?: Record<string, number>;
 }
 
 export interface GithubMock {
@@ -319,7 +323,32 @@ function applyCheckRunFields(r: MockCheckRun, body: Record<string, unknown>): vo
 
 let nextCheckRunId = 1000;
 
+let nextCommentId = 5000;
+
 const HANDLERS: Record<string, (c: Ctx) => Reply> = {
+  "actions/list-workflow-runs": (c) => ({
+    status: 200,
+    body: { total_count: c.mock.options.workflowRuns?.[c.query.status ?? ""] ?? 0, workflow_runs: [] },
+  }),
+  "actions/create-workflow-dispatch": () => ({ status: 204 }),
+  "issues/create-comment": (c) => {
+    const id = nextCommentId++;
+    return {
+      status: 201,
+      body: {
+        id,
+        node_id: `IC_${id}`,
+        url: `${c.baseUrl}/repos/${c.params.owner}/${c.params.repo}/issues/comments/${id}`,
+        html_url: `https://github.com/${c.params.owner}/${c.params.repo}/issues/${c.params.issue_number}#issuecomment-${id}`,
+        body: String(c.body.body ?? ""),
+        user: null,
+        created_at: "2026-12-03T12:00:00Z",
+        updated_at: "2026-12-03T12:00:00Z",
+        issue_url: `${c.baseUrl}/repos/${c.params.owner}/${c.params.repo}/issues/${c.params.issue_number}`,
+        author_association: "NONE",
+      },
+    };
+  },
   "checks/create": (c) => {
     if (c.mock.options.forbidCheckRuns) {
       return {

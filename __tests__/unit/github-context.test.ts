@@ -119,7 +119,7 @@ describe("readActionContext", () => {
 
 describe("assertTrustedEvent", () => {
   it("refuses launch, monitor and cancel on pull request events and fork payloads, with the reason", () => {
-    for (const command of ["launch", "monitor", "cancel"]) {
+    for (const command of ["launch", "monitor", "watch", "cancel"]) {
       for (const eventName of ["pull_request", "pull_request_target"]) {
         expect(() => assertTrustedEvent({ eventName, isFork: false }, command)).toThrow(
           new RegExp(
@@ -204,7 +204,9 @@ describe("readInputs", () => {
 
   it("refuses unknown commands listing the allowed ones, and bad run ids, stages and branches", () => {
     process.env.INPUT_COMMAND = "submit";
-    expect(() => readInputs()).toThrow('unknown command "submit": allowed are launch, monitor, verify, cancel, status');
+    expect(() => readInputs()).toThrow(
+      'unknown command "submit": allowed are launch, monitor, watch, verify, cancel, status',
+    );
     delete process.env.INPUT_COMMAND;
     expect(() => readInputs()).toThrow(/input command is required/);
     process.env.INPUT_COMMAND = "cancel";

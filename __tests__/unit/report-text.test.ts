@@ -119,6 +119,7 @@ describe("monitor", () => {
       ["tracked", "3"],
       ["in-flight", "2"],
       ["status", "ok"],
+      ["failed-runs", "[]"],
     ]);
     expect(monitorOutputs(tick({ outage: { consecutiveFailedTicks: 1, escalated: false, error: "x" } }))[3]).toEqual([
       "status",

@@ -115,12 +115,32 @@ describe.each([...templates, ...own].map((f) => [path.relative(ROOT, f), f]))("%
 describe("template contracts", () => {
   const load = (name: string) => parseYaml(readFileSync(path.join(TEMPLATE_DIR, name), "utf8")) as Obj;
 
-  it("has exactly the three templates", () => {
+  it("has exactly the four templates", () => {
     expect(templates.map((f) => path.basename(f))).toEqual([
       "autolab-launch.yml",
       "autolab-monitor.yml",
       "autolab-verify.yml",
+      "autolab-watch.yml",
     ]);
+  });
+
+  it("watch: workflow_dispatch only, its own runner label, its own concurrency group, a time limit under the job's", () => {
+    const wf = load("autolab-watch.yml");
+    expect(triggers(wf)).toEqual(["workflow_dispatch"]);
+    expect(wf.permissions).toEqual({ contents: "write", checks: "write", actions: "write", issues: "write" });
+    const conc = wf.concurrency as Obj;
+    expect(String(conc.group)).toMatch(/^autolab-watch-/);
+    // Not the ledger group: a watcher would hold launch and monitor back for hours.
+    expect(conc.group).not.toBe((load("autolab-launch.yml").concurrency as Obj).group);
+    expect(conc["cancel-in-progress"]).toBe(false);
+    const [[, job]] = jobs(wf);
+    expect(runnerLabels(job)).toEqual(expect.arrayContaining(["self-hosted", "autolab-watch"]));
+    const step = ((job.steps ?? []) as Obj[]).find((s) => s.uses === ACTION_PLACEHOLDER)!;
+    const w = step.with as Obj;
+    expect(w.command).toBe("watch");
+    expect(w["monitor-workflow"]).toBe("autolab-monitor.yml");
+    const limitMinutes = /^(\d+)h(\d+)m$/.exec(String(w["time-limit"]))!;
+    expect(Number(limitMinutes[1]) * 60 + Number(limitMinutes[2])).toBeLessThan(Number(job["timeout-minutes"]));
   });
 
   it("launch: workflow_dispatch with inputs, self-hosted labels, a ledger concurrency group, never on pull requests", () => {
@@ -136,13 +156,17 @@ describe("template contracts", () => {
     expect(wf.permissions).toEqual({ contents: "write", checks: "write" });
   });
 
-  it("monitor: schedule + workflow_dispatch, contents: write and checks: write, same ledger group as launch", () => {
+  it("monitor: schedule + workflow_dispatch, contents/checks/actions/issues: write, same ledger group as launch, starts the watcher", () => {
     const wf = load("autolab-monitor.yml");
     expect(triggers(wf).sort()).toEqual(["schedule", "workflow_dispatch"]);
     const schedule = (wf.on as Obj).schedule as Obj[];
     expect(schedule.length).toBeGreaterThan(0);
     expect(String(schedule[0].cron).split(" ")).toHaveLength(5);
-    expect(wf.permissions).toEqual({ contents: "write", checks: "write" });
+    expect(wf.permissions).toEqual({ contents: "write", checks: "write", actions: "write", issues: "write" });
+    const step = jobs(wf)
+      .flatMap(([, j]) => (j.steps ?? []) as Obj[])
+      .find((s) => s.uses === ACTION_PLACEHOLDER)!;
+    expect((step.with as Obj)["watch-workflow"]).toBe("autolab-watch.yml");
     expect((wf.concurrency as Obj).group).toBe((load("autolab-launch.yml").concurrency as Obj).group);
     for (const [, job] of jobs(wf)) expect(runnerLabels(job)).toContain("self-hosted");
   });

@@ -41,9 +41,10 @@ import { cancelOutputs, cancelSummary } from "../report/cancel.js";
 import { statusOutputs, statusSummaryRuns } from "../report/status.js";
 import { publishAfterTick, publishFindingsOf } from "./publish.js";
 import { assertCheckedOutCommit } from "./trust.js";
+import { actionWatch, announceFailures, keepWatcherAlive } from "./watch.js";
 
 /** What every command of a step gets: the inputs, the context, and where it works. */
-interface Step {
+export interface Step {
   inputs: ActionInputs;
   ctx: ActionContext;
   repoRoot: string;
@@ -144,7 +145,8 @@ async function actionLaunch({ inputs, ctx, repoRoot, octokit, budget, common, sc
   if (failed) core.setFailed(failed);
 }
 
-async function actionMonitor({ inputs, ctx, repoRoot, octokit, budget, common, scheduler }: Step): Promise<void> {
+async function actionMonitor(step: Step): Promise<void> {
+  const { inputs, ctx, repoRoot, octokit, budget, common, scheduler } = step;
   const rep = await monitor({ ...common, scheduler, runId: inputs.runId });
   setOutputs(monitorOutputs(rep));
   const findings = { name: "autolab monitor", list: rep.findings };
@@ -158,6 +160,8 @@ async function actionMonitor({ inputs, ctx, repoRoot, octokit, budget, common, s
       ? await publishFindingsOf(octokit, ctx, findings.name, rep.findings, repoRoot)
       : after?.findings;
   await summarise(monitorSummary(rep, [...(published?.notes ?? []), ...(after?.notes ?? [])]));
+  await announceFailures(step, rep);
+  await keepWatcherAlive(step);
   const verdict = monitorVerdict(rep);
   if (verdict.failed) core.setFailed(verdict.failed);
   else if (verdict.warning) core.warning(verdict.warning);
@@ -206,6 +210,7 @@ async function actionStatus({ repoRoot }: Step): Promise<void> {
 const COMMANDS: Record<ActionInputs["command"], (s: Step) => Promise<void>> = {
   launch: actionLaunch,
   monitor: actionMonitor,
+  watch: actionWatch,
   verify: actionVerify,
   cancel: actionCancel,
   status: actionStatus,

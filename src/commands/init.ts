@@ -4,7 +4,7 @@
  * Creates, when missing: the verifier policy (with a preset applied), an
  * example iteration whose design runs a tiny job on SLURM end to end, the
  * ledger with its header, .autolab/state.json (the example at launch), and
- * the three workflow templates (launch, monitor,
+ * the four workflow templates (launch, monitor, watch,
  * verify). Never overwrites anything: a path that exists in any form (file,
  * directory, symlink, even a dangling one) is reported as "exists, kept" and
  * left alone, so running init twice changes nothing.

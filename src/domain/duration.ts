@@ -21,3 +21,21 @@ export function elapsedSeconds(start: string | undefined, end: string | undefine
   if (a === undefined || b === undefined || !Number.isFinite(b)) return undefined;
   return Math.max(0, Math.round((b - a) / 1000));
 }
+
+const SPAN_UNITS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
+
+/**
+ * A span written the way a person writes one: `14d`, `5h50m`, `90s`, `1w2d`,
+ * or a plain number of seconds. Units w, d, h, m, s, each at most once, in
+ * that order. Undefined when it is not such a span (or is zero).
+ */
+export function parseSpan(text: string | number | undefined): number | undefined {
+  if (typeof text === "number") return Number.isFinite(text) && text > 0 ? text : undefined;
+  if (typeof text !== "string") return undefined;
+  const s = text.trim().toLowerCase();
+  if (/^\d+$/.test(s)) return Number(s) > 0 ? Number(s) : undefined;
+  const m = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(s);
+  if (!m || s === "") return undefined;
+  const total = ["w", "d", "h", "m", "s"].reduce((a, u, i) => a + Number(m[i + 1] ?? 0) * SPAN_UNITS[u], 0);
+  return total > 0 ? total : undefined;
+}

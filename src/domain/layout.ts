@@ -34,6 +34,8 @@ export const LEDGER_PATH = "docs/slurm_job_list.md";
 export const POLICY_PATH = ".autolab/verifier_policy.yaml";
 export const STATE_PATH = ".autolab/state.json";
 export const MONITOR_STATE_PATH = ".autolab/monitor_state.json";
+/** Which failed runs were announced on the tracking issue (never twice). */
+export const NOTIFICATIONS_PATH = ".autolab/notifications.json";
 
 export const MANIFEST_FILE = "run_manifest.json";
 export const SENTINEL_FILE = "job_sentinel.json";

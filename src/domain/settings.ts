@@ -6,6 +6,8 @@
  * Pure: the parsed policy and design are passed in.
  */
 
+import { parseSpan } from "./duration.js";
+
 type Plain = Record<string, unknown>;
 
 function obj(v: unknown): Plain {
@@ -73,4 +75,55 @@ export function extractTimeoutSeconds(design: Plain, policy: Plain): number {
   const fromDesign = obj(design.extract_parser).timeout_seconds;
   if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0) return fromDesign;
   return positive(obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
+}
+
+/** 5 h 50 min: under a job's default `timeout-minutes` (360), with time to hand over. */
+export const DEFAULT_WATCH_TIME_LIMIT_SECONDS = 5 * 3600 + 50 * 60;
+
+export interface WatchSettings {
+  /** Never two scheduler questions closer than this (`slurm.monitor.min_question_interval_seconds`). */
+  floorSeconds: number;
+  endingSeconds: number;
+  runningSeconds: number;
+  pendingSeconds: number;
+  /** How often the sentinels are looked at (no scheduler call). */
+  localCheckSeconds: number;
+  timeLimitSeconds: number;
+}
+
+/** `slurm.monitor.min_question_interval_seconds` and `slurm.monitor.watch.*`. */
+export function watchSettings(policy: Plain): WatchSettings {
+  const m = obj(obj(policy.slurm).monitor);
+  const w = obj(m.watch);
+  const floorSeconds = positive(m.min_question_interval_seconds, 60);
+  return {
+    floorSeconds,
+    endingSeconds: positive(w.ending_interval_seconds, floorSeconds),
+    runningSeconds: positive(w.running_interval_seconds, 300),
+    pendingSeconds: positive(w.pending_interval_seconds, 900),
+    localCheckSeconds: positive(w.local_check_seconds, 5),
+    timeLimitSeconds: parseSpan(w.time_limit as string | number | undefined) ?? DEFAULT_WATCH_TIME_LIMIT_SECONDS,
+  };
+}
+
+export interface NotifySettings {
+  /** A failed run fails the monitor's (and the watcher's) job (`slurm.monitor.notify.fail_job`, default true). */
+  failJob: boolean;
+  /** Issue number to comment on, once per failed run (`slurm.monitor.notify.tracking_issue`). */
+  trackingIssue?: number;
+}
+
+export function notifySettings(policy: Plain): NotifySettings {
+  const n = obj(obj(obj(policy.slurm).monitor).notify);
+  const issue = n.tracking_issue;
+  return {
+    failJob: n.fail_job !== false,
+    ...(typeof issue === "number" && Number.isInteger(issue) && issue > 0 ? { trackingIssue: issue } : {}),
+  };
+}
+
+/** `slurm.monitor.retention.gc_older_than`: the monitor runs gc for runs finished longer ago than this. */
+export function retentionSeconds(policy: Plain): number | undefined {
+  const r = obj(obj(obj(policy.slurm).monitor).retention);
+  return parseSpan(r.gc_older_than as string | number | undefined);
 }

@@ -21,6 +21,8 @@ export interface ActionContext {
   serverUrl: string;
   runId: string;
   workflow: string;
+  /** GITHUB_WORKFLOW_REF: `owner/repo/.github/workflows/<file>@<ref>`. */
+  workflowRef: string;
   actor: string;
   /** The event carries code from a fork (a fork's pull request, or a workflow_run started by one). */
   isFork: boolean;
@@ -101,6 +103,7 @@ export function readActionContext(env: NodeJS.ProcessEnv = process.env): ActionC
     serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
     runId: env.GITHUB_RUN_ID ?? "",
     workflow: env.GITHUB_WORKFLOW ?? "",
+    workflowRef: env.GITHUB_WORKFLOW_REF ?? "",
     actor: env.GITHUB_ACTOR ?? "",
     isFork: payloadIsFork(payload),
   };

@@ -12,7 +12,7 @@ import { AutolabError } from "../util/errors.js";
 import { heldSecret } from "../util/secrets.js";
 import { VERIFY_STAGES, type VerifyStage } from "../contract/vocabulary.js";
 
-export const ACTION_COMMANDS = ["launch", "monitor", "verify", "cancel", "status"] as const;
+export const ACTION_COMMANDS = ["launch", "monitor", "watch", "verify", "cancel", "status"] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 export interface ActionInputs {
@@ -36,9 +36,28 @@ export interface ActionInputs {
   skipCi: boolean;
   /** Absolute directory for launch snapshots (input `work-root`); undefined: the default. */
   workRoot?: string;
+  /** watch: how long this watcher lives before it dispatches its successor (input `time-limit`, seconds). */
+  timeLimitSeconds?: number;
+  /** monitor: the watcher's workflow file, started when no run of it is queued or in progress. */
+  watchWorkflow?: string;
+  /** watch: the scheduled monitor's workflow file, kept enabled at every hand-over. */
+  monitorWorkflow?: string;
+}
+
+/** A workflow file name in .github/workflows. */
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]{1,100}\.ya?ml$/;
+
+function workflowInput(name: string): string | undefined {
+  const v = optional(name);
+  if (v !== undefined && !WORKFLOW_FILE.test(v))
+    throw new AutolabError(`input ${name} ${JSON.stringify(v)} is not a workflow file name`, {
+      hint: "the file's name in .github/workflows, e.g. autolab-watch.yml",
+    });
+  return v;
 }
 
 import { RUN_ID_SHAPE } from "../domain/layout.js";
+import { parseSpan } from "../domain/duration.js";
 
 function bool(name: string, fallback: boolean): boolean {
   if (!core.getInput(name)) return fallback;
@@ -110,6 +129,12 @@ export function readInputs(): ActionInputs {
   }
 
   const design = optional("design");
+  const limitText = optional("time-limit");
+  const timeLimitSeconds = limitText === undefined ? undefined : parseSpan(limitText);
+  if (limitText !== undefined && timeLimitSeconds === undefined)
+    throw new AutolabError(`input time-limit ${JSON.stringify(limitText)} is not a span`, {
+      hint: "e.g. 5h50m or 21000 (seconds)",
+    });
 
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const workingDirectory = path.resolve(workspace, core.getInput("working-directory") || ".");
@@ -127,5 +152,8 @@ export function readInputs(): ActionInputs {
     skipCi: bool("skip-ci", true),
     workRoot:
       optional("work-root") === undefined ? undefined : path.resolve(workspace, optional("work-root") as string),
+    timeLimitSeconds,
+    watchWorkflow: workflowInput("watch-workflow"),
+    monitorWorkflow: workflowInput("monitor-workflow"),
   };
 }

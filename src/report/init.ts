@@ -11,6 +11,7 @@ export function initText(res: InitResult, o: { actionGiven: boolean }): string {
       "",
       "Next: commit these files, register a self-hosted runner with the labels self-hosted, linux, slurm",
       "on a machine that can run sbatch, and try: autolab launch " + "experiments/plan/example_iteration/design.yaml",
+      "The watcher (autolab-watch.yml) wants a runner of its own: register a second one with the extra label autolab-watch.",
     );
     if (!o.actionGiven)
       lines.push("Replace autolab-org/autolab-slurm@v1 in .github/workflows/autolab-*.yml with the action you use.");

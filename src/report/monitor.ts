@@ -91,6 +91,7 @@ export function monitorOutputs(rep: MonitorReport): ActionOutputs {
     ["tracked", String(rep.tracked)],
     ["in-flight", String(rep.inFlight)],
     ["status", rep.outage ? "outage" : "ok"],
+    ["failed-runs", JSON.stringify(failedThisTick(rep.runs).map((r) => r.runId))],
   ];
 }
 
@@ -130,15 +131,30 @@ export function monitorSummary(rep: MonitorReport, notes: string[]): SummaryInpu
  * when the tick's commits could not be pushed (the branch is left ahead of the
  * remote; the next tick pushes them again).
  */
-export function monitorVerdict(rep: Pick<MonitorReport, "outage" | "commit">): { failed?: string; warning?: string } {
+export function monitorVerdict(
+  rep: Pick<MonitorReport, "outage" | "commit"> & Partial<Pick<MonitorReport, "runs" | "notify">>,
+): { failed?: string; warning?: string } {
   const o = rep.outage;
   if (o?.escalated)
     return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
   if (rep.commit?.unpushed) return { failed: `the tick's commits were not pushed: ${pushText(rep.commit)}` };
+  const failed = failedThisTick(rep.runs ?? []);
+  if (failed.length && (rep.notify?.failJob ?? true)) return { failed: runsFailedText(failed) };
   if (!o) return {};
   return {
     warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
   };
+}
+
+/** The runs this tick moved to failed. */
+export function failedThisTick(runs: readonly RunReport[]): RunReport[] {
+  return runs.filter((r) => r.before !== "failed" && r.after === "failed");
+}
+
+/** `2 run(s) failed: R1 (timeout), R2 (exit_code)`: the job's failure when runs failed. */
+export function runsFailedText(runs: readonly Pick<RunReport, "runId" | "failureReason">[]): string {
+  const named = runs.map((r) => `${r.runId}${r.failureReason ? ` (${r.failureReason})` : ""}`);
+  return `${runs.length} run(s) failed: ${named.join(", ")} (policy slurm.monitor.notify.fail_job: false keeps the job green)`;
 }
 
 /** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */

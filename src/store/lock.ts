@@ -45,14 +45,53 @@ export async function takeMonitorLock(
   now: Date,
   note?: (f: Finding) => void,
 ): Promise<() => Promise<void>> {
+  return takeLock(repoRoot, inGit, now, note, MONITOR_LOCK);
+}
+
+/** Which lock: its directory's name and what holds it (for messages). */
+interface LockKind {
+  name: string;
+  holder: string;
+  hint: string;
+}
+
+const MONITOR_LOCK: LockKind = {
+  name: "monitor.lock",
+  holder: "another monitor tick (or cancel) is running in this checkout",
+  hint: "wait for it to finish; if that process is not an autolab tick of this checkout, remove",
+};
+
+const WATCH_LOCK: LockKind = {
+  name: "watch.lock",
+  holder: "another autolab watch is watching this checkout",
+  hint: "one watcher is enough (stop it with SIGTERM to start another); if that process is not an autolab watch of this checkout, remove",
+};
+
+/** The watcher lock (`<gitdir>/autolab/watch.lock`): one `autolab watch` per checkout, by the same rules. */
+export async function takeWatchLock(
+  repoRoot: string,
+  inGit: boolean,
+  now: Date,
+  note?: (f: Finding) => void,
+): Promise<() => Promise<void>> {
+  return takeLock(repoRoot, inGit, now, note, WATCH_LOCK);
+}
+
+async function takeLock(
+  repoRoot: string,
+  inGit: boolean,
+  now: Date,
+  note: ((f: Finding) => void) | undefined,
+  kind: LockKind,
+): Promise<() => Promise<void>> {
   let dir = path.join(repoRoot, ".autolab");
   if (inGit) {
     const r = await git(repoRoot, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
     if (r.code === 0 && r.stdout.trim()) dir = path.join(r.stdout.trim(), "autolab");
   }
-  const lockDir = path.join(dir, "monitor.lock");
+  const lockDir = path.join(dir, kind.name);
   await mkdir(dir, { recursive: true });
-  await dropLegacyLock(lockDir, now, note);
+  await dropLegacyLock(lockDir, now, note, kind);
   await mkdir(lockDir, { recursive: true });
   const mine: LockRecord = { pid: process.pid, host: os.hostname(), at: iso(now), ...selfIdentity() };
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -63,7 +102,7 @@ export async function takeMonitorLock(
       const seen = await readRecord(file);
       if (!seen) continue; // gone meanwhile: look again
       const verdict = lockVerdict(seen.rec, probe(seen.rec, now, seen.ageMs));
-      if (verdict.held) throw heldError(lockDir, seen.rec, now);
+      if (verdict.held) throw heldError(lockDir, seen.rec, now, kind);
       if (!seen.rec?.released_at) previous = { rec: seen.rec, why: verdict.why };
     }
     const n = newest + 1;
@@ -82,7 +121,7 @@ export async function takeMonitorLock(
     };
   }
   throw new AutolabError(
-    `could not take the monitor lock after ${MAX_ROUNDS} rounds (other processes kept taking it)`,
+    `could not take the ${kind.name} after ${MAX_ROUNDS} rounds (other processes kept taking it)`,
     {
       file: lockDir,
       hint: "run again",
@@ -193,7 +232,12 @@ async function dropOlderGenerations(lockDir: string, n: number): Promise<void> {
 }
 
 /** A `monitor.lock` file of the previous format: refuse while it is held, remove it when stale. */
-async function dropLegacyLock(lockDir: string, now: Date, note?: (f: Finding) => void): Promise<void> {
+async function dropLegacyLock(
+  lockDir: string,
+  now: Date,
+  note: ((f: Finding) => void) | undefined,
+  kind: LockKind,
+): Promise<void> {
   const st = await lstat(lockDir).catch(() => undefined);
   if (!st || st.isDirectory()) return;
   if (!st.isFile()) {
@@ -205,19 +249,16 @@ async function dropLegacyLock(lockDir: string, now: Date, note?: (f: Finding) =>
   const seen = await readRecord(lockDir);
   if (!seen) return;
   const verdict = lockVerdict(seen.rec, probe(seen.rec, now, seen.ageMs));
-  if (verdict.held) throw heldError(lockDir, seen.rec, now);
+  if (verdict.held) throw heldError(lockDir, seen.rec, now, kind);
   await unlink(lockDir).catch(() => undefined);
   note?.(takeoverFinding(lockDir, seen.rec, verdict.why, now));
 }
 
-function heldError(file: string, rec: LockRecord | undefined, now: Date): AutolabError {
-  return new AutolabError(
-    `another monitor tick (or cancel) is running in this checkout: the lock is held by ${describeLock(rec, now.getTime())}`,
-    {
-      file,
-      hint: `wait for it to finish; if that process is not an autolab tick of this checkout, remove ${file}`,
-    },
-  );
+function heldError(file: string, rec: LockRecord | undefined, now: Date, kind: LockKind): AutolabError {
+  return new AutolabError(`${kind.holder}: the lock is held by ${describeLock(rec, now.getTime())}`, {
+    file,
+    hint: `${kind.hint} ${file}`,
+  });
 }
 
 function takeoverFinding(file: string, rec: LockRecord | undefined, why: string, now: Date): Finding {

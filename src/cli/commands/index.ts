@@ -3,6 +3,7 @@ import type { CliCommand } from "../command.js";
 import { command as init } from "./init.js";
 import { command as launch } from "./launch.js";
 import { command as monitor } from "./monitor.js";
+import { command as watch } from "./watch.js";
 import { command as status } from "./status.js";
 import { command as cancel } from "./cancel.js";
 import { command as run } from "./run.js";
@@ -16,6 +17,7 @@ export const COMMANDS: CliCommand[] = [
   init,
   launch,
   monitor,
+  watch,
   status,
   cancel,
   run,

@@ -1,6 +1,7 @@
 /** The monitor's options and report. */
 import type { RunStatus } from "../../contract/vocabulary.js";
 import type { CommitBackResult } from "../../git/commitback.js";
+import type { NotifySettings } from "../../domain/settings.js";
 import type { RecordingOptions } from "../../git/record.js";
 import type { Finding } from "../../util/errors.js";
 import type { QueryOptions, Scheduler } from "../../scheduler/port.js";
@@ -65,4 +66,6 @@ export interface MonitorReport {
   /** Repository-relative paths written this tick. */
   written: string[];
   dryRun: boolean;
+  /** `slurm.monitor.notify`: whether a run that failed fails the job, and where to comment. */
+  notify?: NotifySettings;
 }
