@@ -114,13 +114,13 @@ describe("autolab init", () => {
     const root = tempDir();
     const first = io(root);
     expect(await initCommand.run([], first.io)).toBe(0);
-    expect(first.out.join("")).toContain("7 created, 0 kept.");
+    expect(first.out.join("")).toContain("8 created, 0 kept.");
     const before = snapshot(root);
     const second = io(root);
     expect(await initCommand.run(["--repo", "."], second.io)).toBe(0);
     const text = second.out.join("");
     for (const p of EXPECTED) expect(text).toMatch(new RegExp(`exists, kept\\s+${p.replace(/[.]/g, "\\.")}`));
-    expect(text).toContain("0 created, 7 kept.");
+    expect(text).toContain("0 created, 8 kept.");
     expect(snapshot(root)).toEqual(before);
   });
 

@@ -256,13 +256,19 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
           "experiments/in_progress/long/design.yaml": design("long", "sleep 400"),
         },
       });
+      const sha = (await git(root, "rev-parse", "HEAD")).trim();
       await launch(root, "long");
-      const r = await runActionWatch(root, mock, {
-        command: "watch",
-        "time-limit": "20s",
-        "monitor-workflow": "autolab-monitor.yml",
-        token: "t",
-      });
+      const r = await runActionWatch(
+        root,
+        mock,
+        {
+          command: "watch",
+          "time-limit": "20s",
+          "monitor-workflow": "autolab-monitor.yml",
+          token: "t",
+        },
+        { GITHUB_SHA: sha },
+      );
       expect(r.code, r.stdout).toBe(0);
       expect(r.outputs).toMatch(/ended-by<<.*\ntime_limit\n/);
       const dispatches = mock.byOperation("actions/create-workflow-dispatch");
@@ -288,9 +294,15 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
           "experiments/in_progress/bad/design.yaml": design("bad", "sleep 3; echo boom >&2; exit 3"),
         },
       });
+      const sha = (await git(root, "rev-parse", "HEAD")).trim();
       const bad = await launch(root, "bad");
       const before = mock.byOperation("actions/create-workflow-dispatch").length;
-      const r = await runActionWatch(root, mock, { command: "watch", "time-limit": "5m", token: "t" });
+      const r = await runActionWatch(
+        root,
+        mock,
+        { command: "watch", "time-limit": "5m", token: "t" },
+        { GITHUB_SHA: sha },
+      );
       expect(r.code, r.stdout).toBe(1);
       expect(r.stdout).toMatch(new RegExp(`::error::1 run\\(s\\) failed: ${bad.runId}`));
       expect(r.outputs).toMatch(/ended-by<<.*\nrun_failed\n/);
@@ -307,13 +319,14 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
 
     it("the scheduled monitor starts a watcher only when none is queued or in progress", async () => {
       const { root } = await makeRepo({ remote: true, files: { ".autolab/verifier_policy.yaml": POLICY } });
+      const sha = (await git(root, "rev-parse", "HEAD")).trim();
       const alive = await startGithubMock({ workflowRuns: { in_progress: 1 } });
       try {
         const r1 = await runActionWatch(
           root,
           alive,
           { command: "monitor", "watch-workflow": "autolab-watch.yml", token: "t" },
-          { GITHUB_EVENT_NAME: "schedule" },
+          { GITHUB_EVENT_NAME: "schedule", GITHUB_SHA: sha },
         );
         expect(r1.code, r1.stdout).toBe(0);
         expect(alive.byOperation("actions/list-workflow-runs").length).toBeGreaterThan(0);
@@ -327,7 +340,7 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
         root,
         mock,
         { command: "monitor", "watch-workflow": "autolab-watch.yml", token: "t" },
-        { GITHUB_EVENT_NAME: "schedule" },
+        { GITHUB_EVENT_NAME: "schedule", GITHUB_SHA: sha },
       );
       expect(r2.code, r2.stdout).toBe(0);
       const d = mock.byOperation("actions/create-workflow-dispatch").slice(before);
