@@ -48778,6 +48778,8 @@ const LEDGER_PATH = "docs/slurm_job_list.md";
 const layout_POLICY_PATH = ".autolab/verifier_policy.yaml";
 const layout_STATE_PATH = ".autolab/state.json";
 const MONITOR_STATE_PATH = ".autolab/monitor_state.json";
+/** Which failed runs were announced on the tracking issue (never twice). */
+const NOTIFICATIONS_PATH = ".autolab/notifications.json";
 const MANIFEST_FILE = "run_manifest.json";
 const SENTINEL_FILE = "job_sentinel.json";
 const METRICS_FILE = "metrics.json";
@@ -48812,6 +48814,51 @@ function jobLogNames(jobId) {
     return [`slurm-${jobId}.err`, `slurm-${jobId}.out`];
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/duration.js
+/**
+ * How long something took: the one duration rule, used by the monitor's run
+ * reports, the status table's age and the job summary. Pure: `now` is passed in.
+ *
+ * - from `start` to `end`, or, when there is no end yet, to `now`;
+ * - whole seconds (rounded);
+ * - a span that ends before it starts (clocks of two hosts disagree) is 0;
+ * - undefined when the start is missing or not a date, or there is neither an
+ *   end nor a `now`.
+ */
+function ms(s) {
+    if (s === undefined || s === "")
+        return undefined;
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? undefined : t;
+}
+function elapsedSeconds(start, end, now) {
+    const a = ms(start);
+    const b = ms(end) ?? now?.getTime();
+    if (a === undefined || b === undefined || !Number.isFinite(b))
+        return undefined;
+    return Math.max(0, Math.round((b - a) / 1000));
+}
+const SPAN_UNITS = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
+/**
+ * A span written the way a person writes one: `14d`, `5h50m`, `90s`, `1w2d`,
+ * or a plain number of seconds. Units w, d, h, m, s, each at most once, in
+ * that order. Undefined when it is not such a span (or is zero).
+ */
+function duration_parseSpan(text) {
+    if (typeof text === "number")
+        return Number.isFinite(text) && text > 0 ? text : undefined;
+    if (typeof text !== "string")
+        return undefined;
+    const s = text.trim().toLowerCase();
+    if (/^\d+$/.test(s))
+        return Number(s) > 0 ? Number(s) : undefined;
+    const m = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(s);
+    if (!m || s === "")
+        return undefined;
+    const total = ["w", "d", "h", "m", "s"].reduce((a, u, i) => a + Number(m[i + 1] ?? 0) * SPAN_UNITS[u], 0);
+    return total > 0 ? total : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/github/inputs.js
 /**
  * The action's inputs (`with:` in a workflow; the runner passes them as
@@ -48826,7 +48873,18 @@ function jobLogNames(jobId) {
 
 
 
-const ACTION_COMMANDS = ["launch", "monitor", "verify", "cancel", "status"];
+const ACTION_COMMANDS = ["launch", "monitor", "watch", "verify", "cancel", "status"];
+/** A workflow file name in .github/workflows. */
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]{1,100}\.ya?ml$/;
+function workflowInput(name) {
+    const v = optional(name);
+    if (v !== undefined && !WORKFLOW_FILE.test(v))
+        throw new errors_AutolabError(`input ${name} ${JSON.stringify(v)} is not a workflow file name`, {
+            hint: "the file's name in .github/workflows, e.g. autolab-watch.yml",
+        });
+    return v;
+}
+
 
 function bool(name, fallback) {
     if (!getInput(name))
@@ -48890,6 +48948,12 @@ function readInputs() {
         throw new errors_AutolabError(`input stage ${JSON.stringify(stage)} is unknown: allowed are ${VERIFY_STAGES.join(", ")}`);
     }
     const design = optional("design");
+    const limitText = optional("time-limit");
+    const timeLimitSeconds = limitText === undefined ? undefined : duration_parseSpan(limitText);
+    if (limitText !== undefined && timeLimitSeconds === undefined)
+        throw new errors_AutolabError(`input time-limit ${JSON.stringify(limitText)} is not a span`, {
+            hint: "e.g. 5h50m or 21000 (seconds)",
+        });
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const workingDirectory = external_node_path_namespaceObject.resolve(workspace, getInput("working-directory") || ".");
     return {
@@ -48904,6 +48968,9 @@ function readInputs() {
         stage: stage,
         skipCi: bool("skip-ci", true),
         workRoot: optional("work-root") === undefined ? undefined : external_node_path_namespaceObject.resolve(workspace, optional("work-root")),
+        timeLimitSeconds,
+        watchWorkflow: workflowInput("watch-workflow"),
+        monitorWorkflow: workflowInput("monitor-workflow"),
     };
 }
 
@@ -48996,6 +49063,7 @@ function readActionContext(env = process.env) {
         serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
         runId: env.GITHUB_RUN_ID ?? "",
         workflow: env.GITHUB_WORKFLOW ?? "",
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? "",
         actor: env.GITHUB_ACTOR ?? "",
         isFork: payloadIsFork(payload),
     };
@@ -49514,6 +49582,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * into numbers; commands never re-read the policy with restated defaults.
  * Pure: the parsed policy and design are passed in.
  */
+
 function settings_obj(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
 }
@@ -49554,6 +49623,35 @@ function extractTimeoutSeconds(design, policy) {
     if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0)
         return fromDesign;
     return positive(settings_obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
+}
+/** 5 h 50 min: under a job's default `timeout-minutes` (360), with time to hand over. */
+const DEFAULT_WATCH_TIME_LIMIT_SECONDS = 5 * 3600 + 50 * 60;
+/** `slurm.monitor.min_question_interval_seconds` and `slurm.monitor.watch.*`. */
+function watchSettings(policy) {
+    const m = settings_obj(settings_obj(policy.slurm).monitor);
+    const w = settings_obj(m.watch);
+    const floorSeconds = positive(m.min_question_interval_seconds, 60);
+    return {
+        floorSeconds,
+        endingSeconds: positive(w.ending_interval_seconds, floorSeconds),
+        runningSeconds: positive(w.running_interval_seconds, 300),
+        pendingSeconds: positive(w.pending_interval_seconds, 900),
+        localCheckSeconds: positive(w.local_check_seconds, 5),
+        timeLimitSeconds: duration_parseSpan(w.time_limit) ?? DEFAULT_WATCH_TIME_LIMIT_SECONDS,
+    };
+}
+function notifySettings(policy) {
+    const n = settings_obj(settings_obj(settings_obj(policy.slurm).monitor).notify);
+    const issue = n.tracking_issue;
+    return {
+        failJob: n.fail_job !== false,
+        ...(typeof issue === "number" && Number.isInteger(issue) && issue > 0 ? { trackingIssue: issue } : {}),
+    };
+}
+/** `slurm.monitor.retention.gc_older_than`: the monitor runs gc for runs finished longer ago than this. */
+function retentionSeconds(policy) {
+    const r = settings_obj(settings_obj(settings_obj(policy.slurm).monitor).retention);
+    return parseSpan(r.gc_older_than);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/domain/time.js
@@ -50963,7 +51061,7 @@ const run_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":
 ;// CONCATENATED MODULE: ./lib/schemas/state.schema.json
 const state_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/state.schema.json","title":"Stage machine state (.autolab/state.json)","description":"Where the research loop stands: the current iteration, its stage and how many attempts that stage has had, the last and pending runs, and a history of past stages. Extra keys are allowed.","type":"object","required":["iteration_id","stage","stage_attempt"],"properties":{"iteration_id":{"$ref":"run_manifest.schema.json#/$defs/token"},"stage":{"description":"The stage the loop is in.","enum":["hypothesis","design","implementation","implementation_review","launch","slurm_monitor","extract_results","update_docs","decide_repeat","human_review","stop"]},"stage_attempt":{"description":"How many times the current stage has been tried (0 before the first try).","type":"integer","minimum":0,"maximum":100000},"last_run_id":{"description":"The most recent run of the iteration; empty when there is none.","type":["string","null"],"maxLength":256},"sync_status":{"description":"State of the artifact sync of the last run (any spelling autolab has used, e.g. ok, completed, failed).","type":["string","null"],"maxLength":64},"max_stage_attempts":{"type":"integer","minimum":1,"maximum":100000},"max_total_iterations":{"type":"integer","minimum":1,"maximum":1000000},"pending_run_id":{"description":"A run that was launched and has not reached a final status; empty when there is none.","type":["string","null"],"maxLength":256},"history":{"description":"Past stage records, oldest first; their shape is free.","type":"array","items":{"type":"object"}}}}');
 ;// CONCATENATED MODULE: ./lib/schemas/verifier_policy.schema.json
-const verifier_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/verifier_policy.schema.json","title":"Verifier policy (.autolab/verifier_policy.yaml)","description":"Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool\'s policy files carry more).","type":"object","properties":{"python_bin":{"description":"Python interpreter used for python entrypoints and parsers.","$ref":"#/$defs/commandLine"},"dry_run_command":{"description":"Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.","$ref":"#/$defs/commandLine"},"test_command":{"description":"Command run by the tests check; same placeholders as dry_run_command.","$ref":"#/$defs/commandLine"},"requirements_by_stage":{"description":"Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"boolean"}}},"launch":{"description":"Behaviour of the launch stage.","type":"object","properties":{"submit_timeout_seconds":{"$ref":"#/$defs/seconds"},"submit_retries":{"type":"integer","minimum":0,"maximum":20},"retry_backoff_seconds":{"$ref":"#/$defs/seconds"},"check_timeout_seconds":{"$ref":"#/$defs/seconds"},"work_root":{"description":"Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.","type":"string","minLength":1,"maxLength":4096}}},"slurm":{"description":"SLURM specifics.","type":"object","properties":{"monitor":{"type":"object","properties":{"poll_failure_escalation_ticks":{"type":"integer","minimum":1,"maximum":10000},"unknown_grace_seconds":{"type":"integer","minimum":0,"maximum":31536000},"sacct_lookback_days":{"type":"integer","minimum":1,"maximum":3650},"client_timeout_seconds":{"$ref":"#/$defs/seconds"}}},"artifact_sync":{"description":"Default artifact sync settings; design.yaml artifact_sync overrides them.","type":"object","properties":{"mode":{"enum":["shared","rsync"]},"timeout_seconds":{"$ref":"#/$defs/seconds"},"retries":{"type":"integer","minimum":0,"maximum":20}}}}},"extract_results":{"description":"Behaviour of the extract stage.","type":"object","properties":{"timeout_seconds":{"$ref":"#/$defs/seconds"},"require_metrics":{"type":"boolean"}}},"agent_runner":{"type":"object","properties":{"edit_scope":{"type":"object","properties":{"mode":{"description":"Which files an agent may edit, e.g. iteration_only or iteration_plus_core.","$ref":"#/$defs/name"}}}}},"autorun":{"type":"object","properties":{"todo_fallback":{"type":"object","properties":{"slurm":{"type":"object","properties":{"stage":{"description":"Stage to fall back to when a SLURM iteration has nothing to do.","$ref":"state.schema.json#/properties/stage"}}}}}}},"policy_resolution":{"description":"How this file was assembled; default_preset names the preset applied below it.","type":"object","properties":{"default_preset":{"$ref":"#/$defs/name"}}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"},"commandLine":{"type":"string","maxLength":4096,"pattern":"^[^\\\\n\\\\r\\\\u0000]*$","x-message":"must be a single command line (no line breaks)"},"seconds":{"type":"integer","minimum":1,"maximum":31536000}}}');
+const verifier_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/verifier_policy.schema.json","title":"Verifier policy (.autolab/verifier_policy.yaml)","description":"Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool\'s policy files carry more).","type":"object","properties":{"python_bin":{"description":"Python interpreter used for python entrypoints and parsers.","$ref":"#/$defs/commandLine"},"dry_run_command":{"description":"Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.","$ref":"#/$defs/commandLine"},"test_command":{"description":"Command run by the tests check; same placeholders as dry_run_command.","$ref":"#/$defs/commandLine"},"requirements_by_stage":{"description":"Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"boolean"}}},"launch":{"description":"Behaviour of the launch stage.","type":"object","properties":{"submit_timeout_seconds":{"$ref":"#/$defs/seconds"},"submit_retries":{"type":"integer","minimum":0,"maximum":20},"retry_backoff_seconds":{"$ref":"#/$defs/seconds"},"check_timeout_seconds":{"$ref":"#/$defs/seconds"},"work_root":{"description":"Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.","type":"string","minLength":1,"maxLength":4096}}},"slurm":{"description":"SLURM specifics.","type":"object","properties":{"monitor":{"type":"object","properties":{"poll_failure_escalation_ticks":{"type":"integer","minimum":1,"maximum":10000},"unknown_grace_seconds":{"type":"integer","minimum":0,"maximum":31536000},"sacct_lookback_days":{"type":"integer","minimum":1,"maximum":3650},"client_timeout_seconds":{"$ref":"#/$defs/seconds"},"min_question_interval_seconds":{"description":"The floor: autolab watch never asks the scheduler more often than this (default 60).","$ref":"#/$defs/seconds"},"watch":{"description":"autolab watch\'s clock.","type":"object","properties":{"local_check_seconds":{"description":"How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).","$ref":"#/$defs/seconds"},"ending_interval_seconds":{"description":"Interval between scheduler questions while runs are ending (default: the floor).","$ref":"#/$defs/seconds"},"running_interval_seconds":{"description":"Interval while a job runs (default 300).","$ref":"#/$defs/seconds"},"pending_interval_seconds":{"description":"Interval while every job waits or nothing is in flight (default 900).","$ref":"#/$defs/seconds"},"time_limit":{"description":"How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job\'s timeout-minutes).","$ref":"#/$defs/span"}}},"notify":{"description":"What a failed run does.","type":"object","properties":{"fail_job":{"description":"A run that failed fails the monitor\'s (and the watcher\'s) job, naming the runs, so GitHub notifies (default true).","type":"boolean"},"tracking_issue":{"description":"Issue number to comment on, once per failed run.","type":"integer","minimum":1}}},"retention":{"description":"Clean-up the monitor does after a tick.","type":"object","properties":{"gc_older_than":{"description":"The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.","$ref":"#/$defs/span"}}}}},"artifact_sync":{"description":"Default artifact sync settings; design.yaml artifact_sync overrides them.","type":"object","properties":{"mode":{"enum":["shared","rsync"]},"timeout_seconds":{"$ref":"#/$defs/seconds"},"retries":{"type":"integer","minimum":0,"maximum":20}}}}},"extract_results":{"description":"Behaviour of the extract stage.","type":"object","properties":{"timeout_seconds":{"$ref":"#/$defs/seconds"},"require_metrics":{"type":"boolean"}}},"agent_runner":{"type":"object","properties":{"edit_scope":{"type":"object","properties":{"mode":{"description":"Which files an agent may edit, e.g. iteration_only or iteration_plus_core.","$ref":"#/$defs/name"}}}}},"autorun":{"type":"object","properties":{"todo_fallback":{"type":"object","properties":{"slurm":{"type":"object","properties":{"stage":{"description":"Stage to fall back to when a SLURM iteration has nothing to do.","$ref":"state.schema.json#/properties/stage"}}}}}}},"policy_resolution":{"description":"How this file was assembled; default_preset names the preset applied below it.","type":"object","properties":{"default_preset":{"$ref":"#/$defs/name"}}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"},"commandLine":{"type":"string","maxLength":4096,"pattern":"^[^\\\\n\\\\r\\\\u0000]*$","x-message":"must be a single command line (no line breaks)"},"seconds":{"type":"integer","minimum":1,"maximum":31536000},"span":{"description":"A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).","oneOf":[{"$ref":"#/$defs/seconds"},{"type":"string","pattern":"^\\\\s*(\\\\d+|(\\\\d+w)?(\\\\d+d)?(\\\\d+h)?(\\\\d+m)?(\\\\d+s)?)\\\\s*$","minLength":1,"maxLength":32}]}}}');
 ;// CONCATENATED MODULE: ./lib/src/contract/schemas.js
 /**
  * The run contract's JSON Schemas, compiled once (lazily) with ajv's draft
@@ -58137,15 +58235,32 @@ const MAX_ROUNDS = 8;
  * a stale lock was taken over (whose it was, and why it was stale).
  */
 async function takeMonitorLock(repoRoot, inGit, now, note) {
+    return takeLock(repoRoot, inGit, now, note, MONITOR_LOCK);
+}
+const MONITOR_LOCK = {
+    name: "monitor.lock",
+    holder: "another monitor tick (or cancel) is running in this checkout",
+    hint: "wait for it to finish; if that process is not an autolab tick of this checkout, remove",
+};
+const WATCH_LOCK = {
+    name: "watch.lock",
+    holder: "another autolab watch is watching this checkout",
+    hint: "one watcher is enough (stop it with SIGTERM to start another); if that process is not an autolab watch of this checkout, remove",
+};
+/** The watcher lock (`<gitdir>/autolab/watch.lock`): one `autolab watch` per checkout, by the same rules. */
+async function takeWatchLock(repoRoot, inGit, now, note) {
+    return takeLock(repoRoot, inGit, now, note, WATCH_LOCK);
+}
+async function takeLock(repoRoot, inGit, now, note, kind) {
     let dir = external_node_path_namespaceObject.join(repoRoot, ".autolab");
     if (inGit) {
         const r = await git(repoRoot, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
         if (r.code === 0 && r.stdout.trim())
             dir = external_node_path_namespaceObject.join(r.stdout.trim(), "autolab");
     }
-    const lockDir = external_node_path_namespaceObject.join(dir, "monitor.lock");
+    const lockDir = external_node_path_namespaceObject.join(dir, kind.name);
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    await dropLegacyLock(lockDir, now, note);
+    await dropLegacyLock(lockDir, now, note, kind);
     await (0,promises_namespaceObject.mkdir)(lockDir, { recursive: true });
     const mine = { pid: process.pid, host: external_node_os_namespaceObject.hostname(), at: isoSeconds(now), ...selfIdentity() };
     for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -58158,7 +58273,7 @@ async function takeMonitorLock(repoRoot, inGit, now, note) {
                 continue; // gone meanwhile: look again
             const verdict = lockVerdict(seen.rec, probe(seen.rec, now, seen.ageMs));
             if (verdict.held)
-                throw heldError(lockDir, seen.rec, now);
+                throw heldError(lockDir, seen.rec, now, kind);
             if (!seen.rec?.released_at)
                 previous = { rec: seen.rec, why: verdict.why };
         }
@@ -58180,7 +58295,7 @@ async function takeMonitorLock(repoRoot, inGit, now, note) {
             await fs_writeFileAtomic(file, released).catch(() => undefined);
         };
     }
-    throw new errors_AutolabError(`could not take the monitor lock after ${MAX_ROUNDS} rounds (other processes kept taking it)`, {
+    throw new errors_AutolabError(`could not take the ${kind.name} after ${MAX_ROUNDS} rounds (other processes kept taking it)`, {
         file: lockDir,
         hint: "run again",
     });
@@ -58291,7 +58406,7 @@ async function dropOlderGenerations(lockDir, n) {
             await (0,promises_namespaceObject.unlink)(genFile(lockDir, g)).catch(() => undefined);
 }
 /** A `monitor.lock` file of the previous format: refuse while it is held, remove it when stale. */
-async function dropLegacyLock(lockDir, now, note) {
+async function dropLegacyLock(lockDir, now, note, kind) {
     const st = await (0,promises_namespaceObject.lstat)(lockDir).catch(() => undefined);
     if (!st || st.isDirectory())
         return;
@@ -58306,14 +58421,14 @@ async function dropLegacyLock(lockDir, now, note) {
         return;
     const verdict = lockVerdict(seen.rec, probe(seen.rec, now, seen.ageMs));
     if (verdict.held)
-        throw heldError(lockDir, seen.rec, now);
+        throw heldError(lockDir, seen.rec, now, kind);
     await (0,promises_namespaceObject.unlink)(lockDir).catch(() => undefined);
     note?.(takeoverFinding(lockDir, seen.rec, verdict.why, now));
 }
-function heldError(file, rec, now) {
-    return new errors_AutolabError(`another monitor tick (or cancel) is running in this checkout: the lock is held by ${describeLock(rec, now.getTime())}`, {
+function heldError(file, rec, now, kind) {
+    return new errors_AutolabError(`${kind.holder}: the lock is held by ${describeLock(rec, now.getTime())}`, {
         file,
-        hint: `wait for it to finish; if that process is not an autolab tick of this checkout, remove ${file}`,
+        hint: `${kind.hint} ${file}`,
     });
 }
 function takeoverFinding(file, rec, why, now) {
@@ -58622,31 +58737,6 @@ async function loadRunsIndexed(runs, findings, o) {
         }
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/duration.js
-/**
- * How long something took: the one duration rule, used by the monitor's run
- * reports, the status table's age and the job summary. Pure: `now` is passed in.
- *
- * - from `start` to `end`, or, when there is no end yet, to `now`;
- * - whole seconds (rounded);
- * - a span that ends before it starts (clocks of two hosts disagree) is 0;
- * - undefined when the start is missing or not a date, or there is neither an
- *   end nor a `now`.
- */
-function ms(s) {
-    if (s === undefined || s === "")
-        return undefined;
-    const t = Date.parse(s);
-    return Number.isNaN(t) ? undefined : t;
-}
-function elapsedSeconds(start, end, now) {
-    const a = ms(start);
-    const b = ms(end) ?? now?.getTime();
-    if (a === undefined || b === undefined || !Number.isFinite(b))
-        return undefined;
-    return Math.max(0, Math.round((b - a) / 1000));
 }
 
 ;// CONCATENATED MODULE: ./lib/src/domain/metrics.js
@@ -60473,7 +60563,7 @@ function monitorText(rep) {
         lines.push(runLine(r));
     if (rep.outage)
         lines.push(`scheduler outage: ${rep.outage.consecutiveFailedTicks} consecutive failed tick(s)${rep.outage.escalated ? " (escalated)" : ""}`);
-    const c = committedText(rep.commit);
+    const c = common_committedText(rep.commit);
     if (c)
         lines.push(c);
     else if (!rep.dryRun && rep.written.length)
@@ -60507,6 +60597,7 @@ function monitorOutputs(rep) {
         ["tracked", String(rep.tracked)],
         ["in-flight", String(rep.inFlight)],
         ["status", rep.outage ? "outage" : "ok"],
+        ["failed-runs", JSON.stringify(failedThisTick(rep.runs).map((r) => r.runId))],
     ];
 }
 function summaryRun(r) {
@@ -60549,11 +60640,23 @@ function monitorVerdict(rep) {
         return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
     if (rep.commit?.unpushed)
         return { failed: `the tick's commits were not pushed: ${pushText(rep.commit)}` };
+    const failed = failedThisTick(rep.runs ?? []);
+    if (failed.length && (rep.notify?.failJob ?? true))
+        return { failed: runsFailedText(failed) };
     if (!o)
         return {};
     return {
         warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
     };
+}
+/** The runs this tick moved to failed. */
+function failedThisTick(runs) {
+    return runs.filter((r) => r.before !== "failed" && r.after === "failed");
+}
+/** `2 run(s) failed: R1 (timeout), R2 (exit_code)`: the job's failure when runs failed. */
+function runsFailedText(runs) {
+    const named = runs.map((r) => `${r.runId}${r.failureReason ? ` (${r.failureReason})` : ""}`);
+    return `${runs.length} run(s) failed: ${named.join(", ")} (policy slurm.monitor.notify.fail_job: false keeps the job green)`;
 }
 /** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
 function commitMessage(reports, outage) {
@@ -60777,6 +60880,7 @@ async function tick(opts, ws, now) {
         outage: outage.outage,
         written: [],
         dryRun,
+        notify: notifySettings(policy),
     };
     if (dryRun)
         return report;
@@ -64571,6 +64675,657 @@ async function assertCheckedOutCommit(root, command, expected) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/notify.js
+
+function parseNotifications(text) {
+    const empty = { schema_version: "1.0", failure_comments: {} };
+    if (!text)
+        return empty;
+    try {
+        const d = JSON.parse(text);
+        const fc = d && typeof d === "object" ? d.failure_comments : undefined;
+        return fc && typeof fc === "object" && !Array.isArray(fc) ? { schema_version: "1.0", failure_comments: fc } : empty;
+    }
+    catch {
+        return empty;
+    }
+}
+/** The runs of `failed` that have not had their comment, in order, each once. */
+function toNotify(failed, rec) {
+    return [...new Set(failed)].filter((id) => !Object.hasOwn(rec.failure_comments, id));
+}
+function serialize(rec) {
+    const sorted = Object.fromEntries(Object.entries(rec.failure_comments).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ schema_version: "1.0", failure_comments: sorted }, null, 2) + "\n";
+}
+/** The edit that adds `entries` to the record (kept: what the head already has). */
+function notificationsEdit(entries) {
+    return {
+        path: NOTIFICATIONS_PATH,
+        what: "the record of failure comments",
+        edit(current) {
+            const rec = parseNotifications(current ? new TextDecoder().decode(current) : undefined);
+            let added = false;
+            for (const [id, e] of Object.entries(entries)) {
+                if (Object.hasOwn(rec.failure_comments, id))
+                    continue;
+                rec.failure_comments[id] = e;
+                added = true;
+            }
+            return added ? serialize(rec) : "unchanged";
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/notify.js
+/**
+ * notify: one comment per failed run on the tracking issue the policy names
+ * (`slurm.monitor.notify.tracking_issue`), never twice for the same run: the
+ * runs announced are recorded in `.autolab/notifications.json` and committed
+ * (domain/notify.ts). The face passes the failed runs of a tick and the way
+ * to post (the GitHub client); a post that fails is a warning, and the run is
+ * not recorded, so it is not marked as told.
+ */
+
+
+
+
+
+
+
+
+async function notifyFailures(opts) {
+    const now = opts.now ?? (() => new Date());
+    const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+    const read = await readOwned(ws.root, external_node_path_namespaceObject.join(ws.root, NOTIFICATIONS_PATH), 4 * 1024 * 1024);
+    const rec = parseNotifications(read.data?.toString("utf8"));
+    const ids = opts.runs.map((r) => r.runId);
+    const todo = new Set(toNotify(ids, rec));
+    const report = {
+        posted: [],
+        already: ids.filter((id) => !todo.has(id)),
+        findings: [],
+        committed: false,
+    };
+    const entries = {};
+    for (const run of opts.runs) {
+        if (!todo.has(run.runId))
+            continue;
+        todo.delete(run.runId);
+        try {
+            const c = await opts.post(run);
+            entries[run.runId] = { issue: opts.issue, comment_id: c.id, at: isoSeconds(now()) };
+            report.posted.push(run.runId);
+        }
+        catch (e) {
+            report.findings.push(findingFromError(e, "notify.comment", run.manifestPath, { severity: "warning" }));
+        }
+    }
+    if (!report.posted.length)
+        return report;
+    const rec2 = await record(ws, [notificationsEdit(entries)], {
+        message: `autolab: failure of ${report.posted.length} run(s) announced on issue #${opts.issue}`,
+        skipCi: opts.skipCi,
+        push: opts.push,
+        branch: opts.branch,
+        token: opts.token,
+        identity: opts.identity,
+        onUnpushed: "report",
+    });
+    report.findings.push(...rec2.findings);
+    report.committed = !!rec2.commit?.committed;
+    return report;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./lib/src/domain/watch.js
+/**
+ * The watcher's clock: when `autolab watch` asks the scheduler next, and when
+ * it hands over to its successor. Pure: every time is passed in (ms since the
+ * epoch), every count was gathered by the command. Called after every cheap
+ * local check (a few seconds apart), so an end seen in a sentinel shortens
+ * the wait at once.
+ *
+ * Rules (each a row in __tests__/unit/domain-watch.test.ts):
+ * - The time limit comes first: at `startedMs + timeLimit` the watcher hands
+ *   over (dispatches its successor and exits), before GitHub's job limit.
+ * - The first tick is at once (it learns what is in flight).
+ * - The interval after the last question (after the last tick when nothing
+ *   is in flight): `ending` while runs are ending (a
+ *   sentinel says a job reached its end and the manifest does not know yet,
+ *   or the last tick moved a run: more tend to follow), `running` while a job
+ *   runs, `pending` while every job waits (and when nothing is in flight: a
+ *   tick without runs in flight asks the scheduler nothing).
+ * - Never a question sooner than `floor` after the last one, whatever the
+ *   interval says: a tick due earlier waits for the floor.
+ * - A wait never runs past the handover time.
+ */
+/** The interval that applies now, in seconds, and why. */
+function watchInterval(v, c) {
+    const floor = Math.max(0, c.floorSeconds);
+    if (v.ended > 0)
+        return { seconds: Math.max(floor, c.endingSeconds), why: `${v.ended} run(s) ending` };
+    if (v.lastTickMoved)
+        return { seconds: Math.max(floor, c.endingSeconds), why: "the last tick moved a run" };
+    if (v.running > 0)
+        return { seconds: Math.max(floor, c.runningSeconds), why: `${v.running} run(s) running` };
+    if (v.pending > 0)
+        return { seconds: Math.max(floor, c.pendingSeconds), why: `${v.pending} run(s) pending` };
+    return { seconds: Math.max(floor, c.pendingSeconds), why: "nothing in flight" };
+}
+function watchStep(v, c) {
+    const handoffMs = v.startedMs + c.timeLimitSeconds * 1000;
+    if (v.nowMs >= handoffMs)
+        return { kind: "handoff", why: `the watcher's time limit (${c.timeLimitSeconds} s) is reached` };
+    if (v.lastTickMs === undefined)
+        return { kind: "tick", why: "first tick" };
+    const interval = watchInterval(v, c);
+    // Intervals are between questions; with nothing in flight (a tick asks nothing), between ticks.
+    const inFlight = v.running + v.pending + v.ended > 0;
+    const anchor = inFlight ? (v.lastQuestionMs ?? v.lastTickMs) : v.lastTickMs;
+    const byInterval = anchor + interval.seconds * 1000;
+    const byFloor = v.lastQuestionMs === undefined ? -Infinity : v.lastQuestionMs + Math.max(0, c.floorSeconds) * 1000;
+    const due = Math.max(byInterval, byFloor);
+    if (v.nowMs >= due)
+        return { kind: "tick", why: interval.why };
+    if (due >= handoffMs)
+        return { kind: "wait", untilMs: handoffMs, why: "until the handover" };
+    return {
+        kind: "wait",
+        untilMs: due,
+        why: due === byFloor && byFloor > byInterval ? `${interval.why}; the floor holds the question` : interval.why,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/watch.js
+/**
+ * watch: one long-lived process that ticks on its own clock.
+ *
+ *  - Every `local_check_seconds` (5 s) it reads the sentinels of the runs in
+ *    flight, in their launch snapshot or run dir (no scheduler call).
+ *  - It asks the scheduler through a monitor tick (the face injects it: one
+ *    command never imports another) when domain/watch.ts says so: at once when
+ *    a sentinel shows an end, else on an interval that depends on what is in
+ *    flight, and never sooner than the policy floor after the last question.
+ *    The tick records and commits as `autolab monitor` does.
+ *  - One watcher per checkout (store/lock.ts, `watch.lock`); a second one
+ *    exits, naming the holder.
+ *  - At the time limit it dispatches its successor (the face's `successor`,
+ *    in the action a `workflow_dispatch`) and exits; SIGTERM (the `signal`)
+ *    ends the wait at once, never a tick in the middle.
+ *  - A run that failed, when the policy says a failure fails the job and a
+ *    successor can take over, ends this watcher at once (the successor goes
+ *    on watching) so the job fails while the failure is news.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function probesOf(root, rep) {
+    const out = [];
+    for (const r of rep.runs) {
+        if (!IN_FLIGHT.has(r.after))
+            continue;
+        const abs = external_node_path_namespaceObject.join(root, r.manifestPath);
+        const read = await readOwned(root, abs, 16 * 1024 * 1024).catch(() => undefined);
+        if (!read?.data)
+            continue;
+        let m;
+        try {
+            m = JSON.parse(read.data.toString("utf8"));
+        }
+        catch {
+            continue;
+        }
+        const ev = jobRunDir(m, root, external_node_path_namespaceObject.dirname(abs));
+        out.push({
+            runId: r.runId,
+            status: statusOf(m),
+            jobId: manifestJobId(m),
+            dir: ev.workDir ? ev.dir : external_node_path_namespaceObject.dirname(abs),
+        });
+    }
+    return out;
+}
+/** How many probed runs have a sentinel that says the job reached its end. */
+async function endedCount(probes) {
+    let n = 0;
+    for (const p of probes) {
+        const s = await readRunSentinel(p.dir, p.jobId, (p.jobId ?? "").includes("_"));
+        if (s.sentinel.state === "present" && s.sentinel.endedAt)
+            n++;
+    }
+    return n;
+}
+async function wait(ms, signal) {
+    if (ms <= 0)
+        return;
+    await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined);
+}
+async function watch(opts) {
+    const now = opts.now ?? (() => new Date());
+    const log = opts.log ?? (() => undefined);
+    const ws = await openWorkspace(opts.cwd);
+    const { policy } = await loadPolicy(ws.root);
+    const settings = { ...watchSettings(policy), ...opts.settings };
+    const notify = notifySettings(policy);
+    const findings = [];
+    const release = await takeWatchLock(ws.root, ws.inGit, now(), (f) => findings.push(f));
+    const started = now();
+    const report = {
+        started_at: isoSeconds(started),
+        ended_at: "",
+        ended_by: "signal",
+        ticks: 0,
+        questions: 0,
+        scheduler_calls: 0,
+        commits: 0,
+        failed_runs: [],
+        fail_job: notify.failJob,
+        findings,
+        settings,
+    };
+    const view = {
+        nowMs: started.getTime(),
+        startedMs: started.getTime(),
+        running: 0,
+        pending: 0,
+        ended: 0,
+        lastTickMoved: false,
+    };
+    let probes = [];
+    log(`watch: floor ${settings.floorSeconds} s, local checks every ${settings.localCheckSeconds} s, hand-over after ${settings.timeLimitSeconds} s`);
+    try {
+        while (!opts.signal?.aborted) {
+            view.nowMs = now().getTime();
+            view.ended = probes.length ? await endedCount(probes) : 0;
+            const step = watchStep(view, settings);
+            if (step.kind === "handoff") {
+                report.ended_by = "time_limit";
+                break;
+            }
+            if (step.kind === "wait") {
+                await wait(Math.min(step.untilMs - view.nowMs, settings.localCheckSeconds * 1000), opts.signal);
+                continue;
+            }
+            log(`watch: tick (${step.why})`);
+            const rep = await runTick(opts, findings);
+            view.lastTickMs = now().getTime();
+            if (!rep)
+                continue;
+            report.ticks++;
+            if (rep.scheduler.calls > 0) {
+                report.questions++;
+                report.scheduler_calls += rep.scheduler.calls;
+                view.lastQuestionMs = view.lastTickMs;
+            }
+            if (rep.commit?.committed)
+                report.commits++;
+            const moved = rep.runs.filter((r) => r.before !== r.after);
+            view.lastTickMoved = moved.length > 0;
+            const failed = moved.filter((r) => r.after === "failed").map((r) => r.runId);
+            report.failed_runs.push(...failed);
+            probes = await probesOf(ws.root, rep);
+            view.running = probes.filter((p) => p.status === "running").length;
+            view.pending = probes.length - view.running;
+            if (opts.afterTick)
+                await opts.afterTick(rep).catch((e) => findings.push(findingFromError(e, "watch.publish")));
+            if (failed.length && notify.failJob && opts.successor) {
+                report.ended_by = "run_failed";
+                break;
+            }
+        }
+        if (report.ended_by !== "signal" && opts.successor && !opts.signal?.aborted) {
+            try {
+                report.successor = await opts.successor();
+                log(`watch: ${report.successor}`);
+            }
+            catch (e) {
+                findings.push(findingFromError(e, "watch.successor"));
+            }
+        }
+    }
+    finally {
+        report.ended_at = isoSeconds(now());
+        await release();
+    }
+    return report;
+}
+/** One tick; an error (e.g. the checkout lock held by a manual `autolab monitor`) is a finding, and the watch goes on. */
+async function runTick(opts, findings) {
+    try {
+        return await opts.tick();
+    }
+    catch (e) {
+        const f = findingFromError(e, "watch.tick", undefined, { severity: "warning" });
+        opts.log?.(`watch: tick failed: ${f.message}`);
+        findings.push(f);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/github/workflows.js
+
+/**
+ * The workflow file of GITHUB_WORKFLOW_REF
+ * (`owner/repo/.github/workflows/autolab-watch.yml@refs/heads/main` -> `autolab-watch.yml`).
+ */
+function workflowFileOf(workflowRef) {
+    const m = /\/\.github\/workflows\/([^/@]+\.ya?ml)@/.exec(workflowRef ?? "");
+    return m?.[1];
+}
+/** `refs/heads/main` -> `main` (a dispatch takes a branch or tag name). */
+function dispatchRef(ref) {
+    return ref.replace(/^refs\/(heads|tags)\//, "");
+}
+function workflows_apiError(what, e) {
+    const status = e?.status;
+    return new errors_AutolabError(`GitHub API: ${what} failed${typeof status === "number" ? ` (HTTP ${status})` : ""}: ${e?.message ?? e}`, {
+        cause: e,
+        hint: status === 403 || status === 404 ? "give the workflow `permissions: actions: write`" : undefined,
+    });
+}
+async function dispatchWorkflow(octokit, r) {
+    try {
+        await octokit.rest.actions.createWorkflowDispatch({
+            owner: r.owner,
+            repo: r.repo,
+            workflow_id: r.workflow,
+            ref: dispatchRef(r.ref),
+            ...(r.inputs && Object.keys(r.inputs).length ? { inputs: r.inputs } : {}),
+        });
+    }
+    catch (e) {
+        throw workflows_apiError(`dispatching ${r.workflow}`, e);
+    }
+}
+/** Runs of `workflow` that are queued or in progress (the watcher is alive, or about to be). */
+async function activeRuns(octokit, r) {
+    let n = 0;
+    for (const status of ["in_progress", "queued"]) {
+        try {
+            const res = await octokit.rest.actions.listWorkflowRuns({
+                owner: r.owner,
+                repo: r.repo,
+                workflow_id: r.workflow,
+                status,
+                per_page: 1,
+            });
+            n += res.data.total_count ?? 0;
+        }
+        catch (e) {
+            throw workflows_apiError(`listing runs of ${r.workflow}`, e);
+        }
+    }
+    return n;
+}
+async function enableWorkflow(octokit, r) {
+    try {
+        await octokit.rest.actions.enableWorkflow({ owner: r.owner, repo: r.repo, workflow_id: r.workflow });
+    }
+    catch (e) {
+        throw workflows_apiError(`enabling ${r.workflow}`, e);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/github/issues.js
+
+async function commentOnIssue(octokit, r) {
+    try {
+        const res = await octokit.rest.issues.createComment({
+            owner: r.owner,
+            repo: r.repo,
+            issue_number: r.issue,
+            body: r.body,
+        });
+        return { id: res.data.id, url: res.data.html_url };
+    }
+    catch (e) {
+        const status = e?.status;
+        throw new errors_AutolabError(`GitHub API: commenting on issue #${r.issue} failed${typeof status === "number" ? ` (HTTP ${status})` : ""}: ${e?.message ?? e}`, {
+            cause: e,
+            hint: "give the workflow `permissions: issues: write`, and check the issue number in slurm.monitor.notify.tracking_issue",
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/notify.js
+/** A hidden marker naming the run, so a person (or a search) can find the run's comment. */
+function noticeMarker(runId) {
+    return `<!-- autolab-run-failed: ${runId} -->`;
+}
+function failureComment(run, links) {
+    const base = `${links.serverUrl}/${links.repository}/blob/${links.ref.replace(/^refs\/heads\//, "")}`;
+    const lines = [
+        noticeMarker(run.runId),
+        `**autolab: run \`${run.runId}\` failed**${run.failureReason ? ` (${run.failureReason})` : ""}`,
+        "",
+        `- iteration: \`${run.iterationId ?? "?"}\``,
+        ...(run.jobId ? [`- SLURM job: \`${run.jobId}\``] : []),
+        `- manifest: [${run.manifestPath}](${base}/${run.manifestPath})`,
+    ];
+    if (run.logTail) {
+        const tail = run.logTail.split("\n").slice(-20).join("\n").replace(/```/g, "``\u200b`");
+        lines.push("", "<details><summary>last lines of the log</summary>", "", "```", tail, "```", "", "</details>");
+    }
+    lines.push("", `\`autolab logs ${run.runId}\` shows the whole log.`);
+    return lines.join("\n") + "\n";
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/watch.js
+const ENDED_BY = {
+    signal: "stopped by a signal",
+    time_limit: "time limit reached",
+    run_failed: "a run failed (the successor goes on watching)",
+};
+function watchText(r) {
+    const lines = [
+        `watched from ${r.started_at} to ${r.ended_at}: ${ENDED_BY[r.ended_by]}`,
+        `${r.ticks} tick(s), ${r.questions} scheduler question(s) (${r.scheduler_calls} client call(s)), ${r.commits} commit(s)`,
+    ];
+    if (r.failed_runs.length)
+        lines.push(`failed run(s): ${r.failed_runs.join(", ")}`);
+    if (r.successor)
+        lines.push(`successor: ${r.successor}`);
+    return lines.map((l) => l + "\n").join("");
+}
+/** The step's failure message when runs failed and the policy says that fails the job (undefined: it does not). */
+function watchFailure(r) {
+    if (!r.fail_job || !r.failed_runs.length)
+        return undefined;
+    return `${r.failed_runs.length} run(s) failed: ${r.failed_runs.join(", ")}`;
+}
+function watchOutputs(r) {
+    return [
+        ["ended-by", r.ended_by],
+        ["failed-runs", JSON.stringify(r.failed_runs)],
+        ["status", r.failed_runs.length ? "failed" : "ok"],
+    ];
+}
+/** The job summary of one watcher: how long, how often it asked, what it committed, who follows. */
+function watchSummary(r) {
+    const s = r.settings;
+    const rows = [
+        ["watched", `${r.started_at} to ${r.ended_at}`],
+        ["ended", ENDED_BY[r.ended_by]],
+        ["ticks", String(r.ticks)],
+        [
+            "scheduler questions",
+            `${r.questions} (${r.scheduler_calls} client calls; never closer than ${s.floorSeconds} s)`,
+        ],
+        ["commits", String(r.commits)],
+        ["failed runs", r.failed_runs.length ? r.failed_runs.map((id) => `\`${id}\``).join(", ") : "none"],
+        ["successor", r.successor ?? "none"],
+    ];
+    return [
+        "## autolab watch",
+        "",
+        "| | |",
+        "| --- | --- |",
+        ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+        "",
+        ...r.findings.map((f) => `- **${f.severity}** ${f.check}: ${f.message}`),
+        "",
+    ].join("\n");
+}
+
+;// CONCATENATED MODULE: ./lib/src/action/watch.js
+/**
+ * The action's `command: watch`, and what a monitor tick does after it in the
+ * action (failure comments, a watcher kept alive). Thin: commands/watch and
+ * commands/notify decide and record; src/github sends; report/ says what to show.
+ *
+ * - watch: ticks (commands/monitor) on the watcher's clock; after each tick
+ *   the run check runs are published as the monitor's are; at the time limit
+ *   the successor is dispatched (`workflow_dispatch` of this run's own
+ *   workflow file, GITHUB_WORKFLOW_REF) and the `monitor-workflow` is
+ *   re-enabled (its schedule is the safety net). SIGTERM/SIGINT (a cancelled
+ *   run) end the wait at once.
+ * - A tick whose runs failed: one comment per run on the policy's tracking
+ *   issue (recorded, never twice), and, unless the policy says otherwise, the
+ *   step fails naming them.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** One comment per failed run of this tick on the tracking issue (when the policy names one). */
+async function announceFailures(step, rep) {
+    const issue = rep.notify?.trackingIssue;
+    const failed = failedThisTick(rep.runs);
+    if (!issue || !failed.length)
+        return;
+    const { octokit, ctx } = step;
+    if (!octokit || !ctx.repository) {
+        warning(`cannot comment on issue #${issue}: no token for the GitHub API`);
+        return;
+    }
+    const links = {
+        serverUrl: ctx.serverUrl,
+        repository: `${ctx.repository.owner}/${ctx.repository.repo}`,
+        ref: ctx.ref,
+    };
+    const runs = failed.map((r) => ({
+        runId: r.runId,
+        iterationId: r.iterationId,
+        jobId: r.jobId,
+        manifestPath: r.manifestPath,
+        failureReason: r.failureReason,
+        logTail: r.logTail,
+    }));
+    const res = await notifyFailures({
+        ...step.common,
+        issue,
+        runs,
+        post: (run) => commentOnIssue(octokit, { ...ctx.repository, issue, body: failureComment(run, links) }).then((c) => ({
+            id: c.id,
+        })),
+    });
+    if (res.posted.length)
+        info(`commented on issue #${issue} for ${res.posted.join(", ")}`);
+    for (const f of res.findings)
+        warning(formatFinding(f));
+}
+/** monitor with `watch-workflow`: start a watcher when none of its runs is queued or in progress. */
+async function keepWatcherAlive(step) {
+    const { octokit, ctx, inputs } = step;
+    if (!inputs.watchWorkflow)
+        return;
+    if (!octokit || !ctx.repository) {
+        warning(`cannot start ${inputs.watchWorkflow}: no token for the GitHub API`);
+        return;
+    }
+    try {
+        const alive = await activeRuns(octokit, { ...ctx.repository, workflow: inputs.watchWorkflow });
+        if (alive) {
+            info(`watcher ${inputs.watchWorkflow}: ${alive} run(s) queued or in progress`);
+            return;
+        }
+        await dispatchWorkflow(octokit, { ...ctx.repository, workflow: inputs.watchWorkflow, ref: ctx.ref });
+        info(`no watcher was alive: dispatched ${inputs.watchWorkflow} on ${dispatchRef(ctx.ref)}`);
+    }
+    catch (e) {
+        warning(formatError(e));
+    }
+}
+/** The successor: this run's own workflow file, dispatched on the same branch; the monitor's schedule kept enabled. */
+function successorOf(step) {
+    const { octokit, ctx, inputs } = step;
+    const workflow = workflowFileOf(ctx.workflowRef);
+    if (!octokit || !ctx.repository || !workflow)
+        return undefined;
+    const repo = ctx.repository;
+    return async () => {
+        if (inputs.monitorWorkflow) {
+            await enableWorkflow(octokit, { ...repo, workflow: inputs.monitorWorkflow }).catch((e) => warning(formatError(e)));
+        }
+        await dispatchWorkflow(octokit, { ...repo, workflow, ref: ctx.ref });
+        return `dispatched ${workflow} on ${dispatchRef(ctx.ref)}`;
+    };
+}
+async function actionWatch(step) {
+    const { inputs, ctx, repoRoot, octokit, budget, common, scheduler } = step;
+    const successor = successorOf(step);
+    if (!successor)
+        warning("no successor can be dispatched (needs a token and GITHUB_WORKFLOW_REF): the watcher stops at its time limit and the scheduled monitor starts the next one");
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once("SIGTERM", onSignal);
+    process.once("SIGINT", onSignal);
+    try {
+        const rep = await watch({
+            cwd: common.cwd,
+            signal: stop.signal,
+            settings: inputs.timeLimitSeconds ? { timeLimitSeconds: inputs.timeLimitSeconds } : {},
+            log: common.log,
+            successor,
+            tick: () => monitor({ ...common, scheduler }),
+            afterTick: async (t) => {
+                if (changedRuns(t).length)
+                    info(monitorText(t));
+                if (octokit && ctx.repository) {
+                    // The budget is per tick: a watcher ticks for hours.
+                    budget.used = 0;
+                    budget.refused = 0;
+                    await publishAfterTick({ octokit, budget }, ctx, repoRoot, { logTails: logTailsOf(t) });
+                }
+                await announceFailures(step, t);
+            },
+        });
+        for (const [name, value] of watchOutputs(rep))
+            setOutput(name, value);
+        await writeSummary(watchSummary(rep));
+        for (const f of rep.findings)
+            warning(formatFinding(f));
+        const failed = watchFailure(rep);
+        if (failed)
+            setFailed(failed);
+    }
+    finally {
+        process.off("SIGTERM", onSignal);
+        process.off("SIGINT", onSignal);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/src/action/main.js
 /**
  * The action: reads inputs, refuses untrusted events, calls one command, and
@@ -64578,6 +65333,7 @@ async function assertCheckedOutCommit(root, command, expected) {
  * the commands decide, report/ says what to show, action/publish.ts and
  * src/github send it.
  */
+
 
 
 
@@ -64683,7 +65439,8 @@ async function actionLaunch({ inputs, ctx, repoRoot, octokit, budget, common, sc
     if (failed)
         setFailed(failed);
 }
-async function actionMonitor({ inputs, ctx, repoRoot, octokit, budget, common, scheduler }) {
+async function actionMonitor(step) {
+    const { inputs, ctx, repoRoot, octokit, budget, common, scheduler } = step;
     const rep = await monitor({ ...common, scheduler, runId: inputs.runId });
     setOutputs(monitorOutputs(rep));
     const findings = { name: "autolab monitor", list: rep.findings };
@@ -64695,6 +65452,8 @@ async function actionMonitor({ inputs, ctx, repoRoot, octokit, budget, common, s
         ? await publishFindingsOf(octokit, ctx, findings.name, rep.findings, repoRoot)
         : after?.findings;
     await summarise(monitorSummary(rep, [...(published?.notes ?? []), ...(after?.notes ?? [])]));
+    await announceFailures(step, rep);
+    await keepWatcherAlive(step);
     const verdict = monitorVerdict(rep);
     if (verdict.failed)
         setFailed(verdict.failed);
@@ -64743,6 +65502,7 @@ async function actionStatus({ repoRoot }) {
 const COMMANDS = {
     launch: actionLaunch,
     monitor: actionMonitor,
+    watch: actionWatch,
     verify: actionVerify,
     cancel: actionCancel,
     status: actionStatus,

@@ -17900,7 +17900,7 @@ const run_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":
 ;// CONCATENATED MODULE: ./lib/schemas/state.schema.json
 const state_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/state.schema.json","title":"Stage machine state (.autolab/state.json)","description":"Where the research loop stands: the current iteration, its stage and how many attempts that stage has had, the last and pending runs, and a history of past stages. Extra keys are allowed.","type":"object","required":["iteration_id","stage","stage_attempt"],"properties":{"iteration_id":{"$ref":"run_manifest.schema.json#/$defs/token"},"stage":{"description":"The stage the loop is in.","enum":["hypothesis","design","implementation","implementation_review","launch","slurm_monitor","extract_results","update_docs","decide_repeat","human_review","stop"]},"stage_attempt":{"description":"How many times the current stage has been tried (0 before the first try).","type":"integer","minimum":0,"maximum":100000},"last_run_id":{"description":"The most recent run of the iteration; empty when there is none.","type":["string","null"],"maxLength":256},"sync_status":{"description":"State of the artifact sync of the last run (any spelling autolab has used, e.g. ok, completed, failed).","type":["string","null"],"maxLength":64},"max_stage_attempts":{"type":"integer","minimum":1,"maximum":100000},"max_total_iterations":{"type":"integer","minimum":1,"maximum":1000000},"pending_run_id":{"description":"A run that was launched and has not reached a final status; empty when there is none.","type":["string","null"],"maxLength":256},"history":{"description":"Past stage records, oldest first; their shape is free.","type":"array","items":{"type":"object"}}}}');
 ;// CONCATENATED MODULE: ./lib/schemas/verifier_policy.schema.json
-const verifier_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/verifier_policy.schema.json","title":"Verifier policy (.autolab/verifier_policy.yaml)","description":"Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool\'s policy files carry more).","type":"object","properties":{"python_bin":{"description":"Python interpreter used for python entrypoints and parsers.","$ref":"#/$defs/commandLine"},"dry_run_command":{"description":"Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.","$ref":"#/$defs/commandLine"},"test_command":{"description":"Command run by the tests check; same placeholders as dry_run_command.","$ref":"#/$defs/commandLine"},"requirements_by_stage":{"description":"Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"boolean"}}},"launch":{"description":"Behaviour of the launch stage.","type":"object","properties":{"submit_timeout_seconds":{"$ref":"#/$defs/seconds"},"submit_retries":{"type":"integer","minimum":0,"maximum":20},"retry_backoff_seconds":{"$ref":"#/$defs/seconds"},"check_timeout_seconds":{"$ref":"#/$defs/seconds"},"work_root":{"description":"Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.","type":"string","minLength":1,"maxLength":4096}}},"slurm":{"description":"SLURM specifics.","type":"object","properties":{"monitor":{"type":"object","properties":{"poll_failure_escalation_ticks":{"type":"integer","minimum":1,"maximum":10000},"unknown_grace_seconds":{"type":"integer","minimum":0,"maximum":31536000},"sacct_lookback_days":{"type":"integer","minimum":1,"maximum":3650},"client_timeout_seconds":{"$ref":"#/$defs/seconds"}}},"artifact_sync":{"description":"Default artifact sync settings; design.yaml artifact_sync overrides them.","type":"object","properties":{"mode":{"enum":["shared","rsync"]},"timeout_seconds":{"$ref":"#/$defs/seconds"},"retries":{"type":"integer","minimum":0,"maximum":20}}}}},"extract_results":{"description":"Behaviour of the extract stage.","type":"object","properties":{"timeout_seconds":{"$ref":"#/$defs/seconds"},"require_metrics":{"type":"boolean"}}},"agent_runner":{"type":"object","properties":{"edit_scope":{"type":"object","properties":{"mode":{"description":"Which files an agent may edit, e.g. iteration_only or iteration_plus_core.","$ref":"#/$defs/name"}}}}},"autorun":{"type":"object","properties":{"todo_fallback":{"type":"object","properties":{"slurm":{"type":"object","properties":{"stage":{"description":"Stage to fall back to when a SLURM iteration has nothing to do.","$ref":"state.schema.json#/properties/stage"}}}}}}},"policy_resolution":{"description":"How this file was assembled; default_preset names the preset applied below it.","type":"object","properties":{"default_preset":{"$ref":"#/$defs/name"}}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"},"commandLine":{"type":"string","maxLength":4096,"pattern":"^[^\\\\n\\\\r\\\\u0000]*$","x-message":"must be a single command line (no line breaks)"},"seconds":{"type":"integer","minimum":1,"maximum":31536000}}}');
+const verifier_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/verifier_policy.schema.json","title":"Verifier policy (.autolab/verifier_policy.yaml)","description":"Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool\'s policy files carry more).","type":"object","properties":{"python_bin":{"description":"Python interpreter used for python entrypoints and parsers.","$ref":"#/$defs/commandLine"},"dry_run_command":{"description":"Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.","$ref":"#/$defs/commandLine"},"test_command":{"description":"Command run by the tests check; same placeholders as dry_run_command.","$ref":"#/$defs/commandLine"},"requirements_by_stage":{"description":"Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"boolean"}}},"launch":{"description":"Behaviour of the launch stage.","type":"object","properties":{"submit_timeout_seconds":{"$ref":"#/$defs/seconds"},"submit_retries":{"type":"integer","minimum":0,"maximum":20},"retry_backoff_seconds":{"$ref":"#/$defs/seconds"},"check_timeout_seconds":{"$ref":"#/$defs/seconds"},"work_root":{"description":"Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.","type":"string","minLength":1,"maxLength":4096}}},"slurm":{"description":"SLURM specifics.","type":"object","properties":{"monitor":{"type":"object","properties":{"poll_failure_escalation_ticks":{"type":"integer","minimum":1,"maximum":10000},"unknown_grace_seconds":{"type":"integer","minimum":0,"maximum":31536000},"sacct_lookback_days":{"type":"integer","minimum":1,"maximum":3650},"client_timeout_seconds":{"$ref":"#/$defs/seconds"},"min_question_interval_seconds":{"description":"The floor: autolab watch never asks the scheduler more often than this (default 60).","$ref":"#/$defs/seconds"},"watch":{"description":"autolab watch\'s clock.","type":"object","properties":{"local_check_seconds":{"description":"How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).","$ref":"#/$defs/seconds"},"ending_interval_seconds":{"description":"Interval between scheduler questions while runs are ending (default: the floor).","$ref":"#/$defs/seconds"},"running_interval_seconds":{"description":"Interval while a job runs (default 300).","$ref":"#/$defs/seconds"},"pending_interval_seconds":{"description":"Interval while every job waits or nothing is in flight (default 900).","$ref":"#/$defs/seconds"},"time_limit":{"description":"How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job\'s timeout-minutes).","$ref":"#/$defs/span"}}},"notify":{"description":"What a failed run does.","type":"object","properties":{"fail_job":{"description":"A run that failed fails the monitor\'s (and the watcher\'s) job, naming the runs, so GitHub notifies (default true).","type":"boolean"},"tracking_issue":{"description":"Issue number to comment on, once per failed run.","type":"integer","minimum":1}}},"retention":{"description":"Clean-up the monitor does after a tick.","type":"object","properties":{"gc_older_than":{"description":"The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.","$ref":"#/$defs/span"}}}}},"artifact_sync":{"description":"Default artifact sync settings; design.yaml artifact_sync overrides them.","type":"object","properties":{"mode":{"enum":["shared","rsync"]},"timeout_seconds":{"$ref":"#/$defs/seconds"},"retries":{"type":"integer","minimum":0,"maximum":20}}}}},"extract_results":{"description":"Behaviour of the extract stage.","type":"object","properties":{"timeout_seconds":{"$ref":"#/$defs/seconds"},"require_metrics":{"type":"boolean"}}},"agent_runner":{"type":"object","properties":{"edit_scope":{"type":"object","properties":{"mode":{"description":"Which files an agent may edit, e.g. iteration_only or iteration_plus_core.","$ref":"#/$defs/name"}}}}},"autorun":{"type":"object","properties":{"todo_fallback":{"type":"object","properties":{"slurm":{"type":"object","properties":{"stage":{"description":"Stage to fall back to when a SLURM iteration has nothing to do.","$ref":"state.schema.json#/properties/stage"}}}}}}},"policy_resolution":{"description":"How this file was assembled; default_preset names the preset applied below it.","type":"object","properties":{"default_preset":{"$ref":"#/$defs/name"}}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"},"commandLine":{"type":"string","maxLength":4096,"pattern":"^[^\\\\n\\\\r\\\\u0000]*$","x-message":"must be a single command line (no line breaks)"},"seconds":{"type":"integer","minimum":1,"maximum":31536000},"span":{"description":"A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).","oneOf":[{"$ref":"#/$defs/seconds"},{"type":"string","pattern":"^\\\\s*(\\\\d+|(\\\\d+w)?(\\\\d+d)?(\\\\d+h)?(\\\\d+m)?(\\\\d+s)?)\\\\s*$","minLength":1,"maxLength":32}]}}}');
 ;// CONCATENATED MODULE: ./lib/src/contract/schemas.js
 /**
  * The run contract's JSON Schemas, compiled once (lazily) with ajv's draft
@@ -18356,6 +18356,8 @@ const LEDGER_PATH = "docs/slurm_job_list.md";
 const POLICY_PATH = ".autolab/verifier_policy.yaml";
 const layout_STATE_PATH = ".autolab/state.json";
 const MONITOR_STATE_PATH = ".autolab/monitor_state.json";
+/** Which failed runs were announced on the tracking issue (never twice). */
+const NOTIFICATIONS_PATH = ".autolab/notifications.json";
 const MANIFEST_FILE = "run_manifest.json";
 const SENTINEL_FILE = "job_sentinel.json";
 const METRICS_FILE = "metrics.json";
@@ -19523,7 +19525,13 @@ const WORKFLOW_TEMPLATES = {
         "# Every 15 minutes (and on demand), asks SLURM about all open runs in one",
         "# sacct + one squeue call, records each transition in the run manifests and the",
         "# ledger, syncs and extracts finished runs, commits that back, and keeps one",
-        "# check run per experiment run on its launch commit.",
+        "# check run per experiment run on its launch commit. A run that failed fails",
+        "# this job, naming it (slurm.monitor.notify.fail_job: false keeps it green).",
+        "#",
+        "# GitHub runs schedules late or drops them under load: the watcher",
+        "# (autolab-watch.yml) follows runs within a minute. This schedule is its",
+        "# safety net: each tick starts a watcher when none is queued or running.",
+        "# Remove `watch-workflow` below if you do not use the watcher.",
         "#",
         "# `autolab-org/autolab-slurm@v1` is a placeholder: replace it with the action",
         "# you use (`autolab init --action <owner>/autolab-slurm@<ref>` does it for you),",
@@ -19546,6 +19554,10 @@ const WORKFLOW_TEMPLATES = {
         "permissions:",
         "  contents: write",
         "  checks: write",
+        "  # Start the watcher when none is alive.",
+        "  actions: write",
+        "  # One comment per failed run on slurm.monitor.notify.tracking_issue.",
+        "  issues: write",
         "",
         "# The same group as launch and cancel: one ledger writer at a time per branch,",
         "# waiting runs queue (see autolab-launch.yml).",
@@ -19569,6 +19581,7 @@ const WORKFLOW_TEMPLATES = {
         "        with:",
         "          command: monitor",
         "          run-id: ${{ inputs.run-id }}",
+        "          watch-workflow: autolab-watch.yml",
         "          push: true",
         "",
     ].join("\n"),
@@ -19613,6 +19626,67 @@ const WORKFLOW_TEMPLATES = {
         "        with:",
         "          command: verify",
         "          push: false",
+        "",
+    ].join("\n"),
+    "autolab-watch.yml": [
+        "# autolab watch: follow every open run on the watcher's own clock.",
+        "#",
+        "# One long-lived job: every few seconds it reads the sentinels of the runs in",
+        "# flight (no scheduler call); it asks SLURM (one sacct + one squeue for all",
+        "# runs) as soon as a job ends, every few minutes while jobs run, and never",
+        "# more often than slurm.monitor.min_question_interval_seconds (60 s); it",
+        "# commits what changed and keeps the check runs. Before the job's",
+        "# timeout-minutes it dispatches its own successor and exits; the scheduled",
+        '# "autolab monitor" starts a watcher when none is alive, and the watcher keeps',
+        "# that schedule enabled.",
+        "#",
+        "# A self-hosted runner runs one job at a time: give the watcher a runner of",
+        "# its own (the `autolab-watch` label below), so launch and monitor jobs never",
+        "# wait behind it.",
+        "#",
+        "# `autolab-org/autolab-slurm@v1` is a placeholder: replace it with the action",
+        "# you use (`autolab init --action <owner>/autolab-slurm@<ref>` does it for you),",
+        "# pinned, like actions/checkout below, to a release's commit SHA: a tag can be",
+        "# moved, and this job can reach your cluster.",
+        "#",
+        "# Never add pull_request triggers here: this job runs on your cluster.",
+        "name: autolab watch",
+        "",
+        "on:",
+        "  workflow_dispatch:",
+        "",
+        "permissions:",
+        "  contents: write",
+        "  checks: write",
+        "  # Dispatch the successor, keep the monitor's schedule enabled.",
+        "  actions: write",
+        "  # One comment per failed run on slurm.monitor.notify.tracking_issue.",
+        "  issues: write",
+        "",
+        "# One watcher per branch: a successor dispatched while its predecessor ends",
+        "# waits here and starts when the predecessor is done.",
+        "concurrency:",
+        "  group: autolab-watch-${{ github.ref }}",
+        "  cancel-in-progress: false",
+        "",
+        "jobs:",
+        "  watch:",
+        "    runs-on: [self-hosted, linux, slurm, autolab-watch]",
+        "    # The watcher hands over at time-limit (5h50m), before this.",
+        "    timeout-minutes: 360",
+        "    steps:",
+        "      - uses: actions/checkout@fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09 # v5.1.0",
+        "        with:",
+        "          fetch-depth: 0",
+        "          persist-credentials: false",
+        "",
+        "      - id: autolab",
+        "        uses: autolab-org/autolab-slurm@v1",
+        "        with:",
+        "          command: watch",
+        "          time-limit: 5h50m",
+        "          monitor-workflow: autolab-monitor.yml",
+        "          push: true",
         "",
     ].join("\n"),
 };
@@ -19819,7 +19893,7 @@ function stateAfter(m, event, at) {
  * Creates, when missing: the verifier policy (with a preset applied), an
  * example iteration whose design runs a tiny job on SLURM end to end, the
  * ledger with its header, .autolab/state.json (the example at launch), and
- * the three workflow templates (launch, monitor,
+ * the four workflow templates (launch, monitor, watch,
  * verify). Never overwrites anything: a path that exists in any form (file,
  * directory, symlink, even a dangling one) is reported as "exists, kept" and
  * left alone, so running init twice changes nothing.
@@ -19935,7 +20009,7 @@ function initText(res, o) {
         lines.push(`  ${f.action.padEnd(width)}  ${f.path}  (${f.what})`);
     lines.push(`${res.created} created, ${res.kept} kept.`);
     if (res.created) {
-        lines.push("", "Next: commit these files, register a self-hosted runner with the labels self-hosted, linux, slurm", "on a machine that can run sbatch, and try: autolab launch " + "experiments/plan/example_iteration/design.yaml");
+        lines.push("", "Next: commit these files, register a self-hosted runner with the labels self-hosted, linux, slurm", "on a machine that can run sbatch, and try: autolab launch " + "experiments/plan/example_iteration/design.yaml", "The watcher (autolab-watch.yml) wants a runner of its own: register a second one with the extra label autolab-watch.");
         if (!o.actionGiven)
             lines.push("Replace autolab-org/autolab-slurm@v1 in .github/workflows/autolab-*.yml with the action you use.");
     }
@@ -20647,6 +20721,51 @@ function failureMessageOf(m) {
     return String(m.slurm?.submit_error ?? m.failure?.message ?? "the run failed");
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/duration.js
+/**
+ * How long something took: the one duration rule, used by the monitor's run
+ * reports, the status table's age and the job summary. Pure: `now` is passed in.
+ *
+ * - from `start` to `end`, or, when there is no end yet, to `now`;
+ * - whole seconds (rounded);
+ * - a span that ends before it starts (clocks of two hosts disagree) is 0;
+ * - undefined when the start is missing or not a date, or there is neither an
+ *   end nor a `now`.
+ */
+function ms(s) {
+    if (s === undefined || s === "")
+        return undefined;
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? undefined : t;
+}
+function elapsedSeconds(start, end, now) {
+    const a = ms(start);
+    const b = ms(end) ?? now?.getTime();
+    if (a === undefined || b === undefined || !Number.isFinite(b))
+        return undefined;
+    return Math.max(0, Math.round((b - a) / 1000));
+}
+const SPAN_UNITS = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
+/**
+ * A span written the way a person writes one: `14d`, `5h50m`, `90s`, `1w2d`,
+ * or a plain number of seconds. Units w, d, h, m, s, each at most once, in
+ * that order. Undefined when it is not such a span (or is zero).
+ */
+function duration_parseSpan(text) {
+    if (typeof text === "number")
+        return Number.isFinite(text) && text > 0 ? text : undefined;
+    if (typeof text !== "string")
+        return undefined;
+    const s = text.trim().toLowerCase();
+    if (/^\d+$/.test(s))
+        return Number(s) > 0 ? Number(s) : undefined;
+    const m = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(s);
+    if (!m || s === "")
+        return undefined;
+    const total = ["w", "d", "h", "m", "s"].reduce((a, u, i) => a + Number(m[i + 1] ?? 0) * SPAN_UNITS[u], 0);
+    return total > 0 ? total : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/domain/settings.js
 /**
  * Typed settings, read once per command from the effective policy (built-in
@@ -20655,6 +20774,7 @@ function failureMessageOf(m) {
  * into numbers; commands never re-read the policy with restated defaults.
  * Pure: the parsed policy and design are passed in.
  */
+
 function settings_obj(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
 }
@@ -20695,6 +20815,35 @@ function extractTimeoutSeconds(design, policy) {
     if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0)
         return fromDesign;
     return positive(settings_obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
+}
+/** 5 h 50 min: under a job's default `timeout-minutes` (360), with time to hand over. */
+const DEFAULT_WATCH_TIME_LIMIT_SECONDS = 5 * 3600 + 50 * 60;
+/** `slurm.monitor.min_question_interval_seconds` and `slurm.monitor.watch.*`. */
+function watchSettings(policy) {
+    const m = settings_obj(settings_obj(policy.slurm).monitor);
+    const w = settings_obj(m.watch);
+    const floorSeconds = positive(m.min_question_interval_seconds, 60);
+    return {
+        floorSeconds,
+        endingSeconds: positive(w.ending_interval_seconds, floorSeconds),
+        runningSeconds: positive(w.running_interval_seconds, 300),
+        pendingSeconds: positive(w.pending_interval_seconds, 900),
+        localCheckSeconds: positive(w.local_check_seconds, 5),
+        timeLimitSeconds: duration_parseSpan(w.time_limit) ?? DEFAULT_WATCH_TIME_LIMIT_SECONDS,
+    };
+}
+function notifySettings(policy) {
+    const n = settings_obj(settings_obj(settings_obj(policy.slurm).monitor).notify);
+    const issue = n.tracking_issue;
+    return {
+        failJob: n.fail_job !== false,
+        ...(typeof issue === "number" && Number.isInteger(issue) && issue > 0 ? { trackingIssue: issue } : {}),
+    };
+}
+/** `slurm.monitor.retention.gc_older_than`: the monitor runs gc for runs finished longer ago than this. */
+function retentionSeconds(policy) {
+    const r = settings_obj(settings_obj(settings_obj(policy.slurm).monitor).retention);
+    return parseSpan(r.gc_older_than);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/store/journal.js
@@ -26849,15 +26998,32 @@ const MAX_ROUNDS = 8;
  * a stale lock was taken over (whose it was, and why it was stale).
  */
 async function takeMonitorLock(repoRoot, inGit, now, note) {
+    return takeLock(repoRoot, inGit, now, note, MONITOR_LOCK);
+}
+const MONITOR_LOCK = {
+    name: "monitor.lock",
+    holder: "another monitor tick (or cancel) is running in this checkout",
+    hint: "wait for it to finish; if that process is not an autolab tick of this checkout, remove",
+};
+const WATCH_LOCK = {
+    name: "watch.lock",
+    holder: "another autolab watch is watching this checkout",
+    hint: "one watcher is enough (stop it with SIGTERM to start another); if that process is not an autolab watch of this checkout, remove",
+};
+/** The watcher lock (`<gitdir>/autolab/watch.lock`): one `autolab watch` per checkout, by the same rules. */
+async function takeWatchLock(repoRoot, inGit, now, note) {
+    return takeLock(repoRoot, inGit, now, note, WATCH_LOCK);
+}
+async function takeLock(repoRoot, inGit, now, note, kind) {
     let dir = external_node_path_namespaceObject.join(repoRoot, ".autolab");
     if (inGit) {
         const r = await git(repoRoot, ["rev-parse", "--absolute-git-dir"], { allowFailure: true });
         if (r.code === 0 && r.stdout.trim())
             dir = external_node_path_namespaceObject.join(r.stdout.trim(), "autolab");
     }
-    const lockDir = external_node_path_namespaceObject.join(dir, "monitor.lock");
+    const lockDir = external_node_path_namespaceObject.join(dir, kind.name);
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    await dropLegacyLock(lockDir, now, note);
+    await dropLegacyLock(lockDir, now, note, kind);
     await (0,promises_namespaceObject.mkdir)(lockDir, { recursive: true });
     const mine = { pid: process.pid, host: external_node_os_namespaceObject.hostname(), at: isoSeconds(now), ...selfIdentity() };
     for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -26870,7 +27036,7 @@ async function takeMonitorLock(repoRoot, inGit, now, note) {
                 continue; // gone meanwhile: look again
             const verdict = lockVerdict(seen.rec, probe(seen.rec, now, seen.ageMs));
             if (verdict.held)
-                throw heldError(lockDir, seen.rec, now);
+                throw heldError(lockDir, seen.rec, now, kind);
             if (!seen.rec?.released_at)
                 previous = { rec: seen.rec, why: verdict.why };
         }
@@ -26892,7 +27058,7 @@ async function takeMonitorLock(repoRoot, inGit, now, note) {
             await fs_writeFileAtomic(file, released).catch(() => undefined);
         };
     }
-    throw new AutolabError(`could not take the monitor lock after ${MAX_ROUNDS} rounds (other processes kept taking it)`, {
+    throw new AutolabError(`could not take the ${kind.name} after ${MAX_ROUNDS} rounds (other processes kept taking it)`, {
         file: lockDir,
         hint: "run again",
     });
@@ -27003,7 +27169,7 @@ async function dropOlderGenerations(lockDir, n) {
             await (0,promises_namespaceObject.unlink)(genFile(lockDir, g)).catch(() => undefined);
 }
 /** A `monitor.lock` file of the previous format: refuse while it is held, remove it when stale. */
-async function dropLegacyLock(lockDir, now, note) {
+async function dropLegacyLock(lockDir, now, note, kind) {
     const st = await (0,promises_namespaceObject.lstat)(lockDir).catch(() => undefined);
     if (!st || st.isDirectory())
         return;
@@ -27018,14 +27184,14 @@ async function dropLegacyLock(lockDir, now, note) {
         return;
     const verdict = lockVerdict(seen.rec, probe(seen.rec, now, seen.ageMs));
     if (verdict.held)
-        throw heldError(lockDir, seen.rec, now);
+        throw heldError(lockDir, seen.rec, now, kind);
     await (0,promises_namespaceObject.unlink)(lockDir).catch(() => undefined);
     note?.(takeoverFinding(lockDir, seen.rec, verdict.why, now));
 }
-function heldError(file, rec, now) {
-    return new AutolabError(`another monitor tick (or cancel) is running in this checkout: the lock is held by ${describeLock(rec, now.getTime())}`, {
+function heldError(file, rec, now, kind) {
+    return new AutolabError(`${kind.holder}: the lock is held by ${describeLock(rec, now.getTime())}`, {
         file,
-        hint: `wait for it to finish; if that process is not an autolab tick of this checkout, remove ${file}`,
+        hint: `${kind.hint} ${file}`,
     });
 }
 function takeoverFinding(file, rec, why, now) {
@@ -27334,31 +27500,6 @@ async function loadRunsIndexed(runs, findings, o) {
         }
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/duration.js
-/**
- * How long something took: the one duration rule, used by the monitor's run
- * reports, the status table's age and the job summary. Pure: `now` is passed in.
- *
- * - from `start` to `end`, or, when there is no end yet, to `now`;
- * - whole seconds (rounded);
- * - a span that ends before it starts (clocks of two hosts disagree) is 0;
- * - undefined when the start is missing or not a date, or there is neither an
- *   end nor a `now`.
- */
-function ms(s) {
-    if (s === undefined || s === "")
-        return undefined;
-    const t = Date.parse(s);
-    return Number.isNaN(t) ? undefined : t;
-}
-function elapsedSeconds(start, end, now) {
-    const a = ms(start);
-    const b = ms(end) ?? now?.getTime();
-    if (a === undefined || b === undefined || !Number.isFinite(b))
-        return undefined;
-    return Math.max(0, Math.round((b - a) / 1000));
 }
 
 ;// CONCATENATED MODULE: ./lib/src/domain/metrics.js
@@ -29179,6 +29320,7 @@ function monitorOutputs(rep) {
         ["tracked", String(rep.tracked)],
         ["in-flight", String(rep.inFlight)],
         ["status", rep.outage ? "outage" : "ok"],
+        ["failed-runs", JSON.stringify(failedThisTick(rep.runs).map((r) => r.runId))],
     ];
 }
 function summaryRun(r) {
@@ -29221,11 +29363,23 @@ function monitorVerdict(rep) {
         return { failed: `the scheduler has not answered for ${o.consecutiveFailedTicks} ticks: ${o.error}` };
     if (rep.commit?.unpushed)
         return { failed: `the tick's commits were not pushed: ${pushText(rep.commit)}` };
+    const failed = failedThisTick(rep.runs ?? []);
+    if (failed.length && (rep.notify?.failJob ?? true))
+        return { failed: runsFailedText(failed) };
     if (!o)
         return {};
     return {
         warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
     };
+}
+/** The runs this tick moved to failed. */
+function failedThisTick(runs) {
+    return runs.filter((r) => r.before !== "failed" && r.after === "failed");
+}
+/** `2 run(s) failed: R1 (timeout), R2 (exit_code)`: the job's failure when runs failed. */
+function runsFailedText(runs) {
+    const named = runs.map((r) => `${r.runId}${r.failureReason ? ` (${r.failureReason})` : ""}`);
+    return `${runs.length} run(s) failed: ${named.join(", ")} (policy slurm.monitor.notify.fail_job: false keeps the job green)`;
 }
 /** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
 function commitMessage(reports, outage) {
@@ -29449,6 +29603,7 @@ async function tick(opts, ws, now) {
         outage: outage.outage,
         written: [],
         dryRun,
+        notify: notifySettings(policy),
     };
     if (dryRun)
         return report;
@@ -29540,6 +29695,399 @@ Options:
         for (const f of rep.findings)
             io.stderr(formatFinding(f) + "\n");
         return errors ? 1 : 0;
+    },
+};
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./lib/src/domain/watch.js
+/**
+ * The watcher's clock: when `autolab watch` asks the scheduler next, and when
+ * it hands over to its successor. Pure: every time is passed in (ms since the
+ * epoch), every count was gathered by the command. Called after every cheap
+ * local check (a few seconds apart), so an end seen in a sentinel shortens
+ * the wait at once.
+ *
+ * Rules (each a row in __tests__/unit/domain-watch.test.ts):
+ * - The time limit comes first: at `startedMs + timeLimit` the watcher hands
+ *   over (dispatches its successor and exits), before GitHub's job limit.
+ * - The first tick is at once (it learns what is in flight).
+ * - The interval after the last question (after the last tick when nothing
+ *   is in flight): `ending` while runs are ending (a
+ *   sentinel says a job reached its end and the manifest does not know yet,
+ *   or the last tick moved a run: more tend to follow), `running` while a job
+ *   runs, `pending` while every job waits (and when nothing is in flight: a
+ *   tick without runs in flight asks the scheduler nothing).
+ * - Never a question sooner than `floor` after the last one, whatever the
+ *   interval says: a tick due earlier waits for the floor.
+ * - A wait never runs past the handover time.
+ */
+/** The interval that applies now, in seconds, and why. */
+function watchInterval(v, c) {
+    const floor = Math.max(0, c.floorSeconds);
+    if (v.ended > 0)
+        return { seconds: Math.max(floor, c.endingSeconds), why: `${v.ended} run(s) ending` };
+    if (v.lastTickMoved)
+        return { seconds: Math.max(floor, c.endingSeconds), why: "the last tick moved a run" };
+    if (v.running > 0)
+        return { seconds: Math.max(floor, c.runningSeconds), why: `${v.running} run(s) running` };
+    if (v.pending > 0)
+        return { seconds: Math.max(floor, c.pendingSeconds), why: `${v.pending} run(s) pending` };
+    return { seconds: Math.max(floor, c.pendingSeconds), why: "nothing in flight" };
+}
+function watchStep(v, c) {
+    const handoffMs = v.startedMs + c.timeLimitSeconds * 1000;
+    if (v.nowMs >= handoffMs)
+        return { kind: "handoff", why: `the watcher's time limit (${c.timeLimitSeconds} s) is reached` };
+    if (v.lastTickMs === undefined)
+        return { kind: "tick", why: "first tick" };
+    const interval = watchInterval(v, c);
+    // Intervals are between questions; with nothing in flight (a tick asks nothing), between ticks.
+    const inFlight = v.running + v.pending + v.ended > 0;
+    const anchor = inFlight ? (v.lastQuestionMs ?? v.lastTickMs) : v.lastTickMs;
+    const byInterval = anchor + interval.seconds * 1000;
+    const byFloor = v.lastQuestionMs === undefined ? -Infinity : v.lastQuestionMs + Math.max(0, c.floorSeconds) * 1000;
+    const due = Math.max(byInterval, byFloor);
+    if (v.nowMs >= due)
+        return { kind: "tick", why: interval.why };
+    if (due >= handoffMs)
+        return { kind: "wait", untilMs: handoffMs, why: "until the handover" };
+    return {
+        kind: "wait",
+        untilMs: due,
+        why: due === byFloor && byFloor > byInterval ? `${interval.why}; the floor holds the question` : interval.why,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/watch.js
+/**
+ * watch: one long-lived process that ticks on its own clock.
+ *
+ *  - Every `local_check_seconds` (5 s) it reads the sentinels of the runs in
+ *    flight, in their launch snapshot or run dir (no scheduler call).
+ *  - It asks the scheduler through a monitor tick (the face injects it: one
+ *    command never imports another) when domain/watch.ts says so: at once when
+ *    a sentinel shows an end, else on an interval that depends on what is in
+ *    flight, and never sooner than the policy floor after the last question.
+ *    The tick records and commits as `autolab monitor` does.
+ *  - One watcher per checkout (store/lock.ts, `watch.lock`); a second one
+ *    exits, naming the holder.
+ *  - At the time limit it dispatches its successor (the face's `successor`,
+ *    in the action a `workflow_dispatch`) and exits; SIGTERM (the `signal`)
+ *    ends the wait at once, never a tick in the middle.
+ *  - A run that failed, when the policy says a failure fails the job and a
+ *    successor can take over, ends this watcher at once (the successor goes
+ *    on watching) so the job fails while the failure is news.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function probesOf(root, rep) {
+    const out = [];
+    for (const r of rep.runs) {
+        if (!IN_FLIGHT.has(r.after))
+            continue;
+        const abs = external_node_path_namespaceObject.join(root, r.manifestPath);
+        const read = await readOwned(root, abs, 16 * 1024 * 1024).catch(() => undefined);
+        if (!read?.data)
+            continue;
+        let m;
+        try {
+            m = JSON.parse(read.data.toString("utf8"));
+        }
+        catch {
+            continue;
+        }
+        const ev = jobRunDir(m, root, external_node_path_namespaceObject.dirname(abs));
+        out.push({
+            runId: r.runId,
+            status: statusOf(m),
+            jobId: manifestJobId(m),
+            dir: ev.workDir ? ev.dir : external_node_path_namespaceObject.dirname(abs),
+        });
+    }
+    return out;
+}
+/** How many probed runs have a sentinel that says the job reached its end. */
+async function endedCount(probes) {
+    let n = 0;
+    for (const p of probes) {
+        const s = await readRunSentinel(p.dir, p.jobId, (p.jobId ?? "").includes("_"));
+        if (s.sentinel.state === "present" && s.sentinel.endedAt)
+            n++;
+    }
+    return n;
+}
+async function wait(ms, signal) {
+    if (ms <= 0)
+        return;
+    await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined);
+}
+async function watch(opts) {
+    const now = opts.now ?? (() => new Date());
+    const log = opts.log ?? (() => undefined);
+    const ws = await openWorkspace(opts.cwd);
+    const { policy } = await loadPolicy(ws.root);
+    const settings = { ...watchSettings(policy), ...opts.settings };
+    const notify = notifySettings(policy);
+    const findings = [];
+    const release = await takeWatchLock(ws.root, ws.inGit, now(), (f) => findings.push(f));
+    const started = now();
+    const report = {
+        started_at: isoSeconds(started),
+        ended_at: "",
+        ended_by: "signal",
+        ticks: 0,
+        questions: 0,
+        scheduler_calls: 0,
+        commits: 0,
+        failed_runs: [],
+        fail_job: notify.failJob,
+        findings,
+        settings,
+    };
+    const view = {
+        nowMs: started.getTime(),
+        startedMs: started.getTime(),
+        running: 0,
+        pending: 0,
+        ended: 0,
+        lastTickMoved: false,
+    };
+    let probes = [];
+    log(`watch: floor ${settings.floorSeconds} s, local checks every ${settings.localCheckSeconds} s, hand-over after ${settings.timeLimitSeconds} s`);
+    try {
+        while (!opts.signal?.aborted) {
+            view.nowMs = now().getTime();
+            view.ended = probes.length ? await endedCount(probes) : 0;
+            const step = watchStep(view, settings);
+            if (step.kind === "handoff") {
+                report.ended_by = "time_limit";
+                break;
+            }
+            if (step.kind === "wait") {
+                await wait(Math.min(step.untilMs - view.nowMs, settings.localCheckSeconds * 1000), opts.signal);
+                continue;
+            }
+            log(`watch: tick (${step.why})`);
+            const rep = await runTick(opts, findings);
+            view.lastTickMs = now().getTime();
+            if (!rep)
+                continue;
+            report.ticks++;
+            if (rep.scheduler.calls > 0) {
+                report.questions++;
+                report.scheduler_calls += rep.scheduler.calls;
+                view.lastQuestionMs = view.lastTickMs;
+            }
+            if (rep.commit?.committed)
+                report.commits++;
+            const moved = rep.runs.filter((r) => r.before !== r.after);
+            view.lastTickMoved = moved.length > 0;
+            const failed = moved.filter((r) => r.after === "failed").map((r) => r.runId);
+            report.failed_runs.push(...failed);
+            probes = await probesOf(ws.root, rep);
+            view.running = probes.filter((p) => p.status === "running").length;
+            view.pending = probes.length - view.running;
+            if (opts.afterTick)
+                await opts.afterTick(rep).catch((e) => findings.push(findingFromError(e, "watch.publish")));
+            if (failed.length && notify.failJob && opts.successor) {
+                report.ended_by = "run_failed";
+                break;
+            }
+        }
+        if (report.ended_by !== "signal" && opts.successor && !opts.signal?.aborted) {
+            try {
+                report.successor = await opts.successor();
+                log(`watch: ${report.successor}`);
+            }
+            catch (e) {
+                findings.push(findingFromError(e, "watch.successor"));
+            }
+        }
+    }
+    finally {
+        report.ended_at = isoSeconds(now());
+        await release();
+    }
+    return report;
+}
+/** One tick; an error (e.g. the checkout lock held by a manual `autolab monitor`) is a finding, and the watch goes on. */
+async function runTick(opts, findings) {
+    try {
+        return await opts.tick();
+    }
+    catch (e) {
+        const f = findingFromError(e, "watch.tick", undefined, { severity: "warning" });
+        opts.log?.(`watch: tick failed: ${f.message}`);
+        findings.push(f);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/report/watch.js
+const ENDED_BY = {
+    signal: "stopped by a signal",
+    time_limit: "time limit reached",
+    run_failed: "a run failed (the successor goes on watching)",
+};
+function watchText(r) {
+    const lines = [
+        `watched from ${r.started_at} to ${r.ended_at}: ${ENDED_BY[r.ended_by]}`,
+        `${r.ticks} tick(s), ${r.questions} scheduler question(s) (${r.scheduler_calls} client call(s)), ${r.commits} commit(s)`,
+    ];
+    if (r.failed_runs.length)
+        lines.push(`failed run(s): ${r.failed_runs.join(", ")}`);
+    if (r.successor)
+        lines.push(`successor: ${r.successor}`);
+    return lines.map((l) => l + "\n").join("");
+}
+/** The step's failure message when runs failed and the policy says that fails the job (undefined: it does not). */
+function watchFailure(r) {
+    if (!r.fail_job || !r.failed_runs.length)
+        return undefined;
+    return `${r.failed_runs.length} run(s) failed: ${r.failed_runs.join(", ")}`;
+}
+function watchOutputs(r) {
+    return [
+        ["ended-by", r.ended_by],
+        ["failed-runs", JSON.stringify(r.failed_runs)],
+        ["status", r.failed_runs.length ? "failed" : "ok"],
+    ];
+}
+/** The job summary of one watcher: how long, how often it asked, what it committed, who follows. */
+function watchSummary(r) {
+    const s = r.settings;
+    const rows = [
+        ["watched", `${r.started_at} to ${r.ended_at}`],
+        ["ended", ENDED_BY[r.ended_by]],
+        ["ticks", String(r.ticks)],
+        [
+            "scheduler questions",
+            `${r.questions} (${r.scheduler_calls} client calls; never closer than ${s.floorSeconds} s)`,
+        ],
+        ["commits", String(r.commits)],
+        ["failed runs", r.failed_runs.length ? r.failed_runs.map((id) => `\`${id}\``).join(", ") : "none"],
+        ["successor", r.successor ?? "none"],
+    ];
+    return [
+        "## autolab watch",
+        "",
+        "| | |",
+        "| --- | --- |",
+        ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+        "",
+        ...r.findings.map((f) => `- **${f.severity}** ${f.check}: ${f.message}`),
+        "",
+    ].join("\n");
+}
+
+;// CONCATENATED MODULE: ./lib/src/cli/commands/watch.js
+/**
+ * `autolab watch`: the monitor on its own clock, until SIGTERM/SIGINT (or
+ * --time-limit). Thin: parses options, composes commands/watch with a monitor
+ * tick, prints what it did. Exit 1 when runs failed while it watched (unless
+ * the policy's slurm.monitor.notify.fail_job is false), else 0.
+ */
+
+
+
+
+
+
+
+
+
+
+const watch_command = {
+    name: "watch",
+    summary: "keep watching: local sentinel checks every few seconds, the scheduler on an adaptive interval",
+    help: `Usage: autolab watch [--time-limit SPAN] [--no-push] [--no-commit] [--branch B] [--skip-ci] [--json] [--repo DIR]
+
+Runs until SIGTERM or SIGINT (Ctrl-C) ends it, or --time-limit. Every few
+seconds it reads the sentinels of the runs in flight (no scheduler call).
+It asks the scheduler through a monitor tick (one sacct + one squeue for all
+runs, recorded and committed as autolab monitor does): at once when a
+sentinel shows that a job reached its end, every running_interval_seconds
+(300) while a job runs, every pending_interval_seconds (900) while all wait,
+and never sooner than min_question_interval_seconds (60) after the last
+question. A signal ends the wait at once; a tick in progress is finished
+first. One watcher per checkout: a second one exits, naming the first.
+
+Policy (.autolab/verifier_policy.yaml):
+  slurm.monitor.min_question_interval_seconds   the floor (60)
+  slurm.monitor.watch.local_check_seconds       sentinel checks (5)
+  slurm.monitor.watch.running_interval_seconds  (300)
+  slurm.monitor.watch.pending_interval_seconds  (900)
+  slurm.monitor.notify.fail_job                 a failed run makes the exit code 1 (true)
+
+Options:
+  --time-limit SPAN  stop after SPAN (e.g. 90s, 5h50m; default: run until a signal)
+  --no-push          commit but do not push
+  --no-commit        write files but do not commit
+  --branch B         commit (and push) to branch B
+  --skip-ci          append [skip ci] to commit messages
+  --json             the watch's report as JSON when it ends
+  --repo DIR         act on the repository at DIR (default: the current directory)
+`,
+    async run(argv, io) {
+        const a = commandLine(argv, io, [...RECORD_FLAGS, { name: "json" }, { name: "time-limit", value: true }], {
+            command: "watch",
+        });
+        const limitText = a.values["time-limit"];
+        const limit = limitText === undefined ? Number.POSITIVE_INFINITY : duration_parseSpan(limitText);
+        if (limit === undefined)
+            throw new UsageError(`--time-limit ${JSON.stringify(limitText)} is not a span`, "e.g. --time-limit 90s or 5h50m");
+        const rec = await recordOptions(a, io);
+        const scheduler = slurmCli();
+        const stop = new AbortController();
+        const onSignal = () => stop.abort();
+        process.once("SIGTERM", onSignal);
+        process.once("SIGINT", onSignal);
+        try {
+            const rep = await watch({
+                cwd: a.cwd,
+                signal: stop.signal,
+                settings: { timeLimitSeconds: limit },
+                log: (s) => io.stderr(s + "\n"),
+                tick: () => monitor({
+                    cwd: a.cwd,
+                    scheduler,
+                    ...rec,
+                    log: (s) => io.stderr(s + "\n"),
+                    progress: (e) => io.stderr(progressLine(e)),
+                }),
+                afterTick: async (t) => {
+                    if (t.runs.some((r) => r.before !== r.after) || t.commit?.committed)
+                        io.stderr(monitorText(t));
+                    for (const f of t.findings)
+                        io.stderr(formatFinding(f) + "\n");
+                },
+            });
+            const failed = watchFailure(rep);
+            if (a.flags.json)
+                io.stdout(jsonText(rep));
+            else
+                io.stdout(watchText(rep));
+            for (const f of rep.findings)
+                io.stderr(formatFinding(f) + "\n");
+            return failed ? 1 : 0;
+        }
+        finally {
+            process.off("SIGTERM", onSignal);
+            process.off("SIGINT", onSignal);
+        }
     },
 };
 
@@ -32564,10 +33112,12 @@ Options:
 
 
 
+
 const COMMANDS = [
     command,
     launch_command,
     monitor_command,
+    watch_command,
     status_command,
     cancel_command,
     run_command,
