@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Bundles the action (dist/index.js) and the CLI (dist/cli/index.js) with ncc.
+// Bundles the action (dist/index.js) and the CLI (dist/cli/index.js) with ncc,
+// after compiling the schema validators (src/contract/generated/validators.ts).
 // TypeScript is compiled by tsc first (the project's own compiler and config),
 // then ncc bundles the JavaScript with every dependency into one file each.
 import { execFileSync } from "node:child_process";
 import { chmodSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit" });
+// The schema validators are compiled ahead of time (scripts/validators.ts); rewrite them if the schemas changed.
+run("node", ["--import", "tsx", "scripts/validators.ts"]);
 rmSync("lib", { recursive: true, force: true });
 run("npx", ["tsc", "-p", "tsconfig.build.json"]);
 for (const [entry, out] of [

@@ -77,8 +77,15 @@ export function parseDocument<T>(kind: DocKind, text: string, file: string): Par
   let map: SourceMap;
   const findings: Finding[] = [];
   if (syntaxOf(kind, file) === "json") {
-    map = scanJson(text, file);
-    data = JSON.parse(text);
+    const canonical = canonicalJson(text);
+    if (canonical.ok) {
+      // Written by JSON.stringify (as the tool writes): valid, no duplicate keys; positions only if needed.
+      data = canonical.data;
+      map = lazySourceMap(() => scanJson(text, file));
+    } else {
+      map = scanJson(text, file);
+      data = JSON.parse(text);
+    }
   } else {
     const parsed = parseYaml(text, file);
     data = parsed.data;
@@ -95,6 +102,34 @@ export function parseDocument<T>(kind: DocKind, text: string, file: string): Par
   const validate = validatorFor(kind);
   if (!validate(data)) findings.push(...schemaFindings(validate.errors ?? [], file, map, locate));
   return { kind, file, text, data: data as T, findings, locate };
+}
+
+/**
+ * The data of `text` when it is exactly what JSON.stringify(data, null, 2)
+ * prints (with or without one final newline): such text is strict JSON with
+ * no duplicate key (a duplicate would be printed once), so the scanner's
+ * syntax check can be skipped. Anything else goes through the scanner.
+ */
+function canonicalJson(text: string): { ok: true; data: unknown } | { ok: false } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false };
+  }
+  const printed = JSON.stringify(data, null, 2);
+  return text === printed || (text.length === printed.length + 1 && text === printed + "\n")
+    ? { ok: true, data }
+    : { ok: false };
+}
+
+/** A source map built on first use (only a document with a finding needs positions). */
+function lazySourceMap(build: () => SourceMap): SourceMap {
+  let m: SourceMap | undefined;
+  return {
+    value: (p) => (m ??= build()).value(p),
+    key: (p) => (m ??= build()).key(p),
+  };
 }
 
 function parseYaml(text: string, file: string): { data: unknown; map: SourceMap; warnings: Finding[] } {

@@ -114,12 +114,13 @@ export function jobNameMismatch(m: RunManifest, job: { name?: string } | undefin
 
 /** The record without what changes on every tick by itself (poll time, growing elapsed time). */
 export function stableText(m: RunManifest): string {
-  const c = structuredClone(m);
-  if (c.slurm && typeof c.slurm === "object") {
-    delete c.slurm.last_poll_at;
-    delete c.slurm.elapsed;
-  }
-  return JSON.stringify(c, null, 2) + "\n";
+  // Copies only the two levels it changes: JSON.stringify never mutates what it prints.
+  const slurm = m.slurm;
+  if (!slurm || typeof slurm !== "object" || Array.isArray(slurm)) return JSON.stringify(m, null, 2) + "\n";
+  const s = { ...slurm };
+  delete s.last_poll_at;
+  delete s.elapsed;
+  return JSON.stringify({ ...m, slurm: s }, null, 2) + "\n";
 }
 
 export interface RunInput {

@@ -53,6 +53,13 @@ export interface DiscoveredRun {
    * Undefined when the manifest is reached through a symlink.
    */
   manifestStamp?: FileStamp;
+  /**
+   * True when discovery reached the manifest through real directories only
+   * (no symlink from the root on): a reader that opens it without following a
+   * link and finds the inode of `manifestStamp` reads the file discovery saw,
+   * with no walk of its own (store/runs.ts).
+   */
+  linkFree?: boolean;
 }
 
 /** What `lstat` says about a file, for "has it changed since" tests. */
@@ -87,13 +94,15 @@ type EntryKind = "dir" | "file" | "other" | "missing";
 interface Walker {
   root: string;
   findings: Finding[];
+  /** Directories reached through a symlink that stays inside the repository (followed). */
+  linked: string[];
 }
 
 /**
  * Kind of the entry at `abs` (following a symlink only when it stays inside the
  * repository). `dirent` saves the lstat when the caller already has one.
  */
-async function entryKind(w: Walker, abs: string, dirent?: Dirent): Promise<EntryKind> {
+function entryKind(w: Walker, abs: string, dirent?: Dirent): EntryKind {
   let isLink: boolean;
   if (dirent) {
     if (dirent.isDirectory()) return "dir";
@@ -125,6 +134,7 @@ async function entryKind(w: Walker, abs: string, dirent?: Dirent): Promise<Entry
   try {
     realpathSync(abs);
     const st = statSync(abs);
+    if (st.isDirectory()) w.linked.push(abs + path.sep);
     return st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
   } catch {
     w.findings.push({
@@ -162,69 +172,62 @@ function hidden(name: string): boolean {
   return name.startsWith(".");
 }
 
-async function runsOfIteration(
-  w: Walker,
-  iterationId: string,
-  iterationDir: string,
-  opts: DiscoverOptions,
-): Promise<DiscoveredRun[]> {
+function runsOfIteration(w: Walker, iterationId: string, iterationDir: string, opts: DiscoverOptions): DiscoveredRun[] {
   const runsDir = path.join(iterationDir, "runs");
-  const kind = await entryKind(w, runsDir);
+  const kind = entryKind(w, runsDir);
   if (kind !== "dir") return [];
   const entries = listDir(runsDir);
   // Names from readdir are single components, so joining by hand is path.join (and far cheaper per run).
   const iterationPath = displayPath(w.root, iterationDir);
   const runsShown = iterationPath + "/runs/";
-  const out = await Promise.all(
-    entries.map(async (d): Promise<DiscoveredRun | undefined> => {
-      if (hidden(d.name)) return undefined;
-      if (opts.runId !== undefined && d.name !== opts.runId) return undefined;
-      const runDir = runsDir + path.sep + d.name;
-      const k = await entryKind(w, runDir, d);
-      if (k !== "dir") return undefined; // stray files in runs/ are not runs
-      if (!isSafeName(d.name)) {
-        oddName(w, runDir, "run directory");
-        return undefined;
-      }
-      const manifestPath = runDir + path.sep + MANIFEST_NAME;
-      const st = lstatSync(manifestPath, { throwIfNoEntry: false });
-      const mk = st?.isFile() ? "file" : await entryKind(w, manifestPath);
-      const runPath = runsShown + d.name;
-      if (mk === "missing") {
+  const out = entries.map((d): DiscoveredRun | undefined => {
+    if (hidden(d.name)) return undefined;
+    if (opts.runId !== undefined && d.name !== opts.runId) return undefined;
+    const runDir = runsDir + path.sep + d.name;
+    const k = entryKind(w, runDir, d);
+    if (k !== "dir") return undefined; // stray files in runs/ are not runs
+    if (!isSafeName(d.name)) {
+      oddName(w, runDir, "run directory");
+      return undefined;
+    }
+    const manifestPath = runDir + path.sep + MANIFEST_NAME;
+    const st = lstatSync(manifestPath, { throwIfNoEntry: false });
+    const mk = st?.isFile() ? "file" : entryKind(w, manifestPath);
+    const runPath = runsShown + d.name;
+    if (mk === "missing") {
+      w.findings.push({
+        severity: "warning",
+        check: "discover.no_manifest",
+        file: runPath,
+        message: `run directory has no ${MANIFEST_NAME}; it is not a run the tool can check`,
+        hint: `remove ${runPath} if it is left over, or restore its ${MANIFEST_NAME} from git history`,
+      });
+      return undefined;
+    }
+    if (mk !== "file") {
+      if (mk === "dir") {
         w.findings.push({
-          severity: "warning",
+          severity: "error",
           check: "discover.no_manifest",
-          file: runPath,
-          message: `run directory has no ${MANIFEST_NAME}; it is not a run the tool can check`,
-          hint: `remove ${runPath} if it is left over, or restore its ${MANIFEST_NAME} from git history`,
+          file: displayPath(w.root, manifestPath),
+          message: `${MANIFEST_NAME} is not a regular file`,
+          hint: `replace ${displayPath(w.root, manifestPath)} with the run's manifest file`,
         });
-        return undefined;
       }
-      if (mk !== "file") {
-        if (mk === "dir") {
-          w.findings.push({
-            severity: "error",
-            check: "discover.no_manifest",
-            file: displayPath(w.root, manifestPath),
-            message: `${MANIFEST_NAME} is not a regular file`,
-            hint: `replace ${displayPath(w.root, manifestPath)} with the run's manifest file`,
-          });
-        }
-        return undefined;
-      }
-      return {
-        iterationId,
-        iterationDir,
-        iterationPath,
-        runId: d.name,
-        runDir,
-        runPath,
-        manifestPath,
-        manifestDisplay: runPath + "/" + MANIFEST_NAME,
-        ...(st?.isFile() ? { manifestStamp: stampOf(st) } : {}),
-      };
-    }),
-  );
+      return undefined;
+    }
+    return {
+      iterationId,
+      iterationDir,
+      iterationPath,
+      runId: d.name,
+      runDir,
+      runPath,
+      manifestPath,
+      manifestDisplay: runPath + "/" + MANIFEST_NAME,
+      ...(st?.isFile() ? { manifestStamp: stampOf(st) } : {}),
+    };
+  });
   return out.filter((r): r is DiscoveredRun => r !== undefined);
 }
 
@@ -234,49 +237,50 @@ async function runsOfIteration(
  */
 export async function discoverRuns(repoRoot: string, opts: DiscoverOptions = {}): Promise<DiscoverResult> {
   const root = await realpath(repoRoot);
-  const w: Walker = { root, findings: [] };
+  const w: Walker = { root, findings: [], linked: [] };
   const experiments = path.join(root, "experiments");
   const runs: DiscoveredRun[] = [];
   /** iteration id -> repo-relative dirs holding it (to spot duplicates across buckets). */
   const seen = new Map<string, string[]>();
 
-  if ((await entryKind(w, experiments)) === "dir") {
+  if (entryKind(w, experiments) === "dir") {
     const buckets = listDir(experiments).filter((d) => !hidden(d.name));
-    await Promise.all(
-      buckets.map(async (b) => {
-        const bucketDir = path.join(experiments, b.name);
-        if ((await entryKind(w, bucketDir, b)) !== "dir") return;
-        if (!isSafeName(b.name)) {
-          oddName(w, bucketDir, "experiments folder");
-          return;
+    for (const b of buckets) {
+      const bucketDir = path.join(experiments, b.name);
+      if (entryKind(w, bucketDir, b) !== "dir") continue;
+      if (!isSafeName(b.name)) {
+        oddName(w, bucketDir, "experiments folder");
+        continue;
+      }
+      if (!(ITERATION_BUCKETS as readonly string[]).includes(b.name)) {
+        w.findings.push({
+          severity: "warning",
+          check: "discover.layout",
+          file: displayPath(root, bucketDir),
+          message: `experiments/${b.name} is not one of ${ITERATION_BUCKETS.join(", ")}; its runs are checked, but the other stages do not look there`,
+          hint: `move its iterations to experiments/plan, experiments/in_progress or experiments/done`,
+        });
+      }
+      const iterations = listDir(bucketDir).filter((d) => !hidden(d.name));
+      for (const it of iterations) {
+        if (opts.iteration !== undefined && it.name !== opts.iteration) continue;
+        const iterationDir = path.join(bucketDir, it.name);
+        if (entryKind(w, iterationDir, it) !== "dir") continue;
+        if (!isSafeName(it.name)) {
+          oddName(w, iterationDir, "iteration directory");
+          continue;
         }
-        if (!(ITERATION_BUCKETS as readonly string[]).includes(b.name)) {
-          w.findings.push({
-            severity: "warning",
-            check: "discover.layout",
-            file: displayPath(root, bucketDir),
-            message: `experiments/${b.name} is not one of ${ITERATION_BUCKETS.join(", ")}; its runs are checked, but the other stages do not look there`,
-            hint: `move its iterations to experiments/plan, experiments/in_progress or experiments/done`,
-          });
-        }
-        const iterations = listDir(bucketDir).filter((d) => !hidden(d.name));
-        await Promise.all(
-          iterations.map(async (it) => {
-            if (opts.iteration !== undefined && it.name !== opts.iteration) return;
-            const iterationDir = path.join(bucketDir, it.name);
-            if ((await entryKind(w, iterationDir, it)) !== "dir") return;
-            if (!isSafeName(it.name)) {
-              oddName(w, iterationDir, "iteration directory");
-              return;
-            }
-            const list = seen.get(it.name) ?? [];
-            list.push(displayPath(root, iterationDir));
-            seen.set(it.name, list);
-            runs.push(...(await runsOfIteration(w, it.name, iterationDir, opts)));
-          }),
-        );
-      }),
-    );
+        const list = seen.get(it.name) ?? [];
+        list.push(displayPath(root, iterationDir));
+        seen.set(it.name, list);
+        for (const r of runsOfIteration(w, it.name, iterationDir, opts)) runs.push(r);
+      }
+    }
+  }
+  // A run is link-free when no directory on its way was a followed symlink (and its manifest is a file).
+  for (const r of runs) {
+    if (r.manifestStamp && !w.linked.some((d) => r.runDir.startsWith(d) || r.runDir + path.sep === d))
+      r.linkFree = true;
   }
 
   for (const [id, dirs] of seen) {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { SENTINEL_FILE, SLURM_LOG_NAME } from "../domain/layout.js";
 import { parseSentinel, sentinelEvidence, type Sentinel } from "../domain/sentinel.js";
 import type { Finding } from "../util/errors.js";
-import { displayPath, readNoFollow } from "../util/fs.js";
+import { displayPath, readNoFollow, readNoFollowSync } from "../util/fs.js";
 
 /** Job logs and the sentinel are committed with a finished run up to this size (bytes) per file. */
 export const MAX_COMMITTED_LOG_BYTES = 10 * 1024 * 1024;
@@ -67,7 +67,8 @@ export async function readRunSentinel(
       note: " (the run directory is a symlink: its job_sentinel.json is not read)",
       symlink: true,
     };
-  const r = await readNoFollow(path.join(runDir, SENTINEL_FILE), 1024 * 1024);
+  // Synchronous: read for every run in flight, usually absent; a queued open costs far more than the call.
+  const r = readNoFollowSync(path.join(runDir, SENTINEL_FILE), 1024 * 1024);
   if (r.skipped)
     return {
       sentinel: { state: "missing" },

@@ -20,7 +20,7 @@ import { entryFor, planRead, type RunIndex, type RunIndexEntry } from "../domain
 import { wantedLine } from "../ledger/sync.js";
 import type { DiscoveredRun } from "./discover.js";
 import { AutolabError, findingFromError, type Finding } from "../util/errors.js";
-import { decodeUtf8Strict, readOwnedBytes, rootOf } from "../util/fs.js";
+import { decodeUtf8Strict, readNoFollowSync, readOwnedBytes, rootOf } from "../util/fs.js";
 
 /** A manifest larger than this is refused with a clear error (bounded memory per tick). */
 export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
@@ -56,6 +56,25 @@ export function ledgerFields(m: RunManifest): RunManifest {
   };
 }
 
+/**
+ * The manifest's bytes, never through a link: a linked manifest, run dir,
+ * runs/ or iteration dir is an error. A run discovery reached through real
+ * directories only is opened without following a link and must be the inode
+ * discovery stamped (one open, no walk); anything else walks the path.
+ */
+async function manifestBytes(run: DiscoveredRun): Promise<Buffer | undefined> {
+  if (run.linkFree && run.manifestStamp) {
+    const r = readNoFollowSync(run.manifestPath, MAX_MANIFEST_BYTES);
+    if (r.data && r.ino === run.manifestStamp.ino) return r.data;
+  }
+  return readOwnedBytes(
+    rootOf(run.manifestPath, run.manifestDisplay),
+    run.manifestPath,
+    run.manifestDisplay,
+    MAX_MANIFEST_BYTES,
+  );
+}
+
 async function loadOne(
   run: DiscoveredRun,
   findings: Finding[],
@@ -63,13 +82,7 @@ async function loadOne(
 ): Promise<LoadedRun | undefined> {
   let text: string;
   try {
-    // Never through a link: a linked manifest, run dir, runs/ or iteration dir is an error finding.
-    const buf = await readOwnedBytes(
-      rootOf(run.manifestPath, run.manifestDisplay),
-      run.manifestPath,
-      run.manifestDisplay,
-      MAX_MANIFEST_BYTES,
-    );
+    const buf = await manifestBytes(run);
     if (buf === undefined) throw new AutolabError("file not found", { file: run.manifestDisplay });
     text = decodeUtf8Strict(buf, run.manifestDisplay);
   } catch (e) {
