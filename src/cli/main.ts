@@ -1,18 +1,20 @@
 /**
  * `autolab` command dispatcher. Thin: finds the command, handles --help and
  * --version, maps thrown errors to exit codes (AutolabError carries its own;
- * anything else is 1). Commands live in ./commands, one file each.
+ * anything else is 1). Commands live in ./commands, one file each, and are
+ * loaded only after `--version` (which needs none of them) is answered.
  */
 import { AutolabError, formatError } from "../util/errors.js";
 import type { CliCommand, CliIO } from "./command.js";
-import { COMMANDS } from "./commands/index.js";
 import { VERSION } from "../version.js";
 import { wantsHelp } from "./args.js";
 import { didYouMean } from "./suggest.js";
 
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+type Commands = readonly CliCommand[];
+
+function overview(commands: Commands): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     `autolab ${VERSION}: run research experiments on SLURM from a git repository`,
     "",
@@ -34,17 +36,18 @@ function printHelp(cmd: CliCommand, io: CliIO): number {
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-V" || name === "version") {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const { COMMANDS } = await import("./commands/index.js");
   const find = (n: string | undefined) => COMMANDS.find((c) => c.name === n);
   if (!name || name === "--help" || name === "-h" || name === "help") {
     // `autolab help status`, `autolab --help status`: that command's help.
     const named = find(rest[0]);
     if (named) return printHelp(named, io);
-    io.stdout(overview());
+    io.stdout(overview(COMMANDS));
     return name ? 0 : 2;
-  }
-  if (name === "--version" || name === "-V" || name === "version") {
-    io.stdout(`${VERSION}\n`);
-    return 0;
   }
   const cmd = find(name);
   if (!cmd) {
@@ -53,7 +56,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       COMMANDS.map((c) => c.name),
     );
     const what = name.startsWith("-") ? `unknown option ${name} before the command` : `unknown command '${name}'`;
-    io.stderr(`autolab: ${what}${near ? ` (did you mean '${near}'?)` : ""}\n\n${overview()}`);
+    io.stderr(`autolab: ${what}${near ? ` (did you mean '${near}'?)` : ""}\n\n${overview(COMMANDS)}`);
     return 2;
   }
   // --help anywhere on the line (before `--`) wins over everything else on it.

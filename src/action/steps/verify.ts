@@ -1,0 +1,40 @@
+/** The action's verify step (loaded only for command: verify). */
+import * as core from "@actions/core";
+import { eventIsTrusted, type ActionContext } from "../../github/context.js";
+import { runVerify } from "../../verify/index.js";
+import {
+  commandsSkippedFinding,
+  verifyCheckName,
+  verifyFailure,
+  verifyOutputs,
+  verifySummary,
+} from "../../report/verify.js";
+import { publishFindingsOf } from "../publish.js";
+import { setOutputs, summarise, type Step } from "../step.js";
+
+/**
+ * The policy's test/dry-run commands come from the checked-out files: run
+ * them only on a trusted event (github/context TRUSTED_EVENTS, no fork) or on
+ * a GitHub-hosted runner.
+ */
+function mayRunPolicyCommands(ctx: ActionContext): boolean {
+  return eventIsTrusted(ctx) || process.env.RUNNER_ENVIRONMENT === "github-hosted";
+}
+
+export async function actionVerify({ inputs, ctx, repoRoot, octokit }: Step): Promise<void> {
+  const stage = inputs.stage ?? "launch";
+  const runCommands = mayRunPolicyCommands(ctx);
+  const rep = await runVerify({
+    repoRoot,
+    stage: stage as never,
+    iteration: inputs.design,
+    runId: inputs.runId,
+    runCommands,
+  });
+  if (!runCommands) rep.findings.push(commandsSkippedFinding(ctx.isFork));
+  const published = await publishFindingsOf(octokit, ctx, verifyCheckName(stage), rep.findings, repoRoot);
+  setOutputs(verifyOutputs(rep, published.conclusion));
+  await summarise(verifySummary(stage, rep, published.notes));
+  const failed = verifyFailure(stage, rep);
+  if (failed) core.setFailed(failed);
+}
