@@ -228,6 +228,14 @@ export interface NoFollowRead {
   at?: string;
 }
 
+/** What a failed no-follow open means: a link, a non-regular file, or (anything else) nothing to read. */
+function noFollowOpenFailed(e: unknown, file: string): NoFollowRead {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ELOOP" || code === "EMLINK") return { skipped: "symlink", at: file };
+  if (code === "ENXIO" || code === "EISDIR") return { skipped: "not a regular file", at: file };
+  return {};
+}
+
 /**
  * Read a file never through a symlink at its last component: opened with
  * O_NOFOLLOW (and O_NONBLOCK, so a FIFO cannot hang the caller), and only a
@@ -238,10 +246,7 @@ export async function readNoFollow(file: string, maxBytes = Number.POSITIVE_INFI
   try {
     fh = await open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ELOOP" || code === "EMLINK") return { skipped: "symlink", at: file };
-    if (code === "ENXIO" || code === "EISDIR") return { skipped: "not a regular file", at: file };
-    return {};
+    return noFollowOpenFailed(e, file);
   }
   try {
     const st = await fh.stat();
@@ -266,10 +271,7 @@ export function readNoFollowSync(file: string, maxBytes = Number.POSITIVE_INFINI
   try {
     fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ELOOP" || code === "EMLINK") return { skipped: "symlink", at: file };
-    if (code === "ENXIO" || code === "EISDIR") return { skipped: "not a regular file", at: file };
-    return {};
+    return noFollowOpenFailed(e, file);
   }
   try {
     const st = fstatSync(fd);
