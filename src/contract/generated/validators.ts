@@ -1423,7 +1423,7 @@ return errors === 0;
 validate20.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const design = validate21;
-const schema43 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/design.schema.json","title":"Iteration design (experiments/<plan|in_progress|done>/<iteration_id>/design.yaml)","description":"What one iteration runs and what it asks of the host. The scheduler request lives in `compute`, what the job does before the command in `runtime`, how outputs come back in `artifact_sync`. Every value that ends up in a batch script is checked here so that nothing can smuggle shell syntax into it. Keys not listed here are allowed (the Python tool's design files carry more).","type":"object","required":["compute"],"properties":{"id":{"$ref":"#/$defs/token"},"iteration_id":{"$ref":"#/$defs/token"},"compute":{"description":"Where the iteration runs and what it asks the scheduler for.","type":"object","required":["location"],"properties":{"location":{"description":"local: run on the runner; slurm: submit with sbatch.","enum":["local","slurm"]},"walltime_estimate":{"description":"Time limit in a form sbatch --time accepts: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS.","type":"string","maxLength":32,"pattern":"^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$","x-message":"must be a time limit such as \"02:00:00\" (HH:MM:SS), \"30:00\" (MM:SS), \"90\" (minutes), \"1-12\", \"1-12:00\" or \"1-12:00:00\" (D-HH[:MM[:SS]]); quote it in YAML"},"memory_estimate":{"description":"Memory per node: an integer with an optional K, M, G or T unit (B optional), e.g. 64GB.","type":"string","maxLength":32,"pattern":"^[0-9]+(?:[KkMmGgTt][Bb]?)?$","x-message":"must be an amount of memory such as \"64GB\", \"512M\" or \"4096\" (megabytes)"},"gpu_count":{"description":"GPUs per node.","type":"integer","minimum":0,"maximum":64},"gpu_type":{"$ref":"#/$defs/slurmToken"},"partition":{"$ref":"#/$defs/slurmToken"},"qos":{"$ref":"#/$defs/slurmToken"},"account":{"$ref":"#/$defs/slurmToken"},"num_nodes":{"type":"integer","minimum":1,"maximum":10000},"cpus_per_task":{"type":"integer","minimum":1,"maximum":4096},"constraint":{"description":"A node feature expression for sbatch --constraint, e.g. a100&ib or [rack1|rack2].","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$","x-message":"must be a feature expression made of letters, digits, . _ + - and the operators & | , * [ ] ( ) ! :"},"sbatch_options":{"description":"Extra sbatch long options, one per item, each --name or --name=value. Options the tool sets itself (job name, output paths, working directory) cannot be overridden here.","type":"array","maxItems":64,"items":{"type":"string","maxLength":256,"allOf":[{"pattern":"^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$","x-message":"must be one long sbatch option such as \"--exclusive\" or \"--mail-type=END\" (no spaces or shell characters)"},{"not":{"pattern":"^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)"},"x-message":"must not set an option the tool controls itself (job name, log paths, working directory, array, submission mode)"}]}}}},"runtime":{"description":"What the job does before the command.","type":"object","properties":{"setup":{"description":"The user's own shell lines, run verbatim before the command.","type":"array","maxItems":256,"items":{"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single shell line (no line breaks)"}},"env":{"description":"Environment variables exported to the job; values are quoted for the shell.","type":"object","maxProperties":256,"propertyNames":{"$ref":"#/$defs/envName"},"additionalProperties":{"type":["string","number","boolean"],"maxLength":4096}}}},"artifact_sync":{"description":"How the run's outputs come back to the repository.","type":"object","properties":{"mode":{"description":"shared: the job writes into the run directory on a shared filesystem; rsync: copy from `source`.","enum":["shared","rsync"]},"outputs":{"description":"Paths relative to the run directory that must exist after the job.","type":"array","maxItems":256,"items":{"$ref":"#/$defs/relativePath"}},"source":{"description":"rsync mode: the remote path to copy from; placeholders such as {run_id} are allowed.","type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\s'\"`$;&|<>\\\\]+$","x-message":"must be an rsync source such as \"login2:/scratch/me/{run_id}/\" (no spaces, quotes or shell characters)"},"timeout_seconds":{"type":"integer","minimum":1,"maximum":604800},"retries":{"type":"integer","minimum":0,"maximum":20}},"if":{"required":["mode"],"properties":{"mode":{"const":"rsync"}}},"then":{"required":["source"]}},"entrypoint":{"description":"What the run executes: `cli` verbatim, or `<python_bin> -m <module>` with `args` as --key value options.","type":"object","properties":{"module":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$","x-message":"must be a dotted Python module name such as \"train\" or \"pkg.train\""},"args":{"type":"object","maxProperties":256,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":128,"x-message":"must be an option name made of letters, digits, _ . - (it becomes --name)"},"additionalProperties":{"anyOf":[{"type":["string","number","boolean","null"],"maxLength":4096},{"type":"array","maxItems":256,"items":{"type":["string","number","boolean"],"maxLength":4096}}],"x-message":"must be a string, number, boolean, null or a list of those"}},"cli":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"}}},"extract_parser":{"description":"How results are extracted from a finished run.","type":"object","properties":{"kind":{"enum":["python","command"]},"module":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$","x-message":"must be a dotted Python module name such as \"mypkg.extract\""},"callable":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"must be a Python identifier such as \"extract\""},"command":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"}},"allOf":[{"if":{"required":["kind"],"properties":{"kind":{"const":"command"}}},"then":{"required":["command"]}},{"if":{"required":["kind"],"properties":{"kind":{"const":"python"}}},"then":{"required":["module"]}}]},"replicates":{"description":"How many times the run is repeated.","type":"integer","minimum":1,"maximum":1000}},"$defs":{"token":{"type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a non-empty name made of letters, digits and . _ + -"},"slurmToken":{"description":"A name passed to sbatch (partition, qos, account, GPU type).","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a name made of letters, digits and . _ + - (no spaces or shell characters)"},"envName":{"type":"string","maxLength":128,"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"must be an environment variable name (letters, digits, _; not starting with a digit)"},"relativePath":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$","x-message":"must be a path relative to the run directory, without .. and not absolute"}}};
+const schema43 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/design.schema.json","title":"Iteration design (experiments/<plan|in_progress|done>/<iteration_id>/design.yaml)","description":"What one iteration runs and what it asks of the host. The scheduler request lives in `compute`, what the job does before the command in `runtime`, how outputs come back in `artifact_sync`. Every value that ends up in a batch script is checked here so that nothing can smuggle shell syntax into it. Keys not listed here are allowed (the Python tool's design files carry more).","type":"object","required":["compute"],"properties":{"id":{"$ref":"#/$defs/token"},"iteration_id":{"$ref":"#/$defs/token"},"compute":{"description":"Where the iteration runs and what it asks the scheduler for.","type":"object","required":["location"],"properties":{"location":{"description":"local: run on the runner; slurm: submit with sbatch.","enum":["local","slurm"]},"walltime_estimate":{"description":"Time limit in a form sbatch --time accepts: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS.","type":"string","maxLength":32,"pattern":"^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$","x-message":"must be a time limit such as \"02:00:00\" (HH:MM:SS), \"30:00\" (MM:SS), \"90\" (minutes), \"1-12\", \"1-12:00\" or \"1-12:00:00\" (D-HH[:MM[:SS]]); quote it in YAML"},"memory_estimate":{"description":"Memory per node: an integer with an optional K, M, G or T unit (B optional), e.g. 64GB.","type":"string","maxLength":32,"pattern":"^[0-9]+(?:[KkMmGgTt][Bb]?)?$","x-message":"must be an amount of memory such as \"64GB\", \"512M\" or \"4096\" (megabytes)"},"gpu_count":{"description":"GPUs per node.","type":"integer","minimum":0,"maximum":64},"gpu_type":{"$ref":"#/$defs/slurmToken"},"partition":{"$ref":"#/$defs/slurmToken"},"qos":{"$ref":"#/$defs/slurmToken"},"account":{"$ref":"#/$defs/slurmToken"},"num_nodes":{"type":"integer","minimum":1,"maximum":10000},"cpus_per_task":{"type":"integer","minimum":1,"maximum":4096},"constraint":{"description":"A node feature expression for sbatch --constraint, e.g. a100&ib or [rack1|rack2].","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$","x-message":"must be a feature expression made of letters, digits, . _ + - and the operators & | , * [ ] ( ) ! :"},"checkpoint_signal":{"description":"A signal for the workload before the time limit: <USR1|USR2>@<seconds>, e.g. USR1@120 (sbatch --signal=B:USR1@120; the job script passes it on to the command, which saves a checkpoint to $AUTOLAB_CHECKPOINT_DIR and exits with $AUTOLAB_RESUME_EXIT_CODE).","type":"string","pattern":"^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$","x-message":"must be USR1 or USR2, '@', and the seconds before the time limit, e.g. \"USR1@120\""},"sbatch_options":{"description":"Extra sbatch long options, one per item, each --name or --name=value. Options the tool sets itself (job name, output paths, working directory) cannot be overridden here.","type":"array","maxItems":64,"items":{"type":"string","maxLength":256,"allOf":[{"pattern":"^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$","x-message":"must be one long sbatch option such as \"--exclusive\" or \"--mail-type=END\" (no spaces or shell characters)"},{"not":{"pattern":"^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)"},"x-message":"must not set an option the tool controls itself (job name, log paths, working directory, array, submission mode)"}]}}}},"runtime":{"description":"What the job does before the command.","type":"object","properties":{"setup":{"description":"The user's own shell lines, run verbatim before the command.","type":"array","maxItems":256,"items":{"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single shell line (no line breaks)"}},"env":{"description":"Environment variables exported to the job; values are quoted for the shell.","type":"object","maxProperties":256,"propertyNames":{"$ref":"#/$defs/envName"},"additionalProperties":{"type":["string","number","boolean"],"maxLength":4096}}}},"artifact_sync":{"description":"How the run's outputs come back to the repository.","type":"object","properties":{"mode":{"description":"shared: the job writes into the run directory on a shared filesystem; rsync: copy from `source`.","enum":["shared","rsync"]},"outputs":{"description":"Paths relative to the run directory that must exist after the job.","type":"array","maxItems":256,"items":{"$ref":"#/$defs/relativePath"}},"source":{"description":"rsync mode: the remote path to copy from; placeholders such as {run_id} are allowed.","type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\s'\"`$;&|<>\\\\]+$","x-message":"must be an rsync source such as \"login2:/scratch/me/{run_id}/\" (no spaces, quotes or shell characters)"},"timeout_seconds":{"type":"integer","minimum":1,"maximum":604800},"retries":{"type":"integer","minimum":0,"maximum":20}},"if":{"required":["mode"],"properties":{"mode":{"const":"rsync"}}},"then":{"required":["source"]}},"entrypoint":{"description":"What the run executes: `cli` verbatim, or `<python_bin> -m <module>` with `args` as --key value options.","type":"object","properties":{"module":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$","x-message":"must be a dotted Python module name such as \"train\" or \"pkg.train\""},"args":{"type":"object","maxProperties":256,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":128,"x-message":"must be an option name made of letters, digits, _ . - (it becomes --name)"},"additionalProperties":{"anyOf":[{"type":["string","number","boolean","null"],"maxLength":4096},{"type":"array","maxItems":256,"items":{"type":["string","number","boolean"],"maxLength":4096}}],"x-message":"must be a string, number, boolean, null or a list of those"}},"cli":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"}}},"extract_parser":{"description":"How results are extracted from a finished run.","type":"object","properties":{"kind":{"enum":["python","command"]},"module":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$","x-message":"must be a dotted Python module name such as \"mypkg.extract\""},"callable":{"type":"string","maxLength":256,"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"must be a Python identifier such as \"extract\""},"command":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"}},"allOf":[{"if":{"required":["kind"],"properties":{"kind":{"const":"command"}}},"then":{"required":["command"]}},{"if":{"required":["kind"],"properties":{"kind":{"const":"python"}}},"then":{"required":["module"]}}]},"replicates":{"description":"How many times the run is repeated.","type":"integer","minimum":1,"maximum":1000}},"$defs":{"token":{"type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a non-empty name made of letters, digits and . _ + -"},"slurmToken":{"description":"A name passed to sbatch (partition, qos, account, GPU type).","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a name made of letters, digits and . _ + - (no spaces or shell characters)"},"envName":{"type":"string","maxLength":128,"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"must be an environment variable name (letters, digits, _; not starting with a digit)"},"relativePath":{"type":"string","minLength":1,"maxLength":1024,"pattern":"^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$","x-message":"must be a path relative to the run directory, without .. and not absolute"}}};
 const schema44 = {"type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a non-empty name made of letters, digits and . _ + -"};
 const schema46 = {"description":"A name passed to sbatch (partition, qos, account, GPU type).","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a name made of letters, digits and . _ + - (no spaces or shell characters)"};
 const schema50 = {"type":"string","maxLength":128,"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"must be an environment variable name (letters, digits, _; not starting with a digit)"};
@@ -1431,14 +1431,15 @@ const schema51 = {"type":"string","minLength":1,"maxLength":1024,"pattern":"^(?!
 const pattern12 = new RegExp("^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$", "u");
 const pattern13 = new RegExp("^[0-9]+(?:[KkMmGgTt][Bb]?)?$", "u");
 const pattern18 = new RegExp("^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$", "u");
-const pattern19 = new RegExp("^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$", "u");
-const pattern20 = new RegExp("^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)", "u");
-const pattern21 = new RegExp("^[^\\n\\r\\u0000]*$", "u");
-const pattern22 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-const pattern23 = new RegExp("^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", "u");
-const pattern24 = new RegExp("^[^\\s'\"`$;&|<>\\\\]+$", "u");
-const pattern25 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "u");
-const pattern26 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
+const pattern19 = new RegExp("^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$", "u");
+const pattern20 = new RegExp("^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$", "u");
+const pattern21 = new RegExp("^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)", "u");
+const pattern22 = new RegExp("^[^\\n\\r\\u0000]*$", "u");
+const pattern23 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern24 = new RegExp("^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", "u");
+const pattern25 = new RegExp("^[^\\s'\"`$;&|<>\\\\]+$", "u");
+const pattern26 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "u");
+const pattern27 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://autolab-slurm.dev/schemas/design.schema.json" */;
@@ -1978,11 +1979,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data2.sbatch_options !== undefined){
-let data14 = data2.sbatch_options;
-if(Array.isArray(data14)){
-if(data14.length > 64){
-const err46 = {instancePath:instancePath+"/compute/sbatch_options",schemaPath:"#/properties/compute/properties/sbatch_options/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema43.properties.compute.properties.sbatch_options,data:data14};
+if(data2.checkpoint_signal !== undefined){
+let data14 = data2.checkpoint_signal;
+if(typeof data14 === "string"){
+if(!pattern19.test(data14)){
+const err46 = {instancePath:instancePath+"/compute/checkpoint_signal",schemaPath:"#/properties/compute/properties/checkpoint_signal/pattern",keyword:"pattern",params:{pattern: "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$"},message:"must match pattern \""+"^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$"+"\"",schema:"^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$",parentSchema:schema43.properties.compute.properties.checkpoint_signal,data:data14};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1991,12 +1992,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len0 = data14.length;
-for(let i0=0; i0<len0; i0++){
-let data15 = data14[i0];
-if(typeof data15 === "string"){
-if(!pattern19.test(data15)){
-const err47 = {instancePath:instancePath+"/compute/sbatch_options/" + i0,schemaPath:"#/properties/compute/properties/sbatch_options/items/allOf/0/pattern",keyword:"pattern",params:{pattern: "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$"},message:"must match pattern \""+"^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$"+"\"",schema:"^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$",parentSchema:schema43.properties.compute.properties.sbatch_options.items.allOf[0],data:data15};
+}
+else {
+const err47 = {instancePath:instancePath+"/compute/checkpoint_signal",schemaPath:"#/properties/compute/properties/checkpoint_signal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.compute.properties.checkpoint_signal.type,parentSchema:schema43.properties.compute.properties.checkpoint_signal,data:data14};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2006,11 +2004,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-const _errs50 = errors;
-const _errs51 = errors;
-if(typeof data15 === "string"){
-if(!pattern20.test(data15)){
-const err48 = {};
+if(data2.sbatch_options !== undefined){
+let data15 = data2.sbatch_options;
+if(Array.isArray(data15)){
+if(data15.length > 64){
+const err48 = {instancePath:instancePath+"/compute/sbatch_options",schemaPath:"#/properties/compute/properties/sbatch_options/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema43.properties.compute.properties.sbatch_options,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2019,10 +2017,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-var valid11 = _errs51 === errors;
-if(valid11){
-const err49 = {instancePath:instancePath+"/compute/sbatch_options/" + i0,schemaPath:"#/properties/compute/properties/sbatch_options/items/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema43.properties.compute.properties.sbatch_options.items.allOf[1].not,parentSchema:schema43.properties.compute.properties.sbatch_options.items.allOf[1],data:data15};
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+if(typeof data16 === "string"){
+if(!pattern20.test(data16)){
+const err49 = {instancePath:instancePath+"/compute/sbatch_options/" + i0,schemaPath:"#/properties/compute/properties/sbatch_options/items/allOf/0/pattern",keyword:"pattern",params:{pattern: "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$"},message:"must match pattern \""+"^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$"+"\"",schema:"^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$",parentSchema:schema43.properties.compute.properties.sbatch_options.items.allOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2031,20 +2031,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-else {
-errors = _errs50;
-if(vErrors !== null){
-if(_errs50){
-vErrors.length = _errs50;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data15 === "string"){
-if(func1(data15) > 256){
-const err50 = {instancePath:instancePath+"/compute/sbatch_options/" + i0,schemaPath:"#/properties/compute/properties/sbatch_options/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema43.properties.compute.properties.sbatch_options.items,data:data15};
+const _errs53 = errors;
+const _errs54 = errors;
+if(typeof data16 === "string"){
+if(!pattern21.test(data16)){
+const err50 = {};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2054,8 +2046,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/compute/sbatch_options/" + i0,schemaPath:"#/properties/compute/properties/sbatch_options/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.compute.properties.sbatch_options.items.type,parentSchema:schema43.properties.compute.properties.sbatch_options.items,data:data15};
+var valid11 = _errs54 === errors;
+if(valid11){
+const err51 = {instancePath:instancePath+"/compute/sbatch_options/" + i0,schemaPath:"#/properties/compute/properties/sbatch_options/items/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema43.properties.compute.properties.sbatch_options.items.allOf[1].not,parentSchema:schema43.properties.compute.properties.sbatch_options.items.allOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2064,10 +2057,20 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
+else {
+errors = _errs53;
+if(vErrors !== null){
+if(_errs53){
+vErrors.length = _errs53;
 }
 else {
-const err52 = {instancePath:instancePath+"/compute/sbatch_options",schemaPath:"#/properties/compute/properties/sbatch_options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.compute.properties.sbatch_options.type,parentSchema:schema43.properties.compute.properties.sbatch_options,data:data14};
+vErrors = null;
+}
+}
+}
+if(typeof data16 === "string"){
+if(func1(data16) > 256){
+const err52 = {instancePath:instancePath+"/compute/sbatch_options/" + i0,schemaPath:"#/properties/compute/properties/sbatch_options/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema43.properties.compute.properties.sbatch_options.items,data:data16};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2077,9 +2080,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
 else {
-const err53 = {instancePath:instancePath+"/compute",schemaPath:"#/properties/compute/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.compute.type,parentSchema:schema43.properties.compute,data:data2};
+const err53 = {instancePath:instancePath+"/compute/sbatch_options/" + i0,schemaPath:"#/properties/compute/properties/sbatch_options/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.compute.properties.sbatch_options.items.type,parentSchema:schema43.properties.compute.properties.sbatch_options.items,data:data16};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2089,14 +2091,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.runtime !== undefined){
-let data16 = data.runtime;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.setup !== undefined){
-let data17 = data16.setup;
-if(Array.isArray(data17)){
-if(data17.length > 256){
-const err54 = {instancePath:instancePath+"/runtime/setup",schemaPath:"#/properties/runtime/properties/setup/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema43.properties.runtime.properties.setup,data:data17};
+}
+else {
+const err54 = {instancePath:instancePath+"/compute/sbatch_options",schemaPath:"#/properties/compute/properties/sbatch_options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.compute.properties.sbatch_options.type,parentSchema:schema43.properties.compute.properties.sbatch_options,data:data15};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2105,12 +2102,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len1 = data17.length;
-for(let i1=0; i1<len1; i1++){
-let data18 = data17[i1];
-if(typeof data18 === "string"){
-if(func1(data18) > 4096){
-const err55 = {instancePath:instancePath+"/runtime/setup/" + i1,schemaPath:"#/properties/runtime/properties/setup/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.runtime.properties.setup.items,data:data18};
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/compute",schemaPath:"#/properties/compute/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.compute.type,parentSchema:schema43.properties.compute,data:data2};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2119,8 +2114,15 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(!pattern21.test(data18)){
-const err56 = {instancePath:instancePath+"/runtime/setup/" + i1,schemaPath:"#/properties/runtime/properties/setup/items/pattern",keyword:"pattern",params:{pattern: "^[^\\n\\r\\u0000]*$"},message:"must match pattern \""+"^[^\\n\\r\\u0000]*$"+"\"",schema:"^[^\\n\\r\\u0000]*$",parentSchema:schema43.properties.runtime.properties.setup.items,data:data18};
+}
+if(data.runtime !== undefined){
+let data17 = data.runtime;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.setup !== undefined){
+let data18 = data17.setup;
+if(Array.isArray(data18)){
+if(data18.length > 256){
+const err56 = {instancePath:instancePath+"/runtime/setup",schemaPath:"#/properties/runtime/properties/setup/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema43.properties.runtime.properties.setup,data:data18};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2129,9 +2131,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/runtime/setup/" + i1,schemaPath:"#/properties/runtime/properties/setup/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.runtime.properties.setup.items.type,parentSchema:schema43.properties.runtime.properties.setup.items,data:data18};
+const len1 = data18.length;
+for(let i1=0; i1<len1; i1++){
+let data19 = data18[i1];
+if(typeof data19 === "string"){
+if(func1(data19) > 4096){
+const err57 = {instancePath:instancePath+"/runtime/setup/" + i1,schemaPath:"#/properties/runtime/properties/setup/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.runtime.properties.setup.items,data:data19};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2140,10 +2145,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/runtime/setup",schemaPath:"#/properties/runtime/properties/setup/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.runtime.properties.setup.type,parentSchema:schema43.properties.runtime.properties.setup,data:data17};
+if(!pattern22.test(data19)){
+const err58 = {instancePath:instancePath+"/runtime/setup/" + i1,schemaPath:"#/properties/runtime/properties/setup/items/pattern",keyword:"pattern",params:{pattern: "^[^\\n\\r\\u0000]*$"},message:"must match pattern \""+"^[^\\n\\r\\u0000]*$"+"\"",schema:"^[^\\n\\r\\u0000]*$",parentSchema:schema43.properties.runtime.properties.setup.items,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2153,11 +2156,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data16.env !== undefined){
-let data19 = data16.env;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(Object.keys(data19).length > 256){
-const err59 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/properties/runtime/properties/env/maxProperties",keyword:"maxProperties",params:{limit: 256},message:"must NOT have more than 256 properties",schema:256,parentSchema:schema43.properties.runtime.properties.env,data:data19};
+else {
+const err59 = {instancePath:instancePath+"/runtime/setup/" + i1,schemaPath:"#/properties/runtime/properties/setup/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.runtime.properties.setup.items.type,parentSchema:schema43.properties.runtime.properties.setup.items,data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2166,11 +2166,10 @@ vErrors.push(err59);
 }
 errors++;
 }
-for(const key0 in data19){
-const _errs62 = errors;
-if(typeof key0 === "string"){
-if(func1(key0) > 128){
-const err60 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/$defs/envName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema50,data:key0,propertyName:key0};
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/runtime/setup",schemaPath:"#/properties/runtime/properties/setup/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.runtime.properties.setup.type,parentSchema:schema43.properties.runtime.properties.setup,data:data18};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2179,8 +2178,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!pattern22.test(key0)){
-const err61 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/$defs/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema50,data:key0,propertyName:key0};
+}
+if(data17.env !== undefined){
+let data20 = data17.env;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(Object.keys(data20).length > 256){
+const err61 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/properties/runtime/properties/env/maxProperties",keyword:"maxProperties",params:{limit: 256},message:"must NOT have more than 256 properties",schema:256,parentSchema:schema43.properties.runtime.properties.env,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2189,9 +2192,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/$defs/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:key0,propertyName:key0};
+for(const key0 in data20){
+const _errs65 = errors;
+if(typeof key0 === "string"){
+if(func1(key0) > 128){
+const err62 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/$defs/envName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema50,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2200,9 +2205,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-var valid15 = _errs62 === errors;
-if(!valid15){
-const err63 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/properties/runtime/properties/env/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema43.properties.runtime.properties.env.propertyNames,parentSchema:schema43.properties.runtime.properties.env,data:data19};
+if(!pattern23.test(key0)){
+const err63 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/$defs/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema50,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2212,10 +2216,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-for(const key1 in data19){
-let data20 = data19[key1];
-if(((typeof data20 !== "string") && (!((typeof data20 == "number") && (isFinite(data20))))) && (typeof data20 !== "boolean")){
-const err64 = {instancePath:instancePath+"/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runtime/properties/env/additionalProperties/type",keyword:"type",params:{type: schema43.properties.runtime.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema43.properties.runtime.properties.env.additionalProperties.type,parentSchema:schema43.properties.runtime.properties.env.additionalProperties,data:data20};
+else {
+const err64 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/$defs/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2224,9 +2226,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(typeof data20 === "string"){
-if(func1(data20) > 4096){
-const err65 = {instancePath:instancePath+"/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runtime/properties/env/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.runtime.properties.env.additionalProperties,data:data20};
+var valid15 = _errs65 === errors;
+if(!valid15){
+const err65 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/properties/runtime/properties/env/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema43.properties.runtime.properties.env.propertyNames,parentSchema:schema43.properties.runtime.properties.env,data:data20};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2236,10 +2238,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/properties/runtime/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.runtime.properties.env.type,parentSchema:schema43.properties.runtime.properties.env,data:data19};
+for(const key1 in data20){
+let data21 = data20[key1];
+if(((typeof data21 !== "string") && (!((typeof data21 == "number") && (isFinite(data21))))) && (typeof data21 !== "boolean")){
+const err66 = {instancePath:instancePath+"/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runtime/properties/env/additionalProperties/type",keyword:"type",params:{type: schema43.properties.runtime.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema43.properties.runtime.properties.env.additionalProperties.type,parentSchema:schema43.properties.runtime.properties.env.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2248,10 +2250,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/runtime",schemaPath:"#/properties/runtime/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.runtime.type,parentSchema:schema43.properties.runtime,data:data16};
+if(typeof data21 === "string"){
+if(func1(data21) > 4096){
+const err67 = {instancePath:instancePath+"/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runtime/properties/env/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.runtime.properties.env.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2261,15 +2262,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data.artifact_sync !== undefined){
-let data21 = data.artifact_sync;
-const _errs71 = errors;
-let valid18 = true;
-const _errs72 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-let missing0;
-if((data21.mode === undefined) && (missing0 = "mode")){
-const err68 = {};
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/runtime/env",schemaPath:"#/properties/runtime/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.runtime.properties.env.type,parentSchema:schema43.properties.runtime.properties.env,data:data20};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2278,10 +2274,10 @@ vErrors.push(err68);
 }
 errors++;
 }
+}
+}
 else {
-if(data21.mode !== undefined){
-if("rsync" !== data21.mode){
-const err69 = {};
+const err69 = {instancePath:instancePath+"/runtime",schemaPath:"#/properties/runtime/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.runtime.type,parentSchema:schema43.properties.runtime,data:data17};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2291,23 +2287,15 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-}
-var _valid0 = _errs72 === errors;
-errors = _errs71;
-if(vErrors !== null){
-if(_errs71){
-vErrors.length = _errs71;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
+if(data.artifact_sync !== undefined){
+let data22 = data.artifact_sync;
 const _errs74 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.source === undefined){
-const err70 = {instancePath:instancePath+"/artifact_sync",schemaPath:"#/properties/artifact_sync/then/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema43.properties.artifact_sync.then.required,parentSchema:schema43.properties.artifact_sync.then,data:data21};
+let valid18 = true;
+const _errs75 = errors;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+let missing0;
+if((data22.mode === undefined) && (missing0 = "mode")){
+const err70 = {};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2316,12 +2304,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-var _valid0 = _errs74 === errors;
-valid18 = _valid0;
-}
-if(!valid18){
-const err71 = {instancePath:instancePath+"/artifact_sync",schemaPath:"#/properties/artifact_sync/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema43.properties.artifact_sync.if,parentSchema:schema43.properties.artifact_sync,data:data21};
+else {
+if(data22.mode !== undefined){
+if("rsync" !== data22.mode){
+const err71 = {};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2330,11 +2316,24 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.mode !== undefined){
-let data23 = data21.mode;
-if(!((data23 === "shared") || (data23 === "rsync"))){
-const err72 = {instancePath:instancePath+"/artifact_sync/mode",schemaPath:"#/properties/artifact_sync/properties/mode/enum",keyword:"enum",params:{allowedValues: schema43.properties.artifact_sync.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.artifact_sync.properties.mode.enum,parentSchema:schema43.properties.artifact_sync.properties.mode,data:data23};
+}
+}
+}
+var _valid0 = _errs75 === errors;
+errors = _errs74;
+if(vErrors !== null){
+if(_errs74){
+vErrors.length = _errs74;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs77 = errors;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.source === undefined){
+const err72 = {instancePath:instancePath+"/artifact_sync",schemaPath:"#/properties/artifact_sync/then/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema43.properties.artifact_sync.then.required,parentSchema:schema43.properties.artifact_sync.then,data:data22};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2344,11 +2343,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data21.outputs !== undefined){
-let data24 = data21.outputs;
-if(Array.isArray(data24)){
-if(data24.length > 256){
-const err73 = {instancePath:instancePath+"/artifact_sync/outputs",schemaPath:"#/properties/artifact_sync/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema43.properties.artifact_sync.properties.outputs,data:data24};
+var _valid0 = _errs77 === errors;
+valid18 = _valid0;
+}
+if(!valid18){
+const err73 = {instancePath:instancePath+"/artifact_sync",schemaPath:"#/properties/artifact_sync/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema43.properties.artifact_sync.if,parentSchema:schema43.properties.artifact_sync,data:data22};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2357,12 +2356,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-const len2 = data24.length;
-for(let i2=0; i2<len2; i2++){
-let data25 = data24[i2];
-if(typeof data25 === "string"){
-if(func1(data25) > 1024){
-const err74 = {instancePath:instancePath+"/artifact_sync/outputs/" + i2,schemaPath:"#/$defs/relativePath/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema51,data:data25};
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.mode !== undefined){
+let data24 = data22.mode;
+if(!((data24 === "shared") || (data24 === "rsync"))){
+const err74 = {instancePath:instancePath+"/artifact_sync/mode",schemaPath:"#/properties/artifact_sync/properties/mode/enum",keyword:"enum",params:{allowedValues: schema43.properties.artifact_sync.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.artifact_sync.properties.mode.enum,parentSchema:schema43.properties.artifact_sync.properties.mode,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2371,8 +2369,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(func1(data25) < 1){
-const err75 = {instancePath:instancePath+"/artifact_sync/outputs/" + i2,schemaPath:"#/$defs/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51,data:data25};
+}
+if(data22.outputs !== undefined){
+let data25 = data22.outputs;
+if(Array.isArray(data25)){
+if(data25.length > 256){
+const err75 = {instancePath:instancePath+"/artifact_sync/outputs",schemaPath:"#/properties/artifact_sync/properties/outputs/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema43.properties.artifact_sync.properties.outputs,data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2381,8 +2383,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(!pattern23.test(data25)){
-const err76 = {instancePath:instancePath+"/artifact_sync/outputs/" + i2,schemaPath:"#/$defs/relativePath/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$"},message:"must match pattern \""+"^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$"+"\"",schema:"^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$",parentSchema:schema51,data:data25};
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+let data26 = data25[i2];
+if(typeof data26 === "string"){
+if(func1(data26) > 1024){
+const err76 = {instancePath:instancePath+"/artifact_sync/outputs/" + i2,schemaPath:"#/$defs/relativePath/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema51,data:data26};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2391,9 +2397,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/artifact_sync/outputs/" + i2,schemaPath:"#/$defs/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data25};
+if(func1(data26) < 1){
+const err77 = {instancePath:instancePath+"/artifact_sync/outputs/" + i2,schemaPath:"#/$defs/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51,data:data26};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2402,10 +2407,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/artifact_sync/outputs",schemaPath:"#/properties/artifact_sync/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.artifact_sync.properties.outputs.type,parentSchema:schema43.properties.artifact_sync.properties.outputs,data:data24};
+if(!pattern24.test(data26)){
+const err78 = {instancePath:instancePath+"/artifact_sync/outputs/" + i2,schemaPath:"#/$defs/relativePath/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$"},message:"must match pattern \""+"^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$"+"\"",schema:"^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$",parentSchema:schema51,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2415,11 +2418,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data21.source !== undefined){
-let data26 = data21.source;
-if(typeof data26 === "string"){
-if(func1(data26) > 1024){
-const err79 = {instancePath:instancePath+"/artifact_sync/source",schemaPath:"#/properties/artifact_sync/properties/source/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema43.properties.artifact_sync.properties.source,data:data26};
+else {
+const err79 = {instancePath:instancePath+"/artifact_sync/outputs/" + i2,schemaPath:"#/$defs/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2428,8 +2428,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(func1(data26) < 1){
-const err80 = {instancePath:instancePath+"/artifact_sync/source",schemaPath:"#/properties/artifact_sync/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.artifact_sync.properties.source,data:data26};
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/artifact_sync/outputs",schemaPath:"#/properties/artifact_sync/properties/outputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.artifact_sync.properties.outputs.type,parentSchema:schema43.properties.artifact_sync.properties.outputs,data:data25};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2438,8 +2440,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!pattern24.test(data26)){
-const err81 = {instancePath:instancePath+"/artifact_sync/source",schemaPath:"#/properties/artifact_sync/properties/source/pattern",keyword:"pattern",params:{pattern: "^[^\\s'\"`$;&|<>\\\\]+$"},message:"must match pattern \""+"^[^\\s'\"`$;&|<>\\\\]+$"+"\"",schema:"^[^\\s'\"`$;&|<>\\\\]+$",parentSchema:schema43.properties.artifact_sync.properties.source,data:data26};
+}
+if(data22.source !== undefined){
+let data27 = data22.source;
+if(typeof data27 === "string"){
+if(func1(data27) > 1024){
+const err81 = {instancePath:instancePath+"/artifact_sync/source",schemaPath:"#/properties/artifact_sync/properties/source/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema43.properties.artifact_sync.properties.source,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2448,9 +2454,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/artifact_sync/source",schemaPath:"#/properties/artifact_sync/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.artifact_sync.properties.source.type,parentSchema:schema43.properties.artifact_sync.properties.source,data:data26};
+if(func1(data27) < 1){
+const err82 = {instancePath:instancePath+"/artifact_sync/source",schemaPath:"#/properties/artifact_sync/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.artifact_sync.properties.source,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2459,11 +2464,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data21.timeout_seconds !== undefined){
-let data27 = data21.timeout_seconds;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err83 = {instancePath:instancePath+"/artifact_sync/timeout_seconds",schemaPath:"#/properties/artifact_sync/properties/timeout_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.artifact_sync.properties.timeout_seconds.type,parentSchema:schema43.properties.artifact_sync.properties.timeout_seconds,data:data27};
+if(!pattern25.test(data27)){
+const err83 = {instancePath:instancePath+"/artifact_sync/source",schemaPath:"#/properties/artifact_sync/properties/source/pattern",keyword:"pattern",params:{pattern: "^[^\\s'\"`$;&|<>\\\\]+$"},message:"must match pattern \""+"^[^\\s'\"`$;&|<>\\\\]+$"+"\"",schema:"^[^\\s'\"`$;&|<>\\\\]+$",parentSchema:schema43.properties.artifact_sync.properties.source,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2472,9 +2474,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 604800 || isNaN(data27)){
-const err84 = {instancePath:instancePath+"/artifact_sync/timeout_seconds",schemaPath:"#/properties/artifact_sync/properties/timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema43.properties.artifact_sync.properties.timeout_seconds,data:data27};
+}
+else {
+const err84 = {instancePath:instancePath+"/artifact_sync/source",schemaPath:"#/properties/artifact_sync/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.artifact_sync.properties.source.type,parentSchema:schema43.properties.artifact_sync.properties.source,data:data27};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2483,8 +2485,11 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data27 < 1 || isNaN(data27)){
-const err85 = {instancePath:instancePath+"/artifact_sync/timeout_seconds",schemaPath:"#/properties/artifact_sync/properties/timeout_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.artifact_sync.properties.timeout_seconds,data:data27};
+}
+if(data22.timeout_seconds !== undefined){
+let data28 = data22.timeout_seconds;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err85 = {instancePath:instancePath+"/artifact_sync/timeout_seconds",schemaPath:"#/properties/artifact_sync/properties/timeout_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.artifact_sync.properties.timeout_seconds.type,parentSchema:schema43.properties.artifact_sync.properties.timeout_seconds,data:data28};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2493,12 +2498,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-if(data21.retries !== undefined){
-let data28 = data21.retries;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err86 = {instancePath:instancePath+"/artifact_sync/retries",schemaPath:"#/properties/artifact_sync/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.artifact_sync.properties.retries.type,parentSchema:schema43.properties.artifact_sync.properties.retries,data:data28};
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 604800 || isNaN(data28)){
+const err86 = {instancePath:instancePath+"/artifact_sync/timeout_seconds",schemaPath:"#/properties/artifact_sync/properties/timeout_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema43.properties.artifact_sync.properties.timeout_seconds,data:data28};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2507,9 +2509,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 20 || isNaN(data28)){
-const err87 = {instancePath:instancePath+"/artifact_sync/retries",schemaPath:"#/properties/artifact_sync/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema43.properties.artifact_sync.properties.retries,data:data28};
+if(data28 < 1 || isNaN(data28)){
+const err87 = {instancePath:instancePath+"/artifact_sync/timeout_seconds",schemaPath:"#/properties/artifact_sync/properties/timeout_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.artifact_sync.properties.timeout_seconds,data:data28};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2518,8 +2519,12 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data28 < 0 || isNaN(data28)){
-const err88 = {instancePath:instancePath+"/artifact_sync/retries",schemaPath:"#/properties/artifact_sync/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.artifact_sync.properties.retries,data:data28};
+}
+}
+if(data22.retries !== undefined){
+let data29 = data22.retries;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err88 = {instancePath:instancePath+"/artifact_sync/retries",schemaPath:"#/properties/artifact_sync/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.artifact_sync.properties.retries.type,parentSchema:schema43.properties.artifact_sync.properties.retries,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2528,11 +2533,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/artifact_sync",schemaPath:"#/properties/artifact_sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.artifact_sync.type,parentSchema:schema43.properties.artifact_sync,data:data21};
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 20 || isNaN(data29)){
+const err89 = {instancePath:instancePath+"/artifact_sync/retries",schemaPath:"#/properties/artifact_sync/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema43.properties.artifact_sync.properties.retries,data:data29};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2541,15 +2544,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data.entrypoint !== undefined){
-let data29 = data.entrypoint;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.module !== undefined){
-let data30 = data29.module;
-if(typeof data30 === "string"){
-if(func1(data30) > 256){
-const err90 = {instancePath:instancePath+"/entrypoint/module",schemaPath:"#/properties/entrypoint/properties/module/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema43.properties.entrypoint.properties.module,data:data30};
+if(data29 < 0 || isNaN(data29)){
+const err90 = {instancePath:instancePath+"/artifact_sync/retries",schemaPath:"#/properties/artifact_sync/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.artifact_sync.properties.retries,data:data29};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2558,8 +2554,11 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!pattern25.test(data30)){
-const err91 = {instancePath:instancePath+"/entrypoint/module",schemaPath:"#/properties/entrypoint/properties/module/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$",parentSchema:schema43.properties.entrypoint.properties.module,data:data30};
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/artifact_sync",schemaPath:"#/properties/artifact_sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.artifact_sync.type,parentSchema:schema43.properties.artifact_sync,data:data22};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2569,8 +2568,14 @@ vErrors.push(err91);
 errors++;
 }
 }
-else {
-const err92 = {instancePath:instancePath+"/entrypoint/module",schemaPath:"#/properties/entrypoint/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.entrypoint.properties.module.type,parentSchema:schema43.properties.entrypoint.properties.module,data:data30};
+if(data.entrypoint !== undefined){
+let data30 = data.entrypoint;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.module !== undefined){
+let data31 = data30.module;
+if(typeof data31 === "string"){
+if(func1(data31) > 256){
+const err92 = {instancePath:instancePath+"/entrypoint/module",schemaPath:"#/properties/entrypoint/properties/module/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema43.properties.entrypoint.properties.module,data:data31};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2579,12 +2584,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data29.args !== undefined){
-let data31 = data29.args;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(Object.keys(data31).length > 256){
-const err93 = {instancePath:instancePath+"/entrypoint/args",schemaPath:"#/properties/entrypoint/properties/args/maxProperties",keyword:"maxProperties",params:{limit: 256},message:"must NOT have more than 256 properties",schema:256,parentSchema:schema43.properties.entrypoint.properties.args,data:data31};
+if(!pattern26.test(data31)){
+const err93 = {instancePath:instancePath+"/entrypoint/module",schemaPath:"#/properties/entrypoint/properties/module/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$",parentSchema:schema43.properties.entrypoint.properties.module,data:data31};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2593,11 +2594,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-for(const key2 in data31){
-const _errs96 = errors;
-if(typeof key2 === "string"){
-if(func1(key2) > 128){
-const err94 = {instancePath:instancePath+"/entrypoint/args",schemaPath:"#/properties/entrypoint/properties/args/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema43.properties.entrypoint.properties.args.propertyNames,data:key2,propertyName:key2};
+}
+else {
+const err94 = {instancePath:instancePath+"/entrypoint/module",schemaPath:"#/properties/entrypoint/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.entrypoint.properties.module.type,parentSchema:schema43.properties.entrypoint.properties.module,data:data31};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2606,8 +2605,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(!pattern26.test(key2)){
-const err95 = {instancePath:instancePath+"/entrypoint/args",schemaPath:"#/properties/entrypoint/properties/args/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema43.properties.entrypoint.properties.args.propertyNames,data:key2,propertyName:key2};
+}
+if(data30.args !== undefined){
+let data32 = data30.args;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(Object.keys(data32).length > 256){
+const err95 = {instancePath:instancePath+"/entrypoint/args",schemaPath:"#/properties/entrypoint/properties/args/maxProperties",keyword:"maxProperties",params:{limit: 256},message:"must NOT have more than 256 properties",schema:256,parentSchema:schema43.properties.entrypoint.properties.args,data:data32};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2616,10 +2619,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-var valid25 = _errs96 === errors;
-if(!valid25){
-const err96 = {instancePath:instancePath+"/entrypoint/args",schemaPath:"#/properties/entrypoint/properties/args/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema43.properties.entrypoint.properties.args.propertyNames,parentSchema:schema43.properties.entrypoint.properties.args,data:data31};
+for(const key2 in data32){
+const _errs99 = errors;
+if(typeof key2 === "string"){
+if(func1(key2) > 128){
+const err96 = {instancePath:instancePath+"/entrypoint/args",schemaPath:"#/properties/entrypoint/properties/args/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema43.properties.entrypoint.properties.args.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2628,14 +2632,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-for(const key3 in data31){
-let data32 = data31[key3];
-const _errs100 = errors;
-let valid27 = false;
-const _errs101 = errors;
-if((((typeof data32 !== "string") && (!((typeof data32 == "number") && (isFinite(data32))))) && (typeof data32 !== "boolean")) && (data32 !== null)){
-const err97 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/type",keyword:"type",params:{type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type},message:"must be string,number,boolean,null",schema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0],data:data32};
+if(!pattern27.test(key2)){
+const err97 = {instancePath:instancePath+"/entrypoint/args",schemaPath:"#/properties/entrypoint/properties/args/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema43.properties.entrypoint.properties.args.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2644,9 +2642,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(typeof data32 === "string"){
-if(func1(data32) > 4096){
-const err98 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0],data:data32};
+}
+var valid25 = _errs99 === errors;
+if(!valid25){
+const err98 = {instancePath:instancePath+"/entrypoint/args",schemaPath:"#/properties/entrypoint/properties/args/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema43.properties.entrypoint.properties.args.propertyNames,parentSchema:schema43.properties.entrypoint.properties.args,data:data32};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2656,12 +2655,13 @@ vErrors.push(err98);
 errors++;
 }
 }
-var _valid1 = _errs101 === errors;
-valid27 = valid27 || _valid1;
+for(const key3 in data32){
+let data33 = data32[key3];
 const _errs103 = errors;
-if(Array.isArray(data32)){
-if(data32.length > 256){
-const err99 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1],data:data32};
+let valid27 = false;
+const _errs104 = errors;
+if((((typeof data33 !== "string") && (!((typeof data33 == "number") && (isFinite(data33))))) && (typeof data33 !== "boolean")) && (data33 !== null)){
+const err99 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/type",keyword:"type",params:{type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type},message:"must be string,number,boolean,null",schema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2670,11 +2670,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-const len3 = data32.length;
-for(let i3=0; i3<len3; i3++){
-let data33 = data32[i3];
-if(((typeof data33 !== "string") && (!((typeof data33 == "number") && (isFinite(data33))))) && (typeof data33 !== "boolean")){
-const err100 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/type",keyword:"type",params:{type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type},message:"must be string,number,boolean",schema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items,data:data33};
+if(typeof data33 === "string"){
+if(func1(data33) > 4096){
+const err100 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2683,9 +2681,13 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(typeof data33 === "string"){
-if(func1(data33) > 4096){
-const err101 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items,data:data33};
+}
+var _valid1 = _errs104 === errors;
+valid27 = valid27 || _valid1;
+const _errs106 = errors;
+if(Array.isArray(data33)){
+if(data33.length > 256){
+const err101 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2694,11 +2696,11 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].type,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1],data:data32};
+const len3 = data33.length;
+for(let i3=0; i3<len3; i3++){
+let data34 = data33[i3];
+if(((typeof data34 !== "string") && (!((typeof data34 == "number") && (isFinite(data34))))) && (typeof data34 !== "boolean")){
+const err102 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/type",keyword:"type",params:{type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type},message:"must be string,number,boolean",schema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items,data:data34};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2707,10 +2709,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-var _valid1 = _errs103 === errors;
-valid27 = valid27 || _valid1;
-if(!valid27){
-const err103 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties,data:data32};
+if(typeof data34 === "string"){
+if(func1(data34) > 4096){
+const err103 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items,data:data34};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2719,11 +2720,36 @@ vErrors.push(err103);
 }
 errors++;
 }
+}
+}
+}
 else {
-errors = _errs100;
+const err104 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].type,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1],data:data33};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+var _valid1 = _errs106 === errors;
+valid27 = valid27 || _valid1;
+if(!valid27){
+const err105 = {instancePath:instancePath+"/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entrypoint/properties/args/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema43.properties.entrypoint.properties.args.additionalProperties.anyOf,parentSchema:schema43.properties.entrypoint.properties.args.additionalProperties,data:data33};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+else {
+errors = _errs103;
 if(vErrors !== null){
-if(_errs100){
-vErrors.length = _errs100;
+if(_errs103){
+vErrors.length = _errs103;
 }
 else {
 vErrors = null;
@@ -2733,31 +2759,7 @@ vErrors = null;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/entrypoint/args",schemaPath:"#/properties/entrypoint/properties/args/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.entrypoint.properties.args.type,parentSchema:schema43.properties.entrypoint.properties.args,data:data31};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data29.cli !== undefined){
-let data34 = data29.cli;
-if(typeof data34 === "string"){
-if(func1(data34) > 4096){
-const err105 = {instancePath:instancePath+"/entrypoint/cli",schemaPath:"#/properties/entrypoint/properties/cli/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.entrypoint.properties.cli,data:data34};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-if(func1(data34) < 1){
-const err106 = {instancePath:instancePath+"/entrypoint/cli",schemaPath:"#/properties/entrypoint/properties/cli/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.entrypoint.properties.cli,data:data34};
+const err106 = {instancePath:instancePath+"/entrypoint/args",schemaPath:"#/properties/entrypoint/properties/args/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.entrypoint.properties.args.type,parentSchema:schema43.properties.entrypoint.properties.args,data:data32};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2766,8 +2768,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(!pattern21.test(data34)){
-const err107 = {instancePath:instancePath+"/entrypoint/cli",schemaPath:"#/properties/entrypoint/properties/cli/pattern",keyword:"pattern",params:{pattern: "^[^\\n\\r\\u0000]*$"},message:"must match pattern \""+"^[^\\n\\r\\u0000]*$"+"\"",schema:"^[^\\n\\r\\u0000]*$",parentSchema:schema43.properties.entrypoint.properties.cli,data:data34};
+}
+if(data30.cli !== undefined){
+let data35 = data30.cli;
+if(typeof data35 === "string"){
+if(func1(data35) > 4096){
+const err107 = {instancePath:instancePath+"/entrypoint/cli",schemaPath:"#/properties/entrypoint/properties/cli/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.entrypoint.properties.cli,data:data35};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2776,9 +2782,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-else {
-const err108 = {instancePath:instancePath+"/entrypoint/cli",schemaPath:"#/properties/entrypoint/properties/cli/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.entrypoint.properties.cli.type,parentSchema:schema43.properties.entrypoint.properties.cli,data:data34};
+if(func1(data35) < 1){
+const err108 = {instancePath:instancePath+"/entrypoint/cli",schemaPath:"#/properties/entrypoint/properties/cli/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.entrypoint.properties.cli,data:data35};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2787,10 +2792,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/entrypoint",schemaPath:"#/properties/entrypoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.entrypoint.type,parentSchema:schema43.properties.entrypoint,data:data29};
+if(!pattern22.test(data35)){
+const err109 = {instancePath:instancePath+"/entrypoint/cli",schemaPath:"#/properties/entrypoint/properties/cli/pattern",keyword:"pattern",params:{pattern: "^[^\\n\\r\\u0000]*$"},message:"must match pattern \""+"^[^\\n\\r\\u0000]*$"+"\"",schema:"^[^\\n\\r\\u0000]*$",parentSchema:schema43.properties.entrypoint.properties.cli,data:data35};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2800,15 +2803,8 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data.extract_parser !== undefined){
-let data35 = data.extract_parser;
-const _errs114 = errors;
-let valid31 = true;
-const _errs115 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-let missing1;
-if((data35.kind === undefined) && (missing1 = "kind")){
-const err110 = {};
+else {
+const err110 = {instancePath:instancePath+"/entrypoint/cli",schemaPath:"#/properties/entrypoint/properties/cli/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.entrypoint.properties.cli.type,parentSchema:schema43.properties.entrypoint.properties.cli,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2817,10 +2813,10 @@ vErrors.push(err110);
 }
 errors++;
 }
+}
+}
 else {
-if(data35.kind !== undefined){
-if("command" !== data35.kind){
-const err111 = {};
+const err111 = {instancePath:instancePath+"/entrypoint",schemaPath:"#/properties/entrypoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.entrypoint.type,parentSchema:schema43.properties.entrypoint,data:data30};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2830,23 +2826,15 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-}
-var _valid2 = _errs115 === errors;
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
+if(data.extract_parser !== undefined){
+let data36 = data.extract_parser;
 const _errs117 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.command === undefined){
-const err112 = {instancePath:instancePath+"/extract_parser",schemaPath:"#/properties/extract_parser/allOf/0/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema43.properties.extract_parser.allOf[0].then.required,parentSchema:schema43.properties.extract_parser.allOf[0].then,data:data35};
+let valid31 = true;
+const _errs118 = errors;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+let missing1;
+if((data36.kind === undefined) && (missing1 = "kind")){
+const err112 = {};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2855,12 +2843,10 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-var _valid2 = _errs117 === errors;
-valid31 = _valid2;
-}
-if(!valid31){
-const err113 = {instancePath:instancePath+"/extract_parser",schemaPath:"#/properties/extract_parser/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema43.properties.extract_parser.allOf[0].if,parentSchema:schema43.properties.extract_parser.allOf[0],data:data35};
+else {
+if(data36.kind !== undefined){
+if("command" !== data36.kind){
+const err113 = {};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2869,13 +2855,24 @@ vErrors.push(err113);
 }
 errors++;
 }
-const _errs119 = errors;
-let valid33 = true;
+}
+}
+}
+var _valid2 = _errs118 === errors;
+errors = _errs117;
+if(vErrors !== null){
+if(_errs117){
+vErrors.length = _errs117;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
 const _errs120 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-let missing2;
-if((data35.kind === undefined) && (missing2 = "kind")){
-const err114 = {};
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.command === undefined){
+const err114 = {instancePath:instancePath+"/extract_parser",schemaPath:"#/properties/extract_parser/allOf/0/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema43.properties.extract_parser.allOf[0].then.required,parentSchema:schema43.properties.extract_parser.allOf[0].then,data:data36};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2884,10 +2881,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-else {
-if(data35.kind !== undefined){
-if("python" !== data35.kind){
-const err115 = {};
+}
+var _valid2 = _errs120 === errors;
+valid31 = _valid2;
+}
+if(!valid31){
+const err115 = {instancePath:instancePath+"/extract_parser",schemaPath:"#/properties/extract_parser/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema43.properties.extract_parser.allOf[0].if,parentSchema:schema43.properties.extract_parser.allOf[0],data:data36};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2896,24 +2895,13 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-}
-}
-var _valid3 = _errs120 === errors;
-errors = _errs119;
-if(vErrors !== null){
-if(_errs119){
-vErrors.length = _errs119;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid3){
 const _errs122 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.module === undefined){
-const err116 = {instancePath:instancePath+"/extract_parser",schemaPath:"#/properties/extract_parser/allOf/1/then/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema43.properties.extract_parser.allOf[1].then.required,parentSchema:schema43.properties.extract_parser.allOf[1].then,data:data35};
+let valid33 = true;
+const _errs123 = errors;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+let missing2;
+if((data36.kind === undefined) && (missing2 = "kind")){
+const err116 = {};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2922,12 +2910,10 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-var _valid3 = _errs122 === errors;
-valid33 = _valid3;
-}
-if(!valid33){
-const err117 = {instancePath:instancePath+"/extract_parser",schemaPath:"#/properties/extract_parser/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema43.properties.extract_parser.allOf[1].if,parentSchema:schema43.properties.extract_parser.allOf[1],data:data35};
+else {
+if(data36.kind !== undefined){
+if("python" !== data36.kind){
+const err117 = {};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2936,11 +2922,24 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.kind !== undefined){
-let data38 = data35.kind;
-if(!((data38 === "python") || (data38 === "command"))){
-const err118 = {instancePath:instancePath+"/extract_parser/kind",schemaPath:"#/properties/extract_parser/properties/kind/enum",keyword:"enum",params:{allowedValues: schema43.properties.extract_parser.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.extract_parser.properties.kind.enum,parentSchema:schema43.properties.extract_parser.properties.kind,data:data38};
+}
+}
+}
+var _valid3 = _errs123 === errors;
+errors = _errs122;
+if(vErrors !== null){
+if(_errs122){
+vErrors.length = _errs122;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs125 = errors;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.module === undefined){
+const err118 = {instancePath:instancePath+"/extract_parser",schemaPath:"#/properties/extract_parser/allOf/1/then/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema43.properties.extract_parser.allOf[1].then.required,parentSchema:schema43.properties.extract_parser.allOf[1].then,data:data36};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2950,11 +2949,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data35.module !== undefined){
-let data39 = data35.module;
-if(typeof data39 === "string"){
-if(func1(data39) > 256){
-const err119 = {instancePath:instancePath+"/extract_parser/module",schemaPath:"#/properties/extract_parser/properties/module/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema43.properties.extract_parser.properties.module,data:data39};
+var _valid3 = _errs125 === errors;
+valid33 = _valid3;
+}
+if(!valid33){
+const err119 = {instancePath:instancePath+"/extract_parser",schemaPath:"#/properties/extract_parser/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema43.properties.extract_parser.allOf[1].if,parentSchema:schema43.properties.extract_parser.allOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2963,8 +2962,11 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(!pattern25.test(data39)){
-const err120 = {instancePath:instancePath+"/extract_parser/module",schemaPath:"#/properties/extract_parser/properties/module/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$",parentSchema:schema43.properties.extract_parser.properties.module,data:data39};
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.kind !== undefined){
+let data39 = data36.kind;
+if(!((data39 === "python") || (data39 === "command"))){
+const err120 = {instancePath:instancePath+"/extract_parser/kind",schemaPath:"#/properties/extract_parser/properties/kind/enum",keyword:"enum",params:{allowedValues: schema43.properties.extract_parser.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.extract_parser.properties.kind.enum,parentSchema:schema43.properties.extract_parser.properties.kind,data:data39};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2974,8 +2976,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-else {
-const err121 = {instancePath:instancePath+"/extract_parser/module",schemaPath:"#/properties/extract_parser/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.extract_parser.properties.module.type,parentSchema:schema43.properties.extract_parser.properties.module,data:data39};
+if(data36.module !== undefined){
+let data40 = data36.module;
+if(typeof data40 === "string"){
+if(func1(data40) > 256){
+const err121 = {instancePath:instancePath+"/extract_parser/module",schemaPath:"#/properties/extract_parser/properties/module/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema43.properties.extract_parser.properties.module,data:data40};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2984,12 +2989,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data35.callable !== undefined){
-let data40 = data35.callable;
-if(typeof data40 === "string"){
-if(func1(data40) > 256){
-const err122 = {instancePath:instancePath+"/extract_parser/callable",schemaPath:"#/properties/extract_parser/properties/callable/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema43.properties.extract_parser.properties.callable,data:data40};
+if(!pattern26.test(data40)){
+const err122 = {instancePath:instancePath+"/extract_parser/module",schemaPath:"#/properties/extract_parser/properties/module/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$",parentSchema:schema43.properties.extract_parser.properties.module,data:data40};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2998,8 +2999,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(!pattern22.test(data40)){
-const err123 = {instancePath:instancePath+"/extract_parser/callable",schemaPath:"#/properties/extract_parser/properties/callable/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema43.properties.extract_parser.properties.callable,data:data40};
+}
+else {
+const err123 = {instancePath:instancePath+"/extract_parser/module",schemaPath:"#/properties/extract_parser/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.extract_parser.properties.module.type,parentSchema:schema43.properties.extract_parser.properties.module,data:data40};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3009,8 +3011,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-else {
-const err124 = {instancePath:instancePath+"/extract_parser/callable",schemaPath:"#/properties/extract_parser/properties/callable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.extract_parser.properties.callable.type,parentSchema:schema43.properties.extract_parser.properties.callable,data:data40};
+if(data36.callable !== undefined){
+let data41 = data36.callable;
+if(typeof data41 === "string"){
+if(func1(data41) > 256){
+const err124 = {instancePath:instancePath+"/extract_parser/callable",schemaPath:"#/properties/extract_parser/properties/callable/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema43.properties.extract_parser.properties.callable,data:data41};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3019,12 +3024,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data35.command !== undefined){
-let data41 = data35.command;
-if(typeof data41 === "string"){
-if(func1(data41) > 4096){
-const err125 = {instancePath:instancePath+"/extract_parser/command",schemaPath:"#/properties/extract_parser/properties/command/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.extract_parser.properties.command,data:data41};
+if(!pattern23.test(data41)){
+const err125 = {instancePath:instancePath+"/extract_parser/callable",schemaPath:"#/properties/extract_parser/properties/callable/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema43.properties.extract_parser.properties.callable,data:data41};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3033,8 +3034,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(func1(data41) < 1){
-const err126 = {instancePath:instancePath+"/extract_parser/command",schemaPath:"#/properties/extract_parser/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.extract_parser.properties.command,data:data41};
+}
+else {
+const err126 = {instancePath:instancePath+"/extract_parser/callable",schemaPath:"#/properties/extract_parser/properties/callable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.extract_parser.properties.callable.type,parentSchema:schema43.properties.extract_parser.properties.callable,data:data41};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3043,8 +3045,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(!pattern21.test(data41)){
-const err127 = {instancePath:instancePath+"/extract_parser/command",schemaPath:"#/properties/extract_parser/properties/command/pattern",keyword:"pattern",params:{pattern: "^[^\\n\\r\\u0000]*$"},message:"must match pattern \""+"^[^\\n\\r\\u0000]*$"+"\"",schema:"^[^\\n\\r\\u0000]*$",parentSchema:schema43.properties.extract_parser.properties.command,data:data41};
+}
+if(data36.command !== undefined){
+let data42 = data36.command;
+if(typeof data42 === "string"){
+if(func1(data42) > 4096){
+const err127 = {instancePath:instancePath+"/extract_parser/command",schemaPath:"#/properties/extract_parser/properties/command/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema43.properties.extract_parser.properties.command,data:data42};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3053,9 +3059,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/extract_parser/command",schemaPath:"#/properties/extract_parser/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.extract_parser.properties.command.type,parentSchema:schema43.properties.extract_parser.properties.command,data:data41};
+if(func1(data42) < 1){
+const err128 = {instancePath:instancePath+"/extract_parser/command",schemaPath:"#/properties/extract_parser/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.extract_parser.properties.command,data:data42};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3064,10 +3069,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/extract_parser",schemaPath:"#/properties/extract_parser/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.extract_parser.type,parentSchema:schema43.properties.extract_parser,data:data35};
+if(!pattern22.test(data42)){
+const err129 = {instancePath:instancePath+"/extract_parser/command",schemaPath:"#/properties/extract_parser/properties/command/pattern",keyword:"pattern",params:{pattern: "^[^\\n\\r\\u0000]*$"},message:"must match pattern \""+"^[^\\n\\r\\u0000]*$"+"\"",schema:"^[^\\n\\r\\u0000]*$",parentSchema:schema43.properties.extract_parser.properties.command,data:data42};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3077,10 +3080,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data.replicates !== undefined){
-let data42 = data.replicates;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err130 = {instancePath:instancePath+"/replicates",schemaPath:"#/properties/replicates/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.replicates.type,parentSchema:schema43.properties.replicates,data:data42};
+else {
+const err130 = {instancePath:instancePath+"/extract_parser/command",schemaPath:"#/properties/extract_parser/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.extract_parser.properties.command.type,parentSchema:schema43.properties.extract_parser.properties.command,data:data42};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3089,9 +3090,10 @@ vErrors.push(err130);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 1000 || isNaN(data42)){
-const err131 = {instancePath:instancePath+"/replicates",schemaPath:"#/properties/replicates/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema43.properties.replicates,data:data42};
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/extract_parser",schemaPath:"#/properties/extract_parser/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.extract_parser.type,parentSchema:schema43.properties.extract_parser,data:data36};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3100,8 +3102,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data42 < 1 || isNaN(data42)){
-const err132 = {instancePath:instancePath+"/replicates",schemaPath:"#/properties/replicates/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.replicates,data:data42};
+}
+if(data.replicates !== undefined){
+let data43 = data.replicates;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err132 = {instancePath:instancePath+"/replicates",schemaPath:"#/properties/replicates/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.replicates.type,parentSchema:schema43.properties.replicates,data:data43};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3110,16 +3115,37 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err133 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 1000 || isNaN(data43)){
+const err133 = {instancePath:instancePath+"/replicates",schemaPath:"#/properties/replicates/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema43.properties.replicates,data:data43};
 if(vErrors === null){
 vErrors = [err133];
 }
 else {
 vErrors.push(err133);
+}
+errors++;
+}
+if(data43 < 1 || isNaN(data43)){
+const err134 = {instancePath:instancePath+"/replicates",schemaPath:"#/properties/replicates/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.replicates,data:data43};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err135 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
 }
 errors++;
 }
@@ -3129,12 +3155,146 @@ return errors === 0;
 validate21.evaluated = {"props":{"id":true,"iteration_id":true,"compute":true,"runtime":true,"artifact_sync":true,"entrypoint":true,"extract_parser":true,"replicates":true},"dynamicProps":false,"dynamicItems":false};
 
 export const policy = validate22;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/verifier_policy.schema.json","title":"Verifier policy (.autolab/verifier_policy.yaml)","description":"Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).","type":"object","properties":{"python_bin":{"description":"Python interpreter used for python entrypoints and parsers.","$ref":"#/$defs/commandLine"},"dry_run_command":{"description":"Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.","$ref":"#/$defs/commandLine"},"test_command":{"description":"Command run by the tests check; same placeholders as dry_run_command.","$ref":"#/$defs/commandLine"},"requirements_by_stage":{"description":"Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"boolean"}}},"launch":{"description":"Behaviour of the launch stage.","type":"object","properties":{"submit_timeout_seconds":{"$ref":"#/$defs/seconds"},"submit_retries":{"type":"integer","minimum":0,"maximum":20},"retry_backoff_seconds":{"$ref":"#/$defs/seconds"},"check_timeout_seconds":{"$ref":"#/$defs/seconds"},"work_root":{"description":"Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.","type":"string","minLength":1,"maxLength":4096}}},"slurm":{"description":"SLURM specifics.","type":"object","properties":{"monitor":{"type":"object","properties":{"poll_failure_escalation_ticks":{"type":"integer","minimum":1,"maximum":10000},"unknown_grace_seconds":{"type":"integer","minimum":0,"maximum":31536000},"sacct_lookback_days":{"type":"integer","minimum":1,"maximum":3650},"client_timeout_seconds":{"$ref":"#/$defs/seconds"}}},"artifact_sync":{"description":"Default artifact sync settings; design.yaml artifact_sync overrides them.","type":"object","properties":{"mode":{"enum":["shared","rsync"]},"timeout_seconds":{"$ref":"#/$defs/seconds"},"retries":{"type":"integer","minimum":0,"maximum":20}}}}},"extract_results":{"description":"Behaviour of the extract stage.","type":"object","properties":{"timeout_seconds":{"$ref":"#/$defs/seconds"},"require_metrics":{"type":"boolean"}}},"agent_runner":{"type":"object","properties":{"edit_scope":{"type":"object","properties":{"mode":{"description":"Which files an agent may edit, e.g. iteration_only or iteration_plus_core.","$ref":"#/$defs/name"}}}}},"autorun":{"type":"object","properties":{"todo_fallback":{"type":"object","properties":{"slurm":{"type":"object","properties":{"stage":{"description":"Stage to fall back to when a SLURM iteration has nothing to do.","$ref":"state.schema.json#/properties/stage"}}}}}}},"policy_resolution":{"description":"How this file was assembled; default_preset names the preset applied below it.","type":"object","properties":{"default_preset":{"$ref":"#/$defs/name"}}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"},"commandLine":{"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"},"seconds":{"type":"integer","minimum":1,"maximum":31536000}}};
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/verifier_policy.schema.json","title":"Verifier policy (.autolab/verifier_policy.yaml)","description":"Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).","type":"object","properties":{"python_bin":{"description":"Python interpreter used for python entrypoints and parsers.","$ref":"#/$defs/commandLine"},"dry_run_command":{"description":"Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.","$ref":"#/$defs/commandLine"},"test_command":{"description":"Command run by the tests check; same placeholders as dry_run_command.","$ref":"#/$defs/commandLine"},"requirements_by_stage":{"description":"Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"boolean"}}},"launch":{"description":"Behaviour of the launch stage.","type":"object","properties":{"submit_timeout_seconds":{"$ref":"#/$defs/seconds"},"submit_retries":{"type":"integer","minimum":0,"maximum":20},"retry_backoff_seconds":{"$ref":"#/$defs/seconds"},"check_timeout_seconds":{"$ref":"#/$defs/seconds"},"work_root":{"description":"Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.","type":"string","minLength":1,"maxLength":4096}}},"slurm":{"description":"SLURM specifics.","type":"object","properties":{"monitor":{"type":"object","properties":{"poll_failure_escalation_ticks":{"type":"integer","minimum":1,"maximum":10000},"unknown_grace_seconds":{"type":"integer","minimum":0,"maximum":31536000},"sacct_lookback_days":{"type":"integer","minimum":1,"maximum":3650},"client_timeout_seconds":{"$ref":"#/$defs/seconds"},"min_question_interval_seconds":{"description":"The floor: autolab watch never asks the scheduler more often than this (default 60).","$ref":"#/$defs/seconds"},"watch":{"description":"autolab watch's clock.","type":"object","properties":{"local_check_seconds":{"description":"How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).","$ref":"#/$defs/seconds"},"ending_interval_seconds":{"description":"Interval between scheduler questions while runs are ending (default: the floor).","$ref":"#/$defs/seconds"},"running_interval_seconds":{"description":"Interval while a job runs (default 300).","$ref":"#/$defs/seconds"},"pending_interval_seconds":{"description":"Interval while every job waits or nothing is in flight (default 900).","$ref":"#/$defs/seconds"},"time_limit":{"description":"How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).","$ref":"#/$defs/span"}}},"notify":{"description":"What a failed run does.","type":"object","properties":{"fail_job":{"description":"A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).","type":"boolean"},"tracking_issue":{"description":"Issue number to comment on, once per failed run.","type":"integer","minimum":1}}},"retention":{"description":"Clean-up the monitor does after a tick.","type":"object","properties":{"gc_older_than":{"description":"The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.","$ref":"#/$defs/span"}}}}},"artifact_sync":{"description":"Default artifact sync settings; design.yaml artifact_sync overrides them.","type":"object","properties":{"mode":{"enum":["shared","rsync"]},"timeout_seconds":{"$ref":"#/$defs/seconds"},"retries":{"type":"integer","minimum":0,"maximum":20}}}}},"extract_results":{"description":"Behaviour of the extract stage.","type":"object","properties":{"timeout_seconds":{"$ref":"#/$defs/seconds"},"require_metrics":{"type":"boolean"}}},"agent_runner":{"type":"object","properties":{"edit_scope":{"type":"object","properties":{"mode":{"description":"Which files an agent may edit, e.g. iteration_only or iteration_plus_core.","$ref":"#/$defs/name"}}}}},"autorun":{"type":"object","properties":{"todo_fallback":{"type":"object","properties":{"slurm":{"type":"object","properties":{"stage":{"description":"Stage to fall back to when a SLURM iteration has nothing to do.","$ref":"state.schema.json#/properties/stage"}}}}}}},"policy_resolution":{"description":"How this file was assembled; default_preset names the preset applied below it.","type":"object","properties":{"default_preset":{"$ref":"#/$defs/name"}}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"},"commandLine":{"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"},"seconds":{"type":"integer","minimum":1,"maximum":31536000},"span":{"description":"A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).","oneOf":[{"$ref":"#/$defs/seconds"},{"type":"string","pattern":"^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$","minLength":1,"maxLength":32}]}}};
 const schema53 = {"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"};
 const schema56 = {"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"};
 const schema58 = {"type":"integer","minimum":1,"maximum":31536000};
-const schema67 = {"description":"The stage the loop is in.","enum":["hypothesis","design","implementation","implementation_review","launch","slurm_monitor","extract_results","update_docs","decide_repeat","human_review","stop"]};
-const pattern34 = new RegExp("^[A-Za-z0-9_.-]+$", "u");
+const schema74 = {"description":"The stage the loop is in.","enum":["hypothesis","design","implementation","implementation_review","launch","slurm_monitor","extract_results","update_docs","decide_repeat","human_review","stop"]};
+const pattern35 = new RegExp("^[A-Za-z0-9_.-]+$", "u");
+const schema67 = {"description":"A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).","oneOf":[{"$ref":"#/$defs/seconds"},{"type":"string","pattern":"^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$","minLength":1,"maxLength":32}]};
+const pattern37 = new RegExp("^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "u");
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+const err0 = {instancePath,schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if((typeof data == "number") && (isFinite(data))){
+if(data > 31536000 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data < 1 || isNaN(data)){
+const err2 = {instancePath,schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs4 = errors;
+if(typeof data === "string"){
+if(func1(data) > 32){
+const err3 = {instancePath,schemaPath:"#/oneOf/1/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema67.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func1(data) < 1){
+const err4 = {instancePath,schemaPath:"#/oneOf/1/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern37.test(data)){
+const err5 = {instancePath,schemaPath:"#/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$"},message:"must match pattern \""+"^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$"+"\"",schema:"^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$",parentSchema:schema67.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.oneOf[1].type,parentSchema:schema67.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err7 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema67.oneOf,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://autolab-slurm.dev/schemas/verifier_policy.schema.json" */;
@@ -3161,7 +3321,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern21.test(data0)){
+if(!pattern22.test(data0)){
 const err1 = {instancePath:instancePath+"/python_bin",schemaPath:"#/$defs/commandLine/pattern",keyword:"pattern",params:{pattern: "^[^\\n\\r\\u0000]*$"},message:"must match pattern \""+"^[^\\n\\r\\u0000]*$"+"\"",schema:"^[^\\n\\r\\u0000]*$",parentSchema:schema53,data:data0};
 if(vErrors === null){
 vErrors = [err1];
@@ -3196,7 +3356,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!pattern21.test(data1)){
+if(!pattern22.test(data1)){
 const err4 = {instancePath:instancePath+"/dry_run_command",schemaPath:"#/$defs/commandLine/pattern",keyword:"pattern",params:{pattern: "^[^\\n\\r\\u0000]*$"},message:"must match pattern \""+"^[^\\n\\r\\u0000]*$"+"\"",schema:"^[^\\n\\r\\u0000]*$",parentSchema:schema53,data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -3231,7 +3391,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern21.test(data2)){
+if(!pattern22.test(data2)){
 const err7 = {instancePath:instancePath+"/test_command",schemaPath:"#/$defs/commandLine/pattern",keyword:"pattern",params:{pattern: "^[^\\n\\r\\u0000]*$"},message:"must match pattern \""+"^[^\\n\\r\\u0000]*$"+"\"",schema:"^[^\\n\\r\\u0000]*$",parentSchema:schema53,data:data2};
 if(vErrors === null){
 vErrors = [err7];
@@ -3279,7 +3439,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern34.test(key0)){
+if(!pattern35.test(key0)){
 const err11 = {instancePath:instancePath+"/requirements_by_stage",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err11];
@@ -3338,7 +3498,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern34.test(key2)){
+if(!pattern35.test(key2)){
 const err16 = {instancePath:instancePath+"/requirements_by_stage/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err16];
@@ -3744,9 +3904,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/slurm/monitor",schemaPath:"#/properties/slurm/properties/monitor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.type,parentSchema:schema52.properties.slurm.properties.monitor,data:data13};
+if(data13.min_question_interval_seconds !== undefined){
+let data18 = data13.min_question_interval_seconds;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err50 = {instancePath:instancePath+"/slurm/monitor/min_question_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3755,14 +3916,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data12.artifact_sync !== undefined){
-let data18 = data12.artifact_sync;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.mode !== undefined){
-let data19 = data18.mode;
-if(!((data19 === "shared") || (data19 === "rsync"))){
-const err51 = {instancePath:instancePath+"/slurm/artifact_sync/mode",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/mode/enum",keyword:"enum",params:{allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.slurm.properties.artifact_sync.properties.mode.enum,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.mode,data:data19};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 31536000 || isNaN(data18)){
+const err51 = {instancePath:instancePath+"/slurm/monitor/min_question_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3771,11 +3927,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data18.timeout_seconds !== undefined){
-let data20 = data18.timeout_seconds;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err52 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data20};
+if(data18 < 1 || isNaN(data18)){
+const err52 = {instancePath:instancePath+"/slurm/monitor/min_question_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data18};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3784,9 +3937,15 @@ vErrors.push(err52);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 31536000 || isNaN(data20)){
-const err53 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data20};
+}
+}
+if(data13.watch !== undefined){
+let data19 = data13.watch;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.local_check_seconds !== undefined){
+let data20 = data19.local_check_seconds;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err53 = {instancePath:instancePath+"/slurm/monitor/watch/local_check_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data20};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3795,8 +3954,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data20 < 1 || isNaN(data20)){
-const err54 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data20};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 31536000 || isNaN(data20)){
+const err54 = {instancePath:instancePath+"/slurm/monitor/watch/local_check_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data20};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3805,12 +3965,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-}
-if(data18.retries !== undefined){
-let data21 = data18.retries;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err55 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.artifact_sync.properties.retries.type,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data21};
+if(data20 < 1 || isNaN(data20)){
+const err55 = {instancePath:instancePath+"/slurm/monitor/watch/local_check_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data20};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3819,9 +3975,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 20 || isNaN(data21)){
-const err56 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data21};
+}
+}
+if(data19.ending_interval_seconds !== undefined){
+let data21 = data19.ending_interval_seconds;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err56 = {instancePath:instancePath+"/slurm/monitor/watch/ending_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data21};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3830,8 +3989,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data21 < 0 || isNaN(data21)){
-const err57 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data21};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 31536000 || isNaN(data21)){
+const err57 = {instancePath:instancePath+"/slurm/monitor/watch/ending_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data21};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3840,11 +4000,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/slurm/artifact_sync",schemaPath:"#/properties/slurm/properties/artifact_sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.artifact_sync.type,parentSchema:schema52.properties.slurm.properties.artifact_sync,data:data18};
+if(data21 < 1 || isNaN(data21)){
+const err58 = {instancePath:instancePath+"/slurm/monitor/watch/ending_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data21};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3855,8 +4012,10 @@ errors++;
 }
 }
 }
-else {
-const err59 = {instancePath:instancePath+"/slurm",schemaPath:"#/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.type,parentSchema:schema52.properties.slurm,data:data12};
+if(data19.running_interval_seconds !== undefined){
+let data22 = data19.running_interval_seconds;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err59 = {instancePath:instancePath+"/slurm/monitor/watch/running_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data22};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3865,14 +4024,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data.extract_results !== undefined){
-let data22 = data.extract_results;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.timeout_seconds !== undefined){
-let data23 = data22.timeout_seconds;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err60 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data23};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 31536000 || isNaN(data22)){
+const err60 = {instancePath:instancePath+"/slurm/monitor/watch/running_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data22};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3881,9 +4035,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 31536000 || isNaN(data23)){
-const err61 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data23};
+if(data22 < 1 || isNaN(data22)){
+const err61 = {instancePath:instancePath+"/slurm/monitor/watch/running_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3892,8 +4045,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data23 < 1 || isNaN(data23)){
-const err62 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data23};
+}
+}
+if(data19.pending_interval_seconds !== undefined){
+let data23 = data19.pending_interval_seconds;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err62 = {instancePath:instancePath+"/slurm/monitor/watch/pending_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data23};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3902,12 +4059,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-}
-if(data22.require_metrics !== undefined){
-let data24 = data22.require_metrics;
-if(typeof data24 !== "boolean"){
-const err63 = {instancePath:instancePath+"/extract_results/require_metrics",schemaPath:"#/properties/extract_results/properties/require_metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.extract_results.properties.require_metrics.type,parentSchema:schema52.properties.extract_results.properties.require_metrics,data:data24};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 31536000 || isNaN(data23)){
+const err63 = {instancePath:instancePath+"/slurm/monitor/watch/pending_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data23};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3916,10 +4070,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/extract_results",schemaPath:"#/properties/extract_results/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.extract_results.type,parentSchema:schema52.properties.extract_results,data:data22};
+if(data23 < 1 || isNaN(data23)){
+const err64 = {instancePath:instancePath+"/slurm/monitor/watch/pending_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data23};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3929,17 +4081,16 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.agent_runner !== undefined){
-let data25 = data.agent_runner;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.edit_scope !== undefined){
-let data26 = data25.edit_scope;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.mode !== undefined){
-let data27 = data26.mode;
-if(typeof data27 === "string"){
-if(func1(data27) > 128){
-const err65 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data27};
+}
+if(data19.time_limit !== undefined){
+if(!(validate23(data19.time_limit, {instancePath:instancePath+"/slurm/monitor/watch/time_limit",parentData:data19,parentDataProperty:"time_limit",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/slurm/monitor/watch",schemaPath:"#/properties/slurm/properties/monitor/properties/watch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.properties.watch.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.watch,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3948,8 +4099,14 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(func1(data27) < 1){
-const err66 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data27};
+}
+if(data13.notify !== undefined){
+let data25 = data13.notify;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.fail_job !== undefined){
+let data26 = data25.fail_job;
+if(typeof data26 !== "boolean"){
+const err66 = {instancePath:instancePath+"/slurm/monitor/notify/fail_job",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/properties/fail_job/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job,data:data26};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3958,8 +4115,11 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!pattern34.test(data27)){
-const err67 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data27};
+}
+if(data25.tracking_issue !== undefined){
+let data27 = data25.tracking_issue;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err67 = {instancePath:instancePath+"/slurm/monitor/notify/tracking_issue",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue,data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3968,9 +4128,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data27};
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 1 || isNaN(data27)){
+const err68 = {instancePath:instancePath+"/slurm/monitor/notify/tracking_issue",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue,data:data27};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3981,8 +4141,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err69 = {instancePath:instancePath+"/agent_runner/edit_scope",schemaPath:"#/properties/agent_runner/properties/edit_scope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.properties.edit_scope.type,parentSchema:schema52.properties.agent_runner.properties.edit_scope,data:data26};
+const err69 = {instancePath:instancePath+"/slurm/monitor/notify",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.properties.notify.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify,data:data25};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3992,9 +4153,18 @@ vErrors.push(err69);
 errors++;
 }
 }
+if(data13.retention !== undefined){
+let data28 = data13.retention;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.gc_older_than !== undefined){
+if(!(validate23(data28.gc_older_than, {instancePath:instancePath+"/slurm/monitor/retention/gc_older_than",parentData:data28,parentDataProperty:"gc_older_than",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err70 = {instancePath:instancePath+"/agent_runner",schemaPath:"#/properties/agent_runner/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.type,parentSchema:schema52.properties.agent_runner,data:data25};
+const err70 = {instancePath:instancePath+"/slurm/monitor/retention",schemaPath:"#/properties/slurm/properties/monitor/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.properties.retention.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.retention,data:data28};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4004,19 +4174,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.autorun !== undefined){
-let data28 = data.autorun;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.todo_fallback !== undefined){
-let data29 = data28.todo_fallback;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.slurm !== undefined){
-let data30 = data29.slurm;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.stage !== undefined){
-let data31 = data30.stage;
-if(!(((((((((((data31 === "hypothesis") || (data31 === "design")) || (data31 === "implementation")) || (data31 === "implementation_review")) || (data31 === "launch")) || (data31 === "slurm_monitor")) || (data31 === "extract_results")) || (data31 === "update_docs")) || (data31 === "decide_repeat")) || (data31 === "human_review")) || (data31 === "stop"))){
-const err71 = {instancePath:instancePath+"/autorun/todo_fallback/slurm/stage",schemaPath:"state.schema.json#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values",schema:schema67.enum,parentSchema:schema67,data:data31};
+}
+else {
+const err71 = {instancePath:instancePath+"/slurm/monitor",schemaPath:"#/properties/slurm/properties/monitor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.type,parentSchema:schema52.properties.slurm.properties.monitor,data:data13};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4026,9 +4186,13 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/autorun/todo_fallback/slurm",schemaPath:"#/properties/autorun/properties/todo_fallback/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.properties.slurm.type,parentSchema:schema52.properties.autorun.properties.todo_fallback.properties.slurm,data:data30};
+if(data12.artifact_sync !== undefined){
+let data30 = data12.artifact_sync;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.mode !== undefined){
+let data31 = data30.mode;
+if(!((data31 === "shared") || (data31 === "rsync"))){
+const err72 = {instancePath:instancePath+"/slurm/artifact_sync/mode",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/mode/enum",keyword:"enum",params:{allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.slurm.properties.artifact_sync.properties.mode.enum,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.mode,data:data31};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4038,9 +4202,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/autorun/todo_fallback",schemaPath:"#/properties/autorun/properties/todo_fallback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.type,parentSchema:schema52.properties.autorun.properties.todo_fallback,data:data29};
+if(data30.timeout_seconds !== undefined){
+let data32 = data30.timeout_seconds;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err73 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data32};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4049,10 +4214,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/autorun",schemaPath:"#/properties/autorun/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.type,parentSchema:schema52.properties.autorun,data:data28};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 31536000 || isNaN(data32)){
+const err74 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data32};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4061,15 +4225,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data.policy_resolution !== undefined){
-let data32 = data.policy_resolution;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.default_preset !== undefined){
-let data33 = data32.default_preset;
-if(typeof data33 === "string"){
-if(func1(data33) > 128){
-const err75 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data33};
+if(data32 < 1 || isNaN(data32)){
+const err75 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data32};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4078,8 +4235,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(func1(data33) < 1){
-const err76 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data33};
+}
+}
+if(data30.retries !== undefined){
+let data33 = data30.retries;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err76 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.artifact_sync.properties.retries.type,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data33};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4088,8 +4249,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(!pattern34.test(data33)){
-const err77 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data33};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 20 || isNaN(data33)){
+const err77 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data33};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4098,9 +4260,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data33};
+if(data33 < 0 || isNaN(data33)){
+const err78 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data33};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4111,8 +4272,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err79 = {instancePath:instancePath+"/policy_resolution",schemaPath:"#/properties/policy_resolution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.policy_resolution.type,parentSchema:schema52.properties.policy_resolution,data:data32};
+const err79 = {instancePath:instancePath+"/slurm/artifact_sync",schemaPath:"#/properties/slurm/properties/artifact_sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.artifact_sync.type,parentSchema:schema52.properties.slurm.properties.artifact_sync,data:data30};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4124,7 +4286,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err80 = {instancePath:instancePath+"/slurm",schemaPath:"#/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.type,parentSchema:schema52.properties.slurm,data:data12};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4133,20 +4295,288 @@ vErrors.push(err80);
 }
 errors++;
 }
+}
+if(data.extract_results !== undefined){
+let data34 = data.extract_results;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.timeout_seconds !== undefined){
+let data35 = data34.timeout_seconds;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err81 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data35};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 31536000 || isNaN(data35)){
+const err82 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data35};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data35 < 1 || isNaN(data35)){
+const err83 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data35};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+if(data34.require_metrics !== undefined){
+let data36 = data34.require_metrics;
+if(typeof data36 !== "boolean"){
+const err84 = {instancePath:instancePath+"/extract_results/require_metrics",schemaPath:"#/properties/extract_results/properties/require_metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.extract_results.properties.require_metrics.type,parentSchema:schema52.properties.extract_results.properties.require_metrics,data:data36};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/extract_results",schemaPath:"#/properties/extract_results/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.extract_results.type,parentSchema:schema52.properties.extract_results,data:data34};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data.agent_runner !== undefined){
+let data37 = data.agent_runner;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.edit_scope !== undefined){
+let data38 = data37.edit_scope;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.mode !== undefined){
+let data39 = data38.mode;
+if(typeof data39 === "string"){
+if(func1(data39) > 128){
+const err86 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data39};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(func1(data39) < 1){
+const err87 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data39};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(!pattern35.test(data39)){
+const err88 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data39};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data39};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/agent_runner/edit_scope",schemaPath:"#/properties/agent_runner/properties/edit_scope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.properties.edit_scope.type,parentSchema:schema52.properties.agent_runner.properties.edit_scope,data:data38};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/agent_runner",schemaPath:"#/properties/agent_runner/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.type,parentSchema:schema52.properties.agent_runner,data:data37};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data.autorun !== undefined){
+let data40 = data.autorun;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.todo_fallback !== undefined){
+let data41 = data40.todo_fallback;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.slurm !== undefined){
+let data42 = data41.slurm;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.stage !== undefined){
+let data43 = data42.stage;
+if(!(((((((((((data43 === "hypothesis") || (data43 === "design")) || (data43 === "implementation")) || (data43 === "implementation_review")) || (data43 === "launch")) || (data43 === "slurm_monitor")) || (data43 === "extract_results")) || (data43 === "update_docs")) || (data43 === "decide_repeat")) || (data43 === "human_review")) || (data43 === "stop"))){
+const err92 = {instancePath:instancePath+"/autorun/todo_fallback/slurm/stage",schemaPath:"state.schema.json#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema74.enum},message:"must be equal to one of the allowed values",schema:schema74.enum,parentSchema:schema74,data:data43};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/autorun/todo_fallback/slurm",schemaPath:"#/properties/autorun/properties/todo_fallback/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.properties.slurm.type,parentSchema:schema52.properties.autorun.properties.todo_fallback.properties.slurm,data:data42};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/autorun/todo_fallback",schemaPath:"#/properties/autorun/properties/todo_fallback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.type,parentSchema:schema52.properties.autorun.properties.todo_fallback,data:data41};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/autorun",schemaPath:"#/properties/autorun/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.type,parentSchema:schema52.properties.autorun,data:data40};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data.policy_resolution !== undefined){
+let data44 = data.policy_resolution;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.default_preset !== undefined){
+let data45 = data44.default_preset;
+if(typeof data45 === "string"){
+if(func1(data45) > 128){
+const err96 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data45};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(func1(data45) < 1){
+const err97 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data45};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(!pattern35.test(data45)){
+const err98 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data45};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data45};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/policy_resolution",schemaPath:"#/properties/policy_resolution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.policy_resolution.type,parentSchema:schema52.properties.policy_resolution,data:data44};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
 validate22.errors = vErrors;
 return errors === 0;
 }
 validate22.evaluated = {"props":{"python_bin":true,"dry_run_command":true,"test_command":true,"requirements_by_stage":true,"launch":true,"slurm":true,"extract_results":true,"agent_runner":true,"autorun":true,"policy_resolution":true},"dynamicProps":false,"dynamicItems":false};
 
-export const metrics = validate24;
-const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/metrics.schema.json","title":"Run metrics (runs/<run_id>/metrics.json, schema_version 1.0)","description":"What the extract step concluded about one run: its outcome and the headline number. Extra keys (more metrics, notes) are allowed.","type":"object","required":["schema_version","iteration_id","run_id","status","primary_metric"],"properties":{"schema_version":{"description":"Version of the run contract the file follows, e.g. 1.0.","type":"string","pattern":"^1(\\.[0-9]+)?$","x-message":"must be a 1.x contract version such as \"1.0\""},"iteration_id":{"$ref":"run_manifest.schema.json#/$defs/token"},"run_id":{"$ref":"run_manifest.schema.json#/$defs/token"},"status":{"description":"Outcome of the run as far as results go.","enum":["completed","partial","failed"]},"primary_metric":{"description":"The one number the iteration is judged by. value and delta_vs_baseline are null when there is no number (a failed run, no baseline).","type":"object","required":["name","value","delta_vs_baseline"],"properties":{"name":{"type":"string","minLength":1,"maxLength":256},"value":{"type":["number","null"]},"delta_vs_baseline":{"type":["number","null"]}}}}};
-const pattern39 = new RegExp("^1(\\.[0-9]+)?$", "u");
+export const metrics = validate27;
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/metrics.schema.json","title":"Run metrics (runs/<run_id>/metrics.json, schema_version 1.0)","description":"What the extract step concluded about one run: its outcome and the headline number. Extra keys (more metrics, notes) are allowed.","type":"object","required":["schema_version","iteration_id","run_id","status","primary_metric"],"properties":{"schema_version":{"description":"Version of the run contract the file follows, e.g. 1.0.","type":"string","pattern":"^1(\\.[0-9]+)?$","x-message":"must be a 1.x contract version such as \"1.0\""},"iteration_id":{"$ref":"run_manifest.schema.json#/$defs/token"},"run_id":{"$ref":"run_manifest.schema.json#/$defs/token"},"status":{"description":"Outcome of the run as far as results go.","enum":["completed","partial","failed"]},"primary_metric":{"description":"The one number the iteration is judged by. value and delta_vs_baseline are null when there is no number (a failed run, no baseline).","type":"object","required":["name","value","delta_vs_baseline"],"properties":{"name":{"type":"string","minLength":1,"maxLength":256},"value":{"type":["number","null"]},"delta_vs_baseline":{"type":["number","null"]}}}}};
+const pattern41 = new RegExp("^1(\\.[0-9]+)?$", "u");
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://autolab-slurm.dev/schemas/metrics.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4155,7 +4585,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.schema_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schema_version"},message:"must have required property '"+"schema_version"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schema_version"},message:"must have required property '"+"schema_version"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4165,7 +4595,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.iteration_id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_id"},message:"must have required property '"+"iteration_id"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_id"},message:"must have required property '"+"iteration_id"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4175,7 +4605,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.run_id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4185,7 +4615,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.status === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4195,7 +4625,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.primary_metric === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "primary_metric"},message:"must have required property '"+"primary_metric"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "primary_metric"},message:"must have required property '"+"primary_metric"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4207,8 +4637,8 @@ errors++;
 if(data.schema_version !== undefined){
 let data0 = data.schema_version;
 if(typeof data0 === "string"){
-if(!pattern39.test(data0)){
-const err5 = {instancePath:instancePath+"/schema_version",schemaPath:"#/properties/schema_version/pattern",keyword:"pattern",params:{pattern: "^1(\\.[0-9]+)?$"},message:"must match pattern \""+"^1(\\.[0-9]+)?$"+"\"",schema:"^1(\\.[0-9]+)?$",parentSchema:schema69.properties.schema_version,data:data0};
+if(!pattern41.test(data0)){
+const err5 = {instancePath:instancePath+"/schema_version",schemaPath:"#/properties/schema_version/pattern",keyword:"pattern",params:{pattern: "^1(\\.[0-9]+)?$"},message:"must match pattern \""+"^1(\\.[0-9]+)?$"+"\"",schema:"^1(\\.[0-9]+)?$",parentSchema:schema76.properties.schema_version,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4219,7 +4649,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/schema_version",schemaPath:"#/properties/schema_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.schema_version.type,parentSchema:schema69.properties.schema_version,data:data0};
+const err6 = {instancePath:instancePath+"/schema_version",schemaPath:"#/properties/schema_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.schema_version.type,parentSchema:schema76.properties.schema_version,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4322,7 +4752,7 @@ errors++;
 if(data.status !== undefined){
 let data3 = data.status;
 if(!(((data3 === "completed") || (data3 === "partial")) || (data3 === "failed"))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema69.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.status.enum,parentSchema:schema69.properties.status,data:data3};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema76.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.status.enum,parentSchema:schema76.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4336,7 +4766,7 @@ if(data.primary_metric !== undefined){
 let data4 = data.primary_metric;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.name === undefined){
-const err16 = {instancePath:instancePath+"/primary_metric",schemaPath:"#/properties/primary_metric/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.properties.primary_metric.required,parentSchema:schema69.properties.primary_metric,data:data4};
+const err16 = {instancePath:instancePath+"/primary_metric",schemaPath:"#/properties/primary_metric/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.properties.primary_metric.required,parentSchema:schema76.properties.primary_metric,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4346,7 +4776,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data4.value === undefined){
-const err17 = {instancePath:instancePath+"/primary_metric",schemaPath:"#/properties/primary_metric/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema69.properties.primary_metric.required,parentSchema:schema69.properties.primary_metric,data:data4};
+const err17 = {instancePath:instancePath+"/primary_metric",schemaPath:"#/properties/primary_metric/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema76.properties.primary_metric.required,parentSchema:schema76.properties.primary_metric,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4356,7 +4786,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data4.delta_vs_baseline === undefined){
-const err18 = {instancePath:instancePath+"/primary_metric",schemaPath:"#/properties/primary_metric/required",keyword:"required",params:{missingProperty: "delta_vs_baseline"},message:"must have required property '"+"delta_vs_baseline"+"'",schema:schema69.properties.primary_metric.required,parentSchema:schema69.properties.primary_metric,data:data4};
+const err18 = {instancePath:instancePath+"/primary_metric",schemaPath:"#/properties/primary_metric/required",keyword:"required",params:{missingProperty: "delta_vs_baseline"},message:"must have required property '"+"delta_vs_baseline"+"'",schema:schema76.properties.primary_metric.required,parentSchema:schema76.properties.primary_metric,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4369,7 +4799,7 @@ if(data4.name !== undefined){
 let data5 = data4.name;
 if(typeof data5 === "string"){
 if(func1(data5) > 256){
-const err19 = {instancePath:instancePath+"/primary_metric/name",schemaPath:"#/properties/primary_metric/properties/name/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema69.properties.primary_metric.properties.name,data:data5};
+const err19 = {instancePath:instancePath+"/primary_metric/name",schemaPath:"#/properties/primary_metric/properties/name/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema76.properties.primary_metric.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4379,7 +4809,7 @@ vErrors.push(err19);
 errors++;
 }
 if(func1(data5) < 1){
-const err20 = {instancePath:instancePath+"/primary_metric/name",schemaPath:"#/properties/primary_metric/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.primary_metric.properties.name,data:data5};
+const err20 = {instancePath:instancePath+"/primary_metric/name",schemaPath:"#/properties/primary_metric/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.primary_metric.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4390,7 +4820,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/primary_metric/name",schemaPath:"#/properties/primary_metric/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.primary_metric.properties.name.type,parentSchema:schema69.properties.primary_metric.properties.name,data:data5};
+const err21 = {instancePath:instancePath+"/primary_metric/name",schemaPath:"#/properties/primary_metric/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.primary_metric.properties.name.type,parentSchema:schema76.properties.primary_metric.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4403,7 +4833,7 @@ errors++;
 if(data4.value !== undefined){
 let data6 = data4.value;
 if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
-const err22 = {instancePath:instancePath+"/primary_metric/value",schemaPath:"#/properties/primary_metric/properties/value/type",keyword:"type",params:{type: schema69.properties.primary_metric.properties.value.type},message:"must be number,null",schema:schema69.properties.primary_metric.properties.value.type,parentSchema:schema69.properties.primary_metric.properties.value,data:data6};
+const err22 = {instancePath:instancePath+"/primary_metric/value",schemaPath:"#/properties/primary_metric/properties/value/type",keyword:"type",params:{type: schema76.properties.primary_metric.properties.value.type},message:"must be number,null",schema:schema76.properties.primary_metric.properties.value.type,parentSchema:schema76.properties.primary_metric.properties.value,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4416,7 +4846,7 @@ errors++;
 if(data4.delta_vs_baseline !== undefined){
 let data7 = data4.delta_vs_baseline;
 if((!((typeof data7 == "number") && (isFinite(data7)))) && (data7 !== null)){
-const err23 = {instancePath:instancePath+"/primary_metric/delta_vs_baseline",schemaPath:"#/properties/primary_metric/properties/delta_vs_baseline/type",keyword:"type",params:{type: schema69.properties.primary_metric.properties.delta_vs_baseline.type},message:"must be number,null",schema:schema69.properties.primary_metric.properties.delta_vs_baseline.type,parentSchema:schema69.properties.primary_metric.properties.delta_vs_baseline,data:data7};
+const err23 = {instancePath:instancePath+"/primary_metric/delta_vs_baseline",schemaPath:"#/properties/primary_metric/properties/delta_vs_baseline/type",keyword:"type",params:{type: schema76.properties.primary_metric.properties.delta_vs_baseline.type},message:"must be number,null",schema:schema76.properties.primary_metric.properties.delta_vs_baseline.type,parentSchema:schema76.properties.primary_metric.properties.delta_vs_baseline,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4428,7 +4858,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/primary_metric",schemaPath:"#/properties/primary_metric/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.properties.primary_metric.type,parentSchema:schema69.properties.primary_metric,data:data4};
+const err24 = {instancePath:instancePath+"/primary_metric",schemaPath:"#/properties/primary_metric/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.primary_metric.type,parentSchema:schema76.properties.primary_metric,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4440,7 +4870,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4449,19 +4879,19 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":{"schema_version":true,"iteration_id":true,"run_id":true,"status":true,"primary_metric":true},"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":{"schema_version":true,"iteration_id":true,"run_id":true,"status":true,"primary_metric":true},"dynamicProps":false,"dynamicItems":false};
 
-export const state = validate23;
-const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/state.schema.json","title":"Stage machine state (.autolab/state.json)","description":"Where the research loop stands: the current iteration, its stage and how many attempts that stage has had, the last and pending runs, and a history of past stages. Extra keys are allowed.","type":"object","required":["iteration_id","stage","stage_attempt"],"properties":{"iteration_id":{"$ref":"run_manifest.schema.json#/$defs/token"},"stage":{"description":"The stage the loop is in.","enum":["hypothesis","design","implementation","implementation_review","launch","slurm_monitor","extract_results","update_docs","decide_repeat","human_review","stop"]},"stage_attempt":{"description":"How many times the current stage has been tried (0 before the first try).","type":"integer","minimum":0,"maximum":100000},"last_run_id":{"description":"The most recent run of the iteration; empty when there is none.","type":["string","null"],"maxLength":256},"sync_status":{"description":"State of the artifact sync of the last run (any spelling autolab has used, e.g. ok, completed, failed).","type":["string","null"],"maxLength":64},"max_stage_attempts":{"type":"integer","minimum":1,"maximum":100000},"max_total_iterations":{"type":"integer","minimum":1,"maximum":1000000},"pending_run_id":{"description":"A run that was launched and has not reached a final status; empty when there is none.","type":["string","null"],"maxLength":256},"history":{"description":"Past stage records, oldest first; their shape is free.","type":"array","items":{"type":"object"}}}};
+export const state = validate26;
+const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/state.schema.json","title":"Stage machine state (.autolab/state.json)","description":"Where the research loop stands: the current iteration, its stage and how many attempts that stage has had, the last and pending runs, and a history of past stages. Extra keys are allowed.","type":"object","required":["iteration_id","stage","stage_attempt"],"properties":{"iteration_id":{"$ref":"run_manifest.schema.json#/$defs/token"},"stage":{"description":"The stage the loop is in.","enum":["hypothesis","design","implementation","implementation_review","launch","slurm_monitor","extract_results","update_docs","decide_repeat","human_review","stop"]},"stage_attempt":{"description":"How many times the current stage has been tried (0 before the first try).","type":"integer","minimum":0,"maximum":100000},"last_run_id":{"description":"The most recent run of the iteration; empty when there is none.","type":["string","null"],"maxLength":256},"sync_status":{"description":"State of the artifact sync of the last run (any spelling autolab has used, e.g. ok, completed, failed).","type":["string","null"],"maxLength":64},"max_stage_attempts":{"type":"integer","minimum":1,"maximum":100000},"max_total_iterations":{"type":"integer","minimum":1,"maximum":1000000},"pending_run_id":{"description":"A run that was launched and has not reached a final status; empty when there is none.","type":["string","null"],"maxLength":256},"history":{"description":"Past stage records, oldest first; their shape is free.","type":"array","items":{"type":"object"}}}};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://autolab-slurm.dev/schemas/state.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4470,7 +4900,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.iteration_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_id"},message:"must have required property '"+"iteration_id"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_id"},message:"must have required property '"+"iteration_id"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4480,7 +4910,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.stage === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4490,7 +4920,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.stage_attempt === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage_attempt"},message:"must have required property '"+"stage_attempt"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage_attempt"},message:"must have required property '"+"stage_attempt"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4547,7 +4977,7 @@ errors++;
 if(data.stage !== undefined){
 let data1 = data.stage;
 if(!(((((((((((data1 === "hypothesis") || (data1 === "design")) || (data1 === "implementation")) || (data1 === "implementation_review")) || (data1 === "launch")) || (data1 === "slurm_monitor")) || (data1 === "extract_results")) || (data1 === "update_docs")) || (data1 === "decide_repeat")) || (data1 === "human_review")) || (data1 === "stop"))){
-const err7 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema65.properties.stage.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.stage.enum,parentSchema:schema65.properties.stage,data:data1};
+const err7 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema72.properties.stage.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.stage.enum,parentSchema:schema72.properties.stage,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4560,7 +4990,7 @@ errors++;
 if(data.stage_attempt !== undefined){
 let data2 = data.stage_attempt;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/stage_attempt",schemaPath:"#/properties/stage_attempt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema65.properties.stage_attempt.type,parentSchema:schema65.properties.stage_attempt,data:data2};
+const err8 = {instancePath:instancePath+"/stage_attempt",schemaPath:"#/properties/stage_attempt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.stage_attempt.type,parentSchema:schema72.properties.stage_attempt,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4571,7 +5001,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 100000 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/stage_attempt",schemaPath:"#/properties/stage_attempt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema65.properties.stage_attempt,data:data2};
+const err9 = {instancePath:instancePath+"/stage_attempt",schemaPath:"#/properties/stage_attempt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema72.properties.stage_attempt,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4581,7 +5011,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err10 = {instancePath:instancePath+"/stage_attempt",schemaPath:"#/properties/stage_attempt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.stage_attempt,data:data2};
+const err10 = {instancePath:instancePath+"/stage_attempt",schemaPath:"#/properties/stage_attempt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema72.properties.stage_attempt,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4595,7 +5025,7 @@ errors++;
 if(data.last_run_id !== undefined){
 let data3 = data.last_run_id;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/last_run_id",schemaPath:"#/properties/last_run_id/type",keyword:"type",params:{type: schema65.properties.last_run_id.type},message:"must be string,null",schema:schema65.properties.last_run_id.type,parentSchema:schema65.properties.last_run_id,data:data3};
+const err11 = {instancePath:instancePath+"/last_run_id",schemaPath:"#/properties/last_run_id/type",keyword:"type",params:{type: schema72.properties.last_run_id.type},message:"must be string,null",schema:schema72.properties.last_run_id.type,parentSchema:schema72.properties.last_run_id,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4606,7 +5036,7 @@ errors++;
 }
 if(typeof data3 === "string"){
 if(func1(data3) > 256){
-const err12 = {instancePath:instancePath+"/last_run_id",schemaPath:"#/properties/last_run_id/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema65.properties.last_run_id,data:data3};
+const err12 = {instancePath:instancePath+"/last_run_id",schemaPath:"#/properties/last_run_id/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema72.properties.last_run_id,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4620,7 +5050,7 @@ errors++;
 if(data.sync_status !== undefined){
 let data4 = data.sync_status;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err13 = {instancePath:instancePath+"/sync_status",schemaPath:"#/properties/sync_status/type",keyword:"type",params:{type: schema65.properties.sync_status.type},message:"must be string,null",schema:schema65.properties.sync_status.type,parentSchema:schema65.properties.sync_status,data:data4};
+const err13 = {instancePath:instancePath+"/sync_status",schemaPath:"#/properties/sync_status/type",keyword:"type",params:{type: schema72.properties.sync_status.type},message:"must be string,null",schema:schema72.properties.sync_status.type,parentSchema:schema72.properties.sync_status,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4631,7 +5061,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(func1(data4) > 64){
-const err14 = {instancePath:instancePath+"/sync_status",schemaPath:"#/properties/sync_status/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65.properties.sync_status,data:data4};
+const err14 = {instancePath:instancePath+"/sync_status",schemaPath:"#/properties/sync_status/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema72.properties.sync_status,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4645,7 +5075,7 @@ errors++;
 if(data.max_stage_attempts !== undefined){
 let data5 = data.max_stage_attempts;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err15 = {instancePath:instancePath+"/max_stage_attempts",schemaPath:"#/properties/max_stage_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema65.properties.max_stage_attempts.type,parentSchema:schema65.properties.max_stage_attempts,data:data5};
+const err15 = {instancePath:instancePath+"/max_stage_attempts",schemaPath:"#/properties/max_stage_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.max_stage_attempts.type,parentSchema:schema72.properties.max_stage_attempts,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4656,7 +5086,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 100000 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/max_stage_attempts",schemaPath:"#/properties/max_stage_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema65.properties.max_stage_attempts,data:data5};
+const err16 = {instancePath:instancePath+"/max_stage_attempts",schemaPath:"#/properties/max_stage_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema72.properties.max_stage_attempts,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4666,7 +5096,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/max_stage_attempts",schemaPath:"#/properties/max_stage_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema65.properties.max_stage_attempts,data:data5};
+const err17 = {instancePath:instancePath+"/max_stage_attempts",schemaPath:"#/properties/max_stage_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema72.properties.max_stage_attempts,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4680,7 +5110,7 @@ errors++;
 if(data.max_total_iterations !== undefined){
 let data6 = data.max_total_iterations;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err18 = {instancePath:instancePath+"/max_total_iterations",schemaPath:"#/properties/max_total_iterations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema65.properties.max_total_iterations.type,parentSchema:schema65.properties.max_total_iterations,data:data6};
+const err18 = {instancePath:instancePath+"/max_total_iterations",schemaPath:"#/properties/max_total_iterations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema72.properties.max_total_iterations.type,parentSchema:schema72.properties.max_total_iterations,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4691,7 +5121,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 1000000 || isNaN(data6)){
-const err19 = {instancePath:instancePath+"/max_total_iterations",schemaPath:"#/properties/max_total_iterations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema65.properties.max_total_iterations,data:data6};
+const err19 = {instancePath:instancePath+"/max_total_iterations",schemaPath:"#/properties/max_total_iterations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema72.properties.max_total_iterations,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4701,7 +5131,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data6 < 1 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/max_total_iterations",schemaPath:"#/properties/max_total_iterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema65.properties.max_total_iterations,data:data6};
+const err20 = {instancePath:instancePath+"/max_total_iterations",schemaPath:"#/properties/max_total_iterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema72.properties.max_total_iterations,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4715,7 +5145,7 @@ errors++;
 if(data.pending_run_id !== undefined){
 let data7 = data.pending_run_id;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err21 = {instancePath:instancePath+"/pending_run_id",schemaPath:"#/properties/pending_run_id/type",keyword:"type",params:{type: schema65.properties.pending_run_id.type},message:"must be string,null",schema:schema65.properties.pending_run_id.type,parentSchema:schema65.properties.pending_run_id,data:data7};
+const err21 = {instancePath:instancePath+"/pending_run_id",schemaPath:"#/properties/pending_run_id/type",keyword:"type",params:{type: schema72.properties.pending_run_id.type},message:"must be string,null",schema:schema72.properties.pending_run_id.type,parentSchema:schema72.properties.pending_run_id,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4726,7 +5156,7 @@ errors++;
 }
 if(typeof data7 === "string"){
 if(func1(data7) > 256){
-const err22 = {instancePath:instancePath+"/pending_run_id",schemaPath:"#/properties/pending_run_id/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema65.properties.pending_run_id,data:data7};
+const err22 = {instancePath:instancePath+"/pending_run_id",schemaPath:"#/properties/pending_run_id/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema72.properties.pending_run_id,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4744,7 +5174,7 @@ const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 let data9 = data8[i0];
 if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
-const err23 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.properties.history.items.type,parentSchema:schema65.properties.history.items,data:data9};
+const err23 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.properties.history.items.type,parentSchema:schema72.properties.history.items,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4756,7 +5186,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.history.type,parentSchema:schema65.properties.history,data:data8};
+const err24 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.history.type,parentSchema:schema72.properties.history,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4768,7 +5198,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4777,7 +5207,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":{"iteration_id":true,"stage":true,"stage_attempt":true,"last_run_id":true,"sync_status":true,"max_stage_attempts":true,"max_total_iterations":true,"pending_run_id":true,"history":true},"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":{"iteration_id":true,"stage":true,"stage_attempt":true,"last_run_id":true,"sync_status":true,"max_stage_attempts":true,"max_total_iterations":true,"pending_run_id":true,"history":true},"dynamicProps":false,"dynamicItems":false};
