@@ -4,7 +4,7 @@
 // TypeScript is compiled by tsc first (the project's own compiler and config),
 // then ncc bundles the JavaScript with every dependency into one file each.
 import { execFileSync } from "node:child_process";
-import { chmodSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit" });
 // The schema validators are compiled ahead of time (scripts/validators.ts); rewrite them if the schemas changed.
@@ -16,6 +16,8 @@ for (const [entry, out] of [
   ["lib/src/cli/index.js", "dist/cli"],
 ]) {
   rmSync(out === "dist" ? "dist/index.js" : out, { recursive: true, force: true });
+  // The chunks of the commands loaded on demand (dynamic imports): none left from an earlier build.
+  if (out === "dist") for (const f of readdirSync("dist")) if (/^\d+\.index\.js$/.test(f)) rmSync(`dist/${f}`);
   run("npx", ["ncc", "build", entry, "-o", out, "--license", "licenses.txt", "--quiet", "--target", "es2022"]);
 }
 const cli = "dist/cli/index.js";
