@@ -23,6 +23,7 @@ import { cancel } from "../../src/commands/cancel.js";
 import { renderSlurmScript, sbatchArgv } from "../../src/scheduler/slurm-cli/render.js";
 import { writeManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
+import type { AttemptRecord } from "../../src/domain/attempts.js";
 import {
   slurmOnPath,
   requireCluster,
@@ -41,7 +42,7 @@ const sinfoOnPath = slurmOnPath("__tests__/monitor.test.ts");
 
 const RESULT_CLI = `echo '{"primary_metric": {"name": "acc", "value": 0.75}}' > "$AUTOLAB_RUN_DIR/result.json"`;
 /** First attempt sleeps (so it can be requeued), the second one ends at once with exit 0. */
-const REQUEUE_CLI = `if [ -e "$AUTOLAB_RUN_DIR/attempt1" ]; then exit 0; fi; touch "$AUTOLAB_RUN_DIR/attempt1"; sleep 300`;
+const REQUEUE_CLI = `echo "attempt with restart count $AUTOLAB_RESTART_COUNT"; if [ -e "$AUTOLAB_RUN_DIR/attempt1" ]; then exit 0; fi; touch "$AUTOLAB_RUN_DIR/attempt1"; sleep 300`;
 
 function design(
   id: string,
@@ -373,6 +374,18 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     expect(m.slurm?.restarts).toBe(1);
     expect(m.history!.map((h) => h.to)).toEqual(["submitted", "running", "synced", "completed"]);
     expect(metrics(root, "requeue", runId).status).toBe("completed");
+    // The requeue is recorded as a second attempt of the same job; both attempts' output is kept.
+    const attempts = m.attempts as AttemptRecord[];
+    expect(attempts.map((a) => [a.attempt, a.job_id, a.restart_count, a.cause, a.state])).toEqual([
+      [1, jobId, 0, "launch", "REQUEUED"],
+      [2, jobId, 1, "requeue", "COMPLETED"],
+    ]);
+    expect(attempts[0].start).toBeTruthy();
+    expect(attempts[0].nodes).toBeTruthy();
+    expect(attempts[1]).toMatchObject({ exit_code: "0:0", end: expect.any(String), start: expect.any(String) });
+    const out = readFileSync(path.join(runDir(root, "requeue", runId), "logs", `slurm-${jobId}.out`), "utf8");
+    expect(out).toContain("attempt with restart count 0\n");
+    expect(out).toContain("attempt with restart count 1\n");
   });
 
   it("SPECIAL_EXIT (scontrol requeuehold State=SpecialExit) holds the job: not a failure; the run waits with a warning, and completes once released", async () => {

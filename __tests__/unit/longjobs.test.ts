@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Design } from "../../src/contract/types.js";
+import { nextAttempts, type AttemptFacts, type AttemptRecord } from "../../src/domain/attempts.js";
 import { parseSentinel, RESUME_EXIT_CODE } from "../../src/domain/sentinel.js";
 import { jobRequest, renderLocalScript, renderSlurmScript } from "../../src/scheduler/slurm-cli/render.js";
 import { validateComputeValues } from "../../src/scheduler/slurm-cli/values.js";
@@ -82,5 +83,90 @@ describe("sentinel workload fields", () => {
     expect(s).toMatchObject({ state: "present", ...want });
     for (const k of ["workloadExitCode", "checkpointSignal", "resumeRequested", "restartCount"] as const)
       if (!(k in want)) expect(s).not.toHaveProperty(k);
+  });
+});
+
+describe("attempts[] (domain/attempts.nextAttempts)", () => {
+  const at = "2026-12-03T10:00:00Z";
+  const base = { jobId: "7", at, pending: false, terminal: false };
+  type Row = [string, AttemptRecord[], Partial<AttemptFacts>, Array<Partial<AttemptRecord>>];
+  const first: AttemptRecord = {
+    attempt: 1,
+    job_id: "7",
+    restart_count: 0,
+    cause: "launch",
+    seen_at: at,
+    state: "RUNNING",
+    start: "2026-12-03T09:59:00",
+    nodes: "n1",
+  };
+  const rows: Row[] = [
+    [
+      "first sight while pending: attempt 1, reason kept, no estimates",
+      [],
+      { pending: true, state: "PENDING", reason: "Priority", start: "2026-12-04T00:00:00", nodeList: "n9" },
+      [{ attempt: 1, job_id: "7", restart_count: 0, cause: "launch", state: "PENDING", reason: "Priority" }],
+    ],
+    [
+      "running: start and nodes, the pending reason dropped",
+      [{ ...first, state: "PENDING", reason: "Priority", start: undefined, nodes: undefined }],
+      { state: "RUNNING", start: "2026-12-03T09:59:00", nodeList: "n1", restarts: 0 },
+      [{ attempt: 1, state: "RUNNING", start: "2026-12-03T09:59:00", nodes: "n1", reason: undefined }],
+    ],
+    [
+      "a requeue (restart count 1): attempt 1 closed as REQUEUED, attempt 2 opened pending",
+      [first],
+      { pending: true, state: "PENDING", reason: "BeginTime", restarts: 1 },
+      [
+        { attempt: 1, state: "REQUEUED", end: at, start: "2026-12-03T09:59:00", nodes: "n1" },
+        { attempt: 2, job_id: "7", restart_count: 1, cause: "requeue", state: "PENDING", reason: "BeginTime" },
+      ],
+    ],
+    [
+      "a requeue only the sentinel saw (squeue had forgotten the job)",
+      [first],
+      { state: "COMPLETED", terminal: true, exitCode: "0:0", end: "2026-12-03T10:05:00", sentinelRestarts: 1 },
+      [
+        { attempt: 1, state: "REQUEUED" },
+        {
+          attempt: 2,
+          restart_count: 1,
+          cause: "requeue",
+          state: "COMPLETED",
+          exit_code: "0:0",
+          end: "2026-12-03T10:05:00",
+        },
+      ],
+    ],
+    [
+      "another job id: a resubmission",
+      [{ ...first, state: "TIMEOUT", end: "2026-12-03T09:59:30" }],
+      { jobId: "8", pending: true, state: "PENDING" },
+      [
+        { attempt: 1, job_id: "7", state: "TIMEOUT" },
+        { attempt: 2, job_id: "8", cause: "resubmit" },
+      ],
+    ],
+    [
+      "an end is recorded only once final",
+      [first],
+      { state: "RUNNING", end: "2026-12-03T11:00:00" },
+      [{ attempt: 1, end: undefined }],
+    ],
+  ];
+  it.each(rows)("%s", (_what, prev, facts, want) => {
+    const got = nextAttempts(prev, { ...base, ...facts });
+    expect(got).toHaveLength(want.length);
+    want.forEach((w, k) => {
+      for (const [key, value] of Object.entries(w)) expect(got[k][key], `${k}.${key}`).toEqual(value);
+    });
+    expect(prev.every((a) => a.attempt !== 2)).toBe(true); // the input is not changed
+  });
+
+  it("an idle tick changes nothing", () => {
+    const once = nextAttempts([], { ...base, state: "RUNNING", start: "s", nodeList: "n1", restarts: 0 });
+    expect(
+      nextAttempts(once, { ...base, at: "later", state: "RUNNING", start: "s", nodeList: "n1", restarts: 0 }),
+    ).toEqual(once);
   });
 });

@@ -34,6 +34,8 @@
  * - What the scheduler said is stored in `manifest.slurm`, except the
  *   scheduler's estimates: a pending job's Start and NodeList and an open
  *   job's End are not recorded (they move on every tick and would churn).
+ * - Each answer also updates the run's `attempts[]` (domain/attempts.ts): a
+ *   SLURM requeue (a higher restart count) closes one attempt and opens the next.
  * - A run the scheduler called a success remembers it (`slurm.outcome`), so a
  *   failed artifact sync is retried on later ticks without asking again.
  */
@@ -41,6 +43,7 @@ import type { RunManifest, SlurmRecord } from "../contract/types.js";
 import type { RunStatus } from "../contract/vocabulary.js";
 import type { Finding } from "../util/errors.js";
 import { manifestJobId, statusOf, transition, type Failure } from "./run.js";
+import { attemptsOf, nextAttempts } from "./attempts.js";
 import type { Sentinel } from "./sentinel.js";
 import { secondsSince } from "./time.js";
 
@@ -267,6 +270,24 @@ function recordJob(m: RunManifest, v: JobVerdict, job: JobFacts | undefined, at:
   m.slurm = s;
 }
 
+/** `attempts[]` after this tick's answer (domain/attempts.ts). */
+function attemptsAfter(m: RunManifest, job: JobFacts, v: JobVerdict, jobId: string, at: string, s: Sentinel) {
+  return nextAttempts(attemptsOf(m), {
+    jobId,
+    at,
+    pending: v.phase === "pending",
+    terminal: v.terminal,
+    state: job.state,
+    reason: job.reason,
+    exitCode: job.exitCode,
+    start: job.start,
+    end: job.end,
+    nodeList: job.nodeList,
+    restarts: job.restarts,
+    sentinelRestarts: s.state === "present" && s.jobId === jobId ? s.restartCount : undefined,
+  });
+}
+
 /**
  * When no scheduler source knows the job any more (accounting off, and the
  * controller forgot it MinJobAge after it ended; or accounting down), a
@@ -350,6 +371,7 @@ export function decideRun(i: RunInput): RunStep {
 
   const succeeded = v.phase === "succeeded";
   recordJob(st.m, v, job, i.at, succeeded);
+  if (job && jobId !== undefined) st.m.attempts = attemptsAfter(st.m, job, v, jobId, i.at, sentinel);
   if (job || told) delete st.m.slurm!.unknown_since;
   else if (unknownSince) st.m.slurm!.unknown_since = unknownSince;
 
