@@ -1751,35 +1751,98 @@ function fallBackTo(state, to, why, at) {
 
 /***/ }),
 
-/***/ 6806:
+/***/ 9272:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AC: () => (/* binding */ afterSync),
-/* harmony export */   Bd: () => (/* binding */ needsWork),
-/* harmony export */   Ri: () => (/* binding */ IN_FLIGHT),
-/* harmony export */   Rt: () => (/* binding */ needsExtract),
-/* harmony export */   Sf: () => (/* binding */ decideRun),
-/* harmony export */   f$: () => (/* binding */ stableText),
-/* harmony export */   re: () => (/* binding */ jobNameMismatch),
-/* harmony export */   yq: () => (/* binding */ asksScheduler)
-/* harmony export */ });
-/* unused harmony exports unknownJob, sentinelVerdict */
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5086);
-/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7098);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ri: () => (/* binding */ IN_FLIGHT),
+  AC: () => (/* binding */ afterSync),
+  yq: () => (/* binding */ asksScheduler),
+  Sf: () => (/* binding */ decideRun),
+  re: () => (/* binding */ jobNameMismatch),
+  Rt: () => (/* binding */ needsExtract),
+  Bd: () => (/* binding */ needsWork),
+  f$: () => (/* binding */ stableText)
+});
+
+// UNUSED EXPORTS: sentinelVerdict, unknownJob
+
+// EXTERNAL MODULE: ./lib/src/domain/run.js
+var run = __webpack_require__(5086);
+;// CONCATENATED MODULE: ./lib/src/domain/attempts.js
+/** The manifest's attempts, read defensively (a hand-edited file may hold anything). */
+function attemptsOf(m) {
+    const a = m.attempts;
+    if (!Array.isArray(a))
+        return [];
+    return a.filter((x) => x !== null && typeof x === "object" && typeof x.job_id === "string");
+}
+/** The current (last) attempt, if any. */
+function currentAttempt(m) {
+    const a = attemptsOf(m);
+    return a[a.length - 1];
+}
+function fill(a, f) {
+    if (f.state !== undefined)
+        a.state = f.state;
+    if (f.pending) {
+        if (f.reason !== undefined)
+            a.reason = f.reason;
+        return;
+    }
+    delete a.reason;
+    if (f.exitCode !== undefined)
+        a.exit_code = f.exitCode;
+    if (f.start !== undefined)
+        a.start = f.start;
+    if (f.nodeList !== undefined && f.nodeList !== "" && f.nodeList !== "None assigned")
+        a.nodes = f.nodeList;
+    if (f.terminal && f.end !== undefined)
+        a.end = f.end;
+}
+/** The attempts after this tick's facts (a new array; the input is not changed). */
+function nextAttempts(prev, f) {
+    const out = prev.map((a) => ({ ...a }));
+    const restarts = Math.max(f.restarts ?? 0, f.sentinelRestarts ?? 0);
+    let cur = out[out.length - 1];
+    if (!cur) {
+        cur = { attempt: 1, job_id: f.jobId, restart_count: restarts, cause: "launch", seen_at: f.at };
+        out.push(cur);
+    }
+    else if (cur.job_id !== f.jobId) {
+        cur = { attempt: cur.attempt + 1, job_id: f.jobId, restart_count: restarts, cause: "resubmit", seen_at: f.at };
+        out.push(cur);
+    }
+    else if (restarts > cur.restart_count) {
+        cur.state = "REQUEUED";
+        cur.end = cur.end ?? f.at;
+        delete cur.reason;
+        cur = { attempt: cur.attempt + 1, job_id: f.jobId, restart_count: restarts, cause: "requeue", seen_at: f.at };
+        out.push(cur);
+    }
+    fill(cur, f);
+    return out;
+}
+
+// EXTERNAL MODULE: ./lib/src/domain/time.js
+var time = __webpack_require__(7098);
+;// CONCATENATED MODULE: ./lib/src/domain/tick.js
+
 
 
 const IN_FLIGHT = new Set(["pending", "submitted", "running"]);
 /** A run the tick must look at: in flight, synced (to complete), or finished without metrics. */
 function needsWork(m, hasMetrics) {
-    const st = (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(m);
+    const st = (0,run/* statusOf */.c2)(m);
     return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics;
 }
 /** Whether the run's job is asked about this tick. */
 function asksScheduler(m) {
     return (m.host_mode === "slurm" &&
-        IN_FLIGHT.has((0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(m)) &&
-        (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestJobId */ .Gf)(m) !== undefined &&
+        IN_FLIGHT.has((0,run/* statusOf */.c2)(m)) &&
+        (0,run/* manifestJobId */.Gf)(m) !== undefined &&
         m.slurm?.outcome !== "succeeded");
 }
 /** Whether results are extracted this tick: synced runs, and ended runs without metrics. */
@@ -1822,8 +1885,8 @@ class Step {
         this.m = structuredClone(m);
     }
     move(to, evidence, failure) {
-        const from = (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(this.m);
-        const next = (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .transition */ .kY)(this.m, to, this.at, evidence, failure);
+        const from = (0,run/* statusOf */.c2)(this.m);
+        const next = (0,run/* transition */.kY)(this.m, to, this.at, evidence, failure);
         if (!next)
             return false;
         this.m = next;
@@ -1846,7 +1909,7 @@ class Step {
 function unknownJob(since, now, at, graceSeconds) {
     const valid = since !== undefined && !Number.isNaN(Date.parse(since));
     const from = valid ? since : at;
-    if (!valid || (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .secondsSince */ .w)(from, now) < graceSeconds) {
+    if (!valid || (0,time/* secondsSince */.w)(from, now) < graceSeconds) {
         return {
             phase: "unknown",
             terminal: false,
@@ -1885,7 +1948,7 @@ function withEarlySentinel(v, s) {
 /** Store what the scheduler said in `manifest.slurm` (estimates left out, see the module header). */
 function recordJob(m, v, job, at, succeeded) {
     const s = { ...(m.slurm ?? {}) };
-    s.job_id = s.job_id ?? (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestJobId */ .Gf)(m);
+    s.job_id = s.job_id ?? (0,run/* manifestJobId */.Gf)(m);
     s.last_poll_at = at;
     if (job) {
         s.state = job.state;
@@ -1921,6 +1984,23 @@ function recordJob(m, v, job, at, succeeded) {
     s.decision = v.detail;
     m.slurm = s;
 }
+/** `attempts[]` after this tick's answer (domain/attempts.ts). */
+function attemptsAfter(m, job, v, jobId, at, s) {
+    return nextAttempts(attemptsOf(m), {
+        jobId,
+        at,
+        pending: v.phase === "pending",
+        terminal: v.terminal,
+        state: job.state,
+        reason: job.reason,
+        exitCode: job.exitCode,
+        start: job.start,
+        end: job.end,
+        nodeList: job.nodeList,
+        restarts: job.restarts,
+        sentinelRestarts: s.state === "present" && s.jobId === jobId ? s.restartCount : undefined,
+    });
+}
 /**
  * When no scheduler source knows the job any more (accounting off, and the
  * controller forgot it MinJobAge after it ended; or accounting down), a
@@ -1929,7 +2009,7 @@ function recordJob(m, v, job, at, succeeded) {
  * of waiting out the grace and failing it as unknown.
  */
 function sentinelVerdict(m, s) {
-    const jobId = (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestJobId */ .Gf)(m);
+    const jobId = (0,run/* manifestJobId */.Gf)(m);
     if (s.state !== "present" || jobId === undefined || s.jobId !== jobId)
         return undefined;
     if (s.endedAt === undefined || s.exitCode === undefined)
@@ -1943,8 +2023,8 @@ function sentinelVerdict(m, s) {
 function decideRun(i) {
     const st = new Step(i.manifest, i.at);
     const m0 = i.manifest;
-    const before = (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(m0);
-    const jobId = (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestJobId */ .Gf)(m0);
+    const before = (0,run/* statusOf */.c2)(m0);
+    const jobId = (0,run/* manifestJobId */.Gf)(m0);
     if (!asksScheduler(m0)) {
         if (m0.host_mode === "slurm" && before === "running" && m0.slurm?.outcome === "succeeded")
             return st.done(true);
@@ -2008,6 +2088,8 @@ function decideRun(i) {
         v.detail += ` (job ${jobId} is named ${otherName}, not ${String(m0.slurm?.job_name)}: another job)`;
     const succeeded = v.phase === "succeeded";
     recordJob(st.m, v, job, i.at, succeeded);
+    if (job && jobId !== undefined)
+        st.m.attempts = attemptsAfter(st.m, job, v, jobId, i.at, sentinel);
     if (job || told)
         delete st.m.slurm.unknown_since;
     else if (unknownSince)
@@ -2070,7 +2152,7 @@ function afterSync(i) {
     const what = i.sentinel.state === "present"
         ? "job_sentinel.json has no exit code (the job script did not reach its end)"
         : `job_sentinel.json is missing${i.sentinelNote ?? ""}`;
-    if ((0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .secondsSince */ .w)(since, i.now) >= i.graceSeconds) {
+    if ((0,time/* secondsSince */.w)(since, i.now) >= i.graceSeconds) {
         const evidence = `${i.syncEvidence}; but ${what} since ${since}`;
         st.m.slurm = slurm;
         st.move("failed", evidence, { reason: "sentinel_missing", message: evidence });
@@ -2078,7 +2160,7 @@ function afterSync(i) {
     }
     slurm.sentinel_missing_since = since;
     st.m.slurm = slurm;
-    const jobId = (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .manifestJobId */ .Gf)(st.m);
+    const jobId = (0,run/* manifestJobId */.Gf)(st.m);
     st.findings.push({
         severity: "warning",
         check: "monitor.sentinel_missing",
@@ -2105,7 +2187,7 @@ function afterSync(i) {
 /* harmony import */ var _contract_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4024);
 /* harmony import */ var _domain_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(545);
 /* harmony import */ var _domain_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5086);
-/* harmony import */ var _domain_tick_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6806);
+/* harmony import */ var _domain_tick_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9272);
 /* harmony import */ var _domain_run_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8739);
 /* harmony import */ var _ledger_sync_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1735);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1940);

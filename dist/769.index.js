@@ -143,8 +143,8 @@ var contract_policy = __webpack_require__(751);
 var run = __webpack_require__(5086);
 // EXTERNAL MODULE: ./lib/src/domain/settings.js
 var domain_settings = __webpack_require__(4822);
-// EXTERNAL MODULE: ./lib/src/domain/tick.js
-var tick = __webpack_require__(6806);
+// EXTERNAL MODULE: ./lib/src/domain/tick.js + 1 modules
+var tick = __webpack_require__(9272);
 ;// CONCATENATED MODULE: ./lib/src/domain/watch.js
 /**
  * The watcher's clock: when `autolab watch` asks the scheduler next, and when
@@ -777,8 +777,8 @@ function outageStep(prev, q, at, escalateAfterTicks) {
 var run = __webpack_require__(5086);
 // EXTERNAL MODULE: ./lib/src/domain/settings.js
 var domain_settings = __webpack_require__(4822);
-// EXTERNAL MODULE: ./lib/src/domain/tick.js
-var tick = __webpack_require__(6806);
+// EXTERNAL MODULE: ./lib/src/domain/tick.js + 1 modules
+var tick = __webpack_require__(9272);
 // EXTERNAL MODULE: ./lib/src/domain/time.js
 var time = __webpack_require__(7098);
 // EXTERNAL MODULE: ./lib/src/git/record.js + 2 modules
