@@ -5,6 +5,8 @@
  */
 import { decodeUtf8Strict, readOwnedBytes, rootOf, writeFileAtomic } from "../util/fs.js";
 import type { RunManifest } from "../contract/types.js";
+import type { Finding } from "../util/errors.js";
+import { upsertLedgerStream, verifyLedgerStream } from "./stream.js";
 import { upsertLedger, upsertMany, type UpsertAction, type UpsertResult } from "./ledger.js";
 
 /** Default location, relative to the repository root. */
@@ -39,22 +41,35 @@ export async function writeLedger(absPath: string, text: string): Promise<void> 
 /**
  * Upsert one run into the ledger file and write it when it changed.
  * Throws (nothing written) when the run's lines are malformed or duplicated.
+ * The file is streamed (ledger/stream.ts): a ledger of any length in bounded
+ * memory, so no size limit applies here.
  */
 export async function upsertLedgerFile(
   absPath: string,
   m: RunManifest,
   displayPath: string = absPath,
 ): Promise<{ action: UpsertAction; line: number; created: boolean }> {
-  const existing = await readLedger(absPath, displayPath);
-  const before = existing ?? LEDGER_HEADER;
-  let r: ReturnType<typeof upsertLedger>;
   try {
-    r = upsertLedger(before, m);
+    const streamed = upsertLedgerStream(absPath, m, displayPath, rootOf(absPath, displayPath));
+    if (streamed) return { ...streamed, created: false };
+    const r = upsertLedger(LEDGER_HEADER, m);
+    await writeLedger(absPath, r.text);
+    return { action: r.action, line: r.line, created: true };
   } catch (e) {
     throw inLedgerFile(e, displayPath);
   }
-  if (existing === undefined || r.text !== existing) await writeLedger(absPath, r.text);
-  return { action: r.action, line: r.line, created: existing === undefined };
+}
+
+/**
+ * The findings `verifyLedger` gives for run `m` against the ledger file
+ * (undefined: there is no ledger), streamed in bounded memory.
+ */
+export function verifyLedgerFile(
+  absPath: string,
+  m: RunManifest,
+  displayPath: string = absPath,
+): Finding[] | undefined {
+  return verifyLedgerStream(absPath, m, displayPath, rootOf(absPath, displayPath));
 }
 
 /** Upsert many runs in one read and at most one write (for the monitor). */

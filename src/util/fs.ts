@@ -342,6 +342,43 @@ export async function readOwned(root: string, abs: string, maxBytes?: number): P
   return r.skipped ? { ...r, at: displayPath(root, abs) } : r;
 }
 
+/**
+ * A tool-owned file opened for reading as readOwnedBytes would read it (no
+ * link on the way from `root`, none at the file, only a regular file), for a
+ * caller that reads it as a stream; undefined when it does not exist. The
+ * caller closes `fd`.
+ */
+export function openOwnedSync(
+  root: string | undefined,
+  abs: string,
+  shown: string,
+): { fd: number; size: number } | undefined {
+  const link = root === undefined ? undefined : linkOnPath(root, abs);
+  if (link !== undefined && root !== undefined) {
+    let isLink = false;
+    try {
+      isLink = lstatSync(path.resolve(root, link)).isSymbolicLink();
+    } catch {
+      // gone meanwhile
+    }
+    throw linkError({ skipped: isLink ? "symlink" : "not a regular file", at: link }, shown);
+  }
+  let fd: number;
+  try {
+    fd = openSync(abs, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    const r = noFollowOpenFailed(e, abs);
+    if (r.skipped) throw linkError({ ...r, at: root === undefined ? shown : displayPath(root, abs) }, shown);
+    return undefined;
+  }
+  const st = fstatSync(fd);
+  if (!st.isFile()) {
+    closeSync(fd);
+    throw linkError({ skipped: "not a regular file", at: shown }, shown);
+  }
+  return { fd, size: st.size };
+}
+
 /** The AutolabError for a tool-owned file that was not read because of a link or an odd entry. */
 export function linkError(r: NoFollowRead, shown: string): AutolabError {
   const what = r.skipped === "symlink" ? "a symlink" : "not a regular file";

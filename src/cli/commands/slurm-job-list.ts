@@ -11,8 +11,8 @@ import { commandLine } from "../args.js";
 import { didYouMean } from "../suggest.js";
 import { AutolabError, formatFinding, UsageError, type Finding } from "../../util/errors.js";
 import { readManifest } from "../../contract/manifest.js";
-import { canonicalLine, verifyLedger } from "../../ledger/ledger.js";
-import { LEDGER_PATH, readLedger, upsertLedgerFile } from "../../ledger/io.js";
+import { canonicalLine } from "../../ledger/ledger.js";
+import { LEDGER_PATH, upsertLedgerFile, verifyLedgerFile } from "../../ledger/io.js";
 
 const HELP = `Usage: autolab slurm-job-list append --manifest FILE [--doc FILE] [--json] [--repo DIR]
        autolab slurm-job-list verify --manifest FILE [--doc FILE] [--json] [--repo DIR]
@@ -126,9 +126,9 @@ export const command: CliCommand = {
     }
 
     // verify
-    const text = await readLedger(docPath.abs, docPath.display);
+    const inLedger = verifyLedgerFile(docPath.abs, manifest, docPath.display);
     const findings: Finding[] =
-      text === undefined
+      inLedger === undefined
         ? [
             {
               severity: "error",
@@ -138,7 +138,7 @@ export const command: CliCommand = {
               hint: `run \`autolab slurm-job-list append --manifest ${manifestPath.display}\``,
             },
           ]
-        : verifyLedger(text, manifest, docPath.display);
+        : inLedger;
     const ok = !findings.some((f) => f.severity === "error");
     if (json) {
       io.stdout(jsonText({ ok, run_id: manifest.run_id, file: docPath.display, expected, findings }));
