@@ -107,7 +107,14 @@ describe("streamed ledger = in-memory ledger", () => {
     const file = path.join(dir, "latin1.md");
     const bytes = Buffer.concat([Buffer.from(header + lines([1]).join("\n") + "\n"), Buffer.from([0xe9, 0x0a])]);
     writeFileSync(file, bytes);
-    expect(() => upsertLedgerStream(file, target, "docs/slurm_job_list.md", undefined, 64)).toThrow(/UTF-8/);
+    const e = attempt(() => upsertLedgerStream(file, target, "docs/slurm_job_list.md", undefined, 64));
+    expect(e).toEqual({ error: expect.stringMatching(/UTF-8/) });
+    try {
+      upsertLedgerStream(file, target, "docs/slurm_job_list.md", undefined, 64);
+    } catch (err) {
+      // The line of the bad byte, as the in-memory read reports it (header 4 lines, one run line, then the byte).
+      expect((err as { location?: { line?: number } }).location?.line).toBe(6);
+    }
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 });

@@ -12,12 +12,12 @@
  * whose hashes meet are compared by a second pass, so a hash collision never
  * makes a duplicate).
  */
-import { closeSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { RunManifest } from "../contract/types.js";
 import { AutolabError, type Finding } from "../util/errors.js";
-import { openOwnedSync } from "../util/fs.js";
+import { decodeUtf8Strict, openOwnedSync } from "../util/fs.js";
 import {
   canonicalLine,
   indexLedger,
@@ -63,6 +63,13 @@ function* blocks(fd: number, shown: string, bom: { seen: boolean }, chunk = CHUN
     try {
       text = carry + decoder.decode(buf.subarray(0, n), { stream: n > 0 });
     } catch {
+      // Where exactly: the whole file decoded once, as readLedger would (only on this error, and only if it is not huge).
+      const size = fstatSync(fd).size;
+      if (size <= 64 * 1024 * 1024) {
+        const all = Buffer.alloc(size);
+        readSync(fd, all, 0, size, 0);
+        decodeUtf8Strict(all, shown, true);
+      }
       throw new AutolabError(`file is not valid UTF-8 (after line ${next - 1})`, {
         file: shown,
         line: next,
