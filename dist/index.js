@@ -31136,7 +31136,7 @@ function ok(r) {
 /* harmony export */   pj: () => (/* binding */ readNoFollow),
 /* harmony export */   rH: () => (/* binding */ linkError)
 /* harmony export */ });
-/* unused harmony export linkOnPath */
+/* unused harmony exports linkOnPath, openOwnedSync */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
@@ -31491,6 +31491,41 @@ async function readOwned(root, abs, maxBytes) {
     }
     const r = await readNoFollow(abs, maxBytes);
     return r.skipped ? { ...r, at: displayPath(root, abs) } : r;
+}
+/**
+ * A tool-owned file opened for reading as readOwnedBytes would read it (no
+ * link on the way from `root`, none at the file, only a regular file), for a
+ * caller that reads it as a stream; undefined when it does not exist. The
+ * caller closes `fd`.
+ */
+function openOwnedSync(root, abs, shown) {
+    const link = root === undefined ? undefined : linkOnPath(root, abs);
+    if (link !== undefined && root !== undefined) {
+        let isLink = false;
+        try {
+            isLink = lstatSync(path.resolve(root, link)).isSymbolicLink();
+        }
+        catch {
+            // gone meanwhile
+        }
+        throw linkError({ skipped: isLink ? "symlink" : "not a regular file", at: link }, shown);
+    }
+    let fd;
+    try {
+        fd = openSync(abs, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+    }
+    catch (e) {
+        const r = noFollowOpenFailed(e, abs);
+        if (r.skipped)
+            throw linkError({ ...r, at: root === undefined ? shown : displayPath(root, abs) }, shown);
+        return undefined;
+    }
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+        closeSync(fd);
+        throw linkError({ skipped: "not a regular file", at: shown }, shown);
+    }
+    return { fd, size: st.size };
 }
 /** The AutolabError for a tool-owned file that was not read because of a link or an odd entry. */
 function linkError(r, shown) {
