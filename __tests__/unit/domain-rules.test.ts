@@ -193,6 +193,7 @@ describe("settings, layout and time", () => {
       lookbackDays: 14,
       clientTimeoutMs: 30_000,
       pythonBin: "python3",
+      runawayLostAfterSeconds: 86400,
     });
     const s = monitorSettings({
       python_bin: "py",

@@ -109,7 +109,6 @@ describe("decideRun: what the scheduler says", () => {
     ["PREEMPTED", "0:0", "preempted"],
     ["BOOT_FAIL", "0:0", "boot_fail"],
     ["DEADLINE", "0:0", "deadline"],
-    ["REVOKED", "0:0", "revoked"],
     ["COMPLETED", "2:0", "exit_code"],
   ])("%s %s -> failed (%s), one failure shape, completed_at set", (state, exitCode, reason) => {
     const s = decideRun(input(obs(state, { exitCode })));

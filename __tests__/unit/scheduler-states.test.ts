@@ -9,6 +9,7 @@ import {
   normalizeState,
   PENDING_STATES,
   RUNNING_STATES,
+  REVOKED_STATE,
 } from "../../src/scheduler/states.js";
 
 describe("state sets", () => {
@@ -21,7 +22,13 @@ describe("state sets", () => {
   });
 
   it("every compact code names a known state", () => {
-    const known = new Set([...PENDING_STATES, ...RUNNING_STATES, ...Object.keys(FAILED_STATES), "COMPLETED"]);
+    const known = new Set([
+      ...PENDING_STATES,
+      ...RUNNING_STATES,
+      ...Object.keys(FAILED_STATES),
+      "COMPLETED",
+      REVOKED_STATE,
+    ]);
     for (const full of Object.values(COMPACT_STATES)) expect(known.has(full)).toBe(true);
   });
 

@@ -53,7 +53,8 @@ describe("mapSlurmState: every state", () => {
     ["BOOT_FAIL", "0:0", "failed", true, "boot_fail"],
     ["DEADLINE", "0:0", "failed", true, "deadline"],
     ["PREEMPTED", "0:0", "failed", true, "preempted"],
-    ["REVOKED", "0:0", "failed", true, "revoked"],
+    // Federation: a sibling cluster runs the job; never a failure by itself (followed by the query).
+    ["REVOKED", "0:0", "unknown", false, undefined],
     ["SPECIAL_EXIT", "0:0", "pending", false, undefined],
     ["EXPEDITING", undefined, "pending", false, undefined],
   ];

@@ -19,6 +19,9 @@
  *   slurm.monitor.unknown_grace_seconds         how long a job may be unknown to SLURM before it is failed (600)
  *   slurm.monitor.sacct_lookback_days           how far back sacct looks (14)
  *   slurm.monitor.client_timeout_seconds        timeout of one squeue/sacct call (30)
+ *   slurm.monitor.runaway_lost_after_seconds    how long a runaway accounting record stands before its run is `lost` (86400)
+ *   slurm.monitor.poll_command_template,
+ *   slurm.monitor.sync_command_template         the Python tool's shell templates: not run, reported (domain/settings.ts)
  *   slurm.artifact_sync.{mode,timeout_seconds,retries}  defaults for design.yaml artifact_sync (shared, 600, 2)
  *   extract_results.timeout_seconds             timeout of the extract parser (1800)
  *   extract_results.require_metrics             a finished run must produce metrics.json (true)

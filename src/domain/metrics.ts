@@ -6,6 +6,7 @@
 import type { Metrics, RunManifest } from "../contract/types.js";
 import { isSuccessLike, type MetricsStatus } from "../contract/vocabulary.js";
 import type { Sentinel } from "./sentinel.js";
+import { writesSentinel } from "./run.js";
 
 export const METRICS_SCHEMA_VERSION = "1.0";
 
@@ -44,8 +45,10 @@ export function planExtraction(manifest: RunManifest, sentinel: SentinelInfo): E
   }
 
   let sentinelExit: number | undefined;
-  if (sentinel.state === "missing") missing.push("job sentinel missing");
-  else if (sentinel.state === "invalid") missing.push(`job sentinel unreadable: ${sentinel.error}`);
+  // The Python autolab tool's job scripts write no sentinel: its absence is no missing evidence there.
+  if (sentinel.state === "missing") {
+    if (writesSentinel(manifest)) missing.push("job sentinel missing");
+  } else if (sentinel.state === "invalid") missing.push(`job sentinel unreadable: ${sentinel.error}`);
   else if (sentinel.exitCode === undefined) missing.push("job sentinel has no exit_code (the job did not finish)");
   else {
     sentinelExit = sentinel.exitCode;

@@ -51,6 +51,28 @@ export function manifestJobId(m: RunManifest): string | undefined {
   );
 }
 
+/**
+ * Whether the run was launched by the Python autolab tool, whose job scripts
+ * write no `job_sentinel.json` (issue 10, item 9). Its manifests carry
+ * `workspace_revision` (its record of the launched revision) and neither of
+ * the fields our launch always writes: `launch.tool: "autolab-slurm"` and,
+ * for a SLURM run, the job name it gave (`slurm.job_name`). For such a run
+ * the scheduler's own record (COMPLETED 0:0) is the evidence, a missing
+ * sentinel is no missing evidence, and its ledger line follows that tool's
+ * rules (ledger/ledger.ts).
+ */
+export function launchedByPythonTool(m: RunManifest): boolean {
+  if (obj(m.launch)?.tool === "autolab-slurm") return false;
+  const name = obj(m.slurm)?.job_name;
+  if (typeof name === "string" && name !== "") return false;
+  return obj(m.workspace_revision) !== undefined;
+}
+
+/** Whether the run's job script writes `job_sentinel.json` (all but the Python tool's). */
+export function writesSentinel(m: RunManifest): boolean {
+  return !launchedByPythonTool(m);
+}
+
 const RUN_ID_STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/;
 
 /** UTC calendar date (YYYY-MM-DD) of an ISO timestamp; a timestamp without a zone is read as UTC. */

@@ -36,6 +36,8 @@ export interface MonitorSettings {
   /** Timeout of one scheduler client call. */
   clientTimeoutMs: number;
   pythonBin: string;
+  /** How long a runaway accounting record may stand before its run is failed as `lost`. */
+  runawayLostAfterSeconds: number;
 }
 
 export function monitorSettings(policy: Plain): MonitorSettings {
@@ -46,7 +48,39 @@ export function monitorSettings(policy: Plain): MonitorSettings {
     lookbackDays: positive(m.sacct_lookback_days, 14),
     clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
     pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
+    runawayLostAfterSeconds: positive(m.runaway_lost_after_seconds, 86400),
   };
+}
+
+/**
+ * Keys of the Python autolab tool's policy this tool does not run, each with
+ * what happens instead (issue 10, item 9). `poll_command_template` and
+ * `sync_command_template` are shell templates from the repository's policy
+ * file; this tool runs no shell text from repository content except a
+ * design's own declared commands (setup lines, extract parser), and a policy
+ * file is not that: a pull request that edits it would have the runner execute
+ * its text on the next tick. So they are reported, never silently ignored.
+ */
+export const PYTHON_TEMPLATE_KEYS: ReadonlyArray<{ path: string[]; instead: string }> = [
+  {
+    path: ["slurm", "monitor", "poll_command_template"],
+    instead:
+      "the monitor asks the scheduler itself, once per tick for all runs (one sacct and one squeue per cluster); remove the key, or keep it for the Python tool only",
+  },
+  {
+    path: ["slurm", "monitor", "sync_command_template"],
+    instead:
+      "artifacts are synced by artifact_sync (mode shared or rsync, with source/outputs) in design.yaml or slurm.artifact_sync in this policy; move the template's source path into artifact_sync.source",
+  },
+];
+
+/** The Python-tool template keys the policy sets (pure): their paths and what happens instead. */
+export function pythonTemplateKeys(policy: Plain): Array<{ path: string[]; instead: string }> {
+  return PYTHON_TEMPLATE_KEYS.filter((k) => {
+    let v: unknown = policy;
+    for (const p of k.path) v = obj(v)[p];
+    return v !== undefined;
+  });
 }
 
 export interface SubmitSettings {

@@ -38,12 +38,22 @@
  *   SLURM requeue (a higher restart count) closes one attempt and opens the next.
  * - A run the scheduler called a success remembers it (`slurm.outcome`), so a
  *   failed artifact sync is retried on later ticks without asking again.
+ * - A runaway accounting record (`JobFacts.runaway`: sacct says RUNNING, the
+ *   controller does not have the job, past its time limit) is not running: a
+ *   complete sentinel of the job decides; without one the run is left as it
+ *   is with a warning naming `sacctmgr show runawayjobs`, and failed as
+ *   `lost` once the record has stood `runawayLostAfterSeconds`.
+ * - A run the Python autolab tool launched (`launchedByPythonTool`) writes no
+ *   sentinel: after the sync of a COMPLETED 0:0 job a missing sentinel is no
+ *   reason to wait or fail (synced); its `completed` with the sync still to
+ *   do is synced next, then extracted (`awaitsSync`).
  */
 import type { RunManifest, SlurmRecord } from "../contract/types.js";
 import type { RunStatus } from "../contract/vocabulary.js";
 import type { Finding } from "../util/errors.js";
-import { manifestJobId, statusOf, transition, type Failure } from "./run.js";
 import { attemptsOf, nextAttempts } from "./attempts.js";
+import { isSuccessLike } from "../contract/vocabulary.js";
+import { manifestJobId, statusOf, transition, writesSentinel, type Failure } from "./run.js";
 import type { Sentinel } from "./sentinel.js";
 import { secondsSince } from "./time.js";
 
@@ -75,14 +85,35 @@ export interface JobFacts {
   /** Which of the scheduler's sources answered (e.g. sacct, squeue). */
   source: string;
   tasks?: Array<{ jobId: string; state: string; exitCode?: string }>;
+  /**
+   * A runaway accounting record: accounting says the job runs (or waits), the
+   * controller does not have it, and it is past its time limit (or has none).
+   * One sentence of the scheduler's evidence.
+   */
+  runaway?: string;
 }
 
 export const IN_FLIGHT: ReadonlySet<RunStatus> = new Set<RunStatus>(["pending", "submitted", "running"]);
 
-/** A run the tick must look at: in flight, synced (to complete), or finished without metrics. */
+/** A run the tick must look at: in flight, synced (to complete), finished without metrics, or awaiting its sync. */
 export function needsWork(m: RunManifest, hasMetrics: boolean): boolean {
   const st = statusOf(m);
-  return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics;
+  return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics || awaitsSync(m);
+}
+
+/**
+ * The Python autolab tool's `completed` is the job's end, not the run's: with
+ * `artifact_sync_to_local.status` not yet a success (`pending`, `failed`, ...)
+ * its monitor syncs next. For its runs (`writesSentinel` false) we do the
+ * same: sync, then extract; the status stays `completed`.
+ */
+export function awaitsSync(m: RunManifest): boolean {
+  return (
+    m.host_mode === "slurm" &&
+    statusOf(m) === "completed" &&
+    !writesSentinel(m) &&
+    !isSuccessLike(m.artifact_sync_to_local?.status)
+  );
 }
 
 /** Whether the run's job is asked about this tick. */
@@ -146,6 +177,8 @@ export interface RunInput {
   sentinelNote?: string;
   /** The pending reason means the job never starts as it is. */
   neverStarts?: boolean;
+  /** How long a runaway accounting record (JobFacts.runaway) may stand before the run is failed as `lost` (default 1 day). */
+  runawayLostAfterSeconds?: number;
 }
 
 export interface Moved {
@@ -295,14 +328,14 @@ function attemptsAfter(m: RunManifest, job: JobFacts, v: JobVerdict, jobId: stri
  * exit code) is evidence of how it ended: the run is decided from it instead
  * of waiting out the grace and failing it as unknown.
  */
-export function sentinelVerdict(m: RunManifest, s: Sentinel): JobVerdict | undefined {
+export function sentinelVerdict(m: RunManifest, s: Sentinel): Told | undefined {
   const jobId = manifestJobId(m);
   if (s.state !== "present" || jobId === undefined || s.jobId !== jobId) return undefined;
   if (s.endedAt === undefined || s.exitCode === undefined) return undefined;
   const detail = `the scheduler no longer knows job ${jobId}; its job_sentinel.json says it ended at ${s.endedAt} with exit ${s.exitCode}`;
   return s.exitCode === 0
     ? { phase: "succeeded", terminal: true, detail }
-    : { phase: "failed", terminal: true, failureReason: "exit_code", detail };
+    : { phase: "failed", terminal: true, failureReason: "exit_code", detail, exitCode: s.exitCode };
 }
 
 /** The per-run decision of a tick, before any sync. */
@@ -354,6 +387,7 @@ export function decideRun(i: RunInput): RunStep {
     sentinel = { state: "missing" };
     note = "";
   }
+  if (job?.runaway !== undefined) return runawayStep(st, i, job, sentinel);
   let unknownSince: string | undefined;
   let v: JobVerdict;
   if (!job && told && otherName === undefined) {
@@ -409,6 +443,57 @@ export function decideRun(i: RunInput): RunStep {
   return st.done();
 }
 
+export const DEFAULT_RUNAWAY_LOST_AFTER_SECONDS = 86400;
+
+/**
+ * A runaway accounting record (sacct says RUNNING, the controller does not
+ * have the job, past its time limit) is not "running": a complete sentinel of
+ * this job decides the run; without one the run is left as it is with a
+ * warning naming `sacctmgr show runawayjobs`, and failed as `lost` once the
+ * record has stood `runawayLostAfterSeconds` since the first tick saw it
+ * (`slurm.runaway_since`).
+ */
+function runawayStep(st: Step, i: RunInput, job: JobFacts, sentinel: Sentinel): RunStep {
+  const m0 = i.manifest;
+  const jobId = manifestJobId(m0);
+  const told = sentinelVerdict(m0, sentinel);
+  if (told) {
+    const v = { ...told, detail: `${job.runaway} (a runaway accounting record); ${told.detail}` };
+    recordJob(st.m, v, job, i.at, v.phase === "succeeded");
+    delete st.m.slurm!.runaway_since;
+    if (v.phase === "succeeded") {
+      st.move("running", v.detail);
+      return st.done(true);
+    }
+    st.move("failed", v.detail, { reason: "exit_code", message: v.detail, sentinel_exit_code: told.exitCode });
+    return st.done();
+  }
+  const prev = m0.slurm?.runaway_since;
+  const since = typeof prev === "string" && !Number.isNaN(Date.parse(prev)) ? prev : i.at;
+  const limit = i.runawayLostAfterSeconds ?? DEFAULT_RUNAWAY_LOST_AFTER_SECONDS;
+  const lost = secondsSince(since, i.now) >= limit;
+  const detail = lost
+    ? `${job.runaway}: a runaway accounting record since ${since} (more than ${limit} s) and no complete job_sentinel.json: the job is lost`
+    : `${job.runaway}: a runaway accounting record (since ${since}); no complete job_sentinel.json yet`;
+  recordJob(st.m, { phase: "unknown", terminal: lost, detail }, job, i.at, false);
+  st.m.slurm!.runaway_since = since;
+  if (lost) {
+    st.move("failed", detail, { reason: "lost", message: detail });
+    return st.done();
+  }
+  st.findings.push({
+    severity: "warning",
+    check: "scheduler.runaway",
+    file: i.file,
+    message: `job ${jobId} of run ${m0.run_id}: ${job.runaway}, so slurmdbd never recorded its end (a runaway record); the run is left as ${statusOf(m0)} and failed as lost after ${limit} s (since ${since}) unless its job_sentinel.json says how it ended`,
+    hint: "ask the cluster admins to run `sacctmgr show runawayjobs` (it lists such records and offers to close them); the job's log and sentinel say how it really ended",
+  });
+  return st.done();
+}
+
+/** A sentinel's exit code, when it has one. */
+type Told = JobVerdict & { exitCode?: number };
+
 export interface AfterSyncInput {
   manifest: RunManifest;
   file: string;
@@ -437,6 +522,15 @@ export function afterSync(i: AfterSyncInput): RunStep {
     const evidence = `${i.syncEvidence}; but job_sentinel.json says exit ${code}, although the scheduler reported success`;
     st.m.slurm = slurm;
     st.move("failed", evidence, { reason: "exit_code", message: evidence, sentinel_exit_code: code });
+    return st.done();
+  }
+  if (i.sentinel.state === "missing" && !writesSentinel(st.m)) {
+    delete slurm.sentinel_missing_since;
+    st.m.slurm = slurm;
+    st.move(
+      "synced",
+      `${i.syncEvidence}; no job_sentinel.json is expected: the run was launched by the Python autolab tool, whose job scripts write none, so the scheduler's success is the evidence`,
+    );
     return st.done();
   }
   const since = typeof slurm.sentinel_missing_since === "string" ? slurm.sentinel_missing_since : i.at;

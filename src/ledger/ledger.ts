@@ -14,9 +14,18 @@
  * - everything else in the file (headers, notes, blank lines, other runs) is
  *   kept byte for byte, including CRLF/LF line ends, a leading UTF-8 byte
  *   order mark, and whether the file ends with a newline.
+ * - a run the Python autolab tool launched (domain/run.ts
+ *   `launchedByPythonTool`) gets the line that tool's
+ *   `canonical_slurm_job_bullet` writes, so both tools agree on its files:
+ *   job id `slurm.job_id` > `resource_request.slurm.job_id` >
+ *   `resource_request.job_id` > `job_id`; the date from `timestamp_utc` >
+ *   `launch_snapshot.launched_at_utc` > `started_at` > `created_at` >
+ *   `timestamp` (a value starting with YYYY-MM-DD gives that date as written,
+ *   also when it carries an offset; else its UTC date), else the run id's
+ *   stamp; `status=unknown` when the status is empty or missing.
  */
 import { AutolabError, type Finding } from "../util/errors.js";
-import { manifestJobId, manifestLaunchDate, manifestStatus } from "../domain/run.js";
+import { manifestJobId, manifestLaunchDate, manifestStatus, utcDateOf, launchedByPythonTool } from "../domain/run.js";
 import type { RunManifest } from "../contract/types.js";
 import { isRunStatus } from "../contract/vocabulary.js";
 
@@ -59,6 +68,8 @@ const NAMES_RUN = /^\s*[-*+](?:\s|$).*?(?:^|[\s|])run_id=([^\s|]*)/;
 /** A list item that looks like a ledger line (starts with a date and a bar) but names no run. */
 const LOOKS_LIKE_ENTRY = /^\s*[-*+]\s+\d{4}-\d{2}-\d{2}\s*\|/;
 const TOKEN = /^[^\s|]+$/;
+/** The Python tool's status word for a run whose manifest has none. */
+const UNKNOWN_STATUS = "unknown";
 
 const realDates = new Map<string, boolean>();
 function isRealDate(d: string): boolean {
@@ -111,7 +122,7 @@ function diagnose(content: string): string {
     ] as const) {
       if (!v) return `empty ${name}`;
     }
-    if (!isRunStatus(status)) return `unknown status ${JSON.stringify(status)}`;
+    if (!isRunStatus(status) && status !== UNKNOWN_STATUS) return `unknown status ${JSON.stringify(status)}`;
     return "spacing differs from the ledger format";
   }
   return "fields missing or out of order";
@@ -124,7 +135,7 @@ interface Classified {
 
 function classify(content: string, line: number): Classified {
   const m = LINE.exec(content);
-  if (m && isRealDate(m[1]) && isRunStatus(m[5])) {
+  if (m && isRealDate(m[1]) && (isRunStatus(m[5]) || m[5] === UNKNOWN_STATUS)) {
     return { entry: { line, date: m[1], jobId: m[2], iterationId: m[3], runId: m[4], status: m[5], text: content } };
   }
   const named = NAMES_RUN.exec(content);
@@ -221,6 +232,55 @@ function checkToken(value: string, what: string, m: RunManifest): string {
   return value;
 }
 
+function nested(m: unknown, ...keys: string[]): unknown {
+  let v = m;
+  for (const k of keys)
+    v = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+function text(v: unknown): string | undefined {
+  const t = v === undefined || v === null ? "" : String(v).trim();
+  return t === "" ? undefined : t;
+}
+
+/** The Python tool's job id precedence (`required_slurm_job_id`). */
+function pythonJobId(m: RunManifest): string | undefined {
+  return (
+    text(nested(m, "slurm", "job_id")) ??
+    text(nested(m, "resource_request", "slurm", "job_id")) ??
+    text(nested(m, "resource_request", "job_id")) ??
+    text(m.job_id)
+  );
+}
+
+/** The Python tool's launch date (`submission_date_yyyy_mm_dd`). */
+function pythonLaunchDate(m: RunManifest): string | undefined {
+  const candidates = [
+    m.timestamp_utc,
+    nested(m, "launch_snapshot", "launched_at_utc"),
+    m.started_at,
+    m.created_at,
+    m.timestamp,
+  ];
+  for (const c of candidates) {
+    const v = text(c);
+    if (v === undefined) continue;
+    const prefix = /^(20\d{2}-\d{2}-\d{2})/.exec(v);
+    if (prefix) return prefix[1];
+    const d = utcDateOf(v);
+    if (d) return d;
+  }
+  const s = /(20\d{2})(\d{2})(\d{2})T\d{6}Z/.exec(String(m.run_id ?? ""));
+  return s ? `${s[1]}-${s[2]}-${s[3]}` : undefined;
+}
+
+/** The status word of the line: ours, or for the Python tool's files `unknown` when empty or missing. */
+function ledgerStatus(m: RunManifest, python: boolean): string {
+  if (python && text(m.status) === undefined) return "unknown";
+  return manifestStatus(m);
+}
+
 /** The ledger line for the manifest's current state. Throws for non-SLURM runs and when job id or date is missing. */
 export function canonicalLine(m: RunManifest): string {
   if (m.host_mode !== "slurm") {
@@ -231,21 +291,22 @@ export function canonicalLine(m: RunManifest): string {
       },
     );
   }
-  const jobId = manifestJobId(m);
+  const python = launchedByPythonTool(m);
+  const jobId = python ? pythonJobId(m) : manifestJobId(m);
   if (jobId === undefined) {
     throw new AutolabError(`run ${String(m.run_id)} has no job id`, {
       jsonPath: "/job_id",
       hint: "a SLURM manifest records its job id in job_id or slurm.job_id",
     });
   }
-  const date = manifestLaunchDate(m);
+  const date = python ? pythonLaunchDate(m) : manifestLaunchDate(m);
   if (date === undefined) {
     throw new AutolabError(`run ${String(m.run_id)} has no launch date`, {
       jsonPath: "/timestamps/started_at",
       hint: "set timestamps.started_at (or a run id starting with YYYYMMDDTHHMMSSZ)",
     });
   }
-  const status = manifestStatus(m);
+  const status = ledgerStatus(m, python);
   return `- ${date} | job_id=${checkToken(jobId, "job id", m)} | iteration_id=${checkToken(String(m.iteration_id), "iteration_id", m)} | run_id=${checkToken(String(m.run_id), "run_id", m)} | status=${status}`;
 }
 

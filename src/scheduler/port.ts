@@ -175,6 +175,8 @@ export interface JobObservation extends JobFacts {
   batchExitCode?: string;
   /** Array tasks (and pending ranges such as `10_[1-2]`), present only for array jobs. */
   tasks?: JobObservation[];
+  /** The cluster asked (`-M`), for a job on a named cluster. */
+  cluster?: string;
 }
 
 export interface QueryCall {

@@ -19,6 +19,7 @@ export type FailureReason =
   | "boot_fail"
   | "deadline"
   | "revoked"
+  | "lost"
   | "special_exit"
   | "sentinel_missing"
   | "unknown_job"
@@ -94,8 +95,15 @@ export const FAILED_STATES: Readonly<Record<string, FailureReason>> = {
   BOOT_FAIL: "boot_fail",
   DEADLINE: "deadline",
   PREEMPTED: "preempted",
-  REVOKED: "revoked",
 };
+
+/**
+ * REVOKED: in a federation the origin cluster revokes its copy of a job once
+ * a sibling cluster started it (same job id). It is no end of the job: the
+ * query follows it on the siblings (`--federation`), and a REVOKED record
+ * alone is never taken as a failure.
+ */
+export const REVOKED_STATE = "REVOKED";
 
 /**
  * Pending reasons after which the job will not start without someone

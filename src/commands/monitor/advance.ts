@@ -17,6 +17,7 @@ import { extractTimeoutSeconds, type MonitorSettings } from "../../domain/settin
 import {
   afterSync,
   asksScheduler,
+  awaitsSync,
   decideRun,
   jobNameMismatch,
   needsExtract,
@@ -127,6 +128,7 @@ async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunSt
     at: c.at,
     now: c.now(),
     graceSeconds: c.settings.graceSeconds,
+    runawayLostAfterSeconds: c.settings.runawayLostAfterSeconds,
     answer: (asks && (!c.outcome || !c.outcome.ok) ? "outage" : "answered") as "outage" | "answered",
     unresolved: jobId !== undefined && c.unresolved.has(jobId),
   };
@@ -372,7 +374,15 @@ export async function advanceRun(c: TickContext, l: LoadedRun): Promise<RunResul
     }
     if (statusOf(step.manifest) === "synced") r.stateEvents.push("synced");
   }
-  if (needsExtract(statusOf(step.manifest), l.hasMetrics) && !c.dryRun) await extractStep(c, l, step, ev, r);
+  let synced = false;
+  if (awaitsSync(step.manifest) && !c.dryRun) {
+    // The Python tool's `completed` with its sync still to do: sync, then extract (status stays completed).
+    const m = structuredClone(step.manifest);
+    synced = (await syncStep(c, l, m, ev, r)) !== undefined;
+    step = { ...step, manifest: m };
+  }
+  if ((synced || needsExtract(statusOf(step.manifest), l.hasMetrics)) && !c.dryRun)
+    await extractStep(c, l, step, ev, r);
   const m = step.manifest;
   const report = reportOf(l, before, step, c.now());
   if (r.metrics) {

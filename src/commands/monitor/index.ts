@@ -39,7 +39,7 @@ import type { RunManifest } from "../../contract/types.js";
 import { MONITOR_STATE_PATH } from "../../domain/layout.js";
 import { outageStep, type MonitorState } from "../../domain/outage.js";
 import { manifestJobId } from "../../domain/run.js";
-import { monitorSettings, notifySettings } from "../../domain/settings.js";
+import { monitorSettings, notifySettings, pythonTemplateKeys } from "../../domain/settings.js";
 import { asksScheduler, needsWork } from "../../domain/tick.js";
 import { isoSeconds } from "../../domain/time.js";
 import { record } from "../../git/record.js";
@@ -156,8 +156,19 @@ async function readLedgerText(root: string, findings: Finding[]): Promise<string
 async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promise<MonitorReport> {
   const findings: Finding[] = [];
   const dryRun = !!opts.dryRun;
-  const { policy } = await loadPolicy(ws.root);
+  const { policy, doc } = await loadPolicy(ws.root);
   const settings = monitorSettings(policy);
+  for (const k of pythonTemplateKeys(policy)) {
+    const pointer = "/" + k.path.join("/");
+    findings.push({
+      severity: "warning",
+      check: "policy.python_template",
+      file: ".autolab/verifier_policy.yaml",
+      ...(doc?.locate(pointer) ?? {}),
+      jsonPath: pointer,
+      message: `${k.path.join(".")} (a shell template of the Python autolab tool) is not run: a policy file is repository content, and this tool runs no shell text from it; instead ${k.instead}`,
+    });
+  }
 
   // Gather: the runs the index cannot vouch for are read (domain/run-index.ts).
   opts.progress?.({ phase: "discovering" });

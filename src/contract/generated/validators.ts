@@ -3155,7 +3155,7 @@ return errors === 0;
 validate21.evaluated = {"props":{"id":true,"iteration_id":true,"compute":true,"runtime":true,"artifact_sync":true,"entrypoint":true,"extract_parser":true,"replicates":true},"dynamicProps":false,"dynamicItems":false};
 
 export const policy = validate22;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/verifier_policy.schema.json","title":"Verifier policy (.autolab/verifier_policy.yaml)","description":"Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).","type":"object","properties":{"python_bin":{"description":"Python interpreter used for python entrypoints and parsers.","$ref":"#/$defs/commandLine"},"dry_run_command":{"description":"Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.","$ref":"#/$defs/commandLine"},"test_command":{"description":"Command run by the tests check; same placeholders as dry_run_command.","$ref":"#/$defs/commandLine"},"requirements_by_stage":{"description":"Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"boolean"}}},"launch":{"description":"Behaviour of the launch stage.","type":"object","properties":{"submit_timeout_seconds":{"$ref":"#/$defs/seconds"},"submit_retries":{"type":"integer","minimum":0,"maximum":20},"retry_backoff_seconds":{"$ref":"#/$defs/seconds"},"check_timeout_seconds":{"$ref":"#/$defs/seconds"},"work_root":{"description":"Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.","type":"string","minLength":1,"maxLength":4096}}},"slurm":{"description":"SLURM specifics.","type":"object","properties":{"monitor":{"type":"object","properties":{"poll_failure_escalation_ticks":{"type":"integer","minimum":1,"maximum":10000},"unknown_grace_seconds":{"type":"integer","minimum":0,"maximum":31536000},"sacct_lookback_days":{"type":"integer","minimum":1,"maximum":3650},"client_timeout_seconds":{"$ref":"#/$defs/seconds"},"min_question_interval_seconds":{"description":"The floor: autolab watch never asks the scheduler more often than this (default 60).","$ref":"#/$defs/seconds"},"watch":{"description":"autolab watch's clock.","type":"object","properties":{"local_check_seconds":{"description":"How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).","$ref":"#/$defs/seconds"},"ending_interval_seconds":{"description":"Interval between scheduler questions while runs are ending (default: the floor).","$ref":"#/$defs/seconds"},"running_interval_seconds":{"description":"Interval while a job runs (default 300).","$ref":"#/$defs/seconds"},"pending_interval_seconds":{"description":"Interval while every job waits or nothing is in flight (default 900).","$ref":"#/$defs/seconds"},"time_limit":{"description":"How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).","$ref":"#/$defs/span"}}},"notify":{"description":"What a failed run does.","type":"object","properties":{"fail_job":{"description":"A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).","type":"boolean"},"tracking_issue":{"description":"Issue number to comment on, once per failed run.","type":"integer","minimum":1}}},"retention":{"description":"Clean-up the monitor does after a tick.","type":"object","properties":{"gc_older_than":{"description":"The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.","$ref":"#/$defs/span"}}}}},"artifact_sync":{"description":"Default artifact sync settings; design.yaml artifact_sync overrides them.","type":"object","properties":{"mode":{"enum":["shared","rsync"]},"timeout_seconds":{"$ref":"#/$defs/seconds"},"retries":{"type":"integer","minimum":0,"maximum":20}}}}},"extract_results":{"description":"Behaviour of the extract stage.","type":"object","properties":{"timeout_seconds":{"$ref":"#/$defs/seconds"},"require_metrics":{"type":"boolean"}}},"agent_runner":{"type":"object","properties":{"edit_scope":{"type":"object","properties":{"mode":{"description":"Which files an agent may edit, e.g. iteration_only or iteration_plus_core.","$ref":"#/$defs/name"}}}}},"autorun":{"type":"object","properties":{"todo_fallback":{"type":"object","properties":{"slurm":{"type":"object","properties":{"stage":{"description":"Stage to fall back to when a SLURM iteration has nothing to do.","$ref":"state.schema.json#/properties/stage"}}}}}}},"policy_resolution":{"description":"How this file was assembled; default_preset names the preset applied below it.","type":"object","properties":{"default_preset":{"$ref":"#/$defs/name"}}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"},"commandLine":{"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"},"seconds":{"type":"integer","minimum":1,"maximum":31536000},"span":{"description":"A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).","oneOf":[{"$ref":"#/$defs/seconds"},{"type":"string","pattern":"^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$","minLength":1,"maxLength":32}]}}};
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/verifier_policy.schema.json","title":"Verifier policy (.autolab/verifier_policy.yaml)","description":"Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).","type":"object","properties":{"python_bin":{"description":"Python interpreter used for python entrypoints and parsers.","$ref":"#/$defs/commandLine"},"dry_run_command":{"description":"Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.","$ref":"#/$defs/commandLine"},"test_command":{"description":"Command run by the tests check; same placeholders as dry_run_command.","$ref":"#/$defs/commandLine"},"requirements_by_stage":{"description":"Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"boolean"}}},"launch":{"description":"Behaviour of the launch stage.","type":"object","properties":{"submit_timeout_seconds":{"$ref":"#/$defs/seconds"},"submit_retries":{"type":"integer","minimum":0,"maximum":20},"retry_backoff_seconds":{"$ref":"#/$defs/seconds"},"check_timeout_seconds":{"$ref":"#/$defs/seconds"},"work_root":{"description":"Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.","type":"string","minLength":1,"maxLength":4096}}},"slurm":{"description":"SLURM specifics.","type":"object","properties":{"monitor":{"type":"object","properties":{"poll_failure_escalation_ticks":{"type":"integer","minimum":1,"maximum":10000},"unknown_grace_seconds":{"type":"integer","minimum":0,"maximum":31536000},"sacct_lookback_days":{"type":"integer","minimum":1,"maximum":3650},"client_timeout_seconds":{"$ref":"#/$defs/seconds"},"min_question_interval_seconds":{"description":"The floor: autolab watch never asks the scheduler more often than this (default 60).","$ref":"#/$defs/seconds"},"watch":{"description":"autolab watch's clock.","type":"object","properties":{"local_check_seconds":{"description":"How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).","$ref":"#/$defs/seconds"},"ending_interval_seconds":{"description":"Interval between scheduler questions while runs are ending (default: the floor).","$ref":"#/$defs/seconds"},"running_interval_seconds":{"description":"Interval while a job runs (default 300).","$ref":"#/$defs/seconds"},"pending_interval_seconds":{"description":"Interval while every job waits or nothing is in flight (default 900).","$ref":"#/$defs/seconds"},"time_limit":{"description":"How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).","$ref":"#/$defs/span"}}},"notify":{"description":"What a failed run does.","type":"object","properties":{"fail_job":{"description":"A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).","type":"boolean"},"tracking_issue":{"description":"Issue number to comment on, once per failed run.","type":"integer","minimum":1}}},"retention":{"description":"Clean-up the monitor does after a tick.","type":"object","properties":{"gc_older_than":{"description":"The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.","$ref":"#/$defs/span"}}},"runaway_lost_after_seconds":{"type":"integer","minimum":1,"maximum":31536000}}},"artifact_sync":{"description":"Default artifact sync settings; design.yaml artifact_sync overrides them.","type":"object","properties":{"mode":{"enum":["shared","rsync"]},"timeout_seconds":{"$ref":"#/$defs/seconds"},"retries":{"type":"integer","minimum":0,"maximum":20}}}}},"extract_results":{"description":"Behaviour of the extract stage.","type":"object","properties":{"timeout_seconds":{"$ref":"#/$defs/seconds"},"require_metrics":{"type":"boolean"}}},"agent_runner":{"type":"object","properties":{"edit_scope":{"type":"object","properties":{"mode":{"description":"Which files an agent may edit, e.g. iteration_only or iteration_plus_core.","$ref":"#/$defs/name"}}}}},"autorun":{"type":"object","properties":{"todo_fallback":{"type":"object","properties":{"slurm":{"type":"object","properties":{"stage":{"description":"Stage to fall back to when a SLURM iteration has nothing to do.","$ref":"state.schema.json#/properties/stage"}}}}}}},"policy_resolution":{"description":"How this file was assembled; default_preset names the preset applied below it.","type":"object","properties":{"default_preset":{"$ref":"#/$defs/name"}}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"},"commandLine":{"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"},"seconds":{"type":"integer","minimum":1,"maximum":31536000},"span":{"description":"A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).","oneOf":[{"$ref":"#/$defs/seconds"},{"type":"string","pattern":"^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$","minLength":1,"maxLength":32}]}}};
 const schema53 = {"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"};
 const schema56 = {"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"};
 const schema58 = {"type":"integer","minimum":1,"maximum":31536000};
@@ -4174,9 +4174,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/slurm/monitor",schemaPath:"#/properties/slurm/properties/monitor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.type,parentSchema:schema52.properties.slurm.properties.monitor,data:data13};
+if(data13.runaway_lost_after_seconds !== undefined){
+let data30 = data13.runaway_lost_after_seconds;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err71 = {instancePath:instancePath+"/slurm/monitor/runaway_lost_after_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds,data:data30};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4185,14 +4186,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data12.artifact_sync !== undefined){
-let data30 = data12.artifact_sync;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.mode !== undefined){
-let data31 = data30.mode;
-if(!((data31 === "shared") || (data31 === "rsync"))){
-const err72 = {instancePath:instancePath+"/slurm/artifact_sync/mode",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/mode/enum",keyword:"enum",params:{allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.slurm.properties.artifact_sync.properties.mode.enum,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.mode,data:data31};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 31536000 || isNaN(data30)){
+const err72 = {instancePath:instancePath+"/slurm/monitor/runaway_lost_after_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds,data:data30};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4201,11 +4197,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data30.timeout_seconds !== undefined){
-let data32 = data30.timeout_seconds;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err73 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data32};
+if(data30 < 1 || isNaN(data30)){
+const err73 = {instancePath:instancePath+"/slurm/monitor/runaway_lost_after_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds,data:data30};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4214,9 +4207,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 31536000 || isNaN(data32)){
-const err74 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data32};
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/slurm/monitor",schemaPath:"#/properties/slurm/properties/monitor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.type,parentSchema:schema52.properties.slurm.properties.monitor,data:data13};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4225,8 +4220,14 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data32 < 1 || isNaN(data32)){
-const err75 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data32};
+}
+if(data12.artifact_sync !== undefined){
+let data31 = data12.artifact_sync;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.mode !== undefined){
+let data32 = data31.mode;
+if(!((data32 === "shared") || (data32 === "rsync"))){
+const err75 = {instancePath:instancePath+"/slurm/artifact_sync/mode",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/mode/enum",keyword:"enum",params:{allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.slurm.properties.artifact_sync.properties.mode.enum,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.mode,data:data32};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4236,11 +4237,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-if(data30.retries !== undefined){
-let data33 = data30.retries;
+if(data31.timeout_seconds !== undefined){
+let data33 = data31.timeout_seconds;
 if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err76 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.artifact_sync.properties.retries.type,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data33};
+const err76 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data33};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4250,8 +4250,8 @@ vErrors.push(err76);
 errors++;
 }
 if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 20 || isNaN(data33)){
-const err77 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data33};
+if(data33 > 31536000 || isNaN(data33)){
+const err77 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data33};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4260,8 +4260,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data33 < 0 || isNaN(data33)){
-const err78 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data33};
+if(data33 < 1 || isNaN(data33)){
+const err78 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data33};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4272,9 +4272,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err79 = {instancePath:instancePath+"/slurm/artifact_sync",schemaPath:"#/properties/slurm/properties/artifact_sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.artifact_sync.type,parentSchema:schema52.properties.slurm.properties.artifact_sync,data:data30};
+if(data31.retries !== undefined){
+let data34 = data31.retries;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err79 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.artifact_sync.properties.retries.type,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data34};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4283,10 +4284,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/slurm",schemaPath:"#/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.type,parentSchema:schema52.properties.slurm,data:data12};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 20 || isNaN(data34)){
+const err80 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data34};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4295,14 +4295,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data.extract_results !== undefined){
-let data34 = data.extract_results;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.timeout_seconds !== undefined){
-let data35 = data34.timeout_seconds;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err81 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data35};
+if(data34 < 0 || isNaN(data34)){
+const err81 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data34};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4311,9 +4305,11 @@ vErrors.push(err81);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 31536000 || isNaN(data35)){
-const err82 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data35};
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/slurm/artifact_sync",schemaPath:"#/properties/slurm/properties/artifact_sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.artifact_sync.type,parentSchema:schema52.properties.slurm.properties.artifact_sync,data:data31};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4322,8 +4318,10 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data35 < 1 || isNaN(data35)){
-const err83 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data35};
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/slurm",schemaPath:"#/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.type,parentSchema:schema52.properties.slurm,data:data12};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4333,11 +4331,13 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-if(data34.require_metrics !== undefined){
-let data36 = data34.require_metrics;
-if(typeof data36 !== "boolean"){
-const err84 = {instancePath:instancePath+"/extract_results/require_metrics",schemaPath:"#/properties/extract_results/properties/require_metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.extract_results.properties.require_metrics.type,parentSchema:schema52.properties.extract_results.properties.require_metrics,data:data36};
+if(data.extract_results !== undefined){
+let data35 = data.extract_results;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.timeout_seconds !== undefined){
+let data36 = data35.timeout_seconds;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err84 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data36};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4346,10 +4346,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/extract_results",schemaPath:"#/properties/extract_results/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.extract_results.type,parentSchema:schema52.properties.extract_results,data:data34};
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 31536000 || isNaN(data36)){
+const err85 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data36};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4358,18 +4357,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-if(data.agent_runner !== undefined){
-let data37 = data.agent_runner;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.edit_scope !== undefined){
-let data38 = data37.edit_scope;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.mode !== undefined){
-let data39 = data38.mode;
-if(typeof data39 === "string"){
-if(func1(data39) > 128){
-const err86 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data39};
+if(data36 < 1 || isNaN(data36)){
+const err86 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data36};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4378,8 +4367,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(func1(data39) < 1){
-const err87 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data39};
+}
+}
+if(data35.require_metrics !== undefined){
+let data37 = data35.require_metrics;
+if(typeof data37 !== "boolean"){
+const err87 = {instancePath:instancePath+"/extract_results/require_metrics",schemaPath:"#/properties/extract_results/properties/require_metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.extract_results.properties.require_metrics.type,parentSchema:schema52.properties.extract_results.properties.require_metrics,data:data37};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4388,8 +4381,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(!pattern35.test(data39)){
-const err88 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data39};
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/extract_results",schemaPath:"#/properties/extract_results/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.extract_results.type,parentSchema:schema52.properties.extract_results,data:data35};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4399,8 +4394,17 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data39};
+if(data.agent_runner !== undefined){
+let data38 = data.agent_runner;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.edit_scope !== undefined){
+let data39 = data38.edit_scope;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.mode !== undefined){
+let data40 = data39.mode;
+if(typeof data40 === "string"){
+if(func1(data40) > 128){
+const err89 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data40};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4409,10 +4413,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/agent_runner/edit_scope",schemaPath:"#/properties/agent_runner/properties/edit_scope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.properties.edit_scope.type,parentSchema:schema52.properties.agent_runner.properties.edit_scope,data:data38};
+if(func1(data40) < 1){
+const err90 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data40};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4421,10 +4423,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/agent_runner",schemaPath:"#/properties/agent_runner/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.type,parentSchema:schema52.properties.agent_runner,data:data37};
+if(!pattern35.test(data40)){
+const err91 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data40};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4434,19 +4434,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data.autorun !== undefined){
-let data40 = data.autorun;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.todo_fallback !== undefined){
-let data41 = data40.todo_fallback;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.slurm !== undefined){
-let data42 = data41.slurm;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.stage !== undefined){
-let data43 = data42.stage;
-if(!(((((((((((data43 === "hypothesis") || (data43 === "design")) || (data43 === "implementation")) || (data43 === "implementation_review")) || (data43 === "launch")) || (data43 === "slurm_monitor")) || (data43 === "extract_results")) || (data43 === "update_docs")) || (data43 === "decide_repeat")) || (data43 === "human_review")) || (data43 === "stop"))){
-const err92 = {instancePath:instancePath+"/autorun/todo_fallback/slurm/stage",schemaPath:"state.schema.json#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema74.enum},message:"must be equal to one of the allowed values",schema:schema74.enum,parentSchema:schema74,data:data43};
+else {
+const err92 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data40};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4458,7 +4447,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/autorun/todo_fallback/slurm",schemaPath:"#/properties/autorun/properties/todo_fallback/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.properties.slurm.type,parentSchema:schema52.properties.autorun.properties.todo_fallback.properties.slurm,data:data42};
+const err93 = {instancePath:instancePath+"/agent_runner/edit_scope",schemaPath:"#/properties/agent_runner/properties/edit_scope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.properties.edit_scope.type,parentSchema:schema52.properties.agent_runner.properties.edit_scope,data:data39};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4470,7 +4459,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/autorun/todo_fallback",schemaPath:"#/properties/autorun/properties/todo_fallback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.type,parentSchema:schema52.properties.autorun.properties.todo_fallback,data:data41};
+const err94 = {instancePath:instancePath+"/agent_runner",schemaPath:"#/properties/agent_runner/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.type,parentSchema:schema52.properties.agent_runner,data:data38};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4480,9 +4469,19 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
-else {
-const err95 = {instancePath:instancePath+"/autorun",schemaPath:"#/properties/autorun/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.type,parentSchema:schema52.properties.autorun,data:data40};
+if(data.autorun !== undefined){
+let data41 = data.autorun;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.todo_fallback !== undefined){
+let data42 = data41.todo_fallback;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.slurm !== undefined){
+let data43 = data42.slurm;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.stage !== undefined){
+let data44 = data43.stage;
+if(!(((((((((((data44 === "hypothesis") || (data44 === "design")) || (data44 === "implementation")) || (data44 === "implementation_review")) || (data44 === "launch")) || (data44 === "slurm_monitor")) || (data44 === "extract_results")) || (data44 === "update_docs")) || (data44 === "decide_repeat")) || (data44 === "human_review")) || (data44 === "stop"))){
+const err95 = {instancePath:instancePath+"/autorun/todo_fallback/slurm/stage",schemaPath:"state.schema.json#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema74.enum},message:"must be equal to one of the allowed values",schema:schema74.enum,parentSchema:schema74,data:data44};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4492,14 +4491,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data.policy_resolution !== undefined){
-let data44 = data.policy_resolution;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.default_preset !== undefined){
-let data45 = data44.default_preset;
-if(typeof data45 === "string"){
-if(func1(data45) > 128){
-const err96 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data45};
+}
+else {
+const err96 = {instancePath:instancePath+"/autorun/todo_fallback/slurm",schemaPath:"#/properties/autorun/properties/todo_fallback/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.properties.slurm.type,parentSchema:schema52.properties.autorun.properties.todo_fallback.properties.slurm,data:data43};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4508,8 +4502,10 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(func1(data45) < 1){
-const err97 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data45};
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/autorun/todo_fallback",schemaPath:"#/properties/autorun/properties/todo_fallback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.type,parentSchema:schema52.properties.autorun.properties.todo_fallback,data:data42};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4518,8 +4514,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(!pattern35.test(data45)){
-const err98 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data45};
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/autorun",schemaPath:"#/properties/autorun/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.type,parentSchema:schema52.properties.autorun,data:data41};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4529,8 +4527,14 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data45};
+if(data.policy_resolution !== undefined){
+let data45 = data.policy_resolution;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.default_preset !== undefined){
+let data46 = data45.default_preset;
+if(typeof data46 === "string"){
+if(func1(data46) > 128){
+const err99 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data46};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4539,10 +4543,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/policy_resolution",schemaPath:"#/properties/policy_resolution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.policy_resolution.type,parentSchema:schema52.properties.policy_resolution,data:data44};
+if(func1(data46) < 1){
+const err100 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data46};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4551,15 +4553,48 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-}
-else {
-const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(!pattern35.test(data46)){
+const err101 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data46};
 if(vErrors === null){
 vErrors = [err101];
 }
 else {
 vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data46};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/policy_resolution",schemaPath:"#/properties/policy_resolution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.policy_resolution.type,parentSchema:schema52.properties.policy_resolution,data:data45};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
 }
 errors++;
 }

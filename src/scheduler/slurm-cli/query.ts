@@ -40,6 +40,7 @@ import {
   type JobRow,
 } from "./parse.js";
 import { isTerminalState, normalizeState } from "../states.js";
+import { federationRows, flagRunaways, revokedIds, type FollowupContext } from "./followup.js";
 import type { AccountingStatus, JobObservation, QueryCall, QueryOptions, QueryOutcome } from "../port.js";
 
 export type { AccountingStatus, JobObservation, QueryCall, QueryOptions, QueryOutcome };
@@ -84,17 +85,65 @@ function chunk(xs: string[], n: number): string[][] {
   return out;
 }
 
-/** Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never throws for scheduler trouble. */
+/** `123;cluster` (sbatch --parsable's form) -> {id, cluster}; a plain id has no cluster. */
+export function splitJobRef(ref: string): { id: string; cluster?: string } {
+  const m = /^(.+);([A-Za-z0-9][A-Za-z0-9_.-]*)$/.exec(ref.trim());
+  return m ? { id: m[1], cluster: m[2] } : { id: ref.trim() };
+}
+
+/**
+ * Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never
+ * throws for scheduler trouble. A ref `id;cluster` is a job on another
+ * cluster of a multi-cluster site: each cluster is asked once (`-M cluster`)
+ * for its jobs, and its observations are keyed by the ref as given.
+ */
 export async function queryJobs(jobIds: string[], opts: SlurmQueryOptions = {}): Promise<QueryOutcome> {
+  const byCluster = new Map<string, string[]>();
+  for (const ref of jobIds) {
+    const { cluster } = splitJobRef(ref);
+    const k = cluster ?? "";
+    const l = byCluster.get(k);
+    if (l) l.push(ref);
+    else byCluster.set(k, [ref]);
+  }
+  if (byCluster.size <= 1) {
+    const [[cluster, refs] = ["", jobIds]] = [...byCluster];
+    return queryCluster(refs, cluster || undefined, opts);
+  }
+  const parts = await Promise.all([...byCluster].map(([c, refs]) => queryCluster(refs, c || undefined, opts)));
+  const out: QueryOutcome = {
+    ok: parts.every((p) => p.ok),
+    observations: new Map(),
+    calls: parts.flatMap((p) => p.calls),
+    accounting:
+      parts.find((p) => p.accounting !== "ok" && p.accounting !== "unknown")?.accounting ?? parts[0].accounting,
+    unresolved: parts.flatMap((p) => p.unresolved),
+    warnings: parts.flatMap((p) => p.warnings),
+  };
+  const errors = parts.filter((p) => !p.ok).map((p) => p.error);
+  if (errors.length) out.error = errors.join("; ");
+  // An outage of one cluster changes no run of any (the port's "no answer is no evidence").
+  if (out.ok) for (const p of parts) for (const [k, v] of p.observations) out.observations.set(k, v);
+  return out;
+}
+
+/** One cluster's question (no cluster: the one the client is configured for). */
+async function queryCluster(
+  refs: string[],
+  cluster: string | undefined,
+  opts: SlurmQueryOptions,
+): Promise<QueryOutcome> {
   const timeoutMs = opts.timeoutMs ?? 25_000;
   const startTime = opts.startTime ?? (opts.since ? sacctTime(opts.since) : undefined);
   const size = Math.max(1, opts.chunkSize ?? Number.MAX_SAFE_INTEGER);
+  const clusterArgs = cluster ? ["-M", cluster] : [];
+  const key = (id: string) => (cluster ? `${id};${cluster}` : id);
   const calls: QueryCall[] = [];
   const warnings: string[] = [];
   const ids: string[] = [];
   const seen = new Set<string>();
-  for (const raw of jobIds) {
-    const id = raw.trim();
+  for (const raw of refs) {
+    const id = splitJobRef(raw).id;
     if (seen.has(id)) continue;
     seen.add(id);
     if (!parseArrayJobId(id)) {
@@ -112,7 +161,13 @@ export async function queryJobs(jobIds: string[], opts: SlurmQueryOptions = {}):
     const spoke = new Set<string>();
     let accounting: AccountingStatus = "ok";
     for (const c of chunks) {
-      const args = ["--noheader", "--parsable2", `--format=${SACCT_FIELDS.join(",")}`, `--jobs=${c.join(",")}`];
+      const args = [
+        ...clusterArgs,
+        "--noheader",
+        "--parsable2",
+        `--format=${SACCT_FIELDS.join(",")}`,
+        `--jobs=${c.join(",")}`,
+      ];
       if (startTime) args.push(`--starttime=${startTime}`);
       const r = await runArgv(opts.bins?.sacct ?? "sacct", args, { timeoutMs, env: CLIENT_ENV });
       record(calls, r);
@@ -130,7 +185,13 @@ export async function queryJobs(jobIds: string[], opts: SlurmQueryOptions = {}):
   const squeueTask = async () => {
     const rows: JobRow[] = [];
     for (const c of chunks) {
-      const args = ["--noheader", "--states=all", `--Format=${squeueFormatArg()}`, `--jobs=${c.join(",")}`];
+      const args = [
+        ...clusterArgs,
+        "--noheader",
+        "--states=all",
+        `--Format=${squeueFormatArg()}`,
+        `--jobs=${c.join(",")}`,
+      ];
       const r = await runArgv(opts.bins?.squeue ?? "squeue", args, { timeoutMs, env: CLIENT_ENV });
       if (!ok(r) && !r.timedOut && !r.spawnError && r.code === 1 && isInvalidJobIdMessage(r.stderr)) {
         // The controller answered: none of these ids is in its queue.
@@ -152,20 +213,33 @@ export async function queryJobs(jobIds: string[], opts: SlurmQueryOptions = {}):
       observations: new Map(),
       calls,
       accounting: sa.accounting,
-      unresolved: [...ids],
+      unresolved: ids.map(key),
       warnings,
     };
   }
   let scontrolRows: JobRow[] | undefined;
   if (sa.accounting !== "ok") {
-    const r = await runArgv(opts.bins?.scontrol ?? "scontrol", ["show", "job", "-o"], { timeoutMs, env: CLIENT_ENV });
+    const r = await runArgv(opts.bins?.scontrol ?? "scontrol", [...clusterArgs, "show", "job", "-o"], {
+      timeoutMs,
+      env: CLIENT_ENV,
+    });
     record(calls, r);
     if (ok(r)) scontrolRows = parseScontrolJobs(r.stdout);
     else warnings.push(`scontrol fallback failed: ${describeFailure(r)}`);
   }
   const observations = buildObservations(ids, { sacct: sa.rows, squeue: sq.rows, scontrol: scontrolRows });
   const unresolved = sa.accounting === "disabled" ? [] : ids.filter((id) => !observations.has(id) && !sa.spoke.has(id));
-  return { ok: true, observations, calls, accounting: sa.accounting, unresolved, warnings };
+  const ctx: FollowupContext = { timeoutMs, startTime, clusterArgs, bins: opts.bins, calls, warnings };
+  if (sa.accounting === "ok") await flagRunaways(observations, ctx);
+  const revoked = revokedIds(observations);
+  const fed = await federationRows(revoked, ctx);
+  if (fed) {
+    for (const [id, o] of buildObservations(revoked, fed))
+      observations.set(id, { ...o, source: `${o.source} --federation` });
+  }
+  const keyed = new Map<string, JobObservation>();
+  for (const [id, o] of observations) keyed.set(key(id), cluster ? { ...o, cluster } : o);
+  return { ok: true, observations: keyed, calls, accounting: sa.accounting, unresolved: unresolved.map(key), warnings };
 }
 
 // ---------------------------------------------------------------------------

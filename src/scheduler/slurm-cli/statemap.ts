@@ -20,7 +20,9 @@
  *   accounting record says PREEMPTED); the query layer lets a live,
  *   non-terminal controller state win over a final accounting row, so a
  *   requeued job is seen as pending, not as preempted.
- * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`.
+ * - REVOKED (federation: a sibling cluster runs the job) is not an end: the
+ *   query follows the job on its siblings and judges the sibling's record; a
+ *   REVOKED record the siblings did not show is `unknown` (never a failure).
  * - SPECIAL_EXIT and REQUEUE_HOLD are held: pending until someone releases
  *   the job, which then runs again (the judge flags them like a pending
  *   reason that never starts by itself, so the monitor warns).
@@ -38,6 +40,7 @@ import {
   HELD_STATES,
   PENDING_STATES,
   RUNNING_STATES,
+  REVOKED_STATE,
   type FailureReason,
 } from "../states.js";
 
@@ -70,6 +73,12 @@ function classify(state: string, exitCode: string | undefined): Classified {
     return { phase: "pending", terminal: false, note: "held until someone releases it (it then runs again)" };
   if (PENDING_STATES.has(name)) return { phase: "pending", terminal: false, note: "waiting to run" };
   if (RUNNING_STATES.has(name)) return { phase: "running", terminal: false, note: "running" };
+  if (name === REVOKED_STATE)
+    return {
+      phase: "unknown",
+      terminal: false,
+      note: "revoked on this cluster: in a federation the job runs on a sibling cluster, which did not show it (followed there on the next tick)",
+    };
   if (name === "COMPLETED") {
     const parsed = parseExitCode(exitCode);
     if (!parsed) return { phase: "running", terminal: false, note: "completed, exit code not known yet" };

@@ -1,0 +1,155 @@
+/**
+ * The query's second questions with recorded scheduler answers (fake sacct and
+ * squeue programs that print what a real one printed and log their argv).
+ *
+ * Why recorded, not the dev cluster:
+ * - a runaway accounting record (sacct RUNNING, the controller has forgotten
+ *   the job) needs slurmdbd to lose a job's end message; no Slurm command makes
+ *   that happen on demand (`sacctmgr show runawayjobs` only repairs them);
+ * - REVOKED needs a federation of two clusters whose controllers schedule each
+ *   other's jobs, with real nodes on both; the dev cluster's second cluster
+ *   (scripts/dev-cluster.sh start-second) has no node that can run a job.
+ * The multi-cluster grouping (`-M`) is also shown here call by call; the real
+ * second cluster shows it end to end in __tests__/cluster/multi-cluster.test.ts.
+ */
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runawayEvidence, slurmDurationSeconds } from "../../src/scheduler/slurm-cli/followup.js";
+import { slurmCli } from "../../src/scheduler/slurm-cli/index.js";
+import { queryJobs, splitJobRef } from "../../src/scheduler/slurm-cli/query.js";
+
+const NAME = "autolab-20261128T100000Z_aaaaaa";
+
+/** A program that logs its argv (one line) and answers by the first matching `case` pattern. */
+function fake(dir: string, name: string, cases: Array<[string, string]>, fallback = ""): string {
+  const file = path.join(dir, name);
+  const body = cases.map(([pat, out]) => `  ${pat.replace(/ /g, "\\ ")}) cat <<'EOF'\n${out}\nEOF\n  ;;`).join("\n");
+  writeFileSync(
+    file,
+    `#!/bin/sh\necho "$*" >> ${JSON.stringify(path.join(dir, name + ".log"))}\ncase "$*" in\n${body}\n  *) printf '%s' ${JSON.stringify(fallback)} ;;\nesac\n`,
+  );
+  chmodSync(file, 0o755);
+  return file;
+}
+
+const logOf = (dir: string, name: string) =>
+  readFileSync(path.join(dir, name + ".log"), "utf8")
+    .trim()
+    .split("\n")
+    .filter(Boolean);
+
+describe("durations and the runaway rule (pure)", () => {
+  it.each([
+    ["01:00:00", 3600],
+    ["2-00:00:00", 172800],
+    ["1-02", 93600],
+    ["05:30", 330],
+    ["00:00:01.500", 1],
+    ["UNLIMITED", undefined],
+    ["Partition_Limit", undefined],
+    ["", undefined],
+  ])("%s -> %s s", (v, want) => {
+    expect(slurmDurationSeconds(v)).toBe(want);
+  });
+
+  it.each([
+    ["01:00:00", "03:00:05", true],
+    ["01:00:00", "00:59:00", false],
+    ["UNLIMITED", "00:01:00", true],
+  ])("Timelimit %s, Elapsed %s -> runaway %s", (tl, el, want) => {
+    expect(runawayEvidence("RUNNING", tl, el) !== undefined).toBe(want);
+  });
+});
+
+describe("item 5: a runaway record, recorded answers", () => {
+  it("sacct RUNNING, squeue without the job, past its Timelimit: one more sacct call flags it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "autolab-runaway-"));
+    const sacct = fake(dir, "sacct", [
+      ["*Timelimit*", "4301|01:00:00|03:00:05\n4302|04:00:00|00:10:00"],
+      [
+        "*",
+        `4301|4301|RUNNING|0:0|None|2026-11-28T10:00:00|Unknown|03:00:05|localhost|${NAME}\n` +
+          `4302|4302|RUNNING|0:0|None|2026-11-28T12:50:00|Unknown|00:10:00|localhost|other`,
+      ],
+    ]);
+    // The controller answered (exit 0) and lists neither job.
+    const squeue = fake(dir, "squeue", []);
+    const out = await queryJobs(["4301", "4302"], { bins: { sacct, squeue } });
+    expect(out.ok).toBe(true);
+    expect(logOf(dir, "sacct")).toHaveLength(2);
+    expect(logOf(dir, "sacct")[1]).toContain("--format=JobID,Timelimit,Elapsed --jobs=4301,4302");
+    expect(logOf(dir, "squeue")).toHaveLength(1);
+    expect(out.observations.get("4301")!.runaway).toMatch(/Elapsed 03:00:05 is past its Timelimit 01:00:00/);
+    // Inside its time limit: not flagged (left to the ordinary rules).
+    expect(out.observations.get("4302")!.runaway).toBeUndefined();
+  });
+
+  it("an ordinary tick (the controller lists its jobs) asks no second question", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "autolab-runaway-"));
+    const sacct = fake(dir, "sacct", [
+      ["*", `4301|4301|RUNNING|0:0|None|2026-11-28T10:00:00|Unknown|00:05:00|localhost|${NAME}`],
+    ]);
+    const squeue = fake(dir, "squeue", [
+      ["*", `4301|4301|RUNNING|None|0|0|localhost|2026-11-28T10:00:00|2026-11-28T11:00:00|5:00|${NAME}`],
+    ]);
+    const out = await queryJobs(["4301"], { bins: { sacct, squeue } });
+    expect(logOf(dir, "sacct")).toHaveLength(1);
+    expect(out.observations.get("4301")!.runaway).toBeUndefined();
+  });
+});
+
+describe("item 11: REVOKED is followed on the federation's siblings, recorded answers", () => {
+  it("the origin says REVOKED; sacct/squeue --federation show the sibling's COMPLETED record, which decides", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "autolab-revoked-"));
+    const sacct = fake(dir, "sacct", [
+      [
+        "*--federation*",
+        `4400|4400|REVOKED|0:0|None|2026-11-28T10:00:00|2026-11-28T10:00:01|00:00:00||${NAME}\n` +
+          `4400|4400|COMPLETED|0:0|None|2026-11-28T10:00:01|2026-11-28T10:02:00|00:01:59|sib-n7|${NAME}\n` +
+          `4400.batch|4400.batch|COMPLETED|0:0||2026-11-28T10:00:01|2026-11-28T10:02:00|00:01:59|sib-n7|batch`,
+      ],
+      ["*", `4400|4400|REVOKED|0:0|None|2026-11-28T10:00:00|2026-11-28T10:00:01|00:00:00||${NAME}`],
+    ]);
+    const squeue = fake(dir, "squeue", []);
+    const out = await queryJobs(["4400"], { bins: { sacct, squeue } });
+    expect(logOf(dir, "sacct")).toHaveLength(2);
+    expect(logOf(dir, "squeue")).toHaveLength(2);
+    expect(logOf(dir, "squeue")[1]).toMatch(/^--federation /);
+    const o = out.observations.get("4400")!;
+    expect(o).toMatchObject({ state: "COMPLETED", nodeList: "sib-n7", source: "sacct --federation" });
+    expect(slurmCli().judge(o).phase).toBe("succeeded");
+  });
+});
+
+describe("item 6: each cluster asked once per tick for its jobs, recorded answers", () => {
+  it("refs id;cluster are grouped: one sacct and one squeue per cluster, -M for a named one", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "autolab-clusters-"));
+    const sacct = fake(dir, "sacct", [
+      ["-M dev2*", `7|7|PENDING|0:0|Resources|Unknown|Unknown|00:00:00|None assigned|${NAME}`],
+      ["*", `7|7|COMPLETED|0:0|None|2026-11-28T10:00:00|2026-11-28T10:01:00|00:01:00|localhost|other`],
+    ]);
+    const squeue = fake(dir, "squeue", [
+      [
+        "-M dev2*",
+        `CLUSTER: dev2\n7|7|PENDING|Resources|0|0||N/A|N/A|0:00|${NAME}\n8|8|PENDING|Resources|0|0||N/A|N/A|0:00|x`,
+      ],
+    ]);
+    const out = await queryJobs(["7", "7;dev2", "8;dev2"], { bins: { sacct, squeue } });
+    expect(out.ok).toBe(true);
+    const sa = logOf(dir, "sacct");
+    const sq = logOf(dir, "squeue");
+    expect(sa).toHaveLength(2);
+    expect(sq).toHaveLength(2);
+    expect(sa.filter((a) => a.startsWith("-M dev2 ") && a.includes("--jobs=7,8"))).toHaveLength(1);
+    expect(sq.filter((a) => a.startsWith("-M dev2 ") && a.includes("--jobs=7,8"))).toHaveLength(1);
+    expect(sa.filter((a) => !a.includes("-M") && a.includes("--jobs=7 "))).toHaveLength(0);
+    // Job 7 of each cluster is its own job.
+    expect(out.observations.get("7")!.state).toBe("COMPLETED");
+    expect(out.observations.get("7;dev2")).toMatchObject({ state: "PENDING", cluster: "dev2", name: NAME });
+    expect(out.observations.get("8;dev2")).toMatchObject({ state: "PENDING", cluster: "dev2" });
+    expect(splitJobRef("8;dev2")).toEqual({ id: "8", cluster: "dev2" });
+    expect(splitJobRef("8_1")).toEqual({ id: "8_1" });
+  });
+});
