@@ -4,6 +4,11 @@
 #
 #   scripts/dev-cluster.sh start [--fresh]     install packages if missing, start what is
 #                                              not running, wait until jobs can be submitted
+#   scripts/dev-cluster.sh start --no-accounting  the same cluster without accounting
+#                                              (AccountingStorageType=none, MinJobAge=2: the
+#                                              controller forgets a finished job within about a
+#                                              minute); `start` again restores the standard mode.
+#                                              Switching restarts slurmctld only (jobs survive).
 #   scripts/dev-cluster.sh stop                end jobs, stop the daemons this script started
 #   scripts/dev-cluster.sh status              one line per daemon; exit 0 only if all are up
 #   scripts/dev-cluster.sh stop-daemon NAME    stop one daemon (a real outage for fault tests)
@@ -42,6 +47,9 @@ SLURM_DIR="$ROOT/slurm"       # owner slurm: slurmctld + slurmdbd
 SLURMD_DIR="$ROOT/slurmd"     # owner root
 NODE_CONF_CACHE="$ROOT/etc/node.conf"
 ACCOUNTING_DONE="$ROOT/etc/accounting.done"
+MODE_FILE="$ROOT/etc/mode" # standard | no-accounting (what slurm.conf was written for)
+MODE=standard              # the mode `start` brings the cluster into
+CONF_CHANGED=0             # write_configs changed slurm.conf
 
 # Client calls never hang longer than this (a stopped slurmctld makes them wait).
 CLIENT_TIMEOUT=20
@@ -253,6 +261,29 @@ install_if_changed() {
   return 0
 }
 
+# The accounting part of slurm.conf for $MODE.
+accounting_lines() {
+  if [[ $MODE == no-accounting ]]; then
+    cat <<EOF
+# Mode no-accounting (start --no-accounting): sacct says accounting is disabled, and
+# a finished job leaves squeue within MinJobAge (+ the controller's purge interval).
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/none
+MinJobAge=2
+EOF
+  else
+    cat <<EOF
+AccountingStorageType=accounting_storage/slurmdbd
+AccountingStorageHost=localhost
+JobCompType=jobcomp/none
+# Finished jobs stay in squeue --states=all for 5 minutes.
+MinJobAge=300
+EOF
+  fi
+}
+
+current_mode() { cat "$MODE_FILE" 2>/dev/null || echo standard; }
+
 node_line() {
   if [[ ! -s $NODE_CONF_CACHE ]]; then
     local c cpus mem boards sockets cores threads
@@ -305,11 +336,7 @@ SelectTypeParameters=CR_CPU
 SchedulerType=sched/backfill
 # Default scheduling handles ~0.7 short jobs/s; this makes it ~4/s.
 SchedulerParameters=batch_sched_delay=0,sched_min_interval=0,bf_interval=1
-AccountingStorageType=accounting_storage/slurmdbd
-AccountingStorageHost=localhost
-JobCompType=jobcomp/none
-# Finished jobs stay in squeue --states=all for 5 minutes.
-MinJobAge=300
+$(accounting_lines)
 KillWait=5
 # Short client waits while a daemon is down (fault tests).
 MessageTimeout=5
@@ -322,9 +349,8 @@ PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
 # A limited partition, for tests of partition limits (PartitionTimeLimit etc.).
 PartitionName=short Nodes=$NODE Default=NO MaxTime=00:10:00 MaxNodes=1 State=UP
 EOF
-  if install_if_changed "$tmp" "$SLURM_CONF" root:root 0644 && daemon_up slurmctld; then
-    warn "$SLURM_CONF changed while slurmctld is running; run 'stop' then 'start' to apply it"
-  fi
+  if install_if_changed "$tmp" "$SLURM_CONF" root:root 0644; then CONF_CHANGED=1; fi
+  echo "$MODE" >"$MODE_FILE"
 
   tmp=$(mktemp /etc/slurm/.slurmdbd.conf.XXXXXX)
   cat >"$tmp" <<EOF
@@ -398,7 +424,10 @@ wait_for_pid() {
 
 munge_ok() { munge -n </dev/null | unmunge >/dev/null; }
 db_ok() { mariadb-admin --defaults-file="$DB_CNF" --socket="$DB_SOCK" -uroot ping; }
-dbd_ok() { timeout "$CLIENT_TIMEOUT" sacctmgr -n -P list cluster format=Cluster; }
+# Without accounting in slurm.conf, sacctmgr refuses to talk to slurmdbd: then only its pid counts.
+dbd_ok() {
+  if [[ $MODE == no-accounting ]]; then daemon_up slurmdbd; else timeout "$CLIENT_TIMEOUT" sacctmgr -n -P list cluster format=Cluster; fi
+}
 ctld_ok() { timeout "$CLIENT_TIMEOUT" scontrol ping | grep -q 'is UP'; }
 
 # The node answers: idle, mixed, allocated or completing, without '*' (not responding)
@@ -516,6 +545,7 @@ all_up() {
 
 wait_ready() {
   wait_for slurmd "node $NODE answers in sinfo (idle/mixed/allocated/completing)" node_ok
+  [[ $MODE == no-accounting ]] && return 0
   wait_for slurmctld "slurmctld registered with slurmdbd (sacctmgr shows its ControlHost)" registered_ok
 }
 
@@ -524,6 +554,7 @@ cmd_start() {
   while [[ $# -gt 0 ]]; do
     case $1 in
       --fresh) fresh=1 ;;
+      --no-accounting) MODE=no-accounting ;;
       *) usage ;;
     esac
     shift
@@ -533,8 +564,8 @@ cmd_start() {
   if [[ $fresh -eq 1 ]]; then
     cmd_stop
     wipe_state
-  elif all_up && node_ok && registered_ok; then
-    log "already up (state in $ROOT)"
+  elif [[ $(current_mode) == "$MODE" ]] && all_up && node_ok && { [[ $MODE == no-accounting ]] || registered_ok; }; then
+    log "already up (mode $MODE, state in $ROOT)"
     return 0
   fi
   ensure_packages
@@ -542,12 +573,17 @@ cmd_start() {
   ensure_dirs
   ensure_munge_key
   write_configs
+  if [[ $CONF_CHANGED -eq 1 ]] && daemon_up slurmctld; then
+    # Only slurmctld reads the accounting settings: restart it alone (jobs survive a restart).
+    log "$SLURM_CONF changed (mode $MODE): restarting slurmctld"
+    stop_one slurmctld
+  fi
   local started=0
   daemon_up munged || { start_munged; started=1; }
   daemon_up mariadb || { start_mariadb; started=1; }
   daemon_up slurmdbd || { start_slurmdbd; started=1; }
   wait_for slurmdbd "sacctmgr answers (slurmdbd)" dbd_ok
-  ensure_accounting_setup
+  [[ $MODE == no-accounting ]] || ensure_accounting_setup
   if ! daemon_up slurmctld; then
     start_slurmctld
     started=1
@@ -562,7 +598,7 @@ cmd_start() {
   if [[ $started -eq 0 ]]; then
     log "all daemons were already running; now ready"
   fi
-  log "up in $((SECONDS - t0))s: cluster $CLUSTER, partitions debug (default), short; state in $ROOT"
+  log "up in $((SECONDS - t0))s (mode $MODE): cluster $CLUSTER, partitions debug (default), short; state in $ROOT"
 }
 
 wipe_state() {
@@ -662,6 +698,7 @@ cmd_status() {
     s=$(node_state || true)
     printf '%-10s %s\n' "node" "${s:-not answering}"
   fi
+  printf "mode       %s\n" "$(current_mode)"
   printf 'state dir  %s\n' "$ROOT"
   return "$all"
 }
