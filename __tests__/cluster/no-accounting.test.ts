@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { launch } from "../../src/commands/launch.js";
+import { launch } from "../../src/commands/launch/index.js";
 import { monitor } from "../../src/commands/monitor/index.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { DEV_CLUSTER_SCRIPT, realScheduler, requireCluster, slurmOnPath } from "../helpers/cluster.js";

@@ -156,20 +156,15 @@ describe("run manifest schema", () => {
     expect(fs[0]).toMatchObject({ jsonPath: "/job_id", ...posOf(text, '"42; rm') });
   });
 
-  it.each(["completed", "failed"])("requires timestamps.completed_at when status is %s", (status) => {
-    const m = sample();
-    m.status = status;
-    delete m.timestamps.completed_at;
-    const text = json(m);
-    const fs = errors("manifest", text);
-    expect(fs).toHaveLength(1);
-    expect(fs[0].jsonPath).toBe("/timestamps/completed_at");
-    expect(fs[0].message).toMatch(/completed or failed run needs `timestamps.completed_at`/);
-    expect(fs[0].line).toBe(posOf(text, '"timestamps"').line);
-    const running = structuredClone(m);
-    running.status = "running";
-    expect(errors("manifest", json(running))).toEqual([]);
-  });
+  it.each(["completed", "failed"])(
+    "a status %s set by hand without timestamps.completed_at is a valid manifest (the recovery recipe; the monitor records completed_at, verify says what is missing)",
+    (status) => {
+      const m = sample();
+      m.status = status;
+      delete m.timestamps.completed_at;
+      expect(errors("manifest", json(m))).toEqual([]);
+    },
+  );
 
   it("allows extra keys anywhere", () => {
     const m = sample();

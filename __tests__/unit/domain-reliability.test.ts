@@ -14,7 +14,8 @@ import { planExtraction } from "../../src/domain/metrics.js";
 import { launchedByPythonTool } from "../../src/domain/run.js";
 import type { Sentinel } from "../../src/domain/sentinel.js";
 import { pythonTemplateKeys } from "../../src/domain/settings.js";
-import { afterSync, awaitsSync, decideRun, needsWork, type RunInput } from "../../src/domain/tick.js";
+import { handEditedScript } from "../../src/domain/hand-edit.js";
+import { afterSync, awaitsSync, decideRun, endedByHand, needsWork, type RunInput } from "../../src/domain/tick.js";
 import { canonicalLine, parseLedger, verifyLedger } from "../../src/ledger/ledger.js";
 import { slurmCli } from "../../src/scheduler/slurm-cli/index.js";
 import type { JobObservation } from "../../src/scheduler/port.js";
@@ -272,5 +273,37 @@ describe("item 9: runs the Python autolab tool launched", () => {
       timestamps: { started_at: "2026-11-28T23:30:00-05:00" },
     });
     expect(canonicalLine(m)).toBe(`- 2026-11-29 | job_id=1 | iteration_id=it | run_id=${RUN} | status=running`);
+  });
+});
+
+describe("item 10: the recovery recipes (pure rules)", () => {
+  it("a status set by hand without completed_at is completed by the next tick (no hand-written completed_at)", () => {
+    const m = ours({ status: "failed", history: [{ from: "submitted", to: "running", at: AT, evidence: "x" }] });
+    expect(endedByHand(m)).toBe(true);
+    expect(needsWork(m, true)).toBe(true);
+    const s = decideRun(input(m, undefined));
+    expect(s.manifest.timestamps.completed_at).toBe(AT);
+    expect(s.manifest.completed_at).toBe(AT);
+    expect(s.manifest.history?.at(-1)).toMatchObject({ from: "running", to: "failed", at: AT });
+    expect(s.manifest.failure).toMatchObject({ reason: "manual" });
+    expect(endedByHand(s.manifest)).toBe(false);
+    expect(endedByHand(ours({ status: "running" }))).toBe(false);
+  });
+
+  it.each([
+    ["no file", undefined, undefined, false],
+    ["the render itself", "R", undefined, false],
+    ["the copy of the run it was rendered for", "OLD", { runId: "r0", text: "OLD" }, false],
+    ["edited by hand", "OLD+fix", { runId: "r0", text: "OLD" }, true],
+  ] as const)("launch/run_slurm.sbatch %s -> refused %s", (_w, onDisk, last, refused) => {
+    const e = handEditedScript({
+      path: "experiments/it/launch/run_slurm.sbatch",
+      onDisk,
+      rendered: "R",
+      lastSubmitted: last,
+      design: "experiments/it/design.yaml",
+    });
+    expect(e !== undefined).toBe(refused);
+    if (e) expect(e.hint).toContain("git checkout -- experiments/it/launch/run_slurm.sbatch");
   });
 });

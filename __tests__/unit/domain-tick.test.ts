@@ -272,8 +272,10 @@ describe("decideRun: runs that do not ask", () => {
     [{ status: "submitted" }, true, true],
     [{ status: "running" }, true, true],
     [{ status: "synced" }, false, true],
-    [{ status: "completed" }, false, false],
-    [{ status: "failed" }, false, false],
+    [{ status: "completed", timestamps: { started_at: "2026-11-28T11:00:00Z", completed_at: AT } }, false, false],
+    [{ status: "failed", timestamps: { started_at: "2026-11-28T11:00:00Z", completed_at: AT } }, false, false],
+    // Set by hand without completed_at (the recovery recipe): the tick records it.
+    [{ status: "failed" }, false, true],
     [{ status: "running", host_mode: "local" }, false, true],
   ] as const)("%j asks %s, needs work %s (with metrics)", (extra, asks, work) => {
     const m = manifest(extra as Partial<RunManifest>);

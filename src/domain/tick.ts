@@ -98,7 +98,7 @@ export const IN_FLIGHT: ReadonlySet<RunStatus> = new Set<RunStatus>(["pending", 
 /** A run the tick must look at: in flight, synced (to complete), finished without metrics, or awaiting its sync. */
 export function needsWork(m: RunManifest, hasMetrics: boolean): boolean {
   const st = statusOf(m);
-  return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics || awaitsSync(m);
+  return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics || awaitsSync(m) || endedByHand(m);
 }
 
 /**
@@ -114,6 +114,37 @@ export function awaitsSync(m: RunManifest): boolean {
     !writesSentinel(m) &&
     !isSuccessLike(m.artifact_sync_to_local?.status)
   );
+}
+
+/**
+ * A terminal status a person set by hand (the recovery recipe "if failed, set
+ * status failed") without `timestamps.completed_at`: the monitor completes
+ * the record (`handEnd`), so nobody has to add completed_at by hand.
+ */
+export function endedByHand(m: RunManifest): boolean {
+  const st = statusOf(m);
+  if (st !== "failed" && st !== "completed") return false;
+  const c = m.timestamps?.completed_at;
+  return c === undefined || c === null || c === "";
+}
+
+/** The record of a status set by hand: completed_at (now), one history entry, for failed a `manual` failure. */
+export function handEnd(m: RunManifest, at: string): RunManifest {
+  const to = statusOf(m);
+  const last = m.history?.at(-1)?.to;
+  const from = last !== undefined && last !== to ? last : null;
+  const evidence = `status set to ${to} by hand; completed_at recorded by the monitor at its next tick`;
+  const next: RunManifest = {
+    ...m,
+    timestamps: { ...m.timestamps, completed_at: at },
+    completed_at: at,
+    history: [...(m.history ?? []), { from, to, at, evidence }],
+  };
+  if (to === "failed" && (m.failure === undefined || m.failure === null)) {
+    next.failure = { reason: "manual", message: evidence };
+    if (m.host_mode === "slurm") next.slurm = { ...(m.slurm ?? {}), failure_reason: "manual" };
+  }
+  return next;
 }
 
 /** Whether the run's job is asked about this tick. */
@@ -345,6 +376,10 @@ export function decideRun(i: RunInput): RunStep {
   const before = statusOf(m0);
   const jobId = manifestJobId(m0);
   if (!asksScheduler(m0)) {
+    if (endedByHand(m0)) {
+      st.m = handEnd(m0, i.at);
+      return st.done();
+    }
     if (m0.host_mode === "slurm" && before === "running" && m0.slurm?.outcome === "succeeded") return st.done(true);
     if (m0.host_mode === "slurm" && IN_FLIGHT.has(before) && jobId === undefined) {
       st.findings.push({

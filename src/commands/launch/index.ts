@@ -36,6 +36,7 @@ import { gather, resultBase } from "./gather.js";
 import { dryRun, prepare } from "./plan.js";
 import { launchEdits, recordLaunch, reuse } from "./record.js";
 import type { LaunchOptions, LaunchResult } from "./types.js";
+import { refuseHandEditedScript } from "../../steps/script-check.js";
 
 export { resolveWorkRoot } from "../../steps/snapshot.js";
 export { journalDir } from "../../store/journal.js";
@@ -46,6 +47,7 @@ export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
   const g = await gather(opts);
   if (g.existing && plan.isLaunched(g.existing)) return reuse(g);
   const prepared = await prepare(g);
+  await refuseHandEditedScript(g, prepared.submission.script);
   if (opts.dryRun) return dryRun(g, prepared);
   const done = await act(g, prepared);
   const final = done.manifest;

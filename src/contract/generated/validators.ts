@@ -24,7 +24,7 @@ function ucs2length(str) {
 }
 
 export const manifest = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/run_manifest.schema.json","title":"Run manifest (runs/<run_id>/run_manifest.json, schema_version 1.0)","description":"The record of one launch of an iteration: where it ran, what was asked of the scheduler, when it started and ended, and its status. Files written by the Python autolab tool validate unchanged; keys not listed here are allowed so that more can be recorded.","type":"object","required":["schema_version","run_id","iteration_id","host_mode","command","resource_request","timestamps","artifact_sync_to_local"],"properties":{"schema_version":{"description":"Version of the run contract. Only 1.0 exists.","const":"1.0"},"run_id":{"description":"Identifier of the run, also the name of its directory. Normally YYYYMMDDTHHMMSSZ_<6 hex>.","$ref":"#/$defs/token"},"iteration_id":{"description":"The iteration (experiment directory name) this run belongs to.","$ref":"#/$defs/token"},"launch_mode":{"description":"How the run was launched, as the launcher saw it (free text, usually local or slurm).","type":"string","maxLength":256},"host_mode":{"description":"Where the run executes.","enum":["local","slurm"]},"command":{"description":"The command that was launched (for SLURM: the sbatch invocation).","type":"string","minLength":1,"maxLength":16384},"resource_request":{"description":"What was asked of the host. Free form; the Python tool also copies the job id here.","type":"object","properties":{"job_id":{"$ref":"#/$defs/jobId"},"slurm":{"type":"object","properties":{"job_id":{"$ref":"#/$defs/jobId"}}}}},"status":{"description":"Where the run stands. Absent means the launcher did not record one.","enum":["pending","submitted","running","synced","completed","failed","partial"]},"artifact_sync_to_local":{"description":"State of bringing the run's outputs back to the repository.","type":"object","properties":{"status":{"type":"string","maxLength":64}}},"timestamps":{"description":"When the run started and (once it ended) completed.","type":"object","required":["started_at"],"properties":{"started_at":{"$ref":"#/$defs/timestamp"},"completed_at":{"$ref":"#/$defs/timestamp"}}},"started_at":{"description":"Copy of timestamps.started_at kept at the top level for older readers.","$ref":"#/$defs/timestamp"},"completed_at":{"description":"Copy of timestamps.completed_at kept at the top level for older readers.","$ref":"#/$defs/timestamp"},"job_id":{"description":"The scheduler's job id (SLURM runs).","$ref":"#/$defs/jobId"},"slurm":{"description":"What the scheduler said about the job.","type":"object","properties":{"job_id":{"$ref":"#/$defs/jobId"},"submit_error":{"type":"string","maxLength":16384},"consecutive_poll_failures":{"type":"integer","minimum":0},"restarts":{"type":"integer","minimum":0}}},"history":{"description":"Status transitions, oldest first, each with the evidence it rested on.","type":"array","items":{"type":"object","required":["to","at"],"properties":{"from":{"anyOf":[{"type":"null"},{"enum":["pending","submitted","running","synced","completed","failed","partial"]}]},"to":{"enum":["pending","submitted","running","synced","completed","failed","partial"]},"at":{"$ref":"#/$defs/timestamp"},"evidence":{"type":"string","maxLength":16384}}}}},"allOf":[{"description":"A SLURM run carries its job id in one of the places the Python tool uses. The one exception is a submission that failed before SLURM handed out an id: status failed with slurm.submit_error.","if":{"required":["host_mode"],"properties":{"host_mode":{"const":"slurm"}}},"then":{"x-message":"a slurm run needs a job id in `job_id`, `slurm.job_id`, `resource_request.job_id` or `resource_request.slurm.job_id`","x-at":"/host_mode","anyOf":[{"required":["job_id"]},{"required":["slurm"],"properties":{"slurm":{"required":["job_id"]}}},{"required":["resource_request"],"properties":{"resource_request":{"required":["job_id"]}}},{"required":["resource_request"],"properties":{"resource_request":{"required":["slurm"],"properties":{"slurm":{"required":["job_id"]}}}}},{"required":["status","slurm"],"properties":{"status":{"const":"failed"},"slurm":{"required":["submit_error"],"properties":{"submit_error":{"minLength":1}}}}}]}},{"description":"A run that ended (completed or failed) records when.","if":{"required":["status"],"properties":{"status":{"enum":["completed","failed"]}}},"then":{"required":["timestamps"],"properties":{"timestamps":{"x-message":"a completed or failed run needs `timestamps.completed_at`","required":["completed_at"]}}}}],"$defs":{"token":{"description":"A name that is safe in paths, job names and ledger lines.","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a non-empty name made of letters, digits and . _ + -"},"jobId":{"description":"A SLURM job id as text, e.g. 4242 or 4242_3 for an array task.","type":"string","minLength":1,"maxLength":64,"pattern":"^[0-9]+([_.+][0-9A-Za-z]+)*$","x-message":"must be a SLURM job id such as \"4242\" (a string of digits, optionally with _<task>)"},"timestamp":{"description":"An ISO 8601 date and time, e.g. 2026-11-28T15:14:32Z. Without a zone it is read as UTC.","type":"string","maxLength":64,"format":"date-time"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/run_manifest.schema.json","title":"Run manifest (runs/<run_id>/run_manifest.json, schema_version 1.0)","description":"The record of one launch of an iteration: where it ran, what was asked of the scheduler, when it started and ended, and its status. Files written by the Python autolab tool validate unchanged; keys not listed here are allowed so that more can be recorded.","type":"object","required":["schema_version","run_id","iteration_id","host_mode","command","resource_request","timestamps","artifact_sync_to_local"],"properties":{"schema_version":{"description":"Version of the run contract. Only 1.0 exists.","const":"1.0"},"run_id":{"description":"Identifier of the run, also the name of its directory. Normally YYYYMMDDTHHMMSSZ_<6 hex>.","$ref":"#/$defs/token"},"iteration_id":{"description":"The iteration (experiment directory name) this run belongs to.","$ref":"#/$defs/token"},"launch_mode":{"description":"How the run was launched, as the launcher saw it (free text, usually local or slurm).","type":"string","maxLength":256},"host_mode":{"description":"Where the run executes.","enum":["local","slurm"]},"command":{"description":"The command that was launched (for SLURM: the sbatch invocation).","type":"string","minLength":1,"maxLength":16384},"resource_request":{"description":"What was asked of the host. Free form; the Python tool also copies the job id here.","type":"object","properties":{"job_id":{"$ref":"#/$defs/jobId"},"slurm":{"type":"object","properties":{"job_id":{"$ref":"#/$defs/jobId"}}}}},"status":{"description":"Where the run stands. Absent means the launcher did not record one.","enum":["pending","submitted","running","synced","completed","failed","partial"]},"artifact_sync_to_local":{"description":"State of bringing the run's outputs back to the repository.","type":"object","properties":{"status":{"type":"string","maxLength":64}}},"timestamps":{"description":"When the run started and (once it ended) completed.","type":"object","required":["started_at"],"properties":{"started_at":{"$ref":"#/$defs/timestamp"},"completed_at":{"$ref":"#/$defs/timestamp"}}},"started_at":{"description":"Copy of timestamps.started_at kept at the top level for older readers.","$ref":"#/$defs/timestamp"},"completed_at":{"description":"Copy of timestamps.completed_at kept at the top level for older readers.","$ref":"#/$defs/timestamp"},"job_id":{"description":"The scheduler's job id (SLURM runs).","$ref":"#/$defs/jobId"},"slurm":{"description":"What the scheduler said about the job.","type":"object","properties":{"job_id":{"$ref":"#/$defs/jobId"},"submit_error":{"type":"string","maxLength":16384},"consecutive_poll_failures":{"type":"integer","minimum":0},"restarts":{"type":"integer","minimum":0}}},"history":{"description":"Status transitions, oldest first, each with the evidence it rested on.","type":"array","items":{"type":"object","required":["to","at"],"properties":{"from":{"anyOf":[{"type":"null"},{"enum":["pending","submitted","running","synced","completed","failed","partial"]}]},"to":{"enum":["pending","submitted","running","synced","completed","failed","partial"]},"at":{"$ref":"#/$defs/timestamp"},"evidence":{"type":"string","maxLength":16384}}}}},"allOf":[{"description":"A SLURM run carries its job id in one of the places the Python tool uses. The one exception is a submission that failed before SLURM handed out an id: status failed with slurm.submit_error.","if":{"required":["host_mode"],"properties":{"host_mode":{"const":"slurm"}}},"then":{"x-message":"a slurm run needs a job id in `job_id`, `slurm.job_id`, `resource_request.job_id` or `resource_request.slurm.job_id`","x-at":"/host_mode","anyOf":[{"required":["job_id"]},{"required":["slurm"],"properties":{"slurm":{"required":["job_id"]}}},{"required":["resource_request"],"properties":{"resource_request":{"required":["job_id"]}}},{"required":["resource_request"],"properties":{"resource_request":{"required":["slurm"],"properties":{"slurm":{"required":["job_id"]}}}}},{"required":["status","slurm"],"properties":{"status":{"const":"failed"},"slurm":{"required":["submit_error"],"properties":{"submit_error":{"minLength":1}}}}}]}}],"$defs":{"token":{"description":"A name that is safe in paths, job names and ledger lines.","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a non-empty name made of letters, digits and . _ + -"},"jobId":{"description":"A SLURM job id as text, e.g. 4242 or 4242_3 for an array task.","type":"string","minLength":1,"maxLength":64,"pattern":"^[0-9]+([_.+][0-9A-Za-z]+)*$","x-message":"must be a SLURM job id such as \"4242\" (a string of digits, optionally with _<task>)"},"timestamp":{"description":"An ISO 8601 date and time, e.g. 2026-11-28T15:14:32Z. Without a zone it is read as UTC.","type":"string","maxLength":64,"format":"date-time"}}};
 const schema32 = {"description":"A name that is safe in paths, job names and ledger lines.","type":"string","minLength":1,"maxLength":256,"pattern":"^[A-Za-z0-9._+-]+$","x-message":"must be a non-empty name made of letters, digits and . _ + -"};
 const schema34 = {"description":"A SLURM job id as text, e.g. 4242 or 4242_3 for an array task.","type":"string","minLength":1,"maxLength":64,"pattern":"^[0-9]+([_.+][0-9A-Za-z]+)*$","x-message":"must be a SLURM job id such as \"4242\" (a string of digits, optionally with _<task>)"};
 const schema36 = {"description":"An ISO 8601 date and time, e.g. 2026-11-28T15:14:32Z. Without a zone it is read as UTC.","type":"string","maxLength":64,"format":"date-time"};
@@ -339,13 +339,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-const _errs22 = errors;
-let valid10 = true;
-const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.status === undefined) && (missing1 = "status")){
-const err17 = {};
+if(data.schema_version === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schema_version"},message:"must have required property '"+"schema_version"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -354,11 +350,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-else {
-if(data.status !== undefined){
-let data8 = data.status;
-if(!((data8 === "completed") || (data8 === "failed"))){
-const err18 = {};
+if(data.run_id === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -367,24 +360,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-}
-var _valid2 = _errs23 === errors;
-errors = _errs22;
-if(vErrors !== null){
-if(_errs22){
-vErrors.length = _errs22;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs25 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.timestamps === undefined){
-const err19 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "timestamps"},message:"must have required property '"+"timestamps"+"'",schema:schema31.allOf[1].then.required,parentSchema:schema31.allOf[1].then,data};
+if(data.iteration_id === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_id"},message:"must have required property '"+"iteration_id"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -393,11 +370,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.timestamps !== undefined){
-let data9 = data.timestamps;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.completed_at === undefined){
-const err20 = {instancePath:instancePath+"/timestamps",schemaPath:"#/allOf/1/then/properties/timestamps/required",keyword:"required",params:{missingProperty: "completed_at"},message:"must have required property '"+"completed_at"+"'",schema:schema31.allOf[1].then.properties.timestamps.required,parentSchema:schema31.allOf[1].then.properties.timestamps,data:data9};
+if(data.host_mode === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host_mode"},message:"must have required property '"+"host_mode"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -406,19 +380,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-}
-var _valid2 = _errs25 === errors;
-valid10 = _valid2;
-if(valid10){
-var props1 = {};
-props1.timestamps = true;
-props1.status = true;
-}
-}
-if(!valid10){
-const err21 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema31.allOf[1].if,parentSchema:schema31.allOf[1],data};
+if(data.command === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -427,18 +390,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(props0 !== true && props1 !== undefined){
-if(props1 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props1);
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.schema_version === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schema_version"},message:"must have required property '"+"schema_version"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.resource_request === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resource_request"},message:"must have required property '"+"resource_request"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -447,8 +400,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data.run_id === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run_id"},message:"must have required property '"+"run_id"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.timestamps === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamps"},message:"must have required property '"+"timestamps"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -457,63 +410,13 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.iteration_id === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "iteration_id"},message:"must have required property '"+"iteration_id"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.artifact_sync_to_local === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "artifact_sync_to_local"},message:"must have required property '"+"artifact_sync_to_local"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
-}
-errors++;
-}
-if(data.host_mode === undefined){
-const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host_mode"},message:"must have required property '"+"host_mode"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data.command === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data.resource_request === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resource_request"},message:"must have required property '"+"resource_request"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data.timestamps === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timestamps"},message:"must have required property '"+"timestamps"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data.artifact_sync_to_local === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "artifact_sync_to_local"},message:"must have required property '"+"artifact_sync_to_local"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
 }
 errors++;
 }
@@ -536,9 +439,68 @@ props0.slurm = true;
 props0.history = true;
 }
 if(data.schema_version !== undefined){
-let data10 = data.schema_version;
-if("1.0" !== data10){
-const err30 = {instancePath:instancePath+"/schema_version",schemaPath:"#/properties/schema_version/const",keyword:"const",params:{allowedValue: "1.0"},message:"must be equal to constant",schema:"1.0",parentSchema:schema31.properties.schema_version,data:data10};
+let data8 = data.schema_version;
+if("1.0" !== data8){
+const err25 = {instancePath:instancePath+"/schema_version",schemaPath:"#/properties/schema_version/const",keyword:"const",params:{allowedValue: "1.0"},message:"must be equal to constant",schema:"1.0",parentSchema:schema31.properties.schema_version,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.run_id !== undefined){
+let data9 = data.run_id;
+if(typeof data9 === "string"){
+if(func1(data9) > 256){
+const err26 = {instancePath:instancePath+"/run_id",schemaPath:"#/$defs/token/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema32,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(func1(data9) < 1){
+const err27 = {instancePath:instancePath+"/run_id",schemaPath:"#/$defs/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data9};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!pattern4.test(data9)){
+const err28 = {instancePath:instancePath+"/run_id",schemaPath:"#/$defs/token/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._+-]+$"+"\"",schema:"^[A-Za-z0-9._+-]+$",parentSchema:schema32,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/run_id",schemaPath:"#/$defs/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.iteration_id !== undefined){
+let data10 = data.iteration_id;
+if(typeof data10 === "string"){
+if(func1(data10) > 256){
+const err30 = {instancePath:instancePath+"/iteration_id",schemaPath:"#/$defs/token/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema32,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -547,12 +509,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.run_id !== undefined){
-let data11 = data.run_id;
-if(typeof data11 === "string"){
-if(func1(data11) > 256){
-const err31 = {instancePath:instancePath+"/run_id",schemaPath:"#/$defs/token/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema32,data:data11};
+if(func1(data10) < 1){
+const err31 = {instancePath:instancePath+"/iteration_id",schemaPath:"#/$defs/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -561,8 +519,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(func1(data11) < 1){
-const err32 = {instancePath:instancePath+"/run_id",schemaPath:"#/$defs/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data11};
+if(!pattern4.test(data10)){
+const err32 = {instancePath:instancePath+"/iteration_id",schemaPath:"#/$defs/token/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._+-]+$"+"\"",schema:"^[A-Za-z0-9._+-]+$",parentSchema:schema32,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -571,8 +529,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!pattern4.test(data11)){
-const err33 = {instancePath:instancePath+"/run_id",schemaPath:"#/$defs/token/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._+-]+$"+"\"",schema:"^[A-Za-z0-9._+-]+$",parentSchema:schema32,data:data11};
+}
+else {
+const err33 = {instancePath:instancePath+"/iteration_id",schemaPath:"#/$defs/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -582,8 +541,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/run_id",schemaPath:"#/$defs/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data11};
+if(data.launch_mode !== undefined){
+let data11 = data.launch_mode;
+if(typeof data11 === "string"){
+if(func1(data11) > 256){
+const err34 = {instancePath:instancePath+"/launch_mode",schemaPath:"#/properties/launch_mode/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.launch_mode,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -593,11 +555,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.iteration_id !== undefined){
-let data12 = data.iteration_id;
-if(typeof data12 === "string"){
-if(func1(data12) > 256){
-const err35 = {instancePath:instancePath+"/iteration_id",schemaPath:"#/$defs/token/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema32,data:data12};
+else {
+const err35 = {instancePath:instancePath+"/launch_mode",schemaPath:"#/properties/launch_mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.launch_mode.type,parentSchema:schema31.properties.launch_mode,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -606,8 +565,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func1(data12) < 1){
-const err36 = {instancePath:instancePath+"/iteration_id",schemaPath:"#/$defs/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data12};
+}
+if(data.host_mode !== undefined){
+let data12 = data.host_mode;
+if(!((data12 === "local") || (data12 === "slurm"))){
+const err36 = {instancePath:instancePath+"/host_mode",schemaPath:"#/properties/host_mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.host_mode.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.host_mode.enum,parentSchema:schema31.properties.host_mode,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -616,8 +578,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern4.test(data12)){
-const err37 = {instancePath:instancePath+"/iteration_id",schemaPath:"#/$defs/token/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._+-]+$"+"\"",schema:"^[A-Za-z0-9._+-]+$",parentSchema:schema32,data:data12};
+}
+if(data.command !== undefined){
+let data13 = data.command;
+if(typeof data13 === "string"){
+if(func1(data13) > 16384){
+const err37 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/maxLength",keyword:"maxLength",params:{limit: 16384},message:"must NOT have more than 16384 characters",schema:16384,parentSchema:schema31.properties.command,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -626,9 +592,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/iteration_id",schemaPath:"#/$defs/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data12};
+if(func1(data13) < 1){
+const err38 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.command,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -638,11 +603,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.launch_mode !== undefined){
-let data13 = data.launch_mode;
-if(typeof data13 === "string"){
-if(func1(data13) > 256){
-const err39 = {instancePath:instancePath+"/launch_mode",schemaPath:"#/properties/launch_mode/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.launch_mode,data:data13};
+else {
+const err39 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.command.type,parentSchema:schema31.properties.command,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -652,8 +614,14 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/launch_mode",schemaPath:"#/properties/launch_mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.launch_mode.type,parentSchema:schema31.properties.launch_mode,data:data13};
+if(data.resource_request !== undefined){
+let data14 = data.resource_request;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.job_id !== undefined){
+let data15 = data14.job_id;
+if(typeof data15 === "string"){
+if(func1(data15) > 64){
+const err40 = {instancePath:instancePath+"/resource_request/job_id",schemaPath:"#/$defs/jobId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -662,11 +630,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data.host_mode !== undefined){
-let data14 = data.host_mode;
-if(!((data14 === "local") || (data14 === "slurm"))){
-const err41 = {instancePath:instancePath+"/host_mode",schemaPath:"#/properties/host_mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.host_mode.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.host_mode.enum,parentSchema:schema31.properties.host_mode,data:data14};
+if(func1(data15) < 1){
+const err41 = {instancePath:instancePath+"/resource_request/job_id",schemaPath:"#/$defs/jobId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -675,12 +640,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data.command !== undefined){
-let data15 = data.command;
-if(typeof data15 === "string"){
-if(func1(data15) > 16384){
-const err42 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/maxLength",keyword:"maxLength",params:{limit: 16384},message:"must NOT have more than 16384 characters",schema:16384,parentSchema:schema31.properties.command,data:data15};
+if(!pattern6.test(data15)){
+const err42 = {instancePath:instancePath+"/resource_request/job_id",schemaPath:"#/$defs/jobId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$"},message:"must match pattern \""+"^[0-9]+([_.+][0-9A-Za-z]+)*$"+"\"",schema:"^[0-9]+([_.+][0-9A-Za-z]+)*$",parentSchema:schema34,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -689,8 +650,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(func1(data15) < 1){
-const err43 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.command,data:data15};
+}
+else {
+const err43 = {instancePath:instancePath+"/resource_request/job_id",schemaPath:"#/$defs/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -700,8 +662,14 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.command.type,parentSchema:schema31.properties.command,data:data15};
+if(data14.slurm !== undefined){
+let data16 = data14.slurm;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.job_id !== undefined){
+let data17 = data16.job_id;
+if(typeof data17 === "string"){
+if(func1(data17) > 64){
+const err44 = {instancePath:instancePath+"/resource_request/slurm/job_id",schemaPath:"#/$defs/jobId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -710,15 +678,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data.resource_request !== undefined){
-let data16 = data.resource_request;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.job_id !== undefined){
-let data17 = data16.job_id;
-if(typeof data17 === "string"){
-if(func1(data17) > 64){
-const err45 = {instancePath:instancePath+"/resource_request/job_id",schemaPath:"#/$defs/jobId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data17};
+if(func1(data17) < 1){
+const err45 = {instancePath:instancePath+"/resource_request/slurm/job_id",schemaPath:"#/$defs/jobId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -727,8 +688,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(func1(data17) < 1){
-const err46 = {instancePath:instancePath+"/resource_request/job_id",schemaPath:"#/$defs/jobId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data17};
+if(!pattern6.test(data17)){
+const err46 = {instancePath:instancePath+"/resource_request/slurm/job_id",schemaPath:"#/$defs/jobId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$"},message:"must match pattern \""+"^[0-9]+([_.+][0-9A-Za-z]+)*$"+"\"",schema:"^[0-9]+([_.+][0-9A-Za-z]+)*$",parentSchema:schema34,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -737,8 +698,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!pattern6.test(data17)){
-const err47 = {instancePath:instancePath+"/resource_request/job_id",schemaPath:"#/$defs/jobId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$"},message:"must match pattern \""+"^[0-9]+([_.+][0-9A-Za-z]+)*$"+"\"",schema:"^[0-9]+([_.+][0-9A-Za-z]+)*$",parentSchema:schema34,data:data17};
+}
+else {
+const err47 = {instancePath:instancePath+"/resource_request/slurm/job_id",schemaPath:"#/$defs/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -748,8 +710,9 @@ vErrors.push(err47);
 errors++;
 }
 }
+}
 else {
-const err48 = {instancePath:instancePath+"/resource_request/job_id",schemaPath:"#/$defs/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data17};
+const err48 = {instancePath:instancePath+"/resource_request/slurm",schemaPath:"#/properties/resource_request/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.resource_request.properties.slurm.type,parentSchema:schema31.properties.resource_request.properties.slurm,data:data16};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -759,14 +722,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data16.slurm !== undefined){
-let data18 = data16.slurm;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.job_id !== undefined){
-let data19 = data18.job_id;
-if(typeof data19 === "string"){
-if(func1(data19) > 64){
-const err49 = {instancePath:instancePath+"/resource_request/slurm/job_id",schemaPath:"#/$defs/jobId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data19};
+}
+else {
+const err49 = {instancePath:instancePath+"/resource_request",schemaPath:"#/properties/resource_request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.resource_request.type,parentSchema:schema31.properties.resource_request,data:data14};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -775,8 +733,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(func1(data19) < 1){
-const err50 = {instancePath:instancePath+"/resource_request/slurm/job_id",schemaPath:"#/$defs/jobId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data19};
+}
+if(data.status !== undefined){
+let data18 = data.status;
+if(!(((((((data18 === "pending") || (data18 === "submitted")) || (data18 === "running")) || (data18 === "synced")) || (data18 === "completed")) || (data18 === "failed")) || (data18 === "partial"))){
+const err50 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.status.enum,parentSchema:schema31.properties.status,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -785,8 +746,15 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!pattern6.test(data19)){
-const err51 = {instancePath:instancePath+"/resource_request/slurm/job_id",schemaPath:"#/$defs/jobId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$"},message:"must match pattern \""+"^[0-9]+([_.+][0-9A-Za-z]+)*$"+"\"",schema:"^[0-9]+([_.+][0-9A-Za-z]+)*$",parentSchema:schema34,data:data19};
+}
+if(data.artifact_sync_to_local !== undefined){
+let data19 = data.artifact_sync_to_local;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.status !== undefined){
+let data20 = data19.status;
+if(typeof data20 === "string"){
+if(func1(data20) > 64){
+const err51 = {instancePath:instancePath+"/artifact_sync_to_local/status",schemaPath:"#/properties/artifact_sync_to_local/properties/status/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.artifact_sync_to_local.properties.status,data:data20};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -797,7 +765,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/resource_request/slurm/job_id",schemaPath:"#/$defs/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data19};
+const err52 = {instancePath:instancePath+"/artifact_sync_to_local/status",schemaPath:"#/properties/artifact_sync_to_local/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.artifact_sync_to_local.properties.status.type,parentSchema:schema31.properties.artifact_sync_to_local.properties.status,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -809,7 +777,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/resource_request/slurm",schemaPath:"#/properties/resource_request/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.resource_request.properties.slurm.type,parentSchema:schema31.properties.resource_request.properties.slurm,data:data18};
+const err53 = {instancePath:instancePath+"/artifact_sync_to_local",schemaPath:"#/properties/artifact_sync_to_local/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.artifact_sync_to_local.type,parentSchema:schema31.properties.artifact_sync_to_local,data:data19};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -819,9 +787,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/resource_request",schemaPath:"#/properties/resource_request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.resource_request.type,parentSchema:schema31.properties.resource_request,data:data16};
+if(data.timestamps !== undefined){
+let data21 = data.timestamps;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.started_at === undefined){
+const err54 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'",schema:schema31.properties.timestamps.required,parentSchema:schema31.properties.timestamps,data:data21};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -830,11 +800,11 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-let data20 = data.status;
-if(!(((((((data20 === "pending") || (data20 === "submitted")) || (data20 === "running")) || (data20 === "synced")) || (data20 === "completed")) || (data20 === "failed")) || (data20 === "partial"))){
-const err55 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.status.enum,parentSchema:schema31.properties.status,data:data20};
+if(data21.started_at !== undefined){
+let data22 = data21.started_at;
+if(typeof data22 === "string"){
+if(func1(data22) > 64){
+const err55 = {instancePath:instancePath+"/timestamps/started_at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36,data:data22};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -843,15 +813,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data.artifact_sync_to_local !== undefined){
-let data21 = data.artifact_sync_to_local;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.status !== undefined){
-let data22 = data21.status;
-if(typeof data22 === "string"){
-if(func1(data22) > 64){
-const err56 = {instancePath:instancePath+"/artifact_sync_to_local/status",schemaPath:"#/properties/artifact_sync_to_local/properties/status/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.artifact_sync_to_local.properties.status,data:data22};
+if(!(formats0.validate(data22))){
+const err56 = {instancePath:instancePath+"/timestamps/started_at",schemaPath:"#/$defs/timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -862,7 +825,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/artifact_sync_to_local/status",schemaPath:"#/properties/artifact_sync_to_local/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.artifact_sync_to_local.properties.status.type,parentSchema:schema31.properties.artifact_sync_to_local.properties.status,data:data22};
+const err57 = {instancePath:instancePath+"/timestamps/started_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data22};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -872,9 +835,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/artifact_sync_to_local",schemaPath:"#/properties/artifact_sync_to_local/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.artifact_sync_to_local.type,parentSchema:schema31.properties.artifact_sync_to_local,data:data21};
+if(data21.completed_at !== undefined){
+let data23 = data21.completed_at;
+if(typeof data23 === "string"){
+if(func1(data23) > 64){
+const err58 = {instancePath:instancePath+"/timestamps/completed_at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36,data:data23};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -883,12 +848,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data.timestamps !== undefined){
-let data23 = data.timestamps;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.started_at === undefined){
-const err59 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'",schema:schema31.properties.timestamps.required,parentSchema:schema31.properties.timestamps,data:data23};
+if(!(formats0.validate(data23))){
+const err59 = {instancePath:instancePath+"/timestamps/completed_at",schemaPath:"#/$defs/timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36,data:data23};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -897,11 +858,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data23.started_at !== undefined){
-let data24 = data23.started_at;
-if(typeof data24 === "string"){
-if(func1(data24) > 64){
-const err60 = {instancePath:instancePath+"/timestamps/started_at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36,data:data24};
+}
+else {
+const err60 = {instancePath:instancePath+"/timestamps/completed_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data23};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -910,8 +869,10 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!(formats0.validate(data24))){
-const err61 = {instancePath:instancePath+"/timestamps/started_at",schemaPath:"#/$defs/timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36,data:data24};
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.timestamps.type,parentSchema:schema31.properties.timestamps,data:data21};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -921,8 +882,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-else {
-const err62 = {instancePath:instancePath+"/timestamps/started_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data24};
+if(data.started_at !== undefined){
+let data24 = data.started_at;
+if(typeof data24 === "string"){
+if(func1(data24) > 64){
+const err62 = {instancePath:instancePath+"/started_at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36,data:data24};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -931,12 +895,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data23.completed_at !== undefined){
-let data25 = data23.completed_at;
-if(typeof data25 === "string"){
-if(func1(data25) > 64){
-const err63 = {instancePath:instancePath+"/timestamps/completed_at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36,data:data25};
+if(!(formats0.validate(data24))){
+const err63 = {instancePath:instancePath+"/started_at",schemaPath:"#/$defs/timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36,data:data24};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -945,8 +905,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(!(formats0.validate(data25))){
-const err64 = {instancePath:instancePath+"/timestamps/completed_at",schemaPath:"#/$defs/timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36,data:data25};
+}
+else {
+const err64 = {instancePath:instancePath+"/started_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data24};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -956,8 +917,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/timestamps/completed_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data25};
+if(data.completed_at !== undefined){
+let data25 = data.completed_at;
+if(typeof data25 === "string"){
+if(func1(data25) > 64){
+const err65 = {instancePath:instancePath+"/completed_at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36,data:data25};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -966,10 +930,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.timestamps.type,parentSchema:schema31.properties.timestamps,data:data23};
+if(!(formats0.validate(data25))){
+const err66 = {instancePath:instancePath+"/completed_at",schemaPath:"#/$defs/timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -979,11 +941,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.started_at !== undefined){
-let data26 = data.started_at;
-if(typeof data26 === "string"){
-if(func1(data26) > 64){
-const err67 = {instancePath:instancePath+"/started_at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36,data:data26};
+else {
+const err67 = {instancePath:instancePath+"/completed_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data25};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -992,8 +951,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(!(formats0.validate(data26))){
-const err68 = {instancePath:instancePath+"/started_at",schemaPath:"#/$defs/timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36,data:data26};
+}
+if(data.job_id !== undefined){
+let data26 = data.job_id;
+if(typeof data26 === "string"){
+if(func1(data26) > 64){
+const err68 = {instancePath:instancePath+"/job_id",schemaPath:"#/$defs/jobId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data26};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1002,9 +965,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/started_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data26};
+if(func1(data26) < 1){
+const err69 = {instancePath:instancePath+"/job_id",schemaPath:"#/$defs/jobId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1013,12 +975,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data.completed_at !== undefined){
-let data27 = data.completed_at;
-if(typeof data27 === "string"){
-if(func1(data27) > 64){
-const err70 = {instancePath:instancePath+"/completed_at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36,data:data27};
+if(!pattern6.test(data26)){
+const err70 = {instancePath:instancePath+"/job_id",schemaPath:"#/$defs/jobId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$"},message:"must match pattern \""+"^[0-9]+([_.+][0-9A-Za-z]+)*$"+"\"",schema:"^[0-9]+([_.+][0-9A-Za-z]+)*$",parentSchema:schema34,data:data26};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1027,8 +985,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(!(formats0.validate(data27))){
-const err71 = {instancePath:instancePath+"/completed_at",schemaPath:"#/$defs/timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36,data:data27};
+}
+else {
+const err71 = {instancePath:instancePath+"/job_id",schemaPath:"#/$defs/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data26};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1038,8 +997,14 @@ vErrors.push(err71);
 errors++;
 }
 }
-else {
-const err72 = {instancePath:instancePath+"/completed_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data27};
+if(data.slurm !== undefined){
+let data27 = data.slurm;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.job_id !== undefined){
+let data28 = data27.job_id;
+if(typeof data28 === "string"){
+if(func1(data28) > 64){
+const err72 = {instancePath:instancePath+"/slurm/job_id",schemaPath:"#/$defs/jobId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data28};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1048,12 +1013,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data.job_id !== undefined){
-let data28 = data.job_id;
-if(typeof data28 === "string"){
-if(func1(data28) > 64){
-const err73 = {instancePath:instancePath+"/job_id",schemaPath:"#/$defs/jobId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data28};
+if(func1(data28) < 1){
+const err73 = {instancePath:instancePath+"/slurm/job_id",schemaPath:"#/$defs/jobId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data28};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1062,8 +1023,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(func1(data28) < 1){
-const err74 = {instancePath:instancePath+"/job_id",schemaPath:"#/$defs/jobId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data28};
+if(!pattern6.test(data28)){
+const err74 = {instancePath:instancePath+"/slurm/job_id",schemaPath:"#/$defs/jobId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$"},message:"must match pattern \""+"^[0-9]+([_.+][0-9A-Za-z]+)*$"+"\"",schema:"^[0-9]+([_.+][0-9A-Za-z]+)*$",parentSchema:schema34,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1072,8 +1033,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(!pattern6.test(data28)){
-const err75 = {instancePath:instancePath+"/job_id",schemaPath:"#/$defs/jobId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$"},message:"must match pattern \""+"^[0-9]+([_.+][0-9A-Za-z]+)*$"+"\"",schema:"^[0-9]+([_.+][0-9A-Za-z]+)*$",parentSchema:schema34,data:data28};
+}
+else {
+const err75 = {instancePath:instancePath+"/slurm/job_id",schemaPath:"#/$defs/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data28};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1083,8 +1045,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/job_id",schemaPath:"#/$defs/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data28};
+if(data27.submit_error !== undefined){
+let data29 = data27.submit_error;
+if(typeof data29 === "string"){
+if(func1(data29) > 16384){
+const err76 = {instancePath:instancePath+"/slurm/submit_error",schemaPath:"#/properties/slurm/properties/submit_error/maxLength",keyword:"maxLength",params:{limit: 16384},message:"must NOT have more than 16384 characters",schema:16384,parentSchema:schema31.properties.slurm.properties.submit_error,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1094,14 +1059,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.slurm !== undefined){
-let data29 = data.slurm;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.job_id !== undefined){
-let data30 = data29.job_id;
-if(typeof data30 === "string"){
-if(func1(data30) > 64){
-const err77 = {instancePath:instancePath+"/slurm/job_id",schemaPath:"#/$defs/jobId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data30};
+else {
+const err77 = {instancePath:instancePath+"/slurm/submit_error",schemaPath:"#/properties/slurm/properties/submit_error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.slurm.properties.submit_error.type,parentSchema:schema31.properties.slurm.properties.submit_error,data:data29};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1110,8 +1069,11 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(func1(data30) < 1){
-const err78 = {instancePath:instancePath+"/slurm/job_id",schemaPath:"#/$defs/jobId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data30};
+}
+if(data27.consecutive_poll_failures !== undefined){
+let data30 = data27.consecutive_poll_failures;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err78 = {instancePath:instancePath+"/slurm/consecutive_poll_failures",schemaPath:"#/properties/slurm/properties/consecutive_poll_failures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.slurm.properties.consecutive_poll_failures.type,parentSchema:schema31.properties.slurm.properties.consecutive_poll_failures,data:data30};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1120,8 +1082,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(!pattern6.test(data30)){
-const err79 = {instancePath:instancePath+"/slurm/job_id",schemaPath:"#/$defs/jobId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$"},message:"must match pattern \""+"^[0-9]+([_.+][0-9A-Za-z]+)*$"+"\"",schema:"^[0-9]+([_.+][0-9A-Za-z]+)*$",parentSchema:schema34,data:data30};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 0 || isNaN(data30)){
+const err79 = {instancePath:instancePath+"/slurm/consecutive_poll_failures",schemaPath:"#/properties/slurm/properties/consecutive_poll_failures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.slurm.properties.consecutive_poll_failures,data:data30};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1131,8 +1094,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/slurm/job_id",schemaPath:"#/$defs/jobId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data30};
+}
+if(data27.restarts !== undefined){
+let data31 = data27.restarts;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err80 = {instancePath:instancePath+"/slurm/restarts",schemaPath:"#/properties/slurm/properties/restarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.slurm.properties.restarts.type,parentSchema:schema31.properties.slurm.properties.restarts,data:data31};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1141,12 +1107,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data29.submit_error !== undefined){
-let data31 = data29.submit_error;
-if(typeof data31 === "string"){
-if(func1(data31) > 16384){
-const err81 = {instancePath:instancePath+"/slurm/submit_error",schemaPath:"#/properties/slurm/properties/submit_error/maxLength",keyword:"maxLength",params:{limit: 16384},message:"must NOT have more than 16384 characters",schema:16384,parentSchema:schema31.properties.slurm.properties.submit_error,data:data31};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 0 || isNaN(data31)){
+const err81 = {instancePath:instancePath+"/slurm/restarts",schemaPath:"#/properties/slurm/properties/restarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.slurm.properties.restarts,data:data31};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1156,8 +1119,10 @@ vErrors.push(err81);
 errors++;
 }
 }
+}
+}
 else {
-const err82 = {instancePath:instancePath+"/slurm/submit_error",schemaPath:"#/properties/slurm/properties/submit_error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.slurm.properties.submit_error.type,parentSchema:schema31.properties.slurm.properties.submit_error,data:data31};
+const err82 = {instancePath:instancePath+"/slurm",schemaPath:"#/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.slurm.type,parentSchema:schema31.properties.slurm,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1167,10 +1132,15 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data29.consecutive_poll_failures !== undefined){
-let data32 = data29.consecutive_poll_failures;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err83 = {instancePath:instancePath+"/slurm/consecutive_poll_failures",schemaPath:"#/properties/slurm/properties/consecutive_poll_failures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.slurm.properties.consecutive_poll_failures.type,parentSchema:schema31.properties.slurm.properties.consecutive_poll_failures,data:data32};
+if(data.history !== undefined){
+let data32 = data.history;
+if(Array.isArray(data32)){
+const len0 = data32.length;
+for(let i0=0; i0<len0; i0++){
+let data33 = data32[i0];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.to === undefined){
+const err83 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.history.items.required,parentSchema:schema31.properties.history.items,data:data33};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1179,9 +1149,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 < 0 || isNaN(data32)){
-const err84 = {instancePath:instancePath+"/slurm/consecutive_poll_failures",schemaPath:"#/properties/slurm/properties/consecutive_poll_failures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.slurm.properties.consecutive_poll_failures,data:data32};
+if(data33.at === undefined){
+const err84 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema31.properties.history.items.required,parentSchema:schema31.properties.history.items,data:data33};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1190,12 +1159,13 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-if(data29.restarts !== undefined){
-let data33 = data29.restarts;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err85 = {instancePath:instancePath+"/slurm/restarts",schemaPath:"#/properties/slurm/properties/restarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.slurm.properties.restarts.type,parentSchema:schema31.properties.slurm.properties.restarts,data:data33};
+if(data33.from !== undefined){
+let data34 = data33.from;
+const _errs87 = errors;
+let valid29 = false;
+const _errs88 = errors;
+if(data34 !== null){
+const err85 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema31.properties.history.items.properties.from.anyOf[0].type,parentSchema:schema31.properties.history.items.properties.from.anyOf[0],data:data34};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1204,9 +1174,11 @@ vErrors.push(err85);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 < 0 || isNaN(data33)){
-const err86 = {instancePath:instancePath+"/slurm/restarts",schemaPath:"#/properties/slurm/properties/restarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.slurm.properties.restarts,data:data33};
+var _valid2 = _errs88 === errors;
+valid29 = valid29 || _valid2;
+const _errs90 = errors;
+if(!(((((((data34 === "pending") || (data34 === "submitted")) || (data34 === "running")) || (data34 === "synced")) || (data34 === "completed")) || (data34 === "failed")) || (data34 === "partial"))){
+const err86 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema31.properties.history.items.properties.from.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema31.properties.history.items.properties.from.anyOf[1].enum,parentSchema:schema31.properties.history.items.properties.from.anyOf[1],data:data34};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1215,11 +1187,10 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/slurm",schemaPath:"#/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.slurm.type,parentSchema:schema31.properties.slurm,data:data29};
+var _valid2 = _errs90 === errors;
+valid29 = valid29 || _valid2;
+if(!valid29){
+const err87 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.history.items.properties.from.anyOf,parentSchema:schema31.properties.history.items.properties.from,data:data34};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1228,16 +1199,22 @@ vErrors.push(err87);
 }
 errors++;
 }
+else {
+errors = _errs87;
+if(vErrors !== null){
+if(_errs87){
+vErrors.length = _errs87;
 }
-if(data.history !== undefined){
-let data34 = data.history;
-if(Array.isArray(data34)){
-const len0 = data34.length;
-for(let i0=0; i0<len0; i0++){
-let data35 = data34[i0];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.to === undefined){
-const err88 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.history.items.required,parentSchema:schema31.properties.history.items,data:data35};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data33.to !== undefined){
+let data35 = data33.to;
+if(!(((((((data35 === "pending") || (data35 === "submitted")) || (data35 === "running")) || (data35 === "synced")) || (data35 === "completed")) || (data35 === "failed")) || (data35 === "partial"))){
+const err88 = {instancePath:instancePath+"/history/" + i0+"/to",schemaPath:"#/properties/history/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema31.properties.history.items.properties.to.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.history.items.properties.to.enum,parentSchema:schema31.properties.history.items.properties.to,data:data35};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1246,8 +1223,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data35.at === undefined){
-const err89 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema31.properties.history.items.required,parentSchema:schema31.properties.history.items,data:data35};
+}
+if(data33.at !== undefined){
+let data36 = data33.at;
+if(typeof data36 === "string"){
+if(func1(data36) > 64){
+const err89 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1256,13 +1237,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data35.from !== undefined){
-let data36 = data35.from;
-const _errs94 = errors;
-let valid32 = false;
-const _errs95 = errors;
-if(data36 !== null){
-const err90 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema31.properties.history.items.properties.from.anyOf[0].type,parentSchema:schema31.properties.history.items.properties.from.anyOf[0],data:data36};
+if(!(formats0.validate(data36))){
+const err90 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/$defs/timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36,data:data36};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1271,11 +1247,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-var _valid3 = _errs95 === errors;
-valid32 = valid32 || _valid3;
-const _errs97 = errors;
-if(!(((((((data36 === "pending") || (data36 === "submitted")) || (data36 === "running")) || (data36 === "synced")) || (data36 === "completed")) || (data36 === "failed")) || (data36 === "partial"))){
-const err91 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema31.properties.history.items.properties.from.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema31.properties.history.items.properties.from.anyOf[1].enum,parentSchema:schema31.properties.history.items.properties.from.anyOf[1],data:data36};
+}
+else {
+const err91 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data36};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1284,10 +1258,12 @@ vErrors.push(err91);
 }
 errors++;
 }
-var _valid3 = _errs97 === errors;
-valid32 = valid32 || _valid3;
-if(!valid32){
-const err92 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.history.items.properties.from.anyOf,parentSchema:schema31.properties.history.items.properties.from,data:data36};
+}
+if(data33.evidence !== undefined){
+let data37 = data33.evidence;
+if(typeof data37 === "string"){
+if(func1(data37) > 16384){
+const err92 = {instancePath:instancePath+"/history/" + i0+"/evidence",schemaPath:"#/properties/history/items/properties/evidence/maxLength",keyword:"maxLength",params:{limit: 16384},message:"must NOT have more than 16384 characters",schema:16384,parentSchema:schema31.properties.history.items.properties.evidence,data:data37};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1296,22 +1272,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-else {
-errors = _errs94;
-if(vErrors !== null){
-if(_errs94){
-vErrors.length = _errs94;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data35.to !== undefined){
-let data37 = data35.to;
-if(!(((((((data37 === "pending") || (data37 === "submitted")) || (data37 === "running")) || (data37 === "synced")) || (data37 === "completed")) || (data37 === "failed")) || (data37 === "partial"))){
-const err93 = {instancePath:instancePath+"/history/" + i0+"/to",schemaPath:"#/properties/history/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema31.properties.history.items.properties.to.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.history.items.properties.to.enum,parentSchema:schema31.properties.history.items.properties.to,data:data37};
+const err93 = {instancePath:instancePath+"/history/" + i0+"/evidence",schemaPath:"#/properties/history/items/properties/evidence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.history.items.properties.evidence.type,parentSchema:schema31.properties.history.items.properties.evidence,data:data37};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1321,11 +1284,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data35.at !== undefined){
-let data38 = data35.at;
-if(typeof data38 === "string"){
-if(func1(data38) > 64){
-const err94 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36,data:data38};
+}
+else {
+const err94 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.history.items.type,parentSchema:schema31.properties.history.items,data:data33};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1334,8 +1295,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(!(formats0.validate(data38))){
-const err95 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/$defs/timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema36,data:data38};
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.history.type,parentSchema:schema31.properties.history,data:data32};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1345,74 +1308,14 @@ vErrors.push(err95);
 errors++;
 }
 }
+}
 else {
-const err96 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data38};
+const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err96];
 }
 else {
 vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data35.evidence !== undefined){
-let data39 = data35.evidence;
-if(typeof data39 === "string"){
-if(func1(data39) > 16384){
-const err97 = {instancePath:instancePath+"/history/" + i0+"/evidence",schemaPath:"#/properties/history/items/properties/evidence/maxLength",keyword:"maxLength",params:{limit: 16384},message:"must NOT have more than 16384 characters",schema:16384,parentSchema:schema31.properties.history.items.properties.evidence,data:data39};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/history/" + i0+"/evidence",schemaPath:"#/properties/history/items/properties/evidence/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.history.items.properties.evidence.type,parentSchema:schema31.properties.history.items.properties.evidence,data:data39};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.history.items.type,parentSchema:schema31.properties.history.items,data:data35};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.history.type,parentSchema:schema31.properties.history,data:data34};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-}
-else {
-const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
 }
 errors++;
 }
