@@ -498,7 +498,7 @@ function ucs2length(str) {
     return length;
 }
 const manifest = validate20;
-const schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/run_manifest.schema.json", "title": "Run manifest (runs/<run_id>/run_manifest.json, schema_version 1.0)", "description": "The record of one launch of an iteration: where it ran, what was asked of the scheduler, when it started and ended, and its status. Files written by the Python autolab tool validate unchanged; keys not listed here are allowed so that more can be recorded.", "type": "object", "required": ["schema_version", "run_id", "iteration_id", "host_mode", "command", "resource_request", "timestamps", "artifact_sync_to_local"], "properties": { "schema_version": { "description": "Version of the run contract. Only 1.0 exists.", "const": "1.0" }, "run_id": { "description": "Identifier of the run, also the name of its directory. Normally YYYYMMDDTHHMMSSZ_<6 hex>.", "$ref": "#/$defs/token" }, "iteration_id": { "description": "The iteration (experiment directory name) this run belongs to.", "$ref": "#/$defs/token" }, "launch_mode": { "description": "How the run was launched, as the launcher saw it (free text, usually local or slurm).", "type": "string", "maxLength": 256 }, "host_mode": { "description": "Where the run executes.", "enum": ["local", "slurm"] }, "command": { "description": "The command that was launched (for SLURM: the sbatch invocation).", "type": "string", "minLength": 1, "maxLength": 16384 }, "resource_request": { "description": "What was asked of the host. Free form; the Python tool also copies the job id here.", "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" }, "slurm": { "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" } } } } }, "status": { "description": "Where the run stands. Absent means the launcher did not record one.", "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }, "artifact_sync_to_local": { "description": "State of bringing the run's outputs back to the repository.", "type": "object", "properties": { "status": { "type": "string", "maxLength": 64 } } }, "timestamps": { "description": "When the run started and (once it ended) completed.", "type": "object", "required": ["started_at"], "properties": { "started_at": { "$ref": "#/$defs/timestamp" }, "completed_at": { "$ref": "#/$defs/timestamp" } } }, "started_at": { "description": "Copy of timestamps.started_at kept at the top level for older readers.", "$ref": "#/$defs/timestamp" }, "completed_at": { "description": "Copy of timestamps.completed_at kept at the top level for older readers.", "$ref": "#/$defs/timestamp" }, "job_id": { "description": "The scheduler's job id (SLURM runs).", "$ref": "#/$defs/jobId" }, "slurm": { "description": "What the scheduler said about the job.", "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" }, "submit_error": { "type": "string", "maxLength": 16384 }, "consecutive_poll_failures": { "type": "integer", "minimum": 0 }, "restarts": { "type": "integer", "minimum": 0 } } }, "history": { "description": "Status transitions, oldest first, each with the evidence it rested on.", "type": "array", "items": { "type": "object", "required": ["to", "at"], "properties": { "from": { "anyOf": [{ "type": "null" }, { "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }] }, "to": { "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }, "at": { "$ref": "#/$defs/timestamp" }, "evidence": { "type": "string", "maxLength": 16384 } } } } }, "allOf": [{ "description": "A SLURM run carries its job id in one of the places the Python tool uses. The one exception is a submission that failed before SLURM handed out an id: status failed with slurm.submit_error.", "if": { "required": ["host_mode"], "properties": { "host_mode": { "const": "slurm" } } }, "then": { "x-message": "a slurm run needs a job id in `job_id`, `slurm.job_id`, `resource_request.job_id` or `resource_request.slurm.job_id`", "x-at": "/host_mode", "anyOf": [{ "required": ["job_id"] }, { "required": ["slurm"], "properties": { "slurm": { "required": ["job_id"] } } }, { "required": ["resource_request"], "properties": { "resource_request": { "required": ["job_id"] } } }, { "required": ["resource_request"], "properties": { "resource_request": { "required": ["slurm"], "properties": { "slurm": { "required": ["job_id"] } } } } }, { "required": ["status", "slurm"], "properties": { "status": { "const": "failed" }, "slurm": { "required": ["submit_error"], "properties": { "submit_error": { "minLength": 1 } } } } }] } }, { "description": "A run that ended (completed or failed) records when.", "if": { "required": ["status"], "properties": { "status": { "enum": ["completed", "failed"] } } }, "then": { "required": ["timestamps"], "properties": { "timestamps": { "x-message": "a completed or failed run needs `timestamps.completed_at`", "required": ["completed_at"] } } } }], "$defs": { "token": { "description": "A name that is safe in paths, job names and ledger lines.", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" }, "jobId": { "description": "A SLURM job id as text, e.g. 4242 or 4242_3 for an array task.", "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[0-9]+([_.+][0-9A-Za-z]+)*$", "x-message": "must be a SLURM job id such as \"4242\" (a string of digits, optionally with _<task>)" }, "timestamp": { "description": "An ISO 8601 date and time, e.g. 2026-11-28T15:14:32Z. Without a zone it is read as UTC.", "type": "string", "maxLength": 64, "format": "date-time" } } };
+const schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/run_manifest.schema.json", "title": "Run manifest (runs/<run_id>/run_manifest.json, schema_version 1.0)", "description": "The record of one launch of an iteration: where it ran, what was asked of the scheduler, when it started and ended, and its status. Files written by the Python autolab tool validate unchanged; keys not listed here are allowed so that more can be recorded.", "type": "object", "required": ["schema_version", "run_id", "iteration_id", "host_mode", "command", "resource_request", "timestamps", "artifact_sync_to_local"], "properties": { "schema_version": { "description": "Version of the run contract. Only 1.0 exists.", "const": "1.0" }, "run_id": { "description": "Identifier of the run, also the name of its directory. Normally YYYYMMDDTHHMMSSZ_<6 hex>.", "$ref": "#/$defs/token" }, "iteration_id": { "description": "The iteration (experiment directory name) this run belongs to.", "$ref": "#/$defs/token" }, "launch_mode": { "description": "How the run was launched, as the launcher saw it (free text, usually local or slurm).", "type": "string", "maxLength": 256 }, "host_mode": { "description": "Where the run executes.", "enum": ["local", "slurm"] }, "command": { "description": "The command that was launched (for SLURM: the sbatch invocation).", "type": "string", "minLength": 1, "maxLength": 16384 }, "resource_request": { "description": "What was asked of the host. Free form; the Python tool also copies the job id here.", "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" }, "slurm": { "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" } } } } }, "status": { "description": "Where the run stands. Absent means the launcher did not record one.", "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }, "artifact_sync_to_local": { "description": "State of bringing the run's outputs back to the repository.", "type": "object", "properties": { "status": { "type": "string", "maxLength": 64 } } }, "timestamps": { "description": "When the run started and (once it ended) completed.", "type": "object", "required": ["started_at"], "properties": { "started_at": { "$ref": "#/$defs/timestamp" }, "completed_at": { "$ref": "#/$defs/timestamp" } } }, "started_at": { "description": "Copy of timestamps.started_at kept at the top level for older readers.", "$ref": "#/$defs/timestamp" }, "completed_at": { "description": "Copy of timestamps.completed_at kept at the top level for older readers.", "$ref": "#/$defs/timestamp" }, "job_id": { "description": "The scheduler's job id (SLURM runs).", "$ref": "#/$defs/jobId" }, "slurm": { "description": "What the scheduler said about the job.", "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" }, "submit_error": { "type": "string", "maxLength": 16384 }, "consecutive_poll_failures": { "type": "integer", "minimum": 0 }, "restarts": { "type": "integer", "minimum": 0 } } }, "history": { "description": "Status transitions, oldest first, each with the evidence it rested on.", "type": "array", "items": { "type": "object", "required": ["to", "at"], "properties": { "from": { "anyOf": [{ "type": "null" }, { "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }] }, "to": { "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }, "at": { "$ref": "#/$defs/timestamp" }, "evidence": { "type": "string", "maxLength": 16384 } } } } }, "allOf": [{ "description": "A SLURM run carries its job id in one of the places the Python tool uses. The one exception is a submission that failed before SLURM handed out an id: status failed with slurm.submit_error.", "if": { "required": ["host_mode"], "properties": { "host_mode": { "const": "slurm" } } }, "then": { "x-message": "a slurm run needs a job id in `job_id`, `slurm.job_id`, `resource_request.job_id` or `resource_request.slurm.job_id`", "x-at": "/host_mode", "anyOf": [{ "required": ["job_id"] }, { "required": ["slurm"], "properties": { "slurm": { "required": ["job_id"] } } }, { "required": ["resource_request"], "properties": { "resource_request": { "required": ["job_id"] } } }, { "required": ["resource_request"], "properties": { "resource_request": { "required": ["slurm"], "properties": { "slurm": { "required": ["job_id"] } } } } }, { "required": ["status", "slurm"], "properties": { "status": { "const": "failed" }, "slurm": { "required": ["submit_error"], "properties": { "submit_error": { "minLength": 1 } } } } }] } }], "$defs": { "token": { "description": "A name that is safe in paths, job names and ledger lines.", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" }, "jobId": { "description": "A SLURM job id as text, e.g. 4242 or 4242_3 for an array task.", "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[0-9]+([_.+][0-9A-Za-z]+)*$", "x-message": "must be a SLURM job id such as \"4242\" (a string of digits, optionally with _<task>)" }, "timestamp": { "description": "An ISO 8601 date and time, e.g. 2026-11-28T15:14:32Z. Without a zone it is read as UTC.", "type": "string", "maxLength": 64, "format": "date-time" } } };
 const schema32 = { "description": "A name that is safe in paths, job names and ledger lines.", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" };
 const schema34 = { "description": "A SLURM job id as text, e.g. 4242 or 4242_3 for an array task.", "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[0-9]+([_.+][0-9A-Za-z]+)*$", "x-message": "must be a SLURM job id such as \"4242\" (a string of digits, optionally with _<task>)" };
 const schema36 = { "description": "An ISO 8601 date and time, e.g. 2026-11-28T15:14:32Z. Without a zone it is read as UTC.", "type": "string", "maxLength": 64, "format": "date-time" };
@@ -812,13 +812,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
     }
-    const _errs22 = errors;
-    let valid10 = true;
-    const _errs23 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-        let missing1;
-        if ((data.status === undefined) && (missing1 = "status")) {
-            const err17 = {};
+        if (data.schema_version === undefined) {
+            const err17 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema_version" }, message: "must have required property '" + "schema_version" + "'", schema: schema31.required, parentSchema: schema31, data };
             if (vErrors === null) {
                 vErrors = [err17];
             }
@@ -827,91 +823,48 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
         }
-        else {
-            if (data.status !== undefined) {
-                let data8 = data.status;
-                if (!((data8 === "completed") || (data8 === "failed"))) {
-                    const err18 = {};
-                    if (vErrors === null) {
-                        vErrors = [err18];
-                    }
-                    else {
-                        vErrors.push(err18);
-                    }
-                    errors++;
-                }
+        if (data.run_id === undefined) {
+            const err18 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property '" + "run_id" + "'", schema: schema31.required, parentSchema: schema31, data };
+            if (vErrors === null) {
+                vErrors = [err18];
             }
-        }
-    }
-    var _valid2 = _errs23 === errors;
-    errors = _errs22;
-    if (vErrors !== null) {
-        if (_errs22) {
-            vErrors.length = _errs22;
-        }
-        else {
-            vErrors = null;
-        }
-    }
-    if (_valid2) {
-        const _errs25 = errors;
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-            if (data.timestamps === undefined) {
-                const err19 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "timestamps" }, message: "must have required property '" + "timestamps" + "'", schema: schema31.allOf[1].then.required, parentSchema: schema31.allOf[1].then, data };
-                if (vErrors === null) {
-                    vErrors = [err19];
-                }
-                else {
-                    vErrors.push(err19);
-                }
-                errors++;
+            else {
+                vErrors.push(err18);
             }
-            if (data.timestamps !== undefined) {
-                let data9 = data.timestamps;
-                if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-                    if (data9.completed_at === undefined) {
-                        const err20 = { instancePath: instancePath + "/timestamps", schemaPath: "#/allOf/1/then/properties/timestamps/required", keyword: "required", params: { missingProperty: "completed_at" }, message: "must have required property '" + "completed_at" + "'", schema: schema31.allOf[1].then.properties.timestamps.required, parentSchema: schema31.allOf[1].then.properties.timestamps, data: data9 };
-                        if (vErrors === null) {
-                            vErrors = [err20];
-                        }
-                        else {
-                            vErrors.push(err20);
-                        }
-                        errors++;
-                    }
-                }
+            errors++;
+        }
+        if (data.iteration_id === undefined) {
+            const err19 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "iteration_id" }, message: "must have required property '" + "iteration_id" + "'", schema: schema31.required, parentSchema: schema31, data };
+            if (vErrors === null) {
+                vErrors = [err19];
             }
+            else {
+                vErrors.push(err19);
+            }
+            errors++;
         }
-        var _valid2 = _errs25 === errors;
-        valid10 = _valid2;
-        if (valid10) {
-            var props1 = {};
-            props1.timestamps = true;
-            props1.status = true;
+        if (data.host_mode === undefined) {
+            const err20 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "host_mode" }, message: "must have required property '" + "host_mode" + "'", schema: schema31.required, parentSchema: schema31, data };
+            if (vErrors === null) {
+                vErrors = [err20];
+            }
+            else {
+                vErrors.push(err20);
+            }
+            errors++;
         }
-    }
-    if (!valid10) {
-        const err21 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema31.allOf[1].if, parentSchema: schema31.allOf[1], data };
-        if (vErrors === null) {
-            vErrors = [err21];
+        if (data.command === undefined) {
+            const err21 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property '" + "command" + "'", schema: schema31.required, parentSchema: schema31, data };
+            if (vErrors === null) {
+                vErrors = [err21];
+            }
+            else {
+                vErrors.push(err21);
+            }
+            errors++;
         }
-        else {
-            vErrors.push(err21);
-        }
-        errors++;
-    }
-    if (props0 !== true && props1 !== undefined) {
-        if (props1 === true) {
-            props0 = true;
-        }
-        else {
-            props0 = props0 || {};
-            Object.assign(props0, props1);
-        }
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.schema_version === undefined) {
-            const err22 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema_version" }, message: "must have required property '" + "schema_version" + "'", schema: schema31.required, parentSchema: schema31, data };
+        if (data.resource_request === undefined) {
+            const err22 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resource_request" }, message: "must have required property '" + "resource_request" + "'", schema: schema31.required, parentSchema: schema31, data };
             if (vErrors === null) {
                 vErrors = [err22];
             }
@@ -920,8 +873,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
         }
-        if (data.run_id === undefined) {
-            const err23 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property '" + "run_id" + "'", schema: schema31.required, parentSchema: schema31, data };
+        if (data.timestamps === undefined) {
+            const err23 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamps" }, message: "must have required property '" + "timestamps" + "'", schema: schema31.required, parentSchema: schema31, data };
             if (vErrors === null) {
                 vErrors = [err23];
             }
@@ -930,63 +883,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
         }
-        if (data.iteration_id === undefined) {
-            const err24 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "iteration_id" }, message: "must have required property '" + "iteration_id" + "'", schema: schema31.required, parentSchema: schema31, data };
+        if (data.artifact_sync_to_local === undefined) {
+            const err24 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "artifact_sync_to_local" }, message: "must have required property '" + "artifact_sync_to_local" + "'", schema: schema31.required, parentSchema: schema31, data };
             if (vErrors === null) {
                 vErrors = [err24];
             }
             else {
                 vErrors.push(err24);
-            }
-            errors++;
-        }
-        if (data.host_mode === undefined) {
-            const err25 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "host_mode" }, message: "must have required property '" + "host_mode" + "'", schema: schema31.required, parentSchema: schema31, data };
-            if (vErrors === null) {
-                vErrors = [err25];
-            }
-            else {
-                vErrors.push(err25);
-            }
-            errors++;
-        }
-        if (data.command === undefined) {
-            const err26 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property '" + "command" + "'", schema: schema31.required, parentSchema: schema31, data };
-            if (vErrors === null) {
-                vErrors = [err26];
-            }
-            else {
-                vErrors.push(err26);
-            }
-            errors++;
-        }
-        if (data.resource_request === undefined) {
-            const err27 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resource_request" }, message: "must have required property '" + "resource_request" + "'", schema: schema31.required, parentSchema: schema31, data };
-            if (vErrors === null) {
-                vErrors = [err27];
-            }
-            else {
-                vErrors.push(err27);
-            }
-            errors++;
-        }
-        if (data.timestamps === undefined) {
-            const err28 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamps" }, message: "must have required property '" + "timestamps" + "'", schema: schema31.required, parentSchema: schema31, data };
-            if (vErrors === null) {
-                vErrors = [err28];
-            }
-            else {
-                vErrors.push(err28);
-            }
-            errors++;
-        }
-        if (data.artifact_sync_to_local === undefined) {
-            const err29 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "artifact_sync_to_local" }, message: "must have required property '" + "artifact_sync_to_local" + "'", schema: schema31.required, parentSchema: schema31, data };
-            if (vErrors === null) {
-                vErrors = [err29];
-            }
-            else {
-                vErrors.push(err29);
             }
             errors++;
         }
@@ -1009,23 +912,78 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             props0.history = true;
         }
         if (data.schema_version !== undefined) {
-            let data10 = data.schema_version;
-            if ("1.0" !== data10) {
-                const err30 = { instancePath: instancePath + "/schema_version", schemaPath: "#/properties/schema_version/const", keyword: "const", params: { allowedValue: "1.0" }, message: "must be equal to constant", schema: "1.0", parentSchema: schema31.properties.schema_version, data: data10 };
+            let data8 = data.schema_version;
+            if ("1.0" !== data8) {
+                const err25 = { instancePath: instancePath + "/schema_version", schemaPath: "#/properties/schema_version/const", keyword: "const", params: { allowedValue: "1.0" }, message: "must be equal to constant", schema: "1.0", parentSchema: schema31.properties.schema_version, data: data8 };
                 if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err25];
                 }
                 else {
-                    vErrors.push(err30);
+                    vErrors.push(err25);
                 }
                 errors++;
             }
         }
         if (data.run_id !== undefined) {
-            let data11 = data.run_id;
-            if (typeof data11 === "string") {
-                if (func1(data11) > 256) {
-                    const err31 = { instancePath: instancePath + "/run_id", schemaPath: "#/$defs/token/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema32, data: data11 };
+            let data9 = data.run_id;
+            if (typeof data9 === "string") {
+                if (func1(data9) > 256) {
+                    const err26 = { instancePath: instancePath + "/run_id", schemaPath: "#/$defs/token/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema32, data: data9 };
+                    if (vErrors === null) {
+                        vErrors = [err26];
+                    }
+                    else {
+                        vErrors.push(err26);
+                    }
+                    errors++;
+                }
+                if (func1(data9) < 1) {
+                    const err27 = { instancePath: instancePath + "/run_id", schemaPath: "#/$defs/token/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32, data: data9 };
+                    if (vErrors === null) {
+                        vErrors = [err27];
+                    }
+                    else {
+                        vErrors.push(err27);
+                    }
+                    errors++;
+                }
+                if (!pattern4.test(data9)) {
+                    const err28 = { instancePath: instancePath + "/run_id", schemaPath: "#/$defs/token/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9._+-]+$" + "\"", schema: "^[A-Za-z0-9._+-]+$", parentSchema: schema32, data: data9 };
+                    if (vErrors === null) {
+                        vErrors = [err28];
+                    }
+                    else {
+                        vErrors.push(err28);
+                    }
+                    errors++;
+                }
+            }
+            else {
+                const err29 = { instancePath: instancePath + "/run_id", schemaPath: "#/$defs/token/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.type, parentSchema: schema32, data: data9 };
+                if (vErrors === null) {
+                    vErrors = [err29];
+                }
+                else {
+                    vErrors.push(err29);
+                }
+                errors++;
+            }
+        }
+        if (data.iteration_id !== undefined) {
+            let data10 = data.iteration_id;
+            if (typeof data10 === "string") {
+                if (func1(data10) > 256) {
+                    const err30 = { instancePath: instancePath + "/iteration_id", schemaPath: "#/$defs/token/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema32, data: data10 };
+                    if (vErrors === null) {
+                        vErrors = [err30];
+                    }
+                    else {
+                        vErrors.push(err30);
+                    }
+                    errors++;
+                }
+                if (func1(data10) < 1) {
+                    const err31 = { instancePath: instancePath + "/iteration_id", schemaPath: "#/$defs/token/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32, data: data10 };
                     if (vErrors === null) {
                         vErrors = [err31];
                     }
@@ -1034,8 +992,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
-                if (func1(data11) < 1) {
-                    const err32 = { instancePath: instancePath + "/run_id", schemaPath: "#/$defs/token/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32, data: data11 };
+                if (!pattern4.test(data10)) {
+                    const err32 = { instancePath: instancePath + "/iteration_id", schemaPath: "#/$defs/token/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9._+-]+$" + "\"", schema: "^[A-Za-z0-9._+-]+$", parentSchema: schema32, data: data10 };
                     if (vErrors === null) {
                         vErrors = [err32];
                     }
@@ -1044,53 +1002,61 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
-                if (!pattern4.test(data11)) {
-                    const err33 = { instancePath: instancePath + "/run_id", schemaPath: "#/$defs/token/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9._+-]+$" + "\"", schema: "^[A-Za-z0-9._+-]+$", parentSchema: schema32, data: data11 };
+            }
+            else {
+                const err33 = { instancePath: instancePath + "/iteration_id", schemaPath: "#/$defs/token/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.type, parentSchema: schema32, data: data10 };
+                if (vErrors === null) {
+                    vErrors = [err33];
+                }
+                else {
+                    vErrors.push(err33);
+                }
+                errors++;
+            }
+        }
+        if (data.launch_mode !== undefined) {
+            let data11 = data.launch_mode;
+            if (typeof data11 === "string") {
+                if (func1(data11) > 256) {
+                    const err34 = { instancePath: instancePath + "/launch_mode", schemaPath: "#/properties/launch_mode/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema31.properties.launch_mode, data: data11 };
                     if (vErrors === null) {
-                        vErrors = [err33];
+                        vErrors = [err34];
                     }
                     else {
-                        vErrors.push(err33);
+                        vErrors.push(err34);
                     }
                     errors++;
                 }
             }
             else {
-                const err34 = { instancePath: instancePath + "/run_id", schemaPath: "#/$defs/token/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.type, parentSchema: schema32, data: data11 };
+                const err35 = { instancePath: instancePath + "/launch_mode", schemaPath: "#/properties/launch_mode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.launch_mode.type, parentSchema: schema31.properties.launch_mode, data: data11 };
                 if (vErrors === null) {
-                    vErrors = [err34];
+                    vErrors = [err35];
                 }
                 else {
-                    vErrors.push(err34);
+                    vErrors.push(err35);
                 }
                 errors++;
             }
         }
-        if (data.iteration_id !== undefined) {
-            let data12 = data.iteration_id;
-            if (typeof data12 === "string") {
-                if (func1(data12) > 256) {
-                    const err35 = { instancePath: instancePath + "/iteration_id", schemaPath: "#/$defs/token/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema32, data: data12 };
-                    if (vErrors === null) {
-                        vErrors = [err35];
-                    }
-                    else {
-                        vErrors.push(err35);
-                    }
-                    errors++;
+        if (data.host_mode !== undefined) {
+            let data12 = data.host_mode;
+            if (!((data12 === "local") || (data12 === "slurm"))) {
+                const err36 = { instancePath: instancePath + "/host_mode", schemaPath: "#/properties/host_mode/enum", keyword: "enum", params: { allowedValues: schema31.properties.host_mode.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.host_mode.enum, parentSchema: schema31.properties.host_mode, data: data12 };
+                if (vErrors === null) {
+                    vErrors = [err36];
                 }
-                if (func1(data12) < 1) {
-                    const err36 = { instancePath: instancePath + "/iteration_id", schemaPath: "#/$defs/token/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32, data: data12 };
-                    if (vErrors === null) {
-                        vErrors = [err36];
-                    }
-                    else {
-                        vErrors.push(err36);
-                    }
-                    errors++;
+                else {
+                    vErrors.push(err36);
                 }
-                if (!pattern4.test(data12)) {
-                    const err37 = { instancePath: instancePath + "/iteration_id", schemaPath: "#/$defs/token/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9._+-]+$" + "\"", schema: "^[A-Za-z0-9._+-]+$", parentSchema: schema32, data: data12 };
+                errors++;
+            }
+        }
+        if (data.command !== undefined) {
+            let data13 = data.command;
+            if (typeof data13 === "string") {
+                if (func1(data13) > 16384) {
+                    const err37 = { instancePath: instancePath + "/command", schemaPath: "#/properties/command/maxLength", keyword: "maxLength", params: { limit: 16384 }, message: "must NOT have more than 16384 characters", schema: 16384, parentSchema: schema31.properties.command, data: data13 };
                     if (vErrors === null) {
                         vErrors = [err37];
                     }
@@ -1099,130 +1065,127 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
-            }
-            else {
-                const err38 = { instancePath: instancePath + "/iteration_id", schemaPath: "#/$defs/token/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.type, parentSchema: schema32, data: data12 };
-                if (vErrors === null) {
-                    vErrors = [err38];
-                }
-                else {
-                    vErrors.push(err38);
-                }
-                errors++;
-            }
-        }
-        if (data.launch_mode !== undefined) {
-            let data13 = data.launch_mode;
-            if (typeof data13 === "string") {
-                if (func1(data13) > 256) {
-                    const err39 = { instancePath: instancePath + "/launch_mode", schemaPath: "#/properties/launch_mode/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema31.properties.launch_mode, data: data13 };
+                if (func1(data13) < 1) {
+                    const err38 = { instancePath: instancePath + "/command", schemaPath: "#/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.command, data: data13 };
                     if (vErrors === null) {
-                        vErrors = [err39];
+                        vErrors = [err38];
                     }
                     else {
-                        vErrors.push(err39);
+                        vErrors.push(err38);
                     }
                     errors++;
                 }
             }
             else {
-                const err40 = { instancePath: instancePath + "/launch_mode", schemaPath: "#/properties/launch_mode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.launch_mode.type, parentSchema: schema31.properties.launch_mode, data: data13 };
+                const err39 = { instancePath: instancePath + "/command", schemaPath: "#/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.command.type, parentSchema: schema31.properties.command, data: data13 };
                 if (vErrors === null) {
-                    vErrors = [err40];
+                    vErrors = [err39];
                 }
                 else {
-                    vErrors.push(err40);
-                }
-                errors++;
-            }
-        }
-        if (data.host_mode !== undefined) {
-            let data14 = data.host_mode;
-            if (!((data14 === "local") || (data14 === "slurm"))) {
-                const err41 = { instancePath: instancePath + "/host_mode", schemaPath: "#/properties/host_mode/enum", keyword: "enum", params: { allowedValues: schema31.properties.host_mode.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.host_mode.enum, parentSchema: schema31.properties.host_mode, data: data14 };
-                if (vErrors === null) {
-                    vErrors = [err41];
-                }
-                else {
-                    vErrors.push(err41);
-                }
-                errors++;
-            }
-        }
-        if (data.command !== undefined) {
-            let data15 = data.command;
-            if (typeof data15 === "string") {
-                if (func1(data15) > 16384) {
-                    const err42 = { instancePath: instancePath + "/command", schemaPath: "#/properties/command/maxLength", keyword: "maxLength", params: { limit: 16384 }, message: "must NOT have more than 16384 characters", schema: 16384, parentSchema: schema31.properties.command, data: data15 };
-                    if (vErrors === null) {
-                        vErrors = [err42];
-                    }
-                    else {
-                        vErrors.push(err42);
-                    }
-                    errors++;
-                }
-                if (func1(data15) < 1) {
-                    const err43 = { instancePath: instancePath + "/command", schemaPath: "#/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.command, data: data15 };
-                    if (vErrors === null) {
-                        vErrors = [err43];
-                    }
-                    else {
-                        vErrors.push(err43);
-                    }
-                    errors++;
-                }
-            }
-            else {
-                const err44 = { instancePath: instancePath + "/command", schemaPath: "#/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.command.type, parentSchema: schema31.properties.command, data: data15 };
-                if (vErrors === null) {
-                    vErrors = [err44];
-                }
-                else {
-                    vErrors.push(err44);
+                    vErrors.push(err39);
                 }
                 errors++;
             }
         }
         if (data.resource_request !== undefined) {
-            let data16 = data.resource_request;
-            if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-                if (data16.job_id !== undefined) {
-                    let data17 = data16.job_id;
-                    if (typeof data17 === "string") {
-                        if (func1(data17) > 64) {
-                            const err45 = { instancePath: instancePath + "/resource_request/job_id", schemaPath: "#/$defs/jobId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema34, data: data17 };
+            let data14 = data.resource_request;
+            if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                if (data14.job_id !== undefined) {
+                    let data15 = data14.job_id;
+                    if (typeof data15 === "string") {
+                        if (func1(data15) > 64) {
+                            const err40 = { instancePath: instancePath + "/resource_request/job_id", schemaPath: "#/$defs/jobId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema34, data: data15 };
                             if (vErrors === null) {
-                                vErrors = [err45];
+                                vErrors = [err40];
                             }
                             else {
-                                vErrors.push(err45);
+                                vErrors.push(err40);
                             }
                             errors++;
                         }
-                        if (func1(data17) < 1) {
-                            const err46 = { instancePath: instancePath + "/resource_request/job_id", schemaPath: "#/$defs/jobId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34, data: data17 };
+                        if (func1(data15) < 1) {
+                            const err41 = { instancePath: instancePath + "/resource_request/job_id", schemaPath: "#/$defs/jobId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34, data: data15 };
                             if (vErrors === null) {
-                                vErrors = [err46];
+                                vErrors = [err41];
                             }
                             else {
-                                vErrors.push(err46);
+                                vErrors.push(err41);
                             }
                             errors++;
                         }
-                        if (!pattern6.test(data17)) {
-                            const err47 = { instancePath: instancePath + "/resource_request/job_id", schemaPath: "#/$defs/jobId/pattern", keyword: "pattern", params: { pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$" }, message: "must match pattern \"" + "^[0-9]+([_.+][0-9A-Za-z]+)*$" + "\"", schema: "^[0-9]+([_.+][0-9A-Za-z]+)*$", parentSchema: schema34, data: data17 };
+                        if (!pattern6.test(data15)) {
+                            const err42 = { instancePath: instancePath + "/resource_request/job_id", schemaPath: "#/$defs/jobId/pattern", keyword: "pattern", params: { pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$" }, message: "must match pattern \"" + "^[0-9]+([_.+][0-9A-Za-z]+)*$" + "\"", schema: "^[0-9]+([_.+][0-9A-Za-z]+)*$", parentSchema: schema34, data: data15 };
                             if (vErrors === null) {
-                                vErrors = [err47];
+                                vErrors = [err42];
                             }
                             else {
-                                vErrors.push(err47);
+                                vErrors.push(err42);
                             }
                             errors++;
                         }
                     }
                     else {
-                        const err48 = { instancePath: instancePath + "/resource_request/job_id", schemaPath: "#/$defs/jobId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data17 };
+                        const err43 = { instancePath: instancePath + "/resource_request/job_id", schemaPath: "#/$defs/jobId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data15 };
+                        if (vErrors === null) {
+                            vErrors = [err43];
+                        }
+                        else {
+                            vErrors.push(err43);
+                        }
+                        errors++;
+                    }
+                }
+                if (data14.slurm !== undefined) {
+                    let data16 = data14.slurm;
+                    if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                        if (data16.job_id !== undefined) {
+                            let data17 = data16.job_id;
+                            if (typeof data17 === "string") {
+                                if (func1(data17) > 64) {
+                                    const err44 = { instancePath: instancePath + "/resource_request/slurm/job_id", schemaPath: "#/$defs/jobId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema34, data: data17 };
+                                    if (vErrors === null) {
+                                        vErrors = [err44];
+                                    }
+                                    else {
+                                        vErrors.push(err44);
+                                    }
+                                    errors++;
+                                }
+                                if (func1(data17) < 1) {
+                                    const err45 = { instancePath: instancePath + "/resource_request/slurm/job_id", schemaPath: "#/$defs/jobId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34, data: data17 };
+                                    if (vErrors === null) {
+                                        vErrors = [err45];
+                                    }
+                                    else {
+                                        vErrors.push(err45);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern6.test(data17)) {
+                                    const err46 = { instancePath: instancePath + "/resource_request/slurm/job_id", schemaPath: "#/$defs/jobId/pattern", keyword: "pattern", params: { pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$" }, message: "must match pattern \"" + "^[0-9]+([_.+][0-9A-Za-z]+)*$" + "\"", schema: "^[0-9]+([_.+][0-9A-Za-z]+)*$", parentSchema: schema34, data: data17 };
+                                    if (vErrors === null) {
+                                        vErrors = [err46];
+                                    }
+                                    else {
+                                        vErrors.push(err46);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err47 = { instancePath: instancePath + "/resource_request/slurm/job_id", schemaPath: "#/$defs/jobId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data17 };
+                                if (vErrors === null) {
+                                    vErrors = [err47];
+                                }
+                                else {
+                                    vErrors.push(err47);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err48 = { instancePath: instancePath + "/resource_request/slurm", schemaPath: "#/properties/resource_request/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.resource_request.properties.slurm.type, parentSchema: schema31.properties.resource_request.properties.slurm, data: data16 };
                         if (vErrors === null) {
                             vErrors = [err48];
                         }
@@ -1232,99 +1195,99 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data16.slurm !== undefined) {
-                    let data18 = data16.slurm;
-                    if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                        if (data18.job_id !== undefined) {
-                            let data19 = data18.job_id;
-                            if (typeof data19 === "string") {
-                                if (func1(data19) > 64) {
-                                    const err49 = { instancePath: instancePath + "/resource_request/slurm/job_id", schemaPath: "#/$defs/jobId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema34, data: data19 };
-                                    if (vErrors === null) {
-                                        vErrors = [err49];
-                                    }
-                                    else {
-                                        vErrors.push(err49);
-                                    }
-                                    errors++;
-                                }
-                                if (func1(data19) < 1) {
-                                    const err50 = { instancePath: instancePath + "/resource_request/slurm/job_id", schemaPath: "#/$defs/jobId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34, data: data19 };
-                                    if (vErrors === null) {
-                                        vErrors = [err50];
-                                    }
-                                    else {
-                                        vErrors.push(err50);
-                                    }
-                                    errors++;
-                                }
-                                if (!pattern6.test(data19)) {
-                                    const err51 = { instancePath: instancePath + "/resource_request/slurm/job_id", schemaPath: "#/$defs/jobId/pattern", keyword: "pattern", params: { pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$" }, message: "must match pattern \"" + "^[0-9]+([_.+][0-9A-Za-z]+)*$" + "\"", schema: "^[0-9]+([_.+][0-9A-Za-z]+)*$", parentSchema: schema34, data: data19 };
-                                    if (vErrors === null) {
-                                        vErrors = [err51];
-                                    }
-                                    else {
-                                        vErrors.push(err51);
-                                    }
-                                    errors++;
-                                }
+            }
+            else {
+                const err49 = { instancePath: instancePath + "/resource_request", schemaPath: "#/properties/resource_request/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.resource_request.type, parentSchema: schema31.properties.resource_request, data: data14 };
+                if (vErrors === null) {
+                    vErrors = [err49];
+                }
+                else {
+                    vErrors.push(err49);
+                }
+                errors++;
+            }
+        }
+        if (data.status !== undefined) {
+            let data18 = data.status;
+            if (!(((((((data18 === "pending") || (data18 === "submitted")) || (data18 === "running")) || (data18 === "synced")) || (data18 === "completed")) || (data18 === "failed")) || (data18 === "partial"))) {
+                const err50 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.status.enum, parentSchema: schema31.properties.status, data: data18 };
+                if (vErrors === null) {
+                    vErrors = [err50];
+                }
+                else {
+                    vErrors.push(err50);
+                }
+                errors++;
+            }
+        }
+        if (data.artifact_sync_to_local !== undefined) {
+            let data19 = data.artifact_sync_to_local;
+            if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                if (data19.status !== undefined) {
+                    let data20 = data19.status;
+                    if (typeof data20 === "string") {
+                        if (func1(data20) > 64) {
+                            const err51 = { instancePath: instancePath + "/artifact_sync_to_local/status", schemaPath: "#/properties/artifact_sync_to_local/properties/status/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema31.properties.artifact_sync_to_local.properties.status, data: data20 };
+                            if (vErrors === null) {
+                                vErrors = [err51];
                             }
                             else {
-                                const err52 = { instancePath: instancePath + "/resource_request/slurm/job_id", schemaPath: "#/$defs/jobId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data19 };
-                                if (vErrors === null) {
-                                    vErrors = [err52];
-                                }
-                                else {
-                                    vErrors.push(err52);
-                                }
-                                errors++;
+                                vErrors.push(err51);
                             }
+                            errors++;
                         }
                     }
                     else {
-                        const err53 = { instancePath: instancePath + "/resource_request/slurm", schemaPath: "#/properties/resource_request/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.resource_request.properties.slurm.type, parentSchema: schema31.properties.resource_request.properties.slurm, data: data18 };
+                        const err52 = { instancePath: instancePath + "/artifact_sync_to_local/status", schemaPath: "#/properties/artifact_sync_to_local/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.artifact_sync_to_local.properties.status.type, parentSchema: schema31.properties.artifact_sync_to_local.properties.status, data: data20 };
                         if (vErrors === null) {
-                            vErrors = [err53];
+                            vErrors = [err52];
                         }
                         else {
-                            vErrors.push(err53);
+                            vErrors.push(err52);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err54 = { instancePath: instancePath + "/resource_request", schemaPath: "#/properties/resource_request/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.resource_request.type, parentSchema: schema31.properties.resource_request, data: data16 };
+                const err53 = { instancePath: instancePath + "/artifact_sync_to_local", schemaPath: "#/properties/artifact_sync_to_local/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.artifact_sync_to_local.type, parentSchema: schema31.properties.artifact_sync_to_local, data: data19 };
                 if (vErrors === null) {
-                    vErrors = [err54];
+                    vErrors = [err53];
                 }
                 else {
-                    vErrors.push(err54);
+                    vErrors.push(err53);
                 }
                 errors++;
             }
         }
-        if (data.status !== undefined) {
-            let data20 = data.status;
-            if (!(((((((data20 === "pending") || (data20 === "submitted")) || (data20 === "running")) || (data20 === "synced")) || (data20 === "completed")) || (data20 === "failed")) || (data20 === "partial"))) {
-                const err55 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.status.enum, parentSchema: schema31.properties.status, data: data20 };
-                if (vErrors === null) {
-                    vErrors = [err55];
-                }
-                else {
-                    vErrors.push(err55);
-                }
-                errors++;
-            }
-        }
-        if (data.artifact_sync_to_local !== undefined) {
-            let data21 = data.artifact_sync_to_local;
+        if (data.timestamps !== undefined) {
+            let data21 = data.timestamps;
             if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                if (data21.status !== undefined) {
-                    let data22 = data21.status;
+                if (data21.started_at === undefined) {
+                    const err54 = { instancePath: instancePath + "/timestamps", schemaPath: "#/properties/timestamps/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property '" + "started_at" + "'", schema: schema31.properties.timestamps.required, parentSchema: schema31.properties.timestamps, data: data21 };
+                    if (vErrors === null) {
+                        vErrors = [err54];
+                    }
+                    else {
+                        vErrors.push(err54);
+                    }
+                    errors++;
+                }
+                if (data21.started_at !== undefined) {
+                    let data22 = data21.started_at;
                     if (typeof data22 === "string") {
                         if (func1(data22) > 64) {
-                            const err56 = { instancePath: instancePath + "/artifact_sync_to_local/status", schemaPath: "#/properties/artifact_sync_to_local/properties/status/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema31.properties.artifact_sync_to_local.properties.status, data: data22 };
+                            const err55 = { instancePath: instancePath + "/timestamps/started_at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data22 };
+                            if (vErrors === null) {
+                                vErrors = [err55];
+                            }
+                            else {
+                                vErrors.push(err55);
+                            }
+                            errors++;
+                        }
+                        if (!(formats0.validate(data22))) {
+                            const err56 = { instancePath: instancePath + "/timestamps/started_at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data22 };
                             if (vErrors === null) {
                                 vErrors = [err56];
                             }
@@ -1335,7 +1298,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err57 = { instancePath: instancePath + "/artifact_sync_to_local/status", schemaPath: "#/properties/artifact_sync_to_local/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.artifact_sync_to_local.properties.status.type, parentSchema: schema31.properties.artifact_sync_to_local.properties.status, data: data22 };
+                        const err57 = { instancePath: instancePath + "/timestamps/started_at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data22 };
                         if (vErrors === null) {
                             vErrors = [err57];
                         }
@@ -1345,128 +1308,128 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-            }
-            else {
-                const err58 = { instancePath: instancePath + "/artifact_sync_to_local", schemaPath: "#/properties/artifact_sync_to_local/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.artifact_sync_to_local.type, parentSchema: schema31.properties.artifact_sync_to_local, data: data21 };
-                if (vErrors === null) {
-                    vErrors = [err58];
-                }
-                else {
-                    vErrors.push(err58);
-                }
-                errors++;
-            }
-        }
-        if (data.timestamps !== undefined) {
-            let data23 = data.timestamps;
-            if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-                if (data23.started_at === undefined) {
-                    const err59 = { instancePath: instancePath + "/timestamps", schemaPath: "#/properties/timestamps/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property '" + "started_at" + "'", schema: schema31.properties.timestamps.required, parentSchema: schema31.properties.timestamps, data: data23 };
-                    if (vErrors === null) {
-                        vErrors = [err59];
-                    }
-                    else {
-                        vErrors.push(err59);
-                    }
-                    errors++;
-                }
-                if (data23.started_at !== undefined) {
-                    let data24 = data23.started_at;
-                    if (typeof data24 === "string") {
-                        if (func1(data24) > 64) {
-                            const err60 = { instancePath: instancePath + "/timestamps/started_at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data24 };
+                if (data21.completed_at !== undefined) {
+                    let data23 = data21.completed_at;
+                    if (typeof data23 === "string") {
+                        if (func1(data23) > 64) {
+                            const err58 = { instancePath: instancePath + "/timestamps/completed_at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data23 };
                             if (vErrors === null) {
-                                vErrors = [err60];
+                                vErrors = [err58];
                             }
                             else {
-                                vErrors.push(err60);
+                                vErrors.push(err58);
                             }
                             errors++;
                         }
-                        if (!(formats0.validate(data24))) {
-                            const err61 = { instancePath: instancePath + "/timestamps/started_at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data24 };
+                        if (!(formats0.validate(data23))) {
+                            const err59 = { instancePath: instancePath + "/timestamps/completed_at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data23 };
                             if (vErrors === null) {
-                                vErrors = [err61];
+                                vErrors = [err59];
                             }
                             else {
-                                vErrors.push(err61);
+                                vErrors.push(err59);
                             }
                             errors++;
                         }
                     }
                     else {
-                        const err62 = { instancePath: instancePath + "/timestamps/started_at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data24 };
+                        const err60 = { instancePath: instancePath + "/timestamps/completed_at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data23 };
                         if (vErrors === null) {
-                            vErrors = [err62];
+                            vErrors = [err60];
                         }
                         else {
-                            vErrors.push(err62);
-                        }
-                        errors++;
-                    }
-                }
-                if (data23.completed_at !== undefined) {
-                    let data25 = data23.completed_at;
-                    if (typeof data25 === "string") {
-                        if (func1(data25) > 64) {
-                            const err63 = { instancePath: instancePath + "/timestamps/completed_at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data25 };
-                            if (vErrors === null) {
-                                vErrors = [err63];
-                            }
-                            else {
-                                vErrors.push(err63);
-                            }
-                            errors++;
-                        }
-                        if (!(formats0.validate(data25))) {
-                            const err64 = { instancePath: instancePath + "/timestamps/completed_at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data25 };
-                            if (vErrors === null) {
-                                vErrors = [err64];
-                            }
-                            else {
-                                vErrors.push(err64);
-                            }
-                            errors++;
-                        }
-                    }
-                    else {
-                        const err65 = { instancePath: instancePath + "/timestamps/completed_at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data25 };
-                        if (vErrors === null) {
-                            vErrors = [err65];
-                        }
-                        else {
-                            vErrors.push(err65);
+                            vErrors.push(err60);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err66 = { instancePath: instancePath + "/timestamps", schemaPath: "#/properties/timestamps/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.timestamps.type, parentSchema: schema31.properties.timestamps, data: data23 };
+                const err61 = { instancePath: instancePath + "/timestamps", schemaPath: "#/properties/timestamps/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.timestamps.type, parentSchema: schema31.properties.timestamps, data: data21 };
                 if (vErrors === null) {
-                    vErrors = [err66];
+                    vErrors = [err61];
                 }
                 else {
-                    vErrors.push(err66);
+                    vErrors.push(err61);
                 }
                 errors++;
             }
         }
         if (data.started_at !== undefined) {
-            let data26 = data.started_at;
-            if (typeof data26 === "string") {
-                if (func1(data26) > 64) {
-                    const err67 = { instancePath: instancePath + "/started_at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data26 };
+            let data24 = data.started_at;
+            if (typeof data24 === "string") {
+                if (func1(data24) > 64) {
+                    const err62 = { instancePath: instancePath + "/started_at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data24 };
                     if (vErrors === null) {
-                        vErrors = [err67];
+                        vErrors = [err62];
                     }
                     else {
-                        vErrors.push(err67);
+                        vErrors.push(err62);
                     }
                     errors++;
                 }
-                if (!(formats0.validate(data26))) {
-                    const err68 = { instancePath: instancePath + "/started_at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data26 };
+                if (!(formats0.validate(data24))) {
+                    const err63 = { instancePath: instancePath + "/started_at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data24 };
+                    if (vErrors === null) {
+                        vErrors = [err63];
+                    }
+                    else {
+                        vErrors.push(err63);
+                    }
+                    errors++;
+                }
+            }
+            else {
+                const err64 = { instancePath: instancePath + "/started_at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data24 };
+                if (vErrors === null) {
+                    vErrors = [err64];
+                }
+                else {
+                    vErrors.push(err64);
+                }
+                errors++;
+            }
+        }
+        if (data.completed_at !== undefined) {
+            let data25 = data.completed_at;
+            if (typeof data25 === "string") {
+                if (func1(data25) > 64) {
+                    const err65 = { instancePath: instancePath + "/completed_at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data25 };
+                    if (vErrors === null) {
+                        vErrors = [err65];
+                    }
+                    else {
+                        vErrors.push(err65);
+                    }
+                    errors++;
+                }
+                if (!(formats0.validate(data25))) {
+                    const err66 = { instancePath: instancePath + "/completed_at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data25 };
+                    if (vErrors === null) {
+                        vErrors = [err66];
+                    }
+                    else {
+                        vErrors.push(err66);
+                    }
+                    errors++;
+                }
+            }
+            else {
+                const err67 = { instancePath: instancePath + "/completed_at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data25 };
+                if (vErrors === null) {
+                    vErrors = [err67];
+                }
+                else {
+                    vErrors.push(err67);
+                }
+                errors++;
+            }
+        }
+        if (data.job_id !== undefined) {
+            let data26 = data.job_id;
+            if (typeof data26 === "string") {
+                if (func1(data26) > 64) {
+                    const err68 = { instancePath: instancePath + "/job_id", schemaPath: "#/$defs/jobId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema34, data: data26 };
                     if (vErrors === null) {
                         vErrors = [err68];
                     }
@@ -1475,23 +1438,18 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
-            }
-            else {
-                const err69 = { instancePath: instancePath + "/started_at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data26 };
-                if (vErrors === null) {
-                    vErrors = [err69];
+                if (func1(data26) < 1) {
+                    const err69 = { instancePath: instancePath + "/job_id", schemaPath: "#/$defs/jobId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34, data: data26 };
+                    if (vErrors === null) {
+                        vErrors = [err69];
+                    }
+                    else {
+                        vErrors.push(err69);
+                    }
+                    errors++;
                 }
-                else {
-                    vErrors.push(err69);
-                }
-                errors++;
-            }
-        }
-        if (data.completed_at !== undefined) {
-            let data27 = data.completed_at;
-            if (typeof data27 === "string") {
-                if (func1(data27) > 64) {
-                    const err70 = { instancePath: instancePath + "/completed_at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data27 };
+                if (!pattern6.test(data26)) {
+                    const err70 = { instancePath: instancePath + "/job_id", schemaPath: "#/$defs/jobId/pattern", keyword: "pattern", params: { pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$" }, message: "must match pattern \"" + "^[0-9]+([_.+][0-9A-Za-z]+)*$" + "\"", schema: "^[0-9]+([_.+][0-9A-Za-z]+)*$", parentSchema: schema34, data: data26 };
                     if (vErrors === null) {
                         vErrors = [err70];
                     }
@@ -1500,101 +1458,106 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
-                if (!(formats0.validate(data27))) {
-                    const err71 = { instancePath: instancePath + "/completed_at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data27 };
-                    if (vErrors === null) {
-                        vErrors = [err71];
-                    }
-                    else {
-                        vErrors.push(err71);
-                    }
-                    errors++;
-                }
             }
             else {
-                const err72 = { instancePath: instancePath + "/completed_at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data27 };
+                const err71 = { instancePath: instancePath + "/job_id", schemaPath: "#/$defs/jobId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data26 };
                 if (vErrors === null) {
-                    vErrors = [err72];
+                    vErrors = [err71];
                 }
                 else {
-                    vErrors.push(err72);
-                }
-                errors++;
-            }
-        }
-        if (data.job_id !== undefined) {
-            let data28 = data.job_id;
-            if (typeof data28 === "string") {
-                if (func1(data28) > 64) {
-                    const err73 = { instancePath: instancePath + "/job_id", schemaPath: "#/$defs/jobId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema34, data: data28 };
-                    if (vErrors === null) {
-                        vErrors = [err73];
-                    }
-                    else {
-                        vErrors.push(err73);
-                    }
-                    errors++;
-                }
-                if (func1(data28) < 1) {
-                    const err74 = { instancePath: instancePath + "/job_id", schemaPath: "#/$defs/jobId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34, data: data28 };
-                    if (vErrors === null) {
-                        vErrors = [err74];
-                    }
-                    else {
-                        vErrors.push(err74);
-                    }
-                    errors++;
-                }
-                if (!pattern6.test(data28)) {
-                    const err75 = { instancePath: instancePath + "/job_id", schemaPath: "#/$defs/jobId/pattern", keyword: "pattern", params: { pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$" }, message: "must match pattern \"" + "^[0-9]+([_.+][0-9A-Za-z]+)*$" + "\"", schema: "^[0-9]+([_.+][0-9A-Za-z]+)*$", parentSchema: schema34, data: data28 };
-                    if (vErrors === null) {
-                        vErrors = [err75];
-                    }
-                    else {
-                        vErrors.push(err75);
-                    }
-                    errors++;
-                }
-            }
-            else {
-                const err76 = { instancePath: instancePath + "/job_id", schemaPath: "#/$defs/jobId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data28 };
-                if (vErrors === null) {
-                    vErrors = [err76];
-                }
-                else {
-                    vErrors.push(err76);
+                    vErrors.push(err71);
                 }
                 errors++;
             }
         }
         if (data.slurm !== undefined) {
-            let data29 = data.slurm;
-            if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                if (data29.job_id !== undefined) {
-                    let data30 = data29.job_id;
-                    if (typeof data30 === "string") {
-                        if (func1(data30) > 64) {
-                            const err77 = { instancePath: instancePath + "/slurm/job_id", schemaPath: "#/$defs/jobId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema34, data: data30 };
+            let data27 = data.slurm;
+            if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                if (data27.job_id !== undefined) {
+                    let data28 = data27.job_id;
+                    if (typeof data28 === "string") {
+                        if (func1(data28) > 64) {
+                            const err72 = { instancePath: instancePath + "/slurm/job_id", schemaPath: "#/$defs/jobId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema34, data: data28 };
                             if (vErrors === null) {
-                                vErrors = [err77];
+                                vErrors = [err72];
                             }
                             else {
-                                vErrors.push(err77);
+                                vErrors.push(err72);
                             }
                             errors++;
                         }
-                        if (func1(data30) < 1) {
-                            const err78 = { instancePath: instancePath + "/slurm/job_id", schemaPath: "#/$defs/jobId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34, data: data30 };
+                        if (func1(data28) < 1) {
+                            const err73 = { instancePath: instancePath + "/slurm/job_id", schemaPath: "#/$defs/jobId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema34, data: data28 };
                             if (vErrors === null) {
-                                vErrors = [err78];
+                                vErrors = [err73];
                             }
                             else {
-                                vErrors.push(err78);
+                                vErrors.push(err73);
                             }
                             errors++;
                         }
-                        if (!pattern6.test(data30)) {
-                            const err79 = { instancePath: instancePath + "/slurm/job_id", schemaPath: "#/$defs/jobId/pattern", keyword: "pattern", params: { pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$" }, message: "must match pattern \"" + "^[0-9]+([_.+][0-9A-Za-z]+)*$" + "\"", schema: "^[0-9]+([_.+][0-9A-Za-z]+)*$", parentSchema: schema34, data: data30 };
+                        if (!pattern6.test(data28)) {
+                            const err74 = { instancePath: instancePath + "/slurm/job_id", schemaPath: "#/$defs/jobId/pattern", keyword: "pattern", params: { pattern: "^[0-9]+([_.+][0-9A-Za-z]+)*$" }, message: "must match pattern \"" + "^[0-9]+([_.+][0-9A-Za-z]+)*$" + "\"", schema: "^[0-9]+([_.+][0-9A-Za-z]+)*$", parentSchema: schema34, data: data28 };
+                            if (vErrors === null) {
+                                vErrors = [err74];
+                            }
+                            else {
+                                vErrors.push(err74);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err75 = { instancePath: instancePath + "/slurm/job_id", schemaPath: "#/$defs/jobId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data28 };
+                        if (vErrors === null) {
+                            vErrors = [err75];
+                        }
+                        else {
+                            vErrors.push(err75);
+                        }
+                        errors++;
+                    }
+                }
+                if (data27.submit_error !== undefined) {
+                    let data29 = data27.submit_error;
+                    if (typeof data29 === "string") {
+                        if (func1(data29) > 16384) {
+                            const err76 = { instancePath: instancePath + "/slurm/submit_error", schemaPath: "#/properties/slurm/properties/submit_error/maxLength", keyword: "maxLength", params: { limit: 16384 }, message: "must NOT have more than 16384 characters", schema: 16384, parentSchema: schema31.properties.slurm.properties.submit_error, data: data29 };
+                            if (vErrors === null) {
+                                vErrors = [err76];
+                            }
+                            else {
+                                vErrors.push(err76);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err77 = { instancePath: instancePath + "/slurm/submit_error", schemaPath: "#/properties/slurm/properties/submit_error/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.slurm.properties.submit_error.type, parentSchema: schema31.properties.slurm.properties.submit_error, data: data29 };
+                        if (vErrors === null) {
+                            vErrors = [err77];
+                        }
+                        else {
+                            vErrors.push(err77);
+                        }
+                        errors++;
+                    }
+                }
+                if (data27.consecutive_poll_failures !== undefined) {
+                    let data30 = data27.consecutive_poll_failures;
+                    if (!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) {
+                        const err78 = { instancePath: instancePath + "/slurm/consecutive_poll_failures", schemaPath: "#/properties/slurm/properties/consecutive_poll_failures/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.slurm.properties.consecutive_poll_failures.type, parentSchema: schema31.properties.slurm.properties.consecutive_poll_failures, data: data30 };
+                        if (vErrors === null) {
+                            vErrors = [err78];
+                        }
+                        else {
+                            vErrors.push(err78);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data30 == "number") && (isFinite(data30))) {
+                        if (data30 < 0 || isNaN(data30)) {
+                            const err79 = { instancePath: instancePath + "/slurm/consecutive_poll_failures", schemaPath: "#/properties/slurm/properties/consecutive_poll_failures/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.slurm.properties.consecutive_poll_failures, data: data30 };
                             if (vErrors === null) {
                                 vErrors = [err79];
                             }
@@ -1604,8 +1567,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    else {
-                        const err80 = { instancePath: instancePath + "/slurm/job_id", schemaPath: "#/$defs/jobId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data30 };
+                }
+                if (data27.restarts !== undefined) {
+                    let data31 = data27.restarts;
+                    if (!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))) {
+                        const err80 = { instancePath: instancePath + "/slurm/restarts", schemaPath: "#/properties/slurm/properties/restarts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.slurm.properties.restarts.type, parentSchema: schema31.properties.slurm.properties.restarts, data: data31 };
                         if (vErrors === null) {
                             vErrors = [err80];
                         }
@@ -1614,12 +1580,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                     }
-                }
-                if (data29.submit_error !== undefined) {
-                    let data31 = data29.submit_error;
-                    if (typeof data31 === "string") {
-                        if (func1(data31) > 16384) {
-                            const err81 = { instancePath: instancePath + "/slurm/submit_error", schemaPath: "#/properties/slurm/properties/submit_error/maxLength", keyword: "maxLength", params: { limit: 16384 }, message: "must NOT have more than 16384 characters", schema: 16384, parentSchema: schema31.properties.slurm.properties.submit_error, data: data31 };
+                    if ((typeof data31 == "number") && (isFinite(data31))) {
+                        if (data31 < 0 || isNaN(data31)) {
+                            const err81 = { instancePath: instancePath + "/slurm/restarts", schemaPath: "#/properties/slurm/properties/restarts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.slurm.properties.restarts, data: data31 };
                             if (vErrors === null) {
                                 vErrors = [err81];
                             }
@@ -1629,32 +1592,38 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    else {
-                        const err82 = { instancePath: instancePath + "/slurm/submit_error", schemaPath: "#/properties/slurm/properties/submit_error/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.slurm.properties.submit_error.type, parentSchema: schema31.properties.slurm.properties.submit_error, data: data31 };
-                        if (vErrors === null) {
-                            vErrors = [err82];
-                        }
-                        else {
-                            vErrors.push(err82);
-                        }
-                        errors++;
-                    }
                 }
-                if (data29.consecutive_poll_failures !== undefined) {
-                    let data32 = data29.consecutive_poll_failures;
-                    if (!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) {
-                        const err83 = { instancePath: instancePath + "/slurm/consecutive_poll_failures", schemaPath: "#/properties/slurm/properties/consecutive_poll_failures/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.slurm.properties.consecutive_poll_failures.type, parentSchema: schema31.properties.slurm.properties.consecutive_poll_failures, data: data32 };
-                        if (vErrors === null) {
-                            vErrors = [err83];
+            }
+            else {
+                const err82 = { instancePath: instancePath + "/slurm", schemaPath: "#/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.slurm.type, parentSchema: schema31.properties.slurm, data: data27 };
+                if (vErrors === null) {
+                    vErrors = [err82];
+                }
+                else {
+                    vErrors.push(err82);
+                }
+                errors++;
+            }
+        }
+        if (data.history !== undefined) {
+            let data32 = data.history;
+            if (Array.isArray(data32)) {
+                const len0 = data32.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                    let data33 = data32[i0];
+                    if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                        if (data33.to === undefined) {
+                            const err83 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property '" + "to" + "'", schema: schema31.properties.history.items.required, parentSchema: schema31.properties.history.items, data: data33 };
+                            if (vErrors === null) {
+                                vErrors = [err83];
+                            }
+                            else {
+                                vErrors.push(err83);
+                            }
+                            errors++;
                         }
-                        else {
-                            vErrors.push(err83);
-                        }
-                        errors++;
-                    }
-                    if ((typeof data32 == "number") && (isFinite(data32))) {
-                        if (data32 < 0 || isNaN(data32)) {
-                            const err84 = { instancePath: instancePath + "/slurm/consecutive_poll_failures", schemaPath: "#/properties/slurm/properties/consecutive_poll_failures/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.slurm.properties.consecutive_poll_failures, data: data32 };
+                        if (data33.at === undefined) {
+                            const err84 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property '" + "at" + "'", schema: schema31.properties.history.items.required, parentSchema: schema31.properties.history.items, data: data33 };
                             if (vErrors === null) {
                                 vErrors = [err84];
                             }
@@ -1663,92 +1632,97 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                    }
-                }
-                if (data29.restarts !== undefined) {
-                    let data33 = data29.restarts;
-                    if (!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))) {
-                        const err85 = { instancePath: instancePath + "/slurm/restarts", schemaPath: "#/properties/slurm/properties/restarts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.slurm.properties.restarts.type, parentSchema: schema31.properties.slurm.properties.restarts, data: data33 };
-                        if (vErrors === null) {
-                            vErrors = [err85];
-                        }
-                        else {
-                            vErrors.push(err85);
-                        }
-                        errors++;
-                    }
-                    if ((typeof data33 == "number") && (isFinite(data33))) {
-                        if (data33 < 0 || isNaN(data33)) {
-                            const err86 = { instancePath: instancePath + "/slurm/restarts", schemaPath: "#/properties/slurm/properties/restarts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.slurm.properties.restarts, data: data33 };
-                            if (vErrors === null) {
-                                vErrors = [err86];
-                            }
-                            else {
-                                vErrors.push(err86);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-            }
-            else {
-                const err87 = { instancePath: instancePath + "/slurm", schemaPath: "#/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.slurm.type, parentSchema: schema31.properties.slurm, data: data29 };
-                if (vErrors === null) {
-                    vErrors = [err87];
-                }
-                else {
-                    vErrors.push(err87);
-                }
-                errors++;
-            }
-        }
-        if (data.history !== undefined) {
-            let data34 = data.history;
-            if (Array.isArray(data34)) {
-                const len0 = data34.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                    let data35 = data34[i0];
-                    if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                        if (data35.to === undefined) {
-                            const err88 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property '" + "to" + "'", schema: schema31.properties.history.items.required, parentSchema: schema31.properties.history.items, data: data35 };
-                            if (vErrors === null) {
-                                vErrors = [err88];
-                            }
-                            else {
-                                vErrors.push(err88);
-                            }
-                            errors++;
-                        }
-                        if (data35.at === undefined) {
-                            const err89 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property '" + "at" + "'", schema: schema31.properties.history.items.required, parentSchema: schema31.properties.history.items, data: data35 };
-                            if (vErrors === null) {
-                                vErrors = [err89];
-                            }
-                            else {
-                                vErrors.push(err89);
-                            }
-                            errors++;
-                        }
-                        if (data35.from !== undefined) {
-                            let data36 = data35.from;
-                            const _errs94 = errors;
-                            let valid32 = false;
-                            const _errs95 = errors;
-                            if (data36 !== null) {
-                                const err90 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema31.properties.history.items.properties.from.anyOf[0].type, parentSchema: schema31.properties.history.items.properties.from.anyOf[0], data: data36 };
+                        if (data33.from !== undefined) {
+                            let data34 = data33.from;
+                            const _errs87 = errors;
+                            let valid29 = false;
+                            const _errs88 = errors;
+                            if (data34 !== null) {
+                                const err85 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema31.properties.history.items.properties.from.anyOf[0].type, parentSchema: schema31.properties.history.items.properties.from.anyOf[0], data: data34 };
                                 if (vErrors === null) {
-                                    vErrors = [err90];
+                                    vErrors = [err85];
                                 }
                                 else {
-                                    vErrors.push(err90);
+                                    vErrors.push(err85);
                                 }
                                 errors++;
                             }
-                            var _valid3 = _errs95 === errors;
-                            valid32 = valid32 || _valid3;
-                            const _errs97 = errors;
-                            if (!(((((((data36 === "pending") || (data36 === "submitted")) || (data36 === "running")) || (data36 === "synced")) || (data36 === "completed")) || (data36 === "failed")) || (data36 === "partial"))) {
-                                const err91 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf/1/enum", keyword: "enum", params: { allowedValues: schema31.properties.history.items.properties.from.anyOf[1].enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.history.items.properties.from.anyOf[1].enum, parentSchema: schema31.properties.history.items.properties.from.anyOf[1], data: data36 };
+                            var _valid2 = _errs88 === errors;
+                            valid29 = valid29 || _valid2;
+                            const _errs90 = errors;
+                            if (!(((((((data34 === "pending") || (data34 === "submitted")) || (data34 === "running")) || (data34 === "synced")) || (data34 === "completed")) || (data34 === "failed")) || (data34 === "partial"))) {
+                                const err86 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf/1/enum", keyword: "enum", params: { allowedValues: schema31.properties.history.items.properties.from.anyOf[1].enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.history.items.properties.from.anyOf[1].enum, parentSchema: schema31.properties.history.items.properties.from.anyOf[1], data: data34 };
+                                if (vErrors === null) {
+                                    vErrors = [err86];
+                                }
+                                else {
+                                    vErrors.push(err86);
+                                }
+                                errors++;
+                            }
+                            var _valid2 = _errs90 === errors;
+                            valid29 = valid29 || _valid2;
+                            if (!valid29) {
+                                const err87 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.history.items.properties.from.anyOf, parentSchema: schema31.properties.history.items.properties.from, data: data34 };
+                                if (vErrors === null) {
+                                    vErrors = [err87];
+                                }
+                                else {
+                                    vErrors.push(err87);
+                                }
+                                errors++;
+                            }
+                            else {
+                                errors = _errs87;
+                                if (vErrors !== null) {
+                                    if (_errs87) {
+                                        vErrors.length = _errs87;
+                                    }
+                                    else {
+                                        vErrors = null;
+                                    }
+                                }
+                            }
+                        }
+                        if (data33.to !== undefined) {
+                            let data35 = data33.to;
+                            if (!(((((((data35 === "pending") || (data35 === "submitted")) || (data35 === "running")) || (data35 === "synced")) || (data35 === "completed")) || (data35 === "failed")) || (data35 === "partial"))) {
+                                const err88 = { instancePath: instancePath + "/history/" + i0 + "/to", schemaPath: "#/properties/history/items/properties/to/enum", keyword: "enum", params: { allowedValues: schema31.properties.history.items.properties.to.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.history.items.properties.to.enum, parentSchema: schema31.properties.history.items.properties.to, data: data35 };
+                                if (vErrors === null) {
+                                    vErrors = [err88];
+                                }
+                                else {
+                                    vErrors.push(err88);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data33.at !== undefined) {
+                            let data36 = data33.at;
+                            if (typeof data36 === "string") {
+                                if (func1(data36) > 64) {
+                                    const err89 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data36 };
+                                    if (vErrors === null) {
+                                        vErrors = [err89];
+                                    }
+                                    else {
+                                        vErrors.push(err89);
+                                    }
+                                    errors++;
+                                }
+                                if (!(formats0.validate(data36))) {
+                                    const err90 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data36 };
+                                    if (vErrors === null) {
+                                        vErrors = [err90];
+                                    }
+                                    else {
+                                        vErrors.push(err90);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err91 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data36 };
                                 if (vErrors === null) {
                                     vErrors = [err91];
                                 }
@@ -1757,34 +1731,23 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            var _valid3 = _errs97 === errors;
-                            valid32 = valid32 || _valid3;
-                            if (!valid32) {
-                                const err92 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.history.items.properties.from.anyOf, parentSchema: schema31.properties.history.items.properties.from, data: data36 };
-                                if (vErrors === null) {
-                                    vErrors = [err92];
-                                }
-                                else {
-                                    vErrors.push(err92);
-                                }
-                                errors++;
-                            }
-                            else {
-                                errors = _errs94;
-                                if (vErrors !== null) {
-                                    if (_errs94) {
-                                        vErrors.length = _errs94;
+                        }
+                        if (data33.evidence !== undefined) {
+                            let data37 = data33.evidence;
+                            if (typeof data37 === "string") {
+                                if (func1(data37) > 16384) {
+                                    const err92 = { instancePath: instancePath + "/history/" + i0 + "/evidence", schemaPath: "#/properties/history/items/properties/evidence/maxLength", keyword: "maxLength", params: { limit: 16384 }, message: "must NOT have more than 16384 characters", schema: 16384, parentSchema: schema31.properties.history.items.properties.evidence, data: data37 };
+                                    if (vErrors === null) {
+                                        vErrors = [err92];
                                     }
                                     else {
-                                        vErrors = null;
+                                        vErrors.push(err92);
                                     }
+                                    errors++;
                                 }
                             }
-                        }
-                        if (data35.to !== undefined) {
-                            let data37 = data35.to;
-                            if (!(((((((data37 === "pending") || (data37 === "submitted")) || (data37 === "running")) || (data37 === "synced")) || (data37 === "completed")) || (data37 === "failed")) || (data37 === "partial"))) {
-                                const err93 = { instancePath: instancePath + "/history/" + i0 + "/to", schemaPath: "#/properties/history/items/properties/to/enum", keyword: "enum", params: { allowedValues: schema31.properties.history.items.properties.to.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.history.items.properties.to.enum, parentSchema: schema31.properties.history.items.properties.to, data: data37 };
+                            else {
+                                const err93 = { instancePath: instancePath + "/history/" + i0 + "/evidence", schemaPath: "#/properties/history/items/properties/evidence/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.history.items.properties.evidence.type, parentSchema: schema31.properties.history.items.properties.evidence, data: data37 };
                                 if (vErrors === null) {
                                     vErrors = [err93];
                                 }
@@ -1794,98 +1757,38 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                             }
                         }
-                        if (data35.at !== undefined) {
-                            let data38 = data35.at;
-                            if (typeof data38 === "string") {
-                                if (func1(data38) > 64) {
-                                    const err94 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data38 };
-                                    if (vErrors === null) {
-                                        vErrors = [err94];
-                                    }
-                                    else {
-                                        vErrors.push(err94);
-                                    }
-                                    errors++;
-                                }
-                                if (!(formats0.validate(data38))) {
-                                    const err95 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data38 };
-                                    if (vErrors === null) {
-                                        vErrors = [err95];
-                                    }
-                                    else {
-                                        vErrors.push(err95);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            else {
-                                const err96 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data38 };
-                                if (vErrors === null) {
-                                    vErrors = [err96];
-                                }
-                                else {
-                                    vErrors.push(err96);
-                                }
-                                errors++;
-                            }
-                        }
-                        if (data35.evidence !== undefined) {
-                            let data39 = data35.evidence;
-                            if (typeof data39 === "string") {
-                                if (func1(data39) > 16384) {
-                                    const err97 = { instancePath: instancePath + "/history/" + i0 + "/evidence", schemaPath: "#/properties/history/items/properties/evidence/maxLength", keyword: "maxLength", params: { limit: 16384 }, message: "must NOT have more than 16384 characters", schema: 16384, parentSchema: schema31.properties.history.items.properties.evidence, data: data39 };
-                                    if (vErrors === null) {
-                                        vErrors = [err97];
-                                    }
-                                    else {
-                                        vErrors.push(err97);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            else {
-                                const err98 = { instancePath: instancePath + "/history/" + i0 + "/evidence", schemaPath: "#/properties/history/items/properties/evidence/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.history.items.properties.evidence.type, parentSchema: schema31.properties.history.items.properties.evidence, data: data39 };
-                                if (vErrors === null) {
-                                    vErrors = [err98];
-                                }
-                                else {
-                                    vErrors.push(err98);
-                                }
-                                errors++;
-                            }
-                        }
                     }
                     else {
-                        const err99 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.history.items.type, parentSchema: schema31.properties.history.items, data: data35 };
+                        const err94 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.history.items.type, parentSchema: schema31.properties.history.items, data: data33 };
                         if (vErrors === null) {
-                            vErrors = [err99];
+                            vErrors = [err94];
                         }
                         else {
-                            vErrors.push(err99);
+                            vErrors.push(err94);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err100 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.history.type, parentSchema: schema31.properties.history, data: data34 };
+                const err95 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.history.type, parentSchema: schema31.properties.history, data: data32 };
                 if (vErrors === null) {
-                    vErrors = [err100];
+                    vErrors = [err95];
                 }
                 else {
-                    vErrors.push(err100);
+                    vErrors.push(err95);
                 }
                 errors++;
             }
         }
     }
     else {
-        const err101 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+        const err96 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
         if (vErrors === null) {
-            vErrors = [err101];
+            vErrors = [err96];
         }
         else {
-            vErrors.push(err101);
+            vErrors.push(err96);
         }
         errors++;
     }
@@ -3625,7 +3528,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate21.evaluated = { "props": { "id": true, "iteration_id": true, "compute": true, "runtime": true, "artifact_sync": true, "entrypoint": true, "extract_parser": true, "replicates": true }, "dynamicProps": false, "dynamicItems": false };
 const policy = validate22;
-const schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/verifier_policy.schema.json", "title": "Verifier policy (.autolab/verifier_policy.yaml)", "description": "Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).", "type": "object", "properties": { "python_bin": { "description": "Python interpreter used for python entrypoints and parsers.", "$ref": "#/$defs/commandLine" }, "dry_run_command": { "description": "Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.", "$ref": "#/$defs/commandLine" }, "test_command": { "description": "Command run by the tests check; same placeholders as dry_run_command.", "$ref": "#/$defs/commandLine" }, "requirements_by_stage": { "description": "Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.", "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "boolean" } } }, "launch": { "description": "Behaviour of the launch stage.", "type": "object", "properties": { "submit_timeout_seconds": { "$ref": "#/$defs/seconds" }, "submit_retries": { "type": "integer", "minimum": 0, "maximum": 20 }, "retry_backoff_seconds": { "$ref": "#/$defs/seconds" }, "check_timeout_seconds": { "$ref": "#/$defs/seconds" }, "work_root": { "description": "Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.", "type": "string", "minLength": 1, "maxLength": 4096 } } }, "slurm": { "description": "SLURM specifics.", "type": "object", "properties": { "monitor": { "type": "object", "properties": { "poll_failure_escalation_ticks": { "type": "integer", "minimum": 1, "maximum": 10000 }, "unknown_grace_seconds": { "type": "integer", "minimum": 0, "maximum": 31536000 }, "sacct_lookback_days": { "type": "integer", "minimum": 1, "maximum": 3650 }, "client_timeout_seconds": { "$ref": "#/$defs/seconds" }, "min_question_interval_seconds": { "description": "The floor: autolab watch never asks the scheduler more often than this (default 60).", "$ref": "#/$defs/seconds" }, "watch": { "description": "autolab watch's clock.", "type": "object", "properties": { "local_check_seconds": { "description": "How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).", "$ref": "#/$defs/seconds" }, "ending_interval_seconds": { "description": "Interval between scheduler questions while runs are ending (default: the floor).", "$ref": "#/$defs/seconds" }, "running_interval_seconds": { "description": "Interval while a job runs (default 300).", "$ref": "#/$defs/seconds" }, "pending_interval_seconds": { "description": "Interval while every job waits or nothing is in flight (default 900).", "$ref": "#/$defs/seconds" }, "time_limit": { "description": "How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).", "$ref": "#/$defs/span" } } }, "notify": { "description": "What a failed run does.", "type": "object", "properties": { "fail_job": { "description": "A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).", "type": "boolean" }, "tracking_issue": { "description": "Issue number to comment on, once per failed run.", "type": "integer", "minimum": 1 } } }, "retention": { "description": "Clean-up the monitor does after a tick.", "type": "object", "properties": { "gc_older_than": { "description": "The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.", "$ref": "#/$defs/span" } } } } }, "artifact_sync": { "description": "Default artifact sync settings; design.yaml artifact_sync overrides them.", "type": "object", "properties": { "mode": { "enum": ["shared", "rsync"] }, "timeout_seconds": { "$ref": "#/$defs/seconds" }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } } } } }, "extract_results": { "description": "Behaviour of the extract stage.", "type": "object", "properties": { "timeout_seconds": { "$ref": "#/$defs/seconds" }, "require_metrics": { "type": "boolean" } } }, "agent_runner": { "type": "object", "properties": { "edit_scope": { "type": "object", "properties": { "mode": { "description": "Which files an agent may edit, e.g. iteration_only or iteration_plus_core.", "$ref": "#/$defs/name" } } } } }, "autorun": { "type": "object", "properties": { "todo_fallback": { "type": "object", "properties": { "slurm": { "type": "object", "properties": { "stage": { "description": "Stage to fall back to when a SLURM iteration has nothing to do.", "$ref": "state.schema.json#/properties/stage" } } } } } } }, "policy_resolution": { "description": "How this file was assembled; default_preset names the preset applied below it.", "type": "object", "properties": { "default_preset": { "$ref": "#/$defs/name" } } } }, "$defs": { "name": { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" }, "commandLine": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" }, "seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 }, "span": { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] } } };
+const schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/verifier_policy.schema.json", "title": "Verifier policy (.autolab/verifier_policy.yaml)", "description": "Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).", "type": "object", "properties": { "python_bin": { "description": "Python interpreter used for python entrypoints and parsers.", "$ref": "#/$defs/commandLine" }, "dry_run_command": { "description": "Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.", "$ref": "#/$defs/commandLine" }, "test_command": { "description": "Command run by the tests check; same placeholders as dry_run_command.", "$ref": "#/$defs/commandLine" }, "requirements_by_stage": { "description": "Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.", "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "boolean" } } }, "launch": { "description": "Behaviour of the launch stage.", "type": "object", "properties": { "submit_timeout_seconds": { "$ref": "#/$defs/seconds" }, "submit_retries": { "type": "integer", "minimum": 0, "maximum": 20 }, "retry_backoff_seconds": { "$ref": "#/$defs/seconds" }, "check_timeout_seconds": { "$ref": "#/$defs/seconds" }, "work_root": { "description": "Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.", "type": "string", "minLength": 1, "maxLength": 4096 } } }, "slurm": { "description": "SLURM specifics.", "type": "object", "properties": { "monitor": { "type": "object", "properties": { "poll_failure_escalation_ticks": { "type": "integer", "minimum": 1, "maximum": 10000 }, "unknown_grace_seconds": { "type": "integer", "minimum": 0, "maximum": 31536000 }, "sacct_lookback_days": { "type": "integer", "minimum": 1, "maximum": 3650 }, "client_timeout_seconds": { "$ref": "#/$defs/seconds" }, "min_question_interval_seconds": { "description": "The floor: autolab watch never asks the scheduler more often than this (default 60).", "$ref": "#/$defs/seconds" }, "watch": { "description": "autolab watch's clock.", "type": "object", "properties": { "local_check_seconds": { "description": "How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).", "$ref": "#/$defs/seconds" }, "ending_interval_seconds": { "description": "Interval between scheduler questions while runs are ending (default: the floor).", "$ref": "#/$defs/seconds" }, "running_interval_seconds": { "description": "Interval while a job runs (default 300).", "$ref": "#/$defs/seconds" }, "pending_interval_seconds": { "description": "Interval while every job waits or nothing is in flight (default 900).", "$ref": "#/$defs/seconds" }, "time_limit": { "description": "How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).", "$ref": "#/$defs/span" } } }, "notify": { "description": "What a failed run does.", "type": "object", "properties": { "fail_job": { "description": "A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).", "type": "boolean" }, "tracking_issue": { "description": "Issue number to comment on, once per failed run.", "type": "integer", "minimum": 1 } } }, "retention": { "description": "Clean-up the monitor does after a tick.", "type": "object", "properties": { "gc_older_than": { "description": "The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.", "$ref": "#/$defs/span" } } }, "runaway_lost_after_seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 } } }, "artifact_sync": { "description": "Default artifact sync settings; design.yaml artifact_sync overrides them.", "type": "object", "properties": { "mode": { "enum": ["shared", "rsync"] }, "timeout_seconds": { "$ref": "#/$defs/seconds" }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } } } } }, "extract_results": { "description": "Behaviour of the extract stage.", "type": "object", "properties": { "timeout_seconds": { "$ref": "#/$defs/seconds" }, "require_metrics": { "type": "boolean" } } }, "agent_runner": { "type": "object", "properties": { "edit_scope": { "type": "object", "properties": { "mode": { "description": "Which files an agent may edit, e.g. iteration_only or iteration_plus_core.", "$ref": "#/$defs/name" } } } } }, "autorun": { "type": "object", "properties": { "todo_fallback": { "type": "object", "properties": { "slurm": { "type": "object", "properties": { "stage": { "description": "Stage to fall back to when a SLURM iteration has nothing to do.", "$ref": "state.schema.json#/properties/stage" } } } } } } }, "policy_resolution": { "description": "How this file was assembled; default_preset names the preset applied below it.", "type": "object", "properties": { "default_preset": { "$ref": "#/$defs/name" } } } }, "$defs": { "name": { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" }, "commandLine": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" }, "seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 }, "span": { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] } } };
 const schema53 = { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" };
 const schema56 = { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" };
 const schema58 = { "type": "integer", "minimum": 1, "maximum": 31536000 };
@@ -4641,73 +4544,73 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                             }
                         }
+                        if (data13.runaway_lost_after_seconds !== undefined) {
+                            let data30 = data13.runaway_lost_after_seconds;
+                            if (!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) {
+                                const err71 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data30 };
+                                if (vErrors === null) {
+                                    vErrors = [err71];
+                                }
+                                else {
+                                    vErrors.push(err71);
+                                }
+                                errors++;
+                            }
+                            if ((typeof data30 == "number") && (isFinite(data30))) {
+                                if (data30 > 31536000 || isNaN(data30)) {
+                                    const err72 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data30 };
+                                    if (vErrors === null) {
+                                        vErrors = [err72];
+                                    }
+                                    else {
+                                        vErrors.push(err72);
+                                    }
+                                    errors++;
+                                }
+                                if (data30 < 1 || isNaN(data30)) {
+                                    const err73 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data30 };
+                                    if (vErrors === null) {
+                                        vErrors = [err73];
+                                    }
+                                    else {
+                                        vErrors.push(err73);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
                     }
                     else {
-                        const err71 = { instancePath: instancePath + "/slurm/monitor", schemaPath: "#/properties/slurm/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.type, parentSchema: schema52.properties.slurm.properties.monitor, data: data13 };
+                        const err74 = { instancePath: instancePath + "/slurm/monitor", schemaPath: "#/properties/slurm/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.type, parentSchema: schema52.properties.slurm.properties.monitor, data: data13 };
                         if (vErrors === null) {
-                            vErrors = [err71];
+                            vErrors = [err74];
                         }
                         else {
-                            vErrors.push(err71);
+                            vErrors.push(err74);
                         }
                         errors++;
                     }
                 }
                 if (data12.artifact_sync !== undefined) {
-                    let data30 = data12.artifact_sync;
-                    if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                        if (data30.mode !== undefined) {
-                            let data31 = data30.mode;
-                            if (!((data31 === "shared") || (data31 === "rsync"))) {
-                                const err72 = { instancePath: instancePath + "/slurm/artifact_sync/mode", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.mode, data: data31 };
+                    let data31 = data12.artifact_sync;
+                    if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+                        if (data31.mode !== undefined) {
+                            let data32 = data31.mode;
+                            if (!((data32 === "shared") || (data32 === "rsync"))) {
+                                const err75 = { instancePath: instancePath + "/slurm/artifact_sync/mode", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.mode, data: data32 };
                                 if (vErrors === null) {
-                                    vErrors = [err72];
+                                    vErrors = [err75];
                                 }
                                 else {
-                                    vErrors.push(err72);
+                                    vErrors.push(err75);
                                 }
                                 errors++;
                             }
                         }
-                        if (data30.timeout_seconds !== undefined) {
-                            let data32 = data30.timeout_seconds;
-                            if (!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) {
-                                const err73 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data32 };
-                                if (vErrors === null) {
-                                    vErrors = [err73];
-                                }
-                                else {
-                                    vErrors.push(err73);
-                                }
-                                errors++;
-                            }
-                            if ((typeof data32 == "number") && (isFinite(data32))) {
-                                if (data32 > 31536000 || isNaN(data32)) {
-                                    const err74 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data32 };
-                                    if (vErrors === null) {
-                                        vErrors = [err74];
-                                    }
-                                    else {
-                                        vErrors.push(err74);
-                                    }
-                                    errors++;
-                                }
-                                if (data32 < 1 || isNaN(data32)) {
-                                    const err75 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data32 };
-                                    if (vErrors === null) {
-                                        vErrors = [err75];
-                                    }
-                                    else {
-                                        vErrors.push(err75);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        if (data30.retries !== undefined) {
-                            let data33 = data30.retries;
+                        if (data31.timeout_seconds !== undefined) {
+                            let data33 = data31.timeout_seconds;
                             if (!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))) {
-                                const err76 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.artifact_sync.properties.retries.type, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data33 };
+                                const err76 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data33 };
                                 if (vErrors === null) {
                                     vErrors = [err76];
                                 }
@@ -4717,8 +4620,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                             }
                             if ((typeof data33 == "number") && (isFinite(data33))) {
-                                if (data33 > 20 || isNaN(data33)) {
-                                    const err77 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data33 };
+                                if (data33 > 31536000 || isNaN(data33)) {
+                                    const err77 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data33 };
                                     if (vErrors === null) {
                                         vErrors = [err77];
                                     }
@@ -4727,8 +4630,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data33 < 0 || isNaN(data33)) {
-                                    const err78 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data33 };
+                                if (data33 < 1 || isNaN(data33)) {
+                                    const err78 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data33 };
                                     if (vErrors === null) {
                                         vErrors = [err78];
                                     }
@@ -4739,72 +4642,72 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                         }
+                        if (data31.retries !== undefined) {
+                            let data34 = data31.retries;
+                            if (!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) {
+                                const err79 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.artifact_sync.properties.retries.type, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data34 };
+                                if (vErrors === null) {
+                                    vErrors = [err79];
+                                }
+                                else {
+                                    vErrors.push(err79);
+                                }
+                                errors++;
+                            }
+                            if ((typeof data34 == "number") && (isFinite(data34))) {
+                                if (data34 > 20 || isNaN(data34)) {
+                                    const err80 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data34 };
+                                    if (vErrors === null) {
+                                        vErrors = [err80];
+                                    }
+                                    else {
+                                        vErrors.push(err80);
+                                    }
+                                    errors++;
+                                }
+                                if (data34 < 0 || isNaN(data34)) {
+                                    const err81 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data34 };
+                                    if (vErrors === null) {
+                                        vErrors = [err81];
+                                    }
+                                    else {
+                                        vErrors.push(err81);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
                     }
                     else {
-                        const err79 = { instancePath: instancePath + "/slurm/artifact_sync", schemaPath: "#/properties/slurm/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.artifact_sync.type, parentSchema: schema52.properties.slurm.properties.artifact_sync, data: data30 };
+                        const err82 = { instancePath: instancePath + "/slurm/artifact_sync", schemaPath: "#/properties/slurm/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.artifact_sync.type, parentSchema: schema52.properties.slurm.properties.artifact_sync, data: data31 };
                         if (vErrors === null) {
-                            vErrors = [err79];
+                            vErrors = [err82];
                         }
                         else {
-                            vErrors.push(err79);
+                            vErrors.push(err82);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err80 = { instancePath: instancePath + "/slurm", schemaPath: "#/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.type, parentSchema: schema52.properties.slurm, data: data12 };
+                const err83 = { instancePath: instancePath + "/slurm", schemaPath: "#/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.type, parentSchema: schema52.properties.slurm, data: data12 };
                 if (vErrors === null) {
-                    vErrors = [err80];
+                    vErrors = [err83];
                 }
                 else {
-                    vErrors.push(err80);
+                    vErrors.push(err83);
                 }
                 errors++;
             }
         }
         if (data.extract_results !== undefined) {
-            let data34 = data.extract_results;
-            if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-                if (data34.timeout_seconds !== undefined) {
-                    let data35 = data34.timeout_seconds;
-                    if (!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) {
-                        const err81 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data35 };
-                        if (vErrors === null) {
-                            vErrors = [err81];
-                        }
-                        else {
-                            vErrors.push(err81);
-                        }
-                        errors++;
-                    }
-                    if ((typeof data35 == "number") && (isFinite(data35))) {
-                        if (data35 > 31536000 || isNaN(data35)) {
-                            const err82 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data35 };
-                            if (vErrors === null) {
-                                vErrors = [err82];
-                            }
-                            else {
-                                vErrors.push(err82);
-                            }
-                            errors++;
-                        }
-                        if (data35 < 1 || isNaN(data35)) {
-                            const err83 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data35 };
-                            if (vErrors === null) {
-                                vErrors = [err83];
-                            }
-                            else {
-                                vErrors.push(err83);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-                if (data34.require_metrics !== undefined) {
-                    let data36 = data34.require_metrics;
-                    if (typeof data36 !== "boolean") {
-                        const err84 = { instancePath: instancePath + "/extract_results/require_metrics", schemaPath: "#/properties/extract_results/properties/require_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.extract_results.properties.require_metrics.type, parentSchema: schema52.properties.extract_results.properties.require_metrics, data: data36 };
+            let data35 = data.extract_results;
+            if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                if (data35.timeout_seconds !== undefined) {
+                    let data36 = data35.timeout_seconds;
+                    if (!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) {
+                        const err84 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data36 };
                         if (vErrors === null) {
                             vErrors = [err84];
                         }
@@ -4813,220 +4716,255 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                     }
-                }
-            }
-            else {
-                const err85 = { instancePath: instancePath + "/extract_results", schemaPath: "#/properties/extract_results/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.extract_results.type, parentSchema: schema52.properties.extract_results, data: data34 };
-                if (vErrors === null) {
-                    vErrors = [err85];
-                }
-                else {
-                    vErrors.push(err85);
-                }
-                errors++;
-            }
-        }
-        if (data.agent_runner !== undefined) {
-            let data37 = data.agent_runner;
-            if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-                if (data37.edit_scope !== undefined) {
-                    let data38 = data37.edit_scope;
-                    if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-                        if (data38.mode !== undefined) {
-                            let data39 = data38.mode;
-                            if (typeof data39 === "string") {
-                                if (func1(data39) > 128) {
-                                    const err86 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data39 };
-                                    if (vErrors === null) {
-                                        vErrors = [err86];
-                                    }
-                                    else {
-                                        vErrors.push(err86);
-                                    }
-                                    errors++;
-                                }
-                                if (func1(data39) < 1) {
-                                    const err87 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data39 };
-                                    if (vErrors === null) {
-                                        vErrors = [err87];
-                                    }
-                                    else {
-                                        vErrors.push(err87);
-                                    }
-                                    errors++;
-                                }
-                                if (!pattern35.test(data39)) {
-                                    const err88 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data39 };
-                                    if (vErrors === null) {
-                                        vErrors = [err88];
-                                    }
-                                    else {
-                                        vErrors.push(err88);
-                                    }
-                                    errors++;
-                                }
+                    if ((typeof data36 == "number") && (isFinite(data36))) {
+                        if (data36 > 31536000 || isNaN(data36)) {
+                            const err85 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data36 };
+                            if (vErrors === null) {
+                                vErrors = [err85];
                             }
                             else {
-                                const err89 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data39 };
-                                if (vErrors === null) {
-                                    vErrors = [err89];
-                                }
-                                else {
-                                    vErrors.push(err89);
-                                }
-                                errors++;
+                                vErrors.push(err85);
                             }
+                            errors++;
+                        }
+                        if (data36 < 1 || isNaN(data36)) {
+                            const err86 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data36 };
+                            if (vErrors === null) {
+                                vErrors = [err86];
+                            }
+                            else {
+                                vErrors.push(err86);
+                            }
+                            errors++;
                         }
                     }
-                    else {
-                        const err90 = { instancePath: instancePath + "/agent_runner/edit_scope", schemaPath: "#/properties/agent_runner/properties/edit_scope/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.properties.edit_scope.type, parentSchema: schema52.properties.agent_runner.properties.edit_scope, data: data38 };
+                }
+                if (data35.require_metrics !== undefined) {
+                    let data37 = data35.require_metrics;
+                    if (typeof data37 !== "boolean") {
+                        const err87 = { instancePath: instancePath + "/extract_results/require_metrics", schemaPath: "#/properties/extract_results/properties/require_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.extract_results.properties.require_metrics.type, parentSchema: schema52.properties.extract_results.properties.require_metrics, data: data37 };
                         if (vErrors === null) {
-                            vErrors = [err90];
+                            vErrors = [err87];
                         }
                         else {
-                            vErrors.push(err90);
+                            vErrors.push(err87);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err91 = { instancePath: instancePath + "/agent_runner", schemaPath: "#/properties/agent_runner/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.type, parentSchema: schema52.properties.agent_runner, data: data37 };
+                const err88 = { instancePath: instancePath + "/extract_results", schemaPath: "#/properties/extract_results/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.extract_results.type, parentSchema: schema52.properties.extract_results, data: data35 };
                 if (vErrors === null) {
-                    vErrors = [err91];
+                    vErrors = [err88];
                 }
                 else {
-                    vErrors.push(err91);
+                    vErrors.push(err88);
+                }
+                errors++;
+            }
+        }
+        if (data.agent_runner !== undefined) {
+            let data38 = data.agent_runner;
+            if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                if (data38.edit_scope !== undefined) {
+                    let data39 = data38.edit_scope;
+                    if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                        if (data39.mode !== undefined) {
+                            let data40 = data39.mode;
+                            if (typeof data40 === "string") {
+                                if (func1(data40) > 128) {
+                                    const err89 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data40 };
+                                    if (vErrors === null) {
+                                        vErrors = [err89];
+                                    }
+                                    else {
+                                        vErrors.push(err89);
+                                    }
+                                    errors++;
+                                }
+                                if (func1(data40) < 1) {
+                                    const err90 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data40 };
+                                    if (vErrors === null) {
+                                        vErrors = [err90];
+                                    }
+                                    else {
+                                        vErrors.push(err90);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern35.test(data40)) {
+                                    const err91 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data40 };
+                                    if (vErrors === null) {
+                                        vErrors = [err91];
+                                    }
+                                    else {
+                                        vErrors.push(err91);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err92 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data40 };
+                                if (vErrors === null) {
+                                    vErrors = [err92];
+                                }
+                                else {
+                                    vErrors.push(err92);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err93 = { instancePath: instancePath + "/agent_runner/edit_scope", schemaPath: "#/properties/agent_runner/properties/edit_scope/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.properties.edit_scope.type, parentSchema: schema52.properties.agent_runner.properties.edit_scope, data: data39 };
+                        if (vErrors === null) {
+                            vErrors = [err93];
+                        }
+                        else {
+                            vErrors.push(err93);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err94 = { instancePath: instancePath + "/agent_runner", schemaPath: "#/properties/agent_runner/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.type, parentSchema: schema52.properties.agent_runner, data: data38 };
+                if (vErrors === null) {
+                    vErrors = [err94];
+                }
+                else {
+                    vErrors.push(err94);
                 }
                 errors++;
             }
         }
         if (data.autorun !== undefined) {
-            let data40 = data.autorun;
-            if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-                if (data40.todo_fallback !== undefined) {
-                    let data41 = data40.todo_fallback;
-                    if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
-                        if (data41.slurm !== undefined) {
-                            let data42 = data41.slurm;
-                            if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-                                if (data42.stage !== undefined) {
-                                    let data43 = data42.stage;
-                                    if (!(((((((((((data43 === "hypothesis") || (data43 === "design")) || (data43 === "implementation")) || (data43 === "implementation_review")) || (data43 === "launch")) || (data43 === "slurm_monitor")) || (data43 === "extract_results")) || (data43 === "update_docs")) || (data43 === "decide_repeat")) || (data43 === "human_review")) || (data43 === "stop"))) {
-                                        const err92 = { instancePath: instancePath + "/autorun/todo_fallback/slurm/stage", schemaPath: "state.schema.json#/properties/stage/enum", keyword: "enum", params: { allowedValues: schema74.enum }, message: "must be equal to one of the allowed values", schema: schema74.enum, parentSchema: schema74, data: data43 };
+            let data41 = data.autorun;
+            if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                if (data41.todo_fallback !== undefined) {
+                    let data42 = data41.todo_fallback;
+                    if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+                        if (data42.slurm !== undefined) {
+                            let data43 = data42.slurm;
+                            if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                                if (data43.stage !== undefined) {
+                                    let data44 = data43.stage;
+                                    if (!(((((((((((data44 === "hypothesis") || (data44 === "design")) || (data44 === "implementation")) || (data44 === "implementation_review")) || (data44 === "launch")) || (data44 === "slurm_monitor")) || (data44 === "extract_results")) || (data44 === "update_docs")) || (data44 === "decide_repeat")) || (data44 === "human_review")) || (data44 === "stop"))) {
+                                        const err95 = { instancePath: instancePath + "/autorun/todo_fallback/slurm/stage", schemaPath: "state.schema.json#/properties/stage/enum", keyword: "enum", params: { allowedValues: schema74.enum }, message: "must be equal to one of the allowed values", schema: schema74.enum, parentSchema: schema74, data: data44 };
                                         if (vErrors === null) {
-                                            vErrors = [err92];
+                                            vErrors = [err95];
                                         }
                                         else {
-                                            vErrors.push(err92);
+                                            vErrors.push(err95);
                                         }
                                         errors++;
                                     }
                                 }
                             }
                             else {
-                                const err93 = { instancePath: instancePath + "/autorun/todo_fallback/slurm", schemaPath: "#/properties/autorun/properties/todo_fallback/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.properties.slurm.type, parentSchema: schema52.properties.autorun.properties.todo_fallback.properties.slurm, data: data42 };
+                                const err96 = { instancePath: instancePath + "/autorun/todo_fallback/slurm", schemaPath: "#/properties/autorun/properties/todo_fallback/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.properties.slurm.type, parentSchema: schema52.properties.autorun.properties.todo_fallback.properties.slurm, data: data43 };
                                 if (vErrors === null) {
-                                    vErrors = [err93];
+                                    vErrors = [err96];
                                 }
                                 else {
-                                    vErrors.push(err93);
+                                    vErrors.push(err96);
                                 }
                                 errors++;
                             }
                         }
                     }
                     else {
-                        const err94 = { instancePath: instancePath + "/autorun/todo_fallback", schemaPath: "#/properties/autorun/properties/todo_fallback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.type, parentSchema: schema52.properties.autorun.properties.todo_fallback, data: data41 };
+                        const err97 = { instancePath: instancePath + "/autorun/todo_fallback", schemaPath: "#/properties/autorun/properties/todo_fallback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.type, parentSchema: schema52.properties.autorun.properties.todo_fallback, data: data42 };
                         if (vErrors === null) {
-                            vErrors = [err94];
+                            vErrors = [err97];
                         }
                         else {
-                            vErrors.push(err94);
+                            vErrors.push(err97);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err95 = { instancePath: instancePath + "/autorun", schemaPath: "#/properties/autorun/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.type, parentSchema: schema52.properties.autorun, data: data40 };
+                const err98 = { instancePath: instancePath + "/autorun", schemaPath: "#/properties/autorun/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.type, parentSchema: schema52.properties.autorun, data: data41 };
                 if (vErrors === null) {
-                    vErrors = [err95];
+                    vErrors = [err98];
                 }
                 else {
-                    vErrors.push(err95);
+                    vErrors.push(err98);
                 }
                 errors++;
             }
         }
         if (data.policy_resolution !== undefined) {
-            let data44 = data.policy_resolution;
-            if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
-                if (data44.default_preset !== undefined) {
-                    let data45 = data44.default_preset;
-                    if (typeof data45 === "string") {
-                        if (func1(data45) > 128) {
-                            const err96 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data45 };
+            let data45 = data.policy_resolution;
+            if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                if (data45.default_preset !== undefined) {
+                    let data46 = data45.default_preset;
+                    if (typeof data46 === "string") {
+                        if (func1(data46) > 128) {
+                            const err99 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data46 };
                             if (vErrors === null) {
-                                vErrors = [err96];
+                                vErrors = [err99];
                             }
                             else {
-                                vErrors.push(err96);
+                                vErrors.push(err99);
                             }
                             errors++;
                         }
-                        if (func1(data45) < 1) {
-                            const err97 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data45 };
+                        if (func1(data46) < 1) {
+                            const err100 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data46 };
                             if (vErrors === null) {
-                                vErrors = [err97];
+                                vErrors = [err100];
                             }
                             else {
-                                vErrors.push(err97);
+                                vErrors.push(err100);
                             }
                             errors++;
                         }
-                        if (!pattern35.test(data45)) {
-                            const err98 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data45 };
+                        if (!pattern35.test(data46)) {
+                            const err101 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data46 };
                             if (vErrors === null) {
-                                vErrors = [err98];
+                                vErrors = [err101];
                             }
                             else {
-                                vErrors.push(err98);
+                                vErrors.push(err101);
                             }
                             errors++;
                         }
                     }
                     else {
-                        const err99 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data45 };
+                        const err102 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data46 };
                         if (vErrors === null) {
-                            vErrors = [err99];
+                            vErrors = [err102];
                         }
                         else {
-                            vErrors.push(err99);
+                            vErrors.push(err102);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err100 = { instancePath: instancePath + "/policy_resolution", schemaPath: "#/properties/policy_resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.policy_resolution.type, parentSchema: schema52.properties.policy_resolution, data: data44 };
+                const err103 = { instancePath: instancePath + "/policy_resolution", schemaPath: "#/properties/policy_resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.policy_resolution.type, parentSchema: schema52.properties.policy_resolution, data: data45 };
                 if (vErrors === null) {
-                    vErrors = [err100];
+                    vErrors = [err103];
                 }
                 else {
-                    vErrors.push(err100);
+                    vErrors.push(err103);
                 }
                 errors++;
             }
         }
     }
     else {
-        const err101 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
+        const err104 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
         if (vErrors === null) {
-            vErrors = [err101];
+            vErrors = [err104];
         }
         else {
-            vErrors.push(err101);
+            vErrors.push(err104);
         }
         errors++;
     }
@@ -6077,15 +6015,17 @@ function toFinding(e, file, map, locate) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AB: () => (/* binding */ utcDateOf),
 /* harmony export */   Gf: () => (/* binding */ manifestJobId),
 /* harmony export */   M3: () => (/* binding */ failureReasonOf),
 /* harmony export */   MI: () => (/* binding */ firstTransition),
 /* harmony export */   S1: () => (/* binding */ manifestStatus),
+/* harmony export */   X9: () => (/* binding */ writesSentinel),
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   dn: () => (/* binding */ manifestLaunchDate),
-/* harmony export */   kY: () => (/* binding */ transition)
+/* harmony export */   kY: () => (/* binding */ transition),
+/* harmony export */   yd: () => (/* binding */ launchedByPythonTool)
 /* harmony export */ });
-/* unused harmony export utcDateOf */
 /* harmony import */ var _contract_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(345);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1940);
 
@@ -6104,6 +6044,28 @@ function obj(v) {
 function manifestJobId(m) {
     const rr = obj(m.resource_request);
     return (nonEmpty(m.job_id) ?? nonEmpty(obj(m.slurm)?.job_id) ?? nonEmpty(rr?.job_id) ?? nonEmpty(obj(rr?.slurm)?.job_id));
+}
+/**
+ * Whether the run was launched by the Python autolab tool, whose job scripts
+ * write no `job_sentinel.json` (issue 10, item 9). Its manifests carry
+ * `workspace_revision` (its record of the launched revision) and neither of
+ * the fields our launch always writes: `launch.tool: "autolab-slurm"` and,
+ * for a SLURM run, the job name it gave (`slurm.job_name`). For such a run
+ * the scheduler's own record (COMPLETED 0:0) is the evidence, a missing
+ * sentinel is no missing evidence, and its ledger line follows that tool's
+ * rules (ledger/ledger.ts).
+ */
+function launchedByPythonTool(m) {
+    if (obj(m.launch)?.tool === "autolab-slurm")
+        return false;
+    const name = obj(m.slurm)?.job_name;
+    if (typeof name === "string" && name !== "")
+        return false;
+    return obj(m.workspace_revision) !== undefined;
+}
+/** Whether the run's job script writes `job_sentinel.json` (all but the Python tool's). */
+function writesSentinel(m) {
+    return !launchedByPythonTool(m);
 }
 const RUN_ID_STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/;
 /** UTC calendar date (YYYY-MM-DD) of an ISO timestamp; a timestamp without a zone is read as UTC. */

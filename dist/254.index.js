@@ -600,7 +600,7 @@ function checkCompletedAt(i) {
                 check: "status.completed_at",
                 ...at(doc, ts ? "/timestamps" : "/status"),
                 message: `the run is ${status} but timestamps.completed_at is not set`,
-                hint: "set timestamps.completed_at (and completed_at) to when the job ended, e.g. the sentinel's ended_at or sacct's End",
+                hint: `run \`${monitorCommand(run)}\` once: it records completed_at (and the history entry) for a status set by hand; or add "completed_at": "<when the job ended, e.g. 2026-11-28T12:00:00Z>" both inside "timestamps" and at the top level (the sentinel's ended_at or sacct's End)`,
             });
         }
     }

@@ -56,6 +56,15 @@ function secondsSince(since, now) {
  * - everything else in the file (headers, notes, blank lines, other runs) is
  *   kept byte for byte, including CRLF/LF line ends, a leading UTF-8 byte
  *   order mark, and whether the file ends with a newline.
+ * - a run the Python autolab tool launched (domain/run.ts
+ *   `launchedByPythonTool`) gets the line that tool's
+ *   `canonical_slurm_job_bullet` writes, so both tools agree on its files:
+ *   job id `slurm.job_id` > `resource_request.slurm.job_id` >
+ *   `resource_request.job_id` > `job_id`; the date from `timestamp_utc` >
+ *   `launch_snapshot.launched_at_utc` > `started_at` > `created_at` >
+ *   `timestamp` (a value starting with YYYY-MM-DD gives that date as written,
+ *   also when it carries an offset; else its UTC date), else the run id's
+ *   stamp; `status=unknown` when the status is empty or missing.
  */
 
 
@@ -67,6 +76,8 @@ const NAMES_RUN = /^\s*[-*+](?:\s|$).*?(?:^|[\s|])run_id=([^\s|]*)/;
 /** A list item that looks like a ledger line (starts with a date and a bar) but names no run. */
 const LOOKS_LIKE_ENTRY = /^\s*[-*+]\s+\d{4}-\d{2}-\d{2}\s*\|/;
 const TOKEN = /^[^\s|]+$/;
+/** The Python tool's status word for a run whose manifest has none. */
+const UNKNOWN_STATUS = "unknown";
 const realDates = new Map();
 function isRealDate(d) {
     let ok = realDates.get(d);
@@ -111,7 +122,7 @@ function diagnose(content) {
             if (!v)
                 return `empty ${name}`;
         }
-        if (!(0,_contract_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .isRunStatus */ .Y$)(status))
+        if (!(0,_contract_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .isRunStatus */ .Y$)(status) && status !== UNKNOWN_STATUS)
             return `unknown status ${JSON.stringify(status)}`;
         return "spacing differs from the ledger format";
     }
@@ -119,7 +130,7 @@ function diagnose(content) {
 }
 function classify(content, line) {
     const m = LINE.exec(content);
-    if (m && isRealDate(m[1]) && (0,_contract_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .isRunStatus */ .Y$)(m[5])) {
+    if (m && isRealDate(m[1]) && ((0,_contract_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .isRunStatus */ .Y$)(m[5]) || m[5] === UNKNOWN_STATUS)) {
         return { entry: { line, date: m[1], jobId: m[2], iterationId: m[3], runId: m[4], status: m[5], text: content } };
     }
     const named = NAMES_RUN.exec(content);
@@ -204,6 +215,52 @@ function checkToken(value, what, m) {
     }
     return value;
 }
+function nested(m, ...keys) {
+    let v = m;
+    for (const k of keys)
+        v = v !== null && typeof v === "object" && !Array.isArray(v) ? v[k] : undefined;
+    return v;
+}
+function text(v) {
+    const t = v === undefined || v === null ? "" : String(v).trim();
+    return t === "" ? undefined : t;
+}
+/** The Python tool's job id precedence (`required_slurm_job_id`). */
+function pythonJobId(m) {
+    return (text(nested(m, "slurm", "job_id")) ??
+        text(nested(m, "resource_request", "slurm", "job_id")) ??
+        text(nested(m, "resource_request", "job_id")) ??
+        text(m.job_id));
+}
+/** The Python tool's launch date (`submission_date_yyyy_mm_dd`). */
+function pythonLaunchDate(m) {
+    const candidates = [
+        m.timestamp_utc,
+        nested(m, "launch_snapshot", "launched_at_utc"),
+        m.started_at,
+        m.created_at,
+        m.timestamp,
+    ];
+    for (const c of candidates) {
+        const v = text(c);
+        if (v === undefined)
+            continue;
+        const prefix = /^(20\d{2}-\d{2}-\d{2})/.exec(v);
+        if (prefix)
+            return prefix[1];
+        const d = (0,_domain_run_js__WEBPACK_IMPORTED_MODULE_1__/* .utcDateOf */ .AB)(v);
+        if (d)
+            return d;
+    }
+    const s = /(20\d{2})(\d{2})(\d{2})T\d{6}Z/.exec(String(m.run_id ?? ""));
+    return s ? `${s[1]}-${s[2]}-${s[3]}` : undefined;
+}
+/** The status word of the line: ours, or for the Python tool's files `unknown` when empty or missing. */
+function ledgerStatus(m, python) {
+    if (python && text(m.status) === undefined)
+        return "unknown";
+    return (0,_domain_run_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestStatus */ .S1)(m);
+}
 /** The ledger line for the manifest's current state. Throws for non-SLURM runs and when job id or date is missing. */
 function canonicalLine(m) {
     if (m.host_mode !== "slurm") {
@@ -211,21 +268,22 @@ function canonicalLine(m) {
             jsonPath: "/host_mode",
         });
     }
-    const jobId = (0,_domain_run_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestJobId */ .Gf)(m);
+    const python = (0,_domain_run_js__WEBPACK_IMPORTED_MODULE_1__/* .launchedByPythonTool */ .yd)(m);
+    const jobId = python ? pythonJobId(m) : (0,_domain_run_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestJobId */ .Gf)(m);
     if (jobId === undefined) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AutolabError */ .t0(`run ${String(m.run_id)} has no job id`, {
             jsonPath: "/job_id",
             hint: "a SLURM manifest records its job id in job_id or slurm.job_id",
         });
     }
-    const date = (0,_domain_run_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestLaunchDate */ .dn)(m);
+    const date = python ? pythonLaunchDate(m) : (0,_domain_run_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestLaunchDate */ .dn)(m);
     if (date === undefined) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AutolabError */ .t0(`run ${String(m.run_id)} has no launch date`, {
             jsonPath: "/timestamps/started_at",
             hint: "set timestamps.started_at (or a run id starting with YYYYMMDDTHHMMSSZ)",
         });
     }
-    const status = (0,_domain_run_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestStatus */ .S1)(m);
+    const status = ledgerStatus(m, python);
     return `- ${date} | job_id=${checkToken(jobId, "job id", m)} | iteration_id=${checkToken(String(m.iteration_id), "iteration_id", m)} | run_id=${checkToken(String(m.run_id), "run_id", m)} | status=${status}`;
 }
 /**

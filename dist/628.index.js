@@ -1191,6 +1191,9 @@ async function publishAfterTick(gh, ctx, repoRoot, o = {}) {
  *   slurm.monitor.unknown_grace_seconds         how long a job may be unknown to SLURM before it is failed (600)
  *   slurm.monitor.sacct_lookback_days           how far back sacct looks (14)
  *   slurm.monitor.client_timeout_seconds        timeout of one squeue/sacct call (30)
+ *   slurm.monitor.runaway_lost_after_seconds    how long a runaway accounting record stands before its run is `lost` (86400)
+ *   slurm.monitor.poll_command_template,
+ *   slurm.monitor.sync_command_template         the Python tool's shell templates: not run, reported (domain/settings.ts)
  *   slurm.artifact_sync.{mode,timeout_seconds,retries}  defaults for design.yaml artifact_sync (shared, 600, 2)
  *   extract_results.timeout_seconds             timeout of the extract parser (1800)
  *   extract_results.require_metrics             a finished run must produce metrics.json (true)
@@ -1577,9 +1580,10 @@ function entryFor(stamp, readAtMs, runId, line) {
 /* harmony export */   Mk: () => (/* binding */ extractTimeoutSeconds),
 /* harmony export */   U1: () => (/* binding */ monitorSettings),
 /* harmony export */   d: () => (/* binding */ notifySettings),
-/* harmony export */   dA: () => (/* binding */ watchSettings)
+/* harmony export */   dA: () => (/* binding */ watchSettings),
+/* harmony export */   z9: () => (/* binding */ pythonTemplateKeys)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_EXTRACT_TIMEOUT_SECONDS, DEFAULT_WATCH_TIME_LIMIT_SECONDS, retentionSeconds */
+/* unused harmony exports DEFAULT_EXTRACT_TIMEOUT_SECONDS, PYTHON_TEMPLATE_KEYS, DEFAULT_WATCH_TIME_LIMIT_SECONDS, retentionSeconds */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1911);
 /**
  * Typed settings, read once per command from the effective policy (built-in
@@ -1609,7 +1613,36 @@ function monitorSettings(policy) {
         lookbackDays: positive(m.sacct_lookback_days, 14),
         clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
         pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
+        runawayLostAfterSeconds: positive(m.runaway_lost_after_seconds, 86400),
     };
+}
+/**
+ * Keys of the Python autolab tool's policy this tool does not run, each with
+ * what happens instead (issue 10, item 9). `poll_command_template` and
+ * `sync_command_template` are shell templates from the repository's policy
+ * file; this tool runs no shell text from repository content except a
+ * design's own declared commands (setup lines, extract parser), and a policy
+ * file is not that: a pull request that edits it would have the runner execute
+ * its text on the next tick. So they are reported, never silently ignored.
+ */
+const PYTHON_TEMPLATE_KEYS = [
+    {
+        path: ["slurm", "monitor", "poll_command_template"],
+        instead: "the monitor asks the scheduler itself, once per tick for all runs (one sacct and one squeue per cluster); remove the key, or keep it for the Python tool only",
+    },
+    {
+        path: ["slurm", "monitor", "sync_command_template"],
+        instead: "artifacts are synced by artifact_sync (mode shared or rsync, with source/outputs) in design.yaml or slurm.artifact_sync in this policy; move the template's source path into artifact_sync.source",
+    },
+];
+/** The Python-tool template keys the policy sets (pure): their paths and what happens instead. */
+function pythonTemplateKeys(policy) {
+    return PYTHON_TEMPLATE_KEYS.filter((k) => {
+        let v = policy;
+        for (const p of k.path)
+            v = obj(v)[p];
+        return v !== undefined;
+    });
 }
 function submitSettings(policy) {
     const l = obj(policy.launch);
@@ -1760,6 +1793,7 @@ __webpack_require__.d(__webpack_exports__, {
   Ri: () => (/* binding */ IN_FLIGHT),
   AC: () => (/* binding */ afterSync),
   yq: () => (/* binding */ asksScheduler),
+  F_: () => (/* binding */ awaitsSync),
   Sf: () => (/* binding */ decideRun),
   re: () => (/* binding */ jobNameMismatch),
   Rt: () => (/* binding */ needsExtract),
@@ -1767,10 +1801,8 @@ __webpack_require__.d(__webpack_exports__, {
   f$: () => (/* binding */ stableText)
 });
 
-// UNUSED EXPORTS: sentinelVerdict, unknownJob
+// UNUSED EXPORTS: DEFAULT_RUNAWAY_LOST_AFTER_SECONDS, endedByHand, handEnd, sentinelVerdict, unknownJob
 
-// EXTERNAL MODULE: ./lib/src/domain/run.js
-var run = __webpack_require__(5086);
 ;// CONCATENATED MODULE: ./lib/src/domain/attempts.js
 /** The manifest's attempts, read defensively (a hand-edited file may hold anything). */
 function attemptsOf(m) {
@@ -1826,17 +1858,65 @@ function nextAttempts(prev, f) {
     return out;
 }
 
+// EXTERNAL MODULE: ./lib/src/contract/vocabulary.js
+var vocabulary = __webpack_require__(345);
+// EXTERNAL MODULE: ./lib/src/domain/run.js
+var run = __webpack_require__(5086);
 // EXTERNAL MODULE: ./lib/src/domain/time.js
 var time = __webpack_require__(7098);
 ;// CONCATENATED MODULE: ./lib/src/domain/tick.js
 
 
 
+
 const IN_FLIGHT = new Set(["pending", "submitted", "running"]);
-/** A run the tick must look at: in flight, synced (to complete), or finished without metrics. */
+/** A run the tick must look at: in flight, synced (to complete), finished without metrics, or awaiting its sync. */
 function needsWork(m, hasMetrics) {
     const st = (0,run/* statusOf */.c2)(m);
-    return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics;
+    return IN_FLIGHT.has(st) || st === "synced" || !hasMetrics || awaitsSync(m) || endedByHand(m);
+}
+/**
+ * The Python autolab tool's `completed` is the job's end, not the run's: with
+ * `artifact_sync_to_local.status` not yet a success (`pending`, `failed`, ...)
+ * its monitor syncs next. For its runs (`writesSentinel` false) we do the
+ * same: sync, then extract; the status stays `completed`.
+ */
+function awaitsSync(m) {
+    return (m.host_mode === "slurm" &&
+        (0,run/* statusOf */.c2)(m) === "completed" &&
+        !(0,run/* writesSentinel */.X9)(m) &&
+        !(0,vocabulary/* isSuccessLike */.j)(m.artifact_sync_to_local?.status));
+}
+/**
+ * A terminal status a person set by hand (the recovery recipe "if failed, set
+ * status failed") without `timestamps.completed_at`: the monitor completes
+ * the record (`handEnd`), so nobody has to add completed_at by hand.
+ */
+function endedByHand(m) {
+    const st = (0,run/* statusOf */.c2)(m);
+    if (st !== "failed" && st !== "completed")
+        return false;
+    const c = m.timestamps?.completed_at;
+    return c === undefined || c === null || c === "";
+}
+/** The record of a status set by hand: completed_at (now), one history entry, for failed a `manual` failure. */
+function handEnd(m, at) {
+    const to = (0,run/* statusOf */.c2)(m);
+    const last = m.history?.at(-1)?.to;
+    const from = last !== undefined && last !== to ? last : null;
+    const evidence = `status set to ${to} by hand; completed_at recorded by the monitor at its next tick`;
+    const next = {
+        ...m,
+        timestamps: { ...m.timestamps, completed_at: at },
+        completed_at: at,
+        history: [...(m.history ?? []), { from, to, at, evidence }],
+    };
+    if (to === "failed" && (m.failure === undefined || m.failure === null)) {
+        next.failure = { reason: "manual", message: evidence };
+        if (m.host_mode === "slurm")
+            next.slurm = { ...(m.slurm ?? {}), failure_reason: "manual" };
+    }
+    return next;
 }
 /** Whether the run's job is asked about this tick. */
 function asksScheduler(m) {
@@ -2017,7 +2097,7 @@ function sentinelVerdict(m, s) {
     const detail = `the scheduler no longer knows job ${jobId}; its job_sentinel.json says it ended at ${s.endedAt} with exit ${s.exitCode}`;
     return s.exitCode === 0
         ? { phase: "succeeded", terminal: true, detail }
-        : { phase: "failed", terminal: true, failureReason: "exit_code", detail };
+        : { phase: "failed", terminal: true, failureReason: "exit_code", detail, exitCode: s.exitCode };
 }
 /** The per-run decision of a tick, before any sync. */
 function decideRun(i) {
@@ -2026,6 +2106,10 @@ function decideRun(i) {
     const before = (0,run/* statusOf */.c2)(m0);
     const jobId = (0,run/* manifestJobId */.Gf)(m0);
     if (!asksScheduler(m0)) {
+        if (endedByHand(m0)) {
+            st.m = handEnd(m0, i.at);
+            return st.done();
+        }
         if (m0.host_mode === "slurm" && before === "running" && m0.slurm?.outcome === "succeeded")
             return st.done(true);
         if (m0.host_mode === "slurm" && IN_FLIGHT.has(before) && jobId === undefined) {
@@ -2070,6 +2154,8 @@ function decideRun(i) {
         sentinel = { state: "missing" };
         note = "";
     }
+    if (job?.runaway !== undefined)
+        return runawayStep(st, i, job, sentinel);
     let unknownSince;
     let v;
     if (!job && told && otherName === undefined) {
@@ -2131,6 +2217,52 @@ function decideRun(i) {
     }
     return st.done();
 }
+const DEFAULT_RUNAWAY_LOST_AFTER_SECONDS = 86400;
+/**
+ * A runaway accounting record (sacct says RUNNING, the controller does not
+ * have the job, past its time limit) is not "running": a complete sentinel of
+ * this job decides the run; without one the run is left as it is with a
+ * warning naming `sacctmgr show runawayjobs`, and failed as `lost` once the
+ * record has stood `runawayLostAfterSeconds` since the first tick saw it
+ * (`slurm.runaway_since`).
+ */
+function runawayStep(st, i, job, sentinel) {
+    const m0 = i.manifest;
+    const jobId = (0,run/* manifestJobId */.Gf)(m0);
+    const told = sentinelVerdict(m0, sentinel);
+    if (told) {
+        const v = { ...told, detail: `${job.runaway} (a runaway accounting record); ${told.detail}` };
+        recordJob(st.m, v, job, i.at, v.phase === "succeeded");
+        delete st.m.slurm.runaway_since;
+        if (v.phase === "succeeded") {
+            st.move("running", v.detail);
+            return st.done(true);
+        }
+        st.move("failed", v.detail, { reason: "exit_code", message: v.detail, sentinel_exit_code: told.exitCode });
+        return st.done();
+    }
+    const prev = m0.slurm?.runaway_since;
+    const since = typeof prev === "string" && !Number.isNaN(Date.parse(prev)) ? prev : i.at;
+    const limit = i.runawayLostAfterSeconds ?? DEFAULT_RUNAWAY_LOST_AFTER_SECONDS;
+    const lost = (0,time/* secondsSince */.w)(since, i.now) >= limit;
+    const detail = lost
+        ? `${job.runaway}: a runaway accounting record since ${since} (more than ${limit} s) and no complete job_sentinel.json: the job is lost`
+        : `${job.runaway}: a runaway accounting record (since ${since}); no complete job_sentinel.json yet`;
+    recordJob(st.m, { phase: "unknown", terminal: lost, detail }, job, i.at, false);
+    st.m.slurm.runaway_since = since;
+    if (lost) {
+        st.move("failed", detail, { reason: "lost", message: detail });
+        return st.done();
+    }
+    st.findings.push({
+        severity: "warning",
+        check: "scheduler.runaway",
+        file: i.file,
+        message: `job ${jobId} of run ${m0.run_id}: ${job.runaway}, so slurmdbd never recorded its end (a runaway record); the run is left as ${(0,run/* statusOf */.c2)(m0)} and failed as lost after ${limit} s (since ${since}) unless its job_sentinel.json says how it ended`,
+        hint: "ask the cluster admins to run `sacctmgr show runawayjobs` (it lists such records and offers to close them); the job's log and sentinel say how it really ended",
+    });
+    return st.done();
+}
 /** The decision after the artifacts of a job the scheduler called a success arrived. */
 function afterSync(i) {
     const st = new Step(i.manifest, i.at);
@@ -2146,6 +2278,12 @@ function afterSync(i) {
         const evidence = `${i.syncEvidence}; but job_sentinel.json says exit ${code}, although the scheduler reported success`;
         st.m.slurm = slurm;
         st.move("failed", evidence, { reason: "exit_code", message: evidence, sentinel_exit_code: code });
+        return st.done();
+    }
+    if (i.sentinel.state === "missing" && !(0,run/* writesSentinel */.X9)(st.m)) {
+        delete slurm.sentinel_missing_since;
+        st.m.slurm = slurm;
+        st.move("synced", `${i.syncEvidence}; no job_sentinel.json is expected: the run was launched by the Python autolab tool, whose job scripts write none, so the scheduler's success is the evidence`);
         return st.done();
     }
     const since = typeof slurm.sentinel_missing_since === "string" ? slurm.sentinel_missing_since : i.at;

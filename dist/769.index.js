@@ -1293,6 +1293,7 @@ var placeholders = __webpack_require__(5973);
 var sentinel = __webpack_require__(3695);
 ;// CONCATENATED MODULE: ./lib/src/domain/metrics.js
 
+
 const METRICS_SCHEMA_VERSION = "1.0";
 const FINISHED_OK = new Set(["completed", "synced", "partial"]);
 function isObject(v) {
@@ -1311,8 +1312,11 @@ function planExtraction(manifest, sentinel) {
         missing.push(`job was not submitted: ${slurm.submit_error}`);
     }
     let sentinelExit;
-    if (sentinel.state === "missing")
-        missing.push("job sentinel missing");
+    // The Python autolab tool's job scripts write no sentinel: its absence is no missing evidence there.
+    if (sentinel.state === "missing") {
+        if ((0,run/* writesSentinel */.X9)(manifest))
+            missing.push("job sentinel missing");
+    }
     else if (sentinel.state === "invalid")
         missing.push(`job sentinel unreadable: ${sentinel.error}`);
     else if (sentinel.exitCode === undefined)
@@ -2479,6 +2483,7 @@ async function decide(c, l, ev) {
         at: c.at,
         now: c.now(),
         graceSeconds: c.settings.graceSeconds,
+        runawayLostAfterSeconds: c.settings.runawayLostAfterSeconds,
         answer: (asks && (!c.outcome || !c.outcome.ok) ? "outage" : "answered"),
         unresolved: jobId !== undefined && c.unresolved.has(jobId),
     };
@@ -2729,7 +2734,14 @@ async function advanceRun(c, l) {
         if ((0,run/* statusOf */.c2)(step.manifest) === "synced")
             r.stateEvents.push("synced");
     }
-    if ((0,tick/* needsExtract */.Rt)((0,run/* statusOf */.c2)(step.manifest), l.hasMetrics) && !c.dryRun)
+    let synced = false;
+    if ((0,tick/* awaitsSync */.F_)(step.manifest) && !c.dryRun) {
+        // The Python tool's `completed` with its sync still to do: sync, then extract (status stays completed).
+        const m = structuredClone(step.manifest);
+        synced = (await syncStep(c, l, m, ev, r)) !== undefined;
+        step = { ...step, manifest: m };
+    }
+    if ((synced || (0,tick/* needsExtract */.Rt)((0,run/* statusOf */.c2)(step.manifest), l.hasMetrics)) && !c.dryRun)
         await extractStep(c, l, step, ev, r);
     const m = step.manifest;
     const report = reportOf(l, before, step, c.now());
@@ -3081,8 +3093,19 @@ async function readLedgerText(root, findings) {
 async function monitor_tick(opts, ws, now) {
     const findings = [];
     const dryRun = !!opts.dryRun;
-    const { policy } = await (0,contract_policy/* loadPolicy */.tb)(ws.root);
+    const { policy, doc } = await (0,contract_policy/* loadPolicy */.tb)(ws.root);
     const settings = (0,domain_settings/* monitorSettings */.U1)(policy);
+    for (const k of (0,domain_settings/* pythonTemplateKeys */.z9)(policy)) {
+        const pointer = "/" + k.path.join("/");
+        findings.push({
+            severity: "warning",
+            check: "policy.python_template",
+            file: ".autolab/verifier_policy.yaml",
+            ...(doc?.locate(pointer) ?? {}),
+            jsonPath: pointer,
+            message: `${k.path.join(".")} (a shell template of the Python autolab tool) is not run: a policy file is repository content, and this tool runs no shell text from it; instead ${k.instead}`,
+        });
+    }
     // Gather: the runs the index cannot vouch for are read (domain/run-index.ts).
     opts.progress?.({ phase: "discovering" });
     const readAtMs = Date.now();

@@ -30241,12 +30241,13 @@ function assertTrustedEvent(ctx, command) {
 /* harmony export */   fP: () => (/* binding */ parseExitCode),
 /* harmony export */   l: () => (/* binding */ parseSlurmVersion),
 /* harmony export */   l3: () => (/* binding */ expandArrayRange),
+/* harmony export */   lI: () => (/* binding */ unsetToUndefined),
 /* harmony export */   mN: () => (/* binding */ parseSacct),
 /* harmony export */   rz: () => (/* binding */ isInvalidJobIdMessage),
 /* harmony export */   uc: () => (/* binding */ parseSqueue),
 /* harmony export */   vF: () => (/* binding */ parseArrayJobId)
 /* harmony export */ });
-/* unused harmony exports unsetToUndefined, waitStatusToExitCode, SQUEUE_FIELDS, parseScontrolLine */
+/* unused harmony exports waitStatusToExitCode, SQUEUE_FIELDS, parseScontrolLine */
 /**
  * Pure parsers of what the SLURM client tools print: `sacct --parsable2`,
  * `squeue -O` (with `|` suffixes), `scontrol show job -o`, `sinfo -o`,
@@ -35253,8 +35254,14 @@ const FAILED_STATES = {
     BOOT_FAIL: "boot_fail",
     DEADLINE: "deadline",
     PREEMPTED: "preempted",
-    REVOKED: "revoked",
 };
+/**
+ * REVOKED: in a federation the origin cluster revokes its copy of a job once
+ * a sibling cluster started it (same job id). It is no end of the job: the
+ * query follows it on the siblings (`--federation`), and a REVOKED record
+ * alone is never taken as a failure.
+ */
+const REVOKED_STATE = "REVOKED";
 /**
  * Pending reasons after which the job will not start without someone
  * changing the job, the partition or the limits (squeue(1) "JOB REASON
@@ -35333,7 +35340,9 @@ function isTerminalState(raw) {
  *   accounting record says PREEMPTED); the query layer lets a live,
  *   non-terminal controller state win over a final accounting row, so a
  *   requeued job is seen as pending, not as preempted.
- * - REVOKED (federation: the sibling ran elsewhere) is failed `revoked`.
+ * - REVOKED (federation: a sibling cluster runs the job) is not an end: the
+ *   query follows the job on its siblings and judges the sibling's record; a
+ *   REVOKED record the siblings did not show is `unknown` (never a failure).
  * - SPECIAL_EXIT and REQUEUE_HOLD are held: pending until someone releases
  *   the job, which then runs again (the judge flags them like a pending
  *   reason that never starts by itself, so the monitor warns).
@@ -35355,6 +35364,12 @@ function classify(state, exitCode) {
         return { phase: "pending", terminal: false, note: "waiting to run" };
     if (RUNNING_STATES.has(name))
         return { phase: "running", terminal: false, note: "running" };
+    if (name === REVOKED_STATE)
+        return {
+            phase: "unknown",
+            terminal: false,
+            note: "revoked on this cluster: in a federation the job runs on a sibling cluster, which did not show it (followed there on the next tick)",
+        };
     if (name === "COMPLETED") {
         const parsed = (0,parse/* parseExitCode */.fP)(exitCode);
         if (!parsed)
@@ -35477,6 +35492,155 @@ function judgeObservation(o) {
 
 // EXTERNAL MODULE: ./lib/src/scheduler/slurm-cli/probe.js
 var probe = __nccwpck_require__(6601);
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/followup.js
+/**
+ * Second questions of a tick, asked only when the first answer needs them
+ * (so an ordinary tick still costs one sacct + one squeue):
+ *
+ * - Runaway accounting records (issue 10, item 5). The controller keeps every
+ *   job that runs or waits; when sacct says RUNNING (or PENDING) and the
+ *   controller, asked about the same ids, does not list the job, slurmdbd never
+ *   recorded its end. One `sacct --format=JobID,Timelimit,Elapsed` for those
+ *   ids says whether the record is past its time limit (sacct's Elapsed of an
+ *   open record keeps growing). A record past its limit, or with no finite
+ *   limit, is flagged `runaway` with the evidence; the run's decision (the
+ *   sentinel, a warning naming `sacctmgr show runawayjobs`, `lost` past the
+ *   policy limit) is domain/tick.ts's.
+ * - REVOKED (issue 10, item 11). In a federation the origin cluster revokes its
+ *   copy of a job once a sibling started it, under the same job id. One
+ *   `sacct --federation` and one `squeue --federation` for those ids show the
+ *   sibling's record, which replaces the REVOKED one.
+ */
+
+
+
+function record(calls, r) {
+    const c = { argv: [r.command, ...r.args], ok: (0,action_exec.ok)(r), durationMs: Math.round(r.durationMs) };
+    if (!c.ok)
+        c.error = (0,action_exec/* describeFailure */.Ic)(r);
+    calls.push(c);
+}
+/**
+ * Seconds of a SLURM duration as sacct prints it (`MM:SS`, `HH:MM:SS`,
+ * `D-HH:MM:SS`, `D-HH`, `D-HH:MM`, fractions dropped); undefined for
+ * `UNLIMITED`, `Partition_Limit` and anything else.
+ */
+function slurmDurationSeconds(v) {
+    if (v === undefined)
+        return undefined;
+    const m = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+)(?:\.\d+)?)?$/.exec(v.trim());
+    if (!m)
+        return undefined;
+    const parts = [m[2], m[3], m[4]].filter((x) => x !== undefined).map(Number);
+    let s;
+    if (m[1] !== undefined)
+        s = parts[0] * 3600 + (parts[1] ?? 0) * 60 + (parts[2] ?? 0);
+    else if (parts.length === 3)
+        s = parts[0] * 3600 + parts[1] * 60 + parts[2];
+    else if (parts.length === 2)
+        s = parts[0] * 60 + parts[1];
+    else
+        return undefined;
+    return Number(m[1] ?? 0) * 86400 + s;
+}
+/** Ids whose record only accounting holds, open (not terminal), for a plain (non-array) job. */
+function accountingOnlyOpen(observations) {
+    const out = [];
+    for (const [id, o] of observations) {
+        if (o.tasks !== undefined || o.source !== "sacct")
+            continue;
+        if (isTerminalState(o.state) || normalizeState(o.state).name === REVOKED_STATE)
+            continue;
+        out.push(id);
+    }
+    return out;
+}
+/**
+ * The runaway verdict of one `JobID|Timelimit|Elapsed` row: evidence text when
+ * the open record is past its time limit or has none, else undefined. Pure.
+ */
+function runawayEvidence(state, timeLimit, elapsed) {
+    const limit = slurmDurationSeconds(timeLimit);
+    const ran = slurmDurationSeconds(elapsed);
+    const base = `sacct keeps an open record (State=${state}) but the controller does not list the job`;
+    if (limit === undefined)
+        return `${base}, and it has no finite time limit (Timelimit=${timeLimit ?? "unset"})`;
+    if (ran !== undefined && ran > limit)
+        return `${base}, and its Elapsed ${elapsed} is past its Timelimit ${timeLimit}`;
+    return undefined;
+}
+/** Ask sacct for the time limit of accounting-only open records; flag runaways in place. */
+async function flagRunaways(observations, ctx) {
+    const ids = accountingOnlyOpen(observations);
+    if (!ids.length)
+        return;
+    const args = [
+        ...ctx.clusterArgs,
+        "--noheader",
+        "--parsable2",
+        "--format=JobID,Timelimit,Elapsed",
+        `--jobs=${ids.join(",")}`,
+    ];
+    if (ctx.startTime)
+        args.push(`--starttime=${ctx.startTime}`);
+    const r = await (0,action_exec/* runArgv */.my)(ctx.bins?.sacct ?? "sacct", args, { timeoutMs: ctx.timeoutMs, env: parse/* CLIENT_ENV */.Ii });
+    record(ctx.calls, r);
+    if (!(0,action_exec.ok)(r)) {
+        ctx.warnings.push(`the time limits of ${ids.length} record(s) only accounting holds could not be read: ${(0,action_exec/* describeFailure */.Ic)(r)}`);
+        return;
+    }
+    const limits = new Map();
+    for (const line of (0,parse/* contentLines */.$X)(r.stdout)) {
+        const [id, tl, el] = line.split("|");
+        if (id === undefined || id.includes("."))
+            continue;
+        limits.set(id.trim(), { timeLimit: (0,parse/* unsetToUndefined */.lI)(tl), elapsed: (0,parse/* unsetToUndefined */.lI)(el) });
+    }
+    for (const id of ids) {
+        const o = observations.get(id);
+        const l = limits.get(id);
+        if (!l)
+            continue;
+        const ev = runawayEvidence(o.state, l.timeLimit, l.elapsed ?? o.elapsed);
+        if (ev !== undefined)
+            o.runaway = ev;
+    }
+}
+/** Ids whose record says REVOKED (a federation sibling runs the job). */
+function revokedIds(observations) {
+    return [...observations]
+        .filter(([, o]) => o.tasks === undefined && normalizeState(o.state).name === REVOKED_STATE)
+        .map(([id]) => id);
+}
+/**
+ * The rows the federation shows for revoked ids, without the REVOKED ones
+ * (the origin's copy): what the siblings say. Undefined when not asked.
+ */
+async function federationRows(ids, ctx) {
+    if (!ids.length)
+        return undefined;
+    const jobs = `--jobs=${ids.join(",")}`;
+    const sa = ["--federation", "--noheader", "--parsable2", `--format=${parse/* SACCT_FIELDS */.RR.join(",")}`, jobs];
+    if (ctx.startTime)
+        sa.push(`--starttime=${ctx.startTime}`);
+    const sq = ["--federation", "--noheader", "--states=all", `--Format=${(0,parse/* squeueFormatArg */.a5)()}`, jobs];
+    const [ra, rq] = await Promise.all([
+        (0,action_exec/* runArgv */.my)(ctx.bins?.sacct ?? "sacct", sa, { timeoutMs: ctx.timeoutMs, env: parse/* CLIENT_ENV */.Ii }),
+        (0,action_exec/* runArgv */.my)(ctx.bins?.squeue ?? "squeue", sq, { timeoutMs: ctx.timeoutMs, env: parse/* CLIENT_ENV */.Ii }),
+    ]);
+    record(ctx.calls, ra);
+    record(ctx.calls, rq);
+    const notRevoked = (rows) => rows.filter((x) => normalizeState(x.state).name !== REVOKED_STATE);
+    if (!(0,action_exec.ok)(ra) && !(0,action_exec.ok)(rq)) {
+        ctx.warnings.push(`revoked job(s) ${ids.join(", ")} could not be followed in the federation: ${(0,action_exec/* describeFailure */.Ic)(ra)}`);
+        return undefined;
+    }
+    return {
+        sacct: (0,action_exec.ok)(ra) ? notRevoked((0,parse/* parseSacct */.mN)(ra.stdout)) : [],
+        squeue: (0,action_exec.ok)(rq) ? notRevoked((0,parse/* parseSqueue */.uc)(rq.stdout)) : [],
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/query.js
 /**
  * Asking the scheduler about many jobs at once, once per monitor tick:
@@ -35509,7 +35673,8 @@ var probe = __nccwpck_require__(6601);
 
 
 
-function record(calls, r) {
+
+function query_record(calls, r) {
     const c = { argv: [r.command, ...r.args], ok: (0,action_exec.ok)(r), durationMs: Math.round(r.durationMs) };
     if (!c.ok)
         c.error = (0,action_exec/* describeFailure */.Ic)(r);
@@ -35540,17 +35705,64 @@ function chunk(xs, n) {
         out.push(cur);
     return out;
 }
-/** Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never throws for scheduler trouble. */
+/** `123;cluster` (sbatch --parsable's form) -> {id, cluster}; a plain id has no cluster. */
+function splitJobRef(ref) {
+    const m = /^(.+);([A-Za-z0-9][A-Za-z0-9_.-]*)$/.exec(ref.trim());
+    return m ? { id: m[1], cluster: m[2] } : { id: ref.trim() };
+}
+/**
+ * Ask sacct, squeue (and, without accounting, scontrol) about `jobIds`. Never
+ * throws for scheduler trouble. A ref `id;cluster` is a job on another
+ * cluster of a multi-cluster site: each cluster is asked once (`-M cluster`)
+ * for its jobs, and its observations are keyed by the ref as given.
+ */
 async function queryJobs(jobIds, opts = {}) {
+    const byCluster = new Map();
+    for (const ref of jobIds) {
+        const { cluster } = splitJobRef(ref);
+        const k = cluster ?? "";
+        const l = byCluster.get(k);
+        if (l)
+            l.push(ref);
+        else
+            byCluster.set(k, [ref]);
+    }
+    if (byCluster.size <= 1) {
+        const [[cluster, refs] = ["", jobIds]] = [...byCluster];
+        return queryCluster(refs, cluster || undefined, opts);
+    }
+    const parts = await Promise.all([...byCluster].map(([c, refs]) => queryCluster(refs, c || undefined, opts)));
+    const out = {
+        ok: parts.every((p) => p.ok),
+        observations: new Map(),
+        calls: parts.flatMap((p) => p.calls),
+        accounting: parts.find((p) => p.accounting !== "ok" && p.accounting !== "unknown")?.accounting ?? parts[0].accounting,
+        unresolved: parts.flatMap((p) => p.unresolved),
+        warnings: parts.flatMap((p) => p.warnings),
+    };
+    const errors = parts.filter((p) => !p.ok).map((p) => p.error);
+    if (errors.length)
+        out.error = errors.join("; ");
+    // An outage of one cluster changes no run of any (the port's "no answer is no evidence").
+    if (out.ok)
+        for (const p of parts)
+            for (const [k, v] of p.observations)
+                out.observations.set(k, v);
+    return out;
+}
+/** One cluster's question (no cluster: the one the client is configured for). */
+async function queryCluster(refs, cluster, opts) {
     const timeoutMs = opts.timeoutMs ?? 25_000;
     const startTime = opts.startTime ?? (opts.since ? sacctTime(opts.since) : undefined);
     const size = Math.max(1, opts.chunkSize ?? Number.MAX_SAFE_INTEGER);
+    const clusterArgs = cluster ? ["-M", cluster] : [];
+    const key = (id) => (cluster ? `${id};${cluster}` : id);
     const calls = [];
     const warnings = [];
     const ids = [];
     const seen = new Set();
-    for (const raw of jobIds) {
-        const id = raw.trim();
+    for (const raw of refs) {
+        const id = splitJobRef(raw).id;
         if (seen.has(id))
             continue;
         seen.add(id);
@@ -35568,11 +35780,17 @@ async function queryJobs(jobIds, opts = {}) {
         const spoke = new Set();
         let accounting = "ok";
         for (const c of chunks) {
-            const args = ["--noheader", "--parsable2", `--format=${parse/* SACCT_FIELDS */.RR.join(",")}`, `--jobs=${c.join(",")}`];
+            const args = [
+                ...clusterArgs,
+                "--noheader",
+                "--parsable2",
+                `--format=${parse/* SACCT_FIELDS */.RR.join(",")}`,
+                `--jobs=${c.join(",")}`,
+            ];
             if (startTime)
                 args.push(`--starttime=${startTime}`);
             const r = await (0,action_exec/* runArgv */.my)(opts.bins?.sacct ?? "sacct", args, { timeoutMs, env: parse/* CLIENT_ENV */.Ii });
-            record(calls, r);
+            query_record(calls, r);
             if (!(0,action_exec.ok)(r)) {
                 accounting = r.spawnError ? "disabled" : r.timedOut ? "down" : (0,parse/* classifySacctFailure */.dX)(r.stderr);
                 warnings.push(`accounting ${accounting}: ${(0,action_exec/* describeFailure */.Ic)(r)}`);
@@ -35587,14 +35805,20 @@ async function queryJobs(jobIds, opts = {}) {
     const squeueTask = async () => {
         const rows = [];
         for (const c of chunks) {
-            const args = ["--noheader", "--states=all", `--Format=${(0,parse/* squeueFormatArg */.a5)()}`, `--jobs=${c.join(",")}`];
+            const args = [
+                ...clusterArgs,
+                "--noheader",
+                "--states=all",
+                `--Format=${(0,parse/* squeueFormatArg */.a5)()}`,
+                `--jobs=${c.join(",")}`,
+            ];
             const r = await (0,action_exec/* runArgv */.my)(opts.bins?.squeue ?? "squeue", args, { timeoutMs, env: parse/* CLIENT_ENV */.Ii });
             if (!(0,action_exec.ok)(r) && !r.timedOut && !r.spawnError && r.code === 1 && (0,parse/* isInvalidJobIdMessage */.rz)(r.stderr)) {
                 // The controller answered: none of these ids is in its queue.
                 calls.push({ argv: [r.command, ...r.args], ok: true, durationMs: Math.round(r.durationMs) });
                 continue;
             }
-            record(calls, r);
+            query_record(calls, r);
             if (!(0,action_exec.ok)(r))
                 return { rows, error: (0,action_exec/* describeFailure */.Ic)(r) };
             rows.push(...(0,parse/* parseSqueue */.uc)(r.stdout));
@@ -35609,14 +35833,17 @@ async function queryJobs(jobIds, opts = {}) {
             observations: new Map(),
             calls,
             accounting: sa.accounting,
-            unresolved: [...ids],
+            unresolved: ids.map(key),
             warnings,
         };
     }
     let scontrolRows;
     if (sa.accounting !== "ok") {
-        const r = await (0,action_exec/* runArgv */.my)(opts.bins?.scontrol ?? "scontrol", ["show", "job", "-o"], { timeoutMs, env: parse/* CLIENT_ENV */.Ii });
-        record(calls, r);
+        const r = await (0,action_exec/* runArgv */.my)(opts.bins?.scontrol ?? "scontrol", [...clusterArgs, "show", "job", "-o"], {
+            timeoutMs,
+            env: parse/* CLIENT_ENV */.Ii,
+        });
+        query_record(calls, r);
         if ((0,action_exec.ok)(r))
             scontrolRows = (0,parse/* parseScontrolJobs */.SD)(r.stdout);
         else
@@ -35624,7 +35851,19 @@ async function queryJobs(jobIds, opts = {}) {
     }
     const observations = buildObservations(ids, { sacct: sa.rows, squeue: sq.rows, scontrol: scontrolRows });
     const unresolved = sa.accounting === "disabled" ? [] : ids.filter((id) => !observations.has(id) && !sa.spoke.has(id));
-    return { ok: true, observations, calls, accounting: sa.accounting, unresolved, warnings };
+    const ctx = { timeoutMs, startTime, clusterArgs, bins: opts.bins, calls, warnings };
+    if (sa.accounting === "ok")
+        await flagRunaways(observations, ctx);
+    const revoked = revokedIds(observations);
+    const fed = await federationRows(revoked, ctx);
+    if (fed) {
+        for (const [id, o] of buildObservations(revoked, fed))
+            observations.set(id, { ...o, source: `${o.source} --federation` });
+    }
+    const keyed = new Map();
+    for (const [id, o] of observations)
+        keyed.set(key(id), cluster ? { ...o, cluster } : o);
+    return { ok: true, observations: keyed, calls, accounting: sa.accounting, unresolved: unresolved.map(key), warnings };
 }
 const rowIndexes = new WeakMap();
 function indexRows(rows) {
@@ -37522,7 +37761,7 @@ async function setUp() {
     };
 }
 const COMMANDS = {
-    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4880))).actionLaunch,
+    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(132)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9132))).actionLaunch,
     monitor: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(769), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 763))).actionMonitor,
     watch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6769))).actionWatch,
     verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(254)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2254))).actionVerify,
