@@ -357,6 +357,14 @@ function cases(): Case[] {
       file: DESIGN,
       lines: [13],
     },
+    {
+      // Lower case, as the script's own variables are (issue 11, item 8).
+      name: "design: runtime.env takes the script's own variable autolab_command",
+      files: { [DESIGN]: design({ tail: ["runtime:", "  env:", `    autolab_command: "touch ${PWNED}"`] }) },
+      args: launchArgs(),
+      file: DESIGN,
+      lines: [13],
+    },
     ...hostileCases(),
     // --- validate on broken kinds (findings go to stdout)
     {

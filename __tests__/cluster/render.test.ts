@@ -119,6 +119,7 @@ export AUTOLAB_RESUME_EXIT_CODE=85
 AUTOLAB_RESTART_COUNT=$\{SLURM_RESTART_COUNT:-0}
 AUTOLAB_RESTART_COUNT=$\{AUTOLAB_RESTART_COUNT//[^0-9]/}
 export AUTOLAB_RESTART_COUNT=$\{AUTOLAB_RESTART_COUNT:-0}
+readonly autolab_run_id autolab_sentinel autolab_command
 
 # Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.
 autolab_write_sentinel() {

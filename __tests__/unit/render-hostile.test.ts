@@ -20,7 +20,11 @@ import {
   type RenderInput,
 } from "../../src/scheduler/slurm-cli/render.js";
 import { bashQuote, shellQuote } from "../../src/util/shell.js";
-import { validateComputeValues, validateRenderValues } from "../../src/scheduler/slurm-cli/values.js";
+import {
+  isReservedEnvName,
+  validateComputeValues,
+  validateRenderValues,
+} from "../../src/scheduler/slurm-cli/values.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { describeFailure, runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
@@ -256,6 +260,14 @@ describe("runtime values", () => {
     ["SLURM_JOB_ID", "1"],
     ["IFS", "x"],
     ["BASH_ENV", "/tmp/x"],
+    // Reserved ignoring case (issue 11, item 8): the script's own variables are lower case.
+    ["autolab_command", "echo hijacked"],
+    ["autolab_sentinel", "/tmp/x"],
+    ["Autolab_Run_Id", "x"],
+    ["__AUTOLAB_STARTED", "1"],
+    ["run_id", "x"],
+    ["slurm_job_id", "1"],
+    ["ifs", "x"],
     ["OK", null],
     ["OK", { a: 1 }],
     ["OK", [1]],
@@ -399,6 +411,60 @@ describe("env values and entrypoint args are data, proven with bash", () => {
       "--tick",
       `\`touch ${root}/PWNED_arg_tick\``,
     ]);
+    expect(pwnedFiles()).toEqual([]);
+  });
+});
+
+describe("the script's own variables are out of a design's reach (issue 11, item 8)", () => {
+  /** Every variable a script assigns outside a function's `local` list (assignments, export, readonly, for). */
+  function assignedNames(script: string): string[] {
+    const names = new Set<string>();
+    let locals = new Set<string>();
+    for (const raw of script.split("\n")) {
+      const line = raw.trim();
+      if (line.startsWith("#")) continue;
+      if (/^[A-Za-z_][A-Za-z0-9_]*\(\)\s*\{/.test(line)) locals = new Set();
+      const local = /^local\s+(.*)$/.exec(line);
+      if (local) for (const n of local[1].split(/\s+/)) locals.add(n.replace(/=.*/, ""));
+      const ro = /^(?:readonly|export)\s+([A-Za-z_][A-Za-z0-9_]*(?:\s+[A-Za-z_][A-Za-z0-9_]*)*)$/.exec(line);
+      if (ro) for (const n of ro[1].split(/\s+/)) names.add(n);
+      for (const m of line.matchAll(/(?:^|[\s;(])(?:export\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=/g))
+        if (!locals.has(m[1])) names.add(m[1]);
+    }
+    return [...names];
+  }
+
+  it("every name a rendered script assigns is one runtime.env cannot take", () => {
+    const design: Design = {
+      compute: { location: "slurm", walltime_estimate: "00:10:00" },
+      runtime: { setup: [], env: { USER_VAR: "1" } },
+      entrypoint: { cli: "true" },
+    };
+    for (const script of [renderSlurmScript(input(design)).script, renderLocalScript(input(design)).script]) {
+      const names = assignedNames(script).filter((n) => n !== "USER_VAR");
+      expect(names).toContain("autolab_command");
+      expect(names.filter((n) => !isReservedEnvName(n))).toEqual([]);
+    }
+  });
+
+  it("a setup line cannot reassign the command or the sentinel's path (they are readonly)", async () => {
+    const runId = "20260102T030405Z_0000aa";
+    const script = renderLocalScript(
+      input(
+        {
+          compute: { location: "local" },
+          runtime: { setup: [`autolab_command='touch ${root}/PWNED_setup'`] },
+          entrypoint: { cli: "true" },
+        },
+        { runId, repoRoot: root },
+      ),
+    ).script;
+    const file = path.join(root, "experiments/in_progress/it1/launch/run_local.sh");
+    await writeFileAtomic(file, script);
+    const res = await runArgv("bash", [file], { timeoutMs: 30_000 });
+    expect(res.code).not.toBe(0);
+    const err = readFileSync(path.join(root, "experiments/in_progress/it1/runs", runId, "logs/run_local.err"), "utf8");
+    expect(err).toMatch(/autolab_command: readonly variable/);
     expect(pwnedFiles()).toEqual([]);
   });
 });

@@ -357,6 +357,8 @@ function body(c: Common, mode: "slurm" | "local"): string[] {
     "autolab_signal=",
     "autolab_child=",
     ...workloadVariables(mode),
+    // The command and where its evidence goes cannot be reassigned, not even by a setup line.
+    "readonly autolab_run_id autolab_sentinel autolab_command",
     "",
   );
   L.push(...sentinelWriter(mode), "", ...signalTraps());

@@ -153,8 +153,21 @@ function collectCompute(design: Design): { value: NormalizedCompute; findings: F
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Names the job script sets itself, or that would change how bash runs it. */
-const RESERVED_ENV = /^(_*AUTOLAB_.*|RUN_ID|SLURM_.*|BASH_.*|BASHOPTS|SHELLOPTS|IFS|ENV|PS4|POSIXLY_CORRECT)$/;
+/**
+ * The one list of names a design's runtime.env cannot take, compared
+ * case-insensitively: every name the job script uses itself (all of them
+ * begin with `autolab`, `_autolab`, `__autolab`..., in any case, or are
+ * RUN_ID — render.ts keeps its internals to these, and a test reads every
+ * name a rendered script assigns against this rule), SLURM's own, and those
+ * that change how bash runs the script.
+ */
+const RESERVED_ENV =
+  /^(_*AUTOLAB.*|RUN_ID|SLURM_.*|BASH.*|SHELLOPTS|IFS|ENV|PS4|POSIXLY_CORRECT|CDPATH|GLOBIGNORE|HOSTNAME)$/i;
+
+/** May a design's runtime.env not set `name` (see RESERVED_ENV)? */
+export function isReservedEnvName(name: string): boolean {
+  return RESERVED_ENV.test(name);
+}
 
 function collectRuntime(design: Design): { value: NormalizedRuntime; findings: Finding[] } {
   const c = new Collector(CHECK.runtime);
@@ -205,8 +218,12 @@ function collectRuntime(design: Design): { value: NormalizedRuntime; findings: F
           );
           continue;
         }
-        if (RESERVED_ENV.test(name)) {
-          c.error(p, `environment variable ${name} is set by autolab, SLURM or bash and cannot be overridden`);
+        if (isReservedEnvName(name)) {
+          c.error(
+            p,
+            `environment variable ${name} is reserved: the job script, SLURM or bash uses it (names are compared ignoring case)`,
+            "rename it: no name beginning with autolab (any case), RUN_ID, SLURM_, BASH, or IFS, ENV, PS4, SHELLOPTS, POSIXLY_CORRECT, CDPATH, GLOBIGNORE, HOSTNAME",
+          );
           continue;
         }
         let s: string;
