@@ -229,6 +229,45 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     expect(existsSync(workRoot)).toBe(false);
   });
 
+  it("--run-id with an existing directory at the work root: only a worktree of this repository at HEAD is reused (issue 11, item 15)", async () => {
+    const { work } = await checkout({ "experiments/in_progress/again/design.yaml": design("true") });
+    const workRoot = path.join(tmp, "ws-again");
+    const runId = "20261128T000000Z_abab01";
+    const dir = path.join(workRoot, runId);
+    const attempt = () =>
+      launch({ scheduler: realScheduler(), cwd: work, design: "again", workRoot, runId }).catch((e: unknown) => e);
+    // A plain directory (say, left by hand): the job would run with git_revision null.
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "run.sh"), "echo not the launched code\n");
+    const plain = await attempt();
+    expect(plain).toBeInstanceOf(AutolabError);
+    expect((plain as AutolabError).message).toMatch(/already exists and is not a worktree of this repository/);
+    rmSync(dir, { recursive: true });
+    // Another repository's checkout.
+    const other = await makeRepo({ parent: mkdtempSync(path.join(tmp, "other-")), files: { "x.txt": "x\n" } });
+    await git(other.root, "worktree", "add", "-q", "--detach", dir, "HEAD");
+    expect(((await attempt()) as AutolabError).message).toMatch(/is not a worktree of this repository/);
+    await git(other.root, "worktree", "remove", "--force", dir);
+    // A worktree of this repository, at another commit.
+    const head = (await git(work, "rev-parse", "HEAD")).trim();
+    await git(work, "commit", "-q", "--allow-empty", "-m", "a later commit");
+    await git(work, "worktree", "add", "-q", "--detach", dir, head);
+    const later = (await git(work, "rev-parse", "HEAD")).trim();
+    expect(((await attempt()) as AutolabError).message).toContain(
+      `is a worktree of this repository at ${head.slice(0, 12)}, not at ${later.slice(0, 12)} (HEAD)`,
+    );
+    expect(await git(work, "status", "--porcelain")).toBe("");
+    expect((await git(work, "log", "-1", "--format=%s")).trim()).toBe("a later commit");
+    // At HEAD: an earlier attempt's snapshot of this run, reused.
+    await git(work, "worktree", "remove", "--force", dir);
+    await git(work, "worktree", "add", "-q", "--detach", dir, "HEAD");
+    const ok = await launch({ scheduler: realScheduler(), cwd: work, design: "again", workRoot, runId, push: false });
+    if (ok.jobId) submitted.push(ok.jobId);
+    expect(ok.status).toBe("submitted");
+    const m = manifestAt(work, ok.manifestPath);
+    expect((m.launch as Record<string, unknown>).git_revision).toBe(later);
+  });
+
   it("takes the work root from the option, else from the policy's launch.work_root; refuses one inside the checkout or a relative one", async () => {
     const { work } = await checkout({
       "experiments/in_progress/pol/design.yaml": design("true"),

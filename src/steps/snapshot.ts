@@ -125,19 +125,59 @@ export async function checkSnapshotable(
   }
 }
 
+/** The worktrees this repository's own metadata lists: real path -> HEAD commit (porcelain). */
+async function listedWorktrees(repoRoot: string): Promise<Map<string, string | undefined>> {
+  const r = await git(repoRoot, ["worktree", "list", "--porcelain"], { what: "listing the repository's worktrees" });
+  const out = new Map<string, string | undefined>();
+  let cur: string | undefined;
+  for (const line of r.stdout.split("\n")) {
+    if (line.startsWith("worktree ")) {
+      cur = line.slice("worktree ".length);
+      out.set(cur, undefined);
+    } else if (cur !== undefined && line.startsWith("HEAD ")) out.set(cur, line.slice("HEAD ".length));
+  }
+  return out;
+}
+
+/**
+ * An existing directory at a run's snapshot path is reused only when it is a
+ * worktree of this repository (listed by the repository's own worktree
+ * metadata, not by what the directory's `.git` claims) checked out at
+ * `revision`, the commit launch would snapshot now (a retry of the same run).
+ * Anything else — a plain directory, a link, another repository's checkout, a
+ * worktree at another commit — is refused: the job would run code nobody
+ * recorded (`git_revision` would name some other commit, or none).
+ */
+async function assertReusableSnapshot(repoRoot: string, dir: string, revision: string | undefined): Promise<void> {
+  const refuse = (what: string): never => {
+    throw new AutolabError(`the run's snapshot path already exists and ${what}: it is not reused`, {
+      file: dir,
+      hint: "remove it (git worktree remove, or rm -r for a directory that is not one), or launch with another --run-id or work root",
+    });
+  };
+  if (lstatSync(dir).isSymbolicLink()) refuse("is a symbolic link");
+  if (!lstatSync(dir).isDirectory()) refuse("is not a directory");
+  const real = realpathSync(dir);
+  const listed = await listedWorktrees(repoRoot);
+  const entry = [...listed].find(([p]) => existsSync(p) && realpathSync(p) === real);
+  if (!entry) refuse("is not a worktree of this repository");
+  const head = entry![1];
+  if (revision && head !== revision) {
+    refuse(
+      `is a worktree of this repository at ${head ? head.slice(0, 12) : "no commit"}, not at ${revision.slice(0, 12)} (HEAD)`,
+    );
+  }
+}
+
 /**
  * `git worktree add --detach <dir> HEAD` (hooks off). An existing directory
- * is an earlier attempt's snapshot of this run (a relaunch that adopts its
- * job): it is reused. Returns whether it was made now.
+ * is reused only when it is an earlier attempt's snapshot of this run (a
+ * relaunch that adopts its job): a worktree of this repository at HEAD;
+ * anything else is refused. Returns whether it was made now.
  */
 export async function makeSnapshot(repoRoot: string, dir: string, log: (s: string) => void): Promise<boolean> {
-  if (existsSync(dir)) {
-    if (!lstatSync(dir).isDirectory()) {
-      throw new AutolabError("the run's snapshot path exists and is not a directory", {
-        file: dir,
-        hint: "remove it, or use another work root",
-      });
-    }
+  if (existsSync(dir) || isLink(dir)) {
+    await assertReusableSnapshot(repoRoot, dir, await headSha(repoRoot));
     log(`reusing the run's snapshot ${dir} (made by an earlier attempt of this run)`);
     return false;
   }
@@ -149,6 +189,14 @@ export async function makeSnapshot(repoRoot: string, dir: string, log: (s: strin
   });
   log(`snapshot of HEAD for the job: ${dir}`);
   return true;
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Remove a snapshot no job uses (best effort). */
