@@ -10,6 +10,7 @@ import * as plan from "../../domain/launch-plan.js";
 import { runLayout } from "../../domain/layout.js";
 import { readStateStrict } from "../../store/state-file.js";
 import { readJournal } from "../../store/journal.js";
+import { assertNoLinkOnLaunchPaths, launchPaths } from "../../store/launch-paths.js";
 import { openWorkspace } from "../../store/workspace.js";
 import { resolveWorkRoot } from "../../steps/snapshot.js";
 import { displayPath } from "../../util/fs.js";
@@ -44,6 +45,8 @@ export async function gather(opts: LaunchOptions): Promise<Gathered> {
     fresh: () => newRunId(now(), randomBytes(3).toString("hex")),
   });
   const layout = runLayout(iterationPath, run.runId);
+  // Every directory launch reads or writes, resolved and checked before anything is submitted (items 5, 6).
+  assertNoLinkOnLaunchPaths(ws.root, launchPaths(layout));
   const manifestAbs = path.join(ws.root, layout.manifest);
   const existing = existsSync(manifestAbs) ? (await readManifest(manifestAbs, layout.manifest)).data : undefined;
   return {
