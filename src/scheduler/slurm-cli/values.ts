@@ -221,7 +221,7 @@ function collectRuntime(design: Design): { value: NormalizedRuntime; findings: F
         if (isReservedEnvName(name)) {
           c.error(
             p,
-            `environment variable ${name} is reserved: the job script, SLURM or bash uses it (names are compared ignoring case)`,
+            `environment variable ${name} is reserved and cannot be overridden: the job script, SLURM or bash uses it (names are compared ignoring case)`,
             "rename it: no name beginning with autolab (any case), RUN_ID, SLURM_, BASH, or IFS, ENV, PS4, SHELLOPTS, POSIXLY_CORRECT, CDPATH, GLOBIGNORE, HOSTNAME",
           );
           continue;
