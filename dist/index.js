@@ -31126,6 +31126,7 @@ function ok(r) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A4: () => (/* binding */ readOwned),
 /* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   HC: () => (/* binding */ linkOnPath),
 /* harmony export */   I5: () => (/* binding */ rootOf),
 /* harmony export */   LI: () => (/* binding */ resolveInside),
 /* harmony export */   Om: () => (/* binding */ readNoFollowSync),
@@ -31137,7 +31138,7 @@ function ok(r) {
 /* harmony export */   pj: () => (/* binding */ readNoFollow),
 /* harmony export */   rH: () => (/* binding */ linkError)
 /* harmony export */ });
-/* unused harmony exports linkOnPath, openOwnedSync */
+/* unused harmony export openOwnedSync */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
@@ -36679,8 +36680,19 @@ function collectCompute(design) {
     return { value, findings: c.findings };
 }
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Names the job script sets itself, or that would change how bash runs it. */
-const RESERVED_ENV = /^(_*AUTOLAB_.*|RUN_ID|SLURM_.*|BASH_.*|BASHOPTS|SHELLOPTS|IFS|ENV|PS4|POSIXLY_CORRECT)$/;
+/**
+ * The one list of names a design's runtime.env cannot take, compared
+ * case-insensitively: every name the job script uses itself (all of them
+ * begin with `autolab`, `_autolab`, `__autolab`..., in any case, or are
+ * RUN_ID — render.ts keeps its internals to these, and a test reads every
+ * name a rendered script assigns against this rule), SLURM's own, and those
+ * that change how bash runs the script.
+ */
+const RESERVED_ENV = /^(_*AUTOLAB.*|RUN_ID|SLURM_.*|BASH.*|SHELLOPTS|IFS|ENV|PS4|POSIXLY_CORRECT|CDPATH|GLOBIGNORE|HOSTNAME)$/i;
+/** May a design's runtime.env not set `name` (see RESERVED_ENV)? */
+function isReservedEnvName(name) {
+    return RESERVED_ENV.test(name);
+}
 function collectRuntime(design) {
     const c = new values_fields_Collector(values_fields_CHECK.runtime);
     const value = { setup: [], env: [] };
@@ -36719,8 +36731,8 @@ function collectRuntime(design) {
                     c.error(p, `environment variable name ${describeValue(name)} is not a valid shell name`, "use letters, digits and '_', not starting with a digit");
                     continue;
                 }
-                if (RESERVED_ENV.test(name)) {
-                    c.error(p, `environment variable ${name} is set by autolab, SLURM or bash and cannot be overridden`);
+                if (isReservedEnvName(name)) {
+                    c.error(p, `environment variable ${name} is reserved and cannot be overridden: the job script, SLURM or bash uses it (names are compared ignoring case)`, "rename it: no name beginning with autolab (any case), RUN_ID, SLURM_, BASH, or IFS, ENV, PS4, SHELLOPTS, POSIXLY_CORRECT, CDPATH, GLOBIGNORE, HOSTNAME");
                     continue;
                 }
                 let s;
@@ -37201,7 +37213,9 @@ function literal(line, value) {
 function body(c, mode) {
     const runDirAbs = absolute(c.repoRoot, c.runDir);
     const L = [];
-    L.push(`# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`, "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated", "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.", "", `export RUN_ID=${(0,shell/* shellQuote */.ZL)(c.runId)}`, `export AUTOLAB_RUN_ID=${(0,shell/* shellQuote */.ZL)(c.runId)}`, `export AUTOLAB_ITERATION_ID=${(0,shell/* shellQuote */.ZL)(c.iterationId)}`, `export AUTOLAB_RUN_DIR=${(0,shell/* shellQuote */.ZL)(runDirAbs)}`, `autolab_run_id=${(0,shell/* shellQuote */.ZL)(c.runId)}`, `autolab_sentinel=${(0,shell/* shellQuote */.ZL)(`${runDirAbs}/${layout/* SENTINEL_FILE */.K6}`)}`, ...literal(`autolab_command=${(0,shell/* bashQuote */.nv)(c.command)}`, c.command), "autolab_started_at=", "autolab_signal=", "autolab_child=", ...workloadVariables(mode), "");
+    L.push(`# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`, "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated", "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.", "", `export RUN_ID=${(0,shell/* shellQuote */.ZL)(c.runId)}`, `export AUTOLAB_RUN_ID=${(0,shell/* shellQuote */.ZL)(c.runId)}`, `export AUTOLAB_ITERATION_ID=${(0,shell/* shellQuote */.ZL)(c.iterationId)}`, `export AUTOLAB_RUN_DIR=${(0,shell/* shellQuote */.ZL)(runDirAbs)}`, `autolab_run_id=${(0,shell/* shellQuote */.ZL)(c.runId)}`, `autolab_sentinel=${(0,shell/* shellQuote */.ZL)(`${runDirAbs}/${layout/* SENTINEL_FILE */.K6}`)}`, ...literal(`autolab_command=${(0,shell/* bashQuote */.nv)(c.command)}`, c.command), "autolab_started_at=", "autolab_signal=", "autolab_child=", ...workloadVariables(mode), 
+    // The command and where its evidence goes cannot be reassigned, not even by a setup line.
+    "readonly autolab_run_id autolab_sentinel autolab_command", "");
     L.push(...sentinelWriter(mode), "", ...signalTraps());
     L.push("", `cd -- ${(0,shell/* shellQuote */.ZL)(c.repoRoot)} || exit 1`, 'mkdir -p -- "$AUTOLAB_RUN_DIR/logs" || exit 1');
     if (mode === "local") {
@@ -37761,7 +37775,7 @@ async function setUp() {
     };
 }
 const COMMANDS = {
-    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(132)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9132))).actionLaunch,
+    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 257))).actionLaunch,
     monitor: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(769), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 763))).actionMonitor,
     watch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6769))).actionWatch,
     verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(254)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2254))).actionVerify,
