@@ -71,13 +71,21 @@ describe("renderSummary", () => {
   });
 
   it("tables the runs with escaped cells, durations and metrics", () => {
-    expect(md).toContain("| Run | Job | State | Duration | Sync | Primary metric |");
-    expect(md).toContain("| `20261128T151432Z_093977` | 4242 | completed | 1h 03m 03s | ok | val_loss = 0.123457 |");
-    expect(md).toContain("| `20261128T151509Z_97aa8d` | 4243 | failed | 1m 05s | failed | acc\\|top1 = — |");
-    expect(md).toContain("| `20261128T152000Z_aaaaaa` | 4244 | submitted | — | — | — |");
+    expect(md).toContain(
+      "| Run | Job | State | Started (SLURM, UTC) | Duration | Primary metric | Reason | Sync | Files |",
+    );
+    expect(md).toContain(
+      "| `20261128T151432Z_093977` | 4242 | 🟢 completed | 2026-11-28 15:14 | 1h 03m 03s | val_loss = 0.123457 | finished | ok | — |",
+    );
+    expect(md).toContain(
+      "| `20261128T151509Z_97aa8d` | 4243 | 🔴 failed | 2026-11-28 15:15 | 1m 05s | acc\\|top1: no value | not recorded | failed | — |",
+    );
+    expect(md).toContain(
+      "| `20261128T152000Z_aaaaaa` | 4244 | ⚪ submitted | — | — | not yet (run not finished) | waiting for the scheduler | — | — |",
+    );
     // Every table row has exactly 7 unescaped pipes.
     for (const line of md.split("\n").filter((l) => l.startsWith("| `"))) {
-      expect(line.replace(/\\\|/g, "").split("|").length - 1).toBe(7);
+      expect(line.replace(/\\\|/g, "").split("|").length - 1).toBe(10);
     }
   });
 
@@ -147,9 +155,14 @@ describe("renderSummary", () => {
       file: "docs/slurm_job_list.md",
       line: i + 1,
     }));
-    const out = renderSummary({ title: "big", command: "monitor", runs: many, findings: lots });
-    expect(Buffer.byteLength(out)).toBeLessThanOrEqual(DEFAULT_SUMMARY_BYTES);
+    // Findings are listed up to a cap, so 5,000 runs and 20,000 findings fit whole under the default budget.
+    const whole = renderSummary({ title: "big", command: "monitor", runs: many, findings: lots });
+    expect(Buffer.byteLength(whole)).toBeLessThanOrEqual(DEFAULT_SUMMARY_BYTES);
+    expect(whole).not.toContain("truncated");
+    expect(whole).toContain("…and 19900 more (9900 error(s), 10000 warning(s), 0 notice(s))");
     expect(DEFAULT_SUMMARY_BYTES).toBeLessThan(STEP_SUMMARY_LIMIT_BYTES);
+    const out = renderSummary({ title: "big", command: "monitor", runs: many, findings: lots, maxBytes: 300_000 });
+    expect(Buffer.byteLength(out)).toBeLessThanOrEqual(300_000);
     const m =
       /truncated to stay under GitHub's 1 MiB job-summary limit: (\d+) of 5000 runs and (\d+) of 20000 findings are left out/.exec(
         out,
@@ -220,9 +233,9 @@ describe("runs still going", () => {
       ],
       findings: [],
     });
-    expect(md).toContain("| `20261128T150000Z_000001` | — | running | 1h 00m 00s |");
-    expect(md).toContain("| `20261128T150000Z_000002` | — | failed | — |");
-    expect(md).toContain(":active, r1, 2026-11-28 15:00:00, 2026-11-28 16:00:00");
-    expect(md).toContain(":crit, r2, 2026-11-28 15:00:00, 2026-11-28 15:00:01");
+    expect(md).toContain("| `20261128T150000Z_000001` | — | 🔵 running | 2026-11-28 15:00 | 1h 00m 00s |");
+    expect(md).toContain("| `20261128T150000Z_000002` | — | 🔴 failed | 2026-11-28 15:00 | — |");
+    expect(md).toMatch(/000001 running :active, r\d, 2026-11-28 15:00:00, 2026-11-28 16:00:00/);
+    expect(md).toMatch(/000002 failed :crit, r\d, 2026-11-28 15:00:00, 2026-11-28 15:00:01/);
   });
 });

@@ -48,8 +48,41 @@ describe("statusRow", () => {
       sync: "ok",
       startedAt: "2026-11-28T11:59:00Z",
       completedAt: "2026-11-28T11:59:30Z",
+      slurmStart: null,
+      slurmEnd: null,
+      exitCode: null,
+      sweepId: null,
+      metric: null,
+      metricsStatus: null,
       ageSeconds: 60,
       manifest: found.manifestDisplay,
+    });
+  });
+
+  it("takes SLURM's times, the exit code, the sweep and the metric", () => {
+    const r = statusRow(
+      manifest({
+        sweep_id: "lr",
+        slurm: { state: "TIMEOUT", start: "2026-11-28T11:59:10Z", end: "2026-11-28T12:59:10Z", exit_code: "0:15" },
+      }),
+      found,
+      NOW,
+      { status: "partial", primary: { name: "acc", value: 0.5 } },
+    );
+    expect(r).toMatchObject({
+      slurmStart: "2026-11-28T11:59:10Z",
+      slurmEnd: "2026-11-28T12:59:10Z",
+      exitCode: "0:15",
+      sweepId: "lr",
+      metric: { name: "acc", value: 0.5 },
+      metricsStatus: "partial",
+    });
+    expect(statusSummaryRuns([r])[0]).toMatchObject({
+      startedAt: "2026-11-28T11:59:10Z",
+      completedAt: "2026-11-28T12:59:10Z",
+      reason: "timeout, exit 0:15",
+      sweepId: "lr",
+      state: "failed (TIMEOUT)",
     });
   });
 
@@ -116,6 +149,7 @@ describe("the table", () => {
       manifest({ run_id: "loc", host_mode: "local", job_id: undefined, status: "completed", slurm: undefined }),
       found,
       NOW,
+      { status: "ok", primary: { name: "acc", value: 0.75 } },
     ),
   ];
 
@@ -123,7 +157,17 @@ describe("the table", () => {
     const t = formatStatusTable(rows);
     const lines = t.split("\n");
     expect(t.endsWith("\n")).toBe(true);
-    expect(lines[0].split(/\s+/)).toEqual(["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC"]);
+    expect(lines[0].split(/\s+/)).toEqual([
+      "RUN",
+      "ITERATION",
+      "JOB",
+      "STATE",
+      "SLURM",
+      "AGE",
+      "SYNC",
+      "METRIC",
+      "REASON",
+    ]);
     expect(lines[1].split(/\s{2,}/)).toEqual([
       "20261128T110000Z_abcdef",
       "it1",
@@ -132,8 +176,20 @@ describe("the table", () => {
       "TIMEOUT",
       "60s",
       "ok",
+      "none (run failed)",
+      "timeout",
     ]);
-    expect(lines[2].split(/\s{2,}/)).toEqual(["loc", "it1", "local", "completed", "-", "60s", "ok"]);
+    expect(lines[2].split(/\s{2,}/)).toEqual([
+      "loc",
+      "it1",
+      "local",
+      "completed",
+      "-",
+      "60s",
+      "ok",
+      "acc = 0.75",
+      "finished",
+    ]);
     expect(statusText([])).toBe("no runs\n");
   });
 
@@ -149,11 +205,17 @@ describe("the table", () => {
     expect(statusSummaryRuns(rows)[1]).toEqual({
       runId: "loc",
       iterationId: "it1",
+      sweepId: undefined,
       jobId: undefined,
       state: "completed",
       startedAt: "2026-11-28T11:59:00Z",
       completedAt: "2026-11-28T11:59:30Z",
       sync: "ok",
+      primaryMetric: { name: "acc", value: 0.75 },
+      metricsStatus: "ok",
+      reason: undefined,
+      manifestPath: found.manifestDisplay,
+      logPath: "experiments/it/runs/r/logs/run_local.out",
     });
   });
 });

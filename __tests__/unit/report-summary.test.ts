@@ -13,7 +13,7 @@ describe("stateWord and ganttTag", () => {
     ["running (RUNNING)", "running", "active, "],
     ["submitted (PENDING)", "submitted", "active, "],
     ["completed (COMPLETED)", "completed", "done, "],
-    ["synced", "synced", "done, "],
+    ["synced", "synced", "active, "],
     ["dry-run", "dry-run", ""],
     ["", "", ""],
   ])("%j -> %s, %j", (state, word, tag) => {
@@ -69,8 +69,8 @@ describe("renderSummary reads states by their first word", () => {
   });
 
   it("times a running run until now and an end before the start as 0s", () => {
-    expect(md).toContain("| `r1` | — | failed (TIMEOUT) | 30m 00s |");
-    expect(md).toContain("| `r2` | — | running (RUNNING) | 10m 00s |");
-    expect(md).toContain("| `r3` | — | completed | 0s |");
+    expect(md).toContain("| `r1` | — | 🔴 failed (TIMEOUT) | 2026-11-28 11:00 | 30m 00s |");
+    expect(md).toContain("| `r2` | — | 🔵 running (RUNNING) | 2026-11-28 11:50 | 10m 00s |");
+    expect(md).toContain("| `r3` | — | 🟢 completed | 2026-11-28 11:00 | 0s |");
   });
 });

@@ -38,6 +38,10 @@ export function setOutputs(outputs: ActionOutputs): void {
   for (const [name, value] of outputs) core.setOutput(name, value);
 }
 
-export async function summarise(input: SummaryInput): Promise<void> {
-  await writeSummary(renderSummary(input));
+/** Write the job summary; runs link their files on `sha` (default the event's commit), running runs are timed to now. */
+export async function summarise(input: SummaryInput, ctx?: ActionContext, sha?: string): Promise<void> {
+  const at = sha || ctx?.sha;
+  const blobBase =
+    ctx?.repository && at ? `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}/blob/${at}/` : undefined;
+  await writeSummary(renderSummary({ now: new Date().toISOString(), blobBase, ...input }));
 }

@@ -10,6 +10,7 @@ import { readOwned, readOwnedBytes, rootOf } from "../util/fs.js";
 import path from "node:path";
 import type { RunManifest } from "../contract/types.js";
 import { discoverRuns } from "../store/discover.js";
+import { readMetricsOf } from "../store/run-facts.js";
 import { MONITOR_STATE_PATH } from "../domain/layout.js";
 import type { Finding } from "../util/errors.js";
 import { outageFinding, sortStatusRows, statusRow, type OutageRecord, type StatusRow } from "../report/status.js";
@@ -46,7 +47,7 @@ export async function collectStatus(
       });
       continue;
     }
-    rows.push(statusRow(m, r, now));
+    rows.push(statusRow(m, r, now, await readMetricsOf(r)));
   }
   const outage = await readOutage(repoRoot);
   if (outage) findings.push(outage);

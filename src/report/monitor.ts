@@ -6,6 +6,7 @@
 import type { MonitorProgress, MonitorReport, RunReport } from "../commands/monitor/index.js";
 import { committedText, type ActionOutputs } from "./common.js";
 import type { SummaryInput, SummaryRun } from "./summary.js";
+import { isoUtc } from "./run-check.js";
 
 /** The runs the tick moved. */
 export function changedRuns(rep: Pick<MonitorReport, "runs">): RunReport[] {
@@ -95,17 +96,31 @@ export function monitorOutputs(rep: MonitorReport): ActionOutputs {
   ];
 }
 
+/** A run's repository-relative log: SLURM's stdout (stderr is beside it), or a local run's. */
+export function logPathOf(manifestPath: string, hostMode: string, jobId: string | undefined): string | undefined {
+  const dir = manifestPath.replace(/\/[^/]*$/, "");
+  if (hostMode === "local") return `${dir}/logs/run_local.out`;
+  return jobId ? `${dir}/logs/slurm-${jobId}.out` : undefined;
+}
+
 function summaryRun(r: RunReport): SummaryRun {
+  const local = r.hostMode === "local";
+  const failed = r.after === "failed";
   return {
     runId: r.runId,
     iterationId: r.iterationId,
+    sweepId: r.sweepId,
     jobId: r.jobId,
     state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
-    startedAt: r.startedAt,
-    completedAt: r.completedAt,
-    durationSeconds: r.durationSeconds,
+    // SLURM's own times (a local run's are its start and end): never the tick that noticed.
+    startedAt: isoUtc(local ? r.startedAt : r.slurmStart),
+    completedAt: isoUtc(local ? r.completedAt : r.slurmEnd),
     sync: r.syncStatus,
     primaryMetric: r.primaryMetric,
+    metricsStatus: r.metricsStatus,
+    reason: failed ? [r.failureReason, r.exitCode ? `exit ${r.exitCode}` : ""].filter(Boolean).join(", ") : r.reason,
+    manifestPath: r.manifestPath,
+    logPath: logPathOf(r.manifestPath, r.hostMode, r.jobId),
   };
 }
 

@@ -10,7 +10,9 @@ import { elapsedSeconds } from "../domain/duration.js";
 import { MONITOR_STATE_PATH } from "../domain/layout.js";
 import { manifestJobId, statusOf } from "../domain/run.js";
 import type { Finding } from "../util/errors.js";
-import type { SummaryRun } from "./summary.js";
+import { logPathOf } from "./monitor.js";
+import { isoUtc, type MetricsFacts } from "./run-check.js";
+import { metricCell, reasonCell, type SummaryRun } from "./summary-runs.js";
 
 export interface StatusRow {
   runId: string;
@@ -24,6 +26,14 @@ export interface StatusRow {
   sync: string | null;
   startedAt: string | null;
   completedAt: string | null;
+  /** SLURM's start and end of the job (ISO, UTC). */
+  slurmStart: string | null;
+  slurmEnd: string | null;
+  exitCode: string | null;
+  sweepId: string | null;
+  /** The primary metric from metrics.json (null: none yet). */
+  metric: { name: string; value: number | null } | null;
+  metricsStatus: string | null;
   /** Seconds since the run was launched. */
   ageSeconds: number | null;
   manifest: string;
@@ -40,8 +50,8 @@ export interface FoundRun {
   manifestDisplay: string;
 }
 
-/** A run's row: the manifest's word, else what its path says. */
-export function statusRow(m: RunManifest, found: FoundRun, now: Date): StatusRow {
+/** A run's row: the manifest's word, else what its path says; the metric from its metrics.json when given. */
+export function statusRow(m: RunManifest, found: FoundRun, now: Date, metrics?: MetricsFacts): StatusRow {
   const started = str(m.timestamps?.started_at) ?? str(m.started_at);
   const completed = str(m.timestamps?.completed_at) ?? str(m.completed_at);
   const failure = m.failure && typeof m.failure === "object" ? (m.failure as Record<string, unknown>) : {};
@@ -57,6 +67,12 @@ export function statusRow(m: RunManifest, found: FoundRun, now: Date): StatusRow
     sync: normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? str(m.artifact_sync_to_local?.status),
     startedAt: started,
     completedAt: completed,
+    slurmStart: isoUtc(m.slurm?.start) ?? null,
+    slurmEnd: isoUtc(m.slurm?.end) ?? null,
+    exitCode: str(m.slurm?.exit_code),
+    sweepId: str(m.sweep_id),
+    metric: metrics?.primary ?? null,
+    metricsStatus: metrics?.status ?? null,
     ageSeconds: elapsedSeconds(started ?? undefined, undefined, now) ?? null,
     manifest: found.manifestDisplay,
   };
@@ -109,18 +125,56 @@ export function slurmCell(r: Pick<StatusRow, "slurmState" | "reason">): string {
   return `${r.slurmState}${r.reason && r.reason !== "None" && !ended ? ` (${r.reason})` : ""}`;
 }
 
-/** The table, one run a line, columns padded; ends with a newline. */
+/** The run's state as the job summary shows it (the scheduler's word beside the status). */
+function summaryState(r: StatusRow): string {
+  return r.slurmState && r.slurmState.toLowerCase() !== r.status ? `${r.status} (${r.slurmState})` : r.status;
+}
+
+/** The failure reason (and exit code) of a failed run, else the scheduler's reason. */
+export function reasonOf(r: Pick<StatusRow, "status" | "failureReason" | "exitCode" | "reason">): string | undefined {
+  if (r.status === "failed") {
+    const why = [r.failureReason, r.exitCode ? `exit ${r.exitCode}` : ""].filter(Boolean).join(", ");
+    return why || undefined;
+  }
+  return r.reason && r.reason !== "None" ? r.reason : undefined;
+}
+
+function asSummaryRun(r: StatusRow): SummaryRun {
+  const local = r.hostMode === "local";
+  return {
+    runId: r.runId,
+    iterationId: r.iterationId,
+    sweepId: r.sweepId ?? undefined,
+    jobId: r.jobId ?? undefined,
+    state: summaryState(r),
+    startedAt: (local ? isoUtc(r.startedAt) : r.slurmStart) ?? undefined,
+    completedAt: (local ? isoUtc(r.completedAt) : r.slurmEnd) ?? undefined,
+    sync: r.sync ?? undefined,
+    primaryMetric: r.metric ?? undefined,
+    metricsStatus: r.metricsStatus ?? undefined,
+    reason: reasonOf(r),
+    manifestPath: r.manifest,
+    logPath: logPathOf(r.manifest, r.hostMode, r.jobId ?? undefined),
+  };
+}
+
+/** The table, one run a line, columns padded; ends with a newline. METRIC and REASON are never empty. */
 export function formatStatusTable(rows: StatusRow[]): string {
-  const head = ["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC"];
-  const body = rows.map((r) => [
-    r.runId,
-    r.iterationId,
-    r.jobId ?? (r.hostMode === "local" ? "local" : "-"),
-    stateCell(r),
-    slurmCell(r),
-    formatAge(r.ageSeconds),
-    r.sync ?? "-",
-  ]);
+  const head = ["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC", "METRIC", "REASON"];
+  const body = rows.map((r) => {
+    const s = asSummaryRun(r);
+    return [
+      r.runId,
+      r.iterationId,
+      r.jobId ?? (r.hostMode === "local" ? "local" : "-"),
+      stateCell(r),
+      slurmCell(r),
+      formatAge(r.ageSeconds),
+      r.sync ?? "-",
+      metricCell(s).replace(/\s+/g, " "),
+      reasonCell(s).replace(/\s+/g, " "),
+    ];
+  });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const fmt = (row: string[]) =>
     row
@@ -135,17 +189,9 @@ export function statusText(rows: StatusRow[]): string {
   return rows.length ? formatStatusTable(rows) : "no runs\n";
 }
 
-/** The runs of the action's status summary. */
+/** The runs of the action's status summary: SLURM's times, the metric and the reason. */
 export function statusSummaryRuns(rows: StatusRow[]): SummaryRun[] {
-  return rows.map((r) => ({
-    runId: r.runId,
-    iterationId: r.iterationId,
-    jobId: r.jobId ?? undefined,
-    state: r.status,
-    startedAt: r.startedAt ?? undefined,
-    completedAt: r.completedAt ?? undefined,
-    sync: r.sync ?? undefined,
-  }));
+  return rows.map(asSummaryRun);
 }
 
 /** The action's status outputs: every row as JSON. */

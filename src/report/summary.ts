@@ -1,7 +1,8 @@
 /**
- * The job summary written after every action command: a table of the runs
- * touched, a Mermaid gantt timeline, the verify findings and the time spent in
- * scheduler queries. `renderSummary` is pure (data in, markdown out) and keeps
+ * The job summary written after every action command: the runs touched,
+ * grouped by iteration and sweep (report/summary-runs.ts), a Mermaid gantt
+ * timeline, the findings (the worst `MAX_FINDINGS_LISTED`, the rest counted)
+ * and the time spent in scheduler queries. `renderSummary` is pure (data in, markdown out) and keeps
  * the result under GitHub's 1 MiB step-summary limit, saying explicitly what it
  * left out. The action face writes it (github/summary.ts `writeSummary`).
  *
@@ -9,8 +10,11 @@
  * drawn as failed and `running (RUNNING)` as running; durations follow the
  * one rule of domain/duration.ts.
  */
+import { countLine } from "./checks.js";
 import { worstFirst, type Finding, type Severity } from "../util/errors.js";
-import { elapsedSeconds } from "../domain/duration.js";
+import { attentionOrder, runsSections, stateClass, type SummaryRun } from "./summary-runs.js";
+
+export { escapeCell, formatDuration, stateWord, type SummaryRun } from "./summary-runs.js";
 
 /** GitHub refuses a step summary larger than 1 MiB. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -18,20 +22,9 @@ export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_SUMMARY_BYTES = STEP_SUMMARY_LIMIT_BYTES - 32 * 1024;
 /** Runs drawn in the timeline at most (a bigger gantt chart is unreadable and slow to render). */
 export const MAX_TIMELINE_RUNS = 100;
-const MAX_CELL = 300;
 const MAX_MESSAGE = 2000;
-
-export interface SummaryRun {
-  runId: string;
-  jobId?: string;
-  state: string;
-  startedAt?: string;
-  completedAt?: string;
-  durationSeconds?: number;
-  sync?: string;
-  primaryMetric?: { name: string; value: number | null };
-  iterationId?: string;
-}
+/** Findings listed in the summary at most (the worst first; the rest are counted by severity). */
+export const MAX_FINDINGS_LISTED = 100;
 
 export interface SummaryInput {
   title: string;
@@ -44,6 +37,8 @@ export interface SummaryInput {
   maxBytes?: number;
   /** Current time (ISO): running runs are drawn and timed up to it. Without it they show no duration. */
   now?: string;
+  /** URL prefix of the repository's files on the commit (`…/blob/<sha>/`), for the manifest and log links. */
+  blobBase?: string;
 }
 
 const SEVERITY_ICON: Record<Severity, string> = { error: "🔴 error", warning: "🟡 warning", notice: "🔵 notice" };
@@ -56,17 +51,6 @@ function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, max - 1) + "…";
 }
 
-/** Text safe inside a markdown table cell: no line breaks, `|` escaped, no raw HTML. */
-export function escapeCell(s: string): string {
-  return clip(s, MAX_CELL)
-    .replace(/\r\n|\r|\n/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|");
-}
-
 /** Text safe in a markdown list item: one line, no raw HTML. */
 function escapeInline(s: string, max = MAX_MESSAGE): string {
   return clip(s, max)
@@ -76,68 +60,15 @@ function escapeInline(s: string, max = MAX_MESSAGE): string {
     .replace(/>/g, "&gt;");
 }
 
-/** `1h 02m 03s`, `4m 05s`, `7s`. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  const p2 = (n: number) => String(n).padStart(2, "0");
-  if (d) return `${d}d ${h}h ${p2(m)}m`;
-  if (h) return `${h}h ${p2(m)}m ${p2(sec)}s`;
-  if (m) return `${m}m ${p2(sec)}s`;
-  return `${sec}s`;
-}
-
 function parseTime(s: string | undefined): number | undefined {
   if (!s) return undefined;
   const t = Date.parse(s);
   return Number.isNaN(t) ? undefined : t;
 }
 
-/**
- * The state's first word, lower case: `failed (TIMEOUT)` -> `failed`,
- * `running (RUNNING)` -> `running`. Every colour and "still going" rule reads this.
- */
-export function stateWord(state: string): string {
-  return state.trim().toLowerCase().split(/[\s(]/)[0] ?? "";
-}
-
 /** A run still going: its bar and duration run until `now`. */
 function isGoing(state: string): boolean {
-  return stateWord(state) === "running";
-}
-
-/** Known duration, or the time from its start to its end (for a run still going, until `now`). */
-function runDuration(r: SummaryRun, now: number | undefined): number | undefined {
-  if (r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds)) return r.durationSeconds;
-  return elapsedSeconds(r.startedAt, r.completedAt, now === undefined ? undefined : new Date(now));
-}
-
-function formatMetric(m: SummaryRun["primaryMetric"]): string {
-  if (!m) return "—";
-  if (m.value === null || !Number.isFinite(m.value)) return `${m.name} = —`;
-  const v = Number.isInteger(m.value) ? String(m.value) : String(Number(m.value.toPrecision(6)));
-  return `${m.name} = ${v}`;
-}
-
-function runsTable(runs: SummaryRun[], now: number | undefined): string[] {
-  const out = ["| Run | Job | State | Duration | Sync | Primary metric |", "|---|---|---|---|---|---|"];
-  for (const r of runs) {
-    const d = runDuration(r, isGoing(r.state) ? now : undefined);
-    out.push(
-      `| ${[
-        "`" + escapeCell(r.runId).replace(/`/g, "'") + "`",
-        r.jobId ? escapeCell(r.jobId) : "—",
-        escapeCell(r.state),
-        d !== undefined ? formatDuration(d) : "—",
-        r.sync ? escapeCell(r.sync) : "—",
-        escapeCell(formatMetric(r.primaryMetric)),
-      ].join(" | ")} |`,
-    );
-  }
-  return out;
+  return stateClass(state) === "active";
 }
 
 /** A name Mermaid's gantt grammar accepts: no `:`, `#`, `;`, line breaks or quotes-of-doom. */
@@ -155,10 +86,10 @@ function utc(ms: number): string {
 
 /** The gantt tag of a state (by its first word). */
 export function ganttTag(state: string): string {
-  const s = stateWord(state);
-  if (s === "failed" || s === "partial" || s === "timeout" || s === "timed_out" || s === "cancelled") return "crit, ";
-  if (s === "running" || s === "submitted" || s === "pending" || s === "syncing") return "active, ";
-  if (s === "completed" || s === "synced") return "done, ";
+  const c = stateClass(state);
+  if (c === "failed" || c === "partial") return "crit, ";
+  if (c === "active" || c === "queued") return "active, ";
+  if (c === "done") return "done, ";
   return "";
 }
 
@@ -259,7 +190,7 @@ function render(input: SummaryInput, runs: SummaryRun[], findings: Finding[], tr
   const now = parseTime(input.now);
   out.push(`### Runs (${input.runs.length})`, "");
   if (input.runs.length === 0) out.push("No runs were touched.", "");
-  else out.push(...runsTable(runs, now), "");
+  else out.push(...runsSections(runs, { now, blobBase: input.blobBase }));
 
   const tl = timeline(runs, now);
   if (tl.lines.length || tl.notes.length) {
@@ -270,7 +201,16 @@ function render(input: SummaryInput, runs: SummaryRun[], findings: Finding[], tr
 
   out.push(`### Findings (${input.findings.length})`, "");
   if (input.findings.length === 0) out.push("No findings.", "");
-  else out.push(...findings.map(findingLine), "");
+  else {
+    const listed = findings.slice(0, MAX_FINDINGS_LISTED);
+    out.push(...listed.map(findingLine), "");
+    if (findings.length > listed.length) {
+      out.push(
+        `_…and ${findings.length - listed.length} more (${countLine(findings.slice(listed.length))}); the step log has all of them._`,
+        "",
+      );
+    }
+  }
 
   if (input.scheduler) {
     const s = input.scheduler;
@@ -305,19 +245,21 @@ function cutBytes(s: string, max: number): string {
 export function renderSummary(input: SummaryInput): string {
   const max = input.maxBytes ?? DEFAULT_SUMMARY_BYTES;
   const findings = sortFindings(input.findings);
-  const full = render(input, input.runs, findings, undefined);
+  // What needs attention first, so a truncation leaves out finished runs before failed ones.
+  const ordered = attentionOrder(input.runs);
+  const full = render(input, ordered, findings, undefined);
   if (bytes(full) <= max) return full;
 
   const nRuns = input.runs.length;
   const nFind = findings.length;
   const note = (keptRuns: number, keptFindings: number) =>
     `This summary was truncated to stay under GitHub's 1 MiB job-summary limit: ` +
-    `${nRuns - keptRuns} of ${nRuns} runs and ${nFind - keptFindings} of ${nFind} findings are left out. ` +
+    `${nRuns - keptRuns} of ${nRuns} runs and ${nFind - Math.min(keptFindings, MAX_FINDINGS_LISTED)} of ${nFind} findings are left out. ` +
     `The step log and the ledger (docs/slurm_job_list.md) have all of them.`;
   const attempt = (frac: number) => {
     const kr = Math.floor(nRuns * frac);
     const kf = Math.floor(nFind * frac);
-    return { kr, kf, text: render(input, input.runs.slice(0, kr), findings.slice(0, kf), note(kr, kf)) };
+    return { kr, kf, text: render(input, ordered.slice(0, kr), findings.slice(0, kf), note(kr, kf)) };
   };
   // Size grows with the fraction kept: binary search the largest that fits.
   let lo = 0;

@@ -20,7 +20,7 @@ export async function actionMonitor(step: Step): Promise<void> {
     !after && rep.findings.length
       ? await publishFindingsOf(octokit, ctx, findings.name, rep.findings, repoRoot)
       : after?.findings;
-  await summarise(monitorSummary(rep, [...(published?.notes ?? []), ...(after?.notes ?? [])]));
+  await summarise(monitorSummary(rep, [...(published?.notes ?? []), ...(after?.notes ?? [])]), ctx, rep.commit?.sha);
   await announceFailures(step, rep);
   await keepWatcherAlive(step);
   const verdict = monitorVerdict(rep);

@@ -314,6 +314,9 @@ function reportOf(l: LoadedRun, before: RunManifest, step: RunStep, now: Date): 
     syncStatus: normalizeSyncStatus(m.artifact_sync_to_local?.status) ?? String(m.artifact_sync_to_local?.status ?? ""),
     startedAt: m.timestamps?.started_at,
     completedAt: m.timestamps?.completed_at,
+    slurmStart: m.slurm?.start,
+    slurmEnd: m.slurm?.end,
+    sweepId: typeof m.sweep_id === "string" ? m.sweep_id : undefined,
   };
   const d = elapsedSeconds(rep.startedAt, rep.completedAt, now);
   if (d !== undefined) rep.durationSeconds = d;

@@ -44,6 +44,11 @@ export interface RunReport {
   syncStatus?: string;
   startedAt?: string;
   completedAt?: string;
+  /** SLURM's start and end of the job (`slurm.start`, `slurm.end`). */
+  slurmStart?: string;
+  slurmEnd?: string;
+  /** The sweep the run belongs to, when its manifest names one. */
+  sweepId?: string;
   durationSeconds?: number;
   primaryMetric?: { name: string; value: number | null };
   metricsStatus?: string;
