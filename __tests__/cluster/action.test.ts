@@ -223,6 +223,50 @@ describe("action (node dist/index.js as the runner runs it)", () => {
     expect(mock.invalid()).toEqual([]);
   });
 
+  it("5,000 stale ledger lines: a bounded number of API calls per tick, none when idle, and a bounded summary", async () => {
+    // Issue 11 item 11: each line names a run with no manifest (a `ledger.no_manifest` warning per line).
+    const { root } = newRepo();
+    await scaffold(root);
+    const ledgerFile = path.join(root, "docs/slurm_job_list.md");
+    const lines = Array.from(
+      { length: 5000 },
+      (_, i) =>
+        `- 2026-11-01 | job_id=${900000 + i} | iteration_id=gone | run_id=20261101T000000Z_${i.toString(16).padStart(6, "0")} | status=completed`,
+    );
+    writeFileSync(ledgerFile, readFileSync(ledgerFile, "utf8") + lines.join("\n") + "\n");
+    git(root, "add", "-A");
+    git(root, "commit", "-qm", "a ledger from elsewhere");
+    const sha = git(root, "rev-parse", "HEAD");
+    const tick = async () => {
+      const before = mock.requests.length;
+      const t = await runAction({
+        workspace: root,
+        event: "schedule",
+        mock,
+        sha,
+        inputs: { command: "monitor", token: "t", push: "false" },
+      });
+      expect(t.code, t.stdout + t.stderr).toBe(0);
+      return { t, calls: mock.requests.slice(before) };
+    };
+    const first = await tick();
+    // One check run holding the worst 50 annotations, the rest counted in its text and in the summary.
+    expect(first.calls.map((c) => c.operationId)).toEqual(["checks/create"]);
+    const body = first.calls[0].body as { output: { annotations: unknown[]; text: string } };
+    expect(body.output.annotations).toHaveLength(50);
+    expect(body.output.text).toContain("4950 more finding(s) are not annotated");
+    expect(Buffer.byteLength(first.t.summary)).toBeLessThan(64 * 1024);
+    expect(first.t.summary).toContain("…and 4900 more");
+    expect(first.t.summary).toMatch(/GitHub API: 1 call\(s\) of this step's budget of 40/);
+
+    // Idle: the same findings are not posted again.
+    const second = await tick();
+    expect(second.calls).toEqual([]);
+    expect(second.t.summary).toContain("are the ones posted at");
+    expect(Buffer.byteLength(second.t.summary)).toBeLessThan(64 * 1024);
+    expect(mock.invalid()).toEqual([]);
+  });
+
   it("verify: findings become check-run annotations at their file and line, conclusion failure", async () => {
     const { root } = newRepo();
     await scaffold(root);
