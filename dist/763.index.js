@@ -25,8 +25,11 @@ function setOutputs(outputs) {
     for (const [name, value] of outputs)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
 }
-async function summarise(input) {
-    await (0,_github_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .S)((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)(input));
+/** Write the job summary; runs link their files on `sha` (default the event's commit), running runs are timed to now. */
+async function summarise(input, ctx, sha) {
+    const at = sha || ctx?.sha;
+    const blobBase = ctx?.repository && at ? `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}/blob/${at}/` : undefined;
+    await (0,_github_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .S)((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)({ now: new Date().toISOString(), blobBase, ...input }));
 }
 
 
@@ -41,10 +44,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
 /* harmony import */ var _commands_monitor_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5203);
-/* harmony import */ var _report_monitor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7791);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8835);
-/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6769);
-/* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7783);
+/* harmony import */ var _report_monitor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7791);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(580);
+/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6769);
+/* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7783);
 /** The action's monitor step (loaded only for command: monitor). */
 
 
@@ -55,19 +58,19 @@ __webpack_require__.r(__webpack_exports__);
 async function actionMonitor(step) {
     const { inputs, ctx, repoRoot, octokit, budget, common, scheduler } = step;
     const rep = await (0,_commands_monitor_index_js__WEBPACK_IMPORTED_MODULE_1__/* .monitor */ .d)({ ...common, scheduler, runId: inputs.runId });
-    (0,_step_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n)((0,_report_monitor_js__WEBPACK_IMPORTED_MODULE_5__/* .monitorOutputs */ .Xx)(rep));
+    (0,_step_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n)((0,_report_monitor_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorOutputs */ .Xx)(rep));
     const findings = { name: "autolab monitor", list: rep.findings };
     // After the tick landed: checks follow the manifests as committed (never a superseded decision).
     const after = octokit && ctx.repository && !rep.dryRun
-        ? await (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .publishAfterTick */ .HM)({ octokit, budget }, ctx, repoRoot, { logTails: (0,_report_monitor_js__WEBPACK_IMPORTED_MODULE_5__/* .logTailsOf */ .dk)(rep), findings })
+        ? await (0,_publish_js__WEBPACK_IMPORTED_MODULE_3__/* .publishAfterTick */ .HM)({ octokit, budget }, ctx, repoRoot, { logTails: (0,_report_monitor_js__WEBPACK_IMPORTED_MODULE_2__/* .logTailsOf */ .dk)(rep), findings })
         : undefined;
     const published = !after && rep.findings.length
-        ? await (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .publishFindingsOf */ .bu)(octokit, ctx, findings.name, rep.findings, repoRoot)
+        ? await (0,_publish_js__WEBPACK_IMPORTED_MODULE_3__/* .publishFindingsOf */ .bu)(octokit, ctx, findings.name, rep.findings, repoRoot)
         : after?.findings;
-    await (0,_step_js__WEBPACK_IMPORTED_MODULE_4__/* .summarise */ .f)((0,_report_monitor_js__WEBPACK_IMPORTED_MODULE_5__/* .monitorSummary */ .j6)(rep, [...(published?.notes ?? []), ...(after?.notes ?? [])]));
-    await (0,_watch_js__WEBPACK_IMPORTED_MODULE_3__.announceFailures)(step, rep);
-    await (0,_watch_js__WEBPACK_IMPORTED_MODULE_3__.keepWatcherAlive)(step);
-    const verdict = (0,_report_monitor_js__WEBPACK_IMPORTED_MODULE_5__/* .monitorVerdict */ .yn)(rep);
+    await (0,_step_js__WEBPACK_IMPORTED_MODULE_5__/* .summarise */ .f)((0,_report_monitor_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorSummary */ .j6)(rep, [...(published?.notes ?? []), ...(after?.notes ?? [])]), ctx, rep.commit?.sha);
+    await (0,_watch_js__WEBPACK_IMPORTED_MODULE_4__.announceFailures)(step, rep);
+    await (0,_watch_js__WEBPACK_IMPORTED_MODULE_4__.keepWatcherAlive)(step);
+    const verdict = (0,_report_monitor_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorVerdict */ .yn)(rep);
     if (verdict.failed)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(verdict.failed);
     else if (verdict.warning)

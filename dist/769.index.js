@@ -556,8 +556,8 @@ function watchSummary(r) {
     ].join("\n");
 }
 
-// EXTERNAL MODULE: ./lib/src/action/publish.js + 8 modules
-var publish = __webpack_require__(8835);
+// EXTERNAL MODULE: ./lib/src/action/publish.js + 4 modules
+var publish = __webpack_require__(580);
 ;// CONCATENATED MODULE: ./lib/src/action/watch.js
 /**
  * The action's `command: watch`, and what a monitor tick does after it in the
@@ -2673,6 +2673,9 @@ function reportOf(l, before, step, now) {
         syncStatus: (0,vocabulary/* normalizeSyncStatus */.N2)(m.artifact_sync_to_local?.status) ?? String(m.artifact_sync_to_local?.status ?? ""),
         startedAt: m.timestamps?.started_at,
         completedAt: m.timestamps?.completed_at,
+        slurmStart: m.slurm?.start,
+        slurmEnd: m.slurm?.end,
+        sweepId: typeof m.sweep_id === "string" ? m.sweep_id : undefined,
     };
     const d = (0,duration/* elapsedSeconds */.u)(rep.startedAt, rep.completedAt, now);
     if (d !== undefined)
@@ -3219,6 +3222,7 @@ __webpack_require__.d(__webpack_exports__, {
   lY: () => (/* binding */ changedRuns),
   df: () => (/* binding */ commitMessage),
   J2: () => (/* binding */ failedThisTick),
+  Tw: () => (/* binding */ logPathOf),
   dk: () => (/* binding */ logTailsOf),
   Xx: () => (/* binding */ monitorOutputs),
   j6: () => (/* binding */ monitorSummary),
@@ -3241,7 +3245,10 @@ function noIdentityNote() {
     return "autolab: note: git has no user.name / user.email here, so commits are authored as github-actions[bot] (set them with git config)\n";
 }
 
+// EXTERNAL MODULE: ./lib/src/report/run-check.js
+var run_check = __webpack_require__(7193);
 ;// CONCATENATED MODULE: ./lib/src/report/monitor.js
+
 
 /** The runs the tick moved. */
 function changedRuns(rep) {
@@ -3324,17 +3331,31 @@ function monitorOutputs(rep) {
         ["failed-runs", JSON.stringify(failedThisTick(rep.runs).map((r) => r.runId))],
     ];
 }
+/** A run's repository-relative log: SLURM's stdout (stderr is beside it), or a local run's. */
+function logPathOf(manifestPath, hostMode, jobId) {
+    const dir = manifestPath.replace(/\/[^/]*$/, "");
+    if (hostMode === "local")
+        return `${dir}/logs/run_local.out`;
+    return jobId ? `${dir}/logs/slurm-${jobId}.out` : undefined;
+}
 function summaryRun(r) {
+    const local = r.hostMode === "local";
+    const failed = r.after === "failed";
     return {
         runId: r.runId,
         iterationId: r.iterationId,
+        sweepId: r.sweepId,
         jobId: r.jobId,
         state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
-        startedAt: r.startedAt,
-        completedAt: r.completedAt,
-        durationSeconds: r.durationSeconds,
+        // SLURM's own times (a local run's are its start and end): never the tick that noticed.
+        startedAt: (0,run_check/* isoUtc */.u8)(local ? r.startedAt : r.slurmStart),
+        completedAt: (0,run_check/* isoUtc */.u8)(local ? r.completedAt : r.slurmEnd),
         sync: r.syncStatus,
         primaryMetric: r.primaryMetric,
+        metricsStatus: r.metricsStatus,
+        reason: failed ? [r.failureReason, r.exitCode ? `exit ${r.exitCode}` : ""].filter(Boolean).join(", ") : r.reason,
+        manifestPath: r.manifestPath,
+        logPath: logPathOf(r.manifestPath, r.hostMode, r.jobId),
     };
 }
 /** The job summary of a tick; `notes` are the publishing notes (findings fallback, check runs not written). */

@@ -25,8 +25,11 @@ function setOutputs(outputs) {
     for (const [name, value] of outputs)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
 }
-async function summarise(input) {
-    await (0,_github_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .S)((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)(input));
+/** Write the job summary; runs link their files on `sha` (default the event's commit), running runs are timed to now. */
+async function summarise(input, ctx, sha) {
+    const at = sha || ctx?.sha;
+    const blobBase = ctx?.repository && at ? `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}/blob/${at}/` : undefined;
+    await (0,_github_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .S)((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)({ now: new Date().toISOString(), blobBase, ...input }));
 }
 
 

@@ -37775,12 +37775,12 @@ async function setUp() {
     };
 }
 const COMMANDS = {
-    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 257))).actionLaunch,
-    monitor: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(769), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 763))).actionMonitor,
-    watch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(648), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6769))).actionWatch,
-    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(628), __nccwpck_require__.e(254)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2254))).actionVerify,
-    cancel: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(350), __nccwpck_require__.e(648), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1964))).actionCancel,
-    status: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(235), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6690))).actionStatus,
+    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 257))).actionLaunch,
+    monitor: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(769), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 763))).actionMonitor,
+    watch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6769))).actionWatch,
+    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(254)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2254))).actionVerify,
+    cancel: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(648), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1964))).actionCancel,
+    status: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6690))).actionStatus,
 };
 async function runAction() {
     const step = await setUp();
