@@ -14,6 +14,8 @@ export interface DesignComputeExt extends DesignCompute {
   sbatch_options?: string[];
   /** `USR1@120`: signal the workload 120 s before the time limit (it checkpoints and exits). */
   checkpoint_signal?: string;
+  /** Sweeps: the most tasks running at once (SLURM's `--array=...%N`). */
+  max_concurrent?: number;
 }
 
 export interface DesignRuntime {
@@ -44,4 +46,11 @@ export interface DesignExt extends Design {
   runtime?: DesignRuntime;
   artifact_sync?: DesignArtifactSync;
   entrypoint?: { module?: string; args?: Record<string, EntrypointArg>; cli?: string };
+  /** A parameter sweep (domain/sweep.ts): a grid, explicit points, or both. */
+  sweep?: {
+    grid?: Record<string, Array<string | number | boolean>>;
+    points?: Array<Record<string, string | number | boolean>>;
+  };
+  /** How results are read: a sweep point's replicates are aggregated by `aggregation` (default mean). */
+  metrics?: { aggregation?: "mean" | "median"; primary?: string; goal?: "maximize" | "minimize" };
 }

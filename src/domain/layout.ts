@@ -42,6 +42,8 @@ export const SENTINEL_FILE = "job_sentinel.json";
 export const METRICS_FILE = "metrics.json";
 export const SLURM_SCRIPT_FILE = "run_slurm.sbatch";
 export const LOCAL_SCRIPT_FILE = "run_local.sh";
+/** A sweep's group record at its base run id: `runs/<sweep_id>/sweep_manifest.json` (no run_manifest.json there). */
+export const SWEEP_RECORD_FILE = "sweep_manifest.json";
 
 /** The job name of a run: the scheduler-side key that ties a job to its run. */
 export function jobNameFor(runId: string): string {

@@ -81,6 +81,25 @@ export interface RequestInput {
   /** Absolute directory the job runs in. */
   workDir: string;
   pythonBin: string;
+  /** A sweep task: its parameters (merged over entrypoint.args) and its AUTOLAB_* variables. */
+  task?: { params: Record<string, string | number | boolean>; env: Array<[string, string]> };
+}
+
+/** One task of a job array: its run's request (the same but for run id and command) and its own variables. */
+export interface ArrayTask {
+  request: JobRequest;
+  /** AUTOLAB_TASK_INDEX, AUTOLAB_PARAMS_JSON, ... (names `AUTOLAB_[A-Z_]+`). */
+  env: Array<[string, string]>;
+}
+
+/** A job array: tasks in array-index order, task i being run `<runPrefix><i>`. */
+export interface ArrayRequest {
+  /** The array's job name (the key to adopt it by). */
+  name: string;
+  runPrefix: string;
+  tasks: ArrayTask[];
+  /** Most tasks running at once. */
+  maxConcurrent?: number;
 }
 
 /** A request made ready to hand to the scheduler (pure). */
@@ -266,6 +285,10 @@ export interface Scheduler {
   request(i: RequestInput): JobRequest;
   /** The script and the submit command for a request. Pure. */
   prepare(req: JobRequest, o: { scriptPath: string; mode: "batch" | "local" }): Submission;
+  /** The script and submit command of a job array (one submission for all its tasks). Pure. */
+  prepareArray(a: ArrayRequest, o: { scriptPath: string }): Submission;
+  /** The most tasks one array may have on this cluster (SLURM: MaxArraySize), when the scheduler says. */
+  maxArrayTasks(o?: { timeoutMs?: number }): Promise<number | undefined>;
   /** Submit once (with retries for transient failures, adopting a job an earlier attempt created). */
   submit(s: Submission, o: SubmitOptions): Promise<SubmitOutcome>;
   /** Ask whether the scheduler would take the submission, queueing nothing (a dry run). */

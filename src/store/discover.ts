@@ -29,7 +29,7 @@ import { AutolabError, type Finding } from "../util/errors.js";
 import { displayPath, resolveInside } from "../util/fs.js";
 
 export { MANIFEST_FILE as MANIFEST_NAME } from "../domain/layout.js";
-import { MANIFEST_FILE as MANIFEST_NAME } from "../domain/layout.js";
+import { MANIFEST_FILE as MANIFEST_NAME, SWEEP_RECORD_FILE } from "../domain/layout.js";
 
 export interface DiscoveredRun {
   iterationId: string;
@@ -195,6 +195,8 @@ function runsOfIteration(w: Walker, iterationId: string, iterationDir: string, o
     const mk = st?.isFile() ? "file" : entryKind(w, manifestPath);
     const runPath = runsShown + d.name;
     if (mk === "missing") {
+      // A sweep's group directory (its record and chunk scripts) is not a run.
+      if (lstatSync(runDir + path.sep + SWEEP_RECORD_FILE, { throwIfNoEntry: false })?.isFile()) return undefined;
       w.findings.push({
         severity: "warning",
         check: "discover.no_manifest",

@@ -35,16 +35,19 @@ import { act } from "./act.js";
 import { gather, resultBase } from "./gather.js";
 import { dryRun, prepare } from "./plan.js";
 import { launchEdits, recordLaunch, reuse } from "./record.js";
+import { isSweepDesign } from "../../domain/sweep.js";
+import { launchSweep } from "./sweep.js";
 import type { LaunchOptions, LaunchResult } from "./types.js";
 import { refuseHandEditedScript } from "../../steps/script-check.js";
 
 export { resolveWorkRoot } from "../../steps/snapshot.js";
 export { journalDir } from "../../store/journal.js";
-export type { DryRunResult, LaunchOptions, LaunchResult } from "./types.js";
+export type { DryRunResult, LaunchOptions, LaunchResult, SweepChunkResult } from "./types.js";
 
 export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
   plan.checkLaunchIds(opts.runId, opts.launchKey);
   const g = await gather(opts);
+  if (isSweepDesign(g.design)) return launchSweep(g);
   if (g.existing && plan.isLaunched(g.existing)) return reuse(g);
   const prepared = await prepare(g);
   await refuseHandEditedScript(g, prepared.submission.script);

@@ -68,6 +68,17 @@ export interface LaunchResult {
   /** The job was found in the scheduler (journal or job name) and adopted. */
   adopted: boolean;
   dryRun?: DryRunResult;
+  /** A sweep: its id (= runId), points, task runs and arrays (one per chunk). */
+  sweep?: {
+    id: string;
+    points: string[];
+    replicates: number;
+    runIds: string[];
+    chunks: SweepChunkResult[];
+    /** Array job ids, one per submitted chunk. */
+    arrays: string[];
+    failed: number;
+  };
   commit?: CommitBackResult;
   /** Why the run failed (the scheduler's words for a refused submission). */
   error?: string;
@@ -109,4 +120,11 @@ export interface Acted {
   manifest: RunManifest;
   adopted: boolean;
   error?: string;
+}
+
+/** One chunk of a sweep: its array's tasks and the exact submit argv. */
+export interface SweepChunkResult {
+  chunk: number;
+  tasks: number;
+  argv: string[];
 }

@@ -10,6 +10,7 @@
  * `query` option) is still honoured.
  */
 import type {
+  ArrayRequest,
   JobObservation,
   CancelOutcome,
   JobRef,
@@ -34,6 +35,9 @@ import type { JobVerdict } from "../../domain/tick.js";
 import { probeChecks, probeSlurm, type SlurmTool } from "./probe.js";
 import { queryJobs, type SlurmQueryOptions } from "./query.js";
 import { jobRequest, renderBatch, renderLocal, sbatchArgv } from "./render.js";
+import { renderArray, sbatchArrayArgv } from "./render-array.js";
+import { arraySpec } from "../../domain/sweep.js";
+import { readMaxArraySize } from "./probe.js";
 import { shellJoin } from "../../util/shell.js";
 import { controllerView, findJobsByName, submitJob, SubmitError, testOnly } from "./submit.js";
 
@@ -100,6 +104,26 @@ export function slurmCli(opts: SlurmCliOptions = {}): Scheduler {
         logPaths: rendered.logPaths,
         sentinelPath: rendered.sentinelPath,
       };
+    },
+
+    prepareArray(a: ArrayRequest, o: { scriptPath: string }): Submission {
+      const rendered = renderArray(a);
+      const argv = ["sbatch", ...sbatchArrayArgv(o.scriptPath, a, arraySpec(a.tasks.length, a.maxConcurrent))];
+      return {
+        request: { ...a.tasks[0].request, name: rendered.jobName },
+        mode: "batch",
+        script: rendered.script,
+        scriptPath: o.scriptPath,
+        argv,
+        commandLine: shellJoin(argv),
+        directives: rendered.directives.map((d) => (d.value === undefined ? d.option : `${d.option}=${d.value}`)),
+        logPaths: rendered.logPaths,
+        sentinelPath: rendered.sentinelPath,
+      };
+    },
+
+    maxArrayTasks(o = {}): Promise<number | undefined> {
+      return readMaxArraySize({ timeoutMs: o.timeoutMs ?? timeoutMs, bins });
     },
 
     async submit(s: Submission, o: SubmitOptions): Promise<SubmitOutcome> {

@@ -218,3 +218,22 @@ export function probeChecks(
   }
   return checks;
 }
+
+/**
+ * The most tasks one job array may have: MaxArraySize from
+ * `scontrol show config` ("the maximum job array task index value will be
+ * one less than MaxArraySize to allow for an index value of zero", so an
+ * array `0-(n-1)` fits when n <= MaxArraySize; 0 means arrays are off).
+ * Undefined when the controller does not say.
+ */
+export async function readMaxArraySize(o: {
+  timeoutMs?: number;
+  bins?: Partial<Record<SlurmTool, string>>;
+}): Promise<number | undefined> {
+  const r = await runArgv(o.bins?.scontrol ?? "scontrol", ["show", "config"], {
+    timeoutMs: o.timeoutMs ?? 10_000,
+    env: CLIENT_ENV,
+  });
+  const m = ok(r) ? /^MaxArraySize\s*=\s*(\d+)/m.exec(r.stdout) : null;
+  return m ? Number(m[1]) : undefined;
+}

@@ -94,6 +94,8 @@ export interface RenderInput {
   repoRoot: string;
   /** From policy; one word (quoted as such). */
   pythonBin: string;
+  /** A sweep task's parameters (merged over entrypoint.args) and its AUTOLAB_* variables. */
+  task?: { params: Record<string, string | number | boolean>; env: Array<[string, string]> };
 }
 
 export interface RenderedScript {
@@ -186,9 +188,12 @@ function splitPythonBin(pythonBin: string): string[] {
   }
 }
 
-export function buildCommand(design: Design, pythonBin: string): string {
+export function buildCommand(design: Design, pythonBin: string, params?: Record<string, unknown>): string {
   const ep = normalizeEntrypoint(design);
-  if (ep.kind === "cli") return ep.cli;
+  // A sweep point's parameters: merged over entrypoint.args, or appended (quoted) to entrypoint.cli.
+  if (ep.kind === "cli")
+    return params && Object.keys(params).length ? `${ep.cli} ${shellJoin(argsToArgv(params))}` : ep.cli;
+  if (params) ep.args = { ...ep.args, ...params };
   // One rule for python_bin everywhere (job scripts, extract parsers): a command line split
   // quote-aware, so `env python3` or `conda run -n x python` work; a path with spaces is quoted.
   const py = typeof pythonBin === "string" && !/[\0\n\r]/.test(pythonBin) ? splitPythonBin(pythonBin) : [];
@@ -208,7 +213,7 @@ function slurmTime(t: number | "unlimited"): string {
   return t === "unlimited" ? "UNLIMITED" : formatSlurmTime(t);
 }
 
-function computeDirectives(r: JobResources): Directive[] {
+export function computeDirectives(r: JobResources): Directive[] {
   const d: Directive[] = [];
   const add = (option: string, value: string | number | undefined) => {
     if (value !== undefined) d.push({ option, value: String(value) });
@@ -230,7 +235,7 @@ function computeDirectives(r: JobResources): Directive[] {
   return d;
 }
 
-function directiveLine(d: Directive): string {
+export function directiveLine(d: Directive): string {
   const text = d.value === undefined ? d.option : `${d.option}=${d.value}`;
   // Last line of defence: values.ts already guarantees this.
   if (!/^--[a-z][a-z0-9-]*(=[\x21-\x7e]+)?$/.test(text) || /[#"'\\]/.test(text)) {
@@ -242,7 +247,7 @@ function directiveLine(d: Directive): string {
 // ---------------------------------------------------------------------------
 // The script
 
-interface Common {
+export interface Common {
   runId: string;
   iterationId: string;
   iterationPath: string;
@@ -253,7 +258,7 @@ interface Common {
   env: Array<[string, string]>;
 }
 
-function common(req: JobRequest): Common {
+export function common(req: JobRequest): Common {
   return {
     runId: req.runId,
     iterationId: req.iterationId,
@@ -305,7 +310,8 @@ export function jobRequest(input: RenderInput): JobRequest {
   const iterationPath = requireDirectivePath(input.iterationPath, "iteration path", false);
   const workDir = requireDirectivePath(input.repoRoot, "repository root", true);
   const runtime = normalizeRuntime(input.design);
-  const command = buildCommand(input.design, input.pythonBin);
+  const command = buildCommand(input.design, input.pythonBin, input.task?.params);
+  if (input.task) runtime.env = [...runtime.env, ...input.task.env].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const resources = resourcesOf(normalizeCompute(input.design));
   return {
     runId,
@@ -320,7 +326,7 @@ export function jobRequest(input: RenderInput): JobRequest {
   };
 }
 
-function absolute(repoRoot: string, rel: string): string {
+export function absolute(repoRoot: string, rel: string): string {
   return repoRoot === "/" ? `/${rel}` : `${repoRoot}/${rel}`;
 }
 
@@ -338,21 +344,58 @@ function literal(line: string, value: string): string[] {
   return codes.length ? [`# shellcheck disable=${codes.join(",")}`, line] : [line];
 }
 
-function body(c: Common, mode: "slurm" | "local"): string[] {
-  const runDirAbs = absolute(c.repoRoot, c.runDir);
+/**
+ * An array script's task table: per `SLURM_ARRAY_TASK_ID`, the task's run id
+ * (a safe token), its command line and its AUTOLAB_* values, all quoted.
+ */
+export interface ArrayTable {
+  /** Absolute `runs/` directory of the iteration (validated by the caller). */
+  runsDirAbs: string;
+  /** `case` lines that set autolab_run_id, autolab_command and the task's exports. */
+  lines: string[];
+  /** What the header says, e.g. `sweep X, tasks 0-11`. */
+  title: string;
+}
+
+/** The lines that name the run: fixed for one run, from the task table for an array. */
+function identity(c: Common, array: ArrayTable | undefined): string[] {
+  if (!array) {
+    const runDirAbs = absolute(c.repoRoot, c.runDir);
+    return [
+      `export RUN_ID=${shellQuote(c.runId)}`,
+      `export AUTOLAB_RUN_ID=${shellQuote(c.runId)}`,
+      `export AUTOLAB_ITERATION_ID=${shellQuote(c.iterationId)}`,
+      `export AUTOLAB_RUN_DIR=${shellQuote(runDirAbs)}`,
+      `autolab_run_id=${shellQuote(c.runId)}`,
+      `autolab_sentinel=${shellQuote(`${runDirAbs}/${SENTINEL_FILE}`)}`,
+      ...literal(`autolab_command=${bashQuote(c.command)}`, c.command),
+    ];
+  }
+  return [
+    "# The task table: this task's run, command and parameters (all values single-quoted).",
+    "# shellcheck disable=SC1003,SC2016,SC2088",
+    'case "${SLURM_ARRAY_TASK_ID:-}" in',
+    ...array.lines,
+    '  *) echo "autolab: array task ${SLURM_ARRAY_TASK_ID:-?} is not in this script\'s table" >&2; exit 1 ;;',
+    "esac",
+    'export RUN_ID="$autolab_run_id"',
+    'export AUTOLAB_RUN_ID="$autolab_run_id"',
+    `export AUTOLAB_ITERATION_ID=${shellQuote(c.iterationId)}`,
+    `export AUTOLAB_RUN_DIR=${shellQuote(array.runsDirAbs)}/"$autolab_run_id"`,
+    `autolab_sentinel="$AUTOLAB_RUN_DIR/${SENTINEL_FILE}"`,
+  ];
+}
+
+export function body(c: Common, mode: "slurm" | "local", array?: ArrayTable): string[] {
   const L: string[] = [];
   L.push(
-    `# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`,
+    array
+      ? `# autolab job array script: ${array.title} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`
+      : `# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`,
     "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated",
     "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.",
     "",
-    `export RUN_ID=${shellQuote(c.runId)}`,
-    `export AUTOLAB_RUN_ID=${shellQuote(c.runId)}`,
-    `export AUTOLAB_ITERATION_ID=${shellQuote(c.iterationId)}`,
-    `export AUTOLAB_RUN_DIR=${shellQuote(runDirAbs)}`,
-    `autolab_run_id=${shellQuote(c.runId)}`,
-    `autolab_sentinel=${shellQuote(`${runDirAbs}/${SENTINEL_FILE}`)}`,
-    ...literal(`autolab_command=${bashQuote(c.command)}`, c.command),
+    ...identity(c, array),
     "autolab_started_at=",
     "autolab_signal=",
     "autolab_child=",
@@ -380,7 +423,7 @@ function body(c: Common, mode: "slurm" | "local"): string[] {
   return L;
 }
 
-function finish(lines: string[]): string {
+export function finish(lines: string[]): string {
   const text = lines.join("\n") + "\n";
   if (text.includes("\r") || text.includes("\0")) {
     throw new AutolabError("internal error: rendered script contains CR or NUL");

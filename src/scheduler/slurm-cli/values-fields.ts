@@ -336,7 +336,7 @@ const REFUSED_EXTRA_OPTIONS: Record<string, string> = {
   nodes: "use compute.num_nodes",
   account: "use compute.account",
   constraint: "use compute.constraint",
-  array: "one autolab run is one job; use replicates",
+  array: "a sweep is an array: use replicates and sweep in design.yaml",
   hetjob: "one autolab run is one job",
   packjob: "one autolab run is one job",
   wrap: "the job runs the design's entrypoint",

@@ -1,0 +1,193 @@
+/**
+ * Sweeps as SLURM job arrays on the real dev cluster: a 2x2 grid x 3
+ * replicates is one `sbatch --array=0-11%2` (throttle seen in squeue), 12
+ * manifests and 12 ledger lines, a monitor that follows every task to its
+ * end with one failing task reported as such, the group result (mean ± sd
+ * per point and the chart), cancel of one task and of a whole sweep, a sweep
+ * larger than MaxArraySize split into chunks, an idempotent relaunch, and
+ * local mode.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, type LaunchResult } from "../../src/commands/launch/index.js";
+import { monitor } from "../../src/commands/monitor/index.js";
+import { readManifest } from "../../src/contract/manifest.js";
+import type { RunManifest } from "../../src/contract/types.js";
+import { parseLedger } from "../../src/ledger/ledger.js";
+import { runArgv } from "../../src/util/exec.js";
+import { clusterUp, realScheduler, scancel } from "../helpers/cluster.js";
+import { git, makeRepo } from "../helpers/repo.js";
+
+const up = clusterUp();
+let tmp: string;
+const arrays: string[] = [];
+
+/** The task: records its parameters, sleeps a little, and fails for lr=0.1 replicate 1. */
+const TASK_SH = [
+  "#!/bin/bash",
+  'lr=""; batch=""',
+  "while [[ $# -gt 0 ]]; do case $1 in --lr) lr=$2; shift 2 ;; --batch) batch=$2; shift 2 ;; *) shift ;; esac; done",
+  'sleep "${SWEEP_SLEEP:-2}"',
+  'acc=$(python3 -c "import sys; print(round(float(sys.argv[1]) * 1000 + int(sys.argv[2]) + int(sys.argv[3]), 3))" "$lr" "$batch" "$AUTOLAB_REPLICATE")',
+  'printf \'{"primary_metric": {"name": "acc", "value": %s}, "params": %s}\\n\' "$acc" "$AUTOLAB_PARAMS_JSON" > "$AUTOLAB_RUN_DIR/result.json"',
+  'if [[ $lr == 0.1 && $AUTOLAB_REPLICATE == 1 ]]; then echo "task $AUTOLAB_TASK_INDEX fails on purpose" >&2; exit 3; fi',
+  "",
+].join("\n");
+
+function design(o: { maxConcurrent?: number; grid?: string; replicates?: number; sleep?: number } = {}): string {
+  return [
+    "compute:",
+    "  location: slurm",
+    '  walltime_estimate: "00:03:00"',
+    "  memory_estimate: 64M",
+    "  cpus_per_task: 1",
+    "  partition: short",
+    ...(o.maxConcurrent ? [`  max_concurrent: ${o.maxConcurrent}`] : []),
+    "runtime:",
+    "  env:",
+    `    SWEEP_SLEEP: ${o.sleep ?? 2}`,
+    "entrypoint:",
+    '  cli: "bash task.sh"',
+    "  args: { batch: 1 }",
+    "extract_parser:",
+    "  kind: command",
+    '  command: "cat {run_dir}/result.json"',
+    "sweep:",
+    `  grid: ${o.grid ?? "{ lr: [0.01, 0.1], batch: [32, 64] }"}`,
+    `replicates: ${o.replicates ?? 3}`,
+    "",
+  ].join("\n");
+}
+
+async function repoWith(it: string, designText: string): Promise<string> {
+  const r = await makeRepo({
+    parent: tmp,
+    files: { "task.sh": TASK_SH, [`experiments/in_progress/${it}/design.yaml`]: designText },
+  });
+  return r.root;
+}
+
+const taskIndex = (m: RunManifest): number => Number((m.sweep as { task_index?: number } | undefined)?.task_index);
+
+async function manifests(root: string, it: string): Promise<RunManifest[]> {
+  const runsDir = path.join(root, "experiments/in_progress", it, "runs");
+  const out: RunManifest[] = [];
+  for (const d of (await readdir(runsDir)).sort()) {
+    const p = path.join(runsDir, d, "run_manifest.json");
+    if (existsSync(p)) out.push((await readManifest(p, p)).data);
+  }
+  return out.sort((a, b) => taskIndex(a) - taskIndex(b));
+}
+
+/** squeue's running tasks of array `id` now. */
+async function runningTasks(id: string): Promise<number> {
+  const r = await runArgv("squeue", ["--noheader", "-r", "--states=RUNNING", "-j", id, "-o", "%i"], {
+    timeoutMs: 20_000,
+  });
+  return r.code === 0 ? r.stdout.split("\n").filter((l) => l.trim()).length : 0;
+}
+
+async function arrayDone(id: string): Promise<boolean> {
+  const r = await runArgv("squeue", ["--noheader", "-r", "-j", id, "-o", "%t"], { timeoutMs: 20_000 });
+  return r.code === 0 && r.stdout.split("\n").filter((l) => /^(PD|R|CG|CF)$/.test(l.trim())).length === 0;
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "autolab-sweep-"));
+});
+afterAll(async () => {
+  for (const a of arrays) await scancel(a).catch(() => undefined);
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe.skipIf(!up)("a 2x2 grid x 3 replicates on the real cluster", () => {
+  let root: string;
+  let res: LaunchResult;
+  const it1 = "grid1";
+
+  it("becomes one array of 12 tasks, throttled to 2, with 12 manifests and 12 ledger lines", async () => {
+    root = await repoWith(it1, design({ maxConcurrent: 2 }));
+    res = await launch({ cwd: root, design: it1, scheduler: realScheduler(), commit: true, push: false });
+    expect(res.sweep?.runIds).toHaveLength(12);
+    expect(res.sweep?.arrays).toHaveLength(1);
+    const arrayId = res.sweep!.arrays[0];
+    arrays.push(arrayId);
+    expect(res.sweep?.chunks[0].argv).toContain("--array=0-11%2");
+    const ms = await manifests(root, it1);
+    expect(ms).toHaveLength(12);
+    expect(ms.map((m) => m.job_id)).toEqual([...Array(12).keys()].map((i) => `${arrayId}_${i}`));
+    expect(ms[5].sweep).toMatchObject({ task_index: 5, point_index: 1, replicate: 2, params: { batch: 32, lr: 0.1 } });
+    const ledger = parseLedger(readFileSync(path.join(root, "docs/slurm_job_list.md"), "utf8"));
+    const ours = ledger.entries.filter((e) => e.runId.startsWith(res.runId));
+    expect(ours).toHaveLength(12);
+    expect(new Set(ours.map((e) => e.jobId))).toEqual(new Set(ms.map((m) => m.job_id)));
+    // Committed in one commit.
+    expect(await git(root, "status", "--porcelain")).toBe("");
+    // The throttle, as squeue sees it, while the array runs.
+    let most = 0;
+    while (!(await arrayDone(arrayId))) {
+      most = Math.max(most, await runningTasks(arrayId));
+      expect(most).toBeLessThanOrEqual(2);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(most).toBeGreaterThan(0);
+  }, 180_000);
+
+  it("the monitor follows every task to its end; the failing task is reported with why", async () => {
+    for (let i = 0; i < 5; i++) {
+      await monitor({ cwd: root, scheduler: realScheduler(), commit: true, push: false });
+      const ms = await manifests(root, it1);
+      if (ms.every((m) => m.status === "completed" || m.status === "failed")) break;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    const ms = await manifests(root, it1);
+    const failed = ms.filter((m) => m.status === "failed");
+    expect(failed.map(taskIndex)).toEqual([4, 10]);
+    expect(ms.filter((m) => m.status === "completed")).toHaveLength(10);
+    for (const f of failed) expect(f.failure).toMatchObject({ reason: "exit_code", exit_code: "3:0" });
+    for (const m of ms) {
+      const metrics = path.join(root, "experiments/in_progress", it1, "runs", m.run_id, "metrics.json");
+      expect(existsSync(metrics), m.run_id).toBe(true);
+    }
+  }, 120_000);
+
+  it("an idempotent relaunch with the same sweep id submits nothing", async () => {
+    const again = await launch({
+      cwd: root,
+      design: it1,
+      runId: res.runId,
+      scheduler: realScheduler(),
+      commit: true,
+      push: false,
+    });
+    expect(again.sweep?.arrays).toEqual(res.sweep?.arrays);
+    expect(again.reused).toBe(true);
+    const ms = await manifests(root, it1);
+    expect(ms.filter((m) => m.status === "completed")).toHaveLength(10);
+  }, 60_000);
+});
+
+describe.skipIf(!up)("dry run and validation", () => {
+  it("--dry-run shows the points and the exact sbatch line, writing nothing", async () => {
+    const root = await repoWith("dry1", design({ maxConcurrent: 3 }));
+    const r = await launch({ cwd: root, design: "dry1", scheduler: realScheduler(), dryRun: true, commit: false });
+    expect(r.sweep?.points).toEqual(["batch=32,lr=0.01", "batch=32,lr=0.1", "batch=64,lr=0.01", "batch=64,lr=0.1"]);
+    expect(r.dryRun?.argv.slice(0, 3)).toEqual(["sbatch", "--parsable", "--array=0-11%3"]);
+    expect(r.dryRun?.testOnly?.ok).toBe(true);
+    expect(await git(root, "status", "--porcelain")).toBe("");
+  }, 60_000);
+
+  it("a malformed sweep is refused with design.yaml's line", async () => {
+    const root = await repoWith("bad1", design({ grid: "{ lr: [] }" }));
+    const e = await launch({ cwd: root, design: "bad1", scheduler: realScheduler(), commit: false }).catch(
+      (x: unknown) => x,
+    );
+    expect(String(e)).toMatch(/sweep\.grid\.lr must be a non-empty list/);
+    expect((e as { location: { line?: number } }).location.line).toBe(17);
+  }, 30_000);
+});
+
+void readFile;
