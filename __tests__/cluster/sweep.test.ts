@@ -8,12 +8,14 @@
  * local mode.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, type LaunchResult } from "../../src/commands/launch/index.js";
 import { monitor } from "../../src/commands/monitor/index.js";
+import { cancel } from "../../src/commands/cancel.js";
+import { writeFileAtomic } from "../../src/util/fs.js";
 import { readManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { parseLedger } from "../../src/ledger/ledger.js";
@@ -190,4 +192,70 @@ describe.skipIf(!up)("dry run and validation", () => {
   }, 30_000);
 });
 
-void readFile;
+describe.skipIf(!up)("cancel: one task, then the whole sweep", () => {
+  it("cancels one task (its array task only), then the sweep (one scancel of the array)", async () => {
+    const root = await repoWith("cancel1", design({ sleep: 60, replicates: 2, grid: "{ lr: [0.01] }" }));
+    const res = await launch({ cwd: root, design: "cancel1", scheduler: realScheduler(), commit: true, push: false });
+    const arrayId = res.sweep!.arrays[0];
+    arrays.push(arrayId);
+    const one = await cancel({
+      cwd: root,
+      runId: `${res.runId}_0`,
+      scheduler: realScheduler(),
+      commit: true,
+      push: false,
+    });
+    expect(one).toMatchObject({ jobId: `${arrayId}_0`, after: "failed", scancelled: true });
+    let ms = await manifests(root, "cancel1");
+    expect(ms.map((m) => m.status)).toEqual(["failed", "submitted"]);
+    const all = await cancel({ cwd: root, runId: res.runId, scheduler: realScheduler(), commit: true, push: false });
+    expect(all).toMatchObject({ jobId: arrayId, after: "failed", tasks: 1 });
+    ms = await manifests(root, "cancel1");
+    expect(ms.map((m) => [m.status, (m.failure as { reason?: string }).reason])).toEqual([
+      ["failed", "cancelled"],
+      ["failed", "cancelled"],
+    ]);
+    // The scheduler has no task of the array left alive.
+    for (let i = 0; i < 20 && !(await arrayDone(arrayId)); i++) await new Promise((r) => setTimeout(r, 500));
+    expect(await arrayDone(arrayId)).toBe(true);
+    expect(await git(root, "status", "--porcelain")).toBe("");
+  }, 90_000);
+});
+
+describe.skipIf(!up)("a sweep larger than one array is split into chunks", () => {
+  it("7 tasks with arrays of at most 3: three sbatch --array calls, 7 runs, adoption-safe relaunch", async () => {
+    const root = await repoWith("chunk1", design({ sleep: 0, replicates: 7, grid: "{ lr: [0.01] }" }));
+    await writeFileAtomic(
+      path.join(root, ".autolab/verifier_policy.yaml"),
+      readFileSync(path.join(root, ".autolab/verifier_policy.yaml"), "utf8") + "launch:\n  max_array_size: 3\n",
+    );
+    await git(root, "commit", "-qam", "policy: arrays of at most 3");
+    const res = await launch({ cwd: root, design: "chunk1", scheduler: realScheduler(), commit: true, push: false });
+    arrays.push(...res.sweep!.arrays);
+    expect(res.sweep!.chunks.map((c) => [c.tasks, c.argv[2]])).toEqual([
+      [3, "--array=0-2"],
+      [3, "--array=0-2"],
+      [1, "--array=0"],
+    ]);
+    expect(res.sweep!.arrays).toHaveLength(3);
+    const ms = await manifests(root, "chunk1");
+    expect(ms.map((m) => m.job_id)).toEqual([
+      `${res.sweep!.arrays[0]}_0`,
+      `${res.sweep!.arrays[0]}_1`,
+      `${res.sweep!.arrays[0]}_2`,
+      `${res.sweep!.arrays[1]}_0`,
+      `${res.sweep!.arrays[1]}_1`,
+      `${res.sweep!.arrays[1]}_2`,
+      `${res.sweep!.arrays[2]}_0`,
+    ]);
+    expect(ms.map((m) => m.run_id)).toEqual([
+      `${res.runId}_0`,
+      `${res.runId}_1`,
+      `${res.runId}_2`,
+      `${res.runId}_c1_0`,
+      `${res.runId}_c1_1`,
+      `${res.runId}_c1_2`,
+      `${res.runId}_c2_0`,
+    ]);
+  }, 90_000);
+});

@@ -25,6 +25,9 @@ import { takeMonitorLock } from "../store/lock.js";
 import { openWorkspace } from "../store/workspace.js";
 import { manifestEdit, recordRun } from "../steps/record-run.js";
 import { AutolabError } from "../util/errors.js";
+import { cancelSweepTasks, sweepTasks } from "../steps/cancel-sweep.js";
+import type { DiscoveredRun } from "../store/discover.js";
+import type { Workspace } from "../store/workspace.js";
 
 export interface CancelOptions extends RecordingOptions {
   cwd: string;
@@ -52,6 +55,8 @@ export interface CancelResult {
   alreadyEnded: boolean;
   manifestPath: string;
   commit?: CommitBackResult;
+  /** A sweep id: how many of its task runs were cancelled. */
+  tasks?: number;
 }
 
 /** The history's evidence of a cancel (pure). */
@@ -73,8 +78,12 @@ export async function cancel(opts: CancelOptions): Promise<CancelResult> {
   const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
   const found = await discoverRuns(ws.root, { runId: opts.runId });
   const run = found.runs[0];
-  if (!run) throw runNotFound(opts.runId, found.findings);
   const now = opts.now ?? (() => new Date());
+  if (!run) {
+    const tasks = sweepTasks((await discoverRuns(ws.root)).runs, opts.runId);
+    if (!tasks.length) throw runNotFound(opts.runId, found.findings);
+    return cancelSweep(opts, ws, tasks, now);
+  }
   const release = await takeMonitorLock(ws.root, ws.inGit, now());
   try {
     const m = structuredClone((await readManifest(run.manifestPath, run.manifestDisplay)).data);
@@ -124,6 +133,50 @@ export async function cancel(opts: CancelOptions): Promise<CancelResult> {
       rerun: "the job was cancelled; rerunning autolab cancel records it",
     });
     return { ...base, after: "failed", scancelled: asked, alreadyEnded, commit: rec.commit };
+  } finally {
+    await release();
+  }
+}
+
+/** A sweep id: one cancel request for its array(s), every task that had not ended marked cancelled, one commit. */
+async function cancelSweep(
+  opts: CancelOptions,
+  ws: Workspace,
+  tasks: DiscoveredRun[],
+  now: () => Date,
+): Promise<CancelResult> {
+  const release = await takeMonitorLock(ws.root, ws.inGit, now());
+  try {
+    const by = opts.by ?? process.env.GITHUB_ACTOR ?? os.userInfo().username;
+    const c = await cancelSweepTasks(tasks, {
+      scheduler: opts.scheduler,
+      by,
+      reason: opts.reason,
+      at: now(),
+      timeoutMs: opts.timeoutMs,
+    });
+    const base = { runId: opts.runId, jobId: c.arrays.join(",") || undefined, manifestPath: tasks[0].manifestDisplay };
+    if (!c.first)
+      return { ...base, before: "completed", after: "completed", scancelled: false, alreadyEnded: true, tasks: 0 };
+    const rec = await recordRun(ws, c.edits, c.first, {
+      message: `autolab: cancel sweep ${opts.runId} (${c.cancelled.length} task(s), array ${c.arrays.join(", ")})`,
+      skipCi: opts.skipCi,
+      push: opts.push,
+      branch: opts.branch,
+      token: opts.token,
+      identity: opts.identity,
+      log: opts.log ?? (() => undefined),
+      rerun: "the arrays were cancelled; rerunning autolab cancel records it",
+    });
+    return {
+      ...base,
+      before: "running",
+      after: "failed",
+      scancelled: c.arrays.length > 0,
+      alreadyEnded: false,
+      tasks: c.cancelled.length,
+      commit: rec.commit,
+    };
   } finally {
     await release();
   }

@@ -3262,7 +3262,7 @@ return errors === 0;
 validate21.evaluated = {"props":{"id":true,"iteration_id":true,"compute":true,"runtime":true,"artifact_sync":true,"entrypoint":true,"extract_parser":true,"replicates":true,"sweep":true,"metrics":true},"dynamicProps":false,"dynamicItems":false};
 
 export const policy = validate22;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/verifier_policy.schema.json","title":"Verifier policy (.autolab/verifier_policy.yaml)","description":"Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).","type":"object","properties":{"python_bin":{"description":"Python interpreter used for python entrypoints and parsers.","$ref":"#/$defs/commandLine"},"dry_run_command":{"description":"Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.","$ref":"#/$defs/commandLine"},"test_command":{"description":"Command run by the tests check; same placeholders as dry_run_command.","$ref":"#/$defs/commandLine"},"requirements_by_stage":{"description":"Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"boolean"}}},"launch":{"description":"Behaviour of the launch stage.","type":"object","properties":{"submit_timeout_seconds":{"$ref":"#/$defs/seconds"},"submit_retries":{"type":"integer","minimum":0,"maximum":20},"retry_backoff_seconds":{"$ref":"#/$defs/seconds"},"check_timeout_seconds":{"$ref":"#/$defs/seconds"},"work_root":{"description":"Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.","type":"string","minLength":1,"maxLength":4096}}},"slurm":{"description":"SLURM specifics.","type":"object","properties":{"monitor":{"type":"object","properties":{"poll_failure_escalation_ticks":{"type":"integer","minimum":1,"maximum":10000},"unknown_grace_seconds":{"type":"integer","minimum":0,"maximum":31536000},"sacct_lookback_days":{"type":"integer","minimum":1,"maximum":3650},"client_timeout_seconds":{"$ref":"#/$defs/seconds"},"min_question_interval_seconds":{"description":"The floor: autolab watch never asks the scheduler more often than this (default 60).","$ref":"#/$defs/seconds"},"watch":{"description":"autolab watch's clock.","type":"object","properties":{"local_check_seconds":{"description":"How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).","$ref":"#/$defs/seconds"},"ending_interval_seconds":{"description":"Interval between scheduler questions while runs are ending (default: the floor).","$ref":"#/$defs/seconds"},"running_interval_seconds":{"description":"Interval while a job runs (default 300).","$ref":"#/$defs/seconds"},"pending_interval_seconds":{"description":"Interval while every job waits or nothing is in flight (default 900).","$ref":"#/$defs/seconds"},"time_limit":{"description":"How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).","$ref":"#/$defs/span"}}},"notify":{"description":"What a failed run does.","type":"object","properties":{"fail_job":{"description":"A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).","type":"boolean"},"tracking_issue":{"description":"Issue number to comment on, once per failed run.","type":"integer","minimum":1}}},"retention":{"description":"Clean-up the monitor does after a tick.","type":"object","properties":{"gc_older_than":{"description":"The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.","$ref":"#/$defs/span"}}},"runaway_lost_after_seconds":{"type":"integer","minimum":1,"maximum":31536000}}},"artifact_sync":{"description":"Default artifact sync settings; design.yaml artifact_sync overrides them.","type":"object","properties":{"mode":{"enum":["shared","rsync"]},"timeout_seconds":{"$ref":"#/$defs/seconds"},"retries":{"type":"integer","minimum":0,"maximum":20}}}}},"extract_results":{"description":"Behaviour of the extract stage.","type":"object","properties":{"timeout_seconds":{"$ref":"#/$defs/seconds"},"require_metrics":{"type":"boolean"}}},"agent_runner":{"type":"object","properties":{"edit_scope":{"type":"object","properties":{"mode":{"description":"Which files an agent may edit, e.g. iteration_only or iteration_plus_core.","$ref":"#/$defs/name"}}}}},"autorun":{"type":"object","properties":{"todo_fallback":{"type":"object","properties":{"slurm":{"type":"object","properties":{"stage":{"description":"Stage to fall back to when a SLURM iteration has nothing to do.","$ref":"state.schema.json#/properties/stage"}}}}}}},"policy_resolution":{"description":"How this file was assembled; default_preset names the preset applied below it.","type":"object","properties":{"default_preset":{"$ref":"#/$defs/name"}}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"},"commandLine":{"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"},"seconds":{"type":"integer","minimum":1,"maximum":31536000},"span":{"description":"A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).","oneOf":[{"$ref":"#/$defs/seconds"},{"type":"string","pattern":"^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$","minLength":1,"maxLength":32}]}}};
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://autolab-slurm.dev/schemas/verifier_policy.schema.json","title":"Verifier policy (.autolab/verifier_policy.yaml)","description":"Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).","type":"object","properties":{"python_bin":{"description":"Python interpreter used for python entrypoints and parsers.","$ref":"#/$defs/commandLine"},"dry_run_command":{"description":"Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.","$ref":"#/$defs/commandLine"},"test_command":{"description":"Command run by the tests check; same placeholders as dry_run_command.","$ref":"#/$defs/commandLine"},"requirements_by_stage":{"description":"Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"type":"boolean"}}},"launch":{"description":"Behaviour of the launch stage.","type":"object","properties":{"submit_timeout_seconds":{"$ref":"#/$defs/seconds"},"submit_retries":{"type":"integer","minimum":0,"maximum":20},"retry_backoff_seconds":{"$ref":"#/$defs/seconds"},"check_timeout_seconds":{"$ref":"#/$defs/seconds"},"work_root":{"description":"Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.","type":"string","minLength":1,"maxLength":4096},"max_array_size":{"description":"Sweeps: the most tasks in one SLURM job array; a larger sweep is split into several arrays (the cluster's MaxArraySize applies too).","type":"integer","minimum":1,"maximum":1000000},"max_sweep_tasks":{"description":"Sweeps: the most tasks (points x replicates) one sweep may have (default 10000).","type":"integer","minimum":1,"maximum":1000000}}},"slurm":{"description":"SLURM specifics.","type":"object","properties":{"monitor":{"type":"object","properties":{"poll_failure_escalation_ticks":{"type":"integer","minimum":1,"maximum":10000},"unknown_grace_seconds":{"type":"integer","minimum":0,"maximum":31536000},"sacct_lookback_days":{"type":"integer","minimum":1,"maximum":3650},"client_timeout_seconds":{"$ref":"#/$defs/seconds"},"min_question_interval_seconds":{"description":"The floor: autolab watch never asks the scheduler more often than this (default 60).","$ref":"#/$defs/seconds"},"watch":{"description":"autolab watch's clock.","type":"object","properties":{"local_check_seconds":{"description":"How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).","$ref":"#/$defs/seconds"},"ending_interval_seconds":{"description":"Interval between scheduler questions while runs are ending (default: the floor).","$ref":"#/$defs/seconds"},"running_interval_seconds":{"description":"Interval while a job runs (default 300).","$ref":"#/$defs/seconds"},"pending_interval_seconds":{"description":"Interval while every job waits or nothing is in flight (default 900).","$ref":"#/$defs/seconds"},"time_limit":{"description":"How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).","$ref":"#/$defs/span"}}},"notify":{"description":"What a failed run does.","type":"object","properties":{"fail_job":{"description":"A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).","type":"boolean"},"tracking_issue":{"description":"Issue number to comment on, once per failed run.","type":"integer","minimum":1}}},"retention":{"description":"Clean-up the monitor does after a tick.","type":"object","properties":{"gc_older_than":{"description":"The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.","$ref":"#/$defs/span"}}},"runaway_lost_after_seconds":{"type":"integer","minimum":1,"maximum":31536000}}},"artifact_sync":{"description":"Default artifact sync settings; design.yaml artifact_sync overrides them.","type":"object","properties":{"mode":{"enum":["shared","rsync"]},"timeout_seconds":{"$ref":"#/$defs/seconds"},"retries":{"type":"integer","minimum":0,"maximum":20}}}}},"extract_results":{"description":"Behaviour of the extract stage.","type":"object","properties":{"timeout_seconds":{"$ref":"#/$defs/seconds"},"require_metrics":{"type":"boolean"}}},"agent_runner":{"type":"object","properties":{"edit_scope":{"type":"object","properties":{"mode":{"description":"Which files an agent may edit, e.g. iteration_only or iteration_plus_core.","$ref":"#/$defs/name"}}}}},"autorun":{"type":"object","properties":{"todo_fallback":{"type":"object","properties":{"slurm":{"type":"object","properties":{"stage":{"description":"Stage to fall back to when a SLURM iteration has nothing to do.","$ref":"state.schema.json#/properties/stage"}}}}}}},"policy_resolution":{"description":"How this file was assembled; default_preset names the preset applied below it.","type":"object","properties":{"default_preset":{"$ref":"#/$defs/name"}}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"},"commandLine":{"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"},"seconds":{"type":"integer","minimum":1,"maximum":31536000},"span":{"description":"A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).","oneOf":[{"$ref":"#/$defs/seconds"},{"type":"string","pattern":"^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$","minLength":1,"maxLength":32}]}}};
 const schema53 = {"type":"string","maxLength":4096,"pattern":"^[^\\n\\r\\u0000]*$","x-message":"must be a single command line (no line breaks)"};
 const schema56 = {"type":"string","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.-]+$","x-message":"must be a name made of letters, digits and _ . -"};
 const schema58 = {"type":"integer","minimum":1,"maximum":31536000};
@@ -3853,9 +3853,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/launch",schemaPath:"#/properties/launch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.launch.type,parentSchema:schema52.properties.launch,data:data6};
+if(data6.max_array_size !== undefined){
+let data12 = data6.max_array_size;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err37 = {instancePath:instancePath+"/launch/max_array_size",schemaPath:"#/properties/launch/properties/max_array_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.launch.properties.max_array_size.type,parentSchema:schema52.properties.launch.properties.max_array_size,data:data12};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3864,17 +3865,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data.slurm !== undefined){
-let data12 = data.slurm;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.monitor !== undefined){
-let data13 = data12.monitor;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.poll_failure_escalation_ticks !== undefined){
-let data14 = data13.poll_failure_escalation_ticks;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err38 = {instancePath:instancePath+"/slurm/monitor/poll_failure_escalation_ticks",schemaPath:"#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks,data:data14};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 1000000 || isNaN(data12)){
+const err38 = {instancePath:instancePath+"/launch/max_array_size",schemaPath:"#/properties/launch/properties/max_array_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema52.properties.launch.properties.max_array_size,data:data12};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3883,9 +3876,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 10000 || isNaN(data14)){
-const err39 = {instancePath:instancePath+"/slurm/monitor/poll_failure_escalation_ticks",schemaPath:"#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks,data:data14};
+if(data12 < 1 || isNaN(data12)){
+const err39 = {instancePath:instancePath+"/launch/max_array_size",schemaPath:"#/properties/launch/properties/max_array_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.launch.properties.max_array_size,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3894,8 +3886,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data14 < 1 || isNaN(data14)){
-const err40 = {instancePath:instancePath+"/slurm/monitor/poll_failure_escalation_ticks",schemaPath:"#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks,data:data14};
+}
+}
+if(data6.max_sweep_tasks !== undefined){
+let data13 = data6.max_sweep_tasks;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err40 = {instancePath:instancePath+"/launch/max_sweep_tasks",schemaPath:"#/properties/launch/properties/max_sweep_tasks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.launch.properties.max_sweep_tasks.type,parentSchema:schema52.properties.launch.properties.max_sweep_tasks,data:data13};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3904,12 +3900,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-if(data13.unknown_grace_seconds !== undefined){
-let data15 = data13.unknown_grace_seconds;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err41 = {instancePath:instancePath+"/slurm/monitor/unknown_grace_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds,data:data15};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 1000000 || isNaN(data13)){
+const err41 = {instancePath:instancePath+"/launch/max_sweep_tasks",schemaPath:"#/properties/launch/properties/max_sweep_tasks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema52.properties.launch.properties.max_sweep_tasks,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3918,9 +3911,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 31536000 || isNaN(data15)){
-const err42 = {instancePath:instancePath+"/slurm/monitor/unknown_grace_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds,data:data15};
+if(data13 < 1 || isNaN(data13)){
+const err42 = {instancePath:instancePath+"/launch/max_sweep_tasks",schemaPath:"#/properties/launch/properties/max_sweep_tasks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.launch.properties.max_sweep_tasks,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3929,8 +3921,11 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data15 < 0 || isNaN(data15)){
-const err43 = {instancePath:instancePath+"/slurm/monitor/unknown_grace_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds,data:data15};
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/launch",schemaPath:"#/properties/launch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.launch.type,parentSchema:schema52.properties.launch,data:data6};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3940,11 +3935,16 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-if(data13.sacct_lookback_days !== undefined){
-let data16 = data13.sacct_lookback_days;
+if(data.slurm !== undefined){
+let data14 = data.slurm;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.monitor !== undefined){
+let data15 = data14.monitor;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.poll_failure_escalation_ticks !== undefined){
+let data16 = data15.poll_failure_escalation_ticks;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err44 = {instancePath:instancePath+"/slurm/monitor/sacct_lookback_days",schemaPath:"#/properties/slurm/properties/monitor/properties/sacct_lookback_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days,data:data16};
+const err44 = {instancePath:instancePath+"/slurm/monitor/poll_failure_escalation_ticks",schemaPath:"#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3954,8 +3954,8 @@ vErrors.push(err44);
 errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 3650 || isNaN(data16)){
-const err45 = {instancePath:instancePath+"/slurm/monitor/sacct_lookback_days",schemaPath:"#/properties/slurm/properties/monitor/properties/sacct_lookback_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days,data:data16};
+if(data16 > 10000 || isNaN(data16)){
+const err45 = {instancePath:instancePath+"/slurm/monitor/poll_failure_escalation_ticks",schemaPath:"#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3965,7 +3965,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data16 < 1 || isNaN(data16)){
-const err46 = {instancePath:instancePath+"/slurm/monitor/sacct_lookback_days",schemaPath:"#/properties/slurm/properties/monitor/properties/sacct_lookback_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days,data:data16};
+const err46 = {instancePath:instancePath+"/slurm/monitor/poll_failure_escalation_ticks",schemaPath:"#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks,data:data16};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3976,10 +3976,10 @@ errors++;
 }
 }
 }
-if(data13.client_timeout_seconds !== undefined){
-let data17 = data13.client_timeout_seconds;
+if(data15.unknown_grace_seconds !== undefined){
+let data17 = data15.unknown_grace_seconds;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err47 = {instancePath:instancePath+"/slurm/monitor/client_timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data17};
+const err47 = {instancePath:instancePath+"/slurm/monitor/unknown_grace_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3990,7 +3990,7 @@ errors++;
 }
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 > 31536000 || isNaN(data17)){
-const err48 = {instancePath:instancePath+"/slurm/monitor/client_timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data17};
+const err48 = {instancePath:instancePath+"/slurm/monitor/unknown_grace_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3999,8 +3999,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data17 < 1 || isNaN(data17)){
-const err49 = {instancePath:instancePath+"/slurm/monitor/client_timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data17};
+if(data17 < 0 || isNaN(data17)){
+const err49 = {instancePath:instancePath+"/slurm/monitor/unknown_grace_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4011,10 +4011,10 @@ errors++;
 }
 }
 }
-if(data13.min_question_interval_seconds !== undefined){
-let data18 = data13.min_question_interval_seconds;
+if(data15.sacct_lookback_days !== undefined){
+let data18 = data15.sacct_lookback_days;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err50 = {instancePath:instancePath+"/slurm/monitor/min_question_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data18};
+const err50 = {instancePath:instancePath+"/slurm/monitor/sacct_lookback_days",schemaPath:"#/properties/slurm/properties/monitor/properties/sacct_lookback_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4024,8 +4024,8 @@ vErrors.push(err50);
 errors++;
 }
 if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 31536000 || isNaN(data18)){
-const err51 = {instancePath:instancePath+"/slurm/monitor/min_question_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data18};
+if(data18 > 3650 || isNaN(data18)){
+const err51 = {instancePath:instancePath+"/slurm/monitor/sacct_lookback_days",schemaPath:"#/properties/slurm/properties/monitor/properties/sacct_lookback_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4035,7 +4035,7 @@ vErrors.push(err51);
 errors++;
 }
 if(data18 < 1 || isNaN(data18)){
-const err52 = {instancePath:instancePath+"/slurm/monitor/min_question_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data18};
+const err52 = {instancePath:instancePath+"/slurm/monitor/sacct_lookback_days",schemaPath:"#/properties/slurm/properties/monitor/properties/sacct_lookback_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days,data:data18};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4046,13 +4046,10 @@ errors++;
 }
 }
 }
-if(data13.watch !== undefined){
-let data19 = data13.watch;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.local_check_seconds !== undefined){
-let data20 = data19.local_check_seconds;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err53 = {instancePath:instancePath+"/slurm/monitor/watch/local_check_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data20};
+if(data15.client_timeout_seconds !== undefined){
+let data19 = data15.client_timeout_seconds;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err53 = {instancePath:instancePath+"/slurm/monitor/client_timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data19};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4061,9 +4058,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 31536000 || isNaN(data20)){
-const err54 = {instancePath:instancePath+"/slurm/monitor/watch/local_check_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data20};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 31536000 || isNaN(data19)){
+const err54 = {instancePath:instancePath+"/slurm/monitor/client_timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data19};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4072,8 +4069,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data20 < 1 || isNaN(data20)){
-const err55 = {instancePath:instancePath+"/slurm/monitor/watch/local_check_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data20};
+if(data19 < 1 || isNaN(data19)){
+const err55 = {instancePath:instancePath+"/slurm/monitor/client_timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data19};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4084,10 +4081,10 @@ errors++;
 }
 }
 }
-if(data19.ending_interval_seconds !== undefined){
-let data21 = data19.ending_interval_seconds;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err56 = {instancePath:instancePath+"/slurm/monitor/watch/ending_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data21};
+if(data15.min_question_interval_seconds !== undefined){
+let data20 = data15.min_question_interval_seconds;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err56 = {instancePath:instancePath+"/slurm/monitor/min_question_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data20};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4096,9 +4093,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 31536000 || isNaN(data21)){
-const err57 = {instancePath:instancePath+"/slurm/monitor/watch/ending_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data21};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 31536000 || isNaN(data20)){
+const err57 = {instancePath:instancePath+"/slurm/monitor/min_question_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data20};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4107,8 +4104,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data21 < 1 || isNaN(data21)){
-const err58 = {instancePath:instancePath+"/slurm/monitor/watch/ending_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data21};
+if(data20 < 1 || isNaN(data20)){
+const err58 = {instancePath:instancePath+"/slurm/monitor/min_question_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data20};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4119,10 +4116,13 @@ errors++;
 }
 }
 }
-if(data19.running_interval_seconds !== undefined){
-let data22 = data19.running_interval_seconds;
+if(data15.watch !== undefined){
+let data21 = data15.watch;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.local_check_seconds !== undefined){
+let data22 = data21.local_check_seconds;
 if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err59 = {instancePath:instancePath+"/slurm/monitor/watch/running_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data22};
+const err59 = {instancePath:instancePath+"/slurm/monitor/watch/local_check_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data22};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4133,7 +4133,7 @@ errors++;
 }
 if((typeof data22 == "number") && (isFinite(data22))){
 if(data22 > 31536000 || isNaN(data22)){
-const err60 = {instancePath:instancePath+"/slurm/monitor/watch/running_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data22};
+const err60 = {instancePath:instancePath+"/slurm/monitor/watch/local_check_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data22};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4143,7 +4143,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data22 < 1 || isNaN(data22)){
-const err61 = {instancePath:instancePath+"/slurm/monitor/watch/running_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data22};
+const err61 = {instancePath:instancePath+"/slurm/monitor/watch/local_check_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4154,10 +4154,10 @@ errors++;
 }
 }
 }
-if(data19.pending_interval_seconds !== undefined){
-let data23 = data19.pending_interval_seconds;
+if(data21.ending_interval_seconds !== undefined){
+let data23 = data21.ending_interval_seconds;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err62 = {instancePath:instancePath+"/slurm/monitor/watch/pending_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data23};
+const err62 = {instancePath:instancePath+"/slurm/monitor/watch/ending_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data23};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4168,7 +4168,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 31536000 || isNaN(data23)){
-const err63 = {instancePath:instancePath+"/slurm/monitor/watch/pending_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data23};
+const err63 = {instancePath:instancePath+"/slurm/monitor/watch/ending_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data23};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4178,7 +4178,7 @@ vErrors.push(err63);
 errors++;
 }
 if(data23 < 1 || isNaN(data23)){
-const err64 = {instancePath:instancePath+"/slurm/monitor/watch/pending_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data23};
+const err64 = {instancePath:instancePath+"/slurm/monitor/watch/ending_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data23};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4189,15 +4189,10 @@ errors++;
 }
 }
 }
-if(data19.time_limit !== undefined){
-if(!(validate23(data19.time_limit, {instancePath:instancePath+"/slurm/monitor/watch/time_limit",parentData:data19,parentDataProperty:"time_limit",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/slurm/monitor/watch",schemaPath:"#/properties/slurm/properties/monitor/properties/watch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.properties.watch.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.watch,data:data19};
+if(data21.running_interval_seconds !== undefined){
+let data24 = data21.running_interval_seconds;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err65 = {instancePath:instancePath+"/slurm/monitor/watch/running_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data24};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4206,14 +4201,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data13.notify !== undefined){
-let data25 = data13.notify;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.fail_job !== undefined){
-let data26 = data25.fail_job;
-if(typeof data26 !== "boolean"){
-const err66 = {instancePath:instancePath+"/slurm/monitor/notify/fail_job",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/properties/fail_job/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job,data:data26};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 31536000 || isNaN(data24)){
+const err66 = {instancePath:instancePath+"/slurm/monitor/watch/running_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data24};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4222,11 +4212,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data25.tracking_issue !== undefined){
-let data27 = data25.tracking_issue;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err67 = {instancePath:instancePath+"/slurm/monitor/notify/tracking_issue",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue,data:data27};
+if(data24 < 1 || isNaN(data24)){
+const err67 = {instancePath:instancePath+"/slurm/monitor/watch/running_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data24};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4235,9 +4222,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 < 1 || isNaN(data27)){
-const err68 = {instancePath:instancePath+"/slurm/monitor/notify/tracking_issue",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue,data:data27};
+}
+}
+if(data21.pending_interval_seconds !== undefined){
+let data25 = data21.pending_interval_seconds;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err68 = {instancePath:instancePath+"/slurm/monitor/watch/pending_interval_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4246,11 +4236,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/slurm/monitor/notify",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.properties.notify.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify,data:data25};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 31536000 || isNaN(data25)){
+const err69 = {instancePath:instancePath+"/slurm/monitor/watch/pending_interval_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data25};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4259,19 +4247,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data13.retention !== undefined){
-let data28 = data13.retention;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.gc_older_than !== undefined){
-if(!(validate23(data28.gc_older_than, {instancePath:instancePath+"/slurm/monitor/retention/gc_older_than",parentData:data28,parentDataProperty:"gc_older_than",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/slurm/monitor/retention",schemaPath:"#/properties/slurm/properties/monitor/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.properties.retention.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.retention,data:data28};
+if(data25 < 1 || isNaN(data25)){
+const err70 = {instancePath:instancePath+"/slurm/monitor/watch/pending_interval_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data25};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4281,10 +4258,16 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data13.runaway_lost_after_seconds !== undefined){
-let data30 = data13.runaway_lost_after_seconds;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err71 = {instancePath:instancePath+"/slurm/monitor/runaway_lost_after_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds,data:data30};
+}
+if(data21.time_limit !== undefined){
+if(!(validate23(data21.time_limit, {instancePath:instancePath+"/slurm/monitor/watch/time_limit",parentData:data21,parentDataProperty:"time_limit",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/slurm/monitor/watch",schemaPath:"#/properties/slurm/properties/monitor/properties/watch/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.properties.watch.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.watch,data:data21};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4293,9 +4276,14 @@ vErrors.push(err71);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 31536000 || isNaN(data30)){
-const err72 = {instancePath:instancePath+"/slurm/monitor/runaway_lost_after_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds,data:data30};
+}
+if(data15.notify !== undefined){
+let data27 = data15.notify;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.fail_job !== undefined){
+let data28 = data27.fail_job;
+if(typeof data28 !== "boolean"){
+const err72 = {instancePath:instancePath+"/slurm/monitor/notify/fail_job",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/properties/fail_job/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job,data:data28};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4304,8 +4292,11 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data30 < 1 || isNaN(data30)){
-const err73 = {instancePath:instancePath+"/slurm/monitor/runaway_lost_after_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds,data:data30};
+}
+if(data27.tracking_issue !== undefined){
+let data29 = data27.tracking_issue;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err73 = {instancePath:instancePath+"/slurm/monitor/notify/tracking_issue",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue,data:data29};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4314,11 +4305,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/slurm/monitor",schemaPath:"#/properties/slurm/properties/monitor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.type,parentSchema:schema52.properties.slurm.properties.monitor,data:data13};
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 < 1 || isNaN(data29)){
+const err74 = {instancePath:instancePath+"/slurm/monitor/notify/tracking_issue",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue,data:data29};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4328,13 +4317,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data12.artifact_sync !== undefined){
-let data31 = data12.artifact_sync;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.mode !== undefined){
-let data32 = data31.mode;
-if(!((data32 === "shared") || (data32 === "rsync"))){
-const err75 = {instancePath:instancePath+"/slurm/artifact_sync/mode",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/mode/enum",keyword:"enum",params:{allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.slurm.properties.artifact_sync.properties.mode.enum,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.mode,data:data32};
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/slurm/monitor/notify",schemaPath:"#/properties/slurm/properties/monitor/properties/notify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.properties.notify.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.notify,data:data27};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4344,10 +4330,18 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data31.timeout_seconds !== undefined){
-let data33 = data31.timeout_seconds;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err76 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data33};
+if(data15.retention !== undefined){
+let data30 = data15.retention;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.gc_older_than !== undefined){
+if(!(validate23(data30.gc_older_than, {instancePath:instancePath+"/slurm/monitor/retention/gc_older_than",parentData:data30,parentDataProperty:"gc_older_than",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/slurm/monitor/retention",schemaPath:"#/properties/slurm/properties/monitor/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.properties.retention.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.retention,data:data30};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4356,9 +4350,11 @@ vErrors.push(err76);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 31536000 || isNaN(data33)){
-const err77 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data33};
+}
+if(data15.runaway_lost_after_seconds !== undefined){
+let data32 = data15.runaway_lost_after_seconds;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err77 = {instancePath:instancePath+"/slurm/monitor/runaway_lost_after_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds.type,parentSchema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds,data:data32};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4367,8 +4363,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data33 < 1 || isNaN(data33)){
-const err78 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data33};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 31536000 || isNaN(data32)){
+const err78 = {instancePath:instancePath+"/slurm/monitor/runaway_lost_after_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds,data:data32};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4377,12 +4374,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-}
-if(data31.retries !== undefined){
-let data34 = data31.retries;
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err79 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.artifact_sync.properties.retries.type,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data34};
+if(data32 < 1 || isNaN(data32)){
+const err79 = {instancePath:instancePath+"/slurm/monitor/runaway_lost_after_seconds",schemaPath:"#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds,data:data32};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4391,9 +4384,11 @@ vErrors.push(err79);
 }
 errors++;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 20 || isNaN(data34)){
-const err80 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data34};
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/slurm/monitor",schemaPath:"#/properties/slurm/properties/monitor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.monitor.type,parentSchema:schema52.properties.slurm.properties.monitor,data:data15};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4402,8 +4397,14 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data34 < 0 || isNaN(data34)){
-const err81 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data34};
+}
+if(data14.artifact_sync !== undefined){
+let data33 = data14.artifact_sync;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.mode !== undefined){
+let data34 = data33.mode;
+if(!((data34 === "shared") || (data34 === "rsync"))){
+const err81 = {instancePath:instancePath+"/slurm/artifact_sync/mode",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/mode/enum",keyword:"enum",params:{allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.slurm.properties.artifact_sync.properties.mode.enum,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.mode,data:data34};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4413,10 +4414,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/slurm/artifact_sync",schemaPath:"#/properties/slurm/properties/artifact_sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.artifact_sync.type,parentSchema:schema52.properties.slurm.properties.artifact_sync,data:data31};
+if(data33.timeout_seconds !== undefined){
+let data35 = data33.timeout_seconds;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err82 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data35};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4425,10 +4426,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/slurm",schemaPath:"#/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.type,parentSchema:schema52.properties.slurm,data:data12};
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 31536000 || isNaN(data35)){
+const err83 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data35};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4437,14 +4437,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data.extract_results !== undefined){
-let data35 = data.extract_results;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.timeout_seconds !== undefined){
-let data36 = data35.timeout_seconds;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err84 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data36};
+if(data35 < 1 || isNaN(data35)){
+const err84 = {instancePath:instancePath+"/slurm/artifact_sync/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data35};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4453,9 +4447,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 31536000 || isNaN(data36)){
-const err85 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data36};
+}
+}
+if(data33.retries !== undefined){
+let data36 = data33.retries;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err85 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.slurm.properties.artifact_sync.properties.retries.type,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data36};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4464,8 +4461,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data36 < 1 || isNaN(data36)){
-const err86 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data36};
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 20 || isNaN(data36)){
+const err86 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data36};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4474,12 +4472,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-if(data35.require_metrics !== undefined){
-let data37 = data35.require_metrics;
-if(typeof data37 !== "boolean"){
-const err87 = {instancePath:instancePath+"/extract_results/require_metrics",schemaPath:"#/properties/extract_results/properties/require_metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.extract_results.properties.require_metrics.type,parentSchema:schema52.properties.extract_results.properties.require_metrics,data:data37};
+if(data36 < 0 || isNaN(data36)){
+const err87 = {instancePath:instancePath+"/slurm/artifact_sync/retries",schemaPath:"#/properties/slurm/properties/artifact_sync/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema52.properties.slurm.properties.artifact_sync.properties.retries,data:data36};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4490,8 +4484,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err88 = {instancePath:instancePath+"/extract_results",schemaPath:"#/properties/extract_results/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.extract_results.type,parentSchema:schema52.properties.extract_results,data:data35};
+const err88 = {instancePath:instancePath+"/slurm/artifact_sync",schemaPath:"#/properties/slurm/properties/artifact_sync/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.properties.artifact_sync.type,parentSchema:schema52.properties.slurm.properties.artifact_sync,data:data33};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4501,17 +4496,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data.agent_runner !== undefined){
-let data38 = data.agent_runner;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.edit_scope !== undefined){
-let data39 = data38.edit_scope;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.mode !== undefined){
-let data40 = data39.mode;
-if(typeof data40 === "string"){
-if(func1(data40) > 128){
-const err89 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data40};
+}
+else {
+const err89 = {instancePath:instancePath+"/slurm",schemaPath:"#/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.slurm.type,parentSchema:schema52.properties.slurm,data:data14};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4520,8 +4507,14 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(func1(data40) < 1){
-const err90 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data40};
+}
+if(data.extract_results !== undefined){
+let data37 = data.extract_results;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.timeout_seconds !== undefined){
+let data38 = data37.timeout_seconds;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err90 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.type,parentSchema:schema58,data:data38};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4530,8 +4523,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!pattern35.test(data40)){
-const err91 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data40};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 31536000 || isNaN(data38)){
+const err91 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 31536000},message:"must be <= 31536000",schema:31536000,parentSchema:schema58,data:data38};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4540,9 +4534,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data40};
+if(data38 < 1 || isNaN(data38)){
+const err92 = {instancePath:instancePath+"/extract_results/timeout_seconds",schemaPath:"#/$defs/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58,data:data38};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4553,8 +4546,10 @@ errors++;
 }
 }
 }
-else {
-const err93 = {instancePath:instancePath+"/agent_runner/edit_scope",schemaPath:"#/properties/agent_runner/properties/edit_scope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.properties.edit_scope.type,parentSchema:schema52.properties.agent_runner.properties.edit_scope,data:data39};
+if(data37.require_metrics !== undefined){
+let data39 = data37.require_metrics;
+if(typeof data39 !== "boolean"){
+const err93 = {instancePath:instancePath+"/extract_results/require_metrics",schemaPath:"#/properties/extract_results/properties/require_metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.extract_results.properties.require_metrics.type,parentSchema:schema52.properties.extract_results.properties.require_metrics,data:data39};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4566,7 +4561,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/agent_runner",schemaPath:"#/properties/agent_runner/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.type,parentSchema:schema52.properties.agent_runner,data:data38};
+const err94 = {instancePath:instancePath+"/extract_results",schemaPath:"#/properties/extract_results/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.extract_results.type,parentSchema:schema52.properties.extract_results,data:data37};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4576,19 +4571,17 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.autorun !== undefined){
-let data41 = data.autorun;
+if(data.agent_runner !== undefined){
+let data40 = data.agent_runner;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.edit_scope !== undefined){
+let data41 = data40.edit_scope;
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.todo_fallback !== undefined){
-let data42 = data41.todo_fallback;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.slurm !== undefined){
-let data43 = data42.slurm;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.stage !== undefined){
-let data44 = data43.stage;
-if(!(((((((((((data44 === "hypothesis") || (data44 === "design")) || (data44 === "implementation")) || (data44 === "implementation_review")) || (data44 === "launch")) || (data44 === "slurm_monitor")) || (data44 === "extract_results")) || (data44 === "update_docs")) || (data44 === "decide_repeat")) || (data44 === "human_review")) || (data44 === "stop"))){
-const err95 = {instancePath:instancePath+"/autorun/todo_fallback/slurm/stage",schemaPath:"state.schema.json#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema74.enum},message:"must be equal to one of the allowed values",schema:schema74.enum,parentSchema:schema74,data:data44};
+if(data41.mode !== undefined){
+let data42 = data41.mode;
+if(typeof data42 === "string"){
+if(func1(data42) > 128){
+const err95 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data42};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4597,10 +4590,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/autorun/todo_fallback/slurm",schemaPath:"#/properties/autorun/properties/todo_fallback/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.properties.slurm.type,parentSchema:schema52.properties.autorun.properties.todo_fallback.properties.slurm,data:data43};
+if(func1(data42) < 1){
+const err96 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data42};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4609,10 +4600,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/autorun/todo_fallback",schemaPath:"#/properties/autorun/properties/todo_fallback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.type,parentSchema:schema52.properties.autorun.properties.todo_fallback,data:data42};
+if(!pattern35.test(data42)){
+const err97 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data42};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4622,9 +4611,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
 else {
-const err98 = {instancePath:instancePath+"/autorun",schemaPath:"#/properties/autorun/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.type,parentSchema:schema52.properties.autorun,data:data41};
+const err98 = {instancePath:instancePath+"/agent_runner/edit_scope/mode",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data42};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4634,14 +4622,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data.policy_resolution !== undefined){
-let data45 = data.policy_resolution;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.default_preset !== undefined){
-let data46 = data45.default_preset;
-if(typeof data46 === "string"){
-if(func1(data46) > 128){
-const err99 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data46};
+}
+else {
+const err99 = {instancePath:instancePath+"/agent_runner/edit_scope",schemaPath:"#/properties/agent_runner/properties/edit_scope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.properties.edit_scope.type,parentSchema:schema52.properties.agent_runner.properties.edit_scope,data:data41};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4650,8 +4633,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(func1(data46) < 1){
-const err100 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data46};
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/agent_runner",schemaPath:"#/properties/agent_runner/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.agent_runner.type,parentSchema:schema52.properties.agent_runner,data:data40};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4660,8 +4645,20 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!pattern35.test(data46)){
-const err101 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data46};
+}
+if(data.autorun !== undefined){
+let data43 = data.autorun;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.todo_fallback !== undefined){
+let data44 = data43.todo_fallback;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.slurm !== undefined){
+let data45 = data44.slurm;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.stage !== undefined){
+let data46 = data45.stage;
+if(!(((((((((((data46 === "hypothesis") || (data46 === "design")) || (data46 === "implementation")) || (data46 === "implementation_review")) || (data46 === "launch")) || (data46 === "slurm_monitor")) || (data46 === "extract_results")) || (data46 === "update_docs")) || (data46 === "decide_repeat")) || (data46 === "human_review")) || (data46 === "stop"))){
+const err101 = {instancePath:instancePath+"/autorun/todo_fallback/slurm/stage",schemaPath:"state.schema.json#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema74.enum},message:"must be equal to one of the allowed values",schema:schema74.enum,parentSchema:schema74,data:data46};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4671,8 +4668,9 @@ vErrors.push(err101);
 errors++;
 }
 }
+}
 else {
-const err102 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data46};
+const err102 = {instancePath:instancePath+"/autorun/todo_fallback/slurm",schemaPath:"#/properties/autorun/properties/todo_fallback/properties/slurm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.properties.slurm.type,parentSchema:schema52.properties.autorun.properties.todo_fallback.properties.slurm,data:data45};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4684,7 +4682,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/policy_resolution",schemaPath:"#/properties/policy_resolution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.policy_resolution.type,parentSchema:schema52.properties.policy_resolution,data:data45};
+const err103 = {instancePath:instancePath+"/autorun/todo_fallback",schemaPath:"#/properties/autorun/properties/todo_fallback/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.properties.todo_fallback.type,parentSchema:schema52.properties.autorun.properties.todo_fallback,data:data44};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4696,12 +4694,84 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err104 = {instancePath:instancePath+"/autorun",schemaPath:"#/properties/autorun/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.autorun.type,parentSchema:schema52.properties.autorun,data:data43};
 if(vErrors === null){
 vErrors = [err104];
 }
 else {
 vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data.policy_resolution !== undefined){
+let data47 = data.policy_resolution;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.default_preset !== undefined){
+let data48 = data47.default_preset;
+if(typeof data48 === "string"){
+if(func1(data48) > 128){
+const err105 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data48};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(func1(data48) < 1){
+const err106 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data48};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(!pattern35.test(data48)){
+const err107 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+$"+"\"",schema:"^[A-Za-z0-9_.-]+$",parentSchema:schema56,data:data48};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/policy_resolution/default_preset",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data48};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/policy_resolution",schemaPath:"#/properties/policy_resolution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.policy_resolution.type,parentSchema:schema52.properties.policy_resolution,data:data47};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
 }
 errors++;
 }
