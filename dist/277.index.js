@@ -1798,7 +1798,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate20.evaluated = { "dynamicProps": true, "dynamicItems": false };
 const design = validate21;
-const schema43 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/design.schema.json", "title": "Iteration design (experiments/<plan|in_progress|done>/<iteration_id>/design.yaml)", "description": "What one iteration runs and what it asks of the host. The scheduler request lives in `compute`, what the job does before the command in `runtime`, how outputs come back in `artifact_sync`. Every value that ends up in a batch script is checked here so that nothing can smuggle shell syntax into it. Keys not listed here are allowed (the Python tool's design files carry more).", "type": "object", "required": ["compute"], "properties": { "id": { "$ref": "#/$defs/token" }, "iteration_id": { "$ref": "#/$defs/token" }, "compute": { "description": "Where the iteration runs and what it asks the scheduler for.", "type": "object", "required": ["location"], "properties": { "location": { "description": "local: run on the runner; slurm: submit with sbatch.", "enum": ["local", "slurm"] }, "walltime_estimate": { "description": "Time limit in a form sbatch --time accepts: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS.", "type": "string", "maxLength": 32, "pattern": "^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$", "x-message": "must be a time limit such as \"02:00:00\" (HH:MM:SS), \"30:00\" (MM:SS), \"90\" (minutes), \"1-12\", \"1-12:00\" or \"1-12:00:00\" (D-HH[:MM[:SS]]); quote it in YAML" }, "memory_estimate": { "description": "Memory per node: an integer with an optional K, M, G or T unit (B optional), e.g. 64GB.", "type": "string", "maxLength": 32, "pattern": "^[0-9]+(?:[KkMmGgTt][Bb]?)?$", "x-message": "must be an amount of memory such as \"64GB\", \"512M\" or \"4096\" (megabytes)" }, "gpu_count": { "description": "GPUs per node.", "type": "integer", "minimum": 0, "maximum": 64 }, "gpu_type": { "$ref": "#/$defs/slurmToken" }, "partition": { "$ref": "#/$defs/slurmToken" }, "qos": { "$ref": "#/$defs/slurmToken" }, "account": { "$ref": "#/$defs/slurmToken" }, "num_nodes": { "type": "integer", "minimum": 1, "maximum": 10000 }, "cpus_per_task": { "type": "integer", "minimum": 1, "maximum": 4096 }, "constraint": { "description": "A node feature expression for sbatch --constraint, e.g. a100&ib or [rack1|rack2].", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$", "x-message": "must be a feature expression made of letters, digits, . _ + - and the operators & | , * [ ] ( ) ! :" }, "checkpoint_signal": { "description": "A signal for the workload before the time limit: <USR1|USR2>@<seconds>, e.g. USR1@120 (sbatch --signal=B:USR1@120; the job script passes it on to the command, which saves a checkpoint to $AUTOLAB_CHECKPOINT_DIR and exits with $AUTOLAB_RESUME_EXIT_CODE).", "type": "string", "pattern": "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$", "x-message": "must be USR1 or USR2, '@', and the seconds before the time limit, e.g. \"USR1@120\"" }, "sbatch_options": { "description": "Extra sbatch long options, one per item, each --name or --name=value. Options the tool sets itself (job name, output paths, working directory) cannot be overridden here.", "type": "array", "maxItems": 64, "items": { "type": "string", "maxLength": 256, "allOf": [{ "pattern": "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$", "x-message": "must be one long sbatch option such as \"--exclusive\" or \"--mail-type=END\" (no spaces or shell characters)" }, { "not": { "pattern": "^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)" }, "x-message": "must not set an option the tool controls itself (job name, log paths, working directory, array, submission mode)" }] } } } }, "runtime": { "description": "What the job does before the command.", "type": "object", "properties": { "setup": { "description": "The user's own shell lines, run verbatim before the command.", "type": "array", "maxItems": 256, "items": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single shell line (no line breaks)" } }, "env": { "description": "Environment variables exported to the job; values are quoted for the shell.", "type": "object", "maxProperties": 256, "propertyNames": { "$ref": "#/$defs/envName" }, "additionalProperties": { "type": ["string", "number", "boolean"], "maxLength": 4096 } } } }, "artifact_sync": { "description": "How the run's outputs come back to the repository.", "type": "object", "properties": { "mode": { "description": "shared: the job writes into the run directory on a shared filesystem; rsync: copy from `source`.", "enum": ["shared", "rsync"] }, "outputs": { "description": "Paths relative to the run directory that must exist after the job.", "type": "array", "maxItems": 256, "items": { "$ref": "#/$defs/relativePath" } }, "source": { "description": "rsync mode: the remote path to copy from; placeholders such as {run_id} are allowed.", "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\s'\"`$;&|<>\\\\]+$", "x-message": "must be an rsync source such as \"login2:/scratch/me/{run_id}/\" (no spaces, quotes or shell characters)" }, "timeout_seconds": { "type": "integer", "minimum": 1, "maximum": 604800 }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } }, "if": { "required": ["mode"], "properties": { "mode": { "const": "rsync" } } }, "then": { "required": ["source"] } }, "entrypoint": { "description": "What the run executes: `cli` verbatim, or `<python_bin> -m <module>` with `args` as --key value options.", "type": "object", "properties": { "module": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "x-message": "must be a dotted Python module name such as \"train\" or \"pkg.train\"" }, "args": { "type": "object", "maxProperties": 256, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$", "maxLength": 128, "x-message": "must be an option name made of letters, digits, _ . - (it becomes --name)" }, "additionalProperties": { "anyOf": [{ "type": ["string", "number", "boolean", "null"], "maxLength": 4096 }, { "type": "array", "maxItems": 256, "items": { "type": ["string", "number", "boolean"], "maxLength": 4096 } }], "x-message": "must be a string, number, boolean, null or a list of those" } }, "cli": { "type": "string", "minLength": 1, "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" } } }, "extract_parser": { "description": "How results are extracted from a finished run.", "type": "object", "properties": { "kind": { "enum": ["python", "command"] }, "module": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "x-message": "must be a dotted Python module name such as \"mypkg.extract\"" }, "callable": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "x-message": "must be a Python identifier such as \"extract\"" }, "command": { "type": "string", "minLength": 1, "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" } }, "allOf": [{ "if": { "required": ["kind"], "properties": { "kind": { "const": "command" } } }, "then": { "required": ["command"] } }, { "if": { "required": ["kind"], "properties": { "kind": { "const": "python" } } }, "then": { "required": ["module"] } }] }, "replicates": { "description": "How many times the run is repeated.", "type": "integer", "minimum": 1, "maximum": 1000 } }, "$defs": { "token": { "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" }, "slurmToken": { "description": "A name passed to sbatch (partition, qos, account, GPU type).", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a name made of letters, digits and . _ + - (no spaces or shell characters)" }, "envName": { "type": "string", "maxLength": 128, "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "x-message": "must be an environment variable name (letters, digits, _; not starting with a digit)" }, "relativePath": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", "x-message": "must be a path relative to the run directory, without .. and not absolute" } } };
+const schema43 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/design.schema.json", "title": "Iteration design (experiments/<plan|in_progress|done>/<iteration_id>/design.yaml)", "description": "What one iteration runs and what it asks of the host. The scheduler request lives in `compute`, what the job does before the command in `runtime`, how outputs come back in `artifact_sync`. Every value that ends up in a batch script is checked here so that nothing can smuggle shell syntax into it. Keys not listed here are allowed (the Python tool's design files carry more).", "type": "object", "required": ["compute"], "properties": { "id": { "$ref": "#/$defs/token" }, "iteration_id": { "$ref": "#/$defs/token" }, "compute": { "description": "Where the iteration runs and what it asks the scheduler for.", "type": "object", "required": ["location"], "properties": { "location": { "description": "local: run on the runner; slurm: submit with sbatch.", "enum": ["local", "slurm"] }, "walltime_estimate": { "description": "Time limit in a form sbatch --time accepts: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS.", "type": "string", "maxLength": 32, "pattern": "^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$", "x-message": "must be a time limit such as \"02:00:00\" (HH:MM:SS), \"30:00\" (MM:SS), \"90\" (minutes), \"1-12\", \"1-12:00\" or \"1-12:00:00\" (D-HH[:MM[:SS]]); quote it in YAML" }, "memory_estimate": { "description": "Memory per node: an integer with an optional K, M, G or T unit (B optional), e.g. 64GB.", "type": "string", "maxLength": 32, "pattern": "^[0-9]+(?:[KkMmGgTt][Bb]?)?$", "x-message": "must be an amount of memory such as \"64GB\", \"512M\" or \"4096\" (megabytes)" }, "gpu_count": { "description": "GPUs per node.", "type": "integer", "minimum": 0, "maximum": 64 }, "gpu_type": { "$ref": "#/$defs/slurmToken" }, "partition": { "$ref": "#/$defs/slurmToken" }, "qos": { "$ref": "#/$defs/slurmToken" }, "account": { "$ref": "#/$defs/slurmToken" }, "num_nodes": { "type": "integer", "minimum": 1, "maximum": 10000 }, "cpus_per_task": { "type": "integer", "minimum": 1, "maximum": 4096 }, "constraint": { "description": "A node feature expression for sbatch --constraint, e.g. a100&ib or [rack1|rack2].", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$", "x-message": "must be a feature expression made of letters, digits, . _ + - and the operators & | , * [ ] ( ) ! :" }, "checkpoint_signal": { "description": "A signal for the workload before the time limit: <USR1|USR2>@<seconds>, e.g. USR1@120 (sbatch --signal=B:USR1@120; the job script passes it on to the command, which saves a checkpoint to $AUTOLAB_CHECKPOINT_DIR and exits with $AUTOLAB_RESUME_EXIT_CODE).", "type": "string", "pattern": "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$", "x-message": "must be USR1 or USR2, '@', and the seconds before the time limit, e.g. \"USR1@120\"" }, "sbatch_options": { "description": "Extra sbatch long options, one per item, each --name or --name=value. Options the tool sets itself (job name, output paths, working directory) cannot be overridden here.", "type": "array", "maxItems": 64, "items": { "type": "string", "maxLength": 256, "allOf": [{ "pattern": "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$", "x-message": "must be one long sbatch option such as \"--exclusive\" or \"--mail-type=END\" (no spaces or shell characters)" }, { "not": { "pattern": "^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)" }, "x-message": "must not set an option the tool controls itself (job name, log paths, working directory, array, submission mode)" }] } }, "max_concurrent": { "description": "Sweeps: the most tasks running at once (SLURM's --array throttle %N).", "type": "integer", "minimum": 1, "maximum": 100000 } } }, "runtime": { "description": "What the job does before the command.", "type": "object", "properties": { "setup": { "description": "The user's own shell lines, run verbatim before the command.", "type": "array", "maxItems": 256, "items": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single shell line (no line breaks)" } }, "env": { "description": "Environment variables exported to the job; values are quoted for the shell.", "type": "object", "maxProperties": 256, "propertyNames": { "$ref": "#/$defs/envName" }, "additionalProperties": { "type": ["string", "number", "boolean"], "maxLength": 4096 } } } }, "artifact_sync": { "description": "How the run's outputs come back to the repository.", "type": "object", "properties": { "mode": { "description": "shared: the job writes into the run directory on a shared filesystem; rsync: copy from `source`.", "enum": ["shared", "rsync"] }, "outputs": { "description": "Paths relative to the run directory that must exist after the job.", "type": "array", "maxItems": 256, "items": { "$ref": "#/$defs/relativePath" } }, "source": { "description": "rsync mode: the remote path to copy from; placeholders such as {run_id} are allowed.", "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\s'\"`$;&|<>\\\\]+$", "x-message": "must be an rsync source such as \"login2:/scratch/me/{run_id}/\" (no spaces, quotes or shell characters)" }, "timeout_seconds": { "type": "integer", "minimum": 1, "maximum": 604800 }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } }, "if": { "required": ["mode"], "properties": { "mode": { "const": "rsync" } } }, "then": { "required": ["source"] } }, "entrypoint": { "description": "What the run executes: `cli` verbatim, or `<python_bin> -m <module>` with `args` as --key value options.", "type": "object", "properties": { "module": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "x-message": "must be a dotted Python module name such as \"train\" or \"pkg.train\"" }, "args": { "type": "object", "maxProperties": 256, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$", "maxLength": 128, "x-message": "must be an option name made of letters, digits, _ . - (it becomes --name)" }, "additionalProperties": { "anyOf": [{ "type": ["string", "number", "boolean", "null"], "maxLength": 4096 }, { "type": "array", "maxItems": 256, "items": { "type": ["string", "number", "boolean"], "maxLength": 4096 } }], "x-message": "must be a string, number, boolean, null or a list of those" } }, "cli": { "type": "string", "minLength": 1, "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" } } }, "extract_parser": { "description": "How results are extracted from a finished run.", "type": "object", "properties": { "kind": { "enum": ["python", "command"] }, "module": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "x-message": "must be a dotted Python module name such as \"mypkg.extract\"" }, "callable": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "x-message": "must be a Python identifier such as \"extract\"" }, "command": { "type": "string", "minLength": 1, "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" } }, "allOf": [{ "if": { "required": ["kind"], "properties": { "kind": { "const": "command" } } }, "then": { "required": ["command"] } }, { "if": { "required": ["kind"], "properties": { "kind": { "const": "python" } } }, "then": { "required": ["module"] } }] }, "replicates": { "description": "How many times the run (or each sweep point) is repeated; more than 1 makes the launch one SLURM job array.", "type": "integer", "minimum": 1, "maximum": 1000 }, "sweep": { "description": "A parameter sweep: a grid (every combination), an explicit list of points, or both (each point with every grid combination). Each point runs `replicates` times; every task is a run of one SLURM job array.", "type": "object", "properties": { "grid": { "type": "object", "description": "Parameter name -> list of values (strings, numbers, booleans).", "additionalProperties": { "type": "array", "items": { "type": ["string", "number", "boolean"] } } }, "points": { "type": "array", "description": "Explicit parameter sets.", "items": { "type": "object", "additionalProperties": { "type": ["string", "number", "boolean"] } } } } }, "metrics": { "description": "How results are read. aggregation: how a sweep point's replicates are combined (mean: mean and standard deviation; median).", "type": "object", "properties": { "aggregation": { "enum": ["mean", "median"] }, "primary": { "type": "string", "maxLength": 256 }, "goal": { "enum": ["maximize", "minimize"] } } } }, "$defs": { "token": { "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" }, "slurmToken": { "description": "A name passed to sbatch (partition, qos, account, GPU type).", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a name made of letters, digits and . _ + - (no spaces or shell characters)" }, "envName": { "type": "string", "maxLength": 128, "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "x-message": "must be an environment variable name (letters, digits, _; not starting with a digit)" }, "relativePath": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", "x-message": "must be a path relative to the run directory, without .. and not absolute" } } };
 const schema44 = { "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" };
 const schema46 = { "description": "A name passed to sbatch (partition, qos, account, GPU type).", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a name made of letters, digits and . _ + - (no spaces or shell characters)" };
 const schema50 = { "type": "string", "maxLength": 128, "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "x-message": "must be an environment variable name (letters, digits, _; not starting with a digit)" };
@@ -2477,26 +2477,21 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-            }
-            else {
-                const err55 = { instancePath: instancePath + "/compute", schemaPath: "#/properties/compute/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.compute.type, parentSchema: schema43.properties.compute, data: data2 };
-                if (vErrors === null) {
-                    vErrors = [err55];
-                }
-                else {
-                    vErrors.push(err55);
-                }
-                errors++;
-            }
-        }
-        if (data.runtime !== undefined) {
-            let data17 = data.runtime;
-            if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                if (data17.setup !== undefined) {
-                    let data18 = data17.setup;
-                    if (Array.isArray(data18)) {
-                        if (data18.length > 256) {
-                            const err56 = { instancePath: instancePath + "/runtime/setup", schemaPath: "#/properties/runtime/properties/setup/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.runtime.properties.setup, data: data18 };
+                if (data2.max_concurrent !== undefined) {
+                    let data17 = data2.max_concurrent;
+                    if (!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) {
+                        const err55 = { instancePath: instancePath + "/compute/max_concurrent", schemaPath: "#/properties/compute/properties/max_concurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.compute.properties.max_concurrent.type, parentSchema: schema43.properties.compute.properties.max_concurrent, data: data17 };
+                        if (vErrors === null) {
+                            vErrors = [err55];
+                        }
+                        else {
+                            vErrors.push(err55);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data17 == "number") && (isFinite(data17))) {
+                        if (data17 > 100000 || isNaN(data17)) {
+                            const err56 = { instancePath: instancePath + "/compute/max_concurrent", schemaPath: "#/properties/compute/properties/max_concurrent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100000 }, message: "must be <= 100000", schema: 100000, parentSchema: schema43.properties.compute.properties.max_concurrent, data: data17 };
                             if (vErrors === null) {
                                 vErrors = [err56];
                             }
@@ -2505,133 +2500,173 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        const len1 = data18.length;
+                        if (data17 < 1 || isNaN(data17)) {
+                            const err57 = { instancePath: instancePath + "/compute/max_concurrent", schemaPath: "#/properties/compute/properties/max_concurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.compute.properties.max_concurrent, data: data17 };
+                            if (vErrors === null) {
+                                vErrors = [err57];
+                            }
+                            else {
+                                vErrors.push(err57);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+            }
+            else {
+                const err58 = { instancePath: instancePath + "/compute", schemaPath: "#/properties/compute/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.compute.type, parentSchema: schema43.properties.compute, data: data2 };
+                if (vErrors === null) {
+                    vErrors = [err58];
+                }
+                else {
+                    vErrors.push(err58);
+                }
+                errors++;
+            }
+        }
+        if (data.runtime !== undefined) {
+            let data18 = data.runtime;
+            if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                if (data18.setup !== undefined) {
+                    let data19 = data18.setup;
+                    if (Array.isArray(data19)) {
+                        if (data19.length > 256) {
+                            const err59 = { instancePath: instancePath + "/runtime/setup", schemaPath: "#/properties/runtime/properties/setup/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.runtime.properties.setup, data: data19 };
+                            if (vErrors === null) {
+                                vErrors = [err59];
+                            }
+                            else {
+                                vErrors.push(err59);
+                            }
+                            errors++;
+                        }
+                        const len1 = data19.length;
                         for (let i1 = 0; i1 < len1; i1++) {
-                            let data19 = data18[i1];
-                            if (typeof data19 === "string") {
-                                if (func1(data19) > 4096) {
-                                    const err57 = { instancePath: instancePath + "/runtime/setup/" + i1, schemaPath: "#/properties/runtime/properties/setup/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.runtime.properties.setup.items, data: data19 };
+                            let data20 = data19[i1];
+                            if (typeof data20 === "string") {
+                                if (func1(data20) > 4096) {
+                                    const err60 = { instancePath: instancePath + "/runtime/setup/" + i1, schemaPath: "#/properties/runtime/properties/setup/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.runtime.properties.setup.items, data: data20 };
                                     if (vErrors === null) {
-                                        vErrors = [err57];
+                                        vErrors = [err60];
                                     }
                                     else {
-                                        vErrors.push(err57);
+                                        vErrors.push(err60);
                                     }
                                     errors++;
                                 }
-                                if (!pattern22.test(data19)) {
-                                    const err58 = { instancePath: instancePath + "/runtime/setup/" + i1, schemaPath: "#/properties/runtime/properties/setup/items/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.runtime.properties.setup.items, data: data19 };
+                                if (!pattern22.test(data20)) {
+                                    const err61 = { instancePath: instancePath + "/runtime/setup/" + i1, schemaPath: "#/properties/runtime/properties/setup/items/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.runtime.properties.setup.items, data: data20 };
                                     if (vErrors === null) {
-                                        vErrors = [err58];
+                                        vErrors = [err61];
                                     }
                                     else {
-                                        vErrors.push(err58);
+                                        vErrors.push(err61);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err59 = { instancePath: instancePath + "/runtime/setup/" + i1, schemaPath: "#/properties/runtime/properties/setup/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.runtime.properties.setup.items.type, parentSchema: schema43.properties.runtime.properties.setup.items, data: data19 };
+                                const err62 = { instancePath: instancePath + "/runtime/setup/" + i1, schemaPath: "#/properties/runtime/properties/setup/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.runtime.properties.setup.items.type, parentSchema: schema43.properties.runtime.properties.setup.items, data: data20 };
                                 if (vErrors === null) {
-                                    vErrors = [err59];
+                                    vErrors = [err62];
                                 }
                                 else {
-                                    vErrors.push(err59);
+                                    vErrors.push(err62);
                                 }
                                 errors++;
                             }
                         }
                     }
                     else {
-                        const err60 = { instancePath: instancePath + "/runtime/setup", schemaPath: "#/properties/runtime/properties/setup/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.runtime.properties.setup.type, parentSchema: schema43.properties.runtime.properties.setup, data: data18 };
+                        const err63 = { instancePath: instancePath + "/runtime/setup", schemaPath: "#/properties/runtime/properties/setup/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.runtime.properties.setup.type, parentSchema: schema43.properties.runtime.properties.setup, data: data19 };
                         if (vErrors === null) {
-                            vErrors = [err60];
+                            vErrors = [err63];
                         }
                         else {
-                            vErrors.push(err60);
+                            vErrors.push(err63);
                         }
                         errors++;
                     }
                 }
-                if (data17.env !== undefined) {
-                    let data20 = data17.env;
-                    if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                        if (Object.keys(data20).length > 256) {
-                            const err61 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/maxProperties", keyword: "maxProperties", params: { limit: 256 }, message: "must NOT have more than 256 properties", schema: 256, parentSchema: schema43.properties.runtime.properties.env, data: data20 };
+                if (data18.env !== undefined) {
+                    let data21 = data18.env;
+                    if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                        if (Object.keys(data21).length > 256) {
+                            const err64 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/maxProperties", keyword: "maxProperties", params: { limit: 256 }, message: "must NOT have more than 256 properties", schema: 256, parentSchema: schema43.properties.runtime.properties.env, data: data21 };
                             if (vErrors === null) {
-                                vErrors = [err61];
+                                vErrors = [err64];
                             }
                             else {
-                                vErrors.push(err61);
+                                vErrors.push(err64);
                             }
                             errors++;
                         }
-                        for (const key0 in data20) {
-                            const _errs65 = errors;
+                        for (const key0 in data21) {
+                            const _errs67 = errors;
                             if (typeof key0 === "string") {
                                 if (func1(key0) > 128) {
-                                    const err62 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema50, data: key0, propertyName: key0 };
+                                    const err65 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema50, data: key0, propertyName: key0 };
                                     if (vErrors === null) {
-                                        vErrors = [err62];
+                                        vErrors = [err65];
                                     }
                                     else {
-                                        vErrors.push(err62);
+                                        vErrors.push(err65);
                                     }
                                     errors++;
                                 }
                                 if (!pattern23.test(key0)) {
-                                    const err63 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema50, data: key0, propertyName: key0 };
+                                    const err66 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema50, data: key0, propertyName: key0 };
                                     if (vErrors === null) {
-                                        vErrors = [err63];
+                                        vErrors = [err66];
                                     }
                                     else {
-                                        vErrors.push(err63);
+                                        vErrors.push(err66);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err64 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.type, parentSchema: schema50, data: key0, propertyName: key0 };
+                                const err67 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.type, parentSchema: schema50, data: key0, propertyName: key0 };
                                 if (vErrors === null) {
-                                    vErrors = [err64];
+                                    vErrors = [err67];
                                 }
                                 else {
-                                    vErrors.push(err64);
+                                    vErrors.push(err67);
                                 }
                                 errors++;
                             }
-                            var valid15 = _errs65 === errors;
+                            var valid15 = _errs67 === errors;
                             if (!valid15) {
-                                const err65 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema43.properties.runtime.properties.env.propertyNames, parentSchema: schema43.properties.runtime.properties.env, data: data20 };
+                                const err68 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema43.properties.runtime.properties.env.propertyNames, parentSchema: schema43.properties.runtime.properties.env, data: data21 };
                                 if (vErrors === null) {
-                                    vErrors = [err65];
+                                    vErrors = [err68];
                                 }
                                 else {
-                                    vErrors.push(err65);
+                                    vErrors.push(err68);
                                 }
                                 errors++;
                             }
                         }
-                        for (const key1 in data20) {
-                            let data21 = data20[key1];
-                            if (((typeof data21 !== "string") && (!((typeof data21 == "number") && (isFinite(data21))))) && (typeof data21 !== "boolean")) {
-                                const err66 = { instancePath: instancePath + "/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/runtime/properties/env/additionalProperties/type", keyword: "type", params: { type: schema43.properties.runtime.properties.env.additionalProperties.type }, message: "must be string,number,boolean", schema: schema43.properties.runtime.properties.env.additionalProperties.type, parentSchema: schema43.properties.runtime.properties.env.additionalProperties, data: data21 };
+                        for (const key1 in data21) {
+                            let data22 = data21[key1];
+                            if (((typeof data22 !== "string") && (!((typeof data22 == "number") && (isFinite(data22))))) && (typeof data22 !== "boolean")) {
+                                const err69 = { instancePath: instancePath + "/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/runtime/properties/env/additionalProperties/type", keyword: "type", params: { type: schema43.properties.runtime.properties.env.additionalProperties.type }, message: "must be string,number,boolean", schema: schema43.properties.runtime.properties.env.additionalProperties.type, parentSchema: schema43.properties.runtime.properties.env.additionalProperties, data: data22 };
                                 if (vErrors === null) {
-                                    vErrors = [err66];
+                                    vErrors = [err69];
                                 }
                                 else {
-                                    vErrors.push(err66);
+                                    vErrors.push(err69);
                                 }
                                 errors++;
                             }
-                            if (typeof data21 === "string") {
-                                if (func1(data21) > 4096) {
-                                    const err67 = { instancePath: instancePath + "/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/runtime/properties/env/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.runtime.properties.env.additionalProperties, data: data21 };
+                            if (typeof data22 === "string") {
+                                if (func1(data22) > 4096) {
+                                    const err70 = { instancePath: instancePath + "/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/runtime/properties/env/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.runtime.properties.env.additionalProperties, data: data22 };
                                     if (vErrors === null) {
-                                        vErrors = [err67];
+                                        vErrors = [err70];
                                     }
                                     else {
-                                        vErrors.push(err67);
+                                        vErrors.push(err70);
                                     }
                                     errors++;
                                 }
@@ -2639,242 +2674,207 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err68 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.runtime.properties.env.type, parentSchema: schema43.properties.runtime.properties.env, data: data20 };
+                        const err71 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.runtime.properties.env.type, parentSchema: schema43.properties.runtime.properties.env, data: data21 };
                         if (vErrors === null) {
-                            vErrors = [err68];
+                            vErrors = [err71];
                         }
                         else {
-                            vErrors.push(err68);
+                            vErrors.push(err71);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err69 = { instancePath: instancePath + "/runtime", schemaPath: "#/properties/runtime/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.runtime.type, parentSchema: schema43.properties.runtime, data: data17 };
+                const err72 = { instancePath: instancePath + "/runtime", schemaPath: "#/properties/runtime/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.runtime.type, parentSchema: schema43.properties.runtime, data: data18 };
                 if (vErrors === null) {
-                    vErrors = [err69];
+                    vErrors = [err72];
                 }
                 else {
-                    vErrors.push(err69);
+                    vErrors.push(err72);
                 }
                 errors++;
             }
         }
         if (data.artifact_sync !== undefined) {
-            let data22 = data.artifact_sync;
-            const _errs74 = errors;
+            let data23 = data.artifact_sync;
+            const _errs76 = errors;
             let valid18 = true;
-            const _errs75 = errors;
-            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+            const _errs77 = errors;
+            if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
                 let missing0;
-                if ((data22.mode === undefined) && (missing0 = "mode")) {
-                    const err70 = {};
+                if ((data23.mode === undefined) && (missing0 = "mode")) {
+                    const err73 = {};
                     if (vErrors === null) {
-                        vErrors = [err70];
+                        vErrors = [err73];
                     }
                     else {
-                        vErrors.push(err70);
+                        vErrors.push(err73);
                     }
                     errors++;
                 }
                 else {
-                    if (data22.mode !== undefined) {
-                        if ("rsync" !== data22.mode) {
-                            const err71 = {};
+                    if (data23.mode !== undefined) {
+                        if ("rsync" !== data23.mode) {
+                            const err74 = {};
                             if (vErrors === null) {
-                                vErrors = [err71];
+                                vErrors = [err74];
                             }
                             else {
-                                vErrors.push(err71);
+                                vErrors.push(err74);
                             }
                             errors++;
                         }
                     }
                 }
             }
-            var _valid0 = _errs75 === errors;
-            errors = _errs74;
+            var _valid0 = _errs77 === errors;
+            errors = _errs76;
             if (vErrors !== null) {
-                if (_errs74) {
-                    vErrors.length = _errs74;
+                if (_errs76) {
+                    vErrors.length = _errs76;
                 }
                 else {
                     vErrors = null;
                 }
             }
             if (_valid0) {
-                const _errs77 = errors;
-                if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                    if (data22.source === undefined) {
-                        const err72 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/then/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property '" + "source" + "'", schema: schema43.properties.artifact_sync.then.required, parentSchema: schema43.properties.artifact_sync.then, data: data22 };
+                const _errs79 = errors;
+                if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+                    if (data23.source === undefined) {
+                        const err75 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/then/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property '" + "source" + "'", schema: schema43.properties.artifact_sync.then.required, parentSchema: schema43.properties.artifact_sync.then, data: data23 };
                         if (vErrors === null) {
-                            vErrors = [err72];
+                            vErrors = [err75];
                         }
                         else {
-                            vErrors.push(err72);
+                            vErrors.push(err75);
                         }
                         errors++;
                     }
                 }
-                var _valid0 = _errs77 === errors;
+                var _valid0 = _errs79 === errors;
                 valid18 = _valid0;
             }
             if (!valid18) {
-                const err73 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.artifact_sync.if, parentSchema: schema43.properties.artifact_sync, data: data22 };
+                const err76 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.artifact_sync.if, parentSchema: schema43.properties.artifact_sync, data: data23 };
                 if (vErrors === null) {
-                    vErrors = [err73];
+                    vErrors = [err76];
                 }
                 else {
-                    vErrors.push(err73);
+                    vErrors.push(err76);
                 }
                 errors++;
             }
-            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                if (data22.mode !== undefined) {
-                    let data24 = data22.mode;
-                    if (!((data24 === "shared") || (data24 === "rsync"))) {
-                        const err74 = { instancePath: instancePath + "/artifact_sync/mode", schemaPath: "#/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema43.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.artifact_sync.properties.mode.enum, parentSchema: schema43.properties.artifact_sync.properties.mode, data: data24 };
+            if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+                if (data23.mode !== undefined) {
+                    let data25 = data23.mode;
+                    if (!((data25 === "shared") || (data25 === "rsync"))) {
+                        const err77 = { instancePath: instancePath + "/artifact_sync/mode", schemaPath: "#/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema43.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.artifact_sync.properties.mode.enum, parentSchema: schema43.properties.artifact_sync.properties.mode, data: data25 };
                         if (vErrors === null) {
-                            vErrors = [err74];
+                            vErrors = [err77];
                         }
                         else {
-                            vErrors.push(err74);
+                            vErrors.push(err77);
                         }
                         errors++;
                     }
                 }
-                if (data22.outputs !== undefined) {
-                    let data25 = data22.outputs;
-                    if (Array.isArray(data25)) {
-                        if (data25.length > 256) {
-                            const err75 = { instancePath: instancePath + "/artifact_sync/outputs", schemaPath: "#/properties/artifact_sync/properties/outputs/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.artifact_sync.properties.outputs, data: data25 };
+                if (data23.outputs !== undefined) {
+                    let data26 = data23.outputs;
+                    if (Array.isArray(data26)) {
+                        if (data26.length > 256) {
+                            const err78 = { instancePath: instancePath + "/artifact_sync/outputs", schemaPath: "#/properties/artifact_sync/properties/outputs/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.artifact_sync.properties.outputs, data: data26 };
                             if (vErrors === null) {
-                                vErrors = [err75];
+                                vErrors = [err78];
                             }
                             else {
-                                vErrors.push(err75);
+                                vErrors.push(err78);
                             }
                             errors++;
                         }
-                        const len2 = data25.length;
+                        const len2 = data26.length;
                         for (let i2 = 0; i2 < len2; i2++) {
-                            let data26 = data25[i2];
-                            if (typeof data26 === "string") {
-                                if (func1(data26) > 1024) {
-                                    const err76 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema51, data: data26 };
+                            let data27 = data26[i2];
+                            if (typeof data27 === "string") {
+                                if (func1(data27) > 1024) {
+                                    const err79 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema51, data: data27 };
                                     if (vErrors === null) {
-                                        vErrors = [err76];
+                                        vErrors = [err79];
                                     }
                                     else {
-                                        vErrors.push(err76);
+                                        vErrors.push(err79);
                                     }
                                     errors++;
                                 }
-                                if (func1(data26) < 1) {
-                                    const err77 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema51, data: data26 };
+                                if (func1(data27) < 1) {
+                                    const err80 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema51, data: data27 };
                                     if (vErrors === null) {
-                                        vErrors = [err77];
+                                        vErrors = [err80];
                                     }
                                     else {
-                                        vErrors.push(err77);
+                                        vErrors.push(err80);
                                     }
                                     errors++;
                                 }
-                                if (!pattern24.test(data26)) {
-                                    const err78 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$" }, message: "must match pattern \"" + "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$" + "\"", schema: "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", parentSchema: schema51, data: data26 };
+                                if (!pattern24.test(data27)) {
+                                    const err81 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$" }, message: "must match pattern \"" + "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$" + "\"", schema: "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", parentSchema: schema51, data: data27 };
                                     if (vErrors === null) {
-                                        vErrors = [err78];
+                                        vErrors = [err81];
                                     }
                                     else {
-                                        vErrors.push(err78);
+                                        vErrors.push(err81);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err79 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.type, parentSchema: schema51, data: data26 };
+                                const err82 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.type, parentSchema: schema51, data: data27 };
                                 if (vErrors === null) {
-                                    vErrors = [err79];
+                                    vErrors = [err82];
                                 }
                                 else {
-                                    vErrors.push(err79);
+                                    vErrors.push(err82);
                                 }
                                 errors++;
                             }
                         }
                     }
                     else {
-                        const err80 = { instancePath: instancePath + "/artifact_sync/outputs", schemaPath: "#/properties/artifact_sync/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.artifact_sync.properties.outputs.type, parentSchema: schema43.properties.artifact_sync.properties.outputs, data: data25 };
+                        const err83 = { instancePath: instancePath + "/artifact_sync/outputs", schemaPath: "#/properties/artifact_sync/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.artifact_sync.properties.outputs.type, parentSchema: schema43.properties.artifact_sync.properties.outputs, data: data26 };
                         if (vErrors === null) {
-                            vErrors = [err80];
+                            vErrors = [err83];
                         }
                         else {
-                            vErrors.push(err80);
+                            vErrors.push(err83);
                         }
                         errors++;
                     }
                 }
-                if (data22.source !== undefined) {
-                    let data27 = data22.source;
-                    if (typeof data27 === "string") {
-                        if (func1(data27) > 1024) {
-                            const err81 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema43.properties.artifact_sync.properties.source, data: data27 };
+                if (data23.source !== undefined) {
+                    let data28 = data23.source;
+                    if (typeof data28 === "string") {
+                        if (func1(data28) > 1024) {
+                            const err84 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema43.properties.artifact_sync.properties.source, data: data28 };
                             if (vErrors === null) {
-                                vErrors = [err81];
+                                vErrors = [err84];
                             }
                             else {
-                                vErrors.push(err81);
+                                vErrors.push(err84);
                             }
                             errors++;
                         }
-                        if (func1(data27) < 1) {
-                            const err82 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.artifact_sync.properties.source, data: data27 };
+                        if (func1(data28) < 1) {
+                            const err85 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.artifact_sync.properties.source, data: data28 };
                             if (vErrors === null) {
-                                vErrors = [err82];
+                                vErrors = [err85];
                             }
                             else {
-                                vErrors.push(err82);
+                                vErrors.push(err85);
                             }
                             errors++;
                         }
-                        if (!pattern25.test(data27)) {
-                            const err83 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/pattern", keyword: "pattern", params: { pattern: "^[^\\s'\"`$;&|<>\\\\]+$" }, message: "must match pattern \"" + "^[^\\s'\"`$;&|<>\\\\]+$" + "\"", schema: "^[^\\s'\"`$;&|<>\\\\]+$", parentSchema: schema43.properties.artifact_sync.properties.source, data: data27 };
-                            if (vErrors === null) {
-                                vErrors = [err83];
-                            }
-                            else {
-                                vErrors.push(err83);
-                            }
-                            errors++;
-                        }
-                    }
-                    else {
-                        const err84 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.artifact_sync.properties.source.type, parentSchema: schema43.properties.artifact_sync.properties.source, data: data27 };
-                        if (vErrors === null) {
-                            vErrors = [err84];
-                        }
-                        else {
-                            vErrors.push(err84);
-                        }
-                        errors++;
-                    }
-                }
-                if (data22.timeout_seconds !== undefined) {
-                    let data28 = data22.timeout_seconds;
-                    if (!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))) {
-                        const err85 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.artifact_sync.properties.timeout_seconds.type, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data28 };
-                        if (vErrors === null) {
-                            vErrors = [err85];
-                        }
-                        else {
-                            vErrors.push(err85);
-                        }
-                        errors++;
-                    }
-                    if ((typeof data28 == "number") && (isFinite(data28))) {
-                        if (data28 > 604800 || isNaN(data28)) {
-                            const err86 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 604800 }, message: "must be <= 604800", schema: 604800, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data28 };
+                        if (!pattern25.test(data28)) {
+                            const err86 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/pattern", keyword: "pattern", params: { pattern: "^[^\\s'\"`$;&|<>\\\\]+$" }, message: "must match pattern \"" + "^[^\\s'\"`$;&|<>\\\\]+$" + "\"", schema: "^[^\\s'\"`$;&|<>\\\\]+$", parentSchema: schema43.properties.artifact_sync.properties.source, data: data28 };
                             if (vErrors === null) {
                                 vErrors = [err86];
                             }
@@ -2883,22 +2883,22 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (data28 < 1 || isNaN(data28)) {
-                            const err87 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data28 };
-                            if (vErrors === null) {
-                                vErrors = [err87];
-                            }
-                            else {
-                                vErrors.push(err87);
-                            }
-                            errors++;
+                    }
+                    else {
+                        const err87 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.artifact_sync.properties.source.type, parentSchema: schema43.properties.artifact_sync.properties.source, data: data28 };
+                        if (vErrors === null) {
+                            vErrors = [err87];
                         }
+                        else {
+                            vErrors.push(err87);
+                        }
+                        errors++;
                     }
                 }
-                if (data22.retries !== undefined) {
-                    let data29 = data22.retries;
+                if (data23.timeout_seconds !== undefined) {
+                    let data29 = data23.timeout_seconds;
                     if (!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) {
-                        const err88 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.artifact_sync.properties.retries.type, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data29 };
+                        const err88 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.artifact_sync.properties.timeout_seconds.type, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data29 };
                         if (vErrors === null) {
                             vErrors = [err88];
                         }
@@ -2908,8 +2908,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                     if ((typeof data29 == "number") && (isFinite(data29))) {
-                        if (data29 > 20 || isNaN(data29)) {
-                            const err89 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data29 };
+                        if (data29 > 604800 || isNaN(data29)) {
+                            const err89 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 604800 }, message: "must be <= 604800", schema: 604800, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data29 };
                             if (vErrors === null) {
                                 vErrors = [err89];
                             }
@@ -2918,8 +2918,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (data29 < 0 || isNaN(data29)) {
-                            const err90 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data29 };
+                        if (data29 < 1 || isNaN(data29)) {
+                            const err90 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data29 };
                             if (vErrors === null) {
                                 vErrors = [err90];
                             }
@@ -2930,26 +2930,21 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                 }
-            }
-            else {
-                const err91 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.artifact_sync.type, parentSchema: schema43.properties.artifact_sync, data: data22 };
-                if (vErrors === null) {
-                    vErrors = [err91];
-                }
-                else {
-                    vErrors.push(err91);
-                }
-                errors++;
-            }
-        }
-        if (data.entrypoint !== undefined) {
-            let data30 = data.entrypoint;
-            if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                if (data30.module !== undefined) {
-                    let data31 = data30.module;
-                    if (typeof data31 === "string") {
-                        if (func1(data31) > 256) {
-                            const err92 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.entrypoint.properties.module, data: data31 };
+                if (data23.retries !== undefined) {
+                    let data30 = data23.retries;
+                    if (!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) {
+                        const err91 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.artifact_sync.properties.retries.type, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data30 };
+                        if (vErrors === null) {
+                            vErrors = [err91];
+                        }
+                        else {
+                            vErrors.push(err91);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data30 == "number") && (isFinite(data30))) {
+                        if (data30 > 20 || isNaN(data30)) {
+                            const err92 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data30 };
                             if (vErrors === null) {
                                 vErrors = [err92];
                             }
@@ -2958,8 +2953,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (!pattern26.test(data31)) {
-                            const err93 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", parentSchema: schema43.properties.entrypoint.properties.module, data: data31 };
+                        if (data30 < 0 || isNaN(data30)) {
+                            const err93 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data30 };
                             if (vErrors === null) {
                                 vErrors = [err93];
                             }
@@ -2969,22 +2964,27 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    else {
-                        const err94 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.entrypoint.properties.module.type, parentSchema: schema43.properties.entrypoint.properties.module, data: data31 };
-                        if (vErrors === null) {
-                            vErrors = [err94];
-                        }
-                        else {
-                            vErrors.push(err94);
-                        }
-                        errors++;
-                    }
                 }
-                if (data30.args !== undefined) {
-                    let data32 = data30.args;
-                    if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-                        if (Object.keys(data32).length > 256) {
-                            const err95 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/maxProperties", keyword: "maxProperties", params: { limit: 256 }, message: "must NOT have more than 256 properties", schema: 256, parentSchema: schema43.properties.entrypoint.properties.args, data: data32 };
+            }
+            else {
+                const err94 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.artifact_sync.type, parentSchema: schema43.properties.artifact_sync, data: data23 };
+                if (vErrors === null) {
+                    vErrors = [err94];
+                }
+                else {
+                    vErrors.push(err94);
+                }
+                errors++;
+            }
+        }
+        if (data.entrypoint !== undefined) {
+            let data31 = data.entrypoint;
+            if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+                if (data31.module !== undefined) {
+                    let data32 = data31.module;
+                    if (typeof data32 === "string") {
+                        if (func1(data32) > 256) {
+                            const err95 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.entrypoint.properties.module, data: data32 };
                             if (vErrors === null) {
                                 vErrors = [err95];
                             }
@@ -2993,60 +2993,56 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        for (const key2 in data32) {
-                            const _errs99 = errors;
+                        if (!pattern26.test(data32)) {
+                            const err96 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", parentSchema: schema43.properties.entrypoint.properties.module, data: data32 };
+                            if (vErrors === null) {
+                                vErrors = [err96];
+                            }
+                            else {
+                                vErrors.push(err96);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err97 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.entrypoint.properties.module.type, parentSchema: schema43.properties.entrypoint.properties.module, data: data32 };
+                        if (vErrors === null) {
+                            vErrors = [err97];
+                        }
+                        else {
+                            vErrors.push(err97);
+                        }
+                        errors++;
+                    }
+                }
+                if (data31.args !== undefined) {
+                    let data33 = data31.args;
+                    if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                        if (Object.keys(data33).length > 256) {
+                            const err98 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/maxProperties", keyword: "maxProperties", params: { limit: 256 }, message: "must NOT have more than 256 properties", schema: 256, parentSchema: schema43.properties.entrypoint.properties.args, data: data33 };
+                            if (vErrors === null) {
+                                vErrors = [err98];
+                            }
+                            else {
+                                vErrors.push(err98);
+                            }
+                            errors++;
+                        }
+                        for (const key2 in data33) {
+                            const _errs101 = errors;
                             if (typeof key2 === "string") {
                                 if (func1(key2) > 128) {
-                                    const err96 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema43.properties.entrypoint.properties.args.propertyNames, data: key2, propertyName: key2 };
+                                    const err99 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema43.properties.entrypoint.properties.args.propertyNames, data: key2, propertyName: key2 };
                                     if (vErrors === null) {
-                                        vErrors = [err96];
+                                        vErrors = [err99];
                                     }
                                     else {
-                                        vErrors.push(err96);
+                                        vErrors.push(err99);
                                     }
                                     errors++;
                                 }
                                 if (!pattern27.test(key2)) {
-                                    const err97 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" }, message: "must match pattern \"" + "^[A-Za-z0-9][A-Za-z0-9_.-]*$" + "\"", schema: "^[A-Za-z0-9][A-Za-z0-9_.-]*$", parentSchema: schema43.properties.entrypoint.properties.args.propertyNames, data: key2, propertyName: key2 };
-                                    if (vErrors === null) {
-                                        vErrors = [err97];
-                                    }
-                                    else {
-                                        vErrors.push(err97);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            var valid25 = _errs99 === errors;
-                            if (!valid25) {
-                                const err98 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema43.properties.entrypoint.properties.args.propertyNames, parentSchema: schema43.properties.entrypoint.properties.args, data: data32 };
-                                if (vErrors === null) {
-                                    vErrors = [err98];
-                                }
-                                else {
-                                    vErrors.push(err98);
-                                }
-                                errors++;
-                            }
-                        }
-                        for (const key3 in data32) {
-                            let data33 = data32[key3];
-                            const _errs103 = errors;
-                            let valid27 = false;
-                            const _errs104 = errors;
-                            if ((((typeof data33 !== "string") && (!((typeof data33 == "number") && (isFinite(data33))))) && (typeof data33 !== "boolean")) && (data33 !== null)) {
-                                const err99 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/type", keyword: "type", params: { type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type }, message: "must be string,number,boolean,null", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0], data: data33 };
-                                if (vErrors === null) {
-                                    vErrors = [err99];
-                                }
-                                else {
-                                    vErrors.push(err99);
-                                }
-                                errors++;
-                            }
-                            if (typeof data33 === "string") {
-                                if (func1(data33) > 4096) {
-                                    const err100 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0], data: data33 };
+                                    const err100 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" }, message: "must match pattern \"" + "^[A-Za-z0-9][A-Za-z0-9_.-]*$" + "\"", schema: "^[A-Za-z0-9][A-Za-z0-9_.-]*$", parentSchema: schema43.properties.entrypoint.properties.args.propertyNames, data: key2, propertyName: key2 };
                                     if (vErrors === null) {
                                         vErrors = [err100];
                                     }
@@ -3056,41 +3052,80 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                 }
                             }
-                            var _valid1 = _errs104 === errors;
-                            valid27 = valid27 || _valid1;
+                            var valid25 = _errs101 === errors;
+                            if (!valid25) {
+                                const err101 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema43.properties.entrypoint.properties.args.propertyNames, parentSchema: schema43.properties.entrypoint.properties.args, data: data33 };
+                                if (vErrors === null) {
+                                    vErrors = [err101];
+                                }
+                                else {
+                                    vErrors.push(err101);
+                                }
+                                errors++;
+                            }
+                        }
+                        for (const key3 in data33) {
+                            let data34 = data33[key3];
+                            const _errs105 = errors;
+                            let valid27 = false;
                             const _errs106 = errors;
-                            if (Array.isArray(data33)) {
-                                if (data33.length > 256) {
-                                    const err101 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1], data: data33 };
+                            if ((((typeof data34 !== "string") && (!((typeof data34 == "number") && (isFinite(data34))))) && (typeof data34 !== "boolean")) && (data34 !== null)) {
+                                const err102 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/type", keyword: "type", params: { type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type }, message: "must be string,number,boolean,null", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0], data: data34 };
+                                if (vErrors === null) {
+                                    vErrors = [err102];
+                                }
+                                else {
+                                    vErrors.push(err102);
+                                }
+                                errors++;
+                            }
+                            if (typeof data34 === "string") {
+                                if (func1(data34) > 4096) {
+                                    const err103 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0], data: data34 };
                                     if (vErrors === null) {
-                                        vErrors = [err101];
+                                        vErrors = [err103];
                                     }
                                     else {
-                                        vErrors.push(err101);
+                                        vErrors.push(err103);
                                     }
                                     errors++;
                                 }
-                                const len3 = data33.length;
+                            }
+                            var _valid1 = _errs106 === errors;
+                            valid27 = valid27 || _valid1;
+                            const _errs108 = errors;
+                            if (Array.isArray(data34)) {
+                                if (data34.length > 256) {
+                                    const err104 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1], data: data34 };
+                                    if (vErrors === null) {
+                                        vErrors = [err104];
+                                    }
+                                    else {
+                                        vErrors.push(err104);
+                                    }
+                                    errors++;
+                                }
+                                const len3 = data34.length;
                                 for (let i3 = 0; i3 < len3; i3++) {
-                                    let data34 = data33[i3];
-                                    if (((typeof data34 !== "string") && (!((typeof data34 == "number") && (isFinite(data34))))) && (typeof data34 !== "boolean")) {
-                                        const err102 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/type", keyword: "type", params: { type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type }, message: "must be string,number,boolean", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items, data: data34 };
+                                    let data35 = data34[i3];
+                                    if (((typeof data35 !== "string") && (!((typeof data35 == "number") && (isFinite(data35))))) && (typeof data35 !== "boolean")) {
+                                        const err105 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/type", keyword: "type", params: { type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type }, message: "must be string,number,boolean", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items, data: data35 };
                                         if (vErrors === null) {
-                                            vErrors = [err102];
+                                            vErrors = [err105];
                                         }
                                         else {
-                                            vErrors.push(err102);
+                                            vErrors.push(err105);
                                         }
                                         errors++;
                                     }
-                                    if (typeof data34 === "string") {
-                                        if (func1(data34) > 4096) {
-                                            const err103 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items, data: data34 };
+                                    if (typeof data35 === "string") {
+                                        if (func1(data35) > 4096) {
+                                            const err106 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items, data: data35 };
                                             if (vErrors === null) {
-                                                vErrors = [err103];
+                                                vErrors = [err106];
                                             }
                                             else {
-                                                vErrors.push(err103);
+                                                vErrors.push(err106);
                                             }
                                             errors++;
                                         }
@@ -3098,32 +3133,32 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                             else {
-                                const err104 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1], data: data33 };
+                                const err107 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1], data: data34 };
                                 if (vErrors === null) {
-                                    vErrors = [err104];
+                                    vErrors = [err107];
                                 }
                                 else {
-                                    vErrors.push(err104);
+                                    vErrors.push(err107);
                                 }
                                 errors++;
                             }
-                            var _valid1 = _errs106 === errors;
+                            var _valid1 = _errs108 === errors;
                             valid27 = valid27 || _valid1;
                             if (!valid27) {
-                                const err105 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties, data: data33 };
+                                const err108 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties, data: data34 };
                                 if (vErrors === null) {
-                                    vErrors = [err105];
+                                    vErrors = [err108];
                                 }
                                 else {
-                                    vErrors.push(err105);
+                                    vErrors.push(err108);
                                 }
                                 errors++;
                             }
                             else {
-                                errors = _errs103;
+                                errors = _errs105;
                                 if (vErrors !== null) {
-                                    if (_errs103) {
-                                        vErrors.length = _errs103;
+                                    if (_errs105) {
+                                        vErrors.length = _errs105;
                                     }
                                     else {
                                         vErrors = null;
@@ -3133,249 +3168,214 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err106 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.entrypoint.properties.args.type, parentSchema: schema43.properties.entrypoint.properties.args, data: data32 };
+                        const err109 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.entrypoint.properties.args.type, parentSchema: schema43.properties.entrypoint.properties.args, data: data33 };
                         if (vErrors === null) {
-                            vErrors = [err106];
+                            vErrors = [err109];
                         }
                         else {
-                            vErrors.push(err106);
+                            vErrors.push(err109);
                         }
                         errors++;
                     }
                 }
-                if (data30.cli !== undefined) {
-                    let data35 = data30.cli;
-                    if (typeof data35 === "string") {
-                        if (func1(data35) > 4096) {
-                            const err107 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.cli, data: data35 };
+                if (data31.cli !== undefined) {
+                    let data36 = data31.cli;
+                    if (typeof data36 === "string") {
+                        if (func1(data36) > 4096) {
+                            const err110 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.cli, data: data36 };
                             if (vErrors === null) {
-                                vErrors = [err107];
+                                vErrors = [err110];
                             }
                             else {
-                                vErrors.push(err107);
+                                vErrors.push(err110);
                             }
                             errors++;
                         }
-                        if (func1(data35) < 1) {
-                            const err108 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.entrypoint.properties.cli, data: data35 };
+                        if (func1(data36) < 1) {
+                            const err111 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.entrypoint.properties.cli, data: data36 };
                             if (vErrors === null) {
-                                vErrors = [err108];
+                                vErrors = [err111];
                             }
                             else {
-                                vErrors.push(err108);
+                                vErrors.push(err111);
                             }
                             errors++;
                         }
-                        if (!pattern22.test(data35)) {
-                            const err109 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.entrypoint.properties.cli, data: data35 };
+                        if (!pattern22.test(data36)) {
+                            const err112 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.entrypoint.properties.cli, data: data36 };
                             if (vErrors === null) {
-                                vErrors = [err109];
+                                vErrors = [err112];
                             }
                             else {
-                                vErrors.push(err109);
+                                vErrors.push(err112);
                             }
                             errors++;
                         }
                     }
                     else {
-                        const err110 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.entrypoint.properties.cli.type, parentSchema: schema43.properties.entrypoint.properties.cli, data: data35 };
+                        const err113 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.entrypoint.properties.cli.type, parentSchema: schema43.properties.entrypoint.properties.cli, data: data36 };
                         if (vErrors === null) {
-                            vErrors = [err110];
+                            vErrors = [err113];
                         }
                         else {
-                            vErrors.push(err110);
+                            vErrors.push(err113);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err111 = { instancePath: instancePath + "/entrypoint", schemaPath: "#/properties/entrypoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.entrypoint.type, parentSchema: schema43.properties.entrypoint, data: data30 };
+                const err114 = { instancePath: instancePath + "/entrypoint", schemaPath: "#/properties/entrypoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.entrypoint.type, parentSchema: schema43.properties.entrypoint, data: data31 };
                 if (vErrors === null) {
-                    vErrors = [err111];
+                    vErrors = [err114];
                 }
                 else {
-                    vErrors.push(err111);
+                    vErrors.push(err114);
                 }
                 errors++;
             }
         }
         if (data.extract_parser !== undefined) {
-            let data36 = data.extract_parser;
-            const _errs117 = errors;
+            let data37 = data.extract_parser;
+            const _errs119 = errors;
             let valid31 = true;
-            const _errs118 = errors;
-            if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            const _errs120 = errors;
+            if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
                 let missing1;
-                if ((data36.kind === undefined) && (missing1 = "kind")) {
-                    const err112 = {};
+                if ((data37.kind === undefined) && (missing1 = "kind")) {
+                    const err115 = {};
                     if (vErrors === null) {
-                        vErrors = [err112];
+                        vErrors = [err115];
                     }
                     else {
-                        vErrors.push(err112);
+                        vErrors.push(err115);
                     }
                     errors++;
                 }
                 else {
-                    if (data36.kind !== undefined) {
-                        if ("command" !== data36.kind) {
-                            const err113 = {};
+                    if (data37.kind !== undefined) {
+                        if ("command" !== data37.kind) {
+                            const err116 = {};
                             if (vErrors === null) {
-                                vErrors = [err113];
+                                vErrors = [err116];
                             }
                             else {
-                                vErrors.push(err113);
+                                vErrors.push(err116);
                             }
                             errors++;
                         }
                     }
                 }
             }
-            var _valid2 = _errs118 === errors;
-            errors = _errs117;
+            var _valid2 = _errs120 === errors;
+            errors = _errs119;
             if (vErrors !== null) {
-                if (_errs117) {
-                    vErrors.length = _errs117;
+                if (_errs119) {
+                    vErrors.length = _errs119;
                 }
                 else {
                     vErrors = null;
                 }
             }
             if (_valid2) {
-                const _errs120 = errors;
-                if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                    if (data36.command === undefined) {
-                        const err114 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/0/then/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property '" + "command" + "'", schema: schema43.properties.extract_parser.allOf[0].then.required, parentSchema: schema43.properties.extract_parser.allOf[0].then, data: data36 };
+                const _errs122 = errors;
+                if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                    if (data37.command === undefined) {
+                        const err117 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/0/then/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property '" + "command" + "'", schema: schema43.properties.extract_parser.allOf[0].then.required, parentSchema: schema43.properties.extract_parser.allOf[0].then, data: data37 };
                         if (vErrors === null) {
-                            vErrors = [err114];
+                            vErrors = [err117];
                         }
                         else {
-                            vErrors.push(err114);
+                            vErrors.push(err117);
                         }
                         errors++;
                     }
                 }
-                var _valid2 = _errs120 === errors;
+                var _valid2 = _errs122 === errors;
                 valid31 = _valid2;
             }
             if (!valid31) {
-                const err115 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.extract_parser.allOf[0].if, parentSchema: schema43.properties.extract_parser.allOf[0], data: data36 };
+                const err118 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.extract_parser.allOf[0].if, parentSchema: schema43.properties.extract_parser.allOf[0], data: data37 };
                 if (vErrors === null) {
-                    vErrors = [err115];
+                    vErrors = [err118];
                 }
                 else {
-                    vErrors.push(err115);
+                    vErrors.push(err118);
                 }
                 errors++;
             }
-            const _errs122 = errors;
+            const _errs124 = errors;
             let valid33 = true;
-            const _errs123 = errors;
-            if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            const _errs125 = errors;
+            if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
                 let missing2;
-                if ((data36.kind === undefined) && (missing2 = "kind")) {
-                    const err116 = {};
+                if ((data37.kind === undefined) && (missing2 = "kind")) {
+                    const err119 = {};
                     if (vErrors === null) {
-                        vErrors = [err116];
+                        vErrors = [err119];
                     }
                     else {
-                        vErrors.push(err116);
+                        vErrors.push(err119);
                     }
                     errors++;
                 }
                 else {
-                    if (data36.kind !== undefined) {
-                        if ("python" !== data36.kind) {
-                            const err117 = {};
+                    if (data37.kind !== undefined) {
+                        if ("python" !== data37.kind) {
+                            const err120 = {};
                             if (vErrors === null) {
-                                vErrors = [err117];
+                                vErrors = [err120];
                             }
                             else {
-                                vErrors.push(err117);
+                                vErrors.push(err120);
                             }
                             errors++;
                         }
                     }
                 }
             }
-            var _valid3 = _errs123 === errors;
-            errors = _errs122;
+            var _valid3 = _errs125 === errors;
+            errors = _errs124;
             if (vErrors !== null) {
-                if (_errs122) {
-                    vErrors.length = _errs122;
+                if (_errs124) {
+                    vErrors.length = _errs124;
                 }
                 else {
                     vErrors = null;
                 }
             }
             if (_valid3) {
-                const _errs125 = errors;
-                if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                    if (data36.module === undefined) {
-                        const err118 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/1/then/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property '" + "module" + "'", schema: schema43.properties.extract_parser.allOf[1].then.required, parentSchema: schema43.properties.extract_parser.allOf[1].then, data: data36 };
+                const _errs127 = errors;
+                if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                    if (data37.module === undefined) {
+                        const err121 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/1/then/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property '" + "module" + "'", schema: schema43.properties.extract_parser.allOf[1].then.required, parentSchema: schema43.properties.extract_parser.allOf[1].then, data: data37 };
                         if (vErrors === null) {
-                            vErrors = [err118];
+                            vErrors = [err121];
                         }
                         else {
-                            vErrors.push(err118);
+                            vErrors.push(err121);
                         }
                         errors++;
                     }
                 }
-                var _valid3 = _errs125 === errors;
+                var _valid3 = _errs127 === errors;
                 valid33 = _valid3;
             }
             if (!valid33) {
-                const err119 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.extract_parser.allOf[1].if, parentSchema: schema43.properties.extract_parser.allOf[1], data: data36 };
+                const err122 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.extract_parser.allOf[1].if, parentSchema: schema43.properties.extract_parser.allOf[1], data: data37 };
                 if (vErrors === null) {
-                    vErrors = [err119];
+                    vErrors = [err122];
                 }
                 else {
-                    vErrors.push(err119);
+                    vErrors.push(err122);
                 }
                 errors++;
             }
-            if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                if (data36.kind !== undefined) {
-                    let data39 = data36.kind;
-                    if (!((data39 === "python") || (data39 === "command"))) {
-                        const err120 = { instancePath: instancePath + "/extract_parser/kind", schemaPath: "#/properties/extract_parser/properties/kind/enum", keyword: "enum", params: { allowedValues: schema43.properties.extract_parser.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.extract_parser.properties.kind.enum, parentSchema: schema43.properties.extract_parser.properties.kind, data: data39 };
-                        if (vErrors === null) {
-                            vErrors = [err120];
-                        }
-                        else {
-                            vErrors.push(err120);
-                        }
-                        errors++;
-                    }
-                }
-                if (data36.module !== undefined) {
-                    let data40 = data36.module;
-                    if (typeof data40 === "string") {
-                        if (func1(data40) > 256) {
-                            const err121 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.extract_parser.properties.module, data: data40 };
-                            if (vErrors === null) {
-                                vErrors = [err121];
-                            }
-                            else {
-                                vErrors.push(err121);
-                            }
-                            errors++;
-                        }
-                        if (!pattern26.test(data40)) {
-                            const err122 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", parentSchema: schema43.properties.extract_parser.properties.module, data: data40 };
-                            if (vErrors === null) {
-                                vErrors = [err122];
-                            }
-                            else {
-                                vErrors.push(err122);
-                            }
-                            errors++;
-                        }
-                    }
-                    else {
-                        const err123 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.module.type, parentSchema: schema43.properties.extract_parser.properties.module, data: data40 };
+            if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                if (data37.kind !== undefined) {
+                    let data40 = data37.kind;
+                    if (!((data40 === "python") || (data40 === "command"))) {
+                        const err123 = { instancePath: instancePath + "/extract_parser/kind", schemaPath: "#/properties/extract_parser/properties/kind/enum", keyword: "enum", params: { allowedValues: schema43.properties.extract_parser.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.extract_parser.properties.kind.enum, parentSchema: schema43.properties.extract_parser.properties.kind, data: data40 };
                         if (vErrors === null) {
                             vErrors = [err123];
                         }
@@ -3385,11 +3385,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data36.callable !== undefined) {
-                    let data41 = data36.callable;
+                if (data37.module !== undefined) {
+                    let data41 = data37.module;
                     if (typeof data41 === "string") {
                         if (func1(data41) > 256) {
-                            const err124 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.extract_parser.properties.callable, data: data41 };
+                            const err124 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.extract_parser.properties.module, data: data41 };
                             if (vErrors === null) {
                                 vErrors = [err124];
                             }
@@ -3398,8 +3398,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (!pattern23.test(data41)) {
-                            const err125 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema43.properties.extract_parser.properties.callable, data: data41 };
+                        if (!pattern26.test(data41)) {
+                            const err125 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", parentSchema: schema43.properties.extract_parser.properties.module, data: data41 };
                             if (vErrors === null) {
                                 vErrors = [err125];
                             }
@@ -3410,7 +3410,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err126 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.callable.type, parentSchema: schema43.properties.extract_parser.properties.callable, data: data41 };
+                        const err126 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.module.type, parentSchema: schema43.properties.extract_parser.properties.module, data: data41 };
                         if (vErrors === null) {
                             vErrors = [err126];
                         }
@@ -3420,11 +3420,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data36.command !== undefined) {
-                    let data42 = data36.command;
+                if (data37.callable !== undefined) {
+                    let data42 = data37.callable;
                     if (typeof data42 === "string") {
-                        if (func1(data42) > 4096) {
-                            const err127 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.extract_parser.properties.command, data: data42 };
+                        if (func1(data42) > 256) {
+                            const err127 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.extract_parser.properties.callable, data: data42 };
                             if (vErrors === null) {
                                 vErrors = [err127];
                             }
@@ -3433,8 +3433,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (func1(data42) < 1) {
-                            const err128 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.extract_parser.properties.command, data: data42 };
+                        if (!pattern23.test(data42)) {
+                            const err128 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema43.properties.extract_parser.properties.callable, data: data42 };
                             if (vErrors === null) {
                                 vErrors = [err128];
                             }
@@ -3443,92 +3443,296 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (!pattern22.test(data42)) {
-                            const err129 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.extract_parser.properties.command, data: data42 };
+                    }
+                    else {
+                        const err129 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.callable.type, parentSchema: schema43.properties.extract_parser.properties.callable, data: data42 };
+                        if (vErrors === null) {
+                            vErrors = [err129];
+                        }
+                        else {
+                            vErrors.push(err129);
+                        }
+                        errors++;
+                    }
+                }
+                if (data37.command !== undefined) {
+                    let data43 = data37.command;
+                    if (typeof data43 === "string") {
+                        if (func1(data43) > 4096) {
+                            const err130 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.extract_parser.properties.command, data: data43 };
                             if (vErrors === null) {
-                                vErrors = [err129];
+                                vErrors = [err130];
                             }
                             else {
-                                vErrors.push(err129);
+                                vErrors.push(err130);
+                            }
+                            errors++;
+                        }
+                        if (func1(data43) < 1) {
+                            const err131 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.extract_parser.properties.command, data: data43 };
+                            if (vErrors === null) {
+                                vErrors = [err131];
+                            }
+                            else {
+                                vErrors.push(err131);
+                            }
+                            errors++;
+                        }
+                        if (!pattern22.test(data43)) {
+                            const err132 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.extract_parser.properties.command, data: data43 };
+                            if (vErrors === null) {
+                                vErrors = [err132];
+                            }
+                            else {
+                                vErrors.push(err132);
                             }
                             errors++;
                         }
                     }
                     else {
-                        const err130 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.command.type, parentSchema: schema43.properties.extract_parser.properties.command, data: data42 };
+                        const err133 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.command.type, parentSchema: schema43.properties.extract_parser.properties.command, data: data43 };
                         if (vErrors === null) {
-                            vErrors = [err130];
+                            vErrors = [err133];
                         }
                         else {
-                            vErrors.push(err130);
+                            vErrors.push(err133);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err131 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.extract_parser.type, parentSchema: schema43.properties.extract_parser, data: data36 };
+                const err134 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.extract_parser.type, parentSchema: schema43.properties.extract_parser, data: data37 };
                 if (vErrors === null) {
-                    vErrors = [err131];
+                    vErrors = [err134];
                 }
                 else {
-                    vErrors.push(err131);
+                    vErrors.push(err134);
                 }
                 errors++;
             }
         }
         if (data.replicates !== undefined) {
-            let data43 = data.replicates;
-            if (!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))) {
-                const err132 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.replicates.type, parentSchema: schema43.properties.replicates, data: data43 };
+            let data44 = data.replicates;
+            if (!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))) {
+                const err135 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.replicates.type, parentSchema: schema43.properties.replicates, data: data44 };
                 if (vErrors === null) {
-                    vErrors = [err132];
+                    vErrors = [err135];
                 }
                 else {
-                    vErrors.push(err132);
+                    vErrors.push(err135);
                 }
                 errors++;
             }
-            if ((typeof data43 == "number") && (isFinite(data43))) {
-                if (data43 > 1000 || isNaN(data43)) {
-                    const err133 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000 }, message: "must be <= 1000", schema: 1000, parentSchema: schema43.properties.replicates, data: data43 };
+            if ((typeof data44 == "number") && (isFinite(data44))) {
+                if (data44 > 1000 || isNaN(data44)) {
+                    const err136 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000 }, message: "must be <= 1000", schema: 1000, parentSchema: schema43.properties.replicates, data: data44 };
                     if (vErrors === null) {
-                        vErrors = [err133];
+                        vErrors = [err136];
                     }
                     else {
-                        vErrors.push(err133);
+                        vErrors.push(err136);
                     }
                     errors++;
                 }
-                if (data43 < 1 || isNaN(data43)) {
-                    const err134 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.replicates, data: data43 };
+                if (data44 < 1 || isNaN(data44)) {
+                    const err137 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.replicates, data: data44 };
                     if (vErrors === null) {
-                        vErrors = [err134];
+                        vErrors = [err137];
                     }
                     else {
-                        vErrors.push(err134);
+                        vErrors.push(err137);
                     }
                     errors++;
                 }
+            }
+        }
+        if (data.sweep !== undefined) {
+            let data45 = data.sweep;
+            if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                if (data45.grid !== undefined) {
+                    let data46 = data45.grid;
+                    if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                        for (const key4 in data46) {
+                            let data47 = data46[key4];
+                            if (Array.isArray(data47)) {
+                                const len4 = data47.length;
+                                for (let i4 = 0; i4 < len4; i4++) {
+                                    let data48 = data47[i4];
+                                    if (((typeof data48 !== "string") && (!((typeof data48 == "number") && (isFinite(data48))))) && (typeof data48 !== "boolean")) {
+                                        const err138 = { instancePath: instancePath + "/sweep/grid/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/sweep/properties/grid/additionalProperties/items/type", keyword: "type", params: { type: schema43.properties.sweep.properties.grid.additionalProperties.items.type }, message: "must be string,number,boolean", schema: schema43.properties.sweep.properties.grid.additionalProperties.items.type, parentSchema: schema43.properties.sweep.properties.grid.additionalProperties.items, data: data48 };
+                                        if (vErrors === null) {
+                                            vErrors = [err138];
+                                        }
+                                        else {
+                                            vErrors.push(err138);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err139 = { instancePath: instancePath + "/sweep/grid/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/sweep/properties/grid/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.sweep.properties.grid.additionalProperties.type, parentSchema: schema43.properties.sweep.properties.grid.additionalProperties, data: data47 };
+                                if (vErrors === null) {
+                                    vErrors = [err139];
+                                }
+                                else {
+                                    vErrors.push(err139);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err140 = { instancePath: instancePath + "/sweep/grid", schemaPath: "#/properties/sweep/properties/grid/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.sweep.properties.grid.type, parentSchema: schema43.properties.sweep.properties.grid, data: data46 };
+                        if (vErrors === null) {
+                            vErrors = [err140];
+                        }
+                        else {
+                            vErrors.push(err140);
+                        }
+                        errors++;
+                    }
+                }
+                if (data45.points !== undefined) {
+                    let data49 = data45.points;
+                    if (Array.isArray(data49)) {
+                        const len5 = data49.length;
+                        for (let i5 = 0; i5 < len5; i5++) {
+                            let data50 = data49[i5];
+                            if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                                for (const key5 in data50) {
+                                    let data51 = data50[key5];
+                                    if (((typeof data51 !== "string") && (!((typeof data51 == "number") && (isFinite(data51))))) && (typeof data51 !== "boolean")) {
+                                        const err141 = { instancePath: instancePath + "/sweep/points/" + i5 + "/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/sweep/properties/points/items/additionalProperties/type", keyword: "type", params: { type: schema43.properties.sweep.properties.points.items.additionalProperties.type }, message: "must be string,number,boolean", schema: schema43.properties.sweep.properties.points.items.additionalProperties.type, parentSchema: schema43.properties.sweep.properties.points.items.additionalProperties, data: data51 };
+                                        if (vErrors === null) {
+                                            vErrors = [err141];
+                                        }
+                                        else {
+                                            vErrors.push(err141);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err142 = { instancePath: instancePath + "/sweep/points/" + i5, schemaPath: "#/properties/sweep/properties/points/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.sweep.properties.points.items.type, parentSchema: schema43.properties.sweep.properties.points.items, data: data50 };
+                                if (vErrors === null) {
+                                    vErrors = [err142];
+                                }
+                                else {
+                                    vErrors.push(err142);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err143 = { instancePath: instancePath + "/sweep/points", schemaPath: "#/properties/sweep/properties/points/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.sweep.properties.points.type, parentSchema: schema43.properties.sweep.properties.points, data: data49 };
+                        if (vErrors === null) {
+                            vErrors = [err143];
+                        }
+                        else {
+                            vErrors.push(err143);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err144 = { instancePath: instancePath + "/sweep", schemaPath: "#/properties/sweep/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.sweep.type, parentSchema: schema43.properties.sweep, data: data45 };
+                if (vErrors === null) {
+                    vErrors = [err144];
+                }
+                else {
+                    vErrors.push(err144);
+                }
+                errors++;
+            }
+        }
+        if (data.metrics !== undefined) {
+            let data52 = data.metrics;
+            if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                if (data52.aggregation !== undefined) {
+                    let data53 = data52.aggregation;
+                    if (!((data53 === "mean") || (data53 === "median"))) {
+                        const err145 = { instancePath: instancePath + "/metrics/aggregation", schemaPath: "#/properties/metrics/properties/aggregation/enum", keyword: "enum", params: { allowedValues: schema43.properties.metrics.properties.aggregation.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.metrics.properties.aggregation.enum, parentSchema: schema43.properties.metrics.properties.aggregation, data: data53 };
+                        if (vErrors === null) {
+                            vErrors = [err145];
+                        }
+                        else {
+                            vErrors.push(err145);
+                        }
+                        errors++;
+                    }
+                }
+                if (data52.primary !== undefined) {
+                    let data54 = data52.primary;
+                    if (typeof data54 === "string") {
+                        if (func1(data54) > 256) {
+                            const err146 = { instancePath: instancePath + "/metrics/primary", schemaPath: "#/properties/metrics/properties/primary/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.metrics.properties.primary, data: data54 };
+                            if (vErrors === null) {
+                                vErrors = [err146];
+                            }
+                            else {
+                                vErrors.push(err146);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err147 = { instancePath: instancePath + "/metrics/primary", schemaPath: "#/properties/metrics/properties/primary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.metrics.properties.primary.type, parentSchema: schema43.properties.metrics.properties.primary, data: data54 };
+                        if (vErrors === null) {
+                            vErrors = [err147];
+                        }
+                        else {
+                            vErrors.push(err147);
+                        }
+                        errors++;
+                    }
+                }
+                if (data52.goal !== undefined) {
+                    let data55 = data52.goal;
+                    if (!((data55 === "maximize") || (data55 === "minimize"))) {
+                        const err148 = { instancePath: instancePath + "/metrics/goal", schemaPath: "#/properties/metrics/properties/goal/enum", keyword: "enum", params: { allowedValues: schema43.properties.metrics.properties.goal.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.metrics.properties.goal.enum, parentSchema: schema43.properties.metrics.properties.goal, data: data55 };
+                        if (vErrors === null) {
+                            vErrors = [err148];
+                        }
+                        else {
+                            vErrors.push(err148);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err149 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.metrics.type, parentSchema: schema43.properties.metrics, data: data52 };
+                if (vErrors === null) {
+                    vErrors = [err149];
+                }
+                else {
+                    vErrors.push(err149);
+                }
+                errors++;
             }
         }
     }
     else {
-        const err135 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.type, parentSchema: schema43, data };
+        const err150 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.type, parentSchema: schema43, data };
         if (vErrors === null) {
-            vErrors = [err135];
+            vErrors = [err150];
         }
         else {
-            vErrors.push(err135);
+            vErrors.push(err150);
         }
         errors++;
     }
     validate21.errors = vErrors;
     return errors === 0;
 }
-validate21.evaluated = { "props": { "id": true, "iteration_id": true, "compute": true, "runtime": true, "artifact_sync": true, "entrypoint": true, "extract_parser": true, "replicates": true }, "dynamicProps": false, "dynamicItems": false };
+validate21.evaluated = { "props": { "id": true, "iteration_id": true, "compute": true, "runtime": true, "artifact_sync": true, "entrypoint": true, "extract_parser": true, "replicates": true, "sweep": true, "metrics": true }, "dynamicProps": false, "dynamicItems": false };
 const policy = validate22;
-const schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/verifier_policy.schema.json", "title": "Verifier policy (.autolab/verifier_policy.yaml)", "description": "Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).", "type": "object", "properties": { "python_bin": { "description": "Python interpreter used for python entrypoints and parsers.", "$ref": "#/$defs/commandLine" }, "dry_run_command": { "description": "Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.", "$ref": "#/$defs/commandLine" }, "test_command": { "description": "Command run by the tests check; same placeholders as dry_run_command.", "$ref": "#/$defs/commandLine" }, "requirements_by_stage": { "description": "Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.", "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "boolean" } } }, "launch": { "description": "Behaviour of the launch stage.", "type": "object", "properties": { "submit_timeout_seconds": { "$ref": "#/$defs/seconds" }, "submit_retries": { "type": "integer", "minimum": 0, "maximum": 20 }, "retry_backoff_seconds": { "$ref": "#/$defs/seconds" }, "check_timeout_seconds": { "$ref": "#/$defs/seconds" }, "work_root": { "description": "Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.", "type": "string", "minLength": 1, "maxLength": 4096 } } }, "slurm": { "description": "SLURM specifics.", "type": "object", "properties": { "monitor": { "type": "object", "properties": { "poll_failure_escalation_ticks": { "type": "integer", "minimum": 1, "maximum": 10000 }, "unknown_grace_seconds": { "type": "integer", "minimum": 0, "maximum": 31536000 }, "sacct_lookback_days": { "type": "integer", "minimum": 1, "maximum": 3650 }, "client_timeout_seconds": { "$ref": "#/$defs/seconds" }, "min_question_interval_seconds": { "description": "The floor: autolab watch never asks the scheduler more often than this (default 60).", "$ref": "#/$defs/seconds" }, "watch": { "description": "autolab watch's clock.", "type": "object", "properties": { "local_check_seconds": { "description": "How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).", "$ref": "#/$defs/seconds" }, "ending_interval_seconds": { "description": "Interval between scheduler questions while runs are ending (default: the floor).", "$ref": "#/$defs/seconds" }, "running_interval_seconds": { "description": "Interval while a job runs (default 300).", "$ref": "#/$defs/seconds" }, "pending_interval_seconds": { "description": "Interval while every job waits or nothing is in flight (default 900).", "$ref": "#/$defs/seconds" }, "time_limit": { "description": "How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).", "$ref": "#/$defs/span" } } }, "notify": { "description": "What a failed run does.", "type": "object", "properties": { "fail_job": { "description": "A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).", "type": "boolean" }, "tracking_issue": { "description": "Issue number to comment on, once per failed run.", "type": "integer", "minimum": 1 } } }, "retention": { "description": "Clean-up the monitor does after a tick.", "type": "object", "properties": { "gc_older_than": { "description": "The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.", "$ref": "#/$defs/span" } } }, "runaway_lost_after_seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 } } }, "artifact_sync": { "description": "Default artifact sync settings; design.yaml artifact_sync overrides them.", "type": "object", "properties": { "mode": { "enum": ["shared", "rsync"] }, "timeout_seconds": { "$ref": "#/$defs/seconds" }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } } } } }, "extract_results": { "description": "Behaviour of the extract stage.", "type": "object", "properties": { "timeout_seconds": { "$ref": "#/$defs/seconds" }, "require_metrics": { "type": "boolean" } } }, "agent_runner": { "type": "object", "properties": { "edit_scope": { "type": "object", "properties": { "mode": { "description": "Which files an agent may edit, e.g. iteration_only or iteration_plus_core.", "$ref": "#/$defs/name" } } } } }, "autorun": { "type": "object", "properties": { "todo_fallback": { "type": "object", "properties": { "slurm": { "type": "object", "properties": { "stage": { "description": "Stage to fall back to when a SLURM iteration has nothing to do.", "$ref": "state.schema.json#/properties/stage" } } } } } } }, "policy_resolution": { "description": "How this file was assembled; default_preset names the preset applied below it.", "type": "object", "properties": { "default_preset": { "$ref": "#/$defs/name" } } } }, "$defs": { "name": { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" }, "commandLine": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" }, "seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 }, "span": { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] } } };
+const schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/verifier_policy.schema.json", "title": "Verifier policy (.autolab/verifier_policy.yaml)", "description": "Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).", "type": "object", "properties": { "python_bin": { "description": "Python interpreter used for python entrypoints and parsers.", "$ref": "#/$defs/commandLine" }, "dry_run_command": { "description": "Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.", "$ref": "#/$defs/commandLine" }, "test_command": { "description": "Command run by the tests check; same placeholders as dry_run_command.", "$ref": "#/$defs/commandLine" }, "requirements_by_stage": { "description": "Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.", "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "boolean" } } }, "launch": { "description": "Behaviour of the launch stage.", "type": "object", "properties": { "submit_timeout_seconds": { "$ref": "#/$defs/seconds" }, "submit_retries": { "type": "integer", "minimum": 0, "maximum": 20 }, "retry_backoff_seconds": { "$ref": "#/$defs/seconds" }, "check_timeout_seconds": { "$ref": "#/$defs/seconds" }, "work_root": { "description": "Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.", "type": "string", "minLength": 1, "maxLength": 4096 }, "max_array_size": { "description": "Sweeps: the most tasks in one SLURM job array; a larger sweep is split into several arrays (the cluster's MaxArraySize applies too).", "type": "integer", "minimum": 1, "maximum": 1000000 }, "max_sweep_tasks": { "description": "Sweeps: the most tasks (points x replicates) one sweep may have (default 10000).", "type": "integer", "minimum": 1, "maximum": 1000000 } } }, "slurm": { "description": "SLURM specifics.", "type": "object", "properties": { "monitor": { "type": "object", "properties": { "poll_failure_escalation_ticks": { "type": "integer", "minimum": 1, "maximum": 10000 }, "unknown_grace_seconds": { "type": "integer", "minimum": 0, "maximum": 31536000 }, "sacct_lookback_days": { "type": "integer", "minimum": 1, "maximum": 3650 }, "client_timeout_seconds": { "$ref": "#/$defs/seconds" }, "min_question_interval_seconds": { "description": "The floor: autolab watch never asks the scheduler more often than this (default 60).", "$ref": "#/$defs/seconds" }, "watch": { "description": "autolab watch's clock.", "type": "object", "properties": { "local_check_seconds": { "description": "How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).", "$ref": "#/$defs/seconds" }, "ending_interval_seconds": { "description": "Interval between scheduler questions while runs are ending (default: the floor).", "$ref": "#/$defs/seconds" }, "running_interval_seconds": { "description": "Interval while a job runs (default 300).", "$ref": "#/$defs/seconds" }, "pending_interval_seconds": { "description": "Interval while every job waits or nothing is in flight (default 900).", "$ref": "#/$defs/seconds" }, "time_limit": { "description": "How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).", "$ref": "#/$defs/span" } } }, "notify": { "description": "What a failed run does.", "type": "object", "properties": { "fail_job": { "description": "A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).", "type": "boolean" }, "tracking_issue": { "description": "Issue number to comment on, once per failed run.", "type": "integer", "minimum": 1 } } }, "retention": { "description": "Clean-up the monitor does after a tick.", "type": "object", "properties": { "gc_older_than": { "description": "The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.", "$ref": "#/$defs/span" } } }, "runaway_lost_after_seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 } } }, "artifact_sync": { "description": "Default artifact sync settings; design.yaml artifact_sync overrides them.", "type": "object", "properties": { "mode": { "enum": ["shared", "rsync"] }, "timeout_seconds": { "$ref": "#/$defs/seconds" }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } } } } }, "extract_results": { "description": "Behaviour of the extract stage.", "type": "object", "properties": { "timeout_seconds": { "$ref": "#/$defs/seconds" }, "require_metrics": { "type": "boolean" } } }, "agent_runner": { "type": "object", "properties": { "edit_scope": { "type": "object", "properties": { "mode": { "description": "Which files an agent may edit, e.g. iteration_only or iteration_plus_core.", "$ref": "#/$defs/name" } } } } }, "autorun": { "type": "object", "properties": { "todo_fallback": { "type": "object", "properties": { "slurm": { "type": "object", "properties": { "stage": { "description": "Stage to fall back to when a SLURM iteration has nothing to do.", "$ref": "state.schema.json#/properties/stage" } } } } } } }, "policy_resolution": { "description": "How this file was assembled; default_preset names the preset applied below it.", "type": "object", "properties": { "default_preset": { "$ref": "#/$defs/name" } } } }, "$defs": { "name": { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" }, "commandLine": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" }, "seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 }, "span": { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] } } };
 const schema53 = { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" };
 const schema56 = { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" };
 const schema58 = { "type": "integer", "minimum": 1, "maximum": 31536000 };
@@ -4116,98 +4320,98 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
+                if (data6.max_array_size !== undefined) {
+                    let data12 = data6.max_array_size;
+                    if (!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) {
+                        const err37 = { instancePath: instancePath + "/launch/max_array_size", schemaPath: "#/properties/launch/properties/max_array_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.launch.properties.max_array_size.type, parentSchema: schema52.properties.launch.properties.max_array_size, data: data12 };
+                        if (vErrors === null) {
+                            vErrors = [err37];
+                        }
+                        else {
+                            vErrors.push(err37);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data12 == "number") && (isFinite(data12))) {
+                        if (data12 > 1000000 || isNaN(data12)) {
+                            const err38 = { instancePath: instancePath + "/launch/max_array_size", schemaPath: "#/properties/launch/properties/max_array_size/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000000 }, message: "must be <= 1000000", schema: 1000000, parentSchema: schema52.properties.launch.properties.max_array_size, data: data12 };
+                            if (vErrors === null) {
+                                vErrors = [err38];
+                            }
+                            else {
+                                vErrors.push(err38);
+                            }
+                            errors++;
+                        }
+                        if (data12 < 1 || isNaN(data12)) {
+                            const err39 = { instancePath: instancePath + "/launch/max_array_size", schemaPath: "#/properties/launch/properties/max_array_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.launch.properties.max_array_size, data: data12 };
+                            if (vErrors === null) {
+                                vErrors = [err39];
+                            }
+                            else {
+                                vErrors.push(err39);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                if (data6.max_sweep_tasks !== undefined) {
+                    let data13 = data6.max_sweep_tasks;
+                    if (!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) {
+                        const err40 = { instancePath: instancePath + "/launch/max_sweep_tasks", schemaPath: "#/properties/launch/properties/max_sweep_tasks/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.launch.properties.max_sweep_tasks.type, parentSchema: schema52.properties.launch.properties.max_sweep_tasks, data: data13 };
+                        if (vErrors === null) {
+                            vErrors = [err40];
+                        }
+                        else {
+                            vErrors.push(err40);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data13 == "number") && (isFinite(data13))) {
+                        if (data13 > 1000000 || isNaN(data13)) {
+                            const err41 = { instancePath: instancePath + "/launch/max_sweep_tasks", schemaPath: "#/properties/launch/properties/max_sweep_tasks/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000000 }, message: "must be <= 1000000", schema: 1000000, parentSchema: schema52.properties.launch.properties.max_sweep_tasks, data: data13 };
+                            if (vErrors === null) {
+                                vErrors = [err41];
+                            }
+                            else {
+                                vErrors.push(err41);
+                            }
+                            errors++;
+                        }
+                        if (data13 < 1 || isNaN(data13)) {
+                            const err42 = { instancePath: instancePath + "/launch/max_sweep_tasks", schemaPath: "#/properties/launch/properties/max_sweep_tasks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.launch.properties.max_sweep_tasks, data: data13 };
+                            if (vErrors === null) {
+                                vErrors = [err42];
+                            }
+                            else {
+                                vErrors.push(err42);
+                            }
+                            errors++;
+                        }
+                    }
+                }
             }
             else {
-                const err37 = { instancePath: instancePath + "/launch", schemaPath: "#/properties/launch/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.launch.type, parentSchema: schema52.properties.launch, data: data6 };
+                const err43 = { instancePath: instancePath + "/launch", schemaPath: "#/properties/launch/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.launch.type, parentSchema: schema52.properties.launch, data: data6 };
                 if (vErrors === null) {
-                    vErrors = [err37];
+                    vErrors = [err43];
                 }
                 else {
-                    vErrors.push(err37);
+                    vErrors.push(err43);
                 }
                 errors++;
             }
         }
         if (data.slurm !== undefined) {
-            let data12 = data.slurm;
-            if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (data12.monitor !== undefined) {
-                    let data13 = data12.monitor;
-                    if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-                        if (data13.poll_failure_escalation_ticks !== undefined) {
-                            let data14 = data13.poll_failure_escalation_ticks;
-                            if (!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) {
-                                const err38 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data14 };
-                                if (vErrors === null) {
-                                    vErrors = [err38];
-                                }
-                                else {
-                                    vErrors.push(err38);
-                                }
-                                errors++;
-                            }
-                            if ((typeof data14 == "number") && (isFinite(data14))) {
-                                if (data14 > 10000 || isNaN(data14)) {
-                                    const err39 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10000 }, message: "must be <= 10000", schema: 10000, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data14 };
-                                    if (vErrors === null) {
-                                        vErrors = [err39];
-                                    }
-                                    else {
-                                        vErrors.push(err39);
-                                    }
-                                    errors++;
-                                }
-                                if (data14 < 1 || isNaN(data14)) {
-                                    const err40 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data14 };
-                                    if (vErrors === null) {
-                                        vErrors = [err40];
-                                    }
-                                    else {
-                                        vErrors.push(err40);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        if (data13.unknown_grace_seconds !== undefined) {
-                            let data15 = data13.unknown_grace_seconds;
-                            if (!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) {
-                                const err41 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data15 };
-                                if (vErrors === null) {
-                                    vErrors = [err41];
-                                }
-                                else {
-                                    vErrors.push(err41);
-                                }
-                                errors++;
-                            }
-                            if ((typeof data15 == "number") && (isFinite(data15))) {
-                                if (data15 > 31536000 || isNaN(data15)) {
-                                    const err42 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data15 };
-                                    if (vErrors === null) {
-                                        vErrors = [err42];
-                                    }
-                                    else {
-                                        vErrors.push(err42);
-                                    }
-                                    errors++;
-                                }
-                                if (data15 < 0 || isNaN(data15)) {
-                                    const err43 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data15 };
-                                    if (vErrors === null) {
-                                        vErrors = [err43];
-                                    }
-                                    else {
-                                        vErrors.push(err43);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        if (data13.sacct_lookback_days !== undefined) {
-                            let data16 = data13.sacct_lookback_days;
+            let data14 = data.slurm;
+            if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                if (data14.monitor !== undefined) {
+                    let data15 = data14.monitor;
+                    if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                        if (data15.poll_failure_escalation_ticks !== undefined) {
+                            let data16 = data15.poll_failure_escalation_ticks;
                             if (!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) {
-                                const err44 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data16 };
+                                const err44 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data16 };
                                 if (vErrors === null) {
                                     vErrors = [err44];
                                 }
@@ -4217,8 +4421,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                             }
                             if ((typeof data16 == "number") && (isFinite(data16))) {
-                                if (data16 > 3650 || isNaN(data16)) {
-                                    const err45 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3650 }, message: "must be <= 3650", schema: 3650, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data16 };
+                                if (data16 > 10000 || isNaN(data16)) {
+                                    const err45 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10000 }, message: "must be <= 10000", schema: 10000, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data16 };
                                     if (vErrors === null) {
                                         vErrors = [err45];
                                     }
@@ -4228,7 +4432,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                 }
                                 if (data16 < 1 || isNaN(data16)) {
-                                    const err46 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data16 };
+                                    const err46 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data16 };
                                     if (vErrors === null) {
                                         vErrors = [err46];
                                     }
@@ -4239,10 +4443,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                         }
-                        if (data13.client_timeout_seconds !== undefined) {
-                            let data17 = data13.client_timeout_seconds;
+                        if (data15.unknown_grace_seconds !== undefined) {
+                            let data17 = data15.unknown_grace_seconds;
                             if (!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) {
-                                const err47 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data17 };
+                                const err47 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data17 };
                                 if (vErrors === null) {
                                     vErrors = [err47];
                                 }
@@ -4253,7 +4457,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             if ((typeof data17 == "number") && (isFinite(data17))) {
                                 if (data17 > 31536000 || isNaN(data17)) {
-                                    const err48 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data17 };
+                                    const err48 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data17 };
                                     if (vErrors === null) {
                                         vErrors = [err48];
                                     }
@@ -4262,8 +4466,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data17 < 1 || isNaN(data17)) {
-                                    const err49 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data17 };
+                                if (data17 < 0 || isNaN(data17)) {
+                                    const err49 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data17 };
                                     if (vErrors === null) {
                                         vErrors = [err49];
                                     }
@@ -4274,10 +4478,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                         }
-                        if (data13.min_question_interval_seconds !== undefined) {
-                            let data18 = data13.min_question_interval_seconds;
+                        if (data15.sacct_lookback_days !== undefined) {
+                            let data18 = data15.sacct_lookback_days;
                             if (!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) {
-                                const err50 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data18 };
+                                const err50 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data18 };
                                 if (vErrors === null) {
                                     vErrors = [err50];
                                 }
@@ -4287,8 +4491,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                             }
                             if ((typeof data18 == "number") && (isFinite(data18))) {
-                                if (data18 > 31536000 || isNaN(data18)) {
-                                    const err51 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data18 };
+                                if (data18 > 3650 || isNaN(data18)) {
+                                    const err51 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3650 }, message: "must be <= 3650", schema: 3650, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data18 };
                                     if (vErrors === null) {
                                         vErrors = [err51];
                                     }
@@ -4298,7 +4502,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                 }
                                 if (data18 < 1 || isNaN(data18)) {
-                                    const err52 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data18 };
+                                    const err52 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data18 };
                                     if (vErrors === null) {
                                         vErrors = [err52];
                                     }
@@ -4309,83 +4513,83 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                         }
-                        if (data13.watch !== undefined) {
-                            let data19 = data13.watch;
-                            if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                                if (data19.local_check_seconds !== undefined) {
-                                    let data20 = data19.local_check_seconds;
-                                    if (!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) {
-                                        const err53 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data20 };
-                                        if (vErrors === null) {
-                                            vErrors = [err53];
-                                        }
-                                        else {
-                                            vErrors.push(err53);
-                                        }
-                                        errors++;
-                                    }
-                                    if ((typeof data20 == "number") && (isFinite(data20))) {
-                                        if (data20 > 31536000 || isNaN(data20)) {
-                                            const err54 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data20 };
-                                            if (vErrors === null) {
-                                                vErrors = [err54];
-                                            }
-                                            else {
-                                                vErrors.push(err54);
-                                            }
-                                            errors++;
-                                        }
-                                        if (data20 < 1 || isNaN(data20)) {
-                                            const err55 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data20 };
-                                            if (vErrors === null) {
-                                                vErrors = [err55];
-                                            }
-                                            else {
-                                                vErrors.push(err55);
-                                            }
-                                            errors++;
-                                        }
-                                    }
+                        if (data15.client_timeout_seconds !== undefined) {
+                            let data19 = data15.client_timeout_seconds;
+                            if (!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) {
+                                const err53 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data19 };
+                                if (vErrors === null) {
+                                    vErrors = [err53];
                                 }
-                                if (data19.ending_interval_seconds !== undefined) {
-                                    let data21 = data19.ending_interval_seconds;
-                                    if (!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) {
-                                        const err56 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data21 };
-                                        if (vErrors === null) {
-                                            vErrors = [err56];
-                                        }
-                                        else {
-                                            vErrors.push(err56);
-                                        }
-                                        errors++;
-                                    }
-                                    if ((typeof data21 == "number") && (isFinite(data21))) {
-                                        if (data21 > 31536000 || isNaN(data21)) {
-                                            const err57 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data21 };
-                                            if (vErrors === null) {
-                                                vErrors = [err57];
-                                            }
-                                            else {
-                                                vErrors.push(err57);
-                                            }
-                                            errors++;
-                                        }
-                                        if (data21 < 1 || isNaN(data21)) {
-                                            const err58 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data21 };
-                                            if (vErrors === null) {
-                                                vErrors = [err58];
-                                            }
-                                            else {
-                                                vErrors.push(err58);
-                                            }
-                                            errors++;
-                                        }
-                                    }
+                                else {
+                                    vErrors.push(err53);
                                 }
-                                if (data19.running_interval_seconds !== undefined) {
-                                    let data22 = data19.running_interval_seconds;
+                                errors++;
+                            }
+                            if ((typeof data19 == "number") && (isFinite(data19))) {
+                                if (data19 > 31536000 || isNaN(data19)) {
+                                    const err54 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data19 };
+                                    if (vErrors === null) {
+                                        vErrors = [err54];
+                                    }
+                                    else {
+                                        vErrors.push(err54);
+                                    }
+                                    errors++;
+                                }
+                                if (data19 < 1 || isNaN(data19)) {
+                                    const err55 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data19 };
+                                    if (vErrors === null) {
+                                        vErrors = [err55];
+                                    }
+                                    else {
+                                        vErrors.push(err55);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        if (data15.min_question_interval_seconds !== undefined) {
+                            let data20 = data15.min_question_interval_seconds;
+                            if (!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) {
+                                const err56 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data20 };
+                                if (vErrors === null) {
+                                    vErrors = [err56];
+                                }
+                                else {
+                                    vErrors.push(err56);
+                                }
+                                errors++;
+                            }
+                            if ((typeof data20 == "number") && (isFinite(data20))) {
+                                if (data20 > 31536000 || isNaN(data20)) {
+                                    const err57 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data20 };
+                                    if (vErrors === null) {
+                                        vErrors = [err57];
+                                    }
+                                    else {
+                                        vErrors.push(err57);
+                                    }
+                                    errors++;
+                                }
+                                if (data20 < 1 || isNaN(data20)) {
+                                    const err58 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data20 };
+                                    if (vErrors === null) {
+                                        vErrors = [err58];
+                                    }
+                                    else {
+                                        vErrors.push(err58);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        if (data15.watch !== undefined) {
+                            let data21 = data15.watch;
+                            if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                                if (data21.local_check_seconds !== undefined) {
+                                    let data22 = data21.local_check_seconds;
                                     if (!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) {
-                                        const err59 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data22 };
+                                        const err59 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data22 };
                                         if (vErrors === null) {
                                             vErrors = [err59];
                                         }
@@ -4396,7 +4600,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     if ((typeof data22 == "number") && (isFinite(data22))) {
                                         if (data22 > 31536000 || isNaN(data22)) {
-                                            const err60 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data22 };
+                                            const err60 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data22 };
                                             if (vErrors === null) {
                                                 vErrors = [err60];
                                             }
@@ -4406,7 +4610,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                         if (data22 < 1 || isNaN(data22)) {
-                                            const err61 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data22 };
+                                            const err61 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data22 };
                                             if (vErrors === null) {
                                                 vErrors = [err61];
                                             }
@@ -4417,10 +4621,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                     }
                                 }
-                                if (data19.pending_interval_seconds !== undefined) {
-                                    let data23 = data19.pending_interval_seconds;
+                                if (data21.ending_interval_seconds !== undefined) {
+                                    let data23 = data21.ending_interval_seconds;
                                     if (!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) {
-                                        const err62 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data23 };
+                                        const err62 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data23 };
                                         if (vErrors === null) {
                                             vErrors = [err62];
                                         }
@@ -4431,7 +4635,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     if ((typeof data23 == "number") && (isFinite(data23))) {
                                         if (data23 > 31536000 || isNaN(data23)) {
-                                            const err63 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data23 };
+                                            const err63 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data23 };
                                             if (vErrors === null) {
                                                 vErrors = [err63];
                                             }
@@ -4441,7 +4645,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                         if (data23 < 1 || isNaN(data23)) {
-                                            const err64 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data23 };
+                                            const err64 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data23 };
                                             if (vErrors === null) {
                                                 vErrors = [err64];
                                             }
@@ -4452,102 +4656,85 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                     }
                                 }
-                                if (data19.time_limit !== undefined) {
-                                    if (!(validate23(data19.time_limit, { instancePath: instancePath + "/slurm/monitor/watch/time_limit", parentData: data19, parentDataProperty: "time_limit", rootData, dynamicAnchors }))) {
-                                        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-                                        errors = vErrors.length;
-                                    }
-                                }
-                            }
-                            else {
-                                const err65 = { instancePath: instancePath + "/slurm/monitor/watch", schemaPath: "#/properties/slurm/properties/monitor/properties/watch/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.watch.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.watch, data: data19 };
-                                if (vErrors === null) {
-                                    vErrors = [err65];
-                                }
-                                else {
-                                    vErrors.push(err65);
-                                }
-                                errors++;
-                            }
-                        }
-                        if (data13.notify !== undefined) {
-                            let data25 = data13.notify;
-                            if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                                if (data25.fail_job !== undefined) {
-                                    let data26 = data25.fail_job;
-                                    if (typeof data26 !== "boolean") {
-                                        const err66 = { instancePath: instancePath + "/slurm/monitor/notify/fail_job", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/fail_job/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job, data: data26 };
+                                if (data21.running_interval_seconds !== undefined) {
+                                    let data24 = data21.running_interval_seconds;
+                                    if (!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))) {
+                                        const err65 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data24 };
                                         if (vErrors === null) {
-                                            vErrors = [err66];
+                                            vErrors = [err65];
                                         }
                                         else {
-                                            vErrors.push(err66);
+                                            vErrors.push(err65);
                                         }
                                         errors++;
                                     }
-                                }
-                                if (data25.tracking_issue !== undefined) {
-                                    let data27 = data25.tracking_issue;
-                                    if (!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) {
-                                        const err67 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data27 };
-                                        if (vErrors === null) {
-                                            vErrors = [err67];
-                                        }
-                                        else {
-                                            vErrors.push(err67);
-                                        }
-                                        errors++;
-                                    }
-                                    if ((typeof data27 == "number") && (isFinite(data27))) {
-                                        if (data27 < 1 || isNaN(data27)) {
-                                            const err68 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data27 };
+                                    if ((typeof data24 == "number") && (isFinite(data24))) {
+                                        if (data24 > 31536000 || isNaN(data24)) {
+                                            const err66 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data24 };
                                             if (vErrors === null) {
-                                                vErrors = [err68];
+                                                vErrors = [err66];
                                             }
                                             else {
-                                                vErrors.push(err68);
+                                                vErrors.push(err66);
+                                            }
+                                            errors++;
+                                        }
+                                        if (data24 < 1 || isNaN(data24)) {
+                                            const err67 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data24 };
+                                            if (vErrors === null) {
+                                                vErrors = [err67];
+                                            }
+                                            else {
+                                                vErrors.push(err67);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
-                            }
-                            else {
-                                const err69 = { instancePath: instancePath + "/slurm/monitor/notify", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.notify.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify, data: data25 };
-                                if (vErrors === null) {
-                                    vErrors = [err69];
+                                if (data21.pending_interval_seconds !== undefined) {
+                                    let data25 = data21.pending_interval_seconds;
+                                    if (!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))) {
+                                        const err68 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data25 };
+                                        if (vErrors === null) {
+                                            vErrors = [err68];
+                                        }
+                                        else {
+                                            vErrors.push(err68);
+                                        }
+                                        errors++;
+                                    }
+                                    if ((typeof data25 == "number") && (isFinite(data25))) {
+                                        if (data25 > 31536000 || isNaN(data25)) {
+                                            const err69 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data25 };
+                                            if (vErrors === null) {
+                                                vErrors = [err69];
+                                            }
+                                            else {
+                                                vErrors.push(err69);
+                                            }
+                                            errors++;
+                                        }
+                                        if (data25 < 1 || isNaN(data25)) {
+                                            const err70 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data25 };
+                                            if (vErrors === null) {
+                                                vErrors = [err70];
+                                            }
+                                            else {
+                                                vErrors.push(err70);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
-                                else {
-                                    vErrors.push(err69);
-                                }
-                                errors++;
-                            }
-                        }
-                        if (data13.retention !== undefined) {
-                            let data28 = data13.retention;
-                            if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-                                if (data28.gc_older_than !== undefined) {
-                                    if (!(validate23(data28.gc_older_than, { instancePath: instancePath + "/slurm/monitor/retention/gc_older_than", parentData: data28, parentDataProperty: "gc_older_than", rootData, dynamicAnchors }))) {
+                                if (data21.time_limit !== undefined) {
+                                    if (!(validate23(data21.time_limit, { instancePath: instancePath + "/slurm/monitor/watch/time_limit", parentData: data21, parentDataProperty: "time_limit", rootData, dynamicAnchors }))) {
                                         vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                                         errors = vErrors.length;
                                     }
                                 }
                             }
                             else {
-                                const err70 = { instancePath: instancePath + "/slurm/monitor/retention", schemaPath: "#/properties/slurm/properties/monitor/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.retention.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.retention, data: data28 };
-                                if (vErrors === null) {
-                                    vErrors = [err70];
-                                }
-                                else {
-                                    vErrors.push(err70);
-                                }
-                                errors++;
-                            }
-                        }
-                        if (data13.runaway_lost_after_seconds !== undefined) {
-                            let data30 = data13.runaway_lost_after_seconds;
-                            if (!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) {
-                                const err71 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data30 };
+                                const err71 = { instancePath: instancePath + "/slurm/monitor/watch", schemaPath: "#/properties/slurm/properties/monitor/properties/watch/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.watch.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.watch, data: data21 };
                                 if (vErrors === null) {
                                     vErrors = [err71];
                                 }
@@ -4556,48 +4743,51 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            if ((typeof data30 == "number") && (isFinite(data30))) {
-                                if (data30 > 31536000 || isNaN(data30)) {
-                                    const err72 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data30 };
-                                    if (vErrors === null) {
-                                        vErrors = [err72];
+                        }
+                        if (data15.notify !== undefined) {
+                            let data27 = data15.notify;
+                            if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                                if (data27.fail_job !== undefined) {
+                                    let data28 = data27.fail_job;
+                                    if (typeof data28 !== "boolean") {
+                                        const err72 = { instancePath: instancePath + "/slurm/monitor/notify/fail_job", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/fail_job/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job, data: data28 };
+                                        if (vErrors === null) {
+                                            vErrors = [err72];
+                                        }
+                                        else {
+                                            vErrors.push(err72);
+                                        }
+                                        errors++;
                                     }
-                                    else {
-                                        vErrors.push(err72);
-                                    }
-                                    errors++;
                                 }
-                                if (data30 < 1 || isNaN(data30)) {
-                                    const err73 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data30 };
-                                    if (vErrors === null) {
-                                        vErrors = [err73];
+                                if (data27.tracking_issue !== undefined) {
+                                    let data29 = data27.tracking_issue;
+                                    if (!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) {
+                                        const err73 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data29 };
+                                        if (vErrors === null) {
+                                            vErrors = [err73];
+                                        }
+                                        else {
+                                            vErrors.push(err73);
+                                        }
+                                        errors++;
                                     }
-                                    else {
-                                        vErrors.push(err73);
+                                    if ((typeof data29 == "number") && (isFinite(data29))) {
+                                        if (data29 < 1 || isNaN(data29)) {
+                                            const err74 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data29 };
+                                            if (vErrors === null) {
+                                                vErrors = [err74];
+                                            }
+                                            else {
+                                                vErrors.push(err74);
+                                            }
+                                            errors++;
+                                        }
                                     }
-                                    errors++;
                                 }
                             }
-                        }
-                    }
-                    else {
-                        const err74 = { instancePath: instancePath + "/slurm/monitor", schemaPath: "#/properties/slurm/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.type, parentSchema: schema52.properties.slurm.properties.monitor, data: data13 };
-                        if (vErrors === null) {
-                            vErrors = [err74];
-                        }
-                        else {
-                            vErrors.push(err74);
-                        }
-                        errors++;
-                    }
-                }
-                if (data12.artifact_sync !== undefined) {
-                    let data31 = data12.artifact_sync;
-                    if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-                        if (data31.mode !== undefined) {
-                            let data32 = data31.mode;
-                            if (!((data32 === "shared") || (data32 === "rsync"))) {
-                                const err75 = { instancePath: instancePath + "/slurm/artifact_sync/mode", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.mode, data: data32 };
+                            else {
+                                const err75 = { instancePath: instancePath + "/slurm/monitor/notify", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.notify.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify, data: data27 };
                                 if (vErrors === null) {
                                     vErrors = [err75];
                                 }
@@ -4607,10 +4797,18 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                             }
                         }
-                        if (data31.timeout_seconds !== undefined) {
-                            let data33 = data31.timeout_seconds;
-                            if (!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))) {
-                                const err76 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data33 };
+                        if (data15.retention !== undefined) {
+                            let data30 = data15.retention;
+                            if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                                if (data30.gc_older_than !== undefined) {
+                                    if (!(validate23(data30.gc_older_than, { instancePath: instancePath + "/slurm/monitor/retention/gc_older_than", parentData: data30, parentDataProperty: "gc_older_than", rootData, dynamicAnchors }))) {
+                                        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                                        errors = vErrors.length;
+                                    }
+                                }
+                            }
+                            else {
+                                const err76 = { instancePath: instancePath + "/slurm/monitor/retention", schemaPath: "#/properties/slurm/properties/monitor/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.retention.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.retention, data: data30 };
                                 if (vErrors === null) {
                                     vErrors = [err76];
                                 }
@@ -4619,19 +4817,22 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            if ((typeof data33 == "number") && (isFinite(data33))) {
-                                if (data33 > 31536000 || isNaN(data33)) {
-                                    const err77 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data33 };
-                                    if (vErrors === null) {
-                                        vErrors = [err77];
-                                    }
-                                    else {
-                                        vErrors.push(err77);
-                                    }
-                                    errors++;
+                        }
+                        if (data15.runaway_lost_after_seconds !== undefined) {
+                            let data32 = data15.runaway_lost_after_seconds;
+                            if (!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) {
+                                const err77 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data32 };
+                                if (vErrors === null) {
+                                    vErrors = [err77];
                                 }
-                                if (data33 < 1 || isNaN(data33)) {
-                                    const err78 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data33 };
+                                else {
+                                    vErrors.push(err77);
+                                }
+                                errors++;
+                            }
+                            if ((typeof data32 == "number") && (isFinite(data32))) {
+                                if (data32 > 31536000 || isNaN(data32)) {
+                                    const err78 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data32 };
                                     if (vErrors === null) {
                                         vErrors = [err78];
                                     }
@@ -4640,38 +4841,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                            }
-                        }
-                        if (data31.retries !== undefined) {
-                            let data34 = data31.retries;
-                            if (!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) {
-                                const err79 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.artifact_sync.properties.retries.type, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data34 };
-                                if (vErrors === null) {
-                                    vErrors = [err79];
-                                }
-                                else {
-                                    vErrors.push(err79);
-                                }
-                                errors++;
-                            }
-                            if ((typeof data34 == "number") && (isFinite(data34))) {
-                                if (data34 > 20 || isNaN(data34)) {
-                                    const err80 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data34 };
+                                if (data32 < 1 || isNaN(data32)) {
+                                    const err79 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data32 };
                                     if (vErrors === null) {
-                                        vErrors = [err80];
+                                        vErrors = [err79];
                                     }
                                     else {
-                                        vErrors.push(err80);
-                                    }
-                                    errors++;
-                                }
-                                if (data34 < 0 || isNaN(data34)) {
-                                    const err81 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data34 };
-                                    if (vErrors === null) {
-                                        vErrors = [err81];
-                                    }
-                                    else {
-                                        vErrors.push(err81);
+                                        vErrors.push(err79);
                                     }
                                     errors++;
                                 }
@@ -4679,145 +4855,168 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err82 = { instancePath: instancePath + "/slurm/artifact_sync", schemaPath: "#/properties/slurm/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.artifact_sync.type, parentSchema: schema52.properties.slurm.properties.artifact_sync, data: data31 };
+                        const err80 = { instancePath: instancePath + "/slurm/monitor", schemaPath: "#/properties/slurm/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.type, parentSchema: schema52.properties.slurm.properties.monitor, data: data15 };
                         if (vErrors === null) {
-                            vErrors = [err82];
+                            vErrors = [err80];
                         }
                         else {
-                            vErrors.push(err82);
+                            vErrors.push(err80);
+                        }
+                        errors++;
+                    }
+                }
+                if (data14.artifact_sync !== undefined) {
+                    let data33 = data14.artifact_sync;
+                    if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                        if (data33.mode !== undefined) {
+                            let data34 = data33.mode;
+                            if (!((data34 === "shared") || (data34 === "rsync"))) {
+                                const err81 = { instancePath: instancePath + "/slurm/artifact_sync/mode", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.mode, data: data34 };
+                                if (vErrors === null) {
+                                    vErrors = [err81];
+                                }
+                                else {
+                                    vErrors.push(err81);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data33.timeout_seconds !== undefined) {
+                            let data35 = data33.timeout_seconds;
+                            if (!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) {
+                                const err82 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data35 };
+                                if (vErrors === null) {
+                                    vErrors = [err82];
+                                }
+                                else {
+                                    vErrors.push(err82);
+                                }
+                                errors++;
+                            }
+                            if ((typeof data35 == "number") && (isFinite(data35))) {
+                                if (data35 > 31536000 || isNaN(data35)) {
+                                    const err83 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data35 };
+                                    if (vErrors === null) {
+                                        vErrors = [err83];
+                                    }
+                                    else {
+                                        vErrors.push(err83);
+                                    }
+                                    errors++;
+                                }
+                                if (data35 < 1 || isNaN(data35)) {
+                                    const err84 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data35 };
+                                    if (vErrors === null) {
+                                        vErrors = [err84];
+                                    }
+                                    else {
+                                        vErrors.push(err84);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        if (data33.retries !== undefined) {
+                            let data36 = data33.retries;
+                            if (!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) {
+                                const err85 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.artifact_sync.properties.retries.type, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data36 };
+                                if (vErrors === null) {
+                                    vErrors = [err85];
+                                }
+                                else {
+                                    vErrors.push(err85);
+                                }
+                                errors++;
+                            }
+                            if ((typeof data36 == "number") && (isFinite(data36))) {
+                                if (data36 > 20 || isNaN(data36)) {
+                                    const err86 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data36 };
+                                    if (vErrors === null) {
+                                        vErrors = [err86];
+                                    }
+                                    else {
+                                        vErrors.push(err86);
+                                    }
+                                    errors++;
+                                }
+                                if (data36 < 0 || isNaN(data36)) {
+                                    const err87 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data36 };
+                                    if (vErrors === null) {
+                                        vErrors = [err87];
+                                    }
+                                    else {
+                                        vErrors.push(err87);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                    }
+                    else {
+                        const err88 = { instancePath: instancePath + "/slurm/artifact_sync", schemaPath: "#/properties/slurm/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.artifact_sync.type, parentSchema: schema52.properties.slurm.properties.artifact_sync, data: data33 };
+                        if (vErrors === null) {
+                            vErrors = [err88];
+                        }
+                        else {
+                            vErrors.push(err88);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err83 = { instancePath: instancePath + "/slurm", schemaPath: "#/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.type, parentSchema: schema52.properties.slurm, data: data12 };
+                const err89 = { instancePath: instancePath + "/slurm", schemaPath: "#/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.type, parentSchema: schema52.properties.slurm, data: data14 };
                 if (vErrors === null) {
-                    vErrors = [err83];
+                    vErrors = [err89];
                 }
                 else {
-                    vErrors.push(err83);
+                    vErrors.push(err89);
                 }
                 errors++;
             }
         }
         if (data.extract_results !== undefined) {
-            let data35 = data.extract_results;
-            if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                if (data35.timeout_seconds !== undefined) {
-                    let data36 = data35.timeout_seconds;
-                    if (!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) {
-                        const err84 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data36 };
+            let data37 = data.extract_results;
+            if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                if (data37.timeout_seconds !== undefined) {
+                    let data38 = data37.timeout_seconds;
+                    if (!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))) {
+                        const err90 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data38 };
                         if (vErrors === null) {
-                            vErrors = [err84];
+                            vErrors = [err90];
                         }
                         else {
-                            vErrors.push(err84);
+                            vErrors.push(err90);
                         }
                         errors++;
                     }
-                    if ((typeof data36 == "number") && (isFinite(data36))) {
-                        if (data36 > 31536000 || isNaN(data36)) {
-                            const err85 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data36 };
+                    if ((typeof data38 == "number") && (isFinite(data38))) {
+                        if (data38 > 31536000 || isNaN(data38)) {
+                            const err91 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data38 };
                             if (vErrors === null) {
-                                vErrors = [err85];
+                                vErrors = [err91];
                             }
                             else {
-                                vErrors.push(err85);
+                                vErrors.push(err91);
                             }
                             errors++;
                         }
-                        if (data36 < 1 || isNaN(data36)) {
-                            const err86 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data36 };
+                        if (data38 < 1 || isNaN(data38)) {
+                            const err92 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data38 };
                             if (vErrors === null) {
-                                vErrors = [err86];
+                                vErrors = [err92];
                             }
                             else {
-                                vErrors.push(err86);
+                                vErrors.push(err92);
                             }
                             errors++;
                         }
                     }
                 }
-                if (data35.require_metrics !== undefined) {
-                    let data37 = data35.require_metrics;
-                    if (typeof data37 !== "boolean") {
-                        const err87 = { instancePath: instancePath + "/extract_results/require_metrics", schemaPath: "#/properties/extract_results/properties/require_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.extract_results.properties.require_metrics.type, parentSchema: schema52.properties.extract_results.properties.require_metrics, data: data37 };
-                        if (vErrors === null) {
-                            vErrors = [err87];
-                        }
-                        else {
-                            vErrors.push(err87);
-                        }
-                        errors++;
-                    }
-                }
-            }
-            else {
-                const err88 = { instancePath: instancePath + "/extract_results", schemaPath: "#/properties/extract_results/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.extract_results.type, parentSchema: schema52.properties.extract_results, data: data35 };
-                if (vErrors === null) {
-                    vErrors = [err88];
-                }
-                else {
-                    vErrors.push(err88);
-                }
-                errors++;
-            }
-        }
-        if (data.agent_runner !== undefined) {
-            let data38 = data.agent_runner;
-            if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-                if (data38.edit_scope !== undefined) {
-                    let data39 = data38.edit_scope;
-                    if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
-                        if (data39.mode !== undefined) {
-                            let data40 = data39.mode;
-                            if (typeof data40 === "string") {
-                                if (func1(data40) > 128) {
-                                    const err89 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data40 };
-                                    if (vErrors === null) {
-                                        vErrors = [err89];
-                                    }
-                                    else {
-                                        vErrors.push(err89);
-                                    }
-                                    errors++;
-                                }
-                                if (func1(data40) < 1) {
-                                    const err90 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data40 };
-                                    if (vErrors === null) {
-                                        vErrors = [err90];
-                                    }
-                                    else {
-                                        vErrors.push(err90);
-                                    }
-                                    errors++;
-                                }
-                                if (!pattern35.test(data40)) {
-                                    const err91 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data40 };
-                                    if (vErrors === null) {
-                                        vErrors = [err91];
-                                    }
-                                    else {
-                                        vErrors.push(err91);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            else {
-                                const err92 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data40 };
-                                if (vErrors === null) {
-                                    vErrors = [err92];
-                                }
-                                else {
-                                    vErrors.push(err92);
-                                }
-                                errors++;
-                            }
-                        }
-                    }
-                    else {
-                        const err93 = { instancePath: instancePath + "/agent_runner/edit_scope", schemaPath: "#/properties/agent_runner/properties/edit_scope/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.properties.edit_scope.type, parentSchema: schema52.properties.agent_runner.properties.edit_scope, data: data39 };
+                if (data37.require_metrics !== undefined) {
+                    let data39 = data37.require_metrics;
+                    if (typeof data39 !== "boolean") {
+                        const err93 = { instancePath: instancePath + "/extract_results/require_metrics", schemaPath: "#/properties/extract_results/properties/require_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.extract_results.properties.require_metrics.type, parentSchema: schema52.properties.extract_results.properties.require_metrics, data: data39 };
                         if (vErrors === null) {
                             vErrors = [err93];
                         }
@@ -4829,7 +5028,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
             }
             else {
-                const err94 = { instancePath: instancePath + "/agent_runner", schemaPath: "#/properties/agent_runner/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.type, parentSchema: schema52.properties.agent_runner, data: data38 };
+                const err94 = { instancePath: instancePath + "/extract_results", schemaPath: "#/properties/extract_results/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.extract_results.type, parentSchema: schema52.properties.extract_results, data: data37 };
                 if (vErrors === null) {
                     vErrors = [err94];
                 }
@@ -4839,132 +5038,207 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
             }
         }
-        if (data.autorun !== undefined) {
-            let data41 = data.autorun;
-            if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
-                if (data41.todo_fallback !== undefined) {
-                    let data42 = data41.todo_fallback;
-                    if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-                        if (data42.slurm !== undefined) {
-                            let data43 = data42.slurm;
-                            if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-                                if (data43.stage !== undefined) {
-                                    let data44 = data43.stage;
-                                    if (!(((((((((((data44 === "hypothesis") || (data44 === "design")) || (data44 === "implementation")) || (data44 === "implementation_review")) || (data44 === "launch")) || (data44 === "slurm_monitor")) || (data44 === "extract_results")) || (data44 === "update_docs")) || (data44 === "decide_repeat")) || (data44 === "human_review")) || (data44 === "stop"))) {
-                                        const err95 = { instancePath: instancePath + "/autorun/todo_fallback/slurm/stage", schemaPath: "state.schema.json#/properties/stage/enum", keyword: "enum", params: { allowedValues: schema74.enum }, message: "must be equal to one of the allowed values", schema: schema74.enum, parentSchema: schema74, data: data44 };
-                                        if (vErrors === null) {
-                                            vErrors = [err95];
-                                        }
-                                        else {
-                                            vErrors.push(err95);
-                                        }
-                                        errors++;
+        if (data.agent_runner !== undefined) {
+            let data40 = data.agent_runner;
+            if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+                if (data40.edit_scope !== undefined) {
+                    let data41 = data40.edit_scope;
+                    if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                        if (data41.mode !== undefined) {
+                            let data42 = data41.mode;
+                            if (typeof data42 === "string") {
+                                if (func1(data42) > 128) {
+                                    const err95 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data42 };
+                                    if (vErrors === null) {
+                                        vErrors = [err95];
                                     }
+                                    else {
+                                        vErrors.push(err95);
+                                    }
+                                    errors++;
+                                }
+                                if (func1(data42) < 1) {
+                                    const err96 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data42 };
+                                    if (vErrors === null) {
+                                        vErrors = [err96];
+                                    }
+                                    else {
+                                        vErrors.push(err96);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern35.test(data42)) {
+                                    const err97 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data42 };
+                                    if (vErrors === null) {
+                                        vErrors = [err97];
+                                    }
+                                    else {
+                                        vErrors.push(err97);
+                                    }
+                                    errors++;
                                 }
                             }
                             else {
-                                const err96 = { instancePath: instancePath + "/autorun/todo_fallback/slurm", schemaPath: "#/properties/autorun/properties/todo_fallback/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.properties.slurm.type, parentSchema: schema52.properties.autorun.properties.todo_fallback.properties.slurm, data: data43 };
+                                const err98 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data42 };
                                 if (vErrors === null) {
-                                    vErrors = [err96];
+                                    vErrors = [err98];
                                 }
                                 else {
-                                    vErrors.push(err96);
+                                    vErrors.push(err98);
                                 }
                                 errors++;
                             }
                         }
                     }
                     else {
-                        const err97 = { instancePath: instancePath + "/autorun/todo_fallback", schemaPath: "#/properties/autorun/properties/todo_fallback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.type, parentSchema: schema52.properties.autorun.properties.todo_fallback, data: data42 };
+                        const err99 = { instancePath: instancePath + "/agent_runner/edit_scope", schemaPath: "#/properties/agent_runner/properties/edit_scope/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.properties.edit_scope.type, parentSchema: schema52.properties.agent_runner.properties.edit_scope, data: data41 };
                         if (vErrors === null) {
-                            vErrors = [err97];
+                            vErrors = [err99];
                         }
                         else {
-                            vErrors.push(err97);
+                            vErrors.push(err99);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err98 = { instancePath: instancePath + "/autorun", schemaPath: "#/properties/autorun/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.type, parentSchema: schema52.properties.autorun, data: data41 };
+                const err100 = { instancePath: instancePath + "/agent_runner", schemaPath: "#/properties/agent_runner/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.type, parentSchema: schema52.properties.agent_runner, data: data40 };
                 if (vErrors === null) {
-                    vErrors = [err98];
+                    vErrors = [err100];
                 }
                 else {
-                    vErrors.push(err98);
+                    vErrors.push(err100);
+                }
+                errors++;
+            }
+        }
+        if (data.autorun !== undefined) {
+            let data43 = data.autorun;
+            if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                if (data43.todo_fallback !== undefined) {
+                    let data44 = data43.todo_fallback;
+                    if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                        if (data44.slurm !== undefined) {
+                            let data45 = data44.slurm;
+                            if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                                if (data45.stage !== undefined) {
+                                    let data46 = data45.stage;
+                                    if (!(((((((((((data46 === "hypothesis") || (data46 === "design")) || (data46 === "implementation")) || (data46 === "implementation_review")) || (data46 === "launch")) || (data46 === "slurm_monitor")) || (data46 === "extract_results")) || (data46 === "update_docs")) || (data46 === "decide_repeat")) || (data46 === "human_review")) || (data46 === "stop"))) {
+                                        const err101 = { instancePath: instancePath + "/autorun/todo_fallback/slurm/stage", schemaPath: "state.schema.json#/properties/stage/enum", keyword: "enum", params: { allowedValues: schema74.enum }, message: "must be equal to one of the allowed values", schema: schema74.enum, parentSchema: schema74, data: data46 };
+                                        if (vErrors === null) {
+                                            vErrors = [err101];
+                                        }
+                                        else {
+                                            vErrors.push(err101);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err102 = { instancePath: instancePath + "/autorun/todo_fallback/slurm", schemaPath: "#/properties/autorun/properties/todo_fallback/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.properties.slurm.type, parentSchema: schema52.properties.autorun.properties.todo_fallback.properties.slurm, data: data45 };
+                                if (vErrors === null) {
+                                    vErrors = [err102];
+                                }
+                                else {
+                                    vErrors.push(err102);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err103 = { instancePath: instancePath + "/autorun/todo_fallback", schemaPath: "#/properties/autorun/properties/todo_fallback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.type, parentSchema: schema52.properties.autorun.properties.todo_fallback, data: data44 };
+                        if (vErrors === null) {
+                            vErrors = [err103];
+                        }
+                        else {
+                            vErrors.push(err103);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err104 = { instancePath: instancePath + "/autorun", schemaPath: "#/properties/autorun/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.type, parentSchema: schema52.properties.autorun, data: data43 };
+                if (vErrors === null) {
+                    vErrors = [err104];
+                }
+                else {
+                    vErrors.push(err104);
                 }
                 errors++;
             }
         }
         if (data.policy_resolution !== undefined) {
-            let data45 = data.policy_resolution;
-            if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                if (data45.default_preset !== undefined) {
-                    let data46 = data45.default_preset;
-                    if (typeof data46 === "string") {
-                        if (func1(data46) > 128) {
-                            const err99 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data46 };
+            let data47 = data.policy_resolution;
+            if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+                if (data47.default_preset !== undefined) {
+                    let data48 = data47.default_preset;
+                    if (typeof data48 === "string") {
+                        if (func1(data48) > 128) {
+                            const err105 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data48 };
                             if (vErrors === null) {
-                                vErrors = [err99];
+                                vErrors = [err105];
                             }
                             else {
-                                vErrors.push(err99);
+                                vErrors.push(err105);
                             }
                             errors++;
                         }
-                        if (func1(data46) < 1) {
-                            const err100 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data46 };
+                        if (func1(data48) < 1) {
+                            const err106 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data48 };
                             if (vErrors === null) {
-                                vErrors = [err100];
+                                vErrors = [err106];
                             }
                             else {
-                                vErrors.push(err100);
+                                vErrors.push(err106);
                             }
                             errors++;
                         }
-                        if (!pattern35.test(data46)) {
-                            const err101 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data46 };
+                        if (!pattern35.test(data48)) {
+                            const err107 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data48 };
                             if (vErrors === null) {
-                                vErrors = [err101];
+                                vErrors = [err107];
                             }
                             else {
-                                vErrors.push(err101);
+                                vErrors.push(err107);
                             }
                             errors++;
                         }
                     }
                     else {
-                        const err102 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data46 };
+                        const err108 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data48 };
                         if (vErrors === null) {
-                            vErrors = [err102];
+                            vErrors = [err108];
                         }
                         else {
-                            vErrors.push(err102);
+                            vErrors.push(err108);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err103 = { instancePath: instancePath + "/policy_resolution", schemaPath: "#/properties/policy_resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.policy_resolution.type, parentSchema: schema52.properties.policy_resolution, data: data45 };
+                const err109 = { instancePath: instancePath + "/policy_resolution", schemaPath: "#/properties/policy_resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.policy_resolution.type, parentSchema: schema52.properties.policy_resolution, data: data47 };
                 if (vErrors === null) {
-                    vErrors = [err103];
+                    vErrors = [err109];
                 }
                 else {
-                    vErrors.push(err103);
+                    vErrors.push(err109);
                 }
                 errors++;
             }
         }
     }
     else {
-        const err104 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
+        const err110 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
         if (vErrors === null) {
-            vErrors = [err104];
+            vErrors = [err110];
         }
         else {
-            vErrors.push(err104);
+            vErrors.push(err110);
         }
         errors++;
     }
@@ -7856,6 +8130,9 @@ function runsOfIteration(w, iterationId, iterationDir, opts) {
         const mk = st?.isFile() ? "file" : entryKind(w, manifestPath);
         const runPath = runsShown + d.name;
         if (mk === "missing") {
+            // A sweep's group directory (its record and chunk scripts) is not a run.
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(runDir + node_path__WEBPACK_IMPORTED_MODULE_2__.sep + _domain_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .SWEEP_RECORD_FILE */ .wL, { throwIfNoEntry: false })?.isFile())
+                return undefined;
             w.findings.push({
                 severity: "warning",
                 check: "discover.no_manifest",

@@ -28804,7 +28804,8 @@ function parseSpan(text) {
 /* harmony export */   nK: () => (/* binding */ NOTIFICATIONS_PATH),
 /* harmony export */   oW: () => (/* binding */ jobLogNames),
 /* harmony export */   ps: () => (/* binding */ SLURM_LOG_NAME),
-/* harmony export */   qy: () => (/* binding */ ITERATION_BUCKETS)
+/* harmony export */   qy: () => (/* binding */ ITERATION_BUCKETS),
+/* harmony export */   wL: () => (/* binding */ SWEEP_RECORD_FILE)
 /* harmony export */ });
 /* unused harmony exports GENERATED_RUN_ID, isRunId, LOCAL_SCRIPT_FILE */
 /**
@@ -28843,6 +28844,8 @@ const SENTINEL_FILE = "job_sentinel.json";
 const METRICS_FILE = "metrics.json";
 const SLURM_SCRIPT_FILE = "run_slurm.sbatch";
 const LOCAL_SCRIPT_FILE = "run_local.sh";
+/** A sweep's group record at its base run id: `runs/<sweep_id>/sweep_manifest.json` (no run_manifest.json there). */
+const SWEEP_RECORD_FILE = "sweep_manifest.json";
 /** The job name of a run: the scheduler-side key that ties a job to its run. */
 function jobNameFor(runId) {
     return `autolab-${runId}`;
@@ -29127,6 +29130,297 @@ function sentinelEvidence(s, jobId, array = false) {
         sentinel: { state: "missing" },
         note: ` (job_sentinel.json was written by job ${other}, not ${jobId}: ignored)`,
     };
+}
+
+
+/***/ }),
+
+/***/ 5415:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Eo: () => (/* binding */ chunkJobName),
+/* harmony export */   HV: () => (/* binding */ pointLabel),
+/* harmony export */   Os: () => (/* binding */ taskRunId),
+/* harmony export */   Uk: () => (/* binding */ DEFAULT_MAX_TASKS),
+/* harmony export */   XB: () => (/* binding */ paramsJson),
+/* harmony export */   _e: () => (/* binding */ chunkTasks),
+/* harmony export */   cK: () => (/* binding */ planSweep),
+/* harmony export */   nK: () => (/* binding */ chunkRunPrefix),
+/* harmony export */   nr: () => (/* binding */ isSweepDesign),
+/* harmony export */   vL: () => (/* binding */ arraySpec)
+/* harmony export */ });
+/* unused harmony export taskArgs */
+/**
+ * Sweeps and replicates: which tasks a design asks for, and how they are cut
+ * into scheduler arrays. Pure (the launch command, the renderer and the
+ * monitor's group result all read it).
+ *
+ * A design is a sweep when it has a `sweep:` block or `replicates` > 1:
+ * - `sweep.grid`: `{name: [values...]}`, the cartesian product, names sorted,
+ *   the first name varying slowest;
+ * - `sweep.points`: an explicit list of parameter sets;
+ * - both: every listed point combined with every grid combination (a name in
+ *   both clashes);
+ * - `replicates: N` repeats every point N times (replicate index 0..N-1).
+ * Task `i` is point `floor(i / N)`, replicate `i % N`. Parameters are scalars
+ * (string, number, boolean): they become `--name value` arguments merged over
+ * `entrypoint.args`, and `AUTOLAB_PARAMS_JSON`.
+ *
+ * Every malformed sweep is a problem with its design path (the command turns
+ * it into design.yaml line:column): an empty grid or value list, a value that
+ * is not a scalar, a name that cannot be an argument, a name in both grid and
+ * points, two identical points, and more tasks than the cap.
+ */
+/** The most tasks one sweep may have unless the policy says otherwise. */
+const DEFAULT_MAX_TASKS = 10_000;
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function isScalar(v) {
+    return typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+}
+/** True when the design asks for more than one task (a `sweep:` block or `replicates` > 1). */
+function isSweepDesign(design) {
+    return design.sweep !== undefined || (typeof design.replicates === "number" && design.replicates > 1);
+}
+/** `lr=0.001,batch=32`, names in the point's order. */
+function pointLabel(p) {
+    const keys = Object.keys(p);
+    return keys.length ? keys.map((k) => `${k}=${String(p[k])}`).join(",") : "(base)";
+}
+function checkName(name, at, problems) {
+    if (PARAM_NAME.test(name))
+        return true;
+    problems.push({
+        jsonPath: at,
+        message: `parameter name ${JSON.stringify(name)} cannot be a command-line argument`,
+        hint: "use letters, digits, _ . - (starting with a letter or _), at most 64 characters",
+    });
+    return false;
+}
+function readGrid(grid, problems) {
+    if (!isObject(grid)) {
+        problems.push({
+            jsonPath: "/sweep/grid",
+            message: "sweep.grid must be a mapping of parameter name to a list of values",
+        });
+        return [];
+    }
+    const names = Object.keys(grid).sort();
+    if (names.length === 0)
+        problems.push({ jsonPath: "/sweep/grid", message: "sweep.grid is empty", hint: "list at least one parameter" });
+    const out = [];
+    for (const name of names) {
+        const at = `/sweep/grid/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        if (!checkName(name, at, problems))
+            continue;
+        const values = grid[name];
+        if (!Array.isArray(values) || values.length === 0) {
+            problems.push({
+                jsonPath: at,
+                message: `sweep.grid.${name} must be a non-empty list of values`,
+                hint: "write e.g. `lr: [0.001, 0.01]`",
+            });
+            continue;
+        }
+        const seen = new Set();
+        values.forEach((v, i) => {
+            if (!isScalar(v)) {
+                problems.push({
+                    jsonPath: `${at}/${i}`,
+                    message: `sweep.grid.${name}[${i}] must be a string, number or boolean`,
+                });
+            }
+            else if (seen.has(JSON.stringify(v))) {
+                problems.push({ jsonPath: `${at}/${i}`, message: `sweep.grid.${name} lists ${JSON.stringify(v)} twice` });
+            }
+            else
+                seen.add(JSON.stringify(v));
+        });
+        out.push([name, values.filter(isScalar)]);
+    }
+    return out;
+}
+function readPoints(points, problems) {
+    if (!Array.isArray(points) || points.length === 0) {
+        problems.push({ jsonPath: "/sweep/points", message: "sweep.points must be a non-empty list of parameter sets" });
+        return [];
+    }
+    const out = [];
+    points.forEach((p, i) => {
+        const at = `/sweep/points/${i}`;
+        if (!isObject(p) || Object.keys(p).length === 0) {
+            problems.push({ jsonPath: at, message: `sweep.points[${i}] must be a non-empty mapping of parameter to value` });
+            return;
+        }
+        const params = {};
+        for (const [k, v] of Object.entries(p)) {
+            if (!checkName(k, `${at}/${k}`, problems))
+                continue;
+            if (!isScalar(v)) {
+                problems.push({
+                    jsonPath: `${at}/${k}`,
+                    message: `sweep.points[${i}].${k} must be a string, number or boolean`,
+                });
+                continue;
+            }
+            params[k] = v;
+        }
+        out.push(params);
+    });
+    return out;
+}
+function product(grid) {
+    let acc = [{}];
+    for (const [name, values] of grid) {
+        const next = [];
+        for (const base of acc)
+            for (const v of values)
+                next.push({ ...base, [name]: v });
+        acc = next;
+    }
+    return acc;
+}
+function canonical(p) {
+    return JSON.stringify(Object.keys(p)
+        .sort()
+        .map((k) => [k, p[k]]));
+}
+/** The points of a sweep block (before replicates), with the problems found. */
+function readPointsOf(sweep, problems) {
+    for (const k of Object.keys(sweep))
+        if (k !== "grid" && k !== "points")
+            problems.push({
+                jsonPath: `/sweep/${k}`,
+                message: `sweep.${k} is not a sweep key`,
+                hint: "use grid and/or points",
+            });
+    if (sweep.grid === undefined && sweep.points === undefined) {
+        problems.push({ jsonPath: "/sweep", message: "sweep needs a grid, a list of points, or both" });
+        return [];
+    }
+    const grid = sweep.grid === undefined ? undefined : readGrid(sweep.grid, problems);
+    const listed = sweep.points === undefined ? undefined : readPoints(sweep.points, problems);
+    if (grid && listed) {
+        const gridNames = new Set(grid.map(([n]) => n));
+        listed.forEach((p, i) => {
+            for (const k of Object.keys(p))
+                if (gridNames.has(k))
+                    problems.push({
+                        jsonPath: `/sweep/points/${i}/${k}`,
+                        message: `parameter ${JSON.stringify(k)} is both in sweep.grid and in sweep.points[${i}]`,
+                        hint: "a name may vary in the grid or be set per point, not both",
+                    });
+        });
+    }
+    const combos = grid ? product(grid) : [{}];
+    const bases = listed ?? [{}];
+    const out = [];
+    for (const b of bases)
+        for (const c of combos)
+            out.push({ ...b, ...c });
+    return out;
+}
+/**
+ * The sweep a design asks for: its points, replicates and tasks; or the
+ * problems (each with its design path). `maxTasks` is the policy's cap.
+ */
+function planSweep(design, maxTasks = DEFAULT_MAX_TASKS) {
+    const problems = [];
+    const replicates = design.replicates === undefined ? 1 : design.replicates;
+    if (typeof replicates !== "number" || !Number.isInteger(replicates) || replicates < 1) {
+        problems.push({ jsonPath: "/replicates", message: "replicates must be a whole number of at least 1" });
+    }
+    let params = [{}];
+    if (design.sweep !== undefined) {
+        if (!isObject(design.sweep)) {
+            problems.push({ jsonPath: "/sweep", message: "sweep must be a mapping with grid and/or points" });
+        }
+        else
+            params = readPointsOf(design.sweep, problems);
+    }
+    const seen = new Map();
+    params.forEach((p, i) => {
+        const key = canonical(p);
+        const first = seen.get(key);
+        if (first !== undefined)
+            problems.push({
+                jsonPath: design.sweep && isObject(design.sweep) && design.sweep.points ? "/sweep/points" : "/sweep",
+                message: `points ${first} and ${i} have the same parameters (${pointLabel(p)})`,
+                hint: "each point must differ; use replicates to repeat one",
+            });
+        else
+            seen.set(key, i);
+    });
+    const mc = design.compute?.max_concurrent;
+    if (mc !== undefined && (typeof mc !== "number" || !Number.isInteger(mc) || mc < 1))
+        problems.push({
+            jsonPath: "/compute/max_concurrent",
+            message: "compute.max_concurrent must be a whole number of at least 1",
+        });
+    const n = typeof replicates === "number" && replicates >= 1 ? Math.floor(replicates) : 1;
+    const total = params.length * n;
+    if (total > maxTasks)
+        problems.push({
+            jsonPath: design.sweep !== undefined ? "/sweep" : "/replicates",
+            message: `the sweep has ${total} tasks (${params.length} point(s) x ${n} replicate(s)), more than the ${maxTasks} allowed`,
+            hint: "shrink the grid, or raise launch.max_sweep_tasks in .autolab/verifier_policy.yaml",
+        });
+    if (problems.length)
+        return { problems };
+    const points = params.map((p, index) => ({ index, params: p, label: pointLabel(p) }));
+    const tasks = [];
+    for (const pt of points)
+        for (let r = 0; r < n; r++)
+            tasks.push({ index: tasks.length, point: pt.index, replicate: r, params: pt.params });
+    const plan = { points, replicates: n, tasks };
+    if (typeof mc === "number")
+        plan.maxConcurrent = mc;
+    return { plan, problems };
+}
+/**
+ * Cut K tasks into arrays of at most `maxPerArray` (the cluster's
+ * MaxArraySize, whose largest index is MaxArraySize-1, or the policy's
+ * cap, whichever is smaller). Every chunk's indices start at 0.
+ */
+function chunkTasks(total, maxPerArray) {
+    const size = Math.max(1, Math.floor(maxPerArray));
+    const out = [];
+    for (let offset = 0, chunk = 0; offset < total; offset += size, chunk++)
+        out.push({ chunk, offset, count: Math.min(size, total - offset) });
+    return out;
+}
+/** sbatch's `--array` value for a chunk: `0-11%4` (`0` for one task; the throttle only when it limits). */
+function arraySpec(count, maxConcurrent) {
+    const range = count === 1 ? "0" : `0-${count - 1}`;
+    return maxConcurrent !== undefined && maxConcurrent < count ? `${range}%${maxConcurrent}` : range;
+}
+/**
+ * Run id of a task: `<sweep_id>_<i>` for chunk 0 and `<sweep_id>_c<c>_<i>`
+ * for later chunks (i = the index inside its array), so that the scheduler
+ * can write each task's logs straight into its run directory with `%a`.
+ */
+function taskRunId(sweepId, c, arrayIndex) {
+    return `${chunkRunPrefix(sweepId, c.chunk)}${arrayIndex}`;
+}
+/** The part of a task run id before its array index. */
+function chunkRunPrefix(sweepId, chunk) {
+    return chunk === 0 ? `${sweepId}_` : `${sweepId}_c${chunk}_`;
+}
+/** The job name of a chunk's array (the key that adopts it after a crash). */
+function chunkJobName(sweepId, chunk) {
+    return chunk === 0 ? `autolab-${sweepId}` : `autolab-${sweepId}_c${chunk}`;
+}
+/** The entrypoint arguments of a task: the design's, with the point's parameters over them. */
+function taskArgs(base, params) {
+    return { ...(base ?? {}), ...params };
+}
+/** `AUTOLAB_PARAMS_JSON`: the point's parameters, keys sorted. */
+function paramsJson(params) {
+    const out = {};
+    for (const k of Object.keys(params).sort())
+        out[k] = params[k];
+    return JSON.stringify(out);
 }
 
 
@@ -30610,6 +30904,7 @@ function isInvalidJobIdMessage(stderr) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ readMaxArraySize),
 /* harmony export */   eq: () => (/* binding */ probeSlurm),
 /* harmony export */   hX: () => (/* binding */ SLURM_CLIENTS),
 /* harmony export */   s9: () => (/* binding */ probeChecks)
@@ -30772,6 +31067,21 @@ function probeChecks(probe, o = {}) {
         });
     }
     return checks;
+}
+/**
+ * The most tasks one job array may have: MaxArraySize from
+ * `scontrol show config` ("the maximum job array task index value will be
+ * one less than MaxArraySize to allow for an index value of zero", so an
+ * array `0-(n-1)` fits when n <= MaxArraySize; 0 means arrays are off).
+ * Undefined when the controller does not say.
+ */
+async function readMaxArraySize(o) {
+    const r = await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runArgv */ .my)(o.bins?.scontrol ?? "scontrol", ["show", "config"], {
+        timeoutMs: o.timeoutMs ?? 10_000,
+        env: _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_ENV */ .Ii,
+    });
+    const m = (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_0__.ok)(r) ? /^MaxArraySize\s*=\s*(\d+)/m.exec(r.stdout) : null;
+    return m ? Number(m[1]) : undefined;
 }
 
 
@@ -36526,7 +36836,7 @@ const REFUSED_EXTRA_OPTIONS = {
     nodes: "use compute.num_nodes",
     account: "use compute.account",
     constraint: "use compute.constraint",
-    array: "one autolab run is one job; use replicates",
+    array: "a sweep is an array: use replicates and sweep in design.yaml",
     hetjob: "one autolab run is one job",
     packjob: "one autolab run is one job",
     wrap: "the job runs the design's entrypoint",
@@ -37071,10 +37381,13 @@ function splitPythonBin(pythonBin) {
         return [];
     }
 }
-function buildCommand(design, pythonBin) {
+function buildCommand(design, pythonBin, params) {
     const ep = normalizeEntrypoint(design);
+    // A sweep point's parameters: merged over entrypoint.args, or appended (quoted) to entrypoint.cli.
     if (ep.kind === "cli")
-        return ep.cli;
+        return params && Object.keys(params).length ? `${ep.cli} ${(0,shell/* shellJoin */.nZ)(argsToArgv(params))}` : ep.cli;
+    if (params)
+        ep.args = { ...ep.args, ...params };
     // One rule for python_bin everywhere (job scripts, extract parsers): a command line split
     // quote-aware, so `env python3` or `conda run -n x python` work; a path with spaces is quoted.
     const py = typeof pythonBin === "string" && !/[\0\n\r]/.test(pythonBin) ? splitPythonBin(pythonBin) : [];
@@ -37177,7 +37490,9 @@ function jobRequest(input) {
     const iterationPath = requireDirectivePath(input.iterationPath, "iteration path", false);
     const workDir = requireDirectivePath(input.repoRoot, "repository root", true);
     const runtime = normalizeRuntime(input.design);
-    const command = buildCommand(input.design, input.pythonBin);
+    const command = buildCommand(input.design, input.pythonBin, input.task?.params);
+    if (input.task)
+        runtime.env = [...runtime.env, ...input.task.env].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const resources = resourcesOf(normalizeCompute(input.design));
     return {
         runId,
@@ -37210,10 +37525,39 @@ function literal(line, value) {
         codes.push("SC2088");
     return codes.length ? [`# shellcheck disable=${codes.join(",")}`, line] : [line];
 }
-function body(c, mode) {
-    const runDirAbs = absolute(c.repoRoot, c.runDir);
+/** The lines that name the run: fixed for one run, from the task table for an array. */
+function identity(c, array) {
+    if (!array) {
+        const runDirAbs = absolute(c.repoRoot, c.runDir);
+        return [
+            `export RUN_ID=${(0,shell/* shellQuote */.ZL)(c.runId)}`,
+            `export AUTOLAB_RUN_ID=${(0,shell/* shellQuote */.ZL)(c.runId)}`,
+            `export AUTOLAB_ITERATION_ID=${(0,shell/* shellQuote */.ZL)(c.iterationId)}`,
+            `export AUTOLAB_RUN_DIR=${(0,shell/* shellQuote */.ZL)(runDirAbs)}`,
+            `autolab_run_id=${(0,shell/* shellQuote */.ZL)(c.runId)}`,
+            `autolab_sentinel=${(0,shell/* shellQuote */.ZL)(`${runDirAbs}/${layout/* SENTINEL_FILE */.K6}`)}`,
+            ...literal(`autolab_command=${(0,shell/* bashQuote */.nv)(c.command)}`, c.command),
+        ];
+    }
+    return [
+        "# The task table: this task's run, command and parameters (all values single-quoted).",
+        "# shellcheck disable=SC1003,SC2016,SC2088",
+        'case "${SLURM_ARRAY_TASK_ID:-}" in',
+        ...array.lines,
+        '  *) echo "autolab: array task ${SLURM_ARRAY_TASK_ID:-?} is not in this script\'s table" >&2; exit 1 ;;',
+        "esac",
+        'export RUN_ID="$autolab_run_id"',
+        'export AUTOLAB_RUN_ID="$autolab_run_id"',
+        `export AUTOLAB_ITERATION_ID=${(0,shell/* shellQuote */.ZL)(c.iterationId)}`,
+        `export AUTOLAB_RUN_DIR=${(0,shell/* shellQuote */.ZL)(array.runsDirAbs)}/"$autolab_run_id"`,
+        `autolab_sentinel="$AUTOLAB_RUN_DIR/${layout/* SENTINEL_FILE */.K6}"`,
+    ];
+}
+function body(c, mode, array) {
     const L = [];
-    L.push(`# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`, "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated", "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.", "", `export RUN_ID=${(0,shell/* shellQuote */.ZL)(c.runId)}`, `export AUTOLAB_RUN_ID=${(0,shell/* shellQuote */.ZL)(c.runId)}`, `export AUTOLAB_ITERATION_ID=${(0,shell/* shellQuote */.ZL)(c.iterationId)}`, `export AUTOLAB_RUN_DIR=${(0,shell/* shellQuote */.ZL)(runDirAbs)}`, `autolab_run_id=${(0,shell/* shellQuote */.ZL)(c.runId)}`, `autolab_sentinel=${(0,shell/* shellQuote */.ZL)(`${runDirAbs}/${layout/* SENTINEL_FILE */.K6}`)}`, ...literal(`autolab_command=${(0,shell/* bashQuote */.nv)(c.command)}`, c.command), "autolab_started_at=", "autolab_signal=", "autolab_child=", ...workloadVariables(mode), 
+    L.push(array
+        ? `# autolab job array script: ${array.title} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`
+        : `# autolab job script: run ${c.runId} of iteration ${c.iterationId}, rendered from ${c.iterationPath}/design.yaml.`, "# Re-rendered by autolab; edits are overwritten. Design values appear here only validated", "# (directive lines) or single-quoted; runtime.setup lines are the design's own, verbatim.", "", ...identity(c, array), "autolab_started_at=", "autolab_signal=", "autolab_child=", ...workloadVariables(mode), 
     // The command and where its evidence goes cannot be reassigned, not even by a setup line.
     "readonly autolab_run_id autolab_sentinel autolab_command", "");
     L.push(...sentinelWriter(mode), "", ...signalTraps());
@@ -37315,6 +37659,103 @@ function sbatchArgv(scriptPath, rendered, env) {
     ];
 }
 
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/render-array.js
+/**
+ * The job array script of a sweep chunk: one script, one `sbatch --array`,
+ * every task a run. Pure. Keeps render.ts's guarantees:
+ * - directives only from validated values: the job name and log paths are
+ *   made of the validated iteration path, the checkout and safe-token run
+ *   ids; `%A`/`%a` are the only `%` patterns, added here on purpose (sbatch
+ *   expands them to the array's id and the task's index), so each task's
+ *   logs land in its own run directory `runs/<prefix><index>/logs/`;
+ * - every task value (run id, command line, parameters JSON, index) reaches
+ *   the shell single-quoted (or ANSI-C quoted) in the task table, so a
+ *   parameter value is data, never shell text;
+ * - the body (sentinel, traps, process group, setup, env) is render.ts's,
+ *   reading the run from the table: `AUTOLAB_RUN_DIR` is the task's own.
+ */
+
+
+
+
+const json = (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? String(x) : x));
+function sameShared(a, b) {
+    return (a.workDir === b.workDir &&
+        a.iterationPath === b.iterationPath &&
+        a.iterationId === b.iterationId &&
+        json(a.setup) === json(b.setup) &&
+        json(a.env) === json(b.env) &&
+        json(a.resources) === json(b.resources));
+}
+/** The rendered array script of one chunk (the tasks in array-index order). */
+function renderArray(a) {
+    if (a.tasks.length === 0)
+        throw new util_errors/* AutolabError */.t0("internal error: an array needs at least one task");
+    const first = a.tasks[0].request;
+    const prefix = requireSafeToken(a.runPrefix, "array run prefix");
+    const name = requireSafeToken(a.name, "array job name");
+    const lines = [];
+    a.tasks.forEach((t, i) => {
+        const r = t.request;
+        if (r.runId !== `${prefix}${i}`)
+            throw new util_errors/* AutolabError */.t0(`internal error: array task ${i} is run ${r.runId}, not ${prefix}${i}`);
+        if (!sameShared(first, r))
+            throw new util_errors/* AutolabError */.t0(`internal error: array task ${i} differs in more than its command`);
+        const vars = [
+            `autolab_run_id=${(0,shell/* shellQuote */.ZL)(r.runId)}`,
+            `autolab_command=${(0,shell/* bashQuote */.nv)(r.command)}`,
+            ...t.env.map(([k, v]) => {
+                if (!/^AUTOLAB_[A-Z_]+$/.test(k))
+                    throw new util_errors/* AutolabError */.t0(`internal error: task variable ${k}`);
+                return `export ${k}=${(0,shell/* bashQuote */.nv)(v)}`;
+            }),
+        ];
+        lines.push(`  ${i}) ${vars.join("; ")} ;;`);
+    });
+    const c = common(first);
+    const runsDirAbs = absolute(c.repoRoot, `${c.iterationPath}/runs`);
+    const table = {
+        runsDirAbs,
+        lines,
+        title: `${name}, ${a.tasks.length} task(s) ${prefix}0..${prefix}${a.tasks.length - 1}`,
+    };
+    const logDir = `${runsDirAbs}/${prefix}%a/logs`;
+    const directives = [
+        { option: "--job-name", value: name },
+        { option: "--output", value: `${logDir}/slurm-%A_%a.out` },
+        { option: "--error", value: `${logDir}/slurm-%A_%a.err` },
+        { option: "--open-mode", value: "append" },
+        { option: "--chdir", value: c.repoRoot },
+        ...computeDirectives(first.resources),
+    ];
+    const script = finish(["#!/bin/bash", ...directives.map(directiveLine), ...body(c, "slurm", table)]);
+    const runsRel = `${c.iterationPath}/runs`;
+    return {
+        script,
+        jobName: name,
+        directives,
+        command: first.command,
+        logPaths: {
+            stdout: `${runsRel}/${prefix}%a/logs/slurm-%A_%a.out`,
+            stderr: `${runsRel}/${prefix}%a/logs/slurm-%A_%a.err`,
+        },
+        sentinelPath: `${runsRel}/${prefix}%a/job_sentinel.json`,
+    };
+}
+/** argv for sbatch of a chunk: `--parsable --array=0-(n-1)[%N] --export=ALL,AUTOLAB_ITERATION_ID=.. <script>`. */
+function sbatchArrayArgv(scriptPath, a, arraySpec) {
+    if (!/^[0-9]+(-[0-9]+)?(%[0-9]+)?$/.test(arraySpec))
+        throw new util_errors/* AutolabError */.t0(`internal error: array spec ${JSON.stringify(arraySpec)}`);
+    const iterationId = requireSafeToken(a.tasks[0].request.iterationId, "iteration id");
+    if (typeof scriptPath !== "string" || scriptPath === "" || scriptPath.includes("\0")) {
+        throw new util_errors/* AutolabError */.t0(`script path ${JSON.stringify(scriptPath)} is not usable`);
+    }
+    const p = scriptPath.startsWith("-") ? `./${scriptPath}` : scriptPath;
+    return ["--parsable", `--array=${arraySpec}`, `--export=ALL,AUTOLAB_ITERATION_ID=${iterationId}`, p];
+}
+
+// EXTERNAL MODULE: ./lib/src/domain/sweep.js
+var sweep = __nccwpck_require__(5415);
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/submit.js
 /**
  * Submitting to SLURM: `sbatch --parsable` by argv (never a shell), with a
@@ -37536,6 +37977,9 @@ async function controllerView(name, opts = {}) {
 
 
 
+
+
+
 /**
  * `bash -n` on the rendered script (it is a bash script: `#!/bin/bash`):
  * undefined when it parses, else what bash said. The user's setup lines are
@@ -37581,6 +38025,24 @@ function slurmCli(opts = {}) {
                 logPaths: rendered.logPaths,
                 sentinelPath: rendered.sentinelPath,
             };
+        },
+        prepareArray(a, o) {
+            const rendered = renderArray(a);
+            const argv = ["sbatch", ...sbatchArrayArgv(o.scriptPath, a, (0,sweep/* arraySpec */.vL)(a.tasks.length, a.maxConcurrent))];
+            return {
+                request: { ...a.tasks[0].request, name: rendered.jobName },
+                mode: "batch",
+                script: rendered.script,
+                scriptPath: o.scriptPath,
+                argv,
+                commandLine: (0,shell/* shellJoin */.nZ)(argv),
+                directives: rendered.directives.map((d) => (d.value === undefined ? d.option : `${d.option}=${d.value}`)),
+                logPaths: rendered.logPaths,
+                sentinelPath: rendered.sentinelPath,
+            };
+        },
+        maxArrayTasks(o = {}) {
+            return (0,probe/* readMaxArraySize */.Bz)({ timeoutMs: o.timeoutMs ?? timeoutMs, bins });
         },
         async submit(s, o) {
             const name = s.request.name;
@@ -37775,11 +38237,11 @@ async function setUp() {
     };
 }
 const COMMANDS = {
-    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 257))).actionLaunch,
+    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(384)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6384))).actionLaunch,
     monitor: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(769), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 763))).actionMonitor,
     watch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6769))).actionWatch,
     verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(254)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2254))).actionVerify,
-    cancel: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(648), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1964))).actionCancel,
+    cancel: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(648), __nccwpck_require__.e(678)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5678))).actionCancel,
     status: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6690))).actionStatus,
 };
 async function runAction() {
