@@ -12,10 +12,11 @@
  * The multi-cluster grouping (`-M`) is also shown here call by call; the real
  * second cluster shows it end to end in __tests__/cluster/multi-cluster.test.ts.
  */
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { monitor } from "../../src/commands/monitor/index.js";
 import { runawayEvidence, slurmDurationSeconds } from "../../src/scheduler/slurm-cli/followup.js";
 import { slurmCli } from "../../src/scheduler/slurm-cli/index.js";
 import { queryJobs, splitJobRef } from "../../src/scheduler/slurm-cli/query.js";
@@ -151,5 +152,53 @@ describe("item 6: each cluster asked once per tick for its jobs, recorded answer
     expect(out.observations.get("8;dev2")).toMatchObject({ state: "PENDING", cluster: "dev2" });
     expect(splitJobRef("8;dev2")).toEqual({ id: "8", cluster: "dev2" });
     expect(splitJobRef("8_1")).toEqual({ id: "8_1" });
+  });
+});
+
+describe("item 6: a run on a named cluster is asked about and cancelled there", () => {
+  it("the monitor asks with -M for a run whose manifest records slurm.cluster; scancel -M cancels it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "autolab-cluster-run-"));
+    const root = path.join(dir, "repo");
+    const runId = "20261128T100000Z_aaaaaa";
+    const runDir = path.join(root, "experiments/in_progress/it/runs", runId);
+    mkdirSync(runDir, { recursive: true });
+    writeFileSync(
+      path.join(root, "experiments/in_progress/it/design.yaml"),
+      "id: it\niteration_id: it\ncompute:\n  location: slurm\nentrypoint:\n  cli: 'true'\n",
+    );
+    const m = {
+      schema_version: "1.0",
+      run_id: runId,
+      iteration_id: "it",
+      host_mode: "slurm",
+      launch_mode: "slurm",
+      command: "sbatch x",
+      resource_request: {},
+      status: "submitted",
+      artifact_sync_to_local: { status: "pending" },
+      timestamps: { started_at: "2026-11-28T10:00:00Z" },
+      job_id: "7",
+      slurm: { job_id: "7", job_name: NAME, cluster: "dev2" },
+      launch: { tool: "autolab-slurm" },
+    };
+    writeFileSync(path.join(runDir, "run_manifest.json"), JSON.stringify(m, null, 2) + "\n");
+    const sacct = fake(dir, "sacct", [
+      ["-M dev2*", `7|7|RUNNING|0:0|None|2026-11-28T10:00:00|Unknown|00:01:00|n1|${NAME}`],
+    ]);
+    const squeue = fake(dir, "squeue", [
+      ["-M dev2*", `CLUSTER: dev2\n7|7|RUNNING|None|0|0|n1|2026-11-28T10:00:00|2026-11-28T11:00:00|1:00|${NAME}`],
+    ]);
+    const scancel = fake(dir, "scancel", []);
+    const scheduler = slurmCli({ bins: { sacct, squeue, scancel } });
+    await monitor({ scheduler, cwd: root, commit: false });
+    expect(logOf(dir, "sacct").every((a) => a.startsWith("-M dev2 "))).toBe(true);
+    expect(logOf(dir, "squeue")).toHaveLength(1);
+    const after = JSON.parse(readFileSync(path.join(runDir, "run_manifest.json"), "utf8"));
+    expect(after.status).toBe("running");
+    expect(after.slurm).toMatchObject({ cluster: "dev2", state: "RUNNING", nodes: "n1" });
+
+    const c = await scheduler.cancel(["7;dev2", "9"]);
+    expect(c.ok).toBe(true);
+    expect(logOf(dir, "scancel").sort()).toEqual(["-M dev2 7", "9"]);
   });
 });

@@ -14,7 +14,7 @@ import type { RunManifest } from "../contract/types.js";
 import { readManifest } from "../contract/manifest.js";
 import { canTransition, type RunStatus } from "../contract/vocabulary.js";
 import type { FileEdit } from "../domain/changes.js";
-import { manifestJobId, statusOf, transition } from "../domain/run.js";
+import { manifestJobId, manifestJobRef, statusOf, transition } from "../domain/run.js";
 import { isoSeconds } from "../domain/time.js";
 import type { CommitBackResult } from "../git/commitback.js";
 import type { RecordingOptions } from "../git/record.js";
@@ -94,7 +94,9 @@ export async function cancel(opts: CancelOptions): Promise<CancelResult> {
     let asked = false;
     let alreadyEnded = false;
     if (m.host_mode === "slurm" && jobId) {
-      const r = await opts.scheduler.cancel([jobId], { timeoutMs: opts.timeoutMs });
+      // A job on a named cluster is cancelled there (`id;cluster`).
+      const ref = manifestJobRef(m) ?? jobId;
+      const r = await opts.scheduler.cancel([ref], { timeoutMs: opts.timeoutMs });
       if (!r.ok) {
         throw new AutolabError(
           `${opts.scheduler.terms.cancel} of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`,
@@ -105,7 +107,7 @@ export async function cancel(opts: CancelOptions): Promise<CancelResult> {
         );
       }
       asked = true;
-      alreadyEnded = r.nothingToCancel.includes(jobId);
+      alreadyEnded = r.nothingToCancel.includes(ref);
     }
     const by = opts.by ?? process.env.GITHUB_ACTOR ?? os.userInfo().username;
     const evidence = cancelEvidence(

@@ -73,6 +73,20 @@ export function writesSentinel(m: RunManifest): boolean {
   return !launchedByPythonTool(m);
 }
 
+/**
+ * The job as the scheduler port names it: the job id, and for a job on a
+ * named cluster of a multi-cluster site (`slurm.cluster`, recorded from
+ * sbatch's `id;cluster`) `id;cluster`, so each cluster is asked for its own
+ * jobs (issue 10, item 6).
+ */
+export function manifestJobRef(m: RunManifest): string | undefined {
+  const id = manifestJobId(m);
+  const cluster = obj(m.slurm)?.cluster;
+  return id !== undefined && typeof cluster === "string" && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(cluster)
+    ? `${id};${cluster}`
+    : id;
+}
+
 const RUN_ID_STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/;
 
 /** UTC calendar date (YYYY-MM-DD) of an ISO timestamp; a timestamp without a zone is read as UTC. */

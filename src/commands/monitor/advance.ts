@@ -12,7 +12,7 @@ import type { RunManifest } from "../../contract/types.js";
 import { isSuccessLike, normalizeSyncStatus } from "../../contract/vocabulary.js";
 import { elapsedSeconds } from "../../domain/duration.js";
 import { jobLogNames } from "../../domain/layout.js";
-import { manifestJobId, statusOf, transition } from "../../domain/run.js";
+import { manifestJobId, manifestJobRef, statusOf, transition } from "../../domain/run.js";
 import { extractTimeoutSeconds, type MonitorSettings } from "../../domain/settings.js";
 import {
   afterSync,
@@ -120,8 +120,9 @@ function copyBack(c: TickContext, l: LoadedRun, m: RunManifest, ev: Evidence): P
 async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunStep> {
   const m = l.manifest;
   const jobId = manifestJobId(m);
+  const ref = manifestJobRef(m);
   const asks = asksScheduler(m);
-  const obs = asks && c.outcome?.ok && jobId ? c.outcome.observations.get(jobId) : undefined;
+  const obs = asks && c.outcome?.ok && ref ? c.outcome.observations.get(ref) : undefined;
   const base = {
     manifest: m,
     file: l.run.manifestDisplay,
@@ -130,7 +131,7 @@ async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunSt
     graceSeconds: c.settings.graceSeconds,
     runawayLostAfterSeconds: c.settings.runawayLostAfterSeconds,
     answer: (asks && (!c.outcome || !c.outcome.ok) ? "outage" : "answered") as "outage" | "answered",
-    unresolved: jobId !== undefined && c.unresolved.has(jobId),
+    unresolved: ref !== undefined && c.unresolved.has(ref),
   };
   // An outage, or a job id that belongs to another job: the sentinel is not read.
   if (!asks || base.answer === "outage" || (obs && jobNameMismatch(m, obs) !== undefined)) {

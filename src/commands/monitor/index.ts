@@ -38,7 +38,7 @@ import { loadPolicy } from "../../contract/policy.js";
 import type { RunManifest } from "../../contract/types.js";
 import { MONITOR_STATE_PATH } from "../../domain/layout.js";
 import { outageStep, type MonitorState } from "../../domain/outage.js";
-import { manifestJobId } from "../../domain/run.js";
+import { manifestJobRef } from "../../domain/run.js";
 import { monitorSettings, notifySettings, pythonTemplateKeys } from "../../domain/settings.js";
 import { asksScheduler, needsWork } from "../../domain/tick.js";
 import { isoSeconds } from "../../domain/time.js";
@@ -87,7 +87,7 @@ async function ask(
   now: Date,
   findings: Finding[],
 ): Promise<QueryOutcome | undefined> {
-  const jobIds = [...new Set(inFlight.map((l) => manifestJobId(l.manifest) as string))];
+  const jobIds = [...new Set(inFlight.map((l) => manifestJobRef(l.manifest) as string))];
   if (!jobIds.length) return undefined;
   const launched = inFlight
     .map((l) => Date.parse(String(l.manifest.timestamps?.started_at ?? l.manifest.started_at ?? "")))

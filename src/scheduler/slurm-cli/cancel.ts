@@ -8,7 +8,7 @@
  */
 import { describeFailure, ok, runArgv } from "../../util/exec.js";
 import { CLIENT_ENV, contentLines, parseArrayJobId } from "./parse.js";
-import type { QueryCall } from "./query.js";
+import { splitJobRef, type QueryCall } from "./query.js";
 
 export interface CancelResult {
   /** scancel ran and reported nothing but "nothing to cancel" answers. */
@@ -21,20 +21,43 @@ export interface CancelResult {
 
 const BENIGN = /(Invalid job id specified|already completing or completed|Job has already finished)/i;
 
-export async function cancelJobs(
-  jobIds: string[],
-  opts: { timeoutMs?: number; scancelBin?: string; signal?: string } = {},
-): Promise<CancelResult> {
-  const ids = [...new Set(jobIds.map((s) => s.trim()))];
+type CancelOpts = { timeoutMs?: number; scancelBin?: string; signal?: string };
+
+/**
+ * Refs `id;cluster` (a job on a named cluster) are cancelled on their cluster
+ * (`scancel -M cluster`), one call per cluster; `nothingToCancel` keeps the refs.
+ */
+export async function cancelJobs(jobIds: string[], opts: CancelOpts = {}): Promise<CancelResult> {
+  const byCluster = new Map<string, string[]>();
+  for (const ref of jobIds) {
+    const { cluster } = splitJobRef(ref);
+    const l = byCluster.get(cluster ?? "");
+    if (l) l.push(ref);
+    else byCluster.set(cluster ?? "", [ref]);
+  }
+  if (byCluster.size <= 1 && !byCluster.keys().next().value) return cancelOn(jobIds, undefined, opts);
+  const parts = await Promise.all([...byCluster].map(([c, refs]) => cancelOn(refs, c || undefined, opts)));
+  const bad = parts.find((p) => !p.ok);
+  return {
+    ok: !bad,
+    ...(bad ? { error: bad.error } : {}),
+    call: bad?.call ?? parts[0]?.call,
+    nothingToCancel: parts.flatMap((p) => p.nothingToCancel),
+  };
+}
+
+async function cancelOn(refs: string[], cluster: string | undefined, opts: CancelOpts): Promise<CancelResult> {
+  const ids = [...new Set(refs.map((s) => splitJobRef(s).id))];
+  const key = (id: string) => (cluster ? `${id};${cluster}` : id);
   const bad = ids.filter((id) => !parseArrayJobId(id));
   if (bad.length) return { ok: false, error: `not SLURM job ids: ${bad.join(", ")}`, nothingToCancel: [] };
   if (ids.length === 0) return { ok: true, nothingToCancel: [] };
-  const args = opts.signal ? [`--signal=${opts.signal}`, ...ids] : ids;
+  const args = [...(cluster ? ["-M", cluster] : []), ...(opts.signal ? [`--signal=${opts.signal}`] : []), ...ids];
   const r = await runArgv(opts.scancelBin ?? "scancel", args, { timeoutMs: opts.timeoutMs ?? 25_000, env: CLIENT_ENV });
   const call: QueryCall = { argv: [r.command, ...r.args], ok: ok(r), durationMs: Math.round(r.durationMs) };
   const lines = contentLines(r.stderr);
   const named = (l: string) => /job(?:\s+id)?\s+([0-9][0-9_[\]\-,%:]*[0-9\]])/i.exec(l)?.[1];
-  const nothingToCancel = ids.filter((id) => lines.some((l) => BENIGN.test(l) && named(l) === id));
+  const nothingToCancel = ids.filter((id) => lines.some((l) => BENIGN.test(l) && named(l) === id)).map(key);
   if (ok(r)) return { ok: true, call, nothingToCancel };
   if (!r.timedOut && !r.spawnError && lines.length > 0 && lines.every((l) => BENIGN.test(l))) {
     return { ok: true, call: { ...call, ok: true }, nothingToCancel };
