@@ -6295,6 +6295,7 @@ function toFinding(e, file, map, locate) {
 /* harmony export */   MI: () => (/* binding */ firstTransition),
 /* harmony export */   S1: () => (/* binding */ manifestStatus),
 /* harmony export */   X9: () => (/* binding */ writesSentinel),
+/* harmony export */   am: () => (/* binding */ manifestJobRef),
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   dn: () => (/* binding */ manifestLaunchDate),
 /* harmony export */   kY: () => (/* binding */ transition),
@@ -6340,6 +6341,19 @@ function launchedByPythonTool(m) {
 /** Whether the run's job script writes `job_sentinel.json` (all but the Python tool's). */
 function writesSentinel(m) {
     return !launchedByPythonTool(m);
+}
+/**
+ * The job as the scheduler port names it: the job id, and for a job on a
+ * named cluster of a multi-cluster site (`slurm.cluster`, recorded from
+ * sbatch's `id;cluster`) `id;cluster`, so each cluster is asked for its own
+ * jobs (issue 10, item 6).
+ */
+function manifestJobRef(m) {
+    const id = manifestJobId(m);
+    const cluster = obj(m.slurm)?.cluster;
+    return id !== undefined && typeof cluster === "string" && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(cluster)
+        ? `${id};${cluster}`
+        : id;
 }
 const RUN_ID_STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/;
 /** UTC calendar date (YYYY-MM-DD) of an ISO timestamp; a timestamp without a zone is read as UTC. */

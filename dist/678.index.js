@@ -187,7 +187,9 @@ async function cancel(opts) {
         let asked = false;
         let alreadyEnded = false;
         if (m.host_mode === "slurm" && jobId) {
-            const r = await opts.scheduler.cancel([jobId], { timeoutMs: opts.timeoutMs });
+            // A job on a named cluster is cancelled there (`id;cluster`).
+            const ref = (0,domain_run/* manifestJobRef */.am)(m) ?? jobId;
+            const r = await opts.scheduler.cancel([ref], { timeoutMs: opts.timeoutMs });
             if (!r.ok) {
                 throw new errors/* AutolabError */.t0(`${opts.scheduler.terms.cancel} of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`, {
                     file: run.manifestDisplay,
@@ -195,7 +197,7 @@ async function cancel(opts) {
                 });
             }
             asked = true;
-            alreadyEnded = r.nothingToCancel.includes(jobId);
+            alreadyEnded = r.nothingToCancel.includes(ref);
         }
         const by = opts.by ?? process.env.GITHUB_ACTOR ?? external_node_os_.userInfo().username;
         const evidence = cancelEvidence(m, by, { asked, alreadyEnded, jobId, via: opts.scheduler.terms.cancel }, opts.reason);

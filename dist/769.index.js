@@ -2475,8 +2475,9 @@ function copyBack(c, l, m, ev) {
 async function decide(c, l, ev) {
     const m = l.manifest;
     const jobId = (0,run/* manifestJobId */.Gf)(m);
+    const ref = (0,run/* manifestJobRef */.am)(m);
     const asks = (0,tick/* asksScheduler */.yq)(m);
-    const obs = asks && c.outcome?.ok && jobId ? c.outcome.observations.get(jobId) : undefined;
+    const obs = asks && c.outcome?.ok && ref ? c.outcome.observations.get(ref) : undefined;
     const base = {
         manifest: m,
         file: l.run.manifestDisplay,
@@ -2485,7 +2486,7 @@ async function decide(c, l, ev) {
         graceSeconds: c.settings.graceSeconds,
         runawayLostAfterSeconds: c.settings.runawayLostAfterSeconds,
         answer: (asks && (!c.outcome || !c.outcome.ok) ? "outage" : "answered"),
-        unresolved: jobId !== undefined && c.unresolved.has(jobId),
+        unresolved: ref !== undefined && c.unresolved.has(ref),
     };
     // An outage, or a job id that belongs to another job: the sentinel is not read.
     if (!asks || base.answer === "outage" || (obs && (0,tick/* jobNameMismatch */.re)(m, obs) !== undefined)) {
@@ -3033,7 +3034,7 @@ async function monitor_monitor(opts) {
 }
 /** One question to the scheduler for every run in flight (undefined: nothing to ask). */
 async function ask(opts, inFlight, lookbackDays, clientTimeoutMs, now, findings) {
-    const jobIds = [...new Set(inFlight.map((l) => (0,run/* manifestJobId */.Gf)(l.manifest)))];
+    const jobIds = [...new Set(inFlight.map((l) => (0,run/* manifestJobRef */.am)(l.manifest)))];
     if (!jobIds.length)
         return undefined;
     const launched = inFlight

@@ -7322,6 +7322,19 @@ function launchedByPythonTool(m) {
 function writesSentinel(m) {
     return !launchedByPythonTool(m);
 }
+/**
+ * The job as the scheduler port names it: the job id, and for a job on a
+ * named cluster of a multi-cluster site (`slurm.cluster`, recorded from
+ * sbatch's `id;cluster`) `id;cluster`, so each cluster is asked for its own
+ * jobs (issue 10, item 6).
+ */
+function manifestJobRef(m) {
+    const id = run_manifestJobId(m);
+    const cluster = obj(m.slurm)?.cluster;
+    return id !== undefined && typeof cluster === "string" && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(cluster)
+        ? `${id};${cluster}`
+        : id;
+}
 const RUN_ID_STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/;
 /** UTC calendar date (YYYY-MM-DD) of an ISO timestamp; a timestamp without a zone is read as UTC. */
 function utcDateOf(ts) {
@@ -13195,40 +13208,6 @@ function isInvalidJobIdMessage(stderr) {
     return /Invalid job id specified/i.test(stderr);
 }
 
-;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/cancel.js
-/**
- * Cancelling jobs: one `scancel` call for all ids, by argv, with a timeout.
- * scancel is silent and exits 0 for unknown or finished jobs on Slurm 22.05;
- * older and newer versions may instead print "Invalid job id specified" or
- * "Job/step already completing or completed" and exit 1: both mean there is
- * nothing left to cancel, so they are not failures. Whether the job really
- * ended is for the next monitor tick (sacct/squeue) to say, not for scancel.
- */
-
-
-const BENIGN = /(Invalid job id specified|already completing or completed|Job has already finished)/i;
-async function cancelJobs(jobIds, opts = {}) {
-    const ids = [...new Set(jobIds.map((s) => s.trim()))];
-    const bad = ids.filter((id) => !parseArrayJobId(id));
-    if (bad.length)
-        return { ok: false, error: `not SLURM job ids: ${bad.join(", ")}`, nothingToCancel: [] };
-    if (ids.length === 0)
-        return { ok: true, nothingToCancel: [] };
-    const args = opts.signal ? [`--signal=${opts.signal}`, ...ids] : ids;
-    const r = await runArgv(opts.scancelBin ?? "scancel", args, { timeoutMs: opts.timeoutMs ?? 25_000, env: CLIENT_ENV });
-    const call = { argv: [r.command, ...r.args], ok: exec_ok(r), durationMs: Math.round(r.durationMs) };
-    const lines = contentLines(r.stderr);
-    const named = (l) => /job(?:\s+id)?\s+([0-9][0-9_[\]\-,%:]*[0-9\]])/i.exec(l)?.[1];
-    const nothingToCancel = ids.filter((id) => lines.some((l) => BENIGN.test(l) && named(l) === id));
-    if (exec_ok(r))
-        return { ok: true, call, nothingToCancel };
-    if (!r.timedOut && !r.spawnError && lines.length > 0 && lines.every((l) => BENIGN.test(l))) {
-        return { ok: true, call: { ...call, ok: true }, nothingToCancel };
-    }
-    call.error = describeFailure(r);
-    return { ok: false, error: call.error, call, nothingToCancel };
-}
-
 ;// CONCATENATED MODULE: ./lib/src/scheduler/states.js
 /**
  * The scheduler's state vocabulary as data: which job states are pending,
@@ -13366,352 +13345,6 @@ function normalizeState(raw) {
 function isTerminalState(raw) {
     const { name } = normalizeState(raw);
     return name === "COMPLETED" || name in FAILED_STATES;
-}
-
-;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/statemap.js
-/**
- * The pure state map: what a SLURM job state (as sacct, squeue or scontrol
- * print it) means: `judgeObservation(obs)` is the adapter's `judge()`. Data
- * in, data out; no I/O.
- *
- * Rules (each one a test in __tests__/unit/statemap.test.ts):
- * - The scheduler's success is COMPLETED with ExitCode 0:0 (and a `.batch`
- *   step that exited 0); the run's own success also needs its sentinel
- *   (domain/tick.ts).
- * - An accounting (sacct) row is final only when its state is terminal and
- *   End is set: sacct lags, and after an accounting outage it shows final
- *   states with End=Unknown for a while.
- * - sacct's main row can say PENDING (JobName `allocation`) while `.batch`
- *   already RUNNING: the job is running.
- * - PENDING, CONFIGURING, REQUEUED, REQUEUE_HOLD, REQUEUE_FED, RESV_DEL_HOLD
- *   are pending; RUNNING, COMPLETING, SUSPENDED, STOPPED, SIGNALING,
- *   RESIZING, STAGE_OUT are running; none of them is terminal.
- * - PREEMPTED is terminal (failed, `preempted`). A job preempted with
- *   requeue goes back to PENDING in the controller at once (its old
- *   accounting record says PREEMPTED); the query layer lets a live,
- *   non-terminal controller state win over a final accounting row, so a
- *   requeued job is seen as pending, not as preempted.
- * - REVOKED (federation: a sibling cluster runs the job) is not an end: the
- *   query follows the job on its siblings and judges the sibling's record; a
- *   REVOKED record the siblings did not show is `unknown` (never a failure).
- * - SPECIAL_EXIT and REQUEUE_HOLD are held: pending until someone releases
- *   the job, which then runs again (the judge flags them like a pending
- *   reason that never starts by itself, so the monitor warns).
- * - A state this table does not know is phase `unknown`, never success.
- * - Arrays: the parent is terminal only when every task is, and succeeds only
- *   when every task completed with 0:0.
- * - What the run then does (the sentinel before and after the sync, the grace
- *   for a job no source knows) is domain/tick.ts's, not this table's.
- */
-
-
-
-
-function statemap_classify(state, exitCode) {
-    const { name, by } = normalizeState(state);
-    if (HELD_STATES.has(name))
-        return { phase: "pending", terminal: false, note: "held until someone releases it (it then runs again)" };
-    if (PENDING_STATES.has(name))
-        return { phase: "pending", terminal: false, note: "waiting to run" };
-    if (RUNNING_STATES.has(name))
-        return { phase: "running", terminal: false, note: "running" };
-    if (name === REVOKED_STATE)
-        return {
-            phase: "unknown",
-            terminal: false,
-            note: "revoked on this cluster: in a federation the job runs on a sibling cluster, which did not show it (followed there on the next tick)",
-        };
-    if (name === "COMPLETED") {
-        const parsed = parseExitCode(exitCode);
-        if (!parsed)
-            return { phase: "running", terminal: false, note: "completed, exit code not known yet" };
-        if (parsed.code === 0 && parsed.signal === 0)
-            return { phase: "succeeded", terminal: true, note: "completed with exit 0" };
-        return { phase: "failed", terminal: true, failureReason: "exit_code", note: "completed with a non-zero exit code" };
-    }
-    const reason = FAILED_STATES[name];
-    if (reason === "cancelled") {
-        return by !== undefined
-            ? { phase: "failed", terminal: true, failureReason: reason, cancelledBy: by, note: `cancelled by uid ${by}` }
-            : { phase: "failed", terminal: true, failureReason: reason, note: "cancelled" };
-    }
-    if (reason === "exit_code") {
-        const p = parseExitCode(exitCode);
-        const note = p ? (p.signal ? `failed, killed by signal ${p.signal}` : `failed with exit ${p.code}`) : "failed";
-        return { phase: "failed", terminal: true, failureReason: reason, note };
-    }
-    if (reason)
-        return { phase: "failed", terminal: true, failureReason: reason, note: reason.replace("_", " ") };
-    return {
-        phase: "unknown",
-        terminal: false,
-        failureReason: "unknown_state",
-        note: "a state autolab does not know (never taken as success)",
-    };
-}
-function toDecision(c, evidence) {
-    const { note, ...rest } = c;
-    return { ...rest, detail: `${evidence}: ${note}` };
-}
-/**
- * The meaning of one state (with its exit code) on its own: no sentinel, no
- * End check. COMPLETED 0:0 is `succeeded` here; domain/tick.ts adds the sentinel.
- */
-function mapSlurmState(state, exitCode) {
-    const ec = exitCode !== undefined ? ` ExitCode=${exitCode}` : "";
-    return toDecision(statemap_classify(state, exitCode), `State=${state.trim()}${ec}`);
-}
-function describeObs(o) {
-    const parts = [`${o.source} State=${o.state}`];
-    if (o.exitCode !== undefined)
-        parts.push(`ExitCode=${o.exitCode}`);
-    if (o.reason !== undefined && o.reason !== "None")
-        parts.push(`Reason=${o.reason}`);
-    if (o.batchState !== undefined)
-        parts.push(`batch=${o.batchState}${o.batchExitCode ? ` ${o.batchExitCode}` : ""}`);
-    return parts.join(" ");
-}
-/** One job (not an array parent), without the sentinel. */
-function decideOne(o) {
-    const { name } = normalizeState(o.state);
-    const evidence = describeObs(o);
-    // sacct before the job record is complete: main row PENDING (`allocation`), .batch started.
-    if (o.source === "sacct" && PENDING_STATES.has(name) && o.batchState !== undefined) {
-        const b = normalizeState(o.batchState).name;
-        if (RUNNING_STATES.has(b) || b === "COMPLETED" || b in FAILED_STATES) {
-            return { phase: "running", terminal: false, detail: `${evidence}: the batch step has started` };
-        }
-    }
-    const c = statemap_classify(o.state, o.exitCode);
-    if (c.terminal && o.source === "sacct" && o.end === undefined) {
-        return { phase: "running", terminal: false, detail: `${evidence}: End is not set yet, so not final` };
-    }
-    if (c.phase === "succeeded" && o.batchExitCode !== undefined) {
-        const b = parseExitCode(o.batchExitCode);
-        if (b && (b.code !== 0 || b.signal !== 0)) {
-            return {
-                phase: "failed",
-                terminal: true,
-                failureReason: "exit_code",
-                detail: `${evidence}: the batch step did not exit 0`,
-            };
-        }
-    }
-    if (c.phase === "pending" && o.reason)
-        c.note = `waiting to run (reason ${o.reason})`;
-    return toDecision(c, evidence);
-}
-function decideArray(o) {
-    const tasks = o.tasks ?? [];
-    if (tasks.length === 0)
-        return {
-            phase: "unknown",
-            terminal: false,
-            failureReason: "unknown_job",
-            detail: `${o.source}: array ${o.jobId} has no tasks listed`,
-        };
-    const decided = tasks.map((t) => ({ t, d: decideOne(t) }));
-    const count = (p) => decided.filter((x) => x.d.phase === p).length;
-    const tally = `${tasks.length} task record(s): ${["succeeded", "failed", "running", "pending", "unknown"]
-        .map((p) => [p, count(p)])
-        .filter(([, n]) => n > 0)
-        .map(([p, n]) => `${n} ${p}`)
-        .join(", ")}`;
-    const open = decided.filter((x) => !x.d.terminal);
-    if (open.length > 0) {
-        const phase = count("running") > 0 ? "running" : count("pending") > 0 ? "pending" : "unknown";
-        return { phase, terminal: false, detail: `array ${o.jobId}: ${tally}` };
-    }
-    const failed = decided.filter((x) => x.d.phase === "failed");
-    if (failed.length === 0)
-        return { phase: "succeeded", terminal: true, detail: `array ${o.jobId}: ${tally}` };
-    const first = failed[0];
-    const out = {
-        phase: "failed",
-        terminal: true,
-        failureReason: first.d.failureReason ?? "exit_code",
-        detail: `array ${o.jobId}: ${tally}; first failure ${first.t.jobId}: ${first.d.detail}`,
-    };
-    if (first.d.cancelledBy !== undefined)
-        out.cancelledBy = first.d.cancelledBy;
-    return out;
-}
-/** The meaning of one observation (a job or an array), before the sentinel and the grace rules (domain/tick.ts). */
-function judgeObservation(o) {
-    return o.tasks !== undefined ? decideArray(o) : decideOne(o);
-}
-
-;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/probe.js
-/**
- * Host detection: can this host submit to SLURM, and what does the cluster
- * look like? Each client tool is asked for its version (`-V` never contacts
- * the controller) with a short timeout; SLURM_* variables are collected. The
- * deep probe (for `autolab doctor`) also asks the controller for partitions
- * (`sinfo`) and tries accounting (`sacct`). Every line of `summary` says what
- * was asked and what the answer was, for humans.
- */
-
-
-const SLURM_TOOLS = ["sinfo", "squeue", "sbatch", "sacct", "scontrol", "scancel"];
-/** Every SLURM client program a scheduler host has: the adapter's tools and the two that start jobs interactively. */
-const SLURM_CLIENTS = [...SLURM_TOOLS, "srun", "salloc"];
-/** The monitor workflow template's cadence (every 15 minutes). */
-const MONITOR_INTERVAL_SECONDS = 900;
-const VERSION_FLAG = {
-    sinfo: "-V",
-    squeue: "-V",
-    sbatch: "--version",
-    sacct: "-V",
-    scontrol: "-V",
-    scancel: "-V",
-};
-async function probeSlurm(opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 5000;
-    const bin = (t) => opts.bins?.[t] ?? t;
-    const summary = [];
-    const results = await Promise.all(SLURM_TOOLS.map(async (t) => {
-        const r = await runArgv(bin(t), [VERSION_FLAG[t]], { timeoutMs, env: CLIENT_ENV });
-        const probe = { found: false };
-        if (r.spawnError)
-            probe.error = r.spawnCode === "ENOENT" ? "not on PATH" : r.spawnError;
-        else if (!exec_ok(r)) {
-            probe.found = true;
-            probe.error = describeFailure(r);
-        }
-        else {
-            probe.found = true;
-            const v = parseSlurmVersion(r.stdout + "\n" + r.stderr);
-            if (v)
-                probe.version = v;
-        }
-        return [t, probe];
-    }));
-    const tools = Object.fromEntries(results);
-    for (const t of SLURM_TOOLS) {
-        const p = tools[t];
-        summary.push(`${t} ${VERSION_FLAG[t]}: ${p.found && !p.error ? `slurm ${p.version ?? "(version not printed)"}` : p.error}`);
-    }
-    const env = {};
-    for (const [k, v] of Object.entries(opts.env ?? process.env))
-        if (k.startsWith("SLURM_") && v !== undefined)
-            env[k] = v;
-    const envKeys = Object.keys(env).sort();
-    summary.push(envKeys.length ? `SLURM_* variables: ${envKeys.join(", ")}` : "SLURM_* variables: none");
-    const usable = (t) => tools[t].found && !tools[t].error;
-    let canSubmit = usable("sbatch") && usable("squeue") && usable("sinfo");
-    const out = {
-        canSubmit,
-        tools,
-        env,
-        partitions: [],
-        accounting: { works: false, checked: false },
-        summary,
-    };
-    if (opts.deep && usable("sinfo")) {
-        const r = await runArgv(bin("sinfo"), ["--noheader", "-o", SINFO_FORMAT], { timeoutMs, env: CLIENT_ENV });
-        if (exec_ok(r)) {
-            out.controller = { reachable: true };
-            out.partitions = parseSinfoPartitions(r.stdout);
-            summary.push(`sinfo: controller answered; ${out.partitions.length} partition(s)`);
-            for (const p of out.partitions) {
-                summary.push(`  partition ${p.name}${p.default ? " (default)" : ""}: ${p.availability ?? "?"}, max time ${p.maxTime ?? "?"}, job size ${p.maxNodes ?? "?"} node(s), ${p.nodes ?? "?"} node(s) ${p.state ?? ""}, cpus ${p.cpus ?? "?"}, memory ${p.memory ?? "?"} MB`);
-            }
-        }
-        else {
-            out.controller = { reachable: false, error: describeFailure(r) };
-            summary.push(`sinfo: the controller did not answer: ${describeFailure(r)}`);
-            canSubmit = false;
-        }
-    }
-    if (opts.deep && usable("sacct")) {
-        const r = await runArgv(bin("sacct"), ["--noheader", "--parsable2", "--allocations", "--starttime=now-1hours", "--format=JobID"], {
-            timeoutMs,
-            env: CLIENT_ENV,
-        });
-        if (exec_ok(r)) {
-            out.accounting = { works: true, checked: true };
-            summary.push(`sacct: accounting works (${contentLines(r.stdout).length} job(s) in the last hour)`);
-        }
-        else {
-            const disabled = !r.timedOut && classifySacctFailure(r.stderr) === "disabled";
-            out.accounting = { works: false, checked: true, disabled, error: describeFailure(r) };
-            summary.push(disabled
-                ? `sacct: accounting is disabled on this cluster; monitoring falls back to squeue + scontrol (${describeFailure(r)})`
-                : `sacct: accounting did not answer: ${describeFailure(r)}`);
-        }
-    }
-    else if (opts.deep) {
-        out.accounting = { works: false, checked: true, error: "sacct not usable" };
-        summary.push("sacct: not usable; monitoring falls back to squeue + scontrol");
-    }
-    if (opts.deep && out.accounting.checked && !out.accounting.works && usable("scontrol")) {
-        const cfg = await runArgv(bin("scontrol"), ["show", "config"], { timeoutMs, env: CLIENT_ENV });
-        const m = exec_ok(cfg) ? /^MinJobAge\s*=\s*(\d+)/m.exec(cfg.stdout) : null;
-        if (m) {
-            out.minJobAgeSeconds = Number(m[1]);
-            summary.push(`scontrol: MinJobAge=${m[1]} s (how long the controller keeps a finished job)`);
-        }
-    }
-    out.canSubmit = canSubmit;
-    summary.unshift(canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM");
-    return out;
-}
-/** The probe as doctor's checks: each client tool (sacct, sinfo and scontrol optional), submitting, partitions, accounting. */
-function probeChecks(probe, o = {}) {
-    const checks = [];
-    for (const tool of ["sbatch", "squeue", "sacct", "scancel", "sinfo", "scontrol"]) {
-        const t = probe.tools[tool];
-        checks.push({
-            name: tool,
-            level: t?.found ? "ok" : tool === "sacct" || tool === "sinfo" || tool === "scontrol" ? "warn" : "fail",
-            detail: t?.found ? (t.version ?? "found") : (t?.error ?? "not found on PATH"),
-        });
-    }
-    checks.push({
-        name: "submit",
-        level: probe.canSubmit ? "ok" : "fail",
-        detail: probe.canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM",
-    });
-    checks.push({
-        name: "partitions",
-        level: probe.partitions.length ? "ok" : "warn",
-        detail: probe.partitions.length
-            ? probe.partitions
-                .map((p) => `${p.name}${p.default ? "*" : ""} (max time ${p.maxTime ?? "?"}, nodes ${p.nodes ?? "?"}, state ${p.state ?? "?"})`)
-                .join("; ")
-            : "no partitions listed",
-    });
-    checks.push({
-        name: "accounting",
-        level: probe.accounting.works ? "ok" : "warn",
-        detail: probe.accounting.works
-            ? "sacct answers"
-            : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
-    });
-    const interval = o.monitorIntervalSeconds ?? MONITOR_INTERVAL_SECONDS;
-    if (!probe.accounting.works && probe.minJobAgeSeconds !== undefined && probe.minJobAgeSeconds < interval) {
-        checks.push({
-            name: "min_job_age",
-            level: "warn",
-            detail: `without accounting the controller forgets a finished job MinJobAge=${probe.minJobAgeSeconds} s after it ends, sooner than the monitor's ${interval} s interval: such a run's end is known only from its complete job_sentinel.json (raise MinJobAge above the interval, or enable accounting)`,
-        });
-    }
-    return checks;
-}
-/**
- * The most tasks one job array may have: MaxArraySize from
- * `scontrol show config` ("the maximum job array task index value will be
- * one less than MaxArraySize to allow for an index value of zero", so an
- * array `0-(n-1)` fits when n <= MaxArraySize; 0 means arrays are off).
- * Undefined when the controller does not say.
- */
-async function readMaxArraySize(o) {
-    const r = await runArgv(o.bins?.scontrol ?? "scontrol", ["show", "config"], {
-        timeoutMs: o.timeoutMs ?? 10_000,
-        env: CLIENT_ENV,
-    });
-    const m = exec_ok(r) ? /^MaxArraySize\s*=\s*(\d+)/m.exec(r.stdout) : null;
-    return m ? Number(m[1]) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/followup.js
@@ -14267,6 +13900,413 @@ function buildObservations(ids, src) {
         out.set(id, parent);
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/cancel.js
+/**
+ * Cancelling jobs: one `scancel` call for all ids, by argv, with a timeout.
+ * scancel is silent and exits 0 for unknown or finished jobs on Slurm 22.05;
+ * older and newer versions may instead print "Invalid job id specified" or
+ * "Job/step already completing or completed" and exit 1: both mean there is
+ * nothing left to cancel, so they are not failures. Whether the job really
+ * ended is for the next monitor tick (sacct/squeue) to say, not for scancel.
+ */
+
+
+
+const BENIGN = /(Invalid job id specified|already completing or completed|Job has already finished)/i;
+/**
+ * Refs `id;cluster` (a job on a named cluster) are cancelled on their cluster
+ * (`scancel -M cluster`), one call per cluster; `nothingToCancel` keeps the refs.
+ */
+async function cancelJobs(jobIds, opts = {}) {
+    const byCluster = new Map();
+    for (const ref of jobIds) {
+        const { cluster } = splitJobRef(ref);
+        const l = byCluster.get(cluster ?? "");
+        if (l)
+            l.push(ref);
+        else
+            byCluster.set(cluster ?? "", [ref]);
+    }
+    if (byCluster.size <= 1 && !byCluster.keys().next().value)
+        return cancelOn(jobIds, undefined, opts);
+    const parts = await Promise.all([...byCluster].map(([c, refs]) => cancelOn(refs, c || undefined, opts)));
+    const bad = parts.find((p) => !p.ok);
+    return {
+        ok: !bad,
+        ...(bad ? { error: bad.error } : {}),
+        call: bad?.call ?? parts[0]?.call,
+        nothingToCancel: parts.flatMap((p) => p.nothingToCancel),
+    };
+}
+async function cancelOn(refs, cluster, opts) {
+    const ids = [...new Set(refs.map((s) => splitJobRef(s).id))];
+    const key = (id) => (cluster ? `${id};${cluster}` : id);
+    const bad = ids.filter((id) => !parseArrayJobId(id));
+    if (bad.length)
+        return { ok: false, error: `not SLURM job ids: ${bad.join(", ")}`, nothingToCancel: [] };
+    if (ids.length === 0)
+        return { ok: true, nothingToCancel: [] };
+    const args = [...(cluster ? ["-M", cluster] : []), ...(opts.signal ? [`--signal=${opts.signal}`] : []), ...ids];
+    const r = await runArgv(opts.scancelBin ?? "scancel", args, { timeoutMs: opts.timeoutMs ?? 25_000, env: CLIENT_ENV });
+    const call = { argv: [r.command, ...r.args], ok: exec_ok(r), durationMs: Math.round(r.durationMs) };
+    const lines = contentLines(r.stderr);
+    const named = (l) => /job(?:\s+id)?\s+([0-9][0-9_[\]\-,%:]*[0-9\]])/i.exec(l)?.[1];
+    const nothingToCancel = ids.filter((id) => lines.some((l) => BENIGN.test(l) && named(l) === id)).map(key);
+    if (exec_ok(r))
+        return { ok: true, call, nothingToCancel };
+    if (!r.timedOut && !r.spawnError && lines.length > 0 && lines.every((l) => BENIGN.test(l))) {
+        return { ok: true, call: { ...call, ok: true }, nothingToCancel };
+    }
+    call.error = describeFailure(r);
+    return { ok: false, error: call.error, call, nothingToCancel };
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/statemap.js
+/**
+ * The pure state map: what a SLURM job state (as sacct, squeue or scontrol
+ * print it) means: `judgeObservation(obs)` is the adapter's `judge()`. Data
+ * in, data out; no I/O.
+ *
+ * Rules (each one a test in __tests__/unit/statemap.test.ts):
+ * - The scheduler's success is COMPLETED with ExitCode 0:0 (and a `.batch`
+ *   step that exited 0); the run's own success also needs its sentinel
+ *   (domain/tick.ts).
+ * - An accounting (sacct) row is final only when its state is terminal and
+ *   End is set: sacct lags, and after an accounting outage it shows final
+ *   states with End=Unknown for a while.
+ * - sacct's main row can say PENDING (JobName `allocation`) while `.batch`
+ *   already RUNNING: the job is running.
+ * - PENDING, CONFIGURING, REQUEUED, REQUEUE_HOLD, REQUEUE_FED, RESV_DEL_HOLD
+ *   are pending; RUNNING, COMPLETING, SUSPENDED, STOPPED, SIGNALING,
+ *   RESIZING, STAGE_OUT are running; none of them is terminal.
+ * - PREEMPTED is terminal (failed, `preempted`). A job preempted with
+ *   requeue goes back to PENDING in the controller at once (its old
+ *   accounting record says PREEMPTED); the query layer lets a live,
+ *   non-terminal controller state win over a final accounting row, so a
+ *   requeued job is seen as pending, not as preempted.
+ * - REVOKED (federation: a sibling cluster runs the job) is not an end: the
+ *   query follows the job on its siblings and judges the sibling's record; a
+ *   REVOKED record the siblings did not show is `unknown` (never a failure).
+ * - SPECIAL_EXIT and REQUEUE_HOLD are held: pending until someone releases
+ *   the job, which then runs again (the judge flags them like a pending
+ *   reason that never starts by itself, so the monitor warns).
+ * - A state this table does not know is phase `unknown`, never success.
+ * - Arrays: the parent is terminal only when every task is, and succeeds only
+ *   when every task completed with 0:0.
+ * - What the run then does (the sentinel before and after the sync, the grace
+ *   for a job no source knows) is domain/tick.ts's, not this table's.
+ */
+
+
+
+
+function statemap_classify(state, exitCode) {
+    const { name, by } = normalizeState(state);
+    if (HELD_STATES.has(name))
+        return { phase: "pending", terminal: false, note: "held until someone releases it (it then runs again)" };
+    if (PENDING_STATES.has(name))
+        return { phase: "pending", terminal: false, note: "waiting to run" };
+    if (RUNNING_STATES.has(name))
+        return { phase: "running", terminal: false, note: "running" };
+    if (name === REVOKED_STATE)
+        return {
+            phase: "unknown",
+            terminal: false,
+            note: "revoked on this cluster: in a federation the job runs on a sibling cluster, which did not show it (followed there on the next tick)",
+        };
+    if (name === "COMPLETED") {
+        const parsed = parseExitCode(exitCode);
+        if (!parsed)
+            return { phase: "running", terminal: false, note: "completed, exit code not known yet" };
+        if (parsed.code === 0 && parsed.signal === 0)
+            return { phase: "succeeded", terminal: true, note: "completed with exit 0" };
+        return { phase: "failed", terminal: true, failureReason: "exit_code", note: "completed with a non-zero exit code" };
+    }
+    const reason = FAILED_STATES[name];
+    if (reason === "cancelled") {
+        return by !== undefined
+            ? { phase: "failed", terminal: true, failureReason: reason, cancelledBy: by, note: `cancelled by uid ${by}` }
+            : { phase: "failed", terminal: true, failureReason: reason, note: "cancelled" };
+    }
+    if (reason === "exit_code") {
+        const p = parseExitCode(exitCode);
+        const note = p ? (p.signal ? `failed, killed by signal ${p.signal}` : `failed with exit ${p.code}`) : "failed";
+        return { phase: "failed", terminal: true, failureReason: reason, note };
+    }
+    if (reason)
+        return { phase: "failed", terminal: true, failureReason: reason, note: reason.replace("_", " ") };
+    return {
+        phase: "unknown",
+        terminal: false,
+        failureReason: "unknown_state",
+        note: "a state autolab does not know (never taken as success)",
+    };
+}
+function toDecision(c, evidence) {
+    const { note, ...rest } = c;
+    return { ...rest, detail: `${evidence}: ${note}` };
+}
+/**
+ * The meaning of one state (with its exit code) on its own: no sentinel, no
+ * End check. COMPLETED 0:0 is `succeeded` here; domain/tick.ts adds the sentinel.
+ */
+function mapSlurmState(state, exitCode) {
+    const ec = exitCode !== undefined ? ` ExitCode=${exitCode}` : "";
+    return toDecision(statemap_classify(state, exitCode), `State=${state.trim()}${ec}`);
+}
+function describeObs(o) {
+    const parts = [`${o.source} State=${o.state}`];
+    if (o.exitCode !== undefined)
+        parts.push(`ExitCode=${o.exitCode}`);
+    if (o.reason !== undefined && o.reason !== "None")
+        parts.push(`Reason=${o.reason}`);
+    if (o.batchState !== undefined)
+        parts.push(`batch=${o.batchState}${o.batchExitCode ? ` ${o.batchExitCode}` : ""}`);
+    return parts.join(" ");
+}
+/** One job (not an array parent), without the sentinel. */
+function decideOne(o) {
+    const { name } = normalizeState(o.state);
+    const evidence = describeObs(o);
+    // sacct before the job record is complete: main row PENDING (`allocation`), .batch started.
+    if (o.source === "sacct" && PENDING_STATES.has(name) && o.batchState !== undefined) {
+        const b = normalizeState(o.batchState).name;
+        if (RUNNING_STATES.has(b) || b === "COMPLETED" || b in FAILED_STATES) {
+            return { phase: "running", terminal: false, detail: `${evidence}: the batch step has started` };
+        }
+    }
+    const c = statemap_classify(o.state, o.exitCode);
+    if (c.terminal && o.source === "sacct" && o.end === undefined) {
+        return { phase: "running", terminal: false, detail: `${evidence}: End is not set yet, so not final` };
+    }
+    if (c.phase === "succeeded" && o.batchExitCode !== undefined) {
+        const b = parseExitCode(o.batchExitCode);
+        if (b && (b.code !== 0 || b.signal !== 0)) {
+            return {
+                phase: "failed",
+                terminal: true,
+                failureReason: "exit_code",
+                detail: `${evidence}: the batch step did not exit 0`,
+            };
+        }
+    }
+    if (c.phase === "pending" && o.reason)
+        c.note = `waiting to run (reason ${o.reason})`;
+    return toDecision(c, evidence);
+}
+function decideArray(o) {
+    const tasks = o.tasks ?? [];
+    if (tasks.length === 0)
+        return {
+            phase: "unknown",
+            terminal: false,
+            failureReason: "unknown_job",
+            detail: `${o.source}: array ${o.jobId} has no tasks listed`,
+        };
+    const decided = tasks.map((t) => ({ t, d: decideOne(t) }));
+    const count = (p) => decided.filter((x) => x.d.phase === p).length;
+    const tally = `${tasks.length} task record(s): ${["succeeded", "failed", "running", "pending", "unknown"]
+        .map((p) => [p, count(p)])
+        .filter(([, n]) => n > 0)
+        .map(([p, n]) => `${n} ${p}`)
+        .join(", ")}`;
+    const open = decided.filter((x) => !x.d.terminal);
+    if (open.length > 0) {
+        const phase = count("running") > 0 ? "running" : count("pending") > 0 ? "pending" : "unknown";
+        return { phase, terminal: false, detail: `array ${o.jobId}: ${tally}` };
+    }
+    const failed = decided.filter((x) => x.d.phase === "failed");
+    if (failed.length === 0)
+        return { phase: "succeeded", terminal: true, detail: `array ${o.jobId}: ${tally}` };
+    const first = failed[0];
+    const out = {
+        phase: "failed",
+        terminal: true,
+        failureReason: first.d.failureReason ?? "exit_code",
+        detail: `array ${o.jobId}: ${tally}; first failure ${first.t.jobId}: ${first.d.detail}`,
+    };
+    if (first.d.cancelledBy !== undefined)
+        out.cancelledBy = first.d.cancelledBy;
+    return out;
+}
+/** The meaning of one observation (a job or an array), before the sentinel and the grace rules (domain/tick.ts). */
+function judgeObservation(o) {
+    return o.tasks !== undefined ? decideArray(o) : decideOne(o);
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/probe.js
+/**
+ * Host detection: can this host submit to SLURM, and what does the cluster
+ * look like? Each client tool is asked for its version (`-V` never contacts
+ * the controller) with a short timeout; SLURM_* variables are collected. The
+ * deep probe (for `autolab doctor`) also asks the controller for partitions
+ * (`sinfo`) and tries accounting (`sacct`). Every line of `summary` says what
+ * was asked and what the answer was, for humans.
+ */
+
+
+const SLURM_TOOLS = ["sinfo", "squeue", "sbatch", "sacct", "scontrol", "scancel"];
+/** Every SLURM client program a scheduler host has: the adapter's tools and the two that start jobs interactively. */
+const SLURM_CLIENTS = [...SLURM_TOOLS, "srun", "salloc"];
+/** The monitor workflow template's cadence (every 15 minutes). */
+const MONITOR_INTERVAL_SECONDS = 900;
+const VERSION_FLAG = {
+    sinfo: "-V",
+    squeue: "-V",
+    sbatch: "--version",
+    sacct: "-V",
+    scontrol: "-V",
+    scancel: "-V",
+};
+async function probeSlurm(opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 5000;
+    const bin = (t) => opts.bins?.[t] ?? t;
+    const summary = [];
+    const results = await Promise.all(SLURM_TOOLS.map(async (t) => {
+        const r = await runArgv(bin(t), [VERSION_FLAG[t]], { timeoutMs, env: CLIENT_ENV });
+        const probe = { found: false };
+        if (r.spawnError)
+            probe.error = r.spawnCode === "ENOENT" ? "not on PATH" : r.spawnError;
+        else if (!exec_ok(r)) {
+            probe.found = true;
+            probe.error = describeFailure(r);
+        }
+        else {
+            probe.found = true;
+            const v = parseSlurmVersion(r.stdout + "\n" + r.stderr);
+            if (v)
+                probe.version = v;
+        }
+        return [t, probe];
+    }));
+    const tools = Object.fromEntries(results);
+    for (const t of SLURM_TOOLS) {
+        const p = tools[t];
+        summary.push(`${t} ${VERSION_FLAG[t]}: ${p.found && !p.error ? `slurm ${p.version ?? "(version not printed)"}` : p.error}`);
+    }
+    const env = {};
+    for (const [k, v] of Object.entries(opts.env ?? process.env))
+        if (k.startsWith("SLURM_") && v !== undefined)
+            env[k] = v;
+    const envKeys = Object.keys(env).sort();
+    summary.push(envKeys.length ? `SLURM_* variables: ${envKeys.join(", ")}` : "SLURM_* variables: none");
+    const usable = (t) => tools[t].found && !tools[t].error;
+    let canSubmit = usable("sbatch") && usable("squeue") && usable("sinfo");
+    const out = {
+        canSubmit,
+        tools,
+        env,
+        partitions: [],
+        accounting: { works: false, checked: false },
+        summary,
+    };
+    if (opts.deep && usable("sinfo")) {
+        const r = await runArgv(bin("sinfo"), ["--noheader", "-o", SINFO_FORMAT], { timeoutMs, env: CLIENT_ENV });
+        if (exec_ok(r)) {
+            out.controller = { reachable: true };
+            out.partitions = parseSinfoPartitions(r.stdout);
+            summary.push(`sinfo: controller answered; ${out.partitions.length} partition(s)`);
+            for (const p of out.partitions) {
+                summary.push(`  partition ${p.name}${p.default ? " (default)" : ""}: ${p.availability ?? "?"}, max time ${p.maxTime ?? "?"}, job size ${p.maxNodes ?? "?"} node(s), ${p.nodes ?? "?"} node(s) ${p.state ?? ""}, cpus ${p.cpus ?? "?"}, memory ${p.memory ?? "?"} MB`);
+            }
+        }
+        else {
+            out.controller = { reachable: false, error: describeFailure(r) };
+            summary.push(`sinfo: the controller did not answer: ${describeFailure(r)}`);
+            canSubmit = false;
+        }
+    }
+    if (opts.deep && usable("sacct")) {
+        const r = await runArgv(bin("sacct"), ["--noheader", "--parsable2", "--allocations", "--starttime=now-1hours", "--format=JobID"], {
+            timeoutMs,
+            env: CLIENT_ENV,
+        });
+        if (exec_ok(r)) {
+            out.accounting = { works: true, checked: true };
+            summary.push(`sacct: accounting works (${contentLines(r.stdout).length} job(s) in the last hour)`);
+        }
+        else {
+            const disabled = !r.timedOut && classifySacctFailure(r.stderr) === "disabled";
+            out.accounting = { works: false, checked: true, disabled, error: describeFailure(r) };
+            summary.push(disabled
+                ? `sacct: accounting is disabled on this cluster; monitoring falls back to squeue + scontrol (${describeFailure(r)})`
+                : `sacct: accounting did not answer: ${describeFailure(r)}`);
+        }
+    }
+    else if (opts.deep) {
+        out.accounting = { works: false, checked: true, error: "sacct not usable" };
+        summary.push("sacct: not usable; monitoring falls back to squeue + scontrol");
+    }
+    if (opts.deep && out.accounting.checked && !out.accounting.works && usable("scontrol")) {
+        const cfg = await runArgv(bin("scontrol"), ["show", "config"], { timeoutMs, env: CLIENT_ENV });
+        const m = exec_ok(cfg) ? /^MinJobAge\s*=\s*(\d+)/m.exec(cfg.stdout) : null;
+        if (m) {
+            out.minJobAgeSeconds = Number(m[1]);
+            summary.push(`scontrol: MinJobAge=${m[1]} s (how long the controller keeps a finished job)`);
+        }
+    }
+    out.canSubmit = canSubmit;
+    summary.unshift(canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM");
+    return out;
+}
+/** The probe as doctor's checks: each client tool (sacct, sinfo and scontrol optional), submitting, partitions, accounting. */
+function probeChecks(probe, o = {}) {
+    const checks = [];
+    for (const tool of ["sbatch", "squeue", "sacct", "scancel", "sinfo", "scontrol"]) {
+        const t = probe.tools[tool];
+        checks.push({
+            name: tool,
+            level: t?.found ? "ok" : tool === "sacct" || tool === "sinfo" || tool === "scontrol" ? "warn" : "fail",
+            detail: t?.found ? (t.version ?? "found") : (t?.error ?? "not found on PATH"),
+        });
+    }
+    checks.push({
+        name: "submit",
+        level: probe.canSubmit ? "ok" : "fail",
+        detail: probe.canSubmit ? "this host can submit to SLURM" : "this host cannot submit to SLURM",
+    });
+    checks.push({
+        name: "partitions",
+        level: probe.partitions.length ? "ok" : "warn",
+        detail: probe.partitions.length
+            ? probe.partitions
+                .map((p) => `${p.name}${p.default ? "*" : ""} (max time ${p.maxTime ?? "?"}, nodes ${p.nodes ?? "?"}, state ${p.state ?? "?"})`)
+                .join("; ")
+            : "no partitions listed",
+    });
+    checks.push({
+        name: "accounting",
+        level: probe.accounting.works ? "ok" : "warn",
+        detail: probe.accounting.works
+            ? "sacct answers"
+            : `sacct does not work (${probe.accounting.error ?? "unknown"}); the monitor falls back to squeue/scontrol`,
+    });
+    const interval = o.monitorIntervalSeconds ?? MONITOR_INTERVAL_SECONDS;
+    if (!probe.accounting.works && probe.minJobAgeSeconds !== undefined && probe.minJobAgeSeconds < interval) {
+        checks.push({
+            name: "min_job_age",
+            level: "warn",
+            detail: `without accounting the controller forgets a finished job MinJobAge=${probe.minJobAgeSeconds} s after it ends, sooner than the monitor's ${interval} s interval: such a run's end is known only from its complete job_sentinel.json (raise MinJobAge above the interval, or enable accounting)`,
+        });
+    }
+    return checks;
+}
+/**
+ * The most tasks one job array may have: MaxArraySize from
+ * `scontrol show config` ("the maximum job array task index value will be
+ * one less than MaxArraySize to allow for an index value of zero", so an
+ * array `0-(n-1)` fits when n <= MaxArraySize; 0 means arrays are off).
+ * Undefined when the controller does not say.
+ */
+async function readMaxArraySize(o) {
+    const r = await runArgv(o.bins?.scontrol ?? "scontrol", ["show", "config"], {
+        timeoutMs: o.timeoutMs ?? 10_000,
+        env: CLIENT_ENV,
+    });
+    const m = exec_ok(r) ? /^MaxArraySize\s*=\s*(\d+)/m.exec(r.stdout) : null;
+    return m ? Number(m[1]) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/domain/placeholders.js
@@ -19202,8 +19242,9 @@ function copyBack(c, l, m, ev) {
 async function decide(c, l, ev) {
     const m = l.manifest;
     const jobId = run_manifestJobId(m);
+    const ref = manifestJobRef(m);
     const asks = asksScheduler(m);
-    const obs = asks && c.outcome?.ok && jobId ? c.outcome.observations.get(jobId) : undefined;
+    const obs = asks && c.outcome?.ok && ref ? c.outcome.observations.get(ref) : undefined;
     const base = {
         manifest: m,
         file: l.run.manifestDisplay,
@@ -19212,7 +19253,7 @@ async function decide(c, l, ev) {
         graceSeconds: c.settings.graceSeconds,
         runawayLostAfterSeconds: c.settings.runawayLostAfterSeconds,
         answer: (asks && (!c.outcome || !c.outcome.ok) ? "outage" : "answered"),
-        unresolved: jobId !== undefined && c.unresolved.has(jobId),
+        unresolved: ref !== undefined && c.unresolved.has(ref),
     };
     // An outage, or a job id that belongs to another job: the sentinel is not read.
     if (!asks || base.answer === "outage" || (obs && jobNameMismatch(m, obs) !== undefined)) {
@@ -20362,7 +20403,7 @@ async function monitor(opts) {
 }
 /** One question to the scheduler for every run in flight (undefined: nothing to ask). */
 async function ask(opts, inFlight, lookbackDays, clientTimeoutMs, now, findings) {
-    const jobIds = [...new Set(inFlight.map((l) => run_manifestJobId(l.manifest)))];
+    const jobIds = [...new Set(inFlight.map((l) => manifestJobRef(l.manifest)))];
     if (!jobIds.length)
         return undefined;
     const launched = inFlight
@@ -21697,7 +21738,9 @@ async function cancel(opts) {
         let asked = false;
         let alreadyEnded = false;
         if (m.host_mode === "slurm" && jobId) {
-            const r = await opts.scheduler.cancel([jobId], { timeoutMs: opts.timeoutMs });
+            // A job on a named cluster is cancelled there (`id;cluster`).
+            const ref = manifestJobRef(m) ?? jobId;
+            const r = await opts.scheduler.cancel([ref], { timeoutMs: opts.timeoutMs });
             if (!r.ok) {
                 throw new util_errors/* AutolabError */.t0(`${opts.scheduler.terms.cancel} of job ${jobId} failed; the run was not changed: ${r.error ?? "unknown error"}`, {
                     file: run.manifestDisplay,
@@ -21705,7 +21748,7 @@ async function cancel(opts) {
                 });
             }
             asked = true;
-            alreadyEnded = r.nothingToCancel.includes(jobId);
+            alreadyEnded = r.nothingToCancel.includes(ref);
         }
         const by = opts.by ?? process.env.GITHUB_ACTOR ?? external_node_os_.userInfo().username;
         const evidence = cancelEvidence(m, by, { asked, alreadyEnded, jobId, via: opts.scheduler.terms.cancel }, opts.reason);
