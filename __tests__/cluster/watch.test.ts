@@ -16,9 +16,15 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import YAML from "yaml";
 import { main } from "../../src/cli/main.js";
-import { loggedCalls as calls, makeCallWrappers, requireCluster, scancel, slurmOnPath } from "../helpers/cluster.js";
+import {
+  debugDesign,
+  loggedCalls as calls,
+  makeCallWrappers,
+  requireCluster,
+  scancel,
+  slurmOnPath,
+} from "../helpers/cluster.js";
 import { CLI_ENTRY, GIT_ENV, git, makeRepo, runCli, TSX_LOADER } from "../helpers/repo.js";
 import { startGithubMock, type GithubMock } from "../helpers/github-mock.js";
 import { runArgv } from "../../src/util/exec.js";
@@ -60,7 +66,7 @@ async function runActionWatch(
     ...env,
   };
   for (const [k, v] of Object.entries(inputs)) all[`INPUT_${k.toUpperCase()}`] = v;
-  const r = await runArgv(process.execPath, [DIST], { cwd: root, env: all, timeoutMs: 400_000 });
+  const r = await runArgv(process.execPath, [DIST], { cwd: root, env: all, timeoutMs: 850_000 });
   return {
     code: r.code,
     stdout: r.stdout + r.stderr,
@@ -71,16 +77,6 @@ async function runActionWatch(
 
 const sinfoOnPath = slurmOnPath("__tests__/cluster/watch.test.ts");
 const FLOOR = 15;
-
-function design(id: string, cli: string): string {
-  return YAML.stringify({
-    id,
-    iteration_id: id,
-    compute: { location: "slurm", walltime_estimate: "00:10:00", partition: "debug" },
-    entrypoint: { cli },
-    extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "loss", "value": 0.1}}'` },
-  });
-}
 
 const POLICY = [
   "python_bin: python3",
@@ -173,9 +169,9 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
       remote: true,
       files: {
         ".autolab/verifier_policy.yaml": POLICY,
-        "experiments/in_progress/quick/design.yaml": design("quick", "sleep 15"),
-        "experiments/in_progress/later/design.yaml": design("later", "sleep 45"),
-        "experiments/in_progress/long/design.yaml": design("long", "sleep 400"),
+        "experiments/in_progress/quick/design.yaml": debugDesign("quick", "sleep 15"),
+        "experiments/in_progress/later/design.yaml": debugDesign("later", "sleep 45"),
+        "experiments/in_progress/long/design.yaml": debugDesign("long", "sleep 400"),
       },
     });
     const quick = await launch(root, "quick");
@@ -236,6 +232,7 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
     const next = await runCli(root, ["watch", "--json", "--time-limit", "3s", "--no-push"], { env: { PATH } });
     expect(next.code, next.all).toBe(0);
     expect(JSON.parse(next.stdout).ended_by).toBe("time_limit");
+    await scancel(long.jobId); // frees the shared cluster for the tests below
   }, 600_000);
 
   describe("the action's command: watch (node dist/index.js)", () => {
@@ -253,11 +250,11 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
         remote: true,
         files: {
           ".autolab/verifier_policy.yaml": POLICY,
-          "experiments/in_progress/long/design.yaml": design("long", "sleep 400"),
+          "experiments/in_progress/long/design.yaml": debugDesign("long", "sleep 400"),
         },
       });
       const sha = (await git(root, "rev-parse", "HEAD")).trim();
-      await launch(root, "long");
+      const long = await launch(root, "long");
       const r = await runActionWatch(
         root,
         mock,
@@ -280,6 +277,7 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
         "/repos/lab/experiments/actions/workflows/autolab-monitor.yml/enable",
       ]);
       expect(r.summary).toContain("dispatched autolab-watch.yml on main");
+      await scancel(long.jobId);
       expect(mock.invalid()).toEqual([]);
     }, 300_000);
 
@@ -291,7 +289,7 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
             "  monitor:\n",
             "  monitor:\n    notify:\n      tracking_issue: 7\n",
           ),
-          "experiments/in_progress/bad/design.yaml": design("bad", "sleep 3; echo boom >&2; exit 3"),
+          "experiments/in_progress/bad/design.yaml": debugDesign("bad", "sleep 3; echo boom >&2; exit 3"),
         },
       });
       const sha = (await git(root, "rev-parse", "HEAD")).trim();
@@ -300,7 +298,7 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
       const r = await runActionWatch(
         root,
         mock,
-        { command: "watch", "time-limit": "5m", token: "t" },
+        { command: "watch", "time-limit": "12m", token: "t" },
         { GITHUB_SHA: sha },
       );
       expect(r.code, r.stdout).toBe(1);
@@ -315,7 +313,7 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
       expect(rec.failure_comments[bad.runId]).toMatchObject({ issue: 7, comment_id: expect.any(Number) });
       expect(mock.byOperation("actions/create-workflow-dispatch").length).toBe(before + 1);
       expect(mock.invalid()).toEqual([]);
-    }, 400_000);
+    }, 900_000);
 
     it("the scheduled monitor starts a watcher only when none is queued or in progress", async () => {
       const { root } = await makeRepo({ remote: true, files: { ".autolab/verifier_policy.yaml": POLICY } });

@@ -12,6 +12,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import YAML from "yaml";
 import { describeFailure, ok, runArgv, type ExecResult } from "../../src/util/exec.js";
 import type { Scheduler } from "../../src/scheduler/port.js";
 import { slurmCli, type SlurmCliOptions } from "../../src/scheduler/slurm-cli/index.js";
@@ -260,4 +261,15 @@ export function loggedCalls(log: string): Array<{ prog: string; at: number }> {
       const [prog, at] = l.split(" ");
       return { prog, at: Number(at) };
     });
+}
+
+/** A design.yaml for a short SLURM job on the debug partition running `cli`, with a parser that always answers. */
+export function debugDesign(id: string, cli: string): string {
+  return YAML.stringify({
+    id,
+    iteration_id: id,
+    compute: { location: "slurm", walltime_estimate: "00:10:00", partition: "debug" },
+    entrypoint: { cli },
+    extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "loss", "value": 0.1}}'` },
+  });
 }

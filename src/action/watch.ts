@@ -16,6 +16,8 @@
 import * as core from "@actions/core";
 import { monitor, type MonitorReport } from "../commands/monitor/index.js";
 import { notifyFailures, type FailedRun } from "../commands/notify.js";
+import { gc } from "../commands/gc.js";
+import { gcText } from "../report/gc.js";
 import { watch } from "../commands/watch.js";
 import { writeSummary } from "../github/summary.js";
 import { activeRuns, dispatchRef, dispatchWorkflow, enableWorkflow, workflowFileOf } from "../github/workflows.js";
@@ -25,6 +27,7 @@ import { failureComment } from "../report/notify.js";
 import { watchFailure, watchOutputs, watchSummary } from "../report/watch.js";
 import { formatError, formatFinding } from "../util/errors.js";
 import { publishAfterTick } from "./publish.js";
+import { untilStopped } from "../util/signals.js";
 import type { Step } from "./main.js";
 
 /** One comment per failed run of this tick on the tracking issue (when the policy names one). */
@@ -61,6 +64,17 @@ export async function announceFailures(step: Step, rep: MonitorReport): Promise<
   });
   if (res.posted.length) core.info(`commented on issue #${issue} for ${res.posted.join(", ")}`);
   for (const f of res.findings) core.warning(formatFinding(f));
+}
+
+/** The policy's retention (`slurm.monitor.retention.gc_older_than`): gc after the tick. */
+export async function retentionAfterTick(step: Step, rep: MonitorReport): Promise<void> {
+  if (!rep.retentionSeconds || rep.dryRun) return;
+  try {
+    const res = await gc({ cwd: step.common.cwd, olderThanSeconds: rep.retentionSeconds });
+    core.info(gcText(res).trimEnd());
+  } catch (e) {
+    core.warning(formatError(e));
+  }
 }
 
 /** monitor with `watch-workflow`: start a watcher when none of its runs is queued or in progress. */
@@ -108,14 +122,10 @@ export async function actionWatch(step: Step): Promise<void> {
     core.warning(
       "no successor can be dispatched (needs a token and GITHUB_WORKFLOW_REF): the watcher stops at its time limit and the scheduled monitor starts the next one",
     );
-  const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.once("SIGTERM", onSignal);
-  process.once("SIGINT", onSignal);
-  try {
+  await untilStopped(async (signal) => {
     const rep = await watch({
       cwd: common.cwd,
-      signal: stop.signal,
+      signal,
       settings: inputs.timeLimitSeconds ? { timeLimitSeconds: inputs.timeLimitSeconds } : {},
       log: common.log,
       successor,
@@ -129,6 +139,7 @@ export async function actionWatch(step: Step): Promise<void> {
           await publishAfterTick({ octokit, budget }, ctx, repoRoot, { logTails: logTailsOf(t) });
         }
         await announceFailures(step, t);
+        await retentionAfterTick(step, t);
       },
     });
     for (const [name, value] of watchOutputs(rep)) core.setOutput(name, value);
@@ -136,8 +147,5 @@ export async function actionWatch(step: Step): Promise<void> {
     for (const f of rep.findings) core.warning(formatFinding(f));
     const failed = watchFailure(rep);
     if (failed) core.setFailed(failed);
-  } finally {
-    process.off("SIGTERM", onSignal);
-    process.off("SIGINT", onSignal);
-  }
+  });
 }

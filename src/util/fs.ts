@@ -415,3 +415,38 @@ export function rootOf(abs: string, shown: string): string | undefined {
   const suffix = path.sep + shown.split("/").join(path.sep);
   return abs.endsWith(suffix) ? abs.slice(0, -suffix.length) || path.sep : undefined;
 }
+
+/**
+ * Read what a growing file holds from byte `offset` on (at most `maxBytes`),
+ * never through a symlink and only from a regular file (as readNoFollow).
+ * `next` is the offset to read from next time; a file that shrank (truncated)
+ * reads from 0 again (`restarted`). A missing file gives `{next: 0}`.
+ */
+export async function readFromOffset(
+  file: string,
+  offset: number,
+  maxBytes = 4 * 1024 * 1024,
+): Promise<{ data?: Buffer; next: number; restarted?: boolean; skipped?: NoFollowRead["skipped"] }> {
+  let fh;
+  try {
+    fh = await open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ELOOP" || code === "EMLINK") return { next: 0, skipped: "symlink" };
+    if (code === "ENXIO" || code === "EISDIR") return { next: 0, skipped: "not a regular file" };
+    return { next: 0 };
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return { next: 0, skipped: "not a regular file" };
+    const restarted = st.size < offset;
+    const from = restarted ? 0 : offset;
+    const n = Math.min(maxBytes, st.size - from);
+    if (n <= 0) return { next: st.size, restarted };
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, from);
+    return { data: buf.subarray(0, bytesRead), next: from + bytesRead, restarted };
+  } finally {
+    await fh.close();
+  }
+}

@@ -3,7 +3,7 @@ import * as core from "@actions/core";
 import { monitor } from "../../commands/monitor/index.js";
 import { logTailsOf, monitorOutputs, monitorSummary, monitorVerdict } from "../../report/monitor.js";
 import { publishAfterTick, publishFindingsOf } from "../publish.js";
-import { announceFailures, keepWatcherAlive } from "../watch.js";
+import { announceFailures, keepWatcherAlive, retentionAfterTick } from "../watch.js";
 import { setOutputs, summarise, type Step } from "../step.js";
 
 export async function actionMonitor(step: Step): Promise<void> {
@@ -22,6 +22,7 @@ export async function actionMonitor(step: Step): Promise<void> {
       : after?.findings;
   await summarise(monitorSummary(rep, [...(published?.notes ?? []), ...(after?.notes ?? [])]), ctx, rep.commit?.sha);
   await announceFailures(step, rep);
+  await retentionAfterTick(step, rep);
   await keepWatcherAlive(step);
   const verdict = monitorVerdict(rep);
   if (verdict.failed) core.setFailed(verdict.failed);

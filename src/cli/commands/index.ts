@@ -4,6 +4,8 @@ import { command as init } from "./init.js";
 import { command as launch } from "./launch.js";
 import { command as monitor } from "./monitor.js";
 import { command as watch } from "./watch.js";
+import { command as logs } from "./logs.js";
+import { command as gc } from "./gc.js";
 import { command as status } from "./status.js";
 import { command as cancel } from "./cancel.js";
 import { command as run } from "./run.js";
@@ -19,7 +21,9 @@ export const COMMANDS: CliCommand[] = [
   monitor,
   watch,
   status,
+  logs,
   cancel,
+  gc,
   run,
   verify,
   slurmJobList,

@@ -11,6 +11,8 @@ import { RECORD_FLAGS, recordOptions } from "../identity.js";
 import { formatFinding } from "../../util/errors.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor } from "../../commands/monitor/index.js";
+import { gc } from "../../commands/gc.js";
+import { gcText } from "../../report/gc.js";
 import { monitorText, monitorVerdict, progressLine } from "../../report/monitor.js";
 
 export const command: CliCommand = {
@@ -57,6 +59,9 @@ Options:
       log: (s) => io.stderr(s + "\n"),
       progress: (e) => io.stderr(progressLine(e)),
     });
+    // The policy's retention: free what finished runs left in the work root.
+    if (rep.retentionSeconds && !rep.dryRun)
+      io.stderr(gcText(await gc({ cwd: a.cwd, olderThanSeconds: rep.retentionSeconds })));
     const errors = rep.findings.filter((f) => f.severity === "error").length + (monitorVerdict(rep).failed ? 1 : 0);
     if (a.flags.json) {
       io.stdout(jsonText(rep));

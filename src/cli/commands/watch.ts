@@ -12,6 +12,7 @@ import { formatFinding, UsageError } from "../../util/errors.js";
 import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { monitor } from "../../commands/monitor/index.js";
 import { watch } from "../../commands/watch.js";
+import { untilStopped } from "../../util/signals.js";
 import { parseSpan } from "../../domain/duration.js";
 import { monitorText, progressLine } from "../../report/monitor.js";
 import { watchFailure, watchText } from "../../report/watch.js";
@@ -57,14 +58,10 @@ Options:
       throw new UsageError(`--time-limit ${JSON.stringify(limitText)} is not a span`, "e.g. --time-limit 90s or 5h50m");
     const rec = await recordOptions(a, io);
     const scheduler = slurmCli();
-    const stop = new AbortController();
-    const onSignal = () => stop.abort();
-    process.once("SIGTERM", onSignal);
-    process.once("SIGINT", onSignal);
-    try {
+    return untilStopped(async (signal) => {
       const rep = await watch({
         cwd: a.cwd,
-        signal: stop.signal,
+        signal,
         settings: { timeLimitSeconds: limit },
         log: (s) => io.stderr(s + "\n"),
         tick: () =>
@@ -85,9 +82,6 @@ Options:
       else io.stdout(watchText(rep));
       for (const f of rep.findings) io.stderr(formatFinding(f) + "\n");
       return failed ? 1 : 0;
-    } finally {
-      process.off("SIGTERM", onSignal);
-      process.off("SIGINT", onSignal);
-    }
+    });
   },
 };

@@ -39,7 +39,7 @@ import type { RunManifest } from "../../contract/types.js";
 import { MONITOR_STATE_PATH } from "../../domain/layout.js";
 import { outageStep, type MonitorState } from "../../domain/outage.js";
 import { manifestJobRef } from "../../domain/run.js";
-import { monitorSettings, notifySettings, pythonTemplateKeys } from "../../domain/settings.js";
+import { monitorSettings, notifySettings, pythonTemplateKeys, retentionSeconds } from "../../domain/settings.js";
 import { asksScheduler, needsWork } from "../../domain/tick.js";
 import { isoSeconds } from "../../domain/time.js";
 import { record } from "../../git/record.js";
@@ -250,6 +250,7 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     written: [],
     dryRun,
     notify: notifySettings(policy),
+    retentionSeconds: retentionSeconds(policy),
   };
   if (dryRun) return report;
   // Only a whole-repository tick knows every run (a run written below has a new stamp: it is read next tick).

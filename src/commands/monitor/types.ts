@@ -73,4 +73,6 @@ export interface MonitorReport {
   dryRun: boolean;
   /** `slurm.monitor.notify`: whether a run that failed fails the job, and where to comment. */
   notify?: NotifySettings;
+  /** `slurm.monitor.retention.gc_older_than` in seconds: the faces run gc after the tick. */
+  retentionSeconds?: number;
 }
