@@ -954,11 +954,12 @@ async function applyPreset(repoRoot, name) {
 /* harmony export */   MZ: () => (/* binding */ submitSettings),
 /* harmony export */   Mk: () => (/* binding */ extractTimeoutSeconds),
 /* harmony export */   U1: () => (/* binding */ monitorSettings),
+/* harmony export */   cC: () => (/* binding */ retentionSeconds),
 /* harmony export */   d: () => (/* binding */ notifySettings),
 /* harmony export */   dA: () => (/* binding */ watchSettings),
 /* harmony export */   z9: () => (/* binding */ pythonTemplateKeys)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_EXTRACT_TIMEOUT_SECONDS, PYTHON_TEMPLATE_KEYS, DEFAULT_WATCH_TIME_LIMIT_SECONDS, retentionSeconds */
+/* unused harmony exports DEFAULT_EXTRACT_TIMEOUT_SECONDS, PYTHON_TEMPLATE_KEYS, DEFAULT_WATCH_TIME_LIMIT_SECONDS */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1911);
 /**
  * Typed settings, read once per command from the effective policy (built-in
@@ -1065,7 +1066,7 @@ function notifySettings(policy) {
 /** `slurm.monitor.retention.gc_older_than`: the monitor runs gc for runs finished longer ago than this. */
 function retentionSeconds(policy) {
     const r = obj(obj(obj(policy.slurm).monitor).retention);
-    return parseSpan(r.gc_older_than);
+    return (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpan */ .w)(r.gc_older_than);
 }
 
 

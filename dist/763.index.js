@@ -46,7 +46,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _commands_monitor_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5203);
 /* harmony import */ var _report_monitor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7791);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(580);
-/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6769);
+/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4813);
 /* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7783);
 /** The action's monitor step (loaded only for command: monitor). */
 
@@ -69,6 +69,7 @@ async function actionMonitor(step) {
         : after?.findings;
     await (0,_step_js__WEBPACK_IMPORTED_MODULE_5__/* .summarise */ .f)((0,_report_monitor_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorSummary */ .j6)(rep, [...(published?.notes ?? []), ...(after?.notes ?? [])]), ctx, rep.commit?.sha);
     await (0,_watch_js__WEBPACK_IMPORTED_MODULE_4__.announceFailures)(step, rep);
+    await (0,_watch_js__WEBPACK_IMPORTED_MODULE_4__.retentionAfterTick)(step, rep);
     await (0,_watch_js__WEBPACK_IMPORTED_MODULE_4__.keepWatcherAlive)(step);
     const verdict = (0,_report_monitor_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorVerdict */ .yn)(rep);
     if (verdict.failed)

@@ -31448,7 +31448,7 @@ function ok(r) {
 /* harmony export */   pj: () => (/* binding */ readNoFollow),
 /* harmony export */   rH: () => (/* binding */ linkError)
 /* harmony export */ });
-/* unused harmony export openOwnedSync */
+/* unused harmony exports openOwnedSync, readFromOffset */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
@@ -31869,6 +31869,42 @@ function rootOf(abs, shown) {
         return undefined;
     const suffix = node_path__WEBPACK_IMPORTED_MODULE_3__.sep + shown.split("/").join(node_path__WEBPACK_IMPORTED_MODULE_3__.sep);
     return abs.endsWith(suffix) ? abs.slice(0, -suffix.length) || node_path__WEBPACK_IMPORTED_MODULE_3__.sep : undefined;
+}
+/**
+ * Read what a growing file holds from byte `offset` on (at most `maxBytes`),
+ * never through a symlink and only from a regular file (as readNoFollow).
+ * `next` is the offset to read from next time; a file that shrank (truncated)
+ * reads from 0 again (`restarted`). A missing file gives `{next: 0}`.
+ */
+async function readFromOffset(file, offset, maxBytes = 4 * 1024 * 1024) {
+    let fh;
+    try {
+        fh = await open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === "ELOOP" || code === "EMLINK")
+            return { next: 0, skipped: "symlink" };
+        if (code === "ENXIO" || code === "EISDIR")
+            return { next: 0, skipped: "not a regular file" };
+        return { next: 0 };
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            return { next: 0, skipped: "not a regular file" };
+        const restarted = st.size < offset;
+        const from = restarted ? 0 : offset;
+        const n = Math.min(maxBytes, st.size - from);
+        if (n <= 0)
+            return { next: st.size, restarted };
+        const buf = Buffer.alloc(n);
+        const { bytesRead } = await fh.read(buf, 0, n, from);
+        return { data: buf.subarray(0, bytesRead), next: from + bytesRead, restarted };
+    }
+    finally {
+        await fh.close();
+    }
 }
 
 
@@ -38264,9 +38300,9 @@ async function setUp() {
     };
 }
 const COMMANDS = {
-    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(384)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6384))).actionLaunch,
-    monitor: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(769), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 763))).actionMonitor,
-    watch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6769))).actionWatch,
+    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6207))).actionLaunch,
+    monitor: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(813), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 763))).actionMonitor,
+    watch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4813))).actionWatch,
     verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(254)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2254))).actionVerify,
     cancel: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(648), __nccwpck_require__.e(678)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5678))).actionCancel,
     status: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6690))).actionStatus,
