@@ -93,7 +93,17 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
     const st = await cli(root, "status");
     expect(st.code, st.stderr).toBe(0);
     const lines = st.stdout.trimEnd().split("\n");
-    expect(lines[0].split(/\s+/)).toEqual(["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC"]);
+    expect(lines[0].split(/\s+/)).toEqual([
+      "RUN",
+      "ITERATION",
+      "JOB",
+      "STATE",
+      "SLURM",
+      "AGE",
+      "SYNC",
+      "METRIC",
+      "REASON",
+    ]);
     const qLine = lines.find((l) => l.startsWith(quick.runId))!;
     expect(qLine.split(/\s{2,}/)).toEqual([
       quick.runId,
@@ -103,10 +113,14 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
       "COMPLETED",
       expect.stringMatching(/^\d+s$/),
       "ok",
+      expect.stringMatching(/\S/), // METRIC is never empty: the value, or why there is none
+      expect.stringMatching(/\S/), // REASON likewise
     ]);
     const sLine = lines.find((l) => l.startsWith(stuck.runId))!;
     expect(sLine).toMatch(
-      new RegExp(`${stuck.jobId}\\s+submitted\\s+PENDING \\(Partition(TimeLimit|Config)\\)\\s+\\d+s\\s+pending$`),
+      new RegExp(
+        `${stuck.jobId}\\s+submitted\\s+PENDING \\(Partition(TimeLimit|Config)\\)\\s+\\d+s\\s+pending\\s{2,}.+\\s{2,}Partition(TimeLimit|Config)$`,
+      ),
     );
     const js = JSON.parse((await cli(root, "status", "--json")).stdout);
     expect(js.runs.map((r: { run_id: string }) => r.run_id).sort()).toEqual([quick.runId, stuck.runId].sort());
