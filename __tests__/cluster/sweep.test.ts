@@ -13,7 +13,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, type LaunchResult } from "../../src/commands/launch/index.js";
-import { monitor } from "../../src/commands/monitor/index.js";
+import { monitor, type MonitorReport } from "../../src/commands/monitor/index.js";
+import { monitorSummary } from "../../src/report/monitor.js";
+import { renderSummary } from "../../src/report/summary.js";
 import { cancel } from "../../src/commands/cancel.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
 import { readManifest } from "../../src/contract/manifest.js";
@@ -138,9 +140,12 @@ describe.skipIf(!up)("a 2x2 grid x 3 replicates on the real cluster", () => {
     expect(most).toBeGreaterThan(0);
   }, 180_000);
 
+  let lastGroupReport: MonitorReport | undefined;
+
   it("the monitor follows every task to its end; the failing task is reported with why", async () => {
     for (let i = 0; i < 5; i++) {
-      await monitor({ cwd: root, scheduler: realScheduler(), commit: true, push: false });
+      const rep = await monitor({ cwd: root, scheduler: realScheduler(), commit: true, push: false });
+      if (rep.sweeps?.length) lastGroupReport = rep;
       const ms = await manifests(root, it1);
       if (ms.every((m) => m.status === "completed" || m.status === "failed")) break;
       await new Promise((r) => setTimeout(r, 2000));
@@ -155,6 +160,65 @@ describe.skipIf(!up)("a 2x2 grid x 3 replicates on the real cluster", () => {
       expect(existsSync(metrics), m.run_id).toBe(true);
     }
   }, 120_000);
+
+  it("writes the group result: sweep_metrics.json with mean ± sd per point, the summary.md section, the job summary chart", async () => {
+    const runsDir = path.join(root, "experiments/in_progress", it1, "runs");
+    const doc = JSON.parse(readFileSync(path.join(runsDir, res.runId, "sweep_metrics.json"), "utf8"));
+    // acc = lr * 1000 + batch + replicate; replicate 1 of lr=0.1 fails, so those points have 2 values.
+    expect(doc).toMatchObject({
+      schema_version: "1.0",
+      run_id: res.runId,
+      iteration_id: it1,
+      kind: "sweep_group",
+      aggregation: "mean",
+      status: "partial",
+      tasks: { total: 12, extracted: 12, with_value: 10 },
+      primary_metric: { name: "acc", value: 165, delta_vs_baseline: null },
+      best_point: { index: 3, label: "batch=64,lr=0.1" },
+    });
+    const pts = doc.points as Array<{
+      label: string;
+      mean: number;
+      sd: number;
+      n: number;
+      missing: number;
+      runs: string[];
+    }>;
+    expect(pts.map((p) => [p.label, p.mean, p.n, p.missing])).toEqual([
+      ["batch=32,lr=0.01", 43, 3, 0],
+      ["batch=32,lr=0.1", 133, 2, 1],
+      ["batch=64,lr=0.01", 75, 3, 0],
+      ["batch=64,lr=0.1", 165, 2, 1],
+    ]);
+    expect(pts.map((p) => Number(p.sd.toFixed(5)))).toEqual([1, 1.41421, 1, 1.41421]);
+    expect(pts[1].runs).toEqual([`${res.runId}_3`, `${res.runId}_4`, `${res.runId}_5`]);
+    expect(doc.run_group).toHaveLength(12);
+    // Committed with the tick (the jobs' own result.json files are theirs, not the tool's).
+    const groupFile = `experiments/in_progress/${it1}/runs/${res.runId}/sweep_metrics.json`;
+    const summaryFile = `experiments/in_progress/${it1}/analysis/summary.md`;
+    expect(await git(root, "status", "--porcelain", "--", groupFile, summaryFile)).toBe("");
+    expect(await git(root, "ls-files", groupFile)).not.toBe("");
+    // The iteration's summary.md: the sweep's section between its markers, before its tasks' sections.
+    const summary = readFileSync(path.join(root, "experiments/in_progress", it1, "analysis/summary.md"), "utf8");
+    expect(summary).toContain(`<!-- autolab:run ${res.runId} begin -->`);
+    expect(summary).toContain(`## Sweep ${res.runId}`);
+    expect(summary).toContain("best point (maximize): **batch=64,lr=0.1**");
+    expect(summary).toContain("| batch=32,lr=0.1 | 133 ± 1.41421 | 2 | 1 | – |");
+    expect(summary).toContain("| **batch=64,lr=0.1** | 165 ± 1.41421 | 2 | 1 | – |");
+    expect(summary).toMatch(/```mermaid\nxychart-beta\n[^`]*bar \[43, 133, 75, 165\]/);
+    expect(summary.indexOf(`## Sweep ${res.runId}`)).toBeLessThan(summary.indexOf(`## Run ${res.runId}_0`));
+    // The job summary of the tick that extracted the last tasks: the group result under the sweep's runs.
+    expect(lastGroupReport?.sweeps?.[0]).toMatchObject({ sweepId: res.runId, extracted: 12, total: 12 });
+    const job = renderSummary(monitorSummary(lastGroupReport!, []));
+    expect(job).toContain(`##### Sweep \`${res.runId}\`: group result`);
+    expect(job).toContain("| **batch=64,lr=0.1** | 165 ± 1.41421 | 2 | 1 | – |");
+    expect(job).toContain("xychart-beta");
+    // An idle tick rewrites nothing: the group result is deterministic.
+    const head = await git(root, "rev-parse", "HEAD");
+    const idle = await monitor({ cwd: root, scheduler: realScheduler(), commit: true, push: false });
+    expect(idle.sweeps).toBeUndefined();
+    expect(await git(root, "rev-parse", "HEAD")).toBe(head);
+  }, 60_000);
 
   it("an idempotent relaunch with the same sweep id submits nothing", async () => {
     const again = await launch({

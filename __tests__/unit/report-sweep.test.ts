@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { groupResult } from "../../src/domain/sweep-result.js";
+import {
+  groupMetricsDoc,
+  groupResult,
+  impliedBaseline,
+  taskPosition,
+  taskValue,
+} from "../../src/domain/sweep-result.js";
+import { runsSections } from "../../src/report/summary-runs.js";
 import { sweepChart, sweepSection, sweepTable } from "../../src/report/sweep.js";
 
 const tasks = [
@@ -40,5 +47,75 @@ describe("a sweep's group result", () => {
     const none = groupResult({ metric: "acc", labels: ["a"], tasks: [] });
     expect(none.best).toBeUndefined();
     expect(sweepChart(none)).toBeUndefined();
+  });
+});
+
+describe("the group metrics file and the job summary's group result", () => {
+  it("task order is point-major; a failed task's number is not averaged; the baseline is value - delta", () => {
+    expect([0, 1, 2, 3, 5].map((i) => taskPosition(i, 3))).toEqual([
+      { point: 0, replicate: 0 },
+      { point: 0, replicate: 1 },
+      { point: 0, replicate: 2 },
+      { point: 1, replicate: 0 },
+      { point: 1, replicate: 2 },
+    ]);
+    expect(taskValue({ status: "failed", primary_metric: { value: 3 } })).toBeNull();
+    expect(taskValue({ status: "partial", primary_metric: { value: 3 } })).toBe(3);
+    expect(taskValue(undefined)).toBeNull();
+    expect(impliedBaseline([undefined, { primary_metric: { value: 5, delta_vs_baseline: 2 } }])).toBe(3);
+    expect(impliedBaseline([{ primary_metric: { value: 5, delta_vs_baseline: null } }])).toBeNull();
+  });
+
+  it("is a metrics document at the base run id with every point's mean ± sd and its runs", () => {
+    const runGroup = ["s_0", "s_1", "s_2", "s_3"];
+    const g = groupResult({
+      metric: "acc",
+      labels: ["lr=0.1", "lr=0.2"],
+      baseline: 1,
+      tasks: [
+        { point: 0, replicate: 0, runId: "s_0", status: "completed", value: 1 },
+        { point: 0, replicate: 1, runId: "s_1", status: "completed", value: 3 },
+        { point: 1, replicate: 0, runId: "s_2", status: "completed", value: 10 },
+        { point: 1, replicate: 1, runId: "s_3", status: "failed", value: null },
+      ],
+    });
+    const args = { sweepId: "s", iterationId: "it", replicates: 2, runGroup, params: [{ lr: 0.1 }, { lr: 0.2 }] };
+    const doc = groupMetricsDoc({ ...args, result: g, extracted: 4 });
+    expect(doc).toMatchObject({
+      schema_version: "1.0",
+      run_id: "s",
+      iteration_id: "it",
+      status: "partial",
+      primary_metric: { name: "acc", value: 10, delta_vs_baseline: 9 },
+      best_point: { index: 1, label: "lr=0.2" },
+      tasks: { total: 4, extracted: 4, with_value: 3 },
+      points: [
+        {
+          index: 0,
+          label: "lr=0.1",
+          params: { lr: 0.1 },
+          mean: 2,
+          sd: Math.SQRT2,
+          n: 2,
+          missing: 0,
+          runs: ["s_0", "s_1"],
+        },
+        { index: 1, label: "lr=0.2", mean: 10, sd: null, n: 1, missing: 1, runs: ["s_2", "s_3"] },
+      ],
+    });
+    // The same results give the same bytes.
+    expect(JSON.stringify(doc)).toBe(
+      JSON.stringify(groupMetricsDoc({ ...args, result: structuredClone(g), extracted: 4 })),
+    );
+    // The job summary shows it under the sweep's runs.
+    const out = runsSections([{ runId: "s_0", state: "completed", iterationId: "it", sweepId: "s" }], {
+      groups: new Map([["s", g]]),
+    }).join("\n");
+    expect(out).toContain("##### Sweep `s`: group result");
+    expect(out).toContain("| **lr=0.2** | 10 | 1 | 1 | +9 |");
+    expect(out).toContain("xychart-beta");
+    expect(runsSections([{ runId: "x", state: "completed", sweepId: "s" }], {}).join("\n")).not.toContain(
+      "group result",
+    );
   });
 });

@@ -51,6 +51,11 @@ export function manifestJobId(m: RunManifest): string | undefined {
   );
 }
 
+/** The sweep a task run belongs to: `sweep.sweep_id` (what launch writes), else a top-level `sweep_id`. */
+export function sweepIdOf(m: RunManifest): string | undefined {
+  return nonEmpty(obj(m.sweep)?.sweep_id) ?? nonEmpty(m.sweep_id);
+}
+
 /**
  * Whether the run was launched by the Python autolab tool, whose job scripts
  * write no `job_sentinel.json` (issue 10, item 9). Its manifests carry

@@ -87,3 +87,85 @@ export function groupResult(i: {
   }
   return { metric: i.metric, aggregation, goal, baseline, points, ...(best !== undefined ? { best } : {}) };
 }
+
+/** Point and replicate of task `index` of a sweep (the sweep record's `run_group` is in task order: point-major). */
+export function taskPosition(index: number, replicates: number): { point: number; replicate: number } {
+  const n = Math.max(1, Math.floor(replicates));
+  return { point: Math.floor(index / n), replicate: index % n };
+}
+
+/** A task's metrics as the group reads them: a failed run's number is not averaged. */
+export interface TaskMetrics {
+  status?: string;
+  primary_metric?: { name?: unknown; value?: unknown; delta_vs_baseline?: unknown };
+}
+
+const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/** The value a task contributes (null: failed, no number, or not extracted). */
+export function taskValue(m: TaskMetrics | undefined): number | null {
+  if (!m || m.status === "failed") return null;
+  return finite(m.primary_metric?.value) ? m.primary_metric.value : null;
+}
+
+/** The baseline the tasks' metrics imply (value - delta_vs_baseline of the first task with both). */
+export function impliedBaseline(ms: ReadonlyArray<TaskMetrics | undefined>): number | null {
+  for (const m of ms) {
+    const pm = m?.primary_metric;
+    if (pm && finite(pm.value) && finite(pm.delta_vs_baseline)) return pm.value - pm.delta_vs_baseline;
+  }
+  return null;
+}
+
+/**
+ * The group metrics file (`runs/<sweep_id>/sweep_metrics.json`): a metrics
+ * document at the sweep's base run id, as the Python tool's multi-run layout
+ * keeps aggregated metrics at the base run (`primary_metric` is the best
+ * point's aggregate), plus every point's aggregate and the task runs.
+ * Deterministic: the same results give the same bytes (an idle tick writes nothing).
+ */
+export function groupMetricsDoc(i: {
+  sweepId: string;
+  iterationId: string;
+  replicates: number;
+  runGroup: readonly string[];
+  params: ReadonlyArray<Record<string, unknown>>;
+  result: GroupResult;
+  /** Tasks with metrics (extracted), of all tasks. */
+  extracted: number;
+}): Record<string, unknown> {
+  const g = i.result;
+  const best = g.best === undefined ? undefined : g.points[g.best];
+  const withValue = g.points.reduce((a, p) => a + p.n, 0);
+  const status = withValue === 0 ? "failed" : withValue === i.runGroup.length ? "completed" : "partial";
+  return {
+    schema_version: "1.0",
+    iteration_id: i.iterationId,
+    run_id: i.sweepId,
+    status,
+    primary_metric: {
+      name: g.metric,
+      value: best?.center ?? null,
+      delta_vs_baseline: best?.deltaVsBaseline ?? null,
+    },
+    kind: "sweep_group",
+    aggregation: g.aggregation,
+    goal: g.goal,
+    baseline: g.baseline,
+    best_point: best ? { index: best.point, label: best.label } : null,
+    replicates: i.replicates,
+    tasks: { total: i.runGroup.length, extracted: i.extracted, with_value: withValue },
+    points: g.points.map((p) => ({
+      index: p.point,
+      label: p.label,
+      params: i.params[p.point] ?? {},
+      [g.aggregation]: p.center,
+      ...(g.aggregation === "mean" ? { sd: p.sd } : {}),
+      n: p.n,
+      missing: p.missing,
+      delta_vs_baseline: p.deltaVsBaseline,
+      runs: i.runGroup.filter((_, k) => taskPosition(k, i.replicates).point === p.point),
+    })),
+    run_group: [...i.runGroup],
+  };
+}

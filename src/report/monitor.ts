@@ -132,6 +132,7 @@ export function monitorSummary(rep: MonitorReport, notes: string[]): SummaryInpu
     command: "monitor",
     runs: rep.runs.map(summaryRun),
     findings: rep.findings,
+    ...(rep.sweeps?.length ? { groups: new Map(rep.sweeps.map((g) => [g.sweepId, g.result])) } : {}),
     scheduler: { calls: rep.scheduler.calls, totalMs: rep.scheduler.totalMs, detail: rep.scheduler.detail },
     notes: [
       `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changedRuns(rep).length} changed.`,

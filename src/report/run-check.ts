@@ -20,7 +20,7 @@
  * - `details_url`: the run's directory on the launch commit.
  */
 import type { RunManifest } from "../contract/types.js";
-import { failureReasonOf, manifestJobId, statusOf } from "../domain/run.js";
+import { failureReasonOf, manifestJobId, statusOf, sweepIdOf } from "../domain/run.js";
 import { clip, clipStart, LOG_TAIL_CHARS, OUTPUT_TEXT_LIMIT, TITLE_LIMIT, type CheckConclusion } from "./checks.js";
 
 /** The parts of metrics.json a report shows. */
@@ -155,7 +155,7 @@ export function runCheckOf(i: RunCheckInput): RunCheckBody {
   const reason = str(m.slurm?.reason);
   const metric = metricText(i.metrics?.primary);
   const efficiency = efficiencyText(m);
-  const sweep = str(m.sweep_id) ?? str(obj(m.sweep)?.id);
+  const sweep = sweepIdOf(m);
   const checkStatus = conclusion ? "completed" : status === "running" || status === "synced" ? "in_progress" : "queued";
   const stateWords = `${status}${failureReason ? ` (${failureReason})` : ""}`;
   const title = clip(

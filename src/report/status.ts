@@ -8,7 +8,7 @@ import type { RunManifest } from "../contract/types.js";
 import { normalizeSyncStatus } from "../contract/vocabulary.js";
 import { elapsedSeconds } from "../domain/duration.js";
 import { MONITOR_STATE_PATH } from "../domain/layout.js";
-import { manifestJobId, statusOf } from "../domain/run.js";
+import { manifestJobId, statusOf, sweepIdOf } from "../domain/run.js";
 import type { Finding } from "../util/errors.js";
 import { logPathOf } from "./monitor.js";
 import { isoUtc, type MetricsFacts } from "./run-check.js";
@@ -70,7 +70,7 @@ export function statusRow(m: RunManifest, found: FoundRun, now: Date, metrics?: 
     slurmStart: isoUtc(m.slurm?.start) ?? null,
     slurmEnd: isoUtc(m.slurm?.end) ?? null,
     exitCode: str(m.slurm?.exit_code),
-    sweepId: str(m.sweep_id),
+    sweepId: sweepIdOf(m) ?? null,
     metric: metrics?.primary ?? null,
     metricsStatus: metrics?.status ?? null,
     ageSeconds: elapsedSeconds(started ?? undefined, undefined, now) ?? null,

@@ -11,6 +11,8 @@
  * metric and reason cells are never empty: they say why there is no value.
  */
 import { elapsedSeconds } from "../domain/duration.js";
+import type { GroupResult } from "../domain/sweep-result.js";
+import { sweepSection } from "./sweep.js";
 
 export interface SummaryRun {
   runId: string;
@@ -155,6 +157,8 @@ function utcMinute(s: string | undefined): string {
 /** Options of the runs section. */
 export interface RunsView {
   now?: number;
+  /** Sweeps' group results (mean ± sd or median per point, the best point, the chart), by sweep id. */
+  groups?: ReadonlyMap<string, GroupResult>;
   /** URL prefix of files on the commit, e.g. `https://github.com/o/r/blob/<sha>/`. */
   blobBase?: string;
 }
@@ -303,13 +307,21 @@ export function runsSections(runs: readonly SummaryRun[], v: RunsView): string[]
     // A small iteration is one table (with a Sweep column); a big one gets a section per sweep.
     if (inIt.length <= FOLD_AFTER || sweeps.size === 1) {
       out.push(...groupSection(`#### Iteration ${itName}`, it || "runs", inIt, v));
+      for (const sw of [...sweeps.keys()].sort()) out.push(...groupResultSection(sw, v));
       continue;
     }
     out.push(`#### Iteration ${itName} (${inIt.length}): ${stateCounts(inIt)}`, "");
     for (const [sw, inSweep] of [...sweeps].sort(([a], [b]) => a.localeCompare(b))) {
       const swName = sw ? `sweep \`${escapeCell(sw).replace(/`/g, "'")}\`` : "runs outside a sweep";
-      out.push(...groupSection(`##### ${swName}`, sw || it || "runs", inSweep, v));
+      out.push(...groupSection(`##### ${swName}`, sw || it || "runs", inSweep, v), ...groupResultSection(sw, v));
     }
   }
   return out;
+}
+
+/** A sweep's group result under its runs (nothing when the view has none for it). */
+function groupResultSection(sweepId: string, v: RunsView): string[] {
+  const g = sweepId ? v.groups?.get(sweepId) : undefined;
+  if (!g) return [];
+  return [sweepSection(`\`${escapeCell(sweepId).replace(/`/g, "'")}\`: group result`, g, 5), ""];
 }

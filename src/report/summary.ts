@@ -12,6 +12,7 @@
  */
 import { countLine } from "./checks.js";
 import { worstFirst, type Finding, type Severity } from "../util/errors.js";
+import type { GroupResult } from "../domain/sweep-result.js";
 import { attentionOrder, runsSections, stateClass, type SummaryRun } from "./summary-runs.js";
 
 export { escapeCell, formatDuration, stateWord, type SummaryRun } from "./summary-runs.js";
@@ -39,6 +40,8 @@ export interface SummaryInput {
   now?: string;
   /** URL prefix of the repository's files on the commit (`…/blob/<sha>/`), for the manifest and log links. */
   blobBase?: string;
+  /** Sweeps' group results by sweep id, shown under the sweep's runs. */
+  groups?: ReadonlyMap<string, GroupResult>;
 }
 
 const SEVERITY_ICON: Record<Severity, string> = { error: "🔴 error", warning: "🟡 warning", notice: "🔵 notice" };
@@ -190,7 +193,7 @@ function render(input: SummaryInput, runs: SummaryRun[], findings: Finding[], tr
   const now = parseTime(input.now);
   out.push(`### Runs (${input.runs.length})`, "");
   if (input.runs.length === 0) out.push("No runs were touched.", "");
-  else out.push(...runsSections(runs, { now, blobBase: input.blobBase }));
+  else out.push(...runsSections(runs, { now, blobBase: input.blobBase, groups: input.groups }));
 
   const tl = timeline(runs, now);
   if (tl.lines.length || tl.notes.length) {

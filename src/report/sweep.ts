@@ -54,10 +54,12 @@ export function sweepChart(g: GroupResult): string | undefined {
   ].join("\n");
 }
 
-/** The whole section: heading, best point, table and chart. */
-export function sweepSection(sweepId: string, g: GroupResult): string {
+/** The whole section: heading (`level` #'s, default 3), best point, table and chart. */
+export function sweepSection(sweepId: string, g: GroupResult, level = 3): string {
   const best =
     g.best === undefined ? "no point has a value yet" : `best point (${g.goal}): **${g.points[g.best].label}**`;
   const chart = sweepChart(g);
-  return [`### Sweep ${sweepId}`, "", best, "", sweepTable(g), ...(chart ? ["", chart] : []), ""].join("\n");
+  return [`${"#".repeat(level)} Sweep ${sweepId}`, "", best, "", sweepTable(g), ...(chart ? ["", chart] : []), ""].join(
+    "\n",
+  );
 }

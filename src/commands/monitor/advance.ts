@@ -12,7 +12,7 @@ import type { RunManifest } from "../../contract/types.js";
 import { isSuccessLike, normalizeSyncStatus } from "../../contract/vocabulary.js";
 import { elapsedSeconds } from "../../domain/duration.js";
 import { jobLogNames } from "../../domain/layout.js";
-import { manifestJobId, manifestJobRef, statusOf, transition } from "../../domain/run.js";
+import { manifestJobId, manifestJobRef, statusOf, sweepIdOf, transition } from "../../domain/run.js";
 import { extractTimeoutSeconds, type MonitorSettings } from "../../domain/settings.js";
 import {
   afterSync,
@@ -317,7 +317,7 @@ function reportOf(l: LoadedRun, before: RunManifest, step: RunStep, now: Date): 
     completedAt: m.timestamps?.completed_at,
     slurmStart: m.slurm?.start,
     slurmEnd: m.slurm?.end,
-    sweepId: typeof m.sweep_id === "string" ? m.sweep_id : undefined,
+    sweepId: sweepIdOf(m),
   };
   const d = elapsedSeconds(rep.startedAt, rep.completedAt, now);
   if (d !== undefined) rep.durationSeconds = d;

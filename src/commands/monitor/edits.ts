@@ -16,6 +16,7 @@ import { nextState } from "../../domain/stage.js";
 import { stateEdit } from "../../store/state-file.js";
 import { upsertRunSection } from "../../steps/extract.js";
 import type { LoadedRun } from "../../store/runs.js";
+import type { SweepGroup } from "../../steps/sweep-group.js";
 import type { RunResult } from "./advance.js";
 
 /** The exact manifest bytes, refused (AutolabError) when the manifest is invalid. */
@@ -25,14 +26,20 @@ function validManifestText(m: RunManifest, file: string): string {
   return text;
 }
 
-/** analysis/summary.md is shared by the iteration's runs: each run's section is upserted on the file as it is. */
-function summaryEdits(results: readonly RunResult[]): FileEdit[] {
+/**
+ * analysis/summary.md is shared by the iteration's runs: each run's section
+ * (and each sweep's group section, keyed by the sweep id) is upserted on the file as it is.
+ */
+function summaryEdits(results: readonly RunResult[], groups: readonly SweepGroup[]): FileEdit[] {
   const byPath = new Map<string, NonNullable<RunResult["section"]>[]>();
-  for (const r of results) {
-    if (!r.section) continue;
-    const list = byPath.get(r.section.path) ?? [];
-    list.push(r.section);
-    byPath.set(r.section.path, list);
+  const sections = [
+    ...results.flatMap((r) => (r.section ? [r.section] : [])),
+    ...groups.map((g) => ({ path: g.summaryPath, iterationId: g.iterationId, runId: g.sweepId, text: g.section })),
+  ];
+  for (const s of sections) {
+    const list = byPath.get(s.path) ?? [];
+    list.push(s);
+    byPath.set(s.path, list);
   }
   return [...byPath].map(([file, sections]) => ({
     path: file,
@@ -64,6 +71,8 @@ export function tickEdits(i: {
   runs: readonly LoadedRun[];
   results: readonly RunResult[];
   ledgerFix: readonly RunManifest[];
+  /** Sweeps whose group result this tick recomputed. */
+  groups?: readonly SweepGroup[];
   monitorState?: MonitorState;
   now: Date;
 }): FileEdit[] {
@@ -82,7 +91,9 @@ export function tickEdits(i: {
     );
   });
   for (const r of i.results) for (const [p, content] of r.files) edits.push(put(p, content, r.report.runId));
-  edits.push(...summaryEdits(i.results));
+  for (const g of i.groups ?? [])
+    edits.push({ ...put(g.metricsPath, g.metricsText), what: "the sweep's group metrics" });
+  edits.push(...summaryEdits(i.results, i.groups ?? []));
   if (i.ledgerFix.length) edits.push(ledgerEdit(i.ledgerFix));
   const st = stateFollows(i.results, i.now);
   if (st) edits.push(st);

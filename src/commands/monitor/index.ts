@@ -56,6 +56,7 @@ import { findingFromError, type Finding } from "../../util/errors.js";
 import { linkError, readOwned } from "../../util/fs.js";
 import { advanceRun, type RunResult, type TickContext } from "./advance.js";
 import { tickEdits } from "./edits.js";
+import { tickSweepGroups } from "./sweeps.js";
 import { commitMessage } from "../../report/monitor.js";
 import type { MonitorOptions, MonitorReport } from "./types.js";
 
@@ -226,6 +227,7 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     if (before !== after) opts.progress?.({ phase: "run", runId, before, after, jobId });
   }
   const reports = results.map((r) => r.report);
+  const groups = await tickSweepGroups(ws.root, candidates, results, findings);
   const changedById = new Map<string, RunManifest>();
   for (const r of results) if (r.changed) changedById.set(r.changed.run_id, r.changed);
   const follow = ledgerFollow(
@@ -251,6 +253,18 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     dryRun,
     notify: notifySettings(policy),
     retentionSeconds: retentionSeconds(policy),
+    ...(groups.length
+      ? {
+          sweeps: groups.map((g) => ({
+            sweepId: g.sweepId,
+            iterationId: g.iterationId,
+            metricsPath: g.metricsPath,
+            extracted: g.extracted,
+            total: g.total,
+            result: g.result,
+          })),
+        }
+      : {}),
   };
   if (dryRun) return report;
   // Only a whole-repository tick knows every run (a run written below has a new stamp: it is read next tick).
@@ -261,6 +275,7 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     runs: candidates,
     results,
     ledgerFix: follow.fix,
+    groups,
     monitorState: outage.state,
     now: now(),
   });

@@ -4,6 +4,7 @@ import type { CommitBackResult } from "../../git/commitback.js";
 import type { NotifySettings } from "../../domain/settings.js";
 import type { RecordingOptions } from "../../git/record.js";
 import type { Finding } from "../../util/errors.js";
+import type { GroupResult } from "../../domain/sweep-result.js";
 import type { QueryOptions, Scheduler } from "../../scheduler/port.js";
 
 export interface MonitorOptions extends RecordingOptions {
@@ -71,8 +72,21 @@ export interface MonitorReport {
   /** Repository-relative paths written this tick. */
   written: string[];
   dryRun: boolean;
+  /** Sweeps whose group result the tick recomputed (a task of theirs was extracted). */
+  sweeps?: SweepReport[];
   /** `slurm.monitor.notify`: whether a run that failed fails the job, and where to comment. */
   notify?: NotifySettings;
   /** `slurm.monitor.retention.gc_older_than` in seconds: the faces run gc after the tick. */
   retentionSeconds?: number;
+}
+
+/** A sweep's group result as this tick computed it (written to `metricsPath` and the iteration's summary.md). */
+export interface SweepReport {
+  sweepId: string;
+  iterationId: string;
+  metricsPath: string;
+  /** Tasks with metrics, of all tasks. */
+  extracted: number;
+  total: number;
+  result: GroupResult;
 }
