@@ -6299,6 +6299,7 @@ function toFinding(e, file, map, locate) {
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   dn: () => (/* binding */ manifestLaunchDate),
 /* harmony export */   kY: () => (/* binding */ transition),
+/* harmony export */   rA: () => (/* binding */ sweepIdOf),
 /* harmony export */   yd: () => (/* binding */ launchedByPythonTool)
 /* harmony export */ });
 /* harmony import */ var _contract_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(345);
@@ -6319,6 +6320,10 @@ function obj(v) {
 function manifestJobId(m) {
     const rr = obj(m.resource_request);
     return (nonEmpty(m.job_id) ?? nonEmpty(obj(m.slurm)?.job_id) ?? nonEmpty(rr?.job_id) ?? nonEmpty(obj(rr?.slurm)?.job_id));
+}
+/** The sweep a task run belongs to: `sweep.sweep_id` (what launch writes), else a top-level `sweep_id`. */
+function sweepIdOf(m) {
+    return nonEmpty(obj(m.sweep)?.sweep_id) ?? nonEmpty(m.sweep_id);
 }
 /**
  * Whether the run was launched by the Python autolab tool, whose job scripts
@@ -7432,6 +7437,7 @@ function runCheckFailedNote(runId, e) {
 /* harmony export */ });
 /* unused harmony exports FOLD_AFTER, MAX_CHART_RUNS, stateWord, stateBadge, escapeCell, formatDuration, metricCell, reasonCell, runDuration, stateCounts, metricChart */
 /* harmony import */ var _domain_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1911);
+/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7573);
 /**
  * The runs part of the job summary (report/summary.ts renders the rest):
  * per-state counts, one section per iteration (and per sweep inside it, when
@@ -7444,6 +7450,7 @@ function runCheckFailedNote(runId, e) {
  * failed); its times are SLURM's start and end (the faces pass them), and the
  * metric and reason cells are never empty: they say why there is no value.
  */
+
 
 /** A group with more runs than this folds its finished runs into `<details>`. */
 const FOLD_AFTER = 10;
@@ -7694,15 +7701,24 @@ function runsSections(runs, v) {
         // A small iteration is one table (with a Sweep column); a big one gets a section per sweep.
         if (inIt.length <= FOLD_AFTER || sweeps.size === 1) {
             out.push(...groupSection(`#### Iteration ${itName}`, it || "runs", inIt, v));
+            for (const sw of [...sweeps.keys()].sort())
+                out.push(...groupResultSection(sw, v));
             continue;
         }
         out.push(`#### Iteration ${itName} (${inIt.length}): ${stateCounts(inIt)}`, "");
         for (const [sw, inSweep] of [...sweeps].sort(([a], [b]) => a.localeCompare(b))) {
             const swName = sw ? `sweep \`${escapeCell(sw).replace(/`/g, "'")}\`` : "runs outside a sweep";
-            out.push(...groupSection(`##### ${swName}`, sw || it || "runs", inSweep, v));
+            out.push(...groupSection(`##### ${swName}`, sw || it || "runs", inSweep, v), ...groupResultSection(sw, v));
         }
     }
     return out;
+}
+/** A sweep's group result under its runs (nothing when the view has none for it). */
+function groupResultSection(sweepId, v) {
+    const g = sweepId ? v.groups?.get(sweepId) : undefined;
+    if (!g)
+        return [];
+    return [(0,_sweep_js__WEBPACK_IMPORTED_MODULE_1__/* .sweepSection */ .iV)(`\`${escapeCell(sweepId).replace(/`/g, "'")}\`: group result`, g, 5), ""];
 }
 
 
@@ -7890,7 +7906,7 @@ function render(input, runs, findings, truncation) {
     if (input.runs.length === 0)
         out.push("No runs were touched.", "");
     else
-        out.push(...(0,_summary_runs_js__WEBPACK_IMPORTED_MODULE_2__/* .runsSections */ .SH)(runs, { now, blobBase: input.blobBase }));
+        out.push(...(0,_summary_runs_js__WEBPACK_IMPORTED_MODULE_2__/* .runsSections */ .SH)(runs, { now, blobBase: input.blobBase, groups: input.groups }));
     const tl = timeline(runs, now);
     if (tl.lines.length || tl.notes.length) {
         out.push("### Timeline", "");
@@ -7980,6 +7996,66 @@ function renderSummary(input) {
     // Even with no rows the fixed parts (title, notes, scheduler detail) are too big: cut the text itself.
     const tail = `\n\n> [!WARNING]\n> ${note(0, 0)} The rest of this summary was cut as well.\n`;
     return cutBytes(best.text, Math.max(0, max - bytes(tail))) + tail;
+}
+
+
+/***/ }),
+
+/***/ 7573:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   iV: () => (/* binding */ sweepSection)
+/* harmony export */ });
+/* unused harmony exports sweepTable, sweepChart */
+function num(x) {
+    if (x === null)
+        return "–";
+    const a = Math.abs(x);
+    return a !== 0 && (a < 1e-3 || a >= 1e6) ? x.toExponential(3) : String(Number(x.toPrecision(6)));
+}
+/** Mermaid text must not break the chart: labels quoted, quotes and brackets dropped. */
+function mermaidLabel(s) {
+    return `"${s.replace(/["\\[\]\n\r`]/g, "").slice(0, 60)}"`;
+}
+function sweepTable(g) {
+    const head = g.aggregation === "mean"
+        ? `| point | ${g.metric} (mean ± sd) | n | missing | vs baseline |`
+        : `| point | ${g.metric} (median) | n | missing | vs baseline |`;
+    const rows = g.points.map((p) => {
+        const value = p.center === null
+            ? "–"
+            : g.aggregation === "mean" && p.sd !== null
+                ? `${num(p.center)} ± ${num(p.sd)}`
+                : num(p.center);
+        const delta = p.deltaVsBaseline === null ? "–" : `${p.deltaVsBaseline >= 0 ? "+" : ""}${num(p.deltaVsBaseline)}`;
+        const name = `${p.point === g.best ? "**" : ""}${p.label.replace(/\|/g, "\\|")}${p.point === g.best ? "**" : ""}`;
+        return `| ${name} | ${value} | ${p.n} | ${p.missing} | ${delta} |`;
+    });
+    return [head, "| --- | --- | --- | --- | --- |", ...rows].join("\n");
+}
+function sweepChart(g) {
+    const shown = g.points.filter((p) => p.center !== null);
+    if (!shown.length)
+        return undefined;
+    const values = shown.map((p) => p.center);
+    const lo = Math.min(0, ...values);
+    const hi = Math.max(...values);
+    return [
+        "```mermaid",
+        "xychart-beta",
+        `  title "${g.metric} by point (${g.aggregation} over replicates)"`,
+        `  x-axis [${shown.map((p) => mermaidLabel(p.label)).join(", ")}]`,
+        `  y-axis "${g.metric.replace(/"/g, "")}" ${num(lo)} --> ${num(hi === lo ? lo + 1 : hi)}`,
+        `  bar [${values.map((v) => num(v)).join(", ")}]`,
+        "```",
+    ].join("\n");
+}
+/** The whole section: heading (`level` #'s, default 3), best point, table and chart. */
+function sweepSection(sweepId, g, level = 3) {
+    const best = g.best === undefined ? "no point has a value yet" : `best point (${g.goal}): **${g.points[g.best].label}**`;
+    const chart = sweepChart(g);
+    return [`${"#".repeat(level)} Sweep ${sweepId}`, "", best, "", sweepTable(g), ...(chart ? ["", chart] : []), ""].join("\n");
 }
 
 

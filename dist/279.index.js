@@ -755,7 +755,7 @@ function runCheckOf(i) {
     const reason = str(m.slurm?.reason);
     const metric = metricText(i.metrics?.primary);
     const efficiency = efficiencyText(m);
-    const sweep = str(m.sweep_id) ?? str(obj(m.sweep)?.id);
+    const sweep = (0,_domain_run_js__WEBPACK_IMPORTED_MODULE_0__/* .sweepIdOf */ .rA)(m);
     const checkStatus = conclusion ? "completed" : status === "running" || status === "synced" ? "in_progress" : "queued";
     const stateWords = `${status}${failureReason ? ` (${failureReason})` : ""}`;
     const title = (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)([stateWords, slurmState && slurmState.toLowerCase() !== status ? `SLURM ${slurmState}` : "", metric ?? ""]

@@ -99,7 +99,7 @@ function statusRow(m, found, now, metrics) {
         slurmStart: (0,run_check/* isoUtc */.u8)(m.slurm?.start) ?? null,
         slurmEnd: (0,run_check/* isoUtc */.u8)(m.slurm?.end) ?? null,
         exitCode: str(m.slurm?.exit_code),
-        sweepId: str(m.sweep_id),
+        sweepId: (0,run/* sweepIdOf */.rA)(m) ?? null,
         metric: metrics?.primary ?? null,
         metricsStatus: metrics?.status ?? null,
         ageSeconds: (0,duration/* elapsedSeconds */.u)(started ?? undefined, undefined, now) ?? null,
@@ -440,6 +440,7 @@ function monitorSummary(rep, notes) {
         command: "monitor",
         runs: rep.runs.map(summaryRun),
         findings: rep.findings,
+        ...(rep.sweeps?.length ? { groups: new Map(rep.sweeps.map((g) => [g.sweepId, g.result])) } : {}),
         scheduler: { calls: rep.scheduler.calls, totalMs: rep.scheduler.totalMs, detail: rep.scheduler.detail },
         notes: [
             `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changedRuns(rep).length} changed.`,

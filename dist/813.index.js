@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __webpack_require__(6257);
-// EXTERNAL MODULE: ./lib/src/commands/monitor/index.js + 13 modules
-var monitor = __webpack_require__(5203);
+// EXTERNAL MODULE: ./lib/src/commands/monitor/index.js + 16 modules
+var monitor = __webpack_require__(343);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/src/domain/layout.js
@@ -979,7 +979,7 @@ async function actionWatch(step) {
 
 /***/ }),
 
-/***/ 5203:
+/***/ 343:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2948,7 +2948,7 @@ function reportOf(l, before, step, now) {
         completedAt: m.timestamps?.completed_at,
         slurmStart: m.slurm?.start,
         slurmEnd: m.slurm?.end,
-        sweepId: typeof m.sweep_id === "string" ? m.sweep_id : undefined,
+        sweepId: (0,run/* sweepIdOf */.rA)(m),
     };
     const d = (0,duration/* elapsedSeconds */.u)(rep.startedAt, rep.completedAt, now);
     if (d !== undefined)
@@ -3162,15 +3162,20 @@ function validManifestText(m, file) {
     (0,validate/* assertValid */.pP)((0,validate/* parseDocument */.Tp)("manifest", text, file));
     return text;
 }
-/** analysis/summary.md is shared by the iteration's runs: each run's section is upserted on the file as it is. */
-function summaryEdits(results) {
+/**
+ * analysis/summary.md is shared by the iteration's runs: each run's section
+ * (and each sweep's group section, keyed by the sweep id) is upserted on the file as it is.
+ */
+function summaryEdits(results, groups) {
     const byPath = new Map();
-    for (const r of results) {
-        if (!r.section)
-            continue;
-        const list = byPath.get(r.section.path) ?? [];
-        list.push(r.section);
-        byPath.set(r.section.path, list);
+    const sections = [
+        ...results.flatMap((r) => (r.section ? [r.section] : [])),
+        ...groups.map((g) => ({ path: g.summaryPath, iterationId: g.iterationId, runId: g.sweepId, text: g.section })),
+    ];
+    for (const s of sections) {
+        const list = byPath.get(s.path) ?? [];
+        list.push(s);
+        byPath.set(s.path, list);
     }
     return [...byPath].map(([file, sections]) => ({
         path: file,
@@ -3217,7 +3222,9 @@ function tickEdits(i) {
     for (const r of i.results)
         for (const [p, content] of r.files)
             edits.push((0,changes/* put */.y)(p, content, r.report.runId));
-    edits.push(...summaryEdits(i.results));
+    for (const g of i.groups ?? [])
+        edits.push({ ...(0,changes/* put */.y)(g.metricsPath, g.metricsText), what: "the sweep's group metrics" });
+    edits.push(...summaryEdits(i.results, i.groups ?? []));
     if (i.ledgerFix.length)
         edits.push((0,sync/* ledgerEdit */.OO)(i.ledgerFix));
     const st = stateFollows(i.results, i.now);
@@ -3226,6 +3233,289 @@ function tickEdits(i) {
     if (i.monitorState)
         edits.push((0,changes/* put */.y)(layout/* MONITOR_STATE_PATH */.B7, JSON.stringify(i.monitorState, null, 2) + "\n"));
     return edits;
+}
+
+;// CONCATENATED MODULE: ./lib/src/domain/sweep-result.js
+/**
+ * A sweep's group result (pure): the primary metric per point, aggregated
+ * over its replicates as the design's `metrics.aggregation` says (mean with
+ * the sample standard deviation, or median), compared with the baseline,
+ * and the best point named (`metrics.goal`: maximize, the default, or
+ * minimize). Tasks without a value (failed, not extracted) are counted, not
+ * averaged.
+ */
+function mean(xs) {
+    return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = Math.floor(s.length / 2);
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function sampleSd(xs) {
+    if (xs.length < 2)
+        return null;
+    const m = mean(xs);
+    return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+}
+function groupResult(i) {
+    const aggregation = i.aggregation ?? "mean";
+    const goal = i.goal ?? "maximize";
+    const baseline = typeof i.baseline === "number" && Number.isFinite(i.baseline) ? i.baseline : null;
+    const points = i.labels.map((label, point) => {
+        const mine = i.tasks.filter((t) => t.point === point);
+        const xs = mine.map((t) => t.value).filter((v) => typeof v === "number" && Number.isFinite(v));
+        const center = xs.length ? (aggregation === "median" ? median(xs) : mean(xs)) : null;
+        return {
+            point,
+            label,
+            n: xs.length,
+            missing: mine.length - xs.length,
+            center,
+            sd: aggregation === "mean" ? sampleSd(xs) : null,
+            deltaVsBaseline: center !== null && baseline !== null ? center - baseline : null,
+        };
+    });
+    let best;
+    for (const p of points) {
+        if (p.center === null)
+            continue;
+        const b = best === undefined ? undefined : points[best].center;
+        if (b === undefined || (goal === "maximize" ? p.center > b : p.center < b))
+            best = p.point;
+    }
+    return { metric: i.metric, aggregation, goal, baseline, points, ...(best !== undefined ? { best } : {}) };
+}
+/** Point and replicate of task `index` of a sweep (the sweep record's `run_group` is in task order: point-major). */
+function taskPosition(index, replicates) {
+    const n = Math.max(1, Math.floor(replicates));
+    return { point: Math.floor(index / n), replicate: index % n };
+}
+const finite = (v) => typeof v === "number" && Number.isFinite(v);
+/** The value a task contributes (null: failed, no number, or not extracted). */
+function taskValue(m) {
+    if (!m || m.status === "failed")
+        return null;
+    return finite(m.primary_metric?.value) ? m.primary_metric.value : null;
+}
+/** The baseline the tasks' metrics imply (value - delta_vs_baseline of the first task with both). */
+function impliedBaseline(ms) {
+    for (const m of ms) {
+        const pm = m?.primary_metric;
+        if (pm && finite(pm.value) && finite(pm.delta_vs_baseline))
+            return pm.value - pm.delta_vs_baseline;
+    }
+    return null;
+}
+/**
+ * The group metrics file (`runs/<sweep_id>/sweep_metrics.json`): a metrics
+ * document at the sweep's base run id, as the Python tool's multi-run layout
+ * keeps aggregated metrics at the base run (`primary_metric` is the best
+ * point's aggregate), plus every point's aggregate and the task runs.
+ * Deterministic: the same results give the same bytes (an idle tick writes nothing).
+ */
+function groupMetricsDoc(i) {
+    const g = i.result;
+    const best = g.best === undefined ? undefined : g.points[g.best];
+    const withValue = g.points.reduce((a, p) => a + p.n, 0);
+    const status = withValue === 0 ? "failed" : withValue === i.runGroup.length ? "completed" : "partial";
+    return {
+        schema_version: "1.0",
+        iteration_id: i.iterationId,
+        run_id: i.sweepId,
+        status,
+        primary_metric: {
+            name: g.metric,
+            value: best?.center ?? null,
+            delta_vs_baseline: best?.deltaVsBaseline ?? null,
+        },
+        kind: "sweep_group",
+        aggregation: g.aggregation,
+        goal: g.goal,
+        baseline: g.baseline,
+        best_point: best ? { index: best.point, label: best.label } : null,
+        replicates: i.replicates,
+        tasks: { total: i.runGroup.length, extracted: i.extracted, with_value: withValue },
+        points: g.points.map((p) => ({
+            index: p.point,
+            label: p.label,
+            params: i.params[p.point] ?? {},
+            [g.aggregation]: p.center,
+            ...(g.aggregation === "mean" ? { sd: p.sd } : {}),
+            n: p.n,
+            missing: p.missing,
+            delta_vs_baseline: p.deltaVsBaseline,
+            runs: i.runGroup.filter((_, k) => taskPosition(k, i.replicates).point === p.point),
+        })),
+        run_group: [...i.runGroup],
+    };
+}
+
+// EXTERNAL MODULE: ./lib/src/report/sweep.js
+var sweep = __webpack_require__(7573);
+;// CONCATENATED MODULE: ./lib/src/steps/sweep-group.js
+/**
+ * A sweep's group result from its tasks' metrics: reads the sweep record
+ * (`runs/<sweep_id>/sweep_manifest.json`), each task's `metrics.json` (this
+ * tick's fresh ones given by the caller win) and the design's `metrics:`
+ * block, and returns the group metrics file's content
+ * (`runs/<sweep_id>/sweep_metrics.json`, domain/sweep-result.ts) and the
+ * sweep's section of the iteration's analysis/summary.md (between
+ * `<!-- autolab:run <sweep_id> … -->` markers, so it sorts just before its
+ * tasks' sections). Writes nothing: the monitor puts both in its change set.
+ */
+
+
+
+
+
+
+const SWEEP_METRICS_FILE = "sweep_metrics.json";
+const MAX_JSON = 1024 * 1024;
+async function readJson(root, abs) {
+    const r = await (0,fs/* readOwned */.A4)(root, abs, MAX_JSON);
+    if (r.skipped || !r.data || r.tooLarge !== undefined)
+        return undefined;
+    try {
+        return JSON.parse(r.data.toString("utf8"));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A run id that is one path component (the record is repository content: no `..`, no `/`). */
+const TOKEN = /^[A-Za-z0-9_+-][A-Za-z0-9._+-]*$/;
+function isRecord(v) {
+    const r = v;
+    return (!!r &&
+        typeof r.sweep_id === "string" &&
+        TOKEN.test(r.sweep_id) &&
+        Array.isArray(r.points) &&
+        r.points.every((p) => p && Number.isInteger(p.index) && typeof p.label === "string") &&
+        Array.isArray(r.run_group) &&
+        r.run_group.every((id) => typeof id === "string" && TOKEN.test(id)) &&
+        Number.isInteger(r.replicates) &&
+        r.replicates >= 1);
+}
+/**
+ * The group result of sweep `sweepId` in the iteration, or undefined when it
+ * has no readable sweep record. `fresh`: run id -> metrics extracted this tick.
+ */
+async function sweepGroup(i) {
+    const groupRel = (0,layout/* runLayout */.WA)(i.iterationPath, i.sweepId).runDir;
+    const record = await readJson(i.root, external_node_path_.join(i.root, groupRel, layout/* SWEEP_RECORD_FILE */.wL));
+    if (!isRecord(record) || record.sweep_id !== i.sweepId)
+        return undefined;
+    const metrics = [];
+    for (const runId of record.run_group) {
+        const file = (0,layout/* runLayout */.WA)(i.iterationPath, runId).metrics;
+        metrics.push(i.fresh.get(runId) ?? (await readJson(i.root, external_node_path_.join(i.root, file))));
+    }
+    let design = {};
+    try {
+        design = (await (0,contract_design/* loadDesign */.Fp)(external_node_path_.join(i.iterationDir, "design.yaml"), `${i.iterationPath}/design.yaml`)).data;
+    }
+    catch {
+        // The design is gone or broken: the defaults (mean, maximize) still give a result.
+    }
+    const named = metrics.map((m) => m?.primary_metric?.name).find((n) => typeof n === "string" && !!n);
+    const result = groupResult({
+        metric: named ?? design.metrics?.primary ?? "primary_metric",
+        aggregation: design.metrics?.aggregation,
+        goal: design.metrics?.goal,
+        baseline: impliedBaseline(metrics),
+        labels: [...record.points].sort((a, b) => a.index - b.index).map((p) => p.label),
+        tasks: record.run_group.map((runId, k) => ({
+            ...taskPosition(k, record.replicates),
+            runId,
+            status: metrics[k]?.status ?? "not extracted",
+            value: taskValue(metrics[k]),
+        })),
+    });
+    const extracted = metrics.filter(Boolean).length;
+    const doc = groupMetricsDoc({
+        sweepId: i.sweepId,
+        iterationId: record.iteration_id,
+        replicates: record.replicates,
+        runGroup: record.run_group,
+        params: [...record.points].sort((a, b) => a.index - b.index).map((p) => p.params ?? {}),
+        result,
+        extracted,
+    });
+    const progress = `${extracted} of ${record.run_group.length} task(s) extracted; group metrics: [${SWEEP_METRICS_FILE}](../runs/${i.sweepId}/${SWEEP_METRICS_FILE})`;
+    const section = [
+        `<!-- autolab:run ${i.sweepId} begin -->`,
+        (0,sweep/* sweepSection */.iV)(i.sweepId, result, 2).trimEnd(),
+        "",
+        progress,
+        `<!-- autolab:run ${i.sweepId} end -->`,
+    ].join("\n");
+    return {
+        sweepId: i.sweepId,
+        iterationId: record.iteration_id,
+        result,
+        metricsPath: `${groupRel}/${SWEEP_METRICS_FILE}`,
+        metricsText: JSON.stringify(doc, null, 2) + "\n",
+        summaryPath: `${i.iterationPath}/analysis/summary.md`,
+        section,
+        extracted,
+        total: record.run_group.length,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/src/commands/monitor/sweeps.js
+
+
+
+function parsed(content) {
+    if (content === undefined)
+        return undefined;
+    try {
+        return JSON.parse(typeof content === "string" ? content : content.toString("utf8"));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function tickSweepGroups(root, runs, results, findings) {
+    const touched = new Map();
+    results.forEach((r, k) => {
+        const l = runs[k];
+        const sweepId = r.report.sweepId;
+        if (!sweepId || !r.metrics)
+            return;
+        const key = `${l.run.iterationPath}\0${sweepId}`;
+        const t = touched.get(key) ?? { l, sweepId, fresh: new Map() };
+        const m = parsed(r.files.get(`${l.run.runPath}/${layout/* METRICS_FILE */.HL}`));
+        if (m)
+            t.fresh.set(r.report.runId, m);
+        touched.set(key, t);
+    });
+    const out = [];
+    for (const { l, sweepId, fresh } of touched.values()) {
+        try {
+            const g = await sweepGroup({
+                root,
+                iterationDir: l.run.iterationDir,
+                iterationPath: l.run.iterationPath,
+                sweepId,
+                fresh,
+            });
+            if (g)
+                out.push(g);
+            else
+                findings.push({
+                    severity: "warning",
+                    check: "monitor.sweep_record",
+                    file: `${(0,layout/* runLayout */.WA)(l.run.iterationPath, sweepId).runDir}/sweep_manifest.json`,
+                    message: `sweep ${sweepId} has no readable sweep record: its group result is not written`,
+                });
+        }
+        catch (e) {
+            findings.push((0,util_errors/* findingFromError */.Oo)(e, "monitor.sweep_group", l.run.manifestDisplay));
+        }
+    }
+    return out;
 }
 
 // EXTERNAL MODULE: ./lib/src/report/monitor.js + 1 modules
@@ -3266,6 +3556,7 @@ var monitor = __webpack_require__(7791);
  *    killed tick left behind is taken over and named in a finding.
  *  - Evidence is never read through a symlink (store/evidence.ts).
  */
+
 
 
 
@@ -3434,6 +3725,7 @@ async function monitor_tick(opts, ws, now) {
             opts.progress?.({ phase: "run", runId, before, after, jobId });
     }
     const reports = results.map((r) => r.report);
+    const groups = await tickSweepGroups(ws.root, candidates, results, findings);
     const changedById = new Map();
     for (const r of results)
         if (r.changed)
@@ -3455,6 +3747,18 @@ async function monitor_tick(opts, ws, now) {
         dryRun,
         notify: (0,domain_settings/* notifySettings */.d)(policy),
         retentionSeconds: (0,domain_settings/* retentionSeconds */.cC)(policy),
+        ...(groups.length
+            ? {
+                sweeps: groups.map((g) => ({
+                    sweepId: g.sweepId,
+                    iterationId: g.iterationId,
+                    metricsPath: g.metricsPath,
+                    extracted: g.extracted,
+                    total: g.total,
+                    result: g.result,
+                })),
+            }
+            : {}),
     };
     if (dryRun)
         return report;
@@ -3466,6 +3770,7 @@ async function monitor_tick(opts, ws, now) {
         runs: candidates,
         results,
         ledgerFix: follow.fix,
+        groups,
         monitorState: outage.state,
         now: now(),
     });
@@ -3640,6 +3945,7 @@ function monitorSummary(rep, notes) {
         command: "monitor",
         runs: rep.runs.map(summaryRun),
         findings: rep.findings,
+        ...(rep.sweeps?.length ? { groups: new Map(rep.sweeps.map((g) => [g.sweepId, g.result])) } : {}),
         scheduler: { calls: rep.scheduler.calls, totalMs: rep.scheduler.totalMs, detail: rep.scheduler.detail },
         notes: [
             `${rep.tracked} run(s) tracked, ${rep.inFlight} in flight, ${changedRuns(rep).length} changed.`,
