@@ -9,6 +9,7 @@
  * The CLI runs as a real child process (`node --import tsx src/cli/index.ts`).
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,6 +20,7 @@ import { readManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { canonicalLine, parseLedger } from "../../src/ledger/ledger.js";
 import { journalDir, launch } from "../../src/commands/launch/index.js";
+import { keyJobName } from "../../src/store/journal.js";
 import { runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
 import { clusterUp, scancel, scontrol, TEST_USER, waitForState, realScheduler } from "../helpers/cluster.js";
@@ -37,6 +39,8 @@ if (!clusterUp()) {
 
 let tmp: string;
 let counter = 0;
+// A launch key names its job for the whole cluster (and accounting keeps it for weeks): each test run uses its own keys.
+const NONCE = randomBytes(4).toString("hex");
 const submitted: string[] = [];
 
 async function g(cwd: string, ...args: string[]): Promise<string> {
@@ -105,6 +109,32 @@ async function jobsNamed(name: string): Promise<string[]> {
   return [...ids];
 }
 
+/**
+ * `autolab launch it1 --launch-key key` in `work`, SIGKILLed right after the
+ * real sbatch created the job (before autolab read the job id). Why a fake
+ * sbatch: no real program can be told to die at that instant; the wrapper
+ * runs the real sbatch (so the job really exists) and then kills the autolab
+ * process that called it. Version probes pass straight through.
+ */
+async function launchKilledAfterSbatch(dir: string, work: string, key: string) {
+  const realSbatch = (await runArgv("sh", ["-c", "command -v sbatch"])).stdout.trim();
+  const fakeBin = path.join(dir, "fake-bin-kill");
+  await mkdir(fakeBin, { recursive: true });
+  await writeFile(
+    path.join(fakeBin, "sbatch"),
+    [
+      "#!/bin/bash",
+      'case " $* " in',
+      `  *" --parsable "*) ${JSON.stringify(realSbatch)} "$@"; rc=$?; kill -KILL "$PPID"; exit "$rc" ;;`,
+      "esac",
+      `exec ${JSON.stringify(realSbatch)} "$@"`,
+      "",
+    ].join("\n"),
+    { mode: 0o755 },
+  );
+  return cli(["launch", "it1", "--launch-key", key], work, { ...process.env, PATH: `${fakeBin}:${process.env.PATH}` });
+}
+
 async function readJournalEntries(work: string): Promise<Array<Record<string, string>>> {
   const dir = journalDir(path.join(work, ".git"));
   const names = existsSync(dir) ? await readdir(dir) : [];
@@ -130,39 +160,22 @@ describe.skipIf(!clusterUp())("launch faults on the SLURM dev cluster", () => {
     // can be told to die at that instant. The wrapper runs the real sbatch
     // (so the job really exists) and then SIGKILLs the autolab process that
     // called it. Version probes (`sbatch --version`) pass straight through.
-    const realSbatch = (await runArgv("sh", ["-c", "command -v sbatch"])).stdout.trim();
-    const fakeBin = path.join(r.dir, "fake-bin");
-    await mkdir(fakeBin);
-    await writeFile(
-      path.join(fakeBin, "sbatch"),
-      [
-        "#!/bin/bash",
-        'case " $* " in',
-        `  *" --parsable "*) ${JSON.stringify(realSbatch)} "$@"; rc=$?; kill -KILL "$PPID"; exit "$rc" ;;`,
-        "esac",
-        `exec ${JSON.stringify(realSbatch)} "$@"`,
-        "",
-      ].join("\n"),
-      { mode: 0o755 },
-    );
-    const key = "github-run:acme/lab:987654:it1";
-    const crashed = await cli(["launch", "it1", "--launch-key", key], r.work, {
-      ...process.env,
-      PATH: `${fakeBin}:${process.env.PATH}`,
-    });
+    const key = `github-run:acme/lab:987654:it1:${NONCE}`;
+    const crashed = await launchKilledAfterSbatch(r.dir, r.work, key);
     expect(crashed.signal, crashed.stderr).toBe("SIGKILL");
 
     // What the crash left: a journal entry (in .git), the script, a job; no manifest, no commit.
     const entries = await readJournalEntries(r.work);
     expect(entries).toHaveLength(1);
     const runId = entries[0].run_id;
-    expect(entries[0]).toMatchObject({ key, iteration_id: "it1", job_name: `autolab-${runId}` });
+    // A keyed launch names its job from the key (issue 10 item 1), so any checkout can find it.
+    expect(entries[0]).toMatchObject({ key, iteration_id: "it1", job_name: keyJobName(key) });
     expect(entries[0].job_id).toBeUndefined();
     const runDir = `experiments/in_progress/it1/runs/${runId}`;
     expect(existsSync(path.join(r.work, runDir, "run_slurm.sbatch"))).toBe(true);
     expect(existsSync(path.join(r.work, runDir, "run_manifest.json"))).toBe(false);
     expect((await g(r.remote, "rev-parse", "main")).trim()).toBe(remoteBefore);
-    const jobs = await jobsNamed(`autolab-${runId}`);
+    const jobs = await jobsNamed(keyJobName(key));
     expect(jobs).toHaveLength(1);
     submitted.push(jobs[0]);
 
@@ -172,7 +185,7 @@ describe.skipIf(!clusterUp())("launch faults on the SLURM dev cluster", () => {
     expect(rerun.stdout).toContain(`run_id:    ${runId}`);
     expect(rerun.stdout).toContain(`job_id:    ${jobs[0]}`);
     expect(rerun.stdout).toContain("adopted");
-    expect(await jobsNamed(`autolab-${runId}`)).toEqual(jobs);
+    expect(await jobsNamed(keyJobName(key))).toEqual(jobs);
 
     const rel = `${runDir}/run_manifest.json`;
     const m: RunManifest = (await readManifest(path.join(r.work, rel), rel)).data;
@@ -195,7 +208,7 @@ describe.skipIf(!clusterUp())("launch faults on the SLURM dev cluster", () => {
     expect(third.code, third.stderr).toBe(0);
     expect(third.stdout).toContain("already launched; nothing submitted");
     expect((await g(r.remote, "rev-list", "--count", `${remoteBefore}..main`)).trim()).toBe("1");
-    expect(await jobsNamed(`autolab-${runId}`)).toEqual(jobs);
+    expect(await jobsNamed(keyJobName(key))).toEqual(jobs);
   });
 
   it("sbatch keeps failing transiently: retried, then nothing is left behind; the same key later submits that run", async () => {
@@ -219,7 +232,7 @@ describe.skipIf(!clusterUp())("launch faults on the SLURM dev cluster", () => {
       ].join("\n"),
       { mode: 0o755 },
     );
-    const key = "transient-1";
+    const key = `transient-1:${NONCE}`;
     const savedPath = process.env.PATH;
     let err: unknown;
     process.env.PATH = `${fakeBin}:${savedPath}`;
@@ -247,7 +260,7 @@ describe.skipIf(!clusterUp())("launch faults on the SLURM dev cluster", () => {
     const retry = await launch({ scheduler: realScheduler(), cwd: r.work, design: "it1", launchKey: key });
     submitted.push(retry.jobId!);
     expect(retry).toMatchObject({ runId: entries[0].run_id, status: "submitted", adopted: false, reused: false });
-    expect(await jobsNamed(`autolab-${retry.runId}`)).toEqual([retry.jobId]);
+    expect(await jobsNamed(keyJobName(key))).toEqual([retry.jobId]);
     expect((await readJournalEntries(r.work))[0].job_id).toBe(retry.jobId);
   });
 
@@ -324,5 +337,93 @@ describe.skipIf(!clusterUp())("launch faults on the SLURM dev cluster", () => {
       await readFile(path.join(r.work, `experiments/in_progress/it1/runs/${runId}/job_sentinel.json`), "utf8"),
     );
     expect(sentinel).toMatchObject({ job_id: jobId, exit_code: 0 });
+  });
+});
+
+/** Two clones of one remote, cloned before anything was launched; the first launched with `key` (and pushed). */
+async function twoClonesFirstLaunched(key: string) {
+  const r = await makeRepo("sleep 30");
+  const other = path.join(r.dir, "other");
+  await g(r.dir, "clone", "-q", r.remote, other);
+  const first = await launch({ scheduler: realScheduler(), cwd: r.work, design: "it1", launchKey: key });
+  if (first.jobId) submitted.push(first.jobId);
+  return { r, other, first };
+}
+
+describe.skipIf(!clusterUp())("one launch key, many checkouts (issue 10 item 1)", () => {
+  it("two fresh clones launch with the same key: one sbatch; the second reuses the first's run id after pulling", async () => {
+    const key = `github-run:acme/lab:111222:it1:${NONCE}`;
+    const { r, other: second, first } = await twoClonesFirstLaunched(key);
+    expect(first).toMatchObject({ status: "submitted", reused: false, adopted: false });
+    expect(first.commit?.pushed).toBe(true);
+
+    // The re-run lands in the other clone (its own git dir: no journal entry for the key).
+    await g(second, "pull", "-q", "--ff-only");
+    expect(await readJournalEntries(second)).toEqual([]);
+    const again = await launch({ scheduler: realScheduler(), cwd: second, design: "it1", launchKey: key });
+    if (again.jobId && again.jobId !== first.jobId) submitted.push(again.jobId);
+    expect(again).toMatchObject({ runId: first.runId, jobId: first.jobId, reused: true });
+    expect(await jobsNamed(keyJobName(key))).toEqual([first.jobId]);
+    expect(await jobsNamed(`autolab-${again.runId}`)).toEqual([]);
+    const ledger = parseLedger(await g(r.remote, "show", `main:${LEDGER}`)).entries;
+    expect(ledger.map((e) => e.runId)).toEqual([first.runId]);
+  });
+
+  it("the runner died right after sbatch: a fresh clone with the same key adopts the orphan job and records it once", async () => {
+    const r = await makeRepo("sleep 30");
+    const remoteBefore = (await g(r.remote, "rev-parse", "main")).trim();
+    const key = `github-run:acme/lab:333444:it1:${NONCE}`;
+    const crashed = await launchKilledAfterSbatch(r.dir, r.work, key);
+    expect(crashed.signal, crashed.stderr).toBe("SIGKILL");
+    const orphanRun = (await readJournalEntries(r.work))[0].run_id;
+    const jobs = await jobsNamed(keyJobName(key));
+    expect(jobs).toHaveLength(1);
+    submitted.push(jobs[0]);
+    // No record anywhere but the dead runner's git dir.
+    expect((await g(r.remote, "rev-parse", "main")).trim()).toBe(remoteBefore);
+
+    const fresh = path.join(r.dir, "fresh");
+    await g(r.dir, "clone", "-q", r.remote, fresh);
+    const res = await cli(["launch", "it1", "--launch-key", key], fresh);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain(`run_id:    ${orphanRun}`);
+    expect(res.stdout).toContain(`job_id:    ${jobs[0]}`);
+    expect(res.stdout).toContain("adopted");
+    expect(await jobsNamed(keyJobName(key))).toEqual(jobs);
+
+    const rel = `experiments/in_progress/it1/runs/${orphanRun}/run_manifest.json`;
+    const m = JSON.parse(await g(r.remote, "show", `main:${rel}`)) as RunManifest;
+    expect(m).toMatchObject({
+      run_id: orphanRun,
+      status: "submitted",
+      job_id: jobs[0],
+      slurm: { job_id: jobs[0], job_name: keyJobName(key), adopted: true, adopted_by: "job name" },
+      launch: { launch_key: key },
+    });
+    const ledger = parseLedger(await g(r.remote, "show", `main:${LEDGER}`)).entries;
+    expect(ledger.map((e) => [e.runId, e.jobId])).toEqual([[orphanRun, jobs[0]]]);
+
+    // The same key from yet another clone (of the branch with that record): reused, no second job.
+    const late = path.join(r.dir, "late");
+    await g(r.dir, "clone", "-q", r.remote, late);
+    const third = await launch({ scheduler: realScheduler(), cwd: late, design: "it1", launchKey: key });
+    expect(third).toMatchObject({ runId: orphanRun, jobId: jobs[0], reused: true });
+    expect(await jobsNamed(keyJobName(key))).toEqual(jobs);
+  });
+
+  it("a clone that has not pulled the first launch's record: the key's job is adopted under its run, one job, one ledger line", async () => {
+    const key = `github-run:acme/lab:555666:it1:${NONCE}`;
+    const { r, other: stale, first } = await twoClonesFirstLaunched(key);
+    expect(first.commit?.pushed).toBe(true);
+    // The other clone still has the old head: no manifest, no journal for the key.
+    const again = await launch({ scheduler: realScheduler(), cwd: stale, design: "it1", launchKey: key });
+    if (again.jobId && again.jobId !== first.jobId) submitted.push(again.jobId);
+    expect(again).toMatchObject({ runId: first.runId, jobId: first.jobId });
+    expect(await jobsNamed(keyJobName(key))).toEqual([first.jobId]);
+    const ledger = parseLedger(await g(r.remote, "show", `main:${LEDGER}`)).entries;
+    expect(ledger.map((e) => [e.runId, e.jobId])).toEqual([[first.runId, first.jobId]]);
+    const rel = first.manifestPath;
+    const m = JSON.parse(await g(r.remote, "show", `main:${rel}`)) as RunManifest;
+    expect(m).toMatchObject({ run_id: first.runId, job_id: first.jobId, status: "submitted" });
   });
 });

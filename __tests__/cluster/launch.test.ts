@@ -8,6 +8,7 @@
  */
 import { personIdentity } from "../../src/git/identity.js";
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -25,6 +26,7 @@ import { runVerify } from "../../src/verify/index.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
+import { keyJobName } from "../../src/store/journal.js";
 import { clusterUp, scancel, scontrol, waitForState, realScheduler } from "../helpers/cluster.js";
 
 const PROJECT = path.resolve(__dirname, "../..");
@@ -41,6 +43,8 @@ if (!clusterUp()) {
 
 let tmp: string;
 let counter = 0;
+// A launch key names its job for the whole cluster (and accounting keeps it for weeks): each test run uses its own keys.
+const NONCE = randomBytes(4).toString("hex");
 const submitted: string[] = [];
 
 /** git for setup and inspection (never the code under test); throws with stderr. */
@@ -296,7 +300,7 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
   it("a permanent sbatch refusal writes a failed manifest with sbatch's words, commits it, and exits 1", async () => {
     const r = await makeRepo({ [designPath("big")]: slurmDesign({ memory: "100000G", partition: "debug" }) });
     const sink = io(r.work);
-    const code = await launchCommand.run(["big", "--launch-key", "refusal-1"], sink);
+    const code = await launchCommand.run(["big", "--launch-key", `refusal-1-${NONCE}`], sink);
     expect(code).toBe(1);
     const err = sink.err.join("");
     expect(err).toContain("Requested node configuration is not available");
@@ -315,16 +319,16 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
     expect(await g(r.remote, "ls-tree", "-r", "--name-only", "main")).not.toContain(LEDGER);
     // SLURM still spends a job id on a refused submission and keeps it (State FAILED,
     // reason BadConstraints, never started) in squeue/sacct; nothing else may carry the name.
-    const refusedIds = await jobsNamed(`autolab-${runs[0]}`);
+    const refusedIds = await jobsNamed(keyJobName(`refusal-1-${NONCE}`));
     expect(refusedIds.length).toBeLessThanOrEqual(1);
     for (const id of refusedIds)
       expect(await scontrol(["show", "job", "-o", id])).toMatch(/ JobState=FAILED Reason=BadConstraints /);
     // The same launch key again: the failed run is reported, nothing is submitted.
     const again = io(r.work);
-    expect(await launchCommand.run(["big", "--launch-key", "refusal-1"], again)).toBe(1);
+    expect(await launchCommand.run(["big", "--launch-key", `refusal-1-${NONCE}`], again)).toBe(1);
     expect(again.out.join("")).toContain("already launched");
     expect(await readdir(path.join(r.work, "experiments/in_progress/big/runs"))).toEqual(runs);
-    expect(await jobsNamed(`autolab-${runs[0]}`)).toEqual(refusedIds);
+    expect(await jobsNamed(keyJobName(`refusal-1-${NONCE}`))).toEqual(refusedIds);
   });
 
   it("a setup line that breaks the script (unbalanced quote) is refused before sbatch (bash -n): failed run, no job", async () => {
@@ -332,7 +336,7 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
       [designPath("broken")]: slurmDesign({ extra: `runtime:\n  setup:\n    - "echo \\"unbalanced"\n` }),
     });
     const sink = io(r.work);
-    expect(await launchCommand.run(["broken", "--launch-key", "bash-n-1"], sink)).toBe(1);
+    expect(await launchCommand.run(["broken", "--launch-key", `bash-n-1-${NONCE}`], sink)).toBe(1);
     const runs = await readdir(path.join(r.work, "experiments/in_progress/broken/runs"));
     const rel = `experiments/in_progress/broken/runs/${runs[0]}/run_manifest.json`;
     const m = (await readManifest(path.join(r.work, rel), rel)).data;
@@ -377,7 +381,7 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
         scheduler: realScheduler(),
         cwd: r.work,
         design: it,
-        launchKey: `hostile-${it}`,
+        launchKey: `hostile-${it}-${NONCE}`,
       }).then(
         () => undefined,
         (e: unknown) => e,
@@ -473,10 +477,14 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
     await mkdir(bin, { recursive: true });
     const gitPath = (await runArgv("sh", ["-c", "command -v git"])).stdout.trim();
     await symlink(gitPath, path.join(bin, "git")).catch(() => undefined);
-    const res = await runChild(process.execPath, ["--import", TSX, CLI, "launch", "nos", "--launch-key", "k-nos"], {
-      cwd: r.work,
-      env: { ...process.env, PATH: bin },
-    });
+    const res = await runChild(
+      process.execPath,
+      ["--import", TSX, CLI, "launch", "nos", "--launch-key", `k-nos-${NONCE}`],
+      {
+        cwd: r.work,
+        env: { ...process.env, PATH: bin },
+      },
+    );
     expect(res.code).toBe(1);
     expect(res.stderr).toContain(`${designPath("nos")}:2:`);
     expect(res.stderr).toContain("cannot submit to SLURM");
@@ -499,7 +507,9 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
     const r = await makeRepo({ [designPath("br")]: slurmDesign({ cli: "true", partition: "debug" }) });
     const main = (await g(r.remote, "rev-parse", "main")).trim();
     const sink = io(r.work);
-    expect(await launchCommand.run(["br", "--branch", "autolab/runs", "--launch-key", "branch-1"], sink)).toBe(0);
+    expect(await launchCommand.run(["br", "--branch", "autolab/runs", "--launch-key", `branch-1-${NONCE}`], sink)).toBe(
+      0,
+    );
     const jobId = /job_id:\s+(\d+)/.exec(sink.out.join(""))?.[1];
     submitted.push(jobId!);
     expect(sink.out.join("")).toContain("pushed to autolab/runs");

@@ -12,7 +12,9 @@ import {
   chooseRun,
   decideAfterLookup,
   decideBeforeLookup,
+  entryFromManifests,
   isLaunched,
+  orphanEntry,
   localManifest,
   refusedManifest,
   resourceRequest,
@@ -79,6 +81,106 @@ describe("which run", () => {
     ["a launch key over 1024 characters", undefined, "k".repeat(1025)],
   ])("refuses %s", (_what, runId, key) => {
     expect(() => checkLaunchIds(runId, key)).toThrow(UsageError);
+  });
+});
+
+describe("a launch key seen from another checkout (issue 10 item 1)", () => {
+  const KEY = "github-run:acme/lab:42:it1";
+  const KNAME = "autolab-k0123456789abcdef";
+  const keyed = (over: Partial<RunManifest> = {}, key: string | null = KEY): RunManifest => ({
+    ...base({ launchKey: key ?? undefined }),
+    ...over,
+  });
+
+  it.each<[string, RunManifest[], string | undefined, Partial<JournalEntry> | undefined]>([
+    ["no key: nothing", [keyed({ job_id: "5" })], undefined, undefined],
+    ["no manifest records the key", [keyed({ job_id: "5" }, "other key")], KEY, undefined],
+    [
+      "a manifest records the key: its run, job and job name",
+      [keyed({ job_id: "5", slurm: { job_id: "5", job_name: KNAME } })],
+      KEY,
+      { key: KEY, run_id: RUN, iteration_id: "it1", job_id: "5", job_name: KNAME, created_at: T0 },
+    ],
+    [
+      "several record it: the oldest run",
+      [keyed({ run_id: "20261128T110000Z_bbbbbb" }), keyed({ run_id: "20261128T090000Z_aaaaaa", job_id: "3" })],
+      KEY,
+      { run_id: "20261128T090000Z_aaaaaa", job_id: "3" },
+    ],
+    [
+      "a refused submission (no job): its run, without a job id",
+      [keyed({ status: "failed" })],
+      KEY,
+      { run_id: RUN, job_name: "" },
+    ],
+  ])("branch manifests: %s", (_what, manifests, key, want) => {
+    const e = entryFromManifests(manifests, key);
+    if (want === undefined) expect(e).toBeUndefined();
+    else expect(e).toMatchObject(want);
+    if (want && !want.job_id) expect(e?.job_id).toBeUndefined();
+  });
+
+  it.each<[string, LookupAnswer, Partial<JournalEntry> | undefined]>([
+    ["nothing under the key's name", { ok: true, jobIds: [] }, undefined],
+    ["the scheduler did not answer", { ok: false, jobIds: [], error: "down" }, undefined],
+    ["a job whose run the scheduler cannot tell", { ok: true, jobIds: ["8"] }, undefined],
+    [
+      "an orphan: its own run id and iteration",
+      { ok: true, jobIds: ["8"], runs: { "8": { runId: RUN, iterationId: "it1" } } },
+      { key: KEY, run_id: RUN, iteration_id: "it1", job_name: KNAME, created_at: T1 },
+    ],
+    [
+      "an orphan whose iteration only accounting knew: iteration left open",
+      { ok: true, jobIds: ["8"], runs: { "8": { runId: RUN } } },
+      { run_id: RUN, iteration_id: "" },
+    ],
+    ["a run id no launch could use", { ok: true, jobIds: ["8"], runs: { "8": { runId: "../x" } } }, undefined],
+  ])("scheduler: %s", (_what, lookup, want) => {
+    const e = orphanEntry(lookup, KEY, KNAME, T1);
+    if (want === undefined) expect(e).toBeUndefined();
+    else expect(e).toMatchObject(want);
+    expect(e?.job_id).toBeUndefined();
+  });
+
+  it("an orphan entry of an unknown iteration is taken for this iteration; a known other one is refused", () => {
+    const open = orphanEntry({ ok: true, jobIds: ["8"], runs: { "8": { runId: RUN } } }, KEY, KNAME, T1);
+    expect(chooseRun({ iterationId: "it1", journal: open, fresh: () => "f" })).toEqual({ runId: RUN, given: true });
+    const other = orphanEntry(
+      { ok: true, jobIds: ["8"], runs: { "8": { runId: RUN, iterationId: "it2" } } },
+      KEY,
+      KNAME,
+      T1,
+    );
+    expect(() => chooseRun({ iterationId: "it1", journal: other, fresh: () => "f" })).toThrow(UsageError);
+  });
+
+  it.each<[string, LookupAnswer]>([
+    ["found by the full lookup", { ok: true, jobIds: ["5"] }],
+    [
+      "listed by the controller while accounting is down",
+      {
+        ok: false,
+        jobIds: [],
+        error: "sacct down",
+        controller: { ok: true, jobIds: ["5"], keepsFinishedSeconds: 300 },
+      },
+    ],
+  ])("a fresh run whose key's name already has a job (%s): refused, never submitted", (_what, lookup) => {
+    expect(() =>
+      decideAfterLookup({ name: KNAME, runId: RUN, lookup, ageSeconds: 0, manifestPath: "m.json", fresh: true }),
+    ).toThrow(/already has job 5.*nothing was submitted/);
+  });
+
+  it("a fresh run whose key's name has no job: submitted", () => {
+    const d = decideAfterLookup({
+      name: KNAME,
+      runId: RUN,
+      lookup: { ok: true, jobIds: [] },
+      ageSeconds: 0,
+      manifestPath: "m.json",
+      fresh: true,
+    });
+    expect(d).toEqual({ kind: "submit" });
   });
 });
 

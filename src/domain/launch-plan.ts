@@ -6,8 +6,15 @@
  *
  * Rules (each one a row in __tests__/unit/launch-plan.test.ts):
  * - The run: a launch key's journal entry names it (it must be of the same
- *   iteration, and agree with a given run id); else the given run id; else a
- *   fresh one. A run id that was given (or journalled) may already have a job.
+ *   iteration, and agree with a given run id); else a manifest on the branch
+ *   recording the key (`launch.launch_key`: another checkout launched it);
+ *   else the given run id; else a fresh one. A run id that was given (or
+ *   journalled) may already have a job.
+ * - A keyed SLURM launch names its job from the key (store/journal.ts
+ *   keyJobName), so every checkout asks the scheduler the same question: a
+ *   fresh run whose key already has a job is refused (that job belongs to a
+ *   run this checkout has no record of: pull the branch, or relaunch with
+ *   its run id), never submitted a second time.
  * - Reuse: a run whose manifest has a job id, is local, or has a status
  *   beyond `pending` is never launched again (a pending SLURM manifest
  *   without a job id, from older writers, is looked up like a given run id).
@@ -45,10 +52,45 @@ export interface JournalEntry {
 // ---------------------------------------------------------------------------
 // Which run
 
+/** The run a manifest on the branch records for this launch key, as a journal entry (the first, by run id). */
+export function entryFromManifests(manifests: RunManifest[], key: string | undefined): JournalEntry | undefined {
+  if (key === undefined) return undefined;
+  const mine = manifests
+    .filter((m) => (m.launch as { launch_key?: unknown } | undefined)?.launch_key === key)
+    .sort((a, b) => (a.run_id < b.run_id ? -1 : a.run_id > b.run_id ? 1 : 0));
+  const m = mine[0];
+  if (!m) return undefined;
+  const jobId = manifestJobId(m);
+  const jobName = m.slurm?.job_name;
+  return {
+    key,
+    run_id: m.run_id,
+    iteration_id: m.iteration_id,
+    job_name: typeof jobName === "string" ? jobName : "",
+    created_at: m.timestamps?.started_at ?? m.started_at ?? "",
+    ...(jobId ? { job_id: jobId } : {}),
+  };
+}
+
 export interface RunChoice {
   runId: string;
   /** Not made just now (given, or from the journal): it may already have a job. */
   given: boolean;
+}
+
+/**
+ * A job the scheduler has under the key's job name while no record of this
+ * checkout knows the key (its launcher died after submitting, or has not
+ * pushed): the run it was submitted for, as a journal entry without job id,
+ * so that the launch adopts it by name under its own run id. Undefined when
+ * the lookup found nothing, could not answer, or cannot tell the job's run
+ * (then the launch's own lookup refuses rather than submitting again).
+ */
+export function orphanEntry(lookup: LookupAnswer, key: string, name: string, at: string): JournalEntry | undefined {
+  if (!lookup.ok || !lookup.jobIds.length) return undefined;
+  const run = lookup.runs?.[lookup.jobIds[0]];
+  if (!run || !RUN_ID_SHAPE.test(run.runId)) return undefined;
+  return { key, run_id: run.runId, iteration_id: run.iterationId ?? "", job_name: name, created_at: at };
 }
 
 /** Refuse a run id or launch key no launch can use (before anything is read). */
@@ -73,7 +115,7 @@ export function chooseRun(i: {
   fresh: () => string;
 }): RunChoice {
   const j = i.journal;
-  if (j && j.iteration_id !== i.iterationId) {
+  if (j && j.iteration_id !== "" && j.iteration_id !== i.iterationId) {
     throw new UsageError(
       `launch key ${JSON.stringify(i.launchKey)} already launched run ${j.run_id} of iteration ${j.iteration_id}, not of ${i.iterationId}`,
       "use a different launch key for a different iteration",
@@ -105,6 +147,7 @@ export interface LookupAnswer {
   jobIds: string[];
   error?: string;
   controller?: { ok: boolean; jobIds: string[]; keepsFinishedSeconds?: number };
+  runs?: Record<string, { runId: string; iterationId?: string }>;
 }
 
 export type JobDecision =
@@ -145,8 +188,20 @@ export function decideAfterLookup(i: {
   /** Seconds since the run was created (runAgeSeconds). */
   ageSeconds: number | undefined;
   manifestPath: string;
+  /** The run id was made just now by a keyed launch: a job found by the key's name is another run's. */
+  fresh?: boolean;
 }): JobDecision {
   const { lookup: found, name } = i;
+  const ids = found.ok ? found.jobIds : found.controller?.ok ? found.controller.jobIds : [];
+  if (i.fresh && ids.length) {
+    throw new AutolabError(
+      `launch key's job name ${name} already has job ${ids.join(", ")}, but no run of this checkout records it (another checkout launched it and has not pushed, or died after submitting); nothing was submitted`,
+      {
+        file: i.manifestPath,
+        hint: "pull the branch and relaunch with the same key (it reuses that run), or adopt the job with --run-id <its run id>",
+      },
+    );
+  }
   if (!found.ok) {
     const ctl = found.controller;
     if (ctl?.ok && ctl.jobIds.length) return { kind: "adopt", jobId: ctl.jobIds[0], by: "job name" };

@@ -172,12 +172,20 @@ export interface NameLookup {
    * controller's own list (which keeps finished jobs for `keepsFinishedSeconds`).
    */
   controller?: { ok: boolean; jobIds: JobRef[]; keepsFinishedSeconds?: number };
+  /**
+   * Asked only with `runs` and when jobs were found: the run (and iteration)
+   * each job was submitted for, where the scheduler still says (so a job
+   * whose submitter died before recording it can be adopted by its own run).
+   */
+  runs?: Record<JobRef, { runId: string; iterationId?: string }>;
 }
 
 export interface NameLookupOptions {
   timeoutMs?: number;
   /** When the full lookup cannot answer, also ask the controller's own list (one more question). */
   controller?: boolean;
+  /** Also learn which run each found job was submitted for (NameLookup.runs; one more question). */
+  runs?: boolean;
 }
 
 /**

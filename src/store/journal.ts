@@ -21,8 +21,21 @@ export function journalDir(gitdir: string): string {
   return path.join(gitdir, "autolab", "launch-journal");
 }
 
+function keyHash(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
 function journalFile(gitdir: string, key: string): string {
-  return path.join(journalDir(gitdir), createHash("sha256").update(key).digest("hex").slice(0, 32) + ".json");
+  return path.join(journalDir(gitdir), keyHash(key).slice(0, 32) + ".json");
+}
+
+/**
+ * The job name of a keyed launch, `autolab-k<16 hex of sha256(key)>`: the
+ * same in every checkout, so any checkout can ask the scheduler whether this
+ * key already has a job (the journal only knows its own git dir).
+ */
+export function keyJobName(key: string): string {
+  return `autolab-k${keyHash(key).slice(0, 16)}`;
 }
 
 /** The entry of `key`, or undefined (no git dir, no key, no entry). An unreadable or foreign entry is refused. */

@@ -115,12 +115,22 @@ async function obtainJob(g: Gathered, p: Prepared, entry: JournalEntry | undefin
   const sched = opts.scheduler;
   const name = p.request.name;
   // A run id that was not made just now (or a manifest without job id) may already have a job.
-  let d = plan.decideBeforeLookup(entry, run.given || g.existing !== undefined);
+  // A keyed launch also looks first: another checkout may have submitted this key's job.
+  const keyed = opts.launchKey !== undefined && g.hostMode === "slurm";
+  let d = plan.decideBeforeLookup(entry, run.given || g.existing !== undefined || keyed);
   if (d.kind === "lookup") {
-    const lookup = await sched.findByName(name, { controller: true });
+    // A fresh keyed run was asked about while gathering (one question per launch).
+    const lookup = !run.given && g.keyLookup ? g.keyLookup : await sched.findByName(name, { controller: true });
     // The run's age is judged on the real clock (the controller's MinJobAge is real time).
     const ageSeconds = plan.runAgeSeconds(run.runId, entry?.created_at, new Date());
-    d = plan.decideAfterLookup({ name, runId: run.runId, lookup, ageSeconds, manifestPath: g.layout.manifest });
+    d = plan.decideAfterLookup({
+      name,
+      runId: run.runId,
+      lookup,
+      ageSeconds,
+      manifestPath: g.layout.manifest,
+      fresh: keyed && !run.given && g.existing === undefined,
+    });
   }
   if (d.kind !== "lookup" && d.note) g.log(d.note);
   if (d.kind === "adopt") {

@@ -1,15 +1,19 @@
 /** launch, gather: workspace, design, policy, state, journal, and which run this is. */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadDesign, resolveIteration } from "../../contract/design.js";
 import { newRunId, readManifest } from "../../contract/manifest.js";
 import { loadPolicy } from "../../contract/policy.js";
 import * as plan from "../../domain/launch-plan.js";
-import { runLayout } from "../../domain/layout.js";
+import { MANIFEST_FILE, runLayout } from "../../domain/layout.js";
+import type { RunManifest } from "../../contract/types.js";
 import { readStateStrict } from "../../store/state-file.js";
-import { readJournal } from "../../store/journal.js";
+import { keyJobName, readJournal } from "../../store/journal.js";
+import { isSweepDesign } from "../../domain/sweep.js";
+import { isoSeconds } from "../../domain/time.js";
 import { assertNoLinkOnLaunchPaths, launchPaths } from "../../store/launch-paths.js";
 import { openWorkspace } from "../../store/workspace.js";
 import { resolveWorkRoot } from "../../steps/snapshot.js";
@@ -36,7 +40,21 @@ export async function gather(opts: LaunchOptions): Promise<Gathered> {
     hostMode,
     log,
   );
-  const journal = await readJournal(ws.gitDir, opts.launchKey);
+  // The key's run: this checkout's journal, the branch's manifests, else the scheduler (a sweep keeps its own journal).
+  const sweep = isSweepDesign(designDoc.data);
+  let journal = sweep
+    ? await readJournal(ws.gitDir, opts.launchKey)
+    : await keyedEntry(ws.root, iterationPath, ws.gitDir, opts.launchKey);
+  let keyLookup: plan.LookupAnswer | undefined;
+  if (!sweep && !journal && opts.launchKey && !opts.runId && !opts.dryRun && hostMode === "slurm") {
+    const name = keyJobName(opts.launchKey);
+    keyLookup = await opts.scheduler.findByName(name, { controller: true, runs: true });
+    journal = plan.orphanEntry(keyLookup, opts.launchKey, name, isoSeconds(now()));
+    if (journal)
+      log(
+        `launch key ${JSON.stringify(opts.launchKey)}: job ${keyLookup.jobIds[0]} (${name}) was submitted for run ${journal.run_id}, which no record here knows: adopting it`,
+      );
+  }
   const run = plan.chooseRun({
     iterationId: it.iterationId,
     runId: opts.runId,
@@ -63,11 +81,37 @@ export async function gather(opts: LaunchOptions): Promise<Gathered> {
     hostMode,
     workRoot,
     journal,
+    keyLookup,
     run,
     layout,
     scriptPath: hostMode === "slurm" ? layout.slurmScript : layout.localScript,
     existing,
   };
+}
+
+/**
+ * The launch key's run: this checkout's journal entry, unless a manifest on
+ * the branch records the key and the journal knows no job (another checkout,
+ * or an attempt here that was refused, made the journal entry's run moot).
+ */
+async function keyedEntry(
+  root: string,
+  iterationPath: string,
+  gitDir: string | undefined,
+  key: string | undefined,
+): Promise<plan.JournalEntry | undefined> {
+  const journal = await readJournal(gitDir, key);
+  if (key === undefined || journal?.job_id) return journal;
+  const runsDir = path.join(root, iterationPath, "runs");
+  const manifests: RunManifest[] = [];
+  for (const d of existsSync(runsDir) ? await readdir(runsDir, { withFileTypes: true }) : []) {
+    const rel = `${iterationPath}/runs/${d.name}/${MANIFEST_FILE}`;
+    if (!d.isDirectory() || !existsSync(path.join(root, rel))) continue;
+    // Another run's unreadable manifest is that run's problem (verify reports it), not this launch's.
+    const m = await readManifest(path.join(root, rel), rel).catch(() => undefined);
+    if (m) manifests.push(m.data);
+  }
+  return plan.entryFromManifests(manifests, key) ?? journal;
 }
 
 export function resultBase(g: Gathered): Omit<LaunchResult, "status" | "reused" | "adopted"> {

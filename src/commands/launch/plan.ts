@@ -2,6 +2,7 @@
 import path from "node:path";
 import type { JobRequest } from "../../scheduler/port.js";
 import { checkSnapshotable } from "../../steps/snapshot.js";
+import { keyJobName } from "../../store/journal.js";
 import { AutolabError } from "../../util/errors.js";
 import { resultBase, safeLocate } from "./gather.js";
 import type { DryRunResult, Gathered, LaunchResult, Prepared } from "./types.js";
@@ -38,6 +39,14 @@ export async function prepare(g: Gathered): Promise<Prepared> {
 
 /** The scheduler's request for this run; validation errors point at design.yaml's lines. */
 function requestFor(g: Gathered, jobRoot: string): JobRequest {
+  const req = baseRequest(g, jobRoot);
+  // A keyed SLURM launch's job is named from its key, so that any checkout finds it (launch-plan.ts).
+  const key = g.opts.launchKey;
+  if (g.hostMode !== "slurm" || key === undefined) return req;
+  return { ...req, name: g.journal?.job_name || keyJobName(key) };
+}
+
+function baseRequest(g: Gathered, jobRoot: string): JobRequest {
   try {
     return g.opts.scheduler.request({
       design: g.design,

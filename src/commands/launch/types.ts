@@ -99,6 +99,8 @@ export interface Gathered {
   hostMode: "slurm" | "local";
   workRoot?: string;
   journal?: JournalEntry;
+  /** A fresh keyed launch's question to the scheduler (jobs under the key's job name), asked while gathering. */
+  keyLookup?: plan.LookupAnswer;
   run: plan.RunChoice;
   layout: RunLayout;
   /** The run's script, repository-relative. */

@@ -39,7 +39,7 @@ import { renderArray, sbatchArrayArgv } from "./render-array.js";
 import { arraySpec } from "../../domain/sweep.js";
 import { readMaxArraySize } from "./probe.js";
 import { shellJoin } from "../../util/shell.js";
-import { controllerView, findJobsByName, submitJob, SubmitError, testOnly } from "./submit.js";
+import { controllerView, findJobsByName, runsOfJobs, submitJob, SubmitError, testOnly } from "./submit.js";
 
 export interface SlurmCliOptions {
   /** Program paths, by tool name (default: the name, found on PATH). */
@@ -179,6 +179,7 @@ export function slurmCli(opts: SlurmCliOptions = {}): Scheduler {
       const t = o.timeoutMs ?? timeoutMs;
       const found: NameLookup = await findJobsByName(name, { timeoutMs: t, bins });
       if (!found.ok && o.controller) found.controller = await controllerView(name, { timeoutMs: t, bins });
+      if (o.runs && found.jobIds.length) found.runs = await runsOfJobs(found.jobIds, { timeoutMs: t, bins });
       return found;
     },
 

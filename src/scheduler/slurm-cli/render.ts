@@ -496,7 +496,8 @@ export function sbatchArgv(
 ): string[] {
   const runId = requireSafeToken(env.runId, "run id");
   const iterationId = requireSafeToken(env.iterationId, "iteration id");
-  if (rendered.jobName !== jobNameFor(runId)) {
+  // A run's job is named from its run id, or (a keyed launch) from its launch key.
+  if (rendered.jobName !== jobNameFor(runId) && !/^autolab-k[0-9a-f]{16}$/.test(rendered.jobName)) {
     throw new AutolabError(`script was rendered for ${rendered.jobName}, not for run ${runId}`, {
       hint: "render the script for this run before submitting it",
     });

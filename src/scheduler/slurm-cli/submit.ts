@@ -223,6 +223,50 @@ export async function findJobsByName(
 }
 
 /**
+ * The run each job was submitted for: accounting's submit line (this tool's
+ * sbatch argv carries `--export=ALL,RUN_ID=..,AUTOLAB_RUN_ID=..,AUTOLAB_ITERATION_ID=..`),
+ * else the controller's script path (`.../runs/<run_id>/run_slurm.sbatch`).
+ * A job neither source explains is left out.
+ */
+export async function runsOfJobs(
+  ids: string[],
+  opts: { timeoutMs?: number; bins?: Partial<Record<"squeue" | "sacct", string>> } = {},
+): Promise<Record<string, { runId: string; iterationId?: string }>> {
+  const timeoutMs = opts.timeoutMs ?? 25_000;
+  const list = ids.join(",");
+  const [sa, sq] = await Promise.all([
+    runArgv(
+      opts.bins?.sacct ?? "sacct",
+      ["--noheader", "--parsable2", "--allocations", `--jobs=${list}`, "--format=JobID,SubmitLine"],
+      { timeoutMs, env: CLIENT_ENV },
+    ),
+    runArgv(
+      opts.bins?.squeue ?? "squeue",
+      ["--noheader", "--states=all", `--jobs=${list}`, "--Format=JobID:0|,Command:0"],
+      { timeoutMs, env: CLIENT_ENV },
+    ),
+  ]);
+  const runs: Record<string, { runId: string; iterationId?: string }> = {};
+  const token = "([A-Za-z0-9][A-Za-z0-9_.-]*)";
+  if (ok(sq)) {
+    for (const line of sq.stdout.split("\n")) {
+      const [id, command = ""] = line.trim().split("|");
+      const m = new RegExp(`/runs/${token}/run_slurm\\.sbatch$`).exec(command.trim());
+      if (id && m && ids.includes(id)) runs[id] = { runId: m[1] };
+    }
+  }
+  if (ok(sa)) {
+    for (const line of sa.stdout.split("\n")) {
+      const [id, submitLine = ""] = line.trim().split("|");
+      const run = new RegExp(`[,=]AUTOLAB_RUN_ID=${token}`).exec(submitLine);
+      const it = new RegExp(`[,=]AUTOLAB_ITERATION_ID=${token}`).exec(submitLine);
+      if (id && run && ids.includes(id)) runs[id] = { runId: run[1], ...(it ? { iterationId: it[1] } : {}) };
+    }
+  }
+  return runs;
+}
+
+/**
  * `sbatch --test-only` with the script on stdin: with no script file on the
  * command line sbatch reads the script from stdin, so nothing is written and
  * nothing is queued. `argv` is the submit argv (its `--parsable` and script
