@@ -60,6 +60,45 @@ var domain_layout = __webpack_require__(545);
 
 
 
+// ---------------------------------------------------------------------------
+// Which run
+/** The run a manifest on the branch records for this launch key, as a journal entry (the first, by run id). */
+function entryFromManifests(manifests, key) {
+    if (key === undefined)
+        return undefined;
+    const mine = manifests
+        .filter((m) => m.launch?.launch_key === key)
+        .sort((a, b) => (a.run_id < b.run_id ? -1 : a.run_id > b.run_id ? 1 : 0));
+    const m = mine[0];
+    if (!m)
+        return undefined;
+    const jobId = (0,run/* manifestJobId */.Gf)(m);
+    const jobName = m.slurm?.job_name;
+    return {
+        key,
+        run_id: m.run_id,
+        iteration_id: m.iteration_id,
+        job_name: typeof jobName === "string" ? jobName : "",
+        created_at: m.timestamps?.started_at ?? m.started_at ?? "",
+        ...(jobId ? { job_id: jobId } : {}),
+    };
+}
+/**
+ * A job the scheduler has under the key's job name while no record of this
+ * checkout knows the key (its launcher died after submitting, or has not
+ * pushed): the run it was submitted for, as a journal entry without job id,
+ * so that the launch adopts it by name under its own run id. Undefined when
+ * the lookup found nothing, could not answer, or cannot tell the job's run
+ * (then the launch's own lookup refuses rather than submitting again).
+ */
+function orphanEntry(lookup, key, name, at) {
+    if (!lookup.ok || !lookup.jobIds.length)
+        return undefined;
+    const run = lookup.runs?.[lookup.jobIds[0]];
+    if (!run || !domain_layout/* RUN_ID_SHAPE */.GW.test(run.runId))
+        return undefined;
+    return { key, run_id: run.runId, iteration_id: run.iterationId ?? "", job_name: name, created_at: at };
+}
 /** Refuse a run id or launch key no launch can use (before anything is read). */
 function checkLaunchIds(runId, launchKey) {
     if (runId !== undefined && !domain_layout/* RUN_ID_SHAPE */.GW.test(runId)) {
@@ -72,7 +111,7 @@ function checkLaunchIds(runId, launchKey) {
 /** The run of this launch. `fresh` is used when neither the journal nor the caller names one. */
 function chooseRun(i) {
     const j = i.journal;
-    if (j && j.iteration_id !== i.iterationId) {
+    if (j && j.iteration_id !== "" && j.iteration_id !== i.iterationId) {
         throw new errors/* UsageError */.eb(`launch key ${JSON.stringify(i.launchKey)} already launched run ${j.run_id} of iteration ${j.iteration_id}, not of ${i.iterationId}`, "use a different launch key for a different iteration");
     }
     if (j && i.runId && i.runId !== j.run_id) {
@@ -113,6 +152,13 @@ function runAgeSeconds(runId, createdAt, now) {
  */
 function decideAfterLookup(i) {
     const { lookup: found, name } = i;
+    const ids = found.ok ? found.jobIds : found.controller?.ok ? found.controller.jobIds : [];
+    if (i.fresh && ids.length) {
+        throw new errors/* AutolabError */.t0(`launch key's job name ${name} already has job ${ids.join(", ")}, but no run of this checkout records it (another checkout launched it and has not pushed, or died after submitting); nothing was submitted`, {
+            file: i.manifestPath,
+            hint: "pull the branch and relaunch with the same key (it reuses that run), or adopt the job with --run-id <its run id>",
+        });
+    }
     if (!found.ok) {
         const ctl = found.controller;
         if (ctl?.ok && ctl.jobIds.length)
@@ -398,6 +444,8 @@ var manifest = __webpack_require__(1372);
 var contract_policy = __webpack_require__(751);
 // EXTERNAL MODULE: ./lib/src/store/state-file.js
 var state_file = __webpack_require__(1672);
+// EXTERNAL MODULE: ./lib/src/domain/sweep.js
+var domain_sweep = __webpack_require__(5415);
 ;// CONCATENATED MODULE: ./lib/src/store/launch-paths.js
 /**
  * Before launch submits anything (issue 11, items 5 and 6): every directory
@@ -465,6 +513,9 @@ var workspace = __webpack_require__(7749);
 
 
 
+
+
+
 async function gather(opts) {
     const log = opts.log ?? (() => undefined);
     const now = opts.now ?? (() => new Date());
@@ -478,7 +529,19 @@ async function gather(opts) {
     const iterationPath = (0,fs/* displayPath */.Gt)(ws.root, it.iterationDir);
     const launchPolicy = policy.launch;
     const workRoot = (0,snapshot/* resolveWorkRoot */.EO)(opts.workRoot, launchPolicy?.work_root ?? opts.workRootDefault, ws.root, ws.inGit, hostMode, log);
-    const journal = await (0,store_journal/* readJournal */.a0)(ws.gitDir, opts.launchKey);
+    // The key's run: this checkout's journal, the branch's manifests, else the scheduler (a sweep keeps its own journal).
+    const sweep = (0,domain_sweep/* isSweepDesign */.nr)(designDoc.data);
+    let journal = sweep
+        ? await (0,store_journal/* readJournal */.a0)(ws.gitDir, opts.launchKey)
+        : await keyedEntry(ws.root, iterationPath, ws.gitDir, opts.launchKey);
+    let keyLookup;
+    if (!sweep && !journal && opts.launchKey && !opts.runId && !opts.dryRun && hostMode === "slurm") {
+        const name = (0,store_journal/* keyJobName */.G2)(opts.launchKey);
+        keyLookup = await opts.scheduler.findByName(name, { controller: true, runs: true });
+        journal = orphanEntry(keyLookup, opts.launchKey, name, (0,time/* isoSeconds */.n)(now()));
+        if (journal)
+            log(`launch key ${JSON.stringify(opts.launchKey)}: job ${keyLookup.jobIds[0]} (${name}) was submitted for run ${journal.run_id}, which no record here knows: adopting it`);
+    }
     const run = chooseRun({
         iterationId: it.iterationId,
         runId: opts.runId,
@@ -505,11 +568,34 @@ async function gather(opts) {
         hostMode,
         workRoot,
         journal,
+        keyLookup,
         run,
         layout,
         scriptPath: hostMode === "slurm" ? layout.slurmScript : layout.localScript,
         existing,
     };
+}
+/**
+ * The launch key's run: this checkout's journal entry, unless a manifest on
+ * the branch records the key and the journal knows no job (another checkout,
+ * or an attempt here that was refused, made the journal entry's run moot).
+ */
+async function keyedEntry(root, iterationPath, gitDir, key) {
+    const journal = await (0,store_journal/* readJournal */.a0)(gitDir, key);
+    if (key === undefined || journal?.job_id)
+        return journal;
+    const runsDir = external_node_path_.join(root, iterationPath, "runs");
+    const manifests = [];
+    for (const d of (0,external_node_fs_.existsSync)(runsDir) ? await (0,promises_.readdir)(runsDir, { withFileTypes: true }) : []) {
+        const rel = `${iterationPath}/runs/${d.name}/${domain_layout/* MANIFEST_FILE */.h1}`;
+        if (!d.isDirectory() || !(0,external_node_fs_.existsSync)(external_node_path_.join(root, rel)))
+            continue;
+        // Another run's unreadable manifest is that run's problem (verify reports it), not this launch's.
+        const m = await (0,manifest/* readManifest */.WI)(external_node_path_.join(root, rel), rel).catch(() => undefined);
+        if (m)
+            manifests.push(m.data);
+    }
+    return entryFromManifests(manifests, key) ?? journal;
 }
 function resultBase(g) {
     return {
@@ -649,12 +735,22 @@ async function obtainJob(g, p, entry) {
     const sched = opts.scheduler;
     const name = p.request.name;
     // A run id that was not made just now (or a manifest without job id) may already have a job.
-    let d = decideBeforeLookup(entry, run.given || g.existing !== undefined);
+    // A keyed launch also looks first: another checkout may have submitted this key's job.
+    const keyed = opts.launchKey !== undefined && g.hostMode === "slurm";
+    let d = decideBeforeLookup(entry, run.given || g.existing !== undefined || keyed);
     if (d.kind === "lookup") {
-        const lookup = await sched.findByName(name, { controller: true });
+        // A fresh keyed run was asked about while gathering (one question per launch).
+        const lookup = !run.given && g.keyLookup ? g.keyLookup : await sched.findByName(name, { controller: true });
         // The run's age is judged on the real clock (the controller's MinJobAge is real time).
         const ageSeconds = runAgeSeconds(run.runId, entry?.created_at, new Date());
-        d = decideAfterLookup({ name, runId: run.runId, lookup, ageSeconds, manifestPath: g.layout.manifest });
+        d = decideAfterLookup({
+            name,
+            runId: run.runId,
+            lookup,
+            ageSeconds,
+            manifestPath: g.layout.manifest,
+            fresh: keyed && !run.given && g.existing === undefined,
+        });
     }
     if (d.kind !== "lookup" && d.note)
         g.log(d.note);
@@ -721,6 +817,7 @@ async function obtainJob(g, p, entry) {
 
 
 
+
 async function prepare(g) {
     const { opts, ws } = g;
     // With a work root, the job runs in a snapshot of the committed iteration: refuse uncommitted design changes.
@@ -751,6 +848,14 @@ async function prepare(g) {
 }
 /** The scheduler's request for this run; validation errors point at design.yaml's lines. */
 function requestFor(g, jobRoot) {
+    const req = baseRequest(g, jobRoot);
+    // A keyed SLURM launch's job is named from its key, so that any checkout finds it (launch-plan.ts).
+    const key = g.opts.launchKey;
+    if (g.hostMode !== "slurm" || key === undefined)
+        return req;
+    return { ...req, name: g.journal?.job_name || (0,store_journal/* keyJobName */.G2)(key) };
+}
+function baseRequest(g, jobRoot) {
     try {
         return g.opts.scheduler.request({
             design: g.design,
@@ -878,8 +983,6 @@ async function reuse(g) {
     return result;
 }
 
-// EXTERNAL MODULE: ./lib/src/domain/sweep.js
-var sweep = __webpack_require__(5415);
 ;// CONCATENATED MODULE: ./lib/src/commands/launch/sweep.js
 /**
  * launch, a sweep (design `sweep:` or `replicates` > 1): every task is a run.
@@ -925,8 +1028,8 @@ function policyNumber(policy, key) {
 }
 /** The plan of the design's sweep, or an error naming every malformed part with design.yaml's line. */
 function sweepPlanOf(g) {
-    const cap = policyNumber(g.policy, "max_sweep_tasks") ?? sweep/* DEFAULT_MAX_TASKS */.Uk;
-    const { plan: p, problems } = sweep/* planSweep */.cK(g.design, cap);
+    const cap = policyNumber(g.policy, "max_sweep_tasks") ?? domain_sweep/* DEFAULT_MAX_TASKS */.Uk;
+    const { plan: p, problems } = domain_sweep/* planSweep */.cK(g.design, cap);
     if (p)
         return p;
     const findings = problems.map((pr) => ({
@@ -943,7 +1046,7 @@ function sweepPlanOf(g) {
 }
 function taskEnv(sweepId, t) {
     return [
-        ["AUTOLAB_PARAMS_JSON", sweep/* paramsJson */.XB(t.params)],
+        ["AUTOLAB_PARAMS_JSON", domain_sweep/* paramsJson */.XB(t.params)],
         ["AUTOLAB_POINT_INDEX", String(t.point)],
         ["AUTOLAB_REPLICATE", String(t.replicate)],
         ["AUTOLAB_SWEEP_ID", sweepId],
@@ -965,21 +1068,21 @@ function sweep_requestFor(g, runId, t, jobRoot, env) {
 function chunksOf(g, p, sweepId, jobRoot, perArray) {
     const groupDir = (0,domain_layout/* runLayout */.WA)(g.iterationPath, sweepId).runDir;
     const local = g.hostMode === "local";
-    return sweep/* chunkTasks */._e(p.tasks.length, local ? p.tasks.length : perArray).map((chunk) => {
+    return domain_sweep/* chunkTasks */._e(p.tasks.length, local ? p.tasks.length : perArray).map((chunk) => {
         const tasks = p.tasks.slice(chunk.offset, chunk.offset + chunk.count).map((task, i) => {
-            const runId = local ? `${sweepId}_${task.index}` : sweep/* taskRunId */.Os(sweepId, chunk, i);
+            const runId = local ? `${sweepId}_${task.index}` : domain_sweep/* taskRunId */.Os(sweepId, chunk, i);
             const env = taskEnv(sweepId, task);
             // Local tasks get their variables in their own script; array tasks from the array's task table.
             const request = sweep_requestFor(g, runId, task, jobRoot, local ? env : []);
             return { task, runId, request, env };
         });
-        const name = sweep/* chunkJobName */.Eo(sweepId, chunk.chunk);
+        const name = domain_sweep/* chunkJobName */.Eo(sweepId, chunk.chunk);
         const scriptPath = `${groupDir}/${chunk.chunk === 0 ? "run_slurm.sbatch" : `run_slurm_c${chunk.chunk}.sbatch`}`;
         const c = { chunk, name, scriptPath, tasks };
         if (!local) {
             const a = {
                 name,
-                runPrefix: sweep/* chunkRunPrefix */.nK(sweepId, chunk.chunk),
+                runPrefix: domain_sweep/* chunkRunPrefix */.nK(sweepId, chunk.chunk),
                 tasks: tasks.map((t) => ({ request: t.request, env: t.env })),
                 maxConcurrent: p.maxConcurrent,
             };
@@ -1244,7 +1347,7 @@ async function runLocalTasks(g, c, ctx) {
         const base = taskBase(g, c, t, ctx, undefined);
         base.command = s.commandLine;
         const m = localManifest(base, observed, (0,time/* isoSeconds */.n)(g.now()));
-        g.log(`task ${t.task.index} (${sweep/* pointLabel */.HV(t.task.params)}, replicate ${t.task.replicate}): ${m.status}`);
+        g.log(`task ${t.task.index} (${domain_sweep/* pointLabel */.HV(t.task.params)}, replicate ${t.task.replicate}): ${m.status}`);
         out.push(m);
     }
     return out;
@@ -1390,7 +1493,7 @@ async function refuseHandEditedScript(g, rendered) {
 async function launch(opts) {
     checkLaunchIds(opts.runId, opts.launchKey);
     const g = await gather(opts);
-    if ((0,sweep/* isSweepDesign */.nr)(g.design))
+    if ((0,domain_sweep/* isSweepDesign */.nr)(g.design))
         return launchSweep(g);
     if (g.existing && isLaunched(g.existing))
         return reuse(g);
@@ -1810,6 +1913,7 @@ async function removeSnapshot(repoRoot, dir) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G2: () => (/* binding */ keyJobName),
 /* harmony export */   Pg: () => (/* binding */ journalDir),
 /* harmony export */   a0: () => (/* binding */ readJournal),
 /* harmony export */   fY: () => (/* binding */ writeJournal)
@@ -1839,8 +1943,19 @@ async function removeSnapshot(repoRoot, dir) {
 function journalDir(gitdir) {
     return node_path__WEBPACK_IMPORTED_MODULE_3__.join(gitdir, "autolab", "launch-journal");
 }
+function keyHash(key) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(key).digest("hex");
+}
 function journalFile(gitdir, key) {
-    return node_path__WEBPACK_IMPORTED_MODULE_3__.join(journalDir(gitdir), (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(key).digest("hex").slice(0, 32) + ".json");
+    return node_path__WEBPACK_IMPORTED_MODULE_3__.join(journalDir(gitdir), keyHash(key).slice(0, 32) + ".json");
+}
+/**
+ * The job name of a keyed launch, `autolab-k<16 hex of sha256(key)>`: the
+ * same in every checkout, so any checkout can ask the scheduler whether this
+ * key already has a job (the journal only knows its own git dir).
+ */
+function keyJobName(key) {
+    return `autolab-k${keyHash(key).slice(0, 16)}`;
 }
 /** The entry of `key`, or undefined (no git dir, no key, no entry). An unreadable or foreign entry is refused. */
 async function readJournal(gitdir, key) {

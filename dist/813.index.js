@@ -4341,6 +4341,7 @@ async function evidenceFiles(repoRoot, runDir, runId, findings) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G2: () => (/* binding */ keyJobName),
 /* harmony export */   Pg: () => (/* binding */ journalDir),
 /* harmony export */   a0: () => (/* binding */ readJournal),
 /* harmony export */   fY: () => (/* binding */ writeJournal)
@@ -4370,8 +4371,19 @@ async function evidenceFiles(repoRoot, runDir, runId, findings) {
 function journalDir(gitdir) {
     return node_path__WEBPACK_IMPORTED_MODULE_3__.join(gitdir, "autolab", "launch-journal");
 }
+function keyHash(key) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(key).digest("hex");
+}
 function journalFile(gitdir, key) {
-    return node_path__WEBPACK_IMPORTED_MODULE_3__.join(journalDir(gitdir), (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(key).digest("hex").slice(0, 32) + ".json");
+    return node_path__WEBPACK_IMPORTED_MODULE_3__.join(journalDir(gitdir), keyHash(key).slice(0, 32) + ".json");
+}
+/**
+ * The job name of a keyed launch, `autolab-k<16 hex of sha256(key)>`: the
+ * same in every checkout, so any checkout can ask the scheduler whether this
+ * key already has a job (the journal only knows its own git dir).
+ */
+function keyJobName(key) {
+    return `autolab-k${keyHash(key).slice(0, 16)}`;
 }
 /** The entry of `key`, or undefined (no git dir, no key, no entry). An unreadable or foreign entry is refused. */
 async function readJournal(gitdir, key) {

@@ -37706,7 +37706,8 @@ function renderLocal(req) {
 function sbatchArgv(scriptPath, rendered, env) {
     const runId = requireSafeToken(env.runId, "run id");
     const iterationId = requireSafeToken(env.iterationId, "iteration id");
-    if (rendered.jobName !== (0,layout/* jobNameFor */.gy)(runId)) {
+    // A run's job is named from its run id, or (a keyed launch) from its launch key.
+    if (rendered.jobName !== (0,layout/* jobNameFor */.gy)(runId) && !/^autolab-k[0-9a-f]{16}$/.test(rendered.jobName)) {
         throw new util_errors/* AutolabError */.t0(`script was rendered for ${rendered.jobName}, not for run ${runId}`, {
             hint: "render the script for this run before submitting it",
         });
@@ -37988,6 +37989,40 @@ async function findJobsByName(name, opts = {}) {
     return errors.length ? { ok: true, jobIds: ids, error: errors.join("; ") } : { ok: true, jobIds: ids };
 }
 /**
+ * The run each job was submitted for: accounting's submit line (this tool's
+ * sbatch argv carries `--export=ALL,RUN_ID=..,AUTOLAB_RUN_ID=..,AUTOLAB_ITERATION_ID=..`),
+ * else the controller's script path (`.../runs/<run_id>/run_slurm.sbatch`).
+ * A job neither source explains is left out.
+ */
+async function runsOfJobs(ids, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 25_000;
+    const list = ids.join(",");
+    const [sa, sq] = await Promise.all([
+        (0,action_exec/* runArgv */.my)(opts.bins?.sacct ?? "sacct", ["--noheader", "--parsable2", "--allocations", `--jobs=${list}`, "--format=JobID,SubmitLine"], { timeoutMs, env: parse/* CLIENT_ENV */.Ii }),
+        (0,action_exec/* runArgv */.my)(opts.bins?.squeue ?? "squeue", ["--noheader", "--states=all", `--jobs=${list}`, "--Format=JobID:0|,Command:0"], { timeoutMs, env: parse/* CLIENT_ENV */.Ii }),
+    ]);
+    const runs = {};
+    const token = "([A-Za-z0-9][A-Za-z0-9_.-]*)";
+    if ((0,action_exec.ok)(sq)) {
+        for (const line of sq.stdout.split("\n")) {
+            const [id, command = ""] = line.trim().split("|");
+            const m = new RegExp(`/runs/${token}/run_slurm\\.sbatch$`).exec(command.trim());
+            if (id && m && ids.includes(id))
+                runs[id] = { runId: m[1] };
+        }
+    }
+    if ((0,action_exec.ok)(sa)) {
+        for (const line of sa.stdout.split("\n")) {
+            const [id, submitLine = ""] = line.trim().split("|");
+            const run = new RegExp(`[,=]AUTOLAB_RUN_ID=${token}`).exec(submitLine);
+            const it = new RegExp(`[,=]AUTOLAB_ITERATION_ID=${token}`).exec(submitLine);
+            if (id && run && ids.includes(id))
+                runs[id] = { runId: run[1], ...(it ? { iterationId: it[1] } : {}) };
+        }
+    }
+    return runs;
+}
+/**
  * `sbatch --test-only` with the script on stdin: with no script file on the
  * command line sbatch reads the script from stdin, so nothing is written and
  * nothing is queued. `argv` is the submit argv (its `--parsable` and script
@@ -38161,6 +38196,8 @@ function slurmCli(opts = {}) {
             const found = await findJobsByName(name, { timeoutMs: t, bins });
             if (!found.ok && o.controller)
                 found.controller = await controllerView(name, { timeoutMs: t, bins });
+            if (o.runs && found.jobIds.length)
+                found.runs = await runsOfJobs(found.jobIds, { timeoutMs: t, bins });
             return found;
         },
         judge(o) {

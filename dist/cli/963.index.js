@@ -9490,6 +9490,45 @@ async function recordOptions(a, io) {
 
 
 
+// ---------------------------------------------------------------------------
+// Which run
+/** The run a manifest on the branch records for this launch key, as a journal entry (the first, by run id). */
+function entryFromManifests(manifests, key) {
+    if (key === undefined)
+        return undefined;
+    const mine = manifests
+        .filter((m) => m.launch?.launch_key === key)
+        .sort((a, b) => (a.run_id < b.run_id ? -1 : a.run_id > b.run_id ? 1 : 0));
+    const m = mine[0];
+    if (!m)
+        return undefined;
+    const jobId = run_manifestJobId(m);
+    const jobName = m.slurm?.job_name;
+    return {
+        key,
+        run_id: m.run_id,
+        iteration_id: m.iteration_id,
+        job_name: typeof jobName === "string" ? jobName : "",
+        created_at: m.timestamps?.started_at ?? m.started_at ?? "",
+        ...(jobId ? { job_id: jobId } : {}),
+    };
+}
+/**
+ * A job the scheduler has under the key's job name while no record of this
+ * checkout knows the key (its launcher died after submitting, or has not
+ * pushed): the run it was submitted for, as a journal entry without job id,
+ * so that the launch adopts it by name under its own run id. Undefined when
+ * the lookup found nothing, could not answer, or cannot tell the job's run
+ * (then the launch's own lookup refuses rather than submitting again).
+ */
+function orphanEntry(lookup, key, name, at) {
+    if (!lookup.ok || !lookup.jobIds.length)
+        return undefined;
+    const run = lookup.runs?.[lookup.jobIds[0]];
+    if (!run || !RUN_ID_SHAPE.test(run.runId))
+        return undefined;
+    return { key, run_id: run.runId, iteration_id: run.iterationId ?? "", job_name: name, created_at: at };
+}
 /** Refuse a run id or launch key no launch can use (before anything is read). */
 function checkLaunchIds(runId, launchKey) {
     if (runId !== undefined && !RUN_ID_SHAPE.test(runId)) {
@@ -9502,7 +9541,7 @@ function checkLaunchIds(runId, launchKey) {
 /** The run of this launch. `fresh` is used when neither the journal nor the caller names one. */
 function chooseRun(i) {
     const j = i.journal;
-    if (j && j.iteration_id !== i.iterationId) {
+    if (j && j.iteration_id !== "" && j.iteration_id !== i.iterationId) {
         throw new util_errors/* UsageError */.eb(`launch key ${JSON.stringify(i.launchKey)} already launched run ${j.run_id} of iteration ${j.iteration_id}, not of ${i.iterationId}`, "use a different launch key for a different iteration");
     }
     if (j && i.runId && i.runId !== j.run_id) {
@@ -9543,6 +9582,13 @@ function runAgeSeconds(runId, createdAt, now) {
  */
 function decideAfterLookup(i) {
     const { lookup: found, name } = i;
+    const ids = found.ok ? found.jobIds : found.controller?.ok ? found.controller.jobIds : [];
+    if (i.fresh && ids.length) {
+        throw new util_errors/* AutolabError */.t0(`launch key's job name ${name} already has job ${ids.join(", ")}, but no run of this checkout records it (another checkout launched it and has not pushed, or died after submitting); nothing was submitted`, {
+            file: i.manifestPath,
+            hint: "pull the branch and relaunch with the same key (it reuses that run), or adopt the job with --run-id <its run id>",
+        });
+    }
     if (!found.ok) {
         const ctl = found.controller;
         if (ctl?.ok && ctl.jobIds.length)
@@ -9880,8 +9926,19 @@ function retentionSeconds(policy) {
 function journalDir(gitdir) {
     return external_node_path_.join(gitdir, "autolab", "launch-journal");
 }
+function keyHash(key) {
+    return (0,external_node_crypto_.createHash)("sha256").update(key).digest("hex");
+}
 function journalFile(gitdir, key) {
-    return external_node_path_.join(journalDir(gitdir), (0,external_node_crypto_.createHash)("sha256").update(key).digest("hex").slice(0, 32) + ".json");
+    return external_node_path_.join(journalDir(gitdir), keyHash(key).slice(0, 32) + ".json");
+}
+/**
+ * The job name of a keyed launch, `autolab-k<16 hex of sha256(key)>`: the
+ * same in every checkout, so any checkout can ask the scheduler whether this
+ * key already has a job (the journal only knows its own git dir).
+ */
+function keyJobName(key) {
+    return `autolab-k${keyHash(key).slice(0, 16)}`;
 }
 /** The entry of `key`, or undefined (no git dir, no key, no entry). An unreadable or foreign entry is refused. */
 async function readJournal(gitdir, key) {
@@ -10332,6 +10389,279 @@ function newRunId(now, rand) {
     return `${stamp}_${suffix}`;
 }
 
+;// CONCATENATED MODULE: ./lib/src/domain/sweep.js
+/**
+ * Sweeps and replicates: which tasks a design asks for, and how they are cut
+ * into scheduler arrays. Pure (the launch command, the renderer and the
+ * monitor's group result all read it).
+ *
+ * A design is a sweep when it has a `sweep:` block or `replicates` > 1:
+ * - `sweep.grid`: `{name: [values...]}`, the cartesian product, names sorted,
+ *   the first name varying slowest;
+ * - `sweep.points`: an explicit list of parameter sets;
+ * - both: every listed point combined with every grid combination (a name in
+ *   both clashes);
+ * - `replicates: N` repeats every point N times (replicate index 0..N-1).
+ * Task `i` is point `floor(i / N)`, replicate `i % N`. Parameters are scalars
+ * (string, number, boolean): they become `--name value` arguments merged over
+ * `entrypoint.args`, and `AUTOLAB_PARAMS_JSON`.
+ *
+ * Every malformed sweep is a problem with its design path (the command turns
+ * it into design.yaml line:column): an empty grid or value list, a value that
+ * is not a scalar, a name that cannot be an argument, a name in both grid and
+ * points, two identical points, and more tasks than the cap.
+ */
+/** The most tasks one sweep may have unless the policy says otherwise. */
+const DEFAULT_MAX_TASKS = 10_000;
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function isScalar(v) {
+    return typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+}
+/** True when the design asks for more than one task (a `sweep:` block or `replicates` > 1). */
+function isSweepDesign(design) {
+    return design.sweep !== undefined || (typeof design.replicates === "number" && design.replicates > 1);
+}
+/** `lr=0.001,batch=32`, names in the point's order. */
+function pointLabel(p) {
+    const keys = Object.keys(p);
+    return keys.length ? keys.map((k) => `${k}=${String(p[k])}`).join(",") : "(base)";
+}
+function checkName(name, at, problems) {
+    if (PARAM_NAME.test(name))
+        return true;
+    problems.push({
+        jsonPath: at,
+        message: `parameter name ${JSON.stringify(name)} cannot be a command-line argument`,
+        hint: "use letters, digits, _ . - (starting with a letter or _), at most 64 characters",
+    });
+    return false;
+}
+function readGrid(grid, problems) {
+    if (!isObject(grid)) {
+        problems.push({
+            jsonPath: "/sweep/grid",
+            message: "sweep.grid must be a mapping of parameter name to a list of values",
+        });
+        return [];
+    }
+    const names = Object.keys(grid).sort();
+    if (names.length === 0)
+        problems.push({ jsonPath: "/sweep/grid", message: "sweep.grid is empty", hint: "list at least one parameter" });
+    const out = [];
+    for (const name of names) {
+        const at = `/sweep/grid/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        if (!checkName(name, at, problems))
+            continue;
+        const values = grid[name];
+        if (!Array.isArray(values) || values.length === 0) {
+            problems.push({
+                jsonPath: at,
+                message: `sweep.grid.${name} must be a non-empty list of values`,
+                hint: "write e.g. `lr: [0.001, 0.01]`",
+            });
+            continue;
+        }
+        const seen = new Set();
+        values.forEach((v, i) => {
+            if (!isScalar(v)) {
+                problems.push({
+                    jsonPath: `${at}/${i}`,
+                    message: `sweep.grid.${name}[${i}] must be a string, number or boolean`,
+                });
+            }
+            else if (seen.has(JSON.stringify(v))) {
+                problems.push({ jsonPath: `${at}/${i}`, message: `sweep.grid.${name} lists ${JSON.stringify(v)} twice` });
+            }
+            else
+                seen.add(JSON.stringify(v));
+        });
+        out.push([name, values.filter(isScalar)]);
+    }
+    return out;
+}
+function readPoints(points, problems) {
+    if (!Array.isArray(points) || points.length === 0) {
+        problems.push({ jsonPath: "/sweep/points", message: "sweep.points must be a non-empty list of parameter sets" });
+        return [];
+    }
+    const out = [];
+    points.forEach((p, i) => {
+        const at = `/sweep/points/${i}`;
+        if (!isObject(p) || Object.keys(p).length === 0) {
+            problems.push({ jsonPath: at, message: `sweep.points[${i}] must be a non-empty mapping of parameter to value` });
+            return;
+        }
+        const params = {};
+        for (const [k, v] of Object.entries(p)) {
+            if (!checkName(k, `${at}/${k}`, problems))
+                continue;
+            if (!isScalar(v)) {
+                problems.push({
+                    jsonPath: `${at}/${k}`,
+                    message: `sweep.points[${i}].${k} must be a string, number or boolean`,
+                });
+                continue;
+            }
+            params[k] = v;
+        }
+        out.push(params);
+    });
+    return out;
+}
+function product(grid) {
+    let acc = [{}];
+    for (const [name, values] of grid) {
+        const next = [];
+        for (const base of acc)
+            for (const v of values)
+                next.push({ ...base, [name]: v });
+        acc = next;
+    }
+    return acc;
+}
+function canonical(p) {
+    return JSON.stringify(Object.keys(p)
+        .sort()
+        .map((k) => [k, p[k]]));
+}
+/** The points of a sweep block (before replicates), with the problems found. */
+function readPointsOf(sweep, problems) {
+    for (const k of Object.keys(sweep))
+        if (k !== "grid" && k !== "points")
+            problems.push({
+                jsonPath: `/sweep/${k}`,
+                message: `sweep.${k} is not a sweep key`,
+                hint: "use grid and/or points",
+            });
+    if (sweep.grid === undefined && sweep.points === undefined) {
+        problems.push({ jsonPath: "/sweep", message: "sweep needs a grid, a list of points, or both" });
+        return [];
+    }
+    const grid = sweep.grid === undefined ? undefined : readGrid(sweep.grid, problems);
+    const listed = sweep.points === undefined ? undefined : readPoints(sweep.points, problems);
+    if (grid && listed) {
+        const gridNames = new Set(grid.map(([n]) => n));
+        listed.forEach((p, i) => {
+            for (const k of Object.keys(p))
+                if (gridNames.has(k))
+                    problems.push({
+                        jsonPath: `/sweep/points/${i}/${k}`,
+                        message: `parameter ${JSON.stringify(k)} is both in sweep.grid and in sweep.points[${i}]`,
+                        hint: "a name may vary in the grid or be set per point, not both",
+                    });
+        });
+    }
+    const combos = grid ? product(grid) : [{}];
+    const bases = listed ?? [{}];
+    const out = [];
+    for (const b of bases)
+        for (const c of combos)
+            out.push({ ...b, ...c });
+    return out;
+}
+/**
+ * The sweep a design asks for: its points, replicates and tasks; or the
+ * problems (each with its design path). `maxTasks` is the policy's cap.
+ */
+function planSweep(design, maxTasks = DEFAULT_MAX_TASKS) {
+    const problems = [];
+    const replicates = design.replicates === undefined ? 1 : design.replicates;
+    if (typeof replicates !== "number" || !Number.isInteger(replicates) || replicates < 1) {
+        problems.push({ jsonPath: "/replicates", message: "replicates must be a whole number of at least 1" });
+    }
+    let params = [{}];
+    if (design.sweep !== undefined) {
+        if (!isObject(design.sweep)) {
+            problems.push({ jsonPath: "/sweep", message: "sweep must be a mapping with grid and/or points" });
+        }
+        else
+            params = readPointsOf(design.sweep, problems);
+    }
+    const seen = new Map();
+    params.forEach((p, i) => {
+        const key = canonical(p);
+        const first = seen.get(key);
+        if (first !== undefined)
+            problems.push({
+                jsonPath: design.sweep && isObject(design.sweep) && design.sweep.points ? "/sweep/points" : "/sweep",
+                message: `points ${first} and ${i} have the same parameters (${pointLabel(p)})`,
+                hint: "each point must differ; use replicates to repeat one",
+            });
+        else
+            seen.set(key, i);
+    });
+    const mc = design.compute?.max_concurrent;
+    if (mc !== undefined && (typeof mc !== "number" || !Number.isInteger(mc) || mc < 1))
+        problems.push({
+            jsonPath: "/compute/max_concurrent",
+            message: "compute.max_concurrent must be a whole number of at least 1",
+        });
+    const n = typeof replicates === "number" && replicates >= 1 ? Math.floor(replicates) : 1;
+    const total = params.length * n;
+    if (total > maxTasks)
+        problems.push({
+            jsonPath: design.sweep !== undefined ? "/sweep" : "/replicates",
+            message: `the sweep has ${total} tasks (${params.length} point(s) x ${n} replicate(s)), more than the ${maxTasks} allowed`,
+            hint: "shrink the grid, or raise launch.max_sweep_tasks in .autolab/verifier_policy.yaml",
+        });
+    if (problems.length)
+        return { problems };
+    const points = params.map((p, index) => ({ index, params: p, label: pointLabel(p) }));
+    const tasks = [];
+    for (const pt of points)
+        for (let r = 0; r < n; r++)
+            tasks.push({ index: tasks.length, point: pt.index, replicate: r, params: pt.params });
+    const plan = { points, replicates: n, tasks };
+    if (typeof mc === "number")
+        plan.maxConcurrent = mc;
+    return { plan, problems };
+}
+/**
+ * Cut K tasks into arrays of at most `maxPerArray` (the cluster's
+ * MaxArraySize, whose largest index is MaxArraySize-1, or the policy's
+ * cap, whichever is smaller). Every chunk's indices start at 0.
+ */
+function chunkTasks(total, maxPerArray) {
+    const size = Math.max(1, Math.floor(maxPerArray));
+    const out = [];
+    for (let offset = 0, chunk = 0; offset < total; offset += size, chunk++)
+        out.push({ chunk, offset, count: Math.min(size, total - offset) });
+    return out;
+}
+/** sbatch's `--array` value for a chunk: `0-11%4` (`0` for one task; the throttle only when it limits). */
+function arraySpec(count, maxConcurrent) {
+    const range = count === 1 ? "0" : `0-${count - 1}`;
+    return maxConcurrent !== undefined && maxConcurrent < count ? `${range}%${maxConcurrent}` : range;
+}
+/**
+ * Run id of a task: `<sweep_id>_<i>` for chunk 0 and `<sweep_id>_c<c>_<i>`
+ * for later chunks (i = the index inside its array), so that the scheduler
+ * can write each task's logs straight into its run directory with `%a`.
+ */
+function taskRunId(sweepId, c, arrayIndex) {
+    return `${chunkRunPrefix(sweepId, c.chunk)}${arrayIndex}`;
+}
+/** The part of a task run id before its array index. */
+function chunkRunPrefix(sweepId, chunk) {
+    return chunk === 0 ? `${sweepId}_` : `${sweepId}_c${chunk}_`;
+}
+/** The job name of a chunk's array (the key that adopts it after a crash). */
+function chunkJobName(sweepId, chunk) {
+    return chunk === 0 ? `autolab-${sweepId}` : `autolab-${sweepId}_c${chunk}`;
+}
+/** The entrypoint arguments of a task: the design's, with the point's parameters over them. */
+function taskArgs(base, params) {
+    return { ...(base ?? {}), ...params };
+}
+/** `AUTOLAB_PARAMS_JSON`: the point's parameters, keys sorted. */
+function paramsJson(params) {
+    const out = {};
+    for (const k of Object.keys(params).sort())
+        out[k] = params[k];
+    return JSON.stringify(out);
+}
+
 ;// CONCATENATED MODULE: ./lib/src/store/launch-paths.js
 /**
  * Before launch submits anything (issue 11, items 5 and 6): every directory
@@ -10422,6 +10752,9 @@ async function repoRootOf(cwd) {
 
 
 
+
+
+
 async function gather(opts) {
     const log = opts.log ?? (() => undefined);
     const now = opts.now ?? (() => new Date());
@@ -10435,7 +10768,19 @@ async function gather(opts) {
     const iterationPath = displayPath(ws.root, it.iterationDir);
     const launchPolicy = policy.launch;
     const workRoot = resolveWorkRoot(opts.workRoot, launchPolicy?.work_root ?? opts.workRootDefault, ws.root, ws.inGit, hostMode, log);
-    const journal = await readJournal(ws.gitDir, opts.launchKey);
+    // The key's run: this checkout's journal, the branch's manifests, else the scheduler (a sweep keeps its own journal).
+    const sweep = isSweepDesign(designDoc.data);
+    let journal = sweep
+        ? await readJournal(ws.gitDir, opts.launchKey)
+        : await keyedEntry(ws.root, iterationPath, ws.gitDir, opts.launchKey);
+    let keyLookup;
+    if (!sweep && !journal && opts.launchKey && !opts.runId && !opts.dryRun && hostMode === "slurm") {
+        const name = keyJobName(opts.launchKey);
+        keyLookup = await opts.scheduler.findByName(name, { controller: true, runs: true });
+        journal = orphanEntry(keyLookup, opts.launchKey, name, isoSeconds(now()));
+        if (journal)
+            log(`launch key ${JSON.stringify(opts.launchKey)}: job ${keyLookup.jobIds[0]} (${name}) was submitted for run ${journal.run_id}, which no record here knows: adopting it`);
+    }
     const run = chooseRun({
         iterationId: it.iterationId,
         runId: opts.runId,
@@ -10462,11 +10807,34 @@ async function gather(opts) {
         hostMode,
         workRoot,
         journal,
+        keyLookup,
         run,
         layout,
         scriptPath: hostMode === "slurm" ? layout.slurmScript : layout.localScript,
         existing,
     };
+}
+/**
+ * The launch key's run: this checkout's journal entry, unless a manifest on
+ * the branch records the key and the journal knows no job (another checkout,
+ * or an attempt here that was refused, made the journal entry's run moot).
+ */
+async function keyedEntry(root, iterationPath, gitDir, key) {
+    const journal = await readJournal(gitDir, key);
+    if (key === undefined || journal?.job_id)
+        return journal;
+    const runsDir = external_node_path_.join(root, iterationPath, "runs");
+    const manifests = [];
+    for (const d of (0,external_node_fs_.existsSync)(runsDir) ? await (0,promises_.readdir)(runsDir, { withFileTypes: true }) : []) {
+        const rel = `${iterationPath}/runs/${d.name}/${MANIFEST_FILE}`;
+        if (!d.isDirectory() || !(0,external_node_fs_.existsSync)(external_node_path_.join(root, rel)))
+            continue;
+        // Another run's unreadable manifest is that run's problem (verify reports it), not this launch's.
+        const m = await readManifest(external_node_path_.join(root, rel), rel).catch(() => undefined);
+        if (m)
+            manifests.push(m.data);
+    }
+    return entryFromManifests(manifests, key) ?? journal;
 }
 function resultBase(g) {
     return {
@@ -10606,12 +10974,22 @@ async function obtainJob(g, p, entry) {
     const sched = opts.scheduler;
     const name = p.request.name;
     // A run id that was not made just now (or a manifest without job id) may already have a job.
-    let d = decideBeforeLookup(entry, run.given || g.existing !== undefined);
+    // A keyed launch also looks first: another checkout may have submitted this key's job.
+    const keyed = opts.launchKey !== undefined && g.hostMode === "slurm";
+    let d = decideBeforeLookup(entry, run.given || g.existing !== undefined || keyed);
     if (d.kind === "lookup") {
-        const lookup = await sched.findByName(name, { controller: true });
+        // A fresh keyed run was asked about while gathering (one question per launch).
+        const lookup = !run.given && g.keyLookup ? g.keyLookup : await sched.findByName(name, { controller: true });
         // The run's age is judged on the real clock (the controller's MinJobAge is real time).
         const ageSeconds = runAgeSeconds(run.runId, entry?.created_at, new Date());
-        d = decideAfterLookup({ name, runId: run.runId, lookup, ageSeconds, manifestPath: g.layout.manifest });
+        d = decideAfterLookup({
+            name,
+            runId: run.runId,
+            lookup,
+            ageSeconds,
+            manifestPath: g.layout.manifest,
+            fresh: keyed && !run.given && g.existing === undefined,
+        });
     }
     if (d.kind !== "lookup" && d.note)
         g.log(d.note);
@@ -10678,6 +11056,7 @@ async function obtainJob(g, p, entry) {
 
 
 
+
 async function prepare(g) {
     const { opts, ws } = g;
     // With a work root, the job runs in a snapshot of the committed iteration: refuse uncommitted design changes.
@@ -10708,6 +11087,14 @@ async function prepare(g) {
 }
 /** The scheduler's request for this run; validation errors point at design.yaml's lines. */
 function requestFor(g, jobRoot) {
+    const req = baseRequest(g, jobRoot);
+    // A keyed SLURM launch's job is named from its key, so that any checkout finds it (launch-plan.ts).
+    const key = g.opts.launchKey;
+    if (g.hostMode !== "slurm" || key === undefined)
+        return req;
+    return { ...req, name: g.journal?.job_name || keyJobName(key) };
+}
+function baseRequest(g, jobRoot) {
     try {
         return g.opts.scheduler.request({
             design: g.design,
@@ -12005,279 +12392,6 @@ async function reuse(g) {
     });
     result.commit = rec.commit;
     return result;
-}
-
-;// CONCATENATED MODULE: ./lib/src/domain/sweep.js
-/**
- * Sweeps and replicates: which tasks a design asks for, and how they are cut
- * into scheduler arrays. Pure (the launch command, the renderer and the
- * monitor's group result all read it).
- *
- * A design is a sweep when it has a `sweep:` block or `replicates` > 1:
- * - `sweep.grid`: `{name: [values...]}`, the cartesian product, names sorted,
- *   the first name varying slowest;
- * - `sweep.points`: an explicit list of parameter sets;
- * - both: every listed point combined with every grid combination (a name in
- *   both clashes);
- * - `replicates: N` repeats every point N times (replicate index 0..N-1).
- * Task `i` is point `floor(i / N)`, replicate `i % N`. Parameters are scalars
- * (string, number, boolean): they become `--name value` arguments merged over
- * `entrypoint.args`, and `AUTOLAB_PARAMS_JSON`.
- *
- * Every malformed sweep is a problem with its design path (the command turns
- * it into design.yaml line:column): an empty grid or value list, a value that
- * is not a scalar, a name that cannot be an argument, a name in both grid and
- * points, two identical points, and more tasks than the cap.
- */
-/** The most tasks one sweep may have unless the policy says otherwise. */
-const DEFAULT_MAX_TASKS = 10_000;
-const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
-const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-function isScalar(v) {
-    return typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
-}
-/** True when the design asks for more than one task (a `sweep:` block or `replicates` > 1). */
-function isSweepDesign(design) {
-    return design.sweep !== undefined || (typeof design.replicates === "number" && design.replicates > 1);
-}
-/** `lr=0.001,batch=32`, names in the point's order. */
-function pointLabel(p) {
-    const keys = Object.keys(p);
-    return keys.length ? keys.map((k) => `${k}=${String(p[k])}`).join(",") : "(base)";
-}
-function checkName(name, at, problems) {
-    if (PARAM_NAME.test(name))
-        return true;
-    problems.push({
-        jsonPath: at,
-        message: `parameter name ${JSON.stringify(name)} cannot be a command-line argument`,
-        hint: "use letters, digits, _ . - (starting with a letter or _), at most 64 characters",
-    });
-    return false;
-}
-function readGrid(grid, problems) {
-    if (!isObject(grid)) {
-        problems.push({
-            jsonPath: "/sweep/grid",
-            message: "sweep.grid must be a mapping of parameter name to a list of values",
-        });
-        return [];
-    }
-    const names = Object.keys(grid).sort();
-    if (names.length === 0)
-        problems.push({ jsonPath: "/sweep/grid", message: "sweep.grid is empty", hint: "list at least one parameter" });
-    const out = [];
-    for (const name of names) {
-        const at = `/sweep/grid/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-        if (!checkName(name, at, problems))
-            continue;
-        const values = grid[name];
-        if (!Array.isArray(values) || values.length === 0) {
-            problems.push({
-                jsonPath: at,
-                message: `sweep.grid.${name} must be a non-empty list of values`,
-                hint: "write e.g. `lr: [0.001, 0.01]`",
-            });
-            continue;
-        }
-        const seen = new Set();
-        values.forEach((v, i) => {
-            if (!isScalar(v)) {
-                problems.push({
-                    jsonPath: `${at}/${i}`,
-                    message: `sweep.grid.${name}[${i}] must be a string, number or boolean`,
-                });
-            }
-            else if (seen.has(JSON.stringify(v))) {
-                problems.push({ jsonPath: `${at}/${i}`, message: `sweep.grid.${name} lists ${JSON.stringify(v)} twice` });
-            }
-            else
-                seen.add(JSON.stringify(v));
-        });
-        out.push([name, values.filter(isScalar)]);
-    }
-    return out;
-}
-function readPoints(points, problems) {
-    if (!Array.isArray(points) || points.length === 0) {
-        problems.push({ jsonPath: "/sweep/points", message: "sweep.points must be a non-empty list of parameter sets" });
-        return [];
-    }
-    const out = [];
-    points.forEach((p, i) => {
-        const at = `/sweep/points/${i}`;
-        if (!isObject(p) || Object.keys(p).length === 0) {
-            problems.push({ jsonPath: at, message: `sweep.points[${i}] must be a non-empty mapping of parameter to value` });
-            return;
-        }
-        const params = {};
-        for (const [k, v] of Object.entries(p)) {
-            if (!checkName(k, `${at}/${k}`, problems))
-                continue;
-            if (!isScalar(v)) {
-                problems.push({
-                    jsonPath: `${at}/${k}`,
-                    message: `sweep.points[${i}].${k} must be a string, number or boolean`,
-                });
-                continue;
-            }
-            params[k] = v;
-        }
-        out.push(params);
-    });
-    return out;
-}
-function product(grid) {
-    let acc = [{}];
-    for (const [name, values] of grid) {
-        const next = [];
-        for (const base of acc)
-            for (const v of values)
-                next.push({ ...base, [name]: v });
-        acc = next;
-    }
-    return acc;
-}
-function canonical(p) {
-    return JSON.stringify(Object.keys(p)
-        .sort()
-        .map((k) => [k, p[k]]));
-}
-/** The points of a sweep block (before replicates), with the problems found. */
-function readPointsOf(sweep, problems) {
-    for (const k of Object.keys(sweep))
-        if (k !== "grid" && k !== "points")
-            problems.push({
-                jsonPath: `/sweep/${k}`,
-                message: `sweep.${k} is not a sweep key`,
-                hint: "use grid and/or points",
-            });
-    if (sweep.grid === undefined && sweep.points === undefined) {
-        problems.push({ jsonPath: "/sweep", message: "sweep needs a grid, a list of points, or both" });
-        return [];
-    }
-    const grid = sweep.grid === undefined ? undefined : readGrid(sweep.grid, problems);
-    const listed = sweep.points === undefined ? undefined : readPoints(sweep.points, problems);
-    if (grid && listed) {
-        const gridNames = new Set(grid.map(([n]) => n));
-        listed.forEach((p, i) => {
-            for (const k of Object.keys(p))
-                if (gridNames.has(k))
-                    problems.push({
-                        jsonPath: `/sweep/points/${i}/${k}`,
-                        message: `parameter ${JSON.stringify(k)} is both in sweep.grid and in sweep.points[${i}]`,
-                        hint: "a name may vary in the grid or be set per point, not both",
-                    });
-        });
-    }
-    const combos = grid ? product(grid) : [{}];
-    const bases = listed ?? [{}];
-    const out = [];
-    for (const b of bases)
-        for (const c of combos)
-            out.push({ ...b, ...c });
-    return out;
-}
-/**
- * The sweep a design asks for: its points, replicates and tasks; or the
- * problems (each with its design path). `maxTasks` is the policy's cap.
- */
-function planSweep(design, maxTasks = DEFAULT_MAX_TASKS) {
-    const problems = [];
-    const replicates = design.replicates === undefined ? 1 : design.replicates;
-    if (typeof replicates !== "number" || !Number.isInteger(replicates) || replicates < 1) {
-        problems.push({ jsonPath: "/replicates", message: "replicates must be a whole number of at least 1" });
-    }
-    let params = [{}];
-    if (design.sweep !== undefined) {
-        if (!isObject(design.sweep)) {
-            problems.push({ jsonPath: "/sweep", message: "sweep must be a mapping with grid and/or points" });
-        }
-        else
-            params = readPointsOf(design.sweep, problems);
-    }
-    const seen = new Map();
-    params.forEach((p, i) => {
-        const key = canonical(p);
-        const first = seen.get(key);
-        if (first !== undefined)
-            problems.push({
-                jsonPath: design.sweep && isObject(design.sweep) && design.sweep.points ? "/sweep/points" : "/sweep",
-                message: `points ${first} and ${i} have the same parameters (${pointLabel(p)})`,
-                hint: "each point must differ; use replicates to repeat one",
-            });
-        else
-            seen.set(key, i);
-    });
-    const mc = design.compute?.max_concurrent;
-    if (mc !== undefined && (typeof mc !== "number" || !Number.isInteger(mc) || mc < 1))
-        problems.push({
-            jsonPath: "/compute/max_concurrent",
-            message: "compute.max_concurrent must be a whole number of at least 1",
-        });
-    const n = typeof replicates === "number" && replicates >= 1 ? Math.floor(replicates) : 1;
-    const total = params.length * n;
-    if (total > maxTasks)
-        problems.push({
-            jsonPath: design.sweep !== undefined ? "/sweep" : "/replicates",
-            message: `the sweep has ${total} tasks (${params.length} point(s) x ${n} replicate(s)), more than the ${maxTasks} allowed`,
-            hint: "shrink the grid, or raise launch.max_sweep_tasks in .autolab/verifier_policy.yaml",
-        });
-    if (problems.length)
-        return { problems };
-    const points = params.map((p, index) => ({ index, params: p, label: pointLabel(p) }));
-    const tasks = [];
-    for (const pt of points)
-        for (let r = 0; r < n; r++)
-            tasks.push({ index: tasks.length, point: pt.index, replicate: r, params: pt.params });
-    const plan = { points, replicates: n, tasks };
-    if (typeof mc === "number")
-        plan.maxConcurrent = mc;
-    return { plan, problems };
-}
-/**
- * Cut K tasks into arrays of at most `maxPerArray` (the cluster's
- * MaxArraySize, whose largest index is MaxArraySize-1, or the policy's
- * cap, whichever is smaller). Every chunk's indices start at 0.
- */
-function chunkTasks(total, maxPerArray) {
-    const size = Math.max(1, Math.floor(maxPerArray));
-    const out = [];
-    for (let offset = 0, chunk = 0; offset < total; offset += size, chunk++)
-        out.push({ chunk, offset, count: Math.min(size, total - offset) });
-    return out;
-}
-/** sbatch's `--array` value for a chunk: `0-11%4` (`0` for one task; the throttle only when it limits). */
-function arraySpec(count, maxConcurrent) {
-    const range = count === 1 ? "0" : `0-${count - 1}`;
-    return maxConcurrent !== undefined && maxConcurrent < count ? `${range}%${maxConcurrent}` : range;
-}
-/**
- * Run id of a task: `<sweep_id>_<i>` for chunk 0 and `<sweep_id>_c<c>_<i>`
- * for later chunks (i = the index inside its array), so that the scheduler
- * can write each task's logs straight into its run directory with `%a`.
- */
-function taskRunId(sweepId, c, arrayIndex) {
-    return `${chunkRunPrefix(sweepId, c.chunk)}${arrayIndex}`;
-}
-/** The part of a task run id before its array index. */
-function chunkRunPrefix(sweepId, chunk) {
-    return chunk === 0 ? `${sweepId}_` : `${sweepId}_c${chunk}_`;
-}
-/** The job name of a chunk's array (the key that adopts it after a crash). */
-function chunkJobName(sweepId, chunk) {
-    return chunk === 0 ? `autolab-${sweepId}` : `autolab-${sweepId}_c${chunk}`;
-}
-/** The entrypoint arguments of a task: the design's, with the point's parameters over them. */
-function taskArgs(base, params) {
-    return { ...(base ?? {}), ...params };
-}
-/** `AUTOLAB_PARAMS_JSON`: the point's parameters, keys sorted. */
-function paramsJson(params) {
-    const out = {};
-    for (const k of Object.keys(params).sort())
-        out[k] = params[k];
-    return JSON.stringify(out);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/commands/launch/sweep.js
@@ -15944,7 +16058,8 @@ function renderLocal(req) {
 function sbatchArgv(scriptPath, rendered, env) {
     const runId = requireSafeToken(env.runId, "run id");
     const iterationId = requireSafeToken(env.iterationId, "iteration id");
-    if (rendered.jobName !== jobNameFor(runId)) {
+    // A run's job is named from its run id, or (a keyed launch) from its launch key.
+    if (rendered.jobName !== jobNameFor(runId) && !/^autolab-k[0-9a-f]{16}$/.test(rendered.jobName)) {
         throw new util_errors/* AutolabError */.t0(`script was rendered for ${rendered.jobName}, not for run ${runId}`, {
             hint: "render the script for this run before submitting it",
         });
@@ -16224,6 +16339,40 @@ async function findJobsByName(name, opts = {}) {
     return errors.length ? { ok: true, jobIds: ids, error: errors.join("; ") } : { ok: true, jobIds: ids };
 }
 /**
+ * The run each job was submitted for: accounting's submit line (this tool's
+ * sbatch argv carries `--export=ALL,RUN_ID=..,AUTOLAB_RUN_ID=..,AUTOLAB_ITERATION_ID=..`),
+ * else the controller's script path (`.../runs/<run_id>/run_slurm.sbatch`).
+ * A job neither source explains is left out.
+ */
+async function runsOfJobs(ids, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 25_000;
+    const list = ids.join(",");
+    const [sa, sq] = await Promise.all([
+        runArgv(opts.bins?.sacct ?? "sacct", ["--noheader", "--parsable2", "--allocations", `--jobs=${list}`, "--format=JobID,SubmitLine"], { timeoutMs, env: CLIENT_ENV }),
+        runArgv(opts.bins?.squeue ?? "squeue", ["--noheader", "--states=all", `--jobs=${list}`, "--Format=JobID:0|,Command:0"], { timeoutMs, env: CLIENT_ENV }),
+    ]);
+    const runs = {};
+    const token = "([A-Za-z0-9][A-Za-z0-9_.-]*)";
+    if (exec_ok(sq)) {
+        for (const line of sq.stdout.split("\n")) {
+            const [id, command = ""] = line.trim().split("|");
+            const m = new RegExp(`/runs/${token}/run_slurm\\.sbatch$`).exec(command.trim());
+            if (id && m && ids.includes(id))
+                runs[id] = { runId: m[1] };
+        }
+    }
+    if (exec_ok(sa)) {
+        for (const line of sa.stdout.split("\n")) {
+            const [id, submitLine = ""] = line.trim().split("|");
+            const run = new RegExp(`[,=]AUTOLAB_RUN_ID=${token}`).exec(submitLine);
+            const it = new RegExp(`[,=]AUTOLAB_ITERATION_ID=${token}`).exec(submitLine);
+            if (id && run && ids.includes(id))
+                runs[id] = { runId: run[1], ...(it ? { iterationId: it[1] } : {}) };
+        }
+    }
+    return runs;
+}
+/**
  * `sbatch --test-only` with the script on stdin: with no script file on the
  * command line sbatch reads the script from stdin, so nothing is written and
  * nothing is queued. `argv` is the submit argv (its `--parsable` and script
@@ -16397,6 +16546,8 @@ function slurmCli(opts = {}) {
             const found = await findJobsByName(name, { timeoutMs: t, bins });
             if (!found.ok && o.controller)
                 found.controller = await controllerView(name, { timeoutMs: t, bins });
+            if (o.runs && found.jobIds.length)
+                found.runs = await runsOfJobs(found.jobIds, { timeoutMs: t, bins });
             return found;
         },
         judge(o) {
