@@ -258,34 +258,19 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     expect(metrics(root, "long", runId).status).toBe("failed");
   });
 
-  it("an impossible request stays submitted with its reason and a warning; scancel while pending -> failed (cancelled by uid)", async () => {
+  it("a request that can never start (PartitionTimeLimit) fails fast: never_starts with the reason and a fix, and its job is cancelled", async () => {
     const { runId, jobId } = await launchRun(root, "impossible");
-    let rep = await tick(root, { runId });
-    expect(runOf(rep, runId).after).toBe("submitted");
-    let m = expectConsistent(root, "impossible", runId);
-    expect(m.slurm?.state).toBe("PENDING");
-    // 20 min on a partition whose limit is 10 min: PartitionTimeLimit (PartitionConfig while the scheduler first looks).
-    expect(m.slurm?.reason).toMatch(/^Partition(TimeLimit|Config)$/);
-    expect(rep.findings.some((f) => f.check === "scheduler.never_starts" && f.message.includes(jobId))).toBe(true);
-    // Once the controller's reason has settled (PartitionConfig becomes PartitionTimeLimit after its
-    // first look) and is recorded, another tick on the pending job writes nothing (no churn, no commit per tick).
-    for (let i = 0; i < 50 && !/Reason=PartitionTimeLimit/.test(await scontrol(["show", "job", jobId])); i++) {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    await tick(root, { runId });
-    const text = manifestText(root, "impossible", runId);
-    rep = await tick(root, { runId });
-    expect(rep.written).toEqual([]);
-    expect(manifestText(root, "impossible", runId)).toBe(text);
-
-    await scancel(jobId);
-    await waitForSacct(jobId);
-    rep = await tick(root, { runId });
+    const rep = await tick(root, { runId });
     expect(runOf(rep, runId).after).toBe("failed");
-    m = expectConsistent(root, "impossible", runId);
-    expect(m.slurm?.failure_reason).toBe("cancelled");
-    expect(m.slurm?.cancelled_by).toBe("0");
-    expect(m.slurm?.state).toMatch(/^CANCELLED/);
+    const m = expectConsistent(root, "impossible", runId);
+    expect(m.slurm?.failure_reason).toBe("never_starts");
+    // 20 min on a partition whose limit is 10 min: PartitionTimeLimit (PartitionConfig while the scheduler first looks).
+    const failure = m.failure as { reason: string; pending_reason: string; hint: string; message: string };
+    expect(failure.pending_reason).toMatch(/^Partition(TimeLimit|Config)$/);
+    expect(failure.hint).toMatch(/design\.yaml/);
+    expect(failure.message).toContain(jobId);
+    await waitForSacct(jobId);
+    expect(await waitForState(jobId, (st) => st !== "PENDING")).toBe("CANCELLED");
     expect(metrics(root, "impossible", runId).status).toBe("failed");
   });
 

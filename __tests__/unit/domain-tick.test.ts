@@ -65,7 +65,7 @@ const exit = (n: number | undefined): Sentinel =>
 function input(o: JobObservation | undefined, extra: Partial<RunInput> = {}): RunInput {
   // The adapter's pure judge gives the observation its meaning, as in the monitor.
   const judged = o ? slurmCli().judge(o) : undefined;
-  const verdict = judged ? (({ neverStarts: _n, ...v }) => v)(judged) : undefined;
+  const verdict = judged ? (({ neverStarts: _n, failsFast: _f, ...v }) => v)(judged) : undefined;
   return {
     manifest: manifest(),
     file: FILE,
@@ -77,14 +77,59 @@ function input(o: JobObservation | undefined, extra: Partial<RunInput> = {}): Ru
     verdict,
     sentinel: NONE,
     neverStarts: judged?.neverStarts ?? false,
+    failsFast: judged?.failsFast ?? false,
     ...extra,
   };
 }
 
+describe("decideRun: the pending watchdog", () => {
+  it.each([
+    ["PartitionTimeLimit", {}, "failed", "never_starts", "42"],
+    ["QOSMaxWallDurationPerJobLimit", {}, "failed", "never_starts", "42"],
+    ["BadConstraints", {}, "failed", "never_starts", "42"],
+    ["DependencyNeverSatisfied", {}, "failed", "never_starts", "42"],
+    ["AssocMaxJobsLimit", {}, "submitted", undefined, undefined], // waits for other jobs to end
+    ["JobHeldUser", {}, "submitted", undefined, undefined], // someone may release it
+    ["Priority", { maxPendingSeconds: 3600 }, "submitted", undefined, undefined], // launched 1 h ago, not more
+    ["Priority", { maxPendingSeconds: 3599 }, "failed", "pending_timeout", "42"],
+    ["JobHeldUser", { maxPendingSeconds: 60 }, "failed", "pending_timeout", "42"],
+  ] as const)("PENDING %s %j -> %s (%s), cancel %s", (reason, extra, status, failure, cancel) => {
+    const s = decideRun(input(obs("PENDING", { reason, source: "squeue" }), extra));
+    expect(s.manifest.status).toBe(status);
+    expect(s.failureReason).toBe(failure);
+    expect(s.cancelJob).toBe(cancel);
+    if (failure) {
+      expect((s.manifest.failure as { pending_reason?: string }).pending_reason).toBe(reason);
+      expect(s.manifest.slurm?.failure_reason).toBe(failure);
+    }
+  });
+
+  it("a running run whose requeued job waits again counts from the requeue, not the launch", () => {
+    const m = manifest({
+      status: "running",
+      attempts: [
+        {
+          attempt: 1,
+          job_id: "42",
+          restart_count: 0,
+          cause: "launch",
+          seen_at: "2026-11-28T11:00:00Z",
+          state: "REQUEUED",
+        },
+        { attempt: 2, job_id: "42", restart_count: 1, cause: "requeue", seen_at: "2026-11-28T11:59:30Z" },
+      ],
+    });
+    const job = obs("PENDING", { reason: "BeginTime", source: "squeue", restarts: 1 });
+    expect(decideRun(input(job, { manifest: m, maxPendingSeconds: 60 })).cancelJob).toBeUndefined();
+    expect(decideRun(input(job, { manifest: m, maxPendingSeconds: 20 })).failureReason).toBe("pending_timeout");
+  });
+});
+
 describe("decideRun: what the scheduler says", () => {
   it.each([
     ["PENDING", { reason: "Priority" }, "submitted", false, []],
-    ["PENDING", { reason: "PartitionConfig" }, "submitted", false, ["scheduler.never_starts"]],
+    ["PENDING", { reason: "PartitionConfig" }, "failed", false, []],
+    ["PENDING", { reason: "ReqNodeNotAvail, UnavailableNodes:n1" }, "submitted", false, ["scheduler.never_starts"]],
     ["PENDING", { reason: "JobHeldUser" }, "submitted", false, ["scheduler.never_starts"]],
     ["SPECIAL_EXIT", { reason: "job_requeued_in_held_state" }, "submitted", false, ["scheduler.never_starts"]],
     ["REQUEUE_HOLD", { reason: "job_requeued_in_held_state" }, "submitted", false, ["scheduler.never_starts"]],

@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import type { Design } from "../../src/contract/types.js";
 import { nextAttempts, type AttemptFacts, type AttemptRecord } from "../../src/domain/attempts.js";
+import { monitorSettings } from "../../src/domain/settings.js";
+import { failsFast } from "../../src/scheduler/states.js";
 import { parseSentinel, RESUME_EXIT_CODE } from "../../src/domain/sentinel.js";
 import { jobRequest, renderLocalScript, renderSlurmScript } from "../../src/scheduler/slurm-cli/render.js";
 import { validateComputeValues } from "../../src/scheduler/slurm-cli/values.js";
@@ -168,5 +170,34 @@ describe("attempts[] (domain/attempts.nextAttempts)", () => {
     expect(
       nextAttempts(once, { ...base, at: "later", state: "RUNNING", start: "s", nodeList: "n1", restarts: 0 }),
     ).toEqual(once);
+  });
+});
+
+describe("pending reasons: fail fast, or wait (scheduler/states.failsFast)", () => {
+  it.each([
+    ["PartitionTimeLimit", true],
+    ["PartitionConfig", true],
+    ["QOSMaxWallDurationPerJobLimit", true],
+    ["AssocMaxCpuPerJobLimit", true],
+    ["BadConstraints", true],
+    ["DependencyNeverSatisfied", true],
+    ["InvalidAccount", true],
+    ["AssocMaxJobsLimit", false],
+    ["QOSMaxJobsPerUserLimit", false],
+    ["Resources", false],
+    ["Priority", false],
+    ["JobHeldUser", false],
+    ["JobHeldAdmin", false],
+    ["ReqNodeNotAvail, UnavailableNodes:n1", false],
+    ["PartitionDown", false],
+    [undefined, false],
+  ] as const)("%s -> %s", (reason, want) => {
+    expect(failsFast(reason)).toBe(want);
+  });
+
+  it("slurm.monitor.max_pending is a span", () => {
+    expect(monitorSettings({ slurm: { monitor: { max_pending: "2d" } } }).maxPendingSeconds).toBe(172800);
+    expect(monitorSettings({ slurm: { monitor: { max_pending: 90 } } }).maxPendingSeconds).toBe(90);
+    expect(monitorSettings({}).maxPendingSeconds).toBeUndefined();
   });
 });

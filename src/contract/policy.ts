@@ -17,6 +17,7 @@
  *   launch.check_timeout_seconds                timeout of the dry_run / tests commands (900)
  *   slurm.monitor.poll_failure_escalation_ticks consecutive failed polls before a run is flagged (3)
  *   slurm.monitor.unknown_grace_seconds         how long a job may be unknown to SLURM before it is failed (600)
+ *   slurm.monitor.max_pending                   a job pending longer is cancelled, its run failed pending_timeout (unset)
  *   slurm.monitor.sacct_lookback_days           how far back sacct looks (14)
  *   slurm.monitor.client_timeout_seconds        timeout of one squeue/sacct call (30)
  *   slurm.monitor.runaway_lost_after_seconds    how long a runaway accounting record stands before its run is `lost` (86400)

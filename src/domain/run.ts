@@ -31,6 +31,10 @@ export interface Failure {
   kind?: string;
   /** A person's note (autolab cancel --reason). */
   note?: string;
+  /** The scheduler's pending reason of a job that never started (`never_starts`, `pending_timeout`). */
+  pending_reason?: string;
+  /** What to change. */
+  hint?: string;
 }
 
 function nonEmpty(v: unknown): string | undefined {

@@ -38,6 +38,8 @@ export interface MonitorSettings {
   pythonBin: string;
   /** How long a runaway accounting record may stand before its run is failed as `lost`. */
   runawayLostAfterSeconds: number;
+  /** `slurm.monitor.max_pending`: a job pending longer is cancelled and its run failed (`pending_timeout`). */
+  maxPendingSeconds?: number;
 }
 
 export function monitorSettings(policy: Plain): MonitorSettings {
@@ -49,7 +51,13 @@ export function monitorSettings(policy: Plain): MonitorSettings {
     clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
     pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
     runawayLostAfterSeconds: positive(m.runaway_lost_after_seconds, 86400),
+    ...maxPending(m.max_pending),
   };
+}
+
+function maxPending(v: unknown): { maxPendingSeconds?: number } {
+  const s = parseSpan(v as string | number | undefined);
+  return s !== undefined && s > 0 ? { maxPendingSeconds: s } : {};
 }
 
 /**

@@ -29,8 +29,13 @@
  *   `slurm.sentinel_missing_since`), then failed (`sentinel_missing`).
  * - A scheduler failure (FAILED, TIMEOUT, CANCELLED by uid, ...) fails the run
  *   with that reason, the scheduler's exit code and who cancelled.
- * - A pending job whose reason means it never starts (PartitionConfig, ...) is
- *   left pending with a warning that says what to change.
+ * - A pending job whose reason never clears without changing the job
+ *   (PartitionTimeLimit, a per-job QOS/association limit, BadConstraints, ...:
+ *   the adapter's `failsFast`) fails fast (`never_starts`) and its job is
+ *   cancelled (`cancelJob`); one whose reason someone may still clear (a hold,
+ *   nodes or a partition down) is left pending with a warning. A job pending
+ *   longer than `max_pending` (since its submission, or the requeue that made
+ *   it wait) fails the run (`pending_timeout`) and is cancelled.
  * - What the scheduler said is stored in `manifest.slurm`, except the
  *   scheduler's estimates: a pending job's Start and NodeList and an open
  *   job's End are not recorded (they move on every tick and would churn).
@@ -52,6 +57,7 @@ import type { RunManifest, SlurmRecord } from "../contract/types.js";
 import type { RunStatus } from "../contract/vocabulary.js";
 import type { Finding } from "../util/errors.js";
 import { attemptsOf, nextAttempts } from "./attempts.js";
+import { givesUp } from "./pending.js";
 import { isSuccessLike } from "../contract/vocabulary.js";
 import { manifestJobId, statusOf, transition, writesSentinel, type Failure } from "./run.js";
 import type { Sentinel } from "./sentinel.js";
@@ -210,6 +216,10 @@ export interface RunInput {
   neverStarts?: boolean;
   /** How long a runaway accounting record (JobFacts.runaway) may stand before the run is failed as `lost` (default 1 day). */
   runawayLostAfterSeconds?: number;
+  /** ...and nobody can clear it without changing the job: the run fails fast. */
+  failsFast?: boolean;
+  /** `slurm.monitor.max_pending`. */
+  maxPendingSeconds?: number;
 }
 
 export interface Moved {
@@ -226,6 +236,8 @@ export interface RunStep {
   sync: boolean;
   /** The failure reason, when this step failed the run. */
   failureReason?: string;
+  /** Cancel this job before recording the step (a pending job the run gave up on). */
+  cancelJob?: string;
 }
 
 class Step {
@@ -233,6 +245,7 @@ class Step {
   readonly transitions: Moved[] = [];
   readonly findings: Finding[] = [];
   failureReason?: string;
+  cancelJob?: string;
   constructor(
     m: RunManifest,
     readonly at: string,
@@ -255,6 +268,7 @@ class Step {
       findings: this.findings,
       sync,
       ...(this.failureReason !== undefined ? { failureReason: this.failureReason } : {}),
+      ...(this.cancelJob !== undefined ? { cancelJob: this.cancelJob } : {}),
     };
   }
 }
@@ -425,6 +439,7 @@ export function decideRun(i: RunInput): RunStep {
   if (job?.runaway !== undefined) return runawayStep(st, i, job, sentinel);
   let unknownSince: string | undefined;
   let v: JobVerdict;
+  let gaveUp: Failure | undefined;
   if (!job && told && otherName === undefined) {
     v = told;
   } else if (!job || !verdict) {
@@ -466,6 +481,9 @@ export function decideRun(i: RunInput): RunStep {
         : `job ${jobId} of run ${m0.run_id} is not known to the scheduler (since ${unknownSince ?? i.at}); it is called failed (unknown_job) after ${i.graceSeconds} s`,
       file: i.file,
     });
+  } else if (v.phase === "pending" && job && jobId !== undefined && (gaveUp = givesUp(i, job, jobId))) {
+    st.move("failed", gaveUp.message, gaveUp);
+    st.cancelJob = jobId;
   } else if (v.phase === "pending" && job?.reason && i.neverStarts) {
     st.findings.push({
       severity: "warning",

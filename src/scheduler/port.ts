@@ -307,10 +307,11 @@ export interface Scheduler {
   /**
    * What one observation means for a run (pure): pending, running, succeeded,
    * failed with a reason, or unknown; and whether a pending job's reason means
-   * it never starts as it is. The run's sentinel and grace rules come after
+   * it never starts as it is (`failsFast`: and nobody can clear it without
+   * changing the job). The run's sentinel and grace rules come after
    * (domain/tick.ts).
    */
-  judge(o: JobObservation): JobVerdict & { neverStarts: boolean };
+  judge(o: JobObservation): JobVerdict & { neverStarts: boolean; failsFast: boolean };
   query(ids: JobRef[], o?: QueryOptions): Promise<QueryOutcome>;
   /** Cancel jobs in one request. */
   cancel(ids: JobRef[], o?: { timeoutMs?: number }): Promise<CancelOutcome>;

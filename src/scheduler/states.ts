@@ -22,6 +22,8 @@ export type FailureReason =
   | "lost"
   | "special_exit"
   | "sentinel_missing"
+  | "never_starts"
+  | "pending_timeout"
   | "unknown_job"
   | "unknown_state";
 
@@ -136,6 +138,30 @@ export const NEVER_STARTS_REASONS: readonly string[] = [
   "FrontEndDown",
   "NodeDown",
 ];
+
+/**
+ * Never-start reasons that a person or the cluster may still clear without
+ * changing the job: a hold (someone releases it), nodes or a partition that
+ * are down or drained (admins bring them back). A pending job with one of
+ * these is left waiting with a warning (until `slurm.monitor.max_pending`);
+ * with any other never-start reason (the request exceeds a partition's, QOS's
+ * or association's per-job limit, bad constraints, an account or QOS it may
+ * not use, a dependency that can never be satisfied) it fails fast.
+ */
+export const MAY_CLEAR_REASONS: readonly string[] = [
+  "JobHeldAdmin",
+  "JobHeldUser",
+  "ReqNodeNotAvail",
+  "NodeDown",
+  "FrontEndDown",
+  "PartitionDown",
+  "PartitionInactive",
+];
+
+/** True when a pending job with this reason can never start as it is, and nobody can clear it without changing the job. */
+export function failsFast(reason: string | undefined): boolean {
+  return neverStarts(reason) && !MAY_CLEAR_REASONS.some((r) => reason!.startsWith(r));
+}
 
 /** True for a state that holds the job until someone releases it. */
 export function isHeld(state: string): boolean {

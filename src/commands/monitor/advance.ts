@@ -141,8 +141,42 @@ async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunSt
   if (sv.symlink)
     c.findings.push(symlinkFinding(c.root, path.join(ev.dir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
   if (!obs) return decideRun({ ...base, sentinel: sv.sentinel, sentinelNote: sv.note });
-  const { neverStarts, ...verdict } = c.scheduler.judge(obs);
-  return decideRun({ ...base, job: obs, verdict, sentinel: sv.sentinel, sentinelNote: sv.note, neverStarts });
+  const { neverStarts, failsFast, ...verdict } = c.scheduler.judge(obs);
+  return decideRun({
+    ...base,
+    job: obs,
+    verdict,
+    sentinel: sv.sentinel,
+    sentinelNote: sv.note,
+    neverStarts,
+    failsFast,
+    maxPendingSeconds: c.settings.maxPendingSeconds,
+  });
+}
+
+/**
+ * A run that gives up on its pending job (never starts, max_pending) fails
+ * only once the job is cancelled: when the cancel does not go through, the
+ * run is left as it was (a warning) and the next tick decides again.
+ */
+async function cancelFirst(c: TickContext, l: LoadedRun, step: RunStep): Promise<RunStep> {
+  const jobId = step.cancelJob!;
+  if (c.dryRun) return step;
+  const out = await c.scheduler.cancel([jobId], { timeoutMs: c.settings.clientTimeoutMs });
+  if (out.ok) return step;
+  return {
+    manifest: l.manifest,
+    transitions: [],
+    findings: [
+      {
+        severity: "warning",
+        check: "monitor.cancel_failed",
+        file: l.run.manifestDisplay,
+        message: `run ${l.manifest.run_id} gives up on its pending job ${jobId} (${step.failureReason ?? "failed"}), but ${c.scheduler.terms.cancel} did not go through: ${out.error ?? "no answer"}; the run is left as it was and decided again next tick`,
+      },
+    ],
+    sync: false,
+  };
 }
 
 /**
@@ -346,6 +380,7 @@ export async function advanceRun(c: TickContext, l: LoadedRun): Promise<RunResul
     s.findings = [];
   };
   let step = await decide(c, l, ev);
+  if (step.cancelJob !== undefined) step = await cancelFirst(c, l, step);
   stepFindings(step);
   const r: Collected = {
     baseTexts: new Set(l.text !== undefined ? [l.text] : []),

@@ -30,7 +30,7 @@ import type {
 import { cancelJobs } from "./cancel.js";
 import { ok, runArgv } from "../../util/exec.js";
 import { judgeObservation } from "./statemap.js";
-import { isHeld, neverStarts } from "../states.js";
+import { failsFast, isHeld, neverStarts } from "../states.js";
 import type { JobVerdict } from "../../domain/tick.js";
 import { probeChecks, probeSlurm, type SlurmTool } from "./probe.js";
 import { queryJobs, type SlurmQueryOptions } from "./query.js";
@@ -183,9 +183,14 @@ export function slurmCli(opts: SlurmCliOptions = {}): Scheduler {
       return found;
     },
 
-    judge(o: JobObservation): JobVerdict & { neverStarts: boolean } {
+    judge(o: JobObservation): JobVerdict & { neverStarts: boolean; failsFast: boolean } {
       const v = judgeObservation(o);
-      return { ...v, neverStarts: v.phase === "pending" && (neverStarts(o.reason) || isHeld(o.state)) };
+      const pending = v.phase === "pending";
+      return {
+        ...v,
+        neverStarts: pending && (neverStarts(o.reason) || isHeld(o.state)),
+        failsFast: pending && failsFast(o.reason) && !isHeld(o.state),
+      };
     },
 
     query(ids: JobRef[], o: QueryOptions = {}): Promise<QueryOutcome> {
