@@ -20,6 +20,8 @@
  *   attempt (`cause: "resubmit"`).
  */
 import type { RunManifest } from "../contract/types.js";
+import type { Sentinel } from "./sentinel.js";
+import type { JobFacts, JobVerdict } from "./tick.js";
 
 export interface AttemptRecord {
   /** 1, 2, ... */
@@ -105,4 +107,22 @@ export function nextAttempts(prev: readonly AttemptRecord[], f: AttemptFacts): A
   }
   fill(cur, f);
   return out;
+}
+
+/** `attempts[]` after a tick's answer (the scheduler's facts, its verdict, the sentinel). */
+export function attemptsAfter(m: RunManifest, job: JobFacts, v: JobVerdict, jobId: string, at: string, s: Sentinel) {
+  return nextAttempts(attemptsOf(m), {
+    jobId,
+    at,
+    pending: v.phase === "pending",
+    terminal: v.terminal,
+    state: job.state,
+    reason: job.reason,
+    exitCode: job.exitCode,
+    start: job.start,
+    end: job.end,
+    nodeList: job.nodeList,
+    restarts: job.restarts,
+    sentinelRestarts: s.state === "present" && s.jobId === jobId ? s.restartCount : undefined,
+  });
 }

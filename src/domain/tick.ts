@@ -56,7 +56,7 @@
 import type { RunManifest, SlurmRecord } from "../contract/types.js";
 import type { RunStatus } from "../contract/vocabulary.js";
 import type { Finding } from "../util/errors.js";
-import { attemptsOf, nextAttempts } from "./attempts.js";
+import { attemptsAfter } from "./attempts.js";
 import { givesUp } from "./pending.js";
 import { isSuccessLike } from "../contract/vocabulary.js";
 import { manifestJobId, statusOf, transition, writesSentinel, type Failure } from "./run.js";
@@ -346,24 +346,6 @@ function recordJob(m: RunManifest, v: JobVerdict, job: JobFacts | undefined, at:
   if (succeeded) s.outcome = "succeeded";
   s.decision = v.detail;
   m.slurm = s;
-}
-
-/** `attempts[]` after this tick's answer (domain/attempts.ts). */
-function attemptsAfter(m: RunManifest, job: JobFacts, v: JobVerdict, jobId: string, at: string, s: Sentinel) {
-  return nextAttempts(attemptsOf(m), {
-    jobId,
-    at,
-    pending: v.phase === "pending",
-    terminal: v.terminal,
-    state: job.state,
-    reason: job.reason,
-    exitCode: job.exitCode,
-    start: job.start,
-    end: job.end,
-    nodeList: job.nodeList,
-    restarts: job.restarts,
-    sentinelRestarts: s.state === "present" && s.jobId === jobId ? s.restartCount : undefined,
-  });
 }
 
 /**
