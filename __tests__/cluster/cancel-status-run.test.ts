@@ -79,7 +79,9 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
   it("status shows id, job, state, age and sync of real runs; cancel scancels a pending job, once; the next tick writes failed metrics", async () => {
     const root = newRepo({
       quick: design("quick", "true"),
-      stuck: design("stuck", "true", { partition: "short", walltime_estimate: "00:20:00" }),
+      // Pending for a reason that clears (a begin time an hour away): a request that can never start
+      // (PartitionTimeLimit) is now failed fast by the pending watchdog (pending.test.ts, monitor.test.ts).
+      stuck: design("stuck", "true", { sbatch_options: ["--begin=now+1hour"] }),
     });
     const quick = await launchJson(root, "quick");
     const stuck = await launchJson(root, "stuck");
@@ -119,7 +121,7 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
     const sLine = lines.find((l) => l.startsWith(stuck.runId))!;
     expect(sLine).toMatch(
       new RegExp(
-        `${stuck.jobId}\\s+submitted\\s+PENDING \\(Partition(TimeLimit|Config)\\)\\s+\\d+s\\s+pending\\s{2,}.+\\s{2,}Partition(TimeLimit|Config)$`,
+        `${stuck.jobId}\\s+submitted\\s+PENDING \\(BeginTime\\)\\s+\\d+s\\s+pending\\s{2,}.+\\s{2,}BeginTime$`,
       ),
     );
     const js = JSON.parse((await cli(root, "status", "--json")).stdout);
