@@ -3732,13 +3732,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate21.evaluated = { "props": { "id": true, "iteration_id": true, "compute": true, "runtime": true, "artifact_sync": true, "entrypoint": true, "extract_parser": true, "replicates": true, "sweep": true, "metrics": true }, "dynamicProps": false, "dynamicItems": false };
 const policy = validate22;
-const schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/verifier_policy.schema.json", "title": "Verifier policy (.autolab/verifier_policy.yaml)", "description": "Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).", "type": "object", "properties": { "python_bin": { "description": "Python interpreter used for python entrypoints and parsers.", "$ref": "#/$defs/commandLine" }, "dry_run_command": { "description": "Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.", "$ref": "#/$defs/commandLine" }, "test_command": { "description": "Command run by the tests check; same placeholders as dry_run_command.", "$ref": "#/$defs/commandLine" }, "requirements_by_stage": { "description": "Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.", "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "boolean" } } }, "launch": { "description": "Behaviour of the launch stage.", "type": "object", "properties": { "submit_timeout_seconds": { "$ref": "#/$defs/seconds" }, "submit_retries": { "type": "integer", "minimum": 0, "maximum": 20 }, "retry_backoff_seconds": { "$ref": "#/$defs/seconds" }, "check_timeout_seconds": { "$ref": "#/$defs/seconds" }, "work_root": { "description": "Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.", "type": "string", "minLength": 1, "maxLength": 4096 }, "max_array_size": { "description": "Sweeps: the most tasks in one SLURM job array; a larger sweep is split into several arrays (the cluster's MaxArraySize applies too).", "type": "integer", "minimum": 1, "maximum": 1000000 }, "max_sweep_tasks": { "description": "Sweeps: the most tasks (points x replicates) one sweep may have (default 10000).", "type": "integer", "minimum": 1, "maximum": 1000000 } } }, "slurm": { "description": "SLURM specifics.", "type": "object", "properties": { "monitor": { "type": "object", "properties": { "poll_failure_escalation_ticks": { "type": "integer", "minimum": 1, "maximum": 10000 }, "unknown_grace_seconds": { "type": "integer", "minimum": 0, "maximum": 31536000 }, "sacct_lookback_days": { "type": "integer", "minimum": 1, "maximum": 3650 }, "client_timeout_seconds": { "$ref": "#/$defs/seconds" }, "min_question_interval_seconds": { "description": "The floor: autolab watch never asks the scheduler more often than this (default 60).", "$ref": "#/$defs/seconds" }, "watch": { "description": "autolab watch's clock.", "type": "object", "properties": { "local_check_seconds": { "description": "How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).", "$ref": "#/$defs/seconds" }, "ending_interval_seconds": { "description": "Interval between scheduler questions while runs are ending (default: the floor).", "$ref": "#/$defs/seconds" }, "running_interval_seconds": { "description": "Interval while a job runs (default 300).", "$ref": "#/$defs/seconds" }, "pending_interval_seconds": { "description": "Interval while every job waits or nothing is in flight (default 900).", "$ref": "#/$defs/seconds" }, "time_limit": { "description": "How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).", "$ref": "#/$defs/span" } } }, "notify": { "description": "What a failed run does.", "type": "object", "properties": { "fail_job": { "description": "A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).", "type": "boolean" }, "tracking_issue": { "description": "Issue number to comment on, once per failed run.", "type": "integer", "minimum": 1 } } }, "retention": { "description": "Clean-up the monitor does after a tick.", "type": "object", "properties": { "gc_older_than": { "description": "The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.", "$ref": "#/$defs/span" } } }, "runaway_lost_after_seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 } } }, "artifact_sync": { "description": "Default artifact sync settings; design.yaml artifact_sync overrides them.", "type": "object", "properties": { "mode": { "enum": ["shared", "rsync"] }, "timeout_seconds": { "$ref": "#/$defs/seconds" }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } } } } }, "extract_results": { "description": "Behaviour of the extract stage.", "type": "object", "properties": { "timeout_seconds": { "$ref": "#/$defs/seconds" }, "require_metrics": { "type": "boolean" } } }, "agent_runner": { "type": "object", "properties": { "edit_scope": { "type": "object", "properties": { "mode": { "description": "Which files an agent may edit, e.g. iteration_only or iteration_plus_core.", "$ref": "#/$defs/name" } } } } }, "autorun": { "type": "object", "properties": { "todo_fallback": { "type": "object", "properties": { "slurm": { "type": "object", "properties": { "stage": { "description": "Stage to fall back to when a SLURM iteration has nothing to do.", "$ref": "state.schema.json#/properties/stage" } } } } } } }, "policy_resolution": { "description": "How this file was assembled; default_preset names the preset applied below it.", "type": "object", "properties": { "default_preset": { "$ref": "#/$defs/name" } } } }, "$defs": { "name": { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" }, "commandLine": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" }, "seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 }, "span": { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] } } };
+const schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/verifier_policy.schema.json", "title": "Verifier policy (.autolab/verifier_policy.yaml)", "description": "Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).", "type": "object", "properties": { "python_bin": { "description": "Python interpreter used for python entrypoints and parsers.", "$ref": "#/$defs/commandLine" }, "dry_run_command": { "description": "Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.", "$ref": "#/$defs/commandLine" }, "test_command": { "description": "Command run by the tests check; same placeholders as dry_run_command.", "$ref": "#/$defs/commandLine" }, "requirements_by_stage": { "description": "Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.", "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "boolean" } } }, "launch": { "description": "Behaviour of the launch stage.", "type": "object", "properties": { "submit_timeout_seconds": { "$ref": "#/$defs/seconds" }, "submit_retries": { "type": "integer", "minimum": 0, "maximum": 20 }, "retry_backoff_seconds": { "$ref": "#/$defs/seconds" }, "check_timeout_seconds": { "$ref": "#/$defs/seconds" }, "work_root": { "description": "Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.", "type": "string", "minLength": 1, "maxLength": 4096 }, "max_array_size": { "description": "Sweeps: the most tasks in one SLURM job array; a larger sweep is split into several arrays (the cluster's MaxArraySize applies too).", "type": "integer", "minimum": 1, "maximum": 1000000 }, "max_sweep_tasks": { "description": "Sweeps: the most tasks (points x replicates) one sweep may have (default 10000).", "type": "integer", "minimum": 1, "maximum": 1000000 } } }, "slurm": { "description": "SLURM specifics.", "type": "object", "properties": { "monitor": { "type": "object", "properties": { "poll_failure_escalation_ticks": { "type": "integer", "minimum": 1, "maximum": 10000 }, "unknown_grace_seconds": { "type": "integer", "minimum": 0, "maximum": 31536000 }, "sacct_lookback_days": { "type": "integer", "minimum": 1, "maximum": 3650 }, "client_timeout_seconds": { "$ref": "#/$defs/seconds" }, "max_pending": { "description": "A job pending longer than this (since it was submitted, or requeued) is cancelled and its run failed with reason pending_timeout, e.g. 2d. Unset: no limit.", "$ref": "#/$defs/span" }, "min_question_interval_seconds": { "description": "The floor: autolab watch never asks the scheduler more often than this (default 60).", "$ref": "#/$defs/seconds" }, "watch": { "description": "autolab watch's clock.", "type": "object", "properties": { "local_check_seconds": { "description": "How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).", "$ref": "#/$defs/seconds" }, "ending_interval_seconds": { "description": "Interval between scheduler questions while runs are ending (default: the floor).", "$ref": "#/$defs/seconds" }, "running_interval_seconds": { "description": "Interval while a job runs (default 300).", "$ref": "#/$defs/seconds" }, "pending_interval_seconds": { "description": "Interval while every job waits or nothing is in flight (default 900).", "$ref": "#/$defs/seconds" }, "time_limit": { "description": "How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).", "$ref": "#/$defs/span" } } }, "notify": { "description": "What a failed run does.", "type": "object", "properties": { "fail_job": { "description": "A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).", "type": "boolean" }, "tracking_issue": { "description": "Issue number to comment on, once per failed run.", "type": "integer", "minimum": 1 } } }, "retention": { "description": "Clean-up the monitor does after a tick.", "type": "object", "properties": { "gc_older_than": { "description": "The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.", "$ref": "#/$defs/span" } } }, "runaway_lost_after_seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 } } }, "artifact_sync": { "description": "Default artifact sync settings; design.yaml artifact_sync overrides them.", "type": "object", "properties": { "mode": { "enum": ["shared", "rsync"] }, "timeout_seconds": { "$ref": "#/$defs/seconds" }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } } } } }, "extract_results": { "description": "Behaviour of the extract stage.", "type": "object", "properties": { "timeout_seconds": { "$ref": "#/$defs/seconds" }, "require_metrics": { "type": "boolean" } } }, "agent_runner": { "type": "object", "properties": { "edit_scope": { "type": "object", "properties": { "mode": { "description": "Which files an agent may edit, e.g. iteration_only or iteration_plus_core.", "$ref": "#/$defs/name" } } } } }, "autorun": { "type": "object", "properties": { "todo_fallback": { "type": "object", "properties": { "slurm": { "type": "object", "properties": { "stage": { "description": "Stage to fall back to when a SLURM iteration has nothing to do.", "$ref": "state.schema.json#/properties/stage" } } } } } } }, "policy_resolution": { "description": "How this file was assembled; default_preset names the preset applied below it.", "type": "object", "properties": { "default_preset": { "$ref": "#/$defs/name" } } } }, "$defs": { "name": { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" }, "commandLine": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" }, "seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 }, "span": { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] } } };
 const schema53 = { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" };
 const schema56 = { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" };
 const schema58 = { "type": "integer", "minimum": 1, "maximum": 31536000 };
 const schema74 = { "description": "The stage the loop is in.", "enum": ["hypothesis", "design", "implementation", "implementation_review", "launch", "slurm_monitor", "extract_results", "update_docs", "decide_repeat", "human_review", "stop"] };
 const pattern35 = new RegExp("^[A-Za-z0-9_.-]+$", "u");
-const schema67 = { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] };
+const schema62 = { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] };
 const pattern37 = new RegExp("^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "u");
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
     let vErrors = null;
@@ -3794,7 +3794,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs4 = errors;
     if (typeof data === "string") {
         if (func1(data) > 32) {
-            const err3 = { instancePath, schemaPath: "#/oneOf/1/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters", schema: 32, parentSchema: schema67.oneOf[1], data };
+            const err3 = { instancePath, schemaPath: "#/oneOf/1/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters", schema: 32, parentSchema: schema62.oneOf[1], data };
             if (vErrors === null) {
                 vErrors = [err3];
             }
@@ -3804,7 +3804,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
         }
         if (func1(data) < 1) {
-            const err4 = { instancePath, schemaPath: "#/oneOf/1/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema67.oneOf[1], data };
+            const err4 = { instancePath, schemaPath: "#/oneOf/1/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.oneOf[1], data };
             if (vErrors === null) {
                 vErrors = [err4];
             }
@@ -3814,7 +3814,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
         }
         if (!pattern37.test(data)) {
-            const err5 = { instancePath, schemaPath: "#/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$" }, message: "must match pattern \"" + "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$" + "\"", schema: "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", parentSchema: schema67.oneOf[1], data };
+            const err5 = { instancePath, schemaPath: "#/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$" }, message: "must match pattern \"" + "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$" + "\"", schema: "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", parentSchema: schema62.oneOf[1], data };
             if (vErrors === null) {
                 vErrors = [err5];
             }
@@ -3825,7 +3825,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
     }
     else {
-        const err6 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.oneOf[1].type, parentSchema: schema67.oneOf[1], data };
+        const err6 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.oneOf[1].type, parentSchema: schema62.oneOf[1], data };
         if (vErrors === null) {
             vErrors = [err6];
         }
@@ -3846,7 +3846,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
     }
     if (!valid0) {
-        const err7 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema67.oneOf, parentSchema: schema67, data };
+        const err7 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema62.oneOf, parentSchema: schema62, data };
         if (vErrors === null) {
             vErrors = [err7];
         }
@@ -4548,10 +4548,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                         }
+                        if (data15.max_pending !== undefined) {
+                            if (!(validate23(data15.max_pending, { instancePath: instancePath + "/slurm/monitor/max_pending", parentData: data15, parentDataProperty: "max_pending", rootData, dynamicAnchors }))) {
+                                vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                                errors = vErrors.length;
+                            }
+                        }
                         if (data15.min_question_interval_seconds !== undefined) {
-                            let data20 = data15.min_question_interval_seconds;
-                            if (!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) {
-                                const err56 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data20 };
+                            let data21 = data15.min_question_interval_seconds;
+                            if (!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) {
+                                const err56 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data21 };
                                 if (vErrors === null) {
                                     vErrors = [err56];
                                 }
@@ -4560,9 +4566,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            if ((typeof data20 == "number") && (isFinite(data20))) {
-                                if (data20 > 31536000 || isNaN(data20)) {
-                                    const err57 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data20 };
+                            if ((typeof data21 == "number") && (isFinite(data21))) {
+                                if (data21 > 31536000 || isNaN(data21)) {
+                                    const err57 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data21 };
                                     if (vErrors === null) {
                                         vErrors = [err57];
                                     }
@@ -4571,8 +4577,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data20 < 1 || isNaN(data20)) {
-                                    const err58 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data20 };
+                                if (data21 < 1 || isNaN(data21)) {
+                                    const err58 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data21 };
                                     if (vErrors === null) {
                                         vErrors = [err58];
                                     }
@@ -4584,12 +4590,12 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         if (data15.watch !== undefined) {
-                            let data21 = data15.watch;
-                            if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                                if (data21.local_check_seconds !== undefined) {
-                                    let data22 = data21.local_check_seconds;
-                                    if (!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) {
-                                        const err59 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data22 };
+                            let data22 = data15.watch;
+                            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                if (data22.local_check_seconds !== undefined) {
+                                    let data23 = data22.local_check_seconds;
+                                    if (!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) {
+                                        const err59 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data23 };
                                         if (vErrors === null) {
                                             vErrors = [err59];
                                         }
@@ -4598,9 +4604,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if ((typeof data22 == "number") && (isFinite(data22))) {
-                                        if (data22 > 31536000 || isNaN(data22)) {
-                                            const err60 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data22 };
+                                    if ((typeof data23 == "number") && (isFinite(data23))) {
+                                        if (data23 > 31536000 || isNaN(data23)) {
+                                            const err60 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data23 };
                                             if (vErrors === null) {
                                                 vErrors = [err60];
                                             }
@@ -4609,8 +4615,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        if (data22 < 1 || isNaN(data22)) {
-                                            const err61 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data22 };
+                                        if (data23 < 1 || isNaN(data23)) {
+                                            const err61 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data23 };
                                             if (vErrors === null) {
                                                 vErrors = [err61];
                                             }
@@ -4621,10 +4627,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                     }
                                 }
-                                if (data21.ending_interval_seconds !== undefined) {
-                                    let data23 = data21.ending_interval_seconds;
-                                    if (!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) {
-                                        const err62 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data23 };
+                                if (data22.ending_interval_seconds !== undefined) {
+                                    let data24 = data22.ending_interval_seconds;
+                                    if (!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))) {
+                                        const err62 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data24 };
                                         if (vErrors === null) {
                                             vErrors = [err62];
                                         }
@@ -4633,9 +4639,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if ((typeof data23 == "number") && (isFinite(data23))) {
-                                        if (data23 > 31536000 || isNaN(data23)) {
-                                            const err63 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data23 };
+                                    if ((typeof data24 == "number") && (isFinite(data24))) {
+                                        if (data24 > 31536000 || isNaN(data24)) {
+                                            const err63 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data24 };
                                             if (vErrors === null) {
                                                 vErrors = [err63];
                                             }
@@ -4644,8 +4650,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        if (data23 < 1 || isNaN(data23)) {
-                                            const err64 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data23 };
+                                        if (data24 < 1 || isNaN(data24)) {
+                                            const err64 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data24 };
                                             if (vErrors === null) {
                                                 vErrors = [err64];
                                             }
@@ -4656,10 +4662,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                     }
                                 }
-                                if (data21.running_interval_seconds !== undefined) {
-                                    let data24 = data21.running_interval_seconds;
-                                    if (!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))) {
-                                        const err65 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data24 };
+                                if (data22.running_interval_seconds !== undefined) {
+                                    let data25 = data22.running_interval_seconds;
+                                    if (!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))) {
+                                        const err65 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data25 };
                                         if (vErrors === null) {
                                             vErrors = [err65];
                                         }
@@ -4668,9 +4674,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if ((typeof data24 == "number") && (isFinite(data24))) {
-                                        if (data24 > 31536000 || isNaN(data24)) {
-                                            const err66 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data24 };
+                                    if ((typeof data25 == "number") && (isFinite(data25))) {
+                                        if (data25 > 31536000 || isNaN(data25)) {
+                                            const err66 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data25 };
                                             if (vErrors === null) {
                                                 vErrors = [err66];
                                             }
@@ -4679,8 +4685,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        if (data24 < 1 || isNaN(data24)) {
-                                            const err67 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data24 };
+                                        if (data25 < 1 || isNaN(data25)) {
+                                            const err67 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data25 };
                                             if (vErrors === null) {
                                                 vErrors = [err67];
                                             }
@@ -4691,10 +4697,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                     }
                                 }
-                                if (data21.pending_interval_seconds !== undefined) {
-                                    let data25 = data21.pending_interval_seconds;
-                                    if (!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))) {
-                                        const err68 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data25 };
+                                if (data22.pending_interval_seconds !== undefined) {
+                                    let data26 = data22.pending_interval_seconds;
+                                    if (!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) {
+                                        const err68 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data26 };
                                         if (vErrors === null) {
                                             vErrors = [err68];
                                         }
@@ -4703,9 +4709,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if ((typeof data25 == "number") && (isFinite(data25))) {
-                                        if (data25 > 31536000 || isNaN(data25)) {
-                                            const err69 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data25 };
+                                    if ((typeof data26 == "number") && (isFinite(data26))) {
+                                        if (data26 > 31536000 || isNaN(data26)) {
+                                            const err69 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data26 };
                                             if (vErrors === null) {
                                                 vErrors = [err69];
                                             }
@@ -4714,8 +4720,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        if (data25 < 1 || isNaN(data25)) {
-                                            const err70 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data25 };
+                                        if (data26 < 1 || isNaN(data26)) {
+                                            const err70 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data26 };
                                             if (vErrors === null) {
                                                 vErrors = [err70];
                                             }
@@ -4726,15 +4732,15 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                     }
                                 }
-                                if (data21.time_limit !== undefined) {
-                                    if (!(validate23(data21.time_limit, { instancePath: instancePath + "/slurm/monitor/watch/time_limit", parentData: data21, parentDataProperty: "time_limit", rootData, dynamicAnchors }))) {
+                                if (data22.time_limit !== undefined) {
+                                    if (!(validate23(data22.time_limit, { instancePath: instancePath + "/slurm/monitor/watch/time_limit", parentData: data22, parentDataProperty: "time_limit", rootData, dynamicAnchors }))) {
                                         vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                                         errors = vErrors.length;
                                     }
                                 }
                             }
                             else {
-                                const err71 = { instancePath: instancePath + "/slurm/monitor/watch", schemaPath: "#/properties/slurm/properties/monitor/properties/watch/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.watch.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.watch, data: data21 };
+                                const err71 = { instancePath: instancePath + "/slurm/monitor/watch", schemaPath: "#/properties/slurm/properties/monitor/properties/watch/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.watch.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.watch, data: data22 };
                                 if (vErrors === null) {
                                     vErrors = [err71];
                                 }
@@ -4745,12 +4751,12 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         if (data15.notify !== undefined) {
-                            let data27 = data15.notify;
-                            if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-                                if (data27.fail_job !== undefined) {
-                                    let data28 = data27.fail_job;
-                                    if (typeof data28 !== "boolean") {
-                                        const err72 = { instancePath: instancePath + "/slurm/monitor/notify/fail_job", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/fail_job/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job, data: data28 };
+                            let data28 = data15.notify;
+                            if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                                if (data28.fail_job !== undefined) {
+                                    let data29 = data28.fail_job;
+                                    if (typeof data29 !== "boolean") {
+                                        const err72 = { instancePath: instancePath + "/slurm/monitor/notify/fail_job", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/fail_job/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job, data: data29 };
                                         if (vErrors === null) {
                                             vErrors = [err72];
                                         }
@@ -4760,10 +4766,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                     }
                                 }
-                                if (data27.tracking_issue !== undefined) {
-                                    let data29 = data27.tracking_issue;
-                                    if (!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) {
-                                        const err73 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data29 };
+                                if (data28.tracking_issue !== undefined) {
+                                    let data30 = data28.tracking_issue;
+                                    if (!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) {
+                                        const err73 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data30 };
                                         if (vErrors === null) {
                                             vErrors = [err73];
                                         }
@@ -4772,9 +4778,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if ((typeof data29 == "number") && (isFinite(data29))) {
-                                        if (data29 < 1 || isNaN(data29)) {
-                                            const err74 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data29 };
+                                    if ((typeof data30 == "number") && (isFinite(data30))) {
+                                        if (data30 < 1 || isNaN(data30)) {
+                                            const err74 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data30 };
                                             if (vErrors === null) {
                                                 vErrors = [err74];
                                             }
@@ -4787,7 +4793,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                             else {
-                                const err75 = { instancePath: instancePath + "/slurm/monitor/notify", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.notify.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify, data: data27 };
+                                const err75 = { instancePath: instancePath + "/slurm/monitor/notify", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.notify.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify, data: data28 };
                                 if (vErrors === null) {
                                     vErrors = [err75];
                                 }
@@ -4798,17 +4804,17 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         if (data15.retention !== undefined) {
-                            let data30 = data15.retention;
-                            if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                                if (data30.gc_older_than !== undefined) {
-                                    if (!(validate23(data30.gc_older_than, { instancePath: instancePath + "/slurm/monitor/retention/gc_older_than", parentData: data30, parentDataProperty: "gc_older_than", rootData, dynamicAnchors }))) {
+                            let data31 = data15.retention;
+                            if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+                                if (data31.gc_older_than !== undefined) {
+                                    if (!(validate23(data31.gc_older_than, { instancePath: instancePath + "/slurm/monitor/retention/gc_older_than", parentData: data31, parentDataProperty: "gc_older_than", rootData, dynamicAnchors }))) {
                                         vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                                         errors = vErrors.length;
                                     }
                                 }
                             }
                             else {
-                                const err76 = { instancePath: instancePath + "/slurm/monitor/retention", schemaPath: "#/properties/slurm/properties/monitor/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.retention.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.retention, data: data30 };
+                                const err76 = { instancePath: instancePath + "/slurm/monitor/retention", schemaPath: "#/properties/slurm/properties/monitor/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.retention.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.retention, data: data31 };
                                 if (vErrors === null) {
                                     vErrors = [err76];
                                 }
@@ -4819,9 +4825,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                         }
                         if (data15.runaway_lost_after_seconds !== undefined) {
-                            let data32 = data15.runaway_lost_after_seconds;
-                            if (!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) {
-                                const err77 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data32 };
+                            let data33 = data15.runaway_lost_after_seconds;
+                            if (!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))) {
+                                const err77 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data33 };
                                 if (vErrors === null) {
                                     vErrors = [err77];
                                 }
@@ -4830,9 +4836,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            if ((typeof data32 == "number") && (isFinite(data32))) {
-                                if (data32 > 31536000 || isNaN(data32)) {
-                                    const err78 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data32 };
+                            if ((typeof data33 == "number") && (isFinite(data33))) {
+                                if (data33 > 31536000 || isNaN(data33)) {
+                                    const err78 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data33 };
                                     if (vErrors === null) {
                                         vErrors = [err78];
                                     }
@@ -4841,8 +4847,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data32 < 1 || isNaN(data32)) {
-                                    const err79 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data32 };
+                                if (data33 < 1 || isNaN(data33)) {
+                                    const err79 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data33 };
                                     if (vErrors === null) {
                                         vErrors = [err79];
                                     }
@@ -4866,12 +4872,12 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                 }
                 if (data14.artifact_sync !== undefined) {
-                    let data33 = data14.artifact_sync;
-                    if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-                        if (data33.mode !== undefined) {
-                            let data34 = data33.mode;
-                            if (!((data34 === "shared") || (data34 === "rsync"))) {
-                                const err81 = { instancePath: instancePath + "/slurm/artifact_sync/mode", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.mode, data: data34 };
+                    let data34 = data14.artifact_sync;
+                    if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+                        if (data34.mode !== undefined) {
+                            let data35 = data34.mode;
+                            if (!((data35 === "shared") || (data35 === "rsync"))) {
+                                const err81 = { instancePath: instancePath + "/slurm/artifact_sync/mode", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.mode, data: data35 };
                                 if (vErrors === null) {
                                     vErrors = [err81];
                                 }
@@ -4881,10 +4887,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                             }
                         }
-                        if (data33.timeout_seconds !== undefined) {
-                            let data35 = data33.timeout_seconds;
-                            if (!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) {
-                                const err82 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data35 };
+                        if (data34.timeout_seconds !== undefined) {
+                            let data36 = data34.timeout_seconds;
+                            if (!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) {
+                                const err82 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data36 };
                                 if (vErrors === null) {
                                     vErrors = [err82];
                                 }
@@ -4893,9 +4899,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            if ((typeof data35 == "number") && (isFinite(data35))) {
-                                if (data35 > 31536000 || isNaN(data35)) {
-                                    const err83 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data35 };
+                            if ((typeof data36 == "number") && (isFinite(data36))) {
+                                if (data36 > 31536000 || isNaN(data36)) {
+                                    const err83 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data36 };
                                     if (vErrors === null) {
                                         vErrors = [err83];
                                     }
@@ -4904,8 +4910,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data35 < 1 || isNaN(data35)) {
-                                    const err84 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data35 };
+                                if (data36 < 1 || isNaN(data36)) {
+                                    const err84 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data36 };
                                     if (vErrors === null) {
                                         vErrors = [err84];
                                     }
@@ -4916,10 +4922,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                         }
-                        if (data33.retries !== undefined) {
-                            let data36 = data33.retries;
-                            if (!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) {
-                                const err85 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.artifact_sync.properties.retries.type, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data36 };
+                        if (data34.retries !== undefined) {
+                            let data37 = data34.retries;
+                            if (!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))) {
+                                const err85 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.artifact_sync.properties.retries.type, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data37 };
                                 if (vErrors === null) {
                                     vErrors = [err85];
                                 }
@@ -4928,9 +4934,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            if ((typeof data36 == "number") && (isFinite(data36))) {
-                                if (data36 > 20 || isNaN(data36)) {
-                                    const err86 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data36 };
+                            if ((typeof data37 == "number") && (isFinite(data37))) {
+                                if (data37 > 20 || isNaN(data37)) {
+                                    const err86 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data37 };
                                     if (vErrors === null) {
                                         vErrors = [err86];
                                     }
@@ -4939,8 +4945,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data36 < 0 || isNaN(data36)) {
-                                    const err87 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data36 };
+                                if (data37 < 0 || isNaN(data37)) {
+                                    const err87 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data37 };
                                     if (vErrors === null) {
                                         vErrors = [err87];
                                     }
@@ -4953,7 +4959,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err88 = { instancePath: instancePath + "/slurm/artifact_sync", schemaPath: "#/properties/slurm/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.artifact_sync.type, parentSchema: schema52.properties.slurm.properties.artifact_sync, data: data33 };
+                        const err88 = { instancePath: instancePath + "/slurm/artifact_sync", schemaPath: "#/properties/slurm/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.artifact_sync.type, parentSchema: schema52.properties.slurm.properties.artifact_sync, data: data34 };
                         if (vErrors === null) {
                             vErrors = [err88];
                         }
@@ -4976,12 +4982,12 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         if (data.extract_results !== undefined) {
-            let data37 = data.extract_results;
-            if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-                if (data37.timeout_seconds !== undefined) {
-                    let data38 = data37.timeout_seconds;
-                    if (!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))) {
-                        const err90 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data38 };
+            let data38 = data.extract_results;
+            if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                if (data38.timeout_seconds !== undefined) {
+                    let data39 = data38.timeout_seconds;
+                    if (!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))) {
+                        const err90 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data39 };
                         if (vErrors === null) {
                             vErrors = [err90];
                         }
@@ -4990,9 +4996,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                     }
-                    if ((typeof data38 == "number") && (isFinite(data38))) {
-                        if (data38 > 31536000 || isNaN(data38)) {
-                            const err91 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data38 };
+                    if ((typeof data39 == "number") && (isFinite(data39))) {
+                        if (data39 > 31536000 || isNaN(data39)) {
+                            const err91 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data39 };
                             if (vErrors === null) {
                                 vErrors = [err91];
                             }
@@ -5001,8 +5007,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (data38 < 1 || isNaN(data38)) {
-                            const err92 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data38 };
+                        if (data39 < 1 || isNaN(data39)) {
+                            const err92 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data39 };
                             if (vErrors === null) {
                                 vErrors = [err92];
                             }
@@ -5013,10 +5019,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                 }
-                if (data37.require_metrics !== undefined) {
-                    let data39 = data37.require_metrics;
-                    if (typeof data39 !== "boolean") {
-                        const err93 = { instancePath: instancePath + "/extract_results/require_metrics", schemaPath: "#/properties/extract_results/properties/require_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.extract_results.properties.require_metrics.type, parentSchema: schema52.properties.extract_results.properties.require_metrics, data: data39 };
+                if (data38.require_metrics !== undefined) {
+                    let data40 = data38.require_metrics;
+                    if (typeof data40 !== "boolean") {
+                        const err93 = { instancePath: instancePath + "/extract_results/require_metrics", schemaPath: "#/properties/extract_results/properties/require_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.extract_results.properties.require_metrics.type, parentSchema: schema52.properties.extract_results.properties.require_metrics, data: data40 };
                         if (vErrors === null) {
                             vErrors = [err93];
                         }
@@ -5028,7 +5034,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
             }
             else {
-                const err94 = { instancePath: instancePath + "/extract_results", schemaPath: "#/properties/extract_results/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.extract_results.type, parentSchema: schema52.properties.extract_results, data: data37 };
+                const err94 = { instancePath: instancePath + "/extract_results", schemaPath: "#/properties/extract_results/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.extract_results.type, parentSchema: schema52.properties.extract_results, data: data38 };
                 if (vErrors === null) {
                     vErrors = [err94];
                 }
@@ -5039,16 +5045,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         if (data.agent_runner !== undefined) {
-            let data40 = data.agent_runner;
-            if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-                if (data40.edit_scope !== undefined) {
-                    let data41 = data40.edit_scope;
-                    if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
-                        if (data41.mode !== undefined) {
-                            let data42 = data41.mode;
-                            if (typeof data42 === "string") {
-                                if (func1(data42) > 128) {
-                                    const err95 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data42 };
+            let data41 = data.agent_runner;
+            if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                if (data41.edit_scope !== undefined) {
+                    let data42 = data41.edit_scope;
+                    if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+                        if (data42.mode !== undefined) {
+                            let data43 = data42.mode;
+                            if (typeof data43 === "string") {
+                                if (func1(data43) > 128) {
+                                    const err95 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data43 };
                                     if (vErrors === null) {
                                         vErrors = [err95];
                                     }
@@ -5057,8 +5063,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (func1(data42) < 1) {
-                                    const err96 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data42 };
+                                if (func1(data43) < 1) {
+                                    const err96 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data43 };
                                     if (vErrors === null) {
                                         vErrors = [err96];
                                     }
@@ -5067,8 +5073,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (!pattern35.test(data42)) {
-                                    const err97 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data42 };
+                                if (!pattern35.test(data43)) {
+                                    const err97 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data43 };
                                     if (vErrors === null) {
                                         vErrors = [err97];
                                     }
@@ -5079,7 +5085,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                             else {
-                                const err98 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data42 };
+                                const err98 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data43 };
                                 if (vErrors === null) {
                                     vErrors = [err98];
                                 }
@@ -5091,7 +5097,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err99 = { instancePath: instancePath + "/agent_runner/edit_scope", schemaPath: "#/properties/agent_runner/properties/edit_scope/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.properties.edit_scope.type, parentSchema: schema52.properties.agent_runner.properties.edit_scope, data: data41 };
+                        const err99 = { instancePath: instancePath + "/agent_runner/edit_scope", schemaPath: "#/properties/agent_runner/properties/edit_scope/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.properties.edit_scope.type, parentSchema: schema52.properties.agent_runner.properties.edit_scope, data: data42 };
                         if (vErrors === null) {
                             vErrors = [err99];
                         }
@@ -5103,7 +5109,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
             }
             else {
-                const err100 = { instancePath: instancePath + "/agent_runner", schemaPath: "#/properties/agent_runner/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.type, parentSchema: schema52.properties.agent_runner, data: data40 };
+                const err100 = { instancePath: instancePath + "/agent_runner", schemaPath: "#/properties/agent_runner/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.type, parentSchema: schema52.properties.agent_runner, data: data41 };
                 if (vErrors === null) {
                     vErrors = [err100];
                 }
@@ -5114,18 +5120,18 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         if (data.autorun !== undefined) {
-            let data43 = data.autorun;
-            if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-                if (data43.todo_fallback !== undefined) {
-                    let data44 = data43.todo_fallback;
-                    if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
-                        if (data44.slurm !== undefined) {
-                            let data45 = data44.slurm;
-                            if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                                if (data45.stage !== undefined) {
-                                    let data46 = data45.stage;
-                                    if (!(((((((((((data46 === "hypothesis") || (data46 === "design")) || (data46 === "implementation")) || (data46 === "implementation_review")) || (data46 === "launch")) || (data46 === "slurm_monitor")) || (data46 === "extract_results")) || (data46 === "update_docs")) || (data46 === "decide_repeat")) || (data46 === "human_review")) || (data46 === "stop"))) {
-                                        const err101 = { instancePath: instancePath + "/autorun/todo_fallback/slurm/stage", schemaPath: "state.schema.json#/properties/stage/enum", keyword: "enum", params: { allowedValues: schema74.enum }, message: "must be equal to one of the allowed values", schema: schema74.enum, parentSchema: schema74, data: data46 };
+            let data44 = data.autorun;
+            if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                if (data44.todo_fallback !== undefined) {
+                    let data45 = data44.todo_fallback;
+                    if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                        if (data45.slurm !== undefined) {
+                            let data46 = data45.slurm;
+                            if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                                if (data46.stage !== undefined) {
+                                    let data47 = data46.stage;
+                                    if (!(((((((((((data47 === "hypothesis") || (data47 === "design")) || (data47 === "implementation")) || (data47 === "implementation_review")) || (data47 === "launch")) || (data47 === "slurm_monitor")) || (data47 === "extract_results")) || (data47 === "update_docs")) || (data47 === "decide_repeat")) || (data47 === "human_review")) || (data47 === "stop"))) {
+                                        const err101 = { instancePath: instancePath + "/autorun/todo_fallback/slurm/stage", schemaPath: "state.schema.json#/properties/stage/enum", keyword: "enum", params: { allowedValues: schema74.enum }, message: "must be equal to one of the allowed values", schema: schema74.enum, parentSchema: schema74, data: data47 };
                                         if (vErrors === null) {
                                             vErrors = [err101];
                                         }
@@ -5137,7 +5143,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                             else {
-                                const err102 = { instancePath: instancePath + "/autorun/todo_fallback/slurm", schemaPath: "#/properties/autorun/properties/todo_fallback/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.properties.slurm.type, parentSchema: schema52.properties.autorun.properties.todo_fallback.properties.slurm, data: data45 };
+                                const err102 = { instancePath: instancePath + "/autorun/todo_fallback/slurm", schemaPath: "#/properties/autorun/properties/todo_fallback/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.properties.slurm.type, parentSchema: schema52.properties.autorun.properties.todo_fallback.properties.slurm, data: data46 };
                                 if (vErrors === null) {
                                     vErrors = [err102];
                                 }
@@ -5149,7 +5155,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err103 = { instancePath: instancePath + "/autorun/todo_fallback", schemaPath: "#/properties/autorun/properties/todo_fallback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.type, parentSchema: schema52.properties.autorun.properties.todo_fallback, data: data44 };
+                        const err103 = { instancePath: instancePath + "/autorun/todo_fallback", schemaPath: "#/properties/autorun/properties/todo_fallback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.type, parentSchema: schema52.properties.autorun.properties.todo_fallback, data: data45 };
                         if (vErrors === null) {
                             vErrors = [err103];
                         }
@@ -5161,7 +5167,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
             }
             else {
-                const err104 = { instancePath: instancePath + "/autorun", schemaPath: "#/properties/autorun/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.type, parentSchema: schema52.properties.autorun, data: data43 };
+                const err104 = { instancePath: instancePath + "/autorun", schemaPath: "#/properties/autorun/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.type, parentSchema: schema52.properties.autorun, data: data44 };
                 if (vErrors === null) {
                     vErrors = [err104];
                 }
@@ -5172,13 +5178,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
         }
         if (data.policy_resolution !== undefined) {
-            let data47 = data.policy_resolution;
-            if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
-                if (data47.default_preset !== undefined) {
-                    let data48 = data47.default_preset;
-                    if (typeof data48 === "string") {
-                        if (func1(data48) > 128) {
-                            const err105 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data48 };
+            let data48 = data.policy_resolution;
+            if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+                if (data48.default_preset !== undefined) {
+                    let data49 = data48.default_preset;
+                    if (typeof data49 === "string") {
+                        if (func1(data49) > 128) {
+                            const err105 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data49 };
                             if (vErrors === null) {
                                 vErrors = [err105];
                             }
@@ -5187,8 +5193,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (func1(data48) < 1) {
-                            const err106 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data48 };
+                        if (func1(data49) < 1) {
+                            const err106 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data49 };
                             if (vErrors === null) {
                                 vErrors = [err106];
                             }
@@ -5197,8 +5203,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (!pattern35.test(data48)) {
-                            const err107 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data48 };
+                        if (!pattern35.test(data49)) {
+                            const err107 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data49 };
                             if (vErrors === null) {
                                 vErrors = [err107];
                             }
@@ -5209,7 +5215,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err108 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data48 };
+                        const err108 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data49 };
                         if (vErrors === null) {
                             vErrors = [err108];
                         }
@@ -5221,7 +5227,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
             }
             else {
-                const err109 = { instancePath: instancePath + "/policy_resolution", schemaPath: "#/properties/policy_resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.policy_resolution.type, parentSchema: schema52.properties.policy_resolution, data: data47 };
+                const err109 = { instancePath: instancePath + "/policy_resolution", schemaPath: "#/properties/policy_resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.policy_resolution.type, parentSchema: schema52.properties.policy_resolution, data: data48 };
                 if (vErrors === null) {
                     vErrors = [err109];
                 }
@@ -5246,14 +5252,14 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     return errors === 0;
 }
 validate22.evaluated = { "props": { "python_bin": true, "dry_run_command": true, "test_command": true, "requirements_by_stage": true, "launch": true, "slurm": true, "extract_results": true, "agent_runner": true, "autorun": true, "policy_resolution": true }, "dynamicProps": false, "dynamicItems": false };
-const metrics = validate27;
+const metrics = validate28;
 const schema76 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/metrics.schema.json", "title": "Run metrics (runs/<run_id>/metrics.json, schema_version 1.0)", "description": "What the extract step concluded about one run: its outcome and the headline number. Extra keys (more metrics, notes) are allowed.", "type": "object", "required": ["schema_version", "iteration_id", "run_id", "status", "primary_metric"], "properties": { "schema_version": { "description": "Version of the run contract the file follows, e.g. 1.0.", "type": "string", "pattern": "^1(\\.[0-9]+)?$", "x-message": "must be a 1.x contract version such as \"1.0\"" }, "iteration_id": { "$ref": "run_manifest.schema.json#/$defs/token" }, "run_id": { "$ref": "run_manifest.schema.json#/$defs/token" }, "status": { "description": "Outcome of the run as far as results go.", "enum": ["completed", "partial", "failed"] }, "primary_metric": { "description": "The one number the iteration is judged by. value and delta_vs_baseline are null when there is no number (a failed run, no baseline).", "type": "object", "required": ["name", "value", "delta_vs_baseline"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 256 }, "value": { "type": ["number", "null"] }, "delta_vs_baseline": { "type": ["number", "null"] } } } } };
 const pattern41 = new RegExp("^1(\\.[0-9]+)?$", "u");
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
     /*# sourceURL="https://autolab-slurm.dev/schemas/metrics.schema.json" */ ;
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate27.evaluated;
+    const evaluated0 = validate28.evaluated;
     if (evaluated0.dynamicProps) {
         evaluated0.props = undefined;
     }
@@ -5556,17 +5562,17 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
     }
-    validate27.errors = vErrors;
+    validate28.errors = vErrors;
     return errors === 0;
 }
-validate27.evaluated = { "props": { "schema_version": true, "iteration_id": true, "run_id": true, "status": true, "primary_metric": true }, "dynamicProps": false, "dynamicItems": false };
-const state = validate26;
+validate28.evaluated = { "props": { "schema_version": true, "iteration_id": true, "run_id": true, "status": true, "primary_metric": true }, "dynamicProps": false, "dynamicItems": false };
+const state = validate27;
 const schema72 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/state.schema.json", "title": "Stage machine state (.autolab/state.json)", "description": "Where the research loop stands: the current iteration, its stage and how many attempts that stage has had, the last and pending runs, and a history of past stages. Extra keys are allowed.", "type": "object", "required": ["iteration_id", "stage", "stage_attempt"], "properties": { "iteration_id": { "$ref": "run_manifest.schema.json#/$defs/token" }, "stage": { "description": "The stage the loop is in.", "enum": ["hypothesis", "design", "implementation", "implementation_review", "launch", "slurm_monitor", "extract_results", "update_docs", "decide_repeat", "human_review", "stop"] }, "stage_attempt": { "description": "How many times the current stage has been tried (0 before the first try).", "type": "integer", "minimum": 0, "maximum": 100000 }, "last_run_id": { "description": "The most recent run of the iteration; empty when there is none.", "type": ["string", "null"], "maxLength": 256 }, "sync_status": { "description": "State of the artifact sync of the last run (any spelling autolab has used, e.g. ok, completed, failed).", "type": ["string", "null"], "maxLength": 64 }, "max_stage_attempts": { "type": "integer", "minimum": 1, "maximum": 100000 }, "max_total_iterations": { "type": "integer", "minimum": 1, "maximum": 1000000 }, "pending_run_id": { "description": "A run that was launched and has not reached a final status; empty when there is none.", "type": ["string", "null"], "maxLength": 256 }, "history": { "description": "Past stage records, oldest first; their shape is free.", "type": "array", "items": { "type": "object" } } } };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
     /*# sourceURL="https://autolab-slurm.dev/schemas/state.schema.json" */ ;
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate26.evaluated;
+    const evaluated0 = validate27.evaluated;
     if (evaluated0.dynamicProps) {
         evaluated0.props = undefined;
     }
@@ -5882,10 +5888,10 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
     }
-    validate26.errors = vErrors;
+    validate27.errors = vErrors;
     return errors === 0;
 }
-validate26.evaluated = { "props": { "iteration_id": true, "stage": true, "stage_attempt": true, "last_run_id": true, "sync_status": true, "max_stage_attempts": true, "max_total_iterations": true, "pending_run_id": true, "history": true }, "dynamicProps": false, "dynamicItems": false };
+validate27.evaluated = { "props": { "iteration_id": true, "stage": true, "stage_attempt": true, "last_run_id": true, "sync_status": true, "max_stage_attempts": true, "max_total_iterations": true, "pending_run_id": true, "history": true }, "dynamicProps": false, "dynamicItems": false };
 
 ;// CONCATENATED MODULE: ./lib/src/contract/schemas.js
 

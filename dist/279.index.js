@@ -115,7 +115,7 @@ function entryFor(stamp, readAtMs, runId, line) {
 
 /***/ }),
 
-/***/ 9272:
+/***/ 2396:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -188,14 +188,63 @@ function nextAttempts(prev, f) {
     fill(cur, f);
     return out;
 }
+/** `attempts[]` after a tick's answer (the scheduler's facts, its verdict, the sentinel). */
+function attemptsAfter(m, job, v, jobId, at, s) {
+    return nextAttempts(attemptsOf(m), {
+        jobId,
+        at,
+        pending: v.phase === "pending",
+        terminal: v.terminal,
+        state: job.state,
+        reason: job.reason,
+        exitCode: job.exitCode,
+        start: job.start,
+        end: job.end,
+        nodeList: job.nodeList,
+        restarts: job.restarts,
+        sentinelRestarts: s.state === "present" && s.jobId === jobId ? s.restartCount : undefined,
+    });
+}
 
-// EXTERNAL MODULE: ./lib/src/contract/vocabulary.js
-var vocabulary = __webpack_require__(345);
 // EXTERNAL MODULE: ./lib/src/domain/run.js
 var run = __webpack_require__(5086);
 // EXTERNAL MODULE: ./lib/src/domain/time.js
 var time = __webpack_require__(7098);
+;// CONCATENATED MODULE: ./lib/src/domain/pending.js
+
+
+
+/** When the job waits since (its submission, or the requeue that made it wait again). */
+function pendingSince(m) {
+    if ((0,run/* statusOf */.c2)(m) === "running")
+        return currentAttempt(m)?.seen_at;
+    return m.timestamps?.started_at;
+}
+function givesUp(i, job, jobId) {
+    const run = i.manifest.run_id;
+    if (i.failsFast && job.reason) {
+        const message = `job ${jobId} of run ${run} can never start: it is pending with reason ${job.reason}, which does not clear without changing the request; the job is cancelled`;
+        return {
+            reason: "never_starts",
+            message,
+            pending_reason: job.reason,
+            hint: "change compute in design.yaml so the request fits the partition's, QOS's and account's limits (scontrol show partition; sacctmgr show assoc), then launch again",
+        };
+    }
+    const since = pendingSince(i.manifest);
+    if (i.maxPendingSeconds === undefined || since === undefined || Number.isNaN(Date.parse(since)))
+        return undefined;
+    const waited = (0,time/* secondsSince */.w)(since, i.now);
+    if (waited <= i.maxPendingSeconds)
+        return undefined;
+    const message = `job ${jobId} of run ${run} has been pending since ${since} (${waited} s, more than max_pending ${i.maxPendingSeconds} s${job.reason ? `; reason ${job.reason}` : ""}); the job is cancelled`;
+    return { reason: "pending_timeout", message, ...(job.reason ? { pending_reason: job.reason } : {}) };
+}
+
+// EXTERNAL MODULE: ./lib/src/contract/vocabulary.js
+var vocabulary = __webpack_require__(345);
 ;// CONCATENATED MODULE: ./lib/src/domain/tick.js
+
 
 
 
@@ -291,6 +340,7 @@ class Step {
     transitions = [];
     findings = [];
     failureReason;
+    cancelJob;
     constructor(m, at) {
         this.at = at;
         this.m = structuredClone(m);
@@ -313,6 +363,7 @@ class Step {
             findings: this.findings,
             sync,
             ...(this.failureReason !== undefined ? { failureReason: this.failureReason } : {}),
+            ...(this.cancelJob !== undefined ? { cancelJob: this.cancelJob } : {}),
         };
     }
 }
@@ -395,23 +446,6 @@ function recordJob(m, v, job, at, succeeded) {
     s.decision = v.detail;
     m.slurm = s;
 }
-/** `attempts[]` after this tick's answer (domain/attempts.ts). */
-function attemptsAfter(m, job, v, jobId, at, s) {
-    return nextAttempts(attemptsOf(m), {
-        jobId,
-        at,
-        pending: v.phase === "pending",
-        terminal: v.terminal,
-        state: job.state,
-        reason: job.reason,
-        exitCode: job.exitCode,
-        start: job.start,
-        end: job.end,
-        nodeList: job.nodeList,
-        restarts: job.restarts,
-        sentinelRestarts: s.state === "present" && s.jobId === jobId ? s.restartCount : undefined,
-    });
-}
 /**
  * When no scheduler source knows the job any more (accounting off, and the
  * controller forgot it MinJobAge after it ended; or accounting down), a
@@ -489,6 +523,7 @@ function decideRun(i) {
         return runawayStep(st, i, job, sentinel);
     let unknownSince;
     let v;
+    let gaveUp;
     if (!job && told && otherName === undefined) {
         v = told;
     }
@@ -536,6 +571,10 @@ function decideRun(i) {
                 : `job ${jobId} of run ${m0.run_id} is not known to the scheduler (since ${unknownSince ?? i.at}); it is called failed (unknown_job) after ${i.graceSeconds} s`,
             file: i.file,
         });
+    }
+    else if (v.phase === "pending" && job && jobId !== undefined && (gaveUp = givesUp(i, job, jobId))) {
+        st.move("failed", gaveUp.message, gaveUp);
+        st.cancelJob = jobId;
     }
     else if (v.phase === "pending" && job?.reason && i.neverStarts) {
         st.findings.push({
@@ -911,7 +950,7 @@ async function factsStamp(r) {
 /* harmony import */ var _contract_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4024);
 /* harmony import */ var _domain_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(545);
 /* harmony import */ var _domain_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5086);
-/* harmony import */ var _domain_tick_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9272);
+/* harmony import */ var _domain_tick_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2396);
 /* harmony import */ var _domain_run_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8739);
 /* harmony import */ var _ledger_sync_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1735);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1940);

@@ -677,6 +677,7 @@ async function publishAfterTick(gh, ctx, repoRoot, o = {}) {
  *   launch.check_timeout_seconds                timeout of the dry_run / tests commands (900)
  *   slurm.monitor.poll_failure_escalation_ticks consecutive failed polls before a run is flagged (3)
  *   slurm.monitor.unknown_grace_seconds         how long a job may be unknown to SLURM before it is failed (600)
+ *   slurm.monitor.max_pending                   a job pending longer is cancelled, its run failed pending_timeout (unset)
  *   slurm.monitor.sacct_lookback_days           how far back sacct looks (14)
  *   slurm.monitor.client_timeout_seconds        timeout of one squeue/sacct call (30)
  *   slurm.monitor.runaway_lost_after_seconds    how long a runaway accounting record stands before its run is `lost` (86400)
@@ -990,7 +991,12 @@ function monitorSettings(policy) {
         clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
         pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
         runawayLostAfterSeconds: positive(m.runaway_lost_after_seconds, 86400),
+        ...maxPending(m.max_pending),
     };
+}
+function maxPending(v) {
+    const s = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpan */ .w)(v);
+    return s !== undefined && s > 0 ? { maxPendingSeconds: s } : {};
 }
 /**
  * Keys of the Python autolab tool's policy this tool does not run, each with

@@ -140,8 +140,8 @@ async function notifyFailures(opts) {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./lib/src/contract/vocabulary.js
 var vocabulary = __webpack_require__(345);
-// EXTERNAL MODULE: ./lib/src/domain/tick.js + 1 modules
-var tick = __webpack_require__(9272);
+// EXTERNAL MODULE: ./lib/src/domain/tick.js + 2 modules
+var tick = __webpack_require__(2396);
 ;// CONCATENATED MODULE: ./lib/src/domain/gc.js
 
 function few(list) {
@@ -1049,8 +1049,8 @@ function outageStep(prev, q, at, escalateAfterTicks) {
 var run = __webpack_require__(5086);
 // EXTERNAL MODULE: ./lib/src/domain/settings.js
 var domain_settings = __webpack_require__(4822);
-// EXTERNAL MODULE: ./lib/src/domain/tick.js + 1 modules
-var tick = __webpack_require__(9272);
+// EXTERNAL MODULE: ./lib/src/domain/tick.js + 2 modules
+var tick = __webpack_require__(2396);
 // EXTERNAL MODULE: ./lib/src/domain/time.js
 var time = __webpack_require__(7098);
 // EXTERNAL MODULE: ./lib/src/git/record.js + 2 modules
@@ -2769,8 +2769,43 @@ async function decide(c, l, ev) {
         c.findings.push((0,store_evidence/* symlinkFinding */.jV)(c.root, external_node_path_.join(ev.dir, "job_sentinel.json"), m.run_id, "job_sentinel.json"));
     if (!obs)
         return (0,tick/* decideRun */.Sf)({ ...base, sentinel: sv.sentinel, sentinelNote: sv.note });
-    const { neverStarts, ...verdict } = c.scheduler.judge(obs);
-    return (0,tick/* decideRun */.Sf)({ ...base, job: obs, verdict, sentinel: sv.sentinel, sentinelNote: sv.note, neverStarts });
+    const { neverStarts, failsFast, ...verdict } = c.scheduler.judge(obs);
+    return (0,tick/* decideRun */.Sf)({
+        ...base,
+        job: obs,
+        verdict,
+        sentinel: sv.sentinel,
+        sentinelNote: sv.note,
+        neverStarts,
+        failsFast,
+        maxPendingSeconds: c.settings.maxPendingSeconds,
+    });
+}
+/**
+ * A run that gives up on its pending job (never starts, max_pending) fails
+ * only once the job is cancelled: when the cancel does not go through, the
+ * run is left as it was (a warning) and the next tick decides again.
+ */
+async function cancelFirst(c, l, step) {
+    const jobId = step.cancelJob;
+    if (c.dryRun)
+        return step;
+    const out = await c.scheduler.cancel([jobId], { timeoutMs: c.settings.clientTimeoutMs });
+    if (out.ok)
+        return step;
+    return {
+        manifest: l.manifest,
+        transitions: [],
+        findings: [
+            {
+                severity: "warning",
+                check: "monitor.cancel_failed",
+                file: l.run.manifestDisplay,
+                message: `run ${l.manifest.run_id} gives up on its pending job ${jobId} (${step.failureReason ?? "failed"}), but ${c.scheduler.terms.cancel} did not go through: ${out.error ?? "no answer"}; the run is left as it was and decided again next tick`,
+            },
+        ],
+        sync: false,
+    };
 }
 /**
  * Bring a succeeded job's artifacts into the checkout: its snapshot first
@@ -2979,6 +3014,8 @@ async function advanceRun(c, l) {
         s.findings = [];
     };
     let step = await decide(c, l, ev);
+    if (step.cancelJob !== undefined)
+        step = await cancelFirst(c, l, step);
     stepFindings(step);
     const r = {
         baseTexts: new Set(l.text !== undefined ? [l.text] : []),

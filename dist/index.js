@@ -35606,6 +35606,28 @@ const NEVER_STARTS_REASONS = [
     "FrontEndDown",
     "NodeDown",
 ];
+/**
+ * Never-start reasons that a person or the cluster may still clear without
+ * changing the job: a hold (someone releases it), nodes or a partition that
+ * are down or drained (admins bring them back). A pending job with one of
+ * these is left waiting with a warning (until `slurm.monitor.max_pending`);
+ * with any other never-start reason (the request exceeds a partition's, QOS's
+ * or association's per-job limit, bad constraints, an account or QOS it may
+ * not use, a dependency that can never be satisfied) it fails fast.
+ */
+const MAY_CLEAR_REASONS = [
+    "JobHeldAdmin",
+    "JobHeldUser",
+    "ReqNodeNotAvail",
+    "NodeDown",
+    "FrontEndDown",
+    "PartitionDown",
+    "PartitionInactive",
+];
+/** True when a pending job with this reason can never start as it is, and nobody can clear it without changing the job. */
+function failsFast(reason) {
+    return neverStarts(reason) && !MAY_CLEAR_REASONS.some((r) => reason.startsWith(r));
+}
 /** True for a state that holds the job until someone releases it. */
 function isHeld(state) {
     return HELD_STATES.has(normalizeState(state).name);
@@ -38202,7 +38224,12 @@ function slurmCli(opts = {}) {
         },
         judge(o) {
             const v = judgeObservation(o);
-            return { ...v, neverStarts: v.phase === "pending" && (neverStarts(o.reason) || isHeld(o.state)) };
+            const pending = v.phase === "pending";
+            return {
+                ...v,
+                neverStarts: pending && (neverStarts(o.reason) || isHeld(o.state)),
+                failsFast: pending && failsFast(o.reason) && !isHeld(o.state),
+            };
         },
         query(ids, o = {}) {
             const q = { bins, timeoutMs, chunkSize: opts.chunkSize, ...o };

@@ -614,7 +614,7 @@ async function main(argv, io) {
         io.stdout(`${version/* VERSION */.x}\n`);
         return 0;
     }
-    const { COMMANDS } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3963));
+    const { COMMANDS } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2702));
     const find = (n) => COMMANDS.find((c) => c.name === n);
     if (!name || name === "--help" || name === "-h" || name === "help") {
         // `autolab help status`, `autolab --help status`: that command's help.
