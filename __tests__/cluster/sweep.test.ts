@@ -23,7 +23,7 @@ import type { RunManifest } from "../../src/contract/types.js";
 import { parseLedger } from "../../src/ledger/ledger.js";
 import { runArgv } from "../../src/util/exec.js";
 import { clusterUp, realScheduler, scancel } from "../helpers/cluster.js";
-import { git, makeRepo } from "../helpers/repo.js";
+import { git, makeRepo, runCli } from "../helpers/repo.js";
 
 const up = clusterUp();
 let tmp: string;
@@ -218,6 +218,35 @@ describe.skipIf(!up)("a 2x2 grid x 3 replicates on the real cluster", () => {
     const idle = await monitor({ cwd: root, scheduler: realScheduler(), commit: true, push: false });
     expect(idle.sweeps).toBeUndefined();
     expect(await git(root, "rev-parse", "HEAD")).toBe(head);
+  }, 60_000);
+
+  it("autolab status groups the tasks by sweep with per-state counts (text and --json)", async () => {
+    const text = await runCli(root, ["status"]);
+    expect(text.code, text.stderr).toBe(0);
+    const lines = text.stdout.trimEnd().split("\n");
+    const head = lines.findIndex((l) => l.startsWith("SWEEP"));
+    expect(head).toBeGreaterThan(12); // after the 12 task rows
+    expect(lines[head + 1].split(/\s{2,}/)).toEqual([
+      res.runId,
+      it1,
+      "12",
+      "completed 10, failed 2",
+      `${res.runId}_4, ${res.runId}_10`,
+    ]);
+    const js = JSON.parse((await runCli(root, ["status", "--json"])).stdout) as {
+      runs: Array<{ sweep_id: string | null }>;
+      sweeps: unknown[];
+    };
+    expect(js.runs.filter((r) => r.sweep_id === res.runId)).toHaveLength(12);
+    expect(js.sweeps).toEqual([
+      {
+        sweep_id: res.runId,
+        iteration_id: it1,
+        tasks: 12,
+        counts: { completed: 10, failed: 2 },
+        failed_runs: [`${res.runId}_4`, `${res.runId}_10`],
+      },
+    ]);
   }, 60_000);
 
   it("an idempotent relaunch with the same sweep id submits nothing", async () => {

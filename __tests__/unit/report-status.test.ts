@@ -12,6 +12,7 @@ import {
   statusRow,
   statusSummaryRuns,
   statusText,
+  sweepGroups,
   type StatusRow,
 } from "../../src/report/status.js";
 
@@ -237,5 +238,62 @@ describe("outageFinding", () => {
     expect(f?.message).toBe(message);
     if (f)
       expect(f).toMatchObject({ severity: "warning", check: "scheduler.outage", file: ".autolab/monitor_state.json" });
+  });
+});
+
+describe("sweeps in the status", () => {
+  const task = (i: number, status: string, sweep = "sw") =>
+    statusRow(
+      manifest({
+        run_id: `${sweep}_${i}`,
+        status,
+        sweep: { sweep_id: sweep, task_index: i },
+        ...(status === "failed" ? {} : { failure: undefined }),
+      }),
+      found,
+      NOW,
+    );
+
+  it("groups the tasks by sweep with per-state counts in lifecycle order and names the failed tasks", () => {
+    const rows = [
+      task(10, "failed"),
+      task(0, "completed"),
+      task(1, "running"),
+      task(2, "pending"),
+      task(4, "failed"),
+      task(3, "completed"),
+      task(0, "submitted", "other"),
+      statusRow(manifest({ run_id: "single" }), found, NOW),
+    ];
+    expect(sweepGroups(rows)).toEqual([
+      { sweepId: "other", iterationId: "it1", tasks: 1, counts: { submitted: 1 }, failedRuns: [] },
+      {
+        sweepId: "sw",
+        iterationId: "it1",
+        tasks: 6,
+        counts: { pending: 1, running: 1, completed: 2, failed: 2 },
+        failedRuns: ["sw_4", "sw_10"],
+      },
+    ]);
+    const text = statusText(rows);
+    const lines = text.trimEnd().split("\n");
+    const head = lines.findIndex((l) => l.startsWith("SWEEP"));
+    expect(head).toBe(rows.length + 2); // after the runs' table and a blank line
+    expect(lines[head].split(/\s{2,}/)).toEqual(["SWEEP", "ITERATION", "TASKS", "STATES", "FAILED"]);
+    expect(lines[head + 2].split(/\s{2,}/)).toEqual([
+      "sw",
+      "it1",
+      "6",
+      "pending 1, running 1, completed 2, failed 2",
+      "sw_4, sw_10",
+    ]);
+    // No sweep: no sweep table.
+    expect(statusText([rows[7]])).not.toContain("SWEEP");
+  });
+
+  it("names at most five failed tasks in the text", () => {
+    const rows = [...Array(7).keys()].map((i) => task(i, "failed"));
+    expect(statusText(rows)).toContain("sw_0, sw_1, sw_2, sw_3, sw_4, … (+2)");
+    expect(sweepGroups(rows)[0].failedRuns).toHaveLength(7);
   });
 });

@@ -4,7 +4,7 @@ import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
 import { formatFinding } from "../../util/errors.js";
 import { collectStatus } from "../../commands/status.js";
-import { statusText } from "../../report/status.js";
+import { statusText, sweepGroups } from "../../report/status.js";
 import { repoRootOf } from "../../store/workspace.js";
 
 export const command: CliCommand = {
@@ -16,6 +16,8 @@ Lists every run under experiments/*/*/runs/ from its manifest: run id,
 iteration, job id, state (with the failure reason), the scheduler's last state
 (with the pending reason), age, artifact sync. It asks the scheduler nothing
 (autolab monitor does that); a scheduler outage the monitor recorded is shown.
+The tasks of each sweep are then counted by state, one sweep a line, with the
+failed tasks named (--json: "sweeps", with "counts" and "failed_runs").
 Exit 1 when a manifest cannot be read.
 
 Options:
@@ -35,7 +37,7 @@ Options:
     );
     const root = await repoRootOf(a.cwd);
     const { rows, findings } = await collectStatus(root, { iteration: a.values.iteration, runId: a.values["run-id"] });
-    if (a.flags.json) io.stdout(jsonText({ runs: rows, findings }));
+    if (a.flags.json) io.stdout(jsonText({ runs: rows, sweeps: sweepGroups(rows), findings }));
     else {
       io.stdout(statusText(rows));
       for (const f of findings) io.stderr(formatFinding(f) + "\n");
