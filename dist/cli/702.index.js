@@ -22689,6 +22689,15 @@ function asSummaryRun(r) {
         logPath: logPathOf(r.manifest, r.hostMode, r.jobId ?? undefined),
     };
 }
+/** Columns padded to their widest cell, two spaces apart; ends with a newline. */
+function padTable(head, body) {
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+    const fmt = (row) => row
+        .map((c, i) => c.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd();
+    return [fmt(head), ...body.map(fmt)].join("\n") + "\n";
+}
 /** The table, one run a line, columns padded; ends with a newline. METRIC and REASON are never empty. */
 function formatStatusTable(rows) {
     const head = ["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC", "METRIC", "REASON"];
@@ -22706,16 +22715,78 @@ function formatStatusTable(rows) {
             reasonCell(s).replace(/\s+/g, " "),
         ];
     });
-    const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-    const fmt = (row) => row
-        .map((c, i) => c.padEnd(widths[i]))
-        .join("  ")
-        .trimEnd();
-    return [fmt(head), ...body.map(fmt)].join("\n") + "\n";
+    return padTable(head, body);
 }
-/** `autolab status` on the terminal: the table (or "no runs"). */
+const STATE_ORDER = [
+    "pending",
+    "submitted",
+    "running",
+    "syncing",
+    "synced",
+    "completed",
+    "partial",
+    "failed",
+    "cancelled",
+];
+function stateRank(s) {
+    const i = STATE_ORDER.indexOf(s);
+    return i < 0 ? STATE_ORDER.length : i;
+}
+/** The rows' sweeps, by sweep id (runs outside a sweep are not grouped). */
+function sweepGroups(rows) {
+    const by = new Map();
+    for (const r of rows) {
+        if (!r.sweepId)
+            continue;
+        const key = `${r.iterationId}\0${r.sweepId}`;
+        by.set(key, [...(by.get(key) ?? []), r]);
+    }
+    const taskOrder = (a, b) => a.runId.length - b.runId.length || a.runId.localeCompare(b.runId);
+    return [...by.values()]
+        .map((rs) => {
+        const tally = new Map();
+        for (const r of rs)
+            tally.set(r.status, (tally.get(r.status) ?? 0) + 1);
+        const states = [...tally.keys()].sort((a, b) => stateRank(a) - stateRank(b) || a.localeCompare(b));
+        return {
+            sweepId: rs[0].sweepId,
+            iterationId: rs[0].iterationId,
+            tasks: rs.length,
+            counts: Object.fromEntries(states.map((st) => [st, tally.get(st)])),
+            failedRuns: rs
+                .filter((r) => r.status === "failed")
+                .sort(taskOrder)
+                .map((r) => r.runId),
+        };
+    })
+        .sort((a, b) => a.iterationId.localeCompare(b.iterationId) || a.sweepId.localeCompare(b.sweepId));
+}
+/** Failed task ids shown in the text at most (the JSON has all). */
+const FAILED_SHOWN = 5;
+/** The sweeps' table: one sweep a line, its tasks counted by state, the failed ones named. */
+function formatSweepTable(groups) {
+    const head = ["SWEEP", "ITERATION", "TASKS", "STATES", "FAILED"];
+    const body = groups.map((g) => {
+        const shown = g.failedRuns.slice(0, FAILED_SHOWN).join(", ");
+        const more = g.failedRuns.length > FAILED_SHOWN ? `, … (+${g.failedRuns.length - FAILED_SHOWN})` : "";
+        return [
+            g.sweepId,
+            g.iterationId,
+            String(g.tasks),
+            Object.entries(g.counts)
+                .map(([st, n]) => `${st} ${n}`)
+                .join(", "),
+            shown ? shown + more : "-",
+        ];
+    });
+    return padTable(head, body);
+}
+/** `autolab status` on the terminal: the table (or "no runs"), then the sweeps with their per-state counts. */
 function statusText(rows) {
-    return rows.length ? formatStatusTable(rows) : "no runs\n";
+    if (!rows.length)
+        return "no runs\n";
+    const groups = sweepGroups(rows);
+    return formatStatusTable(rows) + (groups.length ? "\n" + formatSweepTable(groups) : "");
 }
 /** The runs of the action's status summary: SLURM's times, the metric and the reason. */
 function statusSummaryRuns(rows) {
@@ -22803,6 +22874,8 @@ Lists every run under experiments/*/*/runs/ from its manifest: run id,
 iteration, job id, state (with the failure reason), the scheduler's last state
 (with the pending reason), age, artifact sync. It asks the scheduler nothing
 (autolab monitor does that); a scheduler outage the monitor recorded is shown.
+The tasks of each sweep are then counted by state, one sweep a line, with the
+failed tasks named (--json: "sweeps", with "counts" and "failed_runs").
 Exit 1 when a manifest cannot be read.
 
 Options:
@@ -22818,7 +22891,7 @@ Options:
         const root = await repoRootOf(a.cwd);
         const { rows, findings } = await collectStatus(root, { iteration: a.values.iteration, runId: a.values["run-id"] });
         if (a.flags.json)
-            io.stdout(jsonText({ runs: rows, findings }));
+            io.stdout(jsonText({ runs: rows, sweeps: sweepGroups(rows), findings }));
         else {
             io.stdout(statusText(rows));
             for (const f of findings)
