@@ -12339,16 +12339,20 @@ async function recordRun(ws, edits, m, o) {
 
 
 function recordLaunch(g, edits, m, o) {
-    return recordRun(g.ws, edits, m, {
-        message: o.message,
+    return recordRun(g.ws, edits, m, launchRecording(g, o.message, "it"));
+}
+/** How a launch (one run or a sweep) records: the caller's options, and what a rerun does. */
+function launchRecording(g, message, what) {
+    return {
+        message,
         skipCi: g.opts.skipCi,
         push: g.opts.push,
         branch: g.opts.branch,
         token: g.opts.token,
         identity: g.opts.identity,
         log: g.log,
-        rerun: "rerunning the same launch (same --run-id or launch key) records it without submitting again",
-    });
+        rerun: `rerunning the same launch (same --run-id or launch key) records ${what} without submitting again`,
+    };
 }
 function launchEdits(g, s, m) {
     const launchScript = `${g.layout.launchDir}/${external_node_path_.posix.basename(g.scriptPath)}`;
@@ -12422,6 +12426,7 @@ async function reuse(g) {
  * submits only chunks without a job, each after looking for its array by
  * job name (`autolab-<sweep_id>[_c<c>]`), so no chunk is submitted twice.
  */
+
 
 
 
@@ -12584,16 +12589,7 @@ async function launchSweep(g) {
         : await submitChunks(g, chunks, record, { revision, startedAt, sweepId, total: p.tasks.length, recordPath });
     const edits = sweepEdits(g, chunks, record, recordPath, manifests);
     const failed = manifests.filter((m) => m.status === "failed").length;
-    const rec = await recordRun(g.ws, edits, manifests[0], {
-        message: `autolab: launch ${g.iterationId} sweep ${sweepId}: ${manifests.length} task(s)${record.chunks.some((c) => c.job_id) ? ` (array ${record.chunks.map((c) => c.job_id ?? "?").join(", ")})` : ""}${failed ? `, ${failed} failed` : ""}`,
-        skipCi: g.opts.skipCi,
-        push: g.opts.push,
-        branch: g.opts.branch,
-        token: g.opts.token,
-        identity: g.opts.identity,
-        log: g.log,
-        rerun: "rerunning the same launch (same --run-id or launch key) records the sweep without submitting again",
-    });
+    const rec = await recordRun(g.ws, edits, manifests[0], launchRecording(g, `autolab: launch ${g.iterationId} sweep ${sweepId}: ${manifests.length} task(s)${record.chunks.some((c) => c.job_id) ? ` (array ${record.chunks.map((c) => c.job_id ?? "?").join(", ")})` : ""}${failed ? `, ${failed} failed` : ""}`, "the sweep"));
     const arrays = record.chunks.map((c) => c.job_id).filter((x) => Boolean(x));
     return {
         ...base,

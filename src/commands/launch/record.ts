@@ -21,16 +21,21 @@ export function recordLaunch(
   m: RunManifest,
   o: { message: string },
 ): Promise<Recorded> {
-  return recordRun(g.ws, edits, m, {
-    message: o.message,
+  return recordRun(g.ws, edits, m, launchRecording(g, o.message, "it"));
+}
+
+/** How a launch (one run or a sweep) records: the caller's options, and what a rerun does. */
+export function launchRecording(g: Gathered, message: string, what: string) {
+  return {
+    message,
     skipCi: g.opts.skipCi,
     push: g.opts.push,
     branch: g.opts.branch,
     token: g.opts.token,
     identity: g.opts.identity,
     log: g.log,
-    rerun: "rerunning the same launch (same --run-id or launch key) records it without submitting again",
-  });
+    rerun: `rerunning the same launch (same --run-id or launch key) records ${what} without submitting again`,
+  };
 }
 
 export function launchEdits(g: Gathered, s: Submission, m: RunManifest): FileEdit[] {

@@ -33,6 +33,7 @@ import { writeJournal } from "../../store/journal.js";
 import { stateAfter, stateEdit } from "../../store/state-file.js";
 import { localEvidence, runLocally } from "../../steps/local-run.js";
 import { keep, manifestEdit, recordRun } from "../../steps/record-run.js";
+import { launchRecording } from "./record.js";
 import { prepareRunDir } from "../../steps/run-dir.js";
 import { checkSnapshotable, makeSnapshot } from "../../steps/snapshot.js";
 import { AutolabError, type Finding } from "../../util/errors.js";
@@ -211,16 +212,16 @@ export async function launchSweep(g: Gathered): Promise<LaunchResult> {
       : await submitChunks(g, chunks, record, { revision, startedAt, sweepId, total: p.tasks.length, recordPath });
   const edits = sweepEdits(g, chunks, record, recordPath, manifests);
   const failed = manifests.filter((m) => m.status === "failed").length;
-  const rec = await recordRun(g.ws, edits, manifests[0], {
-    message: `autolab: launch ${g.iterationId} sweep ${sweepId}: ${manifests.length} task(s)${record.chunks.some((c) => c.job_id) ? ` (array ${record.chunks.map((c) => c.job_id ?? "?").join(", ")})` : ""}${failed ? `, ${failed} failed` : ""}`,
-    skipCi: g.opts.skipCi,
-    push: g.opts.push,
-    branch: g.opts.branch,
-    token: g.opts.token,
-    identity: g.opts.identity,
-    log: g.log,
-    rerun: "rerunning the same launch (same --run-id or launch key) records the sweep without submitting again",
-  });
+  const rec = await recordRun(
+    g.ws,
+    edits,
+    manifests[0],
+    launchRecording(
+      g,
+      `autolab: launch ${g.iterationId} sweep ${sweepId}: ${manifests.length} task(s)${record.chunks.some((c) => c.job_id) ? ` (array ${record.chunks.map((c) => c.job_id ?? "?").join(", ")})` : ""}${failed ? `, ${failed} failed` : ""}`,
+      "the sweep",
+    ),
+  );
   const arrays = record.chunks.map((c) => c.job_id).filter((x): x is string => Boolean(x));
   return {
     ...base,
