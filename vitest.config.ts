@@ -1,14 +1,36 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` (no cluster, no network: pure decisions as tables, parsers,
-// renderers; `npm run test:unit`) and `cluster` (the real SLURM dev cluster, real
-// git remotes, the bundled action against the local GitHub server). `npm test`
-// runs both.
+/**
+ * Cluster test files that change the one shared dev cluster for everyone (stop a
+ * daemon, set the node down, restart it without accounting, fill every CPU) or
+ * count what the whole cluster does. They run alone, file by file, after the
+ * others (`npm test` runs them in a second vitest invocation).
+ */
+const EXCLUSIVE = [
+  "devcluster", // stop-daemon of every daemon
+  "monitor-outage", // slurmctld, slurmdbd, munged down
+  "cancel-status-run", // slurmctld down
+  "slurm-query", // slurmctld down
+  "monitor-calls", // slurmdbd down
+  "node-fail", // the node set down
+  "no-accounting", // the cluster restarted without accounting
+  "efficiency", // a job that holds every CPU; CPU efficiency of a busy job
+  "cluster-outage", // autolab-dev2's slurmctld down
+].map((f) => `__tests__/cluster/${f}.test.ts`);
+
+// Three projects: `unit` (no cluster, no network: pure decisions as tables,
+// parsers, renderers; `npm run test:unit`), `cluster` (the real SLURM dev
+// cluster, real git remotes, the bundled action against the local GitHub
+// server; two files at a time) and `cluster-exclusive` (the files above, one at
+// a time, with nothing else running). `npm test` runs all three.
 export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    maxWorkers: 2,
     server: { deps: { inline: ["@actions/workflow-parser"] } },
+    // A local stand-in for the action's repository, for `autolab init`'s pin (the tests run offline).
+    globalSetup: ["__tests__/helpers/action-repo.ts"],
     projects: [
       {
         extends: true,
@@ -19,8 +41,14 @@ export default defineConfig({
         test: {
           name: "cluster",
           include: ["__tests__/cluster/**/*.test.ts"],
-          // Tests that drive the one shared SLURM dev cluster or GitHub mock servers
-          // run file by file; inside a file they are sequential by default.
+          exclude: EXCLUSIVE,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "cluster-exclusive",
+          include: EXCLUSIVE,
           fileParallelism: false,
         },
       },

@@ -12,7 +12,9 @@
  *     1,000,000-line ledger through the streamed file path, with peak memory;
  *  4. cold start of the bundled action (`node dist/index.js` that only parses
  *     its inputs);
- *  5. one tick that changes 1,000 runs, and the number of commits it makes.
+ *  5. one tick that changes 1,000 runs, and the number of commits it makes;
+ *  6. a 1,000-task sweep (and a 10-task one): launch, first tick and its
+ *     seconds of writes, idle ticks and calls per tick (bench/sweep.ts).
  *
  * Prints a table per benchmark plus the machine and the date, and writes
  * bench/results/latest.json. Figures are printed, never asserted: a missed
@@ -21,7 +23,7 @@
  *
  * Options: --sizes 100,1000 (subset of tracked-run counts), --skip-per-run
  * (skip benchmark 2), --skip-all-in-flight (skip the extra row of 1,000 runs
- * all in flight), --keep (keep the temp directory, for debugging).
+ * all in flight), --skip-sweep (skip benchmark 6), --keep (keep the temp directory, for debugging).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -33,6 +35,7 @@ import type { RunManifest } from "../src/contract/types.js";
 import { upsertLedger, upsertMany, verifyLedger } from "../src/ledger/ledger.js";
 import { upsertLedgerFile } from "../src/ledger/io.js";
 import { benchBigLedger, type BigLedgerResult } from "./ledger-big.js";
+import { benchSweep, SWEEP_HEAD, sweepRows, sweepTargets } from "./sweep.js";
 import { CLIENT_ENV, SACCT_FIELDS } from "../src/scheduler/slurm-cli/parse.js";
 import { RACY_MARGIN_MS } from "../src/domain/run-index.js";
 import { describeFailure, ok, runArgv } from "../src/util/exec.js";
@@ -864,8 +867,9 @@ function parseCli(argv: string[]): {
   keep: boolean;
   allInFlight: boolean;
   big: boolean;
+  sweep: boolean;
 } {
-  const o = { sizes: [100, 1_000, 10_000], perRun: true, keep: false, allInFlight: true, big: true };
+  const o = { sizes: [100, 1_000, 10_000], perRun: true, keep: false, allInFlight: true, big: true, sweep: true };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--sizes")
       o.sizes = (argv[++i] ?? "")
@@ -876,9 +880,10 @@ function parseCli(argv: string[]): {
     else if (argv[i] === "--keep") o.keep = true;
     else if (argv[i] === "--skip-all-in-flight") o.allInFlight = false;
     else if (argv[i] === "--skip-100k") o.big = false;
+    else if (argv[i] === "--skip-sweep") o.sweep = false;
     else
       throw new Error(
-        `unknown option ${argv[i]} (use --sizes 100,1000,10000 --skip-per-run --skip-all-in-flight --skip-100k --keep)`,
+        `unknown option ${argv[i]} (use --sizes 100,1000,10000 --skip-per-run --skip-all-in-flight --skip-100k --skip-sweep --keep)`,
       );
   }
   return o;
@@ -953,6 +958,7 @@ async function main(): Promise<void> {
     const extras = [allInFlight, big].filter((x): x is SizeResult => x !== undefined);
     const commit = await benchCommit(pool.slice(0, 1000), tmp, bins, callDir);
     await cancelJobs(pool);
+    const sweep = cli.sweep ? await retrying("sweep benchmark", () => benchSweep({ tmp, progress })) : undefined;
 
     // ------------------------------------------------------------------ report
     const date = started.toISOString();
@@ -1100,7 +1106,19 @@ async function main(): Promise<void> {
         ],
       ),
     );
-    const tg = targets(sizes, allInFlight, big, ledger, cold, commit, bigLedger);
+    say(
+      sweep
+        ? table(
+            `6. Sweeps (every task waits for a begin time; load ${sweep.loadAvgStart.map((x) => x.toFixed(1)).join("/")} -> ${sweep.loadAvg.map((x) => x.toFixed(1)).join("/")}; idle tick: median of 3)`,
+            SWEEP_HEAD,
+            sweepRows(sweep),
+          )
+        : "\n6. Sweeps: skipped (--skip-sweep)",
+    );
+    const tg = [
+      ...targets(sizes, allInFlight, big, ledger, cold, commit, bigLedger),
+      ...(sweep ? sweepTargets(sweep) : []),
+    ];
     say(
       table(
         "Targets",
@@ -1129,6 +1147,7 @@ async function main(): Promise<void> {
       bigLedger,
       coldStart: cold,
       commit,
+      sweep,
       targets: tg,
     };
     // Formatted as the repository's prettier config wants, so `npm run format:check` stays clean.

@@ -498,13 +498,14 @@ function ucs2length(str) {
     return length;
 }
 const manifest = validate20;
-const schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/run_manifest.schema.json", "title": "Run manifest (runs/<run_id>/run_manifest.json, schema_version 1.0)", "description": "The record of one launch of an iteration: where it ran, what was asked of the scheduler, when it started and ended, and its status. Files written by the Python autolab tool validate unchanged; keys not listed here are allowed so that more can be recorded.", "type": "object", "required": ["schema_version", "run_id", "iteration_id", "host_mode", "command", "resource_request", "timestamps", "artifact_sync_to_local"], "properties": { "schema_version": { "description": "Version of the run contract. Only 1.0 exists.", "const": "1.0" }, "run_id": { "description": "Identifier of the run, also the name of its directory. Normally YYYYMMDDTHHMMSSZ_<6 hex>.", "$ref": "#/$defs/token" }, "iteration_id": { "description": "The iteration (experiment directory name) this run belongs to.", "$ref": "#/$defs/token" }, "launch_mode": { "description": "How the run was launched, as the launcher saw it (free text, usually local or slurm).", "type": "string", "maxLength": 256 }, "host_mode": { "description": "Where the run executes.", "enum": ["local", "slurm"] }, "command": { "description": "The command that was launched (for SLURM: the sbatch invocation).", "type": "string", "minLength": 1, "maxLength": 16384 }, "resource_request": { "description": "What was asked of the host. Free form; the Python tool also copies the job id here.", "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" }, "slurm": { "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" } } } } }, "status": { "description": "Where the run stands. Absent means the launcher did not record one.", "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }, "artifact_sync_to_local": { "description": "State of bringing the run's outputs back to the repository.", "type": "object", "properties": { "status": { "type": "string", "maxLength": 64 } } }, "timestamps": { "description": "When the run started and (once it ended) completed.", "type": "object", "required": ["started_at"], "properties": { "started_at": { "$ref": "#/$defs/timestamp" }, "completed_at": { "$ref": "#/$defs/timestamp" } } }, "started_at": { "description": "Copy of timestamps.started_at kept at the top level for older readers.", "$ref": "#/$defs/timestamp" }, "completed_at": { "description": "Copy of timestamps.completed_at kept at the top level for older readers.", "$ref": "#/$defs/timestamp" }, "job_id": { "description": "The scheduler's job id (SLURM runs).", "$ref": "#/$defs/jobId" }, "slurm": { "description": "What the scheduler said about the job.", "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" }, "submit_error": { "type": "string", "maxLength": 16384 }, "consecutive_poll_failures": { "type": "integer", "minimum": 0 }, "restarts": { "type": "integer", "minimum": 0 } } }, "history": { "description": "Status transitions, oldest first, each with the evidence it rested on.", "type": "array", "items": { "type": "object", "required": ["to", "at"], "properties": { "from": { "anyOf": [{ "type": "null" }, { "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }] }, "to": { "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }, "at": { "$ref": "#/$defs/timestamp" }, "evidence": { "type": "string", "maxLength": 16384 } } } } }, "allOf": [{ "description": "A SLURM run carries its job id in one of the places the Python tool uses. The one exception is a submission that failed before SLURM handed out an id: status failed with slurm.submit_error.", "if": { "required": ["host_mode"], "properties": { "host_mode": { "const": "slurm" } } }, "then": { "x-message": "a slurm run needs a job id in `job_id`, `slurm.job_id`, `resource_request.job_id` or `resource_request.slurm.job_id`", "x-at": "/host_mode", "anyOf": [{ "required": ["job_id"] }, { "required": ["slurm"], "properties": { "slurm": { "required": ["job_id"] } } }, { "required": ["resource_request"], "properties": { "resource_request": { "required": ["job_id"] } } }, { "required": ["resource_request"], "properties": { "resource_request": { "required": ["slurm"], "properties": { "slurm": { "required": ["job_id"] } } } } }, { "required": ["status", "slurm"], "properties": { "status": { "const": "failed" }, "slurm": { "required": ["submit_error"], "properties": { "submit_error": { "minLength": 1 } } } } }] } }], "$defs": { "token": { "description": "A name that is safe in paths, job names and ledger lines.", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" }, "jobId": { "description": "A SLURM job id as text, e.g. 4242 or 4242_3 for an array task.", "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[0-9]+([_.+][0-9A-Za-z]+)*$", "x-message": "must be a SLURM job id such as \"4242\" (a string of digits, optionally with _<task>)" }, "timestamp": { "description": "An ISO 8601 date and time, e.g. 2026-11-28T15:14:32Z. Without a zone it is read as UTC.", "type": "string", "maxLength": 64, "format": "date-time" } } };
+const schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/run_manifest.schema.json", "title": "Run manifest (runs/<run_id>/run_manifest.json, schema_version 1.0)", "description": "The record of one launch of an iteration: where it ran, what was asked of the scheduler, when it started and ended, and its status. Files written by the Python autolab tool validate unchanged; keys not listed here are allowed so that more can be recorded.", "type": "object", "required": ["schema_version", "run_id", "iteration_id", "host_mode", "command", "resource_request", "timestamps", "artifact_sync_to_local"], "properties": { "schema_version": { "description": "Version of the run contract. Only 1.0 exists.", "const": "1.0" }, "run_id": { "description": "Identifier of the run, also the name of its directory. Normally YYYYMMDDTHHMMSSZ_<6 hex>.", "$ref": "#/$defs/token" }, "iteration_id": { "description": "The iteration (experiment directory name) this run belongs to.", "$ref": "#/$defs/token" }, "launch_mode": { "description": "How the run was launched, as the launcher saw it (free text, usually local or slurm).", "type": "string", "maxLength": 256 }, "host_mode": { "description": "Where the run executes.", "enum": ["local", "slurm"] }, "command": { "description": "The command that was launched (for SLURM: the sbatch invocation).", "type": "string", "minLength": 1, "maxLength": 16384 }, "resource_request": { "description": "What was asked of the host. Free form; the Python tool also copies the job id here.", "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" }, "slurm": { "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" } } } } }, "status": { "description": "Where the run stands. Absent means the launcher did not record one.", "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }, "artifact_sync_to_local": { "description": "State of bringing the run's outputs back to the repository.", "type": "object", "properties": { "status": { "type": "string", "maxLength": 64 } } }, "timestamps": { "description": "When the run started and (once it ended) completed.", "type": "object", "required": ["started_at"], "properties": { "started_at": { "$ref": "#/$defs/timestamp" }, "completed_at": { "$ref": "#/$defs/timestamp" } } }, "started_at": { "description": "Copy of timestamps.started_at kept at the top level for older readers.", "$ref": "#/$defs/timestamp" }, "completed_at": { "description": "Copy of timestamps.completed_at kept at the top level for older readers.", "$ref": "#/$defs/timestamp" }, "job_id": { "description": "The scheduler's job id (SLURM runs).", "$ref": "#/$defs/jobId" }, "slurm": { "description": "What the scheduler said about the job.", "type": "object", "properties": { "job_id": { "$ref": "#/$defs/jobId" }, "submit_error": { "type": "string", "maxLength": 16384 }, "consecutive_poll_failures": { "type": "integer", "minimum": 0 }, "restarts": { "type": "integer", "minimum": 0 }, "passed_env": { "description": "The runner's SBATCH_* / SLURM_* variables passed to sbatch because the policy's slurm.submit.pass_env lists them: name -> value as passed.", "type": "object", "maxProperties": 64, "propertyNames": { "pattern": "^(SBATCH|SLURM)_[A-Z0-9_]+$" }, "additionalProperties": { "type": "string", "maxLength": 4096 } } } }, "history": { "description": "Status transitions, oldest first, each with the evidence it rested on.", "type": "array", "items": { "type": "object", "required": ["to", "at"], "properties": { "from": { "anyOf": [{ "type": "null" }, { "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }] }, "to": { "enum": ["pending", "submitted", "running", "synced", "completed", "failed", "partial"] }, "at": { "$ref": "#/$defs/timestamp" }, "evidence": { "type": "string", "maxLength": 16384 } } } } }, "allOf": [{ "description": "A SLURM run carries its job id in one of the places the Python tool uses. The one exception is a submission that failed before SLURM handed out an id: status failed with slurm.submit_error.", "if": { "required": ["host_mode"], "properties": { "host_mode": { "const": "slurm" } } }, "then": { "x-message": "a slurm run needs a job id in `job_id`, `slurm.job_id`, `resource_request.job_id` or `resource_request.slurm.job_id`", "x-at": "/host_mode", "anyOf": [{ "required": ["job_id"] }, { "required": ["slurm"], "properties": { "slurm": { "required": ["job_id"] } } }, { "required": ["resource_request"], "properties": { "resource_request": { "required": ["job_id"] } } }, { "required": ["resource_request"], "properties": { "resource_request": { "required": ["slurm"], "properties": { "slurm": { "required": ["job_id"] } } } } }, { "required": ["status", "slurm"], "properties": { "status": { "const": "failed" }, "slurm": { "required": ["submit_error"], "properties": { "submit_error": { "minLength": 1 } } } } }] } }], "$defs": { "token": { "description": "A name that is safe in paths, job names and ledger lines.", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" }, "jobId": { "description": "A SLURM job id as text, e.g. 4242 or 4242_3 for an array task.", "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[0-9]+([_.+][0-9A-Za-z]+)*$", "x-message": "must be a SLURM job id such as \"4242\" (a string of digits, optionally with _<task>)" }, "timestamp": { "description": "An ISO 8601 date and time, e.g. 2026-11-28T15:14:32Z. Without a zone it is read as UTC.", "type": "string", "maxLength": 64, "format": "date-time" } } };
 const schema32 = { "description": "A name that is safe in paths, job names and ledger lines.", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" };
 const schema34 = { "description": "A SLURM job id as text, e.g. 4242 or 4242_3 for an array task.", "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[0-9]+([_.+][0-9A-Za-z]+)*$", "x-message": "must be a SLURM job id such as \"4242\" (a string of digits, optionally with _<task>)" };
 const schema36 = { "description": "An ISO 8601 date and time, e.g. 2026-11-28T15:14:32Z. Without a zone it is read as UTC.", "type": "string", "maxLength": 64, "format": "date-time" };
 const func1 = ucs2length;
 const pattern4 = new RegExp("^[A-Za-z0-9._+-]+$", "u");
 const pattern6 = new RegExp("^[0-9]+([_.+][0-9A-Za-z]+)*$", "u");
+const pattern10 = new RegExp("^(SBATCH|SLURM)_[A-Z0-9_]+$", "u");
 const formats0 = dateTimeFormats["date-time"];
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
     /*# sourceURL="https://autolab-slurm.dev/schemas/run_manifest.schema.json" */ ;
@@ -1593,65 +1594,61 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                 }
-            }
-            else {
-                const err82 = { instancePath: instancePath + "/slurm", schemaPath: "#/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.slurm.type, parentSchema: schema31.properties.slurm, data: data27 };
-                if (vErrors === null) {
-                    vErrors = [err82];
-                }
-                else {
-                    vErrors.push(err82);
-                }
-                errors++;
-            }
-        }
-        if (data.history !== undefined) {
-            let data32 = data.history;
-            if (Array.isArray(data32)) {
-                const len0 = data32.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                    let data33 = data32[i0];
-                    if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-                        if (data33.to === undefined) {
-                            const err83 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property '" + "to" + "'", schema: schema31.properties.history.items.required, parentSchema: schema31.properties.history.items, data: data33 };
+                if (data27.passed_env !== undefined) {
+                    let data32 = data27.passed_env;
+                    if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                        if (Object.keys(data32).length > 64) {
+                            const err82 = { instancePath: instancePath + "/slurm/passed_env", schemaPath: "#/properties/slurm/properties/passed_env/maxProperties", keyword: "maxProperties", params: { limit: 64 }, message: "must NOT have more than 64 properties", schema: 64, parentSchema: schema31.properties.slurm.properties.passed_env, data: data32 };
                             if (vErrors === null) {
-                                vErrors = [err83];
+                                vErrors = [err82];
                             }
                             else {
-                                vErrors.push(err83);
+                                vErrors.push(err82);
                             }
                             errors++;
                         }
-                        if (data33.at === undefined) {
-                            const err84 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property '" + "at" + "'", schema: schema31.properties.history.items.required, parentSchema: schema31.properties.history.items, data: data33 };
-                            if (vErrors === null) {
-                                vErrors = [err84];
+                        for (const key0 in data32) {
+                            const _errs84 = errors;
+                            if (typeof key0 === "string") {
+                                if (!pattern10.test(key0)) {
+                                    const err83 = { instancePath: instancePath + "/slurm/passed_env", schemaPath: "#/properties/slurm/properties/passed_env/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(SBATCH|SLURM)_[A-Z0-9_]+$" }, message: "must match pattern \"" + "^(SBATCH|SLURM)_[A-Z0-9_]+$" + "\"", schema: "^(SBATCH|SLURM)_[A-Z0-9_]+$", parentSchema: schema31.properties.slurm.properties.passed_env.propertyNames, data: key0, propertyName: key0 };
+                                    if (vErrors === null) {
+                                        vErrors = [err83];
+                                    }
+                                    else {
+                                        vErrors.push(err83);
+                                    }
+                                    errors++;
+                                }
                             }
-                            else {
-                                vErrors.push(err84);
-                            }
-                            errors++;
-                        }
-                        if (data33.from !== undefined) {
-                            let data34 = data33.from;
-                            const _errs87 = errors;
-                            let valid29 = false;
-                            const _errs88 = errors;
-                            if (data34 !== null) {
-                                const err85 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema31.properties.history.items.properties.from.anyOf[0].type, parentSchema: schema31.properties.history.items.properties.from.anyOf[0], data: data34 };
+                            var valid26 = _errs84 === errors;
+                            if (!valid26) {
+                                const err84 = { instancePath: instancePath + "/slurm/passed_env", schemaPath: "#/properties/slurm/properties/passed_env/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema31.properties.slurm.properties.passed_env.propertyNames, parentSchema: schema31.properties.slurm.properties.passed_env, data: data32 };
                                 if (vErrors === null) {
-                                    vErrors = [err85];
+                                    vErrors = [err84];
                                 }
                                 else {
-                                    vErrors.push(err85);
+                                    vErrors.push(err84);
                                 }
                                 errors++;
                             }
-                            var _valid2 = _errs88 === errors;
-                            valid29 = valid29 || _valid2;
-                            const _errs90 = errors;
-                            if (!(((((((data34 === "pending") || (data34 === "submitted")) || (data34 === "running")) || (data34 === "synced")) || (data34 === "completed")) || (data34 === "failed")) || (data34 === "partial"))) {
-                                const err86 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf/1/enum", keyword: "enum", params: { allowedValues: schema31.properties.history.items.properties.from.anyOf[1].enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.history.items.properties.from.anyOf[1].enum, parentSchema: schema31.properties.history.items.properties.from.anyOf[1], data: data34 };
+                        }
+                        for (const key1 in data32) {
+                            let data33 = data32[key1];
+                            if (typeof data33 === "string") {
+                                if (func1(data33) > 4096) {
+                                    const err85 = { instancePath: instancePath + "/slurm/passed_env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/slurm/properties/passed_env/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema31.properties.slurm.properties.passed_env.additionalProperties, data: data33 };
+                                    if (vErrors === null) {
+                                        vErrors = [err85];
+                                    }
+                                    else {
+                                        vErrors.push(err85);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err86 = { instancePath: instancePath + "/slurm/passed_env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/slurm/properties/passed_env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.slurm.properties.passed_env.additionalProperties.type, parentSchema: schema31.properties.slurm.properties.passed_env.additionalProperties, data: data33 };
                                 if (vErrors === null) {
                                     vErrors = [err86];
                                 }
@@ -1660,69 +1657,65 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            var _valid2 = _errs90 === errors;
-                            valid29 = valid29 || _valid2;
-                            if (!valid29) {
-                                const err87 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.history.items.properties.from.anyOf, parentSchema: schema31.properties.history.items.properties.from, data: data34 };
-                                if (vErrors === null) {
-                                    vErrors = [err87];
-                                }
-                                else {
-                                    vErrors.push(err87);
-                                }
-                                errors++;
+                        }
+                    }
+                    else {
+                        const err87 = { instancePath: instancePath + "/slurm/passed_env", schemaPath: "#/properties/slurm/properties/passed_env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.slurm.properties.passed_env.type, parentSchema: schema31.properties.slurm.properties.passed_env, data: data32 };
+                        if (vErrors === null) {
+                            vErrors = [err87];
+                        }
+                        else {
+                            vErrors.push(err87);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err88 = { instancePath: instancePath + "/slurm", schemaPath: "#/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.slurm.type, parentSchema: schema31.properties.slurm, data: data27 };
+                if (vErrors === null) {
+                    vErrors = [err88];
+                }
+                else {
+                    vErrors.push(err88);
+                }
+                errors++;
+            }
+        }
+        if (data.history !== undefined) {
+            let data34 = data.history;
+            if (Array.isArray(data34)) {
+                const len0 = data34.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                    let data35 = data34[i0];
+                    if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                        if (data35.to === undefined) {
+                            const err89 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property '" + "to" + "'", schema: schema31.properties.history.items.required, parentSchema: schema31.properties.history.items, data: data35 };
+                            if (vErrors === null) {
+                                vErrors = [err89];
                             }
                             else {
-                                errors = _errs87;
-                                if (vErrors !== null) {
-                                    if (_errs87) {
-                                        vErrors.length = _errs87;
-                                    }
-                                    else {
-                                        vErrors = null;
-                                    }
-                                }
+                                vErrors.push(err89);
                             }
+                            errors++;
                         }
-                        if (data33.to !== undefined) {
-                            let data35 = data33.to;
-                            if (!(((((((data35 === "pending") || (data35 === "submitted")) || (data35 === "running")) || (data35 === "synced")) || (data35 === "completed")) || (data35 === "failed")) || (data35 === "partial"))) {
-                                const err88 = { instancePath: instancePath + "/history/" + i0 + "/to", schemaPath: "#/properties/history/items/properties/to/enum", keyword: "enum", params: { allowedValues: schema31.properties.history.items.properties.to.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.history.items.properties.to.enum, parentSchema: schema31.properties.history.items.properties.to, data: data35 };
-                                if (vErrors === null) {
-                                    vErrors = [err88];
-                                }
-                                else {
-                                    vErrors.push(err88);
-                                }
-                                errors++;
-                            }
-                        }
-                        if (data33.at !== undefined) {
-                            let data36 = data33.at;
-                            if (typeof data36 === "string") {
-                                if (func1(data36) > 64) {
-                                    const err89 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data36 };
-                                    if (vErrors === null) {
-                                        vErrors = [err89];
-                                    }
-                                    else {
-                                        vErrors.push(err89);
-                                    }
-                                    errors++;
-                                }
-                                if (!(formats0.validate(data36))) {
-                                    const err90 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data36 };
-                                    if (vErrors === null) {
-                                        vErrors = [err90];
-                                    }
-                                    else {
-                                        vErrors.push(err90);
-                                    }
-                                    errors++;
-                                }
+                        if (data35.at === undefined) {
+                            const err90 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property '" + "at" + "'", schema: schema31.properties.history.items.required, parentSchema: schema31.properties.history.items, data: data35 };
+                            if (vErrors === null) {
+                                vErrors = [err90];
                             }
                             else {
-                                const err91 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data36 };
+                                vErrors.push(err90);
+                            }
+                            errors++;
+                        }
+                        if (data35.from !== undefined) {
+                            let data36 = data35.from;
+                            const _errs93 = errors;
+                            let valid31 = false;
+                            const _errs94 = errors;
+                            if (data36 !== null) {
+                                const err91 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema31.properties.history.items.properties.from.anyOf[0].type, parentSchema: schema31.properties.history.items.properties.from.anyOf[0], data: data36 };
                                 if (vErrors === null) {
                                     vErrors = [err91];
                                 }
@@ -1731,23 +1724,23 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                        }
-                        if (data33.evidence !== undefined) {
-                            let data37 = data33.evidence;
-                            if (typeof data37 === "string") {
-                                if (func1(data37) > 16384) {
-                                    const err92 = { instancePath: instancePath + "/history/" + i0 + "/evidence", schemaPath: "#/properties/history/items/properties/evidence/maxLength", keyword: "maxLength", params: { limit: 16384 }, message: "must NOT have more than 16384 characters", schema: 16384, parentSchema: schema31.properties.history.items.properties.evidence, data: data37 };
-                                    if (vErrors === null) {
-                                        vErrors = [err92];
-                                    }
-                                    else {
-                                        vErrors.push(err92);
-                                    }
-                                    errors++;
+                            var _valid2 = _errs94 === errors;
+                            valid31 = valid31 || _valid2;
+                            const _errs96 = errors;
+                            if (!(((((((data36 === "pending") || (data36 === "submitted")) || (data36 === "running")) || (data36 === "synced")) || (data36 === "completed")) || (data36 === "failed")) || (data36 === "partial"))) {
+                                const err92 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf/1/enum", keyword: "enum", params: { allowedValues: schema31.properties.history.items.properties.from.anyOf[1].enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.history.items.properties.from.anyOf[1].enum, parentSchema: schema31.properties.history.items.properties.from.anyOf[1], data: data36 };
+                                if (vErrors === null) {
+                                    vErrors = [err92];
                                 }
+                                else {
+                                    vErrors.push(err92);
+                                }
+                                errors++;
                             }
-                            else {
-                                const err93 = { instancePath: instancePath + "/history/" + i0 + "/evidence", schemaPath: "#/properties/history/items/properties/evidence/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.history.items.properties.evidence.type, parentSchema: schema31.properties.history.items.properties.evidence, data: data37 };
+                            var _valid2 = _errs96 === errors;
+                            valid31 = valid31 || _valid2;
+                            if (!valid31) {
+                                const err93 = { instancePath: instancePath + "/history/" + i0 + "/from", schemaPath: "#/properties/history/items/properties/from/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema31.properties.history.items.properties.from.anyOf, parentSchema: schema31.properties.history.items.properties.from, data: data36 };
                                 if (vErrors === null) {
                                     vErrors = [err93];
                                 }
@@ -1756,39 +1749,123 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
+                            else {
+                                errors = _errs93;
+                                if (vErrors !== null) {
+                                    if (_errs93) {
+                                        vErrors.length = _errs93;
+                                    }
+                                    else {
+                                        vErrors = null;
+                                    }
+                                }
+                            }
+                        }
+                        if (data35.to !== undefined) {
+                            let data37 = data35.to;
+                            if (!(((((((data37 === "pending") || (data37 === "submitted")) || (data37 === "running")) || (data37 === "synced")) || (data37 === "completed")) || (data37 === "failed")) || (data37 === "partial"))) {
+                                const err94 = { instancePath: instancePath + "/history/" + i0 + "/to", schemaPath: "#/properties/history/items/properties/to/enum", keyword: "enum", params: { allowedValues: schema31.properties.history.items.properties.to.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.history.items.properties.to.enum, parentSchema: schema31.properties.history.items.properties.to, data: data37 };
+                                if (vErrors === null) {
+                                    vErrors = [err94];
+                                }
+                                else {
+                                    vErrors.push(err94);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data35.at !== undefined) {
+                            let data38 = data35.at;
+                            if (typeof data38 === "string") {
+                                if (func1(data38) > 64) {
+                                    const err95 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema36, data: data38 };
+                                    if (vErrors === null) {
+                                        vErrors = [err95];
+                                    }
+                                    else {
+                                        vErrors.push(err95);
+                                    }
+                                    errors++;
+                                }
+                                if (!(formats0.validate(data38))) {
+                                    const err96 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: "must match format \"" + "date-time" + "\"", schema: "date-time", parentSchema: schema36, data: data38 };
+                                    if (vErrors === null) {
+                                        vErrors = [err96];
+                                    }
+                                    else {
+                                        vErrors.push(err96);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err97 = { instancePath: instancePath + "/history/" + i0 + "/at", schemaPath: "#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data38 };
+                                if (vErrors === null) {
+                                    vErrors = [err97];
+                                }
+                                else {
+                                    vErrors.push(err97);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data35.evidence !== undefined) {
+                            let data39 = data35.evidence;
+                            if (typeof data39 === "string") {
+                                if (func1(data39) > 16384) {
+                                    const err98 = { instancePath: instancePath + "/history/" + i0 + "/evidence", schemaPath: "#/properties/history/items/properties/evidence/maxLength", keyword: "maxLength", params: { limit: 16384 }, message: "must NOT have more than 16384 characters", schema: 16384, parentSchema: schema31.properties.history.items.properties.evidence, data: data39 };
+                                    if (vErrors === null) {
+                                        vErrors = [err98];
+                                    }
+                                    else {
+                                        vErrors.push(err98);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err99 = { instancePath: instancePath + "/history/" + i0 + "/evidence", schemaPath: "#/properties/history/items/properties/evidence/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.history.items.properties.evidence.type, parentSchema: schema31.properties.history.items.properties.evidence, data: data39 };
+                                if (vErrors === null) {
+                                    vErrors = [err99];
+                                }
+                                else {
+                                    vErrors.push(err99);
+                                }
+                                errors++;
+                            }
                         }
                     }
                     else {
-                        const err94 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.history.items.type, parentSchema: schema31.properties.history.items, data: data33 };
+                        const err100 = { instancePath: instancePath + "/history/" + i0, schemaPath: "#/properties/history/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.history.items.type, parentSchema: schema31.properties.history.items, data: data35 };
                         if (vErrors === null) {
-                            vErrors = [err94];
+                            vErrors = [err100];
                         }
                         else {
-                            vErrors.push(err94);
+                            vErrors.push(err100);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err95 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.history.type, parentSchema: schema31.properties.history, data: data32 };
+                const err101 = { instancePath: instancePath + "/history", schemaPath: "#/properties/history/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.history.type, parentSchema: schema31.properties.history, data: data34 };
                 if (vErrors === null) {
-                    vErrors = [err95];
+                    vErrors = [err101];
                 }
                 else {
-                    vErrors.push(err95);
+                    vErrors.push(err101);
                 }
                 errors++;
             }
         }
     }
     else {
-        const err96 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+        const err102 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
         if (vErrors === null) {
-            vErrors = [err96];
+            vErrors = [err102];
         }
         else {
-            vErrors.push(err96);
+            vErrors.push(err102);
         }
         errors++;
     }
@@ -1798,23 +1875,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate20.evaluated = { "dynamicProps": true, "dynamicItems": false };
 const design = validate21;
-const schema43 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/design.schema.json", "title": "Iteration design (experiments/<plan|in_progress|done>/<iteration_id>/design.yaml)", "description": "What one iteration runs and what it asks of the host. The scheduler request lives in `compute`, what the job does before the command in `runtime`, how outputs come back in `artifact_sync`. Every value that ends up in a batch script is checked here so that nothing can smuggle shell syntax into it. Keys not listed here are allowed (the Python tool's design files carry more).", "type": "object", "required": ["compute"], "properties": { "id": { "$ref": "#/$defs/token" }, "iteration_id": { "$ref": "#/$defs/token" }, "compute": { "description": "Where the iteration runs and what it asks the scheduler for.", "type": "object", "required": ["location"], "properties": { "location": { "description": "local: run on the runner; slurm: submit with sbatch.", "enum": ["local", "slurm"] }, "walltime_estimate": { "description": "Time limit in a form sbatch --time accepts: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS.", "type": "string", "maxLength": 32, "pattern": "^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$", "x-message": "must be a time limit such as \"02:00:00\" (HH:MM:SS), \"30:00\" (MM:SS), \"90\" (minutes), \"1-12\", \"1-12:00\" or \"1-12:00:00\" (D-HH[:MM[:SS]]); quote it in YAML" }, "memory_estimate": { "description": "Memory per node: an integer with an optional K, M, G or T unit (B optional), e.g. 64GB.", "type": "string", "maxLength": 32, "pattern": "^[0-9]+(?:[KkMmGgTt][Bb]?)?$", "x-message": "must be an amount of memory such as \"64GB\", \"512M\" or \"4096\" (megabytes)" }, "gpu_count": { "description": "GPUs per node.", "type": "integer", "minimum": 0, "maximum": 64 }, "gpu_type": { "$ref": "#/$defs/slurmToken" }, "partition": { "$ref": "#/$defs/slurmToken" }, "qos": { "$ref": "#/$defs/slurmToken" }, "account": { "$ref": "#/$defs/slurmToken" }, "num_nodes": { "type": "integer", "minimum": 1, "maximum": 10000 }, "cpus_per_task": { "type": "integer", "minimum": 1, "maximum": 4096 }, "constraint": { "description": "A node feature expression for sbatch --constraint, e.g. a100&ib or [rack1|rack2].", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$", "x-message": "must be a feature expression made of letters, digits, . _ + - and the operators & | , * [ ] ( ) ! :" }, "checkpoint_signal": { "description": "A signal for the workload before the time limit: <USR1|USR2>@<seconds>, e.g. USR1@120 (sbatch --signal=B:USR1@120; the job script passes it on to the command, which saves a checkpoint to $AUTOLAB_CHECKPOINT_DIR and exits with $AUTOLAB_RESUME_EXIT_CODE).", "type": "string", "pattern": "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$", "x-message": "must be USR1 or USR2, '@', and the seconds before the time limit, e.g. \"USR1@120\"" }, "sbatch_options": { "description": "Extra sbatch long options, one per item, each --name or --name=value. Options the tool sets itself (job name, output paths, working directory) cannot be overridden here.", "type": "array", "maxItems": 64, "items": { "type": "string", "maxLength": 256, "allOf": [{ "pattern": "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$", "x-message": "must be one long sbatch option such as \"--exclusive\" or \"--mail-type=END\" (no spaces or shell characters)" }, { "not": { "pattern": "^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)" }, "x-message": "must not set an option the tool controls itself (job name, log paths, working directory, array, submission mode)" }] } }, "max_concurrent": { "description": "Sweeps: the most tasks running at once (SLURM's --array throttle %N).", "type": "integer", "minimum": 1, "maximum": 100000 } } }, "runtime": { "description": "What the job does before the command.", "type": "object", "properties": { "setup": { "description": "The user's own shell lines, run verbatim before the command.", "type": "array", "maxItems": 256, "items": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single shell line (no line breaks)" } }, "env": { "description": "Environment variables exported to the job; values are quoted for the shell.", "type": "object", "maxProperties": 256, "propertyNames": { "$ref": "#/$defs/envName" }, "additionalProperties": { "type": ["string", "number", "boolean"], "maxLength": 4096 } } } }, "artifact_sync": { "description": "How the run's outputs come back to the repository.", "type": "object", "properties": { "mode": { "description": "shared: the job writes into the run directory on a shared filesystem; rsync: copy from `source`.", "enum": ["shared", "rsync"] }, "outputs": { "description": "Paths relative to the run directory that must exist after the job.", "type": "array", "maxItems": 256, "items": { "$ref": "#/$defs/relativePath" } }, "source": { "description": "rsync mode: the remote path to copy from; placeholders such as {run_id} are allowed.", "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\s'\"`$;&|<>\\\\]+$", "x-message": "must be an rsync source such as \"login2:/scratch/me/{run_id}/\" (no spaces, quotes or shell characters)" }, "timeout_seconds": { "type": "integer", "minimum": 1, "maximum": 604800 }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } }, "if": { "required": ["mode"], "properties": { "mode": { "const": "rsync" } } }, "then": { "required": ["source"] } }, "entrypoint": { "description": "What the run executes: `cli` verbatim, or `<python_bin> -m <module>` with `args` as --key value options.", "type": "object", "properties": { "module": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "x-message": "must be a dotted Python module name such as \"train\" or \"pkg.train\"" }, "args": { "type": "object", "maxProperties": 256, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$", "maxLength": 128, "x-message": "must be an option name made of letters, digits, _ . - (it becomes --name)" }, "additionalProperties": { "anyOf": [{ "type": ["string", "number", "boolean", "null"], "maxLength": 4096 }, { "type": "array", "maxItems": 256, "items": { "type": ["string", "number", "boolean"], "maxLength": 4096 } }], "x-message": "must be a string, number, boolean, null or a list of those" } }, "cli": { "type": "string", "minLength": 1, "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" } } }, "extract_parser": { "description": "How results are extracted from a finished run.", "type": "object", "properties": { "kind": { "enum": ["python", "command"] }, "module": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "x-message": "must be a dotted Python module name such as \"mypkg.extract\"" }, "callable": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "x-message": "must be a Python identifier such as \"extract\"" }, "command": { "type": "string", "minLength": 1, "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" } }, "allOf": [{ "if": { "required": ["kind"], "properties": { "kind": { "const": "command" } } }, "then": { "required": ["command"] } }, { "if": { "required": ["kind"], "properties": { "kind": { "const": "python" } } }, "then": { "required": ["module"] } }] }, "replicates": { "description": "How many times the run (or each sweep point) is repeated; more than 1 makes the launch one SLURM job array.", "type": "integer", "minimum": 1, "maximum": 1000 }, "sweep": { "description": "A parameter sweep: a grid (every combination), an explicit list of points, or both (each point with every grid combination). Each point runs `replicates` times; every task is a run of one SLURM job array.", "type": "object", "properties": { "grid": { "type": "object", "description": "Parameter name -> list of values (strings, numbers, booleans).", "additionalProperties": { "type": "array", "items": { "type": ["string", "number", "boolean"] } } }, "points": { "type": "array", "description": "Explicit parameter sets.", "items": { "type": "object", "additionalProperties": { "type": ["string", "number", "boolean"] } } } } }, "metrics": { "description": "How results are read. aggregation: how a sweep point's replicates are combined (mean: mean and standard deviation; median).", "type": "object", "properties": { "aggregation": { "enum": ["mean", "median"] }, "primary": { "type": "string", "maxLength": 256 }, "goal": { "enum": ["maximize", "minimize"] } } } }, "$defs": { "token": { "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" }, "slurmToken": { "description": "A name passed to sbatch (partition, qos, account, GPU type).", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a name made of letters, digits and . _ + - (no spaces or shell characters)" }, "envName": { "type": "string", "maxLength": 128, "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "x-message": "must be an environment variable name (letters, digits, _; not starting with a digit)" }, "relativePath": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", "x-message": "must be a path relative to the run directory, without .. and not absolute" } } };
+const schema43 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/design.schema.json", "title": "Iteration design (experiments/<plan|in_progress|done>/<iteration_id>/design.yaml)", "description": "What one iteration runs and what it asks of the host. The scheduler request lives in `compute`, what the job does before the command in `runtime`, how outputs come back in `artifact_sync`. Every value that ends up in a batch script is checked here so that nothing can smuggle shell syntax into it. Keys not listed here are allowed (the Python tool's design files carry more).", "type": "object", "required": ["compute"], "properties": { "id": { "$ref": "#/$defs/token" }, "iteration_id": { "$ref": "#/$defs/token" }, "compute": { "description": "Where the iteration runs and what it asks the scheduler for.", "type": "object", "required": ["location"], "properties": { "location": { "description": "local: run on the runner; slurm: submit with sbatch.", "enum": ["local", "slurm"] }, "walltime_estimate": { "description": "Time limit in a form sbatch --time accepts: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS.", "type": "string", "maxLength": 32, "pattern": "^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$", "x-message": "must be a time limit such as \"02:00:00\" (HH:MM:SS), \"30:00\" (MM:SS), \"90\" (minutes), \"1-12\", \"1-12:00\" or \"1-12:00:00\" (D-HH[:MM[:SS]]); quote it in YAML" }, "memory_estimate": { "description": "Memory per node: an integer with an optional K, M, G or T unit (B optional), e.g. 64GB.", "type": "string", "maxLength": 32, "pattern": "^[0-9]+(?:[KkMmGgTt][Bb]?)?$", "x-message": "must be an amount of memory such as \"64GB\", \"512M\" or \"4096\" (megabytes)" }, "gpu_count": { "description": "GPUs per node.", "type": "integer", "minimum": 0, "maximum": 64 }, "gpu_type": { "$ref": "#/$defs/slurmToken" }, "partition": { "$ref": "#/$defs/slurmToken" }, "cluster": { "description": "The cluster of a multi-cluster site the job is submitted to (sbatch --clusters); the monitor, cancel and adoption ask that cluster (-M). One name; without it, the cluster the client is configured for.", "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$", "x-message": "must be one cluster name made of letters, digits and _ . - (as sacctmgr show cluster lists it), e.g. \"gpu-cluster\"" }, "qos": { "$ref": "#/$defs/slurmToken" }, "account": { "$ref": "#/$defs/slurmToken" }, "num_nodes": { "type": "integer", "minimum": 1, "maximum": 10000 }, "cpus_per_task": { "type": "integer", "minimum": 1, "maximum": 4096 }, "constraint": { "description": "A node feature expression for sbatch --constraint, e.g. a100&ib or [rack1|rack2].", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$", "x-message": "must be a feature expression made of letters, digits, . _ + - and the operators & | , * [ ] ( ) ! :" }, "checkpoint_signal": { "description": "A signal for the workload before the time limit: <USR1|USR2>@<seconds>, e.g. USR1@120 (sbatch --signal=B:USR1@120; the job script passes it on to the command, which saves a checkpoint to $AUTOLAB_CHECKPOINT_DIR and exits with $AUTOLAB_RESUME_EXIT_CODE).", "type": "string", "pattern": "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$", "x-message": "must be USR1 or USR2, '@', and the seconds before the time limit, e.g. \"USR1@120\"" }, "sbatch_options": { "description": "Extra sbatch long options, one per item, each --name or --name=value. Options the tool sets itself (job name, output paths, working directory) cannot be overridden here.", "type": "array", "maxItems": 64, "items": { "type": "string", "maxLength": 256, "allOf": [{ "not": { "pattern": "^(-M|--clusters?(=|$))" }, "x-message": "must not choose the cluster: set compute.cluster instead (the monitor, cancel and adoption then ask that cluster with -M)" }, { "pattern": "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$", "x-message": "must be one long sbatch option such as \"--exclusive\" or \"--mail-type=END\" (no spaces or shell characters)" }, { "not": { "pattern": "^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)" }, "x-message": "must not set an option the tool controls itself (job name, log paths, working directory, array, submission mode)" }] } }, "max_restarts": { "description": "How many times the monitor resubmits a run whose last attempt ended for a reason in resubmit_on (the same run, the next attempt, resuming from its checkpoint dir). 0: never.", "type": "integer", "minimum": 0, "maximum": 100, "x-message": "must be a whole number of restarts from 0 to 100" }, "resubmit_on": { "description": "Why an attempt may end and the run still be resubmitted (up to max_restarts): timeout, preempted, node_fail, checkpointed (the workload saved a checkpoint and exited with $AUTOLAB_RESUME_EXIT_CODE).", "type": "array", "maxItems": 4, "items": { "enum": ["timeout", "preempted", "node_fail", "checkpointed"], "x-message": "must be one of timeout, preempted, node_fail, checkpointed" } }, "max_concurrent": { "description": "Sweeps: the most tasks running at once (SLURM's --array throttle %N).", "type": "integer", "minimum": 1, "maximum": 100000 } } }, "runtime": { "description": "What the job does before the command.", "type": "object", "properties": { "setup": { "description": "The user's own shell lines, run verbatim before the command.", "type": "array", "maxItems": 256, "items": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single shell line (no line breaks)" } }, "env": { "description": "Environment variables exported to the job; values are quoted for the shell.", "type": "object", "maxProperties": 256, "propertyNames": { "$ref": "#/$defs/envName" }, "additionalProperties": { "type": ["string", "number", "boolean"], "maxLength": 4096 } } } }, "artifact_sync": { "description": "How the run's outputs come back to the repository.", "type": "object", "properties": { "mode": { "description": "shared: the job writes into the run directory on a shared filesystem; rsync: copy from `source`.", "enum": ["shared", "rsync"] }, "outputs": { "description": "Paths relative to the run directory that must exist after the job.", "type": "array", "maxItems": 256, "items": { "$ref": "#/$defs/relativePath" } }, "source": { "description": "rsync mode: the remote path to copy from; placeholders such as {run_id} are allowed.", "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^[^\\s'\"`$;&|<>\\\\]+$", "x-message": "must be an rsync source such as \"login2:/scratch/me/{run_id}/\" (no spaces, quotes or shell characters)" }, "timeout_seconds": { "type": "integer", "minimum": 1, "maximum": 604800 }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } }, "if": { "required": ["mode"], "properties": { "mode": { "const": "rsync" } } }, "then": { "required": ["source"] } }, "entrypoint": { "description": "What the run executes: `cli` verbatim, or `<python_bin> -m <module>` with `args` as --key value options.", "type": "object", "properties": { "module": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "x-message": "must be a dotted Python module name such as \"train\" or \"pkg.train\"" }, "args": { "type": "object", "maxProperties": 256, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$", "maxLength": 128, "x-message": "must be an option name made of letters, digits, _ . - (it becomes --name)" }, "additionalProperties": { "anyOf": [{ "type": ["string", "number", "boolean", "null"], "maxLength": 4096 }, { "type": "array", "maxItems": 256, "items": { "type": ["string", "number", "boolean"], "maxLength": 4096 } }], "x-message": "must be a string, number, boolean, null or a list of those" } }, "cli": { "type": "string", "minLength": 1, "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" } } }, "extract_parser": { "description": "How results are extracted from a finished run.", "type": "object", "properties": { "kind": { "enum": ["python", "command"] }, "module": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "x-message": "must be a dotted Python module name such as \"mypkg.extract\"" }, "callable": { "type": "string", "maxLength": 256, "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "x-message": "must be a Python identifier such as \"extract\"" }, "command": { "type": "string", "minLength": 1, "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" } }, "allOf": [{ "if": { "required": ["kind"], "properties": { "kind": { "const": "command" } } }, "then": { "required": ["command"] } }, { "if": { "required": ["kind"], "properties": { "kind": { "const": "python" } } }, "then": { "required": ["module"] } }] }, "replicates": { "description": "How many times the run (or each sweep point) is repeated; more than 1 makes the launch one SLURM job array. A whole number, or the Python tool's form {count, seed_strategy, base_seed}.", "oneOf": [{ "type": "integer", "minimum": 1, "maximum": 1000 }, { "type": "object", "required": ["count"], "properties": { "count": { "type": "integer", "minimum": 1, "maximum": 1000 }, "seed_strategy": { "enum": ["increment", "random", "fixed"] }, "base_seed": { "type": ["integer", "null"] } } }] }, "sweep": { "description": "A parameter sweep: a grid (every combination), an explicit list of points, or both (each point with every grid combination). Each point runs `replicates` times; every task is a run of one SLURM job array.", "type": "object", "properties": { "grid": { "type": "object", "description": "Parameter name -> list of values (strings, numbers, booleans).", "additionalProperties": { "type": "array", "items": { "type": ["string", "number", "boolean"] } } }, "points": { "type": "array", "description": "Explicit parameter sets.", "items": { "type": "object", "additionalProperties": { "type": ["string", "number", "boolean"] } } } } }, "metrics": { "description": "How results are read. aggregation: how a sweep point's replicates are combined (mean: mean and standard deviation; median).", "type": "object", "properties": { "aggregation": { "enum": ["mean", "median"] }, "primary": { "description": "The primary metric's name, or the Python tool's form {name, unit, mode} (mode: maximize | minimize, read as goal).", "oneOf": [{ "type": "string", "maxLength": 256 }, { "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "maxLength": 256 }, "unit": { "type": "string", "maxLength": 256 }, "mode": { "enum": ["maximize", "minimize"] } } }] }, "goal": { "enum": ["maximize", "minimize"] } } } }, "$defs": { "token": { "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" }, "slurmToken": { "description": "A name passed to sbatch (partition, qos, account, GPU type).", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a name made of letters, digits and . _ + - (no spaces or shell characters)" }, "envName": { "type": "string", "maxLength": 128, "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "x-message": "must be an environment variable name (letters, digits, _; not starting with a digit)" }, "relativePath": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", "x-message": "must be a path relative to the run directory, without .. and not absolute" } } };
 const schema44 = { "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a non-empty name made of letters, digits and . _ + -" };
 const schema46 = { "description": "A name passed to sbatch (partition, qos, account, GPU type).", "type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9._+-]+$", "x-message": "must be a name made of letters, digits and . _ + - (no spaces or shell characters)" };
 const schema50 = { "type": "string", "maxLength": 128, "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "x-message": "must be an environment variable name (letters, digits, _; not starting with a digit)" };
 const schema51 = { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", "x-message": "must be a path relative to the run directory, without .. and not absolute" };
-const pattern12 = new RegExp("^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$", "u");
-const pattern13 = new RegExp("^[0-9]+(?:[KkMmGgTt][Bb]?)?$", "u");
-const pattern18 = new RegExp("^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$", "u");
-const pattern19 = new RegExp("^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$", "u");
-const pattern20 = new RegExp("^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$", "u");
-const pattern21 = new RegExp("^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)", "u");
-const pattern22 = new RegExp("^[^\\n\\r\\u0000]*$", "u");
-const pattern23 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-const pattern24 = new RegExp("^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", "u");
-const pattern25 = new RegExp("^[^\\s'\"`$;&|<>\\\\]+$", "u");
-const pattern26 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "u");
-const pattern27 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
+const pattern13 = new RegExp("^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$", "u");
+const pattern14 = new RegExp("^[0-9]+(?:[KkMmGgTt][Bb]?)?$", "u");
+const pattern17 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
+const pattern20 = new RegExp("^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$", "u");
+const pattern21 = new RegExp("^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$", "u");
+const pattern22 = new RegExp("^(-M|--clusters?(=|$))", "u");
+const pattern23 = new RegExp("^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$", "u");
+const pattern24 = new RegExp("^--(job-name|output|error|chdir|wrap|parsable|test-only|array|export-file)(=|$)", "u");
+const pattern25 = new RegExp("^[^\\n\\r\\u0000]*$", "u");
+const pattern26 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern27 = new RegExp("^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", "u");
+const pattern28 = new RegExp("^[^\\s'\"`$;&|<>\\\\]+$", "u");
+const pattern29 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
     /*# sourceURL="https://autolab-slurm.dev/schemas/design.schema.json" */ ;
     let vErrors = null;
@@ -1966,7 +2044,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (!pattern12.test(data4)) {
+                        if (!pattern13.test(data4)) {
                             const err12 = { instancePath: instancePath + "/compute/walltime_estimate", schemaPath: "#/properties/compute/properties/walltime_estimate/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$" }, message: "must match pattern \"" + "^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$" + "\"", schema: "^(?:[0-9]{1,6}|[0-9]{1,6}:[0-5]?[0-9]|[0-9]{1,5}:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,4}-(?:[01]?[0-9]|2[0-3])(?::[0-5]?[0-9](?::[0-5]?[0-9])?)?)$", parentSchema: schema43.properties.compute.properties.walltime_estimate, data: data4 };
                             if (vErrors === null) {
                                 vErrors = [err12];
@@ -2001,7 +2079,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (!pattern13.test(data5)) {
+                        if (!pattern14.test(data5)) {
                             const err15 = { instancePath: instancePath + "/compute/memory_estimate", schemaPath: "#/properties/compute/properties/memory_estimate/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(?:[KkMmGgTt][Bb]?)?$" }, message: "must match pattern \"" + "^[0-9]+(?:[KkMmGgTt][Bb]?)?$" + "\"", schema: "^[0-9]+(?:[KkMmGgTt][Bb]?)?$", parentSchema: schema43.properties.compute.properties.memory_estimate, data: data5 };
                             if (vErrors === null) {
                                 vErrors = [err15];
@@ -2148,11 +2226,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data2.qos !== undefined) {
-                    let data9 = data2.qos;
+                if (data2.cluster !== undefined) {
+                    let data9 = data2.cluster;
                     if (typeof data9 === "string") {
-                        if (func1(data9) > 256) {
-                            const err28 = { instancePath: instancePath + "/compute/qos", schemaPath: "#/$defs/slurmToken/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema46, data: data9 };
+                        if (func1(data9) > 64) {
+                            const err28 = { instancePath: instancePath + "/compute/cluster", schemaPath: "#/properties/compute/properties/cluster/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema43.properties.compute.properties.cluster, data: data9 };
                             if (vErrors === null) {
                                 vErrors = [err28];
                             }
@@ -2162,7 +2240,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                         if (func1(data9) < 1) {
-                            const err29 = { instancePath: instancePath + "/compute/qos", schemaPath: "#/$defs/slurmToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema46, data: data9 };
+                            const err29 = { instancePath: instancePath + "/compute/cluster", schemaPath: "#/properties/compute/properties/cluster/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.compute.properties.cluster, data: data9 };
                             if (vErrors === null) {
                                 vErrors = [err29];
                             }
@@ -2171,8 +2249,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (!pattern4.test(data9)) {
-                            const err30 = { instancePath: instancePath + "/compute/qos", schemaPath: "#/$defs/slurmToken/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9._+-]+$" + "\"", schema: "^[A-Za-z0-9._+-]+$", parentSchema: schema46, data: data9 };
+                        if (!pattern17.test(data9)) {
+                            const err30 = { instancePath: instancePath + "/compute/cluster", schemaPath: "#/properties/compute/properties/cluster/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" }, message: "must match pattern \"" + "^[A-Za-z0-9][A-Za-z0-9_.-]*$" + "\"", schema: "^[A-Za-z0-9][A-Za-z0-9_.-]*$", parentSchema: schema43.properties.compute.properties.cluster, data: data9 };
                             if (vErrors === null) {
                                 vErrors = [err30];
                             }
@@ -2183,7 +2261,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err31 = { instancePath: instancePath + "/compute/qos", schemaPath: "#/$defs/slurmToken/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema46.type, parentSchema: schema46, data: data9 };
+                        const err31 = { instancePath: instancePath + "/compute/cluster", schemaPath: "#/properties/compute/properties/cluster/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.compute.properties.cluster.type, parentSchema: schema43.properties.compute.properties.cluster, data: data9 };
                         if (vErrors === null) {
                             vErrors = [err31];
                         }
@@ -2193,11 +2271,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data2.account !== undefined) {
-                    let data10 = data2.account;
+                if (data2.qos !== undefined) {
+                    let data10 = data2.qos;
                     if (typeof data10 === "string") {
                         if (func1(data10) > 256) {
-                            const err32 = { instancePath: instancePath + "/compute/account", schemaPath: "#/$defs/slurmToken/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema46, data: data10 };
+                            const err32 = { instancePath: instancePath + "/compute/qos", schemaPath: "#/$defs/slurmToken/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema46, data: data10 };
                             if (vErrors === null) {
                                 vErrors = [err32];
                             }
@@ -2207,7 +2285,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                         if (func1(data10) < 1) {
-                            const err33 = { instancePath: instancePath + "/compute/account", schemaPath: "#/$defs/slurmToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema46, data: data10 };
+                            const err33 = { instancePath: instancePath + "/compute/qos", schemaPath: "#/$defs/slurmToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema46, data: data10 };
                             if (vErrors === null) {
                                 vErrors = [err33];
                             }
@@ -2217,7 +2295,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                         if (!pattern4.test(data10)) {
-                            const err34 = { instancePath: instancePath + "/compute/account", schemaPath: "#/$defs/slurmToken/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9._+-]+$" + "\"", schema: "^[A-Za-z0-9._+-]+$", parentSchema: schema46, data: data10 };
+                            const err34 = { instancePath: instancePath + "/compute/qos", schemaPath: "#/$defs/slurmToken/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9._+-]+$" + "\"", schema: "^[A-Za-z0-9._+-]+$", parentSchema: schema46, data: data10 };
                             if (vErrors === null) {
                                 vErrors = [err34];
                             }
@@ -2228,7 +2306,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                     }
                     else {
-                        const err35 = { instancePath: instancePath + "/compute/account", schemaPath: "#/$defs/slurmToken/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema46.type, parentSchema: schema46, data: data10 };
+                        const err35 = { instancePath: instancePath + "/compute/qos", schemaPath: "#/$defs/slurmToken/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema46.type, parentSchema: schema46, data: data10 };
                         if (vErrors === null) {
                             vErrors = [err35];
                         }
@@ -2238,21 +2316,21 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data2.num_nodes !== undefined) {
-                    let data11 = data2.num_nodes;
-                    if (!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) {
-                        const err36 = { instancePath: instancePath + "/compute/num_nodes", schemaPath: "#/properties/compute/properties/num_nodes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.compute.properties.num_nodes.type, parentSchema: schema43.properties.compute.properties.num_nodes, data: data11 };
-                        if (vErrors === null) {
-                            vErrors = [err36];
+                if (data2.account !== undefined) {
+                    let data11 = data2.account;
+                    if (typeof data11 === "string") {
+                        if (func1(data11) > 256) {
+                            const err36 = { instancePath: instancePath + "/compute/account", schemaPath: "#/$defs/slurmToken/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema46, data: data11 };
+                            if (vErrors === null) {
+                                vErrors = [err36];
+                            }
+                            else {
+                                vErrors.push(err36);
+                            }
+                            errors++;
                         }
-                        else {
-                            vErrors.push(err36);
-                        }
-                        errors++;
-                    }
-                    if ((typeof data11 == "number") && (isFinite(data11))) {
-                        if (data11 > 10000 || isNaN(data11)) {
-                            const err37 = { instancePath: instancePath + "/compute/num_nodes", schemaPath: "#/properties/compute/properties/num_nodes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10000 }, message: "must be <= 10000", schema: 10000, parentSchema: schema43.properties.compute.properties.num_nodes, data: data11 };
+                        if (func1(data11) < 1) {
+                            const err37 = { instancePath: instancePath + "/compute/account", schemaPath: "#/$defs/slurmToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema46, data: data11 };
                             if (vErrors === null) {
                                 vErrors = [err37];
                             }
@@ -2261,8 +2339,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (data11 < 1 || isNaN(data11)) {
-                            const err38 = { instancePath: instancePath + "/compute/num_nodes", schemaPath: "#/properties/compute/properties/num_nodes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.compute.properties.num_nodes, data: data11 };
+                        if (!pattern4.test(data11)) {
+                            const err38 = { instancePath: instancePath + "/compute/account", schemaPath: "#/$defs/slurmToken/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9._+-]+$" + "\"", schema: "^[A-Za-z0-9._+-]+$", parentSchema: schema46, data: data11 };
                             if (vErrors === null) {
                                 vErrors = [err38];
                             }
@@ -2272,11 +2350,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                }
-                if (data2.cpus_per_task !== undefined) {
-                    let data12 = data2.cpus_per_task;
-                    if (!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) {
-                        const err39 = { instancePath: instancePath + "/compute/cpus_per_task", schemaPath: "#/properties/compute/properties/cpus_per_task/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.compute.properties.cpus_per_task.type, parentSchema: schema43.properties.compute.properties.cpus_per_task, data: data12 };
+                    else {
+                        const err39 = { instancePath: instancePath + "/compute/account", schemaPath: "#/$defs/slurmToken/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema46.type, parentSchema: schema46, data: data11 };
                         if (vErrors === null) {
                             vErrors = [err39];
                         }
@@ -2285,19 +2360,22 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                     }
-                    if ((typeof data12 == "number") && (isFinite(data12))) {
-                        if (data12 > 4096 || isNaN(data12)) {
-                            const err40 = { instancePath: instancePath + "/compute/cpus_per_task", schemaPath: "#/properties/compute/properties/cpus_per_task/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4096 }, message: "must be <= 4096", schema: 4096, parentSchema: schema43.properties.compute.properties.cpus_per_task, data: data12 };
-                            if (vErrors === null) {
-                                vErrors = [err40];
-                            }
-                            else {
-                                vErrors.push(err40);
-                            }
-                            errors++;
+                }
+                if (data2.num_nodes !== undefined) {
+                    let data12 = data2.num_nodes;
+                    if (!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) {
+                        const err40 = { instancePath: instancePath + "/compute/num_nodes", schemaPath: "#/properties/compute/properties/num_nodes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.compute.properties.num_nodes.type, parentSchema: schema43.properties.compute.properties.num_nodes, data: data12 };
+                        if (vErrors === null) {
+                            vErrors = [err40];
                         }
-                        if (data12 < 1 || isNaN(data12)) {
-                            const err41 = { instancePath: instancePath + "/compute/cpus_per_task", schemaPath: "#/properties/compute/properties/cpus_per_task/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.compute.properties.cpus_per_task, data: data12 };
+                        else {
+                            vErrors.push(err40);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data12 == "number") && (isFinite(data12))) {
+                        if (data12 > 10000 || isNaN(data12)) {
+                            const err41 = { instancePath: instancePath + "/compute/num_nodes", schemaPath: "#/properties/compute/properties/num_nodes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10000 }, message: "must be <= 10000", schema: 10000, parentSchema: schema43.properties.compute.properties.num_nodes, data: data12 };
                             if (vErrors === null) {
                                 vErrors = [err41];
                             }
@@ -2306,13 +2384,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                    }
-                }
-                if (data2.constraint !== undefined) {
-                    let data13 = data2.constraint;
-                    if (typeof data13 === "string") {
-                        if (func1(data13) > 256) {
-                            const err42 = { instancePath: instancePath + "/compute/constraint", schemaPath: "#/properties/compute/properties/constraint/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.compute.properties.constraint, data: data13 };
+                        if (data12 < 1 || isNaN(data12)) {
+                            const err42 = { instancePath: instancePath + "/compute/num_nodes", schemaPath: "#/properties/compute/properties/num_nodes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.compute.properties.num_nodes, data: data12 };
                             if (vErrors === null) {
                                 vErrors = [err42];
                             }
@@ -2321,18 +2394,23 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (func1(data13) < 1) {
-                            const err43 = { instancePath: instancePath + "/compute/constraint", schemaPath: "#/properties/compute/properties/constraint/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.compute.properties.constraint, data: data13 };
-                            if (vErrors === null) {
-                                vErrors = [err43];
-                            }
-                            else {
-                                vErrors.push(err43);
-                            }
-                            errors++;
+                    }
+                }
+                if (data2.cpus_per_task !== undefined) {
+                    let data13 = data2.cpus_per_task;
+                    if (!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) {
+                        const err43 = { instancePath: instancePath + "/compute/cpus_per_task", schemaPath: "#/properties/compute/properties/cpus_per_task/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.compute.properties.cpus_per_task.type, parentSchema: schema43.properties.compute.properties.cpus_per_task, data: data13 };
+                        if (vErrors === null) {
+                            vErrors = [err43];
                         }
-                        if (!pattern18.test(data13)) {
-                            const err44 = { instancePath: instancePath + "/compute/constraint", schemaPath: "#/properties/compute/properties/constraint/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$" + "\"", schema: "^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$", parentSchema: schema43.properties.compute.properties.constraint, data: data13 };
+                        else {
+                            vErrors.push(err43);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data13 == "number") && (isFinite(data13))) {
+                        if (data13 > 4096 || isNaN(data13)) {
+                            const err44 = { instancePath: instancePath + "/compute/cpus_per_task", schemaPath: "#/properties/compute/properties/cpus_per_task/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4096 }, message: "must be <= 4096", schema: 4096, parentSchema: schema43.properties.compute.properties.cpus_per_task, data: data13 };
                             if (vErrors === null) {
                                 vErrors = [err44];
                             }
@@ -2341,23 +2419,23 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                    }
-                    else {
-                        const err45 = { instancePath: instancePath + "/compute/constraint", schemaPath: "#/properties/compute/properties/constraint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.compute.properties.constraint.type, parentSchema: schema43.properties.compute.properties.constraint, data: data13 };
-                        if (vErrors === null) {
-                            vErrors = [err45];
+                        if (data13 < 1 || isNaN(data13)) {
+                            const err45 = { instancePath: instancePath + "/compute/cpus_per_task", schemaPath: "#/properties/compute/properties/cpus_per_task/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.compute.properties.cpus_per_task, data: data13 };
+                            if (vErrors === null) {
+                                vErrors = [err45];
+                            }
+                            else {
+                                vErrors.push(err45);
+                            }
+                            errors++;
                         }
-                        else {
-                            vErrors.push(err45);
-                        }
-                        errors++;
                     }
                 }
-                if (data2.checkpoint_signal !== undefined) {
-                    let data14 = data2.checkpoint_signal;
+                if (data2.constraint !== undefined) {
+                    let data14 = data2.constraint;
                     if (typeof data14 === "string") {
-                        if (!pattern19.test(data14)) {
-                            const err46 = { instancePath: instancePath + "/compute/checkpoint_signal", schemaPath: "#/properties/compute/properties/checkpoint_signal/pattern", keyword: "pattern", params: { pattern: "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$" }, message: "must match pattern \"" + "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$" + "\"", schema: "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$", parentSchema: schema43.properties.compute.properties.checkpoint_signal, data: data14 };
+                        if (func1(data14) > 256) {
+                            const err46 = { instancePath: instancePath + "/compute/constraint", schemaPath: "#/properties/compute/properties/constraint/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.compute.properties.constraint, data: data14 };
                             if (vErrors === null) {
                                 vErrors = [err46];
                             }
@@ -2366,23 +2444,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                    }
-                    else {
-                        const err47 = { instancePath: instancePath + "/compute/checkpoint_signal", schemaPath: "#/properties/compute/properties/checkpoint_signal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.compute.properties.checkpoint_signal.type, parentSchema: schema43.properties.compute.properties.checkpoint_signal, data: data14 };
-                        if (vErrors === null) {
-                            vErrors = [err47];
+                        if (func1(data14) < 1) {
+                            const err47 = { instancePath: instancePath + "/compute/constraint", schemaPath: "#/properties/compute/properties/constraint/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.compute.properties.constraint, data: data14 };
+                            if (vErrors === null) {
+                                vErrors = [err47];
+                            }
+                            else {
+                                vErrors.push(err47);
+                            }
+                            errors++;
                         }
-                        else {
-                            vErrors.push(err47);
-                        }
-                        errors++;
-                    }
-                }
-                if (data2.sbatch_options !== undefined) {
-                    let data15 = data2.sbatch_options;
-                    if (Array.isArray(data15)) {
-                        if (data15.length > 64) {
-                            const err48 = { instancePath: instancePath + "/compute/sbatch_options", schemaPath: "#/properties/compute/properties/sbatch_options/maxItems", keyword: "maxItems", params: { limit: 64 }, message: "must NOT have more than 64 items", schema: 64, parentSchema: schema43.properties.compute.properties.sbatch_options, data: data15 };
+                        if (!pattern20.test(data14)) {
+                            const err48 = { instancePath: instancePath + "/compute/constraint", schemaPath: "#/properties/compute/properties/constraint/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$" + "\"", schema: "^[A-Za-z0-9._+&|,*\\[\\]()!:-]+$", parentSchema: schema43.properties.compute.properties.constraint, data: data14 };
                             if (vErrors === null) {
                                 vErrors = [err48];
                             }
@@ -2391,208 +2464,218 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        const len0 = data15.length;
+                    }
+                    else {
+                        const err49 = { instancePath: instancePath + "/compute/constraint", schemaPath: "#/properties/compute/properties/constraint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.compute.properties.constraint.type, parentSchema: schema43.properties.compute.properties.constraint, data: data14 };
+                        if (vErrors === null) {
+                            vErrors = [err49];
+                        }
+                        else {
+                            vErrors.push(err49);
+                        }
+                        errors++;
+                    }
+                }
+                if (data2.checkpoint_signal !== undefined) {
+                    let data15 = data2.checkpoint_signal;
+                    if (typeof data15 === "string") {
+                        if (!pattern21.test(data15)) {
+                            const err50 = { instancePath: instancePath + "/compute/checkpoint_signal", schemaPath: "#/properties/compute/properties/checkpoint_signal/pattern", keyword: "pattern", params: { pattern: "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$" }, message: "must match pattern \"" + "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$" + "\"", schema: "^(SIG)?(USR1|USR2)@[1-9][0-9]{0,4}$", parentSchema: schema43.properties.compute.properties.checkpoint_signal, data: data15 };
+                            if (vErrors === null) {
+                                vErrors = [err50];
+                            }
+                            else {
+                                vErrors.push(err50);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err51 = { instancePath: instancePath + "/compute/checkpoint_signal", schemaPath: "#/properties/compute/properties/checkpoint_signal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.compute.properties.checkpoint_signal.type, parentSchema: schema43.properties.compute.properties.checkpoint_signal, data: data15 };
+                        if (vErrors === null) {
+                            vErrors = [err51];
+                        }
+                        else {
+                            vErrors.push(err51);
+                        }
+                        errors++;
+                    }
+                }
+                if (data2.sbatch_options !== undefined) {
+                    let data16 = data2.sbatch_options;
+                    if (Array.isArray(data16)) {
+                        if (data16.length > 64) {
+                            const err52 = { instancePath: instancePath + "/compute/sbatch_options", schemaPath: "#/properties/compute/properties/sbatch_options/maxItems", keyword: "maxItems", params: { limit: 64 }, message: "must NOT have more than 64 items", schema: 64, parentSchema: schema43.properties.compute.properties.sbatch_options, data: data16 };
+                            if (vErrors === null) {
+                                vErrors = [err52];
+                            }
+                            else {
+                                vErrors.push(err52);
+                            }
+                            errors++;
+                        }
+                        const len0 = data16.length;
                         for (let i0 = 0; i0 < len0; i0++) {
-                            let data16 = data15[i0];
-                            if (typeof data16 === "string") {
-                                if (!pattern20.test(data16)) {
-                                    const err49 = { instancePath: instancePath + "/compute/sbatch_options/" + i0, schemaPath: "#/properties/compute/properties/sbatch_options/items/allOf/0/pattern", keyword: "pattern", params: { pattern: "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$" }, message: "must match pattern \"" + "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$" + "\"", schema: "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$", parentSchema: schema43.properties.compute.properties.sbatch_options.items.allOf[0], data: data16 };
-                                    if (vErrors === null) {
-                                        vErrors = [err49];
-                                    }
-                                    else {
-                                        vErrors.push(err49);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            const _errs53 = errors;
+                            let data17 = data16[i0];
                             const _errs54 = errors;
-                            if (typeof data16 === "string") {
-                                if (!pattern21.test(data16)) {
-                                    const err50 = {};
+                            const _errs55 = errors;
+                            if (typeof data17 === "string") {
+                                if (!pattern22.test(data17)) {
+                                    const err53 = {};
                                     if (vErrors === null) {
-                                        vErrors = [err50];
+                                        vErrors = [err53];
                                     }
                                     else {
-                                        vErrors.push(err50);
+                                        vErrors.push(err53);
                                     }
                                     errors++;
                                 }
                             }
-                            var valid11 = _errs54 === errors;
+                            var valid11 = _errs55 === errors;
                             if (valid11) {
-                                const err51 = { instancePath: instancePath + "/compute/sbatch_options/" + i0, schemaPath: "#/properties/compute/properties/sbatch_options/items/allOf/1/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema43.properties.compute.properties.sbatch_options.items.allOf[1].not, parentSchema: schema43.properties.compute.properties.sbatch_options.items.allOf[1], data: data16 };
+                                const err54 = { instancePath: instancePath + "/compute/sbatch_options/" + i0, schemaPath: "#/properties/compute/properties/sbatch_options/items/allOf/0/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema43.properties.compute.properties.sbatch_options.items.allOf[0].not, parentSchema: schema43.properties.compute.properties.sbatch_options.items.allOf[0], data: data17 };
                                 if (vErrors === null) {
-                                    vErrors = [err51];
+                                    vErrors = [err54];
                                 }
                                 else {
-                                    vErrors.push(err51);
+                                    vErrors.push(err54);
                                 }
                                 errors++;
                             }
                             else {
-                                errors = _errs53;
+                                errors = _errs54;
                                 if (vErrors !== null) {
-                                    if (_errs53) {
-                                        vErrors.length = _errs53;
+                                    if (_errs54) {
+                                        vErrors.length = _errs54;
                                     }
                                     else {
                                         vErrors = null;
                                     }
                                 }
                             }
-                            if (typeof data16 === "string") {
-                                if (func1(data16) > 256) {
-                                    const err52 = { instancePath: instancePath + "/compute/sbatch_options/" + i0, schemaPath: "#/properties/compute/properties/sbatch_options/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.compute.properties.sbatch_options.items, data: data16 };
+                            if (typeof data17 === "string") {
+                                if (!pattern23.test(data17)) {
+                                    const err55 = { instancePath: instancePath + "/compute/sbatch_options/" + i0, schemaPath: "#/properties/compute/properties/sbatch_options/items/allOf/1/pattern", keyword: "pattern", params: { pattern: "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$" }, message: "must match pattern \"" + "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$" + "\"", schema: "^--[a-z][a-z0-9-]*(=[A-Za-z0-9._,:@%/+=-]+)?$", parentSchema: schema43.properties.compute.properties.sbatch_options.items.allOf[1], data: data17 };
                                     if (vErrors === null) {
-                                        vErrors = [err52];
+                                        vErrors = [err55];
                                     }
                                     else {
-                                        vErrors.push(err52);
+                                        vErrors.push(err55);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            const _errs60 = errors;
+                            const _errs61 = errors;
+                            if (typeof data17 === "string") {
+                                if (!pattern24.test(data17)) {
+                                    const err56 = {};
+                                    if (vErrors === null) {
+                                        vErrors = [err56];
+                                    }
+                                    else {
+                                        vErrors.push(err56);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            var valid12 = _errs61 === errors;
+                            if (valid12) {
+                                const err57 = { instancePath: instancePath + "/compute/sbatch_options/" + i0, schemaPath: "#/properties/compute/properties/sbatch_options/items/allOf/2/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema43.properties.compute.properties.sbatch_options.items.allOf[2].not, parentSchema: schema43.properties.compute.properties.sbatch_options.items.allOf[2], data: data17 };
+                                if (vErrors === null) {
+                                    vErrors = [err57];
+                                }
+                                else {
+                                    vErrors.push(err57);
+                                }
+                                errors++;
+                            }
+                            else {
+                                errors = _errs60;
+                                if (vErrors !== null) {
+                                    if (_errs60) {
+                                        vErrors.length = _errs60;
+                                    }
+                                    else {
+                                        vErrors = null;
+                                    }
+                                }
+                            }
+                            if (typeof data17 === "string") {
+                                if (func1(data17) > 256) {
+                                    const err58 = { instancePath: instancePath + "/compute/sbatch_options/" + i0, schemaPath: "#/properties/compute/properties/sbatch_options/items/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.compute.properties.sbatch_options.items, data: data17 };
+                                    if (vErrors === null) {
+                                        vErrors = [err58];
+                                    }
+                                    else {
+                                        vErrors.push(err58);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err53 = { instancePath: instancePath + "/compute/sbatch_options/" + i0, schemaPath: "#/properties/compute/properties/sbatch_options/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.compute.properties.sbatch_options.items.type, parentSchema: schema43.properties.compute.properties.sbatch_options.items, data: data16 };
+                                const err59 = { instancePath: instancePath + "/compute/sbatch_options/" + i0, schemaPath: "#/properties/compute/properties/sbatch_options/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.compute.properties.sbatch_options.items.type, parentSchema: schema43.properties.compute.properties.sbatch_options.items, data: data17 };
                                 if (vErrors === null) {
-                                    vErrors = [err53];
+                                    vErrors = [err59];
                                 }
                                 else {
-                                    vErrors.push(err53);
+                                    vErrors.push(err59);
                                 }
                                 errors++;
                             }
                         }
                     }
                     else {
-                        const err54 = { instancePath: instancePath + "/compute/sbatch_options", schemaPath: "#/properties/compute/properties/sbatch_options/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.compute.properties.sbatch_options.type, parentSchema: schema43.properties.compute.properties.sbatch_options, data: data15 };
+                        const err60 = { instancePath: instancePath + "/compute/sbatch_options", schemaPath: "#/properties/compute/properties/sbatch_options/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.compute.properties.sbatch_options.type, parentSchema: schema43.properties.compute.properties.sbatch_options, data: data16 };
                         if (vErrors === null) {
-                            vErrors = [err54];
+                            vErrors = [err60];
                         }
                         else {
-                            vErrors.push(err54);
+                            vErrors.push(err60);
                         }
                         errors++;
                     }
                 }
-                if (data2.max_concurrent !== undefined) {
-                    let data17 = data2.max_concurrent;
-                    if (!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) {
-                        const err55 = { instancePath: instancePath + "/compute/max_concurrent", schemaPath: "#/properties/compute/properties/max_concurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.compute.properties.max_concurrent.type, parentSchema: schema43.properties.compute.properties.max_concurrent, data: data17 };
+                if (data2.max_restarts !== undefined) {
+                    let data18 = data2.max_restarts;
+                    if (!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) {
+                        const err61 = { instancePath: instancePath + "/compute/max_restarts", schemaPath: "#/properties/compute/properties/max_restarts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.compute.properties.max_restarts.type, parentSchema: schema43.properties.compute.properties.max_restarts, data: data18 };
                         if (vErrors === null) {
-                            vErrors = [err55];
+                            vErrors = [err61];
                         }
                         else {
-                            vErrors.push(err55);
+                            vErrors.push(err61);
                         }
                         errors++;
                     }
-                    if ((typeof data17 == "number") && (isFinite(data17))) {
-                        if (data17 > 100000 || isNaN(data17)) {
-                            const err56 = { instancePath: instancePath + "/compute/max_concurrent", schemaPath: "#/properties/compute/properties/max_concurrent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100000 }, message: "must be <= 100000", schema: 100000, parentSchema: schema43.properties.compute.properties.max_concurrent, data: data17 };
+                    if ((typeof data18 == "number") && (isFinite(data18))) {
+                        if (data18 > 100 || isNaN(data18)) {
+                            const err62 = { instancePath: instancePath + "/compute/max_restarts", schemaPath: "#/properties/compute/properties/max_restarts/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema43.properties.compute.properties.max_restarts, data: data18 };
                             if (vErrors === null) {
-                                vErrors = [err56];
+                                vErrors = [err62];
                             }
                             else {
-                                vErrors.push(err56);
+                                vErrors.push(err62);
                             }
                             errors++;
                         }
-                        if (data17 < 1 || isNaN(data17)) {
-                            const err57 = { instancePath: instancePath + "/compute/max_concurrent", schemaPath: "#/properties/compute/properties/max_concurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.compute.properties.max_concurrent, data: data17 };
+                        if (data18 < 0 || isNaN(data18)) {
+                            const err63 = { instancePath: instancePath + "/compute/max_restarts", schemaPath: "#/properties/compute/properties/max_restarts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema43.properties.compute.properties.max_restarts, data: data18 };
                             if (vErrors === null) {
-                                vErrors = [err57];
+                                vErrors = [err63];
                             }
                             else {
-                                vErrors.push(err57);
+                                vErrors.push(err63);
                             }
                             errors++;
                         }
                     }
                 }
-            }
-            else {
-                const err58 = { instancePath: instancePath + "/compute", schemaPath: "#/properties/compute/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.compute.type, parentSchema: schema43.properties.compute, data: data2 };
-                if (vErrors === null) {
-                    vErrors = [err58];
-                }
-                else {
-                    vErrors.push(err58);
-                }
-                errors++;
-            }
-        }
-        if (data.runtime !== undefined) {
-            let data18 = data.runtime;
-            if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                if (data18.setup !== undefined) {
-                    let data19 = data18.setup;
+                if (data2.resubmit_on !== undefined) {
+                    let data19 = data2.resubmit_on;
                     if (Array.isArray(data19)) {
-                        if (data19.length > 256) {
-                            const err59 = { instancePath: instancePath + "/runtime/setup", schemaPath: "#/properties/runtime/properties/setup/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.runtime.properties.setup, data: data19 };
-                            if (vErrors === null) {
-                                vErrors = [err59];
-                            }
-                            else {
-                                vErrors.push(err59);
-                            }
-                            errors++;
-                        }
-                        const len1 = data19.length;
-                        for (let i1 = 0; i1 < len1; i1++) {
-                            let data20 = data19[i1];
-                            if (typeof data20 === "string") {
-                                if (func1(data20) > 4096) {
-                                    const err60 = { instancePath: instancePath + "/runtime/setup/" + i1, schemaPath: "#/properties/runtime/properties/setup/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.runtime.properties.setup.items, data: data20 };
-                                    if (vErrors === null) {
-                                        vErrors = [err60];
-                                    }
-                                    else {
-                                        vErrors.push(err60);
-                                    }
-                                    errors++;
-                                }
-                                if (!pattern22.test(data20)) {
-                                    const err61 = { instancePath: instancePath + "/runtime/setup/" + i1, schemaPath: "#/properties/runtime/properties/setup/items/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.runtime.properties.setup.items, data: data20 };
-                                    if (vErrors === null) {
-                                        vErrors = [err61];
-                                    }
-                                    else {
-                                        vErrors.push(err61);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            else {
-                                const err62 = { instancePath: instancePath + "/runtime/setup/" + i1, schemaPath: "#/properties/runtime/properties/setup/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.runtime.properties.setup.items.type, parentSchema: schema43.properties.runtime.properties.setup.items, data: data20 };
-                                if (vErrors === null) {
-                                    vErrors = [err62];
-                                }
-                                else {
-                                    vErrors.push(err62);
-                                }
-                                errors++;
-                            }
-                        }
-                    }
-                    else {
-                        const err63 = { instancePath: instancePath + "/runtime/setup", schemaPath: "#/properties/runtime/properties/setup/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.runtime.properties.setup.type, parentSchema: schema43.properties.runtime.properties.setup, data: data19 };
-                        if (vErrors === null) {
-                            vErrors = [err63];
-                        }
-                        else {
-                            vErrors.push(err63);
-                        }
-                        errors++;
-                    }
-                }
-                if (data18.env !== undefined) {
-                    let data21 = data18.env;
-                    if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                        if (Object.keys(data21).length > 256) {
-                            const err64 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/maxProperties", keyword: "maxProperties", params: { limit: 256 }, message: "must NOT have more than 256 properties", schema: 256, parentSchema: schema43.properties.runtime.properties.env, data: data21 };
+                        if (data19.length > 4) {
+                            const err64 = { instancePath: instancePath + "/compute/resubmit_on", schemaPath: "#/properties/compute/properties/resubmit_on/maxItems", keyword: "maxItems", params: { limit: 4 }, message: "must NOT have more than 4 items", schema: 4, parentSchema: schema43.properties.compute.properties.resubmit_on, data: data19 };
                             if (vErrors === null) {
                                 vErrors = [err64];
                             }
@@ -2601,148 +2684,134 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        for (const key0 in data21) {
-                            const _errs67 = errors;
-                            if (typeof key0 === "string") {
-                                if (func1(key0) > 128) {
-                                    const err65 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema50, data: key0, propertyName: key0 };
-                                    if (vErrors === null) {
-                                        vErrors = [err65];
-                                    }
-                                    else {
-                                        vErrors.push(err65);
-                                    }
-                                    errors++;
-                                }
-                                if (!pattern23.test(key0)) {
-                                    const err66 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema50, data: key0, propertyName: key0 };
-                                    if (vErrors === null) {
-                                        vErrors = [err66];
-                                    }
-                                    else {
-                                        vErrors.push(err66);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            else {
-                                const err67 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.type, parentSchema: schema50, data: key0, propertyName: key0 };
+                        const len1 = data19.length;
+                        for (let i1 = 0; i1 < len1; i1++) {
+                            let data20 = data19[i1];
+                            if (!((((data20 === "timeout") || (data20 === "preempted")) || (data20 === "node_fail")) || (data20 === "checkpointed"))) {
+                                const err65 = { instancePath: instancePath + "/compute/resubmit_on/" + i1, schemaPath: "#/properties/compute/properties/resubmit_on/items/enum", keyword: "enum", params: { allowedValues: schema43.properties.compute.properties.resubmit_on.items.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.compute.properties.resubmit_on.items.enum, parentSchema: schema43.properties.compute.properties.resubmit_on.items, data: data20 };
                                 if (vErrors === null) {
-                                    vErrors = [err67];
+                                    vErrors = [err65];
                                 }
                                 else {
-                                    vErrors.push(err67);
+                                    vErrors.push(err65);
                                 }
                                 errors++;
-                            }
-                            var valid15 = _errs67 === errors;
-                            if (!valid15) {
-                                const err68 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema43.properties.runtime.properties.env.propertyNames, parentSchema: schema43.properties.runtime.properties.env, data: data21 };
-                                if (vErrors === null) {
-                                    vErrors = [err68];
-                                }
-                                else {
-                                    vErrors.push(err68);
-                                }
-                                errors++;
-                            }
-                        }
-                        for (const key1 in data21) {
-                            let data22 = data21[key1];
-                            if (((typeof data22 !== "string") && (!((typeof data22 == "number") && (isFinite(data22))))) && (typeof data22 !== "boolean")) {
-                                const err69 = { instancePath: instancePath + "/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/runtime/properties/env/additionalProperties/type", keyword: "type", params: { type: schema43.properties.runtime.properties.env.additionalProperties.type }, message: "must be string,number,boolean", schema: schema43.properties.runtime.properties.env.additionalProperties.type, parentSchema: schema43.properties.runtime.properties.env.additionalProperties, data: data22 };
-                                if (vErrors === null) {
-                                    vErrors = [err69];
-                                }
-                                else {
-                                    vErrors.push(err69);
-                                }
-                                errors++;
-                            }
-                            if (typeof data22 === "string") {
-                                if (func1(data22) > 4096) {
-                                    const err70 = { instancePath: instancePath + "/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/runtime/properties/env/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.runtime.properties.env.additionalProperties, data: data22 };
-                                    if (vErrors === null) {
-                                        vErrors = [err70];
-                                    }
-                                    else {
-                                        vErrors.push(err70);
-                                    }
-                                    errors++;
-                                }
                             }
                         }
                     }
                     else {
-                        const err71 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.runtime.properties.env.type, parentSchema: schema43.properties.runtime.properties.env, data: data21 };
+                        const err66 = { instancePath: instancePath + "/compute/resubmit_on", schemaPath: "#/properties/compute/properties/resubmit_on/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.compute.properties.resubmit_on.type, parentSchema: schema43.properties.compute.properties.resubmit_on, data: data19 };
                         if (vErrors === null) {
-                            vErrors = [err71];
+                            vErrors = [err66];
                         }
                         else {
-                            vErrors.push(err71);
+                            vErrors.push(err66);
                         }
                         errors++;
                     }
                 }
-            }
-            else {
-                const err72 = { instancePath: instancePath + "/runtime", schemaPath: "#/properties/runtime/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.runtime.type, parentSchema: schema43.properties.runtime, data: data18 };
-                if (vErrors === null) {
-                    vErrors = [err72];
-                }
-                else {
-                    vErrors.push(err72);
-                }
-                errors++;
-            }
-        }
-        if (data.artifact_sync !== undefined) {
-            let data23 = data.artifact_sync;
-            const _errs76 = errors;
-            let valid18 = true;
-            const _errs77 = errors;
-            if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-                let missing0;
-                if ((data23.mode === undefined) && (missing0 = "mode")) {
-                    const err73 = {};
-                    if (vErrors === null) {
-                        vErrors = [err73];
+                if (data2.max_concurrent !== undefined) {
+                    let data21 = data2.max_concurrent;
+                    if (!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) {
+                        const err67 = { instancePath: instancePath + "/compute/max_concurrent", schemaPath: "#/properties/compute/properties/max_concurrent/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.compute.properties.max_concurrent.type, parentSchema: schema43.properties.compute.properties.max_concurrent, data: data21 };
+                        if (vErrors === null) {
+                            vErrors = [err67];
+                        }
+                        else {
+                            vErrors.push(err67);
+                        }
+                        errors++;
                     }
-                    else {
-                        vErrors.push(err73);
-                    }
-                    errors++;
-                }
-                else {
-                    if (data23.mode !== undefined) {
-                        if ("rsync" !== data23.mode) {
-                            const err74 = {};
+                    if ((typeof data21 == "number") && (isFinite(data21))) {
+                        if (data21 > 100000 || isNaN(data21)) {
+                            const err68 = { instancePath: instancePath + "/compute/max_concurrent", schemaPath: "#/properties/compute/properties/max_concurrent/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100000 }, message: "must be <= 100000", schema: 100000, parentSchema: schema43.properties.compute.properties.max_concurrent, data: data21 };
                             if (vErrors === null) {
-                                vErrors = [err74];
+                                vErrors = [err68];
                             }
                             else {
-                                vErrors.push(err74);
+                                vErrors.push(err68);
+                            }
+                            errors++;
+                        }
+                        if (data21 < 1 || isNaN(data21)) {
+                            const err69 = { instancePath: instancePath + "/compute/max_concurrent", schemaPath: "#/properties/compute/properties/max_concurrent/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.compute.properties.max_concurrent, data: data21 };
+                            if (vErrors === null) {
+                                vErrors = [err69];
+                            }
+                            else {
+                                vErrors.push(err69);
                             }
                             errors++;
                         }
                     }
                 }
             }
-            var _valid0 = _errs77 === errors;
-            errors = _errs76;
-            if (vErrors !== null) {
-                if (_errs76) {
-                    vErrors.length = _errs76;
+            else {
+                const err70 = { instancePath: instancePath + "/compute", schemaPath: "#/properties/compute/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.compute.type, parentSchema: schema43.properties.compute, data: data2 };
+                if (vErrors === null) {
+                    vErrors = [err70];
                 }
                 else {
-                    vErrors = null;
+                    vErrors.push(err70);
                 }
+                errors++;
             }
-            if (_valid0) {
-                const _errs79 = errors;
-                if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-                    if (data23.source === undefined) {
-                        const err75 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/then/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property '" + "source" + "'", schema: schema43.properties.artifact_sync.then.required, parentSchema: schema43.properties.artifact_sync.then, data: data23 };
+        }
+        if (data.runtime !== undefined) {
+            let data22 = data.runtime;
+            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                if (data22.setup !== undefined) {
+                    let data23 = data22.setup;
+                    if (Array.isArray(data23)) {
+                        if (data23.length > 256) {
+                            const err71 = { instancePath: instancePath + "/runtime/setup", schemaPath: "#/properties/runtime/properties/setup/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.runtime.properties.setup, data: data23 };
+                            if (vErrors === null) {
+                                vErrors = [err71];
+                            }
+                            else {
+                                vErrors.push(err71);
+                            }
+                            errors++;
+                        }
+                        const len2 = data23.length;
+                        for (let i2 = 0; i2 < len2; i2++) {
+                            let data24 = data23[i2];
+                            if (typeof data24 === "string") {
+                                if (func1(data24) > 4096) {
+                                    const err72 = { instancePath: instancePath + "/runtime/setup/" + i2, schemaPath: "#/properties/runtime/properties/setup/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.runtime.properties.setup.items, data: data24 };
+                                    if (vErrors === null) {
+                                        vErrors = [err72];
+                                    }
+                                    else {
+                                        vErrors.push(err72);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern25.test(data24)) {
+                                    const err73 = { instancePath: instancePath + "/runtime/setup/" + i2, schemaPath: "#/properties/runtime/properties/setup/items/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.runtime.properties.setup.items, data: data24 };
+                                    if (vErrors === null) {
+                                        vErrors = [err73];
+                                    }
+                                    else {
+                                        vErrors.push(err73);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err74 = { instancePath: instancePath + "/runtime/setup/" + i2, schemaPath: "#/properties/runtime/properties/setup/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.runtime.properties.setup.items.type, parentSchema: schema43.properties.runtime.properties.setup.items, data: data24 };
+                                if (vErrors === null) {
+                                    vErrors = [err74];
+                                }
+                                else {
+                                    vErrors.push(err74);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err75 = { instancePath: instancePath + "/runtime/setup", schemaPath: "#/properties/runtime/properties/setup/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.runtime.properties.setup.type, parentSchema: schema43.properties.runtime.properties.setup, data: data23 };
                         if (vErrors === null) {
                             vErrors = [err75];
                         }
@@ -2752,95 +2821,93 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                var _valid0 = _errs79 === errors;
-                valid18 = _valid0;
-            }
-            if (!valid18) {
-                const err76 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.artifact_sync.if, parentSchema: schema43.properties.artifact_sync, data: data23 };
-                if (vErrors === null) {
-                    vErrors = [err76];
-                }
-                else {
-                    vErrors.push(err76);
-                }
-                errors++;
-            }
-            if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-                if (data23.mode !== undefined) {
-                    let data25 = data23.mode;
-                    if (!((data25 === "shared") || (data25 === "rsync"))) {
-                        const err77 = { instancePath: instancePath + "/artifact_sync/mode", schemaPath: "#/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema43.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.artifact_sync.properties.mode.enum, parentSchema: schema43.properties.artifact_sync.properties.mode, data: data25 };
-                        if (vErrors === null) {
-                            vErrors = [err77];
-                        }
-                        else {
-                            vErrors.push(err77);
-                        }
-                        errors++;
-                    }
-                }
-                if (data23.outputs !== undefined) {
-                    let data26 = data23.outputs;
-                    if (Array.isArray(data26)) {
-                        if (data26.length > 256) {
-                            const err78 = { instancePath: instancePath + "/artifact_sync/outputs", schemaPath: "#/properties/artifact_sync/properties/outputs/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.artifact_sync.properties.outputs, data: data26 };
+                if (data22.env !== undefined) {
+                    let data25 = data22.env;
+                    if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                        if (Object.keys(data25).length > 256) {
+                            const err76 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/maxProperties", keyword: "maxProperties", params: { limit: 256 }, message: "must NOT have more than 256 properties", schema: 256, parentSchema: schema43.properties.runtime.properties.env, data: data25 };
                             if (vErrors === null) {
-                                vErrors = [err78];
+                                vErrors = [err76];
                             }
                             else {
-                                vErrors.push(err78);
+                                vErrors.push(err76);
                             }
                             errors++;
                         }
-                        const len2 = data26.length;
-                        for (let i2 = 0; i2 < len2; i2++) {
-                            let data27 = data26[i2];
-                            if (typeof data27 === "string") {
-                                if (func1(data27) > 1024) {
-                                    const err79 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema51, data: data27 };
+                        for (const key0 in data25) {
+                            const _errs81 = errors;
+                            if (typeof key0 === "string") {
+                                if (func1(key0) > 128) {
+                                    const err77 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema50, data: key0, propertyName: key0 };
                                     if (vErrors === null) {
-                                        vErrors = [err79];
+                                        vErrors = [err77];
                                     }
                                     else {
-                                        vErrors.push(err79);
+                                        vErrors.push(err77);
                                     }
                                     errors++;
                                 }
-                                if (func1(data27) < 1) {
-                                    const err80 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema51, data: data27 };
+                                if (!pattern26.test(key0)) {
+                                    const err78 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema50, data: key0, propertyName: key0 };
                                     if (vErrors === null) {
-                                        vErrors = [err80];
+                                        vErrors = [err78];
                                     }
                                     else {
-                                        vErrors.push(err80);
-                                    }
-                                    errors++;
-                                }
-                                if (!pattern24.test(data27)) {
-                                    const err81 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$" }, message: "must match pattern \"" + "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$" + "\"", schema: "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", parentSchema: schema51, data: data27 };
-                                    if (vErrors === null) {
-                                        vErrors = [err81];
-                                    }
-                                    else {
-                                        vErrors.push(err81);
+                                        vErrors.push(err78);
                                     }
                                     errors++;
                                 }
                             }
                             else {
-                                const err82 = { instancePath: instancePath + "/artifact_sync/outputs/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.type, parentSchema: schema51, data: data27 };
+                                const err79 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.type, parentSchema: schema50, data: key0, propertyName: key0 };
                                 if (vErrors === null) {
-                                    vErrors = [err82];
+                                    vErrors = [err79];
                                 }
                                 else {
-                                    vErrors.push(err82);
+                                    vErrors.push(err79);
+                                }
+                                errors++;
+                            }
+                            var valid18 = _errs81 === errors;
+                            if (!valid18) {
+                                const err80 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema43.properties.runtime.properties.env.propertyNames, parentSchema: schema43.properties.runtime.properties.env, data: data25 };
+                                if (vErrors === null) {
+                                    vErrors = [err80];
+                                }
+                                else {
+                                    vErrors.push(err80);
                                 }
                                 errors++;
                             }
                         }
+                        for (const key1 in data25) {
+                            let data26 = data25[key1];
+                            if (((typeof data26 !== "string") && (!((typeof data26 == "number") && (isFinite(data26))))) && (typeof data26 !== "boolean")) {
+                                const err81 = { instancePath: instancePath + "/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/runtime/properties/env/additionalProperties/type", keyword: "type", params: { type: schema43.properties.runtime.properties.env.additionalProperties.type }, message: "must be string,number,boolean", schema: schema43.properties.runtime.properties.env.additionalProperties.type, parentSchema: schema43.properties.runtime.properties.env.additionalProperties, data: data26 };
+                                if (vErrors === null) {
+                                    vErrors = [err81];
+                                }
+                                else {
+                                    vErrors.push(err81);
+                                }
+                                errors++;
+                            }
+                            if (typeof data26 === "string") {
+                                if (func1(data26) > 4096) {
+                                    const err82 = { instancePath: instancePath + "/runtime/env/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/runtime/properties/env/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.runtime.properties.env.additionalProperties, data: data26 };
+                                    if (vErrors === null) {
+                                        vErrors = [err82];
+                                    }
+                                    else {
+                                        vErrors.push(err82);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
                     }
                     else {
-                        const err83 = { instancePath: instancePath + "/artifact_sync/outputs", schemaPath: "#/properties/artifact_sync/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.artifact_sync.properties.outputs.type, parentSchema: schema43.properties.artifact_sync.properties.outputs, data: data26 };
+                        const err83 = { instancePath: instancePath + "/runtime/env", schemaPath: "#/properties/runtime/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.runtime.properties.env.type, parentSchema: schema43.properties.runtime.properties.env, data: data25 };
                         if (vErrors === null) {
                             vErrors = [err83];
                         }
@@ -2850,31 +2917,39 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data23.source !== undefined) {
-                    let data28 = data23.source;
-                    if (typeof data28 === "string") {
-                        if (func1(data28) > 1024) {
-                            const err84 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema43.properties.artifact_sync.properties.source, data: data28 };
-                            if (vErrors === null) {
-                                vErrors = [err84];
-                            }
-                            else {
-                                vErrors.push(err84);
-                            }
-                            errors++;
-                        }
-                        if (func1(data28) < 1) {
-                            const err85 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.artifact_sync.properties.source, data: data28 };
-                            if (vErrors === null) {
-                                vErrors = [err85];
-                            }
-                            else {
-                                vErrors.push(err85);
-                            }
-                            errors++;
-                        }
-                        if (!pattern25.test(data28)) {
-                            const err86 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/pattern", keyword: "pattern", params: { pattern: "^[^\\s'\"`$;&|<>\\\\]+$" }, message: "must match pattern \"" + "^[^\\s'\"`$;&|<>\\\\]+$" + "\"", schema: "^[^\\s'\"`$;&|<>\\\\]+$", parentSchema: schema43.properties.artifact_sync.properties.source, data: data28 };
+            }
+            else {
+                const err84 = { instancePath: instancePath + "/runtime", schemaPath: "#/properties/runtime/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.runtime.type, parentSchema: schema43.properties.runtime, data: data22 };
+                if (vErrors === null) {
+                    vErrors = [err84];
+                }
+                else {
+                    vErrors.push(err84);
+                }
+                errors++;
+            }
+        }
+        if (data.artifact_sync !== undefined) {
+            let data27 = data.artifact_sync;
+            const _errs90 = errors;
+            let valid21 = true;
+            const _errs91 = errors;
+            if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                let missing0;
+                if ((data27.mode === undefined) && (missing0 = "mode")) {
+                    const err85 = {};
+                    if (vErrors === null) {
+                        vErrors = [err85];
+                    }
+                    else {
+                        vErrors.push(err85);
+                    }
+                    errors++;
+                }
+                else {
+                    if (data27.mode !== undefined) {
+                        if ("rsync" !== data27.mode) {
+                            const err86 = {};
                             if (vErrors === null) {
                                 vErrors = [err86];
                             }
@@ -2884,8 +2959,23 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    else {
-                        const err87 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.artifact_sync.properties.source.type, parentSchema: schema43.properties.artifact_sync.properties.source, data: data28 };
+                }
+            }
+            var _valid0 = _errs91 === errors;
+            errors = _errs90;
+            if (vErrors !== null) {
+                if (_errs90) {
+                    vErrors.length = _errs90;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+            if (_valid0) {
+                const _errs93 = errors;
+                if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                    if (data27.source === undefined) {
+                        const err87 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/then/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property '" + "source" + "'", schema: schema43.properties.artifact_sync.then.required, parentSchema: schema43.properties.artifact_sync.then, data: data27 };
                         if (vErrors === null) {
                             vErrors = [err87];
                         }
@@ -2895,31 +2985,38 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data23.timeout_seconds !== undefined) {
-                    let data29 = data23.timeout_seconds;
-                    if (!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) {
-                        const err88 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.artifact_sync.properties.timeout_seconds.type, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data29 };
+                var _valid0 = _errs93 === errors;
+                valid21 = _valid0;
+            }
+            if (!valid21) {
+                const err88 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.artifact_sync.if, parentSchema: schema43.properties.artifact_sync, data: data27 };
+                if (vErrors === null) {
+                    vErrors = [err88];
+                }
+                else {
+                    vErrors.push(err88);
+                }
+                errors++;
+            }
+            if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                if (data27.mode !== undefined) {
+                    let data29 = data27.mode;
+                    if (!((data29 === "shared") || (data29 === "rsync"))) {
+                        const err89 = { instancePath: instancePath + "/artifact_sync/mode", schemaPath: "#/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema43.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.artifact_sync.properties.mode.enum, parentSchema: schema43.properties.artifact_sync.properties.mode, data: data29 };
                         if (vErrors === null) {
-                            vErrors = [err88];
+                            vErrors = [err89];
                         }
                         else {
-                            vErrors.push(err88);
+                            vErrors.push(err89);
                         }
                         errors++;
                     }
-                    if ((typeof data29 == "number") && (isFinite(data29))) {
-                        if (data29 > 604800 || isNaN(data29)) {
-                            const err89 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 604800 }, message: "must be <= 604800", schema: 604800, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data29 };
-                            if (vErrors === null) {
-                                vErrors = [err89];
-                            }
-                            else {
-                                vErrors.push(err89);
-                            }
-                            errors++;
-                        }
-                        if (data29 < 1 || isNaN(data29)) {
-                            const err90 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data29 };
+                }
+                if (data27.outputs !== undefined) {
+                    let data30 = data27.outputs;
+                    if (Array.isArray(data30)) {
+                        if (data30.length > 256) {
+                            const err90 = { instancePath: instancePath + "/artifact_sync/outputs", schemaPath: "#/properties/artifact_sync/properties/outputs/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.artifact_sync.properties.outputs, data: data30 };
                             if (vErrors === null) {
                                 vErrors = [err90];
                             }
@@ -2928,73 +3025,69 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
+                        const len3 = data30.length;
+                        for (let i3 = 0; i3 < len3; i3++) {
+                            let data31 = data30[i3];
+                            if (typeof data31 === "string") {
+                                if (func1(data31) > 1024) {
+                                    const err91 = { instancePath: instancePath + "/artifact_sync/outputs/" + i3, schemaPath: "#/$defs/relativePath/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema51, data: data31 };
+                                    if (vErrors === null) {
+                                        vErrors = [err91];
+                                    }
+                                    else {
+                                        vErrors.push(err91);
+                                    }
+                                    errors++;
+                                }
+                                if (func1(data31) < 1) {
+                                    const err92 = { instancePath: instancePath + "/artifact_sync/outputs/" + i3, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema51, data: data31 };
+                                    if (vErrors === null) {
+                                        vErrors = [err92];
+                                    }
+                                    else {
+                                        vErrors.push(err92);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern27.test(data31)) {
+                                    const err93 = { instancePath: instancePath + "/artifact_sync/outputs/" + i3, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$" }, message: "must match pattern \"" + "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$" + "\"", schema: "^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\n\\r\\u0000]+$", parentSchema: schema51, data: data31 };
+                                    if (vErrors === null) {
+                                        vErrors = [err93];
+                                    }
+                                    else {
+                                        vErrors.push(err93);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err94 = { instancePath: instancePath + "/artifact_sync/outputs/" + i3, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.type, parentSchema: schema51, data: data31 };
+                                if (vErrors === null) {
+                                    vErrors = [err94];
+                                }
+                                else {
+                                    vErrors.push(err94);
+                                }
+                                errors++;
+                            }
+                        }
                     }
-                }
-                if (data23.retries !== undefined) {
-                    let data30 = data23.retries;
-                    if (!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) {
-                        const err91 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.artifact_sync.properties.retries.type, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data30 };
+                    else {
+                        const err95 = { instancePath: instancePath + "/artifact_sync/outputs", schemaPath: "#/properties/artifact_sync/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.artifact_sync.properties.outputs.type, parentSchema: schema43.properties.artifact_sync.properties.outputs, data: data30 };
                         if (vErrors === null) {
-                            vErrors = [err91];
+                            vErrors = [err95];
                         }
                         else {
-                            vErrors.push(err91);
+                            vErrors.push(err95);
                         }
                         errors++;
                     }
-                    if ((typeof data30 == "number") && (isFinite(data30))) {
-                        if (data30 > 20 || isNaN(data30)) {
-                            const err92 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data30 };
-                            if (vErrors === null) {
-                                vErrors = [err92];
-                            }
-                            else {
-                                vErrors.push(err92);
-                            }
-                            errors++;
-                        }
-                        if (data30 < 0 || isNaN(data30)) {
-                            const err93 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data30 };
-                            if (vErrors === null) {
-                                vErrors = [err93];
-                            }
-                            else {
-                                vErrors.push(err93);
-                            }
-                            errors++;
-                        }
-                    }
                 }
-            }
-            else {
-                const err94 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.artifact_sync.type, parentSchema: schema43.properties.artifact_sync, data: data23 };
-                if (vErrors === null) {
-                    vErrors = [err94];
-                }
-                else {
-                    vErrors.push(err94);
-                }
-                errors++;
-            }
-        }
-        if (data.entrypoint !== undefined) {
-            let data31 = data.entrypoint;
-            if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-                if (data31.module !== undefined) {
-                    let data32 = data31.module;
+                if (data27.source !== undefined) {
+                    let data32 = data27.source;
                     if (typeof data32 === "string") {
-                        if (func1(data32) > 256) {
-                            const err95 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.entrypoint.properties.module, data: data32 };
-                            if (vErrors === null) {
-                                vErrors = [err95];
-                            }
-                            else {
-                                vErrors.push(err95);
-                            }
-                            errors++;
-                        }
-                        if (!pattern26.test(data32)) {
-                            const err96 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", parentSchema: schema43.properties.entrypoint.properties.module, data: data32 };
+                        if (func1(data32) > 1024) {
+                            const err96 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema43.properties.artifact_sync.properties.source, data: data32 };
                             if (vErrors === null) {
                                 vErrors = [err96];
                             }
@@ -3003,23 +3096,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                    }
-                    else {
-                        const err97 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.entrypoint.properties.module.type, parentSchema: schema43.properties.entrypoint.properties.module, data: data32 };
-                        if (vErrors === null) {
-                            vErrors = [err97];
+                        if (func1(data32) < 1) {
+                            const err97 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.artifact_sync.properties.source, data: data32 };
+                            if (vErrors === null) {
+                                vErrors = [err97];
+                            }
+                            else {
+                                vErrors.push(err97);
+                            }
+                            errors++;
                         }
-                        else {
-                            vErrors.push(err97);
-                        }
-                        errors++;
-                    }
-                }
-                if (data31.args !== undefined) {
-                    let data33 = data31.args;
-                    if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-                        if (Object.keys(data33).length > 256) {
-                            const err98 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/maxProperties", keyword: "maxProperties", params: { limit: 256 }, message: "must NOT have more than 256 properties", schema: 256, parentSchema: schema43.properties.entrypoint.properties.args, data: data33 };
+                        if (!pattern28.test(data32)) {
+                            const err98 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/pattern", keyword: "pattern", params: { pattern: "^[^\\s'\"`$;&|<>\\\\]+$" }, message: "must match pattern \"" + "^[^\\s'\"`$;&|<>\\\\]+$" + "\"", schema: "^[^\\s'\"`$;&|<>\\\\]+$", parentSchema: schema43.properties.artifact_sync.properties.source, data: data32 };
                             if (vErrors === null) {
                                 vErrors = [err98];
                             }
@@ -3028,147 +3116,129 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        for (const key2 in data33) {
-                            const _errs101 = errors;
-                            if (typeof key2 === "string") {
-                                if (func1(key2) > 128) {
-                                    const err99 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema43.properties.entrypoint.properties.args.propertyNames, data: key2, propertyName: key2 };
-                                    if (vErrors === null) {
-                                        vErrors = [err99];
-                                    }
-                                    else {
-                                        vErrors.push(err99);
-                                    }
-                                    errors++;
-                                }
-                                if (!pattern27.test(key2)) {
-                                    const err100 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" }, message: "must match pattern \"" + "^[A-Za-z0-9][A-Za-z0-9_.-]*$" + "\"", schema: "^[A-Za-z0-9][A-Za-z0-9_.-]*$", parentSchema: schema43.properties.entrypoint.properties.args.propertyNames, data: key2, propertyName: key2 };
-                                    if (vErrors === null) {
-                                        vErrors = [err100];
-                                    }
-                                    else {
-                                        vErrors.push(err100);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            var valid25 = _errs101 === errors;
-                            if (!valid25) {
-                                const err101 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema43.properties.entrypoint.properties.args.propertyNames, parentSchema: schema43.properties.entrypoint.properties.args, data: data33 };
-                                if (vErrors === null) {
-                                    vErrors = [err101];
-                                }
-                                else {
-                                    vErrors.push(err101);
-                                }
-                                errors++;
-                            }
+                    }
+                    else {
+                        const err99 = { instancePath: instancePath + "/artifact_sync/source", schemaPath: "#/properties/artifact_sync/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.artifact_sync.properties.source.type, parentSchema: schema43.properties.artifact_sync.properties.source, data: data32 };
+                        if (vErrors === null) {
+                            vErrors = [err99];
                         }
-                        for (const key3 in data33) {
-                            let data34 = data33[key3];
-                            const _errs105 = errors;
-                            let valid27 = false;
-                            const _errs106 = errors;
-                            if ((((typeof data34 !== "string") && (!((typeof data34 == "number") && (isFinite(data34))))) && (typeof data34 !== "boolean")) && (data34 !== null)) {
-                                const err102 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/type", keyword: "type", params: { type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type }, message: "must be string,number,boolean,null", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0], data: data34 };
-                                if (vErrors === null) {
-                                    vErrors = [err102];
-                                }
-                                else {
-                                    vErrors.push(err102);
-                                }
-                                errors++;
-                            }
-                            if (typeof data34 === "string") {
-                                if (func1(data34) > 4096) {
-                                    const err103 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0], data: data34 };
-                                    if (vErrors === null) {
-                                        vErrors = [err103];
-                                    }
-                                    else {
-                                        vErrors.push(err103);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            var _valid1 = _errs106 === errors;
-                            valid27 = valid27 || _valid1;
-                            const _errs108 = errors;
-                            if (Array.isArray(data34)) {
-                                if (data34.length > 256) {
-                                    const err104 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1], data: data34 };
-                                    if (vErrors === null) {
-                                        vErrors = [err104];
-                                    }
-                                    else {
-                                        vErrors.push(err104);
-                                    }
-                                    errors++;
-                                }
-                                const len3 = data34.length;
-                                for (let i3 = 0; i3 < len3; i3++) {
-                                    let data35 = data34[i3];
-                                    if (((typeof data35 !== "string") && (!((typeof data35 == "number") && (isFinite(data35))))) && (typeof data35 !== "boolean")) {
-                                        const err105 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/type", keyword: "type", params: { type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type }, message: "must be string,number,boolean", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items, data: data35 };
-                                        if (vErrors === null) {
-                                            vErrors = [err105];
-                                        }
-                                        else {
-                                            vErrors.push(err105);
-                                        }
-                                        errors++;
-                                    }
-                                    if (typeof data35 === "string") {
-                                        if (func1(data35) > 4096) {
-                                            const err106 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items, data: data35 };
-                                            if (vErrors === null) {
-                                                vErrors = [err106];
-                                            }
-                                            else {
-                                                vErrors.push(err106);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                }
+                        else {
+                            vErrors.push(err99);
+                        }
+                        errors++;
+                    }
+                }
+                if (data27.timeout_seconds !== undefined) {
+                    let data33 = data27.timeout_seconds;
+                    if (!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))) {
+                        const err100 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.artifact_sync.properties.timeout_seconds.type, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data33 };
+                        if (vErrors === null) {
+                            vErrors = [err100];
+                        }
+                        else {
+                            vErrors.push(err100);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data33 == "number") && (isFinite(data33))) {
+                        if (data33 > 604800 || isNaN(data33)) {
+                            const err101 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 604800 }, message: "must be <= 604800", schema: 604800, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data33 };
+                            if (vErrors === null) {
+                                vErrors = [err101];
                             }
                             else {
-                                const err107 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1], data: data34 };
-                                if (vErrors === null) {
-                                    vErrors = [err107];
-                                }
-                                else {
-                                    vErrors.push(err107);
-                                }
-                                errors++;
+                                vErrors.push(err101);
                             }
-                            var _valid1 = _errs108 === errors;
-                            valid27 = valid27 || _valid1;
-                            if (!valid27) {
-                                const err108 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties, data: data34 };
-                                if (vErrors === null) {
-                                    vErrors = [err108];
-                                }
-                                else {
-                                    vErrors.push(err108);
-                                }
-                                errors++;
+                            errors++;
+                        }
+                        if (data33 < 1 || isNaN(data33)) {
+                            const err102 = { instancePath: instancePath + "/artifact_sync/timeout_seconds", schemaPath: "#/properties/artifact_sync/properties/timeout_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.artifact_sync.properties.timeout_seconds, data: data33 };
+                            if (vErrors === null) {
+                                vErrors = [err102];
                             }
                             else {
-                                errors = _errs105;
-                                if (vErrors !== null) {
-                                    if (_errs105) {
-                                        vErrors.length = _errs105;
-                                    }
-                                    else {
-                                        vErrors = null;
-                                    }
-                                }
+                                vErrors.push(err102);
                             }
+                            errors++;
+                        }
+                    }
+                }
+                if (data27.retries !== undefined) {
+                    let data34 = data27.retries;
+                    if (!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) {
+                        const err103 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.artifact_sync.properties.retries.type, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data34 };
+                        if (vErrors === null) {
+                            vErrors = [err103];
+                        }
+                        else {
+                            vErrors.push(err103);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data34 == "number") && (isFinite(data34))) {
+                        if (data34 > 20 || isNaN(data34)) {
+                            const err104 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data34 };
+                            if (vErrors === null) {
+                                vErrors = [err104];
+                            }
+                            else {
+                                vErrors.push(err104);
+                            }
+                            errors++;
+                        }
+                        if (data34 < 0 || isNaN(data34)) {
+                            const err105 = { instancePath: instancePath + "/artifact_sync/retries", schemaPath: "#/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema43.properties.artifact_sync.properties.retries, data: data34 };
+                            if (vErrors === null) {
+                                vErrors = [err105];
+                            }
+                            else {
+                                vErrors.push(err105);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+            }
+            else {
+                const err106 = { instancePath: instancePath + "/artifact_sync", schemaPath: "#/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.artifact_sync.type, parentSchema: schema43.properties.artifact_sync, data: data27 };
+                if (vErrors === null) {
+                    vErrors = [err106];
+                }
+                else {
+                    vErrors.push(err106);
+                }
+                errors++;
+            }
+        }
+        if (data.entrypoint !== undefined) {
+            let data35 = data.entrypoint;
+            if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                if (data35.module !== undefined) {
+                    let data36 = data35.module;
+                    if (typeof data36 === "string") {
+                        if (func1(data36) > 256) {
+                            const err107 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.entrypoint.properties.module, data: data36 };
+                            if (vErrors === null) {
+                                vErrors = [err107];
+                            }
+                            else {
+                                vErrors.push(err107);
+                            }
+                            errors++;
+                        }
+                        if (!pattern29.test(data36)) {
+                            const err108 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", parentSchema: schema43.properties.entrypoint.properties.module, data: data36 };
+                            if (vErrors === null) {
+                                vErrors = [err108];
+                            }
+                            else {
+                                vErrors.push(err108);
+                            }
+                            errors++;
                         }
                     }
                     else {
-                        const err109 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.entrypoint.properties.args.type, parentSchema: schema43.properties.entrypoint.properties.args, data: data33 };
+                        const err109 = { instancePath: instancePath + "/entrypoint/module", schemaPath: "#/properties/entrypoint/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.entrypoint.properties.module.type, parentSchema: schema43.properties.entrypoint.properties.module, data: data36 };
                         if (vErrors === null) {
                             vErrors = [err109];
                         }
@@ -3178,11 +3248,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data31.cli !== undefined) {
-                    let data36 = data31.cli;
-                    if (typeof data36 === "string") {
-                        if (func1(data36) > 4096) {
-                            const err110 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.cli, data: data36 };
+                if (data35.args !== undefined) {
+                    let data37 = data35.args;
+                    if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                        if (Object.keys(data37).length > 256) {
+                            const err110 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/maxProperties", keyword: "maxProperties", params: { limit: 256 }, message: "must NOT have more than 256 properties", schema: 256, parentSchema: schema43.properties.entrypoint.properties.args, data: data37 };
                             if (vErrors === null) {
                                 vErrors = [err110];
                             }
@@ -3191,164 +3261,147 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (func1(data36) < 1) {
-                            const err111 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.entrypoint.properties.cli, data: data36 };
-                            if (vErrors === null) {
-                                vErrors = [err111];
+                        for (const key2 in data37) {
+                            const _errs115 = errors;
+                            if (typeof key2 === "string") {
+                                if (func1(key2) > 128) {
+                                    const err111 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema43.properties.entrypoint.properties.args.propertyNames, data: key2, propertyName: key2 };
+                                    if (vErrors === null) {
+                                        vErrors = [err111];
+                                    }
+                                    else {
+                                        vErrors.push(err111);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern17.test(key2)) {
+                                    const err112 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" }, message: "must match pattern \"" + "^[A-Za-z0-9][A-Za-z0-9_.-]*$" + "\"", schema: "^[A-Za-z0-9][A-Za-z0-9_.-]*$", parentSchema: schema43.properties.entrypoint.properties.args.propertyNames, data: key2, propertyName: key2 };
+                                    if (vErrors === null) {
+                                        vErrors = [err112];
+                                    }
+                                    else {
+                                        vErrors.push(err112);
+                                    }
+                                    errors++;
+                                }
                             }
-                            else {
-                                vErrors.push(err111);
+                            var valid28 = _errs115 === errors;
+                            if (!valid28) {
+                                const err113 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema43.properties.entrypoint.properties.args.propertyNames, parentSchema: schema43.properties.entrypoint.properties.args, data: data37 };
+                                if (vErrors === null) {
+                                    vErrors = [err113];
+                                }
+                                else {
+                                    vErrors.push(err113);
+                                }
+                                errors++;
                             }
-                            errors++;
                         }
-                        if (!pattern22.test(data36)) {
-                            const err112 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.entrypoint.properties.cli, data: data36 };
-                            if (vErrors === null) {
-                                vErrors = [err112];
+                        for (const key3 in data37) {
+                            let data38 = data37[key3];
+                            const _errs119 = errors;
+                            let valid30 = false;
+                            const _errs120 = errors;
+                            if ((((typeof data38 !== "string") && (!((typeof data38 == "number") && (isFinite(data38))))) && (typeof data38 !== "boolean")) && (data38 !== null)) {
+                                const err114 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/type", keyword: "type", params: { type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type }, message: "must be string,number,boolean,null", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0].type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0], data: data38 };
+                                if (vErrors === null) {
+                                    vErrors = [err114];
+                                }
+                                else {
+                                    vErrors.push(err114);
+                                }
+                                errors++;
+                            }
+                            if (typeof data38 === "string") {
+                                if (func1(data38) > 4096) {
+                                    const err115 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[0], data: data38 };
+                                    if (vErrors === null) {
+                                        vErrors = [err115];
+                                    }
+                                    else {
+                                        vErrors.push(err115);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            var _valid1 = _errs120 === errors;
+                            valid30 = valid30 || _valid1;
+                            const _errs122 = errors;
+                            if (Array.isArray(data38)) {
+                                if (data38.length > 256) {
+                                    const err116 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/maxItems", keyword: "maxItems", params: { limit: 256 }, message: "must NOT have more than 256 items", schema: 256, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1], data: data38 };
+                                    if (vErrors === null) {
+                                        vErrors = [err116];
+                                    }
+                                    else {
+                                        vErrors.push(err116);
+                                    }
+                                    errors++;
+                                }
+                                const len4 = data38.length;
+                                for (let i4 = 0; i4 < len4; i4++) {
+                                    let data39 = data38[i4];
+                                    if (((typeof data39 !== "string") && (!((typeof data39 == "number") && (isFinite(data39))))) && (typeof data39 !== "boolean")) {
+                                        const err117 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/type", keyword: "type", params: { type: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type }, message: "must be string,number,boolean", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items.type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items, data: data39 };
+                                        if (vErrors === null) {
+                                            vErrors = [err117];
+                                        }
+                                        else {
+                                            vErrors.push(err117);
+                                        }
+                                        errors++;
+                                    }
+                                    if (typeof data39 === "string") {
+                                        if (func1(data39) > 4096) {
+                                            const err118 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].items, data: data39 };
+                                            if (vErrors === null) {
+                                                vErrors = [err118];
+                                            }
+                                            else {
+                                                vErrors.push(err118);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
                             }
                             else {
-                                vErrors.push(err112);
+                                const err119 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1].type, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf[1], data: data38 };
+                                if (vErrors === null) {
+                                    vErrors = [err119];
+                                }
+                                else {
+                                    vErrors.push(err119);
+                                }
+                                errors++;
                             }
-                            errors++;
+                            var _valid1 = _errs122 === errors;
+                            valid30 = valid30 || _valid1;
+                            if (!valid30) {
+                                const err120 = { instancePath: instancePath + "/entrypoint/args/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/entrypoint/properties/args/additionalProperties/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema43.properties.entrypoint.properties.args.additionalProperties.anyOf, parentSchema: schema43.properties.entrypoint.properties.args.additionalProperties, data: data38 };
+                                if (vErrors === null) {
+                                    vErrors = [err120];
+                                }
+                                else {
+                                    vErrors.push(err120);
+                                }
+                                errors++;
+                            }
+                            else {
+                                errors = _errs119;
+                                if (vErrors !== null) {
+                                    if (_errs119) {
+                                        vErrors.length = _errs119;
+                                    }
+                                    else {
+                                        vErrors = null;
+                                    }
+                                }
+                            }
                         }
                     }
                     else {
-                        const err113 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.entrypoint.properties.cli.type, parentSchema: schema43.properties.entrypoint.properties.cli, data: data36 };
-                        if (vErrors === null) {
-                            vErrors = [err113];
-                        }
-                        else {
-                            vErrors.push(err113);
-                        }
-                        errors++;
-                    }
-                }
-            }
-            else {
-                const err114 = { instancePath: instancePath + "/entrypoint", schemaPath: "#/properties/entrypoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.entrypoint.type, parentSchema: schema43.properties.entrypoint, data: data31 };
-                if (vErrors === null) {
-                    vErrors = [err114];
-                }
-                else {
-                    vErrors.push(err114);
-                }
-                errors++;
-            }
-        }
-        if (data.extract_parser !== undefined) {
-            let data37 = data.extract_parser;
-            const _errs119 = errors;
-            let valid31 = true;
-            const _errs120 = errors;
-            if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-                let missing1;
-                if ((data37.kind === undefined) && (missing1 = "kind")) {
-                    const err115 = {};
-                    if (vErrors === null) {
-                        vErrors = [err115];
-                    }
-                    else {
-                        vErrors.push(err115);
-                    }
-                    errors++;
-                }
-                else {
-                    if (data37.kind !== undefined) {
-                        if ("command" !== data37.kind) {
-                            const err116 = {};
-                            if (vErrors === null) {
-                                vErrors = [err116];
-                            }
-                            else {
-                                vErrors.push(err116);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-            }
-            var _valid2 = _errs120 === errors;
-            errors = _errs119;
-            if (vErrors !== null) {
-                if (_errs119) {
-                    vErrors.length = _errs119;
-                }
-                else {
-                    vErrors = null;
-                }
-            }
-            if (_valid2) {
-                const _errs122 = errors;
-                if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-                    if (data37.command === undefined) {
-                        const err117 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/0/then/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property '" + "command" + "'", schema: schema43.properties.extract_parser.allOf[0].then.required, parentSchema: schema43.properties.extract_parser.allOf[0].then, data: data37 };
-                        if (vErrors === null) {
-                            vErrors = [err117];
-                        }
-                        else {
-                            vErrors.push(err117);
-                        }
-                        errors++;
-                    }
-                }
-                var _valid2 = _errs122 === errors;
-                valid31 = _valid2;
-            }
-            if (!valid31) {
-                const err118 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.extract_parser.allOf[0].if, parentSchema: schema43.properties.extract_parser.allOf[0], data: data37 };
-                if (vErrors === null) {
-                    vErrors = [err118];
-                }
-                else {
-                    vErrors.push(err118);
-                }
-                errors++;
-            }
-            const _errs124 = errors;
-            let valid33 = true;
-            const _errs125 = errors;
-            if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-                let missing2;
-                if ((data37.kind === undefined) && (missing2 = "kind")) {
-                    const err119 = {};
-                    if (vErrors === null) {
-                        vErrors = [err119];
-                    }
-                    else {
-                        vErrors.push(err119);
-                    }
-                    errors++;
-                }
-                else {
-                    if (data37.kind !== undefined) {
-                        if ("python" !== data37.kind) {
-                            const err120 = {};
-                            if (vErrors === null) {
-                                vErrors = [err120];
-                            }
-                            else {
-                                vErrors.push(err120);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-            }
-            var _valid3 = _errs125 === errors;
-            errors = _errs124;
-            if (vErrors !== null) {
-                if (_errs124) {
-                    vErrors.length = _errs124;
-                }
-                else {
-                    vErrors = null;
-                }
-            }
-            if (_valid3) {
-                const _errs127 = errors;
-                if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-                    if (data37.module === undefined) {
-                        const err121 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/1/then/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property '" + "module" + "'", schema: schema43.properties.extract_parser.allOf[1].then.required, parentSchema: schema43.properties.extract_parser.allOf[1].then, data: data37 };
+                        const err121 = { instancePath: instancePath + "/entrypoint/args", schemaPath: "#/properties/entrypoint/properties/args/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.entrypoint.properties.args.type, parentSchema: schema43.properties.entrypoint.properties.args, data: data37 };
                         if (vErrors === null) {
                             vErrors = [err121];
                         }
@@ -3358,38 +3411,31 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                var _valid3 = _errs127 === errors;
-                valid33 = _valid3;
-            }
-            if (!valid33) {
-                const err122 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.extract_parser.allOf[1].if, parentSchema: schema43.properties.extract_parser.allOf[1], data: data37 };
-                if (vErrors === null) {
-                    vErrors = [err122];
-                }
-                else {
-                    vErrors.push(err122);
-                }
-                errors++;
-            }
-            if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-                if (data37.kind !== undefined) {
-                    let data40 = data37.kind;
-                    if (!((data40 === "python") || (data40 === "command"))) {
-                        const err123 = { instancePath: instancePath + "/extract_parser/kind", schemaPath: "#/properties/extract_parser/properties/kind/enum", keyword: "enum", params: { allowedValues: schema43.properties.extract_parser.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.extract_parser.properties.kind.enum, parentSchema: schema43.properties.extract_parser.properties.kind, data: data40 };
-                        if (vErrors === null) {
-                            vErrors = [err123];
+                if (data35.cli !== undefined) {
+                    let data40 = data35.cli;
+                    if (typeof data40 === "string") {
+                        if (func1(data40) > 4096) {
+                            const err122 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.entrypoint.properties.cli, data: data40 };
+                            if (vErrors === null) {
+                                vErrors = [err122];
+                            }
+                            else {
+                                vErrors.push(err122);
+                            }
+                            errors++;
                         }
-                        else {
-                            vErrors.push(err123);
+                        if (func1(data40) < 1) {
+                            const err123 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.entrypoint.properties.cli, data: data40 };
+                            if (vErrors === null) {
+                                vErrors = [err123];
+                            }
+                            else {
+                                vErrors.push(err123);
+                            }
+                            errors++;
                         }
-                        errors++;
-                    }
-                }
-                if (data37.module !== undefined) {
-                    let data41 = data37.module;
-                    if (typeof data41 === "string") {
-                        if (func1(data41) > 256) {
-                            const err124 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.extract_parser.properties.module, data: data41 };
+                        if (!pattern25.test(data40)) {
+                            const err124 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.entrypoint.properties.cli, data: data40 };
                             if (vErrors === null) {
                                 vErrors = [err124];
                             }
@@ -3398,43 +3444,51 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (!pattern26.test(data41)) {
-                            const err125 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", parentSchema: schema43.properties.extract_parser.properties.module, data: data41 };
-                            if (vErrors === null) {
-                                vErrors = [err125];
-                            }
-                            else {
-                                vErrors.push(err125);
-                            }
-                            errors++;
-                        }
                     }
                     else {
-                        const err126 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.module.type, parentSchema: schema43.properties.extract_parser.properties.module, data: data41 };
+                        const err125 = { instancePath: instancePath + "/entrypoint/cli", schemaPath: "#/properties/entrypoint/properties/cli/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.entrypoint.properties.cli.type, parentSchema: schema43.properties.entrypoint.properties.cli, data: data40 };
                         if (vErrors === null) {
-                            vErrors = [err126];
+                            vErrors = [err125];
                         }
                         else {
-                            vErrors.push(err126);
+                            vErrors.push(err125);
                         }
                         errors++;
                     }
                 }
-                if (data37.callable !== undefined) {
-                    let data42 = data37.callable;
-                    if (typeof data42 === "string") {
-                        if (func1(data42) > 256) {
-                            const err127 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.extract_parser.properties.callable, data: data42 };
-                            if (vErrors === null) {
-                                vErrors = [err127];
-                            }
-                            else {
-                                vErrors.push(err127);
-                            }
-                            errors++;
-                        }
-                        if (!pattern23.test(data42)) {
-                            const err128 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema43.properties.extract_parser.properties.callable, data: data42 };
+            }
+            else {
+                const err126 = { instancePath: instancePath + "/entrypoint", schemaPath: "#/properties/entrypoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.entrypoint.type, parentSchema: schema43.properties.entrypoint, data: data35 };
+                if (vErrors === null) {
+                    vErrors = [err126];
+                }
+                else {
+                    vErrors.push(err126);
+                }
+                errors++;
+            }
+        }
+        if (data.extract_parser !== undefined) {
+            let data41 = data.extract_parser;
+            const _errs133 = errors;
+            let valid34 = true;
+            const _errs134 = errors;
+            if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                let missing1;
+                if ((data41.kind === undefined) && (missing1 = "kind")) {
+                    const err127 = {};
+                    if (vErrors === null) {
+                        vErrors = [err127];
+                    }
+                    else {
+                        vErrors.push(err127);
+                    }
+                    errors++;
+                }
+                else {
+                    if (data41.kind !== undefined) {
+                        if ("command" !== data41.kind) {
+                            const err128 = {};
                             if (vErrors === null) {
                                 vErrors = [err128];
                             }
@@ -3444,8 +3498,23 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    else {
-                        const err129 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.callable.type, parentSchema: schema43.properties.extract_parser.properties.callable, data: data42 };
+                }
+            }
+            var _valid2 = _errs134 === errors;
+            errors = _errs133;
+            if (vErrors !== null) {
+                if (_errs133) {
+                    vErrors.length = _errs133;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+            if (_valid2) {
+                const _errs136 = errors;
+                if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                    if (data41.command === undefined) {
+                        const err129 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/0/then/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property '" + "command" + "'", schema: schema43.properties.extract_parser.allOf[0].then.required, parentSchema: schema43.properties.extract_parser.allOf[0].then, data: data41 };
                         if (vErrors === null) {
                             vErrors = [err129];
                         }
@@ -3455,31 +3524,38 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data37.command !== undefined) {
-                    let data43 = data37.command;
-                    if (typeof data43 === "string") {
-                        if (func1(data43) > 4096) {
-                            const err130 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.extract_parser.properties.command, data: data43 };
-                            if (vErrors === null) {
-                                vErrors = [err130];
-                            }
-                            else {
-                                vErrors.push(err130);
-                            }
-                            errors++;
-                        }
-                        if (func1(data43) < 1) {
-                            const err131 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.extract_parser.properties.command, data: data43 };
-                            if (vErrors === null) {
-                                vErrors = [err131];
-                            }
-                            else {
-                                vErrors.push(err131);
-                            }
-                            errors++;
-                        }
-                        if (!pattern22.test(data43)) {
-                            const err132 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.extract_parser.properties.command, data: data43 };
+                var _valid2 = _errs136 === errors;
+                valid34 = _valid2;
+            }
+            if (!valid34) {
+                const err130 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.extract_parser.allOf[0].if, parentSchema: schema43.properties.extract_parser.allOf[0], data: data41 };
+                if (vErrors === null) {
+                    vErrors = [err130];
+                }
+                else {
+                    vErrors.push(err130);
+                }
+                errors++;
+            }
+            const _errs138 = errors;
+            let valid36 = true;
+            const _errs139 = errors;
+            if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                let missing2;
+                if ((data41.kind === undefined) && (missing2 = "kind")) {
+                    const err131 = {};
+                    if (vErrors === null) {
+                        vErrors = [err131];
+                    }
+                    else {
+                        vErrors.push(err131);
+                    }
+                    errors++;
+                }
+                else {
+                    if (data41.kind !== undefined) {
+                        if ("python" !== data41.kind) {
+                            const err132 = {};
                             if (vErrors === null) {
                                 vErrors = [err132];
                             }
@@ -3489,8 +3565,23 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                         }
                     }
-                    else {
-                        const err133 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.command.type, parentSchema: schema43.properties.extract_parser.properties.command, data: data43 };
+                }
+            }
+            var _valid3 = _errs139 === errors;
+            errors = _errs138;
+            if (vErrors !== null) {
+                if (_errs138) {
+                    vErrors.length = _errs138;
+                }
+                else {
+                    vErrors = null;
+                }
+            }
+            if (_valid3) {
+                const _errs141 = errors;
+                if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                    if (data41.module === undefined) {
+                        const err133 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/1/then/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property '" + "module" + "'", schema: schema43.properties.extract_parser.allOf[1].then.required, parentSchema: schema43.properties.extract_parser.allOf[1].then, data: data41 };
                         if (vErrors === null) {
                             vErrors = [err133];
                         }
@@ -3500,9 +3591,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
+                var _valid3 = _errs141 === errors;
+                valid36 = _valid3;
             }
-            else {
-                const err134 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.extract_parser.type, parentSchema: schema43.properties.extract_parser, data: data37 };
+            if (!valid36) {
+                const err134 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema", schema: schema43.properties.extract_parser.allOf[1].if, parentSchema: schema43.properties.extract_parser.allOf[1], data: data41 };
                 if (vErrors === null) {
                     vErrors = [err134];
                 }
@@ -3511,152 +3604,126 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
             }
-        }
-        if (data.replicates !== undefined) {
-            let data44 = data.replicates;
-            if (!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))) {
-                const err135 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.replicates.type, parentSchema: schema43.properties.replicates, data: data44 };
-                if (vErrors === null) {
-                    vErrors = [err135];
-                }
-                else {
-                    vErrors.push(err135);
-                }
-                errors++;
-            }
-            if ((typeof data44 == "number") && (isFinite(data44))) {
-                if (data44 > 1000 || isNaN(data44)) {
-                    const err136 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000 }, message: "must be <= 1000", schema: 1000, parentSchema: schema43.properties.replicates, data: data44 };
-                    if (vErrors === null) {
-                        vErrors = [err136];
-                    }
-                    else {
-                        vErrors.push(err136);
-                    }
-                    errors++;
-                }
-                if (data44 < 1 || isNaN(data44)) {
-                    const err137 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.replicates, data: data44 };
-                    if (vErrors === null) {
-                        vErrors = [err137];
-                    }
-                    else {
-                        vErrors.push(err137);
-                    }
-                    errors++;
-                }
-            }
-        }
-        if (data.sweep !== undefined) {
-            let data45 = data.sweep;
-            if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                if (data45.grid !== undefined) {
-                    let data46 = data45.grid;
-                    if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
-                        for (const key4 in data46) {
-                            let data47 = data46[key4];
-                            if (Array.isArray(data47)) {
-                                const len4 = data47.length;
-                                for (let i4 = 0; i4 < len4; i4++) {
-                                    let data48 = data47[i4];
-                                    if (((typeof data48 !== "string") && (!((typeof data48 == "number") && (isFinite(data48))))) && (typeof data48 !== "boolean")) {
-                                        const err138 = { instancePath: instancePath + "/sweep/grid/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/sweep/properties/grid/additionalProperties/items/type", keyword: "type", params: { type: schema43.properties.sweep.properties.grid.additionalProperties.items.type }, message: "must be string,number,boolean", schema: schema43.properties.sweep.properties.grid.additionalProperties.items.type, parentSchema: schema43.properties.sweep.properties.grid.additionalProperties.items, data: data48 };
-                                        if (vErrors === null) {
-                                            vErrors = [err138];
-                                        }
-                                        else {
-                                            vErrors.push(err138);
-                                        }
-                                        errors++;
-                                    }
-                                }
-                            }
-                            else {
-                                const err139 = { instancePath: instancePath + "/sweep/grid/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/sweep/properties/grid/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.sweep.properties.grid.additionalProperties.type, parentSchema: schema43.properties.sweep.properties.grid.additionalProperties, data: data47 };
-                                if (vErrors === null) {
-                                    vErrors = [err139];
-                                }
-                                else {
-                                    vErrors.push(err139);
-                                }
-                                errors++;
-                            }
-                        }
-                    }
-                    else {
-                        const err140 = { instancePath: instancePath + "/sweep/grid", schemaPath: "#/properties/sweep/properties/grid/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.sweep.properties.grid.type, parentSchema: schema43.properties.sweep.properties.grid, data: data46 };
+            if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                if (data41.kind !== undefined) {
+                    let data44 = data41.kind;
+                    if (!((data44 === "python") || (data44 === "command"))) {
+                        const err135 = { instancePath: instancePath + "/extract_parser/kind", schemaPath: "#/properties/extract_parser/properties/kind/enum", keyword: "enum", params: { allowedValues: schema43.properties.extract_parser.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.extract_parser.properties.kind.enum, parentSchema: schema43.properties.extract_parser.properties.kind, data: data44 };
                         if (vErrors === null) {
-                            vErrors = [err140];
+                            vErrors = [err135];
                         }
                         else {
-                            vErrors.push(err140);
+                            vErrors.push(err135);
                         }
                         errors++;
                     }
                 }
-                if (data45.points !== undefined) {
-                    let data49 = data45.points;
-                    if (Array.isArray(data49)) {
-                        const len5 = data49.length;
-                        for (let i5 = 0; i5 < len5; i5++) {
-                            let data50 = data49[i5];
-                            if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                                for (const key5 in data50) {
-                                    let data51 = data50[key5];
-                                    if (((typeof data51 !== "string") && (!((typeof data51 == "number") && (isFinite(data51))))) && (typeof data51 !== "boolean")) {
-                                        const err141 = { instancePath: instancePath + "/sweep/points/" + i5 + "/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/sweep/properties/points/items/additionalProperties/type", keyword: "type", params: { type: schema43.properties.sweep.properties.points.items.additionalProperties.type }, message: "must be string,number,boolean", schema: schema43.properties.sweep.properties.points.items.additionalProperties.type, parentSchema: schema43.properties.sweep.properties.points.items.additionalProperties, data: data51 };
-                                        if (vErrors === null) {
-                                            vErrors = [err141];
-                                        }
-                                        else {
-                                            vErrors.push(err141);
-                                        }
-                                        errors++;
-                                    }
-                                }
+                if (data41.module !== undefined) {
+                    let data45 = data41.module;
+                    if (typeof data45 === "string") {
+                        if (func1(data45) > 256) {
+                            const err136 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.extract_parser.properties.module, data: data45 };
+                            if (vErrors === null) {
+                                vErrors = [err136];
                             }
                             else {
-                                const err142 = { instancePath: instancePath + "/sweep/points/" + i5, schemaPath: "#/properties/sweep/properties/points/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.sweep.properties.points.items.type, parentSchema: schema43.properties.sweep.properties.points.items, data: data50 };
-                                if (vErrors === null) {
-                                    vErrors = [err142];
-                                }
-                                else {
-                                    vErrors.push(err142);
-                                }
-                                errors++;
+                                vErrors.push(err136);
                             }
+                            errors++;
+                        }
+                        if (!pattern29.test(data45)) {
+                            const err137 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", parentSchema: schema43.properties.extract_parser.properties.module, data: data45 };
+                            if (vErrors === null) {
+                                vErrors = [err137];
+                            }
+                            else {
+                                vErrors.push(err137);
+                            }
+                            errors++;
                         }
                     }
                     else {
-                        const err143 = { instancePath: instancePath + "/sweep/points", schemaPath: "#/properties/sweep/properties/points/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.sweep.properties.points.type, parentSchema: schema43.properties.sweep.properties.points, data: data49 };
+                        const err138 = { instancePath: instancePath + "/extract_parser/module", schemaPath: "#/properties/extract_parser/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.module.type, parentSchema: schema43.properties.extract_parser.properties.module, data: data45 };
                         if (vErrors === null) {
-                            vErrors = [err143];
+                            vErrors = [err138];
                         }
                         else {
-                            vErrors.push(err143);
+                            vErrors.push(err138);
                         }
                         errors++;
                     }
                 }
-            }
-            else {
-                const err144 = { instancePath: instancePath + "/sweep", schemaPath: "#/properties/sweep/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.sweep.type, parentSchema: schema43.properties.sweep, data: data45 };
-                if (vErrors === null) {
-                    vErrors = [err144];
+                if (data41.callable !== undefined) {
+                    let data46 = data41.callable;
+                    if (typeof data46 === "string") {
+                        if (func1(data46) > 256) {
+                            const err139 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.extract_parser.properties.callable, data: data46 };
+                            if (vErrors === null) {
+                                vErrors = [err139];
+                            }
+                            else {
+                                vErrors.push(err139);
+                            }
+                            errors++;
+                        }
+                        if (!pattern26.test(data46)) {
+                            const err140 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: "must match pattern \"" + "^[A-Za-z_][A-Za-z0-9_]*$" + "\"", schema: "^[A-Za-z_][A-Za-z0-9_]*$", parentSchema: schema43.properties.extract_parser.properties.callable, data: data46 };
+                            if (vErrors === null) {
+                                vErrors = [err140];
+                            }
+                            else {
+                                vErrors.push(err140);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err141 = { instancePath: instancePath + "/extract_parser/callable", schemaPath: "#/properties/extract_parser/properties/callable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.callable.type, parentSchema: schema43.properties.extract_parser.properties.callable, data: data46 };
+                        if (vErrors === null) {
+                            vErrors = [err141];
+                        }
+                        else {
+                            vErrors.push(err141);
+                        }
+                        errors++;
+                    }
                 }
-                else {
-                    vErrors.push(err144);
-                }
-                errors++;
-            }
-        }
-        if (data.metrics !== undefined) {
-            let data52 = data.metrics;
-            if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
-                if (data52.aggregation !== undefined) {
-                    let data53 = data52.aggregation;
-                    if (!((data53 === "mean") || (data53 === "median"))) {
-                        const err145 = { instancePath: instancePath + "/metrics/aggregation", schemaPath: "#/properties/metrics/properties/aggregation/enum", keyword: "enum", params: { allowedValues: schema43.properties.metrics.properties.aggregation.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.metrics.properties.aggregation.enum, parentSchema: schema43.properties.metrics.properties.aggregation, data: data53 };
+                if (data41.command !== undefined) {
+                    let data47 = data41.command;
+                    if (typeof data47 === "string") {
+                        if (func1(data47) > 4096) {
+                            const err142 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema43.properties.extract_parser.properties.command, data: data47 };
+                            if (vErrors === null) {
+                                vErrors = [err142];
+                            }
+                            else {
+                                vErrors.push(err142);
+                            }
+                            errors++;
+                        }
+                        if (func1(data47) < 1) {
+                            const err143 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema43.properties.extract_parser.properties.command, data: data47 };
+                            if (vErrors === null) {
+                                vErrors = [err143];
+                            }
+                            else {
+                                vErrors.push(err143);
+                            }
+                            errors++;
+                        }
+                        if (!pattern25.test(data47)) {
+                            const err144 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema43.properties.extract_parser.properties.command, data: data47 };
+                            if (vErrors === null) {
+                                vErrors = [err144];
+                            }
+                            else {
+                                vErrors.push(err144);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err145 = { instancePath: instancePath + "/extract_parser/command", schemaPath: "#/properties/extract_parser/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.extract_parser.properties.command.type, parentSchema: schema43.properties.extract_parser.properties.command, data: data47 };
                         if (vErrors === null) {
                             vErrors = [err145];
                         }
@@ -3666,64 +3733,490 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data52.primary !== undefined) {
-                    let data54 = data52.primary;
-                    if (typeof data54 === "string") {
-                        if (func1(data54) > 256) {
-                            const err146 = { instancePath: instancePath + "/metrics/primary", schemaPath: "#/properties/metrics/properties/primary/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.metrics.properties.primary, data: data54 };
+            }
+            else {
+                const err146 = { instancePath: instancePath + "/extract_parser", schemaPath: "#/properties/extract_parser/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.extract_parser.type, parentSchema: schema43.properties.extract_parser, data: data41 };
+                if (vErrors === null) {
+                    vErrors = [err146];
+                }
+                else {
+                    vErrors.push(err146);
+                }
+                errors++;
+            }
+        }
+        if (data.replicates !== undefined) {
+            let data48 = data.replicates;
+            const _errs153 = errors;
+            let valid39 = false;
+            let passing0 = null;
+            const _errs154 = errors;
+            if (!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))) {
+                const err147 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/oneOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.replicates.oneOf[0].type, parentSchema: schema43.properties.replicates.oneOf[0], data: data48 };
+                if (vErrors === null) {
+                    vErrors = [err147];
+                }
+                else {
+                    vErrors.push(err147);
+                }
+                errors++;
+            }
+            if ((typeof data48 == "number") && (isFinite(data48))) {
+                if (data48 > 1000 || isNaN(data48)) {
+                    const err148 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/oneOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000 }, message: "must be <= 1000", schema: 1000, parentSchema: schema43.properties.replicates.oneOf[0], data: data48 };
+                    if (vErrors === null) {
+                        vErrors = [err148];
+                    }
+                    else {
+                        vErrors.push(err148);
+                    }
+                    errors++;
+                }
+                if (data48 < 1 || isNaN(data48)) {
+                    const err149 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/oneOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.replicates.oneOf[0], data: data48 };
+                    if (vErrors === null) {
+                        vErrors = [err149];
+                    }
+                    else {
+                        vErrors.push(err149);
+                    }
+                    errors++;
+                }
+            }
+            var _valid4 = _errs154 === errors;
+            if (_valid4) {
+                valid39 = true;
+                passing0 = 0;
+            }
+            const _errs156 = errors;
+            if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+                if (data48.count === undefined) {
+                    const err150 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/oneOf/1/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property '" + "count" + "'", schema: schema43.properties.replicates.oneOf[1].required, parentSchema: schema43.properties.replicates.oneOf[1], data: data48 };
+                    if (vErrors === null) {
+                        vErrors = [err150];
+                    }
+                    else {
+                        vErrors.push(err150);
+                    }
+                    errors++;
+                }
+                if (data48.count !== undefined) {
+                    let data49 = data48.count;
+                    if (!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))) {
+                        const err151 = { instancePath: instancePath + "/replicates/count", schemaPath: "#/properties/replicates/oneOf/1/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.replicates.oneOf[1].properties.count.type, parentSchema: schema43.properties.replicates.oneOf[1].properties.count, data: data49 };
+                        if (vErrors === null) {
+                            vErrors = [err151];
+                        }
+                        else {
+                            vErrors.push(err151);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data49 == "number") && (isFinite(data49))) {
+                        if (data49 > 1000 || isNaN(data49)) {
+                            const err152 = { instancePath: instancePath + "/replicates/count", schemaPath: "#/properties/replicates/oneOf/1/properties/count/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000 }, message: "must be <= 1000", schema: 1000, parentSchema: schema43.properties.replicates.oneOf[1].properties.count, data: data49 };
                             if (vErrors === null) {
-                                vErrors = [err146];
+                                vErrors = [err152];
                             }
                             else {
-                                vErrors.push(err146);
+                                vErrors.push(err152);
+                            }
+                            errors++;
+                        }
+                        if (data49 < 1 || isNaN(data49)) {
+                            const err153 = { instancePath: instancePath + "/replicates/count", schemaPath: "#/properties/replicates/oneOf/1/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema43.properties.replicates.oneOf[1].properties.count, data: data49 };
+                            if (vErrors === null) {
+                                vErrors = [err153];
+                            }
+                            else {
+                                vErrors.push(err153);
                             }
                             errors++;
                         }
                     }
-                    else {
-                        const err147 = { instancePath: instancePath + "/metrics/primary", schemaPath: "#/properties/metrics/properties/primary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.metrics.properties.primary.type, parentSchema: schema43.properties.metrics.properties.primary, data: data54 };
+                }
+                if (data48.seed_strategy !== undefined) {
+                    let data50 = data48.seed_strategy;
+                    if (!(((data50 === "increment") || (data50 === "random")) || (data50 === "fixed"))) {
+                        const err154 = { instancePath: instancePath + "/replicates/seed_strategy", schemaPath: "#/properties/replicates/oneOf/1/properties/seed_strategy/enum", keyword: "enum", params: { allowedValues: schema43.properties.replicates.oneOf[1].properties.seed_strategy.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.replicates.oneOf[1].properties.seed_strategy.enum, parentSchema: schema43.properties.replicates.oneOf[1].properties.seed_strategy, data: data50 };
                         if (vErrors === null) {
-                            vErrors = [err147];
+                            vErrors = [err154];
                         }
                         else {
-                            vErrors.push(err147);
+                            vErrors.push(err154);
                         }
                         errors++;
                     }
                 }
-                if (data52.goal !== undefined) {
-                    let data55 = data52.goal;
-                    if (!((data55 === "maximize") || (data55 === "minimize"))) {
-                        const err148 = { instancePath: instancePath + "/metrics/goal", schemaPath: "#/properties/metrics/properties/goal/enum", keyword: "enum", params: { allowedValues: schema43.properties.metrics.properties.goal.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.metrics.properties.goal.enum, parentSchema: schema43.properties.metrics.properties.goal, data: data55 };
+                if (data48.base_seed !== undefined) {
+                    let data51 = data48.base_seed;
+                    if ((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (data51 !== null)) {
+                        const err155 = { instancePath: instancePath + "/replicates/base_seed", schemaPath: "#/properties/replicates/oneOf/1/properties/base_seed/type", keyword: "type", params: { type: schema43.properties.replicates.oneOf[1].properties.base_seed.type }, message: "must be integer,null", schema: schema43.properties.replicates.oneOf[1].properties.base_seed.type, parentSchema: schema43.properties.replicates.oneOf[1].properties.base_seed, data: data51 };
                         if (vErrors === null) {
-                            vErrors = [err148];
+                            vErrors = [err155];
                         }
                         else {
-                            vErrors.push(err148);
+                            vErrors.push(err155);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err149 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.metrics.type, parentSchema: schema43.properties.metrics, data: data52 };
+                const err156 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.replicates.oneOf[1].type, parentSchema: schema43.properties.replicates.oneOf[1], data: data48 };
                 if (vErrors === null) {
-                    vErrors = [err149];
+                    vErrors = [err156];
                 }
                 else {
-                    vErrors.push(err149);
+                    vErrors.push(err156);
+                }
+                errors++;
+            }
+            var _valid4 = _errs156 === errors;
+            if (_valid4 && valid39) {
+                valid39 = false;
+                passing0 = [passing0, 1];
+            }
+            else {
+                if (_valid4) {
+                    valid39 = true;
+                    passing0 = 1;
+                    var props0 = {};
+                    props0.count = true;
+                    props0.seed_strategy = true;
+                    props0.base_seed = true;
+                }
+            }
+            if (!valid39) {
+                const err157 = { instancePath: instancePath + "/replicates", schemaPath: "#/properties/replicates/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema43.properties.replicates.oneOf, parentSchema: schema43.properties.replicates, data: data48 };
+                if (vErrors === null) {
+                    vErrors = [err157];
+                }
+                else {
+                    vErrors.push(err157);
+                }
+                errors++;
+            }
+            else {
+                errors = _errs153;
+                if (vErrors !== null) {
+                    if (_errs153) {
+                        vErrors.length = _errs153;
+                    }
+                    else {
+                        vErrors = null;
+                    }
+                }
+            }
+        }
+        if (data.sweep !== undefined) {
+            let data52 = data.sweep;
+            if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                if (data52.grid !== undefined) {
+                    let data53 = data52.grid;
+                    if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
+                        for (const key4 in data53) {
+                            let data54 = data53[key4];
+                            if (Array.isArray(data54)) {
+                                const len5 = data54.length;
+                                for (let i5 = 0; i5 < len5; i5++) {
+                                    let data55 = data54[i5];
+                                    if (((typeof data55 !== "string") && (!((typeof data55 == "number") && (isFinite(data55))))) && (typeof data55 !== "boolean")) {
+                                        const err158 = { instancePath: instancePath + "/sweep/grid/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/sweep/properties/grid/additionalProperties/items/type", keyword: "type", params: { type: schema43.properties.sweep.properties.grid.additionalProperties.items.type }, message: "must be string,number,boolean", schema: schema43.properties.sweep.properties.grid.additionalProperties.items.type, parentSchema: schema43.properties.sweep.properties.grid.additionalProperties.items, data: data55 };
+                                        if (vErrors === null) {
+                                            vErrors = [err158];
+                                        }
+                                        else {
+                                            vErrors.push(err158);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err159 = { instancePath: instancePath + "/sweep/grid/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/sweep/properties/grid/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.sweep.properties.grid.additionalProperties.type, parentSchema: schema43.properties.sweep.properties.grid.additionalProperties, data: data54 };
+                                if (vErrors === null) {
+                                    vErrors = [err159];
+                                }
+                                else {
+                                    vErrors.push(err159);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err160 = { instancePath: instancePath + "/sweep/grid", schemaPath: "#/properties/sweep/properties/grid/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.sweep.properties.grid.type, parentSchema: schema43.properties.sweep.properties.grid, data: data53 };
+                        if (vErrors === null) {
+                            vErrors = [err160];
+                        }
+                        else {
+                            vErrors.push(err160);
+                        }
+                        errors++;
+                    }
+                }
+                if (data52.points !== undefined) {
+                    let data56 = data52.points;
+                    if (Array.isArray(data56)) {
+                        const len6 = data56.length;
+                        for (let i6 = 0; i6 < len6; i6++) {
+                            let data57 = data56[i6];
+                            if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                                for (const key5 in data57) {
+                                    let data58 = data57[key5];
+                                    if (((typeof data58 !== "string") && (!((typeof data58 == "number") && (isFinite(data58))))) && (typeof data58 !== "boolean")) {
+                                        const err161 = { instancePath: instancePath + "/sweep/points/" + i6 + "/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/sweep/properties/points/items/additionalProperties/type", keyword: "type", params: { type: schema43.properties.sweep.properties.points.items.additionalProperties.type }, message: "must be string,number,boolean", schema: schema43.properties.sweep.properties.points.items.additionalProperties.type, parentSchema: schema43.properties.sweep.properties.points.items.additionalProperties, data: data58 };
+                                        if (vErrors === null) {
+                                            vErrors = [err161];
+                                        }
+                                        else {
+                                            vErrors.push(err161);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err162 = { instancePath: instancePath + "/sweep/points/" + i6, schemaPath: "#/properties/sweep/properties/points/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.sweep.properties.points.items.type, parentSchema: schema43.properties.sweep.properties.points.items, data: data57 };
+                                if (vErrors === null) {
+                                    vErrors = [err162];
+                                }
+                                else {
+                                    vErrors.push(err162);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err163 = { instancePath: instancePath + "/sweep/points", schemaPath: "#/properties/sweep/properties/points/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema43.properties.sweep.properties.points.type, parentSchema: schema43.properties.sweep.properties.points, data: data56 };
+                        if (vErrors === null) {
+                            vErrors = [err163];
+                        }
+                        else {
+                            vErrors.push(err163);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err164 = { instancePath: instancePath + "/sweep", schemaPath: "#/properties/sweep/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.sweep.type, parentSchema: schema43.properties.sweep, data: data52 };
+                if (vErrors === null) {
+                    vErrors = [err164];
+                }
+                else {
+                    vErrors.push(err164);
+                }
+                errors++;
+            }
+        }
+        if (data.metrics !== undefined) {
+            let data59 = data.metrics;
+            if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
+                if (data59.aggregation !== undefined) {
+                    let data60 = data59.aggregation;
+                    if (!((data60 === "mean") || (data60 === "median"))) {
+                        const err165 = { instancePath: instancePath + "/metrics/aggregation", schemaPath: "#/properties/metrics/properties/aggregation/enum", keyword: "enum", params: { allowedValues: schema43.properties.metrics.properties.aggregation.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.metrics.properties.aggregation.enum, parentSchema: schema43.properties.metrics.properties.aggregation, data: data60 };
+                        if (vErrors === null) {
+                            vErrors = [err165];
+                        }
+                        else {
+                            vErrors.push(err165);
+                        }
+                        errors++;
+                    }
+                }
+                if (data59.primary !== undefined) {
+                    let data61 = data59.primary;
+                    const _errs183 = errors;
+                    let valid49 = false;
+                    let passing1 = null;
+                    const _errs184 = errors;
+                    if (typeof data61 === "string") {
+                        if (func1(data61) > 256) {
+                            const err166 = { instancePath: instancePath + "/metrics/primary", schemaPath: "#/properties/metrics/properties/primary/oneOf/0/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.metrics.properties.primary.oneOf[0], data: data61 };
+                            if (vErrors === null) {
+                                vErrors = [err166];
+                            }
+                            else {
+                                vErrors.push(err166);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err167 = { instancePath: instancePath + "/metrics/primary", schemaPath: "#/properties/metrics/properties/primary/oneOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.metrics.properties.primary.oneOf[0].type, parentSchema: schema43.properties.metrics.properties.primary.oneOf[0], data: data61 };
+                        if (vErrors === null) {
+                            vErrors = [err167];
+                        }
+                        else {
+                            vErrors.push(err167);
+                        }
+                        errors++;
+                    }
+                    var _valid5 = _errs184 === errors;
+                    if (_valid5) {
+                        valid49 = true;
+                        passing1 = 0;
+                    }
+                    const _errs186 = errors;
+                    if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
+                        if (data61.name === undefined) {
+                            const err168 = { instancePath: instancePath + "/metrics/primary", schemaPath: "#/properties/metrics/properties/primary/oneOf/1/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema43.properties.metrics.properties.primary.oneOf[1].required, parentSchema: schema43.properties.metrics.properties.primary.oneOf[1], data: data61 };
+                            if (vErrors === null) {
+                                vErrors = [err168];
+                            }
+                            else {
+                                vErrors.push(err168);
+                            }
+                            errors++;
+                        }
+                        if (data61.name !== undefined) {
+                            let data62 = data61.name;
+                            if (typeof data62 === "string") {
+                                if (func1(data62) > 256) {
+                                    const err169 = { instancePath: instancePath + "/metrics/primary/name", schemaPath: "#/properties/metrics/properties/primary/oneOf/1/properties/name/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.metrics.properties.primary.oneOf[1].properties.name, data: data62 };
+                                    if (vErrors === null) {
+                                        vErrors = [err169];
+                                    }
+                                    else {
+                                        vErrors.push(err169);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err170 = { instancePath: instancePath + "/metrics/primary/name", schemaPath: "#/properties/metrics/properties/primary/oneOf/1/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.metrics.properties.primary.oneOf[1].properties.name.type, parentSchema: schema43.properties.metrics.properties.primary.oneOf[1].properties.name, data: data62 };
+                                if (vErrors === null) {
+                                    vErrors = [err170];
+                                }
+                                else {
+                                    vErrors.push(err170);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data61.unit !== undefined) {
+                            let data63 = data61.unit;
+                            if (typeof data63 === "string") {
+                                if (func1(data63) > 256) {
+                                    const err171 = { instancePath: instancePath + "/metrics/primary/unit", schemaPath: "#/properties/metrics/properties/primary/oneOf/1/properties/unit/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema43.properties.metrics.properties.primary.oneOf[1].properties.unit, data: data63 };
+                                    if (vErrors === null) {
+                                        vErrors = [err171];
+                                    }
+                                    else {
+                                        vErrors.push(err171);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err172 = { instancePath: instancePath + "/metrics/primary/unit", schemaPath: "#/properties/metrics/properties/primary/oneOf/1/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.metrics.properties.primary.oneOf[1].properties.unit.type, parentSchema: schema43.properties.metrics.properties.primary.oneOf[1].properties.unit, data: data63 };
+                                if (vErrors === null) {
+                                    vErrors = [err172];
+                                }
+                                else {
+                                    vErrors.push(err172);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data61.mode !== undefined) {
+                            let data64 = data61.mode;
+                            if (!((data64 === "maximize") || (data64 === "minimize"))) {
+                                const err173 = { instancePath: instancePath + "/metrics/primary/mode", schemaPath: "#/properties/metrics/properties/primary/oneOf/1/properties/mode/enum", keyword: "enum", params: { allowedValues: schema43.properties.metrics.properties.primary.oneOf[1].properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.metrics.properties.primary.oneOf[1].properties.mode.enum, parentSchema: schema43.properties.metrics.properties.primary.oneOf[1].properties.mode, data: data64 };
+                                if (vErrors === null) {
+                                    vErrors = [err173];
+                                }
+                                else {
+                                    vErrors.push(err173);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err174 = { instancePath: instancePath + "/metrics/primary", schemaPath: "#/properties/metrics/properties/primary/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.metrics.properties.primary.oneOf[1].type, parentSchema: schema43.properties.metrics.properties.primary.oneOf[1], data: data61 };
+                        if (vErrors === null) {
+                            vErrors = [err174];
+                        }
+                        else {
+                            vErrors.push(err174);
+                        }
+                        errors++;
+                    }
+                    var _valid5 = _errs186 === errors;
+                    if (_valid5 && valid49) {
+                        valid49 = false;
+                        passing1 = [passing1, 1];
+                    }
+                    else {
+                        if (_valid5) {
+                            valid49 = true;
+                            passing1 = 1;
+                            var props1 = {};
+                            props1.name = true;
+                            props1.unit = true;
+                            props1.mode = true;
+                        }
+                    }
+                    if (!valid49) {
+                        const err175 = { instancePath: instancePath + "/metrics/primary", schemaPath: "#/properties/metrics/properties/primary/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema43.properties.metrics.properties.primary.oneOf, parentSchema: schema43.properties.metrics.properties.primary, data: data61 };
+                        if (vErrors === null) {
+                            vErrors = [err175];
+                        }
+                        else {
+                            vErrors.push(err175);
+                        }
+                        errors++;
+                    }
+                    else {
+                        errors = _errs183;
+                        if (vErrors !== null) {
+                            if (_errs183) {
+                                vErrors.length = _errs183;
+                            }
+                            else {
+                                vErrors = null;
+                            }
+                        }
+                    }
+                }
+                if (data59.goal !== undefined) {
+                    let data65 = data59.goal;
+                    if (!((data65 === "maximize") || (data65 === "minimize"))) {
+                        const err176 = { instancePath: instancePath + "/metrics/goal", schemaPath: "#/properties/metrics/properties/goal/enum", keyword: "enum", params: { allowedValues: schema43.properties.metrics.properties.goal.enum }, message: "must be equal to one of the allowed values", schema: schema43.properties.metrics.properties.goal.enum, parentSchema: schema43.properties.metrics.properties.goal, data: data65 };
+                        if (vErrors === null) {
+                            vErrors = [err176];
+                        }
+                        else {
+                            vErrors.push(err176);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err177 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.properties.metrics.type, parentSchema: schema43.properties.metrics, data: data59 };
+                if (vErrors === null) {
+                    vErrors = [err177];
+                }
+                else {
+                    vErrors.push(err177);
                 }
                 errors++;
             }
         }
     }
     else {
-        const err150 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.type, parentSchema: schema43, data };
+        const err178 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.type, parentSchema: schema43, data };
         if (vErrors === null) {
-            vErrors = [err150];
+            vErrors = [err178];
         }
         else {
-            vErrors.push(err150);
+            vErrors.push(err178);
         }
         errors++;
     }
@@ -3732,14 +4225,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate21.evaluated = { "props": { "id": true, "iteration_id": true, "compute": true, "runtime": true, "artifact_sync": true, "entrypoint": true, "extract_parser": true, "replicates": true, "sweep": true, "metrics": true }, "dynamicProps": false, "dynamicItems": false };
 const policy = validate22;
-const schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/verifier_policy.schema.json", "title": "Verifier policy (.autolab/verifier_policy.yaml)", "description": "Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).", "type": "object", "properties": { "python_bin": { "description": "Python interpreter used for python entrypoints and parsers.", "$ref": "#/$defs/commandLine" }, "dry_run_command": { "description": "Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.", "$ref": "#/$defs/commandLine" }, "test_command": { "description": "Command run by the tests check; same placeholders as dry_run_command.", "$ref": "#/$defs/commandLine" }, "requirements_by_stage": { "description": "Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.", "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "boolean" } } }, "launch": { "description": "Behaviour of the launch stage.", "type": "object", "properties": { "submit_timeout_seconds": { "$ref": "#/$defs/seconds" }, "submit_retries": { "type": "integer", "minimum": 0, "maximum": 20 }, "retry_backoff_seconds": { "$ref": "#/$defs/seconds" }, "check_timeout_seconds": { "$ref": "#/$defs/seconds" }, "work_root": { "description": "Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.", "type": "string", "minLength": 1, "maxLength": 4096 }, "max_array_size": { "description": "Sweeps: the most tasks in one SLURM job array; a larger sweep is split into several arrays (the cluster's MaxArraySize applies too).", "type": "integer", "minimum": 1, "maximum": 1000000 }, "max_sweep_tasks": { "description": "Sweeps: the most tasks (points x replicates) one sweep may have (default 10000).", "type": "integer", "minimum": 1, "maximum": 1000000 } } }, "slurm": { "description": "SLURM specifics.", "type": "object", "properties": { "monitor": { "type": "object", "properties": { "poll_failure_escalation_ticks": { "type": "integer", "minimum": 1, "maximum": 10000 }, "unknown_grace_seconds": { "type": "integer", "minimum": 0, "maximum": 31536000 }, "sacct_lookback_days": { "type": "integer", "minimum": 1, "maximum": 3650 }, "client_timeout_seconds": { "$ref": "#/$defs/seconds" }, "max_pending": { "description": "A job pending longer than this (since it was submitted, or requeued) is cancelled and its run failed with reason pending_timeout, e.g. 2d. Unset: no limit.", "$ref": "#/$defs/span" }, "min_question_interval_seconds": { "description": "The floor: autolab watch never asks the scheduler more often than this (default 60).", "$ref": "#/$defs/seconds" }, "watch": { "description": "autolab watch's clock.", "type": "object", "properties": { "local_check_seconds": { "description": "How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).", "$ref": "#/$defs/seconds" }, "ending_interval_seconds": { "description": "Interval between scheduler questions while runs are ending (default: the floor).", "$ref": "#/$defs/seconds" }, "running_interval_seconds": { "description": "Interval while a job runs (default 300).", "$ref": "#/$defs/seconds" }, "pending_interval_seconds": { "description": "Interval while every job waits or nothing is in flight (default 900).", "$ref": "#/$defs/seconds" }, "time_limit": { "description": "How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).", "$ref": "#/$defs/span" } } }, "notify": { "description": "What a failed run does.", "type": "object", "properties": { "fail_job": { "description": "A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).", "type": "boolean" }, "tracking_issue": { "description": "Issue number to comment on, once per failed run.", "type": "integer", "minimum": 1 } } }, "retention": { "description": "Clean-up the monitor does after a tick.", "type": "object", "properties": { "gc_older_than": { "description": "The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.", "$ref": "#/$defs/span" } } }, "runaway_lost_after_seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 } } }, "artifact_sync": { "description": "Default artifact sync settings; design.yaml artifact_sync overrides them.", "type": "object", "properties": { "mode": { "enum": ["shared", "rsync"] }, "timeout_seconds": { "$ref": "#/$defs/seconds" }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } } } } }, "extract_results": { "description": "Behaviour of the extract stage.", "type": "object", "properties": { "timeout_seconds": { "$ref": "#/$defs/seconds" }, "require_metrics": { "type": "boolean" } } }, "agent_runner": { "type": "object", "properties": { "edit_scope": { "type": "object", "properties": { "mode": { "description": "Which files an agent may edit, e.g. iteration_only or iteration_plus_core.", "$ref": "#/$defs/name" } } } } }, "autorun": { "type": "object", "properties": { "todo_fallback": { "type": "object", "properties": { "slurm": { "type": "object", "properties": { "stage": { "description": "Stage to fall back to when a SLURM iteration has nothing to do.", "$ref": "state.schema.json#/properties/stage" } } } } } } }, "policy_resolution": { "description": "How this file was assembled; default_preset names the preset applied below it.", "type": "object", "properties": { "default_preset": { "$ref": "#/$defs/name" } } } }, "$defs": { "name": { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" }, "commandLine": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" }, "seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 }, "span": { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] } } };
+const schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/verifier_policy.schema.json", "title": "Verifier policy (.autolab/verifier_policy.yaml)", "description": "Which checks each stage requires and how the stages behave. The effective policy is the built-in defaults, then the preset named in policy_resolution.default_preset, then this file. Keys not listed here are allowed (the Python tool's policy files carry more).", "type": "object", "properties": { "python_bin": { "description": "Python interpreter used for python entrypoints and parsers.", "$ref": "#/$defs/commandLine" }, "dry_run_command": { "description": "Command run by the dry_run check; placeholders {{python_bin}}, {{iteration_id}}, {{iteration_path}}.", "$ref": "#/$defs/commandLine" }, "test_command": { "description": "Command run by the tests check; same placeholders as dry_run_command.", "$ref": "#/$defs/commandLine" }, "requirements_by_stage": { "description": "Per stage, which check categories (tests, dry_run, schema, consistency, env_smoke, ...) must pass.", "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "object", "propertyNames": { "$ref": "#/$defs/name" }, "additionalProperties": { "type": "boolean" } } }, "launch": { "description": "Behaviour of the launch stage.", "type": "object", "properties": { "submit_timeout_seconds": { "$ref": "#/$defs/seconds" }, "submit_retries": { "type": "integer", "minimum": 0, "maximum": 20 }, "retry_backoff_seconds": { "$ref": "#/$defs/seconds" }, "check_timeout_seconds": { "$ref": "#/$defs/seconds" }, "work_root": { "description": "Absolute directory outside the checkout where launch makes a git worktree snapshot per SLURM run (<work_root>/<run_id>) for the job to run in.", "type": "string", "minLength": 1, "maxLength": 4096 }, "job_user": { "description": "SLURM only: submit (and cancel) every job as this less privileged user with `sudo -n -u <job_user> --`, from a snapshot without .git that the job user owns in launch.work_root, so the job cannot reach the runner's checkout, .git, tokens or files. Needs launch.work_root (writable by the job user) and a sudoers rule for the runner's account (autolab doctor prints it).", "type": "string", "pattern": "^[a-z_][a-z0-9_-]{0,31}$" }, "max_array_size": { "description": "Sweeps: the most tasks in one SLURM job array; a larger sweep is split into several arrays (the cluster's MaxArraySize applies too).", "type": "integer", "minimum": 1, "maximum": 1000000 }, "max_sweep_tasks": { "description": "Sweeps: the most tasks (points x replicates) one sweep may have (default 10000).", "type": "integer", "minimum": 1, "maximum": 1000000 } } }, "slurm": { "description": "SLURM specifics.", "type": "object", "properties": { "monitor": { "type": "object", "properties": { "poll_failure_escalation_ticks": { "type": "integer", "minimum": 1, "maximum": 10000 }, "unknown_grace_seconds": { "type": "integer", "minimum": 0, "maximum": 31536000 }, "sacct_lookback_days": { "type": "integer", "minimum": 1, "maximum": 3650 }, "client_timeout_seconds": { "$ref": "#/$defs/seconds" }, "max_pending": { "description": "A job pending longer than this (since it was submitted, or requeued) is cancelled and its run failed with reason pending_timeout, e.g. 2d. Unset: no limit.", "$ref": "#/$defs/span" }, "min_question_interval_seconds": { "description": "The floor: autolab watch never asks the scheduler more often than this (default 60).", "$ref": "#/$defs/seconds" }, "watch": { "description": "autolab watch's clock.", "type": "object", "properties": { "local_check_seconds": { "description": "How often the watcher reads the sentinels of runs in flight (no scheduler call; default 5).", "$ref": "#/$defs/seconds" }, "ending_interval_seconds": { "description": "Interval between scheduler questions while runs are ending (default: the floor).", "$ref": "#/$defs/seconds" }, "running_interval_seconds": { "description": "Interval while a job runs (default 300).", "$ref": "#/$defs/seconds" }, "pending_interval_seconds": { "description": "Interval while every job waits or nothing is in flight (default 900).", "$ref": "#/$defs/seconds" }, "time_limit": { "description": "How long one watcher lives before it dispatches its successor and exits (default 5h50m; keep it under the job's timeout-minutes).", "$ref": "#/$defs/span" } } }, "notify": { "description": "What a failed run does.", "type": "object", "properties": { "fail_job": { "description": "A run that failed fails the monitor's (and the watcher's) job, naming the runs, so GitHub notifies (default true).", "type": "boolean" }, "tracking_issue": { "description": "Issue number to comment on, once per failed run.", "type": "integer", "minimum": 1 } } }, "retention": { "description": "Clean-up the monitor does after a tick.", "type": "object", "properties": { "gc_older_than": { "description": "The monitor runs autolab gc for runs finished, synced and pushed longer ago than this (e.g. 14d). Unset: no clean-up.", "$ref": "#/$defs/span" } } }, "efficiency_hint_below": { "description": "An ended job that used under this share of what it asked for (memory, CPU, time, GPU) gets a right-sizing hint in its manifest's efficiency, the check run and the summaries (default 0.5).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "runaway_lost_after_seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 } } }, "submit": { "description": "How jobs are submitted.", "type": "object", "properties": { "pass_env": { "description": "SBATCH_* / SLURM_* variables of the runner's environment to pass to sbatch (every other SBATCH_* variable and SLURM_CLUSTERS is removed from sbatch's environment). Each one present is passed and recorded in the run's manifest (slurm.passed_env); one that would redirect or unbind the job (SBATCH_CLUSTERS, SLURM_CLUSTERS, SBATCH_JOB_NAME, SBATCH_OUTPUT, SBATCH_ERROR, SBATCH_ARRAY_INX, SBATCH_EXPORT, SBATCH_WAIT) is refused. Not with launch.job_user (sudo resets the environment).", "type": "array", "maxItems": 64, "uniqueItems": true, "items": { "type": "string", "maxLength": 128, "allOf": [{ "pattern": "^(SBATCH|SLURM)_[A-Z0-9_]+$", "x-message": "must be the name of an SBATCH_* or SLURM_* variable, such as SBATCH_ACCOUNT" }, { "not": { "enum": ["SBATCH_CLUSTERS", "SLURM_CLUSTERS"] }, "x-message": "must not choose the cluster: set compute.cluster in design.yaml instead (the monitor, cancel and adoption then ask that cluster with -M)" }, { "not": { "enum": ["SBATCH_JOB_NAME", "SBATCH_OUTPUT", "SBATCH_ERROR", "SBATCH_ARRAY_INX", "SBATCH_EXPORT", "SBATCH_WAIT"] }, "x-message": "must not set what the tool controls itself (the job name that ties a job to its run, the log paths, a sweep's array, the job's environment, sbatch returning at once)" }] } } } }, "artifact_sync": { "description": "Default artifact sync settings; design.yaml artifact_sync overrides them.", "type": "object", "properties": { "mode": { "enum": ["shared", "rsync"] }, "timeout_seconds": { "$ref": "#/$defs/seconds" }, "retries": { "type": "integer", "minimum": 0, "maximum": 20 } } } } }, "extract_results": { "description": "Behaviour of the extract stage.", "type": "object", "properties": { "timeout_seconds": { "$ref": "#/$defs/seconds" }, "require_metrics": { "type": "boolean" } } }, "agent_runner": { "type": "object", "properties": { "edit_scope": { "type": "object", "properties": { "mode": { "description": "Which files an agent may edit, e.g. iteration_only or iteration_plus_core.", "$ref": "#/$defs/name" } } } } }, "autorun": { "type": "object", "properties": { "todo_fallback": { "type": "object", "properties": { "slurm": { "type": "object", "properties": { "stage": { "description": "Stage to fall back to when a SLURM iteration has nothing to do.", "$ref": "state.schema.json#/properties/stage" } } } } } } }, "policy_resolution": { "description": "How this file was assembled; default_preset names the preset applied below it.", "type": "object", "properties": { "default_preset": { "$ref": "#/$defs/name" } } } }, "$defs": { "name": { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" }, "commandLine": { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" }, "seconds": { "type": "integer", "minimum": 1, "maximum": 31536000 }, "span": { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] } } };
 const schema53 = { "type": "string", "maxLength": 4096, "pattern": "^[^\\n\\r\\u0000]*$", "x-message": "must be a single command line (no line breaks)" };
 const schema56 = { "type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[A-Za-z0-9_.-]+$", "x-message": "must be a name made of letters, digits and _ . -" };
 const schema58 = { "type": "integer", "minimum": 1, "maximum": 31536000 };
 const schema74 = { "description": "The stage the loop is in.", "enum": ["hypothesis", "design", "implementation", "implementation_review", "launch", "slurm_monitor", "extract_results", "update_docs", "decide_repeat", "human_review", "stop"] };
-const pattern35 = new RegExp("^[A-Za-z0-9_.-]+$", "u");
+const pattern38 = new RegExp("^[A-Za-z0-9_.-]+$", "u");
+const pattern40 = new RegExp("^[a-z_][a-z0-9_-]{0,31}$", "u");
 const schema62 = { "description": "A span: seconds, or e.g. 5h50m, 14d (units w d h m s, in that order).", "oneOf": [{ "$ref": "#/$defs/seconds" }, { "type": "string", "pattern": "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "minLength": 1, "maxLength": 32 }] };
-const pattern37 = new RegExp("^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "u");
+const pattern41 = new RegExp("^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", "u");
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
     let vErrors = null;
     let errors = 0;
@@ -3813,7 +4307,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
         }
-        if (!pattern37.test(data)) {
+        if (!pattern41.test(data)) {
             const err5 = { instancePath, schemaPath: "#/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$" }, message: "must match pattern \"" + "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$" + "\"", schema: "^\\s*(\\d+|(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?)\\s*$", parentSchema: schema62.oneOf[1], data };
             if (vErrors === null) {
                 vErrors = [err5];
@@ -3895,7 +4389,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
-                if (!pattern22.test(data0)) {
+                if (!pattern25.test(data0)) {
                     const err1 = { instancePath: instancePath + "/python_bin", schemaPath: "#/$defs/commandLine/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema53, data: data0 };
                     if (vErrors === null) {
                         vErrors = [err1];
@@ -3930,7 +4424,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
-                if (!pattern22.test(data1)) {
+                if (!pattern25.test(data1)) {
                     const err4 = { instancePath: instancePath + "/dry_run_command", schemaPath: "#/$defs/commandLine/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema53, data: data1 };
                     if (vErrors === null) {
                         vErrors = [err4];
@@ -3965,7 +4459,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                 }
-                if (!pattern22.test(data2)) {
+                if (!pattern25.test(data2)) {
                     const err7 = { instancePath: instancePath + "/test_command", schemaPath: "#/$defs/commandLine/pattern", keyword: "pattern", params: { pattern: "^[^\\n\\r\\u0000]*$" }, message: "must match pattern \"" + "^[^\\n\\r\\u0000]*$" + "\"", schema: "^[^\\n\\r\\u0000]*$", parentSchema: schema53, data: data2 };
                     if (vErrors === null) {
                         vErrors = [err7];
@@ -4013,7 +4507,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (!pattern35.test(key0)) {
+                        if (!pattern38.test(key0)) {
                             const err11 = { instancePath: instancePath + "/requirements_by_stage", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: key0, propertyName: key0 };
                             if (vErrors === null) {
                                 vErrors = [err11];
@@ -4072,7 +4566,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (!pattern35.test(key2)) {
+                                if (!pattern38.test(key2)) {
                                     const err16 = { instancePath: instancePath + "/requirements_by_stage/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: key2, propertyName: key2 };
                                     if (vErrors === null) {
                                         vErrors = [err16];
@@ -4320,56 +4814,56 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                     }
                 }
-                if (data6.max_array_size !== undefined) {
-                    let data12 = data6.max_array_size;
-                    if (!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) {
-                        const err37 = { instancePath: instancePath + "/launch/max_array_size", schemaPath: "#/properties/launch/properties/max_array_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.launch.properties.max_array_size.type, parentSchema: schema52.properties.launch.properties.max_array_size, data: data12 };
+                if (data6.job_user !== undefined) {
+                    let data12 = data6.job_user;
+                    if (typeof data12 === "string") {
+                        if (!pattern40.test(data12)) {
+                            const err37 = { instancePath: instancePath + "/launch/job_user", schemaPath: "#/properties/launch/properties/job_user/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_-]{0,31}$" }, message: "must match pattern \"" + "^[a-z_][a-z0-9_-]{0,31}$" + "\"", schema: "^[a-z_][a-z0-9_-]{0,31}$", parentSchema: schema52.properties.launch.properties.job_user, data: data12 };
+                            if (vErrors === null) {
+                                vErrors = [err37];
+                            }
+                            else {
+                                vErrors.push(err37);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err38 = { instancePath: instancePath + "/launch/job_user", schemaPath: "#/properties/launch/properties/job_user/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.launch.properties.job_user.type, parentSchema: schema52.properties.launch.properties.job_user, data: data12 };
                         if (vErrors === null) {
-                            vErrors = [err37];
+                            vErrors = [err38];
                         }
                         else {
-                            vErrors.push(err37);
+                            vErrors.push(err38);
                         }
                         errors++;
                     }
-                    if ((typeof data12 == "number") && (isFinite(data12))) {
-                        if (data12 > 1000000 || isNaN(data12)) {
-                            const err38 = { instancePath: instancePath + "/launch/max_array_size", schemaPath: "#/properties/launch/properties/max_array_size/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000000 }, message: "must be <= 1000000", schema: 1000000, parentSchema: schema52.properties.launch.properties.max_array_size, data: data12 };
-                            if (vErrors === null) {
-                                vErrors = [err38];
-                            }
-                            else {
-                                vErrors.push(err38);
-                            }
-                            errors++;
-                        }
-                        if (data12 < 1 || isNaN(data12)) {
-                            const err39 = { instancePath: instancePath + "/launch/max_array_size", schemaPath: "#/properties/launch/properties/max_array_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.launch.properties.max_array_size, data: data12 };
-                            if (vErrors === null) {
-                                vErrors = [err39];
-                            }
-                            else {
-                                vErrors.push(err39);
-                            }
-                            errors++;
-                        }
-                    }
                 }
-                if (data6.max_sweep_tasks !== undefined) {
-                    let data13 = data6.max_sweep_tasks;
+                if (data6.max_array_size !== undefined) {
+                    let data13 = data6.max_array_size;
                     if (!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) {
-                        const err40 = { instancePath: instancePath + "/launch/max_sweep_tasks", schemaPath: "#/properties/launch/properties/max_sweep_tasks/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.launch.properties.max_sweep_tasks.type, parentSchema: schema52.properties.launch.properties.max_sweep_tasks, data: data13 };
+                        const err39 = { instancePath: instancePath + "/launch/max_array_size", schemaPath: "#/properties/launch/properties/max_array_size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.launch.properties.max_array_size.type, parentSchema: schema52.properties.launch.properties.max_array_size, data: data13 };
                         if (vErrors === null) {
-                            vErrors = [err40];
+                            vErrors = [err39];
                         }
                         else {
-                            vErrors.push(err40);
+                            vErrors.push(err39);
                         }
                         errors++;
                     }
                     if ((typeof data13 == "number") && (isFinite(data13))) {
                         if (data13 > 1000000 || isNaN(data13)) {
-                            const err41 = { instancePath: instancePath + "/launch/max_sweep_tasks", schemaPath: "#/properties/launch/properties/max_sweep_tasks/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000000 }, message: "must be <= 1000000", schema: 1000000, parentSchema: schema52.properties.launch.properties.max_sweep_tasks, data: data13 };
+                            const err40 = { instancePath: instancePath + "/launch/max_array_size", schemaPath: "#/properties/launch/properties/max_array_size/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000000 }, message: "must be <= 1000000", schema: 1000000, parentSchema: schema52.properties.launch.properties.max_array_size, data: data13 };
+                            if (vErrors === null) {
+                                vErrors = [err40];
+                            }
+                            else {
+                                vErrors.push(err40);
+                            }
+                            errors++;
+                        }
+                        if (data13 < 1 || isNaN(data13)) {
+                            const err41 = { instancePath: instancePath + "/launch/max_array_size", schemaPath: "#/properties/launch/properties/max_array_size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.launch.properties.max_array_size, data: data13 };
                             if (vErrors === null) {
                                 vErrors = [err41];
                             }
@@ -4378,13 +4872,38 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
-                        if (data13 < 1 || isNaN(data13)) {
-                            const err42 = { instancePath: instancePath + "/launch/max_sweep_tasks", schemaPath: "#/properties/launch/properties/max_sweep_tasks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.launch.properties.max_sweep_tasks, data: data13 };
+                    }
+                }
+                if (data6.max_sweep_tasks !== undefined) {
+                    let data14 = data6.max_sweep_tasks;
+                    if (!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) {
+                        const err42 = { instancePath: instancePath + "/launch/max_sweep_tasks", schemaPath: "#/properties/launch/properties/max_sweep_tasks/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.launch.properties.max_sweep_tasks.type, parentSchema: schema52.properties.launch.properties.max_sweep_tasks, data: data14 };
+                        if (vErrors === null) {
+                            vErrors = [err42];
+                        }
+                        else {
+                            vErrors.push(err42);
+                        }
+                        errors++;
+                    }
+                    if ((typeof data14 == "number") && (isFinite(data14))) {
+                        if (data14 > 1000000 || isNaN(data14)) {
+                            const err43 = { instancePath: instancePath + "/launch/max_sweep_tasks", schemaPath: "#/properties/launch/properties/max_sweep_tasks/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1000000 }, message: "must be <= 1000000", schema: 1000000, parentSchema: schema52.properties.launch.properties.max_sweep_tasks, data: data14 };
                             if (vErrors === null) {
-                                vErrors = [err42];
+                                vErrors = [err43];
                             }
                             else {
-                                vErrors.push(err42);
+                                vErrors.push(err43);
+                            }
+                            errors++;
+                        }
+                        if (data14 < 1 || isNaN(data14)) {
+                            const err44 = { instancePath: instancePath + "/launch/max_sweep_tasks", schemaPath: "#/properties/launch/properties/max_sweep_tasks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.launch.properties.max_sweep_tasks, data: data14 };
+                            if (vErrors === null) {
+                                vErrors = [err44];
+                            }
+                            else {
+                                vErrors.push(err44);
                             }
                             errors++;
                         }
@@ -4392,72 +4911,47 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 }
             }
             else {
-                const err43 = { instancePath: instancePath + "/launch", schemaPath: "#/properties/launch/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.launch.type, parentSchema: schema52.properties.launch, data: data6 };
+                const err45 = { instancePath: instancePath + "/launch", schemaPath: "#/properties/launch/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.launch.type, parentSchema: schema52.properties.launch, data: data6 };
                 if (vErrors === null) {
-                    vErrors = [err43];
+                    vErrors = [err45];
                 }
                 else {
-                    vErrors.push(err43);
+                    vErrors.push(err45);
                 }
                 errors++;
             }
         }
         if (data.slurm !== undefined) {
-            let data14 = data.slurm;
-            if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                if (data14.monitor !== undefined) {
-                    let data15 = data14.monitor;
-                    if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-                        if (data15.poll_failure_escalation_ticks !== undefined) {
-                            let data16 = data15.poll_failure_escalation_ticks;
-                            if (!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) {
-                                const err44 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data16 };
-                                if (vErrors === null) {
-                                    vErrors = [err44];
-                                }
-                                else {
-                                    vErrors.push(err44);
-                                }
-                                errors++;
-                            }
-                            if ((typeof data16 == "number") && (isFinite(data16))) {
-                                if (data16 > 10000 || isNaN(data16)) {
-                                    const err45 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10000 }, message: "must be <= 10000", schema: 10000, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data16 };
-                                    if (vErrors === null) {
-                                        vErrors = [err45];
-                                    }
-                                    else {
-                                        vErrors.push(err45);
-                                    }
-                                    errors++;
-                                }
-                                if (data16 < 1 || isNaN(data16)) {
-                                    const err46 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data16 };
-                                    if (vErrors === null) {
-                                        vErrors = [err46];
-                                    }
-                                    else {
-                                        vErrors.push(err46);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        if (data15.unknown_grace_seconds !== undefined) {
-                            let data17 = data15.unknown_grace_seconds;
+            let data15 = data.slurm;
+            if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                if (data15.monitor !== undefined) {
+                    let data16 = data15.monitor;
+                    if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                        if (data16.poll_failure_escalation_ticks !== undefined) {
+                            let data17 = data16.poll_failure_escalation_ticks;
                             if (!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) {
-                                const err47 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data17 };
+                                const err46 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data17 };
                                 if (vErrors === null) {
-                                    vErrors = [err47];
+                                    vErrors = [err46];
                                 }
                                 else {
-                                    vErrors.push(err47);
+                                    vErrors.push(err46);
                                 }
                                 errors++;
                             }
                             if ((typeof data17 == "number") && (isFinite(data17))) {
-                                if (data17 > 31536000 || isNaN(data17)) {
-                                    const err48 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data17 };
+                                if (data17 > 10000 || isNaN(data17)) {
+                                    const err47 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10000 }, message: "must be <= 10000", schema: 10000, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data17 };
+                                    if (vErrors === null) {
+                                        vErrors = [err47];
+                                    }
+                                    else {
+                                        vErrors.push(err47);
+                                    }
+                                    errors++;
+                                }
+                                if (data17 < 1 || isNaN(data17)) {
+                                    const err48 = { instancePath: instancePath + "/slurm/monitor/poll_failure_escalation_ticks", schemaPath: "#/properties/slurm/properties/monitor/properties/poll_failure_escalation_ticks/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.poll_failure_escalation_ticks, data: data17 };
                                     if (vErrors === null) {
                                         vErrors = [err48];
                                     }
@@ -4466,33 +4960,33 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data17 < 0 || isNaN(data17)) {
-                                    const err49 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data17 };
-                                    if (vErrors === null) {
-                                        vErrors = [err49];
-                                    }
-                                    else {
-                                        vErrors.push(err49);
-                                    }
-                                    errors++;
-                                }
                             }
                         }
-                        if (data15.sacct_lookback_days !== undefined) {
-                            let data18 = data15.sacct_lookback_days;
+                        if (data16.unknown_grace_seconds !== undefined) {
+                            let data18 = data16.unknown_grace_seconds;
                             if (!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) {
-                                const err50 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data18 };
+                                const err49 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data18 };
                                 if (vErrors === null) {
-                                    vErrors = [err50];
+                                    vErrors = [err49];
                                 }
                                 else {
-                                    vErrors.push(err50);
+                                    vErrors.push(err49);
                                 }
                                 errors++;
                             }
                             if ((typeof data18 == "number") && (isFinite(data18))) {
-                                if (data18 > 3650 || isNaN(data18)) {
-                                    const err51 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3650 }, message: "must be <= 3650", schema: 3650, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data18 };
+                                if (data18 > 31536000 || isNaN(data18)) {
+                                    const err50 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data18 };
+                                    if (vErrors === null) {
+                                        vErrors = [err50];
+                                    }
+                                    else {
+                                        vErrors.push(err50);
+                                    }
+                                    errors++;
+                                }
+                                if (data18 < 0 || isNaN(data18)) {
+                                    const err51 = { instancePath: instancePath + "/slurm/monitor/unknown_grace_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/unknown_grace_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.monitor.properties.unknown_grace_seconds, data: data18 };
                                     if (vErrors === null) {
                                         vErrors = [err51];
                                     }
@@ -4501,33 +4995,33 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data18 < 1 || isNaN(data18)) {
-                                    const err52 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data18 };
-                                    if (vErrors === null) {
-                                        vErrors = [err52];
-                                    }
-                                    else {
-                                        vErrors.push(err52);
-                                    }
-                                    errors++;
-                                }
                             }
                         }
-                        if (data15.client_timeout_seconds !== undefined) {
-                            let data19 = data15.client_timeout_seconds;
+                        if (data16.sacct_lookback_days !== undefined) {
+                            let data19 = data16.sacct_lookback_days;
                             if (!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) {
-                                const err53 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data19 };
+                                const err52 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data19 };
                                 if (vErrors === null) {
-                                    vErrors = [err53];
+                                    vErrors = [err52];
                                 }
                                 else {
-                                    vErrors.push(err53);
+                                    vErrors.push(err52);
                                 }
                                 errors++;
                             }
                             if ((typeof data19 == "number") && (isFinite(data19))) {
-                                if (data19 > 31536000 || isNaN(data19)) {
-                                    const err54 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data19 };
+                                if (data19 > 3650 || isNaN(data19)) {
+                                    const err53 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3650 }, message: "must be <= 3650", schema: 3650, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data19 };
+                                    if (vErrors === null) {
+                                        vErrors = [err53];
+                                    }
+                                    else {
+                                        vErrors.push(err53);
+                                    }
+                                    errors++;
+                                }
+                                if (data19 < 1 || isNaN(data19)) {
+                                    const err54 = { instancePath: instancePath + "/slurm/monitor/sacct_lookback_days", schemaPath: "#/properties/slurm/properties/monitor/properties/sacct_lookback_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.sacct_lookback_days, data: data19 };
                                     if (vErrors === null) {
                                         vErrors = [err54];
                                     }
@@ -4536,39 +5030,33 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data19 < 1 || isNaN(data19)) {
-                                    const err55 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data19 };
-                                    if (vErrors === null) {
-                                        vErrors = [err55];
-                                    }
-                                    else {
-                                        vErrors.push(err55);
-                                    }
-                                    errors++;
-                                }
                             }
                         }
-                        if (data15.max_pending !== undefined) {
-                            if (!(validate23(data15.max_pending, { instancePath: instancePath + "/slurm/monitor/max_pending", parentData: data15, parentDataProperty: "max_pending", rootData, dynamicAnchors }))) {
-                                vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-                                errors = vErrors.length;
-                            }
-                        }
-                        if (data15.min_question_interval_seconds !== undefined) {
-                            let data21 = data15.min_question_interval_seconds;
-                            if (!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) {
-                                const err56 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data21 };
+                        if (data16.client_timeout_seconds !== undefined) {
+                            let data20 = data16.client_timeout_seconds;
+                            if (!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) {
+                                const err55 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data20 };
                                 if (vErrors === null) {
-                                    vErrors = [err56];
+                                    vErrors = [err55];
                                 }
                                 else {
-                                    vErrors.push(err56);
+                                    vErrors.push(err55);
                                 }
                                 errors++;
                             }
-                            if ((typeof data21 == "number") && (isFinite(data21))) {
-                                if (data21 > 31536000 || isNaN(data21)) {
-                                    const err57 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data21 };
+                            if ((typeof data20 == "number") && (isFinite(data20))) {
+                                if (data20 > 31536000 || isNaN(data20)) {
+                                    const err56 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data20 };
+                                    if (vErrors === null) {
+                                        vErrors = [err56];
+                                    }
+                                    else {
+                                        vErrors.push(err56);
+                                    }
+                                    errors++;
+                                }
+                                if (data20 < 1 || isNaN(data20)) {
+                                    const err57 = { instancePath: instancePath + "/slurm/monitor/client_timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data20 };
                                     if (vErrors === null) {
                                         vErrors = [err57];
                                     }
@@ -4577,71 +5065,77 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data21 < 1 || isNaN(data21)) {
-                                    const err58 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data21 };
+                            }
+                        }
+                        if (data16.max_pending !== undefined) {
+                            if (!(validate23(data16.max_pending, { instancePath: instancePath + "/slurm/monitor/max_pending", parentData: data16, parentDataProperty: "max_pending", rootData, dynamicAnchors }))) {
+                                vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                                errors = vErrors.length;
+                            }
+                        }
+                        if (data16.min_question_interval_seconds !== undefined) {
+                            let data22 = data16.min_question_interval_seconds;
+                            if (!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) {
+                                const err58 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data22 };
+                                if (vErrors === null) {
+                                    vErrors = [err58];
+                                }
+                                else {
+                                    vErrors.push(err58);
+                                }
+                                errors++;
+                            }
+                            if ((typeof data22 == "number") && (isFinite(data22))) {
+                                if (data22 > 31536000 || isNaN(data22)) {
+                                    const err59 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data22 };
                                     if (vErrors === null) {
-                                        vErrors = [err58];
+                                        vErrors = [err59];
                                     }
                                     else {
-                                        vErrors.push(err58);
+                                        vErrors.push(err59);
+                                    }
+                                    errors++;
+                                }
+                                if (data22 < 1 || isNaN(data22)) {
+                                    const err60 = { instancePath: instancePath + "/slurm/monitor/min_question_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data22 };
+                                    if (vErrors === null) {
+                                        vErrors = [err60];
+                                    }
+                                    else {
+                                        vErrors.push(err60);
                                     }
                                     errors++;
                                 }
                             }
                         }
-                        if (data15.watch !== undefined) {
-                            let data22 = data15.watch;
-                            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                                if (data22.local_check_seconds !== undefined) {
-                                    let data23 = data22.local_check_seconds;
-                                    if (!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) {
-                                        const err59 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data23 };
-                                        if (vErrors === null) {
-                                            vErrors = [err59];
-                                        }
-                                        else {
-                                            vErrors.push(err59);
-                                        }
-                                        errors++;
-                                    }
-                                    if ((typeof data23 == "number") && (isFinite(data23))) {
-                                        if (data23 > 31536000 || isNaN(data23)) {
-                                            const err60 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data23 };
-                                            if (vErrors === null) {
-                                                vErrors = [err60];
-                                            }
-                                            else {
-                                                vErrors.push(err60);
-                                            }
-                                            errors++;
-                                        }
-                                        if (data23 < 1 || isNaN(data23)) {
-                                            const err61 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data23 };
-                                            if (vErrors === null) {
-                                                vErrors = [err61];
-                                            }
-                                            else {
-                                                vErrors.push(err61);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                }
-                                if (data22.ending_interval_seconds !== undefined) {
-                                    let data24 = data22.ending_interval_seconds;
+                        if (data16.watch !== undefined) {
+                            let data23 = data16.watch;
+                            if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+                                if (data23.local_check_seconds !== undefined) {
+                                    let data24 = data23.local_check_seconds;
                                     if (!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))) {
-                                        const err62 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data24 };
+                                        const err61 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data24 };
                                         if (vErrors === null) {
-                                            vErrors = [err62];
+                                            vErrors = [err61];
                                         }
                                         else {
-                                            vErrors.push(err62);
+                                            vErrors.push(err61);
                                         }
                                         errors++;
                                     }
                                     if ((typeof data24 == "number") && (isFinite(data24))) {
                                         if (data24 > 31536000 || isNaN(data24)) {
-                                            const err63 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data24 };
+                                            const err62 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data24 };
+                                            if (vErrors === null) {
+                                                vErrors = [err62];
+                                            }
+                                            else {
+                                                vErrors.push(err62);
+                                            }
+                                            errors++;
+                                        }
+                                        if (data24 < 1 || isNaN(data24)) {
+                                            const err63 = { instancePath: instancePath + "/slurm/monitor/watch/local_check_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data24 };
                                             if (vErrors === null) {
                                                 vErrors = [err63];
                                             }
@@ -4650,33 +5144,33 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        if (data24 < 1 || isNaN(data24)) {
-                                            const err64 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data24 };
-                                            if (vErrors === null) {
-                                                vErrors = [err64];
-                                            }
-                                            else {
-                                                vErrors.push(err64);
-                                            }
-                                            errors++;
-                                        }
                                     }
                                 }
-                                if (data22.running_interval_seconds !== undefined) {
-                                    let data25 = data22.running_interval_seconds;
+                                if (data23.ending_interval_seconds !== undefined) {
+                                    let data25 = data23.ending_interval_seconds;
                                     if (!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))) {
-                                        const err65 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data25 };
+                                        const err64 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data25 };
                                         if (vErrors === null) {
-                                            vErrors = [err65];
+                                            vErrors = [err64];
                                         }
                                         else {
-                                            vErrors.push(err65);
+                                            vErrors.push(err64);
                                         }
                                         errors++;
                                     }
                                     if ((typeof data25 == "number") && (isFinite(data25))) {
                                         if (data25 > 31536000 || isNaN(data25)) {
-                                            const err66 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data25 };
+                                            const err65 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data25 };
+                                            if (vErrors === null) {
+                                                vErrors = [err65];
+                                            }
+                                            else {
+                                                vErrors.push(err65);
+                                            }
+                                            errors++;
+                                        }
+                                        if (data25 < 1 || isNaN(data25)) {
+                                            const err66 = { instancePath: instancePath + "/slurm/monitor/watch/ending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data25 };
                                             if (vErrors === null) {
                                                 vErrors = [err66];
                                             }
@@ -4685,33 +5179,33 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        if (data25 < 1 || isNaN(data25)) {
-                                            const err67 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data25 };
-                                            if (vErrors === null) {
-                                                vErrors = [err67];
-                                            }
-                                            else {
-                                                vErrors.push(err67);
-                                            }
-                                            errors++;
-                                        }
                                     }
                                 }
-                                if (data22.pending_interval_seconds !== undefined) {
-                                    let data26 = data22.pending_interval_seconds;
+                                if (data23.running_interval_seconds !== undefined) {
+                                    let data26 = data23.running_interval_seconds;
                                     if (!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) {
-                                        const err68 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data26 };
+                                        const err67 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data26 };
                                         if (vErrors === null) {
-                                            vErrors = [err68];
+                                            vErrors = [err67];
                                         }
                                         else {
-                                            vErrors.push(err68);
+                                            vErrors.push(err67);
                                         }
                                         errors++;
                                     }
                                     if ((typeof data26 == "number") && (isFinite(data26))) {
                                         if (data26 > 31536000 || isNaN(data26)) {
-                                            const err69 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data26 };
+                                            const err68 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data26 };
+                                            if (vErrors === null) {
+                                                vErrors = [err68];
+                                            }
+                                            else {
+                                                vErrors.push(err68);
+                                            }
+                                            errors++;
+                                        }
+                                        if (data26 < 1 || isNaN(data26)) {
+                                            const err69 = { instancePath: instancePath + "/slurm/monitor/watch/running_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data26 };
                                             if (vErrors === null) {
                                                 vErrors = [err69];
                                             }
@@ -4720,72 +5214,97 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        if (data26 < 1 || isNaN(data26)) {
-                                            const err70 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data26 };
+                                    }
+                                }
+                                if (data23.pending_interval_seconds !== undefined) {
+                                    let data27 = data23.pending_interval_seconds;
+                                    if (!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) {
+                                        const err70 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data27 };
+                                        if (vErrors === null) {
+                                            vErrors = [err70];
+                                        }
+                                        else {
+                                            vErrors.push(err70);
+                                        }
+                                        errors++;
+                                    }
+                                    if ((typeof data27 == "number") && (isFinite(data27))) {
+                                        if (data27 > 31536000 || isNaN(data27)) {
+                                            const err71 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data27 };
                                             if (vErrors === null) {
-                                                vErrors = [err70];
+                                                vErrors = [err71];
                                             }
                                             else {
-                                                vErrors.push(err70);
+                                                vErrors.push(err71);
+                                            }
+                                            errors++;
+                                        }
+                                        if (data27 < 1 || isNaN(data27)) {
+                                            const err72 = { instancePath: instancePath + "/slurm/monitor/watch/pending_interval_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data27 };
+                                            if (vErrors === null) {
+                                                vErrors = [err72];
+                                            }
+                                            else {
+                                                vErrors.push(err72);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
-                                if (data22.time_limit !== undefined) {
-                                    if (!(validate23(data22.time_limit, { instancePath: instancePath + "/slurm/monitor/watch/time_limit", parentData: data22, parentDataProperty: "time_limit", rootData, dynamicAnchors }))) {
+                                if (data23.time_limit !== undefined) {
+                                    if (!(validate23(data23.time_limit, { instancePath: instancePath + "/slurm/monitor/watch/time_limit", parentData: data23, parentDataProperty: "time_limit", rootData, dynamicAnchors }))) {
                                         vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                                         errors = vErrors.length;
                                     }
                                 }
                             }
                             else {
-                                const err71 = { instancePath: instancePath + "/slurm/monitor/watch", schemaPath: "#/properties/slurm/properties/monitor/properties/watch/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.watch.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.watch, data: data22 };
+                                const err73 = { instancePath: instancePath + "/slurm/monitor/watch", schemaPath: "#/properties/slurm/properties/monitor/properties/watch/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.watch.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.watch, data: data23 };
                                 if (vErrors === null) {
-                                    vErrors = [err71];
+                                    vErrors = [err73];
                                 }
                                 else {
-                                    vErrors.push(err71);
+                                    vErrors.push(err73);
                                 }
                                 errors++;
                             }
                         }
-                        if (data15.notify !== undefined) {
-                            let data28 = data15.notify;
-                            if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-                                if (data28.fail_job !== undefined) {
-                                    let data29 = data28.fail_job;
-                                    if (typeof data29 !== "boolean") {
-                                        const err72 = { instancePath: instancePath + "/slurm/monitor/notify/fail_job", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/fail_job/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job, data: data29 };
+                        if (data16.notify !== undefined) {
+                            let data29 = data16.notify;
+                            if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                                if (data29.fail_job !== undefined) {
+                                    let data30 = data29.fail_job;
+                                    if (typeof data30 !== "boolean") {
+                                        const err74 = { instancePath: instancePath + "/slurm/monitor/notify/fail_job", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/fail_job/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.fail_job, data: data30 };
                                         if (vErrors === null) {
-                                            vErrors = [err72];
+                                            vErrors = [err74];
                                         }
                                         else {
-                                            vErrors.push(err72);
+                                            vErrors.push(err74);
                                         }
                                         errors++;
                                     }
                                 }
-                                if (data28.tracking_issue !== undefined) {
-                                    let data30 = data28.tracking_issue;
-                                    if (!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) {
-                                        const err73 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data30 };
+                                if (data29.tracking_issue !== undefined) {
+                                    let data31 = data29.tracking_issue;
+                                    if (!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))) {
+                                        const err75 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data31 };
                                         if (vErrors === null) {
-                                            vErrors = [err73];
+                                            vErrors = [err75];
                                         }
                                         else {
-                                            vErrors.push(err73);
+                                            vErrors.push(err75);
                                         }
                                         errors++;
                                     }
-                                    if ((typeof data30 == "number") && (isFinite(data30))) {
-                                        if (data30 < 1 || isNaN(data30)) {
-                                            const err74 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data30 };
+                                    if ((typeof data31 == "number") && (isFinite(data31))) {
+                                        if (data31 < 1 || isNaN(data31)) {
+                                            const err76 = { instancePath: instancePath + "/slurm/monitor/notify/tracking_issue", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/properties/tracking_issue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify.properties.tracking_issue, data: data31 };
                                             if (vErrors === null) {
-                                                vErrors = [err74];
+                                                vErrors = [err76];
                                             }
                                             else {
-                                                vErrors.push(err74);
+                                                vErrors.push(err76);
                                             }
                                             errors++;
                                         }
@@ -4793,41 +5312,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                             else {
-                                const err75 = { instancePath: instancePath + "/slurm/monitor/notify", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.notify.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify, data: data28 };
-                                if (vErrors === null) {
-                                    vErrors = [err75];
-                                }
-                                else {
-                                    vErrors.push(err75);
-                                }
-                                errors++;
-                            }
-                        }
-                        if (data15.retention !== undefined) {
-                            let data31 = data15.retention;
-                            if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-                                if (data31.gc_older_than !== undefined) {
-                                    if (!(validate23(data31.gc_older_than, { instancePath: instancePath + "/slurm/monitor/retention/gc_older_than", parentData: data31, parentDataProperty: "gc_older_than", rootData, dynamicAnchors }))) {
-                                        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-                                        errors = vErrors.length;
-                                    }
-                                }
-                            }
-                            else {
-                                const err76 = { instancePath: instancePath + "/slurm/monitor/retention", schemaPath: "#/properties/slurm/properties/monitor/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.retention.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.retention, data: data31 };
-                                if (vErrors === null) {
-                                    vErrors = [err76];
-                                }
-                                else {
-                                    vErrors.push(err76);
-                                }
-                                errors++;
-                            }
-                        }
-                        if (data15.runaway_lost_after_seconds !== undefined) {
-                            let data33 = data15.runaway_lost_after_seconds;
-                            if (!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))) {
-                                const err77 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data33 };
+                                const err77 = { instancePath: instancePath + "/slurm/monitor/notify", schemaPath: "#/properties/slurm/properties/monitor/properties/notify/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.notify.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.notify, data: data29 };
                                 if (vErrors === null) {
                                     vErrors = [err77];
                                 }
@@ -4836,19 +5321,33 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            if ((typeof data33 == "number") && (isFinite(data33))) {
-                                if (data33 > 31536000 || isNaN(data33)) {
-                                    const err78 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data33 };
-                                    if (vErrors === null) {
-                                        vErrors = [err78];
+                        }
+                        if (data16.retention !== undefined) {
+                            let data32 = data16.retention;
+                            if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                                if (data32.gc_older_than !== undefined) {
+                                    if (!(validate23(data32.gc_older_than, { instancePath: instancePath + "/slurm/monitor/retention/gc_older_than", parentData: data32, parentDataProperty: "gc_older_than", rootData, dynamicAnchors }))) {
+                                        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                                        errors = vErrors.length;
                                     }
-                                    else {
-                                        vErrors.push(err78);
-                                    }
-                                    errors++;
                                 }
-                                if (data33 < 1 || isNaN(data33)) {
-                                    const err79 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data33 };
+                            }
+                            else {
+                                const err78 = { instancePath: instancePath + "/slurm/monitor/retention", schemaPath: "#/properties/slurm/properties/monitor/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.properties.retention.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.retention, data: data32 };
+                                if (vErrors === null) {
+                                    vErrors = [err78];
+                                }
+                                else {
+                                    vErrors.push(err78);
+                                }
+                                errors++;
+                            }
+                        }
+                        if (data16.efficiency_hint_below !== undefined) {
+                            let data34 = data16.efficiency_hint_below;
+                            if ((typeof data34 == "number") && (isFinite(data34))) {
+                                if (data34 > 1 || isNaN(data34)) {
+                                    const err79 = { instancePath: instancePath + "/slurm/monitor/efficiency_hint_below", schemaPath: "#/properties/slurm/properties/monitor/properties/efficiency_hint_below/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.efficiency_hint_below, data: data34 };
                                     if (vErrors === null) {
                                         vErrors = [err79];
                                     }
@@ -4857,27 +5356,19 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
+                                if (data34 <= 0 || isNaN(data34)) {
+                                    const err80 = { instancePath: instancePath + "/slurm/monitor/efficiency_hint_below", schemaPath: "#/properties/slurm/properties/monitor/properties/efficiency_hint_below/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema52.properties.slurm.properties.monitor.properties.efficiency_hint_below, data: data34 };
+                                    if (vErrors === null) {
+                                        vErrors = [err80];
+                                    }
+                                    else {
+                                        vErrors.push(err80);
+                                    }
+                                    errors++;
+                                }
                             }
-                        }
-                    }
-                    else {
-                        const err80 = { instancePath: instancePath + "/slurm/monitor", schemaPath: "#/properties/slurm/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.type, parentSchema: schema52.properties.slurm.properties.monitor, data: data15 };
-                        if (vErrors === null) {
-                            vErrors = [err80];
-                        }
-                        else {
-                            vErrors.push(err80);
-                        }
-                        errors++;
-                    }
-                }
-                if (data14.artifact_sync !== undefined) {
-                    let data34 = data14.artifact_sync;
-                    if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-                        if (data34.mode !== undefined) {
-                            let data35 = data34.mode;
-                            if (!((data35 === "shared") || (data35 === "rsync"))) {
-                                const err81 = { instancePath: instancePath + "/slurm/artifact_sync/mode", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.mode, data: data35 };
+                            else {
+                                const err81 = { instancePath: instancePath + "/slurm/monitor/efficiency_hint_below", schemaPath: "#/properties/slurm/properties/monitor/properties/efficiency_hint_below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema52.properties.slurm.properties.monitor.properties.efficiency_hint_below.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.efficiency_hint_below, data: data34 };
                                 if (vErrors === null) {
                                     vErrors = [err81];
                                 }
@@ -4887,10 +5378,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                             }
                         }
-                        if (data34.timeout_seconds !== undefined) {
-                            let data36 = data34.timeout_seconds;
-                            if (!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) {
-                                const err82 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data36 };
+                        if (data16.runaway_lost_after_seconds !== undefined) {
+                            let data35 = data16.runaway_lost_after_seconds;
+                            if (!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) {
+                                const err82 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds.type, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data35 };
                                 if (vErrors === null) {
                                     vErrors = [err82];
                                 }
@@ -4899,9 +5390,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                            if ((typeof data36 == "number") && (isFinite(data36))) {
-                                if (data36 > 31536000 || isNaN(data36)) {
-                                    const err83 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data36 };
+                            if ((typeof data35 == "number") && (isFinite(data35))) {
+                                if (data35 > 31536000 || isNaN(data35)) {
+                                    const err83 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data35 };
                                     if (vErrors === null) {
                                         vErrors = [err83];
                                     }
@@ -4910,8 +5401,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data36 < 1 || isNaN(data36)) {
-                                    const err84 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data36 };
+                                if (data35 < 1 || isNaN(data35)) {
+                                    const err84 = { instancePath: instancePath + "/slurm/monitor/runaway_lost_after_seconds", schemaPath: "#/properties/slurm/properties/monitor/properties/runaway_lost_after_seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema52.properties.slurm.properties.monitor.properties.runaway_lost_after_seconds, data: data35 };
                                     if (vErrors === null) {
                                         vErrors = [err84];
                                     }
@@ -4922,21 +5413,26 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                             }
                         }
-                        if (data34.retries !== undefined) {
-                            let data37 = data34.retries;
-                            if (!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))) {
-                                const err85 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.artifact_sync.properties.retries.type, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data37 };
-                                if (vErrors === null) {
-                                    vErrors = [err85];
-                                }
-                                else {
-                                    vErrors.push(err85);
-                                }
-                                errors++;
-                            }
-                            if ((typeof data37 == "number") && (isFinite(data37))) {
-                                if (data37 > 20 || isNaN(data37)) {
-                                    const err86 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data37 };
+                    }
+                    else {
+                        const err85 = { instancePath: instancePath + "/slurm/monitor", schemaPath: "#/properties/slurm/properties/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.monitor.type, parentSchema: schema52.properties.slurm.properties.monitor, data: data16 };
+                        if (vErrors === null) {
+                            vErrors = [err85];
+                        }
+                        else {
+                            vErrors.push(err85);
+                        }
+                        errors++;
+                    }
+                }
+                if (data15.submit !== undefined) {
+                    let data36 = data15.submit;
+                    if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                        if (data36.pass_env !== undefined) {
+                            let data37 = data36.pass_env;
+                            if (Array.isArray(data37)) {
+                                if (data37.length > 64) {
+                                    const err86 = { instancePath: instancePath + "/slurm/submit/pass_env", schemaPath: "#/properties/slurm/properties/submit/properties/pass_env/maxItems", keyword: "maxItems", params: { limit: 64 }, message: "must NOT have more than 64 items", schema: 64, parentSchema: schema52.properties.slurm.properties.submit.properties.pass_env, data: data37 };
                                     if (vErrors === null) {
                                         vErrors = [err86];
                                     }
@@ -4945,147 +5441,180 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                 }
-                                if (data37 < 0 || isNaN(data37)) {
-                                    const err87 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data37 };
-                                    if (vErrors === null) {
-                                        vErrors = [err87];
+                                const len0 = data37.length;
+                                for (let i0 = 0; i0 < len0; i0++) {
+                                    let data38 = data37[i0];
+                                    if (typeof data38 === "string") {
+                                        if (!pattern10.test(data38)) {
+                                            const err87 = { instancePath: instancePath + "/slurm/submit/pass_env/" + i0, schemaPath: "#/properties/slurm/properties/submit/properties/pass_env/items/allOf/0/pattern", keyword: "pattern", params: { pattern: "^(SBATCH|SLURM)_[A-Z0-9_]+$" }, message: "must match pattern \"" + "^(SBATCH|SLURM)_[A-Z0-9_]+$" + "\"", schema: "^(SBATCH|SLURM)_[A-Z0-9_]+$", parentSchema: schema52.properties.slurm.properties.submit.properties.pass_env.items.allOf[0], data: data38 };
+                                            if (vErrors === null) {
+                                                vErrors = [err87];
+                                            }
+                                            else {
+                                                vErrors.push(err87);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    const _errs104 = errors;
+                                    const _errs105 = errors;
+                                    if (!((data38 === "SBATCH_CLUSTERS") || (data38 === "SLURM_CLUSTERS"))) {
+                                        const err88 = {};
+                                        if (vErrors === null) {
+                                            vErrors = [err88];
+                                        }
+                                        else {
+                                            vErrors.push(err88);
+                                        }
+                                        errors++;
+                                    }
+                                    var valid29 = _errs105 === errors;
+                                    if (valid29) {
+                                        const err89 = { instancePath: instancePath + "/slurm/submit/pass_env/" + i0, schemaPath: "#/properties/slurm/properties/submit/properties/pass_env/items/allOf/1/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema52.properties.slurm.properties.submit.properties.pass_env.items.allOf[1].not, parentSchema: schema52.properties.slurm.properties.submit.properties.pass_env.items.allOf[1], data: data38 };
+                                        if (vErrors === null) {
+                                            vErrors = [err89];
+                                        }
+                                        else {
+                                            vErrors.push(err89);
+                                        }
+                                        errors++;
                                     }
                                     else {
-                                        vErrors.push(err87);
+                                        errors = _errs104;
+                                        if (vErrors !== null) {
+                                            if (_errs104) {
+                                                vErrors.length = _errs104;
+                                            }
+                                            else {
+                                                vErrors = null;
+                                            }
+                                        }
                                     }
-                                    errors++;
+                                    const _errs108 = errors;
+                                    const _errs109 = errors;
+                                    if (!((((((data38 === "SBATCH_JOB_NAME") || (data38 === "SBATCH_OUTPUT")) || (data38 === "SBATCH_ERROR")) || (data38 === "SBATCH_ARRAY_INX")) || (data38 === "SBATCH_EXPORT")) || (data38 === "SBATCH_WAIT"))) {
+                                        const err90 = {};
+                                        if (vErrors === null) {
+                                            vErrors = [err90];
+                                        }
+                                        else {
+                                            vErrors.push(err90);
+                                        }
+                                        errors++;
+                                    }
+                                    var valid30 = _errs109 === errors;
+                                    if (valid30) {
+                                        const err91 = { instancePath: instancePath + "/slurm/submit/pass_env/" + i0, schemaPath: "#/properties/slurm/properties/submit/properties/pass_env/items/allOf/2/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema52.properties.slurm.properties.submit.properties.pass_env.items.allOf[2].not, parentSchema: schema52.properties.slurm.properties.submit.properties.pass_env.items.allOf[2], data: data38 };
+                                        if (vErrors === null) {
+                                            vErrors = [err91];
+                                        }
+                                        else {
+                                            vErrors.push(err91);
+                                        }
+                                        errors++;
+                                    }
+                                    else {
+                                        errors = _errs108;
+                                        if (vErrors !== null) {
+                                            if (_errs108) {
+                                                vErrors.length = _errs108;
+                                            }
+                                            else {
+                                                vErrors = null;
+                                            }
+                                        }
+                                    }
+                                    if (typeof data38 === "string") {
+                                        if (func1(data38) > 128) {
+                                            const err92 = { instancePath: instancePath + "/slurm/submit/pass_env/" + i0, schemaPath: "#/properties/slurm/properties/submit/properties/pass_env/items/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema52.properties.slurm.properties.submit.properties.pass_env.items, data: data38 };
+                                            if (vErrors === null) {
+                                                vErrors = [err92];
+                                            }
+                                            else {
+                                                vErrors.push(err92);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err93 = { instancePath: instancePath + "/slurm/submit/pass_env/" + i0, schemaPath: "#/properties/slurm/properties/submit/properties/pass_env/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.slurm.properties.submit.properties.pass_env.items.type, parentSchema: schema52.properties.slurm.properties.submit.properties.pass_env.items, data: data38 };
+                                        if (vErrors === null) {
+                                            vErrors = [err93];
+                                        }
+                                        else {
+                                            vErrors.push(err93);
+                                        }
+                                        errors++;
+                                    }
                                 }
+                                let i1 = data37.length;
+                                let j0;
+                                if (i1 > 1) {
+                                    const indices0 = {};
+                                    for (; i1--;) {
+                                        let item0 = data37[i1];
+                                        if (typeof item0 !== "string") {
+                                            continue;
+                                        }
+                                        if (typeof indices0[item0] == "number") {
+                                            j0 = indices0[item0];
+                                            const err94 = { instancePath: instancePath + "/slurm/submit/pass_env", schemaPath: "#/properties/slurm/properties/submit/properties/pass_env/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema52.properties.slurm.properties.submit.properties.pass_env, data: data37 };
+                                            if (vErrors === null) {
+                                                vErrors = [err94];
+                                            }
+                                            else {
+                                                vErrors.push(err94);
+                                            }
+                                            errors++;
+                                            break;
+                                        }
+                                        indices0[item0] = i1;
+                                    }
+                                }
+                            }
+                            else {
+                                const err95 = { instancePath: instancePath + "/slurm/submit/pass_env", schemaPath: "#/properties/slurm/properties/submit/properties/pass_env/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.slurm.properties.submit.properties.pass_env.type, parentSchema: schema52.properties.slurm.properties.submit.properties.pass_env, data: data37 };
+                                if (vErrors === null) {
+                                    vErrors = [err95];
+                                }
+                                else {
+                                    vErrors.push(err95);
+                                }
+                                errors++;
                             }
                         }
                     }
                     else {
-                        const err88 = { instancePath: instancePath + "/slurm/artifact_sync", schemaPath: "#/properties/slurm/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.artifact_sync.type, parentSchema: schema52.properties.slurm.properties.artifact_sync, data: data34 };
+                        const err96 = { instancePath: instancePath + "/slurm/submit", schemaPath: "#/properties/slurm/properties/submit/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.submit.type, parentSchema: schema52.properties.slurm.properties.submit, data: data36 };
                         if (vErrors === null) {
-                            vErrors = [err88];
+                            vErrors = [err96];
                         }
                         else {
-                            vErrors.push(err88);
+                            vErrors.push(err96);
                         }
                         errors++;
                     }
                 }
-            }
-            else {
-                const err89 = { instancePath: instancePath + "/slurm", schemaPath: "#/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.type, parentSchema: schema52.properties.slurm, data: data14 };
-                if (vErrors === null) {
-                    vErrors = [err89];
-                }
-                else {
-                    vErrors.push(err89);
-                }
-                errors++;
-            }
-        }
-        if (data.extract_results !== undefined) {
-            let data38 = data.extract_results;
-            if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-                if (data38.timeout_seconds !== undefined) {
-                    let data39 = data38.timeout_seconds;
-                    if (!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))) {
-                        const err90 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data39 };
-                        if (vErrors === null) {
-                            vErrors = [err90];
-                        }
-                        else {
-                            vErrors.push(err90);
-                        }
-                        errors++;
-                    }
-                    if ((typeof data39 == "number") && (isFinite(data39))) {
-                        if (data39 > 31536000 || isNaN(data39)) {
-                            const err91 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data39 };
-                            if (vErrors === null) {
-                                vErrors = [err91];
-                            }
-                            else {
-                                vErrors.push(err91);
-                            }
-                            errors++;
-                        }
-                        if (data39 < 1 || isNaN(data39)) {
-                            const err92 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data39 };
-                            if (vErrors === null) {
-                                vErrors = [err92];
-                            }
-                            else {
-                                vErrors.push(err92);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-                if (data38.require_metrics !== undefined) {
-                    let data40 = data38.require_metrics;
-                    if (typeof data40 !== "boolean") {
-                        const err93 = { instancePath: instancePath + "/extract_results/require_metrics", schemaPath: "#/properties/extract_results/properties/require_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.extract_results.properties.require_metrics.type, parentSchema: schema52.properties.extract_results.properties.require_metrics, data: data40 };
-                        if (vErrors === null) {
-                            vErrors = [err93];
-                        }
-                        else {
-                            vErrors.push(err93);
-                        }
-                        errors++;
-                    }
-                }
-            }
-            else {
-                const err94 = { instancePath: instancePath + "/extract_results", schemaPath: "#/properties/extract_results/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.extract_results.type, parentSchema: schema52.properties.extract_results, data: data38 };
-                if (vErrors === null) {
-                    vErrors = [err94];
-                }
-                else {
-                    vErrors.push(err94);
-                }
-                errors++;
-            }
-        }
-        if (data.agent_runner !== undefined) {
-            let data41 = data.agent_runner;
-            if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
-                if (data41.edit_scope !== undefined) {
-                    let data42 = data41.edit_scope;
-                    if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-                        if (data42.mode !== undefined) {
-                            let data43 = data42.mode;
-                            if (typeof data43 === "string") {
-                                if (func1(data43) > 128) {
-                                    const err95 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data43 };
-                                    if (vErrors === null) {
-                                        vErrors = [err95];
-                                    }
-                                    else {
-                                        vErrors.push(err95);
-                                    }
-                                    errors++;
+                if (data15.artifact_sync !== undefined) {
+                    let data39 = data15.artifact_sync;
+                    if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                        if (data39.mode !== undefined) {
+                            let data40 = data39.mode;
+                            if (!((data40 === "shared") || (data40 === "rsync"))) {
+                                const err97 = { instancePath: instancePath + "/slurm/artifact_sync/mode", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/mode/enum", keyword: "enum", params: { allowedValues: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema52.properties.slurm.properties.artifact_sync.properties.mode.enum, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.mode, data: data40 };
+                                if (vErrors === null) {
+                                    vErrors = [err97];
                                 }
-                                if (func1(data43) < 1) {
-                                    const err96 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data43 };
-                                    if (vErrors === null) {
-                                        vErrors = [err96];
-                                    }
-                                    else {
-                                        vErrors.push(err96);
-                                    }
-                                    errors++;
+                                else {
+                                    vErrors.push(err97);
                                 }
-                                if (!pattern35.test(data43)) {
-                                    const err97 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data43 };
-                                    if (vErrors === null) {
-                                        vErrors = [err97];
-                                    }
-                                    else {
-                                        vErrors.push(err97);
-                                    }
-                                    errors++;
-                                }
+                                errors++;
                             }
-                            else {
-                                const err98 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data43 };
+                        }
+                        if (data39.timeout_seconds !== undefined) {
+                            let data41 = data39.timeout_seconds;
+                            if (!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))) {
+                                const err98 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data41 };
                                 if (vErrors === null) {
                                     vErrors = [err98];
                                 }
@@ -5094,117 +5623,106 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                             }
-                        }
-                    }
-                    else {
-                        const err99 = { instancePath: instancePath + "/agent_runner/edit_scope", schemaPath: "#/properties/agent_runner/properties/edit_scope/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.properties.edit_scope.type, parentSchema: schema52.properties.agent_runner.properties.edit_scope, data: data42 };
-                        if (vErrors === null) {
-                            vErrors = [err99];
-                        }
-                        else {
-                            vErrors.push(err99);
-                        }
-                        errors++;
-                    }
-                }
-            }
-            else {
-                const err100 = { instancePath: instancePath + "/agent_runner", schemaPath: "#/properties/agent_runner/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.type, parentSchema: schema52.properties.agent_runner, data: data41 };
-                if (vErrors === null) {
-                    vErrors = [err100];
-                }
-                else {
-                    vErrors.push(err100);
-                }
-                errors++;
-            }
-        }
-        if (data.autorun !== undefined) {
-            let data44 = data.autorun;
-            if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
-                if (data44.todo_fallback !== undefined) {
-                    let data45 = data44.todo_fallback;
-                    if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                        if (data45.slurm !== undefined) {
-                            let data46 = data45.slurm;
-                            if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
-                                if (data46.stage !== undefined) {
-                                    let data47 = data46.stage;
-                                    if (!(((((((((((data47 === "hypothesis") || (data47 === "design")) || (data47 === "implementation")) || (data47 === "implementation_review")) || (data47 === "launch")) || (data47 === "slurm_monitor")) || (data47 === "extract_results")) || (data47 === "update_docs")) || (data47 === "decide_repeat")) || (data47 === "human_review")) || (data47 === "stop"))) {
-                                        const err101 = { instancePath: instancePath + "/autorun/todo_fallback/slurm/stage", schemaPath: "state.schema.json#/properties/stage/enum", keyword: "enum", params: { allowedValues: schema74.enum }, message: "must be equal to one of the allowed values", schema: schema74.enum, parentSchema: schema74, data: data47 };
-                                        if (vErrors === null) {
-                                            vErrors = [err101];
-                                        }
-                                        else {
-                                            vErrors.push(err101);
-                                        }
-                                        errors++;
+                            if ((typeof data41 == "number") && (isFinite(data41))) {
+                                if (data41 > 31536000 || isNaN(data41)) {
+                                    const err99 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data41 };
+                                    if (vErrors === null) {
+                                        vErrors = [err99];
                                     }
+                                    else {
+                                        vErrors.push(err99);
+                                    }
+                                    errors++;
+                                }
+                                if (data41 < 1 || isNaN(data41)) {
+                                    const err100 = { instancePath: instancePath + "/slurm/artifact_sync/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data41 };
+                                    if (vErrors === null) {
+                                        vErrors = [err100];
+                                    }
+                                    else {
+                                        vErrors.push(err100);
+                                    }
+                                    errors++;
                                 }
                             }
-                            else {
-                                const err102 = { instancePath: instancePath + "/autorun/todo_fallback/slurm", schemaPath: "#/properties/autorun/properties/todo_fallback/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.properties.slurm.type, parentSchema: schema52.properties.autorun.properties.todo_fallback.properties.slurm, data: data46 };
+                        }
+                        if (data39.retries !== undefined) {
+                            let data42 = data39.retries;
+                            if (!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))) {
+                                const err101 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema52.properties.slurm.properties.artifact_sync.properties.retries.type, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data42 };
                                 if (vErrors === null) {
-                                    vErrors = [err102];
+                                    vErrors = [err101];
                                 }
                                 else {
-                                    vErrors.push(err102);
+                                    vErrors.push(err101);
                                 }
                                 errors++;
                             }
+                            if ((typeof data42 == "number") && (isFinite(data42))) {
+                                if (data42 > 20 || isNaN(data42)) {
+                                    const err102 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20", schema: 20, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data42 };
+                                    if (vErrors === null) {
+                                        vErrors = [err102];
+                                    }
+                                    else {
+                                        vErrors.push(err102);
+                                    }
+                                    errors++;
+                                }
+                                if (data42 < 0 || isNaN(data42)) {
+                                    const err103 = { instancePath: instancePath + "/slurm/artifact_sync/retries", schemaPath: "#/properties/slurm/properties/artifact_sync/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema52.properties.slurm.properties.artifact_sync.properties.retries, data: data42 };
+                                    if (vErrors === null) {
+                                        vErrors = [err103];
+                                    }
+                                    else {
+                                        vErrors.push(err103);
+                                    }
+                                    errors++;
+                                }
+                            }
                         }
                     }
                     else {
-                        const err103 = { instancePath: instancePath + "/autorun/todo_fallback", schemaPath: "#/properties/autorun/properties/todo_fallback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.type, parentSchema: schema52.properties.autorun.properties.todo_fallback, data: data45 };
+                        const err104 = { instancePath: instancePath + "/slurm/artifact_sync", schemaPath: "#/properties/slurm/properties/artifact_sync/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.properties.artifact_sync.type, parentSchema: schema52.properties.slurm.properties.artifact_sync, data: data39 };
                         if (vErrors === null) {
-                            vErrors = [err103];
+                            vErrors = [err104];
                         }
                         else {
-                            vErrors.push(err103);
+                            vErrors.push(err104);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err104 = { instancePath: instancePath + "/autorun", schemaPath: "#/properties/autorun/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.type, parentSchema: schema52.properties.autorun, data: data44 };
+                const err105 = { instancePath: instancePath + "/slurm", schemaPath: "#/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.slurm.type, parentSchema: schema52.properties.slurm, data: data15 };
                 if (vErrors === null) {
-                    vErrors = [err104];
+                    vErrors = [err105];
                 }
                 else {
-                    vErrors.push(err104);
+                    vErrors.push(err105);
                 }
                 errors++;
             }
         }
-        if (data.policy_resolution !== undefined) {
-            let data48 = data.policy_resolution;
-            if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-                if (data48.default_preset !== undefined) {
-                    let data49 = data48.default_preset;
-                    if (typeof data49 === "string") {
-                        if (func1(data49) > 128) {
-                            const err105 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data49 };
-                            if (vErrors === null) {
-                                vErrors = [err105];
-                            }
-                            else {
-                                vErrors.push(err105);
-                            }
-                            errors++;
+        if (data.extract_results !== undefined) {
+            let data43 = data.extract_results;
+            if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                if (data43.timeout_seconds !== undefined) {
+                    let data44 = data43.timeout_seconds;
+                    if (!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))) {
+                        const err106 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema58.type, parentSchema: schema58, data: data44 };
+                        if (vErrors === null) {
+                            vErrors = [err106];
                         }
-                        if (func1(data49) < 1) {
-                            const err106 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data49 };
-                            if (vErrors === null) {
-                                vErrors = [err106];
-                            }
-                            else {
-                                vErrors.push(err106);
-                            }
-                            errors++;
+                        else {
+                            vErrors.push(err106);
                         }
-                        if (!pattern35.test(data49)) {
-                            const err107 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data49 };
+                        errors++;
+                    }
+                    if ((typeof data44 == "number") && (isFinite(data44))) {
+                        if (data44 > 31536000 || isNaN(data44)) {
+                            const err107 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 31536000 }, message: "must be <= 31536000", schema: 31536000, parentSchema: schema58, data: data44 };
                             if (vErrors === null) {
                                 vErrors = [err107];
                             }
@@ -5213,38 +5731,244 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                         }
+                        if (data44 < 1 || isNaN(data44)) {
+                            const err108 = { instancePath: instancePath + "/extract_results/timeout_seconds", schemaPath: "#/$defs/seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema58, data: data44 };
+                            if (vErrors === null) {
+                                vErrors = [err108];
+                            }
+                            else {
+                                vErrors.push(err108);
+                            }
+                            errors++;
+                        }
                     }
-                    else {
-                        const err108 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data49 };
+                }
+                if (data43.require_metrics !== undefined) {
+                    let data45 = data43.require_metrics;
+                    if (typeof data45 !== "boolean") {
+                        const err109 = { instancePath: instancePath + "/extract_results/require_metrics", schemaPath: "#/properties/extract_results/properties/require_metrics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.extract_results.properties.require_metrics.type, parentSchema: schema52.properties.extract_results.properties.require_metrics, data: data45 };
                         if (vErrors === null) {
-                            vErrors = [err108];
+                            vErrors = [err109];
                         }
                         else {
-                            vErrors.push(err108);
+                            vErrors.push(err109);
                         }
                         errors++;
                     }
                 }
             }
             else {
-                const err109 = { instancePath: instancePath + "/policy_resolution", schemaPath: "#/properties/policy_resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.policy_resolution.type, parentSchema: schema52.properties.policy_resolution, data: data48 };
+                const err110 = { instancePath: instancePath + "/extract_results", schemaPath: "#/properties/extract_results/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.extract_results.type, parentSchema: schema52.properties.extract_results, data: data43 };
                 if (vErrors === null) {
-                    vErrors = [err109];
+                    vErrors = [err110];
                 }
                 else {
-                    vErrors.push(err109);
+                    vErrors.push(err110);
+                }
+                errors++;
+            }
+        }
+        if (data.agent_runner !== undefined) {
+            let data46 = data.agent_runner;
+            if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                if (data46.edit_scope !== undefined) {
+                    let data47 = data46.edit_scope;
+                    if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+                        if (data47.mode !== undefined) {
+                            let data48 = data47.mode;
+                            if (typeof data48 === "string") {
+                                if (func1(data48) > 128) {
+                                    const err111 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data48 };
+                                    if (vErrors === null) {
+                                        vErrors = [err111];
+                                    }
+                                    else {
+                                        vErrors.push(err111);
+                                    }
+                                    errors++;
+                                }
+                                if (func1(data48) < 1) {
+                                    const err112 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data48 };
+                                    if (vErrors === null) {
+                                        vErrors = [err112];
+                                    }
+                                    else {
+                                        vErrors.push(err112);
+                                    }
+                                    errors++;
+                                }
+                                if (!pattern38.test(data48)) {
+                                    const err113 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data48 };
+                                    if (vErrors === null) {
+                                        vErrors = [err113];
+                                    }
+                                    else {
+                                        vErrors.push(err113);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err114 = { instancePath: instancePath + "/agent_runner/edit_scope/mode", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data48 };
+                                if (vErrors === null) {
+                                    vErrors = [err114];
+                                }
+                                else {
+                                    vErrors.push(err114);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err115 = { instancePath: instancePath + "/agent_runner/edit_scope", schemaPath: "#/properties/agent_runner/properties/edit_scope/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.properties.edit_scope.type, parentSchema: schema52.properties.agent_runner.properties.edit_scope, data: data47 };
+                        if (vErrors === null) {
+                            vErrors = [err115];
+                        }
+                        else {
+                            vErrors.push(err115);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err116 = { instancePath: instancePath + "/agent_runner", schemaPath: "#/properties/agent_runner/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.agent_runner.type, parentSchema: schema52.properties.agent_runner, data: data46 };
+                if (vErrors === null) {
+                    vErrors = [err116];
+                }
+                else {
+                    vErrors.push(err116);
+                }
+                errors++;
+            }
+        }
+        if (data.autorun !== undefined) {
+            let data49 = data.autorun;
+            if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+                if (data49.todo_fallback !== undefined) {
+                    let data50 = data49.todo_fallback;
+                    if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                        if (data50.slurm !== undefined) {
+                            let data51 = data50.slurm;
+                            if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                                if (data51.stage !== undefined) {
+                                    let data52 = data51.stage;
+                                    if (!(((((((((((data52 === "hypothesis") || (data52 === "design")) || (data52 === "implementation")) || (data52 === "implementation_review")) || (data52 === "launch")) || (data52 === "slurm_monitor")) || (data52 === "extract_results")) || (data52 === "update_docs")) || (data52 === "decide_repeat")) || (data52 === "human_review")) || (data52 === "stop"))) {
+                                        const err117 = { instancePath: instancePath + "/autorun/todo_fallback/slurm/stage", schemaPath: "state.schema.json#/properties/stage/enum", keyword: "enum", params: { allowedValues: schema74.enum }, message: "must be equal to one of the allowed values", schema: schema74.enum, parentSchema: schema74, data: data52 };
+                                        if (vErrors === null) {
+                                            vErrors = [err117];
+                                        }
+                                        else {
+                                            vErrors.push(err117);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                            else {
+                                const err118 = { instancePath: instancePath + "/autorun/todo_fallback/slurm", schemaPath: "#/properties/autorun/properties/todo_fallback/properties/slurm/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.properties.slurm.type, parentSchema: schema52.properties.autorun.properties.todo_fallback.properties.slurm, data: data51 };
+                                if (vErrors === null) {
+                                    vErrors = [err118];
+                                }
+                                else {
+                                    vErrors.push(err118);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                    else {
+                        const err119 = { instancePath: instancePath + "/autorun/todo_fallback", schemaPath: "#/properties/autorun/properties/todo_fallback/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.properties.todo_fallback.type, parentSchema: schema52.properties.autorun.properties.todo_fallback, data: data50 };
+                        if (vErrors === null) {
+                            vErrors = [err119];
+                        }
+                        else {
+                            vErrors.push(err119);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err120 = { instancePath: instancePath + "/autorun", schemaPath: "#/properties/autorun/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.autorun.type, parentSchema: schema52.properties.autorun, data: data49 };
+                if (vErrors === null) {
+                    vErrors = [err120];
+                }
+                else {
+                    vErrors.push(err120);
+                }
+                errors++;
+            }
+        }
+        if (data.policy_resolution !== undefined) {
+            let data53 = data.policy_resolution;
+            if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
+                if (data53.default_preset !== undefined) {
+                    let data54 = data53.default_preset;
+                    if (typeof data54 === "string") {
+                        if (func1(data54) > 128) {
+                            const err121 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema56, data: data54 };
+                            if (vErrors === null) {
+                                vErrors = [err121];
+                            }
+                            else {
+                                vErrors.push(err121);
+                            }
+                            errors++;
+                        }
+                        if (func1(data54) < 1) {
+                            const err122 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56, data: data54 };
+                            if (vErrors === null) {
+                                vErrors = [err122];
+                            }
+                            else {
+                                vErrors.push(err122);
+                            }
+                            errors++;
+                        }
+                        if (!pattern38.test(data54)) {
+                            const err123 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+$" }, message: "must match pattern \"" + "^[A-Za-z0-9_.-]+$" + "\"", schema: "^[A-Za-z0-9_.-]+$", parentSchema: schema56, data: data54 };
+                            if (vErrors === null) {
+                                vErrors = [err123];
+                            }
+                            else {
+                                vErrors.push(err123);
+                            }
+                            errors++;
+                        }
+                    }
+                    else {
+                        const err124 = { instancePath: instancePath + "/policy_resolution/default_preset", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data54 };
+                        if (vErrors === null) {
+                            vErrors = [err124];
+                        }
+                        else {
+                            vErrors.push(err124);
+                        }
+                        errors++;
+                    }
+                }
+            }
+            else {
+                const err125 = { instancePath: instancePath + "/policy_resolution", schemaPath: "#/properties/policy_resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.policy_resolution.type, parentSchema: schema52.properties.policy_resolution, data: data53 };
+                if (vErrors === null) {
+                    vErrors = [err125];
+                }
+                else {
+                    vErrors.push(err125);
                 }
                 errors++;
             }
         }
     }
     else {
-        const err110 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
+        const err126 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
         if (vErrors === null) {
-            vErrors = [err110];
+            vErrors = [err126];
         }
         else {
-            vErrors.push(err110);
+            vErrors.push(err126);
         }
         errors++;
     }
@@ -5254,7 +5978,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
 validate22.evaluated = { "props": { "python_bin": true, "dry_run_command": true, "test_command": true, "requirements_by_stage": true, "launch": true, "slurm": true, "extract_results": true, "agent_runner": true, "autorun": true, "policy_resolution": true }, "dynamicProps": false, "dynamicItems": false };
 const metrics = validate28;
 const schema76 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://autolab-slurm.dev/schemas/metrics.schema.json", "title": "Run metrics (runs/<run_id>/metrics.json, schema_version 1.0)", "description": "What the extract step concluded about one run: its outcome and the headline number. Extra keys (more metrics, notes) are allowed.", "type": "object", "required": ["schema_version", "iteration_id", "run_id", "status", "primary_metric"], "properties": { "schema_version": { "description": "Version of the run contract the file follows, e.g. 1.0.", "type": "string", "pattern": "^1(\\.[0-9]+)?$", "x-message": "must be a 1.x contract version such as \"1.0\"" }, "iteration_id": { "$ref": "run_manifest.schema.json#/$defs/token" }, "run_id": { "$ref": "run_manifest.schema.json#/$defs/token" }, "status": { "description": "Outcome of the run as far as results go.", "enum": ["completed", "partial", "failed"] }, "primary_metric": { "description": "The one number the iteration is judged by. value and delta_vs_baseline are null when there is no number (a failed run, no baseline).", "type": "object", "required": ["name", "value", "delta_vs_baseline"], "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 256 }, "value": { "type": ["number", "null"] }, "delta_vs_baseline": { "type": ["number", "null"] } } } } };
-const pattern41 = new RegExp("^1(\\.[0-9]+)?$", "u");
+const pattern46 = new RegExp("^1(\\.[0-9]+)?$", "u");
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
     /*# sourceURL="https://autolab-slurm.dev/schemas/metrics.schema.json" */ ;
     let vErrors = null;
@@ -5320,7 +6044,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         if (data.schema_version !== undefined) {
             let data0 = data.schema_version;
             if (typeof data0 === "string") {
-                if (!pattern41.test(data0)) {
+                if (!pattern46.test(data0)) {
                     const err5 = { instancePath: instancePath + "/schema_version", schemaPath: "#/properties/schema_version/pattern", keyword: "pattern", params: { pattern: "^1(\\.[0-9]+)?$" }, message: "must match pattern \"" + "^1(\\.[0-9]+)?$" + "\"", schema: "^1(\\.[0-9]+)?$", parentSchema: schema76.properties.schema_version, data: data0 };
                     if (vErrors === null) {
                         vErrors = [err5];
@@ -6301,6 +7025,7 @@ function toFinding(e, file, map, locate) {
 /* harmony export */   MI: () => (/* binding */ firstTransition),
 /* harmony export */   S1: () => (/* binding */ manifestStatus),
 /* harmony export */   X9: () => (/* binding */ writesSentinel),
+/* harmony export */   YK: () => (/* binding */ manifestCluster),
 /* harmony export */   am: () => (/* binding */ manifestJobRef),
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   dn: () => (/* binding */ manifestLaunchDate),
@@ -6361,10 +7086,13 @@ function writesSentinel(m) {
  */
 function manifestJobRef(m) {
     const id = manifestJobId(m);
+    const cluster = manifestCluster(m);
+    return id !== undefined && cluster !== undefined ? `${id};${cluster}` : id;
+}
+/** The named cluster the run's job went to (`slurm.cluster`), when it is a usable cluster name. */
+function manifestCluster(m) {
     const cluster = obj(m.slurm)?.cluster;
-    return id !== undefined && typeof cluster === "string" && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(cluster)
-        ? `${id};${cluster}`
-        : id;
+    return typeof cluster === "string" && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(cluster) ? cluster : undefined;
 }
 const RUN_ID_STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/;
 /** UTC calendar date (YYYY-MM-DD) of an ISO timestamp; a timestamp without a zone is read as UTC. */
@@ -6686,8 +7414,11 @@ async function writeSummary(markdown) {
  *
  *   - YYYY-MM-DD | job_id=J | iteration_id=I | run_id=R | status=S
  *
- * with the run's UTC launch date. Pure text in, text out: parse, build the
- * canonical line, upsert (in place, leaving every other byte alone), verify.
+ * with the run's UTC launch date, and for a job on a named cluster of a
+ * multi-cluster site (`slurm.cluster`) one more field at the end,
+ * ` | cluster=C` (a line without a cluster is the Python tool's, byte for
+ * byte). Pure text in, text out: parse, build the canonical line, upsert (in
+ * place, leaving every other byte alone), verify.
  *
  * Rules:
  * - run ids match as whole tokens (`run_id=r1` is not `run_id=r10`);
@@ -6710,8 +7441,8 @@ async function writeSummary(markdown) {
 
 
 
-const LEDGER_FORMAT = "- YYYY-MM-DD | job_id=J | iteration_id=I | run_id=R | status=S";
-const LINE = /^- (\d{4}-\d{2}-\d{2}) \| job_id=([^\s|]+) \| iteration_id=([^\s|]+) \| run_id=([^\s|]+) \| status=([^\s|]+)$/;
+const LEDGER_FORMAT = "- YYYY-MM-DD | job_id=J | iteration_id=I | run_id=R | status=S[ | cluster=C]";
+const LINE = /^- (\d{4}-\d{2}-\d{2}) \| job_id=([^\s|]+) \| iteration_id=([^\s|]+) \| run_id=([^\s|]+) \| status=([^\s|]+)(?: \| cluster=([^\s|]+))?$/;
 /** A list item that names a run. */
 const NAMES_RUN = /^\s*[-*+](?:\s|$).*?(?:^|[\s|])run_id=([^\s|]*)/;
 /** A list item that looks like a ledger line (starts with a date and a bar) but names no run. */
@@ -6749,7 +7480,7 @@ function splitLines(text) {
 function diagnose(content) {
     if (/\s$/.test(content))
         return "trailing whitespace";
-    const loose = /^\s*[-*+]\s*(\S*)\s*\|\s*job_id=(\S*)\s*\|\s*iteration_id=(\S*)\s*\|\s*run_id=(\S*)\s*\|\s*status=(\S*)\s*$/.exec(content);
+    const loose = /^\s*[-*+]\s*(\S*)\s*\|\s*job_id=(\S*)\s*\|\s*iteration_id=(\S*)\s*\|\s*run_id=(\S*)\s*\|\s*status=(\S*)\s*(?:\|\s*cluster=\S*\s*)?$/.exec(content);
     if (loose) {
         const [, date, job, iter, run, status] = loose;
         if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date))
@@ -6772,7 +7503,18 @@ function diagnose(content) {
 function classify(content, line) {
     const m = LINE.exec(content);
     if (m && isRealDate(m[1]) && ((0,_contract_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .isRunStatus */ .Y$)(m[5]) || m[5] === UNKNOWN_STATUS)) {
-        return { entry: { line, date: m[1], jobId: m[2], iterationId: m[3], runId: m[4], status: m[5], text: content } };
+        const entry = {
+            line,
+            date: m[1],
+            jobId: m[2],
+            iterationId: m[3],
+            runId: m[4],
+            status: m[5],
+            text: content,
+        };
+        if (m[6] !== undefined)
+            entry.cluster = m[6];
+        return { entry };
     }
     const named = NAMES_RUN.exec(content);
     if (named || m) {
@@ -6925,7 +7667,9 @@ function canonicalLine(m) {
         });
     }
     const status = ledgerStatus(m, python);
-    return `- ${date} | job_id=${checkToken(jobId, "job id", m)} | iteration_id=${checkToken(String(m.iteration_id), "iteration_id", m)} | run_id=${checkToken(String(m.run_id), "run_id", m)} | status=${status}`;
+    // Only where a cluster is named: every other line stays the Python tool's, byte for byte.
+    const cluster = python ? undefined : (0,_domain_run_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestCluster */ .YK)(m);
+    return `- ${date} | job_id=${checkToken(jobId, "job id", m)} | iteration_id=${checkToken(String(m.iteration_id), "iteration_id", m)} | run_id=${checkToken(String(m.run_id), "run_id", m)} | status=${status}${cluster ? ` | cluster=${cluster}` : ""}`;
 }
 /**
  * Upsert many runs in one pass over the text (O(lines + runs)). A run whose
@@ -7086,6 +7830,7 @@ function verifyRunInLedger(ix, m, file, opts = {}) {
             ["job_id", want[2], e.jobId],
             ["iteration_id", want[3], e.iterationId],
             ["status", want[5], e.status],
+            ["cluster", want[6] ?? "", e.cluster ?? ""],
         ];
         for (const [name, exp, found] of fields) {
             if (exp === found)
@@ -7433,6 +8178,44 @@ function runCheckFailedNote(runId, e) {
 
 /***/ }),
 
+/***/ 9740:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aT: () => (/* binding */ committedText),
+/* harmony export */   hs: () => (/* binding */ mermaidNumber)
+/* harmony export */ });
+/* unused harmony export noIdentityNote */
+/** Phrases several reports share. Pure. */
+/** `committed <sha> and pushed to <branch>`, or undefined when nothing was committed. */
+function committedText(c) {
+    if (!c?.committed)
+        return undefined;
+    return `committed ${c.sha}${c.pushed ? ` and pushed to ${c.branch}` : ""}`;
+}
+/** The CLI's note when git knows no identity for the person: the commit is then the tool's. */
+function noIdentityNote() {
+    return "autolab: note: git has no user.name / user.email here, so commits are authored as github-actions[bot] (set them with git config)\n";
+}
+/**
+ * A number as Mermaid's chart grammar reads it (xychart-beta: digits, a sign
+ * and a point, never an exponent: `1.2e-7` is a parse error), to 6
+ * significant digits.
+ */
+function mermaidNumber(x) {
+    const r = Number(x.toPrecision(6));
+    const s = String(r);
+    if (!/e/i.test(s))
+        return s;
+    if (Math.abs(r) >= 1)
+        return BigInt(Math.round(r)).toString();
+    const digits = Math.min(100, 5 - Math.floor(Math.log10(Math.abs(r))));
+    return r.toFixed(digits).replace(/0+$/, "");
+}
+
+
+/***/ }),
+
 /***/ 5672:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -7441,9 +8224,10 @@ function runCheckFailedNote(runId, e) {
 /* harmony export */   c4: () => (/* binding */ stateClass),
 /* harmony export */   no: () => (/* binding */ attentionOrder)
 /* harmony export */ });
-/* unused harmony exports FOLD_AFTER, MAX_CHART_RUNS, stateWord, stateBadge, escapeCell, formatDuration, metricCell, reasonCell, runDuration, stateCounts, metricChart */
+/* unused harmony exports FOLD_AFTER, MAX_CHART_RUNS, stateWord, stateBadge, escapeCell, metricCell, reasonCell, runDuration, queueWait, jobCell, stateCounts, metricChart */
 /* harmony import */ var _domain_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1911);
-/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7573);
+/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7573);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9740);
 /**
  * The runs part of the job summary (report/summary.ts renders the rest):
  * per-state counts, one section per iteration (and per sweep inside it, when
@@ -7456,6 +8240,8 @@ function runCheckFailedNote(runId, e) {
  * failed); its times are SLURM's start and end (the faces pass them), and the
  * metric and reason cells are never empty: they say why there is no value.
  */
+
+
 
 
 /** A group with more runs than this folds its finished runs into `<details>`. */
@@ -7511,22 +8297,6 @@ function escapeCell(s) {
         .replace(/\\/g, "\\\\")
         .replace(/\|/g, "\\|");
 }
-/** `1h 02m 03s`, `4m 05s`, `7s`. */
-function formatDuration(seconds) {
-    const s = Math.max(0, Math.round(seconds));
-    const d = Math.floor(s / 86400);
-    const h = Math.floor((s % 86400) / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = s % 60;
-    const p2 = (n) => String(n).padStart(2, "0");
-    if (d)
-        return `${d}d ${h}h ${p2(m)}m`;
-    if (h)
-        return `${h}h ${p2(m)}m ${p2(sec)}s`;
-    if (m)
-        return `${m}m ${p2(sec)}s`;
-    return `${sec}s`;
-}
 function metricValue(v) {
     return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
@@ -7570,8 +8340,15 @@ function parseTime(s) {
 function runDuration(r, now) {
     if (r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds))
         return r.durationSeconds;
-    const going = stateClass(r.state) === "active";
-    return (0,_domain_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .elapsedSeconds */ .u)(r.startedAt, r.completedAt, going && now !== undefined ? new Date(now) : undefined);
+    return spansOf(r, now).runSeconds;
+}
+/** SLURM's queue wait (submit to start; a job still waiting: until `now`). */
+function queueWait(r, now) {
+    return spansOf(r, now).queuedSeconds;
+}
+function spansOf(r, now) {
+    const c = stateClass(r.state);
+    return (0,_domain_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .jobSpans */ .x8)({ submit: r.submittedAt, start: r.startedAt, end: r.completedAt, going: c === "active" || c === "queued" }, now !== undefined ? new Date(now) : undefined);
 }
 function utcMinute(s) {
     const t = parseTime(s);
@@ -7585,26 +8362,60 @@ function link(label, rel, base) {
     const url = base + rel.split("/").map(encodeURIComponent).join("/");
     return `[${label}](${url.replace(/\)/g, "%29")})`;
 }
-function row(r, v, withSweep) {
+/** A job id as every report shows it: `123`, or `123 (cluster)` for a job on a named cluster. */
+function jobCell(jobId, cluster) {
+    return cluster ? `${jobId} (${cluster})` : jobId;
+}
+function row(r, v, c) {
     const d = runDuration(r, v.now);
+    const q = queueWait(r, v.now);
     const files = [link("manifest", r.manifestPath, v.blobBase), link("log", r.logPath, v.blobBase)].filter(Boolean);
+    const expected = r.expectedStart && stateClass(r.state) === "queued" ? `; expected start ${utcMinute(r.expectedStart)} UTC` : "";
     return `| ${[
         "`" + escapeCell(r.runId).replace(/`/g, "'") + "`",
-        ...(withSweep ? [r.sweepId ? "`" + escapeCell(r.sweepId).replace(/`/g, "'") + "`" : "—"] : []),
-        r.jobId ? escapeCell(r.jobId) : "—",
+        ...(c.sweep ? [r.sweepId ? "`" + escapeCell(r.sweepId).replace(/`/g, "'") + "`" : "—"] : []),
+        r.jobId ? escapeCell(jobCell(r.jobId, r.cluster)) : "—",
         escapeCell(stateBadge(r.state)),
         utcMinute(r.startedAt),
-        d !== undefined ? formatDuration(d) : "—",
+        ...(c.queued ? [q !== undefined ? (0,_domain_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(q) : "—"] : []),
+        d !== undefined ? (0,_domain_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(d) : "—",
         escapeCell(metricCell(r)),
-        escapeCell(reasonCell(r)),
+        ...(c.efficiency ? [r.efficiency ? escapeCell(r.efficiency + (r.hints?.length ? " ⚠" : "")) : "—"] : []),
+        escapeCell(reasonCell(r) + expected),
         r.sync ? escapeCell(r.sync) : "—",
         files.length ? files.join(" · ") : "—",
     ].join(" | ")} |`;
 }
-const COLUMNS = ["Job", "State", "Started (SLURM, UTC)", "Duration", "Primary metric", "Reason", "Sync", "Files"];
-function head(withSweep) {
-    const cols = ["Run", ...(withSweep ? ["Sweep"] : []), ...COLUMNS];
+function head(c) {
+    const cols = [
+        "Run",
+        ...(c.sweep ? ["Sweep"] : []),
+        "Job",
+        "State",
+        "Started (SLURM, UTC)",
+        ...(c.queued ? ["Queued (SLURM)"] : []),
+        "Duration",
+        "Primary metric",
+        ...(c.efficiency ? ["Efficiency"] : []),
+        "Reason",
+        "Sync",
+        "Files",
+    ];
     return [`| ${cols.join(" | ")} |`, `|${cols.map(() => "---").join("|")}|`];
+}
+/** Hints listed under a group's table at most (the rest counted). */
+const MAX_HINT_RUNS = 20;
+/** The right-sizing hints of a group's runs, one line per run. */
+function hintLines(runs) {
+    const withHints = runs.filter((r) => r.hints?.length);
+    if (!withHints.length)
+        return [];
+    const out = ["**Right-sizing** (⚠: a run used under the policy's share of what it asked for):", ""];
+    for (const r of withHints.slice(0, MAX_HINT_RUNS))
+        out.push(`- \`${escapeCell(r.runId).replace(/`/g, "'")}\`: ${r.hints.map(escapeCell).join("; ")}`);
+    if (withHints.length > MAX_HINT_RUNS)
+        out.push(`- …and ${withHints.length - MAX_HINT_RUNS} more run(s) with hints`);
+    return [...out, ""];
 }
 /** `🔴 2 failed · 🔵 1 running …` for a set of runs. */
 function stateCounts(runs) {
@@ -7644,7 +8455,7 @@ function metricChart(title, runs) {
     const lo = Math.min(...values);
     const hi = Math.max(...values);
     const pad = hi === lo ? Math.abs(hi) * 0.1 || 1 : (hi - lo) * 0.1;
-    const fmt = (x) => String(Number(x.toPrecision(6)));
+    const fmt = _common_js__WEBPACK_IMPORTED_MODULE_1__/* .mermaidNumber */ .hs;
     const lines = [
         "```mermaid",
         "xychart-beta",
@@ -7663,8 +8474,12 @@ function metricChart(title, runs) {
     return [...lines, ...(notes.length ? ["", ...notes] : [])];
 }
 function table(runs, v) {
-    const withSweep = runs.some((r) => r.sweepId);
-    return [...head(withSweep), ...runs.map((r) => row(r, v, withSweep))];
+    const c = {
+        sweep: runs.some((r) => r.sweepId),
+        queued: runs.some((r) => r.submittedAt),
+        efficiency: runs.some((r) => r.efficiency),
+    };
+    return [...head(c), ...runs.map((r) => row(r, v, c))];
 }
 /** One group: counts, the runs needing attention, the finished folded past the threshold, the chart. */
 function groupSection(heading, title, runs, v) {
@@ -7681,6 +8496,7 @@ function groupSection(heading, title, runs, v) {
             out.push(`<details><summary>${done.length} finished run(s)</summary>`, "", ...table(done, v), "", "</details>", "");
         }
     }
+    out.push(...hintLines(ordered));
     const chart = metricChart(title, runs);
     if (chart.length)
         out.push(...chart, "");
@@ -7724,7 +8540,7 @@ function groupResultSection(sweepId, v) {
     const g = sweepId ? v.groups?.get(sweepId) : undefined;
     if (!g)
         return [];
-    return [(0,_sweep_js__WEBPACK_IMPORTED_MODULE_1__/* .sweepSection */ .iV)(`\`${escapeCell(sweepId).replace(/`/g, "'")}\`: group result`, g, 5), ""];
+    return [(0,_sweep_js__WEBPACK_IMPORTED_MODULE_2__/* .sweepSection */ .iV)(`\`${escapeCell(sweepId).replace(/`/g, "'")}\`: group result`, g, 5), ""];
 }
 
 
@@ -7813,28 +8629,41 @@ function ganttTag(state) {
         return "done, ";
     return "";
 }
-/** The gantt chart and a note about the runs it could not draw. */
+/** A bar of at least one second (Mermaid draws nothing for a zero-length one). */
+function span(start, end) {
+    return { start, end: Math.max(end, start + 1000) };
+}
+function barOf(r, now) {
+    const submit = parseTime(r.submittedAt);
+    const start = parseTime(r.startedAt);
+    const waiting = (0,_summary_runs_js__WEBPACK_IMPORTED_MODULE_2__/* .stateClass */ .c4)(r.state) === "queued";
+    if (start === undefined) {
+        // Still waiting: its queue bar runs to now.
+        if (submit === undefined || !waiting || now === undefined)
+            return undefined;
+        return { r, first: submit, queued: span(submit, Math.max(submit, now)) };
+    }
+    let end = parseTime(r.completedAt);
+    if (end === undefined && r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds))
+        end = start + r.durationSeconds * 1000;
+    if (end === undefined)
+        end = isGoing(r.state) && now !== undefined && now > start ? now : start;
+    const bar = { r, first: submit !== undefined && submit < start ? submit : start, running: span(start, end) };
+    if (submit !== undefined && submit < start)
+        bar.queued = span(submit, start);
+    return bar;
+}
+/** The gantt chart (queued and running as two segments per run) and a note about the runs it could not draw. */
 function timeline(runs, now) {
     const notes = [];
     const drawable = [];
     const noStart = [];
     for (const r of runs) {
-        const start = parseTime(r.startedAt);
-        if (start === undefined) {
+        const b = barOf(r, now);
+        if (b)
+            drawable.push(b);
+        else
             noStart.push(r.runId);
-            continue;
-        }
-        let end = parseTime(r.completedAt);
-        if (end === undefined && r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds))
-            end = start + r.durationSeconds * 1000;
-        if (end === undefined)
-            end = isGoing(r.state) && now !== undefined && now > start ? now : start;
-        if (end < start)
-            end = start;
-        // Mermaid draws nothing for a zero-length bar: give it one second.
-        if (end - start < 1000)
-            end = start + 1000;
-        drawable.push({ r, start, end });
     }
     if (noStart.length) {
         notes.push(`${noStart.length} run(s) without a start time are not in the timeline: ${noStart
@@ -7844,20 +8673,20 @@ function timeline(runs, now) {
     }
     if (!drawable.length)
         return { lines: [], notes };
-    drawable.sort((a, b) => a.start - b.start);
+    drawable.sort((a, b) => a.first - b.first);
     let shown = drawable;
     if (drawable.length > MAX_TIMELINE_RUNS) {
         shown = drawable.slice(drawable.length - MAX_TIMELINE_RUNS);
-        notes.push(`The timeline shows the ${MAX_TIMELINE_RUNS} most recently started of ${drawable.length} runs.`);
+        notes.push(`The timeline shows the ${MAX_TIMELINE_RUNS} most recently submitted of ${drawable.length} runs.`);
     }
-    const first = Math.min(...shown.map((x) => x.start));
-    const last = Math.max(...shown.map((x) => x.end));
-    const span = last - first;
-    const axis = span > 2 * 86400_000 ? "%m-%d" : span > 6 * 3600_000 ? "%m-%d %H:%M" : "%H:%M";
+    const first = Math.min(...shown.map((x) => x.first));
+    const last = Math.max(...shown.map((x) => (x.running ?? x.queued).end));
+    const spanMs = last - first;
+    const axis = spanMs > 2 * 86400_000 ? "%m-%d" : spanMs > 6 * 3600_000 ? "%m-%d %H:%M" : "%H:%M";
     const lines = [
         "```mermaid",
         "gantt",
-        "    title Runs (UTC)",
+        "    title Runs (UTC): queued, then running",
         "    dateFormat YYYY-MM-DD HH:mm:ss",
         `    axisFormat ${axis}`,
         "    todayMarker off",
@@ -7874,8 +8703,11 @@ function timeline(runs, now) {
         lines.push(`    section ${mermaidText(section)}`);
         for (const x of items) {
             n++;
-            const label = mermaidText(`${x.r.runId}${x.r.jobId ? ` job ${x.r.jobId}` : ""} ${x.r.state}`);
-            lines.push(`    ${label} :${ganttTag(x.r.state)}r${n}, ${utc(x.start)}, ${utc(x.end)}`);
+            const who = `${x.r.runId}${x.r.jobId ? ` job ${x.r.jobId}` : ""}`;
+            if (x.queued)
+                lines.push(`    ${mermaidText(`${who} queued`)} :q${n}, ${utc(x.queued.start)}, ${utc(x.queued.end)}`);
+            if (x.running)
+                lines.push(`    ${mermaidText(`${who} ${x.r.state}`)} :${ganttTag(x.r.state)}r${n}, ${utc(x.running.start)}, ${utc(x.running.end)}`);
         }
     }
     lines.push("```");
@@ -8014,6 +8846,8 @@ function renderSummary(input) {
 /* harmony export */   iV: () => (/* binding */ sweepSection)
 /* harmony export */ });
 /* unused harmony exports sweepTable, sweepChart */
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9740);
+
 function num(x) {
     if (x === null)
         return "–";
@@ -8052,8 +8886,8 @@ function sweepChart(g) {
         "xychart-beta",
         `  title "${g.metric} by point (${g.aggregation} over replicates)"`,
         `  x-axis [${shown.map((p) => mermaidLabel(p.label)).join(", ")}]`,
-        `  y-axis "${g.metric.replace(/"/g, "")}" ${num(lo)} --> ${num(hi === lo ? lo + 1 : hi)}`,
-        `  bar [${values.map((v) => num(v)).join(", ")}]`,
+        `  y-axis "${g.metric.replace(/"/g, "")}" ${(0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .mermaidNumber */ .hs)(lo)} --> ${(0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .mermaidNumber */ .hs)(hi === lo ? lo + 1 : hi)}`,
+        `  bar [${values.map(_common_js__WEBPACK_IMPORTED_MODULE_0__/* .mermaidNumber */ .hs).join(", ")}]`,
         "```",
     ].join("\n");
 }

@@ -58,6 +58,10 @@ var domain_run = __webpack_require__(5086);
 var time = __webpack_require__(7098);
 // EXTERNAL MODULE: ./lib/src/ledger/sync.js
 var sync = __webpack_require__(1735);
+// EXTERNAL MODULE: ./lib/src/scheduler/job-user.js
+var job_user = __webpack_require__(2359);
+// EXTERNAL MODULE: ./lib/src/contract/policy.js
+var policy = __webpack_require__(751);
 // EXTERNAL MODULE: ./lib/src/store/discover.js
 var discover = __webpack_require__(6301);
 // EXTERNAL MODULE: ./lib/src/store/lock.js + 1 modules
@@ -103,13 +107,20 @@ async function cancelSweepTasks(tasks, o) {
         if ((0,vocabulary/* canTransition */.w)((0,domain_run/* statusOf */.c2)(m), "failed"))
             open.push({ run, m });
     }
-    const arrays = [
+    const arrayOf = (m) => m.slurm?.array_job_id ?? (0,domain_run/* manifestJobId */.Gf)(m)?.replace(/_\d+$/, "");
+    const arrays = [...new Set(open.map(({ m }) => arrayOf(m)).filter((x) => Boolean(x)))];
+    // An array on a named cluster is cancelled there (`id;cluster`, one scancel -M per cluster).
+    const refs = [
         ...new Set(open
-            .map(({ m }) => m.slurm?.array_job_id ?? (0,domain_run/* manifestJobId */.Gf)(m)?.replace(/_\d+$/, ""))
+            .map(({ m }) => {
+            const id = arrayOf(m);
+            const cluster = (0,domain_run/* manifestCluster */.YK)(m);
+            return id && cluster ? `${id};${cluster}` : id;
+        })
             .filter((x) => Boolean(x))),
     ];
     if (arrays.length) {
-        const r = await o.scheduler.cancel(arrays, { timeoutMs: o.timeoutMs });
+        const r = await o.scheduler.cancel(refs, { timeoutMs: o.timeoutMs });
         if (!r.ok)
             throw new errors/* AutolabError */.t0(`${o.scheduler.terms.cancel} of array(s) ${arrays.join(", ")} failed; no task was changed: ${r.error ?? "unknown error"}`, { hint: `retry when the controller answers (${o.scheduler.terms.ping})` });
     }
@@ -156,6 +167,8 @@ async function cancelSweepTasks(tasks, o) {
 
 
 
+
+
 /** The history's evidence of a cancel (pure). */
 function cancelEvidence(m, by, c, reason) {
     const how = c.asked
@@ -165,8 +178,10 @@ function cancelEvidence(m, by, c, reason) {
             : "";
     return `cancelled by ${by} with autolab cancel${how}${reason ? `: ${reason}` : ""}`;
 }
-async function cancel(opts) {
-    const ws = await (0,workspace/* openWorkspace */.O)(opts.cwd, { commit: opts.commit });
+async function cancel(given) {
+    const ws = await (0,workspace/* openWorkspace */.O)(given.cwd, { commit: given.commit });
+    // Jobs submitted as launch.job_user are cancelled as that user (who owns them).
+    const opts = { ...given, scheduler: (0,job_user/* schedulerFor */.f)(given.scheduler, (await (0,policy/* loadPolicy */.tb)(ws.root)).policy) };
     const found = await (0,discover/* discoverRuns */.cd)(ws.root, { runId: opts.runId });
     const run = found.runs[0];
     const now = opts.now ?? (() => new Date());
@@ -325,7 +340,7 @@ async function actionCancel({ inputs, ctx, common, scheduler }) {
 /* harmony import */ var _contract_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4024);
 /* harmony import */ var _domain_changes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9162);
 /* harmony import */ var _domain_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5086);
-/* harmony import */ var _git_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4851);
+/* harmony import */ var _git_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9252);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1940);
 /**
  * Recording a run's change set: the manifest as an edit validated before

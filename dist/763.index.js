@@ -43,10 +43,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   actionMonitor: () => (/* binding */ actionMonitor)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _commands_monitor_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(343);
-/* harmony import */ var _report_monitor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7791);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(580);
-/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4813);
+/* harmony import */ var _commands_monitor_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3355);
+/* harmony import */ var _report_monitor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2679);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(502);
+/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1450);
 /* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7783);
 /** The action's monitor step (loaded only for command: monitor). */
 

@@ -28731,12 +28731,77 @@ function canTransition(from, to) {
 
 /***/ }),
 
+/***/ 331:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Iq: () => (/* binding */ mergeClusterAnswers),
+/* harmony export */   Xf: () => (/* binding */ clusterLabel),
+/* harmony export */   u3: () => (/* binding */ answerFor)
+/* harmony export */ });
+/**
+ * One tick's answers from several clusters, put together. Pure.
+ *
+ * Each cluster of a multi-cluster site is asked once per tick for its own
+ * jobs. A cluster that did not answer is an outage of THAT cluster only: its
+ * runs stay as they are (no observation of it is kept, even a partial one),
+ * while the answers of the clusters that did answer are used as they are.
+ *
+ * - `ok` is false only when no cluster answered (then nothing is known).
+ * - `outages` names each cluster that did not answer, its error and the refs
+ *   asked there: the caller leaves exactly those runs unchanged.
+ * - `error` names the clusters in its words (`cluster autolab-dev2: ...`).
+ */
+/** `cluster autolab-dev2`, or `the default cluster`. */
+function clusterLabel(cluster) {
+    return cluster ? `cluster ${cluster}` : "the default cluster";
+}
+function mergeClusterAnswers(parts) {
+    const observations = new Map();
+    const unresolved = [];
+    const outages = [];
+    for (const p of parts) {
+        unresolved.push(...p.unresolved);
+        if (!p.ok) {
+            outages.push({
+                ...(p.cluster ? { cluster: p.cluster } : {}),
+                error: p.error ?? "no answer",
+                refs: [...p.refs],
+            });
+            continue;
+        }
+        for (const [k, v] of p.observations)
+            observations.set(k, v);
+    }
+    const ok = parts.length === 0 || outages.length < parts.length;
+    const out = { ok, observations, unresolved, outages };
+    if (outages.length) {
+        // One cluster only (the single-cluster site): its own words, as before.
+        out.error =
+            parts.length === 1 ? outages[0].error : outages.map((o) => `${clusterLabel(o.cluster)}: ${o.error}`).join("; ");
+    }
+    return out;
+}
+/** Whether this run's ref had an answer this tick: `outage` when no cluster answered or its own did not. */
+function answerFor(ref, q) {
+    if (!q || !q.ok)
+        return "outage";
+    if (ref !== undefined && q.outages?.some((o) => o.refs.includes(ref)))
+        return "outage";
+    return "answered";
+}
+
+
+/***/ }),
+
 /***/ 1911:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ elapsedSeconds),
-/* harmony export */   w: () => (/* binding */ parseSpan)
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   us: () => (/* binding */ elapsedSeconds),
+/* harmony export */   wr: () => (/* binding */ parseSpan),
+/* harmony export */   x8: () => (/* binding */ jobSpans)
 /* harmony export */ });
 /**
  * How long something took: the one duration rule, used by the monitor's run
@@ -28780,6 +28845,191 @@ function parseSpan(text) {
         return undefined;
     const total = ["w", "d", "h", "m", "s"].reduce((a, u, i) => a + Number(m[i + 1] ?? 0) * SPAN_UNITS[u], 0);
     return total > 0 ? total : undefined;
+}
+/**
+ * Queue wait and run time of a job from SLURM's Submit, Start and End: the
+ * one rule every report uses.
+ * - queued: submit -> start; while the job waits (no start yet), submit -> `now`;
+ * - run: start -> end; while it runs (`going`: started, not ended), start -> `now`;
+ * - a span whose ends are missing (and is not still going, or has no `now`) is undefined;
+ * - a start before the submit (clocks) counts 0, as elapsedSeconds does.
+ */
+function jobSpans(t, now) {
+    const out = {};
+    const started = ms(t.start) !== undefined;
+    const q = started
+        ? elapsedSeconds(t.submit, t.start)
+        : t.going
+            ? elapsedSeconds(t.submit, undefined, now)
+            : undefined;
+    if (q !== undefined)
+        out.queuedSeconds = q;
+    const ended = ms(t.end) !== undefined;
+    const r = started
+        ? ended
+            ? elapsedSeconds(t.start, t.end)
+            : t.going
+                ? elapsedSeconds(t.start, undefined, now)
+                : undefined
+        : undefined;
+    if (r !== undefined)
+        out.runSeconds = r;
+    return out;
+}
+/** `1h 02m 03s`, `4m 05s`, `7s`. */
+function formatDuration(seconds) {
+    const s = Math.max(0, Math.round(seconds));
+    const d = Math.floor(s / 86400);
+    const h = Math.floor((s % 86400) / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = s % 60;
+    const p2 = (n) => String(n).padStart(2, "0");
+    if (d)
+        return `${d}d ${h}h ${p2(m)}m`;
+    if (h)
+        return `${h}h ${p2(m)}m ${p2(sec)}s`;
+    if (m)
+        return `${m}m ${p2(sec)}s`;
+    return `${sec}s`;
+}
+
+
+/***/ }),
+
+/***/ 322:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L2: () => (/* binding */ recordUsage),
+/* harmony export */   UD: () => (/* binding */ DEFAULT_HINT_BELOW)
+/* harmony export */ });
+/* unused harmony exports efficiencyOf, steadyEstimate */
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6564);
+/**
+ * How much of what it asked for a run's job used, once the job has ended, and
+ * a right-sizing hint where it used less than a share of it (the policy's
+ * `slurm.monitor.efficiency_hint_below`, default 0.5; the Snakemake SLURM
+ * plugin's efficiency report warns at 0.8). Pure: the adapter reads the
+ * figures from the tick's one accounting answer (`JobUsage`); this turns them
+ * into the manifest's `efficiency` object, which the check run, the job
+ * summary and `autolab status` show as it is.
+ *
+ * Rules (rows in __tests__/unit/efficiency.test.ts):
+ * - time: elapsed / time limit (no ratio for an unlimited or unknown limit);
+ * - CPU: TotalCPU / (elapsed x allocated CPUs) (none when elapsed is 0);
+ * - memory: the peak MaxRSS of the job's steps / the memory requested per
+ *   node (none when accounting sampled no MaxRSS: a job shorter than
+ *   JobAcctGatherFrequency);
+ * - GPU: allocated GPUs, and their use where the cluster accounts it
+ *   (`gres/gpuutil` read as a percentage of one GPU's capacity, capped at 1,
+ *   so a sum over several GPUs never makes a busy job look idle);
+ * - hints only for a job that COMPLETED (a failed or timed-out job says
+ *   nothing about what its work needs), one per figure under the threshold,
+ *   with the request that would fit (used x 1.5 for memory and time, rounded up).
+ */
+
+const DEFAULT_HINT_BELOW = 0.5;
+const round3 = (x) => Math.round(x * 1000) / 1000;
+/** Memory for `--mem`/`memory_estimate`: whole MiB (G when a whole number of GiB), at least 1M. */
+function memRequest(bytes) {
+    const mib = Math.max(1, Math.ceil(bytes / 1024 ** 2));
+    return mib % 1024 === 0 ? `${mib / 1024}GB` : `${mib}MB`;
+}
+/** Seconds as `HH:MM:SS` (walltime_estimate), at least one minute. */
+function walltime(seconds) {
+    const s = Math.max(60, Math.ceil(seconds / 60) * 60);
+    const p = (n) => String(n).padStart(2, "0");
+    return `${p(Math.floor(s / 3600))}:${p(Math.floor((s % 3600) / 60))}:00`;
+}
+const pct = (x) => `${Math.round(x * 100)}%`;
+/** The efficiency record of an ended job (undefined when accounting gave nothing to compute from). */
+function efficiencyOf(usage, o) {
+    if (!usage)
+        return undefined;
+    const below = o.hintBelow ?? DEFAULT_HINT_BELOW;
+    const r = { job_id: o.jobId, state: o.state, hint_below: below, hints: [] };
+    const el = usage.elapsedSeconds;
+    if (el !== undefined)
+        r.elapsed_seconds = el;
+    if (usage.timeLimitSeconds !== undefined)
+        r.time_limit_seconds = usage.timeLimitSeconds;
+    if (el !== undefined && typeof usage.timeLimitSeconds === "number" && usage.timeLimitSeconds > 0)
+        r.time_used = round3(el / usage.timeLimitSeconds);
+    if (usage.allocCpus !== undefined)
+        r.alloc_cpus = usage.allocCpus;
+    if (usage.totalCpuSeconds !== undefined)
+        r.total_cpu_seconds = round3(usage.totalCpuSeconds);
+    if (el && usage.allocCpus && usage.totalCpuSeconds !== undefined)
+        r.cpu_efficiency = round3(usage.totalCpuSeconds / (el * usage.allocCpus));
+    if (usage.reqMemBytes !== undefined)
+        r.req_mem_bytes = usage.reqMemBytes;
+    if (usage.maxRssBytes !== undefined)
+        r.max_rss_bytes = usage.maxRssBytes;
+    if (usage.maxRssBytes !== undefined && usage.reqMemBytes)
+        r.memory_used = round3(usage.maxRssBytes / usage.reqMemBytes);
+    if (usage.gpus !== undefined)
+        r.gpus = usage.gpus;
+    if (usage.gpus && usage.gpuUtilPercent !== undefined)
+        r.gpu_util = round3(Math.min(1, usage.gpuUtilPercent / 100));
+    if (usage.gpuMemBytes !== undefined)
+        r.gpu_mem_bytes = usage.gpuMemBytes;
+    if (!/^COMPLETED\b/i.test(o.state.trim()))
+        return r;
+    if (r.memory_used !== undefined && r.memory_used < below && r.max_rss_bytes !== undefined)
+        r.hints.push(`memory: used ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .humanBytes */ .p)(r.max_rss_bytes)} of ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .humanBytes */ .p)(r.req_mem_bytes)} (${pct(r.memory_used)}); memory_estimate: ${memRequest(r.max_rss_bytes * 1.5)} would fit`);
+    if (r.cpu_efficiency !== undefined && r.cpu_efficiency < below && r.alloc_cpus !== undefined) {
+        const need = Math.max(1, Math.ceil(r.cpu_efficiency * r.alloc_cpus));
+        r.hints.push(r.alloc_cpus > need
+            ? `CPU: used ${pct(r.cpu_efficiency)} of ${r.alloc_cpus} CPU(s); cpus_per_task: ${need} would do, or make the workload use them (threads, data loaders)`
+            : `CPU: used ${pct(r.cpu_efficiency)} of its CPU; the job mostly waited (I/O, sleep) rather than computed`);
+    }
+    if (r.time_used !== undefined && r.time_used < below && el !== undefined)
+        r.hints.push(`time: ran ${pct(r.time_used)} of its limit; walltime_estimate: "${walltime(el * 1.5)}" would fit (a shorter limit often starts sooner)`);
+    if (r.gpu_util !== undefined && r.gpu_util < below)
+        r.hints.push(`GPU: ${pct(r.gpu_util)} utilisation of ${r.gpus} GPU(s); check that the workload keeps them busy, or ask for fewer (gpu_count)`);
+    return r;
+}
+/**
+ * Record this tick's SLURM times and, once the job has ended, its efficiency
+ * (changes `m` in place; domain/tick.ts calls it beside recordJob):
+ * `slurm.submit` (SLURM's Submit), `slurm.expected_start` while the job
+ * waits (kept unless the estimate moved materially: `steadyEstimate`, so an
+ * idle tick writes nothing), and `efficiency` from the accounting figures of
+ * the ended job.
+ */
+function recordUsage(m, job, v, o) {
+    const s = m.slurm ?? {};
+    if (job.submit !== undefined)
+        s.submit = job.submit;
+    const prev = typeof s.expected_start === "string" ? s.expected_start : undefined;
+    const est = v.phase === "pending" ? steadyEstimate(prev, job.expectedStart, o.at) : undefined;
+    if (est !== undefined)
+        s.expected_start = est;
+    else
+        delete s.expected_start;
+    m.slurm = s;
+    if (!v.terminal)
+        return;
+    const e = efficiencyOf(job.usage, { jobId: o.jobId, state: job.state, hintBelow: o.hintBelow });
+    if (e)
+        m.efficiency = e;
+}
+/**
+ * The expected start to keep: the new estimate, unless it is within
+ * max(5 min, 10% of the wait still ahead) of the one recorded (backfill
+ * estimates move a little on every pass; the record moves only when the
+ * start really changed). An estimate in the past or unset is none.
+ */
+function steadyEstimate(prev, next, at) {
+    const n = next === undefined ? Number.NaN : Date.parse(next);
+    const now = Date.parse(at);
+    if (Number.isNaN(n) || (!Number.isNaN(now) && n < now))
+        return undefined;
+    const p = prev === undefined ? Number.NaN : Date.parse(prev);
+    if (Number.isNaN(p))
+        return next;
+    const ahead = Number.isNaN(now) ? 0 : Math.max(0, p - now);
+    return Math.abs(n - p) < Math.max(300_000, ahead * 0.1) ? prev : next;
 }
 
 
@@ -29135,6 +29385,246 @@ function sentinelEvidence(s, jobId, array = false) {
 
 /***/ }),
 
+/***/ 4822:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FW: () => (/* binding */ passEnvNames),
+/* harmony export */   MZ: () => (/* binding */ submitSettings),
+/* harmony export */   Mk: () => (/* binding */ extractTimeoutSeconds),
+/* harmony export */   U1: () => (/* binding */ monitorSettings),
+/* harmony export */   XI: () => (/* binding */ jobUser),
+/* harmony export */   Z7: () => (/* binding */ sweepLimits),
+/* harmony export */   _Q: () => (/* binding */ JOB_USER_NAME),
+/* harmony export */   cC: () => (/* binding */ retentionSeconds),
+/* harmony export */   d: () => (/* binding */ notifySettings),
+/* harmony export */   dA: () => (/* binding */ watchSettings),
+/* harmony export */   m6: () => (/* binding */ passedEnv),
+/* harmony export */   z9: () => (/* binding */ pythonTemplateKeys)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_EXTRACT_TIMEOUT_SECONDS, PYTHON_TEMPLATE_KEYS, DEFAULT_WATCH_TIME_LIMIT_SECONDS, PASS_ENV_NAME, PASS_ENV_REFUSED, PASS_ENV_MAX_VALUE */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1911);
+/* harmony import */ var _efficiency_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(322);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(545);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1940);
+/* harmony import */ var _sweep_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5415);
+/**
+ * Typed settings, read once per command from the effective policy (built-in
+ * defaults < preset < `.autolab/verifier_policy.yaml`, merged by
+ * contract/policy.ts) and the design. The one place that turns policy values
+ * into numbers; commands never re-read the policy with restated defaults.
+ * Pure: the parsed policy and design are passed in.
+ */
+
+
+
+
+
+function obj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+}
+/** A positive finite number, else `dflt`. */
+function positive(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : dflt;
+}
+/** A finite number >= 0, else `dflt`. */
+function nonNegative(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : dflt;
+}
+const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
+function monitorSettings(policy) {
+    const m = obj(obj(policy.slurm).monitor);
+    return {
+        graceSeconds: nonNegative(m.unknown_grace_seconds, 600),
+        escalateAfterTicks: Math.max(1, Math.floor(positive(m.poll_failure_escalation_ticks, 3))),
+        lookbackDays: positive(m.sacct_lookback_days, 14),
+        clientTimeoutMs: positive(m.client_timeout_seconds, 30) * 1000,
+        pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
+        runawayLostAfterSeconds: positive(m.runaway_lost_after_seconds, 86400),
+        ...maxPending(m.max_pending),
+        efficiencyHintBelow: share(m.efficiency_hint_below, _efficiency_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_HINT_BELOW */ .UD),
+    };
+}
+/** A share in (0, 1], else `dflt`. */
+function share(v, dflt) {
+    return typeof v === "number" && Number.isFinite(v) && v > 0 && v <= 1 ? v : dflt;
+}
+function maxPending(v) {
+    const s = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpan */ .wr)(v);
+    return s !== undefined && s > 0 ? { maxPendingSeconds: s } : {};
+}
+/**
+ * Keys of the Python autolab tool's policy this tool does not run, each with
+ * what happens instead (issue 10, item 9). `poll_command_template` and
+ * `sync_command_template` are shell templates from the repository's policy
+ * file; this tool runs no shell text from repository content except a
+ * design's own declared commands (setup lines, extract parser), and a policy
+ * file is not that: a pull request that edits it would have the runner execute
+ * its text on the next tick. So they are reported, never silently ignored.
+ */
+const PYTHON_TEMPLATE_KEYS = [
+    {
+        path: ["slurm", "monitor", "poll_command_template"],
+        instead: "the monitor asks the scheduler itself, once per tick for all runs (one sacct and one squeue per cluster); remove the key, or keep it for the Python tool only",
+    },
+    {
+        path: ["slurm", "monitor", "sync_command_template"],
+        instead: "artifacts are synced by artifact_sync (mode shared or rsync, with source/outputs) in design.yaml or slurm.artifact_sync in this policy; move the template's source path into artifact_sync.source",
+    },
+];
+/** The Python-tool template keys the policy sets (pure): their paths and what happens instead. */
+function pythonTemplateKeys(policy) {
+    return PYTHON_TEMPLATE_KEYS.filter((k) => {
+        let v = policy;
+        for (const p of k.path)
+            v = obj(v)[p];
+        return v !== undefined;
+    });
+}
+function submitSettings(policy) {
+    const l = obj(policy.launch);
+    return {
+        timeoutMs: positive(l.submit_timeout_seconds, 60) * 1000,
+        retries: Math.floor(nonNegative(l.submit_retries, 2)),
+        baseDelayMs: nonNegative(l.retry_backoff_seconds, 5) * 1000,
+        checkTimeoutMs: positive(l.check_timeout_seconds, 900) * 1000,
+    };
+}
+/**
+ * The extract parser's timeout: the design's `extract_parser.timeout_seconds`,
+ * else the policy's `extract_results.timeout_seconds`, else 600 s.
+ */
+function extractTimeoutSeconds(design, policy) {
+    const fromDesign = obj(design.extract_parser).timeout_seconds;
+    if (typeof fromDesign === "number" && Number.isFinite(fromDesign) && fromDesign > 0)
+        return fromDesign;
+    return positive(obj(policy.extract_results).timeout_seconds, DEFAULT_EXTRACT_TIMEOUT_SECONDS);
+}
+/** 5 h 50 min: under a job's default `timeout-minutes` (360), with time to hand over. */
+const DEFAULT_WATCH_TIME_LIMIT_SECONDS = 5 * 3600 + 50 * 60;
+/** `slurm.monitor.min_question_interval_seconds` and `slurm.monitor.watch.*`. */
+function watchSettings(policy) {
+    const m = obj(obj(policy.slurm).monitor);
+    const w = obj(m.watch);
+    const floorSeconds = positive(m.min_question_interval_seconds, 60);
+    return {
+        floorSeconds,
+        endingSeconds: positive(w.ending_interval_seconds, floorSeconds),
+        runningSeconds: positive(w.running_interval_seconds, 300),
+        pendingSeconds: positive(w.pending_interval_seconds, 900),
+        localCheckSeconds: positive(w.local_check_seconds, 5),
+        timeLimitSeconds: (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpan */ .wr)(w.time_limit) ?? DEFAULT_WATCH_TIME_LIMIT_SECONDS,
+    };
+}
+function notifySettings(policy) {
+    const n = obj(obj(obj(policy.slurm).monitor).notify);
+    const issue = n.tracking_issue;
+    return {
+        failJob: n.fail_job !== false,
+        ...(typeof issue === "number" && Number.isInteger(issue) && issue > 0 ? { trackingIssue: issue } : {}),
+    };
+}
+/** `slurm.monitor.retention.gc_older_than`: the monitor runs gc for runs finished longer ago than this. */
+function retentionSeconds(policy) {
+    const r = obj(obj(obj(policy.slurm).monitor).retention);
+    return (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpan */ .wr)(r.gc_older_than);
+}
+/** A portable user name (what `launch.job_user` may hold; the schema says the same). */
+const JOB_USER_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
+/**
+ * `launch.job_user`: the less privileged user every SLURM job is submitted
+ * (and cancelled) as, through `sudo -n -u`; undefined when unset. A value
+ * that is not a plain user name is refused here too (never passed on).
+ */
+function jobUser(policy) {
+    const v = obj(policy.launch).job_user;
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== "string" || !JOB_USER_NAME.test(v))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AutolabError */ .t0(`launch.job_user ${JSON.stringify(v)} is not a user name (${JOB_USER_NAME.source})`, {
+            file: _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .POLICY_PATH */ .l$,
+            jsonPath: "/launch/job_user",
+        });
+    return v;
+}
+/** `launch.max_sweep_tasks` and `launch.max_array_size` (positive integers, else their defaults). */
+function sweepLimits(policy) {
+    const l = obj(policy.launch);
+    const int = (v) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : undefined);
+    const maxArraySize = int(l.max_array_size);
+    return { maxTasks: int(l.max_sweep_tasks) ?? _sweep_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_MAX_TASKS */ .Uk, ...(maxArraySize ? { maxArraySize } : {}) };
+}
+/** What `slurm.submit.pass_env` may name (the schema says the same). */
+const PASS_ENV_NAME = /^(SBATCH|SLURM)_[A-Z0-9_]+$/;
+/**
+ * Input variables sbatch reads that `slurm.submit.pass_env` may never pass,
+ * each with why: they would send the job to another cluster than the one every
+ * later question asks, or undo what ties a job to its run and its evidence.
+ */
+const PASS_ENV_REFUSED = {
+    SBATCH_CLUSTERS: "it chooses the cluster: set compute.cluster in design.yaml instead",
+    SLURM_CLUSTERS: "it chooses the cluster: set compute.cluster in design.yaml instead",
+    SBATCH_JOB_NAME: "the job name ties the job to its run (adoption after a crash, the monitor's lookups)",
+    SBATCH_OUTPUT: "the job's logs go to the run's logs/, where the monitor reads them",
+    SBATCH_ERROR: "the job's logs go to the run's logs/, where the monitor reads them",
+    SBATCH_ARRAY_INX: "a sweep's array range is the tool's",
+    SBATCH_EXPORT: "the submit line sets the job's environment (--export=ALL,AUTOLAB_...)",
+    SBATCH_WAIT: "sbatch must return at once with the job id",
+};
+/** The most characters of one passed value (the manifest schema's bound). */
+const PASS_ENV_MAX_VALUE = 4096;
+/**
+ * `slurm.submit.pass_env`: the names of the runner's `SBATCH_*` / `SLURM_*`
+ * variables to hand to sbatch (every other `SBATCH_*` and `SLURM_CLUSTERS`
+ * is removed from its environment). A name outside `PASS_ENV_NAME`, one of
+ * `PASS_ENV_REFUSED`, or any name together with `launch.job_user` (sudo resets
+ * the environment: nothing would be passed) is refused, naming the key.
+ */
+function passEnvNames(policy) {
+    const v = obj(obj(policy.slurm).submit).pass_env;
+    if (v === undefined || v === null)
+        return [];
+    const at = (i) => ({
+        file: _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .POLICY_PATH */ .l$,
+        jsonPath: `/slurm/submit/pass_env${i === undefined ? "" : `/${i}`}`,
+    });
+    if (!Array.isArray(v))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AutolabError */ .t0("slurm.submit.pass_env must be a list of variable names", at());
+    const names = [];
+    v.forEach((n, i) => {
+        if (typeof n !== "string" || !PASS_ENV_NAME.test(n))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AutolabError */ .t0(`slurm.submit.pass_env: ${JSON.stringify(n)} is not an SBATCH_* or SLURM_* variable name (${PASS_ENV_NAME.source})`, at(i));
+        const why = PASS_ENV_REFUSED[n];
+        if (why)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AutolabError */ .t0(`slurm.submit.pass_env: ${n} is never passed to sbatch: ${why}`, at(i));
+        if (!names.includes(n))
+            names.push(n);
+    });
+    if (names.length && jobUser(policy) !== undefined)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AutolabError */ .t0("slurm.submit.pass_env cannot be used with launch.job_user: sbatch runs through sudo, which resets the environment, so nothing would be passed", { ...at(), hint: "set what the variable says in design.yaml compute (account, qos, ...) instead" });
+    return names.sort();
+}
+/**
+ * The variables `names` (from `passEnvNames`) that `env` holds, name -> value:
+ * what sbatch is given and the manifest records (`slurm.passed_env`). An unset
+ * name is left out; a value longer than `PASS_ENV_MAX_VALUE` is refused.
+ */
+function passedEnv(names, env) {
+    const out = {};
+    for (const n of names) {
+        const value = env[n];
+        if (value === undefined)
+            continue;
+        if (value.length > PASS_ENV_MAX_VALUE)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AutolabError */ .t0(`slurm.submit.pass_env: the runner's ${n} is ${value.length} characters long (at most ${PASS_ENV_MAX_VALUE} are passed and recorded)`, { file: _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .POLICY_PATH */ .l$, jsonPath: "/slurm/submit/pass_env" });
+        out[n] = value;
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 5415:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29150,7 +29640,7 @@ function sentinelEvidence(s, jobId, array = false) {
 /* harmony export */   nr: () => (/* binding */ isSweepDesign),
 /* harmony export */   vL: () => (/* binding */ arraySpec)
 /* harmony export */ });
-/* unused harmony export taskArgs */
+/* unused harmony exports replicateCount, taskArgs */
 /**
  * Sweeps and replicates: which tasks a design asks for, and how they are cut
  * into scheduler arrays. Pure (the launch command, the renderer and the
@@ -29179,9 +29669,18 @@ const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v)
 function isScalar(v) {
     return typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
 }
+/**
+ * The replicate count a design's `replicates` names: a whole number, or the
+ * Python tool's `{count, seed_strategy, base_seed}` (its `count`); the raw
+ * value otherwise (planSweep reports it).
+ */
+function replicateCount(replicates) {
+    return isObject(replicates) && "count" in replicates ? replicates.count : replicates;
+}
 /** True when the design asks for more than one task (a `sweep:` block or `replicates` > 1). */
 function isSweepDesign(design) {
-    return design.sweep !== undefined || (typeof design.replicates === "number" && design.replicates > 1);
+    const n = replicateCount(design.replicates);
+    return design.sweep !== undefined || (typeof n === "number" && n > 1);
 }
 /** `lr=0.001,batch=32`, names in the point's order. */
 function pointLabel(p) {
@@ -29327,7 +29826,7 @@ function readPointsOf(sweep, problems) {
  */
 function planSweep(design, maxTasks = DEFAULT_MAX_TASKS) {
     const problems = [];
-    const replicates = design.replicates === undefined ? 1 : design.replicates;
+    const replicates = design.replicates === undefined ? 1 : replicateCount(design.replicates);
     if (typeof replicates !== "number" || !Number.isInteger(replicates) || replicates < 1) {
         problems.push({ jsonPath: "/replicates", message: "replicates must be a whole number of at least 1" });
     }
@@ -29407,9 +29906,13 @@ function taskRunId(sweepId, c, arrayIndex) {
 function chunkRunPrefix(sweepId, chunk) {
     return chunk === 0 ? `${sweepId}_` : `${sweepId}_c${chunk}_`;
 }
-/** The job name of a chunk's array (the key that adopts it after a crash). */
-function chunkJobName(sweepId, chunk) {
-    return chunk === 0 ? `autolab-${sweepId}` : `autolab-${sweepId}_c${chunk}`;
+/**
+ * The job name of a chunk's array (the key that adopts it after a crash):
+ * `autolab-<sweep_id>[_c<c>]`, or for a keyed launch `<key's job name>[_c<c>]`
+ * (`base`), which any checkout can ask the scheduler for.
+ */
+function chunkJobName(sweepId, chunk, base = `autolab-${sweepId}`) {
+    return chunk === 0 ? base : `${base}_c${chunk}`;
 }
 /** The entrypoint arguments of a task: the design's, with the point's parameters over them. */
 function taskArgs(base, params) {
@@ -29421,6 +29924,28 @@ function paramsJson(params) {
     for (const k of Object.keys(params).sort())
         out[k] = params[k];
     return JSON.stringify(out);
+}
+
+
+/***/ }),
+
+/***/ 6564:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ humanBytes)
+/* harmony export */ });
+/** Sizes as people read them: one rule for every report (gc's freed space, a job's memory). Pure. */
+/** `512.0 MiB`, `1.5 GiB`, `800 B`: binary units, one decimal above bytes. */
+function humanBytes(n) {
+    const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let v = n;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${i ? v.toFixed(1) : v} ${units[i]}`;
 }
 
 
@@ -29628,12 +30153,17 @@ var external_node_path_ = __nccwpck_require__(6760);
  *   `post-checkout`, ...);
  * - `core.fsmonitor=false` (the fsmonitor is a program git would run);
  * - `gc.auto=0`, `maintenance.auto=false` (no background work we did not ask for);
- * - for every command that may run content filters (all but a known list of
- *   ref/object commands): every `filter.<driver>.*` command
- *   the repository's own config defines is replaced by an empty one (no
- *   filter) and made optional. Drivers from the user's global/system config
- *   (e.g. git-lfs) are left alone: the job cannot write those through the
- *   checkout.
+ * - `commit.gpgSign=false`, `tag.gpgSign=false`: a commit the tool makes (or a
+ *   rebase replays) never runs the `gpg.program` / `gpg.ssh.program` the
+ *   repository's config could name;
+ * - for every command that may run content filters or merge (all but a known
+ *   list of ref/object commands): every `filter.<driver>.*` command the
+ *   repository's own config defines is replaced by an empty one (no filter)
+ *   and made optional, and every `merge.<driver>.driver` it defines is
+ *   replaced by `false` (a path whose attributes name that driver conflicts
+ *   instead of running the program; the caller then aborts). Drivers from the
+ *   user's global/system config (e.g. git-lfs) are left alone: the job cannot
+ *   write those through the checkout.
  *
  * Network commands never run in the repository at all: see remote.ts.
  */
@@ -29674,6 +30204,8 @@ function baseHardening() {
         ["core.fsmonitor", "false"],
         ["gc.auto", "0"],
         ["maintenance.auto", "false"],
+        ["commit.gpgSign", "false"],
+        ["tag.gpgSign", "false"],
     ];
 }
 /**
@@ -29732,21 +30264,33 @@ function parseScopedConfig(out) {
 function isRepositoryScope(scope) {
     return scope === "local" || scope === "worktree";
 }
-/** Command-scope settings that switch off every filter driver the repository's config defines. */
-function filterNeutralizers(rows) {
-    const drivers = new Set();
+/**
+ * Command-scope settings that switch off every filter driver and every merge
+ * driver the repository's config defines.
+ */
+function driverNeutralizers(rows) {
+    const filters = new Set();
+    const merges = new Set();
     for (const [scope, key] of rows) {
         if (!isRepositoryScope(scope))
             continue;
-        const m = /^filter\.(.+)\.(clean|smudge|process|required)$/i.exec(key);
+        const f = /^filter\.(.+)\.(clean|smudge|process|required)$/i.exec(key);
+        if (f)
+            filters.add(f[1]);
+        const m = /^merge\.(.+)\.(driver|recursive)$/i.exec(key);
         if (m)
-            drivers.add(m[1]);
+            merges.add(m[1]);
     }
     const out = [];
-    for (const d of drivers) {
+    for (const d of filters) {
         for (const k of ["clean", "smudge", "process"])
             out.push([`filter.${d}.${k}`, ""]);
         out.push([`filter.${d}.required`, "false"]);
+    }
+    for (const d of merges) {
+        out.push([`merge.${d}.driver`, "false"]);
+        // A driver's `recursive` names another driver for the inner merge: the built-in text one.
+        out.push([`merge.${d}.recursive`, "text"]);
     }
     return out;
 }
@@ -29844,7 +30388,7 @@ async function hardeningFor(repo, args, opts) {
     });
     if (!(0,exec.ok)(r) && r.code !== 1)
         throw gitError(r, "reading the repository's git config", [], repo);
-    return [...filterNeutralizers(parseScopedConfig(r.stdout)), ...base];
+    return [...driverNeutralizers(parseScopedConfig(r.stdout)), ...base];
 }
 /**
  * Run `git <args>` in `repo`. Throws an AutolabError (naming the command and
@@ -29963,9 +30507,10 @@ async function isAncestor(repo, ancestor, descendant) {
 /* harmony export */   Lb: () => (/* binding */ resolveRemote),
 /* harmony export */   Sq: () => (/* binding */ pushCommit),
 /* harmony export */   dS: () => (/* binding */ pushFailure),
-/* harmony export */   h0: () => (/* binding */ short)
+/* harmony export */   h0: () => (/* binding */ short),
+/* harmony export */   iH: () => (/* binding */ fetchCommit)
 /* harmony export */ });
-/* unused harmony exports NET_TIMEOUT_MS, workflowRepositoryUrl, lastLines */
+/* unused harmony exports NET_TIMEOUT_MS, transportProblem, workflowRepositoryUrl, lastLines */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
@@ -30031,6 +30576,20 @@ async function pushCommit(ctx, commit) {
     const moved = MOVED.test(text);
     return { ok: false, retryable: moved || REMOTE_LOCK.test(text) || TRANSIENT.test(text), moved, reason };
 }
+/** `git fetch` of `what` from `url`: quiet, no tags, no submodules, no FETCH_HEAD (the caller records what it keeps). */
+function fetchArgv(url, what, extra = []) {
+    return [
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--no-recurse-submodules",
+        "--no-write-fetch-head",
+        ...extra,
+        "--end-of-options",
+        url,
+        what,
+    ];
+}
 /**
  * Fetch the target branch into `refs/remotes/<remote>/<branch>`; its commit id,
  * or undefined when the remote has no such branch.
@@ -30046,16 +30605,7 @@ async function fetchBranch(ctx, pending, kept) {
     const haves = (await Promise.all([(0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .revParse */ .DJ)(ctx.root, tracking), (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .revParse */ .DJ)(ctx.root, "HEAD")])).filter((s) => !!s);
     const fetched = "refs/autolab/fetched";
     const { r, sha } = await inPrivateGitDir(ctx, haves, async (dir, env) => {
-        const res = await (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(dir, [
-            "fetch",
-            "--quiet",
-            "--no-tags",
-            "--no-recurse-submodules",
-            "--no-write-fetch-head",
-            "--end-of-options",
-            ctx.fetchUrl,
-            `+refs/heads/${ctx.target}:${fetched}`,
-        ], { ...opts, env });
+        const res = await (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(dir, fetchArgv(ctx.fetchUrl, `+refs/heads/${ctx.target}:${fetched}`), { ...opts, env });
         if (!(0,_util_exec_js__WEBPACK_IMPORTED_MODULE_5__.ok)(res))
             return { r: res, sha: undefined };
         const at = await (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(dir, ["rev-parse", "--verify", "--quiet", `${fetched}^{commit}`], { env, allowFailure: true });
@@ -30074,6 +30624,28 @@ async function fetchBranch(ctx, pending, kept) {
         file: ctx.root,
         hint: `push it when the remote is reachable: git push ${ctx.remote} ${pending}:refs/heads/${ctx.target}`,
     });
+}
+/**
+ * Fetch one commit (`--depth=1`: the commit and its tree, not its history)
+ * by id from `remote` into the object store, with the remote resolved and
+ * checked as for push (no `.git/config` rewriting applies) and the token
+ * only for the workflow's own repository. No ref is written. Throws when the
+ * remote cannot be reached or does not have it.
+ */
+async function fetchCommit(root, remote, token, sha) {
+    const resolved = await resolveRemote(root, remote, token);
+    const secrets = token ? [token] : [];
+    const ctx = { root, remote, target: "", secrets, ...resolved };
+    const head = await (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .revParse */ .DJ)(root, "HEAD");
+    const r = await inPrivateGitDir(ctx, head ? [head] : [], (dir, env) => (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .git */ .$Y)(dir, fetchArgv(resolved.fetchUrl, sha, ["--depth=1"]), {
+        config: resolved.netConfig,
+        secrets,
+        allowFailure: true,
+        timeoutMs: NET_TIMEOUT_MS,
+        env,
+    }));
+    if (!(0,_util_exec_js__WEBPACK_IMPORTED_MODULE_5__.ok)(r))
+        throw (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .gitError */ .N7)(r, `fetching commit ${short(sha)} from ${remote}`, secrets, root);
 }
 function pushFailure(ctx, commit, attempts, reason, kept) {
     return new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .AutolabError */ .t0(`could not push to ${ctx.remote}/${ctx.target} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ` +
@@ -30140,21 +30712,25 @@ function checkUrl(root, remote, what, values) {
     if (values.length > 1)
         throw bad(`has ${values.length} values (one is expected)`);
     const url = values[0];
-    if ([...url].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
-        throw bad("contains control characters");
-    if (url.startsWith("-"))
-        throw bad("starts with '-'");
-    if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(url))
-        throw bad(`uses a remote helper (${url.split("::")[0]}::), which runs a program`);
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*:)\/\//.exec(url)?.[1].toLowerCase();
-    if (scheme) {
-        if (!SCHEMES.has(scheme))
-            throw bad(`uses the transport ${scheme} (https, http, ssh, git or file expected)`);
-        return url;
-    }
-    if (/^[^/]*:/.test(url))
-        return url; // scp-like ssh address (host:path)
+    const problem = transportProblem(url);
+    if (problem)
+        throw bad(problem);
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) || /^[^/]*:/.test(url))
+        return url; // a URL, or scp-like host:path
     return node_path__WEBPACK_IMPORTED_MODULE_3__.resolve(root, url);
+}
+/** Why `url` is not a plain transport (a remote helper runs a program), or undefined when it is one. */
+function transportProblem(url) {
+    if ([...url].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+        return "contains control characters";
+    if (url.startsWith("-"))
+        return "starts with '-'";
+    if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(url))
+        return `uses a remote helper (${url.split("::")[0]}::), which runs a program`;
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*:)\/\//.exec(url)?.[1].toLowerCase();
+    if (scheme && !SCHEMES.has(scheme))
+        return `uses the transport ${scheme} (https, http, ssh, git or file expected)`;
+    return undefined;
 }
 /** The http(s) URL without user-info, query, fragment or trailing slashes; undefined for other transports. */
 function httpScope(raw) {
@@ -30366,6 +30942,7 @@ function apiError(what, e, permission = "checks: write") {
 /* harmony export */   Fw: () => (/* binding */ isPrivilegedCommand),
 /* harmony export */   GB: () => (/* binding */ eventIsTrusted),
 /* harmony export */   M8: () => (/* binding */ assertTrustedEvent),
+/* harmony export */   Uf: () => (/* binding */ pullRequestBaseSha),
 /* harmony export */   wc: () => (/* binding */ readActionContext)
 /* harmony export */ });
 /* unused harmony exports payloadIsFork, PULL_REQUEST_EVENTS, TRUSTED_EVENTS, PRIVILEGED_COMMANDS */
@@ -30472,6 +31049,26 @@ const PULL_REQUEST_EVENTS = [
     "pull_request_review_comment",
 ];
 /**
+ * The commit whose policy governs a verify run of a pull request's code: on a
+ * pull-request event (PULL_REQUEST_EVENTS) the base commit the pull request is
+ * compared with (`pull_request.base.sha`); on `merge_group` (a merge queue
+ * testing pull requests before they land) the queue's base
+ * (`merge_group.base_sha`). Undefined on other events (their code is the
+ * branch's own); an AutolabError when such an event's payload does not name
+ * it (the verifier then refuses to guess which policy governs).
+ */
+function pullRequestBaseSha(ctx) {
+    const queue = ctx.eventName === "merge_group";
+    if (!queue && !PULL_REQUEST_EVENTS.includes(ctx.eventName))
+        return undefined;
+    const field = queue ? "merge_group.base_sha" : "pull_request.base.sha";
+    const sha = queue ? str(obj(ctx.payload.merge_group)?.base_sha) : str(obj(obj(ctx.payload.pull_request)?.base)?.sha);
+    if (sha && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha))
+        return sha.toLowerCase();
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AutolabError */ .t0(`the ${ctx.eventName} event's payload names no base commit (${field}): ` +
+        "the verifier takes a pull request's requirements from its base branch's policy", { file: ctx.eventPath, hint: "GitHub's payloads for this event carry it; check GITHUB_EVENT_PATH" });
+}
+/**
  * The events whose code is the repository's own: only a person with write
  * access (workflow_dispatch, repository_dispatch), the default branch
  * (schedule) or a push to the repository starts them. Every other event —
@@ -30539,7 +31136,8 @@ function assertTrustedEvent(ctx, command) {
 /* harmony export */   mN: () => (/* binding */ parseSacct),
 /* harmony export */   rz: () => (/* binding */ isInvalidJobIdMessage),
 /* harmony export */   uc: () => (/* binding */ parseSqueue),
-/* harmony export */   vF: () => (/* binding */ parseArrayJobId)
+/* harmony export */   vF: () => (/* binding */ parseArrayJobId),
+/* harmony export */   vu: () => (/* binding */ clusterFlag)
 /* harmony export */ });
 /* unused harmony exports waitStatusToExitCode, SQUEUE_FIELDS, parseScontrolLine */
 /**
@@ -30558,11 +31156,23 @@ function assertTrustedEvent(ctx, command) {
  * - squeue's `exit_code` field is the raw wait status (768 = exit 3), not
  *   sacct's `3:0`.
  */
-/** Environment for every client call: ISO times whatever the user's SLURM_TIME_FORMAT, and long array ranges. */
+/**
+ * Environment for every client call: ISO times whatever the user's
+ * SLURM_TIME_FORMAT, and long array ranges. `SLURM_CLUSTERS` is removed: it
+ * would send every squeue/sacct/scontrol/scancel call to the clusters it
+ * names, so a run without a named cluster would be asked (or cancelled) on
+ * another cluster. A run's cluster is the manifest's `slurm.cluster`,
+ * passed as `-M` to exactly the questions about that run's job.
+ */
 const CLIENT_ENV = {
     SLURM_TIME_FORMAT: "standard",
     SLURM_BITSTR_LEN: "65536",
+    SLURM_CLUSTERS: undefined,
 };
+/** `-M <cluster>` for a question about a job on a named cluster, else nothing. */
+function clusterFlag(cluster) {
+    return cluster === undefined ? [] : ["-M", cluster];
+}
 /** Values SLURM prints for "not set". */
 const UNSET = new Set(["", "unknown", "none", "n/a", "(null)", "invalid"]);
 /** `undefined` for the spellings SLURM uses for "not set", else the trimmed value. */
@@ -30676,7 +31286,11 @@ function setIf(row, key, v) {
 }
 // ---------------------------------------------------------------------------
 // sacct
-/** Fields asked of sacct, in order. JobName is last: it is the only free text and may contain `|`. */
+/**
+ * Fields asked of sacct, in order (one call gives the job rows and their step
+ * rows: MaxRSS and TRESUsageInTot are on the steps). JobName is last: it is
+ * the only free text and may contain `|`.
+ */
 const SACCT_FIELDS = [
     "JobID",
     "JobIDRaw",
@@ -30687,31 +31301,70 @@ const SACCT_FIELDS = [
     "End",
     "Elapsed",
     "NodeList",
+    "Submit",
+    "Timelimit",
+    "AllocCPUS",
+    "TotalCPU",
+    "ReqMem",
+    "NNodes",
+    "MaxRSS",
+    "AllocTRES",
+    "TRESUsageInTot",
     "JobName",
 ];
-/** Rows of `sacct --parsable2 --noheader --format=<SACCT_FIELDS>`; lines that are not job rows are skipped. */
-function parseSacct(text) {
+/** sacct fields -> the UsageText key they fill. */
+const USAGE_FIELDS = {
+    Timelimit: "timelimit",
+    AllocCPUS: "allocCpus",
+    TotalCPU: "totalCpu",
+    ReqMem: "reqMem",
+    NNodes: "nnodes",
+    MaxRSS: "maxRss",
+    AllocTRES: "allocTres",
+    TRESUsageInTot: "tresUsage",
+    Elapsed: "elapsed",
+};
+/**
+ * Rows of `sacct --parsable2 --noheader --format=<fields>` (default
+ * SACCT_FIELDS; a recorded answer passes the format it was asked with; the
+ * last field is the free-text one). Lines that are not job rows are skipped.
+ */
+function parseSacct(text, fields = SACCT_FIELDS) {
     const rows = [];
-    const n = SACCT_FIELDS.length;
+    const n = fields.length;
+    const at = (name) => fields.indexOf(name);
+    const iId = at("JobID");
+    const iState = at("State");
     for (const line of contentLines(text)) {
         const parts = line.split("|");
         if (parts.length < n)
             continue;
         const f = [...parts.slice(0, n - 1), parts.slice(n - 1).join("|")];
-        const id = identify(f[0]);
+        const id = identify(f[iId]);
         if (!id)
             continue;
-        const row = { ...id, state: f[2].trim() };
-        setIf(row, "jobIdRaw", unsetToUndefined(f[1]));
-        setIf(row, "exitCode", unsetToUndefined(f[3]));
-        setIf(row, "reason", unsetToUndefined(f[4]));
-        setIf(row, "start", unsetToUndefined(f[5]));
-        setIf(row, "end", unsetToUndefined(f[6]));
-        setIf(row, "elapsed", unsetToUndefined(f[7]));
-        const nodes = unsetToUndefined(f[8]);
+        const get = (name) => (at(name) < 0 ? undefined : f[at(name)]);
+        const row = { ...id, state: (f[iState] ?? "").trim() };
+        setIf(row, "jobIdRaw", unsetToUndefined(get("JobIDRaw")));
+        setIf(row, "exitCode", unsetToUndefined(get("ExitCode")));
+        setIf(row, "reason", unsetToUndefined(get("Reason")));
+        setIf(row, "start", unsetToUndefined(get("Start")));
+        setIf(row, "end", unsetToUndefined(get("End")));
+        setIf(row, "elapsed", unsetToUndefined(get("Elapsed")));
+        setIf(row, "submit", unsetToUndefined(get("Submit")));
+        const nodes = unsetToUndefined(get("NodeList"));
         if (nodes !== undefined && nodes !== "None assigned")
             row.nodeList = nodes;
-        setIf(row, "name", f[9] === "" ? undefined : f[9]);
+        const name = get("JobName");
+        setIf(row, "name", name === "" ? undefined : name);
+        const usage = {};
+        for (const [field, key] of Object.entries(USAGE_FIELDS)) {
+            const v = unsetToUndefined(get(field));
+            if (v !== undefined)
+                usage[key] = v;
+        }
+        if (Object.keys(usage).length)
+            row.usage = usage;
         rows.push(row);
     }
     return rows;
@@ -30730,42 +31383,50 @@ const SQUEUE_FIELDS = [
     "StartTime",
     "EndTime",
     "TimeUsed",
+    "SubmitTime",
     "Name",
 ];
 /** The `--Format` argument for SQUEUE_FIELDS. */
 function squeueFormatArg() {
     return SQUEUE_FIELDS.map((f, i) => (i === SQUEUE_FIELDS.length - 1 ? `${f}:0` : `${f}:0|`)).join(",");
 }
-/** Rows of `squeue --noheader -O <squeueFormatArg()>`. */
-function parseSqueue(text) {
+/** Rows of `squeue --noheader -O <squeueFormatArg()>` (a recorded answer passes the fields it was asked with). */
+function parseSqueue(text, fields = SQUEUE_FIELDS) {
     const rows = [];
-    const n = SQUEUE_FIELDS.length;
+    const n = fields.length;
+    const at = (name) => fields.indexOf(name);
     for (const line of contentLines(text)) {
         const parts = line.split("|");
         if (parts.length < n)
             continue;
         const f = [...parts.slice(0, n - 1), parts.slice(n - 1).join("|")];
-        const id = identify(f[0]);
+        const get = (name) => (at(name) < 0 ? undefined : f[at(name)]);
+        const id = identify(get("JobArrayID") ?? "");
         if (!id)
             continue;
-        const state = f[2].trim();
+        const state = (get("State") ?? "").trim();
         const row = { ...id, state };
-        setIf(row, "jobIdRaw", unsetToUndefined(f[1]));
-        const reason = unsetToUndefined(f[3]);
-        setIf(row, "reason", reason);
-        const status = /^\d+$/.test(f[4].trim()) ? Number(f[4].trim()) : undefined;
+        setIf(row, "jobIdRaw", unsetToUndefined(get("JobID")));
+        setIf(row, "reason", unsetToUndefined(get("Reason")));
+        const code = (get("exit_code") ?? "").trim();
+        const status = /^\d+$/.test(code) ? Number(code) : undefined;
         // A pending job has no exit status yet (squeue prints 0): do not claim 0:0.
         if (status !== undefined && state !== "PENDING")
             row.exitCode = waitStatusToExitCode(status);
-        if (/^\d+$/.test(f[5].trim()))
-            row.restarts = Number(f[5].trim());
-        setIf(row, "nodeList", unsetToUndefined(f[6]));
-        // For a pending job squeue's StartTime is an estimate, not a fact.
+        const restarts = (get("RestartCnt") ?? "").trim();
+        if (/^\d+$/.test(restarts))
+            row.restarts = Number(restarts);
+        setIf(row, "nodeList", unsetToUndefined(get("NodeList")));
+        // For a pending job squeue's StartTime is an estimate, not a fact (`squeue --start` prints the same).
         if (state !== "PENDING")
-            setIf(row, "start", unsetToUndefined(f[7]));
-        setIf(row, "end", unsetToUndefined(f[8]));
-        setIf(row, "elapsed", unsetToUndefined(f[9]));
-        setIf(row, "name", f[10] === "" ? undefined : f[10]);
+            setIf(row, "start", unsetToUndefined(get("StartTime")));
+        else
+            setIf(row, "expectedStart", unsetToUndefined(get("StartTime")));
+        setIf(row, "end", unsetToUndefined(get("EndTime")));
+        setIf(row, "elapsed", unsetToUndefined(get("TimeUsed")));
+        setIf(row, "submit", unsetToUndefined(get("SubmitTime")));
+        const name = get("Name");
+        setIf(row, "name", name === "" ? undefined : name);
         rows.push(row);
     }
     return rows;
@@ -30821,6 +31482,9 @@ function parseScontrolJobs(text) {
             row.restarts = Number(kv.Restarts);
         if (state !== "PENDING")
             setIf(row, "start", unsetToUndefined(kv.StartTime));
+        else
+            setIf(row, "expectedStart", unsetToUndefined(kv.StartTime));
+        setIf(row, "submit", unsetToUndefined(kv.SubmitTime));
         setIf(row, "end", unsetToUndefined(kv.EndTime));
         setIf(row, "elapsed", unsetToUndefined(kv.RunTime));
         setIf(row, "nodeList", unsetToUndefined(kv.NodeList));
@@ -31076,7 +31740,7 @@ function probeChecks(probe, o = {}) {
  * Undefined when the controller does not say.
  */
 async function readMaxArraySize(o) {
-    const r = await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runArgv */ .my)(o.bins?.scontrol ?? "scontrol", ["show", "config"], {
+    const r = await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runArgv */ .my)(o.bins?.scontrol ?? "scontrol", [...(0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .clusterFlag */ .vu)(o.cluster), "show", "config"], {
         timeoutMs: o.timeoutMs ?? 10_000,
         env: _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .CLIENT_ENV */ .Ii,
     });
@@ -31337,10 +32001,14 @@ function runArgv(command, args, opts = {}) {
             if (v === undefined)
                 delete env[k];
         let child;
+        let inFd;
         try {
-            child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: opts.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
+            inFd = opts.inputFile !== undefined ? (0,external_node_fs_.openSync)(opts.inputFile, "r") : undefined;
+            child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { cwd: opts.cwd, env, stdio: [inFd ?? "pipe", "pipe", "pipe"], shell: false });
         }
         catch (e) {
+            if (inFd !== undefined)
+                (0,external_node_fs_.closeSync)(inFd);
             resolve({
                 command,
                 args,
@@ -31376,13 +32044,13 @@ function runArgv(command, args, opts = {}) {
             child.kill("SIGTERM");
             killTimer = setTimeout(() => child.kill("SIGKILL"), 2000);
         }, timeoutMs);
-        child.stdout.on("data", (d) => {
+        child.stdout?.on("data", (d) => {
             if (outLen < maxBytes) {
                 out.push(d);
                 outLen += d.length;
             }
         });
-        child.stderr.on("data", (d) => {
+        child.stderr?.on("data", (d) => {
             if (errLen < maxBytes) {
                 err.push(d);
                 errLen += d.length;
@@ -31390,11 +32058,15 @@ function runArgv(command, args, opts = {}) {
         });
         child.on("error", (e) => finish({ code: null, signal: null, ...spawnFailure(command, opts.cwd, e) }));
         child.on("close", (code, signal) => finish({ code, signal }));
-        child.stdin.on("error", () => undefined);
-        if (opts.input !== undefined)
-            child.stdin.end(opts.input);
-        else
-            child.stdin.end();
+        if (inFd !== undefined)
+            (0,external_node_fs_.closeSync)(inFd);
+        if (child.stdin) {
+            child.stdin.on("error", () => undefined);
+            if (opts.input !== undefined)
+                child.stdin.end(opts.input);
+            else
+                child.stdin.end();
+        }
     });
 }
 /** Why `command` could not be started, in a person's words (pure but for a look at `cwd`). */
@@ -31455,10 +32127,12 @@ function ok(r) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1940);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2785);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7033);
 /**
  * Filesystem edge: atomic writes, strict UTF-8 reads, and paths that cannot
  * leave the repository.
  */
+
 
 
 
@@ -31509,8 +32183,7 @@ async function writeFilesAtomic(files) {
     const perDevice = new Map();
     let renamed = 0;
     try {
-        await mapLimit(files.length, 32, async (i) => {
-            const { file, data } = files[i];
+        await (0,_pool_js__WEBPACK_IMPORTED_MODULE_6__/* .mapPool */ .P)(files, 32, async ({ file, data }, i) => {
             const dir = node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(file);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
             const tmp = node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_3__.basename(file)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString("hex")}.tmp`);
@@ -31528,8 +32201,8 @@ async function writeFilesAtomic(files) {
         });
         const synced = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .runArgv */ .my)("sync", ["-f", ...perDevice.values()], { timeoutMs: 120_000 });
         if (synced.code !== 0) {
-            await mapLimit(tmps.length, 32, async (i) => {
-                const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(tmps[i], "r+");
+            await (0,_pool_js__WEBPACK_IMPORTED_MODULE_6__/* .mapPool */ .P)(tmps, 32, async (tmp) => {
+                const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(tmp, "r+");
                 try {
                     await fh.sync();
                 }
@@ -31545,14 +32218,6 @@ async function writeFilesAtomic(files) {
         await Promise.all(tmps.slice(renamed).map((t) => (t ? (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.unlink)(t).catch(() => undefined) : undefined)));
         throw e;
     }
-}
-async function mapLimit(n, limit, fn) {
-    let next = 0;
-    const worker = async () => {
-        while (next < n)
-            await fn(next++);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, n) }, worker));
 }
 /** Position (1-based line and column) of byte offset `offset` in `buf`. */
 function lineColOfByte(buf, offset) {
@@ -31905,6 +32570,165 @@ async function readFromOffset(file, offset, maxBytes = 4 * 1024 * 1024) {
     finally {
         await fh.close();
     }
+}
+
+
+/***/ }),
+
+/***/ 214:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Iy: () => (/* binding */ runAsJobUser),
+/* harmony export */   KL: () => (/* binding */ checkedJobUser),
+/* harmony export */   SE: () => (/* binding */ sudoRefusal),
+/* harmony export */   SM: () => (/* binding */ sudoPrefix),
+/* harmony export */   X6: () => (/* binding */ jobUserError),
+/* harmony export */   XQ: () => (/* binding */ SNAPSHOT_PROGRAMS),
+/* harmony export */   lR: () => (/* binding */ isJobUserError),
+/* harmony export */   tJ: () => (/* binding */ checkJobUserRule)
+/* harmony export */ });
+/* unused harmony exports jobUserEnv, sudoersLine, JobUserError */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _domain_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4822);
+/* harmony import */ var _domain_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(545);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1940);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2785);
+/**
+ * Running a program as the policy's `launch.job_user`: `sudo -n -u <user> --
+ * <program> <args...>`, by argv (the user name is one argv element, checked
+ * against a plain-name pattern first; never a shell), with an environment
+ * that holds nothing but PATH and the locale (sudo resets it too), so no
+ * token or runner variable reaches the job user's process. `-n`: sudo never
+ * asks for a password; without a sudoers rule it fails at once, and the
+ * error names the policy key and the rule the admin must add.
+ */
+
+
+
+
+
+
+
+/** What the snapshot of a job user's run needs besides the scheduler's own programs. */
+const SNAPSHOT_PROGRAMS = ["tar", "rm"];
+const KEEP = new Set(["PATH", "LANG", "LC_ALL", "TZ"]);
+/** Every variable of ours unset but PATH and the locale (runArgv merges over process.env). */
+function jobUserEnv(env = process.env) {
+    const out = {};
+    for (const k of Object.keys(env))
+        if (!KEEP.has(k))
+            out[k] = undefined;
+    return out;
+}
+function checkedJobUser(user) {
+    if (!_domain_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .JOB_USER_NAME */ ._Q.test(user))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .AutolabError */ .t0(`launch.job_user ${JSON.stringify(user)} is not a user name`, {
+            file: _domain_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_PATH */ .l$,
+            jsonPath: "/launch/job_user",
+        });
+    return user;
+}
+/** sudo's own argv prefix for `user`. */
+function sudoPrefix(user) {
+    return ["sudo", "-n", "-u", checkedJobUser(user), "--"];
+}
+/** Run `program args` as `user` through `sudo -n` (cwd, timeout, stdin as runArgv; env: see jobUserEnv). */
+function runAsJobUser(user, program, args, opts = {}) {
+    const [sudo, ...pre] = sudoPrefix(user);
+    return (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .runArgv */ .my)(sudo, [...pre, program, ...args], { ...opts, env: { ...jobUserEnv(), ...(opts.env ?? {}) } });
+}
+/** sudo's words when sudo itself refused (no rule, a password asked, unknown user, sudo missing); else undefined. */
+function sudoRefusal(r) {
+    if (r.spawnError)
+        return r.command === "sudo" ? r.spawnError : undefined;
+    if (r.code === 0)
+        return undefined;
+    const lines = r.stderr
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => /^sudo: /.test(l) || /^Sorry, user /.test(l));
+    return lines.length ? lines.slice(0, 3).join(" | ") : undefined;
+}
+/** The absolute path of `program` on PATH (sudoers rules name absolute paths), else the name. */
+function onPath(program) {
+    for (const d of (process.env.PATH ?? "/usr/bin:/bin").split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+        if (d && node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(d) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(d, program)))
+            return node_path__WEBPACK_IMPORTED_MODULE_2__.join(d, program);
+    }
+    return program;
+}
+function runnerName() {
+    try {
+        return node_os__WEBPACK_IMPORTED_MODULE_1__.userInfo().username;
+    }
+    catch {
+        return process.env.USER ?? "<runner>";
+    }
+}
+/** The sudoers line that lets this account run `programs` as `user` without a password. */
+function sudoersLine(user, programs) {
+    return `${runnerName()} ALL=(${user}) NOPASSWD: ${[...new Set(programs)].map(onPath).join(", ")}`;
+}
+/** sudo refused to run a program as the job user (a configuration problem, not the scheduler's answer). */
+class JobUserError extends _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .AutolabError */ .t0 {
+}
+function isJobUserError(e) {
+    return e instanceof JobUserError;
+}
+/** The error for a sudo refusal: names the policy key, what sudo said and the rule to add. */
+function jobUserError(user, what, said, programs) {
+    return new JobUserError(`launch.job_user is ${user}, but sudo -n could not run ${what} as ${user} (${said}): this account (${runnerName()}) needs a sudoers rule; ask the admin to add, with visudo -f /etc/sudoers.d/autolab: ${sudoersLine(user, programs)}`, { file: _domain_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_PATH */ .l$, jsonPath: "/launch/job_user", hint: "autolab doctor checks the rule" });
+}
+/**
+ * For `autolab doctor`: may this account run each of `programs` as `user`
+ * without a password? `sudo -n -l -u <user> <program>` lists the command when
+ * a rule allows it and runs nothing.
+ */
+async function checkJobUserRule(user, programs) {
+    const denied = [];
+    for (const p of [...new Set(programs)]) {
+        const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .runArgv */ .my)("sudo", ["-n", "-l", "-u", checkedJobUser(user), onPath(p)], {
+            timeoutMs: 15_000,
+            env: jobUserEnv(),
+        });
+        if (r.code !== 0 || r.spawnError)
+            denied.push(`${p} (${sudoRefusal(r) ?? describeShort(r)})`);
+    }
+    if (!denied.length)
+        return { ok: true, detail: `sudo -n lets ${runnerName()} run ${programs.join(", ")} as ${user}` };
+    return {
+        ok: false,
+        detail: `launch.job_user ${user}: sudo -n does not let ${runnerName()} run ${denied.join("; ")}; add with visudo -f /etc/sudoers.d/autolab: ${sudoersLine(user, programs)}`,
+    };
+}
+function describeShort(r) {
+    return r.spawnError ?? (r.stderr.trim().split("\n")[0] || `exit ${r.code}`);
+}
+
+
+/***/ }),
+
+/***/ 7033:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ mapPool)
+/* harmony export */ });
+/** `fn` over `items`, at most `limit` at once; the results in the items' order. */
+async function mapPool(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return out;
 }
 
 
@@ -35458,7 +36282,7 @@ function readInputs() {
     }
     const design = optional("design");
     const limitText = optional("time-limit");
-    const timeLimitSeconds = limitText === undefined ? undefined : (0,duration/* parseSpan */.w)(limitText);
+    const timeLimitSeconds = limitText === undefined ? undefined : (0,duration/* parseSpan */.wr)(limitText);
     if (limitText !== undefined && timeLimitSeconds === undefined)
         throw new util_errors/* AutolabError */.t0(`input time-limit ${JSON.stringify(limitText)} is not a span`, {
             hint: "e.g. 5h50m or 21000 (seconds)",
@@ -35489,8 +36313,323 @@ var context = __nccwpck_require__(2963);
 var client = __nccwpck_require__(5574);
 // EXTERNAL MODULE: ./lib/src/util/exec.js + 1 modules
 var action_exec = __nccwpck_require__(2785);
+// EXTERNAL MODULE: ./lib/src/util/job-user.js
+var job_user = __nccwpck_require__(214);
 // EXTERNAL MODULE: ./lib/src/scheduler/slurm-cli/parse.js
 var parse = __nccwpck_require__(9784);
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/submit.js
+/**
+ * Submitting to SLURM: `sbatch --parsable` by argv (never a shell), with a
+ * timeout, classified errors and jittered retries; and finding jobs by their
+ * job name, so that a launch whose manifest was lost can adopt its job
+ * instead of submitting a second one.
+ *
+ * Error classes (sbatch's own words are kept in the error):
+ * - transient: the controller did not answer or was busy ("Socket timed out
+ *   on send/recv operation", "Unable to contact slurm controller", "Slurm
+ *   temporarily unable to accept job", connection failures, our own timeout).
+ *   Retried with exponential backoff and full jitter.
+ * - permanent: everything else, notably invalid partition / account / QOS,
+ *   "Requested node configuration is not available", policy limits. Failing
+ *   at once, since a retry cannot change the answer.
+ * A transient failure may hide a job that was in fact created (the reply got
+ * lost). With `adoptJobName`, every retry first looks the job up by name and
+ * adopts it when found, rather than submitting twice.
+ */
+
+
+
+/** Every program the runner runs as `launch.job_user` (the sudoers rule names them all; scontrol: `release` of a resubmitted attempt). */
+const JOB_USER_PROGRAMS = ["sbatch", "scancel", "scontrol", ...job_user/* SNAPSHOT_PROGRAMS */.XQ];
+
+class SubmitError extends util_errors/* AutolabError */.t0 {
+    kind;
+    /** What sbatch said (stderr, else stdout), or why it could not run. */
+    sbatchMessage;
+    attempts;
+    constructor(kind, sbatchMessage, attempts) {
+        super(kind === "permanent"
+            ? `sbatch refused the job: ${sbatchMessage}`
+            : `sbatch could not reach the controller after ${attempts} attempt(s): ${sbatchMessage}`, {
+            hint: kind === "permanent"
+                ? "check the request in design.yaml `compute` (partition, account, qos, memory, nodes) against `autolab doctor`"
+                : "the controller was unreachable or busy; retry the launch later (it is idempotent)",
+        });
+        this.name = "SubmitError";
+        this.kind = kind;
+        this.sbatchMessage = sbatchMessage;
+        this.attempts = attempts;
+    }
+}
+const TRANSIENT = [
+    /socket timed out/i,
+    /unable to contact slurm controller/i,
+    /slurm(ctld)? (is )?(busy|not responding)/i,
+    /temporarily unable to accept job/i,
+    /resource temporarily unavailable/i,
+    /connection (refused|reset|timed out)/i,
+    /communication connection failure/i,
+    /zero bytes were transmitted or received/i,
+    /transport endpoint is not connected/i,
+    /slurmctld (is )?(down|not available)/i,
+    /try again later/i,
+];
+/** `transient` when sbatch's words say the controller did not answer or was busy; else `permanent`. */
+function classifySbatchError(stderr) {
+    return TRANSIENT.some((re) => re.test(stderr)) ? "transient" : "permanent";
+}
+function sbatchWords(r) {
+    if (r.spawnError)
+        return r.spawnError;
+    if (r.timedOut)
+        return `${r.command} did not answer within ${Math.round(r.durationMs / 1000)} s`;
+    const text = (0,parse/* contentLines */.$X)(r.stderr).join(" | ") || (0,parse/* contentLines */.$X)(r.stdout).join(" | ");
+    return text || `${r.command} exited with ${r.code ?? r.signal}`;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * sbatch's environment: `SBATCH_*` input variables override the rendered
+ * script's directives (sbatch(1) "INPUT ENVIRONMENT VARIABLES"), so a
+ * runner's or a user's stray `SBATCH_PARTITION`, `SBATCH_JOB_NAME` or
+ * `SBATCH_EXPORT` would silently change what runs. They are removed (the
+ * script's directives are the whole request, and the manifest records them).
+ * `SLURM_CLUSTERS` too (sbatch reads it like `SBATCH_CLUSTERS`): a job goes
+ * to the cluster its design names (`compute.cluster`, passed as
+ * `--clusters`), else to the client's own, never to one the runner's
+ * environment happens to name. `AUTOLAB_ATTEMPT` is removed too
+ * (`--export=ALL` would hand a submitter's own value to the job). `pass`:
+ * the variables the policy's `slurm.submit.pass_env` asks to pass through
+ * (domain/settings.ts `passedEnv`, already checked; recorded in the manifest).
+ */
+function sbatchEnv(env = process.env, pass = {}) {
+    const out = { SLURM_CLUSTERS: undefined };
+    for (const k of Object.keys(env))
+        if (/^SBATCH_|^SLURM_CLUSTERS$/i.test(k))
+            out[k] = undefined;
+    // A job's attempt is what the submit line says (2, 3, ... for a resubmission), never the submitter's own.
+    out.AUTOLAB_ATTEMPT = undefined;
+    for (const [k, v] of Object.entries(pass)) {
+        if (!/^(SBATCH|SLURM)_[A-Z0-9_]+$/.test(k) || /^(SBATCH|SLURM)_CLUSTERS$/.test(k))
+            throw new util_errors/* AutolabError */.t0(`${k} is never passed to sbatch`);
+        out[k] = v;
+    }
+    return out;
+}
+/** sudo resets the environment: a job user's submission cannot be given pass-through variables. */
+function noPassAsUser(asUser, pass) {
+    if (asUser && pass && Object.keys(pass).length)
+        throw new util_errors/* AutolabError */.t0("slurm.submit.pass_env cannot be used with launch.job_user (sudo resets the environment)");
+}
+/**
+ * Run `sbatch <argv>` (`--parsable` is added when missing) and return the job
+ * id. Throws SubmitError: permanent at once, transient after the retries.
+ */
+async function submitJob(argv, opts = {}) {
+    const args = argv.includes("--parsable") ? argv : ["--parsable", ...argv];
+    const bin = opts.sbatchBin ?? "sbatch";
+    const retries = Math.max(0, opts.retries ?? 3);
+    const base = opts.baseDelayMs ?? 2000;
+    let attempts = 0;
+    let lastMessage = "";
+    noPassAsUser(opts.asUser, opts.passEnv);
+    for (;;) {
+        attempts++;
+        if (attempts > 1 && opts.adoptJobName) {
+            const found = await findJobsByName(opts.adoptJobName, {
+                timeoutMs: opts.timeoutMs,
+                bins: opts.bins,
+                user: opts.asUser,
+                cluster: opts.cluster,
+            });
+            if (found.jobIds.length > 0)
+                return {
+                    jobId: found.jobIds[0],
+                    ...onCluster(opts.cluster),
+                    attempts: attempts - 1,
+                    stdout: "",
+                    adopted: true,
+                };
+        }
+        const r = opts.asUser
+            ? await (0,job_user/* runAsJobUser */.Iy)(opts.asUser, bin, args, {
+                cwd: opts.cwd,
+                timeoutMs: opts.timeoutMs ?? 30_000,
+                env: sbatchEnv(),
+            })
+            : await (0,action_exec/* runArgv */.my)(bin, args, {
+                cwd: opts.cwd,
+                timeoutMs: opts.timeoutMs ?? 30_000,
+                env: sbatchEnv(process.env, opts.passEnv),
+            });
+        const refused = opts.asUser ? (0,job_user/* sudoRefusal */.SE)(r) : undefined;
+        if (refused)
+            throw (0,job_user/* jobUserError */.X6)(opts.asUser, "sbatch", refused, JOB_USER_PROGRAMS);
+        if ((0,action_exec.ok)(r)) {
+            const parsed = (0,parse/* parseSbatchParsable */.B9)(r.stdout);
+            if (!parsed) {
+                throw new SubmitError("permanent", `sbatch succeeded but printed no job id: ${JSON.stringify(r.stdout.trim())}`, attempts);
+            }
+            return { ...onCluster(opts.cluster), ...parsed, attempts, stdout: r.stdout };
+        }
+        lastMessage = sbatchWords(r);
+        const kind = r.spawnError
+            ? "permanent"
+            : r.timedOut
+                ? "transient"
+                : classifySbatchError(r.stderr + "\n" + r.stdout);
+        if (kind === "permanent")
+            throw new SubmitError("permanent", lastMessage, attempts);
+        if (attempts > retries)
+            throw new SubmitError("transient", lastMessage, attempts);
+        await sleep(Math.random() * base * 2 ** (attempts - 1));
+    }
+}
+const onCluster = (cluster) => (cluster !== undefined ? { cluster } : {});
+/**
+ * Jobs named `name`: the controller's view (`squeue --states=all --name`,
+ * finished jobs until MinJobAge) and accounting (`sacct --name`, since
+ * `startTime`, default 30 days back). Accounting disabled is not an outage.
+ * With `cluster`, both ask that cluster (`-M`).
+ */
+async function findJobsByName(name, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 25_000;
+    const env = parse/* CLIENT_ENV */.Ii;
+    const m = (0,parse/* clusterFlag */.vu)(opts.cluster);
+    const [sq, sa] = await Promise.all([
+        (0,action_exec/* runArgv */.my)(opts.bins?.squeue ?? "squeue", [...m, "--noheader", "--states=all", `--name=${name}`, `--Format=${(0,parse/* squeueFormatArg */.a5)()}`], { timeoutMs, env }),
+        (0,action_exec/* runArgv */.my)(opts.bins?.sacct ?? "sacct", [
+            ...m,
+            "--noheader",
+            "--parsable2",
+            "--allocations",
+            `--name=${name}`,
+            ...(opts.user ? [`--user=${(0,job_user/* checkedJobUser */.KL)(opts.user)}`] : []),
+            `--starttime=${opts.startTime ?? "now-30days"}`,
+            `--format=${parse/* SACCT_FIELDS */.RR.join(",")}`,
+        ], { timeoutMs, env }),
+    ]);
+    const ids = [];
+    const add = (id) => {
+        if (!ids.includes(id))
+            ids.push(id);
+    };
+    const errors = [];
+    if ((0,action_exec.ok)(sa)) {
+        for (const row of (0,parse/* parseSacct */.mN)(sa.stdout))
+            if (!row.step && row.name === name)
+                add(row.base);
+    }
+    else if (!sa.spawnError && (0,parse/* classifySacctFailure */.dX)(sa.stderr) === "down") {
+        // (sacct not installed, or accounting disabled: the controller is the only source.)
+        errors.push((0,action_exec/* describeFailure */.Ic)(sa));
+    }
+    if ((0,action_exec.ok)(sq)) {
+        for (const row of (0,parse/* parseSqueue */.uc)(sq.stdout))
+            if (row.name === name)
+                add(row.base);
+    }
+    else {
+        errors.push((0,action_exec/* describeFailure */.Ic)(sq));
+    }
+    ids.sort((a, b) => Number(a) - Number(b));
+    // Finding the job is an answer even if one source failed.
+    if (errors.length && ids.length === 0)
+        return { ok: false, jobIds: [], error: errors.join("; ") };
+    return errors.length ? { ok: true, jobIds: ids, error: errors.join("; ") } : { ok: true, jobIds: ids };
+}
+/**
+ * The run each job was submitted for: accounting's submit line (this tool's
+ * sbatch argv carries `--export=ALL,RUN_ID=..,AUTOLAB_RUN_ID=..,AUTOLAB_ITERATION_ID=..`),
+ * else the controller's script path (`.../runs/<run_id>/run_slurm.sbatch`).
+ * A job neither source explains is left out. With `cluster`, both ask that cluster (`-M`).
+ */
+async function runsOfJobs(ids, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 25_000;
+    const list = ids.join(",");
+    const m = (0,parse/* clusterFlag */.vu)(opts.cluster);
+    const [sa, sq] = await Promise.all([
+        (0,action_exec/* runArgv */.my)(opts.bins?.sacct ?? "sacct", [...m, "--noheader", "--parsable2", "--allocations", `--jobs=${list}`, "--format=JobID,SubmitLine"], { timeoutMs, env: parse/* CLIENT_ENV */.Ii }),
+        (0,action_exec/* runArgv */.my)(opts.bins?.squeue ?? "squeue", [...m, "--noheader", "--states=all", `--jobs=${list}`, "--Format=JobID:0|,Command:0"], { timeoutMs, env: parse/* CLIENT_ENV */.Ii }),
+    ]);
+    const runs = {};
+    const token = "([A-Za-z0-9][A-Za-z0-9_.-]*)";
+    // An array's rows are its tasks (`123_0`, `123_[1-3]`): they answer for the array's id.
+    const asked = (id) => {
+        const base = id?.split("_")[0];
+        return base && ids.includes(base) ? base : undefined;
+    };
+    if ((0,action_exec.ok)(sq)) {
+        for (const line of sq.stdout.split("\n")) {
+            const [id, command = ""] = line.trim().split("|");
+            const m = new RegExp(`/runs/${token}/run_slurm\\.sbatch$`).exec(command.trim());
+            const job = asked(id);
+            if (job && m)
+                runs[job] = { runId: m[1] };
+        }
+    }
+    if ((0,action_exec.ok)(sa)) {
+        for (const line of sa.stdout.split("\n")) {
+            const [id, submitLine = ""] = line.trim().split("|");
+            // A sweep's array carries no run id in its --export: the script path names its sweep.
+            const run = new RegExp(`[,=]AUTOLAB_RUN_ID=${token}`).exec(submitLine) ??
+                new RegExp(`/runs/${token}/run_slurm\\.sbatch$`).exec(submitLine.trim());
+            const it = new RegExp(`[,=]AUTOLAB_ITERATION_ID=${token}`).exec(submitLine);
+            const job = asked(id);
+            if (job && run)
+                runs[job] = { runId: run[1], ...(it ? { iterationId: it[1] } : {}) };
+        }
+    }
+    return runs;
+}
+/**
+ * `sbatch --test-only` with the script on stdin: with no script file on the
+ * command line sbatch reads the script from stdin, so nothing is written and
+ * nothing is queued. `argv` is the submit argv (its `--parsable` and script
+ * path are dropped).
+ */
+async function testOnly(argv, script, opts) {
+    noPassAsUser(opts.asUser, opts.passEnv);
+    const testArgv = ["--test-only", ...argv.filter((a) => a !== "--parsable").slice(0, -1)];
+    const run = { cwd: opts.cwd, input: script, timeoutMs: opts.timeoutMs ?? 30_000 };
+    const r = opts.asUser
+        ? await (0,job_user/* runAsJobUser */.Iy)(opts.asUser, opts.sbatchBin ?? "sbatch", testArgv, run)
+        : await (0,action_exec/* runArgv */.my)(opts.sbatchBin ?? "sbatch", testArgv, { ...run, env: sbatchEnv(process.env, opts.passEnv) });
+    const refused = opts.asUser ? (0,job_user/* sudoRefusal */.SE)(r) : undefined;
+    if (refused)
+        throw (0,job_user/* jobUserError */.X6)(opts.asUser, "sbatch", refused, JOB_USER_PROGRAMS);
+    const output = (r.stderr + r.stdout).trim() || sbatchWords(r);
+    // Not an answer about the request: sbatch could not run, or the controller did not answer.
+    const unanswered = !(0,action_exec.ok)(r) && (r.spawnError !== undefined || r.timedOut || classifySbatchError(output) === "transient");
+    return { ok: (0,action_exec.ok)(r), output, unanswered };
+}
+/**
+ * The controller's own view, used when accounting is down: job ids named
+ * `name` (`squeue --states=all` lists finished jobs until MinJobAge) and the
+ * cluster's MinJobAge in seconds (`scontrol show config`). With `cluster`, that cluster's (`-M`).
+ */
+async function controllerView(name, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? 25_000;
+    const m = (0,parse/* clusterFlag */.vu)(opts.cluster);
+    const [sq, cfg] = await Promise.all([
+        (0,action_exec/* runArgv */.my)(opts.bins?.squeue ?? "squeue", [...m, "--noheader", "--states=all", `--name=${name}`, "--format=%i"], {
+            timeoutMs,
+            env: parse/* CLIENT_ENV */.Ii,
+        }),
+        (0,action_exec/* runArgv */.my)(opts.bins?.scontrol ?? "scontrol", [...m, "show", "config"], { timeoutMs, env: parse/* CLIENT_ENV */.Ii }),
+    ]);
+    if (!(0,action_exec.ok)(sq))
+        return { ok: false, jobIds: [] };
+    const ids = [
+        ...new Set(sq.stdout
+            .split("\n")
+            .map((l) => l.trim())
+            .filter((l) => /^\d+/.test(l))
+            .map((l) => /^\d+/.exec(l)[0])),
+    ];
+    const age = (0,action_exec.ok)(cfg) ? /^MinJobAge\s*=\s*(\d+)/m.exec(cfg.stdout) : null;
+    return { ok: true, jobIds: ids, keepsFinishedSeconds: age ? Number(age[1]) : undefined };
+}
+
 ;// CONCATENATED MODULE: ./lib/src/scheduler/states.js
 /**
  * The scheduler's state vocabulary as data: which job states are pending,
@@ -35670,6 +36809,13 @@ function isTerminalState(raw) {
  *   copy of a job once a sibling started it, under the same job id. One
  *   `sacct --federation` and one `squeue --federation` for those ids show the
  *   sibling's record, which replaces the REVOKED one.
+ * - Array tasks no answer showed (issue 12). A task that never started exists
+ *   only in its array's pending-range record (`A_[4-11%2]`); sacct, asked for
+ *   the task id `A_4`, prints no row for it, and once the controller has
+ *   forgotten the array (MinJobAge after it ended, e.g. cancelled while the
+ *   tasks waited) squeue has none either. One `sacct -X --jobs=<array ids>`
+ *   shows the range record with its final state and end, which decides for
+ *   each of its tasks (a task's own row, when there is one, still wins).
  */
 
 
@@ -35688,7 +36834,7 @@ function record(calls, r) {
 function slurmDurationSeconds(v) {
     if (v === undefined)
         return undefined;
-    const m = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+)(?:\.\d+)?)?$/.exec(v.trim());
+    const m = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+))?(?:\.\d+)?$/.exec(v.trim());
     if (!m)
         return undefined;
     const parts = [m[2], m[3], m[4]].filter((x) => x !== undefined).map(Number);
@@ -35729,9 +36875,23 @@ function runawayEvidence(state, timeLimit, elapsed) {
         return `${base}, and its Elapsed ${elapsed} is past its Timelimit ${timeLimit}`;
     return undefined;
 }
-/** Ask sacct for the time limit of accounting-only open records; flag runaways in place. */
+/**
+ * Flag runaways among accounting-only open records, in place. The tick's
+ * sacct answer carries each job's Timelimit: a record is judged from it, and
+ * sacct is asked again only about records whose answer had none.
+ */
 async function flagRunaways(observations, ctx) {
-    const ids = accountingOnlyOpen(observations);
+    const ids = [];
+    for (const id of accountingOnlyOpen(observations)) {
+        const o = observations.get(id);
+        if (o.timeLimit === undefined) {
+            ids.push(id);
+            continue;
+        }
+        const ev = runawayEvidence(o.state, o.timeLimit, o.elapsed);
+        if (ev !== undefined)
+            o.runaway = ev;
+    }
     if (!ids.length)
         return;
     const args = [
@@ -35800,7 +36960,157 @@ async function federationRows(ids, ctx) {
         squeue: (0,action_exec.ok)(rq) ? notRevoked((0,parse/* parseSqueue */.uc)(rq.stdout)) : [],
     };
 }
+/** The asked array-task ids no source showed, and their arrays' ids (each once, in order). Pure. */
+function unseenArrayTasks(ids, observations) {
+    const tasks = [];
+    const arrays = new Set();
+    for (const id of ids) {
+        if (observations.has(id))
+            continue;
+        const a = (0,parse/* parseArrayJobId */.vF)(id);
+        if (a?.task === undefined)
+            continue;
+        tasks.push(id);
+        arrays.add(a.base);
+    }
+    return { tasks, arrays: [...arrays] };
+}
+/**
+ * The main rows (`-X`) accounting holds for the arrays `arrays`, its range
+ * records among them; undefined when not asked or when sacct failed (then
+ * the tasks stay unseen, as without this question).
+ */
+async function arrayRecordRows(arrays, ctx) {
+    if (!arrays.length)
+        return undefined;
+    const args = [
+        ...ctx.clusterArgs,
+        "-X",
+        "--noheader",
+        "--parsable2",
+        `--format=${parse/* SACCT_FIELDS */.RR.join(",")}`,
+        `--jobs=${arrays.join(",")}`,
+    ];
+    if (ctx.startTime)
+        args.push(`--starttime=${ctx.startTime}`);
+    const r = await (0,action_exec/* runArgv */.my)(ctx.bins?.sacct ?? "sacct", args, { timeoutMs: ctx.timeoutMs, env: parse/* CLIENT_ENV */.Ii });
+    record(ctx.calls, r);
+    if (!(0,action_exec.ok)(r)) {
+        ctx.warnings.push(`the records of array(s) ${arrays.join(", ")} could not be read: ${(0,action_exec/* describeFailure */.Ic)(r)}`);
+        return undefined;
+    }
+    return (0,parse/* parseSacct */.mN)(r.stdout);
+}
 
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/usage.js
+
+
+const UNIT = { "": 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4, P: 1024 ** 5 };
+/** `221344K`, `500M`, `4G`, `1234` (bytes) -> bytes; undefined when unset or not a size. */
+function slurmBytes(v, bareUnit = "") {
+    const t = (0,parse/* unsetToUndefined */.lI)(v);
+    if (t === undefined)
+        return undefined;
+    const m = /^(\d+(?:\.\d+)?)([KMGTP]?)$/i.exec(t);
+    if (!m)
+        return undefined;
+    return Number(m[1]) * UNIT[(m[2] || bareUnit).toUpperCase()];
+}
+/** A TRES list (`cpu=1,mem=500M,gres/gpu:a100=2`) as name -> value text. */
+function parseTres(v) {
+    const out = new Map();
+    const t = (0,parse/* unsetToUndefined */.lI)(v);
+    if (t === undefined)
+        return out;
+    for (const part of t.split(",")) {
+        const i = part.indexOf("=");
+        if (i > 0)
+            out.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
+    }
+    return out;
+}
+/**
+ * GPUs a TRES list allocates: the generic `gres/gpu=N` when present (SLURM
+ * lists it beside the typed ones), else the sum of the typed `gres/gpu:<type>=N`;
+ * `gres/gpumem` and `gres/gpuutil` are not GPU counts. Undefined when none is listed.
+ */
+function tresGpus(tres) {
+    const n = (s) => (s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined);
+    const generic = n(tres.get("gres/gpu"));
+    if (generic !== undefined)
+        return generic;
+    let sum;
+    for (const [k, v] of tres) {
+        if (!k.startsWith("gres/gpu:"))
+            continue;
+        const x = n(v);
+        if (x !== undefined)
+            sum = (sum ?? 0) + x;
+    }
+    return sum;
+}
+/**
+ * ReqMem as memory per node: `500M` / `500Mn` per node; `500Mc` per CPU
+ * (times the CPUs per node). Undefined when unset.
+ */
+function reqMemPerNode(v, cpus, nodes) {
+    const t = (0,parse/* unsetToUndefined */.lI)(v);
+    if (t === undefined)
+        return undefined;
+    const m = /^(\d+(?:\.\d+)?[KMGTP]?)([nc]?)$/i.exec(t);
+    if (!m)
+        return undefined;
+    const bytes = slurmBytes(m[1], "M");
+    if (bytes === undefined)
+        return undefined;
+    if (m[2].toLowerCase() === "c") {
+        if (!cpus)
+            return undefined;
+        return bytes * Math.max(1, Math.round(cpus / Math.max(1, nodes ?? 1)));
+    }
+    return bytes;
+}
+function usage_int(v) {
+    const t = (0,parse/* unsetToUndefined */.lI)(v);
+    return t !== undefined && /^\d+$/.test(t) ? Number(t) : undefined;
+}
+function maxOf(xs) {
+    const ns = xs.filter((x) => x !== undefined && Number.isFinite(x));
+    return ns.length ? Math.max(...ns) : undefined;
+}
+/** The job's usage from its own sacct row and its step rows (the steps folded into the job). */
+function usageOf(job, steps) {
+    const u = {};
+    const set = (k, v) => {
+        if (v !== undefined)
+            u[k] = v;
+    };
+    const limit = (0,parse/* unsetToUndefined */.lI)(job.timelimit);
+    if (limit !== undefined && /^unlimited$/i.test(limit))
+        u.timeLimitSeconds = "unlimited";
+    else
+        set("timeLimitSeconds", slurmDurationSeconds(limit));
+    set("elapsedSeconds", slurmDurationSeconds(job.elapsed));
+    const cpus = usage_int(job.allocCpus);
+    const nodes = usage_int(job.nnodes);
+    set("allocCpus", cpus);
+    set("nodes", nodes);
+    set("totalCpuSeconds", slurmDurationSeconds(job.totalCpu));
+    set("reqMemBytes", reqMemPerNode(job.reqMem, cpus, nodes));
+    set("maxRssBytes", maxOf(steps.map((s) => slurmBytes(s.maxRss))));
+    const alloc = parseTres(job.allocTres);
+    set("gpus", tresGpus(alloc));
+    const usages = steps.map((s) => parseTres(s.tresUsage));
+    set("gpuUtilPercent", maxOf(usages.map((t) => num(t.get("gres/gpuutil")))));
+    set("gpuMemBytes", maxOf(usages.map((t) => slurmBytes(t.get("gres/gpumem")))));
+    return Object.keys(u).length ? u : undefined;
+}
+function num(v) {
+    return v !== undefined && /^\d+(?:\.\d+)?$/.test(v) ? Number(v) : undefined;
+}
+
+// EXTERNAL MODULE: ./lib/src/domain/cluster-answers.js
+var cluster_answers = __nccwpck_require__(331);
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/query.js
 /**
  * Asking the scheduler about many jobs at once, once per monitor tick:
@@ -35820,15 +37130,23 @@ async function federationRows(ids, ctx) {
  *   knows, filtered here) supplies exit codes and restart counts.
  * - squeue failing (controller unreachable, timeout, any non-zero exit other
  *   than the above) makes the outcome `ok: false` with no observations: an
- *   outage changes no run, it is reported.
+ *   outage changes no run, it is reported. With several clusters, each is
+ *   asked on its own: one that does not answer is listed in `outages` (its
+ *   runs stay as they are) and the others' answers are kept
+ *   (domain/cluster-answers.ts); `ok` is false only when none answered.
  * - Merge, per job or array task: a live, non-terminal controller state wins
  *   (the job is alive; e.g. requeued after a final-looking accounting row);
  *   otherwise a final sacct row (terminal state with End set); otherwise the
  *   controller's terminal state; otherwise a non-final sacct row.
+ * - Array tasks neither answer showed get one more sacct question about
+ *   their arrays (`followup.arrayRecordRows`): a task that never started lives
+ *   only in the array's range record, which sacct does not print for a task id.
  * - `unresolved` lists ids that no source showed while accounting was down:
  *   their absence is not evidence (a job missing only from squeue is never
  *   taken as finished), so the caller must not count it towards "unknown".
  */
+
+
 
 
 
@@ -35889,25 +37207,27 @@ async function queryJobs(jobIds, opts = {}) {
     }
     if (byCluster.size <= 1) {
         const [[cluster, refs] = ["", jobIds]] = [...byCluster];
-        return queryCluster(refs, cluster || undefined, opts);
+        const one = await queryCluster(refs, cluster || undefined, opts);
+        return one.ok ? one : { ...one, outages: (0,cluster_answers/* mergeClusterAnswers */.Iq)([{ ...one, cluster, refs }]).outages };
     }
-    const parts = await Promise.all([...byCluster].map(([c, refs]) => queryCluster(refs, c || undefined, opts)));
+    const asked = [...byCluster];
+    const parts = await Promise.all(asked.map(([c, refs]) => queryCluster(refs, c || undefined, opts)));
+    // A cluster that did not answer leaves only its own runs as they are (domain/cluster-answers.ts).
+    const merged = (0,cluster_answers/* mergeClusterAnswers */.Iq)(parts.map((p, i) => ({ ...p, cluster: asked[i][0] || undefined, refs: asked[i][1] })));
+    const answered = parts.filter((p) => p.ok);
     const out = {
-        ok: parts.every((p) => p.ok),
-        observations: new Map(),
+        ok: merged.ok,
+        observations: merged.observations,
         calls: parts.flatMap((p) => p.calls),
-        accounting: parts.find((p) => p.accounting !== "ok" && p.accounting !== "unknown")?.accounting ?? parts[0].accounting,
-        unresolved: parts.flatMap((p) => p.unresolved),
+        accounting: answered.find((p) => p.accounting !== "ok" && p.accounting !== "unknown")?.accounting ??
+            (answered[0] ?? parts[0]).accounting,
+        unresolved: merged.unresolved,
         warnings: parts.flatMap((p) => p.warnings),
     };
-    const errors = parts.filter((p) => !p.ok).map((p) => p.error);
-    if (errors.length)
-        out.error = errors.join("; ");
-    // An outage of one cluster changes no run of any (the port's "no answer is no evidence").
-    if (out.ok)
-        for (const p of parts)
-            for (const [k, v] of p.observations)
-                out.observations.set(k, v);
+    if (merged.error !== undefined)
+        out.error = merged.error;
+    if (merged.outages.length)
+        out.outages = merged.outages;
     return out;
 }
 /** One cluster's question (no cluster: the one the client is configured for). */
@@ -36012,8 +37332,16 @@ async function queryCluster(refs, cluster, opts) {
     const observations = buildObservations(ids, { sacct: sa.rows, squeue: sq.rows, scontrol: scontrolRows });
     const unresolved = sa.accounting === "disabled" ? [] : ids.filter((id) => !observations.has(id) && !sa.spoke.has(id));
     const ctx = { timeoutMs, startTime, clusterArgs, bins: opts.bins, calls, warnings };
-    if (sa.accounting === "ok")
+    if (sa.accounting === "ok") {
+        // Tasks only an array's range record holds (never started; the controller forgot the array);
+        // then the runaway rule judges every record only accounting holds, those included.
+        const unseen = unseenArrayTasks(ids, observations);
+        const rows = await arrayRecordRows(unseen.arrays, ctx);
+        if (rows)
+            for (const [id, o] of buildObservations(unseen.tasks, { sacct: rows }))
+                observations.set(id, o);
         await flagRunaways(observations, ctx);
+    }
     const revoked = revokedIds(observations);
     const fed = await federationRows(revoked, ctx);
     if (fed) {
@@ -36069,9 +37397,23 @@ function rowsFor(id, rows) {
         byRaw.byRaw = true;
     return byRaw;
 }
+/** The row fields an observation takes over (the accounting text is folded separately, `withUsage`). */
+const ROW_KEYS = [
+    "jobIdRaw",
+    "name",
+    "reason",
+    "exitCode",
+    "start",
+    "end",
+    "elapsed",
+    "nodeList",
+    "restarts",
+    "submit",
+    "expectedStart",
+];
 function fromRow(jobId, row, source) {
     const o = { jobId, state: row.state, source };
-    const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"];
+    const keys = ROW_KEYS;
     for (const k of keys)
         if (row[k] !== undefined)
             o[k] = row[k];
@@ -36080,7 +37422,7 @@ function fromRow(jobId, row, source) {
 function fillFrom(o, row) {
     if (!row)
         return o;
-    const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"];
+    const keys = ROW_KEYS;
     for (const k of keys) {
         if (o[k] === undefined && row[k] !== undefined && !(k === "name" && row.name === "allocation")) {
             o[k] = row[k];
@@ -36089,13 +37431,23 @@ function fillFrom(o, row) {
     return o;
 }
 /** The observation of one job or array task from its rows (see the module comment for the order). */
-function mergeOne(jobId, sacctMain, sacctBatch, live) {
+function mergeOne(jobId, sacctMain, sacctSteps, live) {
+    const sacctBatch = lastOf(sacctSteps.filter((r) => r.step === "batch"));
     const withBatch = (o) => {
         if (sacctBatch) {
             o.batchState = sacctBatch.state;
             if (sacctBatch.exitCode !== undefined)
                 o.batchExitCode = sacctBatch.exitCode;
         }
+        // What the job used: its own accounting row with its steps folded in (same sacct answer).
+        const usage = sacctMain &&
+            usageOf(sacctMain.usage ?? {}, sacctSteps.map((r) => r.usage ?? {}));
+        if (usage)
+            o.usage = usage;
+        if (sacctMain?.usage?.timelimit !== undefined)
+            o.timeLimit = sacctMain.usage.timelimit;
+        if (o.submit === undefined && sacctMain?.submit !== undefined)
+            o.submit = sacctMain.submit;
         return o;
     };
     if (live && !isTerminalState(live.row.state))
@@ -36146,7 +37498,8 @@ function buildObservations(ids, src) {
         if (!isArray) {
             const task = want.task;
             const pick = (rows, step) => lastOf(rows.filter((r) => r.step === step && (task === undefined || r.task === task)));
-            let o = mergeOne(id, pick(sa), pick(sa, "batch"), liveRow(pick(sq), pick(sc)));
+            const steps = sa.filter((r) => r.step !== undefined && (task === undefined || r.task === task));
+            let o = mergeOne(id, pick(sa), steps, liveRow(pick(sq), pick(sc)));
             if (!o && task !== undefined) {
                 // Only a pending range covers this task.
                 const range = lastOf(sq.filter((r) => r.range)) ??
@@ -36169,7 +37522,8 @@ function buildObservations(ids, src) {
             const of = (rows, step) => lastOf(rows.filter((r) => r.task === t && r.step === step));
             const main = of(sa);
             const label = (main ?? of(sq) ?? of(sc))?.jobId ?? `${want.base}_${t}`;
-            const o = mergeOne(label.replace(/\..*$/, ""), main, of(sa, "batch"), liveRow(of(sq), of(sc)));
+            const steps = sa.filter((r) => r.task === t && r.step !== undefined);
+            const o = mergeOne(label.replace(/\..*$/, ""), main, steps, liveRow(of(sq), of(sc)));
             if (o)
                 tasks.push(o);
         }
@@ -36219,6 +37573,8 @@ function buildObservations(ids, src) {
 
 
 
+
+
 const BENIGN = /(Invalid job id specified|already completing or completed|Job has already finished)/i;
 /**
  * Refs `id;cluster` (a job on a named cluster) are cancelled on their cluster
@@ -36254,7 +37610,21 @@ async function cancelOn(refs, cluster, opts) {
     if (ids.length === 0)
         return { ok: true, nothingToCancel: [] };
     const args = [...(cluster ? ["-M", cluster] : []), ...(opts.signal ? [`--signal=${opts.signal}`] : []), ...ids];
-    const r = await (0,action_exec/* runArgv */.my)(opts.scancelBin ?? "scancel", args, { timeoutMs: opts.timeoutMs ?? 25_000, env: parse/* CLIENT_ENV */.Ii });
+    const bin = opts.scancelBin ?? "scancel";
+    const r = opts.asUser
+        ? await (0,job_user/* runAsJobUser */.Iy)(opts.asUser, bin, args, { timeoutMs: opts.timeoutMs ?? 25_000, env: parse/* CLIENT_ENV */.Ii })
+        : await (0,action_exec/* runArgv */.my)(bin, args, { timeoutMs: opts.timeoutMs ?? 25_000, env: parse/* CLIENT_ENV */.Ii });
+    const refused = opts.asUser ? (0,job_user/* sudoRefusal */.SE)(r) : undefined;
+    if (refused) {
+        const e = (0,job_user/* jobUserError */.X6)(opts.asUser, "scancel", refused, JOB_USER_PROGRAMS);
+        const error = e.message;
+        return {
+            ok: false,
+            error,
+            call: { argv: [r.command, ...r.args], ok: false, durationMs: 0, error },
+            nothingToCancel: [],
+        };
+    }
     const call = { argv: [r.command, ...r.args], ok: (0,action_exec.ok)(r), durationMs: Math.round(r.durationMs) };
     const lines = (0,parse/* contentLines */.$X)(r.stderr);
     const named = (l) => /job(?:\s+id)?\s+([0-9][0-9_[\]\-,%:]*[0-9\]])/i.exec(l)?.[1];
@@ -36266,6 +37636,35 @@ async function cancelOn(refs, cluster, opts) {
     }
     call.error = (0,action_exec/* describeFailure */.Ic)(r);
     return { ok: false, error: call.error, call, nothingToCancel };
+}
+/**
+ * Let held jobs start: `scontrol release` of all ids (per named cluster,
+ * `scontrol -M`; as `launch.job_user` when set). Releasing a job that is not held does nothing and exits 0;
+ * one already finished ("Job has already finished") has nothing to release.
+ */
+async function releaseJobs(jobIds, opts = {}) {
+    const byCluster = new Map();
+    for (const ref of jobIds) {
+        const { id, cluster } = splitJobRef(ref);
+        if (!(0,parse/* parseArrayJobId */.vF)(id))
+            return { ok: false, error: `not a SLURM job id: ${id}` };
+        byCluster.set(cluster ?? "", [...(byCluster.get(cluster ?? "") ?? []), id]);
+    }
+    for (const [cluster, ids] of byCluster) {
+        const args = [...(cluster ? ["-M", cluster] : []), "release", ids.join(",")];
+        const bin = opts.scontrolBin ?? "scontrol";
+        const run = { timeoutMs: opts.timeoutMs ?? 25_000, env: parse/* CLIENT_ENV */.Ii };
+        // The job user's jobs are released as that user (the owner may release its own holds).
+        const r = opts.asUser ? await (0,job_user/* runAsJobUser */.Iy)(opts.asUser, bin, args, run) : await (0,action_exec/* runArgv */.my)(bin, args, run);
+        const refused = opts.asUser ? (0,job_user/* sudoRefusal */.SE)(r) : undefined;
+        if (refused)
+            return { ok: false, error: (0,job_user/* jobUserError */.X6)(opts.asUser, "scontrol", refused, JOB_USER_PROGRAMS).message };
+        const lines = (0,parse/* contentLines */.$X)(r.stderr + "\n" + r.stdout).filter((l) => !/^slurm_suspend error/i.test(l));
+        if ((0,action_exec.ok)(r) || (!r.timedOut && !r.spawnError && lines.length > 0 && lines.every((l) => BENIGN.test(l))))
+            continue;
+        return { ok: false, error: (0,action_exec/* describeFailure */.Ic)(r) };
+    }
+    return { ok: true };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/statemap.js
@@ -36442,7 +37841,7 @@ function judgeObservation(o) {
 }
 
 // EXTERNAL MODULE: ./lib/src/scheduler/slurm-cli/probe.js
-var probe = __nccwpck_require__(6601);
+var slurm_cli_probe = __nccwpck_require__(6601);
 // EXTERNAL MODULE: ./lib/src/domain/placeholders.js
 var placeholders = __nccwpck_require__(5973);
 // EXTERNAL MODULE: ./lib/src/util/shell.js
@@ -36466,6 +37865,8 @@ var sentinel = __nccwpck_require__(3695);
  *   workload's whole process group) the workload saves its state there and
  *   exits with `$AUTOLAB_RESUME_EXIT_CODE` (85): "resume me".
  * - `$AUTOLAB_RESTART_COUNT` is SLURM's restart count (0 for the first start).
+ * - `$AUTOLAB_ATTEMPT` is the tool's attempt number: 1, then 2, 3, ... for
+ *   each resubmission (domain/resubmit.ts).
  *
  * Decisions:
  * - The command runs in a subshell that is its own process group (`set -m`).
@@ -36478,6 +37879,14 @@ var sentinel = __nccwpck_require__(3695);
  *   script keeps waiting: `wait` returns early (>128) when a trapped signal
  *   arrives, so the wait is repeated; a second `wait` that finds the child
  *   already reaped (127) keeps the first status.
+ * - The group, not only the command, is waited for after a checkpoint signal
+ *   that killed the command itself (a wrapper shell with no handler of its
+ *   own, e.g. `bash -c 'python train.py & wait'`): the programs it started got
+ *   the signal too and may be saving; the job ending first would have SLURM
+ *   kill them mid-save. The script polls /proc for a live member of the group
+ *   (zombies do not count). The recorded status stays the wrapper's own
+ *   (128+n): a wrapper that should pass on "resume me" has to survive the
+ *   signal (`trap : USR1`) and end with its worker's status.
  * - TERM/INT/HUP: passed on as TERM to the group, the script waits, records
  *   the workload's status and ends with 128+n, as before.
  * - If the script ends with status 0 without ever starting the command (a
@@ -36501,6 +37910,10 @@ function workloadVariables(mode) {
         mode === "slurm" ? "AUTOLAB_RESTART_COUNT=${SLURM_RESTART_COUNT:-0}" : "AUTOLAB_RESTART_COUNT=0",
         "AUTOLAB_RESTART_COUNT=${AUTOLAB_RESTART_COUNT//[^0-9]/}",
         "export AUTOLAB_RESTART_COUNT=${AUTOLAB_RESTART_COUNT:-0}",
+        // The tool's attempt: 1 unless a resubmission's sbatch line says otherwise (sbatch's environment never carries one).
+        ...(mode === "slurm"
+            ? ["AUTOLAB_ATTEMPT=${AUTOLAB_ATTEMPT//[^0-9]/}", "export AUTOLAB_ATTEMPT=${AUTOLAB_ATTEMPT:-1}"]
+            : ["export AUTOLAB_ATTEMPT=1"]),
     ];
 }
 /** The sentinel writer. $1 = ended_at ('' while running), $2 = exit code or null. */
@@ -36616,7 +38029,39 @@ function runWorkload() {
         "  __AUTOLAB_WORKLOAD_RC=$__AUTOLAB_RC",
         "  if [[ -z $__AUTOLAB_WOKEN ]] || ((__AUTOLAB_RC <= 128)); then break; fi",
         "done",
+        ...awaitGroupAfterCheckpoint(),
         'exit "$__AUTOLAB_WORKLOAD_RC"',
+    ];
+}
+/**
+ * The command itself was killed by the checkpoint signal passed on to its
+ * group (a wrapper shell without a handler of its own, such as
+ * `bash -c 'python train.py & wait'`), while the programs it started may still
+ * be saving their checkpoint: the script waits while the group has a live
+ * (not zombie) member, so that the job does not end, and SLURM kill them,
+ * mid-save. The status stays the command's own (128+n). A TERM meanwhile is
+ * handled as always (the group is stopped with TERM).
+ */
+function awaitGroupAfterCheckpoint() {
+    return [
+        "# The command was killed by the checkpoint signal (a wrapper without a handler of its own):",
+        "# the programs it started may still be saving their checkpoint. Wait while its process",
+        "# group has a live member, so that the job does not end (and SLURM kill them) mid-save.",
+        "__autolab_group_alive() {",
+        "  local f s st pg",
+        "  for f in /proc/[0-9]*/stat; do",
+        '    read -r s 2>/dev/null <"$f" || continue',
+        "    s=${s##*) }",
+        '    read -r st _ pg _ <<<"$s"',
+        '    [[ $pg == "$1" && $st != [ZX] ]] && return 0',
+        "  done",
+        "  return 1",
+        "}",
+        'if [[ -n $__AUTOLAB_CHECKPOINT_SIGNAL ]] && ((__AUTOLAB_WORKLOAD_RC == 128 + $(kill -l "$__AUTOLAB_CHECKPOINT_SIGNAL"))) &&',
+        '  __autolab_group_alive "$autolab_child"; then',
+        '  echo "autolab: the command ended on SIG$__AUTOLAB_CHECKPOINT_SIGNAL (status $__AUTOLAB_WORKLOAD_RC); waiting for the programs it started to end" >&2',
+        '  while __autolab_group_alive "$autolab_child"; do sleep 1; done',
+        "fi",
     ];
 }
 
@@ -36925,7 +38370,8 @@ const REFUSED_EXTRA_OPTIONS = {
     hetjob: "one autolab run is one job",
     packjob: "one autolab run is one job",
     wrap: "the job runs the design's entrypoint",
-    clusters: "autolab tracks jobs on one cluster",
+    clusters: "use compute.cluster (the monitor, cancel and adoption then ask that cluster with -M)",
+    cluster: "use compute.cluster (the monitor, cancel and adoption then ask that cluster with -M)",
     parsable: "changes what sbatch prints, which autolab reads",
     wait: "would make submission block until the job ends",
     "test-only": "would not submit the job",
@@ -36953,6 +38399,8 @@ function extraOptions(raw, path, memorySet, c) {
             return c.error(p, `sbatch option must be a string (got ${describeValue(item)})`, hint);
         if (item.length > 256)
             return c.error(p, `sbatch option is ${item.length} characters long; at most 256 are accepted`, hint);
+        if (/^-M/.test(item))
+            return c.error(p, `sbatch option -M cannot be set in sbatch_options: ${REFUSED_EXTRA_OPTIONS.clusters}`);
         const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(item);
         if (!m)
             return c.error(p, `sbatch option ${describeValue(item)} is not of the form --name or --name=value`, hint);
@@ -37068,6 +38516,8 @@ function collectCompute(design) {
     if (present(f("constraint"))) {
         value.constraint = token(f("constraint"), "/compute/constraint", "constraint", c, CONSTRAINT, 256, 'use feature names combined with & | , * ! [ ] ( ) :, e.g. "a100&ib"');
     }
+    if (present(f("cluster")))
+        value.cluster = token(f("cluster"), "/compute/cluster", "cluster", c, NAME, 64, NAME_HINT + "; one cluster name, as `sacctmgr show cluster` lists it");
     if (present(f("sbatch_options")))
         value.extraOptions = extraOptions(f("sbatch_options"), "/compute/sbatch_options", value.mem !== undefined, c);
     if (present(f("checkpoint_signal")))
@@ -37504,6 +38954,7 @@ function computeDirectives(r) {
     add("--nodes", r.nodes);
     add("--account", r.account);
     add("--constraint", r.constraint);
+    add("--clusters", r.cluster);
     if (r.checkpointSignal)
         d.push(signalDirective(r.checkpointSignal));
     d.push(...r.extraOptions);
@@ -37556,7 +39007,7 @@ function resourcesOf(c) {
         const parts = c.gres.split(":");
         r.gpus = parts.length === 3 ? { count: Number(parts[2]), type: parts[1] } : { count: Number(parts[1]) };
     }
-    for (const k of ["partition", "qos", "account", "constraint"])
+    for (const k of ["partition", "qos", "account", "constraint", "cluster"])
         if (c[k] !== undefined)
             r[k] = c[k];
     if (c.checkpointSignal)
@@ -37734,15 +39185,91 @@ function sbatchArgv(scriptPath, rendered, env) {
             hint: "render the script for this run before submitting it",
         });
     }
+    return submitArgv(scriptPath, { runId, iterationId, cluster: env.cluster });
+}
+/**
+ * The submit argv's tail: `--parsable`, the named cluster (`--clusters`, also
+ * a directive of the script: on the command line too so the manifest's
+ * command says where the job went), the job's environment (and attempt), the
+ * script path.
+ */
+function submitArgv(scriptPath, env) {
+    const runId = requireSafeToken(env.runId, "run id");
+    const iterationId = requireSafeToken(env.iterationId, "iteration id");
     if (typeof scriptPath !== "string" || scriptPath === "" || scriptPath.includes("\0")) {
         throw new util_errors/* AutolabError */.t0(`script path ${JSON.stringify(scriptPath)} is not usable`);
     }
     const path = scriptPath.startsWith("-") ? `./${scriptPath}` : scriptPath;
+    const attempt = env.attempt !== undefined ? `,AUTOLAB_ATTEMPT=${Math.floor(env.attempt)}` : "";
     return [
         "--parsable",
-        `--export=ALL,RUN_ID=${runId},AUTOLAB_RUN_ID=${runId},AUTOLAB_ITERATION_ID=${iterationId}`,
+        ...clusterArgv(env.cluster),
+        `--export=ALL,RUN_ID=${runId},AUTOLAB_RUN_ID=${runId},AUTOLAB_ITERATION_ID=${iterationId}${attempt}`,
         path,
     ];
+}
+/** `--clusters=<name>` for a job on a named cluster, else nothing. */
+function clusterArgv(cluster) {
+    return cluster === undefined ? [] : [`--clusters=${requireSafeToken(cluster, "cluster")}`];
+}
+
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/attempt.js
+/**
+ * sbatch argv of a run's next attempt (the monitor's resubmission): the run's
+ * own submitted script, unchanged, with command-line options that win over
+ * its `#SBATCH` lines: the attempt's job name, the nodes to leave out
+ * (`--exclude`, after a node failure), the run's named cluster (`-M`),
+ * `--hold` (released once it is the attempt's only job), and
+ * `AUTOLAB_ATTEMPT` in the job's environment. Pure.
+ */
+
+
+
+
+const NODE_LIST = /^[A-Za-z0-9._\-[\],]+$/;
+function attemptArgv(a) {
+    const name = requireSafeToken(a.name, "attempt job name");
+    if (!Number.isInteger(a.attempt) || a.attempt < 2) {
+        throw new util_errors/* AutolabError */.t0(`internal error: attempt ${a.attempt} is not a resubmission`);
+    }
+    const pre = [`--job-name=${name}`];
+    if (a.excludeNodes !== undefined) {
+        if (!NODE_LIST.test(a.excludeNodes)) {
+            throw new util_errors/* AutolabError */.t0(`node list ${JSON.stringify(a.excludeNodes)} cannot be passed to --exclude`);
+        }
+        pre.push(`--exclude=${a.excludeNodes}`);
+    }
+    if (a.cluster !== undefined)
+        pre.push(`--clusters=${requireSafeToken(a.cluster, "cluster")}`);
+    if (a.hold)
+        pre.push("--hold");
+    return [...pre, ...submitArgv(a.scriptPath, { runId: a.runId, iterationId: a.iterationId, attempt: a.attempt })];
+}
+/** The Submission of a run's next attempt (the script as it is; no directives of its own). */
+function attemptSubmission(a, prefix = []) {
+    // prefix: `sudo -n -u <launch.job_user> --` when the run's jobs are that user's.
+    const argv = [...prefix, "sbatch", ...attemptArgv(a)];
+    return {
+        request: {
+            runId: a.runId,
+            iterationId: a.iterationId,
+            iterationPath: "",
+            workDir: a.workDir,
+            name: a.name,
+            command: "",
+            setup: [],
+            env: [],
+            resources: { extraOptions: [], ...(a.cluster !== undefined ? { cluster: a.cluster } : {}) },
+        },
+        mode: "batch",
+        script: a.script,
+        scriptPath: a.scriptPath,
+        argv,
+        commandLine: (0,shell/* shellJoin */.nZ)(argv),
+        directives: [],
+        logPaths: { stdout: "", stderr: "" },
+        sentinelPath: "",
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/render-array.js
@@ -37837,257 +39364,167 @@ function sbatchArrayArgv(scriptPath, a, arraySpec) {
         throw new util_errors/* AutolabError */.t0(`script path ${JSON.stringify(scriptPath)} is not usable`);
     }
     const p = scriptPath.startsWith("-") ? `./${scriptPath}` : scriptPath;
-    return ["--parsable", `--array=${arraySpec}`, `--export=ALL,AUTOLAB_ITERATION_ID=${iterationId}`, p];
+    const cluster = clusterArgv(a.tasks[0].request.resources.cluster);
+    return ["--parsable", `--array=${arraySpec}`, ...cluster, `--export=ALL,AUTOLAB_ITERATION_ID=${iterationId}`, p];
 }
 
 // EXTERNAL MODULE: ./lib/src/domain/sweep.js
 var sweep = __nccwpck_require__(5415);
-;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/submit.js
+;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/admission.js
 /**
- * Submitting to SLURM: `sbatch --parsable` by argv (never a shell), with a
- * timeout, classified errors and jittered retries; and finding jobs by their
- * job name, so that a launch whose manifest was lost can adopt its job
- * instead of submitting a second one.
+ * Would SLURM run this request? One `sbatch --test-only` (the script on
+ * stdin: nothing written, nothing queued) and, at the same time, one `sinfo`
+ * answer with the partitions' limits. Launch asks this before anything is
+ * queued or recorded; verify asks it of the iteration's design.
  *
- * Error classes (sbatch's own words are kept in the error):
- * - transient: the controller did not answer or was busy ("Socket timed out
- *   on send/recv operation", "Unable to contact slurm controller", "Slurm
- *   temporarily unable to accept job", connection failures, our own timeout).
- *   Retried with exponential backoff and full jitter.
- * - permanent: everything else, notably invalid partition / account / QOS,
- *   "Requested node configuration is not available", policy limits. Failing
- *   at once, since a retry cannot change the answer.
- * A transient failure may hide a job that was in fact created (the reply got
- * lost). With `adoptJobName`, every retry first looks the job up by name and
- * adopts it when found, rather than submitting twice.
+ * Why the second question: `--test-only` refuses a request no node can hold
+ * ("Requested node configuration is not available"), an unknown partition,
+ * gres or feature, but it accepts a time limit over the partition's MaxTime
+ * when the cluster has `EnforcePartLimits=NO` (the default): such a job is
+ * queued and never starts (`PartitionTimeLimit`). So the time limit is
+ * checked against the partitions' MaxTime here, and a refusal's words are
+ * matched against the partitions' nodes to say which part of the request is
+ * too big (CPUs per task, memory, nodes). Which design key that is, is the
+ * caller's business (the port names request fields, never design keys).
+ *
+ * A refusal that says the controller did not answer is `unanswered`, never a
+ * verdict on the request. Pure but for `admissionTest`.
  */
 
 
 
-class SubmitError extends util_errors/* AutolabError */.t0 {
-    kind;
-    /** What sbatch said (stderr, else stdout), or why it could not run. */
-    sbatchMessage;
-    attempts;
-    constructor(kind, sbatchMessage, attempts) {
-        super(kind === "permanent"
-            ? `sbatch refused the job: ${sbatchMessage}`
-            : `sbatch could not reach the controller after ${attempts} attempt(s): ${sbatchMessage}`, {
-            hint: kind === "permanent"
-                ? "check the request in design.yaml `compute` (partition, account, qos, memory, nodes) against `autolab doctor`"
-                : "the controller was unreachable or busy; retry the launch later (it is idempotent)",
+
+
+/** The largest number in a sinfo column (`2`, `4+`, `2,4`); undefined when none. */
+function largest(v) {
+    const nums = (v ?? "")
+        .split(",")
+        .map((x) => Number(x.replace(/[^0-9]/g, "")))
+        .filter((n) => Number.isFinite(n) && n > 0);
+    return nums.length ? Math.max(...nums) : undefined;
+}
+/** Memory in MiB (sinfo's %m unit). */
+function mebibytes(m) {
+    const n = Number(m.amount);
+    return m.unit === "K" ? n / 1024 : m.unit === "M" ? n : m.unit === "G" ? n * 1024 : n * 1024 * 1024;
+}
+/** The partitions the request names (a list: any of them may run it), else the default one. */
+function partitionsOf(res, known) {
+    const names = res.partition
+        ? res.partition
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : known.filter((p) => p.default).map((p) => p.name);
+    return { names, found: known.filter((p) => names.includes(p.name)) };
+}
+const which = (names) => (names.length === 1 ? `partition ${names[0]}` : `partitions ${names.join(", ")}`);
+/** Which part of a request no node of its partitions can hold (from a "node configuration" refusal). */
+function tooBig(res, found, names, words) {
+    const out = [];
+    const cpus = Math.max(0, ...found.map((p) => largest(p.cpus) ?? 0));
+    const mem = Math.max(0, ...found.map((p) => largest(p.memory) ?? 0));
+    const nodes = Math.max(0, ...found.map((p) => largest(p.nodes) ?? 0));
+    const said = `(sbatch --test-only: ${words})`;
+    if (res.cpusPerTask !== undefined && cpus > 0 && res.cpusPerTask > cpus)
+        out.push({
+            field: "cpusPerTask",
+            message: `${res.cpusPerTask} CPUs per task: no node of ${which(names)} has more than ${cpus} ${said}`,
         });
-        this.name = "SubmitError";
-        this.kind = kind;
-        this.sbatchMessage = sbatchMessage;
-        this.attempts = attempts;
-    }
-}
-const TRANSIENT = [
-    /socket timed out/i,
-    /unable to contact slurm controller/i,
-    /slurm(ctld)? (is )?(busy|not responding)/i,
-    /temporarily unable to accept job/i,
-    /resource temporarily unavailable/i,
-    /connection (refused|reset|timed out)/i,
-    /communication connection failure/i,
-    /zero bytes were transmitted or received/i,
-    /transport endpoint is not connected/i,
-    /slurmctld (is )?(down|not available)/i,
-    /try again later/i,
-];
-/** `transient` when sbatch's words say the controller did not answer or was busy; else `permanent`. */
-function classifySbatchError(stderr) {
-    return TRANSIENT.some((re) => re.test(stderr)) ? "transient" : "permanent";
-}
-function sbatchWords(r) {
-    if (r.spawnError)
-        return r.spawnError;
-    if (r.timedOut)
-        return `${r.command} did not answer within ${Math.round(r.durationMs / 1000)} s`;
-    const text = (0,parse/* contentLines */.$X)(r.stderr).join(" | ") || (0,parse/* contentLines */.$X)(r.stdout).join(" | ");
-    return text || `${r.command} exited with ${r.code ?? r.signal}`;
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/**
- * sbatch's environment: `SBATCH_*` input variables override the rendered
- * script's directives (sbatch(1) "INPUT ENVIRONMENT VARIABLES"), so a
- * runner's or a user's stray `SBATCH_PARTITION`, `SBATCH_JOB_NAME` or
- * `SBATCH_EXPORT` would silently change what runs. They are removed (the
- * script's directives are the whole request, and the manifest records them).
- */
-function sbatchEnv(env = process.env) {
-    const out = {};
-    for (const k of Object.keys(env))
-        if (/^SBATCH_/i.test(k))
-            out[k] = undefined;
+    if (res.memory && mem > 0 && mebibytes(res.memory) > mem)
+        out.push({
+            field: "memory",
+            message: `${res.memory.amount}${res.memory.unit} of memory: no node of ${which(names)} has more than ${mem}M ${said}`,
+        });
+    if (res.nodes !== undefined && nodes > 0 && res.nodes > nodes)
+        out.push({ field: "nodes", message: `${res.nodes} nodes: ${which(names)} has ${nodes} ${said}` });
+    if (!out.length && res.gpus)
+        out.push({ field: "gpus", message: `${res.gpus.count} GPU(s) cannot be given here ${said}` });
     return out;
 }
-/**
- * Run `sbatch <argv>` (`--parsable` is added when missing) and return the job
- * id. Throws SubmitError: permanent at once, transient after the retries.
- */
-async function submitJob(argv, opts = {}) {
-    const args = argv.includes("--parsable") ? argv : ["--parsable", ...argv];
-    const bin = opts.sbatchBin ?? "sbatch";
-    const retries = Math.max(0, opts.retries ?? 3);
-    const base = opts.baseDelayMs ?? 2000;
-    let attempts = 0;
-    let lastMessage = "";
-    for (;;) {
-        attempts++;
-        if (attempts > 1 && opts.adoptJobName) {
-            const found = await findJobsByName(opts.adoptJobName, { timeoutMs: opts.timeoutMs, bins: opts.bins });
-            if (found.jobIds.length > 0)
-                return { jobId: found.jobIds[0], attempts: attempts - 1, stdout: "", adopted: true };
-        }
-        const r = await (0,action_exec/* runArgv */.my)(bin, args, { cwd: opts.cwd, timeoutMs: opts.timeoutMs ?? 30_000, env: sbatchEnv() });
-        if ((0,action_exec.ok)(r)) {
-            const parsed = (0,parse/* parseSbatchParsable */.B9)(r.stdout);
-            if (!parsed) {
-                throw new SubmitError("permanent", `sbatch succeeded but printed no job id: ${JSON.stringify(r.stdout.trim())}`, attempts);
-            }
-            return { ...parsed, attempts, stdout: r.stdout };
-        }
-        lastMessage = sbatchWords(r);
-        const kind = r.spawnError
-            ? "permanent"
-            : r.timedOut
-                ? "transient"
-                : classifySbatchError(r.stderr + "\n" + r.stdout);
-        if (kind === "permanent")
-            throw new SubmitError("permanent", lastMessage, attempts);
-        if (attempts > retries)
-            throw new SubmitError("transient", lastMessage, attempts);
-        await sleep(Math.random() * base * 2 ** (attempts - 1));
+/** What SLURM's refusal is about, by its words. */
+function refusal(res, known, words) {
+    const { names, found } = partitionsOf(res, known ?? []);
+    const said = `(sbatch --test-only: ${words})`;
+    if (/invalid partition/i.test(words)) {
+        const have = known?.length ? `; this cluster has ${known.map((p) => p.name).join(", ")}` : "";
+        return [{ field: "partition", message: `${which(names)} does not exist here${have} ${said}` }];
     }
+    if (/generic resource|gres/i.test(words))
+        return [{ field: "gpus", message: `the GPU request is not valid here ${said}` }];
+    if (/invalid feature/i.test(words))
+        return [{ field: "constraint", message: `constraint ${res.constraint ?? ""} names a feature no node has ${said}` }];
+    if (/invalid account/i.test(words))
+        return [{ field: "account", message: `the account is not valid here ${said}` }];
+    if (/invalid qos/i.test(words))
+        return [{ field: "qos", message: `the QOS is not valid here ${said}` }];
+    if (/node configuration is not available|more processors than permitted|memory specification/i.test(words)) {
+        const big = tooBig(res, found, names, words);
+        if (big.length)
+            return big;
+    }
+    return [{ message: `the scheduler refuses the request: ${words}` }];
 }
-/**
- * Jobs named `name`: the controller's view (`squeue --states=all --name`,
- * finished jobs until MinJobAge) and accounting (`sacct --name`, since
- * `startTime`, default 30 days back). Accounting disabled is not an outage.
- */
-async function findJobsByName(name, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 25_000;
-    const env = parse/* CLIENT_ENV */.Ii;
-    const [sq, sa] = await Promise.all([
-        (0,action_exec/* runArgv */.my)(opts.bins?.squeue ?? "squeue", ["--noheader", "--states=all", `--name=${name}`, `--Format=${(0,parse/* squeueFormatArg */.a5)()}`], { timeoutMs, env }),
-        (0,action_exec/* runArgv */.my)(opts.bins?.sacct ?? "sacct", [
-            "--noheader",
-            "--parsable2",
-            "--allocations",
-            `--name=${name}`,
-            `--starttime=${opts.startTime ?? "now-30days"}`,
-            `--format=${parse/* SACCT_FIELDS */.RR.join(",")}`,
-        ], { timeoutMs, env }),
-    ]);
-    const ids = [];
-    const add = (id) => {
-        if (!ids.includes(id))
-            ids.push(id);
-    };
-    const errors = [];
-    if ((0,action_exec.ok)(sa)) {
-        for (const row of (0,parse/* parseSacct */.mN)(sa.stdout))
-            if (!row.step && row.name === name)
-                add(row.base);
-    }
-    else if (!sa.spawnError && (0,parse/* classifySacctFailure */.dX)(sa.stderr) === "down") {
-        // (sacct not installed, or accounting disabled: the controller is the only source.)
-        errors.push((0,action_exec/* describeFailure */.Ic)(sa));
-    }
-    if ((0,action_exec.ok)(sq)) {
-        for (const row of (0,parse/* parseSqueue */.uc)(sq.stdout))
-            if (row.name === name)
-                add(row.base);
-    }
-    else {
-        errors.push((0,action_exec/* describeFailure */.Ic)(sq));
-    }
-    ids.sort((a, b) => Number(a) - Number(b));
-    // Finding the job is an answer even if one source failed.
-    if (errors.length && ids.length === 0)
-        return { ok: false, jobIds: [], error: errors.join("; ") };
-    return errors.length ? { ok: true, jobIds: ids, error: errors.join("; ") } : { ok: true, jobIds: ids };
+/** A time limit over the MaxTime of every partition that could run the job. */
+function overTime(res, known) {
+    if (res.timeLimit === undefined)
+        return [];
+    const { names, found } = partitionsOf(res, known);
+    if (!found.length || found.length < names.length)
+        return [];
+    const limits = found.map((p) => (p.maxTime === undefined ? undefined : slurmDurationSeconds(p.maxTime)));
+    // `infinite` (or a limit sinfo did not print) lets any time through.
+    if (limits.some((l) => l === undefined))
+        return [];
+    const most = Math.max(...limits);
+    const asked = res.timeLimit === "unlimited" ? Infinity : res.timeLimit;
+    if (asked <= most)
+        return [];
+    const time = res.timeLimit === "unlimited" ? "UNLIMITED" : formatSlurmTime(res.timeLimit);
+    return [
+        {
+            field: "timeLimit",
+            message: `a time limit of ${time} is over the MaxTime of ${which(names)} (${formatSlurmTime(most)}): SLURM would queue the job and never start it (PartitionTimeLimit)`,
+        },
+    ];
 }
-/**
- * The run each job was submitted for: accounting's submit line (this tool's
- * sbatch argv carries `--export=ALL,RUN_ID=..,AUTOLAB_RUN_ID=..,AUTOLAB_ITERATION_ID=..`),
- * else the controller's script path (`.../runs/<run_id>/run_slurm.sbatch`).
- * A job neither source explains is left out.
- */
-async function runsOfJobs(ids, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 25_000;
-    const list = ids.join(",");
-    const [sa, sq] = await Promise.all([
-        (0,action_exec/* runArgv */.my)(opts.bins?.sacct ?? "sacct", ["--noheader", "--parsable2", "--allocations", `--jobs=${list}`, "--format=JobID,SubmitLine"], { timeoutMs, env: parse/* CLIENT_ENV */.Ii }),
-        (0,action_exec/* runArgv */.my)(opts.bins?.squeue ?? "squeue", ["--noheader", "--states=all", `--jobs=${list}`, "--Format=JobID:0|,Command:0"], { timeoutMs, env: parse/* CLIENT_ENV */.Ii }),
-    ]);
-    const runs = {};
-    const token = "([A-Za-z0-9][A-Za-z0-9_.-]*)";
-    if ((0,action_exec.ok)(sq)) {
-        for (const line of sq.stdout.split("\n")) {
-            const [id, command = ""] = line.trim().split("|");
-            const m = new RegExp(`/runs/${token}/run_slurm\\.sbatch$`).exec(command.trim());
-            if (id && m && ids.includes(id))
-                runs[id] = { runId: m[1] };
-        }
-    }
-    if ((0,action_exec.ok)(sa)) {
-        for (const line of sa.stdout.split("\n")) {
-            const [id, submitLine = ""] = line.trim().split("|");
-            const run = new RegExp(`[,=]AUTOLAB_RUN_ID=${token}`).exec(submitLine);
-            const it = new RegExp(`[,=]AUTOLAB_ITERATION_ID=${token}`).exec(submitLine);
-            if (id && run && ids.includes(id))
-                runs[id] = { runId: run[1], ...(it ? { iterationId: it[1] } : {}) };
-        }
-    }
-    return runs;
+/** The verdict from the two answers (pure; rows in __tests__/unit/slurm-admission.test.ts). */
+function admissionVerdict(res, test, partitions) {
+    if (test.unanswered)
+        return { ok: false, unanswered: true, output: test.output, problems: [] };
+    const words = test.output.replace(/^sbatch: error: /gm, "").replace(/\s*\n\s*/g, "; ");
+    const problems = test.ok ? [] : refusal(res, partitions, words);
+    if (partitions && !problems.some((p) => p.field === "partition"))
+        problems.push(...overTime(res, partitions));
+    return { ok: problems.length === 0, output: test.output, problems };
 }
-/**
- * `sbatch --test-only` with the script on stdin: with no script file on the
- * command line sbatch reads the script from stdin, so nothing is written and
- * nothing is queued. `argv` is the submit argv (its `--parsable` and script
- * path are dropped).
- */
-async function testOnly(argv, script, opts) {
-    const testArgv = ["--test-only", ...argv.filter((a) => a !== "--parsable").slice(0, -1)];
-    const r = await (0,action_exec/* runArgv */.my)(opts.sbatchBin ?? "sbatch", testArgv, {
-        env: sbatchEnv(),
-        cwd: opts.cwd,
-        input: script,
-        timeoutMs: opts.timeoutMs ?? 30_000,
-    });
-    return { ok: (0,action_exec.ok)(r), output: (r.stderr + r.stdout).trim() || r.spawnError || "" };
+/** `--clusters=<name>` of a submit argv (sinfo is asked about the same cluster). */
+function clustersOf(argv) {
+    const c = argv.find((a) => a.startsWith("--clusters="));
+    return c ? [c] : [];
 }
-/**
- * The controller's own view, used when accounting is down: job ids named
- * `name` (`squeue --states=all` lists finished jobs until MinJobAge) and the
- * cluster's MinJobAge in seconds (`scontrol show config`).
- */
-async function controllerView(name, opts = {}) {
-    const timeoutMs = opts.timeoutMs ?? 25_000;
-    const [sq, cfg] = await Promise.all([
-        (0,action_exec/* runArgv */.my)(opts.bins?.squeue ?? "squeue", ["--noheader", "--states=all", `--name=${name}`, "--format=%i"], {
-            timeoutMs,
+/** Ask SLURM (two questions at once; the test submission as the job user when `asUser`, as the submission would be). */
+async function admissionTest(s, argv, o) {
+    const [test, info] = await Promise.all([
+        testOnly(argv, s.script, {
+            cwd: o.cwd,
+            timeoutMs: o.timeoutMs,
+            sbatchBin: o.bins?.sbatch,
+            asUser: o.asUser,
+            passEnv: o.passEnv,
+        }),
+        (0,action_exec/* runArgv */.my)(o.bins?.sinfo ?? "sinfo", [...clustersOf(argv), "--noheader", "-o", parse/* SINFO_FORMAT */.IP], {
+            timeoutMs: o.timeoutMs ?? 30_000,
             env: parse/* CLIENT_ENV */.Ii,
         }),
-        (0,action_exec/* runArgv */.my)(opts.bins?.scontrol ?? "scontrol", ["show", "config"], { timeoutMs, env: parse/* CLIENT_ENV */.Ii }),
     ]);
-    if (!(0,action_exec.ok)(sq))
-        return { ok: false, jobIds: [] };
-    const ids = [
-        ...new Set(sq.stdout
-            .split("\n")
-            .map((l) => l.trim())
-            .filter((l) => /^\d+/.test(l))
-            .map((l) => /^\d+/.exec(l)[0])),
-    ];
-    const m = (0,action_exec.ok)(cfg) ? /^MinJobAge\s*=\s*(\d+)/m.exec(cfg.stdout) : null;
-    return { ok: true, jobIds: ids, keepsFinishedSeconds: m ? Number(m[1]) : undefined };
+    return admissionVerdict(s.request.resources, test, (0,action_exec.ok)(info) ? (0,parse/* parseSinfoPartitions */.Qu)(info.stdout) : undefined);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/scheduler/slurm-cli/index.js
+
+
+
 
 
 
@@ -38116,15 +39553,91 @@ async function checkScriptSyntax(script) {
 function bounded(words) {
     return words.length > 8000 ? words.slice(0, 8000) + " [...]" : words;
 }
+/** With launch.job_user, submitting needs the sudoers rule too: the probe says whether it is there. */
+async function withJobUserRule(probe, user) {
+    const rule = await (0,job_user/* checkJobUserRule */.tJ)(user, JOB_USER_PROGRAMS);
+    return {
+        // (Submitting itself fails with the rule to add, naming the policy key: no need to refuse earlier.)
+        canSubmit: probe.canSubmit,
+        summary: [...probe.summary, rule.detail],
+        checks: [...probe.checks, { name: "job user", level: rule.ok ? "ok" : "fail", detail: rule.detail }],
+        detail: { slurm: probe.detail, jobUser: { user, ...rule } },
+    };
+}
+/** One submission through sbatch (as the job user when `asUser`), its outcome in the port's terms. */
+async function submitOnce(s, args, o, opts, asUser) {
+    const bins = opts.bins ?? {};
+    const name = s.request.name;
+    // A setup line can break the script (an unbalanced quote): refuse it before the scheduler sees it.
+    const syntax = await checkScriptSyntax(s.script);
+    if (syntax !== undefined)
+        return {
+            kind: "refused",
+            message: syntax,
+            attempts: 0,
+            evidence: `the job script was not submitted: ${syntax}`,
+        };
+    try {
+        const sub = await submitJob(args, {
+            asUser,
+            cwd: o.cwd,
+            adoptJobName: name,
+            cluster: s.request.resources.cluster,
+            sbatchBin: bins.sbatch,
+            bins,
+            timeoutMs: opts.submit?.timeoutMs ?? o.timeoutMs,
+            retries: opts.submit?.retries ?? o.retries,
+            baseDelayMs: opts.submit?.baseDelayMs ?? o.baseDelayMs,
+            passEnv: o.passEnv,
+        });
+        return {
+            kind: "job",
+            jobId: sub.jobId,
+            cluster: sub.cluster,
+            attempts: sub.attempts,
+            adopted: sub.adopted === true,
+            evidence: sub.adopted
+                ? `job ${sub.jobId} found by job name (${name}) and adopted`
+                : `sbatch returned job ${sub.jobId}`,
+        };
+    }
+    catch (e) {
+        // sudo refused (no sudoers rule): sbatch never ran, but nothing is final either.
+        if ((0,job_user/* isJobUserError */.lR)(e))
+            return { kind: "unknown", message: e.message, attempts: 1, error: e };
+        if (!(e instanceof SubmitError))
+            throw e;
+        const words = bounded(e.sbatchMessage);
+        if (e.kind === "permanent")
+            return {
+                kind: "refused",
+                message: words,
+                attempts: e.attempts,
+                evidence: `sbatch refused the job (permanent): ${words}`,
+            };
+        return { kind: "unknown", message: words, attempts: e.attempts, error: e };
+    }
+}
 function slurmCli(opts = {}) {
     const bins = opts.bins ?? {};
     const timeoutMs = opts.timeoutMs;
+    const asUser = opts.jobUser;
+    // What precedes "sbatch" in a submission's argv (the manifest's command shows it).
+    const prefix = asUser ? (0,job_user/* sudoPrefix */.SM)(asUser) : [];
+    const sbatchArgs = (s) => s.argv.slice(prefix.length + 1);
     return {
         name: "slurm",
-        terms: { submit: "sbatch", cancel: "scancel", ping: "scontrol ping" },
+        terms: {
+            submit: "sbatch",
+            cancel: "scancel",
+            ping: "scontrol ping",
+            testSubmit: "sbatch --test-only",
+            release: "scontrol release",
+        },
         async probe(o = {}) {
-            const p = await (0,probe/* probeSlurm */.eq)({ timeoutMs: o.timeoutMs ?? opts.probeTimeoutMs ?? 10_000, deep: o.deep, bins });
-            return { canSubmit: p.canSubmit, summary: p.summary, checks: (0,probe/* probeChecks */.s9)(p), detail: p };
+            const p = await (0,slurm_cli_probe/* probeSlurm */.eq)({ timeoutMs: o.timeoutMs ?? opts.probeTimeoutMs ?? 10_000, deep: o.deep, bins });
+            const probe = { canSubmit: p.canSubmit, summary: p.summary, checks: (0,slurm_cli_probe/* probeChecks */.s9)(p), detail: p };
+            return asUser ? withJobUserRule(probe, asUser) : probe;
         },
         request(i) {
             return jobRequest({ ...i, repoRoot: i.workDir });
@@ -38132,7 +39645,15 @@ function slurmCli(opts = {}) {
         prepare(req, o) {
             const rendered = o.mode === "batch" ? renderBatch(req) : renderLocal(req);
             const argv = o.mode === "batch"
-                ? ["sbatch", ...sbatchArgv(o.scriptPath, rendered, { runId: req.runId, iterationId: req.iterationId })]
+                ? [
+                    ...prefix,
+                    "sbatch",
+                    ...sbatchArgv(o.scriptPath, rendered, {
+                        runId: req.runId,
+                        iterationId: req.iterationId,
+                        cluster: req.resources.cluster,
+                    }),
+                ]
                 : ["bash", o.scriptPath];
             return {
                 request: req,
@@ -38146,9 +39667,16 @@ function slurmCli(opts = {}) {
                 sentinelPath: rendered.sentinelPath,
             };
         },
+        prepareAttempt(a) {
+            return attemptSubmission(a, prefix);
+        },
         prepareArray(a, o) {
             const rendered = renderArray(a);
-            const argv = ["sbatch", ...sbatchArrayArgv(o.scriptPath, a, (0,sweep/* arraySpec */.vL)(a.tasks.length, a.maxConcurrent))];
+            const argv = [
+                ...prefix,
+                "sbatch",
+                ...sbatchArrayArgv(o.scriptPath, a, (0,sweep/* arraySpec */.vL)(a.tasks.length, a.maxConcurrent)),
+            ];
             return {
                 request: { ...a.tasks[0].request, name: rendered.jobName },
                 mode: "batch",
@@ -38162,64 +39690,22 @@ function slurmCli(opts = {}) {
             };
         },
         maxArrayTasks(o = {}) {
-            return (0,probe/* readMaxArraySize */.Bz)({ timeoutMs: o.timeoutMs ?? timeoutMs, bins });
+            return (0,slurm_cli_probe/* readMaxArraySize */.Bz)({ timeoutMs: o.timeoutMs ?? timeoutMs, bins, cluster: o.cluster });
         },
-        async submit(s, o) {
-            const name = s.request.name;
-            // A setup line can break the script (an unbalanced quote): refuse it before the scheduler sees it.
-            const syntax = await checkScriptSyntax(s.script);
-            if (syntax !== undefined)
-                return {
-                    kind: "refused",
-                    message: syntax,
-                    attempts: 0,
-                    evidence: `the job script was not submitted: ${syntax}`,
-                };
-            try {
-                const sub = await submitJob(s.argv.slice(1), {
-                    cwd: o.cwd,
-                    adoptJobName: name,
-                    sbatchBin: bins.sbatch,
-                    bins,
-                    timeoutMs: opts.submit?.timeoutMs ?? o.timeoutMs,
-                    retries: opts.submit?.retries ?? o.retries,
-                    baseDelayMs: opts.submit?.baseDelayMs ?? o.baseDelayMs,
-                });
-                return {
-                    kind: "job",
-                    jobId: sub.jobId,
-                    cluster: sub.cluster,
-                    attempts: sub.attempts,
-                    adopted: sub.adopted === true,
-                    evidence: sub.adopted
-                        ? `job ${sub.jobId} found by job name (${name}) and adopted`
-                        : `sbatch returned job ${sub.jobId}`,
-                };
-            }
-            catch (e) {
-                if (!(e instanceof SubmitError))
-                    throw e;
-                const words = bounded(e.sbatchMessage);
-                if (e.kind === "permanent")
-                    return {
-                        kind: "refused",
-                        message: words,
-                        attempts: e.attempts,
-                        evidence: `sbatch refused the job (permanent): ${words}`,
-                    };
-                return { kind: "unknown", message: words, attempts: e.attempts, error: e };
-            }
+        submit(s, o) {
+            return submitOnce(s, sbatchArgs(s), o, opts, asUser);
         },
         testSubmit(s, o) {
-            return testOnly(s.argv.slice(1), s.script, { cwd: o.cwd, sbatchBin: bins.sbatch });
+            return admissionTest(s, sbatchArgs(s), { cwd: o.cwd, timeoutMs, bins, asUser, passEnv: o.passEnv });
         },
         async findByName(name, o = {}) {
             const t = o.timeoutMs ?? timeoutMs;
-            const found = await findJobsByName(name, { timeoutMs: t, bins });
+            const cluster = o.cluster;
+            const found = await findJobsByName(name, { timeoutMs: t, bins, user: asUser, cluster });
             if (!found.ok && o.controller)
-                found.controller = await controllerView(name, { timeoutMs: t, bins });
+                found.controller = await controllerView(name, { timeoutMs: t, bins, cluster });
             if (o.runs && found.jobIds.length)
-                found.runs = await runsOfJobs(found.jobIds, { timeoutMs: t, bins });
+                found.runs = await runsOfJobs(found.jobIds, { timeoutMs: t, bins, cluster });
             return found;
         },
         judge(o) {
@@ -38236,7 +39722,14 @@ function slurmCli(opts = {}) {
             return queryJobs(ids, q);
         },
         cancel(ids, o = {}) {
-            return cancelJobs(ids, { scancelBin: bins.scancel, timeoutMs: o.timeoutMs ?? timeoutMs });
+            return cancelJobs(ids, { scancelBin: bins.scancel, timeoutMs: o.timeoutMs ?? timeoutMs, asUser });
+        },
+        jobUser: asUser,
+        asJobUser(user) {
+            return user === asUser ? this : slurmCli({ ...opts, jobUser: user });
+        },
+        release(ids, o = {}) {
+            return releaseJobs(ids, { scontrolBin: bins.scontrol, timeoutMs: o.timeoutMs ?? timeoutMs, asUser });
         },
     };
 }
@@ -38364,12 +39857,12 @@ async function setUp() {
     };
 }
 const COMMANDS = {
-    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6207))).actionLaunch,
-    monitor: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(813), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 763))).actionMonitor,
-    watch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(648), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4813))).actionWatch,
-    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(632), __nccwpck_require__.e(254)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2254))).actionVerify,
-    cancel: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(648), __nccwpck_require__.e(678)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5678))).actionCancel,
-    status: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(279), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6690))).actionStatus,
+    launch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(357), __nccwpck_require__.e(623), __nccwpck_require__.e(7), __nccwpck_require__.e(854), __nccwpck_require__.e(331)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6331))).actionLaunch,
+    monitor: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(357), __nccwpck_require__.e(623), __nccwpck_require__.e(7), __nccwpck_require__.e(854), __nccwpck_require__.e(450), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 763))).actionMonitor,
+    watch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(357), __nccwpck_require__.e(623), __nccwpck_require__.e(7), __nccwpck_require__.e(854), __nccwpck_require__.e(450)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1450))).actionWatch,
+    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(357), __nccwpck_require__.e(623), __nccwpck_require__.e(7), __nccwpck_require__.e(256)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1256))).actionVerify,
+    cancel: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(623), __nccwpck_require__.e(854), __nccwpck_require__.e(678)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5678))).actionCancel,
+    status: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(277), __nccwpck_require__.e(357), __nccwpck_require__.e(333)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2333))).actionStatus,
 };
 async function runAction() {
     const step = await setUp();

@@ -19,7 +19,8 @@ cd repo
 git config user.name "demo researcher"
 git config user.email "researcher@example.invalid"
 git remote add origin "$work/origin.git"
-autolab init >/dev/null
+# The workflows pin the action to this checkout's commit (the code the demo runs; offline, no tag to resolve).
+autolab init --action-ref "$(git -C "$here" rev-parse HEAD)" >/dev/null
 git add -A
 git commit -qm "start an autolab research repository"
 git push -q origin main

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # dev-cluster.sh: a real single-node SLURM cluster (Debian slurm-wlm) for
-# development and CI, without systemd, bound to loopback.
+# development and CI, without systemd, bound to loopback, and a second cluster
+# (autolab-dev2) beside it in the same slurmdbd, for multi-cluster (-M) tests.
 #
 #   scripts/dev-cluster.sh start [--fresh]     install packages if missing, start what is
 #                                              not running, wait until jobs can be submitted
@@ -14,7 +15,19 @@
 #   scripts/dev-cluster.sh stop-daemon NAME    stop one daemon (a real outage for fault tests)
 #   scripts/dev-cluster.sh restart-daemon NAME stop one daemon, then `start`
 #
-# NAME is one of: munged mariadb slurmdbd slurmctld slurmd.
+# NAME is one of: munged mariadb slurmdbd slurmctld slurmd slurmctld2 slurmd2.
+#
+# The second cluster, autolab-dev2: its own slurmctld (port 6827, config
+# /etc/slurm/autolab-dev2.conf, state in $ROOT/slurm2) and its own slurmd (node dev2node,
+# port 6828, spool in $ROOT/slurmd2), registered in the same slurmdbd (sacctmgr add
+# cluster), so `squeue -M autolab-dev2`, `sbatch -M autolab-dev2` ... reach it from any
+# client. Debian's slurmd is not built with --enable-multiple-slurmd, but it needs
+# none here: the second slurmd belongs to another cluster and reads its own config
+# (-f), with its own port, spool, pid and log files, so its node really runs jobs.
+# MaxArraySize=5 there (a sweep of more tasks is split into several arrays), and
+# MaxJobCount/other limits as on autolab-dev. It is started in both modes, with
+# accounting in slurmdbd even in --no-accounting mode (then only clients reading
+# autolab-dev's slurm.conf cannot resolve -M, since they have no slurmdbd to ask).
 #
 # Everything (databases, spool, state, logs, pid files) lives under
 # ${AUTOLAB_DEV_CLUSTER_DIR:-/var/tmp/autolab-dev-cluster}. The configuration is written
@@ -29,11 +42,22 @@ CLUSTER=autolab-dev
 NODE=localhost
 DB_PORT="${AUTOLAB_DEV_CLUSTER_DB_PORT:-33061}"
 TEST_USER=autolab-ci
+# launch.job_user tests with an unprivileged runner: TEST_USER (the runner) may run the
+# job user's programs as JOB_USER through sudo, by the drop-in SUDOERS_FILE.
+JOB_USER=autolab-job
+SUDOERS_FILE=/etc/sudoers.d/autolab-dev-cluster
 ACCOUNT=autolab
 STEP_TIMEOUT="${AUTOLAB_DEV_CLUSTER_TIMEOUT:-60}" # seconds, per readiness wait
-PACKAGES=(munge slurmctld slurmd slurm-client slurmdbd mariadb-server shellcheck rsync)
-DAEMONS=(munged mariadb slurmdbd slurmctld slurmd) # start order
+# sudo: launch.job_user submits as the test user (tests run as root, which needs no sudoers rule).
+PACKAGES=(munge slurmctld slurmd slurm-client slurmdbd mariadb-server shellcheck rsync sudo)
+DAEMONS=(munged mariadb slurmdbd slurmctld slurmd slurmctld2 slurmd2) # start order
 SLURM_CONF=/etc/slurm/slurm.conf
+CLUSTER2=autolab-dev2
+NODE2=dev2node
+CTLD2_PORT="${AUTOLAB_DEV_CLUSTER2_CTLD_PORT:-6827}"
+SLURMD2_PORT="${AUTOLAB_DEV_CLUSTER2_SLURMD_PORT:-6828}"
+MAX_ARRAY2=5
+SLURM_CONF2=/etc/slurm/autolab-dev2.conf
 SLURMDBD_CONF=/etc/slurm/slurmdbd.conf
 MARKER="$ROOT/.autolab-dev-cluster"
 
@@ -45,11 +69,14 @@ DB_CNF="$ROOT/etc/my.cnf"     # owner root
 DB_PASS_FILE="$ROOT/etc/slurmdb.pass"
 SLURM_DIR="$ROOT/slurm"       # owner slurm: slurmctld + slurmdbd
 SLURMD_DIR="$ROOT/slurmd"     # owner root
+SLURM2_DIR="$ROOT/slurm2"     # owner slurm: the second cluster's slurmctld
+SLURMD2_DIR="$ROOT/slurmd2"   # owner root: the second cluster's slurmd
 NODE_CONF_CACHE="$ROOT/etc/node.conf"
 ACCOUNTING_DONE="$ROOT/etc/accounting.done"
 MODE_FILE="$ROOT/etc/mode" # standard | no-accounting (what slurm.conf was written for)
 MODE=standard              # the mode `start` brings the cluster into
 CONF_CHANGED=0             # write_configs changed slurm.conf
+CONF2_CHANGED=0            # write_configs changed the second cluster's config
 
 # Client calls never hang longer than this (a stopped slurmctld makes them wait).
 CLIENT_TIMEOUT=20
@@ -65,7 +92,7 @@ die() {
 }
 
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -83,6 +110,8 @@ pid_file() {
     slurmdbd) echo "$SLURM_DIR/slurmdbd.pid" ;;
     slurmctld) echo "$SLURM_DIR/slurmctld.pid" ;;
     slurmd) echo "$SLURMD_DIR/slurmd.pid" ;;
+    slurmctld2) echo "$SLURM2_DIR/slurmctld.pid" ;;
+    slurmd2) echo "$SLURMD2_DIR/slurmd.pid" ;;
     *) return 1 ;;
   esac
 }
@@ -94,6 +123,8 @@ log_file() {
     slurmdbd) echo "$SLURM_DIR/slurmdbd.log" ;;
     slurmctld) echo "$SLURM_DIR/slurmctld.log" ;;
     slurmd) echo "$SLURMD_DIR/slurmd.log" ;;
+    slurmctld2) echo "$SLURM2_DIR/slurmctld.log" ;;
+    slurmd2) echo "$SLURMD2_DIR/slurmd.log" ;;
     *) return 1 ;;
   esac
 }
@@ -102,6 +133,8 @@ log_file() {
 comm_of() {
   case $1 in
     mariadb) echo mariadbd ;;
+    slurmctld2) echo slurmctld ;;
+    slurmd2) echo slurmd ;;
     *) echo "$1" ;;
   esac
 }
@@ -209,9 +242,33 @@ ensure_users() {
     log "creating system user $TEST_USER"
     useradd --system --create-home --home-dir "/home/$TEST_USER" --shell /bin/bash "$TEST_USER"
   fi
+  if ! id "$JOB_USER" >/dev/null 2>&1; then
+    log "creating system user $JOB_USER"
+    useradd --system --create-home --home-dir "/home/$JOB_USER" --shell /bin/bash "$JOB_USER"
+  fi
+  ensure_sudoers
   id slurm >/dev/null 2>&1 || die "user slurm is missing (package slurmctld should create it)"
   id munge >/dev/null 2>&1 || die "user munge is missing (package munge should create it)"
   id mysql >/dev/null 2>&1 || die "user mysql is missing (package mariadb-server should create it)"
+}
+
+# The sudoers rule autolab doctor asks for (launch.job_user), for TEST_USER as the runner.
+ensure_sudoers() {
+  local p progs=() line tmp
+  for p in sbatch scancel scontrol tar rm; do progs+=("$(command -v "$p" || echo "/usr/bin/$p")"); done
+  local joined
+  joined=$(IFS=,; echo "${progs[*]}")
+  line="$TEST_USER ALL=($JOB_USER) NOPASSWD: ${joined//,/, }"
+  if [[ -f $SUDOERS_FILE ]] && grep -qxF "$line" "$SUDOERS_FILE"; then return 0; fi
+  tmp=$(mktemp)
+  printf '# written by scripts/dev-cluster.sh (launch.job_user tests)\n%s\n' "$line" >"$tmp"
+  visudo -cqf "$tmp" >/dev/null || {
+    rm -f "$tmp"
+    die "the sudoers line for $TEST_USER does not parse: $line"
+  }
+  install -o root -g root -m 0440 "$tmp" "$SUDOERS_FILE"
+  rm -f "$tmp"
+  log "sudoers: $line"
 }
 
 # ---------------------------------------------------------------------------
@@ -233,6 +290,8 @@ ensure_dirs() {
   install -d -o mysql -g mysql -m 0750 "$DB_DIR"
   install -d -o slurm -g slurm -m 0755 "$SLURM_DIR" "$SLURM_DIR/state"
   install -d -o root -g root -m 0755 "$SLURMD_DIR" "$SLURMD_DIR/spool"
+  install -d -o slurm -g slurm -m 0755 "$SLURM2_DIR" "$SLURM2_DIR/state"
+  install -d -o root -g root -m 0755 "$SLURMD2_DIR" "$SLURMD2_DIR/spool"
 }
 
 ensure_munge_key() {
@@ -393,6 +452,61 @@ innodb_lock_wait_timeout=900
 socket=$DB_SOCK
 EOF
   install_if_changed "$tmp" "$DB_CNF" root:root 0644 || true
+  write_config2
+}
+
+# The second cluster: the same settings as autolab-dev where they matter for jobs, its
+# own name, ports, state, spool, pid and log files, one node (dev2node: the same CPUs
+# and memory, on 127.0.0.1), MaxArraySize=$MAX_ARRAY2; accounting in the same slurmdbd
+# in both modes.
+write_config2() {
+  local tmp node
+  node=$(node_line)
+  node="NodeName=$NODE2 ${node#NodeName=* }"
+  tmp=$(mktemp /etc/slurm/.autolab-dev2.conf.XXXXXX)
+  cat >"$tmp" <<EOF
+# Written by scripts/dev-cluster.sh: the autolab dev/CI cluster's second cluster.
+# Reached with -M $CLUSTER2 (through slurmdbd); its daemons read this file (-f).
+ClusterName=$CLUSTER2
+SlurmctldHost=localhost(127.0.0.1)
+SlurmctldPort=$CTLD2_PORT
+SlurmdPort=$SLURMD2_PORT
+SlurmUser=slurm
+AuthType=auth/munge
+CredType=cred/munge
+MpiDefault=none
+SwitchType=switch/none
+StateSaveLocation=$SLURM2_DIR/state
+SlurmdSpoolDir=$SLURMD2_DIR/spool
+SlurmctldPidFile=$(pid_file slurmctld2)
+SlurmdPidFile=$(pid_file slurmd2)
+SlurmctldLogFile=$(log_file slurmctld2)
+SlurmdLogFile=$(log_file slurmd2)
+SlurmctldDebug=info
+SlurmdDebug=info
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/linux
+SelectType=select/cons_tres
+SelectTypeParameters=CR_CPU
+SchedulerType=sched/backfill
+SchedulerParameters=batch_sched_delay=0,sched_min_interval=0,bf_interval=1
+AccountingStorageType=accounting_storage/slurmdbd
+AccountingStorageHost=localhost
+JobCompType=jobcomp/none
+MinJobAge=300
+# A small array limit: a sweep of more than $MAX_ARRAY2 tasks needs several arrays here.
+MaxArraySize=$MAX_ARRAY2
+KillWait=5
+MessageTimeout=5
+ReturnToService=2
+InactiveLimit=0
+Waittime=0
+MailProg=/bin/true
+$node
+PartitionName=debug Nodes=$NODE2 Default=YES MaxTime=INFINITE State=UP
+EOF
+  if install_if_changed "$tmp" "$SLURM_CONF2" root:root 0644; then CONF2_CHANGED=1; fi
 }
 
 # ---------------------------------------------------------------------------
@@ -446,6 +560,24 @@ registered_ok() {
   h=$(timeout "$CLIENT_TIMEOUT" sacctmgr -n -P list cluster "$CLUSTER" format=ControlHost) || return 1
   [[ -n $h ]]
 }
+
+# The second cluster, asked through its own config (so this works in both modes).
+in2() { SLURM_CONF=$SLURM_CONF2 timeout "$CLIENT_TIMEOUT" "$@"; }
+ctld2_ok() { in2 scontrol ping | grep -q 'is UP'; }
+node2_state() { in2 sinfo -h -N -n "$NODE2" -o %T 2>/dev/null | head -n 1; }
+node2_ok() {
+  local s
+  s=$(node2_state) || return 1
+  [[ $s =~ $NODE_READY_RE ]]
+}
+# Registered with slurmdbd at its own port: what `-M $CLUSTER2` looks up.
+registered2_ok() {
+  local p
+  p=$(in2 sacctmgr -n -P list cluster "$CLUSTER2" format=ControlPort) || return 1
+  [[ $p == "$CTLD2_PORT" ]]
+}
+# A client reading autolab-dev's slurm.conf reaches it with -M (standard mode only).
+reachable2_ok() { timeout "$CLIENT_TIMEOUT" squeue -M "$CLUSTER2" -h -o %i; }
 
 # ---------------------------------------------------------------------------
 # Starting
@@ -531,6 +663,45 @@ start_slurmctld() {
   wait_for slurmctld "scontrol ping reports slurmctld UP" ctld_ok
 }
 
+# The second cluster in slurmdbd (sacctmgr add cluster), with the account and users
+# autolab-dev has. Checked on every full start (two cheap questions).
+ensure_cluster2_accounting() {
+  local clusters u
+  clusters=$(in2 sacctmgr -n -P list cluster format=Cluster) || die "sacctmgr list cluster failed" slurmdbd
+  if ! grep -qx "$CLUSTER2" <<<"$clusters"; then
+    log "slurmdbd: registering cluster $CLUSTER2"
+    in2 sacctmgr -i add cluster "$CLUSTER2" >/dev/null || die "sacctmgr add cluster $CLUSTER2 failed" slurmdbd
+  fi
+  if [[ -z $(in2 sacctmgr -n -P list assoc cluster="$CLUSTER2" account="$ACCOUNT" user=root format=User) ]]; then
+    if [[ -z $(in2 sacctmgr -n -P list assoc cluster="$CLUSTER2" account="$ACCOUNT" format=Account) ]]; then
+      in2 sacctmgr -i add account "$ACCOUNT" Cluster="$CLUSTER2" \
+        Description="autolab dev cluster" Organization=autolab >/dev/null ||
+        die "sacctmgr add account $ACCOUNT on $CLUSTER2 failed" slurmdbd
+    fi
+    for u in root "$TEST_USER"; do
+      in2 sacctmgr -i add user "$u" Account="$ACCOUNT" Cluster="$CLUSTER2" >/dev/null ||
+        die "sacctmgr add user $u on $CLUSTER2 failed" slurmdbd
+    done
+  fi
+}
+
+start_slurmctld2() {
+  rm -f "$(pid_file slurmctld2)"
+  log "slurmctld2: starting (cluster $CLUSTER2, port $CTLD2_PORT)"
+  setsid slurmctld -f "$SLURM_CONF2" </dev/null 9>&- >>"$(log_file slurmctld2).out" 2>&1 ||
+    die "slurmctld2 failed to start" slurmctld2
+  wait_for_pid slurmctld2
+  wait_for slurmctld2 "scontrol ping reports the $CLUSTER2 slurmctld UP" ctld2_ok
+}
+
+start_slurmd2() {
+  rm -f "$(pid_file slurmd2)"
+  log "slurmd2: starting (node $NODE2 of $CLUSTER2, port $SLURMD2_PORT)"
+  setsid slurmd -f "$SLURM_CONF2" -N "$NODE2" </dev/null 9>&- >>"$(log_file slurmd2).out" 2>&1 ||
+    die "slurmd2 failed to start" slurmd2
+  wait_for_pid slurmd2
+}
+
 start_slurmd() {
   rm -f "$(pid_file slurmd)"
   log "slurmd: starting (node $NODE)"
@@ -545,8 +716,17 @@ all_up() {
 
 wait_ready() {
   wait_for slurmd "node $NODE answers in sinfo (idle/mixed/allocated/completing)" node_ok
+  wait_for slurmd2 "node $NODE2 of $CLUSTER2 answers in sinfo" node2_ok
+  wait_for slurmctld2 "the $CLUSTER2 slurmctld registered with slurmdbd at port $CTLD2_PORT" registered2_ok
   [[ $MODE == no-accounting ]] && return 0
   wait_for slurmctld "slurmctld registered with slurmdbd (sacctmgr shows its ControlHost)" registered_ok
+  wait_for slurmctld2 "squeue -M $CLUSTER2 answers" reachable2_ok
+}
+
+# Everything up and ready, as `start` leaves it (the fast path of `start`).
+ready_now() {
+  all_up && node_ok && node2_ok && registered2_ok || return 1
+  [[ $MODE == no-accounting ]] || { registered_ok && reachable2_ok >/dev/null; }
 }
 
 cmd_start() {
@@ -564,7 +744,10 @@ cmd_start() {
   if [[ $fresh -eq 1 ]]; then
     cmd_stop
     wipe_state
-  elif [[ $(current_mode) == "$MODE" ]] && all_up && node_ok && { [[ $MODE == no-accounting ]] || registered_ok; }; then
+  elif [[ $(current_mode) == "$MODE" ]] && ready_now 2>/dev/null; then
+    # (Packages and users are checked even then: cheap, and a newer script may need more.)
+    ensure_packages
+    ensure_users
     log "already up (mode $MODE, state in $ROOT)"
     return 0
   fi
@@ -593,12 +776,25 @@ cmd_start() {
     if spid=$(daemon_pid slurmd); then kill -HUP "$spid" 2>/dev/null || true; fi
   fi
   daemon_up slurmd || { start_slurmd; started=1; }
-  log "waiting for the node and accounting to be ready"
+  if [[ $CONF2_CHANGED -eq 1 ]] && { daemon_up slurmctld2 || daemon_up slurmd2; }; then
+    log "$SLURM_CONF2 changed: restarting slurmctld2 and slurmd2"
+    stop_one slurmd2
+    stop_one slurmctld2
+  fi
+  ensure_cluster2_accounting
+  if ! daemon_up slurmctld2; then
+    start_slurmctld2
+    started=1
+    local spid2
+    if spid2=$(daemon_pid slurmd2); then kill -HUP "$spid2" 2>/dev/null || true; fi
+  fi
+  daemon_up slurmd2 || { start_slurmd2; started=1; }
+  log "waiting for the nodes and accounting to be ready"
   wait_ready
   if [[ $started -eq 0 ]]; then
     log "all daemons were already running; now ready"
   fi
-  log "up in $((SECONDS - t0))s (mode $MODE): cluster $CLUSTER, partitions debug (default), short; state in $ROOT"
+  log "up in $((SECONDS - t0))s (mode $MODE): cluster $CLUSTER, partitions debug (default), short; cluster $CLUSTER2 (-M $CLUSTER2, MaxArraySize=$MAX_ARRAY2); state in $ROOT"
 }
 
 wipe_state() {
@@ -616,17 +812,20 @@ wipe_state() {
 # Stopping
 
 # End every job first: slurmstepd ignores SIGTERM, and killing it orphans the
-# job's processes.
+# job's processes. Both clusters, each through its own config.
 end_jobs() {
-  local ids
-  if daemon_up slurmctld && daemon_up munged; then
-    ids=$(timeout "$CLIENT_TIMEOUT" squeue -h -o %A 2>/dev/null || true)
+  local ids conf d
+  for conf in "$SLURM_CONF" "$SLURM_CONF2"; do
+    d=slurmctld
+    [[ $conf == "$SLURM_CONF2" ]] && d=slurmctld2
+    if [[ ! -f $conf ]] || ! daemon_up "$d" || ! daemon_up munged; then continue; fi
+    ids=$(SLURM_CONF=$conf timeout "$CLIENT_TIMEOUT" squeue -h -o %A 2>/dev/null || true)
     if [[ -n $ids ]]; then
-      log "cancelling $(wc -w <<<"$ids") job(s)"
+      log "cancelling $(wc -w <<<"$ids") job(s) ($(sed -n 's/^ClusterName=//p' "$conf"))"
       # shellcheck disable=SC2086 # one id per word
-      timeout "$CLIENT_TIMEOUT" scancel $ids 2>/dev/null || true
+      SLURM_CONF=$conf timeout "$CLIENT_TIMEOUT" scancel $ids 2>/dev/null || true
     fi
-  fi
+  done
   local pids i
   for ((i = 0; i < 50; i++)); do # up to 5 s for the steps to end by themselves
     pids=$(job_pids)
@@ -646,9 +845,12 @@ end_jobs() {
 # Pids of processes belonging to jobs on this node (scontrol reads the slurmstepd
 # sockets in the spool dir, so this works with slurmd down too). Never fails.
 job_pids() {
-  [[ -f $SLURM_CONF ]] || return 0
-  local out p st pids=()
-  out=$(timeout 10 scontrol listpids 2>/dev/null || true)
+  local out="" p st pids=() conf
+  for conf in "$SLURM_CONF" "$SLURM_CONF2"; do
+    [[ -f $conf ]] || continue
+    out+=$(SLURM_CONF=$conf timeout 10 scontrol listpids 2>/dev/null || true)
+    out+=$'\n'
+  done
   while read -r p _; do
     [[ $p =~ ^[0-9]+$ ]] || continue # header line
     st=$(cat "/proc/$p/stat" 2>/dev/null) || continue
@@ -697,6 +899,8 @@ cmd_status() {
     local s
     s=$(node_state || true)
     printf '%-10s %s\n' "node" "${s:-not answering}"
+    s=$(node2_state || true)
+    printf '%-10s %s (%s, -M %s)\n' "node2" "${s:-not answering}" "$NODE2" "$CLUSTER2"
   fi
   printf "mode       %s\n" "$(current_mode)"
   printf 'state dir  %s\n' "$ROOT"

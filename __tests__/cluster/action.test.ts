@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGithubMock, type GithubMock } from "../helpers/github-mock.js";
+import { parseOutputFile } from "../helpers/action-run.js";
 import { requireCluster, waitForSacct } from "../helpers/cluster.js";
 import { runArgv } from "../../src/util/exec.js";
 import { initRepository } from "../../src/commands/init.js";
@@ -35,24 +36,7 @@ function checkedOut(dir: string): string {
 }
 
 /** Parse the GITHUB_OUTPUT file (`name<<DELIM\nvalue\nDELIM`). */
-function readOutputs(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(file)) return out;
-  const lines = readFileSync(file, "utf8").split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]);
-    if (m) {
-      const value: string[] = [];
-      i++;
-      while (i < lines.length && lines[i] !== m[2]) value.push(lines[i++]);
-      out[m[1]] = value.join("\n");
-    } else if (lines[i].includes("=")) {
-      const k = lines[i].indexOf("=");
-      out[lines[i].slice(0, k)] = lines[i].slice(k + 1);
-    }
-  }
-  return out;
-}
+const readOutputs = parseOutputFile;
 
 interface ActionRun {
   code: number | null;
@@ -123,6 +107,20 @@ async function scaffold(root: string): Promise<void> {
   git(root, "add", "-A");
   git(root, "commit", "-qm", "init");
   git(root, "push", "-q", "origin", "main");
+}
+
+/**
+ * A pull_request event's payload as GitHub sends it: the base commit (whose
+ * policy governs verify: issue 11, item 9) and the head.
+ */
+function prPayload(base: string, head: string): unknown {
+  return {
+    pull_request: {
+      number: 1,
+      base: { sha: base, ref: "main", repo: { full_name: "lab/experiments" } },
+      head: { sha: head, ref: "pr", repo: { full_name: "lab/experiments", fork: false } },
+    },
+  };
 }
 
 describe("action (node dist/index.js as the runner runs it)", () => {
@@ -209,7 +207,7 @@ describe("action (node dist/index.js as the runner runs it)", () => {
     const r = await runAction({
       workspace: root,
       event: "pull_request",
-      payload: { pull_request: { number: 1, head: { sha: head, repo: { full_name: "lab/experiments" } } } },
+      payload: prPayload(head, head),
       mock,
       sha: head,
       inputs: { ...inputs, token: "t" },
@@ -289,9 +287,11 @@ describe("action (node dist/index.js as the runner runs it)", () => {
     ].join("\n");
     writeFileSync(path.join(runDir, "run_manifest.json"), manifest);
     const before = mock.requests.length;
+    const head = git(root, "rev-parse", "HEAD");
     const r = await runAction({
       workspace: root,
       event: "pull_request",
+      payload: prPayload(head, head),
       mock,
       inputs: { command: "verify", stage: "launch", token: "ghs_secret_token_value" },
     });
@@ -330,9 +330,11 @@ describe("action (node dist/index.js as the runner runs it)", () => {
         path.join(runDir, "run_manifest.json"),
         '{\n  "schema_version": "1.0",\n  "run_id": "20261128T120000Z_abcdef",\n  "iteration_id": "example_iteration",\n  "host_mode": "slurm",\n  "command": "x",\n  "resource_request": {},\n  "artifact_sync_to_local": {"status": "pending"},\n  "timestamps": {"started_at": "2026-11-28T12:00:00Z"}\n}\n',
       );
+      const head = git(root, "rev-parse", "HEAD");
       const r = await runAction({
         workspace: root,
         event: "pull_request",
+        payload: prPayload(head, head),
         mock: fork,
         inputs: { command: "verify", stage: "launch", token: "t" },
       });
@@ -450,9 +452,12 @@ describe("action (node dist/index.js as the runner runs it)", () => {
     );
     git(root, "add", "-A");
     git(root, "commit", "-qm", "policy with a test command");
+    // The policy is the base's too (a pull request is verified under its base's policy).
+    const head = git(root, "rev-parse", "HEAD");
     const selfHosted = await runAction({
       workspace: root,
       event: "pull_request",
+      payload: prPayload(head, head),
       inputs: { command: "verify", stage: "launch" },
       env: { RUNNER_ENVIRONMENT: "self-hosted" },
     });
@@ -471,6 +476,7 @@ describe("action (node dist/index.js as the runner runs it)", () => {
     const hosted = await runAction({
       workspace: root,
       event: "pull_request",
+      payload: prPayload(head, head),
       inputs: { command: "verify", stage: "launch" },
       env: { RUNNER_ENVIRONMENT: "github-hosted" },
     });
@@ -565,6 +571,69 @@ describe("action (node dist/index.js as the runner runs it)", () => {
       for (const v of Object.values(t)) expect(log).not.toContain(v);
     });
 
+    it("a SLURM job's environment holds no token (sbatch exports the action's child environment), and its synced log is redacted", async () => {
+      requireCluster();
+      const { root, remote } = newRepo();
+      await scaffold(root);
+      const t = { ...tokens(), GITHUB_TOKEN: `ghs_github${Math.random().toString(36).slice(2, 10)}Yy` };
+      const out = mkdtempSync(path.join(os.tmpdir(), "autolab-leak-slurm-"));
+      writeFileSync(path.join(out, "learned"), `${t.INPUT_TOKEN} ${t.GITHUB_TOKEN}\n`);
+      mkdirSync(path.join(root, "experiments/plan/leak"), { recursive: true });
+      writeFileSync(
+        path.join(root, "leak.sh"),
+        ["#!/bin/bash", 'env > "$LEAK_OUT/own"', "env", 'echo "learned: $(cat "$LEAK_OUT/learned")"', ""].join("\n"),
+      );
+      writeFileSync(
+        path.join(root, "experiments/plan/leak/design.yaml"),
+        [
+          "id: leak",
+          "iteration_id: leak",
+          "compute:",
+          "  location: slurm",
+          "  partition: debug",
+          '  walltime_estimate: "00:02:00"',
+          "runtime:",
+          "  env:",
+          `    LEAK_OUT: ${JSON.stringify(out)}`,
+          "entrypoint:",
+          '  cli: "bash leak.sh"',
+          "",
+        ].join("\n"),
+      );
+      git(root, "add", "-A");
+      git(root, "commit", "-qm", "a SLURM job that looks for tokens");
+      git(root, "push", "-q", "origin", "main");
+      const r = await runAction({
+        workspace: root,
+        event: "workflow_dispatch",
+        inputs: { command: "launch", design: "leak", push: "true" },
+        env: t,
+      });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.outputs.status).toBe("submitted");
+      await waitForSacct(r.outputs["job-id"], 90_000);
+      let status = "";
+      for (let i = 0; i < 10 && status !== "completed"; i++) {
+        const m = await runAction({ workspace: root, event: "schedule", inputs: { command: "monitor" }, env: t });
+        expect(m.code, m.stdout + m.stderr).toBe(0);
+        status = JSON.parse(readFileSync(path.join(root, r.outputs.manifest), "utf8")).status;
+        if (status !== "completed") await new Promise((res) => setTimeout(res, 2000));
+      }
+      expect(status).toBe("completed");
+      const own = readFileSync(path.join(out, "own"), "utf8");
+      expect(own).toMatch(/^SLURM_JOB_ID=\d+$/m); // it is the SLURM job's own environment
+      for (const v of Object.values(t)) expect(own).not.toContain(v);
+      const log = git(
+        root,
+        "--git-dir",
+        remote,
+        "show",
+        `main:${path.posix.dirname(r.outputs.manifest)}/logs/slurm-${r.outputs["job-id"]}.out`,
+      );
+      expect(log).toContain("learned: *** ***");
+      for (const v of Object.values(t)) expect(log).not.toContain(v);
+    });
+
     it("monitor runs on push and repository_dispatch (allowed events)", async () => {
       const { root } = newRepo();
       await scaffold(root);
@@ -621,6 +690,173 @@ describe("action (node dist/index.js as the runner runs it)", () => {
         inputs: { command: "monitor", branch: "pr-head", push: "false" },
       });
       expect(named.code, named.stdout).toBe(0);
+    });
+  });
+
+  describe("verify on a pull request: the base branch's policy governs (issue 11, item 9)", () => {
+    const POLICY = ".autolab/verifier_policy.yaml";
+    const RUN = "experiments/plan/example_iteration/runs/20261128T120000Z_abcdef";
+    const verifyInputs = { command: "verify", stage: "launch", token: "t" };
+    // The base branch's policy: the built-in defaults (schema and consistency at launch), said out loud.
+    const STRICT = "python_bin: python3\nrequirements_by_stage:\n  launch:\n    schema: true\n    consistency: true\n";
+    // The pull request's: every check of the launch stage switched off (line 4: schema).
+    const WEAK = "python_bin: python3\nrequirements_by_stage:\n  launch:\n    schema: false\n    consistency: false\n";
+
+    /** A run whose manifest breaks the schema (status "done"): what the pull request wants to get past the check. */
+    function writeBrokenRun(root: string): void {
+      mkdirSync(path.join(root, RUN), { recursive: true });
+      writeFileSync(
+        path.join(root, RUN, "run_manifest.json"),
+        '{\n  "schema_version": "1.0",\n  "run_id": "20261128T120000Z_abcdef",\n  "iteration_id": "example_iteration",\n  "host_mode": "slurm",\n  "command": "x",\n  "status": "done",\n  "resource_request": {},\n  "artifact_sync_to_local": {"status": "pending"},\n  "timestamps": {"started_at": "2026-11-28T12:00:00Z"},\n  "job_id": "77"\n}\n',
+      );
+    }
+
+    /** main with the strict policy (pushed), and a branch `pr` on it that breaks a run and switches the checks off. */
+    async function weakeningPr(): Promise<{ root: string; remote: string; base: string; head: string }> {
+      const { root, remote } = newRepo();
+      await scaffold(root);
+      writeFileSync(path.join(root, POLICY), STRICT);
+      git(root, "commit", "-qam", "the base's policy");
+      git(root, "push", "-q", "origin", "main");
+      const base = git(root, "rev-parse", "HEAD");
+      git(root, "checkout", "-q", "-b", "pr");
+      writeBrokenRun(root);
+      writeFileSync(path.join(root, POLICY), WEAK);
+      git(root, "add", "-A");
+      git(root, "commit", "-qm", "switch the verifier off");
+      return { root, remote, base, head: git(root, "rev-parse", "HEAD") };
+    }
+
+    /** verify on a pull_request event from `base` to `head` (checked out in `workspace`), and the check run it made. */
+    async function verifyPr(workspace: string, base: string, head: string, env?: Record<string, string>) {
+      const before = new Set(mock.checkRuns.keys());
+      const r = await runAction({
+        workspace,
+        event: "pull_request",
+        payload: prPayload(base, head),
+        mock,
+        sha: head,
+        inputs: verifyInputs,
+        env,
+      });
+      const runs = [...mock.checkRuns.values()].filter((c) => !before.has(c.id));
+      return { r, run: runs[runs.length - 1] };
+    }
+
+    it("a pull request that weakens the policy still fails under the base's policy, and policy.changed is an error at its line", async () => {
+      const { root, base, head } = await weakeningPr();
+      const { r, run } = await verifyPr(root, base, head);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.outputs.conclusion).toBe("failure");
+      expect(run.head_sha).toBe(head);
+      expect(run.conclusion).toBe("failure");
+      // The base's schema check ran on the pull request's files...
+      const broken = run.annotations.find((a) => a.path === `${RUN}/run_manifest.json`);
+      expect(broken, JSON.stringify(run.annotations, null, 2)).toMatchObject({
+        annotation_level: "failure",
+        start_line: 7,
+      });
+      // ...and the policy change is reported where the pull request made it.
+      const changed = run.annotations.find((a) => a.title === "policy.changed");
+      expect(changed, JSON.stringify(run.annotations, null, 2)).toMatchObject({
+        path: POLICY,
+        start_line: 4,
+        annotation_level: "failure",
+      });
+      expect(changed!.message).toContain(`the checks ran under the policy of the base commit ${base.slice(0, 12)}`);
+      expect(changed!.message).toContain("schema is no longer required at launch");
+      expect(changed!.message).toContain("consistency is no longer required at launch");
+      expect(mock.invalid()).toEqual([]);
+    });
+
+    it("a harmless policy change gets a warning, and the base's test command runs, not the pull request's", async () => {
+      const { root } = newRepo();
+      await scaffold(root);
+      const markers = mkdtempSync(path.join(os.tmpdir(), "autolab-policy-cmd-"));
+      const cmd = (name: string) =>
+        `test_command: "python3 -c \\"open('${path.join(markers, name)}', 'w').write('x')\\""\n`;
+      const policy = (name: string, extra = "") =>
+        `python_bin: python3\n${cmd(name)}requirements_by_stage:\n  launch: {schema: true, consistency: true, tests: true}\n${extra}`;
+      writeFileSync(path.join(root, POLICY), policy("base-ran"));
+      git(root, "commit", "-qam", "the base's policy");
+      git(root, "push", "-q", "origin", "main");
+      const base = git(root, "rev-parse", "HEAD");
+      git(root, "checkout", "-q", "-b", "pr");
+      // Another test command (line 2) and a lower sweep cap: nothing asks less, but a reviewer must see it.
+      writeFileSync(path.join(root, POLICY), policy("head-ran", "launch:\n  max_sweep_tasks: 100\n"));
+      git(root, "commit", "-qam", "another test command");
+      const head = git(root, "rev-parse", "HEAD");
+      const { r, run } = await verifyPr(root, base, head, { RUNNER_ENVIRONMENT: "github-hosted" });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(existsSync(path.join(markers, "base-ran")), r.stdout).toBe(true);
+      expect(existsSync(path.join(markers, "head-ran")), r.stdout).toBe(false);
+      expect(r.outputs.errors).toBe("0");
+      expect(r.outputs.conclusion).toBe("neutral");
+      const changed = run.annotations.find((a) => a.title === "policy.changed");
+      expect(changed, JSON.stringify(run.annotations, null, 2)).toMatchObject({
+        path: POLICY,
+        start_line: 2,
+        annotation_level: "warning",
+      });
+      expect(changed!.message).toContain("test_command");
+      expect(changed!.message).toContain("launch.max_sweep_tasks added (100)");
+      expect(changed!.message).not.toContain("weakens");
+      expect(mock.invalid()).toEqual([]);
+    });
+
+    it("a push verifies the branch under its own policy (no base, no policy.changed)", async () => {
+      const { root, head, base } = await weakeningPr();
+      // The weak policy once merged (pushed to the branch): its own rules apply.
+      const before = new Set(mock.checkRuns.keys());
+      const pushed = await runAction({ workspace: root, event: "push", mock, sha: head, inputs: verifyInputs });
+      expect(pushed.code, pushed.stdout + pushed.stderr).toBe(0);
+      const [run] = [...mock.checkRuns.values()].filter((x) => !before.has(x.id));
+      expect(run.conclusion).toBe("success");
+      expect(
+        run.annotations.filter((a) => a.title === "policy.changed" || a.path.endsWith("run_manifest.json")),
+      ).toEqual([]);
+      // The same commit as a pull request's head is held to the base's.
+      const pr = await verifyPr(root, base, head);
+      expect(pr.r.code, pr.r.stdout).toBe(1);
+      expect(pr.run.annotations.some((a) => a.title === "policy.changed")).toBe(true);
+      expect(mock.invalid()).toEqual([]);
+    });
+
+    it("a shallow checkout without the base commit: the base is fetched --depth=1 from the remote, nothing else changes", async () => {
+      const { root, remote, base, head } = await weakeningPr();
+      git(root, "push", "-q", "origin", "pr");
+      // As actions/checkout leaves a pull request (fetch-depth 1): the head, not its parent.
+      const shallow = path.join(path.dirname(remote), "shallow");
+      git(path.dirname(remote), "clone", "-q", "--depth=1", "--branch", "pr", `file://${remote}`, shallow);
+      const missing = (sha: string) => {
+        try {
+          git(shallow, "cat-file", "-e", `${sha}^{commit}`);
+          return false;
+        } catch {
+          return true;
+        }
+      };
+      expect(missing(base)).toBe(true);
+      const refs = git(shallow, "for-each-ref");
+      const shallowFile = readFileSync(path.join(shallow, ".git/shallow"), "utf8");
+      const { r, run } = await verifyPr(shallow, base, head);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(run.annotations.find((a) => a.title === "policy.changed")).toMatchObject({
+        path: POLICY,
+        start_line: 4,
+        annotation_level: "failure",
+        message: expect.stringContaining("schema is no longer required at launch"),
+      });
+      expect(run.annotations.some((a) => a.path === `${RUN}/run_manifest.json`)).toBe(true);
+      // The base commit came (its tree: the policy was read from it), one commit deep: its parent did not.
+      expect(missing(base)).toBe(false);
+      const parent = git(path.dirname(remote), "--git-dir", remote, "rev-parse", `${base}^`);
+      expect(missing(parent)).toBe(true);
+      // No ref, no shallow boundary, no work-tree change.
+      expect(git(shallow, "for-each-ref")).toBe(refs);
+      expect(readFileSync(path.join(shallow, ".git/shallow"), "utf8")).toBe(shallowFile);
+      expect(git(shallow, "status", "--porcelain")).toBe("");
+      expect(mock.invalid()).toEqual([]);
     });
   });
 });

@@ -102,8 +102,11 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
       "STATE",
       "SLURM",
       "AGE",
+      "QUEUED",
+      "RAN",
       "SYNC",
       "METRIC",
+      "EFFICIENCY",
       "REASON",
     ]);
     const qLine = lines.find((l) => l.startsWith(quick.runId))!;
@@ -114,14 +117,17 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
       "completed",
       "COMPLETED",
       expect.stringMatching(/^\d+s$/),
+      expect.stringMatching(/^\d+s$/), // QUEUED: SLURM's submit to start
+      expect.stringMatching(/^\d+s$/), // RAN: SLURM's start to end
       "ok",
       expect.stringMatching(/\S/), // METRIC is never empty: the value, or why there is none
+      expect.stringMatching(/\S/), // EFFICIENCY from the job's accounting (or -)
       expect.stringMatching(/\S/), // REASON likewise
     ]);
     const sLine = lines.find((l) => l.startsWith(stuck.runId))!;
     expect(sLine).toMatch(
       new RegExp(
-        `${stuck.jobId}\\s+submitted\\s+PENDING \\(BeginTime\\)\\s+\\d+s\\s+pending\\s{2,}.+\\s{2,}BeginTime$`,
+        `${stuck.jobId}\\s+submitted\\s+PENDING \\(BeginTime\\)\\s+\\d+s\\s+\\d+s\\s+-\\s+pending\\s{2,}.+\\s{2,}-\\s{2,}BeginTime(; expected start \\S+)?$`,
       ),
     );
     const js = JSON.parse((await cli(root, "status", "--json")).stdout);
@@ -168,7 +174,9 @@ describe.skipIf(!sinfoOnPath)("autolab status / cancel / run on the real cluster
   });
 
   it("cancel while slurmctld is down fails (exit 1) and changes nothing; once it is back, cancel works", async () => {
-    const root = newRepo({ stuck: design("stuck", "true", { partition: "short", walltime_estimate: "00:20:00" }) });
+    // Pending on BeginTime: launch's admission check (sbatch --test-only) refuses a request
+    // that could never start, so the job waits for a reason that ends.
+    const root = newRepo({ stuck: design("stuck", "true", { sbatch_options: ["--begin=now+1hour"] }) });
     const stuck = await launchJson(root, "stuck");
     const before = readFileSync(mfile(root, "stuck", stuck.runId), "utf8");
     const ledgerBefore = ledger(root);

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitBack } from "../../src/git/commitback.js";
+import { followBranch } from "../../src/git/follow.js";
 import { git as toolGit } from "../../src/git/git.js";
 import { resolveRemote } from "../../src/git/remote.js";
 import { AutolabError } from "../../src/util/errors.js";
@@ -130,6 +131,56 @@ describe("git hardening: the checkout's hooks and config never run code", () => 
     expect(r.pushed).toBe(true);
     expect(existsSync(marker) ? readFileSync(marker, "utf8") : "").toBe("");
     expect(await g(remote, "show", "main:runs/r1/run_manifest.json")).toBe('{"run_id":"r1"}\n');
+  });
+
+  it("the watcher's rebase runs neither a gpg.program (commit.gpgSign) nor a merge driver the checkout's config names", async () => {
+    const { dir, remote, clone, marker } = await setup();
+    const id = ["-c", "user.name=J", "-c", "user.email=j@example.org"];
+    // A file both sides change (so a merge driver is asked), with the attribute committed upstream.
+    const other = path.join(dir, "other");
+    await g(dir, "clone", "-q", remote, other);
+    writeFileSync(path.join(other, ".gitattributes"), "data.txt merge=evil\n");
+    writeFileSync(path.join(other, "data.txt"), "1\n2\n3\n4\n5\n");
+    await g(other, "add", "-A");
+    await g(other, ...id, "commit", "-q", "-m", "data");
+    await g(other, "push", "-q", "origin", "main");
+    await g(clone, "pull", "-q", "--ff-only");
+
+    // What a job can write into the checkout's .git/config.
+    await g(clone, "config", "commit.gpgSign", "true");
+    await g(clone, "config", "gpg.program", thief(path.join(dir, "gpg"), marker));
+    await g(clone, "config", "merge.evil.driver", `${thief(path.join(dir, "merge"), marker)} %O %A %B`);
+    // Sanity: plain git does run the planted gpg.program (so the test can fail).
+    await runArgv("git", [...id, "commit", "-q", "--allow-empty", "-m", "probe"], { cwd: clone });
+    expect(existsSync(marker)).toBe(true);
+    await rm(marker);
+    await g(clone, "reset", "-q", "--hard", "origin/main");
+
+    // Diverge: a tick's unpushed commit here, another writer's commit there, both in data.txt.
+    writeFileSync(path.join(clone, "data.txt"), "1 ours\n2\n3\n4\n5\n");
+    await g(clone, ...id, "-c", "commit.gpgSign=false", "commit", "-q", "-am", "ours");
+    writeFileSync(path.join(other, "data.txt"), "1\n2\n3\n4\n5 theirs\n");
+    await g(other, ...id, "commit", "-q", "-am", "theirs");
+    await g(other, "push", "-q", "origin", "main");
+    const before = (await g(clone, "rev-parse", "HEAD")).trim();
+
+    const f = await followBranch(clone, { identity: { name: "autolab", email: "a@example.org" } });
+    expect(existsSync(marker) ? readFileSync(marker, "utf8") : "").toBe("");
+    // The neutralized driver makes data.txt a conflict: the rebase is refused and undone.
+    expect(f.outcome).toBe("diverged, rebase refused");
+    expect((await g(clone, "rev-parse", "HEAD")).trim()).toBe(before);
+    expect((await g(clone, "status", "--porcelain")).trim()).toBe("");
+
+    // Without a merge driver the same rebase goes through, and the replayed commit is not signed.
+    await g(clone, "config", "--unset", "merge.evil.driver");
+    writeFileSync(path.join(other, "other.txt"), "x\n");
+    await g(other, "add", "-A");
+    await g(other, ...id, "commit", "-q", "-m", "more");
+    await g(other, "push", "-q", "origin", "main");
+    const f2 = await followBranch(clone, { identity: { name: "autolab", email: "a@example.org" } });
+    expect(f2.outcome).toBe("rebased");
+    expect(existsSync(marker) ? readFileSync(marker, "utf8") : "").toBe("");
+    expect(await g(clone, "log", "-1", "--format=%G?")).toBe("N\n");
   });
 
   it("the tool's git runner ignores hooks for every command, not only commit-back's", async () => {

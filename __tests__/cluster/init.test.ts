@@ -5,6 +5,7 @@
  * SLURM dev cluster when one is up).
  */
 import {
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -33,6 +34,9 @@ import { jsonObjectFromStdout } from "../../src/steps/extract.js";
 import { runArgv, ok } from "../../src/util/exec.js";
 import type { Design } from "../../src/contract/types.js";
 import { realScheduler } from "../helpers/cluster.js";
+import { makeActionRepo } from "../helpers/action-repo.js";
+import { VERSION } from "../../src/version.js";
+import { execFileSync } from "node:child_process";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -104,9 +108,15 @@ describe("autolab init", () => {
     expect(ledger).toBe(LEDGER_HEADER);
     expect(parseLedger(ledger)).toEqual({ entries: [], problems: [] });
 
-    // Workflows: the templates byte for byte.
+    // Workflows: the templates byte for byte, but for the action's uses: line, pinned to the
+    // commit of this version's release tag (annotated: its peeled commit) with the version named.
+    const release = process.env.AUTOLAB_TEST_ACTION_RELEASE!;
+    expect(res.pin).toMatchObject({ uses: `autolab-org/autolab-slurm@${release}`, comment: `v${VERSION}` });
     for (const [name, text] of Object.entries(WORKFLOW_TEMPLATES)) {
-      expect(readFileSync(path.join(root, ".github/workflows", name), "utf8") === text).toBe(true);
+      const written = readFileSync(path.join(root, ".github/workflows", name), "utf8");
+      const pinned = `uses: autolab-org/autolab-slurm@${release} # v${VERSION}`;
+      expect(written === text.split(`uses: ${ACTION_PLACEHOLDER}`).join(pinned), name).toBe(true);
+      expect(written).toContain(pinned);
     }
   });
 
@@ -143,10 +153,11 @@ describe("autolab init", () => {
 
   it("fills in the action reference, supports --preset none, and refuses bad options with exit 2", async () => {
     const root = tempDir();
-    const res = await initRepository({ root, action: "my-lab/autolab-slurm@v1.2.0", preset: "none" });
+    const sha = "0123456789abcdef0123456789abcdef01234567";
+    const res = await initRepository({ root, action: "my-lab/autolab-slurm@v1.2.0", actionRef: sha, preset: "none" });
     expect(res.created).toBe(8);
     const launch = readFileSync(path.join(root, ".github/workflows/autolab-launch.yml"), "utf8");
-    expect(launch).toContain("uses: my-lab/autolab-slurm@v1.2.0");
+    expect(launch).toContain(`uses: my-lab/autolab-slurm@${sha} # v1.2.0\n`);
     expect(launch).not.toContain(`uses: ${ACTION_PLACEHOLDER}`);
     const { policy } = await loadPolicy(root);
     expect(policy.python_bin).toBe("python3");
@@ -158,8 +169,109 @@ describe("autolab init", () => {
       message: /unknown preset "nope"/,
     });
     await expect(initRepository({ root: other, action: "x; rm -rf /" })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(initRepository({ root: other, actionRef: "v1.2.0" })).rejects.toMatchObject({ exitCode: 2 });
     await expect(initCommand.run(["stray"], io(other).io)).rejects.toMatchObject({ exitCode: 2 });
     expect(readdirSync(other)).toEqual([]);
+  });
+});
+
+describe("autolab init pins the action by commit SHA (issue 14)", () => {
+  /** The uses: lines of the four workflows init wrote. */
+  const usesLines = (root: string) =>
+    Object.keys(WORKFLOW_TEMPLATES).map((n) =>
+      readFileSync(path.join(root, ".github/workflows", n), "utf8")
+        .split("\n")
+        .find((l) => /^\s*(- )?uses: \S*\/autolab-slurm@/.test(l))!
+        .trim(),
+    );
+
+  it("resolves the version's tag (annotated: peeled), or a moved major tag to the exact version, on the action's repository", async () => {
+    const base = tempDir();
+    const repo = makeActionRepo(base);
+    // The tag object itself is not the commit: the pin must be the peeled commit.
+    const tagObject = execFileSync("git", ["--git-dir", repo.url, "rev-parse", `v${VERSION}`], {
+      encoding: "utf8",
+    }).trim();
+    expect(tagObject).not.toBe(repo.release);
+    const env = { AUTOLAB_ACTION_GIT_URL: repo.url };
+    const a = path.join(base, "a");
+    const res = await initRepository({ root: a, env });
+    expect(res.pin?.how).toBe(`tag v${VERSION} of ${repo.url}`);
+    expect(usesLines(a)).toEqual(Array(4).fill(`uses: autolab-org/autolab-slurm@${repo.release} # v${VERSION}`));
+    const b = path.join(base, "b");
+    const major = `v${VERSION.split(".")[0]}`;
+    await initRepository({ root: b, env, action: `my-lab/autolab-slurm@${major}` });
+    expect(usesLines(b)).toEqual(Array(4).fill(`uses: my-lab/autolab-slurm@${repo.release} # v${VERSION}`));
+    // Through the CLI face, as a user types it.
+    const c = path.join(base, "c");
+    const cli = io(base);
+    expect(await initCommand.run(["--repo", c], { ...cli.io, env: { ...process.env, ...env } })).toBe(0);
+    expect(cli.out.join("")).toContain(`The workflows use autolab-org/autolab-slurm@${repo.release} # v${VERSION}`);
+    expect(usesLines(c)[0]).toBe(`uses: autolab-org/autolab-slurm@${repo.release} # v${VERSION}`);
+  });
+
+  it("inside the action uses the workflow's own action ref: a SHA as it is, a tag resolved", async () => {
+    const base = tempDir();
+    const repo = makeActionRepo(base);
+    const sha = "fedcba9876543210fedcba9876543210fedcba98";
+    const a = path.join(base, "a");
+    await initRepository({
+      root: a,
+      env: {
+        GITHUB_ACTION_REPOSITORY: "lab/autolab-slurm",
+        GITHUB_ACTION_REF: sha,
+        AUTOLAB_ACTION_GIT_URL: "/nonexistent",
+      },
+    });
+    expect(usesLines(a)[0]).toBe(`uses: lab/autolab-slurm@${sha} # v${VERSION}`);
+    const b = path.join(base, "b");
+    await initRepository({
+      root: b,
+      env: {
+        GITHUB_ACTION_REPOSITORY: "lab/autolab-slurm",
+        GITHUB_ACTION_REF: `v${VERSION}`,
+        AUTOLAB_ACTION_GIT_URL: repo.url,
+      },
+    });
+    expect(usesLines(b)[0]).toBe(`uses: lab/autolab-slurm@${repo.release} # v${VERSION}`);
+  });
+
+  it("offline or without the tag: fails before writing anything, says how to pin; --unpinned writes the tag, loudly", async () => {
+    const base = tempDir();
+    const repo = makeActionRepo(base);
+    const gone = path.join(base, "offline");
+    await expect(
+      initRepository({ root: gone, env: { AUTOLAB_ACTION_GIT_URL: path.join(base, "no-such.git") } }),
+    ).rejects.toMatchObject({
+      exitCode: 1,
+      message: /cannot pin the workflows' action to a commit: could not list the tags of/,
+      hint: /--action-ref/,
+    });
+    expect(existsSync(gone)).toBe(false);
+    await expect(
+      initRepository({ root: gone, action: "lab/autolab-slurm@v9.9.9", env: { AUTOLAB_ACTION_GIT_URL: repo.url } }),
+    ).rejects.toMatchObject({ message: /has no tag v9\.9\.9/ });
+    expect(existsSync(gone)).toBe(false);
+    // A URL that runs a program is never handed to git.
+    await expect(
+      initRepository({ root: gone, env: { AUTOLAB_ACTION_GIT_URL: "ext::sh -c touch% /tmp/pwned" } }),
+    ).rejects.toMatchObject({
+      message: /remote helper/,
+    });
+
+    const cli = io(base);
+    const env = { ...process.env, AUTOLAB_ACTION_GIT_URL: path.join(base, "no-such.git") };
+    expect(await initCommand.run(["--repo", gone, "--unpinned"], { ...cli.io, env })).toBe(0);
+    expect(cli.err.join("")).toMatch(
+      /WARNING: the workflows use the tag autolab-org\/autolab-slurm@v[\d.]+, not a commit SHA/,
+    );
+    expect(usesLines(gone)[0]).toBe(
+      `uses: autolab-org/autolab-slurm@v${VERSION} # NOT PINNED: replace the tag with the release's commit SHA`,
+    );
+    // Run again offline: every workflow exists, nothing to resolve, nothing changes.
+    const again = io(base);
+    expect(await initCommand.run(["--repo", gone], { ...again.io, env })).toBe(0);
+    expect(again.out.join("")).toContain("0 created, 8 kept.");
   });
 });
 
@@ -235,4 +347,37 @@ describe("the example iteration", () => {
     );
     expect(metrics).toMatchObject({ status: "completed", primary_metric: { name: "accuracy", value: 0.5 } });
   });
+
+  it.skipIf(!haveSlurm)(
+    "`autolab run` right after `autolab init` (the cookbook, as written): launch, then monitor, to update_docs",
+    async () => {
+      const { main } = await import("../../src/cli/main.js");
+      const cli = async (cwd: string, ...argv: string[]) => {
+        let stdout = "";
+        let stderr = "";
+        const code = await main(argv, {
+          stdout: (t) => void (stdout += t),
+          stderr: (t) => void (stderr += t),
+          cwd,
+          env: process.env,
+        });
+        return { code, stdout, stderr };
+      };
+      const root = tempDir();
+      await initRepository({ root });
+      const s1 = await cli(root, "run", "--json");
+      expect(s1.code, s1.stderr).toBe(0);
+      const r1 = JSON.parse(s1.stdout) as { stage_before: string; stage_after: string; launch: { job_id: string } };
+      expect(r1).toMatchObject({ stage_before: "launch", stage_after: "slurm_monitor" });
+      expect(r1.launch.job_id).toMatch(/^\d+/);
+      let after = "slurm_monitor";
+      for (let i = 0; i < 60 && after === "slurm_monitor"; i++) {
+        await new Promise((r) => setTimeout(r, 1000));
+        const s = await cli(root, "run", "--json");
+        expect(s.code, s.stderr).toBe(0);
+        after = (JSON.parse(s.stdout) as { stage_after: string }).stage_after;
+      }
+      expect(after).toBe("update_docs");
+    },
+  );
 });

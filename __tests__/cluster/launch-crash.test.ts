@@ -8,10 +8,9 @@
  *   user, which runs in the user's checkout.
  * The CLI runs as a real child process (`node --import tsx src/cli/index.ts`).
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,10 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { canonicalLine, parseLedger } from "../../src/ledger/ledger.js";
-import { journalDir, launch } from "../../src/commands/launch/index.js";
+import { launch } from "../../src/commands/launch/index.js";
 import { keyJobName } from "../../src/store/journal.js";
 import { runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
+import { cliChild as cli, readJournalEntries, runChild } from "../helpers/crash.js";
 import { clusterUp, scancel, scontrol, TEST_USER, waitForState, realScheduler } from "../helpers/cluster.js";
 
 const PROJECT = path.resolve(__dirname, "../..");
@@ -73,26 +73,6 @@ async function makeRepo(cli = "python3 -c 'print(1)'"): Promise<{ dir: string; r
   return { dir, remote, work };
 }
 
-function runChild(
-  cmd: string,
-  args: string[],
-  opts: { cwd: string; env?: NodeJS.ProcessEnv },
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
-
-function cli(args: string[], cwd: string, env?: NodeJS.ProcessEnv) {
-  return runChild(process.execPath, ["--import", TSX, CLI, ...args], { cwd, env });
-}
-
 async function jobsNamed(name: string): Promise<string[]> {
   const ids = new Set<string>();
   const sq = await runArgv("squeue", ["--noheader", "--states=all", `--name=${name}`, "-o", "%i"], {
@@ -133,12 +113,6 @@ async function launchKilledAfterSbatch(dir: string, work: string, key: string) {
     { mode: 0o755 },
   );
   return cli(["launch", "it1", "--launch-key", key], work, { ...process.env, PATH: `${fakeBin}:${process.env.PATH}` });
-}
-
-async function readJournalEntries(work: string): Promise<Array<Record<string, string>>> {
-  const dir = journalDir(path.join(work, ".git"));
-  const names = existsSync(dir) ? await readdir(dir) : [];
-  return Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), "utf8"))));
 }
 
 beforeAll(async () => {

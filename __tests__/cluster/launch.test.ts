@@ -297,10 +297,38 @@ describe.skipIf(!clusterUp())("launch on the SLURM dev cluster", () => {
     expect((await g(repo.remote, "rev-parse", "main")).trim()).toBe(first.commit?.sha);
   });
 
+  it("a request sbatch --test-only refuses is refused before anything is written: the design's line, exit 1, no job", async () => {
+    const r = await makeRepo({ [designPath("big0")]: slurmDesign({ memory: "100000G", partition: "debug" }) });
+    const head = (await g(r.work, "rev-parse", "HEAD")).trim();
+    const sink = io(r.work);
+    const e = (await launchCommand
+      .run(["big0", "--launch-key", `refusal-0-${NONCE}`], sink)
+      .catch((x) => x)) as AutolabError;
+    expect(e).toBeInstanceOf(AutolabError);
+    expect(e.exitCode).toBe(1);
+    expect(e.location).toMatchObject({ file: "experiments/in_progress/big0/design.yaml", line: 4 });
+    expect(e.message).toContain("compute.memory_estimate: 100000G of memory");
+    expect(e.message).toContain("Requested node configuration is not available");
+    expect(existsSync(path.join(r.work, "experiments/in_progress/big0/runs"))).toBe(false);
+    expect((await g(r.work, "status", "--porcelain")).trim()).toBe("");
+    expect((await g(r.work, "rev-parse", "HEAD")).trim()).toBe(head);
+    expect(await jobsNamed(keyJobName(`refusal-0-${NONCE}`))).toEqual([]);
+  });
+
   it("a permanent sbatch refusal writes a failed manifest with sbatch's words, commits it, and exits 1", async () => {
     const r = await makeRepo({ [designPath("big")]: slurmDesign({ memory: "100000G", partition: "debug" }) });
     const sink = io(r.work);
-    const code = await launchCommand.run(["big", "--launch-key", `refusal-1-${NONCE}`], sink);
+    // A refusal only sbatch itself makes (the request became impossible between the
+    // test submission and the submission, e.g. a node taken out meanwhile): the
+    // launch's test submission is told to pass so that the real sbatch refuses.
+    const real = realScheduler();
+    const passing = { ...real, testSubmit: async () => ({ ok: true, output: "", problems: [] }) };
+    const launchPassing = async (argv: string[], s: ReturnType<typeof io>) => {
+      const res = await launch({ scheduler: passing, cwd: r.work, design: argv[0], launchKey: argv[2] });
+      if (res.error) s.err.push(res.error);
+      return res.status === "failed" ? 1 : 0;
+    };
+    const code = await launchPassing(["big", "--launch-key", `refusal-1-${NONCE}`], sink);
     expect(code).toBe(1);
     const err = sink.err.join("");
     expect(err).toContain("Requested node configuration is not available");

@@ -24,6 +24,7 @@ import { renderSlurmScript, sbatchArgv } from "../../src/scheduler/slurm-cli/ren
 import { writeManifest } from "../../src/contract/manifest.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import type { AttemptRecord } from "../../src/domain/attempts.js";
+import { runArgv } from "../../src/util/exec.js";
 import {
   slurmOnPath,
   requireCluster,
@@ -41,6 +42,19 @@ const sinfoOnPath = slurmOnPath("__tests__/monitor.test.ts");
 // A research repository in a temp dir
 
 const RESULT_CLI = `echo '{"primary_metric": {"name": "acc", "value": 0.75}}' > "$AUTOLAB_RUN_DIR/result.json"`;
+/**
+ * Until no slurmstepd of the job is left on the node (this single-node cluster runs here): a
+ * requeued or released job's next attempt may start only once the first is torn down.
+ */
+async function untilStepdGone(jobId: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    const p = await runArgv("pgrep", ["-f", `slurmstepd: \\[${jobId}\\.`], { timeoutMs: 10_000 });
+    if (p.code === 1) return;
+    if (i > 120) throw new Error(`the first attempt's slurmstepd of job ${jobId} is still there after 120 s`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 /** First attempt sleeps (so it can be requeued), the second one ends at once with exit 0. */
 const REQUEUE_CLI = `echo "attempt with restart count $AUTOLAB_RESTART_COUNT"; if [ -e "$AUTOLAB_RUN_DIR/attempt1" ]; then exit 0; fi; touch "$AUTOLAB_RUN_DIR/attempt1"; sleep 300`;
 
@@ -134,8 +148,12 @@ async function waitForFile(file: string, timeoutMs = 30_000): Promise<void> {
 }
 
 const launched: string[] = [];
-async function launchRun(root: string, it: string): Promise<{ runId: string; jobId: string }> {
-  const r = await launch({ scheduler: realScheduler(), cwd: root, design: it, commit: false });
+async function launchRun(
+  root: string,
+  it: string,
+  scheduler = realScheduler(),
+): Promise<{ runId: string; jobId: string }> {
+  const r = await launch({ scheduler, cwd: root, design: it, commit: false });
   expect(r.status).toBe("submitted");
   launched.push(r.jobId!);
   return { runId: r.runId, jobId: r.jobId! };
@@ -259,7 +277,13 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
   });
 
   it("a request that can never start (PartitionTimeLimit) fails fast: never_starts with the reason and a fix, and its job is cancelled", async () => {
-    const { runId, jobId } = await launchRun(root, "impossible");
+    // Launch refuses this request at the door now (sbatch --test-only and the partition's MaxTime:
+    // __tests__/cluster/admission.test.ts). The watchdog is for a job queued before its partition's
+    // limit was lowered; to queue one here, this launch's test submission is told to pass (the
+    // submission and everything after it are the real cluster's).
+    const real = realScheduler();
+    const queueAnyway = { ...real, testSubmit: async () => ({ ok: true, output: "", problems: [] }) };
+    const { runId, jobId } = await launchRun(root, "impossible", queueAnyway);
     const rep = await tick(root, { runId });
     expect(runOf(rep, runId).after).toBe("failed");
     const m = expectConsistent(root, "impossible", runId);
@@ -343,10 +367,13 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     // attempt has been torn down (KillWait=5 s on the dev cluster): a second attempt started while
     // slurmstepd still ends the first one fails at launch (FAILED 1:0, batch CANCELLED), a real
     // failure the monitor rightly records. Then wait for the second attempt itself (sentinel exit 0).
+    // The condition is the node's own (this single-node cluster runs here): no slurmstepd of the
+    // job is left, however long the teardown takes under load.
+    await untilStepdGone(jobId);
+    await scontrol(["update", `JobId=${jobId}`, "StartTime=now"]);
     const sentinel = path.join(runDir(root, "requeue", runId), "job_sentinel.json");
     for (let i = 0; i < 120; i++) {
       if (existsSync(sentinel) && /"exit_code":0\b/.test(readFileSync(sentinel, "utf8"))) break;
-      if (i === 8) await scontrol(["update", `JobId=${jobId}`, "StartTime=now"]);
       await new Promise((r) => setTimeout(r, 1000));
     }
     await waitForSacct(jobId, 90_000);
@@ -391,10 +418,13 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     expect(runOf(rep, runId).transitions).toEqual([]);
     await scontrol(["release", jobId]);
     // As for a requeue: the released job waits for its begin time; start it once the first attempt is torn down.
+    // The condition is the node's own (this single-node cluster runs here): no slurmstepd of the
+    // job is left, however long the teardown takes under load.
+    await untilStepdGone(jobId);
+    await scontrol(["update", `JobId=${jobId}`, "StartTime=now"]);
     const sentinel = path.join(runDir(root, "requeue", runId), "job_sentinel.json");
     for (let i = 0; i < 120; i++) {
       if (existsSync(sentinel) && /"exit_code":0\b/.test(readFileSync(sentinel, "utf8"))) break;
-      if (i === 8) await scontrol(["update", `JobId=${jobId}`, "StartTime=now"]);
       await new Promise((r) => setTimeout(r, 1000));
     }
     await waitForSacct(jobId, 90_000);

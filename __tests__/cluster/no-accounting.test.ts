@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
+import { doctor } from "../../src/commands/doctor.js";
 import { launch } from "../../src/commands/launch/index.js";
 import { monitor } from "../../src/commands/monitor/index.js";
 import type { RunManifest } from "../../src/contract/types.js";
@@ -91,6 +92,15 @@ describe.skipIf(!onCluster)("accounting off: the sentinel decides a job the cont
   afterAll(() => {
     devCluster("start"); // the standard mode (accounting on, MinJobAge=300)
   }, 300_000);
+
+  it("doctor on this real cluster warns that MinJobAge is shorter than the monitor's interval", async () => {
+    // The probe's own path (scontrol show config parsed, sacct's 'disabled' classified), not a
+    // hand-made probe object as in unit/probe-checks.test.ts.
+    const r = await doctor(root, { scheduler: realScheduler(), timeoutMs: 30_000 });
+    const acct = r.checks.find((c) => c.name === "min_job_age");
+    expect(acct, JSON.stringify(r.checks, null, 1)).toMatchObject({ level: "warn" });
+    expect(acct!.detail).toMatch(/MinJobAge=2 s after it ends, sooner than the monitor's \d+ s interval/);
+  });
 
   it("exit 0 with a complete sentinel -> completed; killed without an end -> not completed", async () => {
     const ok = await launch({ scheduler: realScheduler(), cwd: root, design: "ok", commit: false });

@@ -12,7 +12,14 @@ import YAML from "yaml";
 import { launch } from "../../src/commands/launch/index.js";
 import { monitor } from "../../src/commands/monitor/index.js";
 import type { RunManifest } from "../../src/contract/types.js";
-import { realScheduler, requireCluster, scancel, slurmOnPath, waitForState } from "../helpers/cluster.js";
+import {
+  realScheduler,
+  requireCluster,
+  scancel,
+  slurmOnPath,
+  waitForSacctRow,
+  waitForState,
+} from "../helpers/cluster.js";
 
 const MAX_PENDING = 6;
 
@@ -55,6 +62,10 @@ describe.skipIf(!slurmOnPath("__tests__/pending.test.ts"))("pending watchdog", (
     expect(r.status).toBe("submitted");
     const jobId = r.jobId!;
     jobs.push(jobId);
+    // Both ticks must see the same scheduler answer: a tick that ran before slurmdbd recorded
+    // the new job read it from squeue alone, and the next one (with the sacct row) rightly
+    // recorded the new source — a race in the setup, not churn (CI saw exactly that).
+    await waitForSacctRow(jobId);
     const launchedAt = Date.parse(manifest(r.runId).timestamps.started_at);
     const rep = await tick();
     if (Date.now() - launchedAt < MAX_PENDING * 1000 - 1000) {

@@ -119,6 +119,8 @@ export AUTOLAB_RESUME_EXIT_CODE=85
 AUTOLAB_RESTART_COUNT=$\{SLURM_RESTART_COUNT:-0}
 AUTOLAB_RESTART_COUNT=$\{AUTOLAB_RESTART_COUNT//[^0-9]/}
 export AUTOLAB_RESTART_COUNT=$\{AUTOLAB_RESTART_COUNT:-0}
+AUTOLAB_ATTEMPT=$\{AUTOLAB_ATTEMPT//[^0-9]/}
+export AUTOLAB_ATTEMPT=$\{AUTOLAB_ATTEMPT:-1}
 readonly autolab_run_id autolab_sentinel autolab_command
 
 # Evidence: write the sentinel atomically. $1 = ended_at ('' while running), $2 = exit code or null.
@@ -238,6 +240,24 @@ while :; do
   __AUTOLAB_WORKLOAD_RC=$__AUTOLAB_RC
   if [[ -z $__AUTOLAB_WOKEN ]] || ((__AUTOLAB_RC <= 128)); then break; fi
 done
+# The command was killed by the checkpoint signal (a wrapper without a handler of its own):
+# the programs it started may still be saving their checkpoint. Wait while its process
+# group has a live member, so that the job does not end (and SLURM kill them) mid-save.
+__autolab_group_alive() {
+  local f s st pg
+  for f in /proc/[0-9]*/stat; do
+    read -r s 2>/dev/null <"$f" || continue
+    s=$\{s##*) }
+    read -r st _ pg _ <<<"$s"
+    [[ $pg == "$1" && $st != [ZX] ]] && return 0
+  done
+  return 1
+}
+if [[ -n $__AUTOLAB_CHECKPOINT_SIGNAL ]] && ((__AUTOLAB_WORKLOAD_RC == 128 + $(kill -l "$__AUTOLAB_CHECKPOINT_SIGNAL"))) &&
+  __autolab_group_alive "$autolab_child"; then
+  echo "autolab: the command ended on SIG$__AUTOLAB_CHECKPOINT_SIGNAL (status $__AUTOLAB_WORKLOAD_RC); waiting for the programs it started to end" >&2
+  while __autolab_group_alive "$autolab_child"; do sleep 1; done
+fi
 exit "$__AUTOLAB_WORKLOAD_RC"
 `.replaceAll("$\\{", "${");
 

@@ -66,10 +66,10 @@ function design(o: { maxConcurrent?: number; grid?: string; replicates?: number;
   ].join("\n");
 }
 
-async function repoWith(it: string, designText: string): Promise<string> {
+async function repoWith(it: string, designText: string, extra: Record<string, string> = {}): Promise<string> {
   const r = await makeRepo({
     parent: tmp,
-    files: { "task.sh": TASK_SH, [`experiments/in_progress/${it}/design.yaml`]: designText },
+    files: { "task.sh": TASK_SH, [`experiments/in_progress/${it}/design.yaml`]: designText, ...extra },
   });
   return r.root;
 }
@@ -99,6 +99,30 @@ async function arrayDone(id: string): Promise<boolean> {
   return r.code === 0 && r.stdout.split("\n").filter((l) => /^(PD|R|CG|CF)$/.test(l.trim())).length === 0;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits on a condition, not a time budget: polls `probe` until it returns a value. The cluster is
+ * shared (other jobs can hold its 2 CPUs for a while), so how long a step takes is not what a test
+ * checks; the test's timeout is only the safety net, and a long wait logs what it last saw.
+ */
+async function until<T>(what: string, probe: () => Promise<T | undefined>, everyMs = 500): Promise<T> {
+  const t0 = Date.now();
+  let logged = t0;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() - logged > 30_000) {
+      logged = Date.now();
+      console.warn(`still waiting (${Math.round((logged - t0) / 1000)} s) for ${what}`);
+    }
+    await sleep(everyMs);
+  }
+}
+
+/** Safety net only (see `until`): a step that waits for the cluster has this long. */
+const CLUSTER_WAIT_MS = 900_000;
+
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "autolab-sweep-"));
 });
@@ -112,54 +136,110 @@ describe.skipIf(!up)("a 2x2 grid x 3 replicates on the real cluster", () => {
   let res: LaunchResult;
   const it1 = "grid1";
 
-  it("becomes one array of 12 tasks, throttled to 2, with 12 manifests and 12 ledger lines", async () => {
-    root = await repoWith(it1, design({ maxConcurrent: 2 }));
-    res = await launch({ cwd: root, design: it1, scheduler: realScheduler(), commit: true, push: false });
-    expect(res.sweep?.runIds).toHaveLength(12);
-    expect(res.sweep?.arrays).toHaveLength(1);
-    const arrayId = res.sweep!.arrays[0];
-    arrays.push(arrayId);
-    expect(res.sweep?.chunks[0].argv).toContain("--array=0-11%2");
-    const ms = await manifests(root, it1);
-    expect(ms).toHaveLength(12);
-    expect(ms.map((m) => m.job_id)).toEqual([...Array(12).keys()].map((i) => `${arrayId}_${i}`));
-    expect(ms[5].sweep).toMatchObject({ task_index: 5, point_index: 1, replicate: 2, params: { batch: 32, lr: 0.1 } });
-    const ledger = parseLedger(readFileSync(path.join(root, "docs/slurm_job_list.md"), "utf8"));
-    const ours = ledger.entries.filter((e) => e.runId.startsWith(res.runId));
-    expect(ours).toHaveLength(12);
-    expect(new Set(ours.map((e) => e.jobId))).toEqual(new Set(ms.map((m) => m.job_id)));
-    // Committed in one commit.
-    expect(await git(root, "status", "--porcelain")).toBe("");
-    // The throttle, as squeue sees it, while the array runs.
-    let most = 0;
-    while (!(await arrayDone(arrayId))) {
-      most = Math.max(most, await runningTasks(arrayId));
-      expect(most).toBeLessThanOrEqual(2);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-    expect(most).toBeGreaterThan(0);
-  }, 180_000);
+  it(
+    "becomes one array of 12 tasks, throttled to 2, with 12 manifests and 12 ledger lines",
+    async () => {
+      root = await repoWith(it1, design({ maxConcurrent: 2 }), {
+        ".autolab/state.json": JSON.stringify({ iteration_id: it1, stage: "launch", stage_attempt: 0 }) + "\n",
+      });
+      res = await launch({ cwd: root, design: it1, scheduler: realScheduler(), commit: true, push: false });
+      expect(res.sweep?.runIds).toHaveLength(12);
+      expect(res.sweep?.arrays).toHaveLength(1);
+      const arrayId = res.sweep!.arrays[0];
+      arrays.push(arrayId);
+      expect(res.sweep?.chunks[0].argv).toContain("--array=0-11%2");
+      const ms = await manifests(root, it1);
+      expect(ms).toHaveLength(12);
+      expect(ms.map((m) => m.job_id)).toEqual([...Array(12).keys()].map((i) => `${arrayId}_${i}`));
+      expect(ms[5].sweep).toMatchObject({
+        task_index: 5,
+        point_index: 1,
+        replicate: 2,
+        params: { batch: 32, lr: 0.1 },
+      });
+      const ledger = parseLedger(readFileSync(path.join(root, "docs/slurm_job_list.md"), "utf8"));
+      const ours = ledger.entries.filter((e) => e.runId.startsWith(res.runId));
+      expect(ours).toHaveLength(12);
+      expect(new Set(ours.map((e) => e.jobId))).toEqual(new Set(ms.map((m) => m.job_id)));
+      // Committed in one commit.
+      expect(await git(root, "status", "--porcelain")).toBe("");
+      // state.json follows the sweep as one group: its id, its 12 tasks.
+      const st = JSON.parse(readFileSync(path.join(root, ".autolab/state.json"), "utf8"));
+      expect(st).toMatchObject({ stage: "slurm_monitor", pending_run_id: res.runId, last_run_id: res.runId });
+      expect(st.run_group).toEqual(ms.map((m) => m.run_id));
+      // The throttle, as squeue sees it, while the array runs.
+      let most = 0;
+      await until(
+        `array ${arrayId} to finish`,
+        async () => {
+          most = Math.max(most, await runningTasks(arrayId));
+          expect(most).toBeLessThanOrEqual(2);
+          return (await arrayDone(arrayId)) ? true : undefined;
+        },
+        300,
+      );
+      expect(most).toBeGreaterThan(0);
+    },
+    CLUSTER_WAIT_MS,
+  );
 
   let lastGroupReport: MonitorReport | undefined;
 
-  it("the monitor follows every task to its end; the failing task is reported with why", async () => {
-    for (let i = 0; i < 5; i++) {
-      const rep = await monitor({ cwd: root, scheduler: realScheduler(), commit: true, push: false });
-      if (rep.sweeps?.length) lastGroupReport = rep;
-      const ms = await manifests(root, it1);
-      if (ms.every((m) => m.status === "completed" || m.status === "failed")) break;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-    const ms = await manifests(root, it1);
-    const failed = ms.filter((m) => m.status === "failed");
-    expect(failed.map(taskIndex)).toEqual([4, 10]);
-    expect(ms.filter((m) => m.status === "completed")).toHaveLength(10);
-    for (const f of failed) expect(f.failure).toMatchObject({ reason: "exit_code", exit_code: "3:0" });
-    for (const m of ms) {
-      const metrics = path.join(root, "experiments/in_progress", it1, "runs", m.run_id, "metrics.json");
-      expect(existsSync(metrics), m.run_id).toBe(true);
-    }
-  }, 120_000);
+  it(
+    "the monitor follows every task to its end; the failing task is reported with why",
+    async () => {
+      // Tick until every task has reached its end (accounting can record an end a little after
+      // squeue stops listing the task, more so under load): however many ticks that takes.
+      let ticks = 0;
+      const ms = await until(
+        "every task's end",
+        async () => {
+          const rep = await monitor({ cwd: root, scheduler: realScheduler(), commit: true, push: false });
+          ticks++;
+          if (rep.sweeps?.length) lastGroupReport = rep;
+          const now = await manifests(root, it1);
+          return now.every((m) => m.status === "completed" || m.status === "failed") ? now : undefined;
+        },
+        2000,
+      );
+      expect(ticks).toBeGreaterThan(0);
+      const failed = ms.filter((m) => m.status === "failed");
+      expect(failed.map(taskIndex)).toEqual([4, 10]);
+      expect(ms.filter((m) => m.status === "completed")).toHaveLength(10);
+      for (const f of failed) expect(f.failure).toMatchObject({ reason: "exit_code", exit_code: "3:0" });
+      for (const m of ms) {
+        const metrics = path.join(root, "experiments/in_progress", it1, "runs", m.run_id, "metrics.json");
+        expect(existsSync(metrics), m.run_id).toBe(true);
+      }
+      // The stage machine waited for the whole group: update_docs once every task was done, named by the sweep.
+      const st = JSON.parse(readFileSync(path.join(root, ".autolab/state.json"), "utf8"));
+      expect(st.stage).toBe("update_docs");
+      expect(st.pending_run_id).toBeUndefined();
+      expect(
+        (st.history as Array<Record<string, string>>).map((h) => [h.stage_before, h.stage_after, h.run_id]),
+      ).toEqual([
+        ["launch", "slurm_monitor", res.runId],
+        ["slurm_monitor", "extract_results", res.runId],
+        ["extract_results", "update_docs", res.runId],
+      ]);
+      // In every commit of the history, a stage past slurm_monitor comes with all 12 tasks finished.
+      const commits = (await git(root, "log", "--format=%H", "--", ".autolab/state.json")).split("\n").filter(Boolean);
+      let checked = 0;
+      for (const c of commits) {
+        const stage = JSON.parse(await git(root, "show", `${c}:.autolab/state.json`)).stage;
+        if (stage === "slurm_monitor" || stage === "launch") continue;
+        checked++;
+        for (const m of ms) {
+          const at = JSON.parse(
+            await git(root, "show", `${c}:experiments/in_progress/${it1}/runs/${m.run_id}/run_manifest.json`),
+          );
+          expect(["completed", "failed"], `${m.run_id} at ${c} (stage ${stage})`).toContain(at.status);
+        }
+      }
+      expect(checked).toBeGreaterThan(0);
+    },
+    CLUSTER_WAIT_MS,
+  );
 
   it("writes the group result: sweep_metrics.json with mean ± sd per point, the summary.md section, the job summary chart", async () => {
     const runsDir = path.join(root, "experiments/in_progress", it1, "runs");
@@ -286,33 +366,38 @@ describe.skipIf(!up)("dry run and validation", () => {
 });
 
 describe.skipIf(!up)("cancel: one task, then the whole sweep", () => {
-  it("cancels one task (its array task only), then the sweep (one scancel of the array)", async () => {
-    const root = await repoWith("cancel1", design({ sleep: 60, replicates: 2, grid: "{ lr: [0.01] }" }));
-    const res = await launch({ cwd: root, design: "cancel1", scheduler: realScheduler(), commit: true, push: false });
-    const arrayId = res.sweep!.arrays[0];
-    arrays.push(arrayId);
-    const one = await cancel({
-      cwd: root,
-      runId: `${res.runId}_0`,
-      scheduler: realScheduler(),
-      commit: true,
-      push: false,
-    });
-    expect(one).toMatchObject({ jobId: `${arrayId}_0`, after: "failed", scancelled: true });
-    let ms = await manifests(root, "cancel1");
-    expect(ms.map((m) => m.status)).toEqual(["failed", "submitted"]);
-    const all = await cancel({ cwd: root, runId: res.runId, scheduler: realScheduler(), commit: true, push: false });
-    expect(all).toMatchObject({ jobId: arrayId, after: "failed", tasks: 1 });
-    ms = await manifests(root, "cancel1");
-    expect(ms.map((m) => [m.status, (m.failure as { reason?: string }).reason])).toEqual([
-      ["failed", "cancelled"],
-      ["failed", "cancelled"],
-    ]);
-    // The scheduler has no task of the array left alive.
-    for (let i = 0; i < 20 && !(await arrayDone(arrayId)); i++) await new Promise((r) => setTimeout(r, 500));
-    expect(await arrayDone(arrayId)).toBe(true);
-    expect(await git(root, "status", "--porcelain")).toBe("");
-  }, 90_000);
+  it(
+    "cancels one task (its array task only), then the sweep (one scancel of the array)",
+    async () => {
+      const root = await repoWith("cancel1", design({ sleep: 60, replicates: 2, grid: "{ lr: [0.01] }" }));
+      const res = await launch({ cwd: root, design: "cancel1", scheduler: realScheduler(), commit: true, push: false });
+      const arrayId = res.sweep!.arrays[0];
+      arrays.push(arrayId);
+      const one = await cancel({
+        cwd: root,
+        runId: `${res.runId}_0`,
+        scheduler: realScheduler(),
+        commit: true,
+        push: false,
+      });
+      expect(one).toMatchObject({ jobId: `${arrayId}_0`, after: "failed", scancelled: true });
+      let ms = await manifests(root, "cancel1");
+      expect(ms.map((m) => m.status)).toEqual(["failed", "submitted"]);
+      const all = await cancel({ cwd: root, runId: res.runId, scheduler: realScheduler(), commit: true, push: false });
+      expect(all).toMatchObject({ jobId: arrayId, after: "failed", tasks: 1 });
+      ms = await manifests(root, "cancel1");
+      expect(ms.map((m) => [m.status, (m.failure as { reason?: string }).reason])).toEqual([
+        ["failed", "cancelled"],
+        ["failed", "cancelled"],
+      ]);
+      // The scheduler has no task of the array left alive.
+      await until(`array ${arrayId} gone from the queue`, async () => ((await arrayDone(arrayId)) ? true : undefined));
+      // Every record is committed. A task that started before the cancel leaves its own log and
+      // sentinel, untracked until a tick syncs the run: not a record of the cancel.
+      expect(await git(root, "status", "--porcelain", "--untracked-files=no")).toBe("");
+    },
+    CLUSTER_WAIT_MS,
+  );
 });
 
 describe.skipIf(!up)("a sweep larger than one array is split into chunks", () => {

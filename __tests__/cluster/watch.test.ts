@@ -25,7 +25,7 @@ import {
   scancel,
   slurmOnPath,
 } from "../helpers/cluster.js";
-import { CLI_ENTRY, GIT_ENV, git, makeRepo, runCli, TSX_LOADER } from "../helpers/repo.js";
+import { CLI_ENTRY, cloneRepo, GIT_ENV, git, makeRepo, runCli, TSX_LOADER } from "../helpers/repo.js";
 import { startGithubMock, type GithubMock } from "../helpers/github-mock.js";
 import { runArgv } from "../../src/util/exec.js";
 
@@ -92,10 +92,14 @@ const POLICY = [
 
 const jobs: string[] = [];
 
-async function launch(root: string, it: string): Promise<{ runId: string; jobId: string; manifest: string }> {
+async function launch(
+  root: string,
+  it: string,
+  args: string[] = [],
+): Promise<{ runId: string; jobId: string; manifest: string }> {
   let out = "";
   let err = "";
-  const code = await main(["launch", it, "--json"], {
+  const code = await main(["launch", it, "--json", ...args], {
     stdout: (s) => void (out += s),
     stderr: (s) => void (err += s),
     cwd: root,
@@ -170,7 +174,7 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
       files: {
         ".autolab/verifier_policy.yaml": POLICY,
         "experiments/in_progress/quick/design.yaml": debugDesign("quick", "sleep 15"),
-        "experiments/in_progress/later/design.yaml": debugDesign("later", "sleep 45"),
+        "experiments/in_progress/later/design.yaml": debugDesign("later", "sleep 30"),
         "experiments/in_progress/long/design.yaml": debugDesign("long", "sleep 400"),
       },
     });
@@ -233,6 +237,49 @@ describe.skipIf(!sinfoOnPath)("autolab watch on the real cluster", () => {
     expect(next.code, next.all).toBe(0);
     expect(JSON.parse(next.stdout).ended_by).toBe("time_limit");
     await scancel(long.jobId); // frees the shared cluster for the tests below
+  }, 600_000);
+
+  it("follows runs that a launch in another clone pushed: fetches once per tick, fast-forwards, records them to completed and pushes", async () => {
+    const { root, remote } = await makeRepo({
+      remote: true,
+      files: {
+        ".autolab/verifier_policy.yaml": POLICY,
+        "experiments/in_progress/elsewhere/design.yaml": debugDesign("elsewhere", "sleep 10"),
+      },
+    });
+    const w = startWatcher(root, { PATH });
+    watchers.push(w);
+    await until("the watcher's first tick", () => /watch: tick \(first tick\)/.test(w.stderr()), 60_000);
+
+    // Another runner (the launch workflow) launches from its own clone and pushes. On one login
+    // node both runners' jobs run in snapshots under the work root the action defaults to
+    // ($RUNNER_WORKSPACE/autolab-runs); the manifest names the snapshot, so the watcher finds the evidence.
+    const other = await cloneRepo(remote!, path.join(path.dirname(root), "launcher"));
+    const elsewhere = await launch(other, "elsewhere", ["--work-root", path.join(path.dirname(root), "autolab-runs")]);
+    expect(await remoteStatus(remote!, elsewhere.manifest)).toMatch(/^(submitted|running)$/);
+    expect(existsSync(path.join(root, elsewhere.manifest))).toBe(false);
+
+    // The watcher, which never launched it, brings it in, follows it to its end and pushes that.
+    await until(
+      "the other clone's run completed on the remote",
+      async () => (await remoteStatus(remote!, elsewhere.manifest)) === "completed",
+      200_000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\nwatcher stderr:\n${w.stderr().slice(-4000)}`);
+    });
+    expect(JSON.parse(readFileSync(path.join(root, elsewhere.manifest), "utf8")).status).toBe("completed");
+    const subjects = (await git(remote!, "log", "--format=%s", "main")).split("\n");
+    expect(subjects.filter((s) => s.startsWith("autolab: monitor tick:")).length).toBeGreaterThan(0);
+    expect(w.stderr()).toMatch(/watch: fast-forwarded [0-9a-f]{12}\.\.[0-9a-f]{12} from origin\/main/);
+
+    w.child.kill("SIGTERM");
+    expect(await w.exited, w.stderr()).toBe(0);
+    const rep = JSON.parse(w.stdout()) as { ticks: number; fetches: number; updates: number; questions: number };
+    // One fetch per tick, never one per local check (those run every second here).
+    expect(rep.fetches).toBe(rep.ticks);
+    expect(rep.updates).toBeGreaterThanOrEqual(1);
+    // The checkout is the remote's head: nothing left behind on either side.
+    expect((await git(root, "rev-parse", "HEAD")).trim()).toBe((await git(remote!, "rev-parse", "main")).trim());
   }, 600_000);
 
   describe("the action's command: watch (node dist/index.js)", () => {

@@ -23,7 +23,7 @@ export const TEST_USER = "autolab-ci";
 /** Absolute path of scripts/dev-cluster.sh. */
 export const DEV_CLUSTER_SCRIPT = fileURLToPath(new URL("../../scripts/dev-cluster.sh", import.meta.url));
 
-export type DaemonName = "slurmctld" | "slurmdbd" | "munged" | "mariadb" | "slurmd";
+export type DaemonName = "slurmctld" | "slurmdbd" | "munged" | "mariadb" | "slurmd" | "slurmctld2" | "slurmd2";
 
 const CLIENT_TIMEOUT_MS = 30_000;
 const START_TIMEOUT_MS = 600_000; // a cold start on a fresh CI machine installs packages
@@ -55,7 +55,19 @@ export function clusterUp(): boolean {
     });
     upCache = r.error === undefined && r.status === 0 && r.stdout.trim() !== "";
   }
+  if (!upCache) noSkipInCi("the dev cluster does not answer `sinfo`");
   return upCache;
+}
+
+/**
+ * On a developer's machine a cluster test file without a cluster is skipped
+ * (loudly); in CI (`CI` set, as `.ci/run` does after starting the cluster) it
+ * fails: a skipped test there would pass while showing nothing.
+ */
+function noSkipInCi(why: string): void {
+  if (process.env.CI) {
+    throw new Error(`${why}, and CI must run every cluster test (start it: bash ${DEV_CLUSTER_SCRIPT} start)`);
+  }
 }
 
 /** Throws (loudly, with the command to run) when the dev cluster is not up. Call it in beforeAll. */
@@ -191,6 +203,17 @@ export async function waitForSacct(jobId: string, timeoutMs = 60_000): Promise<v
   }
 }
 
+/** Polls until sacct has any row for the job (slurmdbd records a new job a moment after sbatch). */
+export async function waitForSacctRow(jobId: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await sacctRows(jobId);
+    if (rows?.some((row) => row.jobId === jobId)) return;
+    if (Date.now() >= deadline) throw new Error(`job ${jobId}: no sacct row within ${timeoutMs} ms`);
+    await sleep(POLL_MS);
+  }
+}
+
 async function runScript(args: string[], timeoutMs: number): Promise<void> {
   const r = await runArgv("bash", [DEV_CLUSTER_SCRIPT, ...args], { timeoutMs });
   if (!ok(r)) {
@@ -221,6 +244,7 @@ function sleep(ms: number): Promise<void> {
 export function slurmOnPath(testFile: string): boolean {
   const found = spawnSync("sh", ["-c", "command -v sinfo"], { encoding: "utf8" }).status === 0;
   if (!found) {
+    noSkipInCi(`${testFile}: \`sinfo\` is not on PATH`);
     console.warn(
       `\n*** SKIPPING ${testFile}: \`sinfo\` is not on PATH, so there is no SLURM here. ` +
         `Start the dev cluster with: bash ${DEV_CLUSTER_SCRIPT} start ***\n`,

@@ -25,7 +25,9 @@
  * accessible by integration", as GitHub does for a fork's pull request.
  * `failNext(operationId, times, status)` makes the next `times` valid requests
  * of that operation answer `status` (default 502) without acting on them: a
- * GitHub hiccup, for retry and drift tests. The mock also counts how many
+ * GitHub hiccup, for retry and drift tests; with `headers` (a rate limit:
+ * `x-ratelimit-remaining: 0` and `x-ratelimit-reset`, or `retry-after`) the
+ * answer carries them as GitHub's does. The mock also counts how many
  * requests of each operation reached it (`byOperation`).
  *
  * The server runs in the test process: a child process (`node dist/index.js`)
@@ -262,9 +264,9 @@ export interface GithubMock {
   degraded: Set<string>;
   options: GithubMockOptions;
   /** The next `times` valid requests of `operationId` answer `status` (default 502 Bad Gateway) and change nothing. */
-  failNext(operationId: string, times?: number, status?: number): void;
+  failNext(operationId: string, times?: number, status?: number, headers?: Record<string, string>): void;
   /** Faults still armed, by operation. */
-  faults: Map<string, { times: number; status: number }>;
+  faults: Map<string, { times: number; status: number; headers?: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -276,7 +278,7 @@ interface Ctx {
   baseUrl: string;
 }
 
-type Reply = { status: number; body?: unknown };
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
 function checkRunView(r: MockCheckRun, baseUrl: string, owner: string, repo: string): Record<string, unknown> {
   return {
@@ -442,6 +444,7 @@ function send(res: ServerResponse, reply: Reply): void {
   }
   const text = JSON.stringify(reply.body);
   res.writeHead(reply.status, {
+    ...reply.headers,
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(text),
   });
@@ -460,8 +463,8 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
     degraded: degradedOps,
     options,
     faults: new Map(),
-    failNext: (operationId, times = 1, status = 502) => {
-      mock.faults.set(operationId, { times, status });
+    failNext: (operationId, times = 1, status = 502, headers) => {
+      mock.faults.set(operationId, { times, status, headers });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -538,7 +541,12 @@ export async function startGithubMock(options: GithubMockOptions = {}): Promise<
       if (--fault.times === 0) mock.faults.delete(route.op.operationId!);
       rec.status = fault.status;
       rec.errors.push(`injected fault: HTTP ${fault.status}`);
-      send(res, { status: fault.status, body: { message: "Server Error (injected by the test)" } });
+      const message = fault.headers?.["retry-after"]
+        ? "You have exceeded a secondary rate limit (injected by the test)"
+        : fault.headers
+          ? "API rate limit exceeded (injected by the test)"
+          : "Server Error (injected by the test)";
+      send(res, { status: fault.status, body: { message }, headers: fault.headers });
       return;
     }
 

@@ -146,13 +146,26 @@ export interface CliResult extends ExecResult {
   all: string;
 }
 
-/** `node --import tsx src/cli/index.ts <args>` with cwd = `cwd` (always the test repo). */
+/** The bundled CLI (`npm run bundle`). */
+export const CLI_DIST = fileURLToPath(new URL("../../dist/cli/index.js", import.meta.url));
+
+/**
+ * How tests start the CLI as a child process (after `process.execPath`). From the sources by default
+ * (`--import tsx src/cli/index.ts`), so a local run tests the code as it is. With
+ * `AUTOLAB_TEST_CLI=dist`, which `.ci/run` sets only after it has checked that `dist/` is exactly a
+ * fresh build of the sources, the bundled `dist/cli/index.js`: the same code, and the program users
+ * run, without tsx's second of transpiling in every one of the suite's hundreds of CLI processes.
+ */
+export const CLI_ARGV: readonly string[] =
+  process.env.AUTOLAB_TEST_CLI === "dist" ? [CLI_DIST] : ["--import", TSX_LOADER, CLI_ENTRY];
+
+/** `node <CLI_ARGV> <args>` with cwd = `cwd` (always the test repo). */
 export async function runCli(
   cwd: string,
   args: string[],
   opts: { env?: Record<string, string | undefined>; timeoutMs?: number } = {},
 ): Promise<CliResult> {
-  const r = await runArgv(process.execPath, ["--import", TSX_LOADER, CLI_ENTRY, ...args], {
+  const r = await runArgv(process.execPath, [...CLI_ARGV, ...args], {
     cwd,
     env: { ...GIT_ENV, NO_COLOR: "1", GITHUB_ACTIONS: undefined, ...opts.env },
     timeoutMs: opts.timeoutMs ?? 120_000,

@@ -191,7 +191,7 @@ describe("main: the dispatcher", () => {
   });
 
   it("init --dir still works, with a deprecation warning", async () => {
-    const r = await run(["init", "--dir", "lab", "--preset", "none"]);
+    const r = await run(["init", "--dir", "lab", "--preset", "none", "--action-ref", "a".repeat(40)]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("autolab: warning: --dir is deprecated: use --repo");
   });

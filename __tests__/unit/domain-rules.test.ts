@@ -194,7 +194,10 @@ describe("settings, layout and time", () => {
       clientTimeoutMs: 30_000,
       pythonBin: "python3",
       runawayLostAfterSeconds: 86400,
+      efficiencyHintBelow: 0.5,
     });
+    expect(monitorSettings({ slurm: { monitor: { efficiency_hint_below: 0.8 } } }).efficiencyHintBelow).toBe(0.8);
+    expect(monitorSettings({ slurm: { monitor: { efficiency_hint_below: 2 } } }).efficiencyHintBelow).toBe(0.5);
     const s = monitorSettings({
       python_bin: "py",
       slurm: { monitor: { unknown_grace_seconds: 0, poll_failure_escalation_ticks: 2.7, client_timeout_seconds: -1 } },

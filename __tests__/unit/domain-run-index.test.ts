@@ -3,8 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   entryFor,
   parseRunIndex,
+  parseRunIndexFile,
   planRead,
+  RUN_INDEX_FORMAT,
   RACY_MARGIN_MS,
+  sameIndex,
+  sameQuestion,
   serializeRunIndex,
   stampKey,
   type RunIndex,
@@ -118,24 +122,80 @@ describe("entryFor: only stamps older than the racy margin are recorded", () => 
 
 describe("parseRunIndex: anything doubtful is no index", () => {
   const good = serializeRunIndex(index(), ID);
+  const Q = { ids: ["5", "6;other"], since: 1_000_000 };
   it("round-trips", () => {
     expect(parseRunIndex(good, ID)).toEqual(index());
     expect(parseRunIndex(serializeRunIndex(index(null), ID), ID)).toEqual(index(null));
+    expect(parseRunIndex(serializeRunIndex(new Map(), ID), ID)).toEqual(new Map());
+    expect(parseRunIndexFile(serializeRunIndex(index(), ID, Q), ID)).toEqual({ entries: index(), next: Q });
+    expect(parseRunIndexFile(serializeRunIndex(index(), ID, { ids: ["5"] }), ID)).toEqual({
+      entries: index(),
+      next: { ids: ["5"] },
+    });
   });
+  const entry = `${FILE}\t${stampKey(STAMP)}\tr1\t${LINE}\n`;
   const bad: Array<[string, string | undefined]> = [
     ["missing", undefined],
     ["empty", ""],
-    ["not JSON", "{not json"],
+    ["not the format", "{not json"],
+    ["format 1 (JSON)", JSON.stringify({ format: 1, root: "/repo", probe: ID.probe, entries: [] }) + "\n"],
     ["truncated", good.slice(0, good.length - 5)],
+    ["truncated at a line end (the end line missing)", good.slice(0, good.indexOf("#end"))],
     ["an array", "[]"],
-    ["another format", good.replace('"format":1', '"format":2')],
+    ["another format", good.replace(`"format":${RUN_INDEX_FORMAT}`, `"format":${RUN_INDEX_FORMAT + 1}`)],
     ["another checkout", good.replace('"root":"/repo"', '"root":"/other"')],
     ["another tool (its ledger line differs)", good.replace(ID.probe, "0.2.0 other")],
-    ["an entry of the wrong shape", good.replace(`"${LINE}"`, "5")],
-    ["an entry with a field missing", good.replace(`,"r1",`, ",")],
-    ["a path twice", good.replace(/"entries":\[(.*)\]\}/, (_m, e: string) => `"entries":[${e},${e}]}`)],
+    ["an entry with a field missing", good.replace(`\tr1\t`, "\t")],
+    ["an entry with a field more", good.replace(`\tr1\t`, "\tr1\tx\t")],
+    ["a path twice", good.replace(entry, entry + entry).replace("#end\t1", "#end\t2")],
+    ["the count wrong", good.replace("#end\t1", "#end\t2")],
+    ["text after the end line", good + entry],
+    ["a next question of the wrong shape", serializeRunIndex(index(), ID, Q).replace('"ids":["5"', '"ids":[5')],
+    ["a next question's bound not a number", serializeRunIndex(index(), ID, Q).replace("1000000", '"x"')],
   ];
   it.each(bad)("%s", (_n, text) => {
     expect(parseRunIndex(text, ID)).toBeUndefined();
+  });
+  it("an entry the line format cannot hold is never recorded (that run is read every tick)", () => {
+    const old = { ino: 1, size: 1, mtimeMs: 0, ctimeMs: 0 };
+    expect(entryFor(old, 100_000, "r\t1", null)).toBeUndefined();
+    expect(entryFor(old, 100_000, "r1", "a\nb")).toBeUndefined();
+    expect(entryFor(old, 100_000, "rü", null)).toBeUndefined();
+    expect(entryFor(old, 100_000, "r1", "")).toBeUndefined();
+  });
+});
+
+describe("sameQuestion: the answer asked ahead is used only for the very same question", () => {
+  it.each([
+    ["the same", { ids: ["1", "2"], since: 5 }, { ids: ["1", "2"], since: 5 }, true],
+    ["another order", { ids: ["1", "2"], since: 5 }, { ids: ["2", "1"], since: 5 }, false],
+    ["an id less", { ids: ["1", "2"], since: 5 }, { ids: ["1"], since: 5 }, false],
+    ["another bound", { ids: ["1"], since: 5 }, { ids: ["1"], since: 6 }, false],
+    ["a bound and none", { ids: ["1"], since: 5 }, { ids: ["1"] }, false],
+    ["both without a bound", { ids: ["1"] }, { ids: ["1"] }, true],
+    ["none asked ahead", undefined, { ids: ["1"] }, false],
+  ])("%s", (_n, a, b, want) => {
+    expect(sameQuestion(a, b)).toBe(want);
+  });
+});
+
+describe("sameIndex: an index is written again unless every entry is the one read", () => {
+  const other = (patch: object): RunIndex =>
+    new Map([[FILE, { stamp: stampKey(STAMP), runId: "r1", line: LINE, ...patch }]]);
+  it.each([
+    ["the same entries", index(), true],
+    ["another stamp", other({ stamp: "1:2:3:4" }), false],
+    ["another run id", other({ runId: "r2" }), false],
+    ["another line", other({ line: LINE + " x" }), false],
+    ["no line", index(null), false],
+    ["an entry less", new Map(), false],
+    ["an entry more", new Map([...index(), ["x/run_manifest.json", { stamp: "1", runId: "r3", line: null }]]), false],
+    [
+      "another file, same count",
+      new Map([["x/run_manifest.json", { stamp: stampKey(STAMP), runId: "r1", line: LINE }]]),
+      false,
+    ],
+  ])("%s: %s", (_what, b, want) => {
+    expect(sameIndex(index(), b as RunIndex)).toBe(want);
   });
 });

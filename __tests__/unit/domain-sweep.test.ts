@@ -164,6 +164,9 @@ describe("arrays: chunks, --array, run ids, job names, parameters", () => {
     expect(taskRunId("S", { chunk: 1, offset: 40, count: 3 }, 2)).toBe("S_c1_2");
     expect(chunkJobName("S", 0)).toBe("autolab-S");
     expect(chunkJobName("S", 2)).toBe("autolab-S_c2");
+    // A keyed launch's arrays: the key's job name, chunk suffixes as before.
+    expect(chunkJobName("S", 0, "autolab-k0123456789abcdef")).toBe("autolab-k0123456789abcdef");
+    expect(chunkJobName("S", 1, "autolab-k0123456789abcdef")).toBe("autolab-k0123456789abcdef_c1");
   });
 
   it("parameters merge over entrypoint.args; the JSON has sorted keys", () => {

@@ -288,13 +288,14 @@ print(json.dumps({"primary_metric": {"name": "wrong", "value": -1}}))
     write(path.join(repo, "tools", "slow.py"), "import time\nprint('starting', flush=True)\ntime.sleep(60)\n");
     const r = await extractToFiles(
       context(RUN_A, { extract_parser: { kind: "command", command: `${PY} tools/slow.py` } }, manifest(RUN_A), {
-        timeoutSeconds: 1,
+        // Long enough for python3 to start and print under a loaded machine (1 s was not).
+        timeoutSeconds: 3,
       }),
     );
     const m = validMetrics(r.metricsPath);
     expect(m.status).toBe("partial");
     expect(m.primary_metric.value).toBeNull();
-    expect(m.missing_evidence.join("\n")).toMatch(/timed out after 1 s/);
+    expect(m.missing_evidence.join("\n")).toMatch(/timed out after 3 s/);
     expect(r.error).toMatch(/timed out/);
     expect(readFileSync(r.logPath!, "utf8")).toContain("starting");
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { assertTrustedEvent, payloadIsFork, readActionContext } from "../../src/github/context.js";
+import { assertTrustedEvent, payloadIsFork, pullRequestBaseSha, readActionContext } from "../../src/github/context.js";
 import { readInputs } from "../../src/github/inputs.js";
 
 let dir: string;
@@ -140,6 +140,29 @@ describe("assertTrustedEvent", () => {
     const ctx = readActionContext({ ...BASE_ENV, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: event(forkPr) });
     expect(ctx.isFork).toBe(true);
     expect(() => assertTrustedEvent(ctx, "launch")).toThrow(/pull_request/);
+  });
+});
+
+describe("pullRequestBaseSha (issue 11, item 9: whose policy governs)", () => {
+  const sha = "ABCDEF0123456789abcdef0123456789abcdef01";
+  it.each([
+    ["pull_request", { pull_request: { base: { sha } } }, sha.toLowerCase()],
+    ["pull_request_target", { pull_request: { base: { sha } } }, sha.toLowerCase()],
+    ["pull_request_review", { pull_request: { base: { sha } } }, sha.toLowerCase()],
+    ["merge_group", { merge_group: { base_sha: sha } }, sha.toLowerCase()],
+    ["push", { pull_request: { base: { sha } } }, undefined],
+    ["workflow_dispatch", {}, undefined],
+    ["schedule", {}, undefined],
+  ])("%s", (eventName, payload, want) => {
+    expect(pullRequestBaseSha({ eventName, payload, eventPath: "e.json" })).toBe(want);
+  });
+  it.each([
+    ["pull_request", {}, /pull_request\.base\.sha/],
+    ["pull_request", { pull_request: { base: { sha: "main" } } }, /pull_request\.base\.sha/],
+    ["pull_request", { pull_request: { base: { sha: "--upload-pack=x" } } }, /pull_request\.base\.sha/],
+    ["merge_group", {}, /merge_group\.base_sha/],
+  ])("%s without a commit id: refused", (eventName, payload, re) => {
+    expect(() => pullRequestBaseSha({ eventName, payload, eventPath: "e.json" })).toThrow(re);
   });
 });
 

@@ -77,6 +77,36 @@ describe("GitHub client: Octokit's retry and throttling plugins, and a per-tick 
     expect(budget).toMatchObject({ used: 1, attempts: 2, refused: 0 });
   });
 
+  it("a primary rate limit (403, x-ratelimit-remaining 0): waited out once, as GitHub's reset says, and recorded", async () => {
+    const budget = apiBudget(5);
+    const warnings: string[] = [];
+    const octokit = await createOctokit("t", mock.url, { budget, warn: (w) => warnings.push(w) });
+    const reset = String(Math.floor(Date.now() / 1000) + 1);
+    mock.failNext("checks/create", 1, 403, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset });
+    const before = mock.byOperation("checks/create").length;
+    const r = await octokit.rest.checks.create({ owner: OWNER, repo: REPO, name: "limited", head_sha: SHA });
+    expect(r.status).toBe(201);
+    expect(mock.byOperation("checks/create").length - before).toBe(2);
+    expect(budget.rateLimited).toHaveLength(1);
+    expect(budget.rateLimited[0]).toBeLessThanOrEqual(2);
+    expect(warnings.join("\n")).toMatch(/GitHub primary rate limit on POST .*check-runs: retrying in \d+ s/);
+  });
+
+  it("a secondary rate limit asking to wait longer than the tool waits: not retried, the call fails, said", async () => {
+    const warnings: string[] = [];
+    const octokit = await createOctokit("t", mock.url, { budget: apiBudget(5), warn: (w) => warnings.push(w) });
+    mock.failNext("checks/create", 1, 403, { "retry-after": "3600" });
+    const before = mock.byOperation("checks/create").length;
+    const e = await octokit.rest.checks
+      .create({ owner: OWNER, repo: REPO, name: "limited2", head_sha: SHA })
+      .catch((x: unknown) => x);
+    expect((e as { status?: number }).status).toBe(403);
+    expect(mock.byOperation("checks/create").length - before).toBe(1);
+    expect(warnings.join("\n")).toMatch(
+      /GitHub secondary rate limit on POST .*: not retried \(GitHub asks to wait 3600 s\)/,
+    );
+  });
+
   it("does not retry what retrying cannot fix (422)", async () => {
     const own = await startGithubMock(); // its one request is invalid on purpose
     try {

@@ -174,7 +174,7 @@ describe("renderSummary", () => {
     expect(keptFindings).toBe(20000 - Number(m![2]));
     expect(keptRuns).toBeGreaterThan(0);
     // The timeline is capped and closed.
-    expect(out).toContain("The timeline shows the 100 most recently started of");
+    expect(out).toContain("The timeline shows the 100 most recently submitted of");
     expect(out.match(/```/g)!.length % 2).toBe(0);
 
     // A tiny budget: the fixed part alone does not fit; the text is cut, still with the note.

@@ -13,6 +13,7 @@ import {
   decideAfterLookup,
   decideBeforeLookup,
   entryFromManifests,
+  sweepEntryFromManifests,
   isLaunched,
   orphanEntry,
   localManifest,
@@ -118,6 +119,42 @@ describe("a launch key seen from another checkout (issue 10 item 1)", () => {
     if (want === undefined) expect(e).toBeUndefined();
     else expect(e).toMatchObject(want);
     if (want && !want.job_id) expect(e?.job_id).toBeUndefined();
+  });
+
+  const SWEEP = "20261128T090000Z_5eeeee";
+  const task = (i: number, over: Partial<RunManifest> = {}, key: string | null = KEY): RunManifest =>
+    keyed(
+      {
+        run_id: `${SWEEP}_${i}`,
+        job_id: `7_${i}`,
+        slurm: { job_id: `7_${i}`, job_name: `autolab-${SWEEP}` },
+        sweep: { sweep_id: SWEEP, task_index: i },
+        ...over,
+      },
+      key,
+    );
+  it.each<[string, RunManifest[], string | undefined, Partial<JournalEntry> | undefined]>([
+    ["no key: nothing", [task(0)], undefined, undefined],
+    ["no task records the key", [task(0, {}, "other key")], KEY, undefined],
+    ["a single run under the key is no sweep", [keyed({ job_id: "5" })], KEY, undefined],
+    [
+      "tasks record the key: their sweep id (not a task's run id), chunk 0's job name, no job id",
+      [task(1), task(0)],
+      KEY,
+      { key: KEY, run_id: SWEEP, iteration_id: "it1", job_name: `autolab-${SWEEP}`, created_at: T0 },
+    ],
+    [
+      "two sweeps under the key: the oldest",
+      [task(0, { run_id: "20261128T110000Z_bbbbbb_0", sweep: { sweep_id: "20261128T110000Z_bbbbbb" } }), task(0)],
+      KEY,
+      { run_id: SWEEP },
+    ],
+    ["a sweep id no launch could use", [task(0, { sweep: { sweep_id: "../x" } })], KEY, undefined],
+  ])("a keyed sweep's task manifests: %s", (_what, manifests, key, want) => {
+    const e = sweepEntryFromManifests(manifests, key);
+    if (want === undefined) expect(e).toBeUndefined();
+    else expect(e).toMatchObject(want);
+    expect(e?.job_id).toBeUndefined();
   });
 
   it.each<[string, LookupAnswer, Partial<JournalEntry> | undefined]>([

@@ -2,8 +2,8 @@
  * doctor's view of the probe: without accounting, a MinJobAge shorter than the
  * monitor's interval is a warning (the controller forgets a finished job
  * before the next tick asks; only the sentinel then tells how it ended).
- * Recorded probe objects: a cluster without accounting cannot be produced here
- * without restarting the shared dev cluster.
+ * The pure rule, as a table over probe objects; the real probe on the dev
+ * cluster restarted without accounting is in cluster/no-accounting.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import { probeChecks, type SlurmProbe } from "../../src/scheduler/slurm-cli/probe.js";

@@ -81,4 +81,41 @@ describe("a repository the Python autolab tool made", () => {
     ]);
     expect(templates[0].message).toMatch(/is not run/);
   });
+
+  it("a finished run of that tool keeps its own ledger line over ticks (its job-id precedence, its local launch date)", async () => {
+    // A finished run is read in the tick's trimmed view; that view must keep what the
+    // Python tool's bullet rules read (slurm.job_id first, the date prefix of an offset
+    // timestamp), or the tick rewrites the line by our rules and verify then disagrees.
+    const root = mkdtempSync(path.join(tmpdir(), "autolab-python-finished-"));
+    const it = path.join(root, "experiments/in_progress/bootstrap_iteration");
+    const run = path.join(it, "runs", RUN);
+    mkdirSync(run, { recursive: true });
+    mkdirSync(path.join(root, "docs"), { recursive: true });
+    writeFileSync(
+      path.join(it, "design.yaml"),
+      "id: bootstrap_iteration\niteration_id: bootstrap_iteration\ncompute:\n  location: slurm\nentrypoint:\n  cli: python train.py\n",
+    );
+    const sample = JSON.parse(readFileSync(path.join(FIX, "run_manifest.completed.json"), "utf8"));
+    sample.artifact_sync_to_local = { status: "ok" };
+    sample.job_id = "9999"; // ours would take this one first
+    sample.slurm = { ...sample.slurm, job_id: "4242" };
+    sample.started_at = "2026-11-28T23:30:00-05:00"; // 2026-11-29 in UTC
+    writeFileSync(path.join(run, "run_manifest.json"), JSON.stringify(sample, null, 2) + "\n");
+    writeFileSync(
+      path.join(run, "metrics.json"),
+      JSON.stringify({ schema_version: "1.0", status: "completed", primary_metric: { name: "acc", value: 0.9 } }) +
+        "\n",
+    );
+    const line = `- 2026-11-28 | job_id=4242 | iteration_id=bootstrap_iteration | run_id=${RUN} | status=completed`;
+    writeFileSync(path.join(root, "docs/slurm_job_list.md"), line + "\n");
+
+    for (let tick = 1; tick <= 2; tick++) {
+      const rep = await monitor({ scheduler: slurmCli(), cwd: root, commit: false });
+      expect(
+        rep.findings.filter((f) => f.check.startsWith("ledger.")),
+        `tick ${tick}`,
+      ).toEqual([]);
+      expect(readFileSync(path.join(root, "docs/slurm_job_list.md"), "utf8"), `tick ${tick}`).toBe(line + "\n");
+    }
+  });
 });

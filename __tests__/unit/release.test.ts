@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ACTION_PLACEHOLDER } from "../../src/github/workflow-templates.js";
+import { VERSION } from "../../src/version.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const read = (p: string) => readFileSync(path.join(ROOT, p), "utf8");
@@ -58,6 +59,13 @@ describe("release files", () => {
     expect(cfg.updates.map((u) => u["package-ecosystem"]).sort()).toEqual(["github-actions", "npm"]);
   });
 
+  it("src/version.ts says package.json's version (autolab init pins the tag v<VERSION>), and the release checks both and prints the pin", () => {
+    expect(VERSION).toBe((JSON.parse(read("package.json")) as { version: string }).version);
+    const release = read(".github/workflows/release.yml");
+    expect(release).toContain("src/version.ts does not say");
+    expect(release).toContain("- uses: %s@%s # %s");
+  });
+
   it(".gitattributes marks dist/ generated and out of diffs", () => {
     expect(read(".gitattributes").split("\n")).toContain("dist/** linguist-generated=true -diff");
   });
@@ -75,10 +83,11 @@ describe("release files", () => {
     expect(new Set(uses)).toEqual(new Set([owner]));
   });
 
-  it("every runtime dependency is imported somewhere in src/", () => {
+  it("every runtime dependency is imported at run time somewhere in src/ (a type-only import is not a use)", () => {
     const text = sources(path.join(ROOT, "src"))
       .map((f) => readFileSync(f, "utf8"))
-      .join("\n");
+      .join("\n")
+      .replace(/^import type [^;]*;/gm, "");
     // A static import, or a dynamic one (the GitHub client is loaded on first use).
     for (const dep of Object.keys(pkg.dependencies))
       expect(text, dep).toMatch(new RegExp(`(from |import\\()"${dep}(/[^"]*)?"`));

@@ -146,16 +146,58 @@ describe("runCheckOf: a run's check run from its manifest", () => {
     expect(runCheckFingerprint(c)).toBe(runCheckFingerprint(runCheckOf({ manifest: m, manifestPath: path })));
   });
 
-  it("shows efficiency figures when the manifest has them, and none when it has not", () => {
+  it("shows efficiency figures and hints when the manifest has them, and none when it has not", () => {
     const m = base({
       status: "completed",
-      efficiency: { cpu_efficiency_pct: 83.21, memory_efficiency_pct: 41.5, gpu: "n/a" },
+      efficiency: {
+        job_id: "12",
+        state: "COMPLETED",
+        elapsed_seconds: 8,
+        time_limit_seconds: 120,
+        time_used: 0.067,
+        alloc_cpus: 1,
+        total_cpu_seconds: 8,
+        cpu_efficiency: 1,
+        req_mem_bytes: 500 * 1024 ** 2,
+        max_rss_bytes: 221344 * 1024,
+        memory_used: 0.432,
+        hint_below: 0.5,
+        hints: ['time: ran 7% of its limit; walltime_estimate: "00:01:00" would fit'],
+      },
     });
-    expect(efficiencyText(m)).toBe("cpu efficiency pct 83.21%, memory efficiency pct 41.5%, gpu n/a");
-    expect(runCheckOf({ manifest: m, manifestPath: path }).summary).toContain(
-      "| Efficiency | cpu efficiency pct 83.21%",
-    );
+    expect(efficiencyText(m)).toBe("CPU 100% of 1 · memory 216.2 MiB of 500.0 MiB (43%) · time 8s of 2m 00s (7%)");
+    const summary = runCheckOf({ manifest: m, manifestPath: path }).summary;
+    expect(summary).toContain("| Efficiency | CPU 100% of 1 · memory 216.2 MiB of 500.0 MiB (43%)");
+    expect(summary).toContain("| Right-sizing | time: ran 7% of its limit");
     expect(runCheckOf({ manifest: base(), manifestPath: path }).summary).not.toContain("Efficiency");
+  });
+
+  it("shows SLURM's submit, queue wait and run time once each is over, and a waiting job's expected start", () => {
+    const ended = runCheckOf({
+      manifest: base({
+        status: "completed",
+        slurm: {
+          submit: "2026-11-28T12:00:00Z",
+          start: "2026-11-28T12:05:00Z",
+          end: "2026-11-28T13:05:30Z",
+          state: "COMPLETED",
+        },
+      }),
+      manifestPath: path,
+    }).summary;
+    expect(ended).toContain("| Submitted (SLURM) | 2026-11-28T12:00:00Z |");
+    expect(ended).toContain("| Queued | 5m 00s |");
+    expect(ended).toContain("| Run time | 1h 00m 30s |");
+    const waiting = runCheckOf({
+      manifest: base({
+        status: "submitted",
+        slurm: { submit: "2026-11-28T12:00:00Z", state: "PENDING", expected_start: "2026-11-28T14:00:00Z" },
+      }),
+      manifestPath: path,
+    }).summary;
+    expect(waiting).toContain("| Expected start (SLURM) | 2026-11-28T14:00:00Z |");
+    // Still waiting: no span that grows by itself (the check run must not change between ticks).
+    expect(waiting).not.toContain("| Queued |");
   });
 
   it("a running run is in progress from SLURM's start; the fingerprint changes with the state", () => {

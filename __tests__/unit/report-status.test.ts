@@ -42,6 +42,7 @@ describe("statusRow", () => {
       iterationId: "it1",
       hostMode: "slurm",
       jobId: "42",
+      cluster: null,
       status: "failed",
       failureReason: "timeout",
       slurmState: "TIMEOUT",
@@ -56,6 +57,12 @@ describe("statusRow", () => {
       metric: null,
       metricsStatus: null,
       ageSeconds: 60,
+      slurmSubmit: null,
+      expectedStart: null,
+      queuedSeconds: null,
+      runSeconds: null,
+      efficiency: null,
+      hints: [],
       manifest: found.manifestDisplay,
     });
   });
@@ -165,8 +172,11 @@ describe("the table", () => {
       "STATE",
       "SLURM",
       "AGE",
+      "QUEUED",
+      "RAN",
       "SYNC",
       "METRIC",
+      "EFFICIENCY",
       "REASON",
     ]);
     expect(lines[1].split(/\s{2,}/)).toEqual([
@@ -176,8 +186,11 @@ describe("the table", () => {
       "failed (timeout)",
       "TIMEOUT",
       "60s",
+      "-",
+      "-",
       "ok",
       "none (run failed)",
+      "-",
       "timeout",
     ]);
     expect(lines[2].split(/\s{2,}/)).toEqual([
@@ -187,8 +200,11 @@ describe("the table", () => {
       "completed",
       "-",
       "60s",
+      "-",
+      "30s",
       "ok",
       "acc = 0.75",
+      "-",
       "finished",
     ]);
     expect(statusText([])).toBe("no runs\n");

@@ -8,6 +8,7 @@ import {
 } from "../../src/domain/sweep-result.js";
 import { runsSections } from "../../src/report/summary-runs.js";
 import { sweepChart, sweepSection, sweepTable } from "../../src/report/sweep.js";
+import { sweepOutputs } from "../../src/report/monitor.js";
 
 const tasks = [
   { point: 0, replicate: 0, runId: "s_0", status: "completed", value: 1 },
@@ -117,5 +118,47 @@ describe("the group metrics file and the job summary's group result", () => {
     expect(runsSections([{ runId: "x", state: "completed", sweepId: "s" }], {}).join("\n")).not.toContain(
       "group result",
     );
+  });
+});
+
+describe("the action's sweep outputs (monitor)", () => {
+  const result = groupResult({ metric: "acc", labels: ["lr=0.1", "lr=0.2"], tasks, baseline: 2 });
+  const doc = (id: string) =>
+    groupMetricsDoc({
+      sweepId: id,
+      iterationId: "it1",
+      replicates: 3,
+      runGroup: ["s_0", "s_1", "s_2", "s_3", "s_4", "s_5"],
+      params: [{ lr: 0.1 }, { lr: 0.2 }],
+      result,
+      extracted: 5,
+    });
+  const rep = (id: string) => ({
+    sweepId: id,
+    iterationId: "it1",
+    metricsPath: `experiments/in_progress/it1/runs/${id}/sweep_metrics.json`,
+    extracted: 5,
+    total: 6,
+    result,
+    document: doc(id),
+  });
+
+  it("sweep-id, sweep-result (the group metrics document) and best-point of the first sweep by id", () => {
+    const out = new Map(sweepOutputs([rep("s_b"), rep("s_a")]));
+    expect(out.get("sweep-id")).toBe("s_a");
+    expect(JSON.parse(out.get("sweep-result")!)).toEqual(JSON.parse(JSON.stringify(doc("s_a"))));
+    expect(JSON.parse(out.get("best-point")!)).toEqual({ index: 1, label: "lr=0.2", params: { lr: 0.2 }, value: 12 });
+  });
+
+  it("empty without a recomputed sweep, and best-point empty while no point has a value", () => {
+    expect(sweepOutputs(undefined)).toEqual([
+      ["sweep-id", ""],
+      ["sweep-result", ""],
+      ["best-point", ""],
+    ]);
+    const none = groupResult({ metric: "acc", labels: ["a"], tasks: [] });
+    const out = new Map(sweepOutputs([{ ...rep("s"), result: none }]));
+    expect(out.get("sweep-id")).toBe("s");
+    expect(out.get("best-point")).toBe("");
   });
 });

@@ -120,6 +120,9 @@ describe("monitor", () => {
       ["in-flight", "2"],
       ["status", "ok"],
       ["failed-runs", "[]"],
+      ["sweep-id", ""],
+      ["sweep-result", ""],
+      ["best-point", ""],
     ]);
     expect(monitorOutputs(tick({ outage: { consecutiveFailedTicks: 1, escalated: false, error: "x" } }))[3]).toEqual([
       "status",
@@ -203,7 +206,14 @@ describe("launch", () => {
       ["status", "submitted"],
       ["manifest", "m.json"],
       ["commit", "abc123"],
+      ["sweep-id", ""],
     ]);
+    expect(
+      launchOutputs({
+        ...res,
+        sweep: { id: "s1", points: [], replicates: 1, runIds: [], chunks: [], arrays: [], failed: 0 },
+      }).at(-1),
+    ).toEqual(["sweep-id", "s1"]);
     expect(launchSummary(res).notes).toEqual([
       "The job was found in the scheduler by name and adopted (its manifest had been lost).",
     ]);
@@ -287,16 +297,19 @@ describe("init and run", () => {
       created: 1,
       kept: 1,
     };
-    const t = initText(res, { actionGiven: false });
+    const t = initText(res);
     expect(t.split("\n").slice(0, 4)).toEqual([
       "autolab init: /r",
       "  created       a  (ledger)",
       "  exists, kept  bb  (workflow)",
       "1 created, 1 kept.",
     ]);
-    expect(t).toContain("Replace autolab-org/autolab-slurm@v1");
-    expect(initText(res, { actionGiven: true })).not.toContain("Replace");
-    expect(initText({ ...res, created: 0 }, { actionGiven: false })).not.toContain("Next:");
+    const pin = { uses: `lab/autolab-slurm@${"a".repeat(40)}`, comment: "v1.2.3", how: "tag v1.2.3 of u" };
+    expect(initText({ ...res, pin })).toContain(
+      `The workflows use lab/autolab-slurm@${"a".repeat(40)} # v1.2.3 (tag v1.2.3 of u).`,
+    );
+    expect(initText({ ...res, pin: { ...pin, warning: "not pinned" } })).toContain("WARNING: not pinned");
+    expect(initText({ ...res, created: 0 })).not.toContain("Next:");
   });
 
   it("says the stage move", () => {

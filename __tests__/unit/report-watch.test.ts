@@ -42,6 +42,8 @@ describe("watch report", () => {
     questions: 38,
     scheduler_calls: 76,
     commits: 5,
+    fetches: 40,
+    updates: 2,
     failed_runs: [],
     fail_job: true,
     successor: "dispatched autolab-watch.yml on main",
@@ -58,7 +60,7 @@ describe("watch report", () => {
   it("says how it ended and what it asked", () => {
     expect(watchText(rep)).toBe(
       "watched from 2026-12-03T10:00:00Z to 2026-12-03T15:50:00Z: time limit reached\n" +
-        "40 tick(s), 38 scheduler question(s) (76 client call(s)), 5 commit(s)\n" +
+        "40 tick(s), 38 scheduler question(s) (76 client call(s)), 5 commit(s), 40 fetch(es) of the branch (2 brought others' commits)\n" +
         "successor: dispatched autolab-watch.yml on main\n",
     );
   });

@@ -8,7 +8,13 @@
  *   that happen on demand (`sacctmgr show runawayjobs` only repairs them);
  * - REVOKED needs a federation of two clusters whose controllers schedule each
  *   other's jobs, with real nodes on both; the dev cluster's second cluster
- *   (scripts/dev-cluster.sh start-second) has no node that can run a job.
+ *   (autolab-dev2, started by scripts/dev-cluster.sh) is not federated with it.
+ * - an array's range record as the only trace of its never-started tasks needs
+ *   the controller to have forgotten the array (MinJobAge, 300 s on the dev
+ *   cluster) — too long a wait for the suite; the rows below are what the dev
+ *   cluster's sacct printed for array 1237 (12 tasks, %2, cancelled while
+ *   tasks 3-11 waited); __tests__/cluster/sweep-monitor.test.ts runs the same
+ *   case with the real sacct and a squeue that answers nothing.
  * The multi-cluster grouping (`-M`) is also shown here call by call; the real
  * second cluster shows it end to end in __tests__/cluster/multi-cluster.test.ts.
  */
@@ -17,16 +23,37 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { monitor } from "../../src/commands/monitor/index.js";
-import { runawayEvidence, slurmDurationSeconds } from "../../src/scheduler/slurm-cli/followup.js";
+import { runawayEvidence, slurmDurationSeconds, unseenArrayTasks } from "../../src/scheduler/slurm-cli/followup.js";
+import type { JobObservation } from "../../src/scheduler/port.js";
 import { slurmCli } from "../../src/scheduler/slurm-cli/index.js";
 import { queryJobs, splitJobRef } from "../../src/scheduler/slurm-cli/query.js";
 
 const NAME = "autolab-20261128T100000Z_aaaaaa";
 
+/**
+ * The answers below were recorded with the query's earlier field lists; the
+ * fields added since (sacct's Submit and usage fields, squeue's SubmitTime)
+ * are given empty, as the tools print them for a job without such figures.
+ */
+function current(name: string, out: string): string {
+  const added = name === "sacct" ? 9 : name === "squeue" ? 1 : 0;
+  const old = name === "sacct" ? 10 : 11;
+  return out
+    .split("\n")
+    .map((l) => {
+      const f = l.split("|");
+      return added && f.length === old ? [...f.slice(0, -1), ...Array(added).fill(""), f[f.length - 1]].join("|") : l;
+    })
+    .join("\n");
+}
+
 /** A program that logs its argv (one line) and answers by the first matching `case` pattern. */
 function fake(dir: string, name: string, cases: Array<[string, string]>, fallback = ""): string {
   const file = path.join(dir, name);
-  const body = cases.map(([pat, out]) => `  ${pat.replace(/ /g, "\\ ")}) cat <<'EOF'\n${out}\nEOF\n  ;;`).join("\n");
+  const body = cases
+    .map(([pat, raw]) => [pat, current(name, raw)])
+    .map(([pat, out]) => `  ${pat.replace(/ /g, "\\ ")}) cat <<'EOF'\n${out}\nEOF\n  ;;`)
+    .join("\n");
   writeFileSync(
     file,
     `#!/bin/sh\necho "$*" >> ${JSON.stringify(path.join(dir, name + ".log"))}\ncase "$*" in\n${body}\n  *) printf '%s' ${JSON.stringify(fallback)} ;;\nesac\n`,
@@ -68,7 +95,7 @@ describe("item 5: a runaway record, recorded answers", () => {
   it("sacct RUNNING, squeue without the job, past its Timelimit: one more sacct call flags it", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "autolab-runaway-"));
     const sacct = fake(dir, "sacct", [
-      ["*Timelimit*", "4301|01:00:00|03:00:05\n4302|04:00:00|00:10:00"],
+      ["*JobID,Timelimit,Elapsed*", "4301|01:00:00|03:00:05\n4302|04:00:00|00:10:00"],
       [
         "*",
         `4301|4301|RUNNING|0:0|None|2026-11-28T10:00:00|Unknown|03:00:05|localhost|${NAME}\n` +
@@ -98,6 +125,22 @@ describe("item 5: a runaway record, recorded answers", () => {
     const out = await queryJobs(["4301"], { bins: { sacct, squeue } });
     expect(logOf(dir, "sacct")).toHaveLength(1);
     expect(out.observations.get("4301")!.runaway).toBeUndefined();
+  });
+
+  it("the tick's sacct answer carries Timelimit (today's field list): a runaway is flagged from it, no second call", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "autolab-runaway-"));
+    const sacct = fake(dir, "sacct", [
+      [
+        "*",
+        `4301|4301|RUNNING|0:0|None|2026-11-28T10:00:00|Unknown|03:00:05|localhost|2026-11-28T09:59:00|01:00:00|1|00:00:00|1G|1||billing=1,cpu=1,node=1||${NAME}\n` +
+          `4302|4302|RUNNING|0:0|None|2026-11-28T12:50:00|Unknown|00:10:00|localhost|2026-11-28T12:49:00|04:00:00|1|00:00:00|1G|1||billing=1,cpu=1,node=1||other`,
+      ],
+    ]);
+    const squeue = fake(dir, "squeue", []);
+    const out = await queryJobs(["4301", "4302"], { bins: { sacct, squeue } });
+    expect(logOf(dir, "sacct")).toHaveLength(1);
+    expect(out.observations.get("4301")!.runaway).toMatch(/Elapsed 03:00:05 is past its Timelimit 01:00:00/);
+    expect(out.observations.get("4302")!.runaway).toBeUndefined();
   });
 });
 
@@ -200,5 +243,77 @@ describe("item 6: a run on a named cluster is asked about and cancelled there", 
     const c = await scheduler.cancel(["7;dev2", "9"]);
     expect(c.ok).toBe(true);
     expect(logOf(dir, "scancel").sort()).toEqual(["-M dev2 7", "9"]);
+  });
+});
+
+describe("issue 12: array tasks only the array's range record holds", () => {
+  const obs = (id: string): [string, JobObservation] => [id, { jobId: id, state: "PENDING", source: "squeue" }];
+  it.each<[string, string[], string[], { tasks: string[]; arrays: string[] }]>([
+    ["every id seen: nothing to ask", ["10_1", "10_2"], ["10_1", "10_2"], { tasks: [], arrays: [] }],
+    ["a plain job unseen is not an array task", ["12", "10_1"], ["10_1"], { tasks: [], arrays: [] }],
+    [
+      "unseen tasks of two arrays: each array once, in order",
+      ["10_4", "10_5", "20_0", "10_1"],
+      ["10_1"],
+      { tasks: ["10_4", "10_5", "20_0"], arrays: ["10", "20"] },
+    ],
+  ])("%s", (_, ids, seen, want) => {
+    expect(unseenArrayTasks(ids, new Map(seen.map(obs)))).toEqual(want);
+  });
+
+  const TAIL = "2026-12-03T18:15:16|00:08:00|1|00:00:00|64M|1||billing=1,cpu=1,node=1||autolab-x";
+  const TASK2 = `1237_2|1240|CANCELLED by 0|0:0|None|2026-12-03T18:15:19|2026-12-03T18:15:32|00:00:13|localhost|${TAIL}`;
+  const TASK3 = `1237_3|1241|CANCELLED by 0|0:0|None|2026-12-03T18:15:31|2026-12-03T18:15:32|00:00:01|localhost|${TAIL}`;
+  const RANGE =
+    "1237_[3-11%2]|1237|CANCELLED by 0|0:0|None|None|2026-12-03T18:15:32|00:00:00|None assigned|2026-12-03T18:15:16|00:08:00|1|00:00:00|64M|1||||autolab-x";
+
+  it("the controller forgot the array, sacct prints no row for waiting task ids: one sacct -X of the array decides them from its range record", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "autolab-range-"));
+    const sacct = fake(dir, "sacct", [
+      [
+        "-X *--jobs=1237 *",
+        `1237_0|1238|COMPLETED|0:0|None|x|2026-12-03T18:15:17|00:00:00|localhost|${TAIL}\n${TASK2}\n${TASK3}\n${RANGE}`,
+      ],
+      ["*", `${TASK2}\n${TASK3}`],
+    ]);
+    const squeue = fake(dir, "squeue", []);
+    const ids = ["1237_2", "1237_3", "1237_4", "1237_11"];
+    const out = await queryJobs(ids, { bins: { sacct, squeue }, startTime: "2026-12-02T00:00:00" });
+    expect(out.ok).toBe(true);
+    const calls = logOf(dir, "sacct");
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toMatch(/^-X --noheader --parsable2 --format=\S+ --jobs=1237 --starttime=2026-12-02T00:00:00$/);
+    expect(logOf(dir, "squeue")).toHaveLength(1);
+    const view = (id: string) => {
+      const o = out.observations.get(id);
+      return o && [o.jobId, o.state, o.end, o.start ?? null];
+    };
+    // A task's own row wins over the range that still names it; the never-started ones take the range's end.
+    expect(ids.map(view)).toEqual([
+      ["1237_2", "CANCELLED by 0", "2026-12-03T18:15:32", "2026-12-03T18:15:19"],
+      ["1237_3", "CANCELLED by 0", "2026-12-03T18:15:32", "2026-12-03T18:15:31"],
+      ["1237_4", "CANCELLED by 0", "2026-12-03T18:15:32", null],
+      ["1237_11", "CANCELLED by 0", "2026-12-03T18:15:32", null],
+    ]);
+  });
+
+  it("while squeue shows the pending range, no second question", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "autolab-range-"));
+    const sacct = fake(dir, "sacct", [["*", TASK2]]);
+    const squeue = fake(dir, "squeue", [
+      ["*", "1237_[4-11%2]|1237|PENDING|JobArrayTaskLimit|0|0||2026-12-03T18:15:16|N/A|8:00|autolab-x"],
+    ]);
+    const out = await queryJobs(["1237_2", "1237_4"], { bins: { sacct, squeue } });
+    expect(logOf(dir, "sacct")).toHaveLength(1);
+    expect(out.observations.get("1237_4")).toMatchObject({ state: "PENDING", reason: "JobArrayTaskLimit" });
+  });
+
+  it("a task no record holds stays unseen (the unknown-job grace decides), after the one extra question", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "autolab-range-"));
+    const sacct = fake(dir, "sacct", []);
+    const squeue = fake(dir, "squeue", []);
+    const out = await queryJobs(["1237_4"], { bins: { sacct, squeue } });
+    expect(logOf(dir, "sacct")).toHaveLength(2);
+    expect(out.observations.has("1237_4")).toBe(false);
   });
 });

@@ -10,13 +10,13 @@ import {
   expandArrayRange,
   isInvalidJobIdMessage,
   parseExitCode,
-  parseSacct,
+  parseSacct as parseSacctWith,
   parseSbatchParsable,
   parseScontrolJobs,
   parseScontrolLine,
   parseSinfoPartitions,
   parseSlurmVersion,
-  parseSqueue,
+  parseSqueue as parseSqueueWith,
   squeueFormatArg,
   unsetToUndefined,
   waitStatusToExitCode,
@@ -28,6 +28,28 @@ import { judgeObservation, type JobObservation, type StateDecision } from "../..
 /** The adapter's meaning of an observation (the sentinel and grace rules are domain/tick.ts's). */
 const judge = (o: JobObservation | undefined): StateDecision =>
   o ? judgeObservation(o) : { phase: "unknown", terminal: false, detail: "" };
+
+/**
+ * The fields the fixtures (and the inline rows below) were recorded with
+ * (fixtures/slurm/README.md): the parsers read by field name, so a recorded
+ * answer is read with the format it was asked with.
+ */
+const FX_SACCT = ["JobID", "JobIDRaw", "State", "ExitCode", "Reason", "Start", "End", "Elapsed", "NodeList", "JobName"];
+const FX_SQUEUE = [
+  "JobArrayID",
+  "JobID",
+  "State",
+  "Reason",
+  "exit_code",
+  "RestartCnt",
+  "NodeList",
+  "StartTime",
+  "EndTime",
+  "TimeUsed",
+  "Name",
+];
+const parseSacct = (text: string) => parseSacctWith(text, FX_SACCT);
+const parseSqueue = (text: string) => parseSqueueWith(text, FX_SQUEUE);
 
 const fx = (name: string) => readFileSync(new URL(`../fixtures/slurm/${name}`, import.meta.url), "utf8");
 
@@ -89,7 +111,7 @@ describe("sacct --parsable2", () => {
 describe("squeue -O", () => {
   it("asks for fields without padding, `|` separated, name last", () => {
     expect(squeueFormatArg()).toBe(
-      "JobArrayID:0|,JobID:0|,State:0|,Reason:0|,exit_code:0|,RestartCnt:0|,NodeList:0|,StartTime:0|,EndTime:0|,TimeUsed:0|,Name:0",
+      "JobArrayID:0|,JobID:0|,State:0|,Reason:0|,exit_code:0|,RestartCnt:0|,NodeList:0|,StartTime:0|,EndTime:0|,TimeUsed:0|,SubmitTime:0|,Name:0",
     );
   });
 

@@ -16,44 +16,10 @@ import path from "node:path";
 import { marked } from "marked";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderSummary, STEP_SUMMARY_LIMIT_BYTES, type SummaryRun } from "../../src/report/summary.js";
+import { renderSummary, STEP_SUMMARY_LIMIT_BYTES } from "../../src/report/summary.js";
+import { CHROMIUM, runs } from "../helpers/summary-fixtures.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const OUT = path.resolve(__dirname, "../../.tmp");
-
-function runs(n: number): SummaryRun[] {
-  const out: SummaryRun[] = [];
-  for (let i = 0; i < n; i++) {
-    const it = `lr_sweep_${i % 5}`;
-    const base = Date.UTC(2026, 11, 1, 0, 0, 0) + i * 600_000;
-    const kind = i % 50 === 7 ? "failed" : i % 40 === 3 ? "running" : i % 45 === 5 ? "queued" : "done";
-    const id = `202612${String(1 + Math.floor(i / 144)).padStart(2, "0")}T${String(Math.floor((i % 144) / 6)).padStart(2, "0")}${String((i % 6) * 10).padStart(2, "0")}00Z_${i.toString(16).padStart(6, "0")}`;
-    const dir = `experiments/in_progress/${it}/runs/${id}`;
-    out.push({
-      runId: id,
-      jobId: String(5000 + i),
-      iterationId: it,
-      sweepId: i % 10 < 5 ? "lr" : undefined,
-      state:
-        kind === "failed"
-          ? "failed (TIMEOUT)"
-          : kind === "running"
-            ? "running (RUNNING)"
-            : kind === "queued"
-              ? "submitted (PENDING)"
-              : "completed",
-      startedAt: kind === "queued" ? undefined : new Date(base).toISOString(),
-      completedAt: kind === "done" || kind === "failed" ? new Date(base + 3_600_000).toISOString() : undefined,
-      sync: kind === "done" ? "ok" : kind === "failed" ? "failed" : "pending",
-      primaryMetric: kind === "done" ? { name: "val_loss", value: 1 / (1 + (i % 37)) } : undefined,
-      metricsStatus: kind === "done" ? "ok" : undefined,
-      reason: kind === "failed" ? "timeout, exit 0:15" : kind === "queued" ? "Priority" : undefined,
-      manifestPath: `${dir}/run_manifest.json`,
-      logPath: `${dir}/logs/slurm-${5000 + i}.out`,
-    });
-  }
-  return out;
-}
 
 const CSS = `body{font:14px -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;max-width:1012px;margin:24px auto;padding:0 16px}
 table{border-collapse:collapse;display:block;overflow:auto;margin:8px 0}th,td{border:1px solid #d1d9e0;padding:4px 10px;white-space:nowrap}
@@ -98,8 +64,11 @@ async function show(n: number) {
       .map((tr) => tr.children[2]?.textContent ?? ""),
   );
   const details = await page.evaluate(() => document.querySelectorAll("details").length);
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll("tbody a")].map((a) => [a.textContent ?? "", a.getAttribute("href") ?? ""]),
+  );
   await page.close();
-  return { md, file, height, visibleRows, firstStates, details };
+  return { md, file, height, visibleRows, firstStates, details, links };
 }
 
 describe("the job summary, rendered", () => {
@@ -109,6 +78,14 @@ describe("the job summary, rendered", () => {
     expect(s.details).toBe(0);
     expect(s.visibleRows - (s.md.match(/^\| Run \|/gm)?.length ?? 0)).toBe(10);
     expect(s.md).toContain("**10 run(s):**");
+    // Each run links its manifest and its log on the commit the summary describes.
+    const base = "https://github.com/lab/exp/blob/0123456789abcdef0123456789abcdef01234567/";
+    const manifests = s.links.filter(([t]) => t === "manifest").map(([, h]) => h);
+    const logs = s.links.filter(([t]) => t === "log").map(([, h]) => h);
+    expect(manifests).toHaveLength(10);
+    expect(logs).toHaveLength(10);
+    for (const h of manifests) expect(h).toMatch(new RegExp(`^${base}experiments/.+/runs/[^/]+/run_manifest\\.json$`));
+    for (const h of logs) expect(h.startsWith(base)).toBe(true);
   }, 60_000);
 
   it("at 500 runs: finished runs folded, failed and running first, a bounded page under the size limit", async () => {

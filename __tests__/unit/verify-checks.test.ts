@@ -348,7 +348,7 @@ describe("the registry: which checks run at which stage under which policy", () 
 
   it("every check has a unique id, a category and at least one stage", () => {
     expect(new Set(VERIFY_CHECKS.map((c) => c.id)).size).toBe(VERIFY_CHECKS.length);
-    expect(VERIFY_CHECKS).toHaveLength(20);
+    expect(VERIFY_CHECKS).toHaveLength(21);
     for (const c of VERIFY_CHECKS) expect(c.stages.length).toBeGreaterThan(0);
     const metrics = VERIFY_CHECKS.filter((c) => c.id.startsWith("metrics."));
     expect(metrics.map((c) => c.stages)).toEqual(metrics.map(() => ["extract_results"]));

@@ -9,6 +9,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -614,7 +621,7 @@ async function main(argv, io) {
         io.stdout(`${version/* VERSION */.x}\n`);
         return 0;
     }
-    const { COMMANDS } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2702));
+    const { COMMANDS } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5294));
     const find = (n) => COMMANDS.find((c) => c.name === n);
     if (!name || name === "--help" || name === "-h" || name === "help") {
         // `autolab help status`, `autolab --help status`: that command's help.

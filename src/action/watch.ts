@@ -129,6 +129,7 @@ export async function actionWatch(step: Step): Promise<void> {
       settings: inputs.timeLimitSeconds ? { timeLimitSeconds: inputs.timeLimitSeconds } : {},
       log: common.log,
       successor,
+      follow: common.push ? { branch: common.branch, token: common.token } : undefined,
       tick: () => monitor({ ...common, scheduler }),
       afterTick: async (t) => {
         if (changedRuns(t).length) core.info(monitorText(t));

@@ -20,6 +20,8 @@ import type { CommitBackResult } from "../git/commitback.js";
 import type { RecordingOptions } from "../git/record.js";
 import { ledgerEdit } from "../ledger/sync.js";
 import type { Scheduler } from "../scheduler/port.js";
+import { schedulerFor } from "../scheduler/job-user.js";
+import { loadPolicy } from "../contract/policy.js";
 import { discoverRuns, runNotFound } from "../store/discover.js";
 import { takeMonitorLock } from "../store/lock.js";
 import { openWorkspace } from "../store/workspace.js";
@@ -74,8 +76,10 @@ function cancelEvidence(
   return `cancelled by ${by} with autolab cancel${how}${reason ? `: ${reason}` : ""}`;
 }
 
-export async function cancel(opts: CancelOptions): Promise<CancelResult> {
-  const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
+export async function cancel(given: CancelOptions): Promise<CancelResult> {
+  const ws = await openWorkspace(given.cwd, { commit: given.commit });
+  // Jobs submitted as launch.job_user are cancelled as that user (who owns them).
+  const opts = { ...given, scheduler: schedulerFor(given.scheduler, (await loadPolicy(ws.root)).policy) };
   const found = await discoverRuns(ws.root, { runId: opts.runId });
   const run = found.runs[0];
   const now = opts.now ?? (() => new Date());

@@ -8,6 +8,8 @@
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import type { Scheduler, SchedulerProbe } from "../scheduler/port.js";
+import { schedulerFor } from "../scheduler/job-user.js";
+import { loadPolicy } from "../contract/policy.js";
 import { runArgv } from "../util/exec.js";
 
 export type CheckLevel = "ok" | "warn" | "fail";
@@ -50,7 +52,19 @@ export async function doctor(
   });
 
   // The scheduler's own checks: its client tools, submitting, partitions, accounting.
-  const probe = await opts.scheduler.probe({ timeoutMs: opts.timeoutMs ?? 10_000, deep: true });
+  // With launch.job_user, also whether sudo lets this account run the job user's programs.
+  const policy = await loadPolicy(repoRoot).then(
+    (p) => p.policy as Record<string, unknown>,
+    () => ({}),
+  );
+  const sched = (() => {
+    try {
+      return schedulerFor(opts.scheduler, policy);
+    } catch {
+      return opts.scheduler;
+    }
+  })();
+  const probe = await sched.probe({ timeoutMs: opts.timeoutMs ?? 10_000, deep: true });
   checks.push(...probe.checks);
   const rsync = await runArgv("rsync", ["--version"], { timeoutMs: 5000 });
   checks.push({

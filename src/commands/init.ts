@@ -17,6 +17,20 @@ import { applyPreset, listPresets, POLICY_PATH } from "../contract/policy.js";
 import { LEDGER_HEADER, LEDGER_PATH } from "../ledger/io.js";
 import { ACTION_PLACEHOLDER, WORKFLOW_TEMPLATES } from "../github/workflow-templates.js";
 import { STATE_PATH, validStateText } from "../store/state-file.js";
+import { listRemoteTags } from "../git/tags.js";
+import { VERSION } from "../version.js";
+import {
+  ACTION_REPO,
+  ACTION_TAG,
+  explicitPin,
+  parseTagListing,
+  pinUsesLines,
+  resolvedPin,
+  SHA,
+  unpinned,
+  type ActionPin,
+  type PinRequest,
+} from "../domain/action-pin.js";
 
 export const EXAMPLE_DESIGN_PATH = "experiments/plan/example_iteration/design.yaml";
 
@@ -56,9 +70,6 @@ export const MINIMAL_POLICY = `# autolab verifier policy. Effective policy: buil
 python_bin: python3
 `;
 
-/** `owner/repo@ref` of a GitHub action. */
-const ACTION_REF = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}@[A-Za-z0-9._/-]{1,100}$/;
-
 export type InitAction = "created" | "exists, kept";
 
 export interface InitFile {
@@ -74,8 +85,14 @@ export interface InitOptions {
   root: string;
   /** Policy preset to apply to a new policy file; default `slurm`; `none` for the built-in defaults only. */
   preset?: string;
-  /** `owner/repo@ref` to put in the workflows instead of the placeholder. */
+  /** `owner/repo[@tag|@sha]` of the action the workflows use (default: this tool's repository at `v<version>`). */
   action?: string;
+  /** The commit to pin (40 hex), no lookup. */
+  actionRef?: string;
+  /** Write the tag instead of a commit (warned). */
+  unpinned?: boolean;
+  /** GITHUB_ACTION_REPOSITORY / GITHUB_ACTION_REF / GITHUB_SERVER_URL, and AUTOLAB_ACTION_GIT_URL (the action's repository URL). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface InitResult {
@@ -83,6 +100,8 @@ export interface InitResult {
   files: InitFile[];
   created: number;
   kept: number;
+  /** The action the created workflows use; undefined when every workflow existed. */
+  pin?: ActionPin;
 }
 
 /** Anything at `abs`, including a dangling symlink. */
@@ -106,19 +125,16 @@ export async function initRepository(opts: InitOptions): Promise<InitResult> {
       );
     }
   }
-  if (opts.action !== undefined && !ACTION_REF.test(opts.action)) {
-    throw new UsageError(
-      `--action ${JSON.stringify(opts.action)} is not owner/repo@ref`,
-      "e.g. --action my-lab/autolab-slurm@v1",
-    );
-  }
+  const request = pinRequest(opts);
 
   const root = path.resolve(opts.root);
-  if (occupied(root)) {
-    if (!statSync(root).isDirectory()) throw new AutolabError("not a directory", { file: root });
-  } else {
-    mkdirSync(root, { recursive: true });
-  }
+  const exists = occupied(root);
+  if (exists && !statSync(root).isDirectory()) throw new AutolabError("not a directory", { file: root });
+  // The pin is learnt before anything is written, and only when a workflow will be.
+  const needPin =
+    !exists || Object.keys(WORKFLOW_TEMPLATES).some((n) => !occupied(resolveInside(root, `.github/workflows/${n}`)));
+  const pin = needPin ? await resolvePin(request, opts) : undefined;
+  if (!exists) mkdirSync(root, { recursive: true });
 
   const files: InitFile[] = [];
   const place = async (rel: string, what: string, write: (abs: string) => Promise<void>) => {
@@ -143,9 +159,59 @@ export async function initRepository(opts: InitOptions): Promise<InitResult> {
     writeFileAtomic(abs, validStateText({ iteration_id: "example_iteration", stage: "launch", stage_attempt: 0 })),
   );
   for (const [name, text] of Object.entries(WORKFLOW_TEMPLATES)) {
-    const body = opts.action ? text.split(ACTION_PLACEHOLDER).join(opts.action) : text;
-    await place(`.github/workflows/${name}`, "workflow", (abs) => writeFileAtomic(abs, body));
+    await place(`.github/workflows/${name}`, "workflow", (abs) =>
+      writeFileAtomic(abs, pinUsesLines(text, ACTION_PLACEHOLDER, pin!)),
+    );
   }
   const created = files.filter((f) => f.action === "created").length;
-  return { root, files, created, kept: files.length - created };
+  return { root, files, created, kept: files.length - created, pin };
+}
+
+/** What to pin, from the options and (inside the action) the workflow's own action ref. Throws a UsageError. */
+function pinRequest(opts: InitOptions): PinRequest {
+  const env = opts.env ?? process.env;
+  let repo = ACTION_PLACEHOLDER.split("@")[0];
+  let ref: string | undefined;
+  let from = "--action";
+  if (opts.action !== undefined) {
+    [repo, ref] = opts.action.split(/@(.*)/s);
+    if (!ACTION_REPO.test(repo) || (ref !== undefined && !SHA.test(ref) && !ACTION_TAG.test(ref)))
+      throw new UsageError(
+        `--action ${JSON.stringify(opts.action)} is not owner/repo, owner/repo@tag or owner/repo@sha`,
+        "e.g. --action my-lab/autolab-slurm@v1.2.0",
+      );
+  } else if (env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF) {
+    [repo, ref, from] = [env.GITHUB_ACTION_REPOSITORY, env.GITHUB_ACTION_REF, "GITHUB_ACTION_REF"];
+  }
+  if (opts.actionRef !== undefined && !SHA.test(opts.actionRef))
+    throw new UsageError(
+      `--action-ref ${JSON.stringify(opts.actionRef)} is not a commit SHA (40 hexadecimal digits)`,
+      "git ls-remote <action repository> refs/tags/v<version> shows a release's commit",
+    );
+  const sha = opts.actionRef ?? (ref !== undefined && SHA.test(ref) ? ref : undefined);
+  const tag = ref !== undefined && !SHA.test(ref) ? ref : `v${VERSION}`;
+  return { repo, tag, sha, shaFrom: opts.actionRef ? "--action-ref" : from };
+}
+
+/** Gather: the pin, from the request alone or one tag listing of the action's repository. */
+async function resolvePin(req: PinRequest, opts: InitOptions): Promise<ActionPin> {
+  if (req.sha) return explicitPin({ ...req, sha: req.sha }, VERSION);
+  const env = opts.env ?? process.env;
+  const url =
+    env.AUTOLAB_ACTION_GIT_URL ||
+    `${(env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "")}/${req.repo}.git`;
+  if (opts.unpinned) return unpinned(req, "--unpinned");
+  const hint =
+    "pin by hand: --action-ref <the release's commit SHA> (git ls-remote " +
+    `${url} refs/tags/${req.tag}), or --unpinned to write the tag ${req.tag} (a tag can be moved: not recommended)`;
+  let listing: string;
+  try {
+    listing = await listRemoteTags(url);
+  } catch (e) {
+    throw new AutolabError(`cannot pin the workflows' action to a commit: ${(e as Error).message}`, { hint });
+  }
+  const pin = resolvedPin(req, parseTagListing(listing), url);
+  if (!pin)
+    throw new AutolabError(`cannot pin the workflows' action to a commit: ${url} has no tag ${req.tag}`, { hint });
+  return pin;
 }

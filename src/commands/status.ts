@@ -13,6 +13,7 @@ import { discoverRuns } from "../store/discover.js";
 import { readMetricsOf } from "../store/run-facts.js";
 import { MONITOR_STATE_PATH } from "../domain/layout.js";
 import type { Finding } from "../util/errors.js";
+import { groupKey, runGroups } from "../domain/run-group.js";
 import { outageFinding, sortStatusRows, statusRow, type OutageRecord, type StatusRow } from "../report/status.js";
 
 export type { StatusRow } from "../report/status.js";
@@ -25,6 +26,7 @@ export async function collectStatus(
   const found = await discoverRuns(repoRoot, { iteration: opts.iteration, runId: opts.runId });
   const rows: StatusRow[] = [];
   const findings = [...found.findings];
+  const groups = runGroups(found.runs);
   for (const r of found.runs) {
     let m: RunManifest;
     try {
@@ -47,7 +49,10 @@ export async function collectStatus(
       });
       continue;
     }
-    rows.push(statusRow(m, r, now, await readMetricsOf(r)));
+    const row = statusRow(m, r, now, await readMetricsOf(r));
+    // A replicate of the Python tool's multi-run layout is grouped under its base run, as a sweep's task is.
+    row.sweepId ??= groups.baseOf.get(groupKey(r.iterationPath, r.runId)) ?? null;
+    rows.push(row);
   }
   const outage = await readOutage(repoRoot);
   if (outage) findings.push(outage);

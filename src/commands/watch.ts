@@ -13,6 +13,10 @@
  *  - At the time limit it dispatches its successor (the face's `successor`,
  *    in the action a `workflow_dispatch`) and exits; SIGTERM (the `signal`)
  *    ends the wait at once, never a tick in the middle.
+ *  - Before each tick (so at most once per question, never per local check)
+ *    it follows the branch (git/follow.ts: one hardened fetch, then a
+ *    fast-forward, or a rebase of its own unpushed tick commits), so runs that
+ *    a launch elsewhere pushed are watched from that tick on.
  *  - A run that failed, when the policy says a failure fails the job and a
  *    successor can take over, ends this watcher at once (the successor goes
  *    on watching) so the job fails while the failure is news.
@@ -26,6 +30,7 @@ import { notifySettings, watchSettings, type WatchSettings } from "../domain/set
 import { IN_FLIGHT } from "../domain/tick.js";
 import { isoSeconds } from "../domain/time.js";
 import { watchStep, type WatchView } from "../domain/watch.js";
+import { followBranch, type FollowOptions } from "../git/follow.js";
 import { jobRunDir } from "../store/discover.js";
 import { readRunSentinel } from "../store/evidence.js";
 import { takeWatchLock } from "../store/lock.js";
@@ -55,6 +60,8 @@ export interface WatchOptions<R extends TickReport = TickReport> {
   log?: (line: string) => void;
   /** Overrides of the policy's clock (`--time-limit`, tests). */
   settings?: Partial<WatchSettings>;
+  /** Follow the branch before each tick (undefined: never fetch, e.g. `--no-push`). */
+  follow?: FollowOptions;
 }
 
 export type WatchEnd = "signal" | "time_limit" | "run_failed";
@@ -70,6 +77,10 @@ export interface WatchReport {
   scheduler_calls: number;
   /** Ticks that made a commit. */
   commits: number;
+  /** Fetches of the branch (one before each tick when following). */
+  fetches: number;
+  /** Fetches that brought others' commits into the checkout (fast-forward or rebase). */
+  updates: number;
   /** Runs that failed while this watcher watched. */
   failed_runs: string[];
   /** `slurm.monitor.notify.fail_job`: the failed runs fail the job. */
@@ -144,6 +155,8 @@ export async function watch<R extends TickReport>(opts: WatchOptions<R>): Promis
     questions: 0,
     scheduler_calls: 0,
     commits: 0,
+    fetches: 0,
+    updates: 0,
     failed_runs: [],
     fail_job: notify.failJob,
     findings,
@@ -174,6 +187,7 @@ export async function watch<R extends TickReport>(opts: WatchOptions<R>): Promis
         await wait(Math.min(step.untilMs - view.nowMs, settings.localCheckSeconds * 1000), opts.signal);
         continue;
       }
+      if (opts.follow) await follow(ws.root, opts.follow, report, log);
       log(`watch: tick (${step.why})`);
       const rep = await runTick(opts, findings);
       view.lastTickMs = now().getTime();
@@ -212,6 +226,20 @@ export async function watch<R extends TickReport>(opts: WatchOptions<R>): Promis
     await release();
   }
   return report;
+}
+
+/** Bring others' commits in before a tick; a failure (remote down) is said once per kind and the watch goes on. */
+async function follow(root: string, o: FollowOptions, report: WatchReport, log: (l: string) => void): Promise<void> {
+  report.fetches++;
+  try {
+    const f = await followBranch(root, o);
+    if (f.outcome === "fast-forwarded" || f.outcome === "rebased") report.updates++;
+    if (f.outcome !== "up to date" && f.outcome !== "ahead") log(`watch: ${f.text}`);
+  } catch (e) {
+    const f = findingFromError(e, "watch.fetch", undefined, { severity: "warning" });
+    log(`watch: fetch failed: ${f.message}`);
+    if (!report.findings.some((x) => x.check === f.check && x.message === f.message)) report.findings.push(f);
+  }
 }
 
 /** One tick; an error (e.g. the checkout lock held by a manual `autolab monitor`) is a finding, and the watch goes on. */

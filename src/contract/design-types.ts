@@ -16,6 +16,10 @@ export interface DesignComputeExt extends DesignCompute {
   checkpoint_signal?: string;
   /** Sweeps: the most tasks running at once (SLURM's `--array=...%N`). */
   max_concurrent?: number;
+  /** How many times the monitor resubmits the run (domain/resubmit.ts). Default 0. */
+  max_restarts?: number;
+  /** Why an attempt may end and the run still be resubmitted. */
+  resubmit_on?: Array<"timeout" | "preempted" | "node_fail" | "checkpointed">;
 }
 
 export interface DesignRuntime {
@@ -52,5 +56,10 @@ export interface DesignExt extends Design {
     points?: Array<Record<string, string | number | boolean>>;
   };
   /** How results are read: a sweep point's replicates are aggregated by `aggregation` (default mean). */
-  metrics?: { aggregation?: "mean" | "median"; primary?: string; goal?: "maximize" | "minimize" };
+  metrics?: {
+    aggregation?: "mean" | "median";
+    /** A name, or the Python tool's `{name, unit, mode}` (domain/sweep-result.designMetrics reads both). */
+    primary?: string | { name: string; unit?: string; mode?: "maximize" | "minimize" };
+    goal?: "maximize" | "minimize";
+  };
 }

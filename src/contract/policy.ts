@@ -18,11 +18,13 @@
  *   slurm.monitor.poll_failure_escalation_ticks consecutive failed polls before a run is flagged (3)
  *   slurm.monitor.unknown_grace_seconds         how long a job may be unknown to SLURM before it is failed (600)
  *   slurm.monitor.max_pending                   a job pending longer is cancelled, its run failed pending_timeout (unset)
+ *   slurm.monitor.efficiency_hint_below         an ended job under this share of its request gets a right-sizing hint (0.5)
  *   slurm.monitor.sacct_lookback_days           how far back sacct looks (14)
  *   slurm.monitor.client_timeout_seconds        timeout of one squeue/sacct call (30)
  *   slurm.monitor.runaway_lost_after_seconds    how long a runaway accounting record stands before its run is `lost` (86400)
  *   slurm.monitor.poll_command_template,
  *   slurm.monitor.sync_command_template         the Python tool's shell templates: not run, reported (domain/settings.ts)
+ *   slurm.submit.pass_env                       SBATCH_ and SLURM_ variables of the runner passed to sbatch, recorded (none)
  *   slurm.artifact_sync.{mode,timeout_seconds,retries}  defaults for design.yaml artifact_sync (shared, 600, 2)
  *   extract_results.timeout_seconds             timeout of the extract parser (1800)
  *   extract_results.require_metrics             a finished run must produce metrics.json (true)
@@ -213,7 +215,20 @@ export interface LoadedPolicy {
 export async function loadPolicy(repoRoot: string): Promise<LoadedPolicy> {
   const abs = path.join(repoRoot, POLICY_PATH);
   if (!existsSync(abs)) return { policy: clone(DEFAULT_POLICY) };
-  const doc = assertValid(await loadDocument<Plain>("policy", abs, POLICY_PATH));
+  return effectivePolicy(assertValid(await loadDocument<Plain>("policy", abs, POLICY_PATH)));
+}
+
+/**
+ * The effective policy of a policy file's text as another commit has it
+ * (the base of a pull request: git/trees.readCommittedFile); undefined text
+ * (no file there) gives the defaults. Problems are reported at POLICY_PATH.
+ */
+export async function policyFromText(text: string | undefined): Promise<LoadedPolicy> {
+  if (text === undefined) return { policy: clone(DEFAULT_POLICY) };
+  return effectivePolicy(assertValid(parseDocument<Plain>("policy", text, POLICY_PATH)));
+}
+
+async function effectivePolicy(doc: ParsedDocument<Plain>): Promise<LoadedPolicy> {
   const data = doc.data;
   const resolution = isPlainObject(data.policy_resolution) ? data.policy_resolution : undefined;
   const preset = typeof resolution?.default_preset === "string" ? resolution.default_preset : undefined;

@@ -32,6 +32,8 @@ export interface SlurmRecord {
   last_poll_error?: string;
   consecutive_poll_failures?: number;
   unknown_since?: string;
+  /** The runner's variables passed to sbatch (policy `slurm.submit.pass_env`), name -> value. */
+  passed_env?: Record<string, string>;
   [k: string]: unknown;
 }
 
@@ -63,6 +65,8 @@ export interface DesignCompute {
   partition?: string;
   qos?: string;
   num_nodes?: number;
+  /** A named cluster of a multi-cluster site (sbatch --clusters). */
+  cluster?: string;
   [k: string]: unknown;
 }
 
@@ -78,7 +82,8 @@ export interface Design {
     command?: string;
     [k: string]: unknown;
   };
-  replicates?: number;
+  /** A whole number, or the Python tool's `{count, seed_strategy, base_seed}` (domain/sweep.replicateCount). */
+  replicates?: number | { count: number; seed_strategy?: string; base_seed?: number | null };
   [k: string]: unknown;
 }
 

@@ -41,6 +41,17 @@ export interface PostedRun {
   path?: string;
   /** When `want` first differed from `posted` (ISO). */
   since?: string;
+  /** The run's status as the files `want` was computed from say (a sweep's check counts its tasks by it). */
+  status?: string;
+  /** The run's sweep id, when it is a task of a sweep. */
+  sweep?: string;
+  /** A failed run's failure reason. */
+  failure?: string;
+}
+
+/** The memory key of a sweep's check run (run ids never hold a colon). */
+export function sweepKey(sweepId: string): string {
+  return `sweep:${sweepId}`;
 }
 
 export interface PostedFindings {

@@ -34,8 +34,9 @@
  */
 import type { DesignCompute, RunManifest } from "../contract/types.js";
 import { AutolabError, UsageError } from "../util/errors.js";
-import { firstTransition, manifestJobId, type Failure } from "./run.js";
+import { firstTransition, manifestCluster, manifestJobId, type Failure } from "./run.js";
 import { RUN_ID_SHAPE } from "./layout.js";
+import { policyRecord } from "./resubmit.js";
 
 /** A launch journal entry (store/journal.ts keeps it in the git dir). */
 export interface JournalEntry {
@@ -62,6 +63,7 @@ export function entryFromManifests(manifests: RunManifest[], key: string | undef
   if (!m) return undefined;
   const jobId = manifestJobId(m);
   const jobName = m.slurm?.job_name;
+  const cluster = manifestCluster(m);
   return {
     key,
     run_id: m.run_id,
@@ -69,7 +71,47 @@ export function entryFromManifests(manifests: RunManifest[], key: string | undef
     job_name: typeof jobName === "string" ? jobName : "",
     created_at: m.timestamps?.started_at ?? m.started_at ?? "",
     ...(jobId ? { job_id: jobId } : {}),
+    ...(jobId && cluster ? { cluster } : {}),
   };
+}
+
+/**
+ * A keyed sweep's entry from the iteration's task manifests (another checkout
+ * launched it and its records were pulled): the sweep id they name, so a
+ * relaunch with the key reuses that sweep (its record says which chunks have
+ * arrays) instead of starting a second one. The earliest sweep under the key
+ * when several are recorded. No job id: a sweep's arrays are in its record.
+ */
+export function sweepEntryFromManifests(manifests: RunManifest[], key: string | undefined): JournalEntry | undefined {
+  if (key === undefined) return undefined;
+  const sweepOf = (m: RunManifest): string | undefined => {
+    const id = (m.sweep as { sweep_id?: unknown } | undefined)?.sweep_id;
+    return typeof id === "string" && RUN_ID_SHAPE.test(id) ? id : undefined;
+  };
+  const mine = manifests
+    .filter((m) => (m.launch as { launch_key?: unknown } | undefined)?.launch_key === key && sweepOf(m))
+    .sort((a, b) => (a.run_id < b.run_id ? -1 : a.run_id > b.run_id ? 1 : 0));
+  const m = mine[0];
+  if (!m) return undefined;
+  const jobName = m.slurm?.job_name;
+  return {
+    key,
+    run_id: sweepOf(m) as string,
+    iteration_id: m.iteration_id,
+    job_name: typeof jobName === "string" ? jobName : "",
+    created_at: m.timestamps?.started_at ?? m.started_at ?? "",
+  };
+}
+
+/**
+ * The named cluster a SLURM design sends its jobs to (`compute.cluster`,
+ * checked by the design schema): every question about the launch's job
+ * (lookup by name, MaxArraySize, the submit) goes there. Undefined for a
+ * local design or a design without one (the client's own cluster).
+ */
+export function designCluster(c: DesignCompute): string | undefined {
+  const v = c.location === "slurm" ? c.cluster : undefined;
+  return typeof v === "string" && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(v) ? v : undefined;
 }
 
 export interface RunChoice {
@@ -232,13 +274,14 @@ export function decideAfterLookup(i: {
 /** What was asked of the scheduler, in the Python tool's keys plus the exact directives. */
 export function resourceRequest(c: DesignCompute, jobName: string, directives: string[]): Record<string, unknown> {
   const rr: Record<string, unknown> = {};
-  for (const k of ["partition", "qos", "account", "constraint", "gpu_type"] as const)
+  for (const k of ["partition", "qos", "account", "constraint", "gpu_type", "cluster"] as const)
     if (c[k] !== undefined) rr[k] = c[k];
   if (c.cpus_per_task !== undefined) rr.cpus = c.cpus_per_task;
   if (c.memory_estimate !== undefined) rr.memory = c.memory_estimate;
   if (c.walltime_estimate !== undefined) rr.walltime = c.walltime_estimate;
   if (c.gpu_count !== undefined) rr.gpu_count = c.gpu_count;
   if (c.num_nodes !== undefined) rr.num_nodes = c.num_nodes;
+  Object.assign(rr, policyRecord(c as { max_restarts?: unknown; resubmit_on?: unknown }));
   if (directives.length) {
     rr.job_name = jobName;
     rr.sbatch_directives = directives;
@@ -262,6 +305,8 @@ export function baseManifest(i: {
   launchedFrom: string;
   launchKey?: string;
   entrypointCommand: string;
+  /** The runner's variables passed to the scheduler (policy `slurm.submit.pass_env`). */
+  passedEnv?: Readonly<Record<string, string>>;
 }): RunManifest {
   return {
     schema_version: "1.0",
@@ -286,7 +331,14 @@ export function baseManifest(i: {
       entrypoint_command: i.entrypointCommand,
       tool: "autolab-slurm",
     },
+    ...(i.passedEnv && Object.keys(i.passedEnv).length ? { slurm: { passed_env: { ...i.passedEnv } } } : {}),
   };
+}
+
+/** The base manifest's record of the variables passed to the scheduler, to keep in its `slurm`. */
+function passedOf(base: RunManifest): { passed_env?: Record<string, string> } {
+  const p = base.slurm?.passed_env;
+  return p && Object.keys(p).length ? { passed_env: p } : {};
 }
 
 /** A job exists for the run (submitted now, or adopted). */
@@ -320,6 +372,7 @@ export function submittedManifest(
       job_name: job.jobName,
       ...(job.cluster ? { cluster: job.cluster } : {}),
       ...(job.adopted ? { adopted: true, adopted_by: job.adopted.by } : { submit_attempts: job.attempts }),
+      ...passedOf(base),
     },
   };
   const evidence = job.adopted
@@ -341,7 +394,7 @@ export function refusedManifest(
     ...base,
     launch,
     timestamps: { started_at: base.timestamps.started_at },
-    slurm: { job_name: r.jobName, submit_error: r.message, submit_attempts: r.attempts },
+    slurm: { job_name: r.jobName, submit_error: r.message, submit_attempts: r.attempts, ...passedOf(base) },
   };
   const failure: Failure = { reason: "submit_error", kind: "permanent", message: r.message };
   return firstTransition(m, "failed", at, r.evidence, failure);

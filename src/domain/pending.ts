@@ -12,6 +12,7 @@ import type { RunManifest } from "../contract/types.js";
 import { currentAttempt } from "./attempts.js";
 import { statusOf, type Failure } from "./run.js";
 import { secondsSince } from "./time.js";
+import type { Finding } from "../util/errors.js";
 
 /** When the job waits since (its submission, or the requeue that made it wait again). */
 function pendingSince(m: RunManifest): string | undefined {
@@ -40,4 +41,25 @@ export function givesUp(
   if (waited <= i.maxPendingSeconds) return undefined;
   const message = `job ${jobId} of run ${run} has been pending since ${since} (${waited} s, more than max_pending ${i.maxPendingSeconds} s${job.reason ? `; reason ${job.reason}` : ""}); the job is cancelled`;
   return { reason: "pending_timeout", message, ...(job.reason ? { pending_reason: job.reason } : {}) };
+}
+
+/**
+ * The notice for a job that waits (for resources, its priority, a QOS or
+ * association limit the cluster will lift, ...: any pending reason that is
+ * not a never-start one) with the start SLURM expects, as the tick recorded
+ * it (`slurm.expected_start`, from the tick's own squeue answer: no extra
+ * question). Nothing without an estimate. The text holds no span to now, so
+ * the findings (and the check run that carries them) do not change between
+ * ticks while the estimate holds.
+ */
+export function waitingNotice(m: RunManifest, jobId: string, file: string): Finding | undefined {
+  const est = m.slurm?.expected_start;
+  if (typeof est !== "string" || Number.isNaN(Date.parse(est))) return undefined;
+  const reason = typeof m.slurm?.reason === "string" && m.slurm.reason !== "None" ? m.slurm.reason : undefined;
+  return {
+    severity: "notice",
+    check: "scheduler.expected_start",
+    file,
+    message: `job ${jobId} of run ${m.run_id} is waiting${reason ? ` (${reason})` : ""}; SLURM expects it to start at ${est}`,
+  };
 }

@@ -90,10 +90,14 @@ export function writesSentinel(m: RunManifest): boolean {
  */
 export function manifestJobRef(m: RunManifest): string | undefined {
   const id = manifestJobId(m);
+  const cluster = manifestCluster(m);
+  return id !== undefined && cluster !== undefined ? `${id};${cluster}` : id;
+}
+
+/** The named cluster the run's job went to (`slurm.cluster`), when it is a usable cluster name. */
+export function manifestCluster(m: RunManifest): string | undefined {
   const cluster = obj(m.slurm)?.cluster;
-  return id !== undefined && typeof cluster === "string" && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(cluster)
-    ? `${id};${cluster}`
-    : id;
+  return typeof cluster === "string" && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(cluster) ? cluster : undefined;
 }
 
 const RUN_ID_STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/;

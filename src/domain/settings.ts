@@ -7,6 +7,10 @@
  */
 
 import { parseSpan } from "./duration.js";
+import { DEFAULT_HINT_BELOW } from "./efficiency.js";
+import { POLICY_PATH } from "./layout.js";
+import { AutolabError } from "../util/errors.js";
+import { DEFAULT_MAX_TASKS } from "./sweep.js";
 
 type Plain = Record<string, unknown>;
 
@@ -40,6 +44,8 @@ export interface MonitorSettings {
   runawayLostAfterSeconds: number;
   /** `slurm.monitor.max_pending`: a job pending longer is cancelled and its run failed (`pending_timeout`). */
   maxPendingSeconds?: number;
+  /** `slurm.monitor.efficiency_hint_below`: an ended job that used under this share of a request gets a right-sizing hint (0.5). */
+  efficiencyHintBelow: number;
 }
 
 export function monitorSettings(policy: Plain): MonitorSettings {
@@ -52,7 +58,13 @@ export function monitorSettings(policy: Plain): MonitorSettings {
     pythonBin: typeof policy.python_bin === "string" && policy.python_bin ? policy.python_bin : "python3",
     runawayLostAfterSeconds: positive(m.runaway_lost_after_seconds, 86400),
     ...maxPending(m.max_pending),
+    efficiencyHintBelow: share(m.efficiency_hint_below, DEFAULT_HINT_BELOW),
   };
+}
+
+/** A share in (0, 1], else `dflt`. */
+function share(v: unknown, dflt: number): number {
+  return typeof v === "number" && Number.isFinite(v) && v > 0 && v <= 1 ? v : dflt;
 }
 
 function maxPending(v: unknown): { maxPendingSeconds?: number } {
@@ -168,4 +180,117 @@ export function notifySettings(policy: Plain): NotifySettings {
 export function retentionSeconds(policy: Plain): number | undefined {
   const r = obj(obj(obj(policy.slurm).monitor).retention);
   return parseSpan(r.gc_older_than as string | number | undefined);
+}
+
+/** A portable user name (what `launch.job_user` may hold; the schema says the same). */
+export const JOB_USER_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
+
+/**
+ * `launch.job_user`: the less privileged user every SLURM job is submitted
+ * (and cancelled) as, through `sudo -n -u`; undefined when unset. A value
+ * that is not a plain user name is refused here too (never passed on).
+ */
+export function jobUser(policy: Plain): string | undefined {
+  const v = obj(policy.launch).job_user;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string" || !JOB_USER_NAME.test(v))
+    throw new AutolabError(`launch.job_user ${JSON.stringify(v)} is not a user name (${JOB_USER_NAME.source})`, {
+      file: POLICY_PATH,
+      jsonPath: "/launch/job_user",
+    });
+  return v;
+}
+
+export interface SweepLimits {
+  /** `launch.max_sweep_tasks`: the most tasks one sweep may have (DEFAULT_MAX_TASKS). */
+  maxTasks: number;
+  /** `launch.max_array_size`: the most tasks in one job array; unset: only the cluster's MaxArraySize. */
+  maxArraySize?: number;
+}
+
+/** `launch.max_sweep_tasks` and `launch.max_array_size` (positive integers, else their defaults). */
+export function sweepLimits(policy: Plain): SweepLimits {
+  const l = obj(policy.launch);
+  const int = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : undefined);
+  const maxArraySize = int(l.max_array_size);
+  return { maxTasks: int(l.max_sweep_tasks) ?? DEFAULT_MAX_TASKS, ...(maxArraySize ? { maxArraySize } : {}) };
+}
+
+/** What `slurm.submit.pass_env` may name (the schema says the same). */
+export const PASS_ENV_NAME = /^(SBATCH|SLURM)_[A-Z0-9_]+$/;
+
+/**
+ * Input variables sbatch reads that `slurm.submit.pass_env` may never pass,
+ * each with why: they would send the job to another cluster than the one every
+ * later question asks, or undo what ties a job to its run and its evidence.
+ */
+export const PASS_ENV_REFUSED: Readonly<Record<string, string>> = {
+  SBATCH_CLUSTERS: "it chooses the cluster: set compute.cluster in design.yaml instead",
+  SLURM_CLUSTERS: "it chooses the cluster: set compute.cluster in design.yaml instead",
+  SBATCH_JOB_NAME: "the job name ties the job to its run (adoption after a crash, the monitor's lookups)",
+  SBATCH_OUTPUT: "the job's logs go to the run's logs/, where the monitor reads them",
+  SBATCH_ERROR: "the job's logs go to the run's logs/, where the monitor reads them",
+  SBATCH_ARRAY_INX: "a sweep's array range is the tool's",
+  SBATCH_EXPORT: "the submit line sets the job's environment (--export=ALL,AUTOLAB_...)",
+  SBATCH_WAIT: "sbatch must return at once with the job id",
+};
+
+/** The most characters of one passed value (the manifest schema's bound). */
+export const PASS_ENV_MAX_VALUE = 4096;
+
+/**
+ * `slurm.submit.pass_env`: the names of the runner's `SBATCH_*` / `SLURM_*`
+ * variables to hand to sbatch (every other `SBATCH_*` and `SLURM_CLUSTERS`
+ * is removed from its environment). A name outside `PASS_ENV_NAME`, one of
+ * `PASS_ENV_REFUSED`, or any name together with `launch.job_user` (sudo resets
+ * the environment: nothing would be passed) is refused, naming the key.
+ */
+export function passEnvNames(policy: Plain): string[] {
+  const v = obj(obj(policy.slurm).submit).pass_env;
+  if (v === undefined || v === null) return [];
+  const at = (i?: number) => ({
+    file: POLICY_PATH,
+    jsonPath: `/slurm/submit/pass_env${i === undefined ? "" : `/${i}`}`,
+  });
+  if (!Array.isArray(v)) throw new AutolabError("slurm.submit.pass_env must be a list of variable names", at());
+  const names: string[] = [];
+  v.forEach((n: unknown, i) => {
+    if (typeof n !== "string" || !PASS_ENV_NAME.test(n))
+      throw new AutolabError(
+        `slurm.submit.pass_env: ${JSON.stringify(n)} is not an SBATCH_* or SLURM_* variable name (${PASS_ENV_NAME.source})`,
+        at(i),
+      );
+    const why = PASS_ENV_REFUSED[n];
+    if (why) throw new AutolabError(`slurm.submit.pass_env: ${n} is never passed to sbatch: ${why}`, at(i));
+    if (!names.includes(n)) names.push(n);
+  });
+  if (names.length && jobUser(policy) !== undefined)
+    throw new AutolabError(
+      "slurm.submit.pass_env cannot be used with launch.job_user: sbatch runs through sudo, which resets the environment, so nothing would be passed",
+      { ...at(), hint: "set what the variable says in design.yaml compute (account, qos, ...) instead" },
+    );
+  return names.sort();
+}
+
+/**
+ * The variables `names` (from `passEnvNames`) that `env` holds, name -> value:
+ * what sbatch is given and the manifest records (`slurm.passed_env`). An unset
+ * name is left out; a value longer than `PASS_ENV_MAX_VALUE` is refused.
+ */
+export function passedEnv(
+  names: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    const value = env[n];
+    if (value === undefined) continue;
+    if (value.length > PASS_ENV_MAX_VALUE)
+      throw new AutolabError(
+        `slurm.submit.pass_env: the runner's ${n} is ${value.length} characters long (at most ${PASS_ENV_MAX_VALUE} are passed and recorded)`,
+        { file: POLICY_PATH, jsonPath: "/slurm/submit/pass_env" },
+      );
+    out[n] = value;
+  }
+  return out;
 }

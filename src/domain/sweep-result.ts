@@ -169,3 +169,109 @@ export function groupMetricsDoc(i: {
     run_group: [...i.runGroup],
   };
 }
+
+const num = (v: unknown): number | null => (finite(v) ? v : null);
+
+/**
+ * The group result a group metrics document (`groupMetricsDoc`, as written
+ * to `sweep_metrics.json`) holds, or undefined when it is not one: what the
+ * check run and the action's outputs read back from what landed, without
+ * reading every task's metrics again.
+ */
+export function groupResultOfDoc(doc: unknown): GroupResult | undefined {
+  const d = doc as Record<string, unknown> | null;
+  if (!d || typeof d !== "object" || d.kind !== "sweep_group" || !Array.isArray(d.points)) return undefined;
+  const aggregation = d.aggregation === "median" ? "median" : "mean";
+  const goal = d.goal === "minimize" ? "minimize" : "maximize";
+  const pm = d.primary_metric as { name?: unknown } | undefined;
+  const points: PointResult[] = [];
+  for (const raw of d.points as unknown[]) {
+    const p = raw as Record<string, unknown> | null;
+    if (!p || !Number.isInteger(p.index) || typeof p.label !== "string") return undefined;
+    points.push({
+      point: p.index as number,
+      label: p.label,
+      n: Number.isInteger(p.n) ? (p.n as number) : 0,
+      missing: Number.isInteger(p.missing) ? (p.missing as number) : 0,
+      center: num(p[aggregation]),
+      sd: aggregation === "mean" ? num(p.sd) : null,
+      deltaVsBaseline: num(p.delta_vs_baseline),
+    });
+  }
+  points.sort((a, b) => a.point - b.point);
+  const bestIndex = (d.best_point as { index?: unknown } | null)?.index;
+  const best = points.findIndex((p) => p.point === bestIndex);
+  return {
+    metric: typeof pm?.name === "string" && pm.name ? pm.name : "primary_metric",
+    aggregation,
+    goal,
+    baseline: num(d.baseline),
+    points,
+    ...(best >= 0 ? { best } : {}),
+  };
+}
+
+/**
+ * What a design's `metrics:` block says about results, in either form: ours
+ * (`primary: <name>`, `goal`) or the Python tool's (`primary: {name, unit,
+ * mode}`, mode read as the goal; `goal` wins when both are given).
+ */
+export function designMetrics(metrics: unknown): {
+  primary?: string;
+  goal?: "maximize" | "minimize";
+  aggregation?: "mean" | "median";
+} {
+  const m = metrics as Record<string, unknown> | null | undefined;
+  if (!m || typeof m !== "object" || Array.isArray(m)) return {};
+  const p = m.primary as unknown;
+  const po = p && typeof p === "object" && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined;
+  const name = typeof p === "string" ? p.trim() : typeof po?.name === "string" ? po.name.trim() : "";
+  const goalOf = (v: unknown) => (v === "maximize" || v === "minimize" ? v : undefined);
+  const goal = goalOf(m.goal) ?? goalOf(po?.mode);
+  const aggregation = m.aggregation === "mean" || m.aggregation === "median" ? m.aggregation : undefined;
+  return { ...(name ? { primary: name } : {}), ...(goal ? { goal } : {}), ...(aggregation ? { aggregation } : {}) };
+}
+
+/**
+ * The aggregated metrics at a group's base run id, as the Python tool's
+ * multi-run layout keeps them (`runs/<base>/metrics.json`): its metrics
+ * schema's keys only (`aggregation_method`, `per_run_metrics` with every
+ * task's `{run_id, primary_metric}`, null values for a task without a
+ * number), `primary_metric` the best point's aggregate (for replicates of
+ * one configuration: their mean or median). Deterministic.
+ */
+export function baseRunMetricsDoc(i: {
+  baseRunId: string;
+  iterationId: string;
+  result: GroupResult;
+  /** Every task of the group, in task order, with its metrics when extracted. */
+  runs: ReadonlyArray<{ runId: string; metrics?: TaskMetrics }>;
+}): Record<string, unknown> {
+  const g = i.result;
+  const best = g.best === undefined ? undefined : g.points[g.best];
+  const withValue = i.runs.filter((r) => taskValue(r.metrics) !== null).length;
+  return {
+    schema_version: "1.0",
+    iteration_id: i.iterationId,
+    run_id: i.baseRunId,
+    status: withValue === 0 ? "failed" : withValue === i.runs.length ? "completed" : "partial",
+    primary_metric: {
+      name: g.metric,
+      value: best?.center ?? null,
+      delta_vs_baseline: best?.deltaVsBaseline ?? null,
+    },
+    aggregation_method: g.aggregation,
+    per_run_metrics: i.runs.map((r) => {
+      const pm = r.metrics?.primary_metric;
+      return {
+        run_id: r.runId,
+        primary_metric: {
+          name: typeof pm?.name === "string" && pm.name ? pm.name : g.metric,
+          value: taskValue(r.metrics),
+          delta_vs_baseline:
+            r.metrics?.status !== "failed" && finite(pm?.delta_vs_baseline) ? pm.delta_vs_baseline : null,
+        },
+      };
+    }),
+  };
+}

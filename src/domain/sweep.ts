@@ -63,9 +63,19 @@ function isScalar(v: unknown): v is ParamValue {
   return typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
 }
 
+/**
+ * The replicate count a design's `replicates` names: a whole number, or the
+ * Python tool's `{count, seed_strategy, base_seed}` (its `count`); the raw
+ * value otherwise (planSweep reports it).
+ */
+export function replicateCount(replicates: unknown): unknown {
+  return isObject(replicates) && "count" in replicates ? replicates.count : replicates;
+}
+
 /** True when the design asks for more than one task (a `sweep:` block or `replicates` > 1). */
 export function isSweepDesign(design: { sweep?: unknown; replicates?: unknown }): boolean {
-  return design.sweep !== undefined || (typeof design.replicates === "number" && design.replicates > 1);
+  const n = replicateCount(design.replicates);
+  return design.sweep !== undefined || (typeof n === "number" && n > 1);
 }
 
 /** `lr=0.001,batch=32`, names in the point's order. */
@@ -214,7 +224,7 @@ export function planSweep(
   maxTasks: number = DEFAULT_MAX_TASKS,
 ): { plan?: SweepPlan; problems: SweepProblem[] } {
   const problems: SweepProblem[] = [];
-  const replicates = design.replicates === undefined ? 1 : design.replicates;
+  const replicates = design.replicates === undefined ? 1 : replicateCount(design.replicates);
   if (typeof replicates !== "number" || !Number.isInteger(replicates) || replicates < 1) {
     problems.push({ jsonPath: "/replicates", message: "replicates must be a whole number of at least 1" });
   }
@@ -300,9 +310,13 @@ export function chunkRunPrefix(sweepId: string, chunk: number): string {
   return chunk === 0 ? `${sweepId}_` : `${sweepId}_c${chunk}_`;
 }
 
-/** The job name of a chunk's array (the key that adopts it after a crash). */
-export function chunkJobName(sweepId: string, chunk: number): string {
-  return chunk === 0 ? `autolab-${sweepId}` : `autolab-${sweepId}_c${chunk}`;
+/**
+ * The job name of a chunk's array (the key that adopts it after a crash):
+ * `autolab-<sweep_id>[_c<c>]`, or for a keyed launch `<key's job name>[_c<c>]`
+ * (`base`), which any checkout can ask the scheduler for.
+ */
+export function chunkJobName(sweepId: string, chunk: number, base = `autolab-${sweepId}`): string {
+  return chunk === 0 ? base : `${base}_c${chunk}`;
 }
 
 /** The entrypoint arguments of a task: the design's, with the point's parameters over them. */

@@ -57,9 +57,14 @@ import type { RunManifest, SlurmRecord } from "../contract/types.js";
 import type { RunStatus } from "../contract/vocabulary.js";
 import type { Finding } from "../util/errors.js";
 import { attemptsAfter } from "./attempts.js";
-import { givesUp } from "./pending.js";
+import { givesUp, waitingNotice } from "./pending.js";
+import { recordUsage, type JobUsageFacts } from "./efficiency.js";
 import { isSuccessLike } from "../contract/vocabulary.js";
-import { manifestJobId, statusOf, transition, writesSentinel, type Failure } from "./run.js";
+import { endAttempt, type ResubmitPlan } from "./resubmit.js";
+import { endedByHand, handEnd } from "./hand-end.js";
+
+export { endedByHand, handEnd };
+import { manifestJobId, statusOf, sweepIdOf, transition, writesSentinel, type Failure } from "./run.js";
 import type { Sentinel } from "./sentinel.js";
 import { secondsSince } from "./time.js";
 
@@ -77,7 +82,7 @@ export interface JobVerdict {
 }
 
 /** What the scheduler said about the job this tick, in neutral fields (the port's JobObservation extends it). */
-export interface JobFacts {
+export interface JobFacts extends JobUsageFacts {
   name?: string;
   /** Raw state as the scheduler printed it, e.g. `CANCELLED by 0`; for arrays a tally such as `ARRAY COMPLETED=2 PENDING=1`. */
   state: string;
@@ -120,37 +125,6 @@ export function awaitsSync(m: RunManifest): boolean {
     !writesSentinel(m) &&
     !isSuccessLike(m.artifact_sync_to_local?.status)
   );
-}
-
-/**
- * A terminal status a person set by hand (the recovery recipe "if failed, set
- * status failed") without `timestamps.completed_at`: the monitor completes
- * the record (`handEnd`), so nobody has to add completed_at by hand.
- */
-export function endedByHand(m: RunManifest): boolean {
-  const st = statusOf(m);
-  if (st !== "failed" && st !== "completed") return false;
-  const c = m.timestamps?.completed_at;
-  return c === undefined || c === null || c === "";
-}
-
-/** The record of a status set by hand: completed_at (now), one history entry, for failed a `manual` failure. */
-export function handEnd(m: RunManifest, at: string): RunManifest {
-  const to = statusOf(m);
-  const last = m.history?.at(-1)?.to;
-  const from = last !== undefined && last !== to ? last : null;
-  const evidence = `status set to ${to} by hand; completed_at recorded by the monitor at its next tick`;
-  const next: RunManifest = {
-    ...m,
-    timestamps: { ...m.timestamps, completed_at: at },
-    completed_at: at,
-    history: [...(m.history ?? []), { from, to, at, evidence }],
-  };
-  if (to === "failed" && (m.failure === undefined || m.failure === null)) {
-    next.failure = { reason: "manual", message: evidence };
-    if (m.host_mode === "slurm") next.slurm = { ...(m.slurm ?? {}), failure_reason: "manual" };
-  }
-  return next;
 }
 
 /** Whether the run's job is asked about this tick. */
@@ -220,6 +194,8 @@ export interface RunInput {
   failsFast?: boolean;
   /** `slurm.monitor.max_pending`. */
   maxPendingSeconds?: number;
+  /** `slurm.monitor.efficiency_hint_below`: a right-sizing hint under this share (domain/efficiency.ts). */
+  efficiencyHintBelow?: number;
 }
 
 export interface Moved {
@@ -238,6 +214,8 @@ export interface RunStep {
   failureReason?: string;
   /** Cancel this job before recording the step (a pending job the run gave up on). */
   cancelJob?: string;
+  /** Submit the run's next attempt (domain/resubmit.ts) before recording the step. */
+  resubmit?: ResubmitPlan;
 }
 
 class Step {
@@ -246,6 +224,7 @@ class Step {
   readonly findings: Finding[] = [];
   failureReason?: string;
   cancelJob?: string;
+  resubmit?: ResubmitPlan;
   constructor(
     m: RunManifest,
     readonly at: string,
@@ -269,6 +248,7 @@ class Step {
       sync,
       ...(this.failureReason !== undefined ? { failureReason: this.failureReason } : {}),
       ...(this.cancelJob !== undefined ? { cancelJob: this.cancelJob } : {}),
+      ...(this.resubmit !== undefined ? { resubmit: this.resubmit } : {}),
     };
   }
 }
@@ -438,6 +418,7 @@ export function decideRun(i: RunInput): RunStep {
   const succeeded = v.phase === "succeeded";
   recordJob(st.m, v, job, i.at, succeeded);
   if (job && jobId !== undefined) st.m.attempts = attemptsAfter(st.m, job, v, jobId, i.at, sentinel);
+  if (job && jobId !== undefined) recordUsage(st.m, job, v, { jobId, at: i.at, hintBelow: i.efficiencyHintBelow });
   if (job || told) delete st.m.slurm!.unknown_since;
   else if (unknownSince) st.m.slurm!.unknown_since = unknownSince;
 
@@ -448,12 +429,17 @@ export function decideRun(i: RunInput): RunStep {
     st.move("running", `${ran}; ${v.detail}`);
     return st.done(true);
   } else if (v.terminal) {
-    st.move("failed", v.detail, {
-      reason: v.failureReason ?? "unknown",
-      message: v.detail,
-      cancelled_by: v.cancelledBy,
-      exit_code: st.m.slurm?.exit_code || undefined,
-    });
+    // The attempt ended: resubmitted by the policy (domain/resubmit.ts), or the run fails.
+    const end = endAttempt(st.m, v, sentinel, jobId ?? "", sweepIdOf(m0) !== undefined);
+    if ("plan" in end) st.resubmit = end.plan;
+    else {
+      const f = end.failure;
+      st.move("failed", f.message, {
+        ...f,
+        cancelled_by: v.cancelledBy,
+        exit_code: st.m.slurm?.exit_code || undefined,
+      });
+    }
   } else if (v.phase === "unknown") {
     st.findings.push({
       severity: "warning",
@@ -474,6 +460,9 @@ export function decideRun(i: RunInput): RunStep {
       file: i.file,
       hint: `change the request in design.yaml and relaunch (autolab cancel ${m0.run_id}), or ask the admins (scontrol show job ${jobId})`,
     });
+  } else if (v.phase === "pending" && jobId !== undefined) {
+    const n = waitingNotice(st.m, jobId, i.file);
+    if (n) st.findings.push(n);
   }
   return st.done();
 }

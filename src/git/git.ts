@@ -24,7 +24,7 @@
 import { AutolabError } from "../util/errors.js";
 import { describeFailure, ok, runArgv, type ExecResult } from "../util/exec.js";
 import { redactSecrets } from "../util/secrets.js";
-import { baseHardening, filterNeutralizers, parseScopedConfig, runsFilters } from "./harden.js";
+import { baseHardening, driverNeutralizers, parseScopedConfig, runsFilters } from "./harden.js";
 
 export interface GitOptions {
   /** Extra environment (e.g. `GIT_INDEX_FILE`, identity variables). */
@@ -105,7 +105,7 @@ async function hardeningFor(repo: string, args: string[], opts: GitOptions): Pro
     timeoutMs: 30_000,
   });
   if (!ok(r) && r.code !== 1) throw gitError(r, "reading the repository's git config", [], repo);
-  return [...filterNeutralizers(parseScopedConfig(r.stdout)), ...base];
+  return [...driverNeutralizers(parseScopedConfig(r.stdout)), ...base];
 }
 
 /**

@@ -11,12 +11,17 @@
  *   `post-checkout`, ...);
  * - `core.fsmonitor=false` (the fsmonitor is a program git would run);
  * - `gc.auto=0`, `maintenance.auto=false` (no background work we did not ask for);
- * - for every command that may run content filters (all but a known list of
- *   ref/object commands): every `filter.<driver>.*` command
- *   the repository's own config defines is replaced by an empty one (no
- *   filter) and made optional. Drivers from the user's global/system config
- *   (e.g. git-lfs) are left alone: the job cannot write those through the
- *   checkout.
+ * - `commit.gpgSign=false`, `tag.gpgSign=false`: a commit the tool makes (or a
+ *   rebase replays) never runs the `gpg.program` / `gpg.ssh.program` the
+ *   repository's config could name;
+ * - for every command that may run content filters or merge (all but a known
+ *   list of ref/object commands): every `filter.<driver>.*` command the
+ *   repository's own config defines is replaced by an empty one (no filter)
+ *   and made optional, and every `merge.<driver>.driver` it defines is
+ *   replaced by `false` (a path whose attributes name that driver conflicts
+ *   instead of running the program; the caller then aborts). Drivers from the
+ *   user's global/system config (e.g. git-lfs) are left alone: the job cannot
+ *   write those through the checkout.
  *
  * Network commands never run in the repository at all: see remote.ts.
  */
@@ -58,6 +63,8 @@ export function baseHardening(): Array<[string, string]> {
     ["core.fsmonitor", "false"],
     ["gc.auto", "0"],
     ["maintenance.auto", "false"],
+    ["commit.gpgSign", "false"],
+    ["tag.gpgSign", "false"],
   ];
 }
 
@@ -122,18 +129,29 @@ export function isRepositoryScope(scope: string): boolean {
   return scope === "local" || scope === "worktree";
 }
 
-/** Command-scope settings that switch off every filter driver the repository's config defines. */
-export function filterNeutralizers(rows: Array<[string, string, string]>): Array<[string, string]> {
-  const drivers = new Set<string>();
+/**
+ * Command-scope settings that switch off every filter driver and every merge
+ * driver the repository's config defines.
+ */
+export function driverNeutralizers(rows: Array<[string, string, string]>): Array<[string, string]> {
+  const filters = new Set<string>();
+  const merges = new Set<string>();
   for (const [scope, key] of rows) {
     if (!isRepositoryScope(scope)) continue;
-    const m = /^filter\.(.+)\.(clean|smudge|process|required)$/i.exec(key);
-    if (m) drivers.add(m[1]);
+    const f = /^filter\.(.+)\.(clean|smudge|process|required)$/i.exec(key);
+    if (f) filters.add(f[1]);
+    const m = /^merge\.(.+)\.(driver|recursive)$/i.exec(key);
+    if (m) merges.add(m[1]);
   }
   const out: Array<[string, string]> = [];
-  for (const d of drivers) {
+  for (const d of filters) {
     for (const k of ["clean", "smudge", "process"]) out.push([`filter.${d}.${k}`, ""]);
     out.push([`filter.${d}.required`, "false"]);
+  }
+  for (const d of merges) {
+    out.push([`merge.${d}.driver`, "false"]);
+    // A driver's `recursive` names another driver for the inner merge: the built-in text one.
+    out.push([`merge.${d}.recursive`, "text"]);
   }
   return out;
 }

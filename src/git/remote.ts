@@ -90,6 +90,21 @@ export async function pushCommit(ctx: RemoteTarget, commit: string): Promise<Pus
   return { ok: false, retryable: moved || REMOTE_LOCK.test(text) || TRANSIENT.test(text), moved, reason };
 }
 
+/** `git fetch` of `what` from `url`: quiet, no tags, no submodules, no FETCH_HEAD (the caller records what it keeps). */
+function fetchArgv(url: string, what: string, extra: string[] = []): string[] {
+  return [
+    "fetch",
+    "--quiet",
+    "--no-tags",
+    "--no-recurse-submodules",
+    "--no-write-fetch-head",
+    ...extra,
+    "--end-of-options",
+    url,
+    what,
+  ];
+}
+
 /**
  * Fetch the target branch into `refs/remotes/<remote>/<branch>`; its commit id,
  * or undefined when the remote has no such branch.
@@ -107,20 +122,7 @@ export async function fetchBranch(ctx: RemoteTarget, pending?: string, kept?: st
   );
   const fetched = "refs/autolab/fetched";
   const { r, sha } = await inPrivateGitDir(ctx, haves, async (dir, env) => {
-    const res = await git(
-      dir,
-      [
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--no-recurse-submodules",
-        "--no-write-fetch-head",
-        "--end-of-options",
-        ctx.fetchUrl,
-        `+refs/heads/${ctx.target}:${fetched}`,
-      ],
-      { ...opts, env },
-    );
+    const res = await git(dir, fetchArgv(ctx.fetchUrl, `+refs/heads/${ctx.target}:${fetched}`), { ...opts, env });
     if (!ok(res)) return { r: res, sha: undefined };
     const at = await git(dir, ["rev-parse", "--verify", "--quiet", `${fetched}^{commit}`], { env, allowFailure: true });
     return { r: res, sha: ok(at) ? at.stdout.trim() : undefined };
@@ -136,6 +138,30 @@ export async function fetchBranch(ctx: RemoteTarget, pending?: string, kept?: st
     file: ctx.root,
     hint: `push it when the remote is reachable: git push ${ctx.remote} ${pending}:refs/heads/${ctx.target}`,
   });
+}
+
+/**
+ * Fetch one commit (`--depth=1`: the commit and its tree, not its history)
+ * by id from `remote` into the object store, with the remote resolved and
+ * checked as for push (no `.git/config` rewriting applies) and the token
+ * only for the workflow's own repository. No ref is written. Throws when the
+ * remote cannot be reached or does not have it.
+ */
+export async function fetchCommit(root: string, remote: string, token: string | undefined, sha: string): Promise<void> {
+  const resolved = await resolveRemote(root, remote, token);
+  const secrets = token ? [token] : [];
+  const ctx: RemoteTarget = { root, remote, target: "", secrets, ...resolved };
+  const head = await revParse(root, "HEAD");
+  const r = await inPrivateGitDir(ctx, head ? [head] : [], (dir, env) =>
+    git(dir, fetchArgv(resolved.fetchUrl, sha, ["--depth=1"]), {
+      config: resolved.netConfig,
+      secrets,
+      allowFailure: true,
+      timeoutMs: NET_TIMEOUT_MS,
+      env,
+    }),
+  );
+  if (!ok(r)) throw gitError(r, `fetching commit ${short(sha)} from ${remote}`, secrets, root);
 }
 
 export function pushFailure(
@@ -220,18 +246,21 @@ function checkUrl(root: string, remote: string, what: string, values: string[]):
   if (values.length === 0) throw bad("is not set");
   if (values.length > 1) throw bad(`has ${values.length} values (one is expected)`);
   const url = values[0];
-  if ([...url].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
-    throw bad("contains control characters");
-  if (url.startsWith("-")) throw bad("starts with '-'");
-  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(url))
-    throw bad(`uses a remote helper (${url.split("::")[0]}::), which runs a program`);
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*:)\/\//.exec(url)?.[1].toLowerCase();
-  if (scheme) {
-    if (!SCHEMES.has(scheme)) throw bad(`uses the transport ${scheme} (https, http, ssh, git or file expected)`);
-    return url;
-  }
-  if (/^[^/]*:/.test(url)) return url; // scp-like ssh address (host:path)
+  const problem = transportProblem(url);
+  if (problem) throw bad(problem);
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) || /^[^/]*:/.test(url)) return url; // a URL, or scp-like host:path
   return path.resolve(root, url);
+}
+
+/** Why `url` is not a plain transport (a remote helper runs a program), or undefined when it is one. */
+export function transportProblem(url: string): string | undefined {
+  if ([...url].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return "contains control characters";
+  if (url.startsWith("-")) return "starts with '-'";
+  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(url))
+    return `uses a remote helper (${url.split("::")[0]}::), which runs a program`;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*:)\/\//.exec(url)?.[1].toLowerCase();
+  if (scheme && !SCHEMES.has(scheme)) return `uses the transport ${scheme} (https, http, ssh, git or file expected)`;
+  return undefined;
 }
 
 /** The http(s) URL without user-info, query, fragment or trailing slashes; undefined for other transports. */

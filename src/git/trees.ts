@@ -122,3 +122,68 @@ export function lstatOrUndefined(p: string) {
     return undefined;
   }
 }
+
+/** A file as a commit has it: missing, refused (a link, or not a regular file, on its path), or its text. */
+export type CommittedFile = { kind: "missing" } | { kind: "refused"; reason: string } | { kind: "text"; text: string };
+
+const NO_REPLACE = { GIT_NO_REPLACE_OBJECTS: "1" };
+
+const MODE_NAMES: Record<string, string> = {
+  "120000": "a symbolic link",
+  "160000": "a submodule",
+  "040000": "a directory",
+};
+
+/**
+ * `rel` (forward slashes) as `commit` has it, with no-follow semantics: every
+ * component of the path is looked up in the commit's trees (`git ls-tree`,
+ * never the work tree); a directory on the way or the file itself that is a
+ * link (or a submodule, or the file a directory) is refused, as the work-tree
+ * reads refuse a link. The blob is read with `git cat-file blob` (no filter,
+ * no textconv), at most `maxBytes`, strict UTF-8. Replace refs are ignored
+ * (`GIT_NO_REPLACE_OBJECTS`): a `refs/replace/<commit>` written into the
+ * checkout's `.git` cannot substitute another tree for the commit named.
+ */
+export async function readCommittedFile(
+  root: string,
+  commit: string,
+  rel: string,
+  maxBytes: number,
+): Promise<CommittedFile> {
+  const parts = rel.split("/");
+  let blob: { oid: string; size: number } | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const prefix = parts.slice(0, i + 1).join("/");
+    const r = await git(root, ["ls-tree", "-z", "-l", "--full-tree", commit, "--", prefix], {
+      what: `reading ${prefix} in ${commit.slice(0, 12)}`,
+      env: NO_REPLACE,
+    });
+    const entry = r.stdout
+      .split("\0")
+      .map((e) => e.split("\t"))
+      .find((e) => e[1] === prefix);
+    if (!entry) return { kind: "missing" };
+    const [mode, , oid, size] = entry[0].split(/ +/);
+    const last = i === parts.length - 1;
+    if (!last && mode !== "040000") {
+      return { kind: "refused", reason: `${prefix} is ${MODE_NAMES[mode] ?? `a mode ${mode} entry`}, not a directory` };
+    }
+    if (last && mode !== "100644" && mode !== "100755") {
+      return { kind: "refused", reason: `${prefix} is ${MODE_NAMES[mode] ?? `a mode ${mode} entry`}, not a file` };
+    }
+    if (last) blob = { oid, size: Number(size) };
+  }
+  if (!blob) return { kind: "missing" };
+  if (!(blob.size <= maxBytes)) {
+    return { kind: "refused", reason: `${rel} is ${blob.size} bytes (at most ${maxBytes} are read)` };
+  }
+  const r = await git(root, ["cat-file", "blob", blob.oid], {
+    what: `reading ${rel} in ${commit.slice(0, 12)}`,
+    env: NO_REPLACE,
+  });
+  // The runner decodes output as UTF-8: a replaced byte shows as U+FFFD (or a length that differs).
+  if (r.stdout.includes("\uFFFD") || Buffer.byteLength(r.stdout, "utf8") !== blob.size) {
+    return { kind: "refused", reason: `${rel} is not UTF-8 text` };
+  }
+  return { kind: "text", text: r.stdout };
+}

@@ -118,6 +118,30 @@ export const PULL_REQUEST_EVENTS = [
 ] as const;
 
 /**
+ * The commit whose policy governs a verify run of a pull request's code: on a
+ * pull-request event (PULL_REQUEST_EVENTS) the base commit the pull request is
+ * compared with (`pull_request.base.sha`); on `merge_group` (a merge queue
+ * testing pull requests before they land) the queue's base
+ * (`merge_group.base_sha`). Undefined on other events (their code is the
+ * branch's own); an AutolabError when such an event's payload does not name
+ * it (the verifier then refuses to guess which policy governs).
+ */
+export function pullRequestBaseSha(
+  ctx: Pick<ActionContext, "eventName" | "payload" | "eventPath">,
+): string | undefined {
+  const queue = ctx.eventName === "merge_group";
+  if (!queue && !(PULL_REQUEST_EVENTS as readonly string[]).includes(ctx.eventName)) return undefined;
+  const field = queue ? "merge_group.base_sha" : "pull_request.base.sha";
+  const sha = queue ? str(obj(ctx.payload.merge_group)?.base_sha) : str(obj(obj(ctx.payload.pull_request)?.base)?.sha);
+  if (sha && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha)) return sha.toLowerCase();
+  throw new AutolabError(
+    `the ${ctx.eventName} event's payload names no base commit (${field}): ` +
+      "the verifier takes a pull request's requirements from its base branch's policy",
+    { file: ctx.eventPath, hint: "GitHub's payloads for this event carry it; check GITHUB_EVENT_PATH" },
+  );
+}
+
+/**
  * The events whose code is the repository's own: only a person with write
  * access (workflow_dispatch, repository_dispatch), the default branch
  * (schedule) or a push to the repository starts them. Every other event —

@@ -3,8 +3,11 @@
  *
  *   - YYYY-MM-DD | job_id=J | iteration_id=I | run_id=R | status=S
  *
- * with the run's UTC launch date. Pure text in, text out: parse, build the
- * canonical line, upsert (in place, leaving every other byte alone), verify.
+ * with the run's UTC launch date, and for a job on a named cluster of a
+ * multi-cluster site (`slurm.cluster`) one more field at the end,
+ * ` | cluster=C` (a line without a cluster is the Python tool's, byte for
+ * byte). Pure text in, text out: parse, build the canonical line, upsert (in
+ * place, leaving every other byte alone), verify.
  *
  * Rules:
  * - run ids match as whole tokens (`run_id=r1` is not `run_id=r10`);
@@ -25,11 +28,18 @@
  *   stamp; `status=unknown` when the status is empty or missing.
  */
 import { AutolabError, type Finding } from "../util/errors.js";
-import { manifestJobId, manifestLaunchDate, manifestStatus, utcDateOf, launchedByPythonTool } from "../domain/run.js";
+import {
+  launchedByPythonTool,
+  manifestCluster,
+  manifestJobId,
+  manifestLaunchDate,
+  manifestStatus,
+  utcDateOf,
+} from "../domain/run.js";
 import type { RunManifest } from "../contract/types.js";
 import { isRunStatus } from "../contract/vocabulary.js";
 
-export const LEDGER_FORMAT = "- YYYY-MM-DD | job_id=J | iteration_id=I | run_id=R | status=S";
+export const LEDGER_FORMAT = "- YYYY-MM-DD | job_id=J | iteration_id=I | run_id=R | status=S[ | cluster=C]";
 
 export interface LedgerEntry {
   /** 1-based line number. */
@@ -39,6 +49,8 @@ export interface LedgerEntry {
   iterationId: string;
   runId: string;
   status: string;
+  /** The named cluster the job runs on (` | cluster=C`), when the line has one. */
+  cluster?: string;
   /** The line's text without its line end. */
   text: string;
 }
@@ -62,7 +74,7 @@ export interface ParsedLedger {
 export type UpsertAction = "added" | "updated" | "unchanged";
 
 const LINE =
-  /^- (\d{4}-\d{2}-\d{2}) \| job_id=([^\s|]+) \| iteration_id=([^\s|]+) \| run_id=([^\s|]+) \| status=([^\s|]+)$/;
+  /^- (\d{4}-\d{2}-\d{2}) \| job_id=([^\s|]+) \| iteration_id=([^\s|]+) \| run_id=([^\s|]+) \| status=([^\s|]+)(?: \| cluster=([^\s|]+))?$/;
 /** A list item that names a run. */
 const NAMES_RUN = /^\s*[-*+](?:\s|$).*?(?:^|[\s|])run_id=([^\s|]*)/;
 /** A list item that looks like a ledger line (starts with a date and a bar) but names no run. */
@@ -107,7 +119,7 @@ function splitLines(text: string): RawLine[] {
 function diagnose(content: string): string {
   if (/\s$/.test(content)) return "trailing whitespace";
   const loose =
-    /^\s*[-*+]\s*(\S*)\s*\|\s*job_id=(\S*)\s*\|\s*iteration_id=(\S*)\s*\|\s*run_id=(\S*)\s*\|\s*status=(\S*)\s*$/.exec(
+    /^\s*[-*+]\s*(\S*)\s*\|\s*job_id=(\S*)\s*\|\s*iteration_id=(\S*)\s*\|\s*run_id=(\S*)\s*\|\s*status=(\S*)\s*(?:\|\s*cluster=\S*\s*)?$/.exec(
       content,
     );
   if (loose) {
@@ -136,7 +148,17 @@ interface Classified {
 function classify(content: string, line: number): Classified {
   const m = LINE.exec(content);
   if (m && isRealDate(m[1]) && (isRunStatus(m[5]) || m[5] === UNKNOWN_STATUS)) {
-    return { entry: { line, date: m[1], jobId: m[2], iterationId: m[3], runId: m[4], status: m[5], text: content } };
+    const entry: LedgerEntry = {
+      line,
+      date: m[1],
+      jobId: m[2],
+      iterationId: m[3],
+      runId: m[4],
+      status: m[5],
+      text: content,
+    };
+    if (m[6] !== undefined) entry.cluster = m[6];
+    return { entry };
   }
   const named = NAMES_RUN.exec(content);
   if (named || m) {
@@ -307,7 +329,9 @@ export function canonicalLine(m: RunManifest): string {
     });
   }
   const status = ledgerStatus(m, python);
-  return `- ${date} | job_id=${checkToken(jobId, "job id", m)} | iteration_id=${checkToken(String(m.iteration_id), "iteration_id", m)} | run_id=${checkToken(String(m.run_id), "run_id", m)} | status=${status}`;
+  // Only where a cluster is named: every other line stays the Python tool's, byte for byte.
+  const cluster = python ? undefined : manifestCluster(m);
+  return `- ${date} | job_id=${checkToken(jobId, "job id", m)} | iteration_id=${checkToken(String(m.iteration_id), "iteration_id", m)} | run_id=${checkToken(String(m.run_id), "run_id", m)} | status=${status}${cluster ? ` | cluster=${cluster}` : ""}`;
 }
 
 export interface UpsertResult {
@@ -478,6 +502,7 @@ export function verifyRunInLedger(
       ["job_id", want[2], e.jobId],
       ["iteration_id", want[3], e.iterationId],
       ["status", want[5], e.status],
+      ["cluster", want[6] ?? "", e.cluster ?? ""],
     ];
     for (const [name, exp, found] of fields) {
       if (exp === found) continue;

@@ -21,3 +21,17 @@ export type ActionOutputs = Array<[name: string, value: string]>;
 export function noIdentityNote(): string {
   return "autolab: note: git has no user.name / user.email here, so commits are authored as github-actions[bot] (set them with git config)\n";
 }
+
+/**
+ * A number as Mermaid's chart grammar reads it (xychart-beta: digits, a sign
+ * and a point, never an exponent: `1.2e-7` is a parse error), to 6
+ * significant digits.
+ */
+export function mermaidNumber(x: number): string {
+  const r = Number(x.toPrecision(6));
+  const s = String(r);
+  if (!/e/i.test(s)) return s;
+  if (Math.abs(r) >= 1) return BigInt(Math.round(r)).toString();
+  const digits = Math.min(100, 5 - Math.floor(Math.log10(Math.abs(r))));
+  return r.toFixed(digits).replace(/0+$/, "");
+}

@@ -1,16 +1,8 @@
 /** What `autolab gc` says: what it freed (or would), and why each other run was kept. Pure. */
 import type { GcReport } from "../commands/gc.js";
+import { humanBytes } from "../domain/units.js";
 
-export function humanBytes(n: number): string {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${i ? v.toFixed(1) : v} ${units[i]}`;
-}
+export { humanBytes };
 
 export function gcText(r: GcReport, o: { verbose?: boolean } = {}): string {
   const lines: string[] = [];

@@ -15,6 +15,7 @@ export function launchText(r: LaunchResult): string {
     `status:    ${r.status}${r.reused ? " (already launched; nothing submitted)" : ""}${r.adopted ? " (job adopted: it existed already)" : ""}`,
   ];
   if (r.jobId) lines.push(`job_id:    ${r.jobId}`);
+  if (r.jobId && r.cluster) lines.push(`cluster:   ${r.cluster}`);
   lines.push(`manifest:  ${r.manifestPath}`, `script:    ${r.scriptPath}`);
   if (r.commit) {
     lines.push(
@@ -31,14 +32,25 @@ export function dryRunText(r: Pick<LaunchResult, "scriptPath" | "hostMode" | "dr
   if (!d) return "";
   let out = `# --- ${r.scriptPath} (not written) ---\n${d.script}`;
   out += `# --- ${r.hostMode === "slurm" ? "sbatch argv" : "command"} ---\n${JSON.stringify(d.argv)}\n`;
-  if (d.testOnly) out += `# --- sbatch --test-only: ${d.testOnly.ok ? "ok" : "REFUSED"} ---\n${d.testOnly.output}\n`;
+  if (d.testOnly) out += `# --- sbatch --test-only: ${testOnlyWord(d.testOnly)} ---\n${testOnlyText(d.testOnly)}\n`;
   if (d.testOnlySkipped) out += `# --- sbatch --test-only: not run ---\n${d.testOnlySkipped}\n`;
   return out;
 }
 
-/** A dry run fails only when sbatch --test-only refused the job. */
+type TestOnly = NonNullable<NonNullable<LaunchResult["dryRun"]>["testOnly"]>;
+
+function testOnlyWord(t: TestOnly): string {
+  return t.ok ? "ok" : t.unanswered ? "no answer" : "REFUSED";
+}
+
+/** What the scheduler said, and the problems found in it (the time limit over a partition's MaxTime, ...). */
+function testOnlyText(t: TestOnly): string {
+  return [t.output, ...(t.problems ?? []).map((p) => `- ${p.message}`)].filter(Boolean).join("\n");
+}
+
+/** A dry run fails only when sbatch --test-only refused the job (not when it could not be asked). */
 export function dryRunRefused(r: Pick<LaunchResult, "dryRun">): boolean {
-  return !!r.dryRun?.testOnly && !r.dryRun.testOnly.ok;
+  return !!r.dryRun?.testOnly && !r.dryRun.testOnly.ok && !r.dryRun.testOnly.unanswered;
 }
 
 /** `autolab launch: run R failed: why`, or undefined when the run did not fail. */
@@ -53,12 +65,14 @@ export function launchOutputs(r: LaunchResult): ActionOutputs {
     ["status", r.status],
     ["manifest", r.manifestPath],
     ["commit", r.commit?.sha ?? ""],
+    // A sweep's id; its group result comes with the monitor ticks that extract its tasks.
+    ["sweep-id", r.sweep?.id ?? ""],
   ];
 }
 
 function dryRunNote(d: NonNullable<LaunchResult["dryRun"]>): string {
   const testOnly = d.testOnly
-    ? `\n\nsbatch --test-only: ${d.testOnly.ok ? "ok" : "refused"}: ${d.testOnly.output}`
+    ? `\n\nsbatch --test-only: ${testOnlyWord(d.testOnly).toLowerCase()}: ${testOnlyText(d.testOnly)}`
     : "";
   return `Dry run: nothing written or submitted.\n\n\`\`\`bash\n${d.script}\`\`\`\n\nsbatch argv: \`${d.argv.join(" ")}\`${testOnly}`;
 }
@@ -67,7 +81,7 @@ export function launchSummary(r: LaunchResult): SummaryInput {
   return {
     title: `autolab launch: ${r.iterationId}`,
     command: "launch",
-    runs: [{ runId: r.runId, iterationId: r.iterationId, jobId: r.jobId, state: r.status }],
+    runs: [{ runId: r.runId, iterationId: r.iterationId, jobId: r.jobId, cluster: r.cluster, state: r.status }],
     findings: [],
     notes: [
       r.reused ? "This run already had a job; nothing was submitted." : "",

@@ -7,6 +7,7 @@ import type { MonitorProgress, MonitorReport, RunReport } from "../commands/moni
 import { committedText, type ActionOutputs } from "./common.js";
 import type { SummaryInput, SummaryRun } from "./summary.js";
 import { isoUtc } from "./run-check.js";
+import { efficiencyHints, efficiencyLine } from "./job-usage.js";
 
 /** The runs the tick moved. */
 export function changedRuns(rep: Pick<MonitorReport, "runs">): RunReport[] {
@@ -29,7 +30,7 @@ export function schedulerLine(s: MonitorReport["scheduler"]): string {
 export function runLine(r: RunReport): string {
   const moves = r.transitions.map((t) => `${t.from} -> ${t.to}`).join(", ");
   return (
-    `${r.runId}  job=${r.jobId ?? "-"}  ${r.after}${moves ? `  [${moves}]` : ""}` +
+    `${r.runId}  job=${r.jobId ?? "-"}${r.cluster ? `  cluster=${r.cluster}` : ""}  ${r.after}${moves ? `  [${moves}]` : ""}` +
     `${r.slurmState ? `  slurm=${r.slurmState}` : ""}${r.reason && r.after !== "failed" && r.reason !== "None" ? ` (${r.reason})` : ""}` +
     `${r.failureReason ? `  reason=${r.failureReason}` : ""}${r.metricsStatus ? `  metrics=${r.metricsStatus}` : ""}`
   );
@@ -93,6 +94,40 @@ export function monitorOutputs(rep: MonitorReport): ActionOutputs {
     ["in-flight", String(rep.inFlight)],
     ["status", rep.outage ? "outage" : "ok"],
     ["failed-runs", JSON.stringify(failedThisTick(rep.runs).map((r) => r.runId))],
+    ...sweepOutputs(rep.sweeps),
+  ];
+}
+
+/**
+ * `sweep-id`, `sweep-result` (the group metrics document, as written to
+ * `sweep_metrics.json`) and `best-point` (`{index, label, params, value}`)
+ * of the sweep whose group result this tick recomputed (the first by sweep
+ * id when several were); empty when none was.
+ */
+export function sweepOutputs(sweeps: MonitorReport["sweeps"]): ActionOutputs {
+  const g = [...(sweeps ?? [])].sort((a, b) => a.sweepId.localeCompare(b.sweepId))[0];
+  if (!g)
+    return [
+      ["sweep-id", ""],
+      ["sweep-result", ""],
+      ["best-point", ""],
+    ];
+  const best = g.result.best === undefined ? undefined : g.result.points[g.result.best];
+  const points = (g.document.points ?? []) as Array<{ index?: number; params?: unknown }>;
+  return [
+    ["sweep-id", g.sweepId],
+    ["sweep-result", JSON.stringify(g.document)],
+    [
+      "best-point",
+      best
+        ? JSON.stringify({
+            index: best.point,
+            label: best.label,
+            params: points.find((p) => p.index === best.point)?.params ?? {},
+            value: best.center,
+          })
+        : "",
+    ],
   ];
 }
 
@@ -111,14 +146,19 @@ function summaryRun(r: RunReport): SummaryRun {
     iterationId: r.iterationId,
     sweepId: r.sweepId,
     jobId: r.jobId,
+    cluster: r.cluster,
     state: r.slurmState ? `${r.after} (${r.slurmState})` : r.after,
     // SLURM's own times (a local run's are its start and end): never the tick that noticed.
+    submittedAt: local ? undefined : isoUtc(r.slurmSubmit),
+    expectedStart: isoUtc(r.expectedStart),
     startedAt: isoUtc(local ? r.startedAt : r.slurmStart),
     completedAt: isoUtc(local ? r.completedAt : r.slurmEnd),
     sync: r.syncStatus,
     primaryMetric: r.primaryMetric,
     metricsStatus: r.metricsStatus,
     reason: failed ? [r.failureReason, r.exitCode ? `exit ${r.exitCode}` : ""].filter(Boolean).join(", ") : r.reason,
+    efficiency: efficiencyLine(r.efficiency),
+    hints: efficiencyHints(r.efficiency).length ? efficiencyHints(r.efficiency) : undefined,
     manifestPath: r.manifestPath,
     logPath: logPathOf(r.manifestPath, r.hostMode, r.jobId),
   };
@@ -158,7 +198,7 @@ export function monitorVerdict(
   if (failed.length && (rep.notify?.failJob ?? true)) return { failed: runsFailedText(failed) };
   if (!o) return {};
   return {
-    warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; no run was changed`,
+    warning: `scheduler outage (${o.consecutiveFailedTicks} tick(s)): ${o.error}; ${o.clusters?.length ? `no run on ${o.clusters.join(", ")} was changed` : "no run was changed"}`,
   };
 }
 
@@ -176,9 +216,11 @@ export function runsFailedText(runs: readonly Pick<RunReport, "runId" | "failure
 /** `autolab: monitor tick: 2 run(s) advanced` plus one body line per moved run. */
 export function commitMessage(reports: RunReport[], outage: MonitorReport["outage"]): string {
   const moved = reports.filter((r) => r.transitions.length);
-  const subject = outage
-    ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
-    : `autolab: monitor tick: ${moved.length} run(s) advanced`;
+  const subject = outage?.clusters?.length
+    ? `autolab: monitor tick: ${moved.length} run(s) advanced; outage of ${outage.clusters.join(", ")} recorded (${outage.consecutiveFailedTicks} failed tick(s))`
+    : outage
+      ? `autolab: monitor tick: scheduler outage recorded (${outage.consecutiveFailedTicks} failed tick(s))`
+      : `autolab: monitor tick: ${moved.length} run(s) advanced`;
   const body = moved.map(
     (r) =>
       `- ${r.runId}${r.jobId ? ` (job ${r.jobId})` : ""}: ${r.before} -> ${r.after}${r.failureReason ? ` (${r.failureReason})` : ""}`,

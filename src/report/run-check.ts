@@ -15,12 +15,16 @@
  *   (`slurm.start`, `slurm.end`), never the tick's clock; a local run's are
  *   its launch and completion times;
  * - the summary holds the facts (job, states, SLURM times, the primary
- *   metric, the efficiency figures when the manifest has them, the failure
- *   reason); the text holds the log tail of a failed run;
+ *   metric, the efficiency figures and right-sizing hints when the manifest
+ *   has them, the failure reason; SLURM's submit time, a waiting job's
+ *   expected start, the queue wait and run time once each is over); the text
+ *   holds the log tail of a failed run;
  * - `details_url`: the run's directory on the launch commit.
  */
 import type { RunManifest } from "../contract/types.js";
-import { failureReasonOf, manifestJobId, statusOf, sweepIdOf } from "../domain/run.js";
+import { failureReasonOf, manifestCluster, manifestJobId, statusOf, sweepIdOf } from "../domain/run.js";
+import { formatDuration } from "../domain/duration.js";
+import { efficiencyHints, efficiencyLine, efficiencyOfManifest, jobTimesOf } from "./job-usage.js";
 import { clip, clipStart, LOG_TAIL_CHARS, OUTPUT_TEXT_LIMIT, TITLE_LIMIT, type CheckConclusion } from "./checks.js";
 
 /** The parts of metrics.json a report shows. */
@@ -80,10 +84,6 @@ export function isoUtc(s: unknown): string | undefined {
   return new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-function obj(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
 function str(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
 }
@@ -122,21 +122,12 @@ export function metricText(p: MetricsFacts["primary"]): string | undefined {
 }
 
 /**
- * The efficiency figures the manifest carries (`efficiency`, or
- * `slurm.efficiency`: written by the monitor from SLURM's accounting), as
- * `name value` pairs; never computed here.
+ * The efficiency figures the manifest carries (`efficiency`: written by the
+ * monitor from SLURM's accounting when the job ended, domain/efficiency.ts),
+ * in one line; never computed here.
  */
 export function efficiencyText(m: RunManifest): string | undefined {
-  const e = obj(m.efficiency) ?? obj(obj(m.slurm)?.efficiency);
-  if (!e) return undefined;
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(e)) {
-    if (typeof v === "number" && Number.isFinite(v)) {
-      const pct = /(_pct|_percent|percent)$/i.test(k);
-      parts.push(`${k.replace(/_/g, " ")} ${Number(v.toPrecision(4))}${pct ? "%" : ""}`);
-    } else if (typeof v === "string" && v.length <= 80) parts.push(`${k.replace(/_/g, " ")} ${v}`);
-  }
-  return parts.length ? parts.join(", ") : undefined;
+  return efficiencyLine(efficiencyOfManifest(m));
 }
 
 function cell(s: string): string {
@@ -155,6 +146,9 @@ export function runCheckOf(i: RunCheckInput): RunCheckBody {
   const reason = str(m.slurm?.reason);
   const metric = metricText(i.metrics?.primary);
   const efficiency = efficiencyText(m);
+  const hints = efficiencyHints(efficiencyOfManifest(m));
+  // Only spans that are over: the check run must not change by itself between ticks.
+  const spans = jobTimesOf(m);
   const sweep = sweepIdOf(m);
   const checkStatus = conclusion ? "completed" : status === "running" || status === "synced" ? "in_progress" : "queued";
   const stateWords = `${status}${failureReason ? ` (${failureReason})` : ""}`;
@@ -169,12 +163,18 @@ export function runCheckOf(i: RunCheckInput): RunCheckBody {
     ["Iteration", m.iteration_id],
     ["Sweep", sweep],
     ["Job", m.host_mode === "local" ? "local run" : (jobId ?? "—")],
+    ["Cluster", m.host_mode === "local" ? undefined : manifestCluster(m)],
     ["State", stateWords],
     ["SLURM state", slurmState ? `${slurmState}${reason && reason !== "None" ? ` (${reason})` : ""}` : undefined],
+    ["Submitted (SLURM)", isoUtc(spans.submit)],
+    ["Expected start (SLURM)", isoUtc(spans.expectedStart)],
     ["Started (SLURM)", times.start],
     ["Ended (SLURM)", times.end],
+    ["Queued", spans.queuedSeconds !== undefined ? formatDuration(spans.queuedSeconds) : undefined],
+    ["Run time", spans.runSeconds !== undefined ? formatDuration(spans.runSeconds) : undefined],
     ["Primary metric", metric ? `${metric}${i.metrics?.status ? ` (metrics ${i.metrics.status})` : ""}` : undefined],
     ["Efficiency", efficiency],
+    ["Right-sizing", hints.length ? hints.join("; ") : undefined],
     ["Failure reason", failureReason],
     ["Exit code", status === "failed" ? str(m.slurm?.exit_code) : undefined],
     ["Manifest", `\`${i.manifestPath}\``],

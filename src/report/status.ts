@@ -8,17 +8,21 @@ import type { RunManifest } from "../contract/types.js";
 import { normalizeSyncStatus } from "../contract/vocabulary.js";
 import { elapsedSeconds } from "../domain/duration.js";
 import { MONITOR_STATE_PATH } from "../domain/layout.js";
-import { manifestJobId, statusOf, sweepIdOf } from "../domain/run.js";
+import { manifestCluster, manifestJobId, statusOf, sweepIdOf } from "../domain/run.js";
 import type { Finding } from "../util/errors.js";
 import { logPathOf } from "./monitor.js";
 import { isoUtc, type MetricsFacts } from "./run-check.js";
-import { metricCell, reasonCell, type SummaryRun } from "./summary-runs.js";
+import { efficiencyHints, efficiencyLine, efficiencyOfManifest, jobTimesOf } from "./job-usage.js";
+import type { EfficiencyRecord } from "../domain/efficiency.js";
+import { jobCell, metricCell, reasonCell, type SummaryRun } from "./summary-runs.js";
 
 export interface StatusRow {
   runId: string;
   iterationId: string;
   hostMode: string;
   jobId: string | null;
+  /** The named cluster the job runs on (`slurm.cluster`). */
+  cluster: string | null;
   status: string;
   failureReason: string | null;
   slurmState: string | null;
@@ -36,6 +40,17 @@ export interface StatusRow {
   metricsStatus: string | null;
   /** Seconds since the run was launched. */
   ageSeconds: number | null;
+  /** SLURM's submit time of the job (ISO, UTC). */
+  slurmSubmit: string | null;
+  /** A waiting job's expected start, as SLURM estimated it at the last tick (ISO, UTC). */
+  expectedStart: string | null;
+  /** SLURM's queue wait (submit to start; still waiting: to now) and run time (start to end; still running: to now). */
+  queuedSeconds: number | null;
+  runSeconds: number | null;
+  /** The manifest's efficiency record (domain/efficiency.ts), once the job ended. */
+  efficiency: EfficiencyRecord | null;
+  /** Right-sizing hints of that record. */
+  hints: string[];
   manifest: string;
 }
 
@@ -55,11 +70,14 @@ export function statusRow(m: RunManifest, found: FoundRun, now: Date, metrics?: 
   const started = str(m.timestamps?.started_at) ?? str(m.started_at);
   const completed = str(m.timestamps?.completed_at) ?? str(m.completed_at);
   const failure = m.failure && typeof m.failure === "object" ? (m.failure as Record<string, unknown>) : {};
+  const times = jobTimesOf(m, now);
+  const eff = efficiencyOfManifest(m);
   return {
     runId: str(m.run_id) ?? found.runId,
     iterationId: str(m.iteration_id) ?? found.iterationId,
     hostMode: str(m.host_mode) ?? "?",
     jobId: manifestJobId(m) ?? null,
+    cluster: manifestCluster(m) ?? null,
     status: statusOf(m),
     failureReason: str(failure.reason) ?? str(m.slurm?.failure_reason),
     slurmState: str(m.slurm?.state),
@@ -74,6 +92,12 @@ export function statusRow(m: RunManifest, found: FoundRun, now: Date, metrics?: 
     metric: metrics?.primary ?? null,
     metricsStatus: metrics?.status ?? null,
     ageSeconds: elapsedSeconds(started ?? undefined, undefined, now) ?? null,
+    slurmSubmit: (m.host_mode === "local" ? undefined : isoUtc(times.submit)) ?? null,
+    expectedStart: isoUtc(times.expectedStart) ?? null,
+    queuedSeconds: times.queuedSeconds ?? null,
+    runSeconds: times.runSeconds ?? null,
+    efficiency: eff ?? null,
+    hints: efficiencyHints(eff),
     manifest: found.manifestDisplay,
   };
 }
@@ -91,6 +115,13 @@ export interface OutageRecord {
   first_failed_at?: string | null;
   last_poll_error_at?: string | null;
   last_poll_error?: string | null;
+  /** Per cluster down (`""`: the default cluster). */
+  clusters?: Record<string, unknown> | null;
+}
+
+function reached(st: OutageRecord): string {
+  const named = Object.keys(st.clusters ?? {}).map((k) => (k ? `cluster ${k}` : "the default cluster"));
+  return named.length ? named.join(" and ") : "the scheduler";
 }
 
 /** The warning that the states shown may be stale, when the last ticks could not reach the scheduler. */
@@ -101,7 +132,7 @@ export function outageFinding(st: OutageRecord): Finding | undefined {
     severity: "warning",
     check: "scheduler.outage",
     file: MONITOR_STATE_PATH,
-    message: `the last ${n} monitor tick(s) could not reach the scheduler (since ${st.first_failed_at ?? st.last_poll_error_at ?? "?"}; last error: ${st.last_poll_error ?? "?"}); the states shown may be stale`,
+    message: `the last ${n} monitor tick(s) could not reach ${reached(st)} (since ${st.first_failed_at ?? st.last_poll_error_at ?? "?"}; last error: ${st.last_poll_error ?? "?"}); the states shown may be stale`,
   };
 }
 
@@ -146,13 +177,18 @@ function asSummaryRun(r: StatusRow): SummaryRun {
     iterationId: r.iterationId,
     sweepId: r.sweepId ?? undefined,
     jobId: r.jobId ?? undefined,
+    cluster: r.cluster ?? undefined,
     state: summaryState(r),
+    submittedAt: local ? undefined : (r.slurmSubmit ?? undefined),
+    expectedStart: r.expectedStart ?? undefined,
     startedAt: (local ? isoUtc(r.startedAt) : r.slurmStart) ?? undefined,
     completedAt: (local ? isoUtc(r.completedAt) : r.slurmEnd) ?? undefined,
     sync: r.sync ?? undefined,
     primaryMetric: r.metric ?? undefined,
     metricsStatus: r.metricsStatus ?? undefined,
     reason: reasonOf(r),
+    efficiency: efficiencyLine(r.efficiency ?? undefined),
+    hints: r.hints.length ? r.hints : undefined,
     manifestPath: r.manifest,
     logPath: logPathOf(r.manifest, r.hostMode, r.jobId ?? undefined),
   };
@@ -171,19 +207,38 @@ function padTable(head: string[], body: string[][]): string {
 
 /** The table, one run a line, columns padded; ends with a newline. METRIC and REASON are never empty. */
 export function formatStatusTable(rows: StatusRow[]): string {
-  const head = ["RUN", "ITERATION", "JOB", "STATE", "SLURM", "AGE", "SYNC", "METRIC", "REASON"];
+  const head = [
+    "RUN",
+    "ITERATION",
+    "JOB",
+    "STATE",
+    "SLURM",
+    "AGE",
+    "QUEUED",
+    "RAN",
+    "SYNC",
+    "METRIC",
+    "EFFICIENCY",
+    "REASON",
+  ];
   const body = rows.map((r) => {
     const s = asSummaryRun(r);
     return [
       r.runId,
       r.iterationId,
-      r.jobId ?? (r.hostMode === "local" ? "local" : "-"),
+      r.jobId ? jobCell(r.jobId, r.cluster ?? undefined).replace(/\s+/g, " ") : r.hostMode === "local" ? "local" : "-",
       stateCell(r),
       slurmCell(r),
       formatAge(r.ageSeconds),
+      r.queuedSeconds !== null ? formatAge(r.queuedSeconds) : "-",
+      r.runSeconds !== null ? formatAge(r.runSeconds) : "-",
       r.sync ?? "-",
       metricCell(s).replace(/\s+/g, " "),
-      reasonCell(s).replace(/\s+/g, " "),
+      shortEfficiency(r.efficiency) + (r.hints.length ? " !" : ""),
+      (reasonCell(s) + (r.expectedStart && !r.slurmStart ? `; expected start ${r.expectedStart}` : "")).replace(
+        /\s+/g,
+        " ",
+      ),
     ];
   });
   return padTable(head, body);
@@ -217,6 +272,14 @@ function stateRank(s: string): number {
   return i < 0 ? STATE_ORDER.length : i;
 }
 
+/** State -> how many of `statuses` are in it, in lifecycle order (pending first, failed and cancelled last). */
+export function stateCounts(statuses: readonly string[]): Record<string, number> {
+  const tally = new Map<string, number>();
+  for (const s of statuses) tally.set(s, (tally.get(s) ?? 0) + 1);
+  const states = [...tally.keys()].sort((a, b) => stateRank(a) - stateRank(b) || a.localeCompare(b));
+  return Object.fromEntries(states.map((st) => [st, tally.get(st) as number]));
+}
+
 /** The rows' sweeps, by sweep id (runs outside a sweep are not grouped). */
 export function sweepGroups(rows: readonly StatusRow[]): SweepStatus[] {
   const by = new Map<string, StatusRow[]>();
@@ -228,14 +291,11 @@ export function sweepGroups(rows: readonly StatusRow[]): SweepStatus[] {
   const taskOrder = (a: StatusRow, b: StatusRow) => a.runId.length - b.runId.length || a.runId.localeCompare(b.runId);
   return [...by.values()]
     .map((rs) => {
-      const tally = new Map<string, number>();
-      for (const r of rs) tally.set(r.status, (tally.get(r.status) ?? 0) + 1);
-      const states = [...tally.keys()].sort((a, b) => stateRank(a) - stateRank(b) || a.localeCompare(b));
       return {
         sweepId: rs[0].sweepId as string,
         iterationId: rs[0].iterationId,
         tasks: rs.length,
-        counts: Object.fromEntries(states.map((st) => [st, tally.get(st) as number])),
+        counts: stateCounts(rs.map((r) => r.status)),
         failedRuns: rs
           .filter((r) => r.status === "failed")
           .sort(taskOrder)
@@ -267,11 +327,31 @@ export function formatSweepTable(groups: readonly SweepStatus[]): string {
   return padTable(head, body);
 }
 
-/** `autolab status` on the terminal: the table (or "no runs"), then the sweeps with their per-state counts. */
+/** `cpu 98% mem 43% time 7% gpu 95%`: the ratios of an efficiency record, or `-`. */
+export function shortEfficiency(e: EfficiencyRecord | null): string {
+  if (!e) return "-";
+  const parts: string[] = [];
+  const add = (label: string, v: unknown) => {
+    if (typeof v === "number" && Number.isFinite(v)) parts.push(`${label} ${Math.round(v * 100)}%`);
+  };
+  add("cpu", e.cpu_efficiency);
+  add("mem", e.memory_used);
+  add("time", e.time_used);
+  add("gpu", e.gpu_util);
+  return parts.length ? parts.join(" ") : "-";
+}
+
+/** The right-sizing hints under the table: one line per hint, `hint <run>: <text>`. */
+export function hintText(rows: readonly StatusRow[]): string {
+  return rows.flatMap((r) => r.hints.map((h) => `hint ${r.runId}: ${h}\n`)).join("");
+}
+
+/** `autolab status` on the terminal: the table (or "no runs"), the right-sizing hints, then the sweeps with their per-state counts. */
 export function statusText(rows: StatusRow[]): string {
   if (!rows.length) return "no runs\n";
   const groups = sweepGroups(rows);
-  return formatStatusTable(rows) + (groups.length ? "\n" + formatSweepTable(groups) : "");
+  const hints = hintText(rows);
+  return formatStatusTable(rows) + (hints ? "\n" + hints : "") + (groups.length ? "\n" + formatSweepTable(groups) : "");
 }
 
 /** The runs of the action's status summary: SLURM's times, the metric and the reason. */

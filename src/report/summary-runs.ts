@@ -10,15 +10,24 @@
  * failed); its times are SLURM's start and end (the faces pass them), and the
  * metric and reason cells are never empty: they say why there is no value.
  */
-import { elapsedSeconds } from "../domain/duration.js";
+import { formatDuration, jobSpans } from "../domain/duration.js";
+
+export { formatDuration };
 import type { GroupResult } from "../domain/sweep-result.js";
 import { sweepSection } from "./sweep.js";
+import { mermaidNumber } from "./common.js";
 
 export interface SummaryRun {
   runId: string;
   jobId?: string;
+  /** The named cluster the job runs on (multi-cluster sites). */
+  cluster?: string;
   /** The run's status, optionally with the scheduler's state: `failed (TIMEOUT)`. */
   state: string;
+  /** SLURM's submit time of the job (its queue wait runs from here to startedAt). */
+  submittedAt?: string;
+  /** A waiting job's expected start (SLURM's estimate). */
+  expectedStart?: string;
   /** SLURM's start of the job (a local run: its start), not the launch. */
   startedAt?: string;
   /** SLURM's end of the job. */
@@ -32,6 +41,10 @@ export interface SummaryRun {
   sweepId?: string;
   /** Why the run is where it is: its failure reason, or the scheduler's pending reason. */
   reason?: string;
+  /** The efficiency figures in one line (report/job-usage.ts), once the job ended. */
+  efficiency?: string;
+  /** Right-sizing hints the monitor recorded. */
+  hints?: string[];
   /** Repository-relative paths, for links. */
   manifestPath?: string;
   logPath?: string;
@@ -94,20 +107,6 @@ export function escapeCell(s: string): string {
     .replace(/\|/g, "\\|");
 }
 
-/** `1h 02m 03s`, `4m 05s`, `7s`. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  const p2 = (n: number) => String(n).padStart(2, "0");
-  if (d) return `${d}d ${h}h ${p2(m)}m`;
-  if (h) return `${h}h ${p2(m)}m ${p2(sec)}s`;
-  if (m) return `${m}m ${p2(sec)}s`;
-  return `${sec}s`;
-}
-
 function metricValue(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
@@ -145,8 +144,20 @@ function parseTime(s: string | undefined): number | undefined {
 /** Known duration, or SLURM's start to its end (a run still going: until `now`). */
 export function runDuration(r: SummaryRun, now: number | undefined): number | undefined {
   if (r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds)) return r.durationSeconds;
-  const going = stateClass(r.state) === "active";
-  return elapsedSeconds(r.startedAt, r.completedAt, going && now !== undefined ? new Date(now) : undefined);
+  return spansOf(r, now).runSeconds;
+}
+
+/** SLURM's queue wait (submit to start; a job still waiting: until `now`). */
+export function queueWait(r: SummaryRun, now: number | undefined): number | undefined {
+  return spansOf(r, now).queuedSeconds;
+}
+
+function spansOf(r: SummaryRun, now: number | undefined) {
+  const c = stateClass(r.state);
+  return jobSpans(
+    { submit: r.submittedAt, start: r.startedAt, end: r.completedAt, going: c === "active" || c === "queued" },
+    now !== undefined ? new Date(now) : undefined,
+  );
 }
 
 function utcMinute(s: string | undefined): string {
@@ -170,28 +181,70 @@ function link(label: string, rel: string | undefined, base: string | undefined):
   return `[${label}](${url.replace(/\)/g, "%29")})`;
 }
 
-function row(r: SummaryRun, v: RunsView, withSweep: boolean): string {
+/** The optional columns of one table: shown only when some run of it has the value. */
+interface Cols {
+  sweep: boolean;
+  queued: boolean;
+  efficiency: boolean;
+}
+
+/** A job id as every report shows it: `123`, or `123 (cluster)` for a job on a named cluster. */
+export function jobCell(jobId: string, cluster: string | undefined): string {
+  return cluster ? `${jobId} (${cluster})` : jobId;
+}
+
+function row(r: SummaryRun, v: RunsView, c: Cols): string {
   const d = runDuration(r, v.now);
+  const q = queueWait(r, v.now);
   const files = [link("manifest", r.manifestPath, v.blobBase), link("log", r.logPath, v.blobBase)].filter(Boolean);
+  const expected =
+    r.expectedStart && stateClass(r.state) === "queued" ? `; expected start ${utcMinute(r.expectedStart)} UTC` : "";
   return `| ${[
     "`" + escapeCell(r.runId).replace(/`/g, "'") + "`",
-    ...(withSweep ? [r.sweepId ? "`" + escapeCell(r.sweepId).replace(/`/g, "'") + "`" : "—"] : []),
-    r.jobId ? escapeCell(r.jobId) : "—",
+    ...(c.sweep ? [r.sweepId ? "`" + escapeCell(r.sweepId).replace(/`/g, "'") + "`" : "—"] : []),
+    r.jobId ? escapeCell(jobCell(r.jobId, r.cluster)) : "—",
     escapeCell(stateBadge(r.state)),
     utcMinute(r.startedAt),
+    ...(c.queued ? [q !== undefined ? formatDuration(q) : "—"] : []),
     d !== undefined ? formatDuration(d) : "—",
     escapeCell(metricCell(r)),
-    escapeCell(reasonCell(r)),
+    ...(c.efficiency ? [r.efficiency ? escapeCell(r.efficiency + (r.hints?.length ? " ⚠" : "")) : "—"] : []),
+    escapeCell(reasonCell(r) + expected),
     r.sync ? escapeCell(r.sync) : "—",
     files.length ? files.join(" · ") : "—",
   ].join(" | ")} |`;
 }
 
-const COLUMNS = ["Job", "State", "Started (SLURM, UTC)", "Duration", "Primary metric", "Reason", "Sync", "Files"];
-
-function head(withSweep: boolean): string[] {
-  const cols = ["Run", ...(withSweep ? ["Sweep"] : []), ...COLUMNS];
+function head(c: Cols): string[] {
+  const cols = [
+    "Run",
+    ...(c.sweep ? ["Sweep"] : []),
+    "Job",
+    "State",
+    "Started (SLURM, UTC)",
+    ...(c.queued ? ["Queued (SLURM)"] : []),
+    "Duration",
+    "Primary metric",
+    ...(c.efficiency ? ["Efficiency"] : []),
+    "Reason",
+    "Sync",
+    "Files",
+  ];
   return [`| ${cols.join(" | ")} |`, `|${cols.map(() => "---").join("|")}|`];
+}
+
+/** Hints listed under a group's table at most (the rest counted). */
+const MAX_HINT_RUNS = 20;
+
+/** The right-sizing hints of a group's runs, one line per run. */
+function hintLines(runs: readonly SummaryRun[]): string[] {
+  const withHints = runs.filter((r) => r.hints?.length);
+  if (!withHints.length) return [];
+  const out = ["**Right-sizing** (⚠: a run used under the policy's share of what it asked for):", ""];
+  for (const r of withHints.slice(0, MAX_HINT_RUNS))
+    out.push(`- \`${escapeCell(r.runId).replace(/`/g, "'")}\`: ${r.hints!.map(escapeCell).join("; ")}`);
+  if (withHints.length > MAX_HINT_RUNS) out.push(`- …and ${withHints.length - MAX_HINT_RUNS} more run(s) with hints`);
+  return [...out, ""];
 }
 
 /** `🔴 2 failed · 🔵 1 running …` for a set of runs. */
@@ -237,7 +290,7 @@ export function metricChart(title: string, runs: readonly SummaryRun[]): string[
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const pad = hi === lo ? Math.abs(hi) * 0.1 || 1 : (hi - lo) * 0.1;
-  const fmt = (x: number) => String(Number(x.toPrecision(6)));
+  const fmt = mermaidNumber;
   const lines = [
     "```mermaid",
     "xychart-beta",
@@ -255,8 +308,12 @@ export function metricChart(title: string, runs: readonly SummaryRun[]): string[
 }
 
 function table(runs: readonly SummaryRun[], v: RunsView): string[] {
-  const withSweep = runs.some((r) => r.sweepId);
-  return [...head(withSweep), ...runs.map((r) => row(r, v, withSweep))];
+  const c: Cols = {
+    sweep: runs.some((r) => r.sweepId),
+    queued: runs.some((r) => r.submittedAt),
+    efficiency: runs.some((r) => r.efficiency),
+  };
+  return [...head(c), ...runs.map((r) => row(r, v, c))];
 }
 
 /** One group: counts, the runs needing attention, the finished folded past the threshold, the chart. */
@@ -279,6 +336,7 @@ function groupSection(heading: string, title: string, runs: SummaryRun[], v: Run
       );
     }
   }
+  out.push(...hintLines(ordered));
   const chart = metricChart(title, runs);
   if (chart.length) out.push(...chart, "");
   return out;

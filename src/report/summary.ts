@@ -96,25 +96,47 @@ export function ganttTag(state: string): string {
   return "";
 }
 
-/** The gantt chart and a note about the runs it could not draw. */
+/** One run in the timeline: its queue wait (submit to start, when SLURM says) and its run (start to end). */
+interface Bar {
+  r: SummaryRun;
+  /** Submit (or start, when there is no submit time). */
+  first: number;
+  queued?: { start: number; end: number };
+  running?: { start: number; end: number };
+}
+
+/** A bar of at least one second (Mermaid draws nothing for a zero-length one). */
+function span(start: number, end: number): { start: number; end: number } {
+  return { start, end: Math.max(end, start + 1000) };
+}
+
+function barOf(r: SummaryRun, now: number | undefined): Bar | undefined {
+  const submit = parseTime(r.submittedAt);
+  const start = parseTime(r.startedAt);
+  const waiting = stateClass(r.state) === "queued";
+  if (start === undefined) {
+    // Still waiting: its queue bar runs to now.
+    if (submit === undefined || !waiting || now === undefined) return undefined;
+    return { r, first: submit, queued: span(submit, Math.max(submit, now)) };
+  }
+  let end = parseTime(r.completedAt);
+  if (end === undefined && r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds))
+    end = start + r.durationSeconds * 1000;
+  if (end === undefined) end = isGoing(r.state) && now !== undefined && now > start ? now : start;
+  const bar: Bar = { r, first: submit !== undefined && submit < start ? submit : start, running: span(start, end) };
+  if (submit !== undefined && submit < start) bar.queued = span(submit, start);
+  return bar;
+}
+
+/** The gantt chart (queued and running as two segments per run) and a note about the runs it could not draw. */
 function timeline(runs: SummaryRun[], now: number | undefined): { lines: string[]; notes: string[] } {
   const notes: string[] = [];
-  const drawable: Array<{ r: SummaryRun; start: number; end: number }> = [];
+  const drawable: Bar[] = [];
   const noStart: string[] = [];
   for (const r of runs) {
-    const start = parseTime(r.startedAt);
-    if (start === undefined) {
-      noStart.push(r.runId);
-      continue;
-    }
-    let end = parseTime(r.completedAt);
-    if (end === undefined && r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds))
-      end = start + r.durationSeconds * 1000;
-    if (end === undefined) end = isGoing(r.state) && now !== undefined && now > start ? now : start;
-    if (end < start) end = start;
-    // Mermaid draws nothing for a zero-length bar: give it one second.
-    if (end - start < 1000) end = start + 1000;
-    drawable.push({ r, start, end });
+    const b = barOf(r, now);
+    if (b) drawable.push(b);
+    else noStart.push(r.runId);
   }
   if (noStart.length) {
     notes.push(
@@ -125,20 +147,20 @@ function timeline(runs: SummaryRun[], now: number | undefined): { lines: string[
     );
   }
   if (!drawable.length) return { lines: [], notes };
-  drawable.sort((a, b) => a.start - b.start);
+  drawable.sort((a, b) => a.first - b.first);
   let shown = drawable;
   if (drawable.length > MAX_TIMELINE_RUNS) {
     shown = drawable.slice(drawable.length - MAX_TIMELINE_RUNS);
-    notes.push(`The timeline shows the ${MAX_TIMELINE_RUNS} most recently started of ${drawable.length} runs.`);
+    notes.push(`The timeline shows the ${MAX_TIMELINE_RUNS} most recently submitted of ${drawable.length} runs.`);
   }
-  const first = Math.min(...shown.map((x) => x.start));
-  const last = Math.max(...shown.map((x) => x.end));
-  const span = last - first;
-  const axis = span > 2 * 86400_000 ? "%m-%d" : span > 6 * 3600_000 ? "%m-%d %H:%M" : "%H:%M";
+  const first = Math.min(...shown.map((x) => x.first));
+  const last = Math.max(...shown.map((x) => (x.running ?? x.queued)!.end));
+  const spanMs = last - first;
+  const axis = spanMs > 2 * 86400_000 ? "%m-%d" : spanMs > 6 * 3600_000 ? "%m-%d %H:%M" : "%H:%M";
   const lines = [
     "```mermaid",
     "gantt",
-    "    title Runs (UTC)",
+    "    title Runs (UTC): queued, then running",
     "    dateFormat YYYY-MM-DD HH:mm:ss",
     `    axisFormat ${axis}`,
     "    todayMarker off",
@@ -154,8 +176,13 @@ function timeline(runs: SummaryRun[], now: number | undefined): { lines: string[
     lines.push(`    section ${mermaidText(section)}`);
     for (const x of items) {
       n++;
-      const label = mermaidText(`${x.r.runId}${x.r.jobId ? ` job ${x.r.jobId}` : ""} ${x.r.state}`);
-      lines.push(`    ${label} :${ganttTag(x.r.state)}r${n}, ${utc(x.start)}, ${utc(x.end)}`);
+      const who = `${x.r.runId}${x.r.jobId ? ` job ${x.r.jobId}` : ""}`;
+      if (x.queued)
+        lines.push(`    ${mermaidText(`${who} queued`)} :q${n}, ${utc(x.queued.start)}, ${utc(x.queued.end)}`);
+      if (x.running)
+        lines.push(
+          `    ${mermaidText(`${who} ${x.r.state}`)} :${ganttTag(x.r.state)}r${n}, ${utc(x.running.start)}, ${utc(x.running.end)}`,
+        );
     }
   }
   lines.push("```");

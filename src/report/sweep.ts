@@ -6,6 +6,7 @@
  * iteration's analysis/summary.md, the job summary and the check run.
  */
 import type { GroupResult } from "../domain/sweep-result.js";
+import { mermaidNumber } from "./common.js";
 
 function num(x: number | null): string {
   if (x === null) return "–";
@@ -48,8 +49,8 @@ export function sweepChart(g: GroupResult): string | undefined {
     "xychart-beta",
     `  title "${g.metric} by point (${g.aggregation} over replicates)"`,
     `  x-axis [${shown.map((p) => mermaidLabel(p.label)).join(", ")}]`,
-    `  y-axis "${g.metric.replace(/"/g, "")}" ${num(lo)} --> ${num(hi === lo ? lo + 1 : hi)}`,
-    `  bar [${values.map((v) => num(v)).join(", ")}]`,
+    `  y-axis "${g.metric.replace(/"/g, "")}" ${mermaidNumber(lo)} --> ${mermaidNumber(hi === lo ? lo + 1 : hi)}`,
+    `  bar [${values.map(mermaidNumber).join(", ")}]`,
     "```",
   ].join("\n");
 }

@@ -11,7 +11,7 @@ const ENDED_BY: Record<WatchReport["ended_by"], string> = {
 export function watchText(r: WatchReport): string {
   const lines = [
     `watched from ${r.started_at} to ${r.ended_at}: ${ENDED_BY[r.ended_by]}`,
-    `${r.ticks} tick(s), ${r.questions} scheduler question(s) (${r.scheduler_calls} client call(s)), ${r.commits} commit(s)`,
+    `${r.ticks} tick(s), ${r.questions} scheduler question(s) (${r.scheduler_calls} client call(s)), ${r.commits} commit(s), ${r.fetches} fetch(es) of the branch (${r.updates} brought others' commits)`,
   ];
   if (r.failed_runs.length) lines.push(`failed run(s): ${r.failed_runs.join(", ")}`);
   if (r.successor) lines.push(`successor: ${r.successor}`);

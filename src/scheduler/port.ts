@@ -16,6 +16,7 @@
  *   the adapter, in its scheduler's words.
  */
 import type { JobFacts, JobVerdict } from "../domain/tick.js";
+import type { ClusterOutage } from "../domain/cluster-answers.js";
 import type { Design } from "../contract/types.js";
 
 /** A job id as the scheduler prints it (`123`, an array task `123_4`). */
@@ -47,6 +48,14 @@ export interface JobResources {
   account?: string;
   /** A feature expression, e.g. `a100&ib`. */
   constraint?: string;
+  /**
+   * The named cluster of a multi-cluster site the job goes to (design
+   * `compute.cluster`): submitted there, and every later question about the
+   * job (query, lookup by name, cancel) asks that cluster. Unset: the
+   * cluster the client is configured for, and nothing in the runner's
+   * environment may redirect it.
+   */
+  cluster?: string;
   /** Validated pass-through options, in the design's order. */
   extraOptions: ExtraOption[];
   /** A signal for the workload `seconds` before the time limit (it saves a checkpoint and exits). */
@@ -122,6 +131,31 @@ export interface Submission {
   sentinelPath: string;
 }
 
+/**
+ * A run's next attempt (domain/resubmit.ts): the script the run was launched
+ * with, as it is on disk, submitted again under the attempt's own job name.
+ */
+export interface AttemptRequest {
+  runId: string;
+  iterationId: string;
+  /** Absolute directory the job runs in (the run's snapshot, else the checkout). */
+  workDir: string;
+  /** Repository-relative path of the run's submitted script (relative to workDir). */
+  scriptPath: string;
+  /** That script's text. */
+  script: string;
+  /** The attempt's job name (from the run id and the attempt number). */
+  name: string;
+  /** 2, 3, ...: the workload sees it as `AUTOLAB_ATTEMPT`. */
+  attempt: number;
+  /** Nodes the attempt must not run on (node lists, comma-separated). */
+  excludeNodes?: string;
+  /** Submit it held (it starts only once released: the monitor's protection against racing monitors). */
+  hold?: boolean;
+  /** The named cluster the run's job ran on. */
+  cluster?: string;
+}
+
 export interface SubmitOptions {
   /** Where the submission runs (the job's work directory root). */
   cwd: string;
@@ -130,6 +164,12 @@ export interface SubmitOptions {
   retries?: number;
   /** Backoff base: attempt n waits a random time in [0, base * 2^(n-1)]. */
   baseDelayMs?: number;
+  /**
+   * Variables of the submitter's environment the policy passes to the
+   * scheduler (`slurm.submit.pass_env`, checked by domain/settings.ts), name ->
+   * value; every other scheduler input variable is kept out.
+   */
+  passEnv?: Readonly<Record<string, string>>;
 }
 
 export type SubmitOutcome =
@@ -186,6 +226,8 @@ export interface NameLookupOptions {
   controller?: boolean;
   /** Also learn which run each found job was submitted for (NameLookup.runs; one more question). */
   runs?: boolean;
+  /** Ask this named cluster (a design's `compute.cluster`); unset: the client's own cluster. */
+  cluster?: string;
 }
 
 /**
@@ -204,6 +246,8 @@ export interface JobObservation extends JobFacts {
   tasks?: JobObservation[];
   /** The cluster asked (`-M`), for a job on a named cluster. */
   cluster?: string;
+  /** The job's time limit as accounting printed it (sacct `Timelimit`: `01:00:00`, `UNLIMITED`). */
+  timeLimit?: string;
 }
 
 export interface QueryCall {
@@ -217,9 +261,15 @@ export interface QueryCall {
 export type AccountingStatus = "ok" | "disabled" | "down" | "unknown";
 
 export interface QueryOutcome {
-  /** False when the controller did not answer: observations is then empty and no run may change. */
+  /** False when no controller answered: observations is then empty and no run may change. */
   ok: boolean;
   error?: string;
+  /**
+   * The clusters that did not answer (a multi-cluster site may have one down and
+   * the others answering): the refs asked there have no observation, and their
+   * runs must not change. Absent when every cluster asked answered.
+   */
+  outages?: ClusterOutage[];
   /** Keyed by the id asked about. */
   observations: Map<string, JobObservation>;
   calls: QueryCall[];
@@ -276,31 +326,57 @@ export interface SchedulerProbe {
   detail: unknown;
 }
 
-/** What a dry run learns from the scheduler without queueing anything. */
+/** A part of a request the scheduler would not run as asked. */
+export type RequestField =
+  "timeLimit" | "memory" | "cpusPerTask" | "nodes" | "gpus" | "partition" | "qos" | "account" | "constraint";
+
+/** One reason a request is impossible: the part of the request it is about (when the adapter can tell), in people's words. */
+export interface AdmissionProblem {
+  field?: RequestField;
+  message: string;
+}
+
+/**
+ * What the scheduler says of a submission without queueing anything (a dry
+ * run, and the check launch and verify make before anything is queued).
+ */
 export interface TestSubmission {
+  /** The scheduler would take it, and nothing in it exceeds what the scheduler runs. */
   ok: boolean;
+  /** The scheduler's own words. */
   output: string;
+  /** The scheduler could not be asked (not reachable, busy): `ok` is false but nothing is known to be wrong. */
+  unanswered?: boolean;
+  /** Why it is impossible (empty when ok or unanswered). */
+  problems?: AdmissionProblem[];
 }
 
 export interface Scheduler {
   /** A short name for messages (`slurm`). */
   readonly name: string;
   /** How people call the scheduler's operations, for messages and run histories (`scancel`, `scontrol ping`). */
-  readonly terms: { submit: string; cancel: string; ping: string };
+  readonly terms: { submit: string; cancel: string; ping: string; testSubmit?: string; release?: string };
   /** What this host can do. `deep` also asks the controller (partitions, accounting). */
   probe(o?: { deep?: boolean; timeoutMs?: number }): Promise<SchedulerProbe>;
   /** Validate and normalise a design's job (throws an AutolabError naming the design path). Pure. */
   request(i: RequestInput): JobRequest;
   /** The script and the submit command for a request. Pure. */
   prepare(req: JobRequest, o: { scriptPath: string; mode: "batch" | "local" }): Submission;
+  /** The submission of a run's next attempt: its launched script, unchanged, under the attempt's name. Pure. */
+  prepareAttempt(a: AttemptRequest): Submission;
   /** The script and submit command of a job array (one submission for all its tasks). Pure. */
   prepareArray(a: ArrayRequest, o: { scriptPath: string }): Submission;
   /** The most tasks one array may have on this cluster (SLURM: MaxArraySize), when the scheduler says. */
-  maxArrayTasks(o?: { timeoutMs?: number }): Promise<number | undefined>;
+  maxArrayTasks(o?: { timeoutMs?: number; cluster?: string }): Promise<number | undefined>;
   /** Submit once (with retries for transient failures, adopting a job an earlier attempt created). */
   submit(s: Submission, o: SubmitOptions): Promise<SubmitOutcome>;
-  /** Ask whether the scheduler would take the submission, queueing nothing (a dry run). */
-  testSubmit(s: Submission, o: { cwd: string }): Promise<TestSubmission>;
+  /**
+   * Ask whether the scheduler would take the submission, queueing nothing
+   * (one test submission and one look at the partitions' limits: a request the
+   * scheduler would queue but never start, such as a time over the
+   * partition's limit, is not ok either).
+   */
+  testSubmit(s: Submission, o: { cwd: string; passEnv?: Readonly<Record<string, string>> }): Promise<TestSubmission>;
   /** Jobs with this name, from every source that could know them. */
   findByName(name: string, o?: NameLookupOptions): Promise<NameLookup>;
   /** One batched question about many jobs (one tick). Never throws for scheduler trouble. */
@@ -315,4 +391,13 @@ export interface Scheduler {
   query(ids: JobRef[], o?: QueryOptions): Promise<QueryOutcome>;
   /** Cancel jobs in one request. */
   cancel(ids: JobRef[], o?: { timeoutMs?: number }): Promise<CancelOutcome>;
+  /** The user this scheduler submits and cancels as (`launch.job_user`), when not the runner itself. */
+  readonly jobUser?: string;
+  /**
+   * The same scheduler, submitting and cancelling as `user` (undefined: as the
+   * runner). An adapter without it cannot honour `launch.job_user`.
+   */
+  asJobUser?(user: string | undefined): Scheduler;
+  /** Let held jobs start (one request); a job not held or already finished is no failure. */
+  release(ids: JobRef[], o?: { timeoutMs?: number }): Promise<{ ok: boolean; error?: string }>;
 }

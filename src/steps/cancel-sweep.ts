@@ -12,7 +12,7 @@ import { readManifest } from "../contract/manifest.js";
 import { canTransition } from "../contract/vocabulary.js";
 import type { FileEdit } from "../domain/changes.js";
 import { SWEEP_RECORD_FILE } from "../domain/layout.js";
-import { manifestJobId, statusOf, transition } from "../domain/run.js";
+import { manifestCluster, manifestJobId, statusOf, transition } from "../domain/run.js";
 import { isoSeconds } from "../domain/time.js";
 import { ledgerEdit } from "../ledger/sync.js";
 import type { Scheduler } from "../scheduler/port.js";
@@ -43,15 +43,23 @@ export async function cancelSweepTasks(
     const m = structuredClone((await readManifest(run.manifestPath, run.manifestDisplay)).data);
     if (canTransition(statusOf(m), "failed")) open.push({ run, m });
   }
-  const arrays = [
+  const arrayOf = (m: RunManifest) =>
+    (m.slurm?.array_job_id as string | undefined) ?? manifestJobId(m)?.replace(/_\d+$/, "");
+  const arrays = [...new Set(open.map(({ m }) => arrayOf(m)).filter((x): x is string => Boolean(x)))];
+  // An array on a named cluster is cancelled there (`id;cluster`, one scancel -M per cluster).
+  const refs = [
     ...new Set(
       open
-        .map(({ m }) => (m.slurm?.array_job_id as string | undefined) ?? manifestJobId(m)?.replace(/_\d+$/, ""))
+        .map(({ m }) => {
+          const id = arrayOf(m);
+          const cluster = manifestCluster(m);
+          return id && cluster ? `${id};${cluster}` : id;
+        })
         .filter((x): x is string => Boolean(x)),
     ),
   ];
   if (arrays.length) {
-    const r = await o.scheduler.cancel(arrays, { timeoutMs: o.timeoutMs });
+    const r = await o.scheduler.cancel(refs, { timeoutMs: o.timeoutMs });
     if (!r.ok)
       throw new AutolabError(
         `${o.scheduler.terms.cancel} of array(s) ${arrays.join(", ")} failed; no task was changed: ${r.error ?? "unknown error"}`,

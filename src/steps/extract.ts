@@ -74,6 +74,7 @@ export const DEFAULT_EXTRACT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_PYTHON_CALLABLE = "extract";
 export { SENTINEL_FILE } from "../domain/layout.js";
 import { SENTINEL_FILE } from "../domain/layout.js";
+import { designMetrics } from "../domain/sweep-result.js";
 export const METRICS_FILE = "metrics.json";
 
 /** A metrics.json larger than this (as the parser left it) is refused, not read. */
@@ -363,9 +364,8 @@ async function readSentinel(runDir: string): Promise<SentinelInfo> {
 function defaultMetricName(design: Design): string {
   const metrics = design.metrics;
   if (isObject(metrics)) {
-    const p = metrics.primary;
-    if (typeof p === "string" && p.trim()) return p.trim();
-    if (isObject(p) && typeof p.name === "string" && p.name.trim()) return p.name.trim();
+    const p = designMetrics(metrics).primary;
+    if (p) return p;
     if (typeof metrics.primary_metric === "string" && metrics.primary_metric.trim())
       return metrics.primary_metric.trim();
   }

@@ -191,7 +191,7 @@ export async function makeSnapshot(repoRoot: string, dir: string, log: (s: strin
   return true;
 }
 
-function isLink(p: string): boolean {
+export function isLink(p: string): boolean {
   try {
     return lstatSync(p).isSymbolicLink();
   } catch {

@@ -14,9 +14,9 @@ import path from "node:path";
 import type { RunManifest } from "../contract/types.js";
 import { parseDocument } from "../contract/validate.js";
 import { METRICS_FILE } from "../domain/layout.js";
-import { manifestJobId } from "../domain/run.js";
+import { launchedByPythonTool, manifestCluster, manifestJobId } from "../domain/run.js";
 import { needsWork, stableText } from "../domain/tick.js";
-import { entryFor, planRead, type RunIndex, type RunIndexEntry } from "../domain/run-index.js";
+import { entryFor, planRead, sameIndex, stampKey, type RunIndex, type RunIndexEntry } from "../domain/run-index.js";
 import { wantedLine } from "../ledger/sync.js";
 import type { DiscoveredRun } from "./discover.js";
 import { AutolabError, findingFromError, type Finding } from "../util/errors.js";
@@ -37,9 +37,17 @@ export interface LoadedRun {
   validated: boolean;
 }
 
-/** The fields the ledger line reads (run, iteration, host, job id, status, launch date), nothing else. */
+/**
+ * The fields the ledger line reads (run, iteration, host, job id, status, launch
+ * date, cluster), nothing else. A run the Python autolab tool launched keeps its
+ * whole manifest: that tool's bullet rules read more of it (`slurm.job_id` before
+ * `job_id`, `timestamp_utc`, `launch_snapshot`, the offset of a timestamp), and
+ * only the whole manifest tells that it is such a run.
+ */
 export function ledgerFields(m: RunManifest): RunManifest {
+  if (launchedByPythonTool(m)) return m;
   const jobId = manifestJobId(m);
+  const cluster = manifestCluster(m);
   const ts = m.timestamps && typeof m.timestamps === "object" ? m.timestamps : undefined;
   return {
     schema_version: m.schema_version,
@@ -53,6 +61,7 @@ export function ledgerFields(m: RunManifest): RunManifest {
     timestamps: { started_at: ts?.started_at as string },
     ...(m.started_at !== undefined ? { started_at: m.started_at } : {}),
     ...(jobId !== undefined ? { job_id: jobId } : {}),
+    ...(cluster !== undefined ? { slurm: { cluster } } : {}),
   };
 }
 
@@ -141,36 +150,103 @@ function indexEntryOf(l: LoadedRun, readAtMs: number): RunIndexEntry | undefined
   return entryFor(l.run.manifestStamp, readAtMs, String(l.manifest.run_id), line);
 }
 
+/** The first phase of an indexed load: every run that may be in flight is read. */
+export interface FirstLoad {
+  /** Discovery order: a run read (or refused: undefined), or one the index vouches for by its stamp. */
+  slots: Array<{ loaded?: LoadedRun; vouched?: { run: DiscoveredRun; entry: RunIndexEntry }; findings?: Finding[] }>;
+  /** The runs read so far, in discovery order (every run that may be in flight is among them). */
+  read: LoadedRun[];
+  index?: RunIndex;
+  readAtMs: number;
+}
+
+async function readSlots(
+  slots: FirstLoad["slots"],
+  todo: Array<{ at: number; run: DiscoveredRun; hasMetrics: boolean }>,
+): Promise<void> {
+  const BATCH = 64;
+  for (let i = 0; i < todo.length; i += BATCH) {
+    const part = todo.slice(i, i + BATCH);
+    const found = part.map(() => [] as Finding[]);
+    const loaded = await Promise.all(part.map((r, k) => loadOne(r.run, found[k], r.hasMetrics)));
+    part.forEach((r, k) => {
+      // The slot is replaced: a run read is no longer vouched for.
+      slots[r.at] = { loaded: loaded[k], ...(found[k].length ? { findings: found[k] } : {}) };
+    });
+  }
+}
+
 /**
- * Read the runs the index cannot vouch for (all of them without an index).
- * `readAtMs`: the time before discovery stamped the manifests. `ledgerLine`:
- * the ledger's line for a run id now.
+ * Phase one: read every run whose manifest the index cannot vouch for by its
+ * stamp (all of them without an index). A run whose stamp is the recorded one
+ * has the manifest the index recorded, a finished, extracted one: it is never
+ * in flight, so after this phase the runs to ask the scheduler about are
+ * known, and phase two (`settleIndexed`: metrics and ledger checks of the
+ * vouched runs) can run while the scheduler answers. `readAtMs`: the time
+ * before discovery stamped the manifests.
+ */
+export async function loadUnvouched(
+  runs: readonly DiscoveredRun[],
+  o: { index?: RunIndex; readAtMs: number },
+): Promise<FirstLoad> {
+  const slots: FirstLoad["slots"] = new Array(runs.length);
+  const todo: Array<{ at: number; run: DiscoveredRun; hasMetrics: boolean }> = [];
+  runs.forEach((run, at) => {
+    const e = o.index && run.manifestStamp ? o.index.get(run.manifestDisplay) : undefined;
+    if (e && run.manifestStamp && e.stamp === stampKey(run.manifestStamp)) slots[at] = { vouched: { run, entry: e } };
+    else todo.push({ at, run, hasMetrics: existsSync(path.join(run.runDir, METRICS_FILE)) });
+  });
+  await readSlots(slots, todo);
+  const read: LoadedRun[] = [];
+  for (const s of slots) if (s.loaded) read.push(s.loaded);
+  return { slots, read, index: o.index, readAtMs: o.readAtMs };
+}
+
+/**
+ * Phase two: a vouched run is taken from the index when its metrics.json is
+ * there and its ledger line is the recorded one (domain/run-index.planRead),
+ * else it is read now. Returns the same load as reading every run the index
+ * cannot vouch for in one pass, in discovery order, its findings pushed in
+ * that order; `indexChanged` is false when the index to keep is the one read.
+ */
+export async function settleIndexed(
+  first: FirstLoad,
+  findings: Finding[],
+  ledgerLine: (runId: string) => string | undefined,
+): Promise<IndexedLoad & { indexChanged: boolean }> {
+  const { slots } = first;
+  const todo: Array<{ at: number; run: DiscoveredRun; hasMetrics: boolean }> = [];
+  slots.forEach((s, at) => {
+    if (!s.vouched) return;
+    const { run } = s.vouched;
+    const hasMetrics = existsSync(path.join(run.runDir, METRICS_FILE));
+    const plan = planRead({ file: run.manifestDisplay, stamp: run.manifestStamp, hasMetrics }, first.index, ledgerLine);
+    if (plan.read) todo.push({ at, run, hasMetrics });
+  });
+  await readSlots(slots, todo);
+  const out: IndexedLoad = { runs: [], cached: [], index: new Map() };
+  for (const s of slots) {
+    if (s.findings) findings.push(...s.findings);
+    if (s.vouched) {
+      out.cached.push(s.vouched);
+      out.index.set(s.vouched.run.manifestDisplay, s.vouched.entry);
+    } else if (s.loaded) {
+      out.runs.push(s.loaded);
+      const e = indexEntryOf(s.loaded, first.readAtMs);
+      if (e) out.index.set(s.loaded.run.manifestDisplay, e);
+    }
+  }
+  return { ...out, indexChanged: !first.index || !sameIndex(first.index, out.index) };
+}
+
+/**
+ * Read the runs the index cannot vouch for (all of them without an index), in
+ * one pass: `loadUnvouched` then `settleIndexed`.
  */
 export async function loadRunsIndexed(
   runs: readonly DiscoveredRun[],
   findings: Finding[],
   o: { index?: RunIndex; readAtMs: number; ledgerLine: (runId: string) => string | undefined },
-): Promise<IndexedLoad> {
-  const out: IndexedLoad = { runs: [], cached: [], index: new Map() };
-  const toRead: Array<{ run: DiscoveredRun; hasMetrics: boolean }> = [];
-  for (const run of runs) {
-    const hasMetrics = existsSync(path.join(run.runDir, METRICS_FILE));
-    const plan = planRead({ file: run.manifestDisplay, stamp: run.manifestStamp, hasMetrics }, o.index, o.ledgerLine);
-    if (plan.read) toRead.push({ run, hasMetrics });
-    else {
-      out.cached.push({ run, entry: plan.entry });
-      out.index.set(run.manifestDisplay, plan.entry);
-    }
-  }
-  const BATCH = 64;
-  for (let i = 0; i < toRead.length; i += BATCH) {
-    const loaded = await Promise.all(toRead.slice(i, i + BATCH).map((r) => loadOne(r.run, findings, r.hasMetrics)));
-    for (const l of loaded) {
-      if (!l) continue;
-      out.runs.push(l);
-      const e = indexEntryOf(l, o.readAtMs);
-      if (e) out.index.set(l.run.manifestDisplay, e);
-    }
-  }
-  return out;
+): Promise<IndexedLoad & { indexChanged: boolean }> {
+  return settleIndexed(await loadUnvouched(runs, o), findings, o.ledgerLine);
 }

@@ -4,7 +4,7 @@
  * parsers, policy commands) goes through `runArgv`.
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync } from "node:fs";
 import { holdsSecret } from "./secrets.js";
 
 export interface ExecOptions {
@@ -15,6 +15,8 @@ export interface ExecOptions {
   timeoutMs?: number;
   /** Written to stdin, then stdin is closed. */
   input?: string;
+  /** A file whose bytes are the child's stdin (binary-safe; instead of `input`). */
+  inputFile?: string;
   /** Cap on captured output per stream (bytes). Default 64 MiB. */
   maxOutputBytes?: number;
 }
@@ -82,9 +84,12 @@ export function runArgv(command: string, args: string[], opts: ExecOptions = {})
     const env: Record<string, string | undefined> = { ...childEnvironment(process.env), ...(opts.env ?? {}) };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     let child;
+    let inFd: number | undefined;
     try {
-      child = spawn(command, args, { cwd: opts.cwd, env, stdio: ["pipe", "pipe", "pipe"], shell: false });
+      inFd = opts.inputFile !== undefined ? openSync(opts.inputFile, "r") : undefined;
+      child = spawn(command, args, { cwd: opts.cwd, env, stdio: [inFd ?? "pipe", "pipe", "pipe"], shell: false });
     } catch (e) {
+      if (inFd !== undefined) closeSync(inFd);
       resolve({
         command,
         args,
@@ -119,13 +124,13 @@ export function runArgv(command: string, args: string[], opts: ExecOptions = {})
       child.kill("SIGTERM");
       killTimer = setTimeout(() => child.kill("SIGKILL"), 2000);
     }, timeoutMs);
-    child.stdout.on("data", (d: Buffer) => {
+    child.stdout?.on("data", (d: Buffer) => {
       if (outLen < maxBytes) {
         out.push(d);
         outLen += d.length;
       }
     });
-    child.stderr.on("data", (d: Buffer) => {
+    child.stderr?.on("data", (d: Buffer) => {
       if (errLen < maxBytes) {
         err.push(d);
         errLen += d.length;
@@ -133,9 +138,12 @@ export function runArgv(command: string, args: string[], opts: ExecOptions = {})
     });
     child.on("error", (e) => finish({ code: null, signal: null, ...spawnFailure(command, opts.cwd, e) }));
     child.on("close", (code, signal) => finish({ code, signal }));
-    child.stdin.on("error", () => undefined);
-    if (opts.input !== undefined) child.stdin.end(opts.input);
-    else child.stdin.end();
+    if (inFd !== undefined) closeSync(inFd);
+    if (child.stdin) {
+      child.stdin.on("error", () => undefined);
+      if (opts.input !== undefined) child.stdin.end(opts.input);
+      else child.stdin.end();
+    }
   });
 }
 

@@ -18,6 +18,7 @@ import { mkdir, open, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { AutolabError } from "./errors.js";
 import { runArgv } from "./exec.js";
+import { mapPool } from "./pool.js";
 
 /**
  * Write `data` to `file` so that a reader (or a crash) only ever sees the old
@@ -62,8 +63,7 @@ export async function writeFilesAtomic(
   const perDevice = new Map<number, string>();
   let renamed = 0;
   try {
-    await mapLimit(files.length, 32, async (i) => {
-      const { file, data } = files[i];
+    await mapPool(files, 32, async ({ file, data }, i) => {
       const dir = path.dirname(file);
       await mkdir(dir, { recursive: true });
       const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
@@ -79,8 +79,8 @@ export async function writeFilesAtomic(
     });
     const synced = await runArgv("sync", ["-f", ...perDevice.values()], { timeoutMs: 120_000 });
     if (synced.code !== 0) {
-      await mapLimit(tmps.length, 32, async (i) => {
-        const fh = await open(tmps[i], "r+");
+      await mapPool(tmps, 32, async (tmp) => {
+        const fh = await open(tmp, "r+");
         try {
           await fh.sync();
         } finally {
@@ -93,14 +93,6 @@ export async function writeFilesAtomic(
     await Promise.all(tmps.slice(renamed).map((t) => (t ? unlink(t).catch(() => undefined) : undefined)));
     throw e;
   }
-}
-
-async function mapLimit(n: number, limit: number, fn: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < n) await fn(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, n) }, worker));
 }
 
 /** Position (1-based line and column) of byte offset `offset` in `buf`. */

@@ -45,6 +45,7 @@ import type {
   RunFacts,
   SentinelFacts,
 } from "./types.js";
+import { mapPool } from "../util/pool.js";
 
 type Read = { kind: "text"; text: string } | { kind: "missing" } | { kind: "error"; finding: Finding };
 
@@ -231,31 +232,20 @@ async function gatherRun(root: string, run: DiscoveredRun, needs: Needs): Promis
 }
 
 async function gatherIteration(root: string, run: DiscoveredRun): Promise<IterationFacts> {
-  const display = `${run.iterationPath}/design.yaml`;
-  const design = await loadContract<DesignExt>(
-    root,
-    "design",
-    path.join(run.iterationDir, "design.yaml"),
-    display,
-    "design.schema",
-  );
-  return { iterationId: run.iterationId, iterationPath: run.iterationPath, design };
+  return {
+    iterationId: run.iterationId,
+    iterationPath: run.iterationPath,
+    design: await loadIterationDesign(root, run.iterationPath),
+  };
+}
+
+/** An iteration's design.yaml (repository-relative iteration path), read as every tool-read file is. */
+export function loadIterationDesign(root: string, iterationPath: string): Promise<Loaded<DesignExt>> {
+  const display = `${iterationPath}/design.yaml`;
+  return loadContract<DesignExt>(root, "design", path.join(root, display), display, "design.schema");
 }
 
 /** Run `fn` over `items` with at most `limit` in flight; results in input order. */
-async function mapPool<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 /** How many runs are read at once. */
 const READ_CONCURRENCY = 64;
 
@@ -322,16 +312,20 @@ export async function gatherPolicy(
     const policyDoc = d ? { file: d.file, data: d.data, locate: d.locate, findings: [] } : undefined;
     return { policy: loaded.policy, policyDoc };
   } catch (e) {
-    const errs =
-      e instanceof AutolabError && e.findings.length ? e.findings : [errorToFinding(e, "policy.schema", POLICY_PATH)];
-    return {
-      findings: errs.map((f) => ({
-        ...f,
-        check: f.check === "schema" ? "policy.schema" : f.check,
-        hint: f.hint ?? `fix ${POLICY_PATH}; no check can run without a valid policy`,
-      })),
-    };
+    return { findings: policyErrorFindings(e) };
   }
+}
+
+/** A policy that did not load, as `policy.schema` findings (`where` prefixes each message: whose policy). */
+export function policyErrorFindings(e: unknown, where?: string): Finding[] {
+  const errs =
+    e instanceof AutolabError && e.findings.length ? e.findings : [errorToFinding(e, "policy.schema", POLICY_PATH)];
+  return errs.map((f) => ({
+    ...f,
+    check: f.check === "schema" ? "policy.schema" : f.check,
+    ...(where ? { message: `${where}: ${f.message}` } : {}),
+    hint: f.hint ?? `fix ${POLICY_PATH}; no check can run without a valid policy`,
+  }));
 }
 
 /** `--iteration` given as a design.yaml or iteration directory path (the action's `design` input): its id. */

@@ -24,9 +24,12 @@ import { runArgv } from "../util/exec.js";
 import { judgePolicyCommand, planPolicyCommand } from "./checks/policy-commands.js";
 import { checkFacts, dedupe } from "./engine.js";
 import { linkFindings } from "./links.js";
+import { gatherBasePolicy, type BasePolicy } from "./base-policy.js";
 import { gatherCommandContext, gatherFacts, gatherPolicy, iterationIdOf, needsOf } from "./facts.js";
 import { activeChecks, isVerifyStage, type CheckEntry } from "./registry.js";
 import type { CommandContext } from "./types.js";
+import { admissionCheck } from "./admission.js";
+import type { Scheduler } from "../scheduler/port.js";
 
 export { activeChecks, CHECK_CATEGORIES, isVerifyStage, VERIFY_CHECKS } from "./registry.js";
 export type { CheckCategory, CheckEntry, CheckSpec } from "./registry.js";
@@ -41,6 +44,14 @@ export interface VerifyOptions {
   now?: Date;
   /** Override the policy's launch.check_timeout_seconds for the commands (ms). */
   commandTimeoutMs?: number;
+  /**
+   * A pull request's base commit's policy (base-policy.basePolicyAt): its
+   * requirements and commands apply, the checkout's own policy is only
+   * compared with it (`policy.changed`). Unset: the checkout's policy applies.
+   */
+  basePolicy?: BasePolicy;
+  /** The scheduler design.test_only asks (the faces give the real one; without it the check does not run). */
+  scheduler?: Scheduler;
 }
 
 export interface VerifyReport {
@@ -86,9 +97,10 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyReport> {
   const root = await realpath(opts.repoRoot);
   const failed = (f: Finding[]): VerifyReport => ({ stage, findings: f, checksRun: [], runsChecked: 0, ok: false });
 
-  const loaded = await gatherPolicy(root);
+  const loaded = opts.basePolicy ? await gatherBasePolicy(root, opts.basePolicy) : await gatherPolicy(root);
   if ("findings" in loaded) return failed(loaded.findings);
   const { policy, policyDoc } = loaded;
+  const policyFindings: Finding[] = "extra" in loaded ? (loaded.extra as Finding[]) : [];
   const active = activeChecks(policy, stage, opts.runCommands !== false);
 
   let iteration = opts.iteration;
@@ -108,12 +120,20 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyReport> {
     now: opts.now ?? new Date(),
     requireMetrics: policy.extract_results?.require_metrics !== false,
   });
-  const findings = dedupe([...discovered.findings, ...checked.findings, ...(await linkFindings(root))]);
+  const findings = dedupe([
+    ...policyFindings,
+    ...discovered.findings,
+    ...checked.findings,
+    ...(await linkFindings(root)),
+  ]);
 
-  if (active.some((c) => c.command)) {
+  const asks = opts.scheduler && active.some((c) => c.asksScheduler);
+  if (active.some((c) => c.command) || asks) {
     const ctx = await gatherCommandContext(root, { stage, iteration, runId: opts.runId }, runs, policy, policyDoc);
     const timeoutMs = opts.commandTimeoutMs ?? submitSettings({ ...policy }).checkTimeoutMs;
     findings.push(...(await runCommands(root, active, ctx, timeoutMs)));
+    if (asks && opts.scheduler)
+      findings.push(...(await admissionCheck(root, ctx, opts.scheduler, opts.now ?? new Date())));
   }
 
   return {

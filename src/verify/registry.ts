@@ -28,6 +28,7 @@
  * | metrics.sync           | consistency | extract    | status completed only with a success-like sync and a run not failed    |
  * | policy.test_command    | tests       | all        | the policy's test_command exits 0                                      |
  * | policy.dry_run_command | dry_run     | all        | the policy's dry_run_command exits 0                                   |
+ * | design.test_only       | dry_run     | launch     | the scheduler's test submission takes the design's request (admission.ts) |
  *
  * Where a check applies and how severe each finding is are decided by its
  * functions (a check may warn in one case and fail in another: see the
@@ -37,7 +38,9 @@
  * Always reported, whatever the policy: `discover.*` (odd entries under
  * experiments/, see stages/discover.ts), `policy.schema` (the policy file
  * itself), `path.outside` (a file the verifier would read is a symlink
- * leaving the repository).
+ * leaving the repository); on a pull request, `policy.changed` (its change to
+ * the policy; an error when it weakens it) and `policy.base` (the base
+ * commit's policy cannot be read): see base-policy.ts.
  */
 import { requiresCheck, type Policy } from "../contract/policy.js";
 import { VERIFY_STAGES, type VerifyStage } from "../contract/vocabulary.js";
@@ -79,6 +82,8 @@ export interface CheckEntry extends CheckSpec {
   reads?: "design" | "metrics" | "run_evidence" | "ledger";
   /** A policy command (planned and judged by checks/policy-commands.ts, run by index.ts). */
   command?: PolicyCommandSpec;
+  /** Asks the scheduler (admission.ts, run by index.ts when the face gives it one). */
+  asksScheduler?: true;
 }
 
 const ALL: readonly VerifyStage[] = VERIFY_STAGES;
@@ -237,6 +242,13 @@ const CHECKS: readonly CheckEntry[] = [
     stages: ALL,
     summary: "dry_run_command passes",
     command: POLICY_COMMANDS["policy.dry_run_command"],
+  },
+  {
+    id: "design.test_only",
+    category: "dry_run",
+    stages: ["launch"],
+    summary: "the cluster would run the design's request",
+    asksScheduler: true,
   },
 ];
 

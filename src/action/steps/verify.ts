@@ -1,6 +1,8 @@
 /** The action's verify step (loaded only for command: verify). */
 import * as core from "@actions/core";
-import { eventIsTrusted, type ActionContext } from "../../github/context.js";
+import { fetchCommit } from "../../git/remote.js";
+import { eventIsTrusted, pullRequestBaseSha, type ActionContext } from "../../github/context.js";
+import { basePolicyAt } from "../../verify/base-policy.js";
 import { runVerify } from "../../verify/index.js";
 import {
   commandsSkippedFinding,
@@ -21,15 +23,22 @@ function mayRunPolicyCommands(ctx: ActionContext): boolean {
   return eventIsTrusted(ctx) || process.env.RUNNER_ENVIRONMENT === "github-hosted";
 }
 
-export async function actionVerify({ inputs, ctx, repoRoot, octokit }: Step): Promise<void> {
+export async function actionVerify({ inputs, ctx, repoRoot, octokit, scheduler }: Step): Promise<void> {
   const stage = inputs.stage ?? "launch";
   const runCommands = mayRunPolicyCommands(ctx);
+  // A pull request is verified under its base's policy (fetched when the checkout lacks the base commit).
+  const base = pullRequestBaseSha(ctx);
+  const basePolicy = base
+    ? await basePolicyAt(repoRoot, base, () => fetchCommit(repoRoot, "origin", inputs.token, base))
+    : undefined;
   const rep = await runVerify({
+    basePolicy,
     repoRoot,
     stage: stage as never,
     iteration: inputs.design,
     runId: inputs.runId,
     runCommands,
+    scheduler,
   });
   if (!runCommands) rep.findings.push(commandsSkippedFinding(ctx.isFork));
   const published = await publishFindingsOf(octokit, ctx, verifyCheckName(stage), rep.findings, repoRoot);

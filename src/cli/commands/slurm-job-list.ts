@@ -19,7 +19,8 @@ const HELP = `Usage: autolab slurm-job-list append --manifest FILE [--doc FILE] 
 
 The ledger (default ${LEDGER_PATH}) holds one line per SLURM run:
   - YYYY-MM-DD | job_id=J | iteration_id=I | run_id=R | status=S
-dated with the run's UTC launch date.
+dated with the run's UTC launch date; a job on a named cluster (slurm.cluster) adds
+" | cluster=C" at the end.
 
   append   add the run's line at the end, or rewrite its existing line in place
            (status, job id). Every other line of the file stays byte for byte.

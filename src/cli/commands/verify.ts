@@ -9,6 +9,7 @@ import type { CliCommand } from "../command.js";
 import { commandLine } from "../args.js";
 import { formatFinding, UsageError } from "../../util/errors.js";
 import { VERIFY_STAGES } from "../../contract/vocabulary.js";
+import { slurmCli } from "../../scheduler/slurm-cli/index.js";
 import { countFindings, isVerifyStage, runVerify, VERIFY_CHECKS } from "../../verify/index.js";
 import { repoRootOf } from "../../store/workspace.js";
 import { verifyText } from "../../report/verify.js";
@@ -66,6 +67,7 @@ Exit codes: 0 no error finding, 1 at least one error finding, 2 usage error.
       iteration: a.values.iteration,
       runId: a.values["run-id"],
       runCommands: !a.flags["no-commands"],
+      scheduler: slurmCli(),
     });
     const counts = countFindings(report.findings);
     if (a.flags.json) {

@@ -63,6 +63,7 @@ Options:
         cwd: a.cwd,
         signal,
         settings: { timeLimitSeconds: limit },
+        follow: rec.push === false || rec.commit === false ? undefined : { branch: rec.branch, identity: rec.identity },
         log: (s) => io.stderr(s + "\n"),
         tick: () =>
           monitor({

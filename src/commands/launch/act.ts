@@ -9,9 +9,10 @@ import { headSha } from "../../git/git.js";
 import { writeJournal, type JournalEntry } from "../../store/journal.js";
 import { runLocally } from "../../steps/local-run.js";
 import { makeSnapshot, removeSnapshot } from "../../steps/snapshot.js";
+import { jobUserSnapshotOfHead, removeJobUserSnapshot } from "../../steps/job-snapshot.js";
 import { prepareRunDir, removeCreated, type Created } from "../../steps/run-dir.js";
 import { AutolabError } from "../../util/errors.js";
-import { safeUserName } from "./gather.js";
+import { onCluster, safeUserName } from "./gather.js";
 import type { Acted, Gathered, Prepared } from "./types.js";
 
 export async function act(g: Gathered, p: Prepared): Promise<Acted> {
@@ -30,8 +31,7 @@ export async function act(g: Gathered, p: Prepared): Promise<Acted> {
     await writeJournal(ws.gitDir, entry);
   }
   // The snapshot (made now, or reused from an earlier attempt of this run) is what the job runs.
-  const snapshotCreated = p.snapshotDir ? await makeSnapshot(ws.root, p.snapshotDir, g.log) : false;
-  const revision = p.snapshotDir ? await headSha(p.snapshotDir) : ws.inGit ? await headSha(ws.root) : undefined;
+  const { snapshotCreated, revision } = await snapshotOf(g, p);
   const base = plan.baseManifest({
     runId: run.runId,
     iterationId: g.iterationId,
@@ -47,14 +47,16 @@ export async function act(g: Gathered, p: Prepared): Promise<Acted> {
     launchedFrom: os.hostname(),
     launchKey: opts.launchKey,
     entrypointCommand: p.request.command,
+    passedEnv: g.passEnv,
   });
   // The script and logs/ go into the run directory (the snapshot's, with a work root) before submitting.
+  // (A job user's snapshot already holds them: it was unpacked by that user.)
   const jobRunDir = path.join(p.jobRoot, layout.runDir);
-  let created: Created[];
+  let created: Created[] = [];
   try {
-    created = await prepareRunDir(jobRunDir, path.join(p.jobRoot, g.scriptPath), p.submission.script);
+    if (!g.jobUser) created = await prepareRunDir(jobRunDir, path.join(p.jobRoot, g.scriptPath), p.submission.script);
   } catch (e) {
-    if (snapshotCreated) await removeSnapshot(ws.root, p.snapshotDir as string);
+    if (snapshotCreated) await dropSnapshot(g, p.snapshotDir as string);
     throw e;
   }
   if (g.hostMode === "slurm" && !opts.launchKey) {
@@ -70,7 +72,7 @@ export async function act(g: Gathered, p: Prepared): Promise<Acted> {
       return { manifest: m, adopted: Boolean(out.job.adopted) };
     }
     // Refused: no job will ever run in the snapshot.
-    if (snapshotCreated) await removeSnapshot(ws.root, p.snapshotDir as string);
+    if (snapshotCreated) await dropSnapshot(g, p.snapshotDir as string);
     const m = plan.refusedManifest(base, out.refusal, isoSeconds(g.now()), { dropWorkDir: snapshotCreated });
     return { manifest: m, adopted: false, error: out.refusal.message };
   } catch (e) {
@@ -80,6 +82,30 @@ export async function act(g: Gathered, p: Prepared): Promise<Acted> {
     if (snapshotCreated) g.log(`the run's snapshot ${p.snapshotDir} is kept for a retry of run ${run.runId}`);
     throw e;
   }
+}
+
+/** The run's snapshot (a git worktree; for launch.job_user, that user's copy without .git) and its commit. */
+async function snapshotOf(g: Gathered, p: Prepared): Promise<{ snapshotCreated: boolean; revision?: string }> {
+  const { ws } = g;
+  if (!p.snapshotDir) return { snapshotCreated: false, revision: ws.inGit ? await headSha(ws.root) : undefined };
+  if (!g.jobUser) {
+    const snapshotCreated = await makeSnapshot(ws.root, p.snapshotDir, g.log);
+    return { snapshotCreated, revision: await headSha(p.snapshotDir) };
+  }
+  const made = await jobUserSnapshotOfHead({
+    repoRoot: ws.root,
+    dir: p.snapshotDir,
+    user: g.jobUser,
+    files: [{ rel: g.scriptPath, content: p.submission.script }],
+    dirs: [`${g.layout.runDir}/logs`],
+    programs: [g.opts.scheduler.terms.submit, g.opts.scheduler.terms.cancel],
+    log: g.log,
+  });
+  return { snapshotCreated: made.created, revision: made.revision };
+}
+
+function dropSnapshot(g: Gathered, dir: string): Promise<void> {
+  return g.jobUser ? removeJobUserSnapshot(dir, g.jobUser) : removeSnapshot(g.ws.root, dir);
 }
 
 async function actLocal(g: Gathered, p: Prepared, base: RunManifest): Promise<Acted> {
@@ -120,7 +146,10 @@ async function obtainJob(g: Gathered, p: Prepared, entry: JournalEntry | undefin
   let d = plan.decideBeforeLookup(entry, run.given || g.existing !== undefined || keyed);
   if (d.kind === "lookup") {
     // A fresh keyed run was asked about while gathering (one question per launch).
-    const lookup = !run.given && g.keyLookup ? g.keyLookup : await sched.findByName(name, { controller: true });
+    const lookup =
+      !run.given && g.keyLookup
+        ? g.keyLookup
+        : await sched.findByName(name, { controller: true, ...onCluster(g.cluster) });
     // The run's age is judged on the real clock (the controller's MinJobAge is real time).
     const ageSeconds = plan.runAgeSeconds(run.runId, entry?.created_at, new Date());
     d = plan.decideAfterLookup({
@@ -141,7 +170,7 @@ async function obtainJob(g: Gathered, p: Prepared, entry: JournalEntry | undefin
     );
     return {
       kind: "job",
-      job: { jobId: d.jobId, cluster: d.cluster, jobName: name, attempts: 0, adopted: { by: d.by } },
+      job: { jobId: d.jobId, cluster: d.cluster ?? g.cluster, jobName: name, attempts: 0, adopted: { by: d.by } },
     };
   }
   const tuning = submitSettings(g.policy);
@@ -150,6 +179,7 @@ async function obtainJob(g: Gathered, p: Prepared, entry: JournalEntry | undefin
     timeoutMs: opts.submit?.timeoutMs ?? tuning.timeoutMs,
     retries: opts.submit?.retries ?? tuning.retries,
     baseDelayMs: opts.submit?.baseDelayMs ?? tuning.baseDelayMs,
+    passEnv: g.passEnv,
   });
   if (out.kind === "job") {
     if (g.ws.gitDir && entry)
@@ -177,15 +207,13 @@ async function obtainJob(g: Gathered, p: Prepared, entry: JournalEntry | undefin
     };
   }
   // The scheduler did not answer: a lost reply may still have created the job.
-  const found = await sched.findByName(name).catch(() => undefined);
+  const found = await sched.findByName(name, onCluster(g.cluster)).catch(() => undefined);
   if (found?.jobIds.length) {
     g.log(
       `adopted job ${found.jobIds[0]}: the scheduler's reply was lost but the job exists (found by its job name ${name})`,
     );
-    return {
-      kind: "job",
-      job: { jobId: found.jobIds[0], jobName: name, attempts: out.attempts, adopted: { by: "job name" } },
-    };
+    const job = { jobId: found.jobIds[0], ...onCluster(g.cluster), jobName: name, attempts: out.attempts };
+    return { kind: "job", job: { ...job, adopted: { by: "job name" } } };
   }
   throw new AutolabError(`${out.error.message}; nothing was recorded for run ${run.runId}`, {
     file: g.layout.manifest,

@@ -16,11 +16,17 @@ import { isSweepDesign } from "../../domain/sweep.js";
 import { isoSeconds } from "../../domain/time.js";
 import { assertNoLinkOnLaunchPaths, launchPaths } from "../../store/launch-paths.js";
 import { openWorkspace } from "../../store/workspace.js";
+import { branchRunsForKey } from "../../git/branch-runs.js";
 import { resolveWorkRoot } from "../../steps/snapshot.js";
+import { jobUser as jobUserSetting, passedEnv, passEnvNames } from "../../domain/settings.js";
+import { POLICY_PATH } from "../../domain/layout.js";
+import { schedulerFor } from "../../scheduler/job-user.js";
+import { AutolabError } from "../../util/errors.js";
 import { displayPath } from "../../util/fs.js";
 import type { Gathered, LaunchOptions, LaunchResult } from "./types.js";
 
-export async function gather(opts: LaunchOptions): Promise<Gathered> {
+export async function gather(given: LaunchOptions): Promise<Gathered> {
+  let opts = given;
   const log = opts.log ?? (() => undefined);
   const now = opts.now ?? (() => new Date());
   const ws = await openWorkspace(opts.cwd, { commit: opts.commit });
@@ -40,15 +46,33 @@ export async function gather(opts: LaunchOptions): Promise<Gathered> {
     hostMode,
     log,
   );
-  // The key's run: this checkout's journal, the branch's manifests, else the scheduler (a sweep keeps its own journal).
+  // launch.job_user: the job runs as that user, in a snapshot it owns, never in the runner's checkout.
+  const jobUser = hostMode === "slurm" ? jobUserSetting(policy as Record<string, unknown>) : undefined;
+  if (jobUser !== undefined && workRoot === undefined)
+    throw new AutolabError(
+      `launch.job_user is ${jobUser}, but no work root is set: the job user's job must not run in the runner's checkout`,
+      {
+        file: POLICY_PATH,
+        jsonPath: "/launch/job_user",
+        hint: `set launch.work_root to a directory ${jobUser} can write (e.g. install -d -o ${jobUser} -m 0755 /scratch/${jobUser}/autolab-runs)`,
+      },
+    );
+  if (hostMode === "slurm")
+    opts = { ...opts, scheduler: schedulerFor(opts.scheduler, policy as Record<string, unknown>) };
+  // slurm.submit.pass_env: the runner's SBATCH_*/SLURM_* variables handed to sbatch (and recorded), checked now.
+  const passEnv = hostMode === "slurm" ? passedEnv(passEnvNames(policy as Record<string, unknown>), process.env) : {};
+  // The key's run: this checkout's journal, the branch's manifests, else the scheduler (for a sweep: its first array).
   const sweep = isSweepDesign(designDoc.data);
   let journal = sweep
-    ? await readJournal(ws.gitDir, opts.launchKey)
+    ? await keyedSweepEntry(ws.root, iterationPath, ws.gitDir, opts.launchKey)
     : await keyedEntry(ws.root, iterationPath, ws.gitDir, opts.launchKey);
   let keyLookup: plan.LookupAnswer | undefined;
-  if (!sweep && !journal && opts.launchKey && !opts.runId && !opts.dryRun && hostMode === "slurm") {
+  const cluster = plan.designCluster(designDoc.data.compute);
+  const onBranch =
+    !sweep && !journal?.job_id && hostMode === "slurm" ? await keyOnBranch(opts, ws, iterationPath, log) : undefined;
+  if (!journal && !onBranch && opts.launchKey && !opts.runId && !opts.dryRun && hostMode === "slurm") {
     const name = keyJobName(opts.launchKey);
-    keyLookup = await opts.scheduler.findByName(name, { controller: true, runs: true });
+    keyLookup = await opts.scheduler.findByName(name, { controller: true, runs: true, ...onCluster(cluster) });
     journal = plan.orphanEntry(keyLookup, opts.launchKey, name, isoSeconds(now()));
     if (journal)
       log(
@@ -80,13 +104,44 @@ export async function gather(opts: LaunchOptions): Promise<Gathered> {
     policy: policy as Record<string, unknown>,
     hostMode,
     workRoot,
+    jobUser,
+    passEnv,
     journal,
     keyLookup,
+    ...(onBranch ? { onBranch } : {}),
+    ...onCluster(cluster),
     run,
     layout,
     scriptPath: hostMode === "slurm" ? layout.slurmScript : layout.localScript,
     existing,
   };
+}
+
+/**
+ * A keyed launch that would push: the key's run as the remote's branch has it
+ * (a checkout made before another attempt pushed that run's record), when
+ * that record has a job. Nothing is submitted for it then. Undefined when the
+ * branch has no such run, or the remote could not be asked (said in the log;
+ * the scheduler is asked next).
+ */
+async function keyOnBranch(
+  opts: LaunchOptions,
+  ws: Gathered["ws"],
+  iterationPath: string,
+  log: (line: string) => void,
+): Promise<Gathered["onBranch"]> {
+  const key = opts.launchKey;
+  if (key === undefined || opts.runId || opts.dryRun || !ws.inGit || opts.commit === false || opts.push === false)
+    return undefined;
+  const found = await branchRunsForKey(ws.root, { iterationPath, key, branch: opts.branch, token: opts.token });
+  if (found.error)
+    log(
+      `warning: ${found.where ?? "the remote"} could not be asked for launch key ${JSON.stringify(key)}: ${found.error}`,
+    );
+  const entry = plan.entryFromManifests(found.manifests as RunManifest[], key);
+  if (!entry?.job_id || !found.where) return undefined;
+  const manifest = (found.manifests as RunManifest[]).find((m) => m.run_id === entry.run_id) as RunManifest;
+  return { entry, manifest, where: found.where };
 }
 
 /**
@@ -102,6 +157,27 @@ async function keyedEntry(
 ): Promise<plan.JournalEntry | undefined> {
   const journal = await readJournal(gitDir, key);
   if (key === undefined || journal?.job_id) return journal;
+  return plan.entryFromManifests(await iterationManifests(root, iterationPath), key) ?? journal;
+}
+
+/**
+ * A keyed sweep's run (its sweep id): the sweep the iteration's task manifests
+ * record under the key (another checkout launched it), else this checkout's
+ * journal entry (a launch here that died before its records were written).
+ */
+async function keyedSweepEntry(
+  root: string,
+  iterationPath: string,
+  gitDir: string | undefined,
+  key: string | undefined,
+): Promise<plan.JournalEntry | undefined> {
+  if (key === undefined) return undefined;
+  const recorded = plan.sweepEntryFromManifests(await iterationManifests(root, iterationPath), key);
+  return recorded ?? (await readJournal(gitDir, key));
+}
+
+/** The iteration's run manifests in this checkout. */
+async function iterationManifests(root: string, iterationPath: string): Promise<RunManifest[]> {
   const runsDir = path.join(root, iterationPath, "runs");
   const manifests: RunManifest[] = [];
   for (const d of existsSync(runsDir) ? await readdir(runsDir, { withFileTypes: true }) : []) {
@@ -111,7 +187,12 @@ async function keyedEntry(
     const m = await readManifest(path.join(root, rel), rel).catch(() => undefined);
     if (m) manifests.push(m.data);
   }
-  return plan.entryFromManifests(manifests, key) ?? journal;
+  return manifests;
+}
+
+/** `{cluster}` when there is one (optional fields stay absent). */
+export function onCluster(cluster: string | undefined): { cluster?: string } {
+  return cluster !== undefined ? { cluster } : {};
 }
 
 export function resultBase(g: Gathered): Omit<LaunchResult, "status" | "reused" | "adopted"> {
@@ -119,6 +200,7 @@ export function resultBase(g: Gathered): Omit<LaunchResult, "status" | "reused" 
     runId: g.run.runId,
     iterationId: g.iterationId,
     hostMode: g.hostMode,
+    ...onCluster(g.cluster),
     manifestPath: g.layout.manifest,
     scriptPath: g.scriptPath,
   };

@@ -37,17 +37,44 @@ import { dryRun, prepare } from "./plan.js";
 import { launchEdits, recordLaunch, reuse } from "./record.js";
 import { isSweepDesign } from "../../domain/sweep.js";
 import { launchSweep } from "./sweep.js";
-import type { LaunchOptions, LaunchResult } from "./types.js";
+import type { Gathered, LaunchOptions, LaunchResult } from "./types.js";
+import { runLayout } from "../../domain/layout.js";
 import { refuseHandEditedScript } from "../../steps/script-check.js";
 
 export { resolveWorkRoot } from "../../steps/snapshot.js";
 export { journalDir } from "../../store/journal.js";
 export type { DryRunResult, LaunchOptions, LaunchResult, SweepChunkResult } from "./types.js";
 
+/**
+ * The key's run is on the remote's branch already, with its job: nothing is
+ * submitted, and nothing is written here (the branch has the record; writing
+ * this checkout's stale view of it could only revert what a monitor recorded
+ * since).
+ */
+function onBranch(g: Gathered, b: NonNullable<Gathered["onBranch"]>): LaunchResult {
+  const m = b.manifest;
+  g.log(
+    `launch key ${JSON.stringify(g.opts.launchKey)}: ${b.where} already records run ${m.run_id} (job ${b.entry.job_id}, status ${m.status ?? "unknown"}); nothing submitted (pull to see it)`,
+  );
+  const layout = runLayout(g.iterationPath, m.run_id);
+  return {
+    ...resultBase(g),
+    runId: m.run_id,
+    manifestPath: layout.manifest,
+    scriptPath: layout.slurmScript,
+    status: m.status ?? "submitted",
+    jobId: b.entry.job_id,
+    ...(b.entry.cluster ? { cluster: b.entry.cluster } : {}),
+    reused: true,
+    adopted: false,
+  };
+}
+
 export async function launch(opts: LaunchOptions): Promise<LaunchResult> {
   plan.checkLaunchIds(opts.runId, opts.launchKey);
   const g = await gather(opts);
   if (isSweepDesign(g.design)) return launchSweep(g);
+  if (g.onBranch) return onBranch(g, g.onBranch);
   if (g.existing && plan.isLaunched(g.existing)) return reuse(g);
   const prepared = await prepare(g);
   await refuseHandEditedScript(g, prepared.submission.script);

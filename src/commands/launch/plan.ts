@@ -1,6 +1,7 @@
 /** launch, plan: the request, the submission, whether this host can submit; the dry run. */
 import path from "node:path";
-import type { JobRequest } from "../../scheduler/port.js";
+import type { JobRequest, Submission } from "../../scheduler/port.js";
+import { testDesignRequest, type DesignSite } from "../../steps/admission.js";
 import { checkSnapshotable } from "../../steps/snapshot.js";
 import { keyJobName } from "../../store/journal.js";
 import { AutolabError } from "../../util/errors.js";
@@ -34,7 +35,48 @@ export async function prepare(g: Gathered): Promise<Prepared> {
       );
     }
   }
+  // Before anything is written or queued: would the scheduler run this request at all?
+  if (g.hostMode === "slurm" && !cannotSubmit && !opts.dryRun && !g.journal?.job_id)
+    await refuseImpossible(g, submission, ws.root);
   return { request, submission, jobRoot, snapshotDir, cannotSubmit };
+}
+
+/** The design's site for findings about its compute block. */
+export function designSite(g: Gathered): DesignSite {
+  return {
+    file: g.designDisplay,
+    compute: g.design.compute as unknown as Record<string, unknown>,
+    where: (p) => safeLocate(g.locate, p),
+  };
+}
+
+/**
+ * The scheduler's test submission (nothing queued): a request it would refuse,
+ * or queue and never start, is refused here with the design key at fault.
+ * When the scheduler cannot be asked, the launch goes on (its submit retries
+ * and says what happened).
+ */
+export async function refuseImpossible(g: Gathered, s: Submission, cwd: string, what = ""): Promise<void> {
+  const sched = g.opts.scheduler;
+  const t = await testDesignRequest(sched, s, cwd, designSite(g));
+  const asked = sched.terms.testSubmit ?? `${sched.name} test submission`;
+  if (t.unanswered !== undefined) {
+    g.log(`${asked}${what} could not be asked (${t.unanswered}); submitting without it`);
+    return;
+  }
+  if (!t.findings.length) return;
+  const [first] = t.findings;
+  throw new AutolabError(
+    `the scheduler would not run this request${what} (${asked}); nothing was submitted or recorded: ${t.findings.map((f) => f.message).join("; ")}`,
+    {
+      file: first.file,
+      line: first.line,
+      column: first.column,
+      jsonPath: first.jsonPath,
+      hint: first.hint,
+      findings: t.findings,
+    },
+  );
 }
 
 /** The scheduler's request for this run; validation errors point at design.yaml's lines. */
@@ -82,7 +124,7 @@ export async function dryRun(g: Gathered, p: Prepared): Promise<LaunchResult> {
   if (g.hostMode === "slurm" && p.cannotSubmit) {
     dry.testOnlySkipped = `this host cannot submit to SLURM: ${p.cannotSubmit.join("; ")}`;
   } else if (g.hostMode === "slurm") {
-    dry.testOnly = await g.opts.scheduler.testSubmit(p.submission, { cwd: g.ws.root });
+    dry.testOnly = await g.opts.scheduler.testSubmit(p.submission, { cwd: g.ws.root, passEnv: g.passEnv });
   }
   return { ...resultBase(g), status: "dry-run", reused: false, adopted: false, dryRun: dry };
 }

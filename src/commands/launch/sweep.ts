@@ -11,7 +11,9 @@
  * is written before each chunk is submitted and gets the chunk's array job id
  * as soon as sbatch answers; a relaunch with the same sweep id or launch key
  * submits only chunks without a job, each after looking for its array by
- * job name (`autolab-<sweep_id>[_c<c>]`), so no chunk is submitted twice.
+ * job name (`autolab-<sweep_id>[_c<c>]`; a keyed launch's `<key's job
+ * name>[_c<c>]`, which a fresh checkout can ask for), so no chunk is
+ * submitted twice.
  */
 import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
@@ -23,22 +25,26 @@ import { put, type FileEdit } from "../../domain/changes.js";
 import * as plan from "../../domain/launch-plan.js";
 import { runLayout, SWEEP_RECORD_FILE as SWEEP_RECORD } from "../../domain/layout.js";
 import { manifestJobId } from "../../domain/run.js";
-import { submitSettings } from "../../domain/settings.js";
+import { submitSettings, sweepLimits } from "../../domain/settings.js";
 import * as sw from "../../domain/sweep.js";
 import { isoSeconds } from "../../domain/time.js";
 import { headSha } from "../../git/git.js";
 import { ledgerEdit } from "../../ledger/sync.js";
 import type { ArrayRequest, ArrayTask, JobRequest, Submission } from "../../scheduler/port.js";
-import { writeJournal } from "../../store/journal.js";
-import { stateAfter, stateEdit } from "../../store/state-file.js";
+import { keyJobName, writeJournal } from "../../store/journal.js";
+import { groupLaunched } from "../../domain/stage.js";
+import { stateEdit } from "../../store/state-file.js";
 import { localEvidence, runLocally } from "../../steps/local-run.js";
 import { keep, manifestEdit, recordRun } from "../../steps/record-run.js";
 import { launchRecording } from "./record.js";
+import { refuseImpossible } from "./plan.js";
 import { prepareRunDir } from "../../steps/run-dir.js";
 import { checkSnapshotable, makeSnapshot } from "../../steps/snapshot.js";
+import { jobUserSnapshotOfHead } from "../../steps/job-snapshot.js";
 import { AutolabError, type Finding } from "../../util/errors.js";
 import { writeFileAtomic } from "../../util/fs.js";
-import { safeLocate, safeUserName } from "./gather.js";
+import { mapPool } from "../../util/pool.js";
+import { onCluster, safeLocate, safeUserName } from "./gather.js";
 import type { Gathered, LaunchResult, SweepChunkResult } from "./types.js";
 
 /** The sweep record (`runs/<sweep_id>/sweep_manifest.json`): the group manifest at the base run id. */
@@ -58,14 +64,9 @@ export interface SweepRecord {
   chunks: Array<{ chunk: number; offset: number; count: number; job_name: string; script: string; job_id?: string }>;
 }
 
-function policyNumber(policy: Record<string, unknown>, key: string): number | undefined {
-  const v = (policy.launch as Record<string, unknown> | undefined)?.[key];
-  return typeof v === "number" && Number.isInteger(v) && v > 0 ? v : undefined;
-}
-
 /** The plan of the design's sweep, or an error naming every malformed part with design.yaml's line. */
 export function sweepPlanOf(g: Gathered): sw.SweepPlan {
-  const cap = policyNumber(g.policy, "max_sweep_tasks") ?? sw.DEFAULT_MAX_TASKS;
+  const cap = sweepLimits(g.policy).maxTasks;
   const { plan: p, problems } = sw.planSweep(g.design, cap);
   if (p) return p;
   const findings: Finding[] = problems.map((pr) => ({
@@ -115,9 +116,18 @@ function requestFor(g: Gathered, runId: string, t: sw.SweepTask, jobRoot: string
 }
 
 /** Chunks with their tasks' requests and (SLURM) their array submissions. Pure but for the scheduler's pure calls. */
-function chunksOf(g: Gathered, p: sw.SweepPlan, sweepId: string, jobRoot: string, perArray: number): Chunked[] {
+function chunksOf(
+  g: Gathered,
+  p: sw.SweepPlan,
+  sweepId: string,
+  jobRoot: string,
+  perArray: number,
+  recorded: SweepRecord | undefined,
+): Chunked[] {
   const groupDir = runLayout(g.iterationPath, sweepId).runDir;
   const local = g.hostMode === "local";
+  // A keyed launch names its arrays from the key (any checkout can find them); a recorded chunk keeps its name.
+  const base = g.opts.launchKey !== undefined && !local ? keyJobName(g.opts.launchKey) : undefined;
   return sw.chunkTasks(p.tasks.length, local ? p.tasks.length : perArray).map((chunk) => {
     const tasks = p.tasks.slice(chunk.offset, chunk.offset + chunk.count).map((task, i) => {
       const runId = local ? `${sweepId}_${task.index}` : sw.taskRunId(sweepId, chunk, i);
@@ -126,7 +136,8 @@ function chunksOf(g: Gathered, p: sw.SweepPlan, sweepId: string, jobRoot: string
       const request = requestFor(g, runId, task, jobRoot, local ? env : []);
       return { task, runId, request, env };
     });
-    const name = sw.chunkJobName(sweepId, chunk.chunk);
+    const name =
+      recorded?.chunks.find((e) => e.chunk === chunk.chunk)?.job_name ?? sw.chunkJobName(sweepId, chunk.chunk, base);
     const scriptPath = `${groupDir}/${chunk.chunk === 0 ? "run_slurm.sbatch" : `run_slurm_c${chunk.chunk}.sbatch`}`;
     const c: Chunked = { chunk, name, scriptPath, tasks };
     if (!local) {
@@ -169,18 +180,28 @@ export async function launchSweep(g: Gathered): Promise<LaunchResult> {
         `design asks for compute.location: slurm, but this host cannot submit to SLURM; nothing was written. Probed:\n  ${probe.summary.join("\n  ")}`,
         { file: g.designDisplay, ...safeLocate(g.locate, "/compute/location"), jsonPath: "/compute/location" },
       );
-    const clusterMax = probe.canSubmit ? await g.opts.scheduler.maxArrayTasks() : undefined;
+    // A named cluster's own MaxArraySize (scontrol -M): the arrays are submitted there.
+    const clusterMax = probe.canSubmit ? await g.opts.scheduler.maxArrayTasks(onCluster(g.cluster)) : undefined;
     if (clusterMax === 0)
-      throw new AutolabError("this cluster has job arrays switched off (MaxArraySize=0); a sweep cannot be submitted", {
-        file: g.designDisplay,
-        ...safeLocate(g.locate, g.design.sweep !== undefined ? "/sweep" : "/replicates"),
-      });
-    perArray = Math.min(clusterMax ?? Infinity, policyNumber(g.policy, "max_array_size") ?? Infinity, p.tasks.length);
+      throw new AutolabError(
+        `${g.cluster ? `cluster ${g.cluster}` : "this cluster"} has job arrays switched off (MaxArraySize=0); a sweep cannot be submitted`,
+        {
+          file: g.designDisplay,
+          ...safeLocate(g.locate, g.design.sweep !== undefined ? "/sweep" : "/replicates"),
+        },
+      );
+    perArray = Math.min(clusterMax ?? Infinity, sweepLimits(g.policy).maxArraySize ?? Infinity, p.tasks.length);
   }
-  const chunks = chunksOf(g, p, sweepId, jobRoot, perArray);
+  const existing = await readRecord(path.join(g.ws.root, recordPath));
+  const chunks = chunksOf(g, p, sweepId, jobRoot, perArray, existing);
   const base = resultOf(g, p, sweepId, chunks, recordPath);
   if (g.opts.dryRun) return dryRunOf(g, base, chunks);
-  const existing = await readRecord(path.join(g.ws.root, recordPath));
+  // Chunks an earlier attempt submitted: their scripts are the ones submitted, kept as they are.
+  const submittedBefore = new Set(existing?.chunks.filter((e) => e.job_id).map((e) => e.chunk) ?? []);
+  // One test submission per array chunk still to submit, before anything is written or queued.
+  for (const c of chunks)
+    if (c.submission && !existing?.chunks.find((e) => e.chunk === c.chunk.chunk)?.job_id)
+      await refuseImpossible(g, c.submission, g.ws.root, chunks.length > 1 ? ` (array chunk ${c.chunk.chunk})` : "");
   if (g.ws.gitDir && g.opts.launchKey && !g.journal)
     await writeJournal(g.ws.gitDir, {
       key: g.opts.launchKey,
@@ -189,8 +210,7 @@ export async function launchSweep(g: Gathered): Promise<LaunchResult> {
       job_name: chunks[0].name,
       created_at: isoSeconds(g.now()),
     });
-  if (snapshotDir) await makeSnapshot(g.ws.root, snapshotDir, g.log);
-  const revision = snapshotDir ? await headSha(snapshotDir) : g.ws.inGit ? await headSha(g.ws.root) : undefined;
+  const revision = await sweepSnapshot(g, snapshotDir, chunks);
   const startedAt = existing?.created_at ?? isoSeconds(g.now());
   const record: SweepRecord = existing ?? {
     schema_version: "1.0",
@@ -208,9 +228,9 @@ export async function launchSweep(g: Gathered): Promise<LaunchResult> {
   };
   const manifests: RunManifest[] =
     g.hostMode === "local"
-      ? await runLocalTasks(g, chunks[0], { revision, startedAt, sweepId, total: p.tasks.length })
+      ? await runLocalTasks(g, chunks[0], { revision, startedAt, sweepId, total: p.tasks.length }, p.maxConcurrent)
       : await submitChunks(g, chunks, record, { revision, startedAt, sweepId, total: p.tasks.length, recordPath });
-  const edits = sweepEdits(g, chunks, record, recordPath, manifests);
+  const edits = sweepEdits(g, chunks, record, recordPath, manifests, submittedBefore);
   const failed = manifests.filter((m) => m.status === "failed").length;
   const rec = await recordRun(
     g.ws,
@@ -276,7 +296,10 @@ async function dryRunOf(
   const argv = first.submission?.argv ?? ["bash", first.tasks[0].request.runId];
   const result: LaunchResult = { ...base, status: "dry-run", dryRun: { script, argv } };
   if (g.hostMode === "slurm" && first.submission) {
-    result.dryRun!.testOnly = await g.opts.scheduler.testSubmit(first.submission, { cwd: g.ws.root });
+    result.dryRun!.testOnly = await g.opts.scheduler.testSubmit(first.submission, {
+      cwd: g.ws.root,
+      passEnv: g.passEnv,
+    });
   }
   return result;
 }
@@ -305,6 +328,7 @@ function taskBase(g: Gathered, c: Chunked, t: Chunked["tasks"][number], ctx: Tas
     launchedFrom: os.hostname(),
     launchKey: g.opts.launchKey,
     entrypointCommand: t.request.command,
+    ...(s ? { passedEnv: g.passEnv } : {}),
   });
   m.sweep = {
     sweep_id: ctx.sweepId,
@@ -316,6 +340,25 @@ function taskBase(g: Gathered, c: Chunked, t: Chunked["tasks"][number], ctx: Tas
     chunk: c.chunk.chunk,
   };
   return m;
+}
+
+/** The sweep's snapshot (for launch.job_user: that user's, holding every chunk's script and task's logs/) and its commit. */
+async function sweepSnapshot(g: Gathered, dir: string | undefined, chunks: Chunked[]): Promise<string | undefined> {
+  if (!dir) return g.ws.inGit ? await headSha(g.ws.root) : undefined;
+  if (!g.jobUser) {
+    await makeSnapshot(g.ws.root, dir, g.log);
+    return headSha(dir);
+  }
+  const made = await jobUserSnapshotOfHead({
+    repoRoot: g.ws.root,
+    dir,
+    user: g.jobUser,
+    files: chunks.map((c) => ({ rel: c.scriptPath, content: c.submission!.script })),
+    dirs: chunks.flatMap((c) => c.tasks.map((t) => runLayout(g.iterationPath, t.runId).logsDir)),
+    programs: [g.opts.scheduler.terms.submit, g.opts.scheduler.terms.cancel],
+    log: g.log,
+  });
+  return made.revision;
 }
 
 async function submitChunks(
@@ -331,19 +374,23 @@ async function submitChunks(
   for (const c of chunks) {
     const s = c.submission!;
     const entry = record.chunks[c.chunk.chunk];
-    // Script and every task's logs/ before sbatch (SLURM does not create log directories).
-    await prepareRunDir(path.join(jobRoot, path.dirname(c.scriptPath)), path.join(jobRoot, c.scriptPath), s.script);
-    await Promise.all(
-      c.tasks.map((t) => mkdir(path.join(jobRoot, runLayout(g.iterationPath, t.runId).logsDir), { recursive: true })),
-    );
+    // Script and every task's logs/ before sbatch (SLURM does not create log directories); a job user's snapshot has them.
+    // A chunk an earlier attempt submitted keeps the script it was submitted with.
+    if (!g.jobUser && !entry.job_id) {
+      await prepareRunDir(path.join(jobRoot, path.dirname(c.scriptPath)), path.join(jobRoot, c.scriptPath), s.script);
+      await Promise.all(
+        c.tasks.map((t) => mkdir(path.join(jobRoot, runLayout(g.iterationPath, t.runId).logsDir), { recursive: true })),
+      );
+    }
     await mkdir(path.dirname(recordAbs), { recursive: true });
     await writeFileAtomic(recordAbs, JSON.stringify(record, null, 2) + "\n");
     let jobId = entry.job_id;
+    let cluster = g.cluster;
     let adopted: plan.JobOutcome["adopted"];
     let evidence: string | undefined;
     let attempts = 0;
     if (!jobId && (g.run.given || g.journal)) {
-      const found = await g.opts.scheduler.findByName(c.name);
+      const found = await g.opts.scheduler.findByName(c.name, onCluster(g.cluster));
       if (found.ok && found.jobIds.length) {
         jobId = found.jobIds[0];
         adopted = { by: "job name" };
@@ -356,6 +403,7 @@ async function submitChunks(
         timeoutMs: g.opts.submit?.timeoutMs ?? tuning.timeoutMs,
         retries: g.opts.submit?.retries ?? tuning.retries,
         baseDelayMs: g.opts.submit?.baseDelayMs ?? tuning.baseDelayMs,
+        passEnv: g.passEnv,
       });
       if (r.kind === "unknown")
         throw new AutolabError(`${r.error.message}; the sweep's chunk ${c.chunk.chunk} may or may not exist`, {
@@ -377,6 +425,7 @@ async function submitChunks(
         continue;
       }
       jobId = r.jobId;
+      cluster = r.cluster ?? g.cluster;
       attempts = r.attempts;
       evidence = r.evidence;
       if (r.adopted) adopted = { by: "job name" };
@@ -396,6 +445,7 @@ async function submitChunks(
         taskBase(g, c, t, ctx, s),
         {
           jobId: taskJob,
+          ...onCluster(cluster),
           jobName: c.name,
           attempts,
           ...(adopted ? { adopted } : { evidence: `${evidence ?? `array ${jobId}`}: task ${i} is job ${taskJob}` }),
@@ -417,10 +467,12 @@ async function existingManifest(g: Gathered, runId: string): Promise<RunManifest
   return existsSync(abs) ? (await readManifest(abs, layout.manifest)).data : undefined;
 }
 
-/** Local mode: the tasks one after another, each a local run with its own script. */
-async function runLocalTasks(g: Gathered, c: Chunked, ctx: TaskCtx): Promise<RunManifest[]> {
-  const out: RunManifest[] = [];
-  for (const t of c.tasks) {
+/**
+ * Local mode: the tasks one after another, or `compute.max_concurrent` at a
+ * time, each a local run with its own script; the manifests in task order.
+ */
+async function runLocalTasks(g: Gathered, c: Chunked, ctx: TaskCtx, maxConcurrent = 1): Promise<RunManifest[]> {
+  return mapPool(c.tasks, maxConcurrent, async (t) => {
     const layout = runLayout(g.iterationPath, t.runId);
     const s = g.opts.scheduler.prepare(t.request, { scriptPath: layout.localScript, mode: "local" });
     await prepareRunDir(path.join(g.ws.root, layout.runDir), path.join(g.ws.root, layout.localScript), s.script);
@@ -438,9 +490,8 @@ async function runLocalTasks(g: Gathered, c: Chunked, ctx: TaskCtx): Promise<Run
     base.command = s.commandLine;
     const m = plan.localManifest(base, observed, isoSeconds(g.now()));
     g.log(`task ${t.task.index} (${sw.pointLabel(t.task.params)}, replicate ${t.task.replicate}): ${m.status}`);
-    out.push(m);
-  }
-  return out;
+    return m;
+  });
 }
 
 function sweepEdits(
@@ -449,11 +500,15 @@ function sweepEdits(
   record: SweepRecord,
   recordPath: string,
   manifests: RunManifest[],
+  submittedBefore: ReadonlySet<number>,
 ): FileEdit[] {
   const edits: FileEdit[] = [];
-  for (const c of chunks) if (c.submission) edits.push(put(c.scriptPath, c.submission.script));
+  // A chunk submitted by an earlier attempt (maybe another checkout, with other paths) keeps its script.
+  const scriptEdit = (p: string, c: Chunked) =>
+    submittedBefore.has(c.chunk.chunk) ? keep(p) : put(p, c.submission!.script);
+  for (const c of chunks) if (c.submission) edits.push(scriptEdit(c.scriptPath, c));
   if (chunks[0].submission)
-    edits.push(put(`${runLayout(g.iterationPath, "x").launchDir}/run_slurm.sbatch`, chunks[0].submission.script));
+    edits.push(scriptEdit(`${runLayout(g.iterationPath, "x").launchDir}/run_slurm.sbatch`, chunks[0]));
   edits.push(put(recordPath, JSON.stringify(record, null, 2) + "\n"));
   for (const m of manifests) {
     edits.push(manifestEdit(runLayout(g.iterationPath, m.run_id).manifest, m));
@@ -464,15 +519,23 @@ function sweepEdits(
   }
   const withJobs = manifests.filter((m) => m.host_mode === "slurm" && manifestJobId(m));
   if (withJobs.length) edits.push(ledgerEdit(withJobs));
-  const first = manifests.find((m) => m.status !== "failed");
-  if (first) {
-    edits.push(stateAfter(first, "launched", g.now()));
-    edits.push(
-      stateEdit(
-        (st) => ({ ...st, run_group: record.run_group }),
-        `.autolab/state.json run_group of sweep ${record.sweep_id}`,
-      ),
-    );
-  }
+  const launched = manifests.filter((m) => m.status !== "failed").length;
+  edits.push(
+    stateEdit(
+      (st) =>
+        groupLaunched(
+          st,
+          {
+            sweepId: record.sweep_id,
+            iterationId: g.iterationId,
+            hostMode: g.hostMode,
+            runGroup: record.run_group,
+            launched,
+          },
+          g.now(),
+        ),
+      `.autolab/state.json: sweep ${record.sweep_id} launched (run_group)`,
+    ),
+  );
   return edits;
 }

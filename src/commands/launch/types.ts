@@ -5,7 +5,7 @@ import type * as plan from "../../domain/launch-plan.js";
 import type { RunLayout } from "../../domain/layout.js";
 import type { RecordingOptions } from "../../git/record.js";
 import type { CommitBackResult } from "../../git/commitback.js";
-import type { JobRequest, Scheduler, Submission } from "../../scheduler/port.js";
+import type { JobRequest, Scheduler, Submission, TestSubmission } from "../../scheduler/port.js";
 import type { JournalEntry } from "../../store/journal.js";
 import type { Workspace } from "../../store/workspace.js";
 
@@ -49,7 +49,7 @@ export interface DryRunResult {
   /** The submit command as it would be run (SLURM designs), or `["bash", <script>]` (local). */
   argv: string[];
   /** The scheduler's answer to the test submission, when it answered. */
-  testOnly?: { ok: boolean; output: string };
+  testOnly?: TestSubmission;
   /** Why the test submission was not made (this host cannot submit). */
   testOnlySkipped?: string;
 }
@@ -61,6 +61,8 @@ export interface LaunchResult {
   /** Run status after the launch (`dry-run` for a dry run). */
   status: string;
   jobId?: string;
+  /** The named cluster the job was submitted to (design `compute.cluster`). */
+  cluster?: string;
   manifestPath: string;
   scriptPath: string;
   /** The run already had a manifest: nothing was submitted. */
@@ -98,9 +100,17 @@ export interface Gathered {
   policy: Record<string, unknown>;
   hostMode: "slurm" | "local";
   workRoot?: string;
+  /** `launch.job_user` (SLURM): the job is submitted as this user from a snapshot it owns (steps/job-snapshot.ts). */
+  jobUser?: string;
+  /** `slurm.submit.pass_env`: the runner's variables given to the scheduler with the submission, name -> value (recorded as `slurm.passed_env`). */
+  passEnv: Readonly<Record<string, string>>;
   journal?: JournalEntry;
   /** A fresh keyed launch's question to the scheduler (jobs under the key's job name), asked while gathering. */
   keyLookup?: plan.LookupAnswer;
+  /** The key's run as the remote's branch records it, with its job (this checkout has not pulled it). */
+  onBranch?: { entry: plan.JournalEntry; manifest: RunManifest; where: string };
+  /** The design's named cluster (`compute.cluster`): every question about this launch's jobs asks it. */
+  cluster?: string;
   run: plan.RunChoice;
   layout: RunLayout;
   /** The run's script, repository-relative. */

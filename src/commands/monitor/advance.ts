@@ -10,9 +10,10 @@ import { loadDesign } from "../../contract/design.js";
 import { serializeManifest, writeManifest } from "../../contract/manifest.js";
 import type { RunManifest } from "../../contract/types.js";
 import { isSuccessLike, normalizeSyncStatus } from "../../contract/vocabulary.js";
-import { elapsedSeconds } from "../../domain/duration.js";
 import { jobLogNames } from "../../domain/layout.js";
-import { manifestJobId, manifestJobRef, statusOf, sweepIdOf, transition } from "../../domain/run.js";
+import { answerFor } from "../../domain/cluster-answers.js";
+import { efficiencyOfManifest, jobTimesOf } from "../../report/job-usage.js";
+import { manifestCluster, manifestJobId, manifestJobRef, statusOf, sweepIdOf, transition } from "../../domain/run.js";
 import { extractTimeoutSeconds, type MonitorSettings } from "../../domain/settings.js";
 import {
   afterSync,
@@ -34,6 +35,7 @@ import { evidenceFiles, readRunSentinel, symlinkFinding, tail } from "../../stor
 import type { LoadedRun } from "../../store/runs.js";
 import { findingFromError, type Finding } from "../../util/errors.js";
 import { displayPath } from "../../util/fs.js";
+import { resubmitFirst } from "./resubmit.js";
 import type { RunReport } from "./types.js";
 
 export interface TickContext {
@@ -122,7 +124,9 @@ async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunSt
   const jobId = manifestJobId(m);
   const ref = manifestJobRef(m);
   const asks = asksScheduler(m);
-  const obs = asks && c.outcome?.ok && ref ? c.outcome.observations.get(ref) : undefined;
+  // Asked of a cluster that did not answer (or none answered): an outage for this run only.
+  const answer = asks ? answerFor(ref, c.outcome) : "answered";
+  const obs = asks && answer === "answered" && ref ? c.outcome?.observations.get(ref) : undefined;
   const base = {
     manifest: m,
     file: l.run.manifestDisplay,
@@ -130,7 +134,7 @@ async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunSt
     now: c.now(),
     graceSeconds: c.settings.graceSeconds,
     runawayLostAfterSeconds: c.settings.runawayLostAfterSeconds,
-    answer: (asks && (!c.outcome || !c.outcome.ok) ? "outage" : "answered") as "outage" | "answered",
+    answer,
     unresolved: ref !== undefined && c.unresolved.has(ref),
   };
   // An outage, or a job id that belongs to another job: the sentinel is not read.
@@ -151,6 +155,7 @@ async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunSt
     neverStarts,
     failsFast,
     maxPendingSeconds: c.settings.maxPendingSeconds,
+    efficiencyHintBelow: c.settings.efficiencyHintBelow,
   });
 }
 
@@ -162,7 +167,10 @@ async function decide(c: TickContext, l: LoadedRun, ev: Evidence): Promise<RunSt
 async function cancelFirst(c: TickContext, l: LoadedRun, step: RunStep): Promise<RunStep> {
   const jobId = step.cancelJob!;
   if (c.dryRun) return step;
-  const out = await c.scheduler.cancel([jobId], { timeoutMs: c.settings.clientTimeoutMs });
+  // A job on a named cluster is cancelled there (`id;cluster`: scancel -M).
+  const cluster = manifestCluster(l.manifest);
+  const ref = cluster ? `${jobId};${cluster}` : jobId;
+  const out = await c.scheduler.cancel([ref], { timeoutMs: c.settings.clientTimeoutMs });
   if (out.ok) return step;
   return {
     manifest: l.manifest,
@@ -337,6 +345,7 @@ function reportOf(l: LoadedRun, before: RunManifest, step: RunStep, now: Date): 
     manifestPath: l.run.manifestDisplay,
     hostMode: m.host_mode,
     jobId: manifestJobId(m),
+    cluster: manifestCluster(m),
     before: statusOf(before),
     after: statusOf(m),
     transitions: step.transitions,
@@ -353,8 +362,14 @@ function reportOf(l: LoadedRun, before: RunManifest, step: RunStep, now: Date): 
     slurmEnd: m.slurm?.end,
     sweepId: sweepIdOf(m),
   };
-  const d = elapsedSeconds(rep.startedAt, rep.completedAt, now);
-  if (d !== undefined) rep.durationSeconds = d;
+  // SLURM's own times (a local run's launch and completion), never the tick that noticed.
+  const times = jobTimesOf(m, now);
+  if (times.runSeconds !== undefined) rep.durationSeconds = times.runSeconds;
+  if (times.queuedSeconds !== undefined) rep.queuedSeconds = times.queuedSeconds;
+  if (times.submit !== undefined) rep.slurmSubmit = times.submit;
+  if (times.expectedStart !== undefined) rep.expectedStart = times.expectedStart;
+  const eff = efficiencyOfManifest(m);
+  if (eff) rep.efficiency = eff;
   return rep;
 }
 
@@ -381,6 +396,7 @@ export async function advanceRun(c: TickContext, l: LoadedRun): Promise<RunResul
   };
   let step = await decide(c, l, ev);
   if (step.cancelJob !== undefined) step = await cancelFirst(c, l, step);
+  if (step.resubmit !== undefined) step = await resubmitFirst(c, l, step);
   stepFindings(step);
   const r: Collected = {
     baseTexts: new Set(l.text !== undefined ? [l.text] : []),

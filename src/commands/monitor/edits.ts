@@ -12,12 +12,13 @@ import { MONITOR_STATE_PATH } from "../../domain/layout.js";
 import { manifestEdit } from "../../domain/manifest-merge.js";
 import type { MonitorState } from "../../domain/outage.js";
 import { ledgerEdit } from "../../ledger/sync.js";
-import { nextState } from "../../domain/stage.js";
+import { nextState, type GroupTasks } from "../../domain/stage.js";
 import { stateEdit } from "../../store/state-file.js";
 import { upsertRunSection } from "../../steps/extract.js";
 import type { LoadedRun } from "../../store/runs.js";
 import type { SweepGroup } from "../../steps/sweep-group.js";
 import type { RunResult } from "./advance.js";
+import type { BaseChange } from "./sweeps.js";
 
 /** The exact manifest bytes, refused (AutolabError) when the manifest is invalid. */
 function validManifestText(m: RunManifest, file: string): string {
@@ -56,13 +57,16 @@ function summaryEdits(results: readonly RunResult[], groups: readonly SweepGroup
   }));
 }
 
-/** state.json follows the tracked run; the head's state and the new one are validated (store/state-file.ts). */
-function stateFollows(results: readonly RunResult[], now: Date): FileEdit | undefined {
+/**
+ * state.json follows the tracked run, or the tracked sweep as a whole (`tasks`: every known run's
+ * status after this tick); the head's state and the new one are validated (store/state-file.ts).
+ */
+function stateFollows(results: readonly RunResult[], now: Date, tasks: GroupTasks): FileEdit | undefined {
   const events = results.flatMap((r) => (r.changed ? r.stateEvents.map((event) => ({ m: r.changed!, event })) : []));
   if (!events.length) return undefined;
   return stateEdit((st, ctx) => {
     let s = st;
-    for (const e of events) if (!ctx.superseded.has(e.m.run_id)) s = nextState(s, e.m, e.event, now) ?? s;
+    for (const e of events) if (!ctx.superseded.has(e.m.run_id)) s = nextState(s, e.m, e.event, now, tasks) ?? s;
     return s === st ? undefined : s;
   }, "state.json");
 }
@@ -73,7 +77,11 @@ export function tickEdits(i: {
   ledgerFix: readonly RunManifest[];
   /** Sweeps whose group result this tick recomputed. */
   groups?: readonly SweepGroup[];
+  /** Multi-run base runs (Python layout) that take their group's status this tick. */
+  bases?: readonly BaseChange[];
   monitorState?: MonitorState;
+  /** Status of every run known after this tick (a sweep's stage waits for all its tasks). */
+  statuses?: GroupTasks;
   now: Date;
 }): FileEdit[] {
   const edits: FileEdit[] = [];
@@ -90,12 +98,24 @@ export function tickEdits(i: {
       }),
     );
   });
+  for (const b of i.bases ?? [])
+    edits.push(
+      manifestEdit({
+        path: b.run.run.manifestDisplay,
+        base: b.run.manifest,
+        baseTexts: new Set(b.run.text !== undefined ? [b.run.text] : []),
+        ours: b.next,
+        serialize: (m) => validManifestText(m, b.run.run.manifestDisplay),
+      }),
+    );
   for (const r of i.results) for (const [p, content] of r.files) edits.push(put(p, content, r.report.runId));
-  for (const g of i.groups ?? [])
+  for (const g of i.groups ?? []) {
     edits.push({ ...put(g.metricsPath, g.metricsText), what: "the sweep's group metrics" });
+    if (g.baseMetrics) edits.push({ ...put(g.baseMetrics.path, g.baseMetrics.text), what: "the group's base metrics" });
+  }
   edits.push(...summaryEdits(i.results, i.groups ?? []));
   if (i.ledgerFix.length) edits.push(ledgerEdit(i.ledgerFix));
-  const st = stateFollows(i.results, i.now);
+  const st = stateFollows(i.results, i.now, i.statuses ?? new Map());
   if (st) edits.push(st);
   if (i.monitorState) edits.push(put(MONITOR_STATE_PATH, JSON.stringify(i.monitorState, null, 2) + "\n"));
   return edits;

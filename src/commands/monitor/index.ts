@@ -35,28 +35,28 @@
  */
 import path from "node:path";
 import { loadPolicy } from "../../contract/policy.js";
+import { schedulerFor } from "../../scheduler/job-user.js";
 import type { RunManifest } from "../../contract/types.js";
 import { MONITOR_STATE_PATH } from "../../domain/layout.js";
 import { outageStep, type MonitorState } from "../../domain/outage.js";
-import { manifestJobRef } from "../../domain/run.js";
+import { statusOf } from "../../domain/run.js";
 import { monitorSettings, notifySettings, pythonTemplateKeys, retentionSeconds } from "../../domain/settings.js";
-import { asksScheduler, needsWork } from "../../domain/tick.js";
+import { sameQuestion } from "../../domain/run-index.js";
+import { asksScheduler } from "../../domain/tick.js";
 import { isoSeconds } from "../../domain/time.js";
 import { record } from "../../git/record.js";
-import { parseLedger } from "../../ledger/ledger.js";
-import { LEDGER_PATH, readLedger } from "../../ledger/io.js";
-import { ledgerFollow, ledgerProblems, linesByRun } from "../../ledger/sync.js";
+import { ledgerFollow } from "../../ledger/sync.js";
 import type { QueryOutcome } from "../../scheduler/port.js";
-import { discoverRuns, runNotFound } from "../../store/discover.js";
 import { takeMonitorLock } from "../../store/lock.js";
-import { readRunIndex, writeRunIndex } from "../../store/run-index.js";
-import { loadRunsIndexed, type LoadedRun } from "../../store/runs.js";
+import { ledgerStamp, writeRunIndex } from "../../store/run-index.js";
+import { type LoadedRun } from "../../store/runs.js";
 import { openWorkspace, type Workspace } from "../../store/workspace.js";
 import { findingFromError, type Finding } from "../../util/errors.js";
 import { linkError, readOwned } from "../../util/fs.js";
 import { advanceRun, type RunResult, type TickContext } from "./advance.js";
 import { tickEdits } from "./edits.js";
-import { tickSweepGroups } from "./sweeps.js";
+import { gather, questionFor } from "./gather.js";
+import { pythonGroupResults, sweepReports, tickSweepGroups } from "./sweeps.js";
 import { commitMessage } from "../../report/monitor.js";
 import type { MonitorOptions, MonitorReport } from "./types.js";
 
@@ -79,55 +79,24 @@ export async function monitor(opts: MonitorOptions): Promise<MonitorReport> {
   }
 }
 
-/** One question to the scheduler for every run in flight (undefined: nothing to ask). */
-async function ask(
-  opts: MonitorOptions,
-  inFlight: readonly LoadedRun[],
-  lookbackDays: number,
-  clientTimeoutMs: number,
-  now: Date,
-  findings: Finding[],
-): Promise<QueryOutcome | undefined> {
-  const jobIds = [...new Set(inFlight.map((l) => manifestJobRef(l.manifest) as string))];
-  if (!jobIds.length) return undefined;
-  const launched = inFlight
-    .map((l) => Date.parse(String(l.manifest.timestamps?.started_at ?? l.manifest.started_at ?? "")))
-    .filter((t) => Number.isFinite(t));
-  const earliest = launched.length
-    ? launched.reduce((a, b) => Math.min(a, b)) - 24 * 3600 * 1000
-    : now.getTime() - lookbackDays * 86400 * 1000;
-  const outcome = await opts.scheduler.query(jobIds, {
-    since: new Date(earliest),
-    timeoutMs: clientTimeoutMs,
-    ...opts.query,
-  });
-  opts.log?.(
-    `scheduler: ${outcome.calls.length} call(s) for ${jobIds.length} job(s), ${outcome.ok ? `ok (accounting ${outcome.accounting})` : "FAILED: " + outcome.error}`,
-  );
-  if (outcome.ok) {
-    for (const w of outcome.warnings) {
-      findings.push({
-        severity: "warning",
-        check: "scheduler.accounting",
-        message: `${w}; runs are followed through squeue/scontrol, and jobs neither shows are left as they are`,
-        hint: "check slurmdbd and its database (sacctmgr show cluster); finished jobs are settled once accounting answers again",
-      });
-    }
-  }
-  return outcome;
-}
-
-function schedulerSummary(outcome: QueryOutcome | undefined): MonitorReport["scheduler"] {
+function schedulerSummary(
+  outcome: QueryOutcome | undefined,
+  unused: readonly QueryOutcome["calls"][number][] = [],
+): MonitorReport["scheduler"] {
   return {
-    ok: outcome ? outcome.ok : true,
-    calls: outcome?.calls.length ?? 0,
+    // Every cluster asked answered (a cluster down is not ok, though the others' runs were decided).
+    ok: outcome ? outcome.ok && !outcome.outages?.length : true,
+    calls: (outcome?.calls.length ?? 0) + unused.length,
     totalMs: Math.round(outcome?.calls.reduce((a, c) => a + c.durationMs, 0) ?? 0),
     accounting: outcome?.accounting,
     error: outcome?.error,
-    detail: (outcome?.calls ?? []).map(
-      (c) =>
-        `${path.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`,
-    ),
+    detail: [
+      ...(outcome?.calls ?? []).map(
+        (c) =>
+          `${path.basename(c.argv[0])} ${c.ok ? "ok" : "failed"} ${Math.round(c.durationMs)} ms${c.error ? `: ${c.error}` : ""}`,
+      ),
+      ...unused.map((c) => `${path.basename(c.argv[0])} asked ahead, not used`),
+    ],
   };
 }
 
@@ -145,13 +114,34 @@ async function readMonitorState(root: string, findings: Finding[]): Promise<Moni
   }
 }
 
-async function readLedgerText(root: string, findings: Finding[]): Promise<string> {
-  try {
-    return (await readLedger(path.join(root, LEDGER_PATH), LEDGER_PATH, root)) ?? "";
-  } catch (e) {
-    findings.push(findingFromError(e, "ledger.read", LEDGER_PATH));
-    return "";
-  }
+/** Every known run's status after this tick: a run the index vouches for is finished and extracted. */
+function statusesAfter(
+  all: readonly LoadedRun[],
+  changed: ReadonlyMap<string, RunManifest>,
+  cached: ReadonlyArray<{ entry: { runId: string } }>,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of cached) out.set(c.entry.runId, "completed");
+  for (const l of all) out.set(l.manifest.run_id, statusOf(changed.get(l.manifest.run_id) ?? l.manifest));
+  return out;
+}
+
+/** A shell template of the Python tool in the policy is never run: say so. */
+function templateFindings(
+  policy: Awaited<ReturnType<typeof loadPolicy>>["policy"],
+  doc: Awaited<ReturnType<typeof loadPolicy>>["doc"],
+): Finding[] {
+  return pythonTemplateKeys(policy).map((k) => {
+    const pointer = "/" + k.path.join("/");
+    return {
+      severity: "warning" as const,
+      check: "policy.python_template",
+      file: ".autolab/verifier_policy.yaml",
+      ...(doc?.locate(pointer) ?? {}),
+      jsonPath: pointer,
+      message: `${k.path.join(".")} (a shell template of the Python autolab tool) is not run: a policy file is repository content, and this tool runs no shell text from it; instead ${k.instead}`,
+    };
+  });
 }
 
 async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promise<MonitorReport> {
@@ -159,48 +149,21 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
   const dryRun = !!opts.dryRun;
   const { policy, doc } = await loadPolicy(ws.root);
   const settings = monitorSettings(policy);
-  for (const k of pythonTemplateKeys(policy)) {
-    const pointer = "/" + k.path.join("/");
-    findings.push({
-      severity: "warning",
-      check: "policy.python_template",
-      file: ".autolab/verifier_policy.yaml",
-      ...(doc?.locate(pointer) ?? {}),
-      jsonPath: pointer,
-      message: `${k.path.join(".")} (a shell template of the Python autolab tool) is not run: a policy file is repository content, and this tool runs no shell text from it; instead ${k.instead}`,
-    });
-  }
+  findings.push(...templateFindings(policy, doc));
 
-  // Gather: the runs the index cannot vouch for are read (domain/run-index.ts).
-  opts.progress?.({ phase: "discovering" });
-  const readAtMs = Date.now();
-  const discovered = await discoverRuns(ws.root, opts.runId ? { runId: opts.runId } : {});
-  // Say why when the run exists but was refused (e.g. a symlink leaving the repository).
-  if (opts.runId && !discovered.runs.length) throw runNotFound(opts.runId, discovered.findings);
-  findings.push(...discovered.findings);
-  const ledgerFindings: Finding[] = [];
-  const ledger = parseLedger(await readLedgerText(ws.root, ledgerFindings));
-  const lines = linesByRun(ledger);
-  const loaded = await loadRunsIndexed(discovered.runs, findings, {
-    index: await readRunIndex(ws),
-    readAtMs,
-    ledgerLine: (id) => lines.get(id)?.text,
-  });
-  const all = loaded.runs;
-  opts.log?.(`runs: ${all.length} read, ${loaded.cached.length} from the run index`);
-  findings.push(...ledgerFindings, ...ledgerProblems(ledger));
-  const candidates = all.filter((l) => l.validated && needsWork(l.manifest, l.hasMetrics));
-  const inFlight = candidates.filter((l) => asksScheduler(l.manifest));
-
-  // Ask, once.
-  if (inFlight.length)
-    opts.progress?.({ phase: "asking", jobs: inFlight.length, tracked: all.length + loaded.cached.length });
-  const outcome = await ask(opts, inFlight, settings.lookbackDays, settings.clientTimeoutMs, now(), findings);
+  const g = await gather(opts, ws, settings, now, findings);
+  const { opened, loaded, all, ledger, candidates, inFlight, outcome, unusedCalls, runGroups: runGroupsNow } = g;
   const at = isoSeconds(now());
   const prevState = await readMonitorState(ws.root, findings);
   const outage = outageStep(
     prevState,
-    { asked: !!outcome, ok: outcome?.ok ?? true, error: outcome?.error },
+    {
+      asked: !!outcome,
+      ok: (outcome?.ok ?? true) && !outcome?.outages?.length,
+      error: outcome?.error,
+      failed: outcome?.outages?.map((o) => ({ cluster: o.cluster, error: o.error, runs: o.refs.length })),
+      partial: !!outcome?.ok && !!outcome.outages?.length,
+    },
     at,
     settings.escalateAfterTicks,
   );
@@ -214,7 +177,8 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     settings,
     policy,
     outcome,
-    scheduler: opts.scheduler,
+    // Resubmission and cancellation as launch.job_user, when the policy sets it.
+    scheduler: schedulerFor(opts.scheduler, policy),
     unresolved: new Set(outcome?.unresolved ?? []),
     dryRun,
     findings,
@@ -227,19 +191,34 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     if (before !== after) opts.progress?.({ phase: "run", runId, before, after, jobId });
   }
   const reports = results.map((r) => r.report);
-  const groups = await tickSweepGroups(ws.root, candidates, results, findings);
   const changedById = new Map<string, RunManifest>();
   for (const r of results) if (r.changed) changedById.set(r.changed.run_id, r.changed);
-  const follow = ledgerFollow(
-    all.map((l) => ({
-      before: l.manifest,
-      after: changedById.get(l.manifest.run_id),
-      manifestFile: l.run.manifestDisplay,
-    })),
-    ledger,
-    !opts.runId,
-    loaded.cached.map((c) => c.entry.runId),
-  );
+  const statuses = statusesAfter(all, changedById, loaded.cached);
+  const python = await pythonGroupResults({
+    root: ws.root,
+    groups: runGroupsNow,
+    runs: candidates,
+    results,
+    all,
+    statuses,
+    at,
+    findings,
+  });
+  for (const b of python.bases) changedById.set(b.next.run_id, b.next);
+  const groups = [...(await tickSweepGroups(ws.root, candidates, results, findings)), ...python.groups];
+  // A ledger the tick could not read (too large, a link: a ledger.read error) is left alone.
+  const follow = g.ledgerRefused
+    ? { fix: [], findings: [] }
+    : ledgerFollow(
+        all.map((l) => ({
+          before: l.manifest,
+          after: changedById.get(l.manifest.run_id),
+          manifestFile: l.run.manifestDisplay,
+        })),
+        ledger,
+        !opts.runId,
+        loaded.cached.map((c) => c.entry.runId),
+      );
   findings.push(...follow.findings);
 
   const report: MonitorReport = {
@@ -247,28 +226,15 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     tracked: all.length + loaded.cached.length,
     inFlight: inFlight.length,
     findings,
-    scheduler: schedulerSummary(outcome),
+    scheduler: schedulerSummary(outcome, unusedCalls),
     outage: outage.outage,
     written: [],
     dryRun,
     notify: notifySettings(policy),
     retentionSeconds: retentionSeconds(policy),
-    ...(groups.length
-      ? {
-          sweeps: groups.map((g) => ({
-            sweepId: g.sweepId,
-            iterationId: g.iterationId,
-            metricsPath: g.metricsPath,
-            extracted: g.extracted,
-            total: g.total,
-            result: g.result,
-          })),
-        }
-      : {}),
+    ...(groups.length ? { sweeps: sweepReports(groups) } : {}),
   };
   if (dryRun) return report;
-  // Only a whole-repository tick knows every run (a run written below has a new stamp: it is read next tick).
-  if (!opts.runId) await writeRunIndex(ws, loaded.index);
 
   // Record: one change set, one commit.
   const edits = tickEdits({
@@ -276,7 +242,9 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     results,
     ledgerFix: follow.fix,
     groups,
+    bases: python.bases,
     monitorState: outage.state,
+    statuses: statusesAfter(all, changedById, loaded.cached),
     now: now(),
   });
   if (edits.length) opts.progress?.({ phase: "committing", files: edits.length });
@@ -290,5 +258,16 @@ async function tick(opts: MonitorOptions, ws: Workspace, now: () => Date): Promi
     identity: opts.identity,
   });
   findings.push(...rec.findings);
+  // The index for the next tick (only a whole-repository tick knows every run; a run written above has
+  // a new stamp: it is read next tick), with the question for the runs this tick leaves in flight;
+  // an index equal to the one read is not written again.
+  const next = {
+    ...questionFor(
+      candidates.map((l) => changedById.get(l.manifest.run_id) ?? l.manifest).filter((m) => asksScheduler(m)),
+    ),
+    ledger: ledgerStamp(ws),
+  };
+  if (!opts.runId && (loaded.indexChanged || !sameQuestion(opened?.next, next) || opened?.next?.ledger !== next.ledger))
+    await writeRunIndex(ws, loaded.index, next);
   return { ...report, commit: rec.commit, written: rec.written };
 }

@@ -5,6 +5,7 @@ import type { NotifySettings } from "../../domain/settings.js";
 import type { RecordingOptions } from "../../git/record.js";
 import type { Finding } from "../../util/errors.js";
 import type { GroupResult } from "../../domain/sweep-result.js";
+import type { EfficiencyRecord } from "../../domain/efficiency.js";
 import type { QueryOptions, Scheduler } from "../../scheduler/port.js";
 
 export interface MonitorOptions extends RecordingOptions {
@@ -35,6 +36,8 @@ export interface RunReport {
   manifestPath: string;
   hostMode: string;
   jobId?: string;
+  /** The named cluster the job runs on (`slurm.cluster`). */
+  cluster?: string;
   before: RunStatus;
   after: RunStatus;
   transitions: Array<{ from: RunStatus | null; to: RunStatus; evidence: string }>;
@@ -50,7 +53,15 @@ export interface RunReport {
   slurmEnd?: string;
   /** The sweep the run belongs to, when its manifest names one. */
   sweepId?: string;
+  /** SLURM's submit time, and a waiting job's expected start (the scheduler's estimate). */
+  slurmSubmit?: string;
+  expectedStart?: string;
+  /** SLURM's run time (start to end; a job still running: to the tick) — a local run: its launch to completion. */
   durationSeconds?: number;
+  /** SLURM's queue wait (submit to start; a job still waiting: to the tick). */
+  queuedSeconds?: number;
+  /** The efficiency record the monitor wrote when the job ended (domain/efficiency.ts). */
+  efficiency?: EfficiencyRecord;
   primaryMetric?: { name: string; value: number | null };
   metricsStatus?: string;
   logTail?: string;
@@ -67,7 +78,7 @@ export interface MonitorReport {
   inFlight: number;
   findings: Finding[];
   scheduler: { ok: boolean; calls: number; totalMs: number; accounting?: string; error?: string; detail: string[] };
-  outage?: { consecutiveFailedTicks: number; escalated: boolean; error: string };
+  outage?: { consecutiveFailedTicks: number; escalated: boolean; error: string; clusters?: string[] };
   commit?: CommitBackResult;
   /** Repository-relative paths written this tick. */
   written: string[];
@@ -89,4 +100,6 @@ export interface SweepReport {
   extracted: number;
   total: number;
   result: GroupResult;
+  /** The group metrics document written to `metricsPath`. */
+  document: Record<string, unknown>;
 }

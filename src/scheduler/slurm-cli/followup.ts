@@ -15,6 +15,13 @@
  *   copy of a job once a sibling started it, under the same job id. One
  *   `sacct --federation` and one `squeue --federation` for those ids show the
  *   sibling's record, which replaces the REVOKED one.
+ * - Array tasks no answer showed (issue 12). A task that never started exists
+ *   only in its array's pending-range record (`A_[4-11%2]`); sacct, asked for
+ *   the task id `A_4`, prints no row for it, and once the controller has
+ *   forgotten the array (MinJobAge after it ended, e.g. cancelled while the
+ *   tasks waited) squeue has none either. One `sacct -X --jobs=<array ids>`
+ *   shows the range record with its final state and end, which decides for
+ *   each of its tasks (a task's own row, when there is one, still wins).
  */
 import { describeFailure, ok, runArgv } from "../../util/exec.js";
 import { normalizeState, REVOKED_STATE, isTerminalState } from "../states.js";
@@ -22,6 +29,7 @@ import type { JobObservation, QueryCall } from "../port.js";
 import {
   CLIENT_ENV,
   contentLines,
+  parseArrayJobId,
   parseSacct,
   parseSqueue,
   SACCT_FIELDS,
@@ -53,7 +61,7 @@ function record(calls: QueryCall[], r: Awaited<ReturnType<typeof runArgv>>): voi
  */
 export function slurmDurationSeconds(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const m = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+)(?:\.\d+)?)?$/.exec(v.trim());
+  const m = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+))?(?:\.\d+)?$/.exec(v.trim());
   if (!m) return undefined;
   const parts = [m[2], m[3], m[4]].filter((x) => x !== undefined).map(Number);
   let s: number;
@@ -92,9 +100,22 @@ export function runawayEvidence(
   return undefined;
 }
 
-/** Ask sacct for the time limit of accounting-only open records; flag runaways in place. */
+/**
+ * Flag runaways among accounting-only open records, in place. The tick's
+ * sacct answer carries each job's Timelimit: a record is judged from it, and
+ * sacct is asked again only about records whose answer had none.
+ */
 export async function flagRunaways(observations: Map<string, JobObservation>, ctx: FollowupContext): Promise<void> {
-  const ids = accountingOnlyOpen(observations);
+  const ids: string[] = [];
+  for (const id of accountingOnlyOpen(observations)) {
+    const o = observations.get(id)!;
+    if (o.timeLimit === undefined) {
+      ids.push(id);
+      continue;
+    }
+    const ev = runawayEvidence(o.state, o.timeLimit, o.elapsed);
+    if (ev !== undefined) o.runaway = ev;
+  }
   if (!ids.length) return;
   const args = [
     ...ctx.clusterArgs,
@@ -164,4 +185,46 @@ export async function federationRows(
     sacct: ok(ra) ? notRevoked(parseSacct(ra.stdout)) : [],
     squeue: ok(rq) ? notRevoked(parseSqueue(rq.stdout)) : [],
   };
+}
+
+/** The asked array-task ids no source showed, and their arrays' ids (each once, in order). Pure. */
+export function unseenArrayTasks(
+  ids: string[],
+  observations: Map<string, JobObservation>,
+): { tasks: string[]; arrays: string[] } {
+  const tasks: string[] = [];
+  const arrays = new Set<string>();
+  for (const id of ids) {
+    if (observations.has(id)) continue;
+    const a = parseArrayJobId(id);
+    if (a?.task === undefined) continue;
+    tasks.push(id);
+    arrays.add(a.base);
+  }
+  return { tasks, arrays: [...arrays] };
+}
+
+/**
+ * The main rows (`-X`) accounting holds for the arrays `arrays`, its range
+ * records among them; undefined when not asked or when sacct failed (then
+ * the tasks stay unseen, as without this question).
+ */
+export async function arrayRecordRows(arrays: string[], ctx: FollowupContext): Promise<JobRow[] | undefined> {
+  if (!arrays.length) return undefined;
+  const args = [
+    ...ctx.clusterArgs,
+    "-X",
+    "--noheader",
+    "--parsable2",
+    `--format=${SACCT_FIELDS.join(",")}`,
+    `--jobs=${arrays.join(",")}`,
+  ];
+  if (ctx.startTime) args.push(`--starttime=${ctx.startTime}`);
+  const r = await runArgv(ctx.bins?.sacct ?? "sacct", args, { timeoutMs: ctx.timeoutMs, env: CLIENT_ENV });
+  record(ctx.calls, r);
+  if (!ok(r)) {
+    ctx.warnings.push(`the records of array(s) ${arrays.join(", ")} could not be read: ${describeFailure(r)}`);
+    return undefined;
+  }
+  return parseSacct(r.stdout);
 }

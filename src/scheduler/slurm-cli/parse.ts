@@ -15,11 +15,26 @@
  *   sacct's `3:0`.
  */
 
-/** Environment for every client call: ISO times whatever the user's SLURM_TIME_FORMAT, and long array ranges. */
-export const CLIENT_ENV: Readonly<Record<string, string>> = {
+import type { UsageText } from "./usage.js";
+
+/**
+ * Environment for every client call: ISO times whatever the user's
+ * SLURM_TIME_FORMAT, and long array ranges. `SLURM_CLUSTERS` is removed: it
+ * would send every squeue/sacct/scontrol/scancel call to the clusters it
+ * names, so a run without a named cluster would be asked (or cancelled) on
+ * another cluster. A run's cluster is the manifest's `slurm.cluster`,
+ * passed as `-M` to exactly the questions about that run's job.
+ */
+export const CLIENT_ENV: Readonly<Record<string, string | undefined>> = {
   SLURM_TIME_FORMAT: "standard",
   SLURM_BITSTR_LEN: "65536",
+  SLURM_CLUSTERS: undefined,
 };
+
+/** `-M <cluster>` for a question about a job on a named cluster, else nothing. */
+export function clusterFlag(cluster: string | undefined): string[] {
+  return cluster === undefined ? [] : ["-M", cluster];
+}
 
 /** Values SLURM prints for "not set". */
 const UNSET = new Set(["", "unknown", "none", "n/a", "(null)", "invalid"]);
@@ -145,6 +160,12 @@ export interface JobRow {
   elapsed?: string;
   nodeList?: string;
   restarts?: number;
+  /** SLURM's Submit time. */
+  submit?: string;
+  /** A pending job's expected start (squeue's StartTime; scontrol's StartTime while pending). */
+  expectedStart?: string;
+  /** The accounting text of this row (sacct): folded into the job's usage by query.ts. */
+  usage?: UsageText;
 }
 
 function splitJobAndStep(id: string): { job: string; step?: string } {
@@ -172,7 +193,11 @@ function setIf<K extends keyof JobRow>(row: JobRow, key: K, v: JobRow[K] | undef
 // ---------------------------------------------------------------------------
 // sacct
 
-/** Fields asked of sacct, in order. JobName is last: it is the only free text and may contain `|`. */
+/**
+ * Fields asked of sacct, in order (one call gives the job rows and their step
+ * rows: MaxRSS and TRESUsageInTot are on the steps). JobName is last: it is
+ * the only free text and may contain `|`.
+ */
 export const SACCT_FIELDS = [
   "JobID",
   "JobIDRaw",
@@ -183,29 +208,67 @@ export const SACCT_FIELDS = [
   "End",
   "Elapsed",
   "NodeList",
+  "Submit",
+  "Timelimit",
+  "AllocCPUS",
+  "TotalCPU",
+  "ReqMem",
+  "NNodes",
+  "MaxRSS",
+  "AllocTRES",
+  "TRESUsageInTot",
   "JobName",
 ] as const;
 
-/** Rows of `sacct --parsable2 --noheader --format=<SACCT_FIELDS>`; lines that are not job rows are skipped. */
-export function parseSacct(text: string): JobRow[] {
+/** sacct fields -> the UsageText key they fill. */
+const USAGE_FIELDS: Readonly<Record<string, keyof UsageText>> = {
+  Timelimit: "timelimit",
+  AllocCPUS: "allocCpus",
+  TotalCPU: "totalCpu",
+  ReqMem: "reqMem",
+  NNodes: "nnodes",
+  MaxRSS: "maxRss",
+  AllocTRES: "allocTres",
+  TRESUsageInTot: "tresUsage",
+  Elapsed: "elapsed",
+};
+
+/**
+ * Rows of `sacct --parsable2 --noheader --format=<fields>` (default
+ * SACCT_FIELDS; a recorded answer passes the format it was asked with; the
+ * last field is the free-text one). Lines that are not job rows are skipped.
+ */
+export function parseSacct(text: string, fields: readonly string[] = SACCT_FIELDS): JobRow[] {
   const rows: JobRow[] = [];
-  const n = SACCT_FIELDS.length;
+  const n = fields.length;
+  const at = (name: string) => fields.indexOf(name);
+  const iId = at("JobID");
+  const iState = at("State");
   for (const line of contentLines(text)) {
     const parts = line.split("|");
     if (parts.length < n) continue;
     const f = [...parts.slice(0, n - 1), parts.slice(n - 1).join("|")];
-    const id = identify(f[0]);
+    const id = identify(f[iId]);
     if (!id) continue;
-    const row: JobRow = { ...id, state: f[2].trim() };
-    setIf(row, "jobIdRaw", unsetToUndefined(f[1]));
-    setIf(row, "exitCode", unsetToUndefined(f[3]));
-    setIf(row, "reason", unsetToUndefined(f[4]));
-    setIf(row, "start", unsetToUndefined(f[5]));
-    setIf(row, "end", unsetToUndefined(f[6]));
-    setIf(row, "elapsed", unsetToUndefined(f[7]));
-    const nodes = unsetToUndefined(f[8]);
+    const get = (name: string) => (at(name) < 0 ? undefined : f[at(name)]);
+    const row: JobRow = { ...id, state: (f[iState] ?? "").trim() };
+    setIf(row, "jobIdRaw", unsetToUndefined(get("JobIDRaw")));
+    setIf(row, "exitCode", unsetToUndefined(get("ExitCode")));
+    setIf(row, "reason", unsetToUndefined(get("Reason")));
+    setIf(row, "start", unsetToUndefined(get("Start")));
+    setIf(row, "end", unsetToUndefined(get("End")));
+    setIf(row, "elapsed", unsetToUndefined(get("Elapsed")));
+    setIf(row, "submit", unsetToUndefined(get("Submit")));
+    const nodes = unsetToUndefined(get("NodeList"));
     if (nodes !== undefined && nodes !== "None assigned") row.nodeList = nodes;
-    setIf(row, "name", f[9] === "" ? undefined : f[9]);
+    const name = get("JobName");
+    setIf(row, "name", name === "" ? undefined : name);
+    const usage: UsageText = {};
+    for (const [field, key] of Object.entries(USAGE_FIELDS)) {
+      const v = unsetToUndefined(get(field));
+      if (v !== undefined) usage[key] = v;
+    }
+    if (Object.keys(usage).length) row.usage = usage;
     rows.push(row);
   }
   return rows;
@@ -226,6 +289,7 @@ export const SQUEUE_FIELDS = [
   "StartTime",
   "EndTime",
   "TimeUsed",
+  "SubmitTime",
   "Name",
 ] as const;
 
@@ -234,31 +298,37 @@ export function squeueFormatArg(): string {
   return SQUEUE_FIELDS.map((f, i) => (i === SQUEUE_FIELDS.length - 1 ? `${f}:0` : `${f}:0|`)).join(",");
 }
 
-/** Rows of `squeue --noheader -O <squeueFormatArg()>`. */
-export function parseSqueue(text: string): JobRow[] {
+/** Rows of `squeue --noheader -O <squeueFormatArg()>` (a recorded answer passes the fields it was asked with). */
+export function parseSqueue(text: string, fields: readonly string[] = SQUEUE_FIELDS): JobRow[] {
   const rows: JobRow[] = [];
-  const n = SQUEUE_FIELDS.length;
+  const n = fields.length;
+  const at = (name: string) => fields.indexOf(name);
   for (const line of contentLines(text)) {
     const parts = line.split("|");
     if (parts.length < n) continue;
     const f = [...parts.slice(0, n - 1), parts.slice(n - 1).join("|")];
-    const id = identify(f[0]);
+    const get = (name: string) => (at(name) < 0 ? undefined : f[at(name)]);
+    const id = identify(get("JobArrayID") ?? "");
     if (!id) continue;
-    const state = f[2].trim();
+    const state = (get("State") ?? "").trim();
     const row: JobRow = { ...id, state };
-    setIf(row, "jobIdRaw", unsetToUndefined(f[1]));
-    const reason = unsetToUndefined(f[3]);
-    setIf(row, "reason", reason);
-    const status = /^\d+$/.test(f[4].trim()) ? Number(f[4].trim()) : undefined;
+    setIf(row, "jobIdRaw", unsetToUndefined(get("JobID")));
+    setIf(row, "reason", unsetToUndefined(get("Reason")));
+    const code = (get("exit_code") ?? "").trim();
+    const status = /^\d+$/.test(code) ? Number(code) : undefined;
     // A pending job has no exit status yet (squeue prints 0): do not claim 0:0.
     if (status !== undefined && state !== "PENDING") row.exitCode = waitStatusToExitCode(status);
-    if (/^\d+$/.test(f[5].trim())) row.restarts = Number(f[5].trim());
-    setIf(row, "nodeList", unsetToUndefined(f[6]));
-    // For a pending job squeue's StartTime is an estimate, not a fact.
-    if (state !== "PENDING") setIf(row, "start", unsetToUndefined(f[7]));
-    setIf(row, "end", unsetToUndefined(f[8]));
-    setIf(row, "elapsed", unsetToUndefined(f[9]));
-    setIf(row, "name", f[10] === "" ? undefined : f[10]);
+    const restarts = (get("RestartCnt") ?? "").trim();
+    if (/^\d+$/.test(restarts)) row.restarts = Number(restarts);
+    setIf(row, "nodeList", unsetToUndefined(get("NodeList")));
+    // For a pending job squeue's StartTime is an estimate, not a fact (`squeue --start` prints the same).
+    if (state !== "PENDING") setIf(row, "start", unsetToUndefined(get("StartTime")));
+    else setIf(row, "expectedStart", unsetToUndefined(get("StartTime")));
+    setIf(row, "end", unsetToUndefined(get("EndTime")));
+    setIf(row, "elapsed", unsetToUndefined(get("TimeUsed")));
+    setIf(row, "submit", unsetToUndefined(get("SubmitTime")));
+    const name = get("Name");
+    setIf(row, "name", name === "" ? undefined : name);
     rows.push(row);
   }
   return rows;
@@ -310,6 +380,8 @@ export function parseScontrolJobs(text: string): JobRow[] {
     if (state !== "PENDING") setIf(row, "exitCode", unsetToUndefined(kv.ExitCode));
     if (kv.Restarts !== undefined && /^\d+$/.test(kv.Restarts)) row.restarts = Number(kv.Restarts);
     if (state !== "PENDING") setIf(row, "start", unsetToUndefined(kv.StartTime));
+    else setIf(row, "expectedStart", unsetToUndefined(kv.StartTime));
+    setIf(row, "submit", unsetToUndefined(kv.SubmitTime));
     setIf(row, "end", unsetToUndefined(kv.EndTime));
     setIf(row, "elapsed", unsetToUndefined(kv.RunTime));
     setIf(row, "nodeList", unsetToUndefined(kv.NodeList));

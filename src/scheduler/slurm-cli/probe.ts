@@ -9,6 +9,7 @@
 import { describeFailure, ok, runArgv } from "../../util/exec.js";
 import {
   CLIENT_ENV,
+  clusterFlag,
   classifySacctFailure,
   contentLines,
   parseSinfoPartitions,
@@ -229,8 +230,10 @@ export function probeChecks(
 export async function readMaxArraySize(o: {
   timeoutMs?: number;
   bins?: Partial<Record<SlurmTool, string>>;
+  /** A named cluster's own limit (`scontrol -M <cluster> show config`). */
+  cluster?: string;
 }): Promise<number | undefined> {
-  const r = await runArgv(o.bins?.scontrol ?? "scontrol", ["show", "config"], {
+  const r = await runArgv(o.bins?.scontrol ?? "scontrol", [...clusterFlag(o.cluster), "show", "config"], {
     timeoutMs: o.timeoutMs ?? 10_000,
     env: CLIENT_ENV,
   });

@@ -16,11 +16,17 @@
  *   knows, filtered here) supplies exit codes and restart counts.
  * - squeue failing (controller unreachable, timeout, any non-zero exit other
  *   than the above) makes the outcome `ok: false` with no observations: an
- *   outage changes no run, it is reported.
+ *   outage changes no run, it is reported. With several clusters, each is
+ *   asked on its own: one that does not answer is listed in `outages` (its
+ *   runs stay as they are) and the others' answers are kept
+ *   (domain/cluster-answers.ts); `ok` is false only when none answered.
  * - Merge, per job or array task: a live, non-terminal controller state wins
  *   (the job is alive; e.g. requeued after a final-looking accounting row);
  *   otherwise a final sacct row (terminal state with End set); otherwise the
  *   controller's terminal state; otherwise a non-final sacct row.
+ * - Array tasks neither answer showed get one more sacct question about
+ *   their arrays (`followup.arrayRecordRows`): a task that never started lives
+ *   only in the array's range record, which sacct does not print for a task id.
  * - `unresolved` lists ids that no source showed while accounting was down:
  *   their absence is not evidence (a job missing only from squeue is never
  *   taken as finished), so the caller must not count it towards "unknown".
@@ -40,7 +46,16 @@ import {
   type JobRow,
 } from "./parse.js";
 import { isTerminalState, normalizeState } from "../states.js";
-import { federationRows, flagRunaways, revokedIds, type FollowupContext } from "./followup.js";
+import { usageOf } from "./usage.js";
+import {
+  arrayRecordRows,
+  federationRows,
+  flagRunaways,
+  revokedIds,
+  unseenArrayTasks,
+  type FollowupContext,
+} from "./followup.js";
+import { mergeClusterAnswers } from "../../domain/cluster-answers.js";
 import type { AccountingStatus, JobObservation, QueryCall, QueryOptions, QueryOutcome } from "../port.js";
 
 export type { AccountingStatus, JobObservation, QueryCall, QueryOptions, QueryOutcome };
@@ -108,22 +123,28 @@ export async function queryJobs(jobIds: string[], opts: SlurmQueryOptions = {}):
   }
   if (byCluster.size <= 1) {
     const [[cluster, refs] = ["", jobIds]] = [...byCluster];
-    return queryCluster(refs, cluster || undefined, opts);
+    const one = await queryCluster(refs, cluster || undefined, opts);
+    return one.ok ? one : { ...one, outages: mergeClusterAnswers([{ ...one, cluster, refs }]).outages };
   }
-  const parts = await Promise.all([...byCluster].map(([c, refs]) => queryCluster(refs, c || undefined, opts)));
+  const asked = [...byCluster];
+  const parts = await Promise.all(asked.map(([c, refs]) => queryCluster(refs, c || undefined, opts)));
+  // A cluster that did not answer leaves only its own runs as they are (domain/cluster-answers.ts).
+  const merged = mergeClusterAnswers(
+    parts.map((p, i) => ({ ...p, cluster: asked[i][0] || undefined, refs: asked[i][1] })),
+  );
+  const answered = parts.filter((p) => p.ok);
   const out: QueryOutcome = {
-    ok: parts.every((p) => p.ok),
-    observations: new Map(),
+    ok: merged.ok,
+    observations: merged.observations,
     calls: parts.flatMap((p) => p.calls),
     accounting:
-      parts.find((p) => p.accounting !== "ok" && p.accounting !== "unknown")?.accounting ?? parts[0].accounting,
-    unresolved: parts.flatMap((p) => p.unresolved),
+      answered.find((p) => p.accounting !== "ok" && p.accounting !== "unknown")?.accounting ??
+      (answered[0] ?? parts[0]).accounting,
+    unresolved: merged.unresolved,
     warnings: parts.flatMap((p) => p.warnings),
   };
-  const errors = parts.filter((p) => !p.ok).map((p) => p.error);
-  if (errors.length) out.error = errors.join("; ");
-  // An outage of one cluster changes no run of any (the port's "no answer is no evidence").
-  if (out.ok) for (const p of parts) for (const [k, v] of p.observations) out.observations.set(k, v);
+  if (merged.error !== undefined) out.error = merged.error;
+  if (merged.outages.length) out.outages = merged.outages;
   return out;
 }
 
@@ -230,7 +251,14 @@ async function queryCluster(
   const observations = buildObservations(ids, { sacct: sa.rows, squeue: sq.rows, scontrol: scontrolRows });
   const unresolved = sa.accounting === "disabled" ? [] : ids.filter((id) => !observations.has(id) && !sa.spoke.has(id));
   const ctx: FollowupContext = { timeoutMs, startTime, clusterArgs, bins: opts.bins, calls, warnings };
-  if (sa.accounting === "ok") await flagRunaways(observations, ctx);
+  if (sa.accounting === "ok") {
+    // Tasks only an array's range record holds (never started; the controller forgot the array);
+    // then the runaway rule judges every record only accounting holds, those included.
+    const unseen = unseenArrayTasks(ids, observations);
+    const rows = await arrayRecordRows(unseen.arrays, ctx);
+    if (rows) for (const [id, o] of buildObservations(unseen.tasks, { sacct: rows })) observations.set(id, o);
+    await flagRunaways(observations, ctx);
+  }
   const revoked = revokedIds(observations);
   const fed = await federationRows(revoked, ctx);
   if (fed) {
@@ -299,16 +327,31 @@ function rowsFor(id: string, rows: JobRow[] | undefined): JobRow[] & { byRaw?: b
   return byRaw;
 }
 
+/** The row fields an observation takes over (the accounting text is folded separately, `withUsage`). */
+const ROW_KEYS = [
+  "jobIdRaw",
+  "name",
+  "reason",
+  "exitCode",
+  "start",
+  "end",
+  "elapsed",
+  "nodeList",
+  "restarts",
+  "submit",
+  "expectedStart",
+] as const;
+
 function fromRow(jobId: string, row: JobRow, source: Source): JobObservation {
   const o: JobObservation = { jobId, state: row.state, source };
-  const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"] as const;
+  const keys = ROW_KEYS;
   for (const k of keys) if (row[k] !== undefined) (o as unknown as Record<string, unknown>)[k] = row[k];
   return o;
 }
 
 function fillFrom(o: JobObservation, row: JobRow | undefined): JobObservation {
   if (!row) return o;
-  const keys = ["jobIdRaw", "name", "reason", "exitCode", "start", "end", "elapsed", "nodeList", "restarts"] as const;
+  const keys = ROW_KEYS;
   for (const k of keys) {
     if (o[k] === undefined && row[k] !== undefined && !(k === "name" && row.name === "allocation")) {
       (o as unknown as Record<string, unknown>)[k] = row[k];
@@ -321,14 +364,25 @@ function fillFrom(o: JobObservation, row: JobRow | undefined): JobObservation {
 function mergeOne(
   jobId: string,
   sacctMain: JobRow | undefined,
-  sacctBatch: JobRow | undefined,
+  sacctSteps: JobRow[],
   live: { row: JobRow; source: Source } | undefined,
 ): JobObservation | undefined {
+  const sacctBatch = lastOf(sacctSteps.filter((r) => r.step === "batch"));
   const withBatch = (o: JobObservation) => {
     if (sacctBatch) {
       o.batchState = sacctBatch.state;
       if (sacctBatch.exitCode !== undefined) o.batchExitCode = sacctBatch.exitCode;
     }
+    // What the job used: its own accounting row with its steps folded in (same sacct answer).
+    const usage =
+      sacctMain &&
+      usageOf(
+        sacctMain.usage ?? {},
+        sacctSteps.map((r) => r.usage ?? {}),
+      );
+    if (usage) o.usage = usage;
+    if (sacctMain?.usage?.timelimit !== undefined) o.timeLimit = sacctMain.usage.timelimit;
+    if (o.submit === undefined && sacctMain?.submit !== undefined) o.submit = sacctMain.submit;
     return o;
   };
   if (live && !isTerminalState(live.row.state))
@@ -381,7 +435,8 @@ export function buildObservations(ids: string[], src: RowSources): Map<string, J
       const task = want.task;
       const pick = (rows: JobRow[], step?: string) =>
         lastOf(rows.filter((r) => r.step === step && (task === undefined || r.task === task)));
-      let o = mergeOne(id, pick(sa), pick(sa, "batch"), liveRow(pick(sq), pick(sc)));
+      const steps = sa.filter((r) => r.step !== undefined && (task === undefined || r.task === task));
+      let o = mergeOne(id, pick(sa), steps, liveRow(pick(sq), pick(sc)));
       if (!o && task !== undefined) {
         // Only a pending range covers this task.
         const range =
@@ -406,7 +461,8 @@ export function buildObservations(ids: string[], src: RowSources): Map<string, J
       const of = (rows: JobRow[], step?: string) => lastOf(rows.filter((r) => r.task === t && r.step === step));
       const main = of(sa);
       const label = (main ?? of(sq) ?? of(sc))?.jobId ?? `${want.base}_${t}`;
-      const o = mergeOne(label.replace(/\..*$/, ""), main, of(sa, "batch"), liveRow(of(sq), of(sc)));
+      const steps = sa.filter((r) => r.task === t && r.step !== undefined);
+      const o = mergeOne(label.replace(/\..*$/, ""), main, steps, liveRow(of(sq), of(sc)));
       if (o) tasks.push(o);
     }
     const rangeSource: Array<[JobRow[], Source]> = sq.length

@@ -18,6 +18,7 @@ import type { ArrayRequest, JobRequest } from "../port.js";
 import {
   absolute,
   body,
+  clusterArgv,
   common,
   computeDirectives,
   directiveLine,
@@ -104,5 +105,6 @@ export function sbatchArrayArgv(scriptPath: string, a: ArrayRequest, arraySpec: 
     throw new AutolabError(`script path ${JSON.stringify(scriptPath)} is not usable`);
   }
   const p = scriptPath.startsWith("-") ? `./${scriptPath}` : scriptPath;
-  return ["--parsable", `--array=${arraySpec}`, `--export=ALL,AUTOLAB_ITERATION_ID=${iterationId}`, p];
+  const cluster = clusterArgv(a.tasks[0].request.resources.cluster);
+  return ["--parsable", `--array=${arraySpec}`, ...cluster, `--export=ALL,AUTOLAB_ITERATION_ID=${iterationId}`, p];
 }

@@ -14,6 +14,8 @@
  *   workload's whole process group) the workload saves its state there and
  *   exits with `$AUTOLAB_RESUME_EXIT_CODE` (85): "resume me".
  * - `$AUTOLAB_RESTART_COUNT` is SLURM's restart count (0 for the first start).
+ * - `$AUTOLAB_ATTEMPT` is the tool's attempt number: 1, then 2, 3, ... for
+ *   each resubmission (domain/resubmit.ts).
  *
  * Decisions:
  * - The command runs in a subshell that is its own process group (`set -m`).
@@ -26,6 +28,14 @@
  *   script keeps waiting: `wait` returns early (>128) when a trapped signal
  *   arrives, so the wait is repeated; a second `wait` that finds the child
  *   already reaped (127) keeps the first status.
+ * - The group, not only the command, is waited for after a checkpoint signal
+ *   that killed the command itself (a wrapper shell with no handler of its
+ *   own, e.g. `bash -c 'python train.py & wait'`): the programs it started got
+ *   the signal too and may be saving; the job ending first would have SLURM
+ *   kill them mid-save. The script polls /proc for a live member of the group
+ *   (zombies do not count). The recorded status stays the wrapper's own
+ *   (128+n): a wrapper that should pass on "resume me" has to survive the
+ *   signal (`trap : USR1`) and end with its worker's status.
  * - TERM/INT/HUP: passed on as TERM to the group, the script waits, records
  *   the workload's status and ends with 128+n, as before.
  * - If the script ends with status 0 without ever starting the command (a
@@ -50,6 +60,10 @@ export function workloadVariables(mode: "slurm" | "local"): string[] {
     mode === "slurm" ? "AUTOLAB_RESTART_COUNT=${SLURM_RESTART_COUNT:-0}" : "AUTOLAB_RESTART_COUNT=0",
     "AUTOLAB_RESTART_COUNT=${AUTOLAB_RESTART_COUNT//[^0-9]/}",
     "export AUTOLAB_RESTART_COUNT=${AUTOLAB_RESTART_COUNT:-0}",
+    // The tool's attempt: 1 unless a resubmission's sbatch line says otherwise (sbatch's environment never carries one).
+    ...(mode === "slurm"
+      ? ["AUTOLAB_ATTEMPT=${AUTOLAB_ATTEMPT//[^0-9]/}", "export AUTOLAB_ATTEMPT=${AUTOLAB_ATTEMPT:-1}"]
+      : ["export AUTOLAB_ATTEMPT=1"]),
   ];
 }
 
@@ -168,6 +182,39 @@ export function runWorkload(): string[] {
     "  __AUTOLAB_WORKLOAD_RC=$__AUTOLAB_RC",
     "  if [[ -z $__AUTOLAB_WOKEN ]] || ((__AUTOLAB_RC <= 128)); then break; fi",
     "done",
+    ...awaitGroupAfterCheckpoint(),
     'exit "$__AUTOLAB_WORKLOAD_RC"',
+  ];
+}
+
+/**
+ * The command itself was killed by the checkpoint signal passed on to its
+ * group (a wrapper shell without a handler of its own, such as
+ * `bash -c 'python train.py & wait'`), while the programs it started may still
+ * be saving their checkpoint: the script waits while the group has a live
+ * (not zombie) member, so that the job does not end, and SLURM kill them,
+ * mid-save. The status stays the command's own (128+n). A TERM meanwhile is
+ * handled as always (the group is stopped with TERM).
+ */
+function awaitGroupAfterCheckpoint(): string[] {
+  return [
+    "# The command was killed by the checkpoint signal (a wrapper without a handler of its own):",
+    "# the programs it started may still be saving their checkpoint. Wait while its process",
+    "# group has a live member, so that the job does not end (and SLURM kill them) mid-save.",
+    "__autolab_group_alive() {",
+    "  local f s st pg",
+    "  for f in /proc/[0-9]*/stat; do",
+    '    read -r s 2>/dev/null <"$f" || continue',
+    "    s=${s##*) }",
+    '    read -r st _ pg _ <<<"$s"',
+    '    [[ $pg == "$1" && $st != [ZX] ]] && return 0',
+    "  done",
+    "  return 1",
+    "}",
+    'if [[ -n $__AUTOLAB_CHECKPOINT_SIGNAL ]] && ((__AUTOLAB_WORKLOAD_RC == 128 + $(kill -l "$__AUTOLAB_CHECKPOINT_SIGNAL"))) &&',
+    '  __autolab_group_alive "$autolab_child"; then',
+    '  echo "autolab: the command ended on SIG$__AUTOLAB_CHECKPOINT_SIGNAL (status $__AUTOLAB_WORKLOAD_RC); waiting for the programs it started to end" >&2',
+    '  while __autolab_group_alive "$autolab_child"; do sleep 1; done',
+    "fi",
   ];
 }

@@ -230,6 +230,7 @@ export function computeDirectives(r: JobResources): Directive[] {
   add("--nodes", r.nodes);
   add("--account", r.account);
   add("--constraint", r.constraint);
+  add("--clusters", r.cluster);
   if (r.checkpointSignal) d.push(signalDirective(r.checkpointSignal));
   d.push(...r.extraOptions);
   return d;
@@ -293,7 +294,8 @@ function resourcesOf(c: NormalizedCompute): JobResources {
     const parts = c.gres.split(":");
     r.gpus = parts.length === 3 ? { count: Number(parts[2]), type: parts[1] } : { count: Number(parts[1]) };
   }
-  for (const k of ["partition", "qos", "account", "constraint"] as const) if (c[k] !== undefined) r[k] = c[k];
+  for (const k of ["partition", "qos", "account", "constraint", "cluster"] as const)
+    if (c[k] !== undefined) r[k] = c[k];
   if (c.checkpointSignal) r.checkpointSignal = c.checkpointSignal;
   return r;
 }
@@ -492,7 +494,7 @@ export function renderLocal(req: JobRequest): RenderedScript {
 export function sbatchArgv(
   scriptPath: string,
   rendered: RenderedScript,
-  env: { runId: string; iterationId: string },
+  env: { runId: string; iterationId: string; cluster?: string },
 ): string[] {
   const runId = requireSafeToken(env.runId, "run id");
   const iterationId = requireSafeToken(env.iterationId, "iteration id");
@@ -502,13 +504,35 @@ export function sbatchArgv(
       hint: "render the script for this run before submitting it",
     });
   }
+  return submitArgv(scriptPath, { runId, iterationId, cluster: env.cluster });
+}
+
+/**
+ * The submit argv's tail: `--parsable`, the named cluster (`--clusters`, also
+ * a directive of the script: on the command line too so the manifest's
+ * command says where the job went), the job's environment (and attempt), the
+ * script path.
+ */
+export function submitArgv(
+  scriptPath: string,
+  env: { runId: string; iterationId: string; attempt?: number; cluster?: string },
+): string[] {
+  const runId = requireSafeToken(env.runId, "run id");
+  const iterationId = requireSafeToken(env.iterationId, "iteration id");
   if (typeof scriptPath !== "string" || scriptPath === "" || scriptPath.includes("\0")) {
     throw new AutolabError(`script path ${JSON.stringify(scriptPath)} is not usable`);
   }
   const path = scriptPath.startsWith("-") ? `./${scriptPath}` : scriptPath;
+  const attempt = env.attempt !== undefined ? `,AUTOLAB_ATTEMPT=${Math.floor(env.attempt)}` : "";
   return [
     "--parsable",
-    `--export=ALL,RUN_ID=${runId},AUTOLAB_RUN_ID=${runId},AUTOLAB_ITERATION_ID=${iterationId}`,
+    ...clusterArgv(env.cluster),
+    `--export=ALL,RUN_ID=${runId},AUTOLAB_RUN_ID=${runId},AUTOLAB_ITERATION_ID=${iterationId}${attempt}`,
     path,
   ];
+}
+
+/** `--clusters=<name>` for a job on a named cluster, else nothing. */
+export function clusterArgv(cluster: string | undefined): string[] {
+  return cluster === undefined ? [] : [`--clusters=${requireSafeToken(cluster, "cluster")}`];
 }

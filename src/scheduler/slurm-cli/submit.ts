@@ -18,8 +18,13 @@
  */
 import { AutolabError } from "../../util/errors.js";
 import { describeFailure, ok, runArgv, type ExecResult } from "../../util/exec.js";
+import { checkedJobUser, jobUserError, runAsJobUser, SNAPSHOT_PROGRAMS, sudoRefusal } from "../../util/job-user.js";
+
+/** Every program the runner runs as `launch.job_user` (the sudoers rule names them all; scontrol: `release` of a resubmitted attempt). */
+export const JOB_USER_PROGRAMS: readonly string[] = ["sbatch", "scancel", "scontrol", ...SNAPSHOT_PROGRAMS];
 import {
   CLIENT_ENV,
+  clusterFlag,
   classifySacctFailure,
   contentLines,
   parseSbatchParsable,
@@ -93,8 +98,14 @@ export interface SubmitOptions {
   sbatchBin?: string;
   /** Before each retry, look for a job with this name and adopt it when found. */
   adoptJobName?: string;
+  /** The named cluster the argv submits to (`--clusters`): looked up there, and recorded when sbatch does not say. */
+  cluster?: string;
   /** Binaries for the adoption lookup. */
   bins?: Partial<Record<"squeue" | "sacct", string>>;
+  /** Submit as this user (`launch.job_user`, through `sudo -n -u`). */
+  asUser?: string;
+  /** `slurm.submit.pass_env`'s variables, name -> value, put into sbatch's environment. */
+  passEnv?: Readonly<Record<string, string>>;
 }
 
 export interface SubmitResult {
@@ -114,11 +125,34 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * runner's or a user's stray `SBATCH_PARTITION`, `SBATCH_JOB_NAME` or
  * `SBATCH_EXPORT` would silently change what runs. They are removed (the
  * script's directives are the whole request, and the manifest records them).
+ * `SLURM_CLUSTERS` too (sbatch reads it like `SBATCH_CLUSTERS`): a job goes
+ * to the cluster its design names (`compute.cluster`, passed as
+ * `--clusters`), else to the client's own, never to one the runner's
+ * environment happens to name. `AUTOLAB_ATTEMPT` is removed too
+ * (`--export=ALL` would hand a submitter's own value to the job). `pass`:
+ * the variables the policy's `slurm.submit.pass_env` asks to pass through
+ * (domain/settings.ts `passedEnv`, already checked; recorded in the manifest).
  */
-export function sbatchEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const k of Object.keys(env)) if (/^SBATCH_/i.test(k)) out[k] = undefined;
+export function sbatchEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  pass: Readonly<Record<string, string>> = {},
+): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = { SLURM_CLUSTERS: undefined };
+  for (const k of Object.keys(env)) if (/^SBATCH_|^SLURM_CLUSTERS$/i.test(k)) out[k] = undefined;
+  // A job's attempt is what the submit line says (2, 3, ... for a resubmission), never the submitter's own.
+  out.AUTOLAB_ATTEMPT = undefined;
+  for (const [k, v] of Object.entries(pass)) {
+    if (!/^(SBATCH|SLURM)_[A-Z0-9_]+$/.test(k) || /^(SBATCH|SLURM)_CLUSTERS$/.test(k))
+      throw new AutolabError(`${k} is never passed to sbatch`);
+    out[k] = v;
+  }
   return out;
+}
+
+/** sudo resets the environment: a job user's submission cannot be given pass-through variables. */
+function noPassAsUser(asUser: string | undefined, pass: Readonly<Record<string, string>> | undefined): void {
+  if (asUser && pass && Object.keys(pass).length)
+    throw new AutolabError("slurm.submit.pass_env cannot be used with launch.job_user (sudo resets the environment)");
 }
 
 /**
@@ -132,13 +166,38 @@ export async function submitJob(argv: string[], opts: SubmitOptions = {}): Promi
   const base = opts.baseDelayMs ?? 2000;
   let attempts = 0;
   let lastMessage = "";
+  noPassAsUser(opts.asUser, opts.passEnv);
   for (;;) {
     attempts++;
     if (attempts > 1 && opts.adoptJobName) {
-      const found = await findJobsByName(opts.adoptJobName, { timeoutMs: opts.timeoutMs, bins: opts.bins });
-      if (found.jobIds.length > 0) return { jobId: found.jobIds[0], attempts: attempts - 1, stdout: "", adopted: true };
+      const found = await findJobsByName(opts.adoptJobName, {
+        timeoutMs: opts.timeoutMs,
+        bins: opts.bins,
+        user: opts.asUser,
+        cluster: opts.cluster,
+      });
+      if (found.jobIds.length > 0)
+        return {
+          jobId: found.jobIds[0],
+          ...onCluster(opts.cluster),
+          attempts: attempts - 1,
+          stdout: "",
+          adopted: true,
+        };
     }
-    const r = await runArgv(bin, args, { cwd: opts.cwd, timeoutMs: opts.timeoutMs ?? 30_000, env: sbatchEnv() });
+    const r = opts.asUser
+      ? await runAsJobUser(opts.asUser, bin, args, {
+          cwd: opts.cwd,
+          timeoutMs: opts.timeoutMs ?? 30_000,
+          env: sbatchEnv(),
+        })
+      : await runArgv(bin, args, {
+          cwd: opts.cwd,
+          timeoutMs: opts.timeoutMs ?? 30_000,
+          env: sbatchEnv(process.env, opts.passEnv),
+        });
+    const refused = opts.asUser ? sudoRefusal(r) : undefined;
+    if (refused) throw jobUserError(opts.asUser!, "sbatch", refused, JOB_USER_PROGRAMS);
     if (ok(r)) {
       const parsed = parseSbatchParsable(r.stdout);
       if (!parsed) {
@@ -148,7 +207,7 @@ export async function submitJob(argv: string[], opts: SubmitOptions = {}): Promi
           attempts,
         );
       }
-      return { ...parsed, attempts, stdout: r.stdout };
+      return { ...onCluster(opts.cluster), ...parsed, attempts, stdout: r.stdout };
     }
     lastMessage = sbatchWords(r);
     const kind: SubmitErrorKind = r.spawnError
@@ -162,6 +221,8 @@ export async function submitJob(argv: string[], opts: SubmitOptions = {}): Promi
   }
 }
 
+const onCluster = (cluster: string | undefined) => (cluster !== undefined ? { cluster } : {});
+
 export interface FindByNameResult {
   /** False when a source that could know the job did not answer (then jobIds may be incomplete). */
   ok: boolean;
@@ -174,26 +235,37 @@ export interface FindByNameResult {
  * Jobs named `name`: the controller's view (`squeue --states=all --name`,
  * finished jobs until MinJobAge) and accounting (`sacct --name`, since
  * `startTime`, default 30 days back). Accounting disabled is not an outage.
+ * With `cluster`, both ask that cluster (`-M`).
  */
 export async function findJobsByName(
   name: string,
-  opts: { timeoutMs?: number; startTime?: string; bins?: Partial<Record<"squeue" | "sacct", string>> } = {},
+  opts: {
+    timeoutMs?: number;
+    startTime?: string;
+    bins?: Partial<Record<"squeue" | "sacct", string>>;
+    /** The jobs' user (`launch.job_user`): sacct lists only the caller's own jobs by name otherwise. */
+    user?: string;
+    cluster?: string;
+  } = {},
 ): Promise<FindByNameResult> {
   const timeoutMs = opts.timeoutMs ?? 25_000;
   const env = CLIENT_ENV;
+  const m = clusterFlag(opts.cluster);
   const [sq, sa] = await Promise.all([
     runArgv(
       opts.bins?.squeue ?? "squeue",
-      ["--noheader", "--states=all", `--name=${name}`, `--Format=${squeueFormatArg()}`],
+      [...m, "--noheader", "--states=all", `--name=${name}`, `--Format=${squeueFormatArg()}`],
       { timeoutMs, env },
     ),
     runArgv(
       opts.bins?.sacct ?? "sacct",
       [
+        ...m,
         "--noheader",
         "--parsable2",
         "--allocations",
         `--name=${name}`,
+        ...(opts.user ? [`--user=${checkedJobUser(opts.user)}`] : []),
         `--starttime=${opts.startTime ?? "now-30days"}`,
         `--format=${SACCT_FIELDS.join(",")}`,
       ],
@@ -226,41 +298,52 @@ export async function findJobsByName(
  * The run each job was submitted for: accounting's submit line (this tool's
  * sbatch argv carries `--export=ALL,RUN_ID=..,AUTOLAB_RUN_ID=..,AUTOLAB_ITERATION_ID=..`),
  * else the controller's script path (`.../runs/<run_id>/run_slurm.sbatch`).
- * A job neither source explains is left out.
+ * A job neither source explains is left out. With `cluster`, both ask that cluster (`-M`).
  */
 export async function runsOfJobs(
   ids: string[],
-  opts: { timeoutMs?: number; bins?: Partial<Record<"squeue" | "sacct", string>> } = {},
+  opts: { timeoutMs?: number; bins?: Partial<Record<"squeue" | "sacct", string>>; cluster?: string } = {},
 ): Promise<Record<string, { runId: string; iterationId?: string }>> {
   const timeoutMs = opts.timeoutMs ?? 25_000;
   const list = ids.join(",");
+  const m = clusterFlag(opts.cluster);
   const [sa, sq] = await Promise.all([
     runArgv(
       opts.bins?.sacct ?? "sacct",
-      ["--noheader", "--parsable2", "--allocations", `--jobs=${list}`, "--format=JobID,SubmitLine"],
+      [...m, "--noheader", "--parsable2", "--allocations", `--jobs=${list}`, "--format=JobID,SubmitLine"],
       { timeoutMs, env: CLIENT_ENV },
     ),
     runArgv(
       opts.bins?.squeue ?? "squeue",
-      ["--noheader", "--states=all", `--jobs=${list}`, "--Format=JobID:0|,Command:0"],
+      [...m, "--noheader", "--states=all", `--jobs=${list}`, "--Format=JobID:0|,Command:0"],
       { timeoutMs, env: CLIENT_ENV },
     ),
   ]);
   const runs: Record<string, { runId: string; iterationId?: string }> = {};
   const token = "([A-Za-z0-9][A-Za-z0-9_.-]*)";
+  // An array's rows are its tasks (`123_0`, `123_[1-3]`): they answer for the array's id.
+  const asked = (id: string | undefined): string | undefined => {
+    const base = id?.split("_")[0];
+    return base && ids.includes(base) ? base : undefined;
+  };
   if (ok(sq)) {
     for (const line of sq.stdout.split("\n")) {
       const [id, command = ""] = line.trim().split("|");
       const m = new RegExp(`/runs/${token}/run_slurm\\.sbatch$`).exec(command.trim());
-      if (id && m && ids.includes(id)) runs[id] = { runId: m[1] };
+      const job = asked(id);
+      if (job && m) runs[job] = { runId: m[1] };
     }
   }
   if (ok(sa)) {
     for (const line of sa.stdout.split("\n")) {
       const [id, submitLine = ""] = line.trim().split("|");
-      const run = new RegExp(`[,=]AUTOLAB_RUN_ID=${token}`).exec(submitLine);
+      // A sweep's array carries no run id in its --export: the script path names its sweep.
+      const run =
+        new RegExp(`[,=]AUTOLAB_RUN_ID=${token}`).exec(submitLine) ??
+        new RegExp(`/runs/${token}/run_slurm\\.sbatch$`).exec(submitLine.trim());
       const it = new RegExp(`[,=]AUTOLAB_ITERATION_ID=${token}`).exec(submitLine);
-      if (id && run && ids.includes(id)) runs[id] = { runId: run[1], ...(it ? { iterationId: it[1] } : {}) };
+      const job = asked(id);
+      if (job && run) runs[job] = { runId: run[1], ...(it ? { iterationId: it[1] } : {}) };
     }
   }
   return runs;
@@ -275,34 +358,46 @@ export async function runsOfJobs(
 export async function testOnly(
   argv: string[],
   script: string,
-  opts: { cwd: string; timeoutMs?: number; sbatchBin?: string },
-): Promise<{ ok: boolean; output: string }> {
+  opts: {
+    cwd: string;
+    timeoutMs?: number;
+    sbatchBin?: string;
+    asUser?: string;
+    passEnv?: Readonly<Record<string, string>>;
+  },
+): Promise<{ ok: boolean; output: string; unanswered: boolean }> {
+  noPassAsUser(opts.asUser, opts.passEnv);
   const testArgv = ["--test-only", ...argv.filter((a) => a !== "--parsable").slice(0, -1)];
-  const r = await runArgv(opts.sbatchBin ?? "sbatch", testArgv, {
-    env: sbatchEnv(),
-    cwd: opts.cwd,
-    input: script,
-    timeoutMs: opts.timeoutMs ?? 30_000,
-  });
-  return { ok: ok(r), output: (r.stderr + r.stdout).trim() || r.spawnError || "" };
+  const run = { cwd: opts.cwd, input: script, timeoutMs: opts.timeoutMs ?? 30_000 };
+  const r = opts.asUser
+    ? await runAsJobUser(opts.asUser, opts.sbatchBin ?? "sbatch", testArgv, run)
+    : await runArgv(opts.sbatchBin ?? "sbatch", testArgv, { ...run, env: sbatchEnv(process.env, opts.passEnv) });
+  const refused = opts.asUser ? sudoRefusal(r) : undefined;
+  if (refused) throw jobUserError(opts.asUser!, "sbatch", refused, JOB_USER_PROGRAMS);
+  const output = (r.stderr + r.stdout).trim() || sbatchWords(r);
+  // Not an answer about the request: sbatch could not run, or the controller did not answer.
+  const unanswered =
+    !ok(r) && (r.spawnError !== undefined || r.timedOut || classifySbatchError(output) === "transient");
+  return { ok: ok(r), output, unanswered };
 }
 
 /**
  * The controller's own view, used when accounting is down: job ids named
  * `name` (`squeue --states=all` lists finished jobs until MinJobAge) and the
- * cluster's MinJobAge in seconds (`scontrol show config`).
+ * cluster's MinJobAge in seconds (`scontrol show config`). With `cluster`, that cluster's (`-M`).
  */
 export async function controllerView(
   name: string,
-  opts: { timeoutMs?: number; bins?: Partial<Record<"squeue" | "scontrol", string>> } = {},
+  opts: { timeoutMs?: number; bins?: Partial<Record<"squeue" | "scontrol", string>>; cluster?: string } = {},
 ): Promise<{ ok: boolean; jobIds: string[]; keepsFinishedSeconds?: number }> {
   const timeoutMs = opts.timeoutMs ?? 25_000;
+  const m = clusterFlag(opts.cluster);
   const [sq, cfg] = await Promise.all([
-    runArgv(opts.bins?.squeue ?? "squeue", ["--noheader", "--states=all", `--name=${name}`, "--format=%i"], {
+    runArgv(opts.bins?.squeue ?? "squeue", [...m, "--noheader", "--states=all", `--name=${name}`, "--format=%i"], {
       timeoutMs,
       env: CLIENT_ENV,
     }),
-    runArgv(opts.bins?.scontrol ?? "scontrol", ["show", "config"], { timeoutMs, env: CLIENT_ENV }),
+    runArgv(opts.bins?.scontrol ?? "scontrol", [...m, "show", "config"], { timeoutMs, env: CLIENT_ENV }),
   ]);
   if (!ok(sq)) return { ok: false, jobIds: [] };
   const ids = [
@@ -314,6 +409,6 @@ export async function controllerView(
         .map((l) => /^\d+/.exec(l)![0]),
     ),
   ];
-  const m = ok(cfg) ? /^MinJobAge\s*=\s*(\d+)/m.exec(cfg.stdout) : null;
-  return { ok: true, jobIds: ids, keepsFinishedSeconds: m ? Number(m[1]) : undefined };
+  const age = ok(cfg) ? /^MinJobAge\s*=\s*(\d+)/m.exec(cfg.stdout) : null;
+  return { ok: true, jobIds: ids, keepsFinishedSeconds: age ? Number(age[1]) : undefined };
 }

@@ -340,7 +340,8 @@ const REFUSED_EXTRA_OPTIONS: Record<string, string> = {
   hetjob: "one autolab run is one job",
   packjob: "one autolab run is one job",
   wrap: "the job runs the design's entrypoint",
-  clusters: "autolab tracks jobs on one cluster",
+  clusters: "use compute.cluster (the monitor, cancel and adoption then ask that cluster with -M)",
+  cluster: "use compute.cluster (the monitor, cancel and adoption then ask that cluster with -M)",
   parsable: "changes what sbatch prints, which autolab reads",
   wait: "would make submission block until the job ends",
   "test-only": "would not submit the job",
@@ -370,6 +371,8 @@ export function extraOptions(raw: unknown, path: string, memorySet: boolean, c: 
       return c.error(p, `sbatch option must be a string (got ${describeValue(item)})`, hint);
     if (item.length > 256)
       return c.error(p, `sbatch option is ${item.length} characters long; at most 256 are accepted`, hint);
+    if (/^-M/.test(item))
+      return c.error(p, `sbatch option -M cannot be set in sbatch_options: ${REFUSED_EXTRA_OPTIONS.clusters}`);
     const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(item);
     if (!m) return c.error(p, `sbatch option ${describeValue(item)} is not of the form --name or --name=value`, hint);
     const [, name, value] = m;

@@ -57,6 +57,8 @@ export interface NormalizedCompute {
   nodes?: number;
   account?: string;
   constraint?: string;
+  /** `--clusters`: the named cluster of a multi-cluster site (one name). */
+  cluster?: string;
   /** `compute.sbatch_options`, validated, in the user's order. */
   extraOptions: Directive[];
   /** `compute.checkpoint_signal`. */
@@ -140,6 +142,16 @@ function collectCompute(design: Design): { value: NormalizedCompute; findings: F
       'use feature names combined with & | , * ! [ ] ( ) :, e.g. "a100&ib"',
     );
   }
+  if (present(f("cluster")))
+    value.cluster = token(
+      f("cluster"),
+      "/compute/cluster",
+      "cluster",
+      c,
+      NAME,
+      64,
+      NAME_HINT + "; one cluster name, as `sacctmgr show cluster` lists it",
+    );
   if (present(f("sbatch_options")))
     value.extraOptions = extraOptions(f("sbatch_options"), "/compute/sbatch_options", value.mem !== undefined, c);
   if (present(f("checkpoint_signal")))

@@ -18,7 +18,8 @@
  *   exited 0 with no recorded failure reason is a warning.
  */
 import { normalizeSyncStatus } from "../../contract/vocabulary.js";
-import { failureReasonOf } from "../../domain/run.js";
+import { failureReasonOf, writesSentinel } from "../../domain/run.js";
+import type { RunManifest } from "../../contract/types.js";
 import { sentinelForeignJob, type Sentinel } from "../../domain/sentinel.js";
 import { shellQuote } from "../../util/shell.js";
 import type { Finding } from "../../util/errors.js";
@@ -107,6 +108,8 @@ function sentinelAbsent(i: RunInput): Finding[] {
     return [{ ...s.finding, hint: s.finding.hint ?? hint }];
   }
   if (s?.kind !== "missing") return [];
+  // The Python tool's job scripts write none: the scheduler's record is that run's evidence (domain/run.writesSentinel).
+  if (!writesSentinel(i.doc.data as RunManifest)) return [];
   if (i.status === "completed" || i.status === "synced") {
     return [
       {
