@@ -21,13 +21,13 @@ const EXCLUSIVE = [
 // Three projects: `unit` (no cluster, no network: pure decisions as tables,
 // parsers, renderers; `npm run test:unit`), `cluster` (the real SLURM dev
 // cluster, real git remotes, the bundled action against the local GitHub
-// server; two files at a time) and `cluster-exclusive` (the files above, one at
+// server; three files at a time) and `cluster-exclusive` (the files above, one at
 // a time, with nothing else running). `npm test` runs all three.
 export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    maxWorkers: 2,
+    maxWorkers: 3,
     server: { deps: { inline: ["@actions/workflow-parser"] } },
     // A local stand-in for the action's repository, for `autolab init`'s pin (the tests run offline).
     globalSetup: ["__tests__/helpers/action-repo.ts"],

@@ -72,6 +72,8 @@ SLURMD_DIR="$ROOT/slurmd"     # owner root
 SLURM2_DIR="$ROOT/slurm2"     # owner slurm: the second cluster's slurmctld
 SLURMD2_DIR="$ROOT/slurmd2"   # owner root: the second cluster's slurmd
 NODE_CONF_CACHE="$ROOT/etc/node.conf"
+# At least this many CPUs on each node (more than the machine has: config_overrides, node_line).
+DECLARED_CPUS="${AUTOLAB_DEV_CLUSTER_CPUS:-8}"
 ACCOUNTING_DONE="$ROOT/etc/accounting.done"
 MODE_FILE="$ROOT/etc/mode" # standard | no-accounting (what slurm.conf was written for)
 MODE=standard              # the mode `start` brings the cluster into
@@ -354,6 +356,12 @@ node_line() {
     cores=$(sed -n 's/.*CoresPerSocket=\([0-9]*\).*/\1/p' <<<"$c")
     threads=$(sed -n 's/.*ThreadsPerCore=\([0-9]*\).*/\1/p' <<<"$c")
     [[ -n $cpus && -n $mem ]] || die "could not read CPUs/RealMemory from 'slurmd -C': $c"
+    if ((cpus < DECLARED_CPUS)); then
+      # A small machine declares more CPUs than it has (SlurmdParameters=config_overrides): the
+      # test jobs mostly sleep, and with two test files at a time two real CPUs would queue one
+      # file's jobs behind the other's (Reason=Resources) and time them out.
+      cpus=$DECLARED_CPUS boards=1 sockets=1 cores=$DECLARED_CPUS threads=1
+    fi
     printf 'NodeName=%s NodeAddr=127.0.0.1 CPUs=%s Boards=%s SocketsPerBoard=%s CoresPerSocket=%s ThreadsPerCore=%s RealMemory=%s State=UNKNOWN\n' \
       "$NODE" "$cpus" "${boards:-1}" "${sockets:-1}" "${cores:-$cpus}" "${threads:-1}" "$mem" >"$NODE_CONF_CACHE"
   fi
@@ -403,6 +411,7 @@ ReturnToService=2
 InactiveLimit=0
 Waittime=0
 MailProg=/bin/true
+SlurmdParameters=config_overrides
 $(node_line)
 PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
 # A limited partition, for tests of partition limits (PartitionTimeLimit etc.).
@@ -503,6 +512,7 @@ ReturnToService=2
 InactiveLimit=0
 Waittime=0
 MailProg=/bin/true
+SlurmdParameters=config_overrides
 $node
 PartitionName=debug Nodes=$NODE2 Default=YES MaxTime=INFINITE State=UP
 EOF

@@ -199,10 +199,18 @@ describe.skipIf(!onCluster)("item 12: slurm.submit.pass_env", () => {
     expect(readFileSync(seen, "utf8")).toBe("SBATCH_TIMELIMIT=7\n");
     await scancel(l.jobId!);
     await waitForSacct(l.jobId!);
-    const sacct = await runArgv("sacct", ["-X", "-n", "-P", "-j", l.jobId!, "--format=Timelimit,Partition"], {
-      timeoutMs: 20_000,
-    });
-    expect(sacct.stdout.trim()).toBe("00:07:00|debug");
+    // slurmdbd can hold the job's end before its start record (Timelimit, Partition): on a loaded
+    // machine sacct first shows the row with those fields empty ("|"); wait for the whole record.
+    let row = "";
+    for (let i = 0; i < 60; i++) {
+      const sacct = await runArgv("sacct", ["-X", "-n", "-P", "-j", l.jobId!, "--format=Timelimit,Partition"], {
+        timeoutMs: 20_000,
+      });
+      row = sacct.stdout.trim();
+      if (row !== "" && row !== "|") break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(row).toBe("00:07:00|debug");
   }, 240_000);
 
   it("a resubmitted attempt gets the recorded value again (the monitor's own environment does not hold it)", async () => {
