@@ -366,6 +366,22 @@ describe.skipIf(!up)("one launch key, a crash, another checkout (issue 12)", () 
     expect((await g(r.remote, "rev-list", "--count", `${remoteBefore}..main`)).trim()).toBe("1");
     // Once the controller has forgotten the array (MinJobAge), accounting alone names its sweep: its
     // task rows and the submit line's script path (an array's --export carries no run id).
+    // slurmdbd records an ended array's task rows and submit line a moment after the controller ends it
+    // (a bare `14|` row first, seen on an idle dev cluster); by MinJobAge it has long had them.
+    await until(async () => {
+      const sa = await runArgv("sacct", [
+        "--noheader",
+        "--parsable2",
+        "--allocations",
+        `--jobs=${arrays[0]}`,
+        "--format=JobID,SubmitLine",
+      ]);
+      const rows = sa.stdout
+        .trim()
+        .split("\n")
+        .filter((l) => /^\d+_\d+\|.*run_slurm\.sbatch$/.test(l.trim()));
+      return sa.code === 0 && rows.length === 2 ? true : undefined;
+    }, `accounting records array ${arrays[0]}'s two tasks`);
     const fromAccounting = await runsOfJobs(arrays, { bins: { squeue: "false" }, timeoutMs: 30_000 });
     expect(fromAccounting).toEqual({ [arrays[0]]: { runId: sweepId, iterationId: "sw1" } });
   }, 180_000);
