@@ -34,6 +34,7 @@ import {
   waitForSacct,
   waitForState,
   realScheduler,
+  endJobNow,
 } from "../helpers/cluster.js";
 
 const sinfoOnPath = slurmOnPath("__tests__/monitor.test.ts");
@@ -246,7 +247,7 @@ describe.skipIf(!sinfoOnPath)("monitor on the real cluster: every outcome", () =
     // slurmctld refuses an EndTime that is not after the job's StartTime ("Invalid time
     // specified"): a job that started in this very second needs a second to be timed out.
     await new Promise((r) => setTimeout(r, 1100));
-    await scontrol(["update", `JobId=${jobId}`, "EndTime=now"]);
+    await endJobNow(jobId);
     await waitForSacct(jobId);
     rep = await tick(root, { runId });
     expect(runOf(rep, runId).after).toBe("failed");

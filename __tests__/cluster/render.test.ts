@@ -24,7 +24,7 @@ import { normalizeMemory, normalizeWalltime, validateComputeValues } from "../..
 import { AutolabError } from "../../src/util/errors.js";
 import { describeFailure, ok, runArgv } from "../../src/util/exec.js";
 import { writeFileAtomic } from "../../src/util/fs.js";
-import { clusterUp, scancel, scontrol, waitForState } from "../helpers/cluster.js";
+import { clusterUp, endJobNow, scancel, scontrol, waitForState } from "../helpers/cluster.js";
 
 const RUN_ID = "20260102T030405Z_a1b2c3";
 
@@ -790,7 +790,7 @@ describe.skipIf(!up)("submission to the real SLURM dev cluster", () => {
     };
     const { jobId, runDir } = await submit(design, runId);
     await until(() => existsSync(path.join(runDir, "started")), 120_000);
-    await scontrol(["update", `JobId=${jobId}`, "EndTime=now"]); // reach the time limit now
+    await endJobNow(jobId); // reach the time limit now
     expect(
       await waitForState(jobId, (st) => !["PENDING", "RUNNING", "CONFIGURING", "COMPLETING"].includes(st), 120_000),
     ).toBe("TIMEOUT");

@@ -21,7 +21,15 @@ import { monitor } from "../../src/commands/monitor/index.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import { attemptsOf } from "../../src/domain/attempts.js";
 import { runArgv } from "../../src/util/exec.js";
-import { realScheduler, requireCluster, scancel, slurmOnPath, waitForSacct, waitForState } from "../helpers/cluster.js";
+import {
+  endJobNow,
+  realScheduler,
+  requireCluster,
+  scancel,
+  slurmOnPath,
+  waitForSacct,
+  waitForState,
+} from "../helpers/cluster.js";
 import { cloneRepo, git, makeRepo, runCli } from "../helpers/repo.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -46,14 +54,7 @@ function design(id: string, maxRestarts: number): string {
 /** The job's time is up now: slurmctld ends it as TIMEOUT at its next time-limit check. */
 async function timeOut(jobId: string): Promise<void> {
   await waitForState(jobId, (s) => s === "RUNNING", 120_000);
-  // An end time not after the start is refused ("Invalid time specified"): a job that started
-  // this very second is given its end a moment later.
-  for (let i = 0; ; i++) {
-    const r = await runArgv("scontrol", ["update", `JobId=${jobId}`, "EndTime=now"], { timeoutMs: 30_000 });
-    if (r.code === 0) break;
-    if (i >= 10) throw new Error(`scontrol update JobId=${jobId} EndTime=now: ${r.stderr}`);
-    await sleep(1500);
-  }
+  await endJobNow(jobId);
   await waitForSacct(jobId, 120_000);
 }
 

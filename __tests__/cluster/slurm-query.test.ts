@@ -19,6 +19,7 @@ import {
   stopDaemon,
   waitForSacct,
   waitForState,
+  endJobNow,
 } from "../helpers/cluster.js";
 
 const sinfoOnPath = slurmOnPath("__tests__/slurm-query.test.ts");
@@ -75,7 +76,7 @@ describe.skipIf(!sinfoOnPath)("queryJobs on the real cluster", () => {
     ids.timeout = await sbatchRaw(["--job-name=q-timeout", "--time=10", "--wrap", "sleep 300"]);
     toCancel.push(ids.timeout);
     await waitForState(ids.timeout, (s) => s === "RUNNING", 120_000);
-    await scontrol(["update", `JobId=${ids.timeout}`, "EndTime=now"]);
+    await endJobNow(ids.timeout);
 
     ids.runningCancel = await sbatchRaw(["--job-name=q-cancel-running", "--wrap", "sleep 300"]);
     toCancel.push(ids.runningCancel);

@@ -120,6 +120,21 @@ export async function scontrol(args: string[]): Promise<string> {
   return r.stdout;
 }
 
+/**
+ * `scontrol update JobId=<id> EndTime=now`: the running job's time is up, and slurmctld ends it as
+ * TIMEOUT at its next time-limit check. scontrol reads "now" itself and slurmctld refuses an end
+ * before its own now or the job's start ("Invalid time specified"): when a second turns in between,
+ * or the job started this very second, it is asked again a moment later.
+ */
+export async function endJobNow(jobId: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    const r = await runArgv("scontrol", ["update", `JobId=${jobId}`, "EndTime=now"], { timeoutMs: CLIENT_TIMEOUT_MS });
+    if (ok(r)) return;
+    if (i >= 10 || !/Invalid time specified/i.test(r.stderr)) fail(`scontrol update JobId=${jobId} EndTime=now`, r);
+    await new Promise((res) => setTimeout(res, 1500));
+  }
+}
+
 /** `scancel <jobId>`; throws on failure (an unknown id is not a failure for scancel). */
 export async function scancel(jobId: string): Promise<void> {
   const r = await runArgv("scancel", [jobId], { timeoutMs: CLIENT_TIMEOUT_MS });
