@@ -208,20 +208,23 @@ describe.skipIf(!up)("checkpoint signal on the real dev cluster", () => {
   it("SLURM sends USR1 before the time limit (--signal=B:USR1@t); the workload saves and asks to be resumed", async () => {
     const runId = runIdN();
     const cli = await writeWorkload();
-    // A one-minute limit and the signal 55 s before it: due 5 s after the start, sent on
-    // slurmctld's next time-limit check.
+    // sbatch(1): "the signal may be sent up to 60 seconds earlier than specified" (slurmctld
+    // checks time limits periodically). A two-minute limit and the signal 40 s before it: due
+    // 80 s after the start, so sent between 20 s and 80 s in, once Python has set its handler
+    // (a one-minute limit could have it sent in the first second, and the workload died of
+    // USR1, 138, on a loaded CI machine).
     const design: Design = {
       compute: {
         location: "slurm",
-        walltime_estimate: "00:01:00",
+        walltime_estimate: "00:02:00",
         memory_estimate: "100M",
-        checkpoint_signal: "USR1@55",
+        checkpoint_signal: "USR1@40",
       },
       entrypoint: { cli },
     };
     const { runDir } = await render("slurm", design, runId);
     const script = readFileSync(path.join(runDir, "run_slurm.sbatch"), "utf8");
-    expect(script).toContain("\n#SBATCH --signal=B:USR1@55\n");
+    expect(script).toContain("\n#SBATCH --signal=B:USR1@40\n");
     await until(() => existsSync(path.join(runDir, "job_sentinel.json")), 120_000);
     const jobId = String((await sentinel(runDir)).job_id);
     await waitForSacct(jobId, 180_000);
