@@ -69,11 +69,12 @@ describe.skipIf(!slurmOnPath("__tests__/resubmit.test.ts"))("resubmission on the
         iteration_id: "ckpt",
         compute: {
           location: "slurm",
-          walltime_estimate: "00:01:00",
+          walltime_estimate: "00:02:00",
           memory_estimate: "100M",
           partition: "debug",
-          // Due 5 s after the start, sent on slurmctld's next time-limit check.
-          checkpoint_signal: "USR1@55",
+          // Due 80 s after the start; SLURM may send it up to 60 s early (sbatch(1)), so
+          // 20 s in at the earliest, once Python has set its handler.
+          checkpoint_signal: "USR1@40",
           max_restarts: 1,
           resubmit_on: ["checkpointed", "timeout"],
         },
