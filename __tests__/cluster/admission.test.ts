@@ -165,7 +165,9 @@ describe.skipIf(!slurmOnPath("__tests__/cluster/admission.test.ts"))(
       const policy = YAML.stringify({ launch: { max_array_size: 2 } });
       const { root } = await makeRepo({
         files: {
-          [`${IT}/sw/design.yaml`]: designText({}, sweep),
+          // Held back an hour (afterAll cancels it): its tasks would otherwise write logs and
+          // sentinels into the checkout while the fingerprints below are taken.
+          [`${IT}/sw/design.yaml`]: designText({ sbatch_options: ["--begin=now+1hour"] }, sweep),
           [`${IT}/swbad/design.yaml`]: designText({ cpus_per_task: 64 }, sweep),
           ".autolab/verifier_policy.yaml": policy,
         },

@@ -173,23 +173,34 @@ describe("the checkout lock: stale locks are taken over, live ones refuse (issue
     const script = path.join(root, "racer.mts");
     writeFileSync(
       script,
-      `import { takeMonitorLock } from ${JSON.stringify(pathToFileURL(path.join(PROJECT, "src/store/lock.ts")).href)};
-const [root, goAt] = process.argv.slice(2);
-while (Date.now() < Number(goAt)) await new Promise((r) => setTimeout(r, 2));
+      `import { readdirSync, writeFileSync } from "node:fs";
+import { takeMonitorLock } from ${JSON.stringify(pathToFileURL(path.join(PROJECT, "src/store/lock.ts")).href)};
+const [root, barrier] = process.argv.slice(2);
+const count = (prefix) => readdirSync(barrier).filter((f) => f.startsWith(prefix)).length;
+const until = async (cond) => {
+  const deadline = Date.now() + 90_000;
+  while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+};
+// A barrier, not a clock: all 8 have started (however slow the machine) before any tries.
+writeFileSync(barrier + "/arrived." + process.pid, "");
+await until(() => count("arrived.") === 8);
 try {
   const release = await takeMonitorLock(root, false, new Date());
   process.stdout.write(JSON.stringify({ won: true, pid: process.pid }));
-  await new Promise((r) => setTimeout(r, 3000));
+  // Held until the 7 others have been refused, so none can find it released.
+  await until(() => count("refused.") === 7);
   await release();
 } catch (e) {
   process.stdout.write(JSON.stringify({ won: false, pid: process.pid, message: e.message }));
+  writeFileSync(barrier + "/refused." + process.pid, "");
 }
 `,
     );
-    const goAt = String(Date.now() + 5000);
+    const barrier = path.join(root, "barrier");
+    mkdirSync(barrier);
     const outs = await Promise.all(
       Array.from({ length: 8 }, () =>
-        runArgv(process.execPath, ["--import", "tsx", script, root, goAt], { cwd: PROJECT, timeoutMs: 60_000 }),
+        runArgv(process.execPath, ["--import", "tsx", script, root, barrier], { cwd: PROJECT, timeoutMs: 150_000 }),
       ),
     );
     for (const o of outs) expect(o.stderr).toBe("");
@@ -200,7 +211,7 @@ try {
     const newest = generationsOf(lockDir).at(-1)!;
     expect(JSON.parse(readFileSync(path.join(lockDir, newest), "utf8"))).toMatchObject({ pid: winners[0].pid });
     expect(generationsOf(lockDir)).toHaveLength(1);
-  });
+  }, 200_000);
 
   it("8 real processes taking and releasing it 20 times each: never two holders at once (a counter updated under the lock loses no step)", async () => {
     const { root, lockDir } = workDir();

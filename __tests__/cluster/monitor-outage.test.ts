@@ -31,24 +31,31 @@ import {
 
 const sinfoOnPath = slurmOnPath("__tests__/monitor-outage.test.ts");
 
-/** Sleeps a little (so the job is still running when the outage starts), then writes its result. */
-function design(id: string, seconds: number): string {
+/**
+ * Waits for its gate file (so the job is still running while the outage lasts, however slow
+ * the machine), then writes its result.
+ */
+function design(id: string, gate: string): string {
   return YAML.stringify({
     id,
     iteration_id: id,
     compute: { location: "slurm", walltime_estimate: "00:10:00", partition: "debug" },
     entrypoint: {
-      cli: `sleep ${seconds}; echo '{"primary_metric": {"name": "acc", "value": 0.5}}' > "$AUTOLAB_RUN_DIR/result.json"`,
+      cli: `while [ ! -e ${gate} ]; do sleep 0.2; done; echo '{"primary_metric": {"name": "acc", "value": 0.5}}' > "$AUTOLAB_RUN_DIR/result.json"`,
     },
     artifact_sync: { mode: "shared", outputs: ["result.json"] },
     extract_parser: { kind: "command", command: "cat {run_dir}/result.json" },
   });
 }
 
-function newRepo(id: string, seconds: number): string {
+/** The checkout's gate: the job ends once it exists (openGate). */
+const gateOf = (root: string) => path.join(root, "gate");
+const openGate = (root: string) => writeFileSync(gateOf(root), "");
+
+function newRepo(id: string): string {
   const root = mkdtempSync(path.join(tmpdir(), "autolab-outage-"));
   mkdirSync(path.join(root, "experiments/in_progress", id), { recursive: true });
-  writeFileSync(path.join(root, "experiments/in_progress", id, "design.yaml"), design(id, seconds));
+  writeFileSync(path.join(root, "experiments/in_progress", id, "design.yaml"), design(id, gateOf(root)));
   mkdirSync(path.join(root, ".autolab"));
   writeFileSync(
     path.join(root, ".autolab/verifier_policy.yaml"),
@@ -82,6 +89,7 @@ async function launchRunning(root: string, id: string): Promise<{ runId: string;
 
 /** After the outage: the run finished correctly, and the outage count is back to 0. */
 async function expectRecovered(root: string, id: string, runId: string, jobId: string): Promise<MonitorReport> {
+  openGate(root);
   await waitForSacct(jobId, 90_000);
   const rep = await tick(root);
   expect(rep.scheduler.ok).toBe(true);
@@ -111,7 +119,7 @@ describe.skipIf(!sinfoOnPath)("monitor during scheduler outages (real daemons st
   });
 
   it("slurmctld down (and killed while a tick asks): no run changes, warning, then error after 2 ticks; back up: the run completes", async () => {
-    const root = newRepo("ctld", 25);
+    const root = newRepo("ctld");
     const { runId, jobId } = await launchRunning(root, "ctld");
     const mf = manifestFile(root, "ctld", runId);
     const manifestBefore = read(mf);
@@ -151,7 +159,7 @@ describe.skipIf(!sinfoOnPath)("monitor during scheduler outages (real daemons st
   });
 
   it("slurmdbd down: sacct fails, the controller's view (squeue --states=all + scontrol) still settles the run; nothing is marked wrongly", async () => {
-    const root = newRepo("dbd", 6);
+    const root = newRepo("dbd");
     const { runId, jobId } = await launchRunning(root, "dbd");
     const mf = manifestFile(root, "dbd", runId);
     try {
@@ -163,6 +171,7 @@ describe.skipIf(!sinfoOnPath)("monitor during scheduler outages (real daemons st
       expect(during.findings.some((f) => f.check === "scheduler.accounting")).toBe(true);
       expect(JSON.parse(read(mf)).status).toBe("running");
 
+      openGate(root);
       await waitForState(jobId, (s) => s === "COMPLETED");
       const after = await tick(root);
       expect(after.scheduler.ok).toBe(true);
@@ -183,7 +192,7 @@ describe.skipIf(!sinfoOnPath)("monitor during scheduler outages (real daemons st
   });
 
   it("munged down: every client fails authentication; no run changes; back up: the run completes", async () => {
-    const root = newRepo("munge", 15);
+    const root = newRepo("munge");
     const { runId, jobId } = await launchRunning(root, "munge");
     const mf = manifestFile(root, "munge", runId);
     const before = read(mf);

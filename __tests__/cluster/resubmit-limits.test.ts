@@ -11,7 +11,7 @@
  *   cancels the others and releases the winner; both record the same job.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,9 +51,21 @@ function design(id: string, maxRestarts: number): string {
   });
 }
 
-/** The job's time is up now: slurmctld ends it as TIMEOUT at its next time-limit check. */
-async function timeOut(jobId: string): Promise<void> {
+/**
+ * The job's time is up now: slurmctld ends it as TIMEOUT at its next time-limit check. With
+ * `runDir`, first waits until the workload has said which attempt it is (a loaded machine
+ * can take longer to start Python than slurmctld takes to end the job).
+ */
+async function timeOut(jobId: string, runDir?: string): Promise<void> {
   await waitForState(jobId, (s) => s === "RUNNING", 120_000);
+  if (runDir) {
+    const log = path.join(runDir, `logs/slurm-${jobId}.out`);
+    const deadline = Date.now() + 120_000;
+    while (!(existsSync(log) && readFileSync(log, "utf8").includes("attempt "))) {
+      if (Date.now() > deadline) throw new Error(`job ${jobId} never printed its attempt to ${log}`);
+      await sleep(200);
+    }
+  }
   await endJobNow(jobId);
   await waitForSacct(jobId, 120_000);
 }
@@ -106,6 +118,7 @@ describe.skipIf(!slurmOnPath("__tests__/cluster/resubmit-limits.test.ts"))("resu
     expect(r.status).toBe("submitted");
     jobs.push(r.jobId!);
     const tick = () => monitor({ scheduler: realScheduler(), cwd: root, commit: false, query: { timeoutMs: 20_000 } });
+    const runDir = path.join(root, "experiments/in_progress/tl/runs", r.runId);
     let m = manifestAt(root, "tl", r.runId);
     const deadline = Date.now() + 480_000;
     const timedOut = new Set<string>();
@@ -115,7 +128,7 @@ describe.skipIf(!slurmOnPath("__tests__/cluster/resubmit-limits.test.ts"))("resu
       const cur = attemptsOf(m).at(-1)?.job_id ?? String(m.job_id);
       if (!timedOut.has(cur)) {
         jobs.push(cur);
-        await timeOut(cur);
+        await timeOut(cur, runDir);
         timedOut.add(cur);
       }
       await tick();
@@ -139,7 +152,6 @@ describe.skipIf(!slurmOnPath("__tests__/cluster/resubmit-limits.test.ts"))("resu
     expect(failure.restarts).toBe(1);
     expect(failure.message).toMatch(/after 1 restarts?; compute\.max_restarts \(1\) is reached/);
     // Every attempt's log, each saying which attempt it was (AUTOLAB_ATTEMPT: 1 on the first).
-    const runDir = path.join(root, "experiments/in_progress/tl/runs", r.runId);
     attempts.forEach((a, i) =>
       expect(readFileSync(path.join(runDir, `logs/slurm-${a.job_id}.out`), "utf8")).toContain(`attempt ${i + 1}\n`),
     );
@@ -164,12 +176,28 @@ describe.skipIf(!slurmOnPath("__tests__/cluster/resubmit-limits.test.ts"))("resu
     // Both clones hold the run as launched (attempt 1, job r.jobId); both monitors start together.
     expect(manifestAt(b, "race", r.runId).job_id).toBe(r.jobId);
     expect(attemptsOf(manifestAt(b, "race", r.runId)).length).toBeLessThanOrEqual(1);
-    // sbatch answers 3 s late (a busy controller; the real sbatch still does the work), so each
-    // monitor has asked for the attempt's name before either job exists: the race, every time.
+    // sbatch submits only once both monitors have come to submit (a barrier; the real sbatch
+    // still does the work), so each has asked for the attempt's name before either job
+    // exists: the race, every time, however far apart the two processes start.
     const slow = path.join(tmp, "slow-sbatch");
+    const arrived = path.join(tmp, "sbatch-arrived");
     mkdirSync(slow);
+    mkdirSync(arrived);
     const real = spawnSync("sh", ["-c", "command -v sbatch"], { encoding: "utf8" }).stdout.trim();
-    writeFileSync(path.join(slow, "sbatch"), `#!/bin/sh\nsleep 3\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    writeFileSync(
+      path.join(slow, "sbatch"),
+      [
+        "#!/bin/sh",
+        'case " $* " in *" --parsable "*)',
+        `  : > '${arrived}'/at.$$`,
+        "  i=0",
+        `  while [ "$(ls '${arrived}' | wc -l)" -lt 2 ] && [ "$i" -lt 1200 ]; do sleep 0.1; i=$((i + 1)); done ;;`,
+        "esac",
+        `exec '${real}' "$@"`,
+        "",
+      ].join("\n"),
+      { mode: 0o755 },
+    );
     const env = { PATH: `${slow}${path.delimiter}${process.env.PATH ?? ""}` };
     const [ra, rb] = await Promise.all([
       runCli(a, ["monitor", "--json"], { env }),

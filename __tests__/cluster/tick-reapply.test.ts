@@ -32,6 +32,9 @@ const up = clusterUp();
 const jobs: string[] = [];
 let tmp: string;
 
+/** The job runs until the gate file exists (the second test opens it), however slow the machine. */
+const gate = () => path.join(tmp, "gate");
+
 function designOf(): string {
   return YAML.stringify({
     compute: {
@@ -41,7 +44,7 @@ function designOf(): string {
       cpus_per_task: 1,
       partition: "debug",
     },
-    entrypoint: { cli: "sleep 20" },
+    entrypoint: { cli: `while [ ! -e ${gate()} ]; do sleep 0.2; done` },
     extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "loss", "value": 0.5}}'` },
   });
 }
@@ -131,6 +134,7 @@ describe.skipIf(!up)("a tick whose push is rejected re-applies on the new head a
   }, 120_000);
 
   it("the completing tick, rejected again by the person's next edit, lands completed with their new notes", async () => {
+    await writeFile(gate(), "");
     await waitForSacct(run.jobId!, 120_000);
     await git(b, "pull", "-q", "--ff-only", "origin", "main");
     const file = path.join(b, run.manifestPath);
