@@ -18,6 +18,11 @@ const EXCLUSIVE = [
   "cluster-outage", // autolab-dev2's slurmctld down
 ].map((f) => `__tests__/cluster/${f}.test.ts`);
 
+// A cluster test waits for real jobs on a node other files' jobs may fill: a job can wait
+// minutes for a CPU on a loaded 2-core machine. The waits inside say what they wait for;
+// this is only the outer bound.
+const CLUSTER_TIMEOUTS = { testTimeout: 300_000, hookTimeout: 300_000 };
+
 // Three projects: `unit` (no cluster, no network: pure decisions as tables,
 // parsers, renderers; `npm run test:unit`), `cluster` (the real SLURM dev
 // cluster, real git remotes, the bundled action against the local GitHub
@@ -42,6 +47,7 @@ export default defineConfig({
           name: "cluster",
           include: ["__tests__/cluster/**/*.test.ts"],
           exclude: EXCLUSIVE,
+          ...CLUSTER_TIMEOUTS,
         },
       },
       {
@@ -50,6 +56,7 @@ export default defineConfig({
           name: "cluster-exclusive",
           include: EXCLUSIVE,
           fileParallelism: false,
+          ...CLUSTER_TIMEOUTS,
         },
       },
     ],

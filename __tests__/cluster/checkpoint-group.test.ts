@@ -62,7 +62,9 @@ const WORKER = [
   "    print('worker saved on', signal.Signals(sig).name, flush=True)",
   "    sys.exit(int(os.environ['AUTOLAB_RESUME_EXIT_CODE']))",
   "signal.signal(signal.SIGUSR1, save)",
-  "open(os.path.join(run, 'ready'), 'w').write(f'{os.getpid()} {os.getppid()}')",
+  // Written whole, then renamed: the test reads it as soon as it exists.
+  "open(os.path.join(run, 'ready.tmp'), 'w').write(f'{os.getpid()} {os.getppid()}')",
+  "os.rename(os.path.join(run, 'ready.tmp'), os.path.join(run, 'ready'))",
   "time.sleep(300)",
 ].join("\n");
 

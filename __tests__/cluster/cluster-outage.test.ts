@@ -44,8 +44,9 @@ function designOf(cluster?: string): string {
       partition: "debug",
       ...(cluster ? { cluster } : {}),
     },
-    // Long enough to be running when dev2's controller stops, short enough to end while it is down.
-    entrypoint: { cli: 'echo "ran on ${SLURMD_NODENAME:-?}"; sleep 6' },
+    // Long enough to be running when dev2's controller stops (after a multi-cluster tick on a
+    // loaded machine), short enough to end while it is down.
+    entrypoint: { cli: 'echo "ran on ${SLURMD_NODENAME:-?}"; sleep 20' },
     extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "loss", "value": 0.5}}'` },
   });
 }

@@ -88,7 +88,8 @@ describe.skipIf(!sinfoOnPath)("dev cluster (scripts/dev-cluster.sh)", () => {
       await waitForState(id, (s) => s === "PENDING");
       // The first reason shown is PartitionConfig; the scheduler's first pass refines it.
       let reason = "";
-      for (let i = 0; i < 40 && reason !== "PartitionTimeLimit"; i++) {
+      const deadline = Date.now() + 60_000;
+      while (reason !== "PartitionTimeLimit" && Date.now() < deadline) {
         const q = await runArgv("squeue", ["-h", "-j", id, "-o", "%r"], { timeoutMs: 30_000 });
         reason = q.stdout.trim();
         if (reason !== "PartitionTimeLimit") await new Promise((r) => setTimeout(r, 250));

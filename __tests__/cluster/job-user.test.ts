@@ -42,6 +42,7 @@ import {
   requireCluster,
   scancel,
   TEST_USER,
+  waitForSacct,
   waitForState,
 } from "../helpers/cluster.js";
 import { cloneRepo, CLI_ENTRY, git, GIT_ENV, makeRepo, TSX_LOADER } from "../helpers/repo.js";
@@ -389,6 +390,8 @@ describe.skipIf(!clusterUp() || !sudoThere)("launch.job_user: the job runs as an
     const c = await asCi(["cancel", cRun]);
     expect(c.code, c.stdout + c.stderr).toBe(0);
     expect(await waitForState(cJob, (st) => st.startsWith("CANCELLED"), 60_000)).toMatch(/^CANCELLED/);
+    // The controller knows first; slurmdbd records the cancel a moment later.
+    await waitForSacct(cJob, 120_000);
     const how = await runArgv("sacct", ["-n", "-X", "-P", "-j", cJob, "-o", "State"], { timeoutMs: 30_000 });
     expect(how.stdout.trim()).toBe(`CANCELLED by ${jobUid}`);
   }, 400_000);

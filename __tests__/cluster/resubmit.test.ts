@@ -34,6 +34,12 @@ const WORKLOAD = [
   "time.sleep(300)",
 ].join("\n");
 
+/**
+ * Leaves out the job script's temporary files (`job_sentinel.json.tmp.<pid>`): the job
+ * renames them into place while the copy runs, and a copy of one that is gone fails.
+ */
+const notJobTemp = (src: string) => !/\.tmp\.\d+$/.test(src);
+
 async function jobsNamed(name: string): Promise<string[]> {
   const r = await runArgv("sacct", ["-n", "-X", "-P", `--name=${name}`, "-o", "JobID", "--starttime=now-1hour"], {
     timeoutMs: 30_000,
@@ -108,7 +114,7 @@ describe.skipIf(!slurmOnPath("__tests__/resubmit.test.ts"))("resubmission on the
     while (attemptsOf(m).length < 2) {
       if (Date.now() > deadline) throw new Error(`no resubmission: ${JSON.stringify(m.attempts)}`);
       rmSync(stale, { recursive: true, force: true });
-      cpSync(root, stale, { recursive: true });
+      cpSync(root, stale, { recursive: true, filter: notJobTemp });
       await tick(root);
       m = manifestOf(root, r.runId);
       if (attemptsOf(m).length < 2) await new Promise((res) => setTimeout(res, 2000));
@@ -139,7 +145,7 @@ describe.skipIf(!slurmOnPath("__tests__/resubmit.test.ts"))("resubmission on the
     const staleRunDir = path.join(stale, "experiments/in_progress/ckpt/runs", r.runId);
     cpSync(runDir, staleRunDir, {
       recursive: true,
-      filter: (src) => path.basename(src) !== "run_manifest.json",
+      filter: (src) => path.basename(src) !== "run_manifest.json" && notJobTemp(src),
     });
     const staleRep = await tick(stale);
     const sm = manifestOf(stale, r.runId);

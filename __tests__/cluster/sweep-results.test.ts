@@ -240,7 +240,8 @@ describe.skipIf(!up)("control: a sweep of several array chunks", () => {
     expect(all).toMatchObject({ after: "failed", tasks: 5 });
     expect(loggedCalls(log).filter((c) => c.prog === "scancel")).toHaveLength(1);
     for (const a of res.sweep!.arrays) {
-      for (let i = 0; i < 30 && !(await arrayDone(a)); i++) await new Promise((r) => setTimeout(r, 500));
+      // Cancelled tasks leave COMPLETING only once their processes are gone: slow under load.
+      for (let i = 0; i < 240 && !(await arrayDone(a)); i++) await new Promise((r) => setTimeout(r, 500));
       expect(await arrayDone(a), `array ${a}`).toBe(true);
     }
     const after = JSON.parse((await runCli(root, ["status", "--json"], { env: GIT_ENV })).stdout).sweeps;

@@ -184,7 +184,7 @@ async function currentState(jobId: string): Promise<string | undefined> {
 export async function waitForState(
   jobId: string,
   pred: (state: string) => boolean,
-  timeoutMs = 60_000,
+  timeoutMs = 180_000,
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last: string | undefined;
@@ -201,7 +201,7 @@ export async function waitForState(
 }
 
 /** Polls until sacct has the job's final row: a terminal State and End set. */
-export async function waitForSacct(jobId: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForSacct(jobId: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no row";
   for (;;) {
@@ -219,7 +219,7 @@ export async function waitForSacct(jobId: string, timeoutMs = 60_000): Promise<v
 }
 
 /** Polls until sacct has any row for the job (slurmdbd records a new job a moment after sbatch). */
-export async function waitForSacctRow(jobId: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForSacctRow(jobId: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const rows = await sacctRows(jobId);
