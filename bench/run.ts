@@ -23,7 +23,8 @@
  *
  * Options: --sizes 100,1000 (subset of tracked-run counts), --skip-per-run
  * (skip benchmark 2), --skip-all-in-flight (skip the extra row of 1,000 runs
- * all in flight), --skip-sweep (skip benchmark 6), --keep (keep the temp directory, for debugging).
+ * all in flight), --skip-sweep (skip benchmark 6), --keep (keep the temp directory and
+ * the tick repositories, for debugging). AUTOLAB_BENCH_CPU_PROF=<dir>: a CPU profile of each tick.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -198,7 +199,17 @@ async function tick(
   commit = false,
 ): Promise<TickSample> {
   for (const f of await readdir(callDir)) await rm(path.join(callDir, f), { force: true });
-  const args = ["--import", "tsx", TICK_SCRIPT, repo, "--bins", JSON.stringify(bins)];
+  // AUTOLAB_BENCH_CPU_PROF=<dir>: a V8 CPU profile of every tick process, for `--cpu-prof`'s viewers.
+  const prof = process.env.AUTOLAB_BENCH_CPU_PROF;
+  const args = [
+    ...(prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : []),
+    "--import",
+    "tsx",
+    TICK_SCRIPT,
+    repo,
+    "--bins",
+    JSON.stringify(bins),
+  ];
   if (commit) args.push("--commit");
   const r = await runArgv(process.execPath, args, {
     cwd: PROJECT,
@@ -323,6 +334,7 @@ async function benchSize(
   bins: Record<SchedulerProgram, string>,
   callDir: string,
   perRun: boolean,
+  keep = false,
 ): Promise<SizeResult> {
   const root = path.join(tmp, `repo-${runs}-${inFlight}`);
   progress(`tick benchmark: building ${int(runs)} runs (${int(inFlight)} in flight)`);
@@ -478,9 +490,11 @@ async function benchSize(
       speedupVsBare: totalMs / res.median.bareMs,
     };
   }
-  await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 }).catch((e: unknown) =>
-    progress(`could not remove ${root}: ${String(e)}`),
-  );
+  if (keep) progress(`kept ${root} (--keep)`);
+  else
+    await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 }).catch((e: unknown) =>
+      progress(`could not remove ${root}: ${String(e)}`),
+    );
   return res;
 }
 
@@ -950,7 +964,7 @@ async function main(): Promise<void> {
 
     const sizes: SizeResult[] = [];
     for (const n of cli.sizes)
-      sizes.push(await benchSize(n, Math.round(n * IN_FLIGHT_SHARE), pool, tmp, bins, callDir, cli.perRun));
+      sizes.push(await benchSize(n, Math.round(n * IN_FLIGHT_SHARE), pool, tmp, bins, callDir, cli.perRun, cli.keep));
     // For comparison: the same 1,000 jobs with no terminal runs around them (the tick's cost per run in flight alone).
     const allInFlight = cli.allInFlight ? await benchSize(1000, 1000, pool, tmp, bins, callDir, false) : undefined;
     // Scale: 100,000 tracked runs, 1,000 in flight.
