@@ -25,7 +25,7 @@ import type { RunManifest } from "../../src/contract/types.js";
 import { MONITOR_STATE_PATH } from "../../src/domain/layout.js";
 import { cancelJobs } from "../../src/scheduler/slurm-cli/cancel.js";
 import { ok, runArgv } from "../../src/util/exec.js";
-import { clusterUp, realScheduler, requireCluster, startCluster, stopDaemon } from "../helpers/cluster.js";
+import { clusterUp, realScheduler, requireCluster, startCluster, stopDaemon, until } from "../helpers/cluster.js";
 import { makeRepo } from "../helpers/repo.js";
 
 const DEV2 = "autolab-dev2";
@@ -62,16 +62,6 @@ async function squeueState(jobId: string, cluster?: string): Promise<string | un
     .split("\n")
     .map((l) => l.trim())
     .find((l) => l && !l.startsWith("CLUSTER:"));
-}
-
-async function until<T>(f: () => Promise<T | undefined>, what: string, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 const read = (root: string, rel: string) => readFileSync(path.join(root, rel), "utf8");

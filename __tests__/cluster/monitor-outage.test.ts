@@ -19,6 +19,7 @@ import { monitor, type MonitorReport, type MonitorState } from "../../src/comman
 import { MONITOR_STATE_PATH } from "../../src/domain/layout.js";
 import type { RunManifest } from "../../src/contract/types.js";
 import {
+  awaitGate,
   slurmOnPath,
   requireCluster,
   scancel,
@@ -41,7 +42,7 @@ function design(id: string, gate: string): string {
     iteration_id: id,
     compute: { location: "slurm", walltime_estimate: "00:10:00", partition: "debug" },
     entrypoint: {
-      cli: `while [ ! -e ${gate} ]; do sleep 0.2; done; echo '{"primary_metric": {"name": "acc", "value": 0.5}}' > "$AUTOLAB_RUN_DIR/result.json"`,
+      cli: `${awaitGate(gate)}; echo '{"primary_metric": {"name": "acc", "value": 0.5}}' > "$AUTOLAB_RUN_DIR/result.json"`,
     },
     artifact_sync: { mode: "shared", outputs: ["result.json"] },
     extract_parser: { kind: "command", command: "cat {run_dir}/result.json" },

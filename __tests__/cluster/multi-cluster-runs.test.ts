@@ -32,7 +32,7 @@ import { renderSummary } from "../../src/report/summary.js";
 import { keyJobName } from "../../src/store/journal.js";
 import { ok, runArgv } from "../../src/util/exec.js";
 import { cancelJobs } from "../../src/scheduler/slurm-cli/cancel.js";
-import { clusterUp, realScheduler, SLURM_PROGRAMS } from "../helpers/cluster.js";
+import { clusterUp, realScheduler, SLURM_PROGRAMS, until } from "../helpers/cluster.js";
 import { git, makeRepo } from "../helpers/repo.js";
 
 const DEV2 = "autolab-dev2";
@@ -133,16 +133,6 @@ async function sacctRows(ids: string[], cluster?: string): Promise<string[][]> {
     .split("\n")
     .filter(Boolean)
     .map((l) => l.split("|"));
-}
-
-async function until<T>(f: () => Promise<T | undefined>, what: string, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 // --- repositories -------------------------------------------------------------------------

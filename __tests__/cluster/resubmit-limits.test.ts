@@ -27,6 +27,7 @@ import {
   requireCluster,
   scancel,
   slurmOnPath,
+  until,
   waitForSacct,
   waitForState,
 } from "../helpers/cluster.js";
@@ -60,11 +61,12 @@ async function timeOut(jobId: string, runDir?: string): Promise<void> {
   await waitForState(jobId, (s) => s === "RUNNING", 120_000);
   if (runDir) {
     const log = path.join(runDir, `logs/slurm-${jobId}.out`);
-    const deadline = Date.now() + 120_000;
-    while (!(existsSync(log) && readFileSync(log, "utf8").includes("attempt "))) {
-      if (Date.now() > deadline) throw new Error(`job ${jobId} never printed its attempt to ${log}`);
-      await sleep(200);
-    }
+    await until(
+      () => (existsSync(log) && readFileSync(log, "utf8").includes("attempt ") ? true : undefined),
+      `job ${jobId} printing its attempt to ${log}`,
+      120_000,
+      200,
+    );
   }
   await endJobNow(jobId);
   await waitForSacct(jobId, 120_000);

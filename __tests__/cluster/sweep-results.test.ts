@@ -18,7 +18,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGithubMock, type GithubMock, type MockCheckRun } from "../helpers/github-mock.js";
 import { DIST, runBundledAction } from "../helpers/action-run.js";
-import { clusterUp, loggedCalls, makeCallWrappers, realScheduler, scancel } from "../helpers/cluster.js";
+import { awaitGate, clusterUp, loggedCalls, makeCallWrappers, realScheduler, scancel } from "../helpers/cluster.js";
 import { GIT_ENV, runCli } from "../helpers/repo.js";
 import { launch } from "../../src/commands/launch/index.js";
 import { cancel } from "../../src/commands/cancel.js";
@@ -41,7 +41,7 @@ const TASK_SH = [
   "while [[ $# -gt 0 ]]; do case $1 in --lr) lr=$2; shift 2 ;; *) shift ;; esac; done",
   'acc=$(python3 -c "import sys; print(round(float(sys.argv[1]) * 1000 + int(sys.argv[2]), 3))" "$lr" "$AUTOLAB_REPLICATE")',
   'printf \'{"primary_metric": {"name": "acc", "value": %s}}\\n\' "$acc" > "$AUTOLAB_RUN_DIR/result.json"',
-  `if [[ $lr == 0.1 && $AUTOLAB_REPLICATE == 1 ]]; then while [[ ! -e ${GATE} ]]; do sleep 0.5; done; echo "fails on purpose" >&2; exit 3; fi`,
+  `if [[ $lr == 0.1 && $AUTOLAB_REPLICATE == 1 ]]; then ${awaitGate(GATE)}; echo "fails on purpose" >&2; exit 3; fi`,
   "",
 ].join("\n");
 

@@ -25,7 +25,15 @@ import YAML from "yaml";
 import { launch, type LaunchResult } from "../../src/commands/launch/index.js";
 import { monitor } from "../../src/commands/monitor/index.js";
 import type { RunManifest } from "../../src/contract/types.js";
-import { clusterUp, realScheduler, requireCluster, scancel, waitForSacct, waitForState } from "../helpers/cluster.js";
+import {
+  awaitGate,
+  clusterUp,
+  realScheduler,
+  requireCluster,
+  scancel,
+  waitForSacct,
+  waitForState,
+} from "../helpers/cluster.js";
 import { cloneRepo, git, makeRepo } from "../helpers/repo.js";
 
 const up = clusterUp();
@@ -44,7 +52,7 @@ function designOf(): string {
       cpus_per_task: 1,
       partition: "debug",
     },
-    entrypoint: { cli: `while [ ! -e ${gate()} ]; do sleep 0.2; done` },
+    entrypoint: { cli: awaitGate(gate()) },
     extract_parser: { kind: "command", command: `echo '{"primary_metric": {"name": "loss", "value": 0.5}}'` },
   });
 }

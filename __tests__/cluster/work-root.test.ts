@@ -20,6 +20,7 @@ import type { RunManifest } from "../../src/contract/types.js";
 import { AutolabError } from "../../src/util/errors.js";
 import { runVerify } from "../../src/verify/index.js";
 import {
+  awaitGate,
   clusterUp,
   DEV_CLUSTER_SCRIPT,
   requireCluster,
@@ -81,7 +82,7 @@ describe.skipIf(!clusterUp())("work root: the job runs in a snapshot outside the
     const { work, remote } = await checkout({
       "run.sh": `echo '{"primary_metric": {"name": "acc", "value": 0.75}}' > "$AUTOLAB_RUN_DIR/result.json"\n`,
       "experiments/in_progress/wr/design.yaml": design(
-        `while [ ! -e ${gate} ]; do sleep 0.2; done; bash run.sh; echo job-stdout-line; echo job-stderr-line >&2`,
+        `${awaitGate(gate)}; bash run.sh; echo job-stdout-line; echo job-stderr-line >&2`,
         {
           artifact_sync: { mode: "shared", outputs: ["result.json"] },
           extract_parser: { kind: "command", command: "cat {run_dir}/result.json" },

@@ -302,6 +302,31 @@ export function loggedCalls(log: string): Array<{ prog: string; at: number }> {
     });
 }
 
+/**
+ * Polls `probe` every `everyMs` until it gives a value (not undefined) and returns it; throws
+ * naming `what` after `timeoutMs`.
+ */
+export async function until<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 90_000,
+  everyMs = 1000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/**
+ * The shell line a test job starts with to wait for its gate: the job runs on once `file`
+ * exists, so the test decides when it ends, however slow the machine.
+ */
+export const awaitGate = (file: string): string => `while [ ! -e ${file} ]; do sleep 0.2; done`;
+
 /** A design.yaml for a short SLURM job on the debug partition running `cli`, with a parser that always answers. */
 export function debugDesign(id: string, cli: string): string {
   return YAML.stringify({
